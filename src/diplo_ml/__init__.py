@@ -1,0 +1,22 @@
+"""diplo-ml: diplomacy-pillar tagging and article summarisation experiments."""
+
+from __future__ import annotations
+
+import os
+
+# The project never reaches a model hub: weights come from installed packages.
+for _var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_DATASETS_OFFLINE", "HF_EVALUATE_OFFLINE"):
+    os.environ.setdefault(_var, "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+__version__ = "0.1.0"
+
+
+def load(path: str | os.PathLike):
+    """Load a checkpoint folder (or a run folder) for inference; see :mod:`diplo_ml.inference`."""
+    from diplo_ml.inference import load as _load
+
+    return _load(path)
+
+
+__all__ = ["load", "__version__"]

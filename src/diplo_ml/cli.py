@@ -1,0 +1,150 @@
+"""The `diplo-ml` command. `train` hands its arguments to Hydra; the rest are plain subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from diplo_ml.errors import DiploError
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from diplo_ml.evaluation import evaluate_checkpoint
+
+    metrics = evaluate_checkpoint(args.checkpoint, data=args.data, split=args.split, overrides=args.override)
+    text = json.dumps(metrics, indent=2)
+    if args.output:
+        Path(args.output).write_text(text + "\n")
+    print(text)
+    return 0
+
+
+def _cmd_predict(args: argparse.Namespace) -> int:
+    from diplo_ml.predict import predict_files
+
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        for record in predict_files(args.checkpoint, args.inputs, batch_size=args.batch_size):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from diplo_ml.data.ingest import ingest_files
+
+    report = ingest_files(args.inputs, args.output, explain=args.explain)
+    print(report.summary(), file=sys.stderr)
+    return 0
+
+
+def _cmd_data(args: argparse.Namespace) -> int:
+    from diplo_ml.data import corpus
+
+    if args.data_command == "build":
+        print(corpus.build(Path(args.root) if args.root else None).summary(), file=sys.stderr)
+        return 0
+    result = corpus.check(Path(args.root) if args.root else None)
+    print(json.dumps(result.as_dict(), indent=2) if args.json else result.as_text())
+    return 0 if result.ok else 1
+
+
+def _cmd_resume(args: argparse.Namespace) -> int:
+    from diplo_ml.runs.resume import resume_argv
+    from diplo_ml.train import main as train_main
+
+    train_main(resume_argv(Path(args.run)))
+    return 0
+
+
+def _cmd_models(args: argparse.Namespace) -> int:
+    from diplo_ml.models import registry
+
+    if args.models_command == "list":
+        for name, entry in registry.PACKAGED.items():
+            try:
+                where = str(registry.resolve(name))
+            except DiploError:
+                where = f"not installed ({entry.pip})"
+            print(f"{name:14s} {entry.description}\n{'':14s} {where}")
+        return 0
+    from diplo_ml.models.smollm import prepare
+
+    print(prepare(force=args.force))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="diplo-ml", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    sub.add_parser("train", help="run a Hydra experiment: diplo-ml train experiment=pillars_minilm [key=value ...]",
+                   add_help=False)
+
+    ev = sub.add_parser("evaluate", help="re-score a checkpoint on a data config and split")
+    ev.add_argument("checkpoint", help="RUN/checkpoint folder (or the run folder)")
+    ev.add_argument("--data", help="data config name (default: the one the checkpoint was trained on)")
+    ev.add_argument("--split", default="test", choices=["train", "dev", "test"])
+    ev.add_argument("--override", action="append", default=[], metavar="KEY=VALUE",
+                    help="extra Hydra overrides, e.g. data.max_test_samples=50")
+    ev.add_argument("-o", "--output", help="also write the metrics JSON here")
+    ev.set_defaults(func=_cmd_evaluate)
+
+    pr = sub.add_parser("predict", help="tag or summarise .txt/.md/.html articles, JSONL files or stdin (-)")
+    pr.add_argument("checkpoint")
+    pr.add_argument("inputs", nargs="+", help="files, or - for standard input")
+    pr.add_argument("--batch-size", type=int, default=32)
+    pr.add_argument("-o", "--output", help="write JSONL here instead of stdout")
+    pr.set_defaults(func=_cmd_predict)
+
+    ing = sub.add_parser("ingest", help="raw .txt/.md/.html articles -> paragraph JSONL")
+    ing.add_argument("inputs", nargs="+")
+    ing.add_argument("-o", "--output", required=True)
+    ing.add_argument("--explain", action="store_true", help="print every dropped line with its reason")
+    ing.set_defaults(func=_cmd_ingest)
+
+    data = sub.add_parser("data", help="build or check the embedded corpus")
+    data_sub = data.add_subparsers(dest="data_command", required=True)
+    build = data_sub.add_parser("build", help="ingest data/raw, join data/annotations, write data/processed")
+    build.add_argument("--root", help="data folder (default: the repository's data/)")
+    chk = data_sub.add_parser("check", help="validate the corpus and print label statistics per split")
+    chk.add_argument("--root", help="data folder (default: the repository's data/)")
+    chk.add_argument("--json", action="store_true")
+    data.set_defaults(func=_cmd_data)
+
+    res = sub.add_parser("resume", help="continue an interrupted run in its own folder")
+    res.add_argument("run")
+    res.set_defaults(func=_cmd_resume)
+
+    mod = sub.add_parser("models", help="list packaged models, or prepare converted ones")
+    mod_sub = mod.add_subparsers(dest="models_command", required=True)
+    mod_sub.add_parser("list")
+    prep = mod_sub.add_parser("prepare", help="convert SmolLM2 GGUF into a Hugging Face folder in the cache")
+    prep.add_argument("--force", action="store_true")
+    mod.set_defaults(func=_cmd_models)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "train":
+        from diplo_ml.train import main as train_main
+
+        train_main(argv[1:])
+        return 0
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except DiploError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,470 @@
+"""Raw web articles (.txt, .md, .html) -> clean paragraphs with metadata.
+
+Each non-empty line is classified: noise (language switchers, breadcrumbs, timestamps,
+bylines, photo captions, share buttons, "Related news" tails) is dropped with a reason;
+the headline, date, outlet and dateline become metadata; interview questions are marked;
+the "./." end mark is stripped. Lines of one block are joined when a paragraph was
+hard-wrapped. Exact and near duplicate paragraphs are removed and counted.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from diplo_ml.data.io import write_jsonl
+from diplo_ml.errors import DataError
+
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+LANGUAGES = {
+    "vietnamese", "english", "french", "français", "francais", "chinese", "中文", "tiếng việt", "tieng viet",
+    "español", "spanish", "russian", "русский", "deutsch", "german", "japanese", "日本語", "korean",
+    "한국어", "lao", "ລາວ", "khmer", "ខ្មែរ", "vn", "en", "fr", "cn", "zh", "es", "ru", "de", "jp", "ja", "kr",
+    "ko", "vi", "ສປປລາວ", "arabic", "عربي", "thai",
+}
+OUTLETS = {
+    "VNA": "VNA", "VNP": "VietnamPlus", "VIETNAMPLUS": "VietnamPlus", "NDO": "Nhan Dan", "ND": "Nhan Dan",
+    "NHAN DAN": "Nhan Dan", "VOV": "VOV World", "VOV.VN": "VOV World", "VOVWORLD": "VOV World",
+    "VOV WORLD": "VOV World", "WVR": "WVR", "TG&VN": "WVR", "VGP": "VGP", "VNS": "Viet Nam News",
+    "MOFA": "MOFA", "VTV": "VTV", "VNEXPRESS": "VnExpress", "TUOI TRE": "Tuoi Tre",
+}
+_OUTLET_ALT = "|".join(sorted((re.escape(k) for k in OUTLETS), key=len, reverse=True))
+_DASH = r"[-–—]+"
+# "Hanoi (VNA) –", "Hanoi, March 3 (VNA) -", "HCM City (VNS) -"
+DATELINE_PAREN = re.compile(
+    rf"^(?P<place>[A-Z][\w.'’ -]{{0,40}}?(?:,\s*[A-Z][a-z]{{2,9}}\.?\s+\d{{1,2}})?)"
+    rf"\s*\((?P<outlet>{_OUTLET_ALT})\)\s*{_DASH}\s*",
+    re.IGNORECASE,
+)
+# "NDO –", "VOV.VN -", "WVR -", "VNA -"
+DATELINE_BARE = re.compile(rf"^(?P<outlet>{_OUTLET_ALT})\s*{_DASH}\s+", re.IGNORECASE)
+# "HANOI, Aug. 1 —" (no outlet)
+DATELINE_CAPS = re.compile(rf"^(?P<place>[A-Z][A-Z .'-]{{2,30}}(?:,\s*[A-Z][a-z]{{2,9}}\.?\s+\d{{1,2}})?)\s*{_DASH}\s+")
+
+MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+    "|january|february|march|april|june|july|august|september|october|november|december"
+)
+WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
+DATE_DMY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+DATE_MDY = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
+DATE_DMY_TEXT = re.compile(rf"\b(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:am|pm|AM|PM)?\b")
+TIMESTAMP_WORDS = re.compile(
+    rf"\b(published|updated|posted|last update|gmt|utc|ict|am|pm|{WEEKDAYS}|{MONTHS})\b", re.IGNORECASE
+)
+
+CAPTION = re.compile(
+    r"(\((?:photo|photos|image|source|illustrative photo|file photo|photo courtesy)\b[^)]*\)\s*$)"
+    r"|(^(?:photo|photos|illustrative (?:photo|image)|file photo|image)\s*[:.(]?)"
+    r"|(\bphoto:\s*[\w .&/-]+$)",
+    re.IGNORECASE,
+)
+BYLINE = re.compile(
+    r"^(?:by\s+[A-Z]|translated by\b|translation:|source:|sources:|story:|text:|reporter\s*[-–:]\s*[A-Z][a-z]+\s*$"
+    r"|editor:|edited by\b|written by\b|compiled by\b|(?:[A-Z]{2,6}/){1,3}[A-Z]{2,6}\s*$)",
+    re.IGNORECASE,
+)
+TAIL_HEADINGS = re.compile(
+    r"^(?:related (?:news|articles|stories|posts)|read more|see more|see also|other news|more news|latest news"
+    r"|most read|most viewed|you may (?:also )?(?:like|be interested)|recommended|tin liên quan|related)\s*:?\s*$",
+    re.IGNORECASE,
+)
+SOCIAL = re.compile(
+    r"^(?:(?:share|print|email|e-mail|facebook|twitter|x|zalo|linkedin|telegram|whatsapp|copy link|like|tweet"
+    r"|follow us|comments?|back to top|top|advertisement|ads?|subscribe|send|save|font size|a\+|a-|\|)\s*[|•·/]?\s*)+$",
+    re.IGNORECASE,
+)
+TAGS = re.compile(r"^(?:tags?|keywords?|topics?)\s*:", re.IGNORECASE)
+BREADCRUMB = re.compile(
+    r"^(?:home|trang chủ)\b.*(?:>|»|/|›)|^[^.!?]{1,80}(?:\s[>»›]\s[^.!?]{1,60}){1,}$", re.IGNORECASE
+)
+QUESTION_PREFIX = re.compile(
+    r"^(?:\*\*)?(?:q|question|reporter|pv|interviewer|journalist|vna reporter|vov reporter|ndo)\s*[:.)-]\s*",
+    re.IGNORECASE,
+)
+ANSWER_PREFIX = re.compile(r"^(?:\*\*)?(?:a|answer)\s*[:.)-]\s+", re.IGNORECASE)
+END_MARK = re.compile(r"\s*\./\.\s*$")
+TERMINAL = re.compile(r"[.!?:;…\"'”’)\]]\s*$")
+MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
+MD_LINK = re.compile(r"!\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass
+class Paragraph:
+    text: str
+    line: int
+    question: bool = False
+    raw: str = ""
+
+
+@dataclass
+class Article:
+    doc_id: str
+    path: str
+    headline: str | None = None
+    date: str | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, reason, text)
+
+    def records(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": f"{self.doc_id}-p{i:02d}",
+                "doc_id": self.doc_id,
+                "paragraph_index": i,
+                "text": p.text,
+                "question": p.question,
+                "headline": self.headline,
+                "date": self.date,
+                "outlet": self.outlet,
+                "dateline": self.dateline,
+                "source_file": self.path,
+                "source_line": p.line,
+            }
+            for i, p in enumerate(self.paragraphs)
+        ]
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+
+# ------------------------------------------------------------------------------------------
+def read_text(path: Path) -> str:
+    """Read a file as UTF-8 (BOM allowed); a clear error for anything else."""
+    if not path.is_file():
+        raise DataError(f"{path}: no such file")
+    data = path.read_bytes()
+    if b"\x00" in data[:4096]:
+        raise DataError(f"{path}: looks like a binary file, not an article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"{path}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); re-save the file as UTF-8"
+        ) from None
+
+
+class _HTMLText(HTMLParser):
+    """Flatten HTML to lines: one per block element; scripts, styles and navigation skipped."""
+
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "figcaption", "blockquote",
+             "section", "article", "header", "footer", "title", "time", "span"}
+    SKIP = {"script", "style", "noscript", "nav", "svg", "form", "button", "iframe"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.caption = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skip += 1
+        if tag == "figcaption":
+            self.caption += 1
+        if tag in self.BLOCK and tag != "span":
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.skip:
+            self.skip -= 1
+        if tag == "figcaption" and self.caption:
+            self.caption -= 1
+            self.parts.append(" (Photo caption)")
+        if tag in self.BLOCK and tag != "span":
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(markup: str) -> str:
+    parser = _HTMLText()
+    parser.feed(markup)
+    parser.close()
+    lines = [line.strip() for line in "".join(parser.parts).split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def markdown_to_text(text: str) -> str:
+    text = MD_LINK.sub(lambda m: m.group(2) or m.group(1) or "", text)
+    return "\n".join(MD_MARKUP.sub("", line) for line in text.split("\n"))
+
+
+def normalise(text: str) -> str:
+    text = html.unescape(text) if "&" in text and ";" in text else text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    text = text.replace("\u00a0", " ").replace("\t", " ")
+    return "\n".join(re.sub(r" {2,}", " ", line).strip() for line in text.split("\n"))
+
+
+# ------------------------------------------------------------------------------------------
+def parse_date(text: str) -> str | None:
+    """First calendar date in ``text`` as ISO (day-first for numeric dates, as Vietnamese sites write them)."""
+    for pattern, order in ((DATE_ISO, "ymd"), (DATE_DMY, "dmy"), (DATE_MDY, "mdy"), (DATE_DMY_TEXT, "dmy")):
+        match = pattern.search(text)
+        if not match:
+            continue
+        a, b, c = match.groups()
+        try:
+            if order == "ymd":
+                return date(int(a), int(b), int(c)).isoformat()
+            if pattern is DATE_DMY:
+                return date(int(c), int(b), int(a)).isoformat()
+            if order == "mdy":
+                return datetime.strptime(f"{a[:3]} {b} {c}", "%b %d %Y").date().isoformat()
+            return datetime.strptime(f"{a} {b[:3]} {c}", "%d %b %Y").date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(text.lower())
+
+
+def _is_switcher(line: str) -> bool:
+    parts = [p.strip().lower() for p in re.split(r"[|/•·]", line) if p.strip()]
+    return len(parts) >= 2 and all(p in LANGUAGES for p in parts)
+
+
+def _is_timestamp(line: str) -> bool:
+    if len(line.split()) > 12:
+        return False
+    has_date = bool(DATE_DMY.search(line) or DATE_ISO.search(line) or DATE_MDY.search(line)
+                    or DATE_DMY_TEXT.search(line))
+    has_time = bool(TIME.search(line))
+    if not (has_date or has_time):
+        return False
+    leftover = TIMESTAMP_WORDS.sub(" ", DATE_DMY.sub(" ", DATE_ISO.sub(" ", TIME.sub(" ", line))))
+    leftover = DATE_MDY.sub(" ", DATE_DMY_TEXT.sub(" ", leftover))
+    leftover_words = [w for w in re.findall(r"[A-Za-z]{3,}", leftover)]
+    return len(leftover_words) <= 2
+
+
+def _short_unpunctuated(line: str, max_words: int) -> bool:
+    return len(line.split()) <= max_words and not TERMINAL.search(line)
+
+
+def classify(line: str, seen_body: bool) -> str | None:
+    """The reason a line is page noise, or None if it may be content."""
+    if re.fullmatch(r"\./\.?", line):
+        return "end mark"
+    if _is_switcher(line):
+        return "language switcher"
+    if SOCIAL.match(line):
+        return "share/print buttons"
+    if TAGS.match(line):
+        return "tags line"
+    if _is_timestamp(line):
+        return "timestamp"
+    if BREADCRUMB.match(line) and len(line.split()) <= 14:
+        return "breadcrumb"
+    if BYLINE.match(line) and len(line.split()) <= 12:
+        return "byline/credit"
+    if CAPTION.search(line) and len(line.split()) <= 60:
+        return "photo caption"
+    if re.fullmatch(r"[A-Z][\w.'’ ]{1,40}\s*[-–—|/]\s*(?:VOV ?World|VOV|VNA|NDO|Nhan Dan|VietnamPlus|WVR|VGP)\s*",
+                    line):
+        return "byline/credit"
+    if seen_body and re.fullmatch(r"(?:[A-Z][a-zà-ỹ'’.-]+\s?){1,4}", line) and len(line.split()) <= 4:
+        return "byline/credit"
+    return None
+
+
+def split_blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
+    """Group (line number, text) into blank-line-delimited blocks."""
+    blocks: list[list[tuple[int, str]]] = [[]]
+    for number, line in enumerate(lines, start=1):
+        if line:
+            blocks[-1].append((number, line))
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
+    """Parse one raw article."""
+    article = Article(doc_id=doc_id, path=path)
+    lines = normalise(text).split("\n")
+    blocks = split_blocks(lines)
+    units: list[tuple[int, str]] = []
+    for block in blocks:
+        current: tuple[int, str] | None = None
+        for number, line in block:
+            if current is None:
+                current = (number, line)
+            elif not TERMINAL.search(current[1]) and line[:1].islower():
+                current = (current[0], f"{current[1]} {line}")  # a hard-wrapped paragraph
+            else:
+                units.append(current)
+                current = (number, line)
+        if current:
+            units.append(current)
+
+    in_tail = False
+    seen_body = False
+    for number, line in units:
+        if in_tail:
+            article.dropped.append((number, "related-news tail", line))
+            continue
+        if TAIL_HEADINGS.match(line):
+            in_tail = True
+            article.dropped.append((number, "related-news tail", line))
+            continue
+        reason = classify(line, seen_body)
+        if reason == "timestamp" and article.date is None:
+            article.date = parse_date(line)
+        if reason is None and article.headline is None and not seen_body:
+            if _short_unpunctuated(line, 30) and not QUESTION_PREFIX.match(line):
+                article.headline = line.strip("*# ")
+                article.dropped.append((number, "headline (kept as metadata)", line))
+                continue
+        if reason is None and _short_unpunctuated(line, 8) and not line.endswith("?"):
+            reason = "short line without a sentence (heading, label or credit)"
+        if reason is not None:
+            article.dropped.append((number, reason, line))
+            continue
+        raw = line
+        body = line
+        if not seen_body or article.dateline is None:
+            for pattern in (DATELINE_PAREN, DATELINE_BARE, DATELINE_CAPS):
+                match = pattern.match(body)
+                if match and len(body) - match.end() > 20:
+                    article.dateline = match.group(0).strip(" -–—")
+                    outlet = match.groupdict().get("outlet")
+                    if outlet and article.outlet is None:
+                        article.outlet = OUTLETS.get(outlet.upper(), outlet)
+                    body = body[match.end():]
+                    if article.date is None:
+                        article.date = parse_date(match.group(0))
+                    break
+        body = END_MARK.sub("", body).strip()
+        question = bool(QUESTION_PREFIX.match(body)) or (body.endswith("?") and len(body.split()) <= 60
+                                                          and body.startswith("**"))
+        body = QUESTION_PREFIX.sub("", body) if question else ANSWER_PREFIX.sub("", body)
+        body = body.strip("* ").strip()
+        if not body:
+            article.dropped.append((number, "empty after cleaning", line))
+            continue
+        seen_body = True
+        article.paragraphs.append(Paragraph(body, number, question or body.endswith("?") and len(body) < 400,
+                                            raw))
+    if article.outlet is None:
+        for _, reason, line in article.dropped:
+            if reason in ("byline/credit", "photo caption"):
+                for key, name in OUTLETS.items():
+                    if re.search(rf"\b{re.escape(key)}\b", line, re.IGNORECASE):
+                        article.outlet = name
+                        break
+            if article.outlet:
+                break
+    return article
+
+
+def _shingles(text: str, n: int = 3) -> set[tuple[str, ...]]:
+    words = _words(text)
+    return {tuple(words[i : i + n]) for i in range(max(len(words) - n + 1, 1))}
+
+
+def jaccard(a: set, b: set) -> float:
+    return len(a & b) / max(len(a | b), 1)
+
+
+@dataclass
+class IngestReport:
+    articles: list[Article]
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+
+    @property
+    def n_paragraphs(self) -> int:
+        return sum(len(a.paragraphs) for a in self.articles)
+
+    def summary(self) -> str:
+        dropped = sum(len(a.dropped) for a in self.articles)
+        return (f"ingested {len(self.articles)} article(s): {self.n_paragraphs} paragraphs kept, "
+                f"{dropped} noise lines dropped, {self.exact_duplicates} exact and "
+                f"{self.near_duplicates} near duplicate paragraphs removed")
+
+
+def deduplicate(articles: list[Article], threshold: float = 0.8) -> tuple[int, int]:
+    """Remove exact and near-duplicate paragraphs across all articles (first one kept)."""
+    exact = near = 0
+    seen_exact: set[str] = set()
+    kept: list[set] = []
+    for article in articles:
+        keep = []
+        for p in article.paragraphs:
+            key = " ".join(_words(p.text))
+            if key in seen_exact:
+                exact += 1
+                article.dropped.append((p.line, "exact duplicate paragraph", p.text))
+                continue
+            sh = _shingles(p.text)
+            if len(sh) >= 5 and any(jaccard(sh, other) >= threshold for other in kept):
+                near += 1
+                article.dropped.append((p.line, "near-duplicate paragraph", p.text))
+                continue
+            seen_exact.add(key)
+            kept.append(sh)
+            keep.append(p)
+        article.paragraphs = keep
+    return exact, near
+
+
+def ingest_path(path: Path) -> Article:
+    if path.suffix.lower() not in SUFFIXES:
+        raise DataError(f"{path}: unsupported file type '{path.suffix}' (use {', '.join(SUFFIXES)})")
+    text = read_text(path)
+    if path.suffix.lower() in (".html", ".htm"):
+        text = html_to_text(text)
+    elif path.suffix.lower() == ".md":
+        text = markdown_to_text(text)
+    article = ingest_text(text, path.stem, str(path))
+    if not article.paragraphs:
+        raise DataError(f"{path}: no paragraphs of text found (every line looked like page noise)")
+    return article
+
+
+def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
+    """Files as given; folders expanded to the article files they hold."""
+    paths: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            paths.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES))
+        else:
+            paths.append(path)
+    return paths
+
+
+def ingest_files(inputs: Iterable[str | Path], output: str | Path | None = None, explain: bool = False,
+                 dedupe: bool = True) -> IngestReport:
+    articles = [ingest_path(p) for p in expand_inputs(inputs)]
+    report = IngestReport(articles)
+    if dedupe:
+        report.exact_duplicates, report.near_duplicates = deduplicate(articles)
+    if explain:
+        for article in articles:
+            for line, reason, text in sorted(article.dropped):
+                print(f"{article.path}:{line}: dropped ({reason}): {text[:100]}", file=sys.stderr)
+    if output is not None:
+        write_jsonl(output, [r for a in articles for r in a.records()])
+    return report

@@ -1,0 +1,75 @@
+"""Read JSONL files strictly: every problem names the file and line; nothing is dropped."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from diplo_ml.errors import DataError
+
+
+def sha256_file(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def parse_jsonl_lines(lines: Iterable[str], label: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line_number, record)`` from text lines; ``label`` names the source in errors."""
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise DataError(f"{label}:{number}: malformed JSON ({exc.msg} at column {exc.colno})") from None
+        if not isinstance(record, dict):
+            raise DataError(f"{label}:{number}: expected a JSON object, got {type(record).__name__}")
+        yield number, record
+
+
+def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line_number, record)``; blank lines are skipped, anything else must be a JSON object."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(f"{path}: no such file")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            yield from parse_jsonl_lines(handle, str(path))
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def read_jsonl(path: str | Path, check: Callable[[dict[str, Any], str, int], None] | None = None,
+               seen_ids: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Read every record, run ``check(record, path, line)`` on each and refuse duplicate ids.
+
+    ``seen_ids`` maps id -> "file:line" across several files (e.g. the splits of one data config).
+    """
+    seen = {} if seen_ids is None else seen_ids
+    records = []
+    for number, record in iter_jsonl(path):
+        if check is not None:
+            check(record, str(path), number)
+        rid = str(record.get("id", ""))
+        if rid:
+            if rid in seen:
+                raise DataError(f"{path}:{number}: duplicate id '{rid}' (first seen at {seen[rid]})")
+            seen[rid] = f"{path}:{number}"
+        records.append(record)
+    if not records:
+        raise DataError(f"{path}: no records")
+    return records
+
+
+def write_jsonl(path: str | Path, records: list[dict[str, Any]]) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -1,0 +1,62 @@
+"""The JSONL record schemas of the two tasks, checked line by line.
+
+Pillar tagging, one paragraph per line::
+
+    {"id": "a01-p03", "doc_id": "a01", "text": "...", "labels": ["economic"]}
+
+Summarisation, one article per line::
+
+    {"id": "a01", "text": "article body, paragraphs separated by blank lines", "summary": "..."}
+
+Extra fields are kept. ``labels`` may be empty (no pillar).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from diplo_ml.errors import DataError
+
+
+def _where(path: str, line: int) -> str:
+    return f"{path}:{line}"
+
+
+def _require_text(record: dict[str, Any], field: str, where: str) -> str:
+    if field not in record:
+        raise DataError(f"{where}: missing field '{field}'")
+    value = record[field]
+    if not isinstance(value, str):
+        raise DataError(f"{where}: field '{field}' must be a string, got {type(value).__name__}")
+    if not value.strip():
+        raise DataError(f"{where}: empty '{field}'")
+    return value
+
+
+def check_pillar_record(record: dict[str, Any], labels: Sequence[str], path: str, line: int) -> None:
+    """Raise :class:`DataError` naming ``path:line`` if the record breaks the tagging schema."""
+    where = _where(path, line)
+    _require_text(record, "id", where)
+    _require_text(record, "text", where)
+    if "doc_id" not in record:
+        raise DataError(f"{where}: missing field 'doc_id'")
+    if "labels" not in record:
+        raise DataError(f"{where}: missing field 'labels'")
+    tags = record["labels"]
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise DataError(f"{where}: 'labels' must be a list of label names")
+    for tag in tags:
+        if tag not in labels:
+            raise DataError(f"{where}: unknown label '{tag}' (expected one of: {', '.join(labels)})")
+    if len(set(tags)) != len(tags):
+        raise DataError(f"{where}: label listed twice in {tags}")
+
+
+def check_summary_record(record: dict[str, Any], path: str, line: int, text_field: str = "text",
+                         summary_field: str = "summary") -> None:
+    """Raise :class:`DataError` naming ``path:line`` if the record breaks the summarisation schema."""
+    where = _where(path, line)
+    _require_text(record, "id", where)
+    _require_text(record, text_field, where)
+    _require_text(record, summary_field, where)

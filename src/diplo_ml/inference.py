@@ -1,0 +1,57 @@
+"""Load a checkpoint and run it: ``diplo_ml.load(path)`` gives a Tagger or a Summariser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from diplo_ml.checkpoint import read_meta
+
+
+class Scorer(Protocol):
+    labels: list[str]
+
+    def scores(self, texts: list[str]) -> np.ndarray: ...
+
+
+class Tagger:
+    """Multi-label pillar tagger: per-label probabilities and tags above per-label thresholds."""
+
+    task = "pillars"
+
+    def __init__(self, scorer: Scorer, labels: list[str], thresholds: dict[str, float],
+                 meta: dict[str, Any] | None = None) -> None:
+        self.scorer = scorer
+        self.labels = list(labels)
+        self.thresholds = np.array([float(thresholds[label]) for label in self.labels], dtype=np.float32)
+        self.meta = meta or {}
+
+    def scores(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        return self.scorer.scores(list(texts))
+
+    def decide(self, scores: np.ndarray) -> np.ndarray:
+        return (scores >= self.thresholds[None, :]).astype(int)
+
+    def predict(self, texts: list[str]) -> list[dict[str, Any]]:
+        """One dict per text: ``tags`` (label names, in label order) and ``scores`` (label -> probability)."""
+        scores = self.scores(texts)
+        decided = self.decide(scores)
+        return [
+            {
+                "tags": [label for label, on in zip(self.labels, row_tags) if on],
+                "scores": {label: round(float(s), 4) for label, s in zip(self.labels, row_scores)},
+            }
+            for row_scores, row_tags in zip(scores, decided)
+        ]
+
+
+def load(path: str | Path, task: str | None = None):
+    """Load a checkpoint (or a run folder); ``task`` refuses a checkpoint of another task."""
+    from diplo_ml.tasks import get_task
+
+    folder, meta = read_meta(path, task)
+    return get_task(meta["task"]).load_predictor(folder, meta)

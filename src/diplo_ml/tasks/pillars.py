@@ -1,0 +1,129 @@
+"""Pillar tagging: multi-label paragraph classification with per-label thresholds tuned on dev."""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from omegaconf import DictConfig, OmegaConf
+
+from diplo_ml.cards.card import ModelCardCallback, write_card
+from diplo_ml.checkpoint import write_meta
+from diplo_ml.data.loader import LoadedData, load_splits
+from diplo_ml.data.schema import check_pillar_record
+from diplo_ml.errors import DiploError
+from diplo_ml.inference import Tagger
+from diplo_ml.metrics import load_metric
+from diplo_ml.runs.manifest import RunRecorder
+
+log = logging.getLogger(__name__)
+THRESHOLD_GRID = np.round(np.arange(0.01, 1.0, 0.005), 3)
+
+
+def _scorer_class(kind: str):
+    if kind == "transformer":
+        from diplo_ml.models.finetune import TransformerScorer
+
+        return TransformerScorer
+    if kind == "tfidf":
+        from diplo_ml.models.tfidf import TfidfScorer
+
+        return TfidfScorer
+    if kind == "zeroshot":
+        from diplo_ml.models.zeroshot import ZeroShotScorer
+
+        return ZeroShotScorer
+    raise DiploError(f"model kind '{kind}' does not tag pillars (use transformer, tfidf or zeroshot)")
+
+
+def multi_hot(rows: list[list[str]], labels: list[str]) -> np.ndarray:
+    index = {label: i for i, label in enumerate(labels)}
+    y = np.zeros((len(rows), len(labels)), dtype=np.float32)
+    for r, tags in enumerate(rows):
+        for tag in tags:
+            y[r, index[tag]] = 1.0
+    return y
+
+
+def tune_thresholds(scores: np.ndarray, y: np.ndarray, grid: np.ndarray = THRESHOLD_GRID) -> np.ndarray:
+    """Per label, the threshold with the best dev F1 (ties: the one closest to 0.5; no positives: 0.5)."""
+    thresholds = np.full(scores.shape[1], 0.5, dtype=np.float32)
+    for j in range(scores.shape[1]):
+        truth = y[:, j] > 0.5
+        if not truth.any():
+            continue
+        pred = scores[:, j][None, :] >= grid[:, None]
+        tp = (pred & truth).sum(1)
+        fp = (pred & ~truth).sum(1)
+        fn = (~pred & truth).sum(1)
+        f1 = 2 * tp / np.maximum(2 * tp + fp + fn, 1)
+        best = np.flatnonzero(np.isclose(f1, f1.max()))
+        thresholds[j] = grid[best[np.argmin(np.abs(grid[best] - 0.5))]]
+    return thresholds
+
+
+def label_metrics(pred: np.ndarray, y: np.ndarray, labels: list[str]) -> dict[str, Any]:
+    return load_metric("multilabel_f1").compute(
+        predictions=pred.astype(int).tolist(), references=y.astype(int).tolist(), label_names=labels
+    )
+
+
+class PillarsTask:
+    name = "pillars"
+
+    def labels(self, cfg: DictConfig) -> list[str]:
+        return [str(label) for label in cfg.task.labels]
+
+    def load_data(self, cfg: DictConfig) -> LoadedData:
+        return load_splits(cfg.data, partial(check_pillar_record, labels=self.labels(cfg)))
+
+    def run(self, cfg: DictConfig, run_dir: Path, recorder: RunRecorder) -> dict[str, dict[str, Any]]:
+        labels = self.labels(cfg)
+        data = self.load_data(cfg)
+        recorder.record(data={"config": str(cfg.data.name), "fingerprints": data.fingerprints,
+                              "examples": data.counts})
+        texts = {split: list(ds["text"]) for split, ds in data.splits.items()}
+        ys = {split: multi_hot(list(ds["labels"]), labels) for split, ds in data.splits.items()}
+        model_cfg = OmegaConf.to_container(cfg.model, resolve=True)
+        scorer = _scorer_class(str(cfg.model.kind))(labels, model_cfg)
+        card_callback = ModelCardCallback()
+        log.info("fitting %s on %d paragraphs", cfg.model.name, len(texts["train"]))
+        scorer.fit(
+            texts["train"], ys["train"], seed=int(cfg.seed), dev_texts=texts["dev"], dev_y=ys["dev"],
+            out_dir=run_dir / "trainer", trainer_cfg=OmegaConf.to_container(cfg.trainer, resolve=True),
+            callbacks=[card_callback], metric_fn=lambda p, r: label_metrics(p, r, labels),
+        )
+        dev_scores = scorer.scores(texts["dev"])
+        thresholds = dict(zip(labels, map(float, tune_thresholds(dev_scores, ys["dev"]))))
+        tagger = Tagger(scorer, labels, thresholds)
+        metrics = {split: self.score(tagger, texts[split], ys[split]) for split in ("dev", "test")}
+
+        folder = run_dir / "checkpoint"
+        folder.mkdir(parents=True, exist_ok=True)
+        scorer.save(folder)
+        write_meta(folder, {
+            "task": self.name, "kind": scorer.kind, "labels": labels, "thresholds": thresholds,
+            "model": model_cfg, "data": {"config": str(cfg.data.name), "fingerprints": data.fingerprints},
+            "run": run_dir.name,
+        })
+        write_card(folder, task=self.name, cfg=cfg, metrics=metrics, thresholds=thresholds,
+                   data=data, training=card_callback.summary(), labels=labels,
+                   run_name=run_dir.name)
+        return metrics
+
+    def score(self, tagger: Tagger, texts: list[str], y: np.ndarray) -> dict[str, Any]:
+        scores = tagger.scores(texts)
+        return label_metrics(tagger.decide(scores), y, tagger.labels)
+
+    def evaluate(self, tagger: Tagger, cfg: DictConfig, split: str) -> dict[str, Any]:
+        data = self.load_data(cfg)
+        ds = data.splits[split]
+        return {**self.score(tagger, list(ds["text"]), multi_hot(list(ds["labels"]), tagger.labels)),
+                "data": {"config": str(cfg.data.name), "split": split, "fingerprints": data.fingerprints}}
+
+    def load_predictor(self, folder: Path, meta: dict[str, Any]) -> Tagger:
+        scorer = _scorer_class(meta["kind"]).load(folder, meta["labels"], meta["model"])
+        return Tagger(scorer, meta["labels"], meta["thresholds"], meta)

@@ -1,0 +1,67 @@
+"""`diplo-ml train`: compose the config, run the task into a fresh run folder, print the folder."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import hydra
+from hydra.core.hydra_config import HydraConfig
+from omegaconf import DictConfig, OmegaConf
+from omegaconf.errors import OmegaConfBaseException
+
+from diplo_ml.config import CONF_DIR, register
+from diplo_ml.errors import DiploError
+from diplo_ml.runs.manifest import RunRecorder, read_manifest
+from diplo_ml.runs.run_dir import write_metrics
+from diplo_ml.seeding import seed_everything
+from diplo_ml.tasks import get_task
+
+log = logging.getLogger("diplo_ml.train")
+
+
+def run(cfg: DictConfig, run_dir: Path, overrides: list[str] | None = None) -> dict[str, Any]:
+    """Train and evaluate one configuration into ``run_dir``; return metrics per split."""
+    run_dir = Path(run_dir)
+    previous = read_manifest(run_dir)
+    if previous and previous.get("status") == "finished":
+        raise DiploError(f"{run_dir} already holds a finished run; it is never overwritten (pick another folder)")
+    seed_everything(int(cfg.seed), bool(cfg.deterministic), cfg.get("threads"))
+    task = get_task(str(cfg.task.name))
+    with RunRecorder(run_dir, int(cfg.seed), overrides) as recorder:
+        try:
+            OmegaConf.save(cfg, run_dir / "config.yaml", resolve=True)
+        except OmegaConfBaseException:
+            OmegaConf.save(cfg, run_dir / "config.yaml")  # the task reports the unresolvable value
+        metrics = task.run(cfg, run_dir, recorder)
+        write_metrics(run_dir, metrics)
+        recorder.record(metrics={split: {k: v for k, v in m.items() if isinstance(v, int | float)}
+                                 for split, m in metrics.items()})
+    if not cfg.trainer.get("keep_checkpoints", False):
+        shutil.rmtree(run_dir / "trainer", ignore_errors=True)
+    return metrics
+
+
+@hydra.main(version_base="1.3", config_path=str(CONF_DIR), config_name="train")
+def hydra_main(cfg: DictConfig) -> None:
+    hydra_cfg = HydraConfig.get()
+    run_dir = Path(hydra_cfg.runtime.output_dir)
+    try:
+        metrics = run(cfg, run_dir, list(hydra_cfg.overrides.task))
+    except DiploError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+    test = metrics.get("test", {})
+    headline = {k: round(v, 4) for k, v in test.items() if k in ("macro_f1", "micro_f1", "rougeL", "rouge1")}
+    log.info("test metrics: %s", headline)
+    print(run_dir, flush=True)
+
+
+def main(argv: list[str]) -> None:
+    """Run Hydra with ``argv`` as its command line (used by the `diplo-ml train` subcommand)."""
+    register()
+    sys.argv = ["diplo-ml train", *argv]
+    hydra_main()
