@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import hydra
+import transformers
 from hydra.core.hydra_config import HydraConfig
 from omegaconf import DictConfig, OmegaConf
 from omegaconf.errors import OmegaConfBaseException
@@ -30,6 +31,7 @@ def run(cfg: DictConfig, run_dir: Path, overrides: list[str] | None = None) -> d
     if previous and previous.get("status") == "finished":
         raise DiploError(f"{run_dir} already holds a finished run; it is never overwritten (pick another folder)")
     seed_everything(int(cfg.seed), bool(cfg.deterministic), cfg.get("threads"))
+    transformers.logging.set_verbosity_error()
     task = get_task(str(cfg.task.name))
     with RunRecorder(run_dir, int(cfg.seed), overrides) as recorder:
         try:

@@ -76,7 +76,8 @@ BYLINE = re.compile(
 )
 TAIL_HEADINGS = re.compile(
     r"^(?:related (?:news|articles|stories|posts)|read more|see more|see also|other news|more news|latest news"
-    r"|most read|most viewed|you may (?:also )?(?:like|be interested)|recommended|tin liên quan|related)\s*:?\s*$",
+    r"|most read|most viewed|you may (?:also )?(?:like|be interested)|recommended|tin liên quan|related"
+    r"|(?:related|other|more|latest|previous|similar|recommended|further)\s+\w+(?:\s+\w+)?)\s*:?\s*$",
     re.IGNORECASE,
 )
 SOCIAL = re.compile(
@@ -94,7 +95,7 @@ QUESTION_PREFIX = re.compile(
 )
 ANSWER_PREFIX = re.compile(r"^(?:\*\*)?(?:a|answer)\s*[:.)-]\s+", re.IGNORECASE)
 END_MARK = re.compile(r"\s*\./\.\s*$")
-TERMINAL = re.compile(r"[.!?:;…\"'”’)\]]\s*$")
+TERMINAL = re.compile(r"(?:[.!?…][\"'”’)\]]*|[:;])\s*$")
 MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
 MD_LINK = re.compile(r"!\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -262,8 +263,21 @@ def _short_unpunctuated(line: str, max_words: int) -> bool:
     return len(line.split()) <= max_words and not TERMINAL.search(line)
 
 
+MASTHEADS = {k.lower() for k in OUTLETS} | {v.lower() for v in OUTLETS.values()} | {
+    "the world & vietnam report", "the world and vietnam report", "vietnam news agency", "nhan dan online",
+    "vov world", "voice of vietnam", "ministry of foreign affairs", "vietnam law & legal forum", "vietnam.vn",
+}
+
+
+def _masthead(line: str) -> str | None:
+    key = line.strip(" *#|-–").lower()
+    return key if key in MASTHEADS else None
+
+
 def classify(line: str, seen_body: bool) -> str | None:
     """The reason a line is page noise, or None if it may be content."""
+    if _masthead(line):
+        return "outlet masthead"
     if re.fullmatch(r"\./\.?", line):
         return "end mark"
     if _is_switcher(line):
@@ -286,6 +300,20 @@ def classify(line: str, seen_body: bool) -> str | None:
     if seen_body and re.fullmatch(r"(?:[A-Z][a-zà-ỹ'’.-]+\s?){1,4}", line) and len(line.split()) <= 4:
         return "byline/credit"
     return None
+
+
+def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
+    """The longest short line above the body is the headline; the others are section labels."""
+    if not candidates:
+        return
+    best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(c[1])))
+    for number, line in candidates:
+        if (number, line) == best:
+            article.headline = line.strip("*# ")
+            article.dropped.append((number, "headline (kept as metadata)", line))
+        else:
+            article.dropped.append((number, "section label", line))
+    candidates.clear()
 
 
 def split_blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
@@ -320,6 +348,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
 
     in_tail = False
     seen_body = False
+    before_body: list[tuple[int, str]] = []
     for number, line in units:
         if in_tail:
             article.dropped.append((number, "related-news tail", line))
@@ -331,11 +360,9 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         reason = classify(line, seen_body)
         if reason == "timestamp" and article.date is None:
             article.date = parse_date(line)
-        if reason is None and article.headline is None and not seen_body:
-            if _short_unpunctuated(line, 30) and not QUESTION_PREFIX.match(line):
-                article.headline = line.strip("*# ")
-                article.dropped.append((number, "headline (kept as metadata)", line))
-                continue
+        if reason is None and not seen_body and _short_unpunctuated(line, 30) and not QUESTION_PREFIX.match(line):
+            before_body.append((number, line))  # headline or section label: decided at the first paragraph
+            continue
         if reason is None and _short_unpunctuated(line, 8) and not line.endswith("?"):
             reason = "short line without a sentence (heading, label or credit)"
         if reason is not None:
@@ -363,12 +390,16 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if not body:
             article.dropped.append((number, "empty after cleaning", line))
             continue
+        if not seen_body:
+            _pick_headline(article, before_body)
         seen_body = True
         article.paragraphs.append(Paragraph(body, number, question or body.endswith("?") and len(body) < 400,
                                             raw))
+    if not seen_body:
+        _pick_headline(article, before_body)
     if article.outlet is None:
         for _, reason, line in article.dropped:
-            if reason in ("byline/credit", "photo caption"):
+            if reason in ("byline/credit", "photo caption", "outlet masthead"):
                 for key, name in OUTLETS.items():
                     if re.search(rf"\b{re.escape(key)}\b", line, re.IGNORECASE):
                         article.outlet = name

@@ -34,7 +34,7 @@ def _require_text(record: dict[str, Any], field: str, where: str) -> str:
     return value
 
 
-def check_pillar_record(record: dict[str, Any], labels: Sequence[str], path: str, line: int) -> None:
+def check_pillar_record(record: dict[str, Any], path: str, line: int, *, labels: Sequence[str]) -> None:
     """Raise :class:`DataError` naming ``path:line`` if the record breaks the tagging schema."""
     where = _where(path, line)
     _require_text(record, "id", where)

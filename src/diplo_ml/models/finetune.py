@@ -118,6 +118,7 @@ class TransformerScorer:
             report_to="none",
             dataloader_num_workers=0,
             disable_tqdm=bool(trainer_cfg.get("disable_tqdm", False)),
+            train_sampling_strategy=trainer_cfg.get("sampling", "group_by_length"),
         )
         extra = list(callbacks or [])
         patience = trainer_cfg.get("early_stopping_patience")

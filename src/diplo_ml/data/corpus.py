@@ -1,0 +1,296 @@
+"""The embedded corpus: raw articles + hand annotations -> processed JSONL splits, and its checks.
+
+Layout under ``data/``::
+
+    raw/<doc_id>.txt             articles as copied off news pages (noise included)
+    annotations/<doc_id>.json    outlet, date, headline, reference summary, and per paragraph
+                                 the first words ("starts") and the pillar labels
+    splits.json                  doc_id -> train/dev/test (fixed, committed)
+    processed/pillars/*.jsonl    one paragraph per line (built)
+    processed/summaries/*.jsonl  one article per line (built)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from diplo_ml.config import PROJECT_ROOT
+from diplo_ml.data.ingest import Article, ingest_path
+from diplo_ml.data.io import iter_jsonl, read_jsonl, sha256_file, write_jsonl
+from diplo_ml.data.schema import check_pillar_record, check_summary_record
+from diplo_ml.errors import DataError
+
+LABELS = ("economic", "cultural", "multilateral", "citizen_protection")
+SPLITS = ("train", "dev", "test")
+SPLIT_FRACTIONS = {"dev": 0.15, "test": 0.15}
+NEAR_DUPLICATE_JACCARD = 0.5   # word-trigram Jaccard at or above which two paragraphs are near duplicates
+LEAK_RUN = 12                  # a run of this many identical words shared across splits counts as leakage
+
+
+def default_root() -> Path:
+    return PROJECT_ROOT / "data"
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"}))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# ------------------------------------------------------------------------------------------ build
+def _annotation(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{path}:{exc.lineno}: malformed JSON ({exc.msg})") from None
+    for key in ("doc_id", "outlet", "date", "headline", "summary", "paragraphs"):
+        if key not in data:
+            raise DataError(f"{path}: missing field '{key}'")
+    if data["doc_id"] != path.stem:
+        raise DataError(f"{path}: doc_id '{data['doc_id']}' does not match the file name")
+    return data
+
+
+def align(article: Article, annotation: dict[str, Any], where: str) -> list[dict[str, Any]]:
+    """Pair each ingested paragraph with its annotation, in order; any mismatch is an error."""
+    notes = annotation["paragraphs"]
+    if len(notes) != len(article.paragraphs):
+        kept = "\n".join(f"  [{i}] line {p.line}: {p.text[:70]}" for i, p in enumerate(article.paragraphs))
+        raise DataError(f"{where}: {len(notes)} annotated paragraphs but ingestion kept "
+                        f"{len(article.paragraphs)} from {article.path}:\n{kept}")
+    rows = []
+    for index, (paragraph, note) in enumerate(zip(article.paragraphs, notes)):
+        start = _norm(note["starts"])
+        candidates = (_norm(paragraph.text), _norm(paragraph.raw))
+        if not any(start[:60] in c[: len(start) + 80] for c in candidates):
+            raise DataError(f"{where}: paragraph {index} should start '{note['starts'][:60]}' but ingestion "
+                            f"kept {article.path}:{paragraph.line}: '{paragraph.text[:60]}'")
+        labels = list(note.get("labels", []))
+        for label in labels:
+            if label not in LABELS:
+                raise DataError(f"{where}: paragraph {index}: unknown label '{label}'")
+        rows.append({
+            "id": f"{article.doc_id}-p{index:02d}", "doc_id": article.doc_id, "paragraph_index": index,
+            "text": paragraph.text, "labels": labels, "question": bool(note.get("question", False)),
+            "headline": annotation["headline"], "date": annotation["date"], "outlet": annotation["outlet"],
+        })
+    return rows
+
+
+def stratified_split(doc_ids: list[str], seed: int = 13) -> dict[str, str]:
+    """Assign articles to splits within each stratum (the id's letter prefix), ordered by a stable hash."""
+    strata: dict[str, list[str]] = defaultdict(list)
+    for doc_id in doc_ids:
+        strata[doc_id[0]].append(doc_id)
+    out: dict[str, str] = {}
+    for members in strata.values():
+        members.sort(key=lambda d: hashlib.sha256(f"{seed}:{d}".encode()).hexdigest())
+        n = len(members)
+        n_test = max(1, round(n * SPLIT_FRACTIONS["test"]))
+        n_dev = max(1, round(n * SPLIT_FRACTIONS["dev"]))
+        for i, doc_id in enumerate(members):
+            out[doc_id] = "test" if i < n_test else "dev" if i < n_test + n_dev else "train"
+    return dict(sorted(out.items()))
+
+
+@dataclass
+class BuildReport:
+    articles: int
+    paragraphs: dict[str, int]
+    files: dict[str, str]
+
+    def summary(self) -> str:
+        per = ", ".join(f"{k} {v}" for k, v in self.paragraphs.items())
+        return f"built {self.articles} articles: paragraphs {per}; wrote {len(self.files)} files"
+
+
+def load_articles(root: Path) -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, Any]]]:
+    """Ingest every raw article and align it with its annotation -> (paragraph rows, article rows)."""
+    raw_dir, ann_dir = root / "raw", root / "annotations"
+    annotations = sorted(ann_dir.glob("*.json"))
+    if not annotations:
+        raise DataError(f"{ann_dir}: no annotation files")
+    raws = {p.stem for p in raw_dir.glob("*.txt")}
+    missing = sorted(raws - {p.stem for p in annotations})
+    if missing:
+        raise DataError(f"{raw_dir}: raw article(s) without annotation: {', '.join(missing[:5])}")
+    paragraphs: dict[str, list[dict[str, Any]]] = {}
+    articles: dict[str, dict[str, Any]] = {}
+    for ann_path in annotations:
+        note = _annotation(ann_path)
+        raw_path = raw_dir / f"{ann_path.stem}.txt"
+        if not raw_path.is_file():
+            raise DataError(f"{ann_path}: no raw article {raw_path}")
+        article = ingest_path(raw_path)
+        rows = align(article, note, str(ann_path))
+        paragraphs[article.doc_id] = rows
+        articles[article.doc_id] = {
+            "id": article.doc_id, "title": note["headline"], "text": article.body, "summary": note["summary"],
+            "date": note["date"], "outlet": note["outlet"], "n_paragraphs": len(rows),
+        }
+    return paragraphs, articles
+
+
+def build(root: Path | None = None) -> BuildReport:
+    """Write ``processed/`` from ``raw/`` + ``annotations/`` using the committed ``splits.json``."""
+    root = root or default_root()
+    paragraphs, articles = load_articles(root)
+    splits_path = root / "splits.json"
+    splits = json.loads(splits_path.read_text()) if splits_path.is_file() else {}
+    new = [d for d in paragraphs if d not in splits]
+    if new:
+        if splits:
+            raise DataError(f"{splits_path}: no split for {', '.join(new[:5])}; add them by hand (splits are fixed)")
+        splits = stratified_split(list(paragraphs))
+        splits_path.write_text(json.dumps(splits, indent=1) + "\n")
+    files: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for split in SPLITS:
+        docs = [d for d in sorted(paragraphs) if splits[d] == split]
+        rows = [row for d in docs for row in paragraphs[d]]
+        counts[split] = len(rows)
+        for kind, records in (("pillars", rows), ("summaries", [articles[d] for d in docs])):
+            path = root / "processed" / kind / f"{split}.jsonl"
+            write_jsonl(path, records)
+            files[str(path.relative_to(root))] = sha256_file(path)
+    (root / "processed" / "SHA256SUMS").write_text("".join(f"{h}  {p}\n" for p, h in sorted(files.items())))
+    return BuildReport(len(articles), counts, files)
+
+
+# ------------------------------------------------------------------------------------------ check
+def _trigram_set(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + 3]) for i in range(max(len(words) - 2, 1))}
+
+
+def _longest_shared_run(a: list[str], b: list[str]) -> int:
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0] * (len(b) + 1)
+        for j, y in enumerate(b, start=1):
+            if x == y:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
+
+
+@dataclass
+class CheckResult:
+    stats: dict[str, Any]
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.stats, "ok": self.ok, "errors": self.errors}
+
+    def as_text(self) -> str:
+        s = self.stats
+        lines = [f"{s['n_articles']} articles, {s['n_paragraphs']} paragraphs",
+                 f"multi-label {s['multi_label_fraction']:.1%}, no label {s['no_label_fraction']:.1%}",
+                 "split      paragraphs " + " ".join(f"{label:>18s}" for label in LABELS)]
+        for split in SPLITS:
+            by = s["label_counts_by_split"][split]
+            lines.append(f"{split:10s} {s['splits'][split]:10d} " + " ".join(f"{by[label]:18d}" for label in LABELS))
+        lines.append("all        " + f"{s['n_paragraphs']:10d} "
+                     + " ".join(f"{s['label_counts'][label]:18d}" for label in LABELS))
+        lines.append(f"near-duplicate pairs: {s['near_duplicate_pairs']}; cross-split shared runs of "
+                     f">= {LEAK_RUN} words: {s['cross_split_shared_runs']}")
+        lines += [f"FAIL: {e}" for e in self.errors] or ["OK"]
+        return "\n".join(lines)
+
+
+def check(root: Path | None = None) -> CheckResult:
+    """Validate the processed corpus, report statistics, and fail on staleness, duplicates and leakage."""
+    root = root or default_root()
+    errors: list[str] = []
+    rows: dict[str, list[dict[str, Any]]] = {}
+    seen: dict[str, str] = {}
+    for split in SPLITS:
+        path = root / "processed" / "pillars" / f"{split}.jsonl"
+        rows[split] = read_jsonl(path, lambda r, p, n: check_pillar_record(r, p, n, labels=LABELS), seen)
+        for number, record in iter_jsonl(root / "processed" / "summaries" / f"{split}.jsonl"):
+            check_summary_record(record, f"processed/summaries/{split}.jsonl", number)
+    every = [r for split in SPLITS for r in rows[split]]
+    doc_split: dict[str, set[str]] = defaultdict(set)
+    for split in SPLITS:
+        for r in rows[split]:
+            doc_split[r["doc_id"]].add(split)
+    for doc_id, where in doc_split.items():
+        if len(where) > 1:
+            errors.append(f"article {doc_id} spans splits {sorted(where)}")
+
+    label_counts = Counter(label for r in every for label in r["labels"])
+    by_split = {s: Counter(label for r in rows[s] for label in r["labels"]) for s in SPLITS}
+    cooc = {a: {b: sum(1 for r in every if a in r["labels"] and b in r["labels"]) for b in LABELS} for a in LABELS}
+
+    # duplicates and near duplicates (word-trigram Jaccard), and cross-split shared word runs
+    texts = [(r["id"], r["doc_id"], next(s for s in SPLITS if r in rows[s]), r["text"]) for r in every]
+    norm_seen: dict[str, str] = {}
+    for rid, _, _, text in texts:
+        key = " ".join(re.findall(r"\w+", text.lower()))
+        if key in norm_seen:
+            errors.append(f"exact duplicate paragraphs {norm_seen[key]} and {rid}")
+        norm_seen.setdefault(key, rid)
+    grams = [_trigram_set(t[3]) for t in texts]
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, g in enumerate(grams):
+        for gram in g:
+            index[gram].append(i)
+    shared: Counter = Counter()
+    for members in index.values():
+        if len(members) < 40:
+            for i, j in combinations(members, 2):
+                shared[(i, j)] += 1
+    near_pairs = []
+    leak_pairs = []
+    for (i, j), n in shared.items():
+        jac = n / max(len(grams[i] | grams[j]), 1)
+        if jac >= NEAR_DUPLICATE_JACCARD:
+            near_pairs.append((texts[i][0], texts[j][0], round(jac, 2)))
+        if texts[i][2] != texts[j][2] and n >= LEAK_RUN - 2:
+            run = _longest_shared_run(re.findall(r"\w+", texts[i][3].lower()), re.findall(r"\w+", texts[j][3].lower()))
+            if run >= LEAK_RUN:
+                leak_pairs.append((texts[i][0], texts[j][0], run))
+    errors += [f"near-duplicate paragraphs {a} and {b} (trigram Jaccard {j})" for a, b, j in near_pairs]
+    errors += [f"paragraphs {a} and {b} in different splits share a run of {n} words" for a, b, n in leak_pairs]
+
+    # the processed files must be what raw/ + annotations/ build to
+    try:
+        paragraphs, _ = load_articles(root)
+        rebuilt = sorted(r["id"] + "\t" + r["text"] + "\t" + ",".join(r["labels"]) for v in paragraphs.values() for r in v)
+        current = sorted(r["id"] + "\t" + r["text"] + "\t" + ",".join(r["labels"]) for r in every)
+        if rebuilt != current:
+            errors.append("processed/ is out of date with raw/ and annotations/: run `diplo-ml data build`")
+    except DataError as exc:
+        errors.append(str(exc).splitlines()[0])
+
+    n = len(every)
+    stats = {
+        "n_articles": len(doc_split),
+        "n_paragraphs": n,
+        "label_counts": {label: label_counts[label] for label in LABELS},
+        "multi_label_fraction": round(sum(len(r["labels"]) >= 2 for r in every) / max(n, 1), 4),
+        "no_label_fraction": round(sum(not r["labels"] for r in every) / max(n, 1), 4),
+        "near_duplicate_pairs": len(near_pairs),
+        "cross_split_shared_runs": len(leak_pairs),
+        "splits": {s: len(rows[s]) for s in SPLITS},
+        "articles_by_split": {s: len({r["doc_id"] for r in rows[s]}) for s in SPLITS},
+        "label_counts_by_split": {s: {label: by_split[s][label] for label in LABELS} for s in SPLITS},
+        "cooccurrence": cooc,
+        "fingerprints": {f"processed/{k}/{s}.jsonl": sha256_file(root / "processed" / k / f"{s}.jsonl")
+                         for k in ("pillars", "summaries") for s in SPLITS},
+    }
+    return CheckResult(stats, errors)

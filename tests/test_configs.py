@@ -1,0 +1,42 @@
+"""Every experiment preset composes, alone and with debug=smoke, into a config the harness can run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplo_ml.config import CONF_DIR, compose_config
+
+EXPERIMENTS = sorted(p.stem for p in (CONF_DIR / "experiment").glob("*.yaml"))
+GROUPS = ("task", "model", "data", "trainer", "experiment", "debug")
+
+
+def test_groups_are_one_level_deep():
+    for group in GROUPS:
+        folder = CONF_DIR / group
+        assert folder.is_dir(), group
+        assert not [p for p in folder.iterdir() if p.is_dir()], f"nested folder in conf/{group}"
+
+
+@pytest.mark.parametrize("name", EXPERIMENTS)
+def test_experiment_is_global_package_and_composes(name):
+    first = (CONF_DIR / "experiment" / f"{name}.yaml").read_text().splitlines()[0]
+    assert first.strip() == "# @package _global_"
+    cfg = compose_config([f"experiment={name}", "debug=smoke"])
+    assert cfg.task.name in ("pillars", "summarise")
+    assert cfg.model.kind and cfg.data.name
+    assert cfg.data.max_train_samples is not None  # debug=smoke applied on top of the experiment
+
+
+def test_required_presets_exist():
+    for name in ("pillars_minilm", "pillars_public_minilm", "pillars_public_tfidf", "pillars_public_zeroshot"):
+        assert name in EXPERIMENTS
+
+
+def test_run_dirs_are_unique_and_under_runs_dir():
+    cfg = compose_config(["paths.runs_dir=/tmp/xyz"], return_hydra_config=True)
+    run_dir = str(cfg.hydra.run.dir)
+    assert run_dir.startswith("/tmp/xyz/pillars/")
+    stamp = Path(run_dir).name
+    assert len(stamp.split("_")) == 3 and len(stamp.split("-")[-1].split("_")[0]) == 6  # microseconds + uid

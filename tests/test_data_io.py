@@ -1,0 +1,93 @@
+"""Bad input is refused with file:line; good input loads through datasets with fingerprints."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from omegaconf import OmegaConf
+
+from diplo_ml.config import compose_config
+from diplo_ml.data.loader import load_splits
+from diplo_ml.data.schema import check_pillar_record
+from diplo_ml.data.splits import grouped_split
+from diplo_ml.errors import DataError, DiploError
+
+LABELS = ["economic", "cultural", "multilateral", "citizen_protection"]
+
+
+def _check(record, path, line):
+    check_pillar_record(record, path, line, labels=LABELS)
+
+
+def _cfg(folder: Path, **extra):
+    return OmegaConf.create({"name": "tiny", "dir": str(folder),
+                             "files": {"train": "train.jsonl", "dev": "dev.jsonl", "test": "test.jsonl"}, **extra})
+
+
+def _append(path: Path, line: str) -> int:
+    lines = path.read_text().splitlines()
+    lines.append(line)
+    path.write_text("\n".join(lines) + "\n")
+    return len(lines)
+
+
+def test_loads_splits_and_fingerprints(pillar_dir):
+    data = load_splits(_cfg(pillar_dir), _check)
+    assert set(data.splits) == {"train", "dev", "test"}
+    assert data.counts["train"] == 24
+    assert len(data.fingerprints) == 3 and all(len(h) == 64 for h in data.fingerprints.values())
+    assert data.splits["train"][0]["labels"] == ["economic"]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"id": "x1", "doc_id": "d", "text": "Trade rose.", "labels": ["trade"]}', "unknown label 'trade'"),
+        ('{"id": "x2", "doc_id": "d", "text": "   ", "labels": []}', "empty 'text'"),
+        ('{"id": "train-0-0", "doc_id": "d", "text": "Again.", "labels": []}', "duplicate id 'train-0-0'"),
+        ('{"id": "x3", "doc_id": "d", "text": "Broken", "labels": [}', "malformed JSON"),
+        ('{"id": "x4", "text": "No document.", "labels": []}', "missing field 'doc_id'"),
+        ('["not", "an", "object"]', "expected a JSON object"),
+    ],
+)
+def test_bad_lines_name_file_and_line(pillar_dir, line, message):
+    number = _append(pillar_dir / "test.jsonl", line)
+    with pytest.raises(DataError) as err:
+        load_splits(_cfg(pillar_dir), _check)
+    assert f"test.jsonl:{number}" in str(err.value)
+    assert message in str(err.value)
+
+
+def test_duplicate_id_across_files_is_refused(pillar_dir):
+    _append(pillar_dir / "dev.jsonl", json.dumps({"id": "train-0-1", "doc_id": "z", "text": "t", "labels": []}))
+    with pytest.raises(DataError, match="duplicate id 'train-0-1'.*first seen at .*train.jsonl:2"):
+        load_splits(_cfg(pillar_dir), _check)
+
+
+def test_missing_file_is_named(tmp_path):
+    (tmp_path / "x").mkdir()
+    with pytest.raises(DataError, match=r"train.jsonl: no such file"):
+        load_splits(_cfg(tmp_path / "x"), _check)
+
+
+def test_unset_external_data_variable_is_a_clear_error(monkeypatch):
+    monkeypatch.delenv("DIPLO_EXTERNAL_DATA", raising=False)
+    cfg = compose_config(["experiment=pillars_public_tfidf"])
+    with pytest.raises(DiploError, match="DIPLO_EXTERNAL_DATA"):
+        load_splits(cfg.data, _check)
+
+
+def test_single_file_is_split_by_document(pillar_dir):
+    rows = [json.loads(x) for x in (pillar_dir / "train.jsonl").read_text().splitlines()]
+    parts = grouped_split(rows * 1, "doc_id", {"dev": 0.3, "test": 0.3}, seed=1)
+    docs = {split: {r["doc_id"] for r in part} for split, part in parts.items()}
+    assert not (docs["train"] & docs["dev"]) and not (docs["train"] & docs["test"]) and not (docs["dev"] & docs["test"])
+    assert sum(len(p) for p in parts.values()) == len(rows)
+    assert parts == grouped_split(rows, "doc_id", {"dev": 0.3, "test": 0.3}, seed=1)
+
+
+def test_max_samples_limit(pillar_dir):
+    data = load_splits(_cfg(pillar_dir, max_train_samples=5), _check)
+    assert data.counts["train"] == 5 and data.counts["dev"] == 24
