@@ -32,7 +32,7 @@ LABELS = ("economic", "cultural", "multilateral", "citizen_protection")
 SPLITS = ("train", "dev", "test")
 SPLIT_FRACTIONS = {"dev": 0.15, "test": 0.15}
 NEAR_DUPLICATE_JACCARD = 0.5   # word-trigram Jaccard at or above which two paragraphs are near duplicates
-LEAK_RUN = 12                  # a run of this many identical words shared across splits counts as leakage
+LEAK_RUN = 12                  # a run of this many identical words (names folded) across splits is leakage
 
 
 def default_root() -> Path:
@@ -171,6 +171,28 @@ def _trigram_set(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + 3]) for i in range(max(len(words) - 2, 1))}
 
 
+NAME_GLUE = {"of", "the", "for", "and", "on", "in", "de", "to", "&"}
+
+
+def prose_tokens(text: str) -> list[str]:
+    """Lower-case word tokens with every capitalised name span (official titles too) folded into one token,
+    so that a shared run measures shared prose, not a shared long name."""
+    out: list[str] = []
+    in_name = False
+    words = re.findall(r"\w+|&", text)
+    for i, word in enumerate(words):
+        capital = word[:1].isupper() or word.isdigit()
+        glue = in_name and word.lower() in NAME_GLUE and i + 1 < len(words) and words[i + 1][:1].isupper()
+        if capital or glue:
+            if not in_name:
+                out.append("<name>")
+            in_name = True
+        else:
+            in_name = False
+            out.append(word.lower())
+    return out
+
+
 def _longest_shared_run(a: list[str], b: list[str]) -> int:
     best = 0
     prev = [0] * (len(b) + 1)
@@ -261,7 +283,7 @@ def check(root: Path | None = None) -> CheckResult:
         if jac >= NEAR_DUPLICATE_JACCARD:
             near_pairs.append((texts[i][0], texts[j][0], round(jac, 2)))
         if texts[i][2] != texts[j][2] and n >= LEAK_RUN - 2:
-            run = _longest_shared_run(re.findall(r"\w+", texts[i][3].lower()), re.findall(r"\w+", texts[j][3].lower()))
+            run = _longest_shared_run(prose_tokens(texts[i][3]), prose_tokens(texts[j][3]))
             if run >= LEAK_RUN:
                 leak_pairs.append((texts[i][0], texts[j][0], run))
     errors += [f"near-duplicate paragraphs {a} and {b} (trigram Jaccard {j})" for a, b, j in near_pairs]
@@ -270,8 +292,11 @@ def check(root: Path | None = None) -> CheckResult:
     # the processed files must be what raw/ + annotations/ build to
     try:
         paragraphs, _ = load_articles(root)
-        rebuilt = sorted(r["id"] + "\t" + r["text"] + "\t" + ",".join(r["labels"]) for v in paragraphs.values() for r in v)
-        current = sorted(r["id"] + "\t" + r["text"] + "\t" + ",".join(r["labels"]) for r in every)
+        def key(r: dict[str, Any]) -> str:
+            return "\t".join((r["id"], r["text"], ",".join(r["labels"])))
+
+        rebuilt = sorted(key(r) for v in paragraphs.values() for r in v)
+        current = sorted(key(r) for r in every)
         if rebuilt != current:
             errors.append("processed/ is out of date with raw/ and annotations/: run `diplo-ml data build`")
     except DataError as exc:

@@ -435,7 +435,7 @@ class IngestReport:
                 f"{self.near_duplicates} near duplicate paragraphs removed")
 
 
-def deduplicate(articles: list[Article], threshold: float = 0.8) -> tuple[int, int]:
+def deduplicate(articles: list[Article], threshold: float = 0.7) -> tuple[int, int]:
     """Remove exact and near-duplicate paragraphs across all articles (first one kept)."""
     exact = near = 0
     seen_exact: set[str] = set()

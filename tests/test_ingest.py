@@ -1,0 +1,109 @@
+"""Raw article ingestion: noise removed with reasons, metadata kept, paragraphs intact."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from diplo_ml.cli import main as cli_main
+from diplo_ml.data.ingest import html_to_text, ingest_files, ingest_path, ingest_text, parse_date
+from diplo_ml.errors import DataError
+
+from .conftest import FIXTURES
+
+
+def test_vna_page_noise_and_metadata():
+    article = ingest_path(FIXTURES / "article_vna.txt")
+    texts = [p.text for p in article.paragraphs]
+    assert article.headline == "Deputy PM urges stronger trade links with Nordic partners"
+    assert article.date == "2023-09-12"
+    assert article.outlet == "VNA" and article.dateline == "Hanoi (VNA)"
+    assert texts[0].startswith("Deputy Prime Minister Tran Luu Quang on September 12")
+    assert len(texts) == 6
+    assert texts[-1].endswith("with Nordic firms")  # "./." removed
+    assert [p.question for p in article.paragraphs] == [False, False, False, False, True, False]
+    assert texts[4] == "What will the missions prioritise in the coming year?"
+    reasons = {reason for _, reason, _ in article.dropped}
+    assert {"language switcher", "breadcrumb", "timestamp", "photo caption", "byline/credit",
+            "related-news tail"} <= reasons
+    assert not any("Finland" in t or "Share" in t for t in texts)
+
+
+def test_single_and_double_newlines_and_hard_wraps_agree():
+    paragraphs = [
+        "Vietnam and Laos agreed to speed up work on the expressway linking Vientiane and Hanoi.",
+        "The two sides also discussed scholarships for Lao students in Vietnamese universities.",
+        "Both leaders welcomed the growth of trade across the shared border.",
+    ]
+    head = "Vietnam, Laos push connectivity\n12/01/2024 10:00\n"
+    single = ingest_text(head + "NDO – " + "\n".join(paragraphs), "x")
+    double = ingest_text(head + "\nNDO – " + "\n\n".join(paragraphs), "x")
+    wrapped_body = "\n\n".join(p.replace(" the ", " the\n", 1) for p in paragraphs)
+    wrapped = ingest_text(head + "\nNDO – " + wrapped_body, "x")
+    for article in (single, double, wrapped):
+        assert [p.text for p in article.paragraphs] == paragraphs
+        assert article.outlet == "Nhan Dan" and article.date == "2024-01-12"
+
+
+def test_html_article(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><script>var x=1;</script></head><body><nav>Home | World</nav>"
+        "<h1>Vietnam joins UN ocean talks</h1><p class='date'>05/06/2024 09:00</p>"
+        "<p>Hanoi (VNA) – Vietnam&#39;s delegation took part in negotiations on the high seas treaty.</p>"
+        "<figure><img src='a.jpg'><figcaption>Delegates at the meeting</figcaption></figure>"
+        "<p>The delegation called for fair sharing of the benefits of marine genetic resources.</p>"
+        "</body></html>", encoding="utf-8")
+    article = ingest_path(page)
+    assert article.headline == "Vietnam joins UN ocean talks"
+    assert [p.text[:20] for p in article.paragraphs] == ["Vietnam's delegation", "The delegation calle"]
+    assert "var x" not in html_to_text(page.read_text())
+
+
+def test_wrong_encoding_and_empty_files_are_named(tmp_path):
+    bad = tmp_path / "latin.txt"
+    bad.write_bytes("Hà Nội – xin chào".encode("cp1258", errors="replace") + b"\xff\xfe")
+    with pytest.raises(DataError, match=r"latin.txt: not valid UTF-8"):
+        ingest_path(bad)
+    noise = tmp_path / "noise.txt"
+    noise.write_text("Vietnamese | English\nShare  Print\n")
+    with pytest.raises(DataError, match=r"noise.txt: no paragraphs"):
+        ingest_path(noise)
+    with pytest.raises(DataError, match="unsupported file type"):
+        ingest_path(tmp_path / "x.pdf")
+
+
+def test_duplicates_are_removed_and_counted(tmp_path):
+    body = ("Hanoi (VNA) – The Ministry of Foreign Affairs held a conference with overseas Vietnamese "
+            "business people on investment in the homeland, the digital economy and the transfer of green technology.\n\nDelegates proposed ways to simplify procedures.")
+    (tmp_path / "a.txt").write_text("Headline one\n" + body)
+    (tmp_path / "b.txt").write_text("Headline two\n" + body.replace("conference", "conference,"))
+    near = body.replace("held a conference", "organised a conference")
+    (tmp_path / "c.txt").write_text("Headline three\n" + near + "\n\nA wholly different closing paragraph here.")
+    report = ingest_files([tmp_path], tmp_path / "out.jsonl")
+    assert report.exact_duplicates == 3  # b repeats both of a's paragraphs, c repeats the second
+    assert report.near_duplicates >= 1
+    rows = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert {r["doc_id"] for r in rows} == {"a", "c"}
+    assert all({"doc_id", "paragraph_index", "text"} <= set(r) for r in rows)
+
+
+def test_ingest_cli_explain(tmp_path, capsys):
+    out = tmp_path / "o.jsonl"
+    assert cli_main(["ingest", str(FIXTURES / "article_vna.txt"), "-o", str(out), "--explain"]) == 0
+    err = capsys.readouterr().err
+    assert "article_vna.txt:1: dropped (language switcher)" in err
+    assert "dropped (photo caption)" in err and "6 paragraphs kept" in err
+    assert cli_main(["ingest", str(tmp_path / "missing.txt"), "-o", str(out)]) == 2
+    assert "missing.txt: no such file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Thursday, 03/09/2020, 10:17 (GMT+7)", "2020-09-03"),
+    ("Updated: 2023-08-01 09:12", "2023-08-01"),
+    ("August 01, 2023 | 09:12 AM", "2023-08-01"),
+    ("Hanoi, 5 March 2021", "2021-03-05"),
+])
+def test_parse_date(text, iso):
+    assert parse_date(text) == iso
