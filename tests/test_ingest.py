@@ -76,7 +76,8 @@ def test_wrong_encoding_and_empty_files_are_named(tmp_path):
 
 def test_duplicates_are_removed_and_counted(tmp_path):
     body = ("Hanoi (VNA) – The Ministry of Foreign Affairs held a conference with overseas Vietnamese "
-            "business people on investment in the homeland, the digital economy and the transfer of green technology.\n\nDelegates proposed ways to simplify procedures.")
+            "business people on investment in the homeland, the digital economy and the transfer of green "
+            "technology.\n\nDelegates proposed ways to simplify procedures.")
     (tmp_path / "a.txt").write_text("Headline one\n" + body)
     (tmp_path / "b.txt").write_text("Headline two\n" + body.replace("conference", "conference,"))
     near = body.replace("held a conference", "organised a conference")

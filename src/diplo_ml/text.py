@@ -1,0 +1,114 @@
+"""Sentence splitting and word tokens for news text, with plain regular expressions (no nltk downloads).
+
+Rules, in order:
+
+* a blank line (paragraph break) always ends a sentence;
+* a single line break ends one when the next line starts a bullet or a capitalised line (headings, lists);
+* ``.``, ``!``, ``?``, ``…`` and the ``./.`` end mark (Vietnamese wire copy) end a sentence when followed by
+  whitespace and a character that is not lower case; closing quotes and brackets stay with the sentence;
+* a period does not end a sentence after a title (Mr., Dr., St., Gen., ...), an initial (J. Smith),
+  ``e.g.``/``i.e.``, or before a number after ``No.``, a month (Jan. 5), ``p.``/``para.``/``art.``;
+  dotted abbreviations (U.S., U.K., a.m., p.m.) end one only before a common sentence opener ("The", "He").
+"""
+
+from __future__ import annotations
+
+import re
+
+_PARAGRAPHS = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_BULLET = re.compile(r"^\s*(?:[*•·▪‣◦-]|\d{1,2}[.)])\s+")
+_END = re.compile(r"""(?:\./\.|[.!?…]+)["'”’»)\]]*(?=\s|$)""")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+# Titles and other abbreviations that are (almost) never sentence-final.
+_NEVER_FINAL = frozenset(
+    """mr mrs ms mx dr prof st mt ft gen lt col maj capt cmdr cdr adm sgt cpl pte gov sen rep rev hon fr messrs
+    pres supt insp det amb e.g i.e cf viz approx dept assn""".split()
+)
+# Abbreviations that are not sentence-final before a number: "No. 10", "Jan. 5", "p. 12", "art. 3".
+_BEFORE_NUMBER = frozenset(
+    """no nos vol vols p pp para paras art arts fig figs ch sec sect ed eds op tel ext
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+# Words that open a sentence: a dotted abbreviation (U.S., a.m.) followed by one of these ends the sentence.
+_OPENERS = frozenset(
+    """the a an he she it they we i you this that these those there his her its their our my in on at
+    but and however meanwhile also after before when while since if as for last next earlier later
+    according mr mrs ms dr""".split()
+)
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, a.m, e.g (the final period is not included)
+_INITIAL = re.compile(r"^[A-Z]$")
+
+
+def _is_boundary(chunk: str, match: re.Match[str]) -> bool:
+    """Whether the end mark in ``match`` closes a sentence inside ``chunk``."""
+    rest = chunk[match.end():].lstrip()
+    if not rest:
+        return True
+    nxt = rest[0]
+    if nxt.islower() or nxt in ",;:":
+        return False
+    mark = match.group(0)
+    if mark.startswith("./.") or not mark.startswith(".") or len(mark.rstrip("\"'”’»)]")) > 1:
+        return True  # ./., ! ? … and "..." end sentences whatever precedes them
+    before = _TOKEN_BEFORE.search(chunk, 0, match.start())
+    if before is None:
+        return True
+    token = before.group(1).lstrip("\"'“‘«([")
+    if not token or not token[-1].isalpha():
+        return True  # "(VNA). The", "2019. Then"
+    lower = token.lower()
+    if lower in _NEVER_FINAL or _INITIAL.match(token):
+        return False
+    if lower in _BEFORE_NUMBER and nxt.isdigit():
+        return False
+    if _DOTTED.match(token):
+        opener = _WORD.match(rest)
+        return opener is not None and opener.group(0).lower() in _OPENERS
+    return True
+
+
+def _lines(paragraph: str) -> list[str]:
+    """Split a paragraph at line breaks that start a bullet or a capitalised line; join the others."""
+    out: list[str] = []
+    for line in paragraph.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        starts_new = bool(_BULLET.match(line)) or not line[0].islower()
+        if out and not starts_new:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return [_BULLET.sub("", line, count=1).strip() for line in out]
+
+
+def _split_chunk(chunk: str) -> list[str]:
+    sentences: list[str] = []
+    start = 0
+    for match in _END.finditer(chunk):
+        if match.end() <= start or not _is_boundary(chunk, match):
+            continue
+        piece = chunk[start:match.end()].strip()
+        if piece:
+            sentences.append(piece)
+        start = match.end()
+    tail = chunk[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split news text into sentences (stripped, in order; empty input gives an empty list)."""
+    sentences: list[str] = []
+    for paragraph in _PARAGRAPHS.split(text.strip()):
+        for line in _lines(paragraph):
+            sentences.extend(_split_chunk(re.sub(r"\s+", " ", line)))
+    return sentences
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens (letters and digits; inner apostrophes kept, as in "don't")."""
+    return _WORD.findall(text.lower())
