@@ -151,6 +151,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _quiet_libraries() -> None:
+    """Keep stdout/stderr for our own output: no weight-loading bars or load-report warnings."""
+    import datasets
+    import transformers
+
+    transformers.logging.set_verbosity_error()
+    transformers.logging.disable_progress_bar()
+    datasets.disable_progress_bars()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "train":
@@ -159,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         train_main(argv[1:])
         return 0
     args = build_parser().parse_args(argv)
+    _quiet_libraries()
     try:
         return int(args.func(args) or 0)
     except DiploError as exc:

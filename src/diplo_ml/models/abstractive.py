@@ -37,14 +37,14 @@ ADAPTER_FILES = ("adapter_config.json", "adapter_model.safetensors")
 
 # prompts and features ----------------------------------------------------------------------------------------
 def resolve_settings(cfg: dict[str, Any], saved: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Prompt/truncation/generation settings from ``cfg``, with a saved folder's trained settings taking priority."""
+    """Settings from ``cfg``; a saved folder's prompt/truncation win over ``cfg``, its generation/batch size do not."""
     saved = saved or {}
     settings: dict[str, Any] = {
         "prompt": cfg.get("prompt") or DEFAULT_PROMPT,
         "system": cfg.get("system"),
         "max_source_tokens": int(cfg.get("max_source_tokens", 384)),
         "max_target_tokens": int(cfg.get("max_target_tokens", 64)),
-        "batch_size": int(cfg.get("batch_size", 8)),
+        "batch_size": int(cfg.get("batch_size") or saved.get("batch_size") or 8),
     }
     settings.update({key: saved[key] for key in TRAINED_KEYS if key in saved})
     generation = {**DEFAULT_GENERATION, **(saved.get("generation") or {}), **dict(cfg.get("generation") or {})}

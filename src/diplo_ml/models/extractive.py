@@ -126,7 +126,7 @@ class LeadSummariser:
     def __init__(self, cfg: dict[str, Any], folder: Path | None = None) -> None:
         self.cfg = dict(cfg)
         self.k = int(cfg.get("k", 1))
-        self.budget_words = cfg.get("budget_words")
+        self.budget_words = cfg.get("budget_words", 50)
 
     def fit(self, train_texts: list[str], train_summaries: list[str], dev_texts: list[str],
             dev_summaries: list[str], seed: int, out_dir: Path, trainer_cfg: dict[str, Any],
@@ -178,8 +178,8 @@ class TextRankSummariser:
 
     def __init__(self, cfg: dict[str, Any], folder: Path | None = None) -> None:
         self.cfg = dict(cfg)
-        self.budget_words = cfg.get("budget_words", 40)
-        self.max_sentences = cfg.get("max_sentences", 2)
+        self.budget_words = cfg.get("budget_words", 50)
+        self.max_sentences = cfg.get("max_sentences", 1)
         self.damping = float(cfg.get("damping", 0.85))
         self.vectorizer: TfidfVectorizer | None = None
         if folder is not None and (Path(folder) / self.VECTORIZER_FILE).is_file():
@@ -234,6 +234,9 @@ class ExtractiveSummariser:
 
     Each sentence is scored alone, prefixed with its position, e.g. ``"[3/12] The minister said ..."``; only
     the first ``max_article_sentences`` sentences of an article are used, in training and at inference.
+    To keep CPU training short, each training article contributes its oracle sentences and at most
+    ``negatives_per_positive`` times as many other sentences drawn at random (all of them when 0 or None),
+    and the word embeddings stay frozen (``freeze_embeddings``).
     """
 
     kind = "extractive"
@@ -245,10 +248,11 @@ class ExtractiveSummariser:
         self.tokenizer = AutoTokenizer.from_pretrained(str(self.source))
         self.model = self._build(self.source)
         self.max_length = int(cfg.get("max_length", 96))
-        self.budget_words = cfg.get("budget_words", 40)
-        self.max_sentences = cfg.get("max_sentences", 2)
+        self.budget_words = cfg.get("budget_words", 50)
+        self.max_sentences = cfg.get("max_sentences", 1)
         self.max_article_sentences = int(cfg.get("max_article_sentences", 40))
         self.oracle_max_sentences = int(cfg.get("oracle_max_sentences", 3))
+        self.negatives_per_positive = cfg.get("negatives_per_positive", 3)
         self.batch_size = int(cfg.get("eval_batch_size", 64))
         self.log_history: list[dict[str, Any]] = []
         self.best: dict[str, Any] = {}
@@ -270,21 +274,30 @@ class ExtractiveSummariser:
         n = len(sentences)
         return sentences, [f"[{i + 1}/{n}] {s}" for i, s in enumerate(sentences[: self.max_article_sentences])]
 
-    def _examples(self, texts: list[str], summaries: list[str]) -> tuple[list[str], list[float], list[int]]:
-        """Inputs, oracle labels and the number of examples contributed by each article."""
+    def _examples(self, texts: list[str], summaries: list[str],
+                  rng: np.random.Generator | None = None) -> tuple[list[str], list[float], list[int]]:
+        """Inputs, oracle labels and the number of examples of each article (negatives sampled given ``rng``)."""
         inputs: list[str] = []
         labels: list[float] = []
         sizes: list[int] = []
+        ratio = float(self.negatives_per_positive or 0)
         for text, summary in zip(texts, summaries):
             sentences, prefixed = self._inputs(text)
-            picked = oracle_labels(sentences[: len(prefixed)], summary, self.oracle_max_sentences)
-            inputs.extend(prefixed)
-            labels.extend(float(y) for y in picked)
-            sizes.append(len(prefixed))
+            picked = np.asarray(oracle_labels(sentences[: len(prefixed)], summary, self.oracle_max_sentences))
+            keep = np.arange(len(prefixed))
+            if rng is not None and ratio > 0:
+                negatives = np.flatnonzero(picked == 0)
+                n_neg = min(len(negatives), int(np.ceil(ratio * max(1, int(picked.sum())))))
+                keep = np.sort(np.concatenate([np.flatnonzero(picked), rng.choice(negatives, n_neg, replace=False)]))
+            inputs.extend(prefixed[i] for i in keep)
+            labels.extend(float(picked[i]) for i in keep)
+            sizes.append(len(keep))
         return inputs, labels, sizes
 
     def _dataset(self, inputs: list[str], labels: list[float]) -> Dataset:
-        ds = Dataset.from_dict({"text": inputs, "labels": [[y] for y in labels]})
+        """Tokenised examples; ``labels`` rows are ``[label, example index]`` since the Trainer's length-grouped
+        sampler also reorders evaluation batches and the dev metric must map logits back to articles."""
+        ds = Dataset.from_dict({"text": inputs, "labels": [[y, float(i)] for i, y in enumerate(labels)]})
         return ds.map(lambda b: self.tokenizer(b["text"], truncation=True, max_length=self.max_length),
                       batched=True, remove_columns=["text"], desc="tokenising")
 
@@ -300,7 +313,10 @@ class ExtractiveSummariser:
         set_seed(seed)
         if self.folder is None:
             self.model = self._build(self.source)  # a seeded head, whatever happened before fit
-        train_x, train_y, _ = self._examples(train_texts, train_summaries)
+        if self.cfg.get("freeze_embeddings", True):
+            for param in self.model.base_model.embeddings.word_embeddings.parameters():
+                param.requires_grad_(False)
+        train_x, train_y, _ = self._examples(train_texts, train_summaries, np.random.default_rng(seed))
         dev_x, dev_y, dev_sizes = self._examples(dev_texts, dev_summaries)
         y = np.asarray(train_y, dtype=np.float32).reshape(-1, 1)
         log.info("extractive: %d training sentences (%.1f%% oracle positives), %d dev sentences",
@@ -310,13 +326,14 @@ class ExtractiveSummariser:
         loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=pos_weight)
 
         def compute_loss(outputs, labels, num_items_in_batch=None):
-            return loss_fn(outputs.logits, labels.to(outputs.logits.dtype))
+            return loss_fn(outputs.logits, labels[:, :1].to(outputs.logits.dtype))
 
         scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
         dev_sentences = [split_sentences(t) for t in dev_texts]
 
         def compute_metrics(pred) -> dict[str, float]:
-            logits = np.asarray(pred.predictions).reshape(-1)
+            logits = np.zeros(len(dev_x), dtype=np.float32)
+            logits[np.asarray(pred.label_ids)[:, 1].astype(int)] = np.asarray(pred.predictions).reshape(-1)
             values = []
             for sentences, reference, start, size in zip(dev_sentences, dev_summaries,
                                                          np.cumsum([0] + dev_sizes[:-1]), dev_sizes):

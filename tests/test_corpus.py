@@ -1,0 +1,90 @@
+"""The embedded corpus meets its stated size and label targets and passes its own checks."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from diplo_ml.cli import main as cli_main
+from diplo_ml.data import corpus
+from diplo_ml.errors import DataError
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def result():
+    return corpus.check()
+
+
+def test_check_passes(result):
+    assert result.ok, result.errors
+
+
+def test_size_and_label_targets(result):
+    s = result.stats
+    assert s["n_articles"] >= 100 and s["n_paragraphs"] >= 700
+    assert all(n >= 100 for n in s["label_counts"].values()), s["label_counts"]
+    assert s["multi_label_fraction"] >= 0.15
+    assert s["no_label_fraction"] >= 0.25
+    assert s["near_duplicate_pairs"] == 0 and s["cross_split_shared_runs"] == 0
+
+
+def test_every_article_has_summary_and_headline():
+    for path in sorted((ROOT / "data" / "annotations").glob("*.json")):
+        note = json.loads(path.read_text())
+        sentences = [x for x in re.split(r"(?<=[.!?])\s+", note["summary"].strip()) if x]
+        assert note["headline"].strip(), path
+        assert 2 <= len(sentences) <= 4, (path.name, note["summary"])
+
+
+def test_datasheet_table_matches_check(result):
+    sheet = (ROOT / "data" / "README.md").read_text()
+    s = result.stats
+    for label, n in s["label_counts"].items():
+        by = s["label_counts_by_split"]
+        row = f"| {label} | {n} | {by['train'][label]} | {by['dev'][label]} | {by['test'][label]} |"
+        assert row in sheet, row
+
+
+def test_data_check_json_interface(capsys):
+    assert cli_main(["data", "check", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    for key in ("n_articles", "n_paragraphs", "label_counts", "multi_label_fraction", "no_label_fraction",
+                "near_duplicate_pairs", "splits"):
+        assert key in out
+    assert sum(out["splits"].values()) == out["n_paragraphs"]
+
+
+def test_check_fails_on_leak_and_staleness(tmp_path):
+    import shutil
+
+    root = tmp_path / "data"
+    shutil.copytree(ROOT / "data", root, ignore=shutil.ignore_patterns("*.md"))
+    train = root / "processed" / "pillars" / "train.jsonl"
+    test = root / "processed" / "pillars" / "test.jsonl"
+    leaked = json.loads(test.read_text().splitlines()[0])
+    leaked["id"] = "leak-1"
+    leaked["doc_id"] = "leak"
+    with open(train, "a") as handle:
+        handle.write(json.dumps(leaked) + "\n")
+    bad = corpus.check(root)
+    assert not bad.ok
+    assert any("exact duplicate" in e for e in bad.errors)
+    assert any("out of date" in e for e in bad.errors)
+
+
+def test_build_refuses_misaligned_annotation(tmp_path):
+    import shutil
+
+    root = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / "raw", root / "raw")
+    shutil.copytree(ROOT / "data" / "annotations", root / "annotations")
+    path = sorted((root / "annotations").glob("*.json"))[0]
+    note = json.loads(path.read_text())
+    note["paragraphs"][1]["starts"] = "Words that are not in the article at all"
+    path.write_text(json.dumps(note))
+    with pytest.raises(DataError, match=rf"{path.name}: paragraph 1 should start 'Words that are not"):
+        corpus.load_articles(root)

@@ -1,0 +1,54 @@
+"""The regex sentence splitter and word tokens."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplo_ml.text import split_sentences, words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
+        ("The U.S. President met U.K. officials. They agreed.",
+         ["The U.S. President met U.K. officials.", "They agreed."]),
+        ("Talks ended at 5 p.m. The next day was calm.", ["Talks ended at 5 p.m.", "The next day was calm."]),
+        ("Prices rose 3.5 per cent on Jan. 5 in the U.S. in 2019.",
+         ["Prices rose 3.5 per cent on Jan. 5 in the U.S. in 2019."]),
+        ("J. Smith lives on St. Mary Street near No. 10. It is old.",
+         ["J. Smith lives on St. Mary Street near No. 10.", "It is old."]),
+        ("Some goods, e.g. rice, and i.e. coffee. Done.", ["Some goods, e.g. rice, and i.e. coffee.", "Done."]),
+        ('He said: "We will win." The crowd cheered! Did they? Yes.',
+         ['He said: "We will win."', "The crowd cheered!", "Did they?", "Yes."]),
+        ("It met in Hanoi (Vietnam). Trade grew ./. VNA/VNP",
+         ["It met in Hanoi (Vietnam).", "Trade grew ./.", "VNA/VNP"]),
+    ],
+)
+def test_split_sentences(text, expected):
+    assert split_sentences(text) == expected
+
+
+def test_blank_line_always_ends_a_sentence():
+    text = "A heading without a full stop\n\nFirst point. Second point\n \nLast one"
+    assert split_sentences(text) == ["A heading without a full stop", "First point.", "Second point", "Last one"]
+
+
+def test_line_breaks_bullets_and_wrapped_lines():
+    text = "Key stages:\n* Raising awareness.\n* Taking action\nover time.\nMore shareholder power"
+    assert split_sentences(text) == ["Key stages:", "Raising awareness.", "Taking action over time.",
+                                     "More shareholder power"]
+
+
+def test_lower_case_after_period_does_not_split():
+    assert split_sentences("It rose by approx. ten per cent. Then fell.") == [
+        "It rose by approx. ten per cent.", "Then fell."]
+
+
+def test_empty_text():
+    assert split_sentences("") == []
+    assert split_sentences("  \n\n ") == []
+
+
+def test_words():
+    assert words("Don't stop the U.S. at 3.5% — Café!") == ["don't", "stop", "the", "u", "s", "at", "3", "5", "café"]
