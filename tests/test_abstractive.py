@@ -29,6 +29,17 @@ CFG = {"max_source_tokens": 64, "max_target_tokens": 24, "batch_size": 2,
                       "do_sample": False}}
 
 
+@pytest.fixture(scope="module", autouse=True)
+def one_thread():
+    """One torch thread: on a small, shared CPU, two OpenMP threads contending run several times slower."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
 @pytest.fixture(scope="session")
 def prepared() -> Path:
     """The converted model (converted once, then reused from the cache)."""

@@ -55,3 +55,21 @@ def load(path: str | Path, task: str | None = None):
 
     folder, meta = read_meta(path, task)
     return get_task(meta["task"]).load_predictor(folder, meta)
+
+
+class Summariser:
+    """Wraps a summarisation model; every summary comes with the entities it does not find in the source."""
+
+    task = "summarise"
+
+    def __init__(self, model: Any, meta: dict[str, Any] | None = None) -> None:
+        self.model = model
+        self.meta = meta or {}
+
+    def summarise(self, texts: list[str]) -> list[dict[str, Any]]:
+        from diplo_ml.faithfulness import unsupported_entities
+
+        if not texts:
+            return []
+        summaries = self.model.summarise(list(texts))
+        return [{"summary": s, "unsupported_entities": unsupported_entities(s, t)} for s, t in zip(summaries, texts)]

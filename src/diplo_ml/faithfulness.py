@@ -1,0 +1,107 @@
+"""Summary faithfulness: names and numbers in a summary that its source article does not contain.
+
+Small generators invent people, places and figures. A capitalised span (a name, an organisation,
+a place) or a number in the summary is *supported* when the source contains it (case-insensitive,
+numbers compared without thousands separators); a multi-word name also counts as supported when
+every one of its words occurs in the source ("Prime Minister Pham Minh Chinh" vs "PM Chinh" is not
+enough, "Minister Chinh" with "Pham Minh Chinh" in the source is).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from diplo_ml.text import split_sentences
+
+GLUE = {"of", "and", "the", "for", "&", "on", "de", "du", "la", "le", "van", "von", "bin"}
+NOT_NAMES = {
+    "the", "a", "an", "in", "on", "at", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",
+    "i", "you", "his", "her", "their", "our", "as", "after", "before", "during", "with", "by", "for", "from",
+    "to", "and", "but", "or", "if", "when", "while", "also", "meanwhile", "however", "both", "all", "some",
+    "many", "most", "more", "there", "here", "today", "yesterday", "tomorrow", "according", "speaking", "under",
+    "over", "about", "since", "following", "despite", "new", "other", "such", "each", "every", "one", "two",
+}
+TOKEN = re.compile(r"[A-Za-zÀ-ỹ][\w'’.-]*|\d[\d,.]*%?|&|[,;:()\"“”!?]")
+NUMBER = re.compile(r"^\d[\d,.]*%?$")
+
+
+def _norm_number(token: str) -> str:
+    return token.rstrip(".,").replace(",", "")
+
+
+def extract_entities(sentence: str) -> list[str]:
+    """Capitalised spans and numbers of one sentence, in order (sentence-initial function words dropped)."""
+    tokens = TOKEN.findall(sentence)
+    entities: list[str] = []
+    span: list[str] = []
+
+    def close() -> None:
+        while span and span[-1].lower() in GLUE:
+            span.pop()
+        while span and span[0].lower() in NOT_NAMES:
+            span.pop(0)
+        if span:
+            entities.append(" ".join(span).rstrip(".,"))
+        span.clear()
+
+    for i, tok in enumerate(tokens):
+        if tok in ',;:()"“”!?':
+            close()
+        elif NUMBER.match(tok):
+            close()
+            entities.append(_norm_number(tok))
+        elif tok[:1].isupper():
+            span.append(tok)
+        elif span and tok.lower() in GLUE and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
+            span.append(tok)
+        else:
+            close()
+    close()
+    return [e for e in entities if e and e.lower() not in NOT_NAMES]
+
+
+def _supported(entity: str, source_lower: str, source_words: set[str], source_numbers: set[str]) -> bool:
+    if NUMBER.match(entity):
+        return entity in source_numbers
+    if entity.lower() in source_lower:
+        return True
+    words = [w.lower().strip(".,'’") for w in entity.split() if w.lower() not in GLUE]
+    return bool(words) and all(w in source_words for w in words)
+
+
+def _source_index(source: str) -> tuple[str, set[str], set[str]]:
+    lower = re.sub(r"\s+", " ", source.lower())
+    words = {w.strip(".,'’") for w in re.findall(r"[\w'’.-]+", lower)}
+    numbers = {_norm_number(n) for n in re.findall(r"\d[\d,.]*%?", source)}
+    return lower, words, numbers
+
+
+def check_summary(summary: str, source: str) -> list[dict[str, Any]]:
+    """Per summary sentence: its entities and the unsupported ones (``flagged`` when any)."""
+    index = _source_index(source)
+    report = []
+    for sentence in split_sentences(summary) or ([summary] if summary.strip() else []):
+        entities = extract_entities(sentence)
+        missing = [e for e in entities if not _supported(e, *index)]
+        report.append({"sentence": sentence, "entities": entities, "unsupported": missing, "flagged": bool(missing)})
+    return report
+
+
+def unsupported_entities(summary: str, source: str) -> list[str]:
+    """Names and numbers of ``summary`` that ``source`` does not contain (empty list when none)."""
+    seen: list[str] = []
+    for row in check_summary(summary, source):
+        seen += [e for e in row["unsupported"] if e not in seen]
+    return seen
+
+
+def unsupported_entity_rate(summaries: Sequence[str], sources: Sequence[str]) -> float:
+    """Share of all summary entities (over the corpus) that their source does not support."""
+    total = missing = 0
+    for summary, source in zip(summaries, sources):
+        for row in check_summary(summary, source):
+            total += len(row["entities"])
+            missing += len(row["unsupported"])
+    return missing / total if total else 0.0

@@ -1,0 +1,117 @@
+"""Oracle labels, sentence selection and the three extractive summarisers on tiny synthetic articles."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from diplo_ml.models.extractive import (
+    ExtractiveSummariser,
+    LeadSummariser,
+    TextRankSummariser,
+    oracle_labels,
+    pagerank,
+    select_in_order,
+)
+from diplo_ml.summary_stats import length_stats, novel_ngram_ratio, summary_stats
+from diplo_ml.text import split_sentences
+
+ARTICLES = [
+    "The minister opened a new bridge in Leeds on Monday. Traffic was light. The bridge cost ten million pounds. "
+    "Local people welcomed the bridge.",
+    "Exports of rice to Europe rose sharply this year. Farmers were pleased. Prices of rice also rose. "
+    "The trade deal cut tariffs on rice.",
+    "A festival of food opened in Tokyo. Visitors tried noodles and spring rolls. The festival lasts a week. "
+    "Organisers expect many visitors.",
+    "The embassy helped stranded citizens fly home. Flights left from Bangkok. Officials met the families. "
+    "More flights are planned next month.",
+]
+SUMMARIES = [
+    "Minister opens new bridge in Leeds.",
+    "Rice exports to Europe rose sharply.",
+    "Food festival opens in Tokyo.",
+    "Embassy helps stranded citizens fly home.",
+]
+
+
+def test_oracle_picks_the_obvious_sentence():
+    sentences = ["The weather was mild.", "The minister opened a new bridge in Leeds.", "Traffic was light."]
+    assert oracle_labels(sentences, "Minister opens new bridge in Leeds.") == [0, 1, 0]
+
+
+def test_oracle_stops_at_max_and_without_overlap():
+    sentences = ["Alpha beta.", "Gamma delta.", "Epsilon zeta."]
+    assert sum(oracle_labels(sentences, "alpha beta gamma delta epsilon zeta", max_sentences=2)) == 2
+    assert oracle_labels(sentences, "nothing in common") == [0, 0, 0]
+
+
+def test_select_in_order_respects_budget_and_order():
+    sentences = ["one two three", "four five", "six seven eight nine", "ten"]
+    scores = [0.1, 0.9, 0.8, 0.7]
+    assert select_in_order(sentences, scores, budget_words=7, max_sentences=3) == "four five six seven eight nine ten"
+    assert select_in_order(sentences, scores, budget_words=3, max_sentences=3) == "four five ten"
+    assert select_in_order(sentences, scores, budget_words=None, max_sentences=2) == "four five six seven eight nine"
+    # the best sentence alone is over budget and nothing else fits: it is cut to the budget
+    assert select_in_order(["a b c d e"], [1.0], budget_words=2, max_sentences=1) == "a b"
+    assert select_in_order(["a", "b"], [-np.inf, -np.inf], 5, 1) == ""
+    assert select_in_order([], [], 5, 1) == ""
+
+
+def test_lead_k():
+    text = "First sentence here. Second one follows. Third closes it."
+    assert LeadSummariser({"k": 2, "budget_words": None}).summarise([text]) == [
+        "First sentence here. Second one follows."]
+    assert LeadSummariser({"k": 3, "budget_words": 6}).summarise([text, ""]) == [
+        "First sentence here. Second one follows.", ""]
+
+
+def test_pagerank_favours_the_hub():
+    weights = np.array([[0, 1, 1], [1, 0, 0], [1, 0, 0]], dtype=float)
+    rank = pagerank(weights)
+    assert rank.sum() == pytest.approx(1.0)
+    assert rank.argmax() == 0
+
+
+def test_textrank_returns_sentences_from_the_text(tmp_path):
+    model = TextRankSummariser({"budget_words": 30, "max_sentences": 2})
+    model.fit(ARTICLES, SUMMARIES, [], [], 0, tmp_path, {})
+    summaries = model.summarise(ARTICLES)
+    for text, summary in zip(ARTICLES, summaries):
+        chosen = split_sentences(summary)
+        assert 1 <= len(chosen) <= 2
+        assert all(s in split_sentences(text) for s in chosen)
+    model.save(tmp_path / "model")
+    assert TextRankSummariser.load(tmp_path / "model", model.cfg).summarise(ARTICLES) == summaries
+    assert TextRankSummariser({}).summarise(["Only one sentence."]) == ["Only one sentence."]
+
+
+def test_summary_stats():
+    assert novel_ngram_ratio(["a b c", "x"], ["a b d", "x y"], 1) == pytest.approx((1 / 3 + 0) / 2)
+    assert novel_ngram_ratio(["a b c"], ["a b d"], 2) == pytest.approx(1 / 2)
+    lengths = length_stats(["One two. Three.", "Four five six"])
+    assert lengths["words_mean"] == 3 and lengths["sentences_max"] == 2 and lengths["words_min"] == 3
+    stats = summary_stats(["a b"], ["a b c d"], ["a z"])
+    assert stats["pred_len_mean"] == 2 and stats["ref_len_mean"] == 2
+    assert stats["novel_unigram_ratio"] == 0 and stats["ref_novel_unigram_ratio"] == 0.5
+    assert stats["compression"] == 2
+
+
+def test_extractive_fit_save_load(tmp_path):
+    cfg = {"pretrained": "minilm", "max_length": 48, "budget_words": 30, "max_sentences": 1,
+           "max_article_sentences": 3, "eval_batch_size": 8}
+    trainer_cfg = {"max_steps": 2, "train_batch_size": 4, "eval_strategy": "steps", "eval_steps": 2,
+                   "logging_steps": 1, "disable_tqdm": True, "learning_rate": 1e-4}
+    model = ExtractiveSummariser(cfg)
+    model.fit(ARTICLES, SUMMARIES, ARTICLES[:2], SUMMARIES[:2], seed=0, out_dir=tmp_path / "ckpt",
+              trainer_cfg=trainer_cfg)
+    assert model.best["global_step"] == 2
+    assert any("eval_rouge_mean" in row for row in model.log_history)
+    summaries = model.summarise(ARTICLES)
+    for text, summary in zip(ARTICLES, summaries):
+        assert summary in split_sentences(text)[:3]  # one sentence among those scored
+    model.save(tmp_path / "model")
+    loaded = ExtractiveSummariser.load(tmp_path / "model", cfg)
+    assert loaded.summarise(ARTICLES) == summaries
+    (_, before), (_, after) = model.sentence_scores(ARTICLES[:1])[0], loaded.sentence_scores(ARTICLES[:1])[0]
+    np.testing.assert_allclose(before[:3], after[:3], atol=1e-5)
+    assert np.isneginf(after[3:]).all()
