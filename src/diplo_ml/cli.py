@@ -65,6 +65,21 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_reproduce(args: argparse.Namespace) -> int:
+    from diplo_ml.runs.reproduce import reproduce
+
+    out_dir, diffs = reproduce(Path(args.run), tolerance=args.tolerance)
+    if diffs:
+        print(f"error: metrics differ from {args.run} (tolerance {args.tolerance}):", file=sys.stderr)
+        for line in diffs:
+            print(f"  {line}", file=sys.stderr)
+        print(out_dir)
+        return 1
+    print(f"reproduced: every metric matches within {args.tolerance}", file=sys.stderr)
+    print(out_dir)
+    return 0
+
+
 def _cmd_resume(args: argparse.Namespace) -> int:
     from diplo_ml.runs.resume import resume_argv
     from diplo_ml.train import main as train_main
@@ -137,6 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument("--format", default="table", choices=["table", "markdown", "csv", "json"])
     cmp.add_argument("--plot", metavar="FILE.png", help="also draw the comparison as bars with error bars")
     cmp.set_defaults(func=_cmd_compare)
+
+    rep = sub.add_parser("reproduce", help="re-run a finished run from its saved config and compare metrics")
+    rep.add_argument("run")
+    rep.add_argument("--tolerance", type=float, default=0.0, help="largest absolute metric difference accepted")
+    rep.set_defaults(func=_cmd_reproduce)
 
     res = sub.add_parser("resume", help="continue an interrupted run in its own folder")
     res.add_argument("run")

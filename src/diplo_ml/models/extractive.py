@@ -236,7 +236,7 @@ class ExtractiveSummariser:
     the first ``max_article_sentences`` sentences of an article are used, in training and at inference.
     To keep CPU training short, each training article contributes its oracle sentences and at most
     ``negatives_per_positive`` times as many other sentences drawn at random (all of them when 0 or None),
-    and the word embeddings stay frozen (``freeze_embeddings``).
+    the word embeddings stay frozen (``freeze_embeddings``) and so do the lowest ``freeze_layers`` layers.
     """
 
     kind = "extractive"
@@ -252,7 +252,7 @@ class ExtractiveSummariser:
         self.max_sentences = cfg.get("max_sentences", 1)
         self.max_article_sentences = int(cfg.get("max_article_sentences", 40))
         self.oracle_max_sentences = int(cfg.get("oracle_max_sentences", 3))
-        self.negatives_per_positive = cfg.get("negatives_per_positive", 3)
+        self.negatives_per_positive = cfg.get("negatives_per_positive", 2)
         self.batch_size = int(cfg.get("eval_batch_size", 64))
         self.log_history: list[dict[str, Any]] = []
         self.best: dict[str, Any] = {}
@@ -266,6 +266,17 @@ class ExtractiveSummariser:
             return AutoModelForSequenceClassification.from_pretrained(str(source), num_labels=1)
         finally:
             quiet.setLevel(level)
+
+    def _freeze(self, layers: int, embeddings: bool) -> None:
+        """Stop gradients into the word embeddings and (with ``layers`` > 0) all embeddings and the lowest layers."""
+        base = self.model.base_model
+        frozen: list[torch.nn.Module] = []
+        if embeddings or layers > 0:
+            frozen.append(base.embeddings if layers > 0 else base.embeddings.word_embeddings)
+        frozen.extend(base.encoder.layer[:layers])
+        for module in frozen:
+            for param in module.parameters():
+                param.requires_grad_(False)
 
     # data --------------------------------------------------------------------------------------
     def _inputs(self, text: str) -> tuple[list[str], list[str]]:
@@ -313,9 +324,7 @@ class ExtractiveSummariser:
         set_seed(seed)
         if self.folder is None:
             self.model = self._build(self.source)  # a seeded head, whatever happened before fit
-        if self.cfg.get("freeze_embeddings", True):
-            for param in self.model.base_model.embeddings.word_embeddings.parameters():
-                param.requires_grad_(False)
+        self._freeze(int(self.cfg.get("freeze_layers", 2)), bool(self.cfg.get("freeze_embeddings", True)))
         train_x, train_y, _ = self._examples(train_texts, train_summaries, np.random.default_rng(seed))
         dev_x, dev_y, dev_sizes = self._examples(dev_texts, dev_summaries)
         y = np.asarray(train_y, dtype=np.float32).reshape(-1, 1)
@@ -354,9 +363,9 @@ class ExtractiveSummariser:
             save_strategy=strategy if evaluating else trainer_cfg.get("save_strategy", "no"),
             eval_steps=trainer_cfg.get("eval_steps"),
             save_steps=trainer_cfg.get("eval_steps") or 500,
-            num_train_epochs=float(trainer_cfg.get("num_train_epochs", 2)),
+            num_train_epochs=float(trainer_cfg.get("num_train_epochs", 1)),
             max_steps=int(trainer_cfg.get("max_steps", -1)),
-            learning_rate=float(trainer_cfg.get("learning_rate", 5e-5)),
+            learning_rate=float(trainer_cfg.get("learning_rate", 8e-5)),
             weight_decay=float(trainer_cfg.get("weight_decay", 0.01)),
             warmup_steps=float(trainer_cfg.get("warmup_ratio", 0.1)),
             lr_scheduler_type=trainer_cfg.get("lr_scheduler_type", "linear"),

@@ -1,0 +1,83 @@
+"""Resume after a crash, reproduce a finished run, compare run folders."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from diplo_ml.cards.card import ModelCardCallback
+from diplo_ml.cli import main as cli_main
+from diplo_ml.config import compose_config
+from diplo_ml.errors import DiploError
+from diplo_ml.runs.compare import compare, render
+from diplo_ml.runs.reproduce import metric_differences, preflight
+from diplo_ml.train import run
+
+
+def _cfg(data_dir, *extra):
+    return compose_config(["model=minilm", "debug=smoke", f"data.dir={data_dir}", "trainer.max_steps=4",
+                           "trainer.eval_steps=2", "trainer.sampling=random", *extra])
+
+
+def test_interrupted_run_resumes_to_the_same_metrics(pillar_dir, tmp_path, monkeypatch):
+    straight = tmp_path / "straight"
+    run(_cfg(pillar_dir), straight)
+
+    crashed = tmp_path / "crashed"
+
+    def crash(self, args, state, control, **kwargs):
+        if state.global_step == 3:
+            raise RuntimeError("simulated crash at step 3")
+
+    monkeypatch.setattr(ModelCardCallback, "on_step_end", crash, raising=False)
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        run(_cfg(pillar_dir), crashed)
+    manifest = json.loads((crashed / "manifest.json").read_text())
+    assert manifest["status"] == "failed" and "simulated crash" in manifest["error"]
+    assert (crashed / "trainer" / "checkpoint-2").is_dir()
+    monkeypatch.undo()
+
+    run(_cfg(pillar_dir), crashed)  # same folder: resumes from checkpoint-2
+    assert json.loads((crashed / "manifest.json").read_text())["status"] == "finished"
+    a = json.loads((straight / "metrics.json").read_text())
+    b = json.loads((crashed / "metrics.json").read_text())
+    assert metric_differences(a, b, tolerance=1e-6) == []
+
+
+def test_reproduce_refuses_changed_data_and_passes_unchanged(pillar_dir, tmp_path):
+    run_dir = tmp_path / "run"
+    (run_dir / ".hydra").mkdir(parents=True)
+    overrides = ["model=tfidf", "debug=smoke", f"data.dir={pillar_dir}"]
+    (run_dir / ".hydra" / "overrides.yaml").write_text("".join(f"- {o}\n" for o in overrides))
+    run(compose_config(overrides), run_dir, overrides)
+    assert cli_main(["reproduce", str(run_dir)]) == 0
+    with open(pillar_dir / "train.jsonl", "a") as handle:
+        handle.write(json.dumps({"id": "new", "doc_id": "n", "text": "Extra line.", "labels": []}) + "\n")
+    with pytest.raises(DiploError, match=r"train.jsonl changed"):
+        preflight(run_dir)
+    assert cli_main(["reproduce", str(run_dir)]) == 2
+
+
+def test_metric_differences_detects_change():
+    assert metric_differences({"test": {"f1": 0.5}}, {"test": {"f1": 0.5}}, 0.0) == []
+    assert metric_differences({"test": {"f1": 0.5, "ci": [0.1, 0.2]}}, {"test": {"f1": 0.6, "ci": [0.1, 0.2]}},
+                              0.01) == ["test.f1: 0.5 -> 0.6"]
+
+
+def test_compare_groups_seeds_and_lists_incomplete(smoke_runs, tmp_path, capsys):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "manifest.json").write_text(json.dumps({"status": "running"}))
+    rows, metrics, keys = compare([str(smoke_runs["tfidf"].parent), str(broken)])
+    statuses = {r["run"]: r["status"] for r in rows}
+    assert statuses[str(broken)] == "incomplete" and statuses[str(smoke_runs["tfidf"])] == "finished"
+    assert "incomplete" in render(rows, metrics, keys, "table")
+    assert cli_main(["compare", str(smoke_runs["tfidf"].parent), "--group-by", "model", "--format", "json",
+                     "--plot", str(tmp_path / "p.png")]) == 0
+    out = json.loads(capsys.readouterr().out)
+    by_model = {r["model"]: r for r in out}
+    assert by_model["tfidf"]["n"] == 1
+    macro = by_model["minilm"]["metrics"]["test.macro_f1"]
+    assert set(macro) == {"mean", "std", "n"}
+    assert (tmp_path / "p.png").stat().st_size > 1000
