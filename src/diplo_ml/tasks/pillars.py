@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from functools import partial
 from pathlib import Path
@@ -71,6 +72,17 @@ def label_metrics(pred: np.ndarray, y: np.ndarray, labels: list[str]) -> dict[st
     )
 
 
+def write_predictions(path: Path, ds, labels: list[str], scores: np.ndarray, decided: np.ndarray) -> None:
+    """One line per example: id, text, gold labels, predicted tags and per-label scores (for error analysis)."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for row, sc, tags in zip(ds, scores, decided):
+            handle.write(json.dumps({
+                "id": row["id"], "doc_id": row.get("doc_id"), "text": row["text"], "labels": row["labels"],
+                "tags": [label for label, on in zip(labels, tags) if on],
+                "scores": {label: round(float(v), 6) for label, v in zip(labels, sc)},
+            }, ensure_ascii=False) + "\n")
+
+
 class PillarsTask:
     name = "pillars"
 
@@ -99,7 +111,12 @@ class PillarsTask:
         dev_scores = scorer.scores(texts["dev"])
         thresholds = dict(zip(labels, map(float, tune_thresholds(dev_scores, ys["dev"]))))
         tagger = Tagger(scorer, labels, thresholds)
-        metrics = {split: self.score(tagger, texts[split], ys[split]) for split in ("dev", "test")}
+        metrics = {}
+        for split in ("dev", "test"):
+            scores = dev_scores if split == "dev" else tagger.scores(texts[split])
+            metrics[split] = label_metrics(tagger.decide(scores), ys[split], labels)
+            write_predictions(run_dir / f"predictions_{split}.jsonl", data.splits[split], labels, scores,
+                              tagger.decide(scores))
 
         folder = run_dir / "checkpoint"
         folder.mkdir(parents=True, exist_ok=True)
