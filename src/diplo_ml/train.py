@@ -14,10 +14,11 @@ from hydra.core.hydra_config import HydraConfig
 from omegaconf import DictConfig, OmegaConf
 from omegaconf.errors import OmegaConfBaseException
 
+from diplo_ml import distributed
 from diplo_ml.config import CONF_DIR, register
 from diplo_ml.errors import DiploError
 from diplo_ml.runs.manifest import RunRecorder, read_manifest
-from diplo_ml.runs.run_dir import write_metrics
+from diplo_ml.runs.run_dir import new_run_stamp, write_metrics
 from diplo_ml.seeding import seed_everything
 from diplo_ml.tasks import get_task
 
@@ -33,16 +34,19 @@ def run(cfg: DictConfig, run_dir: Path, overrides: list[str] | None = None) -> d
     seed_everything(int(cfg.seed), bool(cfg.deterministic), cfg.get("threads"))
     transformers.logging.set_verbosity_error()
     task = get_task(str(cfg.task.name))
-    with RunRecorder(run_dir, int(cfg.seed), overrides) as recorder:
-        try:
-            OmegaConf.save(cfg, run_dir / "config.yaml", resolve=True)
-        except OmegaConfBaseException:
-            OmegaConf.save(cfg, run_dir / "config.yaml")  # the task reports the unresolvable value
+    main_process = distributed.is_main_process()  # under torchrun/accelerate only rank 0 writes run files
+    with RunRecorder(run_dir, int(cfg.seed), overrides, write=main_process) as recorder:
+        if main_process:
+            try:
+                OmegaConf.save(cfg, run_dir / "config.yaml", resolve=True)
+            except OmegaConfBaseException:
+                OmegaConf.save(cfg, run_dir / "config.yaml")  # the task reports the unresolvable value
         metrics = task.run(cfg, run_dir, recorder)
-        write_metrics(run_dir, metrics)
+        if main_process:
+            write_metrics(run_dir, metrics)
         recorder.record(metrics={split: {k: v for k, v in m.items() if isinstance(v, int | float)}
                                  for split, m in metrics.items()})
-    if not cfg.trainer.get("keep_checkpoints", False):
+    if main_process and not cfg.trainer.get("keep_checkpoints", False):
         shutil.rmtree(run_dir / "trainer", ignore_errors=True)
     return metrics
 
@@ -59,11 +63,21 @@ def hydra_main(cfg: DictConfig) -> None:
     test = metrics.get("test", {})
     headline = {k: round(v, 4) for k, v in test.items() if k in ("macro_f1", "micro_f1", "rougeL", "rouge1")}
     log.info("test metrics: %s", headline)
-    print(run_dir, flush=True)
+    if distributed.is_main_process():
+        print(run_dir, flush=True)
 
 
 def main(argv: list[str]) -> None:
     """Run Hydra with ``argv`` as its command line (used by the `diplo-ml train` subcommand)."""
     register()
+    if distributed.is_distributed():
+        if any(a in ("-m", "--multirun") for a in argv):
+            raise SystemExit("error: sweeps (-m) cannot run under torchrun/accelerate; launch one job per config")
+        distributed.agree_on_run_stamp(new_run_stamp)  # every rank composes the same hydra.run.dir
+        if not distributed.is_main_process():  # rank 0 writes .hydra/ and train.log
+            argv = [*argv, "hydra.output_subdir=null", "hydra/job_logging=disabled"]
     sys.argv = ["diplo-ml train", *argv]
-    hydra_main()
+    try:
+        hydra_main()
+    finally:
+        distributed.finish()

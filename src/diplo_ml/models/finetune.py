@@ -39,6 +39,14 @@ def positive_weights(y: np.ndarray, mode: str | None, cap: float = 10.0) -> torc
     return torch.tensor(np.clip(ratio, 1.0, cap), dtype=torch.float32)
 
 
+def _ddp_backend(trainer_cfg: dict[str, Any]) -> str | None:
+    """gloo for multi-process CPU training (torchrun/accelerate); None lets the Trainer choose otherwise."""
+    from diplo_ml.distributed import is_distributed
+
+    cpu = bool(trainer_cfg.get("use_cpu", not torch.cuda.is_available()))
+    return "gloo" if cpu and is_distributed() else None
+
+
 class TransformerScorer:
     kind = "transformer"
 
@@ -115,6 +123,7 @@ class TransformerScorer:
             seed=seed,
             data_seed=seed,
             use_cpu=bool(trainer_cfg.get("use_cpu", not torch.cuda.is_available())),
+            ddp_backend=trainer_cfg.get("ddp_backend") or _ddp_backend(trainer_cfg),
             report_to="none",
             dataloader_num_workers=0,
             disable_tqdm=bool(trainer_cfg.get("disable_tqdm", False)),

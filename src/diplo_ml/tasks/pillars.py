@@ -15,6 +15,7 @@ from diplo_ml.cards.card import ModelCardCallback, write_card
 from diplo_ml.checkpoint import write_meta
 from diplo_ml.data.loader import LoadedData, load_splits
 from diplo_ml.data.schema import check_pillar_record
+from diplo_ml.distributed import is_main_process
 from diplo_ml.errors import DiploError
 from diplo_ml.inference import Tagger
 from diplo_ml.metrics import load_metric
@@ -108,6 +109,8 @@ class PillarsTask:
             out_dir=run_dir / "trainer", trainer_cfg=OmegaConf.to_container(cfg.trainer, resolve=True),
             callbacks=[card_callback], metric_fn=lambda p, r: label_metrics(p, r, labels),
         )
+        if not is_main_process():  # torchrun/accelerate: rank 0 tunes thresholds and writes the run files
+            return {}
         dev_scores = scorer.scores(texts["dev"])
         thresholds = dict(zip(labels, map(float, tune_thresholds(dev_scores, ys["dev"]))))
         tagger = Tagger(scorer, labels, thresholds)
