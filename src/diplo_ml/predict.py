@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from diplo_ml.data.ingest import SUFFIXES, ingest_text, read_text
+from diplo_ml.data.ingest import SUFFIXES, ingest_document, ingest_path
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.inference import load
@@ -26,19 +26,6 @@ def _jsonl_items(records: Iterator[tuple[int, dict[str, Any]]], label: str,
     return items
 
 
-def _article(path_label: str, text: str, doc_id: str):
-    from diplo_ml.data.ingest import html_to_text, markdown_to_text
-
-    if path_label.lower().endswith((".html", ".htm")):
-        text = html_to_text(text)
-    elif path_label.lower().endswith(".md"):
-        text = markdown_to_text(text)
-    article = ingest_text(text, doc_id, path_label)
-    if not article.paragraphs:
-        raise DataError(f"{path_label}: no paragraphs of text found")
-    return article
-
-
 def read_inputs(inputs: list[str]) -> Iterator[tuple[str, Any]]:
     """Yield ("jsonl", items) or ("article", Article) per input, in order."""
     for item in inputs:
@@ -49,13 +36,13 @@ def read_inputs(inputs: list[str]) -> Iterator[tuple[str, Any]]:
             if text.lstrip().startswith("{"):
                 yield "jsonl", _jsonl_items(parse_jsonl_lines(text.splitlines(), "<stdin>"), "<stdin>")
             else:
-                yield "article", _article("<stdin>", text, "stdin")
+                yield "article", ingest_document(text, "stdin", "<stdin>")
             continue
         path = Path(item)
         if path.suffix.lower() == ".jsonl":
             yield "jsonl", _jsonl_items(iter_jsonl(path), str(path))
         elif path.suffix.lower() in SUFFIXES:
-            yield "article", _article(str(path), read_text(path), path.stem)
+            yield "article", ingest_path(path)
         elif not path.exists():
             raise DataError(f"{path}: no such file")
         else:

@@ -460,18 +460,22 @@ def deduplicate(articles: list[Article], threshold: float = 0.7) -> tuple[int, i
     return exact, near
 
 
+def ingest_document(text: str, doc_id: str, label: str) -> Article:
+    """Ingest one document whose kind (.html/.md/plain) is told by the suffix of ``label``."""
+    if label.lower().endswith((".html", ".htm")):
+        text = html_to_text(text)
+    elif label.lower().endswith(".md"):
+        text = markdown_to_text(text)
+    article = ingest_text(text, doc_id, label)
+    if not article.paragraphs:
+        raise DataError(f"{label}: no paragraphs of text found (every line looked like page noise)")
+    return article
+
+
 def ingest_path(path: Path) -> Article:
     if path.suffix.lower() not in SUFFIXES:
         raise DataError(f"{path}: unsupported file type '{path.suffix}' (use {', '.join(SUFFIXES)})")
-    text = read_text(path)
-    if path.suffix.lower() in (".html", ".htm"):
-        text = html_to_text(text)
-    elif path.suffix.lower() == ".md":
-        text = markdown_to_text(text)
-    article = ingest_text(text, path.stem, str(path))
-    if not article.paragraphs:
-        raise DataError(f"{path}: no paragraphs of text found (every line looked like page noise)")
-    return article
+    return ingest_document(read_text(path), path.stem, str(path))
 
 
 def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:

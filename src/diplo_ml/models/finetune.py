@@ -124,6 +124,7 @@ class TransformerScorer:
             data_seed=seed,
             use_cpu=bool(trainer_cfg.get("use_cpu", not torch.cuda.is_available())),
             ddp_backend=trainer_cfg.get("ddp_backend") or _ddp_backend(trainer_cfg),
+            ddp_find_unused_parameters=bool(trainer_cfg.get("ddp_find_unused_parameters", False)),
             report_to="none",
             dataloader_num_workers=0,
             disable_tqdm=bool(trainer_cfg.get("disable_tqdm", False)),
