@@ -12,11 +12,14 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 __version__ = "0.1.0"
 
 
-def load(path: str | os.PathLike):
-    """Load a checkpoint folder (or a run folder) for inference; see :mod:`diplo_ml.inference`."""
+def load(path: str | os.PathLike, quantize: bool = False):
+    """Load a checkpoint folder (or a run folder) for inference; see :mod:`diplo_ml.inference`.
+
+    ``quantize=True``: int8 dynamic quantisation of a transformer tagger (faster on CPU, see docs/benchmarks.md).
+    """
     from diplo_ml.inference import load as _load
 
-    return _load(path)
+    return _load(path, quantize=quantize)
 
 
 __all__ = ["load", "__version__"]

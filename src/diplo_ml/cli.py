@@ -105,6 +105,22 @@ def _cmd_models(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_brief(args: argparse.Namespace) -> int:
+    from diplo_ml.reports.brief import write_brief
+
+    path = write_brief(args.articles, args.output, args.tagger, args.summariser, fmt=args.format,
+                       batch_size=args.batch_size)
+    print(f"brief written to {path}", file=sys.stderr)
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from diplo_ml.reports.run_report import write_report
+
+    print(write_report(args.run))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="diplo-ml", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -168,6 +184,20 @@ def build_parser() -> argparse.ArgumentParser:
     prep = mod_sub.add_parser("prepare", help="convert SmolLM2 GGUF into a Hugging Face folder in the cache")
     prep.add_argument("--force", action="store_true")
     mod.set_defaults(func=_cmd_models)
+
+    br = sub.add_parser("brief", help="one self-contained HTML (or Markdown) brief of raw articles: summary, "
+                                      "tagged paragraphs, pillar profiles")
+    br.add_argument("articles", nargs="+", help=".txt/.md/.html articles, or folders holding them")
+    br.add_argument("--tagger", required=True, help="pillar tagging checkpoint (or its run folder)")
+    br.add_argument("--summariser", help="summarisation checkpoint (or its run folder); omitted: no summaries")
+    br.add_argument("-o", "--output", required=True, help="OUT.html (or OUT.md with --format md)")
+    br.add_argument("--format", choices=["html", "md"], help="default: from the output suffix, else html")
+    br.add_argument("--batch-size", type=int, default=32)
+    br.set_defaults(func=_cmd_brief)
+
+    rpt = sub.add_parser("report", help="write RUN/report.html: error analysis of a finished run")
+    rpt.add_argument("run", help="run folder")
+    rpt.set_defaults(func=_cmd_report)
     return parser
 
 

@@ -88,7 +88,7 @@ def distributed_info() -> dict[str, Any] | None:
     except (ImportError, RuntimeError):  # pragma: no cover
         pass
     launcher = "torchrun" if "TORCHELASTIC_RUN_ID" in os.environ else "env"
-    if os.environ.get("ACCELERATE_DYNAMO_BACKEND") is not None or "ACCELERATE_USE_CPU" in os.environ:
+    if "ACCELERATE_MIXED_PRECISION" in os.environ or "ACCELERATE_USE_CPU" in os.environ:
         launcher = "accelerate"
     return {"world_size": world_size(), "backend": backend, "launcher": launcher,
             "nnodes": int(os.environ.get("GROUP_WORLD_SIZE", "1") or 1)}

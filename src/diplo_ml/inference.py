@@ -49,12 +49,20 @@ class Tagger:
         ]
 
 
-def load(path: str | Path, task: str | None = None):
-    """Load a checkpoint (or a run folder); ``task`` refuses a checkpoint of another task."""
+def load(path: str | Path, task: str | None = None, quantize: bool = False):
+    """Load a checkpoint (or a run folder); ``task`` refuses a checkpoint of another task.
+
+    ``quantize=True`` runs a fine-tuned transformer tagger with int8 dynamic quantisation (CPU).
+    """
     from diplo_ml.tasks import get_task
 
     folder, meta = read_meta(path, task)
-    return get_task(meta["task"]).load_predictor(folder, meta)
+    predictor = get_task(meta["task"]).load_predictor(folder, meta)
+    if quantize:
+        from diplo_ml.quantize import quantize_predictor
+
+        quantize_predictor(predictor)
+    return predictor
 
 
 class Summariser:

@@ -19,6 +19,7 @@ from diplo_ml.config import CONF_DIR, register
 from diplo_ml.errors import DiploError
 from diplo_ml.runs.manifest import RunRecorder, read_manifest
 from diplo_ml.runs.run_dir import new_run_stamp, write_metrics
+from diplo_ml.runs.tracking import check_tracking, log_run
 from diplo_ml.seeding import seed_everything
 from diplo_ml.tasks import get_task
 
@@ -34,6 +35,7 @@ def run(cfg: DictConfig, run_dir: Path, overrides: list[str] | None = None) -> d
     seed_everything(int(cfg.seed), bool(cfg.deterministic), cfg.get("threads"))
     transformers.logging.set_verbosity_error()
     task = get_task(str(cfg.task.name))
+    check_tracking(cfg)  # a missing tracker fails now, not after training
     main_process = distributed.is_main_process()  # under torchrun/accelerate only rank 0 writes run files
     with RunRecorder(run_dir, int(cfg.seed), overrides, write=main_process) as recorder:
         if main_process:
@@ -48,6 +50,8 @@ def run(cfg: DictConfig, run_dir: Path, overrides: list[str] | None = None) -> d
                                  for split, m in metrics.items()})
     if main_process and not cfg.trainer.get("keep_checkpoints", False):
         shutil.rmtree(run_dir / "trainer", ignore_errors=True)
+    if main_process:
+        log_run(cfg, run_dir, metrics)  # tracking=mlflow: mirror the finished run; a no-op for tracking=none
     return metrics
 
 

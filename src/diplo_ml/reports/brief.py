@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from diplo_ml.checkpoint import read_meta
 from diplo_ml.data.ingest import Article, expand_inputs, ingest_path
 from diplo_ml.errors import DiploError
 from diplo_ml.faithfulness import check_summary
@@ -65,6 +66,11 @@ class Brief:
     models: dict[str, str]
 
 
+def article_text(article: Article) -> str:
+    """What a summary is checked against: headline, dateline and every kept paragraph."""
+    return "\n\n".join(x for x in (article.headline, article.dateline, article.body) if x)
+
+
 def _describe(predictor: Any, path: str | Path) -> str:
     meta = getattr(predictor, "meta", {}) or {}
     name = (meta.get("model") or {}).get("name") or meta.get("kind") or "?"
@@ -77,9 +83,12 @@ def build_brief(inputs: Sequence[str | Path], tagger: str | Path, summariser: st
     paths = expand_inputs(inputs)
     if not paths:
         raise DiploError("no articles given (pass .txt, .md or .html files, or folders holding them)")
+    read_meta(tagger, "pillars")  # cheap checks first: the wrong task or a bad article fails before any loading
+    if summariser is not None:
+        read_meta(summariser, "summarise")
+    articles = [ingest_path(Path(p)) for p in paths]
     tag_model = load(tagger, task="pillars")
     sum_model = load(summariser, task="summarise") if summariser is not None else None
-    articles = [ingest_path(Path(p)) for p in paths]
     if hasattr(tag_model.scorer, "batch_size"):
         tag_model.scorer.batch_size = batch_size
     outputs = tag_model.predict([p.text for a in articles for p in a.paragraphs])
@@ -91,7 +100,7 @@ def build_brief(inputs: Sequence[str | Path], tagger: str | Path, summariser: st
     if sum_model is not None:
         for brief, out in zip(briefs, sum_model.summarise([a.body for a in articles])):
             brief.summary = out["summary"]
-            brief.check = check_summary(out["summary"], brief.article.body)
+            brief.check = check_summary(out["summary"], article_text(brief.article))
     models = {"tagger": _describe(tag_model, tagger)}
     if sum_model is not None:
         models["summariser"] = _describe(sum_model, summariser)
@@ -230,7 +239,7 @@ def render_html(brief: Brief) -> str:
     """The brief as one self-contained HTML page."""
     palette = colours(brief.labels)
     legend = "".join(pill(f"{label} ≥ {brief.thresholds[label]:.2f}", palette[label]) for label in brief.labels)
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     models = " · ".join(f"{k}: {esc(v)}" for k, v in brief.models.items())
     body = [f"<h1>Diplomacy pillar brief</h1><div class=\"meta\">{len(brief.briefs)} article(s) · {models} · "
             f"generated {stamp}</div>",
@@ -267,7 +276,7 @@ def _md_table(header: Sequence[Any], rows: Sequence[Sequence[Any]]) -> str:
 
 def render_markdown(brief: Brief) -> str:
     """The brief as one Markdown file (charts as PNG data URIs)."""
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     out = ["# Diplomacy pillar brief", "",
            f"{len(brief.briefs)} article(s) · " + " · ".join(f"{k}: {md(v)}" for k, v in brief.models.items())
            + f" · generated {stamp}", "",

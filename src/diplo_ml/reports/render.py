@@ -22,6 +22,7 @@ h1{font-size:1.7em;margin:0 0 4px}h2{font-size:1.3em;margin:34px 0 8px;border-bo
  padding-bottom:4px}h3{font-size:1.05em;margin:20px 0 6px}
 .meta{color:#555;font-size:.92em;margin:2px 0 12px}.muted{color:#777;font-size:.88em}
 .article{border:1px solid #ddd;border-radius:8px;padding:16px 20px;margin:22px 0;page-break-inside:avoid}
+.article h2{margin-top:0}
 .summary{background:#f6f8fa;border-left:4px solid #0072B2;padding:8px 14px;margin:10px 0}
 .summary p{margin:4px 0}.flagged{background:#fff4e5;border-left:3px solid #D55E00;padding-left:6px}
 mark.unsupported{background:#ffd7c2;color:#8a2b00;font-weight:600;border-bottom:2px dashed #D55E00}

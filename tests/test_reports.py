@@ -1,0 +1,202 @@
+"""Analyst-facing outputs: article briefs, run reports, and the faithfulness check behind them."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import diplo_ml
+from diplo_ml.cli import main as cli_main
+from diplo_ml.data.ingest import ingest_path
+from diplo_ml.faithfulness import check_summary, unsupported_entities, unsupported_entity_rate
+from diplo_ml.reports.brief import ArticleBrief, Brief, render_html, segments
+from diplo_ml.reports.run_report import confident_errors, tagging_metrics
+from diplo_ml.tasks.summarise import score_summaries
+
+from .conftest import FIXTURES
+
+ARTICLE = FIXTURES / "article_vna.txt"
+LABELS = ["economic", "cultural", "multilateral", "citizen_protection"]
+FAITHFUL = "Deputy Prime Minister Tran Luu Quang asked the missions in the Nordic countries to help exporters."
+INVENTED = "Deputy Prime Minister Tran Luu Quang met Angela Merkel in Oslo and promised 500 scholarships."
+EXTERNAL_REF = re.compile(r"""(?:src|href)\s*=\s*["'](?!data:|#)""", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def lead_run(tmp_path_factory) -> Path:
+    """A lead-baseline summarisation run on the embedded summaries (seconds)."""
+    from diplo_ml.config import compose_config
+    from diplo_ml.train import run
+
+    run_dir = tmp_path_factory.mktemp("lead") / "run"
+    run(compose_config(["experiment=summarise_extractive", "model=lead", "trainer=cpu", "debug=smoke"]), run_dir)
+    return run_dir
+
+
+@pytest.fixture(scope="module")
+def brief_html(smoke_runs, lead_run, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("brief") / "brief.html"
+    assert cli_main(["brief", str(ARTICLE), "--tagger", str(smoke_runs["tfidf"]), "--summariser", str(lead_run),
+                     "-o", str(out)]) == 0
+    return out
+
+
+def _copy_run(src: Path, dst: Path) -> Path:
+    """The files a report reads (so the shared smoke runs stay untouched)."""
+    (dst / "checkpoint").mkdir(parents=True)
+    for name in ("checkpoint/diplo_ml.json", "metrics.json", "manifest.json", "config.yaml", "predictions_test.jsonl"):
+        if (src / name).is_file():
+            shutil.copy(src / name, dst / name)
+    return dst
+
+
+# ---------------------------------------------------------------------------------------------- faithfulness
+def test_faithfulness_flags_invented_entity_and_passes_faithful_summary():
+    source = ingest_path(ARTICLE).body
+    assert not any(row["flagged"] for row in check_summary(FAITHFUL, source))
+    assert unsupported_entities(FAITHFUL, source) == []
+    (row,) = check_summary(INVENTED, source)
+    assert row["flagged"] and {"Angela Merkel", "Oslo", "500"} <= set(row["unsupported"])
+    assert "Tran Luu Quang" not in " ".join(row["unsupported"])
+    assert unsupported_entity_rate([FAITHFUL], [source]) == 0.0
+    assert unsupported_entity_rate([INVENTED], [source]) > 0.0
+    # summarisation evaluation carries the rate
+    assert score_summaries([FAITHFUL], [source], [FAITHFUL], bootstrap=5)["unsupported_entity_rate"] == 0.0
+    assert score_summaries([INVENTED], [source], [FAITHFUL], bootstrap=5)["unsupported_entity_rate"] > 0.0
+
+
+def test_predict_with_a_summariser_carries_unsupported_entities(lead_run, capsys):
+    assert cli_main(["predict", str(lead_run / "checkpoint"), str(ARTICLE)]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    record = json.loads(line)
+    assert record["summary"] and record["unsupported_entities"] == []
+    test = json.loads((lead_run / "metrics.json").read_text())["test"]
+    assert 0.0 <= test["unsupported_entity_rate"] <= 1.0
+
+
+def test_invented_entities_are_marked_in_the_brief():
+    article = ingest_path(ARTICLE)
+    tags = [{"tags": ["economic"] if i == 1 else [], "scores": dict.fromkeys(LABELS, 0.1)}
+            for i in range(len(article.paragraphs))]
+    summary = INVENTED + " Exports reached 1,500 tonnes."
+    brief = Brief([ArticleBrief(article, tags, summary, check_summary(summary, article.body))], LABELS,
+                   dict.fromkeys(LABELS, 0.5), {"tagger": "t", "summariser": "s"})
+    page = render_html(brief)
+    assert '<mark class="unsupported" title="not found in the article">Angela Merkel</mark>' in page
+    assert '<mark class="unsupported" title="not found in the article">1,500</mark>' in page
+    assert page.count('class="flagged"') == 2 and "not in the article" in page
+    assert segments("Met Angela Merkel.", ["Angela Merkel"]) == [("Met ", False), ("Angela Merkel", True), (".", False)]
+
+
+# ---------------------------------------------------------------------------------------------- brief
+def test_brief_shows_summary_every_paragraph_and_its_tags(brief_html, smoke_runs, lead_run):
+    page = brief_html.read_text()
+    article = ingest_path(ARTICLE)
+    expected = diplo_ml.load(smoke_runs["tfidf"]).predict([p.text for p in article.paragraphs])
+    (summary,) = diplo_ml.load(lead_run).summarise([article.body])
+    assert html.escape(article.headline) in page and article.date in page and article.outlet in page
+    for sentence in check_summary(summary["summary"], article.body):
+        assert html.escape(sentence["sentence"]) in page
+    blocks = page.split('<div class="para">')[1:]
+    assert len(blocks) == len(article.paragraphs)
+    for block, paragraph, out in zip(blocks, article.paragraphs, expected):
+        assert html.escape(paragraph.text) in block
+        for tag in out["tags"]:
+            assert f"{tag} {out['scores'][tag]:.2f}</span>" in block
+        if not out["tags"]:
+            assert ">no pillar</span>" in block
+    assert "Pillar profile" in page and page.count('src="data:image/png;base64,') == 1
+    assert not EXTERNAL_REF.search(page) and "<script" not in page
+
+
+def test_brief_of_several_articles_in_markdown(smoke_runs, tmp_path):
+    later = tmp_path / "later.txt"
+    later.write_text(ARTICLE.read_text().replace("12/09/2023", "03/02/2024").replace("Nordic", "Baltic"))
+    out = tmp_path / "brief.md"
+    assert cli_main(["brief", str(ARTICLE), str(later), "--tagger", str(smoke_runs["tfidf"]), "--format", "md",
+                     "-o", str(out)]) == 0
+    text = out.read_text()
+    assert "## Overview" in text and "![pillar shares over time](data:image/png;base64," in text
+    assert "Baltic partners" in text and "### Summary" not in text
+    assert text.count("### Paragraphs (6)") == 2
+
+
+def test_brief_refuses_bad_inputs_with_one_line(smoke_runs, lead_run, tmp_path, capsys):
+    out = tmp_path / "b.html"
+    cases = [
+        (["--tagger", str(lead_run)], "'summarise' checkpoint"),
+        (["--tagger", str(smoke_runs["tfidf"]), "--summariser", str(smoke_runs["tfidf"])], "'pillars' checkpoint"),
+        (["--tagger", str(smoke_runs["tfidf"]), "--format", "md"], "ending in .md"),
+    ]
+    for extra, message in cases:
+        assert cli_main(["brief", str(ARTICLE), *extra, "-o", str(out)]) == 2
+        err = capsys.readouterr().err.strip()
+        assert err.startswith("error:") and message in err and "\n" not in err
+    assert cli_main(["brief", str(tmp_path / "missing.txt"), "--tagger", str(smoke_runs["tfidf"]), "-o",
+                     str(out)]) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert not out.exists()
+    with pytest.raises(SystemExit):
+        cli_main(["brief", str(ARTICLE), "-o", str(out)])  # --tagger is required
+
+
+def test_brief_renders_in_headless_chromium(brief_html, tmp_path):
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip("chromium is not installed (apt-get install -y chromium); the brief is not rendered")
+    shot = tmp_path / "brief.png"
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
+                    f"--screenshot={shot}", "--window-size=1200,1600", brief_html.resolve().as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+# ---------------------------------------------------------------------------------------------- run reports
+@pytest.mark.parametrize("model", ["minilm", "tfidf", "zeroshot"])
+def test_tagging_report_scores_equal_metrics_json(smoke_runs, model, tmp_path, capsys):
+    run_dir = _copy_run(smoke_runs[model], tmp_path / model)
+    assert cli_main(["report", str(run_dir)]) == 0
+    assert capsys.readouterr().out.strip() == str(run_dir / "report.html")
+    page = (run_dir / "report.html").read_text()
+    saved = json.loads((run_dir / "metrics.json").read_text())["test"]
+    rows = [json.loads(line) for line in (run_dir / "predictions_test.jsonl").read_text().splitlines()]
+    computed = tagging_metrics(rows, LABELS)
+    assert computed["per_label"] == saved["per_label"]
+    assert computed["macro_f1"] == pytest.approx(saved["macro_f1"], abs=1e-12)
+    for label, m in saved["per_label"].items():
+        cells = "".join(f'<td class="n">{m[k]:.3f}</td>' for k in ("precision", "recall", "f1"))
+        assert f"<tr><td>{label}</td>{cells}<td class=\"n\">{m['support']}</td>" in page
+    for heading in ("Precision-recall curves", "Calibration", "Gold vs predicted labels",
+                    "Most confident false positives", "Most confident false negatives"):
+        assert heading in page
+    assert page.count('src="data:image/png;base64,') == 2 and "metrics.json differs" not in page
+    assert not EXTERNAL_REF.search(page)
+    fps, fns = confident_errors(rows, LABELS)
+    assert all(e["label"] in e["predicted"] and e["label"] not in e["gold"] for e in fps)
+    assert all(e["label"] in e["gold"] and e["label"] not in e["predicted"] for e in fns)
+    assert [e["score"] for e in fps] == sorted((e["score"] for e in fps), reverse=True)
+
+
+def test_summarisation_report(lead_run, tmp_path, capsys):
+    run_dir = _copy_run(lead_run, tmp_path / "lead")
+    assert cli_main(["report", str(run_dir)]) == 0
+    page = (run_dir / "report.html").read_text()
+    rows = [json.loads(line) for line in (run_dir / "predictions_test.jsonl").read_text().splitlines()]
+    assert "ROUGE distribution" in page and "Best 5 by ROUGE-L" in page and "Worst 5 by ROUGE-L" in page
+    assert page.count('src="data:image/png;base64,') == 2 and not EXTERNAL_REF.search(page)
+    saved = json.loads((run_dir / "metrics.json").read_text())["test"]
+    assert f'<td class="n">{saved["rougeL"]:.3f}</td>' in page
+    assert sum(html.escape(r["reference"]) in page for r in rows) == min(10, len(rows))
+
+
+def test_report_refuses_a_folder_that_is_not_a_run(tmp_path, capsys):
+    assert cli_main(["report", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error:") and "not a run folder" in err
