@@ -122,11 +122,13 @@ def test_lora_trains_saves_adapter_only_and_reloads(prepared, tmp_path):
 
     cfg = {**CFG, "lora": {"r": 4, "alpha": 8, "dropout": 0.0, "target_modules": ["q_proj", "v_proj"]}}
     model = SmolLMLoRA(cfg)
-    trainer_cfg = {"max_steps": 2, "train_batch_size": 2, "learning_rate": 1e-3, "eval_strategy": "no",
-                   "logging_steps": 1, "disable_tqdm": True, "warmup_ratio": 0.0}
+    trainer_cfg = {"max_steps": 2, "train_batch_size": 2, "learning_rate": 1e-3, "eval_strategy": "steps",
+                   "eval_steps": 1, "logging_steps": 1, "disable_tqdm": True, "warmup_ratio": 0.0}
     model.fit(TEXTS, SUMMARIES, TEXTS[:1], SUMMARIES[:1], 13, tmp_path / "out", trainer_cfg)
     assert model.best["global_step"] == 2
     assert any("loss" in row for row in model.log_history)
+    assert any("eval_loss" in row for row in model.log_history) and model.best["checkpoint"]
+    assert not list((tmp_path / "out").rglob("model.safetensors"))  # checkpoints hold the adapter only
     expected = model.summarise(TEXTS[:2])
     assert all(expected)
 

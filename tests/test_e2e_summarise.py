@@ -86,8 +86,8 @@ def test_public_summarise_presets_smoke(name, tmp_path):
 @pytest.mark.parametrize("name", ["summarise_public_smollm2_zeroshot", "summarise_public_smollm2_lora"])
 def test_public_smollm_presets_smoke(name, tmp_path):
     overrides = [f"experiment={name}", *TINY, "data.max_train_samples=4", "data.max_dev_samples=1",
-                 "data.max_test_samples=2", "model.max_source_tokens=96", "model.generation.max_new_tokens=12",
-                 "trainer.max_steps=2"]
+                 "data.max_test_samples=2", "model.max_source_tokens=64", "model.generation.max_new_tokens=8",
+                 "trainer.max_steps=2", "trainer.train_batch_size=2"]
     metrics = run(compose_config(overrides), tmp_path / name)
     assert metrics["test"]["n"] == 2 and 0.0 <= metrics["test"]["rouge1"] <= 1.0
     card = (tmp_path / name / "checkpoint" / "README.md").read_text()

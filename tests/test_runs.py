@@ -81,3 +81,22 @@ def test_compare_groups_seeds_and_lists_incomplete(smoke_runs, tmp_path, capsys)
     macro = by_model["minilm"]["metrics"]["test.macro_f1"]
     assert set(macro) == {"mean", "std", "n"}
     assert (tmp_path / "p.png").stat().st_size > 1000
+
+
+def test_plot_draws_one_panel_per_task_without_touching_pyplot(tmp_path):
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    from diplo_ml.runs.compare import plot
+
+    backend = matplotlib.get_backend()
+    def row(task, model, n, **metrics):
+        return {"task": task, "model": model, "n": n,
+                "metrics": {f"test.{k}": {"mean": m, "std": s, "n": n} for k, (m, s) in metrics.items()}}
+
+    rows = [row("pillars", "minilm", 3, macro_f1=(0.6, 0.05)), row("pillars", "tfidf", 1, macro_f1=(0.4, 0.0)),
+            row("summarise", "lead", 1, rouge1=(0.4, 0.0)), row("summarise", "textrank", 1)]
+    out = plot(rows, ["test.macro_f1", "test.rouge1"], ["task", "model", "n"], tmp_path / "p.png")
+    assert out.read_bytes()[:4] == b"\x89PNG" and matplotlib.get_backend() == backend
+    with pytest.raises(DiploError, match="nothing to plot"):
+        plot(rows[3:], ["test.rouge1"], ["task", "model", "n"], tmp_path / "q.png")

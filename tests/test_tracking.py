@@ -75,3 +75,13 @@ def test_tracked_run_logs_params_metrics_and_artifacts(pillar_dir, tmp_path):
     assert (runs / "mlartifacts").is_dir()
     rows, _, _ = compare([str(runs)])  # MLflow's artifact copies are not run folders
     assert [r["run"] for r in rows] == [str(run_dir)]
+
+
+@needs_mlflow
+def test_unreachable_server_is_noted_in_the_manifest_not_raised(tmp_path, monkeypatch):
+    monkeypatch.setenv("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "0")
+    (tmp_path / "manifest.json").write_text(json.dumps({"status": "finished"}))
+    cfg = compose_config(["tracking=mlflow", "tracking.uri=http://user:secret@127.0.0.1:9"])
+    assert log_run(cfg, tmp_path, {"test": {"macro_f1": 0.5}}) is None
+    tracking = json.loads((tmp_path / "manifest.json").read_text())["tracking"]
+    assert tracking["uri"] == "http://127.0.0.1:9" and "Connection refused" in tracking["error"]

@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 _TOKENIZER = tokenizers.DefaultTokenizer(use_stemmer=True)  # the tokens rouge_score itself uses
 CONFIG_FILE = "summariser.json"
+LEAD_BONUS_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)  # logit bonuses for the first sentence tried on dev
 
 
 # oracle and selection --------------------------------------------------------------------------
@@ -237,6 +238,9 @@ class ExtractiveSummariser:
     To keep CPU training short, each training article contributes its oracle sentences and at most
     ``negatives_per_positive`` times as many other sentences drawn at random (all of them when 0 or None),
     the word embeddings stay frozen (``freeze_embeddings``) and so do the lowest ``freeze_layers`` layers.
+    A short run under-learns the lead bias of news, so ``lead_bonus`` is added to the first sentence's logit
+    at selection; unless the config fixes it, it is chosen on dev from ``lead_bonus_grid`` at each
+    evaluation (reported as ``eval_lead_bonus``) and saved with the model.
     """
 
     kind = "extractive"
@@ -253,6 +257,8 @@ class ExtractiveSummariser:
         self.max_article_sentences = int(cfg.get("max_article_sentences", 40))
         self.oracle_max_sentences = int(cfg.get("oracle_max_sentences", 3))
         self.negatives_per_positive = cfg.get("negatives_per_positive", 2)
+        bonus = cfg.get("lead_bonus")
+        self.lead_bonus = float(bonus if bonus is not None else self._saved_cfg().get("lead_bonus") or 0.0)
         self.batch_size = int(cfg.get("eval_batch_size", 64))
         self.log_history: list[dict[str, Any]] = []
         self.best: dict[str, Any] = {}
@@ -266,6 +272,10 @@ class ExtractiveSummariser:
             return AutoModelForSequenceClassification.from_pretrained(str(source), num_labels=1)
         finally:
             quiet.setLevel(level)
+
+    def _saved_cfg(self) -> dict[str, Any]:
+        path = self.folder / CONFIG_FILE if self.folder is not None else None
+        return json.loads(path.read_text())["cfg"] if path is not None and path.is_file() else {}
 
     def _freeze(self, layers: int, embeddings: bool) -> None:
         """Stop gradients into the word embeddings and (with ``layers`` > 0) all embeddings and the lowest layers."""
@@ -340,19 +350,28 @@ class ExtractiveSummariser:
         scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
         dev_sentences = [split_sentences(t) for t in dev_texts]
 
+        fixed_bonus = self.cfg.get("lead_bonus")
+        grid = [float(fixed_bonus)] if fixed_bonus is not None else [float(b) for b in self.cfg.get(
+            "lead_bonus_grid", LEAD_BONUS_GRID)]
+
         def compute_metrics(pred) -> dict[str, float]:
+            """Dev ROUGE of the selected sentences, at the best lead bonus of the grid."""
             logits = np.zeros(len(dev_x), dtype=np.float32)
             logits[np.asarray(pred.label_ids)[:, 1].astype(int)] = np.asarray(pred.predictions).reshape(-1)
-            values = []
-            for sentences, reference, start, size in zip(dev_sentences, dev_summaries,
-                                                         np.cumsum([0] + dev_sizes[:-1]), dev_sizes):
-                summary = select_in_order(sentences[:size], logits[start : start + size], self.budget_words,
-                                          self.max_sentences)
-                scores = scorer.score(reference, summary)
-                values.append([scores[k].fmeasure for k in ("rouge1", "rouge2", "rougeL")])
-            means = np.asarray(values).mean(axis=0) if values else np.zeros(3)
-            return {"rouge1": float(means[0]), "rouge2": float(means[1]), "rougeL": float(means[2]),
-                    "rouge_mean": float(means.mean())}
+            starts = np.cumsum([0] + dev_sizes[:-1])
+            best: dict[str, float] = {}
+            for bonus in grid:
+                values = []
+                for sentences, reference, start, size in zip(dev_sentences, dev_summaries, starts, dev_sizes):
+                    summary = select_in_order(sentences[:size], self._with_bonus(logits[start : start + size], bonus),
+                                              self.budget_words, self.max_sentences)
+                    scores = scorer.score(reference, summary)
+                    values.append([scores[k].fmeasure for k in ("rouge1", "rouge2", "rougeL")])
+                means = np.asarray(values).mean(axis=0) if values else np.zeros(3)
+                if not best or means.mean() > best["rouge_mean"]:
+                    best = {"rouge1": float(means[0]), "rouge2": float(means[1]), "rougeL": float(means[2]),
+                            "rouge_mean": float(means.mean()), "lead_bonus": bonus}
+            return best
 
         strategy = trainer_cfg.get("eval_strategy", "epoch")
         evaluating = strategy != "no" and bool(dev_x)
@@ -397,7 +416,7 @@ class ExtractiveSummariser:
             data_collator=DataCollatorWithPadding(self.tokenizer),
             processing_class=self.tokenizer,
             compute_loss_func=compute_loss,
-            compute_metrics=compute_metrics if evaluating and best_metric != "loss" else None,
+            compute_metrics=compute_metrics if evaluating else None,
             callbacks=extra,
         )
         resume = None
@@ -410,6 +429,27 @@ class ExtractiveSummariser:
         self.log_history = list(trainer.state.log_history)
         self.best = {"metric": trainer.state.best_metric, "checkpoint": trainer.state.best_model_checkpoint,
                      "global_step": trainer.state.global_step, "resumed_from": resume}
+        self.lead_bonus = self._chosen_bonus(fixed_bonus)
+        self.best["lead_bonus"] = self.lead_bonus
+
+    def _chosen_bonus(self, fixed: float | None) -> float:
+        """The lead bonus of the kept checkpoint's evaluation (the fixed one, or 0 without evaluation)."""
+        if fixed is not None:
+            return float(fixed)
+        evals = [row for row in self.log_history if "eval_lead_bonus" in row]
+        checkpoint = self.best.get("checkpoint")
+        if checkpoint:
+            step = int(Path(checkpoint).name.rsplit("-", 1)[-1])
+            evals = [row for row in evals if row.get("step") == step] or evals
+        return float(evals[-1]["eval_lead_bonus"]) if evals else 0.0
+
+    @staticmethod
+    def _with_bonus(scores: np.ndarray, bonus: float) -> np.ndarray:
+        """Scores with ``bonus`` added to the first sentence's (a tunable lead prior)."""
+        if bonus and len(scores):
+            scores = scores.copy()
+            scores[0] += bonus
+        return scores
 
     # inference ---------------------------------------------------------------------------------
     @torch.inference_mode()
@@ -437,14 +477,15 @@ class ExtractiveSummariser:
         return out
 
     def summarise(self, texts: list[str]) -> list[str]:
-        return [select_in_order(sentences, scores, self.budget_words, self.max_sentences)
+        return [select_in_order(sentences, self._with_bonus(scores, self.lead_bonus), self.budget_words,
+                                self.max_sentences)
                 for sentences, scores in self.sentence_scores(texts)]
 
     def save(self, folder: Path) -> None:
         folder = Path(folder)
         self.model.save_pretrained(str(folder))
         self.tokenizer.save_pretrained(str(folder))
-        _write_config(folder, self.kind, self.cfg)
+        _write_config(folder, self.kind, {**self.cfg, "lead_bonus": self.lead_bonus})
 
     @classmethod
     def load(cls, folder: Path, cfg: dict[str, Any]) -> Self:
