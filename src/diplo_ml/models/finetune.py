@@ -21,7 +21,7 @@ from transformers import (
 from transformers.trainer_utils import get_last_checkpoint
 
 from diplo_ml.models import registry
-from diplo_ml.models.batching import length_sorted_batches
+from diplo_ml.models.batching import length_sorted_batches, pad_rows
 
 log = logging.getLogger(__name__)
 
@@ -162,10 +162,15 @@ class TransformerScorer:
         self.model.eval()
         out = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
         device = next(self.model.parameters()).device
-        for batch in length_sorted_batches([len(t) for t in texts], self.batch_size):
-            enc = self.tokenizer([texts[i] for i in batch], padding=True, truncation=True,
-                                 max_length=self.max_length, return_tensors="pt").to(device)
-            out[batch] = torch.sigmoid(self.model(**enc).logits).float().cpu().numpy()
+        # one tokenizer call for every text, then batches sorted by token count: the least padding
+        enc = self.tokenizer(list(texts), truncation=True, max_length=self.max_length)
+        rows = [{key: enc[key][i] for key in enc.keys()} for i in range(len(texts))]
+        pad = {"input_ids": self.tokenizer.pad_token_id or 0,
+               "token_type_ids": getattr(self.tokenizer, "pad_token_type_id", 0)}
+        for batch in length_sorted_batches([len(row["input_ids"]) for row in rows], self.batch_size):
+            inputs = pad_rows([rows[i] for i in batch], pad, self.tokenizer.padding_side)
+            logits = self.model(**{key: value.to(device) for key, value in inputs.items()}).logits
+            out[batch] = torch.sigmoid(logits).float().cpu().numpy()
         return out
 
     def save(self, folder: Path) -> None:
