@@ -1,0 +1,249 @@
+"""`diplo-ml compare`: one row per run folder, optional aggregation over seeds, several output formats."""
+
+from __future__ import annotations
+
+import csv
+import glob
+import io
+import json
+import math
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from diplo_ml.errors import DiploError
+from diplo_ml.runs.manifest import read_manifest
+
+DEFAULT_METRICS = {
+    "pillars": ["test.macro_f1", "test.micro_f1", "test.exact_match", "dev.macro_f1"],
+    "summarise": ["test.rouge1", "test.rouge2", "test.rougeL", "test.rougeLsum"],
+}
+TRACKER_FOLDERS = {"mlartifacts", "mlruns"}  # MLflow's copies of run files, not run folders
+TRAINED_KINDS = {"transformer", "extractive", "smollm_lora"}
+CONFIG_FIELDS = {
+    "task": "task.name", "model": "model.name", "data": "data.name", "seed": "seed",
+    "lr": "trainer.learning_rate", "epochs": "trainer.num_train_epochs", "max_length": "model.max_length",
+    "pos_weight": "trainer.pos_weight",
+}
+
+
+def _get(tree: dict[str, Any], dotted: str) -> Any:
+    node: Any = tree
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def find_runs(paths: list[str]) -> list[Path]:
+    """Run folders (holding manifest.json) under the given paths or globs; multirun folders are walked."""
+    found: set[Path] = set()
+    for pattern in paths or ["runs"]:
+        matches = [Path(p) for p in glob.glob(pattern)] or [Path(pattern)]
+        for path in matches:
+            if not path.exists():
+                raise DiploError(f"{path}: no such run folder")
+            if (path / "manifest.json").is_file():
+                found.add(path)
+            else:
+                found.update(p.parent for p in path.rglob("manifest.json")
+                             if not TRACKER_FOLDERS & set(p.relative_to(path).parts))
+    return sorted(found)
+
+
+def run_row(run_dir: Path) -> dict[str, Any]:
+    """Config fields, status and metrics of one run (``metric`` keys are ``split.name``)."""
+    manifest = read_manifest(run_dir) or {}
+    config_path = run_dir / "config.yaml"
+    config = yaml.safe_load(config_path.read_text()) if config_path.is_file() else {}
+    row: dict[str, Any] = {"run": str(run_dir), "status": manifest.get("status", "unknown")}
+    if row["status"] == "running":
+        row["status"] = "incomplete"  # no finish record: crashed, killed or still going
+    for name, dotted in CONFIG_FIELDS.items():
+        row[name] = _get(config, dotted)
+    if _get(config, "model.kind") not in TRAINED_KINDS:
+        row["lr"] = row["epochs"] = None  # trainer settings do not apply to baselines
+    row["labels"] = ",".join(_get(config, "task.labels") or []) or None
+    metrics_path = run_dir / "metrics.json"
+    metrics = json.loads(metrics_path.read_text()) if metrics_path.is_file() else {}
+    row["metrics"] = {f"{split}.{k}": v for split, values in metrics.items() for k, v in values.items()
+                      if isinstance(v, int | float) and not isinstance(v, bool)}
+    row["wall_time_s"] = manifest.get("wall_time_s")
+    return row
+
+
+def aggregate(rows: list[dict[str, Any]], group_by: list[str], metrics: list[str]) -> list[dict[str, Any]]:
+    """Mean, std (sample) and n per group; finished runs only; tasks and label sets never mixed."""
+    groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        if row["status"] == "finished":
+            key = (row["task"], row["labels"], *(row.get(f) for f in group_by))
+            groups[key].append(row)
+    out = []
+    for key, members in groups.items():
+        agg: dict[str, Any] = {"task": key[0], **dict(zip(group_by, key[2:])), "n": len(members),
+                               "runs": [m["run"] for m in members], "metrics": {}}
+        for metric in metrics:
+            values = [m["metrics"][metric] for m in members if metric in m["metrics"]]
+            if values:
+                mean = sum(values) / len(values)
+                std = math.sqrt(sum((v - mean) ** 2 for v in values) / (len(values) - 1)) if len(values) > 1 else 0.0
+                agg["metrics"][metric] = {"mean": mean, "std": std, "n": len(values)}
+        out.append(agg)
+    return out
+
+
+def _value(row: dict[str, Any], metric: str) -> float | None:
+    v = row["metrics"].get(metric)
+    return v["mean"] if isinstance(v, dict) else v
+
+
+def compare(paths: list[str], group_by: list[str] | None = None, metrics: list[str] | None = None
+            ) -> tuple[list[dict[str, Any]], list[str], list[str]]:
+    """Rows (or aggregated rows), the metric columns and the key columns, sorted by the first metric."""
+    rows = [run_row(p) for p in find_runs(paths)]
+    if not rows:
+        raise DiploError(f"no run folders found under {', '.join(paths)}")
+    tasks = {r["task"] for r in rows if r["task"]}
+    if not metrics:
+        metrics = [m for t in sorted(tasks) for m in DEFAULT_METRICS.get(t, [])]
+    if group_by:
+        rows = aggregate(rows, group_by, metrics)
+        keys = ["task", *group_by, "n"]
+    else:
+        keys = ["run", "status", "task", "model", "data", "seed", "lr", "epochs"]
+    first = metrics[0]
+    rows.sort(key=lambda r: (r["task"] or "", -(_value(r, first) if _value(r, first) is not None else -math.inf)))
+    return rows, metrics, keys
+
+
+def _cell(row: dict[str, Any], metric: str, best: bool) -> str:
+    v = row["metrics"].get(metric)
+    if v is None:
+        return "-"
+    text = f"{v['mean']:.3f} ± {v['std']:.3f}" if isinstance(v, dict) else f"{v:.3f}"
+    return text + (" *" if best else "")
+
+
+def _best(rows: list[dict[str, Any]], metrics: list[str]) -> dict[str, set[int]]:
+    best: dict[str, set[int]] = {}
+    for metric in metrics:
+        by_task: dict[Any, float] = {}
+        for row in rows:
+            v = _value(row, metric)
+            if v is not None and (row.get("status", "finished") == "finished"):
+                by_task[row["task"]] = max(by_task.get(row["task"], -math.inf), v)
+        best[metric] = {i for i, row in enumerate(rows) if _value(row, metric) is not None
+                        and _value(row, metric) == by_task.get(row["task"])}
+    return best
+
+
+def render(rows: list[dict[str, Any]], metrics: list[str], keys: list[str], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(rows, indent=2, default=str)
+    best = _best(rows, metrics)
+    header = [*keys, *metrics]
+    table = [[str(row.get(k)) if row.get(k) is not None else "-" for k in keys]
+             + [_cell(row, m, i in best[m]) for m in metrics] for i, row in enumerate(rows)]
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(header)
+        writer.writerows(table)
+        return buffer.getvalue()
+    if fmt == "markdown":
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(r) + " |" for r in table]
+        return "\n".join(lines) + "\n\n`*` best in column (per task)."
+    widths = [max(len(h), *(len(r[i]) for r in table)) for i, h in enumerate(header)]
+    fmt_row = "  ".join(f"{{:{w}}}" for w in widths)
+    lines = [fmt_row.format(*header), fmt_row.format(*("-" * w for w in widths))]
+    lines += [fmt_row.format(*r) for r in table]
+    return "\n".join(lines) + "\n* best in column (per task)"
+
+
+LABEL_VALUES = {"model", "data"}  # shown bare on the x axis; other keys as key=value
+
+
+def _plot_labels(rows: list[dict[str, Any]], keys: list[str]) -> tuple[list[str], str]:
+    """Short x labels from the keys that differ between rows, and a caption of the keys that do not."""
+    shown = [k for k in keys if k not in ("run", "status", "task", "n")]
+    values = {k: {str(r.get(k)) for r in rows} for k in shown}
+    varying = [k for k in shown if len(values[k]) > 1]
+    if not varying:  # one row, or rows alike in every key: name them by the first key that has a value
+        varying = [k for k in shown if values[k] != {"None"}][:1]
+    fixed = [f"{k}={next(iter(values[k]))}" for k in shown
+             if k not in varying and len(values[k]) == 1 and values[k] != {"None"}]
+
+    def label(row: dict[str, Any]) -> str:
+        parts = [str(row[k]) if k in LABEL_VALUES else f"{k}={row[k]}" for k in varying if row.get(k) is not None]
+        text = " / ".join(parts) or (Path(row["run"]).name if row.get("run") else "")
+        return f"{text}\n(n={row['n']})" if "n" in row else text
+
+    labels = [label(r) for r in rows]
+    if len(set(labels)) < len(labels) and all("run" in r for r in rows):
+        labels = [f"{text}\n{Path(r['run']).name}" for text, r in zip(labels, rows)]
+    return labels, ", ".join(fixed)
+
+
+def plot(rows: list[dict[str, Any]], metrics: list[str], keys: list[str], path: str | Path) -> Path:
+    """Grouped bars, one panel per task: one group per row, one bar per metric, values written on the bars;
+    aggregated rows get mean ± std error bars. Rows without any of the metrics are left out."""
+    try:
+        from matplotlib.figure import Figure  # no pyplot: leaves the caller's backend (e.g. a notebook's) alone
+    except ImportError:
+        raise DiploError("--plot needs matplotlib: pip install matplotlib") from None
+    import numpy as np
+
+    panels = []
+    for task in dict.fromkeys(r.get("task") for r in rows):
+        members = [r for r in rows if r.get("task") == task and any(_value(r, m) is not None for m in metrics)]
+        shown = [m for m in metrics if any(_value(r, m) is not None for r in members)]
+        if members and shown:
+            panels.append((task, members, shown))
+    if not panels:
+        raise DiploError("nothing to plot: no finished run has any of the metrics " + ", ".join(metrics))
+    widest = max(len(members) * (len(shown) + 1) for _, members, shown in panels)
+    fig_width = min(max(7.0, 0.32 * widest + 3.5), 24.0)
+    fig = Figure(figsize=(fig_width, 4.2 * len(panels)))
+    axes = fig.subplots(len(panels), 1, squeeze=False)
+    for ax, (task, members, shown) in zip(axes[:, 0], panels):
+        labels, caption = _plot_labels(members, keys)
+        x = np.arange(len(members))
+        width = 0.8 / len(shown)
+        annotate = len(members) * len(shown) <= 40
+        top = 0.0
+        for j, metric in enumerate(shown):
+            means = np.array([np.nan if _value(r, metric) is None else _value(r, metric) for r in members], float)
+            stds = np.array([r["metrics"][metric]["std"] if isinstance(r["metrics"].get(metric), dict)
+                             and r["metrics"][metric]["n"] > 1 else 0.0 for r in members], float)
+            pos = x + j * width - 0.4 + width / 2
+            ax.bar(pos, np.nan_to_num(means), width * 0.92, label=metric, color=f"C{j}")
+            spread = stds > 1e-9
+            if spread.any():
+                ax.errorbar(pos[spread], means[spread], yerr=stds[spread], fmt="none", ecolor="black",
+                            elinewidth=1, capsize=3)
+            top = max(top, float(np.nanmax(np.where(np.isnan(means), -np.inf, means + stds))))
+            if annotate:
+                for px, mean, std in zip(pos, means, stds):
+                    if not np.isnan(mean):
+                        ax.annotate(f"{mean:.2f}", (px, mean + std), xytext=(0, 2), textcoords="offset points",
+                                    ha="center", va="bottom", fontsize=7)
+        longest = max((len(line) for text in labels for line in text.splitlines()), default=0)
+        tilt = longest * 0.075 > 0.85 * (fig_width - 2.5) / len(members)  # inches of text vs of a group
+        ax.set_xticks(x, labels, rotation=20 if tilt else 0, ha="right" if tilt else "center", fontsize=8)
+        ax.set_ylim(0, 1.08 if top <= 1 else top * 1.12)
+        ax.set_ylabel("score")
+        title = f"{task or 'unknown task'}" + (f"  ({caption})" if caption else "")
+        ax.set_title(title + ("  —  mean ± std over runs" if "n" in members[0] else ""), fontsize=10, loc="left")
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+        ax.grid(axis="y", alpha=0.3)
+        ax.set_axisbelow(True)
+        ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    path = Path(path)
+    fig.savefig(path, dpi=120)
+    return path

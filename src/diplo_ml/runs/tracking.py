@@ -1,0 +1,198 @@
+"""Opt-in experiment tracking (``tracking=mlflow``): mirror a finished run folder into MLflow.
+
+The run folder stays the record. ``check_tracking`` runs before training, so a missing package fails
+at once; ``log_run`` runs after the run has finished and copies the flattened config (params), the
+numeric metrics, and the model card, manifest, metrics and config (artifacts) into one MLflow run.
+A tracking failure after that is logged and noted in the manifest; it never undoes a finished run.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+import yaml
+from omegaconf import DictConfig
+
+from diplo_ml.errors import DiploError
+from diplo_ml.runs.manifest import MANIFEST, read_manifest
+
+log = logging.getLogger("diplo_ml.tracking")
+
+INSTALL_HINT = "pip install -e .[mlflow]"
+MAX_PARAM_LENGTH = 500   # the smallest limit of MLflow servers still in use
+BATCH = 100              # MLflow's limit of params per log_batch call
+ARTIFACTS = ("manifest.json", "metrics.json", "config.yaml")
+
+
+def tracker_name(cfg: DictConfig) -> str:
+    tracking = cfg.get("tracking")
+    return str(tracking.get("name", "none")) if tracking is not None else "none"
+
+
+def _import_mlflow(uri: str) -> Any:
+    try:
+        import mlflow
+    except ImportError:
+        raise DiploError(f"tracking=mlflow needs MLflow: {INSTALL_HINT}") from None
+    if uri.startswith("sqlite:"):
+        try:
+            import alembic  # noqa: F401
+            import sqlalchemy  # noqa: F401
+        except ImportError:
+            raise DiploError(f"an sqlite: MLflow store needs sqlalchemy and alembic: {INSTALL_HINT}") from None
+    return mlflow
+
+
+def check_tracking(cfg: DictConfig) -> None:
+    """Fail before training when the configured tracker is unknown or its packages are missing."""
+    name = tracker_name(cfg)
+    if name == "none":
+        return
+    if name != "mlflow":
+        raise DiploError(f"unknown tracking '{name}' (choose tracking=none or tracking=mlflow)")
+    _import_mlflow(str(cfg.tracking.uri))
+
+
+def flatten(tree: Any, prefix: str = "") -> dict[str, Any]:
+    """Nested dicts -> ``{"a.b.c": leaf}``; lists stay leaves."""
+    if not isinstance(tree, dict):
+        return {prefix: tree}
+    out: dict[str, Any] = {}
+    for key, value in tree.items():
+        out.update(flatten(value, f"{prefix}.{key}" if prefix else str(key)))
+    return out
+
+
+def params_of(config: dict[str, Any]) -> dict[str, str]:
+    """The run's config as MLflow params (``tracking`` itself left out; long values cut)."""
+    params = {}
+    for key, value in flatten({k: v for k, v in config.items() if k != "tracking"}).items():
+        text = json.dumps(value) if isinstance(value, list | dict) else str(value)
+        params[key] = text if len(text) <= MAX_PARAM_LENGTH else text[: MAX_PARAM_LENGTH - 1] + "…"
+    return params
+
+
+def metrics_of(metrics: dict[str, Any]) -> dict[str, float]:
+    """Numeric metrics as ``split.name`` (nested: ``split.per_label.economic.f1``; intervals: ``_lo``/``_hi``)."""
+    out: dict[str, float] = {}
+    for key, value in flatten(metrics).items():
+        if isinstance(value, list) and len(value) == 2 and all(_numeric(v) for v in value):
+            out[f"{key}_lo"], out[f"{key}_hi"] = float(value[0]), float(value[1])
+        elif _numeric(value):
+            out[key] = float(value)
+    return out
+
+
+def _numeric(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _redact(uri: str) -> str:
+    """The URI without any user:password."""
+    parts = urlsplit(uri)
+    if parts.username is None and parts.password is None:
+        return uri
+    return urlunsplit(parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else "")))
+
+
+def sqlite_path(uri: str) -> Path | None:
+    """The database file of a ``sqlite:///`` URI (None for other stores or in-memory)."""
+    if not uri.startswith("sqlite:///"):
+        return None
+    path = unquote(uri[len("sqlite:///"):])
+    return Path(path) if path and path != ":memory:" else None
+
+
+def _experiment_id(client: Any, name: str, artifact_location: str | None) -> str:
+    from mlflow.exceptions import MlflowException
+
+    experiment = client.get_experiment_by_name(name)
+    if experiment is not None:
+        if experiment.lifecycle_stage == "deleted":
+            raise DiploError(f"MLflow experiment '{name}' is deleted; restore it or set tracking.experiment")
+        return experiment.experiment_id
+    try:
+        return client.create_experiment(name, artifact_location=artifact_location)
+    except MlflowException:  # created meanwhile by a parallel sweep job
+        return client.get_experiment_by_name(name).experiment_id
+
+
+def _update_manifest(run_dir: Path, tracking: dict[str, Any]) -> None:
+    manifest = read_manifest(run_dir)
+    if manifest is not None:
+        manifest["tracking"] = tracking
+        (run_dir / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
+
+
+def log_run(cfg: DictConfig, run_dir: Path, metrics: dict[str, Any]) -> str | None:
+    """Mirror a finished run into the configured tracker; return the tracker's run id (None: no tracking)."""
+    if tracker_name(cfg) == "none":
+        return None
+    run_dir = Path(run_dir)
+    uri = str(cfg.tracking.uri)
+    _import_mlflow(uri)
+    from mlflow.entities import Metric, Param
+    from mlflow.tracking import MlflowClient
+
+    experiment = str(cfg.tracking.experiment)
+    record: dict[str, Any] = {"tracker": "mlflow", "uri": _redact(uri), "experiment": experiment}
+    client, run_id = None, None
+    try:
+        db = sqlite_path(uri)
+        artifact_location = cfg.tracking.get("artifact_location")
+        if db is not None:
+            db.parent.mkdir(parents=True, exist_ok=True)
+            artifact_location = artifact_location or (db.parent / "mlartifacts").resolve().as_uri()
+        client = MlflowClient(tracking_uri=uri)
+        experiment_id = _experiment_id(client, experiment, artifact_location)
+        config_path = run_dir / "config.yaml"
+        config = yaml.safe_load(config_path.read_text()) if config_path.is_file() else {}
+        manifest = read_manifest(run_dir) or {}
+        tags = {"diplo_ml.run_dir": str(run_dir.resolve()), "diplo_ml.status": manifest.get("status", "unknown"),
+                "task": str(cfg.task.name), "model": str(cfg.model.name), "data": str(cfg.data.name),
+                "seed": str(cfg.seed)}
+        commit = (manifest.get("git") or {}).get("commit")
+        if commit:
+            tags["mlflow.source.git.commit"] = commit
+        run = client.create_run(experiment_id, run_name=run_dir.name, tags=tags)
+        run_id = run.info.run_id
+        record["run_id"] = run_id
+        _update_manifest(run_dir, record)
+
+        params = [Param(k, v) for k, v in params_of(config).items()]
+        for i in range(0, len(params), BATCH):
+            client.log_batch(run_id, params=params[i : i + BATCH])
+        now = int(time.time() * 1000)
+        metric_rows = [Metric(k, v, now, 0) for k, v in metrics_of(metrics).items()]
+        for i in range(0, len(metric_rows), BATCH * 10):
+            client.log_batch(run_id, metrics=metric_rows[i : i + BATCH * 10])
+
+        for name in ARTIFACTS:
+            if (run_dir / name).is_file():
+                client.log_artifact(run_id, str(run_dir / name))
+        checkpoint = run_dir / "checkpoint"
+        if cfg.tracking.get("log_checkpoint", False) and checkpoint.is_dir():
+            client.log_artifacts(run_id, str(checkpoint), artifact_path="checkpoint")
+        elif (checkpoint / "README.md").is_file():
+            client.log_artifact(run_id, str(checkpoint / "README.md"), artifact_path="checkpoint")
+        client.set_terminated(run_id, "FINISHED")
+    except DiploError:
+        raise
+    except Exception as exc:  # the run folder is complete; tracking is a copy
+        message = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        log.error("MLflow tracking failed (%s); the run folder %s is complete", message, run_dir)
+        record["error"] = message
+        _update_manifest(run_dir, record)
+        if client is not None and run_id is not None:
+            try:
+                client.set_terminated(run_id, "FAILED")
+            except Exception:  # noqa: BLE001 - best effort
+                pass
+        return None
+    log.info("logged to MLflow %s: experiment %s, run %s", _redact(uri), experiment, run_id)
+    return run_id
