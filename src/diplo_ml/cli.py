@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -26,7 +27,8 @@ def _cmd_predict(args: argparse.Namespace) -> int:
 
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
-        for record in predict_files(args.checkpoint, args.inputs, batch_size=args.batch_size):
+        for record in predict_files(args.checkpoint, args.inputs, batch_size=args.batch_size,
+                                    quantize=args.quantize):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     finally:
         if out is not sys.stdout:
@@ -121,6 +123,24 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from diplo_ml.bench import markdown, run_bench, summary
+
+    if args.threads:
+        import torch
+
+        torch.set_num_threads(args.threads)
+    with contextlib.redirect_stdout(sys.stderr):  # library prints (Trainer logs) never mix with the result
+        result = run_bench(args.checkpoint, repeats=args.repeats, batch_size=args.batch_size, limit=args.limit,
+                           article_limit=args.articles, train_steps=args.train_steps, naive=not args.no_naive,
+                           quantized=not args.no_quantized, sweep=args.sweep)
+    if args.markdown:
+        Path(args.markdown).write_text(markdown(result, "diplo-ml bench " + " ".join(sys.argv[2:])))
+        print(f"written to {args.markdown}", file=sys.stderr)
+    print(json.dumps(result) if args.json else summary(result))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="diplo-ml", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -140,7 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
     pr = sub.add_parser("predict", help="tag or summarise .txt/.md/.html articles, JSONL files or stdin (-)")
     pr.add_argument("checkpoint")
     pr.add_argument("inputs", nargs="+", help="files, or - for standard input")
-    pr.add_argument("--batch-size", type=int, default=32)
+    pr.add_argument("--batch-size", type=int, default=None, help="default: the checkpoint's (16 for transformers)")
+    pr.add_argument("--quantize", action="store_true",
+                    help="int8 dynamic quantisation of a transformer tagger: faster on CPU (docs/benchmarks.md)")
     pr.add_argument("-o", "--output", help="write JSONL here instead of stdout")
     pr.set_defaults(func=_cmd_predict)
 
@@ -184,6 +206,21 @@ def build_parser() -> argparse.ArgumentParser:
     prep = mod_sub.add_parser("prepare", help="convert SmolLM2 GGUF into a Hugging Face folder in the cache")
     prep.add_argument("--force", action="store_true")
     mod.set_defaults(func=_cmd_models)
+
+    bn = sub.add_parser("bench", help="CPU throughput: naive pipeline vs Tagger vs int8, articles/s, training")
+    bn.add_argument("--checkpoint", help="pillar transformer checkpoint (default: train a debug=smoke MiniLM first)")
+    bn.add_argument("--repeats", type=int, default=3, help="timed runs per measurement; the median is reported")
+    bn.add_argument("--batch-size", type=int, help="Tagger batch size (default: the checkpoint's)")
+    bn.add_argument("--threads", type=int, help="torch intra-op threads (default: torch's)")
+    bn.add_argument("--limit", type=int, help="use only the first N test paragraphs")
+    bn.add_argument("--articles", type=int, help="use only the first N raw articles")
+    bn.add_argument("--train-steps", type=int, default=10, help="timed training steps (0: skip training)")
+    bn.add_argument("--no-naive", action="store_true", help="skip the pipeline baseline")
+    bn.add_argument("--no-quantized", action="store_true", help="skip int8 dynamic quantisation")
+    bn.add_argument("--sweep", action="store_true", help="also sweep batch size, threads and OMP_WAIT_POLICY")
+    bn.add_argument("--json", action="store_true", help="print one JSON object")
+    bn.add_argument("--markdown", metavar="FILE.md", help="write the report (docs/benchmarks.md)")
+    bn.set_defaults(func=_cmd_bench)
 
     br = sub.add_parser("brief", help="one self-contained HTML (or Markdown) brief of raw articles: summary, "
                                       "tagged paragraphs, pillar profiles")

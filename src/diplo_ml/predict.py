@@ -49,9 +49,11 @@ def read_inputs(inputs: list[str]) -> Iterator[tuple[str, Any]]:
             raise DataError(f"{path}: unsupported input type (use .jsonl, {', '.join(SUFFIXES)} or -)")
 
 
-def predict_files(checkpoint: str | Path, inputs: list[str], batch_size: int = 32) -> Iterator[dict[str, Any]]:
-    predictor = load(checkpoint)
-    if hasattr(predictor, "scorer") and hasattr(predictor.scorer, "batch_size"):
+def predict_files(checkpoint: str | Path, inputs: list[str], batch_size: int | None = None,
+                  quantize: bool = False) -> Iterator[dict[str, Any]]:
+    """Predict over ``inputs``; ``batch_size`` None keeps the checkpoint's; ``quantize``: int8 dynamic (CPU)."""
+    predictor = load(checkpoint, quantize=quantize)
+    if batch_size and hasattr(predictor, "scorer") and hasattr(predictor.scorer, "batch_size"):
         predictor.scorer.batch_size = batch_size
     for kind, payload in read_inputs(inputs):
         if predictor.task == "pillars":

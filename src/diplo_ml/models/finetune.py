@@ -24,6 +24,7 @@ from diplo_ml.models import registry
 from diplo_ml.models.batching import length_sorted_batches, pad_rows
 
 log = logging.getLogger(__name__)
+INFERENCE_BATCH_SIZE = 16  # fastest on CPU with token-length sorting (docs/benchmarks.md)
 
 
 def positive_weights(y: np.ndarray, mode: str | None, cap: float = 10.0) -> torch.Tensor | None:
@@ -69,7 +70,8 @@ class TransformerScorer:
         finally:
             quiet.setLevel(level)
         self.max_length = int(cfg.get("max_length", 256))
-        self.batch_size = int(cfg.get("eval_batch_size", 32))
+        self.eval_batch_size = int(cfg.get("eval_batch_size", 32))  # Trainer evaluation
+        self.batch_size = int(cfg.get("inference_batch_size", INFERENCE_BATCH_SIZE))  # scores(): Tagger, predict
         self.log_history: list[dict[str, Any]] = []
         self.best: dict[str, Any] = {}
 
@@ -113,7 +115,7 @@ class TransformerScorer:
             warmup_steps=float(trainer_cfg.get("warmup_ratio", 0.1)),
             lr_scheduler_type=trainer_cfg.get("lr_scheduler_type", "linear"),
             per_device_train_batch_size=int(trainer_cfg.get("train_batch_size", 16)),
-            per_device_eval_batch_size=self.batch_size,
+            per_device_eval_batch_size=self.eval_batch_size,
             gradient_accumulation_steps=int(trainer_cfg.get("gradient_accumulation_steps", 1)),
             load_best_model_at_end=True,
             metric_for_best_model="macro_f1",

@@ -1,0 +1,113 @@
+"""`diplo-ml bench`, int8 quantisation and the Tagger's batching, on the smoke checkpoints (seconds each)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import torch
+
+import diplo_ml
+from diplo_ml.bench import markdown, run_bench, summary, training_throughput
+from diplo_ml.cli import main as cli_main
+from diplo_ml.models.batching import pad_rows
+
+from .conftest import PILLAR_ROWS
+
+TEXTS = [text for _, text, _ in PILLAR_ROWS]
+REQUIRED = ("naive_paragraphs_per_s", "fast_paragraphs_per_s", "speedup", "tags_identical",
+            "quantized_paragraphs_per_s", "quantized_macro_f1_delta", "articles_per_s", "quantized_articles_per_s",
+            "threads", "peak_rss_mb", "macro_f1", "machine", "load_average_start")
+
+
+def test_pad_rows_pads_each_key_on_the_tokenizer_side():
+    rows = [{"input_ids": [1, 2, 3], "attention_mask": [1, 1, 1]}, {"input_ids": [4], "attention_mask": [1]}]
+    right = pad_rows(rows, {"input_ids": 9})
+    assert right["input_ids"].tolist() == [[1, 2, 3], [4, 9, 9]]
+    assert right["attention_mask"].tolist() == [[1, 1, 1], [1, 0, 0]]
+    left = pad_rows(rows, {"input_ids": 9}, padding_side="left")
+    assert left["input_ids"].tolist() == [[1, 2, 3], [9, 9, 4]] and left["input_ids"].dtype == torch.long
+
+
+def test_tagger_scores_do_not_depend_on_batching_or_order(smoke_runs):
+    tagger = diplo_ml.load(smoke_runs["minilm"])
+    tagger.scorer.batch_size = 1
+    one_by_one = tagger.scores(TEXTS)
+    tagger.scorer.batch_size = 5
+    batched = tagger.scores(TEXTS)
+    perm = np.random.default_rng(0).permutation(len(TEXTS))
+    shuffled = tagger.scores([TEXTS[i] for i in perm])
+    np.testing.assert_allclose(batched, one_by_one, atol=1e-5)
+    np.testing.assert_allclose(shuffled, batched[perm], atol=1e-5)
+    assert (tagger.decide(batched) == tagger.decide(one_by_one)).all()
+
+
+def test_quantized_load_predict_and_refusal(smoke_runs, tmp_path, capsys):
+    fp32 = diplo_ml.load(smoke_runs["minilm"])
+    int8 = diplo_ml.load(smoke_runs["minilm"], quantize=True)
+    linears = [m for m in int8.scorer.model.modules() if type(m).__name__ == "Linear"]
+    assert linears and all(type(m).__module__.startswith("torch.ao.nn.quantized.dynamic") for m in linears)
+    assert int8.meta["quantization"] == "int8-dynamic"
+    np.testing.assert_allclose(int8.scores(TEXTS), fp32.scores(TEXTS), atol=0.05)
+
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text('{"id": "a", "text": "Exports rose."}\n{"id": "b", "text": "Citizens were evacuated."}\n')
+    assert cli_main(["predict", str(smoke_runs["minilm"]), str(jsonl), "--quantize", "--batch-size", "1"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b"] and all(set(r["scores"]) == set(fp32.labels) for r in rows)
+    assert cli_main(["predict", str(smoke_runs["tfidf"]), str(jsonl), "--quantize"]) == 2
+    assert "--quantize needs a fine-tuned transformer" in capsys.readouterr().err
+
+
+def test_bench_cli_prints_one_json_object_and_writes_markdown(smoke_runs, tmp_path, capsys):
+    doc = tmp_path / "benchmarks.md"
+    assert cli_main(["bench", "--checkpoint", str(smoke_runs["minilm"]), "--json", "--repeats", "1", "--limit", "6",
+                     "--articles", "1", "--train-steps", "0", "--markdown", str(doc)]) == 0
+    result = json.loads(capsys.readouterr().out)  # exactly one JSON document on stdout
+    assert all(key in result for key in REQUIRED), sorted(set(REQUIRED) - set(result))
+    assert result["test_paragraphs"] == 6 and result["articles"] == 1 and result["repeats"] == 1
+    assert result["tags_identical"] is True and result["max_abs_score_diff"] < 1e-4
+    assert result["threads"] == torch.get_num_threads() and result["peak_rss_mb"] > 0
+    assert result["speedup"] > 0 and -1.0 <= result["quantized_macro_f1_delta"] <= 1.0
+    text = doc.read_text()
+    for heading in ("## Machine", "## Inference: pillar tagger on CPU", "## Scaling training out", "nproc"):
+        assert heading in text
+    assert f"{result['fast_paragraphs_per_s']:,.2f}" in text
+    assert "Tagger (fast)" in summary(result)
+
+
+def test_training_throughput_counts_examples_per_second():
+    out = training_throughput(1, ["trainer.train_batch_size=2", "model.max_length=16", "data.max_train_samples=8"])
+    assert out["training_steps_timed"] == 1 and out["training_batch_size"] == 2
+    assert out["training_examples_per_s"] > 0
+
+
+def test_markdown_states_a_shared_machine():
+    result = {"started": "t", "repeats": 3, "threads": 2, "batch_size": 16, "max_length": 192, "test_paragraphs": 135,
+              "articles": 110, "checkpoint_source": "x", "checkpoint_run": "r", "checkpoint_data": "d",
+              "macro_f1": 0.8, "fast_paragraphs_per_s": 50.0, "articles_per_s": 5.0, "peak_rss_mb_fp32": 1.0,
+              "peak_rss_mb_inference": 1.0, "peak_rss_mb": 1.0, "load_average_start": [6.0, 5.0, 4.0],
+              "load_average_end": [6.0, 5.0, 4.0], "shared_machine": True,
+              "machine": {"cpu_model": "CPU", "nproc": 2, "cpu_count": 2, "ram_gib": 8, "platform": "p",
+                          "python": "3.11", "torch": "2.13.0", "omp_wait_policy": "PASSIVE",
+                          "quantized_engine": "x86"}}
+    text = markdown(result, "diplo-ml bench")
+    assert "The machine was shared" in text and "load average [6.0, 5.0, 4.0]" in text
+    assert "1.00×" not in text  # no naive row when the baseline was skipped
+
+
+@pytest.mark.slow
+def test_bench_trains_a_smoke_checkpoint_when_none_is_given():
+    result = run_bench(None, repeats=1, limit=4, article_limit=1, train_steps=0, naive=False, quantized=False,
+                       log=lambda _: None)
+    assert result["checkpoint_source"].startswith("debug=smoke") and result["max_length"] == 192
+    assert result["fast_paragraphs_per_s"] > 0
+
+
+@pytest.mark.slow
+def test_bench_sweep_runs_fresh_processes(smoke_runs):
+    result = run_bench(smoke_runs["minilm"], repeats=1, limit=4, article_limit=1, train_steps=0, naive=False,
+                       quantized=False, sweep=True, log=lambda _: None)
+    assert [r["batch_size"] for r in result["batch_size_sweep"]] == [8, 16, 32, 64]
+    assert {r["omp_wait_policy"] for r in result["thread_sweep"]} == {"PASSIVE", "ACTIVE"}
