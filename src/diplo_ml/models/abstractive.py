@@ -22,6 +22,8 @@ from diplo_ml.models import registry, smollm
 from diplo_ml.models.batching import length_sorted_batches
 
 log = logging.getLogger(__name__)
+TRAINER_DEFAULTS = {"num_train_epochs": 1, "learning_rate": 2e-4, "weight_decay": 0.0, "warmup_ratio": 0.05,
+                    "train_batch_size": 4, "logging_steps": 10}
 
 SETTINGS_FILE = "diplo_abstractive.json"
 IGNORE_INDEX = -100
@@ -224,8 +226,10 @@ class SmolLMLoRA(_SmolLMBase):
             callbacks: list | None = None) -> None:
         """Train a fresh LoRA adapter with the Trainer; with evaluation on, keeps the checkpoint of best dev loss."""
         from peft import PeftModel, get_peft_model
-        from transformers import DataCollatorForSeq2Seq, Trainer, TrainingArguments, set_seed
+        from transformers import DataCollatorForSeq2Seq, Trainer, set_seed
         from transformers.trainer_utils import get_last_checkpoint
+
+        from diplo_ml.models.training_args import training_arguments, uses_cpu
 
         set_seed(seed)
         if not isinstance(self.model, PeftModel):
@@ -237,37 +241,12 @@ class SmolLMLoRA(_SmolLMBase):
         strategy = trainer_cfg.get("eval_strategy", "epoch") if dev_texts else "no"
         dev = self._dataset(dev_texts, dev_summaries) if strategy != "no" else None
         train_bs = int(trainer_cfg.get("train_batch_size", 4))
-        use_cpu = bool(trainer_cfg.get("use_cpu", not torch.cuda.is_available()))
-        args = TrainingArguments(
-            output_dir=str(out_dir),
-            eval_strategy=strategy,
-            save_strategy=strategy,
-            eval_steps=trainer_cfg.get("eval_steps"),
-            save_steps=trainer_cfg.get("eval_steps") or 500,
-            num_train_epochs=float(trainer_cfg.get("num_train_epochs", 1)),
-            max_steps=int(trainer_cfg.get("max_steps", -1)),
-            learning_rate=float(trainer_cfg.get("learning_rate", 2e-4)),
-            weight_decay=float(trainer_cfg.get("weight_decay", 0.0)),
-            warmup_steps=float(trainer_cfg.get("warmup_ratio", 0.05)),
-            lr_scheduler_type=trainer_cfg.get("lr_scheduler_type", "linear"),
-            per_device_train_batch_size=train_bs,
-            per_device_eval_batch_size=int(trainer_cfg.get("eval_batch_size", train_bs)),
-            gradient_accumulation_steps=int(trainer_cfg.get("gradient_accumulation_steps", 1)),
-            load_best_model_at_end=strategy != "no",
-            metric_for_best_model="eval_loss",
-            greater_is_better=False,
-            save_total_limit=int(trainer_cfg.get("save_total_limit", 2)),
-            logging_steps=int(trainer_cfg.get("logging_steps", 10)),
-            prediction_loss_only=True,
-            label_names=["labels"],
+        use_cpu = uses_cpu(trainer_cfg)
+        args = training_arguments(
+            trainer_cfg, out_dir, seed, strategy=strategy, best_metric="eval_loss",
+            eval_batch_size=int(trainer_cfg.get("eval_batch_size", train_bs)), defaults=TRAINER_DEFAULTS,
+            prediction_loss_only=True, label_names=["labels"],
             bf16=bool(trainer_cfg.get("bf16", False)) and not use_cpu,
-            seed=seed,
-            data_seed=seed,
-            use_cpu=use_cpu,
-            report_to="none",
-            dataloader_num_workers=0,
-            disable_tqdm=bool(trainer_cfg.get("disable_tqdm", False)),
-            train_sampling_strategy=trainer_cfg.get("sampling", "group_by_length"),
         )
         collator = DataCollatorForSeq2Seq(self.tokenizer, padding=True, label_pad_token_id=IGNORE_INDEX,
                                           pad_to_multiple_of=None if use_cpu else 8)

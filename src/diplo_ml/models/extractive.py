@@ -26,7 +26,6 @@ from transformers import (
     EarlyStoppingCallback,
     Trainer,
     TrainerCallback,
-    TrainingArguments,
     set_seed,
 )
 from transformers.trainer_utils import get_last_checkpoint
@@ -34,9 +33,11 @@ from transformers.trainer_utils import get_last_checkpoint
 from diplo_ml.models import registry
 from diplo_ml.models.batching import length_sorted_batches
 from diplo_ml.models.finetune import positive_weights
+from diplo_ml.models.training_args import training_arguments
 from diplo_ml.text import split_sentences
 
 log = logging.getLogger(__name__)
+TRAINER_DEFAULTS = {"num_train_epochs": 1, "learning_rate": 8e-5, "train_batch_size": 32}
 
 _TOKENIZER = tokenizers.DefaultTokenizer(use_stemmer=True)  # the tokens rouge_score itself uses
 CONFIG_FILE = "summariser.json"
@@ -376,34 +377,9 @@ class ExtractiveSummariser:
         strategy = trainer_cfg.get("eval_strategy", "epoch")
         evaluating = strategy != "no" and bool(dev_x)
         best_metric = trainer_cfg.get("metric_for_best_model", "rouge_mean")
-        args = TrainingArguments(
-            output_dir=str(out_dir),
-            eval_strategy=strategy if evaluating else "no",
-            save_strategy=strategy if evaluating else trainer_cfg.get("save_strategy", "no"),
-            eval_steps=trainer_cfg.get("eval_steps"),
-            save_steps=trainer_cfg.get("eval_steps") or 500,
-            num_train_epochs=float(trainer_cfg.get("num_train_epochs", 1)),
-            max_steps=int(trainer_cfg.get("max_steps", -1)),
-            learning_rate=float(trainer_cfg.get("learning_rate", 8e-5)),
-            weight_decay=float(trainer_cfg.get("weight_decay", 0.01)),
-            warmup_steps=float(trainer_cfg.get("warmup_ratio", 0.1)),
-            lr_scheduler_type=trainer_cfg.get("lr_scheduler_type", "linear"),
-            per_device_train_batch_size=int(trainer_cfg.get("train_batch_size", 32)),
-            per_device_eval_batch_size=self.batch_size,
-            gradient_accumulation_steps=int(trainer_cfg.get("gradient_accumulation_steps", 1)),
-            load_best_model_at_end=evaluating,
-            metric_for_best_model=best_metric if evaluating else None,
-            greater_is_better=best_metric != "loss",
-            save_total_limit=int(trainer_cfg.get("save_total_limit", 2)),
-            logging_steps=int(trainer_cfg.get("logging_steps", 20)),
-            seed=seed,
-            data_seed=seed,
-            use_cpu=bool(trainer_cfg.get("use_cpu", not torch.cuda.is_available())),
-            report_to="none",
-            dataloader_num_workers=0,
-            disable_tqdm=bool(trainer_cfg.get("disable_tqdm", False)),
-            train_sampling_strategy=trainer_cfg.get("sampling", "group_by_length"),
-        )
+        args = training_arguments(trainer_cfg, out_dir, seed, strategy=strategy if evaluating else "no",
+                                  best_metric=best_metric, eval_batch_size=self.batch_size,
+                                  defaults=TRAINER_DEFAULTS)
         extra = list(callbacks or [])
         patience = trainer_cfg.get("early_stopping_patience")
         if patience and evaluating:

@@ -16,14 +16,15 @@ from transformers import (
     EarlyStoppingCallback,
     Trainer,
     TrainerCallback,
-    TrainingArguments,
 )
 from transformers.trainer_utils import get_last_checkpoint
 
 from diplo_ml.models import registry
 from diplo_ml.models.batching import length_sorted_batches, pad_rows
+from diplo_ml.models.training_args import training_arguments
 
 log = logging.getLogger(__name__)
+TRAINER_DEFAULTS = {"num_train_epochs": 3, "train_batch_size": 16, "logging_steps": 20}
 INFERENCE_BATCH_SIZE = 16  # fastest on CPU with token-length sorting (docs/benchmarks.md)
 
 
@@ -38,14 +39,6 @@ def positive_weights(y: np.ndarray, mode: str | None, cap: float = 10.0) -> torc
     elif mode != "auto":
         raise ValueError(f"unknown pos_weight mode '{mode}' (use auto, sqrt or none)")
     return torch.tensor(np.clip(ratio, 1.0, cap), dtype=torch.float32)
-
-
-def _ddp_backend(trainer_cfg: dict[str, Any]) -> str | None:
-    """gloo for multi-process CPU training (torchrun/accelerate); None lets the Trainer choose otherwise."""
-    from diplo_ml.distributed import is_distributed
-
-    cpu = bool(trainer_cfg.get("use_cpu", not torch.cuda.is_available()))
-    return "gloo" if cpu and is_distributed() else None
 
 
 class TransformerScorer:
@@ -102,36 +95,8 @@ class TransformerScorer:
             return {"macro_f1": scores["macro_f1"], "micro_f1": scores["micro_f1"]}
 
         strategy = trainer_cfg.get("eval_strategy", "epoch")
-        args = TrainingArguments(
-            output_dir=str(out_dir),
-            eval_strategy=strategy,
-            save_strategy=strategy,
-            eval_steps=trainer_cfg.get("eval_steps"),
-            save_steps=trainer_cfg.get("eval_steps") or 500,
-            num_train_epochs=float(trainer_cfg.get("num_train_epochs", 3)),
-            max_steps=int(trainer_cfg.get("max_steps", -1)),
-            learning_rate=float(trainer_cfg.get("learning_rate", 5e-5)),
-            weight_decay=float(trainer_cfg.get("weight_decay", 0.01)),
-            warmup_steps=float(trainer_cfg.get("warmup_ratio", 0.1)),
-            lr_scheduler_type=trainer_cfg.get("lr_scheduler_type", "linear"),
-            per_device_train_batch_size=int(trainer_cfg.get("train_batch_size", 16)),
-            per_device_eval_batch_size=self.eval_batch_size,
-            gradient_accumulation_steps=int(trainer_cfg.get("gradient_accumulation_steps", 1)),
-            load_best_model_at_end=True,
-            metric_for_best_model="macro_f1",
-            greater_is_better=True,
-            save_total_limit=int(trainer_cfg.get("save_total_limit", 2)),
-            logging_steps=int(trainer_cfg.get("logging_steps", 20)),
-            seed=seed,
-            data_seed=seed,
-            use_cpu=bool(trainer_cfg.get("use_cpu", not torch.cuda.is_available())),
-            ddp_backend=trainer_cfg.get("ddp_backend") or _ddp_backend(trainer_cfg),
-            ddp_find_unused_parameters=bool(trainer_cfg.get("ddp_find_unused_parameters", False)),
-            report_to="none",
-            dataloader_num_workers=0,
-            disable_tqdm=bool(trainer_cfg.get("disable_tqdm", False)),
-            train_sampling_strategy=trainer_cfg.get("sampling", "group_by_length"),
-        )
+        args = training_arguments(trainer_cfg, out_dir, seed, strategy=strategy, best_metric="macro_f1",
+                                  eval_batch_size=self.eval_batch_size, defaults=TRAINER_DEFAULTS)
         extra = list(callbacks or [])
         patience = trainer_cfg.get("early_stopping_patience")
         if patience:
