@@ -8,8 +8,9 @@ import os
 for _var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_DATASETS_OFFLINE", "HF_EVALUATE_OFFLINE"):
     os.environ.setdefault(_var, "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-# Idle OpenMP threads sleep instead of spinning: on a shared CPU, spinning threads steal the cores the other
-# threads need (measured: docs/benchmarks.md). Read when torch loads, so only if diplo_ml is imported first.
+# Idle OpenMP threads sleep instead of spinning, so parallel jobs (sweeps, tests, torchrun ranks) do not steal
+# each other's cores. On an idle machine ACTIVE is a few per cent faster (docs/benchmarks.md): export
+# OMP_WAIT_POLICY=ACTIVE to choose it. Read when torch loads, so only if diplo_ml is imported first.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 __version__ = "0.1.0"
