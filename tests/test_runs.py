@@ -100,3 +100,14 @@ def test_plot_draws_one_panel_per_task_without_touching_pyplot(tmp_path):
     assert out.read_bytes()[:4] == b"\x89PNG" and matplotlib.get_backend() == backend
     with pytest.raises(DiploError, match="nothing to plot"):
         plot(rows[3:], ["test.rouge1"], ["task", "model", "n"], tmp_path / "q.png")
+
+
+def test_compare_shows_saved_confidence_intervals(tmp_path):
+    run_dir = tmp_path / "summarise" / "run1"
+    run_dir.mkdir(parents=True)
+    (run_dir / "manifest.json").write_text(json.dumps({"status": "finished"}))
+    (run_dir / "config.yaml").write_text("task: {name: summarise}\nmodel: {name: lead, kind: lead}\nseed: 1\n")
+    (run_dir / "metrics.json").write_text(json.dumps({"test": {"rouge1": 0.35, "rouge1_ci": [0.3, 0.4]}}))
+    rows, metrics, keys = compare([str(tmp_path)], metrics=["test.rouge1"])
+    assert rows[0]["ci"] == {"test.rouge1": [0.3, 0.4]}
+    assert "| 0.350 [0.300, 0.400] * |" in render(rows, metrics, keys, "markdown")

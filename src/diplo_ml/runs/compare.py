@@ -71,6 +71,8 @@ def run_row(run_dir: Path) -> dict[str, Any]:
     metrics = json.loads(metrics_path.read_text()) if metrics_path.is_file() else {}
     row["metrics"] = {f"{split}.{k}": v for split, values in metrics.items() for k, v in values.items()
                       if isinstance(v, int | float) and not isinstance(v, bool)}
+    row["ci"] = {f"{split}.{k.removesuffix('_ci')}": v for split, values in metrics.items()
+                 for k, v in values.items() if k.endswith("_ci") and isinstance(v, list) and len(v) == 2}
     row["wall_time_s"] = manifest.get("wall_time_s")
     return row
 
@@ -125,6 +127,9 @@ def _cell(row: dict[str, Any], metric: str, best: bool) -> str:
     if v is None:
         return "-"
     text = f"{v['mean']:.3f} ± {v['std']:.3f}" if isinstance(v, dict) else f"{v:.3f}"
+    ci = row.get("ci", {}).get(metric)
+    if ci and not isinstance(v, dict):  # a bootstrap 95% interval saved with the metric
+        text += f" [{ci[0]:.3f}, {ci[1]:.3f}]"
     return text + (" *" if best else "")
 
 
