@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Self
 
 import torch
+from tqdm.auto import tqdm
 from transformers import AutoModelForCausalLM, AutoTokenizer, PreTrainedTokenizerBase
 
 from diplo_ml.errors import DiploError
@@ -150,6 +151,7 @@ class _SmolLMBase:
         prompts = [prompt_ids(self.tokenizer, text, self.settings) for text in texts]
         end = _end_id(self.tokenizer)
         out = [""] * len(texts)
+        bar = tqdm(total=len(texts), desc="generating summaries", unit="article", disable=len(texts) < 2)
         for batch in length_sorted_batches([len(p) for p in prompts], int(self.settings["batch_size"])):
             enc = self.tokenizer.pad({"input_ids": [prompts[i] for i in batch]}, padding=True, return_tensors="pt")
             generated = self.model.generate(
@@ -158,6 +160,8 @@ class _SmolLMBase:
             new = generated[:, enc["input_ids"].shape[1]:]
             for i, summary in zip(batch, self.tokenizer.batch_decode(new, skip_special_tokens=True)):
                 out[i] = summary.strip()
+            bar.update(len(batch))
+        bar.close()
         return out
 
     # persistence -----------------------------------------------------------------------------------------------
