@@ -1,7 +1,14 @@
-"""Turn a data config into ``datasets.Dataset`` splits plus sha256 fingerprints of every file read."""
+"""Turn a data config into ``datasets.Dataset`` splits plus sha256 fingerprints of every file read.
+
+A data config names one folder (``dir`` + ``files``), or several under ``sources`` (name -> ``dir``,
+``files``, ``weight``): those are read one by one, tagged with a ``source`` field and concatenated, and each
+source's train split is oversampled by its weight.
+"""
 
 from __future__ import annotations
 
+import math
+import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +23,8 @@ from diplo_ml.data.splits import grouped_split
 from diplo_ml.errors import DataError, DiploError
 
 SPLITS = ("train", "dev", "test")
+Check = Callable[[dict[str, Any], str, int], None]
+Records = dict[str, list[dict[str, Any]]]
 
 
 @dataclass
@@ -23,50 +32,149 @@ class LoadedData:
     splits: dict[str, Dataset]
     fingerprints: dict[str, str] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> weight, examples (several only)
 
 
-def data_dir(cfg: DictConfig) -> Path:
-    """The folder of a data config; a clear error when an environment variable it needs is unset."""
+def data_dir(cfg: DictConfig, label: str | None = None) -> Path:
+    """The folder of a data config (or of one source); a clear error when it, or a variable it needs, is missing."""
+    label = label or f"data config '{cfg.get('name')}'"
     try:
         folder = Path(str(cfg.dir))
     except InterpolationResolutionError as exc:
         raw = OmegaConf.to_container(cfg, resolve=False).get("dir")
         raise DiploError(
-            f"data config '{cfg.get('name')}' reads {raw}: {exc.msg.splitlines()[0]}. "
+            f"{label} reads {raw}: {exc.msg.splitlines()[0]}. "
             "Set DIPLO_EXTERNAL_DATA to the folder that holds the public corpora (e.g. ../shared/data)."
         ) from None
     if not folder.is_dir():
-        raise DataError(f"{folder}: data folder not found (data config '{cfg.get('name')}')")
+        raise DataError(f"{folder}: data folder not found ({label})")
     return folder
 
 
-def load_splits(cfg: DictConfig, check: Callable[[dict[str, Any], str, int], None]) -> LoadedData:
-    """Read the files of a data config, validate every line, split by group when no split files exist."""
-    folder = data_dir(cfg)
-    seen: dict[str, str] = {}
-    fingerprints: dict[str, str] = {}
-    files = dict(cfg.files)
-    raw: dict[str, list[dict[str, Any]]] = {}
-    for split, name in files.items():
+def _read_files(cfg: DictConfig, folder: Path, check: Check, seen: dict[str, str],
+                fingerprints: dict[str, str], label: str) -> Records:
+    """Read the ``files`` of one folder into train/dev/test, splitting a single ``all`` file by group."""
+    raw: Records = {}
+    for split, name in dict(cfg.files).items():
         path = folder / str(name)
         raw[split] = read_jsonl(path, check, seen)
         fingerprints[str(path)] = sha256_file(path)
     if set(raw) != set(SPLITS):
         if list(raw) != ["all"]:
-            raise DiploError(f"data config '{cfg.name}': give files for train/dev/test, or one file as 'all'")
+            raise DiploError(f"{label}: give files for train/dev/test, or one file as 'all'")
         split_cfg = cfg.get("split") or {}
         raw = grouped_split(raw["all"], str(split_cfg.get("group_by", "doc_id")),
                             {"dev": split_cfg.get("dev", 0.15), "test": split_cfg.get("test", 0.15)},
                             int(split_cfg.get("seed", 0)))
+    return raw
+
+
+def _limits(cfg: DictConfig) -> dict[str, Any]:
+    return {split: cfg.get(f"max_{split}_samples") for split in SPLITS}
+
+
+def _to_datasets(name: str, raw: Records, limits: dict[str, Any]) -> tuple[dict[str, Dataset], dict[str, int]]:
+    """Cut each split to its limit (``max_<split>_samples``) and refuse empty splits."""
     splits: dict[str, Dataset] = {}
     counts: dict[str, int] = {}
     for split in SPLITS:
         records = raw[split]
-        limit = cfg.get(f"max_{split}_samples")
-        if limit is not None:
-            records = records[: int(limit)]
+        if limits.get(split) is not None:
+            records = records[: int(limits[split])]
         if not records:
-            raise DataError(f"data config '{cfg.name}': split '{split}' is empty")
+            raise DataError(f"data config '{name}': split '{split}' is empty")
         counts[split] = len(records)
         splits[split] = Dataset.from_list(records)
+    return splits, counts
+
+
+def load_splits(cfg: DictConfig, check: Check) -> LoadedData:
+    """Read the files of a data config, validate every line, split by group when no split files exist."""
+    if cfg.get("sources") is not None:
+        return load_sources(cfg, check)
+    folder = data_dir(cfg)
+    seen: dict[str, str] = {}
+    fingerprints: dict[str, str] = {}
+    raw = _read_files(cfg, folder, check, seen, fingerprints, f"data config '{cfg.name}'")
+    splits, counts = _to_datasets(str(cfg.name), raw, _limits(cfg))
     return LoadedData(splits, fingerprints, counts)
+
+
+# ------------------------------------------------------------------------------------------- several sources
+def source_weight(value: Any, label: str) -> float:
+    """A source's train weight: a number >= 0 (2 = every train record twice, 0.5 = a seeded half)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+        raise DiploError(f"{label}: weight must be a number >= 0, got {value!r}")
+    return float(value)
+
+
+def oversample(records: list[dict[str, Any]], weight: float, seed: str) -> list[dict[str, Any]]:
+    """``int(weight)`` copies of every record, plus a seeded sample (in file order) for the fractional part."""
+    whole = math.floor(weight)
+    extra = round((weight - whole) * len(records))
+    picked = sorted(random.Random(seed).sample(range(len(records)), extra)) if extra else []
+    return [dict(r) for _ in range(whole) for r in records] + [dict(records[i]) for i in picked]
+
+
+def tag_source(records: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    """Set ``source`` to the source name; a record's own ``source`` (a publisher) moves to ``outlet``."""
+    tagged = []
+    for record in records:
+        record = dict(record)
+        own = record.pop("source", None)
+        if own is not None and "outlet" not in record:
+            record["outlet"] = own
+        tagged.append({**record, "source": name})
+    return tagged
+
+
+def proportional_cut(parts: dict[str, list[dict[str, Any]]], limit: int | None) -> dict[str, list[dict[str, Any]]]:
+    """Keep ``limit`` records in all, shared between sources in proportion to their sizes (largest remainder)."""
+    total = sum(len(p) for p in parts.values())
+    if limit is None or int(limit) >= total:
+        return parts
+    quotas = {name: int(limit) * len(p) / total for name, p in parts.items()}
+    keep = {name: math.floor(q) for name, q in quotas.items()}
+    left = int(limit) - sum(keep.values())
+    for name in sorted(quotas, key=lambda n: keep[n] - quotas[n])[:left]:
+        keep[name] += 1
+    return {name: p[: keep[name]] for name, p in parts.items()}
+
+
+def _common_fields(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Keep the fields every record has, so that sources with different extra fields make one table."""
+    shared = set.intersection(*(set(r) for r in records)) if records else set()
+    return [{k: v for k, v in r.items() if k in shared} for r in records]
+
+
+def load_sources(cfg: DictConfig, check: Check) -> LoadedData:
+    """Read every source of a data config, tag, weight (train only), cut and concatenate them."""
+    if not cfg.sources:
+        raise DiploError(f"data config '{cfg.name}': 'sources' is empty")
+    labels = {str(name): f"data config '{cfg.name}', source '{name}'" for name in cfg.sources}
+    folders = {name: data_dir(cfg.sources[name], labels[name]) for name in labels}  # fail before reading
+    seen: dict[str, str] = {}
+    fingerprints: dict[str, str] = {}
+    parts: dict[str, Records] = {split: {} for split in SPLITS}
+    weights: dict[str, float] = {}
+    seed = cfg.get("sampling_seed", 0)
+    for name, folder in folders.items():
+        source_cfg = cfg.sources[name]
+        weights[name] = source_weight(source_cfg.get("weight", 1.0), labels[name])
+        raw = _read_files(source_cfg, folder, check, seen, fingerprints, labels[name])
+        for split in SPLITS:
+            records = tag_source(raw[split], name)
+            if split == "train":
+                records = oversample(records, weights[name], f"{seed}:{name}")
+            parts[split][name] = records
+    merged: Records = {}
+    examples: dict[str, dict[str, int]] = {name: {} for name in folders}
+    limits = _limits(cfg)
+    for split in SPLITS:
+        cut = proportional_cut(parts[split], limits[split])
+        merged[split] = _common_fields([r for records in cut.values() for r in records])
+        for name, records in cut.items():
+            examples[name][split] = len(records)
+    splits, counts = _to_datasets(str(cfg.name), merged, {})
+    sources = {name: {"weight": weights[name], "examples": examples[name]} for name in folders}
+    return LoadedData(splits, fingerprints, counts, sources)

@@ -73,15 +73,27 @@ def label_metrics(pred: np.ndarray, y: np.ndarray, labels: list[str]) -> dict[st
     )
 
 
-def write_predictions(path: Path, ds, labels: list[str], scores: np.ndarray, decided: np.ndarray) -> None:
+def write_predictions(path: Path, ds, labels: list[str], scores: np.ndarray, decided: np.ndarray,
+                      with_source: bool = False) -> None:
     """One line per example: id, text, gold labels, predicted tags and per-label scores (for error analysis)."""
     with open(path, "w", encoding="utf-8") as handle:
         for row, sc, tags in zip(ds, scores, decided):
             handle.write(json.dumps({
-                "id": row["id"], "doc_id": row.get("doc_id"), "text": row["text"], "labels": row["labels"],
+                "id": row["id"], "doc_id": row.get("doc_id"), **({"source": row["source"]} if with_source else {}),
+                "text": row["text"], "labels": row["labels"],
                 "tags": [label for label, on in zip(labels, tags) if on],
                 "scores": {label: round(float(v), 6) for label, v in zip(labels, sc)},
             }, ensure_ascii=False) + "\n")
+
+
+def per_source_metrics(ds, pred: np.ndarray, y: np.ndarray, labels: list[str],
+                       sources: list[str]) -> dict[str, dict[str, Any]]:
+    """The metrics of each source's rows (a data config with several sources); sources without rows are left out."""
+    if not sources:
+        return {}
+    column = np.array(ds["source"])
+    return {name: label_metrics(pred[column == name], y[column == name], labels)
+            for name in sources if (column == name).any()}
 
 
 class PillarsTask:
@@ -97,7 +109,7 @@ class PillarsTask:
         labels = self.labels(cfg)
         data = self.load_data(cfg)
         recorder.record(data={"config": str(cfg.data.name), "fingerprints": data.fingerprints,
-                              "examples": data.counts})
+                              "examples": data.counts, **({"sources": data.sources} if data.sources else {})})
         texts = {split: list(ds["text"]) for split, ds in data.splits.items()}
         ys = {split: multi_hot(list(ds["labels"]), labels) for split, ds in data.splits.items()}
         model_cfg = OmegaConf.to_container(cfg.model, resolve=True)
@@ -114,12 +126,17 @@ class PillarsTask:
         dev_scores = scorer.scores(texts["dev"])
         thresholds = dict(zip(labels, map(float, tune_thresholds(dev_scores, ys["dev"]))))
         tagger = Tagger(scorer, labels, thresholds)
-        metrics = {}
+        several = sorted(data.sources) if len(data.sources) > 1 else []
+        metrics, by_source = {}, {}
         for split in ("dev", "test"):
             scores = dev_scores if split == "dev" else tagger.scores(texts[split])
-            metrics[split] = label_metrics(tagger.decide(scores), ys[split], labels)
+            decided = tagger.decide(scores)
+            metrics[split] = label_metrics(decided, ys[split], labels)
+            for name, values in per_source_metrics(data.splits[split], decided, ys[split], labels, several).items():
+                by_source[f"{split}_{name}"] = values  # e.g. test_embedded: after dev and test in metrics.json
             write_predictions(run_dir / f"predictions_{split}.jsonl", data.splits[split], labels, scores,
-                              tagger.decide(scores))
+                              decided, with_source=bool(several))
+        metrics.update(by_source)
 
         folder = run_dir / "checkpoint"
         folder.mkdir(parents=True, exist_ok=True)
@@ -131,7 +148,7 @@ class PillarsTask:
         })
         write_card(folder, task=self.name, cfg=cfg, metrics=metrics, thresholds=thresholds,
                    data=data, training=card_callback.summary(), labels=labels,
-                   run_name=run_dir.name)
+                   run_name=run_dir.name, sources=data.sources)
         return metrics
 
     def score(self, tagger: Tagger, texts: list[str], y: np.ndarray) -> dict[str, Any]:
@@ -141,8 +158,13 @@ class PillarsTask:
     def evaluate(self, tagger: Tagger, cfg: DictConfig, split: str) -> dict[str, Any]:
         data = self.load_data(cfg)
         ds = data.splits[split]
-        return {**self.score(tagger, list(ds["text"]), multi_hot(list(ds["labels"]), tagger.labels)),
-                "data": {"config": str(cfg.data.name), "split": split, "fingerprints": data.fingerprints}}
+        y = multi_hot(list(ds["labels"]), tagger.labels)
+        decided = tagger.decide(tagger.scores(list(ds["text"])))
+        metrics = label_metrics(decided, y, tagger.labels)
+        if len(data.sources) > 1:  # data=pillars_all: each source's share of the split as well
+            metrics["per_source"] = per_source_metrics(ds, decided, y, tagger.labels, sorted(data.sources))
+        return {**metrics, "data": {"config": str(cfg.data.name), "split": split,
+                                    "fingerprints": data.fingerprints}}
 
     def load_predictor(self, folder: Path, meta: dict[str, Any]) -> Tagger:
         scorer = _scorer_class(meta["kind"]).load(folder, meta["labels"], meta["model"])
