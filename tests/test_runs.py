@@ -111,3 +111,16 @@ def test_compare_shows_saved_confidence_intervals(tmp_path):
     rows, metrics, keys = compare([str(tmp_path)], metrics=["test.rouge1"])
     assert rows[0]["ci"] == {"test.rouge1": [0.3, 0.4]}
     assert "| 0.350 [0.300, 0.400] * |" in render(rows, metrics, keys, "markdown")
+
+
+def test_compare_marks_the_lowest_unsupported_rate_and_no_length(tmp_path):
+    for name, rate, length in (("a", 0.1, 20.0), ("b", 0.5, 30.0)):
+        run_dir = tmp_path / name
+        run_dir.mkdir()
+        (run_dir / "manifest.json").write_text(json.dumps({"status": "finished"}))
+        (run_dir / "config.yaml").write_text("task: {name: summarise}\nmodel: {name: " + name + "}\n")
+        (run_dir / "metrics.json").write_text(json.dumps({"test": {"unsupported_entity_rate": rate,
+                                                                   "pred_len_mean": length}}))
+    rows, metrics, keys = compare([str(tmp_path)], metrics=["test.unsupported_entity_rate", "test.pred_len_mean"])
+    text = render(rows, metrics, keys, "csv")
+    assert "0.100 *" in text and "0.500 *" not in text and "20.000 *" not in text and "30.000 *" not in text

@@ -20,6 +20,10 @@ DEFAULT_METRICS = {
     "pillars": ["test.macro_f1", "test.micro_f1", "test.exact_match", "dev.macro_f1"],
     "summarise": ["test.rouge1", "test.rouge2", "test.rougeL", "test.rougeLsum"],
 }
+LOWER_IS_BETTER = {"unsupported_entity_rate", "loss", "eval_loss"}
+# descriptive statistics (lengths, novelty, counts): no direction, so no "best" mark
+DESCRIPTIVE_PREFIXES = ("pred_", "ref_", "novel_")
+DESCRIPTIVE = {"n", "compression"}
 TRACKER_FOLDERS = {"mlartifacts", "mlruns"}  # MLflow's copies of run files, not run folders
 TRAINED_KINDS = {"transformer", "extractive", "smollm_lora"}
 CONFIG_FIELDS = {
@@ -133,16 +137,25 @@ def _cell(row: dict[str, Any], metric: str, best: bool) -> str:
     return text + (" *" if best else "")
 
 
+def _direction(metric: str) -> int:
+    """+1 when higher is better, -1 when lower is, 0 for descriptive statistics (lengths, ratios, counts)."""
+    name = metric.rsplit(".", 1)[-1]
+    if name in LOWER_IS_BETTER:
+        return -1
+    return 0 if name in DESCRIPTIVE or name.startswith(DESCRIPTIVE_PREFIXES) else 1
+
+
 def _best(rows: list[dict[str, Any]], metrics: list[str]) -> dict[str, set[int]]:
     best: dict[str, set[int]] = {}
     for metric in metrics:
+        sign = _direction(metric)
         by_task: dict[Any, float] = {}
         for row in rows:
             v = _value(row, metric)
-            if v is not None and (row.get("status", "finished") == "finished"):
-                by_task[row["task"]] = max(by_task.get(row["task"], -math.inf), v)
+            if sign and v is not None and (row.get("status", "finished") == "finished"):
+                by_task[row["task"]] = max(by_task.get(row["task"], -math.inf), sign * v)
         best[metric] = {i for i, row in enumerate(rows) if _value(row, metric) is not None
-                        and _value(row, metric) == by_task.get(row["task"])}
+                        and sign * _value(row, metric) == by_task.get(row["task"])}
     return best
 
 
