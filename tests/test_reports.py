@@ -71,6 +71,12 @@ def test_faithfulness_flags_invented_entity_and_passes_faithful_summary():
     assert score_summaries([INVENTED], [source], [FAITHFUL], bootstrap=5)["unsupported_entity_rate"] > 0.0
 
 
+
+def test_faithfulness_ignores_possessives_and_chat_openers():
+    source = "A rescue team from the UK flew to Japan on Friday."
+    assert unsupported_entities("Sure! Here's a summary: the UK's team flew to Japan.", source) == []
+    assert unsupported_entities("Winston Churchill's team flew to Japan.", source) == ["Winston Churchill"]
+
 def test_predict_with_a_summariser_carries_unsupported_entities(lead_run, capsys):
     assert cli_main(["predict", str(lead_run / "checkpoint"), str(ARTICLE)]) == 0
     (line,) = capsys.readouterr().out.splitlines()

@@ -22,7 +22,11 @@ NOT_NAMES = {
     "to", "and", "but", "or", "if", "when", "while", "also", "meanwhile", "however", "both", "all", "some",
     "many", "most", "more", "there", "here", "today", "yesterday", "tomorrow", "according", "speaking", "under",
     "over", "about", "since", "following", "despite", "new", "other", "such", "each", "every", "one", "two",
+    # what chat-tuned generators open with: not names
+    "i'm", "i've", "i'll", "i'd", "let", "sure", "certainly", "yes", "no", "okay", "ok", "great", "awesome",
+    "thanks", "thank", "hello", "hi", "summary",
 }
+POSSESSIVE = re.compile(r"['’]s$")
 TOKEN = re.compile(r"[A-Za-zÀ-ỹ][\w'’.-]*|\d[\d,.]*%?|&|[,;:()\"“”!?]")
 NUMBER = re.compile(r"^\d[\d,.]*%?$")
 
@@ -43,6 +47,7 @@ def extract_entities(sentence: str) -> list[str]:
         while span and span[0].lower() in NOT_NAMES:
             span.pop(0)
         if span:
+            span[-1] = POSSESSIVE.sub("", span[-1].rstrip(".,"))  # "the UK's" names the UK
             entities.append(" ".join(span).rstrip(".,"))
         span.clear()
 
