@@ -231,9 +231,8 @@ class SmolLMLoRA(_SmolLMBase):
         """Train a fresh LoRA adapter with the Trainer; with evaluation on, keeps the checkpoint of best dev loss."""
         from peft import PeftModel, get_peft_model
         from transformers import DataCollatorForSeq2Seq, Trainer, set_seed
-        from transformers.trainer_utils import get_last_checkpoint
 
-        from diplo_ml.models.training_args import training_arguments, uses_cpu
+        from diplo_ml.models.training_args import train_resuming, training_arguments, uses_cpu
 
         set_seed(seed)
         if not isinstance(self.model, PeftModel):
@@ -256,21 +255,14 @@ class SmolLMLoRA(_SmolLMBase):
                                           pad_to_multiple_of=None if use_cpu else 8)
         trainer = Trainer(model=self.model, args=args, train_dataset=train, eval_dataset=dev,
                           data_collator=collator, processing_class=self.tokenizer, callbacks=list(callbacks or []))
-        resume = None
-        if trainer_cfg.get("resume", True) and strategy != "no" and Path(out_dir).is_dir():
-            resume = get_last_checkpoint(str(out_dir))
-            if resume:
-                log.info("resuming from %s", resume)
         use_cache = self.model.config.use_cache
         self.model.config.use_cache = False
         try:
-            trainer.train(resume_from_checkpoint=resume)
+            self.best = train_resuming(trainer, out_dir, trainer_cfg, can_resume=strategy != "no")
         finally:
             self.model.config.use_cache = use_cache
         self.model = trainer.model.eval()
         self.log_history = list(trainer.state.log_history)
-        self.best = {"metric": trainer.state.best_metric, "checkpoint": trainer.state.best_model_checkpoint,
-                     "global_step": trainer.state.global_step, "resumed_from": resume}
 
     def save(self, folder: Path) -> None:
         """Write the adapter only (never the base weights), the tokenizer and the settings."""

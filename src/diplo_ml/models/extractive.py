@@ -28,12 +28,11 @@ from transformers import (
     TrainerCallback,
     set_seed,
 )
-from transformers.trainer_utils import get_last_checkpoint
 
 from diplo_ml.models import registry
 from diplo_ml.models.batching import length_sorted_batches
 from diplo_ml.models.finetune import positive_weights
-from diplo_ml.models.training_args import training_arguments
+from diplo_ml.models.training_args import train_resuming, training_arguments
 from diplo_ml.text import split_sentences
 
 log = logging.getLogger(__name__)
@@ -395,16 +394,9 @@ class ExtractiveSummariser:
             compute_metrics=compute_metrics if evaluating else None,
             callbacks=extra,
         )
-        resume = None
-        if trainer_cfg.get("resume", True) and Path(out_dir).is_dir():
-            resume = get_last_checkpoint(str(out_dir))
-            if resume:
-                log.info("resuming from %s", resume)
-        trainer.train(resume_from_checkpoint=resume)
+        self.best = train_resuming(trainer, out_dir, trainer_cfg)
         self.model = trainer.model.eval()
         self.log_history = list(trainer.state.log_history)
-        self.best = {"metric": trainer.state.best_metric, "checkpoint": trainer.state.best_model_checkpoint,
-                     "global_step": trainer.state.global_step, "resumed_from": resume}
         self.lead_bonus = self._chosen_bonus(fixed_bonus)
         self.best["lead_bonus"] = self.lead_bonus
 

@@ -17,11 +17,10 @@ from transformers import (
     Trainer,
     TrainerCallback,
 )
-from transformers.trainer_utils import get_last_checkpoint
 
 from diplo_ml.models import registry
 from diplo_ml.models.batching import length_sorted_batches, pad_rows
-from diplo_ml.models.training_args import training_arguments
+from diplo_ml.models.training_args import train_resuming, training_arguments
 
 log = logging.getLogger(__name__)
 TRAINER_DEFAULTS = {"num_train_epochs": 3, "train_batch_size": 16, "logging_steps": 20}
@@ -112,16 +111,9 @@ class TransformerScorer:
             compute_metrics=compute_metrics,
             callbacks=extra,
         )
-        resume = None
-        if trainer_cfg.get("resume", True):
-            resume = get_last_checkpoint(str(out_dir)) if Path(out_dir).is_dir() else None
-            if resume:
-                log.info("resuming from %s", resume)
-        trainer.train(resume_from_checkpoint=resume)
+        self.best = train_resuming(trainer, out_dir, trainer_cfg)
         self.model = trainer.model.eval()
         self.log_history = list(trainer.state.log_history)
-        self.best = {"metric": trainer.state.best_metric, "checkpoint": trainer.state.best_model_checkpoint,
-                     "global_step": trainer.state.global_step, "resumed_from": resume}
 
     # inference -----------------------------------------------------------------------------
     @torch.inference_mode()

@@ -1,12 +1,16 @@
-"""One place that turns a ``trainer:`` config block into ``TrainingArguments`` for every fine-tuned model."""
+"""One place that turns a ``trainer:`` config block into ``TrainingArguments``, and runs a ``Trainer`` with resume."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
 import torch
-from transformers import TrainingArguments
+from transformers import Trainer, TrainingArguments
+from transformers.trainer_utils import get_last_checkpoint
+
+log = logging.getLogger(__name__)
 
 # Used when neither the trainer config nor the model's own defaults name a value.
 BASE_DEFAULTS: dict[str, Any] = {
@@ -79,3 +83,20 @@ def training_arguments(trainer_cfg: dict[str, Any], out_dir: str | Path, seed: i
     }
     kwargs.update(extra)
     return TrainingArguments(**kwargs)
+
+
+def train_resuming(trainer: Trainer, out_dir: str | Path, trainer_cfg: dict[str, Any],
+                   can_resume: bool = True) -> dict[str, Any]:
+    """``trainer.train()``, resuming from the last checkpoint in ``out_dir`` (unless ``trainer.resume`` is false).
+
+    Returns the summary kept with the model: best metric and checkpoint, steps, and where it resumed from.
+    """
+    resume = None
+    if can_resume and trainer_cfg.get("resume", True) and Path(out_dir).is_dir():
+        resume = get_last_checkpoint(str(out_dir))
+        if resume:
+            log.info("resuming from %s", resume)
+    trainer.train(resume_from_checkpoint=resume)
+    state = trainer.state
+    return {"metric": state.best_metric, "checkpoint": state.best_model_checkpoint,
+            "global_step": state.global_step, "resumed_from": resume}
