@@ -88,9 +88,13 @@ def timed(fn: Callable[[], Any], repeats: int, warmup: bool = True) -> tuple[flo
 
 # data ------------------------------------------------------------------------------------------
 def load_test_split(labels: list[str], limit: int | None = None) -> tuple[list[str], np.ndarray]:
+    from functools import partial
+
+    from diplo_ml.data.io import read_jsonl
+    from diplo_ml.data.schema import check_pillar_record
     from diplo_ml.tasks.pillars import multi_hot
 
-    rows = [json.loads(line) for line in TEST_SPLIT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = read_jsonl(TEST_SPLIT, partial(check_pillar_record, labels=labels))  # validated, errors name file:line
     rows = rows[:limit] if limit else rows
     return [r["text"] for r in rows], multi_hot([r["labels"] for r in rows], labels)
 

@@ -151,10 +151,6 @@ class PillarsTask:
                    run_name=run_dir.name, sources=data.sources)
         return metrics
 
-    def score(self, tagger: Tagger, texts: list[str], y: np.ndarray) -> dict[str, Any]:
-        scores = tagger.scores(texts)
-        return label_metrics(tagger.decide(scores), y, tagger.labels)
-
     def evaluate(self, tagger: Tagger, cfg: DictConfig, split: str) -> dict[str, Any]:
         data = self.load_data(cfg)
         ds = data.splits[split]
