@@ -20,6 +20,7 @@ from transformers import (
 
 from diplo_ml.models import registry
 from diplo_ml.models.batching import length_sorted_batches, pad_rows
+from diplo_ml.models.sampling import BalancedLengthSampler, balanced_weights
 from diplo_ml.models.training_args import train_resuming, training_arguments
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,19 @@ def positive_weights(y: np.ndarray, mode: str | None, cap: float = 10.0) -> torc
     elif mode != "auto":
         raise ValueError(f"unknown pos_weight mode '{mode}' (use auto, sqrt or none)")
     return torch.tensor(np.clip(ratio, 1.0, cap), dtype=torch.float32)
+
+
+class BalancedTrainer(Trainer):
+    """A Trainer whose epochs draw class-balanced rows (``trainer.label_sampling: balanced``)."""
+
+    def __init__(self, *args: Any, row_weights: np.ndarray, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.row_weights = row_weights
+
+    def _get_train_sampler(self, train_dataset: Dataset | None = None) -> BalancedLengthSampler:
+        dataset = train_dataset if train_dataset is not None else self.train_dataset
+        lengths = [len(ids) for ids in dataset["input_ids"]]
+        return BalancedLengthSampler(self.row_weights, lengths, self.args.train_batch_size, self.args.seed)
 
 
 class TransformerScorer:
@@ -100,7 +114,11 @@ class TransformerScorer:
         patience = trainer_cfg.get("early_stopping_patience")
         if patience:
             extra.append(EarlyStoppingCallback(early_stopping_patience=int(patience)))
-        trainer = Trainer(
+        sampling = trainer_cfg.get("label_sampling") or "none"
+        if sampling not in ("none", "balanced"):
+            raise ValueError(f"unknown trainer.label_sampling '{sampling}' (use none or balanced)")
+        balanced = {"row_weights": balanced_weights(train_y)} if sampling == "balanced" else {}
+        trainer = (BalancedTrainer if balanced else Trainer)(
             model=self.model,
             args=args,
             train_dataset=self._tokenize(train_texts, train_y),
@@ -110,6 +128,7 @@ class TransformerScorer:
             compute_loss_func=compute_loss,
             compute_metrics=compute_metrics,
             callbacks=extra,
+            **balanced,
         )
         self.best = train_resuming(trainer, out_dir, trainer_cfg)
         self.model = trainer.model.eval()
