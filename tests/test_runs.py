@@ -124,3 +124,22 @@ def test_compare_marks_the_lowest_unsupported_rate_and_no_length(tmp_path):
     rows, metrics, keys = compare([str(tmp_path)], metrics=["test.unsupported_entity_rate", "test.pred_len_mean"])
     text = render(rows, metrics, keys, "csv")
     assert "0.100 *" in text and "0.500 *" not in text and "20.000 *" not in text and "30.000 *" not in text
+
+
+def test_compare_tells_sweep_runs_apart_and_groups_their_seeds(tmp_path):
+    runs = [("a", ["experiment=x", "seed=1", "paths.runs_dir=/r"], 0.80),
+            ("b", ["experiment=x", "seed=2", "hydra.job.chdir=false"], 0.90),
+            ("c", ["experiment=x", "trainer.pos_weight=auto", "seed=1"], 0.70)]
+    for name, overrides, f1 in runs:
+        run_dir = tmp_path / name
+        run_dir.mkdir()
+        (run_dir / "manifest.json").write_text(json.dumps({"status": "finished", "overrides": overrides}))
+        (run_dir / "config.yaml").write_text("task: {name: pillars}\nmodel: {name: minilm}\n")
+        (run_dir / "metrics.json").write_text(json.dumps({"dev": {"macro_f1": f1}}))
+    rows, metrics, keys = compare([str(tmp_path)], metrics=["dev.macro_f1"])
+    assert [r["overrides"] for r in rows] == ["experiment=x", "experiment=x", "experiment=x trainer.pos_weight=auto"]
+    assert "| experiment=x trainer.pos_weight=auto |" in render(rows, metrics, keys, "markdown")
+    grouped, metrics, keys = compare([str(tmp_path)], group_by=["overrides"], metrics=["dev.macro_f1"])
+    assert [(g["overrides"], g["n"]) for g in grouped] == [("experiment=x", 2),
+                                                           ("experiment=x trainer.pos_weight=auto", 1)]
+    assert grouped[0]["metrics"]["dev.macro_f1"]["mean"] == pytest.approx(0.85)

@@ -31,6 +31,14 @@ CONFIG_FIELDS = {
     "lr": "trainer.learning_rate", "epochs": "trainer.num_train_epochs", "max_length": "model.max_length",
     "pos_weight": "trainer.pos_weight",
 }
+# command-line overrides that say where or which seed, not what was trained (seed has a column of its own)
+PLACE_OVERRIDES = ("paths.", "hydra.", "seed=", "tracking")
+
+
+def changes(manifest: dict[str, Any]) -> str:
+    """The run's command-line overrides that change what is trained (``-`` for none): tells sweep runs apart."""
+    kept = [o for o in manifest.get("overrides") or [] if not o.lstrip("+~").startswith(PLACE_OVERRIDES)]
+    return " ".join(kept) or "-"
 
 
 def _get(tree: dict[str, Any], dotted: str) -> Any:
@@ -63,7 +71,8 @@ def run_row(run_dir: Path) -> dict[str, Any]:
     manifest = read_manifest(run_dir) or {}
     config_path = run_dir / "config.yaml"
     config = yaml.safe_load(config_path.read_text()) if config_path.is_file() else {}
-    row: dict[str, Any] = {"run": str(run_dir), "status": manifest.get("status", "unknown")}
+    row: dict[str, Any] = {"run": str(run_dir), "status": manifest.get("status", "unknown"),
+                           "overrides": changes(manifest)}
     if row["status"] == "running":
         row["status"] = "incomplete"  # no finish record: crashed, killed or still going
     for name, dotted in CONFIG_FIELDS.items():
@@ -120,7 +129,7 @@ def compare(paths: list[str], group_by: list[str] | None = None, metrics: list[s
         rows = aggregate(rows, group_by, metrics)
         keys = ["task", *group_by, "n"]
     else:
-        keys = ["run", "status", "task", "model", "data", "seed", "lr", "epochs"]
+        keys = ["run", "status", "overrides", "task", "model", "data", "seed", "lr", "epochs"]
     first = metrics[0]
     rows.sort(key=lambda r: (r["task"] or "", -(_value(r, first) if _value(r, first) is not None else -math.inf)))
     return rows, metrics, keys
@@ -188,7 +197,7 @@ LABEL_VALUES = {"model", "data"}  # shown bare on the x axis; other keys as key=
 
 def _plot_labels(rows: list[dict[str, Any]], keys: list[str]) -> tuple[list[str], str]:
     """Short x labels from the keys that differ between rows, and a caption of the keys that do not."""
-    shown = [k for k in keys if k not in ("run", "status", "task", "n")]
+    shown = [k for k in keys if k not in ("run", "status", "overrides", "task", "n")]
     values = {k: {str(r.get(k)) for r in rows} for k in shown}
     varying = [k for k in shown if len(values[k]) > 1]
     if not varying:  # one row, or rows alike in every key: name them by the first key that has a value
