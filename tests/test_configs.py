@@ -40,3 +40,31 @@ def test_run_dirs_are_unique_and_under_runs_dir():
     assert run_dir.startswith("/tmp/xyz/pillars/")
     stamp = Path(run_dir).name
     assert len(stamp.split("_")) == 3 and len(stamp.split("-")[-1].split("_")[0]) == 6  # microseconds + uid
+
+
+def _sweep_points() -> list[list[str]]:
+    """Every run of scripts/sweep_pillars_all.sh as its override list (comma lists expanded)."""
+    import itertools
+    import shlex
+
+    script = (CONF_DIR.parent / "scripts" / "sweep_pillars_all.sh").read_text()
+    points = []
+    for line in script.splitlines():
+        if line.startswith("train "):
+            words = shlex.split(line.split("#")[0])[1:]
+            choices = [[f"{w.split('=')[0]}={v}" for v in w.split("=", 1)[1].split(",")] for w in words]
+            points += [list(p) for p in itertools.product(*choices)]
+    return points
+
+
+def test_sweep_script_overrides_all_compose_and_change_the_preset():
+    from omegaconf import OmegaConf
+
+    points = _sweep_points()
+    assert len(points) == 12
+    for overrides in points:
+        cfg = compose_config(["experiment=pillars_all_minilm", *overrides])
+        for override in overrides:
+            key, value = override.split("=", 1)
+            actual = OmegaConf.select(cfg, key)
+            assert actual == float(value) if isinstance(actual, float) else str(actual) == value, override
