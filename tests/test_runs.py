@@ -135,8 +135,10 @@ def test_compare_tells_sweep_runs_apart_and_groups_their_seeds(tmp_path):
         run_dir.mkdir()
         (run_dir / "manifest.json").write_text(json.dumps({"status": "finished", "overrides": overrides}))
         (run_dir / "config.yaml").write_text("task: {name: pillars}\nmodel: {name: minilm}\n")
-        (run_dir / "metrics.json").write_text(json.dumps({"dev": {"macro_f1": f1}}))
+        (run_dir / "metrics.json").write_text(json.dumps({"dev": {"macro_f1": f1,
+                                                                  "per_label": {"cultural": {"f1": f1 / 2}}}}))
     rows, metrics, keys = compare([str(tmp_path)], metrics=["dev.macro_f1"])
+    assert rows[0]["metrics"]["dev.per_label.cultural.f1"] == pytest.approx(0.45)  # nested metrics by dotted path
     assert [r["overrides"] for r in rows] == ["experiment=x", "experiment=x", "experiment=x trainer.pos_weight=auto"]
     assert "| experiment=x trainer.pos_weight=auto |" in render(rows, metrics, keys, "markdown")
     grouped, metrics, keys = compare([str(tmp_path)], group_by=["overrides"], metrics=["dev.macro_f1"])

@@ -50,6 +50,17 @@ def _get(tree: dict[str, Any], dotted: str) -> Any:
     return node
 
 
+def _numbers(tree: dict[str, Any], prefix: str = "") -> dict[str, float]:
+    """Numeric leaves by dotted path: ``test.macro_f1``, ``dev.per_label.cultural.f1``."""
+    out: dict[str, float] = {}
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            out.update(_numbers(value, f"{prefix}{key}."))
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            out[f"{prefix}{key}"] = value
+    return out
+
+
 def find_runs(paths: list[str]) -> list[Path]:
     """Run folders (holding manifest.json) under the given paths or globs; multirun folders are walked."""
     found: set[Path] = set()
@@ -82,8 +93,7 @@ def run_row(run_dir: Path) -> dict[str, Any]:
     row["labels"] = ",".join(_get(config, "task.labels") or []) or None
     metrics_path = run_dir / "metrics.json"
     metrics = json.loads(metrics_path.read_text()) if metrics_path.is_file() else {}
-    row["metrics"] = {f"{split}.{k}": v for split, values in metrics.items() for k, v in values.items()
-                      if isinstance(v, int | float) and not isinstance(v, bool)}
+    row["metrics"] = _numbers(metrics)
     row["ci"] = {f"{split}.{k.removesuffix('_ci')}": v for split, values in metrics.items()
                  for k, v in values.items() if k.endswith("_ci") and isinstance(v, list) and len(v) == 2}
     row["wall_time_s"] = manifest.get("wall_time_s")
