@@ -198,7 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument("--group-by", action="append", default=[], metavar="FIELDS",
                      help="aggregate over the other fields (e.g. seeds): model,data")
     cmp.add_argument("--metric", action="append", default=[], metavar="SPLIT.NAME",
-                     help="metric columns, first one sorts (default: the task's test metrics)")
+                     help="metric columns by dotted path in metrics.json (dev.macro_f1, "
+                     "dev.per_label.cultural.f1); the first one sorts (default: the task's test metrics)")
     cmp.add_argument("--format", default="table", choices=["table", "markdown", "csv", "json"])
     cmp.add_argument("--plot", metavar="FILE.png", help="also draw the comparison as bars with error bars")
     cmp.set_defaults(func=_cmd_compare)
