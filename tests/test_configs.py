@@ -61,7 +61,7 @@ def test_sweep_script_overrides_all_compose_and_change_the_preset():
     from omegaconf import OmegaConf
 
     points = _sweep_points()
-    assert len(points) == 12
+    assert len(points) == 14
     for overrides in points:
         cfg = compose_config(["experiment=pillars_all_minilm", *overrides])
         for override in overrides:
