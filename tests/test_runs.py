@@ -145,3 +145,5 @@ def test_compare_tells_sweep_runs_apart_and_groups_their_seeds(tmp_path):
     assert [(g["overrides"], g["n"]) for g in grouped] == [("experiment=x", 2),
                                                            ("experiment=x trainer.pos_weight=auto", 1)]
     assert grouped[0]["metrics"]["dev.macro_f1"]["mean"] == pytest.approx(0.85)
+    table = render(grouped, metrics, keys, "markdown")
+    assert "| 0.850 ± 0.071 * |" in table and "| 0.700 |" in table  # no "± 0.000" for a single run

@@ -149,7 +149,10 @@ def _cell(row: dict[str, Any], metric: str, best: bool) -> str:
     v = row["metrics"].get(metric)
     if v is None:
         return "-"
-    text = f"{v['mean']:.3f} ± {v['std']:.3f}" if isinstance(v, dict) else f"{v:.3f}"
+    if isinstance(v, dict):  # a group: mean ± sample std, or the one value when the group has one run
+        text = f"{v['mean']:.3f} ± {v['std']:.3f}" if v["n"] > 1 else f"{v['mean']:.3f}"
+    else:
+        text = f"{v:.3f}"
     ci = row.get("ci", {}).get(metric)
     if ci and not isinstance(v, dict):  # a bootstrap 95% interval saved with the metric
         text += f" [{ci[0]:.3f}, {ci[1]:.3f}]"
