@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from diplo_ml.config import compose_config
+from diplo_ml.errors import DiploError
 from diplo_ml.models.sampling import BalancedLengthSampler, balanced_weights
 from diplo_ml.train import run
 
@@ -50,5 +51,5 @@ def test_smoke_run_with_balanced_sampling(tmp_path):
 
 def test_unknown_label_sampling_is_refused(tmp_path):
     cfg = compose_config(["experiment=pillars_minilm", "debug=smoke", "trainer.label_sampling=oversample"])
-    with pytest.raises(ValueError, match="label_sampling 'oversample'"):
+    with pytest.raises(DiploError, match="label_sampling 'oversample'"):
         run(cfg, tmp_path / "run")

@@ -18,6 +18,7 @@ from transformers import (
     TrainerCallback,
 )
 
+from diplo_ml.errors import DiploError
 from diplo_ml.models import registry
 from diplo_ml.models.batching import length_sorted_batches, pad_rows
 from diplo_ml.models.sampling import BalancedLengthSampler, balanced_weights
@@ -37,7 +38,7 @@ def positive_weights(y: np.ndarray, mode: str | None, cap: float = 10.0) -> torc
     if mode == "sqrt":
         ratio = np.sqrt(ratio)
     elif mode != "auto":
-        raise ValueError(f"unknown pos_weight mode '{mode}' (use auto, sqrt or none)")
+        raise DiploError(f"unknown trainer.pos_weight '{mode}' (use auto, sqrt or none)")
     return torch.tensor(np.clip(ratio, 1.0, cap), dtype=torch.float32)
 
 
@@ -116,7 +117,7 @@ class TransformerScorer:
             extra.append(EarlyStoppingCallback(early_stopping_patience=int(patience)))
         sampling = trainer_cfg.get("label_sampling") or "none"
         if sampling not in ("none", "balanced"):
-            raise ValueError(f"unknown trainer.label_sampling '{sampling}' (use none or balanced)")
+            raise DiploError(f"unknown trainer.label_sampling '{sampling}' (use none or balanced)")
         balanced = {"row_weights": balanced_weights(train_y)} if sampling == "balanced" else {}
         trainer = (BalancedTrainer if balanced else Trainer)(
             model=self.model,
