@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE = 1
 export HF_DATASETS_OFFLINE = 1
 export HF_EVALUATE_OFFLINE = 1
 
-.PHONY: setup setup-mpnet train test lint bench clean
+.PHONY: setup setup-mpnet train test test-fast lint bench clean
 
 setup: $(STAMP)
 
@@ -35,6 +35,10 @@ train: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# the inner loop: unit and config tests, no training and no subprocess (a test that does either fails here)
+test-fast: setup
+	DIPLO_FAST_TIER=1 $(BIN)/python -m pytest -q -m "not slow" -p no:randomly
 
 bench: setup  # regenerates docs/benchmarks.md (minutes; close other CPU jobs first)
 	$(BIN)/python scripts/bench_inference.py

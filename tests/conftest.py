@@ -24,6 +24,35 @@ def _external() -> Path | None:
     return None
 
 
+FAST_TIER = os.environ.get("DIPLO_FAST_TIER") == "1"  # set by `make test-fast`
+
+
+@pytest.fixture(autouse=True)
+def _fast_tier_guard(request, monkeypatch):
+    """Under `make test-fast`, a test that trains or starts a process fails, telling to mark it slow."""
+    if not FAST_TIER or request.node.get_closest_marker("slow"):
+        return
+
+    def refuse(what: str):
+        raise AssertionError(f"{request.node.nodeid} {what}: mark it @pytest.mark.slow (fast tier)")
+
+    import subprocess
+    import sys
+
+    import transformers
+
+    popen_init = subprocess.Popen.__init__
+
+    def guarded_popen(self, args, *rest, **kwargs):
+        program = str(args[0] if isinstance(args, list | tuple) else args).split()[0]
+        if program in (sys.executable, "git") or Path(program).name.startswith(("python", "diplo", "torchrun")):
+            refuse(f"starts a process ({program})")
+        popen_init(self, args, *rest, **kwargs)
+
+    monkeypatch.setattr(transformers.Trainer, "train", lambda *a, **k: refuse("trains a model"))
+    monkeypatch.setattr(subprocess.Popen, "__init__", guarded_popen)
+
+
 EXTERNAL = _external()
 if EXTERNAL is not None:
     os.environ["DIPLO_EXTERNAL_DATA"] = str(EXTERNAL)
@@ -71,6 +100,16 @@ def pillar_dir(tmp_path: Path) -> Path:
     return write_pillar_split(tmp_path / "pillars")
 
 
+SLOW_FIXTURES = {"smoke_runs", "summarise_runs", "lead_run", "two_sources", "prepared", "brief_html", "tiny_runs"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that use a fixture which trains are slow."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def smoke_runs(tmp_path_factory) -> dict[str, Path]:
     """One smoke run per pillar model on tiny data, shared by the tests that read run folders."""
@@ -87,3 +126,25 @@ def smoke_runs(tmp_path_factory) -> dict[str, Path]:
         run(cfg, run_dir)
         runs[model] = run_dir
     return runs
+
+
+def build_model(cls, options: dict, labels: tuple[str, ...] = ()):
+    """A model constructed the way the harness does: options validated against the class's ``Options``."""
+    from diplo_ml.models.base import TaskSpec
+    from diplo_ml.options import validate
+
+    return cls(validate(cls.Options, {"name": "test", **options}, "model"), TaskSpec("test", tuple(labels)))
+
+
+def fit_context(folder: Path, seed: int = 0, score=None, **trainer):
+    """A FitContext with validated trainer options (Trainer checkpoints under ``folder``)."""
+    from diplo_ml.models.base import FitContext
+    from diplo_ml.options import TrainerOptions, validate
+
+    return FitContext(seed, Path(folder), validate(TrainerOptions, trainer, "trainer"), score or (lambda o, e: {}))
+
+
+def summary_examples(texts: list[str], summaries: list[str]):
+    from diplo_ml.data.examples import Examples
+
+    return Examples(list(texts), list(summaries), [{"id": str(i)} for i in range(len(texts))])

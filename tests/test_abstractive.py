@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
 
 from diplo_ml.errors import DiploError
-from diplo_ml.models import registry, smollm
+from diplo_ml.models.summarise.smollm import SETTINGS_FILE, SmolLMLoRA, SmolLMZeroShot
+from diplo_ml.models.weights import smollm2 as smollm
+
+from .conftest import build_model, fit_context, summary_examples
+
+pytestmark = pytest.mark.slow
 
 TEXTS = [
     "The Foreign Secretary met the Vietnamese ambassador in London to discuss trade and climate cooperation.",
@@ -56,11 +60,9 @@ def tokenizer(prepared):
 def test_prepare_is_idempotent(prepared):
     marker = prepared / smollm.SOURCE_FILE
     before = marker.stat().st_mtime_ns
-    start = time.perf_counter()
     assert smollm.prepare() == prepared
     assert smollm.prepared_path() == prepared
-    assert time.perf_counter() - start < 2.0
-    assert marker.stat().st_mtime_ns == before
+    assert marker.stat().st_mtime_ns == before  # not rebuilt
     assert (prepared / "config.json").is_file() and "quantization_config" not in (prepared / "config.json").read_text()
     assert not [p for p in prepared.parent.iterdir() if p.name.endswith(".tmp")]
 
@@ -71,7 +73,7 @@ def test_checksum_mismatch_is_refused(tmp_path, monkeypatch, prepared):
     data = bytearray(smollm.source_file().read_bytes())
     data[len(data) // 2] ^= 0xFF
     (fake / smollm.GGUF_FILE).write_bytes(bytes(data))
-    monkeypatch.setattr(registry, "resolve", lambda name: fake)
+    monkeypatch.setattr(smollm, "source_file", lambda: fake / smollm.GGUF_FILE)
     monkeypatch.setenv("DIPLO_CACHE", str(tmp_path / "cache"))
     with pytest.raises(DiploError, match="checksum mismatch") as info:
         smollm.prepare()
@@ -83,7 +85,7 @@ def test_checksum_mismatch_is_refused(tmp_path, monkeypatch, prepared):
 def test_label_masking(tokenizer):
     from transformers import DataCollatorForSeq2Seq
 
-    from diplo_ml.models.abstractive import IGNORE_INDEX, prompt_ids, resolve_settings, training_features
+    from diplo_ml.models.summarise.smollm import IGNORE_INDEX, prompt_ids, resolve_settings, training_features
 
     settings = resolve_settings(CFG)
     prompt = prompt_ids(tokenizer, TEXTS[0], settings)
@@ -105,29 +107,26 @@ def test_label_masking(tokenizer):
 
 
 def test_zero_shot_summaries_and_round_trip(prepared, tmp_path):
-    from diplo_ml.models.abstractive import SETTINGS_FILE, SmolLMZeroShot
-
-    model = SmolLMZeroShot(CFG)
-    model.fit(TEXTS, SUMMARIES, TEXTS[:1], SUMMARIES[:1], 0, tmp_path / "out", {})
+    model = build_model(SmolLMZeroShot, CFG)
+    model.fit(summary_examples(TEXTS, SUMMARIES), summary_examples(TEXTS[:1], SUMMARIES[:1]),
+              fit_context(tmp_path / "out"))
     out = model.summarise(TEXTS[:2])
     assert len(out) == 2 and all(isinstance(s, str) and s.strip() == s and s for s in out)
     model.save(tmp_path / "zs")
     assert [p.name for p in (tmp_path / "zs").iterdir()] == [SETTINGS_FILE]
-    again = SmolLMZeroShot.load(tmp_path / "zs", {})
+    again = SmolLMZeroShot.load(tmp_path / "zs", model.options, model.spec)
     assert again.settings == model.settings
 
 
 def test_lora_trains_saves_adapter_only_and_reloads(prepared, tmp_path):
-    from diplo_ml.models.abstractive import SmolLMLoRA
-
     cfg = {**CFG, "lora": {"r": 4, "alpha": 8, "dropout": 0.0, "target_modules": ["q_proj", "v_proj"]}}
-    model = SmolLMLoRA(cfg)
-    trainer_cfg = {"max_steps": 2, "train_batch_size": 2, "learning_rate": 1e-3, "eval_strategy": "steps",
-                   "eval_steps": 1, "logging_steps": 1, "disable_tqdm": True, "warmup_ratio": 0.0}
-    model.fit(TEXTS, SUMMARIES, TEXTS[:1], SUMMARIES[:1], 13, tmp_path / "out", trainer_cfg)
-    assert model.best["global_step"] == 2
-    assert any("loss" in row for row in model.log_history)
-    assert any("eval_loss" in row for row in model.log_history) and model.best["checkpoint"]
+    model = build_model(SmolLMLoRA, cfg)
+    context = fit_context(tmp_path / "out", 13, max_steps=2, train_batch_size=2, learning_rate=1e-3,
+                          eval_strategy="steps", eval_steps=1, logging_steps=1, disable_tqdm=True, warmup_ratio=0.0)
+    model.fit(summary_examples(TEXTS, SUMMARIES), summary_examples(TEXTS[:1], SUMMARIES[:1]), context)
+    assert model.training["global_step"] == 2
+    assert any("loss" in row for row in model.training["log_history"])
+    assert any("eval_loss" in row for row in model.training["log_history"]) and model.training["checkpoint"]
     assert not list((tmp_path / "out").rglob("model.safetensors"))  # checkpoints hold the adapter only
     expected = model.summarise(TEXTS[:2])
     assert all(expected)
@@ -139,7 +138,7 @@ def test_lora_trains_saves_adapter_only_and_reloads(prepared, tmp_path):
     assert not [n for n in names if n.startswith("model")]
     assert sum(os.path.getsize(p) for p in folder.iterdir()) < 10 * 2**20
 
-    exact = SmolLMLoRA.load(folder, {**cfg, "merge": False})
+    exact = SmolLMLoRA.load(folder, model.options.model_copy(update={"merge": False}), model.spec)
     assert exact.summarise(TEXTS[:2]) == expected
-    merged = SmolLMLoRA.load(folder, cfg)
+    merged = SmolLMLoRA.load(folder, model.options, model.spec)
     assert merged.summarise(TEXTS[:2]) == expected

@@ -9,9 +9,11 @@ import pytest
 import torch
 
 import diplo_ml
-from diplo_ml.bench import markdown, run_bench, summary, training_throughput
+from diplo_ml.bench import markdown, run_bench, summary
+from diplo_ml.bench.measure import training_throughput
 from diplo_ml.cli import main as cli_main
-from diplo_ml.models.batching import pad_rows
+from diplo_ml.models.encoding import pad_rows
+from diplo_ml.predict import set_batch_size
 
 from .conftest import PILLAR_ROWS
 
@@ -30,11 +32,12 @@ def test_pad_rows_pads_each_key_on_the_tokenizer_side():
     assert left["input_ids"].tolist() == [[1, 2, 3], [9, 9, 4]] and left["input_ids"].dtype == torch.long
 
 
+@pytest.mark.slow
 def test_tagger_scores_do_not_depend_on_batching_or_order(smoke_runs):
     tagger = diplo_ml.load(smoke_runs["minilm"])
-    tagger.scorer.batch_size = 1
+    set_batch_size(tagger, 1)
     one_by_one = tagger.scores(TEXTS)
-    tagger.scorer.batch_size = 5
+    set_batch_size(tagger, 5)
     batched = tagger.scores(TEXTS)
     perm = np.random.default_rng(0).permutation(len(TEXTS))
     shuffled = tagger.scores([TEXTS[i] for i in perm])
@@ -43,10 +46,11 @@ def test_tagger_scores_do_not_depend_on_batching_or_order(smoke_runs):
     assert (tagger.decide(batched) == tagger.decide(one_by_one)).all()
 
 
+@pytest.mark.slow
 def test_quantized_load_predict_and_refusal(smoke_runs, tmp_path, capsys):
     fp32 = diplo_ml.load(smoke_runs["minilm"])
     int8 = diplo_ml.load(smoke_runs["minilm"], quantize=True)
-    linears = [m for m in int8.scorer.model.modules() if type(m).__name__ == "Linear"]
+    linears = [m for m in int8.model.model.modules() if type(m).__name__ == "Linear"]
     assert linears and all(type(m).__module__.startswith("torch.ao.nn.quantized.dynamic") for m in linears)
     assert int8.meta["quantization"] == "int8-dynamic"
     np.testing.assert_allclose(int8.scores(TEXTS), fp32.scores(TEXTS), atol=0.05)
@@ -60,6 +64,7 @@ def test_quantized_load_predict_and_refusal(smoke_runs, tmp_path, capsys):
     assert "--quantize needs a fine-tuned transformer" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_bench_cli_prints_one_json_object_and_writes_markdown(smoke_runs, tmp_path, capsys):
     doc = tmp_path / "benchmarks.md"
     assert cli_main(["bench", "--checkpoint", str(smoke_runs["minilm"]), "--json", "--repeats", "1", "--limit", "6",
@@ -77,6 +82,7 @@ def test_bench_cli_prints_one_json_object_and_writes_markdown(smoke_runs, tmp_pa
     assert "Tagger (fast)" in summary(result)
 
 
+@pytest.mark.slow
 def test_training_throughput_counts_examples_per_second():
     out = training_throughput(1, ["trainer.train_batch_size=2", "model.max_length=16", "data.max_train_samples=8"])
     assert out["training_steps_timed"] == 1 and out["training_batch_size"] == 2

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from diplo_ml.config import CONF_DIR, compose_config
+from diplo_ml.harness import plan
 
 EXPERIMENTS = sorted(p.stem for p in (CONF_DIR / "experiment").glob("*.yaml"))
 GROUPS = ("task", "model", "data", "trainer", "experiment", "debug")
@@ -25,7 +26,8 @@ def test_experiment_is_global_package_and_composes(name):
     assert first.strip() == "# @package _global_"
     cfg = compose_config([f"experiment={name}", "debug=smoke"])
     assert cfg.task.name in ("pillars", "summarise")
-    assert cfg.model.kind and cfg.data.name
+    assert cfg.model._target_ and cfg.data.name
+    plan(cfg)  # every block validates: options in range, model class importable and fit for the task
     assert cfg.data.max_train_samples is not None  # debug=smoke applied on top of the experiment
 
 

@@ -56,6 +56,7 @@ def _assert_one_valid_run_folder(runs: Path, proc: subprocess.CompletedProcess) 
     return run_dir
 
 
+@pytest.mark.slow
 def test_torchrun_two_cpu_processes_make_one_run_folder(tmp_path, pillar_dir):
     runs = tmp_path / "runs"
     proc = _launch([sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node=2"],
@@ -93,6 +94,7 @@ def test_single_process_needs_no_process_group(monkeypatch):
     assert distributed.distributed_info() is None
 
 
+@pytest.mark.slow
 def test_ranks_other_than_zero_write_nothing(monkeypatch, tmp_path, pillar_dir):
     monkeypatch.setenv("WORLD_SIZE", "2")
     monkeypatch.setenv("RANK", "1")

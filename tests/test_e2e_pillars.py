@@ -15,14 +15,15 @@ import diplo_ml
 from diplo_ml.cli import main as cli_main
 from diplo_ml.config import compose_config
 from diplo_ml.errors import DiploError
-from diplo_ml.evaluation import evaluate_checkpoint
+from diplo_ml.harness import evaluate_checkpoint
+from diplo_ml.tasks.pillars import Tagger
 from diplo_ml.train import run
 
 from .conftest import EXTERNAL, FIXTURES, needs_external
 
 CARD_PATTERN = re.compile(
     r"\A---\nlanguage: en\n.*?model-index:.*?value: \d\.\d{3}.*?\n---\n\n"
-    r"# Diplomacy pillar tagger: \w+ \((transformer|tfidf|zeroshot)\)\n.*"
+    r"# Diplomacy pillar tagger: \w+ \((FineTunedTagger|TfidfTagger|ZeroShotTagger)\)\n.*"
     r"## Intended use\n.*## Out-of-scope use\n.*## Training data\n.*\| `[^`]+` \| `[0-9a-f]{64}` \|\n.*"
     r"## Evaluation\n.*\| economic \| 0\.\d{3} \| \d\.\d{3} \| \d\.\d{3} \| \d\.\d{3} \| \d+ \|\n.*"
     r"## Limitations\n.*## How to load\n.*diplo_ml\.load",
@@ -105,8 +106,8 @@ def test_checkpoint_of_another_task_is_refused(smoke_runs, tmp_path):
     meta = json.loads(meta_path.read_text())
     meta["task"] = "summarise"
     (fake / "diplo_ml.json").write_text(json.dumps(meta))
-    with pytest.raises(DiploError, match="'summarise' checkpoint; this command needs a 'pillars' checkpoint"):
-        diplo_ml.inference.load(fake, task="pillars")
+    with pytest.raises(DiploError, match="'summarise' checkpoint .Summariser.; this command needs a Tagger"):
+        diplo_ml.checkpoint.load(fake, expected=Tagger)
 
 
 def test_finished_run_is_never_overwritten(smoke_runs):
@@ -120,6 +121,7 @@ def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
                           timeout=600)
 
 
+@pytest.mark.slow
 def test_cli_train_prints_run_folder_last(tmp_path, pillar_dir):
     out = _cli("train", "model=tfidf", "debug=smoke", f"data.dir={pillar_dir}", f"paths.runs_dir={tmp_path}/runs",
                cwd=tmp_path)
@@ -129,6 +131,7 @@ def test_cli_train_prints_run_folder_last(tmp_path, pillar_dir):
     assert (run_dir / "metrics.json").is_file() and (run_dir / ".hydra" / "config.yaml").is_file()
 
 
+@pytest.mark.slow
 def test_cli_multirun_sweep_gives_distinct_run_folders(tmp_path, pillar_dir):
     out = _cli("train", "-m", "seed=1,2", "model=tfidf", "debug=smoke", f"data.dir={pillar_dir}",
                f"paths.runs_dir={tmp_path}/runs", cwd=tmp_path)
@@ -139,6 +142,7 @@ def test_cli_multirun_sweep_gives_distinct_run_folders(tmp_path, pillar_dir):
     assert seeds == {1, 2}
 
 
+@pytest.mark.slow
 def test_cli_missing_external_variable_one_line_error(tmp_path):
     import os
 
@@ -150,6 +154,7 @@ def test_cli_missing_external_variable_one_line_error(tmp_path):
     assert last.startswith("error: ") and "DIPLO_EXTERNAL_DATA" in last
 
 
+@pytest.mark.slow
 @needs_external
 @pytest.mark.parametrize("name", ["pillars_public_minilm", "pillars_public_tfidf", "pillars_public_zeroshot"])
 def test_public_experiments_smoke(name, tmp_path):

@@ -11,7 +11,9 @@ import diplo_ml
 from diplo_ml.cli import main as cli_main
 from diplo_ml.config import compose_config
 from diplo_ml.errors import DiploError
-from diplo_ml.evaluation import evaluate_checkpoint
+from diplo_ml.harness import evaluate_checkpoint
+from diplo_ml.tasks.pillars import Tagger
+from diplo_ml.tasks.summarise import Summariser
 from diplo_ml.train import run
 
 from .conftest import FIXTURES, needs_external
@@ -68,20 +70,22 @@ def test_summariser_round_trip_evaluate_and_predict(summarise_runs, capsys):
 
 
 def test_tagger_and_summariser_refuse_each_other(summarise_runs, smoke_runs):
-    with pytest.raises(DiploError, match="'summarise' checkpoint; this command needs a 'pillars' checkpoint"):
-        diplo_ml.inference.load(summarise_runs["lead"], task="pillars")
-    with pytest.raises(DiploError, match="'pillars' checkpoint; this command needs a 'summarise'"):
-        diplo_ml.inference.load(smoke_runs["tfidf"], task="summarise")
+    with pytest.raises(DiploError, match="'summarise' checkpoint .Summariser.; this command needs a Tagger"):
+        diplo_ml.checkpoint.load(summarise_runs["lead"], expected=Tagger)
+    with pytest.raises(DiploError, match="'pillars' checkpoint .Tagger.; this command needs a Summariser"):
+        diplo_ml.checkpoint.load(smoke_runs["tfidf"], expected=Summariser)
 
 
 @needs_external
 @pytest.mark.parametrize("name", ["summarise_public_lead", "summarise_public_textrank",
                                   "summarise_public_extractive"])
+@pytest.mark.slow
 def test_public_summarise_presets_smoke(name, tmp_path):
     metrics = run(compose_config([f"experiment={name}", *TINY]), tmp_path / name)
     assert 0.0 <= metrics["test"]["rouge1"] <= 1.0
 
 
+@pytest.mark.slow
 @needs_external
 @pytest.mark.parametrize("name", ["summarise_public_smollm2_zeroshot", "summarise_public_smollm2_lora"])
 def test_public_smollm_presets_smoke(name, tmp_path):

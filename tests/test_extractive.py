@@ -5,16 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from diplo_ml.models.extractive import (
-    ExtractiveSummariser,
-    LeadSummariser,
-    TextRankSummariser,
-    oracle_labels,
-    pagerank,
-    select_in_order,
-)
+from diplo_ml.models.summarise.lead import LeadSummariser
+from diplo_ml.models.summarise.selection import oracle_labels, select_in_order
+from diplo_ml.models.summarise.sentence_scorer import SentenceScorerSummariser
+from diplo_ml.models.summarise.textrank import TextRankSummariser, pagerank
 from diplo_ml.summary_stats import length_stats, novel_ngram_ratio, summary_stats
+from diplo_ml.tasks.summarise import SummariseTask
 from diplo_ml.text import split_sentences
+
+from .conftest import build_model, fit_context, summary_examples
 
 ARTICLES = [
     "The minister opened a new bridge in Leeds on Monday. Traffic was light. The bridge cost ten million pounds. "
@@ -59,9 +58,9 @@ def test_select_in_order_respects_budget_and_order():
 
 def test_lead_k():
     text = "First sentence here. Second one follows. Third closes it."
-    assert LeadSummariser({"k": 2, "budget_words": None}).summarise([text]) == [
+    assert build_model(LeadSummariser, {"k": 2, "budget_words": None}).summarise([text]) == [
         "First sentence here. Second one follows."]
-    assert LeadSummariser({"k": 3, "budget_words": 6}).summarise([text, ""]) == [
+    assert build_model(LeadSummariser, {"k": 3, "budget_words": 6}).summarise([text, ""]) == [
         "First sentence here. Second one follows.", ""]
 
 
@@ -73,16 +72,17 @@ def test_pagerank_favours_the_hub():
 
 
 def test_textrank_returns_sentences_from_the_text(tmp_path):
-    model = TextRankSummariser({"budget_words": 30, "max_sentences": 2})
-    model.fit(ARTICLES, SUMMARIES, [], [], 0, tmp_path, {})
+    model = build_model(TextRankSummariser, {"budget_words": 30, "max_sentences": 2})
+    model.fit(summary_examples(ARTICLES, SUMMARIES), summary_examples([], []), fit_context(tmp_path))
     summaries = model.summarise(ARTICLES)
     for text, summary in zip(ARTICLES, summaries):
         chosen = split_sentences(summary)
         assert 1 <= len(chosen) <= 2
         assert all(s in split_sentences(text) for s in chosen)
     model.save(tmp_path / "model")
-    assert TextRankSummariser.load(tmp_path / "model", model.cfg).summarise(ARTICLES) == summaries
-    assert TextRankSummariser({}).summarise(["Only one sentence."]) == ["Only one sentence."]
+    assert not [p for p in (tmp_path / "model").iterdir() if p.suffix in (".joblib", ".pkl")]  # no pickle
+    assert TextRankSummariser.load(tmp_path / "model", model.options, model.spec).summarise(ARTICLES) == summaries
+    assert build_model(TextRankSummariser, {}).summarise(["Only one sentence."]) == ["Only one sentence."]
 
 
 def test_summary_stats():
@@ -96,21 +96,21 @@ def test_summary_stats():
     assert stats["compression"] == 2
 
 
-def test_extractive_fit_save_load(tmp_path):
+@pytest.mark.slow
+def test_sentence_scorer_fit_save_load(tmp_path):
     cfg = {"pretrained": "minilm", "max_length": 48, "budget_words": 30, "max_sentences": 1,
            "max_article_sentences": 3, "eval_batch_size": 8}
-    trainer_cfg = {"max_steps": 2, "train_batch_size": 4, "eval_strategy": "steps", "eval_steps": 2,
-                   "logging_steps": 1, "disable_tqdm": True, "learning_rate": 1e-4}
-    model = ExtractiveSummariser(cfg)
-    model.fit(ARTICLES, SUMMARIES, ARTICLES[:2], SUMMARIES[:2], seed=0, out_dir=tmp_path / "ckpt",
-              trainer_cfg=trainer_cfg)
-    assert model.best["global_step"] == 2
-    assert any("eval_rouge_mean" in row for row in model.log_history)
+    model = build_model(SentenceScorerSummariser, cfg)
+    context = fit_context(tmp_path / "ckpt", 0, SummariseTask({}).quick_score, max_steps=2, train_batch_size=4,
+                          eval_strategy="steps", eval_steps=2, logging_steps=1, disable_tqdm=True, learning_rate=1e-4)
+    model.fit(summary_examples(ARTICLES, SUMMARIES), summary_examples(ARTICLES[:2], SUMMARIES[:2]), context)
+    assert model.training["global_step"] == 2
+    assert any("eval_rouge_mean" in row for row in model.training["log_history"])
     summaries = model.summarise(ARTICLES)
     for text, summary in zip(ARTICLES, summaries):
         assert summary in split_sentences(text)[:3]  # one sentence among those scored
     model.save(tmp_path / "model")
-    loaded = ExtractiveSummariser.load(tmp_path / "model", cfg)
+    loaded = SentenceScorerSummariser.load(tmp_path / "model", model.options, model.spec)
     assert loaded.summarise(ARTICLES) == summaries
     (_, before), (_, after) = model.sentence_scores(ARTICLES[:1])[0], loaded.sentence_scores(ARTICLES[:1])[0]
     np.testing.assert_allclose(before[:3], after[:3], atol=1e-5)

@@ -7,7 +7,9 @@ import json
 import pytest
 
 from diplo_ml.cli import main as cli_main
-from diplo_ml.data.ingest import html_to_text, ingest_files, ingest_path, ingest_text, parse_date
+from diplo_ml.data.ingest import ingest_path, ingest_text, parse_date
+from diplo_ml.data.ingest_files import ingest_files
+from diplo_ml.data.page_text import html_to_text
 from diplo_ml.errors import DataError
 
 from .conftest import FIXTURES

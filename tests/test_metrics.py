@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from diplo_ml.metrics import load_metric
-from diplo_ml.tasks.pillars import multi_hot, tune_thresholds
+from diplo_ml.tasks.pillars.task import multi_hot, tune_thresholds
 
 
 def test_multilabel_f1_by_hand():

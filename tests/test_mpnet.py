@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from diplo_ml.errors import DiploError
-from diplo_ml.models import mpnet, prepared
+from diplo_ml.models.weights import cache as prepared
+from diplo_ml.models.weights import mpnet
 
 FILES = {name: f"content of {name}".encode() for name in mpnet.KEEP}
 

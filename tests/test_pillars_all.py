@@ -138,7 +138,7 @@ def test_smoke_run_reports_each_source(two_sources, tmp_path):
 
 
 def test_compare_and_evaluate_accept_per_source_metrics(two_sources, tmp_path):
-    from diplo_ml.evaluation import evaluate_checkpoint
+    from diplo_ml.harness import evaluate_checkpoint
     from diplo_ml.runs.compare import compare, render
 
     embedded, public = two_sources

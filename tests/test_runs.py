@@ -20,6 +20,7 @@ def _cfg(data_dir, *extra):
                            "trainer.eval_steps=2", "trainer.sampling=random", *extra])
 
 
+@pytest.mark.slow
 def test_interrupted_run_resumes_to_the_same_metrics(pillar_dir, tmp_path, monkeypatch):
     straight = tmp_path / "straight"
     run(_cfg(pillar_dir), straight)
@@ -45,6 +46,7 @@ def test_interrupted_run_resumes_to_the_same_metrics(pillar_dir, tmp_path, monke
     assert metric_differences(a, b, tolerance=1e-6) == []
 
 
+@pytest.mark.slow
 def test_reproduce_refuses_changed_data_and_passes_unchanged(pillar_dir, tmp_path):
     run_dir = tmp_path / "run"
     (run_dir / ".hydra").mkdir(parents=True)
@@ -106,7 +108,7 @@ def test_compare_shows_saved_confidence_intervals(tmp_path):
     run_dir = tmp_path / "summarise" / "run1"
     run_dir.mkdir(parents=True)
     (run_dir / "manifest.json").write_text(json.dumps({"status": "finished"}))
-    (run_dir / "config.yaml").write_text("task: {name: summarise}\nmodel: {name: lead, kind: lead}\nseed: 1\n")
+    (run_dir / "config.yaml").write_text("task: {name: summarise}\nmodel: {name: lead}\nseed: 1\n")
     (run_dir / "metrics.json").write_text(json.dumps({"test": {"rouge1": 0.35, "rouge1_ci": [0.3, 0.4]}}))
     rows, metrics, keys = compare([str(tmp_path)], metrics=["test.rouge1"])
     assert rows[0]["ci"] == {"test.rouge1": [0.3, 0.4]}

@@ -47,6 +47,7 @@ def test_params_and_metrics_are_flat_and_numeric():
     assert "tracking.uri" not in params and len(params["long"]) == 500
 
 
+@pytest.mark.slow
 @needs_mlflow
 def test_tracked_run_logs_params_metrics_and_artifacts(pillar_dir, tmp_path):
     from mlflow.tracking import MlflowClient

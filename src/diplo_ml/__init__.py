@@ -13,15 +13,15 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 # OMP_WAIT_POLICY=ACTIVE to choose it. Read when torch loads, so only if diplo_ml is imported first.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def load(path: str | os.PathLike, quantize: bool = False):
-    """Load a checkpoint folder (or a run folder) for inference; see :mod:`diplo_ml.inference`.
+    """Load a checkpoint folder (or a run folder) for inference: a ``Tagger`` or a ``Summariser``.
 
     ``quantize=True``: int8 dynamic quantisation of a transformer tagger (faster on CPU, see docs/benchmarks.md).
     """
-    from diplo_ml.inference import load as _load
+    from diplo_ml.checkpoint import load as _load
 
     return _load(path, quantize=quantize)
 

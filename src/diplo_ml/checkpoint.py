@@ -1,21 +1,27 @@
-"""The checkpoint contract: a folder with model files plus ``diplo_ml.json`` saying what it is."""
+"""The checkpoint contract: a folder with model files plus ``diplo_ml.json`` saying what it is; and loading it.
+
+``diplo_ml.json`` (format 2) holds the task, the model's resolved YAML (with ``_target_``, the model class), what the
+task adds (labels and thresholds for tagging), the data it was trained on and the run. Format 1 checkpoints (made
+before models had a ``_target_``) are read by looking their model's ``_target_`` up in ``conf/model/<name>.yaml``.
+"""
 
 from __future__ import annotations
 
-import json
+import os
 from pathlib import Path
 from typing import Any
 
 from diplo_ml import __version__
 from diplo_ml.errors import DiploError
+from diplo_ml.files import atomic_write_json, read_json_object
 
 META = "diplo_ml.json"
+FORMAT = 2
 
 
 def write_meta(folder: Path, meta: dict[str, Any]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    payload = {"format": 1, "diplo_ml_version": __version__, **meta}
-    (folder / META).write_text(json.dumps(payload, indent=2) + "\n")
+    atomic_write_json(folder / META, {"format": FORMAT, "diplo_ml_version": __version__, **meta})
 
 
 def resolve_folder(path: str | Path) -> Path:
@@ -23,6 +29,8 @@ def resolve_folder(path: str | Path) -> Path:
     path = Path(path)
     if not path.exists():
         raise DiploError(f"{path}: no such checkpoint folder")
+    if not path.is_dir():
+        raise DiploError(f"{path}: not a folder (pass RUN/checkpoint/ or the run folder)")
     if (path / "checkpoint" / META).is_file():
         return path / "checkpoint"
     if not (path / META).is_file():
@@ -30,12 +38,60 @@ def resolve_folder(path: str | Path) -> Path:
     return path
 
 
-def read_meta(path: str | Path, task: str | None = None) -> tuple[Path, dict[str, Any]]:
-    """Return (folder, meta); refuse a checkpoint of another task with a clear message."""
+def _migrate(meta: dict[str, Any], where: Path) -> dict[str, Any]:
+    """A format-1 meta with its model's ``_target_`` filled in from the model's YAML."""
+    from omegaconf import OmegaConf
+
+    from diplo_ml.config import CONF_DIR
+
+    name = str((meta.get("model") or {}).get("name", ""))
+    yaml_path = CONF_DIR / "model" / f"{name}.yaml"
+    if not name or not yaml_path.is_file():
+        raise DiploError(f"{where}: format-1 checkpoint of unknown model '{name}'; retrain it with this version")
+    target = OmegaConf.load(yaml_path).get("_target_")
+    model = {k: v for k, v in meta["model"].items() if k != "kind"}
+    return {**meta, "model": {"_target_": target, **model}}
+
+
+def read_meta(path: str | Path) -> tuple[Path, dict[str, Any]]:
+    """(folder, meta); a missing or corrupt ``diplo_ml.json`` is a one-line error naming it."""
     folder = resolve_folder(path)
-    meta = json.loads((folder / META).read_text())
-    if task is not None and meta.get("task") != task:
-        raise DiploError(
-            f"{folder}: this is a '{meta.get('task')}' checkpoint; this command needs a '{task}' checkpoint"
-        )
+    meta = read_json_object(folder / META, "checkpoint description")
+    for key in ("task", "model"):
+        if key not in meta:
+            raise DiploError(f"{folder / META}: corrupt checkpoint description (no '{key}')")
+    if not isinstance(meta["model"], dict):
+        raise DiploError(f"{folder / META}: corrupt checkpoint description ('model' is not an object)")
+    if "_target_" not in meta["model"]:
+        meta = _migrate(meta, folder / META)
     return folder, meta
+
+
+def expect(path: str | Path, expected: type) -> tuple[Path, dict[str, Any]]:
+    """(folder, meta) of a checkpoint whose task predicts with ``expected`` (Tagger, Summariser); cheap: nothing
+    is loaded, so a command can refuse a wrong checkpoint before any slow work."""
+    from diplo_ml.tasks import task_class
+
+    folder, meta = read_meta(path)
+    predictor_type = task_class(str(meta["task"])).predictor_type
+    if not issubclass(predictor_type, expected):
+        raise DiploError(f"{folder}: this is a '{meta['task']}' checkpoint ({predictor_type.__name__}); this "
+                         f"command needs a {expected.__name__} checkpoint")
+    return folder, meta
+
+
+def load(path: str | os.PathLike, expected: type | None = None, quantize: bool = False) -> Any:
+    """Load a checkpoint (or a run folder) into its task's predictor; ``expected`` refuses other predictor types.
+
+    ``quantize=True`` runs a transformer tagger with int8 dynamic quantisation (CPU).
+    """
+    from diplo_ml.tasks import get_task
+
+    folder, meta = expect(path, expected) if expected is not None else read_meta(path)
+    task = get_task(str(meta["task"]), {"labels": meta["labels"]} if meta.get("labels") else None)
+    predictor = task.load_predictor(folder, meta)
+    if quantize:
+        from diplo_ml.quantize import quantize_predictor
+
+        quantize_predictor(predictor)
+    return predictor

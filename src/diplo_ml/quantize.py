@@ -32,12 +32,14 @@ def quantize_dynamic_int8(model: nn.Module) -> nn.Module:
 
 def quantize_predictor(predictor: Any) -> Any:
     """Quantise a loaded Tagger's transformer in place; refuse predictors without one."""
-    scorer = getattr(predictor, "scorer", None)
-    model = getattr(scorer, "model", None)
-    if getattr(scorer, "kind", None) != "transformer" or not isinstance(model, nn.Module):
-        kind = getattr(scorer, "kind", None) or getattr(predictor, "task", "this")
+    from diplo_ml.tasks.pillars import Tagger
+
+    model = getattr(predictor, "model", None)
+    module = getattr(model, "model", None)
+    if not isinstance(predictor, Tagger) or not isinstance(module, nn.Module):
+        kind = type(model).__name__
         raise DiploError(f"--quantize needs a fine-tuned transformer tagger checkpoint; a {kind} checkpoint has "
                          "no torch Linear layers to quantise")
-    scorer.model = quantize_dynamic_int8(model)
+    model.model = quantize_dynamic_int8(module)
     predictor.meta = {**getattr(predictor, "meta", {}), "quantization": QUANTIZATION}
     return predictor

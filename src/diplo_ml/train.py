@@ -17,6 +17,7 @@ from omegaconf.errors import OmegaConfBaseException
 from diplo_ml import distributed
 from diplo_ml.config import CONF_DIR, register
 from diplo_ml.errors import DiploError
+from diplo_ml.harness import plan, run_task
 from diplo_ml.runs.manifest import RunRecorder, read_manifest
 from diplo_ml.runs.run_dir import new_run_stamp, write_metrics
 from diplo_ml.runs.tracking import check_tracking, log_run
@@ -29,13 +30,13 @@ log = logging.getLogger("diplo_ml.train")
 def run(cfg: DictConfig, run_dir: Path, overrides: list[str] | None = None) -> dict[str, Any]:
     """Train and evaluate one configuration into ``run_dir``; return metrics per split."""
     run_dir = Path(run_dir)
+    checked = plan(cfg)  # every option range-checked before anything is written
     previous = read_manifest(run_dir)
     if previous and previous.get("status") == "finished":
         raise DiploError(f"{run_dir} already holds a finished run; it is never overwritten (pick another folder)")
-    seed_everything(int(cfg.seed), bool(cfg.deterministic), cfg.get("threads"))
-    transformers.logging.set_verbosity_error()
-    task = get_task(str(cfg.task.name))
     check_tracking(cfg)  # a missing tracker fails now, not after training
+    seed_everything(checked.run.seed, checked.run.deterministic, checked.run.threads)
+    transformers.logging.set_verbosity_error()
     main_process = distributed.is_main_process()  # under torchrun/accelerate only rank 0 writes run files
     with RunRecorder(run_dir, int(cfg.seed), overrides, write=main_process) as recorder:
         if main_process:
@@ -43,12 +44,12 @@ def run(cfg: DictConfig, run_dir: Path, overrides: list[str] | None = None) -> d
                 OmegaConf.save(cfg, run_dir / "config.yaml", resolve=True)
             except OmegaConfBaseException:
                 OmegaConf.save(cfg, run_dir / "config.yaml")  # the task reports the unresolvable value
-        metrics = task.run(cfg, run_dir, recorder)
+        metrics = run_task(checked, run_dir, recorder)
         if main_process:
             write_metrics(run_dir, metrics)
         recorder.record(metrics={split: {k: v for k, v in m.items() if isinstance(v, int | float)}
                                  for split, m in metrics.items()})
-    if main_process and not cfg.trainer.get("keep_checkpoints", False):
+    if main_process and not checked.trainer.keep_checkpoints:
         shutil.rmtree(run_dir / "trainer", ignore_errors=True)
     if main_process:
         log_run(cfg, run_dir, metrics)  # tracking=mlflow: mirror the finished run; a no-op for tracking=none
@@ -65,7 +66,7 @@ def hydra_main(cfg: DictConfig) -> None:
         print(f"error: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
     test = metrics.get("test", {})
-    headline = {k: round(v, 4) for k, v in test.items() if k in ("macro_f1", "micro_f1", "rougeL", "rouge1")}
+    headline = {k: round(test[k], 4) for k in get_task(str(cfg.task.name)).headline_metrics if k in test}
     log.info("test metrics: %s", headline)
     if distributed.is_main_process():
         print(run_dir, flush=True)

@@ -1,16 +1,16 @@
-"""Model cards: a Jinja template per task, filled from the run (config, data, metrics, training log)."""
+"""Model cards: the task's Jinja template filled from the run (config, data, metrics, model, training log)."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from omegaconf import DictConfig, OmegaConf
 from transformers import TrainerCallback
 
-TEMPLATES = Path(__file__).parent
+from diplo_ml.files import atomic_write_text
+from diplo_ml.templating import render
 
 
 class ModelCardCallback(TrainerCallback):
@@ -28,7 +28,7 @@ class ModelCardCallback(TrainerCallback):
         if metrics:
             self.evals.append({"epoch": round(state.epoch or 0.0, 2), "step": state.global_step,
                                **{k.removeprefix("eval_"): v for k, v in metrics.items()
-                                  if k in ("eval_macro_f1", "eval_micro_f1", "eval_loss")}})
+                                  if k in ("eval_macro_f1", "eval_micro_f1", "eval_loss", "eval_rougeL")}})
 
     def on_train_end(self, args, state, control, **kwargs):
         self.info.update(global_step=state.global_step, best_metric=state.best_metric,
@@ -39,31 +39,10 @@ class ModelCardCallback(TrainerCallback):
         return {"evals": self.evals, **self.info}
 
 
-def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters["f3"] = lambda x: "n/a" if x is None else f"{float(x):.3f}"
-    return env
-
-
-def render_card(task: str, **context: Any) -> str:
-    return _environment().get_template(f"{task}.md.j2").render(**context)
-
-
-def write_card(folder: Path, task: str, cfg: DictConfig, metrics: dict[str, Any], data: Any,
-               **context: Any) -> Path:
-    """Render ``folder/README.md`` for a finished run."""
-    text = render_card(
-        task,
-        cfg=OmegaConf.to_container(cfg, resolve=True),
-        model=OmegaConf.to_container(cfg.model, resolve=True),
-        metrics=metrics,
-        fingerprints=data.fingerprints,
-        examples=data.counts,
-        created=datetime.now(UTC).strftime("%Y-%m-%d"),
-        folder_name=folder.name,
-        **context,
-    )
-    path = folder / "README.md"
-    path.write_text(text)
-    return path
+def write_card(folder: Path, template_dir: Path, cfg: dict[str, Any], model_card: Any, metrics: dict[str, Any],
+               data: Any, **context: Any) -> Path:
+    """Render ``folder/README.md`` from ``template_dir/card.md.j2``."""
+    text = render("card.md.j2", template_dir, cfg=cfg, model=cfg["model"], card=asdict(model_card), metrics=metrics,
+                  fingerprints=data.fingerprints, examples=data.counts, sources=data.sources,
+                  created=datetime.now(UTC).strftime("%Y-%m-%d"), folder_name=folder.name, **context)
+    return atomic_write_text(folder / "README.md", text)

@@ -12,7 +12,6 @@ Layout under ``data/``::
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
@@ -24,13 +23,15 @@ from typing import Any
 
 from diplo_ml.config import PROJECT_ROOT
 from diplo_ml.data.ingest import Article, ingest_path
-from diplo_ml.data.io import iter_jsonl, read_jsonl, sha256_file, write_jsonl
+from diplo_ml.data.io import iter_jsonl, read_jsonl, write_jsonl
+from diplo_ml.data.near_duplicates import near_duplicate_pairs, shingles
 from diplo_ml.data.schema import check_pillar_record, check_summary_record
+from diplo_ml.data.splits import stratified_split
 from diplo_ml.errors import DataError
+from diplo_ml.files import sha256_file
 
 LABELS = ("economic", "cultural", "multilateral", "citizen_protection")
 SPLITS = ("train", "dev", "test")
-SPLIT_FRACTIONS = {"dev": 0.15, "test": 0.15}
 NEAR_DUPLICATE_JACCARD = 0.5   # word-trigram Jaccard at or above which two paragraphs are near duplicates
 LEAK_RUN = 12                  # a run of this many identical words (names folded) across splits is leakage
 
@@ -83,22 +84,6 @@ def align(article: Article, annotation: dict[str, Any], where: str) -> list[dict
             "headline": annotation["headline"], "date": annotation["date"], "outlet": annotation["outlet"],
         })
     return rows
-
-
-def stratified_split(doc_ids: list[str], seed: int = 13) -> dict[str, str]:
-    """Assign articles to splits within each stratum (the id's letter prefix), ordered by a stable hash."""
-    strata: dict[str, list[str]] = defaultdict(list)
-    for doc_id in doc_ids:
-        strata[doc_id[0]].append(doc_id)
-    out: dict[str, str] = {}
-    for members in strata.values():
-        members.sort(key=lambda d: hashlib.sha256(f"{seed}:{d}".encode()).hexdigest())
-        n = len(members)
-        n_test = max(1, round(n * SPLIT_FRACTIONS["test"]))
-        n_dev = max(1, round(n * SPLIT_FRACTIONS["dev"]))
-        for i, doc_id in enumerate(members):
-            out[doc_id] = "test" if i < n_test else "dev" if i < n_test + n_dev else "train"
-    return dict(sorted(out.items()))
 
 
 @dataclass
@@ -166,11 +151,6 @@ def build(root: Path | None = None) -> BuildReport:
 
 
 # ------------------------------------------------------------------------------------------ check
-def _trigram_set(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", text.lower())
-    return {tuple(words[i : i + 3]) for i in range(max(len(words) - 2, 1))}
-
-
 NAME_GLUE = {"of", "the", "for", "and", "on", "in", "de", "to", "&"}
 
 
@@ -266,7 +246,10 @@ def check(root: Path | None = None) -> CheckResult:
         if key in norm_seen:
             errors.append(f"exact duplicate paragraphs {norm_seen[key]} and {rid}")
         norm_seen.setdefault(key, rid)
-    grams = [_trigram_set(t[3]) for t in texts]
+    near_pairs = [(a, b, round(j, 2)) for a, b, j in
+                  near_duplicate_pairs(((t[0], t[3]) for t in texts), NEAR_DUPLICATE_JACCARD)]
+    # leakage candidates: paragraphs in different splits sharing at least LEAK_RUN - 2 word trigrams
+    grams = [shingles(t[3]) for t in texts]
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, g in enumerate(grams):
         for gram in g:
@@ -276,12 +259,8 @@ def check(root: Path | None = None) -> CheckResult:
         if len(members) < 40:
             for i, j in combinations(members, 2):
                 shared[(i, j)] += 1
-    near_pairs = []
     leak_pairs = []
     for (i, j), n in shared.items():
-        jac = n / max(len(grams[i] | grams[j]), 1)
-        if jac >= NEAR_DUPLICATE_JACCARD:
-            near_pairs.append((texts[i][0], texts[j][0], round(jac, 2)))
         if texts[i][2] != texts[j][2] and n >= LEAK_RUN - 2:
             run = _longest_shared_run(prose_tokens(texts[i][3]), prose_tokens(texts[j][3]))
             if run >= LEAK_RUN:

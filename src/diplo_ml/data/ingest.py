@@ -9,17 +9,14 @@ hard-wrapped. Exact and near duplicate paragraphs are removed and counted.
 
 from __future__ import annotations
 
-import html
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from diplo_ml.data.io import write_jsonl
+from diplo_ml.data.page_text import html_to_text, markdown_to_text, normalise, read_text
 from diplo_ml.errors import DataError
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -96,8 +93,6 @@ QUESTION_PREFIX = re.compile(
 ANSWER_PREFIX = re.compile(r"^(?:\*\*)?(?:a|answer)\s*[:.)-]\s+", re.IGNORECASE)
 END_MARK = re.compile(r"\s*\./\.\s*$")
 TERMINAL = re.compile(r"(?:[.!?…][\"'”’)\]]*|[:;])\s*$")
-MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
-MD_LINK = re.compile(r"!\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -144,78 +139,6 @@ class Article:
 
 
 # ------------------------------------------------------------------------------------------
-def read_text(path: Path) -> str:
-    """Read a file as UTF-8 (BOM allowed); a clear error for anything else."""
-    if not path.is_file():
-        raise DataError(f"{path}: no such file")
-    data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        raise DataError(f"{path}: looks like a binary file, not an article")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            f"{path}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); re-save the file as UTF-8"
-        ) from None
-
-
-class _HTMLText(HTMLParser):
-    """Flatten HTML to lines: one per block element; scripts, styles and navigation skipped."""
-
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "figcaption", "blockquote",
-             "section", "article", "header", "footer", "title", "time", "span"}
-    SKIP = {"script", "style", "noscript", "nav", "svg", "form", "button", "iframe"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-        self.caption = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self.skip += 1
-        if tag == "figcaption":
-            self.caption += 1
-        if tag in self.BLOCK and tag != "span":
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP and self.skip:
-            self.skip -= 1
-        if tag == "figcaption" and self.caption:
-            self.caption -= 1
-            self.parts.append(" (Photo caption)")
-        if tag in self.BLOCK and tag != "span":
-            self.parts.append("\n\n")
-
-    def handle_data(self, data):
-        if not self.skip:
-            self.parts.append(re.sub(r"\s+", " ", data))
-
-
-def html_to_text(markup: str) -> str:
-    parser = _HTMLText()
-    parser.feed(markup)
-    parser.close()
-    lines = [line.strip() for line in "".join(parser.parts).split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-def markdown_to_text(text: str) -> str:
-    text = MD_LINK.sub(lambda m: m.group(2) or m.group(1) or "", text)
-    return "\n".join(MD_MARKUP.sub("", line) for line in text.split("\n"))
-
-
-def normalise(text: str) -> str:
-    text = html.unescape(text) if "&" in text and ";" in text else text
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
-    text = text.replace("\u00a0", " ").replace("\t", " ")
-    return "\n".join(re.sub(r" {2,}", " ", line).strip() for line in text.split("\n"))
-
-
-# ------------------------------------------------------------------------------------------
 def parse_date(text: str) -> str | None:
     """First calendar date in ``text`` as ISO (day-first for numeric dates, as Vietnamese sites write them)."""
     for pattern, order in ((DATE_ISO, "ymd"), (DATE_DMY, "dmy"), (DATE_MDY, "mdy"), (DATE_DMY_TEXT, "dmy")):
@@ -238,6 +161,11 @@ def parse_date(text: str) -> str | None:
 
 def _words(text: str) -> list[str]:
     return WORD.findall(text.lower())
+
+
+def paragraph_key(text: str) -> str:
+    """A paragraph's words, lower-cased: equal keys are exact duplicates."""
+    return " ".join(_words(text))
 
 
 def _is_switcher(line: str) -> bool:
@@ -409,57 +337,6 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     return article
 
 
-def _shingles(text: str, n: int = 3) -> set[tuple[str, ...]]:
-    words = _words(text)
-    return {tuple(words[i : i + n]) for i in range(max(len(words) - n + 1, 1))}
-
-
-def jaccard(a: set, b: set) -> float:
-    return len(a & b) / max(len(a | b), 1)
-
-
-@dataclass
-class IngestReport:
-    articles: list[Article]
-    exact_duplicates: int = 0
-    near_duplicates: int = 0
-
-    @property
-    def n_paragraphs(self) -> int:
-        return sum(len(a.paragraphs) for a in self.articles)
-
-    def summary(self) -> str:
-        dropped = sum(len(a.dropped) for a in self.articles)
-        return (f"ingested {len(self.articles)} article(s): {self.n_paragraphs} paragraphs kept, "
-                f"{dropped} noise lines dropped, {self.exact_duplicates} exact and "
-                f"{self.near_duplicates} near duplicate paragraphs removed")
-
-
-def deduplicate(articles: list[Article], threshold: float = 0.7) -> tuple[int, int]:
-    """Remove exact and near-duplicate paragraphs across all articles (first one kept)."""
-    exact = near = 0
-    seen_exact: set[str] = set()
-    kept: list[set] = []
-    for article in articles:
-        keep = []
-        for p in article.paragraphs:
-            key = " ".join(_words(p.text))
-            if key in seen_exact:
-                exact += 1
-                article.dropped.append((p.line, "exact duplicate paragraph", p.text))
-                continue
-            sh = _shingles(p.text)
-            if len(sh) >= 5 and any(jaccard(sh, other) >= threshold for other in kept):
-                near += 1
-                article.dropped.append((p.line, "near-duplicate paragraph", p.text))
-                continue
-            seen_exact.add(key)
-            kept.append(sh)
-            keep.append(p)
-        article.paragraphs = keep
-    return exact, near
-
-
 def ingest_document(text: str, doc_id: str, label: str) -> Article:
     """Ingest one document whose kind (.html/.md/plain) is told by the suffix of ``label``."""
     if label.lower().endswith((".html", ".htm")):
@@ -488,18 +365,3 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
         else:
             paths.append(path)
     return paths
-
-
-def ingest_files(inputs: Iterable[str | Path], output: str | Path | None = None, explain: bool = False,
-                 dedupe: bool = True) -> IngestReport:
-    articles = [ingest_path(p) for p in expand_inputs(inputs)]
-    report = IngestReport(articles)
-    if dedupe:
-        report.exact_duplicates, report.near_duplicates = deduplicate(articles)
-    if explain:
-        for article in articles:
-            for line, reason, text in sorted(article.dropped):
-                print(f"{article.path}:{line}: dropped ({reason}): {text[:100]}", file=sys.stderr)
-    if output is not None:
-        write_jsonl(output, [r for a in articles for r in a.records()])
-    return report

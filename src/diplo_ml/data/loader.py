@@ -18,9 +18,10 @@ from datasets import Dataset
 from omegaconf import DictConfig, OmegaConf
 from omegaconf.errors import InterpolationResolutionError
 
-from diplo_ml.data.io import read_jsonl, sha256_file
+from diplo_ml.data.io import read_jsonl
 from diplo_ml.data.splits import grouped_split
 from diplo_ml.errors import DataError, DiploError
+from diplo_ml.files import sha256_file
 
 SPLITS = ("train", "dev", "test")
 Check = Callable[[dict[str, Any], str, int], None]

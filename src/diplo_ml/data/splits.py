@@ -1,16 +1,22 @@
-"""Deterministic train/dev/test splits grouped by document."""
+"""Deterministic train/dev/test splits grouped by document: every assignment comes from one stable hash."""
 
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
+
+SPLIT_FRACTIONS = {"dev": 0.15, "test": 0.15}
+
+
+def stable_hash(seed: int, key: str) -> str:
+    return hashlib.sha256(f"{seed}:{key}".encode()).hexdigest()
 
 
 def split_of(group: str, dev: float, test: float, seed: int = 0) -> str:
     """Assign a group (document id) to a split from a stable hash: the same id always lands in the same split."""
-    digest = hashlib.sha256(f"{seed}:{group}".encode()).hexdigest()
-    u = int(digest[:12], 16) / float(1 << 48)
+    u = int(stable_hash(seed, group)[:12], 16) / float(1 << 48)
     if u < test:
         return "test"
     if u < test + dev:
@@ -26,3 +32,20 @@ def grouped_split(records: list[dict[str, Any]], group_field: str, fractions: Ma
     for record in records:
         out[split_of(str(record[group_field]), dev, test, seed)].append(record)
     return out
+
+
+def stratified_split(doc_ids: list[str], seed: int = 13,
+                     fractions: Mapping[str, float] = SPLIT_FRACTIONS) -> dict[str, str]:
+    """Assign articles to splits within each stratum (the id's letter prefix), ordered by a stable hash."""
+    strata: dict[str, list[str]] = defaultdict(list)
+    for doc_id in doc_ids:
+        strata[doc_id[0]].append(doc_id)
+    out: dict[str, str] = {}
+    for members in strata.values():
+        members.sort(key=lambda d: stable_hash(seed, d))
+        n = len(members)
+        n_test = max(1, round(n * fractions["test"]))
+        n_dev = max(1, round(n * fractions["dev"]))
+        for i, doc_id in enumerate(members):
+            out[doc_id] = "test" if i < n_test else "dev" if i < n_test + n_dev else "train"
+    return dict(sorted(out.items()))

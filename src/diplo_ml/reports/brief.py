@@ -15,13 +15,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from diplo_ml.checkpoint import read_meta
+from diplo_ml.checkpoint import expect, load
 from diplo_ml.data.ingest import Article, expand_inputs, ingest_path
 from diplo_ml.errors import DiploError
-from diplo_ml.faithfulness import check_summary
-from diplo_ml.inference import load
+from diplo_ml.faithfulness import check_summary, segments
+from diplo_ml.predict import set_batch_size
 from diplo_ml.reports.render import NONE_COLOUR, Raw, colours, esc, figure_uri, img, page, pill, pyplot, table
 from diplo_ml.reports.render import write_text as write_output
+from diplo_ml.tasks.pillars import Tagger
+from diplo_ml.tasks.summarise import Summariser
 
 NONE = "no pillar"
 FORMATS = {"html": (".html", ".htm"), "md": (".md", ".markdown")}
@@ -73,7 +75,7 @@ def article_text(article: Article) -> str:
 
 def _describe(predictor: Any, path: str | Path) -> str:
     meta = getattr(predictor, "meta", {}) or {}
-    name = (meta.get("model") or {}).get("name") or meta.get("kind") or "?"
+    name = (meta.get("model") or {}).get("name") or "?"
     return f"{name} ({meta.get('run') or Path(path).name})"
 
 
@@ -83,14 +85,13 @@ def build_brief(inputs: Sequence[str | Path], tagger: str | Path, summariser: st
     paths = expand_inputs(inputs)
     if not paths:
         raise DiploError("no articles given (pass .txt, .md or .html files, or folders holding them)")
-    read_meta(tagger, "pillars")  # cheap checks first: the wrong task or a bad article fails before any loading
+    expect(tagger, Tagger)  # cheap checks first: the wrong task or a bad article fails before any loading
     if summariser is not None:
-        read_meta(summariser, "summarise")
+        expect(summariser, Summariser)
     articles = [ingest_path(Path(p)) for p in paths]
-    tag_model = load(tagger, task="pillars")
-    sum_model = load(summariser, task="summarise") if summariser is not None else None
-    if hasattr(tag_model.scorer, "batch_size"):
-        tag_model.scorer.batch_size = batch_size
+    tag_model = load(tagger, expected=Tagger)
+    sum_model = load(summariser, expected=Summariser) if summariser is not None else None
+    set_batch_size(tag_model, batch_size)
     outputs = tag_model.predict([p.text for a in articles for p in a.paragraphs])
     briefs, start = [], 0
     for article in articles:
@@ -151,29 +152,6 @@ def timeline_chart(briefs: Sequence[ArticleBrief], labels: Sequence[str]) -> str
 
 
 # ---------------------------------------------------------------------------------------------- text
-def _entity_pattern(entity: str) -> re.Pattern[str]:
-    if re.fullmatch(r"[\d.,%]+", entity):  # numbers are compared without thousands separators
-        body = ",?".join(re.escape(c) for c in entity)
-    else:
-        body = r"\s+".join(re.escape(w) for w in entity.split())
-    return re.compile(rf"(?<!\w){body}(?!\w)")
-
-
-def segments(sentence: str, entities: Sequence[str]) -> list[tuple[str, bool]]:
-    """Split a sentence into (text, is_unsupported_entity) pieces."""
-    spans: list[tuple[int, int]] = []
-    for entity in entities:
-        for m in _entity_pattern(entity).finditer(sentence):
-            if all(m.end() <= s or m.start() >= e for s, e in spans):
-                spans.append((m.start(), m.end()))
-    pieces, pos = [], 0
-    for s, e in sorted(spans):
-        pieces += [(sentence[pos:s], False), (sentence[s:e], True)]
-        pos = e
-    pieces.append((sentence[pos:], False))
-    return [(t, flag) for t, flag in pieces if t]
-
-
 def _scores_title(out: dict[str, Any], thresholds: dict[str, float]) -> str:
     return " · ".join(f"{k} {v:.2f} (threshold {thresholds.get(k, 0.5):.2f})" for k, v in out["scores"].items())
 

@@ -10,36 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.errors import DiploError
+from diplo_ml.templating import fmt  # noqa: F401  (re-exported for the brief)
 
 # Okabe-Ito colours (distinguishable with colour-vision deficiencies), one per label in label order.
 PALETTE = ["#E69F00", "#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 NONE_COLOUR = "#8a8a8a"
-
-CSS = """
-body{font-family:-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1d1d1f;
- max-width:1100px;margin:0 auto;padding:24px 28px 60px;line-height:1.5;background:#fff}
-h1{font-size:1.7em;margin:0 0 4px}h2{font-size:1.3em;margin:34px 0 8px;border-bottom:2px solid #e3e3e3;
- padding-bottom:4px}h3{font-size:1.05em;margin:20px 0 6px}
-.meta{color:#555;font-size:.92em;margin:2px 0 12px}.muted{color:#777;font-size:.88em}
-.article{border:1px solid #ddd;border-radius:8px;padding:16px 20px;margin:22px 0;page-break-inside:avoid}
-.article h2{margin-top:0}
-.summary{background:#f6f8fa;border-left:4px solid #0072B2;padding:8px 14px;margin:10px 0}
-.summary p{margin:4px 0}.flagged{background:#fff4e5;border-left:3px solid #D55E00;padding-left:6px}
-mark.unsupported{background:#ffd7c2;color:#8a2b00;font-weight:600;border-bottom:2px dashed #D55E00}
-.warn{color:#b03a00;font-weight:600}
-.para{display:flex;gap:12px;padding:7px 0;border-top:1px solid #f0f0f0}
-.para .num{color:#999;min-width:2em;text-align:right;font-size:.85em;padding-top:2px}
-.para .body{flex:1}.para .tags{margin-top:3px}.question{font-style:italic;color:#444}
-.tag{display:inline-block;border-radius:10px;padding:0 8px;margin:0 4px 2px 0;font-size:.8em;
- font-weight:600;white-space:nowrap}
-.profile{display:flex;gap:20px;align-items:flex-start;flex-wrap:wrap}
-table{border-collapse:collapse;margin:8px 0 14px;font-size:.9em}
-th,td{border:1px solid #ddd;padding:4px 8px;vertical-align:top;text-align:left}
-th{background:#f3f3f3}td.n{text-align:right;font-variant-numeric:tabular-nums}
-img{max-width:100%;height:auto}.legend .tag{font-size:.78em}
-.side{display:grid;grid-template-columns:1fr 1fr;gap:10px}.side div{background:#f8f8f8;padding:6px 10px}
-"""
-
 
 class Raw(str):
     """HTML that is already escaped (a table cell or fragment that must not be escaped again)."""
@@ -50,15 +25,6 @@ def esc(value: Any) -> str:
     if isinstance(value, Raw):
         return str(value)
     return html.escape("" if value is None else str(value), quote=True)
-
-
-def fmt(value: Any, digits: int = 3) -> str:
-    """Numbers with a fixed number of decimals; anything else as text; None as an en dash."""
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.{digits}f}"
-    return str(value)
 
 
 def colours(labels: Sequence[str]) -> dict[str, str]:
@@ -89,10 +55,32 @@ def table(header: Sequence[Any], rows: Iterable[Sequence[Any]], numeric: Sequenc
 
 
 def page(title: str, body: str) -> str:
-    """One self-contained HTML document: inline CSS, no external resources."""
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{esc(title)}</title><style>{CSS}</style></head>\n<body>\n{body}\n</body></html>\n")
+    """One self-contained HTML document (the shared page template: inline CSS, no external resources)."""
+    from markupsafe import Markup
+
+    from diplo_ml.templating import render
+
+    return render("shell.html.j2", title=title, body=Markup(body))
+
+
+def run_json(run: Path, name: str) -> dict[str, Any]:
+    """A JSON file of a run folder, or {} when it is absent; a corrupt one is a one-line error naming it."""
+    from diplo_ml.files import read_json_object
+
+    path = Path(run) / name
+    return read_json_object(path, name) if path.is_file() else {}
+
+
+def read_rows(run: Path, split: str = "test") -> list[dict[str, Any]]:
+    """The saved predictions of one split (validated JSONL; an empty file is an error)."""
+    from diplo_ml.data.io import iter_jsonl
+    from diplo_ml.errors import DataError
+
+    path = Path(run) / f"predictions_{split}.jsonl"
+    rows = [record for _, record in iter_jsonl(path)]
+    if not rows:
+        raise DataError(f"{path}: no predictions")
+    return rows
 
 
 def pyplot():
@@ -120,12 +108,13 @@ def img(uri: str, alt: str) -> str:
 
 
 def write_text(path: str | Path, text: str) -> Path:
-    """Write one output file; a missing folder or an unwritable path is a one-line error."""
+    """Write one output file atomically; a missing folder or an unwritable path is a one-line error."""
+    from diplo_ml.files import atomic_write_text
+
     path = Path(path)
-    if not path.parent.is_dir():
-        raise DiploError(f"{path}: folder {path.parent} does not exist")
+    if path.is_dir():
+        raise DiploError(f"{path}: is a folder, not a file")
     try:
-        path.write_text(text, encoding="utf-8")
+        return atomic_write_text(path, text)
     except OSError as exc:
         raise DiploError(f"{path}: cannot write ({exc.strerror})") from exc
-    return path

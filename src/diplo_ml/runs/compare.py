@@ -15,17 +15,9 @@ import yaml
 
 from diplo_ml.errors import DiploError
 from diplo_ml.runs.manifest import read_manifest
+from diplo_ml.tasks import Task, get_task
 
-DEFAULT_METRICS = {
-    "pillars": ["test.macro_f1", "test.micro_f1", "test.exact_match", "dev.macro_f1"],
-    "summarise": ["test.rouge1", "test.rouge2", "test.rougeL", "test.rougeLsum"],
-}
-LOWER_IS_BETTER = {"unsupported_entity_rate", "loss", "eval_loss"}
-# descriptive statistics (lengths, novelty, counts): no direction, so no "best" mark
-DESCRIPTIVE_PREFIXES = ("pred_", "ref_", "novel_")
-DESCRIPTIVE = {"n", "compression"}
 TRACKER_FOLDERS = {"mlartifacts", "mlruns"}  # MLflow's copies of run files, not run folders
-TRAINED_KINDS = {"transformer", "extractive", "smollm_lora"}
 CONFIG_FIELDS = {
     "task": "task.name", "model": "model.name", "data": "data.name", "seed": "seed",
     "lr": "trainer.learning_rate", "epochs": "trainer.num_train_epochs", "max_length": "model.max_length",
@@ -88,8 +80,8 @@ def run_row(run_dir: Path) -> dict[str, Any]:
         row["status"] = "incomplete"  # no finish record: crashed, killed or still going
     for name, dotted in CONFIG_FIELDS.items():
         row[name] = _get(config, dotted)
-    if _get(config, "model.kind") not in TRAINED_KINDS:
-        row["lr"] = row["epochs"] = None  # trainer settings do not apply to baselines
+    if (manifest.get("model") or {}).get("uses_trainer") is False:
+        row["lr"] = row["epochs"] = None  # trainer settings do not apply to this model
     row["labels"] = ",".join(_get(config, "task.labels") or []) or None
     metrics_path = run_dir / "metrics.json"
     metrics = json.loads(metrics_path.read_text()) if metrics_path.is_file() else {}
@@ -134,7 +126,7 @@ def compare(paths: list[str], group_by: list[str] | None = None, metrics: list[s
         raise DiploError(f"no run folders found under {', '.join(paths)}")
     tasks = {r["task"] for r in rows if r["task"]}
     if not metrics:
-        metrics = [m for t in sorted(tasks) for m in DEFAULT_METRICS.get(t, [])]
+        metrics = [m for t in sorted(tasks) for m in default_metrics(t)]
     if group_by:
         rows = aggregate(rows, group_by, metrics)
         keys = ["task", *group_by, "n"]
@@ -159,25 +151,38 @@ def _cell(row: dict[str, Any], metric: str, best: bool) -> str:
     return text + (" *" if best else "")
 
 
-def _direction(metric: str) -> int:
-    """+1 when higher is better, -1 when lower is, 0 for descriptive statistics (lengths, ratios, counts)."""
-    name = metric.rsplit(".", 1)[-1]
-    if name in LOWER_IS_BETTER:
-        return -1
-    return 0 if name in DESCRIPTIVE or name.startswith(DESCRIPTIVE_PREFIXES) else 1
+def _task(name: str | None) -> Task | None:
+    """The registered task of a run (None for runs of a task this version does not know)."""
+    try:
+        return get_task(str(name)) if name else None
+    except DiploError:
+        return None
+
+
+def default_metrics(task_name: str) -> list[str]:
+    """A task's headline test metrics, then its first one on dev."""
+    task = _task(task_name)
+    if task is None or not task.headline_metrics:
+        return []
+    return [f"test.{m}" for m in task.headline_metrics] + [f"dev.{task.headline_metrics[0]}"]
+
+
+def _direction(metric: str, task_name: str | None) -> int:
+    """+1 when higher is better, -1 when lower is, 0 for descriptive statistics (the task says which)."""
+    task = _task(task_name)
+    return task.direction(metric) if task is not None else 1
 
 
 def _best(rows: list[dict[str, Any]], metrics: list[str]) -> dict[str, set[int]]:
     best: dict[str, set[int]] = {}
     for metric in metrics:
-        sign = _direction(metric)
         by_task: dict[Any, float] = {}
         for row in rows:
-            v = _value(row, metric)
+            v, sign = _value(row, metric), _direction(metric, row["task"])
             if sign and v is not None and (row.get("status", "finished") == "finished"):
                 by_task[row["task"]] = max(by_task.get(row["task"], -math.inf), sign * v)
         best[metric] = {i for i, row in enumerate(rows) if _value(row, metric) is not None
-                        and sign * _value(row, metric) == by_task.get(row["task"])}
+                        and _direction(metric, row["task"]) * _value(row, metric) == by_task.get(row["task"])}
     return best
 
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import yaml
 
-from diplo_ml.data.io import sha256_file
 from diplo_ml.errors import DiploError
+from diplo_ml.files import sha256_file
 from diplo_ml.runs.manifest import package_versions, read_manifest
 
 IGNORED_PACKAGES = {"diplo-ml"}

@@ -1,23 +1,115 @@
-"""The Task contract: what a task adds to the shared harness (data, fit, score, export)."""
+"""The Task contract: what a task owns, so that the harness, compare, predict, cards and reports stay generic.
+
+A task owns its record schema, how records become model inputs and targets, its one :meth:`Task.score` (used in
+training, ``evaluate``, checkpoint selection and reports), which of its metrics are headline and which way is
+better, its predictor (built after fitting, rebuilt from a checkpoint), the rows it writes, its model-card
+template and its run-report section.
+"""
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar
 
 from omegaconf import DictConfig
 
-from diplo_ml.runs.manifest import RunRecorder
+from diplo_ml.data.examples import Examples
+from diplo_ml.data.loader import LoadedData, load_splits
+from diplo_ml.models.base import Model, TaskSpec
 
 
-class Task(Protocol):
-    name: str
+class Predictor(ABC):
+    """A loaded model ready for inference: ``predict`` gives one output dict per input text."""
 
-    def run(self, cfg: DictConfig, run_dir: Path, recorder: RunRecorder) -> dict[str, dict[str, Any]]:
-        """Load data, fit, score every split, export ``run_dir/checkpoint``; return metrics per split."""
+    meta: dict[str, Any]
 
-    def evaluate(self, predictor: Any, cfg: DictConfig, split: str) -> dict[str, Any]:
-        """Score a loaded predictor on one split of a data config."""
+    @abstractmethod
+    def predict(self, texts: Sequence[str], context: Sequence[str | None] | None = None) -> list[dict[str, Any]]:
+        """One output per text (tags and scores, or a summary and its unsupported entities)."""
 
-    def load_predictor(self, folder: Path, meta: dict[str, Any]) -> Any:
+
+class Task(ABC):
+    """Base class of every task. Subclasses are registered with ``@register_task`` and configured by ``task:``."""
+
+    name: ClassVar[str]
+    model_type: ClassVar[type[Model]] = Model          # the model base class this task's models derive from
+    predictor_type: ClassVar[type[Predictor]] = Predictor
+    headline_metrics: ClassVar[tuple[str, ...]] = ()   # test metrics shown first (compare, train log)
+    lower_is_better: ClassVar[frozenset[str]] = frozenset()
+    descriptive: ClassVar[frozenset[str]] = frozenset()          # no direction: lengths, counts
+    descriptive_prefixes: ClassVar[tuple[str, ...]] = ()
+    unit: ClassVar[str] = "example"                    # what one record is, for logs
+    echo_text: ClassVar[bool] = False                  # predict rows repeat the input text
+    package: ClassVar[Path]                            # folder of the task's templates (card.md.j2, report.html.j2)
+
+    def __init__(self, cfg: dict[str, Any]) -> None:
+        self.cfg = cfg
+
+    @property
+    def spec(self) -> TaskSpec:
+        return TaskSpec(self.name)
+
+    # data ----------------------------------------------------------------------------------------------------
+    @abstractmethod
+    def check_record(self, record: dict[str, Any], path: str, line: int, data_cfg: DictConfig) -> None:
+        """Raise ``DataError`` naming ``path:line`` when a record breaks the schema."""
+
+    def load_data(self, data_cfg: DictConfig) -> LoadedData:
+        return load_splits(data_cfg, partial(self.check_record, data_cfg=data_cfg))
+
+    @abstractmethod
+    def examples(self, records: Sequence[dict[str, Any]], data_cfg: DictConfig) -> Examples:
+        """Inputs and targets of one split."""
+
+    # scoring -------------------------------------------------------------------------------------------------
+    @abstractmethod
+    def score(self, outputs: list[dict[str, Any]], examples: Examples, seed: int = 0) -> dict[str, Any]:
+        """Every metric of ``outputs`` (one per example) against the targets."""
+
+    def quick_score(self, outputs: list[dict[str, Any]], examples: Examples) -> dict[str, Any]:
+        """The metrics used during training (no intervals or descriptive statistics)."""
+        return self.score(outputs, examples)
+
+    def direction(self, metric: str) -> int:
+        """+1 when higher is better, -1 when lower is, 0 for descriptive statistics."""
+        name = metric.rsplit(".", 1)[-1]
+        if name in self.lower_is_better:
+            return -1
+        return 0 if name in self.descriptive or name.startswith(self.descriptive_prefixes) else 1
+
+    # predictor -----------------------------------------------------------------------------------------------
+    @abstractmethod
+    def make_predictor(self, model: Model, dev: Examples) -> tuple[Predictor, list[dict[str, Any]] | None]:
+        """The predictor of a fitted model (tuned on dev where the task tunes anything) and, when it had to
+        predict dev anyway, those dev outputs."""
+
+    @abstractmethod
+    def load_predictor(self, folder: Path, meta: dict[str, Any]) -> Predictor:
         """Rebuild the predictor saved in a checkpoint folder."""
+
+    def checkpoint_fields(self, predictor: Predictor) -> dict[str, Any]:
+        """What the task adds to ``diplo_ml.json`` (labels, thresholds, ...)."""
+        return {}
+
+    def predict(self, predictor: Predictor, examples: Examples) -> list[dict[str, Any]]:
+        return predictor.predict(examples.inputs, examples.context)
+
+    @abstractmethod
+    def prediction_row(self, examples: Examples, index: int, output: dict[str, Any]) -> dict[str, Any]:
+        """One line of ``predictions_<split>.jsonl``."""
+
+    @abstractmethod
+    def article_units(self, article: Any) -> list[dict[str, Any]]:
+        """What ``predict`` runs on a raw article: one dict per unit, each with ``text`` and its own fields."""
+
+    # documents -----------------------------------------------------------------------------------------------
+    def card_context(self, predictor: Predictor) -> dict[str, Any]:
+        """Extra values for the task's card template."""
+        return {}
+
+    @abstractmethod
+    def report_section(self, run: Path, meta: dict[str, Any]) -> str:
+        """The task's part of ``report.html`` (HTML), from the run's saved predictions."""

@@ -8,11 +8,8 @@ percentile interval of the mean over ``bootstrap`` resamples of the examples.
 import datasets
 import evaluate
 import numpy as np
-from rouge_score import rouge_scorer
 
-from diplo_ml.text import split_sentences
-
-ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
+from diplo_ml.metrics.rouge_core import ROUGE_TYPES, per_example
 
 _DESCRIPTION = "ROUGE-1/2/L/Lsum F-measures (mean over examples) with bootstrap confidence intervals."
 _KWARGS = """
@@ -25,10 +22,6 @@ Args:
 Returns:
     dict with rouge1, rouge2, rougeL, rougeLsum (mean F), n, and <name>_ci = [low, high] when bootstrap > 0.
 """
-
-
-def _lines(text: str) -> str:
-    return "\n".join(split_sentences(text))
 
 
 def bootstrap_interval(values: np.ndarray, resamples: int, seed: int, level: float = 0.95) -> np.ndarray:
@@ -58,13 +51,7 @@ class Rouge(evaluate.Metric):
         )
 
     def _compute(self, predictions, references, bootstrap=1000, seed=0, return_per_example=False):
-        scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
-        rows = []
-        for pred, ref in zip(predictions, references):
-            plain = scorer.score(ref, pred)
-            summ = scorer.score(_lines(ref), _lines(pred))
-            rows.append([plain[t].fmeasure for t in ROUGE_TYPES[:3]] + [summ["rougeLsum"].fmeasure])
-        values = np.asarray(rows, dtype=np.float64).reshape(-1, len(ROUGE_TYPES))
+        values = per_example(predictions, references)
         out = {"n": int(values.shape[0])}
         for j, name in enumerate(ROUGE_TYPES):
             out[name] = float(values[:, j].mean()) if len(values) else 0.0

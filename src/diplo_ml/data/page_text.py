@@ -1,0 +1,84 @@
+"""Raw pages to plain text lines: file reading (UTF-8 checks), HTML flattening, Markdown markup removal."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from diplo_ml.errors import DataError
+
+MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
+MD_LINK = re.compile(r"!\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
+
+
+def read_text(path: Path) -> str:
+    """Read a file as UTF-8 (BOM allowed); a clear error for anything else."""
+    if not path.is_file():
+        raise DataError(f"{path}: no such file")
+    data = path.read_bytes()
+    if b"\x00" in data[:4096]:
+        raise DataError(f"{path}: looks like a binary file, not an article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"{path}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); re-save the file as UTF-8"
+        ) from None
+
+
+class _HTMLText(HTMLParser):
+    """Flatten HTML to lines: one per block element; scripts, styles and navigation skipped."""
+
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "figcaption", "blockquote",
+             "section", "article", "header", "footer", "title", "time", "span"}
+    SKIP = {"script", "style", "noscript", "nav", "svg", "form", "button", "iframe"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.caption = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skip += 1
+        if tag == "figcaption":
+            self.caption += 1
+        if tag in self.BLOCK and tag != "span":
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.skip:
+            self.skip -= 1
+        if tag == "figcaption" and self.caption:
+            self.caption -= 1
+            self.parts.append(" (Photo caption)")
+        if tag in self.BLOCK and tag != "span":
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(markup: str) -> str:
+    parser = _HTMLText()
+    parser.feed(markup)
+    parser.close()
+    lines = [line.strip() for line in "".join(parser.parts).split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def markdown_to_text(text: str) -> str:
+    text = MD_LINK.sub(lambda m: m.group(2) or m.group(1) or "", text)
+    return "\n".join(MD_MARKUP.sub("", line) for line in text.split("\n"))
+
+
+def normalise(text: str) -> str:
+    text = html.unescape(text) if "&" in text and ";" in text else text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    text = text.replace("\u00a0", " ").replace("\t", " ")
+    return "\n".join(re.sub(r" {2,}", " ", line).strip() for line in text.split("\n"))

@@ -1,0 +1,82 @@
+"""File helpers used everywhere: one sha256, and writes that never leave a half-written file behind.
+
+Every run file (manifest, metrics, predictions, checkpoint metadata) is written to a temporary file in the same
+folder and renamed over the target, so a crash or a kill at any moment leaves either the old file or the new one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from diplo_ml.errors import DiploError
+
+
+def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
+    """Hex sha256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(chunk):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
+    """Open a temporary sibling of ``path`` for writing; on success it replaces ``path``, on error it is removed."""
+    path = Path(path)
+    binary = "b" in mode
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except FileNotFoundError:
+        raise DiploError(f"{path}: folder {path.parent} does not exist") from None
+    except OSError as exc:
+        raise DiploError(f"{path}: cannot write ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, mode, encoding=None if binary else encoding) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def atomic_write_text(path: str | Path, text: str) -> Path:
+    with atomic_open(path) as handle:
+        handle.write(text)
+    return Path(path)
+
+
+def atomic_write_json(path: str | Path, payload: Any, indent: int | None = 2) -> Path:
+    return atomic_write_text(path, json.dumps(payload, indent=indent, ensure_ascii=False, default=str) + "\n")
+
+
+def read_json(path: str | Path, what: str = "file") -> Any:
+    """Parse a JSON file; a missing, unreadable or corrupt file is a one-line error naming it."""
+    path = Path(path)
+    if not path.is_file():
+        raise DiploError(f"{path}: missing {what}")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DiploError(f"{path}:{exc.lineno}: corrupt {what} ({exc.msg})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DiploError(f"{path}: unreadable {what} ({exc})") from None
+
+
+def read_json_object(path: str | Path, what: str = "file") -> dict[str, Any]:
+    """Like :func:`read_json`, and the top level must be an object."""
+    data = read_json(path, what)
+    if not isinstance(data, dict):
+        raise DiploError(f"{path}: corrupt {what} (expected a JSON object, got {type(data).__name__})")
+    return data

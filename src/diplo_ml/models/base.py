@@ -1,0 +1,158 @@
+"""The model contract: every model is built from its YAML (``_target_`` = the class) and fits the same way.
+
+A model YAML names its class and its options::
+
+    _target_: diplo_ml.models.tagging.tfidf.TfidfTagger
+    name: tfidf
+    C: 4.0
+
+:func:`build_model` imports the class, checks that it serves the task (its base class), validates the options
+against the class's ``Options`` (range checks, unknown keys refused) and constructs it. Every model has the same
+``fit(train, dev, context)``, ``save(folder)`` and ``load(folder, options, spec)``; adding a model is one YAML and
+at most one class, with no change to the harness.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, Self
+
+import numpy as np
+from pydantic import Field
+
+from diplo_ml.data.examples import Examples
+from diplo_ml.errors import DiploError
+from diplo_ml.options import Options, TrainerOptions, validate
+
+log = logging.getLogger(__name__)
+TARGET = "_target_"
+
+
+class ModelOptions(Options):
+    """Options every model YAML may carry."""
+
+    name: str = Field(min_length=1)
+    max_length: int | None = Field(None, ge=8, le=8192)  # input tokens, for models that tokenise (others ignore it)
+
+
+@dataclass(frozen=True)
+class TaskSpec:
+    """What a task tells its models: its name and (for tagging) its labels."""
+
+    name: str
+    labels: tuple[str, ...] = ()
+
+
+@dataclass
+class FitContext:
+    """Everything ``fit`` needs besides the data: seed, where to keep Trainer checkpoints, the trainer options,
+    callbacks (the model card's), and the task's own scoring function for dev metrics during training."""
+
+    seed: int
+    out_dir: Path
+    trainer: TrainerOptions
+    score: Callable[[list[dict[str, Any]], Examples], dict[str, Any]]
+    callbacks: list[Any] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CardInfo:
+    """What a model says about itself in its model card."""
+
+    summary: str                 # how it works, one Markdown paragraph
+    library: str = "diplo-ml"    # model-card library_name
+    uses_trainer: bool = False   # trainer.* settings apply (shown in cards and compare)
+    generates: bool = False      # writes new text (abstractive) rather than choosing the article's own sentences
+    license: str = "mit"         # of the trained model (a base model's licence carries over)
+
+
+class Model(ABC):
+    """Base of all models. Subclasses set ``Options`` and implement fit/save/load (and their task's inference)."""
+
+    Options: ClassVar[type[ModelOptions]] = ModelOptions
+    uses_trainer: ClassVar[bool] = False
+
+    def __init__(self, options: ModelOptions, spec: TaskSpec, folder: Path | None = None) -> None:
+        self.options = options
+        self.spec = spec
+        self.folder = Path(folder) if folder is not None else None
+        self.training: dict[str, Any] = {}  # best checkpoint, steps, log history: for cards and reports
+
+    @abstractmethod
+    def fit(self, train: Examples, dev: Examples, context: FitContext) -> None:
+        """Learn from ``train`` (``dev`` may pick the best epoch or a setting); nothing to learn is allowed."""
+
+    @abstractmethod
+    def save(self, folder: Path) -> None:
+        """Write everything :meth:`load` needs into ``folder`` (no pickle)."""
+
+    @classmethod
+    def load(cls, folder: Path, options: ModelOptions, spec: TaskSpec) -> Self:
+        """Rebuild a saved model; the default constructs it with ``folder`` set."""
+        return cls(options, spec, folder=Path(folder))
+
+    @abstractmethod
+    def card(self) -> CardInfo:
+        """How this model describes itself in its card."""
+
+    def option_dict(self) -> dict[str, Any]:
+        return self.options.model_dump(mode="json")
+
+
+class TaggingModel(Model):
+    """A multi-label scorer: one probability per label and input."""
+
+    @abstractmethod
+    def scores(self, texts: list[str], context: list[str | None] | None = None) -> np.ndarray:
+        """``(len(texts), len(labels))`` probabilities."""
+
+
+class SummarisingModel(Model):
+    """A summariser: one summary string per article."""
+
+    @abstractmethod
+    def summarise(self, texts: list[str]) -> list[str]:
+        """One summary per text."""
+
+
+def model_class(model_cfg: dict[str, Any]) -> type[Model]:
+    """The class a model YAML names in ``_target_``; a one-line error when it is missing or not a model."""
+    target = str(model_cfg.get(TARGET) or "")
+    if not target:
+        raise DiploError(f"model '{model_cfg.get('name', '?')}': no {TARGET} (the model class) in its YAML")
+    module_name, _, class_name = target.rpartition(".")
+    try:
+        cls = getattr(importlib.import_module(module_name), class_name)
+    except (ImportError, AttributeError, ValueError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise DiploError(f"model.{TARGET}: cannot import '{target}' ({reason})") from None
+    if not (isinstance(cls, type) and issubclass(cls, Model)):
+        raise DiploError(f"model.{TARGET}: '{target}' is not a diplo-ml model class")
+    return cls
+
+
+def model_options(model_cfg: dict[str, Any], expected: type[Model] = Model) -> tuple[type[Model], ModelOptions]:
+    """Class and validated options of a model config; refuses a model of another kind than ``expected``."""
+    cls = model_class(model_cfg)
+    if not issubclass(cls, expected):
+        raise DiploError(f"model '{model_cfg.get('name')}' ({cls.__name__}) cannot serve this task: it needs a "
+                         f"{expected.__name__}")
+    options = validate(cls.Options, {k: v for k, v in model_cfg.items() if k != TARGET}, "model")
+    return cls, options
+
+
+def build_model(model_cfg: dict[str, Any], spec: TaskSpec, expected: type[Model] = Model) -> Model:
+    """Construct an untrained model from its (resolved) YAML."""
+    cls, options = model_options(model_cfg, expected)
+    return cls(options, spec)
+
+
+def load_model(folder: Path, model_cfg: dict[str, Any], spec: TaskSpec, expected: type[Model] = Model) -> Model:
+    """Rebuild a saved model from its folder and the config saved with it."""
+    cls, options = model_options(model_cfg, expected)
+    return cls.load(Path(folder), options, spec)

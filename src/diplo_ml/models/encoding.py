@@ -1,0 +1,125 @@
+"""The one batched-inference loop for transformer encoders, and mean-pooled sentence embeddings.
+
+Texts are tokenised once, then run in batches of similar token count (longest first) with dynamic padding, so
+little compute goes to padding; results come back in input order. Every encoder model (tagger, sentence scorer,
+zero-shot embedder, document scorer) scores through :func:`batched_forward` with its own ``forward``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from tqdm.auto import tqdm
+
+Row = dict[str, list[int]]
+PROGRESS_MIN = 2000  # inputs from which a progress bar is shown
+
+
+def length_sorted_batches(lengths: Sequence[int], batch_size: int) -> Iterator[list[int]]:
+    """Yield lists of indices into ``lengths``, longest first, ``batch_size`` at a time."""
+    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+    for start in range(0, len(order), batch_size):
+        yield order[start : start + batch_size]
+
+
+def pad_rows(rows: Sequence[Row], pad_values: dict[str, int], padding_side: str = "right") -> dict[str, torch.Tensor]:
+    """Stack pre-tokenised rows (``input_ids``, ``attention_mask``, ...) into padded int64 tensors.
+
+    Missing keys in ``pad_values`` pad with 0 (attention masks, token type ids).
+    """
+    width = max(len(row["input_ids"]) for row in rows)
+    batch = {}
+    for key in rows[0]:
+        tensor = torch.full((len(rows), width), int(pad_values.get(key, 0)), dtype=torch.long)
+        for r, row in enumerate(rows):
+            values = torch.as_tensor(row[key], dtype=torch.long)
+            if padding_side == "left":
+                tensor[r, width - len(values):] = values
+            else:
+                tensor[r, : len(values)] = values
+        batch[key] = tensor
+    return batch
+
+
+def pad_values(tokenizer: Any) -> dict[str, int]:
+    return {"input_ids": tokenizer.pad_token_id or 0, "token_type_ids": getattr(tokenizer, "pad_token_type_id", 0)}
+
+
+def tokenize_rows(tokenizer: Any, texts: Sequence[str], max_length: int,
+                  pairs: Sequence[str | None] | None = None) -> list[Row]:
+    """One tokenizer call for every text (and its optional second segment), cut at ``max_length`` tokens."""
+    if pairs is not None and any(p for p in pairs):
+        enc = tokenizer(list(texts), [p or "" for p in pairs], truncation="only_second", max_length=max_length)
+    else:
+        enc = tokenizer(list(texts), truncation=True, max_length=max_length)
+    keys = list(enc.keys())
+    return [{key: enc[key][i] for key in keys} for i in range(len(texts))]
+
+
+@torch.inference_mode()
+def batched_forward(rows: Sequence[Row], batch_size: int, forward: Callable[[dict[str, torch.Tensor]], torch.Tensor],
+                    width: int, pads: dict[str, int], lengths: Sequence[int] | None = None,
+                    padding_side: str = "right", desc: str = "scoring") -> np.ndarray:
+    """``forward`` over padded batches of ``rows``; returns ``(len(rows), width)`` float32 in input order.
+
+    ``lengths`` orders the batches (default: token counts).
+    """
+    out = np.zeros((len(rows), width), dtype=np.float32)
+    if not rows:
+        return out
+    order = lengths if lengths is not None else [len(r["input_ids"]) for r in rows]
+    bar = tqdm(total=len(rows), desc=desc, unit="text", disable=len(rows) < PROGRESS_MIN, leave=False)
+    for batch in length_sorted_batches(order, batch_size):
+        inputs = pad_rows([rows[i] for i in batch], pads, padding_side)
+        result = forward(inputs)
+        out[batch] = result.float().cpu().numpy().reshape(len(batch), width)
+        bar.update(len(batch))
+    bar.close()
+    return out
+
+
+def load_classifier(source: str | Path, **kwargs: Any) -> torch.nn.Module:
+    """``AutoModelForSequenceClassification`` from a folder, without the expected "newly initialised head" warning."""
+    import logging
+
+    from transformers import AutoModelForSequenceClassification
+
+    quiet = logging.getLogger("transformers.modeling_utils")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    try:
+        return AutoModelForSequenceClassification.from_pretrained(str(source), **kwargs)
+    finally:
+        quiet.setLevel(level)
+
+
+def model_device(model: torch.nn.Module) -> torch.device:
+    return next(model.parameters()).device
+
+
+class SentenceEncoder:
+    """L2-normalised mean-pooled vectors from a transformers encoder folder."""
+
+    def __init__(self, folder: str | Path, max_length: int = 256, batch_size: int = 32) -> None:
+        from transformers import AutoModel, AutoTokenizer
+
+        self.tokenizer = AutoTokenizer.from_pretrained(str(folder))
+        self.model = AutoModel.from_pretrained(str(folder)).eval()
+        self.max_length = max_length
+        self.batch_size = batch_size
+
+    def _forward(self, inputs: dict[str, torch.Tensor]) -> torch.Tensor:
+        device = model_device(self.model)
+        hidden = self.model(**{k: v.to(device) for k, v in inputs.items()}).last_hidden_state
+        mask = inputs["attention_mask"].to(device).unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+        return torch.nn.functional.normalize(pooled, dim=-1)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        rows = tokenize_rows(self.tokenizer, texts, self.max_length)
+        return batched_forward(rows, self.batch_size, self._forward, int(self.model.config.hidden_size),
+                               pad_values(self.tokenizer), lengths=[len(t) for t in texts], desc="embedding")

@@ -1,0 +1,185 @@
+"""The one fine-tuning engine: every Trainer-based model (tagger, sentence scorer, document scorer, LoRA) runs here.
+
+A model describes its job (module, tokenised datasets, collator, loss, dev metric, its own trainer defaults);
+:func:`train` turns the ``trainer:`` options into ``TrainingArguments``, adds early stopping and class-balanced
+sampling when asked, resumes from the last checkpoint in the run's ``trainer/`` folder, and returns what the
+model card reports (best metric and checkpoint, steps, log history).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from datasets import Dataset
+from transformers import EarlyStoppingCallback, Trainer, TrainingArguments
+from transformers.trainer_utils import get_last_checkpoint
+
+from diplo_ml.models.base import FitContext
+from diplo_ml.models.sampling import BalancedLengthSampler, balanced_weights
+from diplo_ml.options import TrainerOptions
+
+log = logging.getLogger(__name__)
+
+
+def positive_weights(y: np.ndarray, mode: str | None, cap: float = 10.0) -> torch.Tensor | None:
+    """``neg/pos`` per label (``mode='auto'``), its square root (``'sqrt'``), or None; capped at ``cap``."""
+    if not mode or mode == "none":
+        return None
+    pos = y.sum(axis=0).clip(min=1.0)
+    ratio = (y.shape[0] - pos) / pos
+    if mode == "sqrt":
+        ratio = np.sqrt(ratio)
+    return torch.tensor(np.clip(ratio, 1.0, cap), dtype=torch.float32)
+
+
+def bce_loss(y: np.ndarray, trainer: TrainerOptions, columns: int | None = None) -> Callable[..., torch.Tensor]:
+    """Binary cross-entropy with the configured positive weights; ``columns`` keeps only the first columns of the
+    label tensor (extra columns can carry example indices)."""
+    loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=positive_weights(y, trainer.pos_weight, trainer.pos_weight_cap))
+
+    def compute_loss(outputs: Any, labels: torch.Tensor, num_items_in_batch: Any = None) -> torch.Tensor:
+        target = labels if columns is None else labels[:, :columns]
+        return loss_fn(outputs.logits, target.to(outputs.logits.dtype))
+
+    return compute_loss
+
+
+def uses_cpu(trainer: TrainerOptions) -> bool:
+    """``trainer.use_cpu`` when set, otherwise CPU whenever no GPU is visible."""
+    return bool(trainer.use_cpu if trainer.use_cpu is not None else not torch.cuda.is_available())
+
+
+def _ddp_backend(trainer: TrainerOptions) -> str | None:
+    from diplo_ml.distributed import is_distributed
+
+    if trainer.ddp_backend:
+        return trainer.ddp_backend
+    return "gloo" if uses_cpu(trainer) and is_distributed() else None
+
+
+@dataclass
+class TrainJob:
+    """What a model hands the engine."""
+
+    model: torch.nn.Module
+    tokenizer: Any
+    train: Dataset
+    dev: Dataset | None
+    collator: Any
+    eval_batch_size: int
+    best_metric: str | None = None               # dev metric that picks the kept checkpoint (a loss: lower wins)
+    loss: Callable[..., torch.Tensor] | None = None
+    metrics: Callable[[Any], dict[str, float]] | None = None
+    defaults: dict[str, Any] = field(default_factory=dict)  # the model's trainer defaults, under the config's
+    balanced_labels: np.ndarray | None = None    # multi-hot train labels when trainer.label_sampling=balanced
+    can_resume: bool = True
+    arguments: dict[str, Any] = field(default_factory=dict)  # extra TrainingArguments, over everything else
+
+
+def training_arguments(trainer: TrainerOptions, out_dir: Path, seed: int, job: TrainJob) -> TrainingArguments:
+    """Arguments shared by every Trainer-based model; keys the config sets win over the model's defaults."""
+    explicit = trainer.model_fields_set
+
+    def get(key: str) -> Any:
+        return getattr(trainer, key) if key in explicit or key not in job.defaults else job.defaults[key]
+
+    strategy = get("eval_strategy") if job.dev is not None else "no"
+    evaluating = strategy != "no"
+    best = job.best_metric if evaluating else None
+    kwargs: dict[str, Any] = {
+        "output_dir": str(out_dir),
+        "eval_strategy": strategy,
+        "save_strategy": strategy if evaluating else (trainer.save_strategy or "no"),
+        "eval_steps": trainer.eval_steps,
+        "save_steps": trainer.eval_steps or 500,
+        "num_train_epochs": float(get("num_train_epochs")),
+        "max_steps": int(get("max_steps")),
+        "learning_rate": float(get("learning_rate")),
+        "weight_decay": float(get("weight_decay")),
+        "warmup_steps": float(get("warmup_ratio")),  # transformers 5: a value below 1 is a ratio of all steps
+        "lr_scheduler_type": trainer.lr_scheduler_type,
+        "per_device_train_batch_size": int(get("train_batch_size")),
+        "per_device_eval_batch_size": int(trainer.eval_batch_size or job.eval_batch_size),
+        "gradient_accumulation_steps": int(get("gradient_accumulation_steps")),
+        "load_best_model_at_end": evaluating,
+        "metric_for_best_model": best,
+        "greater_is_better": (best or "").removeprefix("eval_") != "loss",
+        "save_total_limit": trainer.save_total_limit,
+        "logging_steps": int(get("logging_steps")),
+        "seed": seed,
+        "data_seed": seed,
+        "use_cpu": uses_cpu(trainer),
+        "ddp_backend": _ddp_backend(trainer),
+        "ddp_find_unused_parameters": trainer.ddp_find_unused_parameters,
+        "report_to": "none",
+        "dataloader_num_workers": 0,
+        "disable_tqdm": trainer.disable_tqdm,
+        "train_sampling_strategy": trainer.sampling,
+        "bf16": bool(trainer.bf16) and not uses_cpu(trainer),
+    }
+    kwargs.update(job.arguments)
+    return TrainingArguments(**kwargs)
+
+
+class _BalancedTrainer(Trainer):
+    """A Trainer whose epochs draw class-balanced rows (``trainer.label_sampling: balanced``)."""
+
+    def __init__(self, *args: Any, row_weights: np.ndarray, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.row_weights = row_weights
+
+    def _get_train_sampler(self, train_dataset: Dataset | None = None) -> BalancedLengthSampler:
+        dataset = train_dataset if train_dataset is not None else self.train_dataset
+        lengths = [len(ids) for ids in dataset["input_ids"]]
+        return BalancedLengthSampler(self.row_weights, lengths, self.args.train_batch_size, self.args.seed)
+
+
+def train(job: TrainJob, context: FitContext) -> tuple[torch.nn.Module, dict[str, Any]]:
+    """Run the job (resuming when a checkpoint exists); return the trained module (best epoch) and its summary."""
+    trainer_opts = context.trainer
+    args = training_arguments(trainer_opts, context.out_dir, context.seed, job)
+    callbacks = list(context.callbacks)
+    if trainer_opts.early_stopping_patience and args.eval_strategy != "no":
+        callbacks.append(EarlyStoppingCallback(early_stopping_patience=int(trainer_opts.early_stopping_patience)))
+    balanced = trainer_opts.label_sampling == "balanced" and job.balanced_labels is not None
+    extra = {"row_weights": balanced_weights(job.balanced_labels)} if balanced else {}
+    trainer = (_BalancedTrainer if balanced else Trainer)(
+        model=job.model, args=args, train_dataset=job.train,
+        eval_dataset=job.dev if args.eval_strategy != "no" else None,
+        data_collator=job.collator, processing_class=job.tokenizer, compute_loss_func=job.loss,
+        compute_metrics=job.metrics if args.eval_strategy != "no" else None, callbacks=callbacks, **extra)
+    resume = None
+    if job.can_resume and trainer_opts.resume and Path(context.out_dir).is_dir():
+        resume = get_last_checkpoint(str(context.out_dir))
+        if resume:
+            log.info("resuming from %s", resume)
+    trainer.train(resume_from_checkpoint=resume)
+    state = trainer.state
+    summary = {"metric": state.best_metric, "checkpoint": state.best_model_checkpoint,
+               "global_step": state.global_step, "resumed_from": resume,
+               "log_history": list(state.log_history)}
+    return trainer.model.eval(), summary
+
+
+def tokenized(tokenizer: Any, texts: list[str], max_length: int, labels: list[Any] | None = None,
+              pairs: list[str | None] | None = None) -> Dataset:
+    """A Dataset of tokenised texts (with their optional second segment) and optional ``labels``."""
+    data: dict[str, Any] = {"text": texts}
+    if pairs is not None and any(p for p in pairs):
+        data["pair"] = [p or "" for p in pairs]
+    if labels is not None:
+        data["labels"] = labels
+    ds = Dataset.from_dict(data)
+
+    def encode(batch: dict[str, list[Any]]) -> Any:
+        if "pair" in batch:
+            return tokenizer(batch["text"], batch["pair"], truncation="only_second", max_length=max_length)
+        return tokenizer(batch["text"], truncation=True, max_length=max_length)
+
+    return ds.map(encode, batched=True, remove_columns=[c for c in ("text", "pair") if c in data], desc="tokenising")

@@ -1,0 +1,1 @@
+"""Summarisation models, one module per family (lead, textrank, sentence scorer, document scorer, SmolLM2)."""

@@ -1,0 +1,86 @@
+"""A fine-tuned transformer encoder with a sigmoid/BCE multi-label head (MiniLM, mpnet or any local folder)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from pydantic import Field
+from transformers import AutoTokenizer, DataCollatorWithPadding
+
+from diplo_ml.data.examples import Examples
+from diplo_ml.models import engine, weights
+from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, TaggingModel, TaskSpec
+from diplo_ml.models.encoding import batched_forward, load_classifier, model_device, pad_values, tokenize_rows
+
+log = logging.getLogger(__name__)
+TRAINER_DEFAULTS = {"num_train_epochs": 3, "train_batch_size": 16, "logging_steps": 20}
+
+
+class FineTunedTaggerOptions(ModelOptions):
+    pretrained: str = "minilm"                   # registered weights or a local folder
+    max_length: int | None = Field(256, ge=8, le=8192)
+    eval_batch_size: int = Field(32, ge=1, le=4096)        # Trainer evaluation
+    inference_batch_size: int = Field(16, ge=1, le=4096)   # scores(): Tagger, predict
+
+
+class FineTunedTagger(TaggingModel):
+    """Encoder + linear head, trained with BCE; the best epoch by dev macro-F1 (threshold 0.5) is kept."""
+
+    Options = FineTunedTaggerOptions
+    uses_trainer = True
+    options: FineTunedTaggerOptions
+
+    def __init__(self, options: FineTunedTaggerOptions, spec: TaskSpec, folder: Path | None = None) -> None:
+        super().__init__(options, spec, folder)
+        source = self.folder or weights.resolve(options.pretrained)
+        self.labels = list(spec.labels)
+        self.tokenizer = AutoTokenizer.from_pretrained(str(source))
+        self.model = load_classifier(source, num_labels=len(self.labels), problem_type="multi_label_classification",
+                                     id2label=dict(enumerate(self.labels)),
+                                     label2id={label: i for i, label in enumerate(self.labels)})
+        self.max_length = int(options.max_length or 256)
+        self.batch_size = options.inference_batch_size
+
+    def fit(self, train: Examples, dev: Examples, context: FitContext) -> None:
+        def compute_metrics(pred: Any) -> dict[str, float]:
+            # the Trainer may reorder evaluation rows (length grouping): score against the labels it returns
+            logits, refs = pred
+            decided = 1.0 / (1.0 + np.exp(-logits)) >= 0.5
+            rows = [{"tags": [label for label, on in zip(self.labels, row) if on]} for row in decided]
+            scores = context.score(rows, Examples([""] * len(rows), np.asarray(refs)))
+            return {"macro_f1": scores["macro_f1"], "micro_f1": scores["micro_f1"]}
+
+        y = np.asarray(train.targets, dtype=np.float32)
+        job = engine.TrainJob(
+            model=self.model, tokenizer=self.tokenizer,
+            train=engine.tokenized(self.tokenizer, train.inputs, self.max_length, y.tolist(), train.context),
+            dev=engine.tokenized(self.tokenizer, dev.inputs, self.max_length,
+                                 np.asarray(dev.targets, dtype=np.float32).tolist(), dev.context),
+            collator=DataCollatorWithPadding(self.tokenizer), eval_batch_size=self.options.eval_batch_size,
+            best_metric="macro_f1", loss=engine.bce_loss(y, context.trainer), metrics=compute_metrics,
+            defaults=TRAINER_DEFAULTS, balanced_labels=y)
+        self.model, self.training = engine.train(job, context)
+
+    def _forward(self, inputs: dict[str, torch.Tensor]) -> torch.Tensor:
+        device = model_device(self.model)
+        return torch.sigmoid(self.model(**{key: value.to(device) for key, value in inputs.items()}).logits)
+
+    def scores(self, texts: list[str], context: list[str | None] | None = None) -> np.ndarray:
+        self.model.eval()
+        rows = tokenize_rows(self.tokenizer, texts, self.max_length, context)
+        return batched_forward(rows, self.batch_size, self._forward, len(self.labels), pad_values(self.tokenizer),
+                               padding_side=self.tokenizer.padding_side, desc="tagging")
+
+    def save(self, folder: Path) -> None:
+        self.model.save_pretrained(str(folder))
+        self.tokenizer.save_pretrained(str(folder))
+
+    def card(self) -> CardInfo:
+        return CardInfo(
+            f"Pretrained encoder `{self.options.pretrained}` fine-tuned end to end with a sigmoid/BCE multi-label "
+            f"head (inputs cut at {self.max_length} tokens); the epoch with the best dev macro-F1 at threshold 0.5 "
+            "is kept, then one threshold per label is tuned on dev.", library="transformers", uses_trainer=True)

@@ -1,0 +1,89 @@
+"""TF-IDF n-grams + one logistic regression per label (scikit-learn), saved without pickle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+from pydantic import Field
+from scipy.special import expit
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.multiclass import OneVsRestClassifier
+
+from diplo_ml.data.examples import Examples
+from diplo_ml.errors import DiploError
+from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, TaggingModel, TaskSpec
+from diplo_ml.models.vectors import load_tfidf, refuse_pickles, save_tfidf
+
+STEM = "tfidf"
+
+
+class TfidfOptions(ModelOptions):
+    ngram_range: tuple[int, int] = (1, 2)
+    min_df: int = Field(2, ge=1)
+    C: float = Field(4.0, gt=0)
+    class_weight: Literal["balanced"] | None = "balanced"
+
+
+class TfidfTagger(TaggingModel):
+    """Linear scores ``sigmoid(x . w + b)`` per label over sublinear TF-IDF features."""
+
+    Options = TfidfOptions
+    options: TfidfOptions
+
+    def __init__(self, options: TfidfOptions, spec: TaskSpec, folder: Path | None = None) -> None:
+        super().__init__(options, spec, folder)
+        self.labels = list(spec.labels)
+        self.vectorizer: TfidfVectorizer | None = None
+        self.coef = self.intercept = self.constant = None
+        if self.folder is not None:
+            refuse_pickles(self.folder)
+            self.vectorizer, arrays, _ = load_tfidf(self.folder, STEM)
+            self._set_head(arrays)
+
+    def _set_head(self, arrays: dict[str, np.ndarray]) -> None:
+        try:
+            self.coef, self.intercept, self.constant = arrays["coef"], arrays["intercept"], arrays["constant"]
+        except KeyError as exc:
+            raise DiploError(f"{self.folder}: damaged TF-IDF head (no {exc.args[0]})") from None
+        size = len(self.vectorizer.vocabulary_) if self.vectorizer is not None else 0
+        if self.coef.shape != (len(self.labels), size) or self.intercept.shape != (len(self.labels),):
+            raise DiploError(f"{self.folder}: TF-IDF head of shape {self.coef.shape} does not fit "
+                             f"{len(self.labels)} labels x {size} features")
+
+    def fit(self, train: Examples, dev: Examples, context: FitContext) -> None:
+        o = self.options
+        vectorizer = TfidfVectorizer(ngram_range=tuple(o.ngram_range), min_df=o.min_df if len(train) > 50 else 1,
+                                     sublinear_tf=True, lowercase=True)
+        classifier = LogisticRegression(C=o.C, class_weight=o.class_weight, max_iter=2000, random_state=context.seed)
+        features = vectorizer.fit_transform(train.inputs)
+        ovr = OneVsRestClassifier(classifier).fit(features, np.asarray(train.targets))
+        coef = np.zeros((len(self.labels), features.shape[1]))
+        intercept = np.zeros(len(self.labels))
+        constant = np.full(len(self.labels), np.nan)  # a label with one class in train: a fixed probability
+        for j, estimator in enumerate(ovr.estimators_):
+            if hasattr(estimator, "coef_"):
+                coef[j], intercept[j] = estimator.coef_[0], estimator.intercept_[0]
+            else:
+                constant[j] = float(np.ravel(estimator.predict_proba(features[:1]))[-1])
+        self.vectorizer = vectorizer
+        self._set_head({"coef": coef, "intercept": intercept, "constant": constant})
+
+    def scores(self, texts: list[str], context: list[str | None] | None = None) -> np.ndarray:
+        decision = np.asarray(self.vectorizer.transform(texts) @ self.coef.T) + self.intercept
+        probs = expit(decision)
+        fixed = ~np.isnan(self.constant)
+        probs[:, fixed] = self.constant[fixed]
+        return probs.astype(np.float32)
+
+    def save(self, folder: Path) -> None:
+        save_tfidf(self.vectorizer, Path(folder), STEM,
+                   {"coef": self.coef, "intercept": self.intercept, "constant": self.constant},
+                   {"labels": self.labels})
+
+    def card(self) -> CardInfo:
+        return CardInfo(f"TF-IDF word n-grams {tuple(self.options.ngram_range)} (sublinear tf) with one logistic "
+                        f"regression per label (C={self.options.C}, class weight {self.options.class_weight}); "
+                        "per-label thresholds tuned on dev.", library="sklearn")

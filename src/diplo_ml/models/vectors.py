@@ -1,0 +1,63 @@
+"""TF-IDF vectorisers and linear heads stored without pickle: settings and vocabulary as JSON, arrays as safetensors.
+
+A scikit-learn object saved with joblib runs arbitrary code when loaded, so checkpoints never hold one; these
+functions write and read the few numbers a fitted ``TfidfVectorizer`` and a one-vs-rest logistic regression need.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from safetensors.numpy import load_file, save_file
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from diplo_ml.errors import DiploError
+from diplo_ml.files import atomic_write_json, read_json_object
+
+# TfidfVectorizer settings kept in the JSON file (everything else stays at scikit-learn's defaults)
+SETTINGS = ("lowercase", "ngram_range", "sublinear_tf", "stop_words", "norm", "use_idf", "smooth_idf")
+PICKLES = (".joblib", ".pkl", ".pickle", ".bin")
+
+
+def refuse_pickles(folder: Path) -> None:
+    """A checkpoint holding a pickle is refused: loading it would run whatever code it carries."""
+    found = sorted(p.name for p in Path(folder).iterdir() if p.suffix in PICKLES and p.name != "pytorch_model.bin")
+    if found:
+        raise DiploError(f"{folder}: holds {', '.join(found)} (pickle), which diplo-ml never loads because "
+                         "loading a pickle can run arbitrary code; retrain the model with this version to get a safe "
+                         "checkpoint")
+
+
+def save_tfidf(vectorizer: TfidfVectorizer, folder: Path, stem: str, arrays: dict[str, np.ndarray] | None = None,
+               extra: dict[str, Any] | None = None) -> None:
+    """``<stem>.json`` (settings, vocabulary, extra) and ``<stem>.safetensors`` (idf and ``arrays``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    params = vectorizer.get_params()
+    settings = {key: params[key] for key in SETTINGS}
+    settings["ngram_range"] = list(settings["ngram_range"])
+    vocabulary = {term: int(index) for term, index in vectorizer.vocabulary_.items()}
+    atomic_write_json(folder / f"{stem}.json", {"settings": settings, "vocabulary": vocabulary, **(extra or {})},
+                      indent=None)
+    save_file({"idf": np.asarray(vectorizer.idf_, dtype=np.float64), **(arrays or {})},
+              str(folder / f"{stem}.safetensors"))
+
+
+def load_tfidf(folder: Path, stem: str) -> tuple[TfidfVectorizer, dict[str, np.ndarray], dict[str, Any]]:
+    """The vectoriser, the other arrays and the JSON's extra keys saved by :func:`save_tfidf`."""
+    meta = read_json_object(folder / f"{stem}.json", "vectoriser file")
+    tensors = folder / f"{stem}.safetensors"
+    try:
+        arrays = load_file(str(tensors))
+    except Exception as exc:  # noqa: BLE001 - safetensors raises several error types for damaged files
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise DiploError(f"{tensors}: unreadable or damaged ({reason})") from None
+    try:
+        settings = dict(meta["settings"])
+        settings["ngram_range"] = tuple(settings["ngram_range"])
+        vectorizer = TfidfVectorizer(vocabulary=dict(meta["vocabulary"]), **settings)
+        vectorizer.idf_ = arrays.pop("idf")
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DiploError(f"{folder / f'{stem}.json'}: damaged vectoriser ({exc})") from None
+    return vectorizer, arrays, {k: v for k, v in meta.items() if k not in ("settings", "vocabulary")}

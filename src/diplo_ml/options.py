@@ -1,0 +1,105 @@
+"""Typed, range-checked options: every config block is validated before any work starts.
+
+A bad value is one line naming the key, e.g. ``trainer.train_batch_size: must be >= 1 (got 0)``. Unknown keys
+are refused too, so a typo never silently falls back to a default.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from diplo_ml.errors import DiploError
+
+T = TypeVar("T", bound=BaseModel)
+
+
+class Options(BaseModel):
+    """Base of every options block: unknown keys are errors, values are checked on assignment too."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, protected_namespaces=())
+
+
+def _message(prefix: str, error: dict[str, Any]) -> str:
+    where = ".".join(str(part) for part in (prefix, *error["loc"]) if part != "")
+    if error["type"] == "extra_forbidden":
+        return f"{where}: unknown option"
+    got = error.get("input")
+    text = error["msg"].removeprefix("Value error, ")
+    text = text[0].lower() + text[1:] if text else text
+    if isinstance(got, dict | list) or got is None:
+        return f"{where}: {text}"
+    return f"{where}: {text} (got {got!r})"
+
+
+def validate(cls: type[T], data: dict[str, Any] | None, prefix: str) -> T:
+    """``cls(**data)``; a :class:`DiploError` listing every bad key (``prefix.key: reason (got value)``)."""
+    try:
+        return cls.model_validate(dict(data or {}))
+    except ValidationError as exc:
+        lines = [_message(prefix, e) for e in exc.errors()]
+        known = ", ".join(sorted(cls.model_fields))
+        if any(e["type"] == "extra_forbidden" for e in exc.errors()):
+            lines.append(f"(known {prefix} options: {known})")
+        raise DiploError("; ".join(lines)) from None
+
+
+PositiveInt = Field(ge=1)
+
+
+class TrainerOptions(Options):
+    """The ``trainer:`` config group (transformers Trainer settings; models without a Trainer ignore it)."""
+
+    num_train_epochs: float = Field(3, gt=0)
+    max_steps: int = Field(-1, ge=-1)
+    learning_rate: float = Field(5e-5, gt=0, le=1)
+    train_batch_size: int = Field(16, ge=1, le=4096)
+    eval_batch_size: int | None = Field(None, ge=1, le=4096)
+    gradient_accumulation_steps: int = Field(1, ge=1)
+    weight_decay: float = Field(0.01, ge=0)
+    warmup_ratio: float = Field(0.1, ge=0, lt=1)
+    lr_scheduler_type: str = "linear"
+    sampling: Literal["group_by_length", "random", "sequential"] = "group_by_length"
+    eval_strategy: Literal["epoch", "steps", "no"] = "epoch"
+    eval_steps: int | None = Field(None, ge=1)
+    save_strategy: Literal["epoch", "steps", "no"] | None = None
+    save_total_limit: int = Field(2, ge=1)
+    logging_steps: int = Field(20, ge=1)
+    pos_weight: Literal["auto", "sqrt", "none"] | None = "auto"
+    pos_weight_cap: float = Field(10.0, ge=1)
+    label_sampling: Literal["none", "balanced"] = "none"
+    early_stopping_patience: int | None = Field(None, ge=1)
+    metric_for_best_model: str | None = None
+    resume: bool = True
+    keep_checkpoints: bool = False
+    disable_tqdm: bool = False
+    use_cpu: bool | None = None
+    bf16: bool = False
+    ddp_backend: str | None = None
+    ddp_find_unused_parameters: bool = False
+
+
+class DataLimits(Options):
+    """``data.max_<split>_samples``: a positive count or null (no cut)."""
+
+    max_train_samples: int | None = Field(None, ge=1)
+    max_dev_samples: int | None = Field(None, ge=1)
+    max_test_samples: int | None = Field(None, ge=1)
+
+
+class RunOptions(Options):
+    """Top-level keys of ``conf/train.yaml``."""
+
+    seed: int = Field(42, ge=0, lt=2**32)
+    threads: int | None = Field(None, ge=1, le=1024)
+    deterministic: bool = True
+
+
+def positive(value: Any, name: str, allow_none: bool = True) -> int | None:
+    """A CLI count (``--batch-size``, ``--workers``): an int >= 1 (or None when allowed)."""
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise DiploError(f"{name}: must be a whole number >= 1 (got {value!r})")
+    return value

@@ -1,0 +1,42 @@
+"""The pillar tagger: a tagging model plus one threshold per label."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from diplo_ml.models.base import TaggingModel
+from diplo_ml.tasks.base import Predictor
+
+
+class Tagger(Predictor):
+    """Multi-label pillar tagger: per-label probabilities and tags above per-label thresholds."""
+
+    def __init__(self, model: TaggingModel, labels: Sequence[str], thresholds: dict[str, float],
+                 meta: dict[str, Any] | None = None) -> None:
+        self.model = model
+        self.labels = list(labels)
+        self.thresholds = np.array([float(thresholds[label]) for label in self.labels], dtype=np.float32)
+        self.meta = meta or {}
+
+    def scores(self, texts: Sequence[str], context: Sequence[str | None] | None = None) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        return self.model.scores(list(texts), list(context) if context is not None else None)
+
+    def decide(self, scores: np.ndarray) -> np.ndarray:
+        return (scores >= self.thresholds[None, :]).astype(int)
+
+    def rows(self, scores: np.ndarray, digits: int = 4) -> list[dict[str, Any]]:
+        """``tags`` (label names, in label order) and ``scores`` (label -> probability) per row of ``scores``."""
+        decided = self.decide(scores)
+        return [{"tags": [label for label, on in zip(self.labels, row_tags) if on],
+                 "scores": {label: round(float(s), digits) for label, s in zip(self.labels, row_scores)}}
+                for row_scores, row_tags in zip(scores, decided)]
+
+    def predict(self, texts: Sequence[str], context: Sequence[str | None] | None = None,
+                digits: int = 4) -> list[dict[str, Any]]:
+        """One dict per text: ``tags`` and ``scores`` (rounded to ``digits``)."""
+        return self.rows(self.scores(texts, context), digits)

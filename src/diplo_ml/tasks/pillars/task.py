@@ -1,0 +1,127 @@
+"""The pillar-tagging task: schema, multi-hot targets, F1 scores, threshold tuning, rows, card and report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from omegaconf import DictConfig
+
+from diplo_ml.data.examples import Examples
+from diplo_ml.data.schema import check_pillar_record
+from diplo_ml.metrics import load_metric
+from diplo_ml.models.base import Model, TaggingModel, TaskSpec, load_model
+from diplo_ml.tasks import register_task
+from diplo_ml.tasks.base import Task
+from diplo_ml.tasks.pillars.tagger import Tagger
+
+THRESHOLD_GRID = np.round(np.arange(0.01, 1.0, 0.005), 3)
+DEFAULT_LABELS = ("economic", "cultural", "multilateral", "citizen_protection")
+
+
+def multi_hot(rows: Sequence[Sequence[str]], labels: Sequence[str]) -> np.ndarray:
+    index = {label: i for i, label in enumerate(labels)}
+    y = np.zeros((len(rows), len(labels)), dtype=np.float32)
+    for r, tags in enumerate(rows):
+        for tag in tags:
+            y[r, index[tag]] = 1.0
+    return y
+
+
+def tune_thresholds(scores: np.ndarray, y: np.ndarray, grid: np.ndarray = THRESHOLD_GRID) -> np.ndarray:
+    """Per label, the threshold with the best dev F1 (ties: the one closest to 0.5; no positives: 0.5)."""
+    thresholds = np.full(scores.shape[1], 0.5, dtype=np.float32)
+    for j in range(scores.shape[1]):
+        truth = y[:, j] > 0.5
+        if not truth.any():
+            continue
+        pred = scores[:, j][None, :] >= grid[:, None]
+        tp = (pred & truth).sum(1)
+        fp = (pred & ~truth).sum(1)
+        fn = (~pred & truth).sum(1)
+        f1 = 2 * tp / np.maximum(2 * tp + fp + fn, 1)
+        best = np.flatnonzero(np.isclose(f1, f1.max()))
+        thresholds[j] = grid[best[np.argmin(np.abs(grid[best] - 0.5))]]
+    return thresholds
+
+
+def label_metrics(pred: np.ndarray, y: np.ndarray, labels: Sequence[str]) -> dict[str, Any]:
+    """Per-label precision/recall/F1/support, micro/macro F1 and exact match."""
+    return load_metric("multilabel_f1").compute(
+        predictions=np.asarray(pred).astype(int).tolist(), references=np.asarray(y).astype(int).tolist(),
+        label_names=list(labels))
+
+
+@register_task
+class PillarsTask(Task):
+    name = "pillars"
+    predictor_type = Tagger
+    model_type = TaggingModel
+    headline_metrics = ("macro_f1", "micro_f1", "exact_match")
+    descriptive = frozenset({"n"})
+    unit = "paragraph"
+    echo_text = True
+    package = Path(__file__).parent
+
+    @property
+    def labels(self) -> list[str]:
+        return [str(label) for label in self.cfg.get("labels") or DEFAULT_LABELS]
+
+    @property
+    def spec(self) -> TaskSpec:
+        return TaskSpec(self.name, tuple(self.labels))
+
+    # data ----------------------------------------------------------------------------------------------------
+    def check_record(self, record: dict[str, Any], path: str, line: int, data_cfg: DictConfig) -> None:
+        check_pillar_record(record, path, line, labels=self.labels)
+
+    def examples(self, records: Sequence[dict[str, Any]], data_cfg: DictConfig) -> Examples:
+        records = list(records)
+        return Examples([r["text"] for r in records], multi_hot([r["labels"] for r in records], self.labels), records)
+
+    # scoring -------------------------------------------------------------------------------------------------
+    def score(self, outputs: list[dict[str, Any]], examples: Examples, seed: int = 0) -> dict[str, Any]:
+        predicted = multi_hot([o["tags"] for o in outputs], self.labels)
+        return label_metrics(predicted, examples.targets, self.labels)
+
+    # predictor -----------------------------------------------------------------------------------------------
+    def make_predictor(self, model: Model, dev: Examples) -> tuple[Tagger, list[dict[str, Any]]]:
+        """Thresholds tuned on the dev scores; the dev outputs come from those same scores."""
+        assert isinstance(model, TaggingModel)
+        dev_scores = model.scores(dev.inputs, dev.context)
+        thresholds = dict(zip(self.labels, map(float, tune_thresholds(dev_scores, dev.targets))))
+        tagger = Tagger(model, self.labels, thresholds)
+        return tagger, tagger.rows(dev_scores, digits=6)
+
+    def predict(self, predictor: Tagger, examples: Examples) -> list[dict[str, Any]]:  # type: ignore[override]
+        return predictor.predict(examples.inputs, examples.context, digits=6)
+
+    def load_predictor(self, folder: Path, meta: dict[str, Any]) -> Tagger:
+        labels = [str(label) for label in meta["labels"]]
+        model = load_model(folder, meta["model"], TaskSpec(self.name, tuple(labels)), TaggingModel)
+        return Tagger(model, labels, meta["thresholds"], meta)
+
+    def checkpoint_fields(self, predictor: Tagger) -> dict[str, Any]:  # type: ignore[override]
+        return {"labels": predictor.labels,
+                "thresholds": dict(zip(predictor.labels, map(float, predictor.thresholds)))}
+
+    def prediction_row(self, examples: Examples, index: int, output: dict[str, Any]) -> dict[str, Any]:
+        record = examples.records[index]
+        source = {"source": record["source"]} if "source" in record else {}
+        return {"id": record["id"], "doc_id": record.get("doc_id"), **source, "text": record["text"],
+                "labels": record["labels"], **output}
+
+    def article_units(self, article: Any) -> list[dict[str, Any]]:
+        return [{"doc": article.doc_id, "source": article.path, "paragraph_index": i, "question": p.question,
+                 "text": p.text} for i, p in enumerate(article.paragraphs)]
+
+    # documents -----------------------------------------------------------------------------------------------
+    def card_context(self, predictor: Tagger) -> dict[str, Any]:  # type: ignore[override]
+        return {"labels": predictor.labels, **self.checkpoint_fields(predictor)}
+
+    def report_section(self, run: Path, meta: dict[str, Any]) -> str:
+        from diplo_ml.tasks.pillars.report import tagging_report
+
+        return tagging_report(self, run, meta)

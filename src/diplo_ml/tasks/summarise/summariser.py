@@ -1,0 +1,26 @@
+"""The summariser: a summarisation model whose every summary comes with the entities its article lacks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from diplo_ml.faithfulness import unsupported_entities
+from diplo_ml.models.base import SummarisingModel
+from diplo_ml.tasks.base import Predictor
+
+
+class Summariser(Predictor):
+    def __init__(self, model: SummarisingModel, meta: dict[str, Any] | None = None) -> None:
+        self.model = model
+        self.meta = meta or {}
+
+    def predict(self, texts: Sequence[str], context: Sequence[str | None] | None = None) -> list[dict[str, Any]]:
+        """One ``{"summary", "unsupported_entities"}`` per article text."""
+        if not texts:
+            return []
+        summaries = self.model.summarise(list(texts))
+        return [{"summary": s, "unsupported_entities": unsupported_entities(s, t)} for s, t in zip(summaries, texts)]
+
+    def summarise(self, texts: Sequence[str]) -> list[dict[str, Any]]:
+        return self.predict(texts)

@@ -1,0 +1,88 @@
+"""The summarisation task: schema, references, ROUGE with CIs, faithfulness, rows, card and report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from omegaconf import DictConfig
+
+from diplo_ml.data.examples import Examples
+from diplo_ml.data.schema import check_summary_record
+from diplo_ml.faithfulness import unsupported_entity_rate
+from diplo_ml.metrics import load_metric
+from diplo_ml.models.base import Model, SummarisingModel, load_model
+from diplo_ml.summary_stats import summary_stats
+from diplo_ml.tasks import register_task
+from diplo_ml.tasks.base import Task
+from diplo_ml.tasks.summarise.summariser import Summariser
+
+
+def fields(data_cfg: DictConfig | dict[str, Any]) -> tuple[str, str]:
+    return str(data_cfg.get("text_field", "text")), str(data_cfg.get("summary_field", "summary"))
+
+
+def score_summaries(predictions: list[str], sources: list[str], references: list[str], seed: int = 0,
+                    bootstrap: int = 1000) -> dict[str, Any]:
+    """ROUGE-1/2/L/Lsum with bootstrap 95% CIs, length statistics, novel n-grams, unsupported entities."""
+    rouge = load_metric("rouge").compute(predictions=predictions, references=references, bootstrap=bootstrap,
+                                         seed=seed)
+    return {**rouge, **summary_stats(predictions, sources, references),
+            "unsupported_entity_rate": unsupported_entity_rate(predictions, sources), "n": len(predictions)}
+
+
+@register_task
+class SummariseTask(Task):
+    name = "summarise"
+    predictor_type = Summariser
+    model_type = SummarisingModel
+    headline_metrics = ("rouge1", "rouge2", "rougeL", "rougeLsum")
+    lower_is_better = frozenset({"unsupported_entity_rate", "loss", "eval_loss"})
+    descriptive = frozenset({"n", "compression"})
+    descriptive_prefixes = ("pred_", "ref_", "novel_")
+    unit = "article"
+    package = Path(__file__).parent
+
+    # data ----------------------------------------------------------------------------------------------------
+    def check_record(self, record: dict[str, Any], path: str, line: int, data_cfg: DictConfig) -> None:
+        text_field, summary_field = fields(data_cfg)
+        check_summary_record(record, path, line, text_field=text_field, summary_field=summary_field)
+
+    def examples(self, records: Sequence[dict[str, Any]], data_cfg: DictConfig) -> Examples:
+        text_field, summary_field = fields(data_cfg)
+        records = list(records)
+        return Examples([r[text_field] for r in records], [r[summary_field] for r in records], records)
+
+    # scoring -------------------------------------------------------------------------------------------------
+    def score(self, outputs: list[dict[str, Any]], examples: Examples, seed: int = 0) -> dict[str, Any]:
+        return score_summaries([o["summary"] for o in outputs], list(examples.inputs), list(examples.targets),
+                               seed=seed)
+
+    def quick_score(self, outputs: list[dict[str, Any]], examples: Examples) -> dict[str, Any]:
+        return load_metric("rouge").compute(predictions=[o["summary"] for o in outputs],
+                                            references=list(examples.targets), bootstrap=0)
+
+    # predictor -----------------------------------------------------------------------------------------------
+    def make_predictor(self, model: Model, dev: Examples) -> tuple[Summariser, None]:
+        assert isinstance(model, SummarisingModel)
+        return Summariser(model), None
+
+    def load_predictor(self, folder: Path, meta: dict[str, Any]) -> Summariser:
+        return Summariser(load_model(folder, meta["model"], self.spec, SummarisingModel), meta)
+
+    def prediction_row(self, examples: Examples, index: int, output: dict[str, Any]) -> dict[str, Any]:
+        record = examples.records[index]
+        source = {"source": record["source"]} if "source" in record else {}
+        return {"id": record["id"], **source, "reference": examples.targets[index], **output,
+                "source_words": len(examples.inputs[index].split())}
+
+    def article_units(self, article: Any) -> list[dict[str, Any]]:
+        return [{"doc": article.doc_id, "source": article.path, "headline": article.headline, "date": article.date,
+                 "outlet": article.outlet, "text": article.body}]
+
+    # documents -----------------------------------------------------------------------------------------------
+    def report_section(self, run: Path, meta: dict[str, Any]) -> str:
+        from diplo_ml.tasks.summarise.report import summarise_report
+
+        return summarise_report(self, run, meta)

@@ -1,0 +1,79 @@
+"""The registries: a task and a model are found by what they register, never by a name in the harness."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from diplo_ml.config import compose_config
+from diplo_ml.errors import DiploError
+from diplo_ml.harness import plan
+from diplo_ml.models import weights
+from diplo_ml.models.base import TaggingModel
+from diplo_ml.tasks import get_task, task_names
+
+from .conftest import ROOT
+
+TOY_YAML = "_target_: tests.toy_models.WordVoteTagger\nname: word_vote\nsmoothing: 0.5\n"
+
+
+def test_tasks_and_weights_register_themselves():
+    assert {"pillars", "summarise"} <= set(task_names())
+    assert issubclass(get_task("pillars").model_type, TaggingModel)
+    assert {"minilm", "mpnet", "smollm2"} <= set(weights.known())
+    assert weights.get("smollm2-gguf") is weights.get("smollm2")  # the old name still resolves
+    with pytest.raises(DiploError, match="unknown task 'nope'"):
+        get_task("nope")
+    with pytest.raises(DiploError, match="unknown pretrained weights 'nope'"):
+        weights.resolve("nope")
+
+
+@pytest.mark.parametrize(("override", "message"), [
+    ("model._target_=pathlib.Path", "is not a diplo-ml model class"),
+    ("model._target_=no.such.Module", "cannot import 'no.such.Module'"),
+    ("model=lead", "LeadSummariser.*cannot serve this task: it needs a TaggingModel"),
+    ("+model.colour=red", "model.colour: unknown option"),
+    ("model.C=-1", r"model.C: input should be greater than 0 \(got -1\)"),
+])
+def test_model_config_errors_are_one_line(override, message):
+    cfg = compose_config(["model=tfidf", override])
+    with pytest.raises(DiploError, match=message) as info:
+        plan(cfg)
+    assert "\n" not in str(info.value)
+
+
+def _toy_conf(tmp_path: Path) -> Path:
+    conf = tmp_path / "conf" / "model"
+    conf.mkdir(parents=True)
+    (conf / "word_vote.yaml").write_text(TOY_YAML)
+    return conf.parent
+
+
+def test_a_model_added_by_one_yaml_and_one_class_composes(tmp_path):
+    cfg = compose_config(["model=word_vote", f"hydra.searchpath=[file://{_toy_conf(tmp_path)}]"])
+    checked = plan(cfg)
+    assert checked.model_class.__name__ == "WordVoteTagger" and checked.model_options.smoothing == 0.5
+
+
+@pytest.mark.slow
+def test_a_model_added_by_config_alone_trains_and_is_compared(tmp_path, pillar_dir):
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    runs = tmp_path / "runs"
+    cmd = [sys.executable, "-m", "diplo_ml.cli", "train", "model=word_vote", "debug=smoke", f"data.dir={pillar_dir}",
+           f"paths.runs_dir={runs}", f"hydra.searchpath=[file://{_toy_conf(tmp_path)}]"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    run_dir = Path(proc.stdout.strip().splitlines()[-1])
+    meta = json.loads((run_dir / "checkpoint" / "diplo_ml.json").read_text())
+    assert meta["model"]["_target_"] == "tests.toy_models.WordVoteTagger"
+    proc = subprocess.run([sys.executable, "-m", "diplo_ml.cli", "compare", str(runs), "--format", "json"],
+                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    rows = json.loads(proc.stdout)
+    assert [r["model"] for r in rows] == ["word_vote"] and rows[0]["status"] == "finished"
+    assert rows[0]["lr"] is None  # trainer settings do not apply to a model without a Trainer
