@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -15,9 +17,12 @@ from omegaconf import DictConfig, OmegaConf
 from omegaconf.errors import OmegaConfBaseException
 
 from diplo_ml import distributed
-from diplo_ml.config import CONF_DIR, register
+from diplo_ml.config import CONF_DIR, compose_config, register
 from diplo_ml.errors import DiploError
-from diplo_ml.harness import plan, run_task
+from diplo_ml.files import atomic_write_text
+from diplo_ml.harness import Plan, plan, run_task
+from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
+from diplo_ml.runs.lock import RunLock
 from diplo_ml.runs.manifest import RunRecorder, read_manifest
 from diplo_ml.runs.run_dir import new_run_stamp, write_metrics
 from diplo_ml.runs.tracking import check_tracking, log_run
@@ -31,19 +36,31 @@ def run(cfg: DictConfig, run_dir: Path, overrides: list[str] | None = None) -> d
     """Train and evaluate one configuration into ``run_dir``; return metrics per split."""
     run_dir = Path(run_dir)
     checked = plan(cfg)  # every option range-checked before anything is written
+    refuse_finished(run_dir)
+    check_tracking(cfg)  # a missing tracker fails now, not after training
+    main_process = distributed.is_main_process()  # under torchrun/accelerate only rank 0 writes run files
+    with RunLock(run_dir) if main_process else contextlib.nullcontext():
+        return _run_locked(cfg, checked, run_dir, overrides, main_process)
+
+
+def refuse_finished(run_dir: Path) -> None:
     previous = read_manifest(run_dir)
     if previous and previous.get("status") == "finished":
         raise DiploError(f"{run_dir} already holds a finished run; it is never overwritten (pick another folder)")
-    check_tracking(cfg)  # a missing tracker fails now, not after training
+
+
+def _run_locked(cfg: DictConfig, checked: Plan, run_dir: Path, overrides: list[str] | None,
+                main_process: bool) -> dict[str, Any]:
+    refuse_finished(run_dir)  # again, now that this process owns the folder
     seed_everything(checked.run.seed, checked.run.deterministic, checked.run.threads)
     transformers.logging.set_verbosity_error()
-    main_process = distributed.is_main_process()  # under torchrun/accelerate only rank 0 writes run files
     with RunRecorder(run_dir, int(cfg.seed), overrides, write=main_process) as recorder:
         if main_process:
             try:
-                OmegaConf.save(cfg, run_dir / "config.yaml", resolve=True)
+                text = OmegaConf.to_yaml(cfg, resolve=True)
             except OmegaConfBaseException:
-                OmegaConf.save(cfg, run_dir / "config.yaml")  # the task reports the unresolvable value
+                text = OmegaConf.to_yaml(cfg)  # the harness reports the unresolvable value
+            atomic_write_text(run_dir / "config.yaml", text)
         metrics = run_task(checked, run_dir, recorder)
         if main_process:
             write_metrics(run_dir, metrics)
@@ -65,6 +82,10 @@ def hydra_main(cfg: DictConfig) -> None:
     except DiploError as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
+    except RunInterrupted as exc:
+        print(f"interrupted ({exc}): {run_dir} keeps its last checkpoint; continue with "
+              f"`diplo-ml resume {run_dir}`", file=sys.stderr)
+        raise SystemExit(exc.exit_code) from None
     test = metrics.get("test", {})
     headline = {k: round(test[k], 4) for k in get_task(str(cfg.task.name)).headline_metrics if k in test}
     log.info("test metrics: %s", headline)
@@ -83,6 +104,42 @@ def main(argv: list[str]) -> None:
             argv = [*argv, "hydra.output_subdir=null", "hydra/job_logging=disabled"]
     sys.argv = ["diplo-ml train", *argv]
     try:
-        hydra_main()
+        with contextlib.ExitStack() as stack:
+            run_dir = preflight(argv)
+            if run_dir is not None and distributed.is_main_process():
+                stack.enter_context(RunLock(run_dir))  # held before Hydra writes .hydra/ into the folder
+            stack.enter_context(signals_interrupt())
+            hydra_main()
+    except DiploError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
     finally:
         distributed.finish()
+
+
+def preflight(argv: list[str]) -> Path | None:
+    """Before Hydra writes anything: validate every option and the run folder; return the folder when the command
+    names it (``hydra.run.dir=``), so it can be locked first. Sweeps (-m) are checked job by job instead."""
+    if any(a.startswith("-") for a in argv):
+        return None
+    cfg = compose_config(argv, return_hydra_config=True)
+    plan(cfg)
+    runs_dir = Path(str(cfg.paths.runs_dir)).expanduser()
+    check_writable(runs_dir, "paths.runs_dir")
+    if not any(a.startswith("hydra.run.dir=") for a in argv):
+        return None
+    run_dir = Path(str(cfg.hydra.run.dir)).expanduser().resolve()
+    check_writable(run_dir, "hydra.run.dir")
+    refuse_finished(run_dir)
+    return run_dir
+
+
+def check_writable(folder: Path, key: str) -> None:
+    """The folder, or its nearest existing parent, must be a writable folder."""
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not probe.is_dir():
+        raise DiploError(f"{key}: {probe} is a file, not a folder")
+    if not os.access(probe, os.W_OK | os.X_OK):
+        raise DiploError(f"{key}: {probe} is not writable")

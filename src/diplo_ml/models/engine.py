@@ -23,6 +23,8 @@ from transformers.trainer_utils import get_last_checkpoint
 from diplo_ml.models.base import FitContext
 from diplo_ml.models.sampling import BalancedLengthSampler, balanced_weights
 from diplo_ml.options import TrainerOptions
+from diplo_ml.runs import interrupt
+from diplo_ml.runs.interrupt import StopOnSignal
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +146,7 @@ def train(job: TrainJob, context: FitContext) -> tuple[torch.nn.Module, dict[str
     """Run the job (resuming when a checkpoint exists); return the trained module (best epoch) and its summary."""
     trainer_opts = context.trainer
     args = training_arguments(trainer_opts, context.out_dir, context.seed, job)
-    callbacks = list(context.callbacks)
+    callbacks = [*context.callbacks, StopOnSignal()]
     if trainer_opts.early_stopping_patience and args.eval_strategy != "no":
         callbacks.append(EarlyStoppingCallback(early_stopping_patience=int(trainer_opts.early_stopping_patience)))
     balanced = trainer_opts.label_sampling == "balanced" and job.balanced_labels is not None
@@ -159,7 +161,8 @@ def train(job: TrainJob, context: FitContext) -> tuple[torch.nn.Module, dict[str
         resume = get_last_checkpoint(str(context.out_dir))
         if resume:
             log.info("resuming from %s", resume)
-    trainer.train(resume_from_checkpoint=resume)
+    with interrupt.training():  # SIGINT/SIGTERM: save a checkpoint, stop, then raise RunInterrupted
+        trainer.train(resume_from_checkpoint=resume)
     state = trainer.state
     summary = {"metric": state.best_metric, "checkpoint": state.best_model_checkpoint,
                "global_step": state.global_step, "resumed_from": resume,

@@ -7,6 +7,7 @@ import glob
 import io
 import json
 import math
+import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,8 @@ from typing import Any
 import yaml
 
 from diplo_ml.errors import DiploError
+from diplo_ml.files import read_json_object
+from diplo_ml.runs.lock import is_locked
 from diplo_ml.runs.manifest import read_manifest
 from diplo_ml.tasks import Task, get_task
 
@@ -69,22 +72,36 @@ def find_runs(paths: list[str]) -> list[Path]:
     return sorted(found)
 
 
+def _config(run_dir: Path) -> dict[str, Any]:
+    path = run_dir / "config.yaml"
+    if not path.is_file():
+        return {}
+    try:
+        config = yaml.safe_load(path.read_text())
+    except yaml.YAMLError as exc:
+        raise DiploError(f"{path}: corrupt config ({str(exc).splitlines()[0]})") from None
+    if not isinstance(config, dict):
+        raise DiploError(f"{path}: corrupt config (not a mapping)")
+    return config
+
+
 def run_row(run_dir: Path) -> dict[str, Any]:
     """Config fields, status and metrics of one run (``metric`` keys are ``split.name``)."""
     manifest = read_manifest(run_dir) or {}
-    config_path = run_dir / "config.yaml"
-    config = yaml.safe_load(config_path.read_text()) if config_path.is_file() else {}
+    config = _config(run_dir)
+    metrics_path = run_dir / "metrics.json"
+    metrics = read_json_object(metrics_path, "metrics file") if metrics_path.is_file() else {}
     row: dict[str, Any] = {"run": str(run_dir), "status": manifest.get("status", "unknown"),
                            "overrides": changes(manifest)}
-    if row["status"] == "running":
-        row["status"] = "incomplete"  # no finish record: crashed, killed or still going
+    if row["status"] == "running":  # no finish record: still going (its lock is held), or crashed / killed
+        row["status"] = "running" if is_locked(run_dir) else "incomplete"
+    elif row["status"] == "finished" and not metrics:
+        row["status"] = "damaged (no metrics.json)"
     for name, dotted in CONFIG_FIELDS.items():
         row[name] = _get(config, dotted)
     if (manifest.get("model") or {}).get("uses_trainer") is False:
         row["lr"] = row["epochs"] = None  # trainer settings do not apply to this model
     row["labels"] = ",".join(_get(config, "task.labels") or []) or None
-    metrics_path = run_dir / "metrics.json"
-    metrics = json.loads(metrics_path.read_text()) if metrics_path.is_file() else {}
     row["metrics"] = _numbers(metrics)
     row["ci"] = {f"{split}.{k.removesuffix('_ci')}": v for split, values in metrics.items()
                  for k, v in values.items() if k.endswith("_ci") and isinstance(v, list) and len(v) == 2}
@@ -121,10 +138,20 @@ def _value(row: dict[str, Any], metric: str) -> float | None:
 def compare(paths: list[str], group_by: list[str] | None = None, metrics: list[str] | None = None
             ) -> tuple[list[dict[str, Any]], list[str], list[str]]:
     """Rows (or aggregated rows), the metric columns and the key columns, sorted by the first metric."""
-    rows = [run_row(p) for p in find_runs(paths)]
+    rows = []
+    for path in find_runs(paths):
+        try:
+            rows.append(run_row(path))
+        except DiploError as exc:  # one damaged run never hides the others
+            print(f"warning: skipping a damaged run: {exc}", file=sys.stderr)
     if not rows:
-        raise DiploError(f"no run folders found under {', '.join(paths)}")
+        raise DiploError(f"no readable run folders found under {', '.join(paths)}")
     tasks = {r["task"] for r in rows if r["task"]}
+    known = {m for r in rows for m in r["metrics"]}
+    unknown = [m for m in metrics or [] if m not in known]
+    if unknown and known:
+        examples = ", ".join(sorted(known)[:6])
+        raise DiploError(f"--metric {', '.join(unknown)}: no run has this metric (known, for example: {examples})")
     if not metrics:
         metrics = [m for t in sorted(tasks) for m in default_metrics(t)]
     if group_by:

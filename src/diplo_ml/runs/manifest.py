@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import platform
 import subprocess
@@ -12,6 +11,8 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from diplo_ml.files import atomic_write_json, read_json_object
 
 MANIFEST = "manifest.json"
 TRACKED_PACKAGES = (
@@ -97,7 +98,7 @@ class RunRecorder:
         if not self.enabled:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(self.data, indent=2, sort_keys=False) + "\n")
+        atomic_write_json(self.path, self.data)
 
     def __enter__(self) -> RunRecorder:
         self.write()
@@ -109,11 +110,12 @@ class RunRecorder:
         if exc_type is None:
             self.data["status"] = "finished"
         else:
-            self.data["status"] = "interrupted" if exc_type is KeyboardInterrupt else "failed"
+            self.data["status"] = "interrupted" if issubclass(exc_type, KeyboardInterrupt) else "failed"
             self.data["error"] = f"{exc_type.__name__}: {exc}"
         self.write()
 
 
 def read_manifest(run_dir: Path) -> dict[str, Any] | None:
+    """The run's manifest, None when there is none; a corrupt one is a one-line error naming the file."""
     path = Path(run_dir) / MANIFEST
-    return json.loads(path.read_text()) if path.is_file() else None
+    return read_json_object(path, "run manifest") if path.is_file() else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import secrets
 from datetime import datetime
 from functools import lru_cache
@@ -10,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from omegaconf import OmegaConf
+
+from diplo_ml.files import atomic_write_json
 
 CHECKPOINT = "checkpoint"
 METRICS = "metrics.json"
@@ -54,6 +55,6 @@ def register_resolvers() -> None:
 def write_metrics(run_dir: Path, metrics: dict[str, dict[str, Any]]) -> None:
     """``metrics.json`` holds every split; ``metrics_<split>.json`` one split each."""
     run_dir = Path(run_dir)
-    (run_dir / METRICS).write_text(json.dumps(metrics, indent=2) + "\n")
     for split, values in metrics.items():
-        (run_dir / f"metrics_{split}.json").write_text(json.dumps(values, indent=2) + "\n")
+        atomic_write_json(run_dir / f"metrics_{split}.json", values)
+    atomic_write_json(run_dir / METRICS, metrics)  # last: its presence means every metric was written

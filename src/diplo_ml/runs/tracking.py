@@ -19,6 +19,7 @@ import yaml
 from omegaconf import DictConfig
 
 from diplo_ml.errors import DiploError
+from diplo_ml.files import atomic_write_json
 from diplo_ml.runs.manifest import MANIFEST, read_manifest
 
 log = logging.getLogger("diplo_ml.tracking")
@@ -126,7 +127,7 @@ def _update_manifest(run_dir: Path, tracking: dict[str, Any]) -> None:
     manifest = read_manifest(run_dir)
     if manifest is not None:
         manifest["tracking"] = tracking
-        (run_dir / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
+        atomic_write_json(run_dir / MANIFEST, manifest)
 
 
 def log_run(cfg: DictConfig, run_dir: Path, metrics: dict[str, Any]) -> str | None:

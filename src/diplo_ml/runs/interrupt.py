@@ -1,0 +1,86 @@
+"""SIGINT and SIGTERM end a run the same way: ``interrupted``, with its last checkpoint saved, ready for `resume`.
+
+While a Trainer is training, the first signal asks it to save a checkpoint at the end of the current step and
+stop; :class:`RunInterrupted` is raised once it has. Outside training (data loading, prediction) the signal
+interrupts at once. A second signal always interrupts at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+from transformers import TrainerCallback
+
+SIGNALS = (signal.SIGINT, signal.SIGTERM)
+EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """A run stopped by a signal (SIGINT or SIGTERM)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_CODES.get(self.signum, 1)
+
+
+class _State:
+    training = False
+    requested: int | None = None
+
+
+_state = _State()
+
+
+def _handler(signum: int, frame: Any) -> None:
+    if _state.training and _state.requested is None:
+        _state.requested = signum  # the Trainer saves and stops at the end of this step
+        return
+    raise RunInterrupted(signum)
+
+
+@contextlib.contextmanager
+def signals_interrupt() -> Iterator[None]:
+    """Within the block, SIGINT and SIGTERM raise :class:`RunInterrupted` (gracefully during training)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.getsignal(sig) for sig in SIGNALS}
+    for sig in SIGNALS:
+        signal.signal(sig, _handler)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        _state.training, _state.requested = False, None
+
+
+@contextlib.contextmanager
+def training() -> Iterator[None]:
+    """Mark a Trainer run: a signal now asks it to stop; after it has, raise :class:`RunInterrupted`."""
+    _state.training, _state.requested = True, None
+    try:
+        yield
+    finally:
+        _state.training = False
+    if _state.requested is not None:
+        signum, _state.requested = _state.requested, None
+        raise RunInterrupted(signum)
+
+
+class StopOnSignal(TrainerCallback):
+    """Save a checkpoint and stop at the end of the step during which a signal arrived."""
+
+    def on_step_end(self, args, state, control, **kwargs):
+        if _state.requested is not None:
+            control.should_save = True
+            control.should_training_stop = True
+        return control

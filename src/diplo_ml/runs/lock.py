@@ -1,0 +1,86 @@
+"""One writer per run folder: an exclusive lock held for the life of a run (or a resume).
+
+The lock is an OS file lock (``filelock``) on ``RUN/.lock``; the kernel drops it when its process dies, so a lock
+left by a killed run is never an obstacle. Who holds it (pid, host, start time, command) is written to
+``RUN/.lock.json`` so a second writer gets a one-line error naming the holder.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from diplo_ml.errors import DiploError
+from diplo_ml.files import atomic_write_json
+
+LOCK = ".lock"
+HOLDER = ".lock.json"
+_held: dict[Path, tuple[FileLock, int]] = {}  # locks this process holds, re-entrant per folder
+
+
+def _holder_text(run_dir: Path) -> str:
+    import json
+
+    try:
+        info = json.loads((run_dir / HOLDER).read_text())
+        return (f"pid {info.get('pid')} on {info.get('host')} since {info.get('started')} "
+                f"({info.get('command', '?')})")
+    except (OSError, ValueError):
+        return "another process"
+
+
+class RunLock:
+    """``with RunLock(run_dir):`` - exclusive for the block; a second process gets a DiploError at once."""
+
+    def __init__(self, run_dir: str | Path) -> None:
+        self.run_dir = Path(run_dir).resolve()
+
+    def __enter__(self) -> RunLock:
+        held = _held.get(self.run_dir)
+        if held is not None:
+            _held[self.run_dir] = (held[0], held[1] + 1)
+            return self
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.run_dir / LOCK), timeout=0)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise DiploError(f"{self.run_dir} is in use by {_holder_text(self.run_dir)}; wait for it to end or pick "
+                             "another folder") from None
+        _held[self.run_dir] = (lock, 1)
+        info: dict[str, Any] = {"pid": os.getpid(), "host": socket.gethostname(),
+                                "started": datetime.now(UTC).isoformat(timespec="seconds"),
+                                "command": " ".join(sys.argv)[:300]}
+        atomic_write_json(self.run_dir / HOLDER, info)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        lock, count = _held[self.run_dir]
+        if count > 1:
+            _held[self.run_dir] = (lock, count - 1)
+            return
+        del _held[self.run_dir]
+        try:
+            (self.run_dir / HOLDER).unlink(missing_ok=True)
+        finally:
+            lock.release()
+
+
+def is_locked(run_dir: str | Path) -> bool:
+    """True while another process holds the run folder's lock."""
+    run_dir = Path(run_dir).resolve()
+    if run_dir in _held or not (run_dir / LOCK).exists():
+        return False
+    lock = FileLock(str(run_dir / LOCK), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        return True
+    lock.release()
+    return False
