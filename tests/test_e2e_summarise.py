@@ -32,7 +32,8 @@ def summarise_runs(tmp_path_factory) -> dict[str, object]:
     base = tmp_path_factory.mktemp("summarise")
     runs = {}
     for model, trainer in (("lead", "cpu"), ("textrank", "cpu"), ("extractive_minilm", "extractive_cpu")):
-        cfg = compose_config(["experiment=summarise_extractive", f"model={model}", f"trainer={trainer}", *TINY])
+        cfg = compose_config(["task=summarise", "data=summaries_embedded", f"model={model}", f"trainer={trainer}",
+                              *TINY])
         run(cfg, base / model)
         runs[model] = base / model
     return runs

@@ -32,7 +32,7 @@ def tiny_runs(tmp_path_factory) -> dict[str, Path]:
 
     base = tmp_path_factory.mktemp("notebook_runs")
     run(compose_config(["model=tfidf", "debug=smoke"]), base / "runs" / "a")
-    run(compose_config(["experiment=summarise_extractive", "model=lead", "trainer=cpu", "debug=smoke"]),
+    run(compose_config(["task=summarise", "data=summaries_embedded", "model=lead", "debug=smoke"]),
         base / "runs" / "s")
     return {"runs": base / "runs", "tagger": base / "runs" / "a", "summariser": base / "runs" / "s"}
 

@@ -37,7 +37,7 @@ def lead_run(tmp_path_factory) -> Path:
     from diplo_ml.train import run
 
     run_dir = tmp_path_factory.mktemp("lead") / "run"
-    run(compose_config(["experiment=summarise_extractive", "model=lead", "trainer=cpu", "debug=smoke"]), run_dir)
+    run(compose_config(["task=summarise", "data=summaries_embedded", "model=lead", "debug=smoke"]), run_dir)
     return run_dir
 
 

@@ -80,6 +80,24 @@ def expect(path: str | Path, expected: type) -> tuple[Path, dict[str, Any]]:
     return folder, meta
 
 
+def verify_files(folder: Path) -> None:
+    """Refuse pickles, and name the file when a JSON or safetensors file of the checkpoint is damaged."""
+    from safetensors import safe_open
+
+    from diplo_ml.models.vectors import refuse_pickles
+
+    refuse_pickles(folder)
+    for path in sorted(folder.glob("*.json")):
+        read_json_object(path, "checkpoint file")
+    for path in sorted(folder.glob("*.safetensors")):
+        try:
+            with safe_open(str(path), "np") as handle:
+                handle.keys()
+        except Exception as exc:  # noqa: BLE001 - safetensors raises its own error types
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise DiploError(f"{path}: damaged weights file ({reason})") from None
+
+
 def load(path: str | os.PathLike, expected: type | None = None, quantize: bool = False) -> Any:
     """Load a checkpoint (or a run folder) into its task's predictor; ``expected`` refuses other predictor types.
 
@@ -89,7 +107,14 @@ def load(path: str | os.PathLike, expected: type | None = None, quantize: bool =
 
     folder, meta = expect(path, expected) if expected is not None else read_meta(path)
     task = get_task(str(meta["task"]), {"labels": meta["labels"]} if meta.get("labels") else None)
-    predictor = task.load_predictor(folder, meta)
+    verify_files(folder)
+    try:
+        predictor = task.load_predictor(folder, meta)
+    except DiploError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - transformers, torch and peft fail in many ways on bad folders
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise DiploError(f"{folder}: cannot load the model ({type(exc).__name__}: {reason})") from None
     if quantize:
         from diplo_ml.quantize import quantize_predictor
 

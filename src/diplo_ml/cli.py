@@ -5,10 +5,44 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import math
 import sys
 from pathlib import Path
 
 from diplo_ml.errors import DiploError
+
+
+def count(text: str) -> int:
+    """An argparse type: a whole number >= 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 1 (got {text!r})") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 1 (got {value})")
+    return value
+
+
+def non_negative(text: str) -> int:
+    """An argparse type: a whole number >= 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 0 (got {text!r})") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 0 (got {value})")
+    return value
+
+
+def non_negative_float(text: str) -> float:
+    """An argparse type: a finite number >= 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number >= 0 (got {text!r})") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"must be a number >= 0 (got {text})")
+    return value
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
@@ -23,16 +57,38 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_predict(args: argparse.Namespace) -> int:
-    from diplo_ml.predict import predict_files
+    from diplo_ml.predict import Output, predict_stream, predict_to_file
+    from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
 
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    if args.engine == "ray":
+        from diplo_ml.predict_ray import predict_with_ray
+
+        if not args.output:
+            raise DiploError("--engine ray writes files: give -o OUT (a .jsonl file or a folder of Parquet shards)")
+        print(predict_with_ray(args.checkpoint, args.inputs, args.output, workers=args.workers,
+                               batch_size=args.batch_size), file=sys.stderr)
+        return 0
+    if args.resume and not args.output:
+        raise DiploError("--resume continues an output file: give -o OUT as well")
+    if not args.output:
+        with signals_interrupt():
+            for rows in predict_stream(args.checkpoint, args.inputs, args.batch_size, args.quantize, args.workers):
+                sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+        return 0
+    out = Output(Path(args.output), args.resume)
+    if args.resume and out.path.is_file() and not out.partial.exists():
+        print(f"{out.path} is already complete; nothing to resume", file=sys.stderr)
+        return 0
     try:
-        for record in predict_files(args.checkpoint, args.inputs, batch_size=args.batch_size,
-                                    quantize=args.quantize):
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
+        with signals_interrupt():
+            written, resumed = predict_to_file(args.checkpoint, args.inputs, out.path, args.resume, args.batch_size,
+                                               args.quantize, args.workers, progress=sys.stderr.isatty())
+    except RunInterrupted as exc:
+        print(f"interrupted ({exc}): {out.partial} keeps every finished row; continue with the same command "
+              "and --resume", file=sys.stderr)
+        return exc.exit_code
+    note = f" (after {resumed} resumed)" if resumed else ""
+    print(f"wrote {written} rows{note} to {out.path}", file=sys.stderr)
     return 0
 
 
@@ -158,10 +214,14 @@ def build_parser() -> argparse.ArgumentParser:
     pr = sub.add_parser("predict", help="tag or summarise .txt/.md/.html articles, JSONL files or stdin (-)")
     pr.add_argument("checkpoint")
     pr.add_argument("inputs", nargs="+", help="files, or - for standard input")
-    pr.add_argument("--batch-size", type=int, default=None, help="default: the checkpoint's (16 for transformers)")
+    pr.add_argument("--batch-size", type=count, default=None, help="default: the checkpoint's (16 for transformers)")
     pr.add_argument("--quantize", action="store_true",
                     help="int8 dynamic quantisation of a transformer tagger: faster on CPU (docs/benchmarks.md)")
-    pr.add_argument("-o", "--output", help="write JSONL here instead of stdout")
+    pr.add_argument("-o", "--output", help="write JSONL here (through OUT.partial, renamed when complete)")
+    pr.add_argument("--resume", action="store_true", help="continue OUT.partial left by an interrupted run")
+    pr.add_argument("--workers", type=count, default=1, help="predict in N processes (rows stay in input order)")
+    pr.add_argument("--engine", choices=["local", "ray"], default="local",
+                    help="local processes, or Ray Data (pip install -e .[ray]; a cluster via RAY_ADDRESS)")
     pr.set_defaults(func=_cmd_predict)
 
     ing = sub.add_parser("ingest", help="raw .txt/.md/.html articles -> paragraph JSONL")
@@ -192,7 +252,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     rep = sub.add_parser("reproduce", help="re-run a finished run from its saved config and compare metrics")
     rep.add_argument("run")
-    rep.add_argument("--tolerance", type=float, default=0.0, help="largest absolute metric difference accepted")
+    rep.add_argument("--tolerance", type=non_negative_float, default=0.0,
+                     help="largest absolute metric difference accepted")
     rep.set_defaults(func=_cmd_reproduce)
 
     res = sub.add_parser("resume", help="continue an interrupted run in its own folder")
@@ -211,12 +272,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     bn = sub.add_parser("bench", help="CPU throughput: naive pipeline vs Tagger vs int8, articles/s, training")
     bn.add_argument("--checkpoint", help="pillar transformer checkpoint (default: train a debug=smoke MiniLM first)")
-    bn.add_argument("--repeats", type=int, default=3, help="timed runs per measurement; the median is reported")
-    bn.add_argument("--batch-size", type=int, help="Tagger batch size (default: the checkpoint's)")
-    bn.add_argument("--threads", type=int, help="torch intra-op threads (default: torch's)")
-    bn.add_argument("--limit", type=int, help="use only the first N test paragraphs")
-    bn.add_argument("--articles", type=int, help="use only the first N raw articles")
-    bn.add_argument("--train-steps", type=int, default=10, help="timed training steps (0: skip training)")
+    bn.add_argument("--repeats", type=count, default=3, help="timed runs per measurement; the median is reported")
+    bn.add_argument("--batch-size", type=count, help="Tagger batch size (default: the checkpoint's)")
+    bn.add_argument("--threads", type=count, help="torch intra-op threads (default: torch's)")
+    bn.add_argument("--limit", type=count, help="use only the first N test paragraphs")
+    bn.add_argument("--articles", type=count, help="use only the first N raw articles")
+    bn.add_argument("--train-steps", type=non_negative, default=10, help="timed training steps (0: skip training)")
     bn.add_argument("--no-naive", action="store_true", help="skip the pipeline baseline")
     bn.add_argument("--no-quantized", action="store_true", help="skip int8 dynamic quantisation")
     bn.add_argument("--sweep", action="store_true", help="also sweep batch size, threads and OMP_WAIT_POLICY")
@@ -231,7 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     br.add_argument("--summariser", help="summarisation checkpoint (or its run folder); omitted: no summaries")
     br.add_argument("-o", "--output", required=True, help="OUT.html (or OUT.md with --format md)")
     br.add_argument("--format", choices=["html", "md"], help="default: from the output suffix, else html")
-    br.add_argument("--batch-size", type=int, default=32)
+    br.add_argument("--batch-size", type=count, default=32)
     br.set_defaults(func=_cmd_brief)
 
     rpt = sub.add_parser("report", help="write RUN/report.html: error analysis of a finished run")

@@ -65,6 +65,7 @@ def plan(cfg: DictConfig) -> Plan:
     validate(DataLimits, {k: data.get(k) for k in DataLimits.model_fields if k in data}, "data")
     task_cfg = _container(cfg, "task")
     task = get_task(str(task_cfg.get("name", "")), task_cfg)
+    task.check_data_config(data)
     cls, options = model_options(_container(cfg, "model"), task.model_type)
     return Plan(cfg, run, trainer, task, cls, options)
 

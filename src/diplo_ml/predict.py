@@ -1,27 +1,40 @@
-"""`diplo-ml predict`: run a checkpoint over raw articles, JSONL files or standard input.
+"""`diplo-ml predict`: run a checkpoint over raw articles, JSONL files or standard input, at any size.
 
-Inputs are read lazily and predicted in batches, so memory is bounded by the batch, not the input. Every output
-row carries the input's ``id`` (or its line number when there is none) and where it came from.
+Inputs are read lazily and predicted a chunk at a time, so memory is bounded by the chunk, not the input. Every
+output row carries the input's ``id`` (its line number when it has none), its ``source`` and its ``line`` (JSONL)
+or ``paragraph_index`` (articles). With ``-o OUT`` rows go to ``OUT.partial`` (flushed after every chunk), which is
+renamed to ``OUT`` once every input is done; after a crash or a signal, ``--resume`` continues ``OUT.partial``
+exactly once: no row lost, none written twice. ``--workers N`` predicts chunks in N processes, in input order.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+
+from tqdm.auto import tqdm
 
 from diplo_ml.checkpoint import load, read_meta
 from diplo_ml.data.ingest import SUFFIXES, ingest_document, ingest_path
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
-from diplo_ml.errors import DataError
+from diplo_ml.errors import DataError, DiploError
 from diplo_ml.tasks import get_task
 from diplo_ml.tasks.base import Predictor, Task
 
-Unit = dict[str, Any]  # one thing to predict: "text" plus the fields its output row carries
+Unit = dict[str, Any]  # one thing to predict: "_text" (and "_context") plus the fields its output row carries
 DEFAULT_CHUNK = 256    # units predicted per call
 
 
+# inputs ------------------------------------------------------------------------------------------------------------
 def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo_text: bool) -> Iterator[Unit]:
     count = 0
     for number, record in records:
@@ -38,15 +51,32 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo
         raise DataError(f"{label}: no records")
 
 
+def _article_units(task: Task, article: Any) -> Iterator[Unit]:
+    for unit in task.article_units(article):
+        fields = {k: v for k, v in unit.items() if k not in ("text", "context")}
+        yield {**fields, **({"text": unit["text"]} if task.echo_text else {}), "_text": unit["text"],
+               "_context": unit.get("context")}
+
+
 def _check_path(path: Path) -> None:
     if path.is_dir():
         raise DataError(f"{path}: is a folder; pass the files in it (or use `diplo-ml brief` for a folder)")
     if not path.exists():
         raise DataError(f"{path}: no such file")
+    if path.suffix.lower() != ".jsonl" and path.suffix.lower() not in SUFFIXES:
+        raise DataError(f"{path}: unsupported input type (use .jsonl, {', '.join(SUFFIXES)} or -)")
+
+
+def check_inputs(inputs: list[str]) -> None:
+    """Every input exists and is of a known type, before any work starts."""
+    for item in inputs:
+        if item != "-":
+            _check_path(Path(item))
 
 
 def read_units(inputs: list[str], task: Task) -> Iterator[Unit]:
     """Units of every input, in order; article units come from the task (paragraphs, or the whole article)."""
+    check_inputs(inputs)
     for item in inputs:
         if item == "-":
             text = sys.stdin.read()
@@ -58,20 +88,21 @@ def read_units(inputs: list[str], task: Task) -> Iterator[Unit]:
                 yield from _article_units(task, ingest_document(text, "stdin", "<stdin>"))
             continue
         path = Path(item)
-        _check_path(path)
         if path.suffix.lower() == ".jsonl":
             yield from _jsonl_units(iter_jsonl(path), str(path), task.echo_text)
-        elif path.suffix.lower() in SUFFIXES:
-            yield from _article_units(task, ingest_path(path))
         else:
-            raise DataError(f"{path}: unsupported input type (use .jsonl, {', '.join(SUFFIXES)} or -)")
+            yield from _article_units(task, ingest_path(path))
 
 
-def _article_units(task: Task, article: Any) -> Iterator[Unit]:
-    for unit in task.article_units(article):
-        fields = {k: v for k, v in unit.items() if k != "text"}
-        yield {**fields, **({"text": unit["text"]} if task.echo_text else {}), "_text": unit["text"],
-               "_context": unit.get("context")}
+def count_jsonl_rows(inputs: list[str]) -> int | None:
+    """Rows the inputs will give when they are all JSONL files (for the progress bar's ETA), else None."""
+    if not inputs or any(i == "-" or not i.lower().endswith(".jsonl") for i in inputs):
+        return None
+    total = 0
+    for item in inputs:
+        with open(item, "rb") as handle:
+            total += sum(1 for line in handle if line.strip())
+    return total
 
 
 def chunks(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
@@ -85,12 +116,25 @@ def chunks(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
         yield batch
 
 
+def row_key(row: dict[str, Any]) -> str:
+    """What identifies a row across runs: its source and line (JSONL) or paragraph index (articles)."""
+    return json.dumps([row.get("source"), row.get("line"), row.get("paragraph_index"), row.get("doc")])
+
+
+# predicting --------------------------------------------------------------------------------------------------------
 def predict_units(predictor: Predictor, batch: list[Unit]) -> list[dict[str, Any]]:
     """Output rows of one batch of units, in order."""
     texts = [u["_text"] for u in batch]
     context = [u.get("_context") for u in batch]
     outputs = predictor.predict(texts, context if any(context) else None)
     return [{**{k: v for k, v in u.items() if not k.startswith("_")}, **out} for u, out in zip(batch, outputs)]
+
+
+def set_batch_size(predictor: Predictor, batch_size: int) -> None:
+    """Use ``batch_size`` for the model's inference batches, where the model batches."""
+    model = predictor.model
+    if hasattr(model, "batch_size"):
+        model.batch_size = batch_size
 
 
 def open_predictor(checkpoint: str | Path, batch_size: int | None = None, quantize: bool = False
@@ -103,16 +147,142 @@ def open_predictor(checkpoint: str | Path, batch_size: int | None = None, quanti
     return task, predictor
 
 
-def set_batch_size(predictor: Predictor, batch_size: int) -> None:
-    """Use ``batch_size`` for the model's inference batches, where the model batches."""
-    model = predictor.model
-    if hasattr(model, "batch_size"):
-        model.batch_size = batch_size
+_worker_predictor: Predictor | None = None
+
+
+def _init_worker(checkpoint: str, batch_size: int | None, quantize: bool, threads: int) -> None:
+    import torch
+
+    global _worker_predictor
+    torch.set_num_threads(threads)
+    _, _worker_predictor = open_predictor(checkpoint, batch_size, quantize)
+
+
+def _worker_chunk(batch: list[Unit]) -> list[dict[str, Any]]:
+    assert _worker_predictor is not None
+    return predict_units(_worker_predictor, batch)
+
+
+def _in_workers(checkpoint: str | Path, batches: Iterator[list[Unit]], workers: int, batch_size: int | None,
+                quantize: bool) -> Iterator[list[dict[str, Any]]]:
+    """Chunks predicted by ``workers`` processes, yielded in input order; at most 2 chunks per worker in flight."""
+    threads = max(1, (os.cpu_count() or 1) // workers)
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker,
+                             initargs=(str(checkpoint), batch_size, quantize, threads)) as pool:
+        pending: deque[Future] = deque()
+        for batch in batches:
+            pending.append(pool.submit(_worker_chunk, batch))
+            while len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+# output ------------------------------------------------------------------------------------------------------------
+@dataclass
+class Output:
+    """Rows written to ``OUT.partial`` and renamed to ``OUT`` at the end; ``resume`` continues a partial file."""
+
+    path: Path
+    resume: bool = False
+
+    @property
+    def partial(self) -> Path:
+        return self.path.with_name(self.path.name + ".partial")
+
+    def open(self) -> tuple[IO[str], int, str | None]:
+        """(handle, rows already written, key of the last one)."""
+        if self.path.is_dir():
+            raise DiploError(f"{self.path}: is a folder; -o takes a file path")
+        if not self.path.parent.is_dir():
+            raise DiploError(f"{self.path}: folder {self.path.parent} does not exist")
+        if self.partial.exists() and not self.resume:
+            raise DiploError(f"{self.partial} holds an interrupted output: add --resume to continue it, or delete it")
+        if not self.resume or not self.partial.exists():
+            try:
+                return open(self.partial, "w", encoding="utf-8"), 0, None
+            except OSError as exc:
+                raise DiploError(f"{self.partial}: cannot write ({exc.strerror})") from None
+        done, last = self._complete_rows()
+        return open(self.partial, "a", encoding="utf-8"), done, last
+
+    def _complete_rows(self) -> tuple[int, str | None]:
+        """Rows of the partial file up to its last full line (a torn last line is cut off)."""
+        done, last, keep = 0, None, 0
+        with open(self.partial, "rb") as handle:
+            for line in handle:
+                if not line.endswith(b"\n"):
+                    break
+                try:
+                    last = row_key(json.loads(line))
+                except ValueError:
+                    raise DiploError(f"{self.partial}:{done + 1}: not a JSON row; cannot resume from it") from None
+                done += 1
+                keep += len(line)
+        with open(self.partial, "r+b") as handle:
+            handle.truncate(keep)
+        return done, last
+
+    def finish(self, handle: IO[str]) -> None:
+        handle.flush()
+        os.fsync(handle.fileno())
+        handle.close()
+        os.replace(self.partial, self.path)
+
+
+def predict_stream(checkpoint: str | Path, inputs: list[str], batch_size: int | None = None, quantize: bool = False,
+                   workers: int = 1, chunk: int = DEFAULT_CHUNK, skip: int = 0, last_key: str | None = None,
+                   progress: bool = False) -> Iterator[list[dict[str, Any]]]:
+    """Rows of ``inputs`` chunk by chunk, after skipping the first ``skip`` units (whose last key must be
+    ``last_key``: the inputs must be those the partial output came from)."""
+    check_inputs(inputs)
+    folder, meta = read_meta(checkpoint)
+    task = get_task(str(meta["task"]), {"labels": meta["labels"]} if meta.get("labels") else None)
+    units = read_units(inputs, task)
+    if skip:
+        seen = list(islice(units, skip))
+        if len(seen) < skip or row_key(seen[-1]) != last_key:
+            raise DiploError(f"the partial output has {skip} rows that do not match these inputs (its last row is "
+                             f"{last_key}); resume with the same checkpoint and inputs")
+    total = count_jsonl_rows(inputs) if progress else None
+    bar = tqdm(total=total, initial=skip, unit="row", desc="predicting", disable=not progress, file=sys.stderr,
+               dynamic_ncols=True)
+    batches = chunks(units, chunk)
+    if workers > 1:
+        results = _in_workers(folder, batches, workers, batch_size, quantize)
+    else:
+        _, predictor = open_predictor(folder, batch_size, quantize)
+        results = (predict_units(predictor, batch) for batch in batches)
+    try:
+        for rows in results:
+            bar.update(len(rows))
+            yield rows
+    finally:
+        bar.close()
 
 
 def predict_files(checkpoint: str | Path, inputs: list[str], batch_size: int | None = None,
                   quantize: bool = False, chunk: int = DEFAULT_CHUNK) -> Iterator[dict[str, Any]]:
-    """Predict over ``inputs`` (files or ``-``), ``chunk`` units at a time; yields one row per unit."""
-    task, predictor = open_predictor(checkpoint, batch_size, quantize)
-    for batch in chunks(read_units(inputs, task), chunk):
-        yield from predict_units(predictor, batch)
+    """Predict over ``inputs`` (files or ``-``); yields one row per unit."""
+    for rows in predict_stream(checkpoint, inputs, batch_size, quantize, chunk=chunk):
+        yield from rows
+
+
+def predict_to_file(checkpoint: str | Path, inputs: list[str], output: str | Path, resume: bool = False,
+                    batch_size: int | None = None, quantize: bool = False, workers: int = 1,
+                    chunk: int = DEFAULT_CHUNK, progress: bool = False) -> tuple[int, int]:
+    """Write every row to ``output`` (through ``output.partial``); return (rows written now, rows resumed)."""
+    out = Output(Path(output), resume)
+    handle, done, last = out.open()
+    written = 0
+    try:
+        for rows in predict_stream(checkpoint, inputs, batch_size, quantize, workers, chunk, done, last, progress):
+            handle.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+            handle.flush()
+            os.fsync(handle.fileno())
+            written += len(rows)
+    except BaseException:
+        handle.close()
+        raise
+    out.finish(handle)
+    return written, done

@@ -27,7 +27,7 @@ def environment(*folders: Path) -> Environment:
     """Templates from ``folders`` (first wins) and the shared ones; HTML templates are autoescaped."""
     env = Environment(loader=ChoiceLoader([FileSystemLoader([str(f) for f in (*folders, SHARED)])]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                      autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False))
+                      autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False))
     env.filters["f3"] = f3
     env.filters["fmt"] = fmt
     return env

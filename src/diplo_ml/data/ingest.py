@@ -361,7 +361,10 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            paths.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES))
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+            if not found:
+                raise DataError(f"{path}: no articles in this folder (looked for {', '.join(SUFFIXES)} files)")
+            paths.extend(found)
         else:
             paths.append(path)
     return paths

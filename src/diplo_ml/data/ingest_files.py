@@ -10,6 +10,7 @@ from pathlib import Path
 from diplo_ml.data.ingest import Article, expand_inputs, ingest_path, paragraph_key
 from diplo_ml.data.io import write_jsonl
 from diplo_ml.data.near_duplicates import NearDuplicateIndex, shingles
+from diplo_ml.errors import DataError
 
 
 @dataclass
@@ -56,7 +57,10 @@ def deduplicate(articles: list[Article], threshold: float = 0.7) -> tuple[int, i
 
 def ingest_files(inputs: Iterable[str | Path], output: str | Path | None = None, explain: bool = False,
                  dedupe: bool = True) -> IngestReport:
-    articles = [ingest_path(p) for p in expand_inputs(inputs)]
+    paths = expand_inputs(inputs)
+    if not paths:
+        raise DataError("no articles given (pass .txt, .md or .html files, or folders holding them)")
+    articles = [ingest_path(p) for p in paths]
     report = IngestReport(articles)
     if dedupe:
         report.exact_duplicates, report.near_duplicates = deduplicate(articles)

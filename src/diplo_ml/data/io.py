@@ -27,6 +27,8 @@ def parse_jsonl_lines(lines: Iterable[str], label: str) -> Iterator[tuple[int, d
 def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield ``(line_number, record)``; blank lines are skipped, anything else must be a JSON object."""
     path = Path(path)
+    if path.is_dir():
+        raise DataError(f"{path}: is a folder, not a JSONL file")
     if not path.is_file():
         raise DataError(f"{path}: no such file")
     try:

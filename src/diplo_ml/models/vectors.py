@@ -18,12 +18,12 @@ from diplo_ml.files import atomic_write_json, read_json_object
 
 # TfidfVectorizer settings kept in the JSON file (everything else stays at scikit-learn's defaults)
 SETTINGS = ("lowercase", "ngram_range", "sublinear_tf", "stop_words", "norm", "use_idf", "smooth_idf")
-PICKLES = (".joblib", ".pkl", ".pickle", ".bin")
+PICKLES = (".joblib", ".pkl", ".pickle", ".bin", ".pt", ".pth", ".ckpt", ".npy", ".npz")
 
 
 def refuse_pickles(folder: Path) -> None:
     """A checkpoint holding a pickle is refused: loading it would run whatever code it carries."""
-    found = sorted(p.name for p in Path(folder).iterdir() if p.suffix in PICKLES and p.name != "pytorch_model.bin")
+    found = sorted(p.name for p in Path(folder).iterdir() if p.suffix.lower() in PICKLES)
     if found:
         raise DiploError(f"{folder}: holds {', '.join(found)} (pickle), which diplo-ml never loads because "
                          "loading a pickle can run arbitrary code; retrain the model with this version to get a safe "

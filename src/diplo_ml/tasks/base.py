@@ -18,6 +18,7 @@ from omegaconf import DictConfig
 
 from diplo_ml.data.examples import Examples
 from diplo_ml.data.loader import LoadedData, load_splits
+from diplo_ml.errors import DiploError
 from diplo_ml.models.base import Model, TaskSpec
 
 
@@ -42,6 +43,7 @@ class Task(ABC):
     descriptive: ClassVar[frozenset[str]] = frozenset()          # no direction: lengths, counts
     descriptive_prefixes: ClassVar[tuple[str, ...]] = ()
     unit: ClassVar[str] = "example"                    # what one record is, for logs
+    data_format: ClassVar[str] = ""                    # the `format:` of the data configs this task reads
     echo_text: ClassVar[bool] = False                  # predict rows repeat the input text
     package: ClassVar[Path]                            # folder of the task's templates (card.md.j2, report.html.j2)
 
@@ -57,7 +59,15 @@ class Task(ABC):
     def check_record(self, record: dict[str, Any], path: str, line: int, data_cfg: DictConfig) -> None:
         """Raise ``DataError`` naming ``path:line`` when a record breaks the schema."""
 
+    def check_data_config(self, data_cfg: DictConfig | dict[str, Any]) -> None:
+        """Refuse a data config made for another task before any file is read."""
+        fmt = data_cfg.get("format")
+        if fmt and self.data_format and fmt != self.data_format:
+            raise DiploError(f"data config '{data_cfg.get('name')}' holds {fmt} data; the task '{self.name}' reads "
+                             f"{self.data_format} data (pick a data config with format: {self.data_format})")
+
     def load_data(self, data_cfg: DictConfig) -> LoadedData:
+        self.check_data_config(data_cfg)
         return load_splits(data_cfg, partial(self.check_record, data_cfg=data_cfg))
 
     @abstractmethod

@@ -11,6 +11,7 @@ from omegaconf import DictConfig
 
 from diplo_ml.data.examples import Examples
 from diplo_ml.data.schema import check_pillar_record
+from diplo_ml.errors import DiploError
 from diplo_ml.metrics import load_metric
 from diplo_ml.models.base import Model, TaggingModel, TaskSpec, load_model
 from diplo_ml.tasks import register_task
@@ -61,6 +62,7 @@ class PillarsTask(Task):
     model_type = TaggingModel
     headline_metrics = ("macro_f1", "micro_f1", "exact_match")
     descriptive = frozenset({"n"})
+    data_format = "pillars"
     unit = "paragraph"
     echo_text = True
     package = Path(__file__).parent
@@ -99,9 +101,25 @@ class PillarsTask(Task):
         return predictor.predict(examples.inputs, examples.context, digits=6)
 
     def load_predictor(self, folder: Path, meta: dict[str, Any]) -> Tagger:
-        labels = [str(label) for label in meta["labels"]]
+        labels, thresholds = self.saved_thresholds(folder, meta)
         model = load_model(folder, meta["model"], TaskSpec(self.name, tuple(labels)), TaggingModel)
-        return Tagger(model, labels, meta["thresholds"], meta)
+        return Tagger(model, labels, thresholds, meta)
+
+    @staticmethod
+    def saved_thresholds(folder: Path, meta: dict[str, Any]) -> tuple[list[str], dict[str, float]]:
+        """Labels and per-label thresholds of a checkpoint, checked (a bad one is an error naming the file)."""
+        where = folder / "diplo_ml.json"
+        labels, thresholds = meta.get("labels"), meta.get("thresholds")
+        if not isinstance(labels, list) or not labels or not all(isinstance(x, str) for x in labels):
+            raise DiploError(f"{where}: corrupt checkpoint description ('labels' must be a list of label names)")
+        if not isinstance(thresholds, dict):
+            raise DiploError(f"{where}: corrupt checkpoint description (no 'thresholds')")
+        for label in labels:
+            value = thresholds.get(label)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
+                raise DiploError(f"{where}: corrupt checkpoint description (threshold of '{label}' must be a "
+                                 f"number in [0, 1], got {value!r})")
+        return labels, {label: float(thresholds[label]) for label in labels}
 
     def checkpoint_fields(self, predictor: Tagger) -> dict[str, Any]:  # type: ignore[override]
         return {"labels": predictor.labels,

@@ -41,6 +41,7 @@ class SummariseTask(Task):
     lower_is_better = frozenset({"unsupported_entity_rate", "loss", "eval_loss"})
     descriptive = frozenset({"n", "compression"})
     descriptive_prefixes = ("pred_", "ref_", "novel_")
+    data_format = "summaries"
     unit = "article"
     package = Path(__file__).parent
 

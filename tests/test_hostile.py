@@ -1,0 +1,351 @@
+"""Hostile but fair input, one row per case: every command fails with one line naming the file or option, and
+nothing is lost, overwritten or executed. Add a row with every fix.
+
+Each case builds its input in a temporary folder from the fixtures below (a TF-IDF tagger and a Lead summariser
+checkpoint, made without a Trainer so the table stays in the fast tier), runs the command in-process and checks
+the exit code, the message and what is (not) on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from diplo_ml.cli import main as cli_main
+from diplo_ml.config import compose_config
+from diplo_ml.harness import plan, run_task
+
+from .conftest import write_pillar_split
+
+
+class _Recorder:
+    def record(self, **fields):
+        pass
+
+
+def _checkpoint(folder: Path, overrides: list[str]) -> Path:
+    """A finished run folder made by the harness itself (no Trainer, no subprocess)."""
+    folder.mkdir(parents=True)
+    metrics = run_task(plan(compose_config(overrides)), folder, _Recorder())
+    (folder / "metrics.json").write_text(json.dumps(metrics))
+    (folder / "manifest.json").write_text(json.dumps({"status": "finished"}))
+    (folder / "config.yaml").write_text("task: {name: pillars}\nmodel: {name: tfidf}\nseed: 42\n")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory) -> dict[str, Path]:
+    base = tmp_path_factory.mktemp("hostile")
+    data = write_pillar_split(base / "data")
+    return {"data": data,
+            "tagger": _checkpoint(base / "tagger", ["model=tfidf", f"data.dir={data}"]),
+            "summariser": _checkpoint(base / "summariser", ["task=summarise", "data=summaries_embedded", "model=lead",
+                                                            "debug=smoke"])}
+
+
+@dataclass
+class Case:
+    name: str
+    args: Callable[[dict[str, Path], Path], list[str]]       # (fixtures, tmp) -> command line
+    message: str                                              # part of the one-line error
+    prepare: Callable[[dict[str, Path], Path], None] = lambda made, tmp: None
+    check: Callable[[dict[str, Path], Path], None] = lambda made, tmp: None
+    code: int = 2
+    stream: str = "err"
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+
+def copy_checkpoint(made: dict[str, Path], tmp: Path, which: str = "tagger") -> Path:
+    target = tmp / f"{which}_ckpt"
+    if not target.exists():
+        shutil.copytree(made[which] / "checkpoint", target)
+    return target
+
+
+class Payload:
+    """Pickling this object makes unpickling it write a marker file: the proof that a pickle was executed."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def plant_pickle(made: dict[str, Path], tmp: Path, name: str = "tfidf.joblib") -> None:
+    import pickle
+
+    folder = copy_checkpoint(made, tmp)
+    (folder / name).write_bytes(pickle.dumps(Payload(tmp / "PWNED")))
+
+
+def no_marker(made: dict[str, Path], tmp: Path) -> None:
+    assert not (tmp / "PWNED").exists(), "a pickle payload was executed"
+
+
+def edit_meta(change: Callable[[dict], None]) -> Callable[[dict[str, Path], Path], None]:
+    def prepare(made: dict[str, Path], tmp: Path) -> None:
+        folder = copy_checkpoint(made, tmp)
+        meta = json.loads((folder / "diplo_ml.json").read_text())
+        change(meta)
+        (folder / "diplo_ml.json").write_text(json.dumps(meta))
+    return prepare
+
+
+def write(name: str, text: str) -> Callable[[dict[str, Path], Path], None]:
+    def prepare(made: dict[str, Path], tmp: Path) -> None:
+        path = tmp / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return prepare
+
+
+def finished_run(made: dict[str, Path], tmp: Path) -> None:
+    run = tmp / "done"
+    (run / ".hydra").mkdir(parents=True)
+    (run / ".hydra" / "config.yaml").write_text("original: true\n")
+    (run / "manifest.json").write_text(json.dumps({"status": "finished"}))
+
+
+def hydra_untouched(made: dict[str, Path], tmp: Path) -> None:
+    assert (tmp / "done" / ".hydra" / "config.yaml").read_text() == "original: true\n"
+
+
+def two_runs_one_damaged(kind: str) -> Callable[[dict[str, Path], Path], None]:
+    def prepare(made: dict[str, Path], tmp: Path) -> None:
+        shutil.copytree(made["tagger"], tmp / "runs" / "good")
+        bad = tmp / "runs" / "bad"
+        shutil.copytree(made["tagger"], bad)
+        if kind == "manifest":
+            (bad / "manifest.json").write_text("{not json")
+        elif kind == "metrics":
+            (bad / "metrics.json").write_text('{"test": ')
+        else:
+            (bad / "config.yaml").write_text("task: [unclosed\n")
+    return prepare
+
+
+def jsonl(tmp: Path, name: str, rows: list[str]) -> str:
+    path = tmp / name
+    path.write_text("".join(r + "\n" for r in rows))
+    return str(path)
+
+
+CASES = [
+    # checkpoints never execute pickles
+    Case("pickle in a tagger checkpoint", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
+        '{"text": "Trade rose."}'])], "pickle", prepare=plant_pickle, check=no_marker),
+    Case("pickle named as torch weights", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
+        '{"text": "Trade rose."}'])], "pytorch_model.bin (pickle)",
+         prepare=lambda m, t: plant_pickle(m, t, "pytorch_model.bin"), check=no_marker),
+    # every numeric option is range-checked before work starts
+    Case("predict --batch-size -1", lambda m, t: ["predict", str(m["tagger"]), "x.jsonl", "--batch-size", "-1"],
+         "--batch-size: must be a whole number >= 1 (got -1)"),
+    Case("predict --batch-size 0", lambda m, t: ["predict", str(m["tagger"]), "x.jsonl", "--batch-size", "0"],
+         "--batch-size: must be a whole number >= 1 (got 0)"),
+    Case("predict --workers 0", lambda m, t: ["predict", str(m["tagger"]), "x.jsonl", "--workers", "0"],
+         "--workers: must be a whole number >= 1"),
+    Case("brief --batch-size abc", lambda m, t: ["brief", "a.txt", "--tagger", "x", "-o", "b.html", "--batch-size",
+                                                 "abc"], "--batch-size: must be a whole number >= 1 (got 'abc')"),
+    Case("bench --repeats 0", lambda m, t: ["bench", "--repeats", "0"], "--repeats: must be a whole number >= 1"),
+    Case("reproduce --tolerance -1", lambda m, t: ["reproduce", "x", "--tolerance", "-1"],
+         "--tolerance: must be a number >= 0"),
+    Case("trainer.train_batch_size=0", lambda m, t: ["train", "model=tfidf", "trainer.train_batch_size=0",
+                                                    f"paths.runs_dir={t}/runs"],
+         "trainer.train_batch_size: input should be greater than or equal to 1 (got 0)",
+         check=lambda m, t: not (t / "runs").exists() or pytest.fail("a refused run wrote files")),
+    Case("trainer.learning_rate=abc", lambda m, t: ["train", "trainer.learning_rate=abc", f"paths.runs_dir={t}/r"],
+         "trainer.learning_rate: input should be a valid number"),
+    Case("seed=-3", lambda m, t: ["train", "seed=-3", f"paths.runs_dir={t}/r"], "seed: input should be greater"),
+    Case("data.max_train_samples=0", lambda m, t: ["train", "data.max_train_samples=0", f"paths.runs_dir={t}/r"],
+         "data.max_train_samples: input should be greater than or equal to 1"),
+    Case("model option typo", lambda m, t: ["train", "model=tfidf", "+model.Cc=3", f"paths.runs_dir={t}/r"],
+         "model.Cc: unknown option"),
+    # a refused train writes nothing into the folder it refuses
+    Case("train into a finished run folder", lambda m, t: ["train", "model=tfidf", f"hydra.run.dir={t}/done"],
+         "already holds a finished run", prepare=finished_run, check=hydra_untouched),
+    Case("runs_dir is a file", lambda m, t: ["train", "model=tfidf", f"paths.runs_dir={t}/afile/runs"],
+         "paths.runs_dir:", prepare=write("afile", "x")),
+    # damaged checkpoints: one line naming the file
+    Case("corrupt diplo_ml.json", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
+        '{"text": "Trade rose."}'])], "diplo_ml.json:1: corrupt",
+         prepare=lambda m, t: (copy_checkpoint(m, t) / "diplo_ml.json").write_text("{oops")),
+    Case("missing thresholds", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
+        '{"text": "Trade rose."}'])], "no 'thresholds'", prepare=edit_meta(lambda meta: meta.pop("thresholds"))),
+    Case("threshold out of range", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
+        '{"text": "Trade rose."}'])], "must be a number in [0, 1]",
+         prepare=edit_meta(lambda meta: meta["thresholds"].update(economic=7))),
+    Case("truncated weights", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
+        '{"text": "Trade rose."}'])], "tfidf.safetensors: damaged weights file",
+         prepare=lambda m, t: (copy_checkpoint(m, t) / "tfidf.safetensors").write_bytes(
+             (m["tagger"] / "checkpoint" / "tfidf.safetensors").read_bytes()[:200])),
+    Case("corrupt vectoriser JSON", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
+        '{"text": "Trade rose."}'])], "tfidf.json:1: corrupt",
+         prepare=lambda m, t: (copy_checkpoint(m, t) / "tfidf.json").write_text("{")),
+    Case("a file given as checkpoint", lambda m, t: ["predict", str(t / "f"), jsonl(t, "in.jsonl", [
+        '{"text": "Trade rose."}'])], "not a folder",
+         prepare=write("f", "x")),
+    # inputs
+    Case("a folder named like JSONL", lambda m, t: ["predict", str(m["tagger"]), str(t / "dir.jsonl")],
+         "dir.jsonl: is a folder", prepare=lambda m, t: (t / "dir.jsonl").mkdir()),
+    Case("bad JSONL line", lambda m, t: ["predict", str(m["tagger"]), jsonl(t, "in.jsonl", [
+        '{"text": "Trade rose."}', '{"text": '])], "in.jsonl:2: malformed JSON"),
+    Case("ingest of an empty folder", lambda m, t: ["ingest", str(t / "empty"), "-o", str(t / "o.jsonl")],
+         "no articles in this folder", prepare=lambda m, t: (t / "empty").mkdir(),
+         check=lambda m, t: not (t / "o.jsonl").exists() or pytest.fail("output written")),
+    Case("-o into a missing folder", lambda m, t: ["predict", str(m["tagger"]), jsonl(t, "in.jsonl", [
+        '{"text": "Trade rose."}']), "-o", str(t / "nope" / "o.jsonl")], "does not exist"),
+    Case("--resume without -o", lambda m, t: ["predict", str(m["tagger"]), "x.jsonl", "--resume"],
+         "--resume continues an output file"),
+    # the wrong checkpoint or data for a command
+    Case("bench on a summariser", lambda m, t: ["bench", "--checkpoint", str(m["summariser"]), "--train-steps", "0"],
+         "this command needs a Tagger checkpoint"),
+    Case("evaluate on the other task's data", lambda m, t: ["evaluate", str(m["tagger"]), "--data",
+                                                            "summaries_embedded"],
+         "holds summaries data; the task 'pillars' reads pillars data"),
+    Case("quantize a TF-IDF tagger", lambda m, t: ["predict", str(m["tagger"]), jsonl(t, "in.jsonl", [
+        '{"text": "Trade rose."}']), "--quantize"], "--quantize needs a fine-tuned transformer"),
+    # compare: a damaged run is skipped with a warning, the others are shown
+    Case("compare with a corrupt manifest", lambda m, t: ["compare", str(t / "runs"), "--format", "csv"],
+         "skipping a damaged run", prepare=two_runs_one_damaged("manifest"), code=0,
+         check=lambda m, t: None),
+    Case("compare with corrupt metrics", lambda m, t: ["compare", str(t / "runs")], "metrics.json:1: corrupt",
+         prepare=two_runs_one_damaged("metrics"), code=0),
+    Case("compare with a corrupt config", lambda m, t: ["compare", str(t / "runs")], "config.yaml: corrupt config",
+         prepare=two_runs_one_damaged("config"), code=0),
+    Case("compare: unknown --metric", lambda m, t: ["compare", str(m["tagger"]), "--metric", "test.nope"],
+         "--metric test.nope: no run has this metric"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_hostile_case(case: Case, made, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    case.prepare(made, tmp_path)
+    try:
+        code = cli_main(case.args(made, tmp_path))
+    except SystemExit as exc:  # argparse and the train entry point exit instead of returning
+        code = exc.code if isinstance(exc.code, int) else 2
+    out = capsys.readouterr()
+    text = out.err if case.stream == "err" else out.out
+    assert code == case.code, f"exit {code}, stderr: {out.err[-800:]}"
+    assert case.message in text, text[-800:]
+    if code == 2:
+        assert "Traceback" not in out.err
+        error_lines = [line for line in out.err.splitlines() if line.startswith(("error:", "diplo-ml"))]
+        assert len(error_lines) >= 1
+    case.check(made, tmp_path)
+
+
+def test_compare_marks_a_finished_run_without_metrics_as_damaged(made, tmp_path):
+    from diplo_ml.runs.compare import compare
+
+    run = tmp_path / "run"
+    shutil.copytree(made["tagger"], run)
+    (run / "metrics.json").unlink()
+    rows, _, _ = compare([str(run)])
+    assert rows[0]["status"] == "damaged (no metrics.json)"
+
+
+def test_every_run_file_is_written_atomically(tmp_path, monkeypatch):
+    """A crash while a run file is being written leaves the previous file whole."""
+    from diplo_ml.files import atomic_write_json
+
+    target = tmp_path / "manifest.json"
+    atomic_write_json(target, {"status": "running"})
+
+    def crash(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "fsync", crash)
+    with pytest.raises(OSError):
+        atomic_write_json(target, {"status": "finished", "big": "x" * 10000})
+    assert json.loads(target.read_text()) == {"status": "running"}
+    assert [p.name for p in tmp_path.iterdir()] == ["manifest.json"]
+
+
+# ---------------------------------------------------------------------------------------------- processes
+def _train_cmd(run_dir: Path, data: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "diplo_ml.cli", "train", "model=minilm", "debug=smoke", f"data.dir={data}",
+            "trainer.max_steps=40", "trainer.eval_steps=20", "trainer.sampling=random",
+            f"hydra.run.dir={run_dir}", *extra]
+
+
+@pytest.mark.slow
+def test_two_writers_to_one_run_folder_exactly_one_proceeds(made, tmp_path):
+    run_dir = tmp_path / "run"
+    first = subprocess.Popen(_train_cmd(run_dir, made["data"]), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, cwd=tmp_path)
+    deadline = time.time() + 120
+    while not (run_dir / ".lock.json").exists() and time.time() < deadline:
+        time.sleep(0.2)
+    second = subprocess.run(_train_cmd(run_dir, made["data"]), capture_output=True, text=True, cwd=tmp_path,
+                            timeout=300)
+    out, err = first.communicate(timeout=600)
+    assert first.returncode == 0, err[-2000:]
+    assert second.returncode == 2 and "is in use by pid" in second.stderr and str(first.pid) in second.stderr
+    assert json.loads((run_dir / "manifest.json").read_text())["status"] == "finished"
+    resumed = subprocess.run([sys.executable, "-m", "diplo_ml.cli", "resume", str(run_dir)], capture_output=True,
+                             text=True, cwd=tmp_path, timeout=300)
+    assert resumed.returncode == 2 and "has finished; nothing to resume" in resumed.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_signal_mid_training_ends_interrupted_and_resume_matches(made, tmp_path, sig):
+    straight = tmp_path / "straight"
+    subprocess.run(_train_cmd(straight, made["data"]), check=True, capture_output=True, cwd=tmp_path, timeout=600)
+    run_dir = tmp_path / "run"
+    proc = subprocess.Popen(_train_cmd(run_dir, made["data"], "trainer.logging_steps=1"), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    deadline = time.time() + 300
+    while not list((run_dir / "trainer").glob("checkpoint-*")) and time.time() < deadline:
+        time.sleep(0.2)
+    proc.send_signal(sig)
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == {signal.SIGTERM: 143, signal.SIGINT: 130}[sig], err[-2000:]
+    assert "diplo-ml resume" in err and "Traceback" not in err
+    manifest = json.loads((run_dir / "manifest.json").read_text())
+    assert manifest["status"] == "interrupted"
+    resumed = subprocess.run([sys.executable, "-m", "diplo_ml.cli", "resume", str(run_dir)], capture_output=True,
+                             text=True, cwd=tmp_path, timeout=600)
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
+    a = json.loads((straight / "metrics.json").read_text())
+    b = json.loads((run_dir / "metrics.json").read_text())
+    from diplo_ml.runs.reproduce import metric_differences
+
+    assert metric_differences(a, b, tolerance=1e-6) == []
+
+
+@pytest.mark.slow
+def test_predict_killed_and_resumed_writes_every_row_once(made, tmp_path):
+    rows = [json.dumps({"id": f"r{i}", "text": f"Trade and investment rose by {i} percent this year."})
+            for i in range(3000)]
+    src = jsonl(tmp_path, "big.jsonl", rows)
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "diplo_ml.cli", "predict", str(made["tagger"]), src, "-o", str(out)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    partial = tmp_path / "out.jsonl.partial"
+    deadline = time.time() + 120
+    while (not partial.exists() or partial.stat().st_size == 0) and time.time() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    if proc.returncode == 0:
+        pytest.skip("prediction finished before the signal arrived")
+    assert proc.returncode == 143 and "--resume" in err and not out.exists()
+    done = subprocess.run([*cmd, "--resume"], capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
+    assert ids == [f"r{i}" for i in range(3000)]
+    assert not partial.exists()
