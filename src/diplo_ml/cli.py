@@ -195,6 +195,14 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from diplo_ml.serve import Limits, serve
+
+    serve(args.checkpoints, args.host, args.port, Limits(max_batch=args.max_batch, max_wait_ms=args.max_wait_ms,
+                                                         max_texts=args.max_texts, max_chars=args.max_chars))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="diplo-ml", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -294,6 +302,17 @@ def build_parser() -> argparse.ArgumentParser:
     br.add_argument("--format", choices=["html", "md"], help="default: from the output suffix, else html")
     br.add_argument("--batch-size", type=count, default=32)
     br.set_defaults(func=_cmd_brief)
+
+    srv = sub.add_parser("serve", help="an HTTP JSON API over checkpoints: /v1/tag, /v1/summarise, /v1/models")
+    srv.add_argument("checkpoints", nargs="+", help="checkpoint or run folders (taggers and/or summarisers)")
+    srv.add_argument("--host", default="127.0.0.1", help="default 127.0.0.1 (loopback only)")
+    srv.add_argument("--port", type=count, default=8000)
+    srv.add_argument("--max-batch", type=count, default=32, help="texts per model call (micro-batching)")
+    srv.add_argument("--max-wait-ms", type=non_negative_float, default=10.0,
+                     help="how long a batch waits for more requests")
+    srv.add_argument("--max-texts", type=count, default=256, help="texts per request")
+    srv.add_argument("--max-chars", type=count, default=20_000, help="characters per text")
+    srv.set_defaults(func=_cmd_serve)
 
     rpt = sub.add_parser("report", help="write RUN/report.html: error analysis of a finished run")
     rpt.add_argument("run", help="run folder")

@@ -1,0 +1,112 @@
+"""`diplo-ml predict --engine ray`: batch inference with Ray Data, on one machine or a cluster.
+
+1. The inputs are read exactly as the local path reads them (JSONL rows, or article paragraphs) and written as
+   Parquet shards of units (``OUT.shards/``), so every row keeps the same ``id``/``source``/``line`` keys.
+2. ``ray.data.read_parquet`` -> ``map_batches`` with a pool of predictor actors (one model per actor) ->
+3. ordered rows written to ``OUT`` (JSONL, the local path's format) or, when ``OUT`` ends with ``/``, as Parquet
+   shards in that folder (one ``row`` column of JSON).
+
+Ray starts locally unless ``RAY_ADDRESS`` names a cluster; on a cluster ``OUT`` must be on storage every node
+sees (README, "Inference at scale").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from diplo_ml.errors import DiploError
+from diplo_ml.predict import DEFAULT_CHUNK, check_inputs, chunks, open_predictor, predict_units, read_units
+
+INSTALL = 'pip install -e ".[ray]"'
+ROWS_PER_SHARD = 20_000
+
+
+def _ray() -> Any:
+    try:
+        import ray
+    except ImportError:
+        raise DiploError(f"--engine ray needs Ray Data: {INSTALL}") from None
+    return ray
+
+
+def write_shards(checkpoint: str | Path, inputs: list[str], folder: Path, rows_per_shard: int = ROWS_PER_SHARD) -> int:
+    """The units of ``inputs`` as Parquet shards (``_text``, ``_context``, ``_fields`` as JSON, ``_order``)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from diplo_ml.checkpoint import read_meta
+    from diplo_ml.tasks import get_task
+
+    _, meta = read_meta(checkpoint)
+    task = get_task(str(meta["task"]), {"labels": meta["labels"]} if meta.get("labels") else None)
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for number, batch in enumerate(chunks(read_units(inputs, task), rows_per_shard)):
+        table = pa.table({
+            "_order": list(range(total, total + len(batch))),
+            "_text": [u["_text"] for u in batch],
+            "_context": [u.get("_context") for u in batch],
+            "_fields": [json.dumps({k: v for k, v in u.items() if not k.startswith("_")}, ensure_ascii=False)
+                        for u in batch],
+        })
+        pq.write_table(table, folder / f"units-{number:05d}.parquet")
+        total += len(batch)
+    return total
+
+
+class PredictorActor:
+    """One loaded predictor per Ray actor; a batch of units in, their output rows (JSON) out."""
+
+    def __init__(self, checkpoint: str, batch_size: int | None) -> None:
+        _, self.predictor = open_predictor(checkpoint, batch_size)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        units = [{**json.loads(fields), "_text": text, "_context": context}
+                 for fields, text, context in zip(batch["_fields"], batch["_text"], batch["_context"])]
+        rows = predict_units(self.predictor, units)
+        return {"_order": list(batch["_order"]), "row": [json.dumps(r, ensure_ascii=False) for r in rows]}
+
+
+def predict_with_ray(checkpoint: str | Path, inputs: list[str], output: str | Path, workers: int = 1,
+                     batch_size: int | None = None, chunk: int = DEFAULT_CHUNK) -> str:
+    """Predict every unit of ``inputs`` with Ray Data; return a one-line summary."""
+    ray = _ray()
+    check_inputs(inputs)
+    out = str(output)
+    to_folder = out.endswith("/")
+    target = Path(out.rstrip("/"))
+    if not target.parent.is_dir():
+        raise DiploError(f"{target}: folder {target.parent} does not exist")
+    shards = target.with_name(target.name + ".shards")
+    shutil.rmtree(shards, ignore_errors=True)
+    n = write_shards(checkpoint, inputs, shards)
+    if not ray.is_initialized():
+        address = os.environ.get("RAY_ADDRESS")
+        # one CPU per predictor actor plus one for reading and writing shards (fewer would deadlock the pool)
+        ray.init(address=address, num_cpus=None if address else workers + 1, include_dashboard=False,
+                 log_to_driver=False, logging_level="ERROR")
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True
+    context.enable_progress_bars = False
+    context.print_on_execution_start = False
+    blocks = max(2 * workers, len(list(shards.glob("*.parquet"))))
+    results = ray.data.read_parquet(str(shards), override_num_blocks=blocks).map_batches(
+        PredictorActor, fn_constructor_args=(str(Path(checkpoint).resolve()), batch_size), batch_size=chunk,
+        concurrency=workers, num_cpus=1, batch_format="numpy")
+    if to_folder:
+        shutil.rmtree(target, ignore_errors=True)
+        results.write_parquet(str(target))
+    else:
+        from diplo_ml.files import atomic_open
+
+        with atomic_open(target) as handle:
+            for expected, row in enumerate(results.iter_rows()):  # in input order (preserve_order)
+                if int(row["_order"]) != expected:
+                    raise DiploError(f"Ray returned row {row['_order']} where row {expected} was due")
+                handle.write(row["row"] + "\n")
+    shutil.rmtree(shards, ignore_errors=True)
+    return f"wrote {n} rows to {target}{'/' if to_folder else ''} with Ray Data ({workers} predictor actors)"

@@ -1,0 +1,232 @@
+"""`diplo-ml serve CHECKPOINT [CHECKPOINT ...]`: an HTTP JSON API over loaded checkpoints (FastAPI + uvicorn).
+
+- ``GET /health``; ``GET /v1/models``: every loaded model with its card metadata, labels and thresholds.
+- ``POST /v1/tag`` and ``POST /v1/summarise``: ``{"texts": [...]}`` or ``{"article": "raw page text"}`` (and an
+  optional ``"model"`` name); one result per text (or per kept paragraph of the article).
+- Concurrent requests are micro-batched: a model's queue is drained into one ``predict`` call of at most
+  ``max_batch`` texts, after waiting at most ``max_wait_ms`` for more to arrive.
+- Limits (request bytes, texts per request, characters per text) answer 413 or 422 with a message; OpenAPI docs
+  are at ``/docs``.
+"""
+
+# no `from __future__ import annotations`: FastAPI reads the request model from the real annotations
+import asyncio
+import contextlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from diplo_ml.checkpoint import load, read_meta
+from diplo_ml.errors import DiploError
+from diplo_ml.tasks import get_task
+from diplo_ml.tasks.base import Predictor, Task
+from diplo_ml.tasks.pillars import Tagger
+from diplo_ml.tasks.summarise import Summariser
+
+INSTALL = 'pip install -e ".[serve]"'
+
+
+@dataclass
+class Limits:
+    max_batch: int = 32         # texts per predict call
+    max_wait_ms: float = 10.0   # how long a batch waits for more requests
+    max_texts: int = 256        # texts per request
+    max_chars: int = 20_000     # characters per text (an article: 20x)
+    max_bytes: int = 2_000_000  # request body
+
+
+@dataclass
+class Served:
+    """A loaded checkpoint and its micro-batching queue."""
+
+    name: str
+    task: Task
+    predictor: Predictor
+    meta: dict[str, Any]
+    queue: asyncio.Queue | None = None
+    worker: asyncio.Task | None = None
+    batches: int = 0
+    texts: int = 0
+    started: float = field(default_factory=time.time)
+
+    def describe(self) -> dict[str, Any]:
+        model = self.meta.get("model") or {}
+        out: dict[str, Any] = {"name": self.name, "task": self.task.name, "predictor": type(self.predictor).__name__,
+                               "model": model.get("name"), "class": model.get("_target_"),
+                               "data": (self.meta.get("data") or {}).get("config"), "run": self.meta.get("run"),
+                               "diplo_ml_version": self.meta.get("diplo_ml_version"),
+                               "served": {"batches": self.batches, "texts": self.texts}}
+        if isinstance(self.predictor, Tagger):
+            out["labels"] = self.predictor.labels
+            out["thresholds"] = dict(zip(self.predictor.labels, map(float, self.predictor.thresholds)))
+        return out
+
+
+def load_served(checkpoints: list[str]) -> list[Served]:
+    served: list[Served] = []
+    for path in checkpoints:
+        folder, meta = read_meta(path)
+        task = get_task(str(meta["task"]), {"labels": meta["labels"]} if meta.get("labels") else None)
+        name = str((meta.get("model") or {}).get("name") or folder.parent.name)
+        if any(s.name == name for s in served):
+            name = f"{name}-{len(served)}"
+        served.append(Served(name, task, load(folder), meta))
+    return served
+
+
+async def _batcher(model: Served, limits: Limits) -> None:
+    """Drain the queue into predict calls of at most ``max_batch`` texts."""
+    assert model.queue is not None
+    loop = asyncio.get_running_loop()
+    while True:
+        first = await model.queue.get()
+        items = [first]
+        size = len(first[0])
+        deadline = loop.time() + limits.max_wait_ms / 1000
+        while size < limits.max_batch:
+            timeout = deadline - loop.time()
+            if timeout <= 0:
+                break
+            try:
+                item = await asyncio.wait_for(model.queue.get(), timeout)
+            except TimeoutError:
+                break
+            items.append(item)
+            size += len(item[0])
+        texts = [t for item in items for t in item[0]]
+        context = [c for item in items for c in item[1]]
+        try:
+            outputs = await loop.run_in_executor(None, model.predictor.predict, texts,
+                                                 context if any(context) else None)
+        except Exception as exc:  # noqa: BLE001 - handed to every waiting request
+            for item in items:
+                item[2].set_exception(exc)
+            continue
+        model.batches += 1
+        model.texts += len(texts)
+        start = 0
+        for item in items:
+            item[2].set_result(outputs[start : start + len(item[0])])
+            start += len(item[0])
+
+
+def create_app(served: list[Served], limits: Limits | None = None) -> Any:
+    """The FastAPI application serving ``served``."""
+    try:
+        from fastapi import FastAPI, HTTPException, Request
+        from fastapi.responses import JSONResponse
+        from pydantic import BaseModel, Field, model_validator
+    except ImportError:
+        raise DiploError(f"serve needs FastAPI and uvicorn: {INSTALL}") from None
+    limits = limits or Limits()
+
+    class Query(BaseModel):
+        texts: list[str] | None = Field(None, min_length=1, max_length=limits.max_texts,
+                                        description=f"up to {limits.max_texts} texts")
+        article: str | None = Field(None, min_length=1, max_length=20 * limits.max_chars,
+                                    description="a raw article page (.txt text); split into paragraphs")
+        context: list[str | None] | None = Field(None, description="a headline or previous paragraph per text")
+        model: str | None = Field(None, description="a model name from /v1/models (default: the first of the task)")
+
+        @model_validator(mode="after")
+        def one_input(self) -> "Query":
+            if (self.texts is None) == (self.article is None):
+                raise ValueError("give either 'texts' or 'article'")
+            for i, text in enumerate(self.texts or []):
+                if not text.strip():
+                    raise ValueError(f"texts[{i}] is empty")
+                if len(text) > limits.max_chars:
+                    raise ValueError(f"texts[{i}] has {len(text)} characters (at most {limits.max_chars})")
+            if self.context is not None and len(self.context) != len(self.texts or []):
+                raise ValueError("'context' needs one entry per text")
+            return self
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Any):
+        for model in served:
+            model.queue = asyncio.Queue()
+            model.worker = asyncio.create_task(_batcher(model, limits))
+        yield
+        for model in served:
+            model.worker.cancel()
+
+    app = FastAPI(title="diplo-ml", version=str(served[0].meta.get("diplo_ml_version", "")), lifespan=lifespan,
+                  description="Diplomacy-pillar tagging and article summarisation over loaded diplo-ml checkpoints.")
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next):
+        size = request.headers.get("content-length")
+        if size is not None and size.isdigit() and int(size) > limits.max_bytes:
+            return JSONResponse({"detail": f"request body of {size} bytes is over the limit of {limits.max_bytes}"},
+                                status_code=413)
+        return await call_next(request)
+
+    @app.get("/health")
+    async def health() -> dict[str, Any]:
+        return {"status": "ok", "models": len(served),
+                "uptime_s": round(time.time() - min(m.started for m in served), 1)}
+
+    @app.get("/v1/models")
+    async def models() -> list[dict[str, Any]]:
+        return [m.describe() for m in served]
+
+    def pick(kind: type, name: str | None) -> Served:
+        candidates = [m for m in served if isinstance(m.predictor, kind)]
+        if name is not None:
+            candidates = [m for m in candidates if m.name == name]
+        if not candidates:
+            wanted = f"'{name}'" if name else f"a {kind.__name__}"
+            raise HTTPException(404, f"no {kind.__name__} model {wanted} is loaded (see /v1/models)")
+        return candidates[0]
+
+    async def answer(kind: type, query: Query) -> dict[str, Any]:
+        model = pick(kind, query.model)
+        units: list[dict[str, Any]] = []
+        if query.article is not None:
+            from diplo_ml.data.ingest import ingest_document
+
+            try:
+                article = ingest_document(query.article, "request", "<request>")
+            except DiploError as exc:
+                raise HTTPException(422, str(exc)) from None
+            units = model.task.article_units(article)
+            texts = [u["text"] for u in units]
+            context = [u.get("context") for u in units]
+        else:
+            texts, context = list(query.texts or []), list(query.context or [None] * len(query.texts or []))
+        if len(texts) > limits.max_texts:
+            raise HTTPException(413, f"the article has {len(texts)} paragraphs (at most {limits.max_texts})")
+        future: asyncio.Future = asyncio.get_running_loop().create_future()
+        await model.queue.put((texts, context, future))
+        outputs = await future
+        hidden = {"source"} if model.task.echo_text else {"source", "text"}
+        results = [{**{k: v for k, v in unit.items() if k not in hidden}, **out}
+                   for unit, out in zip(units or [{}] * len(outputs), outputs)]
+        return {"model": model.name, "results": results}
+
+    @app.post("/v1/tag")
+    async def tag(query: Query) -> dict[str, Any]:
+        """Tags and per-label scores for each text (or each kept paragraph of an article)."""
+        return await answer(Tagger, query)
+
+    @app.post("/v1/summarise")
+    async def summarise(query: Query) -> dict[str, Any]:
+        """A summary (and its unsupported names and numbers) for each text, or for the article."""
+        return await answer(Summariser, query)
+
+    return app
+
+
+def serve(checkpoints: list[str], host: str = "127.0.0.1", port: int = 8000, limits: Limits | None = None) -> None:
+    try:
+        import uvicorn
+    except ImportError:
+        raise DiploError(f"serve needs FastAPI and uvicorn: {INSTALL}") from None
+    if not checkpoints:
+        raise DiploError("serve needs at least one checkpoint")
+    for path in checkpoints:
+        if not Path(path).exists():
+            raise DiploError(f"{path}: no such checkpoint folder")
+    app = create_app(load_served(checkpoints), limits)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,71 @@
+"""Predict at corpus scale: several processes, Ray Data, bounded memory, all with the single-process rows."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from diplo_ml.cli import main as cli_main
+from diplo_ml.predict import predict_files
+
+from .conftest import write_pillar_split
+from .test_hostile import _checkpoint
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def tagger(tmp_path_factory):
+    base = tmp_path_factory.mktemp("scale")
+    return _checkpoint(base / "tagger", ["model=tfidf", f"data.dir={write_pillar_split(base / 'data')}"])
+
+
+def _inputs(folder, n: int, with_ids: bool = True) -> str:
+    path = folder / f"in{n}.jsonl"
+    path.write_text("".join(json.dumps({**({"id": f"r{i}"} if with_ids else {}),
+                                        "text": f"Exports of coffee rose by {i} percent; citizens were evacuated."})
+                            + "\n" for i in range(n)))
+    return str(path)
+
+
+def test_workers_give_the_single_process_rows_in_order(tagger, tmp_path):
+    src = _inputs(tmp_path, 1200, with_ids=False)
+    out = tmp_path / "out.jsonl"
+    assert cli_main(["predict", str(tagger), src, "-o", str(out), "--workers", "2"]) == 0
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert rows == list(predict_files(tagger, [src]))
+    assert [r["id"] for r in rows] == list(range(1, 1201))  # no id in the input: the line number
+
+
+def test_ray_engine_gives_the_single_process_rows(tagger, tmp_path):
+    pytest.importorskip("ray")
+    src = _inputs(tmp_path, 700)
+    out = tmp_path / "ray.jsonl"
+    assert cli_main(["predict", str(tagger), src, "-o", str(out), "--engine", "ray", "--workers", "2"]) == 0
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert rows == list(predict_files(tagger, [src]))
+    shards = tmp_path / "shards/"
+    assert cli_main(["predict", str(tagger), src, "-o", str(shards) + "/", "--engine", "ray"]) == 0
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(shards)
+    assert sorted(json.loads(r)["id"] for r in table.column("row").to_pylist()) == sorted(r["id"] for r in rows)
+
+
+def _peak_rss_mb(tagger, src, out) -> float:
+    code = ("import resource, sys; from diplo_ml.cli import main; rc = main(sys.argv[1:]); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024); sys.exit(rc)")
+    proc = subprocess.run([sys.executable, "-c", code, "predict", str(tagger), src, "-o", str(out)],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return float(proc.stdout.strip().splitlines()[-1])
+
+
+def test_memory_is_bounded_by_the_chunk_not_the_input(tagger, tmp_path):
+    small = _peak_rss_mb(tagger, _inputs(tmp_path, 1_000), tmp_path / "a.jsonl")
+    large = _peak_rss_mb(tagger, _inputs(tmp_path, 50_000), tmp_path / "b.jsonl")
+    assert sum(1 for _ in open(tmp_path / "b.jsonl")) == 50_000
+    assert large < small + 60, (small, large)  # 50x the rows, about the same memory

@@ -1,0 +1,118 @@
+"""`diplo-ml serve`: the HTTP API over real HTTP on localhost (uvicorn in a thread), limits and micro-batching."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+
+from diplo_ml.predict import predict_files
+from diplo_ml.serve import Limits, create_app, load_served
+
+from .conftest import FIXTURES, write_pillar_split
+from .test_hostile import _checkpoint
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    import uvicorn
+
+    base = tmp_path_factory.mktemp("serve")
+    data = write_pillar_split(base / "data")
+    tagger = _checkpoint(base / "tagger", ["model=tfidf", f"data.dir={data}"])
+    summariser = _checkpoint(base / "summariser", ["task=summarise", "data=summaries_embedded", "model=lead",
+                                                   "debug=smoke"])
+    limits = Limits(max_batch=8, max_wait_ms=20, max_texts=16, max_chars=2000, max_bytes=200_000)
+    app = create_app(load_served([str(tagger), str(summariser)]), limits)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            if httpx.get(f"{url}/health").status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    yield {"url": url, "tagger": tagger, "summariser": summariser, "app": app}
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_health_models_and_openapi(server):
+    assert httpx.get(f"{server['url']}/health").json()["status"] == "ok"
+    models = httpx.get(f"{server['url']}/v1/models").json()
+    tagger = next(m for m in models if m["task"] == "pillars")
+    assert tagger["labels"] == ["economic", "cultural", "multilateral", "citizen_protection"]
+    assert set(tagger["thresholds"]) == set(tagger["labels"]) and tagger["class"].endswith("TfidfTagger")
+    spec = httpx.get(f"{server['url']}/openapi.json").json()
+    assert {"/v1/tag", "/v1/summarise", "/v1/models", "/health"} <= set(spec["paths"])
+
+
+def test_tag_texts_equals_predict(server, tmp_path):
+    texts = ["Vietnam and Japan signed a loan for a metro line.", "The embassy flew stranded citizens home."]
+    reply = httpx.post(f"{server['url']}/v1/tag", json={"texts": texts})
+    assert reply.status_code == 200, reply.text
+    results = reply.json()["results"]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts))
+    local = list(predict_files(server["tagger"], [str(src)]))
+    assert [r["tags"] for r in results] == [r["tags"] for r in local]
+    assert [r["scores"] for r in results] == [r["scores"] for r in local]
+
+
+def test_tag_and_summarise_a_raw_article(server):
+    article = (FIXTURES / "article_vna.txt").read_text()
+    tagged = httpx.post(f"{server['url']}/v1/tag", json={"article": article}).json()["results"]
+    assert tagged and all({"paragraph_index", "text", "tags", "scores"} <= set(r) for r in tagged)
+    summary = httpx.post(f"{server['url']}/v1/summarise", json={"article": article}).json()["results"]
+    assert len(summary) == 1 and summary[0]["summary"] and "text" not in summary[0]
+
+
+@pytest.mark.parametrize(("payload", "status", "message"), [
+    ({"texts": []}, 422, "at least 1"),
+    ({"texts": ["x"] * 17}, 422, "at most 16"),
+    ({"texts": ["y" * 2001]}, 422, "at most 2000"),
+    ({"texts": ["  "]}, 422, "texts[0] is empty"),
+    ({}, 422, "either 'texts' or 'article'"),
+    ({"texts": ["a"], "article": "b"}, 422, "either 'texts' or 'article'"),
+    ({"texts": ["a"], "model": "nope"}, 404, "no Tagger model 'nope'"),
+])
+def test_bad_requests_get_clear_4xx(server, payload, status, message):
+    reply = httpx.post(f"{server['url']}/v1/tag", json=payload)
+    assert reply.status_code == status
+    assert message in reply.text
+
+
+def test_oversized_body_is_413(server):
+    reply = httpx.post(f"{server['url']}/v1/tag", content=b'{"texts": ["' + b"z" * 300_000 + b'"]}',
+                       headers={"content-type": "application/json"})
+    assert reply.status_code == 413 and "over the limit" in reply.text
+
+
+def _served(server) -> dict:
+    return next(m for m in httpx.get(f"{server['url']}/v1/models").json() if m["task"] == "pillars")["served"]
+
+
+def test_concurrent_requests_are_micro_batched(server):
+    before = _served(server)
+    texts = [f"Exports of rice rose by {i} percent." for i in range(24)]
+
+    def call(text: str) -> list[str]:
+        return httpx.post(f"{server['url']}/v1/tag", json={"texts": [text]}, timeout=30).json()["results"][0]["tags"]
+
+    with ThreadPoolExecutor(12) as pool:
+        tags = list(pool.map(call, texts))
+    assert len(tags) == 24
+    after = _served(server)
+    texts_done, batches = after["texts"] - before["texts"], after["batches"] - before["batches"]
+    assert texts_done == 24 and batches < 24  # several one-text requests shared a model call
