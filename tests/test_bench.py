@@ -18,9 +18,9 @@ from diplo_ml.predict import set_batch_size
 from .conftest import PILLAR_ROWS
 
 TEXTS = [text for _, text, _ in PILLAR_ROWS]
-REQUIRED = ("naive_paragraphs_per_s", "fast_paragraphs_per_s", "speedup", "tags_identical",
-            "quantized_paragraphs_per_s", "quantized_macro_f1_delta", "articles_per_s", "quantized_articles_per_s",
-            "threads", "peak_rss_mb", "macro_f1", "machine", "load_average_start")
+REQUIRED = ("naive_paragraphs_per_s", "fast_paragraphs_per_s", "speedup", "tags_identical", "articles_per_s",
+            "threads", "peak_rss_mb", "macro_f1", "machine", "load_average_start", "matmul_peak_gflops",
+            "fp32_share_of_peak", "fast_path", "paths")
 
 
 def test_pad_rows_pads_each_key_on_the_tokenizer_side():
@@ -52,8 +52,13 @@ def test_quantized_load_predict_and_refusal(smoke_runs, tmp_path, capsys):
     int8 = diplo_ml.load(smoke_runs["minilm"], quantize=True)
     linears = [m for m in int8.model.model.modules() if type(m).__name__ == "Linear"]
     assert linears and all(type(m).__module__.startswith("torch.ao.nn.quantized.dynamic") for m in linears)
-    assert int8.meta["quantization"] == "int8-dynamic"
+    assert int8.meta["precision"] == "int8-dynamic"
     np.testing.assert_allclose(int8.scores(TEXTS), fp32.scores(TEXTS), atol=0.05)
+    bf16 = diplo_ml.load(smoke_runs["minilm"], precision="bf16")
+    body = bf16.model.model
+    assert body.bert.encoder.layer[0].attention.self.query.weight.dtype == torch.bfloat16
+    assert body.classifier.weight.dtype == torch.float32  # the head stays in fp32
+    np.testing.assert_allclose(bf16.scores(TEXTS), fp32.scores(TEXTS), atol=0.05)
 
     jsonl = tmp_path / "in.jsonl"
     jsonl.write_text('{"id": "a", "text": "Exports rose."}\n{"id": "b", "text": "Citizens were evacuated."}\n')
@@ -61,22 +66,33 @@ def test_quantized_load_predict_and_refusal(smoke_runs, tmp_path, capsys):
     rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert [r["id"] for r in rows] == ["a", "b"] and all(set(r["scores"]) == set(fp32.labels) for r in rows)
     assert cli_main(["predict", str(smoke_runs["tfidf"]), str(jsonl), "--quantize"]) == 2
-    assert "--quantize needs a fine-tuned transformer" in capsys.readouterr().err
+    assert "needs a fine-tuned transformer tagger checkpoint" in capsys.readouterr().err
 
 
 @pytest.mark.slow
 def test_bench_cli_prints_one_json_object_and_writes_markdown(smoke_runs, tmp_path, capsys):
     doc = tmp_path / "benchmarks.md"
     assert cli_main(["bench", "--checkpoint", str(smoke_runs["minilm"]), "--json", "--repeats", "1", "--limit", "6",
-                     "--articles", "1", "--train-steps", "0", "--markdown", str(doc)]) == 0
+                     "--articles", "1", "--train-steps", "0", "--markdown", str(doc), "--paths", "bf16,int8-dynamic",
+                     "--paths", "onnx-fp32"]) == 0
     result = json.loads(capsys.readouterr().out)  # exactly one JSON document on stdout
     assert all(key in result for key in REQUIRED), sorted(set(REQUIRED) - set(result))
     assert result["test_paragraphs"] == 6 and result["articles"] == 1 and result["repeats"] == 1
     assert result["tags_identical"] is True and result["max_abs_score_diff"] < 1e-4
     assert result["threads"] == torch.get_num_threads() and result["peak_rss_mb"] > 0
-    assert result["speedup"] > 0 and -1.0 <= result["quantized_macro_f1_delta"] <= 1.0
+    assert result["speedup"] > 0 and [p["name"] for p in result["paths"]] == ["fp32", "bf16", "int8-dynamic",
+                                                                              "onnx-fp32"]
+    onnx = result["paths"][3]
+    assert onnx["tags_agreement"] == 1.0 and onnx["macro_f1_delta"] == 0.0  # the same function, exported
+    assert set(result["fast_path"]) >= {"name", "paragraphs_per_s", "speedup_vs_fp32", "tags_agreement",
+                                        "macro_f1_delta"}
+    chosen = next(p for p in result["paths"] if p["name"] == result["fast_path"]["name"])
+    assert chosen["keeps_tags"] and chosen["paragraphs_per_s"] == max(
+        p["paragraphs_per_s"] for p in result["paths"] if p["keeps_tags"])
+    assert 0 < result["fp32_share_of_peak"] < 2 and result["matmul_peak_gflops"] > 0
     text = doc.read_text()
-    for heading in ("## Machine", "## Inference: pillar tagger on CPU", "## Scaling training out", "nproc"):
+    for heading in ("## Machine", "## Inference: pillar tagger on CPU", "## Scaling training out", "nproc",
+                    "### Faster paths, side by side", "Recommended:"):
         assert heading in text
     assert f"{result['fast_paragraphs_per_s']:,.2f}" in text
     assert "Tagger (fast)" in summary(result)
@@ -94,18 +110,31 @@ def test_markdown_states_a_shared_machine():
               "articles": 110, "checkpoint_source": "x", "checkpoint_run": "r", "checkpoint_data": "d",
               "macro_f1": 0.8, "fast_paragraphs_per_s": 50.0, "articles_per_s": 5.0, "peak_rss_mb_fp32": 1.0,
               "peak_rss_mb_inference": 1.0, "peak_rss_mb": 1.0, "load_average_start": [6.0, 5.0, 4.0],
-              "load_average_end": [6.0, 5.0, 4.0], "shared_machine": True,
+              "load_average_end": [6.0, 5.0, 4.0], "shared_machine": True, "test_data": "embedded test split",
+              "gflop_per_paragraph": 1.27, "matmul_peak_gflops": 100.0, "bf16_matmul_peak_gflops": 400.0,
+              "fp32_share_of_peak": 0.78,
+              "paths": [{"name": "fp32", "paragraphs_per_s": 50.0, "speedup_vs_fp32": 1.0, "share_of_fp32_peak": 0.78,
+                         "tags_agreement": 1.0, "macro_f1": 0.8, "macro_f1_delta": 0.0, "keeps_tags": True},
+                        {"name": "bf16", "paragraphs_per_s": 120.0, "speedup_vs_fp32": 2.4, "share_of_fp32_peak": 1.9,
+                         "tags_agreement": 0.995, "macro_f1": 0.801, "macro_f1_delta": 0.001, "keeps_tags": True},
+                        {"name": "onnx-int8", "paragraphs_per_s": 130.0, "speedup_vs_fp32": 2.6,
+                         "share_of_fp32_peak": 2.0, "tags_agreement": 0.97, "macro_f1": 0.79,
+                         "macro_f1_delta": -0.01, "keeps_tags": False}],
+              "fast_path": {"name": "bf16", "paragraphs_per_s": 120.0, "speedup_vs_fp32": 2.4, "tags_agreement": 0.995,
+                            "macro_f1_delta": 0.001},
               "machine": {"cpu_model": "CPU", "nproc": 2, "cpu_count": 2, "ram_gib": 8, "platform": "p",
                           "python": "3.11", "torch": "2.13.0", "omp_wait_policy": "PASSIVE",
                           "quantized_engine": "x86"}}
     text = markdown(result, "diplo-ml bench")
     assert "The machine was shared" in text and "load average [6.0, 5.0, 4.0]" in text
     assert "1.00×" not in text  # no naive row when the baseline was skipped
+    assert "**Recommended: `bf16`**" in text and "| `onnx-int8` |" in text and "| **no** |" in text
+    assert "--precision bf16" in text and "78% of the fp32 peak" in text
 
 
 @pytest.mark.slow
 def test_bench_trains_a_smoke_checkpoint_when_none_is_given():
-    result = run_bench(None, repeats=1, limit=4, article_limit=1, train_steps=0, naive=False, quantized=False,
+    result = run_bench(None, repeats=1, limit=4, article_limit=1, train_steps=0, naive=False, paths_to_measure=["fp32"],
                        log=lambda _: None)
     assert result["checkpoint_source"].startswith("debug=smoke") and result["max_length"] == 192
     assert result["fast_paragraphs_per_s"] > 0
@@ -114,6 +143,6 @@ def test_bench_trains_a_smoke_checkpoint_when_none_is_given():
 @pytest.mark.slow
 def test_bench_sweep_runs_fresh_processes(smoke_runs):
     result = run_bench(smoke_runs["minilm"], repeats=1, limit=4, article_limit=1, train_steps=0, naive=False,
-                       quantized=False, sweep=True, log=lambda _: None)
+                       paths_to_measure=["fp32"], sweep=True, log=lambda _: None)
     assert [r["batch_size"] for r in result["batch_size_sweep"]] == [8, 16, 32, 64]
     assert {r["omp_wait_policy"] for r in result["thread_sweep"]} == {"PASSIVE", "ACTIVE"}

@@ -214,7 +214,7 @@ CASES = [
                                                             "summaries_embedded"],
          "holds summaries data; the task 'pillars' reads pillars data"),
     Case("quantize a TF-IDF tagger", lambda m, t: ["predict", str(m["tagger"]), jsonl(t, "in.jsonl", [
-        '{"text": "Trade rose."}']), "--quantize"], "--quantize needs a fine-tuned transformer"),
+        '{"text": "Trade rose."}']), "--quantize"], "needs a fine-tuned transformer tagger checkpoint"),
     # compare: a damaged run is skipped with a warning, the others are shown
     Case("compare with a corrupt manifest", lambda m, t: ["compare", str(t / "runs"), "--format", "csv"],
          "skipping a damaged run", prepare=two_runs_one_damaged("manifest"), code=0,

@@ -98,10 +98,12 @@ def verify_files(folder: Path) -> None:
             raise DiploError(f"{path}: damaged weights file ({reason})") from None
 
 
-def load(path: str | os.PathLike, expected: type | None = None, quantize: bool = False) -> Any:
+def load(path: str | os.PathLike, expected: type | None = None, quantize: bool = False,
+         precision: str = "fp32") -> Any:
     """Load a checkpoint (or a run folder) into its task's predictor; ``expected`` refuses other predictor types.
 
-    ``quantize=True`` runs a transformer tagger with int8 dynamic quantisation (CPU).
+    ``precision`` (``fp32``, ``bf16``, ``int8-dynamic``) switches a transformer tagger to a faster path
+    (:mod:`diplo_ml.precision`); ``quantize=True`` is ``precision="int8-dynamic"``.
     """
     from diplo_ml.tasks import get_task
 
@@ -116,7 +118,11 @@ def load(path: str | os.PathLike, expected: type | None = None, quantize: bool =
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise DiploError(f"{folder}: cannot load the model ({type(exc).__name__}: {reason})") from None
     if quantize:
-        from diplo_ml.quantize import quantize_predictor
+        from diplo_ml.precision import quantize_predictor
 
         quantize_predictor(predictor)
+    elif precision != "fp32":
+        from diplo_ml.precision import apply_precision
+
+        apply_precision(predictor, precision)
     return predictor

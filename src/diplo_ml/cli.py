@@ -70,9 +70,10 @@ def _cmd_predict(args: argparse.Namespace) -> int:
         return 0
     if args.resume and not args.output:
         raise DiploError("--resume continues an output file: give -o OUT as well")
+    precision = "int8-dynamic" if args.quantize else args.precision
     if not args.output:
         with signals_interrupt():
-            for rows in predict_stream(args.checkpoint, args.inputs, args.batch_size, args.quantize, args.workers):
+            for rows in predict_stream(args.checkpoint, args.inputs, args.batch_size, precision, args.workers):
                 sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
         return 0
     out = Output(Path(args.output), args.resume)
@@ -82,7 +83,7 @@ def _cmd_predict(args: argparse.Namespace) -> int:
     try:
         with signals_interrupt():
             written, resumed = predict_to_file(args.checkpoint, args.inputs, out.path, args.resume, args.batch_size,
-                                               args.quantize, args.workers, progress=sys.stderr.isatty())
+                                               precision, args.workers, progress=sys.stderr.isatty())
     except RunInterrupted as exc:
         print(f"interrupted ({exc}): {out.partial} keeps every finished row; continue with the same command "
               "and --resume", file=sys.stderr)
@@ -187,7 +188,8 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     with contextlib.redirect_stdout(sys.stderr):  # library prints (Trainer logs) never mix with the result
         result = run_bench(args.checkpoint, repeats=args.repeats, batch_size=args.batch_size, limit=args.limit,
                            article_limit=args.articles, train_steps=args.train_steps, naive=not args.no_naive,
-                           quantized=not args.no_quantized, sweep=args.sweep)
+                           paths_to_measure=[x for item in args.paths for x in item.split(",") if x] or None,
+                           sweep=args.sweep, data=args.data)
     if args.markdown:
         Path(args.markdown).write_text(markdown(result, "diplo-ml bench " + " ".join(sys.argv[2:])))
         print(f"written to {args.markdown}", file=sys.stderr)
@@ -223,8 +225,9 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("checkpoint")
     pr.add_argument("inputs", nargs="+", help="files, or - for standard input")
     pr.add_argument("--batch-size", type=count, default=None, help="default: the checkpoint's (16 for transformers)")
-    pr.add_argument("--quantize", action="store_true",
-                    help="int8 dynamic quantisation of a transformer tagger: faster on CPU (docs/benchmarks.md)")
+    pr.add_argument("--precision", choices=["fp32", "bf16", "int8-dynamic"], default="fp32",
+                    help="a transformer tagger's inference path; `diplo-ml bench` says which keeps the tags here")
+    pr.add_argument("--quantize", action="store_true", help="the same as --precision int8-dynamic")
     pr.add_argument("-o", "--output", help="write JSONL here (through OUT.partial, renamed when complete)")
     pr.add_argument("--resume", action="store_true", help="continue OUT.partial left by an interrupted run")
     pr.add_argument("--workers", type=count, default=1, help="predict in N processes (rows stay in input order)")
@@ -287,7 +290,11 @@ def build_parser() -> argparse.ArgumentParser:
     bn.add_argument("--articles", type=count, help="use only the first N raw articles")
     bn.add_argument("--train-steps", type=non_negative, default=10, help="timed training steps (0: skip training)")
     bn.add_argument("--no-naive", action="store_true", help="skip the pipeline baseline")
-    bn.add_argument("--no-quantized", action="store_true", help="skip int8 dynamic quantisation")
+    bn.add_argument("--paths", action="append", default=[], metavar="NAMES",
+                    help="inference paths to measure beside fp32 (default: all: bf16, int8-dynamic, onnx-fp32, "
+                    "onnx-int8)")
+    bn.add_argument("--data", help="data config whose test split is timed and scored (default: the embedded "
+                    "test split); e.g. the checkpoint's own, pillars_all")
     bn.add_argument("--sweep", action="store_true", help="also sweep batch size, threads and OMP_WAIT_POLICY")
     bn.add_argument("--json", action="store_true", help="print one JSON object")
     bn.add_argument("--markdown", metavar="FILE.md", help="write the report (docs/benchmarks.md)")

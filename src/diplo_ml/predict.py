@@ -137,11 +137,11 @@ def set_batch_size(predictor: Predictor, batch_size: int) -> None:
         model.batch_size = batch_size
 
 
-def open_predictor(checkpoint: str | Path, batch_size: int | None = None, quantize: bool = False
+def open_predictor(checkpoint: str | Path, batch_size: int | None = None, precision: str = "fp32"
                    ) -> tuple[Task, Predictor]:
     folder, meta = read_meta(checkpoint)
     task = get_task(str(meta["task"]), {"labels": meta["labels"]} if meta.get("labels") else None)
-    predictor = load(folder, quantize=quantize)
+    predictor = load(folder, precision=precision)
     if batch_size:
         set_batch_size(predictor, batch_size)
     return task, predictor
@@ -150,12 +150,12 @@ def open_predictor(checkpoint: str | Path, batch_size: int | None = None, quanti
 _worker_predictor: Predictor | None = None
 
 
-def _init_worker(checkpoint: str, batch_size: int | None, quantize: bool, threads: int) -> None:
+def _init_worker(checkpoint: str, batch_size: int | None, precision: str, threads: int) -> None:
     import torch
 
     global _worker_predictor
     torch.set_num_threads(threads)
-    _, _worker_predictor = open_predictor(checkpoint, batch_size, quantize)
+    _, _worker_predictor = open_predictor(checkpoint, batch_size, precision)
 
 
 def _worker_chunk(batch: list[Unit]) -> list[dict[str, Any]]:
@@ -164,11 +164,11 @@ def _worker_chunk(batch: list[Unit]) -> list[dict[str, Any]]:
 
 
 def _in_workers(checkpoint: str | Path, batches: Iterator[list[Unit]], workers: int, batch_size: int | None,
-                quantize: bool) -> Iterator[list[dict[str, Any]]]:
+                precision: str) -> Iterator[list[dict[str, Any]]]:
     """Chunks predicted by ``workers`` processes, yielded in input order; at most 2 chunks per worker in flight."""
     threads = max(1, (os.cpu_count() or 1) // workers)
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker,
-                             initargs=(str(checkpoint), batch_size, quantize, threads)) as pool:
+                             initargs=(str(checkpoint), batch_size, precision, threads)) as pool:
         pending: deque[Future] = deque()
         for batch in batches:
             pending.append(pool.submit(_worker_chunk, batch))
@@ -230,7 +230,7 @@ class Output:
         os.replace(self.partial, self.path)
 
 
-def predict_stream(checkpoint: str | Path, inputs: list[str], batch_size: int | None = None, quantize: bool = False,
+def predict_stream(checkpoint: str | Path, inputs: list[str], batch_size: int | None = None, precision: str = "fp32",
                    workers: int = 1, chunk: int = DEFAULT_CHUNK, skip: int = 0, last_key: str | None = None,
                    progress: bool = False) -> Iterator[list[dict[str, Any]]]:
     """Rows of ``inputs`` chunk by chunk, after skipping the first ``skip`` units (whose last key must be
@@ -249,9 +249,9 @@ def predict_stream(checkpoint: str | Path, inputs: list[str], batch_size: int | 
                dynamic_ncols=True)
     batches = chunks(units, chunk)
     if workers > 1:
-        results = _in_workers(folder, batches, workers, batch_size, quantize)
+        results = _in_workers(folder, batches, workers, batch_size, precision)
     else:
-        _, predictor = open_predictor(folder, batch_size, quantize)
+        _, predictor = open_predictor(folder, batch_size, precision)
         results = (predict_units(predictor, batch) for batch in batches)
     try:
         for rows in results:
@@ -262,21 +262,21 @@ def predict_stream(checkpoint: str | Path, inputs: list[str], batch_size: int | 
 
 
 def predict_files(checkpoint: str | Path, inputs: list[str], batch_size: int | None = None,
-                  quantize: bool = False, chunk: int = DEFAULT_CHUNK) -> Iterator[dict[str, Any]]:
+                  precision: str = "fp32", chunk: int = DEFAULT_CHUNK) -> Iterator[dict[str, Any]]:
     """Predict over ``inputs`` (files or ``-``); yields one row per unit."""
-    for rows in predict_stream(checkpoint, inputs, batch_size, quantize, chunk=chunk):
+    for rows in predict_stream(checkpoint, inputs, batch_size, precision, chunk=chunk):
         yield from rows
 
 
 def predict_to_file(checkpoint: str | Path, inputs: list[str], output: str | Path, resume: bool = False,
-                    batch_size: int | None = None, quantize: bool = False, workers: int = 1,
+                    batch_size: int | None = None, precision: str = "fp32", workers: int = 1,
                     chunk: int = DEFAULT_CHUNK, progress: bool = False) -> tuple[int, int]:
     """Write every row to ``output`` (through ``output.partial``); return (rows written now, rows resumed)."""
     out = Output(Path(output), resume)
     handle, done, last = out.open()
     written = 0
     try:
-        for rows in predict_stream(checkpoint, inputs, batch_size, quantize, workers, chunk, done, last, progress):
+        for rows in predict_stream(checkpoint, inputs, batch_size, precision, workers, chunk, done, last, progress):
             handle.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
             handle.flush()
             os.fsync(handle.fileno())

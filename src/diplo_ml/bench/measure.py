@@ -73,13 +73,20 @@ def timed(fn: Callable[[], Any], repeats: int, warmup: bool = True) -> tuple[flo
     return statistics.median(times), [round(t, 4) for t in times], result
 
 
-def load_test_split(labels: list[str], limit: int | None = None) -> tuple[list[str], np.ndarray]:
-    """The embedded test split's paragraphs and multi-hot labels (validated; errors name file:line)."""
+def load_test_split(labels: list[str], limit: int | None = None, data: str | None = None,
+                    task: Any = None) -> tuple[list[str], np.ndarray]:
+    """Paragraphs and multi-hot labels of a test split: the embedded corpus's, or that of data config ``data``
+    read by ``task`` (validated; errors name file:line)."""
     from diplo_ml.data.io import read_jsonl
     from diplo_ml.data.schema import check_pillar_record
     from diplo_ml.tasks.pillars.task import multi_hot
 
-    rows = read_jsonl(TEST_SPLIT, partial(check_pillar_record, labels=labels))
+    if data is None or task is None:
+        rows = read_jsonl(TEST_SPLIT, partial(check_pillar_record, labels=labels))
+    else:
+        from diplo_ml.config import compose_config
+
+        rows = list(task.load_data(compose_config([f"data={data}"]).data).splits["test"])
     rows = rows[:limit] if limit else rows
     return [r["text"] for r in rows], multi_hot([r["labels"] for r in rows], labels)
 

@@ -29,11 +29,16 @@ def summary(result: dict[str, Any]) -> str:
     if "speedup" in result:
         lines.append(f"speed-up         {result['speedup']}x; tags identical: {result['tags_identical']} "
                      f"(max |score diff| {result['max_abs_score_diff']:.1e})")
-    if "quantized_paragraphs_per_s" in result:
-        lines.append(f"int8 dynamic     {num(result['quantized_paragraphs_per_s'])} paragraphs/s, "
-                     f"{num(result['quantized_articles_per_s'])} articles/s; test macro-F1 "
-                     f"{result['macro_f1']:.4f} -> {result['quantized_macro_f1']:.4f} "
-                     f"({result['quantized_macro_f1_delta']:+.4f})")
+    for row in result.get("paths", [])[1:]:
+        lines.append(f"{row['name']:16s} {num(row['paragraphs_per_s'])} paragraphs/s ({row['speedup_vs_fp32']}x), "
+                     f"tags agree {100 * row['tags_agreement']:.1f}%, macro-F1 {row['macro_f1_delta']:+.4f}"
+                     f"{'' if row['keeps_tags'] else ' (changes tags)'}")
+    if "fast_path" in result:
+        fast = result["fast_path"]
+        lines.append(f"recommended      {fast['name']}: {fast['speedup_vs_fp32']}x the fp32 Tagger, "
+                     f"{100 * fast['tags_agreement']:.1f}% of tags kept; fp32 uses "
+                     f"{100 * result['fp32_share_of_peak']:.0f}% of the {num(result['matmul_peak_gflops'])} "
+                     "GFLOP/s matmul peak")
     if "training_examples_per_s" in result:
         lines.append(f"training         {num(result['training_examples_per_s'])} examples/s "
                      f"({result['training_steps_timed']} steps of {result['training_batch_size']})")
@@ -45,7 +50,5 @@ def summary(result: dict[str, Any]) -> str:
 def markdown(result: dict[str, Any], command: str) -> str:
     """docs/benchmarks.md: machine, figures, settings sweeps, exact commands."""
     naive = result.get("naive_paragraphs_per_s")
-    q_vs_naive = round(result["quantized_paragraphs_per_s"] / naive, 2) if naive and "quantized_paragraphs_per_s" \
-        in result else None
     return render("benchmarks.md.j2", Path(__file__).parent, r=result, m=result["machine"], command=command,
-                  num=num, naive=naive, q_vs_naive=q_vs_naive, raw=json.dumps(result, indent=2))
+                  num=num, naive=naive, raw=json.dumps(result, indent=2))

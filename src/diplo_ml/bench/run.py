@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from diplo_ml.bench import measure
+from diplo_ml.bench import measure, paths
 from diplo_ml.bench.worker import thread_sweep, training_policy_sweep
 from diplo_ml.errors import DiploError
 
@@ -36,35 +36,83 @@ def train_smoke_checkpoint(workdir: Path) -> Path:
     return Path(lines[-1]) / "checkpoint"
 
 
+AGREEMENT = 0.99       # a recommended path keeps the fp32 tags on at least this share of paragraphs
+MAX_F1_DELTA = 0.003   # and moves macro-F1 by at most this much
+
+
 def _torch_tagger(checkpoint: str | Path) -> Any:
     """A loaded tagger whose model runs a torch module (what the speed paths can change)."""
-    import torch
-
     from diplo_ml.checkpoint import load
+    from diplo_ml.precision import torch_module
     from diplo_ml.tasks.pillars import Tagger
 
     tagger = load(checkpoint, expected=Tagger)
-    if not isinstance(getattr(tagger.model, "model", None), torch.nn.Module):
+    try:
+        torch_module(tagger)
+    except DiploError:
         raise DiploError(f"{checkpoint}: bench needs a fine-tuned transformer pillar checkpoint "
-                         f"(this one is {type(tagger.model).__name__})")
+                         f"(this one is {type(tagger.model).__name__})") from None
     return tagger
+
+
+def available_paths() -> list[str]:
+    import importlib.util
+
+    onnx = all(importlib.util.find_spec(m) for m in ("onnx", "onnxruntime"))
+    return [*paths.TORCH_PATHS, *(paths.ONNX_PATHS if onnx else ())]
+
+
+def measure_path(name: str, checkpoint: str | Path, texts: list[str], y: np.ndarray, base: dict[str, Any],
+                 repeats: int, batch_size: int | None, workdir: Path) -> dict[str, Any]:
+    """Speed, share of the fp32 matmul peak, tag agreement with fp32 and macro-F1 change of one path."""
+    from diplo_ml.predict import set_batch_size
+
+    tagger = _torch_tagger(checkpoint)
+    if batch_size:
+        set_batch_size(tagger, batch_size)
+    if name in paths.TORCH_PATHS:
+        score = paths.torch_path(tagger, name)
+    else:
+        score = paths.onnx_path(tagger, name, workdir)
+    seconds, times, scores = measure.timed(lambda: score(texts), repeats)
+    agreement = float((tagger.decide(scores) == base["decided"]).all(axis=1).mean()) if len(texts) else 1.0
+    f1 = measure.macro_f1(tagger, scores, y)
+    rate = len(texts) / seconds
+    row = {"name": name, "paragraphs_per_s": round(rate, 2), "speedup_vs_fp32": round(rate / base["rate"], 2),
+           "share_of_fp32_peak": round(base["gflop_per_paragraph"] * rate / base["peak"], 3),
+           "tags_agreement": round(agreement, 4), "macro_f1": round(f1, 4),
+           "macro_f1_delta": round(f1 - base["macro_f1"], 4), "timings_s": times}
+    row["keeps_tags"] = agreement >= AGREEMENT and abs(f1 - base["macro_f1"]) <= MAX_F1_DELTA
+    return row
+
+
+def recommend(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The fastest path that keeps the tags (fp32 when none is faster and keeps them)."""
+    keeping = [r for r in rows if r["keeps_tags"]]
+    best = max(keeping, key=lambda r: r["paragraphs_per_s"])
+    return {k: best[k] for k in ("name", "paragraphs_per_s", "speedup_vs_fp32", "tags_agreement", "macro_f1_delta")}
 
 
 def run_bench(checkpoint: str | Path | None = None, repeats: int = 3, batch_size: int | None = None,
               limit: int | None = None, article_limit: int | None = None, train_steps: int = 10,
-              train_overrides: list[str] | None = None, naive: bool = True, quantized: bool = True,
-              sweep: bool = False, log: Callable[[str], None] | None = None) -> dict[str, Any]:
-    """Run every measurement and return one flat dict (docs/benchmarks.md describes the fields)."""
+              train_overrides: list[str] | None = None, naive: bool = True, paths_to_measure: list[str] | None = None,
+              sweep: bool = False, data: str | None = None, log: Callable[[str], None] | None = None
+              ) -> dict[str, Any]:
+    """Run every measurement and return one dict (docs/benchmarks.md describes the fields)."""
     import torch
 
-    from diplo_ml.checkpoint import resolve_folder
+    from diplo_ml.checkpoint import read_meta, resolve_folder
     from diplo_ml.predict import set_batch_size
-    from diplo_ml.quantize import quantize_predictor
+    from diplo_ml.tasks import get_task
 
     say = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
     load_start = measure.load_average()
     result: dict[str, Any] = {"started": datetime.now(UTC).isoformat(timespec="seconds"),
                               "machine": measure.machine_info(), "repeats": repeats, "threads": torch.get_num_threads()}
+    unknown = sorted(set(paths_to_measure or []) - set(paths.TORCH_PATHS) - set(paths.ONNX_PATHS))
+    if unknown:
+        raise DiploError(f"--paths: unknown path(s) {', '.join(unknown)} (known: "
+                         f"{', '.join([*paths.TORCH_PATHS, *paths.ONNX_PATHS])})")
     with tempfile.TemporaryDirectory(prefix="diplo-bench-") as tmp:
         if checkpoint is None:
             say("no --checkpoint: training a debug=smoke MiniLM run (192-token inputs) ...")
@@ -74,24 +122,36 @@ def run_bench(checkpoint: str | Path | None = None, repeats: int = 3, batch_size
             result["checkpoint_source"] = "the `--checkpoint` given"
         tagger = _torch_tagger(checkpoint)
         folder = resolve_folder(checkpoint)
+        _, meta = read_meta(folder)
         if batch_size:
             set_batch_size(tagger, batch_size)
         max_length = int(tagger.model.max_length)
-        texts, y = measure.load_test_split(tagger.labels, limit)
-        paths = measure.article_paths(article_limit)
+        task = get_task(str(meta["task"]), {"labels": meta["labels"]})
+        texts, y = measure.load_test_split(tagger.labels, limit, data, task)
+        article_files = measure.article_paths(article_limit)
         result.update({"checkpoint": str(Path(checkpoint).resolve()), "checkpoint_run": tagger.meta.get("run"),
                        "checkpoint_data": (tagger.meta.get("data") or {}).get("config"), "max_length": max_length,
                        "batch_size": int(tagger.model.batch_size), "test_paragraphs": len(texts),
-                       "articles": len(paths)})
+                       "test_data": data or "embedded test split", "articles": len(article_files)})
 
-        say(f"fast path: Tagger, {len(texts)} test paragraphs x {repeats} ...")
+        say("matrix-multiply peak (fp32, bf16) ...")
+        result["matmul_peak_gflops"] = round(paths.matmul_peak_gflops(torch.float32), 1)
+        result["bf16_matmul_peak_gflops"] = round(paths.matmul_peak_gflops(torch.bfloat16), 1)
+        flops = paths.encoder_flops(tagger.model.model.config, paths.batch_shapes(tagger, texts))
+        result["gflop_per_paragraph"] = round(flops / max(len(texts), 1) / 1e9, 3)
+
+        say(f"fp32 Tagger: {len(texts)} test paragraphs x {repeats} ...")
         fast_s, fast_times, fast_scores = measure.timed(lambda: tagger.scores(texts), repeats)
-        result["fast_paragraphs_per_s"] = round(len(texts) / fast_s, 2)
+        rate = len(texts) / fast_s
+        result["fast_paragraphs_per_s"] = round(rate, 2)
         result["macro_f1"] = round(measure.macro_f1(tagger, fast_scores, y), 4)
-        say(f"fast path: {len(paths)} raw articles ...")
-        art_rate, art_times = measure.articles_per_s(tagger, paths, repeats)
+        result["fp32_share_of_peak"] = round(flops / fast_s / 1e9 / result["matmul_peak_gflops"], 3)
+        say(f"fp32 Tagger: {len(article_files)} raw articles ...")
+        art_rate, art_times = measure.articles_per_s(tagger, article_files, repeats)
         result["articles_per_s"] = round(art_rate, 2)
         timings: dict[str, list[float]] = {"fast": fast_times, "fast_articles": art_times}
+        base = {"rate": rate, "decided": tagger.decide(fast_scores), "macro_f1": result["macro_f1"],
+                "peak": result["matmul_peak_gflops"], "gflop_per_paragraph": flops / max(len(texts), 1) / 1e9}
 
         if naive:
             say("naive baseline: transformers pipeline, one paragraph at a time ...")
@@ -114,19 +174,25 @@ def run_bench(checkpoint: str | Path | None = None, repeats: int = 3, batch_size
             result["batch_size_sweep"] = sweep_rows
         result["peak_rss_mb_fp32"] = measure.peak_rss_mb()
 
-        if quantized:
-            say("int8 dynamic quantisation ...")
-            qtagger = quantize_predictor(_torch_tagger(checkpoint))
-            set_batch_size(qtagger, tagger.model.batch_size)
-            q_s, timings["quantized"], q_scores = measure.timed(lambda: qtagger.scores(texts), repeats)
-            result["quantized_paragraphs_per_s"] = round(len(texts) / q_s, 2)
-            result["quantized_speedup_vs_fast"] = round(fast_s / q_s, 2)
-            q_rate, timings["quantized_articles"] = measure.articles_per_s(qtagger, paths, repeats)
-            result["quantized_articles_per_s"] = round(q_rate, 2)
-            result["quantized_macro_f1"] = round(measure.macro_f1(qtagger, q_scores, y), 4)
-            result["quantized_macro_f1_delta"] = round(result["quantized_macro_f1"] - result["macro_f1"], 4)
-            agree = (qtagger.decide(q_scores) == tagger.decide(fast_scores)).all(axis=1)
-            result["quantized_tags_agreement"] = round(float(agree.mean()), 4) if len(texts) else 1.0
+        rows = [{"name": "fp32", "paragraphs_per_s": result["fast_paragraphs_per_s"], "speedup_vs_fp32": 1.0,
+                 "share_of_fp32_peak": result["fp32_share_of_peak"], "tags_agreement": 1.0,
+                 "macro_f1": result["macro_f1"], "macro_f1_delta": 0.0, "keeps_tags": True, "timings_s": fast_times}]
+        for name in [p for p in (paths_to_measure or available_paths()) if p != "fp32"]:
+            say(f"path {name} ...")
+            rows.append(measure_path(name, checkpoint, texts, y, base, repeats, batch_size, Path(tmp)))
+        result["paths"] = rows
+        result["fast_path"] = recommend(rows)
+        if result["fast_path"]["name"] != "fp32":
+            from diplo_ml.checkpoint import load
+
+            say(f"recommended path {result['fast_path']['name']}: raw articles ...")
+            fast = load(checkpoint, precision=result["fast_path"]["name"]) if result["fast_path"]["name"] in \
+                paths.TORCH_PATHS else None
+            if fast is not None:
+                if batch_size:
+                    set_batch_size(fast, batch_size)
+                result["fast_path"]["articles_per_s"] = round(measure.articles_per_s(fast, article_files,
+                                                                                     repeats)[0], 2)
         result["peak_rss_mb_inference"] = measure.peak_rss_mb()
 
         if sweep:
