@@ -120,7 +120,8 @@ def smoke_runs(tmp_path_factory) -> dict[str, Path]:
     data = write_pillar_split(base / "data")
     runs: dict[str, Path] = {}
     for model in ("minilm", "tfidf", "zeroshot"):
-        cfg = compose_config([f"model={model}", "debug=smoke", f"data.dir={data}", "trainer.max_steps=4",
+        cfg = compose_config([f"model={model}", "debug=smoke", "data=pillars_folder",
+                              f"data.dir={data}", "trainer.max_steps=4",
                               "trainer.eval_steps=2"])
         run_dir = base / "runs" / model
         run(cfg, run_dir)

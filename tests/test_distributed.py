@@ -60,7 +60,8 @@ def _assert_one_valid_run_folder(runs: Path, proc: subprocess.CompletedProcess) 
 def test_torchrun_two_cpu_processes_make_one_run_folder(tmp_path, pillar_dir):
     runs = tmp_path / "runs"
     proc = _launch([sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node=2"],
-                   ["model=minilm", "debug=smoke", f"data.dir={pillar_dir}", f"paths.runs_dir={runs}"], tmp_path)
+                   ["model=minilm", "debug=smoke", "data=pillars_folder",
+                    f"data.dir={pillar_dir}", f"paths.runs_dir={runs}"], tmp_path)
     run_dir = _assert_one_valid_run_folder(runs, proc)
     assert json.loads((run_dir / "manifest.json").read_text())["distributed"]["launcher"] == "torchrun"
 
@@ -71,7 +72,8 @@ def test_accelerate_launch_two_cpu_processes_make_one_run_folder(tmp_path, pilla
     accelerate = [sys.executable, "-m", "accelerate.commands.launch", "--multi_gpu", "--num_processes", "2",
                   "--num_machines", "1", "--mixed_precision", "no", "--dynamo_backend", "no",
                   "--main_process_port", str(_free_port())]
-    proc = _launch(accelerate, ["model=minilm", "debug=smoke", f"data.dir={pillar_dir}", f"paths.runs_dir={runs}"],
+    proc = _launch(accelerate, ["model=minilm", "debug=smoke", "data=pillars_folder",
+                                f"data.dir={pillar_dir}", f"paths.runs_dir={runs}"],
                    tmp_path)
     run_dir = _assert_one_valid_run_folder(runs, proc)
     assert json.loads((run_dir / "manifest.json").read_text())["distributed"]["launcher"] == "accelerate"
@@ -99,7 +101,8 @@ def test_ranks_other_than_zero_write_nothing(monkeypatch, tmp_path, pillar_dir):
     monkeypatch.setenv("WORLD_SIZE", "2")
     monkeypatch.setenv("RANK", "1")
     run_dir = tmp_path / "run"
-    assert run(compose_config(["model=tfidf", "debug=smoke", f"data.dir={pillar_dir}"]), run_dir) == {}
+    assert run(compose_config(["model=tfidf", "debug=smoke", "data=pillars_folder",
+                               f"data.dir={pillar_dir}"]), run_dir) == {}
     assert not run_dir.exists() or not list(run_dir.iterdir())
 
 
@@ -125,7 +128,7 @@ def test_slurm_launcher_config_composes():
 def _sweep(launcher: list[str], tmp_path: Path, pillar_dir: Path) -> None:
     runs = tmp_path / "runs"
     cmd = [sys.executable, "-m", "diplo_ml.cli", "train", "-m", "seed=1,2", "model=tfidf", "debug=smoke",
-           f"data.dir={pillar_dir}", f"paths.runs_dir={runs}", *launcher]
+           "data=pillars_folder", f"data.dir={pillar_dir}", f"paths.runs_dir={runs}", *launcher]
     proc = subprocess.run(cmd, cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]
     (sweep,) = list((runs / "multirun").iterdir())  # both jobs under one sweep folder

@@ -123,7 +123,8 @@ def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 @pytest.mark.slow
 def test_cli_train_prints_run_folder_last(tmp_path, pillar_dir):
-    out = _cli("train", "model=tfidf", "debug=smoke", f"data.dir={pillar_dir}", f"paths.runs_dir={tmp_path}/runs",
+    out = _cli("train", "model=tfidf", "debug=smoke", "data=pillars_folder",
+               f"data.dir={pillar_dir}", f"paths.runs_dir={tmp_path}/runs",
                cwd=tmp_path)
     assert out.returncode == 0, out.stderr[-2000:]
     run_dir = Path(out.stdout.strip().splitlines()[-1])
@@ -133,7 +134,7 @@ def test_cli_train_prints_run_folder_last(tmp_path, pillar_dir):
 
 @pytest.mark.slow
 def test_cli_multirun_sweep_gives_distinct_run_folders(tmp_path, pillar_dir):
-    out = _cli("train", "-m", "seed=1,2", "model=tfidf", "debug=smoke", f"data.dir={pillar_dir}",
+    out = _cli("train", "-m", "seed=1,2", "model=tfidf", "debug=smoke", "data=pillars_folder", f"data.dir={pillar_dir}",
                f"paths.runs_dir={tmp_path}/runs", cwd=tmp_path)
     assert out.returncode == 0, out.stderr[-2000:]
     dirs = [Path(x) for x in out.stdout.strip().splitlines() if x.startswith(str(tmp_path))]

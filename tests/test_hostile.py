@@ -48,7 +48,7 @@ def made(tmp_path_factory) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("hostile")
     data = write_pillar_split(base / "data")
     return {"data": data,
-            "tagger": _checkpoint(base / "tagger", ["model=tfidf", f"data.dir={data}"]),
+            "tagger": _checkpoint(base / "tagger", ["model=tfidf", "data=pillars_folder", f"data.dir={data}"]),
             "summariser": _checkpoint(base / "summariser", ["task=summarise", "data=summaries_embedded", "model=lead",
                                                             "debug=smoke"])}
 
@@ -276,7 +276,8 @@ def test_every_run_file_is_written_atomically(tmp_path, monkeypatch):
 
 # ---------------------------------------------------------------------------------------------- processes
 def _train_cmd(run_dir: Path, data: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "diplo_ml.cli", "train", "model=minilm", "debug=smoke", f"data.dir={data}",
+    return [sys.executable, "-m", "diplo_ml.cli", "train", "model=minilm", "debug=smoke", "data=pillars_folder",
+            f"data.dir={data}",
             "trainer.max_steps=40", "trainer.eval_steps=20", "trainer.sampling=random",
             f"hydra.run.dir={run_dir}", *extra]
 

@@ -20,7 +20,8 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def tagger(tmp_path_factory):
     base = tmp_path_factory.mktemp("scale")
-    return _checkpoint(base / "tagger", ["model=tfidf", f"data.dir={write_pillar_split(base / 'data')}"])
+    return _checkpoint(base / "tagger", ["model=tfidf", "data=pillars_folder",
+                                         f"data.dir={write_pillar_split(base / 'data')}"])
 
 
 def _inputs(folder, n: int, with_ids: bool = True) -> str:

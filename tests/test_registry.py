@@ -64,7 +64,8 @@ def test_a_model_added_by_one_yaml_and_one_class_composes(tmp_path):
 def test_a_model_added_by_config_alone_trains_and_is_compared(tmp_path, pillar_dir):
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     runs = tmp_path / "runs"
-    cmd = [sys.executable, "-m", "diplo_ml.cli", "train", "model=word_vote", "debug=smoke", f"data.dir={pillar_dir}",
+    cmd = [sys.executable, "-m", "diplo_ml.cli", "train", "model=word_vote", "debug=smoke", "data=pillars_folder",
+           f"data.dir={pillar_dir}",
            f"paths.runs_dir={runs}", f"hydra.searchpath=[file://{_toy_conf(tmp_path)}]"]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]

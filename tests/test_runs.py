@@ -16,7 +16,8 @@ from diplo_ml.train import run
 
 
 def _cfg(data_dir, *extra):
-    return compose_config(["model=minilm", "debug=smoke", f"data.dir={data_dir}", "trainer.max_steps=4",
+    return compose_config(["model=minilm", "debug=smoke", "data=pillars_folder",
+                           f"data.dir={data_dir}", "trainer.max_steps=4",
                            "trainer.eval_steps=2", "trainer.sampling=random", *extra])
 
 
@@ -50,7 +51,7 @@ def test_interrupted_run_resumes_to_the_same_metrics(pillar_dir, tmp_path, monke
 def test_reproduce_refuses_changed_data_and_passes_unchanged(pillar_dir, tmp_path):
     run_dir = tmp_path / "run"
     (run_dir / ".hydra").mkdir(parents=True)
-    overrides = ["model=tfidf", "debug=smoke", f"data.dir={pillar_dir}"]
+    overrides = ["model=tfidf", "debug=smoke", "data=pillars_folder", f"data.dir={pillar_dir}"]
     (run_dir / ".hydra" / "overrides.yaml").write_text("".join(f"- {o}\n" for o in overrides))
     run(compose_config(overrides), run_dir, overrides)
     assert cli_main(["reproduce", str(run_dir)]) == 0

@@ -24,7 +24,7 @@ def server(tmp_path_factory):
 
     base = tmp_path_factory.mktemp("serve")
     data = write_pillar_split(base / "data")
-    tagger = _checkpoint(base / "tagger", ["model=tfidf", f"data.dir={data}"])
+    tagger = _checkpoint(base / "tagger", ["model=tfidf", "data=pillars_folder", f"data.dir={data}"])
     summariser = _checkpoint(base / "summariser", ["task=summarise", "data=summaries_embedded", "model=lead",
                                                    "debug=smoke"])
     limits = Limits(max_batch=8, max_wait_ms=20, max_texts=16, max_chars=2000, max_bytes=200_000)

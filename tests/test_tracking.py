@@ -55,7 +55,8 @@ def test_tracked_run_logs_params_metrics_and_artifacts(pillar_dir, tmp_path):
     from diplo_ml.train import run
 
     runs = tmp_path / "runs"
-    cfg = compose_config(["model=tfidf", "debug=smoke", f"data.dir={pillar_dir}", "tracking=mlflow",
+    cfg = compose_config(["model=tfidf", "debug=smoke", "data=pillars_folder",
+                          f"data.dir={pillar_dir}", "tracking=mlflow",
                           f"paths.runs_dir={runs}"])
     run_dir = runs / "pillars" / "one"
     metrics = run(cfg, run_dir)

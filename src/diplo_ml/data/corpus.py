@@ -8,6 +8,8 @@ Layout under ``data/``::
     splits.json                  doc_id -> train/dev/test (fixed, committed)
     processed/pillars/*.jsonl    one paragraph per line (built)
     processed/summaries/*.jsonl  one article per line (built)
+    processed/pillars_hard/, processed/summaries_hard/
+                                 the same for the articles whose annotation says ``"tranche": "hard"``
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from diplo_ml.files import sha256_file
 
 LABELS = ("economic", "cultural", "multilateral", "citizen_protection")
 SPLITS = ("train", "dev", "test")
+TRANCHES = {"main": "", "hard": "_hard"}  # tranche -> suffix of its processed folders
 NEAR_DUPLICATE_JACCARD = 0.5   # word-trigram Jaccard at or above which two paragraphs are near duplicates
 LEAK_RUN = 12                  # a run of this many identical words (names folded) across splits is leakage
 
@@ -57,6 +60,8 @@ def _annotation(path: Path) -> dict[str, Any]:
             raise DataError(f"{path}: missing field '{key}'")
     if data["doc_id"] != path.stem:
         raise DataError(f"{path}: doc_id '{data['doc_id']}' does not match the file name")
+    if data.get("tranche", "main") not in TRANCHES:
+        raise DataError(f"{path}: unknown tranche '{data['tranche']}' (known: {', '.join(TRANCHES)})")
     return data
 
 
@@ -120,6 +125,7 @@ def load_articles(root: Path) -> tuple[dict[str, list[dict[str, Any]]], dict[str
         articles[article.doc_id] = {
             "id": article.doc_id, "title": note["headline"], "text": article.body, "summary": note["summary"],
             "date": note["date"], "outlet": note["outlet"], "n_paragraphs": len(rows),
+            "tranche": note.get("tranche", "main"),
         }
     return paragraphs, articles
 
@@ -137,17 +143,19 @@ def build(root: Path | None = None) -> BuildReport:
         splits = stratified_split(list(paragraphs))
         splits_path.write_text(json.dumps(splits, indent=1) + "\n")
     files: dict[str, str] = {}
-    counts: dict[str, int] = {}
-    for split in SPLITS:
-        docs = [d for d in sorted(paragraphs) if splits[d] == split]
-        rows = [row for d in docs for row in paragraphs[d]]
-        counts[split] = len(rows)
-        for kind, records in (("pillars", rows), ("summaries", [articles[d] for d in docs])):
-            path = root / "processed" / kind / f"{split}.jsonl"
-            write_jsonl(path, records)
-            files[str(path.relative_to(root))] = sha256_file(path)
+    counts: dict[str, int] = defaultdict(int)
+    for tranche, suffix in TRANCHES.items():
+        for split in SPLITS:
+            docs = [d for d in sorted(paragraphs) if splits[d] == split and articles[d]["tranche"] == tranche]
+            rows = [row for d in docs for row in paragraphs[d]]
+            counts[split] += len(rows)
+            summaries = [{k: v for k, v in articles[d].items() if k != "tranche"} for d in docs]
+            for kind, records in ((f"pillars{suffix}", rows), (f"summaries{suffix}", summaries)):
+                path = root / "processed" / kind / f"{split}.jsonl"
+                write_jsonl(path, records)
+                files[str(path.relative_to(root))] = sha256_file(path)
     (root / "processed" / "SHA256SUMS").write_text("".join(f"{h}  {p}\n" for p, h in sorted(files.items())))
-    return BuildReport(len(articles), counts, files)
+    return BuildReport(len(articles), dict(counts), files)
 
 
 # ------------------------------------------------------------------------------------------ check
@@ -214,17 +222,38 @@ class CheckResult:
         return "\n".join(lines)
 
 
+def _tranche_stats(members: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """Articles, paragraphs and labels per split of one tranche."""
+    ids = {r["id"] for r in members}
+    out: dict[str, Any] = {"n_articles": len({r["doc_id"] for r in members}), "n_paragraphs": len(members),
+                           "splits": {}, "label_counts_by_split": {}}
+    for split in SPLITS:
+        part = [r for r in rows[split] if r["id"] in ids]
+        out["splits"][split] = len(part)
+        out["label_counts_by_split"][split] = {label: sum(label in r["labels"] for r in part) for label in LABELS}
+    out["label_counts"] = {label: sum(label in r["labels"] for r in members) for label in LABELS}
+    out["no_label_fraction"] = round(sum(not r["labels"] for r in members) / max(len(members), 1), 4)
+    return out
+
+
 def check(root: Path | None = None) -> CheckResult:
     """Validate the processed corpus, report statistics, and fail on staleness, duplicates and leakage."""
     root = root or default_root()
     errors: list[str] = []
-    rows: dict[str, list[dict[str, Any]]] = {}
+    rows: dict[str, list[dict[str, Any]]] = {split: [] for split in SPLITS}
+    tranche_of: dict[str, str] = {}
     seen: dict[str, str] = {}
-    for split in SPLITS:
-        path = root / "processed" / "pillars" / f"{split}.jsonl"
-        rows[split] = read_jsonl(path, lambda r, p, n: check_pillar_record(r, p, n, labels=LABELS), seen)
-        for number, record in iter_jsonl(root / "processed" / "summaries" / f"{split}.jsonl"):
-            check_summary_record(record, f"processed/summaries/{split}.jsonl", number)
+    tranches = [t for t, suffix in TRANCHES.items()
+                if t == "main" or (root / "processed" / f"pillars{suffix}").is_dir()]
+    for tranche in tranches:
+        suffix = TRANCHES[tranche]
+        for split in SPLITS:
+            path = root / "processed" / f"pillars{suffix}" / f"{split}.jsonl"
+            part = read_jsonl(path, lambda r, p, n: check_pillar_record(r, p, n, labels=LABELS), seen)
+            rows[split] += part
+            tranche_of.update({r["id"]: tranche for r in part})
+            for number, record in iter_jsonl(root / "processed" / f"summaries{suffix}" / f"{split}.jsonl"):
+                check_summary_record(record, f"processed/summaries{suffix}/{split}.jsonl", number)
     every = [r for split in SPLITS for r in rows[split]]
     doc_split: dict[str, set[str]] = defaultdict(set)
     for split in SPLITS:
@@ -293,8 +322,10 @@ def check(root: Path | None = None) -> CheckResult:
         "splits": {s: len(rows[s]) for s in SPLITS},
         "articles_by_split": {s: len({r["doc_id"] for r in rows[s]}) for s in SPLITS},
         "label_counts_by_split": {s: {label: by_split[s][label] for label in LABELS} for s in SPLITS},
+        "tranches": {t: _tranche_stats([r for r in every if tranche_of[r["id"]] == t], rows) for t in tranches},
         "cooccurrence": cooc,
-        "fingerprints": {f"processed/{k}/{s}.jsonl": sha256_file(root / "processed" / k / f"{s}.jsonl")
-                         for k in ("pillars", "summaries") for s in SPLITS},
+        "fingerprints": {f"processed/{k}{TRANCHES[t]}/{s}.jsonl": sha256_file(
+            root / "processed" / f"{k}{TRANCHES[t]}" / f"{s}.jsonl")
+            for t in tranches for k in ("pillars", "summaries") for s in SPLITS},
     }
     return CheckResult(stats, errors)
