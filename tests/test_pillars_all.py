@@ -162,5 +162,6 @@ def test_real_sources_load_together():
                           _check)
     one, two = plain.sources["embedded"]["examples"], doubled.sources["embedded"]["examples"]
     assert two["train"] == 2 * one["train"] and two["test"] == one["test"]
-    assert plain.counts["test"] == sum(plain.sources[name]["examples"]["test"] for name in ("embedded", "hard", "public"))
+    assert plain.counts["test"] == sum(source["examples"]["test"] for source in plain.sources.values())
+    assert set(plain.sources) == {"embedded", "hard", "public"}
     assert len(plain.fingerprints) == 9 and sum(str(EXTERNAL) in p for p in plain.fingerprints) == 3

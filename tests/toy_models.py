@@ -39,7 +39,7 @@ class WordVoteTagger(TaggingModel):
         prior = (y.sum(0) + a) / (len(y) + 2 * a)
         self.rates = {w: list((c[:-1] + a) / (c[-1] + 2 * a) - prior) for w, c in counts.items()}
 
-    def scores(self, texts: list[str], context: list[str | None] | None = None) -> np.ndarray:
+    def scores(self, texts: list[str], context: dict | None = None) -> np.ndarray:
         out = np.zeros((len(texts), len(self.spec.labels)), dtype=np.float32)
         for i, text in enumerate(texts):
             votes = [self.rates[w] for w in set(text.lower().split()) if w in self.rates]

@@ -41,11 +41,12 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo
         text = record.get("text")
         if not isinstance(text, str) or not text.strip():
             raise DataError(f"{label}:{number}: missing or empty 'text'")
-        context = record.get("context") if isinstance(record.get("context"), str) else None
+        previous = record.get("context") if isinstance(record.get("context"), str) else None
         headline = record.get("headline") if isinstance(record.get("headline"), str) else None
         rid = record.get("id")
         yield {"id": rid if rid is not None else number, "source": label, "line": number,
-               **({"text": text} if echo_text else {}), "_text": text, "_context": context or headline}
+               **({"text": text} if echo_text else {}), "_text": text,
+               "_context": {"headline": headline, "previous": previous}}
         count += 1
     if not count:
         raise DataError(f"{label}: no records")
@@ -122,11 +123,16 @@ def row_key(row: dict[str, Any]) -> str:
 
 
 # predicting --------------------------------------------------------------------------------------------------------
+def unit_context(batch: list[Unit]) -> dict[str, list[str | None]] | None:
+    """The context texts of a batch by kind (headline, previous paragraph), None when it has none."""
+    kinds = sorted({k for u in batch for k, v in (u.get("_context") or {}).items() if v})
+    return {k: [(u.get("_context") or {}).get(k) for u in batch] for k in kinds} or None
+
+
 def predict_units(predictor: Predictor, batch: list[Unit]) -> list[dict[str, Any]]:
     """Output rows of one batch of units, in order."""
     texts = [u["_text"] for u in batch]
-    context = [u.get("_context") for u in batch]
-    outputs = predictor.predict(texts, context if any(context) else None)
+    outputs = predictor.predict(texts, unit_context(batch))
     return [{**{k: v for k, v in u.items() if not k.startswith("_")}, **out} for u, out in zip(batch, outputs)]
 
 

@@ -49,7 +49,7 @@ def write_shards(checkpoint: str | Path, inputs: list[str], folder: Path, rows_p
         table = pa.table({
             "_order": list(range(total, total + len(batch))),
             "_text": [u["_text"] for u in batch],
-            "_context": [u.get("_context") for u in batch],
+            "_context": [json.dumps(u.get("_context")) for u in batch],
             "_fields": [json.dumps({k: v for k, v in u.items() if not k.startswith("_")}, ensure_ascii=False)
                         for u in batch],
         })
@@ -65,7 +65,7 @@ class PredictorActor:
         _, self.predictor = open_predictor(checkpoint, batch_size)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        units = [{**json.loads(fields), "_text": text, "_context": context}
+        units = [{**json.loads(fields), "_text": text, "_context": json.loads(context)}
                  for fields, text, context in zip(batch["_fields"], batch["_text"], batch["_context"])]
         rows = predict_units(self.predictor, units)
         return {"_order": list(batch["_order"]), "row": [json.dumps(r, ensure_ascii=False) for r in rows]}

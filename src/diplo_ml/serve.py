@@ -19,6 +19,7 @@ from typing import Any
 
 from diplo_ml.checkpoint import load, read_meta
 from diplo_ml.errors import DiploError
+from diplo_ml.predict import unit_context
 from diplo_ml.tasks import get_task
 from diplo_ml.tasks.base import Predictor, Task
 from diplo_ml.tasks.pillars import Tagger
@@ -95,10 +96,9 @@ async def _batcher(model: Served, limits: Limits) -> None:
             items.append(item)
             size += len(item[0])
         texts = [t for item in items for t in item[0]]
-        context = [c for item in items for c in item[1]]
+        context = unit_context([{"_context": c} for item in items for c in item[1]])
         try:
-            outputs = await loop.run_in_executor(None, model.predictor.predict, texts,
-                                                 context if any(context) else None)
+            outputs = await loop.run_in_executor(None, model.predictor.predict, texts, context)
         except Exception as exc:  # noqa: BLE001 - handed to every waiting request
             for item in items:
                 item[2].set_exception(exc)
@@ -126,7 +126,8 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
                                         description=f"up to {limits.max_texts} texts")
         article: str | None = Field(None, min_length=1, max_length=20 * limits.max_chars,
                                     description="a raw article page (.txt text); split into paragraphs")
-        context: list[str | None] | None = Field(None, description="a headline or previous paragraph per text")
+        context: list[str | None] | None = Field(None, description="the previous paragraph of each text")
+        headline: str | None = Field(None, max_length=2000, description="the article's headline, for every text")
         model: str | None = Field(None, description="a model name from /v1/models (default: the first of the task)")
 
         @model_validator(mode="after")
@@ -192,9 +193,11 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
                 raise HTTPException(422, str(exc)) from None
             units = model.task.article_units(article)
             texts = [u["text"] for u in units]
-            context = [u.get("context") for u in units]
+            context = [u.get("context") or {} for u in units]
         else:
-            texts, context = list(query.texts or []), list(query.context or [None] * len(query.texts or []))
+            texts = list(query.texts or [])
+            previous = list(query.context or [None] * len(texts))
+            context = [{"headline": query.headline, "previous": p} for p in previous]
         if len(texts) > limits.max_texts:
             raise HTTPException(413, f"the article has {len(texts)} paragraphs (at most {limits.max_texts})")
         future: asyncio.Future = asyncio.get_running_loop().create_future()

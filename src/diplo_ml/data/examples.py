@@ -8,6 +8,8 @@ from typing import Any
 
 import numpy as np
 
+Context = dict[str, list[str | None]]  # kind ("headline", "previous") -> one text (or None) per input
+
 
 @dataclass
 class Examples:
@@ -15,13 +17,14 @@ class Examples:
 
     ``inputs`` are the texts a model reads; ``targets`` what it should predict (a multi-hot matrix for tagging,
     reference strings for summarisation); ``records`` the validated JSONL records (ids, sources, extra fields);
-    ``context`` an optional second text per input (a headline or the previous paragraph).
+    ``context`` optional second texts per input by kind (the article's headline, the previous paragraph), which a
+    model may read as a second segment.
     """
 
     inputs: list[str]
     targets: Any
     records: list[dict[str, Any]] = field(default_factory=list)
-    context: list[str | None] | None = None
+    context: Context | None = None
 
     def __len__(self) -> int:
         return len(self.inputs)
@@ -29,8 +32,21 @@ class Examples:
     def select(self, indices: Sequence[int]) -> Examples:
         idx = list(indices)
         targets = self.targets[idx] if isinstance(self.targets, np.ndarray) else [self.targets[i] for i in idx]
+        context = {k: [v[i] for i in idx] for k, v in self.context.items()} if self.context else None
         return Examples([self.inputs[i] for i in idx], targets, [self.records[i] for i in idx] if self.records else [],
-                        [self.context[i] for i in idx] if self.context is not None else None)
+                        context)
 
     def sources(self) -> list[str | None]:
         return [r.get("source") for r in self.records] if self.records else [None] * len(self.inputs)
+
+
+def previous_in_document(records: Sequence[dict[str, Any]], text_field: str = "text") -> list[str | None]:
+    """Each record's preceding paragraph of the same document (file order), None for a document's first."""
+    out: list[str | None] = []
+    last: dict[Any, str] = {}
+    for record in records:
+        doc = record.get("doc_id")
+        out.append(last.get(doc) if doc is not None else None)
+        if doc is not None:
+            last[doc] = record[text_field]
+    return out

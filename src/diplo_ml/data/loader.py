@@ -142,10 +142,15 @@ def proportional_cut(parts: dict[str, list[dict[str, Any]]], limit: int | None) 
     return {name: p[: keep[name]] for name, p in parts.items()}
 
 
+KEPT_FIELDS = ("headline", "paragraph_index")  # kept from sources that have them (None elsewhere): tagging context
+
+
 def _common_fields(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Keep the fields every record has, so that sources with different extra fields make one table."""
+    """Keep the fields every record has (and the context fields of any), so that sources with different extra
+    fields make one table."""
     shared = set.intersection(*(set(r) for r in records)) if records else set()
-    return [{k: v for k, v in r.items() if k in shared} for r in records]
+    kept = [f for f in KEPT_FIELDS if any(f in r for r in records)]
+    return [{**{k: v for k, v in r.items() if k in shared}, **{f: r.get(f) for f in kept}} for r in records]
 
 
 def load_sources(cfg: DictConfig, check: Check) -> LoadedData:

@@ -25,7 +25,7 @@ from typing import Any, ClassVar, Self
 import numpy as np
 from pydantic import Field
 
-from diplo_ml.data.examples import Examples
+from diplo_ml.data.examples import Context, Examples
 from diplo_ml.errors import DiploError
 from diplo_ml.options import Options, TrainerOptions, validate
 
@@ -108,8 +108,8 @@ class TaggingModel(Model):
     """A multi-label scorer: one probability per label and input."""
 
     @abstractmethod
-    def scores(self, texts: list[str], context: list[str | None] | None = None) -> np.ndarray:
-        """``(len(texts), len(labels))`` probabilities."""
+    def scores(self, texts: list[str], context: Context | None = None) -> np.ndarray:
+        """``(len(texts), len(labels))`` probabilities; ``context`` holds optional second texts by kind."""
 
 
 class SummarisingModel(Model):

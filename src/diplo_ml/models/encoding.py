@@ -51,8 +51,9 @@ def pad_values(tokenizer: Any) -> dict[str, int]:
 
 def tokenize_rows(tokenizer: Any, texts: Sequence[str], max_length: int,
                   pairs: Sequence[str | None] | None = None) -> list[Row]:
-    """One tokenizer call for every text (and its optional second segment), cut at ``max_length`` tokens."""
-    if pairs is not None and any(p for p in pairs):
+    """One tokenizer call for every text (and, when ``pairs`` is given, its second segment: an empty one for None),
+    cut at ``max_length`` tokens (the second segment is cut first)."""
+    if pairs is not None:
         enc = tokenizer(list(texts), [p or "" for p in pairs], truncation="only_second", max_length=max_length)
     else:
         enc = tokenizer(list(texts), truncation=True, max_length=max_length)

@@ -174,7 +174,7 @@ def tokenized(tokenizer: Any, texts: list[str], max_length: int, labels: list[An
               pairs: list[str | None] | None = None) -> Dataset:
     """A Dataset of tokenised texts (with their optional second segment) and optional ``labels``."""
     data: dict[str, Any] = {"text": texts}
-    if pairs is not None and any(p for p in pairs):
+    if pairs is not None:
         data["pair"] = [p or "" for p in pairs]
     if labels is not None:
         data["labels"] = labels

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 from omegaconf import DictConfig
 
-from diplo_ml.data.examples import Examples
+from diplo_ml.data.examples import Context, Examples
 from diplo_ml.data.loader import LoadedData, load_splits
 from diplo_ml.errors import DiploError
 from diplo_ml.models.base import Model, TaskSpec
@@ -28,7 +28,7 @@ class Predictor(ABC):
     meta: dict[str, Any]
 
     @abstractmethod
-    def predict(self, texts: Sequence[str], context: Sequence[str | None] | None = None) -> list[dict[str, Any]]:
+    def predict(self, texts: Sequence[str], context: Context | None = None) -> list[dict[str, Any]]:
         """One output per text (tags and scores, or a summary and its unsupported entities)."""
 
 

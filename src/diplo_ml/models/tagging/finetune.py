@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import torch
 from pydantic import Field
 from transformers import AutoTokenizer, DataCollatorWithPadding
 
-from diplo_ml.data.examples import Examples
+from diplo_ml.data.augment import augment_examples
+from diplo_ml.data.examples import Context, Examples
 from diplo_ml.models import engine, weights
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, TaggingModel, TaskSpec
 from diplo_ml.models.encoding import batched_forward, load_classifier, model_device, pad_values, tokenize_rows
@@ -25,6 +26,8 @@ class FineTunedTaggerOptions(ModelOptions):
     max_length: int | None = Field(256, ge=8, le=8192)
     eval_batch_size: int = Field(32, ge=1, le=4096)        # Trainer evaluation
     inference_batch_size: int = Field(16, ge=1, le=4096)   # scores(): Tagger, predict
+    context: Literal["none", "headline", "previous"] = "none"  # a second segment: the headline or previous paragraph
+    augment: float = Field(0.0, ge=0, le=4)                # noisy copies of the train split, as a share of it
 
 
 class FineTunedTagger(TaggingModel):
@@ -54,12 +57,15 @@ class FineTunedTagger(TaggingModel):
             scores = context.score(rows, Examples([""] * len(rows), np.asarray(refs)))
             return {"macro_f1": scores["macro_f1"], "micro_f1": scores["micro_f1"]}
 
+        if self.options.augment:
+            train = augment_examples(train, self.options.augment, context.seed)
         y = np.asarray(train.targets, dtype=np.float32)
         job = engine.TrainJob(
             model=self.model, tokenizer=self.tokenizer,
-            train=engine.tokenized(self.tokenizer, train.inputs, self.max_length, y.tolist(), train.context),
+            train=engine.tokenized(self.tokenizer, train.inputs, self.max_length, y.tolist(),
+                                   self._pairs(train.context)),
             dev=engine.tokenized(self.tokenizer, dev.inputs, self.max_length,
-                                 np.asarray(dev.targets, dtype=np.float32).tolist(), dev.context),
+                                 np.asarray(dev.targets, dtype=np.float32).tolist(), self._pairs(dev.context)),
             collator=DataCollatorWithPadding(self.tokenizer), eval_batch_size=self.options.eval_batch_size,
             best_metric="macro_f1", loss=engine.bce_loss(y, context.trainer), metrics=compute_metrics,
             defaults=TRAINER_DEFAULTS, balanced_labels=y)
@@ -69,9 +75,19 @@ class FineTunedTagger(TaggingModel):
         device = model_device(self.model)
         return torch.sigmoid(self.model(**{key: value.to(device) for key, value in inputs.items()}).logits)
 
-    def scores(self, texts: list[str], context: list[str | None] | None = None) -> np.ndarray:
+    def _pairs(self, context: Context | None) -> list[str | None] | None:
+        """The second segments this model reads (None: it reads the paragraph alone)."""
+        kind = self.options.context
+        if kind == "none":
+            return None
+        return list((context or {}).get(kind) or [])
+
+    def scores(self, texts: list[str], context: Context | None = None) -> np.ndarray:
         self.model.eval()
-        rows = tokenize_rows(self.tokenizer, texts, self.max_length, context)
+        pairs = self._pairs(context)
+        if pairs is not None and len(pairs) != len(texts):
+            pairs = [None] * len(texts)  # no context given: the paragraph alone, as a first paragraph would be
+        rows = tokenize_rows(self.tokenizer, texts, self.max_length, pairs)
         return batched_forward(rows, self.batch_size, self._forward, len(self.labels), pad_values(self.tokenizer),
                                padding_side=self.tokenizer.padding_side, desc="tagging")
 

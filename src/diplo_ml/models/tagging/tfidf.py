@@ -12,7 +12,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 
-from diplo_ml.data.examples import Examples
+from diplo_ml.data.examples import Context, Examples
 from diplo_ml.errors import DiploError
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, TaggingModel, TaskSpec
 from diplo_ml.models.vectors import load_tfidf, refuse_pickles, save_tfidf
@@ -71,7 +71,7 @@ class TfidfTagger(TaggingModel):
         self.vectorizer = vectorizer
         self._set_head({"coef": coef, "intercept": intercept, "constant": constant})
 
-    def scores(self, texts: list[str], context: list[str | None] | None = None) -> np.ndarray:
+    def scores(self, texts: list[str], context: Context | None = None) -> np.ndarray:
         decision = np.asarray(self.vectorizer.transform(texts) @ self.coef.T) + self.intercept
         probs = expit(decision)
         fixed = ~np.isnan(self.constant)

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import Field
 
-from diplo_ml.data.examples import Examples
+from diplo_ml.data.examples import Context, Examples
 from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models import weights
@@ -48,7 +48,7 @@ class ZeroShotTagger(TaggingModel):
     def fit(self, train: Examples, dev: Examples, context: FitContext) -> None:
         """Nothing to learn."""
 
-    def scores(self, texts: list[str], context: list[str | None] | None = None) -> np.ndarray:
+    def scores(self, texts: list[str], context: Context | None = None) -> np.ndarray:
         vectors = self.encoder.encode(texts)
         sims = np.stack([(vectors @ lv.T).max(axis=1) for lv in self._label_vectors], axis=1)
         return ((sims + 1.0) / 2.0).astype(np.float32)

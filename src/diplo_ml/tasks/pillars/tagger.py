@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from diplo_ml.data.examples import Context
 from diplo_ml.models.base import TaggingModel
 from diplo_ml.tasks.base import Predictor
 
@@ -21,10 +22,11 @@ class Tagger(Predictor):
         self.thresholds = np.array([float(thresholds[label]) for label in self.labels], dtype=np.float32)
         self.meta = meta or {}
 
-    def scores(self, texts: Sequence[str], context: Sequence[str | None] | None = None) -> np.ndarray:
+    def scores(self, texts: Sequence[str], context: Context | None = None) -> np.ndarray:
+        """Per-label probabilities; ``context`` (kind -> one text per input) feeds models that read one."""
         if not texts:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
-        return self.model.scores(list(texts), list(context) if context is not None else None)
+        return self.model.scores(list(texts), context)
 
     def decide(self, scores: np.ndarray) -> np.ndarray:
         return (scores >= self.thresholds[None, :]).astype(int)
@@ -36,7 +38,7 @@ class Tagger(Predictor):
                  "scores": {label: round(float(s), digits) for label, s in zip(self.labels, row_scores)}}
                 for row_scores, row_tags in zip(scores, decided)]
 
-    def predict(self, texts: Sequence[str], context: Sequence[str | None] | None = None,
+    def predict(self, texts: Sequence[str], context: Context | None = None,
                 digits: int = 4) -> list[dict[str, Any]]:
         """One dict per text: ``tags`` and ``scores`` (rounded to ``digits``)."""
         return self.rows(self.scores(texts, context), digits)

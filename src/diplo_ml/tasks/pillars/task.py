@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 from omegaconf import DictConfig
 
-from diplo_ml.data.examples import Examples
+from diplo_ml.data.examples import Examples, previous_in_document
 from diplo_ml.data.schema import check_pillar_record
 from diplo_ml.errors import DiploError
 from diplo_ml.metrics import load_metric
@@ -81,7 +81,9 @@ class PillarsTask(Task):
 
     def examples(self, records: Sequence[dict[str, Any]], data_cfg: DictConfig) -> Examples:
         records = list(records)
-        return Examples([r["text"] for r in records], multi_hot([r["labels"] for r in records], self.labels), records)
+        context = {"headline": [r.get("headline") for r in records], "previous": previous_in_document(records)}
+        return Examples([r["text"] for r in records], multi_hot([r["labels"] for r in records], self.labels), records,
+                        context)
 
     # scoring -------------------------------------------------------------------------------------------------
     def score(self, outputs: list[dict[str, Any]], examples: Examples, seed: int = 0) -> dict[str, Any]:
@@ -132,8 +134,11 @@ class PillarsTask(Task):
                 "labels": record["labels"], **output}
 
     def article_units(self, article: Any) -> list[dict[str, Any]]:
+        paragraphs = article.paragraphs
         return [{"doc": article.doc_id, "source": article.path, "paragraph_index": i, "question": p.question,
-                 "text": p.text} for i, p in enumerate(article.paragraphs)]
+                 "text": p.text, "context": {"headline": article.headline,
+                                             "previous": paragraphs[i - 1].text if i else None}}
+                for i, p in enumerate(paragraphs)]
 
     # documents -----------------------------------------------------------------------------------------------
     def card_context(self, predictor: Tagger) -> dict[str, Any]:  # type: ignore[override]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from diplo_ml.data.examples import Context
 from diplo_ml.faithfulness import unsupported_entities
 from diplo_ml.models.base import SummarisingModel
 from diplo_ml.tasks.base import Predictor
@@ -15,7 +16,7 @@ class Summariser(Predictor):
         self.model = model
         self.meta = meta or {}
 
-    def predict(self, texts: Sequence[str], context: Sequence[str | None] | None = None) -> list[dict[str, Any]]:
+    def predict(self, texts: Sequence[str], context: Context | None = None) -> list[dict[str, Any]]:
         """One ``{"summary", "unsupported_entities"}`` per article text."""
         if not texts:
             return []

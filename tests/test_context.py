@@ -1,0 +1,95 @@
+"""Context-aware tagging (model.context) and robustness augmentation (model.augment)."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from diplo_ml.data.augment import augment_examples, casing, dateline, diacritics, noisy, strip_diacritics, typos
+from diplo_ml.data.examples import Examples, previous_in_document
+from diplo_ml.models.encoding import tokenize_rows
+from diplo_ml.models.tagging.finetune import FineTunedTagger
+from diplo_ml.tasks.pillars import PillarsTask
+
+from .conftest import build_model
+
+
+def test_previous_paragraph_stays_inside_its_document():
+    rows = [{"doc_id": "a", "text": "A1"}, {"doc_id": "a", "text": "A2"}, {"doc_id": "b", "text": "B1"},
+            {"doc_id": "a", "text": "A3"}]
+    assert previous_in_document(rows) == [None, "A1", None, "A2"]
+
+
+def test_pillar_examples_carry_headline_and_previous_context():
+    task = PillarsTask({})
+    rows = [{"id": "1", "doc_id": "d", "text": "First.", "labels": [], "headline": "H"},
+            {"id": "2", "doc_id": "d", "text": "Second.", "labels": ["economic"], "headline": "H"}]
+    ex = task.examples(rows, {})
+    assert ex.context == {"headline": ["H", "H"], "previous": [None, "First."]}
+    assert ex.select([1]).context == {"headline": ["H"], "previous": ["First."]}
+
+
+def test_article_units_give_headline_and_previous_paragraph():
+    from diplo_ml.data.ingest import ingest_text
+
+    article = ingest_text("Big headline about trade\n\nFirst paragraph says a lot about exports.\n\n"
+                          "Second paragraph continues the same thought at length.", "d", "x.txt")
+    units = PillarsTask({}).article_units(article)
+    assert units[1]["context"]["previous"] == units[0]["text"]
+    assert units[0]["context"]["previous"] is None
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    from transformers import AutoTokenizer
+
+    from diplo_ml.models import weights
+
+    return AutoTokenizer.from_pretrained(str(weights.resolve("minilm")))
+
+
+def test_context_is_a_second_segment_cut_first(tokenizer):
+    rows = tokenize_rows(tokenizer, ["short paragraph"], 12, ["a very long headline " * 10])
+    ids = rows[0]["input_ids"]
+    assert len(ids) == 12 and tokenizer.decode(ids).startswith("[CLS] short paragraph [SEP]")
+    alone = tokenize_rows(tokenizer, ["short paragraph"], 12, [None])[0]["input_ids"]
+    assert tokenizer.decode(alone) == "[CLS] short paragraph [SEP] [SEP]"  # always a pair when the model reads one
+
+
+def test_a_context_model_reads_the_context_it_was_configured_with():
+    model = build_model(FineTunedTagger, {"context": "previous", "max_length": 32},
+                        labels=("economic", "cultural", "multilateral", "citizen_protection"))
+    texts = ["It rose again this year."]
+    with_context = model.scores(texts, {"previous": ["Exports of coffee to Europe."], "headline": ["Trade"]})
+    other = model.scores(texts, {"previous": ["Citizens were flown home."]})
+    alone = model.scores(texts, None)
+    assert not np.allclose(with_context, other) and not np.allclose(with_context, alone)
+    assert model._pairs({"headline": ["x"]}) == []  # a missing kind reads as no context
+
+
+def test_noise_kinds():
+    rng = random.Random(0)
+    assert strip_diacritics("Bùi Thanh Sơn in Hà Nội, Đà Nẵng") == "Bui Thanh Son in Ha Noi, Da Nang"
+    assert diacritics("Pham Minh Chinh met Transport officials in Hanoi.", random.Random(1)) in (
+        "Phạm Minh Chính met Transport officials in Hà Nội.",)
+    assert diacritics("Hà Nội", rng) == "Ha Noi"
+    assert dateline("Text.", rng).endswith("Text.") and dateline("Text.", rng) != "Text."
+    assert casing("Some Text, more", random.Random(3)) != "Some Text, more"
+    text = "Economic diplomacy will continue to be implemented effectively across the sector this year."
+    assert sum(typos(text, random.Random(s)) != text for s in range(20)) >= 10
+    assert all(noisy(text, random.Random(s)) != text for s in range(20))
+
+
+def test_augment_adds_seeded_noisy_copies_with_their_labels():
+    ex = Examples(["Trade rose in Hanoi.", "Citizens were flown home."], np.array([[1, 0], [0, 1]], dtype=np.float32),
+                  [{"id": "a"}, {"id": "b"}], {"headline": ["H1", "H2"], "previous": [None, "p"]})
+    more = augment_examples(ex, 1.0, seed=3)
+    assert len(more) == 4 and more.inputs[:2] == ex.inputs and more.inputs[2:] != ex.inputs
+    assert [r["id"] for r in more.records[2:]] == [r["id"] for r in more.records[2:]]
+    for i in (2, 3):
+        j = ex.inputs.index(next(t for t in ex.inputs if more.records[i]["id"] == ex.records[ex.inputs.index(t)]["id"]))
+        assert (more.targets[i] == ex.targets[j]).all() and more.context["headline"][i] == ex.context["headline"][j]
+    assert augment_examples(ex, 1.0, seed=3).inputs == more.inputs  # seeded
+    assert augment_examples(ex, 0.0, seed=3) is ex
