@@ -110,3 +110,26 @@ def test_ingest_cli_explain(tmp_path, capsys):
 ])
 def test_parse_date(text, iso):
     assert parse_date(text) == iso
+
+
+def test_page_furniture_the_hard_tranche_writers_found():
+    page = "\n".join([
+        "Foreign Minister addresses the diplomatic conference in the capital",
+        "Đà Nẵng (VNA) – The conference reviewed a year of external work and set the tasks for the next one.",
+        "Minister Bùi Thanh Sơn speaks at the conference. (Photo: VNA) |",
+        "**Reporter: And the priorities for 2022?**",
+        "The priorities are to keep the country's environment peaceful and to serve development.",
+        "*The author is a lecturer at the Diplomatic Academy of Việt Nam.",
+    ])
+    article = ingest_text(page, "d1", "x.txt")
+    texts = [p.text for p in article.paragraphs]
+    assert texts[0].startswith("The conference reviewed") and article.dateline == "Đà Nẵng (VNA)"
+    assert not any("(Photo: VNA)" in t or "The author is" in t for t in texts)
+    assert [p.question for p in article.paragraphs] == [False, True, False]
+    assert article.statements.split("\n\n") == [texts[0], texts[2]]  # what a summary may be made of
+
+
+def test_an_outlet_alone_in_brackets_is_a_dateline():
+    article = ingest_text("(VOVWORLD) - Hundreds of overseas Vietnamese joined the spring programme in Hanoi.",
+                          "d2", "x.txt")
+    assert article.paragraphs[0].text.startswith("Hundreds of") and article.outlet == "VOV World"

@@ -123,7 +123,7 @@ def load_articles(root: Path) -> tuple[dict[str, list[dict[str, Any]]], dict[str
         rows = align(article, note, str(ann_path))
         paragraphs[article.doc_id] = rows
         articles[article.doc_id] = {
-            "id": article.doc_id, "title": note["headline"], "text": article.body, "summary": note["summary"],
+            "id": article.doc_id, "title": note["headline"], "text": article.statements, "summary": note["summary"],
             "date": note["date"], "outlet": note["outlet"], "n_paragraphs": len(rows),
             "tranche": note.get("tranche", "main"),
         }

@@ -37,10 +37,12 @@ _OUTLET_ALT = "|".join(sorted((re.escape(k) for k in OUTLETS), key=len, reverse=
 _DASH = r"[-–—]+"
 # "Hanoi (VNA) –", "Hanoi, March 3 (VNA) -", "HCM City (VNS) -"
 DATELINE_PAREN = re.compile(
-    rf"^(?P<place>[A-Z][\w.'’ -]{{0,40}}?(?:,\s*[A-Z][a-z]{{2,9}}\.?\s+\d{{1,2}})?)"
+    rf"^(?P<place>[^\W\d_][\w.'’ -]{{0,40}}?(?:,\s*[A-Z][a-z]{{2,9}}\.?\s+\d{{1,2}})?)"
     rf"\s*\((?P<outlet>{_OUTLET_ALT})\)\s*{_DASH}\s*",
     re.IGNORECASE,
 )
+# "(VOVWORLD) -", "(VNA) –": the outlet alone in brackets
+DATELINE_OUTLET = re.compile(rf"^\((?P<outlet>{_OUTLET_ALT})\)\s*{_DASH}\s*", re.IGNORECASE)
 # "NDO –", "VOV.VN -", "WVR -", "VNA -"
 DATELINE_BARE = re.compile(rf"^(?P<outlet>{_OUTLET_ALT})\s*{_DASH}\s+", re.IGNORECASE)
 # "HANOI, Aug. 1 —" (no outlet)
@@ -61,14 +63,15 @@ TIMESTAMP_WORDS = re.compile(
 )
 
 CAPTION = re.compile(
-    r"(\((?:photo|photos|image|source|illustrative photo|file photo|photo courtesy)\b[^)]*\)\s*$)"
+    r"(\((?:photo|photos|image|source|illustrative photo|file photo|photo courtesy)\b[^)]*\)\s*[|│]?\s*$)"
     r"|(^(?:photo|photos|illustrative (?:photo|image)|file photo|image)\s*[:.(]?)"
     r"|(\bphoto:\s*[\w .&/-]+$)",
     re.IGNORECASE,
 )
 BYLINE = re.compile(
     r"^(?:by\s+[A-Z]|translated by\b|translation:|source:|sources:|story:|text:|reporter\s*[-–:]\s*[A-Z][a-z]+\s*$"
-    r"|editor:|edited by\b|written by\b|compiled by\b|(?:[A-Z]{2,6}/){1,3}[A-Z]{2,6}\s*$)",
+    r"|editor:|edited by\b|written by\b|compiled by\b|(?:[A-Z]{2,6}/){1,3}[A-Z]{2,6}\s*$"
+    r"|\*\s*the author\b|\(\*\)\s*the author\b)",
     re.IGNORECASE,
 )
 TAIL_HEADINGS = re.compile(
@@ -136,6 +139,11 @@ class Article:
     @property
     def body(self) -> str:
         return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def statements(self) -> str:
+        """The body without interviewers' questions: what a summary may be made of."""
+        return "\n\n".join(p.text for p in self.paragraphs if not p.question)
 
 
 # ------------------------------------------------------------------------------------------
@@ -291,7 +299,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if reason is None and not seen_body and _short_unpunctuated(line, 30) and not QUESTION_PREFIX.match(line):
             before_body.append((number, line))  # headline or section label: decided at the first paragraph
             continue
-        if reason is None and _short_unpunctuated(line, 8) and not line.endswith("?"):
+        if reason is None and _short_unpunctuated(line, 8) and not line.rstrip("* ").endswith("?"):
             reason = "short line without a sentence (heading, label or credit)"
         if reason is not None:
             article.dropped.append((number, reason, line))
@@ -299,9 +307,10 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         raw = line
         body = line
         if not seen_body or article.dateline is None:
-            for pattern in (DATELINE_PAREN, DATELINE_BARE, DATELINE_CAPS):
+            for pattern in (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS):
                 match = pattern.match(body)
-                if match and len(body) - match.end() > 20:
+                place = (match.groupdict().get("place") or "X") if match else ""
+                if match and place[:1].isupper() and len(body) - match.end() > 20:
                     article.dateline = match.group(0).strip(" -–—")
                     outlet = match.groupdict().get("outlet")
                     if outlet and article.outlet is None:

@@ -80,7 +80,7 @@ class SummariseTask(Task):
 
     def article_units(self, article: Any) -> list[dict[str, Any]]:
         return [{"doc": article.doc_id, "source": article.path, "headline": article.headline, "date": article.date,
-                 "outlet": article.outlet, "text": article.body}]
+                 "outlet": article.outlet, "text": article.statements}]
 
     # documents -----------------------------------------------------------------------------------------------
     def report_section(self, run: Path, meta: dict[str, Any]) -> str:
