@@ -122,7 +122,13 @@ def preflight(argv: list[str]) -> Path | None:
     names it (``hydra.run.dir=``), so it can be locked first. Sweeps (-m) are checked job by job instead."""
     if any(a.startswith("-") for a in argv):
         return None
-    cfg = compose_config(argv, return_hydra_config=True)
+    from hydra.errors import HydraException
+
+    try:
+        cfg = compose_config(argv, return_hydra_config=True)
+    except HydraException as exc:
+        lines = [line for line in str(exc).splitlines() if line.strip()]
+        raise DiploError(" ".join(lines[:2])) from None
     plan(cfg)
     runs_dir = Path(str(cfg.paths.runs_dir)).expanduser()
     check_writable(runs_dir, "paths.runs_dir")

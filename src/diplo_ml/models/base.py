@@ -116,8 +116,8 @@ class SummarisingModel(Model):
     """A summariser: one summary string per article."""
 
     @abstractmethod
-    def summarise(self, texts: list[str]) -> list[str]:
-        """One summary per text."""
+    def summarise(self, texts: list[str], context: Context | None = None) -> list[str]:
+        """One summary per text; ``context`` may carry each article's headline and data source."""
 
 
 def model_class(model_cfg: dict[str, Any]) -> type[Model]:

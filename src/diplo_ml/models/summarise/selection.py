@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 
 from diplo_ml.metrics.rouge_core import f_measure, ngrams, tokens
+from diplo_ml.text import split_sentences
 
 
 def oracle_labels(sentences: Sequence[str], reference: str, max_sentences: int = 3) -> list[int]:
@@ -63,4 +65,79 @@ def select_in_order(sentences: Sequence[str], scores: Sequence[float] | np.ndarr
         used += size
     if not chosen:
         return " ".join(sentences[order[0]].split()[:budget_words])
+    return " ".join(sentences[i] for i in sorted(chosen))
+
+
+# statements ----------------------------------------------------------------------------------------------------
+def strip_dateline(sentence: str) -> str:
+    """A sentence without a leading dateline ("Hanoi (VNA) –", "(VOVWORLD) -", "NDO –")."""
+    from diplo_ml.data.ingest import DATELINE_BARE, DATELINE_CAPS, DATELINE_OUTLET, DATELINE_PAREN
+
+    for pattern in (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS):
+        match = pattern.match(sentence)
+        place = (match.groupdict().get("place") or "X") if match else ""
+        if match and place[:1].isupper() and len(sentence) - match.end() > 20:
+            return sentence[match.end():]
+    return sentence
+
+
+def is_statement(sentence: str) -> bool:
+    """False for what is never summary material: questions, bylines, captions, credits, bare labels."""
+    from diplo_ml.data.ingest import BYLINE, CAPTION, QUESTION_PREFIX
+
+    text = sentence.strip()
+    bare = text.rstrip("\"'”’»)]*").rstrip()
+    if bare.endswith("?") or QUESTION_PREFIX.match(text):
+        return False
+    if CAPTION.search(text) or (BYLINE.match(text) and len(text.split()) <= 12):
+        return False
+    return len(text.split()) >= 2
+
+
+PHOTO_CREDIT = re.compile(r"^\((?:photo|photos|image|file photo|illustrative photo|source)\b[^)]*\)\s*", re.IGNORECASE)
+
+
+def candidates(text: str) -> tuple[list[str], np.ndarray]:
+    """The article's sentences (leading datelines stripped) and which of them may be chosen. A photo credit that
+    the splitter joined to the next sentence is cut off it, and the sentence before it (the caption) is left out."""
+    sentences = [strip_dateline(s) for s in split_sentences(text)]
+    allowed = np.array([is_statement(s) for s in sentences], dtype=bool)
+    for i, sentence in enumerate(sentences):
+        credit = PHOTO_CREDIT.match(sentence)
+        if credit:
+            sentences[i] = sentence[credit.end():]
+            allowed[i] = is_statement(sentences[i])
+            if i:
+                allowed[i - 1] = False
+    if sentences and not allowed.any():  # nothing but questions or credits: better those than an empty summary
+        allowed[:] = True
+    return sentences, allowed
+
+
+def _trigrams(sentence: str) -> set[tuple[str, ...]]:
+    words = tokens(sentence)
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def choose(sentences: Sequence[str], scores: Sequence[float] | np.ndarray, k: int, block_trigrams: bool = True,
+           max_words: int | None = None) -> str:
+    """The ``k`` best-scoring sentences in document order, skipping one that repeats a trigram of a chosen one
+    (redundancy blocking) or would overrun ``max_words``; non-finite scores are never chosen."""
+    values = np.asarray(scores, dtype=np.float64)
+    order = [int(i) for i in np.argsort(-values, kind="stable") if np.isfinite(values[i])]
+    chosen: list[int] = []
+    seen: set[tuple[str, ...]] = set()
+    used = 0
+    for i in order:
+        if len(chosen) >= k:
+            break
+        grams = _trigrams(sentences[i])
+        size = len(sentences[i].split())
+        if block_trigrams and grams & seen:
+            continue
+        if max_words and chosen and used + size > max_words:
+            continue
+        chosen.append(i)
+        seen |= grams
+        used += size
     return " ".join(sentences[i] for i in sorted(chosen))

@@ -21,13 +21,12 @@ from datasets import Dataset
 from pydantic import Field
 from transformers import AutoTokenizer, DataCollatorWithPadding, set_seed
 
-from diplo_ml.data.examples import Examples
+from diplo_ml.data.examples import Context, Examples
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models import engine, weights
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
 from diplo_ml.models.encoding import batched_forward, load_classifier, model_device, pad_values, tokenize_rows
-from diplo_ml.models.summarise.selection import oracle_labels, select_in_order
-from diplo_ml.text import split_sentences
+from diplo_ml.models.summarise.selection import candidates, oracle_labels, select_in_order
 
 log = logging.getLogger(__name__)
 TRAINER_DEFAULTS = {"num_train_epochs": 1, "learning_rate": 8e-5, "train_batch_size": 32}
@@ -90,29 +89,33 @@ class SentenceScorerSummariser(SummarisingModel):
     # data ------------------------------------------------------------------------------------------------------
     def _inputs(self, text: str) -> tuple[list[str], list[str]]:
         """(all sentences, position-prefixed inputs for the first ``max_article_sentences``)."""
-        sentences = split_sentences(text)
+        sentences, allowed = candidates(text)
         n = len(sentences)
-        return sentences, [f"[{i + 1}/{n}] {s}" for i, s in enumerate(sentences[: self.options.max_article_sentences])]
+        return sentences, [f"[{i + 1}/{n}] {s}" if allowed[i] else ""
+                           for i, s in enumerate(sentences[: self.options.max_article_sentences])]
 
-    def _examples(self, texts: list[str], summaries: list[str],
-                  rng: np.random.Generator | None = None) -> tuple[list[str], list[float], list[int]]:
-        """Inputs, oracle labels and the number of examples of each article (negatives sampled given ``rng``)."""
+    def _examples(self, texts: list[str], summaries: list[str], rng: np.random.Generator | None = None
+                  ) -> tuple[list[str], list[float], list[np.ndarray]]:
+        """Inputs, oracle labels and the sentence positions of each article's examples (negatives sampled given
+        ``rng``; only statements are examples)."""
         inputs: list[str] = []
         labels: list[float] = []
-        sizes: list[int] = []
+        positions: list[np.ndarray] = []
         ratio = float(self.options.negatives_per_positive or 0)
         for text, summary in zip(texts, summaries):
             sentences, prefixed = self._inputs(text)
-            picked = np.asarray(oracle_labels(sentences[: len(prefixed)], summary, self.options.oracle_max_sentences))
-            keep = np.arange(len(prefixed))
+            picked = np.asarray(oracle_labels([s if p else "" for s, p in zip(sentences, prefixed)], summary,
+                                              self.options.oracle_max_sentences))
+            keep = np.array([i for i, p in enumerate(prefixed) if p], dtype=int)
             if rng is not None and ratio > 0:
-                negatives = np.flatnonzero(picked == 0)
+                negatives = np.array([i for i in keep if picked[i] == 0], dtype=int)
                 n_neg = min(len(negatives), int(np.ceil(ratio * max(1, int(picked.sum())))))
-                keep = np.sort(np.concatenate([np.flatnonzero(picked), rng.choice(negatives, n_neg, replace=False)]))
+                keep = np.sort(np.concatenate([np.flatnonzero(picked), rng.choice(negatives, n_neg, replace=False)
+                                               ])).astype(int)
             inputs.extend(prefixed[i] for i in keep)
             labels.extend(float(picked[i]) for i in keep)
-            sizes.append(len(keep))
-        return inputs, labels, sizes
+            positions.append(keep)
+        return inputs, labels, positions
 
     def _dataset(self, inputs: list[str], labels: list[float]) -> Dataset:
         """``labels`` rows are ``[label, example index]``: the Trainer's length-grouped sampler also reorders
@@ -130,23 +133,27 @@ class SentenceScorerSummariser(SummarisingModel):
             self.model = load_classifier(self.source, num_labels=1)  # a seeded head, whatever happened before fit
         freeze(self.model, o.freeze_layers, o.freeze_embeddings)
         train_x, train_y, _ = self._examples(train.inputs, train.targets, np.random.default_rng(context.seed))
-        dev_x, dev_y, dev_sizes = self._examples(dev.inputs, dev.targets)
+        dev_x, dev_y, dev_positions = self._examples(dev.inputs, dev.targets)
         y = np.asarray(train_y, dtype=np.float32).reshape(-1, 1)
         log.info("sentence scorer: %d training sentences (%.1f%% oracle positives), %d dev sentences",
                  len(train_x), 100.0 * float(y.mean()) if len(y) else 0.0, len(dev_x))
-        dev_sentences = [split_sentences(t) for t in dev.inputs]
+        dev_sentences = [candidates(t)[0] for t in dev.inputs]
         grid = [float(o.lead_bonus)] if o.lead_bonus is not None else [float(b) for b in o.lead_bonus_grid]
 
         def compute_metrics(pred: Any) -> dict[str, float]:
             """Dev ROUGE of the selected sentences, at the best lead bonus of the grid."""
             logits = np.zeros(len(dev_x), dtype=np.float32)
             logits[np.asarray(pred.label_ids)[:, 1].astype(int)] = np.asarray(pred.predictions).reshape(-1)
-            starts = np.cumsum([0] + dev_sizes[:-1])
+            starts = np.cumsum([0] + [len(p) for p in dev_positions[:-1]])
+            article_scores = []
+            for sentences, start, where in zip(dev_sentences, starts, dev_positions):
+                scores = np.full(len(sentences), -np.inf, dtype=np.float32)
+                scores[where] = logits[start:start + len(where)]
+                article_scores.append(scores)
             best: dict[str, float] = {}
             for bonus in grid:
-                summaries = [select_in_order(sentences[:size], with_bonus(logits[start:start + size], bonus),
-                                             o.budget_words, o.max_sentences)
-                             for sentences, start, size in zip(dev_sentences, starts, dev_sizes)]
+                summaries = [select_in_order(sentences, with_bonus(scores, bonus), o.budget_words, o.max_sentences)
+                             for sentences, scores in zip(dev_sentences, article_scores)]
                 scores = context.score([{"summary": s} for s in summaries], dev)
                 means = np.array([scores["rouge1"], scores["rouge2"], scores["rougeL"]])
                 if not best or means.mean() > best["rouge_mean"]:
@@ -191,12 +198,13 @@ class SentenceScorerSummariser(SummarisingModel):
         start = 0
         for sentences, prefixed in parsed:
             scores = np.full(len(sentences), -np.inf, dtype=np.float32)
-            scores[: len(prefixed)] = flat[start : start + len(prefixed)]
+            scores[: len(prefixed)] = np.where([bool(p) for p in prefixed], flat[start : start + len(prefixed)],
+                                               -np.inf)
             start += len(prefixed)
             out.append((sentences, scores))
         return out
 
-    def summarise(self, texts: list[str]) -> list[str]:
+    def summarise(self, texts: list[str], context: Context | None = None) -> list[str]:
         return [select_in_order(sentences, with_bonus(scores, self.lead_bonus), self.options.budget_words,
                                 self.options.max_sentences)
                 for sentences, scores in self.sentence_scores(texts)]

@@ -16,14 +16,15 @@ from typing import Any
 import torch
 from pydantic import ConfigDict, Field
 from tqdm.auto import tqdm
-from transformers import AutoModelForCausalLM, AutoTokenizer, PreTrainedTokenizerBase
+from transformers import AutoModelForCausalLM, AutoTokenizer, LogitsProcessorList, PreTrainedTokenizerBase
 
-from diplo_ml.data.examples import Examples
+from diplo_ml.data.examples import Context, Examples
 from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models import engine, weights
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
 from diplo_ml.models.encoding import length_sorted_batches
+from diplo_ml.models.summarise.constrained import SourceConstraint, Vocabulary, rerank
 from diplo_ml.models.weights import smollm2
 from diplo_ml.options import Options
 
@@ -35,7 +36,8 @@ SETTINGS_FILE = "diplo_abstractive.json"
 IGNORE_INDEX = -100
 DEFAULT_PROMPT = "Summarise this news article in one sentence.\n\n{text}"
 DEFAULT_GENERATION: dict[str, Any] = {"num_beams": 1, "max_new_tokens": 64, "no_repeat_ngram_size": 3,
-                                      "repetition_penalty": 1.1, "do_sample": False}
+                                      "repetition_penalty": 1.1, "do_sample": False, "constrain_to_source": True,
+                                      "n_best": 1, "target_words": 30}
 # Settings that define what the model was trained on: a saved folder's values win over the cfg at load time.
 TRAINED_KEYS = ("prompt", "system", "max_source_tokens", "max_target_tokens")
 ADAPTER_FILES = ("adapter_config.json", "adapter_model.safetensors")
@@ -110,6 +112,9 @@ class GenerationOptions(Options):
     no_repeat_ngram_size: int | None = Field(3, ge=0)
     repetition_penalty: float | None = Field(1.1, gt=0)
     do_sample: bool = False
+    constrain_to_source: bool = True   # capitalised words and numbers may only begin if the article has them
+    n_best: int = Field(1, ge=1, le=16)  # beams kept and reranked by unsupported entities, then length
+    target_words: int = Field(30, ge=1)  # the length reranking prefers
 
 
 class LoraOptions(Options):
@@ -169,25 +174,44 @@ class _SmolLM(SummarisingModel):
     def _wrap(self, model: torch.nn.Module) -> torch.nn.Module:
         return model
 
+    def _vocabulary(self) -> Vocabulary:
+        if not hasattr(self, "_vocab"):
+            self._vocab = Vocabulary(self.tokenizer)
+        return self._vocab
+
     # inference -------------------------------------------------------------------------------------------------
     @torch.inference_mode()
-    def summarise(self, texts: list[str]) -> list[str]:
+    def summarise(self, texts: list[str], context: Context | None = None) -> list[str]:
         """One summary per text: batched greedy/beam generation with left padding, new tokens only, stripped."""
         self.model.eval()
         self.tokenizer.padding_side = "left"
         device = next(self.model.parameters()).device
         prompts = [prompt_ids(self.tokenizer, text, self.settings) for text in texts]
         end = _end_id(self.tokenizer)
+        generation = dict(self.settings["generation"])
+        constrain = bool(generation.pop("constrain_to_source", False))
+        n_best = int(generation.pop("n_best", 1))
+        target = int(generation.pop("target_words", 30))
+        if n_best > 1:
+            generation["num_beams"] = max(int(generation.get("num_beams", 1)), n_best)
+            generation["num_return_sequences"] = n_best
+        beams = int(generation.get("num_beams", 1))
         out = [""] * len(texts)
         bar = tqdm(total=len(texts), desc="generating summaries", unit="article", disable=len(texts) < 2)
         for batch in length_sorted_batches([len(p) for p in prompts], int(self.settings["batch_size"])):
             enc = self.tokenizer.pad({"input_ids": [prompts[i] for i in batch]}, padding=True, return_tensors="pt")
+            extra = {}
+            if constrain:
+                extra["logits_processor"] = LogitsProcessorList([SourceConstraint(
+                    self._vocabulary(), [texts[i] for i in batch], beams, enc["input_ids"].shape[1])])
             generated = self.model.generate(
                 input_ids=enc["input_ids"].to(device), attention_mask=enc["attention_mask"].to(device),
-                eos_token_id=end, pad_token_id=self.tokenizer.pad_token_id, **self.settings["generation"])
+                eos_token_id=end, pad_token_id=self.tokenizer.pad_token_id, **generation, **extra)
             new = generated[:, enc["input_ids"].shape[1]:]
-            for i, summary in zip(batch, self.tokenizer.batch_decode(new, skip_special_tokens=True)):
-                out[i] = summary.strip()
+            decoded = [d.strip() for d in self.tokenizer.batch_decode(new, skip_special_tokens=True)]
+            for j, i in enumerate(batch):
+                options = decoded[j * n_best : (j + 1) * n_best]
+                out[i] = rerank(options, texts[i], target) if n_best > 1 else options[0]
             bar.update(len(batch))
         bar.close()
         return out

@@ -8,9 +8,9 @@ import numpy as np
 from pydantic import Field
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from diplo_ml.data.examples import Examples
+from diplo_ml.data.examples import Context, Examples
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
-from diplo_ml.models.summarise.selection import select_in_order
+from diplo_ml.models.summarise.selection import candidates, select_in_order
 from diplo_ml.models.vectors import load_tfidf, refuse_pickles, save_tfidf
 from diplo_ml.text import split_sentences
 
@@ -76,12 +76,12 @@ class TextRankSummariser(SummarisingModel):
         np.fill_diagonal(similarity, 0.0)
         return pagerank(similarity, self.options.damping)
 
-    def summarise(self, texts: list[str]) -> list[str]:
+    def summarise(self, texts: list[str], context: Context | None = None) -> list[str]:
         out = []
         for text in texts:
-            sentences = split_sentences(text)
-            out.append(select_in_order(sentences, self.sentence_scores(sentences), self.options.budget_words,
-                                       self.options.max_sentences))
+            sentences, allowed = candidates(text)
+            scores = np.where(allowed, self.sentence_scores(sentences), -np.inf)
+            out.append(select_in_order(sentences, scores, self.options.budget_words, self.options.max_sentences))
         return out
 
     def save(self, folder: Path) -> None:

@@ -20,7 +20,7 @@ class Summariser(Predictor):
         """One ``{"summary", "unsupported_entities"}`` per article text."""
         if not texts:
             return []
-        summaries = self.model.summarise(list(texts))
+        summaries = self.model.summarise(list(texts), context)
         return [{"summary": s, "unsupported_entities": unsupported_entities(s, t)} for s, t in zip(summaries, texts)]
 
     def summarise(self, texts: Sequence[str]) -> list[dict[str, Any]]:

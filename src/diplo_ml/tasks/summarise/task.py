@@ -52,8 +52,10 @@ class SummariseTask(Task):
 
     def examples(self, records: Sequence[dict[str, Any]], data_cfg: DictConfig) -> Examples:
         text_field, summary_field = fields(data_cfg)
+        headline = str(data_cfg.get("headline_field") or "title")
         records = list(records)
-        return Examples([r[text_field] for r in records], [r[summary_field] for r in records], records)
+        context = {"headline": [r.get(headline) for r in records], "source": [r.get("source") for r in records]}
+        return Examples([r[text_field] for r in records], [r[summary_field] for r in records], records, context)
 
     # scoring -------------------------------------------------------------------------------------------------
     def score(self, outputs: list[dict[str, Any]], examples: Examples, seed: int = 0) -> dict[str, Any]:
@@ -80,7 +82,7 @@ class SummariseTask(Task):
 
     def article_units(self, article: Any) -> list[dict[str, Any]]:
         return [{"doc": article.doc_id, "source": article.path, "headline": article.headline, "date": article.date,
-                 "outlet": article.outlet, "text": article.statements}]
+                 "outlet": article.outlet, "text": article.statements, "context": {"headline": article.headline}}]
 
     # documents -----------------------------------------------------------------------------------------------
     def report_section(self, run: Path, meta: dict[str, Any]) -> str:

@@ -1,0 +1,112 @@
+"""Statement filtering, redundancy blocking, Lead-k per source, the document-level scorer and constrained generation."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from diplo_ml.models.summarise.constrained import SourceConstraint, Vocabulary, rerank
+from diplo_ml.models.summarise.document_scorer import DocumentScorerSummariser
+from diplo_ml.models.summarise.lead import LeadSummariser
+from diplo_ml.models.summarise.selection import candidates, choose, strip_dateline
+from diplo_ml.tasks.summarise import SummariseTask
+
+from .conftest import build_model, fit_context, summary_examples
+
+INTERVIEW = ("Hanoi (VNA) – The minister reviewed the year of external work at the conference. "
+             "Reporter: What are the priorities for next year? "
+             "By Thanh Ha. "
+             "The priorities are trade, citizen protection and work at the United Nations. "
+             "Delegates at the conference. (Photo: VNA) "
+             "The sector will also train more diplomats in finance and technology.")
+
+
+def test_only_statements_are_candidates_and_datelines_are_stripped():
+    sentences, allowed = candidates(INTERVIEW)
+    assert sentences[0].startswith("The minister reviewed")  # the dateline is gone
+    chosen = [s for s, ok in zip(sentences, allowed) if ok]
+    assert not any(s.endswith("?") or s.startswith("By ") or "(Photo" in s for s in chosen)
+    assert strip_dateline("(VOVWORLD) - Hundreds of overseas Vietnamese joined the programme.") == \
+        "Hundreds of overseas Vietnamese joined the programme."
+
+
+def test_choose_blocks_a_sentence_that_repeats_a_trigram():
+    sentences = ["Trade between the two countries rose.", "Trade between the two countries rose again in May.",
+                 "Officials met in Hanoi."]
+    assert choose(sentences, [3.0, 2.0, 1.0], k=2) == "Trade between the two countries rose. Officials met in Hanoi."
+    assert choose(sentences, [3.0, 2.0, 1.0], k=2, block_trigrams=False).count("Trade") == 2
+
+
+def test_lead_takes_k_statements_per_source():
+    lead = build_model(LeadSummariser, {"k": 1, "k_by_source": {"hard": 2}, "budget_words": None})
+    text = INTERVIEW
+    one, two = lead.summarise([text, text], {"source": ["govuk", "hard"]})
+    assert one == "The minister reviewed the year of external work at the conference."
+    assert two == one + " The priorities are trade, citizen protection and work at the United Nations."
+
+
+@pytest.mark.slow
+def test_document_scorer_trains_chooses_lengths_and_reloads(tmp_path):
+    texts = [INTERVIEW, "The embassy flew 300 citizens home from the war zone. Families thanked the consul. "
+             "Another flight is planned next week. The ministry set up a hotline for relatives."] * 3
+    refs = ["The minister reviewed external work and set priorities in trade and citizen protection.",
+            "The embassy flew 300 citizens home and plans another flight."] * 3
+    train = summary_examples(texts, refs)
+    train.context = {"headline": ["Minister reviews the year", "Citizens flown home"] * 3,
+                     "source": ["a", "b"] * 3}
+    model = build_model(DocumentScorerSummariser, {"max_length": 96, "inter_layers": 1, "sentence_grid": [1, 2]})
+    context = fit_context(tmp_path / "trainer", 0, SummariseTask({}).quick_score, max_steps=2, train_batch_size=2,
+                          eval_strategy="no", logging_steps=1, disable_tqdm=True, pos_weight="sqrt")
+    model.fit(train, train, context)
+    assert set(model.k_by_source) == {"a", "b"} and model.default_k in (1, 2)
+    scored = model.sentence_scores(texts[:1], ["Minister reviews the year"])[0][1]
+    allowed = candidates(texts[0])[1]
+    assert np.isfinite(scored[allowed]).all() and np.isneginf(scored[~allowed]).all()
+    summaries = model.summarise(texts[:2], {"source": ["a", "b"]})
+    model.save(tmp_path / "model")
+    again = DocumentScorerSummariser.load(tmp_path / "model", model.options, model.spec)
+    assert again.summarise(texts[:2], {"source": ["a", "b"]}) == summaries
+    assert again.k_by_source == model.k_by_source
+
+
+class ToyTokenizer:
+    """A byte-level-BPE-like vocabulary: 'Ġ' marks a leading space."""
+
+    VOCAB = ["Ġ", "ĠThe", "ĠLondon", "ĠLon", "don", "ĠParis", "Ġrose", "2", "0", "1", ".", '"B', "ritish", "ĠBritish",
+             "ĠBerlin", "Ġthe", "ĠA", "-", "list"]
+
+    def get_vocab(self):
+        return {t: i for i, t in enumerate(self.VOCAB)}
+
+    def __len__(self):
+        return len(self.VOCAB)
+
+
+def _allowed(constraint: SourceConstraint, generated: list[str]) -> set[str]:
+    vocab = ToyTokenizer().get_vocab()
+    prompt = [vocab["Ġthe"]] * 3
+    ids = torch.tensor([prompt + [vocab[t] for t in generated]])
+    scores = constraint(ids, torch.zeros(1, len(vocab)))
+    return {t for t, i in vocab.items() if torch.isfinite(scores[0, i])}
+
+
+def test_source_constraint_blocks_names_and_numbers_the_article_lacks():
+    vocabulary = Vocabulary(ToyTokenizer())
+    constraint = SourceConstraint(vocabulary, ["Exports to London rose 20 percent in the British market."], 1, 3)
+    start = _allowed(constraint, [])
+    assert {"ĠLondon", "ĠLon", "ĠThe", "ĠBritish", '"B', "Ġrose"} <= start
+    assert not {"ĠParis", "ĠBerlin"} & start  # not in the article
+    assert _allowed(constraint, ["ĠLon"]) >= {"don"} and "Ġrose" not in _allowed(constraint, ["ĠLon"])  # spell it out
+    after_space = _allowed(constraint, ["Ġ"])
+    assert "2" in after_space and "1" not in after_space  # a number must begin as one of the article's
+    assert "0" in _allowed(constraint, ["Ġ", "2"]) and "1" not in _allowed(constraint, ["Ġ", "2"])
+    assert "ritish" in _allowed(constraint, ['"B'])  # a word opening with a quote is held to the article too
+
+
+def test_rerank_prefers_supported_then_target_length():
+    article = "The Foreign Secretary met the Prime Minister of Vietnam in London."
+    options = ["The Foreign Secretary met Angela Merkel in Berlin.", "The Foreign Secretary met the Prime Minister.",
+               "The Foreign Secretary met the Prime Minister of Vietnam in London."]
+    assert rerank(options, article, target_words=7) == options[1]
+    assert rerank(options, article, target_words=12) == options[2]
