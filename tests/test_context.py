@@ -93,3 +93,9 @@ def test_augment_adds_seeded_noisy_copies_with_their_labels():
         assert (more.targets[i] == ex.targets[j]).all() and more.context["headline"][i] == ex.context["headline"][j]
     assert augment_examples(ex, 1.0, seed=3).inputs == more.inputs  # seeded
     assert augment_examples(ex, 0.0, seed=3) is ex
+
+
+def test_a_long_paragraph_with_context_is_cut_not_refused(tokenizer):
+    rows = tokenize_rows(tokenizer, ["word " * 300], 48, ["A short headline"])
+    ids = rows[0]["input_ids"]
+    assert len(ids) == 48 and "a short headline" in tokenizer.decode(ids)

@@ -52,9 +52,9 @@ def pad_values(tokenizer: Any) -> dict[str, int]:
 def tokenize_rows(tokenizer: Any, texts: Sequence[str], max_length: int,
                   pairs: Sequence[str | None] | None = None) -> list[Row]:
     """One tokenizer call for every text (and, when ``pairs`` is given, its second segment: an empty one for None),
-    cut at ``max_length`` tokens (the second segment is cut first)."""
+    cut at ``max_length`` tokens (the longer of the two segments is cut first)."""
     if pairs is not None:
-        enc = tokenizer(list(texts), [p or "" for p in pairs], truncation="only_second", max_length=max_length)
+        enc = tokenizer(list(texts), [p or "" for p in pairs], truncation="longest_first", max_length=max_length)
     else:
         enc = tokenizer(list(texts), truncation=True, max_length=max_length)
     keys = list(enc.keys())

@@ -182,7 +182,7 @@ def tokenized(tokenizer: Any, texts: list[str], max_length: int, labels: list[An
 
     def encode(batch: dict[str, list[Any]]) -> Any:
         if "pair" in batch:
-            return tokenizer(batch["text"], batch["pair"], truncation="only_second", max_length=max_length)
+            return tokenizer(batch["text"], batch["pair"], truncation="longest_first", max_length=max_length)
         return tokenizer(batch["text"], truncation=True, max_length=max_length)
 
     return ds.map(encode, batched=True, remove_columns=[c for c in ("text", "pair") if c in data], desc="tokenising")

@@ -28,8 +28,10 @@ from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models import engine, weights
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
+from diplo_ml.models.summarise.compress import compress_summary
 from diplo_ml.models.summarise.selection import candidates, choose, oracle_labels
 from diplo_ml.models.summarise.sentence_scorer import freeze
+from diplo_ml.text import split_sentences
 
 log = logging.getLogger(__name__)
 HEAD_FILE = "scorer_head.safetensors"
@@ -51,6 +53,7 @@ class DocumentScorerOptions(ModelOptions):
     sentence_grid: list[int] = Field(default_factory=lambda: [1, 2, 3, 4], min_length=1)
     block_trigrams: bool = True
     max_words: int | None = Field(120, ge=1)
+    compress: bool = False                                    # delete attributions, parentheticals (README: dev)
     freeze_layers: int = Field(0, ge=0)
     eval_batch_size: int = Field(8, ge=1)
 
@@ -260,7 +263,8 @@ class DocumentScorerSummariser(SummarisingModel):
         return [(sentences, scores) for (sentences, _), scores in zip(parsed, out)]
 
     def _select(self, sentences: list[str], scores: np.ndarray, k: int) -> str:
-        return choose(sentences, scores, k, self.options.block_trigrams, self.options.max_words)
+        summary = choose(sentences, scores, k, self.options.block_trigrams, self.options.max_words)
+        return compress_summary(split_sentences(summary)) if self.options.compress else summary
 
     def summarise(self, texts: list[str], context: Context | None = None) -> list[str]:
         context = context or {}
