@@ -197,6 +197,16 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_annotate(args: argparse.Namespace) -> int:
+    from diplo_ml import annotate
+
+    if args.annotate_command == "select":
+        print(annotate.select(args.checkpoint, args.articles, args.n, args.output, args.per_article), file=sys.stderr)
+    else:
+        print(annotate.import_export(args.export, args.output, dev=args.dev, test=args.test), file=sys.stderr)
+    return 0
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     from diplo_ml.serve import Limits, serve
 
@@ -309,6 +319,21 @@ def build_parser() -> argparse.ArgumentParser:
     br.add_argument("--format", choices=["html", "md"], help="default: from the output suffix, else html")
     br.add_argument("--batch-size", type=count, default=32)
     br.set_defaults(func=_cmd_brief)
+
+    ann = sub.add_parser("annotate", help="label your own articles with Label Studio: select paragraphs, import labels")
+    ann_sub = ann.add_subparsers(dest="annotate_command", required=True)
+    sel = ann_sub.add_parser("select", help="the paragraphs the tagger is least sure of -> Label Studio tasks")
+    sel.add_argument("checkpoint", help="pillar tagging checkpoint (or its run folder)")
+    sel.add_argument("articles", nargs="+", help=".txt/.md/.html articles, or folders holding them")
+    sel.add_argument("-n", type=count, default=200, help="paragraphs to pick (default 200)")
+    sel.add_argument("-o", "--output", default="label_tasks.json", help="tasks file (and OUT.labelconfig.xml)")
+    sel.add_argument("--per-article", type=count, default=3, help="at most this many paragraphs per article")
+    imp = ann_sub.add_parser("import", help="a Label Studio JSON export -> pillar JSONL split by article")
+    imp.add_argument("export", help="the JSON export file")
+    imp.add_argument("-o", "--output", required=True, help="folder for train/dev/test.jsonl")
+    imp.add_argument("--dev", type=non_negative_float, default=0.15, help="share of articles for dev")
+    imp.add_argument("--test", type=non_negative_float, default=0.15, help="share of articles for test")
+    ann.set_defaults(func=_cmd_annotate)
 
     srv = sub.add_parser("serve", help="an HTTP JSON API over checkpoints: /v1/tag, /v1/summarise, /v1/models")
     srv.add_argument("checkpoints", nargs="+", help="checkpoint or run folders (taggers and/or summarisers)")

@@ -1,0 +1,198 @@
+"""`diplo-ml annotate`: a labelling loop for users' own articles, through Label Studio.
+
+``select CHECKPOINT ARTICLES -n 200 -o tasks.json`` ingests raw articles, tags every paragraph and picks the ``n`` the
+tagger is least sure of (the nearest to a per-label threshold), spread out: at most ``per_article`` from one article,
+and each next pick penalised by its word overlap with those already picked. It writes a Label Studio import file
+(tasks with the tagger's tags as pre-annotations) and the labelling configuration for the four pillars.
+``import export.json -o FOLDER`` turns a Label Studio JSON export into the project's pillar JSONL (validated; errors
+name the file, line and task), split by article into train/dev/test, ready for ``data=pillars_folder``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from diplo_ml.errors import DataError, DiploError
+from diplo_ml.files import atomic_write_json, atomic_write_text
+
+FROM_NAME, TO_NAME = "pillars", "text"
+
+
+def labelling_config(labels: list[str]) -> str:
+    """The Label Studio labelling interface: headline and previous paragraph for context, one multi-choice."""
+    choices = "\n".join(f'    <Choice value="{label}"/>' for label in labels)
+    return (
+        "<View>\n"
+        '  <Header value="$headline"/>\n'
+        '  <Text name="previous" value="$previous" granularity="paragraph"/>\n'
+        f'  <Text name="{TO_NAME}" value="$text"/>\n'
+        f'  <Choices name="{FROM_NAME}" toName="{TO_NAME}" choice="multiple" showInLine="true">\n'
+        f"{choices}\n"
+        "  </Choices>\n"
+        "</View>\n"
+    )
+
+
+def uncertainty(scores: np.ndarray, thresholds: np.ndarray) -> np.ndarray:
+    """1 at a decision threshold, falling to 0 at the far end of the score range, for the least sure label."""
+    span = np.maximum(thresholds, 1.0 - thresholds)[None, :]
+    return (1.0 - np.abs(scores - thresholds[None, :]) / span).max(axis=1)
+
+
+def pick(units: list[dict[str, Any]], sure: np.ndarray, n: int, per_article: int, overlap_weight: float = 0.5
+         ) -> list[int]:
+    """Greedy: the most uncertain paragraph, minus ``overlap_weight`` x its highest word-trigram overlap with those
+    already picked; at most ``per_article`` per article."""
+    from diplo_ml.data.near_duplicates import jaccard, shingles
+
+    grams = [shingles(u["text"]) for u in units]
+    candidates = [int(i) for i in np.argsort(-sure, kind="stable")[: max(5 * n, n)]]
+    chosen: list[int] = []
+    per_doc: Counter[str] = Counter()
+    best_overlap = np.zeros(len(units))
+    while candidates and len(chosen) < n:
+        value = [sure[i] - overlap_weight * best_overlap[i] for i in candidates]
+        i = candidates.pop(int(np.argmax(value)))
+        if per_doc[units[i]["doc"]] >= per_article:
+            continue
+        chosen.append(i)
+        per_doc[units[i]["doc"]] += 1
+        for j in candidates:
+            best_overlap[j] = max(best_overlap[j], jaccard(grams[i], grams[j]))
+    return chosen
+
+
+def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path, per_article: int = 3) -> str:
+    """Write the ``n`` most useful paragraphs to label as Label Studio tasks, and the labelling config."""
+    from diplo_ml.checkpoint import load
+    from diplo_ml.data.ingest import expand_inputs, ingest_path
+    from diplo_ml.predict import unit_context
+    from diplo_ml.tasks.pillars import PillarsTask, Tagger
+
+    output = Path(output)
+    if not output.parent.is_dir():
+        raise DiploError(f"{output}: folder {output.parent} does not exist")
+    paths = expand_inputs(inputs)
+    if not paths:
+        raise DataError("no articles given (pass .txt, .md or .html files, or folders holding them)")
+    tagger = load(checkpoint, expected=Tagger)
+    task = PillarsTask({"labels": tagger.labels})
+    units = [unit for path in paths for unit in task.article_units(ingest_path(path))]
+    if not units:
+        raise DataError("the articles hold no paragraphs")
+    batch = [{"_text": u["text"], "_context": u.get("context")} for u in units]
+    scores = tagger.scores([u["text"] for u in units], unit_context(batch))
+    sure = uncertainty(scores, tagger.thresholds)
+    chosen = pick(units, sure, n, per_article)
+    tasks = []
+    version = str(tagger.meta.get("run") or Path(checkpoint).name)
+    for i in chosen:
+        unit = units[i]
+        tags = [label for label, on in zip(tagger.labels, tagger.decide(scores[i : i + 1])[0]) if on]
+        tasks.append({
+            "data": {"text": unit["text"], "headline": unit["context"].get("headline") or "",
+                     "previous": unit["context"].get("previous") or "", "doc_id": unit["doc"],
+                     "paragraph_index": unit["paragraph_index"], "source_file": unit["source"]},
+            "predictions": [{"model_version": version, "score": round(float(sure[i]), 4),
+                             "result": [{"from_name": FROM_NAME, "to_name": TO_NAME, "type": "choices",
+                                         "value": {"choices": tags}}]}],
+        })
+    atomic_write_json(output, tasks)
+    config = output.with_suffix(".labelconfig.xml")
+    atomic_write_text(config, labelling_config(tagger.labels))
+    return (f"picked {len(tasks)} of {len(units)} paragraphs from {len(paths)} article(s) "
+            f"(uncertainty {min(sure[chosen], default=0):.2f}-{max(sure[chosen], default=0):.2f}): "
+            f"tasks {output}, labelling config {config}")
+
+
+# import ------------------------------------------------------------------------------------------------------------
+def _tasks_with_lines(path: Path) -> list[tuple[int, Any]]:
+    """The export's tasks, each with the line it starts on (for error messages)."""
+    if not path.is_file():
+        raise DataError(f"{path}: no such file")
+    text = path.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    start = len(text) - len(text.lstrip())
+    if not text[start:start + 1] == "[":
+        raise DataError(f"{path}:1: a Label Studio JSON export is a list of tasks")
+    position, out = start + 1, []
+    while True:
+        while position < len(text) and text[position] in " \t\r\n,":
+            position += 1
+        if position >= len(text):
+            raise DataError(f"{path}: unexpected end of file (the list of tasks is not closed)")
+        if text[position] == "]":
+            return out
+        line = text.count("\n", 0, position) + 1
+        try:
+            task, position = decoder.raw_decode(text, position)
+        except json.JSONDecodeError as exc:
+            raise DataError(f"{path}:{exc.lineno}: malformed JSON ({exc.msg})") from None
+        out.append((line, task))
+
+
+def _choices(task: dict[str, Any]) -> list[str] | None:
+    """The labels of the task's last annotation that was not cancelled (None: not labelled)."""
+    annotations = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
+    if not annotations:
+        return None
+    chosen: list[str] = []
+    for result in annotations[-1].get("result") or []:
+        if result.get("from_name") == FROM_NAME:
+            chosen += list((result.get("value") or {}).get("choices") or [])
+    return chosen
+
+
+def import_export(export: str | Path, output: str | Path, labels: list[str] | None = None,
+                  dev: float = 0.15, test: float = 0.15, seed: int = 0) -> str:
+    """Label Studio export -> ``OUTPUT/{train,dev,test}.jsonl`` in the pillar schema (split by article)."""
+    from diplo_ml.data.io import write_jsonl
+    from diplo_ml.data.schema import check_pillar_record
+    from diplo_ml.data.splits import grouped_split
+    from diplo_ml.tasks.pillars.task import DEFAULT_LABELS
+
+    labels = labels or list(DEFAULT_LABELS)
+    path, folder = Path(export), Path(output)
+    records, unlabelled, seen = [], 0, set()
+    for number, (line, task) in enumerate(_tasks_with_lines(path), start=1):
+        where = f"{path}:{line}"
+        if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+            raise DataError(f"{where}: task {number} has no 'data' object")
+        data = task["data"]
+        chosen = _choices(task)
+        if chosen is None:
+            unlabelled += 1
+            continue
+        doc = str(data.get("doc_id") or f"task-{task.get('id', number)}")
+        index = data.get("paragraph_index")
+        rid = f"{doc}-p{int(index):02d}" if isinstance(index, int) else f"ls-{task.get('id', number)}"
+        if rid in seen:
+            raise DataError(f"{where}: task {number} repeats paragraph {rid}")
+        seen.add(rid)
+        record = {"id": rid, "doc_id": doc, "text": data.get("text"), "labels": sorted(set(chosen),
+                                                                                       key=chosen.index)}
+        for key in ("headline", "paragraph_index"):
+            if data.get(key) not in (None, ""):
+                record[key] = data[key]
+        check_pillar_record(record, str(path), line, labels=labels)
+        records.append(record)
+    if not records:
+        raise DataError(f"{path}: no labelled tasks ({unlabelled} without an annotation)")
+    folder.mkdir(parents=True, exist_ok=True)
+    splits = grouped_split(records, "doc_id", {"dev": dev, "test": test}, seed)
+    for split, rows in splits.items():
+        write_jsonl(folder / f"{split}.jsonl", rows)
+        if not rows:
+            print(f"warning: {split}.jsonl is empty (too few articles to split); add articles or set --{split} 0 "
+                  "and give that split's file yourself", file=sys.stderr)
+    if unlabelled:
+        print(f"warning: {unlabelled} task(s) without an annotation were left out", file=sys.stderr)
+    counts = ", ".join(f"{split} {len(rows)}" for split, rows in splits.items())
+    return (f"wrote {len(records)} labelled paragraphs to {folder} ({counts}); train with: diplo-ml train "
+            f"data=pillars_folder data.dir={folder}")

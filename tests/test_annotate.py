@@ -1,0 +1,95 @@
+"""The labelling loop: select uncertain paragraphs for Label Studio, import a Label Studio export as JSONL."""
+
+from __future__ import annotations
+
+import json
+import xml.dom.minidom
+
+import numpy as np
+import pytest
+
+from diplo_ml.annotate import pick, uncertainty
+from diplo_ml.cli import main as cli_main
+from diplo_ml.config import compose_config
+from diplo_ml.data.loader import load_splits
+from diplo_ml.tasks.pillars import PillarsTask
+
+from .conftest import FIXTURES, write_pillar_split
+from .test_hostile import _checkpoint
+
+
+def test_uncertainty_peaks_at_the_threshold():
+    t = np.array([0.3, 0.5])
+    u = uncertainty(np.array([[0.3, 0.9], [0.0, 1.0], [0.9, 0.45]]), t)
+    assert u[0] == pytest.approx(1.0) and u[1] == pytest.approx(1 - 0.3 / 0.7) and 0.8 < u[2] < 1.0
+
+
+def test_pick_spreads_over_articles_and_avoids_repeats():
+    units = [{"doc": "a", "text": "Exports of rice rose sharply this year to Europe."},
+             {"doc": "a", "text": "Exports of rice rose sharply this year to Europe and Asia."},
+             {"doc": "a", "text": "The embassy flew stranded citizens home from the war zone."},
+             {"doc": "b", "text": "Delegates at the UN Security Council debated peacekeeping reform."}]
+    chosen = pick(units, np.array([0.99, 0.98, 0.5, 0.4]), n=3, per_article=2, overlap_weight=1.0)
+    assert chosen[0] == 0 and 1 not in chosen and {2, 3} <= set(chosen)
+
+
+@pytest.fixture(scope="module")
+def tagger(tmp_path_factory):
+    base = tmp_path_factory.mktemp("annotate")
+    return _checkpoint(base / "tagger", ["data=pillars_folder", f"data.dir={write_pillar_split(base / 'data')}"])
+
+
+def test_select_then_import_round_trip(tagger, tmp_path, capsys):
+    tasks_file = tmp_path / "tasks.json"
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for i in range(4):
+        (articles / f"a{i}.txt").write_text((FIXTURES / "article_vna.txt").read_text())
+    assert cli_main(["annotate", "select", str(tagger), str(articles), "-n", "10", "-o", str(tasks_file),
+                     "--per-article", "3"]) == 0
+    tasks = json.loads(tasks_file.read_text())
+    assert len(tasks) == 10 and all(t["data"]["text"] for t in tasks)
+    assert max(sum(t["data"]["doc_id"] == f"a{i}" for t in tasks) for i in range(4)) <= 3
+    config = xml.dom.minidom.parseString(tasks_file.with_suffix(".labelconfig.xml").read_text())
+    assert [c.getAttribute("value") for c in config.getElementsByTagName("Choice")] == PillarsTask({}).labels
+    assert all(t["predictions"][0]["result"][0]["from_name"] == "pillars" for t in tasks)
+
+    # a Label Studio export as annotators would leave it: labels chosen, one task skipped, one cancelled
+    export = []
+    for i, task in enumerate(tasks):
+        annotations = [] if i == 0 else [{"was_cancelled": i == 1, "result": [
+            {"from_name": "pillars", "to_name": "text", "type": "choices",
+             "value": {"choices": ["economic", "citizen_protection"] if i % 2 else []}}]}]
+        export.append({"id": 100 + i, "data": task["data"], "annotations": annotations})
+    export_file = tmp_path / "export.json"
+    export_file.write_text(json.dumps(export, indent=2))
+    out = tmp_path / "labelled"
+    assert cli_main(["annotate", "import", str(export_file), "-o", str(out), "--dev", "0.3", "--test", "0.3"]) == 0
+    err = capsys.readouterr().err
+    assert "2 task(s) without an annotation were left out" in err and "data=pillars_folder" in err
+    rows = [json.loads(line) for split in ("train", "dev", "test") for line in (out / f"{split}.jsonl").open()]
+    assert len(rows) == 8 and {tuple(r["labels"]) for r in rows} == {("economic", "citizen_protection"), ()}
+    by_doc = {}
+    for split in ("train", "dev", "test"):
+        for line in (out / f"{split}.jsonl").open():
+            by_doc.setdefault(json.loads(line)["doc_id"], set()).add(split)
+    assert all(len(s) == 1 for s in by_doc.values())  # split by article
+    if all((out / f"{s}.jsonl").stat().st_size for s in ("train", "dev", "test")):
+        loaded = load_splits(compose_config(["data=pillars_folder", f"data.dir={out}"]).data,
+                             lambda r, p, n: None)
+        assert sum(loaded.counts.values()) == 8
+
+
+@pytest.mark.parametrize(("export", "message"), [
+    ('{"id": 1}', ":1: a Label Studio JSON export is a list of tasks"),
+    ('[\n {"id": 1, "data": {"text": "x", "doc_id": "d"},\n  "annotations": [{"result": [{"from_name": "pillars", '
+     '"value": {"choices": ["trade"]}}]}]}\n]', ":2: unknown label 'trade'"),
+    ('[\n {"id": 1, "data": {"text": "x"}, "annotations": []}\n]', "no labelled tasks"),
+    ('[\n {"id": 1, "data": {"text": "x"}}, \n {"id": 2, "data": ', "malformed JSON"),
+])
+def test_import_errors_name_file_and_line(tmp_path, capsys, export, message):
+    path = tmp_path / "export.json"
+    path.write_text(export)
+    assert cli_main(["annotate", "import", str(path), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert message in err and str(path) in err
