@@ -176,8 +176,9 @@ def test_tagging_report_scores_equal_metrics_json(smoke_runs, model, tmp_path, c
     saved = json.loads((run_dir / "metrics.json").read_text())["test"]
     rows = [json.loads(line) for line in (run_dir / "predictions_test.jsonl").read_text().splitlines()]
     task = PillarsTask({"labels": LABELS})
-    computed = task.score(rows, task.examples(rows, {}))
-    assert computed["per_label"] == saved["per_label"]
+    computed = task.quick_score(rows, task.examples(rows, {}))
+    assert computed["per_label"] == {k: {m: v for m, v in row.items() if m != "f1_ci"}
+                                     for k, row in saved["per_label"].items()}
     assert computed["macro_f1"] == pytest.approx(saved["macro_f1"], abs=1e-12)
     for label, m in saved["per_label"].items():
         cells = "".join(f'<td class="n">{m[k]:.3f}</td>' for k in ("precision", "recall", "f1"))

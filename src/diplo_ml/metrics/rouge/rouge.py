@@ -7,8 +7,8 @@ percentile interval of the mean over ``bootstrap`` resamples of the examples.
 
 import datasets
 import evaluate
-import numpy as np
 
+from diplo_ml.metrics.bootstrap import mean_interval
 from diplo_ml.metrics.rouge_core import ROUGE_TYPES, per_example
 
 _DESCRIPTION = "ROUGE-1/2/L/Lsum F-measures (mean over examples) with bootstrap confidence intervals."
@@ -22,20 +22,6 @@ Args:
 Returns:
     dict with rouge1, rouge2, rougeL, rougeLsum (mean F), n, and <name>_ci = [low, high] when bootstrap > 0.
 """
-
-
-def bootstrap_interval(values: np.ndarray, resamples: int, seed: int, level: float = 0.95) -> np.ndarray:
-    """Percentile intervals of column means of ``values`` (n_examples, n_metrics) -> (n_metrics, 2)."""
-    rng = np.random.default_rng(seed)
-    n = values.shape[0]
-    means = np.empty((resamples, values.shape[1]), dtype=np.float64)
-    chunk = max(1, 2_000_000 // max(n, 1))  # bound the index matrix to ~2M entries
-    for start in range(0, resamples, chunk):
-        stop = min(resamples, start + chunk)
-        idx = rng.integers(0, n, size=(stop - start, n))
-        means[start:stop] = values[idx].mean(axis=1)
-    tail = (1.0 - level) / 2.0 * 100.0
-    return np.percentile(means, [tail, 100.0 - tail], axis=0).T
 
 
 @evaluate.utils.file_utils.add_start_docstrings(_DESCRIPTION, _KWARGS)
@@ -56,7 +42,7 @@ class Rouge(evaluate.Metric):
         for j, name in enumerate(ROUGE_TYPES):
             out[name] = float(values[:, j].mean()) if len(values) else 0.0
         if bootstrap and len(values):
-            intervals = bootstrap_interval(values, int(bootstrap), int(seed))
+            intervals = mean_interval(values, int(bootstrap), int(seed))
             for j, name in enumerate(ROUGE_TYPES):
                 out[f"{name}_ci"] = [float(intervals[j, 0]), float(intervals[j, 1])]
         if return_per_example:

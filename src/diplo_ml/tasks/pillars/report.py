@@ -137,7 +137,7 @@ def tagging_report(task: Task, run: Path, meta: dict[str, Any]) -> str:
     saved = meta.get("thresholds") or {}
     thresholds = {label: float(saved.get(label, 0.5)) for label in labels}
     examples = task.examples(rows, {})
-    computed = task.score(rows, examples)
+    computed = task.quick_score(rows, examples)
     saved_test = run_json(run, "metrics.json").get("test", {})
     y = examples.targets
     s = np.array([[float(r["scores"][label]) for label in labels] for r in rows], dtype=np.float64)

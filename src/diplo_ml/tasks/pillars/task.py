@@ -13,6 +13,7 @@ from diplo_ml.data.examples import Examples, previous_in_document
 from diplo_ml.data.schema import check_pillar_record
 from diplo_ml.errors import DiploError
 from diplo_ml.metrics import load_metric
+from diplo_ml.metrics.bootstrap import f1_intervals
 from diplo_ml.models.base import Model, TaggingModel, TaskSpec, load_model
 from diplo_ml.tasks import register_task
 from diplo_ml.tasks.base import Task
@@ -87,8 +88,18 @@ class PillarsTask(Task):
 
     # scoring -------------------------------------------------------------------------------------------------
     def score(self, outputs: list[dict[str, Any]], examples: Examples, seed: int = 0) -> dict[str, Any]:
+        """Per-label and averaged F1, with bootstrap 95% intervals of macro-F1 and of each label's F1."""
         predicted = multi_hot([o["tags"] for o in outputs], self.labels)
-        return label_metrics(predicted, examples.targets, self.labels)
+        metrics = self.quick_score(outputs, examples)
+        if len(predicted):
+            intervals = f1_intervals(predicted, np.asarray(examples.targets), seed=seed)
+            for label, interval in zip(self.labels, intervals):
+                metrics["per_label"][label]["f1_ci"] = [float(interval[0]), float(interval[1])]
+            metrics["macro_f1_ci"] = [float(intervals[-1][0]), float(intervals[-1][1])]
+        return metrics
+
+    def quick_score(self, outputs: list[dict[str, Any]], examples: Examples) -> dict[str, Any]:
+        return label_metrics(multi_hot([o["tags"] for o in outputs], self.labels), examples.targets, self.labels)
 
     # predictor -----------------------------------------------------------------------------------------------
     def make_predictor(self, model: Model, dev: Examples) -> tuple[Tagger, list[dict[str, Any]]]:
