@@ -25,7 +25,8 @@ CARD_PATTERN = re.compile(
     r"\A---\nlanguage: en\n.*?model-index:.*?value: \d\.\d{3}.*?\n---\n\n"
     r"# Diplomacy pillar tagger: \w+ \((FineTunedTagger|TfidfTagger|ZeroShotTagger)\)\n.*"
     r"## Intended use\n.*## Out-of-scope use\n.*## Training data\n.*\| `[^`]+` \| `[0-9a-f]{64}` \|\n.*"
-    r"## Evaluation\n.*\| economic \| 0\.\d{3} \| \d\.\d{3} \| \d\.\d{3} \| \d\.\d{3} \| \[\d\.\d{3}, \d\.\d{3}\] \| \d+ \|\n.*"
+    r"## Evaluation\n.*\| economic \| 0\.\d{3} \| \d\.\d{3} \| \d\.\d{3} \| \d\.\d{3} "
+    r"\| \[\d\.\d{3}, \d\.\d{3}\] \| \d+ \|\n.*"
     r"## Limitations\n.*## How to load\n.*diplo_ml\.load",
     re.DOTALL,
 )
