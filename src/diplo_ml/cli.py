@@ -211,7 +211,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from diplo_ml.serve import Limits, serve
 
     serve(args.checkpoints, args.host, args.port, Limits(max_batch=args.max_batch, max_wait_ms=args.max_wait_ms,
-                                                         max_texts=args.max_texts, max_chars=args.max_chars))
+                                                         max_texts=args.max_texts, max_chars=args.max_chars),
+          precision=args.precision)
     return 0
 
 
@@ -344,6 +345,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="how long a batch waits for more requests")
     srv.add_argument("--max-texts", type=count, default=256, help="texts per request")
     srv.add_argument("--max-chars", type=count, default=20_000, help="characters per text")
+    srv.add_argument("--precision", choices=["fp32", "bf16", "int8-dynamic"], default="fp32",
+                     help="transformer taggers' inference path (diplo-ml bench says which keeps the tags)")
     srv.set_defaults(func=_cmd_serve)
 
     rpt = sub.add_parser("report", help="write RUN/report.html: error analysis of a finished run")

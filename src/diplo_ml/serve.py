@@ -64,7 +64,7 @@ class Served:
         return out
 
 
-def load_served(checkpoints: list[str]) -> list[Served]:
+def load_served(checkpoints: list[str], precision: str = "fp32") -> list[Served]:
     served: list[Served] = []
     for path in checkpoints:
         folder, meta = read_meta(path)
@@ -72,7 +72,12 @@ def load_served(checkpoints: list[str]) -> list[Served]:
         name = str((meta.get("model") or {}).get("name") or folder.parent.name)
         if any(s.name == name for s in served):
             name = f"{name}-{len(served)}"
-        served.append(Served(name, task, load(folder), meta))
+        predictor = load(folder)
+        if precision != "fp32" and isinstance(predictor, Tagger):
+            from diplo_ml.precision import apply_precision
+
+            apply_precision(predictor, precision)
+        served.append(Served(name, task, predictor, meta))
     return served
 
 
@@ -221,7 +226,8 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
     return app
 
 
-def serve(checkpoints: list[str], host: str = "127.0.0.1", port: int = 8000, limits: Limits | None = None) -> None:
+def serve(checkpoints: list[str], host: str = "127.0.0.1", port: int = 8000, limits: Limits | None = None,
+          precision: str = "fp32") -> None:
     try:
         import uvicorn
     except ImportError:
@@ -231,5 +237,5 @@ def serve(checkpoints: list[str], host: str = "127.0.0.1", port: int = 8000, lim
     for path in checkpoints:
         if not Path(path).exists():
             raise DiploError(f"{path}: no such checkpoint folder")
-    app = create_app(load_served(checkpoints), limits)
+    app = create_app(load_served(checkpoints, precision), limits)
     uvicorn.run(app, host=host, port=port, log_level="warning")
