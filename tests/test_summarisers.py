@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 import torch
@@ -110,3 +112,33 @@ def test_rerank_prefers_supported_then_target_length():
                "The Foreign Secretary met the Prime Minister of Vietnam in London."]
     assert rerank(options, article, target_words=7) == options[1]
     assert rerank(options, article, target_words=12) == options[2]
+
+
+PAGE = """Tiếng Việt | English
+Home > Diplomacy > Interview
+Minister talks about the year ahead for the diplomatic service
+Updated: 2025-01-20 09:00
+(VOVWORLD) - Foreign Minister Bùi Thanh Sơn gave an interview to VOV on the eve of the Lunar New Year.
+Reporter: What will the sector focus on this year?
+The sector will focus on economic diplomacy, protecting citizens abroad and work at the United Nations.
+Minister Bùi Thanh Sơn at the interview. (Photo: VOV) |
+Reporter: How will the ministry help Vietnamese workers abroad?
+Embassies will open hotlines and send consular teams wherever workers run into difficulties.
+By Thanh Hà
+"""
+
+
+def test_summaries_of_a_raw_interview_page_hold_statements_only(tmp_path, capsys):
+    from diplo_ml.cli import main as cli_main
+
+    from .test_hostile import _checkpoint
+
+    lead3 = _checkpoint(tmp_path / "lead", ["task=summarise", "data=summaries_embedded", "model=lead", "debug=smoke",
+                                            "model.k=3", "model.budget_words=200"])
+    page = tmp_path / "interview.txt"
+    page.write_text(PAGE)
+    assert cli_main(["predict", str(lead3), str(page)]) == 0
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert summary.startswith("Foreign Minister Bùi Thanh Sơn gave an interview")  # no "(VOVWORLD) -"
+    assert "?" not in summary and "Reporter" not in summary and "Photo" not in summary and "By Thanh" not in summary
+    assert "hotlines" in summary
