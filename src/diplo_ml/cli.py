@@ -12,26 +12,21 @@ from pathlib import Path
 from diplo_ml.errors import DiploError
 
 
-def count(text: str) -> int:
-    """An argparse type: a whole number >= 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number >= 1 (got {text!r})") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number >= 1 (got {value})")
-    return value
+def _whole_number(minimum: int):
+    """An argparse type: a whole number >= ``minimum``, with a one-line error otherwise."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a whole number >= {minimum} (got {text!r})") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be a whole number >= {minimum} (got {value})")
+        return value
+    return parse
 
 
-def non_negative(text: str) -> int:
-    """An argparse type: a whole number >= 0."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number >= 0 (got {text!r})") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be a whole number >= 0 (got {value})")
-    return value
+count = _whole_number(1)
+non_negative = _whole_number(0)
 
 
 def non_negative_float(text: str) -> float:
