@@ -3,212 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import json
-import math
 import sys
-from pathlib import Path
 
+from diplo_ml import commands
+from diplo_ml.cli_types import count, non_negative, non_negative_float
 from diplo_ml.errors import DiploError
-
-
-def _whole_number(minimum: int):
-    """An argparse type: a whole number >= ``minimum``, with a one-line error otherwise."""
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"must be a whole number >= {minimum} (got {text!r})") from None
-        if value < minimum:
-            raise argparse.ArgumentTypeError(f"must be a whole number >= {minimum} (got {value})")
-        return value
-    return parse
-
-
-count = _whole_number(1)
-non_negative = _whole_number(0)
-
-
-def non_negative_float(text: str) -> float:
-    """An argparse type: a finite number >= 0."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number >= 0 (got {text!r})") from None
-    if not math.isfinite(value) or value < 0:
-        raise argparse.ArgumentTypeError(f"must be a number >= 0 (got {text})")
-    return value
-
-
-def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from diplo_ml.harness import evaluate_checkpoint
-
-    metrics = evaluate_checkpoint(args.checkpoint, data=args.data, split=args.split, overrides=args.override)
-    text = json.dumps(metrics, indent=2)
-    if args.output:
-        Path(args.output).write_text(text + "\n")
-    print(text)
-    return 0
-
-
-def _cmd_predict(args: argparse.Namespace) -> int:
-    from diplo_ml.predict import Output, predict_stream, predict_to_file
-    from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
-
-    if args.engine == "ray":
-        from diplo_ml.predict_ray import predict_with_ray
-
-        if not args.output:
-            raise DiploError("--engine ray writes files: give -o OUT (a .jsonl file or a folder of Parquet shards)")
-        print(predict_with_ray(args.checkpoint, args.inputs, args.output, workers=args.workers,
-                               batch_size=args.batch_size), file=sys.stderr)
-        return 0
-    if args.resume and not args.output:
-        raise DiploError("--resume continues an output file: give -o OUT as well")
-    precision = "int8-dynamic" if args.quantize else args.precision
-    if not args.output:
-        with signals_interrupt():
-            for rows in predict_stream(args.checkpoint, args.inputs, args.batch_size, precision, args.workers):
-                sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
-        return 0
-    out = Output(Path(args.output), args.resume)
-    if args.resume and out.path.is_file() and not out.partial.exists():
-        print(f"{out.path} is already complete; nothing to resume", file=sys.stderr)
-        return 0
-    try:
-        with signals_interrupt():
-            written, resumed = predict_to_file(args.checkpoint, args.inputs, out.path, args.resume, args.batch_size,
-                                               precision, args.workers, progress=sys.stderr.isatty())
-    except RunInterrupted as exc:
-        print(f"interrupted ({exc}): {out.partial} keeps every finished row; continue with the same command "
-              "and --resume", file=sys.stderr)
-        return exc.exit_code
-    note = f" (after {resumed} resumed)" if resumed else ""
-    print(f"wrote {written} rows{note} to {out.path}", file=sys.stderr)
-    return 0
-
-
-def _cmd_ingest(args: argparse.Namespace) -> int:
-    from diplo_ml.data.ingest_files import ingest_files
-
-    report = ingest_files(args.inputs, args.output, explain=args.explain)
-    print(report.summary(), file=sys.stderr)
-    return 0
-
-
-def _cmd_data(args: argparse.Namespace) -> int:
-    from diplo_ml.data import corpus
-
-    if args.data_command == "build":
-        print(corpus.build(Path(args.root) if args.root else None).summary(), file=sys.stderr)
-        return 0
-    result = corpus.check(Path(args.root) if args.root else None)
-    print(json.dumps(result.as_dict(), indent=2) if args.json else result.as_text())
-    return 0 if result.ok else 1
-
-
-def _cmd_compare(args: argparse.Namespace) -> int:
-    from diplo_ml.runs.compare import compare, plot, render
-
-    group_by = [g for item in args.group_by for g in item.split(",") if g]
-    metrics = [m for item in args.metric for m in item.split(",") if m]
-    rows, metrics, keys = compare(args.paths, group_by, metrics)
-    print(render(rows, metrics, keys, args.format))
-    if args.plot:
-        print(f"plot written to {plot(rows, metrics, keys, args.plot)}", file=sys.stderr)
-    return 0
-
-
-def _cmd_reproduce(args: argparse.Namespace) -> int:
-    from diplo_ml.runs.reproduce import reproduce
-
-    out_dir, diffs = reproduce(Path(args.run), tolerance=args.tolerance)
-    if diffs:
-        print(f"error: metrics differ from {args.run} (tolerance {args.tolerance}):", file=sys.stderr)
-        for line in diffs:
-            print(f"  {line}", file=sys.stderr)
-        print(out_dir)
-        return 1
-    print(f"reproduced: every metric matches within {args.tolerance}", file=sys.stderr)
-    print(out_dir)
-    return 0
-
-
-def _cmd_resume(args: argparse.Namespace) -> int:
-    from diplo_ml.runs.resume import resume_argv
-    from diplo_ml.train import main as train_main
-
-    train_main(resume_argv(Path(args.run)))
-    return 0
-
-
-def _cmd_models(args: argparse.Namespace) -> int:
-    from diplo_ml.models import weights
-
-    if args.models_command == "list":
-        for name, entry in weights.known().items():
-            print(f"{name:14s} {entry.description}\n{'':14s} {entry.status()}")
-        return 0
-    for name in args.names or ["smollm2"]:
-        prepare = weights.get(name).prepare
-        if prepare is None:
-            raise DiploError(f"weights '{name}' need no preparing (preparable: {', '.join(weights.preparable())})")
-        print(prepare(args.force))
-    return 0
-
-
-def _cmd_brief(args: argparse.Namespace) -> int:
-    from diplo_ml.reports.brief import write_brief
-
-    path = write_brief(args.articles, args.output, args.tagger, args.summariser, fmt=args.format,
-                       batch_size=args.batch_size)
-    print(f"brief written to {path}", file=sys.stderr)
-    return 0
-
-
-def _cmd_report(args: argparse.Namespace) -> int:
-    from diplo_ml.reports.run_report import write_report
-
-    print(write_report(args.run))
-    return 0
-
-
-def _cmd_bench(args: argparse.Namespace) -> int:
-    from diplo_ml.bench import markdown, run_bench, summary
-
-    if args.threads:
-        import torch
-
-        torch.set_num_threads(args.threads)
-    with contextlib.redirect_stdout(sys.stderr):  # library prints (Trainer logs) never mix with the result
-        result = run_bench(args.checkpoint, repeats=args.repeats, batch_size=args.batch_size, limit=args.limit,
-                           article_limit=args.articles, train_steps=args.train_steps, naive=not args.no_naive,
-                           paths_to_measure=[x for item in args.paths for x in item.split(",") if x] or None,
-                           sweep=args.sweep, data=args.data)
-    if args.markdown:
-        Path(args.markdown).write_text(markdown(result, "diplo-ml bench " + " ".join(sys.argv[2:])))
-        print(f"written to {args.markdown}", file=sys.stderr)
-    print(json.dumps(result) if args.json else summary(result))
-    return 0
-
-
-def _cmd_annotate(args: argparse.Namespace) -> int:
-    from diplo_ml import annotate
-
-    if args.annotate_command == "select":
-        print(annotate.select(args.checkpoint, args.articles, args.n, args.output, args.per_article), file=sys.stderr)
-    else:
-        print(annotate.import_export(args.export, args.output, dev=args.dev, test=args.test), file=sys.stderr)
-    return 0
-
-
-def _cmd_serve(args: argparse.Namespace) -> int:
-    from diplo_ml.serve import Limits, serve
-
-    serve(args.checkpoints, args.host, args.port, Limits(max_batch=args.max_batch, max_wait_ms=args.max_wait_ms,
-                                                         max_texts=args.max_texts, max_chars=args.max_chars),
-          precision=args.precision)
-    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -225,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--override", action="append", default=[], metavar="KEY=VALUE",
                     help="extra Hydra overrides, e.g. data.max_test_samples=50")
     ev.add_argument("-o", "--output", help="also write the metrics JSON here")
-    ev.set_defaults(func=_cmd_evaluate)
+    ev.set_defaults(func=commands.cmd_evaluate)
 
     pr = sub.add_parser("predict", help="tag or summarise .txt/.md/.html articles, JSONL files or stdin (-)")
     pr.add_argument("checkpoint")
@@ -239,13 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--workers", type=count, default=1, help="predict in N processes (rows stay in input order)")
     pr.add_argument("--engine", choices=["local", "ray"], default="local",
                     help="local processes, or Ray Data (pip install -e .[ray]; a cluster via RAY_ADDRESS)")
-    pr.set_defaults(func=_cmd_predict)
+    pr.set_defaults(func=commands.cmd_predict)
 
     ing = sub.add_parser("ingest", help="raw .txt/.md/.html articles -> paragraph JSONL")
     ing.add_argument("inputs", nargs="+")
     ing.add_argument("-o", "--output", required=True)
     ing.add_argument("--explain", action="store_true", help="print every dropped line with its reason")
-    ing.set_defaults(func=_cmd_ingest)
+    ing.set_defaults(func=commands.cmd_ingest)
 
     data = sub.add_parser("data", help="build or check the embedded corpus")
     data_sub = data.add_subparsers(dest="data_command", required=True)
@@ -254,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     chk = data_sub.add_parser("check", help="validate the corpus and print label statistics per split")
     chk.add_argument("--root", help="data folder (default: the repository's data/)")
     chk.add_argument("--json", action="store_true")
-    data.set_defaults(func=_cmd_data)
+    data.set_defaults(func=commands.cmd_data)
 
     cmp = sub.add_parser("compare", help="compare run folders (and Hydra multirun folders) side by side")
     cmp.add_argument("paths", nargs="*", default=["runs"], help="run folders, parents of run folders, or globs")
@@ -265,17 +64,17 @@ def build_parser() -> argparse.ArgumentParser:
                      "dev.per_label.cultural.f1); the first one sorts (default: the task's test metrics)")
     cmp.add_argument("--format", default="table", choices=["table", "markdown", "csv", "json"])
     cmp.add_argument("--plot", metavar="FILE.png", help="also draw the comparison as bars with error bars")
-    cmp.set_defaults(func=_cmd_compare)
+    cmp.set_defaults(func=commands.cmd_compare)
 
     rep = sub.add_parser("reproduce", help="re-run a finished run from its saved config and compare metrics")
     rep.add_argument("run")
     rep.add_argument("--tolerance", type=non_negative_float, default=0.0,
                      help="largest absolute metric difference accepted")
-    rep.set_defaults(func=_cmd_reproduce)
+    rep.set_defaults(func=commands.cmd_reproduce)
 
     res = sub.add_parser("resume", help="continue an interrupted run in its own folder")
     res.add_argument("run")
-    res.set_defaults(func=_cmd_resume)
+    res.set_defaults(func=commands.cmd_resume)
 
     mod = sub.add_parser("models", help="list packaged models, or prepare converted ones")
     mod_sub = mod.add_subparsers(dest="models_command", required=True)
@@ -285,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     prep.add_argument("names", nargs="*", metavar="NAME",
                       help="weights with a build step (default smollm2; `diplo-ml models list` shows them all)")
     prep.add_argument("--force", action="store_true", help="rebuild even when the cache folder is complete")
-    mod.set_defaults(func=_cmd_models)
+    mod.set_defaults(func=commands.cmd_models)
 
     bn = sub.add_parser("bench", help="CPU throughput: naive pipeline vs Tagger vs int8, articles/s, training")
     bn.add_argument("--checkpoint", help="pillar transformer checkpoint (default: train a debug=smoke MiniLM first)")
@@ -304,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     bn.add_argument("--sweep", action="store_true", help="also sweep batch size, threads and OMP_WAIT_POLICY")
     bn.add_argument("--json", action="store_true", help="print one JSON object")
     bn.add_argument("--markdown", metavar="FILE.md", help="write the report (docs/benchmarks.md)")
-    bn.set_defaults(func=_cmd_bench)
+    bn.set_defaults(func=commands.cmd_bench)
 
     br = sub.add_parser("brief", help="one self-contained HTML (or Markdown) brief of raw articles: summary, "
                                       "tagged paragraphs, pillar profiles")
@@ -314,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     br.add_argument("-o", "--output", required=True, help="OUT.html (or OUT.md with --format md)")
     br.add_argument("--format", choices=["html", "md"], help="default: from the output suffix, else html")
     br.add_argument("--batch-size", type=count, default=32)
-    br.set_defaults(func=_cmd_brief)
+    br.set_defaults(func=commands.cmd_brief)
 
     ann = sub.add_parser("annotate", help="label your own articles with Label Studio: select paragraphs, import labels")
     ann_sub = ann.add_subparsers(dest="annotate_command", required=True)
@@ -329,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("-o", "--output", required=True, help="folder for train/dev/test.jsonl")
     imp.add_argument("--dev", type=non_negative_float, default=0.15, help="share of articles for dev")
     imp.add_argument("--test", type=non_negative_float, default=0.15, help="share of articles for test")
-    ann.set_defaults(func=_cmd_annotate)
+    ann.set_defaults(func=commands.cmd_annotate)
 
     srv = sub.add_parser("serve", help="an HTTP JSON API over checkpoints: /v1/tag, /v1/summarise, /v1/models")
     srv.add_argument("checkpoints", nargs="+", help="checkpoint or run folders (taggers and/or summarisers)")
@@ -342,11 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--max-chars", type=count, default=20_000, help="characters per text")
     srv.add_argument("--precision", choices=["fp32", "bf16", "int8-dynamic"], default="fp32",
                      help="transformer taggers' inference path (diplo-ml bench says which keeps the tags)")
-    srv.set_defaults(func=_cmd_serve)
+    srv.set_defaults(func=commands.cmd_serve)
 
     rpt = sub.add_parser("report", help="write RUN/report.html: error analysis of a finished run")
     rpt.add_argument("run", help="run folder")
-    rpt.set_defaults(func=_cmd_report)
+    rpt.set_defaults(func=commands.cmd_report)
     return parser
 
 

@@ -1,0 +1,182 @@
+"""What each `diplo-ml` subcommand does: parse nothing, call one function, print its result."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from pathlib import Path
+
+from diplo_ml.errors import DiploError
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from diplo_ml.harness import evaluate_checkpoint
+
+    metrics = evaluate_checkpoint(args.checkpoint, data=args.data, split=args.split, overrides=args.override)
+    text = json.dumps(metrics, indent=2)
+    if args.output:
+        Path(args.output).write_text(text + "\n")
+    print(text)
+    return 0
+
+
+def cmd_predict(args: argparse.Namespace) -> int:
+    from diplo_ml.predict import Output, predict_stream, predict_to_file
+    from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
+
+    if args.engine == "ray":
+        from diplo_ml.predict_ray import predict_with_ray
+
+        if not args.output:
+            raise DiploError("--engine ray writes files: give -o OUT (a .jsonl file or a folder of Parquet shards)")
+        print(predict_with_ray(args.checkpoint, args.inputs, args.output, workers=args.workers,
+                               batch_size=args.batch_size), file=sys.stderr)
+        return 0
+    if args.resume and not args.output:
+        raise DiploError("--resume continues an output file: give -o OUT as well")
+    precision = "int8-dynamic" if args.quantize else args.precision
+    if not args.output:
+        with signals_interrupt():
+            for rows in predict_stream(args.checkpoint, args.inputs, args.batch_size, precision, args.workers):
+                sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+        return 0
+    out = Output(Path(args.output), args.resume)
+    if args.resume and out.path.is_file() and not out.partial.exists():
+        print(f"{out.path} is already complete; nothing to resume", file=sys.stderr)
+        return 0
+    try:
+        with signals_interrupt():
+            written, resumed = predict_to_file(args.checkpoint, args.inputs, out.path, args.resume, args.batch_size,
+                                               precision, args.workers, progress=sys.stderr.isatty())
+    except RunInterrupted as exc:
+        print(f"interrupted ({exc}): {out.partial} keeps every finished row; continue with the same command "
+              "and --resume", file=sys.stderr)
+        return exc.exit_code
+    note = f" (after {resumed} resumed)" if resumed else ""
+    print(f"wrote {written} rows{note} to {out.path}", file=sys.stderr)
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from diplo_ml.data.ingest_files import ingest_files
+
+    report = ingest_files(args.inputs, args.output, explain=args.explain)
+    print(report.summary(), file=sys.stderr)
+    return 0
+
+
+def cmd_data(args: argparse.Namespace) -> int:
+    from diplo_ml.data import corpus
+
+    if args.data_command == "build":
+        print(corpus.build(Path(args.root) if args.root else None).summary(), file=sys.stderr)
+        return 0
+    result = corpus.check(Path(args.root) if args.root else None)
+    print(json.dumps(result.as_dict(), indent=2) if args.json else result.as_text())
+    return 0 if result.ok else 1
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from diplo_ml.runs.compare import compare, plot, render
+
+    group_by = [g for item in args.group_by for g in item.split(",") if g]
+    metrics = [m for item in args.metric for m in item.split(",") if m]
+    rows, metrics, keys = compare(args.paths, group_by, metrics)
+    print(render(rows, metrics, keys, args.format))
+    if args.plot:
+        print(f"plot written to {plot(rows, metrics, keys, args.plot)}", file=sys.stderr)
+    return 0
+
+
+def cmd_reproduce(args: argparse.Namespace) -> int:
+    from diplo_ml.runs.reproduce import reproduce
+
+    out_dir, diffs = reproduce(Path(args.run), tolerance=args.tolerance)
+    if diffs:
+        print(f"error: metrics differ from {args.run} (tolerance {args.tolerance}):", file=sys.stderr)
+        for line in diffs:
+            print(f"  {line}", file=sys.stderr)
+        print(out_dir)
+        return 1
+    print(f"reproduced: every metric matches within {args.tolerance}", file=sys.stderr)
+    print(out_dir)
+    return 0
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    from diplo_ml.runs.resume import resume_argv
+    from diplo_ml.train import main as train_main
+
+    train_main(resume_argv(Path(args.run)))
+    return 0
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    from diplo_ml.models import weights
+
+    if args.models_command == "list":
+        for name, entry in weights.known().items():
+            print(f"{name:14s} {entry.description}\n{'':14s} {entry.status()}")
+        return 0
+    for name in args.names or ["smollm2"]:
+        prepare = weights.get(name).prepare
+        if prepare is None:
+            raise DiploError(f"weights '{name}' need no preparing (preparable: {', '.join(weights.preparable())})")
+        print(prepare(args.force))
+    return 0
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from diplo_ml.reports.brief import write_brief
+
+    path = write_brief(args.articles, args.output, args.tagger, args.summariser, fmt=args.format,
+                       batch_size=args.batch_size)
+    print(f"brief written to {path}", file=sys.stderr)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from diplo_ml.reports.run_report import write_report
+
+    print(write_report(args.run))
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from diplo_ml.bench import markdown, run_bench, summary
+
+    if args.threads:
+        import torch
+
+        torch.set_num_threads(args.threads)
+    with contextlib.redirect_stdout(sys.stderr):  # library prints (Trainer logs) never mix with the result
+        result = run_bench(args.checkpoint, repeats=args.repeats, batch_size=args.batch_size, limit=args.limit,
+                           article_limit=args.articles, train_steps=args.train_steps, naive=not args.no_naive,
+                           paths_to_measure=[x for item in args.paths for x in item.split(",") if x] or None,
+                           sweep=args.sweep, data=args.data)
+    if args.markdown:
+        Path(args.markdown).write_text(markdown(result, "diplo-ml bench " + " ".join(sys.argv[2:])))
+        print(f"written to {args.markdown}", file=sys.stderr)
+    print(json.dumps(result) if args.json else summary(result))
+    return 0
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from diplo_ml import annotate
+
+    if args.annotate_command == "select":
+        print(annotate.select(args.checkpoint, args.articles, args.n, args.output, args.per_article), file=sys.stderr)
+    else:
+        print(annotate.import_export(args.export, args.output, dev=args.dev, test=args.test), file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from diplo_ml.serve import Limits, serve
+
+    serve(args.checkpoints, args.host, args.port, Limits(max_batch=args.max_batch, max_wait_ms=args.max_wait_ms,
+                                                         max_texts=args.max_texts, max_chars=args.max_chars),
+          precision=args.precision)
+    return 0
