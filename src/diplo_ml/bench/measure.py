@@ -74,9 +74,10 @@ def timed(fn: Callable[[], Any], repeats: int, warmup: bool = True) -> tuple[flo
 
 
 def load_test_split(labels: list[str], limit: int | None = None, data: str | None = None,
-                    task: Any = None) -> tuple[list[str], np.ndarray]:
-    """Paragraphs and multi-hot labels of a test split: the embedded corpus's, or that of data config ``data``
-    read by ``task`` (validated; errors name file:line)."""
+                    task: Any = None) -> tuple[list[str], np.ndarray, dict[str, list[str | None]]]:
+    """Paragraphs, multi-hot labels and context (headline, previous paragraph) of a test split: the embedded
+    corpus's, or that of data config ``data`` read by ``task`` (validated; errors name file:line)."""
+    from diplo_ml.data.examples import previous_in_document
     from diplo_ml.data.io import read_jsonl
     from diplo_ml.data.schema import check_pillar_record
     from diplo_ml.tasks.pillars.task import multi_hot
@@ -88,7 +89,8 @@ def load_test_split(labels: list[str], limit: int | None = None, data: str | Non
 
         rows = list(task.load_data(compose_config([f"data={data}"]).data).splits["test"])
     rows = rows[:limit] if limit else rows
-    return [r["text"] for r in rows], multi_hot([r["labels"] for r in rows], labels)
+    context = {"headline": [r.get("headline") for r in rows], "previous": previous_in_document(rows)}
+    return [r["text"] for r in rows], multi_hot([r["labels"] for r in rows], labels), context
 
 
 def article_paths(limit: int | None = None) -> list[Path]:

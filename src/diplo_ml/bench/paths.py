@@ -18,7 +18,7 @@ from diplo_ml.errors import DiploError
 from diplo_ml.models.encoding import batched_forward, pad_values, tokenize_rows
 from diplo_ml.precision import apply_precision, torch_module
 
-Scores = Callable[[list[str]], np.ndarray]
+Scores = Callable[[list[str], dict | None], np.ndarray]
 TORCH_PATHS = ("fp32", "bf16", "int8-dynamic")
 ONNX_PATHS = ("onnx-fp32", "onnx-int8")
 INSTALL = 'pip install -e ".[onnx]"'
@@ -33,7 +33,8 @@ def export_onnx(tagger: Any, path: Path) -> list[str]:
     """Export the tagger's encoder + head (sigmoid probabilities) to ONNX; return its input names."""
     module = torch_module(tagger).eval()
     tokenizer = tagger.model.tokenizer
-    sample = tokenizer(["a first sample", "and a second, longer sample text"], return_tensors="pt", padding=True)
+    sample = tokenizer(["a first sample", "and a second, longer sample text"], ["a headline", "another one"],
+                       return_tensors="pt", padding=True)
     names = [k for k in ("input_ids", "attention_mask", "token_type_ids") if k in sample]
 
     class Probabilities(torch.nn.Module):
@@ -78,8 +79,9 @@ def onnx_path(tagger: Any, name: str, workdir: Path) -> Scores:
     def forward(inputs: dict[str, torch.Tensor]) -> torch.Tensor:
         return torch.from_numpy(session.run(None, {k: inputs[k].numpy() for k in names})[0])
 
-    def scores(texts: list[str]) -> np.ndarray:
-        rows = tokenize_rows(model.tokenizer, texts, model.max_length)
+    def scores(texts: list[str], context: dict | None = None) -> np.ndarray:
+        pairs = model._pairs(context) if hasattr(model, "_pairs") else None
+        rows = tokenize_rows(model.tokenizer, texts, model.max_length, pairs)
         return batched_forward(rows, model.batch_size, forward, len(tagger.labels), pad_values(model.tokenizer))
 
     return scores
@@ -92,12 +94,13 @@ def encoder_flops(config: Any, shapes: list[tuple[int, int]]) -> float:
     return float(sum(b * t * layers * (8 * d * d + 4 * d * f + 4 * t * d) for b, t in shapes))
 
 
-def batch_shapes(tagger: Any, texts: list[str]) -> list[tuple[int, int]]:
+def batch_shapes(tagger: Any, texts: list[str], context: dict | None = None) -> list[tuple[int, int]]:
     """The padded (batch, tokens) shapes the Tagger runs for ``texts``."""
     from diplo_ml.models.encoding import length_sorted_batches
 
     model = tagger.model
-    lengths = [len(r["input_ids"]) for r in tokenize_rows(model.tokenizer, texts, model.max_length)]
+    pairs = model._pairs(context) if hasattr(model, "_pairs") else None
+    lengths = [len(r["input_ids"]) for r in tokenize_rows(model.tokenizer, texts, model.max_length, pairs)]
     return [(len(batch), max(lengths[i] for i in batch)) for batch in length_sorted_batches(lengths, model.batch_size)]
 
 

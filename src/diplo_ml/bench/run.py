@@ -63,7 +63,7 @@ def available_paths() -> list[str]:
 
 
 def measure_path(name: str, checkpoint: str | Path, texts: list[str], y: np.ndarray, base: dict[str, Any],
-                 repeats: int, batch_size: int | None, workdir: Path) -> dict[str, Any]:
+                 repeats: int, batch_size: int | None, workdir: Path, context: dict | None = None) -> dict[str, Any]:
     """Speed, share of the fp32 matmul peak, tag agreement with fp32 and macro-F1 change of one path."""
     from diplo_ml.predict import set_batch_size
 
@@ -74,7 +74,7 @@ def measure_path(name: str, checkpoint: str | Path, texts: list[str], y: np.ndar
         score = paths.torch_path(tagger, name)
     else:
         score = paths.onnx_path(tagger, name, workdir)
-    seconds, times, scores = measure.timed(lambda: score(texts), repeats)
+    seconds, times, scores = measure.timed(lambda: score(texts, context), repeats)
     agreement = float((tagger.decide(scores) == base["decided"]).all(axis=1).mean()) if len(texts) else 1.0
     f1 = measure.macro_f1(tagger, scores, y)
     rate = len(texts) / seconds
@@ -127,7 +127,7 @@ def run_bench(checkpoint: str | Path | None = None, repeats: int = 3, batch_size
             set_batch_size(tagger, batch_size)
         max_length = int(tagger.model.max_length)
         task = get_task(str(meta["task"]), {"labels": meta["labels"]})
-        texts, y = measure.load_test_split(tagger.labels, limit, data, task)
+        texts, y, context = measure.load_test_split(tagger.labels, limit, data, task)
         article_files = measure.article_paths(article_limit)
         result.update({"checkpoint": str(Path(checkpoint).resolve()), "checkpoint_run": tagger.meta.get("run"),
                        "checkpoint_data": (tagger.meta.get("data") or {}).get("config"), "max_length": max_length,
@@ -137,11 +137,11 @@ def run_bench(checkpoint: str | Path | None = None, repeats: int = 3, batch_size
         say("matrix-multiply peak (fp32, bf16) ...")
         result["matmul_peak_gflops"] = round(paths.matmul_peak_gflops(torch.float32), 1)
         result["bf16_matmul_peak_gflops"] = round(paths.matmul_peak_gflops(torch.bfloat16), 1)
-        flops = paths.encoder_flops(tagger.model.model.config, paths.batch_shapes(tagger, texts))
+        flops = paths.encoder_flops(tagger.model.model.config, paths.batch_shapes(tagger, texts, context))
         result["gflop_per_paragraph"] = round(flops / max(len(texts), 1) / 1e9, 3)
 
         say(f"fp32 Tagger: {len(texts)} test paragraphs x {repeats} ...")
-        fast_s, fast_times, fast_scores = measure.timed(lambda: tagger.scores(texts), repeats)
+        fast_s, fast_times, fast_scores = measure.timed(lambda: tagger.scores(texts, context), repeats)
         rate = len(texts) / fast_s
         result["fast_paragraphs_per_s"] = round(rate, 2)
         result["macro_f1"] = round(measure.macro_f1(tagger, fast_scores, y), 4)
@@ -168,7 +168,7 @@ def run_bench(checkpoint: str | Path | None = None, repeats: int = 3, batch_size
             sweep_rows, keep = [], tagger.model.batch_size
             for size in SWEEP_BATCH_SIZES:
                 set_batch_size(tagger, size)
-                seconds, _, _ = measure.timed(lambda: tagger.scores(texts), repeats)
+                seconds, _, _ = measure.timed(lambda: tagger.scores(texts, context), repeats)
                 sweep_rows.append({"batch_size": size, "paragraphs_per_s": round(len(texts) / seconds, 2)})
             set_batch_size(tagger, keep)
             result["batch_size_sweep"] = sweep_rows
@@ -179,7 +179,7 @@ def run_bench(checkpoint: str | Path | None = None, repeats: int = 3, batch_size
                  "macro_f1": result["macro_f1"], "macro_f1_delta": 0.0, "keeps_tags": True, "timings_s": fast_times}]
         for name in [p for p in (paths_to_measure or available_paths()) if p != "fp32"]:
             say(f"path {name} ...")
-            rows.append(measure_path(name, checkpoint, texts, y, base, repeats, batch_size, Path(tmp)))
+            rows.append(measure_path(name, checkpoint, texts, y, base, repeats, batch_size, Path(tmp), context))
         result["paths"] = rows
         result["fast_path"] = recommend(rows)
         if result["fast_path"]["name"] != "fp32":

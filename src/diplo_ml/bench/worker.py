@@ -24,8 +24,8 @@ def tagger_rate(checkpoint: str, batch_size: int, repeats: int, limit: int | Non
 
     tagger = load(checkpoint)
     set_batch_size(tagger, batch_size)
-    texts, _ = load_test_split(tagger.labels, limit)
-    median, _, _ = timed(lambda: tagger.scores(texts), repeats)
+    texts, _, context = load_test_split(tagger.labels, limit)
+    median, _, _ = timed(lambda: tagger.scores(texts, context), repeats)
     return {"threads": torch.get_num_threads(), "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY"),
             "paragraphs_per_s": round(len(texts) / median, 2)}
 
