@@ -6,8 +6,8 @@ A model YAML names its class and its options::
     name: tfidf
     C: 4.0
 
-:func:`build_model` imports the class, checks that it serves the task (its base class), validates the options
-against the class's ``Options`` (range checks, unknown keys refused) and constructs it. Every model has the same
+:func:`model_options` imports the class, checks that it serves the task (its base class) and validates the options
+against the class's ``Options`` (range checks, unknown keys refused); the harness then constructs it. Every model has the same
 ``fit(train, dev, context)``, ``save(folder)`` and ``load(folder, options, spec)``; adding a model is one YAML and
 at most one class, with no change to the harness.
 """
@@ -144,12 +144,6 @@ def model_options(model_cfg: dict[str, Any], expected: type[Model] = Model) -> t
                          f"{expected.__name__}")
     options = validate(cls.Options, {k: v for k, v in model_cfg.items() if k != TARGET}, "model")
     return cls, options
-
-
-def build_model(model_cfg: dict[str, Any], spec: TaskSpec, expected: type[Model] = Model) -> Model:
-    """Construct an untrained model from its (resolved) YAML."""
-    cls, options = model_options(model_cfg, expected)
-    return cls(options, spec)
 
 
 def load_model(folder: Path, model_cfg: dict[str, Any], spec: TaskSpec, expected: type[Model] = Model) -> Model:
