@@ -7,9 +7,9 @@ A model YAML names its class and its options::
     C: 4.0
 
 :func:`model_options` imports the class, checks that it serves the task (its base class) and validates the options
-against the class's ``Options`` (range checks, unknown keys refused); the harness then constructs it. Every model has the same
-``fit(train, dev, context)``, ``save(folder)`` and ``load(folder, options, spec)``; adding a model is one YAML and
-at most one class, with no change to the harness.
+against the class's ``Options`` (range checks, unknown keys refused); the harness then constructs it. Every model
+has the same ``fit(train, dev, context)``, ``save(folder)`` and ``load(folder, options, spec)``; adding a model is
+one YAML and at most one class, with no change to the harness.
 """
 
 from __future__ import annotations
