@@ -38,8 +38,8 @@ class Vocabulary:
             self.text[index] = token
             spaced = token.startswith(SPACE)
             word = token[1:] if spaced else token
-            if not spaced and word[:1].isalnum():
-                self.pieces[word] = index
+            if not spaced and (word[:1].isalnum() or (word[:1] == "-" and word[1:2].isalnum())):
+                self.pieces[word] = index  # a piece that extends a word ("-led" extends "UK" to "UK-led")
                 self.continuation[index] = True
             core = word.lstrip("\"'“‘(«[-–—/")  # a piece may open with a quote or bracket: '"What', '(S'
             if core and core.isascii() and (core[0].isupper() or core[0].isdigit()):
@@ -83,6 +83,9 @@ class SourceConstraint(LogitsProcessor):
         for index in reversed(generated):
             token = text[index]
             word = token[1:] if token.startswith(SPACE) else token
+            if not token.startswith(SPACE) and word[:1] == "-" and word[1:2].isalnum():
+                pieces.append(word)  # "-led" inside "UK-led"
+                continue
             core = word.lstrip("\"'“‘(«[-–—/")
             if token.startswith(SPACE) or core != word:
                 pieces.append(core)
