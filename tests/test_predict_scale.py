@@ -14,8 +14,6 @@ from diplo_ml.predict import predict_files
 from .conftest import write_pillar_split
 from .test_hostile import _checkpoint
 
-pytestmark = pytest.mark.slow
-
 
 @pytest.fixture(scope="module")
 def tagger(tmp_path_factory):
@@ -32,6 +30,7 @@ def _inputs(folder, n: int, with_ids: bool = True) -> str:
     return str(path)
 
 
+@pytest.mark.slow
 def test_workers_give_the_single_process_rows_in_order(tagger, tmp_path):
     src = _inputs(tmp_path, 1200, with_ids=False)
     out = tmp_path / "out.jsonl"
@@ -41,6 +40,7 @@ def test_workers_give_the_single_process_rows_in_order(tagger, tmp_path):
     assert [r["id"] for r in rows] == list(range(1, 1201))  # no id in the input: the line number
 
 
+@pytest.mark.slow
 def test_ray_engine_gives_the_single_process_rows(tagger, tmp_path):
     pytest.importorskip("ray")
     src = _inputs(tmp_path, 700)
@@ -65,8 +65,24 @@ def _peak_rss_mb(tagger, src, out) -> float:
     return float(proc.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow
 def test_memory_is_bounded_by_the_chunk_not_the_input(tagger, tmp_path):
     small = _peak_rss_mb(tagger, _inputs(tmp_path, 1_000), tmp_path / "a.jsonl")
     large = _peak_rss_mb(tagger, _inputs(tmp_path, 50_000), tmp_path / "b.jsonl")
     assert sum(1 for _ in open(tmp_path / "b.jsonl")) == 50_000
     assert large < small + 60, (small, large)  # 50x the rows, about the same memory
+
+
+@pytest.mark.parametrize(("module", "call", "hint"), [
+    ("ray", lambda: __import__("diplo_ml.predict_ray", fromlist=["_ray"])._ray(), '.[ray]'),
+    ("fastapi", lambda: __import__("diplo_ml.serve", fromlist=["create_app"]).create_app([]), '.[serve]'),
+    ("onnxruntime", lambda: __import__("diplo_ml.bench.paths", fromlist=["onnx_path"]).onnx_path(None, "onnx-fp32",
+                                                                                                   None), '.[onnx]'),
+])
+def test_a_missing_extra_is_a_one_line_error_naming_the_install(monkeypatch, module, call, hint):
+    from diplo_ml.errors import DiploError
+
+    monkeypatch.setitem(sys.modules, module, None)  # as if the extra were not installed
+    with pytest.raises(DiploError, match=r"pip install -e") as info:
+        call()
+    assert hint in str(info.value) and "\n" not in str(info.value)
