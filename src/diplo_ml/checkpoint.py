@@ -87,9 +87,9 @@ def verify_files(folder: Path) -> None:
     from diplo_ml.models.vectors import refuse_pickles
 
     refuse_pickles(folder)
-    for path in sorted(folder.glob("*.json")):
+    for path in sorted(folder.rglob("*.json")):  # ensemble members sit in subfolders
         read_json_object(path, "checkpoint file")
-    for path in sorted(folder.glob("*.safetensors")):
+    for path in sorted(folder.rglob("*.safetensors")):
         try:
             with safe_open(str(path), "np") as handle:
                 handle.keys()

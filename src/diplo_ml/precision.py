@@ -49,16 +49,25 @@ def bf16_body(model: nn.Module) -> nn.Module:
     return model.eval()
 
 
-def torch_module(predictor: Any) -> nn.Module:
-    """The torch module a Tagger's model runs; a one-line error for models without one."""
+def torch_modules(predictor: Any) -> list[nn.Module]:
+    """The torch networks a Tagger's model runs (one, or one per ensemble member); a one-line error for none."""
     from diplo_ml.tasks.pillars import Tagger
 
-    module = getattr(getattr(predictor, "model", None), "model", None)
-    if not isinstance(predictor, Tagger) or not isinstance(module, nn.Module):
-        kind = type(getattr(predictor, "model", predictor)).__name__
+    model = getattr(predictor, "model", None)
+    modules = model.torch_modules() if isinstance(predictor, Tagger) and hasattr(model, "torch_modules") else []
+    if not modules:
+        kind = type(model if model is not None else predictor).__name__
         raise DiploError(f"a faster precision needs a fine-tuned transformer tagger checkpoint; a {kind} checkpoint "
                          "has no torch layers to change")
-    return module
+    return modules
+
+
+def torch_module(predictor: Any) -> nn.Module:
+    """The one torch network of a single-model Tagger (ONNX export needs exactly one)."""
+    modules = torch_modules(predictor)
+    if len(modules) != 1:
+        raise DiploError(f"this tagger runs {len(modules)} networks (an ensemble); ONNX export takes a single model")
+    return modules[0]
 
 
 def apply_precision(predictor: Any, precision: str) -> Any:
@@ -67,8 +76,8 @@ def apply_precision(predictor: Any, precision: str) -> Any:
         raise DiploError(f"unknown precision '{precision}' (choose {', '.join(PRECISIONS)})")
     if precision == "fp32":
         return predictor
-    module = torch_module(predictor)
-    predictor.model.model = bf16_body(module) if precision == "bf16" else quantize_dynamic_int8(module)
+    torch_modules(predictor)
+    predictor.model.map_torch(bf16_body if precision == "bf16" else quantize_dynamic_int8)
     predictor.meta = {**getattr(predictor, "meta", {}), "precision": precision}
     return predictor
 

@@ -43,12 +43,12 @@ MAX_F1_DELTA = 0.003   # and moves macro-F1 by at most this much
 def _torch_tagger(checkpoint: str | Path) -> Any:
     """A loaded tagger whose model runs a torch module (what the speed paths can change)."""
     from diplo_ml.checkpoint import load
-    from diplo_ml.precision import torch_module
+    from diplo_ml.precision import torch_modules
     from diplo_ml.tasks.pillars import Tagger
 
     tagger = load(checkpoint, expected=Tagger)
     try:
-        torch_module(tagger)
+        torch_modules(tagger)
     except DiploError:
         raise DiploError(f"{checkpoint}: bench needs a fine-tuned transformer pillar checkpoint "
                          f"(this one is {type(tagger.model).__name__})") from None
@@ -137,7 +137,9 @@ def run_bench(checkpoint: str | Path | None = None, repeats: int = 3, batch_size
         say("matrix-multiply peak (fp32, bf16) ...")
         result["matmul_peak_gflops"] = round(paths.matmul_peak_gflops(torch.float32), 1)
         result["bf16_matmul_peak_gflops"] = round(paths.matmul_peak_gflops(torch.bfloat16), 1)
-        flops = paths.encoder_flops(tagger.model.model.config, paths.batch_shapes(tagger, texts, context))
+        networks = tagger.model.torch_modules()  # one, or one per ensemble member
+        shapes = paths.batch_shapes(tagger, texts, context)
+        flops = sum(paths.encoder_flops(network.config, shapes) for network in networks)
         result["gflop_per_paragraph"] = round(flops / max(len(texts), 1) / 1e9, 3)
 
         say(f"fp32 Tagger: {len(texts)} test paragraphs x {repeats} ...")
@@ -153,7 +155,9 @@ def run_bench(checkpoint: str | Path | None = None, repeats: int = 3, batch_size
         base = {"rate": rate, "decided": tagger.decide(fast_scores), "macro_f1": result["macro_f1"],
                 "peak": result["matmul_peak_gflops"], "gflop_per_paragraph": flops / max(len(texts), 1) / 1e9}
 
-        if naive:
+        if naive and len(networks) > 1:
+            say("naive baseline skipped: the transformers pipeline runs one model, this checkpoint is an ensemble")
+        elif naive:
             say("naive baseline: transformers pipeline, one paragraph at a time ...")
             naive_scores = measure.naive_pipeline(folder, max_length)
             naive_s, timings["naive"], naive_out = measure.timed(lambda: naive_scores(texts, tagger.labels), repeats)
@@ -177,7 +181,8 @@ def run_bench(checkpoint: str | Path | None = None, repeats: int = 3, batch_size
         rows = [{"name": "fp32", "paragraphs_per_s": result["fast_paragraphs_per_s"], "speedup_vs_fp32": 1.0,
                  "share_of_fp32_peak": result["fp32_share_of_peak"], "tags_agreement": 1.0,
                  "macro_f1": result["macro_f1"], "macro_f1_delta": 0.0, "keeps_tags": True, "timings_s": fast_times}]
-        for name in [p for p in (paths_to_measure or available_paths()) if p != "fp32"]:
+        default_paths = available_paths() if len(networks) == 1 else list(paths.TORCH_PATHS)  # ONNX: one model
+        for name in [p for p in (paths_to_measure or default_paths) if p != "fp32"]:
             say(f"path {name} ...")
             rows.append(measure_path(name, checkpoint, texts, y, base, repeats, batch_size, Path(tmp), context))
         result["paths"] = rows

@@ -111,6 +111,14 @@ class TaggingModel(Model):
     def scores(self, texts: list[str], context: Context | None = None) -> np.ndarray:
         """``(len(texts), len(labels))`` probabilities; ``context`` holds optional second texts by kind."""
 
+    def torch_modules(self) -> list[Any]:
+        """The torch networks this model runs (what faster precisions change); none for non-neural models."""
+        return []
+
+    def map_torch(self, change: Callable[[Any], Any]) -> None:
+        """Replace each torch network by ``change(network)`` (bf16, int8); refused by models without one."""
+        raise DiploError(f"{type(self).__name__} has no torch layers to change")
+
 
 class SummarisingModel(Model):
     """A summariser: one summary string per article."""

@@ -23,7 +23,7 @@ PICKLES = (".joblib", ".pkl", ".pickle", ".bin", ".pt", ".pth", ".ckpt", ".npy",
 
 def refuse_pickles(folder: Path) -> None:
     """A checkpoint holding a pickle is refused: loading it would run whatever code it carries."""
-    found = sorted(p.name for p in Path(folder).iterdir() if p.suffix.lower() in PICKLES)
+    found = sorted(str(p.relative_to(folder)) for p in Path(folder).rglob("*") if p.suffix.lower() in PICKLES)
     if found:
         raise DiploError(f"{folder}: holds {', '.join(found)} (pickle), which diplo-ml never loads because "
                          "loading a pickle can run arbitrary code; retrain the model with this version to get a safe "

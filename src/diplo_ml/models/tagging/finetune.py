@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -90,6 +91,12 @@ class FineTunedTagger(TaggingModel):
         rows = tokenize_rows(self.tokenizer, texts, self.max_length, pairs)
         return batched_forward(rows, self.batch_size, self._forward, len(self.labels), pad_values(self.tokenizer),
                                padding_side=self.tokenizer.padding_side, desc="tagging")
+
+    def torch_modules(self) -> list[Any]:
+        return [self.model]
+
+    def map_torch(self, change: Callable[[Any], Any]) -> None:
+        self.model = change(self.model)
 
     def save(self, folder: Path) -> None:
         self.model.save_pretrained(str(folder))
