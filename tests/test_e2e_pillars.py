@@ -68,7 +68,7 @@ def test_round_trip_and_evaluate_reproduce_run_metrics(smoke_runs, model):
     assert all(t in tagger.labels for t in out[0]["tags"])
     cfg_data_dir = json.loads((run_dir / "manifest.json").read_text())["data"]["fingerprints"]
     data_dir = Path(next(iter(cfg_data_dir))).parent
-    again = evaluate_checkpoint(run_dir / "checkpoint", data="pillars_embedded", split="test",
+    again = evaluate_checkpoint(run_dir / "checkpoint", data="pillars_folder", split="test",
                                 overrides=[f"data.dir={data_dir}", "data.max_test_samples=12"])
     saved = json.loads((run_dir / "metrics.json").read_text())["test"]
     assert again["macro_f1"] == pytest.approx(saved["macro_f1"], abs=1e-9)

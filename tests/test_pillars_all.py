@@ -118,7 +118,8 @@ def test_missing_source_folder_is_a_clear_error(two_sources, tmp_path):
 
 def test_smoke_run_reports_each_source(two_sources, tmp_path):
     embedded, public = two_sources
-    cfg = compose_config(["model=tfidf", "debug=smoke", "data=pillars_all", f"data.sources.embedded.dir={embedded}",
+    cfg = compose_config(["model=tfidf", "debug=smoke", "data=pillars_all", "~data.sources.hard",
+                          f"data.sources.embedded.dir={embedded}",
                           f"data.sources.public.dir={public}", "data.sources.embedded.weight=2"])
     run_dir = tmp_path / "run"
     metrics = run(cfg, run_dir)
@@ -142,7 +143,7 @@ def test_compare_and_evaluate_accept_per_source_metrics(two_sources, tmp_path):
     from diplo_ml.runs.compare import compare, render
 
     embedded, public = two_sources
-    dirs = [f"data.sources.embedded.dir={embedded}", f"data.sources.public.dir={public}"]
+    dirs = ["~data.sources.hard", f"data.sources.embedded.dir={embedded}", f"data.sources.public.dir={public}"]
     run_dir = tmp_path / "run"
     run(compose_config(["model=tfidf", "debug=smoke", "data=pillars_all", *dirs]), run_dir)
     rows, metrics, keys = compare([str(run_dir)], metrics=["test.macro_f1", "test_public.macro_f1"])
