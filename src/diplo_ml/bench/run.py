@@ -132,7 +132,7 @@ def run_bench(checkpoint: str | Path | None = None, repeats: int = 3, batch_size
         result.update({"checkpoint": str(Path(checkpoint).resolve()), "checkpoint_run": tagger.meta.get("run"),
                        "checkpoint_data": (tagger.meta.get("data") or {}).get("config"), "max_length": max_length,
                        "batch_size": int(tagger.model.batch_size), "test_paragraphs": len(texts),
-                       "test_data": data or "embedded test split", "articles": len(article_files)})
+                       "test_data": data or "data/processed/pillars (first tranche)", "articles": len(article_files)})
 
         say("matrix-multiply peak (fp32, bf16) ...")
         result["matmul_peak_gflops"] = round(paths.matmul_peak_gflops(torch.float32), 1)
