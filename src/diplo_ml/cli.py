@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     prep.add_argument("--force", action="store_true", help="rebuild even when the cache folder is complete")
     mod.set_defaults(func=commands.cmd_models)
 
-    bn = sub.add_parser("bench", help="CPU throughput: naive pipeline vs Tagger vs int8, articles/s, training")
+    bn = sub.add_parser("bench", help="tagger throughput: fp32, bf16, int8, ONNX; the fast path")
     bn.add_argument("--checkpoint", help="pillar transformer checkpoint (default: train a debug=smoke MiniLM first)")
     bn.add_argument("--repeats", type=count, default=3, help="timed runs per measurement; the median is reported")
     bn.add_argument("--batch-size", type=count, help="Tagger batch size (default: the checkpoint's)")
