@@ -15,7 +15,7 @@ import numpy as np
 import torch
 
 from diplo_ml.errors import DiploError
-from diplo_ml.models.encoding import batched_forward, pad_values, tokenize_rows
+from diplo_ml.models.encoding import batched_forward, pad_values
 from diplo_ml.precision import apply_precision, torch_module
 
 Scores = Callable[[list[str], dict | None], np.ndarray]
@@ -80,9 +80,8 @@ def onnx_path(tagger: Any, name: str, workdir: Path) -> Scores:
         return torch.from_numpy(session.run(None, {k: inputs[k].numpy() for k in names})[0])
 
     def scores(texts: list[str], context: dict | None = None) -> np.ndarray:
-        pairs = model._pairs(context) if hasattr(model, "_pairs") else None
-        rows = tokenize_rows(model.tokenizer, texts, model.max_length, pairs)
-        return batched_forward(rows, model.batch_size, forward, len(tagger.labels), pad_values(model.tokenizer))
+        return batched_forward(model.encode(texts, context), model.batch_size, forward, len(tagger.labels),
+                               pad_values(model.tokenizer))
 
     return scores
 
@@ -99,8 +98,7 @@ def batch_shapes(tagger: Any, texts: list[str], context: dict | None = None) -> 
     from diplo_ml.models.encoding import length_sorted_batches
 
     model = tagger.model
-    pairs = model._pairs(context) if hasattr(model, "_pairs") else None
-    lengths = [len(r["input_ids"]) for r in tokenize_rows(model.tokenizer, texts, model.max_length, pairs)]
+    lengths = [len(r["input_ids"]) for r in model.encode(texts, context)]
     return [(len(batch), max(lengths[i] for i in batch)) for batch in length_sorted_batches(lengths, model.batch_size)]
 
 

@@ -105,7 +105,7 @@ class SeedEnsemble(TaggingModel):
         for member in self.members:
             member.map_torch(change)
 
-    # what inference helpers read from a model: the first member's tokenizer, input length and context pairs
+    # what inference helpers read from a model: the first member's tokenizer, input length and token rows
     @property
     def tokenizer(self) -> Any:
         return getattr(self.members[0], "tokenizer", None)
@@ -123,9 +123,8 @@ class SeedEnsemble(TaggingModel):
         for member in self.members:
             member.batch_size = size  # type: ignore[attr-defined]
 
-    def _pairs(self, context: Context | None) -> Any:
-        pairs = getattr(self.members[0], "_pairs", None)
-        return pairs(context) if pairs else None
+    def encode(self, texts: list[str], context: Context | None = None) -> Any:
+        return self.members[0].encode(texts, context)  # type: ignore[attr-defined]
 
     def save(self, folder: Path) -> None:
         for i, member in enumerate(self.members):

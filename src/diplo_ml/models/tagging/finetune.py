@@ -83,14 +83,18 @@ class FineTunedTagger(TaggingModel):
             return None
         return list((context or {}).get(kind) or [])
 
-    def scores(self, texts: list[str], context: Context | None = None) -> np.ndarray:
-        self.model.eval()
+    def encode(self, texts: list[str], context: Context | None = None) -> list[dict[str, list[int]]]:
+        """Token rows for ``texts`` as this model reads them (with its second segment when it uses context); the
+        rows every inference path (``scores``, bench's ONNX path and cost model) runs."""
         pairs = self._pairs(context)
         if pairs is not None and len(pairs) != len(texts):
             pairs = [None] * len(texts)  # no context given: the paragraph alone, as a first paragraph would be
-        rows = tokenize_rows(self.tokenizer, texts, self.max_length, pairs)
-        return batched_forward(rows, self.batch_size, self._forward, len(self.labels), pad_values(self.tokenizer),
-                               padding_side=self.tokenizer.padding_side, desc="tagging")
+        return tokenize_rows(self.tokenizer, texts, self.max_length, pairs)
+
+    def scores(self, texts: list[str], context: Context | None = None) -> np.ndarray:
+        self.model.eval()
+        return batched_forward(self.encode(texts, context), self.batch_size, self._forward, len(self.labels),
+                               pad_values(self.tokenizer), padding_side=self.tokenizer.padding_side, desc="tagging")
 
     def torch_modules(self) -> list[Any]:
         return [self.model]
