@@ -89,7 +89,7 @@ def is_statement(sentence: str) -> bool:
     bare = text.rstrip("\"'”’»)]*").rstrip()
     if bare.endswith("?") or QUESTION_PREFIX.match(text):
         return False
-    if bare.endswith(":") or bare[-1:] not in ".!…":  # an introduction to a quote or list, or a heading
+    if bare[-1:] not in ".!…":  # no closing full stop: an introduction to a quote or list (":"), or a heading
         return False
     if CAPTION.search(text) or (BYLINE.match(text) and len(text.split()) <= 12):
         return False
