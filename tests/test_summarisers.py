@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import torch
 
-from diplo_ml.models.summarise.constrained import SourceConstraint, Vocabulary, rerank
+from diplo_ml.models.summarise.constrained import SourceConstraint, Vocabulary, finish, rerank
 from diplo_ml.models.summarise.document_scorer import DocumentScorerSummariser
 from diplo_ml.models.summarise.lead import LeadSummariser
 from diplo_ml.models.summarise.selection import candidates, choose, strip_dateline
@@ -76,7 +76,7 @@ class ToyTokenizer:
     """A byte-level-BPE-like vocabulary: 'Ġ' marks a leading space."""
 
     VOCAB = ["Ġ", "ĠThe", "ĠLondon", "ĠLon", "don", "ĠParis", "Ġrose", "2", "0", "1", ".", '"B', "ritish", "ĠBritish",
-             "ĠBerlin", "Ġthe", "ĠA", "-", "list"]
+             "ĠBerlin", "Ġthe", "ĠA", "-", "list", "ĠUK", "ĠUAE", "'s", "led", "based", "5", "%", ",", "Ġsold", "âĢĵ"]
 
     def get_vocab(self):
         return {t: i for i, t in enumerate(self.VOCAB)}
@@ -104,6 +104,30 @@ def test_source_constraint_blocks_names_and_numbers_the_article_lacks():
     assert "2" in after_space and "1" not in after_space  # a number must begin as one of the article's
     assert "0" in _allowed(constraint, ["Ġ", "2"]) and "1" not in _allowed(constraint, ["Ġ", "2"])
     assert "ritish" in _allowed(constraint, ['"B'])  # a word opening with a quote is held to the article too
+
+
+def test_source_constraint_follows_a_name_or_number_to_its_end():
+    article = "The UAE and UK-based firms sold 15% more, 1,200 tonnes, in 2012."
+    constraint = SourceConstraint(Vocabulary(ToyTokenizer()), [article], 1, 3)
+    after_uae = _allowed(constraint, ["ĠUAE"])
+    assert "'s" not in after_uae and {".", ",", "Ġsold"} <= after_uae  # "UAE's" is not in the article; "UAE" is
+    assert "-" in _allowed(constraint, ["ĠUK"])
+    assert "based" in _allowed(constraint, ["ĠUK", "-"]) and "led" not in _allowed(constraint, ["ĠUK", "-"])
+    after_15 = _allowed(constraint, ["Ġ", "1", "5"])
+    assert after_15 == {"%"}  # the article has "15%", never a bare 15
+    assert "," in _allowed(constraint, ["Ġ", "1"]) and "Ġsold" not in _allowed(constraint, ["Ġ", "1"])
+    after_comma = _allowed(constraint, ["Ġ", "1", ","])
+    assert "2" in after_comma and "5" not in after_comma  # "1,2..." must stay a prefix of 1,200
+    after_2012 = _allowed(constraint, ["Ġ", "2", "0", "1", "2"])
+    assert {".", ",", "Ġsold"} <= after_2012 and not {"%", "5", "0"} & after_2012
+    assert "5" not in _allowed(constraint, ["Ġ", "2", "0", "1", "2", "âĢĵ"])  # after an en dash: a new number
+
+
+def test_finish_cuts_a_summary_stopped_mid_sentence():
+    assert finish("The UK met Vietnam. The Royal Family attended a 20") == "The UK met Vietnam."
+    assert finish("It highlights the role of Davies in the 2") == "It highlights the role of Davies in the"
+    assert finish('The minister said "yes."') == 'The minister said "yes."'
+    assert finish("  The UK met Vietnam.  ") == "The UK met Vietnam."
 
 
 def test_rerank_prefers_supported_then_target_length():

@@ -1,11 +1,14 @@
 """Generation held to its source: a capitalised word or a number may only be written if the article has it.
 
-:class:`SourceConstraint` is a ``LogitsProcessor``: at every step, a token that would start a new capitalised word
-or number (after a space, or as the first token of the answer) is blocked unless its text begins a capitalised word
-or number of that row's article, and while such a word is being spelled out, only pieces that keep it a prefix of
-an article word (or end it) may follow. Common sentence openers ("The", "In", "A") are always allowed.
-:func:`rerank` then picks, among the n best beams, the summary with the fewest names and numbers the article lacks,
-then the one nearest the target length.
+:class:`SourceConstraint` is a ``LogitsProcessor``. A name or number is followed as a whole word, from its first
+token to the token that ends it: pieces joined to it without a space ("-led", "'s", ".5", ",000", "%") are part of
+it, so "UK-led", "UAE's", "14.5", "1,200" and "10%" can only be written when the article has exactly them (numbers
+compared without thousands separators). At every step a token that would begin a capitalised word or number must
+begin one of the article's; while one is being spelled, only pieces that keep it a prefix of an article word may
+follow, and it may only end (a space, a closing mark) once it is a whole article word. Common sentence openers
+("The", "In", "A") are always allowed. :func:`rerank` then picks, among the n best beams, the summary with the
+fewest names and numbers the article lacks, then the one nearest the target length; :func:`finish` cuts a summary
+that generation stopped mid-sentence back to its last full sentence.
 """
 
 from __future__ import annotations
@@ -19,92 +22,123 @@ from transformers import LogitsProcessor
 from diplo_ml.faithfulness import NOT_NAMES, unsupported_entities
 
 SPACE = "Ġ"  # byte-level BPE's leading-space marker
-ENTITY_WORD = re.compile(r"[A-Z][\w'’.-]*|\d[\d,.]*")
+CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+NUMBER = re.compile(r"\d[\d,.]*%?")
+JOINERS = "-'’.,%"  # characters that join a piece to the word before it ("UK-led", "UAE's", "14.5", "10%")
+ENDINGS = set(".,'’")  # what may close a whole word without being part of it ("UK.", "2012,")
 OPENERS = {w.capitalize() for w in NOT_NAMES} | {"The", "A", "An", "In", "On", "At", "It", "This", "Its"}
+LEADING_MARKS = "\"'“‘(«[-–—/"
+
+
+def key(word: str) -> str:
+    """How a word is compared with the article's: numbers without thousands separators."""
+    return word.replace(",", "") if word[:1].isdigit() else word
+
+
+def is_piece(word: str) -> bool:
+    """A token text that, written without a space, continues the word before it."""
+    return bool(word) and word.isascii() and all(c.isalnum() or c in JOINERS for c in word)
 
 
 class Vocabulary:
-    """Which token ids start a capitalised word or a number, with and without a leading space."""
+    """The tokenizer's tokens sorted by what they do to a word: start one (after a space or bare) or continue it."""
 
     def __init__(self, tokenizer) -> None:
         vocab = tokenizer.get_vocab()
         self.size = max(len(tokenizer), max(vocab.values()) + 1)
         self.spaced: dict[int, str] = {}
         self.bare: dict[int, str] = {}
-        self.pieces: dict[str, int] = {}          # word pieces without a leading space -> id
+        self.pieces: dict[str, int] = {}          # pieces without a leading space -> id
         self.text = [""] * self.size              # id -> token string
         self.continuation = torch.zeros(self.size, dtype=torch.bool)  # pieces that extend a word (no space)
+        endings = []
         for token, index in vocab.items():
             self.text[index] = token
             spaced = token.startswith(SPACE)
             word = token[1:] if spaced else token
-            if not spaced and (word[:1].isalnum() or (word[:1] == "-" and word[1:2].isalnum())):
-                self.pieces[word] = index  # a piece that extends a word ("-led" extends "UK" to "UK-led")
+            if not spaced and is_piece(word):
+                self.pieces[word] = index
                 self.continuation[index] = True
-            core = word.lstrip("\"'“‘(«[-–—/")  # a piece may open with a quote or bracket: '"What', '(S'
+                if set(word) <= ENDINGS:
+                    endings.append(index)
+            core = word.lstrip(LEADING_MARKS)  # a piece may open with a quote or bracket: '"What', '(S'
             if core and core.isascii() and (core[0].isupper() or core[0].isdigit()):
                 (self.spaced if spaced or core != word else self.bare)[index] = core
+        self.endings = torch.tensor(endings, dtype=torch.long)
 
     @staticmethod
     def words(article: str) -> set[str]:
-        """The article's capitalised words and numbers (thousands separators dropped), and the openers."""
-        return set(OPENERS) | {w.replace(",", "").rstrip(".") for w in ENTITY_WORD.findall(article)}
+        """The article's capitalised words and numbers (compared by :func:`key`), and the openers."""
+        found = [w.rstrip(".") for w in CAPITALISED.findall(article)]
+        found += [key(n).rstrip(".") for n in NUMBER.findall(article)]
+        return set(OPENERS) | {w for w in found if w}
 
-    def banned(self, article: str) -> tuple[torch.Tensor, torch.Tensor]:
+    @staticmethod
+    def prefixes(words: set[str]) -> set[str]:
+        return {w[:n] for w in words for n in range(1, len(w) + 1)}
+
+    def banned(self, prefixes: set[str]) -> tuple[torch.Tensor, torch.Tensor]:
         """Boolean masks over the vocabulary: word-starting tokens the article does not support (after a space,
-        and at the very start of the answer)."""
-        prefixes: set[str] = set()
-        for word in self.words(article):
-            prefixes.update(word[:n] for n in range(1, min(len(word), 24) + 1))
+        and at the very start of the answer or after a mark)."""
         masks = []
         for table in (self.spaced, self.bare):
             mask = torch.zeros(self.size, dtype=torch.bool)
-            blocked = [i for i, word in table.items() if word not in prefixes and word.rstrip(",.") not in prefixes]
+            blocked = [i for i, word in table.items() if key(word) not in prefixes
+                       and key(word).rstrip(",.") not in prefixes]
             mask[blocked] = True
             masks.append(mask)
         return masks[0], masks[1]
 
 
 class SourceConstraint(LogitsProcessor):
-    """Blocks unsupported word-starting tokens, row by row (rows are articles x beams)."""
+    """Blocks what would write a name or number the article lacks, row by row (rows are articles x beams)."""
 
     def __init__(self, vocabulary: Vocabulary, articles: Sequence[str], beams: int, prompt_length: int) -> None:
         self.vocabulary = vocabulary
-        self.masks = [vocabulary.banned(article) for article in articles]
         self.words = [vocabulary.words(article) for article in articles]
+        self.prefixes = [vocabulary.prefixes(words) for words in self.words]
         self.sorted_words = [sorted(words) for words in self.words]
+        self.separated = [vocabulary.prefixes({n.rstrip(".,") for n in NUMBER.findall(a) if "," in n.rstrip(".,")})
+                          for a in articles]
+        self.masks = [vocabulary.banned(prefixes) for prefixes in self.prefixes]
         self.beams = beams
         self.prompt_length = prompt_length
 
     def _current_word(self, generated: list[int]) -> str:
-        """The capitalised word or number being spelled at the end of ``generated`` ("" when none is)."""
+        """The capitalised word or number being written at the end of ``generated`` ("" when none is)."""
         text = self.vocabulary.text
         pieces: list[str] = []
         for index in reversed(generated):
             token = text[index]
-            word = token[1:] if token.startswith(SPACE) else token
-            if not token.startswith(SPACE) and word[:1] == "-" and word[1:2].isalnum():
-                pieces.append(word)  # "-led" inside "UK-led"
+            spaced = token.startswith(SPACE)
+            word = token[1:] if spaced else token
+            if not spaced and is_piece(word):
+                pieces.append(word)
                 continue
-            core = word.lstrip("\"'“‘(«[-–—/")
-            if token.startswith(SPACE) or core != word:
-                pieces.append(core)
-                break
-            if not token[:1].isalnum():
-                break  # a word that starts after a quote, bracket or hyphen
-            pieces.append(token)
-        word = "".join(reversed(pieces))
+            if spaced or word[:1] in LEADING_MARKS:  # the token that starts the word: its letters or digits
+                tail = re.search(r"[A-Za-z0-9][A-Za-z0-9'’.,%-]*$", word)  # ("ĠÂ£" starts none: "£14" is "14")
+                pieces.append(tail.group(0) if tail else "")
+            break
+        word = "".join(reversed(pieces)).lstrip(JOINERS)
         return word if word[:1].isupper() or word[:1].isdigit() else ""
 
-    def _allowed_pieces(self, partial: str, words: list[str]) -> list[int]:
-        """Ids of the pieces that keep ``partial`` a prefix of one of ``words``."""
-        allowed = []
-        for word in words:
-            if word.startswith(partial) and len(word) > len(partial):
-                rest = word[len(partial):]
-                allowed += [self.vocabulary.pieces[rest[:n]] for n in range(1, min(len(rest), 16) + 1)
-                            if rest[:n] in self.vocabulary.pieces]
-        return allowed
+    def _whole(self, partial: str, row: int) -> bool:
+        """True when ``partial`` (less a closing full stop, comma or apostrophe) is one of the article's words."""
+        return key(partial).rstrip("".join(ENDINGS)) in self.words[row]
+
+    def _allowed_pieces(self, partial: str, row: int) -> list[int]:
+        """Ids of the pieces that keep ``partial`` a prefix of one of the article's words."""
+        pieces = self.vocabulary.pieces
+        stem = key(partial)
+        texts: set[str] = set()
+        for word in self.sorted_words[row]:
+            if word.startswith(stem) and len(word) > len(stem):
+                rest = word[len(stem):]
+                texts.update(rest[:n] for n in range(1, min(len(rest), 16) + 1))
+                texts.update("," + rest[:n] for n in range(0, min(len(rest), 15) + 1) if stem[:1].isdigit())
+        # a thousands separator only where the article writes one: "1,2" leads to 1,200, "1,5" does not
+        return [pieces[t] for t in texts if t in pieces
+                and ("," not in partial + t or (partial + t).rstrip(",") in self.separated[row])]
 
     def _word_ended(self, generated: list[int]) -> bool:
         """True when the next token starts a new word: at the start, after a bare space or after punctuation."""
@@ -112,35 +146,56 @@ class SourceConstraint(LogitsProcessor):
             return True
         token = self.vocabulary.text[generated[-1]]
         word = token[1:] if token.startswith(SPACE) else token
-        return not word or not word[-1].isalnum()
+        return not word or not (word[-1].isascii() and word[-1].isalnum())  # "âĢĵ" (an en dash) ends a word
+
+    def row_mask(self, generated: list[int], row: int) -> torch.Tensor:
+        """True for the tokens row ``row`` may not write next."""
+        article = row // self.beams
+        spaced, bare = self.masks[article]
+        partial = self._current_word(generated)
+        if not partial:
+            return (spaced | bare) if self._word_ended(generated) else spaced.clone()
+        allowed = self._allowed_pieces(partial, article)
+        if self._whole(partial, article):  # it may end here (a space, a closing mark) or go on as the article does
+            mask = spaced | bare | self.vocabulary.continuation
+            mask[self.vocabulary.endings] = False
+        elif allowed:  # not yet one of the article's words: it must go on
+            mask = torch.ones_like(spaced)
+        else:  # no piece leads on (a word the tokenizer spells differently): let it end rather than stall
+            mask = spaced | self.vocabulary.continuation
+        mask[allowed] = False
+        return mask
 
     def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor) -> torch.FloatTensor:
         width = scores.shape[1]
         for row in range(scores.shape[0]):
-            spaced, bare = self.masks[row // self.beams]
-            generated = input_ids[row, self.prompt_length:].tolist()
-            first = self._word_ended(generated)
-            mask = (spaced | bare) if first else spaced.clone()
-            if not first:
-                partial = self._current_word(generated)
-                if partial:  # inside a name or number: only pieces that keep it an article word may follow
-                    allowed = self._allowed_pieces(partial, self.sorted_words[row // self.beams])
-                    if partial in self.words[row // self.beams] or not allowed:  # complete, or no way on
-                        extend = self.vocabulary.continuation.clone()  # complete: it may end or go on
-                    else:
-                        extend = torch.ones_like(mask)  # not yet a word of the article: it must go on
-                    extend[allowed] = False
-                    mask |= extend
+            mask = self.row_mask(input_ids[row, self.prompt_length:].tolist(), row)
             scores[row, mask[:width].to(scores.device)] = float("-inf")
         return scores
+
+
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
+
+
+def finish(text: str) -> str:
+    """``text`` cut back to its last full sentence when generation stopped mid-sentence (a last, possibly half
+    written word dropped when there is no full sentence)."""
+    text = text.strip()
+    if not text or SENTENCE_END.search(text[-3:]):
+        return text
+    ends = list(SENTENCE_END.finditer(text))
+    if ends:
+        return text[: ends[-1].end()]
+    words = text.split()
+    return " ".join(words[:-1]) if len(words) > 1 else text
 
 
 def rerank(candidates: Sequence[str], article: str, target_words: int = 30) -> str:
     """The candidate with the fewest unsupported names and numbers, then the nearest ``target_words`` long, then
     the earliest (the beams come best first)."""
-    def key(item: tuple[int, str]) -> tuple[int, int, int]:
+    def rank(item: tuple[int, str]) -> tuple[int, int, int]:
         index, text = item
         return len(unsupported_entities(text, article)), abs(len(text.split()) - target_words), index
 
     usable = [(i, c) for i, c in enumerate(candidates) if c.strip()] or list(enumerate(candidates))
-    return min(usable, key=key)[1]
+    return min(usable, key=rank)[1]

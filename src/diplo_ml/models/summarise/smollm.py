@@ -24,7 +24,7 @@ from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models import engine, weights
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
 from diplo_ml.models.encoding import length_sorted_batches
-from diplo_ml.models.summarise.constrained import SourceConstraint, Vocabulary, rerank
+from diplo_ml.models.summarise.constrained import SourceConstraint, Vocabulary, finish, rerank
 from diplo_ml.models.weights import smollm2
 from diplo_ml.options import Options
 
@@ -208,7 +208,7 @@ class _SmolLM(SummarisingModel):
                 input_ids=enc["input_ids"].to(device), attention_mask=enc["attention_mask"].to(device),
                 eos_token_id=end, pad_token_id=self.tokenizer.pad_token_id, **generation, **extra)
             new = generated[:, enc["input_ids"].shape[1]:]
-            decoded = [d.strip() for d in self.tokenizer.batch_decode(new, skip_special_tokens=True)]
+            decoded = [finish(d) for d in self.tokenizer.batch_decode(new, skip_special_tokens=True)]
             for j, i in enumerate(batch):
                 options = decoded[j * n_best : (j + 1) * n_best]
                 out[i] = rerank(options, texts[i], target) if n_best > 1 else options[0]
