@@ -166,3 +166,62 @@ def test_summaries_of_a_raw_interview_page_hold_statements_only(tmp_path, capsys
     assert summary.startswith("Foreign Minister Bùi Thanh Sơn gave an interview")  # no "(VOVWORLD) -"
     assert "?" not in summary and "Reporter" not in summary and "Photo" not in summary and "By Thanh" not in summary
     assert "hotlines" in summary
+
+
+def _trim_data(n: int = 40) -> tuple[list[str], list[str]]:
+    places = ["Hanoi", "Jakarta", "Manila", "Bangkok", "Vientiane", "Canberra", "Seoul", "Tokyo"]
+    sentences, references = [], []
+    for i in range(n):
+        place = places[i % len(places)]
+        point = f"The minister opened trade office number {i} in {place} on Monday with partners from the region"
+        sentences.append(f"{point}, which will serve exporters of rice, coffee and seafood for years to come.")
+        references.append(point + ".")
+    return sentences, references
+
+
+def test_clause_trimmer_learns_a_cut_matches_scikit_learn_and_reloads(tmp_path):
+    from sklearn.ensemble import GradientBoostingRegressor
+
+    from diplo_ml.errors import DiploError
+    from diplo_ml.models.summarise.trim import ClauseTrimmer, cuts, training_rows
+
+    sentences, references = _trim_data()
+    options = cuts(sentences[0], None)
+    assert options[0][0] == sentences[0] and all(text.endswith(".") for text, _ in options)
+    assert all(sentences[0].startswith(text[:-1]) for text, _ in options[1:])  # the article's words, in order
+    features, gains = training_rows(sentences, [None] * len(sentences), references, 8)
+    reference_model = GradientBoostingRegressor(n_estimators=20, learning_rate=0.1, max_leaf_nodes=4,
+                                                min_samples_leaf=2, random_state=0).fit(features, gains)
+    trimmer = ClauseTrimmer.from_sklearn(reference_model, 8)
+    assert np.allclose(trimmer.predict(features), reference_model.predict(features))
+    fitted = ClauseTrimmer.fit(sentences, [None] * len(sentences), references, trees=20, learning_rate=0.1,
+                               max_leaf_nodes=4, min_samples_leaf=2, min_words=8, seed=0)
+    assert fitted.trim(sentences[3]) == references[3]
+    assert fitted.trim("Short sentence, which stays.") == "Short sentence, which stays."  # no cut keeps 8 words
+    fitted.save(tmp_path / "trimmer.safetensors")
+    again = ClauseTrimmer.load(tmp_path / "trimmer.safetensors")
+    assert [again.trim(s) for s in sentences] == [fitted.trim(s) for s in sentences]
+    (tmp_path / "bad.safetensors").write_bytes(b"\x08\x00\x00\x00\x00\x00\x00\x00{}")
+    with pytest.raises(DiploError, match="bad.safetensors"):
+        ClauseTrimmer.load(tmp_path / "bad.safetensors")
+
+
+def test_lead_trim_chooses_per_source_on_dev_and_reloads(tmp_path):
+    from diplo_ml.models.summarise.lead import LeadTrimSummariser
+
+    sentences, references = _trim_data()
+    texts = [f"{s} Officials said more offices would follow next year." for s in sentences]
+    train = summary_examples(texts, references)
+    long_references = [f"{s} Officials said more offices would follow next year." for s in sentences]
+    dev = summary_examples(texts[:8], references[:4] + long_references[4:8])
+    dev.context = {"source": ["short"] * 4 + ["long"] * 4, "headline": [None] * 8}
+    model = build_model(LeadTrimSummariser, {"trees": 20, "learning_rate": 0.1, "max_leaf_nodes": 4,
+                                             "min_samples_leaf": 2, "k_by_source": {"long": 2}})
+    model.fit(train, dev, fit_context(tmp_path / "trainer"))
+    assert model.trim_by_source == {"long": False, "short": True}
+    summaries = model.summarise(texts[:2], {"source": ["short", "long"]})
+    assert summaries == [references[0], texts[1]]
+    model.save(tmp_path / "model")
+    again = LeadTrimSummariser.load(tmp_path / "model", model.options, model.spec)
+    assert again.summarise(texts[:2], {"source": ["short", "long"]}) == summaries
+    assert "trimming is used where it raised dev rouge-l" in again.card().summary.lower()

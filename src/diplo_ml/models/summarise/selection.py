@@ -40,18 +40,13 @@ def oracle_labels(sentences: Sequence[str], reference: str, max_sentences: int =
     return labels
 
 
-def select_in_order(sentences: Sequence[str], scores: Sequence[float] | np.ndarray,
-                    budget_words: int | None = None, max_sentences: int | None = None) -> str:
-    """The highest scoring sentences that fit ``budget_words`` (at most ``max_sentences``), in document order.
-
-    Sentences that would overrun the budget are skipped, not cut; when even the best one is too long it is
-    returned truncated to the budget, so a non-empty text never gives an empty summary. Non-finite scores
-    mark sentences that may not be chosen; ties go to the earlier sentence.
-    """
+def select_indices(sentences: Sequence[str], scores: Sequence[float] | np.ndarray, budget_words: int | None = None,
+                   max_sentences: int | None = None) -> list[int]:
+    """Indices (in document order) of the highest scoring sentences that fit ``budget_words`` (at most
+    ``max_sentences``). Sentences that would overrun the budget are skipped, not cut; non-finite scores mark
+    sentences that may not be chosen; ties go to the earlier sentence. Empty when none fits."""
     values = np.asarray(scores, dtype=np.float64)
     order = [i for i in np.argsort(-values, kind="stable") if np.isfinite(values[i])]
-    if not order:
-        return ""
     limit = max_sentences if max_sentences and max_sentences > 0 else len(order)
     chosen: list[int] = []
     used = 0
@@ -63,9 +58,22 @@ def select_in_order(sentences: Sequence[str], scores: Sequence[float] | np.ndarr
             continue
         chosen.append(int(i))
         used += size
-    if not chosen:
-        return " ".join(sentences[order[0]].split()[:budget_words])
-    return " ".join(sentences[i] for i in sorted(chosen))
+    return sorted(chosen)
+
+
+def select_in_order(sentences: Sequence[str], scores: Sequence[float] | np.ndarray,
+                    budget_words: int | None = None, max_sentences: int | None = None) -> str:
+    """The sentences :func:`select_indices` chooses, joined; when even the best one is too long it is returned
+    truncated to the budget, so a non-empty text never gives an empty summary."""
+    chosen = select_indices(sentences, scores, budget_words, max_sentences)
+    if chosen:
+        return " ".join(sentences[i] for i in chosen)
+    values = np.asarray(scores, dtype=np.float64)
+    finite = np.isfinite(values)
+    if not finite.any():
+        return ""
+    best = int(np.argmax(np.where(finite, values, -np.inf)))
+    return " ".join(sentences[best].split()[:budget_words])
 
 
 # statements ----------------------------------------------------------------------------------------------------

@@ -1,0 +1,155 @@
+"""A learned clause trimmer: cut a summary sentence at a clause boundary when that brings it nearer the point.
+
+Candidates are the sentence itself and its prefixes that end at a clause boundary (", ", " which ", " and ", a
+dash ...) and keep at least ``min_words`` words, closed with a full stop, so a trimmed sentence is still the
+article's own words in order. A gradient-boosted regressor (scikit-learn, trained on the training articles) predicts
+how much each cut changes ROUGE-L against the reference, from the cut's kind and place, the words it keeps and drops
+and how much of the headline each side holds; the best cut is taken when its predicted gain is positive. The trees
+are stored as plain arrays (safetensors), never pickled, and evaluated here with numpy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from safetensors.numpy import load_file, save_file
+
+from diplo_ml.errors import DiploError
+from diplo_ml.metrics.rouge_core import per_example, tokens
+
+BOUNDARY = re.compile(r"(,)\s|\s(and|which|who|as|while|after|following|including|with|to)\s|\s([–—-])\s")
+KINDS = (",", "and", "which", "who", "as", "while", "after", "following", "including", "with", "to", "dash")
+FEATURES = len(KINDS) + 11
+TREE_FIELDS = ("feature", "threshold", "left", "right", "value")
+
+
+def cuts(sentence: str, headline: str | None, min_words: int = 8) -> list[tuple[str, np.ndarray]]:
+    """The sentence (all-zero features) and each clause-boundary prefix of it, with its features."""
+    heading = set(tokens(headline or ""))
+    whole = tokens(sentence)
+    out = [(sentence, np.zeros(FEATURES))]
+    found = [m for m in BOUNDARY.finditer(sentence) if len(sentence[: m.start()].split()) >= min_words]
+    for place, match in enumerate(found):
+        kept = sentence[: match.start()].rstrip(",;:") + "."
+        dropped = sentence[match.start():]
+        kind = match.group(1) or match.group(2) or "dash"
+        kept_tokens, dropped_tokens = tokens(kept), tokens(dropped)
+        features = np.zeros(FEATURES)
+        features[KINDS.index(kind if kind in KINDS else "dash")] = 1.0
+        features[len(KINDS):] = [
+            len(whole), len(kept_tokens), len(kept_tokens) / max(len(whole), 1), len(dropped_tokens), place,
+            len(found), bool(re.search(r"\d", dropped)), sum(w[:1].isupper() for w in dropped.split()),
+            len(heading & set(kept_tokens)) / max(len(heading), 1),
+            len(heading & set(dropped_tokens)) / max(len(heading), 1),
+            bool(re.search(r"\b(?:said|says|adding|added)\b", dropped)),
+        ]
+        out.append((kept, features))
+    return out
+
+
+def training_rows(sentences: Sequence[str], headlines: Sequence[str | None], references: Sequence[str],
+                  min_words: int) -> tuple[np.ndarray, np.ndarray]:
+    """Features of every cut of every sentence, and the ROUGE-L change against its reference that the cut makes."""
+    rows, gains = [], []
+    for sentence, headline, reference in zip(sentences, headlines, references):
+        options = cuts(sentence, headline, min_words)
+        scores = per_example([text for text, _ in options], [reference] * len(options))[:, 2]
+        rows += [features for _, features in options]
+        gains += list(scores - scores[0])
+    if not rows:
+        raise DiploError("the clause trimmer has no training sentences")
+    return np.asarray(rows), np.asarray(gains)
+
+
+class ClauseTrimmer:
+    """Boosted regression trees over :func:`cuts` features, kept as arrays."""
+
+    def __init__(self, trees: dict[str, np.ndarray] | None = None, base: float = 0.0, min_words: int = 8) -> None:
+        self.trees = trees
+        self.base = base
+        self.min_words = min_words
+
+    @classmethod
+    def fit(cls, sentences: Sequence[str], headlines: Sequence[str | None], references: Sequence[str], *,
+            trees: int, learning_rate: float, max_leaf_nodes: int, min_samples_leaf: int, min_words: int,
+            seed: int) -> ClauseTrimmer:
+        """Learn the ROUGE-L change of each cut from (sentence, headline, reference) triples."""
+        from sklearn.ensemble import GradientBoostingRegressor
+
+        features, gains = training_rows(sentences, headlines, references, min_words)
+        model = GradientBoostingRegressor(n_estimators=trees, learning_rate=learning_rate,
+                                          max_leaf_nodes=max_leaf_nodes, min_samples_leaf=min_samples_leaf,
+                                          random_state=seed)
+        return cls.from_sklearn(model.fit(features, gains), min_words)
+
+    @classmethod
+    def from_sklearn(cls, model, min_words: int) -> ClauseTrimmer:
+        """The fitted ``GradientBoostingRegressor``'s trees as arrays (learning rate folded into the leaf values)."""
+        arrays: dict[str, list[np.ndarray]] = {name: [] for name in (*TREE_FIELDS, "root")}
+        offset = 0
+        for (estimator,) in model.estimators_:
+            tree = estimator.tree_
+            leaf = tree.children_left < 0
+            arrays["root"].append(np.array([offset]))
+            arrays["feature"].append(np.where(leaf, 0, tree.feature))
+            arrays["threshold"].append(tree.threshold)
+            arrays["left"].append(np.where(leaf, -1, tree.children_left + offset))
+            arrays["right"].append(np.where(leaf, -1, tree.children_right + offset))
+            arrays["value"].append(tree.value[:, 0, 0] * model.learning_rate)
+            offset += tree.node_count
+        base = float(np.ravel(model.init_.constant_)[0])
+        return cls({name: np.concatenate(parts) for name, parts in arrays.items()}, base, min_words)
+
+    def predict(self, features: np.ndarray) -> np.ndarray:
+        """Predicted ROUGE-L change of each row of ``features``."""
+        if self.trees is None:
+            return np.zeros(len(features))
+        t = self.trees
+        features = np.asarray(features, dtype=np.float32).astype(np.float64)  # what scikit-learn's trees compare
+        nodes = np.tile(t["root"], (len(features), 1))              # (rows, trees)
+        rows = np.arange(len(features))[:, None]
+        while True:
+            inner = t["left"][nodes] >= 0
+            if not inner.any():
+                break
+            go_left = features[rows, t["feature"][nodes]] <= t["threshold"][nodes]
+            nodes = np.where(inner, np.where(go_left, t["left"][nodes], t["right"][nodes]), nodes)
+        return self.base + t["value"][nodes].sum(axis=1)
+
+    def trim(self, sentence: str, headline: str | None = None) -> str:
+        """The sentence cut where the predicted gain is highest and positive, else the sentence itself."""
+        options = cuts(sentence, headline, self.min_words)
+        if len(options) == 1 or self.trees is None:
+            return sentence
+        gains = self.predict(np.stack([features for _, features in options]))
+        gains -= gains[0]  # relative to leaving the sentence whole
+        best = int(np.argmax(gains))
+        return options[best][0] if gains[best] > 0 else sentence
+
+    # persistence -----------------------------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        if self.trees is None:
+            return
+        arrays = {name: np.ascontiguousarray(a) for name, a in self.trees.items()}
+        save_file(arrays, str(path), metadata={"base": repr(self.base), "min_words": str(self.min_words)})
+
+    @classmethod
+    def load(cls, path: Path) -> ClauseTrimmer:
+        from safetensors import safe_open
+
+        try:
+            arrays = load_file(str(path))
+            with safe_open(str(path), "np") as handle:
+                meta = handle.metadata() or {}
+            base, min_words = float(meta["base"]), int(meta["min_words"])
+        except Exception as exc:  # noqa: BLE001 - safetensors raises several error types for damaged files
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise DiploError(f"{path}: unreadable or damaged clause trimmer ({reason})") from None
+        missing = [name for name in (*TREE_FIELDS, "root") if name not in arrays]
+        if missing:
+            raise DiploError(f"{path}: damaged clause trimmer (no {', '.join(missing)})")
+        return cls({k: (v.astype(np.int64) if k in ("feature", "left", "right", "root") else v)
+                    for k, v in arrays.items()}, base, min_words)
