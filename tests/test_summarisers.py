@@ -76,10 +76,14 @@ class ToyTokenizer:
     """A byte-level-BPE-like vocabulary: 'Ġ' marks a leading space."""
 
     VOCAB = ["Ġ", "ĠThe", "ĠLondon", "ĠLon", "don", "ĠParis", "Ġrose", "2", "0", "1", ".", '"B', "ritish", "ĠBritish",
-             "ĠBerlin", "Ġthe", "ĠA", "-", "list", "ĠUK", "ĠUAE", "'s", "led", "based", "5", "%", ",", "Ġsold", "âĢĵ"]
+             "ĠBerlin", "Ġthe", "ĠA", "-", "list", "ĠUK", "ĠUAE", "'s", "led", "based", "5", "%", ",", "Ġsold", "âĢĵ",
+             "âĢĻs"]
 
     def get_vocab(self):
         return {t: i for i, t in enumerate(self.VOCAB)}
+
+    def convert_tokens_to_string(self, tokens):  # the byte-level pieces of a space, '’' and '–'
+        return "".join(tokens).replace("Ġ", " ").replace("âĢĻ", "’").replace("âĢĵ", "–")
 
     def __len__(self):
         return len(self.VOCAB)
@@ -110,6 +114,8 @@ def test_source_constraint_follows_a_name_or_number_to_its_end():
     article = "The UAE and UK-based firms sold 15% more, 1,200 tonnes, in 2012."
     constraint = SourceConstraint(Vocabulary(ToyTokenizer()), [article], 1, 3)
     after_uae = _allowed(constraint, ["ĠUAE"])
+    assert "âĢĻs" not in after_uae and "âĢĻs" in _allowed(SourceConstraint(
+        Vocabulary(ToyTokenizer()), ["The UAE’s envoy."], 1, 3), ["ĠUAE"])  # "’s" too, read as the text it writes
     assert "'s" not in after_uae and {".", ",", "Ġsold"} <= after_uae  # "UAE's" is not in the article; "UAE" is
     assert "-" in _allowed(constraint, ["ĠUK"])
     assert "based" in _allowed(constraint, ["ĠUK", "-"]) and "led" not in _allowed(constraint, ["ĠUK", "-"])

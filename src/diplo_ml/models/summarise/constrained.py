@@ -21,7 +21,7 @@ from transformers import LogitsProcessor
 
 from diplo_ml.faithfulness import NOT_NAMES, unsupported_entities
 
-SPACE = "Ġ"  # byte-level BPE's leading-space marker
+SPACE = "Ġ"  # byte-level BPE's leading-space marker (tokens are read as the text they write: "Ġ" is " ")
 CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 NUMBER = re.compile(r"\d[\d,.]*%?")
 JOINERS = "-'’.,%"  # characters that join a piece to the word before it ("UK-led", "UAE's", "14.5", "10%")
@@ -37,7 +37,7 @@ def key(word: str) -> str:
 
 def is_piece(word: str) -> bool:
     """A token text that, written without a space, continues the word before it."""
-    return bool(word) and word.isascii() and all(c.isalnum() or c in JOINERS for c in word)
+    return bool(word) and all(c.isalnum() or c in JOINERS for c in word)
 
 
 class Vocabulary:
@@ -49,13 +49,15 @@ class Vocabulary:
         self.spaced: dict[int, str] = {}
         self.bare: dict[int, str] = {}
         self.pieces: dict[str, int] = {}          # pieces without a leading space -> id
-        self.text = [""] * self.size              # id -> token string
+        self.text = [""] * self.size              # id -> the text the token writes
+        decode = getattr(tokenizer, "convert_tokens_to_string", None)
         self.continuation = torch.zeros(self.size, dtype=torch.bool)  # pieces that extend a word (no space)
         endings = []
         for token, index in vocab.items():
-            self.text[index] = token
-            spaced = token.startswith(SPACE)
-            word = token[1:] if spaced else token
+            text = decode([token]) if decode else token.replace(SPACE, " ")  # "âĢĻ" writes "’"
+            self.text[index] = text
+            spaced = text.startswith(" ")
+            word = text[1:] if spaced else text
             if not spaced and is_piece(word):
                 self.pieces[word] = index
                 self.continuation[index] = True
@@ -110,13 +112,13 @@ class SourceConstraint(LogitsProcessor):
         pieces: list[str] = []
         for index in reversed(generated):
             token = text[index]
-            spaced = token.startswith(SPACE)
+            spaced = token.startswith(" ")
             word = token[1:] if spaced else token
             if not spaced and is_piece(word):
                 pieces.append(word)
                 continue
             if spaced or word[:1] in LEADING_MARKS:  # the token that starts the word: its letters or digits
-                tail = re.search(r"[A-Za-z0-9][A-Za-z0-9'’.,%-]*$", word)  # ("ĠÂ£" starts none: "£14" is "14")
+                tail = re.search(r"[^\W_][\w'’.,%-]*$", word)  # (" £" starts none: "£14" is "14")
                 pieces.append(tail.group(0) if tail else "")
             break
         word = "".join(reversed(pieces)).lstrip(JOINERS)
@@ -145,8 +147,8 @@ class SourceConstraint(LogitsProcessor):
         if not generated:
             return True
         token = self.vocabulary.text[generated[-1]]
-        word = token[1:] if token.startswith(SPACE) else token
-        return not word or not (word[-1].isascii() and word[-1].isalnum())  # "âĢĵ" (an en dash) ends a word
+        word = token[1:] if token.startswith(" ") else token
+        return not word or not word[-1].isalnum()
 
     def row_mask(self, generated: list[int], row: int) -> torch.Tensor:
         """True for the tokens row ``row`` may not write next."""

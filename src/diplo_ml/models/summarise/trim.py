@@ -20,10 +20,22 @@ from safetensors.numpy import load_file, save_file
 from diplo_ml.errors import DiploError
 from diplo_ml.metrics.rouge_core import per_example, tokens
 
-BOUNDARY = re.compile(r"(,)\s|\s(and|which|who|as|while|after|following|including|with|to)\s|\s([–—-])\s")
-KINDS = (",", "and", "which", "who", "as", "while", "after", "following", "including", "with", "to", "dash")
+# a clause boundary: a comma before a word that opens a clause or an attribution, or a spaced dash. A bare comma,
+# "and", "to" or "with" would also cut inside a noun phrase ("the Chairman of the Council, Mustafa ...").
+OPENS = ("which", "who", "whose", "where", "while", "as", "after", "following", "including", "adding", "saying",
+         "according", "and", "but", "amid", "despite", "ahead")
+BOUNDARY = re.compile(r",\s(?=(" + "|".join(OPENS) + r")\b)|,\s(?=(?:[A-Z][\w'’.-]*,?\s){1,6}(said|says|confirmed|"
+                      r"announced|added|stressed)\b[^,;]{0,40}$)|\s([–—-])\s")  # a closing attribution
+KINDS = (*OPENS, "said", "says", "confirmed", "announced", "added", "stressed", "dash")
 FEATURES = len(KINDS) + 11
 TREE_FIELDS = ("feature", "threshold", "left", "right", "value")
+
+
+def close_quotes(text: str) -> str:
+    """``text`` with a quotation it opens and no longer closes (the cut took the closing mark) closed."""
+    if text.count("“") > text.count("”"):
+        return text + "”"
+    return text + '"' if text.count('"') % 2 else text
 
 
 def cuts(sentence: str, headline: str | None, min_words: int = 8) -> list[tuple[str, np.ndarray]]:
@@ -33,9 +45,9 @@ def cuts(sentence: str, headline: str | None, min_words: int = 8) -> list[tuple[
     out = [(sentence, np.zeros(FEATURES))]
     found = [m for m in BOUNDARY.finditer(sentence) if len(sentence[: m.start()].split()) >= min_words]
     for place, match in enumerate(found):
-        kept = sentence[: match.start()].rstrip(",;:") + "."
+        kept = close_quotes(sentence[: match.start()].rstrip(",;:") + ".")
         dropped = sentence[match.start():]
-        kind = match.group(1) or match.group(2) or "dash"
+        kind = match.group(1) or match.group(2) or "dash"  # the opening word, the attribution's verb or a dash
         kept_tokens, dropped_tokens = tokens(kept), tokens(dropped)
         features = np.zeros(FEATURES)
         features[KINDS.index(kind if kind in KINDS else "dash")] = 1.0
