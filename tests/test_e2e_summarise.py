@@ -31,7 +31,8 @@ CARD = re.compile(
 def summarise_runs(tmp_path_factory) -> dict[str, object]:
     base = tmp_path_factory.mktemp("summarise")
     runs = {}
-    for model, trainer in (("lead", "cpu"), ("textrank", "cpu"), ("extractive_minilm", "extractive_cpu")):
+    for model, trainer in (("lead", "cpu"), ("lead_trim", "cpu"), ("textrank", "cpu"),
+                           ("extractive_minilm", "extractive_cpu")):
         cfg = compose_config(["task=summarise", "data=summaries_embedded", f"model={model}", f"trainer={trainer}",
                               *TINY])
         run(cfg, base / model)
@@ -39,7 +40,7 @@ def summarise_runs(tmp_path_factory) -> dict[str, object]:
     return runs
 
 
-@pytest.mark.parametrize("model", ["lead", "textrank", "extractive_minilm"])
+@pytest.mark.parametrize("model", ["lead", "lead_trim", "textrank", "extractive_minilm"])
 def test_summarise_run_contract(summarise_runs, model):
     run_dir = summarise_runs[model]
     metrics = json.loads((run_dir / "metrics.json").read_text())
@@ -79,7 +80,7 @@ def test_tagger_and_summariser_refuse_each_other(summarise_runs, smoke_runs):
 
 @needs_external
 @pytest.mark.parametrize("name", ["summarise_public_lead", "summarise_public_textrank",
-                                  "summarise_public_extractive"])
+                                  "summarise_public_extractive", "summarise_all_lead_trim"])
 @pytest.mark.slow
 def test_public_summarise_presets_smoke(name, tmp_path):
     metrics = run(compose_config([f"experiment={name}", *TINY]), tmp_path / name)

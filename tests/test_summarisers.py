@@ -195,6 +195,10 @@ def test_clause_trimmer_learns_a_cut_matches_scikit_learn_and_reloads(tmp_path):
     options = cuts(sentences[0], None)
     assert options[0][0] == sentences[0] and all(text.endswith(".") for text, _ in options)
     assert all(sentences[0].startswith(text[:-1]) for text, _ in options[1:])  # the article's words, in order
+    subject_only = "Ahead of the spring programme for the new year, Deputy Minister Le Thu Hang, who chairs it, spoke."
+    assert [text for text, _ in cuts(subject_only, None)] == [subject_only]  # a cut must leave a verb
+    assert cuts("“We will open trade offices in five new markets next year, which will help exporters.", None)[1][0] \
+        == "“We will open trade offices in five new markets next year.”"  # an opened quotation is closed
     features, gains = training_rows(sentences, [None] * len(sentences), references, 8)
     reference_model = GradientBoostingRegressor(n_estimators=20, learning_rate=0.1, max_leaf_nodes=4,
                                                 min_samples_leaf=2, random_state=0).fit(features, gains)

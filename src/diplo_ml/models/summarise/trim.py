@@ -28,6 +28,18 @@ BOUNDARY = re.compile(r",\s(?=(" + "|".join(OPENS) + r")\b)|,\s(?=(?:[A-Z][\w'�
                       r"announced|added|stressed)\b[^,;]{0,40}$)|\s([–—-])\s")  # a closing attribution
 KINDS = (*OPENS, "said", "says", "confirmed", "announced", "added", "stressed", "dash")
 FEATURES = len(KINDS) + 11
+# a cut must leave a verb: a lowercase word ending in -ed or -s (not these), or a common irregular one
+NOT_VERBS = {"as", "us", "this", "his", "its", "thus", "across", "plus", "news", "less", "unless", "towards"}
+IRREGULAR = set("""is are was were has have had will would can could may might must shall should met held took gave
+made sent spoke told won led set saw became began left paid brought sought kept put came went got found read ran
+hit cut chose drew grew rose fell fled flew built spent struck stood wrote""".split())
+
+
+def has_verb(text: str) -> bool:
+    """A rough check that ``text`` still holds a verb (no parser): what keeps a cut from leaving only a subject."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return any(w in IRREGULAR or (w.islower() and w not in NOT_VERBS and re.fullmatch(r"[a-z]+(?:ed|s)", w))
+               for w in words)
 TREE_FIELDS = ("feature", "threshold", "left", "right", "value")
 
 
@@ -43,7 +55,8 @@ def cuts(sentence: str, headline: str | None, min_words: int = 8) -> list[tuple[
     heading = set(tokens(headline or ""))
     whole = tokens(sentence)
     out = [(sentence, np.zeros(FEATURES))]
-    found = [m for m in BOUNDARY.finditer(sentence) if len(sentence[: m.start()].split()) >= min_words]
+    found = [m for m in BOUNDARY.finditer(sentence)
+             if len(sentence[: m.start()].split()) >= min_words and has_verb(sentence[: m.start()])]
     for place, match in enumerate(found):
         kept = close_quotes(sentence[: match.start()].rstrip(",;:") + ".")
         dropped = sentence[match.start():]
