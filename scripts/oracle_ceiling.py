@@ -2,9 +2,10 @@
 
     DIPLO_EXTERNAL_DATA=../shared/data python scripts/oracle_ceiling.py [--data summaries_all] [--split test]
 
-Per source: the best single statement sentence of each article (by ROUGE-L against the reference) and the greedy
-ROUGE oracle of up to 3 statement sentences (the training labels of the extractive models), with bootstrap 95%
-intervals. This is how far a sentence selector could go on the data, given the statement filter.
+Per source: the best single statement sentence of each article (by ROUGE-L against the reference), the greedy
+ROUGE oracle of up to 3 statement sentences (the training labels of the extractive models) and the best clause cut
+of the first statement (the cuts the `lead_trim` trimmer chooses from, or the statement itself), with bootstrap 95%
+intervals. This is how far a sentence selector, or a trimmer of Lead-1, could go on the data.
 """
 
 from __future__ import annotations
@@ -17,22 +18,27 @@ from diplo_ml.config import compose_config
 from diplo_ml.metrics.bootstrap import mean_interval
 from diplo_ml.metrics.rouge_core import per_example
 from diplo_ml.models.summarise.selection import candidates, oracle_labels
+from diplo_ml.models.summarise.trim import cuts
 from diplo_ml.tasks import get_task
 
 
 def ceilings(texts: list[str], refs: list[str]) -> dict[str, list[str]]:
-    best1, greedy = [], []
+    best1, greedy, cut = [], [], []
     for text, ref in zip(texts, refs):
         sentences, allowed = candidates(text)
         usable = [s for s, ok in zip(sentences, allowed) if ok]
         if not usable:
             best1.append("")
             greedy.append("")
+            cut.append("")
             continue
         scores = per_example(usable, [ref] * len(usable))[:, 2]
         best1.append(usable[int(np.argmax(scores))])
         greedy.append(" ".join(s for s, flag in zip(usable, oracle_labels(usable, ref, 3)) if flag))
-    return {"best single sentence": best1, "greedy oracle (<= 3 sentences)": greedy}
+        options = [option for option, _ in cuts(usable[0], None)]
+        cut.append(options[int(np.argmax(per_example(options, [ref] * len(options))[:, 2]))])
+    return {"best single sentence": best1, "greedy oracle (<= 3 sentences)": greedy,
+            "best clause cut of the first statement": cut}
 
 
 def main() -> int:
