@@ -77,13 +77,10 @@ class ToyTokenizer:
 
     VOCAB = ["Ġ", "ĠThe", "ĠLondon", "ĠLon", "don", "ĠParis", "Ġrose", "2", "0", "1", ".", '"B', "ritish", "ĠBritish",
              "ĠBerlin", "Ġthe", "ĠA", "-", "list", "ĠUK", "ĠUAE", "'s", "led", "based", "5", "%", ",", "Ġsold", "âĢĵ",
-             "âĢĻs"]
+             "âĢĻs", "ĠS", "Æ", "¡", "n", "th"]  # "âĢĻs" writes "’s"; "Æ" + "¡" the two bytes of "ơ"
 
     def get_vocab(self):
         return {t: i for i, t in enumerate(self.VOCAB)}
-
-    def convert_tokens_to_string(self, tokens):  # the byte-level pieces of a space, '’' and '–'
-        return "".join(tokens).replace("Ġ", " ").replace("âĢĻ", "’").replace("âĢĵ", "–")
 
     def __len__(self):
         return len(self.VOCAB)
@@ -129,8 +126,30 @@ def test_source_constraint_follows_a_name_or_number_to_its_end():
     assert "5" not in _allowed(constraint, ["Ġ", "2", "0", "1", "2", "âĢĵ"])  # after an en dash: a new number
 
 
+def test_source_constraint_follows_a_letter_split_over_two_tokens():
+    constraint = SourceConstraint(Vocabulary(ToyTokenizer()), ["Minister Bùi Thanh Sơn met Singapore envoys."], 1, 3)
+    assert "Æ" in _allowed(constraint, ["ĠS"])  # the first byte of "ơ": "Sơn" is the article's
+    assert _allowed(constraint, ["ĠS", "Æ"]) == {"¡"}  # only the byte that finishes "ơ"
+    assert "n" in _allowed(constraint, ["ĠS", "Æ", "¡"]) and "Ġsold" not in _allowed(constraint, ["ĠS", "Æ", "¡"])
+    assert "Ġsold" in _allowed(constraint, ["ĠS", "Æ", "¡", "n"])  # "Sơn" is whole
+    other = SourceConstraint(Vocabulary(ToyTokenizer()), ["Envoys from Singapore met."], 1, 3)
+    assert "Æ" not in _allowed(other, ["ĠS"])
+
+
+def test_source_constraint_never_leaves_a_step_without_a_token():
+    vocab = ToyTokenizer().get_vocab()
+    constraint = SourceConstraint(Vocabulary(ToyTokenizer()), ["Exports rose in 2012."], 1, 3)
+    scores = torch.full((1, len(vocab)), float("-inf"))
+    scores[0, vocab["ĠParis"]] = 0.0  # the only token another rule left: the constraint bans it, so it stands
+    ids = torch.tensor([[vocab["Ġthe"]] * 3])
+    assert torch.isfinite(constraint(ids, scores.clone())[0, vocab["ĠParis"]])
+    ordinal = SourceConstraint(Vocabulary(ToyTokenizer()), ["On the 15th of May."], 1, 3)
+    assert _allowed(ordinal, ["Ġ", "1", "5"]) == {"th"}  # the article writes "15th", never a bare 15
+
+
 def test_finish_cuts_a_summary_stopped_mid_sentence():
     assert finish("The UK met Vietnam. The Royal Family attended a 20") == "The UK met Vietnam."
+    assert finish("The UK met Vietnam. A") == "The UK met Vietnam."
     assert finish("It highlights the role of Davies in the 2") == "It highlights the role of Davies in the"
     assert finish('The minister said "yes."') == 'The minister said "yes."'
     assert finish("  The UK met Vietnam.  ") == "The UK met Vietnam."
@@ -214,6 +233,12 @@ def test_clause_trimmer_learns_a_cut_matches_scikit_learn_and_reloads(tmp_path):
     (tmp_path / "bad.safetensors").write_bytes(b"\x08\x00\x00\x00\x00\x00\x00\x00{}")
     with pytest.raises(DiploError, match="bad.safetensors"):
         ClauseTrimmer.load(tmp_path / "bad.safetensors")
+    broken = dict(fitted.trees)
+    broken["left"] = broken["left"].copy()
+    broken["left"][0] = 10**6  # a child that points nowhere: refused on load, not an IndexError (or a loop) later
+    ClauseTrimmer(broken, fitted.base, 8).save(tmp_path / "loop.safetensors")
+    with pytest.raises(DiploError, match="loop.safetensors: damaged clause trimmer .a child index out of range"):
+        ClauseTrimmer.load(tmp_path / "loop.safetensors")
 
 
 def test_lead_trim_chooses_per_source_on_dev_and_reloads(tmp_path):

@@ -1,33 +1,64 @@
 """Generation held to its source: a capitalised word or a number may only be written if the article has it.
 
 :class:`SourceConstraint` is a ``LogitsProcessor``. A name or number is followed as a whole word, from its first
-token to the token that ends it: pieces joined to it without a space ("-led", "'s", ".5", ",000", "%") are part of
-it, so "UK-led", "UAE's", "14.5", "1,200" and "10%" can only be written when the article has exactly them (numbers
-compared without thousands separators). At every step a token that would begin a capitalised word or number must
-begin one of the article's; while one is being spelled, only pieces that keep it a prefix of an article word may
-follow, and it may only end (a space, a closing mark) once it is a whole article word. Common sentence openers
-("The", "In", "A") are always allowed. :func:`rerank` then picks, among the n best beams, the summary with the
-fewest names and numbers the article lacks, then the one nearest the target length; :func:`finish` cuts a summary
-that generation stopped mid-sentence back to its last full sentence.
+token to the token that ends it: pieces joined to it without a space ("-led", "'s", ".5", ",000", "%", "th") are
+part of it, so "UK-led", "UAE's", "14.5", "1,200", "10%" and "15th" can only be written when the article has exactly
+them (numbers compared without thousands separators). At every step a token that would begin a capitalised word or
+number must begin one of the article's; while one is being spelled, only pieces that keep it a prefix of an article
+word may follow, and it may only end (a space, a closing mark) once it is a whole article word. Tokens are read as
+the bytes they write, so a letter that byte-level BPE splits over two tokens ("ơ" in "Sơn") is followed byte by
+byte. Common sentence openers ("The", "In", "A") are always allowed; a step on which nothing would be left is not
+constrained. :func:`rerank` then picks, among the n best beams, the summary with the fewest names and numbers the
+article lacks, then the one nearest the target length; :func:`finish` cuts a summary that generation stopped
+mid-sentence back to its last full sentence.
+
+Token texts are kept as ``str`` decoded with ``surrogateescape``: the bytes of an unfinished letter stay lone
+surrogates, and joining tokens and decoding again (:func:`joined`) restores the letter.
 """
 
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
+from typing import Any
 
 import torch
 from transformers import LogitsProcessor
 
 from diplo_ml.faithfulness import NOT_NAMES, unsupported_entities
 
-SPACE = "Ġ"  # byte-level BPE's leading-space marker (tokens are read as the text they write: "Ġ" is " ")
 CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
-NUMBER = re.compile(r"\d[\d,.]*%?")
+NUMBER = re.compile(r"\d[\d,.]*(?:%|st\b|nd\b|rd\b|th\b|s\b)?")
 JOINERS = "-'’.,%"  # characters that join a piece to the word before it ("UK-led", "UAE's", "14.5", "10%")
-ENDINGS = set(".,'’")  # what may close a whole word without being part of it ("UK.", "2012,")
+ENDINGS = ".,'’"    # what may close a whole word without being part of it ("UK.", "2012,")
 OPENERS = {w.capitalize() for w in NOT_NAMES} | {"The", "A", "An", "In", "On", "At", "It", "This", "Its"}
 LEADING_MARKS = "\"'“‘(«[-–—/"
+WORD_TAIL = re.compile(r"[^\W_][\w'’.,%\udc80-\udcff-]*$")  # the letters or digits a word-starting token ends with
+
+
+def byte_table() -> dict[str, int]:
+    """Byte-level BPE's alphabet: the character each byte is written as inside a token ("Ġ" is the space)."""
+    printable = [*range(ord("!"), ord("~") + 1), *range(ord("¡"), ord("¬") + 1), *range(ord("®"), ord("ÿ") + 1)]
+    table = {chr(b): b for b in printable}
+    others = [b for b in range(256) if b not in printable]
+    table.update({chr(256 + n): b for n, b in enumerate(others)})
+    return table
+
+
+def token_text(token: str, table: dict[str, int]) -> str:
+    """What a token writes; the bytes of an unfinished letter kept as lone surrogates."""
+    raw = bytes(table[c] for c in token) if all(c in table for c in token) else token.encode()
+    return raw.decode("utf-8", "surrogateescape")
+
+
+def joined(text: str) -> str:
+    """``text`` with the bytes of letters split over tokens put back together."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape")
+
+
+def is_fragment(char: str) -> bool:
+    return "\udc80" <= char <= "\udcff"
 
 
 def key(word: str) -> str:
@@ -35,36 +66,41 @@ def key(word: str) -> str:
     return word.replace(",", "") if word[:1].isdigit() else word
 
 
+def starts_entity(word: str) -> bool:
+    """A capitalised word (A-Z, as :data:`CAPITALISED` finds them) or a number."""
+    return word[:1] in string.ascii_uppercase or word[:1] in string.digits
+
+
 def is_piece(word: str) -> bool:
     """A token text that, written without a space, continues the word before it."""
-    return bool(word) and all(c.isalnum() or c in JOINERS for c in word)
+    return bool(word) and all(c.isalnum() or c in JOINERS or is_fragment(c) for c in word)
 
 
 class Vocabulary:
     """The tokenizer's tokens sorted by what they do to a word: start one (after a space or bare) or continue it."""
 
-    def __init__(self, tokenizer) -> None:
+    def __init__(self, tokenizer: Any) -> None:
         vocab = tokenizer.get_vocab()
+        table = byte_table()
         self.size = max(len(tokenizer), max(vocab.values()) + 1)
         self.spaced: dict[int, str] = {}
         self.bare: dict[int, str] = {}
         self.pieces: dict[str, int] = {}          # pieces without a leading space -> id
         self.text = [""] * self.size              # id -> the text the token writes
-        decode = getattr(tokenizer, "convert_tokens_to_string", None)
         self.continuation = torch.zeros(self.size, dtype=torch.bool)  # pieces that extend a word (no space)
         endings = []
         for token, index in vocab.items():
-            text = decode([token]) if decode else token.replace(SPACE, " ")  # "âĢĻ" writes "’"
+            text = token_text(token, table)
             self.text[index] = text
             spaced = text.startswith(" ")
             word = text[1:] if spaced else text
             if not spaced and is_piece(word):
                 self.pieces[word] = index
                 self.continuation[index] = True
-                if set(word) <= ENDINGS:
+                if set(word) <= set(ENDINGS):
                     endings.append(index)
             core = word.lstrip(LEADING_MARKS)  # a piece may open with a quote or bracket: '"What', '(S'
-            if core and core.isascii() and (core[0].isupper() or core[0].isdigit()):
+            if starts_entity(core):
                 (self.spaced if spaced or core != word else self.bare)[index] = core
         self.endings = torch.tensor(endings, dtype=torch.long)
 
@@ -77,7 +113,12 @@ class Vocabulary:
 
     @staticmethod
     def prefixes(words: set[str]) -> set[str]:
-        return {w[:n] for w in words for n in range(1, len(w) + 1)}
+        """Every byte prefix of every word (an unfinished last letter as surrogates)."""
+        out = set()
+        for word in words:
+            raw = word.encode()
+            out.update(raw[:n].decode("utf-8", "surrogateescape") for n in range(1, len(raw) + 1))
+        return out
 
     def banned(self, prefixes: set[str]) -> tuple[torch.Tensor, torch.Tensor]:
         """Boolean masks over the vocabulary: word-starting tokens the article does not support (after a space,
@@ -99,7 +140,7 @@ class SourceConstraint(LogitsProcessor):
         self.vocabulary = vocabulary
         self.words = [vocabulary.words(article) for article in articles]
         self.prefixes = [vocabulary.prefixes(words) for words in self.words]
-        self.sorted_words = [sorted(words) for words in self.words]
+        self.encoded = [sorted(key(w).encode() for w in words) for words in self.words]
         self.separated = [vocabulary.prefixes({n.rstrip(".,") for n in NUMBER.findall(a) if "," in n.rstrip(".,")})
                           for a in articles]
         self.masks = [vocabulary.banned(prefixes) for prefixes in self.prefixes]
@@ -118,26 +159,28 @@ class SourceConstraint(LogitsProcessor):
                 pieces.append(word)
                 continue
             if spaced or word[:1] in LEADING_MARKS:  # the token that starts the word: its letters or digits
-                tail = re.search(r"[^\W_][\w'’.,%-]*$", word)  # (" £" starts none: "£14" is "14")
+                tail = WORD_TAIL.search(word)  # (" £" starts none: "£14" is "14")
                 pieces.append(tail.group(0) if tail else "")
             break
-        word = "".join(reversed(pieces)).lstrip(JOINERS)
-        return word if word[:1].isupper() or word[:1].isdigit() else ""
+        word = joined("".join(reversed(pieces))).lstrip(JOINERS)
+        return word if starts_entity(word) else ""
 
     def _whole(self, partial: str, row: int) -> bool:
         """True when ``partial`` (less a closing full stop, comma or apostrophe) is one of the article's words."""
-        return key(partial).rstrip("".join(ENDINGS)) in self.words[row]
+        return key(partial).rstrip(ENDINGS) in self.words[row]
 
     def _allowed_pieces(self, partial: str, row: int) -> list[int]:
-        """Ids of the pieces that keep ``partial`` a prefix of one of the article's words."""
+        """Ids of the pieces that keep ``partial`` a prefix of one of the article's words (compared as bytes)."""
         pieces = self.vocabulary.pieces
-        stem = key(partial)
+        stem = key(partial).encode("utf-8", "surrogateescape")
+        digits = stem[:1].isdigit()
         texts: set[str] = set()
-        for word in self.sorted_words[row]:
+        for word in self.encoded[row]:
             if word.startswith(stem) and len(word) > len(stem):
                 rest = word[len(stem):]
-                texts.update(rest[:n] for n in range(1, min(len(rest), 16) + 1))
-                texts.update("," + rest[:n] for n in range(0, min(len(rest), 15) + 1) if stem[:1].isdigit())
+                texts.update(rest[:n].decode("utf-8", "surrogateescape") for n in range(1, min(len(rest), 24) + 1))
+                if digits:
+                    texts.update("," + rest[:n].decode() for n in range(0, min(len(rest), 15) + 1))
         # a thousands separator only where the article writes one: "1,2" leads to 1,200, "1,5" does not
         return [pieces[t] for t in texts if t in pieces
                 and ("," not in partial + t or (partial + t).rstrip(",") in self.separated[row])]
@@ -148,7 +191,7 @@ class SourceConstraint(LogitsProcessor):
             return True
         token = self.vocabulary.text[generated[-1]]
         word = token[1:] if token.startswith(" ") else token
-        return not word or not word[-1].isalnum()
+        return not word or not (word[-1].isalnum() or is_fragment(word[-1]))
 
     def row_mask(self, generated: list[int], row: int) -> torch.Tensor:
         """True for the tokens row ``row`` may not write next."""
@@ -171,8 +214,9 @@ class SourceConstraint(LogitsProcessor):
     def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor) -> torch.FloatTensor:
         width = scores.shape[1]
         for row in range(scores.shape[0]):
-            mask = self.row_mask(input_ids[row, self.prompt_length:].tolist(), row)
-            scores[row, mask[:width].to(scores.device)] = float("-inf")
+            mask = self.row_mask(input_ids[row, self.prompt_length:].tolist(), row)[:width].to(scores.device)
+            if torch.isfinite(scores[row][~mask]).any():  # never leave a step with nothing to write
+                scores[row, mask] = float("-inf")
         return scores
 
 
@@ -180,10 +224,10 @@ SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
 
 
 def finish(text: str) -> str:
-    """``text`` cut back to its last full sentence when generation stopped mid-sentence (a last, possibly half
-    written word dropped when there is no full sentence)."""
+    """``text`` cut back to its last full sentence when it stops mid-sentence (a last, possibly half written word
+    dropped when there is no full sentence)."""
     text = text.strip()
-    if not text or SENTENCE_END.search(text[-3:]):
+    if not text or re.search(r"[.!?][\"'”’)]*$", text):
         return text
     ends = list(SENTENCE_END.finditer(text))
     if ends:

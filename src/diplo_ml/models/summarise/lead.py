@@ -32,25 +32,20 @@ class LeadSummariser(SummarisingModel):
     def fit(self, train: Examples, dev: Examples, context: FitContext) -> None:
         """Nothing to learn."""
 
-    def _lead(self, text: str, source: str | None) -> tuple[list[str], list[int]]:
-        """The article's sentences and the indices of its first k statements within the budget."""
+    def _lead(self, text: str, source: str | None) -> tuple[list[str], list[int], str]:
+        """The article's sentences, the indices of its first k statements within the budget, and that Lead-k
+        summary (the first statement cut to the budget when even it overruns)."""
         sentences, allowed = candidates(text)
         order = np.where(allowed, -np.arange(len(sentences), dtype=np.float64), -np.inf)
         k = self.options.k_by_source.get(str(source), self.options.k)
-        return sentences, select_indices(sentences, order, self.options.budget_words, k)
+        chosen = select_indices(sentences, order, self.options.budget_words, k)
+        summary = " ".join(sentences[i] for i in chosen) if chosen else \
+            select_in_order(sentences, order, self.options.budget_words, 1)
+        return sentences, chosen, summary
 
     def summarise(self, texts: list[str], context: Context | None = None) -> list[str]:
         sources = (context or {}).get("source") or [None] * len(texts)
-        out = []
-        for text, source in zip(texts, sources):
-            sentences, chosen = self._lead(text, source)
-            if not chosen:  # even the first statement overruns the budget: it, cut to the budget
-                allowed = candidates(text)[1]
-                order = np.where(allowed, -np.arange(len(sentences), dtype=np.float64), -np.inf)
-                out.append(select_in_order(sentences, order, self.options.budget_words, 1))
-                continue
-            out.append(" ".join(sentences[i] for i in chosen))
-        return out
+        return [self._lead(text, source)[2] for text, source in zip(texts, sources)]
 
     def save(self, folder: Path) -> None:
         Path(folder).mkdir(parents=True, exist_ok=True)
@@ -98,7 +93,7 @@ class LeadTrimSummariser(LeadSummariser):
         headlines = (examples.context or {}).get("headline") or [None] * len(examples)
         rows = []
         for text, headline, reference in zip(examples.inputs, headlines, examples.targets):
-            sentences, chosen = self._lead(text, None)
+            sentences, chosen, _ = self._lead(text, None)
             if chosen:
                 rows.append((sentences[chosen[0]], headline, reference))
         return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
@@ -109,8 +104,8 @@ class LeadTrimSummariser(LeadSummariser):
         self.trimmer = ClauseTrimmer.fit(*self._first_statements(train), trees=o.trees, learning_rate=o.learning_rate,
                                          max_leaf_nodes=o.max_leaf_nodes, min_samples_leaf=o.min_samples_leaf,
                                          min_words=o.min_words, seed=context.seed)
-        if not len(dev):
-            self.trim_default = True
+        self.trim_by_source, self.trim_default = {}, False
+        if not len(dev):  # nothing to decide on: leave the sentences whole
             return
         sources = (dev.context or {}).get("source") or [None] * len(dev)
         plain = per_example(self._summaries(dev.inputs, dev.context, False), list(dev.targets))[:, 2]
@@ -119,7 +114,7 @@ class LeadTrimSummariser(LeadSummariser):
         for source in sorted({s for s in sources if s is not None}):
             index = [i for i, s in enumerate(sources) if s == source]
             self.trim_by_source[str(source)] = bool(trimmed[index].mean() > plain[index].mean())
-        self.training["trimming"] = {"default": self.trim_default, **self.trim_by_source,
+        self.training["trimming"] = {"default": self.trim_default, "by_source": dict(self.trim_by_source),
                                      "dev_rougeL_plain": round(float(plain.mean()), 4),
                                      "dev_rougeL_trimmed": round(float(trimmed.mean()), 4)}
         log.info("clause trimming chosen on dev: %s", self.training["trimming"])
@@ -130,9 +125,9 @@ class LeadTrimSummariser(LeadSummariser):
         sources = context.get("source") or [None] * len(texts)
         headlines = context.get("headline") or [None] * len(texts)
         out = []
-        for text, source, headline, lead in zip(texts, sources, headlines, super().summarise(texts, context)):
+        for text, source, headline in zip(texts, sources, headlines):
             use = self.trim_by_source.get(str(source), self.trim_default) if trim is None else trim
-            sentences, chosen = self._lead(text, source)
+            sentences, chosen, lead = self._lead(text, source)
             out.append(" ".join(self.trimmer.trim(sentences[i], headline) for i in chosen) if use and chosen else lead)
         return out
 

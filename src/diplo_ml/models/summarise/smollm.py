@@ -182,7 +182,8 @@ class _SmolLM(SummarisingModel):
     # inference -------------------------------------------------------------------------------------------------
     @torch.inference_mode()
     def summarise(self, texts: list[str], context: Context | None = None) -> list[str]:
-        """One summary per text: batched greedy/beam generation with left padding, new tokens only, stripped."""
+        """One summary per text: batched greedy/beam generation with left padding, new tokens only, stripped; one
+        that ran into ``max_new_tokens`` is cut back to its last full sentence."""
         self.model.eval()
         self.tokenizer.padding_side = "left"
         device = next(self.model.parameters()).device
@@ -208,7 +209,9 @@ class _SmolLM(SummarisingModel):
                 input_ids=enc["input_ids"].to(device), attention_mask=enc["attention_mask"].to(device),
                 eos_token_id=end, pad_token_id=self.tokenizer.pad_token_id, **generation, **extra)
             new = generated[:, enc["input_ids"].shape[1]:]
-            decoded = [finish(d) for d in self.tokenizer.batch_decode(new, skip_special_tokens=True)]
+            stopped = [not bool((row == end).any()) for row in new]  # ran into max_new_tokens, maybe mid-sentence
+            decoded = [finish(d) if cut else d.strip()
+                       for d, cut in zip(self.tokenizer.batch_decode(new, skip_special_tokens=True), stopped)]
             for j, i in enumerate(batch):
                 options = decoded[j * n_best : (j + 1) * n_best]
                 out[i] = rerank(options, texts[i], target) if n_best > 1 else options[0]

@@ -10,9 +10,11 @@ are stored as plain arrays (safetensors), never pickled, and evaluated here with
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from safetensors.numpy import load_file, save_file
@@ -36,10 +38,13 @@ hit cut chose drew grew rose fell fled flew built spent struck stood wrote""".sp
 
 
 def has_verb(text: str) -> bool:
-    """A rough check that ``text`` still holds a verb (no parser): what keeps a cut from leaving only a subject."""
+    """A rough check that ``text`` still holds a verb, without a parser: any lowercase word ending in -ed or -s
+    passes (plurals too), so it only stops cuts that leave a bare subject ("Ahead of the programme, Minister X")."""
     words = re.findall(r"[A-Za-z]+", text)
     return any(w in IRREGULAR or (w.islower() and w not in NOT_VERBS and re.fullmatch(r"[a-z]+(?:ed|s)", w))
                for w in words)
+
+
 TREE_FIELDS = ("feature", "threshold", "left", "right", "value")
 
 
@@ -111,7 +116,7 @@ class ClauseTrimmer:
         return cls.from_sklearn(model.fit(features, gains), min_words)
 
     @classmethod
-    def from_sklearn(cls, model, min_words: int) -> ClauseTrimmer:
+    def from_sklearn(cls, model: Any, min_words: int) -> ClauseTrimmer:
         """The fitted ``GradientBoostingRegressor``'s trees as arrays (learning rate folded into the leaf values)."""
         arrays: dict[str, list[np.ndarray]] = {name: [] for name in (*TREE_FIELDS, "root")}
         offset = 0
@@ -156,10 +161,16 @@ class ClauseTrimmer:
 
     # persistence -----------------------------------------------------------------------------------------------
     def save(self, path: Path) -> None:
+        """The trees as arrays in one safetensors file, written atomically (nothing when unfitted)."""
+        path = Path(path)
         if self.trees is None:
+            path.unlink(missing_ok=True)
             return
         arrays = {name: np.ascontiguousarray(a) for name, a in self.trees.items()}
-        save_file(arrays, str(path), metadata={"base": repr(self.base), "min_words": str(self.min_words)})
+        partial = path.with_name(path.name + ".partial")
+        save_file(arrays, str(partial), metadata={"base": repr(self.base), "min_words": str(self.min_words),
+                                                  "features": str(FEATURES)})
+        os.replace(partial, path)
 
     @classmethod
     def load(cls, path: Path) -> ClauseTrimmer:
@@ -176,5 +187,27 @@ class ClauseTrimmer:
         missing = [name for name in (*TREE_FIELDS, "root") if name not in arrays]
         if missing:
             raise DiploError(f"{path}: damaged clause trimmer (no {', '.join(missing)})")
-        return cls({k: (v.astype(np.int64) if k in ("feature", "left", "right", "root") else v)
-                    for k, v in arrays.items()}, base, min_words)
+        trees = {k: (v.astype(np.int64) if k in ("feature", "left", "right", "root") else v) for k, v in arrays.items()}
+        problem = tree_problem(trees, int(meta.get("features", -1)))
+        if problem:
+            raise DiploError(f"{path}: damaged clause trimmer ({problem})")
+        return cls(trees, base, min_words)
+
+
+def tree_problem(trees: dict[str, np.ndarray], features: int) -> str | None:
+    """Why saved trees cannot be walked safely, or None: sizes, feature ids, and children that only point down."""
+    if features != FEATURES:
+        return f"made for {features} features, this version computes {FEATURES}; retrain it"
+    nodes = len(trees["feature"])
+    if any(trees[name].ndim != 1 or len(trees[name]) != nodes for name in TREE_FIELDS) or trees["root"].ndim != 1:
+        return "arrays of different shapes"
+    index = np.arange(nodes)
+    left, right = trees["left"], trees["right"]
+    leaf = left < 0
+    if (leaf != (right < 0)).any() or ((~leaf) & ((left <= index) | (right <= index) | (left >= nodes)
+                                                 | (right >= nodes))).any():
+        return "a child index out of range"
+    if ((trees["feature"] < 0) | (trees["feature"] >= FEATURES)).any() or ((trees["root"] < 0)
+                                                                             | (trees["root"] >= nodes)).any():
+        return "a feature or root index out of range"
+    return None
