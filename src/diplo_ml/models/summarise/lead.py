@@ -51,11 +51,13 @@ class LeadSummariser(SummarisingModel):
         Path(folder).mkdir(parents=True, exist_ok=True)
         atomic_write_json(Path(folder) / "summariser.json", self.option_dict())
 
-    def card(self) -> CardInfo:
+    def _choice(self) -> str:
         per = "".join(f", {k} for {s}" for s, k in self.options.k_by_source.items())
-        return CardInfo(f"Lead-k baseline: the article's first {self.options.k} statement sentence(s){per}, within "
-                        f"{self.options.budget_words} words (questions, bylines and captions skipped). Nothing is "
-                        "learned.")
+        return (f"the article's first {self.options.k} statement sentence(s){per}, within {self.options.budget_words} "
+                "words (questions, bylines and captions skipped)")
+
+    def card(self) -> CardInfo:
+        return CardInfo(f"Lead-k baseline: {self._choice()}. Nothing is learned.")
 
 
 class LeadTrimOptions(LeadOptions):
@@ -142,9 +144,10 @@ class LeadTrimSummariser(LeadSummariser):
 
     def card(self) -> CardInfo:
         where = ", ".join(f"{s} {'yes' if v else 'no'}" for s, v in self.trim_by_source.items()) or "not fitted"
-        return CardInfo(f"{super().card().summary} Each chosen sentence may then be cut at a clause boundary (a "
-                        f"comma, 'which', 'and', a dash ...) by a gradient-boosted regressor of {self.options.trees} "
-                        "trees trained to predict the ROUGE-L change of each cut on the training articles; the cut "
-                        "is closed with a full stop, so the summary stays the article's own words in order. Trimming "
-                        f"is used where it raised dev ROUGE-L (per source: {where}; other sources: "
-                        f"{'yes' if self.trim_default else 'no'}).")
+        return CardInfo(
+            f"Lead-k with a learned clause trimmer: {self._choice()}; each may then be cut before a clause opener "
+            "(', which', ', who', ', including' ...), a closing attribution or a spaced dash, keeping at least "
+            f"{self.options.min_words} words and a verb, by {self.options.trees} boosted regression trees trained to "
+            "predict the ROUGE-L change of each cut on the training articles; the cut is closed with a full stop, so "
+            "the summary stays the article's own words in order. Trimming is used where it raised dev ROUGE-L (per "
+            f"source: {where}; other sources: {'yes' if self.trim_default else 'no'}).")
