@@ -260,3 +260,14 @@ def test_lead_trim_chooses_per_source_on_dev_and_reloads(tmp_path):
     again = LeadTrimSummariser.load(tmp_path / "model", model.options, model.spec)
     assert again.summarise(texts[:2], {"source": ["short", "long"]}) == summaries
     assert "trimming is used where it raised dev rouge-l" in again.card().summary.lower()
+
+
+def test_no_repeat_in_answer_leaves_the_article_free_to_copy():
+    from diplo_ml.models.summarise.constrained import NoRepeatInAnswer
+
+    rule = NoRepeatInAnswer(3, prompt_length=3)
+    prompt = [5, 6, 7]  # the article holds the trigram 5 6 7
+    copied = rule(torch.tensor([prompt + [5, 6]]), torch.zeros(1, 10))
+    assert torch.isfinite(copied[0, 7])  # copying it once is what a summary does
+    repeated = rule(torch.tensor([prompt + [5, 6, 7, 5, 6]]), torch.zeros(1, 10))
+    assert torch.isneginf(repeated[0, 7]) and torch.isfinite(repeated[0, 8])  # writing it twice is not

@@ -220,6 +220,26 @@ class SourceConstraint(LogitsProcessor):
         return scores
 
 
+class NoRepeatInAnswer(LogitsProcessor):
+    """No n-gram twice in the answer; unlike ``no_repeat_ngram_size``, n-grams of the prompt (the article) stay
+    free to copy, which is what a summary held to its source has to do (numbers are spelled a digit a token)."""
+
+    def __init__(self, size: int, prompt_length: int) -> None:
+        self.size = size
+        self.prompt_length = prompt_length
+
+    def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor) -> torch.FloatTensor:
+        n = self.size
+        for row in range(scores.shape[0]):
+            answer = input_ids[row, self.prompt_length:].tolist()
+            if len(answer) < n:
+                continue
+            tail = answer[len(answer) - n + 1:]
+            banned = [answer[i + n - 1] for i in range(len(answer) - n + 1) if answer[i : i + n - 1] == tail]
+            scores[row, banned] = float("-inf")
+        return scores
+
+
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
 
 

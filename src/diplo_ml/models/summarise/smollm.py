@@ -24,7 +24,7 @@ from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models import engine, weights
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
 from diplo_ml.models.encoding import length_sorted_batches
-from diplo_ml.models.summarise.constrained import SourceConstraint, Vocabulary, finish, rerank
+from diplo_ml.models.summarise.constrained import NoRepeatInAnswer, SourceConstraint, Vocabulary, finish, rerank
 from diplo_ml.models.weights import smollm2
 from diplo_ml.options import Options
 
@@ -193,6 +193,8 @@ class _SmolLM(SummarisingModel):
         constrain = bool(generation.pop("constrain_to_source", False))
         n_best = int(generation.pop("n_best", 1))
         target = int(generation.pop("target_words", 30))
+        # transformers would count the prompt (the article) too and forbid copying any of its n-grams
+        no_repeat = int(generation.pop("no_repeat_ngram_size", 0) or 0)
         if n_best > 1:
             generation["num_beams"] = max(int(generation.get("num_beams", 1)), n_best)
             generation["num_return_sequences"] = n_best
@@ -201,10 +203,11 @@ class _SmolLM(SummarisingModel):
         bar = tqdm(total=len(texts), desc="generating summaries", unit="article", disable=len(texts) < 2)
         for batch in length_sorted_batches([len(p) for p in prompts], int(self.settings["batch_size"])):
             enc = self.tokenizer.pad({"input_ids": [prompts[i] for i in batch]}, padding=True, return_tensors="pt")
-            extra = {}
+            start = enc["input_ids"].shape[1]
+            rules = [NoRepeatInAnswer(no_repeat, start)] if no_repeat else []
             if constrain:
-                extra["logits_processor"] = LogitsProcessorList([SourceConstraint(
-                    self._vocabulary(), [texts[i] for i in batch], beams, enc["input_ids"].shape[1])])
+                rules.append(SourceConstraint(self._vocabulary(), [texts[i] for i in batch], beams, start))
+            extra = {"logits_processor": LogitsProcessorList(rules)} if rules else {}
             generated = self.model.generate(
                 input_ids=enc["input_ids"].to(device), attention_mask=enc["attention_mask"].to(device),
                 eos_token_id=end, pad_token_id=self.tokenizer.pad_token_id, **generation, **extra)
