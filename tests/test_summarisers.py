@@ -271,3 +271,8 @@ def test_no_repeat_in_answer_leaves_the_article_free_to_copy():
     assert torch.isfinite(copied[0, 7])  # copying it once is what a summary does
     repeated = rule(torch.tensor([prompt + [5, 6, 7, 5, 6]]), torch.zeros(1, 10))
     assert torch.isneginf(repeated[0, 7]) and torch.isfinite(repeated[0, 8])  # writing it twice is not
+    vocab = ToyTokenizer().get_vocab()
+    digits = NoRepeatInAnswer(3, 3, Vocabulary(ToyTokenizer()))
+    number = [vocab[t] for t in ["Ġ", "2", "0", "0", ",", "0", "0", "0", "Ġ", "1", "0", "0"]]
+    scores = digits(torch.tensor([prompt + number]), torch.zeros(1, len(vocab)))
+    assert torch.isfinite(scores[0, vocab[","]])  # "100,..." after "200,000": "0 0 ," again, inside a number

@@ -103,6 +103,8 @@ class Vocabulary:
             if starts_entity(core):
                 (self.spaced if spaced or core != word else self.bare)[index] = core
         self.endings = torch.tensor(endings, dtype=torch.long)
+        self.digits = frozenset(i for i, text in enumerate(self.text) if text.isdigit())  # "4", "00" (no space)
+        self.separators = frozenset(self.pieces[mark] for mark in (",", ".") if mark in self.pieces)
 
     @staticmethod
     def words(article: str) -> set[str]:
@@ -222,17 +224,24 @@ class SourceConstraint(LogitsProcessor):
 
 class NoRepeatInAnswer(LogitsProcessor):
     """No n-gram twice in the answer; unlike ``no_repeat_ngram_size``, n-grams of the prompt (the article) stay
-    free to copy, which is what a summary held to its source has to do (numbers are spelled a digit a token)."""
+    free to copy, which is what a summary held to its source has to do. Inside a number (spelled a digit a token)
+    the rule is off: "£200,000 ... £400,000" repeats "0 0 ," and "0 0 0" and must be writable."""
 
-    def __init__(self, size: int, prompt_length: int) -> None:
+    def __init__(self, size: int, prompt_length: int, vocabulary: Vocabulary | None = None) -> None:
         self.size = size
         self.prompt_length = prompt_length
+        self.digits = vocabulary.digits if vocabulary else frozenset()
+        self.separators = vocabulary.separators if vocabulary else frozenset()
+
+    def _in_number(self, answer: list[int]) -> bool:
+        last = answer[-1]
+        return last in self.digits or (last in self.separators and len(answer) > 1 and answer[-2] in self.digits)
 
     def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor) -> torch.FloatTensor:
         n = self.size
         for row in range(scores.shape[0]):
             answer = input_ids[row, self.prompt_length:].tolist()
-            if len(answer) < n:
+            if len(answer) < n or self._in_number(answer):
                 continue
             tail = answer[len(answer) - n + 1:]
             banned = [answer[i + n - 1] for i in range(len(answer) - n + 1) if answer[i : i + n - 1] == tail]

@@ -204,7 +204,7 @@ class _SmolLM(SummarisingModel):
         for batch in length_sorted_batches([len(p) for p in prompts], int(self.settings["batch_size"])):
             enc = self.tokenizer.pad({"input_ids": [prompts[i] for i in batch]}, padding=True, return_tensors="pt")
             start = enc["input_ids"].shape[1]
-            rules = [NoRepeatInAnswer(no_repeat, start)] if no_repeat else []
+            rules = [NoRepeatInAnswer(no_repeat, start, self._vocabulary())] if no_repeat else []
             if constrain:
                 rules.append(SourceConstraint(self._vocabulary(), [texts[i] for i in batch], beams, start))
             extra = {"logits_processor": LogitsProcessorList(rules)} if rules else {}
