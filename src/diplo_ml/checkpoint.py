@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml import __version__
-from diplo_ml.errors import DiploError
+from diplo_ml.errors import DiploError, first_line
 from diplo_ml.files import atomic_write_json, read_json_object
 
 META = "diplo_ml.json"
@@ -94,7 +94,7 @@ def verify_files(folder: Path) -> None:
             with safe_open(str(path), "np") as handle:
                 handle.keys()
         except Exception as exc:  # noqa: BLE001 - safetensors raises its own error types
-            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            reason = first_line(exc)
             raise DiploError(f"{path}: damaged weights file ({reason})") from None
 
 
@@ -115,7 +115,7 @@ def load(path: str | os.PathLike, expected: type | None = None, quantize: bool =
     except DiploError:
         raise
     except Exception as exc:  # noqa: BLE001 - transformers, torch and peft fail in many ways on bad folders
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        reason = first_line(exc)
         raise DiploError(f"{folder}: cannot load the model ({type(exc).__name__}: {reason})") from None
     if quantize:
         from diplo_ml.precision import quantize_predictor

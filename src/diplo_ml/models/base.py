@@ -26,7 +26,7 @@ import numpy as np
 from pydantic import Field
 
 from diplo_ml.data.examples import Context, Examples
-from diplo_ml.errors import DiploError
+from diplo_ml.errors import DiploError, first_line
 from diplo_ml.options import Options, TrainerOptions, validate
 
 log = logging.getLogger(__name__)
@@ -137,7 +137,7 @@ def model_class(model_cfg: dict[str, Any]) -> type[Model]:
     try:
         cls = getattr(importlib.import_module(module_name), class_name)
     except (ImportError, AttributeError, ValueError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        reason = first_line(exc)
         raise DiploError(f"model.{TARGET}: cannot import '{target}' ({reason})") from None
     if not (isinstance(cls, type) and issubclass(cls, Model)):
         raise DiploError(f"model.{TARGET}: '{target}' is not a diplo-ml model class")

@@ -13,7 +13,7 @@ import numpy as np
 from safetensors.numpy import load_file, save_file
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from diplo_ml.errors import DiploError
+from diplo_ml.errors import DiploError, first_line
 from diplo_ml.files import atomic_write_json, read_json_object
 
 # TfidfVectorizer settings kept in the JSON file (everything else stays at scikit-learn's defaults)
@@ -51,7 +51,7 @@ def load_tfidf(folder: Path, stem: str) -> tuple[TfidfVectorizer, dict[str, np.n
     try:
         arrays = load_file(str(tensors))
     except Exception as exc:  # noqa: BLE001 - safetensors raises several error types for damaged files
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        reason = first_line(exc)
         raise DiploError(f"{tensors}: unreadable or damaged ({reason})") from None
     try:
         settings = dict(meta["settings"])

@@ -256,10 +256,8 @@ def finish(text: str) -> str:
     """``text`` cut back to its last full sentence when it stops mid-sentence (a last, possibly half written word
     dropped when there is no full sentence)."""
     text = text.strip()
-    if not text or re.search(r"[.!?][\"'”’)]*$", text):
-        return text
     ends = list(SENTENCE_END.finditer(text))
-    if ends:
+    if ends:  # (the whole text when it ends with one)
         return text[: ends[-1].end()]
     words = text.split()
     return " ".join(words[:-1]) if len(words) > 1 else text

@@ -17,6 +17,8 @@ from diplo_ml.models.summarise.selection import candidates, select_in_order, sel
 from diplo_ml.models.summarise.trim import ClauseTrimmer
 
 log = logging.getLogger(__name__)
+SETTINGS_FILE = "summariser.json"
+TRIMMER_FILE = "trimmer.safetensors"
 
 
 class LeadOptions(ModelOptions):
@@ -49,7 +51,7 @@ class LeadSummariser(SummarisingModel):
 
     def save(self, folder: Path) -> None:
         Path(folder).mkdir(parents=True, exist_ok=True)
-        atomic_write_json(Path(folder) / "summariser.json", self.option_dict())
+        atomic_write_json(Path(folder) / SETTINGS_FILE, self.option_dict())
 
     def _choice(self) -> str:
         per = "".join(f", {k} for {s}" for s, k in self.options.k_by_source.items())
@@ -66,10 +68,6 @@ class LeadTrimOptions(LeadOptions):
     max_leaf_nodes: int = Field(15, ge=2, le=1024)
     min_samples_leaf: int = Field(40, ge=1)
     min_words: int = Field(8, ge=3, le=100)    # words a trimmed sentence keeps at least
-
-
-TRIMMER_FILE = "trimmer.safetensors"
-SETTINGS_FILE = "summariser.json"
 
 
 class LeadTrimSummariser(LeadSummariser):
