@@ -15,7 +15,7 @@ import pytest
 import diplo_ml
 from diplo_ml.cli import main as cli_main
 from diplo_ml.data.ingest import ingest_path
-from diplo_ml.faithfulness import check_summary, segments, unsupported_entities, unsupported_entity_rate
+from diplo_ml.faithfulness import article_source, check_summary, segments, unsupported_entities, unsupported_entity_rate
 from diplo_ml.reports.brief import ArticleBrief, Brief, render_html
 from diplo_ml.tasks.pillars import PillarsTask
 from diplo_ml.tasks.pillars.report import confident_errors
@@ -72,6 +72,26 @@ def test_faithfulness_flags_invented_entity_and_passes_faithful_summary():
     assert score_summaries([FAITHFUL], [source], [FAITHFUL], bootstrap=5)["unsupported_entity_rate"] == 0.0
     assert score_summaries([INVENTED], [source], [FAITHFUL], bootstrap=5)["unsupported_entity_rate"] > 0.0
 
+
+
+def test_a_headline_supports_the_names_it_holds():
+    from diplo_ml.data.examples import Examples
+    from diplo_ml.tasks.summarise import SummariseTask
+    from diplo_ml.tasks.summarise.summariser import Summariser
+
+    class Echo:  # a summariser that writes the headline it is given before the text
+        def summarise(self, texts, context=None):
+            return [f"{h}. {t}" for t, h in zip(texts, (context or {}).get("headline") or [""] * len(texts))]
+
+    text, headline = "“We welcome the agreement,” the minister said.", "Minister Lan welcomes Mekong agreement"
+    assert unsupported_entities(f"{headline}. {text}", text) == ["Minister Lan", "Mekong"]
+    assert unsupported_entities(f"{headline}. {text}", article_source(text, headline)) == []
+    (row,) = Summariser(Echo()).predict([text], {"headline": [headline]})
+    assert row["unsupported_entities"] == []
+    examples = Examples([text], [text], [{"id": "a"}], {"headline": [headline]})
+    assert SummariseTask({}).score([row], examples)["unsupported_entity_rate"] == 0.0
+    examples.context = {"headline": [None]}  # the same summary of a text without its headline invents two names
+    assert SummariseTask({}).score([row], examples)["unsupported_entity_rate"] > 0.0
 
 
 def test_faithfulness_ignores_possessives_and_chat_openers():

@@ -253,13 +253,45 @@ def test_lead_trim_chooses_per_source_on_dev_and_reloads(tmp_path):
     model = build_model(LeadTrimSummariser, {"trees": 20, "learning_rate": 0.1, "max_leaf_nodes": 4,
                                              "min_samples_leaf": 2, "k_by_source": {"long": 2}})
     model.fit(train, dev, fit_context(tmp_path / "trainer"))
-    assert model.trim_by_source == {"long": False, "short": True}
+    assert model.edits_by_source == {"long": {"trim": False, "headline": False},
+                                     "short": {"trim": True, "headline": False}}  # no quotes: the headline ties, off
     summaries = model.summarise(texts[:2], {"source": ["short", "long"]})
     assert summaries == [references[0], texts[1]]
     model.save(tmp_path / "model")
     again = LeadTrimSummariser.load(tmp_path / "model", model.options, model.spec)
     assert again.summarise(texts[:2], {"source": ["short", "long"]}) == summaries
-    assert "trimming is used where it raised dev rouge-l" in again.card().summary.lower()
+    assert "each edit is used where it raised dev rouge-l" in again.card().summary.lower()
+    settings = json.loads((tmp_path / "model" / "summariser.json").read_text())
+    old = {k: v for k, v in settings.items() if not k.startswith("edits_")}  # as saved before the headline edit
+    (tmp_path / "model" / "summariser.json").write_text(json.dumps({**old, "trim_by_source": {"short": True},
+                                                                    "trim_default": False}))
+    older = LeadTrimSummariser.load(tmp_path / "model", model.options, model.spec)
+    assert older.edits_by_source == {"short": {"trim": True, "headline": False}}
+    assert older.summarise(texts[:2], {"source": ["short", "long"]}) == summaries
+
+
+def test_lead_trim_puts_the_headline_before_a_quote_where_dev_says_so(tmp_path):
+    from diplo_ml.models.summarise.lead import LeadTrimSummariser, after_headline
+
+    quote = "“We welcome the agreement signed today in the capital by both ministers.” The talks ended on Friday."
+    assert after_headline("“We welcome it.”", "Minister welcomes deal") == "Minister welcomes deal. “We welcome it.”"
+    assert after_headline("“We welcome it.”", "What next for the trade deal?") == "“We welcome it.”"  # no questions
+    assert after_headline("The deal was signed.", "Minister welcomes trade deal") == "The deal was signed."
+    assert after_headline("“We welcome it.”", None) == "“We welcome it.”"
+    texts = [quote.replace("agreement", f"agreement number {i}") for i in range(8)]
+    headlines = [f"Trade minister Lan welcomes agreement number {i}" for i in range(8)]
+    references = [f"Trade minister Lan welcomes the agreement number {i} signed today by both ministers."
+                  for i in range(8)]
+    train = summary_examples(texts, references)
+    dev = summary_examples(texts, references)
+    dev.context = {"source": ["news"] * 8, "headline": headlines}
+    model = build_model(LeadTrimSummariser, {"trees": 5, "learning_rate": 0.1, "max_leaf_nodes": 2,
+                                             "min_samples_leaf": 1})
+    model.fit(train, dev, fit_context(tmp_path / "trainer"))
+    assert model.edits_by_source["news"]["headline"] is True
+    out = model.summarise(texts[:1], {"source": ["news"], "headline": headlines[:1]})
+    assert out == [f"{headlines[0]}. {texts[0].split(' The talks')[0]}"]
+    assert model.summarise(texts[:1], {"source": ["news"]}) == [texts[0].split(" The talks")[0]]  # no headline known
 
 
 def test_no_repeat_in_answer_leaves_the_article_free_to_copy():

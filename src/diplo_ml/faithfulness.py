@@ -83,6 +83,11 @@ def _source_index(source: str) -> tuple[str, set[str], set[str]]:
     return lower, words, numbers
 
 
+def article_source(text: str, headline: str | None = None) -> str:
+    """What a summary may draw on: the article's headline (when known) and its text."""
+    return f"{headline.strip()}\n{text}" if headline and headline.strip() else text
+
+
 def check_summary(summary: str, source: str) -> list[dict[str, Any]]:
     """Per summary sentence: its entities and the unsupported ones (``flagged`` when any)."""
     index = _source_index(source)

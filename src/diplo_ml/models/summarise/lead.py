@@ -1,8 +1,10 @@
 """Lead-k: the article's first ``k`` sentences within a word budget; nothing to train. Lead-k with a learned
-clause trimmer: the same sentences, each cut at a clause boundary where the trimmer predicts a gain."""
+clause trimmer: the same sentences, each cut at a clause boundary where the trimmer predicts a gain, and the headline
+put before a summary that opens with a quotation (so the reader learns whose words they are) where dev says so."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import numpy as np
 from pydantic import Field
 
 from diplo_ml.data.examples import Context, Examples
+from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.metrics.rouge_core import per_example
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
@@ -19,6 +22,17 @@ from diplo_ml.models.summarise.trim import ClauseTrimmer
 log = logging.getLogger(__name__)
 SETTINGS_FILE = "summariser.json"
 TRIMMER_FILE = "trimmer.safetensors"
+QUOTE_MARKS = ("“", '"', "‘", "'")
+EDITS = ("trim", "headline")  # what dev may switch on, per data source
+
+
+def after_headline(summary: str, headline: str | None) -> str:
+    """``summary`` after the article's headline when the summary opens with a quotation: a bare quote does not say
+    who speaks, and the headline usually does. A headline that asks a question is never used."""
+    head = (headline or "").strip()
+    if not head or head.endswith("?") or not summary.lstrip().startswith(QUOTE_MARKS):
+        return summary
+    return f"{head}{'' if head[-1] in '.!' else '.'} {summary.lstrip()}"
 
 
 class LeadOptions(ModelOptions):
@@ -71,8 +85,10 @@ class LeadTrimOptions(LeadOptions):
 
 
 class LeadTrimSummariser(LeadSummariser):
-    """Lead-k whose sentences a :class:`ClauseTrimmer` may cut; ``fit`` trains the trimmer on the training
-    articles' first statements and decides on dev, per data source and over all of dev, whether trimming pays."""
+    """Lead-k whose sentences a :class:`ClauseTrimmer` may cut and whose quoted opening the headline may introduce;
+    ``fit`` trains the trimmer on the training articles' first statements, then dev decides per data source (and
+    over all of dev, for other sources) which of the two edits to make: the combination with the best dev ROUGE-L,
+    the fewer edits on a tie."""
 
     Options = LeadTrimOptions
     options: LeadTrimOptions
@@ -80,12 +96,18 @@ class LeadTrimSummariser(LeadSummariser):
     def __init__(self, options: LeadTrimOptions, spec: TaskSpec, folder: Path | None = None) -> None:
         super().__init__(options, spec, folder)
         self.trimmer = ClauseTrimmer(min_words=options.min_words)
-        self.trim_by_source: dict[str, bool] = {}
-        self.trim_default = False
+        self.edits_by_source: dict[str, dict[str, bool]] = {}
+        self.edits_default = dict.fromkeys(EDITS, False)
         if self.folder is not None:
             saved = read_json_object(self.folder / SETTINGS_FILE, "summariser settings")
-            self.trim_by_source = {str(k): bool(v) for k, v in (saved.get("trim_by_source") or {}).items()}
-            self.trim_default = bool(saved.get("trim_default", False))
+            if "edits_default" in saved:
+                self.edits_default = edit_switches(saved["edits_default"])
+                self.edits_by_source = {str(k): edit_switches(v)
+                                        for k, v in (saved.get("edits_by_source") or {}).items()}
+            else:  # saved before the headline edit: trimming only
+                self.edits_default = edit_switches({"trim": saved.get("trim_default", False)})
+                self.edits_by_source = {str(k): edit_switches({"trim": v})
+                                        for k, v in (saved.get("trim_by_source") or {}).items()}
             if (self.folder / TRIMMER_FILE).is_file():
                 self.trimmer = ClauseTrimmer.load(self.folder / TRIMMER_FILE)
 
@@ -99,36 +121,40 @@ class LeadTrimSummariser(LeadSummariser):
         return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
 
     def fit(self, train: Examples, dev: Examples, context: FitContext) -> None:
-        """Train the trimmer on the first statement of each training article, then choose where to use it."""
+        """Train the trimmer on the first statement of each training article, then choose the edits on dev."""
         o = self.options
         self.trimmer = ClauseTrimmer.fit(*self._first_statements(train), trees=o.trees, learning_rate=o.learning_rate,
                                          max_leaf_nodes=o.max_leaf_nodes, min_samples_leaf=o.min_samples_leaf,
                                          min_words=o.min_words, seed=context.seed)
-        self.trim_by_source, self.trim_default = {}, False
-        if not len(dev):  # nothing to decide on: leave the sentences whole
+        self.edits_by_source, self.edits_default = {}, dict.fromkeys(EDITS, False)
+        if not len(dev):  # nothing to decide on: no edits
             return
         sources = (dev.context or {}).get("source") or [None] * len(dev)
-        plain = per_example(self._summaries(dev.inputs, dev.context, False), list(dev.targets))[:, 2]
-        trimmed = per_example(self._summaries(dev.inputs, dev.context, True), list(dev.targets))[:, 2]
-        self.trim_default = bool(trimmed.mean() > plain.mean())
+        combos = [dict(zip(EDITS, on)) for on in itertools.product((False, True), repeat=len(EDITS))]
+        combos.sort(key=lambda c: sum(c.values()))  # fewer edits first, so a tie keeps the plainer summary
+        scores = np.stack([per_example(self._summaries(dev.inputs, dev.context, c), list(dev.targets))[:, 2]
+                           for c in combos])
+        self.edits_default = dict(combos[int(np.argmax(scores.mean(axis=1)))])
         for source in sorted({s for s in sources if s is not None}):
             index = [i for i, s in enumerate(sources) if s == source]
-            self.trim_by_source[str(source)] = bool(trimmed[index].mean() > plain[index].mean())
-        self.training["trimming"] = {"default": self.trim_default, "by_source": dict(self.trim_by_source),
-                                     "dev_rougeL_plain": round(float(plain.mean()), 4),
-                                     "dev_rougeL_trimmed": round(float(trimmed.mean()), 4)}
-        log.info("clause trimming chosen on dev: %s", self.training["trimming"])
+            self.edits_by_source[str(source)] = dict(combos[int(np.argmax(scores[:, index].mean(axis=1)))])
+        self.training["edits"] = {"default": self.edits_default, "by_source": self.edits_by_source,
+                                  "dev_rougeL": {"+".join(k for k, v in c.items() if v) or "none": round(float(m), 4)
+                                                 for c, m in zip(combos, scores.mean(axis=1))}}
+        log.info("edits chosen on dev: %s", self.training["edits"])
 
-    def _summaries(self, texts: list[str], context: Context | None, trim: bool | None) -> list[str]:
-        """Lead-k summaries, trimmed everywhere (True), nowhere (False) or where dev chose (None)."""
+    def _summaries(self, texts: list[str], context: Context | None, edits: dict[str, bool] | None) -> list[str]:
+        """Lead-k summaries with the given edits, or with those dev chose for each article's source (None)."""
         context = context or {}
         sources = context.get("source") or [None] * len(texts)
         headlines = context.get("headline") or [None] * len(texts)
         out = []
         for text, source, headline in zip(texts, sources, headlines):
-            use = self.trim_by_source.get(str(source), self.trim_default) if trim is None else trim
-            sentences, chosen, lead = self._lead(text, source)
-            out.append(" ".join(self.trimmer.trim(sentences[i], headline) for i in chosen) if use and chosen else lead)
+            use = self.edits_by_source.get(str(source), self.edits_default) if edits is None else edits
+            sentences, chosen, summary = self._lead(text, source)
+            if use["trim"] and chosen:
+                summary = " ".join(self.trimmer.trim(sentences[i], headline) for i in chosen)
+            out.append(after_headline(summary, headline) if use["headline"] else summary)
         return out
 
     def summarise(self, texts: list[str], context: Context | None = None) -> list[str]:
@@ -137,15 +163,27 @@ class LeadTrimSummariser(LeadSummariser):
     def save(self, folder: Path) -> None:
         Path(folder).mkdir(parents=True, exist_ok=True)
         self.trimmer.save(Path(folder) / TRIMMER_FILE)
-        atomic_write_json(Path(folder) / SETTINGS_FILE, {**self.option_dict(), "trim_by_source": self.trim_by_source,
-                                                         "trim_default": self.trim_default})
+        atomic_write_json(Path(folder) / SETTINGS_FILE, {**self.option_dict(), "edits_by_source": self.edits_by_source,
+                                                         "edits_default": self.edits_default})
 
     def card(self) -> CardInfo:
-        where = ", ".join(f"{s} {'yes' if v else 'no'}" for s, v in self.trim_by_source.items()) or "not fitted"
+        def said(edits: dict[str, bool]) -> str:
+            return " and ".join(k for k, v in edits.items() if v) or "none"
+
+        where = "; ".join(f"{s}: {said(v)}" for s, v in self.edits_by_source.items()) or "not fitted"
         return CardInfo(
             f"Lead-k with a learned clause trimmer: {self._choice()}; each may then be cut before a clause opener "
             "(', which', ', who', ', including' ...), a closing attribution or a spaced dash, keeping at least "
             f"{self.options.min_words} words and a verb, by {self.options.trees} boosted regression trees trained to "
             "predict the ROUGE-L change of each cut on the training articles; the cut is closed with a full stop, so "
-            "the summary stays the article's own words in order. Trimming is used where it raised dev ROUGE-L (per "
-            f"source: {where}; other sources: {'yes' if self.trim_default else 'no'}).")
+            "the summary stays the article's own words in order. A summary that opens with a quotation may be put "
+            "after the article's headline (never a headline that asks a question), so the reader learns who speaks. "
+            f"Each edit is used where it raised dev ROUGE-L (per source: {where}; other sources: "
+            f"{said(self.edits_default)}).")
+
+
+def edit_switches(saved: object) -> dict[str, bool]:
+    """The edits' on/off switches from a saved settings file (a missing edit is off)."""
+    if not isinstance(saved, dict):
+        raise DiploError(f"summariser settings: edits must be an object of on/off switches, not {saved!r}")
+    return {edit: bool(saved.get(edit, False)) for edit in EDITS}

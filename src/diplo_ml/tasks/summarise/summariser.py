@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from diplo_ml.data.examples import Context
-from diplo_ml.faithfulness import unsupported_entities
+from diplo_ml.faithfulness import article_source, unsupported_entities
 from diplo_ml.models.base import SummarisingModel
 from diplo_ml.tasks.base import Predictor
 
@@ -17,11 +17,14 @@ class Summariser(Predictor):
         self.meta = meta or {}
 
     def predict(self, texts: Sequence[str], context: Context | None = None) -> list[dict[str, Any]]:
-        """One ``{"summary", "unsupported_entities"}`` per article text."""
+        """One ``{"summary", "unsupported_entities"}`` per article text (names and numbers that neither the text nor
+        its headline, when ``context`` gives one, contains)."""
         if not texts:
             return []
         summaries = self.model.summarise(list(texts), context)
-        return [{"summary": s, "unsupported_entities": unsupported_entities(s, t)} for s, t in zip(summaries, texts)]
+        headlines = (context or {}).get("headline") or [None] * len(texts)
+        return [{"summary": s, "unsupported_entities": unsupported_entities(s, article_source(t, h))}
+                for s, t, h in zip(summaries, texts, headlines)]
 
     def summarise(self, texts: Sequence[str]) -> list[dict[str, Any]]:
         return self.predict(texts)

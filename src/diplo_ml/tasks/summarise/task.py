@@ -10,7 +10,7 @@ from omegaconf import DictConfig
 
 from diplo_ml.data.examples import Examples
 from diplo_ml.data.schema import check_summary_record
-from diplo_ml.faithfulness import unsupported_entity_rate
+from diplo_ml.faithfulness import article_source, unsupported_entity_rate
 from diplo_ml.metrics import load_metric
 from diplo_ml.models.base import Model, SummarisingModel, load_model
 from diplo_ml.summary_stats import summary_stats
@@ -59,8 +59,9 @@ class SummariseTask(Task):
 
     # scoring -------------------------------------------------------------------------------------------------
     def score(self, outputs: list[dict[str, Any]], examples: Examples, seed: int = 0) -> dict[str, Any]:
-        return score_summaries([o["summary"] for o in outputs], list(examples.inputs), list(examples.targets),
-                               seed=seed)
+        headlines = (examples.context or {}).get("headline") or [None] * len(examples)
+        sources = [article_source(text, headline) for text, headline in zip(examples.inputs, headlines)]
+        return score_summaries([o["summary"] for o in outputs], sources, list(examples.targets), seed=seed)
 
     def quick_score(self, outputs: list[dict[str, Any]], examples: Examples) -> dict[str, Any]:
         return load_metric("rouge").compute(predictions=[o["summary"] for o in outputs],
