@@ -98,6 +98,10 @@ def test_faithfulness_ignores_possessives_and_chat_openers():
     source = "A rescue team from the UK flew to Japan on Friday."
     assert unsupported_entities("Sure! Here's a summary: the UK's team flew to Japan.", source) == []
     assert unsupported_entities("Winston Churchill's team flew to Japan.", source) == ["Winston Churchill"]
+    directive = "The Secretariat issued Directive 15-CT/TW on economic diplomacy."  # codes joined by a slash
+    assert unsupported_entities(directive, "On August 10, the Secretariat issued Directive 15-CT/TW.") == []
+    assert unsupported_entities("Directive 16-CT/TW was issued.", directive) == ["16"]
+
 
 def test_predict_with_a_summariser_carries_unsupported_entities(lead_run, capsys):
     assert cli_main(["predict", str(lead_run / "checkpoint"), str(ARTICLE)]) == 0
@@ -106,6 +110,13 @@ def test_predict_with_a_summariser_carries_unsupported_entities(lead_run, capsys
     assert record["summary"] and record["unsupported_entities"] == []
     test = json.loads((lead_run / "metrics.json").read_text())["test"]
     assert 0.0 <= test["unsupported_entity_rate"] <= 1.0
+
+
+def test_jsonl_lines_give_their_headline_or_title_as_context():
+    from diplo_ml.predict import _jsonl_units
+
+    lines = [(1, {"text": "A.", "headline": "Head"}), (2, {"text": "B.", "title": "Title"}), (3, {"text": "C."})]
+    assert [u["_context"]["headline"] for u in _jsonl_units(lines, "in.jsonl", False)] == ["Head", "Title", None]
 
 
 def test_invented_entities_are_marked_in_the_brief():

@@ -29,6 +29,8 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
     assert sentences[0].startswith("The minister reviewed")  # the dateline is gone
     chosen = [s for s, ok in zip(sentences, allowed) if ok]
     assert not any(s.endswith("?") or s.startswith("By ") or "(Photo" in s for s in chosen)
+    assert strip_dateline("(VOV5) - Japan's parliament in June adopted a law on skills.") == \
+        "Japan's parliament in June adopted a law on skills."
     assert strip_dateline("(VOVWORLD) - Hundreds of overseas Vietnamese joined the programme.") == \
         "Hundreds of overseas Vietnamese joined the programme."
 
@@ -208,6 +210,7 @@ def test_clause_trimmer_learns_a_cut_matches_scikit_learn_and_reloads(tmp_path):
     from sklearn.ensemble import GradientBoostingRegressor
 
     from diplo_ml.errors import DiploError
+    from diplo_ml.models.summarise.boosted import BoostedTrees
     from diplo_ml.models.summarise.trim import ClauseTrimmer, cuts, training_rows
 
     sentences, references = _trim_data()
@@ -221,7 +224,7 @@ def test_clause_trimmer_learns_a_cut_matches_scikit_learn_and_reloads(tmp_path):
     features, gains = training_rows(sentences, [None] * len(sentences), references, 8)
     reference_model = GradientBoostingRegressor(n_estimators=20, learning_rate=0.1, max_leaf_nodes=4,
                                                 min_samples_leaf=2, random_state=0).fit(features, gains)
-    trimmer = ClauseTrimmer.from_sklearn(reference_model, 8)
+    trimmer = ClauseTrimmer(BoostedTrees.from_sklearn(reference_model, features.shape[1]), 8)
     assert np.allclose(trimmer.predict(features), reference_model.predict(features))
     fitted = ClauseTrimmer.fit(sentences, [None] * len(sentences), references, trees=20, learning_rate=0.1,
                                max_leaf_nodes=4, min_samples_leaf=2, min_words=8, seed=0)
@@ -233,10 +236,10 @@ def test_clause_trimmer_learns_a_cut_matches_scikit_learn_and_reloads(tmp_path):
     (tmp_path / "bad.safetensors").write_bytes(b"\x08\x00\x00\x00\x00\x00\x00\x00{}")
     with pytest.raises(DiploError, match="bad.safetensors"):
         ClauseTrimmer.load(tmp_path / "bad.safetensors")
-    broken = dict(fitted.trees)
+    broken = dict(fitted.model.trees)
     broken["left"] = broken["left"].copy()
     broken["left"][0] = 10**6  # a child that points nowhere: refused on load, not an IndexError (or a loop) later
-    ClauseTrimmer(broken, fitted.base, 8).save(tmp_path / "loop.safetensors")
+    ClauseTrimmer(BoostedTrees(broken, fitted.model.base, fitted.model.features), 8).save(tmp_path / "loop.safetensors")
     with pytest.raises(DiploError, match="loop.safetensors: damaged clause trimmer .a child index out of range"):
         ClauseTrimmer.load(tmp_path / "loop.safetensors")
 
@@ -270,28 +273,68 @@ def test_lead_trim_chooses_per_source_on_dev_and_reloads(tmp_path):
     assert older.summarise(texts[:2], {"source": ["short", "long"]}) == summaries
 
 
-def test_lead_trim_puts_the_headline_before_a_quote_where_dev_says_so(tmp_path):
-    from diplo_ml.models.summarise.lead import LeadTrimSummariser, after_headline
+def _headline_data(n: int = 40) -> tuple[list[str], list[str], list[str]]:
+    """Quoted openings whose reference says who speaks (the headline helps) and plain statements (it does not)."""
+    summaries, headlines, references = [], [], []
+    for i in range(n):
+        if i % 2:
+            summaries.append(f"“We welcome agreement number {i} signed today in the capital by both sides.")
+            headlines.append(f"Trade minister Lan welcomes agreement number {i}")
+            references.append(f"Trade minister Lan welcomes agreement number {i} signed today by both sides.")
+        else:
+            summaries.append(f"Vietnam and Laos signed agreement number {i} on rice exports in Vientiane on Monday.")
+            headlines.append(f"Rice deal number {i} for a busy season ahead")
+            references.append(summaries[-1])
+    return summaries, headlines, references
 
-    quote = "“We welcome the agreement signed today in the capital by both ministers.” The talks ended on Friday."
-    assert after_headline("“We welcome it.”", "Minister welcomes deal") == "Minister welcomes deal. “We welcome it.”"
-    assert after_headline("“We welcome it.”", "What next for the trade deal?") == "“We welcome it.”"  # no questions
-    assert after_headline("The deal was signed.", "Minister welcomes trade deal") == "The deal was signed."
-    assert after_headline("“We welcome it.”", None) == "“We welcome it.”"
-    texts = [quote.replace("agreement", f"agreement number {i}") for i in range(8)]
-    headlines = [f"Trade minister Lan welcomes agreement number {i}" for i in range(8)]
-    references = [f"Trade minister Lan welcomes the agreement number {i} signed today by both ministers."
-                  for i in range(8)]
+
+def test_headline_chooser_learns_when_the_headline_helps_and_reloads(tmp_path):
+    from diplo_ml.errors import DiploError
+    from diplo_ml.models.summarise.headline import HeadlineChooser, usable, with_headline
+
+    assert with_headline("“We welcome it.”", "Minister welcomes deal") == "Minister welcomes deal. “We welcome it.”"
+    assert with_headline("It was signed.", "Deal signed!") == "Deal signed! It was signed."
+    assert not usable("What next for the trade deal?") and not usable("  ") and not usable(None)
+    summaries, headlines, references = _headline_data()
+    chooser = HeadlineChooser.fit(summaries, headlines, references, trees=20, learning_rate=0.1, max_leaf_nodes=4,
+                                  min_samples_leaf=2, seed=0)
+    assert chooser.place(summaries[1], headlines[1]) == with_headline(summaries[1], headlines[1])
+    assert chooser.place(summaries[0], headlines[0]) == summaries[0]  # a plain statement stays as it is
+    assert chooser.place(summaries[1], "Will the deal hold?") == summaries[1]  # never a question
+    assert chooser.place(summaries[1], None) == summaries[1]
+    assert HeadlineChooser().place(summaries[1], headlines[1]) == summaries[1]  # unfitted: no headline
+    chooser.save(tmp_path / "headline.safetensors")
+    again = HeadlineChooser.load(tmp_path / "headline.safetensors")
+    assert [again.place(s, h) for s, h in zip(summaries, headlines)] == \
+        [chooser.place(s, h) for s, h in zip(summaries, headlines)]
+    (tmp_path / "bad.safetensors").write_bytes(b"not trees")
+    with pytest.raises(DiploError, match="bad.safetensors: unreadable or damaged headline chooser"):
+        HeadlineChooser.load(tmp_path / "bad.safetensors")
+    with pytest.raises(DiploError, match="no training articles with a headline"):
+        HeadlineChooser.fit(summaries, [None] * len(summaries), references, trees=2, learning_rate=0.1,
+                            max_leaf_nodes=2, min_samples_leaf=1, seed=0)
+
+
+def test_lead_trim_puts_the_headline_first_where_dev_says_so(tmp_path):
+    from diplo_ml.models.summarise.lead import LeadTrimSummariser
+
+    summaries, headlines, references = _headline_data()
+    texts = [f"{s} Officials said more agreements would follow." for s in summaries]
     train = summary_examples(texts, references)
-    dev = summary_examples(texts, references)
-    dev.context = {"source": ["news"] * 8, "headline": headlines}
-    model = build_model(LeadTrimSummariser, {"trees": 5, "learning_rate": 0.1, "max_leaf_nodes": 2,
-                                             "min_samples_leaf": 1})
+    train.context = {"source": ["news"] * len(texts), "headline": headlines}
+    dev = summary_examples(texts[:10], references[:10])
+    dev.context = {"source": ["news"] * 10, "headline": headlines[:10]}
+    model = build_model(LeadTrimSummariser, {"trees": 20, "learning_rate": 0.1, "max_leaf_nodes": 4,
+                                             "min_samples_leaf": 2})
     model.fit(train, dev, fit_context(tmp_path / "trainer"))
     assert model.edits_by_source["news"]["headline"] is True
-    out = model.summarise(texts[:1], {"source": ["news"], "headline": headlines[:1]})
-    assert out == [f"{headlines[0]}. {texts[0].split(' The talks')[0]}"]
-    assert model.summarise(texts[:1], {"source": ["news"]}) == [texts[0].split(" The talks")[0]]  # no headline known
+    out = model.summarise(texts[:2], {"source": ["news"] * 2, "headline": headlines[:2]})
+    assert out == [summaries[0], f"{headlines[1]}. {summaries[1]}"]
+    assert model.summarise(texts[1:2], {"source": ["news"]}) == [summaries[1]]  # no headline known
+    model.save(tmp_path / "model")
+    again = LeadTrimSummariser.load(tmp_path / "model", model.options, model.spec)
+    assert again.summarise(texts[:2], {"source": ["news"] * 2, "headline": headlines[:2]}) == out
+    assert "headline may then be put first" in again.card().summary
 
 
 def test_no_repeat_in_answer_leaves_the_article_free_to_copy():

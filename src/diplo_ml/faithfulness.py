@@ -27,7 +27,7 @@ NOT_NAMES = {
     "thanks", "thank", "hello", "hi", "summary",
 }
 POSSESSIVE = re.compile(r"['’]s$")
-TOKEN = re.compile(r"[A-Za-zÀ-ỹ][\w'’.-]*|\d[\d,.]*%?|&|[,;:()\"“”!?]")
+TOKEN = re.compile(r"[A-Za-zÀ-ỹ][\w'’.-]*|\d[\d,.]*%?|&|[,;:()\"“”!?/]")
 NUMBER = re.compile(r"^\d[\d,.]*%?$")
 
 
@@ -52,7 +52,7 @@ def extract_entities(sentence: str) -> list[str]:
         span.clear()
 
     for i, tok in enumerate(tokens):
-        if tok in ',;:()"“”!?':
+        if tok in ',;:()"“”!?/':  # "15-CT/TW": two codes, not the name "CT TW"
             close()
         elif NUMBER.match(tok):
             close()

@@ -42,7 +42,7 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo
         if not isinstance(text, str) or not text.strip():
             raise DataError(f"{label}:{number}: missing or empty 'text'")
         previous = record.get("context") if isinstance(record.get("context"), str) else None
-        headline = record.get("headline") if isinstance(record.get("headline"), str) else None
+        headline = next((record[k] for k in ("headline", "title") if isinstance(record.get(k), str)), None)
         rid = record.get("id")
         yield {"id": rid if rid is not None else number, "source": label, "line": number,
                **({"text": text} if echo_text else {}), "_text": text,
@@ -278,6 +278,8 @@ def predict_to_file(checkpoint: str | Path, inputs: list[str], output: str | Pat
                     batch_size: int | None = None, precision: str = "fp32", workers: int = 1,
                     chunk: int = DEFAULT_CHUNK, progress: bool = False) -> tuple[int, int]:
     """Write every row to ``output`` (through ``output.partial``); return (rows written now, rows resumed)."""
+    check_inputs(inputs)  # bad inputs or checkpoint: refused before an output file exists
+    read_meta(checkpoint)
     out = Output(Path(output), resume)
     handle, done, last = out.open()
     written = 0
@@ -289,6 +291,8 @@ def predict_to_file(checkpoint: str | Path, inputs: list[str], output: str | Pat
             written += len(rows)
     except BaseException:
         handle.close()
+        if not done and not written:  # an empty partial output holds nothing to resume: do not leave it behind
+            out.partial.unlink(missing_ok=True)
         raise
     out.finish(handle)
     return written, done

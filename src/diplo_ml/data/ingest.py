@@ -29,7 +29,7 @@ LANGUAGES = {
 }
 OUTLETS = {
     "VNA": "VNA", "VNP": "VietnamPlus", "VIETNAMPLUS": "VietnamPlus", "NDO": "Nhan Dan", "ND": "Nhan Dan",
-    "NHAN DAN": "Nhan Dan", "VOV": "VOV World", "VOV.VN": "VOV World", "VOVWORLD": "VOV World",
+    "NHAN DAN": "Nhan Dan", "VOV": "VOV World", "VOV.VN": "VOV World", "VOVWORLD": "VOV World", "VOV5": "VOV World",
     "VOV WORLD": "VOV World", "WVR": "WVR", "TG&VN": "WVR", "VGP": "VGP", "VNS": "Viet Nam News",
     "MOFA": "MOFA", "VTV": "VTV", "VNEXPRESS": "VnExpress", "TUOI TRE": "Tuoi Tre",
 }

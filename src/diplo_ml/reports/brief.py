@@ -99,7 +99,8 @@ def build_brief(inputs: Sequence[str | Path], tagger: str | Path, summariser: st
         briefs.append(ArticleBrief(article, outputs[start:stop]))
         start = stop
     if sum_model is not None:
-        for brief, out in zip(briefs, sum_model.summarise([a.body for a in articles])):
+        summaries = sum_model.predict([a.statements for a in articles], {"headline": [a.headline for a in articles]})
+        for brief, out in zip(briefs, summaries):
             brief.summary = out["summary"]
             brief.check = check_summary(out["summary"], article_text(brief.article))
     models = {"tagger": _describe(tag_model, tagger)}

@@ -1,6 +1,7 @@
 """Lead-k: the article's first ``k`` sentences within a word budget; nothing to train. Lead-k with a learned
-clause trimmer: the same sentences, each cut at a clause boundary where the trimmer predicts a gain, and the headline
-put before a summary that opens with a quotation (so the reader learns whose words they are) where dev says so."""
+clause trimmer and a learned headline chooser: the same sentences, each cut at a clause boundary where the trimmer
+predicts a gain, and the article's headline put first where the chooser predicts one (a bare quotation or "The
+Minister, who ..." does not say who acts; the headline usually does), each edit used where dev says it pays."""
 
 from __future__ import annotations
 
@@ -16,23 +17,15 @@ from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.metrics.rouge_core import per_example
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
+from diplo_ml.models.summarise.headline import HeadlineChooser, usable
 from diplo_ml.models.summarise.selection import candidates, select_in_order, select_indices
 from diplo_ml.models.summarise.trim import ClauseTrimmer
 
 log = logging.getLogger(__name__)
 SETTINGS_FILE = "summariser.json"
 TRIMMER_FILE = "trimmer.safetensors"
-QUOTE_MARKS = ("“", '"', "‘", "'")
+HEADLINE_FILE = "headline.safetensors"
 EDITS = ("trim", "headline")  # what dev may switch on, per data source
-
-
-def after_headline(summary: str, headline: str | None) -> str:
-    """``summary`` after the article's headline when the summary opens with a quotation: a bare quote does not say
-    who speaks, and the headline usually does. A headline that asks a question is never used."""
-    head = (headline or "").strip()
-    if not head or head.endswith("?") or not summary.lstrip().startswith(QUOTE_MARKS):
-        return summary
-    return f"{head}{'' if head[-1] in '.!' else '.'} {summary.lstrip()}"
 
 
 class LeadOptions(ModelOptions):
@@ -85,9 +78,9 @@ class LeadTrimOptions(LeadOptions):
 
 
 class LeadTrimSummariser(LeadSummariser):
-    """Lead-k whose sentences a :class:`ClauseTrimmer` may cut and whose quoted opening the headline may introduce;
-    ``fit`` trains the trimmer on the training articles' first statements, then dev decides per data source (and
-    over all of dev, for other sources) which of the two edits to make: the combination with the best dev ROUGE-L,
+    """Lead-k whose sentences a :class:`ClauseTrimmer` may cut and whose summary a :class:`HeadlineChooser` may put
+    after the headline; ``fit`` trains both on the training articles' first statements, then dev decides per data
+    source (and over all of dev, for other sources) which edits to make: the combination with the best dev ROUGE-L,
     the fewer edits on a tie."""
 
     Options = LeadTrimOptions
@@ -96,6 +89,7 @@ class LeadTrimSummariser(LeadSummariser):
     def __init__(self, options: LeadTrimOptions, spec: TaskSpec, folder: Path | None = None) -> None:
         super().__init__(options, spec, folder)
         self.trimmer = ClauseTrimmer(min_words=options.min_words)
+        self.chooser = HeadlineChooser()
         self.edits_by_source: dict[str, dict[str, bool]] = {}
         self.edits_default = dict.fromkeys(EDITS, False)
         if self.folder is not None:
@@ -110,6 +104,8 @@ class LeadTrimSummariser(LeadSummariser):
                                         for k, v in (saved.get("trim_by_source") or {}).items()}
             if (self.folder / TRIMMER_FILE).is_file():
                 self.trimmer = ClauseTrimmer.load(self.folder / TRIMMER_FILE)
+            if (self.folder / HEADLINE_FILE).is_file():
+                self.chooser = HeadlineChooser.load(self.folder / HEADLINE_FILE)
 
     def _first_statements(self, examples: Examples) -> tuple[list[str], list[str | None], list[str]]:
         headlines = (examples.context or {}).get("headline") or [None] * len(examples)
@@ -121,11 +117,16 @@ class LeadTrimSummariser(LeadSummariser):
         return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
 
     def fit(self, train: Examples, dev: Examples, context: FitContext) -> None:
-        """Train the trimmer on the first statement of each training article, then choose the edits on dev."""
+        """Train the trimmer and the headline chooser on the first statement of each training article, then choose
+        the edits on dev."""
         o = self.options
-        self.trimmer = ClauseTrimmer.fit(*self._first_statements(train), trees=o.trees, learning_rate=o.learning_rate,
-                                         max_leaf_nodes=o.max_leaf_nodes, min_samples_leaf=o.min_samples_leaf,
-                                         min_words=o.min_words, seed=context.seed)
+        trees = {"trees": o.trees, "learning_rate": o.learning_rate, "max_leaf_nodes": o.max_leaf_nodes,
+                 "min_samples_leaf": o.min_samples_leaf, "seed": context.seed}
+        statements = self._first_statements(train)
+        self.trimmer = ClauseTrimmer.fit(*statements, min_words=o.min_words, **trees)
+        self.chooser = HeadlineChooser(None)
+        if any(usable(headline) for headline in statements[1]):  # else nothing to learn it from
+            self.chooser = HeadlineChooser.fit(*statements, **trees)
         self.edits_by_source, self.edits_default = {}, dict.fromkeys(EDITS, False)
         if not len(dev):  # nothing to decide on: no edits
             return
@@ -154,7 +155,7 @@ class LeadTrimSummariser(LeadSummariser):
             sentences, chosen, summary = self._lead(text, source)
             if use["trim"] and chosen:
                 summary = " ".join(self.trimmer.trim(sentences[i], headline) for i in chosen)
-            out.append(after_headline(summary, headline) if use["headline"] else summary)
+            out.append(self.chooser.place(summary, headline) if use["headline"] else summary)
         return out
 
     def summarise(self, texts: list[str], context: Context | None = None) -> list[str]:
@@ -163,6 +164,7 @@ class LeadTrimSummariser(LeadSummariser):
     def save(self, folder: Path) -> None:
         Path(folder).mkdir(parents=True, exist_ok=True)
         self.trimmer.save(Path(folder) / TRIMMER_FILE)
+        self.chooser.save(Path(folder) / HEADLINE_FILE)
         atomic_write_json(Path(folder) / SETTINGS_FILE, {**self.option_dict(), "edits_by_source": self.edits_by_source,
                                                          "edits_default": self.edits_default})
 
@@ -176,8 +178,9 @@ class LeadTrimSummariser(LeadSummariser):
             "(', which', ', who', ', including' ...), a closing attribution or a spaced dash, keeping at least "
             f"{self.options.min_words} words and a verb, by {self.options.trees} boosted regression trees trained to "
             "predict the ROUGE-L change of each cut on the training articles; the cut is closed with a full stop, so "
-            "the summary stays the article's own words in order. A summary that opens with a quotation may be put "
-            "after the article's headline (never a headline that asks a question), so the reader learns who speaks. "
+            "the summary stays the article's own words in order. The article's headline may then be put first "
+            "(never one that asks a question) where boosted trees, trained the same way, predict a ROUGE-L gain from "
+            "how the summary opens and what the two share. "
             f"Each edit is used where it raised dev ROUGE-L (per source: {where}; other sources: "
             f"{said(self.edits_default)}).")
 
