@@ -115,8 +115,10 @@ def test_predict_with_a_summariser_carries_unsupported_entities(lead_run, capsys
 def test_jsonl_lines_give_their_headline_or_title_as_context():
     from diplo_ml.predict import _jsonl_units
 
-    lines = [(1, {"text": "A.", "headline": "Head"}), (2, {"text": "B.", "title": "Title"}), (3, {"text": "C."})]
-    assert [u["_context"]["headline"] for u in _jsonl_units(lines, "in.jsonl", False)] == ["Head", "Title", None]
+    lines = [(1, {"text": "A.", "headline": "Head"}), (2, {"text": "B.", "title": "Title"}), (3, {"text": "C."}),
+             (4, {"text": "D.", "headline": " ", "title": "Real"}), (5, {"text": "E.", "title": 12})]
+    assert [u["_context"]["headline"] for u in _jsonl_units(lines, "in.jsonl", False)] == \
+        ["Head", "Title", None, "Real", None]
 
 
 def test_invented_entities_are_marked_in_the_brief():

@@ -290,11 +290,17 @@ def _headline_data(n: int = 40) -> tuple[list[str], list[str], list[str]]:
 
 def test_headline_chooser_learns_when_the_headline_helps_and_reloads(tmp_path):
     from diplo_ml.errors import DiploError
+    from diplo_ml.models.summarise.boosted import BoostedTrees
     from diplo_ml.models.summarise.headline import HeadlineChooser, usable, with_headline
 
     assert with_headline("“We welcome it.”", "Minister welcomes deal") == "Minister welcomes deal. “We welcome it.”"
     assert with_headline("It was signed.", "Deal signed!") == "Deal signed! It was signed."
-    assert not usable("What next for the trade deal?") and not usable("  ") and not usable(None)
+    assert with_headline("It was signed.", 'He said: "We act."') == 'He said: "We act." It was signed.'
+    assert with_headline("It was signed.", "Vietnam, Laos:") == "Vietnam, Laos. It was signed."
+    assert with_headline("It was signed.", "Deal signed…") == "Deal signed… It was signed."
+    for question in ("What next for the trade deal?", '"Will it hold?"', "Will it hold?”", "Deal signed?!", "  ", None):
+        assert not usable(question), question
+    assert usable("Deal signed!") and usable('Minister: "We act"')
     summaries, headlines, references = _headline_data()
     chooser = HeadlineChooser.fit(summaries, headlines, references, trees=20, learning_rate=0.1, max_leaf_nodes=4,
                                   min_samples_leaf=2, seed=0)
@@ -310,12 +316,25 @@ def test_headline_chooser_learns_when_the_headline_helps_and_reloads(tmp_path):
     (tmp_path / "bad.safetensors").write_bytes(b"not trees")
     with pytest.raises(DiploError, match="bad.safetensors: unreadable or damaged headline chooser"):
         HeadlineChooser.load(tmp_path / "bad.safetensors")
+    for name, change in (("threshold", lambda a: np.where(a == a[0], np.nan, a)),
+                         ("value", lambda a: a + np.inf), ("left", lambda a: a.astype(np.float64) + 0.7),
+                         ("right", lambda a: a.astype(np.uint64))):
+        trees = {**chooser.model.trees, name: change(chooser.model.trees[name])}
+        BoostedTrees(trees, chooser.model.base, chooser.model.features).save(tmp_path / f"{name}.safetensors")
+        with pytest.raises(DiploError, match=f"{name}.safetensors: damaged headline chooser .{name} holds"):
+            HeadlineChooser.load(tmp_path / f"{name}.safetensors")
+    BoostedTrees(chooser.model.trees, float("nan"), chooser.model.features).save(tmp_path / "base.safetensors")
+    with pytest.raises(DiploError, match="damaged headline chooser .a base value"):
+        HeadlineChooser.load(tmp_path / "base.safetensors")
+    with pytest.raises(DiploError, match="rows of 13 features"):
+        chooser.model.predict(np.zeros((1, 12)))
     with pytest.raises(DiploError, match="no training articles with a headline"):
         HeadlineChooser.fit(summaries, [None] * len(summaries), references, trees=2, learning_rate=0.1,
                             max_leaf_nodes=2, min_samples_leaf=1, seed=0)
 
 
 def test_lead_trim_puts_the_headline_first_where_dev_says_so(tmp_path):
+    from diplo_ml.errors import DiploError
     from diplo_ml.models.summarise.lead import LeadTrimSummariser
 
     summaries, headlines, references = _headline_data()
@@ -335,6 +354,12 @@ def test_lead_trim_puts_the_headline_first_where_dev_says_so(tmp_path):
     again = LeadTrimSummariser.load(tmp_path / "model", model.options, model.spec)
     assert again.summarise(texts[:2], {"source": ["news"] * 2, "headline": headlines[:2]}) == out
     assert "headline may then be put first" in again.card().summary
+    with pytest.raises(DiploError, match="context 'headline' has 1 entries for 2 texts"):
+        model.summarise(texts[:2], {"headline": headlines[:1]})  # never a silently dropped article
+    settings = tmp_path / "model" / "summariser.json"
+    settings.write_text(json.dumps({**json.loads(settings.read_text()), "edits_default": {"trim": "false"}}))
+    with pytest.raises(DiploError, match="true/false switches"):
+        LeadTrimSummariser.load(tmp_path / "model", model.options, model.spec)
 
 
 def test_no_repeat_in_answer_leaves_the_article_free_to_copy():

@@ -42,7 +42,8 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo
         if not isinstance(text, str) or not text.strip():
             raise DataError(f"{label}:{number}: missing or empty 'text'")
         previous = record.get("context") if isinstance(record.get("context"), str) else None
-        headline = next((record[k] for k in ("headline", "title") if isinstance(record.get(k), str)), None)
+        headline = next((record[k] for k in ("headline", "title")
+                         if isinstance(record.get(k), str) and record[k].strip()), None)
         rid = record.get("id")
         yield {"id": rid if rid is not None else number, "source": label, "line": number,
                **({"text": text} if echo_text else {}), "_text": text,
@@ -289,10 +290,10 @@ def predict_to_file(checkpoint: str | Path, inputs: list[str], output: str | Pat
             handle.flush()
             os.fsync(handle.fileno())
             written += len(rows)
-    except BaseException:
+    except BaseException as exc:
         handle.close()
-        if not done and not written:  # an empty partial output holds nothing to resume: do not leave it behind
-            out.partial.unlink(missing_ok=True)
+        if isinstance(exc, Exception) and not done and not written:  # an error (not a signal) before any row:
+            out.partial.unlink(missing_ok=True)                       # nothing to resume, so nothing left behind
         raise
     out.finish(handle)
     return written, done

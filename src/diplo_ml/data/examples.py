@@ -11,6 +11,19 @@ import numpy as np
 Context = dict[str, list[str | None]]  # kind ("headline", "previous") -> one text (or None) per input
 
 
+def context_column(context: Context | None, kind: str, n: int) -> list[str | None]:
+    """One ``kind`` text per input (None where there is none, or it is blank or not text); a column whose length
+    is not ``n`` is refused, so no input is silently dropped or paired with another's context."""
+    from diplo_ml.errors import DiploError
+
+    column = (context or {}).get(kind)
+    if column is None:
+        return [None] * n
+    if len(column) != n:
+        raise DiploError(f"context {kind!r} has {len(column)} entries for {n} texts")
+    return [value if isinstance(value, str) and value.strip() else None for value in column]
+
+
 @dataclass
 class Examples:
     """One split of a task's data.

@@ -18,7 +18,7 @@ from typing import Any
 from diplo_ml.checkpoint import expect, load
 from diplo_ml.data.ingest import Article, expand_inputs, ingest_path
 from diplo_ml.errors import DiploError
-from diplo_ml.faithfulness import check_summary, segments
+from diplo_ml.faithfulness import article_source, check_summary, segments
 from diplo_ml.predict import set_batch_size
 from diplo_ml.reports.render import NONE_COLOUR, Raw, colours, esc, figure_uri, img, page, pill, pyplot, table
 from diplo_ml.reports.render import write_text as write_output
@@ -68,11 +68,6 @@ class Brief:
     models: dict[str, str]
 
 
-def article_text(article: Article) -> str:
-    """What a summary is checked against: headline, dateline and every kept paragraph."""
-    return "\n\n".join(x for x in (article.headline, article.dateline, article.body) if x)
-
-
 def _describe(predictor: Any, path: str | Path) -> str:
     meta = getattr(predictor, "meta", {}) or {}
     name = (meta.get("model") or {}).get("name") or "?"
@@ -102,7 +97,8 @@ def build_brief(inputs: Sequence[str | Path], tagger: str | Path, summariser: st
         summaries = sum_model.predict([a.statements for a in articles], {"headline": [a.headline for a in articles]})
         for brief, out in zip(briefs, summaries):
             brief.summary = out["summary"]
-            brief.check = check_summary(out["summary"], article_text(brief.article))
+            brief.check = check_summary(out["summary"], article_source(brief.article.statements,
+                                                                       brief.article.headline))
     models = {"tagger": _describe(tag_model, tagger)}
     if sum_model is not None:
         models["summariser"] = _describe(sum_model, summariser)

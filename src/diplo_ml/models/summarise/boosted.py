@@ -14,6 +14,7 @@ from diplo_ml.errors import DiploError, first_line
 from diplo_ml.files import atomic_open
 
 TREE_FIELDS = ("feature", "threshold", "left", "right", "value")
+INDEX_FIELDS = ("feature", "left", "right", "root")
 
 
 class BoostedTrees:
@@ -56,6 +57,9 @@ class BoostedTrees:
         """The prediction for each row of ``features``."""
         t = self.trees
         features = np.asarray(features, dtype=np.float32).astype(np.float64)  # what scikit-learn's trees compare
+        if features.ndim != 2 or features.shape[1] != self.features:
+            raise DiploError(f"boosted trees take rows of {self.features} features, not an array of shape "
+                             f"{features.shape}")
         nodes = np.tile(t["root"], (len(features), 1))              # (rows, trees)
         rows = np.arange(len(features))[:, None]
         while True:
@@ -88,13 +92,28 @@ class BoostedTrees:
         except Exception as exc:  # noqa: BLE001 - safetensors raises several error types for damaged files
             raise DiploError(f"{path}: unreadable or damaged {what} ({first_line(exc)})") from None
         missing = [name for name in (*TREE_FIELDS, "root") if name not in arrays]
-        if missing:
-            raise DiploError(f"{path}: damaged {what} (no {', '.join(missing)})")
-        trees = {k: (v.astype(np.int64) if k in ("feature", "left", "right", "root") else v) for k, v in arrays.items()}
-        problem = tree_problem(trees, saved_features, features)
+        problem = f"no {', '.join(missing)}" if missing else dtype_problem(arrays, base)
+        trees = {} if problem else {k: (v.astype(np.int64) if k in INDEX_FIELDS else v) for k, v in arrays.items()}
+        problem = problem or tree_problem(trees, saved_features, features)
         if problem:
             raise DiploError(f"{path}: damaged {what} ({problem})")
         return cls(trees, base, features), meta
+
+
+def dtype_problem(arrays: dict[str, np.ndarray], base: float) -> str | None:
+    """Why saved arrays are not what :meth:`BoostedTrees.save` writes, or None: whole-number indices that fit in
+    int64, finite float thresholds, values and base."""
+    for name in INDEX_FIELDS:
+        a = arrays[name]
+        if not np.issubdtype(a.dtype, np.integer) or (a.size and a.dtype.kind == "u"
+                                                       and int(a.max()) > np.iinfo(np.int64).max):
+            return f"{name} holds {a.dtype} values, not whole-number indices"
+    for name in ("threshold", "value"):
+        if not np.issubdtype(arrays[name].dtype, np.floating) or not np.isfinite(arrays[name]).all():
+            return f"{name} holds values that are not finite numbers"
+    if not np.isfinite(base):
+        return "a base value that is not a finite number"
+    return None
 
 
 def tree_problem(trees: dict[str, np.ndarray], saved_features: int, features: int) -> str | None:

@@ -23,7 +23,7 @@ from safetensors.torch import load_file, save_file
 from torch import nn
 from transformers import AutoModel, AutoTokenizer, set_seed
 
-from diplo_ml.data.examples import Context, Examples
+from diplo_ml.data.examples import Context, Examples, context_column
 from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models import engine, weights
@@ -195,7 +195,7 @@ class DocumentScorerSummariser(SummarisingModel):
         set_seed(context.seed)
         if self.options.freeze_layers:
             freeze(self.net.encoder, self.options.freeze_layers, False)
-        headlines = (train.context or {}).get("headline") or [None] * len(train)
+        headlines = context_column(train.context, "headline", len(train))
         rows = []
         for text, headline, reference in zip(train.inputs, headlines, train.targets):
             for w in self._windows(text, headline, reference)[2]:
@@ -218,7 +218,7 @@ class DocumentScorerSummariser(SummarisingModel):
         """The summary length (sentences) with the best dev ROUGE, for each data source and over all of dev."""
         if self.options.sentences is not None or not len(dev):
             return
-        scored = self.sentence_scores(dev.inputs, (dev.context or {}).get("headline"))
+        scored = self.sentence_scores(dev.inputs, context_column(dev.context, "headline", len(dev)))
         sources = (dev.context or {}).get("source") or dev.sources()
         by_k: dict[int, list[dict[str, Any]]] = {}
         for k in self.options.sentence_grid:
@@ -267,10 +267,10 @@ class DocumentScorerSummariser(SummarisingModel):
         return compress_summary(split_sentences(summary)) if self.options.compress else summary
 
     def summarise(self, texts: list[str], context: Context | None = None) -> list[str]:
-        context = context or {}
-        sources = context.get("source") or [None] * len(texts)
+        sources = context_column(context, "source", len(texts))
         out = []
-        for (sentences, scores), source in zip(self.sentence_scores(texts, context.get("headline")), sources):
+        headlines = context_column(context, "headline", len(texts))
+        for (sentences, scores), source in zip(self.sentence_scores(texts, headlines), sources):
             k = self.options.sentences or self.k_by_source.get(str(source), self.default_k)
             out.append(self._select(sentences, scores, k))
         return out

@@ -23,19 +23,21 @@ from diplo_ml.models.summarise.trim import has_verb
 
 QUOTE_MARKS = ("“", '"', "‘", "'")
 OPENERS = {"he", "she", "it", "they", "we", "i", "this", "these", "the", "a", "an", "our", "his", "her", "their"}
-FEATURES = 13
+CLOSERS = "\"'”’»)]"
 
 
 def usable(headline: str | None) -> bool:
-    """A headline that may go before a summary: known, and not a question."""
-    head = (headline or "").strip()
-    return bool(head) and not head.endswith("?")
+    """A headline that may go before a summary: known, and not a question ('"Will it hold?"', "Deal signed?!")."""
+    head = headline.strip() if isinstance(headline, str) else ""
+    return bool(head) and "?" not in head.rstrip(CLOSERS + "!").rstrip()[-1:]
 
 
 def with_headline(summary: str, headline: str) -> str:
-    """``summary`` after ``headline``, which gets a full stop unless it ends a sentence already."""
-    head = headline.strip()
-    return f"{head}{'' if head[-1] in '.!' else '.'} {summary.lstrip()}"
+    """``summary`` after ``headline``, which gets a full stop unless it ends a sentence already (a closing quote or
+    bracket after the stop counts); a trailing colon, semicolon or comma gives way to the full stop."""
+    head = headline.strip().rstrip(":;,").rstrip()
+    ends = head.rstrip(CLOSERS)[-1:] in (".", "!", "…")
+    return f"{head}{'' if ends else '.'} {summary.lstrip()}"
 
 
 def features(summary: str, headline: str) -> np.ndarray:
@@ -51,6 +53,9 @@ def features(summary: str, headline: str) -> np.ndarray:
         ":" in headline, sum(w[:1].isupper() for w in head_words[:3]),
         first[:1].isupper() and first.lower() not in OPENERS, has_verb(headline), has_verb(" ".join(words[:12])),
     ], dtype=np.float64)
+
+
+FEATURES = len(features("", ""))
 
 
 def training_rows(summaries: Sequence[str], headlines: Sequence[str | None],

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import Field
 
-from diplo_ml.data.examples import Context, Examples
+from diplo_ml.data.examples import Context, Examples, context_column
 from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.metrics.rouge_core import per_example
@@ -53,7 +53,7 @@ class LeadSummariser(SummarisingModel):
         return sentences, chosen, summary
 
     def summarise(self, texts: list[str], context: Context | None = None) -> list[str]:
-        sources = (context or {}).get("source") or [None] * len(texts)
+        sources = context_column(context, "source", len(texts))
         return [self._lead(text, source)[2] for text, source in zip(texts, sources)]
 
     def save(self, folder: Path) -> None:
@@ -108,7 +108,7 @@ class LeadTrimSummariser(LeadSummariser):
                 self.chooser = HeadlineChooser.load(self.folder / HEADLINE_FILE)
 
     def _first_statements(self, examples: Examples) -> tuple[list[str], list[str | None], list[str]]:
-        headlines = (examples.context or {}).get("headline") or [None] * len(examples)
+        headlines = context_column(examples.context, "headline", len(examples))
         rows = []
         for text, headline, reference in zip(examples.inputs, headlines, examples.targets):
             sentences, chosen, _ = self._lead(text, None)
@@ -130,7 +130,7 @@ class LeadTrimSummariser(LeadSummariser):
         self.edits_by_source, self.edits_default = {}, dict.fromkeys(EDITS, False)
         if not len(dev):  # nothing to decide on: no edits
             return
-        sources = (dev.context or {}).get("source") or [None] * len(dev)
+        sources = context_column(dev.context, "source", len(dev))
         combos = [dict(zip(EDITS, on)) for on in itertools.product((False, True), repeat=len(EDITS))]
         combos.sort(key=lambda c: sum(c.values()))  # fewer edits first, so a tie keeps the plainer summary
         scores = np.stack([per_example(self._summaries(dev.inputs, dev.context, c), list(dev.targets))[:, 2]
@@ -146,9 +146,8 @@ class LeadTrimSummariser(LeadSummariser):
 
     def _summaries(self, texts: list[str], context: Context | None, edits: dict[str, bool] | None) -> list[str]:
         """Lead-k summaries with the given edits, or with those dev chose for each article's source (None)."""
-        context = context or {}
-        sources = context.get("source") or [None] * len(texts)
-        headlines = context.get("headline") or [None] * len(texts)
+        sources = context_column(context, "source", len(texts))
+        headlines = context_column(context, "headline", len(texts))
         out = []
         for text, source, headline in zip(texts, sources, headlines):
             use = self.edits_by_source.get(str(source), self.edits_default) if edits is None else edits
@@ -187,6 +186,6 @@ class LeadTrimSummariser(LeadSummariser):
 
 def edit_switches(saved: object) -> dict[str, bool]:
     """The edits' on/off switches from a saved settings file (a missing edit is off)."""
-    if not isinstance(saved, dict):
-        raise DiploError(f"summariser settings: edits must be an object of on/off switches, not {saved!r}")
-    return {edit: bool(saved.get(edit, False)) for edit in EDITS}
+    if not isinstance(saved, dict) or not all(isinstance(saved.get(edit, False), bool) for edit in EDITS):
+        raise DiploError(f"summariser settings: edits must be an object of true/false switches, not {saved!r}")
+    return {edit: saved.get(edit, False) for edit in EDITS}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from diplo_ml.data.examples import Context
+from diplo_ml.data.examples import Context, context_column
 from diplo_ml.faithfulness import article_source, unsupported_entities
 from diplo_ml.models.base import SummarisingModel
 from diplo_ml.tasks.base import Predictor
@@ -22,7 +22,7 @@ class Summariser(Predictor):
         if not texts:
             return []
         summaries = self.model.summarise(list(texts), context)
-        headlines = (context or {}).get("headline") or [None] * len(texts)
+        headlines = context_column(context, "headline", len(texts))
         return [{"summary": s, "unsupported_entities": unsupported_entities(s, article_source(t, h))}
                 for s, t, h in zip(summaries, texts, headlines)]
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from omegaconf import DictConfig
 
-from diplo_ml.data.examples import Examples
+from diplo_ml.data.examples import Examples, context_column
 from diplo_ml.data.schema import check_summary_record
 from diplo_ml.faithfulness import article_source, unsupported_entity_rate
 from diplo_ml.metrics import load_metric
@@ -59,7 +59,7 @@ class SummariseTask(Task):
 
     # scoring -------------------------------------------------------------------------------------------------
     def score(self, outputs: list[dict[str, Any]], examples: Examples, seed: int = 0) -> dict[str, Any]:
-        headlines = (examples.context or {}).get("headline") or [None] * len(examples)
+        headlines = context_column(examples.context, "headline", len(examples))
         sources = [article_source(text, headline) for text, headline in zip(examples.inputs, headlines)]
         return score_summaries([o["summary"] for o in outputs], sources, list(examples.targets), seed=seed)
 
