@@ -7,7 +7,7 @@ import pytest
 
 from diplo_ml.config import compose_config
 from diplo_ml.errors import DiploError
-from diplo_ml.models.sampling import BalancedLengthSampler, balanced_weights
+from diplo_ml.models.sampling import BalancedLengthSampler, ResumableLengthSampler, balanced_weights
 from diplo_ml.train import run
 
 # 8 economic-only rows, 1 cultural, 1 with no label
@@ -39,6 +39,28 @@ def test_sampler_draws_balanced_fresh_epochs_in_length_order():
     assert epochs[0] != epochs[1]
     again = BalancedLengthSampler(balanced_weights(Y), lengths, batch_size=2, seed=0)
     assert list(again) == epochs[0]  # seeded
+
+
+def test_a_resumed_sampler_goes_on_with_the_epochs_of_the_run_it_resumes():
+    import torch
+
+    lengths = list(range(10, 30))
+    weights = balanced_weights(np.array([[1, 0]] * 15 + [[0, 1]] * 5))
+    straight = BalancedLengthSampler(weights, lengths, batch_size=2, seed=0)
+    epochs = [list(straight) for _ in range(3)]
+    mid = BalancedLengthSampler(weights, lengths, 2, 0, resumed=(1, epochs[1]))  # saved in the middle of epoch 1
+    assert [list(mid), list(mid)] == epochs[1:]
+    after = BalancedLengthSampler(weights, lengths, 2, 0, resumed=(0, None))  # saved as epoch 0 ended
+    assert [list(after), list(after)] == epochs[1:]
+    torch.manual_seed(0)
+    grouped = ResumableLengthSampler(lengths, batch_size=4)
+    first, second = list(grouped), list(grouped)
+    assert sorted(first) == list(range(20)) and first != second  # each epoch a fresh length-grouped permutation
+    resumed = ResumableLengthSampler(lengths, 4, resumed=(1, second))
+    assert list(resumed) == second and resumed.epoch == 1  # the global generator has moved on: the order is kept
+    assert list(resumed) != second and resumed.epoch == 2
+    stale = ResumableLengthSampler(lengths, 4, resumed=(1, second[:5]))  # an order of another dataset is ignored
+    assert sorted(list(stale)) == list(range(20)) and stale.epoch == 0
 
 
 @pytest.mark.slow

@@ -8,6 +8,7 @@ model card reports (best metric and checkpoint, steps, log history).
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,8 +21,9 @@ from datasets import Dataset
 from transformers import EarlyStoppingCallback, Trainer, TrainingArguments
 from transformers.trainer_utils import get_last_checkpoint
 
+from diplo_ml.files import atomic_write_json
 from diplo_ml.models.base import FitContext
-from diplo_ml.models.sampling import BalancedLengthSampler, balanced_weights
+from diplo_ml.models.sampling import BalancedLengthSampler, ResumableLengthSampler, Resumed, balanced_weights
 from diplo_ml.options import TrainerOptions
 from diplo_ml.runs import interrupt
 from diplo_ml.runs.interrupt import StopOnSignal
@@ -129,17 +131,61 @@ def training_arguments(trainer: TrainerOptions, out_dir: Path, seed: int, job: T
     return TrainingArguments(**kwargs)
 
 
-class _BalancedTrainer(Trainer):
-    """A Trainer whose epochs draw class-balanced rows (``trainer.label_sampling: balanced``)."""
+ORDER_FILE = "train_order.json"  # in a Trainer checkpoint: its epoch and, mid-epoch, that epoch's row order
 
-    def __init__(self, *args: Any, row_weights: np.ndarray, **kwargs: Any) -> None:
+
+class _Trainer(Trainer):
+    """A Trainer whose length-grouped or class-balanced (``trainer.label_sampling: balanced``) epochs survive a
+    resume: each checkpoint notes its epoch (and, in the middle of one, the epoch's row order), and a resumed run
+    goes on with them, so it ends where an uninterrupted run ends."""
+
+    def __init__(self, *args: Any, row_weights: np.ndarray | None = None, resumed: Resumed | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.row_weights = row_weights
+        self.resumed = resumed
+        self.epochs: BalancedLengthSampler | ResumableLengthSampler | None = None
 
-    def _get_train_sampler(self, train_dataset: Dataset | None = None) -> BalancedLengthSampler:
+    def _get_train_sampler(self, train_dataset: Dataset | None = None) -> Any:
         dataset = train_dataset if train_dataset is not None else self.train_dataset
-        lengths = [len(ids) for ids in dataset["input_ids"]]
-        return BalancedLengthSampler(self.row_weights, lengths, self.args.train_batch_size, self.args.seed)
+        if self.row_weights is not None:
+            lengths = [len(ids) for ids in dataset["input_ids"]]
+            self.epochs = BalancedLengthSampler(self.row_weights, lengths, self.args.train_batch_size,
+                                                self.args.seed, self.resumed)
+        elif self.args.train_sampling_strategy == "group_by_length" and isinstance(dataset, Dataset) \
+                and "input_ids" in dataset.column_names:
+            lengths = [len(ids) for ids in dataset["input_ids"]]
+            self.epochs = ResumableLengthSampler(
+                lengths, self.args.train_batch_size * self.args.gradient_accumulation_steps, self.resumed)
+        else:
+            return super()._get_train_sampler(train_dataset)  # random order: seeded per epoch by accelerate
+        return self.epochs
+
+    def _save_checkpoint(self, model: Any, trial: Any) -> None:
+        super()._save_checkpoint(model, trial)
+        folder = Path(self._get_output_dir(trial=trial)) / f"checkpoint-{self.state.global_step}"
+        if self.epochs is None or not self.epochs.order or not folder.is_dir():
+            return
+        done = float(self.state.epoch or 0.0)
+        if done == int(done):  # an epoch boundary: the next epoch is drawn afresh, as it would have been
+            atomic_write_json(folder / ORDER_FILE, {"epoch": int(done) - 1, "order": None})
+        else:
+            atomic_write_json(folder / ORDER_FILE, {"epoch": int(done), "order": self.epochs.order})
+
+
+def saved_order(checkpoint: str | None) -> Resumed | None:
+    """The epoch (and mid-epoch row order) a Trainer checkpoint noted; None when it noted none or the file is
+    unreadable: the resumed run then draws its epochs as a fresh run would."""
+    path = Path(checkpoint) / ORDER_FILE if checkpoint else None
+    if path is None or not path.is_file():
+        return None
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        order = saved["order"]
+        return int(saved["epoch"]), None if order is None else [int(i) for i in order]
+    except (OSError, ValueError, TypeError, KeyError):
+        log.warning("%s: unreadable; the resumed run draws its epochs afresh", path)
+        return None
 
 
 def train(job: TrainJob, context: FitContext) -> tuple[torch.nn.Module, dict[str, Any]]:
@@ -150,17 +196,17 @@ def train(job: TrainJob, context: FitContext) -> tuple[torch.nn.Module, dict[str
     if trainer_opts.early_stopping_patience and args.eval_strategy != "no":
         callbacks.append(EarlyStoppingCallback(early_stopping_patience=int(trainer_opts.early_stopping_patience)))
     balanced = trainer_opts.label_sampling == "balanced" and job.balanced_labels is not None
-    extra = {"row_weights": balanced_weights(job.balanced_labels)} if balanced else {}
-    trainer = (_BalancedTrainer if balanced else Trainer)(
-        model=job.model, args=args, train_dataset=job.train,
-        eval_dataset=job.dev if args.eval_strategy != "no" else None,
-        data_collator=job.collator, processing_class=job.tokenizer, compute_loss_func=job.loss,
-        compute_metrics=job.metrics if args.eval_strategy != "no" else None, callbacks=callbacks, **extra)
     resume = None
     if job.can_resume and trainer_opts.resume and Path(context.out_dir).is_dir():
         resume = get_last_checkpoint(str(context.out_dir))
         if resume:
             log.info("resuming from %s", resume)
+    trainer = _Trainer(
+        model=job.model, args=args, train_dataset=job.train,
+        eval_dataset=job.dev if args.eval_strategy != "no" else None,
+        data_collator=job.collator, processing_class=job.tokenizer, compute_loss_func=job.loss,
+        compute_metrics=job.metrics if args.eval_strategy != "no" else None, callbacks=callbacks,
+        row_weights=balanced_weights(job.balanced_labels) if balanced else None, resumed=saved_order(resume))
     with interrupt.training():  # SIGINT/SIGTERM: save a checkpoint, stop, then raise RunInterrupted
         trainer.train(resume_from_checkpoint=resume)
     state = trainer.state

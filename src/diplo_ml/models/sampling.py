@@ -20,27 +20,76 @@ def balanced_weights(y: np.ndarray) -> np.ndarray:
     return weights / weights.sum()
 
 
-class BalancedLengthSampler(Sampler[int]):
-    """Each epoch a fresh seeded draw of ``len(weights)`` rows with replacement, ordered for little padding.
+Resumed = tuple[int, list[int] | None]  # from a checkpoint: the epoch it was saved in and that epoch's order
+# (None when the epoch had ended: the resumed run starts the next one)
 
-    Within every stretch of 50 batches the drawn rows are sorted by token count (longest first), the same
-    grouping the Trainer's ``group_by_length`` uses, so balancing does not cost CPU time on padding.
-    """
 
-    def __init__(self, weights: np.ndarray, lengths: Sequence[int], batch_size: int, seed: int) -> None:
-        self.weights = torch.as_tensor(weights, dtype=torch.double)
+class _EpochSampler(Sampler[int]):
+    """Bookkeeping of a sampler whose epochs a resumed run must repeat exactly: the index of the epoch being drawn
+    and its order, and where a resumed run starts (the saved epoch again with its order, or the next one)."""
+
+    def __init__(self, lengths: Sequence[int], resumed: Resumed | None) -> None:
         self.lengths = list(lengths)
-        self.batch_size = batch_size
-        self.generator = torch.Generator().manual_seed(seed)
+        self.order: list[int] = []
+        self.epoch = -1  # incremented as each epoch begins
+        self.carry: list[int] | None = None
+        if resumed is not None:
+            epoch, order = resumed
+            ok = order is None or len(order) == len(self.lengths)
+            self.epoch = (epoch if order is None else epoch - 1) if ok else -1
+            self.carry = order if ok else None
 
     def __len__(self) -> int:
         return len(self.lengths)
 
     def __iter__(self) -> Iterator[int]:
-        drawn = torch.multinomial(self.weights, len(self.lengths), replacement=True, generator=self.generator)
+        self.epoch += 1
+        self.order = self.carry if self.carry is not None else self.draw()
+        self.carry = None
+        return iter(self.order)
+
+    def draw(self) -> list[int]:
+        raise NotImplementedError
+
+
+class BalancedLengthSampler(_EpochSampler):
+    """Each epoch a fresh seeded draw of ``len(weights)`` rows with replacement, ordered for little padding.
+
+    Within every stretch of 50 batches the drawn rows are sorted by token count (longest first), the same
+    grouping the Trainer's ``group_by_length`` uses, so balancing does not cost CPU time on padding. Epoch ``e``
+    is the ``e + 1``-th draw of a generator seeded with ``seed``, so a resumed run draws the epochs it goes on
+    with, not the first ones again.
+    """
+
+    def __init__(self, weights: np.ndarray, lengths: Sequence[int], batch_size: int, seed: int,
+                 resumed: Resumed | None = None) -> None:
+        super().__init__(lengths, resumed)
+        self.weights = torch.as_tensor(weights, dtype=torch.double)
+        self.batch_size = batch_size
+        self.seed = seed
+
+    def draw(self) -> list[int]:
+        generator = torch.Generator().manual_seed(self.seed)
+        for _ in range(self.epoch + 1):
+            drawn = torch.multinomial(self.weights, len(self.lengths), replacement=True, generator=generator)
         rows = drawn.tolist()
         stretch = self.batch_size * 50
         order: list[int] = []
         for start in range(0, len(rows), stretch):
             order.extend(sorted(rows[start:start + stretch], key=lambda i: -self.lengths[i]))
-        return iter(order)
+        return order
+
+
+class ResumableLengthSampler(_EpochSampler):
+    """transformers' ``group_by_length`` order: a random permutation from torch's global generator, grouped into
+    stretches of similar length. A checkpoint keeps the current epoch's order, because a run resumed in the middle
+    of that epoch could not draw it again (the global generator has moved on by then)."""
+
+    def __init__(self, lengths: Sequence[int], batch_size: int, resumed: Resumed | None = None) -> None:
+        super().__init__(lengths, resumed)
+        self.batch_size = batch_size
+
+    def draw(self) -> list[int]:
+        from transformers.trainer_pt_utils import get_length_grouped_indices
+
+        return list(get_length_grouped_indices(self.lengths, self.batch_size))

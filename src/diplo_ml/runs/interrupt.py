@@ -77,10 +77,18 @@ def training() -> Iterator[None]:
 
 
 class StopOnSignal(TrainerCallback):
-    """Save a checkpoint and stop at the end of the step during which a signal arrived."""
+    """Save a checkpoint and stop at the end of the step during which a signal arrived. The epoch cut short is not
+    evaluated or saved again as if it had ended: an extra evaluation would count towards early stopping and could
+    become the "best" checkpoint, so the resumed run would not end as an uninterrupted one."""
 
     def on_step_end(self, args, state, control, **kwargs):
         if _state.requested is not None:
             control.should_save = True
             control.should_training_stop = True
+        return control
+
+    def on_epoch_end(self, args, state, control, **kwargs):
+        if _state.requested is not None:
+            control.should_evaluate = False
+            control.should_save = False
         return control
