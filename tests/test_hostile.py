@@ -352,8 +352,12 @@ def test_a_signal_cuts_an_epoch_short_without_an_extra_evaluation():
     try:
         control = callback.on_step_end(args, state, TrainerControl())
         assert control.should_save and control.should_training_stop  # a checkpoint at the end of this step
+        state.epoch = 1.25
         control = callback.on_epoch_end(args, state, TrainerControl(should_evaluate=True, should_save=True))
         assert not control.should_evaluate and not control.should_save  # not evaluated as if the epoch had ended
+        state.epoch = 2.0  # the signal came with the epoch's last step: evaluated and saved, then the run stops
+        control = callback.on_epoch_end(args, state, TrainerControl(should_evaluate=True))
+        assert control.should_evaluate and control.should_save and control.should_training_stop
     finally:
         interrupt._state.requested = None
 

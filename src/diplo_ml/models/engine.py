@@ -158,25 +158,32 @@ class _Trainer(Trainer):
             self.epochs = ResumableLengthSampler(
                 lengths, self.args.train_batch_size * self.args.gradient_accumulation_steps, self.resumed)
         else:
+            if self.args.train_sampling_strategy == "group_by_length":
+                log.info("no input_ids to group by length: transformers' sampler, whose order a mid-epoch resume "
+                         "does not repeat")
             return super()._get_train_sampler(train_dataset)  # random order: seeded per epoch by accelerate
         return self.epochs
 
     def _save_checkpoint(self, model: Any, trial: Any) -> None:
+        if self.epochs is not None and self.epochs.order:  # written first: a checkpoint never lacks it
+            folder = Path(self._get_output_dir(trial=trial)) / f"checkpoint-{self.state.global_step}"
+            folder.mkdir(parents=True, exist_ok=True)
+            done = float(self.state.epoch or 0.0)
+            note = {"epoch": int(done) - 1, "order": None} if done == int(done) else \
+                {"epoch": int(done), "order": self.epochs.order}  # at a boundary the next epoch is drawn afresh
+            atomic_write_json(folder / order_file(self.args.process_index, self.args.world_size), note)
         super()._save_checkpoint(model, trial)
-        folder = Path(self._get_output_dir(trial=trial)) / f"checkpoint-{self.state.global_step}"
-        if self.epochs is None or not self.epochs.order or not folder.is_dir():
-            return
-        done = float(self.state.epoch or 0.0)
-        if done == int(done):  # an epoch boundary: the next epoch is drawn afresh, as it would have been
-            atomic_write_json(folder / ORDER_FILE, {"epoch": int(done) - 1, "order": None})
-        else:
-            atomic_write_json(folder / ORDER_FILE, {"epoch": int(done), "order": self.epochs.order})
 
 
-def saved_order(checkpoint: str | None) -> Resumed | None:
+def order_file(process: int, processes: int) -> str:
+    """One file per process in a distributed run (each draws from its own generator), as transformers' RNG states."""
+    return ORDER_FILE if processes <= 1 else ORDER_FILE.replace(".json", f"_{process}.json")
+
+
+def saved_order(checkpoint: str | None, process: int = 0, processes: int = 1) -> Resumed | None:
     """The epoch (and mid-epoch row order) a Trainer checkpoint noted; None when it noted none or the file is
     unreadable: the resumed run then draws its epochs as a fresh run would."""
-    path = Path(checkpoint) / ORDER_FILE if checkpoint else None
+    path = Path(checkpoint) / order_file(process, processes) if checkpoint else None
     if path is None or not path.is_file():
         return None
     try:
@@ -206,7 +213,8 @@ def train(job: TrainJob, context: FitContext) -> tuple[torch.nn.Module, dict[str
         eval_dataset=job.dev if args.eval_strategy != "no" else None,
         data_collator=job.collator, processing_class=job.tokenizer, compute_loss_func=job.loss,
         compute_metrics=job.metrics if args.eval_strategy != "no" else None, callbacks=callbacks,
-        row_weights=balanced_weights(job.balanced_labels) if balanced else None, resumed=saved_order(resume))
+        row_weights=balanced_weights(job.balanced_labels) if balanced else None,
+        resumed=saved_order(resume, args.process_index, args.world_size))
     with interrupt.training():  # SIGINT/SIGTERM: save a checkpoint, stop, then raise RunInterrupted
         trainer.train(resume_from_checkpoint=resume)
     state = trainer.state

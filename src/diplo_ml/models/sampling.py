@@ -33,11 +33,10 @@ class _EpochSampler(Sampler[int]):
         self.order: list[int] = []
         self.epoch = -1  # incremented as each epoch begins
         self.carry: list[int] | None = None
-        if resumed is not None:
+        if resumed is not None:  # mid-epoch: that epoch again, with its order; at its end: the next one
             epoch, order = resumed
-            ok = order is None or len(order) == len(self.lengths)
-            self.epoch = (epoch if order is None else epoch - 1) if ok else -1
-            self.carry = order if ok else None
+            self.epoch = epoch if order is None else epoch - 1
+            self.carry = order if order is not None and len(order) == len(self.lengths) else None
 
     def __len__(self) -> int:
         return len(self.lengths)

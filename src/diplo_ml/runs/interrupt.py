@@ -77,9 +77,10 @@ def training() -> Iterator[None]:
 
 
 class StopOnSignal(TrainerCallback):
-    """Save a checkpoint and stop at the end of the step during which a signal arrived. The epoch cut short is not
-    evaluated or saved again as if it had ended: an extra evaluation would count towards early stopping and could
-    become the "best" checkpoint, so the resumed run would not end as an uninterrupted one."""
+    """Save a checkpoint and stop at the end of the step during which a signal arrived. An epoch cut short is not
+    evaluated or saved again as if it had ended (an extra evaluation would count towards early stopping and could
+    become the "best" checkpoint, so the resumed run would not end as an uninterrupted one); an epoch that did end
+    is evaluated and saved as usual before the run stops."""
 
     def on_step_end(self, args, state, control, **kwargs):
         if _state.requested is not None:
@@ -88,7 +89,13 @@ class StopOnSignal(TrainerCallback):
         return control
 
     def on_epoch_end(self, args, state, control, **kwargs):
-        if _state.requested is not None:
+        if _state.requested is None:
+            return control
+        epoch = float(state.epoch or 0.0)
+        if epoch != int(epoch):  # cut short: the checkpoint of the step is all there is to keep
             control.should_evaluate = False
             control.should_save = False
+        else:  # the signal came with the epoch's last step: it ends as usual, then the run stops
+            control.should_save = True
+            control.should_training_stop = True
         return control
