@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -276,10 +277,11 @@ def test_every_run_file_is_written_atomically(tmp_path, monkeypatch):
 
 
 # ---------------------------------------------------------------------------------------------- processes
-def _train_cmd(run_dir: Path, data: Path, *extra: str, sampling: str = "random") -> list[str]:
+def _train_cmd(run_dir: Path, data: Path, *extra: str, sampling: str = "random", steps: int = 40,
+               eval_steps: int = 20) -> list[str]:
     return [sys.executable, "-m", "diplo_ml.cli", "train", "model=minilm", "debug=smoke", "data=pillars_folder",
             f"data.dir={data}",
-            "trainer.max_steps=40", "trainer.eval_steps=20", f"trainer.sampling={sampling}",
+            f"trainer.max_steps={steps}", f"trainer.eval_steps={eval_steps}", f"trainer.sampling={sampling}",
             f"hydra.run.dir={run_dir}", *extra]
 
 
@@ -302,20 +304,30 @@ def test_two_writers_to_one_run_folder_exactly_one_proceeds(made, tmp_path):
     assert resumed.returncode == 2 and "has finished; nothing to resume" in resumed.stderr
 
 
+def _step_logs(output: str) -> dict[str, tuple[str, str]]:
+    """The Trainer's per-step log lines in a run's output: epoch -> (loss, gradient norm)."""
+    found = re.findall(r"\{'loss': '([^']+)', 'grad_norm': '([^']+)', 'learning_rate': '[^']+', 'epoch': '([^']+)'",
+                       output)
+    return {epoch: (loss, norm) for loss, norm, epoch in found}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("sig", "order"), [(signal.SIGTERM, ["trainer.label_sampling=none"]),
                                             (signal.SIGINT, ["trainer.label_sampling=balanced"])])
 def test_signal_mid_training_ends_interrupted_and_resume_matches(made, tmp_path, sig, order):
-    """Length-grouped epochs (the default) and class-balanced ones: the resumed run ends with the straight run's
-    weights. (24 rows sort into one length group, so the length-grouped case needs more rows than this to differ;
-    `test_a_resumed_sampler_goes_on_with_the_epochs_of_the_run_it_resumes` checks its order.)"""
+    """Length-grouped epochs (the default) and class-balanced ones: every step the resumed run logs matches the
+    straight run's (loss and gradient norm), and it ends with the same weights. 216 training rows (more than one
+    length group of 50 batches of 4) make 54 steps an epoch; the first checkpoint is at step 60, so the signal stops
+    the run in its second epoch, whose order a resumed run could not draw again (the first epoch's it could)."""
+    data = write_pillar_split(tmp_path / "data", repeat=18)
+    settings = {"sampling": "group_by_length", "steps": 90, "eval_steps": 60}
+    order = [*order, "data.max_train_samples=216", "trainer.logging_steps=1"]
     straight = tmp_path / "straight"
-    subprocess.run(_train_cmd(straight, made["data"], *order, sampling="group_by_length"), check=True,
-                   capture_output=True, cwd=tmp_path, timeout=600)
+    done = subprocess.run(_train_cmd(straight, data, *order, **settings), check=True, capture_output=True,
+                          cwd=tmp_path, timeout=600, text=True)
     run_dir = tmp_path / "run"
-    proc = subprocess.Popen(_train_cmd(run_dir, made["data"], "trainer.logging_steps=1", *order,
-                                       sampling="group_by_length"), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    proc = subprocess.Popen(_train_cmd(run_dir, data, *order, **settings),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
     deadline = time.time() + 300
     while not list((run_dir / "trainer").glob("checkpoint-*")) and time.time() < deadline:
         time.sleep(0.2)
@@ -328,6 +340,8 @@ def test_signal_mid_training_ends_interrupted_and_resume_matches(made, tmp_path,
     resumed = subprocess.run([sys.executable, "-m", "diplo_ml.cli", "resume", str(run_dir)], capture_output=True,
                              text=True, cwd=tmp_path, timeout=600)
     assert resumed.returncode == 0, resumed.stderr[-2000:]
+    logged = [_step_logs(done.stdout + done.stderr), _step_logs(resumed.stdout + resumed.stderr)]
+    assert len(logged[1]) >= 20 and all(logged[0].get(epoch) == values for epoch, values in logged[1].items())
     a = json.loads((straight / "metrics.json").read_text())
     b = json.loads((run_dir / "metrics.json").read_text())
     from safetensors.numpy import load_file
