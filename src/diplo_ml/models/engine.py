@@ -148,29 +148,27 @@ class _Trainer(Trainer):
 
     def _get_train_sampler(self, train_dataset: Dataset | None = None) -> Any:
         dataset = train_dataset if train_dataset is not None else self.train_dataset
-        if self.row_weights is not None:
-            lengths = [len(ids) for ids in dataset["input_ids"]]
-            self.epochs = BalancedLengthSampler(self.row_weights, lengths, self.args.train_batch_size,
-                                                self.args.seed, self.resumed)
-        elif self.args.train_sampling_strategy == "group_by_length" and isinstance(dataset, Dataset) \
-                and "input_ids" in dataset.column_names:
-            lengths = [len(ids) for ids in dataset["input_ids"]]
-            self.epochs = ResumableLengthSampler(
-                lengths, self.args.train_batch_size * self.args.gradient_accumulation_steps, self.resumed)
-        else:
-            if self.args.train_sampling_strategy == "group_by_length":
+        grouped = self.args.train_sampling_strategy == "group_by_length"
+        if self.row_weights is None and not (grouped and isinstance(dataset, Dataset)
+                                             and "input_ids" in dataset.column_names):
+            if grouped:
                 log.info("no input_ids to group by length: transformers' sampler, whose order a mid-epoch resume "
                          "does not repeat")
             return super()._get_train_sampler(train_dataset)  # random order: seeded per epoch by accelerate
+        lengths = [len(ids) for ids in dataset["input_ids"]]
+        self.epochs = BalancedLengthSampler(self.row_weights, lengths, self.args.train_batch_size, self.args.seed,
+                                            self.resumed) if self.row_weights is not None else \
+            ResumableLengthSampler(lengths, self.args.train_batch_size * self.args.gradient_accumulation_steps,
+                                   self.resumed)
         return self.epochs
 
     def _save_checkpoint(self, model: Any, trial: Any) -> None:
         if self.epochs is not None and self.epochs.order:  # written first: a checkpoint never lacks it
             folder = Path(self._get_output_dir(trial=trial)) / f"checkpoint-{self.state.global_step}"
             folder.mkdir(parents=True, exist_ok=True)
-            done = float(self.state.epoch or 0.0)
-            note = {"epoch": int(done) - 1, "order": None} if done == int(done) else \
-                {"epoch": int(done), "order": self.epochs.order}  # at a boundary the next epoch is drawn afresh
+            done = int(self.state.epoch or 0.0)
+            note = {"epoch": done - 1, "order": None} if interrupt.at_epoch_end(self.state.epoch) else \
+                {"epoch": done, "order": self.epochs.order}  # at a boundary the next epoch is drawn afresh
             atomic_write_json(folder / order_file(self.args.process_index, self.args.world_size), note)
         super()._save_checkpoint(model, trial)
 

@@ -76,6 +76,11 @@ def training() -> Iterator[None]:
         raise RunInterrupted(signum)
 
 
+def at_epoch_end(epoch: float | None) -> bool:
+    """True when the Trainer's fractional ``state.epoch`` stands exactly at the end of an epoch."""
+    return float(epoch or 0.0) == int(epoch or 0.0)
+
+
 class StopOnSignal(TrainerCallback):
     """Save a checkpoint and stop at the end of the step during which a signal arrived. An epoch cut short is not
     evaluated or saved again as if it had ended (an extra evaluation would count towards early stopping and could
@@ -91,8 +96,7 @@ class StopOnSignal(TrainerCallback):
     def on_epoch_end(self, args, state, control, **kwargs):
         if _state.requested is None:
             return control
-        epoch = float(state.epoch or 0.0)
-        if epoch != int(epoch):  # cut short: the checkpoint of the step is all there is to keep
+        if not at_epoch_end(state.epoch):  # cut short: the checkpoint of the step is all there is to keep
             control.should_evaluate = False
             control.should_save = False
         else:  # the signal came with the epoch's last step: it ends as usual, then the run stops

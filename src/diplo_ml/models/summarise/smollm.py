@@ -211,7 +211,7 @@ class _SmolLM(SummarisingModel):
             generated = self.model.generate(
                 input_ids=enc["input_ids"].to(device), attention_mask=enc["attention_mask"].to(device),
                 eos_token_id=end, pad_token_id=self.tokenizer.pad_token_id, **generation, **extra)
-            new = generated[:, enc["input_ids"].shape[1]:]
+            new = generated[:, start:]
             stopped = [not bool((row == end).any()) for row in new]  # ran into max_new_tokens, maybe mid-sentence
             decoded = [finish(d) if cut else d.strip()
                        for d, cut in zip(self.tokenizer.batch_decode(new, skip_special_tokens=True), stopped)]

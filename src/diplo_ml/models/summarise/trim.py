@@ -44,7 +44,6 @@ def has_verb(text: str) -> bool:
                for w in words)
 
 
-
 def close_quotes(text: str) -> str:
     """``text`` with a quotation it opens and no longer closes (the cut took the closing mark) closed."""
     if text.count("“") > text.count("”"):
