@@ -52,6 +52,7 @@ def test_summarise_run_contract(summarise_runs, model):
     assert "unsupported_entity_rate" in test and test["n"] == 3
     card = (run_dir / "checkpoint" / "README.md").read_text()
     assert CARD.search(card), card[:1500]
+    assert 'diplo_ml.load("path/to/checkpoint")' in card and ".tmp" not in card  # its final name, not the temp one
     assert len((run_dir / "predictions_test.jsonl").read_text().splitlines()) == 3
 
 

@@ -137,6 +137,11 @@ def two_runs_one_damaged(kind: str) -> Callable[[dict[str, Path], Path], None]:
     return prepare
 
 
+def _unchanged(path: Path, text: str | None, rows: int | None = None) -> None:
+    """``path`` still holds ``text`` (or ``rows`` lines)."""
+    assert path.read_text() == text if text is not None else len(path.read_text().splitlines()) == rows
+
+
 def jsonl(tmp: Path, name: str, rows: list[str]) -> str:
     path = tmp / name
     path.write_text("".join(r + "\n" for r in rows))
@@ -209,6 +214,16 @@ CASES = [
         '{"text": "Trade rose."}']), "-o", str(t / "nope" / "o.jsonl")], "does not exist"),
     Case("--resume without -o", lambda m, t: ["predict", str(m["tagger"]), "x.jsonl", "--resume"],
          "--resume continues an output file"),
+    Case("-o onto its own input", lambda m, t: ["predict", str(m["tagger"]), jsonl(t, "in.jsonl", [
+        '{"text": "Trade rose."}']), "-o", str(t / "in.jsonl")], "is also an input",
+         check=lambda m, t: _unchanged(t / "in.jsonl", '{"text": "Trade rose."}\n')),
+    Case("-o onto an existing output", lambda m, t: ["predict", str(m["tagger"]), jsonl(t, "in.jsonl", [
+        '{"text": "Trade rose."}']), "-o", jsonl(t, "done.jsonl", ['{"kept": 1}'])], "exists: add --overwrite",
+         check=lambda m, t: _unchanged(t / "done.jsonl", '{"kept": 1}\n')),
+    Case("a bad line after good ones keeps them for --resume", lambda m, t: [
+        "predict", str(m["tagger"]), jsonl(t, "in.jsonl", ['{"text": "Trade rose."}'] * 300 + ["{oops"]), "-o",
+        str(t / "o.jsonl")], "in.jsonl:301: malformed JSON",
+         check=lambda m, t: _unchanged(t / "o.jsonl.partial", None, rows=256)),
     # the wrong checkpoint or data for a command
     Case("bench on a summariser", lambda m, t: ["bench", "--checkpoint", str(m["summariser"]), "--train-steps", "0"],
          "this command needs a Tagger checkpoint"),

@@ -7,8 +7,9 @@ import json
 import pytest
 
 from diplo_ml.cli import main as cli_main
-from diplo_ml.data.ingest import ingest_path, ingest_text, parse_date
+from diplo_ml.data.ingest import ingest_document, ingest_path, ingest_text, parse_date
 from diplo_ml.data.ingest_files import ingest_files
+from diplo_ml.data.io import iter_jsonl
 from diplo_ml.data.page_text import html_to_text
 from diplo_ml.errors import DataError
 
@@ -23,7 +24,7 @@ def test_vna_page_noise_and_metadata():
     assert article.outlet == "VNA" and article.dateline == "Hanoi (VNA)"
     assert texts[0].startswith("Deputy Prime Minister Tran Luu Quang on September 12")
     assert len(texts) == 6
-    assert texts[-1].endswith("with Nordic firms")  # "./." removed
+    assert texts[-1].endswith("with Nordic firms.")  # "./." ends as a full stop
     assert [p.question for p in article.paragraphs] == [False, False, False, False, True, False]
     assert texts[4] == "What will the missions prioritise in the coming year?"
     reasons = {reason for _, reason, _ in article.dropped}
@@ -66,8 +67,12 @@ def test_html_article(tmp_path):
 def test_wrong_encoding_and_empty_files_are_named(tmp_path):
     bad = tmp_path / "latin.txt"
     bad.write_bytes("Hà Nội – xin chào".encode("cp1258", errors="replace") + b"\xff\xfe")
-    with pytest.raises(DataError, match=r"latin.txt: not valid UTF-8"):
+    with pytest.raises(DataError, match=r"latin.txt:1: not valid UTF-8"):
         ingest_path(bad)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with pytest.raises(DataError, match=r"empty.txt: empty file"):
+        ingest_path(empty)
     noise = tmp_path / "noise.txt"
     noise.write_text("Vietnamese | English\nShare  Print\n")
     with pytest.raises(DataError, match=r"noise.txt: no paragraphs"):
@@ -133,3 +138,26 @@ def test_an_outlet_alone_in_brackets_is_a_dateline():
     article = ingest_text("(VOVWORLD) - Hundreds of overseas Vietnamese joined the spring programme in Hanoi.",
                           "d2", "x.txt")
     assert article.paragraphs[0].text.startswith("Hundreds of") and article.outlet == "VOV World"
+
+
+def test_html_without_an_html_name_is_flattened():
+    article = ingest_document("<!DOCTYPE html><html><head><title>Vietnam, India step up ties</title></head><body>"
+                              "<p>NDO - Vietnam and India agreed on Monday to step up defence cooperation.</p>"
+                              "<p>The two ministers also discussed <b>training</b>.</p></body></html>", "x", "<stdin>")
+    assert [p.text for p in article.paragraphs] == [
+        "Vietnam and India agreed on Monday to step up defence cooperation.",
+        "The two ministers also discussed training."]
+
+
+def test_jsonl_accepts_a_bom_and_names_the_line_of_bad_bytes(tmp_path):
+    good = tmp_path / "bom.jsonl"
+    good.write_bytes(b"\xef\xbb\xbf" + b'{"text": "A."}\r\n{"text": "B."}\r\n')
+    assert [r["text"] for _, r in iter_jsonl(good)] == ["A.", "B."]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b'{"text": "A."}\n{"text": "B \xff."}\n')
+    with pytest.raises(DataError, match=r"bad.jsonl:2: not valid UTF-8"):
+        list(iter_jsonl(bad))
+    control = tmp_path / "control.jsonl"
+    control.write_bytes(b'{"text": "a\tb."}\n')  # a raw tab inside a JSON string
+    with pytest.raises(DataError, match=r"control.jsonl:1: malformed JSON \(Invalid control character at column"):
+        list(iter_jsonl(control))

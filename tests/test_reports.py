@@ -15,6 +15,7 @@ import pytest
 import diplo_ml
 from diplo_ml.cli import main as cli_main
 from diplo_ml.data.ingest import ingest_path
+from diplo_ml.errors import DataError
 from diplo_ml.faithfulness import article_source, check_summary, segments, unsupported_entities, unsupported_entity_rate
 from diplo_ml.reports.brief import ArticleBrief, Brief, render_html
 from diplo_ml.tasks.pillars import PillarsTask
@@ -116,9 +117,13 @@ def test_jsonl_lines_give_their_headline_or_title_as_context():
     from diplo_ml.predict import _jsonl_units
 
     lines = [(1, {"text": "A.", "headline": "Head"}), (2, {"text": "B.", "title": "Title"}), (3, {"text": "C."}),
-             (4, {"text": "D.", "headline": " ", "title": "Real"}), (5, {"text": "E.", "title": 12})]
+             (4, {"text": "D.", "headline": " ", "title": "Real"}), (5, {"text": "E.", "title": None})]
     assert [u["_context"]["headline"] for u in _jsonl_units(lines, "in.jsonl", False)] == \
         ["Head", "Title", None, "Real", None]
+    with pytest.raises(DataError, match=r"in.jsonl:2: 'title' must be a string, not int"):  # never silently ignored
+        list(_jsonl_units([(1, {"text": "A."}), (2, {"text": "B.", "title": 12})], "in.jsonl", False))
+    with pytest.raises(DataError, match=r"in.jsonl:1: 'text' must be a string, not list"):
+        list(_jsonl_units([(1, {"text": ["a", "b"]})], "in.jsonl", False))
 
 
 def test_invented_entities_are_marked_in_the_brief():

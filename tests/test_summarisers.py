@@ -35,6 +35,32 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
         "Hundreds of overseas Vietnamese joined the programme."
 
 
+@pytest.mark.parametrize(("text", "first"), [
+    ("VNA - New Delhi, Aug 1 - Vietnamese leaders met Indian business people in the capital on Thursday.",
+     "Vietnamese leaders"),                                                     # two datelines, outlet then place
+    ("BRUSSELS, Belgium — Vietnam's ambassador met Belgian officials on Monday to promote exports.", "Vietnam's"),
+    ("Hà Nội (TTXVN) - Vietnam and Mongolia agreed to ease visa procedures for their citizens.", "Vietnam and"),
+    ("(Photo: VNA) | Vietnam and Thailand on Monday agreed to lift two-way trade to 25 billion USD.", "Vietnam and"),
+    ("Reporter: Could you tell us about the visit?\n\nDeputy FM Nguyen Minh Vu: The visit produced 15 agreements "
+     "worth 3 billion USD.", "The visit produced"),                             # the speaker label is not summary
+    ("Q: What is your assessment?\n\nA: The relationship is at its best, with trade at 10 billion USD.",
+     "The relationship"),
+])
+def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first):
+    sentences, allowed = candidates(text)
+    assert [s for s, ok in zip(sentences, allowed) if ok][0].startswith(first)
+
+
+def test_captions_questions_and_the_vna_end_mark_are_never_summary_material():
+    sentences, allowed = candidates("Photo: VNA\n\nDeputy Prime Minister Tran Hong Ha (C) poses with delegates at "
+                                    "the conference.\n\nThe conference drew 300 delegates from 20 countries./.")
+    assert [s for s, ok in zip(sentences, allowed) if ok] == ["The conference drew 300 delegates from 20 countries."]
+    sentences, allowed = candidates("What next for ASEAN? How will Vietnam respond?")
+    assert sentences and not allowed.any()  # questions only: nothing to summarise, not a question as the summary
+    model = build_model(LeadSummariser, {"budget_words": 50})
+    assert model.summarise(["What next for ASEAN? How will Vietnam respond?"]) == [""]
+
+
 def test_choose_blocks_a_sentence_that_repeats_a_trigram():
     sentences = ["Trade between the two countries rose.", "Trade between the two countries rose again in May.",
                  "Officials met in Hanoi."]

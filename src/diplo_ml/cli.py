@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--quantize", action="store_true", help="the same as --precision int8-dynamic")
     pr.add_argument("-o", "--output", help="write JSONL here (through OUT.partial, renamed when complete)")
     pr.add_argument("--resume", action="store_true", help="continue OUT.partial left by an interrupted run")
+    pr.add_argument("--overwrite", action="store_true", help="replace OUT if it exists (else refused)")
     pr.add_argument("--workers", type=count, default=1, help="predict in N processes (rows stay in input order)")
     pr.add_argument("--engine", choices=["local", "ray"], default="local",
                     help="local processes, or Ray Data (pip install -e .[ray]; a cluster via RAY_ADDRESS)")
@@ -167,14 +168,17 @@ def main(argv: list[str] | None = None) -> int:
         train_main(argv[1:])
         return 0
     args = build_parser().parse_args(argv)
-    _quiet_libraries()
     try:
+        _quiet_libraries()
         return int(args.func(args) or 0)
     except DiploError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:  # Ctrl-C before a command's own signal handling started (loading libraries)
+        print("interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -42,14 +42,15 @@ def cmd_predict(args: argparse.Namespace) -> int:
             for rows in predict_stream(args.checkpoint, args.inputs, args.batch_size, precision, args.workers):
                 sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
         return 0
-    out = Output(Path(args.output), args.resume)
+    out = Output(Path(args.output), args.resume, args.overwrite)
     if args.resume and out.path.is_file() and not out.partial.exists():
         print(f"{out.path} is already complete; nothing to resume", file=sys.stderr)
         return 0
     try:
         with signals_interrupt():
             written, resumed = predict_to_file(args.checkpoint, args.inputs, out.path, args.resume, args.batch_size,
-                                               precision, args.workers, progress=sys.stderr.isatty())
+                                               precision, args.workers, progress=sys.stderr.isatty(),
+                                               overwrite=args.overwrite)
     except RunInterrupted as exc:
         print(f"interrupted ({exc}): {out.partial} keeps every finished row; continue with the same command "
               "and --resume", file=sys.stderr)

@@ -111,8 +111,8 @@ def save_checkpoint(run_dir: Path, p: Plan, model: Model, predictor: Predictor, 
                          "data": {"config": str(p.cfg.data.name), "fingerprints": data.fingerprints},
                          "run": run_dir.name})
         cfg = OmegaConf.to_container(p.cfg, resolve=True)
-        write_card(tmp, p.task.package, cfg, model.card(), metrics, data, training=training, run_name=run_dir.name,
-                   **p.task.card_context(predictor))
+        write_card(tmp, p.task.package, cfg, model.card(), metrics, data, folder_name=final.name, training=training,
+                   run_name=run_dir.name, **p.task.card_context(predictor))
         if final.exists():
             stale = run_dir / f"{tmp.name}.old"
             final.rename(stale)

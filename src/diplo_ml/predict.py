@@ -26,6 +26,7 @@ from tqdm.auto import tqdm
 from diplo_ml.checkpoint import load, read_meta
 from diplo_ml.data.ingest import SUFFIXES, ingest_document, ingest_path
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
+from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.tasks import get_task
 from diplo_ml.tasks.base import Predictor, Task
@@ -39,11 +40,14 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo
     count = 0
     for number, record in records:
         text = record.get("text")
-        if not isinstance(text, str) or not text.strip():
+        for key in ("text", "headline", "title", "context"):
+            if record.get(key) is not None and not isinstance(record[key], str):
+                raise DataError(f"{label}:{number}: '{key}' must be a string, not {type(record[key]).__name__}")
+        if not text or not text.strip():
             raise DataError(f"{label}:{number}: missing or empty 'text'")
-        previous = record.get("context") if isinstance(record.get("context"), str) else None
-        headline = next((record[k] for k in ("headline", "title")
-                         if isinstance(record.get(k), str) and record[k].strip()), None)
+        text = html_to_text(text) if looks_like_html(text) else text
+        previous = record.get("context")
+        headline = next((record[k] for k in ("headline", "title") if record.get(k) and record[k].strip()), None)
         rid = record.get("id")
         yield {"id": rid if rid is not None else number, "source": label, "line": number,
                **({"text": text} if echo_text else {}), "_text": text,
@@ -81,7 +85,8 @@ def read_units(inputs: list[str], task: Task) -> Iterator[Unit]:
     check_inputs(inputs)
     for item in inputs:
         if item == "-":
-            text = sys.stdin.read()
+            stream = getattr(sys.stdin, "buffer", None)  # bytes, so that other encodings are refused
+            text = decode_text(stream.read(), "<stdin>") if stream is not None else sys.stdin.read()
             if not text.strip():
                 raise DataError("<stdin>: empty input")
             if text.lstrip().startswith("{"):
@@ -121,6 +126,13 @@ def chunks(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
 def row_key(row: dict[str, Any]) -> str:
     """What identifies a row across runs: its source and line (JSONL) or paragraph index (articles)."""
     return json.dumps([row.get("source"), row.get("line"), row.get("paragraph_index"), row.get("doc")])
+
+
+def describe_key(key: str | None) -> str:
+    """A :func:`row_key` in words: "line 7 of a.jsonl", "paragraph 3 of page.txt"."""
+    source, line, paragraph, _ = json.loads(key) if key else (None, None, None, None)
+    where = f"line {line}" if line is not None else f"paragraph {paragraph}" if paragraph is not None else "a row"
+    return f"{where} of {source}"
 
 
 # predicting --------------------------------------------------------------------------------------------------------
@@ -192,6 +204,7 @@ class Output:
 
     path: Path
     resume: bool = False
+    overwrite: bool = False
 
     @property
     def partial(self) -> Path:
@@ -205,6 +218,8 @@ class Output:
             raise DiploError(f"{self.path}: folder {self.path.parent} does not exist")
         if self.partial.exists() and not self.resume:
             raise DiploError(f"{self.partial} holds an interrupted output: add --resume to continue it, or delete it")
+        if self.path.exists() and not self.resume and not self.overwrite:
+            raise DiploError(f"{self.path} exists: add --overwrite to replace it")
         if not self.resume or not self.partial.exists():
             try:
                 return open(self.partial, "w", encoding="utf-8"), 0, None
@@ -249,8 +264,8 @@ def predict_stream(checkpoint: str | Path, inputs: list[str], batch_size: int | 
     if skip:
         seen = list(islice(units, skip))
         if len(seen) < skip or row_key(seen[-1]) != last_key:
-            raise DiploError(f"the partial output has {skip} rows that do not match these inputs (its last row is "
-                             f"{last_key}); resume with the same checkpoint and inputs")
+            raise DiploError(f"the partial output has {skip} rows that do not match these inputs (its last row "
+                             f"came from {describe_key(last_key)}); resume with the same checkpoint and inputs")
     total = count_jsonl_rows(inputs) if progress else None
     bar = tqdm(total=total, initial=skip, unit="row", desc="predicting", disable=not progress, file=sys.stderr,
                dynamic_ncols=True)
@@ -277,11 +292,14 @@ def predict_files(checkpoint: str | Path, inputs: list[str], batch_size: int | N
 
 def predict_to_file(checkpoint: str | Path, inputs: list[str], output: str | Path, resume: bool = False,
                     batch_size: int | None = None, precision: str = "fp32", workers: int = 1,
-                    chunk: int = DEFAULT_CHUNK, progress: bool = False) -> tuple[int, int]:
+                    chunk: int = DEFAULT_CHUNK, progress: bool = False, overwrite: bool = False) -> tuple[int, int]:
     """Write every row to ``output`` (through ``output.partial``); return (rows written now, rows resumed)."""
     check_inputs(inputs)  # bad inputs or checkpoint: refused before an output file exists
     read_meta(checkpoint)
-    out = Output(Path(output), resume)
+    out = Output(Path(output), resume, overwrite)
+    for item in inputs:
+        if item != "-" and Path(item).resolve() in (out.path.resolve(), out.partial.resolve()):
+            raise DiploError(f"{output}: is also an input; write the output to another file")
     handle, done, last = out.open()
     written = 0
     try:
@@ -294,6 +312,9 @@ def predict_to_file(checkpoint: str | Path, inputs: list[str], output: str | Pat
         handle.close()
         if isinstance(exc, Exception) and not done and not written:  # an error (not a signal) before any row:
             out.partial.unlink(missing_ok=True)                       # nothing to resume, so nothing left behind
+        elif isinstance(exc, DiploError):
+            raise type(exc)(f"{exc} ({done + written} rows before it are kept in {out.partial}: mend the input and "
+                            "run the same command with --resume)") from None
         raise
     out.finish(handle)
     return written, done

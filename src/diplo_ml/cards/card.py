@@ -40,9 +40,10 @@ class ModelCardCallback(TrainerCallback):
 
 
 def write_card(folder: Path, template_dir: Path, cfg: dict[str, Any], model_card: Any, metrics: dict[str, Any],
-               data: Any, **context: Any) -> Path:
-    """Render ``folder/README.md`` from ``template_dir/card.md.j2``."""
+               data: Any, folder_name: str | None = None, **context: Any) -> Path:
+    """Render ``folder/README.md`` from ``template_dir/card.md.j2``; ``folder_name`` is the name the card gives the
+    folder (the checkpoint's final name when it is written aside first)."""
     text = render("card.md.j2", template_dir, cfg=cfg, model=cfg["model"], card=asdict(model_card), metrics=metrics,
                   fingerprints=data.fingerprints, examples=data.counts, sources=data.sources,
-                  created=datetime.now(UTC).strftime("%Y-%m-%d"), folder_name=folder.name, **context)
+                  created=datetime.now(UTC).strftime("%Y-%m-%d"), folder_name=folder_name or folder.name, **context)
     return atomic_write_text(folder / "README.md", text)

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from diplo_ml.data.page_text import html_to_text, markdown_to_text, normalise, read_text
+from diplo_ml.data.page_text import html_to_text, looks_like_html, markdown_to_text, normalise, read_text
 from diplo_ml.errors import DataError
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -31,7 +31,7 @@ OUTLETS = {
     "VNA": "VNA", "VNP": "VietnamPlus", "VIETNAMPLUS": "VietnamPlus", "NDO": "Nhan Dan", "ND": "Nhan Dan",
     "NHAN DAN": "Nhan Dan", "VOV": "VOV World", "VOV.VN": "VOV World", "VOVWORLD": "VOV World", "VOV5": "VOV World",
     "VOV WORLD": "VOV World", "WVR": "WVR", "TG&VN": "WVR", "VGP": "VGP", "VNS": "Viet Nam News",
-    "MOFA": "MOFA", "VTV": "VTV", "VNEXPRESS": "VnExpress", "TUOI TRE": "Tuoi Tre",
+    "MOFA": "MOFA", "VTV": "VTV", "VNEXPRESS": "VnExpress", "TUOI TRE": "Tuoi Tre", "TTXVN": "VNA",
 }
 _OUTLET_ALT = "|".join(sorted((re.escape(k) for k in OUTLETS), key=len, reverse=True))
 _DASH = r"[-–—]+"
@@ -45,13 +45,19 @@ DATELINE_PAREN = re.compile(
 DATELINE_OUTLET = re.compile(rf"^\((?P<outlet>{_OUTLET_ALT})\)\s*{_DASH}\s*", re.IGNORECASE)
 # "NDO –", "VOV.VN -", "WVR -", "VNA -"
 DATELINE_BARE = re.compile(rf"^(?P<outlet>{_OUTLET_ALT})\s*{_DASH}\s+", re.IGNORECASE)
-# "HANOI, Aug. 1 —" (no outlet)
-DATELINE_CAPS = re.compile(rf"^(?P<place>[A-Z][A-Z .'-]{{2,30}}(?:,\s*[A-Z][a-z]{{2,9}}\.?\s+\d{{1,2}})?)\s*{_DASH}\s+")
-
-MONTHS = (
+# "HANOI, Aug. 1 —", "BRUSSELS, Belgium —" (no outlet)
+DATELINE_CAPS = re.compile(rf"^(?P<place>[A-Z][A-Z .'-]{{2,30}}(?:,\s*[A-Z][a-z]{{2,9}}\.?\s+\d{{1,2}}"
+                           rf"|,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}})?)\s*{_DASH}\s+")
+MONTH_NAMES = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
     "|january|february|march|april|june|july|august|september|october|november|december"
 )
+# "New Delhi, Aug 1 -" (a place and a date, no outlet; what is left of "VNA - New Delhi, Aug 1 -")
+DATELINE_DATED = re.compile(rf"^(?P<place>[A-Z][\w.'’ -]{{1,30}}?),\s*(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?"
+                            rf"\s*{_DASH}\s+", re.IGNORECASE)
+DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED)
+
+MONTHS = MONTH_NAMES
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
 DATE_DMY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -85,6 +91,7 @@ SOCIAL = re.compile(
     r"|follow us|comments?|back to top|top|advertisement|ads?|subscribe|send|save|font size|a\+|a-|\|)\s*[|•·/]?\s*)+$",
     re.IGNORECASE,
 )
+COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s)|\ball rights reserved\b", re.IGNORECASE)
 TAGS = re.compile(r"^(?:tags?|keywords?|topics?)\s*:", re.IGNORECASE)
 BREADCRUMB = re.compile(
     r"^(?:home|trang chủ)\b.*(?:>|»|/|›)|^[^.!?]{1,80}(?:\s[>»›]\s[^.!?]{1,60}){1,}$", re.IGNORECASE
@@ -147,6 +154,31 @@ class Article:
 
 
 # ------------------------------------------------------------------------------------------
+def dateline_matches(text: str) -> list[re.Match[str]]:
+    """The datelines that open ``text``, outermost first ("VNA - New Delhi, Aug 1 -" is two); each must leave more
+    than 20 characters and name a capitalised place, if any."""
+    found: list[re.Match[str]] = []
+    rest = text
+    for _ in range(2):
+        for pattern in DATELINES:
+            match = pattern.match(rest)
+            place = (match.groupdict().get("place") or "X") if match else ""
+            if match and place[:1].isupper() and len(rest) - match.end() > 20:
+                found.append(match)
+                rest = rest[match.end():]
+                break
+        else:
+            break
+    return found
+
+
+def strip_dateline(text: str) -> str:
+    """``text`` without the datelines that open it ("Hanoi (VNA) –", "(VOVWORLD) -", "NDO –")."""
+    for match in dateline_matches(text):
+        text = text[match.end():]
+    return text
+
+
 def parse_date(text: str) -> str | None:
     """First calendar date in ``text`` as ISO (day-first for numeric dates, as Vietnamese sites write them)."""
     for pattern, order in ((DATE_ISO, "ymd"), (DATE_DMY, "dmy"), (DATE_MDY, "mdy"), (DATE_DMY_TEXT, "dmy")):
@@ -222,6 +254,8 @@ def classify(line: str, seen_body: bool) -> str | None:
         return "share/print buttons"
     if TAGS.match(line):
         return "tags line"
+    if COPYRIGHT.search(line) and len(line.split()) <= 30:
+        return "copyright notice"
     if _is_timestamp(line):
         return "timestamp"
     if BREADCRUMB.match(line) and len(line.split()) <= 14:
@@ -238,14 +272,28 @@ def classify(line: str, seen_body: bool) -> str | None:
     return None
 
 
+def without_end_mark(text: str) -> str:
+    """``text`` without VNA's closing "./.", ended by a full stop ("… in Hanoi./." and "… in Hanoi../." end "…
+    in Hanoi.")."""
+    if not END_MARK.search(text):
+        return text.strip()
+    text = END_MARK.sub("", text).strip()
+    return text if TERMINAL.search(text) and not text.endswith((":", ";")) else text + "."
+
+
+def without_site(title: str) -> str:
+    """A page title without the site's name after a bar ("Ties deepen | Nhan Dan Online" -> "Ties deepen")."""
+    return max(title.split(" | "), key=len) if " | " in title else title
+
+
 def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     """The longest short line above the body is the headline; the others are section labels."""
     if not candidates:
         return
-    best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(c[1])))
+    best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))
     for number, line in candidates:
         if (number, line) == best:
-            article.headline = line.strip("*# ")
+            article.headline = without_site(line).strip("*# ")
             article.dropped.append((number, "headline (kept as metadata)", line))
         else:
             article.dropped.append((number, "section label", line))
@@ -307,19 +355,15 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         raw = line
         body = line
         if not seen_body or article.dateline is None:
-            for pattern in (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS):
-                match = pattern.match(body)
-                place = (match.groupdict().get("place") or "X") if match else ""
-                if match and place[:1].isupper() and len(body) - match.end() > 20:
-                    article.dateline = match.group(0).strip(" -–—")
-                    outlet = match.groupdict().get("outlet")
-                    if outlet and article.outlet is None:
-                        article.outlet = OUTLETS.get(outlet.upper(), outlet)
-                    body = body[match.end():]
-                    if article.date is None:
-                        article.date = parse_date(match.group(0))
-                    break
-        body = END_MARK.sub("", body).strip()
+            for match in dateline_matches(body):
+                article.dateline = " ".join(filter(None, (article.dateline, match.group(0).strip(" -–—"))))
+                outlet = match.groupdict().get("outlet")
+                if outlet and article.outlet is None:
+                    article.outlet = OUTLETS.get(outlet.upper(), outlet)
+                if article.date is None:
+                    article.date = parse_date(match.group(0))
+            body = strip_dateline(body)
+        body = without_end_mark(body)
         question = bool(QUESTION_PREFIX.match(body)) or (body.endswith("?") and len(body.split()) <= 60
                                                           and body.startswith("**"))
         body = QUESTION_PREFIX.sub("", body) if question else ANSWER_PREFIX.sub("", body)
@@ -347,8 +391,11 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
 
 
 def ingest_document(text: str, doc_id: str, label: str) -> Article:
-    """Ingest one document whose kind (.html/.md/plain) is told by the suffix of ``label``."""
-    if label.lower().endswith((".html", ".htm")):
+    """Ingest one document whose kind (.html/.md/plain) is told by the suffix of ``label`` (or, for plain text and
+    standard input, by markup that opens it as HTML)."""
+    if not text.strip():
+        raise DataError(f"{label}: empty file")
+    if label.lower().endswith((".html", ".htm")) or (not label.lower().endswith(".md") and looks_like_html(text)):
         text = html_to_text(text)
     elif label.lower().endswith(".md"):
         text = markdown_to_text(text)

@@ -18,7 +18,8 @@ def parse_jsonl_lines(lines: Iterable[str], label: str) -> Iterator[tuple[int, d
         try:
             record = json.loads(raw)
         except json.JSONDecodeError as exc:
-            raise DataError(f"{label}:{number}: malformed JSON ({exc.msg} at column {exc.colno})") from None
+            raise DataError(f"{label}:{number}: malformed JSON ({exc.msg.removesuffix(' at')} at column "
+                            f"{exc.colno})") from None
         if not isinstance(record, dict):
             raise DataError(f"{label}:{number}: expected a JSON object, got {type(record).__name__}")
         yield number, record
@@ -31,11 +32,18 @@ def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
         raise DataError(f"{path}: is a folder, not a JSONL file")
     if not path.is_file():
         raise DataError(f"{path}: no such file")
-    try:
-        with open(path, encoding="utf-8") as handle:
-            yield from parse_jsonl_lines(handle, str(path))
-    except UnicodeDecodeError as exc:
-        raise DataError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    with open(path, "rb") as handle:
+        yield from parse_jsonl_lines(_decoded(handle, str(path)), str(path))
+
+
+def _decoded(lines: Iterable[bytes], label: str) -> Iterator[str]:
+    """Lines as UTF-8 text (a BOM before the first allowed); a line that is not names its number."""
+    for number, raw in enumerate(lines, start=1):
+        try:
+            yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise DataError(f"{label}:{number}: not valid UTF-8 (byte {exc.start} of the line: "
+                            f"{raw[exc.start:exc.start + 1]!r}); re-save it as UTF-8") from None
 
 
 def read_jsonl(path: str | Path, check: Callable[[dict[str, Any], str, int], None] | None = None,

@@ -13,19 +13,33 @@ MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|\*\*|__|(?<!\
 MD_LINK = re.compile(r"!\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
 
 
+HTML_START = re.compile(r"^\s*<(?:!doctype html|html|head|body)\b", re.IGNORECASE)
+HTML_BLOCK = re.compile(r"<(?:p|div|br|h[1-6]|li|article|section|span|b|i|em|strong|a)\b[^<>]*>|</(?:p|div|h[1-6]|li)>",
+                        re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """Markup rather than prose: a page that opens as HTML, or text holding paragraph or inline tags."""
+    return bool(HTML_START.match(text) or HTML_BLOCK.search(text))
+
+
+def decode_text(data: bytes, label: str) -> str:
+    """Bytes as UTF-8 text (BOM allowed); a clear error naming ``label`` for a binary file or other encodings."""
+    if b"\x00" in data[:4096]:
+        raise DataError(f"{label}: looks like a binary file, not an article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise DataError(f"{label}:{line}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+                        "re-save it as UTF-8") from None
+
+
 def read_text(path: Path) -> str:
     """Read a file as UTF-8 (BOM allowed); a clear error for anything else."""
     if not path.is_file():
         raise DataError(f"{path}: no such file")
-    data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        raise DataError(f"{path}: looks like a binary file, not an article")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            f"{path}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); re-save the file as UTF-8"
-        ) from None
+    return decode_text(path.read_bytes(), str(path))
 
 
 class _HTMLText(HTMLParser):

@@ -22,6 +22,17 @@ from diplo_ml.errors import DiploError
 from diplo_ml.models.base import Model, TaskSpec
 
 
+def as_texts(texts: Sequence[str]) -> list[str]:
+    """``texts`` as a list of strings; a lone string or anything else is refused with one line."""
+    if isinstance(texts, str):
+        raise DiploError("texts must be a list of strings: wrap one text in a list, as [text]")
+    texts = list(texts)
+    wrong = next((i for i, t in enumerate(texts) if not isinstance(t, str)), None)
+    if wrong is not None:
+        raise DiploError(f"texts[{wrong}] is {type(texts[wrong]).__name__}, not a string")
+    return texts
+
+
 class Predictor(ABC):
     """A loaded model ready for inference: ``predict`` gives one output dict per input text."""
 

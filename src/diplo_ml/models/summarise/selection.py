@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from diplo_ml.data.ingest import BYLINE, CAPTION, QUESTION_PREFIX, strip_dateline, without_end_mark
 from diplo_ml.metrics.rouge_core import f_measure, ngrams, tokens
 from diplo_ml.text import split_sentences
 
@@ -77,50 +78,49 @@ def select_in_order(sentences: Sequence[str], scores: Sequence[float] | np.ndarr
 
 
 # statements ----------------------------------------------------------------------------------------------------
-def strip_dateline(sentence: str) -> str:
-    """A sentence without a leading dateline ("Hanoi (VNA) –", "(VOVWORLD) -", "NDO –")."""
-    from diplo_ml.data.ingest import DATELINE_BARE, DATELINE_CAPS, DATELINE_OUTLET, DATELINE_PAREN
-
-    for pattern in (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS):
-        match = pattern.match(sentence)
-        place = (match.groupdict().get("place") or "X") if match else ""
-        if match and place[:1].isupper() and len(sentence) - match.end() > 20:
-            return sentence[match.end():]
-    return sentence
+# who is pictured where: "(C)", "(L)", "(second from left)", "(front row, centre)": a photo caption
+PICTURED = re.compile(r"\((?:[CLR]|(?i:(?:front|back|first|second|third|1st|2nd|3rd)?(?: row)?,? ?(?:from )?"
+                      r"(?:left|right|centre|center|middle)))\)")
+# an interview's speaker label before the answer: "A:", "Deputy FM Nguyen Minh Vu:" (capitalised words only)
+SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,6}[A-Z][\w.'’-]*:\s+(?=[A-Z\"“‘'])")
+PHOTO_CREDIT = re.compile(r"^\((?:photo|photos|image|file photo|illustrative photo|source)\b[^)]*\)\s*[|│]?\s*",
+                          re.IGNORECASE)
 
 
 def is_statement(sentence: str) -> bool:
     """False for what is never summary material: questions, bylines, captions, credits, bare labels."""
-    from diplo_ml.data.ingest import BYLINE, CAPTION, QUESTION_PREFIX
-
     text = sentence.strip()
     bare = text.rstrip("\"'”’»)]*").rstrip()
     if bare.endswith("?") or QUESTION_PREFIX.match(text):
         return False
     if bare[-1:] not in ".!…":  # no closing full stop: an introduction to a quote or list (":"), or a heading
         return False
-    if CAPTION.search(text) or (BYLINE.match(text) and len(text.split()) <= 12):
+    if CAPTION.search(text) or PICTURED.search(text) or (BYLINE.match(text) and len(text.split()) <= 12):
         return False
     return len(text.split()) >= 2
 
 
-PHOTO_CREDIT = re.compile(r"^\((?:photo|photos|image|file photo|illustrative photo|source)\b[^)]*\)\s*", re.IGNORECASE)
+def clean_statement(sentence: str) -> str:
+    """A sentence as a summary may use it: no leading dateline or speaker label, "./." ended as "."."""
+    sentence = strip_dateline(sentence)
+    if not QUESTION_PREFIX.match(sentence):
+        sentence = SPEAKER.sub("", sentence, count=1)
+    return without_end_mark(sentence)
 
 
 def candidates(text: str) -> tuple[list[str], np.ndarray]:
-    """The article's sentences (leading datelines stripped) and which of them may be chosen. A photo credit that
-    the splitter joined to the next sentence is cut off it, and the sentence before it (the caption) is left out."""
-    sentences = [strip_dateline(s) for s in split_sentences(text)]
+    """The article's sentences (leading datelines and speaker labels stripped) and which of them may be chosen; an
+    article of nothing but questions, captions and credits has none. A photo credit that the splitter joined to the
+    next sentence is cut off it, and the sentence before it (the caption) is left out."""
+    sentences = [clean_statement(s) for s in split_sentences(text)]
     allowed = np.array([is_statement(s) for s in sentences], dtype=bool)
     for i, sentence in enumerate(sentences):
         credit = PHOTO_CREDIT.match(sentence)
         if credit:
-            sentences[i] = sentence[credit.end():]
+            sentences[i] = clean_statement(sentence[credit.end():])
             allowed[i] = is_statement(sentences[i])
             if i:
                 allowed[i - 1] = False
-    if sentences and not allowed.any():  # nothing but questions or credits: better those than an empty summary
-        allowed[:] = True
     return sentences, allowed
 
 

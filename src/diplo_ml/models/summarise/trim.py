@@ -44,6 +44,15 @@ def has_verb(text: str) -> bool:
                for w in words)
 
 
+def closes_list(sentence: str, match: re.Match[str]) -> bool:
+    """True where ", and" ends a list rather than a clause: no verb before the next comma ("across Asia, the
+    Pacific, and now Europe") or a comma among the six words before it ("the Bounce Back Loan Scheme, …, and …")."""
+    if match.group(1) != "and":
+        return False
+    after = sentence[match.end():].split(",", 1)[0]
+    return not has_verb(after.removeprefix("and")) or "," in " ".join(sentence[: match.start()].split()[-6:])
+
+
 def close_quotes(text: str) -> str:
     """``text`` with a quotation it opens and no longer closes (the cut took the closing mark) closed."""
     if text.count("“") > text.count("”"):
@@ -57,7 +66,8 @@ def cuts(sentence: str, headline: str | None, min_words: int = 8) -> list[tuple[
     whole = tokens(sentence)
     out = [(sentence, np.zeros(FEATURES))]
     found = [m for m in BOUNDARY.finditer(sentence)
-             if len(sentence[: m.start()].split()) >= min_words and has_verb(sentence[: m.start()])]
+             if len(sentence[: m.start()].split()) >= min_words and has_verb(sentence[: m.start()])
+             and not closes_list(sentence, m)]
     for place, match in enumerate(found):
         kept = close_quotes(sentence[: match.start()].rstrip(",;:") + ".")
         dropped = sentence[match.start():]

@@ -9,7 +9,7 @@ import numpy as np
 
 from diplo_ml.data.examples import Context
 from diplo_ml.models.base import TaggingModel
-from diplo_ml.tasks.base import Predictor
+from diplo_ml.tasks.base import Predictor, as_texts
 
 
 class Tagger(Predictor):
@@ -41,4 +41,4 @@ class Tagger(Predictor):
     def predict(self, texts: Sequence[str], context: Context | None = None,
                 digits: int = 4) -> list[dict[str, Any]]:
         """One dict per text: ``tags`` and ``scores`` (rounded to ``digits``)."""
-        return self.rows(self.scores(texts, context), digits)
+        return self.rows(self.scores(as_texts(texts), context), digits)

@@ -8,7 +8,7 @@ from typing import Any
 from diplo_ml.data.examples import Context, context_column
 from diplo_ml.faithfulness import article_source, unsupported_entities
 from diplo_ml.models.base import SummarisingModel
-from diplo_ml.tasks.base import Predictor
+from diplo_ml.tasks.base import Predictor, as_texts
 
 
 class Summariser(Predictor):
@@ -19,6 +19,7 @@ class Summariser(Predictor):
     def predict(self, texts: Sequence[str], context: Context | None = None) -> list[dict[str, Any]]:
         """One ``{"summary", "unsupported_entities"}`` per article text (names and numbers that neither the text nor
         its headline, when ``context`` gives one, contains)."""
+        texts = as_texts(texts)
         if not texts:
             return []
         summaries = self.model.summarise(list(texts), context)
