@@ -147,6 +147,13 @@ def test_html_without_an_html_name_is_flattened():
     assert [p.text for p in article.paragraphs] == [
         "Vietnam and India agreed on Monday to step up defence cooperation.",
         "The two ministers also discussed training."]
+    assert article.headline == "Vietnam, India step up ties"  # no " | site" (none here)
+    page = ingest_document("<html><head><title>Vietnam, India step up defence ties | Nhan Dan Online</title></head>"
+                           "<body><h1>Vietnam, India step up defence ties</h1><p>NDO - Vietnam and India agreed on "
+                           "Monday to step up defence cooperation.</p><footer>Copyright Nhan Dan. All rights "
+                           "reserved.</footer></body></html>", "x", "page.html")
+    assert page.headline == "Vietnam, India step up defence ties"
+    assert [p.text[:12] for p in page.paragraphs] == ["Vietnam and "]  # the copyright line is noise
 
 
 def test_jsonl_accepts_a_bom_and_names_the_line_of_bad_bytes(tmp_path):

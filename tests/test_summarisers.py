@@ -402,3 +402,18 @@ def test_no_repeat_in_answer_leaves_the_article_free_to_copy():
     number = [vocab[t] for t in ["Ġ", "2", "0", "0", ",", "0", "0", "0", "Ġ", "1", "0", "0"]]
     scores = digits(torch.tensor([prompt + number]), torch.zeros(1, len(vocab)))
     assert torch.isfinite(scores[0, vocab[","]])  # "100,..." after "200,000": "0 0 ," again, inside a number
+
+
+def test_the_summariser_says_why_a_summary_is_empty_and_refuses_a_bare_string():
+    from diplo_ml.errors import DiploError
+    from diplo_ml.tasks.summarise.summariser import NOTHING_TO_SUMMARISE, Summariser
+
+    summariser = Summariser(build_model(LeadSummariser, {"budget_words": 50}))
+    rows = summariser.predict(["What next for ASEAN? How will Vietnam respond?",
+                               "Vietnam and Laos signed a labour agreement on Tuesday."])
+    assert rows[0] == {"summary": "", "unsupported_entities": [], "note": NOTHING_TO_SUMMARISE}
+    assert rows[1]["summary"].startswith("Vietnam and Laos") and "note" not in rows[1]
+    with pytest.raises(DiploError, match="wrap one text in a list"):
+        summariser.summarise("Vietnam and Laos signed a labour agreement on Tuesday.")
+    with pytest.raises(DiploError, match=r"texts\[1\] is NoneType"):
+        summariser.summarise(["A text.", None])

@@ -3,6 +3,7 @@ evaluation, and the n-gram F-measure the greedy oracle maximises."""
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Sequence
 
@@ -11,6 +12,7 @@ from rouge_score import rouge_scorer, tokenizers
 
 from diplo_ml.text import split_sentences
 
+logging.getLogger("absl").setLevel(logging.WARNING)  # rouge_score logs "Using default tokenizer." on every scorer
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 TOKENIZER = tokenizers.DefaultTokenizer(use_stemmer=True)  # the tokens rouge_score itself uses
 

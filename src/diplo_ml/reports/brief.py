@@ -24,6 +24,7 @@ from diplo_ml.reports.render import NONE_COLOUR, Raw, colours, esc, figure_uri, 
 from diplo_ml.reports.render import write_text as write_output
 from diplo_ml.tasks.pillars import Tagger
 from diplo_ml.tasks.summarise import Summariser
+from diplo_ml.tasks.summarise.summariser import NOTHING_TO_SUMMARISE
 
 NONE = "no pillar"
 FORMATS = {"html": (".html", ".htm"), "md": (".md", ".markdown")}
@@ -168,14 +169,18 @@ def _summary_html(b: ArticleBrief) -> str:
     missing = sum(len(r["unsupported"]) for r in b.check)
     verdict = (f'<span class="warn">{missing} of {total} names/numbers not found in the article</span>' if missing
                else f"all {total} names/numbers found in the article")
-    return (f'<h3>Summary</h3><div class="summary">{"".join(lines) or "<p><em>(empty summary)</em></p>"}'
+    if not lines:
+        return f'<h3>Summary</h3><div class="summary"><p><em>({esc(NOTHING_TO_SUMMARISE)})</em></p></div>'
+    return (f'<h3>Summary</h3><div class="summary">{"".join(lines)}'
             f'<p class="muted">Faithfulness check: {verdict}.</p></div>')
 
 
 def _article_html(i: int, b: ArticleBrief, brief: Brief) -> str:
     a = b.article
     palette = colours(brief.labels)
-    meta = " · ".join(esc(x) for x in (a.date or "date unknown", a.outlet or "outlet unknown", a.dateline) if x)
+    place = re.sub(r"\s*\([^)]*\)\s*", " ", a.dateline or "").strip()  # "Hanoi (VNA)" -> "Hanoi": the outlet is shown
+    place = None if place.upper() in {"", (a.outlet or "").upper()} else place
+    meta = " · ".join(esc(x) for x in (a.date or "date unknown", a.outlet or "outlet unknown", place) if x)
     parts = [f'<section class="article" id="article-{i}"><h2>{esc(a.headline or a.doc_id)}</h2>',
              f'<div class="meta">{meta}<br><span class="muted">{esc(a.path)}</span></div>']
     if b.summary is not None:
@@ -274,7 +279,8 @@ def render_markdown(brief: Brief) -> str:
                     text = f"⚠ {text} *(not in the article: {md(', '.join(row['unsupported']))})*"
                 out += [f"> {text}", ">"]
             missing = sum(len(r["unsupported"]) for r in b.check)
-            out += [f"> Faithfulness check: {missing} name(s)/number(s) not found in the article.", ""]
+            out += [f"> Faithfulness check: {missing} name(s)/number(s) not found in the article." if b.check
+                    else f"> *({NOTHING_TO_SUMMARISE})*", ""]
         shares = b.shares(brief.labels)
         out += ["### Pillar profile", "", f"![pillar profile]({profile_chart(shares, brief.labels)})", "",
                 _md_table(["pillar", "share of paragraphs"], [(n, f"{shares[n]:.0%}") for n in [*brief.labels, NONE]]),

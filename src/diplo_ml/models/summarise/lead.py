@@ -61,9 +61,13 @@ class LeadSummariser(SummarisingModel):
         atomic_write_json(Path(folder) / SETTINGS_FILE, self.option_dict())
 
     def _choice(self) -> str:
-        per = "".join(f", {k} for {s}" for s, k in self.options.k_by_source.items())
-        return (f"the article's first {self.options.k} statement sentence(s){per}, within {self.options.budget_words} "
-                "words (questions, bylines and captions skipped)")
+        def first(k: int) -> str:
+            return "first statement sentence" if k == 1 else f"first {k} statement sentences"
+
+        per = "; ".join(f"{s}: {first(k)}" for s, k in self.options.k_by_source.items())
+        budget = f" within {self.options.budget_words} words" if self.options.budget_words else ""
+        return (f"the article's {first(self.options.k)}{f' ({per})' if per else ''}{budget} (questions, bylines, "
+                "captions and credits skipped)")
 
     def card(self) -> CardInfo:
         return CardInfo(f"Lead-k baseline: {self._choice()}. Nothing is learned.")

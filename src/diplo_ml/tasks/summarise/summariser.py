@@ -10,6 +10,8 @@ from diplo_ml.faithfulness import article_source, unsupported_entities
 from diplo_ml.models.base import SummarisingModel
 from diplo_ml.tasks.base import Predictor, as_texts
 
+NOTHING_TO_SUMMARISE = "no statement to summarise: the text holds only questions, captions, credits or headings"
+
 
 class Summariser(Predictor):
     def __init__(self, model: SummarisingModel, meta: dict[str, Any] | None = None) -> None:
@@ -24,7 +26,8 @@ class Summariser(Predictor):
             return []
         summaries = self.model.summarise(list(texts), context)
         headlines = context_column(context, "headline", len(texts))
-        return [{"summary": s, "unsupported_entities": unsupported_entities(s, article_source(t, h))}
+        return [{"summary": s, "unsupported_entities": unsupported_entities(s, article_source(t, h)),
+                 **({} if s.strip() else {"note": NOTHING_TO_SUMMARISE})}
                 for s, t, h in zip(summaries, texts, headlines)]
 
     def summarise(self, texts: Sequence[str]) -> list[dict[str, Any]]:

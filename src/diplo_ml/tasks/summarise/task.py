@@ -37,7 +37,7 @@ class SummariseTask(Task):
     name = "summarise"
     predictor_type = Summariser
     model_type = SummarisingModel
-    headline_metrics = ("rouge1", "rouge2", "rougeL", "rougeLsum")
+    headline_metrics = ("rougeL", "rouge1", "rouge2", "unsupported_entity_rate")  # ROUGE-L: what dev chooses by
     lower_is_better = frozenset({"unsupported_entity_rate", "loss", "eval_loss"})
     descriptive = frozenset({"n", "compression"})
     descriptive_prefixes = ("pred_", "ref_", "novel_")
