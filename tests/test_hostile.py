@@ -25,6 +25,7 @@ import pytest
 
 from diplo_ml.cli import main as cli_main
 from diplo_ml.config import compose_config
+from diplo_ml.errors import DiploError
 from diplo_ml.harness import plan, run_task
 
 from .conftest import write_pillar_split
@@ -240,6 +241,19 @@ CASES = [
          prepare=two_runs_one_damaged("metrics"), code=0),
     Case("compare with a corrupt config", lambda m, t: ["compare", str(t / "runs")], "config.yaml: corrupt config",
          prepare=two_runs_one_damaged("config"), code=0),
+    Case("evaluate: a negative sample limit", lambda m, t: ["evaluate", str(m["tagger"]), "--override",
+                                                          "data.max_test_samples=-4"], "max_test_samples"),
+    Case("evaluate: an unknown key", lambda m, t: ["evaluate", str(m["tagger"]), "--override", "foo=1"],
+         "Could not override 'foo'"),
+    Case("evaluate -o into a missing folder", lambda m, t: ["evaluate", str(m["tagger"]), "-o",
+                                                            str(t / "nope" / "m.json")], "does not exist"),
+    Case("train: a key added outside model/trainer", lambda m, t: ["train", "+data.bogus=1", f"paths.runs_dir={t}/r"],
+         "adds 'data.bogus', which no config has"),
+    Case("train: an unknown experiment lists the known ones", lambda m, t: ["train", "experiment=nope",
+                                                                           f"paths.runs_dir={t}/r"],
+         "Available options in 'experiment': pillars_all_minilm, "),
+    Case("train: a runs_dir that cannot be made", lambda m, t: ["train", "model=tfidf", "paths.runs_dir=/proc/nope"],
+         "paths.runs_dir: cannot create /proc/nope"),
     Case("compare: unknown --metric", lambda m, t: ["compare", str(m["tagger"]), "--metric", "test.nope"],
          "--metric test.nope: no run has this metric"),
 ]
@@ -364,6 +378,8 @@ def test_signal_mid_training_ends_interrupted_and_resume_matches(made, tmp_path,
     from diplo_ml.runs.reproduce import metric_differences
 
     assert metric_differences(a, b, tolerance=1e-6) == []
+    attempts = json.loads((run_dir / "manifest.json").read_text())["attempts"]
+    assert [a["status"] for a in attempts] == ["interrupted"]  # the resumed run keeps the record of its first go
     weights = [load_file(folder / "checkpoint" / "model.safetensors") for folder in (straight, run_dir)]
     assert weights[0].keys() == weights[1].keys()
     assert all(np.allclose(weights[0][k], weights[1][k], rtol=0, atol=1e-6) for k in weights[0])  # the same model
@@ -413,3 +429,55 @@ def test_predict_killed_and_resumed_writes_every_row_once(made, tmp_path):
     ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
     assert ids == [f"r{i}" for i in range(3000)]
     assert not partial.exists()
+
+
+def _interrupted_run(folder: Path, overrides: list[str]) -> Path:
+    (folder / ".hydra").mkdir(parents=True)
+    (folder / ".hydra" / "overrides.yaml").write_text("".join(f"- {o}\n" for o in overrides))
+    (folder / "manifest.json").write_text(json.dumps({"status": "interrupted", "overrides": overrides}))
+    return folder
+
+
+def test_resume_refuses_corrupt_or_edited_overrides(tmp_path):
+    from diplo_ml.runs.resume import resume_argv
+
+    run = _interrupted_run(tmp_path / "run", ["model=minilm", "trainer.max_steps=60"])
+    assert resume_argv(run)[:3] == ["model=minilm", "trainer.max_steps=60", "trainer.resume=true"]
+    (run / ".hydra" / "overrides.yaml").write_text("- model=minilm\n- trainer.max_steps=80\n")
+    with pytest.raises(DiploError, match=r"differs from the overrides the run started with \(trainer.max_steps=60, "
+                                         r"trainer.max_steps=80\)"):
+        resume_argv(run)
+    (run / ".hydra" / "overrides.yaml").write_text("- model=minilm\n- [unclosed\n")
+    with pytest.raises(DiploError, match=r"overrides.yaml:2: corrupt overrides"):
+        resume_argv(run)
+    (run / ".hydra" / "overrides.yaml").write_text("foo: bar\n")
+    with pytest.raises(DiploError, match=r"overrides.yaml: corrupt overrides \(expected a list"):
+        resume_argv(run)
+
+
+def test_a_damaged_or_hostile_trainer_checkpoint_is_refused_before_resuming(tmp_path):
+    import pickle
+
+    import torch
+
+    from diplo_ml.runs.resumable import check_resumable
+
+    last = tmp_path / "trainer" / "checkpoint-8"
+    (tmp_path / "trainer" / "checkpoint-4").mkdir(parents=True)
+    last.mkdir()
+    (last / "trainer_state.json").write_text('{"global_step": 8}')
+    torch.save({"cpu": torch.random.get_rng_state(), "python": (3, (1, 2), None)}, last / "rng_state.pth")
+    check_resumable(tmp_path / "trainer")  # a sound checkpoint passes
+    (last / "rng_state.pth").write_bytes(pickle.dumps(Payload(tmp_path / "PWNED")))
+    with pytest.raises(DiploError, match=r"checkpoint-8/rng_state.pth: cannot be read safely to resume \(it holds "
+                                         r"objects that only unpickling could build.*delete .*checkpoint-8"):
+        check_resumable(tmp_path / "trainer")
+    assert not (tmp_path / "PWNED").exists()
+    (last / "rng_state.pth").unlink()
+    (last / "trainer_state.json").write_text('{"global_step": ')
+    with pytest.raises(DiploError, match=r"checkpoint-8/trainer_state.json: cannot be read safely"):
+        check_resumable(tmp_path / "trainer")
+    (last / "trainer_state.json").unlink()
+    (last / "model.safetensors").write_bytes(b"\x10\x00\x00\x00\x00\x00\x00\x00{}")
+    with pytest.raises(DiploError, match=r"checkpoint-8/model.safetensors: cannot be read safely"):
+        check_resumable(tmp_path / "trainer")

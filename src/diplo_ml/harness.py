@@ -26,6 +26,7 @@ from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_open
 from diplo_ml.models.base import FitContext, Model, ModelOptions, model_options
 from diplo_ml.options import DataLimits, RunOptions, TrainerOptions, validate
+from diplo_ml.runs.interrupt import raise_if_interrupted
 from diplo_ml.tasks import Task, get_task
 from diplo_ml.tasks.base import Predictor
 
@@ -57,15 +58,20 @@ def _container(cfg: DictConfig, key: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def check_data(cfg: DictConfig, task: Task) -> None:
+    """The data block's sample limits and the task's own checks of it."""
+    data = cfg.get("data") or {}
+    validate(DataLimits, {k: data.get(k) for k in DataLimits.model_fields if k in data}, "data")
+    task.check_data_config(data)
+
+
 def plan(cfg: DictConfig) -> Plan:
     """Validate every config block (range checks, unknown keys, the model's class and task)."""
     run = validate(RunOptions, {k: cfg.get(k) for k in ("seed", "threads", "deterministic") if k in cfg}, "")
     trainer = validate(TrainerOptions, _container(cfg, "trainer"), "trainer")
-    data = cfg.get("data") or {}
-    validate(DataLimits, {k: data.get(k) for k in DataLimits.model_fields if k in data}, "data")
     task_cfg = _container(cfg, "task")
     task = get_task(str(task_cfg.get("name", "")), task_cfg)
-    task.check_data_config(data)
+    check_data(cfg, task)
     cls, options = model_options(_container(cfg, "model"), task.model_type)
     return Plan(cfg, run, trainer, task, cls, options)
 
@@ -138,7 +144,9 @@ def run_task(p: Plan, run_dir: Path, recorder: Any) -> dict[str, dict[str, Any]]
     context = FitContext(seed=p.run.seed, out_dir=run_dir / "trainer", trainer=p.trainer, score=task.quick_score,
                          callbacks=[card_callback])
     log.info("fitting %s on %d %ss", p.model_options.name, len(examples["train"]), task.unit)
+    raise_if_interrupted()
     model.fit(examples["train"], examples["dev"], context)
+    raise_if_interrupted()
     if not is_main_process():  # torchrun/accelerate: rank 0 tunes, predicts and writes the run files
         return {}
     predictor, dev_outputs = task.make_predictor(model, examples["dev"])
@@ -151,6 +159,7 @@ def run_task(p: Plan, run_dir: Path, recorder: Any) -> dict[str, dict[str, Any]]
                                                                                              examples[split])
         metrics[split], per_source = score_split(task, outputs, examples[split], p.run.seed, sources)
         by_source.update({f"{split}_{name}": values for name, values in per_source.items()})
+        raise_if_interrupted()
         write_predictions(run_dir / f"predictions_{split}.jsonl", task, examples[split], outputs)
     metrics.update(by_source)
     training = {**card_callback.summary(), **{k: v for k, v in model.training.items() if k != "log_history"}}
@@ -179,6 +188,7 @@ def evaluate_checkpoint(checkpoint: str | Path, data: str | None = None, split: 
     data_name = data or meta["data"]["config"]
     cfg = compose_config([f"task={meta['task']}", f"data={data_name}", *(overrides or [])])
     task = get_task(str(meta["task"]), {"labels": meta["labels"]} if meta.get("labels") else None)
+    check_data(cfg, task)
     metrics = evaluate(load(folder), task, cfg.data, split, int(cfg.seed))
     metrics["checkpoint"] = str(folder)
     return metrics

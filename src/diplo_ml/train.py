@@ -22,8 +22,9 @@ from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_text
 from diplo_ml.harness import Plan, plan, run_task
 from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
-from diplo_ml.runs.lock import RunLock
+from diplo_ml.runs.lock import HOLDER, LOCK, RunLock
 from diplo_ml.runs.manifest import RunRecorder, read_manifest
+from diplo_ml.runs.resumable import check_resumable
 from diplo_ml.runs.run_dir import new_run_stamp, write_metrics
 from diplo_ml.runs.tracking import check_tracking, log_run
 from diplo_ml.seeding import seed_everything
@@ -52,6 +53,8 @@ def refuse_finished(run_dir: Path) -> None:
 def _run_locked(cfg: DictConfig, checked: Plan, run_dir: Path, overrides: list[str] | None,
                 main_process: bool) -> dict[str, Any]:
     refuse_finished(run_dir)  # again, now that this process owns the folder
+    if checked.trainer.resume:
+        check_resumable(run_dir / "trainer")  # a damaged checkpoint: refused while the run is still `interrupted`
     seed_everything(checked.run.seed, checked.run.deterministic, checked.run.threads)
     transformers.logging.set_verbosity_error()
     with RunRecorder(run_dir, int(cfg.seed), overrides, write=main_process) as recorder:
@@ -103,18 +106,35 @@ def main(argv: list[str]) -> None:
         if not distributed.is_main_process():  # rank 0 writes .hydra/ and train.log
             argv = [*argv, "hydra.output_subdir=null", "hydra/job_logging=disabled"]
     sys.argv = ["diplo-ml train", *argv]
+    run_dir = None
     try:
         with contextlib.ExitStack() as stack:
-            run_dir = preflight(argv)
-            if run_dir is not None and distributed.is_main_process():
-                stack.enter_context(RunLock(run_dir))  # held before Hydra writes .hydra/ into the folder
             stack.enter_context(signals_interrupt())
+            named = preflight(argv)
+            if named is not None and distributed.is_main_process():
+                run_dir = None if named.exists() else named  # made here: removed again if nothing is written
+                stack.enter_context(RunLock(named))  # held before Hydra writes .hydra/ into the folder
             hydra_main()
     except DiploError as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
+    except RunInterrupted as exc:  # before the run started (composing the config): nothing to keep or resume
+        print(f"interrupted ({exc}) before the run started; nothing was trained", file=sys.stderr)
+        raise SystemExit(exc.exit_code) from None
     finally:
+        remove_unstarted(run_dir)
         distributed.finish()
+
+
+def remove_unstarted(run_dir: Path | None) -> None:
+    """Remove a run folder this command created and left holding nothing but its lock files."""
+    if run_dir is None or not run_dir.is_dir() or not distributed.is_main_process():
+        return
+    if {p.name for p in run_dir.iterdir()} <= {LOCK, HOLDER}:
+        shutil.rmtree(run_dir, ignore_errors=True)
+
+
+CHECKED_ADDITIONS = ("model.", "trainer.", "hydra.")  # keys `+key=value` may add: validated against their class
 
 
 def preflight(argv: list[str]) -> Path | None:
@@ -122,16 +142,19 @@ def preflight(argv: list[str]) -> Path | None:
     names it (``hydra.run.dir=``), so it can be locked first. Sweeps (-m) are checked job by job instead."""
     if any(a.startswith("-") for a in argv):
         return None
-    from hydra.errors import HydraException
-
-    try:
-        cfg = compose_config(argv, return_hydra_config=True)
-    except HydraException as exc:
-        lines = [line for line in str(exc).splitlines() if line.strip()]
-        raise DiploError(" ".join(lines[:2])) from None
+    for override in argv:
+        key = override.split("=", 1)[0]
+        if key.startswith("+") and not key.startswith("++") and not key[1:].startswith(CHECKED_ADDITIONS):
+            raise DiploError(f"{override}: adds '{key[1:]}', which no config has (a misspelt key?); only model.*, "
+                             "trainer.* and hydra.* keys may be added, and those are checked")
+    cfg = compose_config(argv, return_hydra_config=True)
     plan(cfg)
     runs_dir = Path(str(cfg.paths.runs_dir)).expanduser()
     check_writable(runs_dir, "paths.runs_dir")
+    try:
+        runs_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DiploError(f"paths.runs_dir: cannot create {runs_dir} ({exc.strerror})") from None
     if not any(a.startswith("hydra.run.dir=") for a in argv):
         return None
     run_dir = Path(str(cfg.hydra.run.dir)).expanduser().resolve()

@@ -27,7 +27,7 @@ CONFIG_FIELDS = {
     "pos_weight": "trainer.pos_weight",
 }
 # command-line overrides that say where or which seed, not what was trained (seed has a column of its own)
-PLACE_OVERRIDES = ("paths.", "hydra.", "seed=", "tracking")
+PLACE_OVERRIDES = ("paths.", "hydra.", "seed=", "tracking", "trainer.resume=")  # where, not what, a run computes
 
 
 def changes(manifest: dict[str, Any]) -> str:

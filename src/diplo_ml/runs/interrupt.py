@@ -34,6 +34,7 @@ class RunInterrupted(KeyboardInterrupt):
 class _State:
     training = False
     requested: int | None = None
+    raised: int | None = None  # a signal raised outside training, in case a library swallowed the exception
 
 
 _state = _State()
@@ -43,7 +44,15 @@ def _handler(signum: int, frame: Any) -> None:
     if _state.training and _state.requested is None:
         _state.requested = signum  # the Trainer saves and stops at the end of this step
         return
+    _state.raised = signum
     raise RunInterrupted(signum)
+
+
+def raise_if_interrupted() -> None:
+    """Raise :class:`RunInterrupted` for a signal whose exception was swallowed (``datasets`` hashing a function
+    catches everything), so that a run never carries on past a Ctrl-C."""
+    if _state.raised is not None:
+        raise RunInterrupted(_state.raised)
 
 
 @contextlib.contextmanager
@@ -60,12 +69,13 @@ def signals_interrupt() -> Iterator[None]:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-        _state.training, _state.requested = False, None
+        _state.training, _state.requested, _state.raised = False, None, None
 
 
 @contextlib.contextmanager
 def training() -> Iterator[None]:
     """Mark a Trainer run: a signal now asks it to stop; after it has, raise :class:`RunInterrupted`."""
+    raise_if_interrupted()
     _state.training, _state.requested = True, None
     try:
         yield

@@ -46,7 +46,10 @@ class RunLock:
         if held is not None:
             _held[self.run_dir] = (held[0], held[1] + 1)
             return self
-        self.run_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.run_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DiploError(f"{self.run_dir}: cannot create the run folder ({exc.strerror})") from None
         lock = FileLock(str(self.run_dir / LOCK), timeout=0)
         try:
             lock.acquire()

@@ -79,7 +79,7 @@ class RunRecorder:
             "status": "running",
             "started": _now(),
             "command": " ".join(sys.argv),
-            "overrides": list(overrides or []),
+            "overrides": [o for o in overrides or [] if not o.startswith(("hydra.run.dir=", "trainer.resume="))],
             "seed": seed,
             "git": git_info(),
             "packages": package_versions(),
@@ -88,6 +88,10 @@ class RunRecorder:
         }
         if (dist := distributed_info()) is not None:
             self.data["distributed"] = dist
+        previous = read_manifest(Path(run_dir)) if write else None
+        if previous:  # a resumed run keeps the record of how each earlier attempt ended
+            self.data["attempts"] = [*previous.get("attempts", []), {
+                k: previous.get(k) for k in ("started", "ended", "status", "command", "wall_time_s", "error")}]
         self._t0 = time.perf_counter()
 
     def record(self, **fields: Any) -> None:

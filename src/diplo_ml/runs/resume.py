@@ -18,6 +18,23 @@ def resume_argv(run_dir: Path) -> list[str]:
     manifest = read_manifest(run_dir) or {}
     if manifest.get("status") == "finished":
         raise DiploError(f"{run_dir}: the run has finished; nothing to resume")
-    overrides = [o for o in yaml.safe_load(overrides_path.read_text()) or []
-                 if not o.startswith(("hydra.run.dir=", "trainer.resume="))]
+    try:
+        saved = yaml.safe_load(overrides_path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)  # where the bad part began
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise DiploError(f"{overrides_path}{where}: corrupt overrides ({str(exc).splitlines()[0]})") from None
+    if saved is not None and (not isinstance(saved, list) or not all(isinstance(o, str) for o in saved)):
+        raise DiploError(f"{overrides_path}: corrupt overrides (expected a list of key=value strings)")
+    overrides = run_overrides(saved or [])
+    started = manifest.get("overrides")
+    if isinstance(started, list) and run_overrides(started) != overrides:
+        changed = sorted(set(overrides) ^ set(run_overrides(started)))
+        raise DiploError(f"{overrides_path} differs from the overrides the run started with ({', '.join(changed)}); "
+                         "a resumed run continues the same configuration: start a new run for another one")
     return [*overrides, "trainer.resume=true", f"hydra.run.dir={run_dir.resolve()}"]
+
+
+def run_overrides(overrides: list[str]) -> list[str]:
+    """The overrides that say what a run computes: without where it runs and whether it was resumed."""
+    return [o for o in overrides if not o.startswith(("hydra.run.dir=", "trainer.resume="))]

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from diplo_ml.data.examples import Context
+from diplo_ml.errors import DiploError
 from diplo_ml.models.base import TaggingModel
 from diplo_ml.tasks.base import Predictor, as_texts
 
@@ -26,7 +27,11 @@ class Tagger(Predictor):
         """Per-label probabilities; ``context`` (kind -> one text per input) feeds models that read one."""
         if not texts:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
-        return self.model.scores(list(texts), context)
+        scores = self.model.scores(list(texts), context)
+        if not np.isfinite(scores).all():  # never written out as NaN (not JSON) or silently untagged
+            raise DiploError("the model gave non-finite scores (NaN or infinity): its weights are damaged or its "
+                             "training diverged")
+        return scores
 
     def decide(self, scores: np.ndarray) -> np.ndarray:
         return (scores >= self.thresholds[None, :]).astype(int)
