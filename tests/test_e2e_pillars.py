@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -54,6 +55,10 @@ def test_run_folder_contract(smoke_runs, model):
 def test_model_card_matches_pattern(smoke_runs, model):
     card = (smoke_runs[model] / "checkpoint" / "README.md").read_text()
     assert CARD_PATTERN.search(card), card[:2000]
+    umask = os.umask(0)
+    os.umask(umask)
+    modes = {f.name: f.stat().st_mode & 0o777 for f in (smoke_runs[model] / "checkpoint").iterdir()}
+    assert set(modes.values()) == {0o666 & ~umask}, modes  # weights too: loadable by others on a shared disk
     metrics = json.loads((smoke_runs[model] / "metrics.json").read_text())
     assert f"**{metrics['test']['macro_f1']:.3f}**" in card
 

@@ -215,6 +215,10 @@ CASES = [
         '{"text": "Trade rose."}']), "-o", str(t / "nope" / "o.jsonl")], "does not exist"),
     Case("--resume without -o", lambda m, t: ["predict", str(m["tagger"]), "x.jsonl", "--resume"],
          "--resume continues an output file"),
+    Case("stdin given twice", lambda m, t: ["predict", str(m["tagger"]), "-", "-"], "given more than once"),
+    Case("a checkpoint from a newer diplo-ml", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
+        '{"text": "Trade rose."}'])], "written by a newer diplo-ml (checkpoint format 99",
+         prepare=edit_meta(lambda meta: meta.update(format=99))),
     Case("-o onto its own input", lambda m, t: ["predict", str(m["tagger"]), jsonl(t, "in.jsonl", [
         '{"text": "Trade rose."}']), "-o", str(t / "in.jsonl")], "is also an input",
          check=lambda m, t: _unchanged(t / "in.jsonl", '{"text": "Trade rose."}\n')),
@@ -389,8 +393,9 @@ def test_a_signal_cuts_an_epoch_short_without_an_extra_evaluation():
     from transformers import TrainerControl, TrainerState, TrainingArguments
 
     from diplo_ml.runs import interrupt
+    from diplo_ml.runs.stop_on_signal import StopOnSignal
 
-    callback, args, state = interrupt.StopOnSignal(), TrainingArguments("unused", use_cpu=True), TrainerState()
+    callback, args, state = StopOnSignal(), TrainingArguments("unused", use_cpu=True), TrainerState()
     control = TrainerControl(should_evaluate=True, should_save=True)
     assert callback.on_epoch_end(args, state, control).should_evaluate  # no signal: the epoch ends as usual
     interrupt._state.requested = signal.SIGTERM
@@ -481,3 +486,22 @@ def test_a_damaged_or_hostile_trainer_checkpoint_is_refused_before_resuming(tmp_
     (last / "model.safetensors").write_bytes(b"\x10\x00\x00\x00\x00\x00\x00\x00{}")
     with pytest.raises(DiploError, match=r"checkpoint-8/model.safetensors: cannot be read safely"):
         check_resumable(tmp_path / "trainer")
+
+
+def test_a_signal_whose_exception_a_library_swallowed_still_stops_the_run():
+    from diplo_ml.runs import interrupt
+
+    with interrupt.signals_interrupt():
+        try:  # what datasets' fingerprint hashing does with any exception, KeyboardInterrupt included
+            interrupt._handler(signal.SIGINT, None)
+        except BaseException:  # noqa: BLE001
+            pass
+        with pytest.raises(interrupt.RunInterrupted) as caught:
+            with interrupt.training():  # training never starts
+                raise AssertionError("trained after Ctrl-C")
+        assert caught.value.exit_code == 130
+    interrupt._state.raised = signal.SIGTERM  # before the block (while libraries loaded): raised on entering it
+    with pytest.raises(interrupt.RunInterrupted, match="SIGTERM"):
+        with interrupt.signals_interrupt():
+            raise AssertionError("ran after SIGTERM")
+    interrupt._state.raised = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -113,7 +114,21 @@ def test_compare_shows_saved_confidence_intervals(tmp_path):
     (run_dir / "metrics.json").write_text(json.dumps({"test": {"rouge1": 0.35, "rouge1_ci": [0.3, 0.4]}}))
     rows, metrics, keys = compare([str(tmp_path)], metrics=["test.rouge1"])
     assert rows[0]["ci"] == {"test.rouge1": [0.3, 0.4]}
-    assert "| 0.350 [0.300, 0.400] * |" in render(rows, metrics, keys, "markdown")
+    assert "| 0.350 [0.300, 0.400] |" in render(rows, metrics, keys, "markdown")  # one run: nothing to star
+
+
+def test_compare_marks_a_run_with_a_nan_metric_as_damaged(tmp_path, capsys):
+    for name, value in (("good", 0.5), ("bad", float("nan"))):
+        run_dir = tmp_path / name
+        run_dir.mkdir()
+        (run_dir / "manifest.json").write_text(json.dumps({"status": "finished"}))
+        (run_dir / "config.yaml").write_text("task: {name: pillars}\nmodel: {name: tfidf}\nseed: 1\n")
+        (run_dir / "metrics.json").write_text(json.dumps({"test": {"macro_f1": value}}))
+    rows, metrics, keys = compare([str(tmp_path)], metrics=["test.macro_f1"])
+    status = {Path(r["run"]).name: r["status"] for r in rows}
+    assert status == {"good": "finished", "bad": "damaged (metrics.json: test.macro_f1 not a number)"}
+    assert "nan" not in render(rows, metrics, keys, "markdown").lower()
+    assert "test.macro_f1 not a number" in capsys.readouterr().err
 
 
 def test_compare_marks_the_lowest_unsupported_rate_and_no_length(tmp_path):

@@ -62,6 +62,13 @@ def read_meta(path: str | Path) -> tuple[Path, dict[str, Any]]:
             raise DiploError(f"{folder / META}: corrupt checkpoint description (no '{key}')")
     if not isinstance(meta["model"], dict):
         raise DiploError(f"{folder / META}: corrupt checkpoint description ('model' is not an object)")
+    written = meta.get("format", 1)
+    if isinstance(written, bool) or not isinstance(written, int) or written < 1:
+        raise DiploError(f"{folder / META}: corrupt checkpoint description ('format' must be a whole number >= 1, "
+                         f"got {written!r})")
+    if written > FORMAT:
+        raise DiploError(f"{folder / META}: written by a newer diplo-ml (checkpoint format {written}; this version "
+                         f"reads up to {FORMAT}); upgrade diplo-ml to load it")
     if "_target_" not in meta["model"]:
         meta = _migrate(meta, folder / META)
     return folder, meta

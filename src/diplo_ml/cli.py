@@ -8,6 +8,7 @@ import sys
 from diplo_ml import commands
 from diplo_ml.cli_types import count, non_negative, non_negative_float
 from diplo_ml.errors import DiploError
+from diplo_ml.runs.interrupt import install_early
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.set_defaults(func=commands.cmd_evaluate)
 
     pr = sub.add_parser("predict", help="tag or summarise .txt/.md/.html articles, JSONL files or stdin (-)")
-    pr.add_argument("checkpoint")
+    pr.add_argument("checkpoint", help="a checkpoint folder, or the run folder that holds it")
     pr.add_argument("inputs", nargs="+", help="files, or - for standard input")
     pr.add_argument("--batch-size", type=count, default=None, help="default: the checkpoint's (16 for transformers)")
     pr.add_argument("--precision", choices=["fp32", "bf16", "int8-dynamic"], default="fp32",
@@ -161,14 +162,16 @@ def _quiet_libraries() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:  # the command itself (not a caller in Python): Ctrl-C while libraries load is never lost
+        install_early()
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "train":
-        from diplo_ml.train import main as train_main
-
-        train_main(argv[1:])
-        return 0
-    args = build_parser().parse_args(argv)
     try:
+        if argv and argv[0] == "train":
+            from diplo_ml.train import main as train_main
+
+            train_main(argv[1:])
+            return 0
+        args = build_parser().parse_args(argv)
         _quiet_libraries()
         return int(args.func(args) or 0)
     except DiploError as exc:
@@ -176,9 +179,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
-    except KeyboardInterrupt:  # Ctrl-C before a command's own signal handling started (loading libraries)
-        print("interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:  # a signal before the command's own handling started (loading libraries)
+        print("interrupted before any work started", file=sys.stderr)
+        return getattr(exc, "exit_code", 130)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -104,6 +105,15 @@ def write_predictions(path: Path, task: Task, examples: Examples, outputs: list[
             handle.write(json.dumps(task.prediction_row(examples, i, output), ensure_ascii=False) + "\n")
 
 
+def readable_by_all(folder: Path) -> None:
+    """Files as the umask allows (some writers create theirs owner-only), so others on a shared disk can load it."""
+    umask = os.umask(0)
+    os.umask(umask)
+    for path in folder.rglob("*"):
+        if path.is_file():
+            path.chmod(0o666 & ~umask)
+
+
 def save_checkpoint(run_dir: Path, p: Plan, model: Model, predictor: Predictor, data: LoadedData,
                     metrics: dict[str, Any], training: dict[str, Any]) -> Path:
     """Write the checkpoint aside and rename it into place: a crash never leaves a half-written one."""
@@ -119,6 +129,7 @@ def save_checkpoint(run_dir: Path, p: Plan, model: Model, predictor: Predictor, 
         cfg = OmegaConf.to_container(p.cfg, resolve=True)
         write_card(tmp, p.task.package, cfg, model.card(), metrics, data, folder_name=final.name, training=training,
                    run_name=run_dir.name, **p.task.card_context(predictor))
+        readable_by_all(tmp)
         if final.exists():
             stale = run_dir / f"{tmp.name}.old"
             final.rename(stale)

@@ -75,6 +75,8 @@ def _check_path(path: Path) -> None:
 
 def check_inputs(inputs: list[str]) -> None:
     """Every input exists and is of a known type, before any work starts."""
+    if inputs.count("-") > 1:
+        raise DataError("- (standard input) is given more than once; it can be read only once")
     for item in inputs:
         if item != "-":
             _check_path(Path(item))

@@ -155,6 +155,10 @@ def model_options(model_cfg: dict[str, Any], expected: type[Model] = Model) -> t
 
 
 def load_model(folder: Path, model_cfg: dict[str, Any], spec: TaskSpec, expected: type[Model] = Model) -> Model:
-    """Rebuild a saved model from its folder and the config saved with it."""
-    cls, options = model_options(model_cfg, expected)
+    """Rebuild a saved model from its folder and the config saved with it (a bad class or option is an error
+    naming the checkpoint's description)."""
+    try:
+        cls, options = model_options(model_cfg, expected)
+    except DiploError as exc:
+        raise DiploError(f"{Path(folder) / 'diplo_ml.json'}: {exc}") from None
     return cls.load(Path(folder), options, spec)

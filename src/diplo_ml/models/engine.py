@@ -26,7 +26,7 @@ from diplo_ml.models.base import FitContext
 from diplo_ml.models.sampling import BalancedLengthSampler, ResumableLengthSampler, Resumed, balanced_weights
 from diplo_ml.options import TrainerOptions
 from diplo_ml.runs import interrupt
-from diplo_ml.runs.interrupt import StopOnSignal
+from diplo_ml.runs.stop_on_signal import StopOnSignal
 
 log = logging.getLogger(__name__)
 

@@ -51,8 +51,19 @@ def _numbers(tree: dict[str, Any], prefix: str = "") -> dict[str, float]:
     for key, value in tree.items():
         if isinstance(value, dict):
             out.update(_numbers(value, f"{prefix}{key}."))
-        elif isinstance(value, int | float) and not isinstance(value, bool):
+        elif isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
             out[f"{prefix}{key}"] = value
+    return out
+
+
+def _non_finite(tree: dict[str, Any], prefix: str = "") -> list[str]:
+    """Dotted paths of NaN or infinite leaves (a damaged metrics file: no metric is ever NaN)."""
+    out: list[str] = []
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            out += _non_finite(value, f"{prefix}{key}.")
+        elif isinstance(value, float) and not math.isfinite(value):
+            out.append(f"{prefix}{key}")
     return out
 
 
@@ -97,6 +108,9 @@ def run_row(run_dir: Path) -> dict[str, Any]:
         row["status"] = "running" if is_locked(run_dir) else "incomplete"
     elif row["status"] == "finished" and not metrics:
         row["status"] = "damaged (no metrics.json)"
+    elif bad := _non_finite(metrics):
+        row["status"] = f"damaged (metrics.json: {', '.join(bad[:3])} not a number)"
+        print(f"warning: {metrics_path}: {', '.join(bad)} not a number; left out", file=sys.stderr)
     for name, dotted in CONFIG_FIELDS.items():
         row[name] = _get(config, dotted)
     if (manifest.get("model") or {}).get("uses_trainer") is False:
@@ -209,7 +223,8 @@ def _best(rows: list[dict[str, Any]], metrics: list[str]) -> dict[str, set[int]]
             if sign and v is not None and (row.get("status", "finished") == "finished"):
                 by_task[row["task"]] = max(by_task.get(row["task"], -math.inf), sign * v)
         best[metric] = {i for i, row in enumerate(rows) if _value(row, metric) is not None
-                        and _direction(metric, row["task"]) * _value(row, metric) == by_task.get(row["task"])}
+                        and _direction(metric, row["task"]) * _value(row, metric) == by_task.get(row["task"])
+                        and sum(_value(r, metric) is not None and r["task"] == row["task"] for r in rows) > 1}
     return best
 
 

@@ -13,8 +13,6 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-from transformers import TrainerCallback
-
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
 EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
 
@@ -55,12 +53,22 @@ def raise_if_interrupted() -> None:
         raise RunInterrupted(_state.raised)
 
 
+def install_early() -> None:
+    """From the first line of the command line tool: a signal while libraries load is remembered even when an
+    import swallows its exception, so the command stops where it next checks (:func:`raise_if_interrupted`)."""
+    if threading.current_thread() is threading.main_thread():
+        for sig in SIGNALS:
+            signal.signal(sig, _handler)
+
+
 @contextlib.contextmanager
 def signals_interrupt() -> Iterator[None]:
-    """Within the block, SIGINT and SIGTERM raise :class:`RunInterrupted` (gracefully during training)."""
+    """Within the block, SIGINT and SIGTERM raise :class:`RunInterrupted` (gracefully during training); a signal
+    that came before the block and was swallowed raises at once."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    raise_if_interrupted()
     previous = {sig: signal.getsignal(sig) for sig in SIGNALS}
     for sig in SIGNALS:
         signal.signal(sig, _handler)
@@ -89,27 +97,3 @@ def training() -> Iterator[None]:
 def at_epoch_end(epoch: float | None) -> bool:
     """True when the Trainer's fractional ``state.epoch`` stands exactly at the end of an epoch."""
     return float(epoch or 0.0) == int(epoch or 0.0)
-
-
-class StopOnSignal(TrainerCallback):
-    """Save a checkpoint and stop at the end of the step during which a signal arrived. An epoch cut short is not
-    evaluated or saved again as if it had ended (an extra evaluation would count towards early stopping and could
-    become the "best" checkpoint, so the resumed run would not end as an uninterrupted one); an epoch that did end
-    is evaluated and saved as usual before the run stops."""
-
-    def on_step_end(self, args, state, control, **kwargs):
-        if _state.requested is not None:
-            control.should_save = True
-            control.should_training_stop = True
-        return control
-
-    def on_epoch_end(self, args, state, control, **kwargs):
-        if _state.requested is None:
-            return control
-        if not at_epoch_end(state.epoch):  # cut short: the checkpoint of the step is all there is to keep
-            control.should_evaluate = False
-            control.should_save = False
-        else:  # the signal came with the epoch's last step: it ends as usual, then the run stops
-            control.should_save = True
-            control.should_training_stop = True
-        return control

@@ -133,9 +133,7 @@ def _error_rows(errors: list[dict[str, Any]], thresholds: dict[str, float]) -> l
 
 def tagging_report(task: Task, run: Path, meta: dict[str, Any]) -> str:
     rows = read_rows(run)
-    labels = list(meta.get("labels") or rows[0]["scores"])
-    saved = meta.get("thresholds") or {}
-    thresholds = {label: float(saved.get(label, 0.5)) for label in labels}
+    labels, thresholds = task.saved_thresholds(run / "checkpoint", meta)  # type: ignore[attr-defined]  # checked
     examples = task.examples(rows, {})
     computed = task.quick_score(rows, examples)
     saved_test = run_json(run, "metrics.json").get("test", {})
