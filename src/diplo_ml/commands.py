@@ -58,7 +58,8 @@ def cmd_predict(args: argparse.Namespace) -> int:
                                                overwrite=args.overwrite)
     except RunInterrupted as exc:
         print(f"interrupted ({exc}): {out.partial} keeps every finished row; continue with the same command "
-              "and --resume", file=sys.stderr)
+              "and --resume" if out.partial.exists() else f"interrupted ({exc}) before any row was written; "
+              "nothing to resume", file=sys.stderr)
         return exc.exit_code
     note = f" (after {resumed} resumed)" if resumed else ""
     print(f"wrote {written} rows{note} to {out.path}", file=sys.stderr)

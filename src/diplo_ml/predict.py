@@ -312,8 +312,8 @@ def predict_to_file(checkpoint: str | Path, inputs: list[str], output: str | Pat
             written += len(rows)
     except BaseException as exc:
         handle.close()
-        if isinstance(exc, Exception) and not done and not written:  # an error (not a signal) before any row:
-            out.partial.unlink(missing_ok=True)                       # nothing to resume, so nothing left behind
+        if not done and not written:  # an error or a signal before any row: nothing to resume, nothing left behind
+            out.partial.unlink(missing_ok=True)
         elif isinstance(exc, DiploError):
             raise type(exc)(f"{exc} ({done + written} rows before it are kept in {out.partial}: mend the input and "
                             "run the same command with --resume)") from None
