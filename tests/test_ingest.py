@@ -168,3 +168,19 @@ def test_jsonl_accepts_a_bom_and_names_the_line_of_bad_bytes(tmp_path):
     control.write_bytes(b'{"text": "a\tb."}\n')  # a raw tab inside a JSON string
     with pytest.raises(DataError, match=r"control.jsonl:1: malformed JSON \(Invalid control character at column"):
         list(iter_jsonl(control))
+
+
+def test_prose_with_angle_brackets_is_not_html_and_titles_lose_only_the_site(tmp_path):
+    from diplo_ml.data.ingest import without_site
+    from diplo_ml.data.page_text import looks_like_html
+
+    assert not looks_like_html("Trade rose if a<b and c>d, officials said.")
+    assert not looks_like_html("Use a <b> tag for bold.")
+    page = tmp_path / "page.txt"
+    page.write_text("Vietnam and India agreed on Monday to step up cooperation in <b>defence</b>.\n\n"
+                    "The two ministers also discussed training and joint exercises at sea.\n\n"
+                    "Copyright protection for Vietnamese films and music was also a key topic at the meeting, "
+                    "officials said.\n\nCopyright 2024 Nhan Dan. All rights reserved.\n")
+    texts = [p.text[:20] for p in ingest_path(page).paragraphs]
+    assert texts == ["Vietnam and India ag", "The two ministers al", "Copyright protection"]
+    assert without_site("Floods hit Hanoi | Vietnam News Agency Online") == "Floods hit Hanoi"

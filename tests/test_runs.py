@@ -129,6 +129,10 @@ def test_compare_marks_a_run_with_a_nan_metric_as_damaged(tmp_path, capsys):
     assert status == {"good": "finished", "bad": "damaged (metrics.json: test.macro_f1 not a number)"}
     assert "nan" not in render(rows, metrics, keys, "markdown").lower()
     assert "test.macro_f1 not a number" in capsys.readouterr().err
+    (tmp_path / "bad" / "manifest.json").write_text(json.dumps({"status": "failed"}))
+    (tmp_path / "bad" / "metrics.json").write_text(json.dumps({"test": {"macro_f1": 0.9}}))
+    rows, metrics, keys = compare([str(tmp_path)], metrics=["test.macro_f1"])
+    assert "0.500 * |" not in render(rows, metrics, keys, "markdown")  # one finished run: no "best" among one
 
 
 def test_compare_marks_the_lowest_unsupported_rate_and_no_length(tmp_path):

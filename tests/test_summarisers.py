@@ -51,6 +51,37 @@ def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first
     assert [s for s, ok in zip(sentences, allowed) if ok][0].startswith(first)
 
 
+@pytest.mark.parametrize("text", [
+    "EU - Vietnam trade rose 10 percent in the first half of the year.",            # after "Hanoi (VNA) –"
+    "UK: The government said it would act on the report within a month.",         # not an interview
+    "Speaking on Monday, Sept 2 – National Day – the President said it again.",   # a date in a sentence
+])
+def test_text_that_only_looks_like_a_dateline_or_label_is_kept(text):
+    sentences, _ = candidates(f"Hanoi (VNA) – {text}" if text.startswith("EU") else text)
+    assert sentences[0] == text
+
+
+def test_the_trimmer_cuts_a_clause_at_and_but_never_a_list():
+    from diplo_ml.models.summarise.trim import cuts
+
+    clause = ("The Prime Minister held talks with President Ramos-Horta in Dili on Monday, and the two leaders "
+              "signed five agreements.")
+    listing = ("The deal spans twelve economies and their markets across Asia, the Pacific, and now Europe.")
+    assert [c for c, _ in cuts(clause, None)][1:] == [
+        "The Prime Minister held talks with President Ramos-Horta in Dili on Monday."]
+    assert [c for c, _ in cuts(listing, None)] == [listing]
+
+
+def test_headlines_are_refused_only_for_captions_questions_and_outlet_datelines():
+    from diplo_ml.models.summarise.headline import usable
+
+    assert usable("EU - Vietnam FTA boosts two-way trade strongly")
+    assert usable("Image of Vietnam grows stronger abroad")
+    assert not usable("PHOTO: Vietnam, Laos leaders meet (Photo: VNA)")
+    assert not usable("Hanoi (VNA) - Vietnam and Laos leaders meet in the capital")
+    assert not usable("Will the deal hold?")
+
+
 def test_captions_questions_and_the_vna_end_mark_are_never_summary_material():
     sentences, allowed = candidates("Photo: VNA\n\nDeputy Prime Minister Tran Hong Ha (C) poses with delegates at "
                                     "the conference.\n\nThe conference drew 300 delegates from 20 countries./.")

@@ -8,7 +8,7 @@ import sys
 from diplo_ml import commands
 from diplo_ml.cli_types import count, non_negative, non_negative_float
 from diplo_ml.errors import DiploError
-from diplo_ml.runs.interrupt import install_early
+from diplo_ml.runs.interrupt import end_early, install_early
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -169,18 +169,20 @@ def main(argv: list[str] | None = None) -> int:
         if argv and argv[0] == "train":
             from diplo_ml.train import main as train_main
 
+            end_early()
             train_main(argv[1:])
             return 0
         args = build_parser().parse_args(argv)
         _quiet_libraries()
+        end_early()
         return int(args.func(args) or 0)
     except DiploError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
-    except KeyboardInterrupt as exc:  # a signal before the command's own handling started (loading libraries)
-        print("interrupted before any work started", file=sys.stderr)
+    except KeyboardInterrupt as exc:  # Ctrl-C where a command has no handling of its own (loading libraries, …)
+        print("interrupted", file=sys.stderr)
         return getattr(exc, "exit_code", 130)
 
 

@@ -17,6 +17,19 @@ from typing import IO, Any
 
 from diplo_ml.errors import DiploError
 
+_UMASK = os.umask(0o022)  # read once, at import (setting it is process-wide), and put straight back
+os.umask(_UMASK)
+FILE_MODE = 0o666 & ~_UMASK  # what open() would give: temporary files and folders are made private, these are not
+DIR_MODE = 0o777 & ~_UMASK
+
+
+def share_as_usual(folder: Path) -> None:
+    """Give a folder made private (``mkdtemp``) and the files in it the modes the umask gives, so others on a shared
+    disk can read a checkpoint (some writers make their files owner-only)."""
+    folder.chmod(DIR_MODE)
+    for path in folder.rglob("*"):
+        path.chmod(DIR_MODE if path.is_dir() else FILE_MODE)
+
 
 def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
     """Hex sha256 of a file, read in chunks."""
@@ -43,7 +56,7 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from diplo_ml.data.examples import Examples
 from diplo_ml.data.loader import LoadedData
 from diplo_ml.distributed import is_main_process
 from diplo_ml.errors import DiploError
-from diplo_ml.files import atomic_open
+from diplo_ml.files import atomic_open, share_as_usual
 from diplo_ml.models.base import FitContext, Model, ModelOptions, model_options
 from diplo_ml.options import DataLimits, RunOptions, TrainerOptions, validate
 from diplo_ml.runs.interrupt import raise_if_interrupted
@@ -105,21 +104,11 @@ def write_predictions(path: Path, task: Task, examples: Examples, outputs: list[
             handle.write(json.dumps(task.prediction_row(examples, i, output), ensure_ascii=False) + "\n")
 
 
-def readable_by_all(folder: Path) -> None:
-    """Files as the umask allows (some writers create theirs owner-only), so others on a shared disk can load it."""
-    umask = os.umask(0)
-    os.umask(umask)
-    for path in folder.rglob("*"):
-        if path.is_file():
-            path.chmod(0o666 & ~umask)
-
-
 def save_checkpoint(run_dir: Path, p: Plan, model: Model, predictor: Predictor, data: LoadedData,
                     metrics: dict[str, Any], training: dict[str, Any]) -> Path:
     """Write the checkpoint aside and rename it into place: a crash never leaves a half-written one."""
     final = run_dir / "checkpoint"
     tmp = Path(tempfile.mkdtemp(prefix=".checkpoint.", suffix=".tmp", dir=run_dir))
-    tmp.chmod(0o755)
     try:
         model.save(tmp)
         model_cfg = p.model_cfg
@@ -129,7 +118,7 @@ def save_checkpoint(run_dir: Path, p: Plan, model: Model, predictor: Predictor, 
         cfg = OmegaConf.to_container(p.cfg, resolve=True)
         write_card(tmp, p.task.package, cfg, model.card(), metrics, data, folder_name=final.name, training=training,
                    run_name=run_dir.name, **p.task.card_context(predictor))
-        readable_by_all(tmp)
+        share_as_usual(tmp)
         if final.exists():
             stale = run_dir / f"{tmp.name}.old"
             final.rename(stale)

@@ -46,6 +46,8 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo
         if not text or not text.strip():
             raise DataError(f"{label}:{number}: missing or empty 'text'")
         text = html_to_text(text) if looks_like_html(text) else text
+        if not text.strip():
+            raise DataError(f"{label}:{number}: 'text' holds markup and no text")
         previous = record.get("context")
         headline = next((record[k] for k in ("headline", "title") if record.get(k) and record[k].strip()), None)
         rid = record.get("id")
@@ -220,7 +222,7 @@ class Output:
             raise DiploError(f"{self.path}: folder {self.path.parent} does not exist")
         if self.partial.exists() and not self.resume:
             raise DiploError(f"{self.partial} holds an interrupted output: add --resume to continue it, or delete it")
-        if self.path.exists() and not self.resume and not self.overwrite:
+        if self.path.exists() and not self.overwrite and not (self.resume and self.partial.exists()):
             raise DiploError(f"{self.path} exists: add --overwrite to replace it")
         if not self.resume or not self.partial.exists():
             try:
@@ -314,8 +316,8 @@ def predict_to_file(checkpoint: str | Path, inputs: list[str], output: str | Pat
         handle.close()
         if not done and not written:  # an error or a signal before any row: nothing to resume, nothing left behind
             out.partial.unlink(missing_ok=True)
-        elif isinstance(exc, DiploError):
-            raise type(exc)(f"{exc} ({done + written} rows before it are kept in {out.partial}: mend the input and "
+        elif isinstance(exc, DataError):  # a bad input line: the rows before it are worth keeping
+            raise DataError(f"{exc} ({done + written} rows before it are kept in {out.partial}: mend the input and "
                             "run the same command with --resume)") from None
         raise
     out.finish(handle)

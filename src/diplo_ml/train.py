@@ -131,7 +131,10 @@ def remove_unstarted(run_dir: Path | None) -> None:
     if run_dir is None or not run_dir.is_dir() or not distributed.is_main_process():
         return
     if {p.name for p in run_dir.iterdir()} <= {LOCK, HOLDER}:
-        shutil.rmtree(run_dir, ignore_errors=True)
+        for name in (HOLDER, LOCK):
+            (run_dir / name).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # never more than an empty folder: anything written since stays
+            run_dir.rmdir()
 
 
 CHECKED_ADDITIONS = ("model.", "trainer.", "hydra.")  # keys `+key=value` may add: validated against their class

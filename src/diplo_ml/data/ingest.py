@@ -53,9 +53,10 @@ MONTH_NAMES = (
     "|january|february|march|april|june|july|august|september|october|november|december"
 )
 # "New Delhi, Aug 1 -" (a place and a date, no outlet; what is left of "VNA - New Delhi, Aug 1 -")
-DATELINE_DATED = re.compile(rf"^(?P<place>[A-Z][\w.'’ -]{{1,30}}?),\s*(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?"
-                            rf"\s*{_DASH}\s+", re.IGNORECASE)
+DATELINE_DATED = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}}),\s*(?i:{MONTH_NAMES})\.?\s+"
+                            rf"\d{{1,2}}(?:,\s*\d{{4}})?\s*{_DASH}\s+(?=[A-Z])")
 DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED)
+OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE)  # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")
 
 MONTHS = MONTH_NAMES
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
@@ -91,7 +92,7 @@ SOCIAL = re.compile(
     r"|follow us|comments?|back to top|top|advertisement|ads?|subscribe|send|save|font size|a\+|a-|\|)\s*[|•·/]?\s*)+$",
     re.IGNORECASE,
 )
-COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s)|\ball rights reserved\b", re.IGNORECASE)
+COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s)|\ball rights reserved\b", re.IGNORECASE)  # short lines only
 TAGS = re.compile(r"^(?:tags?|keywords?|topics?)\s*:", re.IGNORECASE)
 BREADCRUMB = re.compile(
     r"^(?:home|trang chủ)\b.*(?:>|»|/|›)|^[^.!?]{1,80}(?:\s[>»›]\s[^.!?]{1,60}){1,}$", re.IGNORECASE
@@ -158,14 +159,16 @@ def dateline_matches(text: str) -> list[re.Match[str]]:
     """The datelines that open ``text``, outermost first ("VNA - New Delhi, Aug 1 -" is two); each must leave more
     than 20 characters and name a capitalised place, if any."""
     found: list[re.Match[str]] = []
-    rest = text
-    for _ in range(2):
-        for pattern in DATELINES:
+    rest, patterns = text, DATELINES
+    while patterns:
+        for pattern in patterns:
             match = pattern.match(rest)
             place = (match.groupdict().get("place") or "X") if match else ""
             if match and place[:1].isupper() and len(rest) - match.end() > 20:
                 found.append(match)
                 rest = rest[match.end():]
+                # only after an outlet alone, and only a place with a date ("Hanoi (VNA) – EU - Vietnam trade …")
+                patterns = (DATELINE_DATED,) if pattern in OUTLET_ONLY else ()
                 break
         else:
             break
@@ -254,7 +257,7 @@ def classify(line: str, seen_body: bool) -> str | None:
         return "share/print buttons"
     if TAGS.match(line):
         return "tags line"
-    if COPYRIGHT.search(line) and len(line.split()) <= 30:
+    if COPYRIGHT.search(line) and len(line.split()) <= 12:  # "Copyright protection for films was …" is text
         return "copyright notice"
     if _is_timestamp(line):
         return "timestamp"
@@ -283,7 +286,7 @@ def without_end_mark(text: str) -> str:
 
 def without_site(title: str) -> str:
     """A page title without the site's name after a bar ("Ties deepen | Nhan Dan Online" -> "Ties deepen")."""
-    return max(title.split(" | "), key=len) if " | " in title else title
+    return title.rsplit(" | ", 1)[0] if " | " in title else title
 
 
 def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:

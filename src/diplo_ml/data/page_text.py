@@ -14,13 +14,13 @@ MD_LINK = re.compile(r"!\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
 
 
 HTML_START = re.compile(r"^\s*<(?:!doctype html|html|head|body)\b", re.IGNORECASE)
-HTML_BLOCK = re.compile(r"<(?:p|div|br|h[1-6]|li|article|section|span|b|i|em|strong|a)\b[^<>]*>|</(?:p|div|h[1-6]|li)>",
-                        re.IGNORECASE)
+HTML_BLOCK = re.compile(r"<(p|div|h[1-6]|li|article|section|blockquote)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def looks_like_html(text: str) -> bool:
-    """Markup rather than prose: a page that opens as HTML, or text holding paragraph or inline tags."""
-    return bool(HTML_START.match(text) or HTML_BLOCK.search(text))
+    """Markup rather than prose: a page that opens as HTML, or text holding at least two closed paragraph-like
+    elements ("<p>…</p><p>…</p>"); a lone "<b>" or "a<b and c>d" in prose is prose."""
+    return bool(HTML_START.match(text)) or len(HTML_BLOCK.findall(text, 0, 200_000)) >= 2
 
 
 def decode_text(data: bytes, label: str) -> str:

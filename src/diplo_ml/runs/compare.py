@@ -224,7 +224,8 @@ def _best(rows: list[dict[str, Any]], metrics: list[str]) -> dict[str, set[int]]
                 by_task[row["task"]] = max(by_task.get(row["task"], -math.inf), sign * v)
         best[metric] = {i for i, row in enumerate(rows) if _value(row, metric) is not None
                         and _direction(metric, row["task"]) * _value(row, metric) == by_task.get(row["task"])
-                        and sum(_value(r, metric) is not None and r["task"] == row["task"] for r in rows) > 1}
+                        and sum(_value(r, metric) is not None and r["task"] == row["task"]
+                                and r.get("status", "finished") == "finished" for r in rows) > 1}
     return best
 
 

@@ -50,7 +50,8 @@ def raise_if_interrupted() -> None:
     """Raise :class:`RunInterrupted` for a signal whose exception was swallowed (``datasets`` hashing a function
     catches everything), so that a run never carries on past a Ctrl-C."""
     if _state.raised is not None:
-        raise RunInterrupted(_state.raised)
+        signum, _state.raised = _state.raised, None
+        raise RunInterrupted(signum)
 
 
 def install_early() -> None:
@@ -59,6 +60,15 @@ def install_early() -> None:
     if threading.current_thread() is threading.main_thread():
         for sig in SIGNALS:
             signal.signal(sig, _handler)
+
+
+def end_early() -> None:
+    """Once libraries have loaded: raise for a signal that came meanwhile, and give the signals back their usual
+    handling (a command with its own, as train and predict, installs it with :func:`signals_interrupt`)."""
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is _handler:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    raise_if_interrupted()
 
 
 @contextlib.contextmanager

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from diplo_ml.data.ingest import CAPTION, dateline_matches
+from diplo_ml.data.ingest import dateline_matches
 from diplo_ml.errors import DiploError
 from diplo_ml.metrics.rouge_core import per_example, tokens
 from diplo_ml.models.summarise.boosted import BoostedTrees
@@ -27,12 +27,15 @@ OPENERS = {"he", "she", "it", "they", "we", "i", "this", "these", "the", "a", "a
 CLOSERS = "\"'”’»)]"
 
 
+PHOTO_HEADLINE = re.compile(r"^(?:photos?|images?|video)\s*:|\((?:photos?|images?)\b", re.IGNORECASE)
+
+
 def usable(headline: str | None) -> bool:
     """A headline that may go before a summary: known, not a question ('"Will it hold?"', "Deal signed?!"), not a
     photo caption ("PHOTO: … (Photo: VNA)") and not a body line that opens with a dateline ("Hanoi (VNA) - …")."""
     head = headline.strip() if isinstance(headline, str) else ""
-    return (bool(head) and "?" not in head.rstrip(CLOSERS + "!").rstrip()[-1:] and not CAPTION.search(head)
-            and not dateline_matches(head))
+    return (bool(head) and "?" not in head.rstrip(CLOSERS + "!").rstrip()[-1:] and not PHOTO_HEADLINE.search(head)
+            and not any(m.groupdict().get("outlet") for m in dateline_matches(head)))
 
 
 def with_headline(summary: str, headline: str) -> str:

@@ -91,7 +91,7 @@ def is_statement(sentence: str) -> bool:
     """False for what is never summary material: questions, bylines, captions, credits, bare labels."""
     text = sentence.strip()
     bare = text.rstrip("\"'”’»)]*").rstrip()
-    if bare.endswith("?") or QUESTION_PREFIX.match(text):
+    if is_question(text):
         return False
     if bare[-1:] not in ".!…":  # no closing full stop: an introduction to a quote or list (":"), or a heading
         return False
@@ -100,24 +100,31 @@ def is_statement(sentence: str) -> bool:
     return len(text.split()) >= 2
 
 
-def clean_statement(sentence: str) -> str:
-    """A sentence as a summary may use it: no leading dateline or speaker label, "./." ended as "."."""
+def clean_statement(sentence: str, interview: bool = False) -> str:
+    """A sentence as a summary may use it: no leading dateline, "./." ended as "."; in an interview (the article
+    asks questions) no speaker label before an answer either ("UK: The government …" elsewhere is kept)."""
     sentence = strip_dateline(sentence)
-    if not QUESTION_PREFIX.match(sentence):
+    if interview and not QUESTION_PREFIX.match(sentence):
         sentence = SPEAKER.sub("", sentence, count=1)
     return without_end_mark(sentence)
 
 
+def is_question(sentence: str) -> bool:
+    return sentence.rstrip("\"'”’»)]*").rstrip().endswith("?") or bool(QUESTION_PREFIX.match(sentence.strip()))
+
+
 def candidates(text: str) -> tuple[list[str], np.ndarray]:
-    """The article's sentences (leading datelines and speaker labels stripped) and which of them may be chosen; an
-    article of nothing but questions, captions and credits has none. A photo credit that the splitter joined to the
-    next sentence is cut off it, and the sentence before it (the caption) is left out."""
-    sentences = [clean_statement(s) for s in split_sentences(text)]
+    """The article's sentences (leading datelines and, in an interview, speaker labels stripped) and which of them
+    may be chosen; an article of nothing but questions, captions and credits has none. A photo credit that the
+    splitter joined to the next sentence is cut off it, and the sentence before it (the caption) is left out."""
+    raw = split_sentences(text)
+    interview = any(is_question(s) for s in raw)
+    sentences = [clean_statement(s, interview) for s in raw]
     allowed = np.array([is_statement(s) for s in sentences], dtype=bool)
     for i, sentence in enumerate(sentences):
         credit = PHOTO_CREDIT.match(sentence)
         if credit:
-            sentences[i] = clean_statement(sentence[credit.end():])
+            sentences[i] = clean_statement(sentence[credit.end():], interview)
             allowed[i] = is_statement(sentences[i])
             if i:
                 allowed[i - 1] = False

@@ -45,12 +45,16 @@ def has_verb(text: str) -> bool:
 
 
 def closes_list(sentence: str, match: re.Match[str]) -> bool:
-    """True where ", and" ends a list rather than a clause: no verb before the next comma ("across Asia, the
-    Pacific, and now Europe") or a comma among the six words before it ("the Bounce Back Loan Scheme, …, and …")."""
+    """True where ", and" ends a list rather than a clause: no verb after it before the next comma ("across Asia,
+    the Pacific, and now Europe"), or a comma among the six words before it with no verb between the two ("the
+    Bounce Back Loan Scheme, Coronavirus Large Business Interruption Loan Scheme, and …")."""
     if match.group(1) != "and":
         return False
     after = sentence[match.end():].split(",", 1)[0]
-    return not has_verb(after.removeprefix("and")) or "," in " ".join(sentence[: match.start()].split()[-6:])
+    if not has_verb(after.removeprefix("and")):
+        return True
+    before = " ".join(sentence[: match.start()].split()[-6:])
+    return "," in before and not has_verb(before.rsplit(",", 1)[1])
 
 
 def close_quotes(text: str) -> str:

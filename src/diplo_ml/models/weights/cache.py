@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.config import PROJECT_ROOT
+from diplo_ml.files import DIR_MODE
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ def build_once(target: Path, sha256: str, build: Callable[[Path], None], meta: d
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
-    tmp.chmod(0o755)  # mkdtemp makes it private; the cache is a normal folder
+    tmp.chmod(DIR_MODE)  # mkdtemp makes it private; the cache is a normal folder
     try:
         start = time.perf_counter()
         build(tmp)
