@@ -94,7 +94,7 @@ def read_units(inputs: list[str], task: Task) -> Iterator[Unit]:
             if not text.strip():
                 raise DataError("<stdin>: empty input")
             if text.lstrip().startswith("{"):
-                yield from _jsonl_units(parse_jsonl_lines(text.splitlines(), "<stdin>"), "<stdin>", task.echo_text)
+                yield from _jsonl_units(parse_jsonl_lines(text.split("\n"), "<stdin>"), "<stdin>", task.echo_text)
             else:
                 yield from _article_units(task, ingest_document(text, "stdin", "<stdin>"))
             continue
