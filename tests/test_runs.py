@@ -169,3 +169,16 @@ def test_compare_tells_sweep_runs_apart_and_groups_their_seeds(tmp_path):
     assert grouped[0]["metrics"]["dev.macro_f1"]["mean"] == pytest.approx(0.85)
     table = render(grouped, metrics, keys, "markdown")
     assert "| 0.850 ± 0.071 * |" in table and "| 0.700 |" in table  # no "± 0.000" for a single run
+
+
+def test_compare_says_steps_when_max_steps_bounded_the_run(tmp_path):
+    for name, trainer in (("steps", "{num_train_epochs: 3, max_steps: 60}"),
+                          ("epochs", "{num_train_epochs: 3, max_steps: -1}")):
+        run_dir = tmp_path / name
+        run_dir.mkdir()
+        (run_dir / "manifest.json").write_text(json.dumps({"status": "finished"}))
+        (run_dir / "config.yaml").write_text(
+            f"task: {{name: pillars}}\nmodel: {{name: minilm}}\nseed: 1\ntrainer: {trainer}\n")
+        (run_dir / "metrics.json").write_text(json.dumps({"test": {"macro_f1": 0.5}}))
+    rows, _, _ = compare([str(tmp_path)], metrics=["test.macro_f1"])
+    assert {Path(r["run"]).name: r["epochs"] for r in rows} == {"steps": "60 steps", "epochs": 3}

@@ -113,6 +113,9 @@ def run_row(run_dir: Path) -> dict[str, Any]:
         print(f"warning: {metrics_path}: {', '.join(bad)} not a number; left out", file=sys.stderr)
     for name, dotted in CONFIG_FIELDS.items():
         row[name] = _get(config, dotted)
+    steps = _get(config, "trainer.max_steps")
+    if isinstance(steps, int) and steps > 0:  # max_steps overrides the epochs: say what bounded the run
+        row["epochs"] = f"{steps} steps"
     if (manifest.get("model") or {}).get("uses_trainer") is False:
         row["lr"] = row["epochs"] = None  # trainer settings do not apply to this model
     row["labels"] = ",".join(_get(config, "task.labels") or []) or None
