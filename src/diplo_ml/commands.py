@@ -12,13 +12,12 @@ from diplo_ml.errors import DiploError
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from diplo_ml.files import atomic_write_text
+    from diplo_ml.files import atomic_write_text, check_output_file
     from diplo_ml.harness import evaluate_checkpoint
 
     output = Path(args.output) if args.output else None
-    if output is not None and (output.is_dir() or not output.parent.is_dir()):  # before any work
-        raise DiploError(f"{output}: " + ("is a folder; -o takes a file path" if output.is_dir()
-                                          else f"folder {output.parent} does not exist"))
+    if output is not None:
+        check_output_file(output)  # before any work
     metrics = evaluate_checkpoint(args.checkpoint, data=args.data, split=args.split, overrides=args.override)
     text = json.dumps(metrics, indent=2)
     if output is not None:

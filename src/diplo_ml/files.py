@@ -31,6 +31,14 @@ def share_as_usual(folder: Path) -> None:
         path.chmod(DIR_MODE if path.is_dir() else FILE_MODE)
 
 
+def check_output_file(path: Path) -> None:
+    """An output file path a command can write once its work is done: not a folder, in a folder that exists."""
+    if path.is_dir():
+        raise DiploError(f"{path}: is a folder; -o takes a file path")
+    if not path.parent.is_dir():
+        raise DiploError(f"{path}: folder {path.parent} does not exist")
+
+
 def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
     """Hex sha256 of a file, read in chunks."""
     digest = hashlib.sha256()

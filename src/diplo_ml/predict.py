@@ -28,6 +28,7 @@ from diplo_ml.data.ingest import SUFFIXES, ingest_document, ingest_path
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
 from diplo_ml.errors import DataError, DiploError
+from diplo_ml.files import check_output_file
 from diplo_ml.tasks import get_task
 from diplo_ml.tasks.base import Predictor, Task
 
@@ -216,10 +217,7 @@ class Output:
 
     def open(self) -> tuple[IO[str], int, str | None]:
         """(handle, rows already written, key of the last one)."""
-        if self.path.is_dir():
-            raise DiploError(f"{self.path}: is a folder; -o takes a file path")
-        if not self.path.parent.is_dir():
-            raise DiploError(f"{self.path}: folder {self.path.parent} does not exist")
+        check_output_file(self.path)
         if self.partial.exists() and not self.resume:
             raise DiploError(f"{self.partial} holds an interrupted output: add --resume to continue it, or delete it")
         if self.path.exists() and not self.overwrite and not (self.resume and self.partial.exists()):

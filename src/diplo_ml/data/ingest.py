@@ -48,17 +48,16 @@ DATELINE_BARE = re.compile(rf"^(?P<outlet>{_OUTLET_ALT})\s*{_DASH}\s+", re.IGNOR
 # "HANOI, Aug. 1 —", "BRUSSELS, Belgium —" (no outlet)
 DATELINE_CAPS = re.compile(rf"^(?P<place>[A-Z][A-Z .'-]{{2,30}}(?:,\s*[A-Z][a-z]{{2,9}}\.?\s+\d{{1,2}}"
                            rf"|,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}})?)\s*{_DASH}\s+")
-MONTH_NAMES = (
+MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
     "|january|february|march|april|june|july|august|september|october|november|december"
 )
 # "New Delhi, Aug 1 -" (a place and a date, no outlet; what is left of "VNA - New Delhi, Aug 1 -")
-DATELINE_DATED = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}}),\s*(?i:{MONTH_NAMES})\.?\s+"
+DATELINE_DATED = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}}),\s*(?i:{MONTHS})\.?\s+"
                             rf"\d{{1,2}}(?:,\s*\d{{4}})?\s*{_DASH}\s+(?=[A-Z])")
 DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED)
 OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE)  # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")
 
-MONTHS = MONTH_NAMES
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
 DATE_DMY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -155,9 +154,9 @@ class Article:
 
 
 # ------------------------------------------------------------------------------------------
-def dateline_matches(text: str) -> list[re.Match[str]]:
-    """The datelines that open ``text``, outermost first ("VNA - New Delhi, Aug 1 -" is two); each must leave more
-    than 20 characters and name a capitalised place, if any."""
+def split_datelines(text: str) -> tuple[list[re.Match[str]], str]:
+    """The datelines that open ``text``, outermost first ("VNA - New Delhi, Aug 1 -" is two), and the text after
+    them; each must leave more than 20 characters and name a capitalised place, if any."""
     found: list[re.Match[str]] = []
     rest, patterns = text, DATELINES
     while patterns:
@@ -172,14 +171,17 @@ def dateline_matches(text: str) -> list[re.Match[str]]:
                 break
         else:
             break
-    return found
+    return found, rest
+
+
+def dateline_matches(text: str) -> list[re.Match[str]]:
+    """The datelines that open ``text`` (see :func:`split_datelines`)."""
+    return split_datelines(text)[0]
 
 
 def strip_dateline(text: str) -> str:
     """``text`` without the datelines that open it ("Hanoi (VNA) –", "(VOVWORLD) -", "NDO –")."""
-    for match in dateline_matches(text):
-        text = text[match.end():]
-    return text
+    return split_datelines(text)[1]
 
 
 def parse_date(text: str) -> str | None:
@@ -358,14 +360,14 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         raw = line
         body = line
         if not seen_body or article.dateline is None:
-            for match in dateline_matches(body):
+            matches, body = split_datelines(body)
+            for match in matches:
                 article.dateline = " ".join(filter(None, (article.dateline, match.group(0).strip(" -–—"))))
                 outlet = match.groupdict().get("outlet")
                 if outlet and article.outlet is None:
                     article.outlet = OUTLETS.get(outlet.upper(), outlet)
                 if article.date is None:
                     article.date = parse_date(match.group(0))
-            body = strip_dateline(body)
         body = without_end_mark(body)
         question = bool(QUESTION_PREFIX.match(body)) or (body.endswith("?") and len(body.split()) <= 60
                                                           and body.startswith("**"))

@@ -8,7 +8,7 @@ import io
 import json
 import math
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -221,14 +221,15 @@ def _best(rows: list[dict[str, Any]], metrics: list[str]) -> dict[str, set[int]]
     best: dict[str, set[int]] = {}
     for metric in metrics:
         by_task: dict[Any, float] = {}
+        finished: Counter[Any] = Counter()  # finished runs with the metric, per task: a best needs two
         for row in rows:
             v, sign = _value(row, metric), _direction(metric, row["task"])
-            if sign and v is not None and (row.get("status", "finished") == "finished"):
-                by_task[row["task"]] = max(by_task.get(row["task"], -math.inf), sign * v)
-        best[metric] = {i for i, row in enumerate(rows) if _value(row, metric) is not None
-                        and _direction(metric, row["task"]) * _value(row, metric) == by_task.get(row["task"])
-                        and sum(_value(r, metric) is not None and r["task"] == row["task"]
-                                and r.get("status", "finished") == "finished" for r in rows) > 1}
+            if v is not None and row.get("status", "finished") == "finished":
+                finished[row["task"]] += 1
+                if sign:
+                    by_task[row["task"]] = max(by_task.get(row["task"], -math.inf), sign * v)
+        best[metric] = {i for i, row in enumerate(rows) if _value(row, metric) is not None and finished[row["task"]] > 1
+                        and _direction(metric, row["task"]) * _value(row, metric) == by_task.get(row["task"])}
     return best
 
 

@@ -67,6 +67,11 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def run_overrides(overrides: list[str]) -> list[str]:
+    """The overrides that say what a run computes: without where it runs and whether it was resumed."""
+    return [o for o in overrides if not o.startswith(("hydra.run.dir=", "trainer.resume="))]
+
+
 class RunRecorder:
     """Write ``manifest.json`` when a run starts, and again when it finishes or fails."""
 
@@ -79,7 +84,7 @@ class RunRecorder:
             "status": "running",
             "started": _now(),
             "command": " ".join(sys.argv),
-            "overrides": [o for o in overrides or [] if not o.startswith(("hydra.run.dir=", "trainer.resume="))],
+            "overrides": run_overrides(overrides or []),
             "seed": seed,
             "git": git_info(),
             "packages": package_versions(),

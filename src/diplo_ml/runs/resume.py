@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from diplo_ml.errors import DiploError
-from diplo_ml.runs.manifest import read_manifest
+from diplo_ml.runs.manifest import read_manifest, run_overrides
 
 
 def resume_argv(run_dir: Path) -> list[str]:
@@ -34,7 +34,3 @@ def resume_argv(run_dir: Path) -> list[str]:
                          "a resumed run continues the same configuration: start a new run for another one")
     return [*overrides, "trainer.resume=true", f"hydra.run.dir={run_dir.resolve()}"]
 
-
-def run_overrides(overrides: list[str]) -> list[str]:
-    """The overrides that say what a run computes: without where it runs and whether it was resumed."""
-    return [o for o in overrides if not o.startswith(("hydra.run.dir=", "trainer.resume="))]
