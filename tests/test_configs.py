@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from omegaconf import OmegaConf
 
 from diplo_ml.config import CONF_DIR, compose_config
 from diplo_ml.harness import plan
@@ -35,6 +36,17 @@ def test_experiment_is_global_package_and_composes(name):
 def test_required_presets_exist():
     for name in ("pillars_minilm", "pillars_public_minilm", "pillars_public_tfidf", "pillars_public_zeroshot"):
         assert name in EXPERIMENTS
+
+
+def test_recommended_summariser_is_the_one_best_on_dev():
+    """`summarise_all_extractive` (the name the README and the issue give the recommended summariser) composes
+    exactly the preset dev chose, `summarise_all_lead_trim`, not the document scorer that ties Lead on dev."""
+    def preset(name: str) -> dict:
+        return OmegaConf.to_container(compose_config([f"experiment={name}"]), resolve=False)
+
+    chosen = preset("summarise_all_lead_trim")
+    assert preset("summarise_all_extractive") == chosen
+    assert preset("summarise_all_document")["model"] != chosen["model"]
 
 
 def test_run_dirs_are_unique_and_under_runs_dir():
