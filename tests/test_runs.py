@@ -182,3 +182,26 @@ def test_compare_says_steps_when_max_steps_bounded_the_run(tmp_path):
         (run_dir / "metrics.json").write_text(json.dumps({"test": {"macro_f1": 0.5}}))
     rows, _, _ = compare([str(tmp_path)], metrics=["test.macro_f1"])
     assert {Path(r["run"]).name: r["epochs"] for r in rows} == {"steps": "60 steps", "epochs": 3}
+
+
+class _Stream:
+    def __init__(self, terminal: bool) -> None:
+        self.terminal = terminal
+
+    def isatty(self) -> bool:
+        return self.terminal
+
+
+@pytest.mark.parametrize(("terminal", "preset", "expected"),
+                         [(False, None, "30"), (True, None, None), (False, "0.5", "0.5")])
+def test_progress_bars_are_paced_only_in_redirected_logs(monkeypatch, terminal, preset, expected):
+    """A redirected stderr gets bars redrawn at most every 30 s; a terminal keeps tqdm's own pace; a user's
+    TQDM_MININTERVAL is kept."""
+    import diplo_ml.cli as cli
+
+    monkeypatch.delenv("TQDM_MININTERVAL", raising=False)
+    if preset is not None:
+        monkeypatch.setenv("TQDM_MININTERVAL", preset)
+    monkeypatch.setattr(cli.sys, "stderr", _Stream(terminal))
+    cli.pace_bars_for_logs()
+    assert cli.os.environ.get("TQDM_MININTERVAL") == expected

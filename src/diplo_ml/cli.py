@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from diplo_ml import commands
@@ -161,9 +162,21 @@ def _quiet_libraries() -> None:
     datasets.disable_progress_bars()
 
 
+LOG_BAR_SECONDS = "30"
+
+
+def pace_bars_for_logs() -> None:
+    """Progress bars redrawn ten times a second fill a redirected log (a `nohup` run, a CI job) with thousands of
+    updates; when stderr is not a terminal, every tqdm bar (ours, the Trainer's, datasets') redraws at most every
+    30 s, and still prints its final count. A TQDM_MININTERVAL the user set wins."""
+    if not sys.stderr.isatty():
+        os.environ.setdefault("TQDM_MININTERVAL", LOG_BAR_SECONDS)
+
+
 def main(argv: list[str] | None = None) -> int:
     if argv is None:  # the command itself (not a caller in Python): Ctrl-C while libraries load is never lost
         install_early()
+        pace_bars_for_logs()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] == "train":

@@ -57,6 +57,7 @@ def _run_locked(cfg: DictConfig, checked: Plan, run_dir: Path, overrides: list[s
         check_resumable(run_dir / "trainer")  # a damaged checkpoint: refused while the run is still `interrupted`
     seed_everything(checked.run.seed, checked.run.deterministic, checked.run.threads)
     transformers.logging.set_verbosity_error()
+    transformers.logging.disable_progress_bar()  # weight loading and shard writing: a bar per checkpoint
     with RunRecorder(run_dir, int(cfg.seed), overrides, write=main_process) as recorder:
         if main_process:
             try:
