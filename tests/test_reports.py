@@ -248,3 +248,18 @@ def test_report_refuses_a_folder_that_is_not_a_run(tmp_path, capsys):
     assert cli_main(["report", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error:") and "not a run folder" in err
+
+
+def test_brief_marks_an_article_in_another_language(smoke_runs, tmp_path, capsys):
+    from .test_language import OTHER_LANGUAGES
+
+    foreign = tmp_path / "tin.txt"
+    foreign.write_text("\n\n".join([OTHER_LANGUAGES["vietnamese"]] * 3), encoding="utf-8")
+    out = tmp_path / "brief.md"
+    assert cli_main(["brief", str(ARTICLE), str(foreign), "--tagger", str(smoke_runs["tfidf"]), "--format", "md",
+                     "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    sections = text.split("\n## ")[1:]
+    assert [("does not look like English" in s, "Đại sứ" in s) for s in sections if "### Paragraphs" in s] == \
+        [(False, False), (True, True)]  # the Vietnamese page is marked, the English one is not
+    assert f"warning: 1 of 2 articles do not look like English (first: {foreign})" in capsys.readouterr().err

@@ -26,6 +26,7 @@ from tqdm.auto import tqdm
 from diplo_ml.checkpoint import load, read_meta
 from diplo_ml.data.ingest import SUFFIXES, ingest_document, ingest_path
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
+from diplo_ml.data.language import NOT_ENGLISH, looks_english
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.files import check_output_file
@@ -151,7 +152,11 @@ def predict_units(predictor: Predictor, batch: list[Unit]) -> list[dict[str, Any
     """Output rows of one batch of units, in order."""
     texts = [u["_text"] for u in batch]
     outputs = predictor.predict(texts, unit_context(batch))
-    return [{**{k: v for k, v in u.items() if not k.startswith("_")}, **out} for u, out in zip(batch, outputs)]
+    rows = [{**{k: v for k, v in u.items() if not k.startswith("_")}, **out} for u, out in zip(batch, outputs)]
+    for row, text in zip(rows, texts):
+        if not looks_english(text):  # predicted all the same (nothing dropped), and said so in the row
+            row["note"] = f"{row['note']}; {NOT_ENGLISH}" if row.get("note") else NOT_ENGLISH
+    return rows
 
 
 def set_batch_size(predictor: Predictor, batch_size: int) -> None:
@@ -277,12 +282,20 @@ def predict_stream(checkpoint: str | Path, inputs: list[str], batch_size: int | 
     else:
         _, predictor = open_predictor(folder, batch_size, precision)
         results = (predict_units(predictor, batch) for batch in batches)
+    foreign, first = 0, None
     try:
         for rows in results:
             bar.update(len(rows))
+            for row in rows:
+                if NOT_ENGLISH in (row.get("note") or ""):
+                    foreign, first = foreign + 1, first or row_key(row)
             yield rows
     finally:
         bar.close()
+    if foreign:
+        rows_do = f"{foreign} rows do" if foreign > 1 else "1 row does"
+        print(f"warning: {rows_do} not look like English (first: {describe_key(first)}); the model reads English "
+              "only, and each such row carries a 'note'", file=sys.stderr)
 
 
 def predict_files(checkpoint: str | Path, inputs: list[str], batch_size: int | None = None,

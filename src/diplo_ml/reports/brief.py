@@ -9,6 +9,7 @@ Several articles add an overview table and, when at least two dates are known, p
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -17,6 +18,7 @@ from typing import Any
 
 from diplo_ml.checkpoint import expect, load
 from diplo_ml.data.ingest import Article, expand_inputs, ingest_path
+from diplo_ml.data.language import NOT_ENGLISH, looks_english
 from diplo_ml.errors import DiploError
 from diplo_ml.faithfulness import article_source, check_summary, segments
 from diplo_ml.predict import set_batch_size
@@ -38,6 +40,11 @@ class ArticleBrief:
     tags: list[dict[str, Any]]
     summary: str | None = None
     check: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def english(self) -> bool:
+        """False for an article in another language (its tags and summary mean little; the brief says so)."""
+        return looks_english(" ".join(p.text for p in self.article.paragraphs))
 
     @property
     def unsupported(self) -> list[str]:
@@ -100,6 +107,10 @@ def build_brief(inputs: Sequence[str | Path], tagger: str | Path, summariser: st
             brief.summary = out["summary"]
             brief.check = check_summary(out["summary"], article_source(brief.article.statements,
                                                                        brief.article.headline))
+    foreign = [b.article.path for b in briefs if not b.english]
+    if foreign:
+        print(f"warning: {len(foreign)} of {len(briefs)} articles do not look like English (first: {foreign[0]}); "
+              "the brief marks them", file=sys.stderr)
     models = {"tagger": _describe(tag_model, tagger)}
     if sum_model is not None:
         models["summariser"] = _describe(sum_model, summariser)
@@ -183,6 +194,8 @@ def _article_html(i: int, b: ArticleBrief, brief: Brief) -> str:
     meta = " · ".join(esc(x) for x in (a.date or "date unknown", a.outlet or "outlet unknown", place) if x)
     parts = [f'<section class="article" id="article-{i}"><h2>{esc(a.headline or a.doc_id)}</h2>',
              f'<div class="meta">{meta}<br><span class="muted">{esc(a.path)}</span></div>']
+    if not b.english:
+        parts.append(f'<p class="warn">⚠ {esc(NOT_ENGLISH)}</p>')
     if b.summary is not None:
         parts.append(_summary_html(b))
     shares = b.shares(brief.labels)
@@ -270,6 +283,8 @@ def render_markdown(brief: Brief) -> str:
         a = b.article
         out += [f"## {md(a.headline or a.doc_id)}", "",
                 f"*{md(a.date or 'date unknown')} · {md(a.outlet or 'outlet unknown')}* — `{a.path}`", ""]
+        if not b.english:
+            out += [f"> ⚠ {md(NOT_ENGLISH)}", ""]
         if b.summary is not None:
             out += ["### Summary", ""]
             for row in b.check:

@@ -1,0 +1,26 @@
+"""Is a text English? The models read English news only; other languages get tags and summaries that mean nothing.
+
+The share of very common English words tells them apart without a model: over the 5,645 paragraphs of 12 words or
+more in the embedded and public corpora it is never below 0.083 (1st percentile 0.23), while French, German,
+Spanish and Vietnamese news sentences written for the tests score 0.00-0.04.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"[^\W\d_]+")
+COMMON_ENGLISH = frozenset(
+    "a an the of and or but to in on at by for from with into over after than as that which who this it its is are "
+    "was were be been has have had will would can not he she we they his her their our also more said".split())
+MIN_WORDS = 12        # shorter texts are not judged
+MIN_SHARE = 0.05      # below this share of common English words a text is taken for another language
+NOT_ENGLISH = "the text does not look like English; the model reads English only, so this output is unreliable"
+
+
+def looks_english(text: str) -> bool:
+    """False when ``text`` has at least 12 words and fewer than 5% of them are common English words."""
+    words = WORD.findall(text.lower())
+    if len(words) < MIN_WORDS:
+        return True
+    return sum(word in COMMON_ENGLISH for word in words) / len(words) >= MIN_SHARE
