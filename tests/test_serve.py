@@ -70,6 +70,17 @@ def test_tag_texts_equals_predict(server, tmp_path):
     assert [r["scores"] for r in results] == [r["scores"] for r in local]
 
 
+
+def test_text_in_another_language_gets_a_note(server):
+    from diplo_ml.data.language import NOT_ENGLISH
+
+    from .test_language import ENGLISH, OTHER_LANGUAGES
+
+    reply = httpx.post(f"{server['url']}/v1/tag", json={"texts": [ENGLISH, OTHER_LANGUAGES["german"]]})
+    assert reply.status_code == 200, reply.text
+    assert [r.get("note") for r in reply.json()["results"]] == [None, NOT_ENGLISH]
+
+
 def test_tag_and_summarise_a_raw_article(server):
     article = (FIXTURES / "article_vna.txt").read_text()
     tagged = httpx.post(f"{server['url']}/v1/tag", json={"article": article}).json()["results"]

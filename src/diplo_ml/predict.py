@@ -26,7 +26,7 @@ from tqdm.auto import tqdm
 from diplo_ml.checkpoint import load, read_meta
 from diplo_ml.data.ingest import SUFFIXES, ingest_document, ingest_path
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
-from diplo_ml.data.language import NOT_ENGLISH, looks_english
+from diplo_ml.data.language import NOT_ENGLISH, add_language_note
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.files import check_output_file
@@ -152,11 +152,8 @@ def predict_units(predictor: Predictor, batch: list[Unit]) -> list[dict[str, Any
     """Output rows of one batch of units, in order."""
     texts = [u["_text"] for u in batch]
     outputs = predictor.predict(texts, unit_context(batch))
-    rows = [{**{k: v for k, v in u.items() if not k.startswith("_")}, **out} for u, out in zip(batch, outputs)]
-    for row, text in zip(rows, texts):
-        if not looks_english(text):  # predicted all the same (nothing dropped), and said so in the row
-            row["note"] = f"{row['note']}; {NOT_ENGLISH}" if row.get("note") else NOT_ENGLISH
-    return rows
+    return [add_language_note({**{k: v for k, v in u.items() if not k.startswith("_")}, **out}, text)
+            for u, out, text in zip(batch, outputs, texts)]
 
 
 def set_batch_size(predictor: Predictor, batch_size: int) -> None:

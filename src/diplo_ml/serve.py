@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.checkpoint import load, read_meta
+from diplo_ml.data.language import add_language_note
 from diplo_ml.errors import DiploError
 from diplo_ml.predict import unit_context
 from diplo_ml.tasks import get_task
@@ -209,8 +210,8 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
         await model.queue.put((texts, context, future))
         outputs = await future
         hidden = {"source"} if model.task.echo_text else {"source", "text"}
-        results = [{**{k: v for k, v in unit.items() if k not in hidden}, **out}
-                   for unit, out in zip(units or [{}] * len(outputs), outputs)]
+        results = [add_language_note({**{k: v for k, v in unit.items() if k not in hidden}, **out}, text)
+                   for unit, out, text in zip(units or [{}] * len(outputs), outputs, texts)]
         return {"model": model.name, "results": results}
 
     @app.post("/v1/tag")

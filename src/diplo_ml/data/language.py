@@ -8,6 +8,7 @@ Spanish and Vietnamese news sentences written for the tests score 0.00-0.04.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 WORD = re.compile(r"[^\W\d_]+")
 COMMON_ENGLISH = frozenset(
@@ -24,3 +25,10 @@ def looks_english(text: str) -> bool:
     if len(words) < MIN_WORDS:
         return True
     return sum(word in COMMON_ENGLISH for word in words) / len(words) >= MIN_SHARE
+
+
+def add_language_note(row: dict[str, Any], text: str) -> dict[str, Any]:
+    """``row`` with :data:`NOT_ENGLISH` added to its ``note`` when ``text`` does not look English (nothing dropped)."""
+    if not looks_english(text):
+        row["note"] = f"{row['note']}; {NOT_ENGLISH}" if row.get("note") else NOT_ENGLISH
+    return row
