@@ -140,6 +140,18 @@ def test_an_outlet_alone_in_brackets_is_a_dateline():
     assert article.paragraphs[0].text.startswith("Hundreds of") and article.outlet == "VOV World"
 
 
+
+def test_two_datelines_are_kept_apart_and_the_brief_shows_the_place():
+    from diplo_ml.reports.brief import dateline_place
+
+    article = ingest_text("VNA - New Delhi, Aug 1 - Vietnam and India agreed on Tuesday to deepen defence ties.",
+                          "d3", "x.txt")
+    assert article.paragraphs[0].text.startswith("Vietnam and India agreed")
+    assert article.dateline == "VNA – New Delhi, Aug 1" and article.outlet == "VNA"
+    assert dateline_place(article.dateline, article.outlet) == "New Delhi, Aug 1"  # not "VNA New Delhi, Aug 1"
+    assert dateline_place("Hanoi (VNA)", "VNA") == "Hanoi" and dateline_place("NDO", "Nhan Dan") is None
+
+
 def test_html_without_an_html_name_is_flattened():
     article = ingest_document("<!DOCTYPE html><html><head><title>Vietnam, India step up ties</title></head><body>"
                               "<p>NDO - Vietnam and India agreed on Monday to step up defence cooperation.</p>"

@@ -362,7 +362,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if not seen_body or article.dateline is None:
             matches, body = split_datelines(body)
             for match in matches:
-                article.dateline = " ".join(filter(None, (article.dateline, match.group(0).strip(" -–—"))))
+                article.dateline = " – ".join(filter(None, (article.dateline, match.group(0).strip(" -–—"))))
                 outlet = match.groupdict().get("outlet")
                 if outlet and article.outlet is None:
                     article.outlet = OUTLETS.get(outlet.upper(), outlet)

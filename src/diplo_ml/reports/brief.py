@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.checkpoint import expect, load
-from diplo_ml.data.ingest import Article, expand_inputs, ingest_path
+from diplo_ml.data.ingest import OUTLETS, Article, expand_inputs, ingest_path
 from diplo_ml.data.language import NOT_ENGLISH, looks_english
 from diplo_ml.errors import DiploError
 from diplo_ml.faithfulness import article_source, check_summary, segments
@@ -186,11 +186,19 @@ def _summary_html(b: ArticleBrief) -> str:
             f'<p class="muted">Faithfulness check: {verdict}.</p></div>')
 
 
+def dateline_place(dateline: str | None, outlet: str | None) -> str | None:
+    """The dateline without the outlet, which the brief shows apart: "Hanoi (VNA)" -> "Hanoi", "VNA – New Delhi,
+    Aug 1" -> "New Delhi, Aug 1", "NDO" -> None."""
+    text = re.sub(r"\s*\([^)]*\)\s*", " ", dateline or "")
+    parts = [p.strip() for p in text.split(" – ")]
+    shown = (outlet or "").upper()
+    return " – ".join(p for p in parts if p and shown not in (p.upper(), OUTLETS.get(p.upper(), "").upper())) or None
+
+
 def _article_html(i: int, b: ArticleBrief, brief: Brief) -> str:
     a = b.article
     palette = colours(brief.labels)
-    place = re.sub(r"\s*\([^)]*\)\s*", " ", a.dateline or "").strip()  # "Hanoi (VNA)" -> "Hanoi": the outlet is shown
-    place = None if place.upper() in {"", (a.outlet or "").upper()} else place
+    place = dateline_place(a.dateline, a.outlet)
     meta = " · ".join(esc(x) for x in (a.date or "date unknown", a.outlet or "outlet unknown", place) if x)
     parts = [f'<section class="article" id="article-{i}"><h2>{esc(a.headline or a.doc_id)}</h2>',
              f'<div class="meta">{meta}<br><span class="muted">{esc(a.path)}</span></div>']
