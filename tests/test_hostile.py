@@ -113,6 +113,23 @@ def write(name: str, text: str) -> Callable[[dict[str, Path], Path], None]:
     return prepare
 
 
+ARTICLE_TEXT = ("Hanoi (VNA) - Vietnam and Norway agreed on Monday to expand trade in seafood and renewable energy."
+                "\n\nThe two ministers also discussed support for Vietnamese students in Oslo./.\n")
+
+
+def unchanged(name: str, text: str = ARTICLE_TEXT) -> Callable[[dict[str, Path], Path], None]:
+    def check(made: dict[str, Path], tmp: Path) -> None:
+        assert (tmp / name).read_text() == text, f"{name} was written over"
+    return check
+
+
+def both(*steps: Callable[[dict[str, Path], Path], None]) -> Callable[[dict[str, Path], Path], None]:
+    def prepare(made: dict[str, Path], tmp: Path) -> None:
+        for step in steps:
+            step(made, tmp)
+    return prepare
+
+
 def finished_run(made: dict[str, Path], tmp: Path) -> None:
     run = tmp / "done"
     (run / ".hydra").mkdir(parents=True)
@@ -260,6 +277,31 @@ CASES = [
          "paths.runs_dir: cannot create /proc/nope"),
     Case("compare: unknown --metric", lambda m, t: ["compare", str(m["tagger"]), "--metric", "test.nope"],
          "--metric test.nope: no run has this metric"),
+    Case("ingest -o onto its own input", lambda m, t: ["ingest", str(t / "a.txt"), "-o", str(t / "a.txt")],
+         "is also an input", prepare=write("a.txt", ARTICLE_TEXT), check=unchanged("a.txt")),
+    Case("ingest -o onto an existing output", lambda m, t: ["ingest", str(t / "a.txt"), "-o", str(t / "b.jsonl")],
+         "b.jsonl exists: add --overwrite", prepare=both(write("a.txt", ARTICLE_TEXT), write("b.jsonl", "{}\n")),
+         check=unchanged("b.jsonl", "{}\n")),
+    Case("ingest -o onto a file read from an input folder", lambda m, t: [
+        "ingest", str(t / "in"), "-o", str(t / "in" / "a.txt")], "is also an input",
+        prepare=write("in/a.txt", ARTICLE_TEXT), check=unchanged("in/a.txt")),
+    Case("ingest -o where files cannot be made", lambda m, t: ["ingest", str(t / "a.txt"), "-o", "/proc/x.jsonl"],
+         "/proc/x.jsonl: cannot write", prepare=write("a.txt", ARTICLE_TEXT)),
+    Case("brief -o onto its own input", lambda m, t: ["brief", str(t / "a.html"), "--tagger", str(m["tagger"]),
+                                                      "-o", str(t / "a.html")],
+         "is also an input", prepare=write("a.html", f"<p>{ARTICLE_TEXT}</p>"),
+         check=unchanged("a.html", f"<p>{ARTICLE_TEXT}</p>")),
+    Case("annotate select -o onto its own input", lambda m, t: [
+        "annotate", "select", str(m["tagger"]), str(t / "a.txt"), "-o", str(t / "a.txt")], "is also an input",
+        prepare=write("a.txt", ARTICLE_TEXT), check=unchanged("a.txt")),
+    Case("evaluate -o into the checkpoint", lambda m, t: ["evaluate", str(t / "tagger_ckpt"), "-o",
+                                                          str(t / "tagger_ckpt" / "diplo_ml.json")],
+         "is inside the checkpoint or run folder", prepare=lambda m, t: copy_checkpoint(m, t),
+         check=lambda m, t: json.loads((t / "tagger_ckpt" / "diplo_ml.json").read_text())["task"]),
+    Case("predict -o into the run folder", lambda m, t: [
+        "predict", str(m["tagger"] / "checkpoint"), jsonl(t, "in.jsonl", ['{"text": "Vietnam and Japan signed."}']),
+        "-o", str(m["tagger"] / "tags.jsonl")],
+        "is inside the checkpoint or run folder"),
 ]
 
 

@@ -196,3 +196,15 @@ def test_prose_with_angle_brackets_is_not_html_and_titles_lose_only_the_site(tmp
     texts = [p.text[:20] for p in ingest_path(page).paragraphs]
     assert texts == ["Vietnam and India ag", "The two ministers al", "Copyright protection"]
     assert without_site("Floods hit Hanoi | Vietnam News Agency Online") == "Floods hit Hanoi"
+
+
+def test_a_folder_says_which_files_it_left_out(tmp_path, capsys):
+    from diplo_ml.data.ingest import expand_inputs
+
+    (tmp_path / "a.txt").write_text("Vietnam and Norway agreed to expand trade in seafood on Monday.")
+    (tmp_path / "table.csv").write_text("x,y\n")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")  # a broken link
+    assert expand_inputs([tmp_path]) == [tmp_path / "a.txt"]
+    assert "2 file(s) left out" in capsys.readouterr().err
+    with pytest.raises(DataError, match="missing.txt: no such file"):
+        expand_inputs([tmp_path / "missing.txt"])

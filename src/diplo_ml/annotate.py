@@ -18,8 +18,8 @@ from typing import Any
 
 import numpy as np
 
-from diplo_ml.errors import DataError, DiploError
-from diplo_ml.files import atomic_write_json, atomic_write_text
+from diplo_ml.errors import DataError
+from diplo_ml.files import atomic_write_json, atomic_write_text, check_output_file
 
 FROM_NAME, TO_NAME = "pillars", "text"
 
@@ -68,7 +68,8 @@ def pick(units: list[dict[str, Any]], sure: np.ndarray, n: int, per_article: int
     return chosen
 
 
-def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path, per_article: int = 3) -> str:
+def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path, per_article: int = 3,
+           overwrite: bool = True) -> str:
     """Write the ``n`` most useful paragraphs to label as Label Studio tasks, and the labelling config."""
     from diplo_ml.checkpoint import load
     from diplo_ml.data.ingest import expand_inputs, ingest_path
@@ -76,11 +77,11 @@ def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path
     from diplo_ml.tasks.pillars import PillarsTask, Tagger
 
     output = Path(output)
-    if not output.parent.is_dir():
-        raise DiploError(f"{output}: folder {output.parent} does not exist")
     paths = expand_inputs(inputs)
     if not paths:
         raise DataError("no articles given (pass .txt, .md or .html files, or folders holding them)")
+    for path in (output, output.with_suffix(".labelconfig.xml")):  # before any work
+        check_output_file(path, [*inputs, *paths, checkpoint, Path(checkpoint).parent], overwrite)
     tagger = load(checkpoint, expected=Tagger)
     task = PillarsTask({"labels": tagger.labels})
     units = [unit for path in paths for unit in task.article_units(ingest_path(path))]

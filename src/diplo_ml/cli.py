@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--override", action="append", default=[], metavar="KEY=VALUE",
                     help="extra Hydra overrides, e.g. data.max_test_samples=50")
     ev.add_argument("-o", "--output", help="also write the metrics JSON here")
+    ev.add_argument("--overwrite", action="store_true", help="replace OUT if it exists (else refused)")
     ev.set_defaults(func=commands.cmd_evaluate)
 
     pr = sub.add_parser("predict", help="tag or summarise .txt/.md/.html articles, JSONL files or stdin (-)")
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     ing = sub.add_parser("ingest", help="raw .txt/.md/.html articles -> paragraph JSONL")
     ing.add_argument("inputs", nargs="+")
     ing.add_argument("-o", "--output", required=True)
+    ing.add_argument("--overwrite", action="store_true", help="replace OUT if it exists (else refused)")
     ing.add_argument("--explain", action="store_true", help="print every dropped line with its reason")
     ing.set_defaults(func=commands.cmd_ingest)
 
@@ -115,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     br.add_argument("--summariser", help="summarisation checkpoint (or its run folder); omitted: no summaries")
     br.add_argument("-o", "--output", required=True, help="OUT.html (or OUT.md with --format md)")
     br.add_argument("--format", choices=["html", "md"], help="default: from the output suffix, else html")
+    br.add_argument("--overwrite", action="store_true", help="replace OUT if it exists (else refused)")
     br.add_argument("--batch-size", type=count, default=32)
     br.set_defaults(func=commands.cmd_brief)
 
@@ -126,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     sel.add_argument("-n", type=count, default=200, help="paragraphs to pick (default 200)")
     sel.add_argument("-o", "--output", default="label_tasks.json", help="tasks file (and OUT.labelconfig.xml)")
     sel.add_argument("--per-article", type=count, default=3, help="at most this many paragraphs per article")
+    sel.add_argument("--overwrite", action="store_true", help="replace OUT and its labelling config if they exist")
     imp = ann_sub.add_parser("import", help="a Label Studio JSON export -> pillar JSONL split by article")
     imp.add_argument("export", help="the JSON export file")
     imp.add_argument("-o", "--output", required=True, help="folder for train/dev/test.jsonl")

@@ -17,7 +17,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
     output = Path(args.output) if args.output else None
     if output is not None:
-        check_output_file(output)  # before any work
+        check_output_file(output, [args.checkpoint, Path(args.checkpoint).parent], args.overwrite)  # before work
     metrics = evaluate_checkpoint(args.checkpoint, data=args.data, split=args.split, overrides=args.override)
     text = json.dumps(metrics, indent=2)
     if output is not None:
@@ -68,7 +68,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from diplo_ml.data.ingest_files import ingest_files
 
-    report = ingest_files(args.inputs, args.output, explain=args.explain)
+    report = ingest_files(args.inputs, args.output, explain=args.explain, overwrite=args.overwrite)
     print(report.summary(), file=sys.stderr)
     return 0
 
@@ -138,7 +138,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from diplo_ml.reports.brief import write_brief
 
     path = write_brief(args.articles, args.output, args.tagger, args.summariser, fmt=args.format,
-                       batch_size=args.batch_size)
+                       batch_size=args.batch_size, overwrite=args.overwrite)
     print(f"brief written to {path}", file=sys.stderr)
     return 0
 
@@ -173,7 +173,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from diplo_ml import annotate
 
     if args.annotate_command == "select":
-        print(annotate.select(args.checkpoint, args.articles, args.n, args.output, args.per_article), file=sys.stderr)
+        print(annotate.select(args.checkpoint, args.articles, args.n, args.output, args.per_article,
+                              overwrite=args.overwrite), file=sys.stderr)
     else:
         print(annotate.import_export(args.export, args.output, dev=args.dev, test=args.test), file=sys.stderr)
     return 0

@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -31,12 +31,23 @@ def share_as_usual(folder: Path) -> None:
         path.chmod(DIR_MODE if path.is_dir() else FILE_MODE)
 
 
-def check_output_file(path: Path) -> None:
-    """An output file path a command can write once its work is done: not a folder, in a folder that exists."""
+def check_output_file(path: Path, inputs: Iterable[str | Path] = (), overwrite: bool = True) -> None:
+    """An output file path a command can write once its work is done: not a folder, in a folder that exists, not
+    one of ``inputs`` (files, or folders expanded to the files read from them) nor inside an input checkpoint or
+    run folder, and, unless ``overwrite``, not an existing file."""
     if path.is_dir():
         raise DiploError(f"{path}: is a folder; -o takes a file path")
     if not path.parent.is_dir():
         raise DiploError(f"{path}: folder {path.parent} does not exist")
+    target = path.resolve()
+    for item in map(Path, inputs):
+        if item.resolve() == target:
+            raise DiploError(f"{path}: is also an input ({item}); write the output to another file")
+        if item.is_dir() and any((item / marker).is_file() for marker in ("diplo_ml.json", "manifest.json")) \
+                and target.is_relative_to(item.resolve()):
+            raise DiploError(f"{path}: is inside the checkpoint or run folder {item}; write the output elsewhere")
+    if path.exists() and not overwrite:
+        raise DiploError(f"{path} exists: add --overwrite to replace it")
 
 
 def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
@@ -55,7 +66,9 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
     binary = "b" in mode
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except FileNotFoundError:
+    except FileNotFoundError as exc:
+        if path.parent.is_dir():  # a folder files cannot be made in (/proc, …)
+            raise DiploError(f"{path}: cannot write ({exc.strerror})") from None
         raise DiploError(f"{path}: folder {path.parent} does not exist") from None
     except OSError as exc:
         raise DiploError(f"{path}: cannot write ({exc.strerror})") from None

@@ -309,9 +309,8 @@ def predict_to_file(checkpoint: str | Path, inputs: list[str], output: str | Pat
     check_inputs(inputs)  # bad inputs or checkpoint: refused before an output file exists
     read_meta(checkpoint)
     out = Output(Path(output), resume, overwrite)
-    for item in inputs:
-        if item != "-" and Path(item).resolve() in (out.path.resolve(), out.partial.resolve()):
-            raise DiploError(f"{output}: is also an input; write the output to another file")
+    for path in (out.path, out.partial):  # never onto an input, nor into the checkpoint or its run folder
+        check_output_file(path, [*(i for i in inputs if i != "-"), checkpoint, Path(checkpoint).parent])
     handle, done, last = out.open()
     written = 0
     try:

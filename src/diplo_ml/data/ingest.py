@@ -10,6 +10,7 @@ hard-wrapped. Exact and near duplicate paragraphs are removed and counted.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -417,15 +418,24 @@ def ingest_path(path: Path) -> Article:
 
 
 def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders expanded to the article files they hold."""
+    """Files as given (each must exist); folders expanded to the article files they hold, with one line on stderr
+    counting the other files left out (images, data files, broken links)."""
     paths: list[Path] = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+            entries = sorted(p for p in path.rglob("*") if not p.is_dir())
+            found = [p for p in entries if p.suffix.lower() in SUFFIXES and p.is_file()]
             if not found:
                 raise DataError(f"{path}: no articles in this folder (looked for {', '.join(SUFFIXES)} files)")
+            kept = set(found)
+            skipped = [p for p in entries if p not in kept]
+            if skipped:
+                print(f"note: {path}: {len(skipped)} file(s) left out, not {'/'.join(SUFFIXES)} articles or not "
+                      f"readable (first: {skipped[0].relative_to(path)})", file=sys.stderr)
             paths.extend(found)
+        elif not path.is_file():
+            raise DataError(f"{path}: no such file")
         else:
             paths.append(path)
     return paths

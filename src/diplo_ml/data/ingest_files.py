@@ -11,6 +11,7 @@ from diplo_ml.data.ingest import Article, expand_inputs, ingest_path, paragraph_
 from diplo_ml.data.io import write_jsonl
 from diplo_ml.data.near_duplicates import NearDuplicateIndex, shingles
 from diplo_ml.errors import DataError
+from diplo_ml.files import check_output_file
 
 
 @dataclass
@@ -56,10 +57,15 @@ def deduplicate(articles: list[Article], threshold: float = 0.7) -> tuple[int, i
 
 
 def ingest_files(inputs: Iterable[str | Path], output: str | Path | None = None, explain: bool = False,
-                 dedupe: bool = True) -> IngestReport:
+                 dedupe: bool = True, overwrite: bool = True) -> IngestReport:
+    inputs = list(inputs)
     paths = expand_inputs(inputs)
     if not paths:
         raise DataError("no articles given (pass .txt, .md or .html files, or folders holding them)")
+    if output is not None:  # before any work (a missing folder is made when the output is written)
+        target = Path(output)
+        if target.parent.is_dir():
+            check_output_file(target, [*inputs, *paths], overwrite)
     articles = [ingest_path(p) for p in paths]
     report = IngestReport(articles)
     if dedupe:
