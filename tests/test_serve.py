@@ -28,7 +28,8 @@ def server(tmp_path_factory):
     summariser = _checkpoint(base / "summariser", ["task=summarise", "data=summaries_embedded", "model=lead",
                                                    "debug=smoke"])
     limits = Limits(max_batch=8, max_wait_ms=20, max_texts=16, max_chars=2000, max_bytes=200_000)
-    app = create_app(load_served([str(tagger), str(summariser)]), limits)
+    served = load_served([str(tagger), str(summariser)])
+    app = create_app(served, limits)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -43,7 +44,7 @@ def server(tmp_path_factory):
                 break
         except httpx.HTTPError:
             time.sleep(0.05)
-    yield {"url": url, "tagger": tagger, "summariser": summariser, "app": app}
+    yield {"url": url, "tagger": tagger, "summariser": summariser, "app": app, "served": served}
     srv.should_exit = True
     thread.join(timeout=10)
 
@@ -97,9 +98,12 @@ def test_tag_and_summarise_a_raw_article(server):
     ({}, 422, "either 'texts' or 'article'"),
     ({"texts": ["a"], "article": "b"}, 422, "either 'texts' or 'article'"),
     ({"texts": ["a"], "model": "nope"}, 404, "no Tagger model 'nope'"),
+    ({"texts": ["Vietnam \ud800 trade"]}, 422, "texts[0] holds a lone surrogate at character 8"),
+    ({"article": "Hanoi \udc00 talks"}, 422, "unable to parse raw data as a unicode string"),
 ])
 def test_bad_requests_get_clear_4xx(server, payload, status, message):
-    reply = httpx.post(f"{server['url']}/v1/tag", json=payload)
+    reply = httpx.post(f"{server['url']}/v1/tag", content=json.dumps(payload).encode("ascii"),  # \u escapes kept
+                       headers={"content-type": "application/json"})
     assert reply.status_code == status
     assert message in reply.text
 
@@ -127,3 +131,25 @@ def test_concurrent_requests_are_micro_batched(server):
     after = _served(server)
     texts_done, batches = after["texts"] - before["texts"], after["batches"] - before["batches"]
     assert texts_done == 24 and batches < 24  # several one-text requests shared a model call
+
+
+def test_a_request_that_breaks_the_model_fails_alone(server, monkeypatch):
+    """Requests are batched together; when the model call fails, each request is retried alone, so only the one
+    that breaks it gets the error."""
+    predictor = next(m for m in server["served"] if m.task.name == "pillars").predictor
+    predict = predictor.predict
+
+    def fragile(texts, context=None, **kwargs):
+        if any("POISON" in t for t in texts):
+            raise RuntimeError("the model cannot read this text")
+        return predict(texts, context, **kwargs)
+
+    monkeypatch.setattr(predictor, "predict", fragile)
+    texts = [f"Exports of rice rose by {i} percent." for i in range(11)] + ["POISON trade talks"]
+
+    def call(text: str) -> int:
+        return httpx.post(f"{server['url']}/v1/tag", json={"texts": [text]}, timeout=30).status_code
+
+    with ThreadPoolExecutor(12) as pool:
+        codes = list(pool.map(call, texts))
+    assert codes[:11] == [200] * 11 and codes[11] == 500

@@ -101,26 +101,36 @@ async def _batcher(model: Served, limits: Limits) -> None:
                 break
             items.append(item)
             size += len(item[0])
-        texts = [t for item in items for t in item[0]]
-        context = unit_context([{"_context": c} for item in items for c in item[1]])
         try:
-            outputs = await loop.run_in_executor(None, model.predictor.predict, texts, context)
-        except Exception as exc:  # noqa: BLE001 - handed to every waiting request
+            outputs = await _predict(model, items)
+        except Exception:  # noqa: BLE001 - one bad request must not fail the others batched with it
             for item in items:
-                item[2].set_exception(exc)
+                try:
+                    item[2].set_result(await _predict(model, [item]))
+                except Exception as exc:  # noqa: BLE001 - handed to its own request
+                    item[2].set_exception(exc)
             continue
-        model.batches += 1
-        model.texts += len(texts)
         start = 0
         for item in items:
             item[2].set_result(outputs[start : start + len(item[0])])
             start += len(item[0])
 
 
+async def _predict(model: Served, items: list[Any]) -> list[dict[str, Any]]:
+    """One predict call over the texts of ``items`` (each: texts, contexts, future), off the event loop."""
+    texts = [t for item in items for t in item[0]]
+    context = unit_context([{"_context": c} for item in items for c in item[1]])
+    outputs = await asyncio.get_running_loop().run_in_executor(None, model.predictor.predict, texts, context)
+    model.batches += 1
+    model.texts += len(texts)
+    return outputs
+
+
 def create_app(served: list[Served], limits: Limits | None = None) -> Any:
     """The FastAPI application serving ``served``."""
     try:
         from fastapi import FastAPI, HTTPException, Request
+        from fastapi.exceptions import RequestValidationError
         from fastapi.responses import JSONResponse
         from pydantic import BaseModel, Field, model_validator
     except ImportError:
@@ -140,6 +150,15 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
         def one_input(self) -> "Query":
             if (self.texts is None) == (self.article is None):
                 raise ValueError("give either 'texts' or 'article'")
+            fields = [(f"texts[{i}]", t) for i, t in enumerate(self.texts or [])]
+            fields += [(f"context[{i}]", c) for i, c in enumerate(self.context or []) if c is not None]
+            fields += [(name, v) for name, v in (("article", self.article), ("headline", self.headline)) if v]
+            for name, value in fields:
+                try:
+                    value.encode("utf-8")
+                except UnicodeEncodeError as exc:
+                    raise ValueError(f"{name} holds a lone surrogate at character {exc.start} (not valid "
+                                     "Unicode text)") from None
             for i, text in enumerate(self.texts or []):
                 if not text.strip():
                     raise ValueError(f"texts[{i}] is empty")
@@ -160,6 +179,13 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
 
     app = FastAPI(title="diplo-ml", version=str(served[0].meta.get("diplo_ml_version", "")), lifespan=lifespan,
                   description="Diplomacy-pillar tagging and article summarisation over loaded diplo-ml checkpoints.")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Any:
+        """422 with each problem's place and message, never the input echoed (it may not even encode)."""
+        problems = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": e.get("type")}
+                    for e in exc.errors()]
+        return JSONResponse({"detail": problems}, status_code=422)
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):
@@ -205,7 +231,8 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
             previous = list(query.context or [None] * len(texts))
             context = [{"headline": query.headline, "previous": p} for p in previous]
         if len(texts) > limits.max_texts:
-            raise HTTPException(413, f"the article has {len(texts)} paragraphs (at most {limits.max_texts})")
+            raise HTTPException(422, f"the article has {len(texts)} paragraphs (at most {limits.max_texts}, as "
+                                     "for 'texts')")
         future: asyncio.Future = asyncio.get_running_loop().create_future()
         await model.queue.put((texts, context, future))
         outputs = await future
