@@ -208,3 +208,16 @@ def test_a_folder_says_which_files_it_left_out(tmp_path, capsys):
     assert "2 file(s) left out" in capsys.readouterr().err
     with pytest.raises(DataError, match="missing.txt: no such file"):
         expand_inputs([tmp_path / "missing.txt"])
+
+
+@pytest.mark.parametrize(("opening", "dateline", "outlet", "date"), [
+    ("HANOI, Sept 12 (Reuters) - ", "HANOI, Sept 12 (Reuters)", "Reuters", None),
+    ("TOKYO (AP) — ", "TOKYO (AP)", "AP", None),
+    ("Hanoi, 12/9 (VNA) - ", "Hanoi, 12/9 (VNA)", "VNA", None),
+    ("Hanoi, 12/9/2023 (VNA) - ", "Hanoi, 12/9/2023 (VNA)", "VNA", "2023-09-12"),
+    ("WASHINGTON (CNN) — ", "WASHINGTON (CNN)", "CNN", None),
+])
+def test_wire_and_numeric_datelines_are_cut(opening, dateline, outlet, date):
+    article = ingest_text(opening + "Vietnam and Japan agreed on Monday to boost chip trade.", "w", "w.txt")
+    assert article.paragraphs[0].text.startswith("Vietnam and Japan agreed")
+    assert (article.dateline, article.outlet, article.date) == (dateline, outlet, date)

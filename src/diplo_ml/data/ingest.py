@@ -33,12 +33,16 @@ OUTLETS = {
     "NHAN DAN": "Nhan Dan", "VOV": "VOV World", "VOV.VN": "VOV World", "VOVWORLD": "VOV World", "VOV5": "VOV World",
     "VOV WORLD": "VOV World", "WVR": "WVR", "TG&VN": "WVR", "VGP": "VGP", "VNS": "Viet Nam News",
     "MOFA": "MOFA", "VTV": "VTV", "VNEXPRESS": "VnExpress", "TUOI TRE": "Tuoi Tre", "TTXVN": "VNA",
+    # wire agencies, whose items news archives carry too
+    "REUTERS": "Reuters", "AP": "AP", "AFP": "AFP", "XINHUA": "Xinhua", "KYODO": "Kyodo", "YONHAP": "Yonhap",
+    "BERNAMA": "Bernama", "ANTARA": "Antara", "PTI": "PTI", "IANS": "IANS", "TASS": "TASS", "BLOOMBERG": "Bloomberg",
 }
 _OUTLET_ALT = "|".join(sorted((re.escape(k) for k in OUTLETS), key=len, reverse=True))
 _DASH = r"[-–—]+"
-# "Hanoi (VNA) –", "Hanoi, March 3 (VNA) -", "HCM City (VNS) -"
+# "Hanoi (VNA) –", "Hanoi, March 3 (VNA) -", "Hanoi, 12/9 (VNA) -", "HCM City (VNS) -", "HANOI, Sept 12 (Reuters) -"
+_DATE_AFTER_PLACE = r",\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
 DATELINE_PAREN = re.compile(
-    rf"^(?P<place>[^\W\d_][\w.'’ -]{{0,40}}?(?:,\s*[A-Z][a-z]{{2,9}}\.?\s+\d{{1,2}})?)"
+    rf"^(?P<place>[^\W\d_][\w.'’ -]{{0,40}}?(?:{_DATE_AFTER_PLACE})?)"
     rf"\s*\((?P<outlet>{_OUTLET_ALT})\)\s*{_DASH}\s*",
     re.IGNORECASE,
 )
@@ -46,9 +50,10 @@ DATELINE_PAREN = re.compile(
 DATELINE_OUTLET = re.compile(rf"^\((?P<outlet>{_OUTLET_ALT})\)\s*{_DASH}\s*", re.IGNORECASE)
 # "NDO –", "VOV.VN -", "WVR -", "VNA -"
 DATELINE_BARE = re.compile(rf"^(?P<outlet>{_OUTLET_ALT})\s*{_DASH}\s+", re.IGNORECASE)
-# "HANOI, Aug. 1 —", "BRUSSELS, Belgium —" (no outlet)
-DATELINE_CAPS = re.compile(rf"^(?P<place>[A-Z][A-Z .'-]{{2,30}}(?:,\s*[A-Z][a-z]{{2,9}}\.?\s+\d{{1,2}}"
-                           rf"|,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}})?)\s*{_DASH}\s+")
+# "HANOI, Aug. 1 —", "BRUSSELS, Belgium —", and with any short source in brackets: "WASHINGTON (CNN) —"
+DATELINE_CAPS = re.compile(rf"^(?P<place>[A-Z][A-Z .'-]{{2,30}}(?:{_DATE_AFTER_PLACE}"
+                           rf"|,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}})?)"
+                           rf"(?:\s*\((?P<outlet>[A-Z][\w&.' -]{{0,24}})\))?\s*{_DASH}\s+")
 MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
     "|january|february|march|april|june|july|august|september|october|november|december"
