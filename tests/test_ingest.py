@@ -221,3 +221,13 @@ def test_wire_and_numeric_datelines_are_cut(opening, dateline, outlet, date):
     article = ingest_text(opening + "Vietnam and Japan agreed on Monday to boost chip trade.", "w", "w.txt")
     assert article.paragraphs[0].text.startswith("Vietnam and Japan agreed")
     assert (article.dateline, article.outlet, article.date) == (dateline, outlet, date)
+
+
+def test_a_lead_ending_with_its_photo_credit_is_text_not_a_caption():
+    article = ingest_text("Vietnam, Japan boost trade ties\n\nHanoi (VNA) – Vietnam and Japan agreed on April 3 to "
+                          "boost trade in chips. (Photo: VNA)\n\nThe two sides signed three deals.\n\n"
+                          "Prime Minister Pham Minh Chinh (R) meets Japanese investors (Photo: VNA)", "p", "p.txt")
+    assert [p.text for p in article.paragraphs] == [
+        "Vietnam and Japan agreed on April 3 to boost trade in chips.", "The two sides signed three deals."]
+    assert article.headline == "Vietnam, Japan boost trade ties" and article.outlet == "VNA"
+    assert [reason for _, reason, _ in article.dropped].count("photo caption") == 1  # the real caption

@@ -80,6 +80,7 @@ CAPTION = re.compile(
     r"|(\bphoto:\s*[\w .&/-]+$)",
     re.IGNORECASE,
 )
+PHOTO_CREDIT = re.compile(r"\s*\((?:photo|photos|image|file photo|photo courtesy)\b[^)]*\)\s*[|│]?\s*$", re.IGNORECASE)
 BYLINE = re.compile(
     r"^(?:by\s+[A-Z]|translated by\b|translation:|source:|sources:|story:|text:|reporter\s*[-–:]\s*[A-Z][a-z]+\s*$"
     r"|editor:|edited by\b|written by\b|compiled by\b|(?:[A-Z]{2,6}/){1,3}[A-Z]{2,6}\s*$"
@@ -352,6 +353,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             in_tail = True
             article.dropped.append((number, "related-news tail", line))
             continue
+        if PHOTO_CREDIT.search(line) and split_datelines(line)[0]:  # "Hanoi (VNA) – … energy. (Photo: VNA)":
+            line = PHOTO_CREDIT.sub("", line)                          # a lead with its photo credit, not a caption
         reason = classify(line, seen_body)
         if reason == "timestamp" and article.date is None:
             article.date = parse_date(line)
