@@ -231,3 +231,22 @@ def test_a_lead_ending_with_its_photo_credit_is_text_not_a_caption():
         "Vietnam and Japan agreed on April 3 to boost trade in chips.", "The two sides signed three deals."]
     assert article.headline == "Vietnam, Japan boost trade ties" and article.outlet == "VNA"
     assert [reason for _, reason, _ in article.dropped].count("photo caption") == 1  # the real caption
+
+
+def test_html_in_a_form_keeps_its_article_and_takes_the_article_date():
+    page = ("<!DOCTYPE html><html><head><title>Vietnam, Japan boost trade ties | Site</title></head><body>"
+            "<form id='f'><header><div>Thursday, 12/10/2023</div></header><article><h1>Vietnam, Japan boost trade "
+            "ties</h1><time>Monday, 03/04/2023, 10:00 (GMT+7)</time><p>Tokyo (VNA) – Vietnamese and Japanese "
+            "officials on April 3 agreed to boost trade and investment in chips.</p></article><aside><p>Related "
+            "news: Vietnam and Australia agree to expand cooperation in education and promote exchanges</p></aside>"
+            "<footer><p>Vietnam News Agency. Editor-in-chief: a name. Address: a street in Hanoi. Licence No. 1 "
+            "issued by the Ministry of Information.</p></footer><select><option>Choose a section</option></select>"
+            "</form></body></html>")
+    article = ingest_document(page, "f", "f.html")
+    assert [p.text for p in article.paragraphs] == [
+        "Vietnamese and Japanese officials on April 3 agreed to boost trade and investment in chips."]
+    assert article.date == "2023-04-03"  # the article's <time>, not the header's "today"
+    meta = ingest_document('<html><head><meta property="article:published_time" content="2022-12-14T08:00:00+07:00">'
+                           "</head><body><p>Hanoi (VNA) - Vietnam and the EU adopted a declaration on energy.</p>"
+                           "</body></html>", "m", "m.html")
+    assert meta.date == "2022-12-14"

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from diplo_ml.data.page_text import html_to_text, looks_like_html, markdown_to_text, normalise, read_text
+from diplo_ml.data.page_text import html_page, looks_like_html, markdown_to_text, normalise, read_text
 from diplo_ml.errors import DataError
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -409,11 +409,15 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     standard input, by markup that opens it as HTML)."""
     if not text.strip():
         raise DataError(f"{label}: empty file")
+    published = None
     if label.lower().endswith((".html", ".htm")) or (not label.lower().endswith(".md") and looks_like_html(text)):
-        text = html_to_text(text)
+        text, published = html_page(text)
     elif label.lower().endswith(".md"):
         text = markdown_to_text(text)
     article = ingest_text(text, doc_id, label)
+    if published and (date := parse_date(published[:10]) or parse_date(published)):  # "2022-12-14T08:00+07:00"
+        # the page's own date beats a "today" line in its header
+        article.date = date
     if not article.paragraphs:
         raise DataError(f"{label}: no paragraphs of text found (every line looked like page noise)")
     return article

@@ -42,20 +42,48 @@ def read_text(path: Path) -> str:
     return decode_text(path.read_bytes(), str(path))
 
 
+PUBLISHED_META = {"article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued"}
+
+
 class _HTMLText(HTMLParser):
-    """Flatten HTML to lines: one per block element; scripts, styles and navigation skipped."""
+    """Flatten HTML to lines: one per block element; scripts, styles, navigation, form controls, asides (related
+    news) and footers skipped. Also notes the page's own publication date: a published-time ``<meta>``, else the
+    first ``<time>`` inside ``<article>``, else the first ``<time>`` anywhere (its ``datetime`` or its text)."""
 
     BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "figcaption", "blockquote",
              "section", "article", "header", "footer", "title", "time", "span"}
-    SKIP = {"script", "style", "noscript", "nav", "svg", "form", "button", "iframe"}
+    SKIP = {"script", "style", "noscript", "nav", "svg", "button", "iframe", "select", "textarea", "aside",
+            "footer"}  # not "form": some sites wrap the whole page in one
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip = 0
         self.caption = 0
+        self.article = 0
+        self.meta_date: str | None = None
+        self.times: list[tuple[bool, str]] = []  # (inside <article>, datetime or text), in page order
+        self.time_text: list[str] | None = None
+
+    @property
+    def published(self) -> str | None:
+        """The page's publication date as written (to be parsed by the caller), or None."""
+        in_article = [t for inside, t in self.times if inside]
+        return self.meta_date or (in_article or [t for _, t in self.times] or [None])[0]
 
     def handle_starttag(self, tag, attrs):
+        values = {k.lower(): v for k, v in attrs if v}
+        if tag == "meta" and self.meta_date is None:
+            name = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
+            if name in PUBLISHED_META and values.get("content"):
+                self.meta_date = values["content"]
+        if tag == "article":
+            self.article += 1
+        if tag == "time":
+            if values.get("datetime"):
+                self.times.append((self.article > 0, values["datetime"]))
+            else:
+                self.time_text = []
         if tag in self.SKIP:
             self.skip += 1
         if tag == "figcaption":
@@ -64,6 +92,11 @@ class _HTMLText(HTMLParser):
             self.parts.append("\n\n")
 
     def handle_endtag(self, tag):
+        if tag == "article" and self.article:
+            self.article -= 1
+        if tag == "time" and self.time_text is not None:
+            self.times.append((self.article > 0, " ".join(self.time_text).strip()))
+            self.time_text = None
         if tag in self.SKIP and self.skip:
             self.skip -= 1
         if tag == "figcaption" and self.caption:
@@ -73,16 +106,23 @@ class _HTMLText(HTMLParser):
             self.parts.append("\n\n")
 
     def handle_data(self, data):
+        if self.time_text is not None:
+            self.time_text.append(data)
         if not self.skip:
             self.parts.append(re.sub(r"\s+", " ", data))
 
 
-def html_to_text(markup: str) -> str:
+def html_page(markup: str) -> tuple[str, str | None]:
+    """The page's text (one line per block) and its publication date as written on the page (or None)."""
     parser = _HTMLText()
     parser.feed(markup)
     parser.close()
     lines = [line.strip() for line in "".join(parser.parts).split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip(), parser.published
+
+
+def html_to_text(markup: str) -> str:
+    return html_page(markup)[0]
 
 
 def markdown_to_text(text: str) -> str:
