@@ -277,6 +277,10 @@ CASES = [
          "paths.runs_dir: cannot create /proc/nope"),
     Case("compare: unknown --metric", lambda m, t: ["compare", str(m["tagger"]), "--metric", "test.nope"],
          "--metric test.nope: no run has this metric"),
+    Case("compare --plot to a format matplotlib cannot write", lambda m, t: [
+        "compare", str(m["tagger"]), "--plot", str(t / "p.txt")], "use a file ending in .png"),
+    Case("compare --plot into a missing folder", lambda m, t: [
+        "compare", str(m["tagger"]), "--plot", str(t / "nope" / "p.png")], "does not exist"),
     Case("ingest -o onto its own input", lambda m, t: ["ingest", str(t / "a.txt"), "-o", str(t / "a.txt")],
          "is also an input", prepare=write("a.txt", ARTICLE_TEXT), check=unchanged("a.txt")),
     Case("ingest -o onto an existing output", lambda m, t: ["ingest", str(t / "a.txt"), "-o", str(t / "b.jsonl")],

@@ -144,8 +144,31 @@ def test_compare_marks_the_lowest_unsupported_rate_and_no_length(tmp_path):
         (run_dir / "metrics.json").write_text(json.dumps({"test": {"unsupported_entity_rate": rate,
                                                                    "pred_len_mean": length}}))
     rows, metrics, keys = compare([str(tmp_path)], metrics=["test.unsupported_entity_rate", "test.pred_len_mean"])
-    text = render(rows, metrics, keys, "csv")
+    text = render(rows, metrics, keys, "markdown")
     assert "0.100 *" in text and "0.500 *" not in text and "20.000 *" not in text and "30.000 *" not in text
+
+
+def test_compare_csv_holds_numbers_and_interval_columns(tmp_path):
+    import csv
+    import io
+
+    for name, score in (("a", 0.61), ("b", 0.72)):
+        run_dir = tmp_path / name
+        run_dir.mkdir()
+        (run_dir / "manifest.json").write_text(json.dumps({"status": "finished"}))
+        (run_dir / "config.yaml").write_text("task: {name: pillars}\nmodel: {name: m" + name + "}\nseed: 1\n")
+        (run_dir / "metrics.json").write_text(json.dumps({"test": {"macro_f1": score,
+                                                                   "macro_f1_ci": [score - 0.05, score + 0.05]}}))
+    (tmp_path / "copy").symlink_to(tmp_path / "a")  # the same run reached twice counts once
+    rows, metrics, keys = compare([str(tmp_path)], metrics=["test.macro_f1"])
+    table = list(csv.DictReader(io.StringIO(render(rows, metrics, keys, "csv"))))
+    assert [(r["model"], float(r["test.macro_f1"]), float(r["test.macro_f1.ci_low"])) for r in table] == [
+        ("mb", 0.72, 0.72 - 0.05), ("ma", 0.61, 0.61 - 0.05)]
+    grouped = list(csv.DictReader(io.StringIO(render(*compare([str(tmp_path)], ["seed"], ["test.macro_f1"]),
+                                                     "csv"))))
+    assert len(grouped) == 1 and grouped[0]["n"] == "2" and float(grouped[0]["test.macro_f1"]) == pytest.approx(0.665)
+    with pytest.raises(DiploError, match="--group-by nope: not a run field"):
+        compare([str(tmp_path)], ["nope"])
 
 
 def test_compare_tells_sweep_runs_apart_and_groups_their_seeds(tmp_path):

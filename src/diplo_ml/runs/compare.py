@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from diplo_ml.errors import DiploError
-from diplo_ml.files import read_json_object
+from diplo_ml.files import atomic_open, check_output_file, read_json_object
 from diplo_ml.runs.lock import is_locked
 from diplo_ml.runs.manifest import read_manifest
 from diplo_ml.tasks import Task, get_task
@@ -80,7 +80,10 @@ def find_runs(paths: list[str]) -> list[Path]:
             else:
                 found.update(p.parent for p in path.rglob("manifest.json")
                              if not TRACKER_FOLDERS & set(p.relative_to(path).parts))
-    return sorted(found)
+    unique: dict[Path, Path] = {}
+    for path in sorted(found):  # a run reached twice (a symlinked copy, overlapping paths) counts once
+        unique.setdefault(path.resolve(), path)
+    return sorted(unique.values())
 
 
 def _config(run_dir: Path) -> dict[str, Any]:
@@ -171,6 +174,9 @@ def compare(paths: list[str], group_by: list[str] | None = None, metrics: list[s
         raise DiploError(f"--metric {', '.join(unknown)}: no run has this metric (known, for example: {examples})")
     if not metrics:
         metrics = [m for t in sorted(tasks) for m in default_metrics(t)]
+    fields = sorted({k for r in rows for k in r} - {"run", "metrics", "ci", "wall_time_s", "labels"})
+    if unknown_fields := [f for f in group_by or [] if f not in fields]:
+        raise DiploError(f"--group-by {', '.join(unknown_fields)}: not a run field (use {', '.join(fields)})")
     if group_by:
         rows = aggregate(rows, group_by, metrics)
         keys = ["task", *group_by, "n"]
@@ -241,11 +247,7 @@ def render(rows: list[dict[str, Any]], metrics: list[str], keys: list[str], fmt:
     table = [[str(row.get(k)) if row.get(k) is not None else "-" for k in keys]
              + [_cell(row, m, i in best[m]) for m in metrics] for i, row in enumerate(rows)]
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(table)
-        return buffer.getvalue()
+        return _csv(rows, metrics, keys)
     if fmt == "markdown":
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(r) + " |" for r in table]
@@ -255,6 +257,30 @@ def render(rows: list[dict[str, Any]], metrics: list[str], keys: list[str], fmt:
     lines = [fmt_row.format(*header), fmt_row.format(*("-" * w for w in widths))]
     lines += [fmt_row.format(*r) for r in table]
     return "\n".join(lines) + "\n* best in column (per task)"
+
+
+def _csv(rows: list[dict[str, Any]], metrics: list[str], keys: list[str]) -> str:
+    """Numbers only, for spreadsheets: each metric's value (a group's mean), then its 95% interval bounds or, for
+    groups, its std and n, in columns of their own."""
+    grouped = any(isinstance(v, dict) for r in rows for v in r["metrics"].values())
+    extra = ("std", "n") if grouped else ("ci_low", "ci_high")
+    with_extra = [m for m in metrics if any(m in r.get("ci", {}) or isinstance(r["metrics"].get(m), dict)
+                                            for r in rows)]
+    header = [*keys, *(c for m in metrics for c in [m, *(f"{m}.{e}" for e in extra if m in with_extra)])]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for row in rows:
+        cells = [row.get(k) if row.get(k) is not None else "" for k in keys]
+        for metric in metrics:
+            value, ci = row["metrics"].get(metric), row.get("ci", {}).get(metric)
+            if isinstance(value, dict):
+                main, more = value["mean"], [value["std"], value["n"]]
+            else:
+                main, more = "" if value is None else value, list(ci) if ci else ["", ""]
+            cells += [main, *(more if metric in with_extra else [])]
+        writer.writerow(cells)
+    return buffer.getvalue()
 
 
 LABEL_VALUES = {"model", "data"}  # shown bare on the x axis; other keys as key=value
@@ -337,5 +363,17 @@ def plot(rows: list[dict[str, Any]], metrics: list[str], keys: list[str], path: 
         ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     path = Path(path)
-    fig.savefig(path, dpi=120)
+    with atomic_open(path, "wb") as handle:
+        fig.savefig(handle, dpi=120, format=path.suffix[1:].lower())
     return path
+
+
+PLOT_FORMATS = (".png", ".svg", ".pdf", ".jpg", ".jpeg")
+
+
+def check_plot_path(path: str | Path) -> None:
+    """A --plot path matplotlib can write, in a folder that exists (checked before any run is read)."""
+    path = Path(path)
+    if path.suffix.lower() not in PLOT_FORMATS:
+        raise DiploError(f"--plot {path}: use a file ending in {', '.join(PLOT_FORMATS)}")
+    check_output_file(path)
