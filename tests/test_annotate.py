@@ -86,10 +86,38 @@ def test_select_then_import_round_trip(tagger, tmp_path, capsys):
      '"value": {"choices": ["trade"]}}]}]}\n]', ":2: unknown label 'trade'"),
     ('[\n {"id": 1, "data": {"text": "x"}, "annotations": []}\n]', "no labelled tasks"),
     ('[\n {"id": 1, "data": {"text": "x"}}, \n {"id": 2, "data": ', "malformed JSON"),
+    ('[\n {"id": 1, "data": {"text": "x"}, "annotations": "done"}\n]', ":2: task 1: 'annotations' must be a list"),
+    ('[\n {"id": 1, "data": {"text": "x"},\n  "annotations": [{"result": [{"from_name": "pillars", '
+     '"value": {"choices": "economic"}}]}]}\n]', ":2: task 1: 'choices' must be a list of label names"),
+    ('[\n {"id": 1, "data": {"text": "Caf\xe9"}}\n]'.encode("latin-1"), ":2: not valid UTF-8"),
 ])
 def test_import_errors_name_file_and_line(tmp_path, capsys, export, message):
     path = tmp_path / "export.json"
-    path.write_text(export)
+    path.write_bytes(export if isinstance(export, bytes) else export.encode("utf-8"))
     assert cli_main(["annotate", "import", str(path), "-o", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert message in err and str(path) in err
+
+
+def test_import_checks_shares_and_output_before_work(tmp_path, capsys):
+    export = tmp_path / "export.json"
+    export.write_bytes(b"\xef\xbb\xbf" + json.dumps([{"id": 1, "data": {"text": "Trade rose.", "doc_id": "d"},
+                                                       "annotations": [{"result": [{"from_name": "pillars", "value": {
+                                                           "choices": ["economic"]}}]}]}]).encode())  # with a BOM
+    out = tmp_path / "out"
+    assert cli_main(["annotate", "import", str(export), "-o", str(out), "--dev", "0", "--test", "0"]) == 0
+    assert "warning" not in capsys.readouterr().err  # empty dev/test were asked for
+    for args, message in ((["-o", str(out)], "already holds train.jsonl"),
+                          (["-o", str(export)], "is a file; -o takes a folder"),
+                          (["-o", str(tmp_path / "o2"), "--dev", "0.5", "--test", "0.5"], "their sum below 1")):
+        assert cli_main(["annotate", "import", str(export), *args]) == 2
+        assert message in capsys.readouterr().err
+    assert cli_main(["annotate", "import", str(export), "-o", str(out), "--overwrite"]) == 0
+
+
+def test_select_scores_are_confidences(tagger, tmp_path):
+    tasks_file = tmp_path / "tasks.json"
+    assert cli_main(["annotate", "select", str(tagger), str(FIXTURES / "article_vna.txt"), "-n", "3", "-o",
+                     str(tasks_file)]) == 0
+    scores = [t["predictions"][0]["score"] for t in json.loads(tasks_file.read_text())]
+    assert scores == sorted(scores) and all(0 <= s <= 1 for s in scores)  # least confident (first picked) first

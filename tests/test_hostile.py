@@ -277,6 +277,11 @@ CASES = [
          "paths.runs_dir: cannot create /proc/nope"),
     Case("compare: unknown --metric", lambda m, t: ["compare", str(m["tagger"]), "--metric", "test.nope"],
          "--metric test.nope: no run has this metric"),
+    Case("serve on a port that cannot exist", lambda m, t: ["serve", str(m["tagger"]), "--port", "70000"],
+         "must be a whole number from 1 to 65535"),
+    Case("a UTF-16 article", lambda m, t: ["ingest", str(t / "u16.txt"), "-o", str(t / "o.jsonl")],
+         "is UTF-16 text; re-save it as UTF-8",
+         prepare=lambda m, t: (t / "u16.txt").write_bytes(ARTICLE_TEXT.encode("utf-16"))),
     Case("compare --plot to a format matplotlib cannot write", lambda m, t: [
         "compare", str(m["tagger"]), "--plot", str(t / "p.txt")], "use a file ending in .png"),
     Case("compare --plot into a missing folder", lambda m, t: [

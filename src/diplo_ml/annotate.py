@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from diplo_ml.errors import DataError
+from diplo_ml.errors import DataError, DiploError
 from diplo_ml.files import atomic_write_json, atomic_write_text, check_output_file
 
 FROM_NAME, TO_NAME = "pillars", "text"
@@ -100,7 +100,7 @@ def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path
             "data": {"text": unit["text"], "headline": unit["context"].get("headline") or "",
                      "previous": unit["context"].get("previous") or "", "doc_id": unit["doc"],
                      "paragraph_index": unit["paragraph_index"], "source_file": unit["source"]},
-            "predictions": [{"model_version": version, "score": round(float(sure[i]), 4),
+            "predictions": [{"model_version": version, "score": round(1.0 - float(sure[i]), 4),  # confidence
                              "result": [{"from_name": FROM_NAME, "to_name": TO_NAME, "type": "choices",
                                          "value": {"choices": tags}}]}],
         })
@@ -115,9 +115,9 @@ def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path
 # import ------------------------------------------------------------------------------------------------------------
 def _tasks_with_lines(path: Path) -> list[tuple[int, Any]]:
     """The export's tasks, each with the line it starts on (for error messages)."""
-    if not path.is_file():
-        raise DataError(f"{path}: no such file")
-    text = path.read_text(encoding="utf-8")
+    from diplo_ml.data.page_text import read_text
+
+    text = read_text(path)  # UTF-8 (a BOM allowed), else a one-line error with the line
     decoder = json.JSONDecoder()
     start = len(text) - len(text.lstrip())
     if not text[start:start + 1] == "[":
@@ -138,20 +138,30 @@ def _tasks_with_lines(path: Path) -> list[tuple[int, Any]]:
         out.append((line, task))
 
 
-def _choices(task: dict[str, Any]) -> list[str] | None:
-    """The labels of the task's last annotation that was not cancelled (None: not labelled)."""
-    annotations = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
+def _choices(task: dict[str, Any], where: str) -> list[str] | None:
+    """The labels of the task's last annotation that was not cancelled (None: not labelled); a part of the export
+    of the wrong shape is a one-line error at ``where``."""
+    annotations = task.get("annotations") or []
+    if not isinstance(annotations, list) or not all(isinstance(a, dict) for a in annotations):
+        raise DataError(f"{where}: 'annotations' must be a list of objects")
+    annotations = [a for a in annotations if not a.get("was_cancelled")]
     if not annotations:
         return None
+    results = annotations[-1].get("result") or []
+    if not isinstance(results, list) or not all(isinstance(r, dict) for r in results):
+        raise DataError(f"{where}: an annotation's 'result' must be a list of objects")
     chosen: list[str] = []
-    for result in annotations[-1].get("result") or []:
+    for result in results:
         if result.get("from_name") == FROM_NAME:
-            chosen += list((result.get("value") or {}).get("choices") or [])
+            choices = (result.get("value") or {}).get("choices") or []
+            if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
+                raise DataError(f"{where}: 'choices' must be a list of label names, not {choices!r}")
+            chosen += choices
     return chosen
 
 
 def import_export(export: str | Path, output: str | Path, labels: list[str] | None = None,
-                  dev: float = 0.15, test: float = 0.15, seed: int = 0) -> str:
+                  dev: float = 0.15, test: float = 0.15, seed: int = 0, overwrite: bool = True) -> str:
     """Label Studio export -> ``OUTPUT/{train,dev,test}.jsonl`` in the pillar schema (split by article)."""
     from diplo_ml.data.io import write_jsonl
     from diplo_ml.data.schema import check_pillar_record
@@ -160,13 +170,21 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
 
     labels = labels or list(DEFAULT_LABELS)
     path, folder = Path(export), Path(output)
+    if not (0 <= dev <= 1 and 0 <= test <= 1) or dev + test >= 1:
+        raise DiploError(f"--dev {dev:g} and --test {test:g}: each from 0 to 1, and their sum below 1 (the rest "
+                         "is train)")
+    if folder.exists() and not folder.is_dir():
+        raise DiploError(f"{folder}: is a file; -o takes a folder (train/dev/test.jsonl are written into it)")
+    taken = [f"{split}.jsonl" for split in ("train", "dev", "test") if (folder / f"{split}.jsonl").exists()]
+    if taken and not overwrite:
+        raise DiploError(f"{folder} already holds {', '.join(taken)}: add --overwrite to replace them")
     records, unlabelled, seen = [], 0, set()
     for number, (line, task) in enumerate(_tasks_with_lines(path), start=1):
         where = f"{path}:{line}"
         if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
             raise DataError(f"{where}: task {number} has no 'data' object")
         data = task["data"]
-        chosen = _choices(task)
+        chosen = _choices(task, f"{where}: task {number}")
         if chosen is None:
             unlabelled += 1
             continue
@@ -189,9 +207,11 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
     splits = grouped_split(records, "doc_id", {"dev": dev, "test": test}, seed)
     for split, rows in splits.items():
         write_jsonl(folder / f"{split}.jsonl", rows)
-        if not rows:
-            print(f"warning: {split}.jsonl is empty (too few articles to split); add articles or set --{split} 0 "
-                  "and give that split's file yourself", file=sys.stderr)
+        share = {"dev": dev, "test": test}.get(split)
+        if not rows and share != 0:  # a split asked to be empty is not worth a warning
+            advice = "add articles or lower --dev/--test" if split == "train" else (
+                f"add articles, or set --{split} 0 and give that split's file yourself")
+            print(f"warning: {split}.jsonl is empty (too few articles to split); {advice}", file=sys.stderr)
     if unlabelled:
         print(f"warning: {unlabelled} task(s) without an annotation were left out", file=sys.stderr)
     counts = ", ".join(f"{split} {len(rows)}" for split, rows in splits.items())

@@ -7,7 +7,7 @@ import os
 import sys
 
 from diplo_ml import commands
-from diplo_ml.cli_types import count, non_negative, non_negative_float
+from diplo_ml.cli_types import count, non_negative, non_negative_float, port, share
 from diplo_ml.errors import DiploError
 from diplo_ml.runs.interrupt import end_early, install_early
 
@@ -133,14 +133,15 @@ def build_parser() -> argparse.ArgumentParser:
     imp = ann_sub.add_parser("import", help="a Label Studio JSON export -> pillar JSONL split by article")
     imp.add_argument("export", help="the JSON export file")
     imp.add_argument("-o", "--output", required=True, help="folder for train/dev/test.jsonl")
-    imp.add_argument("--dev", type=non_negative_float, default=0.15, help="share of articles for dev")
-    imp.add_argument("--test", type=non_negative_float, default=0.15, help="share of articles for test")
+    imp.add_argument("--dev", type=share, default=0.15, help="share of articles for dev")
+    imp.add_argument("--test", type=share, default=0.15, help="share of articles for test")
+    imp.add_argument("--overwrite", action="store_true", help="replace train/dev/test.jsonl already in OUT")
     ann.set_defaults(func=commands.cmd_annotate)
 
     srv = sub.add_parser("serve", help="an HTTP JSON API over checkpoints: /v1/tag, /v1/summarise, /v1/models")
     srv.add_argument("checkpoints", nargs="+", help="checkpoint or run folders (taggers and/or summarisers)")
     srv.add_argument("--host", default="127.0.0.1", help="default 127.0.0.1 (loopback only)")
-    srv.add_argument("--port", type=count, default=8000)
+    srv.add_argument("--port", type=port, default=8000)
     srv.add_argument("--max-batch", type=count, default=32, help="texts per model call (micro-batching)")
     srv.add_argument("--max-wait-ms", type=non_negative_float, default=10.0,
                      help="how long a batch waits for more requests")

@@ -178,7 +178,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         print(annotate.select(args.checkpoint, args.articles, args.n, args.output, args.per_article,
                               overwrite=args.overwrite), file=sys.stderr)
     else:
-        print(annotate.import_export(args.export, args.output, dev=args.dev, test=args.test), file=sys.stderr)
+        print(annotate.import_export(args.export, args.output, dev=args.dev, test=args.test,
+                                     overwrite=args.overwrite), file=sys.stderr)
     return 0
 
 

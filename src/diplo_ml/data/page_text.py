@@ -25,7 +25,11 @@ def looks_like_html(text: str) -> bool:
 
 def decode_text(data: bytes, label: str) -> str:
     """Bytes as UTF-8 text (BOM allowed); a clear error naming ``label`` for a binary file or other encodings."""
-    if b"\x00" in data[:4096]:
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) >= 8 and (head[1::2].count(0) > len(head) // 4
+                                                                       or head[0::2].count(0) > len(head) // 4)):
+        raise DataError(f"{label}: is UTF-16 text; re-save it as UTF-8")
+    if b"\x00" in head:
         raise DataError(f"{label}: looks like a binary file, not an article")
     try:
         return data.decode("utf-8-sig")
