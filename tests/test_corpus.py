@@ -9,7 +9,7 @@ import pytest
 
 from diplo_ml.cli import main as cli_main
 from diplo_ml.data import corpus
-from diplo_ml.errors import DataError
+from diplo_ml.errors import DataError, DiploError
 
 from .conftest import ROOT
 
@@ -88,3 +88,20 @@ def test_build_refuses_misaligned_annotation(tmp_path):
     path.write_text(json.dumps(note))
     with pytest.raises(DataError, match=rf"{path.name}: paragraph 1 should start 'Words that are not"):
         corpus.load_articles(root)
+
+
+@pytest.mark.parametrize(("splits", "message"), [
+    ({"a01-evfta-ratification": "validation"}, "unknown split for a01-evfta-ratification -> 'validation'"),
+    ("{not json", "corrupt splits file"),
+    (["train"], "must map each doc_id"),
+])
+def test_build_refuses_a_bad_splits_file_before_writing(tmp_path, splits, message):
+    import shutil
+
+    root = tmp_path / "data"
+    for part in ("raw", "annotations"):
+        shutil.copytree(ROOT / "data" / part, root / part)
+    (root / "splits.json").write_text(splits if isinstance(splits, str) else json.dumps(splits))
+    with pytest.raises(DiploError, match=message):
+        corpus.build(root)
+    assert not (root / "processed").exists()  # nothing half-built

@@ -30,7 +30,7 @@ from diplo_ml.data.near_duplicates import near_duplicate_pairs, shingles
 from diplo_ml.data.schema import check_pillar_record, check_summary_record
 from diplo_ml.data.splits import stratified_split
 from diplo_ml.errors import DataError
-from diplo_ml.files import sha256_file
+from diplo_ml.files import atomic_write_text, read_json, sha256_file
 
 LABELS = ("economic", "cultural", "multilateral", "citizen_protection")
 SPLITS = ("train", "dev", "test")
@@ -135,7 +135,12 @@ def build(root: Path | None = None) -> BuildReport:
     root = root or default_root()
     paragraphs, articles = load_articles(root)
     splits_path = root / "splits.json"
-    splits = json.loads(splits_path.read_text()) if splits_path.is_file() else {}
+    splits = read_json(splits_path, "splits file") if splits_path.is_file() else {}
+    if not isinstance(splits, dict):
+        raise DataError(f"{splits_path}: must map each doc_id to one of {', '.join(SPLITS)}")
+    if odd := sorted(f"{doc} -> {split!r}" for doc, split in splits.items() if split not in SPLITS):
+        raise DataError(f"{splits_path}: unknown split for {', '.join(odd[:5])} (use {', '.join(SPLITS)}); "
+                        "an article with no known split would be left out of every file")
     new = [d for d in paragraphs if d not in splits]
     if new:
         if splits:
@@ -154,7 +159,7 @@ def build(root: Path | None = None) -> BuildReport:
                 path = root / "processed" / kind / f"{split}.jsonl"
                 write_jsonl(path, records)
                 files[str(path.relative_to(root))] = sha256_file(path)
-    (root / "processed" / "SHA256SUMS").write_text("".join(f"{h}  {p}\n" for p, h in sorted(files.items())))
+    atomic_write_text(root / "processed" / "SHA256SUMS", "".join(f"{h}  {p}\n" for p, h in sorted(files.items())))
     return BuildReport(len(articles), dict(counts), files)
 
 
