@@ -558,3 +558,17 @@ def test_a_signal_whose_exception_a_library_swallowed_still_stops_the_run():
     assert interrupt._state.raised is None  # raised once, then forgotten: a later block in the process runs
     with interrupt.signals_interrupt():
         pass
+
+
+def test_a_checkpoint_whose_labels_were_reordered_is_refused(tmp_path):
+    from diplo_ml.checkpoint import check_label_order
+
+    folder = tmp_path / "ck"
+    folder.mkdir()
+    (folder / "config.json").write_text(json.dumps({"id2label": {"0": "economic", "1": "cultural"}}))
+    check_label_order(folder, {"labels": ["economic", "cultural"]})
+    check_label_order(folder, {})  # no labels: nothing to match
+    with pytest.raises(DiploError, match="do not match the model's outputs"):
+        check_label_order(folder, {"labels": ["cultural", "economic"]})
+    (folder / "config.json").write_text(json.dumps({"id2label": {"0": "LABEL_0", "1": "LABEL_1"}}))
+    check_label_order(folder, {"labels": ["cultural", "economic"]})  # an encoder's default names are not outputs

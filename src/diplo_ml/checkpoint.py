@@ -105,6 +105,24 @@ def verify_files(folder: Path) -> None:
             raise DiploError(f"{path}: damaged weights file ({reason})") from None
 
 
+def check_label_order(folder: Path, meta: dict[str, Any]) -> None:
+    """The labels in ``diplo_ml.json`` are the model's outputs in the order its ``config.json`` names them; an
+    edited or mixed-up checkpoint would otherwise tag 'economic' paragraphs as 'cultural' without a word."""
+    labels = meta.get("labels")
+    if not labels:
+        return
+    for path in sorted(folder.rglob("config.json")):
+        id2label = read_json_object(path, "checkpoint file").get("id2label")
+        if not isinstance(id2label, dict):
+            continue
+        named = [id2label.get(str(i)) for i in range(len(id2label))]
+        if named == [f"LABEL_{i}" for i in range(len(named))]:
+            continue  # an encoder's own config (zero-shot, embeddings): no classifier outputs to match
+        if named != list(labels):
+            raise DiploError(f"{folder / META}: labels {list(labels)} do not match the model's outputs in {path} "
+                             f"({named}); the checkpoint was edited or mixed up")
+
+
 def load(path: str | os.PathLike, expected: type | None = None, quantize: bool = False,
          precision: str = "fp32") -> Any:
     """Load a checkpoint (or a run folder) into its task's predictor; ``expected`` refuses other predictor types.
@@ -117,6 +135,7 @@ def load(path: str | os.PathLike, expected: type | None = None, quantize: bool =
     folder, meta = expect(path, expected) if expected is not None else read_meta(path)
     task = get_task(str(meta["task"]), {"labels": meta["labels"]} if meta.get("labels") else None)
     verify_files(folder)
+    check_label_order(folder, meta)
     try:
         predictor = task.load_predictor(folder, meta)
     except DiploError:
