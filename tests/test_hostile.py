@@ -277,6 +277,9 @@ CASES = [
          "paths.runs_dir: cannot create /proc/nope"),
     Case("compare: unknown --metric", lambda m, t: ["compare", str(m["tagger"]), "--metric", "test.nope"],
          "--metric test.nope: no run has this metric"),
+    Case("a checkpoint of an unknown task", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
+        '{"text": "Vietnam and Japan signed."}'])], "diplo_ml.json: unknown task 'nope'",
+         prepare=edit_meta(lambda meta: meta.update(task="nope"))),
     Case("serve on a port that cannot exist", lambda m, t: ["serve", str(m["tagger"]), "--port", "70000"],
          "must be a whole number from 1 to 65535"),
     Case("a UTF-16 article", lambda m, t: ["ingest", str(t / "u16.txt"), "-o", str(t / "o.jsonl")],

@@ -62,6 +62,11 @@ def read_meta(path: str | Path) -> tuple[Path, dict[str, Any]]:
             raise DiploError(f"{folder / META}: corrupt checkpoint description (no '{key}')")
     if not isinstance(meta["model"], dict):
         raise DiploError(f"{folder / META}: corrupt checkpoint description ('model' is not an object)")
+    from diplo_ml.tasks import task_names
+
+    if meta["task"] not in task_names():
+        raise DiploError(f"{folder / META}: unknown task {meta['task']!r} (this version knows "
+                         f"{', '.join(task_names())})")
     written = meta.get("format", 1)
     if isinstance(written, bool) or not isinstance(written, int) or written < 1:
         raise DiploError(f"{folder / META}: corrupt checkpoint description ('format' must be a whole number >= 1, "
