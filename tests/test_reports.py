@@ -263,3 +263,18 @@ def test_brief_marks_an_article_in_another_language(smoke_runs, tmp_path, capsys
     assert [("does not look like English" in s, "Đại sứ" in s) for s in sections if "### Paragraphs" in s] == \
         [(False, False), (True, True)]  # the Vietnamese page is marked, the English one is not
     assert f"warning: 1 of 2 articles do not look like English (first: {foreign})" in capsys.readouterr().err
+
+
+def test_one_unreadable_page_in_a_folder_is_listed_not_fatal(smoke_runs, tmp_path, capsys):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE.read_text())
+    (folder / "empty.txt").write_text("")
+    out = tmp_path / "brief.md"
+    assert cli_main(["brief", str(folder), "--tagger", str(smoke_runs["tfidf"]), "--format", "md",
+                     "-o", str(out)]) == 0
+    assert "### Left out (1)" in out.read_text() and "empty.txt: empty file" in out.read_text()
+    assert "warning: left out of the brief:" in capsys.readouterr().err
+    assert cli_main(["brief", str(folder / "empty.txt"), "--tagger", str(smoke_runs["tfidf"]), "--format", "md",
+                     "-o", str(tmp_path / "b2.md")]) == 2  # nothing readable: an error, no brief
+    assert not (tmp_path / "b2.md").exists()

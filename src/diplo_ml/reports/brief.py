@@ -19,7 +19,7 @@ from typing import Any
 from diplo_ml.checkpoint import expect, load
 from diplo_ml.data.ingest import OUTLETS, Article, expand_inputs, ingest_path
 from diplo_ml.data.language import NOT_ENGLISH, looks_english
-from diplo_ml.errors import DiploError
+from diplo_ml.errors import DataError, DiploError
 from diplo_ml.faithfulness import article_source, check_summary, segments
 from diplo_ml.files import check_output_file
 from diplo_ml.predict import set_batch_size
@@ -75,6 +75,7 @@ class Brief:
     labels: list[str]
     thresholds: dict[str, float]
     models: dict[str, str]
+    left_out: list[str] = field(default_factory=list)  # "file: why" for each article that could not be read
 
 
 def _describe(predictor: Any, path: str | Path) -> str:
@@ -92,7 +93,17 @@ def build_brief(inputs: Sequence[str | Path], tagger: str | Path, summariser: st
     expect(tagger, Tagger)  # cheap checks first: the wrong task or a bad article fails before any loading
     if summariser is not None:
         expect(summariser, Summariser)
-    articles = [ingest_path(Path(p)) for p in paths]
+    articles, left_out = [], []
+    for path in paths:  # one unreadable page in an archive folder is listed, not fatal (unless all are)
+        try:
+            articles.append(ingest_path(Path(path)))
+        except DataError as exc:
+            left_out.append(str(exc))
+    if not articles:
+        raise DataError(left_out[0] if len(left_out) == 1 else
+                        f"none of the {len(left_out)} articles could be read (first: {left_out[0]})")
+    for why in left_out:
+        print(f"warning: left out of the brief: {why}", file=sys.stderr)
     tag_model = load(tagger, expected=Tagger)
     sum_model = load(summariser, expected=Summariser) if summariser is not None else None
     set_batch_size(tag_model, batch_size)
@@ -116,7 +127,7 @@ def build_brief(inputs: Sequence[str | Path], tagger: str | Path, summariser: st
     if sum_model is not None:
         models["summariser"] = _describe(sum_model, summariser)
     thresholds = {label: float(t) for label, t in zip(tag_model.labels, tag_model.thresholds)}
-    return Brief(briefs, list(tag_model.labels), thresholds, models)
+    return Brief(briefs, list(tag_model.labels), thresholds, models, left_out)
 
 
 # ---------------------------------------------------------------------------------------------- charts
@@ -257,6 +268,9 @@ def render_html(brief: Brief) -> str:
         chart = timeline_chart(brief.briefs, brief.labels)
         body.append(f"<h3>Pillar shares over time</h3>{img(chart, 'pillar shares over time')}" if chart else
                     '<p class="muted">Pillar shares over time need articles from at least two known dates.</p>')
+    if brief.left_out:
+        items = "".join(f"<li>{esc(why)}</li>" for why in brief.left_out)
+        body.append(f'<h3>Left out ({len(brief.left_out)})</h3><ul class="muted">{items}</ul>')
     body += [_article_html(i, b, brief) for i, b in enumerate(brief.briefs, start=1)]
     return page("Diplomacy pillar brief", "\n".join(body))
 
@@ -288,6 +302,8 @@ def render_markdown(brief: Brief) -> str:
         chart = timeline_chart(brief.briefs, brief.labels)
         if chart:
             out += ["### Pillar shares over time", "", f"![pillar shares over time]({chart})", ""]
+    if brief.left_out:
+        out += [f"### Left out ({len(brief.left_out)})", "", *(f"- {md(why)}" for why in brief.left_out), ""]
     for b in brief.briefs:
         a = b.article
         out += [f"## {md(a.headline or a.doc_id)}", "",
