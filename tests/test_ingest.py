@@ -150,6 +150,7 @@ def test_two_datelines_are_kept_apart_and_the_brief_shows_the_place():
     assert article.dateline == "VNA – New Delhi, Aug 1" and article.outlet == "VNA"
     assert dateline_place(article.dateline, article.outlet) == "New Delhi, Aug 1"  # not "VNA New Delhi, Aug 1"
     assert dateline_place("Hanoi (VNA)", "VNA") == "Hanoi" and dateline_place("NDO", "Nhan Dan") is None
+    assert dateline_place("HANOI, Aug. 1", None) == "HANOI, Aug. 1"  # no outlet known: the place is all there is
 
 
 def test_html_without_an_html_name_is_flattened():
@@ -250,3 +251,7 @@ def test_html_in_a_form_keeps_its_article_and_takes_the_article_date():
                            "</head><body><p>Hanoi (VNA) - Vietnam and the EU adopted a declaration on energy.</p>"
                            "</body></html>", "m", "m.html")
     assert meta.date == "2022-12-14"
+    aside = ingest_document("<html><body><p>Published: 12/09/2022 08:00</p><p>Hanoi (VNA) - Vietnam and the EU "
+                            "adopted a declaration on energy.</p><aside><time datetime='2019-01-05'>old</time></aside>"
+                            "<footer><time datetime='2026-12-01'>today</time></footer></body></html>", "a", "a.html")
+    assert aside.date == "2022-09-12"  # a <time> in related news or the footer dates something else

@@ -86,3 +86,14 @@ def test_a_missing_extra_is_a_one_line_error_naming_the_install(monkeypatch, mod
     with pytest.raises(DiploError, match=r"pip install -e") as info:
         call()
     assert hint in str(info.value) and "\n" not in str(info.value)
+
+
+def test_ray_engine_never_writes_over_an_input(tagger, tmp_path, capsys):
+    pytest.importorskip("ray")
+    src = _inputs(tmp_path, 3)
+    before = (tmp_path / "in3.jsonl").read_text()
+    (tmp_path / "notes.txt").write_text("keep me")
+    for out, message in ((src, "is also an input"), (str(tmp_path) + "/", "holds an input")):
+        assert cli_main(["predict", str(tagger), src, "-o", out, "--engine", "ray"]) == 2
+        assert message in capsys.readouterr().err
+    assert (tmp_path / "in3.jsonl").read_text() == before and (tmp_path / "notes.txt").read_text() == "keep me"

@@ -100,6 +100,8 @@ def test_tag_and_summarise_a_raw_article(server):
     ({"texts": ["a"], "model": "nope"}, 404, "no Tagger model 'nope'"),
     ({"texts": ["Vietnam \ud800 trade"]}, 422, "texts[0] holds a lone surrogate at character 8"),
     ({"article": "Hanoi \udc00 talks"}, 422, "unable to parse raw data as a unicode string"),
+    ({"texts": ["Trade rose."], "headline": "Hanoi \udc00 talks"}, 422, "unable to parse raw data as a unicode"),
+    ({"texts": ["Trade rose."], "context": ["Before \ud800"]}, 422, "context[0] holds a lone surrogate"),
 ])
 def test_bad_requests_get_clear_4xx(server, payload, status, message):
     reply = httpx.post(f"{server['url']}/v1/tag", content=json.dumps(payload).encode("ascii"),  # \u escapes kept
@@ -139,8 +141,11 @@ def test_a_request_that_breaks_the_model_fails_alone(server, monkeypatch):
     predictor = next(m for m in server["served"] if m.task.name == "pillars").predictor
     predict = predictor.predict
 
+    calls: list[int] = []
+
     def fragile(texts, context=None, **kwargs):
         if any("POISON" in t for t in texts):
+            calls.append(len(texts))
             raise RuntimeError("the model cannot read this text")
         return predict(texts, context, **kwargs)
 
@@ -153,3 +158,4 @@ def test_a_request_that_breaks_the_model_fails_alone(server, monkeypatch):
     with ThreadPoolExecutor(12) as pool:
         codes = list(pool.map(call, texts))
     assert codes[:11] == [200] * 11 and codes[11] == 500
+    assert max(calls) > 1  # the poison was batched with others (the case the retry is for), then failed alone

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from diplo_ml.errors import DataError, DiploError
-from diplo_ml.files import atomic_write_json, atomic_write_text, check_output_file
+from diplo_ml.files import atomic_write_json, atomic_write_text, check_output_file, model_folders
 
 FROM_NAME, TO_NAME = "pillars", "text"
 
@@ -69,7 +69,7 @@ def pick(units: list[dict[str, Any]], sure: np.ndarray, n: int, per_article: int
 
 
 def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path, per_article: int = 3,
-           overwrite: bool = True) -> str:
+           overwrite: bool = False) -> str:
     """Write the ``n`` most useful paragraphs to label as Label Studio tasks, and the labelling config."""
     from diplo_ml.checkpoint import load
     from diplo_ml.data.ingest import expand_inputs, ingest_path
@@ -81,7 +81,7 @@ def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path
     if not paths:
         raise DataError("no articles given (pass .txt, .md or .html files, or folders holding them)")
     for path in (output, output.with_suffix(".labelconfig.xml")):  # before any work
-        check_output_file(path, [*inputs, *paths, checkpoint, Path(checkpoint).parent], overwrite)
+        check_output_file(path, [*inputs, *paths], model_folders(checkpoint), overwrite)
     tagger = load(checkpoint, expected=Tagger)
     task = PillarsTask({"labels": tagger.labels})
     units = [unit for path in paths for unit in task.article_units(ingest_path(path))]
@@ -161,7 +161,7 @@ def _choices(task: dict[str, Any], where: str) -> list[str] | None:
 
 
 def import_export(export: str | Path, output: str | Path, labels: list[str] | None = None,
-                  dev: float = 0.15, test: float = 0.15, seed: int = 0, overwrite: bool = True) -> str:
+                  dev: float = 0.15, test: float = 0.15, seed: int = 0, overwrite: bool = False) -> str:
     """Label Studio export -> ``OUTPUT/{train,dev,test}.jsonl`` in the pillar schema (split by article)."""
     from diplo_ml.data.io import write_jsonl
     from diplo_ml.data.schema import check_pillar_record

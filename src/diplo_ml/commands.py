@@ -12,12 +12,12 @@ from diplo_ml.errors import DiploError
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from diplo_ml.files import atomic_write_text, check_output_file
+    from diplo_ml.files import atomic_write_text, check_output_file, model_folders
     from diplo_ml.harness import evaluate_checkpoint
 
     output = Path(args.output) if args.output else None
     if output is not None:
-        check_output_file(output, [args.checkpoint, Path(args.checkpoint).parent], args.overwrite)  # before work
+        check_output_file(output, protected=model_folders(args.checkpoint), overwrite=args.overwrite)  # first
     metrics = evaluate_checkpoint(args.checkpoint, data=args.data, split=args.split, overrides=args.override)
     text = json.dumps(metrics, indent=2)
     if output is not None:
@@ -36,7 +36,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
         if not args.output:
             raise DiploError("--engine ray writes files: give -o OUT (a .jsonl file or a folder of Parquet shards)")
         print(predict_with_ray(args.checkpoint, args.inputs, args.output, workers=args.workers,
-                               batch_size=args.batch_size), file=sys.stderr)
+                               batch_size=args.batch_size, overwrite=args.overwrite), file=sys.stderr)
         return 0
     if args.resume and not args.output:
         raise DiploError("--resume continues an output file: give -o OUT as well")

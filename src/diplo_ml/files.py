@@ -31,10 +31,11 @@ def share_as_usual(folder: Path) -> None:
         path.chmod(DIR_MODE if path.is_dir() else FILE_MODE)
 
 
-def check_output_file(path: Path, inputs: Iterable[str | Path] = (), overwrite: bool = True) -> None:
+def check_output_file(path: Path, inputs: Iterable[str | Path] = (), protected: Iterable[str | Path] = (),
+                      overwrite: bool = True) -> None:
     """An output file path a command can write once its work is done: not a folder, in a folder that exists, not
-    one of ``inputs`` (files, or folders expanded to the files read from them) nor inside an input checkpoint or
-    run folder, and, unless ``overwrite``, not an existing file."""
+    one of ``inputs`` (files given, or files read from folders given), not inside a ``protected`` folder (a
+    checkpoint or run the command reads: :func:`model_folders`), and, unless ``overwrite``, not an existing file."""
     if path.is_dir():
         raise DiploError(f"{path}: is a folder; -o takes a file path")
     if not path.parent.is_dir():
@@ -43,11 +44,23 @@ def check_output_file(path: Path, inputs: Iterable[str | Path] = (), overwrite: 
     for item in map(Path, inputs):
         if item.resolve() == target:
             raise DiploError(f"{path}: is also an input ({item}); write the output to another file")
-        if item.is_dir() and any((item / marker).is_file() for marker in ("diplo_ml.json", "manifest.json")) \
-                and target.is_relative_to(item.resolve()):
-            raise DiploError(f"{path}: is inside the checkpoint or run folder {item}; write the output elsewhere")
+    for folder in map(Path, protected):
+        if target.is_relative_to(folder.resolve()):
+            raise DiploError(f"{path}: is inside the checkpoint or run folder {folder}; write the output elsewhere")
     if path.exists() and not overwrite:
         raise DiploError(f"{path} exists: add --overwrite to replace it")
+
+
+def model_folders(*checkpoints: str | Path | None) -> list[Path]:
+    """The folders an output must stay out of: each checkpoint (or run folder) given, and the run folder that
+    holds a checkpoint (a parent with ``manifest.json``)."""
+    folders = []
+    for checkpoint in filter(None, checkpoints):
+        folder = Path(checkpoint)
+        folders.append(folder)
+        if (folder.parent / "manifest.json").is_file():
+            folders.append(folder.parent)
+    return folders
 
 
 def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:

@@ -29,7 +29,7 @@ from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.language import NOT_ENGLISH, add_language_note
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
 from diplo_ml.errors import DataError, DiploError
-from diplo_ml.files import check_output_file
+from diplo_ml.files import check_output_file, model_folders
 from diplo_ml.tasks import get_task
 from diplo_ml.tasks.base import Predictor, Task
 
@@ -310,7 +310,7 @@ def predict_to_file(checkpoint: str | Path, inputs: list[str], output: str | Pat
     read_meta(checkpoint)
     out = Output(Path(output), resume, overwrite)
     for path in (out.path, out.partial):  # never onto an input, nor into the checkpoint or its run folder
-        check_output_file(path, [*(i for i in inputs if i != "-"), checkpoint, Path(checkpoint).parent])
+        check_output_file(path, [i for i in inputs if i != "-"], model_folders(checkpoint))
     handle, done, last = out.open()
     written = 0
     try:

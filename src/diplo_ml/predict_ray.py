@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.errors import DiploError
+from diplo_ml.files import check_output_file, model_folders
 from diplo_ml.predict import DEFAULT_CHUNK, check_inputs, chunks, open_predictor, predict_units, read_units
 
 INSTALL = 'pip install -e ".[ray]"'
@@ -72,15 +73,26 @@ class PredictorActor:
 
 
 def predict_with_ray(checkpoint: str | Path, inputs: list[str], output: str | Path, workers: int = 1,
-                     batch_size: int | None = None, chunk: int = DEFAULT_CHUNK) -> str:
+                     batch_size: int | None = None, chunk: int = DEFAULT_CHUNK, overwrite: bool = False) -> str:
     """Predict every unit of ``inputs`` with Ray Data; return a one-line summary."""
     ray = _ray()
     check_inputs(inputs)
     out = str(output)
     to_folder = out.endswith("/")
     target = Path(out.rstrip("/"))
-    if not target.parent.is_dir():
-        raise DiploError(f"{target}: folder {target.parent} does not exist")
+    files = [i for i in inputs if i != "-"]
+    if to_folder:  # a folder of shards, replaced whole: never one holding an input, a model, or (unasked) anything
+        if not target.parent.is_dir():
+            raise DiploError(f"{target}/: folder {target.parent} does not exist")
+        resolved = target.resolve()
+        if any(resolved.is_relative_to(f.resolve()) for f in model_folders(checkpoint)):
+            raise DiploError(f"{target}/: is inside the checkpoint or run folder; write the shards elsewhere")
+        if any(resolved == Path(f).resolve() or resolved in Path(f).resolve().parents for f in files):
+            raise DiploError(f"{target}/: holds an input; write the shards to another folder")
+        if target.exists() and (not target.is_dir() or any(target.iterdir())) and not overwrite:
+            raise DiploError(f"{target}/ exists and is not empty: add --overwrite to replace it")
+    else:
+        check_output_file(target, files, model_folders(checkpoint), overwrite)
     shards = target.with_name(target.name + ".shards")
     shutil.rmtree(shards, ignore_errors=True)
     n = write_shards(checkpoint, inputs, shards)

@@ -103,17 +103,31 @@ async def _batcher(model: Served, limits: Limits) -> None:
             size += len(item[0])
         try:
             outputs = await _predict(model, items)
-        except Exception:  # noqa: BLE001 - one bad request must not fail the others batched with it
+        except Exception as exc:  # noqa: BLE001 - one bad request must not fail the others batched with it
+            if len(items) == 1:
+                _settle(items[0][2], error=exc)
+                continue
             for item in items:
                 try:
-                    item[2].set_result(await _predict(model, [item]))
-                except Exception as exc:  # noqa: BLE001 - handed to its own request
-                    item[2].set_exception(exc)
+                    _settle(item[2], await _predict(model, [item]))
+                except Exception as alone:  # noqa: BLE001 - handed to its own request
+                    _settle(item[2], error=alone)
             continue
         start = 0
         for item in items:
-            item[2].set_result(outputs[start : start + len(item[0])])
+            _settle(item[2], outputs[start : start + len(item[0])])
             start += len(item[0])
+
+
+def _settle(future: asyncio.Future, result: Any = None, error: BaseException | None = None) -> None:
+    """Answer a waiting request, unless it is gone (a client that hung up cancels its future; setting it then
+    would raise and stop the batcher, and every later request would hang)."""
+    if future.done():
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
 
 
 async def _predict(model: Served, items: list[Any]) -> list[dict[str, Any]]:
@@ -150,9 +164,8 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
         def one_input(self) -> "Query":
             if (self.texts is None) == (self.article is None):
                 raise ValueError("give either 'texts' or 'article'")
-            fields = [(f"texts[{i}]", t) for i, t in enumerate(self.texts or [])]
-            fields += [(f"context[{i}]", c) for i, c in enumerate(self.context or []) if c is not None]
-            fields += [(name, v) for name, v in (("article", self.article), ("headline", self.headline)) if v]
+            fields = [(f"texts[{i}]", t) for i, t in enumerate(self.texts or [])]  # pydantic checks the single
+            fields += [(f"context[{i}]", c) for i, c in enumerate(self.context or []) if c is not None]  # strings
             for name, value in fields:
                 try:
                     value.encode("utf-8")

@@ -50,10 +50,10 @@ DATELINE_PAREN = re.compile(
 DATELINE_OUTLET = re.compile(rf"^\((?P<outlet>{_OUTLET_ALT})\)\s*{_DASH}\s*", re.IGNORECASE)
 # "NDO –", "VOV.VN -", "WVR -", "VNA -"
 DATELINE_BARE = re.compile(rf"^(?P<outlet>{_OUTLET_ALT})\s*{_DASH}\s+", re.IGNORECASE)
-# "HANOI, Aug. 1 —", "BRUSSELS, Belgium —", and with any short source in brackets: "WASHINGTON (CNN) —"
+# "HANOI, Aug. 1 —", "BRUSSELS, Belgium —", and with a short all-caps source in brackets: "WASHINGTON (CNN) —"
 DATELINE_CAPS = re.compile(rf"^(?P<place>[A-Z][A-Z .'-]{{2,30}}(?:{_DATE_AFTER_PLACE}"
                            rf"|,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}})?)"
-                           rf"(?:\s*\((?P<outlet>[A-Z][\w&.' -]{{0,24}})\))?\s*{_DASH}\s+")
+                           rf"(?:\s*\((?P<outlet>[A-Z][A-Z&.]{{1,5}})\))?\s*{_DASH}\s+")  # "(CNN)", not "(Updated)"
 MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
     "|january|february|march|april|june|july|august|september|october|november|december"
@@ -409,14 +409,14 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     standard input, by markup that opens it as HTML)."""
     if not text.strip():
         raise DataError(f"{label}: empty file")
-    published = None
+    published, own = None, False
     if label.lower().endswith((".html", ".htm")) or (not label.lower().endswith(".md") and looks_like_html(text)):
-        text, published = html_page(text)
+        text, (published, own) = html_page(text)
     elif label.lower().endswith(".md"):
         text = markdown_to_text(text)
     article = ingest_text(text, doc_id, label)
-    if published and (date := parse_date(published[:10]) or parse_date(published)):  # "2022-12-14T08:00+07:00"
-        # the page's own date beats a "today" line in its header
+    date = published and (parse_date(published[:10]) or parse_date(published))  # "2022-12-14T08:00+07:00"
+    if date and (own or article.date is None):  # the page's own date beats a "today" line in its header
         article.date = date
     if not article.paragraphs:
         raise DataError(f"{label}: no paragraphs of text found (every line looked like page noise)")

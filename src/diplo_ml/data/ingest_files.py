@@ -57,7 +57,7 @@ def deduplicate(articles: list[Article], threshold: float = 0.7) -> tuple[int, i
 
 
 def ingest_files(inputs: Iterable[str | Path], output: str | Path | None = None, explain: bool = False,
-                 dedupe: bool = True, overwrite: bool = True) -> IngestReport:
+                 dedupe: bool = True, overwrite: bool = False) -> IngestReport:
     inputs = list(inputs)
     paths = expand_inputs(inputs)
     if not paths:
@@ -65,7 +65,7 @@ def ingest_files(inputs: Iterable[str | Path], output: str | Path | None = None,
     if output is not None:  # before any work (a missing folder is made when the output is written)
         target = Path(output)
         if target.parent.is_dir():
-            check_output_file(target, [*inputs, *paths], overwrite)
+            check_output_file(target, [*inputs, *paths], overwrite=overwrite)
     articles = [ingest_path(p) for p in paths]
     report = IngestReport(articles)
     if dedupe:

@@ -23,11 +23,22 @@ def looks_like_html(text: str) -> bool:
     return bool(HTML_START.match(text)) or len(HTML_BLOCK.findall(text, 0, 200_000)) >= 2
 
 
+def _utf16_without_bom(head: bytes) -> bool:
+    """Zeros in every other byte and printable ASCII in the rest: English text saved as UTF-16 with no BOM (a
+    binary file has zeros in both halves, or non-text bytes)."""
+    if len(head) < 16:
+        return False
+    even, odd = head[0::2], head[1::2]
+    for zeros, text in ((odd, even), (even, odd)):
+        if zeros.count(0) >= 0.9 * len(zeros) and sum(32 <= b < 127 or b in b"\t\r\n" for b in text) >= 0.9 * len(text):
+            return True
+    return False
+
+
 def decode_text(data: bytes, label: str) -> str:
     """Bytes as UTF-8 text (BOM allowed); a clear error naming ``label`` for a binary file or other encodings."""
     head = data[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) >= 8 and (head[1::2].count(0) > len(head) // 4
-                                                                       or head[0::2].count(0) > len(head) // 4)):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
         raise DataError(f"{label}: is UTF-16 text; re-save it as UTF-8")
     if b"\x00" in head:
         raise DataError(f"{label}: looks like a binary file, not an article")
@@ -70,10 +81,14 @@ class _HTMLText(HTMLParser):
         self.time_text: list[str] | None = None
 
     @property
-    def published(self) -> str | None:
-        """The page's publication date as written (to be parsed by the caller), or None."""
+    def published(self) -> tuple[str | None, bool]:
+        """The page's publication date as written (to be parsed by the caller), or None; and whether it is the
+        page's own word for it (a published-time ``<meta>`` or a ``<time>`` inside ``<article>``) rather than
+        merely the first ``<time>`` outside skipped parts."""
         in_article = [t for inside, t in self.times if inside]
-        return self.meta_date or (in_article or [t for _, t in self.times] or [None])[0]
+        if self.meta_date or in_article:
+            return self.meta_date or in_article[0], True
+        return (self.times[0][1] if self.times else None), False
 
     def handle_starttag(self, tag, attrs):
         values = {k.lower(): v for k, v in attrs if v}
@@ -83,7 +98,7 @@ class _HTMLText(HTMLParser):
                 self.meta_date = values["content"]
         if tag == "article":
             self.article += 1
-        if tag == "time":
+        if tag == "time" and not self.skip:  # a <time> in a skipped aside, footer or nav dates something else
             if values.get("datetime"):
                 self.times.append((self.article > 0, values["datetime"]))
             else:
@@ -116,8 +131,9 @@ class _HTMLText(HTMLParser):
             self.parts.append(re.sub(r"\s+", " ", data))
 
 
-def html_page(markup: str) -> tuple[str, str | None]:
-    """The page's text (one line per block) and its publication date as written on the page (or None)."""
+def html_page(markup: str) -> tuple[str, tuple[str | None, bool]]:
+    """The page's text (one line per block) and its publication date as written on the page (see
+    ``_HTMLText.published``)."""
     parser = _HTMLText()
     parser.feed(markup)
     parser.close()

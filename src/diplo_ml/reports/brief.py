@@ -21,7 +21,7 @@ from diplo_ml.data.ingest import OUTLETS, Article, expand_inputs, ingest_path
 from diplo_ml.data.language import NOT_ENGLISH, looks_english
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.faithfulness import article_source, check_summary, segments
-from diplo_ml.files import check_output_file
+from diplo_ml.files import check_output_file, model_folders
 from diplo_ml.predict import set_batch_size
 from diplo_ml.reports.render import NONE_COLOUR, Raw, colours, esc, figure_uri, img, page, pill, pyplot, table
 from diplo_ml.reports.render import write_text as write_output
@@ -204,7 +204,8 @@ def dateline_place(dateline: str | None, outlet: str | None) -> str | None:
     text = re.sub(r"\s*\([^)]*\)\s*", " ", dateline or "")
     parts = [p.strip() for p in text.split(" – ")]
     shown = (outlet or "").upper()
-    return " – ".join(p for p in parts if p and shown not in (p.upper(), OUTLETS.get(p.upper(), "").upper())) or None
+    return " – ".join(p for p in parts
+                      if p and not (shown and shown in (p.upper(), OUTLETS.get(p.upper(), "").upper()))) or None
 
 
 def _article_html(i: int, b: ArticleBrief, brief: Brief) -> str:
@@ -334,7 +335,7 @@ def render_markdown(brief: Brief) -> str:
 
 def write_brief(inputs: Sequence[str | Path], output: str | Path, tagger: str | Path,
                 summariser: str | Path | None = None, fmt: str | None = None, batch_size: int = 32,
-                overwrite: bool = True) -> Path:
+                overwrite: bool = False) -> Path:
     """Build the brief and write it as one file (format from ``fmt`` or the output's suffix)."""
     output = Path(output)
     suffix = output.suffix.lower()
@@ -343,8 +344,7 @@ def write_brief(inputs: Sequence[str | Path], output: str | Path, tagger: str | 
         raise DiploError(f"unknown brief format '{fmt}' (use html or md)")
     if suffix not in FORMATS[fmt]:
         raise DiploError(f"{output}: a {fmt} brief needs an output file ending in {' or '.join(FORMATS[fmt])}")
-    models = [m for m in (tagger, summariser) if m is not None]
-    check_output_file(output, [*inputs, *expand_inputs(inputs), *models, *(Path(m).parent for m in models)],
-                      overwrite)
-    brief = build_brief(inputs, tagger, summariser, batch_size=batch_size)
+    paths = expand_inputs(inputs)  # once: a folder's note on the files it leaves out is printed once
+    check_output_file(output, [*inputs, *paths], model_folders(tagger, summariser), overwrite)
+    brief = build_brief(paths, tagger, summariser, batch_size=batch_size)
     return write_output(output, render_html(brief) if fmt == "html" else render_markdown(brief))
