@@ -297,6 +297,9 @@ CASES = [
     Case("ingest -o onto a file read from an input folder", lambda m, t: [
         "ingest", str(t / "in"), "-o", str(t / "in" / "a.txt")], "is also an input",
         prepare=write("in/a.txt", ARTICLE_TEXT), check=unchanged("in/a.txt")),
+    Case("ingest -o into an article folder that has a manifest.json of its own", lambda m, t: [
+        "ingest", str(t / "crawl"), "-o", str(t / "crawl" / "paragraphs.jsonl")], "ingested 1 article(s)", code=0,
+        prepare=both(write("crawl/a.txt", ARTICLE_TEXT), write("crawl/manifest.json", "{}"))),
     Case("ingest -o where files cannot be made", lambda m, t: ["ingest", str(t / "a.txt"), "-o", "/proc/x.jsonl"],
          "/proc/x.jsonl: cannot write", prepare=write("a.txt", ARTICLE_TEXT)),
     Case("brief -o onto its own input", lambda m, t: ["brief", str(t / "a.html"), "--tagger", str(m["tagger"]),
