@@ -44,7 +44,7 @@ def server(tmp_path_factory):
                 break
         except httpx.HTTPError:
             time.sleep(0.05)
-    yield {"url": url, "tagger": tagger, "summariser": summariser, "app": app, "served": served}
+    yield {"url": url, "tagger": tagger, "summariser": summariser, "app": app, "served": served, "limits": limits}
     srv.should_exit = True
     thread.join(timeout=10)
 
@@ -150,6 +150,7 @@ def test_a_request_that_breaks_the_model_fails_alone(server, monkeypatch):
         return predict(texts, context, **kwargs)
 
     monkeypatch.setattr(predictor, "predict", fragile)
+    monkeypatch.setattr(server["limits"], "max_wait_ms", 1000)  # the 12 requests surely share batches (8 + 4)
     texts = [f"Exports of rice rose by {i} percent." for i in range(11)] + ["POISON trade talks"]
 
     def call(text: str) -> int:

@@ -4,42 +4,28 @@ from __future__ import annotations
 
 import argparse
 import math
+from collections.abc import Callable
 
 
-def whole_number(minimum: int, maximum: int | None = None):
-    """An argparse type: a whole number in [``minimum``, ``maximum``], with a one-line error otherwise."""
-    wanted = f">= {minimum}" if maximum is None else f"from {minimum} to {maximum}"
-
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"must be a whole number {wanted} (got {text!r})") from None
-        if value < minimum or (maximum is not None and value > maximum):
-            raise argparse.ArgumentTypeError(f"must be a whole number {wanted} (got {value})")
-        return value
-    return parse
-
-
-count = whole_number(1)
-non_negative = whole_number(0)
-port = whole_number(1, 65535)
-
-
-def bounded_float(minimum: float, maximum: float | None = None):
-    """An argparse type: a finite number in [``minimum``, ``maximum``]."""
-    wanted = f">= {minimum:g}" if maximum is None else f"from {minimum:g} to {maximum:g}"
+def bounded(kind: type, minimum: float, maximum: float | None = None) -> Callable[[str], float]:
+    """An argparse type: a (finite) ``kind`` (int or float) in [``minimum``, ``maximum``], with a one-line error
+    otherwise."""
+    noun = "a whole number" if kind is int else "a number"
+    wanted = f"{noun} >= {minimum:g}" if maximum is None else f"{noun} from {minimum:g} to {maximum:g}"
 
     def parse(text: str) -> float:
         try:
-            value = float(text)
+            value = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"must be a number {wanted} (got {text!r})") from None
+            raise argparse.ArgumentTypeError(f"must be {wanted} (got {text!r})") from None
         if not math.isfinite(value) or value < minimum or (maximum is not None and value > maximum):
-            raise argparse.ArgumentTypeError(f"must be a number {wanted} (got {text})")
+            raise argparse.ArgumentTypeError(f"must be {wanted} (got {text})")
         return value
     return parse
 
 
-non_negative_float = bounded_float(0.0)
-share = bounded_float(0.0, 1.0)
+count = bounded(int, 1)
+non_negative = bounded(int, 0)
+port = bounded(int, 1, 65535)
+non_negative_float = bounded(float, 0.0)
+share = bounded(float, 0.0, 1.0)
