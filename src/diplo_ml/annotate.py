@@ -204,11 +204,11 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
     if not records:
         raise DataError(f"{path}: no labelled tasks ({unlabelled} without an annotation)")
     folder.mkdir(parents=True, exist_ok=True)
-    splits = grouped_split(records, "doc_id", {"dev": dev, "test": test}, seed)
+    shares = {"dev": dev, "test": test}
+    splits = grouped_split(records, "doc_id", shares, seed)
     for split, rows in splits.items():
         write_jsonl(folder / f"{split}.jsonl", rows)
-        share = {"dev": dev, "test": test}.get(split)
-        if not rows and share != 0:  # a split asked to be empty is not worth a warning
+        if not rows and shares.get(split) != 0:  # a split asked to be empty is not worth a warning
             advice = "add articles or lower --dev/--test" if split == "train" else (
                 f"add articles, or set --{split} 0 and give that split's file yourself")
             print(f"warning: {split}.jsonl is empty (too few articles to split); {advice}", file=sys.stderr)

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diplo_ml import __version__
 from diplo_ml.errors import DiploError, first_line
 from diplo_ml.files import atomic_write_json, read_json_object
+
+if TYPE_CHECKING:
+    from diplo_ml.tasks.base import Task
 
 META = "diplo_ml.json"
 FORMAT = 2
@@ -62,11 +65,6 @@ def read_meta(path: str | Path) -> tuple[Path, dict[str, Any]]:
             raise DiploError(f"{folder / META}: corrupt checkpoint description (no '{key}')")
     if not isinstance(meta["model"], dict):
         raise DiploError(f"{folder / META}: corrupt checkpoint description ('model' is not an object)")
-    from diplo_ml.tasks import task_names
-
-    if meta["task"] not in task_names():
-        raise DiploError(f"{folder / META}: unknown task {meta['task']!r} (this version knows "
-                         f"{', '.join(task_names())})")
     written = meta.get("format", 1)
     if isinstance(written, bool) or not isinstance(written, int) or written < 1:
         raise DiploError(f"{folder / META}: corrupt checkpoint description ('format' must be a whole number >= 1, "
@@ -79,13 +77,22 @@ def read_meta(path: str | Path) -> tuple[Path, dict[str, Any]]:
     return folder, meta
 
 
+def checkpoint_task(folder: Path, meta: dict[str, Any]) -> Task:
+    """The task a checkpoint was trained for, configured with its labels; a task this version does not know is an
+    error naming the checkpoint's ``diplo_ml.json``."""
+    from diplo_ml.tasks import get_task
+
+    try:
+        return get_task(str(meta["task"]), {"labels": meta["labels"]} if meta.get("labels") else None)
+    except DiploError as exc:
+        raise DiploError(f"{folder / META}: {exc}") from None
+
+
 def expect(path: str | Path, expected: type) -> tuple[Path, dict[str, Any]]:
     """(folder, meta) of a checkpoint whose task predicts with ``expected`` (Tagger, Summariser); cheap: nothing
     is loaded, so a command can refuse a wrong checkpoint before any slow work."""
-    from diplo_ml.tasks import task_class
-
     folder, meta = read_meta(path)
-    predictor_type = task_class(str(meta["task"])).predictor_type
+    predictor_type = checkpoint_task(folder, meta).predictor_type
     if not issubclass(predictor_type, expected):
         raise DiploError(f"{folder}: this is a '{meta['task']}' checkpoint ({predictor_type.__name__}); this "
                          f"command needs a {expected.__name__} checkpoint")
@@ -135,10 +142,8 @@ def load(path: str | os.PathLike, expected: type | None = None, quantize: bool =
     ``precision`` (``fp32``, ``bf16``, ``int8-dynamic``) switches a transformer tagger to a faster path
     (:mod:`diplo_ml.precision`); ``quantize=True`` is ``precision="int8-dynamic"``.
     """
-    from diplo_ml.tasks import get_task
-
     folder, meta = expect(path, expected) if expected is not None else read_meta(path)
-    task = get_task(str(meta["task"]), {"labels": meta["labels"]} if meta.get("labels") else None)
+    task = checkpoint_task(folder, meta)
     verify_files(folder)
     check_label_order(folder, meta)
     try:

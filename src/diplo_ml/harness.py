@@ -181,13 +181,13 @@ def evaluate(predictor: Predictor, task: Task, data_cfg: DictConfig, split: str,
 def evaluate_checkpoint(checkpoint: str | Path, data: str | None = None, split: str = "test",
                         overrides: list[str] | None = None) -> dict[str, Any]:
     """``diplo-ml evaluate``: re-score a saved checkpoint on any data config and split."""
-    from diplo_ml.checkpoint import load, read_meta
+    from diplo_ml.checkpoint import checkpoint_task, load, read_meta
     from diplo_ml.config import compose_config
 
     folder, meta = read_meta(checkpoint)
+    task = checkpoint_task(folder, meta)
     data_name = data or meta["data"]["config"]
     cfg = compose_config([f"task={meta['task']}", f"data={data_name}", *(overrides or [])])
-    task = get_task(str(meta["task"]), {"labels": meta["labels"]} if meta.get("labels") else None)
     check_data(cfg, task)
     metrics = evaluate(load(folder), task, cfg.data, split, int(cfg.seed))
     metrics["checkpoint"] = str(folder)

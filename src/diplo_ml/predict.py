@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
@@ -23,14 +23,13 @@ from typing import IO, Any
 
 from tqdm.auto import tqdm
 
-from diplo_ml.checkpoint import load, read_meta
+from diplo_ml.checkpoint import checkpoint_task, load, read_meta
 from diplo_ml.data.ingest import SUFFIXES, ingest_document, ingest_path
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.language import NOT_ENGLISH, add_language_note
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.files import check_output_file, model_folders
-from diplo_ml.tasks import get_task
 from diplo_ml.tasks.base import Predictor, Task
 
 Unit = dict[str, Any]  # one thing to predict: "_text" (and "_context") plus the fields its output row carries
@@ -166,7 +165,7 @@ def set_batch_size(predictor: Predictor, batch_size: int) -> None:
 def open_predictor(checkpoint: str | Path, batch_size: int | None = None, precision: str = "fp32"
                    ) -> tuple[Task, Predictor]:
     folder, meta = read_meta(checkpoint)
-    task = get_task(str(meta["task"]), {"labels": meta["labels"]} if meta.get("labels") else None)
+    task = checkpoint_task(folder, meta)
     predictor = load(folder, precision=precision)
     if batch_size:
         set_batch_size(predictor, batch_size)
@@ -207,11 +206,14 @@ def _in_workers(checkpoint: str | Path, batches: Iterator[list[Unit]], workers: 
 # output ------------------------------------------------------------------------------------------------------------
 @dataclass
 class Output:
-    """Rows written to ``OUT.partial`` and renamed to ``OUT`` at the end; ``resume`` continues a partial file."""
+    """Rows written to ``OUT.partial`` and renamed to ``OUT`` at the end; ``resume`` continues a partial file. Neither
+    may be one of ``inputs`` nor lie inside a ``protected`` folder (the checkpoint and its run)."""
 
     path: Path
     resume: bool = False
     overwrite: bool = False
+    inputs: Sequence[str | Path] = ()
+    protected: Sequence[str | Path] = ()
 
     @property
     def partial(self) -> Path:
@@ -219,7 +221,8 @@ class Output:
 
     def open(self) -> tuple[IO[str], int, str | None]:
         """(handle, rows already written, key of the last one)."""
-        check_output_file(self.path)
+        for path in (self.path, self.partial):
+            check_output_file(path, self.inputs, self.protected)
         if self.partial.exists() and not self.resume:
             raise DiploError(f"{self.partial} holds an interrupted output: add --resume to continue it, or delete it")
         if self.path.exists() and not self.overwrite and not (self.resume and self.partial.exists()):
@@ -263,7 +266,7 @@ def predict_stream(checkpoint: str | Path, inputs: list[str], batch_size: int | 
     ``last_key``: the inputs must be those the partial output came from)."""
     check_inputs(inputs)
     folder, meta = read_meta(checkpoint)
-    task = get_task(str(meta["task"]), {"labels": meta["labels"]} if meta.get("labels") else None)
+    task = checkpoint_task(folder, meta)
     units = read_units(inputs, task)
     if skip:
         seen = list(islice(units, skip))
@@ -308,9 +311,7 @@ def predict_to_file(checkpoint: str | Path, inputs: list[str], output: str | Pat
     """Write every row to ``output`` (through ``output.partial``); return (rows written now, rows resumed)."""
     check_inputs(inputs)  # bad inputs or checkpoint: refused before an output file exists
     read_meta(checkpoint)
-    out = Output(Path(output), resume, overwrite)
-    for path in (out.path, out.partial):  # never onto an input, nor into the checkpoint or its run folder
-        check_output_file(path, [i for i in inputs if i != "-"], model_folders(checkpoint))
+    out = Output(Path(output), resume, overwrite, [i for i in inputs if i != "-"], model_folders(checkpoint))
     handle, done, last = out.open()
     written = 0
     try:

@@ -39,11 +39,9 @@ def write_shards(checkpoint: str | Path, inputs: list[str], folder: Path, rows_p
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from diplo_ml.checkpoint import read_meta
-    from diplo_ml.tasks import get_task
+    from diplo_ml.checkpoint import checkpoint_task, read_meta
 
-    _, meta = read_meta(checkpoint)
-    task = get_task(str(meta["task"]), {"labels": meta["labels"]} if meta.get("labels") else None)
+    task = checkpoint_task(*read_meta(checkpoint))
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
     for number, batch in enumerate(chunks(read_units(inputs, task), rows_per_shard)):

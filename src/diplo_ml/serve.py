@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from diplo_ml.checkpoint import load, read_meta
+from diplo_ml.checkpoint import checkpoint_task, load, read_meta
 from diplo_ml.data.language import add_language_note
 from diplo_ml.errors import DiploError
 from diplo_ml.predict import unit_context
-from diplo_ml.tasks import get_task
 from diplo_ml.tasks.base import Predictor, Task
 from diplo_ml.tasks.pillars import Tagger
 from diplo_ml.tasks.summarise import Summariser
@@ -69,7 +68,7 @@ def load_served(checkpoints: list[str], precision: str = "fp32") -> list[Served]
     served: list[Served] = []
     for path in checkpoints:
         folder, meta = read_meta(path)
-        task = get_task(str(meta["task"]), {"labels": meta["labels"]} if meta.get("labels") else None)
+        task = checkpoint_task(folder, meta)
         name = str((meta.get("model") or {}).get("name") or folder.parent.name)
         if any(s.name == name for s in served):
             name = f"{name}-{len(served)}"

@@ -101,9 +101,8 @@ def run_bench(checkpoint: str | Path | None = None, repeats: int = 3, batch_size
     """Run every measurement and return one dict (docs/benchmarks.md describes the fields)."""
     import torch
 
-    from diplo_ml.checkpoint import read_meta, resolve_folder
+    from diplo_ml.checkpoint import checkpoint_task, read_meta, resolve_folder
     from diplo_ml.predict import set_batch_size
-    from diplo_ml.tasks import get_task
 
     say = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
     load_start = measure.load_average()
@@ -126,7 +125,7 @@ def run_bench(checkpoint: str | Path | None = None, repeats: int = 3, batch_size
         if batch_size:
             set_batch_size(tagger, batch_size)
         max_length = int(tagger.model.max_length)
-        task = get_task(str(meta["task"]), {"labels": meta["labels"]})
+        task = checkpoint_task(folder, meta)
         texts, y, context = measure.load_test_split(tagger.labels, limit, data, task)
         article_files = measure.article_paths(article_limit)
         result.update({"checkpoint": str(Path(checkpoint).resolve()), "checkpoint_run": tagger.meta.get("run"),

@@ -9,6 +9,7 @@ import json
 import math
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,26 +46,24 @@ def _get(tree: dict[str, Any], dotted: str) -> Any:
     return node
 
 
-def _numbers(tree: dict[str, Any], prefix: str = "") -> dict[str, float]:
+def _leaves(tree: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """(dotted path, value) of every leaf of a nested dict."""
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            yield from _leaves(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", value
+
+
+def _numbers(tree: dict[str, Any]) -> dict[str, float]:
     """Numeric leaves by dotted path: ``test.macro_f1``, ``dev.per_label.cultural.f1``."""
-    out: dict[str, float] = {}
-    for key, value in tree.items():
-        if isinstance(value, dict):
-            out.update(_numbers(value, f"{prefix}{key}."))
-        elif isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
-            out[f"{prefix}{key}"] = value
-    return out
+    return {path: value for path, value in _leaves(tree)
+            if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)}
 
 
-def _non_finite(tree: dict[str, Any], prefix: str = "") -> list[str]:
+def _non_finite(tree: dict[str, Any]) -> list[str]:
     """Dotted paths of NaN or infinite leaves (a damaged metrics file: no metric is ever NaN)."""
-    out: list[str] = []
-    for key, value in tree.items():
-        if isinstance(value, dict):
-            out += _non_finite(value, f"{prefix}{key}.")
-        elif isinstance(value, float) and not math.isfinite(value):
-            out.append(f"{prefix}{key}")
-    return out
+    return [path for path, value in _leaves(tree) if isinstance(value, float) and not math.isfinite(value)]
 
 
 def find_runs(paths: list[str]) -> list[Path]:
