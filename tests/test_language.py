@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from diplo_ml.cli import main as cli_main
-from diplo_ml.data.language import NOT_ENGLISH, looks_english
+from diplo_ml.data.language import NOT_ENGLISH, looks_english, not_english_warning
 
 from .conftest import write_pillar_split
 from .test_hostile import _checkpoint
@@ -62,4 +62,12 @@ def test_predict_flags_rows_in_another_language(tmp_path, capsys):
     assert len(rows) == 3 and all("tags" in r for r in rows)  # nothing dropped
     assert [r.get("note") for r in rows] == [None, NOT_ENGLISH, NOT_ENGLISH]
     err = capsys.readouterr().err
-    assert f"warning: 2 rows do not look like English (first: line 2 of {src})" in err
+    assert f"warning: 2 rows do not look like English (first: line 2 of {src}); the model reads English only" in err
+
+
+def test_not_english_warning_is_one_wording_for_rows_and_articles() -> None:
+    assert not_english_warning(1, "row", "line 3 of a.jsonl", "it carries a 'note'") == (
+        "warning: 1 row does not look like English (first: line 3 of a.jsonl); the model reads English only, "
+        "and it carries a 'note'")
+    assert not_english_warning(1, "article", "x.html", "the brief marks them", total=4).startswith(
+        "warning: 1 of 4 articles do not look like English (first: x.html)")

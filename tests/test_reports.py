@@ -262,7 +262,8 @@ def test_brief_marks_an_article_in_another_language(smoke_runs, tmp_path, capsys
     sections = text.split("\n## ")[1:]
     assert [("does not look like English" in s, "Đại sứ" in s) for s in sections if "### Paragraphs" in s] == \
         [(False, False), (True, True)]  # the Vietnamese page is marked, the English one is not
-    assert f"warning: 1 of 2 articles do not look like English (first: {foreign})" in capsys.readouterr().err
+    assert f"warning: 1 of 2 articles do not look like English (first: {foreign}); the model reads English only" \
+        in capsys.readouterr().err
 
 
 def test_one_unreadable_page_in_a_folder_is_listed_not_fatal(smoke_runs, tmp_path, capsys):

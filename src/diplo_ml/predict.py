@@ -26,7 +26,7 @@ from tqdm.auto import tqdm
 from diplo_ml.checkpoint import checkpoint_task, load, read_meta
 from diplo_ml.data.ingest import SUFFIXES, ingest_document, ingest_path
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
-from diplo_ml.data.language import NOT_ENGLISH, add_language_note
+from diplo_ml.data.language import NOT_ENGLISH, add_language_note, not_english_warning
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.files import check_output_file, model_folders
@@ -293,9 +293,8 @@ def predict_stream(checkpoint: str | Path, inputs: list[str], batch_size: int | 
     finally:
         bar.close()
     if foreign:
-        rows_do = f"{foreign} rows do" if foreign > 1 else "1 row does"
-        print(f"warning: {rows_do} not look like English (first: {describe_key(first)}); the model reads English "
-              "only, and each such row carries a 'note'", file=sys.stderr)
+        print(not_english_warning(foreign, "row", describe_key(first), "each such row carries a 'note'"),
+              file=sys.stderr)
 
 
 def predict_files(checkpoint: str | Path, inputs: list[str], batch_size: int | None = None,

@@ -27,6 +27,14 @@ def looks_english(text: str) -> bool:
     return sum(word in COMMON_ENGLISH for word in words) / len(words) >= MIN_SHARE
 
 
+def not_english_warning(count: int, unit: str, first: str, marked: str, total: int | None = None) -> str:
+    """The one stderr line for ``count`` units (rows, articles) that do not look English, naming the first."""
+    many = count != 1 or total is not None
+    counted = f"{count} of {total}" if total is not None else str(count)
+    return (f"warning: {counted} {unit}{'s' if many else ''} {'do' if many else 'does'} not look like English "
+            f"(first: {first}); the model reads English only, and {marked}")
+
+
 def add_language_note(row: dict[str, Any], text: str) -> dict[str, Any]:
     """``row`` with :data:`NOT_ENGLISH` added to its ``note`` when ``text`` does not look English (nothing dropped)."""
     if not looks_english(text):

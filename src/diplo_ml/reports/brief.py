@@ -18,7 +18,7 @@ from typing import Any
 
 from diplo_ml.checkpoint import expect, load
 from diplo_ml.data.ingest import OUTLETS, Article, expand_inputs, ingest_path
-from diplo_ml.data.language import NOT_ENGLISH, looks_english
+from diplo_ml.data.language import NOT_ENGLISH, looks_english, not_english_warning
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.faithfulness import article_source, check_summary, segments
 from diplo_ml.files import check_output_file, model_folders
@@ -121,8 +121,8 @@ def build_brief(inputs: Sequence[str | Path], tagger: str | Path, summariser: st
                                                                        brief.article.headline))
     foreign = [b.article.path for b in briefs if not b.english]
     if foreign:
-        print(f"warning: {len(foreign)} of {len(briefs)} articles do not look like English (first: {foreign[0]}); "
-              "the brief marks them", file=sys.stderr)
+        print(not_english_warning(len(foreign), "article", str(foreign[0]), "the brief marks them", len(briefs)),
+              file=sys.stderr)
     models = {"tagger": _describe(tag_model, tagger)}
     if sum_model is not None:
         models["summariser"] = _describe(sum_model, summariser)
