@@ -289,6 +289,17 @@ CASES = [
         "compare", str(m["tagger"]), "--plot", str(t / "p.txt")], "use a file ending in .png"),
     Case("compare --plot into a missing folder", lambda m, t: [
         "compare", str(m["tagger"]), "--plot", str(t / "nope" / "p.png")], "does not exist"),
+    # an article page with no text is left out, with a warning, when other inputs have text; alone it is an error
+    Case("predict over pages, one empty", lambda m, t: ["predict", str(m["tagger"]), str(t / "a.txt"),
+                                                        str(t / "empty.txt"), "-o", str(t / "o.jsonl")],
+         "1 of 2 inputs left out, no text could be read from them (first: ", code=0,
+         prepare=both(write("a.txt", ARTICLE_TEXT), write("empty.txt", "  \n")),
+         check=lambda m, t: _unchanged(t / "o.jsonl", None, rows=2)),
+    Case("predict over an empty page", lambda m, t: ["predict", str(m["tagger"]), str(t / "empty.txt")],
+         "empty.txt: empty file", prepare=write("empty.txt", "\n")),
+    Case("predict over pages, all without text", lambda m, t: ["predict", str(m["tagger"]), str(t / "e1.txt"),
+                                                               str(t / "e2.txt")],
+         "no input had text to predict on (first: ", prepare=both(write("e1.txt", ""), write("e2.txt", "\n"))),
     Case("ingest -o onto its own input", lambda m, t: ["ingest", str(t / "a.txt"), "-o", str(t / "a.txt")],
          "is also an input", prepare=write("a.txt", ARTICLE_TEXT), check=unchanged("a.txt")),
     Case("ingest -o onto an existing output", lambda m, t: ["ingest", str(t / "a.txt"), "-o", str(t / "b.jsonl")],

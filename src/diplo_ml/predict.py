@@ -88,6 +88,8 @@ def check_inputs(inputs: list[str]) -> None:
 def read_units(inputs: list[str], task: Task) -> Iterator[Unit]:
     """Units of every input, in order; article units come from the task (paragraphs, or the whole article)."""
     check_inputs(inputs)
+    left_out: list[str] = []  # article pages with no readable text; among several inputs they are noted, not fatal
+    given = 0
     for item in inputs:
         if item == "-":
             stream = getattr(sys.stdin, "buffer", None)  # bytes, so that other encodings are refused
@@ -98,12 +100,27 @@ def read_units(inputs: list[str], task: Task) -> Iterator[Unit]:
                 yield from _jsonl_units(parse_jsonl_lines(text.split("\n"), "<stdin>"), "<stdin>", task.echo_text)
             else:
                 yield from _article_units(task, ingest_document(text, "stdin", "<stdin>"))
+            given += 1
             continue
         path = Path(item)
         if path.suffix.lower() == ".jsonl":
             yield from _jsonl_units(iter_jsonl(path), str(path), task.echo_text)
-        else:
-            yield from _article_units(task, ingest_path(path))
+            given += 1
+            continue
+        try:
+            article = ingest_path(path)
+        except DataError as error:
+            if len(inputs) == 1:
+                raise
+            left_out.append(str(error))
+            continue
+        yield from _article_units(task, article)
+        given += 1
+    if left_out and not given:
+        raise DataError(f"no input had text to predict on (first: {left_out[0]})")
+    if left_out:
+        print(f"warning: {len(left_out)} of {len(inputs)} inputs left out, no text could be read from them "
+              f"(first: {left_out[0]})", file=sys.stderr)
 
 
 def count_jsonl_rows(inputs: list[str]) -> int | None:
