@@ -17,7 +17,7 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    defaults = [] if "--markdown" in args else ["--markdown", os.path.relpath(DOC)]
+    defaults = [] if "--markdown" in args else ["--markdown", os.path.relpath(DOC), "--overwrite"]
     defaults += [] if "--sweep" in args else ["--sweep"]
     sys.argv = [sys.argv[0], "bench", *args, *defaults]
     raise SystemExit(main(sys.argv[1:]))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import os
+import stat
 
 import numpy as np
 import pytest
@@ -21,6 +24,26 @@ TEXTS = [text for _, text, _ in PILLAR_ROWS]
 REQUIRED = ("naive_paragraphs_per_s", "fast_paragraphs_per_s", "speedup", "tags_identical", "articles_per_s",
             "threads", "peak_rss_mb", "macro_f1", "machine", "load_average_start", "matmul_peak_gflops",
             "fp32_share_of_peak", "fast_path", "paths")
+# a finished benchmark's result (no naive baseline, a shared machine), for the report and output-file tests
+RESULT = {"started": "t", "repeats": 3, "threads": 2, "batch_size": 16, "max_length": 192, "test_paragraphs": 135,
+          "articles": 110, "checkpoint_source": "x", "checkpoint_run": "r", "checkpoint_data": "d",
+          "macro_f1": 0.8, "fast_paragraphs_per_s": 50.0, "articles_per_s": 5.0, "peak_rss_mb_fp32": 1.0,
+          "peak_rss_mb_inference": 1.0, "peak_rss_mb": 1.0, "load_average_start": [6.0, 5.0, 4.0],
+          "load_average_end": [6.0, 5.0, 4.0], "shared_machine": True, "test_data": "embedded test split",
+          "gflop_per_paragraph": 1.27, "matmul_peak_gflops": 100.0, "bf16_matmul_peak_gflops": 400.0,
+          "fp32_share_of_peak": 0.78,
+          "paths": [{"name": "fp32", "paragraphs_per_s": 50.0, "speedup_vs_fp32": 1.0, "share_of_fp32_peak": 0.78,
+                     "tags_agreement": 1.0, "macro_f1": 0.8, "macro_f1_delta": 0.0, "keeps_tags": True},
+                    {"name": "bf16", "paragraphs_per_s": 120.0, "speedup_vs_fp32": 2.4, "share_of_fp32_peak": 1.9,
+                     "tags_agreement": 0.995, "macro_f1": 0.801, "macro_f1_delta": 0.001, "keeps_tags": True},
+                    {"name": "onnx-int8", "paragraphs_per_s": 130.0, "speedup_vs_fp32": 2.6,
+                     "share_of_fp32_peak": 2.0, "tags_agreement": 0.97, "macro_f1": 0.79,
+                     "macro_f1_delta": -0.01, "keeps_tags": False}],
+          "fast_path": {"name": "bf16", "paragraphs_per_s": 120.0, "speedup_vs_fp32": 2.4, "tags_agreement": 0.995,
+                        "macro_f1_delta": 0.001},
+          "machine": {"cpu_model": "CPU", "nproc": 2, "cpu_count": 2, "ram_gib": 8, "platform": "p",
+                      "python": "3.11", "torch": "2.13.0", "omp_wait_policy": "PASSIVE",
+                      "quantized_engine": "x86"}}
 
 
 def test_pad_rows_pads_each_key_on_the_tokenizer_side():
@@ -106,25 +129,7 @@ def test_training_throughput_counts_examples_per_second():
 
 
 def test_markdown_states_a_shared_machine():
-    result = {"started": "t", "repeats": 3, "threads": 2, "batch_size": 16, "max_length": 192, "test_paragraphs": 135,
-              "articles": 110, "checkpoint_source": "x", "checkpoint_run": "r", "checkpoint_data": "d",
-              "macro_f1": 0.8, "fast_paragraphs_per_s": 50.0, "articles_per_s": 5.0, "peak_rss_mb_fp32": 1.0,
-              "peak_rss_mb_inference": 1.0, "peak_rss_mb": 1.0, "load_average_start": [6.0, 5.0, 4.0],
-              "load_average_end": [6.0, 5.0, 4.0], "shared_machine": True, "test_data": "embedded test split",
-              "gflop_per_paragraph": 1.27, "matmul_peak_gflops": 100.0, "bf16_matmul_peak_gflops": 400.0,
-              "fp32_share_of_peak": 0.78,
-              "paths": [{"name": "fp32", "paragraphs_per_s": 50.0, "speedup_vs_fp32": 1.0, "share_of_fp32_peak": 0.78,
-                         "tags_agreement": 1.0, "macro_f1": 0.8, "macro_f1_delta": 0.0, "keeps_tags": True},
-                        {"name": "bf16", "paragraphs_per_s": 120.0, "speedup_vs_fp32": 2.4, "share_of_fp32_peak": 1.9,
-                         "tags_agreement": 0.995, "macro_f1": 0.801, "macro_f1_delta": 0.001, "keeps_tags": True},
-                        {"name": "onnx-int8", "paragraphs_per_s": 130.0, "speedup_vs_fp32": 2.6,
-                         "share_of_fp32_peak": 2.0, "tags_agreement": 0.97, "macro_f1": 0.79,
-                         "macro_f1_delta": -0.01, "keeps_tags": False}],
-              "fast_path": {"name": "bf16", "paragraphs_per_s": 120.0, "speedup_vs_fp32": 2.4, "tags_agreement": 0.995,
-                            "macro_f1_delta": 0.001},
-              "machine": {"cpu_model": "CPU", "nproc": 2, "cpu_count": 2, "ram_gib": 8, "platform": "p",
-                          "python": "3.11", "torch": "2.13.0", "omp_wait_policy": "PASSIVE",
-                          "quantized_engine": "x86"}}
+    result = copy.deepcopy(RESULT)
     text = markdown(result, "diplo-ml bench")
     assert "The machine was shared" in text and "load average [6.0, 5.0, 4.0]" in text
     assert "1.00×" not in text  # no naive row when the baseline was skipped
@@ -146,3 +151,79 @@ def test_bench_sweep_runs_fresh_processes(smoke_runs):
                        paths_to_measure=["fp32"], sweep=True, log=lambda _: None)
     assert [r["batch_size"] for r in result["batch_size_sweep"]] == [8, 16, 32, 64]
     assert {r["omp_wait_policy"] for r in result["thread_sweep"]} == {"PASSIVE", "ACTIVE"}
+
+
+def _no_measuring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any measurement fails the test: a bad output path must be refused before the benchmark runs."""
+    monkeypatch.setattr(diplo_ml.bench, "run_bench", lambda *a, **k: pytest.fail("measured before checking options"))
+
+
+def test_bench_markdown_refuses_an_existing_file_before_measuring(tmp_path, monkeypatch, capsys):
+    _no_measuring(monkeypatch)
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text("keep me\n")
+    assert cli_main(["bench", "--markdown", str(doc), "--train-steps", "0"]) == 2
+    assert f"{doc} exists: add --overwrite to replace it" in capsys.readouterr().err
+    assert doc.read_text() == "keep me\n"
+
+
+def _bad_markdown_path(tmp_path, case: str) -> tuple[list[str], str]:
+    """A --markdown target (with the other arguments it needs) and the start of its refusal."""
+    run = tmp_path / "run"
+    (run / "checkpoint").mkdir(parents=True)
+    (run / "manifest.json").write_text("{}\n")
+    (run / "checkpoint" / "README.md").write_text("# model card\n")
+    inside = f"is inside the checkpoint or run folder {run}"
+    return {"missing folder": ([str(tmp_path / "nope" / "x.md")], f"folder {tmp_path / 'nope'} does not exist"),
+            "a folder": ([str(tmp_path)], "is a folder; --markdown takes a file path"),
+            "model card": ([str(run / "checkpoint" / "README.md"), "--checkpoint", str(run / "checkpoint")], inside),
+            "run folder": ([str(run / "bench.md"), "--checkpoint", str(run / "checkpoint")], inside),
+            "run given": ([str(run / "checkpoint" / "README.md"), "--checkpoint", str(run)], inside),
+            "test split": ([str(diplo_ml.bench.measure.TEST_SPLIT)], "is also an input")}[case]
+
+
+@pytest.mark.parametrize("case", ["missing folder", "a folder", "model card", "run folder", "run given",
+                                  "test split"])
+def test_bench_markdown_path_is_checked_before_measuring(case, tmp_path, monkeypatch, capsys):
+    _no_measuring(monkeypatch)
+    args, message = _bad_markdown_path(tmp_path, case)
+    card = tmp_path / "run" / "checkpoint" / "README.md"
+    assert cli_main(["bench", "--overwrite", "--markdown", *args]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and message in err and len(err.strip().splitlines()) == 1
+    assert card.read_text() == "# model card\n"
+
+
+def test_bench_markdown_overwrite_replaces_the_file_atomically(tmp_path, monkeypatch, capsys):
+    from diplo_ml.files import FILE_MODE
+
+    monkeypatch.setattr(diplo_ml.bench, "run_bench", lambda *a, **k: copy.deepcopy(RESULT))
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text("old report\n")
+    inode = doc.stat().st_ino
+    assert cli_main(["bench", "--json", "--markdown", str(doc), "--overwrite"]) == 0
+    assert json.loads(capsys.readouterr().out) == RESULT
+    assert doc.read_text().startswith("# Benchmarks") and "--overwrite" in doc.read_text()
+    assert doc.stat().st_ino != inode  # a new file renamed over the old one, never rewritten in place
+    assert stat.S_IMODE(doc.stat().st_mode) == FILE_MODE
+    assert sorted(os.listdir(tmp_path)) == ["benchmarks.md"]  # no temporary file left beside it
+    new = tmp_path / "new.md"
+    assert cli_main(["bench", "--markdown", str(new)]) == 0 and new.read_text().startswith("# Benchmarks")
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"paths_to_measure": ["onnx-int8"]}, "--paths onnx-int8: the ONNX paths need onnxruntime and onnx"),
+    ({"paths_to_measure": ["fp16"]}, "--paths: unknown path(s) fp16"),
+    ({"data": "pillars_nope"}, "--data pillars_nope: In 'train': Could not find 'data/pillars_nope'"),
+])
+def test_bench_checks_its_options_before_training_or_measuring(kwargs, message, monkeypatch):
+    from diplo_ml.bench import measure
+    from diplo_ml.bench import run as bench_run
+    from diplo_ml.errors import DiploError
+
+    monkeypatch.setattr(bench_run, "available_paths", lambda: list(bench_run.paths.TORCH_PATHS))  # no onnx here
+    monkeypatch.setattr(measure, "machine_info", lambda: pytest.fail("measured before checking options"))
+    monkeypatch.setattr(bench_run, "train_smoke_checkpoint", lambda _: pytest.fail("trained before checking"))
+    with pytest.raises(DiploError) as info:
+        run_bench(None, log=lambda _: None, **kwargs)
+    assert str(info.value).startswith(message)

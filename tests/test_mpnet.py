@@ -8,13 +8,17 @@ import io
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
+from safetensors.numpy import save
 
 from diplo_ml.errors import DiploError
 from diplo_ml.models.weights import cache as prepared
 from diplo_ml.models.weights import mpnet
 
 FILES = {name: f"content of {name}".encode() for name in mpnet.KEEP}
+FILES.update({name: b'{"name": "%s"}' % name.encode() for name in mpnet.KEEP if name.endswith(".json")})
+FILES["model.safetensors"] = save({"weight": np.zeros(2, np.float32)})  # the cache's files are checked when read
 
 
 def _split_archive(tmp_path: Path, n: int = 3) -> tuple[list[Path], str]:

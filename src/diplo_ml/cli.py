@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     bn.add_argument("--sweep", action="store_true", help="also sweep batch size, threads and OMP_WAIT_POLICY")
     bn.add_argument("--json", action="store_true", help="print one JSON object")
     bn.add_argument("--markdown", metavar="FILE.md", help="write the report (docs/benchmarks.md)")
+    bn.add_argument("--overwrite", action="store_true", help="replace FILE.md if it exists (else refused)")
     bn.set_defaults(func=commands.cmd_bench)
 
     br = sub.add_parser("brief", help="one self-contained HTML (or Markdown) brief of raw articles: summary, "

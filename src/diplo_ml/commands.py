@@ -153,8 +153,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from diplo_ml.bench import markdown, run_bench, summary
+    from diplo_ml.bench import check_markdown_path, run_bench, summary, write_markdown
 
+    output = Path(args.markdown) if args.markdown else None
+    if output is not None:
+        check_markdown_path(output, args.checkpoint, args.overwrite)  # before anything is trained or measured
     if args.threads:
         import torch
 
@@ -164,9 +167,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
                            article_limit=args.articles, train_steps=args.train_steps, naive=not args.no_naive,
                            paths_to_measure=[x for item in args.paths for x in item.split(",") if x] or None,
                            sweep=args.sweep, data=args.data)
-    if args.markdown:
-        Path(args.markdown).write_text(markdown(result, "diplo-ml bench " + " ".join(sys.argv[2:])))
-        print(f"written to {args.markdown}", file=sys.stderr)
+    if output is not None:
+        write_markdown(output, result, "diplo-ml bench " + " ".join(sys.argv[2:]))
+        print(f"written to {output}", file=sys.stderr)
     print(json.dumps(result) if args.json else summary(result))
     return 0
 

@@ -1,4 +1,8 @@
-"""The benchmark's outputs: a few summary lines, and docs/benchmarks.md rendered from ``benchmarks.md.j2``."""
+"""The benchmark's outputs: a few summary lines, and docs/benchmarks.md rendered from ``benchmarks.md.j2``.
+
+The Markdown file's path is checked before anything is measured (:func:`check_markdown_path`) and written
+atomically at the end (:func:`write_markdown`), the way every other command treats its output file.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from diplo_ml.errors import DiploError
+from diplo_ml.files import atomic_write_text, check_output_file, model_folders
 from diplo_ml.templating import render
 
 
@@ -52,3 +58,18 @@ def markdown(result: dict[str, Any], command: str) -> str:
     naive = result.get("naive_paragraphs_per_s")
     return render("benchmarks.md.j2", Path(__file__).parent, r=result, m=result["machine"], command=command,
                   num=num, naive=naive, raw=json.dumps(result, indent=2))
+
+
+def check_markdown_path(path: Path, checkpoint: str | Path | None, overwrite: bool) -> None:
+    """Refuse a ``--markdown`` path before any measurement: a folder, a missing folder, one of the embedded
+    inputs, a file inside the checkpoint (or its run folder), or an existing file without ``overwrite``."""
+    from diplo_ml.bench.measure import TEST_SPLIT, article_paths
+
+    if path.is_dir():
+        raise DiploError(f"{path}: is a folder; --markdown takes a file path")
+    check_output_file(path, [TEST_SPLIT, *article_paths()], model_folders(checkpoint), overwrite)
+
+
+def write_markdown(path: Path, result: dict[str, Any], command: str) -> Path:
+    """Render the report and replace ``path`` with it atomically (a temporary sibling renamed over it)."""
+    return atomic_write_text(path, markdown(result, command))

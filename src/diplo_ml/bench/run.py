@@ -93,6 +93,25 @@ def recommend(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {k: best[k] for k in ("name", "paragraphs_per_s", "speedup_vs_fp32", "tags_agreement", "macro_f1_delta")}
 
 
+def check_options(paths_to_measure: list[str] | None, data: str | None) -> None:
+    """``--paths`` and ``--data``, before anything is trained or measured: known path names (the ONNX ones only with
+    onnx and onnxruntime installed) and a data config that exists."""
+    known = [*paths.TORCH_PATHS, *paths.ONNX_PATHS]
+    unknown = sorted(set(paths_to_measure or []) - set(known))
+    if unknown:
+        raise DiploError(f"--paths: unknown path(s) {', '.join(unknown)} (known: {', '.join(known)})")
+    missing = sorted(set(paths_to_measure or []) - set(available_paths()))
+    if missing:
+        raise DiploError(f"--paths {', '.join(missing)}: the ONNX paths need onnxruntime and onnx: {paths.INSTALL}")
+    if data is not None:
+        from diplo_ml.config import compose_config
+
+        try:
+            compose_config([f"data={data}"])
+        except DiploError as exc:
+            raise DiploError(f"--data {data}: {exc}") from None
+
+
 def run_bench(checkpoint: str | Path | None = None, repeats: int = 3, batch_size: int | None = None,
               limit: int | None = None, article_limit: int | None = None, train_steps: int = 10,
               train_overrides: list[str] | None = None, naive: bool = True, paths_to_measure: list[str] | None = None,
@@ -104,14 +123,11 @@ def run_bench(checkpoint: str | Path | None = None, repeats: int = 3, batch_size
     from diplo_ml.checkpoint import checkpoint_task, read_meta, resolve_folder
     from diplo_ml.predict import set_batch_size
 
+    check_options(paths_to_measure, data)
     say = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
     load_start = measure.load_average()
     result: dict[str, Any] = {"started": datetime.now(UTC).isoformat(timespec="seconds"),
                               "machine": measure.machine_info(), "repeats": repeats, "threads": torch.get_num_threads()}
-    unknown = sorted(set(paths_to_measure or []) - set(paths.TORCH_PATHS) - set(paths.ONNX_PATHS))
-    if unknown:
-        raise DiploError(f"--paths: unknown path(s) {', '.join(unknown)} (known: "
-                         f"{', '.join([*paths.TORCH_PATHS, *paths.ONNX_PATHS])})")
     with tempfile.TemporaryDirectory(prefix="diplo-bench-") as tmp:
         if checkpoint is None:
             say("no --checkpoint: training a debug=smoke MiniLM run (192-token inputs) ...")

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.config import PROJECT_ROOT
-from diplo_ml.files import DIR_MODE
+from diplo_ml.errors import DiploError
+from diplo_ml.files import DIR_MODE, share_as_usual
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +28,8 @@ def cache_dir(name: str) -> Path:
     return base / "models" / name
 
 
-def is_ready(folder: Path, sha256: str) -> bool:
-    """True when ``folder`` is a complete build from a source of checksum ``sha256``."""
+def is_built(folder: Path, sha256: str) -> bool:
+    """True when ``folder`` holds a finished build from a source of checksum ``sha256`` (its files unchecked)."""
     marker = folder / SOURCE_FILE
     if not marker.is_file() or not (folder / "config.json").is_file():
         return False
@@ -36,7 +37,93 @@ def is_ready(folder: Path, sha256: str) -> bool:
         meta = json.loads(marker.read_text())
     except (OSError, ValueError):
         return False
-    return meta.get("sha256") == sha256 and any(folder.glob("*.safetensors"))
+    return isinstance(meta, dict) and meta.get("sha256") == sha256 and any(folder.glob("*.safetensors"))
+
+
+MAX_HEADER = 100_000_000  # safetensors refuses longer headers too
+
+
+def _declared_size(path: Path) -> int | None:
+    """The length a safetensors file's header says the file has (8 + header + data), or None if unreadable."""
+    with open(path, "rb") as handle:
+        length = int.from_bytes(handle.read(8), "little")
+        if not 0 < length <= MAX_HEADER:
+            return None
+        try:
+            header = json.loads(handle.read(length))
+            ends = [int(v["data_offsets"][1]) for k, v in header.items() if k != "__metadata__"]
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return None
+    return 8 + length + max(ends, default=0)
+
+
+def _safetensors_fault(path: Path) -> str | None:
+    """What makes a safetensors file unloadable, from its header alone (the weights are never read), or None."""
+    from safetensors import SafetensorError, safe_open
+
+    size, need = path.stat().st_size, _declared_size(path)
+    if need is not None and size < need:
+        return f"cut short ({size:,} bytes; its header needs {need:,})"
+    try:
+        with safe_open(str(path), "np"):
+            return None
+    except (SafetensorError, OSError) as exc:
+        return f"not a loadable safetensors file ({str(exc).strip().splitlines()[0]})"
+
+
+def _json_fault(path: Path) -> str | None:
+    """Why a JSON file does not parse, or None."""
+    try:
+        json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        return f"does not parse as JSON ({exc})"
+    return None
+
+
+def damage(folder: Path) -> tuple[Path, str] | None:
+    """The first damaged file of a built folder and what is wrong with it (a safetensors file cut short, a JSON
+    file that does not parse), or None. Cheap: headers and small files only."""
+    for path in sorted(folder.iterdir()):
+        check = {".safetensors": _safetensors_fault, ".json": _json_fault}.get(path.suffix)
+        try:
+            fault = check(path) if check and path.is_file() else None
+        except OSError as exc:
+            fault = f"unreadable ({exc.strerror})"
+        if fault:
+            return path, fault
+    return None
+
+
+def is_ready(folder: Path, sha256: str) -> bool:
+    """True when ``folder`` is a complete, undamaged build from a source of checksum ``sha256``."""
+    return is_built(folder, sha256) and damage(folder) is None
+
+
+def rebuild_hint(name: str) -> str:
+    return f"diplo-ml models prepare {name} --force"
+
+
+def damaged_file(folder: Path, sha256: str) -> str | None:
+    """``FILE: what is wrong`` for a finished build with a damaged file, or None (ready, or not built yet)."""
+    found = damage(folder) if is_built(folder, sha256) else None
+    return f"{found[0]}: {found[1]}" if found else None
+
+
+def ready_or_fail(folder: Path, sha256: str, name: str) -> bool:
+    """True when ``folder`` is ready to load, False when it is not built yet; a damaged build is a one-line
+    error naming the file and the fix (loading it would fail deep inside transformers)."""
+    bad = damaged_file(folder, sha256)
+    if bad:
+        raise DiploError(f"damaged model cache: {bad}; rebuild it: {rebuild_hint(name)}")
+    return is_built(folder, sha256)
+
+
+def status(folder: Path, sha256: str, name: str) -> str | None:
+    """What `diplo-ml models list` shows for a build: its folder, or the damage and fix; None when not built."""
+    if not is_built(folder, sha256):
+        return None
+    bad = damaged_file(folder, sha256)
+    return f"damaged: {bad} (rebuild it: {rebuild_hint(name)})" if bad else str(folder)
 
 
 def build_once(target: Path, sha256: str, build: Callable[[Path], None], meta: dict[str, Any],
@@ -47,6 +134,9 @@ def build_once(target: Path, sha256: str, build: Callable[[Path], None], meta: d
     """
     if not force and is_ready(target, sha256):
         return target
+    bad = None if force else damaged_file(target, sha256)
+    if bad:
+        log.warning("damaged model cache (%s): rebuilding it", bad)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     tmp.chmod(DIR_MODE)  # mkdtemp makes it private; the cache is a normal folder
@@ -54,6 +144,7 @@ def build_once(target: Path, sha256: str, build: Callable[[Path], None], meta: d
         start = time.perf_counter()
         build(tmp)
         (tmp / SOURCE_FILE).write_text(json.dumps({**meta, "sha256": sha256}, indent=2) + "\n")
+        share_as_usual(tmp)  # some writers (safetensors) make their files owner-only; a cache may be shared
         if target.exists():
             if not force and is_ready(target, sha256):  # another process finished first
                 return target

@@ -98,15 +98,16 @@ def prepare(force: bool = False) -> Path:
 
 
 def prepared_path() -> Path:
-    """The unpacked model folder, preparing it first if needed."""
+    """The unpacked model folder, preparing it first if needed; a damaged one is a one-line error with the fix."""
     target = cache_dir()
-    return target if prepared.is_ready(target, ARCHIVE_SHA256) else prepare()
+    return target if prepared.ready_or_fail(target, ARCHIVE_SHA256, "mpnet") else prepare()
 
 
 def status() -> str:
-    """Where the unpacked folder is, or which step is missing (nothing is built)."""
-    if prepared.is_ready(cache_dir(), ARCHIVE_SHA256):
-        return str(cache_dir())
+    """Where the unpacked folder is, a damaged file and the fix, or which step is missing (nothing is built)."""
+    built = prepared.status(cache_dir(), ARCHIVE_SHA256, "mpnet")
+    if built:
+        return built
     try:
         part_files()
     except DiploError:

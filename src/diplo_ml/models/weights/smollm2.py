@@ -47,7 +47,7 @@ def source_file() -> Path:
 
 
 def _is_ready(folder: Path) -> bool:
-    """True when ``folder`` is a complete conversion made from the expected source checksum."""
+    """True when ``folder`` is a complete, undamaged conversion made from the expected source checksum."""
     return prepared.is_ready(folder, SOURCE_SHA256)
 
 
@@ -99,15 +99,16 @@ def prepare(force: bool = False) -> Path:
 
 
 def prepared_path() -> Path:
-    """The converted model folder, preparing it first if needed."""
+    """The converted model folder, preparing it first if needed; a damaged one is a one-line error with the fix."""
     target = cache_dir()
-    return target if _is_ready(target) else prepare()
+    return target if prepared.ready_or_fail(target, SOURCE_SHA256, REGISTRY_NAME) else prepare()
 
 
 def status() -> str:
-    """The converted folder, or what is missing (nothing is converted)."""
-    if _is_ready(cache_dir()):
-        return str(cache_dir())
+    """The converted folder, a damaged file and the fix, or what is missing (nothing is converted)."""
+    built = prepared.status(cache_dir(), SOURCE_SHA256, REGISTRY_NAME)
+    if built:
+        return built
     try:
         return f"GGUF installed at {source_file()}; not yet converted (diplo-ml models prepare smollm2)"
     except DiploError:
