@@ -83,3 +83,9 @@ def test_sweep_script_overrides_all_compose_and_change_the_preset():
             key, value = override.split("=", 1)
             actual = OmegaConf.select(cfg, key)
             assert actual == float(value) if isinstance(actual, float) else str(actual) == value, override
+
+
+def test_every_preset_has_a_row_in_the_readme_preset_table():
+    readme = (CONF_DIR.parent / "README.md").read_text()
+    missing = [name for name in EXPERIMENTS if f"| `{name}` |" not in readme]
+    assert not missing, f"presets without a README row: {missing}"

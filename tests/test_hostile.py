@@ -137,6 +137,12 @@ def finished_run(made: dict[str, Path], tmp: Path) -> None:
     (run / "manifest.json").write_text(json.dumps({"status": "finished"}))
 
 
+def unfinished_run(run: Path, overrides: list[str]) -> None:
+    (run / ".hydra").mkdir(parents=True)
+    (run / ".hydra" / "config.yaml").write_text("original: true\n")
+    (run / "manifest.json").write_text(json.dumps({"status": "interrupted", "overrides": overrides}))
+
+
 def hydra_untouched(made: dict[str, Path], tmp: Path) -> None:
     assert (tmp / "done" / ".hydra" / "config.yaml").read_text() == "original: true\n"
 
@@ -190,13 +196,37 @@ CASES = [
          "trainer.train_batch_size: input should be greater than or equal to 1 (got 0)",
          check=lambda m, t: not (t / "runs").exists() or pytest.fail("a refused run wrote files")),
     Case("trainer.learning_rate=abc", lambda m, t: ["train", "trainer.learning_rate=abc", f"paths.runs_dir={t}/r"],
-         "trainer.learning_rate: input should be a valid number"),
+         "trainer.learning_rate: must be a number, not text (got 'abc')"),
     Case("seed=-3", lambda m, t: ["train", "seed=-3", f"paths.runs_dir={t}/r"], "seed: input should be greater"),
     Case("data.max_train_samples=0", lambda m, t: ["train", "data.max_train_samples=0", f"paths.runs_dir={t}/r"],
          "data.max_train_samples: input should be greater than or equal to 1"),
     Case("model option typo", lambda m, t: ["train", "model=tfidf", "+model.Cc=3", f"paths.runs_dir={t}/r"],
          "model.Cc: unknown option"),
     # a refused train writes nothing into the folder it refuses
+    Case("train into an interrupted run's folder with other overrides", lambda m, t: [
+        "train", "model=tfidf", f"hydra.run.dir={t}/done"], "holds an unfinished run (interrupted) that started with "
+        "other overrides (model=minilm, model=tfidf); continue it with `diplo-ml resume",
+        prepare=lambda m, t: unfinished_run(t / "done", ["model=minilm"]), check=hydra_untouched),
+    Case("a sweep with one bad job", lambda m, t: ["train", "-m", "model=tfidf", "seed=1,-1"],
+         "sweep job 1 (model=tfidf seed=-1): seed: input should be greater than or equal to 0"),
+    Case("a sweep into a folder that holds a sweep's runs", lambda m, t: [
+        "train", "-m", "model=tfidf", "seed=1,2", f"hydra.sweep.dir={t}"], "already holds the runs of a sweep (done)",
+        prepare=finished_run, check=hydra_untouched),
+    Case("a sweep adding an unknown key", lambda m, t: ["train", "-m", "+data.max_train_sample=3", "seed=1,2"],
+         "adds 'data.max_train_sample', which no config has"),
+    Case("++ on an unknown key", lambda m, t: ["train", "++data.max_train_sample=5"],
+         "'++' sets 'data.max_train_sample' even where no config has it"),
+    Case("seed=true", lambda m, t: ["train", "model=tfidf", "seed=true"], "seed: must be a number, not true/false"),
+    Case("a number given as text", lambda m, t: ["train", "model=tfidf", "data.max_train_samples='7'"],
+         "data.max_train_samples: must be a number, not text"),
+    Case("an unknown lr scheduler", lambda m, t: ["train", "trainer.lr_scheduler_type=bogus"],
+         "trainer.lr_scheduler_type: input should be 'linear'"),
+    Case("an unknown ddp backend", lambda m, t: ["train", "+trainer.ddp_backend=bogus"],
+         "trainer.ddp_backend: input should be 'gloo'"),
+    Case("infinite epochs", lambda m, t: ["train", "trainer.max_steps=-1", "trainer.num_train_epochs=inf"],
+         "trainer.num_train_epochs: input should be a finite number"),
+    Case("an unknown best-model metric", lambda m, t: ["train", "+trainer.metric_for_best_model=bogus"],
+         "trainer.metric_for_best_model: input should be 'loss' or 'rouge_mean'"),
     Case("train into a finished run folder", lambda m, t: ["train", "model=tfidf", f"hydra.run.dir={t}/done"],
          "already holds a finished run", prepare=finished_run, check=hydra_untouched),
     Case("runs_dir is a file", lambda m, t: ["train", "model=tfidf", f"paths.runs_dir={t}/afile/runs"],
@@ -532,6 +562,7 @@ def test_a_damaged_or_hostile_trainer_checkpoint_is_refused_before_resuming(tmp_
     import pickle
 
     import torch
+    from safetensors.torch import save_file
 
     from diplo_ml.runs.resumable import check_resumable
 
@@ -539,6 +570,7 @@ def test_a_damaged_or_hostile_trainer_checkpoint_is_refused_before_resuming(tmp_
     (tmp_path / "trainer" / "checkpoint-4").mkdir(parents=True)
     last.mkdir()
     (last / "trainer_state.json").write_text('{"global_step": 8}')
+    save_file({"w": torch.zeros(2)}, str(last / "model.safetensors"))
     torch.save({"cpu": torch.random.get_rng_state(), "python": (3, (1, 2), None)}, last / "rng_state.pth")
     check_resumable(tmp_path / "trainer")  # a sound checkpoint passes
     (last / "rng_state.pth").write_bytes(pickle.dumps(Payload(tmp_path / "PWNED")))
@@ -550,9 +582,17 @@ def test_a_damaged_or_hostile_trainer_checkpoint_is_refused_before_resuming(tmp_
     (last / "trainer_state.json").write_text('{"global_step": ')
     with pytest.raises(DiploError, match=r"checkpoint-8/trainer_state.json: cannot be read safely"):
         check_resumable(tmp_path / "trainer")
-    (last / "trainer_state.json").unlink()
+    (last / "trainer_state.json").write_text('{"global_step": 8}')
     (last / "model.safetensors").write_bytes(b"\x10\x00\x00\x00\x00\x00\x00\x00{}")
     with pytest.raises(DiploError, match=r"checkpoint-8/model.safetensors: cannot be read safely"):
+        check_resumable(tmp_path / "trainer")
+    # killed while the Trainer was writing it: what is there reads fine, but the state or the weights are missing
+    (last / "model.safetensors").unlink()
+    with pytest.raises(DiploError, match=r"checkpoint-8: incomplete checkpoint \(no weights \(\*.safetensors\): the "
+                                         r"run stopped while saving it\); delete .*checkpoint-8 to resume from"):
+        check_resumable(tmp_path / "trainer")
+    (last / "trainer_state.json").unlink()
+    with pytest.raises(DiploError, match=r"incomplete checkpoint \(no trainer_state.json or weights"):
         check_resumable(tmp_path / "trainer")
 
 

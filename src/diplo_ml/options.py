@@ -6,19 +6,38 @@ are refused too, so a typo never silently falls back to a default.
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeVar
+from types import UnionType
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from diplo_ml.errors import DiploError
 
 T = TypeVar("T", bound=BaseModel)
 
 
+def _kinds(annotation: Any) -> set[Any]:
+    """The plain types an annotation admits (``int | None`` -> {int, NoneType}); a Literal counts as itself."""
+    if get_origin(annotation) in (Union, UnionType):
+        return set().union(*(_kinds(arg) for arg in get_args(annotation)))
+    if get_origin(annotation) is Annotated:
+        return _kinds(get_args(annotation)[0])
+    return {annotation}
+
+
 class Options(BaseModel):
     """Base of every options block: unknown keys are errors, values are checked on assignment too."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, protected_namespaces=())
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _numbers_are_numbers(cls, value: Any, info: ValidationInfo) -> Any:
+        """A number option refuses true/false and quoted text ("seed=true" was read as seed 1)."""
+        kinds = _kinds(cls.model_fields[info.field_name].annotation) if info.field_name else set()
+        if kinds & {int, float} and not kinds & {bool, str} and isinstance(value, bool | str):
+            raise ValueError("must be a number, not " + ("true/false" if isinstance(value, bool) else "text"))
+        return value
 
 
 def _message(prefix: str, error: dict[str, Any]) -> str:
@@ -51,7 +70,7 @@ PositiveInt = Field(ge=1)
 class TrainerOptions(Options):
     """The ``trainer:`` config group (transformers Trainer settings; models without a Trainer ignore it)."""
 
-    num_train_epochs: float = Field(3, gt=0)
+    num_train_epochs: float = Field(3, gt=0, le=100_000, allow_inf_nan=False)
     max_steps: int = Field(-1, ge=-1)
     learning_rate: float = Field(5e-5, gt=0, le=1)
     train_batch_size: int = Field(16, ge=1, le=4096)
@@ -59,7 +78,8 @@ class TrainerOptions(Options):
     gradient_accumulation_steps: int = Field(1, ge=1)
     weight_decay: float = Field(0.01, ge=0)
     warmup_ratio: float = Field(0.1, ge=0, lt=1)
-    lr_scheduler_type: str = "linear"
+    lr_scheduler_type: Literal["linear", "cosine", "cosine_with_restarts", "polynomial", "constant",
+                               "constant_with_warmup", "inverse_sqrt"] = "linear"
     sampling: Literal["group_by_length", "random", "sequential"] = "group_by_length"
     eval_strategy: Literal["epoch", "steps", "no"] = "epoch"
     eval_steps: int | None = Field(None, ge=1)
@@ -70,13 +90,14 @@ class TrainerOptions(Options):
     pos_weight_cap: float = Field(10.0, ge=1)
     label_sampling: Literal["none", "balanced"] = "none"
     early_stopping_patience: int | None = Field(None, ge=1)
-    metric_for_best_model: str | None = None
+    metric_for_best_model: Literal["loss", "rouge_mean"] | None = None  # rouge_mean: the sentence scorer's; others
+    # keep the epoch with their task's headline dev metric unless this says loss
     resume: bool = True
     keep_checkpoints: bool = False
     disable_tqdm: bool = False
     use_cpu: bool | None = None
     bf16: bool = False
-    ddp_backend: str | None = None
+    ddp_backend: Literal["gloo", "nccl", "mpi", "xccl", "hccl"] | None = None
     ddp_find_unused_parameters: bool = False
 
 

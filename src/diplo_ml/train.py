@@ -23,7 +23,7 @@ from diplo_ml.files import atomic_write_text
 from diplo_ml.harness import Plan, plan, run_task
 from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
 from diplo_ml.runs.lock import HOLDER, LOCK, RunLock
-from diplo_ml.runs.manifest import RunRecorder, read_manifest
+from diplo_ml.runs.manifest import MANIFEST, RunRecorder, read_manifest, run_overrides
 from diplo_ml.runs.resumable import check_resumable
 from diplo_ml.runs.run_dir import new_run_stamp, write_metrics
 from diplo_ml.runs.tracking import check_tracking, log_run
@@ -143,14 +143,14 @@ CHECKED_ADDITIONS = ("model.", "trainer.", "hydra.")  # keys `+key=value` may ad
 
 def preflight(argv: list[str]) -> Path | None:
     """Before Hydra writes anything: validate every option and the run folder; return the folder when the command
-    names it (``hydra.run.dir=``), so it can be locked first. Sweeps (-m) are checked job by job instead."""
-    if any(a.startswith("-") for a in argv):
+    names it (``hydra.run.dir=``), so it can be locked first. A sweep (-m) has every job checked the same way."""
+    flags = [a for a in argv if a.startswith("-")]
+    overrides = [a for a in argv if not a.startswith("-")]
+    check_additions(overrides)
+    if flags:
+        if set(flags) <= {"-m", "--multirun"}:
+            check_sweep(overrides)
         return None
-    for override in argv:
-        key = override.split("=", 1)[0]
-        if key.startswith("+") and not key.startswith("++") and not key[1:].startswith(CHECKED_ADDITIONS):
-            raise DiploError(f"{override}: adds '{key[1:]}', which no config has (a misspelt key?); only model.*, "
-                             "trainer.* and hydra.* keys may be added, and those are checked")
     cfg = compose_config(argv, return_hydra_config=True)
     plan(cfg)
     runs_dir = Path(str(cfg.paths.runs_dir)).expanduser()
@@ -164,7 +164,66 @@ def preflight(argv: list[str]) -> Path | None:
     run_dir = Path(str(cfg.hydra.run.dir)).expanduser().resolve()
     check_writable(run_dir, "hydra.run.dir")
     refuse_finished(run_dir)
+    refuse_other_config(run_dir, argv)
     return run_dir
+
+
+def check_additions(overrides: list[str]) -> None:
+    """``+key=value`` may only add keys whose class checks them (a misspelt key would otherwise be ignored)."""
+    for override in overrides:
+        key = override.split("=", 1)[0]
+        if key.startswith("++") and not key[2:].startswith(CHECKED_ADDITIONS):
+            raise DiploError(f"{override}: '++' sets '{key[2:]}' even where no config has it, so a misspelt key would "
+                             f"be ignored; write {key[2:]}=... for a key that exists")
+        if key.startswith("+") and not key.startswith("++") and not key[1:].startswith(CHECKED_ADDITIONS):
+            raise DiploError(f"{override}: adds '{key[1:]}', which no config has (a misspelt key?); only model.*, "
+                             "trainer.* and hydra.* keys may be added, and those are checked")
+
+
+def refuse_other_config(run_dir: Path, argv: list[str]) -> None:
+    """An unfinished run's folder is only re-entered with the overrides that run started with (it would otherwise
+    continue the old run's Trainer checkpoint under a config that did not make it)."""
+    previous = read_manifest(run_dir) or {}
+    started = previous.get("overrides")
+    if not isinstance(started, list):
+        return
+    given = [a for a in run_overrides(argv) if not a.startswith("hydra.")]
+    if sorted(given) != sorted(run_overrides([str(o) for o in started])):
+        changed = sorted(set(given) ^ set(run_overrides([str(o) for o in started])))
+        raise DiploError(f"{run_dir} holds an unfinished run ({previous.get('status', 'started')}) that started with "
+                         f"other overrides ({', '.join(changed)}); continue it with `diplo-ml resume {run_dir}`, or "
+                         "pick another folder")
+
+
+def sweep_jobs(overrides: list[str]) -> list[list[str]]:
+    """The override list of every job of a sweep, as Hydra's basic sweeper will expand them."""
+    from hydra._internal.core_plugins.basic_sweeper import BasicSweeper
+    from hydra.core.override_parser.overrides_parser import OverridesParser
+
+    try:
+        parsed = OverridesParser.create().parse_overrides(overrides=overrides)
+    except Exception as exc:  # noqa: BLE001 - Hydra's own parser reports the bad override when it runs
+        raise DiploError(str(exc).strip().splitlines()[0]) from None
+    return [job for batch in BasicSweeper.split_arguments(parsed, max_batch_size=None) for job in batch]
+
+
+def check_sweep(overrides: list[str]) -> None:
+    """Every job of a sweep is composed and range-checked before the first one runs (a bad value used to stop the
+    sweep half way, leaving a folder with no manifest), and a sweep folder that holds runs is never written into."""
+    cfg = None
+    for number, job in enumerate(sweep_jobs(overrides)):
+        try:
+            cfg = compose_config(job, return_hydra_config=True)
+            plan(cfg)
+        except DiploError as exc:
+            raise DiploError(f"sweep job {number} ({' '.join(job)}): {exc}") from None
+    if cfg is None or not any(a.startswith("hydra.sweep.dir=") for a in overrides):
+        return  # the default sweep folder is new for every command
+    sweep_dir = Path(str(cfg.hydra.sweep.dir)).expanduser()
+    held = sorted(p.parent.name for p in sweep_dir.glob(f"*/{MANIFEST}")) if sweep_dir.is_dir() else []
+    if held:
+        raise DiploError(f"hydra.sweep.dir: {sweep_dir} already holds the runs of a sweep ({', '.join(held[:5])}); "
+                         "runs are never overwritten: pick another folder")
 
 
 def check_writable(folder: Path, key: str) -> None:

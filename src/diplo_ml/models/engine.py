@@ -95,7 +95,7 @@ def training_arguments(trainer: TrainerOptions, out_dir: Path, seed: int, job: T
 
     strategy = get("eval_strategy") if job.dev is not None else "no"
     evaluating = strategy != "no"
-    best = job.best_metric if evaluating else None
+    best = ("loss" if trainer.metric_for_best_model == "loss" else job.best_metric) if evaluating else None
     kwargs: dict[str, Any] = {
         "output_dir": str(out_dir),
         "eval_strategy": strategy,

@@ -24,6 +24,13 @@ def check_resumable(trainer_dir: Path) -> None:
     last = get_last_checkpoint(str(trainer_dir)) if Path(trainer_dir).is_dir() else None
     if last is None:
         return  # nothing saved yet: the run starts again from the beginning
+    names = {path.name for path in Path(last).iterdir()}
+    missing = [] if "trainer_state.json" in names else ["trainer_state.json"]
+    if not any(name.endswith((".safetensors", ".safetensors.index.json")) for name in names):
+        missing.append("weights (*.safetensors)")
+    if missing:  # the run was stopped while the Trainer was writing this checkpoint
+        raise DiploError(f"{last}: incomplete checkpoint (no {' or '.join(missing)}: the run stopped while saving it); "
+                         f"delete {last} to resume from the checkpoint before it")
     for path in sorted(Path(last).iterdir()):
         try:
             if path.suffix == ".safetensors":
