@@ -227,6 +227,15 @@ CASES = [
          "trainer.num_train_epochs: input should be a finite number"),
     Case("an unknown best-model metric", lambda m, t: ["train", "+trainer.metric_for_best_model=bogus"],
          "trainer.metric_for_best_model: input should be 'loss' or 'rouge_mean'"),
+    Case("train into a folder with a run's results but no manifest", lambda m, t: [
+        "train", "model=tfidf", f"hydra.run.dir={t}/done"], "holds a run's results (metrics.json) but no manifest.json",
+        prepare=lambda m, t: (finished_run(m, t), (t / "done" / "manifest.json").unlink(),
+                              (t / "done" / "metrics.json").write_text("{}")), check=hydra_untouched),
+    Case("report of a run still running", lambda m, t: ["report", str(t / "run")],
+         "the run is running, not finished; report reads finished runs",
+         prepare=lambda m, t: (shutil.copytree(m["tagger"], t / "run"),
+                               (t / "run" / "manifest.json").write_text('{"status": "running"}')),
+         check=lambda m, t: not (t / "run" / "report.html").exists() or pytest.fail("report.html written")),
     Case("train into a finished run folder", lambda m, t: ["train", "model=tfidf", f"hydra.run.dir={t}/done"],
          "already holds a finished run", prepare=finished_run, check=hydra_untouched),
     Case("runs_dir is a file", lambda m, t: ["train", "model=tfidf", f"paths.runs_dir={t}/afile/runs"],
@@ -629,3 +638,11 @@ def test_a_checkpoint_whose_labels_were_reordered_is_refused(tmp_path):
         check_label_order(folder, {"labels": ["cultural", "economic"]})
     (folder / "config.json").write_text(json.dumps({"id2label": {"0": "LABEL_0", "1": "LABEL_1"}}))
     check_label_order(folder, {"labels": ["cultural", "economic"]})  # an encoder's default names are not outputs
+
+
+def test_a_manifest_whose_attempts_were_edited_into_a_string_is_not_spread(tmp_path):
+    from diplo_ml.runs.manifest import RunRecorder
+
+    (tmp_path / "manifest.json").write_text(json.dumps({"status": "interrupted", "attempts": "abc"}))
+    recorder = RunRecorder(tmp_path, seed=1)
+    assert [a["status"] for a in recorder.data["attempts"]] == ["interrupted"]

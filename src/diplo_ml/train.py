@@ -45,9 +45,13 @@ def run(cfg: DictConfig, run_dir: Path, overrides: list[str] | None = None) -> d
 
 
 def refuse_finished(run_dir: Path) -> None:
+    """A folder that holds a finished run, or a run's results without its manifest, is never trained into."""
     previous = read_manifest(run_dir)
     if previous and previous.get("status") == "finished":
         raise DiploError(f"{run_dir} already holds a finished run; it is never overwritten (pick another folder)")
+    if not previous and (run_dir / "metrics.json").is_file():
+        raise DiploError(f"{run_dir} holds a run's results (metrics.json) but no {MANIFEST}; it is never overwritten "
+                         "(pick another folder)")
 
 
 def _run_locked(cfg: DictConfig, checked: Plan, run_dir: Path, overrides: list[str] | None,

@@ -95,7 +95,8 @@ class RunRecorder:
             self.data["distributed"] = dist
         previous = read_manifest(Path(run_dir)) if write else None
         if previous:  # a resumed run keeps the record of how each earlier attempt ended
-            self.data["attempts"] = [*previous.get("attempts", []), {
+            earlier = previous.get("attempts")  # an edited manifest's non-list is not spread letter by letter
+            self.data["attempts"] = [*(earlier if isinstance(earlier, list) else []), {
                 k: previous.get(k) for k in ("started", "ended", "status", "command", "wall_time_s", "error")}]
         self._t0 = time.perf_counter()
 
