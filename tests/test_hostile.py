@@ -646,3 +646,18 @@ def test_a_manifest_whose_attempts_were_edited_into_a_string_is_not_spread(tmp_p
     (tmp_path / "manifest.json").write_text(json.dumps({"status": "interrupted", "attempts": "abc"}))
     recorder = RunRecorder(tmp_path, seed=1)
     assert [a["status"] for a in recorder.data["attempts"]] == ["interrupted"]
+
+
+def test_data_folders_and_weights_are_checked_before_a_run_folder_exists(tmp_path, monkeypatch, capsys):
+    def train(*overrides: str) -> str:
+        with pytest.raises(SystemExit) as stopped:
+            cli_main(["train", "experiment=pillars_all_minilm", f"paths.runs_dir={tmp_path}/runs", *overrides])
+        assert stopped.value.code == 2 and not (tmp_path / "runs").exists()
+        return capsys.readouterr().err
+
+    monkeypatch.delenv("DIPLO_EXTERNAL_DATA", raising=False)
+    assert "Set DIPLO_EXTERNAL_DATA to the folder" in train()
+    monkeypatch.setenv("DIPLO_EXTERNAL_DATA", str(tmp_path / "nowhere"))
+    assert "nowhere/pillars_public: data folder not found (data config 'pillars_all', source 'public')" in train()
+    assert "source 'embedded': weight must be a number >= 0, got -1" in train("data.sources.embedded.weight=-1",
+                                                                              "data.sources.public.dir=.")

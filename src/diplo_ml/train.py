@@ -18,6 +18,7 @@ from omegaconf.errors import OmegaConfBaseException
 
 from diplo_ml import distributed
 from diplo_ml.config import CONF_DIR, compose_config, register
+from diplo_ml.data.loader import check_locations
 from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_text
 from diplo_ml.harness import Plan, plan, run_task
@@ -157,6 +158,7 @@ def preflight(argv: list[str]) -> Path | None:
         return None
     cfg = compose_config(argv, return_hydra_config=True)
     plan(cfg)
+    check_locations(cfg.data)
     runs_dir = Path(str(cfg.paths.runs_dir)).expanduser()
     check_writable(runs_dir, "paths.runs_dir")
     try:
@@ -219,6 +221,7 @@ def check_sweep(overrides: list[str]) -> None:
         try:
             cfg = compose_config(job, return_hydra_config=True)
             plan(cfg)
+            check_locations(cfg.data)
         except DiploError as exc:
             raise DiploError(f"sweep job {number} ({' '.join(job)}): {exc}") from None
     if cfg is None or not any(a.startswith("hydra.sweep.dir=") for a in overrides):

@@ -52,6 +52,18 @@ def data_dir(cfg: DictConfig, label: str | None = None) -> Path:
     return folder
 
 
+def check_locations(cfg: DictConfig) -> None:
+    """Before a run folder is made: every folder a data config reads exists (with the variables it needs set) and
+    every source's weight is valid. A folder left to the user (``dir: ???``) is the loader's to report."""
+    if cfg.get("sources"):
+        for name in cfg.sources:
+            label = f"data config '{cfg.get('name')}', source '{name}'"
+            data_dir(cfg.sources[name], label)
+            source_weight(cfg.sources[name].get("weight", 1.0), label)
+    elif "dir" in cfg and not OmegaConf.is_missing(cfg, "dir") and cfg.get("dir") is not None:
+        data_dir(cfg)
+
+
 def _read_files(cfg: DictConfig, folder: Path, check: Check, seen: dict[str, str],
                 fingerprints: dict[str, str], label: str) -> Records:
     """Read the ``files`` of one folder into train/dev/test, splitting a single ``all`` file by group."""
