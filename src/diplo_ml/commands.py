@@ -56,9 +56,13 @@ def cmd_predict(args: argparse.Namespace) -> int:
                                                precision, args.workers, progress=sys.stderr.isatty(),
                                                overwrite=args.overwrite)
     except RunInterrupted as exc:
-        print(f"interrupted ({exc}): {out.partial} keeps every finished row; continue with the same command "
-              "and --resume" if out.partial.exists() else f"interrupted ({exc}) before any row was written; "
-              "nothing to resume", file=sys.stderr)
+        if not out.partial.exists():
+            then = "before any row was written; nothing to resume"
+        elif "-" in args.inputs:  # standard input cannot be checked again, so it is never resumed
+            then = f"{out.partial} keeps every finished row, but standard input cannot be resumed; save it to a file"
+        else:
+            then = f"{out.partial} keeps every finished row; continue with the same command and --resume"
+        print(f"interrupted ({exc}): {then}", file=sys.stderr)
         return exc.exit_code
     note = f" (after {resumed} resumed)" if resumed else ""
     print(f"wrote {written} rows{note} to {out.path}", file=sys.stderr)

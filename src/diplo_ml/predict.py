@@ -4,18 +4,21 @@ Inputs are read lazily and predicted a chunk at a time, so memory is bounded by 
 output row carries the input's ``id`` (its line number when it has none), its ``source`` and its ``line`` (JSONL)
 or ``paragraph_index`` (articles). With ``-o OUT`` rows go to ``OUT.partial`` (flushed after every chunk), which is
 renamed to ``OUT`` once every input is done; after a crash or a signal, ``--resume`` continues ``OUT.partial``
-exactly once: no row lost, none written twice. ``--workers N`` predicts chunks in N processes, in input order.
+exactly once: no row lost, none written twice. ``OUT.partial.json`` records what wrote the partial (checkpoint,
+precision, inputs), so a resume with another checkpoint or edited inputs is refused. ``--workers N`` predicts chunks
+in N processes, in input order.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
@@ -29,7 +32,7 @@ from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.language import NOT_ENGLISH, add_language_note, not_english_warning
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
 from diplo_ml.errors import DataError, DiploError
-from diplo_ml.files import check_output_file, model_folders
+from diplo_ml.files import atomic_write_json, check_output_file, model_folders, read_json_object, sha256_file
 from diplo_ml.tasks.base import Predictor, Task
 
 Unit = dict[str, Any]  # one thing to predict: "_text" (and "_context") plus the fields its output row carries
@@ -220,36 +223,182 @@ def _in_workers(checkpoint: str | Path, batches: Iterator[list[Unit]], workers: 
             yield pending.popleft().result()
 
 
+# resume record -----------------------------------------------------------------------------------------------------
+RECORD_FORMAT = 1
+SMALL_FILE = 1 << 20  # checkpoint files up to this size are hashed; larger ones (weights) go by size and mtime
+STDIN = "-"
+
+
+def checkpoint_identity(checkpoint: str | Path) -> dict[str, Any]:
+    """What identifies a checkpoint cheaply: its resolved folder and, for every file in it but the card, a sha256
+    (small files: ``diplo_ml.json``, thresholds, configs) or its size and mtime (weights)."""
+    folder = read_meta(checkpoint)[0].resolve()
+    files: dict[str, Any] = {}
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        if not path.is_file() or path.name == "README.md" or any(p.startswith(".") for p in name.split("/")):
+            continue
+        stat = path.stat()
+        files[name] = sha256_file(path) if stat.st_size <= SMALL_FILE else [stat.st_size, stat.st_mtime_ns]
+    return {"folder": str(folder), "files": files}
+
+
+def input_identity(item: str) -> dict[str, Any]:
+    """An input as the record keeps it: its resolved path and a sha256 of its bytes (standard input: neither)."""
+    if item == STDIN:
+        return {"name": item, "path": STDIN, "sha256": None}
+    return {"name": item, "path": str(Path(item).resolve()), "sha256": sha256_file(item)}
+
+
+def run_origin(checkpoint: str | Path, inputs: list[str], precision: str) -> dict[str, Any]:
+    """What produces a partial output's rows, written beside it and compared on ``--resume``."""
+    return {"format": RECORD_FORMAT, "checkpoint": checkpoint_identity(checkpoint), "precision": precision,
+            "inputs": [input_identity(i) for i in inputs]}
+
+
+def lines_sha256(path: str | Path, lines: int) -> str:
+    """sha256 of the first ``lines`` lines of a file (newlines included)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for line in islice(handle, lines):
+            digest.update(line)
+    return digest.hexdigest()
+
+
+def cut_at(inputs: list[str], last_key: str | None) -> dict[str, Any] | None:
+    """Where a run stopped on a bad input: the input its last written row came from and, for JSONL, a sha256 of
+    the lines up to that row, so that a resume accepts the input once its bad line is mended (the later lines
+    have given no row yet). None when the row's input cannot be told."""
+    if last_key is None:
+        return None
+    source, line, _, _ = json.loads(last_key)
+    matches = [n for n, item in enumerate(inputs) if item != STDIN and str(Path(item)) == source]
+    if not matches:
+        return None
+    index = matches[-1]  # the same file given twice: the later copy, which leaves fewer inputs unchecked
+    jsonl = inputs[index].lower().endswith(".jsonl") and isinstance(line, int)
+    return {"input": index, "lines": line if jsonl else None,
+            "sha256": lines_sha256(inputs[index], line) if jsonl else None}
+
+
+def _start_over(partial: Path) -> str:
+    """The way out that every refusal to resume ends with."""
+    return f"resume with the same checkpoint and inputs, or delete {partial} to start over"
+
+
+def _names(items: list[dict[str, Any]], most: int = 3) -> str:
+    """Recorded inputs in words: "a.jsonl, b.jsonl and 4 more"."""
+    names = [str(i.get("name") or i.get("path")) for i in items]
+    return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
+
+
+def _check_checkpoint(before: dict[str, Any], now: dict[str, Any], partial: Path) -> None:
+    """The same checkpoint files (a moved folder with the same files is the same checkpoint)."""
+    if before.get("files") == now["files"]:
+        return
+    if before.get("folder") != now["folder"]:
+        raise DiploError(f"{partial} was written by checkpoint {before.get('folder')}, not {now['folder']}; "
+                         f"{_start_over(partial)}")
+    old = before.get("files") or {}
+    changed = sorted(set(old) ^ set(now["files"]) | {k for k in old if old[k] != now["files"].get(k, old[k])})
+    raise DiploError(f"checkpoint {now['folder']} changed since {partial} was written ({', '.join(changed[:3])}); "
+                     f"{_start_over(partial)}")
+
+
+def _input_unchanged(index: int, before: dict[str, Any], now: dict[str, Any], cut: dict[str, Any] | None) -> bool:
+    """Input ``index`` still gives the rows already written: same bytes, or after the cut, or mended after it."""
+    if before.get("sha256") == now["sha256"]:
+        return True
+    if cut is None:  # the run was stopped by a signal or a crash, not a bad line: its inputs must be as they were
+        return False
+    if index > cut["input"]:  # not reached when the run stopped: no row came from it yet
+        return True
+    lines = cut.get("lines")
+    return index == cut["input"] and bool(lines) and lines_sha256(now["path"], lines) == cut.get("sha256")
+
+
+def check_origin(recorded: dict[str, Any], current: dict[str, Any], partial: Path) -> None:
+    """Refuse, with one line naming what differs, to continue a partial output written by another checkpoint,
+    precision or inputs."""
+    _check_checkpoint(recorded["checkpoint"], current["checkpoint"], partial)
+    if recorded.get("precision") != current["precision"]:
+        raise DiploError(f"{partial} was written with --precision {recorded.get('precision')}, not "
+                         f"{current['precision']}; {_start_over(partial)}")
+    before, now = recorded["inputs"], current["inputs"]
+    if [i.get("path") for i in before] != [i["path"] for i in now]:
+        raise DiploError(f"{partial} was written from {_names(before)}, not {_names(now)}; {_start_over(partial)}")
+    for index, (old, new) in enumerate(zip(before, now)):
+        if not _input_unchanged(index, old, new, recorded.get("cut")):
+            raise DiploError(f"input {new['name']} changed since {partial} was written; {_start_over(partial)}")
+
+
+def read_record(path: Path) -> dict[str, Any] | None:
+    """The resume record beside a partial output, None when there is none; a damaged one is a one-line error."""
+    if not path.exists():
+        return None
+    record = read_json_object(path, "resume record")
+    if record.get("format") != RECORD_FORMAT:
+        raise DiploError(f"{path}: resume record of format {record.get('format')!r}, this version reads "
+                         f"{RECORD_FORMAT}; delete {path.with_suffix('')} to start over")
+    cut = record.get("cut")
+    valid = (isinstance(record.get("checkpoint"), dict) and isinstance(record["checkpoint"].get("files"), dict)
+             and isinstance(record.get("inputs"), list) and all(isinstance(i, dict) for i in record["inputs"])
+             and (cut is None or isinstance(cut, dict) and isinstance(cut.get("input"), int)
+                  and (cut.get("lines") is None or isinstance(cut["lines"], int))))
+    if not valid:
+        raise DiploError(f"{path}: corrupt resume record; delete {path.with_suffix('')} to start over")
+    return record
+
+
 # output ------------------------------------------------------------------------------------------------------------
 @dataclass
 class Output:
     """Rows written to ``OUT.partial`` and renamed to ``OUT`` at the end; ``resume`` continues a partial file. Neither
-    may be one of ``inputs`` nor lie inside a ``protected`` folder (the checkpoint and its run)."""
+    may be one of ``inputs`` nor lie inside a ``protected`` folder (the checkpoint and its run). ``origin``
+    (:func:`run_origin`) is recorded in ``OUT.partial.json`` before the first row and checked on resume."""
 
     path: Path
     resume: bool = False
     overwrite: bool = False
     inputs: Sequence[str | Path] = ()
     protected: Sequence[str | Path] = ()
+    origin: dict[str, Any] | None = None
+    trusted: bool = field(default=False, init=False)  # its rows are known to come from ``origin``: checked or recorded
 
     @property
     def partial(self) -> Path:
         return self.path.with_name(self.path.name + ".partial")
 
+    @property
+    def record_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".partial.json")
+
     def open(self) -> tuple[IO[str], int, str | None]:
         """(handle, rows already written, key of the last one)."""
-        for path in (self.path, self.partial):
+        for path in (self.path, self.partial, self.record_path):
             check_output_file(path, self.inputs, self.protected)
         if self.partial.exists() and not self.resume:
             raise DiploError(f"{self.partial} holds an interrupted output: add --resume to continue it, or delete it")
         if self.path.exists() and not self.overwrite and not (self.resume and self.partial.exists()):
             raise DiploError(f"{self.path} exists: add --overwrite to replace it")
         if not self.resume or not self.partial.exists():
+            self.record_path.unlink(missing_ok=True)  # left by a partial deleted to start over
             try:
-                return open(self.partial, "w", encoding="utf-8"), 0, None
+                handle = open(self.partial, "w", encoding="utf-8")
             except OSError as exc:
                 raise DiploError(f"{self.partial}: cannot write ({exc.strerror})") from None
+            return handle, 0, None
+        recorded = read_record(self.record_path)
+        if recorded is not None and self.origin is not None:
+            check_origin(recorded, self.origin, self.partial)  # before anything in the partial is touched
+            self.trusted = True
         done, last = self._complete_rows()
+        if recorded is None and done:
+            # A partial with no record was written before records existed (or its record was deleted). Refusing would
+            # throw away rows that are most likely right (the user is re-running the command that made them), so it
+            # resumes with the check it was written under, the key of its last row, and says so.
+            print(f"note: {self.partial} has no {self.record_path.name} (written by an older diplo-ml): only its last "
+                  "row is checked against these inputs, not the checkpoint or the inputs' contents", file=sys.stderr)
         return open(self.partial, "a", encoding="utf-8"), done, last
 
     def _complete_rows(self) -> tuple[int, str | None]:
@@ -259,21 +408,39 @@ class Output:
             for line in handle:
                 if not line.endswith(b"\n"):
                     break
-                try:
-                    last = row_key(json.loads(line))
-                except ValueError:
-                    raise DiploError(f"{self.partial}:{done + 1}: not a JSON row; cannot resume from it") from None
+                last = row_key(self._row(line, done + 1))
                 done += 1
                 keep += len(line)
         with open(self.partial, "r+b") as handle:
             handle.truncate(keep)
         return done, last
 
+    def _row(self, line: bytes, number: int) -> dict[str, Any]:
+        """One full line of the partial file as the row predict wrote; anything else is a one-line error."""
+        try:
+            row = json.loads(line)
+        except ValueError:
+            raise DiploError(f"{self.partial}:{number}: not a JSON row; cannot resume from it") from None
+        if not isinstance(row, dict):
+            raise DiploError(f"{self.partial}:{number}: a JSON {type(row).__name__}, not a row (an object); cannot "
+                             "resume from it")
+        if not isinstance(row.get("source"), str):
+            raise DiploError(f"{self.partial}:{number}: a row with no 'source' (not one predict wrote); cannot resume "
+                             "from it")
+        return row
+
+    def record(self, cut: dict[str, Any] | None = None) -> None:
+        """Write (atomically) what produces this partial output, and where a bad input line stopped it."""
+        if self.origin is not None:
+            atomic_write_json(self.record_path, {**self.origin, **({"cut": cut} if cut else {})})
+            self.trusted = True
+
     def finish(self, handle: IO[str]) -> None:
         handle.flush()
         os.fsync(handle.fileno())
         handle.close()
         os.replace(self.partial, self.path)
+        self.record_path.unlink(missing_ok=True)
 
 
 def predict_stream(checkpoint: str | Path, inputs: list[str], batch_size: int | None = None, precision: str = "fp32",
@@ -327,22 +494,43 @@ def predict_to_file(checkpoint: str | Path, inputs: list[str], output: str | Pat
     """Write every row to ``output`` (through ``output.partial``); return (rows written now, rows resumed)."""
     check_inputs(inputs)  # bad inputs or checkpoint: refused before an output file exists
     read_meta(checkpoint)
-    out = Output(Path(output), resume, overwrite, [i for i in inputs if i != "-"], model_folders(checkpoint))
+    out = Output(Path(output), resume, overwrite, [i for i in inputs if i != STDIN], model_folders(checkpoint))
+    if resume and STDIN in inputs and out.partial.exists():
+        raise DiploError(f"{out.partial}: standard input (-) cannot be resumed, its rows cannot be checked against "
+                         f"the input; save the input to a file and predict from that, or delete {out.partial} to "
+                         "start over")
+    out.origin = run_origin(checkpoint, inputs, precision)
     handle, done, last = out.open()
     written = 0
     try:
         for rows in predict_stream(checkpoint, inputs, batch_size, precision, workers, chunk, done, last, progress):
+            if not written:  # the rows so far match these inputs (checked above and by predict_stream): record them
+                out.record()
             handle.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
             handle.flush()
             os.fsync(handle.fileno())
             written += len(rows)
+            last = row_key(rows[-1])
     except BaseException as exc:
         handle.close()
         if not done and not written:  # an error or a signal before any row: nothing to resume, nothing left behind
             out.partial.unlink(missing_ok=True)
+            out.record_path.unlink(missing_ok=True)
         elif isinstance(exc, DataError):  # a bad input line: the rows before it are worth keeping
-            raise DataError(f"{exc} ({done + written} rows before it are kept in {out.partial}: mend the input and "
-                            "run the same command with --resume)") from None
+            raise DataError(f"{exc} ({done + written} rows before it are kept in {out.partial}: "
+                            f"{_after_bad_line(out, inputs, last)})") from None
         raise
     out.finish(handle)
     return written, done
+
+
+def _after_bad_line(out: Output, inputs: list[str], last: str | None) -> str:
+    """What to do after a bad input line stopped the run; the record notes where, so that the mended input resumes."""
+    if STDIN in inputs:
+        return "standard input cannot be resumed; save it to a file, mend it and predict from that"
+    if out.trusted:
+        try:
+            out.record(cut_at(inputs, last))
+        except (DiploError, OSError):  # the record stays as it was: a mended input is then refused, never misread
+            pass
+    return "mend the input and run the same command with --resume"

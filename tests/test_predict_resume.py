@@ -1,0 +1,205 @@
+"""`predict -o OUT --resume` continues OUT.partial only with the checkpoint, precision and inputs that wrote it
+(recorded in OUT.partial.json), so no row is lost or written twice; a damaged partial is a one-line error.
+
+The partial outputs are made in-process: a run of 4-row chunks whose third chunk fails, as a crash would.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from diplo_ml import predict
+from diplo_ml.cli import main as cli_main
+from diplo_ml.errors import DataError, DiploError
+from diplo_ml.predict import predict_to_file
+
+from .conftest import write_pillar_split
+from .test_hostile import _checkpoint, copy_checkpoint, edit_meta, jsonl
+
+ROWS = [json.dumps({"id": f"r{i}", "text": text}) for i, text in enumerate(
+    ["Vietnam and the EU agreed to raise trade and investment.", "A festival of Vietnamese films opened in Paris.",
+     "The ministers met at the United Nations in New York.", "The embassy helped citizens stranded abroad."] * 5)]
+CHUNK = 4
+
+
+class Crash(Exception):
+    """Stands for a kill or a crash in the middle of a run."""
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory) -> dict[str, Path]:
+    """A TF-IDF tagger and a Lead summariser, made by the harness as in test_hostile (seconds, no Trainer)."""
+    base = tmp_path_factory.mktemp("resume")
+    data = write_pillar_split(base / "data")
+    return {"tagger": _checkpoint(base / "tagger", ["model=tfidf", "data=pillars_folder", f"data.dir={data}"]),
+            "summariser": _checkpoint(base / "summariser", ["task=summarise", "data=summaries_embedded",
+                                                            "model=lead", "debug=smoke"])}
+
+
+def crashed_run(checkpoint: Path, inputs: list[str], out: Path, monkeypatch, chunks: int = 2) -> Path:
+    """Predict ``inputs`` to ``out`` in 4-row chunks and crash after ``chunks`` of them; return OUT.partial."""
+    real, done = predict.predict_units, []
+
+    def then_crash(predictor, batch):
+        if len(done) == chunks:
+            raise Crash
+        done.append(batch)
+        return real(predictor, batch)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(predict, "predict_units", then_crash)
+        with pytest.raises(Crash):
+            predict_to_file(checkpoint, inputs, out, chunk=CHUNK)
+    partial = out.with_name(out.name + ".partial")
+    assert len(partial.read_text().splitlines()) == chunks * CHUNK and not out.exists()
+    return partial
+
+
+def refused(args: list[str], capsys) -> str:
+    """The one-line error a command stops with (exit 2, no traceback)."""
+    code = cli_main(args)
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err, err[-800:]
+    assert len([line for line in err.splitlines() if line.startswith("error:")]) == 1, err
+    return err
+
+
+def ids(path: Path) -> list[str]:
+    return [json.loads(line)["id"] for line in path.read_text().splitlines()]
+
+
+def other_checkpoint(made: dict[str, Path], tmp: Path, which: str) -> Path:
+    """The summariser (another task), or a copy of the tagger with a retuned threshold (another tagger)."""
+    if which == "summariser":
+        return made["summariser"]
+    edit_meta(lambda meta: meta["thresholds"].update(economic=0.3))(made, tmp)
+    return tmp / "tagger_ckpt"
+
+
+@pytest.mark.parametrize("which", ["summariser", "retuned tagger"])
+def test_resume_with_another_checkpoint_is_refused_and_the_partial_kept(which, made, tmp_path, capsys, monkeypatch):
+    src, out = jsonl(tmp_path, "in.jsonl", ROWS), tmp_path / "out.jsonl"
+    partial = crashed_run(made["tagger"], [src], out, monkeypatch)
+    before = partial.read_bytes()
+    err = refused(["predict", str(other_checkpoint(made, tmp_path, which)), src, "-o", str(out), "--resume"], capsys)
+    assert f"{partial} was written by checkpoint {(made['tagger'] / 'checkpoint').resolve()}, not" in err
+    assert partial.read_bytes() == before and not out.exists()
+
+
+def test_resume_with_another_precision_is_refused(made, tmp_path, monkeypatch):
+    src, out = jsonl(tmp_path, "in.jsonl", ROWS), tmp_path / "out.jsonl"
+    crashed_run(made["tagger"], [src], out, monkeypatch)
+    with pytest.raises(DiploError, match="was written with --precision fp32, not bf16"):
+        predict_to_file(made["tagger"], [src], out, resume=True, precision="bf16")
+
+
+@pytest.mark.parametrize("edit", ["10 lines inserted at the top", "a line before the cut reworded",
+                                  "a line after the cut reworded"])
+def test_resume_after_the_inputs_were_edited_is_refused(edit, made, tmp_path, capsys, monkeypatch):
+    src, out = jsonl(tmp_path, "in.jsonl", ROWS), tmp_path / "out.jsonl"
+    partial = crashed_run(made["tagger"], [src], out, monkeypatch)
+    before = partial.read_bytes()
+    rows = list(ROWS)
+    if edit.startswith("10 lines"):
+        rows[:0] = [json.dumps({"id": f"NEW{i}", "text": "Vietnam and Japan signed a trade deal."}) for i in range(10)]
+    else:  # the same number of lines, so the key of the last row written still matches
+        rows[2 if "before" in edit else 15] = json.dumps({"id": "r2", "text": "A new embassy opened in Oslo."})
+    jsonl(tmp_path, "in.jsonl", rows)
+    err = refused(["predict", str(made["tagger"]), src, "-o", str(out), "--resume"], capsys)
+    assert f"input {src} changed since {partial} was written" in err
+    assert partial.read_bytes() == before and not out.exists()
+
+
+def test_resume_with_other_inputs_is_refused(made, tmp_path, capsys, monkeypatch):
+    src, out = jsonl(tmp_path, "in.jsonl", ROWS), tmp_path / "out.jsonl"
+    crashed_run(made["tagger"], [src], out, monkeypatch)
+    more = jsonl(tmp_path, "more.jsonl", ROWS[:3])
+    err = refused(["predict", str(made["tagger"]), src, more, "-o", str(out), "--resume"], capsys)
+    assert "was written from" in err and "more.jsonl" in err
+
+
+@pytest.mark.parametrize("how", ["the same checkpoint", "its run folder", "a copy with the same files"])
+def test_resume_with_the_same_checkpoint_and_inputs_writes_every_row_once(how, made, tmp_path, monkeypatch):
+    src, out = jsonl(tmp_path, "in.jsonl", ROWS), tmp_path / "out.jsonl"
+    partial = crashed_run(made["tagger"] / "checkpoint", [src], out, monkeypatch)
+    record = partial.with_name(partial.name + ".json")
+    assert json.loads(record.read_text())["inputs"][0]["path"] == str(Path(src).resolve())
+    again = {"the same checkpoint": made["tagger"] / "checkpoint", "its run folder": made["tagger"],
+             "a copy with the same files": copy_checkpoint(made, tmp_path)}[how]
+    assert predict_to_file(again, [src], out, resume=True, chunk=CHUNK) == (len(ROWS) - 2 * CHUNK, 2 * CHUNK)
+    whole = tmp_path / "whole.jsonl"
+    predict_to_file(made["tagger"], [src], whole)
+    assert ids(out) == [f"r{i}" for i in range(len(ROWS))] and out.read_text() == whole.read_text()
+    assert not partial.exists() and not record.exists()
+
+
+def test_a_mended_bad_line_resumes_and_an_edit_before_it_is_refused(made, tmp_path):
+    bad = ROWS[:10] + ['{"text": '] + ROWS[11:]
+    src, out = jsonl(tmp_path, "in.jsonl", bad), tmp_path / "out.jsonl"
+    with pytest.raises(DataError, match=r"in.jsonl:11: malformed JSON .*\(8 rows before it are kept"):
+        predict_to_file(made["tagger"], [src], out, chunk=CHUNK)
+    jsonl(tmp_path, "in.jsonl", ROWS[:1] + ['{"id": "r1", "text": "Edited."}'] + ROWS[2:])  # mended, and line 2 edited
+    with pytest.raises(DiploError, match="input .*in.jsonl changed since"):
+        predict_to_file(made["tagger"], [src], out, resume=True, chunk=CHUNK)
+    jsonl(tmp_path, "in.jsonl", ROWS)  # only the bad line mended: the rows written are still those of the input
+    assert predict_to_file(made["tagger"], [src], out, resume=True, chunk=CHUNK) == (len(ROWS) - 8, 8)
+    assert ids(out) == [f"r{i}" for i in range(len(ROWS))]
+
+
+@pytest.mark.parametrize("tail", ["", '{"id": "r8", "sour'])
+def test_a_torn_last_line_or_an_empty_partial_still_resumes(tail, made, tmp_path, monkeypatch):
+    src, out = jsonl(tmp_path, "in.jsonl", ROWS), tmp_path / "out.jsonl"
+    partial = crashed_run(made["tagger"], [src], out, monkeypatch)
+    if tail:
+        partial.write_text(partial.read_text() + tail)
+    else:
+        partial.write_text("")
+    resumed = 0 if not tail else 2 * CHUNK
+    assert predict_to_file(made["tagger"], [src], out, resume=True) == (len(ROWS) - resumed, resumed)
+    assert ids(out) == [f"r{i}" for i in range(len(ROWS))]
+
+
+def test_a_partial_without_a_record_resumes_with_a_note(made, tmp_path, capsys, monkeypatch):
+    src, out = jsonl(tmp_path, "in.jsonl", ROWS), tmp_path / "out.jsonl"
+    partial = crashed_run(made["tagger"], [src], out, monkeypatch)
+    partial.with_name(partial.name + ".json").unlink()  # as an older diplo-ml left it
+    assert cli_main(["predict", str(made["tagger"]), src, "-o", str(out), "--resume"]) == 0
+    assert "only its last row is checked" in capsys.readouterr().err
+    assert ids(out) == [f"r{i}" for i in range(len(ROWS))]
+
+
+@pytest.mark.parametrize("line, message", [("[1, 2]", "a JSON list, not a row"), ("{}", "a row with no 'source'")])
+def test_a_partial_line_that_is_not_a_row_is_a_one_line_error(line, message, made, tmp_path, capsys, monkeypatch):
+    src, out = jsonl(tmp_path, "in.jsonl", ROWS), tmp_path / "out.jsonl"
+    partial = crashed_run(made["tagger"], [src], out, monkeypatch)
+    partial.write_text(partial.read_text() + line + "\n")
+    before = partial.read_bytes()
+    err = refused(["predict", str(made["tagger"]), src, "-o", str(out), "--resume"], capsys)
+    assert f"{partial}:{2 * CHUNK + 1}: {message}" in err
+    assert partial.read_bytes() == before
+
+
+def test_standard_input_cannot_be_resumed(made, tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    jsonl(tmp_path, "out.jsonl.partial", [])
+    err = refused(["predict", str(made["tagger"]), "-", "-o", str(out), "--resume"], capsys)
+    assert "standard input (-) cannot be resumed" in err
+
+
+def test_a_damaged_record_is_a_one_line_error(made, tmp_path, capsys, monkeypatch):
+    src, out = jsonl(tmp_path, "in.jsonl", ROWS), tmp_path / "out.jsonl"
+    partial = crashed_run(made["tagger"], [src], out, monkeypatch)
+    partial.with_name(partial.name + ".json").write_text('{"format": 1, "inputs": 3}')
+    assert "corrupt resume record" in refused(["predict", str(made["tagger"]), src, "-o", str(out), "--resume"],
+                                              capsys)
+
+
+def test_a_fresh_run_removes_a_record_left_behind(made, tmp_path):
+    src, out = jsonl(tmp_path, "in.jsonl", ROWS), tmp_path / "out.jsonl"
+    stale = tmp_path / "out.jsonl.partial.json"
+    stale.write_text("{}")  # its partial was deleted to start over
+    predict_to_file(made["tagger"], [src], out, chunk=CHUNK)
+    assert not stale.exists() and ids(out) == [f"r{i}" for i in range(len(ROWS))]
