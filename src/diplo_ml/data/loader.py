@@ -60,8 +60,9 @@ def check_locations(cfg: DictConfig) -> None:
             label = f"data config '{cfg.get('name')}', source '{name}'"
             data_dir(cfg.sources[name], label)
             source_weight(cfg.sources[name].get("weight", 1.0), label)
-    elif "dir" in cfg and not OmegaConf.is_missing(cfg, "dir") and cfg.get("dir") is not None:
-        data_dir(cfg)
+    elif "dir" in cfg and not OmegaConf.is_missing(cfg, "dir"):
+        if OmegaConf.to_container(cfg, resolve=False).get("dir") is not None:  # (resolving it is data_dir's job)
+            data_dir(cfg)
 
 
 def _read_files(cfg: DictConfig, folder: Path, check: Check, seen: dict[str, str],
