@@ -661,3 +661,21 @@ def test_data_folders_and_weights_are_checked_before_a_run_folder_exists(tmp_pat
     assert "nowhere/pillars_public: data folder not found (data config 'pillars_all', source 'public')" in train()
     assert "source 'embedded': weight must be a number >= 0, got -1" in train("data.sources.embedded.weight=-1",
                                                                               "data.sources.public.dir=.")
+
+
+def test_a_full_disk_ends_the_run_failed_and_is_told_apart(made, tmp_path, monkeypatch):
+    import errno
+
+    from diplo_ml import train as train_module
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(train_module, "run_task", full)
+    run = tmp_path / "run"
+    with pytest.raises(OSError) as raised:
+        train_module.run(compose_config(["model=tfidf", "data=pillars_folder", f"data.dir={made['data']}"]), run)
+    assert train_module.disk_full(raised.value)  # hydra_main turns it into one line naming the folder and resume
+    assert json.loads((run / "manifest.json").read_text())["status"] == "failed"
+    wrapped = RuntimeError("Error while serializing: I/O error: No space left on device (os error 28)")
+    assert train_module.disk_full(wrapped) and not train_module.disk_full(RuntimeError("shape mismatch"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import shutil
@@ -95,11 +96,24 @@ def hydra_main(cfg: DictConfig) -> None:
         print(f"interrupted ({exc}): {run_dir} keeps its last checkpoint; continue with "
               f"`diplo-ml resume {run_dir}`", file=sys.stderr)
         raise SystemExit(exc.exit_code) from None
+    except Exception as exc:
+        if not disk_full(exc):
+            raise
+        print(f"error: no space left on the disk of {run_dir} ({type(exc).__name__}); the run is `failed` and keeps "
+              f"its complete checkpoints: free space, then `diplo-ml resume {run_dir}`", file=sys.stderr)
+        raise SystemExit(2) from None
     test = metrics.get("test", {})
     headline = {k: round(test[k], 4) for k in get_task(str(cfg.task.name)).headline_metrics if k in test}
     log.info("test metrics: %s", headline)
     if distributed.is_main_process():
         print(run_dir, flush=True)
+
+
+def disk_full(exc: BaseException) -> bool:
+    """A full disk (or quota), as an OSError or as the message of a library that wraps it (safetensors)."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return "No space left on device" in str(exc) or "Disk quota exceeded" in str(exc)
 
 
 def main(argv: list[str]) -> None:
