@@ -196,7 +196,7 @@ CASES = [
          "trainer.train_batch_size: input should be greater than or equal to 1 (got 0)",
          check=lambda m, t: not (t / "runs").exists() or pytest.fail("a refused run wrote files")),
     Case("trainer.learning_rate=abc", lambda m, t: ["train", "trainer.learning_rate=abc", f"paths.runs_dir={t}/r"],
-         "trainer.learning_rate: must be a number, not text (got 'abc')"),
+         "trainer.learning_rate: input should be a valid number"),
     Case("seed=-3", lambda m, t: ["train", "seed=-3", f"paths.runs_dir={t}/r"], "seed: input should be greater"),
     Case("data.max_train_samples=0", lambda m, t: ["train", "data.max_train_samples=0", f"paths.runs_dir={t}/r"],
          "data.max_train_samples: input should be greater than or equal to 1"),
@@ -217,10 +217,12 @@ CASES = [
     Case("++ on an unknown key", lambda m, t: ["train", "++data.max_train_sample=5"],
          "'++' sets 'data.max_train_sample' even where no config has it"),
     Case("seed=true", lambda m, t: ["train", "model=tfidf", "seed=true"], "seed: must be a number, not true/false"),
-    Case("a number given as text", lambda m, t: ["train", "model=tfidf", "data.max_train_samples='7'"],
-         "data.max_train_samples: must be a number, not text"),
+    Case("a latin-1 page among several", lambda m, t: ["predict", str(m["tagger"]), str(t / "a.txt"),
+                                                        str(t / "l1.txt")], "l1.txt:1: not valid UTF-8",
+         prepare=lambda m, t: (write("a.txt", ARTICLE_TEXT)(m, t),
+                               (t / "l1.txt").write_bytes("Hanoi caf\u00e9 talks on trade.".encode("latin-1")))),
     Case("an unknown lr scheduler", lambda m, t: ["train", "trainer.lr_scheduler_type=bogus"],
-         "trainer.lr_scheduler_type: input should be 'linear'"),
+         "trainer.lr_scheduler_type: must be one of linear, cosine"),
     Case("an unknown ddp backend", lambda m, t: ["train", "+trainer.ddp_backend=bogus"],
          "trainer.ddp_backend: input should be 'gloo'"),
     Case("infinite epochs", lambda m, t: ["train", "trainer.max_steps=-1", "trainer.num_train_epochs=inf"],
@@ -331,7 +333,7 @@ CASES = [
     # an article page with no text is left out, with a warning, when other inputs have text; alone it is an error
     Case("predict over pages, one empty", lambda m, t: ["predict", str(m["tagger"]), str(t / "a.txt"),
                                                         str(t / "empty.txt"), "-o", str(t / "o.jsonl")],
-         "1 of 2 inputs left out, no text could be read from them (first: ", code=0,
+         "1 of 2 inputs left out, they hold no text (first: ", code=0,
          prepare=both(write("a.txt", ARTICLE_TEXT), write("empty.txt", "  \n")),
          check=lambda m, t: _unchanged(t / "o.jsonl", None, rows=2)),
     Case("predict over an empty page", lambda m, t: ["predict", str(m["tagger"]), str(t / "empty.txt")],
@@ -679,3 +681,34 @@ def test_a_full_disk_ends_the_run_failed_and_is_told_apart(made, tmp_path, monke
     assert json.loads((run / "manifest.json").read_text())["status"] == "failed"
     wrapped = RuntimeError("Error while serializing: I/O error: No space left on device (os error 28)")
     assert train_module.disk_full(wrapped) and not train_module.disk_full(RuntimeError("shape mismatch"))
+
+
+def test_numbers_from_environment_variables_pass_and_booleans_do_not(monkeypatch):
+    monkeypatch.setenv("NT", "2")
+    assert plan(compose_config(["model=tfidf", "threads=${oc.env:NT}"])).run.threads == 2
+    with pytest.raises(DiploError, match=r"^seed: must be a number, not true/false"):
+        plan(compose_config(["model=tfidf", "seed=true"]))
+
+
+def test_reentering_a_run_ignores_how_it_logs_and_where_it_runs(tmp_path):
+    from diplo_ml.train import refuse_other_config
+
+    run = tmp_path / "run"
+    unfinished_run(run, ["model=minilm", "seed=3"])
+    # what ranks > 0 of a torchrun job add, and what resume adds
+    refuse_other_config(run, ["seed=3", "model=minilm", "hydra/job_logging=disabled", "hydra.output_subdir=null",
+                              "trainer.resume=true", f"hydra.run.dir={run}"])
+    with pytest.raises(DiploError, match=r"started with other overrides \(seed=3, seed=4\)"):
+        refuse_other_config(run, ["model=minilm", "seed=4"])
+
+
+def test_sweep_checks_skip_what_they_cannot_expand_or_see(monkeypatch):
+    from diplo_ml.train import check_sweep, sweep_jobs
+
+    assert sweep_jobs(["model=glob(tfi*)"]) == []  # Hydra expands glob() itself when it runs
+    check_sweep(["model=glob(tfi*)", "seed=1,2"])
+    pytest.importorskip("hydra_plugins.hydra_submitit_launcher")
+    monkeypatch.delenv("DIPLO_EXTERNAL_DATA", raising=False)  # set on the cluster's nodes, not here
+    check_sweep(["hydra/launcher=slurm", "data=pillars_public", "model=tfidf", "seed=1,2"])
+    with pytest.raises(DiploError, match="DIPLO_EXTERNAL_DATA"):
+        check_sweep(["data=pillars_public", "model=tfidf", "seed=1,2"])

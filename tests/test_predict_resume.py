@@ -203,3 +203,13 @@ def test_a_fresh_run_removes_a_record_left_behind(made, tmp_path):
     stale.write_text("{}")  # its partial was deleted to start over
     predict_to_file(made["tagger"], [src], out, chunk=CHUNK)
     assert not stale.exists() and ids(out) == [f"r{i}" for i in range(len(ROWS))]
+
+
+def test_a_bad_line_in_a_file_given_twice_is_cut_in_its_first_copy(tmp_path):
+    from diplo_ml.predict import row_key
+    from diplo_ml.predict_record import cut_at
+
+    src = tmp_path / "a.jsonl"
+    src.write_text("".join(json.dumps({"text": f"Trade rose {i}."}) + "\n" for i in range(5)))
+    cut = cut_at([str(src), str(src)], row_key({"source": str(src), "line": 3}))
+    assert cut is not None and cut["input"] == 0 and cut["lines"] == 3

@@ -32,11 +32,12 @@ class Options(BaseModel):
 
     @field_validator("*", mode="before")
     @classmethod
-    def _numbers_are_numbers(cls, value: Any, info: ValidationInfo) -> Any:
-        """A number option refuses true/false and quoted text ("seed=true" was read as seed 1)."""
+    def _numbers_are_not_booleans(cls, value: Any, info: ValidationInfo) -> Any:
+        """A number option refuses true/false ("seed=true" was read as seed 1). Text that reads as a number, as
+        ``${oc.env:THREADS}`` gives, stays accepted."""
         kinds = _kinds(cls.model_fields[info.field_name].annotation) if info.field_name else set()
-        if kinds & {int, float} and not kinds & {bool, str} and isinstance(value, bool | str):
-            raise ValueError("must be a number, not " + ("true/false" if isinstance(value, bool) else "text"))
+        if kinds & {int, float} and bool not in kinds and isinstance(value, bool):
+            raise ValueError("must be a number, not true/false")
         return value
 
 
@@ -78,8 +79,7 @@ class TrainerOptions(Options):
     gradient_accumulation_steps: int = Field(1, ge=1)
     weight_decay: float = Field(0.01, ge=0)
     warmup_ratio: float = Field(0.1, ge=0, lt=1)
-    lr_scheduler_type: Literal["linear", "cosine", "cosine_with_restarts", "polynomial", "constant",
-                               "constant_with_warmup", "inverse_sqrt"] = "linear"
+    lr_scheduler_type: str = "linear"  # one of transformers' SchedulerType values (checked below)
     sampling: Literal["group_by_length", "random", "sequential"] = "group_by_length"
     eval_strategy: Literal["epoch", "steps", "no"] = "epoch"
     eval_steps: int | None = Field(None, ge=1)
@@ -97,7 +97,17 @@ class TrainerOptions(Options):
     disable_tqdm: bool = False
     use_cpu: bool | None = None
     bf16: bool = False
-    ddp_backend: Literal["gloo", "nccl", "mpi", "xccl", "hccl"] | None = None
+    ddp_backend: Literal["gloo", "nccl", "mpi", "xccl", "hccl", "cncl", "mccl"] | None = None
+
+    @field_validator("lr_scheduler_type")
+    @classmethod
+    def _known_scheduler(cls, value: str) -> str:
+        from transformers import SchedulerType
+
+        known = [kind.value for kind in SchedulerType]
+        if value not in known:
+            raise ValueError(f"must be one of {', '.join(known)}")
+        return value
     ddp_find_unused_parameters: bool = False
 
 

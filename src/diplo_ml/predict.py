@@ -30,7 +30,7 @@ from diplo_ml.data.ingest import SUFFIXES, ingest_document, ingest_path
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.language import NOT_ENGLISH, add_language_note, not_english_warning
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
-from diplo_ml.errors import DataError, DiploError
+from diplo_ml.errors import DataError, DiploError, NoTextError
 from diplo_ml.files import atomic_write_json, check_output_file, model_folders
 from diplo_ml.predict_record import STDIN, check_origin, cut_at, read_record, run_origin
 from diplo_ml.tasks.base import Predictor, Task
@@ -112,7 +112,7 @@ def read_units(inputs: list[str], task: Task) -> Iterator[Unit]:
             continue
         try:
             article = ingest_path(path)
-        except DataError as error:
+        except NoTextError as error:  # (a page in another encoding, or a binary file, is an error: it can be mended)
             if len(inputs) == 1:
                 raise
             left_out.append(str(error))
@@ -122,7 +122,7 @@ def read_units(inputs: list[str], task: Task) -> Iterator[Unit]:
     if left_out and not given:
         raise DataError(f"no input had text to predict on (first: {left_out[0]})")
     if left_out:
-        print(f"warning: {len(left_out)} of {len(inputs)} inputs left out, no text could be read from them "
+        print(f"warning: {len(left_out)} of {len(inputs)} inputs left out, they hold no text "
               f"(first: {left_out[0]})", file=sys.stderr)
 
 
@@ -246,14 +246,18 @@ class Output:
     def record_path(self) -> Path:
         return self.path.with_name(self.path.name + ".partial.json")
 
-    def open(self) -> tuple[IO[str], int, str | None]:
-        """(handle, rows already written, key of the last one)."""
+    def check(self) -> None:
+        """The output paths and flags, before any work (hashing the inputs for the record included)."""
         for path in (self.path, self.partial, self.record_path):
             check_output_file(path, self.inputs, self.protected)
         if self.partial.exists() and not self.resume:
             raise DiploError(f"{self.partial} holds an interrupted output: add --resume to continue it, or delete it")
         if self.path.exists() and not self.overwrite and not (self.resume and self.partial.exists()):
             raise DiploError(f"{self.path} exists: add --overwrite to replace it")
+
+    def open(self) -> tuple[IO[str], int, str | None]:
+        """(handle, rows already written, key of the last one)."""
+        self.check()
         if not self.resume or not self.partial.exists():
             self.record_path.unlink(missing_ok=True)  # left by a partial deleted to start over
             try:
@@ -372,6 +376,7 @@ def predict_to_file(checkpoint: str | Path, inputs: list[str], output: str | Pat
         raise DiploError(f"{out.partial}: standard input (-) cannot be resumed, its rows cannot be checked against "
                          f"the input; save the input to a file and predict from that, or delete {out.partial} to "
                          "start over")
+    out.check()
     out.origin = run_origin(checkpoint, inputs, precision)
     handle, done, last = out.open()
     written = 0

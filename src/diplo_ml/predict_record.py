@@ -69,7 +69,7 @@ def cut_at(inputs: list[str], last_key: str | None) -> dict[str, Any] | None:
     matches = [n for n, item in enumerate(inputs) if item != STDIN and str(Path(item)) == source]
     if not matches:
         return None
-    index = matches[-1]  # the same file given twice: the later copy, which leaves fewer inputs unchecked
+    index = matches[0]  # the same file given twice: a bad line stops the run in its first copy
     jsonl = inputs[index].lower().endswith(".jsonl") and isinstance(line, int)
     return {"input": index, "lines": line if jsonl else None,
             "sha256": lines_sha256(inputs[index], line) if jsonl else None}

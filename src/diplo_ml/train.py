@@ -99,8 +99,9 @@ def hydra_main(cfg: DictConfig) -> None:
     except Exception as exc:
         if not disk_full(exc):
             raise
-        print(f"error: no space left on the disk of {run_dir} ({type(exc).__name__}); the run is `failed` and keeps "
-              f"its complete checkpoints: free space, then `diplo-ml resume {run_dir}`", file=sys.stderr)
+        print(f"error: no space left on the disk of {run_dir} ({type(exc).__name__}); the run is `failed`: free "
+              f"space, then `diplo-ml resume {run_dir}` (it names a checkpoint left incomplete, if any)",
+              file=sys.stderr)
         raise SystemExit(2) from None
     test = metrics.get("test", {})
     headline = {k: round(test[k], 4) for k in get_task(str(cfg.task.name)).headline_metrics if k in test}
@@ -207,7 +208,7 @@ def refuse_other_config(run_dir: Path, argv: list[str]) -> None:
     started = previous.get("overrides")
     if not isinstance(started, list):
         return
-    given = [a for a in run_overrides(argv) if not a.startswith("hydra.")]
+    given = [a for a in run_overrides(argv) if not a.startswith(("hydra.", "hydra/"))]  # where and how it logs
     if sorted(given) != sorted(run_overrides([str(o) for o in started])):
         changed = sorted(set(given) ^ set(run_overrides([str(o) for o in started])))
         raise DiploError(f"{run_dir} holds an unfinished run ({previous.get('status', 'started')}) that started with "
@@ -222,20 +223,22 @@ def sweep_jobs(overrides: list[str]) -> list[list[str]]:
 
     try:
         parsed = OverridesParser.create().parse_overrides(overrides=overrides)
-    except Exception as exc:  # noqa: BLE001 - Hydra's own parser reports the bad override when it runs
-        raise DiploError(str(exc).strip().splitlines()[0]) from None
-    return [job for batch in BasicSweeper.split_arguments(parsed, max_batch_size=None) for job in batch]
+        return [job for batch in BasicSweeper.split_arguments(parsed, max_batch_size=None) for job in batch]
+    except Exception:  # noqa: BLE001 - glob() needs Hydra's config loader, and a bad override is Hydra's to report
+        return []
 
 
 def check_sweep(overrides: list[str]) -> None:
     """Every job of a sweep is composed and range-checked before the first one runs (a bad value used to stop the
     sweep half way, leaving a folder with no manifest), and a sweep folder that holds runs is never written into."""
     cfg = None
+    local = not any(o.startswith("hydra/launcher=") and o != "hydra/launcher=basic" for o in overrides)
     for number, job in enumerate(sweep_jobs(overrides)):
         try:
             cfg = compose_config(job, return_hydra_config=True)
             plan(cfg)
-            check_locations(cfg.data)
+            if local:  # a cluster launcher's jobs may see other folders and variables than this machine
+                check_locations(cfg.data)
         except DiploError as exc:
             raise DiploError(f"sweep job {number} ({' '.join(job)}): {exc}") from None
     if cfg is None or not any(a.startswith("hydra.sweep.dir=") for a in overrides):

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.data.page_text import html_page, looks_like_html, markdown_to_text, normalise, read_text
-from diplo_ml.errors import DataError
+from diplo_ml.errors import DataError, NoTextError
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 
@@ -408,7 +408,7 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     """Ingest one document whose kind (.html/.md/plain) is told by the suffix of ``label`` (or, for plain text and
     standard input, by markup that opens it as HTML)."""
     if not text.strip():
-        raise DataError(f"{label}: empty file")
+        raise NoTextError(f"{label}: empty file")
     published, own = None, False
     if label.lower().endswith((".html", ".htm")) or (not label.lower().endswith(".md") and looks_like_html(text)):
         text, (published, own) = html_page(text)
@@ -419,7 +419,7 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     if date and (own or article.date is None):  # the page's own date beats a "today" line in its header
         article.date = date
     if not article.paragraphs:
-        raise DataError(f"{label}: no paragraphs of text found (every line looked like page noise)")
+        raise NoTextError(f"{label}: no paragraphs of text found (every line looked like page noise)")
     return article
 
 

@@ -33,10 +33,9 @@ def read_run(run_dir: str | Path) -> tuple[Path, str, dict[str, Any]]:
         raise DiploError(f"{run}: not a run folder (no checkpoint/{META} or config.yaml naming the task)")
     if not (run / "predictions_test.jsonl").is_file():
         raise DiploError(f"{run}: no predictions_test.jsonl (is the run finished?)")
-    status = run_json(run, "manifest.json").get("status")
-    if status != "finished":  # a running run's folder belongs to its process; a failed one's results are partial
-        raise DiploError(f"{run}: the run is {status or 'of unknown status (no manifest.json)'}, not finished; "
-                         "report reads finished runs")
+    status = run_json(run, "manifest.json").get("status")  # None: a folder from before manifests, or copied
+    if status not in (None, "finished"):  # a running run's folder belongs to its process; a failed one's is partial
+        raise DiploError(f"{run}: the run is {status}, not finished; report reads finished runs")
     return run, str(task), meta
 
 
