@@ -712,3 +712,17 @@ def test_sweep_checks_skip_what_they_cannot_expand_or_see(monkeypatch):
     check_sweep(["hydra/launcher=slurm", "data=pillars_public", "model=tfidf", "seed=1,2"])
     with pytest.raises(DiploError, match="DIPLO_EXTERNAL_DATA"):
         check_sweep(["data=pillars_public", "model=tfidf", "seed=1,2"])
+
+
+def test_a_full_disk_under_any_command_is_one_line(monkeypatch, capsys, tmp_path):
+    import errno
+
+    from diplo_ml import commands
+
+    def full(args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(commands, "cmd_compare", full)
+    assert cli_main(["compare", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err == "error: no space left on the disk ([Errno 28] No space left on device)\n"

@@ -8,7 +8,7 @@ import sys
 
 from diplo_ml import commands
 from diplo_ml.cli_types import count, non_negative, non_negative_float, port, share
-from diplo_ml.errors import DiploError
+from diplo_ml.errors import DiploError, disk_full, first_line
 from diplo_ml.runs.interrupt import end_early, install_early
 
 
@@ -200,6 +200,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a full disk is the machine's fault, not a bug: one line, like a DiploError
+        if not disk_full(exc):
+            raise
+        print(f"error: no space left on the disk ({first_line(exc)})", file=sys.stderr)
+        return 2
     except KeyboardInterrupt as exc:  # Ctrl-C where a command has no handling of its own (loading libraries, …)
         print("interrupted", file=sys.stderr)
         return getattr(exc, "exit_code", 130)

@@ -98,6 +98,7 @@ class TrainerOptions(Options):
     use_cpu: bool | None = None
     bf16: bool = False
     ddp_backend: Literal["gloo", "nccl", "mpi", "xccl", "hccl", "cncl", "mccl"] | None = None
+    ddp_find_unused_parameters: bool = False
 
     @field_validator("lr_scheduler_type")
     @classmethod
@@ -108,7 +109,6 @@ class TrainerOptions(Options):
         if value not in known:
             raise ValueError(f"must be one of {', '.join(known)}")
         return value
-    ddp_find_unused_parameters: bool = False
 
 
 class DataLimits(Options):

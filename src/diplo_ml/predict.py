@@ -256,8 +256,7 @@ class Output:
             raise DiploError(f"{self.path} exists: add --overwrite to replace it")
 
     def open(self) -> tuple[IO[str], int, str | None]:
-        """(handle, rows already written, key of the last one)."""
-        self.check()
+        """(handle, rows already written, key of the last one), once :meth:`check` has passed."""
         if not self.resume or not self.partial.exists():
             self.record_path.unlink(missing_ok=True)  # left by a partial deleted to start over
             try:

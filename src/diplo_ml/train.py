@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import logging
 import os
 import shutil
@@ -20,7 +19,7 @@ from omegaconf.errors import OmegaConfBaseException
 from diplo_ml import distributed
 from diplo_ml.config import CONF_DIR, compose_config, register
 from diplo_ml.data.loader import check_locations
-from diplo_ml.errors import DiploError
+from diplo_ml.errors import DiploError, disk_full
 from diplo_ml.files import atomic_write_text
 from diplo_ml.harness import Plan, plan, run_task
 from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
@@ -110,13 +109,6 @@ def hydra_main(cfg: DictConfig) -> None:
         print(run_dir, flush=True)
 
 
-def disk_full(exc: BaseException) -> bool:
-    """A full disk (or quota), as an OSError or as the message of a library that wraps it (safetensors)."""
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return True
-    return "No space left on device" in str(exc) or "Disk quota exceeded" in str(exc)
-
-
 def main(argv: list[str]) -> None:
     """Run Hydra with ``argv`` as its command line (used by the `diplo-ml train` subcommand)."""
     register()
@@ -193,12 +185,14 @@ def check_additions(overrides: list[str]) -> None:
     """``+key=value`` may only add keys whose class checks them (a misspelt key would otherwise be ignored)."""
     for override in overrides:
         key = override.split("=", 1)[0]
-        if key.startswith("++") and not key[2:].startswith(CHECKED_ADDITIONS):
-            raise DiploError(f"{override}: '++' sets '{key[2:]}' even where no config has it, so a misspelt key would "
-                             f"be ignored; write {key[2:]}=... for a key that exists")
-        if key.startswith("+") and not key.startswith("++") and not key[1:].startswith(CHECKED_ADDITIONS):
-            raise DiploError(f"{override}: adds '{key[1:]}', which no config has (a misspelt key?); only model.*, "
-                             "trainer.* and hydra.* keys may be added, and those are checked")
+        name = key.lstrip("+")
+        if name == key or name.startswith(CHECKED_ADDITIONS):
+            continue
+        if key.startswith("++"):
+            raise DiploError(f"{override}: '++' sets '{name}' even where no config has it, so a misspelt key would "
+                             f"be ignored; write {name}=... for a key that exists")
+        raise DiploError(f"{override}: adds '{name}', which no config has (a misspelt key?); only model.*, "
+                         "trainer.* and hydra.* keys may be added, and those are checked")
 
 
 def refuse_other_config(run_dir: Path, argv: list[str]) -> None:
@@ -209,8 +203,9 @@ def refuse_other_config(run_dir: Path, argv: list[str]) -> None:
     if not isinstance(started, list):
         return
     given = [a for a in run_overrides(argv) if not a.startswith(("hydra.", "hydra/"))]  # where and how it logs
-    if sorted(given) != sorted(run_overrides([str(o) for o in started])):
-        changed = sorted(set(given) ^ set(run_overrides([str(o) for o in started])))
+    before = run_overrides([str(o) for o in started])
+    if sorted(given) != sorted(before):
+        changed = sorted(set(given) ^ set(before))
         raise DiploError(f"{run_dir} holds an unfinished run ({previous.get('status', 'started')}) that started with "
                          f"other overrides ({', '.join(changed)}); continue it with `diplo-ml resume {run_dir}`, or "
                          "pick another folder")
