@@ -7,6 +7,8 @@ The partial outputs are made in-process: a run of 4-row chunks whose third chunk
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,37 @@ ROWS = [json.dumps({"id": f"r{i}", "text": text}) for i, text in enumerate(
     ["Vietnam and the EU agreed to raise trade and investment.", "A festival of Vietnamese films opened in Paris.",
      "The ministers met at the United Nations in New York.", "The embassy helped citizens stranded abroad."] * 5)]
 CHUNK = 4
+
+
+def copy_with_new_times(checkpoint: Path, target: Path) -> Path:
+    """A copy as ``cp -r`` makes it: the same bytes, every file's mtime new."""
+    shutil.copytree(checkpoint, target, copy_function=shutil.copyfile)
+    for path in target.rglob("*"):
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    return target
+
+
+def test_a_copy_made_without_keeping_times_resumes(made, tmp_path, monkeypatch):
+    """``cp -r`` gives every file a new mtime; the weights (here padded past a megabyte) are the same bytes."""
+    first = copy_with_new_times(made["tagger"] / "checkpoint", tmp_path / "first")
+    (first / "padding.txt").write_bytes(b"x" * (3 << 20))
+    src, out = jsonl(tmp_path, "in.jsonl", ROWS), tmp_path / "out.jsonl"
+    crashed_run(first, [src], out, monkeypatch)
+    again = copy_with_new_times(first, tmp_path / "again")
+    assert predict_to_file(again, [src], out, resume=True, chunk=CHUNK) == (len(ROWS) - 2 * CHUNK, 2 * CHUNK)
+
+
+def test_a_record_that_kept_the_weights_size_and_time_still_resumes(made, tmp_path, monkeypatch):
+    """Records written before weights were hashed hold [size, mtime] for them; an unchanged checkpoint resumes."""
+    src, out = jsonl(tmp_path, "in.jsonl", ROWS), tmp_path / "out.jsonl"
+    partial = crashed_run(made["tagger"] / "checkpoint", [src], out, monkeypatch)
+    record = partial.with_name(partial.name + ".json")
+    saved = json.loads(record.read_text())
+    folder = Path(saved["checkpoint"]["folder"])
+    largest = max(saved["checkpoint"]["files"], key=lambda name: (folder / name).stat().st_size)
+    saved["checkpoint"]["files"][largest] = [(folder / largest).stat().st_size, (folder / largest).stat().st_mtime_ns]
+    record.write_text(json.dumps(saved))
+    assert predict_to_file(made["tagger"], [src], out, resume=True, chunk=CHUNK) == (len(ROWS) - 2 * CHUNK, 2 * CHUNK)
 
 
 class Crash(Exception):

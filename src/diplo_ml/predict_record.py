@@ -1,8 +1,8 @@
 """What wrote a partial ``predict -o`` output, so that ``--resume`` continues it only with the same checkpoint,
 precision and inputs.
 
-``OUT.partial.json`` (written beside ``OUT.partial`` before its first row) holds a sha256 of each small checkpoint file,
-the size and mtime of the weights, the precision and a sha256 of each input; where a bad input line stopped the run,
+``OUT.partial.json`` (written beside ``OUT.partial`` before its first row) holds a sha256 of each checkpoint file,
+the precision and a sha256 of each input; where a bad input line stopped the run,
 also a hash of that input up to its last written row, so that the input mended there still resumes.
 """
 
@@ -19,21 +19,20 @@ from diplo_ml.errors import DiploError
 from diplo_ml.files import read_json_object, sha256_file
 
 RECORD_FORMAT = 1
-SMALL_FILE = 1 << 20  # checkpoint files up to this size are hashed; larger ones (weights) go by size and mtime
 STDIN = "-"
 
 
 def checkpoint_identity(checkpoint: str | Path) -> dict[str, Any]:
-    """What identifies a checkpoint cheaply: its resolved folder and, for every file in it but the card, a sha256
-    (small files: ``diplo_ml.json``, thresholds, configs) or its size and mtime (weights)."""
+    """What identifies a checkpoint: its resolved folder and a sha256 of every file in it but the card, so that a
+    copy made without keeping times (``cp -r``) is the same checkpoint (hashing 0.4 GB of weights takes about a
+    second, once per run)."""
     folder = read_meta(checkpoint)[0].resolve()
     files: dict[str, Any] = {}
     for path in sorted(folder.rglob("*")):
         name = path.relative_to(folder).as_posix()
         if not path.is_file() or path.name == "README.md" or any(p.startswith(".") for p in name.split("/")):
             continue
-        stat = path.stat()
-        files[name] = sha256_file(path) if stat.st_size <= SMALL_FILE else [stat.st_size, stat.st_mtime_ns]
+        files[name] = sha256_file(path)
     return {"folder": str(folder), "files": files}
 
 
@@ -87,7 +86,12 @@ def _names(items: list[dict[str, Any]], most: int = 3) -> str:
 
 
 def _check_checkpoint(before: dict[str, Any], now: dict[str, Any], partial: Path) -> None:
-    """The same checkpoint files (a moved folder with the same files is the same checkpoint)."""
+    """The same checkpoint files (a moved or copied folder with the same files is the same checkpoint). A record
+    written before weights were hashed holds their ``[size, mtime]``; those files are compared that way."""
+    folder = Path(now["folder"])
+    now = {**now, "files": {name: [(folder / name).stat().st_size, (folder / name).stat().st_mtime_ns]
+                            if isinstance((before.get("files") or {}).get(name), list) else digest
+                            for name, digest in now["files"].items()}}
     if before.get("files") == now["files"]:
         return
     if before.get("folder") != now["folder"]:
