@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -148,3 +149,27 @@ def test_joblib_launcher_runs_a_two_job_sweep(tmp_path, pillar_dir):
 @needs_submitit
 def test_submitit_local_launcher_runs_a_two_job_sweep(tmp_path, pillar_dir):
     _sweep(["hydra/launcher=submitit_local", "hydra.launcher.timeout_min=10"], tmp_path, pillar_dir)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("launcher", [[], pytest.param(["hydra/launcher=joblib", "hydra.launcher.n_jobs=2"],
+                                                          marks=needs_joblib)], ids=["basic", "joblib"])
+def test_a_sweep_job_with_a_bad_data_line_fails_alone(launcher, tmp_path, pillar_dir):
+    """The bad line is found only when the job reads its data: that job ends `failed`, the other finishes, and
+    the sweep exits non-zero naming the file and line."""
+    bad = tmp_path / "bad"
+    shutil.copytree(pillar_dir, bad)
+    with open(bad / "dev.jsonl", "a") as handle:
+        handle.write("{not json\n")
+    runs = tmp_path / "runs"
+    cmd = [sys.executable, "-m", "diplo_ml.cli", "train", "-m", f"data.dir={bad},{pillar_dir}", "model=tfidf",
+           "debug=smoke", "data=pillars_folder", f"paths.runs_dir={runs}", *launcher]
+    proc = subprocess.run(cmd, cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=300)
+    assert proc.returncode != 0
+    (sweep,) = list((runs / "multirun").iterdir())
+    status = [json.loads((sweep / str(n) / "manifest.json").read_text())["status"] for n in (0, 1)]
+    assert status == ["failed", "finished"]
+    assert f"{bad / 'dev.jsonl'}:" in proc.stderr
+    if not launcher:
+        assert proc.returncode == 2
+        assert proc.stderr.strip().splitlines()[-1].startswith("error: 1 sweep job(s) failed, the others finished: ")

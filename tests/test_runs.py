@@ -228,3 +228,32 @@ def test_progress_bars_are_paced_only_in_redirected_logs(monkeypatch, terminal, 
     monkeypatch.setattr(cli.sys, "stderr", _Stream(terminal))
     cli.pace_bars_for_logs()
     assert cli.os.environ.get("TQDM_MININTERVAL") == expected
+
+
+def test_a_sweep_job_that_fails_at_run_time_leaves_the_others_running(pillar_dir, tmp_path, monkeypatch, capsys):
+    """Job 1 raises a DiploError, job 2 a fault; job 3 still runs and finishes, and the sweep ends with one line
+    naming both failed folders (exit 2)."""
+    from diplo_ml import train
+
+    real = train.run_task
+
+    def flaky(checked, run_dir, recorder):
+        if checked.run.seed == 1:
+            raise DiploError("bad thing at run time")
+        if checked.run.seed == 2:
+            raise RuntimeError("a fault")
+        return real(checked, run_dir, recorder)
+
+    monkeypatch.setattr(train, "run_task", flaky)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stop:
+        train.main(["-m", "seed=1,2,3", "model=tfidf", "debug=smoke", "data=pillars_folder", f"data.dir={pillar_dir}",
+                    f"paths.runs_dir={tmp_path / 'runs'}"])
+    assert stop.value.code == 2
+    (sweep,) = list((tmp_path / "runs" / "multirun").iterdir())
+    status = {n: json.loads((sweep / str(n) / "manifest.json").read_text())["status"] for n in (0, 1, 2)}
+    assert status == {0: "failed", 1: "failed", 2: "finished"}
+    err = capsys.readouterr().err.strip().splitlines()
+    assert "error: bad thing at run time" in err and any("RuntimeError: a fault (traceback in" in e for e in err)
+    assert err[-1].startswith("error: 2 sweep job(s) failed, the others finished: ")
+    assert str(sweep / "0") in err[-1] and str(sweep / "1") in err[-1]

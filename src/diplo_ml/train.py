@@ -13,6 +13,7 @@ from typing import Any
 import hydra
 import transformers
 from hydra.core.hydra_config import HydraConfig
+from hydra.types import RunMode
 from omegaconf import DictConfig, OmegaConf
 from omegaconf.errors import OmegaConfBaseException
 
@@ -82,31 +83,54 @@ def _run_locked(cfg: DictConfig, checked: Plan, run_dir: Path, overrides: list[s
     return metrics
 
 
+FAILED_JOBS: list[str] = []  # sweep jobs that failed in this process: "RUN_DIR (reason)"
+BASIC_LAUNCHER = "hydra._internal.core_plugins.basic_launcher.BasicLauncher"  # runs the jobs in this process
+
+
+class SweepJobFailed(Exception):
+    """A sweep job run by another process's launcher failed; Hydra reports it once the other jobs have run."""
+
+
 @hydra.main(version_base="1.3", config_path=str(CONF_DIR), config_name="train")
 def hydra_main(cfg: DictConfig) -> None:
     hydra_cfg = HydraConfig.get()
     run_dir = Path(hydra_cfg.runtime.output_dir)
+    sweeping = hydra_cfg.mode == RunMode.MULTIRUN
     try:
         metrics = run(cfg, run_dir, list(hydra_cfg.overrides.task))
-    except DiploError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        raise SystemExit(2) from None
-    except RunInterrupted as exc:
+    except RunInterrupted as exc:  # a signal stops the whole sweep
         print(f"interrupted ({exc}): {run_dir} keeps its last checkpoint; continue with "
               f"`diplo-ml resume {run_dir}`", file=sys.stderr)
         raise SystemExit(exc.exit_code) from None
     except Exception as exc:
-        if not disk_full(exc):
+        line = failure_line(exc, run_dir)
+        if line is None and not sweeping:
             raise
-        print(f"error: no space left on the disk of {run_dir} ({type(exc).__name__}); the run is `failed`: free "
-              f"space, then `diplo-ml resume {run_dir}` (it names a checkpoint left incomplete, if any)",
-              file=sys.stderr)
-        raise SystemExit(2) from None
+        if line is None:  # a fault in a sweep job: its traceback goes to the job's log, the sweep goes on
+            log.exception("sweep job failed")
+            line = f"{type(exc).__name__}: {exc} (traceback in {run_dir / (hydra_cfg.job.name + '.log')})"
+        print(f"error: {line}", file=sys.stderr)
+        if not sweeping:
+            raise SystemExit(2) from None
+        if hydra_cfg.launcher._target_ != BASIC_LAUNCHER:  # jobs in other processes: Hydra names the failure at the end
+            raise SweepJobFailed(f"{run_dir}: {line}") from None
+        FAILED_JOBS.append(f"{run_dir} ({line.splitlines()[0][:200]})")
+        return
     test = metrics.get("test", {})
     headline = {k: round(test[k], 4) for k in get_task(str(cfg.task.name)).headline_metrics if k in test}
     log.info("test metrics: %s", headline)
     if distributed.is_main_process():
         print(run_dir, flush=True)
+
+
+def failure_line(exc: Exception, run_dir: Path) -> str | None:
+    """The one line that tells a user why a run failed, None for a fault that needs its traceback."""
+    if isinstance(exc, DiploError):
+        return str(exc)
+    if disk_full(exc):
+        return (f"no space left on the disk of {run_dir} ({type(exc).__name__}); the run is `failed`: free space, "
+                f"then `diplo-ml resume {run_dir}` (it names a checkpoint left incomplete, if any)")
+    return None
 
 
 def main(argv: list[str]) -> None:
@@ -119,6 +143,7 @@ def main(argv: list[str]) -> None:
         if not distributed.is_main_process():  # rank 0 writes .hydra/ and train.log
             argv = [*argv, "hydra.output_subdir=null", "hydra/job_logging=disabled"]
     sys.argv = ["diplo-ml train", *argv]
+    FAILED_JOBS.clear()
     run_dir = None
     try:
         with contextlib.ExitStack() as stack:
@@ -128,6 +153,8 @@ def main(argv: list[str]) -> None:
                 run_dir = None if named.exists() else named  # made here: removed again if nothing is written
                 stack.enter_context(RunLock(named))  # held before Hydra writes .hydra/ into the folder
             hydra_main()
+        if FAILED_JOBS:  # the other jobs ran; the sweep as a whole failed
+            raise DiploError(f"{len(FAILED_JOBS)} sweep job(s) failed, the others finished: {'; '.join(FAILED_JOBS)}")
     except DiploError as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
