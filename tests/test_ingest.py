@@ -224,9 +224,10 @@ def test_wire_and_numeric_datelines_are_cut(opening, dateline, outlet, date):
     assert (article.dateline, article.outlet, article.date) == (dateline, outlet, date)
 
 
-def test_a_lead_ending_with_its_photo_credit_is_text_not_a_caption():
+@pytest.mark.parametrize("credit", ["(Photo: VNA)", "(Illustrative photo)", "(Source: VNA)", "(photo courtesy of X) |"])
+def test_a_lead_ending_with_its_photo_credit_is_text_not_a_caption(credit):
     article = ingest_text("Vietnam, Japan boost trade ties\n\nHanoi (VNA) – Vietnam and Japan agreed on April 3 to "
-                          "boost trade in chips. (Photo: VNA)\n\nThe two sides signed three deals.\n\n"
+                          f"boost trade in chips. {credit}\n\nThe two sides signed three deals.\n\n"
                           "Prime Minister Pham Minh Chinh (R) meets Japanese investors (Photo: VNA)", "p", "p.txt")
     assert [p.text for p in article.paragraphs] == [
         "Vietnam and Japan agreed on April 3 to boost trade in chips.", "The two sides signed three deals."]

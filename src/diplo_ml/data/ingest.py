@@ -74,13 +74,17 @@ TIMESTAMP_WORDS = re.compile(
     rf"\b(published|updated|posted|last update|gmt|utc|ict|am|pm|{WEEKDAYS}|{MONTHS})\b", re.IGNORECASE
 )
 
+# a photo credit in brackets, "(Photo: VNA) |": at a line's end it marks a caption (or a lead's own credit, cut off);
+# at a sentence's start, a credit the splitter joined to the sentence after it
+CREDIT = r"\((?:photo|photos|image|source|illustrative photo|file photo|photo courtesy)\b[^)]*\)\s*[|│]?"
 CAPTION = re.compile(
-    r"(\((?:photo|photos|image|source|illustrative photo|file photo|photo courtesy)\b[^)]*\)\s*[|│]?\s*$)"
+    rf"({CREDIT}\s*$)"
     r"|(^(?:photo|photos|illustrative (?:photo|image)|file photo|image)\s*[:.(]?)"
     r"|(\bphoto:\s*[\w .&/-]+$)",
     re.IGNORECASE,
 )
-PHOTO_CREDIT = re.compile(r"\s*\((?:photo|photos|image|file photo|photo courtesy)\b[^)]*\)\s*[|│]?\s*$", re.IGNORECASE)
+PHOTO_CREDIT = re.compile(rf"\s*{CREDIT}\s*$", re.IGNORECASE)
+LEADING_CREDIT = re.compile(rf"^{CREDIT}\s*", re.IGNORECASE)
 BYLINE = re.compile(
     r"^(?:by\s+[A-Z]|translated by\b|translation:|source:|sources:|story:|text:|reporter\s*[-–:]\s*[A-Z][a-z]+\s*$"
     r"|editor:|edited by\b|written by\b|compiled by\b|(?:[A-Z]{2,6}/){1,3}[A-Z]{2,6}\s*$"

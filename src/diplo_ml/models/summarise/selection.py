@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from diplo_ml.data.ingest import BYLINE, CAPTION, QUESTION_PREFIX, strip_dateline, without_end_mark
+from diplo_ml.data.ingest import BYLINE, CAPTION, LEADING_CREDIT, QUESTION_PREFIX, strip_dateline, without_end_mark
 from diplo_ml.metrics.rouge_core import f_measure, ngrams, tokens
 from diplo_ml.text import split_sentences
 
@@ -83,8 +83,6 @@ PICTURED = re.compile(r"\((?:[CLR]|(?i:(?:front|back|first|second|third|1st|2nd|
                       r"(?:left|right|centre|center|middle)))\)")
 # an interview's speaker label before the answer: "A:", "Deputy FM Nguyen Minh Vu:" (capitalised words only)
 SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,6}[A-Z][\w.'’-]*:\s+(?=[A-Z\"“‘'])")
-PHOTO_CREDIT = re.compile(r"^\((?:photo|photos|image|file photo|illustrative photo|source)\b[^)]*\)\s*[|│]?\s*",
-                          re.IGNORECASE)
 
 
 def is_statement(sentence: str) -> bool:
@@ -122,7 +120,7 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     sentences = [clean_statement(s, interview) for s in raw]
     allowed = np.array([is_statement(s) for s in sentences], dtype=bool)
     for i, sentence in enumerate(sentences):
-        credit = PHOTO_CREDIT.match(sentence)
+        credit = LEADING_CREDIT.match(sentence)
         if credit:
             sentences[i] = clean_statement(sentence[credit.end():], interview)
             allowed[i] = is_statement(sentences[i])
