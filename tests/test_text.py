@@ -23,6 +23,8 @@ from diplo_ml.text import split_sentences, words
          ['He said: "We will win."', "The crowd cheered!", "Did they?", "Yes."]),
         ("It met in Hanoi (Vietnam). Trade grew ./. VNA/VNP",
          ["It met in Hanoi (Vietnam).", "Trade grew ./.", "VNA/VNP"]),
+        ("Yahoo! Japan signed a deal with FPT. It is big! Talks go on.",
+         ["Yahoo! Japan signed a deal with FPT.", "It is big!", "Talks go on."]),
     ],
 )
 def test_split_sentences(text, expected):

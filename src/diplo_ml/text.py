@@ -5,7 +5,8 @@ Rules, in order:
 * a blank line (paragraph break) always ends a sentence;
 * a single line break ends one when the next line starts a bullet or a capitalised line (headings, lists);
 * ``.``, ``!``, ``?``, ``…`` and the ``./.`` end mark (Vietnamese wire copy) end a sentence when followed by
-  whitespace and a character that is not lower case; closing quotes and brackets stay with the sentence;
+  whitespace and a character that is not lower case (``!`` not inside a name: "Yahoo! Japan"); closing quotes and
+  brackets stay with the sentence;
 * a period does not end a sentence after a title (Mr., Dr., St., Gen., ...), an initial (J. Smith),
   ``e.g.``/``i.e.``, or before a number after ``No.``, a month (Jan. 5), ``p.``/``para.``/``art.``;
   dotted abbreviations (U.S., U.K., a.m., p.m.) end one only before a common sentence opener ("The", "He").
@@ -37,6 +38,8 @@ _OPENERS = frozenset(
     but and however meanwhile also after before when while since if as for last next earlier later
     according mr mrs ms dr""".split()
 )
+# Names spelt with an exclamation mark, which does not end a sentence after them.
+_NAMES_WITH_BANG = frozenset("yahoo jeopardy wham oklahoma".split())
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, a.m, e.g (the final period is not included)
 _INITIAL = re.compile(r"^[A-Z]$")
 
@@ -59,6 +62,8 @@ def _is_boundary(chunk: str, match: re.Match[str]) -> bool:
     if nxt.islower() or nxt in ",;:":
         return False
     mark = match.group(0)
+    if mark == "!" and _token_before(chunk, match.start()).lower() in _NAMES_WITH_BANG:
+        return False  # "Yahoo! Japan", not the end of a sentence
     if mark.startswith("./.") or not mark.startswith(".") or len(mark.rstrip("\"'”’»)]")) > 1:
         return True  # ./., ! ? … and "..." end sentences whatever precedes them
     before = _token_before(chunk, match.start())
