@@ -702,6 +702,16 @@ def test_reentering_a_run_ignores_how_it_logs_and_where_it_runs(tmp_path):
         refuse_other_config(run, ["model=minilm", "seed=4"])
 
 
+def test_reentering_a_run_accepts_another_spelling_of_its_values(tmp_path):
+    from diplo_ml.train import refuse_other_config
+
+    run = tmp_path / "run"
+    unfinished_run(run, ["model=minilm", "trainer.learning_rate=1e-4", "model.name='x y'"])
+    refuse_other_config(run, ["model.name=x y", "model=minilm", "trainer.learning_rate=0.0001"])
+    with pytest.raises(DiploError, match=r"other overrides \(trainer.learning_rate=0.001, trainer.learning_rate=1e-4"):
+        refuse_other_config(run, ["model.name=x y", "model=minilm", "trainer.learning_rate=0.001"])
+
+
 def test_sweep_checks_skip_what_they_cannot_expand_or_see(monkeypatch):
     from diplo_ml.train import check_sweep, sweep_jobs
 

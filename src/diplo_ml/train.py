@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import shutil
@@ -231,11 +232,30 @@ def refuse_other_config(run_dir: Path, argv: list[str]) -> None:
         return
     given = [a for a in run_overrides(argv) if not a.startswith(("hydra.", "hydra/"))]  # where and how it logs
     before = run_overrides([str(o) for o in started])
-    if sorted(given) != sorted(before):
-        changed = sorted(set(given) ^ set(before))
+    now, then = override_values(given), override_values(before)
+    if {k: v[0] for k, v in now.items()} != {k: v[0] for k, v in then.items()}:
+        changed = sorted(text for values, other in ((now, then), (then, now))
+                         for key, (value, text) in values.items() if other.get(key, (None,))[0] != value)
         raise DiploError(f"{run_dir} holds an unfinished run ({previous.get('status', 'started')}) that started with "
                          f"other overrides ({', '.join(changed)}); continue it with `diplo-ml resume {run_dir}`, or "
                          "pick another folder")
+
+
+def override_values(overrides: list[str]) -> dict[str, tuple[str, str]]:
+    """Each override's key with its value as Hydra parses it and its text, so that spellings of one value are equal
+    (``trainer.learning_rate=1e-4`` and ``=0.0001``, ``x='a'`` and ``x=a``); an override Hydra cannot parse is
+    compared as written."""
+    from hydra.core.override_parser.overrides_parser import OverridesParser
+
+    parser = OverridesParser.create()
+    values: dict[str, tuple[str, str]] = {}
+    for text in overrides:
+        try:
+            (override,) = parser.parse_overrides(overrides=[text])
+            values[override.get_key_element()] = (json.dumps(override.value(), sort_keys=True, default=str), text)
+        except Exception:  # noqa: BLE001 - compared as written
+            values[text] = (text, text)
+    return values
 
 
 def sweep_jobs(overrides: list[str]) -> list[list[str]]:
