@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -230,7 +231,22 @@ def test_progress_bars_are_paced_only_in_redirected_logs(monkeypatch, terminal, 
     assert cli.os.environ.get("TQDM_MININTERVAL") == expected
 
 
-def test_a_sweep_job_that_fails_at_run_time_leaves_the_others_running(pillar_dir, tmp_path, monkeypatch, capsys):
+@pytest.fixture
+def logging_restored():
+    """Hydra run in this process points the root logger at the test's captured streams; put back what was there
+    (a handler left on a closed capture stream breaks every later test that logs)."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    for handler in root.handlers:
+        if handler not in handlers:
+            handler.close()
+    root.handlers[:] = handlers
+    root.setLevel(level)
+
+
+def test_a_sweep_job_that_fails_at_run_time_leaves_the_others_running(pillar_dir, tmp_path, monkeypatch, capsys,
+                                                                        logging_restored):
     """Job 1 raises a DiploError, job 2 a fault; job 3 still runs and finishes, and the sweep ends with one line
     naming both failed folders (exit 2)."""
     from diplo_ml import train
