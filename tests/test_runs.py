@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -231,45 +232,42 @@ def test_progress_bars_are_paced_only_in_redirected_logs(monkeypatch, terminal, 
     assert cli.os.environ.get("TQDM_MININTERVAL") == expected
 
 
-@pytest.fixture
-def logging_restored():
-    """Hydra run in this process points the root logger at the test's captured streams; put back what was there
-    (a handler left on a closed capture stream breaks every later test that logs)."""
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    yield
-    for handler in root.handlers:
-        if handler not in handlers:
-            handler.close()
-    root.handlers[:] = handlers
-    root.setLevel(level)
+FLAKY_SWEEP = """
+import sys
+from diplo_ml import train
+from diplo_ml.errors import DiploError
+
+real = train.run_task
 
 
-def test_a_sweep_job_that_fails_at_run_time_leaves_the_others_running(pillar_dir, tmp_path, monkeypatch, capsys,
-                                                                        logging_restored):
+def flaky(checked, run_dir, recorder):
+    if checked.run.seed == 1:
+        raise DiploError("bad thing at run time")
+    if checked.run.seed == 2:
+        raise RuntimeError("a fault")
+    return real(checked, run_dir, recorder)
+
+
+train.run_task = flaky
+train.main(sys.argv[1:])
+"""
+
+
+@pytest.mark.slow
+def test_a_sweep_job_that_fails_at_run_time_leaves_the_others_running(pillar_dir, tmp_path):
     """Job 1 raises a DiploError, job 2 a fault; job 3 still runs and finishes, and the sweep ends with one line
-    naming both failed folders (exit 2)."""
-    from diplo_ml import train
-
-    real = train.run_task
-
-    def flaky(checked, run_dir, recorder):
-        if checked.run.seed == 1:
-            raise DiploError("bad thing at run time")
-        if checked.run.seed == 2:
-            raise RuntimeError("a fault")
-        return real(checked, run_dir, recorder)
-
-    monkeypatch.setattr(train, "run_task", flaky)
-    monkeypatch.chdir(tmp_path)
-    with pytest.raises(SystemExit) as stop:
-        train.main(["-m", "seed=1,2,3", "model=tfidf", "debug=smoke", "data=pillars_folder", f"data.dir={pillar_dir}",
-                    f"paths.runs_dir={tmp_path / 'runs'}"])
-    assert stop.value.code == 2
+    naming both failed folders (exit 2). In a subprocess: Hydra's logging set-up would outlive the test here."""
+    script = tmp_path / "flaky_sweep.py"
+    script.write_text(FLAKY_SWEEP)
+    out = subprocess.run([sys.executable, str(script), "-m", "seed=1,2,3", "model=tfidf", "debug=smoke",
+                          "data=pillars_folder", f"data.dir={pillar_dir}", f"paths.runs_dir={tmp_path / 'runs'}"],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 2, out.stderr[-2000:]
     (sweep,) = list((tmp_path / "runs" / "multirun").iterdir())
     status = {n: json.loads((sweep / str(n) / "manifest.json").read_text())["status"] for n in (0, 1, 2)}
     assert status == {0: "failed", 1: "failed", 2: "finished"}
-    err = capsys.readouterr().err.strip().splitlines()
+    err = out.stderr.strip().splitlines()
     assert "error: bad thing at run time" in err and any("RuntimeError: a fault (traceback in" in e for e in err)
+    assert "Traceback" in (sweep / "1" / "train.log").read_text()
     assert err[-1].startswith("error: 2 sweep job(s) failed, the others finished: ")
     assert str(sweep / "0") in err[-1] and str(sweep / "1") in err[-1]
