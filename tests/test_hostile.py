@@ -143,6 +143,16 @@ def unfinished_run(run: Path, overrides: list[str]) -> None:
     (run / "manifest.json").write_text(json.dumps({"status": "interrupted", "overrides": overrides}))
 
 
+def own_files(made: dict[str, Path], tmp: Path) -> None:
+    (tmp / "mine" / "checkpoint").mkdir(parents=True)
+    (tmp / "mine" / "config.yaml").write_text("my notes\n")
+
+
+def own_files_kept(made: dict[str, Path], tmp: Path) -> None:
+    assert sorted(p.name for p in (tmp / "mine").iterdir()) == ["checkpoint", "config.yaml"]
+    assert (tmp / "mine" / "config.yaml").read_text() == "my notes\n"
+
+
 def hydra_untouched(made: dict[str, Path], tmp: Path) -> None:
     assert (tmp / "done" / ".hydra" / "config.yaml").read_text() == "original: true\n"
 
@@ -207,6 +217,15 @@ CASES = [
         "train", "model=tfidf", f"hydra.run.dir={t}/done"], "holds an unfinished run (interrupted) that started with "
         "other overrides (model=minilm, model=tfidf); continue it with `diplo-ml resume",
         prepare=lambda m, t: unfinished_run(t / "done", ["model=minilm"]), check=hydra_untouched),
+    Case("train into a folder of the user's own files", lambda m, t: [
+        "train", "model=tfidf", f"hydra.run.dir={t}/mine"], "holds files that are not a diplo-ml run (checkpoint, "
+        "config.yaml); a run never writes over them", prepare=own_files, check=own_files_kept),
+    Case("data=pillars_folder without data.dir", lambda m, t: ["train", "model=tfidf", "data=pillars_folder",
+                                                                f"paths.runs_dir={t}/runs"],
+         "data config 'pillars_folder' needs the folder of its files: add data.dir=/path/to/folder",
+         check=lambda m, t: not (t / "runs").exists() or pytest.fail("a refused run wrote files")),
+    Case("evaluate --data pillars_folder without data.dir", lambda m, t: [
+        "evaluate", str(m["tagger"]), "--data", "pillars_folder"], "needs the folder of its files: add data.dir="),
     Case("a sweep with one bad job", lambda m, t: ["train", "-m", "model=tfidf", "seed=1,-1"],
          "sweep job 1 (model=tfidf seed=-1): seed: input should be greater than or equal to 0"),
     Case("a sweep into a folder that holds a sweep's runs", lambda m, t: [

@@ -47,14 +47,25 @@ def run(cfg: DictConfig, run_dir: Path, overrides: list[str] | None = None) -> d
         return _run_locked(cfg, checked, run_dir, overrides, main_process)
 
 
+# what a run folder holds before its manifest is written: Hydra's record and log, the lock
+BEFORE_MANIFEST = frozenset({".hydra", "train.log", LOCK, HOLDER})
+
+
 def refuse_finished(run_dir: Path) -> None:
-    """A folder that holds a finished run, or a run's results without its manifest, is never trained into."""
+    """A folder that holds a finished run, a run's results without its manifest, or files that are not a run's is
+    never trained into."""
     previous = read_manifest(run_dir)
     if previous and previous.get("status") == "finished":
         raise DiploError(f"{run_dir} already holds a finished run; it is never overwritten (pick another folder)")
     if not previous and (run_dir / "metrics.json").is_file():
         raise DiploError(f"{run_dir} holds a run's results (metrics.json) but no {MANIFEST}; it is never overwritten "
                          "(pick another folder)")
+    others = sorted(p.name for p in run_dir.iterdir() if p.name not in BEFORE_MANIFEST) \
+        if not previous and run_dir.is_dir() else []
+    if others:
+        raise DiploError(f"{run_dir} holds files that are not a diplo-ml run ({', '.join(others[:5])}"
+                         f"{' ...' if len(others) > 5 else ''}); a run never writes over them: pick a new or empty "
+                         "folder")
 
 
 def _run_locked(cfg: DictConfig, checked: Plan, run_dir: Path, overrides: list[str] | None,

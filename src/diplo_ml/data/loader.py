@@ -39,6 +39,10 @@ class LoadedData:
 def data_dir(cfg: DictConfig, label: str | None = None) -> Path:
     """The folder of a data config (or of one source); a clear error when it, or a variable it needs, is missing."""
     label = label or f"data config '{cfg.get('name')}'"
+    if "dir" not in cfg or OmegaConf.is_missing(cfg, "dir") or \
+            OmegaConf.to_container(cfg, resolve=False).get("dir") is None:
+        key = "data.dir" if "source" not in label else "the source's dir"
+        raise DiploError(f"{label} needs the folder of its files: add {key}=/path/to/folder")
     try:
         folder = Path(str(cfg.dir))
     except InterpolationResolutionError as exc:
@@ -53,16 +57,15 @@ def data_dir(cfg: DictConfig, label: str | None = None) -> Path:
 
 
 def check_locations(cfg: DictConfig) -> None:
-    """Before a run folder is made: every folder a data config reads exists (with the variables it needs set) and
-    every source's weight is valid. A folder left to the user (``dir: ???``) is the loader's to report."""
+    """Before a run folder is made: every folder a data config reads is given and exists (with the variables it
+    needs set) and every source's weight is valid."""
     if cfg.get("sources"):
         for name in cfg.sources:
             label = f"data config '{cfg.get('name')}', source '{name}'"
             data_dir(cfg.sources[name], label)
             source_weight(cfg.sources[name].get("weight", 1.0), label)
-    elif "dir" in cfg and not OmegaConf.is_missing(cfg, "dir"):
-        if OmegaConf.to_container(cfg, resolve=False).get("dir") is not None:  # (resolving it is data_dir's job)
-            data_dir(cfg)
+    else:
+        data_dir(cfg)
 
 
 def _read_files(cfg: DictConfig, folder: Path, check: Check, seen: dict[str, str],
