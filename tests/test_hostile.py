@@ -349,6 +349,14 @@ CASES = [
         "compare", str(m["tagger"]), "--plot", str(t / "p.txt")], "use a file ending in .png"),
     Case("compare --plot into a missing folder", lambda m, t: [
         "compare", str(m["tagger"]), "--plot", str(t / "nope" / "p.png")], "does not exist"),
+    Case("compare --plot over an existing file", lambda m, t: [
+        "compare", str(m["tagger"]), "--plot", str(t / "mine.png")], "mine.png exists: add --overwrite to replace it",
+         prepare=lambda m, t: (t / "mine.png").write_text("keep"),
+         check=lambda m, t: _unchanged(t / "mine.png", "keep")),
+    Case("compare --plot into a checkpoint", lambda m, t: [
+        "compare", str(m["tagger"]), "--plot", str(m["tagger"] / "checkpoint" / "p.png")],
+         "is inside the checkpoint or run folder",
+         check=lambda m, t: not (m["tagger"] / "checkpoint" / "p.png").exists() or pytest.fail("written")),
     # an article page with no text is left out, with a warning, when other inputs have text; alone it is an error
     Case("predict over pages, one empty", lambda m, t: ["predict", str(m["tagger"]), str(t / "a.txt"),
                                                         str(t / "empty.txt"), "-o", str(t / "o.jsonl")],

@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
                      "dev.per_label.cultural.f1); the first one sorts (default: the task's test metrics)")
     cmp.add_argument("--format", default="table", choices=["table", "markdown", "csv", "json"])
     cmp.add_argument("--plot", metavar="FILE.png", help="also draw the comparison as bars with error bars")
+    cmp.add_argument("--overwrite", action="store_true", help="replace an existing --plot file")
     cmp.set_defaults(func=commands.cmd_compare)
 
     rep = sub.add_parser("reproduce", help="re-run a finished run from its saved config and compare metrics")

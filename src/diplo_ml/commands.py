@@ -92,7 +92,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from diplo_ml.runs.compare import check_plot_path, compare, plot, render
 
     if args.plot:
-        check_plot_path(args.plot)
+        check_plot_path(args.plot, args.overwrite)
     group_by = [g for item in args.group_by for g in item.split(",") if g]
     metrics = [m for item in args.metric for m in item.split(",") if m]
     rows, metrics, keys = compare(args.paths, group_by, metrics)

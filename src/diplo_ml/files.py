@@ -63,6 +63,14 @@ def model_folders(*checkpoints: str | Path | None) -> list[Path]:
     return folders
 
 
+def folders_above(path: str | Path) -> list[Path]:
+    """The run or checkpoint folder that ``path`` lies in (the nearest folder above it holding ``manifest.json`` or
+    ``diplo_ml.json``), as a one-item list; empty when there is none."""
+    owners = [folder for folder in Path(path).resolve().parents
+              if (folder / "manifest.json").is_file() or (folder / "diplo_ml.json").is_file()]
+    return owners[:1]
+
+
 def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
     """Hex sha256 of a file, read in chunks."""
     digest = hashlib.sha256()

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from diplo_ml.errors import DiploError
-from diplo_ml.files import atomic_open, check_output_file, read_json_object
+from diplo_ml.files import atomic_open, check_output_file, folders_above, read_json_object
 from diplo_ml.runs.lock import is_locked
 from diplo_ml.runs.manifest import read_manifest
 from diplo_ml.tasks import Task, get_task
@@ -370,9 +370,10 @@ def plot(rows: list[dict[str, Any]], metrics: list[str], keys: list[str], path: 
 PLOT_FORMATS = (".png", ".svg", ".pdf", ".jpg", ".jpeg")
 
 
-def check_plot_path(path: str | Path) -> None:
-    """A --plot path matplotlib can write, in a folder that exists (checked before any run is read)."""
+def check_plot_path(path: str | Path, overwrite: bool = False) -> None:
+    """A --plot path matplotlib can write, in a folder that exists, outside every run and checkpoint folder, and not
+    an existing file unless ``overwrite`` (checked before any run is read)."""
     path = Path(path)
     if path.suffix.lower() not in PLOT_FORMATS:
         raise DiploError(f"--plot {path}: use a file ending in {', '.join(PLOT_FORMATS)}")
-    check_output_file(path)
+    check_output_file(path, protected=folders_above(path), overwrite=overwrite)
