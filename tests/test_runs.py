@@ -58,6 +58,15 @@ def test_reproduce_refuses_changed_data_and_passes_unchanged(pillar_dir, tmp_pat
     (run_dir / ".hydra" / "overrides.yaml").write_text("".join(f"- {o}\n" for o in overrides))
     run(compose_config(overrides), run_dir, overrides)
     assert cli_main(["reproduce", str(run_dir)]) == 0
+    (copy,) = list(tmp_path.glob("run.reproduced-*"))
+    assert json.loads((copy / "manifest.json").read_text())["reproduces"] == str(run_dir.resolve())
+    rows, _, _ = compare([str(run_dir), str(copy)], ["model"], None)
+    assert [row["n"] for row in rows] == [1]  # the copy is not one more seed
+    good = (run_dir / "metrics.json").read_text()
+    (run_dir / "metrics.json").write_text('{"test": {"macro_f1": 0.2')
+    assert cli_main(["reproduce", str(run_dir)]) == 2  # refused before anything is re-run
+    assert len(list(tmp_path.glob("run.reproduced-*"))) == 1
+    (run_dir / "metrics.json").write_text(good)
     with open(pillar_dir / "train.jsonl", "a") as handle:
         handle.write(json.dumps({"id": "new", "doc_id": "n", "text": "Extra line.", "labels": []}) + "\n")
     with pytest.raises(DiploError, match=r"train.jsonl changed"):

@@ -105,7 +105,7 @@ def run_row(run_dir: Path) -> dict[str, Any]:
     metrics_path = run_dir / "metrics.json"
     metrics = read_json_object(metrics_path, "metrics file") if metrics_path.is_file() else {}
     row: dict[str, Any] = {"run": str(run_dir), "status": manifest.get("status", "unknown"),
-                           "overrides": changes(manifest)}
+                           "overrides": changes(manifest), "reproduces": manifest.get("reproduces")}
     if row["status"] == "running":  # no finish record: still going (its lock is held), or crashed / killed
         row["status"] = "running" if is_locked(run_dir) else "incomplete"
     elif row["status"] == "finished" and not metrics:
@@ -131,8 +131,12 @@ def run_row(run_dir: Path) -> dict[str, Any]:
 def aggregate(rows: list[dict[str, Any]], group_by: list[str], metrics: list[str]) -> list[dict[str, Any]]:
     """Mean, std (sample) and n per group; finished runs only; tasks and label sets never mixed."""
     groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+    copies = [row["run"] for row in rows if row["status"] == "finished" and row.get("reproduces")]
+    if copies:
+        print(f"note: {len(copies)} reproduction(s) left out of the groups (copies of runs already counted): "
+              f"{', '.join(copies[:3])}{' ...' if len(copies) > 3 else ''}", file=sys.stderr)
     for row in rows:
-        if row["status"] == "finished":
+        if row["status"] == "finished" and not row.get("reproduces"):
             key = (row["task"], row["labels"], *(row.get(f) for f in group_by))
             groups[key].append(row)
     out = []
@@ -173,7 +177,7 @@ def compare(paths: list[str], group_by: list[str] | None = None, metrics: list[s
         raise DiploError(f"--metric {', '.join(unknown)}: no run has this metric (known, for example: {examples})")
     if not metrics:
         metrics = [m for t in sorted(tasks) for m in default_metrics(t)]
-    fields = sorted({k for r in rows for k in r} - {"run", "metrics", "ci", "wall_time_s", "labels"})
+    fields = sorted({k for r in rows for k in r} - {"run", "metrics", "ci", "wall_time_s", "labels", "reproduces"})
     if unknown_fields := [f for f in group_by or [] if f not in fields]:
         raise DiploError(f"--group-by {', '.join(unknown_fields)}: not a run field (use {', '.join(fields)})")
     if group_by:

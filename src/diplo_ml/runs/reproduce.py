@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from datetime import datetime
 from pathlib import Path
@@ -11,8 +10,8 @@ from typing import Any
 import yaml
 
 from diplo_ml.errors import DiploError
-from diplo_ml.files import sha256_file
-from diplo_ml.runs.manifest import package_versions, read_manifest
+from diplo_ml.files import atomic_write_json, read_json_object, sha256_file
+from diplo_ml.runs.manifest import MANIFEST, package_versions, read_manifest
 
 IGNORED_PACKAGES = {"diplo-ml"}
 
@@ -34,10 +33,19 @@ def preflight(run_dir: Path) -> list[str]:
             changed.append(f"package {name} {version} -> {now.get(name)}")
     if changed:
         raise DiploError(f"{run_dir}: cannot reproduce: " + "; ".join(changed))
+    if not (run_dir / "metrics.json").is_file():
+        raise DiploError(f"{run_dir}: no metrics.json to compare a re-run with")
+    read_json_object(run_dir / "metrics.json", "metrics file")  # damaged: one line now, not after the re-run
     overrides_path = run_dir / ".hydra" / "overrides.yaml"
     if not overrides_path.is_file():
         raise DiploError(f"{run_dir}: no .hydra/overrides.yaml")
-    return [o for o in yaml.safe_load(overrides_path.read_text()) or [] if not o.startswith("hydra.")]
+    try:
+        overrides = yaml.safe_load(overrides_path.read_text()) or []
+    except yaml.YAMLError as exc:
+        raise DiploError(f"{overrides_path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    if not isinstance(overrides, list) or not all(isinstance(o, str) for o in overrides):
+        raise DiploError(f"{overrides_path}: must be a list of override strings")
+    return [o for o in overrides if not o.startswith("hydra.")]
 
 
 def _leaves(tree: Any, prefix: str = "") -> dict[str, float]:
@@ -75,7 +83,9 @@ def reproduce(run_dir: Path, tolerance: float = 0.0, out_dir: Path | None = None
     stamp = datetime.now().strftime("%Y-%m-%d_%H-%M-%S-%f")
     out_dir = out_dir or run_dir.parent / f"{run_dir.name}.reproduced-{stamp}"
     cfg = compose_config(overrides)
+    old = read_json_object(run_dir / "metrics.json", "metrics file")
     run(cfg, out_dir, overrides)
-    old = json.loads((run_dir / "metrics.json").read_text())
-    new = json.loads((out_dir / "metrics.json").read_text())
+    # marked, so that `compare --group-by` never counts the copy as one more seed of the run it reproduces
+    atomic_write_json(out_dir / MANIFEST, {**(read_manifest(out_dir) or {}), "reproduces": str(run_dir.resolve())})
+    new = read_json_object(out_dir / "metrics.json", "metrics file")
     return out_dir, metric_differences(old, new, tolerance)
