@@ -208,10 +208,25 @@ CASES = [
     Case("trainer.learning_rate=abc", lambda m, t: ["train", "trainer.learning_rate=abc", f"paths.runs_dir={t}/r"],
          "trainer.learning_rate: input should be a valid number"),
     Case("seed=-3", lambda m, t: ["train", "seed=-3", f"paths.runs_dir={t}/r"], "seed: input should be greater"),
+    *[Case(f"evaluate --override {o}", lambda m, t, o=o: ["evaluate", str(m["tagger"]), "--override", o], message)
+      for o, message in [("seed=abc", "seed: input should be a valid integer"), ("seed=true", "seed: must be a number"),
+                         ("seed=-1", "seed: input should be greater"),
+                         ("threads=0", "threads: input should be greater"),
+                         ("deterministic=maybe", "deterministic: input should be a valid boolean")]],
     Case("data.max_train_samples=0", lambda m, t: ["train", "data.max_train_samples=0", f"paths.runs_dir={t}/r"],
          "data.max_train_samples: input should be greater than or equal to 1"),
     Case("model option typo", lambda m, t: ["train", "model=tfidf", "+model.Cc=3", f"paths.runs_dir={t}/r"],
          "model.Cc: unknown option"),
+    Case("model.ngram_range=[2,1]", lambda m, t: ["train", "model=tfidf", "model.ngram_range=[2,1]",
+                                                  f"paths.runs_dir={t}/r"], "the shortest n-gram comes first"),
+    Case("model.ngram_range=[0,2]", lambda m, t: ["train", "model=tfidf", "model.ngram_range=[0,2]",
+                                                  f"paths.runs_dir={t}/r"], "model.ngram_range.0: input should be"),
+    Case("a Lead k below 1 for one source", lambda m, t: [
+        "train", "experiment=summarise_all_lead", "model.k_by_source.govuk=-2", f"paths.runs_dir={t}/r"],
+         "model.k_by_source.govuk: input should be greater than or equal to 1"),
+    Case("a Lead k for a source the data lacks", lambda m, t: [
+        "train", "experiment=summarise_all_lead", "+model.k_by_source.govuk_typo=3", f"paths.runs_dir={t}/r"],
+         "model.k_by_source.govuk_typo: the data config has no source 'govuk_typo'"),
     # a refused train writes nothing into the folder it refuses
     Case("train into an interrupted run's folder with other overrides", lambda m, t: [
         "train", "model=tfidf", f"hydra.run.dir={t}/done"], "holds an unfinished run (interrupted) that started with "

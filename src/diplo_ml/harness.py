@@ -65,14 +65,22 @@ def check_data(cfg: DictConfig, task: Task) -> None:
     task.check_data_config(data)
 
 
+def run_options(cfg: DictConfig) -> RunOptions:
+    """The top-level keys (seed, threads, deterministic), range-checked."""
+    return validate(RunOptions, {k: cfg.get(k) for k in RunOptions.model_fields if k in cfg}, "")
+
+
 def plan(cfg: DictConfig) -> Plan:
     """Validate every config block (range checks, unknown keys, the model's class and task)."""
-    run = validate(RunOptions, {k: cfg.get(k) for k in ("seed", "threads", "deterministic") if k in cfg}, "")
+    run = run_options(cfg)
     trainer = validate(TrainerOptions, _container(cfg, "trainer"), "trainer")
     task_cfg = _container(cfg, "task")
     task = get_task(str(task_cfg.get("name", "")), task_cfg)
     check_data(cfg, task)
     cls, options = model_options(_container(cfg, "model"), task.model_type)
+    sources = (cfg.get("data") or {}).get("sources")
+    if sources:
+        options.check_sources([str(name) for name in sources])
     return Plan(cfg, run, trainer, task, cls, options)
 
 
@@ -188,7 +196,8 @@ def evaluate_checkpoint(checkpoint: str | Path, data: str | None = None, split: 
     task = checkpoint_task(folder, meta)
     data_name = data or meta["data"]["config"]
     cfg = compose_config([f"task={meta['task']}", f"data={data_name}", *(overrides or [])])
+    seed = run_options(cfg).seed  # --override seed=... is checked as train checks it
     check_data(cfg, task)
-    metrics = evaluate(load(folder), task, cfg.data, split, int(cfg.seed))
+    metrics = evaluate(load(folder), task, cfg.data, split, seed)
     metrics["checkpoint"] = str(folder)
     return metrics

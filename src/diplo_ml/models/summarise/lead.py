@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import logging
 from pathlib import Path
+from typing import Annotated
 
 import numpy as np
 from pydantic import Field
@@ -29,9 +30,16 @@ EDITS = ("trim", "headline")  # what dev may switch on, per data source
 
 
 class LeadOptions(ModelOptions):
-    k: int = Field(1, ge=1)
-    k_by_source: dict[str, int] = Field(default_factory=dict)  # sentences per data source (else k)
+    k: int = Field(1, ge=1, le=50)
+    # sentences per data source (else k)
+    k_by_source: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(default_factory=dict)
     budget_words: int | None = Field(50, ge=1)
+
+    def check_sources(self, sources: list[str]) -> None:
+        for name in self.k_by_source:
+            if name not in sources:
+                raise DiploError(f"model.k_by_source.{name}: the data config has no source '{name}' (it has "
+                                 f"{', '.join(sources)})")
 
 
 class LeadSummariser(SummarisingModel):

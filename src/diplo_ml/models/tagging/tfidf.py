@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import numpy as np
-from pydantic import Field
+from pydantic import Field, model_validator
 from scipy.special import expit
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -21,10 +21,16 @@ STEM = "tfidf"
 
 
 class TfidfOptions(ModelOptions):
-    ngram_range: tuple[int, int] = (1, 2)
+    ngram_range: tuple[Annotated[int, Field(ge=1, le=10)], Annotated[int, Field(ge=1, le=10)]] = (1, 2)
     min_df: int = Field(2, ge=1)
     C: float = Field(4.0, gt=0)
     class_weight: Literal["balanced"] | None = "balanced"
+
+    @model_validator(mode="after")
+    def _ordered_ngrams(self) -> TfidfOptions:
+        if self.ngram_range[0] > self.ngram_range[1]:
+            raise ValueError(f"ngram_range: the shortest n-gram comes first (got {list(self.ngram_range)})")
+        return self
 
 
 class TfidfTagger(TaggingModel):
