@@ -116,6 +116,21 @@ def test_oversized_body_is_413(server):
     assert reply.status_code == 413 and "over the limit" in reply.text
 
 
+def test_oversized_chunked_body_is_413_and_a_small_one_is_served(server):
+    """A streamed body has no Content-Length: the limit counts the bytes as they arrive."""
+    def chunks(size: int):
+        yield b'{"texts": ["'
+        for _ in range(size // 10_000):
+            yield b"z" * 10_000
+        yield b'"]}'
+
+    url, headers = f"{server['url']}/v1/tag", {"content-type": "application/json"}
+    reply = httpx.post(url, content=chunks(300_000), headers=headers)
+    assert reply.status_code == 413 and "over the limit" in reply.text
+    reply = httpx.post(url, content=chunks(0), headers=headers)  # under the limit, streamed: answered as usual
+    assert reply.status_code == 422 and "texts[0] is empty" in reply.text
+
+
 def _served(server) -> dict:
     return next(m for m in httpx.get(f"{server['url']}/v1/models").json() if m["task"] == "pillars")["served"]
 

@@ -12,6 +12,7 @@
 # no `from __future__ import annotations`: FastAPI reads the request model from the real annotations
 import asyncio
 import contextlib
+import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,6 +140,58 @@ async def _predict(model: Served, items: list[Any]) -> list[dict[str, Any]]:
     return outputs
 
 
+class BodyTooLarge(Exception):
+    """The request body ran past the limit while it was read."""
+
+
+class BodyLimit:
+    """413 for a request body over ``max_bytes``: at once when ``Content-Length`` says so, else once that many bytes
+    have been read (a chunked body has no length), whatever the endpoint made of the cut-off body."""
+
+    def __init__(self, app: Any, max_bytes: int) -> None:
+        self.app, self.max_bytes = app, max_bytes
+
+    async def _refuse(self, send: Any, size: str) -> None:
+        body = json.dumps({"detail": f"request body of {size} bytes is over the limit of {self.max_bytes}"}).encode()
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        size = dict(scope.get("headers") or []).get(b"content-length", b"").decode("latin-1")
+        if size.isdigit() and int(size) > self.max_bytes:
+            await self._refuse(send, size)
+            return
+        received, over, started = 0, False, False
+
+        async def counted() -> dict[str, Any]:
+            nonlocal received, over
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    over = True
+                    raise BodyTooLarge
+            return message
+
+        async def sent(message: dict[str, Any]) -> None:
+            nonlocal started
+            if over:  # the endpoint answered a body it could not read whole: the answer is 413
+                return
+            started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counted, sent)
+        except BodyTooLarge:
+            pass
+        if over and not started:
+            await self._refuse(send, f"more than {self.max_bytes}")
+
+
 def create_app(served: list[Served], limits: Limits | None = None) -> Any:
     """The FastAPI application serving ``served``."""
     try:
@@ -199,13 +252,7 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
                     for e in exc.errors()]
         return JSONResponse({"detail": problems}, status_code=422)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        size = request.headers.get("content-length")
-        if size is not None and size.isdigit() and int(size) > limits.max_bytes:
-            return JSONResponse({"detail": f"request body of {size} bytes is over the limit of {limits.max_bytes}"},
-                                status_code=413)
-        return await call_next(request)
+    app.add_middleware(BodyLimit, max_bytes=limits.max_bytes)
 
     @app.get("/health")
     async def health() -> dict[str, Any]:
