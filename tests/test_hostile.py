@@ -105,6 +105,12 @@ def edit_meta(change: Callable[[dict], None]) -> Callable[[dict[str, Path], Path
     return prepare
 
 
+def edit_json(path: Path, change: Callable[[dict], None]) -> None:
+    data = json.loads(path.read_text())
+    change(data)
+    path.write_text(json.dumps(data))
+
+
 def write(name: str, text: str) -> Callable[[dict[str, Path], Path], None]:
     def prepare(made: dict[str, Path], tmp: Path) -> None:
         path = tmp / name
@@ -285,6 +291,16 @@ CASES = [
     Case("threshold out of range", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
         '{"text": "Trade rose."}'])], "must be a number in [0, 1]",
          prepare=edit_meta(lambda meta: meta["thresholds"].update(economic=7))),
+    Case("TF-IDF labels reordered in diplo_ml.json", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(
+        t, "in.jsonl", ['{"text": "Trade rose."}'])], "tfidf.json: labels ['economic', 'cultural'",
+         prepare=edit_meta(lambda meta: meta["labels"].reverse())),
+    Case("a label repeated in diplo_ml.json", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(
+        t, "in.jsonl", ['{"text": "Trade rose."}'])], "'labels' repeats economic",
+         prepare=edit_meta(lambda meta: meta["labels"].__setitem__(1, "economic"))),
+    Case("TF-IDF n-gram range damaged", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(
+        t, "in.jsonl", ['{"text": "Trade rose."}'])], "tfidf.json: damaged vectoriser (ngram_range must be two",
+         prepare=lambda m, t: edit_json(copy_checkpoint(m, t) / "tfidf.json",
+                                        lambda d: d["settings"].update(ngram_range=[1, "2"]))),
     Case("truncated weights", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
         '{"text": "Trade rose."}'])], "tfidf.safetensors: damaged weights file",
          prepare=lambda m, t: (copy_checkpoint(m, t) / "tfidf.safetensors").write_bytes(

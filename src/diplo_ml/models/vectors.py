@@ -55,7 +55,12 @@ def load_tfidf(folder: Path, stem: str) -> tuple[TfidfVectorizer, dict[str, np.n
         raise DiploError(f"{tensors}: unreadable or damaged ({reason})") from None
     try:
         settings = dict(meta["settings"])
-        settings["ngram_range"] = tuple(settings["ngram_range"])
+        if set(settings) - set(SETTINGS):
+            raise ValueError(f"unknown settings {sorted(set(settings) - set(SETTINGS))}")
+        low, high = settings["ngram_range"]
+        if not all(type(n) is int for n in (low, high)) or not 1 <= low <= high:
+            raise ValueError(f"ngram_range must be two whole numbers, shortest first, not {settings['ngram_range']}")
+        settings["ngram_range"] = (low, high)
         vectorizer = TfidfVectorizer(vocabulary=dict(meta["vocabulary"]), **settings)
         vectorizer.idf_ = arrays.pop("idf")
     except (KeyError, TypeError, ValueError) as exc:

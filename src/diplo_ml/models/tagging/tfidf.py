@@ -46,7 +46,11 @@ class TfidfTagger(TaggingModel):
         self.coef = self.intercept = self.constant = None
         if self.folder is not None:
             refuse_pickles(self.folder)
-            self.vectorizer, arrays, _ = load_tfidf(self.folder, STEM)
+            self.vectorizer, arrays, extra = load_tfidf(self.folder, STEM)
+            saved = extra.get("labels")
+            if saved is not None and saved != self.labels:  # diplo_ml.json edited or from another checkpoint
+                raise DiploError(f"{self.folder / (STEM + '.json')}: labels {saved} do not match {self.labels} in "
+                                 "diplo_ml.json; the checkpoint was edited or mixed up")
             self._set_head(arrays)
 
     def _set_head(self, arrays: dict[str, np.ndarray]) -> None:
@@ -54,6 +58,9 @@ class TfidfTagger(TaggingModel):
             self.coef, self.intercept, self.constant = arrays["coef"], arrays["intercept"], arrays["constant"]
         except KeyError as exc:
             raise DiploError(f"{self.folder}: damaged TF-IDF head (no {exc.args[0]})") from None
+        if self.coef.ndim != 2 or self.coef.shape[0] != len(self.labels) or self.intercept.shape != (len(self.labels),):
+            raise DiploError(f"{self.folder}: damaged TF-IDF head ({self.coef.shape[0]} rows of weights for "
+                             f"{len(self.labels)} labels)")
         size = len(self.vectorizer.vocabulary_) if self.vectorizer is not None else 0
         if self.coef.shape != (len(self.labels), size) or self.intercept.shape != (len(self.labels),):
             raise DiploError(f"{self.folder}: TF-IDF head of shape {self.coef.shape} does not fit "

@@ -125,6 +125,8 @@ class PillarsTask(Task):
         labels, thresholds = meta.get("labels"), meta.get("thresholds")
         if not isinstance(labels, list) or not labels or not all(isinstance(x, str) for x in labels):
             raise DiploError(f"{where}: corrupt checkpoint description ('labels' must be a list of label names)")
+        if repeated := sorted({x for x in labels if labels.count(x) > 1}):
+            raise DiploError(f"{where}: corrupt checkpoint description ('labels' repeats {', '.join(repeated)})")
         if not isinstance(thresholds, dict):
             raise DiploError(f"{where}: corrupt checkpoint description (no 'thresholds')")
         for label in labels:
