@@ -89,6 +89,10 @@ def test_select_then_import_round_trip(tagger, tmp_path, capsys):
     ('[\n {"id": 1, "data": {"text": "x"}, "annotations": "done"}\n]', ":2: task 1: 'annotations' must be a list"),
     ('[\n {"id": 1, "data": {"text": "x"},\n  "annotations": [{"result": [{"from_name": "pillars", '
      '"value": {"choices": "economic"}}]}]}\n]', ":2: task 1: 'choices' must be a list of label names"),
+    ('[\n {"id": 1, "data": {"text": "x"},\n  "annotations": [{"result": [{"from_name": "pillars", '
+     '"value": ["cultural"]}]}]}\n]', ":2: task 1: a result's 'value' must be an object"),
+    ('[\n {"id": 1, "data": {"text": "x", "paragraph_index": true},\n  "annotations": [{"result": [{"from_name": '
+     '"pillars", "value": {"choices": ["cultural"]}}]}]}\n]', ":2: task 1: 'paragraph_index' must be a whole number"),
     ('[\n {"id": 1, "data": {"text": "Caf\xe9"}}\n]'.encode("latin-1"), ":2: not valid UTF-8"),
 ])
 def test_import_errors_name_file_and_line(tmp_path, capsys, export, message):

@@ -153,7 +153,10 @@ def _choices(task: dict[str, Any], where: str) -> list[str] | None:
     chosen: list[str] = []
     for result in results:
         if result.get("from_name") == FROM_NAME:
-            choices = (result.get("value") or {}).get("choices") or []
+            value = result.get("value") or {}
+            if not isinstance(value, dict):
+                raise DataError(f"{where}: a result's 'value' must be an object, not {value!r}")
+            choices = value.get("choices") or []
             if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
                 raise DataError(f"{where}: 'choices' must be a list of label names, not {choices!r}")
             chosen += choices
@@ -188,9 +191,12 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
         if chosen is None:
             unlabelled += 1
             continue
-        doc = str(data.get("doc_id") or f"task-{task.get('id', number)}")
+        doc = data.get("doc_id")
+        doc = str(doc) if doc not in (None, "") else f"task-{task.get('id', number)}"
         index = data.get("paragraph_index")
-        rid = f"{doc}-p{int(index):02d}" if isinstance(index, int) else f"ls-{task.get('id', number)}"
+        if index is not None and (isinstance(index, bool) or not isinstance(index, int) or index < 0):
+            raise DataError(f"{where}: task {number}: 'paragraph_index' must be a whole number >= 0, not {index!r}")
+        rid = f"{doc}-p{index:02d}" if index is not None else f"ls-{task.get('id', number)}"
         if rid in seen:
             raise DataError(f"{where}: task {number} repeats paragraph {rid}")
         seen.add(rid)
