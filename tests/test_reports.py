@@ -173,6 +173,22 @@ def test_brief_of_several_articles_in_markdown(smoke_runs, tmp_path):
     assert text.count("### Paragraphs (6)") == 2
 
 
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_brief_saved_among_the_articles_is_not_read_back_as_one(fmt, smoke_runs, tmp_path, capsys):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(ARTICLE, folder / ARTICLE.name)
+    first, second = folder / f"brief.{fmt}", folder / f"brief2.{fmt}"
+    for out in (first, second):
+        assert cli_main(["brief", str(folder), "--tagger", str(smoke_runs["tfidf"]), "--format", fmt,
+                         "-o", str(out)]) == 0
+    assert "page(s) diplo-ml wrote itself (briefs, reports) left out" in capsys.readouterr().err
+    assert ARTICLE.name in second.read_text() and first.name not in second.read_text()
+    assert cli_main(["brief", str(first), "--tagger", str(smoke_runs["tfidf"]), "--format", fmt,
+                     "-o", str(tmp_path / f"only.{fmt}")]) == 2
+    assert "a page diplo-ml wrote, not a news article" in capsys.readouterr().err
+
+
 def test_brief_refuses_bad_inputs_with_one_line(smoke_runs, lead_run, tmp_path, capsys):
     out = tmp_path / "b.html"
     cases = [

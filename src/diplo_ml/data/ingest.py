@@ -433,9 +433,37 @@ def ingest_path(path: Path) -> Article:
     return ingest_document(read_text(path), path.stem, str(path))
 
 
+# what marks a page diplo-ml wrote (a brief, a run report): never read back as a news article
+GENERATOR_HTML = '<meta name="generator" content="diplo-ml">'
+GENERATOR_MARKDOWN = "<!-- generator: diplo-ml -->"
+
+
+def written_by_diplo(path: Path) -> bool:
+    """Whether ``path`` is a brief or report diplo-ml wrote (its marker in the first few kilobytes)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return GENERATOR_HTML.encode() in head or head.lstrip().startswith(GENERATOR_MARKDOWN.encode())
+
+
 def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
     """Files as given (each must exist); folders expanded to the article files they hold, with one line on stderr
-    counting the other files left out (images, data files, broken links)."""
+    counting the other files left out (images, data files, broken links). Briefs and reports diplo-ml wrote (an
+    earlier brief saved among the articles) are left out with a note."""
+    paths = _expand(inputs)
+    own = [p for p in paths if p.suffix.lower() in (".html", ".htm", ".md") and written_by_diplo(p)]
+    if own:
+        print(f"note: {len(own)} page(s) diplo-ml wrote itself (briefs, reports) left out of the articles (first: "
+              f"{own[0]})", file=sys.stderr)
+        paths = [p for p in paths if p not in own]
+        if not paths:
+            raise DataError(f"{own[0]}: a page diplo-ml wrote, not a news article; give the articles")
+    return paths
+
+
+def _expand(inputs: Iterable[str | Path]) -> list[Path]:
     paths: list[Path] = []
     for item in inputs:
         path = Path(item)

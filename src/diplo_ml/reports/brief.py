@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.checkpoint import expect, load
-from diplo_ml.data.ingest import OUTLETS, Article, expand_inputs, ingest_path
+from diplo_ml.data.ingest import GENERATOR_MARKDOWN, OUTLETS, Article, expand_inputs, ingest_path
 from diplo_ml.data.language import NOT_ENGLISH, looks_english, not_english_warning
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.faithfulness import article_source, check_summary, segments
@@ -294,7 +294,7 @@ def _md_table(header: Sequence[Any], rows: Sequence[Sequence[Any]]) -> str:
 def render_markdown(brief: Brief) -> str:
     """The brief as one Markdown file (charts as PNG data URIs)."""
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    out = ["# Diplomacy pillar brief", "",
+    out = [GENERATOR_MARKDOWN, "# Diplomacy pillar brief", "",
            f"{len(brief.briefs)} article(s) · " + " · ".join(f"{k}: {md(v)}" for k, v in brief.models.items())
            + f" · generated {stamp}", "",
            "Tags: " + ", ".join(f"`{label}` (score ≥ {brief.thresholds[label]:.2f})" for label in brief.labels), ""]
