@@ -295,3 +295,19 @@ def test_one_unreadable_page_in_a_folder_is_listed_not_fatal(smoke_runs, tmp_pat
     assert cli_main(["brief", str(folder / "empty.txt"), "--tagger", str(smoke_runs["tfidf"]), "--format", "md",
                      "-o", str(tmp_path / "b2.md")]) == 2  # nothing readable: an error, no brief
     assert not (tmp_path / "b2.md").exists()
+
+
+def test_ingest_and_annotate_select_leave_out_an_empty_page_among_several(smoke_runs, tmp_path, capsys):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE.read_text())
+    (folder / "empty.txt").write_text("")
+    assert cli_main(["ingest", str(folder), "-o", str(tmp_path / "p.jsonl")]) == 0
+    assert "warning: 1 of 2 pages left out, they hold no text (first: " in capsys.readouterr().err
+    assert cli_main(["annotate", "select", str(smoke_runs["tfidf"]), str(folder), "-n", "2",
+                     "-o", str(tmp_path / "tasks.json")]) == 0
+    captured = capsys.readouterr()
+    assert "from 1 article(s)" in captured.out + captured.err and "1 of 2 pages left out" in captured.err
+    assert cli_main(["ingest", str(folder / "empty.txt"), "-o", str(tmp_path / "q.jsonl")]) == 2
+    assert cli_main(["predict", str(smoke_runs["tfidf"]), str(folder / "a.txt"), "-o", "-"]) == 2
+    assert "-o -: give a file path" in capsys.readouterr().err

@@ -72,7 +72,7 @@ def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path
            overwrite: bool = False) -> str:
     """Write the ``n`` most useful paragraphs to label as Label Studio tasks, and the labelling config."""
     from diplo_ml.checkpoint import load
-    from diplo_ml.data.ingest import expand_inputs, ingest_path
+    from diplo_ml.data.ingest import expand_inputs, ingest_pages
     from diplo_ml.predict import unit_context
     from diplo_ml.tasks.pillars import PillarsTask, Tagger
 
@@ -84,7 +84,8 @@ def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path
         check_output_file(path, [*inputs, *paths], model_folders(checkpoint), overwrite)
     tagger = load(checkpoint, expected=Tagger)
     task = PillarsTask({"labels": tagger.labels})
-    units = [unit for path in paths for unit in task.article_units(ingest_path(path))]
+    articles = ingest_pages(paths)
+    units = [unit for article in articles for unit in task.article_units(article)]
     if not units:
         raise DataError("the articles hold no paragraphs")
     batch = [{"_text": u["text"], "_context": u.get("context")} for u in units]
@@ -107,7 +108,7 @@ def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path
     atomic_write_json(output, tasks)
     config = output.with_suffix(".labelconfig.xml")
     atomic_write_text(config, labelling_config(tagger.labels))
-    return (f"picked {len(tasks)} of {len(units)} paragraphs from {len(paths)} article(s) "
+    return (f"picked {len(tasks)} of {len(units)} paragraphs from {len(articles)} article(s) "
             f"(uncertainty {min(sure[chosen], default=0):.2f}-{max(sure[chosen], default=0):.2f}): "
             f"tasks {output}, labelling config {config}")
 

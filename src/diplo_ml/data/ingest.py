@@ -463,6 +463,25 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
     return paths
 
 
+def ingest_pages(paths: list[Path]) -> list[Article]:
+    """Each page ingested; among several, a page with no text (empty, all page noise) is left out with one warning
+    counting such pages, as ``predict`` does. One such page given alone, or only such pages, is an error."""
+    articles, left_out = [], []
+    for path in paths:
+        try:
+            articles.append(ingest_path(path))
+        except NoTextError as error:
+            if len(paths) == 1:
+                raise
+            left_out.append(str(error))
+    if left_out and not articles:
+        raise DataError(f"no page had text (first: {left_out[0]})")
+    if left_out:
+        print(f"warning: {len(left_out)} of {len(paths)} pages left out, they hold no text (first: {left_out[0]})",
+              file=sys.stderr)
+    return articles
+
+
 def _expand(inputs: Iterable[str | Path]) -> list[Path]:
     paths: list[Path] = []
     for item in inputs:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from diplo_ml.data.ingest import Article, expand_inputs, ingest_path, paragraph_key
+from diplo_ml.data.ingest import Article, expand_inputs, ingest_pages, paragraph_key
 from diplo_ml.data.io import write_jsonl
 from diplo_ml.data.near_duplicates import NearDuplicateIndex, shingles
 from diplo_ml.errors import DataError
@@ -66,7 +66,7 @@ def ingest_files(inputs: Iterable[str | Path], output: str | Path | None = None,
         target = Path(output)
         if target.parent.is_dir():
             check_output_file(target, [*inputs, *paths], overwrite=overwrite)
-    articles = [ingest_path(p) for p in paths]
+    articles = ingest_pages(paths)
     report = IngestReport(articles)
     if dedupe:
         report.exact_duplicates, report.near_duplicates = deduplicate(articles)
