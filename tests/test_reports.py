@@ -311,3 +311,22 @@ def test_ingest_and_annotate_select_leave_out_an_empty_page_among_several(smoke_
     assert cli_main(["ingest", str(folder / "empty.txt"), "-o", str(tmp_path / "q.jsonl")]) == 2
     assert cli_main(["predict", str(smoke_runs["tfidf"]), str(folder / "a.txt"), "-o", "-"]) == 2
     assert "-o -: give a file path" in capsys.readouterr().err
+
+
+def test_brief_tags_with_the_context_predict_gives(smoke_runs, tmp_path, monkeypatch):
+    """A tagger trained with model.context=headline|previous reads the same context in a brief as in predict."""
+    from diplo_ml.tasks.pillars import Tagger
+
+    seen = []
+    real = Tagger.predict
+
+    def recording(self, texts, context=None):
+        seen.append(context)
+        return real(self, texts, context)
+
+    monkeypatch.setattr(Tagger, "predict", recording)
+    assert cli_main(["brief", str(ARTICLE), "--tagger", str(smoke_runs["tfidf"]), "--format", "md",
+                     "-o", str(tmp_path / "b.md")]) == 0
+    article = ingest_path(ARTICLE)
+    assert seen[-1]["headline"] == [article.headline] * len(article.paragraphs)
+    assert seen[-1]["previous"][1:] == [p.text for p in article.paragraphs[:-1]]

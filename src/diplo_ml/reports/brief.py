@@ -22,10 +22,10 @@ from diplo_ml.data.language import NOT_ENGLISH, looks_english, not_english_warni
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.faithfulness import article_source, check_summary, segments
 from diplo_ml.files import check_output_file, model_folders
-from diplo_ml.predict import set_batch_size
+from diplo_ml.predict import set_batch_size, unit_context
 from diplo_ml.reports.render import NONE_COLOUR, Raw, colours, esc, figure_uri, img, page, pill, pyplot, table
 from diplo_ml.reports.render import write_text as write_output
-from diplo_ml.tasks.pillars import Tagger
+from diplo_ml.tasks.pillars import PillarsTask, Tagger
 from diplo_ml.tasks.summarise import Summariser
 from diplo_ml.tasks.summarise.summariser import NOTHING_TO_SUMMARISE
 
@@ -107,7 +107,9 @@ def build_brief(inputs: Sequence[str | Path], tagger: str | Path, summariser: st
     tag_model = load(tagger, expected=Tagger)
     sum_model = load(summariser, expected=Summariser) if summariser is not None else None
     set_batch_size(tag_model, batch_size)
-    outputs = tag_model.predict([p.text for a in articles for p in a.paragraphs])
+    units = [{"_text": u["text"], "_context": u["context"]}  # with the context predict and serve give
+             for a in articles for u in PillarsTask({"labels": tag_model.labels}).article_units(a)]
+    outputs = tag_model.predict([u["_text"] for u in units], unit_context(units))
     briefs, start = [], 0
     for article in articles:
         stop = start + len(article.paragraphs)
