@@ -66,7 +66,9 @@ def test_select_then_import_round_trip(tagger, tmp_path, capsys):
     out = tmp_path / "labelled"
     assert cli_main(["annotate", "import", str(export_file), "-o", str(out), "--dev", "0.3", "--test", "0.3"]) == 0
     err = capsys.readouterr().err
-    assert "2 task(s) without an annotation were left out" in err and "data=pillars_folder" in err
+    assert "2 task(s) without an annotation were left out" in err
+    filled = all((out / f"{s}.jsonl").stat().st_size for s in ("train", "dev", "test"))
+    assert ("data=pillars_folder" in err) == filled and ("before training" in err) != filled
     rows = [json.loads(line) for split in ("train", "dev", "test") for line in (out / f"{split}.jsonl").open()]
     assert len(rows) == 8 and {tuple(r["labels"]) for r in rows} == {("economic", "citizen_protection"), ()}
     by_doc = {}
@@ -125,3 +127,13 @@ def test_select_scores_are_confidences(tagger, tmp_path):
                      str(tasks_file)]) == 0
     scores = [t["predictions"][0]["score"] for t in json.loads(tasks_file.read_text())]
     assert scores == sorted(scores) and all(0 <= s <= 1 for s in scores)  # least confident (first picked) first
+
+
+def test_import_of_too_few_articles_says_what_to_fill_not_how_to_train(tmp_path, capsys):
+    path = tmp_path / "export.json"
+    path.write_text('[{"id": 1, "data": {"text": "Trade rose.", "doc_id": "d"}, "annotations": [{"result": '
+                    '[{"from_name": "pillars", "value": {"choices": ["economic"]}}]}]}]')
+    assert cli_main(["annotate", "import", str(path), "-o", str(tmp_path / "out")]) == 0
+    captured = capsys.readouterr()
+    assert "dev.jsonl is empty" in captured.err
+    assert "before training" in captured.out + captured.err and "train with" not in captured.out + captured.err

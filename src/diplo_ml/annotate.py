@@ -222,5 +222,7 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
     if unlabelled:
         print(f"warning: {unlabelled} task(s) without an annotation were left out", file=sys.stderr)
     counts = ", ".join(f"{split} {len(rows)}" for split, rows in splits.items())
-    return (f"wrote {len(records)} labelled paragraphs to {folder} ({counts}); train with: diplo-ml train "
-            f"data=pillars_folder data.dir={folder}")
+    empty = [split for split, rows in splits.items() if not rows]
+    then = (f"fill {', '.join(f'{e}.jsonl' for e in empty)} before training (a run needs every split)" if empty else
+            f"train with: diplo-ml train data=pillars_folder data.dir={folder}")
+    return f"wrote {len(records)} labelled paragraphs to {folder} ({counts}); {then}"
