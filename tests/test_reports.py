@@ -221,6 +221,17 @@ def test_brief_renders_in_headless_chromium(brief_html, tmp_path):
 
 
 # ---------------------------------------------------------------------------------------------- run reports
+def test_tagging_report_of_a_hand_edited_prediction_is_one_line(smoke_runs, tmp_path, capsys):
+    run_dir = _copy_run(smoke_runs["tfidf"], tmp_path / "tfidf")
+    path = run_dir / "predictions_test.jsonl"
+    lines = path.read_text().splitlines()
+    row = json.loads(lines[1])
+    row["labels"] = ["nosuch"]
+    path.write_text("\n".join([lines[0], json.dumps(row), *lines[2:]]) + "\n")
+    assert cli_main(["report", str(run_dir)]) == 2
+    assert f"{path}:2: 'labels' must be a list of the checkpoint's labels" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("model", ["minilm", "tfidf", "zeroshot"])
 def test_tagging_report_scores_equal_metrics_json(smoke_runs, model, tmp_path, capsys):
     run_dir = _copy_run(smoke_runs[model], tmp_path / model)
