@@ -280,3 +280,18 @@ def test_a_sweep_job_that_fails_at_run_time_leaves_the_others_running(pillar_dir
     assert "Traceback" in (sweep / "1" / "train.log").read_text()
     assert err[-1].startswith("error: 2 sweep job(s) failed, the others finished: ")
     assert str(sweep / "0") in err[-1] and str(sweep / "1") in err[-1]
+
+
+@pytest.mark.slow
+def test_reproduce_a_run_that_used_its_own_model_yaml(pillar_dir, tmp_path):
+    """A model YAML of the user's, found through hydra.searchpath, is found again by reproduce."""
+    (tmp_path / "conf" / "model").mkdir(parents=True)
+    (tmp_path / "conf" / "model" / "mytfidf.yaml").write_text(
+        "_target_: diplo_ml.models.tagging.tfidf.TfidfTagger\nname: mytfidf\nC: 2.0\n")
+    run_dir = tmp_path / "run"
+    out = subprocess.run([sys.executable, "-m", "diplo_ml.cli", "train", "model=mytfidf", "debug=smoke",
+                          "data=pillars_folder", f"data.dir={pillar_dir}", f"hydra.run.dir={run_dir}",
+                          f"hydra.searchpath=[file://{tmp_path / 'conf'}]"],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert cli_main(["reproduce", str(run_dir)]) == 0
