@@ -172,4 +172,5 @@ def test_a_sweep_job_with_a_bad_data_line_fails_alone(launcher, tmp_path, pillar
     assert f"{bad / 'dev.jsonl'}:" in proc.stderr
     if not launcher:
         assert proc.returncode == 2
-        assert proc.stderr.strip().splitlines()[-1].startswith("error: 1 sweep job(s) failed, the others finished: ")
+        last = proc.stderr.strip().splitlines()[-1]
+        assert last.startswith("error: 1 of 2 sweep jobs failed (the others finished): ")

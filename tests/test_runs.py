@@ -278,7 +278,7 @@ def test_a_sweep_job_that_fails_at_run_time_leaves_the_others_running(pillar_dir
     err = out.stderr.strip().splitlines()
     assert "error: bad thing at run time" in err and any("RuntimeError: a fault (traceback in" in e for e in err)
     assert "Traceback" in (sweep / "1" / "train.log").read_text()
-    assert err[-1].startswith("error: 2 sweep job(s) failed, the others finished: ")
+    assert err[-1].startswith("error: 2 of 3 sweep jobs failed (the others finished): ")
     assert str(sweep / "0") in err[-1] and str(sweep / "1") in err[-1]
 
 

@@ -96,6 +96,7 @@ def _run_locked(cfg: DictConfig, checked: Plan, run_dir: Path, overrides: list[s
 
 
 FAILED_JOBS: list[str] = []  # sweep jobs that failed in this process: "RUN_DIR (reason)"
+SWEPT_JOBS: list[Path] = []  # every sweep job this process ran
 BASIC_LAUNCHER = "hydra._internal.core_plugins.basic_launcher.BasicLauncher"  # runs the jobs in this process
 
 
@@ -108,6 +109,8 @@ def hydra_main(cfg: DictConfig) -> None:
     hydra_cfg = HydraConfig.get()
     run_dir = Path(hydra_cfg.runtime.output_dir)
     sweeping = hydra_cfg.mode == RunMode.MULTIRUN
+    if sweeping:
+        SWEPT_JOBS.append(run_dir)
     try:
         metrics = run(cfg, run_dir, list(hydra_cfg.overrides.task))
     except RunInterrupted as exc:  # a signal stops the whole sweep
@@ -156,6 +159,7 @@ def main(argv: list[str]) -> None:
             argv = [*argv, "hydra.output_subdir=null", "hydra/job_logging=disabled"]
     sys.argv = ["diplo-ml train", *argv]
     FAILED_JOBS.clear()
+    SWEPT_JOBS.clear()
     run_dir = None
     try:
         with contextlib.ExitStack() as stack:
@@ -166,7 +170,8 @@ def main(argv: list[str]) -> None:
                 stack.enter_context(RunLock(named))  # held before Hydra writes .hydra/ into the folder
             hydra_main()
         if FAILED_JOBS:  # the other jobs ran; the sweep as a whole failed
-            raise DiploError(f"{len(FAILED_JOBS)} sweep job(s) failed, the others finished: {'; '.join(FAILED_JOBS)}")
+            raise DiploError(f"{len(FAILED_JOBS)} of {len(SWEPT_JOBS)} sweep jobs failed (the others finished): "
+                             f"{'; '.join(FAILED_JOBS)}")
     except DiploError as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
