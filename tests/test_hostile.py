@@ -230,9 +230,6 @@ CASES = [
     Case("a Lead k below 1 for one source", lambda m, t: [
         "train", "experiment=summarise_all_lead", "model.k_by_source.govuk=-2", f"paths.runs_dir={t}/r"],
          "model.k_by_source.govuk: input should be greater than or equal to 1"),
-    Case("a Lead k for a source the data lacks", lambda m, t: [
-        "train", "experiment=summarise_all_lead", "+model.k_by_source.govuk_typo=3", f"paths.runs_dir={t}/r"],
-         "model.k_by_source.govuk_typo: the data config has no source 'govuk_typo'"),
     # a refused train writes nothing into the folder it refuses
     Case("train into an interrupted run's folder with other overrides", lambda m, t: [
         "train", "model=tfidf", f"hydra.run.dir={t}/done"], "holds an unfinished run (interrupted) that started with "
@@ -794,3 +791,20 @@ def test_a_full_disk_under_any_command_is_one_line(monkeypatch, capsys, tmp_path
     assert cli_main(["compare", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err == "error: no space left on the disk ([Errno 28] No space left on device)\n"
+
+
+@pytest.mark.slow
+def test_a_run_with_its_own_log_name_and_config_folder_trains(made, tmp_path):
+    """Hydra names the log after hydra.job.name and the config folder after hydra.output_subdir; neither is taken
+    for a user's file, and neither are hidden files or an earlier log in a folder named by hydra.run.dir."""
+    named = tmp_path / "named"
+    named.mkdir()
+    (named / ".DS_Store").write_text("")
+    (named / "earlier.log").write_text("an attempt that never started\n")
+    base = [sys.executable, "-m", "diplo_ml.cli", "train", "model=tfidf", "debug=smoke", "data=pillars_folder",
+            f"data.dir={made['data']}"]
+    for extra in (["hydra.job.name=myjob", "hydra.output_subdir=hcfg", f"paths.runs_dir={tmp_path / 'runs'}"],
+                  [f"hydra.run.dir={named}"]):
+        out = subprocess.run([*base, *extra], cwd=tmp_path, capture_output=True, text=True, timeout=600)
+        assert out.returncode == 0, out.stderr[-2000:]
+    assert (named / "manifest.json").is_file()

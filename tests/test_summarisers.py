@@ -107,6 +107,15 @@ def test_lead_takes_k_statements_per_source():
     assert two == one + " The priorities are trade, citizen protection and work at the United Nations."
 
 
+def test_lead_names_a_k_by_source_entry_the_data_never_uses(tmp_path, caplog):
+    lead = build_model(LeadSummariser, {"k": 1, "k_by_source": {"hard": 2, "govuk_typo": 3}})
+    split = summary_examples([INTERVIEW], ["The minister reviewed the year."])
+    split.context = {"source": ["hard"]}
+    with caplog.at_level("WARNING"):
+        lead.fit(split, split, fit_context(tmp_path))
+    assert "model.k_by_source: no data source govuk_typo in this run's data (it has hard); unused" in caplog.text
+
+
 @pytest.mark.slow
 def test_document_scorer_trains_chooses_lengths_and_reloads(tmp_path):
     texts = [INTERVIEW, "The embassy flew 300 citizens home from the war zone. Families thanked the consul. "

@@ -78,9 +78,6 @@ def plan(cfg: DictConfig) -> Plan:
     task = get_task(str(task_cfg.get("name", "")), task_cfg)
     check_data(cfg, task)
     cls, options = model_options(_container(cfg, "model"), task.model_type)
-    sources = (cfg.get("data") or {}).get("sources")
-    if sources:
-        options.check_sources([str(name) for name in sources])
     return Plan(cfg, run, trainer, task, cls, options)
 
 

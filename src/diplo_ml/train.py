@@ -47,21 +47,23 @@ def run(cfg: DictConfig, run_dir: Path, overrides: list[str] | None = None) -> d
         return _run_locked(cfg, checked, run_dir, overrides, main_process)
 
 
-# what a run folder holds before its manifest is written: Hydra's record and log, the lock
-BEFORE_MANIFEST = frozenset({".hydra", "train.log", LOCK, HOLDER})
-
-
 def refuse_finished(run_dir: Path) -> None:
-    """A folder that holds a finished run, a run's results without its manifest, or files that are not a run's is
-    never trained into."""
+    """A folder that holds a finished run, or a run's results without its manifest, is never trained into."""
     previous = read_manifest(run_dir)
     if previous and previous.get("status") == "finished":
         raise DiploError(f"{run_dir} already holds a finished run; it is never overwritten (pick another folder)")
     if not previous and (run_dir / "metrics.json").is_file():
         raise DiploError(f"{run_dir} holds a run's results (metrics.json) but no {MANIFEST}; it is never overwritten "
                          "(pick another folder)")
-    others = sorted(p.name for p in run_dir.iterdir() if p.name not in BEFORE_MANIFEST) \
-        if not previous and run_dir.is_dir() else []
+
+
+def refuse_foreign(run_dir: Path) -> None:
+    """A folder named by ``hydra.run.dir`` that holds no run but files of the user's is never trained into (a run
+    would write over its config.yaml, checkpoint/ ...). Hidden entries (lock files, ``.hydra``, ``.DS_Store``) and
+    logs (an earlier attempt's, appended to) do not count. Checked before Hydra writes anything."""
+    if read_manifest(run_dir) or not run_dir.is_dir():
+        return
+    others = sorted(p.name for p in run_dir.iterdir() if not p.name.startswith(".") and p.suffix != ".log")
     if others:
         raise DiploError(f"{run_dir} holds files that are not a diplo-ml run ({', '.join(others[:5])}"
                          f"{' ...' if len(others) > 5 else ''}); a run never writes over them: pick a new or empty "
@@ -221,6 +223,8 @@ def preflight(argv: list[str]) -> Path | None:
     run_dir = Path(str(cfg.hydra.run.dir)).expanduser().resolve()
     check_writable(run_dir, "hydra.run.dir")
     refuse_finished(run_dir)
+    if distributed.is_main_process():  # other ranks may already see rank 0's files
+        refuse_foreign(run_dir)
     refuse_other_config(run_dir, argv)
     return run_dir
 

@@ -39,10 +39,6 @@ class ModelOptions(Options):
     name: str = Field(min_length=1)
     max_length: int | None = Field(None, ge=8, le=8192)  # input tokens, for models that tokenise (others ignore it)
 
-    def check_sources(self, sources: list[str]) -> None:
-        """Refuse a setting that names a data source the run's data config lacks (a model with per-source
-        settings overrides this; ``plan`` calls it when the data config has named sources)."""
-
 
 @dataclass(frozen=True)
 class TaskSpec:

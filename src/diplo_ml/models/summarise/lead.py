@@ -35,11 +35,13 @@ class LeadOptions(ModelOptions):
     k_by_source: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(default_factory=dict)
     budget_words: int | None = Field(50, ge=1)
 
-    def check_sources(self, sources: list[str]) -> None:
-        for name in self.k_by_source:
-            if name not in sources:
-                raise DiploError(f"model.k_by_source.{name}: the data config has no source '{name}' (it has "
-                                 f"{', '.join(sources)})")
+    def warn_unused(self, *splits: Examples) -> None:
+        """A ``k_by_source`` entry for a source the data does not hold is never used: say so (a preset names every
+        source of summaries_all, so a data config with fewer is not an error, but a misspelt name is worth a line)."""
+        held = {str(s) for split in splits for s in context_column(split.context, "source", len(split)) if s}
+        if unused := sorted(set(self.k_by_source) - held):
+            log.warning("model.k_by_source: no data source %s in this run's data (it has %s); unused",
+                        ", ".join(unused), ", ".join(sorted(held)) or "no named sources")
 
 
 class LeadSummariser(SummarisingModel):
@@ -48,6 +50,7 @@ class LeadSummariser(SummarisingModel):
 
     def fit(self, train: Examples, dev: Examples, context: FitContext) -> None:
         """Nothing to learn."""
+        self.options.warn_unused(train, dev)
 
     def _lead(self, text: str, source: str | None) -> tuple[list[str], list[int], str]:
         """The article's sentences, the indices of its first k statements within the budget, and that Lead-k
@@ -132,6 +135,7 @@ class LeadTrimSummariser(LeadSummariser):
         """Train the trimmer and the headline chooser on the first statement of each training article, then choose
         the edits on dev."""
         o = self.options
+        o.warn_unused(train, dev)
         trees = {"trees": o.trees, "learning_rate": o.learning_rate, "max_leaf_nodes": o.max_leaf_nodes,
                  "min_samples_leaf": o.min_samples_leaf, "seed": context.seed}
         statements = self._first_statements(train)
