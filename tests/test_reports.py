@@ -187,6 +187,10 @@ def test_a_brief_saved_among_the_articles_is_not_read_back_as_one(fmt, smoke_run
     assert cli_main(["brief", str(first), "--tagger", str(smoke_runs["tfidf"]), "--format", fmt,
                      "-o", str(tmp_path / f"only.{fmt}")]) == 2
     assert "a page diplo-ml wrote, not a news article" in capsys.readouterr().err
+    out = tmp_path / "rows.jsonl"
+    assert cli_main(["predict", str(smoke_runs["tfidf"]), str(folder / ARTICLE.name), str(first), "-o", str(out)]) == 0
+    assert {json.loads(line)["source"] for line in out.read_text().splitlines()} == {str(folder / ARTICLE.name)}
+    assert "a page diplo-ml wrote (a brief or report)" in capsys.readouterr().err
 
 
 def test_brief_refuses_bad_inputs_with_one_line(smoke_runs, lead_run, tmp_path, capsys):
@@ -227,9 +231,9 @@ def test_tagging_report_of_a_hand_edited_prediction_is_one_line(smoke_runs, tmp_
     lines = path.read_text().splitlines()
     row = json.loads(lines[1])
     row["labels"] = ["nosuch"]
-    path.write_text("\n".join([lines[0], json.dumps(row), *lines[2:]]) + "\n")
+    path.write_text("\n".join([lines[0], "", json.dumps(row), *lines[2:]]) + "\n")  # a blank line before it
     assert cli_main(["report", str(run_dir)]) == 2
-    assert f"{path}:2: 'labels' must be a list of the checkpoint's labels" in capsys.readouterr().err
+    assert f"{path}:3: 'labels' must be a list of the checkpoint's labels" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("model", ["minilm", "tfidf", "zeroshot"])

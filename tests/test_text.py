@@ -25,6 +25,8 @@ from diplo_ml.text import split_sentences, words
          ["It met in Hanoi (Vietnam).", "Trade grew ./.", "VNA/VNP"]),
         ("Yahoo! Japan signed a deal with FPT. It is big! Talks go on.",
          ["Yahoo! Japan signed a deal with FPT.", "It is big!", "Talks go on."]),
+        ("The unit was sold to Yahoo! The company said talks went well.",
+         ["The unit was sold to Yahoo!", "The company said talks went well."]),
     ],
 )
 def test_split_sentences(text, expected):

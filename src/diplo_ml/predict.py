@@ -26,7 +26,7 @@ from typing import IO, Any
 from tqdm.auto import tqdm
 
 from diplo_ml.checkpoint import checkpoint_task, load, read_meta
-from diplo_ml.data.ingest import SUFFIXES, ingest_document, ingest_path
+from diplo_ml.data.ingest import SUFFIXES, ingest_document, ingest_path, written_by_diplo
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.language import NOT_ENGLISH, add_language_note, not_english_warning
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
@@ -111,6 +111,8 @@ def read_units(inputs: list[str], task: Task) -> Iterator[Unit]:
             given += 1
             continue
         try:
+            if written_by_diplo(path):
+                raise NoTextError(f"{path}: a page diplo-ml wrote (a brief or report), not a news article")
             article = ingest_path(path)
         except NoTextError as error:  # (a page in another encoding, or a binary file, is an error: it can be mended)
             if len(inputs) == 1:

@@ -39,7 +39,7 @@ _OPENERS = frozenset(
     according mr mrs ms dr""".split()
 )
 # Names spelt with an exclamation mark, which does not end a sentence after them.
-_NAMES_WITH_BANG = frozenset("yahoo jeopardy wham oklahoma".split())
+_NAMES_WITH_BANG = frozenset("yahoo jeopardy wham".split())
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, a.m, e.g (the final period is not included)
 _INITIAL = re.compile(r"^[A-Z]$")
 
@@ -63,7 +63,8 @@ def _is_boundary(chunk: str, match: re.Match[str]) -> bool:
         return False
     mark = match.group(0)
     if mark == "!" and _token_before(chunk, match.start()).lower() in _NAMES_WITH_BANG:
-        return False  # "Yahoo! Japan", not the end of a sentence
+        opener = _WORD.match(chunk, following.start(1))  # "Yahoo! Japan" goes on; "Yahoo! The company" ends
+        return opener is not None and opener.group(0).lower() in _OPENERS
     if mark.startswith("./.") or not mark.startswith(".") or len(mark.rstrip("\"'”’»)]")) > 1:
         return True  # ./., ! ? … and "..." end sentences whatever precedes them
     before = _token_before(chunk, match.start())

@@ -36,21 +36,24 @@ class LoadedData:
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> weight, examples (several only)
 
 
-def data_dir(cfg: DictConfig, label: str | None = None) -> Path:
-    """The folder of a data config (or of one source); a clear error when it, or a variable it needs, is missing."""
+def data_dir(cfg: DictConfig, label: str | None = None, key: str = "data.dir") -> Path:
+    """The folder of a data config (or of one source, whose ``key`` is ``data.sources.NAME.dir``); a clear error
+    when it, or a variable it needs, is missing."""
     label = label or f"data config '{cfg.get('name')}'"
-    if "dir" not in cfg or OmegaConf.is_missing(cfg, "dir") or \
-            OmegaConf.to_container(cfg, resolve=False).get("dir") is None:
-        key = "data.dir" if "source" not in label else "the source's dir"
-        raise DiploError(f"{label} needs the folder of its files: add {key}=/path/to/folder")
+    needs = DiploError(f"{label} needs the folder of its files: add {key}=/path/to/folder")
+    if "dir" not in cfg or OmegaConf.is_missing(cfg, "dir"):
+        raise needs
     try:
-        folder = Path(str(cfg.dir))
+        value = cfg.dir
     except InterpolationResolutionError as exc:
         raw = OmegaConf.to_container(cfg, resolve=False).get("dir")
         raise DiploError(
             f"{label} reads {raw}: {exc.msg.splitlines()[0]}. "
             "Set DIPLO_EXTERNAL_DATA to the folder that holds the public corpora (e.g. ../shared/data)."
         ) from None
+    if value is None or not str(value).strip():
+        raise needs
+    folder = Path(str(value))
     if not folder.is_dir():
         raise DataError(f"{folder}: data folder not found ({label})")
     return folder
@@ -62,7 +65,7 @@ def check_locations(cfg: DictConfig) -> None:
     if cfg.get("sources"):
         for name in cfg.sources:
             label = f"data config '{cfg.get('name')}', source '{name}'"
-            data_dir(cfg.sources[name], label)
+            data_dir(cfg.sources[name], label, f"data.sources.{name}.dir")
             source_weight(cfg.sources[name].get("weight", 1.0), label)
     else:
         data_dir(cfg)
@@ -174,7 +177,8 @@ def load_sources(cfg: DictConfig, check: Check) -> LoadedData:
     if not cfg.sources:
         raise DiploError(f"data config '{cfg.name}': 'sources' is empty")
     labels = {str(name): f"data config '{cfg.name}', source '{name}'" for name in cfg.sources}
-    folders = {name: data_dir(cfg.sources[name], labels[name]) for name in labels}  # fail before reading
+    folders = {name: data_dir(cfg.sources[name], labels[name], f"data.sources.{name}.dir")  # fail before reading
+               for name in labels}
     seen: dict[str, str] = {}
     fingerprints: dict[str, str] = {}
     parts: dict[str, Records] = {split: {} for split in SPLITS}

@@ -73,11 +73,16 @@ def run_json(run: Path, name: str) -> dict[str, Any]:
 
 def read_rows(run: Path, split: str = "test") -> list[dict[str, Any]]:
     """The saved predictions of one split (validated JSONL; an empty file is an error)."""
+    return [record for _, record in read_numbered_rows(run, split)]
+
+
+def read_numbered_rows(run: Path, split: str = "test") -> list[tuple[int, dict[str, Any]]]:
+    """(line number, row) of the saved predictions of one split, for checks that name the line."""
     from diplo_ml.data.io import iter_jsonl
     from diplo_ml.errors import DataError
 
     path = Path(run) / f"predictions_{split}.jsonl"
-    rows = [record for _, record in iter_jsonl(path)]
+    rows = list(iter_jsonl(path))
     if not rows:
         raise DataError(f"{path}: no predictions")
     return rows

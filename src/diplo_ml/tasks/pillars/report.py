@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from diplo_ml.errors import DataError
-from diplo_ml.reports.render import colours, figure_uri, pyplot, read_rows, run_json
+from diplo_ml.reports.render import colours, figure_uri, pyplot, read_numbered_rows, run_json
 from diplo_ml.tasks.base import Task
 from diplo_ml.templating import fmt, render
 
@@ -132,10 +132,10 @@ def _error_rows(errors: list[dict[str, Any]], thresholds: dict[str, float]) -> l
              ", ".join(e["gold"]) or NONE, ", ".join(e["predicted"]) or NONE, e["id"]] for e in errors]
 
 
-def check_rows(rows: list[dict[str, Any]], labels: list[str], path: Path) -> None:
+def check_rows(rows: list[tuple[int, dict[str, Any]]], labels: list[str], path: Path) -> None:
     """Every saved prediction names only the checkpoint's labels and scores each of them (a hand-edited file is a
     one-line error at its line, not a KeyError)."""
-    for line, row in enumerate(rows, start=1):
+    for line, row in rows:
         scores = row.get("scores")
         if not isinstance(scores, dict) or not all(isinstance(scores.get(label), int | float) for label in labels):
             raise DataError(f"{path}:{line}: 'scores' must give a number for each of {', '.join(labels)}")
@@ -147,9 +147,10 @@ def check_rows(rows: list[dict[str, Any]], labels: list[str], path: Path) -> Non
 
 
 def tagging_report(task: Task, run: Path, meta: dict[str, Any]) -> str:
-    rows = read_rows(run)
+    numbered = read_numbered_rows(run)
+    rows = [row for _, row in numbered]
     labels, thresholds = task.saved_thresholds(run / "checkpoint", meta)  # type: ignore[attr-defined]  # checked
-    check_rows(rows, labels, run / "predictions_test.jsonl")
+    check_rows(numbered, labels, run / "predictions_test.jsonl")
     examples = task.examples(rows, {})
     computed = task.quick_score(rows, examples)
     saved_test = run_json(run, "metrics.json").get("test", {})
