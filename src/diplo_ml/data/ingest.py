@@ -439,7 +439,10 @@ GENERATOR_MARKDOWN = "<!-- generator: diplo-ml -->"
 
 
 def written_by_diplo(path: Path) -> bool:
-    """Whether ``path`` is a brief or report diplo-ml wrote (its marker in the first few kilobytes)."""
+    """Whether ``path`` is a brief or report diplo-ml wrote (an HTML or Markdown page with its marker in the first
+    few kilobytes)."""
+    if path.suffix.lower() not in (".html", ".htm", ".md"):
+        return False
     try:
         with open(path, "rb") as handle:
             head = handle.read(4096)
@@ -453,7 +456,7 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
     counting the other files left out (images, data files, broken links). Briefs and reports diplo-ml wrote (an
     earlier brief saved among the articles) are left out with a note."""
     paths = _expand(inputs)
-    own = [p for p in paths if p.suffix.lower() in (".html", ".htm", ".md") and written_by_diplo(p)]
+    own = [p for p in paths if written_by_diplo(p)]
     if own:
         print(f"note: {len(own)} page(s) diplo-ml wrote itself (briefs, reports) left out of the articles (first: "
               f"{own[0]})", file=sys.stderr)

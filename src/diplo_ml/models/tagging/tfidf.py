@@ -58,9 +58,6 @@ class TfidfTagger(TaggingModel):
             self.coef, self.intercept, self.constant = arrays["coef"], arrays["intercept"], arrays["constant"]
         except KeyError as exc:
             raise DiploError(f"{self.folder}: damaged TF-IDF head (no {exc.args[0]})") from None
-        if self.coef.ndim != 2 or self.coef.shape[0] != len(self.labels) or self.intercept.shape != (len(self.labels),):
-            raise DiploError(f"{self.folder}: damaged TF-IDF head ({self.coef.shape[0]} rows of weights for "
-                             f"{len(self.labels)} labels)")
         size = len(self.vectorizer.vocabulary_) if self.vectorizer is not None else 0
         if self.coef.shape != (len(self.labels), size) or self.intercept.shape != (len(self.labels),):
             raise DiploError(f"{self.folder}: TF-IDF head of shape {self.coef.shape} does not fit "
