@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -88,6 +89,13 @@ def check_inputs(inputs: list[str]) -> None:
             _check_path(Path(item))
 
 
+def _looks_like_jsonl(text: str) -> bool:
+    """Standard input is JSONL when its first non-blank line opens as a JSON object does (`{"` or `{}`; a damaged
+    line is then named by the JSONL reader); a page that merely opens with "{" is an article."""
+    first = next(line for line in text.split("\n") if line.strip()).strip()
+    return re.match(r'\{\s*["}]', first) is not None
+
+
 def read_units(inputs: list[str], task: Task) -> Iterator[Unit]:
     """Units of every input, in order; article units come from the task (paragraphs, or the whole article)."""
     check_inputs(inputs)
@@ -99,7 +107,7 @@ def read_units(inputs: list[str], task: Task) -> Iterator[Unit]:
             text = decode_text(stream.read(), "<stdin>") if stream is not None else sys.stdin.read()
             if not text.strip():
                 raise DataError("<stdin>: empty input")
-            if text.lstrip().startswith("{"):
+            if _looks_like_jsonl(text):
                 yield from _jsonl_units(parse_jsonl_lines(text.split("\n"), "<stdin>"), "<stdin>", task.echo_text)
             else:
                 yield from _article_units(task, ingest_document(text, "stdin", "<stdin>"))
