@@ -78,3 +78,19 @@ def test_a_model_added_by_config_alone_trains_and_is_compared(tmp_path, pillar_d
     rows = json.loads(proc.stdout)
     assert [r["model"] for r in rows] == ["word_vote"] and rows[0]["status"] == "finished"
     assert rows[0]["lr"] is None  # trainer settings do not apply to a model without a Trainer
+
+
+@pytest.mark.parametrize("flag", [["--config-dir"], ["-cd"], ["--config-dir="]])
+def test_a_config_dir_on_the_command_line_is_checked_before_work_starts(flag, tmp_path):
+    from diplo_ml.train import preflight
+
+    conf = _toy_conf(tmp_path)
+    given = [f"{flag[0]}{conf}"] if flag[0].endswith("=") else [flag[0], str(conf)]
+    runs = tmp_path / "runs"
+    assert preflight([*given, "model=word_vote", f"paths.runs_dir={runs}"]) is None  # composes with the folder
+    with pytest.raises(DiploError, match="model.smoothing"):
+        preflight([*given, "model=word_vote", "model.smoothing=-1", f"paths.runs_dir={runs}"])
+    with pytest.raises(DiploError, match=r"sweep job 1 .*model.smoothing"):
+        preflight(["-m", *given, "model=word_vote", "model.smoothing=0.5,-1", f"paths.runs_dir={runs}"])
+    with pytest.raises(DiploError, match="--config-dir: .* is not a folder"):
+        preflight(["--config-dir", str(tmp_path / "nope"), "model=word_vote"])

@@ -21,16 +21,36 @@ def register() -> None:
         OmegaConf.register_new_resolver("project_root", lambda: str(PROJECT_ROOT))
 
 
-def compose_config(overrides: list[str] | None = None, return_hydra_config: bool = False) -> DictConfig:
-    """Compose ``conf/train.yaml`` with overrides, as `diplo-ml train` would; a bad override or config name is a
-    one-line :class:`DiploError` (with the options there are, for a name that does not exist)."""
+def compose_config(overrides: list[str] | None = None, return_hydra_config: bool = False,
+                   config_name: str = "train", extra_dir: str | None = None) -> DictConfig:
+    """Compose ``conf/train.yaml`` (or ``config_name``) with overrides, as `diplo-ml train` would, with
+    ``extra_dir`` searched first as ``--config-dir`` makes Hydra do; a bad override or config name is a one-line
+    :class:`DiploError` (with the options there are, for a name that does not exist)."""
     register()
     try:
         with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
-            return compose(config_name="train", overrides=list(overrides or []),
+            if extra_dir is not None:
+                search_first(extra_dir)
+            return compose(config_name=config_name, overrides=list(overrides or []),
                            return_hydra_config=return_hydra_config)
     except HydraException as exc:
         raise DiploError(one_line(str(exc))) from None
+
+
+def search_first(folder: str) -> None:
+    """Put ``folder`` first in the search path of the Hydra set up for composing, where ``--config-dir`` puts it."""
+    from hydra._internal.hydra import Hydra
+    from hydra._internal.utils import create_config_search_path
+    from hydra.core.config_search_path import SearchPathQuery
+    from hydra.core.global_hydra import GlobalHydra
+
+    absolute = Path(folder).expanduser().resolve()
+    if not absolute.is_dir():
+        raise DiploError(f"--config-dir: {absolute} is not a folder")
+    search = create_config_search_path(str(CONF_DIR))
+    search.prepend(provider="command-line", path=f"file://{absolute}", anchor=SearchPathQuery(provider="schema"))
+    GlobalHydra.instance().clear()  # the context restores the Hydra it found when it ends
+    Hydra.create_main_hydra2(task_name="app", config_search_path=search)
 
 
 def one_line(message: str) -> str:

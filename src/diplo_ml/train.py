@@ -202,14 +202,14 @@ CHECKED_ADDITIONS = ("model.", "trainer.", "hydra.")  # keys `+key=value` may ad
 def preflight(argv: list[str]) -> Path | None:
     """Before Hydra writes anything: validate every option and the run folder; return the folder when the command
     names it (``hydra.run.dir=``), so it can be locked first. A sweep (-m) has every job checked the same way."""
-    flags = [a for a in argv if a.startswith("-")]
-    overrides = [a for a in argv if not a.startswith("-")]
+    overrides, where, flags = read_flags(argv)
     check_additions(overrides)
-    if flags:
-        if set(flags) <= {"-m", "--multirun"}:
-            check_sweep(overrides)
+    if not flags <= {"-m", "--multirun"}:  # --cfg, --info, --help ...: Hydra prints and trains nothing
         return None
-    cfg = compose_config(argv, return_hydra_config=True)
+    if flags:
+        check_sweep(overrides, where)
+        return None
+    cfg = compose_config(overrides, return_hydra_config=True, **where)
     plan(cfg)
     check_locations(cfg.data)
     runs_dir = Path(str(cfg.paths.runs_dir)).expanduser()
@@ -218,15 +218,36 @@ def preflight(argv: list[str]) -> Path | None:
         runs_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DiploError(f"paths.runs_dir: cannot create {runs_dir} ({exc.strerror})") from None
-    if not any(a.startswith("hydra.run.dir=") for a in argv):
+    if not any(a.startswith("hydra.run.dir=") for a in overrides):
         return None
     run_dir = Path(str(cfg.hydra.run.dir)).expanduser().resolve()
     check_writable(run_dir, "hydra.run.dir")
     refuse_finished(run_dir)
     if distributed.is_main_process():  # other ranks may already see rank 0's files
         refuse_foreign(run_dir)
-    refuse_other_config(run_dir, argv)
+    refuse_other_config(run_dir, overrides)
     return run_dir
+
+
+CONFIG_FLAGS = {"--config-dir": "extra_dir", "-cd": "extra_dir", "--config-name": "config_name", "-cn": "config_name"}
+
+
+def read_flags(argv: list[str]) -> tuple[list[str], dict[str, str], set[str]]:
+    """Hydra's command line split into its overrides, the config flags as `compose_config` arguments
+    (``--config-dir``/``-cd``, ``--config-name``/``-cn``) and the other flags."""
+    overrides: list[str] = []
+    where: dict[str, str] = {}
+    flags: set[str] = set()
+    items = iter(argv)
+    for item in items:
+        name, equals, value = item.partition("=")
+        if name in CONFIG_FLAGS:
+            where[CONFIG_FLAGS[name]] = value if equals else next(items, "")
+        elif item.startswith("-"):
+            flags.add(item)
+        else:
+            overrides.append(item)
+    return overrides, where, flags
 
 
 def check_additions(overrides: list[str]) -> None:
@@ -290,14 +311,14 @@ def sweep_jobs(overrides: list[str]) -> list[list[str]]:
         return []
 
 
-def check_sweep(overrides: list[str]) -> None:
+def check_sweep(overrides: list[str], where: dict[str, str] | None = None) -> None:
     """Every job of a sweep is composed and range-checked before the first one runs (a bad value used to stop the
     sweep half way, leaving a folder with no manifest), and a sweep folder that holds runs is never written into."""
     cfg = None
     local = not any(o.startswith("hydra/launcher=") and o != "hydra/launcher=basic" for o in overrides)
     for number, job in enumerate(sweep_jobs(overrides)):
         try:
-            cfg = compose_config(job, return_hydra_config=True)
+            cfg = compose_config(job, return_hydra_config=True, **(where or {}))
             plan(cfg)
             if local:  # a cluster launcher's jobs may see other folders and variables than this machine
                 check_locations(cfg.data)
