@@ -466,19 +466,26 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
     return paths
 
 
-def ingest_pages(paths: list[Path]) -> list[Article]:
-    """Each page ingested; among several, a page with no text (empty, all page noise) is left out with one warning
-    counting such pages, as ``predict`` does. One such page given alone, or only such pages, is an error."""
+def read_pages(paths: list[Path], leave_out: type[Exception] = NoTextError) -> tuple[list[Article], list[str]]:
+    """Each page ingested; among several, a page that raises ``leave_out`` is left out and its reason returned. One
+    such page given alone is its own error; only such pages is one error naming the first."""
     articles, left_out = [], []
     for path in paths:
         try:
             articles.append(ingest_path(path))
-        except NoTextError as error:
+        except leave_out as error:
             if len(paths) == 1:
                 raise
             left_out.append(str(error))
     if left_out and not articles:
-        raise DataError(f"no page had text (first: {left_out[0]})")
+        raise DataError(f"none of the {len(paths)} pages could be read (first: {left_out[0]})")
+    return articles, left_out
+
+
+def ingest_pages(paths: list[Path]) -> list[Article]:
+    """Each page ingested; among several, a page with no text (empty, all page noise) is left out with one warning
+    counting such pages, as ``predict`` does."""
+    articles, left_out = read_pages(paths)
     if left_out:
         print(f"warning: {len(left_out)} of {len(paths)} pages left out, they hold no text (first: {left_out[0]})",
               file=sys.stderr)

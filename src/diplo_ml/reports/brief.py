@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.checkpoint import expect, load
-from diplo_ml.data.ingest import GENERATOR_MARKDOWN, OUTLETS, Article, expand_inputs, ingest_path
+from diplo_ml.data.ingest import GENERATOR_MARKDOWN, OUTLETS, Article, expand_inputs, read_pages
 from diplo_ml.data.language import NOT_ENGLISH, looks_english, not_english_warning
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.faithfulness import article_source, check_summary, segments
@@ -93,15 +93,8 @@ def build_brief(inputs: Sequence[str | Path], tagger: str | Path, summariser: st
     expect(tagger, Tagger)  # cheap checks first: the wrong task or a bad article fails before any loading
     if summariser is not None:
         expect(summariser, Summariser)
-    articles, left_out = [], []
-    for path in paths:  # one unreadable page in an archive folder is listed, not fatal (unless all are)
-        try:
-            articles.append(ingest_path(Path(path)))
-        except DataError as exc:
-            left_out.append(str(exc))
-    if not articles:
-        raise DataError(left_out[0] if len(left_out) == 1 else
-                        f"none of the {len(left_out)} articles could be read (first: {left_out[0]})")
+    # one unreadable page in an archive folder is listed, not fatal (unless all are)
+    articles, left_out = read_pages([Path(p) for p in paths], leave_out=DataError)
     for why in left_out:
         print(f"warning: left out of the brief: {why}", file=sys.stderr)
     tag_model = load(tagger, expected=Tagger)
