@@ -22,12 +22,10 @@ from collections import Counter
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.model_selection import KFold
+from summary_dev_articles import development_articles
 
-from diplo_ml.config import compose_config
-from diplo_ml.data.examples import context_column
 from diplo_ml.metrics.rouge_core import per_example, tokens
 from diplo_ml.models.summarise.selection import candidates
-from diplo_ml.tasks import get_task
 
 CUT = re.compile(r"(?<=[,;])\s|\s(?=[–—]\s)")
 OPENERS = ("which", "who", "where", "while", "as", "after", "following", "including", "adding", "saying",
@@ -102,22 +100,14 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--statements", type=int, default=4)
     args = parser.parse_args()
-    cfg = compose_config(["task=summarise", "data=summaries_all"])
-    task = get_task("summarise")
-    data = task.load_data(cfg.data)
     rows: dict[str, list] = {"embedded": [], "hard": []}
-    for split in ("train", "dev"):
-        examples = task.examples(list(data.splits[split]), cfg.data)
-        headlines = context_column(examples.context, "headline", len(examples))
-        for text, ref, source, headline in zip(examples.inputs, examples.targets, examples.sources(), headlines):
-            if source not in rows:
-                continue
-            first, parts = pieces(text, args.statements)
-            keep, best = oracle(parts, ref)
-            whole = max(rouge_l([" ".join(c) for k in range(1, len(first) + 1)
-                                 for c in itertools.combinations(first, k)], ref))
-            rows[source].append((ref, parts, features(parts, headline or "", text), np.array(keep),
-                                 float(rouge_l([first[0]], ref)[0]), float(whole), best))
+    for text, ref, source, headline in development_articles(tuple(rows)):
+        first, parts = pieces(text, args.statements)
+        keep, best = oracle(parts, ref)
+        whole = max(rouge_l([" ".join(c) for k in range(1, len(first) + 1)
+                             for c in itertools.combinations(first, k)], ref))
+        rows[source].append((ref, parts, features(parts, headline, text), np.array(keep),
+                             float(rouge_l([first[0]], ref)[0]), float(whole), best))
     embedded, hard = rows["embedded"], rows["hard"]
     learned: dict[int, list[float]] = {b: [] for b in BUDGETS}
     for fit_rows, score_rows in KFold(args.folds, shuffle=True, random_state=0).split(embedded):

@@ -18,12 +18,10 @@ import numpy as np
 from sklearn.ensemble import GradientBoostingRegressor
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.model_selection import KFold
+from summary_dev_articles import development_articles
 
-from diplo_ml.config import compose_config
-from diplo_ml.data.examples import context_column
 from diplo_ml.metrics.rouge_core import per_example
 from diplo_ml.models.summarise.selection import candidates
-from diplo_ml.tasks import get_task
 
 WORD = re.compile(r"\w+")
 OPENER = re.compile(r"(He|She|It|They|This|These|The|But|However|Also)\b")
@@ -54,22 +52,15 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
-    cfg = compose_config(["task=summarise", "data=summaries_all"])
-    task = get_task("summarise")
-    data = task.load_data(cfg.data)
     rows = []  # (source, features, gains over Lead-1, Lead-1, Lead-2)
-    for split in ("train", "dev"):
-        examples = task.examples(list(data.splits[split]), cfg.data)
-        headlines = context_column(examples.context, "headline", len(examples))
-        for text, ref, source, headline in zip(examples.inputs, examples.targets, examples.sources(), headlines):
-            sentences, allowed = candidates(text)
-            statements = [s for s, ok in zip(sentences, allowed) if ok]
-            if source not in ("embedded", "hard") or len(statements) < 2:
-                continue
-            pairs = [statements[0]] + [f"{statements[0]} {s}" for s in statements[1:]]
-            scores = per_example(pairs, [ref] * len(pairs))[:, 2]
-            rows.append((source, statement_features(statements, headline or ""), scores[1:] - scores[0],
-                         scores[0], scores[1]))
+    for text, ref, source, headline in development_articles(("embedded", "hard")):
+        sentences, allowed = candidates(text)
+        statements = [s for s, ok in zip(sentences, allowed) if ok]
+        if len(statements) < 2:
+            continue
+        pairs = [statements[0]] + [f"{statements[0]} {s}" for s in statements[1:]]
+        scores = per_example(pairs, [ref] * len(pairs))[:, 2]
+        rows.append((source, statement_features(statements, headline), scores[1:] - scores[0], scores[0], scores[1]))
     learned = np.zeros(len(rows))
     for repeat in range(args.repeats):
         for fit_rows, score_rows in KFold(args.folds, shuffle=True, random_state=repeat).split(rows):

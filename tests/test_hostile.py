@@ -779,6 +779,25 @@ def test_sweep_checks_skip_what_they_cannot_expand_or_see(monkeypatch):
         check_sweep(["data=pillars_public", "model=tfidf", "seed=1,2"])
 
 
+def test_a_failed_sweep_job_of_another_process_is_reported_in_one_line(capsys):
+    """Under the joblib or SLURM launcher a failed job's exception comes back pickled, and Hydra prints a
+    CompactHydraException as its message alone (no traceback)."""
+    import pickle
+
+    from hydra._internal.utils import run_and_report
+
+    from diplo_ml.train import SweepJobFailed
+
+    def job():
+        raise pickle.loads(pickle.dumps(SweepJobFailed("error: sweep job runs/m/1 failed: data.jsonl:3: bad")))
+
+    with pytest.raises(SystemExit) as info:
+        run_and_report(job)
+    err = capsys.readouterr().err
+    assert info.value.code == 1 and "Traceback" not in err
+    assert "error: sweep job runs/m/1 failed: data.jsonl:3: bad" in err
+
+
 def test_a_full_disk_under_any_command_is_one_line(monkeypatch, capsys, tmp_path):
     import errno
 

@@ -14,6 +14,7 @@ from typing import Any
 import hydra
 import transformers
 from hydra.core.hydra_config import HydraConfig
+from hydra.errors import CompactHydraException
 from hydra.types import RunMode
 from omegaconf import DictConfig, OmegaConf
 from omegaconf.errors import OmegaConfBaseException
@@ -102,8 +103,9 @@ SWEPT_JOBS: list[Path] = []  # every sweep job this process ran
 BASIC_LAUNCHER = "hydra._internal.core_plugins.basic_launcher.BasicLauncher"  # runs the jobs in this process
 
 
-class SweepJobFailed(Exception):
-    """A sweep job run by another process's launcher failed; Hydra reports it once the other jobs have run."""
+class SweepJobFailed(CompactHydraException):
+    """A sweep job run by another process's launcher failed; Hydra reports it, in one line (exit 1), once the
+    other jobs of its batch have run."""
 
 
 @hydra.main(version_base="1.3", config_path=str(CONF_DIR), config_name="train")
@@ -130,7 +132,7 @@ def hydra_main(cfg: DictConfig) -> None:
         if not sweeping:
             raise SystemExit(2) from None
         if hydra_cfg.launcher._target_ != BASIC_LAUNCHER:  # jobs in other processes: Hydra names the failure at the end
-            raise SweepJobFailed(f"{run_dir}: {line}") from None
+            raise SweepJobFailed(f"error: sweep job {run_dir} failed: {line.splitlines()[0][:300]}") from None
         FAILED_JOBS.append(f"{run_dir} ({line.splitlines()[0][:200]})")
         return
     test = metrics.get("test", {})

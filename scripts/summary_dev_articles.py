@@ -1,0 +1,22 @@
+"""The train + dev articles of `summaries_all` (never test), for the exploratory summarisation scripts here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from diplo_ml.config import compose_config
+from diplo_ml.data.examples import context_column
+from diplo_ml.tasks import get_task
+
+
+def development_articles(sources: tuple[str, ...]) -> Iterator[tuple[str, str, str, str]]:
+    """(text, reference, source, headline) of every train and dev article from ``sources``."""
+    cfg = compose_config(["task=summarise", "data=summaries_all"])
+    task = get_task("summarise")
+    data = task.load_data(cfg.data)
+    for split in ("train", "dev"):
+        examples = task.examples(list(data.splits[split]), cfg.data)
+        headlines = context_column(examples.context, "headline", len(examples))
+        for text, ref, source, headline in zip(examples.inputs, examples.targets, examples.sources(), headlines):
+            if source in sources:
+                yield text, ref, source, headline or ""
