@@ -779,6 +779,19 @@ def test_sweep_checks_skip_what_they_cannot_expand_or_see(monkeypatch):
         check_sweep(["data=pillars_public", "model=tfidf", "seed=1,2"])
 
 
+def test_a_sweep_folder_named_in_a_config_file_is_checked_too(tmp_path):
+    from diplo_ml.train import check_sweep
+
+    held = tmp_path / "sweeps"
+    (held / "0").mkdir(parents=True)
+    (held / "0" / "manifest.json").write_text("{}")
+    (tmp_path / "conf" / "experiment").mkdir(parents=True)
+    (tmp_path / "conf" / "experiment" / "my_sweep.yaml").write_text(
+        f"# @package _global_\ndefaults:\n  - override /model: tfidf\nhydra:\n  sweep:\n    dir: {held}\n")
+    with pytest.raises(DiploError, match="already holds the runs of a sweep"):
+        check_sweep(["experiment=my_sweep", "seed=1,2"], {"extra_dir": str(tmp_path / "conf")})
+
+
 def test_a_failed_sweep_job_of_another_process_is_reported_in_one_line(capsys):
     """Under the joblib or SLURM launcher a failed job's exception comes back pickled, and Hydra prints a
     CompactHydraException as its message alone (no traceback)."""

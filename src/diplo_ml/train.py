@@ -326,8 +326,8 @@ def check_sweep(overrides: list[str], where: dict[str, str] | None = None) -> No
                 check_locations(cfg.data)
         except DiploError as exc:
             raise DiploError(f"sweep job {number} ({' '.join(job)}): {exc}") from None
-    if cfg is None or not any(a.startswith("hydra.sweep.dir=") for a in overrides):
-        return  # the default sweep folder is new for every command
+    if cfg is None:
+        return
     sweep_dir = Path(str(cfg.hydra.sweep.dir)).expanduser()
     held = sorted(p.parent.name for p in sweep_dir.glob(f"*/{MANIFEST}")) if sweep_dir.is_dir() else []
     if held:
