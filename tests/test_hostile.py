@@ -697,6 +697,7 @@ def test_a_checkpoint_whose_labels_were_reordered_is_refused(tmp_path):
     check_label_order(folder, {"labels": ["cultural", "economic"]})  # an encoder's default names are not outputs
 
 
+@pytest.mark.slow  # a run's manifest asks git for the commit
 def test_a_manifest_whose_attempts_were_edited_into_a_string_is_not_spread(tmp_path):
     from diplo_ml.runs.manifest import RunRecorder
 
@@ -720,6 +721,7 @@ def test_data_folders_and_weights_are_checked_before_a_run_folder_exists(tmp_pat
                                                                               "data.sources.public.dir=.")
 
 
+@pytest.mark.slow  # a run's manifest asks git for the commit
 def test_a_full_disk_ends_the_run_failed_and_is_told_apart(made, tmp_path, monkeypatch):
     import errno
 
