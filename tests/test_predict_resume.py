@@ -246,3 +246,21 @@ def test_a_bad_line_in_a_file_given_twice_is_cut_in_its_first_copy(tmp_path):
     src.write_text("".join(json.dumps({"text": f"Trade rose {i}."}) + "\n" for i in range(5)))
     cut = cut_at([str(src), str(src)], row_key({"source": str(src), "line": 3}))
     assert cut is not None and cut["input"] == 0 and cut["lines"] == 3
+
+
+def test_an_output_being_written_is_refused_to_a_second_writer(made, tmp_path, capsys):
+    """One writer per output file: a second `predict -o` (or `--resume`) onto it while the first runs is one line."""
+    from diplo_ml.runs.lock import OutputLock
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(ROWS) + "\n")
+    out = tmp_path / "out.jsonl"
+    with OutputLock(out):
+        for extra in ([], ["--resume"]):
+            code = cli_main(["predict", str(made["tagger"]), str(src), "-o", str(out), *extra])
+            err = capsys.readouterr().err
+            assert code == 2 and f"{out} is being written by pid {os.getpid()}" in err, err
+        assert not out.exists() and not Path(f"{out}.partial").exists()
+    assert not (tmp_path / ".out.jsonl.lock").exists()  # removed with the lock
+    assert cli_main(["predict", str(made["tagger"]), str(src), "-o", str(out)]) == 0
+    assert ids(out) == [f"r{i}" for i in range(len(ROWS))] and not (tmp_path / ".out.jsonl.lock").exists()

@@ -29,14 +29,16 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def cmd_predict(args: argparse.Namespace) -> int:
     from diplo_ml.predict import Output, predict_stream, predict_to_file
     from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
+    from diplo_ml.runs.lock import OutputLock
 
     if args.engine == "ray":
         from diplo_ml.predict_ray import predict_with_ray
 
         if not args.output:
             raise DiploError("--engine ray writes files: give -o OUT (a .jsonl file or a folder of Parquet shards)")
-        print(predict_with_ray(args.checkpoint, args.inputs, args.output, workers=args.workers,
-                               batch_size=args.batch_size, overwrite=args.overwrite), file=sys.stderr)
+        with OutputLock(args.output):
+            print(predict_with_ray(args.checkpoint, args.inputs, args.output, workers=args.workers,
+                                   batch_size=args.batch_size, overwrite=args.overwrite), file=sys.stderr)
         return 0
     if args.resume and not args.output:
         raise DiploError("--resume continues an output file: give -o OUT as well")
@@ -51,7 +53,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
         print(f"{out.path} is already complete; nothing to resume", file=sys.stderr)
         return 0
     try:
-        with signals_interrupt():
+        with OutputLock(out.path), signals_interrupt():
             written, resumed = predict_to_file(args.checkpoint, args.inputs, out.path, args.resume, args.batch_size,
                                                precision, args.workers, progress=sys.stderr.isatty(),
                                                overwrite=args.overwrite)

@@ -87,3 +87,60 @@ def is_locked(run_dir: str | Path) -> bool:
         return True
     lock.release()
     return False
+
+
+class OutputLock:
+    """``with OutputLock(path):`` - one writer per output file (``predict -o``): an OS lock on ``.NAME.lock`` beside
+    it, naming its holder, removed when the block ends. A second writer gets a DiploError at once. Nothing is locked
+    where the folder does not exist or cannot be written (the writer's own checks refuse those)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path).resolve()
+        self.lock_path = self.path.with_name(f".{self.path.name}.lock")
+        self.fd: int | None = None
+
+    def __enter__(self) -> OutputLock:
+        import fcntl
+        import json
+
+        if not self.path.parent.is_dir():
+            return self
+        while True:
+            try:
+                fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError:  # a folder that cannot be written: the writer's own checks say so
+                return self
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = os.read(fd, 1000).decode("utf-8", "replace")
+                os.close(fd)
+                try:
+                    info = json.loads(holder)
+                    who = f"pid {info['pid']} on {info['host']} since {info['started']}"
+                except (ValueError, KeyError, TypeError):
+                    who = "another process"
+                raise DiploError(f"{self.path} is being written by {who}; wait for it to end, or write to another "
+                                 "file") from None
+            try:  # its last holder may have removed the file between our open and our lock: lock the new one
+                same = os.stat(self.lock_path).st_ino == os.fstat(fd).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            os.close(fd)
+        info = {"pid": os.getpid(), "host": socket.gethostname(),
+                "started": datetime.now(UTC).isoformat(timespec="seconds")}
+        os.ftruncate(fd, 0)
+        os.write(fd, json.dumps(info).encode())
+        self.fd = fd
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.fd is None:
+            return
+        try:
+            self.lock_path.unlink(missing_ok=True)
+        finally:
+            os.close(self.fd)
+            self.fd = None
