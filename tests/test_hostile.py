@@ -195,6 +195,13 @@ CASES = [
     Case("pickle named as torch weights", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
         '{"text": "Trade rose."}'])], "pytorch_model.bin (pickle)",
          prepare=lambda m, t: plant_pickle(m, t, "pytorch_model.bin"), check=no_marker),
+    Case("pickle under a harmless name", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
+        '{"text": "Trade rose."}'])], "weights.dat (pickle)",
+         prepare=lambda m, t: plant_pickle(m, t, "weights.dat"), check=no_marker),
+    Case("a PyTorch shard index", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
+        '{"text": "Trade rose."}'])], "pytorch_model.bin.index.json (pickle)",
+         prepare=lambda m, t: (copy_checkpoint(m, t) / "pytorch_model.bin.index.json").write_text(
+             '{"metadata": {}, "weight_map": {"w": "weights.dat"}}')),
     # every numeric option is range-checked before work starts
     Case("predict --batch-size -1", lambda m, t: ["predict", str(m["tagger"]), "x.jsonl", "--batch-size", "-1"],
          "--batch-size: must be a whole number >= 1 (got -1)"),
@@ -842,3 +849,18 @@ def test_a_run_with_its_own_log_name_and_config_folder_trains(made, tmp_path):
         out = subprocess.run([*base, *extra], cwd=tmp_path, capture_output=True, text=True, timeout=600)
         assert out.returncode == 0, out.stderr[-2000:]
     assert (named / "manifest.json").is_file()
+
+
+def test_transformers_never_falls_back_to_pickled_weights(tmp_path):
+    """Below the checkpoint checks, every loader asks transformers for safetensors only: a folder whose weights are
+    a pickle (protocol 0, which no first-bytes check can tell from text) is an error, never unpickled."""
+    import pickle
+
+    from diplo_ml.models import weights
+    from diplo_ml.models.encoding import load_classifier
+
+    shutil.copy(weights.resolve("minilm") / "config.json", tmp_path / "config.json")
+    (tmp_path / "pytorch_model.bin").write_bytes(pickle.dumps(Payload(tmp_path / "PWNED"), protocol=0))
+    with pytest.raises(OSError, match="safetensors"):
+        load_classifier(tmp_path, num_labels=4)
+    assert not (tmp_path / "PWNED").exists()

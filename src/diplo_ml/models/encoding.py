@@ -93,7 +93,7 @@ def load_classifier(source: str | Path, **kwargs: Any) -> torch.nn.Module:
     level = quiet.level
     quiet.setLevel(logging.ERROR)
     try:
-        return AutoModelForSequenceClassification.from_pretrained(str(source), **kwargs)
+        return AutoModelForSequenceClassification.from_pretrained(str(source), use_safetensors=True, **kwargs)
     finally:
         quiet.setLevel(level)
 
@@ -109,7 +109,7 @@ class SentenceEncoder:
         from transformers import AutoModel, AutoTokenizer
 
         self.tokenizer = AutoTokenizer.from_pretrained(str(folder))
-        self.model = AutoModel.from_pretrained(str(folder)).eval()
+        self.model = AutoModel.from_pretrained(str(folder), use_safetensors=True).eval()
         self.max_length = max_length
         self.batch_size = batch_size
 

@@ -21,9 +21,25 @@ SETTINGS = ("lowercase", "ngram_range", "sublinear_tf", "stop_words", "norm", "u
 PICKLES = (".joblib", ".pkl", ".pickle", ".bin", ".pt", ".pth", ".ckpt", ".npy", ".npz")
 
 
+PICKLE_STARTS = (b"\x80\x02", b"\x80\x03", b"\x80\x04", b"\x80\x05", b"PK\x03\x04", b"\x93NUMPY")  # pickle, torch.save
+
+
+def _is_pickle(path: Path) -> bool:
+    """By name (a pickle suffix, a PyTorch shard index) or by its first bytes (pickle protocol 2-5, the zip that
+    torch.save writes, a NumPy array file), whatever the file is called."""
+    name = path.name.lower()
+    if path.suffix.lower() in PICKLES or name.endswith(".bin.index.json"):
+        return True
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(6).startswith(PICKLE_STARTS)
+    except OSError:
+        return False
+
+
 def refuse_pickles(folder: Path) -> None:
     """A checkpoint holding a pickle is refused: loading it would run whatever code it carries."""
-    found = sorted(str(p.relative_to(folder)) for p in Path(folder).rglob("*") if p.suffix.lower() in PICKLES)
+    found = sorted(str(p.relative_to(folder)) for p in Path(folder).rglob("*") if p.is_file() and _is_pickle(p))
     if found:
         raise DiploError(f"{folder}: holds {', '.join(found)} (pickle), which diplo-ml never loads because "
                          "loading a pickle can run arbitrary code; retrain the model with this version to get a safe "

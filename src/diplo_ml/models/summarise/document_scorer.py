@@ -113,7 +113,7 @@ class DocumentScorerSummariser(SummarisingModel):
         super().__init__(options, spec, folder)
         source = self.folder or weights.resolve(options.pretrained)
         self.tokenizer = AutoTokenizer.from_pretrained(str(source))
-        encoder = AutoModel.from_pretrained(str(source), add_pooling_layer=False)
+        encoder = AutoModel.from_pretrained(str(source), add_pooling_layer=False, use_safetensors=True)
         self.net = DocumentScorerNet(encoder, options.inter_layers, options.inter_heads,
                                      options.max_article_sentences)
         self.k_by_source: dict[str, int] = {}

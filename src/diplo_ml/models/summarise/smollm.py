@@ -168,7 +168,8 @@ class _SmolLM(SummarisingModel):
         if self.tokenizer.pad_token is None:
             self.tokenizer.pad_token = self.tokenizer.eos_token
         device = options.device or ("cuda" if torch.cuda.is_available() else "cpu")
-        model = AutoModelForCausalLM.from_pretrained(str(self.base), dtype=getattr(torch, options.dtype))
+        model = AutoModelForCausalLM.from_pretrained(str(self.base), dtype=getattr(torch, options.dtype),
+                                                     use_safetensors=True)
         self.model = self._wrap(model).to(device).eval()
 
     def _wrap(self, model: torch.nn.Module) -> torch.nn.Module:
