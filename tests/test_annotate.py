@@ -96,6 +96,9 @@ def test_select_then_import_round_trip(tagger, tmp_path, capsys):
     ('[\n {"id": 1, "data": {"text": "x", "paragraph_index": true},\n  "annotations": [{"result": [{"from_name": '
      '"pillars", "value": {"choices": ["cultural"]}}]}]}\n]', ":2: task 1: 'paragraph_index' must be a whole number"),
     ('[\n {"id": 1, "data": {"text": "Caf\xe9"}}\n]'.encode("latin-1"), ":2: not valid UTF-8"),
+    ('[\n {"id": 1, "data": {"text": "x"},\n  "annotations": [{"result": [{"from_name": "choice", "type": "choices", '
+     '"value": {"choices": ["cultural"]}}]}]}\n]', ":2: task 1: its choices were made in the control 'choice', not "
+     "'pillars'; if that control holds the pillars, add --control choice"),
 ])
 def test_import_errors_name_file_and_line(tmp_path, capsys, export, message):
     path = tmp_path / "export.json"
@@ -137,3 +140,15 @@ def test_import_of_too_few_articles_says_what_to_fill_not_how_to_train(tmp_path,
     captured = capsys.readouterr()
     assert "dev.jsonl is empty" in captured.err
     assert "before training" in captured.out + captured.err and "train with" not in captured.out + captured.err
+
+
+def test_import_reads_the_pillars_from_a_control_of_another_name(tmp_path, capsys):
+    rows = [{"id": i, "data": {"text": f"Paragraph {i}.", "doc_id": f"d{i}", "paragraph_index": 0},
+             "annotations": [{"result": [{"from_name": "choice", "to_name": "text", "type": "choices",
+                                          "value": {"choices": ["economic"]}}]}]} for i in range(10)]
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(rows))
+    out = tmp_path / "out"
+    assert cli_main(["annotate", "import", str(path), "-o", str(out), "--control", "choice"]) == 0
+    got = [json.loads(line) for split in ("train", "dev", "test") for line in (out / f"{split}.jsonl").open()]
+    assert len(got) == 10 and all(r["labels"] == ["economic"] for r in got)

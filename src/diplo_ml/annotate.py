@@ -139,9 +139,10 @@ def _tasks_with_lines(path: Path) -> list[tuple[int, Any]]:
         out.append((line, task))
 
 
-def _choices(task: dict[str, Any], where: str) -> list[str] | None:
-    """The labels of the task's last annotation that was not cancelled (None: not labelled); a part of the export
-    of the wrong shape is a one-line error at ``where``."""
+def _choices(task: dict[str, Any], where: str, control: str = FROM_NAME) -> list[str] | None:
+    """The labels chosen in the ``control`` of the task's last annotation that was not cancelled (None: not
+    labelled); a part of the export of the wrong shape, or choices made only in another control (a project set up
+    with its own labelling config), is a one-line error at ``where``."""
     annotations = task.get("annotations") or []
     if not isinstance(annotations, list) or not all(isinstance(a, dict) for a in annotations):
         raise DataError(f"{where}: 'annotations' must be a list of objects")
@@ -152,8 +153,12 @@ def _choices(task: dict[str, Any], where: str) -> list[str] | None:
     if not isinstance(results, list) or not all(isinstance(r, dict) for r in results):
         raise DataError(f"{where}: an annotation's 'result' must be a list of objects")
     chosen: list[str] = []
+    others = sorted({str(r.get("from_name")) for r in results if r.get("type") == "choices"} - {control})
+    if others and not any(r.get("from_name") == control for r in results):
+        raise DataError(f"{where}: its choices were made in the control '{others[0]}', not '{control}'; if that "
+                        f"control holds the pillars, add --control {others[0]}")
     for result in results:
-        if result.get("from_name") == FROM_NAME:
+        if result.get("from_name") == control:
             value = result.get("value") or {}
             if not isinstance(value, dict):
                 raise DataError(f"{where}: a result's 'value' must be an object, not {value!r}")
@@ -165,7 +170,8 @@ def _choices(task: dict[str, Any], where: str) -> list[str] | None:
 
 
 def import_export(export: str | Path, output: str | Path, labels: list[str] | None = None,
-                  dev: float = 0.15, test: float = 0.15, seed: int = 0, overwrite: bool = False) -> str:
+                  dev: float = 0.15, test: float = 0.15, seed: int = 0, overwrite: bool = False,
+                  control: str = FROM_NAME) -> str:
     """Label Studio export -> ``OUTPUT/{train,dev,test}.jsonl`` in the pillar schema (split by article)."""
     from diplo_ml.data.io import write_jsonl
     from diplo_ml.data.schema import check_pillar_record
@@ -188,7 +194,7 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
         if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
             raise DataError(f"{where}: task {number} has no 'data' object")
         data = task["data"]
-        chosen = _choices(task, f"{where}: task {number}")
+        chosen = _choices(task, f"{where}: task {number}", control)
         if chosen is None:
             unlabelled += 1
             continue

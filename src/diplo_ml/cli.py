@@ -138,6 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dev", type=share, default=0.15, help="share of articles for dev")
     imp.add_argument("--test", type=share, default=0.15, help="share of articles for test")
     imp.add_argument("--overwrite", action="store_true", help="replace train/dev/test.jsonl already in OUT")
+    imp.add_argument("--control", default="pillars",
+                     help="name of the Choices control that holds the pillars (default: pillars, as `select` writes)")
     ann.set_defaults(func=commands.cmd_annotate)
 
     srv = sub.add_parser("serve", help="an HTTP JSON API over checkpoints: /v1/tag, /v1/summarise, /v1/models")

@@ -188,7 +188,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                               overwrite=args.overwrite), file=sys.stderr)
     else:
         print(annotate.import_export(args.export, args.output, dev=args.dev, test=args.test,
-                                     overwrite=args.overwrite), file=sys.stderr)
+                                     overwrite=args.overwrite, control=args.control), file=sys.stderr)
     return 0
 
 
