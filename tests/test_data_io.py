@@ -72,6 +72,22 @@ def test_missing_file_is_named(tmp_path):
         load_splits(_cfg(tmp_path / "x"), _check)
 
 
+def test_a_folder_of_only_all_jsonl_is_split_by_article(pillar_dir, tmp_path):
+    """The default files (train/dev/test.jsonl) absent and all.jsonl present: that one file, split by document."""
+    folder = tmp_path / "only_all"
+    folder.mkdir()
+    rows = [line for split in ("train", "dev", "test")
+            for line in (pillar_dir / f"{split}.jsonl").read_text().splitlines()]
+    (folder / "all.jsonl").write_text("\n".join(rows) + "\n")
+    data = load_splits(_cfg(folder), _check)
+    assert sum(data.counts.values()) == len(rows) and list(data.fingerprints) == [str(folder / "all.jsonl")]
+    docs = {split: {r["doc_id"] for r in data.splits[split]} for split in data.splits}
+    assert not (docs["train"] & docs["dev"]) and not (docs["train"] & docs["test"])
+    (folder / "train.jsonl").write_text(rows[0] + "\n")  # one split file given: all.jsonl is not guessed
+    with pytest.raises(DataError, match=r"dev.jsonl: no such file"):
+        load_splits(_cfg(folder), _check)
+
+
 def test_unset_external_data_variable_is_a_clear_error(monkeypatch):
     monkeypatch.delenv("DIPLO_EXTERNAL_DATA", raising=False)
     cfg = compose_config(["experiment=pillars_public_tfidf"])
@@ -91,3 +107,17 @@ def test_single_file_is_split_by_document(pillar_dir):
 def test_max_samples_limit(pillar_dir):
     data = load_splits(_cfg(pillar_dir, max_train_samples=5), _check)
     assert data.counts["train"] == 5 and data.counts["dev"] == 24
+
+
+def test_a_summaries_folder_of_only_all_jsonl_trains(tmp_path):
+    """Summarisation records carry no doc_id: each is its own article when one all.jsonl is split."""
+    from diplo_ml.tasks import get_task
+
+    folder = tmp_path / "sums"
+    folder.mkdir()
+    rows = [{"id": f"a{i}", "text": f"Vietnam and country {i} signed a trade deal. Talks went on.",
+             "summary": f"Vietnam and country {i} signed a deal."} for i in range(40)]
+    (folder / "all.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    cfg = compose_config(["task=summarise", "data=summaries_folder", f"data.dir={folder}"])
+    data = get_task("summarise").load_data(cfg.data)
+    assert sum(data.counts.values()) == 40 and min(data.counts.values()) > 0

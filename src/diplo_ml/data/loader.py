@@ -71,11 +71,19 @@ def check_locations(cfg: DictConfig) -> None:
         data_dir(cfg)
 
 
+ALL_FILE = "all.jsonl"  # a folder's one file of every split, split by group when read
+
+
 def _read_files(cfg: DictConfig, folder: Path, check: Check, seen: dict[str, str],
                 fingerprints: dict[str, str], label: str) -> Records:
-    """Read the ``files`` of one folder into train/dev/test, splitting a single ``all`` file by group."""
+    """Read the ``files`` of one folder into train/dev/test, splitting a single ``all`` file by group (also a
+    folder that holds ``all.jsonl`` and none of the split files its config names)."""
     raw: Records = {}
-    for split, name in dict(cfg.files).items():
+    files = {str(k): str(v) for k, v in dict(cfg.files).items()}
+    if set(files) == set(SPLITS) and (folder / ALL_FILE).is_file() \
+            and not any((folder / name).exists() for name in files.values()):
+        files = {"all": ALL_FILE}
+    for split, name in files.items():
         path = folder / str(name)
         raw[split] = read_jsonl(path, check, seen)
         fingerprints[str(path)] = sha256_file(path)

@@ -26,11 +26,13 @@ def split_of(group: str, dev: float, test: float, seed: int = 0) -> str:
 
 def grouped_split(records: list[dict[str, Any]], group_field: str, fractions: Mapping[str, float],
                   seed: int = 0) -> dict[str, list[dict[str, Any]]]:
-    """Split records so that no group spans two splits."""
+    """Split records so that no group spans two splits; a record without ``group_field`` is its own group (a
+    summarisation record is a whole article), named by its ``id`` or else its text."""
     out: dict[str, list[dict[str, Any]]] = {"train": [], "dev": [], "test": []}
     dev, test = float(fractions.get("dev", 0.15)), float(fractions.get("test", 0.15))
     for record in records:
-        out[split_of(str(record[group_field]), dev, test, seed)].append(record)
+        group = record.get(group_field, record.get("id", record.get("text")))
+        out[split_of(str(group), dev, test, seed)].append(record)
     return out
 
 
