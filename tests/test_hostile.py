@@ -202,6 +202,13 @@ CASES = [
         '{"text": "Trade rose."}'])], "pytorch_model.bin.index.json (pickle)",
          prepare=lambda m, t: (copy_checkpoint(m, t) / "pytorch_model.bin.index.json").write_text(
              '{"metadata": {}, "weight_map": {"w": "weights.dat"}}')),
+    # -o names a file
+    Case("predict -o .", lambda m, t: ["predict", str(m["tagger"]), jsonl(t, "in.jsonl", ['{"text": "Trade rose."}']),
+                                       "-o", "."], ".: is a folder; -o takes a file path"),
+    Case("predict -o /", lambda m, t: ["predict", str(m["tagger"]), jsonl(t, "in.jsonl", ['{"text": "Trade rose."}']),
+                                       "-o", "/"], "/: is a folder; -o takes a file path"),
+    Case("annotate select -o .", lambda m, t: ["annotate", "select", str(m["tagger"]), str(t / "a.txt"), "-o", "."],
+         ".: is a folder; -o takes a file path", prepare=write("a.txt", ARTICLE_TEXT)),
     # every numeric option is range-checked before work starts
     Case("predict --batch-size -1", lambda m, t: ["predict", str(m["tagger"]), "x.jsonl", "--batch-size", "-1"],
          "--batch-size: must be a whole number >= 1 (got -1)"),

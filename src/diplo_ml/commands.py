@@ -27,6 +27,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
+    from diplo_ml.files import check_file_path
     from diplo_ml.predict import Output, predict_stream, predict_to_file
     from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
     from diplo_ml.runs.lock import OutputLock
@@ -48,6 +49,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
             for rows in predict_stream(args.checkpoint, args.inputs, args.batch_size, precision, args.workers):
                 sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
         return 0
+    check_file_path(Path(args.output))  # before OUT.partial is named
     out = Output(Path(args.output), args.resume, args.overwrite)
     if args.resume and out.path.is_file() and not out.partial.exists():
         print(f"{out.path} is already complete; nothing to resume", file=sys.stderr)

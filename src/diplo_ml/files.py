@@ -31,15 +31,20 @@ def share_as_usual(folder: Path) -> None:
         path.chmod(DIR_MODE if path.is_dir() else FILE_MODE)
 
 
+def check_file_path(path: Path) -> None:
+    """``-o PATH`` names a file: not "-" (standard input elsewhere) and not a folder (``.``, ``/``, ``runs/``)."""
+    if str(path) == "-":  # read as standard input elsewhere; here it would make a file named "-"
+        raise DiploError("-o -: give a file path (predict prints its rows to standard output when -o is left out)")
+    if path.is_dir() or not path.name:
+        raise DiploError(f"{path}: is a folder; -o takes a file path")
+
+
 def check_output_file(path: Path, inputs: Iterable[str | Path] = (), protected: Iterable[str | Path] = (),
                       overwrite: bool = True) -> None:
     """An output file path a command can write once its work is done: not a folder, in a folder that exists, not
     one of ``inputs`` (files given, or files read from folders given), not inside a ``protected`` folder (a
     checkpoint or run the command reads: :func:`model_folders`), and, unless ``overwrite``, not an existing file."""
-    if str(path) == "-":  # read as standard input elsewhere; here it would make a file named "-"
-        raise DiploError("-o -: give a file path (predict prints its rows to standard output when -o is left out)")
-    if path.is_dir():
-        raise DiploError(f"{path}: is a folder; -o takes a file path")
+    check_file_path(path)
     if not path.parent.is_dir():
         raise DiploError(f"{path}: folder {path.parent} does not exist")
     target = path.resolve()
