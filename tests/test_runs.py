@@ -66,6 +66,11 @@ def test_reproduce_refuses_changed_data_and_passes_unchanged(pillar_dir, tmp_pat
     (run_dir / "metrics.json").write_text('{"test": {"macro_f1": 0.2')
     assert cli_main(["reproduce", str(run_dir)]) == 2  # refused before anything is re-run
     assert len(list(tmp_path.glob("run.reproduced-*"))) == 1
+    edited = json.loads(good)
+    edited["test"]["macro_f1"] = "0.76"
+    (run_dir / "metrics.json").write_text(json.dumps(edited))
+    with pytest.raises(DiploError, match=r"test.macro_f1 not a number"):  # edited into text: refused as well
+        preflight(run_dir)
     (run_dir / "metrics.json").write_text(good)
     with open(pillar_dir / "train.jsonl", "a") as handle:
         handle.write(json.dumps({"id": "new", "doc_id": "n", "text": "Extra line.", "labels": []}) + "\n")
@@ -128,8 +133,9 @@ def test_compare_shows_saved_confidence_intervals(tmp_path):
     assert "| 0.350 [0.300, 0.400] |" in render(rows, metrics, keys, "markdown")  # one run: nothing to star
 
 
-def test_compare_marks_a_run_with_a_nan_metric_as_damaged(tmp_path, capsys):
-    for name, value in (("good", 0.5), ("bad", float("nan"))):
+@pytest.mark.parametrize("damage", [float("nan"), "0.76", [0.7, 0.8], None])
+def test_compare_marks_a_run_with_a_nan_metric_as_damaged(damage, tmp_path, capsys):
+    for name, value in (("good", 0.5), ("bad", damage)):
         run_dir = tmp_path / name
         run_dir.mkdir()
         (run_dir / "manifest.json").write_text(json.dumps({"status": "finished"}))

@@ -57,13 +57,19 @@ def _leaves(tree: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]
 
 def _numbers(tree: dict[str, Any]) -> dict[str, float]:
     """Numeric leaves by dotted path: ``test.macro_f1``, ``dev.per_label.cultural.f1``."""
-    return {path: value for path, value in _leaves(tree)
-            if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)}
+    return {path: value for path, value in _leaves(tree) if _is_number(value)}
 
 
-def _non_finite(tree: dict[str, Any]) -> list[str]:
-    """Dotted paths of NaN or infinite leaves (a damaged metrics file: no metric is ever NaN)."""
-    return [path for path, value in _leaves(tree) if isinstance(value, float) and not math.isfinite(value)]
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def not_numbers(tree: dict[str, Any]) -> list[str]:
+    """Dotted paths of leaves that are not finite numbers: NaN, infinity, text, a list (a damaged or hand-edited
+    metrics file; the one list a metric has is its bootstrap interval ``NAME_ci``, two numbers)."""
+    return [path for path, value in _leaves(tree) if not _is_number(value)
+            and not (path.endswith("_ci") and isinstance(value, list) and len(value) == 2
+                     and all(map(_is_number, value)))]
 
 
 def find_runs(paths: list[str]) -> list[Path]:
@@ -110,7 +116,7 @@ def run_row(run_dir: Path) -> dict[str, Any]:
         row["status"] = "running" if is_locked(run_dir) else "incomplete"
     elif row["status"] == "finished" and not metrics:
         row["status"] = "damaged (no metrics.json)"
-    elif bad := _non_finite(metrics):
+    elif bad := not_numbers(metrics):
         row["status"] = f"damaged (metrics.json: {', '.join(bad[:3])} not a number)"
         print(f"warning: {metrics_path}: {', '.join(bad)} not a number; left out", file=sys.stderr)
     for name, dotted in CONFIG_FIELDS.items():

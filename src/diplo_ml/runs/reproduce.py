@@ -11,6 +11,7 @@ import yaml
 
 from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object, sha256_file
+from diplo_ml.runs.compare import not_numbers
 from diplo_ml.runs.manifest import MANIFEST, package_versions, read_manifest
 
 IGNORED_PACKAGES = {"diplo-ml"}
@@ -35,7 +36,10 @@ def preflight(run_dir: Path) -> list[str]:
         raise DiploError(f"{run_dir}: cannot reproduce: " + "; ".join(changed))
     if not (run_dir / "metrics.json").is_file():
         raise DiploError(f"{run_dir}: no metrics.json to compare a re-run with")
-    read_json_object(run_dir / "metrics.json", "metrics file")  # damaged: one line now, not after the re-run
+    bad = not_numbers(read_json_object(run_dir / "metrics.json", "metrics file"))  # now, not after the re-run
+    if bad:
+        raise DiploError(f"{run_dir / 'metrics.json'}: {', '.join(bad[:3])} not a number (the file is damaged or "
+                         "was edited); there is nothing to compare a re-run with")
     overrides_path = run_dir / ".hydra" / "overrides.yaml"
     if not overrides_path.is_file():
         raise DiploError(f"{run_dir}: no .hydra/overrides.yaml")
