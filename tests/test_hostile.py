@@ -871,3 +871,20 @@ def test_transformers_never_falls_back_to_pickled_weights(tmp_path):
     with pytest.raises(OSError, match="safetensors"):
         load_classifier(tmp_path, num_labels=4)
     assert not (tmp_path / "PWNED").exists()
+
+
+def test_a_checkpoint_whose_weights_miss_part_of_the_model_is_refused():
+    """A classifier folder without its head (here: the pretrained encoder itself) loads as a new model for
+    training, and is refused as a saved checkpoint: the head would be random."""
+    from diplo_ml.models import weights
+    from diplo_ml.models.encoding import check_complete, load_classifier
+
+    folder = weights.resolve("minilm")
+    assert load_classifier(folder, num_labels=4).num_labels == 4
+    with pytest.raises(DiploError, match=r"damaged checkpoint: its weights lack classifier.bias, classifier.weight"):
+        load_classifier(folder, saved=True, num_labels=4)
+    with pytest.raises(DiploError, match=r"have the wrong shape for classifier.weight"):
+        check_complete({"missing_keys": [], "mismatched_keys": [("classifier.weight", (4, 8), (3, 8))]}, folder)
+    with pytest.raises(DiploError, match=r"a, b, c and 1 more"):
+        check_complete({"unexpected_keys": ["d", "c", "b", "a"]}, folder)
+    check_complete({"missing_keys": [], "unexpected_keys": [], "mismatched_keys": []}, folder)

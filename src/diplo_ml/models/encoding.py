@@ -15,6 +15,8 @@ import numpy as np
 import torch
 from tqdm.auto import tqdm
 
+from diplo_ml.errors import DiploError
+
 Row = dict[str, list[int]]
 PROGRESS_MIN = 2000  # inputs from which a progress bar is shown
 
@@ -83,8 +85,9 @@ def batched_forward(rows: Sequence[Row], batch_size: int, forward: Callable[[dic
     return out
 
 
-def load_classifier(source: str | Path, **kwargs: Any) -> torch.nn.Module:
-    """``AutoModelForSequenceClassification`` from a folder, without the expected "newly initialised head" warning."""
+def load_classifier(source: str | Path, saved: bool = False, **kwargs: Any) -> torch.nn.Module:
+    """``AutoModelForSequenceClassification`` from a folder, without the expected "newly initialised head" warning
+    for pretrained weights; from a ``saved`` checkpoint every weight must be there (see :func:`check_complete`)."""
     import logging
 
     from transformers import AutoModelForSequenceClassification
@@ -93,9 +96,27 @@ def load_classifier(source: str | Path, **kwargs: Any) -> torch.nn.Module:
     level = quiet.level
     quiet.setLevel(logging.ERROR)
     try:
-        return AutoModelForSequenceClassification.from_pretrained(str(source), use_safetensors=True, **kwargs)
+        model, info = AutoModelForSequenceClassification.from_pretrained(
+            str(source), use_safetensors=True, output_loading_info=True, **kwargs)
     finally:
         quiet.setLevel(level)
+    if saved:
+        check_complete(info, source)
+    return model
+
+
+def check_complete(info: dict[str, Any], folder: str | Path) -> None:
+    """A saved checkpoint's weights cover its model exactly: a part they lack (a head, layers its config.json adds)
+    would be randomly initialised and predict noise without a word, so it is refused, as are weights of another
+    shape or weights the model has no place for."""
+    problems = [(what, [str(k[0] if isinstance(k, tuple) else k) for k in info.get(key) or []])
+                for what, key in (("lack", "missing_keys"), ("have the wrong shape for", "mismatched_keys"),
+                                  ("include what the model has no place for:", "unexpected_keys"))]
+    for what, keys in problems:
+        if keys:
+            listed = ", ".join(sorted(keys)[:3]) + (f" and {len(keys) - 3} more" if len(keys) > 3 else "")
+            raise DiploError(f"{folder}: damaged checkpoint: its weights {what} {listed} (compare config.json with "
+                             "model.safetensors); restore the checkpoint or retrain")
 
 
 def model_device(model: torch.nn.Module) -> torch.device:

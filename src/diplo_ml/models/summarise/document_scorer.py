@@ -28,6 +28,7 @@ from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models import engine, weights
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
+from diplo_ml.models.encoding import check_complete
 from diplo_ml.models.summarise.compress import compress_summary
 from diplo_ml.models.summarise.selection import candidates, choose, oracle_labels
 from diplo_ml.models.summarise.sentence_scorer import freeze
@@ -113,7 +114,10 @@ class DocumentScorerSummariser(SummarisingModel):
         super().__init__(options, spec, folder)
         source = self.folder or weights.resolve(options.pretrained)
         self.tokenizer = AutoTokenizer.from_pretrained(str(source))
-        encoder = AutoModel.from_pretrained(str(source), add_pooling_layer=False, use_safetensors=True)
+        encoder, info = AutoModel.from_pretrained(str(source), add_pooling_layer=False, use_safetensors=True,
+                                                  output_loading_info=True)
+        if self.folder is not None:
+            check_complete(info, self.folder)
         self.net = DocumentScorerNet(encoder, options.inter_layers, options.inter_heads,
                                      options.max_article_sentences)
         self.k_by_source: dict[str, int] = {}

@@ -80,7 +80,7 @@ class SentenceScorerSummariser(SummarisingModel):
         super().__init__(options, spec, folder)
         self.source = self.folder or weights.resolve(options.pretrained)
         self.tokenizer = AutoTokenizer.from_pretrained(str(self.source))
-        self.model = load_classifier(self.source, num_labels=1)
+        self.model = load_classifier(self.source, saved=self.folder is not None, num_labels=1)
         self.max_length = int(options.max_length or 96)
         saved = read_json_object(self.folder / CONFIG_FILE, "summariser settings") if self.folder else {}
         bonus = options.lead_bonus if options.lead_bonus is not None else saved.get("lead_bonus")

@@ -43,7 +43,8 @@ class FineTunedTagger(TaggingModel):
         source = self.folder or weights.resolve(options.pretrained)
         self.labels = list(spec.labels)
         self.tokenizer = AutoTokenizer.from_pretrained(str(source))
-        self.model = load_classifier(source, num_labels=len(self.labels), problem_type="multi_label_classification",
+        self.model = load_classifier(source, saved=self.folder is not None, num_labels=len(self.labels),
+                                     problem_type="multi_label_classification",
                                      id2label=dict(enumerate(self.labels)),
                                      label2id={label: i for i, label in enumerate(self.labels)})
         self.max_length = int(options.max_length or 256)
