@@ -97,3 +97,22 @@ def test_ray_engine_never_writes_over_an_input(tagger, tmp_path, capsys):
         assert cli_main(["predict", str(tagger), src, "-o", out, "--engine", "ray"]) == 2
         assert message in capsys.readouterr().err
     assert (tmp_path / "in3.jsonl").read_text() == before and (tmp_path / "notes.txt").read_text() == "keep me"
+
+
+def test_a_worker_process_quiets_the_libraries_as_the_cli_does(tagger, monkeypatch):
+    """A spawned worker starts with transformers' defaults: without this it printed a weight-loading bar and a
+    load report per worker (--workers N), which read like a fault."""
+    import transformers
+
+    from diplo_ml import predict
+
+    monkeypatch.setattr(predict, "_worker_predictor", None)
+    transformers.logging.set_verbosity_warning()
+    transformers.logging.enable_progress_bar()
+    try:
+        predict._init_worker(str(tagger), None, "fp32", 1)
+        assert transformers.logging.get_verbosity() == transformers.logging.ERROR
+        assert not transformers.utils.logging.is_progress_bar_enabled()
+    finally:
+        transformers.logging.set_verbosity_error()
+        transformers.logging.disable_progress_bar()

@@ -16,6 +16,17 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 __version__ = "0.2.0"
 
 
+def quiet_libraries() -> None:
+    """Keep this process's stdout/stderr for diplo-ml's own output: no weight-loading bars or load reports from
+    transformers and datasets (the CLI, and each worker process or Ray actor it starts, call it)."""
+    import datasets
+    import transformers
+
+    transformers.logging.set_verbosity_error()
+    transformers.logging.disable_progress_bar()
+    datasets.disable_progress_bars()
+
+
 def load(path: str | os.PathLike, quantize: bool = False, precision: str = "fp32"):
     """Load a checkpoint folder (or a run folder) for inference: a ``Tagger`` or a ``Summariser``.
 

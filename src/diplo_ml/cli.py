@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from diplo_ml import commands
+from diplo_ml import commands, quiet_libraries
 from diplo_ml.cli_types import count, non_negative, non_negative_float, port, share
 from diplo_ml.errors import DiploError, disk_full, first_line
 from diplo_ml.runs.interrupt import end_early, install_early
@@ -161,16 +161,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _quiet_libraries() -> None:
-    """Keep stdout/stderr for our own output: no weight-loading bars or load-report warnings."""
-    import datasets
-    import transformers
-
-    transformers.logging.set_verbosity_error()
-    transformers.logging.disable_progress_bar()
-    datasets.disable_progress_bars()
-
-
 LOG_BAR_SECONDS = "30"
 
 
@@ -195,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
             train_main(argv[1:])
             return 0
         args = build_parser().parse_args(argv)
-        _quiet_libraries()
+        quiet_libraries()
         end_early()
         return int(args.func(args) or 0)
     except DiploError as exc:

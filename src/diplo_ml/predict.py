@@ -26,6 +26,7 @@ from typing import IO, Any
 
 from tqdm.auto import tqdm
 
+from diplo_ml import quiet_libraries
 from diplo_ml.checkpoint import checkpoint_task, load, read_meta
 from diplo_ml.data.ingest import SUFFIXES, ingest_document, ingest_path, written_by_diplo
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
@@ -209,6 +210,7 @@ def _init_worker(checkpoint: str, batch_size: int | None, precision: str, thread
     import torch
 
     global _worker_predictor
+    quiet_libraries()  # a spawned process starts with the libraries' defaults
     torch.set_num_threads(threads)
     _, _worker_predictor = open_predictor(checkpoint, batch_size, precision)
 

@@ -18,6 +18,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from diplo_ml import quiet_libraries
 from diplo_ml.errors import DiploError
 from diplo_ml.files import check_output_file, model_folders
 from diplo_ml.predict import DEFAULT_CHUNK, check_inputs, chunks, open_predictor, predict_units, read_units
@@ -61,6 +62,7 @@ class PredictorActor:
     """One loaded predictor per Ray actor; a batch of units in, their output rows (JSON) out."""
 
     def __init__(self, checkpoint: str, batch_size: int | None) -> None:
+        quiet_libraries()  # an actor's process starts with the libraries' defaults
         _, self.predictor = open_predictor(checkpoint, batch_size)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
