@@ -68,8 +68,7 @@ class LeadSummariser(SummarisingModel):
         return [self._lead(text, source)[2] for text, source in zip(texts, sources)]
 
     def save(self, folder: Path) -> None:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        atomic_write_json(Path(folder) / SETTINGS_FILE, self.option_dict())
+        Path(folder).mkdir(parents=True, exist_ok=True)  # its options are the checkpoint's diplo_ml.json model block
 
     def _choice(self) -> str:
         def first(k: int) -> str:
@@ -180,7 +179,8 @@ class LeadTrimSummariser(LeadSummariser):
         Path(folder).mkdir(parents=True, exist_ok=True)
         self.trimmer.save(Path(folder) / TRIMMER_FILE)
         self.chooser.save(Path(folder) / HEADLINE_FILE)
-        atomic_write_json(Path(folder) / SETTINGS_FILE, {**self.option_dict(), "edits_by_source": self.edits_by_source,
+        # what dev chose; the options themselves are the checkpoint's diplo_ml.json model block
+        atomic_write_json(Path(folder) / SETTINGS_FILE, {"edits_by_source": self.edits_by_source,
                                                          "edits_default": self.edits_default})
 
     def card(self) -> CardInfo:
