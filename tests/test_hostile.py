@@ -216,6 +216,8 @@ CASES = [
          "--batch-size: must be a whole number >= 1 (got 0)"),
     Case("predict --workers 0", lambda m, t: ["predict", str(m["tagger"]), "x.jsonl", "--workers", "0"],
          "--workers: must be a whole number >= 1"),
+    Case("predict --workers 1000", lambda m, t: ["predict", str(m["tagger"]), "x.jsonl", "--workers", "1000"],
+         "--workers 1000: at most"),
     Case("brief --batch-size abc", lambda m, t: ["brief", "a.txt", "--tagger", "x", "-o", "b.html", "--batch-size",
                                                  "abc"], "--batch-size: must be a whole number >= 1 (got 'abc')"),
     Case("bench --repeats 0", lambda m, t: ["bench", "--repeats", "0"], "--repeats: must be a whole number >= 1"),
@@ -305,6 +307,9 @@ CASES = [
     Case("TF-IDF labels reordered in diplo_ml.json", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(
         t, "in.jsonl", ['{"text": "Trade rose."}'])], "tfidf.json: labels ['economic', 'cultural'",
          prepare=edit_meta(lambda meta: meta["labels"].reverse())),
+    Case("labels as text in diplo_ml.json", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(
+        t, "in.jsonl", ['{"text": "Trade rose."}'])], "('labels' must be a list of label names, got 'economic')",
+         prepare=edit_meta(lambda meta: meta.update(labels="economic"))),
     Case("a label repeated in diplo_ml.json", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(
         t, "in.jsonl", ['{"text": "Trade rose."}'])], "'labels' repeats economic",
          prepare=edit_meta(lambda meta: meta["labels"].__setitem__(1, "economic"))),

@@ -65,6 +65,10 @@ def read_meta(path: str | Path) -> tuple[Path, dict[str, Any]]:
             raise DiploError(f"{folder / META}: corrupt checkpoint description (no '{key}')")
     if not isinstance(meta["model"], dict):
         raise DiploError(f"{folder / META}: corrupt checkpoint description ('model' is not an object)")
+    labels = meta.get("labels")
+    if labels is not None and (not isinstance(labels, list) or not all(isinstance(x, str) and x for x in labels)):
+        raise DiploError(f"{folder / META}: corrupt checkpoint description ('labels' must be a list of label names, "
+                         f"got {labels!r})")
     written = meta.get("format", 1)
     if isinstance(written, bool) or not isinstance(written, int) or written < 1:
         raise DiploError(f"{folder / META}: corrupt checkpoint description ('format' must be a whole number >= 1, "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -32,6 +33,10 @@ def cmd_predict(args: argparse.Namespace) -> int:
     from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
     from diplo_ml.runs.lock import OutputLock
 
+    cpus = os.cpu_count() or 1
+    if args.engine == "local" and args.workers > cpus:  # (Ray's actors may live on a cluster's other machines)
+        raise DiploError(f"--workers {args.workers}: at most {cpus} here (this machine's CPUs); each worker loads "
+                         "its own copy of the model")
     if args.engine == "ray":
         from diplo_ml.predict_ray import predict_with_ray
 
