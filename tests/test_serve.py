@@ -175,3 +175,20 @@ def test_a_request_that_breaks_the_model_fails_alone(server, monkeypatch):
         codes = list(pool.map(call, texts))
     assert codes[:11] == [200] * 11 and codes[11] == 500
     assert max(calls) > 1  # the poison was batched with others (the case the retry is for), then failed alone
+
+
+def test_a_port_in_use_is_one_line_before_the_models_load(tmp_path):
+    import socket
+
+    from diplo_ml.errors import DiploError
+    from diplo_ml.serve import check_port
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(DiploError, match=f"cannot listen on 127.0.0.1:{port} .*pick another --port"):
+            check_port("127.0.0.1", port)
+    check_port("127.0.0.1", port)  # free again
+    with pytest.raises(DiploError, match="--host no.such.host.invalid: not an address"):
+        check_port("no.such.host.invalid", 8000)

@@ -313,6 +313,23 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
     return app
 
 
+def check_port(host: str, port: int) -> None:
+    """The address can be listened on (another server on the port was uvicorn's own error, exit 3)."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as exc:
+        raise DiploError(f"--host {host}: not an address of this machine ({exc.strerror})") from None
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise DiploError(f"cannot listen on {host}:{port} ({exc.strerror}); is another server using the port? "
+                             "pick another --port") from None
+
+
 def serve(checkpoints: list[str], host: str = "127.0.0.1", port: int = 8000, limits: Limits | None = None,
           precision: str = "fp32") -> None:
     try:
@@ -324,5 +341,6 @@ def serve(checkpoints: list[str], host: str = "127.0.0.1", port: int = 8000, lim
     for path in checkpoints:
         if not Path(path).exists():
             raise DiploError(f"{path}: no such checkpoint folder")
+    check_port(host, port)  # before the models load
     app = create_app(load_served(checkpoints, precision), limits)
     uvicorn.run(app, host=host, port=port, log_level="warning")
