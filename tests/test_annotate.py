@@ -97,8 +97,8 @@ def test_select_then_import_round_trip(tagger, tmp_path, capsys):
      '"pillars", "value": {"choices": ["cultural"]}}]}]}\n]', ":2: task 1: 'paragraph_index' must be a whole number"),
     ('[\n {"id": 1, "data": {"text": "Caf\xe9"}}\n]'.encode("latin-1"), ":2: not valid UTF-8"),
     ('[\n {"id": 1, "data": {"text": "x"},\n  "annotations": [{"result": [{"from_name": "choice", "type": "choices", '
-     '"value": {"choices": ["cultural"]}}]}]}\n]', ":2: task 1: its choices were made in the control 'choice', not "
-     "'pillars'; if that control holds the pillars, add --control choice"),
+     '"value": {"choices": ["cultural"]}}]}]}\n]', ": no choices were made in the control 'pillars' (the export's "
+     "Choices controls: 'choice'); name the one that holds the pillars with --control NAME"),
 ])
 def test_import_errors_name_file_and_line(tmp_path, capsys, export, message):
     path = tmp_path / "export.json"
@@ -152,3 +152,23 @@ def test_import_reads_the_pillars_from_a_control_of_another_name(tmp_path, capsy
     assert cli_main(["annotate", "import", str(path), "-o", str(out), "--control", "choice"]) == 0
     got = [json.loads(line) for split in ("train", "dev", "test") for line in (out / f"{split}.jsonl").open()]
     assert len(got) == 10 and all(r["labels"] == ["economic"] for r in got)
+
+
+def test_a_second_choices_control_beside_the_pillars_is_left_alone(tmp_path):
+    """A project that added its own control (say 'quality'): a paragraph with no pillar but a quality answer is
+    'no pillar', not an error."""
+    rows = []
+    for i in range(10):
+        result = [{"from_name": "quality", "to_name": "text", "type": "choices", "value": {"choices": ["good"]}}]
+        if i % 2:
+            result.append({"from_name": "pillars", "to_name": "text", "type": "choices",
+                           "value": {"choices": ["economic"]}})
+        rows.append({"id": i, "data": {"text": f"Paragraph {i}.", "doc_id": f"d{i}", "paragraph_index": 0},
+                     "annotations": [{"result": result}]})
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(rows))
+    out = tmp_path / "out"
+    assert cli_main(["annotate", "import", str(path), "-o", str(out)]) == 0
+    got = {r["text"]: r["labels"] for split in ("train", "dev", "test")
+           for r in map(json.loads, (out / f"{split}.jsonl").open())}
+    assert got == {f"Paragraph {i}.": (["economic"] if i % 2 else []) for i in range(10)}

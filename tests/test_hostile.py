@@ -893,3 +893,44 @@ def test_a_checkpoint_whose_weights_miss_part_of_the_model_is_refused():
     with pytest.raises(DiploError, match=r"a, b, c and 1 more"):
         check_complete({"unexpected_keys": ["d", "c", "b", "a"]}, folder)
     check_complete({"missing_keys": [], "unexpected_keys": [], "mismatched_keys": []}, folder)
+
+
+def test_a_safetensors_file_whose_header_length_looks_like_a_pickle_is_not_one(tmp_path):
+    """A safetensors file opens with its header length: 0x0580 starts with the bytes of pickle protocol 5."""
+    from diplo_ml.models.vectors import refuse_pickles
+
+    (tmp_path / "scorer_head.safetensors").write_bytes(b"\x80\x05" + b"\x00" * 6 + b"{}")
+    refuse_pickles(tmp_path)
+    (tmp_path / "weights.dat").write_bytes(b"\x80\x05" + b"\x00" * 6)
+    with pytest.raises(DiploError, match=r"weights.dat \(pickle\)"):
+        refuse_pickles(tmp_path)
+
+
+def test_a_pretrained_folder_without_safetensors_is_refused_with_the_options(tmp_path):
+    from diplo_ml.config import compose_config
+    from diplo_ml.harness import plan
+
+    (tmp_path / "pytorch_model.bin").write_bytes(b"\x80\x04")
+    with pytest.raises(DiploError, match=r"model.pretrained: .* holds no .safetensors weights"):
+        plan(compose_config(["model=minilm", f"model.pretrained={tmp_path}"]))
+    plan(compose_config(["model=minilm", f"model.pretrained={tmp_path / 'elsewhere'}"]))  # a checkpoint's, from
+    # another machine: left to the loader, which never needs it for a saved model
+
+
+def test_an_output_path_without_a_name_is_not_locked(tmp_path):
+    from diplo_ml.runs.lock import OutputLock
+
+    with OutputLock("/"):
+        pass
+    with OutputLock(tmp_path / "sub" / "out.jsonl"):  # no such folder: the writer's own checks say so
+        assert not (tmp_path / "sub").exists()
+
+
+def test_a_custom_group_field_missing_from_a_record_is_an_error():
+    from diplo_ml.data.splits import grouped_split
+
+    rows = [{"id": "a1", "doc_id": "d1", "topic": "t1", "text": "x"}, {"id": "a2", "doc_id": "d1", "text": "y"}]
+    with pytest.raises(DiploError, match=r"record 2 \(a2\): no 'topic' to split by"):
+        grouped_split(rows, "topic", {"dev": 0.3, "test": 0.3})
+    no_doc = [{"id": f"s{i}", "text": f"t{i}"} for i in range(20)]  # summaries: each its own group
+    assert sum(map(len, grouped_split(no_doc, "doc_id", {"dev": 0.3, "test": 0.3}).values())) == 20

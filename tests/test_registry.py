@@ -94,3 +94,14 @@ def test_a_config_dir_on_the_command_line_is_checked_before_work_starts(flag, tm
         preflight(["-m", *given, "model=word_vote", "model.smoothing=0.5,-1", f"paths.runs_dir={runs}"])
     with pytest.raises(DiploError, match="--config-dir: .* is not a folder"):
         preflight(["--config-dir", str(tmp_path / "nope"), "model=word_vote"])
+
+
+def test_a_users_own_primary_config_without_paths_is_checked_not_a_traceback(tmp_path, pillar_dir):
+    from diplo_ml.train import preflight
+
+    (tmp_path / "bare.yaml").write_text("defaults:\n  - task: pillars\n  - model: tfidf\n  - data: pillars_folder\n"
+                                        f"  - trainer: cpu\n  - tracking: none\n  - _self_\nseed: 1\n"
+                                        f"data:\n  dir: {pillar_dir}\n")
+    assert preflight(["-cd", str(tmp_path), "-cn", "bare"]) is None
+    with pytest.raises(DiploError, match=r"model.C: input should be greater than 0"):
+        preflight(["-cd", str(tmp_path), "-cn", "bare", "model.C=-2"])

@@ -192,3 +192,9 @@ def test_a_port_in_use_is_one_line_before_the_models_load(tmp_path):
     check_port("127.0.0.1", port)  # free again
     with pytest.raises(DiploError, match="--host no.such.host.invalid: not an address"):
         check_port("no.such.host.invalid", 8000)
+
+
+def test_an_empty_host_means_every_interface():
+    from diplo_ml.serve import check_port
+
+    check_port("", 0)

@@ -36,3 +36,9 @@ def test_jsonl_on_standard_input_is_read_line_by_line(monkeypatch):
 def test_a_damaged_first_jsonl_line_names_its_line(monkeypatch):
     with pytest.raises(DataError, match=r"<stdin>:1"):
         units(monkeypatch, '{"text": "Trade rose.",}\n' + json.dumps({"text": "Fine."}) + "\n")
+
+
+@pytest.mark.parametrize("text", ['{\n  "text": "Trade rose."\n}\n', "{'text': 'Trade rose.'}\n"])
+def test_pretty_printed_or_python_style_json_is_a_jsonl_error_not_a_page(monkeypatch, text):
+    with pytest.raises(DataError, match=r"<stdin>:1"):
+        units(monkeypatch, text)

@@ -140,10 +140,11 @@ def _tasks_with_lines(path: Path) -> list[tuple[int, Any]]:
         out.append((line, task))
 
 
-def _choices(task: dict[str, Any], where: str, control: str = FROM_NAME) -> list[str] | None:
+def _choices(task: dict[str, Any], where: str, control: str = FROM_NAME,
+             controls: set[str] | None = None) -> list[str] | None:
     """The labels chosen in the ``control`` of the task's last annotation that was not cancelled (None: not
-    labelled); a part of the export of the wrong shape, or choices made only in another control (a project set up
-    with its own labelling config), is a one-line error at ``where``."""
+    labelled; the names of the Choices controls it answered are added to ``controls``); a part of the export of
+    the wrong shape is a one-line error at ``where``."""
     annotations = task.get("annotations") or []
     if not isinstance(annotations, list) or not all(isinstance(a, dict) for a in annotations):
         raise DataError(f"{where}: 'annotations' must be a list of objects")
@@ -154,10 +155,9 @@ def _choices(task: dict[str, Any], where: str, control: str = FROM_NAME) -> list
     if not isinstance(results, list) or not all(isinstance(r, dict) for r in results):
         raise DataError(f"{where}: an annotation's 'result' must be a list of objects")
     chosen: list[str] = []
-    others = sorted({str(r.get("from_name")) for r in results if r.get("type") == "choices"} - {control})
-    if others and not any(r.get("from_name") == control for r in results):
-        raise DataError(f"{where}: its choices were made in the control '{others[0]}', not '{control}'; if that "
-                        f"control holds the pillars, add --control {others[0]}")
+    if controls is not None:
+        controls.update(str(r.get("from_name")) for r in results if r.get("type") == "choices" or
+                        r.get("from_name") == control)
     for result in results:
         if result.get("from_name") == control:
             value = result.get("value") or {}
@@ -190,12 +190,13 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
     if taken and not overwrite:
         raise DiploError(f"{folder} already holds {', '.join(taken)}: add --overwrite to replace them")
     records, unlabelled, seen = [], 0, set()
+    controls: set[str] = set()  # the Choices controls the annotations answered
     for number, (line, task) in enumerate(_tasks_with_lines(path), start=1):
         where = f"{path}:{line}"
         if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
             raise DataError(f"{where}: task {number} has no 'data' object")
         data = task["data"]
-        chosen = _choices(task, f"{where}: task {number}", control)
+        chosen = _choices(task, f"{where}: task {number}", control, controls)
         if chosen is None:
             unlabelled += 1
             continue
@@ -217,6 +218,10 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
         records.append(record)
     if not records:
         raise DataError(f"{path}: no labelled tasks ({unlabelled} without an annotation)")
+    if controls and control not in controls:  # every paragraph would read as "no pillar"
+        others = ", ".join(f"'{c}'" for c in sorted(controls))
+        raise DataError(f"{path}: no choices were made in the control '{control}' (the export's Choices controls: "
+                        f"{others}); name the one that holds the pillars with --control NAME")
     folder.mkdir(parents=True, exist_ok=True)
     shares = {"dev": dev, "test": test}
     splits = grouped_split(records, "doc_id", shares, seed)

@@ -24,21 +24,22 @@ def register() -> None:
 def compose_config(overrides: list[str] | None = None, return_hydra_config: bool = False,
                    config_name: str = "train", extra_dir: str | None = None) -> DictConfig:
     """Compose ``conf/train.yaml`` (or ``config_name``) with overrides, as `diplo-ml train` would, with
-    ``extra_dir`` searched first as ``--config-dir`` makes Hydra do; a bad override or config name is a one-line
+    ``extra_dir`` searched as ``--config-dir`` makes Hydra search it; a bad override or config name is a one-line
     :class:`DiploError` (with the options there are, for a name that does not exist)."""
     register()
     try:
         with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
             if extra_dir is not None:
-                search_first(extra_dir)
+                search_also(extra_dir)
             return compose(config_name=config_name, overrides=list(overrides or []),
                            return_hydra_config=return_hydra_config)
     except HydraException as exc:
         raise DiploError(one_line(str(exc))) from None
 
 
-def search_first(folder: str) -> None:
-    """Put ``folder`` first in the search path of the Hydra set up for composing, where ``--config-dir`` puts it."""
+def search_also(folder: str) -> None:
+    """Add ``folder`` to the search path of the Hydra set up for composing where ``--config-dir`` adds it (after
+    the project's own configs, before structured configs)."""
     from hydra._internal.hydra import Hydra
     from hydra._internal.utils import create_config_search_path
     from hydra.core.config_search_path import SearchPathQuery

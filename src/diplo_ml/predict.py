@@ -91,10 +91,11 @@ def check_inputs(inputs: list[str]) -> None:
 
 
 def _looks_like_jsonl(text: str) -> bool:
-    """Standard input is JSONL when its first non-blank line opens as a JSON object does (`{"` or `{}`; a damaged
-    line is then named by the JSONL reader); a page that merely opens with "{" is an article."""
+    """Standard input is JSONL when its first non-blank line opens as a JSON object does (`{"`, `{}`, a lone `{` or
+    `{'`; one that is not a JSONL line is then named by the JSONL reader); a page that merely opens with "{" and a
+    word, as "{Photo: VNA}", is an article."""
     first = next(line for line in text.split("\n") if line.strip()).strip()
-    return re.match(r'\{\s*["}]', first) is not None
+    return re.match(r"\{\s*([\"'}]|$)", first) is not None
 
 
 def read_units(inputs: list[str], task: Task) -> Iterator[Unit]:

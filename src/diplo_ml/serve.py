@@ -318,7 +318,8 @@ def check_port(host: str, port: int) -> None:
     import socket
 
     try:
-        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        family, kind, proto, _, address = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]  # "": every interface
     except socket.gaierror as exc:
         raise DiploError(f"--host {host}: not an address of this machine ({exc.strerror})") from None
     with socket.socket(family, kind, proto) as probe:

@@ -22,7 +22,7 @@ from omegaconf.errors import OmegaConfBaseException
 from diplo_ml import distributed
 from diplo_ml.config import CONF_DIR, compose_config, register
 from diplo_ml.data.loader import check_locations
-from diplo_ml.errors import DiploError, disk_full
+from diplo_ml.errors import DiploError, disk_full, first_line
 from diplo_ml.files import atomic_write_text
 from diplo_ml.harness import Plan, plan, run_task
 from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
@@ -204,6 +204,13 @@ CHECKED_ADDITIONS = ("model.", "trainer.", "hydra.")  # keys `+key=value` may ad
 def preflight(argv: list[str]) -> Path | None:
     """Before Hydra writes anything: validate every option and the run folder; return the folder when the command
     names it (``hydra.run.dir=``), so it can be locked first. A sweep (-m) has every job checked the same way."""
+    try:
+        return _preflight(argv)
+    except OmegaConfBaseException as exc:  # a key a user's own config lacks, an interpolation that fails ...
+        raise DiploError(f"the composed config: {first_line(exc)}") from None
+
+
+def _preflight(argv: list[str]) -> Path | None:
     overrides, where, flags = read_flags(argv)
     check_additions(overrides)
     if not flags <= {"-m", "--multirun"}:  # --cfg, --info, --help ...: Hydra prints and trains nothing
@@ -214,12 +221,13 @@ def preflight(argv: list[str]) -> Path | None:
     cfg = compose_config(overrides, return_hydra_config=True, **where)
     plan(cfg)
     check_locations(cfg.data)
-    runs_dir = Path(str(cfg.paths.runs_dir)).expanduser()
-    check_writable(runs_dir, "paths.runs_dir")
-    try:
-        runs_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DiploError(f"paths.runs_dir: cannot create {runs_dir} ({exc.strerror})") from None
+    if OmegaConf.select(cfg, "paths.runs_dir") is not None:  # (a user's own primary config may have no paths)
+        runs_dir = Path(str(cfg.paths.runs_dir)).expanduser()
+        check_writable(runs_dir, "paths.runs_dir")
+        try:
+            runs_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DiploError(f"paths.runs_dir: cannot create {runs_dir} ({exc.strerror})") from None
     if not any(a.startswith("hydra.run.dir=") for a in overrides):
         return None
     run_dir = Path(str(cfg.hydra.run.dir)).expanduser().resolve()

@@ -7,6 +7,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
+from diplo_ml.errors import DataError
+
 SPLIT_FRACTIONS = {"dev": 0.15, "test": 0.15}
 
 
@@ -26,12 +28,19 @@ def split_of(group: str, dev: float, test: float, seed: int = 0) -> str:
 
 def grouped_split(records: list[dict[str, Any]], group_field: str, fractions: Mapping[str, float],
                   seed: int = 0) -> dict[str, list[dict[str, Any]]]:
-    """Split records so that no group spans two splits; a record without ``group_field`` is its own group (a
-    summarisation record is a whole article), named by its ``id`` or else its text."""
+    """Split records so that no group spans two splits. Without a ``doc_id`` a record is its own group (a
+    summarisation record is a whole article), named by its ``id`` or else its text; any other ``group_field`` must
+    be in every record."""
     out: dict[str, list[dict[str, Any]]] = {"train": [], "dev": [], "test": []}
     dev, test = float(fractions.get("dev", 0.15)), float(fractions.get("test", 0.15))
-    for record in records:
-        group = record.get(group_field, record.get("id", record.get("text")))
+    for number, record in enumerate(records, start=1):
+        if group_field in record:
+            group = record[group_field]
+        elif group_field == "doc_id":
+            group = record.get("id", record.get("text"))
+        else:
+            raise DataError(f"record {number} ({record.get('id', 'no id')}): no '{group_field}' to split by "
+                            "(split.group_by)")
         out[split_of(str(group), dev, test, seed)].append(record)
     return out
 

@@ -30,6 +30,8 @@ def _is_pickle(path: Path) -> bool:
     name = path.name.lower()
     if path.suffix.lower() in PICKLES or name.endswith(".bin.index.json"):
         return True
+    if path.suffix.lower() in (".safetensors", ".json"):  # only ever read as what they say (a safetensors header
+        return False                                      # length can start with the bytes of a pickle)
     try:
         with open(path, "rb") as handle:
             return handle.read(6).startswith(PICKLE_STARTS)

@@ -96,14 +96,14 @@ class OutputLock:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path).resolve()
-        self.lock_path = self.path.with_name(f".{self.path.name}.lock")
+        self.lock_path = self.path.parent / f".{self.path.name}.lock"
         self.fd: int | None = None
 
     def __enter__(self) -> OutputLock:
         import fcntl
         import json
 
-        if not self.path.parent.is_dir():
+        if not self.path.name or not self.path.parent.is_dir():  # "/": the writer's own checks refuse it
             return self
         while True:
             try:

@@ -42,7 +42,7 @@ IGNORE = -100.0
 
 
 class DocumentScorerOptions(ModelOptions):
-    pretrained: str = "minilm"
+    pretrained: weights.PretrainedName = "minilm"
     max_length: int | None = Field(512, ge=32, le=512)       # tokens per window
     max_sentence_tokens: int = Field(64, ge=4)                # a long sentence is cut to this many tokens
     max_headline_tokens: int = Field(40, ge=0)                # 0: no headline

@@ -125,7 +125,7 @@ class LoraOptions(Options):
 
 
 class SmolLMOptions(ModelOptions):
-    base: str = smollm2.REGISTRY_NAME        # registered weights or a local transformers folder
+    base: weights.PretrainedName = smollm2.REGISTRY_NAME  # registered weights or a local transformers folder
     prompt: str | None = None
     system: str | None = None
     max_source_tokens: int = Field(384, ge=1)

@@ -18,7 +18,7 @@ FILE = "label_descriptions.json"
 
 
 class ZeroShotOptions(ModelOptions):
-    pretrained: str = "minilm"
+    pretrained: weights.PretrainedName = "minilm"
     max_length: int | None = Field(256, ge=8, le=8192)
     descriptions: dict[str, list[str]] = Field(default_factory=dict)
 

@@ -13,6 +13,9 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
+
+from pydantic import AfterValidator
 
 from diplo_ml.errors import DiploError
 
@@ -58,6 +61,23 @@ def get(name: str) -> Weights:
         raise DiploError(f"unknown pretrained weights '{name}': use one of {', '.join(sorted(known()))} "
                          "or a local folder")
     return _REGISTRY[name]
+
+
+def check_name(name: str) -> str:
+    """A model option naming weights, checked with the other options: a folder given must hold safetensors
+    weights (diplo-ml never loads pickled ones such as ``pytorch_model.bin``). A name that is neither registered nor
+    a folder here is left to :func:`resolve`: a checkpoint trained from a folder of another machine still loads."""
+    _load_modules()
+    path = Path(name).expanduser()
+    if name in _REGISTRY or not path.is_dir():
+        return name
+    if not any(path.glob("*.safetensors")):
+        raise ValueError(f"{path} holds no .safetensors weights (pickled weights such as pytorch_model.bin are never "
+                         "loaded: save the model with save_pretrained(folder, safe_serialization=True))")
+    return name
+
+
+PretrainedName = Annotated[str, AfterValidator(check_name)]
 
 
 def resolve(name: str) -> Path:
