@@ -784,6 +784,11 @@ def test_reentering_a_run_accepts_another_spelling_of_its_values(tmp_path):
     run = tmp_path / "run"
     unfinished_run(run, ["model=minilm", "trainer.learning_rate=1e-4", "model.name='x y'"])
     refuse_other_config(run, ["model.name=x y", "model=minilm", "trainer.learning_rate=0.0001"])
+    folder_run = tmp_path / "folder_run"
+    unfinished_run(folder_run, ["model=minilm", "data.dir=/data/mine/"])
+    refuse_other_config(folder_run, ["model=minilm", "data.dir=/data/mine"])  # the same folder
+    with pytest.raises(DiploError, match=r"other overrides \(data.dir=/data/mine/, data.dir=/data/other"):
+        refuse_other_config(folder_run, ["model=minilm", "data.dir=/data/other"])
     with pytest.raises(DiploError, match=r"other overrides \(trainer.learning_rate=0.001, trainer.learning_rate=1e-4"):
         refuse_other_config(run, ["model.name=x y", "model=minilm", "trainer.learning_rate=0.001"])
 
@@ -934,3 +939,24 @@ def test_a_custom_group_field_missing_from_a_record_is_an_error():
         grouped_split(rows, "topic", {"dev": 0.3, "test": 0.3})
     no_doc = [{"id": f"s{i}", "text": f"t{i}"} for i in range(20)]  # summaries: each its own group
     assert sum(map(len, grouped_split(no_doc, "doc_id", {"dev": 0.3, "test": 0.3}).values())) == 20
+
+
+def test_a_hand_edited_status_is_a_corrupt_manifest_not_a_run_to_redo(tmp_path):
+    from diplo_ml.runs.resume import resume_argv
+
+    (tmp_path / ".hydra").mkdir()
+    (tmp_path / ".hydra" / "overrides.yaml").write_text("- model=tfidf\n")
+    (tmp_path / "manifest.json").write_text(json.dumps({"status": 5}))
+    with pytest.raises(DiploError, match=r"manifest.json: corrupt run manifest \(status 5, not one of running"):
+        resume_argv(tmp_path)
+    (tmp_path / "manifest.json").write_text(json.dumps({"status": "interrupted"}))
+    assert resume_argv(tmp_path)[0] == "model=tfidf"
+
+
+def test_a_checkpoint_link_that_loops_says_so(tmp_path):
+    from diplo_ml.checkpoint import resolve_folder
+
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(DiploError, match="a symbolic link that leads nowhere"):
+        resolve_folder(tmp_path / "a")

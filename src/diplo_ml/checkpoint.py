@@ -30,6 +30,8 @@ def write_meta(folder: Path, meta: dict[str, Any]) -> None:
 def resolve_folder(path: str | Path) -> Path:
     """Accept a checkpoint folder or a run folder (whose ``checkpoint/`` is used)."""
     path = Path(path)
+    if not path.exists() and path.is_symlink():
+        raise DiploError(f"{path}: a symbolic link that leads nowhere (its target is missing, or it loops)")
     if not path.exists():
         raise DiploError(f"{path}: no such checkpoint folder")
     if not path.is_dir():

@@ -294,8 +294,8 @@ def refuse_other_config(run_dir: Path, argv: list[str]) -> None:
 
 def override_values(overrides: list[str]) -> dict[str, tuple[str, str]]:
     """Each override's key with its value as Hydra parses it and its text, so that spellings of one value are equal
-    (``trainer.learning_rate=1e-4`` and ``=0.0001``, ``x='a'`` and ``x=a``); an override Hydra cannot parse is
-    compared as written."""
+    (``trainer.learning_rate=1e-4`` and ``=0.0001``, ``x='a'`` and ``x=a``, a folder with or without its closing
+    slash); an override Hydra cannot parse is compared as written."""
     from hydra.core.override_parser.overrides_parser import OverridesParser
 
     parser = OverridesParser.create()
@@ -303,7 +303,10 @@ def override_values(overrides: list[str]) -> dict[str, tuple[str, str]]:
     for text in overrides:
         try:
             (override,) = parser.parse_overrides(overrides=[text])
-            values[override.get_key_element()] = (json.dumps(override.value(), sort_keys=True, default=str), text)
+            key, value = override.get_key_element(), override.value()
+            if isinstance(value, str) and key.endswith("dir"):  # a folder: data.dir=x/ is data.dir=x
+                value = os.path.normpath(value)
+            values[key] = (json.dumps(value, sort_keys=True, default=str), text)
         except Exception:  # noqa: BLE001 - compared as written
             values[text] = (text, text)
     return values

@@ -12,6 +12,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
 
 MANIFEST = "manifest.json"
@@ -125,7 +126,17 @@ class RunRecorder:
         self.write()
 
 
+STATUSES = ("running", "finished", "failed", "interrupted")
+
+
 def read_manifest(run_dir: Path) -> dict[str, Any] | None:
-    """The run's manifest, None when there is none; a corrupt one is a one-line error naming the file."""
+    """The run's manifest, None when there is none; a corrupt one (not JSON, or a status that is none of
+    :data:`STATUSES`) is a one-line error naming the file."""
     path = Path(run_dir) / MANIFEST
-    return read_json_object(path, "run manifest") if path.is_file() else None
+    if not path.is_file():
+        return None
+    manifest = read_json_object(path, "run manifest")
+    if "status" in manifest and manifest["status"] not in STATUSES:
+        raise DiploError(f"{path}: corrupt run manifest (status {manifest['status']!r}, not one of "
+                         f"{', '.join(STATUSES)})")
+    return manifest
