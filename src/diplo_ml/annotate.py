@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from diplo_ml.errors import DataError, DiploError
-from diplo_ml.files import atomic_write_json, atomic_write_text, check_file_path, check_output_file, model_folders
+from diplo_ml.files import atomic_write_json, atomic_write_text, check_output_file, model_folders
 
 FROM_NAME, TO_NAME = "pillars", "text"
 
@@ -80,9 +80,10 @@ def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path
     paths = expand_inputs(inputs)
     if not paths:
         raise DataError("no articles given (pass .txt, .md or .html files, or folders holding them)")
-    check_file_path(output)  # (a folder has no suffix to replace)
-    for path in (output, output.with_suffix(".labelconfig.xml")):  # before any work
-        check_output_file(path, [*inputs, *paths], model_folders(checkpoint), overwrite)
+    # before any work; OUT first: a folder given as OUT has no suffix to replace for its labelling config's name
+    given, protected = [*inputs, *paths], model_folders(checkpoint)
+    check_output_file(output, given, protected, overwrite)
+    check_output_file(output.with_suffix(".labelconfig.xml"), given, protected, overwrite)
     tagger = load(checkpoint, expected=Tagger)
     task = PillarsTask({"labels": tagger.labels})
     articles = ingest_pages(paths)

@@ -64,11 +64,19 @@ def check_locations(cfg: DictConfig) -> None:
     needs set) and every source's weight is valid."""
     if cfg.get("sources"):
         for name in cfg.sources:
-            label = f"data config '{cfg.get('name')}', source '{name}'"
-            data_dir(cfg.sources[name], label, f"data.sources.{name}.dir")
-            source_weight(cfg.sources[name].get("weight", 1.0), label)
+            source_dir(cfg, str(name))
+            source_weight(cfg.sources[name].get("weight", 1.0), source_label(cfg, str(name)))
     else:
         data_dir(cfg)
+
+
+def source_label(cfg: DictConfig, name: str) -> str:
+    return f"data config '{cfg.get('name')}', source '{name}'"
+
+
+def source_dir(cfg: DictConfig, name: str) -> Path:
+    """The folder of one source of a data config (:func:`data_dir`, naming ``data.sources.NAME.dir``)."""
+    return data_dir(cfg.sources[name], source_label(cfg, name), f"data.sources.{name}.dir")
 
 
 ALL_FILE = "all.jsonl"  # a folder's one file of every split, split by group when read
@@ -184,9 +192,8 @@ def load_sources(cfg: DictConfig, check: Check) -> LoadedData:
     """Read every source of a data config, tag, weight (train only), cut and concatenate them."""
     if not cfg.sources:
         raise DiploError(f"data config '{cfg.name}': 'sources' is empty")
-    labels = {str(name): f"data config '{cfg.name}', source '{name}'" for name in cfg.sources}
-    folders = {name: data_dir(cfg.sources[name], labels[name], f"data.sources.{name}.dir")  # fail before reading
-               for name in labels}
+    labels = {str(name): source_label(cfg, str(name)) for name in cfg.sources}
+    folders = {name: source_dir(cfg, name) for name in labels}  # fail before reading
     seen: dict[str, str] = {}
     fingerprints: dict[str, str] = {}
     parts: dict[str, Records] = {split: {} for split in SPLITS}

@@ -19,19 +19,17 @@ from diplo_ml.files import atomic_write_json, read_json_object
 # TfidfVectorizer settings kept in the JSON file (everything else stays at scikit-learn's defaults)
 SETTINGS = ("lowercase", "ngram_range", "sublinear_tf", "stop_words", "norm", "use_idf", "smooth_idf")
 PICKLES = (".joblib", ".pkl", ".pickle", ".bin", ".pt", ".pth", ".ckpt", ".npy", ".npz")
-
-
 PICKLE_STARTS = (b"\x80\x02", b"\x80\x03", b"\x80\x04", b"\x80\x05", b"PK\x03\x04", b"\x93NUMPY")  # pickle, torch.save
 
 
 def _is_pickle(path: Path) -> bool:
     """By name (a pickle suffix, a PyTorch shard index) or by its first bytes (pickle protocol 2-5, the zip that
     torch.save writes, a NumPy array file), whatever the file is called."""
-    name = path.name.lower()
-    if path.suffix.lower() in PICKLES or name.endswith(".bin.index.json"):
+    suffix = path.suffix.lower()
+    if suffix in PICKLES or path.name.lower().endswith(".bin.index.json"):
         return True
-    if path.suffix.lower() in (".safetensors", ".json"):  # only ever read as what they say (a safetensors header
-        return False                                      # length can start with the bytes of a pickle)
+    if suffix in (".safetensors", ".json"):  # only ever read as what they say (a safetensors header length can
+        return False                         # start with the bytes of a pickle)
     try:
         with open(path, "rb") as handle:
             return handle.read(6).startswith(PICKLE_STARTS)

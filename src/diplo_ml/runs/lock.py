@@ -24,14 +24,28 @@ HOLDER = ".lock.json"
 _held: dict[Path, tuple[FileLock, int]] = {}  # locks this process holds, re-entrant per folder
 
 
-def _holder_text(run_dir: Path) -> str:
+def _holder() -> dict[str, Any]:
+    """Who holds a lock: this process, its machine, since when, and its command."""
+    return {"pid": os.getpid(), "host": socket.gethostname(),
+            "started": datetime.now(UTC).isoformat(timespec="seconds"), "command": " ".join(sys.argv)[:300]}
+
+
+def _describe(text: str) -> str:
+    """A holder record (JSON text) as "pid P on HOST since WHEN (COMMAND)"; "another process" when unreadable."""
     import json
 
     try:
-        info = json.loads((run_dir / HOLDER).read_text())
-        return (f"pid {info.get('pid')} on {info.get('host')} since {info.get('started')} "
+        info = json.loads(text)
+        return (f"pid {info['pid']} on {info['host']} since {info['started']} "
                 f"({info.get('command', '?')})")
-    except (OSError, ValueError):
+    except (ValueError, KeyError, TypeError):
+        return "another process"
+
+
+def _holder_text(run_dir: Path) -> str:
+    try:
+        return _describe((run_dir / HOLDER).read_text())
+    except OSError:
         return "another process"
 
 
@@ -57,10 +71,7 @@ class RunLock:
             raise DiploError(f"{self.run_dir} is in use by {_holder_text(self.run_dir)}; wait for it to end or pick "
                              "another folder") from None
         _held[self.run_dir] = (lock, 1)
-        info: dict[str, Any] = {"pid": os.getpid(), "host": socket.gethostname(),
-                                "started": datetime.now(UTC).isoformat(timespec="seconds"),
-                                "command": " ".join(sys.argv)[:300]}
-        atomic_write_json(self.run_dir / HOLDER, info)
+        atomic_write_json(self.run_dir / HOLDER, _holder())
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -113,13 +124,8 @@ class OutputLock:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                holder = os.read(fd, 1000).decode("utf-8", "replace")
+                who = _describe(os.read(fd, 2000).decode("utf-8", "replace"))
                 os.close(fd)
-                try:
-                    info = json.loads(holder)
-                    who = f"pid {info['pid']} on {info['host']} since {info['started']}"
-                except (ValueError, KeyError, TypeError):
-                    who = "another process"
                 raise DiploError(f"{self.path} is being written by {who}; wait for it to end, or write to another "
                                  "file") from None
             try:  # its last holder may have removed the file between our open and our lock: lock the new one
@@ -129,10 +135,8 @@ class OutputLock:
             if same:
                 break
             os.close(fd)
-        info = {"pid": os.getpid(), "host": socket.gethostname(),
-                "started": datetime.now(UTC).isoformat(timespec="seconds")}
         os.ftruncate(fd, 0)
-        os.write(fd, json.dumps(info).encode())
+        os.write(fd, json.dumps(_holder()).encode())
         self.fd = fd
         return self
 

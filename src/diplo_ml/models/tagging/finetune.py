@@ -23,7 +23,7 @@ TRAINER_DEFAULTS = {"num_train_epochs": 3, "train_batch_size": 16, "logging_step
 
 
 class FineTunedTaggerOptions(ModelOptions):
-    pretrained: weights.PretrainedName = "minilm"                   # registered weights or a local folder
+    pretrained: weights.PretrainedName = "minilm"  # registered weights or a local folder
     max_length: int | None = Field(256, ge=8, le=8192)
     eval_batch_size: int = Field(32, ge=1, le=4096)        # Trainer evaluation
     inference_batch_size: int = Field(16, ge=1, le=4096)   # scores(): Tagger, predict
