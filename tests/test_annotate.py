@@ -172,3 +172,28 @@ def test_a_second_choices_control_beside_the_pillars_is_left_alone(tmp_path):
     got = {r["text"]: r["labels"] for split in ("train", "dev", "test")
            for r in map(json.loads, (out / f"{split}.jsonl").open())}
     assert got == {f"Paragraph {i}.": (["economic"] if i % 2 else []) for i in range(10)}
+
+
+def test_an_interrupted_import_over_old_files_leaves_them_whole(tmp_path, monkeypatch):
+    from diplo_ml.data import io
+
+    rows = [{"id": i, "data": {"text": f"Paragraph {i}.", "doc_id": f"d{i}", "paragraph_index": 0},
+             "annotations": [{"result": [{"from_name": "pillars", "to_name": "text", "type": "choices",
+                                          "value": {"choices": ["economic"]}}]}]} for i in range(10)]
+    path, out = tmp_path / "export.json", tmp_path / "out"
+    path.write_text(json.dumps(rows))
+    out.mkdir()
+    for split in ("train", "dev", "test"):
+        (out / f"{split}.jsonl").write_text(f'{{"old": "{split}"}}\n')
+    real_write, written = io.write_jsonl, []
+
+    def write_then_interrupt(target, records, batch=None):
+        real_write(target, records, batch)
+        written.append(target)
+        if len(written) == 2:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(io, "write_jsonl", write_then_interrupt)
+    assert cli_main(["annotate", "import", str(path), "-o", str(out), "--overwrite"]) == 130
+    assert sorted(p.name for p in out.iterdir()) == ["dev.jsonl", "test.jsonl", "train.jsonl"]
+    assert all((out / f"{s}.jsonl").read_text() == f'{{"old": "{s}"}}\n' for s in ("train", "dev", "test"))

@@ -105,3 +105,31 @@ def test_build_refuses_a_bad_splits_file_before_writing(tmp_path, splits, messag
     with pytest.raises(DiploError, match=message):
         corpus.build(root)
     assert not (root / "processed").exists()  # nothing half-built
+
+
+def test_an_interrupted_build_leaves_the_old_files(tmp_path, monkeypatch):
+    import shutil
+
+    from diplo_ml.data import io
+
+    root = tmp_path / "data"
+    shutil.copytree(ROOT / "data", root, ignore=shutil.ignore_patterns("*.md"))
+    processed = root / "processed"
+    before = {p: p.read_bytes() for p in processed.rglob("*") if p.is_file()}
+    (root / "annotations" / "a01-evfta-ratification.json").write_text(
+        (root / "annotations" / "a01-evfta-ratification.json").read_text().replace('"summary": "', '"summary": "X. '))
+    real_write, written = io.write_jsonl, []
+
+    def write_then_interrupt(path, records, batch=None):
+        real_write(path, records, batch)
+        written.append(path)
+        if len(written) == 5:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(corpus, "write_jsonl", write_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        corpus.build(root)
+    assert {p: p.read_bytes() for p in processed.rglob("*") if p.is_file()} == before  # no new file, no temporary
+    monkeypatch.setattr(corpus, "write_jsonl", real_write)
+    corpus.build(root)
+    assert any(p.read_bytes() != before[p] for p in before)  # the edited summary did land

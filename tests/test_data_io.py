@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,51 @@ def test_a_summaries_folder_of_only_all_jsonl_trains(tmp_path):
     cfg = compose_config(["task=summarise", "data=summaries_folder", f"data.dir={folder}"])
     data = get_task("summarise").load_data(cfg.data)
     assert sum(data.counts.values()) == 40 and min(data.counts.values()) > 0
+
+
+def test_files_written_together_replace_all_or_none(tmp_path):
+    from diplo_ml.files import files_together
+
+    paths = [tmp_path / f"{name}.txt" for name in ("a", "b", "c")]
+    for path in paths:
+        path.write_text("old\n")
+    with pytest.raises(RuntimeError), files_together() as batch:
+        for i, path in enumerate(paths):
+            if i == 2:
+                raise RuntimeError("stopped before the last file")
+            with batch.open(path) as handle:
+                handle.write("new\n")
+    assert [p.read_text() for p in paths] == ["old\n"] * 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt", "c.txt"]  # no temporary left
+    with files_together() as batch:
+        for path in paths:
+            with batch.open(path) as handle:
+                handle.write("new\n")
+        assert paths[0].read_text() == "old\n"  # nothing replaced before the block ends
+    assert [p.read_text() for p in paths] == ["new\n"] * 3
+
+
+def test_a_signal_during_the_renames_waits_for_them(tmp_path):
+    import signal
+
+    from diplo_ml.files import files_together
+
+    paths = [tmp_path / f"{name}.txt" for name in ("a", "b")]
+    with pytest.raises(KeyboardInterrupt), files_together() as batch:
+        with batch.open(paths[0]) as handle:
+            handle.write("1\n")
+        with batch.open(paths[1]) as handle:
+            handle.write("2\n")
+        real_replace = os.replace
+
+        def replace_then_interrupt(source, target):
+            real_replace(source, target)
+            signal.raise_signal(signal.SIGINT)  # arrives between the two renames
+
+        os.replace = replace_then_interrupt
+        try:
+            batch._replace()
+        finally:
+            os.replace = real_replace
+    assert [p.read_text() for p in paths] == ["1\n", "2\n"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from diplo_ml.errors import DataError, DiploError
-from diplo_ml.files import atomic_write_json, atomic_write_text, check_output_file, model_folders
+from diplo_ml.files import atomic_write_json, atomic_write_text, check_output_file, files_together, model_folders
 
 FROM_NAME, TO_NAME = "pillars", "text"
 
@@ -226,8 +226,10 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
     folder.mkdir(parents=True, exist_ok=True)
     shares = {"dev": dev, "test": test}
     splits = grouped_split(records, "doc_id", shares, seed)
+    with files_together() as batch:  # all three files or, interrupted, none of them
+        for split, rows in splits.items():
+            write_jsonl(folder / f"{split}.jsonl", rows, batch)
     for split, rows in splits.items():
-        write_jsonl(folder / f"{split}.jsonl", rows)
         if not rows and shares.get(split) != 0:  # a split asked to be empty is not worth a warning
             advice = "add articles or lower --dev/--test" if split == "train" else (
                 f"add articles, or set --{split} 0 and give that split's file yourself")

@@ -10,7 +10,9 @@ import contextlib
 import hashlib
 import json
 import os
+import signal
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -87,30 +89,109 @@ def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
     return digest.hexdigest()
 
 
-@contextlib.contextmanager
-def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
-    """Open a temporary sibling of ``path`` for writing; on success it replaces ``path``, on error it is removed."""
-    path = Path(path)
-    binary = "b" in mode
+def _temporary_sibling(path: Path) -> tuple[int, str]:
+    """A private temporary file beside ``path`` (a one-line error when its folder cannot take one)."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except FileNotFoundError as exc:
         if path.parent.is_dir():  # a folder files cannot be made in (/proc, …)
             raise DiploError(f"{path}: cannot write ({exc.strerror})") from None
         raise DiploError(f"{path}: folder {path.parent} does not exist") from None
     except OSError as exc:
         raise DiploError(f"{path}: cannot write ({exc.strerror})") from None
+
+
+@contextlib.contextmanager
+def _written(path: Path, mode: str, encoding: str | None) -> Iterator[tuple[IO[Any], str]]:
+    """Write a temporary sibling of ``path`` to disk (flushed, synced, usual mode); removed on error."""
+    fd, tmp = _temporary_sibling(path)
     try:
-        with os.fdopen(fd, mode, encoding=None if binary else encoding) as handle:
-            yield handle
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else encoding) as handle:
+            yield handle, tmp
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, FILE_MODE)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
+    """Open a temporary sibling of ``path`` for writing; on success it replaces ``path``, on error it is removed."""
+    with _written(Path(path), mode, encoding) as (handle, tmp):
+        yield handle
+    try:
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM that arrive inside the block take effect when it ends (for a few renames that belong
+    together); outside the main thread, where Python cannot set handlers, the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    held = (signal.SIGINT, signal.SIGTERM)
+    before = {number: signal.signal(number, lambda number, _frame: caught.append(number)) for number in held}
+    try:
+        yield
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+        if caught:
+            signal.raise_signal(caught[0])
+
+
+class FileSet:
+    """Files that are replaced together: each is written to a temporary sibling, and only when every one is written
+    are they renamed into place (signals held), so an error or an interruption leaves all the old files or all the
+    new ones, never a mix. Use as ``with files_together() as batch: with batch.open(path) as handle: ...``."""
+
+    def __init__(self) -> None:
+        self._pending: dict[Path, str] = {}
+
+    @contextlib.contextmanager
+    def open(self, path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
+        path = Path(path)
+        if path in self._pending:
+            raise ValueError(f"{path}: written twice in one set of files")
+        with _written(path, mode, encoding) as (handle, tmp):
+            yield handle
+        self._pending[path] = tmp
+
+    def sha256(self, path: str | Path) -> str:
+        """The sha256 of what ``path`` will hold once the set is replaced."""
+        return sha256_file(self._pending[Path(path)])
+
+    def _replace(self) -> None:
+        with signals_held():
+            for path, tmp in self._pending.items():
+                os.replace(tmp, path)
+            self._pending.clear()
+
+    def _discard(self) -> None:
+        for tmp in self._pending.values():
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        self._pending.clear()
+
+
+@contextlib.contextmanager
+def files_together() -> Iterator[FileSet]:
+    """A :class:`FileSet` whose files replace their targets when the block ends without an error."""
+    batch = FileSet()
+    try:
+        yield batch
+        batch._replace()
+    finally:
+        batch._discard()
 
 
 def atomic_write_text(path: str | Path, text: str) -> Path:

@@ -30,7 +30,7 @@ from diplo_ml.data.near_duplicates import near_duplicate_pairs, shingles
 from diplo_ml.data.schema import check_pillar_record, check_summary_record
 from diplo_ml.data.splits import stratified_split
 from diplo_ml.errors import DataError
-from diplo_ml.files import atomic_write_text, read_json, sha256_file
+from diplo_ml.files import atomic_write_text, files_together, read_json, sha256_file
 
 LABELS = ("economic", "cultural", "multilateral", "citizen_protection")
 SPLITS = ("train", "dev", "test")
@@ -146,20 +146,22 @@ def build(root: Path | None = None) -> BuildReport:
         if splits:
             raise DataError(f"{splits_path}: no split for {', '.join(new[:5])}; add them by hand (splits are fixed)")
         splits = stratified_split(list(paragraphs))
-        splits_path.write_text(json.dumps(splits, indent=1) + "\n")
+        atomic_write_text(splits_path, json.dumps(splits, indent=1) + "\n")
     files: dict[str, str] = {}
     counts: dict[str, int] = defaultdict(int)
-    for tranche, suffix in TRANCHES.items():
-        for split in SPLITS:
-            docs = [d for d in sorted(paragraphs) if splits[d] == split and articles[d]["tranche"] == tranche]
-            rows = [row for d in docs for row in paragraphs[d]]
-            counts[split] += len(rows)
-            summaries = [{k: v for k, v in articles[d].items() if k != "tranche"} for d in docs]
-            for kind, records in ((f"pillars{suffix}", rows), (f"summaries{suffix}", summaries)):
-                path = root / "processed" / kind / f"{split}.jsonl"
-                write_jsonl(path, records)
-                files[str(path.relative_to(root))] = sha256_file(path)
-    atomic_write_text(root / "processed" / "SHA256SUMS", "".join(f"{h}  {p}\n" for p, h in sorted(files.items())))
+    with files_together() as batch:  # an interrupted build leaves the old files, never a mix of old and new
+        for tranche, suffix in TRANCHES.items():
+            for split in SPLITS:
+                docs = [d for d in sorted(paragraphs) if splits[d] == split and articles[d]["tranche"] == tranche]
+                rows = [row for d in docs for row in paragraphs[d]]
+                counts[split] += len(rows)
+                summaries = [{k: v for k, v in articles[d].items() if k != "tranche"} for d in docs]
+                for kind, records in ((f"pillars{suffix}", rows), (f"summaries{suffix}", summaries)):
+                    path = root / "processed" / kind / f"{split}.jsonl"
+                    write_jsonl(path, records, batch)
+                    files[str(path.relative_to(root))] = batch.sha256(path)
+        with batch.open(root / "processed" / "SHA256SUMS") as handle:
+            handle.write("".join(f"{h}  {p}\n" for p, h in sorted(files.items())))
     return BuildReport(len(articles), dict(counts), files)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.errors import DataError, DiploError
-from diplo_ml.files import atomic_open
+from diplo_ml.files import FileSet, atomic_open
 
 
 def parse_jsonl_lines(lines: Iterable[str], label: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -69,14 +69,14 @@ def read_jsonl(path: str | Path, check: Callable[[dict[str, Any], str, int], Non
     return records
 
 
-def write_jsonl(path: str | Path, records: list[dict[str, Any]]) -> None:
-    """One JSON object per line, written atomically (a temporary sibling renamed over ``path``); missing parent
-    folders are made."""
+def write_jsonl(path: str | Path, records: list[dict[str, Any]], batch: FileSet | None = None) -> None:
+    """One JSON object per line, written atomically (a temporary sibling renamed over ``path``, or with the rest
+    of ``batch`` when one is given); missing parent folders are made."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DiploError(f"{path}: cannot make folder {path.parent} ({exc.strerror})") from None
-    with atomic_open(path) as handle:
+    with (batch.open(path) if batch else atomic_open(path)) as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
