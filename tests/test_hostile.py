@@ -313,6 +313,15 @@ CASES = [
     Case("a label repeated in diplo_ml.json", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(
         t, "in.jsonl", ['{"text": "Trade rose."}'])], "'labels' repeats economic",
          prepare=edit_meta(lambda meta: meta["labels"].__setitem__(1, "economic"))),
+    Case("a label list of 50,000 names, one repeated (refused in linear time)", lambda m, t: [
+        "predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", ['{"text": "Trade rose."}'])],
+         "'labels' repeats l7", prepare=edit_meta(lambda meta: meta.update(labels=[f"l{i}" for i in range(50_000)]
+                                                                             + ["l7"]))),
+    Case("a model class of a module outside diplo_ml in diplo_ml.json", lambda m, t: [
+        "predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", ['{"text": "Trade rose."}'])],
+         "model._target_: 'this.Model' is not a diplo-ml model class",
+         prepare=edit_meta(lambda meta: meta["model"].update(_target_="this.Model")),
+         check=lambda m, t: "this" not in sys.modules or pytest.fail("the named module was imported")),
     Case("TF-IDF n-gram range damaged", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(
         t, "in.jsonl", ['{"text": "Trade rose."}'])], "tfidf.json: damaged vectoriser (ngram_range must be two",
          prepare=lambda m, t: edit_json(copy_checkpoint(m, t) / "tfidf.json",

@@ -72,6 +72,13 @@ def test_a_model_added_by_config_alone_trains_and_is_compared(tmp_path, pillar_d
     run_dir = Path(proc.stdout.strip().splitlines()[-1])
     meta = json.loads((run_dir / "checkpoint" / "diplo_ml.json").read_text())
     assert meta["model"]["_target_"] == "tests.toy_models.WordVoteTagger"
+    predict = [sys.executable, "-m", "diplo_ml.cli", "predict", str(run_dir), "-"]
+    proc = subprocess.run(predict, input="Trade rose.\n", capture_output=True, text=True, env=env, cwd=tmp_path,
+                          timeout=300)  # a checkpoint names no module outside diplo_ml unless the user trusts it
+    assert proc.returncode == 2 and "DIPLO_MODEL_PACKAGES" in proc.stderr and not proc.stdout, proc.stderr[-800:]
+    proc = subprocess.run(predict, input="Trade rose.\n", capture_output=True, text=True,
+                          env={**env, "DIPLO_MODEL_PACKAGES": "tests"}, cwd=tmp_path, timeout=300)
+    assert proc.returncode == 0 and json.loads(proc.stdout)["text"] == "Trade rose.", proc.stderr[-800:]
     proc = subprocess.run([sys.executable, "-m", "diplo_ml.cli", "compare", str(runs), "--format", "json"],
                           capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]

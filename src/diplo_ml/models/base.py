@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Self
@@ -128,12 +130,30 @@ class SummarisingModel(Model):
         """One summary per text; ``context`` may carry each article's headline and data source."""
 
 
+# a checkpoint's description may only name model classes of these packages (importing a module runs its code)
+TRUSTED_MODULES_ENV = "DIPLO_MODEL_PACKAGES"
+_FROM_CHECKPOINT: ContextVar[bool] = ContextVar("diplo_ml_model_from_checkpoint", default=False)
+
+
+def _trusted(module_name: str) -> bool:
+    """Whether a model module may be imported now: any while building from the user's own YAML, only diplo_ml's
+    and those of the packages named in ``$DIPLO_MODEL_PACKAGES`` while loading a checkpoint."""
+    if not _FROM_CHECKPOINT.get():
+        return True
+    packages = {"diplo_ml", *os.environ.get(TRUSTED_MODULES_ENV, "").replace(",", " ").split()}
+    return module_name.split(".")[0] in packages
+
+
 def model_class(model_cfg: dict[str, Any]) -> type[Model]:
     """The class a model YAML names in ``_target_``; a one-line error when it is missing or not a model."""
     target = str(model_cfg.get(TARGET) or "")
     if not target:
         raise DiploError(f"model '{model_cfg.get('name', '?')}': no {TARGET} (the model class) in its YAML")
     module_name, _, class_name = target.rpartition(".")
+    if not _trusted(module_name):
+        raise DiploError(f"model.{TARGET}: '{target}' is not a diplo-ml model class; a checkpoint may only name "
+                         f"classes of diplo_ml (add your own package's name to ${TRUSTED_MODULES_ENV} to load its "
+                         "models), so nothing else is imported")
     try:
         cls = getattr(importlib.import_module(module_name), class_name)
     except (ImportError, AttributeError, ValueError) as exc:
@@ -157,8 +177,12 @@ def model_options(model_cfg: dict[str, Any], expected: type[Model] = Model) -> t
 def load_model(folder: Path, model_cfg: dict[str, Any], spec: TaskSpec, expected: type[Model] = Model) -> Model:
     """Rebuild a saved model from its folder and the config saved with it (a bad class or option is an error
     naming the checkpoint's description)."""
+    token = _FROM_CHECKPOINT.set(True)  # members of an ensemble are loaded under the same rule
     try:
-        cls, options = model_options(model_cfg, expected)
-    except DiploError as exc:
-        raise DiploError(f"{Path(folder) / 'diplo_ml.json'}: {exc}") from None
-    return cls.load(Path(folder), options, spec)
+        try:
+            cls, options = model_options(model_cfg, expected)
+        except DiploError as exc:
+            raise DiploError(f"{Path(folder) / 'diplo_ml.json'}: {exc}") from None
+        return cls.load(Path(folder), options, spec)
+    finally:
+        _FROM_CHECKPOINT.reset(token)

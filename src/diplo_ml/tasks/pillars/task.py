@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -125,8 +126,9 @@ class PillarsTask(Task):
         labels, thresholds = meta.get("labels"), meta.get("thresholds")
         if not isinstance(labels, list) or not labels or not all(isinstance(x, str) for x in labels):
             raise DiploError(f"{where}: corrupt checkpoint description ('labels' must be a list of label names)")
-        if repeated := sorted({x for x in labels if labels.count(x) > 1}):
-            raise DiploError(f"{where}: corrupt checkpoint description ('labels' repeats {', '.join(repeated)})")
+        if repeated := sorted(x for x, n in Counter(labels).items() if n > 1):
+            raise DiploError(f"{where}: corrupt checkpoint description ('labels' repeats {', '.join(repeated[:5])}"
+                             f"{' …' if len(repeated) > 5 else ''})")
         if not isinstance(thresholds, dict):
             raise DiploError(f"{where}: corrupt checkpoint description (no 'thresholds')")
         for label in labels:
