@@ -969,3 +969,24 @@ def test_a_checkpoint_link_that_loops_says_so(tmp_path):
     (tmp_path / "b").symlink_to(tmp_path / "a")
     with pytest.raises(DiploError, match="a symbolic link that leads nowhere"):
         resolve_folder(tmp_path / "a")
+
+
+@pytest.mark.parametrize(("field", "value", "fault"), [
+    ("data", [], "'data' must be an object"),
+    ("data", {"fingerprints": ["x"]}, "'data.fingerprints' must map files to sha256 digests"),
+    ("packages", "torch", "'packages' must map package names to versions"),
+    ("overrides", "model=tfidf", "'overrides' must be a list of override strings"),
+])
+def test_a_manifest_field_of_the_wrong_shape_is_one_line_for_every_reader(tmp_path, field, value, fault, capsys):
+    from diplo_ml.runs.compare import run_row
+    from diplo_ml.runs.reproduce import preflight
+
+    run = tmp_path / "runs" / "r1"
+    run.mkdir(parents=True)
+    (run / "manifest.json").write_text(json.dumps({"status": "finished", field: value}))
+    (run / "config.yaml").write_text("task: {name: pillars}\nmodel: {name: tfidf}\nseed: 1\n")
+    for read in (preflight, run_row):
+        with pytest.raises(DiploError, match=re.escape(f"corrupt run manifest ({fault})")):
+            read(run)
+    assert cli_main(["compare", str(tmp_path / "runs"), "--format", "json"]) == 2
+    assert f"skipping a damaged run: {run / 'manifest.json'}: corrupt run manifest ({fault})" in capsys.readouterr().err

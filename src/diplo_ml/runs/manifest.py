@@ -139,4 +139,25 @@ def read_manifest(run_dir: Path) -> dict[str, Any] | None:
     if "status" in manifest and manifest["status"] not in STATUSES:
         raise DiploError(f"{path}: corrupt run manifest (status {manifest['status']!r}, not one of "
                          f"{', '.join(STATUSES)})")
+    if fault := _shape_fault(manifest):
+        raise DiploError(f"{path}: corrupt run manifest ({fault})")
     return manifest
+
+
+def _shape_fault(manifest: dict[str, Any]) -> str | None:
+    """What is of the wrong shape among the fields that commands read (None when all are as written)."""
+    def text_map(value: Any) -> bool:
+        return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+
+    data = manifest.get("data", {})
+    checks = [
+        ("'overrides' must be a list of override strings", lambda: isinstance(manifest.get("overrides", []), list)
+         and all(isinstance(o, str) for o in manifest.get("overrides", []))),
+        ("'packages' must map package names to versions", lambda: text_map(manifest.get("packages", {}))),
+        ("'data' must be an object", lambda: isinstance(data, dict)),
+        ("'data.fingerprints' must map files to sha256 digests", lambda: text_map(data.get("fingerprints", {}))),
+    ]
+    for fault, holds in checks:
+        if not holds():
+            return fault
+    return None
