@@ -230,6 +230,15 @@ CASES = [
     Case("trainer.learning_rate=abc", lambda m, t: ["train", "trainer.learning_rate=abc", f"paths.runs_dir={t}/r"],
          "trainer.learning_rate: input should be a valid number"),
     Case("seed=-3", lambda m, t: ["train", "seed=-3", f"paths.runs_dir={t}/r"], "seed: input should be greater"),
+    *[Case(f"train {o}", lambda m, t, o=o: ["train", "model=minilm", o, f"paths.runs_dir={t}/r"], message,
+           check=lambda m, t: not (t / "r").exists() or pytest.fail("a refused run wrote files"))
+      for o, message in [("trainer.weight_decay=inf", "trainer.weight_decay: input should be a finite number"),
+                         ("trainer.weight_decay=5", "trainer.weight_decay: input should be less than or equal to 1"),
+                         ("trainer.max_steps=1e30", "trainer.max_steps: unable to parse input string as an integer"),
+                         ("trainer.max_steps=10000000000", "trainer.max_steps: input should be less than or equal"),
+                         ("trainer.pos_weight_cap=inf", "trainer.pos_weight_cap: input should be a finite number"),
+                         ("trainer.save_total_limit=1000000000000", "trainer.save_total_limit: input should be less"),
+                         ("model.augment=nan", "model.augment: input should be a finite number")]],
     *[Case(f"evaluate --override {o}", lambda m, t, o=o: ["evaluate", str(m["tagger"]), "--override", o], message)
       for o, message in [("seed=abc", "seed: input should be a valid integer"), ("seed=true", "seed: must be a number"),
                          ("seed=-1", "seed: input should be greater"),

@@ -28,7 +28,7 @@ def _kinds(annotation: Any) -> set[Any]:
 class Options(BaseModel):
     """Base of every options block: unknown keys are errors, values are checked on assignment too."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, protected_namespaces=())
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, protected_namespaces=(), allow_inf_nan=False)
 
     @field_validator("*", mode="before")
     @classmethod
@@ -68,28 +68,31 @@ def validate(cls: type[T], data: dict[str, Any] | None, prefix: str) -> T:
 PositiveInt = Field(ge=1)
 
 
+STEPS_MAX = 10**9  # more optimizer steps than any run here could take: a typo, not a plan
+
+
 class TrainerOptions(Options):
     """The ``trainer:`` config group (transformers Trainer settings; models without a Trainer ignore it)."""
 
     num_train_epochs: float = Field(3, gt=0, le=100_000, allow_inf_nan=False)
-    max_steps: int = Field(-1, ge=-1)
+    max_steps: int = Field(-1, ge=-1, le=STEPS_MAX)
     learning_rate: float = Field(5e-5, gt=0, le=1)
     train_batch_size: int = Field(16, ge=1, le=4096)
     eval_batch_size: int | None = Field(None, ge=1, le=4096)
-    gradient_accumulation_steps: int = Field(1, ge=1)
-    weight_decay: float = Field(0.01, ge=0)
+    gradient_accumulation_steps: int = Field(1, ge=1, le=4096)
+    weight_decay: float = Field(0.01, ge=0, le=1)
     warmup_ratio: float = Field(0.1, ge=0, lt=1)
     lr_scheduler_type: str = "linear"  # one of transformers' SchedulerType values (checked below)
     sampling: Literal["group_by_length", "random", "sequential"] = "group_by_length"
     eval_strategy: Literal["epoch", "steps", "no"] = "epoch"
-    eval_steps: int | None = Field(None, ge=1)
+    eval_steps: int | None = Field(None, ge=1, le=STEPS_MAX)
     save_strategy: Literal["epoch", "steps", "no"] | None = None
-    save_total_limit: int = Field(2, ge=1)
-    logging_steps: int = Field(20, ge=1)
+    save_total_limit: int = Field(2, ge=1, le=1000)
+    logging_steps: int = Field(20, ge=1, le=STEPS_MAX)
     pos_weight: Literal["auto", "sqrt", "none"] | None = "auto"
-    pos_weight_cap: float = Field(10.0, ge=1)
+    pos_weight_cap: float = Field(10.0, ge=1, le=1e6)
     label_sampling: Literal["none", "balanced"] = "none"
-    early_stopping_patience: int | None = Field(None, ge=1)
+    early_stopping_patience: int | None = Field(None, ge=1, le=STEPS_MAX)
     metric_for_best_model: Literal["loss", "rouge_mean"] | None = None  # rouge_mean: the sentence scorer's; others
     # keep the epoch with their task's headline dev metric unless this says loss
     resume: bool = True
