@@ -357,6 +357,9 @@ CASES = [
         '{"text": "Trade rose."}']), "-o", str(t / "nope" / "o.jsonl")], "does not exist"),
     Case("--resume without -o", lambda m, t: ["predict", str(m["tagger"]), "x.jsonl", "--resume"],
          "--resume continues an output file"),
+    *[Case(f"a named pipe as {name}", lambda m, t, name=name: ["predict", str(m["tagger"]), str(t / name)],
+           "not a regular file (a pipe, socket or device)", prepare=lambda m, t, name=name: os.mkfifo(t / name))
+      for name in ("in.jsonl", "page.txt")],
     Case("stdin given twice", lambda m, t: ["predict", str(m["tagger"]), "-", "-"], "given more than once"),
     Case("a checkpoint from a newer diplo-ml", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
         '{"text": "Trade rose."}'])], "written by a newer diplo-ml (checkpoint format 99",

@@ -80,6 +80,14 @@ def folders_above(path: str | Path) -> list[Path]:
     return owners[:1]
 
 
+def not_a_file(path: Path) -> str:
+    """Why ``path`` cannot be read as a file: it is missing, or it is a pipe, socket or device."""
+    if not path.exists():
+        return f"{path}: no such file"
+    return (f"{path}: not a regular file (a pipe, socket or device); save it to a file, or give it on standard "
+            "input as -")
+
+
 def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
     """Hex sha256 of a file, read in chunks."""
     digest = hashlib.sha256()

@@ -33,7 +33,7 @@ from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.language import NOT_ENGLISH, add_language_note, not_english_warning
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
 from diplo_ml.errors import DataError, DiploError, NoTextError
-from diplo_ml.files import atomic_write_json, check_output_file, model_folders
+from diplo_ml.files import atomic_write_json, check_output_file, model_folders, not_a_file
 from diplo_ml.predict_record import STDIN, check_origin, cut_at, read_record, run_origin
 from diplo_ml.tasks.base import Predictor, Task
 
@@ -75,8 +75,8 @@ def _article_units(task: Task, article: Any) -> Iterator[Unit]:
 def _check_path(path: Path) -> None:
     if path.is_dir():
         raise DataError(f"{path}: is a folder; pass the files in it (or use `diplo-ml brief` for a folder)")
-    if not path.exists():
-        raise DataError(f"{path}: no such file")
+    if not path.is_file():
+        raise DataError(not_a_file(path))
     if path.suffix.lower() != ".jsonl" and path.suffix.lower() not in SUFFIXES:
         raise DataError(f"{path}: unsupported input type (use .jsonl, {', '.join(SUFFIXES)} or -)")
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from diplo_ml.data.page_text import html_page, looks_like_html, markdown_to_text, normalise, read_text
 from diplo_ml.errors import DataError, NoTextError
+from diplo_ml.files import not_a_file
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 
@@ -508,7 +509,7 @@ def _expand(inputs: Iterable[str | Path]) -> list[Path]:
                       f"readable (first: {skipped[0].relative_to(path)})", file=sys.stderr)
             paths.extend(found)
         elif not path.is_file():
-            raise DataError(f"{path}: no such file")
+            raise DataError(not_a_file(path))
         else:
             paths.append(path)
     return paths

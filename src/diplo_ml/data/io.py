@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.errors import DataError, DiploError
-from diplo_ml.files import FileSet, atomic_open
+from diplo_ml.files import FileSet, atomic_open, not_a_file
 
 
 def parse_jsonl_lines(lines: Iterable[str], label: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -32,7 +32,7 @@ def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
     if path.is_dir():
         raise DataError(f"{path}: is a folder, not a JSONL file")
     if not path.is_file():
-        raise DataError(f"{path}: no such file")
+        raise DataError(not_a_file(path))
     with open(path, "rb") as handle:
         yield from parse_jsonl_lines(_decoded(handle, str(path)), str(path))
 

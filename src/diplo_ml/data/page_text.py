@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from diplo_ml.errors import DataError
+from diplo_ml.files import not_a_file
 
 MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
 MD_LINK = re.compile(r"!\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
@@ -53,7 +54,7 @@ def decode_text(data: bytes, label: str) -> str:
 def read_text(path: Path) -> str:
     """Read a file as UTF-8 (BOM allowed); a clear error for anything else."""
     if not path.is_file():
-        raise DataError(f"{path}: no such file")
+        raise DataError(not_a_file(path))
     return decode_text(path.read_bytes(), str(path))
 
 
