@@ -102,6 +102,7 @@ def test_tag_and_summarise_a_raw_article(server):
     ({"article": "Hanoi \udc00 talks"}, 422, "unable to parse raw data as a unicode string"),
     ({"texts": ["Trade rose."], "headline": "Hanoi \udc00 talks"}, 422, "unable to parse raw data as a unicode"),
     ({"texts": ["Trade rose."], "context": ["Before \ud800"]}, 422, "context[0] holds a lone surrogate"),
+    ({"texts": ["Trade rose."], "headlin": "Talks"}, 422, "extra_forbidden"),  # a misspelt key is not dropped
 ])
 def test_bad_requests_get_clear_4xx(server, payload, status, message):
     reply = httpx.post(f"{server['url']}/v1/tag", content=json.dumps(payload).encode("ascii"),  # \u escapes kept
@@ -168,12 +169,14 @@ def test_a_request_that_breaks_the_model_fails_alone(server, monkeypatch):
     monkeypatch.setattr(server["limits"], "max_wait_ms", 1000)  # the 12 requests surely share batches (8 + 4)
     texts = [f"Exports of rice rose by {i} percent." for i in range(11)] + ["POISON trade talks"]
 
-    def call(text: str) -> int:
-        return httpx.post(f"{server['url']}/v1/tag", json={"texts": [text]}, timeout=30).status_code
+    def call(text: str) -> httpx.Response:
+        return httpx.post(f"{server['url']}/v1/tag", json={"texts": [text]}, timeout=30)
 
     with ThreadPoolExecutor(12) as pool:
-        codes = list(pool.map(call, texts))
-    assert codes[:11] == [200] * 11 and codes[11] == 500
+        replies = list(pool.map(call, texts))
+    assert [r.status_code for r in replies] == [200] * 11 + [500]
+    assert replies[11].json() == {"detail": "the model failed on this request (RuntimeError: the model cannot read "
+                                            "this text)"}
     assert max(calls) > 1  # the poison was batched with others (the case the retry is for), then failed alone
 
 

@@ -13,6 +13,7 @@
 import asyncio
 import contextlib
 import json
+import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,11 +21,13 @@ from typing import Any
 
 from diplo_ml.checkpoint import checkpoint_task, load, read_meta
 from diplo_ml.data.language import add_language_note
-from diplo_ml.errors import DiploError
+from diplo_ml.errors import DiploError, first_line
 from diplo_ml.predict import unit_context
 from diplo_ml.tasks.base import Predictor, Task
 from diplo_ml.tasks.pillars import Tagger
 from diplo_ml.tasks.summarise import Summariser
+
+log = logging.getLogger(__name__)
 
 INSTALL = 'pip install -e ".[serve]"'
 
@@ -198,12 +201,14 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
         from fastapi import FastAPI, HTTPException, Request
         from fastapi.exceptions import RequestValidationError
         from fastapi.responses import JSONResponse
-        from pydantic import BaseModel, Field, model_validator
+        from pydantic import BaseModel, ConfigDict, Field, model_validator
     except ImportError:
         raise DiploError(f"serve needs FastAPI and uvicorn: {INSTALL}") from None
     limits = limits or Limits()
 
     class Query(BaseModel):
+        model_config = ConfigDict(extra="forbid")  # a misspelt "headlin" is an error, not a dropped headline
+
         texts: list[str] | None = Field(None, min_length=1, max_length=limits.max_texts,
                                         description=f"up to {limits.max_texts} texts")
         article: str | None = Field(None, min_length=1, max_length=20 * limits.max_chars,
@@ -294,7 +299,14 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
                                      "for 'texts')")
         future: asyncio.Future = asyncio.get_running_loop().create_future()
         await model.queue.put((texts, context, future))
-        outputs = await future
+        try:
+            outputs = await future
+        except DiploError as exc:  # the request's fault (text the model refuses)
+            raise HTTPException(422, first_line(exc)) from None
+        except Exception as exc:  # the model's: a one-line reason, not a bare 500
+            log.exception("the model failed on a request")
+            raise HTTPException(500, f"the model failed on this request ({type(exc).__name__}: "
+                                     f"{first_line(exc)})") from None
         hidden = {"source"} if model.task.echo_text else {"source", "text"}
         results = [add_language_note({**{k: v for k, v in unit.items() if k not in hidden}, **out}, text)
                    for unit, out, text in zip(units or [{}] * len(outputs), outputs, texts)]
