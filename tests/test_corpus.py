@@ -133,3 +133,30 @@ def test_an_interrupted_build_leaves_the_old_files(tmp_path, monkeypatch):
     monkeypatch.setattr(corpus, "write_jsonl", real_write)
     corpus.build(root)
     assert any(p.read_bytes() != before[p] for p in before)  # the edited summary did land
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda text: text.encode() + b"\xff", "not UTF-8 text"),
+    (lambda text: json.dumps({**json.loads(text), "summary": None}),
+     "field 'summary' must be non-empty text, got None"),
+    (lambda text: json.dumps({**json.loads(text), "headline": 7}), "field 'headline' must be non-empty text, got 7"),
+    (lambda text: json.dumps({**json.loads(text), "paragraphs": ["economic"]}),
+     "paragraph 0 must be an object whose 'starts' is the paragraph's first words, got 'economic'"),
+    (lambda text: json.dumps({**json.loads(text), "paragraphs": [{"labels": []}]}), "paragraph 0 must be an object"),
+    (lambda text: json.dumps({**json.loads(text), "paragraphs": [{"starts": "Hanoi", "labels": "economic"}]}),
+     "paragraph 0: 'labels' must be a list of label names"),
+    (lambda text: "[]", "must be a JSON object"),
+])
+def test_build_refuses_a_bad_annotation_file_in_one_line(tmp_path, edit, message):
+    import shutil
+
+    root = tmp_path / "data"
+    for part in ("raw", "annotations"):
+        shutil.copytree(ROOT / "data" / part, root / part)
+    shutil.copy(ROOT / "data" / "splits.json", root / "splits.json")
+    path = root / "annotations" / "a01-evfta-ratification.json"
+    changed = edit(path.read_text())
+    path.write_bytes(changed if isinstance(changed, bytes) else changed.encode())
+    with pytest.raises(DataError, match=re.escape(f"{path}: ") + ".*" + re.escape(message)) as raised:
+        corpus.build(root)
+    assert "\n" not in str(raised.value) and not (root / "processed").exists()

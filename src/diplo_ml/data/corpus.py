@@ -51,17 +51,34 @@ def _norm(text: str) -> str:
 
 # ------------------------------------------------------------------------------------------ build
 def _annotation(path: Path) -> dict[str, Any]:
+    """One annotation file, its fields checked (each fault is one line naming the file)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise DataError(f"{path}:{exc.lineno}: malformed JSON ({exc.msg})") from None
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: not UTF-8 text (byte {exc.start}); re-save it as UTF-8") from None
+    if not isinstance(data, dict):
+        raise DataError(f"{path}: must be a JSON object (doc_id, outlet, date, headline, summary, paragraphs)")
     for key in ("doc_id", "outlet", "date", "headline", "summary", "paragraphs"):
         if key not in data:
             raise DataError(f"{path}: missing field '{key}'")
+    for key in ("doc_id", "outlet", "date", "headline", "summary"):
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise DataError(f"{path}: field '{key}' must be non-empty text, got {data[key]!r}"[:300])
     if data["doc_id"] != path.stem:
         raise DataError(f"{path}: doc_id '{data['doc_id']}' does not match the file name")
     if data.get("tranche", "main") not in TRANCHES:
         raise DataError(f"{path}: unknown tranche '{data['tranche']}' (known: {', '.join(TRANCHES)})")
+    if not isinstance(data["paragraphs"], list):
+        raise DataError(f"{path}: 'paragraphs' must be a list of objects")
+    for index, note in enumerate(data["paragraphs"]):
+        if not isinstance(note, dict) or not isinstance(note.get("starts"), str) or not note["starts"].strip():
+            raise DataError(f"{path}: paragraph {index} must be an object whose 'starts' is the paragraph's first "
+                            f"words, got {note!r}"[:300])
+        labels = note.get("labels", [])
+        if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
+            raise DataError(f"{path}: paragraph {index}: 'labels' must be a list of label names, got {labels!r}")
     return data
 
 
