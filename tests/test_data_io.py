@@ -51,6 +51,10 @@ def test_loads_splits_and_fingerprints(pillar_dir):
         ('{"id": "x3", "doc_id": "d", "text": "Broken", "labels": [}', "malformed JSON"),
         ('{"id": "x4", "text": "No document.", "labels": []}', "missing field 'doc_id'"),
         ('["not", "an", "object"]', "expected a JSON object"),
+        ('{"id": "x5", "doc_id": ["a", "b"], "text": "Two documents.", "labels": []}',
+         "field 'doc_id' must be text or a whole number, got list"),
+        ('{"id": "x6", "doc_id": "d", "text": "Trade rose.", "labels": [], "headline": 2024}',
+         "field 'headline' must be text or null, got int"),
     ],
 )
 def test_bad_lines_name_file_and_line(pillar_dir, line, message):
@@ -170,3 +174,12 @@ def test_a_signal_during_the_renames_waits_for_them(tmp_path):
             os.replace = real_replace
     assert [p.read_text() for p in paths] == ["1\n", "2\n"]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_field_of_two_types_names_both_lines(pillar_dir):
+    first = _append(pillar_dir / "test.jsonl", '{"id": "n1", "doc_id": "d", "text": "A.", "labels": [], "note": 1}')
+    second = _append(pillar_dir / "test.jsonl", '{"id": "n2", "doc_id": "d", "text": "B.", "labels": [], '
+                                                '"note": "see source"}')
+    with pytest.raises(DataError, match=rf"test.jsonl:{second}: field 'note' is text here but a number at "
+                                        rf".*test.jsonl:{first} "):
+        load_splits(_cfg(pillar_dir), _check)

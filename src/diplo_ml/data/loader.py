@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 from datasets import Dataset
 from omegaconf import DictConfig, OmegaConf
 from omegaconf.errors import InterpolationResolutionError
 
 from diplo_ml.data.io import read_jsonl
 from diplo_ml.data.splits import grouped_split
-from diplo_ml.errors import DataError, DiploError
+from diplo_ml.errors import DataError, DiploError, first_line
 from diplo_ml.files import sha256_file
 
 SPLITS = ("train", "dev", "test")
@@ -109,8 +110,36 @@ def _limits(cfg: DictConfig) -> dict[str, Any]:
     return {split: cfg.get(f"max_{split}_samples") for split in SPLITS}
 
 
-def _to_datasets(name: str, raw: Records, limits: dict[str, Any]) -> tuple[dict[str, Dataset], dict[str, int]]:
-    """Cut each split to its limit (``max_<split>_samples``) and refuse empty splits."""
+def _kind(value: Any) -> str | None:
+    """A JSON value's type as a table column needs it one (None: null, which fits any column)."""
+    if value is None:
+        return None
+    for kind, types in (("true/false", bool), ("a number", int | float), ("text", str), ("a list", list)):
+        if isinstance(value, types):
+            return kind
+    return "an object"
+
+
+def check_field_types(records: list[dict[str, Any]], seen: dict[str, str], label: str) -> None:
+    """Every field holds one JSON type in all ``records`` (one table column each): the first record that breaks
+    this is an error naming its file and line and the line that set the type."""
+    first: dict[str, tuple[str, str]] = {}
+    for number, record in enumerate(records, start=1):
+        where = seen.get(str(record.get("id")), f"{label}, record {number}")
+        for key, value in record.items():
+            kind = _kind(value)
+            if kind is None:
+                continue
+            if key not in first:
+                first[key] = (kind, where)
+            elif first[key][0] != kind:
+                raise DataError(f"{where}: field '{key}' is {kind} here but {first[key][0]} at {first[key][1]} "
+                                "(a field holds one type in every record of a split)")
+
+
+def _to_datasets(name: str, raw: Records, limits: dict[str, Any],
+                 seen: dict[str, str]) -> tuple[dict[str, Dataset], dict[str, int]]:
+    """Cut each split to its limit (``max_<split>_samples``) and refuse empty splits or fields of mixed types."""
     splits: dict[str, Dataset] = {}
     counts: dict[str, int] = {}
     for split in SPLITS:
@@ -120,7 +149,13 @@ def _to_datasets(name: str, raw: Records, limits: dict[str, Any]) -> tuple[dict[
         if not records:
             raise DataError(f"data config '{name}': split '{split}' is empty")
         counts[split] = len(records)
-        splits[split] = Dataset.from_list(records)
+        label = f"data config '{name}', split '{split}'"
+        check_field_types(records, seen, label)
+        try:
+            splits[split] = Dataset.from_list(records)
+        except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:  # mixed types inside a list field, say
+            raise DataError(f"{label}: the records do not make one table ({first_line(exc)}); give each field "
+                            "one type in every record") from None
     return splits, counts
 
 
@@ -132,7 +167,7 @@ def load_splits(cfg: DictConfig, check: Check) -> LoadedData:
     seen: dict[str, str] = {}
     fingerprints: dict[str, str] = {}
     raw = _read_files(cfg, folder, check, seen, fingerprints, f"data config '{cfg.name}'")
-    splits, counts = _to_datasets(str(cfg.name), raw, _limits(cfg))
+    splits, counts = _to_datasets(str(cfg.name), raw, _limits(cfg), seen)
     return LoadedData(splits, fingerprints, counts)
 
 
@@ -216,6 +251,6 @@ def load_sources(cfg: DictConfig, check: Check) -> LoadedData:
         merged[split] = _common_fields([r for records in cut.values() for r in records])
         for name, records in cut.items():
             examples[name][split] = len(records)
-    splits, counts = _to_datasets(str(cfg.name), merged, {})
+    splits, counts = _to_datasets(str(cfg.name), merged, {}, seen)
     sources = {name: {"weight": weights[name], "examples": examples[name]} for name in folders}
     return LoadedData(splits, fingerprints, counts, sources)

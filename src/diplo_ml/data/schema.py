@@ -8,7 +8,9 @@ Summarisation, one article per line::
 
     {"id": "a01", "text": "article body, paragraphs separated by blank lines", "summary": "..."}
 
-Extra fields are kept. ``labels`` may be empty (no pillar).
+Extra fields are kept (each of one JSON type in every record of a split). ``labels`` may be empty (no pillar).
+``doc_id`` is text, a whole number or null; the context fields ``headline``, ``title`` and ``previous`` are text or
+null.
 """
 
 from __future__ import annotations
@@ -34,6 +36,20 @@ def _require_text(record: dict[str, Any], field: str, where: str) -> str:
     return value
 
 
+CONTEXT_FIELDS = ("headline", "title", "previous")
+
+
+def _check_optional(record: dict[str, Any], where: str) -> None:
+    """``doc_id`` and the context fields, when given, are of the types every reader expects."""
+    doc = record.get("doc_id")
+    if doc is not None and (isinstance(doc, bool) or not isinstance(doc, str | int)):
+        raise DataError(f"{where}: field 'doc_id' must be text or a whole number, got {type(doc).__name__}")
+    for field in CONTEXT_FIELDS:
+        value = record.get(field)
+        if value is not None and not isinstance(value, str):
+            raise DataError(f"{where}: field '{field}' must be text or null, got {type(value).__name__}")
+
+
 def check_pillar_record(record: dict[str, Any], path: str, line: int, *, labels: Sequence[str]) -> None:
     """Raise :class:`DataError` naming ``path:line`` if the record breaks the tagging schema."""
     where = _where(path, line)
@@ -43,6 +59,7 @@ def check_pillar_record(record: dict[str, Any], path: str, line: int, *, labels:
         raise DataError(f"{where}: missing field 'doc_id'")
     if "labels" not in record:
         raise DataError(f"{where}: missing field 'labels'")
+    _check_optional(record, where)
     tags = record["labels"]
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise DataError(f"{where}: 'labels' must be a list of label names")
@@ -60,3 +77,4 @@ def check_summary_record(record: dict[str, Any], path: str, line: int, text_fiel
     _require_text(record, "id", where)
     _require_text(record, text_field, where)
     _require_text(record, summary_field, where)
+    _check_optional(record, where)
