@@ -238,7 +238,8 @@ CASES = [
                          ("trainer.max_steps=10000000000", "trainer.max_steps: input should be less than or equal"),
                          ("trainer.pos_weight_cap=inf", "trainer.pos_weight_cap: input should be a finite number"),
                          ("trainer.save_total_limit=1000000000000", "trainer.save_total_limit: input should be less"),
-                         ("model.augment=nan", "model.augment: input should be a finite number")]],
+                         ("model.augment=nan", "model.augment: input should be a finite number"),
+                         ("model.max_length=2048", "model.max_length: at most 512 tokens for 'minilm'")]],
     *[Case(f"evaluate --override {o}", lambda m, t, o=o: ["evaluate", str(m["tagger"]), "--override", o], message)
       for o, message in [("seed=abc", "seed: input should be a valid integer"), ("seed=true", "seed: must be a number"),
                          ("seed=-1", "seed: input should be greater"),
@@ -1002,3 +1003,23 @@ def test_a_manifest_field_of_the_wrong_shape_is_one_line_for_every_reader(tmp_pa
             read(run)
     assert cli_main(["compare", str(tmp_path / "runs"), "--format", "json"]) == 2
     assert f"skipping a damaged run: {run / 'manifest.json'}: corrupt run manifest ({fault})" in capsys.readouterr().err
+
+
+def test_max_length_beyond_the_encoder_is_refused_for_training_and_cut_for_a_saved_checkpoint(caplog):
+    """MiniLM has 512 positions: a model.max_length of 2048 trained to "finished" and then failed on every longer
+    paragraph; now training refuses it, and a checkpoint saved with it (before the check) is cut to fit."""
+    from pydantic import ValidationError
+
+    from diplo_ml.models import base
+    from diplo_ml.models.tagging.finetune import FineTunedTagger, FineTunedTaggerOptions
+
+    with pytest.raises(ValidationError, match="max_length: at most 512 tokens for 'minilm'"):
+        FineTunedTaggerOptions(name="minilm", max_length=2048)
+    token = base._FROM_CHECKPOINT.set(True)
+    try:
+        options = FineTunedTaggerOptions(name="minilm", max_length=2048)
+    finally:
+        base._FROM_CHECKPOINT.reset(token)
+    tagger = FineTunedTagger(options, base.TaskSpec("pillars", ("economic", "cultural")))
+    assert tagger.max_length == 512 and "inputs are cut at 512 tokens" in caplog.text
+    assert tagger.scores(["trade " * 700]).shape == (1, 2)

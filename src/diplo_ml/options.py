@@ -6,6 +6,7 @@ are refused too, so a typo never silently falls back to a default.
 
 from __future__ import annotations
 
+import re
 from types import UnionType
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
@@ -47,6 +48,9 @@ def _message(prefix: str, error: dict[str, Any]) -> str:
         return f"{where}: unknown option"
     got = error.get("input")
     text = error["msg"].removeprefix("Value error, ")
+    field = re.match(r"([a-z_]+): ", text)
+    if not error["loc"] and field:  # a check across options names the option it is about: "max_length: …"
+        return f"{prefix}.{field.group(1)}: {text[field.end():]}"
     text = text[0].lower() + text[1:] if text else text
     if isinstance(got, dict | list) or got is None:
         return f"{where}: {text}"

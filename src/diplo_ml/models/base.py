@@ -144,6 +144,11 @@ def _trusted(module_name: str) -> bool:
     return module_name.split(".")[0] in packages
 
 
+def loading_checkpoint() -> bool:
+    """Whether options are being checked for a saved checkpoint (not for a model about to be trained)."""
+    return _FROM_CHECKPOINT.get()
+
+
 def model_class(model_cfg: dict[str, Any]) -> type[Model]:
     """The class a model YAML names in ``_target_``; a one-line error when it is missing or not a model."""
     target = str(model_cfg.get(TARGET) or "")

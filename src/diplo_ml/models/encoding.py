@@ -7,6 +7,7 @@ zero-shot embedder, document scorer) scores through :func:`batched_forward` with
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,8 @@ import torch
 from tqdm.auto import tqdm
 
 from diplo_ml.errors import DiploError
+
+log = logging.getLogger(__name__)
 
 Row = dict[str, list[int]]
 PROGRESS_MIN = 2000  # inputs from which a progress bar is shown
@@ -88,8 +91,6 @@ def batched_forward(rows: Sequence[Row], batch_size: int, forward: Callable[[dic
 def load_classifier(source: str | Path, saved: bool = False, **kwargs: Any) -> torch.nn.Module:
     """``AutoModelForSequenceClassification`` from a folder, without the expected "newly initialised head" warning
     for pretrained weights; from a ``saved`` checkpoint every weight must be there (see :func:`check_complete`)."""
-    import logging
-
     from transformers import AutoModelForSequenceClassification
 
     quiet = logging.getLogger("transformers.modeling_utils")
@@ -117,6 +118,32 @@ def check_complete(info: dict[str, Any], folder: str | Path) -> None:
             listed = ", ".join(sorted(keys)[:3]) + (f" and {len(keys) - 3} more" if len(keys) > 3 else "")
             raise DiploError(f"{folder}: damaged checkpoint: its weights {what} {listed} (compare config.json with "
                              "model.safetensors); restore the checkpoint or retrain")
+
+
+def within_positions(max_length: int, config: Any) -> int:
+    """``max_length`` cut to what the encoder's position embeddings take: a checkpoint saved with more (before
+    training checked it) would fail on every long input."""
+    from diplo_ml.models import weights
+
+    limit = weights.input_limit(config.to_dict())
+    if limit is not None and max_length > limit:
+        log.warning("max_length %d is more than the encoder takes; inputs are cut at %d tokens", max_length, limit)
+        return limit
+    return max_length
+
+
+def check_positions(max_length: int | None, pretrained: str | None) -> None:
+    """For a model about to be trained: ``max_length`` fits the encoder's position embeddings (ValueError, for an
+    options check, when not); a checkpoint being loaded is cut to fit instead (:func:`within_positions`)."""
+    from diplo_ml.models import weights
+    from diplo_ml.models.base import loading_checkpoint
+
+    if max_length is None or pretrained is None or loading_checkpoint():
+        return
+    limit = weights.pretrained_input_limit(pretrained)
+    if limit is not None and max_length > limit:
+        raise ValueError(f"max_length: at most {limit} tokens for '{pretrained}' (its position embeddings), got "
+                         f"{max_length}")
 
 
 def model_device(model: torch.nn.Module) -> torch.device:

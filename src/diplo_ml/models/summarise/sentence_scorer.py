@@ -18,14 +18,22 @@ from typing import Any
 import numpy as np
 import torch
 from datasets import Dataset
-from pydantic import Field
+from pydantic import Field, model_validator
 from transformers import AutoTokenizer, DataCollatorWithPadding, set_seed
 
 from diplo_ml.data.examples import Context, Examples
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models import engine, weights
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
-from diplo_ml.models.encoding import batched_forward, load_classifier, model_device, pad_values, tokenize_rows
+from diplo_ml.models.encoding import (
+    batched_forward,
+    check_positions,
+    load_classifier,
+    model_device,
+    pad_values,
+    tokenize_rows,
+    within_positions,
+)
 from diplo_ml.models.summarise.selection import candidates, oracle_labels, select_in_order
 
 log = logging.getLogger(__name__)
@@ -47,6 +55,11 @@ class SentenceScorerOptions(ModelOptions):
     lead_bonus: float | None = None
     lead_bonus_grid: list[float] = Field(default_factory=lambda: list(LEAD_BONUS_GRID), min_length=1)
     eval_batch_size: int = Field(64, ge=1, le=4096)
+
+    @model_validator(mode="after")
+    def _fits_the_encoder(self) -> SentenceScorerOptions:
+        check_positions(self.max_length, self.pretrained)
+        return self
 
 
 def freeze(model: torch.nn.Module, layers: int, embeddings: bool) -> None:
@@ -81,7 +94,7 @@ class SentenceScorerSummariser(SummarisingModel):
         self.source = self.folder or weights.resolve(options.pretrained)
         self.tokenizer = AutoTokenizer.from_pretrained(str(self.source))
         self.model = load_classifier(self.source, saved=self.folder is not None, num_labels=1)
-        self.max_length = int(options.max_length or 96)
+        self.max_length = within_positions(int(options.max_length or 96), self.model.config)
         saved = read_json_object(self.folder / CONFIG_FILE, "summariser settings") if self.folder else {}
         bonus = options.lead_bonus if options.lead_bonus is not None else saved.get("lead_bonus")
         self.lead_bonus = float(bonus or 0.0)

@@ -9,14 +9,22 @@ from typing import Any, Literal
 
 import numpy as np
 import torch
-from pydantic import Field
+from pydantic import Field, model_validator
 from transformers import AutoTokenizer, DataCollatorWithPadding
 
 from diplo_ml.data.augment import augment_examples
 from diplo_ml.data.examples import Context, Examples
 from diplo_ml.models import engine, weights
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, TaggingModel, TaskSpec
-from diplo_ml.models.encoding import batched_forward, load_classifier, model_device, pad_values, tokenize_rows
+from diplo_ml.models.encoding import (
+    batched_forward,
+    check_positions,
+    load_classifier,
+    model_device,
+    pad_values,
+    tokenize_rows,
+    within_positions,
+)
 
 log = logging.getLogger(__name__)
 TRAINER_DEFAULTS = {"num_train_epochs": 3, "train_batch_size": 16, "logging_steps": 20}
@@ -29,6 +37,11 @@ class FineTunedTaggerOptions(ModelOptions):
     inference_batch_size: int = Field(16, ge=1, le=4096)   # scores(): Tagger, predict
     context: Literal["none", "headline", "previous"] = "none"  # a second segment: the headline or previous paragraph
     augment: float = Field(0.0, ge=0, le=4)                # noisy copies of the train split, as a share of it
+
+    @model_validator(mode="after")
+    def _fits_the_encoder(self) -> FineTunedTaggerOptions:
+        check_positions(self.max_length, self.pretrained)
+        return self
 
 
 class FineTunedTagger(TaggingModel):
@@ -47,7 +60,7 @@ class FineTunedTagger(TaggingModel):
                                      problem_type="multi_label_classification",
                                      id2label=dict(enumerate(self.labels)),
                                      label2id={label: i for i, label in enumerate(self.labels)})
-        self.max_length = int(options.max_length or 256)
+        self.max_length = within_positions(int(options.max_length or 256), self.model.config)
         self.batch_size = options.inference_batch_size
 
     def fit(self, train: Examples, dev: Examples, context: FitContext) -> None:

@@ -93,3 +93,26 @@ def resolve(name: str) -> Path:
 def preparable() -> list[str]:
     """Names of the weights that have a one-time build step."""
     return sorted(name for name, w in known().items() if w.prepare is not None)
+
+
+# encoders whose position table starts after the padding index (two rows never used for tokens)
+OFFSET_POSITIONS = {"mpnet", "roberta", "xlm-roberta", "camembert"}
+
+
+def input_limit(config: dict) -> int | None:
+    """The most input tokens an encoder's ``config.json`` allows (None when it does not say)."""
+    positions = config.get("max_position_embeddings")
+    if isinstance(positions, bool) or not isinstance(positions, int):
+        return None
+    return positions - (2 if config.get("model_type") in OFFSET_POSITIONS else 0)
+
+
+def pretrained_input_limit(name: str) -> int | None:
+    """:func:`input_limit` of named weights or a folder (None when they cannot be found or read here)."""
+    import json
+
+    try:
+        config = json.loads((resolve(name) / "config.json").read_text(encoding="utf-8"))
+    except (DiploError, OSError, ValueError):
+        return None
+    return input_limit(config) if isinstance(config, dict) else None
