@@ -183,12 +183,30 @@ def evaluate(predictor: Predictor, task: Task, data_cfg: DictConfig, split: str,
     return {**metrics, "data": {"config": str(data_cfg.name), "split": split, "fingerprints": data.fingerprints}}
 
 
+EVALUATE_KEYS = ("data.", "seed", "threads", "deterministic")  # what evaluate applies; the rest is the checkpoint's
+
+
+def check_evaluate_overrides(overrides: list[str]) -> None:
+    """``evaluate --override`` takes only what evaluation uses: a model, trainer, task or experiment override (or a
+    key added with +) would be accepted and do nothing, since the checkpoint brings its own."""
+    for override in overrides:
+        key = override.split("=", 1)[0]
+        name = key.lstrip("+~")
+        if key.startswith(("+", "~")):
+            raise DiploError(f"--override {override}: evaluate only sets keys that exist (data.*, seed, threads, "
+                             "deterministic); a key added with + or removed with ~ would change nothing")
+        if not (name.startswith("data.") or name in EVALUATE_KEYS[1:]):
+            raise DiploError(f"--override {override}: evaluate uses the checkpoint's own model, task and training; "
+                             "it takes data.* (or --data NAME), seed, threads and deterministic")
+
+
 def evaluate_checkpoint(checkpoint: str | Path, data: str | None = None, split: str = "test",
                         overrides: list[str] | None = None) -> dict[str, Any]:
     """``diplo-ml evaluate``: re-score a saved checkpoint on any data config and split."""
     from diplo_ml.checkpoint import checkpoint_task, load, read_meta
     from diplo_ml.config import compose_config
 
+    check_evaluate_overrides(overrides or [])
     folder, meta = read_meta(checkpoint)
     task = checkpoint_task(folder, meta)
     data_name = data or meta["data"]["config"]
