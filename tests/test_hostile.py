@@ -1030,3 +1030,25 @@ def test_max_length_beyond_the_encoder_is_refused_for_training_and_cut_for_a_sav
     tagger = FineTunedTagger(options, base.TaskSpec("pillars", ("economic", "cultural")))
     assert tagger.max_length == 512 and "inputs are cut at 512 tokens" in caplog.text
     assert tagger.scores(["trade " * 700]).shape == (1, 2)
+
+
+@pytest.mark.slow  # a run's manifest asks git for the commit
+def test_a_disk_full_at_the_last_manifest_write_uses_the_space_held_for_it(tmp_path, monkeypatch):
+    """A disk that fills during a run left its manifest `running` when the final write found no space either."""
+    import errno
+
+    from diplo_ml.runs import manifest
+
+    real_write = manifest.atomic_write_json
+
+    def full_while_held(path, payload, **kwargs):
+        if (tmp_path / manifest.RESERVE).exists() and payload.get("status") != "running":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(path, payload, **kwargs)
+
+    monkeypatch.setattr(manifest, "atomic_write_json", full_while_held)
+    with pytest.raises(RuntimeError), manifest.RunRecorder(tmp_path, seed=1):
+        assert (tmp_path / manifest.RESERVE).stat().st_size == manifest.RESERVE_BYTES
+        raise RuntimeError("the disk filled up")
+    assert json.loads((tmp_path / "manifest.json").read_text())["status"] == "failed"
+    assert not (tmp_path / manifest.RESERVE).exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import subprocess
@@ -73,6 +74,10 @@ def run_overrides(overrides: list[str]) -> list[str]:
     return [o for o in overrides if not o.startswith(("hydra.run.dir=", "trainer.resume="))]
 
 
+RESERVE = ".manifest.reserve"
+RESERVE_BYTES = 1 << 16  # a manifest is a few kilobytes; a file system hands out space in blocks of 4
+
+
 class RunRecorder:
     """Write ``manifest.json`` when a run starts, and again when it finishes or fails."""
 
@@ -111,8 +116,19 @@ class RunRecorder:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_json(self.path, self.data)
 
+    @property
+    def reserve(self) -> Path:
+        """Disk space held for the last manifest write: a run that fills the disk can still end ``failed``."""
+        return self.path.parent / RESERVE
+
     def __enter__(self) -> RunRecorder:
         self.write()
+        if self.enabled:
+            with contextlib.suppress(OSError):  # a disk already too full to hold it: the run fails soon anyway
+                with open(self.reserve, "wb") as handle:
+                    handle.write(bytes(RESERVE_BYTES))
+                    handle.flush()
+                    os.fsync(handle.fileno())
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -123,7 +139,16 @@ class RunRecorder:
         else:
             self.data["status"] = "interrupted" if issubclass(exc_type, KeyboardInterrupt) else "failed"
             self.data["error"] = f"{exc_type.__name__}: {exc}"
-        self.write()
+        try:
+            self.write()
+        except (OSError, DiploError):  # a full disk: give back the space held for this write, and write again
+            if not self.reserve.exists():
+                raise
+            self.reserve.unlink()
+            self.write()
+        finally:
+            with contextlib.suppress(OSError):
+                self.reserve.unlink()
 
 
 STATUSES = ("running", "finished", "failed", "interrupted")
