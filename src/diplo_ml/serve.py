@@ -301,12 +301,10 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
         await model.queue.put((texts, context, future))
         try:
             outputs = await future
-        except DiploError as exc:  # the request's fault (text the model refuses)
-            raise HTTPException(422, first_line(exc)) from None
-        except Exception as exc:  # the model's: a one-line reason, not a bare 500
+        except Exception as exc:  # requests are checked above: a failure here is the model's; one line, not a bare 500
             log.exception("the model failed on a request")
             raise HTTPException(500, f"the model failed on this request ({type(exc).__name__}: "
-                                     f"{first_line(exc)})") from None
+                                     f"{first_line(exc)[:200]})") from None
         hidden = {"source"} if model.task.echo_text else {"source", "text"}
         results = [add_language_note({**{k: v for k, v in unit.items() if k not in hidden}, **out}, text)
                    for unit, out, text in zip(units or [{}] * len(outputs), outputs, texts)]

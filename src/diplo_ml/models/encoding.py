@@ -146,6 +146,13 @@ def check_positions(max_length: int | None, pretrained: str | None) -> None:
                          f"{max_length}")
 
 
+def fits_positions(options: Any) -> Any:
+    """An options model validator (``model_validator(mode="after")(fits_positions)``): the options' ``max_length``
+    fits the position embeddings of their ``pretrained`` encoder (see :func:`check_positions`)."""
+    check_positions(options.max_length, options.pretrained)
+    return options
+
+
 def model_device(model: torch.nn.Module) -> torch.device:
     return next(model.parameters()).device
 
@@ -158,7 +165,7 @@ class SentenceEncoder:
 
         self.tokenizer = AutoTokenizer.from_pretrained(str(folder))
         self.model = AutoModel.from_pretrained(str(folder), use_safetensors=True).eval()
-        self.max_length = max_length
+        self.max_length = within_positions(max_length, self.model.config)
         self.batch_size = batch_size
 
     def _forward(self, inputs: dict[str, torch.Tensor]) -> torch.Tensor:

@@ -107,3 +107,24 @@ def training() -> Iterator[None]:
 def at_epoch_end(epoch: float | None) -> bool:
     """True when the Trainer's fractional ``state.epoch`` stands exactly at the end of an epoch."""
     return float(epoch or 0.0) == int(epoch or 0.0)
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM that arrive inside the block take effect when it ends (for a few renames that belong
+    together), through whatever handler was there before; outside the main thread, where Python cannot set
+    handlers, and for a handler set outside Python, the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    before = {sig: handler for sig in SIGNALS if (handler := signal.getsignal(sig)) is not None}
+    for sig in before:
+        signal.signal(sig, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+        if caught:
+            signal.raise_signal(caught[0])

@@ -139,6 +139,8 @@ class RunRecorder:
         else:
             self.data["status"] = "interrupted" if issubclass(exc_type, KeyboardInterrupt) else "failed"
             self.data["error"] = f"{exc_type.__name__}: {exc}"
+        if not self.enabled:  # another process (rank 0) owns the manifest and its reserve
+            return
         try:
             self.write()
         except (OSError, DiploError):  # a full disk: give back the space held for this write, and write again
@@ -171,14 +173,14 @@ def read_manifest(run_dir: Path) -> dict[str, Any] | None:
 
 def _shape_fault(manifest: dict[str, Any]) -> str | None:
     """What is of the wrong shape among the fields that commands read (None when all are as written)."""
-    def text_map(value: Any) -> bool:
-        return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+    def text_map(value: Any, nulls: bool = False) -> bool:
+        return isinstance(value, dict) and all(isinstance(v, str) or (nulls and v is None) for v in value.values())
 
     data = manifest.get("data", {})
     checks = [
         ("'overrides' must be a list of override strings", lambda: isinstance(manifest.get("overrides", []), list)
          and all(isinstance(o, str) for o in manifest.get("overrides", []))),
-        ("'packages' must map package names to versions", lambda: text_map(manifest.get("packages", {}))),
+        ("'packages' must map package names to versions", lambda: text_map(manifest.get("packages", {}), True)),
         ("'data' must be an object", lambda: isinstance(data, dict)),
         ("'data.fingerprints' must map files to sha256 digests", lambda: text_map(data.get("fingerprints", {}))),
     ]

@@ -27,7 +27,7 @@ from diplo_ml.models import engine, weights
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
 from diplo_ml.models.encoding import (
     batched_forward,
-    check_positions,
+    fits_positions,
     load_classifier,
     model_device,
     pad_values,
@@ -56,10 +56,7 @@ class SentenceScorerOptions(ModelOptions):
     lead_bonus_grid: list[float] = Field(default_factory=lambda: list(LEAD_BONUS_GRID), min_length=1)
     eval_batch_size: int = Field(64, ge=1, le=4096)
 
-    @model_validator(mode="after")
-    def _fits_the_encoder(self) -> SentenceScorerOptions:
-        check_positions(self.max_length, self.pretrained)
-        return self
+    _fits_the_encoder = model_validator(mode="after")(fits_positions)
 
 
 def freeze(model: torch.nn.Module, layers: int, embeddings: bool) -> None:

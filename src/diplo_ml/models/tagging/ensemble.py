@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from diplo_ml.data.examples import Context, Examples
 from diplo_ml.errors import DiploError
@@ -52,11 +52,12 @@ class SeedEnsembleOptions(ModelOptions):
 
     @field_validator("member")
     @classmethod
-    def _tagging_member(cls, member: dict[str, Any]) -> dict[str, Any]:
+    def _tagging_member(cls, member: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
         try:
             if issubclass(model_class(member), SeedEnsemble):
                 raise ValueError("a member cannot itself be an ensemble")
-            model_options(member, TaggingModel)
+            length = info.data.get("max_length")  # the ensemble's input length is its members' (set in __init__)
+            model_options({**member, "max_length": length} if length is not None else member, TaggingModel)
         except DiploError as exc:
             raise ValueError(str(exc)) from None
         return member

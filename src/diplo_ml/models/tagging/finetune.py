@@ -18,7 +18,7 @@ from diplo_ml.models import engine, weights
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, TaggingModel, TaskSpec
 from diplo_ml.models.encoding import (
     batched_forward,
-    check_positions,
+    fits_positions,
     load_classifier,
     model_device,
     pad_values,
@@ -38,10 +38,7 @@ class FineTunedTaggerOptions(ModelOptions):
     context: Literal["none", "headline", "previous"] = "none"  # a second segment: the headline or previous paragraph
     augment: float = Field(0.0, ge=0, le=4)                # noisy copies of the train split, as a share of it
 
-    @model_validator(mode="after")
-    def _fits_the_encoder(self) -> FineTunedTaggerOptions:
-        check_positions(self.max_length, self.pretrained)
-        return self
+    _fits_the_encoder = model_validator(mode="after")(fits_positions)
 
 
 class FineTunedTagger(TaggingModel):

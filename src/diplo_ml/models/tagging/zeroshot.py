@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from diplo_ml.data.examples import Context, Examples
 from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models import weights
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, TaggingModel, TaskSpec
-from diplo_ml.models.encoding import SentenceEncoder
+from diplo_ml.models.encoding import SentenceEncoder, fits_positions
 
 FILE = "label_descriptions.json"
 
@@ -21,6 +21,8 @@ class ZeroShotOptions(ModelOptions):
     pretrained: weights.PretrainedName = "minilm"
     max_length: int | None = Field(256, ge=8, le=8192)
     descriptions: dict[str, list[str]] = Field(default_factory=dict)
+
+    _fits_the_encoder = model_validator(mode="after")(fits_positions)
 
 
 class ZeroShotTagger(TaggingModel):

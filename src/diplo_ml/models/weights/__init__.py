@@ -96,17 +96,18 @@ def preparable() -> list[str]:
 
 
 # encoders whose position table starts after the padding index (two rows never used for tokens)
-OFFSET_POSITIONS = {"mpnet", "roberta", "xlm-roberta", "camembert"}
+OFFSET_POSITIONS = {"mpnet", "roberta", "xlm-roberta", "xlm-roberta-xl", "camembert", "longformer"}
 
 
 def input_limit(config: dict) -> int | None:
     """The most input tokens an encoder's ``config.json`` allows (None when it does not say)."""
     positions = config.get("max_position_embeddings")
-    if isinstance(positions, bool) or not isinstance(positions, int):
-        return None
+    if isinstance(positions, bool) or not isinstance(positions, int) or config.get("position_biased_input") is False:
+        return None  # not said, or relative positions only (DeBERTa-v2/v3): no table to run past
     return positions - (2 if config.get("model_type") in OFFSET_POSITIONS else 0)
 
 
+@functools.lru_cache(maxsize=64)  # options are checked again on every assignment
 def pretrained_input_limit(name: str) -> int | None:
     """:func:`input_limit` of named weights or a folder (None when they cannot be found or read here)."""
     import json
