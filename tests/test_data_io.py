@@ -185,3 +185,10 @@ def test_a_field_of_two_types_names_both_lines(pillar_dir):
     with pytest.raises(DataError, match=rf"test.jsonl:{second}: field 'note' is text here but a number at "
                                         rf".*test.jsonl:{first} "):
         load_splits(_cfg(pillar_dir), _check)
+
+
+def test_a_named_pipe_as_a_split_file_says_so(pillar_dir):
+    (pillar_dir / "dev.jsonl").unlink()
+    os.mkfifo(pillar_dir / "dev.jsonl")
+    with pytest.raises(DataError, match="dev.jsonl: not a regular file \\(a pipe, socket or device\\)"):
+        load_splits(_cfg(pillar_dir), _check)

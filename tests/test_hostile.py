@@ -373,6 +373,8 @@ CASES = [
     *[Case(f"a named pipe as {name}", lambda m, t, name=name: ["predict", str(m["tagger"]), str(t / name)],
            "not a regular file (a pipe, socket or device)", prepare=lambda m, t, name=name: os.mkfifo(t / name))
       for name in ("in.jsonl", "page.txt")],
+    Case("a named pipe given to ingest", lambda m, t: ["ingest", str(t / "page.txt"), "-o", str(t / "o.jsonl")],
+         "page.txt: not a regular file (a pipe, socket or device)", prepare=lambda m, t: os.mkfifo(t / "page.txt")),
     Case("stdin given twice", lambda m, t: ["predict", str(m["tagger"]), "-", "-"], "given more than once"),
     Case("a checkpoint from a newer diplo-ml", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
         '{"text": "Trade rose."}'])], "written by a newer diplo-ml (checkpoint format 99",
