@@ -149,3 +149,18 @@ def summary_examples(texts: list[str], summaries: list[str]):
     from diplo_ml.data.examples import Examples
 
     return Examples(list(texts), list(summaries), [{"id": str(i)} for i in range(len(texts))])
+
+
+def interrupted_after(files: int):
+    """A ``write_jsonl`` that writes ``files`` files as usual and is then interrupted (Ctrl-C)."""
+    from diplo_ml.data import io
+
+    real_write, written = io.write_jsonl, []
+
+    def write(path, records, batch=None):
+        real_write(path, records, batch)
+        written.append(path)
+        if len(written) == files:
+            raise KeyboardInterrupt
+
+    return write

@@ -14,7 +14,7 @@ from diplo_ml.config import compose_config
 from diplo_ml.data.loader import load_splits
 from diplo_ml.tasks.pillars import PillarsTask
 
-from .conftest import FIXTURES, write_pillar_split
+from .conftest import FIXTURES, interrupted_after, write_pillar_split
 from .test_hostile import _checkpoint
 
 
@@ -185,15 +185,7 @@ def test_an_interrupted_import_over_old_files_leaves_them_whole(tmp_path, monkey
     out.mkdir()
     for split in ("train", "dev", "test"):
         (out / f"{split}.jsonl").write_text(f'{{"old": "{split}"}}\n')
-    real_write, written = io.write_jsonl, []
-
-    def write_then_interrupt(target, records, batch=None):
-        real_write(target, records, batch)
-        written.append(target)
-        if len(written) == 2:
-            raise KeyboardInterrupt
-
-    monkeypatch.setattr(io, "write_jsonl", write_then_interrupt)
+    monkeypatch.setattr(io, "write_jsonl", interrupted_after(2))
     assert cli_main(["annotate", "import", str(path), "-o", str(out), "--overwrite"]) == 130
     assert sorted(p.name for p in out.iterdir()) == ["dev.jsonl", "test.jsonl", "train.jsonl"]
     assert all((out / f"{s}.jsonl").read_text() == f'{{"old": "{s}"}}\n' for s in ("train", "dev", "test"))

@@ -11,7 +11,7 @@ from diplo_ml.cli import main as cli_main
 from diplo_ml.data import corpus
 from diplo_ml.errors import DataError, DiploError
 
-from .conftest import ROOT
+from .conftest import ROOT, interrupted_after
 
 
 @pytest.fixture(scope="module")
@@ -118,19 +118,11 @@ def test_an_interrupted_build_leaves_the_old_files(tmp_path, monkeypatch):
     before = {p: p.read_bytes() for p in processed.rglob("*") if p.is_file()}
     (root / "annotations" / "a01-evfta-ratification.json").write_text(
         (root / "annotations" / "a01-evfta-ratification.json").read_text().replace('"summary": "', '"summary": "X. '))
-    real_write, written = io.write_jsonl, []
-
-    def write_then_interrupt(path, records, batch=None):
-        real_write(path, records, batch)
-        written.append(path)
-        if len(written) == 5:
-            raise KeyboardInterrupt
-
-    monkeypatch.setattr(corpus, "write_jsonl", write_then_interrupt)
+    monkeypatch.setattr(corpus, "write_jsonl", interrupted_after(5))
     with pytest.raises(KeyboardInterrupt):
         corpus.build(root)
     assert {p: p.read_bytes() for p in processed.rglob("*") if p.is_file()} == before  # no new file, no temporary
-    monkeypatch.setattr(corpus, "write_jsonl", real_write)
+    monkeypatch.setattr(corpus, "write_jsonl", io.write_jsonl)
     corpus.build(root)
     assert any(p.read_bytes() != before[p] for p in before)  # the edited summary did land
 
