@@ -956,8 +956,17 @@ def test_a_pretrained_folder_without_safetensors_is_refused_with_the_options(tmp
     (tmp_path / "pytorch_model.bin").write_bytes(b"\x80\x04")
     with pytest.raises(DiploError, match=r"model.pretrained: .* holds no .safetensors weights"):
         plan(compose_config(["model=minilm", f"model.pretrained={tmp_path}"]))
-    plan(compose_config(["model=minilm", f"model.pretrained={tmp_path / 'elsewhere'}"]))  # a checkpoint's, from
-    # another machine: left to the loader, which never needs it for a saved model
+    elsewhere = compose_config(["model=minilm", f"model.pretrained={tmp_path / 'elsewhere'}"])
+    with pytest.raises(DiploError, match=r"model.pretrained: unknown pretrained weights '.*elsewhere'"):
+        plan(elsewhere)  # training from weights that are not here: refused before a run folder is made
+    from diplo_ml.models import base
+    from diplo_ml.models.tagging.finetune import FineTunedTaggerOptions
+
+    token = base._FROM_CHECKPOINT.set(True)  # a saved checkpoint's, from another machine: left to the loader,
+    try:                                     # which never needs it for a saved model
+        FineTunedTaggerOptions(name="minilm", pretrained=str(tmp_path / "elsewhere"))
+    finally:
+        base._FROM_CHECKPOINT.reset(token)
 
 
 def test_an_output_path_without_a_name_is_not_locked(tmp_path):

@@ -64,12 +64,19 @@ def get(name: str) -> Weights:
 
 
 def check_name(name: str) -> str:
-    """A model option naming weights, checked with the other options: a folder given must hold safetensors
-    weights (diplo-ml never loads pickled ones such as ``pytorch_model.bin``). A name that is neither registered nor
-    a folder here is left to :func:`resolve`: a checkpoint trained from a folder of another machine still loads."""
+    """A model option naming weights, checked with the other options: registered weights or a folder that holds
+    safetensors weights (diplo-ml never loads pickled ones such as ``pytorch_model.bin``). For a checkpoint being
+    loaded, a name that is neither is left to :func:`resolve`: one trained from a folder of another machine loads."""
+    from diplo_ml.models.base import loading_checkpoint
+
     _load_modules()
     path = Path(name).expanduser()
-    if name in _REGISTRY or not path.is_dir():
+    if name in _REGISTRY:
+        return name
+    if not path.is_dir():
+        if not loading_checkpoint():  # for a model about to be trained, say so before a run folder is made
+            raise ValueError(f"unknown pretrained weights '{name}': use one of {', '.join(sorted(known()))} or a "
+                             "local folder")
         return name
     if not any(path.glob("*.safetensors")):
         raise ValueError(f"{path} holds no .safetensors weights (pickled weights such as pytorch_model.bin are never "
