@@ -68,8 +68,9 @@ def _annotation(path: Path) -> dict[str, Any]:
             raise DataError(f"{path}: field '{key}' must be non-empty text, got {data[key]!r}"[:300])
     if data["doc_id"] != path.stem:
         raise DataError(f"{path}: doc_id '{data['doc_id']}' does not match the file name")
-    if not isinstance(data.get("tranche", "main"), str) or data.get("tranche", "main") not in TRANCHES:
-        raise DataError(f"{path}: unknown tranche '{data['tranche']}' (known: {', '.join(TRANCHES)})")
+    tranche = data.get("tranche", "main")
+    if not isinstance(tranche, str) or tranche not in TRANCHES:
+        raise DataError(f"{path}: unknown tranche '{tranche}' (known: {', '.join(TRANCHES)})")
     if not isinstance(data["paragraphs"], list):
         raise DataError(f"{path}: 'paragraphs' must be a list of objects")
     for index, note in enumerate(data["paragraphs"]):

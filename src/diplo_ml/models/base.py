@@ -138,7 +138,7 @@ _FROM_CHECKPOINT: ContextVar[bool] = ContextVar("diplo_ml_model_from_checkpoint"
 def _trusted(module_name: str) -> bool:
     """Whether a model module may be imported now: any while building from the user's own YAML, only diplo_ml's
     and those of the packages named in ``$DIPLO_MODEL_PACKAGES`` while loading a checkpoint."""
-    if not _FROM_CHECKPOINT.get():
+    if not loading_checkpoint():
         return True
     packages = {"diplo_ml", *os.environ.get(TRUSTED_MODULES_ENV, "").replace(",", " ").split()}
     return module_name.split(".")[0] in packages
