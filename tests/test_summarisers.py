@@ -286,7 +286,11 @@ def test_clause_trimmer_learns_a_cut_matches_scikit_learn_and_reloads(tmp_path):
     subject_only = "Ahead of the spring programme for the new year, Deputy Minister Le Thu Hang, who chairs it, spoke."
     assert [text for text, _ in cuts(subject_only, None)] == [subject_only]  # a cut must leave a verb
     assert cuts("“We will open trade offices in five new markets next year, which will help exporters.", None)[1][0] \
-        == "“We will open trade offices in five new markets next year.”"  # an opened quotation is closed
+        == "“We will open trade offices in five new markets next year…”"  # shortened, and seen to be
+    assert cuts('"We will open trade offices in five new markets next year, which will help exporters.', None)[1][0] \
+        == '"We will open trade offices in five new markets next year…"'
+    closed = "“We will open trade offices,” the Minister said, adding that five new markets would follow."
+    assert cuts(closed, None)[1][0] == "“We will open trade offices,” the Minister said."  # a whole quotation
     features, gains = training_rows(sentences, [None] * len(sentences), references, 8)
     reference_model = GradientBoostingRegressor(n_estimators=20, learning_rate=0.1, max_leaf_nodes=4,
                                                 min_samples_leaf=2, random_state=0).fit(features, gains)

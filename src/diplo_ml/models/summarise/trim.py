@@ -57,11 +57,12 @@ def closes_list(sentence: str, match: re.Match[str]) -> bool:
     return "," in before and not has_verb(before.rsplit(",", 1)[1])
 
 
-def close_quotes(text: str) -> str:
-    """``text`` with a quotation it opens and no longer closes (the cut took the closing mark) closed."""
-    if text.count("“") > text.count("”"):
-        return text + "”"
-    return text + '"' if text.count('"') % 2 else text
+def end_cut(kept: str) -> str:
+    """The words a cut keeps, ended: with a full stop, or, where the cut falls inside a quotation (it took the
+    closing mark), with an ellipsis and the closing mark, so that a reader sees the quotation was shortened."""
+    if kept.count("“") > kept.count("”"):
+        return kept + "…”"
+    return kept + '…"' if kept.count('"') % 2 else kept + "."
 
 
 def cuts(sentence: str, headline: str | None, min_words: int = 8) -> list[tuple[str, np.ndarray]]:
@@ -73,7 +74,7 @@ def cuts(sentence: str, headline: str | None, min_words: int = 8) -> list[tuple[
              if len(sentence[: m.start()].split()) >= min_words and has_verb(sentence[: m.start()])
              and not closes_list(sentence, m)]
     for place, match in enumerate(found):
-        kept = close_quotes(sentence[: match.start()].rstrip(",;:") + ".")
+        kept = end_cut(sentence[: match.start()].rstrip(",;:"))
         dropped = sentence[match.start():]
         kind = match.group(1) or match.group(2) or "dash"  # the opening word, the attribution's verb or a dash
         kept_tokens, dropped_tokens = tokens(kept), tokens(dropped)
