@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import yaml
 
 from diplo_ml.cli import main as cli_main
 from diplo_ml.config import compose_config
@@ -679,6 +680,19 @@ def test_resume_refuses_corrupt_or_edited_overrides(tmp_path):
     (run / ".hydra" / "overrides.yaml").write_text("foo: bar\n")
     with pytest.raises(DiploError, match=r"overrides.yaml: corrupt overrides \(expected a list"):
         resume_argv(run)
+
+
+def test_resume_keeps_the_search_path_of_a_run_of_the_users_own_yaml(tmp_path):
+    """A run of a model YAML found through hydra.searchpath is resumed with that search path (it was dropped)."""
+    from diplo_ml.runs.resume import resume_argv
+
+    run = _interrupted_run(tmp_path / "run", ["model=mytfidf"])
+    given = f"hydra.searchpath=[file://{tmp_path / 'conf'}]"
+    (run / ".hydra" / "hydra.yaml").write_text(yaml.safe_dump({"hydra": {"overrides": {"hydra": [
+        f"hydra.run.dir={run}", given], "task": ["model=mytfidf"]}}}))
+    assert resume_argv(run)[0] == "model=mytfidf" and resume_argv(run)[-1] == given
+    (run / ".hydra" / "hydra.yaml").write_bytes(b"\xff\xfe")  # unreadable: resumed without one, as before
+    assert not any(o.startswith("hydra.searchpath=") for o in resume_argv(run))
 
 
 def test_a_damaged_or_hostile_trainer_checkpoint_is_refused_before_resuming(tmp_path):

@@ -13,6 +13,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
 
@@ -72,6 +74,18 @@ def _now() -> str:
 def run_overrides(overrides: list[str]) -> list[str]:
     """The overrides that say what a run computes: without where it runs and whether it was resumed."""
     return [o for o in overrides if not o.startswith(("hydra.run.dir=", "trainer.resume="))]
+
+
+def searchpath(run_dir: Path) -> list[str]:
+    """The run's ``hydra.searchpath=`` override (where a user's own model or data YAML lives), from
+    ``.hydra/hydra.yaml``; none when the run had none or the file is unreadable."""
+    try:
+        saved = yaml.safe_load((run_dir / ".hydra" / "hydra.yaml").read_text()) or {}
+        given = saved["hydra"]["overrides"]["hydra"]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError):
+        return []
+    return [o for o in given if isinstance(o, str) and o.startswith("hydra.searchpath=")] \
+        if isinstance(given, list) else []
 
 
 RESERVE = ".manifest.reserve"

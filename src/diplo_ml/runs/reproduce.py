@@ -12,7 +12,7 @@ import yaml
 from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object, sha256_file
 from diplo_ml.runs.compare import not_numbers
-from diplo_ml.runs.manifest import MANIFEST, package_versions, read_manifest
+from diplo_ml.runs.manifest import MANIFEST, package_versions, read_manifest, searchpath
 
 IGNORED_PACKAGES = {"diplo-ml"}
 
@@ -50,18 +50,6 @@ def preflight(run_dir: Path) -> list[str]:
     if not isinstance(overrides, list) or not all(isinstance(o, str) for o in overrides):
         raise DiploError(f"{overrides_path}: must be a list of override strings")
     return [o for o in overrides if not o.startswith("hydra.")] + searchpath(run_dir)
-
-
-def searchpath(run_dir: Path) -> list[str]:
-    """The run's ``hydra.searchpath=`` override (where a user's own model or data YAML lives), from
-    ``.hydra/hydra.yaml``; none when the run had none or the file is unreadable."""
-    try:
-        saved = yaml.safe_load((run_dir / ".hydra" / "hydra.yaml").read_text()) or {}
-        given = saved["hydra"]["overrides"]["hydra"]
-    except (OSError, yaml.YAMLError, KeyError, TypeError):
-        return []
-    return [o for o in given if isinstance(o, str) and o.startswith("hydra.searchpath=")] \
-        if isinstance(given, list) else []
 
 
 def _leaves(tree: Any, prefix: str = "") -> dict[str, float]:

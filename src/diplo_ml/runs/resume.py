@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from diplo_ml.errors import DiploError
-from diplo_ml.runs.manifest import read_manifest, run_overrides
+from diplo_ml.runs.manifest import read_manifest, run_overrides, searchpath
 
 
 def resume_argv(run_dir: Path) -> list[str]:
@@ -32,5 +32,5 @@ def resume_argv(run_dir: Path) -> list[str]:
         changed = sorted(set(overrides) ^ set(run_overrides(started)))
         raise DiploError(f"{overrides_path} differs from the overrides the run started with ({', '.join(changed)}); "
                          "a resumed run continues the same configuration: start a new run for another one")
-    return [*overrides, "trainer.resume=true", f"hydra.run.dir={run_dir.resolve()}"]
+    return [*overrides, "trainer.resume=true", f"hydra.run.dir={run_dir.resolve()}", *searchpath(run_dir)]
 
