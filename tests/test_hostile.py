@@ -818,6 +818,21 @@ def test_numbers_from_environment_variables_pass_and_booleans_do_not(monkeypatch
         plan(compose_config(["model=tfidf", "seed=true"]))
 
 
+@pytest.mark.parametrize(("labels", "message"), [
+    ("[]", r"task.labels: list should have at least 1 item"),  # was replaced by the four pillars without a word
+    ("[economic,cultural,economic]", r"task.labels: 'economic' listed more than once"),  # trained, then unloadable
+    ("economic", r"task.labels: input should be a valid list"),  # was read letter by letter
+    ("[economic,' ']", r"task.labels: a label name is empty"),
+])
+def test_task_labels_are_checked_with_the_options(labels, message):
+    with pytest.raises(DiploError, match=message):
+        plan(compose_config(["model=tfidf", f"task.labels={labels}"]))
+    assert plan(compose_config(["model=tfidf", "task.labels=[economic,cultural]"])).task.labels == ["economic",
+                                                                                                    "cultural"]
+    with pytest.raises(DiploError, match=r"task.extra: unknown option"):
+        plan(compose_config(["model=tfidf", "+task.extra=1"]))
+
+
 def test_reentering_a_run_ignores_how_it_logs_and_where_it_runs(tmp_path):
     from diplo_ml.train import refuse_other_config
 

@@ -77,6 +77,7 @@ def plan(cfg: DictConfig) -> Plan:
     trainer = validate(TrainerOptions, _container(cfg, "trainer"), "trainer")
     task_cfg = _container(cfg, "task")
     task = get_task(str(task_cfg.get("name", "")), task_cfg)
+    task.check_options()
     check_data(cfg, task)
     cls, options = model_options(_container(cfg, "model"), task.model_type)
     return Plan(cfg, run, trainer, task, cls, options)

@@ -20,6 +20,7 @@ from diplo_ml.data.examples import Context, Examples
 from diplo_ml.data.loader import LoadedData, load_splits
 from diplo_ml.errors import DiploError
 from diplo_ml.models.base import Model, TaskSpec
+from diplo_ml.options import Options, validate
 
 
 def as_texts(texts: Sequence[str]) -> list[str]:
@@ -43,8 +44,16 @@ class Predictor(ABC):
         """One output per text (tags and scores, or a summary and its unsupported entities)."""
 
 
+class TaskOptions(Options):
+    """The ``task:`` config block; a task with options of its own extends it."""
+
+    name: str
+
+
 class Task(ABC):
     """Base class of every task. Subclasses are registered with ``@register_task`` and configured by ``task:``."""
+
+    Options: ClassVar[type[TaskOptions]] = TaskOptions
 
     name: ClassVar[str]
     model_type: ClassVar[type[Model]] = Model          # the model base class this task's models derive from
@@ -60,6 +69,10 @@ class Task(ABC):
 
     def __init__(self, cfg: dict[str, Any]) -> None:
         self.cfg = cfg
+
+    def check_options(self) -> None:
+        """Range-check the ``task:`` block (unknown keys refused) before any work starts."""
+        validate(self.Options, self.cfg, "task")
 
     @property
     def spec(self) -> TaskSpec:

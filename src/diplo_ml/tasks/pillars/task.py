@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 from omegaconf import DictConfig
+from pydantic import Field, field_validator
 
 from diplo_ml.data.examples import Examples, previous_in_document
 from diplo_ml.data.schema import check_pillar_record
@@ -17,7 +18,7 @@ from diplo_ml.metrics import load_metric
 from diplo_ml.metrics.bootstrap import f1_intervals
 from diplo_ml.models.base import Model, TaggingModel, TaskSpec, load_model
 from diplo_ml.tasks import register_task
-from diplo_ml.tasks.base import Task
+from diplo_ml.tasks.base import Task, TaskOptions
 from diplo_ml.tasks.pillars.tagger import Tagger
 
 THRESHOLD_GRID = np.round(np.arange(0.01, 1.0, 0.005), 3)
@@ -57,9 +58,26 @@ def label_metrics(pred: np.ndarray, y: np.ndarray, labels: Sequence[str]) -> dic
         label_names=list(labels))
 
 
+class PillarsOptions(TaskOptions):
+    """``task.labels``: the label names, each once (the four pillars when not given)."""
+
+    labels: list[str] = Field(default_factory=lambda: list(DEFAULT_LABELS), min_length=1, max_length=1000)
+
+    @field_validator("labels")
+    @classmethod
+    def _named_once(cls, labels: list[str]) -> list[str]:
+        if not all(label.strip() for label in labels):
+            raise ValueError("a label name is empty")
+        repeated = [label for label, n in Counter(labels).items() if n > 1]
+        if repeated:
+            raise ValueError(f"{', '.join(repr(label) for label in repeated)} listed more than once")
+        return labels
+
+
 @register_task
 class PillarsTask(Task):
     name = "pillars"
+    Options = PillarsOptions
     predictor_type = Tagger
     model_type = TaggingModel
     headline_metrics = ("macro_f1", "micro_f1", "exact_match")
