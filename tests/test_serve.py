@@ -88,6 +88,7 @@ def test_tag_and_summarise_a_raw_article(server):
     assert tagged and all({"paragraph_index", "text", "tags", "scores"} <= set(r) for r in tagged)
     summary = httpx.post(f"{server['url']}/v1/summarise", json={"article": article}).json()["results"]
     assert len(summary) == 1 and summary[0]["summary"] and "text" not in summary[0]
+    assert not any("context" in r for r in tagged + summary)  # what the model was fed is not part of the answer
 
 
 @pytest.mark.parametrize(("payload", "status", "message"), [
@@ -103,6 +104,8 @@ def test_tag_and_summarise_a_raw_article(server):
     ({"texts": ["Trade rose."], "headline": "Hanoi \udc00 talks"}, 422, "unable to parse raw data as a unicode"),
     ({"texts": ["Trade rose."], "context": ["Before \ud800"]}, 422, "context[0] holds a lone surrogate"),
     ({"texts": ["Trade rose."], "headlin": "Talks"}, 422, "extra_forbidden"),  # a misspelt key is not dropped
+    ({"texts": ["Trade rose."], "context": ["z" * 2001]}, 422, "context[0] has 2001 characters (at most 2000)"),
+    ({"texts": ["Trade rose."], "headline": "h" * 2001}, 422, "at most 2000 characters"),
 ])
 def test_bad_requests_get_clear_4xx(server, payload, status, message):
     reply = httpx.post(f"{server['url']}/v1/tag", content=json.dumps(payload).encode("ascii"),  # \u escapes kept
@@ -178,6 +181,16 @@ def test_a_request_that_breaks_the_model_fails_alone(server, monkeypatch):
     assert replies[11].json() == {"detail": "the model failed on this request (RuntimeError: the model cannot read "
                                             "this text)"}
     assert max(calls) > 1  # the poison was batched with others (the case the retry is for), then failed alone
+
+
+@pytest.mark.parametrize("wait", ["1e9", "1000.5", "-1", "inf"])
+def test_a_batch_wait_beyond_a_second_is_refused(wait, capsys):
+    """--max-wait-ms 1e9 was accepted: a lone request was never answered and held the server's shutdown."""
+    from diplo_ml.cli import main as cli_main
+
+    with pytest.raises(SystemExit) as stop:
+        cli_main(["serve", "no-such-run", "--max-wait-ms", wait])
+    assert stop.value.code == 2 and "must be a number from 0 to 1000" in capsys.readouterr().err
 
 
 def test_a_port_in_use_is_one_line_before_the_models_load(tmp_path):

@@ -7,7 +7,7 @@ import os
 import sys
 
 from diplo_ml import commands, quiet_libraries
-from diplo_ml.cli_types import count, non_negative, non_negative_float, port, share
+from diplo_ml.cli_types import bounded, count, non_negative, non_negative_float, port, share
 from diplo_ml.errors import DiploError, disk_full, first_line
 from diplo_ml.runs.interrupt import end_early, install_early
 
@@ -147,10 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--host", default="127.0.0.1", help="default 127.0.0.1 (loopback only)")
     srv.add_argument("--port", type=port, default=8000)
     srv.add_argument("--max-batch", type=count, default=32, help="texts per model call (micro-batching)")
-    srv.add_argument("--max-wait-ms", type=non_negative_float, default=10.0,
-                     help="how long a batch waits for more requests")
+    srv.add_argument("--max-wait-ms", type=bounded(float, 0.0, 1000.0), default=10.0,
+                     help="how long a batch waits for more requests (0-1000 ms)")
     srv.add_argument("--max-texts", type=count, default=256, help="texts per request")
-    srv.add_argument("--max-chars", type=count, default=20_000, help="characters per text")
+    srv.add_argument("--max-chars", type=count, default=20_000,
+                     help="characters per text, context entry and headline (an article: 20x)")
     srv.add_argument("--precision", choices=["fp32", "bf16", "int8-dynamic"], default="fp32",
                      help="transformer taggers' inference path (diplo-ml bench says which keeps the tags)")
     srv.set_defaults(func=commands.cmd_serve)

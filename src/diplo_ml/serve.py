@@ -30,6 +30,7 @@ from diplo_ml.tasks.summarise import Summariser
 log = logging.getLogger(__name__)
 
 INSTALL = 'pip install -e ".[serve]"'
+SHUTDOWN_S = 10  # on SIGINT/SIGTERM, requests still open after this long are cut off
 
 
 @dataclass
@@ -214,7 +215,8 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
         article: str | None = Field(None, min_length=1, max_length=20 * limits.max_chars,
                                     description="a raw article page (.txt text); split into paragraphs")
         context: list[str | None] | None = Field(None, description="the previous paragraph of each text")
-        headline: str | None = Field(None, max_length=2000, description="the article's headline, for every text")
+        headline: str | None = Field(None, max_length=min(2000, limits.max_chars),
+                                     description="the article's headline, for every text")
         model: str | None = Field(None, description="a model name from /v1/models (default: the first of the task)")
 
         @model_validator(mode="after")
@@ -232,8 +234,9 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
             for i, text in enumerate(self.texts or []):
                 if not text.strip():
                     raise ValueError(f"texts[{i}] is empty")
-                if len(text) > limits.max_chars:
-                    raise ValueError(f"texts[{i}] has {len(text)} characters (at most {limits.max_chars})")
+            for name, value in fields:
+                if len(value) > limits.max_chars:
+                    raise ValueError(f"{name} has {len(value)} characters (at most {limits.max_chars})")
             if self.context is not None and len(self.context) != len(self.texts or []):
                 raise ValueError("'context' needs one entry per text")
             return self
@@ -305,7 +308,7 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
             log.exception("the model failed on a request")
             raise HTTPException(500, f"the model failed on this request ({type(exc).__name__}: "
                                      f"{first_line(exc)[:200]})") from None
-        hidden = {"source"} if model.task.echo_text else {"source", "text"}
+        hidden = {"source", "context"} if model.task.echo_text else {"source", "text", "context"}  # inputs, not answers
         results = [add_language_note({**{k: v for k, v in unit.items() if k not in hidden}, **out}, text)
                    for unit, out, text in zip(units or [{}] * len(outputs), outputs, texts)]
         return {"model": model.name, "results": results}
@@ -354,4 +357,4 @@ def serve(checkpoints: list[str], host: str = "127.0.0.1", port: int = 8000, lim
             raise DiploError(f"{path}: no such checkpoint folder")
     check_port(host, port)  # before the models load
     app = create_app(load_served(checkpoints, precision), limits)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=SHUTDOWN_S)
