@@ -173,6 +173,15 @@ def two_runs_one_damaged(kind: str) -> Callable[[dict[str, Path], Path], None]:
             (bad / "manifest.json").write_text("{not json")
         elif kind == "metrics":
             (bad / "metrics.json").write_text('{"test": ')
+        elif kind == "split":  # a split that is not an object was a traceback
+            (bad / "metrics.json").write_text('{"test": null, "dev": {"macro_f1_ci": [0.1, 0.2]}}')
+        elif kind in ("labels", "model"):  # labels that are not names, a list as a field: tracebacks
+            config = yaml.safe_load((bad / "config.yaml").read_text())
+            if kind == "labels":
+                config["task"]["labels"] = [1, 2]
+            else:
+                config["model"]["name"] = ["a", "b"]
+            (bad / "config.yaml").write_text(yaml.safe_dump(config))
         else:
             (bad / "config.yaml").write_text("task: [unclosed\n")
     return prepare
@@ -406,6 +415,13 @@ CASES = [
          prepare=two_runs_one_damaged("metrics"), code=0),
     Case("compare with a corrupt config", lambda m, t: ["compare", str(t / "runs")], "config.yaml: corrupt config",
          prepare=two_runs_one_damaged("config"), code=0),
+    Case("compare with a split that is not an object", lambda m, t: ["compare", str(t / "runs")],
+         "metrics.json: test not a number; left out", prepare=two_runs_one_damaged("split"), code=0),
+    Case("compare with labels that are not names", lambda m, t: ["compare", str(t / "runs")],
+         "corrupt config (task.labels is not a list of names)", prepare=two_runs_one_damaged("labels"), code=0),
+    Case("compare grouped by a field holding a list", lambda m, t: ["compare", str(t / "runs"), "--group-by",
+         "model"], "corrupt config (model.name is not a single value)", prepare=two_runs_one_damaged("model"),
+         code=0),
     Case("evaluate: a negative sample limit", lambda m, t: ["evaluate", str(m["tagger"]), "--override",
                                                           "data.max_test_samples=-4"], "max_test_samples"),
     Case("evaluate: an unknown key", lambda m, t: ["evaluate", str(m["tagger"]), "--override", "foo=1"],

@@ -121,14 +121,19 @@ def run_row(run_dir: Path) -> dict[str, Any]:
         print(f"warning: {metrics_path}: {', '.join(bad)} not a number; left out", file=sys.stderr)
     for name, dotted in CONFIG_FIELDS.items():
         row[name] = _get(config, dotted)
+        if isinstance(row[name], dict | list):
+            raise DiploError(f"{run_dir / 'config.yaml'}: corrupt config ({dotted} is not a single value)")
     steps = _get(config, "trainer.max_steps")
     if isinstance(steps, int) and steps > 0:  # max_steps overrides the epochs: say what bounded the run
         row["epochs"] = f"{steps} steps"
     if (manifest.get("model") or {}).get("uses_trainer") is False:
         row["lr"] = row["epochs"] = None  # trainer settings do not apply to this model
-    row["labels"] = ",".join(_get(config, "task.labels") or []) or None
+    labels = _get(config, "task.labels") or []
+    if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
+        raise DiploError(f"{run_dir / 'config.yaml'}: corrupt config (task.labels is not a list of names)")
+    row["labels"] = ",".join(labels) or None
     row["metrics"] = _numbers(metrics)
-    row["ci"] = {f"{split}.{k.removesuffix('_ci')}": v for split, values in metrics.items()
+    row["ci"] = {f"{split}.{k.removesuffix('_ci')}": v for split, values in metrics.items() if isinstance(values, dict)
                  for k, v in values.items() if k.endswith("_ci") and isinstance(v, list) and len(v) == 2}
     row["wall_time_s"] = manifest.get("wall_time_s")
     return row
