@@ -246,6 +246,15 @@ CASES = [
                          (("task=summarise", "data=summaries_embedded", "model=extractive_minilm",
                            "model.max_length=1024"), "model.max_length: at most 512 tokens")]],
     Case("seed=-3", lambda m, t: ["train", "seed=-3", f"paths.runs_dir={t}/r"], "seed: input should be greater"),
+    # a run is never nested in a finished run or a checkpoint (paths.runs_dir=RUN was an easy slip)
+    Case("train paths.runs_dir=RUN", lambda m, t: ["train", "model=tfidf", f"paths.runs_dir={t}/done"],
+         "done is a run or checkpoint folder, which is never written again",
+         prepare=lambda m, t: shutil.copytree(m["tagger"], t / "done"),
+         check=lambda m, t: not (t / "done" / "pillars").exists() or pytest.fail("a run was nested")),
+    Case("train hydra.run.dir=RUN/checkpoint/inner", lambda m, t: [
+        "train", "model=tfidf", f"hydra.run.dir={t}/done/checkpoint/inner"],
+         "lies inside the run or checkpoint folder", prepare=lambda m, t: shutil.copytree(m["tagger"], t / "done"),
+         check=lambda m, t: not (t / "done" / "checkpoint" / "inner").exists() or pytest.fail("a run was nested")),
     *[Case(f"train {o}", lambda m, t, o=o: ["train", "model=minilm", o, f"paths.runs_dir={t}/r"], message,
            check=lambda m, t: not (t / "r").exists() or pytest.fail("a refused run wrote files"))
       for o, message in [("trainer.weight_decay=inf", "trainer.weight_decay: input should be a finite number"),

@@ -23,7 +23,7 @@ from diplo_ml import distributed
 from diplo_ml.config import CONF_DIR, compose_config, register
 from diplo_ml.data.loader import check_locations
 from diplo_ml.errors import DiploError, disk_full, first_line
-from diplo_ml.files import atomic_write_text
+from diplo_ml.files import atomic_write_text, folders_above
 from diplo_ml.harness import Plan, plan, run_task
 from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
 from diplo_ml.runs.lock import HOLDER, LOCK, RunLock
@@ -41,6 +41,7 @@ def run(cfg: DictConfig, run_dir: Path, overrides: list[str] | None = None) -> d
     """Train and evaluate one configuration into ``run_dir``; return metrics per split."""
     run_dir = Path(run_dir)
     checked = plan(cfg)  # every option range-checked before anything is written
+    refuse_nested(run_dir, "the run folder")
     refuse_finished(run_dir)
     check_tracking(cfg)  # a missing tracker fails now, not after training
     main_process = distributed.is_main_process()  # under torchrun/accelerate only rank 0 writes run files
@@ -56,6 +57,17 @@ def refuse_finished(run_dir: Path) -> None:
     if not previous and (run_dir / "metrics.json").is_file():
         raise DiploError(f"{run_dir} holds a run's results (metrics.json) but no {MANIFEST}; it is never overwritten "
                          "(pick another folder)")
+
+
+def refuse_nested(folder: Path, what: str, holds_runs: bool = False) -> None:
+    """A run is never written inside another run's or a checkpoint's folder (a slip such as
+    ``paths.runs_dir=RUN`` would nest runs in a finished one, or in a checkpoint that is copied and served).
+    ``holds_runs``: ``folder`` is where new run folders go, so it may not be a run folder itself either."""
+    owner = folders_above(Path(folder) / "_" if holds_runs else folder)
+    if owner:
+        where = "is a run or checkpoint folder" if owner[0] == Path(folder).resolve() else \
+            f"lies inside the run or checkpoint folder {owner[0]}"
+        raise DiploError(f"{what} {folder} {where}, which is never written again: pick a folder outside it")
 
 
 def refuse_foreign(run_dir: Path) -> None:
@@ -223,6 +235,7 @@ def _preflight(argv: list[str]) -> Path | None:
     check_locations(cfg.data)
     if OmegaConf.select(cfg, "paths.runs_dir") is not None:  # (a user's own primary config may have no paths)
         runs_dir = Path(str(cfg.paths.runs_dir)).expanduser()
+        refuse_nested(runs_dir, "paths.runs_dir:", holds_runs=True)
         check_writable(runs_dir, "paths.runs_dir")
         try:
             runs_dir.mkdir(parents=True, exist_ok=True)
@@ -231,6 +244,7 @@ def _preflight(argv: list[str]) -> Path | None:
     if not any(a.startswith("hydra.run.dir=") for a in overrides):
         return None
     run_dir = Path(str(cfg.hydra.run.dir)).expanduser().resolve()
+    refuse_nested(run_dir, "hydra.run.dir:")
     check_writable(run_dir, "hydra.run.dir")
     refuse_finished(run_dir)
     if distributed.is_main_process():  # other ranks may already see rank 0's files
