@@ -354,6 +354,7 @@ def check_sweep(overrides: list[str], where: dict[str, str] | None = None) -> No
     if cfg is None:
         return
     sweep_dir = Path(str(cfg.hydra.sweep.dir)).expanduser()
+    refuse_nested(sweep_dir, "hydra.sweep.dir:", holds_runs=True)
     held = sorted(p.parent.name for p in sweep_dir.glob(f"*/{MANIFEST}")) if sweep_dir.is_dir() else []
     if held:
         raise DiploError(f"hydra.sweep.dir: {sweep_dir} already holds the runs of a sweep ({', '.join(held[:5])}); "
