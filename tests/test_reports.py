@@ -236,6 +236,20 @@ def test_tagging_report_of_a_hand_edited_prediction_is_one_line(smoke_runs, tmp_
     assert f"{path}:3: 'labels' must be a list of the checkpoint's labels" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("score", ["NaN", "Infinity", "5.0", "-0.1", "true"])
+def test_tagging_report_refuses_a_score_that_is_not_a_probability(score, smoke_runs, tmp_path, capsys):
+    """NaN and infinity (which json reads as numbers) were scikit-learn tracebacks; 5.0 was plotted silently."""
+    run_dir = _copy_run(smoke_runs["tfidf"], tmp_path / "tfidf")
+    path = run_dir / "predictions_test.jsonl"
+    lines = path.read_text().splitlines()
+    row = json.loads(lines[0])
+    label = next(iter(row["scores"]))
+    lines[0] = json.dumps(row).replace(f'"{label}": {json.dumps(row["scores"][label])}', f'"{label}": {score}', 1)
+    path.write_text("\n".join(lines) + "\n")
+    assert cli_main(["report", str(run_dir)]) == 2
+    assert f"{path}:1: 'scores' must give a number from 0 to 1 for each of" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("model", ["minilm", "tfidf", "zeroshot"])
 def test_tagging_report_scores_equal_metrics_json(smoke_runs, model, tmp_path, capsys):
     run_dir = _copy_run(smoke_runs[model], tmp_path / model)

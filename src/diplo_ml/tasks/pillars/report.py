@@ -132,13 +132,18 @@ def _error_rows(errors: list[dict[str, Any]], thresholds: dict[str, float]) -> l
              ", ".join(e["gold"]) or NONE, ", ".join(e["predicted"]) or NONE, e["id"]] for e in errors]
 
 
+def _probability(value: Any) -> bool:
+    """A score as a tagger writes it: a number from 0 to 1 (NaN, infinity and true/false are not)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and 0.0 <= value <= 1.0
+
+
 def check_rows(rows: list[tuple[int, dict[str, Any]]], labels: list[str], path: Path) -> None:
     """Every saved prediction names only the checkpoint's labels and scores each of them (a hand-edited file is a
     one-line error at its line, not a KeyError)."""
     for line, row in rows:
         scores = row.get("scores")
-        if not isinstance(scores, dict) or not all(isinstance(scores.get(label), int | float) for label in labels):
-            raise DataError(f"{path}:{line}: 'scores' must give a number for each of {', '.join(labels)}")
+        if not isinstance(scores, dict) or not all(_probability(scores.get(label)) for label in labels):
+            raise DataError(f"{path}:{line}: 'scores' must give a number from 0 to 1 for each of {', '.join(labels)}")
         for key in ("labels", "tags"):
             names = row.get(key)
             if not isinstance(names, list) or any(name not in labels for name in names):
