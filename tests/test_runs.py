@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -77,6 +78,26 @@ def test_reproduce_refuses_changed_data_and_passes_unchanged(pillar_dir, tmp_pat
     with pytest.raises(DiploError, match=r"train.jsonl changed"):
         preflight(run_dir)
     assert cli_main(["reproduce", str(run_dir)]) == 2
+
+
+@pytest.mark.slow
+def test_reproduce_refuses_to_read_other_data_than_the_run_did(pillar_dir, tmp_path, monkeypatch, capsys):
+    """A data folder named by a variable (or relative to the working folder) can lead elsewhere today: the re-run
+    read other files than those checked and reported "metrics differ"; now it is refused before it runs."""
+    shutil.copytree(pillar_dir, tmp_path / "other")
+    monkeypatch.setenv("MY_DATA", str(pillar_dir))
+    run_dir = tmp_path / "run"
+    (run_dir / ".hydra").mkdir(parents=True)
+    overrides = ["model=tfidf", "debug=smoke", "data=pillars_folder", "data.dir=${oc.env:MY_DATA}"]
+    (run_dir / ".hydra" / "overrides.yaml").write_text("".join(f"- '{o}'\n" for o in overrides))
+    run(compose_config(overrides), run_dir, overrides)
+    monkeypatch.setenv("MY_DATA", str(tmp_path / "other"))
+    assert cli_main(["reproduce", str(run_dir)]) == 2
+    assert f"the run read data in {pillar_dir.resolve()}; its config now reads {(tmp_path / 'other').resolve()}" \
+        in capsys.readouterr().err
+    assert not list(tmp_path.glob("run.reproduced-*"))
+    monkeypatch.setenv("MY_DATA", str(pillar_dir))
+    assert cli_main(["reproduce", str(run_dir)]) == 0
 
 
 def test_metric_differences_detects_change():

@@ -71,6 +71,13 @@ def check_locations(cfg: DictConfig) -> None:
         data_dir(cfg)
 
 
+def data_folders(cfg: DictConfig) -> set[Path]:
+    """Every folder a data config reads, resolved (one per source)."""
+    if cfg.get("sources"):
+        return {source_dir(cfg, str(name)).resolve() for name in cfg.sources}
+    return {data_dir(cfg).resolve()}
+
+
 def source_label(cfg: DictConfig, name: str) -> str:
     return f"data config '{cfg.get('name')}', source '{name}'"
 
