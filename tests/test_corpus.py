@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -74,6 +75,40 @@ def test_check_fails_on_leak_and_staleness(tmp_path):
     assert not bad.ok
     assert any("exact duplicate" in e for e in bad.errors)
     assert any("out of date" in e for e in bad.errors)
+
+
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def _write_rows(path: Path, rows: list[dict]) -> None:
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+
+
+@pytest.mark.parametrize("edit", ["article moved", "summary edited", "summary deleted", "sums edited"])
+def test_check_fails_on_a_split_or_summary_changed_by_hand(tmp_path, edit):
+    """Only the pillar paragraphs' (id, text, labels) were compared: an article moved to another split, an edited
+    or deleted reference summary and a stale SHA256SUMS all passed as OK."""
+    import shutil
+
+    root = tmp_path / "data"
+    shutil.copytree(ROOT / "data", root, ignore=shutil.ignore_patterns("*.md"))
+    processed = root / "processed"
+    if edit == "article moved":
+        train, test = _rows(processed / "pillars" / "train.jsonl"), _rows(processed / "pillars" / "test.jsonl")
+        doc = train[0]["doc_id"]
+        _write_rows(processed / "pillars" / "train.jsonl", [r for r in train if r["doc_id"] != doc])
+        _write_rows(processed / "pillars" / "test.jsonl", test + [r for r in train if r["doc_id"] == doc])
+    elif edit.startswith("summary"):
+        rows = _rows(processed / "summaries" / "test.jsonl")
+        rows = rows[:-1] if edit == "summary deleted" else [{**rows[0], "summary": "Written by hand."}, *rows[1:]]
+        _write_rows(processed / "summaries" / "test.jsonl", rows)
+    else:
+        sums = processed / "SHA256SUMS"
+        sums.write_text("0" * 64 + sums.read_text()[64:])
+    bad = corpus.check(root)
+    assert any("processed/ is out of date with raw/, annotations/ and splits.json" in e for e in bad.errors), \
+        bad.errors
 
 
 def test_build_refuses_misaligned_annotation(tmp_path):

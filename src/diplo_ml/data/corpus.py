@@ -148,10 +148,9 @@ def load_articles(root: Path) -> tuple[dict[str, list[dict[str, Any]]], dict[str
     return paragraphs, articles
 
 
-def build(root: Path | None = None) -> BuildReport:
-    """Write ``processed/`` from ``raw/`` + ``annotations/`` using the committed ``splits.json``."""
-    root = root or default_root()
-    paragraphs, articles = load_articles(root)
+def read_splits(root: Path, docs: list[str], make: bool) -> dict[str, str]:
+    """``splits.json``: each article's split. Made (stratified) only when ``make`` and there is none; an article it
+    does not name, or a split it names that does not exist, is an error."""
     splits_path = root / "splits.json"
     splits = read_json(splits_path, "splits file") if splits_path.is_file() else {}
     if not isinstance(splits, dict):
@@ -159,28 +158,67 @@ def build(root: Path | None = None) -> BuildReport:
     if odd := sorted(f"{doc} -> {split!r}" for doc, split in splits.items() if split not in SPLITS):
         raise DataError(f"{splits_path}: unknown split for {', '.join(odd[:5])} (use {', '.join(SPLITS)}); "
                         "an article with no known split would be left out of every file")
-    new = [d for d in paragraphs if d not in splits]
+    new = [d for d in docs if d not in splits]
+    if new and (splits or not make):
+        raise DataError(f"{splits_path}: no split for {', '.join(new[:5])}; add them by hand (splits are fixed)")
     if new:
-        if splits:
-            raise DataError(f"{splits_path}: no split for {', '.join(new[:5])}; add them by hand (splits are fixed)")
-        splits = stratified_split(list(paragraphs))
+        splits = stratified_split(docs)
         atomic_write_text(splits_path, json.dumps(splits, indent=1) + "\n")
+    return splits
+
+
+def planned_files(paragraphs: dict[str, list[dict[str, Any]]], articles: dict[str, dict[str, Any]],
+                  splits: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """The records of every file under ``processed/`` (by path relative to the corpus root), in order."""
+    files: dict[str, list[dict[str, Any]]] = {}
+    for tranche, suffix in TRANCHES.items():
+        for split in SPLITS:
+            docs = [d for d in sorted(paragraphs) if splits[d] == split and articles[d]["tranche"] == tranche]
+            files[f"processed/pillars{suffix}/{split}.jsonl"] = [row for d in docs for row in paragraphs[d]]
+            files[f"processed/summaries{suffix}/{split}.jsonl"] = [
+                {k: v for k, v in articles[d].items() if k != "tranche"} for d in docs]
+    return files
+
+
+def build(root: Path | None = None) -> BuildReport:
+    """Write ``processed/`` from ``raw/`` + ``annotations/`` using the committed ``splits.json``."""
+    root = root or default_root()
+    paragraphs, articles = load_articles(root)
+    splits = read_splits(root, list(paragraphs), make=True)
     files: dict[str, str] = {}
     counts: dict[str, int] = defaultdict(int)
     with files_together() as batch:  # an interrupted build leaves the old files, never a mix of old and new
-        for tranche, suffix in TRANCHES.items():
-            for split in SPLITS:
-                docs = [d for d in sorted(paragraphs) if splits[d] == split and articles[d]["tranche"] == tranche]
-                rows = [row for d in docs for row in paragraphs[d]]
-                counts[split] += len(rows)
-                summaries = [{k: v for k, v in articles[d].items() if k != "tranche"} for d in docs]
-                for kind, records in ((f"pillars{suffix}", rows), (f"summaries{suffix}", summaries)):
-                    path = root / "processed" / kind / f"{split}.jsonl"
-                    write_jsonl(path, records, batch)
-                    files[str(path.relative_to(root))] = batch.sha256(path)
+        for name, records in planned_files(paragraphs, articles, splits).items():
+            path = root / name
+            write_jsonl(path, records, batch)
+            files[name] = batch.sha256(path)
+            if name.startswith("processed/pillars"):
+                counts[Path(name).stem] += len(records)
         with batch.open(root / "processed" / "SHA256SUMS") as handle:
             handle.write("".join(f"{h}  {p}\n" for p, h in sorted(files.items())))
     return BuildReport(len(articles), dict(counts), files)
+
+
+def stale_files(root: Path) -> list[str]:
+    """Why ``processed/`` is not what ``data build`` would write from ``raw/``, ``annotations/`` and
+    ``splits.json`` (an article in another split, an edited or missing record, a hash in SHA256SUMS that does not
+    match); empty when it is."""
+    paragraphs, articles = load_articles(root)
+    splits = read_splits(root, list(paragraphs), make=False)
+    problems = []
+    for name, records in planned_files(paragraphs, articles, splits).items():
+        path = root / name
+        current = [record for _, record in iter_jsonl(path)] if path.is_file() else None
+        if current != json.loads(json.dumps(records)):
+            problems.append(f"{name} is {'missing' if current is None else 'out of date'}")
+    sums = root / "processed" / "SHA256SUMS"
+    listed = [line.split("  ", 1) for line in sums.read_text(encoding="utf-8").splitlines()] if sums.is_file() else []
+    if not listed:
+        problems.append("processed/SHA256SUMS is missing or empty")
+    for digest, name in (entry for entry in listed if len(entry) == 2):
+        if not (root / name).is_file() or sha256_file(root / name) != digest:
+            problems.append(f"processed/SHA256SUMS: {name} does not match")
+    return problems
 
 
 # ------------------------------------------------------------------------------------------ check
@@ -322,16 +360,11 @@ def check(root: Path | None = None) -> CheckResult:
     errors += [f"near-duplicate paragraphs {a} and {b} (trigram Jaccard {j})" for a, b, j in near_pairs]
     errors += [f"paragraphs {a} and {b} in different splits share a run of {n} words" for a, b, n in leak_pairs]
 
-    # the processed files must be what raw/ + annotations/ build to
+    # the processed files must be what raw/ + annotations/ + splits.json build to
     try:
-        paragraphs, _ = load_articles(root)
-        def key(r: dict[str, Any]) -> str:
-            return "\t".join((r["id"], r["text"], ",".join(r["labels"])))
-
-        rebuilt = sorted(key(r) for v in paragraphs.values() for r in v)
-        current = sorted(key(r) for r in every)
-        if rebuilt != current:
-            errors.append("processed/ is out of date with raw/ and annotations/: run `diplo-ml data build`")
+        if stale := stale_files(root):
+            errors.append(f"processed/ is out of date with raw/, annotations/ and splits.json ({'; '.join(stale[:4])}"
+                          f"{' ...' if len(stale) > 4 else ''}): run `diplo-ml data build`")
     except DataError as exc:
         errors.append(str(exc).splitlines()[0])
 
