@@ -424,6 +424,10 @@ CASES = [
          prepare=two_runs_one_damaged("metrics"), code=0),
     Case("compare with a corrupt config", lambda m, t: ["compare", str(t / "runs")], "config.yaml: corrupt config",
          prepare=two_runs_one_damaged("config"), code=0),
+    Case("compare --metric ''", lambda m, t: ["compare", str(m["tagger"]), "--metric", ""],
+         "--metric: an empty name"),  # was ignored: the default columns were shown
+    Case("compare --group-by model,", lambda m, t: ["compare", str(m["tagger"]), "--group-by", "model,"],
+         "--group-by: an empty name"),
     Case("compare with a split that is not an object", lambda m, t: ["compare", str(t / "runs")],
          "metrics.json: test not a number; left out", prepare=two_runs_one_damaged("split"), code=0),
     Case("compare with labels that are not names", lambda m, t: ["compare", str(t / "runs")],
@@ -1153,3 +1157,12 @@ def test_another_rank_leaves_the_main_process_its_reserve(tmp_path):
             pass
         assert (tmp_path / manifest.RESERVE).exists()
     assert not (tmp_path / manifest.RESERVE).exists()
+
+
+def test_compare_names_are_read_once_each():
+    """--group-by model,model showed the column twice."""
+    from diplo_ml.commands import names_list
+
+    assert names_list(["model,model", " seed"], "--group-by") == ["model", "seed"]
+    with pytest.raises(DiploError, match=r"--metric: an empty name \(in 'test.macro_f1,,'\)"):
+        names_list(["test.macro_f1,,"], "--metric")

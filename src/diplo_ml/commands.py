@@ -97,13 +97,21 @@ def cmd_data(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def names_list(given: list[str], option: str) -> list[str]:
+    """Comma-separated names from a repeatable option, each once; an empty name is an error, not ignored."""
+    names = [name.strip() for item in given for name in item.split(",")]
+    if "" in names:
+        raise DiploError(f"{option}: an empty name (in {', '.join(map(repr, given))})")
+    return list(dict.fromkeys(names))
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     from diplo_ml.runs.compare import check_plot_path, compare, plot, render
 
     if args.plot:
         check_plot_path(args.plot, args.overwrite)
-    group_by = [g for item in args.group_by for g in item.split(",") if g]
-    metrics = [m for item in args.metric for m in item.split(",") if m]
+    group_by = names_list(args.group_by, "--group-by")
+    metrics = names_list(args.metric, "--metric")
     rows, metrics, keys = compare(args.paths, group_by, metrics)
     print(render(rows, metrics, keys, args.format))
     if args.plot:
