@@ -246,6 +246,10 @@ CASES = [
                          (("task=summarise", "data=summaries_embedded", "model=extractive_minilm",
                            "model.max_length=1024"), "model.max_length: at most 512 tokens")]],
     Case("seed=-3", lambda m, t: ["train", "seed=-3", f"paths.runs_dir={t}/r"], "seed: input should be greater"),
+    Case("train data.files.train=nope.jsonl", lambda m, t: [
+        "train", "model=tfidf", "data=pillars_folder", f"data.dir={m['data']}", "data.files.train=nope.jsonl",
+        f"paths.runs_dir={t}/r"], "nope.jsonl: no such file",  # a missing file left a `failed` run folder
+         check=lambda m, t: not (t / "r").exists() or pytest.fail("a refused run wrote files")),
     # a run is never nested in a finished run or a checkpoint (paths.runs_dir=RUN was an easy slip)
     Case("train paths.runs_dir=RUN", lambda m, t: ["train", "model=tfidf", f"paths.runs_dir={t}/done"],
          "done is a run or checkpoint folder, which is never written again",

@@ -22,7 +22,7 @@ from omegaconf.errors import InterpolationResolutionError
 from diplo_ml.data.io import read_jsonl
 from diplo_ml.data.splits import grouped_split
 from diplo_ml.errors import DataError, DiploError, first_line
-from diplo_ml.files import sha256_file
+from diplo_ml.files import not_a_file, sha256_file
 
 SPLITS = ("train", "dev", "test")
 Check = Callable[[dict[str, Any], str, int], None]
@@ -65,10 +65,10 @@ def check_locations(cfg: DictConfig) -> None:
     needs set) and every source's weight is valid."""
     if cfg.get("sources"):
         for name in cfg.sources:
-            source_dir(cfg, str(name))
+            _files_exist(cfg.sources[name], source_dir(cfg, str(name)))
             source_weight(cfg.sources[name].get("weight", 1.0), source_label(cfg, str(name)))
     else:
-        data_dir(cfg)
+        _files_exist(cfg, data_dir(cfg))
 
 
 def data_folders(cfg: DictConfig) -> set[Path]:
@@ -90,16 +90,27 @@ def source_dir(cfg: DictConfig, name: str) -> Path:
 ALL_FILE = "all.jsonl"  # a folder's one file of every split, split by group when read
 
 
+def chosen_files(cfg: DictConfig, folder: Path) -> dict[str, str]:
+    """The file of each split (or one ``all`` file) that a data config reads in ``folder``."""
+    files = {str(k): str(v) for k, v in dict(cfg.files).items()}
+    if set(files) == set(SPLITS) and (folder / ALL_FILE).is_file() \
+            and not any((folder / name).exists() for name in files.values()):
+        return {"all": ALL_FILE}
+    return files
+
+
+def _files_exist(cfg: DictConfig, folder: Path) -> None:
+    for name in chosen_files(cfg, folder).values():
+        if not (folder / name).is_file():
+            raise DataError(not_a_file(folder / name))
+
+
 def _read_files(cfg: DictConfig, folder: Path, check: Check, seen: dict[str, str],
                 fingerprints: dict[str, str], label: str) -> Records:
     """Read the ``files`` of one folder into train/dev/test, splitting a single ``all`` file by group (also a
     folder that holds ``all.jsonl`` and none of the split files its config names)."""
     raw: Records = {}
-    files = {str(k): str(v) for k, v in dict(cfg.files).items()}
-    if set(files) == set(SPLITS) and (folder / ALL_FILE).is_file() \
-            and not any((folder / name).exists() for name in files.values()):
-        files = {"all": ALL_FILE}
-    for split, name in files.items():
+    for split, name in chosen_files(cfg, folder).items():
         path = folder / str(name)
         raw[split] = read_jsonl(path, check, seen)
         fingerprints[str(path)] = sha256_file(path)
