@@ -53,7 +53,7 @@ class ZeroShotTagger(TaggingModel):
     def scores(self, texts: list[str], context: Context | None = None) -> np.ndarray:
         vectors = self.encoder.encode(texts)
         sims = np.stack([(vectors @ lv.T).max(axis=1) for lv in self._label_vectors], axis=1)
-        return ((sims + 1.0) / 2.0).astype(np.float32)
+        return np.clip((sims + 1.0) / 2.0, 0.0, 1.0).astype(np.float32)  # rounding can put a cosine past 1
 
     def save(self, folder: Path) -> None:
         Path(folder).mkdir(parents=True, exist_ok=True)

@@ -133,8 +133,9 @@ def _error_rows(errors: list[dict[str, Any]], thresholds: dict[str, float]) -> l
 
 
 def _probability(value: Any) -> bool:
-    """A score as a tagger writes it: a number from 0 to 1 (NaN, infinity and true/false are not)."""
-    return isinstance(value, int | float) and not isinstance(value, bool) and 0.0 <= value <= 1.0
+    """A score as a tagger writes it: a number from 0 to 1, give or take float rounding (NaN, infinity and
+    true/false are not)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and -1e-6 <= value <= 1.0 + 1e-6
 
 
 def check_rows(rows: list[tuple[int, dict[str, Any]]], labels: list[str], path: Path) -> None:
