@@ -252,9 +252,17 @@ CASES = [
          check=lambda m, t: not (t / "r").exists() or pytest.fail("a refused run wrote files")),
     # a run is never nested in a finished run or a checkpoint (paths.runs_dir=RUN was an easy slip)
     Case("train paths.runs_dir=RUN", lambda m, t: ["train", "model=tfidf", f"paths.runs_dir={t}/done"],
-         "done is a run or checkpoint folder, which is never written again",
+         "done is a run or checkpoint folder; a run is never made inside one",
          prepare=lambda m, t: shutil.copytree(m["tagger"], t / "done"),
          check=lambda m, t: not (t / "done" / "pillars").exists() or pytest.fail("a run was nested")),
+    Case("train -m paths.runs_dir=RUN", lambda m, t: ["train", "-m", "model=tfidf", "seed=1,2",
+                                                      f"paths.runs_dir={t}/done"],
+         "paths.runs_dir: ", prepare=lambda m, t: shutil.copytree(m["tagger"], t / "done"),
+         check=lambda m, t: not (t / "done" / "multirun").exists() or pytest.fail("a sweep was nested")),
+    Case("train -m hydra.sweep.dir=RUN/x", lambda m, t: ["train", "-m", "model=tfidf", "seed=1,2",
+                                                         f"hydra.sweep.dir={t}/done/x"],
+         "hydra.sweep.dir: ", prepare=lambda m, t: shutil.copytree(m["tagger"], t / "done"),
+         check=lambda m, t: not (t / "done" / "x").exists() or pytest.fail("a sweep was nested")),
     Case("train hydra.run.dir=RUN/checkpoint/inner", lambda m, t: [
         "train", "model=tfidf", f"hydra.run.dir={t}/done/checkpoint/inner"],
          "lies inside the run or checkpoint folder", prepare=lambda m, t: shutil.copytree(m["tagger"], t / "done"),
@@ -1170,3 +1178,29 @@ def test_compare_names_are_read_once_each():
     assert names_list(["model,model", " seed"], "--group-by") == ["model", "seed"]
     with pytest.raises(DiploError, match=r"--metric: an empty name \(in 'test.macro_f1,,'\)"):
         names_list(["test.macro_f1,,"], "--metric")
+
+
+def test_the_python_entry_point_refuses_a_run_folder_inside_a_run(made, tmp_path):
+    """run() is what reproduce and the benchmarks call: it checks the folder too, before writing anything."""
+    from diplo_ml.train import run
+
+    done = tmp_path / "done"
+    shutil.copytree(made["tagger"], done)
+    with pytest.raises(DiploError, match=r"lies inside the run or checkpoint folder .*done; a run is never made"):
+        run(compose_config(["model=tfidf", "data=pillars_folder", f"data.dir={made['data']}"]), done / "inner")
+    assert not (done / "inner").exists()
+
+
+def test_another_programs_manifest_above_the_runs_folder_is_no_run(made, tmp_path):
+    """Only diplo-ml's own files mark a run or checkpoint folder: a web app's manifest.json above the runs folder
+    does not stop training."""
+    from diplo_ml.train import refuse_nested
+
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "manifest.json").write_text('{"name": "app", "version": "1"}')
+    refuse_nested(tmp_path / "app" / "runs", "paths.runs_dir:", holds_runs=True)
+    shutil.copytree(made["tagger"], tmp_path / "app" / "done")
+    with pytest.raises(DiploError, match=r"paths.runs_dir: .*done is a run or checkpoint folder"):
+        refuse_nested(tmp_path / "app" / "done", "paths.runs_dir:", holds_runs=True)
+    with pytest.raises(DiploError, match=r"lies inside the run or checkpoint folder .*checkpoint;"):
+        refuse_nested(tmp_path / "app" / "done" / "checkpoint" / "x", "hydra.run.dir:")

@@ -71,12 +71,30 @@ def model_folders(*checkpoints: str | Path | None) -> list[Path]:
     return folders
 
 
-def folders_above(path: str | Path) -> list[Path]:
-    """The run or checkpoint folder that ``path`` lies in (the nearest folder above it holding ``manifest.json`` or
-    ``diplo_ml.json``), as a one-item list; empty when there is none."""
-    owners = [folder for folder in Path(path).resolve().parents
-              if (folder / "manifest.json").is_file() or (folder / "diplo_ml.json").is_file()]
-    return owners[:1]
+RUN_STATUSES = ("running", "finished", "failed", "interrupted")  # how a run's manifest.json says it stands
+
+
+def _json_object(path: Path) -> dict[str, Any]:
+    """``path`` read as a JSON object; empty when it is missing, unreadable or not an object."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def is_run_or_checkpoint(folder: Path) -> bool:
+    """``folder`` holds a diplo-ml run (a ``manifest.json`` whose status is a run's) or a checkpoint (a
+    ``diplo_ml.json`` naming its task and model); another program's ``manifest.json`` does not count."""
+    return _json_object(folder / "manifest.json").get("status") in RUN_STATUSES \
+        or {"task", "model"} <= set(_json_object(folder / "diplo_ml.json"))
+
+
+def owning_folder(path: str | Path, itself: bool = False) -> Path | None:
+    """The nearest run or checkpoint folder above ``path`` (or ``path`` itself, with ``itself``); None if none."""
+    resolved = Path(path).resolve()
+    candidates = [resolved, *resolved.parents] if itself else list(resolved.parents)
+    return next((folder for folder in candidates if is_run_or_checkpoint(folder)), None)
 
 
 def not_a_file(path: Path) -> str:

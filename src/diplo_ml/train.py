@@ -23,7 +23,7 @@ from diplo_ml import distributed
 from diplo_ml.config import CONF_DIR, compose_config, register
 from diplo_ml.data.loader import check_locations
 from diplo_ml.errors import DiploError, disk_full, first_line
-from diplo_ml.files import atomic_write_text, folders_above
+from diplo_ml.files import atomic_write_text, owning_folder
 from diplo_ml.harness import Plan, plan, run_task
 from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
 from diplo_ml.runs.lock import HOLDER, LOCK, RunLock
@@ -63,11 +63,11 @@ def refuse_nested(folder: Path, what: str, holds_runs: bool = False) -> None:
     """A run is never written inside another run's or a checkpoint's folder (a slip such as
     ``paths.runs_dir=RUN`` would nest runs in a finished one, or in a checkpoint that is copied and served).
     ``holds_runs``: ``folder`` is where new run folders go, so it may not be a run folder itself either."""
-    owner = folders_above(Path(folder) / "_" if holds_runs else folder)
-    if owner:
-        where = "is a run or checkpoint folder" if owner[0] == Path(folder).resolve() else \
-            f"lies inside the run or checkpoint folder {owner[0]}"
-        raise DiploError(f"{what} {folder} {where}, which is never written again: pick a folder outside it")
+    owner = owning_folder(folder, itself=holds_runs)
+    if owner is not None:
+        where = "is a run or checkpoint folder" if owner == Path(folder).resolve() else \
+            f"lies inside the run or checkpoint folder {owner}"
+        raise DiploError(f"{what} {folder} {where}; a run is never made inside one: pick a folder outside it")
 
 
 def refuse_foreign(run_dir: Path) -> None:
@@ -241,10 +241,10 @@ def _preflight(argv: list[str]) -> Path | None:
             runs_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DiploError(f"paths.runs_dir: cannot create {runs_dir} ({exc.strerror})") from None
+    run_dir = Path(str(cfg.hydra.run.dir)).expanduser().resolve()
+    refuse_nested(run_dir, "hydra.run.dir:")  # also one set in a YAML file: Hydra writes .hydra/ there next
     if not any(a.startswith("hydra.run.dir=") for a in overrides):
         return None
-    run_dir = Path(str(cfg.hydra.run.dir)).expanduser().resolve()
-    refuse_nested(run_dir, "hydra.run.dir:")
     check_writable(run_dir, "hydra.run.dir")
     refuse_finished(run_dir)
     if distributed.is_main_process():  # other ranks may already see rank 0's files
@@ -353,6 +353,8 @@ def check_sweep(overrides: list[str], where: dict[str, str] | None = None) -> No
             raise DiploError(f"sweep job {number} ({' '.join(job)}): {exc}") from None
     if cfg is None:
         return
+    if OmegaConf.select(cfg, "paths.runs_dir") is not None:  # named as the user set it, before the folder below it
+        refuse_nested(Path(str(cfg.paths.runs_dir)).expanduser(), "paths.runs_dir:", holds_runs=True)
     sweep_dir = Path(str(cfg.hydra.sweep.dir)).expanduser()
     refuse_nested(sweep_dir, "hydra.sweep.dir:", holds_runs=True)
     held = sorted(p.parent.name for p in sweep_dir.glob(f"*/{MANIFEST}")) if sweep_dir.is_dir() else []

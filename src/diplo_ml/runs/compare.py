@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from diplo_ml.errors import DiploError
-from diplo_ml.files import atomic_open, check_output_file, folders_above, read_json_object
+from diplo_ml.files import atomic_open, check_output_file, owning_folder, read_json_object
 from diplo_ml.runs.lock import is_locked
 from diplo_ml.runs.manifest import read_manifest
 from diplo_ml.tasks import Task, get_task
@@ -391,4 +391,5 @@ def check_plot_path(path: str | Path, overwrite: bool = False) -> None:
     path = Path(path)
     if path.suffix.lower() not in PLOT_FORMATS:
         raise DiploError(f"--plot {path}: use a file ending in {', '.join(PLOT_FORMATS)}")
-    check_output_file(path, protected=folders_above(path), overwrite=overwrite)
+    owner = owning_folder(path)
+    check_output_file(path, protected=[owner] if owner else [], overwrite=overwrite)

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from diplo_ml.errors import DiploError
-from diplo_ml.files import atomic_write_json, read_json_object
+from diplo_ml.files import RUN_STATUSES, atomic_write_json, read_json_object
 
 MANIFEST = "manifest.json"
 TRACKED_PACKAGES = (
@@ -167,7 +167,7 @@ class RunRecorder:
                 self.reserve.unlink()
 
 
-STATUSES = ("running", "finished", "failed", "interrupted")
+STATUSES = RUN_STATUSES
 
 
 def read_manifest(run_dir: Path) -> dict[str, Any] | None:
