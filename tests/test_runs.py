@@ -85,6 +85,8 @@ def test_reproduce_refuses_to_read_other_data_than_the_run_did(pillar_dir, tmp_p
     """A data folder named by a variable (or relative to the working folder) can lead elsewhere today: the re-run
     read other files than those checked and reported "metrics differ"; now it is refused before it runs."""
     shutil.copytree(pillar_dir, tmp_path / "other")
+    (tmp_path / "linked").symlink_to(pillar_dir)  # a data folder reached through a link is read as named
+    pillar_dir = tmp_path / "linked"
     monkeypatch.setenv("MY_DATA", str(pillar_dir))
     run_dir = tmp_path / "run"
     (run_dir / ".hydra").mkdir(parents=True)
@@ -93,8 +95,8 @@ def test_reproduce_refuses_to_read_other_data_than_the_run_did(pillar_dir, tmp_p
     run(compose_config(overrides), run_dir, overrides)
     monkeypatch.setenv("MY_DATA", str(tmp_path / "other"))
     assert cli_main(["reproduce", str(run_dir)]) == 2
-    assert f"the run read data in {pillar_dir.resolve()}; its config now reads {(tmp_path / 'other').resolve()}" \
-        in capsys.readouterr().err
+    assert f"the run read {pillar_dir / 'dev.jsonl'}, {pillar_dir / 'test.jsonl'}, {pillar_dir / 'train.jsonl'}; " \
+        f"its config now reads {tmp_path / 'other' / 'dev.jsonl'}" in capsys.readouterr().err
     assert not list(tmp_path.glob("run.reproduced-*"))
     monkeypatch.setenv("MY_DATA", str(pillar_dir))
     assert cli_main(["reproduce", str(run_dir)]) == 0

@@ -71,11 +71,13 @@ def check_locations(cfg: DictConfig) -> None:
         _files_exist(cfg, data_dir(cfg))
 
 
-def data_folders(cfg: DictConfig) -> set[Path]:
-    """Every folder a data config reads, resolved (one per source)."""
+def data_files(cfg: DictConfig) -> list[Path]:
+    """Every file a data config reads, named as the loader names them in its fingerprints."""
     if cfg.get("sources"):
-        return {source_dir(cfg, str(name)).resolve() for name in cfg.sources}
-    return {data_dir(cfg).resolve()}
+        folders = [(cfg.sources[name], source_dir(cfg, str(name))) for name in cfg.sources]
+    else:
+        folders = [(cfg, data_dir(cfg))]
+    return [folder / name for part, folder in folders for name in chosen_files(part, folder).values()]
 
 
 def source_label(cfg: DictConfig, name: str) -> str:

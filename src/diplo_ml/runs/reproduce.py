@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
+from omegaconf import DictConfig
 
 from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object, sha256_file
@@ -77,20 +79,18 @@ def metric_differences(old: dict[str, Any], new: dict[str, Any], tolerance: floa
     return diffs
 
 
-def same_data_folders(run_dir: Path, cfg: Any) -> None:
-    """The re-run reads the folders whose files :func:`preflight` checked: a data folder named through
-    ``${oc.env:...}`` or a relative path can lead elsewhere today (another DIPLO_EXTERNAL_DATA, another working
-    folder), and its different data would be blamed on the model as "metrics differ"."""
-    from diplo_ml.data.loader import data_folders
+def same_data_files(run_dir: Path, recorded: dict[str, str], cfg: DictConfig) -> None:
+    """The re-run reads the files whose hashes :func:`preflight` checked (``recorded``: path -> sha256). A data
+    folder named through ``${oc.env:...}`` can lead elsewhere today (another DIPLO_EXTERNAL_DATA), and other data
+    would be blamed on the model as "metrics differ". Paths are compared as written, links not followed."""
+    from diplo_ml.data.loader import data_files
 
-    files = [Path(path).resolve() for path in
-             ((read_manifest(run_dir) or {}).get("data") or {}).get("fingerprints") or {}]
-    now = data_folders(cfg.data)
-    elsewhere = sorted({str(file.parent) for file in files if not any(folder in file.parents for folder in now)})
-    if elsewhere:
-        raise DiploError(f"{run_dir}: cannot reproduce: the run read data in {', '.join(elsewhere)}; its config now "
-                         f"reads {', '.join(map(str, sorted(now)))} (set DIPLO_EXTERNAL_DATA, or run from the folder, "
-                         "as when the run was made)")
+    before = {os.path.abspath(path) for path in recorded}
+    now = {os.path.abspath(path) for path in data_files(cfg.data)}
+    if before and before != now:
+        raise DiploError(f"{run_dir}: cannot reproduce: the run read {', '.join(sorted(before - now)[:3])}; its config "
+                         f"now reads {', '.join(sorted(now - before)[:3])} (set DIPLO_EXTERNAL_DATA, or run from the "
+                         "folder, as when the run was made)")
 
 
 def reproduce(run_dir: Path, tolerance: float = 0.0, out_dir: Path | None = None) -> tuple[Path, list[str]]:
@@ -103,7 +103,7 @@ def reproduce(run_dir: Path, tolerance: float = 0.0, out_dir: Path | None = None
     stamp = datetime.now().strftime("%Y-%m-%d_%H-%M-%S-%f")
     out_dir = out_dir or run_dir.parent / f"{run_dir.name}.reproduced-{stamp}"
     cfg = compose_config(overrides)
-    same_data_folders(run_dir, cfg)
+    same_data_files(run_dir, (read_manifest(run_dir) or {}).get("data", {}).get("fingerprints", {}), cfg)
     old = read_json_object(run_dir / "metrics.json", "metrics file")
     run(cfg, out_dir, overrides)
     # marked, so that `compare --group-by` never counts the copy as one more seed of the run it reproduces
