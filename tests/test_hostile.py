@@ -736,6 +736,26 @@ def test_resume_keeps_the_search_path_of_a_run_of_the_users_own_yaml(tmp_path):
     assert not any(o.startswith("hydra.searchpath=") for o in resume_argv(run))
 
 
+def test_a_run_continued_on_other_data_is_refused(tmp_path):
+    """resume (or train into an interrupted run's folder) went on from the Trainer checkpoint with whatever data the
+    config read today, and overwrote the recorded fingerprints without a word."""
+    from diplo_ml.harness import same_data_as_before
+    from diplo_ml.runs.manifest import RunRecorder
+
+    run = tmp_path / "run"
+    (run / "trainer" / "checkpoint-4").mkdir(parents=True)
+    before = {"d/train.jsonl": "aa", "d/test.jsonl": "bb"}
+    same_data_as_before(run, before, {"/abs/d/train.jsonl": "aa", "/abs/d/test.jsonl": "bb"})  # same content
+    with pytest.raises(DiploError, match=r"started on other data than its config reads now \(d/train.jsonl\)"):
+        same_data_as_before(run, before, {"d/train.jsonl": "cc", "d/test.jsonl": "bb"})
+    shutil.rmtree(run / "trainer")
+    same_data_as_before(run, before, {"d/train.jsonl": "cc", "d/test.jsonl": "bb"})  # nothing to continue: fresh
+    (run / "manifest.json").write_text(json.dumps({"status": "interrupted", "seed": 1,
+                                                   "data": {"fingerprints": before}}))
+    recorder = RunRecorder(run, 1)
+    assert recorder.started_on == before and recorder.data["data"]["fingerprints"] == before  # kept if refused
+
+
 def test_a_damaged_or_hostile_trainer_checkpoint_is_refused_before_resuming(tmp_path):
     import pickle
 

@@ -137,10 +137,26 @@ def save_checkpoint(run_dir: Path, p: Plan, model: Model, predictor: Predictor, 
     return final
 
 
+def same_data_as_before(run_dir: Path, before: dict[str, str], now: dict[str, str]) -> None:
+    """A run continued from its Trainer checkpoint (``resume``, or ``train`` into an interrupted run's folder)
+    reads the data it started on: other or edited data is refused, not silently trained on. Compared by content, so
+    the same files reached by another path pass."""
+    if not before or not any((run_dir / "trainer").glob("checkpoint-*")):
+        return
+    if sorted(before.values()) != sorted(now.values()):
+        changed = sorted({path for path, digest in now.items() if before.get(path) != digest}
+                         | (set(before) - set(now)))
+        raise DiploError(f"{run_dir}: the run started on other data than its config reads now "
+                         f"({', '.join(changed[:3])}{' ...' if len(changed) > 3 else ''}); its Trainer checkpoint "
+                         "would go on with it: restore the data, or start a new run")
+
+
 def run_task(p: Plan, run_dir: Path, recorder: Any) -> dict[str, dict[str, Any]]:
     """Train and evaluate one configuration into ``run_dir``; return the metrics per split (and per source)."""
     cfg, task = p.cfg, p.task
     data = task.load_data(cfg.data)
+    if p.trainer.resume:
+        same_data_as_before(run_dir, getattr(recorder, "started_on", {}), data.fingerprints)
     recorder.record(data={"config": str(cfg.data.name), "fingerprints": data.fingerprints, "examples": data.counts,
                           **({"sources": data.sources} if data.sources else {})},
                     model={"name": p.model_options.name, "class": p.model_cfg.get("_target_"),

@@ -114,6 +114,9 @@ class RunRecorder:
         if (dist := distributed_info()) is not None:
             self.data["distributed"] = dist
         previous = read_manifest(Path(run_dir)) if write else None
+        self.started_on: dict[str, str] = ((previous or {}).get("data") or {}).get("fingerprints") or {}
+        if self.started_on:  # kept until this attempt has read its data: a refused attempt must not lose them
+            self.data["data"] = previous["data"]
         if previous:  # a resumed run keeps the record of how each earlier attempt ended
             earlier = previous.get("attempts")  # an edited manifest's non-list is not spread letter by letter
             self.data["attempts"] = [*(earlier if isinstance(earlier, list) else []), {
