@@ -85,7 +85,8 @@ def _write_rows(path: Path, rows: list[dict]) -> None:
     path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
 
 
-@pytest.mark.parametrize("edit", ["article moved", "summary edited", "summary deleted", "sums edited"])
+@pytest.mark.parametrize("edit", ["article moved", "summary edited", "summary deleted", "sums edited", "sums cut",
+                                  "splits missing"])
 def test_check_fails_on_a_split_or_summary_changed_by_hand(tmp_path, edit):
     """Only the pillar paragraphs' (id, text, labels) were compared: an article moved to another split, an edited
     or deleted reference summary and a stale SHA256SUMS all passed as OK."""
@@ -103,9 +104,14 @@ def test_check_fails_on_a_split_or_summary_changed_by_hand(tmp_path, edit):
         rows = _rows(processed / "summaries" / "test.jsonl")
         rows = rows[:-1] if edit == "summary deleted" else [{**rows[0], "summary": "Written by hand."}, *rows[1:]]
         _write_rows(processed / "summaries" / "test.jsonl", rows)
+    elif edit == "splits missing":
+        (root / "splits.json").unlink()
+        assert any(e.endswith("splits.json: missing; `diplo-ml data build` makes it (a stratified split by article)")
+                   for e in corpus.check(root).errors)
+        return
     else:
         sums = processed / "SHA256SUMS"
-        sums.write_text("0" * 64 + sums.read_text()[64:])
+        sums.write_text("0" * 64 + sums.read_text()[64:] if edit == "sums edited" else "deadbeef x\n")
     bad = corpus.check(root)
     assert any("processed/ is out of date with raw/, annotations/ and splits.json" in e for e in bad.errors), \
         bad.errors

@@ -14,6 +14,7 @@ Layout under ``data/``::
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -25,7 +26,7 @@ from typing import Any
 
 from diplo_ml.config import PROJECT_ROOT
 from diplo_ml.data.ingest import Article, ingest_path
-from diplo_ml.data.io import iter_jsonl, read_jsonl, write_jsonl
+from diplo_ml.data.io import iter_jsonl, jsonl_line, read_jsonl, write_jsonl
 from diplo_ml.data.near_duplicates import near_duplicate_pairs, shingles
 from diplo_ml.data.schema import check_pillar_record, check_summary_record
 from diplo_ml.data.splits import stratified_split
@@ -158,6 +159,8 @@ def read_splits(root: Path, docs: list[str], make: bool) -> dict[str, str]:
     if odd := sorted(f"{doc} -> {split!r}" for doc, split in splits.items() if split not in SPLITS):
         raise DataError(f"{splits_path}: unknown split for {', '.join(odd[:5])} (use {', '.join(SPLITS)}); "
                         "an article with no known split would be left out of every file")
+    if not make and not splits_path.is_file():
+        raise DataError(f"{splits_path}: missing; `diplo-ml data build` makes it (a stratified split by article)")
     new = [d for d in docs if d not in splits]
     if new and (splits or not make):
         raise DataError(f"{splits_path}: no split for {', '.join(new[:5])}; add them by hand (splits are fixed)")
@@ -195,29 +198,33 @@ def build(root: Path | None = None) -> BuildReport:
             if name.startswith("processed/pillars"):
                 counts[Path(name).stem] += len(records)
         with batch.open(root / "processed" / "SHA256SUMS") as handle:
-            handle.write("".join(f"{h}  {p}\n" for p, h in sorted(files.items())))
+            handle.write(sums_text(files))
     return BuildReport(len(articles), dict(counts), files)
 
 
+def sums_text(hashes: dict[str, str]) -> str:
+    """``processed/SHA256SUMS``: one ``sha256  path`` line per file, by path."""
+    return "".join(f"{digest}  {name}\n" for name, digest in sorted(hashes.items()))
+
+
 def stale_files(root: Path) -> list[str]:
-    """Why ``processed/`` is not what ``data build`` would write from ``raw/``, ``annotations/`` and
-    ``splits.json`` (an article in another split, an edited or missing record, a hash in SHA256SUMS that does not
-    match); empty when it is."""
+    """Why ``processed/`` is not, byte for byte, what ``data build`` would write from ``raw/``, ``annotations/`` and
+    ``splits.json`` (an article in another split, an edited or missing record, a SHA256SUMS that does not list each
+    file's hash); empty when it is."""
     paragraphs, articles = load_articles(root)
     splits = read_splits(root, list(paragraphs), make=False)
-    problems = []
+    problems, hashes = [], {}
     for name, records in planned_files(paragraphs, articles, splits).items():
+        expected = "".join(map(jsonl_line, records)).encode("utf-8")
+        hashes[name] = hashlib.sha256(expected).hexdigest()
         path = root / name
-        current = [record for _, record in iter_jsonl(path)] if path.is_file() else None
-        if current != json.loads(json.dumps(records)):
-            problems.append(f"{name} is {'missing' if current is None else 'out of date'}")
+        if not path.is_file():
+            problems.append(f"{name} is missing")
+        elif path.read_bytes() != expected:
+            problems.append(f"{name} is out of date")
     sums = root / "processed" / "SHA256SUMS"
-    listed = [line.split("  ", 1) for line in sums.read_text(encoding="utf-8").splitlines()] if sums.is_file() else []
-    if not listed:
-        problems.append("processed/SHA256SUMS is missing or empty")
-    for digest, name in (entry for entry in listed if len(entry) == 2):
-        if not (root / name).is_file() or sha256_file(root / name) != digest:
-            problems.append(f"processed/SHA256SUMS: {name} does not match")
+    if not sums.is_file() or sums.read_text(encoding="utf-8", errors="replace") != sums_text(hashes):
+        problems.append("processed/SHA256SUMS does not list each file's hash")
     return problems
 
 

@@ -79,4 +79,9 @@ def write_jsonl(path: str | Path, records: list[dict[str, Any]], batch: FileSet 
         raise DiploError(f"{path}: cannot make folder {path.parent} ({exc.strerror})") from None
     with (batch.open(path) if batch else atomic_open(path)) as handle:
         for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            handle.write(jsonl_line(record))
+
+
+def jsonl_line(record: dict[str, Any]) -> str:
+    """One record as :func:`write_jsonl` writes it."""
+    return json.dumps(record, ensure_ascii=False) + "\n"
