@@ -890,6 +890,7 @@ def test_task_labels_are_checked_with_the_options(labels, message):
         plan(compose_config(["model=tfidf", f"task.labels={labels}"]))
     assert plan(compose_config(["model=tfidf", "task.labels=[economic,cultural]"])).task.labels == ["economic",
                                                                                                     "cultural"]
+    assert len(plan(compose_config(["model=tfidf", "task.labels=null"])).task.labels) == 4  # null: the four pillars
     with pytest.raises(DiploError, match=r"task.extra: unknown option"):
         plan(compose_config(["model=tfidf", "+task.extra=1"]))
 

@@ -59,13 +59,15 @@ def label_metrics(pred: np.ndarray, y: np.ndarray, labels: Sequence[str]) -> dic
 
 
 class PillarsOptions(TaskOptions):
-    """``task.labels``: the label names, each once (the four pillars when not given)."""
+    """``task.labels``: the label names, each once (null or not given: the four pillars)."""
 
-    labels: list[str] = Field(default_factory=lambda: list(DEFAULT_LABELS), min_length=1, max_length=1000)
+    labels: list[str] | None = Field(None, min_length=1, max_length=1000)
 
     @field_validator("labels")
     @classmethod
-    def _named_once(cls, labels: list[str]) -> list[str]:
+    def _named_once(cls, labels: list[str] | None) -> list[str] | None:
+        if labels is None:
+            return None
         if not all(label.strip() for label in labels):
             raise ValueError("a label name is empty")
         repeated = [label for label, n in Counter(labels).items() if n > 1]
