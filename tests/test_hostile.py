@@ -1225,3 +1225,18 @@ def test_another_programs_manifest_above_the_runs_folder_is_no_run(made, tmp_pat
         refuse_nested(tmp_path / "app" / "done", "paths.runs_dir:", holds_runs=True)
     with pytest.raises(DiploError, match=r"lies inside the run or checkpoint folder .*checkpoint;"):
         refuse_nested(tmp_path / "app" / "done" / "checkpoint" / "x", "hydra.run.dir:")
+
+
+@pytest.mark.parametrize(("given", "message"), [
+    (np.array([[0.2, np.nan]]), "non-finite scores"),
+    (np.array([[0.2, 1.02]]), r"gave scores outside 0-1 \(0.2 to 1.02\)"),  # trained to `finished`, then report refused
+])
+def test_the_tagger_refuses_scores_that_are_not_probabilities(given, message):
+    from diplo_ml.tasks.pillars.tagger import Tagger
+
+    class Scores:
+        def scores(self, texts, context=None):
+            return given
+
+    with pytest.raises(DiploError, match=message):
+        Tagger(Scores(), ["a", "b"], {"a": 0.5, "b": 0.5}).scores(["text"])

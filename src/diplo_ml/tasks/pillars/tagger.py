@@ -31,6 +31,9 @@ class Tagger(Predictor):
         if not np.isfinite(scores).all():  # never written out as NaN (not JSON) or silently untagged
             raise DiploError("the model gave non-finite scores (NaN or infinity): its weights are damaged or its "
                              "training diverged")
+        if scores.size and (scores.min() < -1e-6 or scores.max() > 1 + 1e-6):  # what reports and thresholds expect
+            raise DiploError(f"the model {type(self.model).__name__} gave scores outside 0-1 ({scores.min():.4g} to "
+                             f"{scores.max():.4g}): a tagging model's scores are probabilities")
         return scores
 
     def decide(self, scores: np.ndarray) -> np.ndarray:
