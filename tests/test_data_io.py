@@ -10,7 +10,7 @@ import pytest
 from omegaconf import OmegaConf
 
 from diplo_ml.config import compose_config
-from diplo_ml.data.loader import load_splits
+from diplo_ml.data.loader import check_locations, load_splits
 from diplo_ml.data.schema import check_pillar_record
 from diplo_ml.data.splits import grouped_split
 from diplo_ml.errors import DataError, DiploError
@@ -84,6 +84,7 @@ def test_a_folder_of_only_all_jsonl_is_split_by_article(pillar_dir, tmp_path):
     rows = [line for split in ("train", "dev", "test")
             for line in (pillar_dir / f"{split}.jsonl").read_text().splitlines()]
     (folder / "all.jsonl").write_text("\n".join(rows) + "\n")
+    check_locations(_cfg(folder))  # the check before a run folder is made takes the same one file
     data = load_splits(_cfg(folder), _check)
     assert sum(data.counts.values()) == len(rows) and list(data.fingerprints) == [str(folder / "all.jsonl")]
     docs = {split: {r["doc_id"] for r in data.splits[split]} for split in data.splits}
@@ -91,6 +92,8 @@ def test_a_folder_of_only_all_jsonl_is_split_by_article(pillar_dir, tmp_path):
     (folder / "train.jsonl").write_text(rows[0] + "\n")  # one split file given: all.jsonl is not guessed
     with pytest.raises(DataError, match=r"dev.jsonl: no such file"):
         load_splits(_cfg(folder), _check)
+    with pytest.raises(DataError, match=r"dev.jsonl: no such file"):
+        check_locations(_cfg(folder))
 
 
 def test_unset_external_data_variable_is_a_clear_error(monkeypatch):

@@ -166,3 +166,14 @@ def test_real_sources_load_together():
     assert plain.counts["test"] == sum(source["examples"]["test"] for source in plain.sources.values())
     assert set(plain.sources) == {"embedded", "hard", "public"}
     assert len(plain.fingerprints) == 9 and sum(str(EXTERNAL) in p for p in plain.fingerprints) == 3
+
+
+def test_a_source_missing_a_file_is_refused_before_a_run_folder_is_made(two_sources):
+    """check_locations looks at each source's files, not only its folder."""
+    from diplo_ml.data.loader import check_locations
+
+    embedded, public = two_sources
+    check_locations(_cfg(embedded, public))
+    (public / "dev.jsonl").unlink()
+    with pytest.raises(DataError, match=r"public/dev.jsonl: no such file"):
+        check_locations(_cfg(embedded, public))
