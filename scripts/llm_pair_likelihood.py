@@ -16,7 +16,7 @@ import copy
 
 import numpy as np
 import torch
-from summary_dev_articles import development_articles
+from summary_dev_articles import development_articles, print_table
 from tqdm import tqdm
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -95,10 +95,7 @@ def main() -> int:
         chosen |= rule_choices(scorer, text, statements)
         for name, index in chosen.items():
             scores.setdefault(name, {}).setdefault(source, []).append(float(rouge[index]))
-    print("| summary | " + " | ".join(f"{s} ({len(scores['Lead-1'][s])})" for s in SOURCES) + " |")
-    print("| --- |" + " ---: |" * len(SOURCES))
-    for name, by_source in scores.items():
-        print(f"| {name} | " + " | ".join(f"{np.mean(by_source[s]):.3f}" for s in SOURCES) + " |")
+    print_table(scores, SOURCES)
     return 0
 
 

@@ -12,7 +12,7 @@ the best pair picked with the reference.
 from __future__ import annotations
 
 import numpy as np
-from summary_dev_articles import development_articles
+from summary_dev_articles import development_articles, print_table
 
 from diplo_ml.metrics.rouge_core import per_example
 from diplo_ml.models import weights
@@ -61,10 +61,7 @@ def main() -> int:
             scores.setdefault(name, {}).setdefault(source, []).append(float(value))
         best = float(per_example(pairs, [reference] * len(pairs))[:, 2].max())
         scores.setdefault("best pair (with the reference)", {}).setdefault(source, []).append(best)
-    print("| summary | " + " | ".join(f"{s} ({len(scores['Lead-1'][s])})" for s in SOURCES) + " |")
-    print("| --- |" + " ---: |" * len(SOURCES))
-    for name, by_source in scores.items():
-        print(f"| {name} | " + " | ".join(f"{np.mean(by_source[s]):.3f}" for s in SOURCES) + " |")
+    print_table(scores, SOURCES)
     return 0
 
 

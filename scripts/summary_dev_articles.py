@@ -20,3 +20,14 @@ def development_articles(sources: tuple[str, ...]) -> Iterator[tuple[str, str, s
         for text, ref, source, headline in zip(examples.inputs, examples.targets, examples.sources(), headlines):
             if source in sources:
                 yield text, ref, source, headline or ""
+
+
+def print_table(scores: dict[str, dict[str, list[float]]], sources: tuple[str, ...]) -> None:
+    """A Markdown table of mean ROUGE-L per summary (rows) and source (columns, with their article counts)."""
+    import numpy as np
+
+    first = next(iter(scores.values()))
+    print("| summary | " + " | ".join(f"{s} ({len(first[s])})" for s in sources) + " |")
+    print("| --- |" + " ---: |" * len(sources))
+    for name, by_source in scores.items():
+        print(f"| {name} | " + " | ".join(f"{np.mean(by_source[s]):.3f}" for s in sources) + " |")

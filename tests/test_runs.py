@@ -311,17 +311,25 @@ def test_a_sweep_job_that_fails_at_run_time_leaves_the_others_running(pillar_dir
     assert str(sweep / "0") in err[-1] and str(sweep / "1") in err[-1]
 
 
-@pytest.mark.slow
-def test_reproduce_a_run_that_used_its_own_model_yaml(pillar_dir, tmp_path):
-    """A model YAML of the user's, found through hydra.searchpath, is found again by reproduce."""
+def _own_model_yaml(tmp_path: Path) -> str:
+    """A model YAML of the user's (``model=mytfidf``) and the search path override that finds it."""
     (tmp_path / "conf" / "model").mkdir(parents=True)
     (tmp_path / "conf" / "model" / "mytfidf.yaml").write_text(
         "_target_: diplo_ml.models.tagging.tfidf.TfidfTagger\nname: mytfidf\nC: 2.0\n")
+    return f"hydra.searchpath=[file://{tmp_path / 'conf'}]"
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "diplo_ml.cli", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=600)
+
+
+@pytest.mark.slow
+def test_reproduce_a_run_that_used_its_own_model_yaml(pillar_dir, tmp_path):
+    """A model YAML of the user's, found through hydra.searchpath, is found again by reproduce."""
     run_dir = tmp_path / "run"
-    out = subprocess.run([sys.executable, "-m", "diplo_ml.cli", "train", "model=mytfidf", "debug=smoke",
-                          "data=pillars_folder", f"data.dir={pillar_dir}", f"hydra.run.dir={run_dir}",
-                          f"hydra.searchpath=[file://{tmp_path / 'conf'}]"],
-                         cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    out = _cli("train", "model=mytfidf", "debug=smoke", "data=pillars_folder", f"data.dir={pillar_dir}",
+               f"hydra.run.dir={run_dir}", _own_model_yaml(tmp_path), cwd=tmp_path)
     assert out.returncode == 0, out.stderr[-2000:]
     assert cli_main(["reproduce", str(run_dir)]) == 0
 
@@ -329,20 +337,12 @@ def test_reproduce_a_run_that_used_its_own_model_yaml(pillar_dir, tmp_path):
 @pytest.mark.slow
 def test_resume_a_failed_run_of_the_users_own_model_yaml(pillar_dir, tmp_path):
     """`resume` finds a model YAML of the user's again (it lost hydra.searchpath: "Could not find 'model/...'")."""
-    (tmp_path / "conf" / "model").mkdir(parents=True)
-    (tmp_path / "conf" / "model" / "mytfidf.yaml").write_text(
-        "_target_: diplo_ml.models.tagging.tfidf.TfidfTagger\nname: mytfidf\nC: 2.0\n")
     run_dir = tmp_path / "run"
-    held_back = tmp_path / "test.jsonl"
-    (pillar_dir / "test.jsonl").rename(held_back)  # the run fails at its data, after the folder is made
-    argv = [sys.executable, "-m", "diplo_ml.cli", "train", "model=mytfidf", "debug=smoke", "data=pillars_folder",
-            "data.files.test=late.jsonl", f"data.dir={pillar_dir}", f"hydra.run.dir={run_dir}",
-            f"hydra.searchpath=[file://{tmp_path / 'conf'}]"]
-    (pillar_dir / "late.jsonl").write_text("{not json\n")
-    out = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    (pillar_dir / "late.jsonl").write_text("{not json\n")  # the run fails at its data, after its folder is made
+    out = _cli("train", "model=mytfidf", "debug=smoke", "data=pillars_folder", "data.files.test=late.jsonl",
+               f"data.dir={pillar_dir}", f"hydra.run.dir={run_dir}", _own_model_yaml(tmp_path), cwd=tmp_path)
     assert out.returncode != 0 and json.loads((run_dir / "manifest.json").read_text())["status"] == "failed"
-    held_back.rename(pillar_dir / "late.jsonl")
-    out = subprocess.run([sys.executable, "-m", "diplo_ml.cli", "resume", str(run_dir)], cwd=tmp_path,
-                         capture_output=True, text=True, timeout=600)
+    shutil.copy(pillar_dir / "test.jsonl", pillar_dir / "late.jsonl")  # mended, then continued as the README says
+    out = _cli("resume", str(run_dir), cwd=tmp_path)
     assert out.returncode == 0, out.stderr[-2000:]
     assert json.loads((run_dir / "manifest.json").read_text())["status"] == "finished"
