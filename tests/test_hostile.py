@@ -736,7 +736,7 @@ def test_resume_keeps_the_search_path_of_a_run_of_the_users_own_yaml(tmp_path):
     assert not any(o.startswith("hydra.searchpath=") for o in resume_argv(run))
 
 
-def test_a_run_continued_on_other_data_is_refused(tmp_path):
+def test_a_run_continued_on_other_data_is_refused(tmp_path, monkeypatch):
     """resume (or train into an interrupted run's folder) went on from the Trainer checkpoint with whatever data the
     config read today, and overwrote the recorded fingerprints without a word."""
     from diplo_ml.harness import same_data_as_before
@@ -752,6 +752,7 @@ def test_a_run_continued_on_other_data_is_refused(tmp_path):
     same_data_as_before(run, before, {"d/train.jsonl": "cc", "d/test.jsonl": "bb"})  # nothing to continue: fresh
     (run / "manifest.json").write_text(json.dumps({"status": "interrupted", "seed": 1,
                                                    "data": {"fingerprints": before}}))
+    monkeypatch.setattr("diplo_ml.runs.manifest.git_info", lambda: {})  # no git process in the fast tier
     recorder = RunRecorder(run, 1)
     assert recorder.started_on == before and recorder.data["data"]["fingerprints"] == before  # kept if refused
 
