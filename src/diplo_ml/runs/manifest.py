@@ -170,19 +170,16 @@ class RunRecorder:
                 self.reserve.unlink()
 
 
-STATUSES = RUN_STATUSES
-
-
 def read_manifest(run_dir: Path) -> dict[str, Any] | None:
     """The run's manifest, None when there is none; a corrupt one (not JSON, or a status that is none of
-    :data:`STATUSES`) is a one-line error naming the file."""
+    :data:`RUN_STATUSES`) is a one-line error naming the file."""
     path = Path(run_dir) / MANIFEST
     if not path.is_file():
         return None
     manifest = read_json_object(path, "run manifest")
-    if "status" in manifest and manifest["status"] not in STATUSES:
+    if "status" in manifest and manifest["status"] not in RUN_STATUSES:
         raise DiploError(f"{path}: corrupt run manifest (status {manifest['status']!r}, not one of "
-                         f"{', '.join(STATUSES)})")
+                         f"{', '.join(RUN_STATUSES)})")
     if fault := _shape_fault(manifest):
         raise DiploError(f"{path}: corrupt run manifest ({fault})")
     return manifest

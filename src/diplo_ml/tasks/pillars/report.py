@@ -15,6 +15,7 @@ import numpy as np
 from diplo_ml.errors import DataError
 from diplo_ml.reports.render import colours, figure_uri, pyplot, read_numbered_rows, run_json
 from diplo_ml.tasks.base import Task
+from diplo_ml.tasks.pillars.tagger import is_probability
 from diplo_ml.templating import fmt, render
 
 NONE = "(none)"
@@ -132,18 +133,12 @@ def _error_rows(errors: list[dict[str, Any]], thresholds: dict[str, float]) -> l
              ", ".join(e["gold"]) or NONE, ", ".join(e["predicted"]) or NONE, e["id"]] for e in errors]
 
 
-def _probability(value: Any) -> bool:
-    """A score as a tagger writes it: a number from 0 to 1, give or take float rounding (NaN, infinity and
-    true/false are not)."""
-    return isinstance(value, int | float) and not isinstance(value, bool) and -1e-6 <= value <= 1.0 + 1e-6
-
-
 def check_rows(rows: list[tuple[int, dict[str, Any]]], labels: list[str], path: Path) -> None:
     """Every saved prediction names only the checkpoint's labels and scores each of them (a hand-edited file is a
     one-line error at its line, not a KeyError)."""
     for line, row in rows:
         scores = row.get("scores")
-        if not isinstance(scores, dict) or not all(_probability(scores.get(label)) for label in labels):
+        if not isinstance(scores, dict) or not all(is_probability(scores.get(label)) for label in labels):
             raise DataError(f"{path}:{line}: 'scores' must give a number from 0 to 1 for each of {', '.join(labels)}")
         for key in ("labels", "tags"):
             names = row.get(key)

@@ -13,6 +13,13 @@ from diplo_ml.models.base import TaggingModel
 from diplo_ml.tasks.base import Predictor, as_texts
 
 
+def is_probability(value: object) -> bool:
+    """A score as a tagger makes it: a number from 0 to 1, give or take float rounding (NaN, infinity and true/false
+    are not)."""
+    return isinstance(value, int | float | np.floating) and not isinstance(value, bool) \
+        and -1e-6 <= float(value) <= 1.0 + 1e-6
+
+
 class Tagger(Predictor):
     """Multi-label pillar tagger: per-label probabilities and tags above per-label thresholds."""
 
@@ -31,7 +38,7 @@ class Tagger(Predictor):
         if not np.isfinite(scores).all():  # never written out as NaN (not JSON) or silently untagged
             raise DiploError("the model gave non-finite scores (NaN or infinity): its weights are damaged or its "
                              "training diverged")
-        if scores.size and (scores.min() < -1e-6 or scores.max() > 1 + 1e-6):  # what reports and thresholds expect
+        if scores.size and not (is_probability(scores.min()) and is_probability(scores.max())):  # reports expect it
             raise DiploError(f"the model {type(self.model).__name__} gave scores outside 0-1 ({scores.min():.4g} to "
                              f"{scores.max():.4g}): a tagging model's scores are probabilities")
         return scores
