@@ -63,11 +63,12 @@ def data_dir(cfg: DictConfig, label: str | None = None, key: str = "data.dir") -
 def check_locations(cfg: DictConfig) -> None:
     """Before a run folder is made: every folder a data config reads is given and exists (with the variables it
     needs set) and every source's weight is valid."""
-    for path in data_files(cfg):
-        if not path.is_file():
-            raise DataError(not_a_file(path))
-    for name in cfg.get("sources") or []:
-        source_weight(cfg.sources[name].get("weight", 1.0), source_label(cfg, str(name)))
+    if cfg.get("sources"):
+        for name in cfg.sources:  # each source's folder, files and weight before the next source's
+            _files_exist(cfg.sources[name], source_dir(cfg, str(name)))
+            source_weight(cfg.sources[name].get("weight", 1.0), source_label(cfg, str(name)))
+    else:
+        _files_exist(cfg, data_dir(cfg))
 
 
 def data_files(cfg: DictConfig) -> list[Path]:
@@ -98,6 +99,12 @@ def chosen_files(cfg: DictConfig, folder: Path) -> dict[str, str]:
             and not any((folder / name).exists() for name in files.values()):
         return {"all": ALL_FILE}
     return files
+
+
+def _files_exist(cfg: DictConfig, folder: Path) -> None:
+    for name in chosen_files(cfg, folder).values():
+        if not (folder / name).is_file():
+            raise DataError(not_a_file(folder / name))
 
 
 def _read_files(cfg: DictConfig, folder: Path, check: Check, seen: dict[str, str],
