@@ -153,6 +153,25 @@ def test_files_written_together_replace_all_or_none(tmp_path):
     assert [p.read_text() for p in paths] == ["new\n"] * 3
 
 
+def test_a_rename_that_fails_part_way_puts_back_the_files_already_replaced(tmp_path):
+    """The last target is a folder, so its rename fails after the first two were renamed: the set was a mix of new
+    and old files; now the first two are put back (a plain file and a link alike) and the error is raised."""
+    from diplo_ml.files import files_together
+
+    (tmp_path / "real.txt").write_text("old link target\n")
+    (tmp_path / "a.txt").write_text("old\n")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "real.txt")
+    (tmp_path / "c.txt").mkdir()
+    with pytest.raises(OSError), files_together() as batch:
+        for name in ("a.txt", "b.txt", "c.txt"):
+            with batch.open(tmp_path / name) as handle:
+                handle.write("new\n")
+    assert (tmp_path / "a.txt").read_text() == "old\n"
+    assert (tmp_path / "b.txt").is_symlink() and (tmp_path / "b.txt").read_text() == "old link target\n"
+    assert (tmp_path / "c.txt").is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt", "c.txt", "real.txt"]  # nothing left
+
+
 def test_a_signal_during_the_renames_waits_for_them(tmp_path):
     import signal
 

@@ -33,6 +33,8 @@ from .conftest import write_pillar_split
 
 
 class _Recorder:
+    started_on: dict[str, str] = {}
+
     def record(self, **fields):
         pass
 
@@ -1241,3 +1243,20 @@ def test_the_tagger_refuses_scores_that_are_not_probabilities(given, message):
 
     with pytest.raises(DiploError, match=message):
         Tagger(Scores(), ["a", "b"], {"a": 0.5, "b": 0.5}).scores(["text"])
+
+
+def test_a_damaged_checkpoint_file_reached_through_a_link_is_said_to_be_a_link(tmp_path):
+    """A config.json linked to a file that is not JSON was named as if the (fine-looking) link were the fault."""
+    from diplo_ml.checkpoint import verify_files
+
+    folder = tmp_path / "checkpoint"
+    folder.mkdir()
+    (tmp_path / "notes.txt").write_text("not json at all")
+    (folder / "config.json").symlink_to(tmp_path / "notes.txt")
+    with pytest.raises(DiploError, match=re.escape(f"(it is a link to {tmp_path / 'notes.txt'})")):
+        verify_files(folder)
+    (folder / "config.json").unlink()
+    (folder / "config.json").write_text("{broken")
+    with pytest.raises(DiploError) as plain:
+        verify_files(folder)
+    assert "link" not in str(plain.value)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.metadata
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -13,8 +15,9 @@ import pytest
 from safetensors.numpy import save
 
 from diplo_ml.errors import DiploError
+from diplo_ml.models import weights
 from diplo_ml.models.weights import cache as prepared
-from diplo_ml.models.weights import mpnet
+from diplo_ml.models.weights import input_limit, mpnet
 
 FILES = {name: f"content of {name}".encode() for name in mpnet.KEEP}
 FILES.update({name: b'{"name": "%s"}' % name.encode() for name in mpnet.KEEP if name.endswith(".json")})
@@ -102,4 +105,19 @@ def test_real_parts_give_a_loadable_model():
 
     folder = mpnet.prepared_path()
     assert AutoConfig.from_pretrained(folder).model_type == "mpnet"
+    assert input_limit(json.loads((folder / "config.json").read_text())) == weights.get("mpnet").input_limit
     assert AutoTokenizer.from_pretrained(folder)("Hanoi (VNA) -")["input_ids"][0] == 0
+
+
+def test_checking_max_length_for_mpnet_builds_nothing(monkeypatch):
+    """The options check of a model on mpnet read its config.json, so it joined and unpacked the five parts (minutes)
+    before the run even started; the limit is now known without them."""
+    from diplo_ml.models.encoding import check_positions
+
+    def no_build():
+        raise AssertionError("the options check built the weights")
+
+    monkeypatch.setitem(weights._REGISTRY, "mpnet", dataclasses.replace(weights.get("mpnet"), locate=no_build))
+    check_positions(512, "mpnet")
+    with pytest.raises(ValueError, match="at most 512 tokens"):
+        check_positions(513, "mpnet")

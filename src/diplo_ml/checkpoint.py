@@ -113,14 +113,23 @@ def verify_files(folder: Path) -> None:
 
     refuse_pickles(folder)
     for path in sorted(folder.rglob("*.json")):  # ensemble members sit in subfolders
-        read_json_object(path, "checkpoint file")
+        try:
+            read_json_object(path, "checkpoint file")
+        except DiploError as exc:
+            raise DiploError(f"{exc}{_link_note(path)}") from None
     for path in sorted(folder.rglob("*.safetensors")):
         try:
             with safe_open(str(path), "np") as handle:
                 handle.keys()
         except Exception as exc:  # noqa: BLE001 - safetensors raises its own error types
             reason = first_line(exc)
-            raise DiploError(f"{path}: damaged weights file ({reason})") from None
+            raise DiploError(f"{path}: damaged weights file ({reason}){_link_note(path)}") from None
+
+
+def _link_note(path: Path) -> str:
+    """" (it is a link to TARGET)" for a file reached through a symbolic link, so that an error about its content
+    does not send the user to a file that looks fine; "" otherwise."""
+    return f" (it is a link to {os.path.realpath(path)})" if path.is_symlink() else ""
 
 
 def check_label_order(folder: Path, meta: dict[str, Any]) -> None:

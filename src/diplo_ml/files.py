@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -159,7 +160,8 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
 class FileSet:
     """Files that are replaced together: each is written to a temporary sibling, and only when every one is written
     are they renamed into place (signals held), so an error while writing or an interruption leaves all the old
-    files or all the new ones, never a mix (a rename that fails, say onto a folder, can still leave one).
+    files or all the new ones, never a mix (a rename that fails, say onto a folder, puts back those already
+    replaced).
     Use as ``with files_together() as batch: with batch.open(path) as handle: ...``."""
 
     def __init__(self) -> None:
@@ -179,9 +181,27 @@ class FileSet:
         return sha256_file(self._pending[Path(path)])
 
     def _replace(self) -> None:
+        """Rename every new file into place; when one rename fails, put back the files already replaced (from a
+        second name each old file was given first) and raise, so the set is all old or all new."""
+        done: list[tuple[Path, str | None]] = []
         with signals_held():
-            for path, tmp in self._pending.items():
-                os.replace(tmp, path)
+            try:
+                for path, tmp in self._pending.items():
+                    done.append((path, _keep_old(path, f"{tmp}.old")))
+                    os.replace(tmp, path)
+            except OSError:
+                for path, old in reversed(done):
+                    with contextlib.suppress(OSError):
+                        if old:
+                            os.replace(old, path)
+                        elif not path.is_dir():
+                            path.unlink(missing_ok=True)
+                raise
+            finally:
+                for _, old in done:
+                    if old:
+                        with contextlib.suppress(OSError):
+                            os.unlink(old)
             self._pending.clear()
 
     def _discard(self) -> None:
@@ -189,6 +209,21 @@ class FileSet:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
         self._pending.clear()
+
+
+def _keep_old(path: Path, second_name: str) -> str | None:
+    """Give the file at ``path`` a second name (a hard link, or a copy where links are not allowed) so it can be put
+    back; None when there is no file there."""
+    if path.is_symlink():
+        os.symlink(os.readlink(path), second_name)
+        return second_name
+    if not path.is_file():
+        return None
+    try:
+        os.link(path, second_name)
+    except OSError:
+        shutil.copy2(path, second_name)
+    return second_name
 
 
 @contextlib.contextmanager

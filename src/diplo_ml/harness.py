@@ -14,7 +14,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from omegaconf import DictConfig, OmegaConf
 
@@ -151,12 +151,20 @@ def same_data_as_before(run_dir: Path, before: dict[str, str], now: dict[str, st
                          "would go on with it: restore the data, or start a new run")
 
 
-def run_task(p: Plan, run_dir: Path, recorder: Any) -> dict[str, dict[str, Any]]:
+class Recorder(Protocol):
+    """What ``run_task`` needs of the run's recorder (``runs.manifest.RunRecorder``)."""
+
+    started_on: dict[str, str]  # the data fingerprints an earlier attempt of this run read, if any
+
+    def record(self, **fields: Any) -> None: ...
+
+
+def run_task(p: Plan, run_dir: Path, recorder: Recorder) -> dict[str, dict[str, Any]]:
     """Train and evaluate one configuration into ``run_dir``; return the metrics per split (and per source)."""
     cfg, task = p.cfg, p.task
     data = task.load_data(cfg.data)
     if p.trainer.resume:
-        same_data_as_before(run_dir, getattr(recorder, "started_on", {}), data.fingerprints)
+        same_data_as_before(run_dir, recorder.started_on, data.fingerprints)
     recorder.record(data={"config": str(cfg.data.name), "fingerprints": data.fingerprints, "examples": data.counts,
                           **({"sources": data.sources} if data.sources else {})},
                     model={"name": p.model_options.name, "class": p.model_cfg.get("_target_"),

