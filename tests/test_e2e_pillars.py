@@ -104,8 +104,8 @@ def test_predict_refuses_bad_input(smoke_runs, tmp_path, capsys):
     assert cli_main(["predict", str(tmp_path), str(bad)]) == 2
     assert "not a diplo-ml checkpoint" in capsys.readouterr().err
     out = tmp_path / "out.jsonl"  # a refused input leaves no partial output that would block the next try
-    assert cli_main(["predict", str(ckpt), str(tmp_path), "-o", str(out)]) == 2
-    assert "is a folder" in capsys.readouterr().err
+    assert cli_main(["predict", str(ckpt), str(tmp_path), "-o", str(out)]) == 2  # read next time as an input
+    assert f"{out}: inside the input folder {tmp_path}" in capsys.readouterr().err
     assert cli_main(["predict", str(ckpt), str(bad), "-o", str(out)]) == 2
     assert f"{bad}:2: missing or empty 'text'" in capsys.readouterr().err
     assert not out.exists() and not (tmp_path / "out.jsonl.partial").exists()

@@ -393,7 +393,7 @@ CASES = [
          prepare=write("f", "x")),
     # inputs
     Case("a folder named like JSONL", lambda m, t: ["predict", str(m["tagger"]), str(t / "dir.jsonl")],
-         "dir.jsonl: is a folder", prepare=lambda m, t: (t / "dir.jsonl").mkdir()),
+         "dir.jsonl: no articles in this folder", prepare=lambda m, t: (t / "dir.jsonl").mkdir()),
     Case("bad JSONL line", lambda m, t: ["predict", str(m["tagger"]), jsonl(t, "in.jsonl", [
         '{"text": "Trade rose."}', '{"text": '])], "in.jsonl:2: malformed JSON"),
     Case("ingest of an empty folder", lambda m, t: ["ingest", str(t / "empty"), "-o", str(t / "o.jsonl")],
@@ -1260,3 +1260,21 @@ def test_a_damaged_checkpoint_file_reached_through_a_link_is_said_to_be_a_link(t
     with pytest.raises(DiploError) as plain:
         verify_files(folder)
     assert "link" not in str(plain.value)
+
+
+def test_predict_reads_a_folder_of_pages_and_jsonl_files(made, tmp_path, capsys):
+    """A news archive is a folder: `predict` refused one ("pass the files in it"); now it reads its JSONL and article
+    files in path order (subfolders too), names the other files it left out, and refuses an output inside it."""
+    archive = tmp_path / "archive"
+    (archive / "2024").mkdir(parents=True)
+    (archive / "a.jsonl").write_text(json.dumps({"id": "x", "text": "Vietnam and Japan agreed to raise trade."}) + "\n")
+    (archive / "2024" / "b.txt").write_text(ARTICLE_TEXT)
+    (archive / "photo.jpg").write_bytes(b"\xff\xd8")
+    assert cli_main(["predict", str(made["summariser"]), str(archive)]) == 0
+    out, err = capsys.readouterr()
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r.get("id") or r.get("doc") for r in rows] == ["b", "x"]  # path order: 2024/b.txt, a.jsonl
+    assert "1 file(s) left out" in err and "photo.jpg" in err
+    assert cli_main(["predict", str(made["summariser"]), str(archive), "-o", str(archive / "out.jsonl")]) == 2
+    assert "inside the input folder" in capsys.readouterr().err
+    assert not (archive / "out.jsonl").exists()

@@ -256,3 +256,37 @@ def test_html_in_a_form_keeps_its_article_and_takes_the_article_date():
                             "adopted a declaration on energy.</p><aside><time datetime='2019-01-05'>old</time></aside>"
                             "<footer><time datetime='2026-12-01'>today</time></footer></body></html>", "a", "a.html")
     assert aside.date == "2022-09-12"  # a <time> in related news or the footer dates something else
+
+
+def test_outlet_page_furniture_found_on_unseen_pages():
+    """From a read of summaries of unseen VNA/VOV/Nhan Dan pages: a caption whose credit stands on its own line, a
+    dateline alone on its line, a date stamp run into the lead, a speech's salutation, an inline "Related:" link and
+    an interviewer's request (not a question) were kept as text, headline or nothing at all."""
+    page = ("Friday, March 15, 2024 08:05 Hanoi (VNA) – Vietnam and Chile agreed to start talks on a trade deal.\n\n"
+            "The welcome ceremony at the palace.\n\n(Photo: VNA)\n\n"
+            "Related: Vietnam, Peru boost trade ties.\n\n"
+            "Excellencies, ladies and gentlemen.\n\n"
+            "Both sides also agreed to promote tourism and education links in the coming years.\n")
+    article = ingest_text(page, "p")
+    assert [p.text for p in article.paragraphs] == [
+        "Vietnam and Chile agreed to start talks on a trade deal.",
+        "Both sides also agreed to promote tourism and education links in the coming years."]
+    assert (article.date, article.outlet, article.dateline) == ("2024-03-15", "VNA", "Hanoi (VNA)")
+    reasons = {reason for _, reason, _ in article.dropped}
+    assert {"photo caption (its credit follows)", "related link", "salutation"} <= reasons
+    alone = ingest_text("Vietnam seeks Council seat\n\nNDO/VNA –\n\nVietnam has announced its candidacy for the "
+                        "UN Human Rights Council for the 2026-2028 term.\n", "q")
+    assert (alone.outlet, alone.headline) == ("Nhan Dan", "Vietnam seeks Council seat")
+
+
+def test_an_interview_answer_reaches_the_summariser_without_its_speaker_label():
+    page = ("Vietnam seeks Council seat\n\nReporter: Could you tell us why Vietnam is running again?\n\n"
+            "Deputy Foreign Minister: Vietnam's candidacy reflects our policy of protecting human rights.\n\n"
+            "**Ambassador, please tell us about the priorities of the embassy this year**\n\n"
+            "Deputy Foreign Minister: Our priority is to promote trade between the two countries.\n")
+    article = ingest_text(page, "iv")
+    assert [p.question for p in article.paragraphs] == [True, False, True, False]
+    assert article.summary_text.split("\n\n") == [
+        "Vietnam's candidacy reflects our policy of protecting human rights.",
+        "Our priority is to promote trade between the two countries."]
+    assert article.paragraphs[1].text.startswith("Deputy Foreign Minister:")  # the tagged paragraph keeps it

@@ -80,6 +80,57 @@ def test_headlines_are_refused_only_for_captions_questions_and_outlet_datelines(
     assert not usable("PHOTO: Vietnam, Laos leaders meet (Photo: VNA)")
     assert not usable("Hanoi (VNA) - Vietnam and Laos leaders meet in the capital")
     assert not usable("Will the deal hold?")
+    for furniture in ("IN PHOTOS: PRESIDENT'S STATE VISIT TO INDONESIA", "See also: Vietnam, Chile boost trade ties",
+                      "Delegates pose for a group photo. Image: VGP",
+                      "**Ambassador, please tell us about the priorities of the embassy this year**"):
+        assert not usable(furniture), furniture
+
+
+def _chosen(text: str) -> list[str]:
+    sentences, allowed = candidates(text)
+    return [s for s, ok in zip(sentences, allowed) if ok]
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a caption whose credit is not bracketed, on its line or standing alone after it
+    ("The two leaders witness the signing ceremony. Photo: VNA\n\nVietnam and Indonesia signed five documents.",
+     "Vietnam and Indonesia signed five documents."),
+    ("The welcome ceremony at the palace.\n\n(Photo: VNA)\n\nVietnam and Indonesia signed five documents.",
+     "Vietnam and Indonesia signed five documents."),
+    # a speech's forms of address, and a heading with a full stop
+    ("Full text of the Foreign Minister's speech. Excellencies, ladies and gentlemen. Dear friends! Vietnam and the "
+     "EU have made great strides in trade.", "Vietnam and the EU have made great strides in trade."),
+    # a page's lines run together: date stamp, byline, masthead and a dateline in front of the lead
+    ("Thursday, March 7, 2024 10:15 Hanoi (VNA) – Vietnam and Japan agreed to boost chip cooperation.",
+     "Vietnam and Japan agreed to boost chip cooperation."),
+    ("Monday, 11/03/2024 09:30 Reporter: Nguyễn Hoài VietNamNet Global Deputy Prime Minister Trần Lưu Quang met the "
+     "EU trade chief.", "Deputy Prime Minister Trần Lưu Quang met the EU trade chief."),
+    ("VIETNAM, NEW ZEALAND TARGET 3 BILLION USD IN TRADE (VOVWORLD) - Vietnam and New Zealand agreed to raise trade.",
+     "Vietnam and New Zealand agreed to raise trade."),
+    # datelines naming two outlets, another outlet's site, or no dash after a place in capitals
+    ("NDO/VNA – Vietnam and Brazil agreed on new trade measures.", "Vietnam and Brazil agreed on new trade measures."),
+    ("Hanoi (VNA/VNP) – Vietnam and India agreed on defence ties.", "Vietnam and India agreed on defence ties."),
+    ("(Chinhphu.vn) – Vietnam and India agreed on defence ties.", "Vietnam and India agreed on defence ties."),
+    ("NEW YORK (VNA) Vietnam has called for restraint in the region.", "Vietnam has called for restraint in the "
+                                                                       "region."),
+    # an interviewer's request that is not written as a question; a link to another article
+    ("Ambassador, please tell us about the embassy's priorities. Our priority is trade with the two countries.",
+     "Our priority is trade with the two countries."),
+    ("Related: Vietnam, Chile boost trade ties. Vietnam and Chile agreed to start talks.",
+     "Vietnam and Chile agreed to start talks."),
+])
+def test_page_furniture_found_on_unseen_outlet_pages_is_never_summary_material(text, first):
+    assert _chosen(text)[0] == first
+
+
+def test_what_looks_like_furniture_but_is_a_statement_is_kept():
+    lead = "Vietnam News Agency (VNA) Director General Vu Viet Trang said the agency would open two bureaus."
+    assert _chosen(lead) == [lead]  # no dash after the brackets, and not a place in capitals: a sentence
+    visit = "It was his first visit since he took office."
+    assert _chosen(f"The minister visited Nepal. {visit}\n\nVideo: watch a video report from the visit\n\n"
+                   "He met the Prime Minister.")[1] == visit  # a video link is not the credit of a caption above
+    assert _chosen("Ladies and gentlemen, the trade deal is signed.") == ["Ladies and gentlemen, the trade deal is "
+                                                                           "signed."]
 
 
 def test_captions_questions_and_the_vna_end_mark_are_never_summary_material():

@@ -29,10 +29,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_predict(args: argparse.Namespace) -> int:
     from diplo_ml.files import check_file_path
-    from diplo_ml.predict import Output, predict_stream, predict_to_file
+    from diplo_ml.predict import Output, expand_folders, predict_stream, predict_to_file
     from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
     from diplo_ml.runs.lock import OutputLock
 
+    args.inputs = expand_folders(args.inputs, args.output)
     cpus = os.cpu_count() or 1
     if args.engine == "local" and args.workers > cpus:  # (Ray's actors may live on a cluster's other machines)
         raise DiploError(f"--workers {args.workers}: at most {cpus} here (this machine's CPUs); each worker loads "

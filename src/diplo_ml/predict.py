@@ -72,9 +72,31 @@ def _article_units(task: Task, article: Any) -> Iterator[Unit]:
                "_context": unit.get("context")}
 
 
+def expand_folders(inputs: list[str], output: str | None = None) -> list[str]:
+    """``inputs`` with each folder replaced by the JSONL and article files in it (sorted, its subfolders too; the
+    other files are named in one note); files and ``-`` as given. An output inside a folder given is refused: the
+    next run would read it as an input."""
+    from diplo_ml.data.ingest import expand_inputs
+
+    folders = [Path(i) for i in inputs if i != STDIN and Path(i).is_dir()]
+    if not folders:
+        return inputs
+    if output:
+        out = Path(output).resolve()
+        for folder in folders:
+            if out.is_relative_to(folder.resolve()):
+                raise DataError(f"{output}: inside the input folder {folder}; the next run would read it as an "
+                                "input: write it elsewhere")
+    expanded: list[str] = []
+    for item in inputs:
+        is_folder = item != STDIN and Path(item).is_dir()
+        expanded += [str(p) for p in expand_inputs([item], (".jsonl", *SUFFIXES))] if is_folder else [item]
+    return expanded
+
+
 def _check_path(path: Path) -> None:
     if path.is_dir():
-        raise DataError(f"{path}: is a folder; pass the files in it (or use `diplo-ml brief` for a folder)")
+        raise DataError(f"{path}: is a folder; give its files (the command line's `predict` reads folders)")
     if not path.is_file():
         raise DataError(not_a_file(path))
     if path.suffix.lower() != ".jsonl" and path.suffix.lower() not in SUFFIXES:

@@ -34,11 +34,13 @@ OUTLETS = {
     "NHAN DAN": "Nhan Dan", "VOV": "VOV World", "VOV.VN": "VOV World", "VOVWORLD": "VOV World", "VOV5": "VOV World",
     "VOV WORLD": "VOV World", "WVR": "WVR", "TG&VN": "WVR", "VGP": "VGP", "VNS": "Viet Nam News",
     "MOFA": "MOFA", "VTV": "VTV", "VNEXPRESS": "VnExpress", "TUOI TRE": "Tuoi Tre", "TTXVN": "VNA",
+    "CHINHPHU.VN": "VGP", "VIETNAMNET": "VietNamNet", "VIETNAMNET GLOBAL": "VietNamNet", "VNN": "VietNamNet",
     # wire agencies, whose items news archives carry too
     "REUTERS": "Reuters", "AP": "AP", "AFP": "AFP", "XINHUA": "Xinhua", "KYODO": "Kyodo", "YONHAP": "Yonhap",
     "BERNAMA": "Bernama", "ANTARA": "Antara", "PTI": "PTI", "IANS": "IANS", "TASS": "TASS", "BLOOMBERG": "Bloomberg",
 }
-_OUTLET_ALT = "|".join(sorted((re.escape(k) for k in OUTLETS), key=len, reverse=True))
+_ONE_OUTLET = "|".join(sorted((re.escape(k) for k in OUTLETS), key=len, reverse=True))
+_OUTLET_ALT = rf"(?:{_ONE_OUTLET})(?:\s*/\s*(?:{_ONE_OUTLET}))*"  # "NDO/VNA", "VNA/VNP": wire copy names both
 _DASH = r"[-–—]+"
 # "Hanoi (VNA) –", "Hanoi, March 3 (VNA) -", "Hanoi, 12/9 (VNA) -", "HCM City (VNS) -", "HANOI, Sept 12 (Reuters) -"
 _DATE_AFTER_PLACE = r",\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
@@ -62,7 +64,11 @@ MONTHS = (
 # "New Delhi, Aug 1 -" (a place and a date, no outlet; what is left of "VNA - New Delhi, Aug 1 -")
 DATELINE_DATED = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}}),\s*(?i:{MONTHS})\.?\s+"
                             rf"\d{{1,2}}(?:,\s*\d{{4}})?\s*{_DASH}\s+(?=[A-Z])")
-DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED)
+# "NEW YORK (VNA) Vietnam has …": no dash, so only a place in capitals and a known outlet ("Vietnam News Agency (VNA)
+# Director …" is a sentence)
+DATELINE_UNDASHED = re.compile(rf"^(?P<place>[A-Z][A-Z .'-]{{1,30}}(?:{_DATE_AFTER_PLACE})?)"
+                               rf"\s*\((?P<outlet>{_OUTLET_ALT})\)\s+(?=[A-Z])")
+DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED, DATELINE_UNDASHED)
 OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE)  # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")
 
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
@@ -78,12 +84,17 @@ TIMESTAMP_WORDS = re.compile(
 # a photo credit in brackets, "(Photo: VNA) |": at a line's end it marks a caption (or a lead's own credit, cut off);
 # at a sentence's start, a credit the splitter joined to the sentence after it
 CREDIT = r"\((?:photo|photos|image|source|illustrative photo|file photo|photo courtesy)\b[^)]*\)\s*[|│]?"
+# a credit that ends a line: "… documents. Photo: VNA", "… Image: VGP"
+TRAILING_CREDIT = r"\b(?:photo|image|video)s?\s*:\s*[\w.&/-]+(?:\s+[\w.&/-]+){0,5}\s*$"
 CAPTION = re.compile(
     rf"({CREDIT}\s*$)"
     r"|(^(?:photo|photos|illustrative (?:photo|image)|file photo|image)\s*[:.(]?)"
-    r"|(\bphoto:\s*[\w .&/-]+$)",
+    rf"|({TRAILING_CREDIT})",
     re.IGNORECASE,
 )
+# a credit standing alone ("(Photo: VNA)", "Photo: VOV"): the line or sentence before it is the caption it credits
+BARE_CREDIT = re.compile(rf"^(?:{CREDIT}|(?:photos?|images?)\s*:\s*[\w.&/-]+(?:\s+[\w.&/-]+){{0,3}})\s*$",
+                         re.IGNORECASE)
 PHOTO_CREDIT = re.compile(rf"\s*{CREDIT}\s*$", re.IGNORECASE)
 LEADING_CREDIT = re.compile(rf"^{CREDIT}\s*", re.IGNORECASE)
 BYLINE = re.compile(
@@ -104,6 +115,22 @@ SOCIAL = re.compile(
     re.IGNORECASE,
 )
 COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s)|\ball rights reserved\b", re.IGNORECASE)  # short lines only
+# a link to another article inside the page: "Related: Vietnam, Chile boost trade ties", "See also: …"
+RELATED_LINK = re.compile(r"^(?:related(?: news| articles?| stories)?|see also|read more|read also|also read|see more"
+                          r"|xem thêm)\s*:\s*\S", re.IGNORECASE)
+# a speech's forms of address, alone in a sentence: "Excellencies, ladies and gentlemen.", "Dear friends!"
+_NAME_WORD = r"(?-i:[A-Z])[\w’'-]*"
+_ADDRESS = (rf"(?:your |their |his |her )?excellenc(?:y|ies)(?: {_NAME_WORD}){{0,4}}"
+            r"|(?:distinguished |honou?red |dear |my )*(?:ladies and gentlemen|guests|delegates|friends|colleagues"
+            r"|participants|members|compatriots|comrades|readers|visitors)|(?:mr\.?|madam|madame) (?:president|chairman"
+            r"|chairwoman|chair|speaker|secretary-general|prime minister|minister|ambassador)"
+            rf"|dear {_NAME_WORD}(?: {_NAME_WORD}){{0,3}}")
+SALUTATION = re.compile(rf"^(?:{_ADDRESS})(?:\s*(?:,|;|,?\s+and)\s*(?:{_ADDRESS}))*\s*[,.!:;]?$", re.IGNORECASE)
+# a heading that ends with a full stop: "Full text of the Foreign Minister's speech."
+FULL_TEXT_HEADING = re.compile(r"^(?:the |following is the )?full text of\b[^.!?]{0,100}[.:]?$", re.IGNORECASE)
+# an interviewer's request that is not written as a question: "Ambassador, please tell us about …"
+PROMPT = re.compile(r"^(?:\*\*)?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3},\s*)?"
+                    r"(?i:(?:please\s+)?(?:tell us|share with us|let us know|could you|can you|would you)\b)")
 TAGS = re.compile(r"^(?:tags?|keywords?|topics?)\s*:", re.IGNORECASE)
 BREADCRUMB = re.compile(
     r"^(?:home|trang chủ)\b.*(?:>|»|/|›)|^[^.!?]{1,80}(?:\s[>»›]\s[^.!?]{1,60}){1,}$", re.IGNORECASE
@@ -112,6 +139,8 @@ QUESTION_PREFIX = re.compile(
     r"^(?:\*\*)?(?:q|question|reporter|pv|interviewer|journalist|vna reporter|vov reporter|ndo)\s*[:.)-]\s*",
     re.IGNORECASE,
 )
+# an interview's speaker label before the answer: "Deputy FM Nguyen Minh Vu:" (capitalised words only)
+SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,6}[A-Z][\w.'’-]*:\s+(?=[A-Z\"“‘'])")
 ANSWER_PREFIX = re.compile(r"^(?:\*\*)?(?:a|answer)\s*[:.)-]\s+", re.IGNORECASE)
 END_MARK = re.compile(r"\s*\./\.\s*$")
 TERMINAL = re.compile(r"(?:[.!?…][\"'”’)\]]*|[:;])\s*$")
@@ -164,6 +193,14 @@ class Article:
         """The body without interviewers' questions: what a summary may be made of."""
         return "\n\n".join(p.text for p in self.paragraphs if not p.question)
 
+    @property
+    def summary_text(self) -> str:
+        """What a summariser reads: the statements, and in an interview (the page asks questions) each answer
+        without the speaker label before it ("Deputy Foreign Minister: Vietnam's candidacy …")."""
+        if not any(p.question for p in self.paragraphs):
+            return self.statements
+        return "\n\n".join(SPEAKER.sub("", p.text, count=1) for p in self.paragraphs if not p.question)
+
 
 # ------------------------------------------------------------------------------------------
 def split_datelines(text: str) -> tuple[list[re.Match[str]], str]:
@@ -184,6 +221,42 @@ def split_datelines(text: str) -> tuple[list[re.Match[str]], str]:
         else:
             break
     return found, rest
+
+
+# what a page prints above its lead, when the lines were run together (a scraped archive's `text`): "Thursday, March 7,
+# 2024 10:15 Hanoi (VNA) – …", "Monday, 11/03/2024 09:30 Reporter: Nguyễn Hoài VietNamNet Global Deputy …",
+# "VIETNAM, NEW ZEALAND TARGET 3 BILLION USD IN TRADE (VOVWORLD) - Vietnam and …"
+LEADING_STAMP = re.compile(
+    rf"^(?:(?:{WEEKDAYS}),?\s+)?(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}})"
+    r"(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:am|pm))?(?:\s*\(?(?:GMT|UTC|ICT)[+\d:]*\)?)?)?\s+",
+    re.IGNORECASE,
+)
+LEADING_BYLINE = re.compile(r"^(?:reporter|by|written by|story|text)\s*[:-]?\s+", re.IGNORECASE)
+INNER_OUTLET = re.compile(rf"\((?:{_OUTLET_ALT})\)\s*{_DASH}\s*(?=(?-i:[A-Z\"“‘']))", re.IGNORECASE)
+
+
+def strip_page_header(text: str) -> str:
+    """``text`` without the date stamp, byline and masthead a page prints above its lead when they were run into it,
+    up to an outlet's dateline within its first words ("… Hanoi (VNA) – Vietnam …" -> "(VNA) – Vietnam …", for
+    :func:`strip_dateline`); ``text`` itself when it does not open so."""
+    rest = text
+    stamp = LEADING_STAMP.match(rest)
+    if stamp and len(rest) - stamp.end() > 20:
+        rest = rest[stamp.end():]
+    if split_datelines(rest)[0]:
+        return rest
+    inner = INNER_OUTLET.search(rest[:300])
+    if inner and inner.start() and len(rest[:inner.start()].split()) <= 25 \
+            and not re.search(r"[.!?][\"'”’]?\s", rest[:inner.start()]):
+        return rest[inner.start():]
+    byline = LEADING_BYLINE.match(rest) if stamp else None
+    words = rest[byline.end():].split() if byline else []
+    for n in range(1, min(len(words), 9)):  # "Reporter: Nguyễn Hoài VietNamNet Global Deputy …": up to a masthead
+        for size in (3, 2, 1):
+            if _masthead(" ".join(words[n:n + size])) and len(words) > n + size + 3:
+                return " ".join(words[n + size:])
+    return rest
 
 
 def dateline_matches(text: str) -> list[re.Match[str]]:
@@ -259,6 +332,28 @@ def _masthead(line: str) -> str | None:
     return key if key in MASTHEADS else None
 
 
+def is_caption(line: str) -> bool:
+    """A photo caption or credit line ("… at the talks. (Photo: VNA) |", "… documents. Photo: VNA"), not a lead that
+    opens with a dateline and carries its photo's credit."""
+    return bool(CAPTION.search(line)) and len(line.split()) <= 60 and not split_datelines(line)[0]
+
+
+def lone_dateline(line: str) -> re.Match[str] | None:
+    """The dateline when ``line`` is nothing else ("Hanoi (VNA) –" on its own line, above the lead)."""
+    text = line.strip()
+    for pattern in (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS):
+        match = pattern.match(text + " ")
+        if match and match.end() >= len(text) and re.search(_DASH + r"\s*$", text):
+            return match
+    return None
+
+
+def outlet_name(written: str) -> str:
+    """The outlet a dateline names, as the project calls it ("NDO/VNA" -> the first, "Nhan Dan")."""
+    first = re.split(r"\s*/\s*", written.strip())[0]
+    return OUTLETS.get(first.upper(), first)
+
+
 def classify(line: str, seen_body: bool) -> str | None:
     """The reason a line is page noise, or None if it may be content."""
     if _masthead(line):
@@ -271,6 +366,12 @@ def classify(line: str, seen_body: bool) -> str | None:
         return "share/print buttons"
     if TAGS.match(line):
         return "tags line"
+    if RELATED_LINK.match(line) and len(line.split()) <= 30:
+        return "related link"
+    if SALUTATION.match(line):
+        return "salutation"
+    if FULL_TEXT_HEADING.match(line):
+        return "heading"
     if COPYRIGHT.search(line) and len(line.split()) <= 12:  # "Copyright protection for films was …" is text
         return "copyright notice"
     if _is_timestamp(line):
@@ -279,7 +380,7 @@ def classify(line: str, seen_body: bool) -> str | None:
         return "breadcrumb"
     if BYLINE.match(line) and len(line.split()) <= 12:
         return "byline/credit"
-    if CAPTION.search(line) and len(line.split()) <= 60:
+    if is_caption(line):
         return "photo caption"
     if re.fullmatch(r"[A-Z][\w.'’ ]{1,40}\s*[-–—|/]\s*(?:VOV ?World|VOV|VNA|NDO|Nhan Dan|VietnamPlus|WVR|VGP)\s*",
                     line):
@@ -349,6 +450,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
 
     in_tail = False
     seen_body = False
+    last_kept: int | None = None  # the line of the unit just before, when it was kept as a paragraph
     before_body: list[tuple[int, str]] = []
     for number, line in units:
         if in_tail:
@@ -358,12 +460,28 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             in_tail = True
             article.dropped.append((number, "related-news tail", line))
             continue
+        if (lone := lone_dateline(line)) and not seen_body:
+            article.dateline = lone.group(0).strip(" -–—")
+            if lone.groupdict().get("outlet"):
+                article.outlet = outlet_name(lone.group("outlet"))
+            article.dropped.append((number, "dateline (kept as metadata)", line))
+            continue
+        if not seen_body and (lead := strip_page_header(line)) != line:
+            article.date = article.date or parse_date(line[:len(line) - len(lead)])
+            article.dropped.append((number, "page header run into the lead", line[:len(line) - len(lead)].strip()))
+            line = lead
         if PHOTO_CREDIT.search(line) and split_datelines(line)[0]:  # "Hanoi (VNA) – … energy. (Photo: VNA)":
             line = PHOTO_CREDIT.sub("", line)                          # a lead with its photo credit, not a caption
         reason = classify(line, seen_body)
+        above = article.paragraphs[-1] if article.paragraphs and article.paragraphs[-1].line == last_kept else None
+        if BARE_CREDIT.match(line) and above and len(above.text.split()) <= 25 and not split_datelines(above.raw)[0]:
+            caption = article.paragraphs.pop()  # the short line just above a credit standing alone is its caption
+            article.dropped.append((caption.line, "photo caption (its credit follows)", caption.raw))
+        last_kept = None
         if reason == "timestamp" and article.date is None:
             article.date = parse_date(line)
-        if reason is None and not seen_body and _short_unpunctuated(line, 30) and not QUESTION_PREFIX.match(line):
+        if reason is None and not seen_body and _short_unpunctuated(line, 30) and not QUESTION_PREFIX.match(line) \
+                and not PROMPT.match(line):
             before_body.append((number, line))  # headline or section label: decided at the first paragraph
             continue
         if reason is None and _short_unpunctuated(line, 8) and not line.rstrip("* ").endswith("?"):
@@ -379,12 +497,12 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
                 article.dateline = " – ".join(filter(None, (article.dateline, match.group(0).strip(" -–—"))))
                 outlet = match.groupdict().get("outlet")
                 if outlet and article.outlet is None:
-                    article.outlet = OUTLETS.get(outlet.upper(), outlet)
+                    article.outlet = outlet_name(outlet)
                 if article.date is None:
                     article.date = parse_date(match.group(0))
         body = without_end_mark(body)
-        question = bool(QUESTION_PREFIX.match(body)) or (body.endswith("?") and len(body.split()) <= 60
-                                                          and body.startswith("**"))
+        question = bool(QUESTION_PREFIX.match(body) or PROMPT.match(body)) or (
+            body.endswith("?") and len(body.split()) <= 60 and body.startswith("**"))
         body = QUESTION_PREFIX.sub("", body) if question else ANSWER_PREFIX.sub("", body)
         body = body.strip("* ").strip()
         if not body:
@@ -395,6 +513,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         seen_body = True
         article.paragraphs.append(Paragraph(body, number, question or body.endswith("?") and len(body) < 400,
                                             raw))
+        last_kept = number
     if not seen_body:
         _pick_headline(article, before_body)
     if article.outlet is None:
@@ -452,11 +571,11 @@ def written_by_diplo(path: Path) -> bool:
     return GENERATOR_HTML.encode() in head or head.lstrip().startswith(GENERATOR_MARKDOWN.encode())
 
 
-def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
+def expand_inputs(inputs: Iterable[str | Path], suffixes: tuple[str, ...] = SUFFIXES) -> list[Path]:
     """Files as given (each must exist); folders expanded to the article files they hold, with one line on stderr
     counting the other files left out (images, data files, broken links). Briefs and reports diplo-ml wrote (an
     earlier brief saved among the articles) are left out with a note."""
-    paths = _expand(inputs)
+    paths = _expand(inputs, suffixes)
     own = [p for p in paths if written_by_diplo(p)]
     if own:
         print(f"note: {len(own)} page(s) diplo-ml wrote itself (briefs, reports) left out of the articles (first: "
@@ -493,19 +612,19 @@ def ingest_pages(paths: list[Path]) -> list[Article]:
     return articles
 
 
-def _expand(inputs: Iterable[str | Path]) -> list[Path]:
+def _expand(inputs: Iterable[str | Path], suffixes: tuple[str, ...]) -> list[Path]:
     paths: list[Path] = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
             entries = sorted(p for p in path.rglob("*") if not p.is_dir())
-            found = [p for p in entries if p.suffix.lower() in SUFFIXES and p.is_file()]
+            found = [p for p in entries if p.suffix.lower() in suffixes and p.is_file()]
             if not found:
-                raise DataError(f"{path}: no articles in this folder (looked for {', '.join(SUFFIXES)} files)")
+                raise DataError(f"{path}: no articles in this folder (looked for {', '.join(suffixes)} files)")
             kept = set(found)
             skipped = [p for p in entries if p not in kept]
             if skipped:
-                print(f"note: {path}: {len(skipped)} file(s) left out, not {'/'.join(SUFFIXES)} articles or not "
+                print(f"note: {path}: {len(skipped)} file(s) left out, not {'/'.join(suffixes)} articles or not "
                       f"readable (first: {skipped[0].relative_to(path)})", file=sys.stderr)
             paths.extend(found)
         elif not path.is_file():

@@ -109,10 +109,10 @@ def build_brief(inputs: Sequence[str | Path], tagger: str | Path, summariser: st
         briefs.append(ArticleBrief(article, outputs[start:stop]))
         start = stop
     if sum_model is not None:
-        summaries = sum_model.predict([a.statements for a in articles], {"headline": [a.headline for a in articles]})
+        summaries = sum_model.predict([a.summary_text for a in articles], {"headline": [a.headline for a in articles]})
         for brief, out in zip(briefs, summaries):
             brief.summary = out["summary"]
-            brief.check = check_summary(out["summary"], article_source(brief.article.statements,
+            brief.check = check_summary(out["summary"], article_source(brief.article.summary_text,
                                                                        brief.article.headline))
     foreign = [b.article.path for b in briefs if not b.english]
     if foreign:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from diplo_ml.data.ingest import dateline_matches
+from diplo_ml.data.ingest import PROMPT, RELATED_LINK, TRAILING_CREDIT, dateline_matches
 from diplo_ml.errors import DiploError
 from diplo_ml.metrics.rouge_core import per_example, tokens
 from diplo_ml.models.summarise.boosted import BoostedTrees
@@ -27,14 +27,18 @@ OPENERS = {"he", "she", "it", "they", "we", "i", "this", "these", "the", "a", "a
 CLOSERS = "\"'”’»)]"
 
 
-PHOTO_HEADLINE = re.compile(r"^(?:photos?|images?|video)\s*:|\((?:photos?|images?)\b", re.IGNORECASE)
+PHOTO_HEADLINE = re.compile(rf"^(?:in |more )?(?:photos?|pictures?|images?|video|gallery)\s*:|\((?:photos?|images?)\b"
+                            rf"|{TRAILING_CREDIT}", re.IGNORECASE)
 
 
 def usable(headline: str | None) -> bool:
-    """A headline that may go before a summary: known, not a question ('"Will it hold?"', "Deal signed?!"), not a
-    photo caption ("PHOTO: … (Photo: VNA)") and not a body line that opens with a dateline ("Hanoi (VNA) - …")."""
-    head = headline.strip() if isinstance(headline, str) else ""
+    """A headline that may go before a summary: known, not a question ('"Will it hold?"', "Deal signed?!") or an
+    interviewer's request ("Ambassador, please tell us …"), not a photo caption or gallery ("IN PHOTOS: …", "… Image:
+    VGP"), not a link to another article ("See also: …") and not a body line that opens with a dateline ("Hanoi (VNA)
+    - …")."""
+    head = headline.strip().strip("*").strip() if isinstance(headline, str) else ""
     return (bool(head) and "?" not in head.rstrip(CLOSERS + "!").rstrip()[-1:] and not PHOTO_HEADLINE.search(head)
+            and not RELATED_LINK.match(head) and not PROMPT.match(head)
             and not any(m.groupdict().get("outlet") for m in dateline_matches(head)))
 
 

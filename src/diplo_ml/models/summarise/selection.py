@@ -8,7 +8,23 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from diplo_ml.data.ingest import BYLINE, CAPTION, LEADING_CREDIT, QUESTION_PREFIX, strip_dateline, without_end_mark
+from diplo_ml.data.ingest import (
+    BARE_CREDIT,
+    BYLINE,
+    CAPTION,
+    FULL_TEXT_HEADING,
+    LEADING_CREDIT,
+    PROMPT,
+    QUESTION_PREFIX,
+    RELATED_LINK,
+    SALUTATION,
+    SPEAKER,
+    dateline_matches,
+    is_caption,
+    strip_dateline,
+    strip_page_header,
+    without_end_mark,
+)
 from diplo_ml.metrics.rouge_core import f_measure, ngrams, tokens
 from diplo_ml.text import split_sentences
 
@@ -81,12 +97,11 @@ def select_in_order(sentences: Sequence[str], scores: Sequence[float] | np.ndarr
 # who is pictured where: "(C)", "(L)", "(second from left)", "(front row, centre)": a photo caption
 PICTURED = re.compile(r"\((?:[CLR]|(?i:(?:front|back|first|second|third|1st|2nd|3rd)?(?: row)?,? ?(?:from )?"
                       r"(?:left|right|centre|center|middle)))\)")
-# an interview's speaker label before the answer: "A:", "Deputy FM Nguyen Minh Vu:" (capitalised words only)
-SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,6}[A-Z][\w.'’-]*:\s+(?=[A-Z\"“‘'])")
 
 
 def is_statement(sentence: str) -> bool:
-    """False for what is never summary material: questions, bylines, captions, credits, bare labels."""
+    """False for what is never summary material: questions, bylines, captions, credits, bare labels, a speech's
+    forms of address, links to other articles."""
     text = sentence.strip()
     bare = text.rstrip("\"'”’»)]*").rstrip()
     if is_question(text):
@@ -95,30 +110,39 @@ def is_statement(sentence: str) -> bool:
         return False
     if CAPTION.search(text) or PICTURED.search(text) or (BYLINE.match(text) and len(text.split()) <= 12):
         return False
+    if SALUTATION.match(text) or FULL_TEXT_HEADING.match(text) or RELATED_LINK.match(text):
+        return False
     return len(text.split()) >= 2
 
 
 def clean_statement(sentence: str, interview: bool = False) -> str:
     """A sentence as a summary may use it: no leading dateline, "./." ended as "."; in an interview (the article
     asks questions) no speaker label before an answer either ("UK: The government …" elsewhere is kept)."""
-    sentence = strip_dateline(sentence)
+    sentence = strip_dateline(strip_page_header(sentence))
     if interview and not QUESTION_PREFIX.match(sentence):
         sentence = SPEAKER.sub("", sentence, count=1)
     return without_end_mark(sentence)
 
 
 def is_question(sentence: str) -> bool:
-    return sentence.rstrip("\"'”’»)]*").rstrip().endswith("?") or bool(QUESTION_PREFIX.match(sentence.strip()))
+    text = sentence.strip()
+    return text.rstrip("\"'”’»)]*").rstrip().endswith("?") or bool(QUESTION_PREFIX.match(text) or PROMPT.match(text))
 
 
 def candidates(text: str) -> tuple[list[str], np.ndarray]:
     """The article's sentences (leading datelines and, in an interview, speaker labels stripped) and which of them
     may be chosen; an article of nothing but questions, captions and credits has none. A photo credit that the
-    splitter joined to the next sentence is cut off it, and the sentence before it (the caption) is left out."""
+    splitter joined to the next sentence is cut off it, and the sentence before it (the caption) is left out, as are
+    the sentences of a caption line ("… documents. Photo: VNA") and the one before a credit standing alone."""
     raw = split_sentences(text)
     interview = any(is_question(s) for s in raw)
+    captions = {s for line in text.splitlines() if is_caption(line.strip()) for s in split_sentences(line)}
     sentences = [clean_statement(s, interview) for s in raw]
-    allowed = np.array([is_statement(s) for s in sentences], dtype=bool)
+    allowed = np.array([is_statement(s) and s not in captions and raw[i] not in captions
+                        for i, s in enumerate(sentences)], dtype=bool)
+    for i, sentence in enumerate(raw):
+        if BARE_CREDIT.match(sentence.strip()) and i and not dateline_matches(raw[i - 1]):
+            allowed[i - 1] = False
     for i, sentence in enumerate(sentences):
         credit = LEADING_CREDIT.match(sentence)
         if credit:

@@ -83,7 +83,7 @@ class SummariseTask(Task):
 
     def article_units(self, article: Any) -> list[dict[str, Any]]:
         return [{"doc": article.doc_id, "source": article.path, "headline": article.headline, "date": article.date,
-                 "outlet": article.outlet, "text": article.statements, "context": {"headline": article.headline}}]
+                 "outlet": article.outlet, "text": article.summary_text, "context": {"headline": article.headline}}]
 
     # documents -----------------------------------------------------------------------------------------------
     def report_section(self, run: Path, meta: dict[str, Any]) -> str:
