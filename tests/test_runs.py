@@ -346,3 +346,51 @@ def test_resume_a_failed_run_of_the_users_own_model_yaml(pillar_dir, tmp_path):
     out = _cli("resume", str(run_dir), cwd=tmp_path)
     assert out.returncode == 0, out.stderr[-2000:]
     assert json.loads((run_dir / "manifest.json").read_text())["status"] == "finished"
+
+
+def test_a_reproduction_stopped_by_a_signal_says_so_and_can_be_resumed(pillar_dir, tmp_path, monkeypatch, capsys):
+    """SIGTERM killed `reproduce` outright: its copy stayed `running`, and `resume` refused it (no .hydra/). Now the
+    copy ends `interrupted`, keeps the overrides `resume` reads, and stays marked as a reproduction."""
+    import signal
+
+    import diplo_ml.train
+    from diplo_ml.runs.interrupt import RunInterrupted
+    from diplo_ml.runs.resume import resume_argv
+
+    run_dir = tmp_path / "run"
+    (run_dir / ".hydra").mkdir(parents=True)
+    overrides = ["model=tfidf", "debug=smoke", "data=pillars_folder", f"data.dir={pillar_dir}"]
+    (run_dir / ".hydra" / "overrides.yaml").write_text("".join(f"- {o}\n" for o in overrides))
+    run(compose_config(overrides), run_dir, overrides)
+
+    def stopped(cfg, out_dir, given):
+        (out_dir / "manifest.json").write_text(json.dumps({"status": "interrupted", "overrides": given}))
+        raise RunInterrupted(signal.SIGTERM)
+
+    monkeypatch.setattr(diplo_ml.train, "run", stopped)
+    assert cli_main(["reproduce", str(run_dir)]) == 143
+    (copy,) = tmp_path.glob("run.reproduced-*")
+    assert "keeps its last checkpoint; `diplo-ml resume" in capsys.readouterr().err
+    assert json.loads((copy / "manifest.json").read_text())["reproduces"] == str(run_dir.resolve())
+    assert [o for o in resume_argv(copy) if o.startswith("data.dir=")] == [f"data.dir={pillar_dir}"]
+
+
+def test_sigterm_raises_like_sigint_once_libraries_have_loaded():
+    """`end_early` gave SIGTERM back to the system: evaluate, report, data build ... died without a word or their
+    clean-up (data build left a temporary file in processed/); now it raises, as Ctrl-C does."""
+    import signal
+
+    from diplo_ml.runs.interrupt import RunInterrupted, end_early, install_early
+
+    before = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        install_early()
+        end_early()
+        handler = signal.getsignal(signal.SIGTERM)
+        assert callable(handler)  # not SIG_DFL, which ends the process on the spot (not sent here: it would)
+        with pytest.raises(RunInterrupted) as stopped:
+            handler(signal.SIGTERM, None)
+        assert stopped.value.exit_code == 143
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)

@@ -121,9 +121,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_reproduce(args: argparse.Namespace) -> int:
+    from diplo_ml.runs.interrupt import RunInterrupted
     from diplo_ml.runs.reproduce import reproduce
 
-    out_dir, diffs = reproduce(Path(args.run), tolerance=args.tolerance)
+    try:
+        out_dir, diffs = reproduce(Path(args.run), tolerance=args.tolerance)
+    except RunInterrupted as exc:  # said where the copy is and how to go on
+        return exc.exit_code
     if diffs:
         print(f"error: metrics differ from {args.run} (tolerance {args.tolerance}):", file=sys.stderr)
         for line in diffs:

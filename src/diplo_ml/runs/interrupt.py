@@ -62,12 +62,17 @@ def install_early() -> None:
             signal.signal(sig, _handler)
 
 
+def _terminate(signum: int, frame: Any) -> None:
+    raise RunInterrupted(signum)
+
+
 def end_early() -> None:
-    """Once libraries have loaded: raise for a signal that came meanwhile, and give the signals back their usual
-    handling (a command with its own, as train and predict, installs it with :func:`signals_interrupt`)."""
+    """Once libraries have loaded: raise for a signal that came meanwhile, and from now on let SIGINT and SIGTERM
+    alike raise where the command is (``KeyboardInterrupt``, so its clean-up runs and it says "interrupted"; a
+    command with its own handling, as train and predict, installs it with :func:`signals_interrupt`)."""
     if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is _handler:
         signal.signal(signal.SIGINT, signal.default_int_handler)
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, _terminate)
     raise_if_interrupted()
 
 

@@ -117,6 +117,8 @@ class RunRecorder:
         self.started_on: dict[str, str] = ((previous or {}).get("data") or {}).get("fingerprints") or {}
         if self.started_on:  # kept until this attempt has read its data: a refused attempt must not lose them
             self.data["data"] = previous["data"]
+        if previous and "reproduces" in previous:  # a resumed reproduction is still one, not one more seed
+            self.data["reproduces"] = previous["reproduces"]
         if previous:  # a resumed run keeps the record of how each earlier attempt ended
             earlier = previous.get("attempts")  # an edited manifest's non-list is not spread letter by letter
             self.data["attempts"] = [*(earlier if isinstance(earlier, list) else []), {

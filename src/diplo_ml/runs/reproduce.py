@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import os
+import shutil
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -12,8 +14,9 @@ import yaml
 from omegaconf import DictConfig
 
 from diplo_ml.errors import DiploError
-from diplo_ml.files import atomic_write_json, read_json_object, sha256_file
+from diplo_ml.files import atomic_write_json, atomic_write_text, read_json_object, sha256_file
 from diplo_ml.runs.compare import not_numbers
+from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
 from diplo_ml.runs.manifest import MANIFEST, package_versions, read_manifest, searchpath
 
 IGNORED_PACKAGES = {"diplo-ml"}
@@ -110,11 +113,26 @@ def reproduce(run_dir: Path, tolerance: float = 0.0, out_dir: Path | None = None
     overrides, fingerprints = preflight(run_dir)
     stamp = datetime.now().strftime("%Y-%m-%d_%H-%M-%S-%f")
     out_dir = out_dir or run_dir.parent / f"{run_dir.name}.reproduced-{stamp}"
+    if out_dir.exists():
+        raise DiploError(f"{out_dir} exists; a reproduction is made in a new folder")
     cfg = compose_config(overrides)
     same_data_files(run_dir, fingerprints, cfg)
     old = read_json_object(run_dir / "metrics.json", "metrics file")
-    run(cfg, out_dir, overrides)
-    # marked, so that `compare --group-by` never counts the copy as one more seed of the run it reproduces
-    atomic_write_json(out_dir / MANIFEST, {**(read_manifest(out_dir) or {}), "reproduces": str(run_dir.resolve())})
+    # as `train` leaves them, so that `resume` can continue a copy that was interrupted
+    (out_dir / ".hydra").mkdir(parents=True)
+    atomic_write_text(out_dir / ".hydra" / "overrides.yaml", yaml.safe_dump(overrides, allow_unicode=True))
+    try:
+        with signals_interrupt():
+            run(cfg, out_dir, overrides)
+    except RunInterrupted as exc:
+        print(f"interrupted ({exc}): {out_dir} keeps its last checkpoint; `diplo-ml resume {out_dir}` continues it, "
+              f"then `diplo-ml compare {run_dir} {out_dir}` sets the two runs' metrics side by side", file=sys.stderr)
+        raise
+    finally:
+        if read_manifest(out_dir) is None:  # refused before the run started: no folder is left behind
+            shutil.rmtree(out_dir, ignore_errors=True)
+        else:  # marked, so that `compare --group-by` never counts the copy as one more seed of the run it reproduces
+            atomic_write_json(out_dir / MANIFEST, {**(read_manifest(out_dir) or {}),
+                                                   "reproduces": str(run_dir.resolve())})
     new = read_json_object(out_dir / "metrics.json", "metrics file")
     return out_dir, metric_differences(old, new, tolerance)
