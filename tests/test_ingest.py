@@ -290,3 +290,22 @@ def test_an_interview_answer_reaches_the_summariser_without_its_speaker_label():
         "Vietnam's candidacy reflects our policy of protecting human rights.",
         "Our priority is to promote trade between the two countries."]
     assert article.paragraphs[1].text.startswith("Deputy Foreign Minister:")  # the tagged paragraph keeps it
+
+
+def test_other_publishers_page_furniture():
+    """A GOV.UK-style page: its cookie banner, "From:" line, dated masthead and "Notes to editors" were page text,
+    and its title kept the site's name."""
+    from diplo_ml.data.ingest import without_site
+
+    page = ("UK and France agree joint action on Channel gangs - GOV.UK\n\n"
+            "We use some essential cookies to make this website work.\n\n"
+            "From: Foreign, Commonwealth & Development Office and The Rt Hon David Lammy MP\n\n"
+            "Global Affairs Canada — News release — March 6, 2024 — Ottawa, Ontario\n\n"
+            "The UK and France have agreed to set up a joint intelligence unit in Dunkirk.\n\n"
+            "Associated Press writer Stephen McGrath in Bucharest contributed to this report.\n\n"
+            "Notes to editors\n\nThe unit will open in May with twenty officers from each country.\n")
+    article = ingest_text(page, "g")
+    assert [p.text for p in article.paragraphs] == [
+        "The UK and France have agreed to set up a joint intelligence unit in Dunkirk."]
+    assert article.headline == "UK and France agree joint action on Channel gangs"
+    assert without_site("Vietnam - Laos ties deepen") == "Vietnam - Laos ties deepen"  # a dash inside a title stays

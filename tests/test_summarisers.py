@@ -123,6 +123,44 @@ def test_page_furniture_found_on_unseen_outlet_pages_is_never_summary_material(t
     assert _chosen(text)[0] == first
 
 
+@pytest.mark.parametrize(("text", "first"), [
+    # a speech's thanks, a briefing's place line, a statement's own header, a stage direction, a wire's notices
+    ("Thank you, President. Two years ago, Russia invaded.", "Two years ago, Russia invaded."),
+    ("Washington, D.C.\n\nToday the Secretary approved more aid.", "Today the Secretary approved more aid."),
+    ("Statement made by the Minister for Africa on 12 February 2024. The UK is raising its aid to Sudan.",
+     "The UK is raising its aid to Sudan."),
+    ("(The briefing ended at 2:41 p.m.)\nCopyright 2024 The Associated Press. The EU opened talks with Moldova.",
+     "The EU opened talks with Moldova."),
+    ("We use some essential cookies to make this website work. The UK and France agreed to act.",
+     "The UK and France agreed to act."),
+    # other publishers' headers run into the lead (a scraped text whose lines were joined)
+    ("From: Foreign, Commonwealth & Development Office Published 3 March 2024 The UK will provide £40 million.",
+     "The UK will provide £40 million."),
+    ("READOUT OFFICE OF THE SPOKESPERSON March 5, 2024 The below is attributable to Spokesperson Matthew Miller: "
+     "Secretary Blinken spoke today with Secretary Manalo.", "Secretary Blinken spoke today with Secretary Manalo."),
+    ("SG/SM/22134 4 March 2024 The following statement was issued today by the Spokesperson: The Secretary-General "
+     "condemns the attack.", "The Secretary-General condemns the attack."),
+    ("Kenyan police parade in Nairobi. (Photo by Tony Karumba / AFP) Nairobi (AFP) - The deployment was postponed "
+     "again.", "The deployment was postponed again."),
+    # a quotation that goes on in the next sentence is closed
+    ("“We will not stand by while civilians go without food. We will act,” the Foreign Secretary said.",
+     "“We will not stand by while civilians go without food.”"),
+])
+def test_other_publishers_furniture_is_never_summary_material(text, first):
+    assert _chosen(text)[0] == first
+
+
+def test_headlines_that_are_labels_or_repeat_the_summary_are_not_put_first():
+    from diplo_ml.models.summarise.headline import repeats, usable
+
+    assert not usable("Department Press Briefing – March 6, 2024")
+    assert not usable("From: Foreign, Commonwealth & Development Office and The Rt Hon David Lammy MP")
+    assert usable("Vietnam and Laos sign 2024 cooperation plan")
+    assert repeats("“We will not stand by while civilians in Gaza go without food.”",
+                   "Foreign Secretary: “We will not stand by while civilians starve”")
+    assert not repeats("Vietnam and Japan signed a trade deal.", "Japan deal boosts exports of seafood")
+
+
 def test_what_looks_like_furniture_but_is_a_statement_is_kept():
     lead = "Vietnam News Agency (VNA) Director General Vu Viet Trang said the agency would open two bureaus."
     assert _chosen(lead) == [lead]  # no dash after the brackets, and not a place in capitals: a sentence
@@ -131,6 +169,9 @@ def test_what_looks_like_furniture_but_is_a_statement_is_kept():
                    "He met the Prime Minister.")[1] == visit  # a video link is not the credit of a caption above
     assert _chosen("Ladies and gentlemen, the trade deal is signed.") == ["Ladies and gentlemen, the trade deal is "
                                                                            "signed."]
+    for sentence in ("Thank you for the support, the minister told the EU envoys at the talks.", "NATO expands.",
+                     "From: the desk of the minister came news on 3 March 2024. Trade rose a lot."):
+        assert _chosen(sentence)[0] == sentence.split(". ")[0].rstrip(".") + "."
 
 
 def test_captions_questions_and_the_vna_end_mark_are_never_summary_material():
@@ -468,9 +509,12 @@ def test_lead_trim_puts_the_headline_first_where_dev_says_so(tmp_path):
                                              "min_samples_leaf": 2})
     model.fit(train, dev, fit_context(tmp_path / "trainer"))
     assert model.edits_by_source["news"]["headline"] is True
+    from diplo_ml.models.summarise.selection import closed_quotation
+
     out = model.summarise(texts[:2], {"source": ["news"] * 2, "headline": headlines[:2]})
-    assert out == [summaries[0], f"{headlines[1]}. {summaries[1]}"]
-    assert model.summarise(texts[1:2], {"source": ["news"]}) == [summaries[1]]  # no headline known
+    quoted = closed_quotation(summaries[1])  # a quotation the summary leaves open is closed
+    assert quoted.endswith("”") and out == [summaries[0], f"{headlines[1]}. {quoted}"]
+    assert model.summarise(texts[1:2], {"source": ["news"]}) == [quoted]  # no headline known
     model.save(tmp_path / "model")
     again = LeadTrimSummariser.load(tmp_path / "model", model.options, model.spec)
     assert again.summarise(texts[:2], {"source": ["news"] * 2, "headline": headlines[:2]}) == out

@@ -106,6 +106,7 @@ BYLINE = re.compile(
 TAIL_HEADINGS = re.compile(
     r"^(?:related (?:news|articles|stories|posts)|read more|see more|see also|other news|more news|latest news"
     r"|most read|most viewed|you may (?:also )?(?:like|be interested)|recommended|tin liên quan|related"
+    r"|notes? (?:to|for) editors|editor'?s notes?"
     r"|(?:related|other|more|latest|previous|similar|recommended|further)\s+\w+(?:\s+\w+)?)\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -115,6 +116,15 @@ SOCIAL = re.compile(
     re.IGNORECASE,
 )
 COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s)|\ball rights reserved\b", re.IGNORECASE)  # short lines only
+# a wire's notice, whatever its length: "Copyright 2024 The Associated Press.", "This material may not be published,
+# broadcast, rewritten or redistributed."; and its contributors' line
+WIRE_NOTICE = re.compile(r"^copyright (?:©\s*)?\d{4}\b|\bmay not be (?:published|reproduced)\b.*\bredistributed\b"
+                         r"|\bcontributed to this (?:report|story)\.?$", re.IGNORECASE)
+# a cookie banner or a page's navigation: "We use some essential cookies to make this website work."
+COOKIES = re.compile(r"\bcookies?\b.*\b(?:use|accept|reject|settings|essential|analytics|preferences|consent)\b"
+                     r"|\b(?:accept|reject|manage|use)\b.*\bcookies\b|^skip to (?:main )?content$", re.IGNORECASE)
+# who published a GOV.UK page: "From: Foreign, Commonwealth & Development Office and The Rt Hon David Lammy MP"
+PUBLISHER = re.compile(r"^from:\s+\S", re.IGNORECASE)
 # a link to another article inside the page: "Related: Vietnam, Chile boost trade ties", "See also: …"
 RELATED_LINK = re.compile(r"^(?:related(?: news| articles?| stories)?|see also|read more|read also|also read|see more"
                           r"|xem thêm)\s*:\s*\S", re.IGNORECASE)
@@ -233,6 +243,18 @@ LEADING_STAMP = re.compile(
     re.IGNORECASE,
 )
 LEADING_BYLINE = re.compile(r"^(?:reporter|by|written by|story|text)\s*[:-]?\s+", re.IGNORECASE)
+# how other foreign-affairs pages open: "From: … Published 3 March 2024 …", "READOUT OFFICE OF THE SPOKESPERSON March 5,
+# 2024 …", "PRESS STATEMENT … FEBRUARY 27, 2024 Share Copy Link …", "SG/SM/22134 4 March 2024 …"
+HEADER_OPENER = re.compile(r"^(?:(?i:from:|published\b|last updated\b|readout\b|press (?:statement|release|briefing)\b"
+                           r"|media note\b|remarks\b|news release\b|joint statement\b)|[A-Z]{1,5}/[A-Z0-9/.-]*\d"
+                           r"|(?:[A-Z][A-Z.,'&-]+\s+){3})")
+AFTER_HEADER_DATE = re.compile(r"^(?:share\s+copy link\s+|delivered on:?\s+\S+\s+\S+\s+\d{4}\s+"
+                               r"|\((?:transcript|check against delivery)[^)]{0,80}\)\s*)+", re.IGNORECASE)
+# "The below is attributable to Spokesperson Matthew Miller:", "The following statement was issued today by …:", "My
+# Rt Hon Friend the Foreign Secretary has today made the following statement:"
+ATTRIBUTION_INTRO = re.compile(r"^[^:.!?]{0,160}\b(?:the (?:below|following)\b|attributable to\b)[^:.!?]{0,160}:\s+"
+                               r"(?=(?-i:[A-Z\"“]))", re.IGNORECASE)
+PUBLISHED = re.compile(r"\b(?:published|last updated|updated)(?: on)?:?\s*$", re.IGNORECASE)
 INNER_OUTLET = re.compile(rf"\((?:{_OUTLET_ALT})\)\s*{_DASH}\s*(?=(?-i:[A-Z\"“‘']))", re.IGNORECASE)
 
 
@@ -240,7 +262,7 @@ def strip_page_header(text: str) -> str:
     """``text`` without the date stamp, byline and masthead a page prints above its lead when they were run into it,
     up to an outlet's dateline within its first words ("… Hanoi (VNA) – Vietnam …" -> "(VNA) – Vietnam …", for
     :func:`strip_dateline`); ``text`` itself when it does not open so."""
-    rest = text
+    rest = _without_publisher_header(text)
     stamp = LEADING_STAMP.match(rest)
     if stamp and len(rest) - stamp.end() > 20:
         rest = rest[stamp.end():]
@@ -257,6 +279,21 @@ def strip_page_header(text: str) -> str:
             if _masthead(" ".join(words[n:n + size])) and len(words) > n + size + 3:
                 return " ".join(words[n + size:])
     return rest
+
+
+def _without_publisher_header(text: str) -> str:
+    """``text`` after a publisher's header that ends with a date (see :data:`HEADER_OPENER`), the "Share Copy Link"
+    and "(Transcript …)" after it, and a line that only says who the statement is attributed to."""
+    date = FULL_DATE.search(" ".join(text.split()[:40]))
+    cut = text.find(date.group(0)) if date else -1
+    if cut < 0 or not (HEADER_OPENER.match(text) or PUBLISHED.search(text[:cut])):
+        return text if not ATTRIBUTION_INTRO.match(text) else text[ATTRIBUTION_INTRO.match(text).end():]
+    if re.search(r"[a-z0-9)][.!?][\"'”’]?\s", text[:cut]):  # a sentence ends before it ("J." does not)
+        return text
+    rest = text[cut + len(date.group(0)):].lstrip(" ,—–-")
+    rest = rest[len(m.group(0)):] if (m := AFTER_HEADER_DATE.match(rest)) else rest
+    rest = rest[len(m.group(0)):] if (m := ATTRIBUTION_INTRO.match(rest)) else rest
+    return rest if len(rest.split()) >= 3 and re.match(r"[A-Z\"“‘(]", rest) else text  # a sentence starts there
 
 
 def dateline_matches(text: str) -> list[re.Match[str]]:
@@ -354,6 +391,16 @@ def outlet_name(written: str) -> str:
     return OUTLETS.get(first.upper(), first)
 
 
+FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})\b",
+                       re.IGNORECASE)
+
+
+def _dated_masthead(line: str) -> bool:
+    """A page's masthead line with a date between dashes or bars: "Global Affairs Canada — News release — March 6,
+    2024 — Ottawa, Ontario"."""
+    return bool(FULL_DATE.search(line)) and len(re.findall(r"\s[—–|]\s", line)) >= 2 and len(line.split()) <= 25
+
+
 def classify(line: str, seen_body: bool) -> str | None:
     """The reason a line is page noise, or None if it may be content."""
     if _masthead(line):
@@ -374,6 +421,14 @@ def classify(line: str, seen_body: bool) -> str | None:
         return "heading"
     if COPYRIGHT.search(line) and len(line.split()) <= 12:  # "Copyright protection for films was …" is text
         return "copyright notice"
+    if WIRE_NOTICE.search(line) and len(line.split()) <= 30:
+        return "wire notice or contributors"
+    if COOKIES.search(line) and len(line.split()) <= 40:
+        return "cookie notice or navigation"
+    if PUBLISHER.match(line) and len(line.split()) <= 25:
+        return "publisher line"
+    if _dated_masthead(line):
+        return "page header"
     if _is_timestamp(line):
         return "timestamp"
     if BREADCRUMB.match(line) and len(line.split()) <= 14:
@@ -399,9 +454,17 @@ def without_end_mark(text: str) -> str:
     return text if TERMINAL.search(text) and not text.endswith((":", ";")) else text + "."
 
 
+SITE_NAMES = {"gov.uk", "un news", "united nations", "u.s. department of state", "state department", "reuters",
+              "ap news", "associated press", "afp", "bbc news", "vietnamplus", "vietnam+", "vietnamnet"}
+
+
 def without_site(title: str) -> str:
-    """A page title without the site's name after a bar ("Ties deepen | Nhan Dan Online" -> "Ties deepen")."""
-    return title.rsplit(" | ", 1)[0] if " | " in title else title
+    """A page title without the site's name after a bar or a spaced dash ("Ties deepen | Nhan Dan Online", "UK and
+    France agree … - GOV.UK" -> the title alone)."""
+    if " | " in title:
+        return title.rsplit(" | ", 1)[0]
+    head, dash, site = title.rpartition(" - ")
+    return head if dash and (site.strip().lower() in SITE_NAMES or _masthead(site)) else title
 
 
 def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:

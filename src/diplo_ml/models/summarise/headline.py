@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from diplo_ml.data.ingest import PROMPT, RELATED_LINK, TRAILING_CREDIT, dateline_matches
+from diplo_ml.data.ingest import FULL_DATE, PROMPT, PUBLISHER, RELATED_LINK, TRAILING_CREDIT, dateline_matches
 from diplo_ml.errors import DiploError
 from diplo_ml.metrics.rouge_core import per_example, tokens
 from diplo_ml.models.summarise.boosted import BoostedTrees
@@ -34,12 +34,25 @@ PHOTO_HEADLINE = re.compile(rf"^(?:in |more )?(?:photos?|pictures?|images?|video
 def usable(headline: str | None) -> bool:
     """A headline that may go before a summary: known, not a question ('"Will it hold?"', "Deal signed?!") or an
     interviewer's request ("Ambassador, please tell us …"), not a photo caption or gallery ("IN PHOTOS: …", "… Image:
-    VGP"), not a link to another article ("See also: …") and not a body line that opens with a dateline ("Hanoi (VNA)
-    - …")."""
+    VGP"), not a link to another article ("See also: …"), a publisher line ("From: …") or a dated heading, and not a
+    body line that opens with a dateline ("Hanoi (VNA) - …")."""
     head = headline.strip().strip("*").strip() if isinstance(headline, str) else ""
     return (bool(head) and "?" not in head.rstrip(CLOSERS + "!").rstrip()[-1:] and not PHOTO_HEADLINE.search(head)
-            and not RELATED_LINK.match(head) and not PROMPT.match(head)
+            and not RELATED_LINK.match(head) and not PROMPT.match(head) and not PUBLISHER.match(head)
+            and not _ends_with_date(head)
             and not any(m.groupdict().get("outlet") for m in dateline_matches(head)))
+
+
+def _ends_with_date(head: str) -> bool:
+    """A heading that ends with its date ("Department Press Briefing – March 6, 2024"): a page's label, not news."""
+    return any(m.end() >= len(head.rstrip(" .")) for m in FULL_DATE.finditer(head))
+
+
+def repeats(summary: str, headline: str, share: float = 0.7) -> bool:
+    """Whether the summary already says the headline: most of the headline's words are among the summary's ("U.S.
+    Welcomes Release of Detained Journalist" before "The United States welcomes the release of journalist …")."""
+    head = set(tokens(headline))
+    return bool(head) and len(head & set(tokens(summary))) >= share * len(head)
 
 
 def with_headline(summary: str, headline: str) -> str:
@@ -96,7 +109,7 @@ class HeadlineChooser:
 
     def place(self, summary: str, headline: str | None) -> str:
         """The summary, after its headline where the predicted gain is positive."""
-        if self.model is None or not summary.strip() or not usable(headline):
+        if self.model is None or not summary.strip() or not usable(headline) or repeats(summary, str(headline)):
             return summary
         gain = self.model.predict(features(summary, str(headline))[None, :])[0]
         return with_headline(summary, str(headline)) if gain > 0 else summary

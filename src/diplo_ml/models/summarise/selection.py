@@ -12,6 +12,7 @@ from diplo_ml.data.ingest import (
     BARE_CREDIT,
     BYLINE,
     CAPTION,
+    COOKIES,
     FULL_TEXT_HEADING,
     LEADING_CREDIT,
     PROMPT,
@@ -19,6 +20,7 @@ from diplo_ml.data.ingest import (
     RELATED_LINK,
     SALUTATION,
     SPEAKER,
+    WIRE_NOTICE,
     dateline_matches,
     is_caption,
     strip_dateline,
@@ -99,6 +101,20 @@ PICTURED = re.compile(r"\((?:[CLR]|(?i:(?:front|back|first|second|third|1st|2nd|
                       r"(?:left|right|centre|center|middle)))\)")
 
 
+# what a speech, a briefing or a page says that is not news: "Thank you, President.", "Good afternoon, everyone.",
+# "Statement made by the Minister for Development and Africa on 12 February 2024.", "(The briefing ended at 2:41 p.m.)"
+COURTESY = re.compile(r"^(?:thank you|thanks|good (?:morning|afternoon|evening|day))\b", re.IGNORECASE)
+MADE_BY = re.compile(r"^(?:statement|speech|remarks|written statement|transcript)s? "
+                     r"(?:made|delivered|given|issued) by\b", re.IGNORECASE)
+
+
+def _names_only(text: str) -> bool:
+    """A few words, none in lower case: a place or a name on its own ("Washington, D.C.", "Matthew Miller,
+    Department Spokesperson"), not a sentence."""
+    found = re.findall(r"[^\W\d_][\w’'.-]*", text)
+    return len(found) <= 8 and not any(word[:1].islower() for word in found)
+
+
 def is_statement(sentence: str) -> bool:
     """False for what is never summary material: questions, bylines, captions, credits, bare labels, a speech's
     forms of address, links to other articles."""
@@ -112,6 +128,10 @@ def is_statement(sentence: str) -> bool:
         return False
     if SALUTATION.match(text) or FULL_TEXT_HEADING.match(text) or RELATED_LINK.match(text):
         return False
+    if (COURTESY.match(text) and len(text.split()) <= 8) or MADE_BY.match(text) or _names_only(text):
+        return False
+    if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) or COOKIES.search(text):
+        return False
     return len(text.split()) >= 2
 
 
@@ -121,7 +141,17 @@ def clean_statement(sentence: str, interview: bool = False) -> str:
     sentence = strip_dateline(strip_page_header(sentence))
     if interview and not QUESTION_PREFIX.match(sentence):
         sentence = SPEAKER.sub("", sentence, count=1)
-    return without_end_mark(sentence)
+    return closed_quotation(without_end_mark(sentence))
+
+
+def closed_quotation(sentence: str) -> str:
+    """A sentence that opens a quotation it does not close (the quotation goes on in the next sentence) with the
+    closing mark added, so that a summary never leaves a quotation open as if the summary's own words went on."""
+    if sentence.count("“") > sentence.count("”"):
+        return sentence + "”"
+    if sentence.startswith('"') and sentence.count('"') % 2:
+        return sentence + '"'
+    return sentence
 
 
 def is_question(sentence: str) -> bool:
@@ -140,11 +170,10 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     sentences = [clean_statement(s, interview) for s in raw]
     allowed = np.array([is_statement(s) and s not in captions and raw[i] not in captions
                         for i, s in enumerate(sentences)], dtype=bool)
-    for i, sentence in enumerate(raw):
-        if BARE_CREDIT.match(sentence.strip()) and i and not dateline_matches(raw[i - 1]):
+    for i, sentence in enumerate(s.strip() for s in raw):
+        if BARE_CREDIT.match(sentence) and i and not dateline_matches(raw[i - 1]):
             allowed[i - 1] = False
-    for i, sentence in enumerate(sentences):
-        credit = LEADING_CREDIT.match(sentence)
+        credit = LEADING_CREDIT.match(sentence)  # before cleaning, which may cut up to a dateline behind it
         if credit:
             sentences[i] = clean_statement(sentence[credit.end():], interview)
             allowed[i] = is_statement(sentences[i])
