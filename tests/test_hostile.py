@@ -26,10 +26,11 @@ import yaml
 
 from diplo_ml.cli import main as cli_main
 from diplo_ml.config import compose_config
+from diplo_ml.data.examples import Examples
 from diplo_ml.errors import DiploError
 from diplo_ml.harness import plan, run_task
 
-from .conftest import write_pillar_split
+from .conftest import build_model, fit_context, write_pillar_split
 
 
 class _Recorder:
@@ -1278,3 +1279,102 @@ def test_predict_reads_a_folder_of_pages_and_jsonl_files(made, tmp_path, capsys)
     assert cli_main(["predict", str(made["summariser"]), str(archive), "-o", str(archive / "out.jsonl")]) == 2
     assert "inside the input folder" in capsys.readouterr().err
     assert not (archive / "out.jsonl").exists()
+
+
+def test_a_checkpoint_without_its_tokenizer_file_is_refused(tmp_path):
+    """Without tokenizer.json transformers built a 5-token tokenizer from tokenizer_config.json: every word became
+    [UNK] and predict, evaluate and serve went on with exit 0; a vocabulary without [UNK] was a bare Exception."""
+    import shutil
+
+    from diplo_ml.models import weights
+    from diplo_ml.models.encoding import load_tokenizer
+
+    minilm = weights.resolve("minilm")
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    for name in ("config.json", "tokenizer_config.json", "special_tokens_map.json"):
+        if (minilm / name).is_file():
+            shutil.copy(minilm / name, folder / name)
+    with pytest.raises(DiploError, match=r"the tokenizer knows \d+ tokens and the model 30522: its tokenizer.json"):
+        load_tokenizer(folder)
+    vocab = json.loads((minilm / "tokenizer.json").read_text())
+    vocab["model"]["vocab"].pop("[UNK]")
+    (folder / "tokenizer.json").write_text(json.dumps(vocab))
+    with pytest.raises(DiploError, match="cannot load the tokenizer"):
+        load_tokenizer(folder)
+    assert len(load_tokenizer(minilm)) == 30522
+
+
+@pytest.mark.parametrize(("line", "fault"), [
+    ('{"text": "Trade talks. \\ud83d"}', "'text' at character 13 holds a lone surrogate"),
+    ('{"text": "ok", "labels": ["economic", "\\udc00"]}', "'labels'[1] at character 0 holds a lone surrogate"),
+    ("[" * 5000 + "]" * 5000, "unreadable JSON (nested too deeply)"),
+    ('{"id": ' + "9" * 5000 + ', "text": "ok"}', "unreadable JSON (Exceeds the limit (4300 digits)"),
+    ('{"id": NaN, "text": "Trade rose."}', "'id' must be a string or a finite number, not nan"),
+])
+def test_json_that_python_reads_but_nothing_can_write_is_a_one_line_error(made, tmp_path, capsys, line, fault):
+    """Half an emoji escaped, JSON nested 5,000 deep, a 5,000-digit number and a NaN id were tracebacks (or, for
+    the id, output lines that are not JSON); now each names the file and line before any row is written."""
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"text": "Vietnam and Japan agreed to raise trade."}\n' + line + "\n")
+    assert cli_main(["predict", str(made["tagger"]), str(src), "-o", str(tmp_path / "out.jsonl")]) == 2
+    assert f"{src}:2: " in (err := capsys.readouterr().err) and fault in err
+
+
+def test_a_metrics_file_with_an_overlong_number_is_a_damaged_run(tmp_path):
+    from diplo_ml.files import read_json
+
+    (tmp_path / "metrics.json").write_text('{"test": {"macro_f1": ' + "1" * 5000 + "}}")
+    with pytest.raises(DiploError, match=r"metrics.json: corrupt metrics file \(Exceeds the limit"):
+        read_json(tmp_path / "metrics.json", "metrics file")
+    (tmp_path / "metrics.json").write_text("[" * 100000 + "]" * 100000)
+    with pytest.raises(DiploError, match=r"corrupt metrics file \(nested too deeply\)"):
+        read_json(tmp_path / "metrics.json", "metrics file")
+
+
+def test_source_weights_and_min_df_are_bounded_before_the_work():
+    """A weight of 1e7 copied the rows until memory ran out; min_df above the training rows was sklearn's
+    traceback after the run had started."""
+    from diplo_ml.data.loader import MAX_WEIGHT, source_weight
+    from diplo_ml.models.tagging.tfidf import TfidfTagger
+
+    assert source_weight(MAX_WEIGHT, "w") == MAX_WEIGHT
+    with pytest.raises(DiploError, match=f"weight must be a number from 0 to {MAX_WEIGHT}, got 10000000.0"):
+        source_weight(1e7, "data.sources.public")
+    rows = [f"Paragraph {i} about trade and investment with partner number {i}." for i in range(60)]
+    examples = Examples(rows, np.zeros((60, 4), dtype=np.float32))
+    model = build_model(TfidfTagger, {"min_df": 100})
+    with pytest.raises(DiploError, match="model.min_df=100: more than the 60 training paragraphs"):
+        model.fit(examples, examples, fit_context(Path("unused")))
+
+
+def test_a_huge_row_is_cut_to_what_its_tokens_can_span_before_tokenizing():
+    """The tokenizer split a whole 15 MB row (3 GB of memory) to keep 48 tokens; the rows are the same."""
+    from diplo_ml.models import weights
+    from diplo_ml.models.encoding import load_tokenizer, tokenize_rows
+
+    tokenizer = load_tokenizer(weights.resolve("minilm"))
+    long_text = "Vietnam and Japan agreed to raise trade in seafood and electronics. " * 40  # longer than the cut
+    assert len(long_text) > 48 * 32
+    (row,) = tokenize_rows(tokenizer, [long_text], 48)
+    assert row["input_ids"] == tokenizer(long_text, truncation=True, max_length=48)["input_ids"]
+    (pair,) = tokenize_rows(tokenizer, [long_text], 48, pairs=[long_text])
+    assert pair["input_ids"] == tokenizer(long_text, long_text, truncation="longest_first", max_length=48)["input_ids"]
+
+
+def test_an_output_written_by_another_command_meanwhile_is_not_replaced(made, tmp_path, monkeypatch, capsys):
+    """`predict -o OUT` checked OUT at the start only: an `evaluate -o OUT` that wrote it meanwhile was replaced."""
+    from diplo_ml import predict as predict_module
+
+    src = jsonl(tmp_path, "in.jsonl", ['{"text": "Vietnam and Japan agreed to raise trade."}'])
+    out = tmp_path / "out.json"
+    real_finish = predict_module.Output.finish
+
+    def finish_after_another_writer(self, handle):
+        out.write_text('{"micro_f1": 0.5}\n')  # what evaluate -o OUT wrote while predict ran
+        real_finish(self, handle)
+
+    monkeypatch.setattr(predict_module.Output, "finish", finish_after_another_writer)
+    assert cli_main(["predict", str(made["tagger"]), src, "-o", str(out)]) == 2
+    assert "was written by another command while this one ran" in capsys.readouterr().err
+    assert out.read_text() == '{"micro_f1": 0.5}\n' and (tmp_path / "out.json.partial").is_file()

@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from diplo_ml.data.io import SURROGATE_ESCAPE, lone_surrogate
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.files import atomic_write_json, atomic_write_text, check_output_file, files_together, model_folders
 
@@ -133,11 +134,18 @@ def _tasks_with_lines(path: Path) -> list[tuple[int, Any]]:
             raise DataError(f"{path}: unexpected end of file (the list of tasks is not closed)")
         if text[position] == "]":
             return out
-        line = text.count("\n", 0, position) + 1
+        line, begin = text.count("\n", 0, position) + 1, position
         try:
             task, position = decoder.raw_decode(text, position)
         except json.JSONDecodeError as exc:
             raise DataError(f"{path}:{exc.lineno}: malformed JSON ({exc.msg})") from None
+        except RecursionError:
+            raise DataError(f"{path}:{line}: unreadable JSON (nested too deeply)") from None
+        except ValueError as exc:  # a number of over 4,300 digits
+            raise DataError(f"{path}:{line}: unreadable JSON ({str(exc).split(';')[0].split(':')[0]})") from None
+        if SURROGATE_ESCAPE.search(text, begin, position) and (where := lone_surrogate(task, "the task")):
+            raise DataError(f"{path}:{line}: {where} holds a lone surrogate, half of an emoji or another sign (not "
+                            "valid Unicode text)")
         out.append((line, task))
 
 

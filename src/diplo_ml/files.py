@@ -258,6 +258,10 @@ def read_json(path: str | Path, what: str = "file") -> Any:
         raise DiploError(f"{path}:{exc.lineno}: corrupt {what} ({exc.msg})") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DiploError(f"{path}: unreadable {what} ({exc})") from None
+    except RecursionError:
+        raise DiploError(f"{path}: corrupt {what} (nested too deeply)") from None
+    except ValueError as exc:  # a number of over 4,300 digits
+        raise DiploError(f"{path}: corrupt {what} ({str(exc).split(';')[0].split(':')[0]})") from None
 
 
 def read_json_object(path: str | Path, what: str = "file") -> dict[str, Any]:

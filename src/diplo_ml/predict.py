@@ -12,6 +12,7 @@ in N processes, in input order.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import sys
@@ -57,6 +58,8 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo
         previous = record.get("context")
         headline = next((record[k] for k in ("headline", "title") if record.get(k) and record[k].strip()), None)
         rid = record.get("id")
+        if isinstance(rid, float) and not math.isfinite(rid):  # JSON's NaN/Infinity: written back, not JSON
+            raise DataError(f"{label}:{number}: 'id' must be a string or a finite number, not {rid}")
         yield {"id": rid if rid is not None else number, "source": label, "line": number,
                **({"text": text} if echo_text else {}), "_text": text,
                "_context": {"headline": headline, "previous": previous}}
@@ -272,6 +275,7 @@ class Output:
     protected: Sequence[str | Path] = ()
     origin: dict[str, Any] | None = None
     trusted: bool = field(default=False, init=False)  # its rows are known to come from ``origin``: checked or recorded
+    existed: bool = field(default=False, init=False)  # OUT was there when the command started
 
     @property
     def partial(self) -> Path:
@@ -289,6 +293,7 @@ class Output:
             raise DiploError(f"{self.partial} holds an interrupted output: add --resume to continue it, or delete it")
         if self.path.exists() and not self.overwrite and not (self.resume and self.partial.exists()):
             raise DiploError(f"{self.path} exists: add --overwrite to replace it")
+        self.existed = self.path.exists()
 
     def open(self) -> tuple[IO[str], int, str | None]:
         """(handle, rows already written, key of the last one), once :meth:`check` has passed."""
@@ -350,6 +355,10 @@ class Output:
         handle.flush()
         os.fsync(handle.fileno())
         handle.close()
+        if self.path.exists() and not self.existed and not self.overwrite:  # another command wrote it meanwhile
+            raise DiploError(f"{self.path} was written by another command while this one ran; it is kept, and every "
+                             f"row of this one is in {self.partial}: move that file in its place, or run again with "
+                             "--overwrite")
         os.replace(self.partial, self.path)
         self.record_path.unlink(missing_ok=True)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -11,16 +12,65 @@ from diplo_ml.errors import DataError, DiploError
 from diplo_ml.files import FileSet, atomic_open, not_a_file
 
 
+class NotUnicode(ValueError):
+    """A JSON string holds a lone surrogate: valid JSON, not valid Unicode text."""
+
+
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]", re.ASCII)  # how a lone surrogate gets into JSON text
+
+
+def loads_strictly(text: str) -> Any:
+    """``json.loads``, with what it raises besides ``JSONDecodeError`` (nesting too deep, a number of over 4,300
+    digits) turned into ``ValueError`` messages a reader can show; and no lone surrogate ("\\ud83d", half an
+    emoji) in any string, which no file or terminal can take later."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    except ValueError as exc:
+        raise ValueError(str(exc).split(";")[0].split(":")[0]) from None  # "Exceeds the limit (4300 digits) …"
+    if SURROGATE_ESCAPE.search(text) and (where := lone_surrogate(data)):
+        raise NotUnicode(f"{where} holds a lone surrogate, half of an emoji or another sign (not valid Unicode text)")
+    return data
+
+
+def lone_surrogate(data: Any, where: str = "the record") -> str | None:
+    """Where in ``data`` a string (or key) holds a lone surrogate, as "'text'" or "'labels'[2]"; None if nowhere."""
+    if isinstance(data, str):
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return f"{where} at character {exc.start}"
+        return None
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found = lone_surrogate(key, "a key") or lone_surrogate(value, repr(key) if where == "the record"
+                                                                   else f"{where}[{key!r}]")
+            if found:
+                return found
+    if isinstance(data, list):
+        for i, value in enumerate(data):
+            if found := lone_surrogate(value, f"{where}[{i}]"):
+                return found
+    return None
+
+
 def parse_jsonl_lines(lines: Iterable[str], label: str) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield ``(line_number, record)`` from text lines; ``label`` names the source in errors."""
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         try:
-            record = json.loads(raw)
+            record = loads_strictly(raw)
         except json.JSONDecodeError as exc:
             raise DataError(f"{label}:{number}: malformed JSON ({exc.msg.removesuffix(' at')} at column "
                             f"{exc.colno})") from None
+        except NotUnicode as exc:
+            raise DataError(f"{label}:{number}: {exc}") from None
+        except ValueError as exc:
+            raise DataError(f"{label}:{number}: unreadable JSON ({exc})") from None
         if not isinstance(record, dict):
             raise DataError(f"{label}:{number}: expected a JSON object, got {type(record).__name__}")
         yield number, record

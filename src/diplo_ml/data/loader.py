@@ -192,10 +192,15 @@ def load_splits(cfg: DictConfig, check: Check) -> LoadedData:
 
 
 # ------------------------------------------------------------------------------------------- several sources
+MAX_WEIGHT = 100  # every train record copied 100 times; more is a slip (1e7 filled the memory before training)
+
+
 def source_weight(value: Any, label: str) -> float:
-    """A source's train weight: a number >= 0 (2 = every train record twice, 0.5 = a seeded half)."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
-        raise DiploError(f"{label}: weight must be a number >= 0, got {value!r}")
+    """A source's train weight: a number from 0 to :data:`MAX_WEIGHT` (2 = every train record twice, 0.5 = a
+    seeded half)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) \
+            or not 0 <= value <= MAX_WEIGHT:
+        raise DiploError(f"{label}: weight must be a number from 0 to {MAX_WEIGHT}, got {value!r}")
     return float(value)
 
 

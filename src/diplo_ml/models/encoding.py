@@ -16,7 +16,7 @@ import numpy as np
 import torch
 from tqdm.auto import tqdm
 
-from diplo_ml.errors import DiploError
+from diplo_ml.errors import DiploError, first_line
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +54,26 @@ def pad_values(tokenizer: Any) -> dict[str, int]:
     return {"input_ids": tokenizer.pad_token_id or 0, "token_type_ids": getattr(tokenizer, "pad_token_type_id", 0)}
 
 
+CHARS_PER_TOKEN = 32  # far more than any token spans in text the models read (English averages under 5)
+
+
+def within_reach(texts: Sequence[str], max_length: int) -> list[str]:
+    """Each text cut to the characters its first ``max_length`` tokens can span: the tokenizer splits the whole
+    text before it truncates, so one 200 MB row took 35 GB; what the model reads is the same."""
+    limit = max_length * CHARS_PER_TOKEN
+    return [text[:limit] for text in texts]
+
+
 def tokenize_rows(tokenizer: Any, texts: Sequence[str], max_length: int,
                   pairs: Sequence[str | None] | None = None) -> list[Row]:
     """One tokenizer call for every text (and, when ``pairs`` is given, its second segment: an empty one for None),
     cut at ``max_length`` tokens (the longer of the two segments is cut first)."""
+    texts = within_reach(texts, max_length)
     if pairs is not None:
-        enc = tokenizer(list(texts), [p or "" for p in pairs], truncation="longest_first", max_length=max_length)
+        enc = tokenizer(texts, within_reach([p or "" for p in pairs], max_length), truncation="longest_first",
+                        max_length=max_length)
     else:
-        enc = tokenizer(list(texts), truncation=True, max_length=max_length)
+        enc = tokenizer(texts, truncation=True, max_length=max_length)
     keys = list(enc.keys())
     return [{key: enc[key][i] for key in keys} for i in range(len(texts))]
 
@@ -104,6 +116,30 @@ def load_classifier(source: str | Path, saved: bool = False, **kwargs: Any) -> t
     if saved:
         check_complete(info, source)
     return model
+
+
+def load_tokenizer(folder: str | Path) -> Any:
+    """The tokenizer of an encoder folder, refused when it cannot serve the model: without its ``tokenizer.json``
+    (a copy that missed one file) transformers builds one from ``tokenizer_config.json`` alone that knows five
+    tokens, turns every word into ``[UNK]`` and lets the model predict noise without a word."""
+    import json
+
+    from transformers import AutoTokenizer
+
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(str(folder))
+        tokenizer("Hanoi 2024 \u2603")  # a damaged vocabulary fails only when used (here: on an unknown sign)
+    except Exception as exc:  # noqa: BLE001 - the tokenizers library raises a bare Exception for a damaged vocabulary
+        raise DiploError(f"{folder}: cannot load the tokenizer ({first_line(exc)}); restore the checkpoint's "
+                         "tokenizer files") from None
+    try:
+        expected = json.loads((Path(folder) / "config.json").read_text(encoding="utf-8")).get("vocab_size")
+    except (OSError, ValueError, AttributeError):
+        expected = None  # the model's own loading names a missing or damaged config.json
+    if isinstance(expected, int) and not isinstance(expected, bool) and len(tokenizer) < 0.9 * expected:
+        raise DiploError(f"{folder}: the tokenizer knows {len(tokenizer)} tokens and the model {expected}: its "
+                         "tokenizer.json (or vocab.txt) is missing or damaged; restore the tokenizer files")
+    return tokenizer
 
 
 def check_complete(info: dict[str, Any], folder: str | Path) -> None:
@@ -161,9 +197,9 @@ class SentenceEncoder:
     """L2-normalised mean-pooled vectors from a transformers encoder folder."""
 
     def __init__(self, folder: str | Path, max_length: int = 256, batch_size: int = 32) -> None:
-        from transformers import AutoModel, AutoTokenizer
+        from transformers import AutoModel
 
-        self.tokenizer = AutoTokenizer.from_pretrained(str(folder))
+        self.tokenizer = load_tokenizer(folder)
         self.model = AutoModel.from_pretrained(str(folder), use_safetensors=True).eval()
         self.max_length = within_positions(max_length, self.model.config)
         self.batch_size = batch_size

@@ -21,14 +21,14 @@ import torch
 from pydantic import Field
 from safetensors.torch import load_file, save_file
 from torch import nn
-from transformers import AutoModel, AutoTokenizer, set_seed
+from transformers import AutoModel, set_seed
 
 from diplo_ml.data.examples import Context, Examples, context_column
 from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models import engine, weights
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
-from diplo_ml.models.encoding import check_complete
+from diplo_ml.models.encoding import check_complete, load_tokenizer
 from diplo_ml.models.summarise.compress import compress_summary
 from diplo_ml.models.summarise.selection import candidates, choose, oracle_labels
 from diplo_ml.models.summarise.sentence_scorer import freeze
@@ -113,7 +113,7 @@ class DocumentScorerSummariser(SummarisingModel):
     def __init__(self, options: DocumentScorerOptions, spec: TaskSpec, folder: Path | None = None) -> None:
         super().__init__(options, spec, folder)
         source = self.folder or weights.resolve(options.pretrained)
-        self.tokenizer = AutoTokenizer.from_pretrained(str(source))
+        self.tokenizer = load_tokenizer(source)
         encoder, info = AutoModel.from_pretrained(str(source), add_pooling_layer=False, use_safetensors=True,
                                                   output_loading_info=True)
         if self.folder is not None:

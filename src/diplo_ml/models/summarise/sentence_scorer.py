@@ -19,7 +19,7 @@ import numpy as np
 import torch
 from datasets import Dataset
 from pydantic import Field, model_validator
-from transformers import AutoTokenizer, DataCollatorWithPadding, set_seed
+from transformers import DataCollatorWithPadding, set_seed
 
 from diplo_ml.data.examples import Context, Examples
 from diplo_ml.files import atomic_write_json, read_json_object
@@ -29,6 +29,7 @@ from diplo_ml.models.encoding import (
     batched_forward,
     fits_positions,
     load_classifier,
+    load_tokenizer,
     model_device,
     pad_values,
     tokenize_rows,
@@ -89,7 +90,7 @@ class SentenceScorerSummariser(SummarisingModel):
     def __init__(self, options: SentenceScorerOptions, spec: TaskSpec, folder: Path | None = None) -> None:
         super().__init__(options, spec, folder)
         self.source = self.folder or weights.resolve(options.pretrained)
-        self.tokenizer = AutoTokenizer.from_pretrained(str(self.source))
+        self.tokenizer = load_tokenizer(self.source)
         self.model = load_classifier(self.source, saved=self.folder is not None, num_labels=1)
         self.max_length = within_positions(int(options.max_length or 96), self.model.config)
         saved = read_json_object(self.folder / CONFIG_FILE, "summariser settings") if self.folder else {}

@@ -10,7 +10,7 @@ from typing import Any, Literal
 import numpy as np
 import torch
 from pydantic import Field, model_validator
-from transformers import AutoTokenizer, DataCollatorWithPadding
+from transformers import DataCollatorWithPadding
 
 from diplo_ml.data.augment import augment_examples
 from diplo_ml.data.examples import Context, Examples
@@ -20,6 +20,7 @@ from diplo_ml.models.encoding import (
     batched_forward,
     fits_positions,
     load_classifier,
+    load_tokenizer,
     model_device,
     pad_values,
     tokenize_rows,
@@ -52,7 +53,7 @@ class FineTunedTagger(TaggingModel):
         super().__init__(options, spec, folder)
         source = self.folder or weights.resolve(options.pretrained)
         self.labels = list(spec.labels)
-        self.tokenizer = AutoTokenizer.from_pretrained(str(source))
+        self.tokenizer = load_tokenizer(source)
         self.model = load_classifier(source, saved=self.folder is not None, num_labels=len(self.labels),
                                      problem_type="multi_label_classification",
                                      id2label=dict(enumerate(self.labels)),

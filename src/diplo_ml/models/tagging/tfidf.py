@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -16,6 +17,8 @@ from diplo_ml.data.examples import Context, Examples
 from diplo_ml.errors import DiploError
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, TaggingModel, TaskSpec
 from diplo_ml.models.vectors import load_tfidf, refuse_pickles, save_tfidf
+
+log = logging.getLogger(__name__)
 
 STEM = "tfidf"
 
@@ -59,16 +62,28 @@ class TfidfTagger(TaggingModel):
         except KeyError as exc:
             raise DiploError(f"{self.folder}: damaged TF-IDF head (no {exc.args[0]})") from None
         size = len(self.vectorizer.vocabulary_) if self.vectorizer is not None else 0
-        if self.coef.shape != (len(self.labels), size) or self.intercept.shape != (len(self.labels),):
-            raise DiploError(f"{self.folder}: TF-IDF head of shape {self.coef.shape} does not fit "
-                             f"{len(self.labels)} labels x {size} features")
+        if self.coef.shape != (len(self.labels), size) or self.intercept.shape != (len(self.labels),) \
+                or self.constant.shape != (len(self.labels),):
+            shapes = f"coef {self.coef.shape}, intercept {self.intercept.shape}, constant {self.constant.shape}"
+            raise DiploError(f"{self.folder}: TF-IDF head ({shapes}) does not fit {len(self.labels)} labels x {size} "
+                             "features")
 
     def fit(self, train: Examples, dev: Examples, context: FitContext) -> None:
         o = self.options
-        vectorizer = TfidfVectorizer(ngram_range=tuple(o.ngram_range), min_df=o.min_df if len(train) > 50 else 1,
-                                     sublinear_tf=True, lowercase=True)
+        min_df = o.min_df if len(train) > 50 else 1  # a handful of rows (a smoke run) keeps every word
+        if min_df > len(train):
+            raise DiploError(f"model.min_df={o.min_df}: more than the {len(train)} training paragraphs, so no word "
+                             "could be kept; lower it")
+        if min_df != o.min_df:
+            log.info("model.min_df=%d applied as 1: only %d training paragraphs", o.min_df, len(train))
+        self.training["min_df_applied"] = min_df
+        vectorizer = TfidfVectorizer(ngram_range=tuple(o.ngram_range), min_df=min_df, sublinear_tf=True,
+                                     lowercase=True)
         classifier = LogisticRegression(C=o.C, class_weight=o.class_weight, max_iter=2000, random_state=context.seed)
-        features = vectorizer.fit_transform(train.inputs)
+        try:
+            features = vectorizer.fit_transform(train.inputs)
+        except ValueError as exc:  # "After pruning, no terms remain"
+            raise DiploError(f"TF-IDF on the training paragraphs: {exc} (lower model.min_df)") from None
         ovr = OneVsRestClassifier(classifier).fit(features, np.asarray(train.targets))
         coef = np.zeros((len(self.labels), features.shape[1]))
         intercept = np.zeros(len(self.labels))
