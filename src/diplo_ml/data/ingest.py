@@ -391,6 +391,9 @@ def outlet_name(written: str) -> str:
     return OUTLETS.get(first.upper(), first)
 
 
+# notices that are page noise when short (longer, "Copyright protection for films was …" is text)
+SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (WIRE_NOTICE, 30, "wire notice or contributors"),
+                 (COOKIES, 40, "cookie notice or navigation"), (PUBLISHER, 25, "publisher line"))
 FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})\b",
                        re.IGNORECASE)
 
@@ -419,14 +422,9 @@ def classify(line: str, seen_body: bool) -> str | None:
         return "salutation"
     if FULL_TEXT_HEADING.match(line):
         return "heading"
-    if COPYRIGHT.search(line) and len(line.split()) <= 12:  # "Copyright protection for films was …" is text
-        return "copyright notice"
-    if WIRE_NOTICE.search(line) and len(line.split()) <= 30:
-        return "wire notice or contributors"
-    if COOKIES.search(line) and len(line.split()) <= 40:
-        return "cookie notice or navigation"
-    if PUBLISHER.match(line) and len(line.split()) <= 25:
-        return "publisher line"
+    for pattern, max_words, reason in SHORT_NOTICES:
+        if len(line.split()) <= max_words and pattern.search(line):
+            return reason
     if _dated_masthead(line):
         return "page header"
     if _is_timestamp(line):
