@@ -84,7 +84,7 @@ def test_fractional_and_zero_weights_are_seeded(two_sources):
 
 @pytest.mark.parametrize("weight", [-1, "two", True])
 def test_bad_weight_names_the_source(two_sources, weight):
-    with pytest.raises(DiploError, match="source 'embedded': weight must be a number >= 0"):
+    with pytest.raises(DiploError, match="source 'embedded': weight must be a number from 0 to 100"):
         load_splits(_cfg(*two_sources, embedded_weight=weight), _check)
 
 
