@@ -853,8 +853,8 @@ def test_data_folders_and_weights_are_checked_before_a_run_folder_exists(tmp_pat
     assert "Set DIPLO_EXTERNAL_DATA to the folder" in train()
     monkeypatch.setenv("DIPLO_EXTERNAL_DATA", str(tmp_path / "nowhere"))
     assert "nowhere/pillars_public: data folder not found (data config 'pillars_all', source 'public')" in train()
-    assert "source 'embedded': weight must be a number from 0 to 100, got -1" in train("data.sources.embedded.weight=-1",
-                                                                              "data.sources.public.dir=.")
+    assert "source 'embedded': weight must be a number from 0 to 100, got -1" in train(
+        "data.sources.embedded.weight=-1", "data.sources.public.dir=.")
 
 
 @pytest.mark.slow  # a run's manifest asks git for the commit

@@ -556,3 +556,36 @@ def test_the_summariser_says_why_a_summary_is_empty_and_refuses_a_bare_string():
         summariser.summarise("Vietnam and Laos signed a labour agreement on Tuesday.")
     with pytest.raises(DiploError, match=r"texts\[1\] is NoneType"):
         summariser.summarise(["A text.", None])
+
+
+@pytest.mark.parametrize("sentence", [
+    "March 5, 2024 was a landmark day for the two countries.",  # a date opens it: not a page's stamp
+    "Vietnam signed deals with the following partners: Japan, Korea and India.",  # not an attribution line
+    "The report by the Vietnam News Agency (VNA) – Vietnam's national news agency – was widely read.",
+    "Thanks to new rules, exports to the EU rose.",
+    "The country wants a new image: a safe and friendly destination.",
+    "The ministry released a video: the talks were productive.",
+    "The full text of the agreement has not been made public.",
+    "The cookie maker will use new ovens to expand exports to Japan.",
+])
+def test_statements_that_look_like_page_furniture_are_kept_whole(sentence):
+    """A review of the furniture rules: each of these real sentences was cut or dropped by a rule meant for pages."""
+    assert _chosen(sentence) == [sentence]
+
+
+def test_a_quotation_over_two_sentences_is_closed_and_reopened():
+    assert _chosen("“We will not stand by while civilians go without food. We will act,” the Foreign Secretary "
+                   "said.") == ["“We will not stand by while civilians go without food.”",
+                                "“We will act,” the Foreign Secretary said."]
+
+
+def test_the_salutation_rule_takes_linear_time_and_a_dated_headline_is_usable():
+    import time
+
+    from diplo_ml.data.ingest import is_salutation
+    from diplo_ml.models.summarise.headline import usable
+
+    started = time.perf_counter()
+    assert not is_salutation("Dear Friends, " * 22 + "x")  # the first regex took 12.6 s on this line
+    assert time.perf_counter() - started < 0.5
+    assert usable("Vietnam, Japan to hold talks on March 6, 2024")

@@ -357,8 +357,8 @@ class Output:
         handle.close()
         if self.path.exists() and not self.existed and not self.overwrite:  # another command wrote it meanwhile
             raise DiploError(f"{self.path} was written by another command while this one ran; it is kept, and every "
-                             f"row of this one is in {self.partial}: move that file in its place, or run again with "
-                             "--overwrite")
+                             f"row of this one is in {self.partial}: move that file in its place, or delete it and run "
+                             "again with --overwrite")
         os.replace(self.partial, self.path)
         self.record_path.unlink(missing_ok=True)
 

@@ -85,7 +85,7 @@ TIMESTAMP_WORDS = re.compile(
 # at a sentence's start, a credit the splitter joined to the sentence after it
 CREDIT = r"\((?:photo|photos|image|source|illustrative photo|file photo|photo courtesy)\b[^)]*\)\s*[|│]?"
 # a credit that ends a line: "… documents. Photo: VNA", "… Image: VGP"
-TRAILING_CREDIT = r"\b(?:photo|image|video)s?\s*:\s*[\w.&/-]+(?:\s+[\w.&/-]+){0,5}\s*$"
+TRAILING_CREDIT = r"\b(?:photo|image|video)s?\s*:\s*(?-i:[A-Z])[\w.&/-]*(?:\s+(?-i:[A-Z/&])[\w.&/-]*){0,5}\s*$"
 CAPTION = re.compile(
     rf"({CREDIT}\s*$)"
     r"|(^(?:photo|photos|illustrative (?:photo|image)|file photo|image)\s*[:.(]?)"
@@ -121,8 +121,9 @@ COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s)|\ball rights reserved\b", r
 WIRE_NOTICE = re.compile(r"^copyright (?:©\s*)?\d{4}\b|\bmay not be (?:published|reproduced)\b.*\bredistributed\b"
                          r"|\bcontributed to this (?:report|story)\.?$", re.IGNORECASE)
 # a cookie banner or a page's navigation: "We use some essential cookies to make this website work."
-COOKIES = re.compile(r"\bcookies?\b.*\b(?:use|accept|reject|settings|essential|analytics|preferences|consent)\b"
-                     r"|\b(?:accept|reject|manage|use)\b.*\bcookies\b|^skip to (?:main )?content$", re.IGNORECASE)
+COOKIES = re.compile(r"\bcookies\b.*\b(?:website|site|browser|browsing|settings|preferences|consent|analytics|essential"
+                     r"|accept all|reject)\b|\b(?:accept|reject|manage)\b.*\bcookies\b|^skip to (?:main )?content$",
+                     re.IGNORECASE)
 # who published a GOV.UK page: "From: Foreign, Commonwealth & Development Office and The Rt Hon David Lammy MP"
 PUBLISHER = re.compile(r"^from:\s+\S", re.IGNORECASE)
 # a link to another article inside the page: "Related: Vietnam, Chile boost trade ties", "See also: …"
@@ -135,9 +136,21 @@ _ADDRESS = (rf"(?:your |their |his |her )?excellenc(?:y|ies)(?: {_NAME_WORD}){{0
             r"|participants|members|compatriots|comrades|readers|visitors)|(?:mr\.?|madam|madame) (?:president|chairman"
             r"|chairwoman|chair|speaker|secretary-general|prime minister|minister|ambassador)"
             rf"|dear {_NAME_WORD}(?: {_NAME_WORD}){{0,3}}")
-SALUTATION = re.compile(rf"^(?:{_ADDRESS})(?:\s*(?:,|;|,?\s+and)\s*(?:{_ADDRESS}))*\s*[,.!:;]?$", re.IGNORECASE)
-# a heading that ends with a full stop: "Full text of the Foreign Minister's speech."
-FULL_TEXT_HEADING = re.compile(r"^(?:the |following is the )?full text of\b[^.!?]{0,100}[.:]?$", re.IGNORECASE)
+ADDRESS = re.compile(rf"(?:{_ADDRESS})", re.IGNORECASE)
+
+
+def is_salutation(line: str) -> bool:
+    """A speech's forms of address and nothing else ("Excellencies, ladies and gentlemen.", "Dear friends!"): each
+    part between commas and "and" is one form of address (checked part by part, in linear time)."""
+    body = line.strip().rstrip(",.!:;").strip()
+    if not body or len(body.split()) > 24:
+        return False
+    parts = re.split(r"\s*[,;]\s*|\s+and\s+", re.sub(r"(?i)ladies and gentlemen", "ladies_gentlemen", body))
+    return all(ADDRESS.fullmatch(part.replace("ladies_gentlemen", "ladies and gentlemen")) for part in parts if part)
+# a heading that ends with a full stop: "Full text of the Foreign Minister's speech." (no verb: "The full text of the
+# agreement has not been made public." is news)
+FULL_TEXT_HEADING = re.compile(r"^(?:the |following is the )?full text of\b(?![^.!?]*\b(?:is|are|was|were|has|have|had|"
+                               r"will|would|can|could|said|says|remains?)\b)[^.!?]{0,100}[.:]?$", re.IGNORECASE)
 # an interviewer's request that is not written as a question: "Ambassador, please tell us about …"
 PROMPT = re.compile(r"^(?:\*\*)?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3},\s*)?"
                     r"(?i:(?:please\s+)?(?:tell us|share with us|let us know|could you|can you|would you)\b)")
@@ -222,7 +235,7 @@ def split_datelines(text: str) -> tuple[list[re.Match[str]], str]:
         for pattern in patterns:
             match = pattern.match(rest)
             place = (match.groupdict().get("place") or "X") if match else ""
-            if match and place[:1].isupper() and len(rest) - match.end() > 20:
+            if match and _is_place(place) and len(rest) - match.end() > 20:
                 found.append(match)
                 rest = rest[match.end():]
                 # only after an outlet alone, and only a place with a date ("Hanoi (VNA) – EU - Vietnam trade …")
@@ -252,8 +265,9 @@ AFTER_HEADER_DATE = re.compile(r"^(?:share\s+copy link\s+|delivered on:?\s+\S+\s
                                r"|\((?:transcript|check against delivery)[^)]{0,80}\)\s*)+", re.IGNORECASE)
 # "The below is attributable to Spokesperson Matthew Miller:", "The following statement was issued today by …:", "My
 # Rt Hon Friend the Foreign Secretary has today made the following statement:"
-ATTRIBUTION_INTRO = re.compile(r"^[^:.!?]{0,160}\b(?:the (?:below|following)\b|attributable to\b)[^:.!?]{0,160}:\s+"
-                               r"(?=(?-i:[A-Z\"“]))", re.IGNORECASE)
+ATTRIBUTION_INTRO = re.compile(r"^[^:.!?]{0,160}\b(?:the (?:below|following) (?:is attributable|(?:written |joint )?"
+                               r"statement|remarks|readout)|attributable to)\b[^:.!?]{0,160}:\s+(?=(?-i:[A-Z\"“]))",
+                               re.IGNORECASE)
 PUBLISHED = re.compile(r"\b(?:published|last updated|updated)(?: on)?:?\s*$", re.IGNORECASE)
 INNER_OUTLET = re.compile(rf"\((?:{_OUTLET_ALT})\)\s*{_DASH}\s*(?=(?-i:[A-Z\"“‘']))", re.IGNORECASE)
 
@@ -264,13 +278,16 @@ def strip_page_header(text: str) -> str:
     :func:`strip_dateline`); ``text`` itself when it does not open so."""
     rest = _without_publisher_header(text)
     stamp = LEADING_STAMP.match(rest)
+    if stamp and not (TIME.search(stamp.group(0)) or re.match(rf"(?i:{WEEKDAYS})\b", stamp.group(0))):
+        stamp = None  # a date alone opens sentences too ("March 5, 2024 was a landmark day …")
     if stamp and len(rest) - stamp.end() > 20:
-        rest = rest[stamp.end():]
+        rest = rest[stamp.end():].lstrip(" -–—|")
     if split_datelines(rest)[0]:
         return rest
     inner = INNER_OUTLET.search(rest[:300])
-    if inner and inner.start() and len(rest[:inner.start()].split()) <= 25 \
-            and not re.search(r"[.!?][\"'”’]?\s", rest[:inner.start()]):
+    before = rest[:inner.start()] if inner else ""
+    if inner and before.strip() and len(before.split()) <= 25 and not re.search(r"[.!?][\"'”’]?\s", before) \
+            and not _names_outlet(before):
         return rest[inner.start():]
     byline = LEADING_BYLINE.match(rest) if stamp else None
     words = rest[byline.end():].split() if byline else []
@@ -281,19 +298,38 @@ def strip_page_header(text: str) -> str:
     return rest
 
 
+def _names_outlet(text: str) -> bool:
+    """Whether ``text`` ends with an outlet's own name ("… the Vietnam News Agency"): "(VNA) – …" after it is an
+    apposition inside a sentence, not a dateline."""
+    words = text.split()
+    return any(_masthead(" ".join(words[-size:])) for size in (4, 3, 2) if len(words) >= size)
+
+
 def _without_publisher_header(text: str) -> str:
     """``text`` after a publisher's header that ends with a date (see :data:`HEADER_OPENER`), the "Share Copy Link"
     and "(Transcript …)" after it, and a line that only says who the statement is attributed to."""
     date = FULL_DATE.search(" ".join(text.split()[:40]))
     cut = text.find(date.group(0)) if date else -1
     if cut < 0 or not (HEADER_OPENER.match(text) or PUBLISHED.search(text[:cut])):
-        return text if not ATTRIBUTION_INTRO.match(text) else text[ATTRIBUTION_INTRO.match(text).end():]
+        intro = ATTRIBUTION_INTRO.match(text)
+        return text[intro.end():] if intro else text
     if re.search(r"[a-z0-9)][.!?][\"'”’]?\s", text[:cut]):  # a sentence ends before it ("J." does not)
         return text
     rest = text[cut + len(date.group(0)):].lstrip(" ,—–-")
     rest = rest[len(m.group(0)):] if (m := AFTER_HEADER_DATE.match(rest)) else rest
     rest = rest[len(m.group(0)):] if (m := ATTRIBUTION_INTRO.match(rest)) else rest
     return rest if len(rest.split()) >= 3 and re.match(r"[A-Z\"“‘(]", rest) else text  # a sentence starts there
+
+
+PLACE_GLUE = {"de", "da", "do", "du", "of", "and", "la", "le", "el", "al", "upon", "on", "am", "der", "city"}
+
+
+def _is_place(place: str) -> bool:
+    """A dateline's place ("Hanoi", "Rio de Janeiro, March 3", "X" when none is named): capitalised words, not the
+    start of a sentence ("The report by the Vietnam News Agency (VNA) – …" is one) nor an outlet's own name."""
+    words = re.findall(r"[^\W\d_][\w.'’-]*", place)
+    return place[:1].isupper() and all(w[:1].isupper() or w.lower() in PLACE_GLUE for w in words) \
+        and not _names_outlet(place)
 
 
 def dateline_matches(text: str) -> list[re.Match[str]]:
@@ -418,7 +454,7 @@ def classify(line: str, seen_body: bool) -> str | None:
         return "tags line"
     if RELATED_LINK.match(line) and len(line.split()) <= 30:
         return "related link"
-    if SALUTATION.match(line):
+    if is_salutation(line):
         return "salutation"
     if FULL_TEXT_HEADING.match(line):
         return "heading"

@@ -54,13 +54,14 @@ def pad_values(tokenizer: Any) -> dict[str, int]:
     return {"input_ids": tokenizer.pad_token_id or 0, "token_type_ids": getattr(tokenizer, "pad_token_type_id", 0)}
 
 
-CHARS_PER_TOKEN = 32  # far more than any token spans in text the models read (English averages under 5)
+CHARS_PER_TOKEN = 100  # a WordPiece token spans at most 100 characters (a longer word is one [UNK]); English ~5
+MIN_REACH = 50_000     # and never less: runs of spaces or invisible signs take characters and no tokens
 
 
 def within_reach(texts: Sequence[str], max_length: int) -> list[str]:
     """Each text cut to the characters its first ``max_length`` tokens can span: the tokenizer splits the whole
     text before it truncates, so one 200 MB row took 35 GB; what the model reads is the same."""
-    limit = max_length * CHARS_PER_TOKEN
+    limit = max(max_length * CHARS_PER_TOKEN, MIN_REACH)
     return [text[:limit] for text in texts]
 
 
@@ -136,7 +137,8 @@ def load_tokenizer(folder: str | Path) -> Any:
         expected = json.loads((Path(folder) / "config.json").read_text(encoding="utf-8")).get("vocab_size")
     except (OSError, ValueError, AttributeError):
         expected = None  # the model's own loading names a missing or damaged config.json
-    if isinstance(expected, int) and not isinstance(expected, bool) and len(tokenizer) < 0.9 * expected:
+    if len(tokenizer) < 100 or (isinstance(expected, int) and not isinstance(expected, bool)
+                                and len(tokenizer) < 0.9 * expected):
         raise DiploError(f"{folder}: the tokenizer knows {len(tokenizer)} tokens and the model {expected}: its "
                          "tokenizer.json (or vocab.txt) is missing or damaged; restore the tokenizer files")
     return tokenizer

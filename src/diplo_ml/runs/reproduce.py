@@ -125,8 +125,12 @@ def reproduce(run_dir: Path, tolerance: float = 0.0, out_dir: Path | None = None
         with signals_interrupt():
             run(cfg, out_dir, overrides)
     except RunInterrupted as exc:
-        print(f"interrupted ({exc}): {out_dir} keeps its last checkpoint; `diplo-ml resume {out_dir}` continues it, "
-              f"then `diplo-ml compare {run_dir} {out_dir}` sets the two runs' metrics side by side", file=sys.stderr)
+        if read_manifest(out_dir) is None:
+            print(f"interrupted ({exc}) before the re-run started; nothing was kept", file=sys.stderr)
+        else:
+            print(f"interrupted ({exc}): {out_dir} keeps its last checkpoint; `diplo-ml resume {out_dir}` continues "
+                  f"it, then `diplo-ml compare {run_dir} {out_dir}` sets the two runs' metrics side by side",
+                  file=sys.stderr)
         raise
     finally:
         if read_manifest(out_dir) is None:  # refused before the run started: no folder is left behind

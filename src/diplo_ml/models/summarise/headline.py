@@ -44,8 +44,10 @@ def usable(headline: str | None) -> bool:
 
 
 def _ends_with_date(head: str) -> bool:
-    """A heading that ends with its date ("Department Press Briefing – March 6, 2024"): a page's label, not news."""
-    return any(m.end() >= len(head.rstrip(" .")) for m in FULL_DATE.finditer(head))
+    """A heading that ends with its date after a dash or bar ("Department Press Briefing – March 6, 2024"): a page's
+    label, not news ("… to hold talks on March 6, 2024" is a headline)."""
+    return any(m.end() >= len(head.rstrip(" .")) and re.search(r"[–—|-]\s*$", head[:m.start()])
+               for m in FULL_DATE.finditer(head))
 
 
 def repeats(summary: str, headline: str, share: float = 0.7) -> bool:

@@ -18,11 +18,11 @@ from diplo_ml.data.ingest import (
     PROMPT,
     QUESTION_PREFIX,
     RELATED_LINK,
-    SALUTATION,
     SPEAKER,
     WIRE_NOTICE,
     dateline_matches,
     is_caption,
+    is_salutation,
     strip_dateline,
     strip_page_header,
     without_end_mark,
@@ -103,7 +103,7 @@ PICTURED = re.compile(r"\((?:[CLR]|(?i:(?:front|back|first|second|third|1st|2nd|
 
 # what a speech, a briefing or a page says that is not news: "Thank you, President.", "Good afternoon, everyone.",
 # "Statement made by the Minister for Development and Africa on 12 February 2024.", "(The briefing ended at 2:41 p.m.)"
-COURTESY = re.compile(r"^(?:thank you|thanks|good (?:morning|afternoon|evening|day))\b", re.IGNORECASE)
+COURTESY = re.compile(r"^(?:thank you|thanks(?! to\b)|good (?:morning|afternoon|evening|day))\b", re.IGNORECASE)
 MADE_BY = re.compile(r"^(?:statement|speech|remarks|written statement|transcript)s? "
                      r"(?:made|delivered|given|issued) by\b", re.IGNORECASE)
 
@@ -126,11 +126,12 @@ def is_statement(sentence: str) -> bool:
         return False
     if CAPTION.search(text) or PICTURED.search(text) or (BYLINE.match(text) and len(text.split()) <= 12):
         return False
-    if SALUTATION.match(text) or FULL_TEXT_HEADING.match(text) or RELATED_LINK.match(text):
+    if is_salutation(text) or FULL_TEXT_HEADING.match(text) or RELATED_LINK.match(text):
         return False
     if (COURTESY.match(text) and len(text.split()) <= 8) or MADE_BY.match(text) or _names_only(text):
         return False
-    if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) or COOKIES.search(text):
+    if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) \
+            or (COOKIES.search(text) and len(text.split()) <= 40):
         return False
     return len(text.split()) >= 2
 
@@ -145,12 +146,15 @@ def clean_statement(sentence: str, interview: bool = False) -> str:
 
 
 def closed_quotation(sentence: str) -> str:
-    """A sentence that opens a quotation it does not close (the quotation goes on in the next sentence) with the
-    closing mark added, so that a summary never leaves a quotation open as if the summary's own words went on."""
+    """A sentence that opens a quotation it does not close (it goes on in the next sentence) with the closing mark
+    added, and one that closes a quotation opened before with the opening mark: a summary never leaves a quotation
+    open, as if the summary's own words went on, nor closes one it never opened."""
     if sentence.count("“") > sentence.count("”"):
         return sentence + "”"
-    if sentence.startswith('"') and sentence.count('"') % 2:
-        return sentence + '"'
+    if sentence.count("”") > sentence.count("“"):  # the end of a quotation an earlier sentence opened
+        return "“" + sentence
+    if sentence.count('"') % 2:
+        return sentence + '"' if sentence.startswith('"') else '"' + sentence
     return sentence
 
 
