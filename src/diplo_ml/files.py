@@ -184,6 +184,7 @@ class FileSet:
         """Rename every new file into place; when one rename fails, put back the files already replaced (from a
         second name each old file was given first) and raise, so the set is all old or all new."""
         done: list[tuple[Path, str | None]] = []
+        stranded: set[str] = set()  # saved copies that could not be put back: left beside their file for the user
         with signals_held():
             try:
                 for path, tmp in self._pending.items():
@@ -191,15 +192,17 @@ class FileSet:
                     os.replace(tmp, path)
             except OSError:
                 for path, old in reversed(done):
-                    with contextlib.suppress(OSError):
+                    try:
                         if old:
                             os.replace(old, path)
                         elif not path.is_dir():
                             path.unlink(missing_ok=True)
+                    except OSError:
+                        stranded.add(str(old))
                 raise
             finally:
                 for _, old in done:
-                    if old:
+                    if old and old not in stranded:
                         with contextlib.suppress(OSError):
                             os.unlink(old)
             self._pending.clear()
@@ -222,7 +225,11 @@ def _keep_old(path: Path, second_name: str) -> str | None:
     try:
         os.link(path, second_name)
     except OSError:
-        shutil.copy2(path, second_name)
+        try:
+            shutil.copy2(path, second_name)
+        except OSError:
+            Path(second_name).unlink(missing_ok=True)  # no half-made copy left behind
+            raise
     return second_name
 
 
