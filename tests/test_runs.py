@@ -348,6 +348,7 @@ def test_resume_a_failed_run_of_the_users_own_model_yaml(pillar_dir, tmp_path):
     assert json.loads((run_dir / "manifest.json").read_text())["status"] == "finished"
 
 
+@pytest.mark.slow
 def test_a_reproduction_stopped_by_a_signal_says_so_and_can_be_resumed(pillar_dir, tmp_path, monkeypatch, capsys):
     """SIGTERM killed `reproduce` outright: its copy stayed `running`, and `resume` refused it (no .hydra/). Now the
     copy ends `interrupted`, keeps the overrides `resume` reads, and stays marked as a reproduction."""
