@@ -20,7 +20,14 @@ import numpy as np
 
 from diplo_ml.data.io import SURROGATE_ESCAPE, lone_surrogate
 from diplo_ml.errors import DataError, DiploError
-from diplo_ml.files import atomic_write_json, atomic_write_text, check_output_file, files_together, model_folders
+from diplo_ml.files import (
+    atomic_write_json,
+    atomic_write_text,
+    check_output_file,
+    files_together,
+    json_fault,
+    model_folders,
+)
 
 FROM_NAME, TO_NAME = "pillars", "text"
 
@@ -139,10 +146,8 @@ def _tasks_with_lines(path: Path) -> list[tuple[int, Any]]:
             task, position = decoder.raw_decode(text, position)
         except json.JSONDecodeError as exc:
             raise DataError(f"{path}:{exc.lineno}: malformed JSON ({exc.msg})") from None
-        except RecursionError:
-            raise DataError(f"{path}:{line}: unreadable JSON (nested too deeply)") from None
-        except ValueError as exc:  # a number of over 4,300 digits
-            raise DataError(f"{path}:{line}: unreadable JSON ({str(exc).split(';')[0].split(':')[0]})") from None
+        except (RecursionError, ValueError) as exc:  # nested too deeply, a number of over 4,300 digits
+            raise DataError(f"{path}:{line}: unreadable JSON ({json_fault(exc)})") from None
         if SURROGATE_ESCAPE.search(text, begin, position) and (where := lone_surrogate(task, "the task")):
             raise DataError(f"{path}:{line}: {where} holds a lone surrogate, half of an emoji or another sign (not "
                             "valid Unicode text)")

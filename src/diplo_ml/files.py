@@ -254,6 +254,12 @@ def atomic_write_json(path: str | Path, payload: Any, indent: int | None = 2) ->
     return atomic_write_text(path, json.dumps(payload, indent=indent, ensure_ascii=False, default=str) + "\n")
 
 
+def json_fault(exc: RecursionError | ValueError) -> str:
+    """What ``json.loads`` raised besides ``JSONDecodeError``, in a few words: "nested too deeply", or the first
+    clause of its message ("Exceeds the limit (4300 digits) for integer string conversion")."""
+    return "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(";")[0].split(":")[0]
+
+
 def read_json(path: str | Path, what: str = "file") -> Any:
     """Parse a JSON file; a missing, unreadable or corrupt file is a one-line error naming it."""
     path = Path(path)
@@ -265,10 +271,8 @@ def read_json(path: str | Path, what: str = "file") -> Any:
         raise DiploError(f"{path}:{exc.lineno}: corrupt {what} ({exc.msg})") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DiploError(f"{path}: unreadable {what} ({exc})") from None
-    except RecursionError:
-        raise DiploError(f"{path}: corrupt {what} (nested too deeply)") from None
-    except ValueError as exc:  # a number of over 4,300 digits
-        raise DiploError(f"{path}: corrupt {what} ({str(exc).split(';')[0].split(':')[0]})") from None
+    except (RecursionError, ValueError) as exc:  # nested too deeply, a number of over 4,300 digits
+        raise DiploError(f"{path}: corrupt {what} ({json_fault(exc)})") from None
 
 
 def read_json_object(path: str | Path, what: str = "file") -> dict[str, Any]:

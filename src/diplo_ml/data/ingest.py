@@ -564,8 +564,9 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             article.dropped.append((number, "dateline (kept as metadata)", line))
             continue
         if not seen_body and (lead := strip_page_header(line)) != line:
-            article.date = article.date or parse_date(line[:len(line) - len(lead)])
-            article.dropped.append((number, "page header run into the lead", line[:len(line) - len(lead)].strip()))
+            header = line[:len(line) - len(lead)]
+            article.date = article.date or parse_date(header)
+            article.dropped.append((number, "page header run into the lead", header.strip()))
             line = lead
         if PHOTO_CREDIT.search(line) and split_datelines(line)[0]:  # "Hanoi (VNA) – … energy. (Photo: VNA)":
             line = PHOTO_CREDIT.sub("", line)                          # a lead with its photo credit, not a caption

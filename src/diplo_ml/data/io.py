@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.errors import DataError, DiploError
-from diplo_ml.files import FileSet, atomic_open, not_a_file
+from diplo_ml.files import FileSet, atomic_open, json_fault, not_a_file
 
 
 class NotUnicode(ValueError):
@@ -27,10 +27,8 @@ def loads_strictly(text: str) -> Any:
         data = json.loads(text)
     except json.JSONDecodeError:
         raise
-    except RecursionError:
-        raise ValueError("nested too deeply") from None
-    except ValueError as exc:
-        raise ValueError(str(exc).split(";")[0].split(":")[0]) from None  # "Exceeds the limit (4300 digits) …"
+    except (RecursionError, ValueError) as exc:
+        raise ValueError(json_fault(exc)) from None
     if SURROGATE_ESCAPE.search(text) and (where := lone_surrogate(data)):
         raise NotUnicode(f"{where} holds a lone surrogate, half of an emoji or another sign (not valid Unicode text)")
     return data

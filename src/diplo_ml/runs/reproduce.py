@@ -133,10 +133,10 @@ def reproduce(run_dir: Path, tolerance: float = 0.0, out_dir: Path | None = None
                   file=sys.stderr)
         raise
     finally:
-        if read_manifest(out_dir) is None:  # refused before the run started: no folder is left behind
+        manifest = read_manifest(out_dir)
+        if manifest is None:  # refused before the run started: no folder is left behind
             shutil.rmtree(out_dir, ignore_errors=True)
         else:  # marked, so that `compare --group-by` never counts the copy as one more seed of the run it reproduces
-            atomic_write_json(out_dir / MANIFEST, {**(read_manifest(out_dir) or {}),
-                                                   "reproduces": str(run_dir.resolve())})
+            atomic_write_json(out_dir / MANIFEST, {**manifest, "reproduces": str(run_dir.resolve())})
     new = read_json_object(out_dir / "metrics.json", "metrics file")
     return out_dir, metric_differences(old, new, tolerance)
