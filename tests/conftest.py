@@ -157,8 +157,8 @@ def interrupted_after(files: int):
 
     real_write, written = io.write_jsonl, []
 
-    def write(path, records, batch=None):
-        real_write(path, records, batch)
+    def write(path, records, batch=None, replace=True):
+        real_write(path, records, batch, replace)
         written.append(path)
         if len(written) == files:
             raise KeyboardInterrupt

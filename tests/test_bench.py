@@ -211,6 +211,19 @@ def test_bench_markdown_overwrite_replaces_the_file_atomically(tmp_path, monkeyp
     assert cli_main(["bench", "--markdown", str(new)]) == 0 and new.read_text().startswith("# Benchmarks")
 
 
+def test_bench_markdown_never_replaces_a_file_written_while_it_measured(tmp_path, monkeypatch, capsys):
+    doc = tmp_path / "benchmarks.md"
+
+    def measure_while_another_writes(*a, **k):
+        doc.write_text("theirs\n")
+        return copy.deepcopy(RESULT)
+
+    monkeypatch.setattr(diplo_ml.bench, "run_bench", measure_while_another_writes)
+    assert cli_main(["bench", "--markdown", str(doc)]) == 2
+    assert "benchmarks.md was written by another command while this one ran" in capsys.readouterr().err
+    assert doc.read_text() == "theirs\n" and (tmp_path / "benchmarks.md.new").read_text().startswith("# Benchmarks")
+
+
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"paths_to_measure": ["onnx-int8"]}, "--paths onnx-int8: the ONNX paths need onnxruntime and onnx"),
     ({"paths_to_measure": ["fp16"]}, "--paths: unknown path(s) fp16"),

@@ -200,6 +200,52 @@ def test_a_signal_during_the_renames_waits_for_them(tmp_path):
     signal.signal(signal.SIGINT, before)
 
 
+@pytest.mark.parametrize("links", [True, False])
+def test_an_output_written_meanwhile_by_another_command_is_kept(tmp_path, monkeypatch, links):
+    """Without --overwrite an output is only ever put where no file is: one that another command wrote while this
+    one ran is kept, and this one's is left beside it as OUT.new (OUT.new2 the next time), named in the error. The
+    same holds on a file system without hard links."""
+    from diplo_ml.files import atomic_open
+
+    if not links:
+        def no_links(*_: object) -> None:
+            raise PermissionError(1, "Operation not permitted")
+
+        monkeypatch.setattr(os, "link", no_links)
+    out = tmp_path / "metrics.json"
+    for n, kept in enumerate(("metrics.json.new", "metrics.json.new2"), start=1):
+        with pytest.raises(DiploError, match=f"written by another command.*{kept}"):
+            with atomic_open(out, replace=False) as handle:
+                handle.write(f"mine {n}\n")
+                if n == 1:
+                    out.write_text("theirs\n")
+        assert out.read_text() == "theirs\n" and (tmp_path / kept).read_text() == f"mine {n}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["metrics.json", "metrics.json.new", "metrics.json.new2"]
+    fresh = tmp_path / "fresh.json"
+    with atomic_open(fresh, replace=False) as handle:
+        handle.write("mine\n")
+    assert fresh.read_text() == "mine\n" and not (tmp_path / "fresh.json.new").exists()
+    with atomic_open(out) as handle:  # --overwrite
+        handle.write("replaced\n")
+    assert out.read_text() == "replaced\n"
+
+
+def test_a_file_set_never_replaces_a_file_written_meanwhile(tmp_path):
+    """Files opened with replace=False in a set: when one of them appeared while the command ran, the set is all
+    old (the files already renamed are put back) and the error names it."""
+    from diplo_ml.files import files_together
+
+    paths = [tmp_path / f"{name}.jsonl" for name in ("train", "dev")]
+    with pytest.raises(DiploError, match=r"dev.jsonl was written by another command.*--overwrite"):
+        with files_together() as batch:
+            for path in paths:
+                with batch.open(path, replace=False) as handle:
+                    handle.write("mine\n")
+            paths[1].write_text("theirs\n")
+    assert not paths[0].exists() and paths[1].read_text() == "theirs\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dev.jsonl"]
+
+
 def test_a_field_of_two_types_names_both_lines(pillar_dir):
     first = _append(pillar_dir / "test.jsonl", '{"id": "n1", "doc_id": "d", "text": "A.", "labels": [], "note": 1}')
     second = _append(pillar_dir / "test.jsonl", '{"id": "n2", "doc_id": "d", "text": "B.", "labels": [], '

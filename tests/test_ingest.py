@@ -107,6 +107,25 @@ def test_ingest_cli_explain(tmp_path, capsys):
     assert "missing.txt: no such file" in capsys.readouterr().err
 
 
+def test_ingest_never_replaces_an_output_another_command_wrote_meanwhile(tmp_path, monkeypatch, capsys):
+    import diplo_ml.data.ingest_files as ingest_module
+
+    out = tmp_path / "o.jsonl"
+    real = ingest_module.ingest_pages
+
+    def pages_then_theirs(paths):  # OUT was free when checked; another command writes it while the pages are read
+        out.write_text("theirs\n")
+        return real(paths)
+
+    monkeypatch.setattr(ingest_module, "ingest_pages", pages_then_theirs)
+    assert cli_main(["ingest", str(FIXTURES / "article_vna.txt"), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{out} was written by another command while this one ran" in err and len(err.strip().splitlines()) == 1
+    assert out.read_text() == "theirs\n" and len((tmp_path / "o.jsonl.new").read_text().splitlines()) == 6
+    assert cli_main(["ingest", str(FIXTURES / "article_vna.txt"), "-o", str(out), "--overwrite"]) == 0
+    assert out.read_text() == (tmp_path / "o.jsonl.new").read_text()
+
+
 @pytest.mark.parametrize(("text", "iso"), [
     ("Thursday, 03/09/2020, 10:17 (GMT+7)", "2020-09-03"),
     ("Updated: 2023-08-01 09:12", "2023-08-01"),

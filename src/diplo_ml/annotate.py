@@ -21,8 +21,6 @@ import numpy as np
 from diplo_ml.data.io import SURROGATE_ESCAPE, lone_surrogate
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.files import (
-    atomic_write_json,
-    atomic_write_text,
     check_output_file,
     files_together,
     json_fault,
@@ -115,9 +113,12 @@ def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path
                              "result": [{"from_name": FROM_NAME, "to_name": TO_NAME, "type": "choices",
                                          "value": {"choices": tags}}]}],
         })
-    atomic_write_json(output, tasks)
     config = output.with_suffix(".labelconfig.xml")
-    atomic_write_text(config, labelling_config(tagger.labels))
+    with files_together() as written:  # both files or neither
+        with written.open(output, replace=overwrite) as handle:
+            handle.write(json.dumps(tasks, indent=2, ensure_ascii=False, default=str) + "\n")
+        with written.open(config, replace=overwrite) as handle:
+            handle.write(labelling_config(tagger.labels))
     return (f"picked {len(tasks)} of {len(units)} paragraphs from {len(articles)} article(s) "
             f"(uncertainty {min(sure[chosen], default=0):.2f}-{max(sure[chosen], default=0):.2f}): "
             f"tasks {output}, labelling config {config}")
@@ -241,7 +242,7 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
     splits = grouped_split(records, "doc_id", shares, seed)
     with files_together() as batch:  # all three files or, interrupted, none of them
         for split, rows in splits.items():
-            write_jsonl(folder / f"{split}.jsonl", rows, batch)
+            write_jsonl(folder / f"{split}.jsonl", rows, batch, replace=overwrite)
     for split, rows in splits.items():
         if not rows and shares.get(split) != 0:  # a split asked to be empty is not worth a warning
             advice = "add articles or lower --dev/--test" if split == "train" else (

@@ -22,7 +22,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     metrics = evaluate_checkpoint(args.checkpoint, data=args.data, split=args.split, overrides=args.override)
     text = json.dumps(metrics, indent=2)
     if output is not None:
-        atomic_write_text(output, text + "\n")
+        atomic_write_text(output, text + "\n", replace=args.overwrite)
     print(text)
     return 0
 
@@ -116,7 +116,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     rows, metrics, keys = compare(args.paths, group_by, metrics)
     print(render(rows, metrics, keys, args.format))
     if args.plot:
-        print(f"plot written to {plot(rows, metrics, keys, args.plot)}", file=sys.stderr)
+        print(f"plot written to {plot(rows, metrics, keys, args.plot, replace=args.overwrite)}", file=sys.stderr)
     return 0
 
 
@@ -194,7 +194,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
                            paths_to_measure=[x for item in args.paths for x in item.split(",") if x] or None,
                            sweep=args.sweep, data=args.data)
     if output is not None:
-        write_markdown(output, result, "diplo-ml bench " + " ".join(sys.argv[2:]))
+        write_markdown(output, result, "diplo-ml bench " + " ".join(sys.argv[2:]), args.overwrite)
         print(f"written to {output}", file=sys.stderr)
     print(json.dumps(result) if args.json else summary(result))
     return 0

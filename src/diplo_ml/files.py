@@ -7,6 +7,7 @@ folder and renamed over the target, so a crash or a kill at any moment leaves ei
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -144,13 +145,43 @@ def _written(path: Path, mode: str, encoding: str | None) -> Iterator[tuple[IO[A
         raise
 
 
+def _put_new(tmp: str, path: Path) -> None:
+    """Rename ``tmp`` to ``path`` only while no file has that name: a hard link cannot be made over an existing name,
+    so a file another command wrote there meanwhile is never replaced. Where links are not allowed, the name is
+    checked just before the rename. Another command's file is kept, and this one's is left as ``PATH.new``."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        pass
+    except OSError:  # a file system without hard links: check, then rename (a narrow window, not none)
+        if not os.path.lexists(path):
+            os.replace(tmp, path)
+            return
+    else:
+        os.unlink(tmp)
+        return
+    kept, n = path.with_name(path.name + ".new"), 1
+    while os.path.lexists(kept):  # an earlier refused output is kept too
+        n += 1
+        kept = path.with_name(f"{path.name}.new{n}")
+    os.replace(tmp, kept)
+    raise DiploError(f"{path} was written by another command while this one ran; it is kept, and this command's "
+                     f"output is in {kept}: move that file in its place, or run again with --overwrite")
+
+
 @contextlib.contextmanager
-def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
-    """Open a temporary sibling of ``path`` for writing; on success it replaces ``path``, on error it is removed."""
+def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8",
+                replace: bool = True) -> Iterator[IO[Any]]:
+    """Open a temporary sibling of ``path`` for writing; on success it replaces ``path`` (unless ``replace`` is
+    false: then a file that appeared there meanwhile is kept and this one refused, see :func:`_put_new`), on error
+    it is removed."""
     with _written(Path(path), mode, encoding) as (handle, tmp):
         yield handle
     try:
-        os.replace(tmp, path)
+        if replace:
+            os.replace(tmp, path)
+        else:
+            _put_new(tmp, Path(path))
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -166,15 +197,19 @@ class FileSet:
 
     def __init__(self) -> None:
         self._pending: dict[Path, str] = {}
+        self._new_only: set[Path] = set()  # opened with replace=False: a file found there at the end is not replaced
 
     @contextlib.contextmanager
-    def open(self, path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
+    def open(self, path: str | Path, mode: str = "w", encoding: str | None = "utf-8",
+             replace: bool = True) -> Iterator[IO[Any]]:
         path = Path(path)
         if path in self._pending:
             raise ValueError(f"{path}: written twice in one set of files")
         with _written(path, mode, encoding) as (handle, tmp):
             yield handle
         self._pending[path] = tmp
+        if not replace:
+            self._new_only.add(path)
 
     def sha256(self, path: str | Path) -> str:
         """The sha256 of what ``path`` will hold once the set is replaced."""
@@ -188,9 +223,11 @@ class FileSet:
         with signals_held():
             try:
                 for path, tmp in self._pending.items():
+                    if path in self._new_only and os.path.lexists(path):
+                        raise FileExistsError(errno.EEXIST, "written by another command while this one ran", str(path))
                     done.append((path, _keep_old(path, f"{tmp}.old")))
                     os.replace(tmp, path)
-            except OSError:
+            except OSError as exc:
                 for path, old in reversed(done):
                     try:
                         if old:
@@ -199,6 +236,9 @@ class FileSet:
                             path.unlink(missing_ok=True)
                     except OSError:
                         stranded.add(str(old))
+                if isinstance(exc, FileExistsError) and exc.filename and Path(exc.filename) in self._new_only:
+                    raise DiploError(f"{exc.filename} was written by another command while this one ran; it is kept "
+                                     "and nothing was replaced: run again with --overwrite") from None
                 raise
             finally:
                 for _, old in done:
@@ -244,14 +284,15 @@ def files_together() -> Iterator[FileSet]:
         batch._discard()
 
 
-def atomic_write_text(path: str | Path, text: str) -> Path:
-    with atomic_open(path) as handle:
+def atomic_write_text(path: str | Path, text: str, replace: bool = True) -> Path:
+    with atomic_open(path, replace=replace) as handle:
         handle.write(text)
     return Path(path)
 
 
-def atomic_write_json(path: str | Path, payload: Any, indent: int | None = 2) -> Path:
-    return atomic_write_text(path, json.dumps(payload, indent=indent, ensure_ascii=False, default=str) + "\n")
+def atomic_write_json(path: str | Path, payload: Any, indent: int | None = 2, replace: bool = True) -> Path:
+    return atomic_write_text(path, json.dumps(payload, indent=indent, ensure_ascii=False, default=str) + "\n",
+                             replace)
 
 
 def json_fault(exc: RecursionError | ValueError) -> str:

@@ -70,6 +70,7 @@ def check_markdown_path(path: Path, checkpoint: str | Path | None, overwrite: bo
     check_output_file(path, [TEST_SPLIT, *article_paths()], model_folders(checkpoint), overwrite)
 
 
-def write_markdown(path: Path, result: dict[str, Any], command: str) -> Path:
-    """Render the report and replace ``path`` with it atomically (a temporary sibling renamed over it)."""
-    return atomic_write_text(path, markdown(result, command))
+def write_markdown(path: Path, result: dict[str, Any], command: str, replace: bool = True) -> Path:
+    """Render the report and replace ``path`` with it atomically (a temporary sibling renamed over it; unless
+    ``replace``, never over a file that appeared there while the benchmark ran)."""
+    return atomic_write_text(path, markdown(result, command), replace)

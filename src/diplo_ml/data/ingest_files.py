@@ -75,5 +75,5 @@ def ingest_files(inputs: Iterable[str | Path], output: str | Path | None = None,
             for line, reason, text in sorted(article.dropped):
                 print(f"{article.path}:{line}: dropped ({reason}): {text[:100]}", file=sys.stderr)
     if output is not None:
-        write_jsonl(output, [r for a in articles for r in a.records()])
+        write_jsonl(output, [r for a in articles for r in a.records()], replace=overwrite)
     return report

@@ -117,15 +117,17 @@ def read_jsonl(path: str | Path, check: Callable[[dict[str, Any], str, int], Non
     return records
 
 
-def write_jsonl(path: str | Path, records: list[dict[str, Any]], batch: FileSet | None = None) -> None:
+def write_jsonl(path: str | Path, records: list[dict[str, Any]], batch: FileSet | None = None,
+                replace: bool = True) -> None:
     """One JSON object per line, written atomically (a temporary sibling renamed over ``path``, or with the rest
-    of ``batch`` when one is given); missing parent folders are made."""
+    of ``batch`` when one is given; unless ``replace``, never over a file that appeared there meanwhile); missing
+    parent folders are made."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DiploError(f"{path}: cannot make folder {path.parent} ({exc.strerror})") from None
-    with (batch.open(path) if batch else atomic_open(path)) as handle:
+    with (batch.open(path, replace=replace) if batch else atomic_open(path, replace=replace)) as handle:
         for record in records:
             handle.write(jsonl_line(record))
 

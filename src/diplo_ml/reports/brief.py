@@ -342,4 +342,4 @@ def write_brief(inputs: Sequence[str | Path], output: str | Path, tagger: str | 
     paths = expand_inputs(inputs)  # once: a folder's note on the files it leaves out is printed once
     check_output_file(output, [*inputs, *paths], model_folders(tagger, summariser), overwrite)
     brief = build_brief(paths, tagger, summariser, batch_size=batch_size)
-    return write_output(output, render_html(brief) if fmt == "html" else render_markdown(brief))
+    return write_output(output, render_html(brief) if fmt == "html" else render_markdown(brief), replace=overwrite)

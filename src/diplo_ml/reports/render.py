@@ -112,14 +112,15 @@ def img(uri: str, alt: str) -> str:
     return f'<img src="{uri}" alt="{esc(alt)}">'
 
 
-def write_text(path: str | Path, text: str) -> Path:
-    """Write one output file atomically; a missing folder or an unwritable path is a one-line error."""
+def write_text(path: str | Path, text: str, replace: bool = True) -> Path:
+    """Write one output file atomically; a missing folder or an unwritable path is a one-line error. Unless
+    ``replace``, a file that appeared at ``path`` while the command ran is kept (this one is refused)."""
     from diplo_ml.files import atomic_write_text
 
     path = Path(path)
     if path.is_dir():
         raise DiploError(f"{path}: is a folder, not a file")
     try:
-        return atomic_write_text(path, text)
+        return atomic_write_text(path, text, replace)
     except OSError as exc:
         raise DiploError(f"{path}: cannot write ({exc.strerror})") from exc

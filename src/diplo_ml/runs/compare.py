@@ -321,7 +321,8 @@ def _plot_labels(rows: list[dict[str, Any]], keys: list[str]) -> tuple[list[str]
     return labels, ", ".join(fixed)
 
 
-def plot(rows: list[dict[str, Any]], metrics: list[str], keys: list[str], path: str | Path) -> Path:
+def plot(rows: list[dict[str, Any]], metrics: list[str], keys: list[str], path: str | Path,
+         replace: bool = True) -> Path:
     """Grouped bars, one panel per task: one group per row, one bar per metric, values written on the bars;
     aggregated rows get mean ± std error bars. Rows without any of the metrics are left out."""
     try:
@@ -377,7 +378,7 @@ def plot(rows: list[dict[str, Any]], metrics: list[str], keys: list[str], path: 
         ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     path = Path(path)
-    with atomic_open(path, "wb") as handle:
+    with atomic_open(path, "wb", replace=replace) as handle:
         fig.savefig(handle, dpi=120, format=path.suffix[1:].lower())
     return path
 
