@@ -145,20 +145,27 @@ def _written(path: Path, mode: str, encoding: str | None) -> Iterator[tuple[IO[A
         raise
 
 
-def _put_new(tmp: str, path: Path) -> None:
-    """Rename ``tmp`` to ``path`` only while no file has that name: a hard link cannot be made over an existing name,
-    so a file another command wrote there meanwhile is never replaced. Where links are not allowed, the name is
-    checked just before the rename. Another command's file is kept, and this one's is left as ``PATH.new``."""
+def rename_if_free(source: str | Path, path: Path) -> bool:
+    """Rename ``source`` to ``path`` only while no file has that name (False, and nothing moved, when one has): a
+    hard link cannot be made over an existing name, so a file another command wrote there meanwhile is never
+    replaced. Where links are not allowed, the name is checked just before the rename (a narrow window)."""
     try:
-        os.link(tmp, path)
+        os.link(source, path)
     except FileExistsError:
-        pass
-    except OSError:  # a file system without hard links: check, then rename (a narrow window, not none)
-        if not os.path.lexists(path):
-            os.replace(tmp, path)
-            return
-    else:
-        os.unlink(tmp)
+        return False
+    except OSError:  # a file system without hard links
+        if os.path.lexists(path):
+            return False
+        os.replace(source, path)
+        return True
+    os.unlink(source)
+    return True
+
+
+def _put_new(tmp: str, path: Path) -> None:
+    """Rename ``tmp`` to ``path`` where no file is (:func:`rename_if_free`); a file another command wrote there
+    meanwhile is kept, and this one's is left as ``PATH.new``, named in the error."""
+    if rename_if_free(tmp, path):
         return
     kept, n = path.with_name(path.name + ".new"), 1
     while os.path.lexists(kept):  # an earlier refused output is kept too

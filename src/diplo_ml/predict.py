@@ -34,7 +34,7 @@ from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.language import NOT_ENGLISH, add_language_note, not_english_warning
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
 from diplo_ml.errors import DataError, DiploError, NoTextError
-from diplo_ml.files import atomic_write_json, check_output_file, model_folders, not_a_file
+from diplo_ml.files import atomic_write_json, check_output_file, model_folders, not_a_file, rename_if_free
 from diplo_ml.predict_record import STDIN, check_origin, cut_at, read_record, run_origin
 from diplo_ml.tasks.base import Predictor, Task
 
@@ -355,11 +355,12 @@ class Output:
         handle.flush()
         os.fsync(handle.fileno())
         handle.close()
-        if self.path.exists() and not self.existed and not self.overwrite:  # another command wrote it meanwhile
+        if self.existed or self.overwrite:
+            os.replace(self.partial, self.path)
+        elif not rename_if_free(self.partial, self.path):  # another command wrote OUT meanwhile
             raise DiploError(f"{self.path} was written by another command while this one ran; it is kept, and every "
                              f"row of this one is in {self.partial}: move that file in its place, or delete it and run "
                              "again with --overwrite")
-        os.replace(self.partial, self.path)
         self.record_path.unlink(missing_ok=True)
 
 
