@@ -159,6 +159,13 @@ def test_headlines_that_are_labels_or_repeat_the_summary_are_not_put_first():
     assert repeats("“We will not stand by while civilians in Gaza go without food.”",
                    "Foreign Secretary: “We will not stand by while civilians starve”")
     assert not repeats("Vietnam and Japan signed a trade deal.", "Japan deal boosts exports of seafood")
+    lead = "The United States welcomes the release of journalist Daniel Okoro after 214 days in detention."
+    assert repeats(lead, "U.S. Welcomes Release of Detained Journalist")  # "U.S." is "United States"
+    briefing = ("MR MILLER: Good afternoon. I have one announcement at the top. The Secretary will travel to Laos."
+                "\n\nQUESTION: When does he leave?")
+    assert _chosen(briefing) == ["The Secretary will travel to Laos."]
+    assert repeats("The UN and the EU agreed on a plan.", "United Nations, European Union agree plan")
+    assert not repeats("USAID and UNESCO agreed on a plan.", "US, UN agree plan")  # initials inside a word are not
 
 
 def test_what_looks_like_furniture_but_is_a_statement_is_kept():

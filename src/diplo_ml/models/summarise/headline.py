@@ -50,11 +50,25 @@ def _ends_with_date(head: str) -> bool:
                for m in FULL_DATE.finditer(head))
 
 
+# a country or body named in full in one text and by its initials in the other is the same name
+SHORT_NAMES = ((re.compile(r"\bUnited States(?: of America)?\b|\bU\.S\.(?:A\.)?(?=\W|$)|\bUSA?\b"), "US"),
+               (re.compile(r"\bUnited Kingdom\b|\bU\.K\.(?=\W|$)|\bUK\b"), "UK"),
+               (re.compile(r"\bUnited Nations\b|\bU\.N\.(?=\W|$)|\bUN\b"), "UN"),
+               (re.compile(r"\bEuropean Union\b|\bEU\b"), "EU"))
+
+
+def name_tokens(text: str) -> set[str]:
+    """The text's ROUGE tokens, with "United States", "U.S." and "US" (and the like) as one."""
+    for pattern, short in SHORT_NAMES:
+        text = pattern.sub(short, text)
+    return set(tokens(text))
+
+
 def repeats(summary: str, headline: str, share: float = 0.7) -> bool:
     """Whether the summary already says the headline: most of the headline's words are among the summary's ("U.S.
     Welcomes Release of Detained Journalist" before "The United States welcomes the release of journalist …")."""
-    head = set(tokens(headline))
-    return bool(head) and len(head & set(tokens(summary))) >= share * len(head)
+    head = name_tokens(headline)
+    return bool(head) and len(head & name_tokens(summary)) >= share * len(head)
 
 
 def with_headline(summary: str, headline: str) -> str:

@@ -103,7 +103,10 @@ PICTURED = re.compile(r"\((?:[CLR]|(?i:(?:front|back|first|second|third|1st|2nd|
 
 # what a speech, a briefing or a page says that is not news: "Thank you, President.", "Good afternoon, everyone.",
 # "Statement made by the Minister for Development and Africa on 12 February 2024.", "(The briefing ended at 2:41 p.m.)"
-COURTESY = re.compile(r"^(?:thank you|thanks(?! to\b)|good (?:morning|afternoon|evening|day))\b", re.IGNORECASE)
+# "I have one announcement at the top.", "Just a couple of things before we begin."
+COURTESY = re.compile(r"^(?:thank you|thanks(?! to\b)|good (?:morning|afternoon|evening|day)"
+                      r"|(?:I have|I've got|just|let me (?:start|begin) with) (?:one|two|three|a|a couple of|a few)"
+                      r"(?: brief| quick| short)? (?:announcements?|things?|items?|updates?)\b)", re.IGNORECASE)
 MADE_BY = re.compile(r"^(?:statement|speech|remarks|written statement|transcript)s? "
                      r"(?:made|delivered|given|issued) by\b", re.IGNORECASE)
 
