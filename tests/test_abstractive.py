@@ -65,6 +65,12 @@ def test_prepare_is_idempotent(prepared):
     assert marker.stat().st_mtime_ns == before  # not rebuilt
     assert (prepared / "config.json").is_file() and "quantization_config" not in (prepared / "config.json").read_text()
     assert not [p for p in prepared.parent.iterdir() if p.name.endswith(".tmp")]
+    import json
+
+    from diplo_ml.models import weights
+
+    config, known = json.loads((prepared / "config.json").read_text()), weights.get("smollm2").config
+    assert {key: config[key] for key in known} == known  # what options checks read without converting
 
 
 def test_checksum_mismatch_is_refused(tmp_path, monkeypatch, prepared):

@@ -101,3 +101,13 @@ def test_a_member_is_the_single_run_with_its_seed_and_bf16_changes_every_member(
     fast = load(ensemble_run, precision="bf16")
     assert all(next(m.model.bert.parameters()).dtype == torch.bfloat16 for m in fast.model.members)
     assert np.abs(fast.scores(texts) - tagger.scores(texts)).max() < 0.05
+
+
+def test_a_seed_ensemble_records_that_its_members_train_with_the_trainer():
+    """The manifest said uses_trainer false for a MiniLM seed ensemble, so compare blanked its lr and epochs."""
+    from diplo_ml.config import compose_config
+    from diplo_ml.harness import plan
+
+    for overrides, expected in ((["experiment=pillars_all_minilm_seeds3"], True), (["model=tfidf"], False)):
+        p = plan(compose_config(overrides))
+        assert p.model_class.trains_with_trainer(p.model_options) is expected

@@ -47,6 +47,34 @@ def test_model_config_errors_are_one_line(override, message):
     assert "\n" not in str(info.value)
 
 
+@pytest.mark.parametrize(("overrides", "message"), [
+    (["experiment=summarise_public_smollm2_zeroshot", "+model.dtype=float33"], "model.dtype: input should be"),
+    (["experiment=summarise_public_smollm2_zeroshot", "+model.device=cudaa"], "model.device: must be cpu, cuda"),
+    (["experiment=summarise_public_smollm2_zeroshot", "+model.generation.num_beam=4"],
+     "model.generation.num_beam: unknown option"),
+    (["experiment=summarise_public_smollm2_zeroshot", "model.max_source_tokens=9000"],
+     "model.max_source_tokens: .* at most 8192 tokens for 'smollm2'"),
+    (["experiment=summarise_public_smollm2_lora", "model.lora.target_modules=[q_projj]"],
+     "model.lora: target_modules 'q_projj' is not a linear layer of 'smollm2'"),
+    (["experiment=summarise_all_document", "model.inter_heads=5"], "model.inter_heads: must divide the width of "
+                                                                   "'minilm' \\(384\\)"),
+    (["experiment=summarise_all_document", "model.max_headline_tokens=500"], "model.max_headline_tokens: at most "
+                                                                             "max_length - 8 \\(376\\)"),
+    (["experiment=summarise_all_document", "model.freeze_layers=60"], "model.freeze_layers: at most 6"),
+    (["experiment=summarise_extractive", "model.freeze_layers=7"], "model.freeze_layers: at most 6"),
+    (["data=pillars_folder", "data.dir=x", "+data.split.dev=1.5"], "data.split.dev: input should be less than 1"),
+    (["data=pillars_folder", "data.dir=x", "+data.split.dev=0.6", "+data.split.test=0.5"],
+     "data.split.dev: with test, below 1"),
+])
+def test_options_that_failed_after_the_run_folder_was_made_are_refused_by_plan(overrides, message):
+    """Each of these passed the options check and failed (or, freeze_layers, did nothing useful) once the run had
+    started: a traceback at build or generate time, or a split that left no training rows."""
+    with pytest.raises(DiploError, match=message) as info:
+        plan(compose_config(overrides))
+    assert "\n" not in str(info.value)
+    assert plan(compose_config(overrides[:1])) is not None  # the preset itself is fine
+
+
 def _toy_conf(tmp_path: Path) -> Path:
     conf = tmp_path / "conf" / "model"
     conf.mkdir(parents=True)

@@ -186,6 +186,10 @@ def test_compare_marks_the_lowest_unsupported_rate_and_no_length(tmp_path):
     rows, metrics, keys = compare([str(tmp_path)], metrics=["test.unsupported_entity_rate", "test.pred_len_mean"])
     text = render(rows, metrics, keys, "markdown")
     assert "0.100 *" in text and "0.500 *" not in text and "20.000 *" not in text and "30.000 *" not in text
+    assert [r["model"] for r in rows] == ["a", "b"]  # the lowest rate first: lower is better
+    (tmp_path / "a" / "metrics.json").write_text(json.dumps({"test": {"unsupported_entity_rate": 0.9}}))
+    rows, _, _ = compare([str(tmp_path)], metrics=["test.unsupported_entity_rate"])
+    assert [r["model"] for r in rows] == ["b", "a"]
 
 
 def test_compare_csv_holds_numbers_and_interval_columns(tmp_path):

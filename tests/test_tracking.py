@@ -36,6 +36,19 @@ def test_missing_mlflow_is_a_one_line_error_and_none_is_a_no_op(monkeypatch, tmp
     assert "\n" not in str(info.value)
 
 
+@pytest.mark.parametrize(("override", "message"), [
+    ("tracking.log_checkpoint=maybe", "tracking.log_checkpoint: input should be a valid boolean"),
+    ("tracking.name=wandb", "tracking.name: input should be 'none' or 'mlflow'"),
+    ("+tracking.uril=x", "tracking.uril: unknown option"),
+    ("tracking.experiment=null", "tracking.uri: tracking=mlflow needs tracking.uri and tracking.experiment"),
+])
+def test_tracking_options_are_checked_before_training(override, message):
+    """"log_checkpoint=maybe" was read as true (the whole checkpoint uploaded), a misspelt key was ignored."""
+    with pytest.raises(DiploError) as info:
+        check_tracking(compose_config(["tracking=mlflow", override]))
+    assert str(info.value).startswith(message) and "\n" not in str(info.value)
+
+
 def test_params_and_metrics_are_flat_and_numeric():
     metrics = {"test": {"f1": 0.5, "n": 3, "ok": True, "name": "x", "rouge1_ci": [0.1, 0.2],
                         "per_label": {"economic": {"f1": 1.0}}}}

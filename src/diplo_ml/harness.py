@@ -62,7 +62,9 @@ def _container(cfg: DictConfig, key: str) -> dict[str, Any]:
 def check_data(cfg: DictConfig, task: Task) -> None:
     """The data block's sample limits and the task's own checks of it."""
     data = cfg.get("data") or {}
-    validate(DataLimits, {k: data.get(k) for k in DataLimits.model_fields if k in data}, "data")
+    checked = {k: OmegaConf.to_container(v, resolve=True) if isinstance(v, DictConfig) else v
+               for k in DataLimits.model_fields if k in data for v in [data.get(k)]}
+    validate(DataLimits, checked, "data")
     task.check_data_config(data)
 
 
@@ -168,7 +170,7 @@ def run_task(p: Plan, run_dir: Path, recorder: Recorder) -> dict[str, dict[str, 
     recorder.record(data={"config": str(cfg.data.name), "fingerprints": data.fingerprints, "examples": data.counts,
                           **({"sources": data.sources} if data.sources else {})},
                     model={"name": p.model_options.name, "class": p.model_cfg.get("_target_"),
-                           "uses_trainer": p.model_class.uses_trainer})
+                           "uses_trainer": p.model_class.trains_with_trainer(p.model_options)})
     examples = split_examples(task, data, cfg.data)
     model = p.model_class(p.model_options, task.spec)
     card_callback = ModelCardCallback()

@@ -10,7 +10,7 @@ import re
 from types import UnionType
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from diplo_ml.errors import DiploError
 
@@ -49,8 +49,8 @@ def _message(prefix: str, error: dict[str, Any]) -> str:
     got = error.get("input")
     text = error["msg"].removeprefix("Value error, ")
     field = re.match(r"([a-z_]+): ", text)
-    if not error["loc"] and field:  # a check across options names the option it is about: "max_length: …"
-        return f"{prefix}.{field.group(1)}: {text[field.end():]}"
+    if field and error["type"] == "value_error":  # a check across options names the option: "max_length: …"
+        return f"{where}.{field.group(1)}: {text[field.end():]}"
     text = text[0].lower() + text[1:] if text else text
     if isinstance(got, dict | list) or got is None:
         return f"{where}: {text}"
@@ -118,12 +118,28 @@ class TrainerOptions(Options):
         return value
 
 
+class SplitOptions(Options):
+    """``data.split``: how a folder's one ``all.jsonl`` is split by article (shares of dev and test, the rest train)."""
+
+    dev: float = Field(0.15, ge=0, lt=1)
+    test: float = Field(0.15, ge=0, lt=1)
+    seed: int = Field(0, ge=0, lt=2**32)
+    group_by: str = Field("doc_id", min_length=1)
+
+    @model_validator(mode="after")
+    def _leaves_training_rows(self) -> SplitOptions:
+        if self.dev + self.test >= 1:
+            raise ValueError(f"dev: with test, below 1 (the rest is train), got {self.dev:g} + {self.test:g}")
+        return self
+
+
 class DataLimits(Options):
-    """``data.max_<split>_samples``: a positive count or null (no cut)."""
+    """``data.max_<split>_samples``: a positive count or null (no cut); ``data.split`` (see :class:`SplitOptions`)."""
 
     max_train_samples: int | None = Field(None, ge=1)
     max_dev_samples: int | None = Field(None, ge=1)
     max_test_samples: int | None = Field(None, ge=1)
+    split: SplitOptions | None = None
 
 
 class RunOptions(Options):

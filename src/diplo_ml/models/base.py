@@ -79,6 +79,11 @@ class Model(ABC):
     Options: ClassVar[type[ModelOptions]] = ModelOptions
     uses_trainer: ClassVar[bool] = False
 
+    @classmethod
+    def trains_with_trainer(cls, options: ModelOptions) -> bool:
+        """Whether ``trainer.*`` settings apply to a model of these options (recorded for cards and compare)."""
+        return cls.uses_trainer
+
     def __init__(self, options: ModelOptions, spec: TaskSpec, folder: Path | None = None) -> None:
         self.options = options
         self.spec = spec

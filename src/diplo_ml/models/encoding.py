@@ -191,6 +191,19 @@ def fits_positions(options: Any) -> Any:
     return options
 
 
+def fits_layers(options: Any) -> Any:
+    """An options model validator: ``freeze_layers`` is at most the layers of the ``pretrained`` encoder (60 froze
+    the whole of a 6-layer encoder without a word)."""
+    from diplo_ml.models import weights
+    from diplo_ml.models.base import loading_checkpoint
+
+    layers = weights.config_number(options.pretrained, "num_hidden_layers")
+    if layers is not None and options.freeze_layers > layers and not loading_checkpoint():
+        raise ValueError(f"freeze_layers: at most {layers} (the layers of '{options.pretrained}'), got "
+                         f"{options.freeze_layers}")
+    return options
+
+
 def model_device(model: torch.nn.Module) -> torch.device:
     return next(model.parameters()).device
 

@@ -197,7 +197,13 @@ def compare(paths: list[str], group_by: list[str] | None = None, metrics: list[s
     else:
         keys = ["run", "status", "overrides", "task", "model", "data", "seed", "lr", "epochs"]
     first = metrics[0]
-    rows.sort(key=lambda r: (r["task"] or "", -(_value(r, first) if _value(r, first) is not None else -math.inf)))
+
+    def best_first(row: dict[str, Any]) -> tuple[str, float]:
+        """Within a task, the best value of the first metric first (lower first where lower is better)."""
+        value, sign = _value(row, first), _direction(first, row["task"]) or 1
+        return row["task"] or "", -(sign * value) if value is not None else math.inf
+
+    rows.sort(key=best_first)
     return rows, metrics, keys
 
 

@@ -12,14 +12,16 @@ import json
 import logging
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import yaml
-from omegaconf import DictConfig
+from omegaconf import DictConfig, OmegaConf
+from pydantic import Field, model_validator
 
 from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json
+from diplo_ml.options import Options, validate
 from diplo_ml.runs.manifest import MANIFEST, read_manifest
 
 log = logging.getLogger("diplo_ml.tracking")
@@ -49,14 +51,32 @@ def _import_mlflow(uri: str) -> Any:
     return mlflow
 
 
+class TrackingOptions(Options):
+    """The ``tracking:`` config group (``conf/tracking/*.yaml``)."""
+
+    name: Literal["none", "mlflow"] = "none"
+    uri: str | None = Field(None, min_length=1)
+    experiment: str | None = Field(None, min_length=1, max_length=500)
+    artifact_location: str | None = Field(None, min_length=1)
+    log_checkpoint: bool = False  # a word such as "maybe" is refused, not read as true
+
+    @model_validator(mode="after")
+    def _mlflow_needs_a_store(self) -> TrackingOptions:
+        if self.name == "mlflow" and (self.uri is None or self.experiment is None):
+            raise ValueError("uri: tracking=mlflow needs tracking.uri and tracking.experiment")
+        return self
+
+
 def check_tracking(cfg: DictConfig) -> None:
-    """Fail before training when the configured tracker is unknown or its packages are missing."""
-    name = tracker_name(cfg)
-    if name == "none":
-        return
-    if name != "mlflow":
-        raise DiploError(f"unknown tracking '{name}' (choose tracking=none or tracking=mlflow)")
-    _import_mlflow(str(cfg.tracking.uri))
+    """Fail before training when the tracking options are out of range, or the tracker's packages are missing."""
+    tracking = cfg.get("tracking")
+    try:
+        data = OmegaConf.to_container(tracking, resolve=True) if tracking is not None else {}
+    except Exception as exc:  # noqa: BLE001 - interpolation errors come in many types
+        raise DiploError(f"tracking: {str(exc).splitlines()[0]}") from None
+    options = validate(TrackingOptions, data if isinstance(data, dict) else {"name": data}, "tracking")
+    if options.name == "mlflow":
+        _import_mlflow(str(options.uri))
 
 
 def flatten(tree: Any, prefix: str = "") -> dict[str, Any]:

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 import torch
-from pydantic import Field
+from pydantic import Field, model_validator
 from safetensors.torch import load_file, save_file
 from torch import nn
 from transformers import AutoModel, set_seed
@@ -28,7 +28,7 @@ from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models import engine, weights
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
-from diplo_ml.models.encoding import check_complete, load_tokenizer
+from diplo_ml.models.encoding import check_complete, fits_layers, fits_positions, load_tokenizer
 from diplo_ml.models.summarise.compress import compress_summary
 from diplo_ml.models.summarise.selection import candidates, choose, oracle_labels
 from diplo_ml.models.summarise.sentence_scorer import freeze
@@ -57,6 +57,27 @@ class DocumentScorerOptions(ModelOptions):
     compress: bool = False                                    # delete attributions, parentheticals (README: dev)
     freeze_layers: int = Field(0, ge=0)
     eval_batch_size: int = Field(8, ge=1)
+
+    _fits_the_encoder = model_validator(mode="after")(fits_positions)
+    _freezes_layers_it_has = model_validator(mode="after")(fits_layers)
+
+    @model_validator(mode="after")
+    def _windows_hold_a_sentence(self) -> DocumentScorerOptions:
+        """A window holds the headline and the start of a sentence (each with its two markers, the sentence with
+        at least four of its tokens); a longer sentence is cut where the window ends."""
+        limit = self.max_length or 512
+        if self.max_headline_tokens + 8 > limit:
+            raise ValueError(f"max_headline_tokens: at most max_length - 8 ({limit - 8}) so that a window holds the "
+                             f"headline and a sentence, got {self.max_headline_tokens}")
+        return self
+
+    @model_validator(mode="after")
+    def _heads_divide_the_width(self) -> DocumentScorerOptions:
+        width = weights.config_number(self.pretrained, "hidden_size")
+        if self.inter_layers and width is not None and width % self.inter_heads:
+            raise ValueError(f"inter_heads: must divide the width of '{self.pretrained}' ({width}), got "
+                             f"{self.inter_heads}")
+        return self
 
 
 class DocumentScorerNet(nn.Module):

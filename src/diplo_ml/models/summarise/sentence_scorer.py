@@ -27,6 +27,7 @@ from diplo_ml.models import engine, weights
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
 from diplo_ml.models.encoding import (
     batched_forward,
+    fits_layers,
     fits_positions,
     load_classifier,
     load_tokenizer,
@@ -58,6 +59,7 @@ class SentenceScorerOptions(ModelOptions):
     eval_batch_size: int = Field(64, ge=1, le=4096)
 
     _fits_the_encoder = model_validator(mode="after")(fits_positions)
+    _freezes_layers_it_has = model_validator(mode="after")(fits_layers)
 
 
 def freeze(model: torch.nn.Module, layers: int, embeddings: bool) -> None:

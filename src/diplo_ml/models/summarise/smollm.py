@@ -9,20 +9,27 @@ and LoRA adapter (fine-tuned).
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import torch
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, field_validator, model_validator
 from tqdm.auto import tqdm
-from transformers import AutoModelForCausalLM, AutoTokenizer, LogitsProcessorList, PreTrainedTokenizerBase
+from transformers import (
+    AutoModelForCausalLM,
+    AutoTokenizer,
+    GenerationConfig,
+    LogitsProcessorList,
+    PreTrainedTokenizerBase,
+)
 
 from diplo_ml.data.examples import Context, Examples
 from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models import engine, weights
-from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
+from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec, loading_checkpoint
 from diplo_ml.models.encoding import length_sorted_batches
 from diplo_ml.models.summarise.constrained import NoRepeatInAnswer, SourceConstraint, Vocabulary, finish, rerank
 from diplo_ml.models.weights import smollm2
@@ -103,10 +110,24 @@ def training_features(tokenizer: PreTrainedTokenizerBase, text: str, summary: st
 
 
 # models --------------------------------------------------------------------------------------------------------
+# generate() arguments the summariser sets itself (or whose output it could not read): never from the config
+SET_HERE = {"eos_token_id", "pad_token_id", "num_return_sequences", "return_dict_in_generate", "_from_model_config",
+            "transformers_version"}
+
+
 class GenerationOptions(Options):
     """``model.generation``: keyword arguments of ``generate`` (others that transformers knows are passed on)."""
 
     model_config = ConfigDict(extra="allow")
+
+    @model_validator(mode="after")
+    def _known_to_transformers(self) -> GenerationOptions:
+        known = set(GenerationConfig().to_dict()) - SET_HERE
+        unknown = sorted(set(self.model_extra or {}) - known)
+        if unknown:
+            raise ValueError(f"{unknown[0]}: unknown option (neither diplo-ml's nor a generate() setting that "
+                             "transformers knows; n_best sets how many beams are returned)")
+        return self
     num_beams: int = Field(1, ge=1, le=64)
     max_new_tokens: int = Field(64, ge=1, le=4096)
     no_repeat_ngram_size: int | None = Field(3, ge=0)
@@ -117,9 +138,13 @@ class GenerationOptions(Options):
     target_words: int = Field(30, ge=1)  # the length reranking prefers
 
 
+# the linear layers LoRA can wrap, by the base's model_type (a base of another type is checked when it loads)
+LORA_TARGETS = {"llama": {"q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"}}
+
+
 class LoraOptions(Options):
-    r: int = Field(8, ge=1)
-    alpha: int = Field(16, ge=1)
+    r: int = Field(8, ge=1, le=1024)
+    alpha: int = Field(16, ge=1, le=4096)
     dropout: float = Field(0.05, ge=0, lt=1)
     target_modules: list[str] = Field(default_factory=lambda: ["q_proj", "k_proj", "v_proj", "o_proj"], min_length=1)
 
@@ -132,13 +157,43 @@ class SmolLMOptions(ModelOptions):
     max_target_tokens: int = Field(64, ge=1)
     batch_size: int | None = Field(None, ge=1, le=1024)
     generation: GenerationOptions = Field(default_factory=GenerationOptions)
-    device: str | None = None
-    dtype: str = "float32"
+    device: str | None = None   # cpu, cuda, cuda:N or mps; None: cuda when there is one
+    dtype: Literal["float32", "bfloat16", "float16"] = "float32"
+
+    @field_validator("device")
+    @classmethod
+    def _a_torch_device(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"cpu|cuda(?::\d{1,3})?|mps", value):
+            raise ValueError("must be cpu, cuda, cuda:N or mps")
+        missing = (value or "").startswith("cuda") and not torch.cuda.is_available() or (
+            value == "mps" and not torch.backends.mps.is_available())
+        if missing and not loading_checkpoint():  # a checkpoint trained elsewhere is loaded where it is asked to
+            raise ValueError(f"this machine has no {value.split(':')[0]} device")
+        return value
+
+    @model_validator(mode="after")
+    def _fits_the_base(self) -> SmolLMOptions:
+        """The prompt and the answer fit the base's positions (prompt + summary tokens <= its context)."""
+        limit = weights.config_number(self.base, "max_position_embeddings")
+        wanted = self.max_source_tokens + max(self.max_target_tokens, self.generation.max_new_tokens)
+        if limit is not None and wanted > limit:
+            raise ValueError(f"max_source_tokens: with the longer of max_target_tokens and generation.max_new_tokens, "
+                             f"at most {limit} tokens for '{self.base}' (its context), got {wanted}")
+        return self
 
 
 class SmolLMLoraOptions(SmolLMOptions):
     lora: LoraOptions = Field(default_factory=LoraOptions)
     merge: bool = True
+
+    @model_validator(mode="after")
+    def _layers_of_the_base(self) -> SmolLMLoraOptions:
+        known = LORA_TARGETS.get(str((weights.pretrained_config(self.base) or {}).get("model_type")))
+        wrong = [name for name in self.lora.target_modules if known is not None and name not in known]
+        if wrong:
+            raise ValueError(f"lora: target_modules {wrong[0]!r} is not a linear layer of '{self.base}' (use "
+                             f"{', '.join(sorted(known or ()))})")
+        return self
 
 
 def _read_settings(folder: Path) -> dict[str, Any]:

