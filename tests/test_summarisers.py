@@ -440,6 +440,19 @@ def test_lead_trim_chooses_per_source_on_dev_and_reloads(tmp_path):
     older = LeadTrimSummariser.load(tmp_path / "model", model.options, model.spec)
     assert older.edits_by_source == {"short": {"trim": True, "headline": False}}
     assert older.summarise(texts[:2], {"source": ["short", "long"]}) == summaries
+    for unknown, expected in (("short", references[0]), ("long", texts[0])):  # trimmed, or two whole sentences
+        model.options.unknown_source = unknown  # a new page (no source) is summarised as that source's articles are
+        assert model.summarise(texts[:1], {"headline": [None]}) == [expected]
+        assert f"articles of no known source, such as new pages: as {unknown}'s" in model.card().summary
+
+
+def test_an_unknown_source_the_data_does_not_hold_is_named(tmp_path, caplog):
+    lead = build_model(LeadSummariser, {"k": 1, "unknown_source": "embeded"})
+    split = summary_examples([INTERVIEW], ["The minister reviewed the year."])
+    split.context = {"source": ["embedded"]}
+    with caplog.at_level("WARNING"):
+        lead.fit(split, split, fit_context(tmp_path))
+    assert "model.unknown_source: no data source embeded in this run's data (it has embedded)" in caplog.text
 
 
 def _headline_data(n: int = 40) -> tuple[list[str], list[str], list[str]]:

@@ -34,14 +34,26 @@ class LeadOptions(ModelOptions):
     # sentences per data source (else k)
     k_by_source: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(default_factory=dict)
     budget_words: int | None = Field(50, ge=1)
+    # an article of no known source (a new page given to predict) is summarised as this source's articles are (its
+    # k and what dev chose for it); None: k and what dev chose over all its sources
+    unknown_source: str | None = Field(None, min_length=1)
 
     def warn_unused(self, *splits: Examples) -> None:
         """A ``k_by_source`` entry for a source the data does not hold is never used: say so (a preset names every
-        source of summaries_all, so a data config with fewer is not an error, but a misspelt name is worth a line)."""
+        source of summaries_all, so a data config with fewer is not an error, but a misspelt name is worth a line).
+        The same for ``unknown_source``: new pages then get the choices made over all of dev."""
         held = {str(s) for split in splits for s in context_column(split.context, "source", len(split)) if s}
         if unused := sorted(set(self.k_by_source) - held):
             log.warning("model.k_by_source: no data source %s in this run's data (it has %s); unused",
                         ", ".join(unused), ", ".join(sorted(held)) or "no named sources")
+        if self.unknown_source is not None and self.unknown_source not in held:
+            log.warning("model.unknown_source: no data source %s in this run's data (it has %s); articles of no "
+                        "known source get k and the choices made over all of dev", self.unknown_source,
+                        ", ".join(sorted(held)) or "no named sources")
+
+    def source_of(self, source: object) -> str | None:
+        """The source whose choices an article takes: its own, or ``unknown_source`` when it has none."""
+        return str(source) if source is not None else self.unknown_source
 
 
 class LeadSummariser(SummarisingModel):
@@ -57,7 +69,7 @@ class LeadSummariser(SummarisingModel):
         summary (the first statement cut to the budget when even it overruns)."""
         sentences, allowed = candidates(text)
         order = np.where(allowed, -np.arange(len(sentences), dtype=np.float64), -np.inf)
-        k = self.options.k_by_source.get(str(source), self.options.k)
+        k = self.options.k_by_source.get(str(self.options.source_of(source)), self.options.k)
         chosen = select_indices(sentences, order, self.options.budget_words, k)
         summary = " ".join(sentences[i] for i in chosen) if chosen else \
             select_in_order(sentences, order, self.options.budget_words, 1)
@@ -75,6 +87,8 @@ class LeadSummariser(SummarisingModel):
             return "first statement sentence" if k == 1 else f"first {k} statement sentences"
 
         per = "; ".join(f"{s}: {first(k)}" for s, k in self.options.k_by_source.items())
+        if self.options.unknown_source:
+            per += f"; articles of no known source: as {self.options.unknown_source}'s"
         budget = f" within {self.options.budget_words} words" if self.options.budget_words else ""
         return (f"the article's {first(self.options.k)}{f' ({per})' if per else ''}{budget} (questions, bylines, "
                 "captions and credits skipped)")
@@ -165,7 +179,8 @@ class LeadTrimSummariser(LeadSummariser):
         headlines = context_column(context, "headline", len(texts))
         out = []
         for text, source, headline in zip(texts, sources, headlines):
-            use = self.edits_by_source.get(str(source), self.edits_default) if edits is None else edits
+            own = self.options.source_of(source)
+            use = self.edits_by_source.get(str(own), self.edits_default) if edits is None else edits
             sentences, chosen, summary = self._lead(text, source)
             if use["trim"] and chosen:
                 summary = " ".join(self.trimmer.trim(sentences[i], headline) for i in chosen)
@@ -197,7 +212,9 @@ class LeadTrimSummariser(LeadSummariser):
             "(never one that asks a question) where boosted trees, trained the same way, predict a ROUGE-L gain from "
             "how the summary opens and what the two share. "
             f"Each edit is used where it raised dev ROUGE-L (per source: {where}; other sources: "
-            f"{said(self.edits_default)}).")
+            f"{said(self.edits_default)}" + (f"; articles of no known source, such as new pages: as "
+                                              f"{self.options.unknown_source}'s" if self.options.unknown_source else "")
+            + ").")
 
 
 def edit_switches(saved: object) -> dict[str, bool]:
