@@ -332,6 +332,16 @@ CASES = [
                                (t / "l1.txt").write_bytes("Hanoi caf\u00e9 talks on trade.".encode("latin-1")))),
     Case("an unknown lr scheduler", lambda m, t: ["train", "trainer.lr_scheduler_type=bogus"],
          "trainer.lr_scheduler_type: must be one of linear, cosine"),
+    Case("a scheduler that needs settings no option gives", lambda m, t: [
+        "train", "trainer.lr_scheduler_type=cosine_with_min_lr", f"paths.runs_dir={t}/r"],
+         "trainer.lr_scheduler_type: must be one of linear, cosine",
+         check=lambda m, t: not (t / "r").exists() or pytest.fail("a refused run wrote files")),
+    Case("a plateau schedule without evaluation", lambda m, t: [
+        "train", "trainer.lr_scheduler_type=reduce_lr_on_plateau", "trainer.eval_strategy=no"],
+         "trainer.lr_scheduler_type: reduce_lr_on_plateau needs evaluation"),
+    Case("early stopping without evaluation", lambda m, t: [
+        "train", "trainer.early_stopping_patience=1", "trainer.eval_strategy=no"],
+         "trainer.early_stopping_patience: needs evaluation"),
     Case("an unknown ddp backend", lambda m, t: ["train", "+trainer.ddp_backend=bogus"],
          "trainer.ddp_backend: input should be 'gloo'"),
     Case("infinite epochs", lambda m, t: ["train", "trainer.max_steps=-1", "trainer.num_train_epochs=inf"],

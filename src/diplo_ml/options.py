@@ -73,6 +73,8 @@ PositiveInt = Field(ge=1)
 
 
 STEPS_MAX = 10**9  # more optimizer steps than any run here could take: a typo, not a plan
+# schedulers that cannot run without lr_scheduler_kwargs (a minimum rate, decay steps), which no option sets
+NEEDS_SCHEDULER_KWARGS = {"cosine_with_min_lr", "cosine_warmup_with_min_lr", "warmup_stable_decay"}
 
 
 class TrainerOptions(Options):
@@ -112,10 +114,23 @@ class TrainerOptions(Options):
     def _known_scheduler(cls, value: str) -> str:
         from transformers import SchedulerType
 
-        known = [kind.value for kind in SchedulerType]
+        known = [kind.value for kind in SchedulerType if kind.value not in NEEDS_SCHEDULER_KWARGS]
         if value not in known:
             raise ValueError(f"must be one of {', '.join(known)}")
         return value
+
+    @model_validator(mode="after")
+    def _evaluation_for_what_needs_it(self) -> TrainerOptions:
+        """Early stopping and a plateau schedule read dev scores: without evaluation one did nothing, the other
+        failed once training had started."""
+        if self.eval_strategy == "no":
+            if self.early_stopping_patience is not None:
+                raise ValueError("early_stopping_patience: needs evaluation (eval_strategy epoch or steps), not "
+                                 "eval_strategy no")
+            if self.lr_scheduler_type == "reduce_lr_on_plateau":
+                raise ValueError("lr_scheduler_type: reduce_lr_on_plateau needs evaluation (eval_strategy epoch or "
+                                 "steps), not eval_strategy no")
+        return self
 
 
 class SplitOptions(Options):
