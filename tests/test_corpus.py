@@ -134,6 +134,8 @@ def test_build_refuses_misaligned_annotation(tmp_path):
 @pytest.mark.parametrize(("splits", "message"), [
     ({"a01-evfta-ratification": "validation"}, "unknown split for a01-evfta-ratification -> 'validation'"),
     ("{not json", "corrupt splits file"),
+    ('{"a01-evfta-ratification": "train",\n "a02-evfta-early-gains": "dev",\n "a01-evfta-ratification": "test"}',
+     r"splits.json:3: 'a01-evfta-ratification' is given twice in this splits file; keep one"),  # was: last one wins
     (["train"], "must map each doc_id"),
 ])
 def test_build_refuses_a_bad_splits_file_before_writing(tmp_path, splits, message):
@@ -179,6 +181,8 @@ def test_an_interrupted_build_leaves_the_old_files(tmp_path, monkeypatch):
     (lambda text: json.dumps({**json.loads(text), "paragraphs": [{"starts": "Hanoi", "labels": "economic"}]}),
      "paragraph 0: 'labels' must be a list of label names"),
     (lambda text: "[]", "must be a JSON object"),
+    (lambda text: text.replace('"summary":', '"summary": "A first summary.",\n "summary":', 1),
+     "'summary' is given twice; keep one"),
     (lambda text: json.dumps({**json.loads(text), "tranche": ["hard"]}), "unknown tranche '['hard']'"),
 ])
 def test_build_refuses_a_bad_annotation_file_in_one_line(tmp_path, edit, message):
@@ -191,6 +195,24 @@ def test_build_refuses_a_bad_annotation_file_in_one_line(tmp_path, edit, message
     path = root / "annotations" / "a01-evfta-ratification.json"
     changed = edit(path.read_text())
     path.write_bytes(changed if isinstance(changed, bytes) else changed.encode())
-    with pytest.raises(DataError, match=re.escape(f"{path}: ") + ".*" + re.escape(message)) as raised:
+    with pytest.raises(DataError, match=re.escape(str(path)) + r"(?::\d+)?: .*" + re.escape(message)) as raised:
         corpus.build(root)
     assert "\n" not in str(raised.value) and not (root / "processed").exists()
+
+
+def test_build_skips_editor_locks_reads_a_bom_and_names_a_folder(tmp_path):
+    """An Emacs lock link (.#name.json, pointing nowhere) and a BOM were tracebacks or "malformed JSON"."""
+    import shutil
+
+    root = tmp_path / "data"
+    shutil.copytree(ROOT / "data", root, ignore=shutil.ignore_patterns("*.md"))
+    before = {p: p.read_bytes() for p in (root / "processed").rglob("*") if p.is_file()}
+    annotations = root / "annotations"
+    (annotations / ".#a01-evfta-ratification.json").symlink_to("user@host.1234:1700000000")
+    bom = annotations / "a02-evfta-early-gains.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + bom.read_bytes())
+    corpus.build(root)
+    assert {p: p.read_bytes() for p in (root / "processed").rglob("*") if p.is_file()} == before
+    (annotations / "old.json").mkdir()
+    with pytest.raises(DataError, match="old.json: not a file"):
+        corpus.build(root)

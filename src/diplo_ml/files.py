@@ -11,6 +11,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -308,13 +309,43 @@ def json_fault(exc: RecursionError | ValueError) -> str:
     return "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(";")[0].split(":")[0]
 
 
-def read_json(path: str | Path, what: str = "file") -> Any:
-    """Parse a JSON file; a missing, unreadable or corrupt file is a one-line error naming it."""
+class RepeatedKey(ValueError):
+    """An object of a JSON text names one key twice (``json.loads`` would keep the last without a word)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def keys_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook`` for ``json.loads`` that refuses a key given twice in one object."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise RepeatedKey(key)
+        out[key] = value
+    return out
+
+
+def repeated_key_line(text: str, key: str) -> int:
+    """The line of the second ``"key":`` in a JSON text (1 when it cannot be told)."""
+    found = [m.start() for m in re.finditer(re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:", text)]
+    return text.count("\n", 0, found[1]) + 1 if len(found) > 1 else 1
+
+
+def read_json(path: str | Path, what: str = "file", unique_keys: bool = False) -> Any:
+    """Parse a JSON file (a UTF-8 BOM allowed); a missing, unreadable or corrupt file is a one-line error naming
+    it. With ``unique_keys`` a key given twice in one object is such an error too (else the last one wins)."""
     path = Path(path)
     if not path.is_file():
-        raise DiploError(f"{path}: missing {what}")
+        raise DiploError(f"{path}: missing {what}" if not path.exists() else f"{path}: is not a file ({what})")
+    text = ""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8-sig")
+        return json.loads(text, object_pairs_hook=keys_once if unique_keys else None)
+    except RepeatedKey as exc:
+        raise DiploError(f"{path}:{repeated_key_line(text, exc.key)}: {exc.key!r} is given twice in this {what}; "
+                         "keep one") from None
     except json.JSONDecodeError as exc:
         raise DiploError(f"{path}:{exc.lineno}: corrupt {what} ({exc.msg})") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -31,7 +31,15 @@ from diplo_ml.data.near_duplicates import near_duplicate_pairs, shingles
 from diplo_ml.data.schema import check_pillar_record, check_summary_record
 from diplo_ml.data.splits import stratified_split
 from diplo_ml.errors import DataError
-from diplo_ml.files import atomic_write_text, files_together, read_json, sha256_file
+from diplo_ml.files import (
+    RepeatedKey,
+    atomic_write_text,
+    files_together,
+    keys_once,
+    read_json,
+    repeated_key_line,
+    sha256_file,
+)
 
 LABELS = ("economic", "cultural", "multilateral", "citizen_protection")
 SPLITS = ("train", "dev", "test")
@@ -53,8 +61,14 @@ def _norm(text: str) -> str:
 # ------------------------------------------------------------------------------------------ build
 def _annotation(path: Path) -> dict[str, Any]:
     """One annotation file, its fields checked (each fault is one line naming the file)."""
+    if not path.is_file():  # a folder named *.json, an editor's lock link to nowhere
+        raise DataError(f"{path}: not a file; the annotations folder holds one .json file per article")
+    text = ""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8-sig")  # a BOM (Notepad) is allowed, as in every other reader
+        data = json.loads(text, object_pairs_hook=keys_once)
+    except RepeatedKey as exc:
+        raise DataError(f"{path}:{repeated_key_line(text, exc.key)}: {exc.key!r} is given twice; keep one") from None
     except json.JSONDecodeError as exc:
         raise DataError(f"{path}:{exc.lineno}: malformed JSON ({exc.msg})") from None
     except UnicodeDecodeError as exc:
@@ -124,10 +138,10 @@ class BuildReport:
 def load_articles(root: Path) -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, Any]]]:
     """Ingest every raw article and align it with its annotation -> (paragraph rows, article rows)."""
     raw_dir, ann_dir = root / "raw", root / "annotations"
-    annotations = sorted(ann_dir.glob("*.json"))
+    annotations = sorted(p for p in ann_dir.glob("*.json") if not p.name.startswith("."))  # not editors' locks
     if not annotations:
         raise DataError(f"{ann_dir}: no annotation files")
-    raws = {p.stem for p in raw_dir.glob("*.txt")}
+    raws = {p.stem for p in raw_dir.glob("*.txt") if not p.name.startswith(".")}
     missing = sorted(raws - {p.stem for p in annotations})
     if missing:
         raise DataError(f"{raw_dir}: raw article(s) without annotation: {', '.join(missing[:5])}")
@@ -153,7 +167,7 @@ def read_splits(root: Path, docs: list[str], make: bool) -> dict[str, str]:
     """``splits.json``: each article's split. Made (stratified) only when ``make`` and there is none; an article it
     does not name, or a split it names that does not exist, is an error."""
     splits_path = root / "splits.json"
-    splits = read_json(splits_path, "splits file") if splits_path.is_file() else {}
+    splits = read_json(splits_path, "splits file", unique_keys=True) if splits_path.exists() else {}
     if not isinstance(splits, dict):
         raise DataError(f"{splits_path}: must map each doc_id to one of {', '.join(SPLITS)}")
     if odd := sorted(f"{doc} -> {split!r}" for doc, split in splits.items() if split not in SPLITS):
