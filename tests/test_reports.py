@@ -236,6 +236,17 @@ def test_tagging_report_of_a_hand_edited_prediction_is_one_line(smoke_runs, tmp_
     assert f"{path}:3: 'labels' must be a list of the checkpoint's labels" in capsys.readouterr().err
 
 
+def test_tagging_report_of_a_run_without_its_checkpoint_says_so(smoke_runs, tmp_path, capsys):
+    """A run whose checkpoint/ was deleted to save space: the missing file was called "corrupt"."""
+    import shutil
+
+    run_dir = _copy_run(smoke_runs["tfidf"], tmp_path / "tfidf")
+    shutil.rmtree(run_dir / "checkpoint")
+    assert cli_main(["report", str(run_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "no checkpoint/diplo_ml.json (deleted to save space?)" in err and "corrupt" not in err
+
+
 @pytest.mark.parametrize("score", ["NaN", "Infinity", "5.0", "-0.1", "true"])
 def test_tagging_report_refuses_a_score_that_is_not_a_probability(score, smoke_runs, tmp_path, capsys):
     """NaN and infinity (which json reads as numbers) were scikit-learn tracebacks; 5.0 was plotted silently."""

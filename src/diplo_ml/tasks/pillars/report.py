@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from diplo_ml.errors import DataError
+from diplo_ml.errors import DataError, DiploError
 from diplo_ml.reports.render import colours, figure_uri, pyplot, read_numbered_rows, run_json
 from diplo_ml.tasks.base import Task
 from diplo_ml.tasks.pillars.tagger import is_probability
@@ -148,6 +148,9 @@ def check_rows(rows: list[tuple[int, dict[str, Any]]], labels: list[str], path: 
 
 
 def tagging_report(task: Task, run: Path, meta: dict[str, Any]) -> str:
+    if not (run / "checkpoint" / "diplo_ml.json").is_file():
+        raise DiploError(f"{run}: no checkpoint/diplo_ml.json (deleted to save space?): the report needs the "
+                         "checkpoint's labels and thresholds")
     numbered = read_numbered_rows(run)
     rows = [row for _, row in numbered]
     labels, thresholds = task.saved_thresholds(run / "checkpoint", meta)  # type: ignore[attr-defined]  # checked
