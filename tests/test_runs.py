@@ -102,6 +102,40 @@ def test_reproduce_refuses_to_read_other_data_than_the_run_did(pillar_dir, tmp_p
     assert cli_main(["reproduce", str(run_dir)]) == 0
 
 
+def test_a_run_is_never_continued_under_a_changed_config(tmp_path, caplog):
+    """An experiment's YAML edited between a run's interruption and its resume: the run went on with the new values
+    and its config.yaml claimed them for the whole run. Now a changed value is refused, an added option named."""
+    from omegaconf import OmegaConf
+
+    from diplo_ml.train import refuse_changed_config
+
+    cfg = compose_config(["model=tfidf", "debug=smoke"])
+    (tmp_path / "config.yaml").write_text(OmegaConf.to_yaml(cfg, resolve=True).replace("C: ", "C: 9"))
+    with pytest.raises(DiploError, match=r"the config differs from the one this run started with \(model.C: 9"):
+        refuse_changed_config(tmp_path, cfg)
+    saved = OmegaConf.to_yaml(cfg, resolve=True)
+    (tmp_path / "config.yaml").write_text(saved.replace("  C: ", "  old_option: 3\n  C: "))
+    with caplog.at_level("WARNING"):
+        refuse_changed_config(tmp_path, cfg)  # a key only one side has: named, not refused
+    assert "model.old_option: only then (3)" in caplog.text
+    (tmp_path / "config.yaml").write_text(saved.replace("resume: true", "resume: false"))
+    refuse_changed_config(tmp_path, compose_config(["model=tfidf", "debug=smoke", "paths.runs_dir=elsewhere"]))
+
+
+@pytest.mark.slow
+def test_reproduce_refuses_a_config_changed_since_the_run(pillar_dir, tmp_path, capsys):
+    run_dir = tmp_path / "run"
+    (run_dir / ".hydra").mkdir(parents=True)
+    overrides = ["model=tfidf", "debug=smoke", "data=pillars_folder", f"data.dir={pillar_dir}"]
+    (run_dir / ".hydra" / "overrides.yaml").write_text("".join(f"- {o}\n" for o in overrides))
+    run(compose_config(overrides), run_dir, overrides)
+    saved = (run_dir / "config.yaml").read_text()
+    (run_dir / "config.yaml").write_text(saved.replace("  C: ", "  C: 4"))  # as if the YAML said C: 4… then
+    assert cli_main(["reproduce", str(run_dir)]) == 2
+    assert "cannot reproduce: the config differs from the run's config.yaml (model.C: 4" in capsys.readouterr().err
+    assert not list(tmp_path.glob("run.reproduced-*"))
+
+
 def test_metric_differences_detects_change():
     assert metric_differences({"test": {"f1": 0.5}}, {"test": {"f1": 0.5}}, 0.0) == []
     assert metric_differences({"test": {"f1": 0.5, "ci": [0.1, 0.2]}}, {"test": {"f1": 0.6, "ci": [0.1, 0.2]}},

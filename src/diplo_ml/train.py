@@ -25,6 +25,7 @@ from diplo_ml.data.loader import check_locations
 from diplo_ml.errors import DiploError, disk_full, first_line
 from diplo_ml.files import atomic_write_text, owning_folder
 from diplo_ml.harness import Plan, plan, run_task
+from diplo_ml.runs.config_drift import config_changes, listed
 from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
 from diplo_ml.runs.lock import HOLDER, LOCK, RunLock
 from diplo_ml.runs.manifest import MANIFEST, RunRecorder, read_manifest, run_overrides
@@ -70,6 +71,19 @@ def refuse_nested(folder: Path, what: str, holds_runs: bool = False) -> None:
         raise DiploError(f"{what} {folder} {where}; a run is never made inside one: pick a folder outside it")
 
 
+def refuse_changed_config(run_dir: Path, cfg: DictConfig) -> None:
+    """An earlier attempt of this run left its config.yaml: a value that differs now (an experiment's YAML edited,
+    or changed by a pull, since) is refused, as the weights would come from two configs and the record would name
+    only the last; an option only one of the two has (a preset gained one) is named in a warning."""
+    changed, one_side = config_changes(run_dir / "config.yaml", cfg)
+    if changed:
+        raise DiploError(f"{run_dir}: the config differs from the one this run started with ({listed(changed)}); a "
+                         "YAML file changed since: a resumed run continues the same configuration, so put it back, "
+                         "or start a new run")
+    if one_side:
+        log.warning("options that only the run's config.yaml or only today's config has: %s", listed(one_side))
+
+
 def refuse_foreign(run_dir: Path) -> None:
     """A folder named by ``hydra.run.dir`` that holds no run but files of the user's is never trained into (a run
     would write over its config.yaml, checkpoint/ ...). Hidden entries (lock files, ``.hydra``, ``.DS_Store``) and
@@ -88,6 +102,8 @@ def _run_locked(cfg: DictConfig, checked: Plan, run_dir: Path, overrides: list[s
     refuse_finished(run_dir)  # again, now that this process owns the folder
     if checked.trainer.resume:
         check_resumable(run_dir / "trainer")  # a damaged checkpoint: refused while the run is still `interrupted`
+    if main_process:
+        refuse_changed_config(run_dir, cfg)
     seed_everything(checked.run.seed, checked.run.deterministic, checked.run.threads)
     transformers.logging.set_verbosity_error()
     transformers.logging.disable_progress_bar()  # weight loading and shard writing: a bar per checkpoint

@@ -16,6 +16,7 @@ from omegaconf import DictConfig
 from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, atomic_write_text, read_json_object, sha256_file
 from diplo_ml.runs.compare import not_numbers
+from diplo_ml.runs.config_drift import config_changes, listed
 from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
 from diplo_ml.runs.manifest import MANIFEST, package_versions, read_manifest, searchpath
 
@@ -117,6 +118,13 @@ def reproduce(run_dir: Path, tolerance: float = 0.0, out_dir: Path | None = None
         raise DiploError(f"{out_dir} exists; a reproduction is made in a new folder")
     cfg = compose_config(overrides)
     same_data_files(run_dir, fingerprints, cfg)
+    changed, one_side = config_changes(run_dir / "config.yaml", cfg)
+    if changed:
+        raise DiploError(f"{run_dir}: cannot reproduce: the config differs from the run's config.yaml "
+                         f"({listed(changed)}); a YAML file changed since the run: put it back")
+    if one_side:
+        print(f"note: options that only the run's config.yaml or only today's config has: {listed(one_side)}",
+              file=sys.stderr)
     old = read_json_object(run_dir / "metrics.json", "metrics file")
     # as `train` leaves them, so that `resume` can continue a copy that was interrupted
     (out_dir / ".hydra").mkdir(parents=True)

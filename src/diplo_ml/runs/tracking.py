@@ -22,6 +22,7 @@ from pydantic import Field, model_validator
 from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json
 from diplo_ml.options import Options, validate
+from diplo_ml.runs.config_drift import flatten
 from diplo_ml.runs.manifest import MANIFEST, read_manifest
 
 log = logging.getLogger("diplo_ml.tracking")
@@ -77,16 +78,6 @@ def check_tracking(cfg: DictConfig) -> None:
     options = validate(TrackingOptions, data if isinstance(data, dict) else {"name": data}, "tracking")
     if options.name == "mlflow":
         _import_mlflow(str(options.uri))
-
-
-def flatten(tree: Any, prefix: str = "") -> dict[str, Any]:
-    """Nested dicts -> ``{"a.b.c": leaf}``; lists stay leaves."""
-    if not isinstance(tree, dict):
-        return {prefix: tree}
-    out: dict[str, Any] = {}
-    for key, value in tree.items():
-        out.update(flatten(value, f"{prefix}.{key}" if prefix else str(key)))
-    return out
 
 
 def params_of(config: dict[str, Any]) -> dict[str, str]:
