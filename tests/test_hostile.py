@@ -1388,3 +1388,16 @@ def test_an_output_written_by_another_command_meanwhile_is_not_replaced(made, tm
     assert cli_main(["predict", str(made["tagger"]), src, "-o", str(out)]) == 2
     assert "was written by another command while this one ran" in capsys.readouterr().err
     assert out.read_text() == '{"micro_f1": 0.5}\n' and (tmp_path / "out.json.partial").is_file()
+
+
+def test_the_python_api_refuses_an_empty_text_and_a_wrong_precision_before_loading(smoke_runs, monkeypatch):
+    """predict and serve refused empty texts, the Python API tagged them; a wrong precision was refused only after
+    the whole model had loaded."""
+    import diplo_ml
+
+    tagger = diplo_ml.load(smoke_runs["tfidf"])
+    with pytest.raises(DiploError, match=r"texts\[1\] is empty"):
+        tagger.predict(["Vietnam and Japan signed a loan.", "  "])
+    monkeypatch.setattr(diplo_ml.checkpoint, "read_meta", lambda *a, **k: pytest.fail("loaded before the check"))
+    with pytest.raises(DiploError, match="unknown precision 'fp16'"):
+        diplo_ml.load(smoke_runs["tfidf"], precision="fp16")

@@ -24,13 +24,17 @@ from diplo_ml.options import Options, validate
 
 
 def as_texts(texts: Sequence[str]) -> list[str]:
-    """``texts`` as a list of strings; a lone string or anything else is refused with one line."""
+    """``texts`` as a list of strings; a lone string, anything else, or an empty text (which ``predict`` and
+    ``serve`` refuse too: a model given nothing would still tag it) is refused with one line."""
     if isinstance(texts, str):
         raise DiploError("texts must be a list of strings: wrap one text in a list, as [text]")
     texts = list(texts)
     wrong = next((i for i, t in enumerate(texts) if not isinstance(t, str)), None)
     if wrong is not None:
         raise DiploError(f"texts[{wrong}] is {type(texts[wrong]).__name__}, not a string")
+    blank = next((i for i, t in enumerate(texts) if not t.strip()), None)
+    if blank is not None:
+        raise DiploError(f"texts[{blank}] is empty: there is nothing to read in it")
     return texts
 
 
