@@ -1,6 +1,6 @@
 """The one fine-tuning engine: every Trainer-based model (tagger, sentence scorer, document scorer, LoRA) runs here.
 
-A model describes its job (module, tokenised datasets, collator, loss, dev metric, its own trainer defaults);
+A model describes its job (module, tokenised datasets, collator, loss, the dev metric that keeps a checkpoint);
 :func:`train` turns the ``trainer:`` options into ``TrainingArguments``, adds early stopping and class-balanced
 sampling when asked, resumes from the last checkpoint in the run's ``trainer/`` folder, and returns what the
 model card reports (best metric and checkpoint, steps, log history).
@@ -81,20 +81,15 @@ class TrainJob:
     best_metric: str | None = None               # dev metric that picks the kept checkpoint (a loss: lower wins)
     loss: Callable[..., torch.Tensor] | None = None
     metrics: Callable[[Any], dict[str, float]] | None = None
-    defaults: dict[str, Any] = field(default_factory=dict)  # the model's trainer defaults, under the config's
     balanced_labels: np.ndarray | None = None    # multi-hot train labels when trainer.label_sampling=balanced
     can_resume: bool = True
     arguments: dict[str, Any] = field(default_factory=dict)  # extra TrainingArguments, over everything else
 
 
 def training_arguments(trainer: TrainerOptions, out_dir: Path, seed: int, job: TrainJob) -> TrainingArguments:
-    """Arguments shared by every Trainer-based model; keys the config sets win over the model's defaults."""
-    explicit = trainer.model_fields_set
-
-    def get(key: str) -> Any:
-        return getattr(trainer, key) if key in explicit or key not in job.defaults else job.defaults[key]
-
-    strategy = get("eval_strategy") if job.dev is not None else "no"
+    """Arguments shared by every Trainer-based model, from the ``trainer:`` options (a model's own settings are
+    its trainer YAML's, chosen by its experiment preset)."""
+    strategy = trainer.eval_strategy if job.dev is not None else "no"
     evaluating = strategy != "no"
     best = ("loss" if trainer.metric_for_best_model == "loss" else job.best_metric) if evaluating else None
     kwargs: dict[str, Any] = {
@@ -103,20 +98,20 @@ def training_arguments(trainer: TrainerOptions, out_dir: Path, seed: int, job: T
         "save_strategy": strategy if evaluating else (trainer.save_strategy or "no"),
         "eval_steps": trainer.eval_steps,
         "save_steps": trainer.eval_steps or 500,
-        "num_train_epochs": float(get("num_train_epochs")),
-        "max_steps": int(get("max_steps")),
-        "learning_rate": float(get("learning_rate")),
-        "weight_decay": float(get("weight_decay")),
-        "warmup_steps": float(get("warmup_ratio")),  # transformers 5: a value below 1 is a ratio of all steps
+        "num_train_epochs": float(trainer.num_train_epochs),
+        "max_steps": int(trainer.max_steps),
+        "learning_rate": float(trainer.learning_rate),
+        "weight_decay": float(trainer.weight_decay),
+        "warmup_steps": float(trainer.warmup_ratio),  # transformers 5: a value below 1 is a ratio of all steps
         "lr_scheduler_type": trainer.lr_scheduler_type,
-        "per_device_train_batch_size": int(get("train_batch_size")),
+        "per_device_train_batch_size": int(trainer.train_batch_size),
         "per_device_eval_batch_size": int(trainer.eval_batch_size or job.eval_batch_size),
-        "gradient_accumulation_steps": int(get("gradient_accumulation_steps")),
+        "gradient_accumulation_steps": int(trainer.gradient_accumulation_steps),
         "load_best_model_at_end": evaluating,
         "metric_for_best_model": best,
         "greater_is_better": (best or "").removeprefix("eval_") != "loss",
         "save_total_limit": trainer.save_total_limit,
-        "logging_steps": int(get("logging_steps")),
+        "logging_steps": int(trainer.logging_steps),
         "seed": seed,
         "data_seed": seed,
         "use_cpu": uses_cpu(trainer),

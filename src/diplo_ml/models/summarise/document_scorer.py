@@ -37,7 +37,6 @@ from diplo_ml.text import split_sentences
 log = logging.getLogger(__name__)
 HEAD_FILE = "scorer_head.safetensors"
 SETTINGS_FILE = "summariser.json"
-TRAINER_DEFAULTS = {"num_train_epochs": 1, "learning_rate": 5e-5, "train_batch_size": 4}
 IGNORE = -100.0
 
 
@@ -234,7 +233,7 @@ class DocumentScorerSummariser(SummarisingModel):
             self.net.register_buffer("pos_weight", weight, persistent=False)
         job = engine.TrainJob(model=self.net, tokenizer=self.tokenizer, train=Dataset.from_list(rows), dev=None,
                               collator=self._collate, eval_batch_size=self.options.eval_batch_size,
-                              defaults=TRAINER_DEFAULTS, arguments={"remove_unused_columns": False})
+                              arguments={"remove_unused_columns": False})
         self.net, self.training = engine.train(job, context)
         self.net.eval()
         self._choose_lengths(dev, context)

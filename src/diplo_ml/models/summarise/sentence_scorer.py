@@ -39,7 +39,6 @@ from diplo_ml.models.encoding import (
 from diplo_ml.models.summarise.selection import candidates, oracle_labels, select_in_order
 
 log = logging.getLogger(__name__)
-TRAINER_DEFAULTS = {"num_train_epochs": 1, "learning_rate": 8e-5, "train_batch_size": 32}
 CONFIG_FILE = "summariser.json"
 LEAD_BONUS_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
 
@@ -178,7 +177,7 @@ class SentenceScorerSummariser(SummarisingModel):
             model=self.model, tokenizer=self.tokenizer, train=self._dataset(train_x, train_y),
             dev=self._dataset(dev_x, dev_y) if dev_x else None, collator=DataCollatorWithPadding(self.tokenizer),
             eval_batch_size=o.eval_batch_size, best_metric=context.trainer.metric_for_best_model or "rouge_mean",
-            loss=engine.bce_loss(y, context.trainer, columns=1), metrics=compute_metrics, defaults=TRAINER_DEFAULTS)
+            loss=engine.bce_loss(y, context.trainer, columns=1), metrics=compute_metrics)
         self.model, self.training = engine.train(job, context)
         self.lead_bonus = self._chosen_bonus(o.lead_bonus)
         self.training["lead_bonus"] = self.lead_bonus

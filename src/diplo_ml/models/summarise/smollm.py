@@ -36,8 +36,6 @@ from diplo_ml.models.weights import smollm2
 from diplo_ml.options import Options
 
 log = logging.getLogger(__name__)
-TRAINER_DEFAULTS = {"num_train_epochs": 1, "learning_rate": 2e-4, "weight_decay": 0.0, "warmup_ratio": 0.05,
-                    "train_batch_size": 4, "logging_steps": 10}
 
 SETTINGS_FILE = "diplo_abstractive.json"
 IGNORE_INDEX = -100
@@ -357,7 +355,7 @@ class SmolLMLoRA(_SmolLM):
             model=self.model, tokenizer=self.tokenizer, train=self._dataset(train.inputs, train.targets),
             dev=self._dataset(dev.inputs, dev.targets) if evaluating else None, collator=collator,
             eval_batch_size=context.trainer.eval_batch_size or context.trainer.train_batch_size,
-            best_metric="eval_loss", defaults=TRAINER_DEFAULTS, can_resume=evaluating,
+            best_metric="eval_loss", can_resume=evaluating,
             arguments={"prediction_loss_only": True, "label_names": ["labels"]})
         use_cache = self.model.config.use_cache
         self.model.config.use_cache = False

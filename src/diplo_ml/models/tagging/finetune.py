@@ -28,7 +28,6 @@ from diplo_ml.models.encoding import (
 )
 
 log = logging.getLogger(__name__)
-TRAINER_DEFAULTS = {"num_train_epochs": 3, "train_batch_size": 16, "logging_steps": 20}
 
 
 class FineTunedTaggerOptions(ModelOptions):
@@ -81,7 +80,7 @@ class FineTunedTagger(TaggingModel):
                                  np.asarray(dev.targets, dtype=np.float32).tolist(), self._pairs(dev.context)),
             collator=DataCollatorWithPadding(self.tokenizer), eval_batch_size=self.options.eval_batch_size,
             best_metric="macro_f1", loss=engine.bce_loss(y, context.trainer), metrics=compute_metrics,
-            defaults=TRAINER_DEFAULTS, balanced_labels=y)
+            balanced_labels=y)
         self.model, self.training = engine.train(job, context)
 
     def _forward(self, inputs: dict[str, torch.Tensor]) -> torch.Tensor:
