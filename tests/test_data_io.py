@@ -260,3 +260,59 @@ def test_a_named_pipe_as_a_split_file_says_so(pillar_dir):
     os.mkfifo(pillar_dir / "dev.jsonl")
     with pytest.raises(DataError, match="dev.jsonl: not a regular file \\(a pipe, socket or device\\)"):
         load_splits(_cfg(pillar_dir), _check)
+
+
+def _leak(folder: Path, spans: int = 1) -> None:
+    """Put ``spans`` train articles into test too, and one train text, re-cased and re-punctuated, into dev."""
+    for n in range(spans):
+        _append(folder / "test.jsonl", json.dumps({"id": f"moved-{n}", "doc_id": f"train-d{n + 1}-0",
+                                                   "text": f"More of that article, part {n}.", "labels": []}))
+    train = json.loads((folder / "train.jsonl").read_text().splitlines()[0])
+    _append(folder / "dev.jsonl", json.dumps({**train, "id": "copy-1", "doc_id": "copied",
+                                              "text": train["text"].upper().replace(".", " !")}))
+
+
+def test_split_files_that_share_an_article_or_a_text_warn_once_each(pillar_dir, caplog):
+    _leak(pillar_dir)
+    with caplog.at_level("WARNING", logger="diplo_ml.data.loader"):
+        data = load_splits(_cfg(pillar_dir), _check)
+    assert len(data.warnings) == 2 and [r.getMessage() for r in caplog.records] == data.warnings
+    spans, repeats = data.warnings
+    assert spans.startswith(f"{pillar_dir}: 1 article(s) in more than one split") and "train-d1-0 (train/test)" in spans
+    assert repeats.startswith(f"{pillar_dir}: 1 text(s) repeated") and \
+        "copy-1 (dev.jsonl:25) = train-0-0 (train.jsonl:1)" in repeats
+    assert all("\n" not in line for line in data.warnings)
+
+
+def test_a_warning_names_the_first_few_and_counts_the_rest(pillar_dir):
+    _leak(pillar_dir, spans=5)
+    spans = load_splits(_cfg(pillar_dir), _check).warnings[0]
+    assert "5 article(s)" in spans and "train-d3-0" in spans and "train-d4-0" not in spans and "(5 in all)" in spans
+
+
+def test_clean_split_files_and_a_split_all_file_warn_nothing(pillar_dir, tmp_path):
+    assert load_splits(_cfg(pillar_dir), _check).warnings == []
+    folder = tmp_path / "all"
+    folder.mkdir()
+    (folder / "all.jsonl").write_text("".join((pillar_dir / f"{s}.jsonl").read_text() for s in ("train", "dev")))
+    assert load_splits(_cfg(folder), _check).warnings == []
+
+
+def test_known_overlap_in_the_data_config_is_not_warned_about(pillar_dir):
+    _leak(pillar_dir)
+    assert load_splits(_cfg(pillar_dir, known_overlap=["train-d1-0", "copy-1"]), _check).warnings == []
+    assert len(load_splits(_cfg(pillar_dir, known_overlap=["copy-1"]), _check).warnings) == 1
+    with pytest.raises(DiploError, match="known_overlap must be a list of record ids"):
+        load_splits(_cfg(pillar_dir, known_overlap="copy-1"), _check)
+
+
+@pytest.mark.parametrize("data", ["pillars_embedded", "pillars_all", "summaries_all", "summaries_govuk"])
+def test_the_shipped_corpora_warn_nothing(data):
+    from diplo_ml.harness import _container
+    from diplo_ml.tasks import get_task
+
+    if data != "pillars_embedded" and not os.environ.get("DIPLO_EXTERNAL_DATA"):
+        pytest.skip("public corpora not found (set DIPLO_EXTERNAL_DATA)")
+    task = "summarise" if data.startswith("summaries") else "pillars"
+    cfg = compose_config([f"task={task}", f"data={data}"])
+    assert get_task(task, _container(cfg, "task")).load_data(cfg.data).warnings == []

@@ -185,3 +185,14 @@ def test_thresholds_apply_per_label(smoke_runs):
     tagger = diplo_ml.load(smoke_runs["tfidf"])
     scores = np.array([[0.99, 0.0, 0.0, 0.0]], dtype=np.float32)
     assert tagger.decide(scores).tolist()[0][0] == int(0.99 >= tagger.thresholds[0])
+
+
+def test_a_run_on_split_files_that_share_an_article_records_the_warning(tmp_path, pillar_dir):
+    train = json.loads((pillar_dir / "train.jsonl").read_text().splitlines()[0])
+    with open(pillar_dir / "test.jsonl", "a") as handle:
+        handle.write(json.dumps({**train, "id": "moved", "text": "The rest of that article."}) + "\n")
+    run_dir = tmp_path / "run"
+    run(compose_config(["model=tfidf", "debug=smoke", "data=pillars_folder", f"data.dir={pillar_dir}"]), run_dir)
+    warnings = json.loads((run_dir / "manifest.json").read_text())["data"]["warnings"]
+    assert len(warnings) == 1 and "doc_id train-d1-0 (train/test)" in warnings[0]
+    assert f"- {warnings[0]}" in (run_dir / "checkpoint" / "README.md").read_text()

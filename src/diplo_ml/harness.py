@@ -168,7 +168,8 @@ def run_task(p: Plan, run_dir: Path, recorder: Recorder) -> dict[str, dict[str, 
     if p.trainer.resume:
         same_data_as_before(run_dir, recorder.started_on, data.fingerprints)
     recorder.record(data={"config": str(cfg.data.name), "fingerprints": data.fingerprints, "examples": data.counts,
-                          **({"sources": data.sources} if data.sources else {})},
+                          **({"sources": data.sources} if data.sources else {}),
+                          **({"warnings": data.warnings} if data.warnings else {})},
                     model={"name": p.model_options.name, "class": p.model_cfg.get("_target_"),
                            "uses_trainer": p.model_class.trains_with_trainer(p.model_options)})
     examples = split_examples(task, data, cfg.data)

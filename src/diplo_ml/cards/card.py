@@ -45,5 +45,6 @@ def write_card(folder: Path, template_dir: Path, cfg: dict[str, Any], model_card
     folder (the checkpoint's final name when it is written aside first)."""
     text = render("card.md.j2", template_dir, cfg=cfg, model=cfg["model"], card=asdict(model_card), metrics=metrics,
                   fingerprints=data.fingerprints, examples=data.counts, sources=data.sources,
+                  data_warnings=data.warnings,
                   created=datetime.now(UTC).strftime("%Y-%m-%d"), folder_name=folder_name or folder.name, **context)
     return atomic_write_text(folder / "README.md", text)

@@ -28,6 +28,7 @@ from diplo_ml.config import PROJECT_ROOT
 from diplo_ml.data.ingest import Article, ingest_path
 from diplo_ml.data.io import iter_jsonl, jsonl_line, read_jsonl, write_jsonl
 from diplo_ml.data.near_duplicates import near_duplicate_pairs, shingles
+from diplo_ml.data.overlap import exact_duplicates, spanning_groups
 from diplo_ml.data.schema import check_pillar_record, check_summary_record
 from diplo_ml.data.splits import stratified_split
 from diplo_ml.errors import DataError
@@ -339,13 +340,7 @@ def check(root: Path | None = None) -> CheckResult:
             for number, record in iter_jsonl(root / "processed" / f"summaries{suffix}" / f"{split}.jsonl"):
                 check_summary_record(record, f"processed/summaries{suffix}/{split}.jsonl", number)
     every = [r for split in SPLITS for r in rows[split]]
-    doc_split: dict[str, set[str]] = defaultdict(set)
-    for split in SPLITS:
-        for r in rows[split]:
-            doc_split[r["doc_id"]].add(split)
-    for doc_id, where in doc_split.items():
-        if len(where) > 1:
-            errors.append(f"article {doc_id} spans splits {sorted(where)}")
+    errors += [f"article {doc_id} spans splits {sorted(where)}" for doc_id, where in spanning_groups(rows).items()]
 
     label_counts = Counter(label for r in every for label in r["labels"])
     by_split = {s: Counter(label for r in rows[s] for label in r["labels"]) for s in SPLITS}
@@ -353,12 +348,7 @@ def check(root: Path | None = None) -> CheckResult:
 
     # duplicates and near duplicates (word-trigram Jaccard), and cross-split shared word runs
     texts = [(r["id"], r["doc_id"], next(s for s in SPLITS if r in rows[s]), r["text"]) for r in every]
-    norm_seen: dict[str, str] = {}
-    for rid, _, _, text in texts:
-        key = " ".join(re.findall(r"\w+", text.lower()))
-        if key in norm_seen:
-            errors.append(f"exact duplicate paragraphs {norm_seen[key]} and {rid}")
-        norm_seen.setdefault(key, rid)
+    errors += [f"exact duplicate paragraphs {a} and {b}" for a, b in exact_duplicates((t[0], t[3]) for t in texts)]
     near_pairs = [(a, b, round(j, 2)) for a, b, j in
                   near_duplicate_pairs(((t[0], t[3]) for t in texts), NEAR_DUPLICATE_JACCARD)]
     # leakage candidates: paragraphs in different splits sharing at least LEAK_RUN - 2 word trigrams
@@ -391,7 +381,7 @@ def check(root: Path | None = None) -> CheckResult:
 
     n = len(every)
     stats = {
-        "n_articles": len(doc_split),
+        "n_articles": len({r["doc_id"] for r in every}),
         "n_paragraphs": n,
         "label_counts": {label: label_counts[label] for label in LABELS},
         "multi_label_fraction": round(sum(len(r["labels"]) >= 2 for r in every) / max(n, 1), 4),

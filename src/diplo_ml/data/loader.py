@@ -7,6 +7,7 @@ source's train split is oversampled by its weight.
 
 from __future__ import annotations
 
+import logging
 import math
 import random
 from collections.abc import Callable
@@ -16,13 +17,16 @@ from typing import Any
 
 import pyarrow as pa
 from datasets import Dataset
-from omegaconf import DictConfig, OmegaConf
+from omegaconf import DictConfig, ListConfig, OmegaConf
 from omegaconf.errors import InterpolationResolutionError
 
 from diplo_ml.data.io import read_jsonl
+from diplo_ml.data.overlap import split_overlap_warnings
 from diplo_ml.data.splits import grouped_split
 from diplo_ml.errors import DataError, DiploError, first_line
 from diplo_ml.files import not_a_file, sha256_file
+
+log = logging.getLogger(__name__)
 
 SPLITS = ("train", "dev", "test")
 Check = Callable[[dict[str, Any], str, int], None]
@@ -35,6 +39,7 @@ class LoadedData:
     fingerprints: dict[str, str] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> weight, examples (several only)
+    warnings: list[str] = field(default_factory=list)  # split files that share articles or texts (one line each)
 
 
 def data_dir(cfg: DictConfig, label: str | None = None, key: str = "data.dir") -> Path:
@@ -108,22 +113,34 @@ def _files_exist(cfg: DictConfig, folder: Path) -> None:
 
 
 def _read_files(cfg: DictConfig, folder: Path, check: Check, seen: dict[str, str],
-                fingerprints: dict[str, str], label: str) -> Records:
+                fingerprints: dict[str, str], label: str, text_field: str, warnings: list[str]) -> Records:
     """Read the ``files`` of one folder into train/dev/test, splitting a single ``all`` file by group (also a
-    folder that holds ``all.jsonl`` and none of the split files its config names)."""
+    folder that holds ``all.jsonl`` and none of the split files its config names). Split files that share an
+    article or a text add a line to ``warnings`` (and the log), unless the config's ``known_overlap`` names the ids."""
     raw: Records = {}
     for split, name in chosen_files(cfg, folder).items():
         path = folder / str(name)
         raw[split] = read_jsonl(path, check, seen)
         fingerprints[str(path)] = sha256_file(path)
-    if set(raw) != set(SPLITS):
-        if list(raw) != ["all"]:
-            raise DiploError(f"{label}: give files for train/dev/test, or one file as 'all'")
-        split_cfg = cfg.get("split") or {}
-        raw = grouped_split(raw["all"], str(split_cfg.get("group_by", "doc_id")),
-                            {"dev": split_cfg.get("dev", 0.15), "test": split_cfg.get("test", 0.15)},
-                            int(split_cfg.get("seed", 0)))
-    return raw
+    if set(raw) == set(SPLITS):
+        for line in split_overlap_warnings(raw, text_field, str(folder), seen, _known_overlap(cfg, label)):
+            log.warning("%s", line)
+            warnings.append(line)
+        return raw
+    if list(raw) != ["all"]:
+        raise DiploError(f"{label}: give files for train/dev/test, or one file as 'all'")
+    split_cfg = cfg.get("split") or {}
+    return grouped_split(raw["all"], str(split_cfg.get("group_by", "doc_id")),
+                         {"dev": split_cfg.get("dev", 0.15), "test": split_cfg.get("test", 0.15)},
+                         int(split_cfg.get("seed", 0)))
+
+
+def _known_overlap(cfg: DictConfig, label: str) -> set[str]:
+    """``known_overlap``: doc_ids or record ids whose article or text in another split file is known and kept."""
+    known = cfg.get("known_overlap") or []
+    if not isinstance(known, ListConfig | list):
+        raise DiploError(f"{label}: known_overlap must be a list of record ids, got {known!r}")
+    return {str(rid) for rid in known}
 
 
 def _limits(cfg: DictConfig) -> dict[str, Any]:
@@ -186,9 +203,14 @@ def load_splits(cfg: DictConfig, check: Check) -> LoadedData:
     folder = data_dir(cfg)
     seen: dict[str, str] = {}
     fingerprints: dict[str, str] = {}
-    raw = _read_files(cfg, folder, check, seen, fingerprints, f"data config '{cfg.name}'")
+    warnings: list[str] = []
+    raw = _read_files(cfg, folder, check, seen, fingerprints, f"data config '{cfg.name}'", _text_field(cfg), warnings)
     splits, counts = _to_datasets(str(cfg.name), raw, _limits(cfg), seen)
-    return LoadedData(splits, fingerprints, counts)
+    return LoadedData(splits, fingerprints, counts, warnings=warnings)
+
+
+def _text_field(cfg: DictConfig) -> str:
+    return str(cfg.get("text_field") or "text")
 
 
 # ------------------------------------------------------------------------------------------- several sources
@@ -258,11 +280,12 @@ def load_sources(cfg: DictConfig, check: Check) -> LoadedData:
     fingerprints: dict[str, str] = {}
     parts: dict[str, Records] = {split: {} for split in SPLITS}
     weights: dict[str, float] = {}
+    warnings: list[str] = []
     seed = cfg.get("sampling_seed", 0)
     for name, folder in folders.items():
         source_cfg = cfg.sources[name]
         weights[name] = source_weight(source_cfg.get("weight", 1.0), labels[name])
-        raw = _read_files(source_cfg, folder, check, seen, fingerprints, labels[name])
+        raw = _read_files(source_cfg, folder, check, seen, fingerprints, labels[name], _text_field(cfg), warnings)
         for split in SPLITS:
             records = tag_source(raw[split], name)
             if split == "train":
@@ -278,4 +301,4 @@ def load_sources(cfg: DictConfig, check: Check) -> LoadedData:
             examples[name][split] = len(records)
     splits, counts = _to_datasets(str(cfg.name), merged, {}, seen)
     sources = {name: {"weight": weights[name], "examples": examples[name]} for name in folders}
-    return LoadedData(splits, fingerprints, counts, sources)
+    return LoadedData(splits, fingerprints, counts, sources, warnings)
