@@ -272,6 +272,38 @@ def test_compare_tells_sweep_runs_apart_and_groups_their_seeds(tmp_path):
     assert "| 0.850 ± 0.071 * |" in table and "| 0.700 |" in table  # no "± 0.000" for a single run
 
 
+def test_compare_groups_one_setting_typed_in_another_order_or_spelling(tmp_path):
+    runs = [("a", ["experiment=x", "debug=smoke", "model.C=2", "trainer.learning_rate=1e-4", "seed=1"], 0.80),
+            ("b", ["debug=smoke", "seed=2", "experiment=x", "trainer.learning_rate=0.0001", "model.C=2"], 0.90),
+            ("c", ["trainer.learning_rate=1e-4", "model.C=2", "experiment='x'", "debug=smoke", "seed=3"], 0.70),
+            ("d", ["experiment=x", "debug=smoke", "model.C=3", "trainer.learning_rate=1e-4", "seed=1"], 0.60)]
+    for name, overrides, f1 in runs:
+        run_dir = tmp_path / name
+        run_dir.mkdir()
+        (run_dir / "manifest.json").write_text(json.dumps({"status": "finished", "overrides": overrides}))
+        (run_dir / "config.yaml").write_text("task: {name: pillars}\nmodel: {name: tfidf}\n")
+        (run_dir / "metrics.json").write_text(json.dumps({"dev": {"macro_f1": f1}}))
+    grouped, _, _ = compare([str(tmp_path)], group_by=["overrides"], metrics=["dev.macro_f1"])
+    assert [(g["overrides"], g["n"]) for g in grouped] == [
+        ("debug=smoke experiment=x model.C=2 trainer.learning_rate=0.0001", 3),
+        ("debug=smoke experiment=x model.C=3 trainer.learning_rate=0.0001", 1)]
+    assert grouped[0]["metrics"]["dev.macro_f1"]["mean"] == pytest.approx(0.80)
+
+
+def test_overrides_are_shown_in_one_order_and_spelling():
+    from diplo_ml.runs.compare import changes
+
+    def shown(*overrides: str) -> str:
+        return changes({"overrides": list(overrides)})
+
+    assert shown("data.dir=/d/", "+model.extra=1", "~trainer.foo", "seed=4", "paths.runs_dir=/r") == \
+        "data.dir=/d +model.extra=1 ~trainer.foo"
+    assert shown("model.prompt='two words'", "model.tag='0.5'", "model.n=0.5") == \
+        'model.n=0.5 model.prompt="two words" model.tag="0.5"'  # quoted where a plain word would read otherwise
+    assert shown("model.ngram_range=[1, 2]", "model.bad==[") == "model.bad==[ model.ngram_range=[1,2]"
+    assert shown("seed=1") == "-"
+
+
 def test_compare_says_steps_when_max_steps_bounded_the_run(tmp_path):
     for name, trainer in (("steps", "{num_train_epochs: 3, max_steps: 60}"),
                           ("epochs", "{num_train_epochs: 3, max_steps: -1}")):

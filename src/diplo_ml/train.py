@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import shutil
@@ -29,6 +28,7 @@ from diplo_ml.runs.config_drift import config_changes, listed
 from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
 from diplo_ml.runs.lock import HOLDER, LOCK, RunLock
 from diplo_ml.runs.manifest import MANIFEST, RunRecorder, read_manifest, run_overrides
+from diplo_ml.runs.overrides import override_values
 from diplo_ml.runs.resumable import check_resumable
 from diplo_ml.runs.run_dir import new_run_stamp, write_metrics
 from diplo_ml.runs.tracking import check_tracking, log_run
@@ -320,26 +320,6 @@ def refuse_other_config(run_dir: Path, argv: list[str]) -> None:
         raise DiploError(f"{run_dir} holds an unfinished run ({previous.get('status', 'started')}) that started with "
                          f"other overrides ({', '.join(changed)}); continue it with `diplo-ml resume {run_dir}`, or "
                          "pick another folder")
-
-
-def override_values(overrides: list[str]) -> dict[str, tuple[str, str]]:
-    """Each override's key with its value as Hydra parses it and its text, so that spellings of one value are equal
-    (``trainer.learning_rate=1e-4`` and ``=0.0001``, ``x='a'`` and ``x=a``, a folder with or without its closing
-    slash); an override Hydra cannot parse is compared as written."""
-    from hydra.core.override_parser.overrides_parser import OverridesParser
-
-    parser = OverridesParser.create()
-    values: dict[str, tuple[str, str]] = {}
-    for text in overrides:
-        try:
-            (override,) = parser.parse_overrides(overrides=[text])
-            key, value = override.get_key_element(), override.value()
-            if isinstance(value, str) and key.endswith("dir"):  # a folder: data.dir=x/ is data.dir=x
-                value = os.path.normpath(value)
-            values[key] = (json.dumps(value, sort_keys=True, default=str), text)
-        except Exception:  # noqa: BLE001 - compared as written
-            values[text] = (text, text)
-    return values
 
 
 def sweep_jobs(overrides: list[str]) -> list[list[str]]:

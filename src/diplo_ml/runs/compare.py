@@ -19,6 +19,7 @@ from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_open, check_output_file, owning_folder, read_json_object
 from diplo_ml.runs.lock import is_locked
 from diplo_ml.runs.manifest import read_manifest
+from diplo_ml.runs.overrides import canonical_overrides
 from diplo_ml.tasks import Task, get_task
 
 TRACKER_FOLDERS = {"mlartifacts", "mlruns"}  # MLflow's copies of run files, not run folders
@@ -32,9 +33,10 @@ PLACE_OVERRIDES = ("paths.", "hydra.", "seed=", "tracking", "trainer.resume=")  
 
 
 def changes(manifest: dict[str, Any]) -> str:
-    """The run's command-line overrides that change what is trained (``-`` for none): tells sweep runs apart."""
+    """The run's command-line overrides that change what is trained (``-`` for none), sorted by key and each value
+    spelled one way, so that one setting typed in another order or spelling groups as one: tells sweep runs apart."""
     kept = [o for o in manifest.get("overrides") or [] if not o.lstrip("+~").startswith(PLACE_OVERRIDES)]
-    return " ".join(kept) or "-"
+    return " ".join(canonical_overrides(kept)) or "-"
 
 
 def _get(tree: dict[str, Any], dotted: str) -> Any:
