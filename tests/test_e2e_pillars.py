@@ -187,6 +187,7 @@ def test_thresholds_apply_per_label(smoke_runs):
     assert tagger.decide(scores).tolist()[0][0] == int(0.99 >= tagger.thresholds[0])
 
 
+@pytest.mark.slow  # a run records its git commit (a process)
 def test_a_run_on_split_files_that_share_an_article_records_the_warning(tmp_path, pillar_dir):
     train = json.loads((pillar_dir / "train.jsonl").read_text().splitlines()[0])
     with open(pillar_dir / "test.jsonl", "a") as handle:
