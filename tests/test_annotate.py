@@ -132,6 +132,24 @@ def test_select_scores_are_confidences(tagger, tmp_path):
     assert scores == sorted(scores) and all(0 <= s <= 1 for s in scores)  # least confident (first picked) first
 
 
+def test_import_keeps_the_previous_paragraph_each_task_showed(tmp_path):
+    """select picks some paragraphs of an article: the one before a picked paragraph is in its task, not in the
+    export, so the rows keep it (the row before in file order is another picked paragraph)."""
+    from diplo_ml.data.examples import previous_in_document
+
+    answer = [{"result": [{"from_name": "pillars", "value": {"choices": ["economic"]}}]}]
+    tasks = [{"id": 1, "data": {"text": "First.", "previous": "", "doc_id": "d", "paragraph_index": 0},
+              "annotations": answer},
+             {"id": 2, "data": {"text": "Fourth.", "previous": "Third.", "doc_id": "d", "paragraph_index": 3},
+              "annotations": answer}]
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(tasks))
+    assert cli_main(["annotate", "import", str(path), "-o", str(tmp_path / "out"), "--dev", "0", "--test", "0"]) == 0
+    rows = [json.loads(line) for line in (tmp_path / "out" / "train.jsonl").open()]
+    assert [r["previous"] for r in rows] == ["", "Third."]
+    assert previous_in_document(rows) == [None, "Third."]
+
+
 def test_import_of_too_few_articles_says_what_to_fill_not_how_to_train(tmp_path, capsys):
     path = tmp_path / "export.json"
     path.write_text('[{"id": 1, "data": {"text": "Trade rose.", "doc_id": "d"}, "annotations": [{"result": '

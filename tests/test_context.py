@@ -22,6 +22,72 @@ def test_previous_paragraph_stays_inside_its_document():
     assert previous_in_document(rows) == [None, "A1", None, "A2"]
 
 
+ROWS_WITH_PREVIOUS = [  # own fields, file order by doc_id, and rows with neither
+    {"id": "1", "doc_id": "a", "text": "A1", "labels": []},
+    {"id": "2", "doc_id": "a", "text": "A2", "labels": []},                          # file order: A1
+    {"id": "3", "doc_id": "b", "text": "B2", "labels": [], "previous": "B1"},        # its own field
+    {"id": "4", "doc_id": "a", "text": "A4", "labels": [], "previous": "A3"},        # own field beats file order
+    {"id": "5", "doc_id": "a", "text": "A5", "labels": [], "previous": None},        # null: file order (A4)
+    {"id": "6", "doc_id": "b", "text": "B1", "labels": [], "previous": ""},          # blank: none (the first)
+    {"id": "7", "doc_id": None, "text": "X2", "labels": [], "context": "X1"},        # predict's older name
+    {"id": "8", "doc_id": None, "text": "Y", "labels": []},                          # neither: none
+    {"id": "9", "doc_id": "b", "text": "B3", "labels": []},                          # file order: B1
+]
+EXPECTED_PREVIOUS = [None, "A1", "B1", "A3", "A4", None, "X1", None, "B1"]
+
+
+def test_a_rows_own_previous_field_comes_before_file_order():
+    assert previous_in_document(ROWS_WITH_PREVIOUS) == EXPECTED_PREVIOUS
+
+
+def test_training_and_predict_read_the_same_previous_paragraph():
+    from diplo_ml.predict import _jsonl_units
+
+    trained = PillarsTask({}).examples(ROWS_WITH_PREVIOUS, {}).context["previous"]
+    predicted = [u["_context"]["previous"] for u in _jsonl_units(enumerate(ROWS_WITH_PREVIOUS, 1), "in.jsonl", False)]
+    assert trained == predicted == EXPECTED_PREVIOUS
+
+
+def test_a_previous_model_given_rows_without_previous_or_doc_id_is_noted_once(tmp_path, capsys):
+    from diplo_ml.predict import read_units, reads_previous
+    from diplo_ml.tasks import get_task
+
+    bare = tmp_path / "bare.jsonl"
+    bare.write_text('{"text": "A."}\n{"text": "B."}\n')
+    placed = tmp_path / "placed.jsonl"
+    placed.write_text('{"text": "A.", "doc_id": "d"}\n{"text": "B.", "previous": "A."}\n')
+    task = get_task("pillars")
+    assert len(list(read_units([str(placed)], task, previous=True))) == 2
+    assert "note" not in capsys.readouterr().err
+    assert len(list(read_units([str(bare), str(bare)], task, previous=True))) == 4
+    err = capsys.readouterr().err
+    assert err.count("note:") == 1 and f"{bare}:1 has no 'previous' field and no 'doc_id'" in err
+    list(read_units([str(bare)], task))  # a model that does not read it: nothing to say
+    assert capsys.readouterr().err == ""
+    assert reads_previous({"model": {"context": "previous"}})
+    assert reads_previous({"model": {"member": {"context": "previous"}}})
+    assert not reads_previous({"model": {"context": "headline"}}) and not reads_previous({"model": {}})
+
+
+def test_a_previous_field_that_is_not_text_is_an_error_naming_the_line():
+    from diplo_ml.data.schema import check_pillar_record
+    from diplo_ml.errors import DataError
+
+    for name in ("previous", "context"):
+        with pytest.raises(DataError, match=rf"f.jsonl:3: field '{name}' must be text or null, got list"):
+            check_pillar_record({"id": "1", "doc_id": "d", "text": "T.", "labels": [], name: ["x"]}, "f.jsonl", 3,
+                                labels=["economic"])
+
+
+def test_sources_mixed_in_one_table_keep_their_previous_paragraphs():
+    from diplo_ml.data.loader import _common_fields
+
+    rows = _common_fields([{"id": "1", "doc_id": "a", "text": "A2", "previous": "A1", "extra": 1},
+                           {"id": "2", "doc_id": "b", "text": "B1"}])
+    assert rows == [{"id": "1", "doc_id": "a", "text": "A2", "previous": "A1"},
+                    {"id": "2", "doc_id": "b", "text": "B1", "previous": None}]
+
+
 def test_pillar_examples_carry_headline_and_previous_context():
     task = PillarsTask({})
     rows = [{"id": "1", "doc_id": "d", "text": "First.", "labels": [], "headline": "H"},

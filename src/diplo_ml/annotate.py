@@ -229,6 +229,8 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
         for key in ("headline", "paragraph_index"):
             if data.get(key) not in (None, ""):
                 record[key] = data[key]
+        if data.get("previous") is not None:  # the previous paragraph the task showed ("": none, the first)
+            record["previous"] = data["previous"]
         check_pillar_record(record, str(path), line, labels=labels)
         records.append(record)
     if not records:

@@ -17,7 +17,7 @@ import os
 import re
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
@@ -29,6 +29,7 @@ from tqdm.auto import tqdm
 
 from diplo_ml import quiet_libraries
 from diplo_ml.checkpoint import checkpoint_task, load, read_meta
+from diplo_ml.data.examples import PREVIOUS_FIELDS, PreviousParagraph
 from diplo_ml.data.ingest import SUFFIXES, ingest_document, ingest_path, written_by_diplo
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.language import NOT_ENGLISH, add_language_note, not_english_warning
@@ -43,11 +44,28 @@ DEFAULT_CHUNK = 256    # units predicted per call
 
 
 # inputs ------------------------------------------------------------------------------------------------------------
-def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo_text: bool) -> Iterator[Unit]:
+def reads_previous(meta: dict[str, Any]) -> bool:
+    """Whether a checkpoint's model (or its ensemble's member) reads the previous paragraph (model.context)."""
+    model = meta.get("model") if isinstance(meta.get("model"), dict) else {}
+    member = model.get("member") if isinstance(model.get("member"), dict) else {}
+    return "previous" in (model.get("context"), member.get("context"))
+
+
+def without_previous_note(where: str) -> str:
+    return (f"note: this model reads each paragraph's previous paragraph (model.context=previous), but {where} has "
+            "no 'previous' field and no 'doc_id': such rows are tagged without it (give 'previous', or 'doc_id' "
+            "with the article's paragraphs in order)")
+
+
+def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo_text: bool,
+                 on_no_previous: Callable[[str], None] | None = None) -> Iterator[Unit]:
+    """Units of JSONL rows; each row's previous paragraph by :class:`PreviousParagraph`'s rule (as in training);
+    ``on_no_previous`` is told of each row that has neither a previous paragraph field nor a doc_id."""
     count = 0
+    previous_of = PreviousParagraph()
     for number, record in records:
         text = record.get("text")
-        for key in ("text", "headline", "title", "context"):
+        for key in ("text", "headline", "title", *PREVIOUS_FIELDS):
             if record.get(key) is not None and not isinstance(record[key], str):
                 raise DataError(f"{label}:{number}: '{key}' must be a string, not {type(record[key]).__name__}")
         if not text or not text.strip():
@@ -55,7 +73,9 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo
         text = html_to_text(text) if looks_like_html(text) else text
         if not text.strip():
             raise DataError(f"{label}:{number}: 'text' holds markup and no text")
-        previous = record.get("context")
+        previous = previous_of(record, text)
+        if on_no_previous and PreviousParagraph.own(record) is None and record.get("doc_id") is None:
+            on_no_previous(f"{label}:{number}")
         headline = next((record[k] for k in ("headline", "title") if record.get(k) and record[k].strip()), None)
         rid = record.get("id")
         if isinstance(rid, float) and not math.isfinite(rid):  # JSON's NaN/Infinity: written back, not JSON
@@ -123,9 +143,18 @@ def _looks_like_jsonl(text: str) -> bool:
     return re.match(r"\{\s*([\"'}]|$)", first) is not None
 
 
-def read_units(inputs: list[str], task: Task) -> Iterator[Unit]:
-    """Units of every input, in order; article units come from the task (paragraphs, or the whole article)."""
+def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterator[Unit]:
+    """Units of every input, in order; article units come from the task (paragraphs, or the whole article). With
+    ``previous`` (the model reads the previous paragraph), JSONL rows that give it no way to find one are noted once."""
     check_inputs(inputs)
+    noted: list[str] = []
+
+    def note_once(where: str) -> None:
+        if not noted:
+            noted.append(where)
+            print(without_previous_note(where), file=sys.stderr)
+
+    on_no_previous = note_once if previous else None
     left_out: list[str] = []  # article pages with no readable text; among several inputs they are noted, not fatal
     given = 0
     for item in inputs:
@@ -135,14 +164,15 @@ def read_units(inputs: list[str], task: Task) -> Iterator[Unit]:
             if not text.strip():
                 raise DataError("<stdin>: empty input")
             if _looks_like_jsonl(text):
-                yield from _jsonl_units(parse_jsonl_lines(text.split("\n"), "<stdin>"), "<stdin>", task.echo_text)
+                yield from _jsonl_units(parse_jsonl_lines(text.split("\n"), "<stdin>"), "<stdin>", task.echo_text,
+                                        on_no_previous)
             else:
                 yield from _article_units(task, ingest_document(text, "stdin", "<stdin>"))
             given += 1
             continue
         path = Path(item)
         if path.suffix.lower() == ".jsonl":
-            yield from _jsonl_units(iter_jsonl(path), str(path), task.echo_text)
+            yield from _jsonl_units(iter_jsonl(path), str(path), task.echo_text, on_no_previous)
             given += 1
             continue
         try:
@@ -372,7 +402,7 @@ def predict_stream(checkpoint: str | Path, inputs: list[str], batch_size: int | 
     check_inputs(inputs)
     folder, meta = read_meta(checkpoint)
     task = checkpoint_task(folder, meta)
-    units = read_units(inputs, task)
+    units = read_units(inputs, task, reads_previous(meta))
     if skip:
         seen = list(islice(units, skip))
         if len(seen) < skip or row_key(seen[-1]) != last_key:

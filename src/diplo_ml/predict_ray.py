@@ -21,7 +21,15 @@ from typing import Any
 from diplo_ml import quiet_libraries
 from diplo_ml.errors import DiploError
 from diplo_ml.files import check_output_file, model_folders
-from diplo_ml.predict import DEFAULT_CHUNK, check_inputs, chunks, open_predictor, predict_units, read_units
+from diplo_ml.predict import (
+    DEFAULT_CHUNK,
+    check_inputs,
+    chunks,
+    open_predictor,
+    predict_units,
+    read_units,
+    reads_previous,
+)
 
 INSTALL = 'pip install -e ".[ray]"'
 ROWS_PER_SHARD = 20_000
@@ -42,10 +50,11 @@ def write_shards(checkpoint: str | Path, inputs: list[str], folder: Path, rows_p
 
     from diplo_ml.checkpoint import checkpoint_task, read_meta
 
-    task = checkpoint_task(*read_meta(checkpoint))
+    ck_folder, meta = read_meta(checkpoint)
+    task = checkpoint_task(ck_folder, meta)
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
-    for number, batch in enumerate(chunks(read_units(inputs, task), rows_per_shard)):
+    for number, batch in enumerate(chunks(read_units(inputs, task, reads_previous(meta)), rows_per_shard)):
         table = pa.table({
             "_order": list(range(total, total + len(batch))),
             "_text": [u["_text"] for u in batch],

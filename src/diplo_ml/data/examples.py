@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,13 +54,39 @@ class Examples:
         return [r.get("source") for r in self.records] if self.records else [None] * len(self.inputs)
 
 
-def previous_in_document(records: Sequence[dict[str, Any]], text_field: str = "text") -> list[str | None]:
-    """Each record's preceding paragraph of the same document (file order), None for a document's first."""
-    out: list[str | None] = []
-    last: dict[Any, str] = {}
-    for record in records:
-        doc = record.get("doc_id")
-        out.append(last.get(doc) if doc is not None else None)
+PREVIOUS_FIELDS = ("previous", "context")  # a record's own previous paragraph ("context": predict's older name)
+KEPT_DOCUMENTS = 100_000  # documents whose last paragraph is remembered (predict streams inputs of any size)
+
+
+class PreviousParagraph:
+    """The one rule for a paragraph's previous paragraph, applied record by record in file order (training,
+    evaluate and predict): the record's own ``previous`` field (else ``context``) when it holds text (blank text:
+    no previous paragraph); when neither does (absent or null), the text of the last record before it with the
+    same ``doc_id`` (none without a doc_id). The last paragraph of the ``KEPT_DOCUMENTS`` most recently seen
+    documents is remembered."""
+
+    def __init__(self, text_field: str = "text") -> None:
+        self.text_field = text_field
+        self._last: OrderedDict[Any, str] = OrderedDict()
+
+    @staticmethod
+    def own(record: dict[str, Any]) -> str | None:
+        """The record's own previous paragraph field's text (blank: it has none), None when it gives none."""
+        return next((record[name] for name in PREVIOUS_FIELDS if isinstance(record.get(name), str)), None)
+
+    def __call__(self, record: dict[str, Any], text: str | None = None) -> str | None:
+        """The record's previous paragraph; ``text`` (default: its text field) is what later ones read as theirs."""
+        own, doc = self.own(record), record.get("doc_id")
+        previous = own if own is not None else self._last.get(doc) if doc is not None else None
         if doc is not None:
-            last[doc] = record[text_field]
-    return out
+            self._last[doc] = record[self.text_field] if text is None else text
+            self._last.move_to_end(doc)
+            if len(self._last) > KEPT_DOCUMENTS:
+                self._last.popitem(last=False)
+        return previous if previous and previous.strip() else None
+
+
+def previous_in_document(records: Sequence[dict[str, Any]], text_field: str = "text") -> list[str | None]:
+    """Each record's previous paragraph by :class:`PreviousParagraph`'s rule."""
+    rule = PreviousParagraph(text_field)
+    return [rule(record) for record in records]

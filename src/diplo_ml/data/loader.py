@@ -259,7 +259,8 @@ def proportional_cut(parts: dict[str, list[dict[str, Any]]], limit: int | None) 
     return {name: p[: keep[name]] for name, p in parts.items()}
 
 
-KEPT_FIELDS = ("headline", "paragraph_index")  # kept from sources that have them (None elsewhere): tagging context
+# kept from sources that have them (None elsewhere): tagging context
+KEPT_FIELDS = ("headline", "paragraph_index", "previous", "context")
 
 
 def _common_fields(records: list[dict[str, Any]]) -> list[dict[str, Any]]:

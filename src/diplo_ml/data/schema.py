@@ -10,7 +10,9 @@ Summarisation, one article per line::
 
 Extra fields are kept (each of one JSON type in every record of a split). ``labels`` may be empty (no pillar).
 ``doc_id`` is text, a whole number or null; the context fields ``headline``, ``title`` and ``previous`` are text or
-null.
+null. A paragraph's previous paragraph is its own ``previous`` field (``context``, predict's older name, is read
+the same way; null: none) when it has one, else the record before it with the same ``doc_id`` in file order
+(:class:`diplo_ml.data.examples.PreviousParagraph`).
 """
 
 from __future__ import annotations
@@ -39,12 +41,12 @@ def _require_text(record: dict[str, Any], field: str, where: str) -> str:
 CONTEXT_FIELDS = ("headline", "title", "previous")
 
 
-def _check_optional(record: dict[str, Any], where: str) -> None:
-    """``doc_id`` and the context fields, when given, are of the types every reader expects."""
+def _check_optional(record: dict[str, Any], where: str, fields: Sequence[str] = CONTEXT_FIELDS) -> None:
+    """``doc_id`` and the context ``fields``, when given, are of the types every reader expects."""
     doc = record.get("doc_id")
     if doc is not None and (isinstance(doc, bool) or not isinstance(doc, str | int)):
         raise DataError(f"{where}: field 'doc_id' must be text or a whole number, got {type(doc).__name__}")
-    for field in CONTEXT_FIELDS:
+    for field in fields:
         value = record.get(field)
         if value is not None and not isinstance(value, str):
             raise DataError(f"{where}: field '{field}' must be text or null, got {type(value).__name__}")
@@ -59,7 +61,7 @@ def check_pillar_record(record: dict[str, Any], path: str, line: int, *, labels:
         raise DataError(f"{where}: missing field 'doc_id'")
     if "labels" not in record:
         raise DataError(f"{where}: missing field 'labels'")
-    _check_optional(record, where)
+    _check_optional(record, where, (*CONTEXT_FIELDS, "context"))  # context: previous's older name
     tags = record["labels"]
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise DataError(f"{where}: 'labels' must be a list of label names")
