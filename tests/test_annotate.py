@@ -150,6 +150,24 @@ def test_import_keeps_the_previous_paragraph_each_task_showed(tmp_path):
     assert previous_in_document(rows) == [None, "Third."]
 
 
+def test_articles_saved_under_one_file_name_are_capped_and_imported_apart(tagger, tmp_path):
+    from .test_ingest import site
+
+    tasks_file = tmp_path / "tasks.json"
+    assert cli_main(["annotate", "select", str(tagger), str(site(tmp_path)), "-n", "10", "-o", str(tasks_file),
+                     "--per-article", "2"]) == 0
+    tasks = json.loads(tasks_file.read_text())
+    assert sorted(t["data"]["doc_id"] for t in tasks) == ["own", "own", "trade/index", "trade/index", "visa/index",
+                                                          "visa/index"]  # each article its own cap of 2
+    answer = [{"result": [{"from_name": "pillars", "value": {"choices": ["economic"]}}]}]
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps([{"id": i, "data": t["data"], "annotations": answer} for i, t in enumerate(tasks)]))
+    out = tmp_path / "out"
+    assert cli_main(["annotate", "import", str(export), "-o", str(out), "--dev", "0", "--test", "0"]) == 0
+    rows = [json.loads(line) for line in (out / "train.jsonl").open()]
+    assert len({r["id"] for r in rows}) == 6
+
+
 def test_import_of_too_few_articles_says_what_to_fill_not_how_to_train(tmp_path, capsys):
     path = tmp_path / "export.json"
     path.write_text('[{"id": 1, "data": {"text": "Trade rose.", "doc_id": "d"}, "annotations": [{"result": '

@@ -328,3 +328,50 @@ def test_other_publishers_page_furniture():
         "The UK and France have agreed to set up a joint intelligence unit in Dunkirk."]
     assert article.headline == "UK and France agree joint action on Channel gangs"
     assert without_site("Vietnam - Laos ties deepen") == "Vietnam - Laos ties deepen"  # a dash inside a title stays
+
+
+TRADE = ("Vietnam and EU expand trade ties\n\nHANOI (VNA) - Vietnam and the European Union agreed on Monday to expand "
+         "trade under the EVFTA, officials said.\n\nExports of rice, coffee and seafood to the EU rose by 12 percent "
+         "in the first half of the year, the ministry said.\n")
+VISA = ("Embassy helps stranded citizens\n\nHANOI (VNA) - The Vietnamese embassy in Cairo has helped 30 citizens "
+        "stranded at the airport return home safely.\n\nThe embassy provided food and temporary shelter to the "
+        "citizens while flights were arranged, the ministry said.\n")
+
+
+def site(tmp_path):
+    """Two articles saved as <slug>/index.txt (as scraped sites are), beside one with a name of its own."""
+    for slug, text in (("trade", TRADE), ("visa", VISA)):
+        (tmp_path / "site" / "2024" / slug).mkdir(parents=True)
+        (tmp_path / "site" / "2024" / slug / "index.txt").write_text(text)
+    (tmp_path / "site" / "own.txt").write_text(
+        "Culture week opens in Tokyo\n\nTOKYO (VNA) - A Vietnamese culture week opened in Tokyo on Friday with "
+        "water puppetry, ao dai shows and food stalls.\n\nThe organisers expect thousands of Japanese visitors over "
+        "the seven days of the festival, the embassy said.\n")
+    return tmp_path / "site"
+
+
+def test_doc_ids_are_unique_among_one_commands_pages(tmp_path):
+    from pathlib import Path
+
+    from diplo_ml.data.ingest import doc_ids
+
+    pages = [Path("s/2024/trade/index.html"), Path("s/2024/visa/index.html"), Path("s/a.txt"), Path("b.md")]
+    assert doc_ids(pages) == ["trade/index", "visa/index", "a", "b"]  # a stem no other page has is kept as it was
+    assert doc_ids([Path("/a/x/index.txt"), Path("/b/x/index.txt"), Path("/a/index.txt")]) == \
+        ["a/x/index", "b/x/index", "a/index"]
+    assert doc_ids([Path("n/x.txt"), Path("n/x.html")]) == ["x.txt", "x.html"]
+    assert doc_ids([Path("n/x.txt"), Path("n/x.txt")]) == ["x", "x#2"]  # one file given twice
+
+
+def test_pages_of_the_same_file_name_in_different_folders_get_their_own_doc_ids(tmp_path):
+    from diplo_ml.predict import read_units
+    from diplo_ml.tasks import get_task
+
+    folder = site(tmp_path)
+    ingest_files([folder], tmp_path / "out.jsonl")
+    rows = [r for _, r in iter_jsonl(tmp_path / "out.jsonl")]
+    assert [r["doc_id"] for r in rows] == ["trade/index", "trade/index", "visa/index", "visa/index", "own", "own"]
+    assert len({r["id"] for r in rows}) == len(rows)
+    pages = [str(p) for p in sorted(folder.rglob("*.txt"))]
+    units = list(read_units(pages, get_task("pillars")))  # predict on pages: the same doc_ids
+    assert [u["doc"] for u in units] == [r["doc_id"] for r in rows]

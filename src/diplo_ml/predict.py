@@ -30,7 +30,7 @@ from tqdm.auto import tqdm
 from diplo_ml import quiet_libraries
 from diplo_ml.checkpoint import checkpoint_task, load, read_meta
 from diplo_ml.data.examples import PREVIOUS_FIELDS, PreviousParagraph
-from diplo_ml.data.ingest import SUFFIXES, ingest_document, ingest_path, written_by_diplo
+from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, ingest_path, written_by_diplo
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.language import NOT_ENGLISH, add_language_note, not_english_warning
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
@@ -157,6 +157,7 @@ def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterato
     on_no_previous = note_once if previous else None
     left_out: list[str] = []  # article pages with no readable text; among several inputs they are noted, not fatal
     given = 0
+    page_ids = iter(doc_ids([Path(i) for i in inputs if i != STDIN and Path(i).suffix.lower() != ".jsonl"]))
     for item in inputs:
         if item == "-":
             stream = getattr(sys.stdin, "buffer", None)  # bytes, so that other encodings are refused
@@ -175,10 +176,11 @@ def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterato
             yield from _jsonl_units(iter_jsonl(path), str(path), task.echo_text, on_no_previous)
             given += 1
             continue
+        doc_id = next(page_ids)
         try:
             if written_by_diplo(path):
                 raise NoTextError(f"{path}: a page diplo-ml wrote (a brief or report), not a news article")
-            article = ingest_path(path)
+            article = ingest_path(path, doc_id)
         except NoTextError as error:  # (a page in another encoding, or a binary file, is an error: it can be mended)
             if len(inputs) == 1:
                 raise

@@ -9,9 +9,11 @@ hard-wrapped. Exact and near duplicate paragraphs are removed and counted.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -645,10 +647,40 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     return article
 
 
-def ingest_path(path: Path) -> Article:
+def ingest_path(path: Path, doc_id: str | None = None) -> Article:
+    """One page as an article whose doc_id is ``doc_id`` (default: the file's stem; see :func:`doc_ids`)."""
     if path.suffix.lower() not in SUFFIXES:
         raise DataError(f"{path}: unsupported file type '{path.suffix}' (use {', '.join(SUFFIXES)})")
-    return ingest_document(read_text(path), path.stem, str(path))
+    return ingest_document(read_text(path), path.stem if doc_id is None else doc_id, str(path))
+
+
+def _under(folders: tuple[str, ...], k: int, name: str) -> str:
+    """``name`` under the last ``k`` of ``folders`` (``trade/index``)."""
+    return "/".join((*folders[len(folders) - min(k, len(folders)):], name))
+
+
+def doc_ids(paths: Sequence[Path]) -> list[str]:
+    """A doc_id for each of one command's pages, unique among them: the file's stem when no other page has that
+    stem, else the stem under as few of its folders as tell those pages apart (``trade/index`` and ``visa/index``
+    for ``2024/trade/index.html`` and ``2024/visa/index.html``), else the file name under them (``x.txt`` and
+    ``x.html``); a file given twice gets ``#2``, ``#3``."""
+    by_stem: dict[str, list[int]] = {}
+    for i, path in enumerate(paths):
+        by_stem.setdefault(path.stem, []).append(i)
+    ids = [path.stem for path in paths]
+    for group in (g for g in by_stem.values() if len(g) > 1):
+        full = [Path(os.path.abspath(paths[i])) for i in group]
+        folders = [f.relative_to(f.anchor).parts[:-1] for f in full]
+        depth = max(map(len, folders))
+        levels = [[_under(d, k, f.stem) for d, f in zip(folders, full)] for k in range(depth + 1)]
+        levels += [[_under(d, k, f.name) for d, f in zip(folders, full)] for k in range(depth + 1)]
+        files = len(set(full))
+        names = next((level for level in levels if len(set(level)) == files), levels[-1])
+        seen: Counter[str] = Counter()
+        for i, name in zip(group, names):
+            seen[name] += 1
+            ids[i] = name if seen[name] == 1 else f"{name}#{seen[name]}"
+    return ids
 
 
 # what marks a page diplo-ml wrote (a brief, a run report): never read back as a news article
@@ -688,9 +720,9 @@ def read_pages(paths: list[Path], leave_out: type[Exception] = NoTextError) -> t
     """Each page ingested; among several, a page that raises ``leave_out`` is left out and its reason returned. One
     such page given alone is its own error; only such pages is one error naming the first."""
     articles, left_out = [], []
-    for path in paths:
+    for path, doc_id in zip(paths, doc_ids(paths)):
         try:
-            articles.append(ingest_path(path))
+            articles.append(ingest_path(path, doc_id))
         except leave_out as error:
             if len(paths) == 1:
                 raise
