@@ -1401,3 +1401,22 @@ def test_the_python_api_refuses_an_empty_text_and_a_wrong_precision_before_loadi
     monkeypatch.setattr(diplo_ml.checkpoint, "read_meta", lambda *a, **k: pytest.fail("loaded before the check"))
     with pytest.raises(DiploError, match="unknown precision 'fp16'"):
         diplo_ml.load(smoke_runs["tfidf"], precision="fp16")
+
+
+def test_jsonl_rows_that_pages_would_drop_are_noted_and_datelines_are_read_as_in_training(smoke_runs, tmp_path,
+                                                                                          capsys):
+    """A photo caption or a byline given as a JSONL row was tagged like a paragraph with no word; a dateline left at
+    the start of a row changed its tags (the tagger trained on paragraphs whose datelines ingestion had cut)."""
+    lead = "Vietnam and Japan agreed to expand trade in farm produce and electronics this year."
+    rows = [{"text": "Deputy PM Tran Hong Ha at the talks in Tokyo. (Photo: VNA)"}, {"text": "Translated by NDO"},
+            {"text": f"Hanoi (VNA) – {lead}"}, {"text": lead}]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert cli_main(["predict", str(smoke_runs["tfidf"]), str(src), "-o", str(out)]) == 0
+    got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(got) == 4 and all("tags" in r for r in got)  # nothing dropped
+    assert "page furniture (photo caption)" in got[0]["note"] and "page furniture (byline/credit)" in got[1]["note"]
+    assert "note" not in got[2] and got[2]["scores"] == got[3]["scores"]
+    assert f"warning: 2 rows look like page furniture, not article text (photo captions, bylines, links; first: " \
+           f"line 1 of {src})" in capsys.readouterr().err

@@ -30,7 +30,16 @@ from tqdm.auto import tqdm
 from diplo_ml import quiet_libraries
 from diplo_ml.checkpoint import checkpoint_task, load, read_meta
 from diplo_ml.data.examples import PREVIOUS_FIELDS, PreviousParagraph
-from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, ingest_path, written_by_diplo
+from diplo_ml.data.ingest import (
+    FURNITURE_NOTE,
+    SUFFIXES,
+    doc_ids,
+    furniture_note,
+    ingest_document,
+    ingest_path,
+    strip_dateline,
+    written_by_diplo,
+)
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.language import NOT_ENGLISH, add_language_note, not_english_warning
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
@@ -74,6 +83,7 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo
         if not text.strip():
             raise DataError(f"{label}:{number}: 'text' holds markup and no text")
         previous = previous_of(record, text)
+        note = furniture_note(text)
         if on_no_previous and PreviousParagraph.own(record) is None and record.get("doc_id") is None:
             on_no_previous(f"{label}:{number}")
         headline = next((record[k] for k in ("headline", "title") if record.get(k) and record[k].strip()), None)
@@ -81,7 +91,8 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo
         if isinstance(rid, float) and not math.isfinite(rid):  # JSON's NaN/Infinity: written back, not JSON
             raise DataError(f"{label}:{number}: 'id' must be a string or a finite number, not {rid}")
         yield {"id": rid if rid is not None else number, "source": label, "line": number,
-               **({"text": text} if echo_text else {}), "_text": text,
+               **({"text": text} if echo_text else {}), **({"note": note} if note else {}),
+               "_text": strip_dateline(text),  # as the model was trained: pages' datelines are cut by ingestion
                "_context": {"headline": headline, "previous": previous}}
         count += 1
     if not count:
@@ -419,19 +430,25 @@ def predict_stream(checkpoint: str | Path, inputs: list[str], batch_size: int | 
     else:
         _, predictor = open_predictor(folder, batch_size, precision)
         results = (predict_units(predictor, batch) for batch in batches)
-    foreign, first = 0, None
+    foreign, first, furniture, first_furniture = 0, None, 0, None
     try:
         for rows in results:
             bar.update(len(rows))
             for row in rows:
                 if NOT_ENGLISH in (row.get("note") or ""):
                     foreign, first = foreign + 1, first or row_key(row)
+                if FURNITURE_NOTE in (row.get("note") or ""):
+                    furniture, first_furniture = furniture + 1, first_furniture or row_key(row)
             yield rows
     finally:
         bar.close()
     if foreign:
         print(not_english_warning(foreign, "row", describe_key(first), "each such row carries a 'note'"),
               file=sys.stderr)
+    if furniture:
+        print(f"warning: {furniture} row{'s' if furniture > 1 else ''} look{'' if furniture > 1 else 's'} like page "
+              f"furniture, not article text (photo captions, bylines, links; first: {describe_key(first_furniture)});"
+              " each is read as given and carries a 'note'", file=sys.stderr)
 
 
 def predict_files(checkpoint: str | Path, inputs: list[str], batch_size: int | None = None,

@@ -344,6 +344,19 @@ def strip_dateline(text: str) -> str:
     return split_datelines(text)[1]
 
 
+FURNITURE_NOTE = "looks like page furniture"
+
+
+def furniture_note(text: str) -> str | None:
+    """The note for a JSONL row whose one-line text is what ingestion leaves out of a page (a photo caption, a
+    byline, a related-news link, a share bar …): it is still read, as given, and says so. None for other text."""
+    if "\n" in text.strip():
+        return None
+    reason = classify(text.strip(), True)
+    return f"{FURNITURE_NOTE} ({reason}), not article text: pages given as files leave such lines out" \
+        if reason else None
+
+
 def parse_date(text: str) -> str | None:
     """First calendar date in ``text`` as ISO (day-first for numeric dates, as Vietnamese sites write them)."""
     for pattern, order in ((DATE_ISO, "ymd"), (DATE_DMY, "dmy"), (DATE_MDY, "mdy"), (DATE_DMY_TEXT, "dmy")):
