@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
+from diplo_ml.errors import DiploError
 from diplo_ml.predict import predict_files
 from diplo_ml.serve import Limits, create_app, load_served
 
@@ -214,3 +215,16 @@ def test_an_empty_host_means_every_interface():
     from diplo_ml.serve import check_port
 
     check_port("", 0)
+
+
+def test_routes_come_from_the_tasks_and_a_precision_a_model_cannot_take_is_said(server, caplog):
+    """serve --precision bf16 was silently ignored for a summariser (applied to taggers only, by class)."""
+    paths = {route.path for route in server["app"].routes}
+    assert {"/v1/tag", "/v1/summarise"} <= paths
+    tagger_row = next(m.describe() for m in server["served"] if m.task.name == "pillars")
+    assert tagger_row["labels"] and set(tagger_row["thresholds"]) == set(tagger_row["labels"])
+    with pytest.raises(DiploError, match="a faster precision needs a fine-tuned transformer tagger"):
+        load_served([str(server["summariser"])], precision="bf16")
+    with caplog.at_level("WARNING"):
+        both = load_served([str(server["tagger"]), str(server["summariser"])], precision="bf16")
+    assert len(both) == 2 and caplog.text.count("--precision bf16: not for") == 2  # tf-idf and Lead run as trained

@@ -23,9 +23,8 @@ from diplo_ml.checkpoint import checkpoint_task, load, read_meta
 from diplo_ml.data.language import add_language_note
 from diplo_ml.errors import DiploError, first_line
 from diplo_ml.predict import unit_context
+from diplo_ml.tasks import task_class, task_names
 from diplo_ml.tasks.base import Predictor, Task
-from diplo_ml.tasks.pillars import Tagger
-from diplo_ml.tasks.summarise import Summariser
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +62,7 @@ class Served:
                                "data": (self.meta.get("data") or {}).get("config"), "run": self.meta.get("run"),
                                "diplo_ml_version": self.meta.get("diplo_ml_version"),
                                "served": {"batches": self.batches, "texts": self.texts}}
-        if isinstance(self.predictor, Tagger):
-            out["labels"] = self.predictor.labels
-            out["thresholds"] = dict(zip(self.predictor.labels, map(float, self.predictor.thresholds)))
-        return out
+        return {**out, **self.task.checkpoint_fields(self.predictor)}  # a tagger's labels and thresholds
 
 
 def load_served(checkpoints: list[str], precision: str = "fp32") -> list[Served]:
@@ -78,10 +74,15 @@ def load_served(checkpoints: list[str], precision: str = "fp32") -> list[Served]
         if any(s.name == name for s in served):
             name = f"{name}-{len(served)}"
         predictor = load(folder)
-        if precision != "fp32" and isinstance(predictor, Tagger):
+        if precision != "fp32":
             from diplo_ml.precision import apply_precision
 
-            apply_precision(predictor, precision)
+            try:
+                apply_precision(predictor, precision)
+            except DiploError as exc:  # one model that cannot take it (a summariser) runs as trained, and says so
+                if len(checkpoints) == 1:
+                    raise
+                log.warning("--precision %s: not for %s (%s); it runs in fp32", precision, name, exc)
         served.append(Served(name, task, predictor, meta))
     return served
 
@@ -271,17 +272,18 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
     async def models() -> list[dict[str, Any]]:
         return [m.describe() for m in served]
 
-    def pick(kind: type, name: str | None) -> Served:
-        candidates = [m for m in served if isinstance(m.predictor, kind)]
+    def pick(task: type[Task], name: str | None) -> Served:
+        kind = task.predictor_type.__name__
+        candidates = [m for m in served if type(m.task) is task]
         if name is not None:
             candidates = [m for m in candidates if m.name == name]
         if not candidates:
-            wanted = f"'{name}'" if name else f"a {kind.__name__}"
-            raise HTTPException(404, f"no {kind.__name__} model {wanted} is loaded (see /v1/models)")
+            wanted = f"'{name}'" if name else f"a {kind}"
+            raise HTTPException(404, f"no {kind} model {wanted} is loaded (see /v1/models)")
         return candidates[0]
 
-    async def answer(kind: type, query: Query) -> dict[str, Any]:
-        model = pick(kind, query.model)
+    async def answer(task: type[Task], query: Query) -> dict[str, Any]:
+        model = pick(task, query.model)
         units: list[dict[str, Any]] = []
         if query.article is not None:
             from diplo_ml.data.ingest import ingest_document
@@ -313,16 +315,15 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
                    for unit, out, text in zip(units or [{}] * len(outputs), outputs, texts)]
         return {"model": model.name, "results": results}
 
-    @app.post("/v1/tag")
-    async def tag(query: Query) -> dict[str, Any]:
-        """Tags and per-label scores for each text (or each kept paragraph of an article)."""
-        return await answer(Tagger, query)
+    def route_for(task: type[Task]) -> Any:
+        async def route(query: Query) -> dict[str, Any]:
+            return await answer(task, query)
 
-    @app.post("/v1/summarise")
-    async def summarise(query: Query) -> dict[str, Any]:
-        """A summary (and its unsupported names and numbers) for each text, or for the article."""
-        return await answer(Summariser, query)
+        return route
 
+    for task in (task_class(name) for name in task_names()):  # one route per registered task: POST /v1/<endpoint>
+        app.add_api_route(f"/v1/{task.endpoint}", route_for(task), methods=["POST"], name=task.endpoint,
+                          description=task.endpoint_help)
     return app
 
 

@@ -69,6 +69,8 @@ class Task(ABC):
     unit: ClassVar[str] = "example"                    # what one record is, for logs
     data_format: ClassVar[str] = ""                    # the `format:` of the data configs this task reads
     echo_text: ClassVar[bool] = False                  # predict rows repeat the input text
+    endpoint: ClassVar[str] = ""                       # serve's route for it: POST /v1/<endpoint>
+    endpoint_help: ClassVar[str] = ""                  # what that route answers, for the API's docs
     package: ClassVar[Path]                            # folder of the task's templates (card.md.j2, report.html.j2)
 
     def __init__(self, cfg: dict[str, Any]) -> None:

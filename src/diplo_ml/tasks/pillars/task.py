@@ -81,6 +81,8 @@ class PillarsTask(Task):
     name = "pillars"
     Options = PillarsOptions
     predictor_type = Tagger
+    endpoint = "tag"
+    endpoint_help = "Tags and per-label scores for each text (or each kept paragraph of an article)."
     model_type = TaggingModel
     headline_metrics = ("macro_f1", "micro_f1", "exact_match")
     descriptive = frozenset({"n"})

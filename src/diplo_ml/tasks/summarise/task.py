@@ -36,6 +36,8 @@ def score_summaries(predictions: list[str], sources: list[str], references: list
 class SummariseTask(Task):
     name = "summarise"
     predictor_type = Summariser
+    endpoint = "summarise"
+    endpoint_help = "A summary (and its unsupported names and numbers) for each text, or for the article."
     model_type = SummarisingModel
     headline_metrics = ("rougeL", "rouge1", "rouge2", "unsupported_entity_rate")  # ROUGE-L: what dev chooses by
     lower_is_better = frozenset({"unsupported_entity_rate", "loss", "eval_loss"})
