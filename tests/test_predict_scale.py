@@ -116,3 +116,21 @@ def test_a_worker_process_quiets_the_libraries_as_the_cli_does(tagger, monkeypat
     finally:
         transformers.logging.set_verbosity_error()
         transformers.logging.disable_progress_bar()
+
+
+def test_batch_size_reaches_every_model_that_batches_and_is_named_where_none_does(capsys):
+    """--batch-size reached only the fine-tuned tagger (a `batch_size` attribute); the scorers, SmolLM and the
+    zero-shot encoder kept their own, silently."""
+    from diplo_ml.models.summarise.lead import LeadSummariser
+    from diplo_ml.models.summarise.sentence_scorer import SentenceScorerSummariser
+    from diplo_ml.predict import set_batch_size
+    from diplo_ml.tasks.summarise import Summariser
+
+    from .conftest import build_model
+
+    scorer = build_model(SentenceScorerSummariser, {"max_length": 32})
+    capsys.readouterr()  # the weights' loading bar
+    set_batch_size(Summariser(scorer), 3)
+    assert scorer.options.eval_batch_size == 3 and "--batch-size" not in capsys.readouterr().err
+    set_batch_size(Summariser(build_model(LeadSummariser, {})), 3)
+    assert "--batch-size 3 does not apply to a LeadSummariser checkpoint" in capsys.readouterr().err

@@ -256,10 +256,11 @@ def predict_units(predictor: Predictor, batch: list[Unit]) -> list[dict[str, Any
 
 
 def set_batch_size(predictor: Predictor, batch_size: int) -> None:
-    """Use ``batch_size`` for the model's inference batches, where the model batches."""
+    """Use ``batch_size`` for the model's inference batches; a note when the model does not batch."""
     model = predictor.model
-    if hasattr(model, "batch_size"):
-        model.batch_size = batch_size
+    if not model.use_batch_size(batch_size):
+        print(f"note: --batch-size {batch_size} does not apply to a {type(model).__name__} checkpoint (it does not "
+              "run in batches)", file=sys.stderr)
 
 
 def open_predictor(checkpoint: str | Path, batch_size: int | None = None, precision: str = "fp32"

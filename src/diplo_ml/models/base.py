@@ -90,6 +90,10 @@ class Model(ABC):
         self.folder = Path(folder) if folder is not None else None
         self.training: dict[str, Any] = {}  # best checkpoint, steps, log history: for cards and reports
 
+    def use_batch_size(self, size: int) -> bool:
+        """Run inference in batches of ``size`` texts (``--batch-size``); False for a model that does not batch."""
+        return False
+
     @abstractmethod
     def fit(self, train: Examples, dev: Examples, context: FitContext) -> None:
         """Learn from ``train`` (``dev`` may pick the best epoch or a setting); nothing to learn is allowed."""

@@ -307,6 +307,10 @@ class DocumentScorerSummariser(SummarisingModel):
         atomic_write_json(folder / SETTINGS_FILE, {**self.option_dict(), "k_by_source": self.k_by_source,
                                                    "default_k": self.default_k})
 
+    def use_batch_size(self, size: int) -> bool:
+        self.options.eval_batch_size = size  # checked on assignment
+        return True
+
     def card(self) -> CardInfo:
         o = self.options
         lengths = ", ".join(f"{k} {v}" for k, v in self.k_by_source.items()) or "fixed"

@@ -227,6 +227,10 @@ class SentenceScorerSummariser(SummarisingModel):
         self.tokenizer.save_pretrained(str(folder))
         atomic_write_json(folder / CONFIG_FILE, {**self.option_dict(), "lead_bonus": self.lead_bonus})
 
+    def use_batch_size(self, size: int) -> bool:
+        self.options.eval_batch_size = size  # checked on assignment
+        return True
+
     def card(self) -> CardInfo:
         o = self.options
         return CardInfo(

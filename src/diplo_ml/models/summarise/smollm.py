@@ -299,6 +299,10 @@ class SmolLMZeroShot(_SmolLM):
         """Nothing to train: prompting only."""
         log.info("SmolLM2 zero-shot: nothing to fit")
 
+    def use_batch_size(self, size: int) -> bool:
+        self.settings["batch_size"] = size
+        return True
+
     def card(self) -> CardInfo:
         return CardInfo(f"SmolLM2-135M-Instruct (`{self.options.base}`) prompted zero-shot with the article cut to "
                         f"{self.settings['max_source_tokens']} tokens; generation: {self._generation_text()}. "

@@ -124,11 +124,6 @@ class SeedEnsemble(TaggingModel):
     def batch_size(self) -> int:
         return int(getattr(self.members[0], "batch_size", 1))
 
-    @batch_size.setter
-    def batch_size(self, size: int) -> None:
-        for member in self.members:
-            member.batch_size = size  # type: ignore[attr-defined]
-
     def encode(self, texts: list[str], context: Context | None = None) -> Any:
         return self.members[0].encode(texts, context)  # type: ignore[attr-defined]
 
@@ -137,6 +132,9 @@ class SeedEnsemble(TaggingModel):
             target = Path(folder) / f"member_{i}"
             target.mkdir(parents=True, exist_ok=True)
             member.save(target)
+
+    def use_batch_size(self, size: int) -> bool:
+        return all([member.use_batch_size(size) for member in self.members])
 
     def card(self) -> CardInfo:
         inner = self.members[0].card() if self.members else CardInfo("")

@@ -117,6 +117,10 @@ class FineTunedTagger(TaggingModel):
         self.model.save_pretrained(str(folder))
         self.tokenizer.save_pretrained(str(folder))
 
+    def use_batch_size(self, size: int) -> bool:
+        self.batch_size = size
+        return True
+
     def card(self) -> CardInfo:
         return CardInfo(
             f"Pretrained encoder `{self.options.pretrained}` fine-tuned end to end with a sigmoid/BCE multi-label "

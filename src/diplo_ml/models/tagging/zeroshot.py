@@ -59,6 +59,10 @@ class ZeroShotTagger(TaggingModel):
         Path(folder).mkdir(parents=True, exist_ok=True)
         atomic_write_json(Path(folder) / FILE, self.descriptions)
 
+    def use_batch_size(self, size: int) -> bool:
+        self.encoder.batch_size = size
+        return True
+
     def card(self) -> CardInfo:
         return CardInfo(f"No training: `{self.options.pretrained}` mean-pooled embeddings compared with written "
                         "descriptions of each pillar (cosine similarity, best description per label); per-label "
