@@ -77,10 +77,10 @@ def pick(units: list[dict[str, Any]], sure: np.ndarray, n: int, per_article: int
 def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path, per_article: int = 3,
            overwrite: bool = False) -> str:
     """Write the ``n`` most useful paragraphs to label as Label Studio tasks, and the labelling config."""
-    from diplo_ml.checkpoint import load
+    from diplo_ml.checkpoint import checkpoint_task, load, read_meta
     from diplo_ml.data.ingest import expand_inputs, ingest_pages
     from diplo_ml.predict import unit_context
-    from diplo_ml.tasks.pillars import PillarsTask, Tagger
+    from diplo_ml.tasks.pillars import Tagger
 
     output = Path(output)
     paths = expand_inputs(inputs)
@@ -91,7 +91,7 @@ def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path
     check_output_file(output, given, protected, overwrite)
     check_output_file(output.with_suffix(".labelconfig.xml"), given, protected, overwrite)
     tagger = load(checkpoint, expected=Tagger)
-    task = PillarsTask({"labels": tagger.labels})
+    task = checkpoint_task(*read_meta(checkpoint))
     articles = ingest_pages(paths)
     units = [unit for article in articles for unit in task.article_units(article)]
     if not units:

@@ -67,10 +67,6 @@ def read_meta(path: str | Path) -> tuple[Path, dict[str, Any]]:
             raise DiploError(f"{folder / META}: corrupt checkpoint description (no '{key}')")
     if not isinstance(meta["model"], dict):
         raise DiploError(f"{folder / META}: corrupt checkpoint description ('model' is not an object)")
-    labels = meta.get("labels")
-    if labels is not None and (not isinstance(labels, list) or not all(isinstance(x, str) and x for x in labels)):
-        raise DiploError(f"{folder / META}: corrupt checkpoint description ('labels' must be a list of label names, "
-                         f"got {labels!r})")
     written = meta.get("format", 1)
     if isinstance(written, bool) or not isinstance(written, int) or written < 1:
         raise DiploError(f"{folder / META}: corrupt checkpoint description ('format' must be a whole number >= 1, "
@@ -84,14 +80,15 @@ def read_meta(path: str | Path) -> tuple[Path, dict[str, Any]]:
 
 
 def checkpoint_task(folder: Path, meta: dict[str, Any]) -> Task:
-    """The task a checkpoint was trained for, configured with its labels; a task this version does not know is an
-    error naming the checkpoint's ``diplo_ml.json``."""
-    from diplo_ml.tasks import get_task
+    """The task a checkpoint was trained for, configured as its ``diplo_ml.json`` says (a tagger's labels); a task
+    this version does not know is an error naming that file."""
+    from diplo_ml.tasks import get_task, task_class
 
     try:
-        return get_task(str(meta["task"]), {"labels": meta["labels"]} if meta.get("labels") else None)
+        return get_task(str(meta["task"]), task_class(str(meta["task"])).config_from_checkpoint(folder / META, meta))
     except DiploError as exc:
-        raise DiploError(f"{folder / META}: {exc}") from None
+        message = str(exc)
+        raise DiploError(message if message.startswith(str(folder / META)) else f"{folder / META}: {message}") from None
 
 
 def expect(path: str | Path, expected: type) -> tuple[Path, dict[str, Any]]:
@@ -132,22 +129,6 @@ def _link_note(path: Path) -> str:
     return f" (it is a link to {os.path.realpath(path)})" if path.is_symlink() else ""
 
 
-def check_label_order(folder: Path, meta: dict[str, Any]) -> None:
-    """The labels in ``diplo_ml.json`` are the model's outputs in the order its ``config.json`` names them; an
-    edited or mixed-up checkpoint would otherwise tag 'economic' paragraphs as 'cultural' without a word."""
-    labels = meta.get("labels")
-    if not labels:
-        return
-    for path in sorted(folder.rglob("config.json")):
-        id2label = read_json_object(path, "checkpoint file").get("id2label")
-        if not isinstance(id2label, dict):
-            continue
-        named = [id2label.get(str(i)) for i in range(len(id2label))]
-        if named == [f"LABEL_{i}" for i in range(len(named))]:
-            continue  # an encoder's own config (zero-shot, embeddings): no classifier outputs to match
-        if named != list(labels):
-            raise DiploError(f"{folder / META}: labels {list(labels)} do not match the model's outputs in {path} "
-                             f"({named}); the checkpoint was edited or mixed up")
 
 
 def load(path: str | os.PathLike, expected: type | None = None, quantize: bool = False,
@@ -164,7 +145,7 @@ def load(path: str | os.PathLike, expected: type | None = None, quantize: bool =
     folder, meta = expect(path, expected) if expected is not None else read_meta(path)
     task = checkpoint_task(folder, meta)
     verify_files(folder)
-    check_label_order(folder, meta)
+    task.check_checkpoint(folder, meta)
     try:
         predictor = task.load_predictor(folder, meta)
     except DiploError:

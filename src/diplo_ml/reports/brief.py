@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from diplo_ml.checkpoint import expect, load
+from diplo_ml.checkpoint import checkpoint_task, expect, load
 from diplo_ml.data.ingest import GENERATOR_MARKDOWN, OUTLETS, Article, expand_inputs, read_pages
 from diplo_ml.data.language import NOT_ENGLISH, looks_english, not_english_warning
 from diplo_ml.errors import DataError, DiploError
@@ -25,7 +25,7 @@ from diplo_ml.files import check_output_file, model_folders
 from diplo_ml.predict import set_batch_size, unit_context
 from diplo_ml.reports.render import NONE_COLOUR, Raw, colours, esc, figure_uri, img, page, pill, pyplot, table
 from diplo_ml.reports.render import write_text as write_output
-from diplo_ml.tasks.pillars import PillarsTask, Tagger
+from diplo_ml.tasks.pillars import Tagger
 from diplo_ml.tasks.summarise import Summariser
 from diplo_ml.tasks.summarise.summariser import NOTHING_TO_SUMMARISE
 
@@ -90,7 +90,7 @@ def build_brief(inputs: Sequence[str | Path], tagger: str | Path, summariser: st
     paths = expand_inputs(inputs)
     if not paths:
         raise DiploError("no articles given (pass .txt, .md or .html files, or folders holding them)")
-    expect(tagger, Tagger)  # cheap checks first: the wrong task or a bad article fails before any loading
+    tag_task = checkpoint_task(*expect(tagger, Tagger))  # cheap checks first: a wrong task fails before any loading
     if summariser is not None:
         expect(summariser, Summariser)
     # one unreadable page in an archive folder is listed, not fatal (unless all are)
@@ -101,7 +101,7 @@ def build_brief(inputs: Sequence[str | Path], tagger: str | Path, summariser: st
     sum_model = load(summariser, expected=Summariser) if summariser is not None else None
     set_batch_size(tag_model, batch_size)
     units = [{"_text": u["text"], "_context": u["context"]}  # with the context predict and serve give
-             for a in articles for u in PillarsTask({"labels": tag_model.labels}).article_units(a)]
+             for a in articles for u in tag_task.article_units(a)]
     outputs = tag_model.predict([u["_text"] for u in units], unit_context(units))
     briefs, start = [], 0
     for article in articles:

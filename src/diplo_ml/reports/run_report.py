@@ -11,10 +11,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from diplo_ml.checkpoint import META
+from diplo_ml.checkpoint import META, checkpoint_task
 from diplo_ml.errors import DiploError
 from diplo_ml.reports.render import run_json, write_text
-from diplo_ml.tasks import get_task
 from diplo_ml.templating import render
 
 
@@ -52,7 +51,7 @@ def _facts(run: Path, task: str, meta: dict[str, Any]) -> list[str]:
 def build_report(run_dir: str | Path) -> str:
     """The HTML report of a finished run."""
     run, task_name, meta = read_run(run_dir)
-    task = get_task(task_name, {"labels": meta["labels"]} if meta.get("labels") else None)
+    task = checkpoint_task(run / "checkpoint", {**meta, "task": task_name})  # configured as its checkpoint says
     section = task.report_section(run, meta)
     return render("report.html.j2", title=f"Run report: {run.name}", run_name=run.name, run_path=str(run.resolve()),
                   facts=_facts(run, task_name, meta), section=Markup(section))

@@ -134,6 +134,16 @@ class Task(ABC):
         """What the task adds to ``diplo_ml.json`` (labels, thresholds, ...)."""
         return {}
 
+    @classmethod
+    def config_from_checkpoint(cls, where: Path, meta: dict[str, Any]) -> dict[str, Any] | None:
+        """The task's options as a checkpoint's ``diplo_ml.json`` (``where``) gives them back (None: the defaults);
+        a corrupt value is an error naming ``where``."""
+        return None
+
+    def check_checkpoint(self, folder: Path, meta: dict[str, Any]) -> None:
+        """Checks of a checkpoint's own files before its model loads (none by default)."""
+        return None
+
     def predict(self, predictor: Predictor, examples: Examples) -> list[dict[str, Any]]:
         return predictor.predict(examples.inputs, examples.context)
 

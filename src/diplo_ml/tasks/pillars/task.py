@@ -14,6 +14,7 @@ from pydantic import Field, field_validator
 from diplo_ml.data.examples import Examples, previous_in_document
 from diplo_ml.data.schema import check_pillar_record
 from diplo_ml.errors import DiploError
+from diplo_ml.files import read_json_object
 from diplo_ml.metrics import load_metric
 from diplo_ml.metrics.bootstrap import f1_intervals
 from diplo_ml.models.base import Model, TaggingModel, TaskSpec, load_model
@@ -163,6 +164,34 @@ class PillarsTask(Task):
     def checkpoint_fields(self, predictor: Tagger) -> dict[str, Any]:  # type: ignore[override]
         return {"labels": predictor.labels,
                 "thresholds": dict(zip(predictor.labels, map(float, predictor.thresholds)))}
+
+    @classmethod
+    def config_from_checkpoint(cls, where: Path, meta: dict[str, Any]) -> dict[str, Any] | None:
+        """The checkpoint's labels, in its outputs' order."""
+        labels = meta.get("labels")
+        if labels is None:
+            return None
+        if not isinstance(labels, list) or not all(isinstance(x, str) and x for x in labels):
+            raise DiploError(f"{where}: corrupt checkpoint description ('labels' must be a list of label names, "
+                             f"got {labels!r})")
+        return {"labels": labels} if labels else None
+
+    def check_checkpoint(self, folder: Path, meta: dict[str, Any]) -> None:
+        """The labels in ``diplo_ml.json`` are the model's outputs in the order its ``config.json`` names them; an
+        edited or mixed-up checkpoint would otherwise tag 'economic' paragraphs as 'cultural' without a word."""
+        labels = meta.get("labels")
+        if not labels:
+            return
+        for path in sorted(folder.rglob("config.json")):
+            id2label = read_json_object(path, "checkpoint file").get("id2label")
+            if not isinstance(id2label, dict):
+                continue
+            named = [id2label.get(str(i)) for i in range(len(id2label))]
+            if named == [f"LABEL_{i}" for i in range(len(named))]:
+                continue  # an encoder's own config (zero-shot, embeddings): no classifier outputs to match
+            if named != list(labels):
+                raise DiploError(f"{folder / 'diplo_ml.json'}: labels {list(labels)} do not match the model's outputs "
+                                 f"in {path} ({named}); the checkpoint was edited or mixed up")
 
     def prediction_row(self, examples: Examples, index: int, output: dict[str, Any]) -> dict[str, Any]:
         record = examples.records[index]
