@@ -63,6 +63,8 @@ def test_model_config_errors_are_one_line(override, message):
     (["experiment=summarise_all_document", "model.freeze_layers=60"], "model.freeze_layers: at most 6"),
     (["experiment=summarise_extractive", "model.freeze_layers=7"], "model.freeze_layers: at most 6"),
     (["data=pillars_folder", "data.dir=x", "+data.split.dev=1.5"], "data.split.dev: input should be less than 1"),
+    (["model=minilm", "+trainer.metric_for_best_model=rouge_mean"],  # was accepted and ignored
+     "trainer.metric_for_best_model: FineTunedTagger does not keep its checkpoint by rouge_mean"),
     (["data=pillars_folder", "data.dir=x", "+data.split.dev=0.6", "+data.split.test=0.5"],
      "data.split.dev: with test, below 1"),
 ])

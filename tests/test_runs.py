@@ -465,3 +465,14 @@ def test_sigterm_raises_like_sigint_once_libraries_have_loaded():
     finally:
         for sig, handler in before.items():
             signal.signal(sig, handler)
+
+
+def test_the_card_callback_keeps_the_tasks_headline_metrics():
+    """It kept a fixed list of both tasks' metric names; now the harness passes the task's own."""
+    from types import SimpleNamespace
+
+    callback = ModelCardCallback(("rougeL", "rouge1"))
+    callback.on_evaluate(None, SimpleNamespace(epoch=1.0, global_step=5), None,
+                         metrics={"eval_loss": 0.5, "eval_rougeL": 0.3, "eval_rouge1": 0.4, "eval_macro_f1": 0.9,
+                                  "eval_runtime": 2.0})
+    assert callback.evals == [{"epoch": 1.0, "step": 5, "loss": 0.5, "rougeL": 0.3, "rouge1": 0.4}]

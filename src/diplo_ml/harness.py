@@ -82,6 +82,10 @@ def plan(cfg: DictConfig) -> Plan:
     task.check_options()
     check_data(cfg, task)
     cls, options = model_options(_container(cfg, "model"), task.model_type)
+    wanted = trainer.metric_for_best_model
+    if wanted and cls.trains_with_trainer(options) and wanted not in cls.keeps_checkpoint_by:
+        raise DiploError(f"trainer.metric_for_best_model: {cls.__name__} does not keep its checkpoint by {wanted} "
+                         f"(it can by: {', '.join(sorted(cls.keeps_checkpoint_by))}; null: its own dev metric)")
     return Plan(cfg, run, trainer, task, cls, options)
 
 
@@ -174,7 +178,7 @@ def run_task(p: Plan, run_dir: Path, recorder: Recorder) -> dict[str, dict[str, 
                            "uses_trainer": p.model_class.trains_with_trainer(p.model_options)})
     examples = split_examples(task, data, cfg.data)
     model = p.model_class(p.model_options, task.spec)
-    card_callback = ModelCardCallback()
+    card_callback = ModelCardCallback(task.headline_metrics)
     context = FitContext(seed=p.run.seed, out_dir=run_dir / "trainer", trainer=p.trainer, score=task.quick_score,
                          callbacks=[card_callback])
     log.info("fitting %s on %d %ss", p.model_options.name, len(examples["train"]), task.unit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,9 +15,11 @@ from diplo_ml.templating import render
 
 
 class ModelCardCallback(TrainerCallback):
-    """Collects what the card reports about training while the Trainer runs."""
+    """Collects what the card reports about training while the Trainer runs: each evaluation's loss and the task's
+    ``metrics`` (its headline metrics, which the harness passes)."""
 
-    def __init__(self) -> None:
+    def __init__(self, metrics: Sequence[str] = ()) -> None:
+        self.kept = {f"eval_{name}" for name in ("loss", *metrics)}
         self.evals: list[dict[str, Any]] = []
         self.info: dict[str, Any] = {}
 
@@ -28,7 +31,7 @@ class ModelCardCallback(TrainerCallback):
         if metrics:
             self.evals.append({"epoch": round(state.epoch or 0.0, 2), "step": state.global_step,
                                **{k.removeprefix("eval_"): v for k, v in metrics.items()
-                                  if k in ("eval_macro_f1", "eval_micro_f1", "eval_loss", "eval_rougeL")}})
+                                  if k in self.kept}})
 
     def on_train_end(self, args, state, control, **kwargs):
         self.info.update(global_step=state.global_step, best_metric=state.best_metric,

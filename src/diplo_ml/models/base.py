@@ -78,6 +78,7 @@ class Model(ABC):
 
     Options: ClassVar[type[ModelOptions]] = ModelOptions
     uses_trainer: ClassVar[bool] = False
+    keeps_checkpoint_by: ClassVar[frozenset[str]] = frozenset({"loss"})  # trainer.metric_for_best_model it honours
 
     @classmethod
     def trains_with_trainer(cls, options: ModelOptions) -> bool:

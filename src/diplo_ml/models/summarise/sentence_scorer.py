@@ -86,6 +86,7 @@ class SentenceScorerSummariser(SummarisingModel):
 
     Options = SentenceScorerOptions
     uses_trainer = True
+    keeps_checkpoint_by = frozenset({"loss", "rouge_mean"})  # rouge_mean: ROUGE-1/2/L of dev summaries
     options: SentenceScorerOptions
 
     def __init__(self, options: SentenceScorerOptions, spec: TaskSpec, folder: Path | None = None) -> None:
