@@ -316,3 +316,24 @@ def test_the_shipped_corpora_warn_nothing(data):
     task = "summarise" if data.startswith("summaries") else "pillars"
     cfg = compose_config([f"task={task}", f"data={data}"])
     assert get_task(task, _container(cfg, "task")).load_data(cfg.data).warnings == []
+
+
+def test_a_file_set_puts_a_new_file_only_where_none_is_at_that_moment(tmp_path, monkeypatch):
+    """It checked the name and then renamed: a file written in between was replaced. Now the hard link is made
+    only where no file is, so one that appears at the last moment is kept and the set refused."""
+    from diplo_ml.files import files_together
+
+    target = tmp_path / "train.jsonl"
+    real_link = os.link
+
+    def theirs_first(source, dest, *args, **kwargs):
+        if Path(dest) == target:
+            target.write_text("theirs\n")  # another command, between any check and the link
+        return real_link(source, dest, *args, **kwargs)
+
+    monkeypatch.setattr(os, "link", theirs_first)
+    with pytest.raises(DiploError, match="train.jsonl was written by another command"):
+        with files_together() as batch:
+            with batch.open(target, replace=False) as handle:
+                handle.write("mine\n")
+    assert target.read_text() == "theirs\n" and sorted(p.name for p in tmp_path.iterdir()) == ["train.jsonl"]

@@ -1410,14 +1410,21 @@ def test_jsonl_rows_that_pages_would_drop_are_noted_and_datelines_are_read_as_in
     the start of a row changed its tags (the tagger trained on paragraphs whose datelines ingestion had cut)."""
     lead = "Vietnam and Japan agreed to expand trade in farm produce and electronics this year."
     rows = [{"text": "Deputy PM Tran Hong Ha at the talks in Tokyo. (Photo: VNA)"}, {"text": "Translated by NDO"},
-            {"text": f"Hanoi (VNA) – {lead}"}, {"text": lead}]
+            {"text": f"Hanoi (VNA) – {lead}"}, {"text": lead},
+            {"text": "EU - Vietnam trade rose by a fifth in the first half of the year."},  # no outlet: kept whole
+            {"text": "By contrast, exports to China fell 5 percent in the same period."},
+            {"text": "Photos of the ceremony were shared widely online."}]
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     out = tmp_path / "out.jsonl"
     assert cli_main(["predict", str(smoke_runs["tfidf"]), str(src), "-o", str(out)]) == 0
     got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(got) == 4 and all("tags" in r for r in got)  # nothing dropped
+    assert len(got) == 7 and all("tags" in r for r in got)  # nothing dropped
     assert "page furniture (photo caption)" in got[0]["note"] and "page furniture (byline/credit)" in got[1]["note"]
     assert "note" not in got[2] and got[2]["scores"] == got[3]["scores"]
+    assert all("note" not in row for row in got[4:])  # sentences, not captions or bylines
+    from diplo_ml.data.ingest import without_wire_dateline
+
+    assert without_wire_dateline(rows[4]["text"]) == rows[4]["text"]
     assert f"warning: 2 rows look like page furniture, not article text (photo captions, bylines, links; first: " \
            f"line 1 of {src})" in capsys.readouterr().err

@@ -130,7 +130,12 @@ def test_batch_size_reaches_every_model_that_batches_and_is_named_where_none_doe
 
     scorer = build_model(SentenceScorerSummariser, {"max_length": 32})
     capsys.readouterr()  # the weights' loading bar
-    set_batch_size(Summariser(scorer), 3)
-    assert scorer.options.eval_batch_size == 3 and "--batch-size" not in capsys.readouterr().err
+    set_batch_size(Summariser(scorer), 5000)  # beyond the option's own limit: a traceback before
+    assert scorer.inference_batch_size == 5000 and "--batch-size" not in capsys.readouterr().err
+    assert scorer.summarise(["Vietnam and Japan signed a loan. The line opens next year."]) != [""]
+    from diplo_ml.models.summarise.smollm import SmolLMLoRA, SmolLMZeroShot
+
+    assert "use_batch_size" in vars(SmolLMZeroShot.__mro__[1]) and SmolLMLoRA.use_batch_size is \
+        SmolLMZeroShot.use_batch_size  # both SmolLM summarisers, not the zero-shot one alone
     set_batch_size(Summariser(build_model(LeadSummariser, {})), 3)
     assert "--batch-size 3 does not apply to a LeadSummariser checkpoint" in capsys.readouterr().err

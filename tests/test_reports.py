@@ -161,7 +161,7 @@ def test_brief_shows_summary_every_paragraph_and_its_tags(brief_html, smoke_runs
     assert not EXTERNAL_REF.search(page) and "<script" not in page
 
 
-def test_brief_of_several_articles_in_markdown(smoke_runs, tmp_path):
+def test_brief_of_several_articles_in_markdown(smoke_runs, tmp_path, capsys):
     later = tmp_path / "later.txt"
     later.write_text(ARTICLE.read_text().replace("12/09/2023", "03/02/2024").replace("Nordic", "Baltic"))
     out = tmp_path / "brief.md"
@@ -171,6 +171,7 @@ def test_brief_of_several_articles_in_markdown(smoke_runs, tmp_path):
     assert "## Overview" in text and "![pillar shares over time](data:image/png;base64," in text
     assert "Baltic partners" in text and "### Summary" not in text
     assert text.count("### Paragraphs (6)") == 2
+    assert "--batch-size" not in capsys.readouterr().err  # none given: no note about one
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

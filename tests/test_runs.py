@@ -102,7 +102,7 @@ def test_reproduce_refuses_to_read_other_data_than_the_run_did(pillar_dir, tmp_p
     assert cli_main(["reproduce", str(run_dir)]) == 0
 
 
-def test_a_run_is_never_continued_under_a_changed_config(tmp_path, caplog):
+def test_a_run_is_never_continued_under_a_changed_config(tmp_path, caplog, monkeypatch):
     """An experiment's YAML edited between a run's interruption and its resume: the run went on with the new values
     and its config.yaml claimed them for the whole run. Now a changed value is refused, an added option named."""
     from omegaconf import OmegaConf
@@ -120,6 +120,11 @@ def test_a_run_is_never_continued_under_a_changed_config(tmp_path, caplog):
     assert "model.old_option: only then (3)" in caplog.text
     (tmp_path / "config.yaml").write_text(saved.replace("resume: true", "resume: false"))
     refuse_changed_config(tmp_path, compose_config(["model=tfidf", "debug=smoke", "paths.runs_dir=elsewhere"]))
+    monkeypatch.setenv("THREADS", "2")  # a value read from the environment or the clock may resolve otherwise
+    threaded = ["model=tfidf", "debug=smoke", "threads=${oc.env:THREADS}"]
+    (tmp_path / "config.yaml").write_text(OmegaConf.to_yaml(compose_config(threaded), resolve=True))
+    monkeypatch.setenv("THREADS", "1")
+    refuse_changed_config(tmp_path, compose_config(threaded))  # not a YAML change: accepted
 
 
 @pytest.mark.slow

@@ -120,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     br.add_argument("-o", "--output", required=True, help="OUT.html (or OUT.md with --format md)")
     br.add_argument("--format", choices=["html", "md"], help="default: from the output suffix, else html")
     br.add_argument("--overwrite", action="store_true", help="replace OUT if it exists (else refused)")
-    br.add_argument("--batch-size", type=count, default=32)
+    br.add_argument("--batch-size", type=count, default=None, help="tagger batch size (default: the checkpoint's)")
     br.set_defaults(func=commands.cmd_brief)
 
     ann = sub.add_parser("annotate", help="label your own articles with Label Studio: select paragraphs, import labels")

@@ -231,8 +231,12 @@ class FileSet:
         with signals_held():
             try:
                 for path, tmp in self._pending.items():
-                    if path in self._new_only and os.path.lexists(path):
-                        raise FileExistsError(errno.EEXIST, "written by another command while this one ran", str(path))
+                    if path in self._new_only:  # put where no file is, atomically (rename_if_free), or refused
+                        if not rename_if_free(tmp, path):
+                            raise FileExistsError(errno.EEXIST, "written by another command while this one ran",
+                                                  str(path))
+                        done.append((path, None))
+                        continue
                     done.append((path, _keep_old(path, f"{tmp}.old")))
                     os.replace(tmp, path)
             except OSError as exc:

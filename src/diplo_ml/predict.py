@@ -37,7 +37,7 @@ from diplo_ml.data.ingest import (
     furniture_note,
     ingest_document,
     ingest_path,
-    strip_dateline,
+    without_wire_dateline,
     written_by_diplo,
 )
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
@@ -92,7 +92,7 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo
             raise DataError(f"{label}:{number}: 'id' must be a string or a finite number, not {rid}")
         yield {"id": rid if rid is not None else number, "source": label, "line": number,
                **({"text": text} if echo_text else {}), **({"note": note} if note else {}),
-               "_text": strip_dateline(text),  # as the model was trained: pages' datelines are cut by ingestion
+               "_text": without_wire_dateline(text),  # as the tagger trained: ingestion cut the lead's dateline
                "_context": {"headline": headline, "previous": previous}}
         count += 1
     if not count:

@@ -90,7 +90,7 @@ CREDIT = r"\((?:photo|photos|image|source|illustrative photo|file photo|photo co
 TRAILING_CREDIT = r"\b(?:photo|image|video)s?\s*:\s*(?-i:[A-Z])[\w.&/-]*(?:\s+(?-i:[A-Z/&])[\w.&/-]*){0,5}\s*$"
 CAPTION = re.compile(
     rf"({CREDIT}\s*$)"
-    r"|(^(?:photo|photos|illustrative (?:photo|image)|file photo|image)\s*[:.(]?)"
+    r"|(^(?:photo|photos|illustrative (?:photo|image)|file photo|image)\s*(?:[:.(]|$|by\b))"  # not "Photos of …"
     rf"|({TRAILING_CREDIT})",
     re.IGNORECASE,
 )
@@ -100,8 +100,9 @@ BARE_CREDIT = re.compile(rf"^(?:{CREDIT}|(?:photos?|images?)\s*:\s*[\w.&/-]+(?:\
 PHOTO_CREDIT = re.compile(rf"\s*{CREDIT}\s*$", re.IGNORECASE)
 LEADING_CREDIT = re.compile(rf"^{CREDIT}\s*", re.IGNORECASE)
 BYLINE = re.compile(
-    r"^(?:by\s+[A-Z]|translated by\b|translation:|source:|sources:|story:|text:|reporter\s*[-–:]\s*[A-Z][a-z]+\s*$"
-    r"|editor:|edited by\b|written by\b|compiled by\b|(?:[A-Z]{2,6}/){1,3}[A-Z]{2,6}\s*$"
+    r"^(?:by\s+(?-i:[A-Z])|translated by\b|translation:|source:|sources:|story:|text:"  # "By contrast, …" is not
+    r"|reporter\s*[-–:]\s*[A-Z][a-z]+\s*$|editor:|edited by\b|written by\b|compiled by\b"
+    r"|(?:[A-Z]{2,6}/){1,3}[A-Z]{2,6}\s*$"
     r"|\*\s*the author\b|\(\*\)\s*the author\b)",
     re.IGNORECASE,
 )
@@ -342,6 +343,13 @@ def dateline_matches(text: str) -> list[re.Match[str]]:
 def strip_dateline(text: str) -> str:
     """``text`` without the datelines that open it ("Hanoi (VNA) –", "(VOVWORLD) -", "NDO –")."""
     return split_datelines(text)[1]
+
+
+def without_wire_dateline(text: str) -> str:
+    """``text`` without the datelines that open it when one names an outlet ("Hanoi (VNA) –", "NDO –", "ABU DHABI,
+    March 2 (Reuters) -"): a paragraph row such as "EU - Vietnam trade rose …" keeps its first words."""
+    matches, rest = split_datelines(text)
+    return rest if any(m.groupdict().get("outlet") for m in matches) else text
 
 
 FURNITURE_NOTE = "looks like page furniture"

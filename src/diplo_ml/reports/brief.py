@@ -85,7 +85,7 @@ def _describe(predictor: Any, path: str | Path) -> str:
 
 
 def build_brief(inputs: Sequence[str | Path], tagger: str | Path, summariser: str | Path | None = None,
-                batch_size: int = 32) -> Brief:
+                batch_size: int | None = None) -> Brief:
     """Ingest the articles, tag every paragraph and (with a summariser) summarise and check each article."""
     paths = expand_inputs(inputs)
     if not paths:
@@ -99,7 +99,8 @@ def build_brief(inputs: Sequence[str | Path], tagger: str | Path, summariser: st
         print(f"warning: left out of the brief: {why}", file=sys.stderr)
     tag_model = load(tagger, expected=Tagger)
     sum_model = load(summariser, expected=Summariser) if summariser is not None else None
-    set_batch_size(tag_model, batch_size)
+    if batch_size:  # else the checkpoint's own
+        set_batch_size(tag_model, batch_size)
     units = [{"_text": u["text"], "_context": u["context"]}  # with the context predict and serve give
              for a in articles for u in tag_task.article_units(a)]
     outputs = tag_model.predict([u["_text"] for u in units], unit_context(units))
@@ -329,7 +330,7 @@ def render_markdown(brief: Brief) -> str:
 
 
 def write_brief(inputs: Sequence[str | Path], output: str | Path, tagger: str | Path,
-                summariser: str | Path | None = None, fmt: str | None = None, batch_size: int = 32,
+                summariser: str | Path | None = None, fmt: str | None = None, batch_size: int | None = None,
                 overwrite: bool = False) -> Path:
     """Build the brief and write it as one file (format from ``fmt`` or the output's suffix)."""
     output = Path(output)

@@ -25,9 +25,18 @@ def flatten(tree: Any, prefix: str = "") -> dict[str, Any]:
     return out
 
 
-def _compared(config: dict[str, Any]) -> dict[str, Any]:
+def _compared(config: dict[str, Any], derived: set[str]) -> dict[str, Any]:
     return {key: value for key, value in flatten(config).items()
-            if not key.startswith(LOCATIONS) and key not in SET_BY_COMMANDS and key.rsplit(".", 1)[-1] != "dir"}
+            if not key.startswith(LOCATIONS) and key not in SET_BY_COMMANDS and key not in derived
+            and key.rsplit(".", 1)[-1] != "dir"}
+
+
+def _derived(cfg: DictConfig) -> set[str]:
+    """Keys whose value today is an interpolation (``${seed}``, ``${oc.env:THREADS}``, ``${now:…}``, a tracking
+    URI under the runs folder): what they read is compared where it is set, or may differ by machine, time or
+    working folder without the YAML having changed."""
+    raw = flatten(OmegaConf.to_container(cfg, resolve=False))
+    return {key for key, value in raw.items() if isinstance(value, str) and "${" in value}
 
 
 def config_changes(saved: Path, cfg: DictConfig) -> tuple[list[str], list[str]]:
@@ -41,7 +50,8 @@ def config_changes(saved: Path, cfg: DictConfig) -> tuple[list[str], list[str]]:
         return [], []
     if not isinstance(before, dict) or not isinstance(now, dict):
         return [], []
-    old, new = _compared(before), _compared(now)
+    derived = _derived(cfg)
+    old, new = _compared(before, derived), _compared(now, derived)
     changed = [f"{key}: {old[key]!r} -> {new[key]!r}" for key in sorted(set(old) & set(new)) if old[key] != new[key]]
     one_side = [f"{key}: only then ({old[key]!r})" for key in sorted(set(old) - set(new))] + \
                [f"{key}: only now ({new[key]!r})" for key in sorted(set(new) - set(old))]

@@ -132,6 +132,7 @@ class DocumentScorerSummariser(SummarisingModel):
 
     def __init__(self, options: DocumentScorerOptions, spec: TaskSpec, folder: Path | None = None) -> None:
         super().__init__(options, spec, folder)
+        self.inference_batch_size: int | None = None  # --batch-size
         source = self.folder or weights.resolve(options.pretrained)
         self.tokenizer = load_tokenizer(source)
         encoder, info = AutoModel.from_pretrained(str(source), add_pooling_layer=False, use_safetensors=True,
@@ -277,8 +278,9 @@ class DocumentScorerSummariser(SummarisingModel):
         out = [np.full(len(s), -np.inf, dtype=np.float32) for s, _ in parsed]
         order = sorted(range(len(rows)), key=lambda i: -len(rows[i]["input_ids"]))
         device = next(self.net.parameters()).device
-        for start in range(0, len(order), self.options.eval_batch_size):
-            chunk = order[start : start + self.options.eval_batch_size]
+        size = self.inference_batch_size or self.options.eval_batch_size
+        for start in range(0, len(order), size):
+            chunk = order[start : start + size]
             batch = {k: v.to(device) for k, v in self._collate([rows[i] for i in chunk]).items()}
             logits = self.net(**batch)["logits"].cpu().numpy()
             for j, i in enumerate(chunk):
@@ -308,7 +310,7 @@ class DocumentScorerSummariser(SummarisingModel):
                                                    "default_k": self.default_k})
 
     def use_batch_size(self, size: int) -> bool:
-        self.options.eval_batch_size = size  # checked on assignment
+        self.inference_batch_size = size  # for predict; the option (at most 4096) stays the checkpoint's
         return True
 
     def card(self) -> CardInfo:

@@ -91,6 +91,7 @@ class SentenceScorerSummariser(SummarisingModel):
 
     def __init__(self, options: SentenceScorerOptions, spec: TaskSpec, folder: Path | None = None) -> None:
         super().__init__(options, spec, folder)
+        self.inference_batch_size: int | None = None  # --batch-size
         self.source = self.folder or weights.resolve(options.pretrained)
         self.tokenizer = load_tokenizer(self.source)
         self.model = load_classifier(self.source, saved=self.folder is not None, num_labels=1)
@@ -205,7 +206,8 @@ class SentenceScorerSummariser(SummarisingModel):
         parsed = [self._inputs(text) for text in texts]
         flat_inputs = [p for _, prefixed in parsed for p in prefixed]
         rows = tokenize_rows(self.tokenizer, flat_inputs, self.max_length)
-        flat = batched_forward(rows, self.options.eval_batch_size, self._forward, 1, pad_values(self.tokenizer),
+        size = self.inference_batch_size or self.options.eval_batch_size
+        flat = batched_forward(rows, size, self._forward, 1, pad_values(self.tokenizer),
                                lengths=[len(t) for t in flat_inputs], desc="scoring sentences")[:, 0]
         out = []
         start = 0
@@ -229,7 +231,7 @@ class SentenceScorerSummariser(SummarisingModel):
         atomic_write_json(folder / CONFIG_FILE, {**self.option_dict(), "lead_bonus": self.lead_bonus})
 
     def use_batch_size(self, size: int) -> bool:
-        self.options.eval_batch_size = size  # checked on assignment
+        self.inference_batch_size = size  # for predict; the option (at most 4096) stays the checkpoint's
         return True
 
     def card(self) -> CardInfo:

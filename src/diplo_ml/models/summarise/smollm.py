@@ -29,7 +29,7 @@ from diplo_ml.data.examples import Context, Examples
 from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models import engine, weights
-from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec, loading_checkpoint
+from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
 from diplo_ml.models.encoding import length_sorted_batches
 from diplo_ml.models.summarise.constrained import NoRepeatInAnswer, SourceConstraint, Vocabulary, finish, rerank
 from diplo_ml.models.weights import smollm2
@@ -163,11 +163,7 @@ class SmolLMOptions(ModelOptions):
     def _a_torch_device(cls, value: str | None) -> str | None:
         if value is not None and not re.fullmatch(r"cpu|cuda(?::\d{1,3})?|mps", value):
             raise ValueError("must be cpu, cuda, cuda:N or mps")
-        missing = (value or "").startswith("cuda") and not torch.cuda.is_available() or (
-            value == "mps" and not torch.backends.mps.is_available())
-        if missing and not loading_checkpoint():  # a checkpoint trained elsewhere is loaded where it is asked to
-            raise ValueError(f"this machine has no {value.split(':')[0]} device")
-        return value
+        return value  # whether the machine has it is checked where the model loads (a sweep may run elsewhere)
 
     @model_validator(mode="after")
     def _fits_the_base(self) -> SmolLMOptions:
@@ -221,12 +217,19 @@ class _SmolLM(SummarisingModel):
         if self.tokenizer.pad_token is None:
             self.tokenizer.pad_token = self.tokenizer.eos_token
         device = options.device or ("cuda" if torch.cuda.is_available() else "cpu")
+        if (device.startswith("cuda") and not torch.cuda.is_available()) or (
+                device == "mps" and not torch.backends.mps.is_available()):
+            raise DiploError(f"model.device={device}: this machine has no {device.split(':')[0]} device")
         model = AutoModelForCausalLM.from_pretrained(str(self.base), dtype=getattr(torch, options.dtype),
                                                      use_safetensors=True)
         self.model = self._wrap(model).to(device).eval()
 
     def _wrap(self, model: torch.nn.Module) -> torch.nn.Module:
         return model
+
+    def use_batch_size(self, size: int) -> bool:
+        self.settings["batch_size"] = size
+        return True
 
     def _vocabulary(self) -> Vocabulary:
         if not hasattr(self, "_vocab"):
@@ -298,10 +301,6 @@ class SmolLMZeroShot(_SmolLM):
     def fit(self, train: Examples, dev: Examples, context: FitContext) -> None:
         """Nothing to train: prompting only."""
         log.info("SmolLM2 zero-shot: nothing to fit")
-
-    def use_batch_size(self, size: int) -> bool:
-        self.settings["batch_size"] = size
-        return True
 
     def card(self) -> CardInfo:
         return CardInfo(f"SmolLM2-135M-Instruct (`{self.options.base}`) prompted zero-shot with the article cut to "
