@@ -337,3 +337,38 @@ def test_a_file_set_puts_a_new_file_only_where_none_is_at_that_moment(tmp_path, 
             with batch.open(target, replace=False) as handle:
                 handle.write("mine\n")
     assert target.read_text() == "theirs\n" and sorted(p.name for p in tmp_path.iterdir()) == ["train.jsonl"]
+
+
+def test_a_field_missing_from_a_splits_first_record_is_kept_for_the_others(pillar_dir):
+    """The table took its columns from the first record: a `previous` that only later records gave (as `annotate
+    import` writes it) was dropped for the whole split, and training read other context than predict."""
+    path = pillar_dir / "train.jsonl"
+    rows = [json.loads(line) for line in path.read_text().splitlines()]
+    rows[1]["previous"] = "The paragraph before."
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    train = load_splits(_cfg(pillar_dir), _check).splits["train"]
+    assert train[1]["previous"] == "The paragraph before." and train[0]["previous"] is None
+
+
+def test_short_boilerplate_repeated_across_split_files_is_not_called_leakage():
+    from diplo_ml.data.overlap import split_overlap_warnings
+
+    rows = {"train": [{"id": "a", "text": "./."}, {"id": "b", "text": "Thank you."}],
+            "dev": [{"id": "c", "text": "***"}],
+            "test": [{"id": "d", "text": "Thank you."}, {"id": "e", "text": "./."}]}
+    assert split_overlap_warnings(rows, "text", "x", {}) == []
+    rows["test"].append({"id": "f", "text": "The two sides signed five agreements on trade."})
+    rows["train"].append({"id": "g", "text": "The two sides signed five agreements on trade!"})
+    (line,) = split_overlap_warnings(rows, "text", "x", {})
+    assert "f (?) = g (?)" in line and "known_overlap" in line
+
+
+def test_an_output_whose_name_is_a_link_to_a_file_not_made_yet_is_written(tmp_path):
+    """A dangling link as OUT was refused after all the work as 'written by another command' (a regression)."""
+    from diplo_ml.files import atomic_open
+
+    out = tmp_path / "out.json"
+    out.symlink_to(tmp_path / "later" / "target.json")
+    with atomic_open(out, replace=False) as handle:
+        handle.write("mine\n")
+    assert out.read_text() == "mine\n" and not out.is_symlink()

@@ -1413,13 +1413,14 @@ def test_jsonl_rows_that_pages_would_drop_are_noted_and_datelines_are_read_as_in
             {"text": f"Hanoi (VNA) – {lead}"}, {"text": lead},
             {"text": "EU - Vietnam trade rose by a fifth in the first half of the year."},  # no outlet: kept whole
             {"text": "By contrast, exports to China fell 5 percent in the same period."},
-            {"text": "Photos of the ceremony were shared widely online."}]
+            {"text": "Photos of the ceremony were shared widely online."},
+            {"text": "Copyright law reform was discussed at length in the Assembly."}]
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     out = tmp_path / "out.jsonl"
     assert cli_main(["predict", str(smoke_runs["tfidf"]), str(src), "-o", str(out)]) == 0
     got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(got) == 7 and all("tags" in r for r in got)  # nothing dropped
+    assert len(got) == 8 and all("tags" in r for r in got)  # nothing dropped
     assert "page furniture (photo caption)" in got[0]["note"] and "page furniture (byline/credit)" in got[1]["note"]
     assert "note" not in got[2] and got[2]["scores"] == got[3]["scores"]
     assert all("note" not in row for row in got[4:])  # sentences, not captions or bylines
@@ -1428,3 +1429,18 @@ def test_jsonl_rows_that_pages_would_drop_are_noted_and_datelines_are_read_as_in
     assert without_wire_dateline(rows[4]["text"]) == rows[4]["text"]
     assert f"warning: 2 rows look like page furniture, not article text (photo captions, bylines, links; first: " \
            f"line 1 of {src})" in capsys.readouterr().err
+
+
+def test_predict_names_pages_as_ingest_does_beside_a_saved_brief(smoke_runs, tmp_path, capsys):
+    """predict gave ids before leaving out the pages diplo-ml wrote: an article beside a saved brief of the same
+    file name was 'a/index' in predict and 'index' in ingest and brief."""
+    from diplo_ml.data.ingest import GENERATOR_HTML
+
+    (tmp_path / "g" / "a").mkdir(parents=True)
+    (tmp_path / "g" / "b").mkdir()
+    (tmp_path / "g" / "a" / "index.txt").write_text(ARTICLE_TEXT)
+    (tmp_path / "g" / "b" / "index.html").write_text(f"<html><head>{GENERATOR_HTML}</head><body>x</body></html>")
+    out = tmp_path / "out.jsonl"
+    assert cli_main(["predict", str(smoke_runs["tfidf"]), str(tmp_path / "g" / "a" / "index.txt"),
+                     str(tmp_path / "g" / "b" / "index.html"), "-o", str(out)]) == 0
+    assert {json.loads(line)["doc"] for line in out.read_text().splitlines()} == {"index"}

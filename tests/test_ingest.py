@@ -361,6 +361,8 @@ def test_doc_ids_are_unique_among_one_commands_pages(tmp_path):
         ["a/x/index", "b/x/index", "a/index"]
     assert doc_ids([Path("n/x.txt"), Path("n/x.html")]) == ["x.txt", "x.html"]
     assert doc_ids([Path("n/x.txt"), Path("n/x.txt")]) == ["x", "x#2"]  # one file given twice
+    ids = doc_ids([Path("n/x.txt"), Path("n/x.html"), Path("n/sub/x.txt.html")])  # a name one group made is
+    assert len(set(ids)) == 3 and ids[:2] == ["x.txt", "x.html"]                   # another page's stem
 
 
 def test_pages_of_the_same_file_name_in_different_folders_get_their_own_doc_ids(tmp_path):

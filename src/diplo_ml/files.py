@@ -153,6 +153,9 @@ def rename_if_free(source: str | Path, path: Path) -> bool:
     try:
         os.link(source, path)
     except FileExistsError:
+        if os.path.islink(path) and not os.path.exists(path):  # a link to a file not made yet: replaced, as always
+            os.replace(source, path)
+            return True
         return False
     except OSError:  # a file system without hard links
         if os.path.lexists(path):

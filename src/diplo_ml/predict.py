@@ -168,7 +168,9 @@ def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterato
     on_no_previous = note_once if previous else None
     left_out: list[str] = []  # article pages with no readable text; among several inputs they are noted, not fatal
     given = 0
-    page_ids = iter(doc_ids([Path(i) for i in inputs if i != STDIN and Path(i).suffix.lower() != ".jsonl"]))
+    pages = [Path(i) for i in inputs if i != STDIN and Path(i).suffix.lower() != ".jsonl"]
+    articles = [p for p in pages if not written_by_diplo(p)]  # ids as ingest and brief give them (they skip these)
+    page_ids = iter(doc_ids(articles))
     for item in inputs:
         if item == "-":
             stream = getattr(sys.stdin, "buffer", None)  # bytes, so that other encodings are refused
@@ -187,11 +189,10 @@ def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterato
             yield from _jsonl_units(iter_jsonl(path), str(path), task.echo_text, on_no_previous)
             given += 1
             continue
-        doc_id = next(page_ids)
         try:
             if written_by_diplo(path):
                 raise NoTextError(f"{path}: a page diplo-ml wrote (a brief or report), not a news article")
-            article = ingest_path(path, doc_id)
+            article = ingest_path(path, next(page_ids))
         except NoTextError as error:  # (a page in another encoding, or a binary file, is an error: it can be mended)
             if len(inputs) == 1:
                 raise

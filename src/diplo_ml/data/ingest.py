@@ -118,7 +118,9 @@ SOCIAL = re.compile(
     r"|follow us|comments?|back to top|top|advertisement|ads?|subscribe|send|save|font size|a\+|a-|\|)\s*[|•·/]?\s*)+$",
     re.IGNORECASE,
 )
-COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s)|\ball rights reserved\b", re.IGNORECASE)  # short lines only
+# short lines only; "Copyright law reform …" is a sentence
+COPYRIGHT = re.compile(r"^(?:copyright\s*(?:©|\(c\)|\d{4}|by\b|of\b|:|$)|©|\(c\)\s)|\ball rights reserved\b",
+                       re.IGNORECASE)
 # a wire's notice, whatever its length: "Copyright 2024 The Associated Press.", "This material may not be published,
 # broadcast, rewritten or redistributed."; and its contributors' line
 WIRE_NOTICE = re.compile(r"^copyright (?:©\s*)?\d{4}\b|\bmay not be (?:published|reproduced)\b.*\bredistributed\b"
@@ -701,6 +703,11 @@ def doc_ids(paths: Sequence[Path]) -> list[str]:
         for i, name in zip(group, names):
             seen[name] += 1
             ids[i] = name if seen[name] == 1 else f"{name}#{seen[name]}"
+    taken: Counter[str] = Counter()  # a name one group made may be another page's stem ("x.txt" and "x.txt.html")
+    for i, name in enumerate(ids):
+        taken[name] += 1
+        if taken[name] > 1:
+            ids[i] = f"{name}#{taken[name]}"
     return ids
 
 

@@ -188,6 +188,9 @@ def _to_datasets(name: str, raw: Records, limits: dict[str, Any],
         counts[split] = len(records)
         label = f"data config '{name}', split '{split}'"
         check_field_types(records, seen, label)
+        fields = dict.fromkeys(key for record in records for key in record)  # a table takes its columns from the
+        if any(len(record) != len(fields) for record in records):             # first record: give every one all
+            records = [{key: record.get(key) for key in fields} for record in records]
         try:
             splits[split] = Dataset.from_list(records)
         except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:  # mixed types inside a list field, say
