@@ -62,8 +62,10 @@ def _container(cfg: DictConfig, key: str) -> dict[str, Any]:
 def check_data(cfg: DictConfig, task: Task) -> None:
     """The data block's sample limits and the task's own checks of it."""
     data = cfg.get("data") or {}
-    checked = {k: OmegaConf.to_container(v, resolve=True) if isinstance(v, DictConfig) else v
-               for k in DataLimits.model_fields if k in data for v in [data.get(k)]}
+    checked: dict[str, Any] = {}
+    for key in (k for k in DataLimits.model_fields if k in data):  # only these keys: a data folder resolves later
+        value = data.get(key)
+        checked[key] = OmegaConf.to_container(value, resolve=True) if isinstance(value, DictConfig) else value
     validate(DataLimits, checked, "data")
     task.check_data_config(data)
 
