@@ -181,8 +181,9 @@ def test_an_interrupted_build_leaves_the_old_files(tmp_path, monkeypatch):
     (lambda text: json.dumps({**json.loads(text), "paragraphs": [{"starts": "Hanoi", "labels": "economic"}]}),
      "paragraph 0: 'labels' must be a list of label names"),
     (lambda text: "[]", "must be a JSON object"),
+    (lambda text: "[" * 5000 + "]" * 5000, "corrupt annotation file (nested too deeply)"),  # was a traceback
     (lambda text: text.replace('"summary":', '"summary": "A first summary.",\n "summary":', 1),
-     "'summary' is given twice; keep one"),
+     "'summary' is given twice in this annotation file; keep one"),
     (lambda text: json.dumps({**json.loads(text), "tranche": ["hard"]}), "unknown tranche '['hard']'"),
 ])
 def test_build_refuses_a_bad_annotation_file_in_one_line(tmp_path, edit, message):

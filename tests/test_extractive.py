@@ -9,6 +9,7 @@ from diplo_ml.models.summarise.lead import LeadSummariser
 from diplo_ml.models.summarise.selection import oracle_labels, select_in_order
 from diplo_ml.models.summarise.sentence_scorer import SentenceScorerSummariser
 from diplo_ml.models.summarise.textrank import TextRankSummariser, pagerank
+from diplo_ml.models.summarise.tuning import choose_per_source
 from diplo_ml.summary_stats import length_stats, novel_ngram_ratio, summary_stats
 from diplo_ml.tasks.summarise import SummariseTask
 from diplo_ml.text import split_sentences
@@ -42,6 +43,19 @@ def test_oracle_stops_at_max_and_without_overlap():
     sentences = ["Alpha beta.", "Gamma delta.", "Epsilon zeta."]
     assert sum(oracle_labels(sentences, "alpha beta gamma delta epsilon zeta", max_sentences=2)) == 2
     assert oracle_labels(sentences, "nothing in common") == [0, 0, 0]
+
+
+def test_choose_per_source_takes_each_sources_best_and_the_earlier_on_a_tie():
+    references = ["the minister met the ambassador", "trade rose ten percent", "the talks ended"]
+    short = ["the minister met", "trade rose ten percent", "the talks ended"]
+    long = ["the minister met the ambassador", "trade rose", "the talks ended"]
+    default, by_source, means = choose_per_source([short, long], references, ["a", "b", None])
+    assert by_source == {"a": 1, "b": 0}  # each source its own best; a source-less example only counts overall
+    assert means.shape == (2,) and default == int(np.argmax(means))
+    same, by_source, _ = choose_per_source([short, list(short)], references, ["a", "a", "a"])
+    assert same == 0 and by_source == {"a": 0}  # equal scores keep the first (preferred) setting
+    _, by_source, _ = choose_per_source([["the minister"], ["the talks"]], ["the talks"], ["x"], ("rouge1", "rouge2"))
+    assert by_source == {"x": 1}
 
 
 def test_select_in_order_respects_budget_and_order():

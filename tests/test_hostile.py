@@ -1371,6 +1371,10 @@ def test_a_huge_row_is_cut_to_what_its_tokens_can_span_before_tokenizing():
     assert row["input_ids"] == tokenizer(long_text, truncation=True, max_length=48)["input_ids"]
     (pair,) = tokenize_rows(tokenizer, [long_text], 48, pairs=[long_text])
     assert pair["input_ids"] == tokenizer(long_text, long_text, truncation="longest_first", max_length=48)["input_ids"]
+    from diplo_ml.models.engine import tokenized  # the training datasets are tokenised the same way
+
+    assert tokenized(tokenizer, [long_text], 48)[0]["input_ids"] == row["input_ids"]
+    assert tokenized(tokenizer, [long_text], 48, pairs=[long_text])[0]["input_ids"] == pair["input_ids"]
 
 
 def test_an_output_written_by_another_command_meanwhile_is_not_replaced(made, tmp_path, monkeypatch, capsys):

@@ -72,9 +72,10 @@ def made(tmp_path_factory) -> dict[str, Path]:
                                                             "model=lead", "debug=smoke"])}
 
 
-def crashed_run(checkpoint: Path, inputs: list[str], out: Path, monkeypatch, chunks: int = 2) -> Path:
+def crashed_run(checkpoint: Path, inputs: list[str], out: Path, monkeypatch, chunks: int = 2,
+                overwrite: bool = False) -> Path:
     """Predict ``inputs`` to ``out`` in 4-row chunks and crash after ``chunks`` of them; return OUT.partial."""
-    real, done = predict.predict_units, []
+    real, done, existed = predict.predict_units, [], out.read_bytes() if out.exists() else None
 
     def then_crash(predictor, batch):
         if len(done) == chunks:
@@ -85,10 +86,47 @@ def crashed_run(checkpoint: Path, inputs: list[str], out: Path, monkeypatch, chu
     with monkeypatch.context() as patch:
         patch.setattr(predict, "predict_units", then_crash)
         with pytest.raises(Crash):
-            predict_to_file(checkpoint, inputs, out, chunk=CHUNK)
+            predict_to_file(checkpoint, inputs, out, chunk=CHUNK, overwrite=overwrite)
     partial = out.with_name(out.name + ".partial")
-    assert len(partial.read_text().splitlines()) == chunks * CHUNK and not out.exists()
+    assert len(partial.read_text().splitlines()) == chunks * CHUNK
+    assert (out.read_bytes() if out.exists() else None) == existed  # OUT is replaced only at the end
     return partial
+
+
+def test_resume_never_replaces_an_output_another_command_wrote_since(made, tmp_path, monkeypatch, capsys):
+    """A resume replaced whatever OUT held by then: a file another command wrote after the crash was lost."""
+    src, out = jsonl(tmp_path, "in.jsonl", ROWS), tmp_path / "out.jsonl"
+    partial = crashed_run(made["tagger"], [src], out, monkeypatch)
+    out.write_text('{"micro_f1": 0.5}\n')  # evaluate -o OUT, run after the crash
+    before = partial.read_bytes()
+    err = refused(["predict", str(made["tagger"]), src, "-o", str(out), "--resume"], capsys)
+    assert f"{out} exists and is not the file this output was started to replace" in err
+    assert out.read_text() == '{"micro_f1": 0.5}\n' and partial.read_bytes() == before
+    assert cli_main(["predict", str(made["tagger"]), src, "-o", str(out), "--resume", "--overwrite"]) == 0
+    assert ids(out) == [f"r{i}" for i in range(len(ROWS))] and not partial.exists()
+
+
+def test_resume_of_an_overwrite_replaces_the_file_it_was_started_to_replace(made, tmp_path, monkeypatch, capsys):
+    src, out = jsonl(tmp_path, "in.jsonl", ROWS), tmp_path / "out.jsonl"
+    out.write_text('{"id": "old"}\n')
+    crashed_run(made["tagger"], [src], out, monkeypatch, overwrite=True)
+    assert cli_main(["predict", str(made["tagger"]), src, "-o", str(out), "--resume"]) == 0  # --overwrite not repeated
+    assert ids(out) == [f"r{i}" for i in range(len(ROWS))]
+
+
+def test_an_output_written_while_a_resume_ran_is_kept(made, tmp_path, monkeypatch, capsys):
+    src, out = jsonl(tmp_path, "in.jsonl", ROWS), tmp_path / "out.jsonl"
+    partial = crashed_run(made["tagger"], [src], out, monkeypatch)
+    real_finish = predict.Output.finish
+
+    def finish_after_another_writer(self, handle):
+        out.write_text('{"micro_f1": 0.5}\n')
+        real_finish(self, handle)
+
+    monkeypatch.setattr(predict.Output, "finish", finish_after_another_writer)
+    assert "was written by another command while this one ran" in refused(
+        ["predict", str(made["tagger"]), src, "-o", str(out), "--resume"], capsys)
+    assert out.read_text() == '{"micro_f1": 0.5}\n' and len(partial.read_text().splitlines()) == len(ROWS)
 
 
 def refused(args: list[str], capsys) -> str:

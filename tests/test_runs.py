@@ -280,7 +280,7 @@ def test_compare_tells_sweep_runs_apart_and_groups_their_seeds(tmp_path):
 def test_compare_groups_one_setting_typed_in_another_order_or_spelling(tmp_path):
     runs = [("a", ["experiment=x", "debug=smoke", "model.C=2", "trainer.learning_rate=1e-4", "seed=1"], 0.80),
             ("b", ["debug=smoke", "seed=2", "experiment=x", "trainer.learning_rate=0.0001", "model.C=2"], 0.90),
-            ("c", ["trainer.learning_rate=1e-4", "model.C=2", "experiment='x'", "debug=smoke", "seed=3"], 0.70),
+            ("c", ["trainer.learning_rate=1e-4", "model.C=2.0", "experiment='x'", "debug=smoke", "seed=3"], 0.70),
             ("d", ["experiment=x", "debug=smoke", "model.C=3", "trainer.learning_rate=1e-4", "seed=1"], 0.60)]
     for name, overrides, f1 in runs:
         run_dir = tmp_path / name
@@ -297,6 +297,7 @@ def test_compare_groups_one_setting_typed_in_another_order_or_spelling(tmp_path)
 
 def test_overrides_are_shown_in_one_order_and_spelling():
     from diplo_ml.runs.compare import changes
+    from diplo_ml.runs.overrides import override_values
 
     def shown(*overrides: str) -> str:
         return changes({"overrides": list(overrides)})
@@ -307,6 +308,10 @@ def test_overrides_are_shown_in_one_order_and_spelling():
         'model.n=0.5 model.prompt="two words" model.tag="0.5"'  # quoted where a plain word would read otherwise
     assert shown("model.ngram_range=[1, 2]", "model.bad==[") == "model.bad==[ model.ngram_range=[1,2]"
     assert shown("seed=1") == "-"
+    for typed in (r"model.prompt='a b\c'", r'model.prompt="say \"hi\""', r"model.prompt=a\b",
+                  r"model.prompt=[1.0,'c d\\']"):
+        # what is shown reads back as the value typed (a backslash inside quotes was shown doubled)
+        assert override_values([shown(typed)])["model.prompt"][0] == override_values([typed])["model.prompt"][0]
 
 
 def test_compare_says_steps_when_max_steps_bounded_the_run(tmp_path):

@@ -340,25 +340,29 @@ def repeated_key_line(text: str, key: str) -> int:
     return text.count("\n", 0, found[1]) + 1 if len(found) > 1 else 1
 
 
-def read_json(path: str | Path, what: str = "file", unique_keys: bool = False) -> Any:
-    """Parse a JSON file (a UTF-8 BOM allowed); a missing, unreadable or corrupt file is a one-line error naming
-    it. With ``unique_keys`` a key given twice in one object is such an error too (else the last one wins)."""
+def read_json(path: str | Path, what: str = "file", unique_keys: bool = False,
+              error: type[DiploError] = DiploError) -> Any:
+    """Parse a JSON file (a UTF-8 BOM allowed); a missing, unreadable or corrupt file is a one-line ``error``
+    naming it. With ``unique_keys`` a key given twice in one object is such an error too (else the last one
+    wins)."""
     path = Path(path)
     if not path.is_file():
-        raise DiploError(f"{path}: missing {what}" if not path.exists() else f"{path}: is not a file ({what})")
+        raise error(f"{path}: missing {what}" if not path.exists() else f"{path}: is not a file ({what})")
     text = ""
     try:
         text = path.read_text(encoding="utf-8-sig")
         return json.loads(text, object_pairs_hook=keys_once if unique_keys else None)
     except RepeatedKey as exc:
-        raise DiploError(f"{path}:{repeated_key_line(text, exc.key)}: {exc.key!r} is given twice in this {what}; "
-                         "keep one") from None
+        raise error(f"{path}:{repeated_key_line(text, exc.key)}: {exc.key!r} is given twice in this {what}; "
+                    "keep one") from None
     except json.JSONDecodeError as exc:
-        raise DiploError(f"{path}:{exc.lineno}: corrupt {what} ({exc.msg})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DiploError(f"{path}: unreadable {what} ({exc})") from None
+        raise error(f"{path}:{exc.lineno}: corrupt {what} ({exc.msg})") from None
+    except UnicodeDecodeError as exc:
+        raise error(f"{path}: unreadable {what}: not UTF-8 text (byte {exc.start}); re-save it as UTF-8") from None
+    except OSError as exc:
+        raise error(f"{path}: unreadable {what} ({exc})") from None
     except (RecursionError, ValueError) as exc:  # nested too deeply, a number of over 4,300 digits
-        raise DiploError(f"{path}: corrupt {what} ({json_fault(exc)})") from None
+        raise error(f"{path}: corrupt {what} ({json_fault(exc)})") from None
 
 
 def read_json_object(path: str | Path, what: str = "file") -> dict[str, Any]:

@@ -320,7 +320,7 @@ class Output:
     protected: Sequence[str | Path] = ()
     origin: dict[str, Any] | None = None
     trusted: bool = field(default=False, init=False)  # its rows are known to come from ``origin``: checked or recorded
-    existed: bool = field(default=False, init=False)  # OUT was there when the command started
+    replaces: list[int] | None = field(default=None, init=False)  # the OUT it was started to replace (--overwrite)
 
     @property
     def partial(self) -> Path:
@@ -338,12 +338,12 @@ class Output:
             raise DiploError(f"{self.partial} holds an interrupted output: add --resume to continue it, or delete it")
         if self.path.exists() and not self.overwrite and not (self.resume and self.partial.exists()):
             raise DiploError(f"{self.path} exists: add --overwrite to replace it")
-        self.existed = self.path.exists()
 
     def open(self) -> tuple[IO[str], int, str | None]:
         """(handle, rows already written, key of the last one), once :meth:`check` has passed."""
         if not self.resume or not self.partial.exists():
             self.record_path.unlink(missing_ok=True)  # left by a partial deleted to start over
+            self.replaces = file_signature(self.path) if self.overwrite else None
             try:
                 handle = open(self.partial, "w", encoding="utf-8")
             except OSError as exc:
@@ -353,6 +353,11 @@ class Output:
         if recorded is not None and self.origin is not None:
             check_origin(recorded, self.origin, self.partial)  # before anything in the partial is touched
             self.trusted = True
+        saved = (recorded or {}).get("replaces")
+        self.replaces = saved if isinstance(saved, list) else None
+        if not self.overwrite and self.path.exists() and file_signature(self.path) != self.replaces:
+            raise DiploError(f"{self.path} exists and is not the file this output was started to replace (it was "
+                             "written since): add --overwrite to replace it, or move it away")
         done, last = self._complete_rows()
         if recorded is None and done:
             # A partial with no record was written before records existed (or its record was deleted). Refusing would
@@ -393,20 +398,30 @@ class Output:
     def record(self, cut: dict[str, Any] | None = None) -> None:
         """Write (atomically) what produces this partial output, and where a bad input line stopped it."""
         if self.origin is not None:
-            atomic_write_json(self.record_path, {**self.origin, **({"cut": cut} if cut else {})})
+            atomic_write_json(self.record_path, {**self.origin, **({"cut": cut} if cut else {}),
+                                                 "replaces": self.replaces})
             self.trusted = True
 
     def finish(self, handle: IO[str]) -> None:
         handle.flush()
         os.fsync(handle.fileno())
         handle.close()
-        if self.existed or self.overwrite:
-            os.replace(self.partial, self.path)
+        if self.overwrite or (self.replaces is not None and file_signature(self.path) == self.replaces):
+            os.replace(self.partial, self.path)  # --overwrite, now or when this output was started
         elif not rename_if_free(self.partial, self.path):  # another command wrote OUT meanwhile
             raise DiploError(f"{self.path} was written by another command while this one ran; it is kept, and every "
                              f"row of this one is in {self.partial}: move that file in its place, or delete it and run "
                              "again with --overwrite")
         self.record_path.unlink(missing_ok=True)
+
+
+def file_signature(path: Path) -> list[int] | None:
+    """Size, modification time and inode of a file (None when there is none): tells whether it was written since."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ino]
 
 
 def predict_stream(checkpoint: str | Path, inputs: list[str], batch_size: int | None = None, precision: str = "fp32",

@@ -33,12 +33,9 @@ from diplo_ml.data.schema import check_pillar_record, check_summary_record
 from diplo_ml.data.splits import stratified_split
 from diplo_ml.errors import DataError
 from diplo_ml.files import (
-    RepeatedKey,
     atomic_write_text,
     files_together,
-    keys_once,
     read_json,
-    repeated_key_line,
     sha256_file,
 )
 
@@ -64,16 +61,7 @@ def _annotation(path: Path) -> dict[str, Any]:
     """One annotation file, its fields checked (each fault is one line naming the file)."""
     if not path.is_file():  # a folder named *.json, an editor's lock link to nowhere
         raise DataError(f"{path}: not a file; the annotations folder holds one .json file per article")
-    text = ""
-    try:
-        text = path.read_text(encoding="utf-8-sig")  # a BOM (Notepad) is allowed, as in every other reader
-        data = json.loads(text, object_pairs_hook=keys_once)
-    except RepeatedKey as exc:
-        raise DataError(f"{path}:{repeated_key_line(text, exc.key)}: {exc.key!r} is given twice; keep one") from None
-    except json.JSONDecodeError as exc:
-        raise DataError(f"{path}:{exc.lineno}: malformed JSON ({exc.msg})") from None
-    except UnicodeDecodeError as exc:
-        raise DataError(f"{path}: not UTF-8 text (byte {exc.start}); re-save it as UTF-8") from None
+    data = read_json(path, "annotation file", unique_keys=True, error=DataError)  # a BOM (Notepad) is allowed
     if not isinstance(data, dict):
         raise DataError(f"{path}: must be a JSON object (doc_id, outlet, date, headline, summary, paragraphs)")
     for key in ("doc_id", "outlet", "date", "headline", "summary", "paragraphs"):

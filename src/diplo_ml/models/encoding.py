@@ -65,16 +65,21 @@ def within_reach(texts: Sequence[str], max_length: int) -> list[str]:
     return [text[:limit] for text in texts]
 
 
-def tokenize_rows(tokenizer: Any, texts: Sequence[str], max_length: int,
-                  pairs: Sequence[str | None] | None = None) -> list[Row]:
+def encode_texts(tokenizer: Any, texts: Sequence[str], max_length: int,
+                 pairs: Sequence[str | None] | None = None) -> Any:
     """One tokenizer call for every text (and, when ``pairs`` is given, its second segment: an empty one for None),
-    cut at ``max_length`` tokens (the longer of the two segments is cut first)."""
+    cut at ``max_length`` tokens (the longer of the two segments is cut first); the tokenizer's columns."""
     texts = within_reach(texts, max_length)
     if pairs is not None:
-        enc = tokenizer(texts, within_reach([p or "" for p in pairs], max_length), truncation="longest_first",
-                        max_length=max_length)
-    else:
-        enc = tokenizer(texts, truncation=True, max_length=max_length)
+        return tokenizer(texts, within_reach([p or "" for p in pairs], max_length), truncation="longest_first",
+                         max_length=max_length)
+    return tokenizer(texts, truncation=True, max_length=max_length)
+
+
+def tokenize_rows(tokenizer: Any, texts: Sequence[str], max_length: int,
+                  pairs: Sequence[str | None] | None = None) -> list[Row]:
+    """:func:`encode_texts` as one row (a dict of token lists) per text."""
+    enc = encode_texts(tokenizer, texts, max_length, pairs)
     keys = list(enc.keys())
     return [{key: enc[key][i] for key in keys} for i in range(len(texts))]
 

@@ -23,7 +23,7 @@ from transformers.trainer_utils import get_last_checkpoint
 
 from diplo_ml.files import atomic_write_json
 from diplo_ml.models.base import FitContext
-from diplo_ml.models.encoding import within_reach
+from diplo_ml.models.encoding import encode_texts
 from diplo_ml.models.sampling import BalancedLengthSampler, ResumableLengthSampler, Resumed, balanced_weights
 from diplo_ml.options import TrainerOptions
 from diplo_ml.runs import interrupt
@@ -229,10 +229,6 @@ def tokenized(tokenizer: Any, texts: list[str], max_length: int, labels: list[An
     ds = Dataset.from_dict(data)
 
     def encode(batch: dict[str, list[Any]]) -> Any:
-        texts = within_reach(batch["text"], max_length)
-        if "pair" in batch:
-            return tokenizer(texts, within_reach(batch["pair"], max_length), truncation="longest_first",
-                             max_length=max_length)
-        return tokenizer(texts, truncation=True, max_length=max_length)
+        return encode_texts(tokenizer, batch["text"], max_length, batch.get("pair"))
 
     return ds.map(encode, batched=True, remove_columns=[c for c in ("text", "pair") if c in data], desc="tokenising")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from typing import Any
 
 
 def override_values(overrides: list[str]) -> dict[str, tuple[str, str]]:
@@ -20,10 +21,21 @@ def override_values(overrides: list[str]) -> dict[str, tuple[str, str]]:
             key, value = override.get_key_element(), override.value()
             if isinstance(value, str) and key.endswith("dir"):  # a folder: data.dir=x/ is data.dir=x
                 value = os.path.normpath(value)
-            values[key] = (json.dumps(value, sort_keys=True, default=str), text)
+            values[key] = (json.dumps(_whole_numbers(value), sort_keys=True, default=str), text)
         except Exception:  # noqa: BLE001 - compared as written
             values[text] = (text, text)
     return values
+
+
+def _whole_numbers(value: Any) -> Any:
+    """``2.0`` as ``2`` (an option typed as a number takes either), inside lists and mappings too."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
+        return int(value)
+    if isinstance(value, list):
+        return [_whole_numbers(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _whole_numbers(v) for k, v in value.items()}
+    return value
 
 
 def canonical_overrides(overrides: list[str]) -> list[str]:
@@ -40,7 +52,11 @@ def _spelled(key: str, value_text: tuple[str, str]) -> str:
     value = json.loads(canonical)
     if value is None and key.startswith("~"):
         return key
-    if isinstance(value, str) and not any(c.isspace() for c in value) \
-            and override_values([f"{key}={value}"]).get(key, ("",))[0] == canonical:
-        return f"{key}={value}"  # a plain word reads back as itself; anything else is quoted
-    return f"{key}={json.dumps(value, separators=(',', ':'), ensure_ascii=False)}"
+    spellings = [json.dumps(value, separators=(",", ":"), ensure_ascii=False)]
+    if isinstance(value, str):  # a plain word reads back as itself; else quoted, Hydra's quotes before JSON's escapes
+        plain = [value] if value and not any(c.isspace() for c in value) else []
+        spellings = [*plain, f'"{value}"', f"'{value}'", *spellings]
+    for spelling in spellings:  # the first that Hydra reads back as this value (backslashes, quotes inside)
+        if override_values([f"{key}={spelling}"]).get(key, ("",))[0] == canonical:
+            return f"{key}={spelling}"
+    return text

@@ -32,6 +32,7 @@ from diplo_ml.models.encoding import check_complete, fits_layers, fits_positions
 from diplo_ml.models.summarise.compress import compress_summary
 from diplo_ml.models.summarise.selection import candidates, choose, oracle_labels
 from diplo_ml.models.summarise.sentence_scorer import freeze
+from diplo_ml.models.summarise.tuning import choose_per_source
 from diplo_ml.text import split_sentences
 
 log = logging.getLogger(__name__)
@@ -237,26 +238,20 @@ class DocumentScorerSummariser(SummarisingModel):
                               arguments={"remove_unused_columns": False})
         self.net, self.training = engine.train(job, context)
         self.net.eval()
-        self._choose_lengths(dev, context)
+        self._choose_lengths(dev)
 
-    def _choose_lengths(self, dev: Examples, context: FitContext) -> None:
-        """The summary length (sentences) with the best dev ROUGE, for each data source and over all of dev."""
+    def _choose_lengths(self, dev: Examples) -> None:
+        """The summary length (sentences) with the best dev ROUGE (mean of ROUGE-1, -2 and -L), for each data
+        source and over all of dev."""
         if self.options.sentences is not None or not len(dev):
             return
         scored = self.sentence_scores(dev.inputs, context_column(dev.context, "headline", len(dev)))
         sources = (dev.context or {}).get("source") or dev.sources()
-        by_k: dict[int, list[dict[str, Any]]] = {}
-        for k in self.options.sentence_grid:
-            by_k[k] = [{"summary": self._select(s, v, k)} for s, v in scored]
-
-        def best(index: list[int]) -> int:
-            means = {k: np.mean([context.score([outs[i] for i in index], dev.select(index))[m]
-                                 for m in ("rouge1", "rouge2", "rougeL")]) for k, outs in by_k.items()}
-            return int(max(means, key=lambda k: (means[k], -k)))
-
-        self.default_k = best(list(range(len(dev))))
-        for source in sorted({s for s in sources if s is not None}):
-            self.k_by_source[source] = best([i for i, s in enumerate(sources) if s == source])
+        grid = sorted(set(self.options.sentence_grid))  # a tie keeps the shorter summary
+        default, by_source, _ = choose_per_source([[self._select(s, v, k) for s, v in scored] for k in grid],
+                                                  dev.targets, sources, ("rouge1", "rouge2", "rougeL"))
+        self.default_k = grid[default]
+        self.k_by_source = {source: grid[i] for source, i in by_source.items()}
         self.training["summary_sentences"] = {"default": self.default_k, **self.k_by_source}
         log.info("summary length chosen on dev: %s", self.training["summary_sentences"])
 

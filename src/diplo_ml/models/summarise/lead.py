@@ -16,11 +16,11 @@ from pydantic import Field
 from diplo_ml.data.examples import Context, Examples, context_column
 from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
-from diplo_ml.metrics.rouge_core import per_example
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
 from diplo_ml.models.summarise.headline import HeadlineChooser, usable
 from diplo_ml.models.summarise.selection import candidates, select_in_order, select_indices
 from diplo_ml.models.summarise.trim import ClauseTrimmer
+from diplo_ml.models.summarise.tuning import choose_per_source
 
 log = logging.getLogger(__name__)
 SETTINGS_FILE = "summariser.json"
@@ -162,15 +162,13 @@ class LeadTrimSummariser(LeadSummariser):
         sources = context_column(dev.context, "source", len(dev))
         combos = [dict(zip(EDITS, on)) for on in itertools.product((False, True), repeat=len(EDITS))]
         combos.sort(key=lambda c: sum(c.values()))  # fewer edits first, so a tie keeps the plainer summary
-        scores = np.stack([per_example(self._summaries(dev.inputs, dev.context, c), list(dev.targets))[:, 2]
-                           for c in combos])
-        self.edits_default = dict(combos[int(np.argmax(scores.mean(axis=1)))])
-        for source in sorted({s for s in sources if s is not None}):
-            index = [i for i, s in enumerate(sources) if s == source]
-            self.edits_by_source[str(source)] = dict(combos[int(np.argmax(scores[:, index].mean(axis=1)))])
+        default, by_source, means = choose_per_source(
+            [self._summaries(dev.inputs, dev.context, c) for c in combos], dev.targets, sources)
+        self.edits_default = dict(combos[default])
+        self.edits_by_source = {source: dict(combos[i]) for source, i in by_source.items()}
         self.training["edits"] = {"default": self.edits_default, "by_source": self.edits_by_source,
                                   "dev_rougeL": {"+".join(k for k, v in c.items() if v) or "none": round(float(m), 4)
-                                                 for c, m in zip(combos, scores.mean(axis=1))}}
+                                                 for c, m in zip(combos, means)}}
         log.info("edits chosen on dev: %s", self.training["edits"])
 
     def _summaries(self, texts: list[str], context: Context | None, edits: dict[str, bool] | None) -> list[str]:

@@ -1,0 +1,28 @@
+"""Choosing a summariser's setting on dev, over all of dev and for each data source."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from diplo_ml.metrics.rouge_core import ROUGE_TYPES, per_example
+
+
+def choose_per_source(candidates: Sequence[Sequence[str]], references: Sequence[str],
+                      sources: Sequence[str | None], measures: Sequence[str] = ("rougeL",),
+                      ) -> tuple[int, dict[str, int], np.ndarray]:
+    """The candidate setting with the best dev score over all of dev and for each data source.
+
+    ``candidates`` holds one list of dev summaries per setting, the preferred settings first: a tie keeps the
+    earlier one. An example's score is the mean of its ``measures`` (ROUGE F-measures). Returns the index chosen
+    over all of dev, the index chosen for each named source, and each setting's mean score over all of dev."""
+    columns = [ROUGE_TYPES.index(m) for m in measures]
+    scores = np.stack([per_example(list(c), list(references))[:, columns].mean(axis=1) for c in candidates])
+
+    def best(index: list[int]) -> int:
+        return int(np.argmax(scores[:, index].mean(axis=1)))
+
+    by_source = {str(s): best([i for i, own in enumerate(sources) if own == s])
+                 for s in sorted({s for s in sources if s is not None})}
+    return best(list(range(len(references)))), by_source, scores.mean(axis=1)
