@@ -295,6 +295,18 @@ def test_compare_groups_one_setting_typed_in_another_order_or_spelling(tmp_path)
     assert grouped[0]["metrics"]["dev.macro_f1"]["mean"] == pytest.approx(0.80)
 
 
+def test_compare_never_averages_runs_of_other_task_settings(tmp_path):
+    for name, labels, f1 in (("a", "[economic, cultural]", 0.8), ("b", "[economic, cultural]", 0.6),
+                             ("c", "[economic]", 0.9)):
+        run_dir = tmp_path / name
+        run_dir.mkdir()
+        (run_dir / "manifest.json").write_text(json.dumps({"status": "finished", "overrides": []}))
+        (run_dir / "config.yaml").write_text(f"task: {{name: pillars, labels: {labels}}}\nmodel: {{name: tfidf}}\n")
+        (run_dir / "metrics.json").write_text(json.dumps({"dev": {"macro_f1": f1}}))
+    grouped, _, _ = compare([str(tmp_path)], group_by=["model"], metrics=["dev.macro_f1"])
+    assert sorted((g["n"], round(g["metrics"]["dev.macro_f1"]["mean"], 3)) for g in grouped) == [(1, 0.9), (2, 0.7)]
+
+
 def test_overrides_are_shown_in_one_order_and_spelling():
     from diplo_ml.runs.compare import changes
     from diplo_ml.runs.overrides import override_values

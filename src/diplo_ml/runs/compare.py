@@ -130,10 +130,7 @@ def run_row(run_dir: Path) -> dict[str, Any]:
         row["epochs"] = f"{steps} steps"
     if (manifest.get("model") or {}).get("uses_trainer") is False:
         row["lr"] = row["epochs"] = None  # trainer settings do not apply to this model
-    labels = _get(config, "task.labels") or []
-    if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
-        raise DiploError(f"{run_dir / 'config.yaml'}: corrupt config (task.labels is not a list of names)")
-    row["labels"] = ",".join(labels) or None
+    row["task_config"] = json.dumps(config.get("task"), sort_keys=True, default=str)  # label set and all
     row["metrics"] = _numbers(metrics)
     row["ci"] = {f"{split}.{k.removesuffix('_ci')}": v for split, values in metrics.items() if isinstance(values, dict)
                  for k, v in values.items() if k.endswith("_ci") and isinstance(v, list) and len(v) == 2}
@@ -142,7 +139,8 @@ def run_row(run_dir: Path) -> dict[str, Any]:
 
 
 def aggregate(rows: list[dict[str, Any]], group_by: list[str], metrics: list[str]) -> list[dict[str, Any]]:
-    """Mean, std (sample) and n per group; finished runs only; tasks and label sets never mixed."""
+    """Mean, std (sample) and n per group; finished runs only; runs of other task settings (another label set)
+    never mixed."""
     groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
     copies = [row["run"] for row in rows if row["status"] == "finished" and row.get("reproduces")]
     if copies:
@@ -150,7 +148,7 @@ def aggregate(rows: list[dict[str, Any]], group_by: list[str], metrics: list[str
               f"{', '.join(copies[:3])}{' ...' if len(copies) > 3 else ''}", file=sys.stderr)
     for row in rows:
         if row["status"] == "finished" and not row.get("reproduces"):
-            key = (row["task"], row["labels"], *(row.get(f) for f in group_by))
+            key = (row["task"], row["task_config"], *(row.get(f) for f in group_by))
             groups[key].append(row)
     out = []
     for key, members in groups.items():
@@ -190,7 +188,7 @@ def compare(paths: list[str], group_by: list[str] | None = None, metrics: list[s
         raise DiploError(f"--metric {', '.join(unknown)}: no run has this metric (known, for example: {examples})")
     if not metrics:
         metrics = [m for t in sorted(tasks) for m in default_metrics(t)]
-    fields = sorted({k for r in rows for k in r} - {"run", "metrics", "ci", "wall_time_s", "labels", "reproduces"})
+    fields = sorted({k for r in rows for k in r} - {"run", "metrics", "ci", "wall_time_s", "task_config", "reproduces"})
     if unknown_fields := [f for f in group_by or [] if f not in fields]:
         raise DiploError(f"--group-by {', '.join(unknown_fields)}: not a run field (use {', '.join(fields)})")
     if group_by:
