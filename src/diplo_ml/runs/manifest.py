@@ -187,6 +187,16 @@ def read_manifest(run_dir: Path) -> dict[str, Any] | None:
     return manifest
 
 
+def update_manifest(run_dir: Path, **fields: Any) -> bool:
+    """Add ``fields`` to a run's manifest once the run has ended (its recorder writes it while it runs); False when
+    there is no manifest."""
+    manifest = read_manifest(Path(run_dir))
+    if manifest is None:
+        return False
+    atomic_write_json(Path(run_dir) / MANIFEST, {**manifest, **fields})
+    return True
+
+
 def _shape_fault(manifest: dict[str, Any]) -> str | None:
     """What is of the wrong shape among the fields that commands read (None when all are as written)."""
     def text_map(value: Any, nulls: bool = False) -> bool:

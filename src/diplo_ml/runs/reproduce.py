@@ -14,11 +14,11 @@ import yaml
 from omegaconf import DictConfig
 
 from diplo_ml.errors import DiploError
-from diplo_ml.files import atomic_write_json, atomic_write_text, read_json_object, sha256_file
+from diplo_ml.files import atomic_write_text, read_json_object, sha256_file
 from diplo_ml.runs.compare import not_numbers
 from diplo_ml.runs.config_drift import config_changes, listed
 from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
-from diplo_ml.runs.manifest import MANIFEST, package_versions, read_manifest, searchpath
+from diplo_ml.runs.manifest import package_versions, read_manifest, searchpath, update_manifest
 
 IGNORED_PACKAGES = {"diplo-ml"}
 
@@ -141,10 +141,8 @@ def reproduce(run_dir: Path, tolerance: float = 0.0, out_dir: Path | None = None
                   file=sys.stderr)
         raise
     finally:
-        manifest = read_manifest(out_dir)
-        if manifest is None:  # refused before the run started: no folder is left behind
-            shutil.rmtree(out_dir, ignore_errors=True)
-        else:  # marked, so that `compare --group-by` never counts the copy as one more seed of the run it reproduces
-            atomic_write_json(out_dir / MANIFEST, {**manifest, "reproduces": str(run_dir.resolve())})
+        # marked, so that `compare --group-by` never counts the copy as one more seed of the run it reproduces
+        if not update_manifest(out_dir, reproduces=str(run_dir.resolve())):
+            shutil.rmtree(out_dir, ignore_errors=True)  # refused before the run started: no folder is left behind
     new = read_json_object(out_dir / "metrics.json", "metrics file")
     return out_dir, metric_differences(old, new, tolerance)

@@ -20,10 +20,9 @@ from omegaconf import DictConfig, OmegaConf
 from pydantic import Field, model_validator
 
 from diplo_ml.errors import DiploError
-from diplo_ml.files import atomic_write_json
 from diplo_ml.options import Options, validate
 from diplo_ml.runs.config_drift import flatten
-from diplo_ml.runs.manifest import MANIFEST, read_manifest
+from diplo_ml.runs.manifest import read_manifest, update_manifest
 
 log = logging.getLogger("diplo_ml.tracking")
 
@@ -134,13 +133,6 @@ def _experiment_id(client: Any, name: str, artifact_location: str | None) -> str
         return client.get_experiment_by_name(name).experiment_id
 
 
-def _update_manifest(run_dir: Path, tracking: dict[str, Any]) -> None:
-    manifest = read_manifest(run_dir)
-    if manifest is not None:
-        manifest["tracking"] = tracking
-        atomic_write_json(run_dir / MANIFEST, manifest)
-
-
 def log_run(cfg: DictConfig, run_dir: Path, metrics: dict[str, Any]) -> str | None:
     """Mirror a finished run into the configured tracker; return the tracker's run id (None: no tracking)."""
     if tracker_name(cfg) == "none":
@@ -174,7 +166,7 @@ def log_run(cfg: DictConfig, run_dir: Path, metrics: dict[str, Any]) -> str | No
         run = client.create_run(experiment_id, run_name=run_dir.name, tags=tags)
         run_id = run.info.run_id
         record["run_id"] = run_id
-        _update_manifest(run_dir, record)
+        update_manifest(run_dir, tracking=record)
 
         params = [Param(k, v) for k, v in params_of(config).items()]
         for i in range(0, len(params), BATCH):
@@ -199,7 +191,7 @@ def log_run(cfg: DictConfig, run_dir: Path, metrics: dict[str, Any]) -> str | No
         message = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
         log.error("MLflow tracking failed (%s); the run folder %s is complete", message, run_dir)
         record["error"] = message
-        _update_manifest(run_dir, record)
+        update_manifest(run_dir, tracking=record)
         if client is not None and run_id is not None:
             try:
                 client.set_terminated(run_id, "FAILED")
