@@ -274,19 +274,29 @@ def _leak(folder: Path, spans: int = 1) -> None:
 
 def test_split_files_that_share_an_article_or_a_text_warn_once_each(pillar_dir, caplog):
     _leak(pillar_dir)
+    train_before = len((pillar_dir / "train.jsonl").read_text().splitlines())
     with caplog.at_level("WARNING", logger="diplo_ml.data.loader"):
         data = load_splits(_cfg(pillar_dir), _check)
     assert len(data.warnings) == 2 and [r.getMessage() for r in caplog.records] == data.warnings
-    spans, repeats = data.warnings
+    left_out, spans = data.warnings
+    assert left_out.startswith(f"{pillar_dir}: 1 training text(s) repeated word for word in dev or test, left out") \
+        and "train-0-0 (train.jsonl:1) = copy-1 (dev.jsonl:25)" in left_out  # was: warned, and trained on
+    assert "train-0-0" not in data.splits["train"]["id"] and len(data.splits["train"]) == train_before - 1
     assert spans.startswith(f"{pillar_dir}: 1 article(s) in more than one split") and "train-d1-0 (train/test)" in spans
-    assert repeats.startswith(f"{pillar_dir}: 1 text(s) repeated") and \
-        "copy-1 (dev.jsonl:25) = train-0-0 (train.jsonl:1)" in repeats
     assert all("\n" not in line for line in data.warnings)
+
+
+def test_a_text_repeated_within_dev_and_test_stays_and_is_warned_about(pillar_dir):
+    dev = json.loads((pillar_dir / "dev.jsonl").read_text().splitlines()[0])
+    _append(pillar_dir / "test.jsonl", json.dumps({**dev, "id": "copy-2", "doc_id": "copied"}))
+    data = load_splits(_cfg(pillar_dir), _check)
+    (line,) = data.warnings
+    assert "1 text(s) repeated word for word in another split file" in line and "copy-2" in data.splits["test"]["id"]
 
 
 def test_a_warning_names_the_first_few_and_counts_the_rest(pillar_dir):
     _leak(pillar_dir, spans=5)
-    spans = load_splits(_cfg(pillar_dir), _check).warnings[0]
+    spans = load_splits(_cfg(pillar_dir), _check).warnings[1]
     assert "5 article(s)" in spans and "train-d3-0" in spans and "train-d4-0" not in spans and "(5 in all)" in spans
 
 
@@ -300,7 +310,8 @@ def test_clean_split_files_and_a_split_all_file_warn_nothing(pillar_dir, tmp_pat
 
 def test_known_overlap_in_the_data_config_is_not_warned_about(pillar_dir):
     _leak(pillar_dir)
-    assert load_splits(_cfg(pillar_dir, known_overlap=["train-d1-0", "copy-1"]), _check).warnings == []
+    kept = load_splits(_cfg(pillar_dir, known_overlap=["train-d1-0", "copy-1"]), _check)
+    assert kept.warnings == [] and "train-0-0" in kept.splits["train"]["id"]  # named: kept in training too
     assert len(load_splits(_cfg(pillar_dir, known_overlap=["copy-1"]), _check).warnings) == 1
     with pytest.raises(DiploError, match="known_overlap must be a list of record ids"):
         load_splits(_cfg(pillar_dir, known_overlap="copy-1"), _check)
@@ -315,7 +326,14 @@ def test_the_shipped_corpora_warn_nothing(data):
         pytest.skip("public corpora not found (set DIPLO_EXTERNAL_DATA)")
     task = "summarise" if data.startswith("summaries") else "pillars"
     cfg = compose_config([f"task={task}", f"data={data}"])
-    assert get_task(task, _container(cfg, "task")).load_data(cfg.data).warnings == []
+    loaded = get_task(task, _container(cfg, "task")).load_data(cfg.data)
+    if data.startswith("summaries"):  # the GOV.UK corpus as published has one test page in train as well
+        (line,) = loaded.warnings
+        assert "1 training text(s) repeated word for word in dev or test, left out of training: g6d1b5cda36 " \
+            "(train.jsonl:" in line and "= g05f0f581f5 (test.jsonl:" in line
+        assert "g6d1b5cda36" not in loaded.splits["train"]["id"]
+    else:
+        assert loaded.warnings == []
 
 
 def test_a_file_set_puts_a_new_file_only_where_none_is_at_that_moment(tmp_path, monkeypatch):

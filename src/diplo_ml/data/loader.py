@@ -21,7 +21,7 @@ from omegaconf import DictConfig, ListConfig, OmegaConf
 from omegaconf.errors import InterpolationResolutionError
 
 from diplo_ml.data.io import read_jsonl
-from diplo_ml.data.overlap import split_overlap_warnings
+from diplo_ml.data.overlap import listed, split_overlap_warnings, train_repeats
 from diplo_ml.data.splits import grouped_split
 from diplo_ml.errors import DataError, DiploError, first_line
 from diplo_ml.files import not_a_file, sha256_file
@@ -115,24 +115,33 @@ def _files_exist(cfg: DictConfig, folder: Path) -> None:
 def _read_files(cfg: DictConfig, folder: Path, check: Check, seen: dict[str, str],
                 fingerprints: dict[str, str], label: str, text_field: str, warnings: list[str]) -> Records:
     """Read the ``files`` of one folder into train/dev/test, splitting a single ``all`` file by group (also a
-    folder that holds ``all.jsonl`` and none of the split files its config names). Split files that share an
-    article or a text add a line to ``warnings`` (and the log), unless the config's ``known_overlap`` names the ids."""
+    folder that holds ``all.jsonl`` and none of the split files its config names). A training text repeated word
+    for word in dev or test is left out of training; that, and split files that share an article, add a line to
+    ``warnings`` (and the log), unless the config's ``known_overlap`` names the ids (then they are kept)."""
     raw: Records = {}
     for split, name in chosen_files(cfg, folder).items():
         path = folder / str(name)
         raw[split] = read_jsonl(path, check, seen)
         fingerprints[str(path)] = sha256_file(path)
-    if set(raw) == set(SPLITS):
-        for line in split_overlap_warnings(raw, text_field, str(folder), seen, _known_overlap(cfg, label)):
-            log.warning("%s", line)
-            warnings.append(line)
-        return raw
-    if list(raw) != ["all"]:
+    if set(raw) != set(SPLITS) and list(raw) != ["all"]:
         raise DiploError(f"{label}: give files for train/dev/test, or one file as 'all'")
-    split_cfg = cfg.get("split") or {}
-    return grouped_split(raw["all"], str(split_cfg.get("group_by", "doc_id")),
-                         {"dev": split_cfg.get("dev", 0.15), "test": split_cfg.get("test", 0.15)},
-                         int(split_cfg.get("seed", 0)))
+    split_files = list(raw) != ["all"]
+    if not split_files:
+        split_cfg = cfg.get("split") or {}
+        raw = grouped_split(raw["all"], str(split_cfg.get("group_by", "doc_id")),
+                            {"dev": split_cfg.get("dev", 0.15), "test": split_cfg.get("test", 0.15)},
+                            int(split_cfg.get("seed", 0)))
+    known = _known_overlap(cfg, label)
+    left_out, named = train_repeats(raw, text_field, seen, known)
+    lines = [f"{folder}: {len(left_out)} training text(s) repeated word for word in dev or test, left out of "
+             f"training: {listed(named)}"] if left_out else []
+    raw["train"] = [r for i, r in enumerate(raw["train"]) if i not in left_out]
+    if split_files:  # what else the split files share (a grouped split never puts an article in two splits)
+        lines += split_overlap_warnings(raw, text_field, str(folder), seen, known)
+    for line in lines:
+        log.warning("%s", line)
+        warnings.append(line)
+    return raw
 
 
 def _known_overlap(cfg: DictConfig, label: str) -> set[str]:

@@ -45,7 +45,7 @@ def spanning_groups(rows: Mapping[str, Iterable[dict[str, Any]]], key: str = "do
     return {group: splits for group, splits in where.items() if len(splits) > 1}
 
 
-def _listed(items: list[str]) -> str:
+def listed(items: list[str]) -> str:
     more = f" ... ({len(items)} in all)" if len(items) > SHOWN else ""
     return ", ".join(items[:SHOWN]) + more
 
@@ -58,7 +58,7 @@ def split_overlap_warnings(rows: Mapping[str, list[dict[str, Any]]], text_field:
     lines = []
     if spans := {doc: splits for doc, splits in spanning_groups(rows).items() if doc not in known}:
         named = [f"{doc} ({'/'.join(splits)})" for doc, splits in spans.items()]
-        lines.append(f"{label}: {len(spans)} article(s) in more than one split file, doc_id {_listed(named)}; "
+        lines.append(f"{label}: {len(spans)} article(s) in more than one split file, doc_id {listed(named)}; "
                      "test scores on them are not scores on unseen articles (a data config's known_overlap names "
                      "those meant to repeat)")
     split_of = {str(r.get("id")): split for split, records in rows.items() for r in records}
@@ -68,10 +68,28 @@ def split_overlap_warnings(rows: Mapping[str, list[dict[str, Any]]], text_field:
                if split_of[a] != split_of[b] and a not in known and b not in known]
     if repeats:
         named = [f"{b} ({_place(seen, b)}) = {a} ({_place(seen, a)})" for a, b in repeats]
-        lines.append(f"{label}: {len(repeats)} text(s) repeated word for word in another split file, {_listed(named)}; "
+        lines.append(f"{label}: {len(repeats)} text(s) repeated word for word in another split file, {listed(named)}; "
                      "a model is scored on what it trained on (a data config's known_overlap names those meant to "
                      "repeat)")
     return lines
+
+
+def train_repeats(rows: Mapping[str, list[dict[str, Any]]], text_field: str, seen: Mapping[str, str],
+                  known: Collection[str] = ()) -> tuple[set[int], list[str]]:
+    """The positions of the train records whose text (of :data:`MIN_WORDS` words or more) repeats a dev or test text
+    word for word, and each as ``id (file:line) = held-out id (file:line)``; ids in ``known`` are kept."""
+    held_out = {}
+    for split in ("dev", "test"):
+        for record in rows.get(split, []):
+            if len((text := _text(record.get(text_field))).split()) >= MIN_WORDS and str(record.get("id")) not in known:
+                held_out.setdefault(text_key(text), str(record.get("id")))
+    positions, named = set(), []
+    for i, record in enumerate(rows.get("train", [])):
+        rid, text = str(record.get("id")), _text(record.get(text_field))
+        if rid not in known and len(text.split()) >= MIN_WORDS and (other := held_out.get(text_key(text))):
+            positions.add(i)
+            named.append(f"{rid} ({_place(seen, rid)}) = {other} ({_place(seen, other)})")
+    return positions, named
 
 
 def _text(value: Any) -> str:
