@@ -50,11 +50,12 @@ def bf16_body(model: nn.Module) -> nn.Module:
 
 
 def torch_modules(predictor: Any) -> list[nn.Module]:
-    """The torch networks a Tagger's model runs (one, or one per ensemble member); a one-line error for none."""
-    from diplo_ml.tasks.pillars import Tagger
+    """The torch networks a predictor's model offers to change (one, or one per ensemble member); a one-line
+    error for none."""
+    from diplo_ml.models.base import Model
 
     model = getattr(predictor, "model", None)
-    modules = model.torch_modules() if isinstance(predictor, Tagger) and hasattr(model, "torch_modules") else []
+    modules = model.torch_modules() if isinstance(model, Model) else []
     if not modules:
         kind = type(model if model is not None else predictor).__name__
         raise DiploError(f"a faster precision needs a fine-tuned transformer tagger checkpoint; a {kind} checkpoint "

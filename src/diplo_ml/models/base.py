@@ -115,6 +115,14 @@ class Model(ABC):
     def option_dict(self) -> dict[str, Any]:
         return self.options.model_dump(mode="json")
 
+    def torch_modules(self) -> list[Any]:
+        """The torch networks a faster precision may change (bf16, int8); none unless a model offers them."""
+        return []
+
+    def map_torch(self, change: Callable[[Any], Any]) -> None:
+        """Replace each network of :meth:`torch_modules` by ``change(network)``; refused by models without one."""
+        raise DiploError(f"{type(self).__name__} has no torch layers to change")
+
 
 class TaggingModel(Model):
     """A multi-label scorer: one probability per label and input."""
@@ -122,14 +130,6 @@ class TaggingModel(Model):
     @abstractmethod
     def scores(self, texts: list[str], context: Context | None = None) -> np.ndarray:
         """``(len(texts), len(labels))`` probabilities; ``context`` holds optional second texts by kind."""
-
-    def torch_modules(self) -> list[Any]:
-        """The torch networks this model runs (what faster precisions change); none for non-neural models."""
-        return []
-
-    def map_torch(self, change: Callable[[Any], Any]) -> None:
-        """Replace each torch network by ``change(network)`` (bf16, int8); refused by models without one."""
-        raise DiploError(f"{type(self).__name__} has no torch layers to change")
 
 
 class SummarisingModel(Model):
