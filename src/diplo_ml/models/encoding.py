@@ -87,10 +87,12 @@ def tokenize_rows(tokenizer: Any, texts: Sequence[str], max_length: int,
 @torch.inference_mode()
 def batched_forward(rows: Sequence[Row], batch_size: int, forward: Callable[[dict[str, torch.Tensor]], torch.Tensor],
                     width: int, pads: dict[str, int], lengths: Sequence[int] | None = None,
-                    padding_side: str = "right", desc: str = "scoring") -> np.ndarray:
+                    padding_side: str = "right", desc: str = "scoring",
+                    collate: Callable[[list[Row]], dict[str, torch.Tensor]] | None = None) -> np.ndarray:
     """``forward`` over padded batches of ``rows``; returns ``(len(rows), width)`` float32 in input order.
 
-    ``lengths`` orders the batches (default: token counts).
+    ``lengths`` orders the batches (default: token counts); ``collate`` makes a batch of rows (default
+    :func:`pad_rows` with ``pads``).
     """
     out = np.zeros((len(rows), width), dtype=np.float32)
     if not rows:
@@ -98,7 +100,8 @@ def batched_forward(rows: Sequence[Row], batch_size: int, forward: Callable[[dic
     order = lengths if lengths is not None else [len(r["input_ids"]) for r in rows]
     bar = tqdm(total=len(rows), desc=desc, unit="text", disable=len(rows) < PROGRESS_MIN, leave=False)
     for batch in length_sorted_batches(order, batch_size):
-        inputs = pad_rows([rows[i] for i in batch], pads, padding_side)
+        chosen = [rows[i] for i in batch]
+        inputs = collate(chosen) if collate is not None else pad_rows(chosen, pads, padding_side)
         result = forward(inputs)
         out[batch] = result.float().cpu().numpy().reshape(len(batch), width)
         bar.update(len(batch))

@@ -28,7 +28,7 @@ from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models import engine, weights
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
-from diplo_ml.models.encoding import check_complete, fits_layers, fits_positions, load_tokenizer
+from diplo_ml.models.encoding import batched_forward, check_complete, fits_layers, fits_positions, load_tokenizer
 from diplo_ml.models.summarise.compress import compress_summary
 from diplo_ml.models.summarise.selection import candidates, choose, oracle_labels
 from diplo_ml.models.summarise.sentence_scorer import freeze
@@ -270,17 +270,18 @@ class DocumentScorerSummariser(SummarisingModel):
                 rows.append({"input_ids": w.input_ids, "token_type_ids": w.token_type_ids, "cls_index": w.cls_index,
                              "sentence_index": w.sentence_index})
                 owner.append(a)
-        out = [np.full(len(s), -np.inf, dtype=np.float32) for s, _ in parsed]
-        order = sorted(range(len(rows)), key=lambda i: -len(rows[i]["input_ids"]))
         device = next(self.net.parameters()).device
-        size = self.inference_batch_size or self.options.eval_batch_size
-        for start in range(0, len(order), size):
-            chunk = order[start : start + size]
-            batch = {k: v.to(device) for k, v in self._collate([rows[i] for i in chunk]).items()}
-            logits = self.net(**batch)["logits"].cpu().numpy()
-            for j, i in enumerate(chunk):
-                idx = rows[i]["sentence_index"]
-                out[owner[i]][idx] = logits[j, : len(idx)]
+        width = max((len(r["cls_index"]) for r in rows), default=0)
+
+        def forward(batch: dict[str, torch.Tensor]) -> torch.Tensor:  # one logit per sentence, padded to width
+            logits = self.net(**{k: v.to(device) for k, v in batch.items()})["logits"]
+            return nn.functional.pad(logits, (0, width - logits.shape[1]))
+
+        logits = batched_forward(rows, self.inference_batch_size or self.options.eval_batch_size, forward, width, {},
+                                 desc="scoring sentences", collate=self._collate)
+        out = [np.full(len(s), -np.inf, dtype=np.float32) for s, _ in parsed]
+        for row, a, values in zip(rows, owner, logits):
+            out[a][row["sentence_index"]] = values[: len(row["sentence_index"])]
         return [(sentences, scores) for (sentences, _), scores in zip(parsed, out)]
 
     def _select(self, sentences: list[str], scores: np.ndarray, k: int) -> str:
