@@ -7,7 +7,8 @@ import json
 import pytest
 
 from diplo_ml.cli import main as cli_main
-from diplo_ml.data.ingest import ingest_document, ingest_path, ingest_text, parse_date
+from diplo_ml.data.datelines import parse_date
+from diplo_ml.data.ingest import ingest_document, ingest_path, ingest_text
 from diplo_ml.data.ingest_files import ingest_files
 from diplo_ml.data.io import iter_jsonl
 from diplo_ml.data.page_text import html_to_text
@@ -203,7 +204,7 @@ def test_jsonl_accepts_a_bom_and_names_the_line_of_bad_bytes(tmp_path):
 
 
 def test_prose_with_angle_brackets_is_not_html_and_titles_lose_only_the_site(tmp_path):
-    from diplo_ml.data.ingest import without_site
+    from diplo_ml.data.page_noise import without_site
     from diplo_ml.data.page_text import looks_like_html
 
     assert not looks_like_html("Trade rose if a<b and c>d, officials said.")
@@ -314,7 +315,7 @@ def test_an_interview_answer_reaches_the_summariser_without_its_speaker_label():
 def test_other_publishers_page_furniture():
     """A GOV.UK-style page: its cookie banner, "From:" line, dated masthead and "Notes to editors" were page text,
     and its title kept the site's name."""
-    from diplo_ml.data.ingest import without_site
+    from diplo_ml.data.page_noise import without_site
 
     page = ("UK and France agree joint action on Channel gangs - GOV.UK\n\n"
             "We use some essential cookies to make this website work.\n\n"

@@ -602,7 +602,7 @@ def test_a_quotation_over_two_sentences_is_closed_and_reopened():
 def test_the_salutation_rule_takes_linear_time_and_a_dated_headline_is_usable():
     import time
 
-    from diplo_ml.data.ingest import is_salutation
+    from diplo_ml.data.page_noise import is_salutation
     from diplo_ml.models.summarise.headline import usable
 
     started = time.perf_counter()

@@ -29,19 +29,12 @@ from tqdm.auto import tqdm
 
 from diplo_ml import quiet_libraries
 from diplo_ml.checkpoint import checkpoint_task, load, read_meta
+from diplo_ml.data.datelines import without_wire_dateline
 from diplo_ml.data.examples import PREVIOUS_FIELDS, PreviousParagraph
-from diplo_ml.data.ingest import (
-    FURNITURE_NOTE,
-    SUFFIXES,
-    doc_ids,
-    furniture_note,
-    ingest_document,
-    ingest_path,
-    without_wire_dateline,
-    written_by_diplo,
-)
+from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, ingest_path, written_by_diplo
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.language import NOT_ENGLISH, add_language_note, not_english_warning
+from diplo_ml.data.page_noise import FURNITURE_NOTE, furniture_note
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
 from diplo_ml.errors import DataError, DiploError, NoTextError
 from diplo_ml.files import atomic_write_json, check_output_file, model_folders, not_a_file, rename_if_free

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.checkpoint import checkpoint_task, expect, load
-from diplo_ml.data.ingest import GENERATOR_MARKDOWN, OUTLETS, Article, expand_inputs, read_pages
+from diplo_ml.data.datelines import OUTLETS
+from diplo_ml.data.ingest import GENERATOR_MARKDOWN, Article, expand_inputs, read_pages
 from diplo_ml.data.language import NOT_ENGLISH, looks_english, not_english_warning
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.faithfulness import article_source, check_summary, segments

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-from diplo_ml.data.ingest import FULL_DATE, PROMPT, PUBLISHER, RELATED_LINK, TRAILING_CREDIT, dateline_matches
+from diplo_ml.data.datelines import FULL_DATE, dateline_matches
+from diplo_ml.data.page_noise import PROMPT, PUBLISHER, RELATED_LINK, TRAILING_CREDIT
 from diplo_ml.errors import DiploError
 from diplo_ml.metrics.rouge_core import per_example, tokens
 from diplo_ml.models.summarise.boosted import BoostedTrees

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from diplo_ml.data.ingest import (
+from diplo_ml.data.datelines import dateline_matches, strip_dateline, strip_page_header
+from diplo_ml.data.page_noise import (
     BARE_CREDIT,
     BYLINE,
     CAPTION,
@@ -20,11 +21,8 @@ from diplo_ml.data.ingest import (
     RELATED_LINK,
     SPEAKER,
     WIRE_NOTICE,
-    dateline_matches,
     is_caption,
     is_salutation,
-    strip_dateline,
-    strip_page_header,
     without_end_mark,
 )
 from diplo_ml.metrics.rouge_core import f_measure, ngrams, tokens

@@ -1,0 +1,229 @@
+"""Datelines, dates and outlet names: what opens a news article's lead ("Hanoi (VNA) –", "(VOVWORLD) -", "NDO –",
+"HANOI, Sept 12 (Reuters) -") and the page header a scraped text may carry before it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+OUTLETS = {
+    "VNA": "VNA", "VNP": "VietnamPlus", "VIETNAMPLUS": "VietnamPlus", "NDO": "Nhan Dan", "ND": "Nhan Dan",
+    "NHAN DAN": "Nhan Dan", "VOV": "VOV World", "VOV.VN": "VOV World", "VOVWORLD": "VOV World", "VOV5": "VOV World",
+    "VOV WORLD": "VOV World", "WVR": "WVR", "TG&VN": "WVR", "VGP": "VGP", "VNS": "Viet Nam News",
+    "MOFA": "MOFA", "VTV": "VTV", "VNEXPRESS": "VnExpress", "TUOI TRE": "Tuoi Tre", "TTXVN": "VNA",
+    "CHINHPHU.VN": "VGP", "VIETNAMNET": "VietNamNet", "VIETNAMNET GLOBAL": "VietNamNet", "VNN": "VietNamNet",
+    # wire agencies, whose items news archives carry too
+    "REUTERS": "Reuters", "AP": "AP", "AFP": "AFP", "XINHUA": "Xinhua", "KYODO": "Kyodo", "YONHAP": "Yonhap",
+    "BERNAMA": "Bernama", "ANTARA": "Antara", "PTI": "PTI", "IANS": "IANS", "TASS": "TASS", "BLOOMBERG": "Bloomberg",
+}
+_ONE_OUTLET = "|".join(sorted((re.escape(k) for k in OUTLETS), key=len, reverse=True))
+_OUTLET_ALT = rf"(?:{_ONE_OUTLET})(?:\s*/\s*(?:{_ONE_OUTLET}))*"  # "NDO/VNA", "VNA/VNP": wire copy names both
+_DASH = r"[-–—]+"
+# "Hanoi (VNA) –", "Hanoi, March 3 (VNA) -", "Hanoi, 12/9 (VNA) -", "HCM City (VNS) -", "HANOI, Sept 12 (Reuters) -"
+_DATE_AFTER_PLACE = r",\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
+DATELINE_PAREN = re.compile(
+    rf"^(?P<place>[^\W\d_][\w.'’ -]{{0,40}}?(?:{_DATE_AFTER_PLACE})?)"
+    rf"\s*\((?P<outlet>{_OUTLET_ALT})\)\s*{_DASH}\s*",
+    re.IGNORECASE,
+)
+# "(VOVWORLD) -", "(VNA) –": the outlet alone in brackets
+DATELINE_OUTLET = re.compile(rf"^\((?P<outlet>{_OUTLET_ALT})\)\s*{_DASH}\s*", re.IGNORECASE)
+# "NDO –", "VOV.VN -", "WVR -", "VNA -"
+DATELINE_BARE = re.compile(rf"^(?P<outlet>{_OUTLET_ALT})\s*{_DASH}\s+", re.IGNORECASE)
+# "HANOI, Aug. 1 —", "BRUSSELS, Belgium —", and with a short all-caps source in brackets: "WASHINGTON (CNN) —"
+DATELINE_CAPS = re.compile(rf"^(?P<place>[A-Z][A-Z .'-]{{2,30}}(?:{_DATE_AFTER_PLACE}"
+                           rf"|,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}})?)"
+                           rf"(?:\s*\((?P<outlet>[A-Z][A-Z&.]{{1,5}})\))?\s*{_DASH}\s+")  # "(CNN)", not "(Updated)"
+MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+    "|january|february|march|april|june|july|august|september|october|november|december"
+)
+# "New Delhi, Aug 1 -" (a place and a date, no outlet; what is left of "VNA - New Delhi, Aug 1 -")
+DATELINE_DATED = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}}),\s*(?i:{MONTHS})\.?\s+"
+                            rf"\d{{1,2}}(?:,\s*\d{{4}})?\s*{_DASH}\s+(?=[A-Z])")
+# "NEW YORK (VNA) Vietnam has …": no dash, so only a place in capitals and a known outlet ("Vietnam News Agency (VNA)
+# Director …" is a sentence)
+DATELINE_UNDASHED = re.compile(rf"^(?P<place>[A-Z][A-Z .'-]{{1,30}}(?:{_DATE_AFTER_PLACE})?)"
+                               rf"\s*\((?P<outlet>{_OUTLET_ALT})\)\s+(?=[A-Z])")
+DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED, DATELINE_UNDASHED)
+OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE)  # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")
+WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
+DATE_DMY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+DATE_MDY = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
+DATE_DMY_TEXT = re.compile(rf"\b(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:am|pm|AM|PM)?\b")
+
+
+def split_datelines(text: str) -> tuple[list[re.Match[str]], str]:
+    """The datelines that open ``text``, outermost first ("VNA - New Delhi, Aug 1 -" is two), and the text after
+    them; each must leave more than 20 characters and name a capitalised place, if any."""
+    found: list[re.Match[str]] = []
+    rest, patterns = text, DATELINES
+    while patterns:
+        for pattern in patterns:
+            match = pattern.match(rest)
+            place = (match.groupdict().get("place") or "X") if match else ""
+            if match and _is_place(place) and len(rest) - match.end() > 20:
+                found.append(match)
+                rest = rest[match.end():]
+                # only after an outlet alone, and only a place with a date ("Hanoi (VNA) – EU - Vietnam trade …")
+                patterns = (DATELINE_DATED,) if pattern in OUTLET_ONLY else ()
+                break
+        else:
+            break
+    return found, rest
+
+
+# what a page prints above its lead, when the lines were run together (a scraped archive's `text`): "Thursday, March 7,
+# 2024 10:15 Hanoi (VNA) – …", "Monday, 11/03/2024 09:30 Reporter: Nguyễn Hoài VietNamNet Global Deputy …",
+# "VIETNAM, NEW ZEALAND TARGET 3 BILLION USD IN TRADE (VOVWORLD) - Vietnam and …"
+LEADING_STAMP = re.compile(
+    rf"^(?:(?:{WEEKDAYS}),?\s+)?(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}})"
+    r"(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:am|pm))?(?:\s*\(?(?:GMT|UTC|ICT)[+\d:]*\)?)?)?\s+",
+    re.IGNORECASE,
+)
+LEADING_BYLINE = re.compile(r"^(?:reporter|by|written by|story|text)\s*[:-]?\s+", re.IGNORECASE)
+# how other foreign-affairs pages open: "From: … Published 3 March 2024 …", "READOUT OFFICE OF THE SPOKESPERSON March 5,
+# 2024 …", "PRESS STATEMENT … FEBRUARY 27, 2024 Share Copy Link …", "SG/SM/22134 4 March 2024 …"
+HEADER_OPENER = re.compile(r"^(?:(?i:from:|published\b|last updated\b|readout\b|press (?:statement|release|briefing)\b"
+                           r"|media note\b|remarks\b|news release\b|joint statement\b)|[A-Z]{1,5}/[A-Z0-9/.-]*\d"
+                           r"|(?:[A-Z][A-Z.,'&-]+\s+){3})")
+AFTER_HEADER_DATE = re.compile(r"^(?:share\s+copy link\s+|delivered on:?\s+\S+\s+\S+\s+\d{4}\s+"
+                               r"|\((?:transcript|check against delivery)[^)]{0,80}\)\s*)+", re.IGNORECASE)
+# "The below is attributable to Spokesperson Matthew Miller:", "The following statement was issued today by …:", "My
+# Rt Hon Friend the Foreign Secretary has today made the following statement:"
+ATTRIBUTION_INTRO = re.compile(r"^[^:.!?]{0,160}\b(?:the (?:below|following) (?:is attributable|(?:written |joint )?"
+                               r"statement|remarks|readout)|attributable to)\b[^:.!?]{0,160}:\s+(?=(?-i:[A-Z\"“]))",
+                               re.IGNORECASE)
+PUBLISHED = re.compile(r"\b(?:published|last updated|updated)(?: on)?:?\s*$", re.IGNORECASE)
+INNER_OUTLET = re.compile(rf"\((?:{_OUTLET_ALT})\)\s*{_DASH}\s*(?=(?-i:[A-Z\"“‘']))", re.IGNORECASE)
+
+
+def strip_page_header(text: str) -> str:
+    """``text`` without the date stamp, byline and masthead a page prints above its lead when they were run into it,
+    up to an outlet's dateline within its first words ("… Hanoi (VNA) – Vietnam …" -> "(VNA) – Vietnam …", for
+    :func:`strip_dateline`); ``text`` itself when it does not open so."""
+    rest = _without_publisher_header(text)
+    stamp = LEADING_STAMP.match(rest)
+    if stamp and not (TIME.search(stamp.group(0)) or re.match(rf"(?i:{WEEKDAYS})\b", stamp.group(0))):
+        stamp = None  # a date alone opens sentences too ("March 5, 2024 was a landmark day …")
+    if stamp and len(rest) - stamp.end() > 20:
+        rest = rest[stamp.end():].lstrip(" -–—|")
+    if split_datelines(rest)[0]:
+        return rest
+    inner = INNER_OUTLET.search(rest[:300])
+    before = rest[:inner.start()] if inner else ""
+    if inner and before.strip() and len(before.split()) <= 25 and not re.search(r"[.!?][\"'”’]?\s", before) \
+            and not _names_outlet(before):
+        return rest[inner.start():]
+    byline = LEADING_BYLINE.match(rest) if stamp else None
+    words = rest[byline.end():].split() if byline else []
+    for n in range(1, min(len(words), 9)):  # "Reporter: Nguyễn Hoài VietNamNet Global Deputy …": up to a masthead
+        for size in (3, 2, 1):
+            if masthead(" ".join(words[n:n + size])) and len(words) > n + size + 3:
+                return " ".join(words[n + size:])
+    return rest
+
+
+def _names_outlet(text: str) -> bool:
+    """Whether ``text`` ends with an outlet's own name ("… the Vietnam News Agency"): "(VNA) – …" after it is an
+    apposition inside a sentence, not a dateline."""
+    words = text.split()
+    return any(masthead(" ".join(words[-size:])) for size in (4, 3, 2) if len(words) >= size)
+
+
+def _without_publisher_header(text: str) -> str:
+    """``text`` after a publisher's header that ends with a date (see :data:`HEADER_OPENER`), the "Share Copy Link"
+    and "(Transcript …)" after it, and a line that only says who the statement is attributed to."""
+    date = FULL_DATE.search(" ".join(text.split()[:40]))
+    cut = text.find(date.group(0)) if date else -1
+    if cut < 0 or not (HEADER_OPENER.match(text) or PUBLISHED.search(text[:cut])):
+        intro = ATTRIBUTION_INTRO.match(text)
+        return text[intro.end():] if intro else text
+    if re.search(r"[a-z0-9)][.!?][\"'”’]?\s", text[:cut]):  # a sentence ends before it ("J." does not)
+        return text
+    rest = text[cut + len(date.group(0)):].lstrip(" ,—–-")
+    rest = rest[len(m.group(0)):] if (m := AFTER_HEADER_DATE.match(rest)) else rest
+    rest = rest[len(m.group(0)):] if (m := ATTRIBUTION_INTRO.match(rest)) else rest
+    return rest if len(rest.split()) >= 3 and re.match(r"[A-Z\"“‘(]", rest) else text  # a sentence starts there
+
+
+PLACE_GLUE = {"de", "da", "do", "du", "of", "and", "la", "le", "el", "al", "upon", "on", "am", "der", "city"}
+
+
+def _is_place(place: str) -> bool:
+    """A dateline's place ("Hanoi", "Rio de Janeiro, March 3", "X" when none is named): capitalised words, not the
+    start of a sentence ("The report by the Vietnam News Agency (VNA) – …" is one) nor an outlet's own name."""
+    words = re.findall(r"[^\W\d_][\w.'’-]*", place)
+    return place[:1].isupper() and all(w[:1].isupper() or w.lower() in PLACE_GLUE for w in words) \
+        and not _names_outlet(place)
+
+
+def dateline_matches(text: str) -> list[re.Match[str]]:
+    """The datelines that open ``text`` (see :func:`split_datelines`)."""
+    return split_datelines(text)[0]
+
+
+def strip_dateline(text: str) -> str:
+    """``text`` without the datelines that open it ("Hanoi (VNA) –", "(VOVWORLD) -", "NDO –")."""
+    return split_datelines(text)[1]
+
+
+def without_wire_dateline(text: str) -> str:
+    """``text`` without the datelines that open it when one names an outlet ("Hanoi (VNA) –", "NDO –", "ABU DHABI,
+    March 2 (Reuters) -"): a paragraph row such as "EU - Vietnam trade rose …" keeps its first words."""
+    matches, rest = split_datelines(text)
+    return rest if any(m.groupdict().get("outlet") for m in matches) else text
+
+
+def parse_date(text: str) -> str | None:
+    """First calendar date in ``text`` as ISO (day-first for numeric dates, as Vietnamese sites write them)."""
+    for pattern, order in ((DATE_ISO, "ymd"), (DATE_DMY, "dmy"), (DATE_MDY, "mdy"), (DATE_DMY_TEXT, "dmy")):
+        match = pattern.search(text)
+        if not match:
+            continue
+        a, b, c = match.groups()
+        try:
+            if order == "ymd":
+                return date(int(a), int(b), int(c)).isoformat()
+            if pattern is DATE_DMY:
+                return date(int(c), int(b), int(a)).isoformat()
+            if order == "mdy":
+                return datetime.strptime(f"{a[:3]} {b} {c}", "%b %d %Y").date().isoformat()
+            return datetime.strptime(f"{a} {b[:3]} {c}", "%d %b %Y").date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+MASTHEADS = {k.lower() for k in OUTLETS} | {v.lower() for v in OUTLETS.values()} | {
+    "the world & vietnam report", "the world and vietnam report", "vietnam news agency", "nhan dan online",
+    "vov world", "voice of vietnam", "ministry of foreign affairs", "vietnam law & legal forum", "vietnam.vn",
+}
+
+
+def masthead(line: str) -> str | None:
+    key = line.strip(" *#|-–").lower()
+    return key if key in MASTHEADS else None
+
+
+def lone_dateline(line: str) -> re.Match[str] | None:
+    """The dateline when ``line`` is nothing else ("Hanoi (VNA) –" on its own line, above the lead)."""
+    text = line.strip()
+    for pattern in (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS):
+        match = pattern.match(text + " ")
+        if match and match.end() >= len(text) and re.search(_DASH + r"\s*$", text):
+            return match
+    return None
+
+
+def outlet_name(written: str) -> str:
+    """The outlet a dateline names, as the project calls it ("NDO/VNA" -> the first, "Nhan Dan")."""
+    first = re.split(r"\s*/\s*", written.strip())[0]
+    return OUTLETS.get(first.upper(), first)
+
+
+FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})\b",
+                       re.IGNORECASE)

@@ -1,0 +1,233 @@
+"""Which lines of a page are noise, and why: captions and photo credits, bylines, share bars, breadcrumbs,
+timestamps, language switchers, copyright and cookie notices, related links, a speech's forms of address; and the
+patterns that mark interview questions and speaker labels."""
+
+from __future__ import annotations
+
+import re
+
+from diplo_ml.data.datelines import (
+    DATE_DMY,
+    DATE_DMY_TEXT,
+    DATE_ISO,
+    DATE_MDY,
+    FULL_DATE,
+    MONTHS,
+    TIME,
+    WEEKDAYS,
+    masthead,
+    split_datelines,
+)
+
+LANGUAGES = {
+    "vietnamese", "english", "french", "français", "francais", "chinese", "中文", "tiếng việt", "tieng viet",
+    "español", "spanish", "russian", "русский", "deutsch", "german", "japanese", "日本語", "korean",
+    "한국어", "lao", "ລາວ", "khmer", "ខ្មែរ", "vn", "en", "fr", "cn", "zh", "es", "ru", "de", "jp", "ja", "kr",
+    "ko", "vi", "ສປປລາວ", "arabic", "عربي", "thai",
+}
+TIMESTAMP_WORDS = re.compile(
+    rf"\b(published|updated|posted|last update|gmt|utc|ict|am|pm|{WEEKDAYS}|{MONTHS})\b", re.IGNORECASE
+)
+# a photo credit in brackets, "(Photo: VNA) |": at a line's end it marks a caption (or a lead's own credit, cut off);
+# at a sentence's start, a credit the splitter joined to the sentence after it
+CREDIT = r"\((?:photo|photos|image|source|illustrative photo|file photo|photo courtesy)\b[^)]*\)\s*[|│]?"
+# a credit that ends a line: "… documents. Photo: VNA", "… Image: VGP"
+TRAILING_CREDIT = r"\b(?:photo|image|video)s?\s*:\s*(?-i:[A-Z])[\w.&/-]*(?:\s+(?-i:[A-Z/&])[\w.&/-]*){0,5}\s*$"
+CAPTION = re.compile(
+    rf"({CREDIT}\s*$)"
+    r"|(^(?:photo|photos|illustrative (?:photo|image)|file photo|image)\s*(?:[:.(]|$|by\b))"  # not "Photos of …"
+    rf"|({TRAILING_CREDIT})",
+    re.IGNORECASE,
+)
+# a credit standing alone ("(Photo: VNA)", "Photo: VOV"): the line or sentence before it is the caption it credits
+BARE_CREDIT = re.compile(rf"^(?:{CREDIT}|(?:photos?|images?)\s*:\s*[\w.&/-]+(?:\s+[\w.&/-]+){{0,3}})\s*$",
+                         re.IGNORECASE)
+PHOTO_CREDIT = re.compile(rf"\s*{CREDIT}\s*$", re.IGNORECASE)
+LEADING_CREDIT = re.compile(rf"^{CREDIT}\s*", re.IGNORECASE)
+BYLINE = re.compile(
+    r"^(?:by\s+(?-i:[A-Z])|translated by\b|translation:|source:|sources:|story:|text:"  # "By contrast, …" is not
+    r"|reporter\s*[-–:]\s*[A-Z][a-z]+\s*$|editor:|edited by\b|written by\b|compiled by\b"
+    r"|(?:[A-Z]{2,6}/){1,3}[A-Z]{2,6}\s*$"
+    r"|\*\s*the author\b|\(\*\)\s*the author\b)",
+    re.IGNORECASE,
+)
+TAIL_HEADINGS = re.compile(
+    r"^(?:related (?:news|articles|stories|posts)|read more|see more|see also|other news|more news|latest news"
+    r"|most read|most viewed|you may (?:also )?(?:like|be interested)|recommended|tin liên quan|related"
+    r"|notes? (?:to|for) editors|editor'?s notes?"
+    r"|(?:related|other|more|latest|previous|similar|recommended|further)\s+\w+(?:\s+\w+)?)\s*:?\s*$",
+    re.IGNORECASE,
+)
+SOCIAL = re.compile(
+    r"^(?:(?:share|print|email|e-mail|facebook|twitter|x|zalo|linkedin|telegram|whatsapp|copy link|like|tweet"
+    r"|follow us|comments?|back to top|top|advertisement|ads?|subscribe|send|save|font size|a\+|a-|\|)\s*[|•·/]?\s*)+$",
+    re.IGNORECASE,
+)
+# short lines only; "Copyright law reform …" is a sentence
+COPYRIGHT = re.compile(r"^(?:copyright\s*(?:©|\(c\)|\d{4}|by\b|of\b|:|$)|©|\(c\)\s)|\ball rights reserved\b",
+                       re.IGNORECASE)
+# a wire's notice, whatever its length: "Copyright 2024 The Associated Press.", "This material may not be published,
+# broadcast, rewritten or redistributed."; and its contributors' line
+WIRE_NOTICE = re.compile(r"^copyright (?:©\s*)?\d{4}\b|\bmay not be (?:published|reproduced)\b.*\bredistributed\b"
+                         r"|\bcontributed to this (?:report|story)\.?$", re.IGNORECASE)
+# a cookie banner or a page's navigation: "We use some essential cookies to make this website work."
+COOKIES = re.compile(r"\bcookies\b.*\b(?:website|site|browser|browsing|settings|preferences|consent|analytics|essential"
+                     r"|accept all|reject)\b|\b(?:accept|reject|manage)\b.*\bcookies\b|^skip to (?:main )?content$",
+                     re.IGNORECASE)
+# who published a GOV.UK page: "From: Foreign, Commonwealth & Development Office and The Rt Hon David Lammy MP"
+PUBLISHER = re.compile(r"^from:\s+\S", re.IGNORECASE)
+# a link to another article inside the page: "Related: Vietnam, Chile boost trade ties", "See also: …"
+RELATED_LINK = re.compile(r"^(?:related(?: news| articles?| stories)?|see also|read more|read also|also read|see more"
+                          r"|xem thêm)\s*:\s*\S", re.IGNORECASE)
+# a speech's forms of address, alone in a sentence: "Excellencies, ladies and gentlemen.", "Dear friends!"
+_NAME_WORD = r"(?-i:[A-Z])[\w’'-]*"
+_ADDRESS = (rf"(?:your |their |his |her )?excellenc(?:y|ies)(?: {_NAME_WORD}){{0,4}}"
+            r"|(?:distinguished |honou?red |dear |my )*(?:ladies and gentlemen|guests|delegates|friends|colleagues"
+            r"|participants|members|compatriots|comrades|readers|visitors)|(?:mr\.?|madam|madame) (?:president|chairman"
+            r"|chairwoman|chair|speaker|secretary-general|prime minister|minister|ambassador)"
+            rf"|dear {_NAME_WORD}(?: {_NAME_WORD}){{0,3}}")
+ADDRESS = re.compile(rf"(?:{_ADDRESS})", re.IGNORECASE)
+
+
+def is_salutation(line: str) -> bool:
+    """A speech's forms of address and nothing else ("Excellencies, ladies and gentlemen.", "Dear friends!"): each
+    part between commas and "and" is one form of address (checked part by part, in linear time)."""
+    body = line.strip().rstrip(",.!:;").strip()
+    if not body or len(body.split()) > 24:
+        return False
+    parts = re.split(r"\s*[,;]\s*|\s+and\s+", re.sub(r"(?i)ladies and gentlemen", "ladies_gentlemen", body))
+    return all(ADDRESS.fullmatch(part.replace("ladies_gentlemen", "ladies and gentlemen")) for part in parts if part)
+
+
+# a heading that ends with a full stop: "Full text of the Foreign Minister's speech." (no verb: "The full text of the
+# agreement has not been made public." is news)
+FULL_TEXT_HEADING = re.compile(r"^(?:the |following is the )?full text of\b(?![^.!?]*\b(?:is|are|was|were|has|have|had|"
+                               r"will|would|can|could|said|says|remains?)\b)[^.!?]{0,100}[.:]?$", re.IGNORECASE)
+# an interviewer's request that is not written as a question: "Ambassador, please tell us about …"
+PROMPT = re.compile(r"^(?:\*\*)?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3},\s*)?"
+                    r"(?i:(?:please\s+)?(?:tell us|share with us|let us know|could you|can you|would you)\b)")
+TAGS = re.compile(r"^(?:tags?|keywords?|topics?)\s*:", re.IGNORECASE)
+BREADCRUMB = re.compile(
+    r"^(?:home|trang chủ)\b.*(?:>|»|/|›)|^[^.!?]{1,80}(?:\s[>»›]\s[^.!?]{1,60}){1,}$", re.IGNORECASE
+)
+QUESTION_PREFIX = re.compile(
+    r"^(?:\*\*)?(?:q|question|reporter|pv|interviewer|journalist|vna reporter|vov reporter|ndo)\s*[:.)-]\s*",
+    re.IGNORECASE,
+)
+# an interview's speaker label before the answer: "Deputy FM Nguyen Minh Vu:" (capitalised words only)
+SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,6}[A-Z][\w.'’-]*:\s+(?=[A-Z\"“‘'])")
+ANSWER_PREFIX = re.compile(r"^(?:\*\*)?(?:a|answer)\s*[:.)-]\s+", re.IGNORECASE)
+END_MARK = re.compile(r"\s*\./\.\s*$")
+TERMINAL = re.compile(r"(?:[.!?…][\"'”’)\]]*|[:;])\s*$")
+FURNITURE_NOTE = "looks like page furniture"
+
+
+def furniture_note(text: str) -> str | None:
+    """The note for a JSONL row whose one-line text is what ingestion leaves out of a page (a photo caption, a
+    byline, a related-news link, a share bar …): it is still read, as given, and says so. None for other text."""
+    if "\n" in text.strip():
+        return None
+    reason = classify(text.strip(), True)
+    return f"{FURNITURE_NOTE} ({reason}), not article text: pages given as files leave such lines out" \
+        if reason else None
+
+
+def _is_switcher(line: str) -> bool:
+    parts = [p.strip().lower() for p in re.split(r"[|/•·]", line) if p.strip()]
+    return len(parts) >= 2 and all(p in LANGUAGES for p in parts)
+
+
+def _is_timestamp(line: str) -> bool:
+    if len(line.split()) > 12:
+        return False
+    has_date = bool(DATE_DMY.search(line) or DATE_ISO.search(line) or DATE_MDY.search(line)
+                    or DATE_DMY_TEXT.search(line))
+    has_time = bool(TIME.search(line))
+    if not (has_date or has_time):
+        return False
+    leftover = TIMESTAMP_WORDS.sub(" ", DATE_DMY.sub(" ", DATE_ISO.sub(" ", TIME.sub(" ", line))))
+    leftover = DATE_MDY.sub(" ", DATE_DMY_TEXT.sub(" ", leftover))
+    leftover_words = [w for w in re.findall(r"[A-Za-z]{3,}", leftover)]
+    return len(leftover_words) <= 2
+
+
+def short_unpunctuated(line: str, max_words: int) -> bool:
+    return len(line.split()) <= max_words and not TERMINAL.search(line)
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption or credit line ("… at the talks. (Photo: VNA) |", "… documents. Photo: VNA"), not a lead that
+    opens with a dateline and carries its photo's credit."""
+    return bool(CAPTION.search(line)) and len(line.split()) <= 60 and not split_datelines(line)[0]
+
+
+# notices that are page noise when short (longer, "Copyright protection for films was …" is text)
+SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (WIRE_NOTICE, 30, "wire notice or contributors"),
+                 (COOKIES, 40, "cookie notice or navigation"), (PUBLISHER, 25, "publisher line"))
+
+
+def _dated_masthead(line: str) -> bool:
+    """A page's masthead line with a date between dashes or bars: "Global Affairs Canada — News release — March 6,
+    2024 — Ottawa, Ontario"."""
+    return bool(FULL_DATE.search(line)) and len(re.findall(r"\s[—–|]\s", line)) >= 2 and len(line.split()) <= 25
+
+
+def classify(line: str, seen_body: bool) -> str | None:
+    """The reason a line is page noise, or None if it may be content."""
+    if masthead(line):
+        return "outlet masthead"
+    if re.fullmatch(r"\./\.?", line):
+        return "end mark"
+    if _is_switcher(line):
+        return "language switcher"
+    if SOCIAL.match(line):
+        return "share/print buttons"
+    if TAGS.match(line):
+        return "tags line"
+    if RELATED_LINK.match(line) and len(line.split()) <= 30:
+        return "related link"
+    if is_salutation(line):
+        return "salutation"
+    if FULL_TEXT_HEADING.match(line):
+        return "heading"
+    for pattern, max_words, reason in SHORT_NOTICES:
+        if len(line.split()) <= max_words and pattern.search(line):
+            return reason
+    if _dated_masthead(line):
+        return "page header"
+    if _is_timestamp(line):
+        return "timestamp"
+    if BREADCRUMB.match(line) and len(line.split()) <= 14:
+        return "breadcrumb"
+    if BYLINE.match(line) and len(line.split()) <= 12:
+        return "byline/credit"
+    if is_caption(line):
+        return "photo caption"
+    if re.fullmatch(r"[A-Z][\w.'’ ]{1,40}\s*[-–—|/]\s*(?:VOV ?World|VOV|VNA|NDO|Nhan Dan|VietnamPlus|WVR|VGP)\s*",
+                    line):
+        return "byline/credit"
+    if seen_body and re.fullmatch(r"(?:[A-Z][a-zà-ỹ'’.-]+\s?){1,4}", line) and len(line.split()) <= 4:
+        return "byline/credit"
+    return None
+
+
+def without_end_mark(text: str) -> str:
+    """``text`` without VNA's closing "./.", ended by a full stop ("… in Hanoi./." and "… in Hanoi../." end "…
+    in Hanoi.")."""
+    if not END_MARK.search(text):
+        return text.strip()
+    text = END_MARK.sub("", text).strip()
+    return text if TERMINAL.search(text) and not text.endswith((":", ";")) else text + "."
+
+
+SITE_NAMES = {"gov.uk", "un news", "united nations", "u.s. department of state", "state department", "reuters",
+              "ap news", "associated press", "afp", "bbc news", "vietnamplus", "vietnam+", "vietnamnet"}
+
+
+def without_site(title: str) -> str:
+    """A page title without the site's name after a bar or a spaced dash ("Ties deepen | Nhan Dan Online", "UK and
+    France agree … - GOV.UK" -> the title alone)."""
+    if " | " in title:
+        return title.rsplit(" | ", 1)[0]
+    head, dash, site = title.rpartition(" - ")
+    return head if dash and (site.strip().lower() in SITE_NAMES or masthead(site)) else title
