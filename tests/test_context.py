@@ -41,7 +41,7 @@ def test_a_rows_own_previous_field_comes_before_file_order():
 
 
 def test_training_and_predict_read_the_same_previous_paragraph():
-    from diplo_ml.predict import _jsonl_units
+    from diplo_ml.predict_inputs import _jsonl_units
 
     trained = PillarsTask({}).examples(ROWS_WITH_PREVIOUS, {}).context["previous"]
     predicted = [u["_context"]["previous"] for u in _jsonl_units(enumerate(ROWS_WITH_PREVIOUS, 1), "in.jsonl", False)]
@@ -49,7 +49,7 @@ def test_training_and_predict_read_the_same_previous_paragraph():
 
 
 def test_a_previous_model_given_rows_without_previous_or_doc_id_is_noted_once(tmp_path, capsys):
-    from diplo_ml.predict import read_units, reads_previous
+    from diplo_ml.predict_inputs import read_units, reads_previous
     from diplo_ml.tasks import get_task
 
     bare = tmp_path / "bare.jsonl"

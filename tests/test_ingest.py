@@ -367,7 +367,7 @@ def test_doc_ids_are_unique_among_one_commands_pages(tmp_path):
 
 
 def test_pages_of_the_same_file_name_in_different_folders_get_their_own_doc_ids(tmp_path):
-    from diplo_ml.predict import read_units
+    from diplo_ml.predict_inputs import read_units
     from diplo_ml.tasks import get_task
 
     folder = site(tmp_path)

@@ -277,7 +277,7 @@ def test_a_fresh_run_removes_a_record_left_behind(made, tmp_path):
 
 
 def test_a_bad_line_in_a_file_given_twice_is_cut_in_its_first_copy(tmp_path):
-    from diplo_ml.predict import row_key
+    from diplo_ml.predict_inputs import row_key
     from diplo_ml.predict_record import cut_at
 
     src = tmp_path / "a.jsonl"

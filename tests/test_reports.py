@@ -114,7 +114,7 @@ def test_predict_with_a_summariser_carries_unsupported_entities(lead_run, capsys
 
 
 def test_jsonl_lines_give_their_headline_or_title_as_context():
-    from diplo_ml.predict import _jsonl_units
+    from diplo_ml.predict_inputs import _jsonl_units
 
     lines = [(1, {"text": "A.", "headline": "Head"}), (2, {"text": "B.", "title": "Title"}), (3, {"text": "C."}),
              (4, {"text": "D.", "headline": " ", "title": "Real"}), (5, {"text": "E.", "title": None})]

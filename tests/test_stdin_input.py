@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from diplo_ml.errors import DataError
-from diplo_ml.predict import read_units
+from diplo_ml.predict_inputs import read_units
 from diplo_ml.tasks import get_task
 
 PAGE = ("{Photo: VNA}\n\nHanoi (VNA) - Vietnam and Japan agreed on Monday to raise trade and investment, "

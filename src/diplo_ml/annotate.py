@@ -79,7 +79,7 @@ def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path
     """Write the ``n`` most useful paragraphs to label as Label Studio tasks, and the labelling config."""
     from diplo_ml.checkpoint import checkpoint_task, load, read_meta
     from diplo_ml.data.ingest import expand_inputs, ingest_pages
-    from diplo_ml.predict import unit_context
+    from diplo_ml.predict_inputs import unit_context
     from diplo_ml.tasks.pillars import Tagger
 
     output = Path(output)

@@ -29,7 +29,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_predict(args: argparse.Namespace) -> int:
     from diplo_ml.files import check_file_path
-    from diplo_ml.predict import Output, expand_folders, predict_stream, predict_to_file
+    from diplo_ml.predict import predict_stream, predict_to_file
+    from diplo_ml.predict_inputs import expand_folders
+    from diplo_ml.predict_output import Output
     from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
     from diplo_ml.runs.lock import OutputLock
 

@@ -21,15 +21,8 @@ from typing import Any
 from diplo_ml import quiet_libraries
 from diplo_ml.errors import DiploError
 from diplo_ml.files import check_output_file, model_folders
-from diplo_ml.predict import (
-    DEFAULT_CHUNK,
-    check_inputs,
-    chunks,
-    open_predictor,
-    predict_units,
-    read_units,
-    reads_previous,
-)
+from diplo_ml.predict import DEFAULT_CHUNK, open_predictor, predict_units
+from diplo_ml.predict_inputs import check_inputs, chunks, read_units, reads_previous
 
 INSTALL = 'pip install -e ".[ray]"'
 ROWS_PER_SHARD = 20_000

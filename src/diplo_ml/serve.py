@@ -22,7 +22,7 @@ from typing import Any
 from diplo_ml.checkpoint import checkpoint_task, load, read_meta
 from diplo_ml.data.language import add_language_note
 from diplo_ml.errors import DiploError, first_line
-from diplo_ml.predict import unit_context
+from diplo_ml.predict_inputs import unit_context
 from diplo_ml.tasks import task_class, task_names
 from diplo_ml.tasks.base import Predictor, Task
 

@@ -23,7 +23,8 @@ from diplo_ml.data.language import NOT_ENGLISH, looks_english, not_english_warni
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.faithfulness import article_source, check_summary, segments
 from diplo_ml.files import check_output_file, model_folders
-from diplo_ml.predict import set_batch_size, unit_context
+from diplo_ml.predict import set_batch_size
+from diplo_ml.predict_inputs import unit_context
 from diplo_ml.reports.render import NONE_COLOUR, Raw, colours, esc, figure_uri, img, page, pill, pyplot, table
 from diplo_ml.reports.render import write_text as write_output
 from diplo_ml.tasks.pillars import Tagger

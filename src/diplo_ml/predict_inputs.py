@@ -1,0 +1,219 @@
+"""What `diplo-ml predict` reads: raw articles (.txt, .md, .html), JSONL files and standard input, as units to
+predict, each with the fields its output row carries (``id``, ``source``, ``line`` or ``paragraph_index``)."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from diplo_ml.data.datelines import without_wire_dateline
+from diplo_ml.data.examples import PREVIOUS_FIELDS, PreviousParagraph
+from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, ingest_path, written_by_diplo
+from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
+from diplo_ml.data.page_noise import furniture_note
+from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
+from diplo_ml.errors import DataError, NoTextError
+from diplo_ml.files import not_a_file
+from diplo_ml.predict_record import STDIN
+from diplo_ml.tasks.base import Task
+
+Unit = dict[str, Any]  # one thing to predict: "_text" (and "_context") plus the fields its output row carries
+
+
+def reads_previous(meta: dict[str, Any]) -> bool:
+    """Whether a checkpoint's model (or its ensemble's member) reads the previous paragraph (model.context)."""
+    model = meta.get("model") if isinstance(meta.get("model"), dict) else {}
+    member = model.get("member") if isinstance(model.get("member"), dict) else {}
+    return "previous" in (model.get("context"), member.get("context"))
+
+
+def without_previous_note(where: str) -> str:
+    return (f"note: this model reads each paragraph's previous paragraph (model.context=previous), but {where} has "
+            "no 'previous' field and no 'doc_id': such rows are tagged without it (give 'previous', or 'doc_id' "
+            "with the article's paragraphs in order)")
+
+
+def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo_text: bool,
+                 on_no_previous: Callable[[str], None] | None = None) -> Iterator[Unit]:
+    """Units of JSONL rows; each row's previous paragraph by :class:`PreviousParagraph`'s rule (as in training);
+    ``on_no_previous`` is told of each row that has neither a previous paragraph field nor a doc_id."""
+    count = 0
+    previous_of = PreviousParagraph()
+    for number, record in records:
+        text = record.get("text")
+        for key in ("text", "headline", "title", *PREVIOUS_FIELDS):
+            if record.get(key) is not None and not isinstance(record[key], str):
+                raise DataError(f"{label}:{number}: '{key}' must be a string, not {type(record[key]).__name__}")
+        if not text or not text.strip():
+            raise DataError(f"{label}:{number}: missing or empty 'text'")
+        text = html_to_text(text) if looks_like_html(text) else text
+        if not text.strip():
+            raise DataError(f"{label}:{number}: 'text' holds markup and no text")
+        previous = previous_of(record, text)
+        note = furniture_note(text)
+        if on_no_previous and PreviousParagraph.own(record) is None and record.get("doc_id") is None:
+            on_no_previous(f"{label}:{number}")
+        headline = next((record[k] for k in ("headline", "title") if record.get(k) and record[k].strip()), None)
+        rid = record.get("id")
+        if isinstance(rid, float) and not math.isfinite(rid):  # JSON's NaN/Infinity: written back, not JSON
+            raise DataError(f"{label}:{number}: 'id' must be a string or a finite number, not {rid}")
+        yield {"id": rid if rid is not None else number, "source": label, "line": number,
+               **({"text": text} if echo_text else {}), **({"note": note} if note else {}),
+               "_text": without_wire_dateline(text),  # as the tagger trained: ingestion cut the lead's dateline
+               "_context": {"headline": headline, "previous": previous}}
+        count += 1
+    if not count:
+        raise DataError(f"{label}: no records")
+
+
+def _article_units(task: Task, article: Any) -> Iterator[Unit]:
+    for unit in task.article_units(article):
+        fields = {k: v for k, v in unit.items() if k not in ("text", "context")}
+        yield {**fields, **({"text": unit["text"]} if task.echo_text else {}), "_text": unit["text"],
+               "_context": unit.get("context")}
+
+
+def expand_folders(inputs: list[str], output: str | None = None) -> list[str]:
+    """``inputs`` with each folder replaced by the JSONL and article files in it (sorted, its subfolders too; the
+    other files are named in one note); files and ``-`` as given. An output inside a folder given is refused: the
+    next run would read it as an input."""
+    from diplo_ml.data.ingest import expand_inputs
+
+    folders = [Path(i) for i in inputs if i != STDIN and Path(i).is_dir()]
+    if not folders:
+        return inputs
+    if output:
+        out = Path(output).resolve()
+        for folder in folders:
+            if out.is_relative_to(folder.resolve()):
+                raise DataError(f"{output}: inside the input folder {folder}; the next run would read it as an "
+                                "input: write it elsewhere")
+    expanded: list[str] = []
+    for item in inputs:
+        is_folder = item != STDIN and Path(item).is_dir()
+        expanded += [str(p) for p in expand_inputs([item], (".jsonl", *SUFFIXES))] if is_folder else [item]
+    return expanded
+
+
+def _check_path(path: Path) -> None:
+    if path.is_dir():
+        raise DataError(f"{path}: is a folder; give its files (the command line's `predict` reads folders)")
+    if not path.is_file():
+        raise DataError(not_a_file(path))
+    if path.suffix.lower() != ".jsonl" and path.suffix.lower() not in SUFFIXES:
+        raise DataError(f"{path}: unsupported input type (use .jsonl, {', '.join(SUFFIXES)} or -)")
+
+
+def check_inputs(inputs: list[str]) -> None:
+    """Every input exists and is of a known type, before any work starts."""
+    if inputs.count("-") > 1:
+        raise DataError("- (standard input) is given more than once; it can be read only once")
+    for item in inputs:
+        if item != "-":
+            _check_path(Path(item))
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    """Standard input is JSONL when its first non-blank line opens as a JSON object does (`{"`, `{}`, a lone `{` or
+    `{'`; one that is not a JSONL line is then named by the JSONL reader); a page that merely opens with "{" and a
+    word, as "{Photo: VNA}", is an article."""
+    first = next(line for line in text.split("\n") if line.strip()).strip()
+    return re.match(r"\{\s*([\"'}]|$)", first) is not None
+
+
+def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterator[Unit]:
+    """Units of every input, in order; article units come from the task (paragraphs, or the whole article). With
+    ``previous`` (the model reads the previous paragraph), JSONL rows that give it no way to find one are noted once."""
+    check_inputs(inputs)
+    noted: list[str] = []
+
+    def note_once(where: str) -> None:
+        if not noted:
+            noted.append(where)
+            print(without_previous_note(where), file=sys.stderr)
+
+    on_no_previous = note_once if previous else None
+    left_out: list[str] = []  # article pages with no readable text; among several inputs they are noted, not fatal
+    given = 0
+    pages = [Path(i) for i in inputs if i != STDIN and Path(i).suffix.lower() != ".jsonl"]
+    articles = [p for p in pages if not written_by_diplo(p)]  # ids as ingest and brief give them (they skip these)
+    page_ids = iter(doc_ids(articles))
+    for item in inputs:
+        if item == "-":
+            stream = getattr(sys.stdin, "buffer", None)  # bytes, so that other encodings are refused
+            text = decode_text(stream.read(), "<stdin>") if stream is not None else sys.stdin.read()
+            if not text.strip():
+                raise DataError("<stdin>: empty input")
+            if _looks_like_jsonl(text):
+                yield from _jsonl_units(parse_jsonl_lines(text.split("\n"), "<stdin>"), "<stdin>", task.echo_text,
+                                        on_no_previous)
+            else:
+                yield from _article_units(task, ingest_document(text, "stdin", "<stdin>"))
+            given += 1
+            continue
+        path = Path(item)
+        if path.suffix.lower() == ".jsonl":
+            yield from _jsonl_units(iter_jsonl(path), str(path), task.echo_text, on_no_previous)
+            given += 1
+            continue
+        try:
+            if written_by_diplo(path):
+                raise NoTextError(f"{path}: a page diplo-ml wrote (a brief or report), not a news article")
+            article = ingest_path(path, next(page_ids))
+        except NoTextError as error:  # (a page in another encoding, or a binary file, is an error: it can be mended)
+            if len(inputs) == 1:
+                raise
+            left_out.append(str(error))
+            continue
+        yield from _article_units(task, article)
+        given += 1
+    if left_out and not given:
+        raise DataError(f"no input had text to predict on (first: {left_out[0]})")
+    if left_out:
+        print(f"warning: {len(left_out)} of {len(inputs)} inputs left out, they hold no text "
+              f"(first: {left_out[0]})", file=sys.stderr)
+
+
+def count_jsonl_rows(inputs: list[str]) -> int | None:
+    """Rows the inputs will give when they are all JSONL files (for the progress bar's ETA), else None."""
+    if not inputs or any(i == "-" or not i.lower().endswith(".jsonl") for i in inputs):
+        return None
+    total = 0
+    for item in inputs:
+        with open(item, "rb") as handle:
+            total += sum(1 for line in handle if line.strip())
+    return total
+
+
+def chunks(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
+    batch: list[Unit] = []
+    for unit in units:
+        batch.append(unit)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def row_key(row: dict[str, Any]) -> str:
+    """What identifies a row across runs: its source and line (JSONL) or paragraph index (articles)."""
+    return json.dumps([row.get("source"), row.get("line"), row.get("paragraph_index"), row.get("doc")])
+
+
+def describe_key(key: str | None) -> str:
+    """A :func:`row_key` in words: "line 7 of a.jsonl", "paragraph 3 of page.txt"."""
+    source, line, paragraph, _ = json.loads(key) if key else (None, None, None, None)
+    where = f"line {line}" if line is not None else f"paragraph {paragraph}" if paragraph is not None else "a row"
+    return f"{where} of {source}"
+
+
+def unit_context(batch: list[Unit]) -> dict[str, list[str | None]] | None:
+    """The context texts of a batch by kind (headline, previous paragraph), None when it has none."""
+    kinds = sorted({k for u in batch for k, v in (u.get("_context") or {}).items() if v})
+    return {k: [(u.get("_context") or {}).get(k) for u in batch] for k in kinds} or None
