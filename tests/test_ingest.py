@@ -161,6 +161,18 @@ def test_an_outlet_alone_in_brackets_is_a_dateline():
 
 
 
+@pytest.mark.parametrize(("line", "dateline", "outlet"), [
+    ("NEW YORK (VNA)", "NEW YORK (VNA)", "VNA"), ("Hanoi (VNA)", "Hanoi (VNA)", "VNA"),
+    ("Photo (VNA)", None, "VNA"), ("Vietnam News Agency (VNA)", None, None)])  # a credit names the outlet
+def test_an_undashed_dateline_alone_on_a_line_is_a_dateline(line, dateline, outlet):
+    """A lone "NEW YORK (VNA)" above the lead was dropped as a section label: no outlet, no dateline."""
+    article = ingest_text(f"Vietnam and Japan agree to deepen trade ties\n\n{line}\n\nVietnam and Japan agreed on "
+                          "Monday to raise two-way trade to 50 billion USD by 2025.\n", "d")
+    assert (article.dateline, article.outlet) == (dateline, outlet)
+    assert [p.text for p in article.paragraphs] == ["Vietnam and Japan agreed on Monday to raise two-way trade to 50 "
+                                                   "billion USD by 2025."]
+
+
 def test_two_datelines_are_kept_apart_and_the_brief_shows_the_place():
     from diplo_ml.reports.brief import dateline_place
 
