@@ -9,7 +9,7 @@ from diplo_ml.models.summarise.lead import LeadSummariser
 from diplo_ml.models.summarise.selection import oracle_labels, select_in_order
 from diplo_ml.models.summarise.sentence_scorer import SentenceScorerSummariser
 from diplo_ml.models.summarise.textrank import TextRankSummariser, pagerank
-from diplo_ml.models.summarise.tuning import choose_per_source
+from diplo_ml.models.summarise.tuning import choose_per_source, dev_measure
 from diplo_ml.summary_stats import length_stats, novel_ngram_ratio, summary_stats
 from diplo_ml.tasks.summarise import SummariseTask
 from diplo_ml.text import split_sentences
@@ -56,6 +56,16 @@ def test_choose_per_source_takes_each_sources_best_and_the_earlier_on_a_tie():
     assert same == 0 and by_source == {"a": 0}  # equal scores keep the first (preferred) setting
     _, by_source, _ = choose_per_source([["the minister"], ["the talks"]], ["the talks"], ["x"], ("rouge1", "rouge2"))
     assert by_source == {"x": 1}
+
+
+def test_summarisers_choose_on_dev_by_the_tasks_selection_metric():
+    from diplo_ml.models.base import TaskSpec
+    from diplo_ml.tasks import get_task
+
+    assert get_task("summarise").spec.selection_metric == "rougeL"  # what the presets are compared on
+    assert dev_measure(get_task("summarise").spec) == ("rougeL",)
+    assert dev_measure(TaskSpec("x", selection_metric="rouge2")) == ("rouge2",)
+    assert dev_measure(TaskSpec("x")) == dev_measure(TaskSpec("x", selection_metric="macro_f1")) == ("rougeL",)
 
 
 def test_select_in_order_respects_budget_and_order():

@@ -44,10 +44,12 @@ class ModelOptions(Options):
 
 @dataclass(frozen=True)
 class TaskSpec:
-    """What a task tells its models: its name and (for tagging) its labels."""
+    """What a task tells its models: its name, (for tagging) its labels, and the metric by which a model makes its
+    choices on dev (the task's first headline metric; empty when it names none)."""
 
     name: str
     labels: tuple[str, ...] = ()
+    selection_metric: str = ""
 
 
 @dataclass

@@ -82,7 +82,7 @@ class Task(ABC):
 
     @property
     def spec(self) -> TaskSpec:
-        return TaskSpec(self.name)
+        return TaskSpec(self.name, selection_metric=next(iter(self.headline_metrics), ""))
 
     # data ----------------------------------------------------------------------------------------------------
     @abstractmethod

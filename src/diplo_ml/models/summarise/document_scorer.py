@@ -32,7 +32,7 @@ from diplo_ml.models.encoding import batched_forward, check_complete, fits_layer
 from diplo_ml.models.summarise.compress import compress_summary
 from diplo_ml.models.summarise.selection import candidates, choose, oracle_labels
 from diplo_ml.models.summarise.sentence_scorer import freeze
-from diplo_ml.models.summarise.tuning import choose_per_source
+from diplo_ml.models.summarise.tuning import choose_per_source, dev_measure
 from diplo_ml.text import split_sentences
 
 log = logging.getLogger(__name__)
@@ -241,15 +241,15 @@ class DocumentScorerSummariser(SummarisingModel):
         self._choose_lengths(dev)
 
     def _choose_lengths(self, dev: Examples) -> None:
-        """The summary length (sentences) with the best dev ROUGE (mean of ROUGE-1, -2 and -L), for each data
-        source and over all of dev."""
+        """The summary length (sentences) with the best dev score by the task's selection metric (ROUGE-L), for
+        each data source and over all of dev."""
         if self.options.sentences is not None or not len(dev):
             return
         scored = self.sentence_scores(dev.inputs, context_column(dev.context, "headline", len(dev)))
         sources = (dev.context or {}).get("source") or dev.sources()
         grid = sorted(set(self.options.sentence_grid))  # a tie keeps the shorter summary
         default, by_source, _ = choose_per_source([[self._select(s, v, k) for s, v in scored] for k in grid],
-                                                  dev.targets, sources, ("rouge1", "rouge2", "rougeL"))
+                                                  dev.targets, sources, dev_measure(self.spec))
         self.default_k = grid[default]
         self.k_by_source = {source: grid[i] for source, i in by_source.items()}
         self.training["summary_sentences"] = {"default": self.default_k, **self.k_by_source}

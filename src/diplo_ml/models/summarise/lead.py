@@ -20,7 +20,7 @@ from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, Summarising
 from diplo_ml.models.summarise.headline import HeadlineChooser, usable
 from diplo_ml.models.summarise.selection import candidates, select_in_order, select_indices
 from diplo_ml.models.summarise.trim import ClauseTrimmer
-from diplo_ml.models.summarise.tuning import choose_per_source
+from diplo_ml.models.summarise.tuning import choose_per_source, dev_measure
 
 log = logging.getLogger(__name__)
 SETTINGS_FILE = "summariser.json"
@@ -163,7 +163,7 @@ class LeadTrimSummariser(LeadSummariser):
         combos = [dict(zip(EDITS, on)) for on in itertools.product((False, True), repeat=len(EDITS))]
         combos.sort(key=lambda c: sum(c.values()))  # fewer edits first, so a tie keeps the plainer summary
         default, by_source, means = choose_per_source(
-            [self._summaries(dev.inputs, dev.context, c) for c in combos], dev.targets, sources)
+            [self._summaries(dev.inputs, dev.context, c) for c in combos], dev.targets, sources, dev_measure(self.spec))
         self.edits_default = dict(combos[default])
         self.edits_by_source = {source: dict(combos[i]) for source, i in by_source.items()}
         self.training["edits"] = {"default": self.edits_default, "by_source": self.edits_by_source,

@@ -7,6 +7,13 @@ from collections.abc import Sequence
 import numpy as np
 
 from diplo_ml.metrics.rouge_core import ROUGE_TYPES, per_example
+from diplo_ml.models.base import TaskSpec
+
+
+def dev_measure(spec: TaskSpec) -> tuple[str, ...]:
+    """The ROUGE measure a summariser makes its dev choices by: the task's selection metric (ROUGE-L, the one its
+    presets are compared on), or ROUGE-L when the task names none that is a ROUGE F-measure."""
+    return (spec.selection_metric,) if spec.selection_metric in ROUGE_TYPES else ("rougeL",)
 
 
 def choose_per_source(candidates: Sequence[Sequence[str]], references: Sequence[str],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +99,7 @@ class PillarsTask(Task):
 
     @property
     def spec(self) -> TaskSpec:
-        return TaskSpec(self.name, tuple(self.labels))
+        return replace(super().spec, labels=tuple(self.labels))
 
     # data ----------------------------------------------------------------------------------------------------
     def check_record(self, record: dict[str, Any], path: str, line: int, data_cfg: DictConfig) -> None:
@@ -139,7 +140,7 @@ class PillarsTask(Task):
 
     def load_predictor(self, folder: Path, meta: dict[str, Any]) -> Tagger:
         labels, thresholds = self.saved_thresholds(folder, meta)
-        model = load_model(folder, meta["model"], TaskSpec(self.name, tuple(labels)), TaggingModel)
+        model = load_model(folder, meta["model"], replace(self.spec, labels=tuple(labels)), TaggingModel)
         return Tagger(model, labels, thresholds, meta)
 
     @staticmethod
