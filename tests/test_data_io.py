@@ -286,6 +286,16 @@ def test_split_files_that_share_an_article_or_a_text_warn_once_each(pillar_dir, 
     assert all("\n" not in line for line in data.warnings)
 
 
+def test_a_train_split_that_only_repeats_dev_and_test_says_so(pillar_dir):
+    """It said "split 'train' is empty" of a train.jsonl full of rows."""
+    dev = (pillar_dir / "dev.jsonl").read_text().splitlines()
+    (pillar_dir / "train.jsonl").write_text("".join(
+        json.dumps({**json.loads(line), "id": f"t{i}"}) + "\n" for i, line in enumerate(dev[:3])))
+    with pytest.raises(DataError, match=r"pillars: every training text \(3\) repeats a dev or test text word for word "
+                                        r"\(t0 \(train.jsonl:1\) = .*nothing is left to train on"):
+        load_splits(_cfg(pillar_dir), _check)
+
+
 def test_a_text_repeated_within_dev_and_test_stays_and_is_warned_about(pillar_dir):
     dev = json.loads((pillar_dir / "dev.jsonl").read_text().splitlines()[0])
     _append(pillar_dir / "test.jsonl", json.dumps({**dev, "id": "copy-2", "doc_id": "copied"}))

@@ -163,7 +163,9 @@ def test_an_outlet_alone_in_brackets_is_a_dateline():
 
 @pytest.mark.parametrize(("line", "dateline", "outlet"), [
     ("NEW YORK (VNA)", "NEW YORK (VNA)", "VNA"), ("Hanoi (VNA)", "Hanoi (VNA)", "VNA"),
-    ("Photo (VNA)", None, "VNA"), ("Vietnam News Agency (VNA)", None, None)])  # a credit names the outlet
+    ("HO CHI MINH CITY, March 3 (VNP)", "HO CHI MINH CITY, March 3 (VNP)", "VietnamPlus"),
+    ("Photo (VNA)", None, "VNA"), ("Vietnam News Agency (VNA)", None, None),  # a credit names the outlet
+    ("Screenshot (VNA)", None, None), ("Archive Photo (VNA)", None, None), ("Deputy PM Visits Laos (VNA)", None, None)])
 def test_an_undashed_dateline_alone_on_a_line_is_a_dateline(line, dateline, outlet):
     """A lone "NEW YORK (VNA)" above the lead was dropped as a section label: no outlet, no dateline."""
     article = ingest_text(f"Vietnam and Japan agree to deepen trade ties\n\n{line}\n\nVietnam and Japan agreed on "
@@ -171,6 +173,10 @@ def test_an_undashed_dateline_alone_on_a_line_is_a_dateline(line, dateline, outl
     assert (article.dateline, article.outlet) == (dateline, outlet)
     assert [p.text for p in article.paragraphs] == ["Vietnam and Japan agreed on Monday to raise two-way trade to 50 "
                                                    "billion USD by 2025."]
+    assert article.headline == "Vietnam and Japan agree to deepen trade ties"
+    first = ingest_text(f"{line}\n\nVietnam and Japan agreed on Monday to raise two-way trade.\n", "d")
+    assert first.dateline is None  # on the first line, with no dash: the headline (or a credit, dropped)
+    assert first.headline == (None if line.startswith("Photo") else line)
 
 
 def test_two_datelines_are_kept_apart_and_the_brief_shows_the_place():

@@ -63,6 +63,22 @@ def test_two_sources_are_concatenated_and_tagged(two_sources):
     assert data.sources["embedded"] == {"weight": 1.0, "examples": {"train": 24, "dev": 24, "test": 24}}
 
 
+def test_a_training_text_in_another_sources_test_is_left_out(two_sources):
+    """Each source was checked on its own: a public training text that an embedded test paragraph repeats was
+    trained on without a word."""
+    embedded, public = two_sources
+    test_text = "The two foreign ministers agreed to open a new consulate in Da Nang next year."
+    for path, index, text in ((embedded / "test.jsonl", 0, test_text), (public / "train.jsonl", 3, test_text.upper())):
+        rows = [json.loads(line) for line in path.read_text().splitlines()]
+        rows[index]["text"] = text
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    data = load_splits(_cfg(*two_sources), _check)
+    (line,) = data.warnings
+    assert "source 'public': 1 training text(s) repeated word for word in another source's dev or test, left out" \
+        in line and f"{rows[3]['id']} (train.jsonl:4) = " in line
+    assert _sources(data.splits["train"]) == {"embedded": 24, "public": 23}
+
+
 def test_weight_two_doubles_train_only(two_sources):
     data = load_splits(_cfg(*two_sources, embedded_weight=2), _check)
     assert _sources(data.splits["train"]) == {"embedded": 48, "public": 24}

@@ -100,10 +100,23 @@ def test_resume_never_replaces_an_output_another_command_wrote_since(made, tmp_p
     out.write_text('{"micro_f1": 0.5}\n')  # evaluate -o OUT, run after the crash
     before = partial.read_bytes()
     err = refused(["predict", str(made["tagger"]), src, "-o", str(out), "--resume"], capsys)
-    assert f"{out} exists and is not the file this output was started to replace" in err
+    assert f"{out} exists and is not known to be the file this output was started to replace (it was written since)" \
+        in err
     assert out.read_text() == '{"micro_f1": 0.5}\n' and partial.read_bytes() == before
     assert cli_main(["predict", str(made["tagger"]), src, "-o", str(out), "--resume", "--overwrite"]) == 0
     assert ids(out) == [f"r{i}" for i in range(len(ROWS))] and not partial.exists()
+
+
+def test_resume_of_a_partial_whose_record_is_older_than_replaces_says_so(made, tmp_path, monkeypatch, capsys):
+    src, out = jsonl(tmp_path, "in.jsonl", ROWS), tmp_path / "out.jsonl"
+    out.write_text('{"id": "old"}\n')
+    partial = crashed_run(made["tagger"], [src], out, monkeypatch, overwrite=True)
+    record = partial.with_name(partial.name + ".json")
+    record.write_text(json.dumps({k: v for k, v in json.loads(record.read_text()).items() if k != "replaces"}))
+    err = refused(["predict", str(made["tagger"]), src, "-o", str(out), "--resume"], capsys)
+    assert "out.jsonl.partial.json is missing or from an older diplo-ml, which did not note it" in err
+    assert out.read_text() == '{"id": "old"}\n'
+    assert cli_main(["predict", str(made["tagger"]), src, "-o", str(out), "--resume", "--overwrite"]) == 0
 
 
 def test_resume_of_an_overwrite_replaces_the_file_it_was_started_to_replace(made, tmp_path, monkeypatch, capsys):

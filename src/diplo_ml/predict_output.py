@@ -66,8 +66,10 @@ class Output:
         saved = (recorded or {}).get("replaces")
         self.replaces = saved if isinstance(saved, list) else None
         if not self.overwrite and self.path.exists() and file_signature(self.path) != self.replaces:
-            raise DiploError(f"{self.path} exists and is not the file this output was started to replace (it was "
-                             "written since): add --overwrite to replace it, or move it away")
+            why = "it was written since" if recorded is not None and "replaces" in recorded else \
+                f"{self.record_path.name} is missing or from an older diplo-ml, which did not note it"
+            raise DiploError(f"{self.path} exists and is not known to be the file this output was started to replace "
+                             f"({why}): add --overwrite to replace it, or move it away")
         done, last = self._complete_rows()
         if recorded is None and done:
             # A partial with no record was written before records existed (or its record was deleted). Refusing would

@@ -209,21 +209,25 @@ def masthead(line: str) -> str | None:
     return key if key in MASTHEADS else None
 
 
-CREDIT_WORDS = {"photo", "photos", "image", "images", "video", "file", "illustrative", "source", "graphic"}
-# "NEW YORK (VNA)", "Hanoi (VNA)", "Ho Chi Minh City, March 3 (VNP)": a place and an outlet, alone on a line, no dash
-LONE_UNDASHED = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[\w.'’-]+){{0,3}}(?:{_DATE_AFTER_PLACE})?)"
-                           rf"\s*\((?P<outlet>{_OUTLET_ALT})\)$")
+# what names a picture or its maker, not a place: "Screenshot (VNA)", "Archive photo (VNA)", "Courtesy (VNA)"
+CREDIT_WORDS = {"photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures", "video",
+                "videos", "file", "archive", "illustrative", "illustration", "source", "graphic", "graphics",
+                "infographic", "screenshot", "courtesy", "clip", "footage", "map", "chart"}
+# "NEW YORK (VNA)", "HO CHI MINH CITY, March 3 (VNP)", "Hanoi (VNA)": a place in capitals (or one word) and an outlet,
+# alone on a line, no dash
+LONE_UNDASHED = re.compile(rf"^(?P<place>(?:[A-Z][A-Z.'’-]*(?:\s[A-Z][A-Z.'’-]*){{0,3}}|[A-Z][\w.'’-]*)"
+                           rf"(?:{_DATE_AFTER_PLACE})?)\s*\((?P<outlet>{_OUTLET_ALT})\)$")
 
 
-def lone_dateline(line: str) -> re.Match[str] | None:
-    """The dateline when ``line`` is nothing else ("Hanoi (VNA) –" on its own line, above the lead; also without
-    the dash, "NEW YORK (VNA)")."""
+def lone_dateline(line: str, undashed: bool = True) -> re.Match[str] | None:
+    """The dateline when ``line`` is nothing else ("Hanoi (VNA) –" on its own line, above the lead; with
+    ``undashed`` also without the dash, "NEW YORK (VNA)")."""
     text = line.strip()
     for pattern in (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS):
         match = pattern.match(text + " ")
         if match and match.end() >= len(text) and re.search(_DASH + r"\s*$", text):
             return match
-    match = LONE_UNDASHED.match(text)
+    match = LONE_UNDASHED.match(text) if undashed else None
     place = match.group("place") if match else ""
     return match if match and _is_place(place) and place.split()[0].lower() not in CREDIT_WORDS else None
 

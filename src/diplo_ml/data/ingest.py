@@ -162,7 +162,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             in_tail = True
             article.dropped.append((number, "related-news tail", line))
             continue
-        if (lone := lone_dateline(line)) and not seen_body:
+        # without a dash, only below a headline: "Deputy PM Visits Laos (VNA)" on the first line is the headline
+        if not seen_body and (lone := lone_dateline(line, undashed=bool(before_body))):
             article.dateline = lone.group(0).strip(" -–—")
             if lone.groupdict().get("outlet"):
                 article.outlet = outlet_name(lone.group("outlet"))

@@ -135,6 +135,9 @@ def _read_files(cfg: DictConfig, folder: Path, check: Check, seen: dict[str, str
     left_out, named = train_repeats(raw, text_field, seen, known)
     lines = [f"{folder}: {len(left_out)} training text(s) repeated word for word in dev or test, left out of "
              f"training: {listed(named)}"] if left_out else []
+    if left_out and len(left_out) == len(raw["train"]):
+        raise DataError(f"{folder}: every training text ({len(left_out)}) repeats a dev or test text word for word "
+                        f"({listed(named)}); nothing is left to train on")
     raw["train"] = [r for i, r in enumerate(raw["train"]) if i not in left_out]
     if split_files:  # what else the split files share (a grouped split never puts an article in two splits)
         lines += split_overlap_warnings(raw, text_field, str(folder), seen, known)
@@ -283,6 +286,23 @@ def _common_fields(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**{k: v for k, v in r.items() if k in shared}, **{f: r.get(f) for f in kept}} for r in records]
 
 
+def _leave_out_across_sources(cfg: DictConfig, raws: dict[str, Records], labels: dict[str, str],
+                              seen: dict[str, str], warnings: list[str]) -> None:
+    """Leave out of each source's training the texts repeated word for word in another source's dev or test (each
+    source's own were left out as it was read), in one warning line a source."""
+    for name, raw in raws.items():
+        others = {split: [r for other, rows in raws.items() if other != name for r in rows[split]]
+                  for split in ("dev", "test")}
+        known = _known_overlap(cfg.sources[name], labels[name])
+        left_out, named = train_repeats({"train": raw["train"], **others}, _text_field(cfg), seen, known)
+        if left_out:
+            line = (f"{labels[name]}: {len(left_out)} training text(s) repeated word for word in another source's dev "
+                    f"or test, left out of training: {listed(named)}")
+            log.warning("%s", line)
+            warnings.append(line)
+            raw["train"] = [r for i, r in enumerate(raw["train"]) if i not in left_out]
+
+
 def load_sources(cfg: DictConfig, check: Check) -> LoadedData:
     """Read every source of a data config, tag, weight (train only), cut and concatenate them."""
     if not cfg.sources:
@@ -295,10 +315,14 @@ def load_sources(cfg: DictConfig, check: Check) -> LoadedData:
     weights: dict[str, float] = {}
     warnings: list[str] = []
     seed = cfg.get("sampling_seed", 0)
+    raws: dict[str, Records] = {}
+    text_field = _text_field(cfg)
     for name, folder in folders.items():
         source_cfg = cfg.sources[name]
         weights[name] = source_weight(source_cfg.get("weight", 1.0), labels[name])
-        raw = _read_files(source_cfg, folder, check, seen, fingerprints, labels[name], _text_field(cfg), warnings)
+        raws[name] = _read_files(source_cfg, folder, check, seen, fingerprints, labels[name], text_field, warnings)
+    _leave_out_across_sources(cfg, raws, labels, seen, warnings)
+    for name, raw in raws.items():
         for split in SPLITS:
             records = tag_source(raw[split], name)
             if split == "train":

@@ -130,12 +130,19 @@ def run_row(run_dir: Path) -> dict[str, Any]:
         row["epochs"] = f"{steps} steps"
     if (manifest.get("model") or {}).get("uses_trainer") is False:
         row["lr"] = row["epochs"] = None  # trainer settings do not apply to this model
-    row["task_config"] = json.dumps(config.get("task"), sort_keys=True, default=str)  # label set and all
+    row["task_config"] = json.dumps(_keys_as_text(config.get("task")), sort_keys=True, default=str)  # labels and all
     row["metrics"] = _numbers(metrics)
     row["ci"] = {f"{split}.{k.removesuffix('_ci')}": v for split, values in metrics.items() if isinstance(values, dict)
                  for k, v in values.items() if k.endswith("_ci") and isinstance(v, list) and len(v) == 2}
     row["wall_time_s"] = manifest.get("wall_time_s")
     return row
+
+
+def _keys_as_text(value: Any) -> Any:
+    """A YAML value whose mapping keys are all text (YAML allows ``2024:`` and ``null:`` beside names), to compare."""
+    if isinstance(value, dict):
+        return {str(k): _keys_as_text(v) for k, v in value.items()}
+    return [_keys_as_text(v) for v in value] if isinstance(value, list) else value
 
 
 def aggregate(rows: list[dict[str, Any]], group_by: list[str], metrics: list[str]) -> list[dict[str, Any]]:
