@@ -179,6 +179,12 @@ def test_an_undashed_dateline_alone_on_a_line_is_a_dateline(line, dateline, outl
     assert first.headline == (None if line.startswith("Photo") else line)
 
 
+def test_a_placeholder_date_before_1900_is_no_date():
+    """'0001-01-01' (what some sites write for no date) crashed the brief's timeline."""
+    assert parse_date("0001-01-01") is None and parse_date("January 1, 0001") is None
+    assert parse_date("Published 0001-01-01, updated 12/03/2024") == "2024-03-12"
+
+
 def test_two_datelines_are_kept_apart_and_the_brief_shows_the_place():
     from diplo_ml.reports.brief import dateline_place
 

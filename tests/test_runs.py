@@ -307,6 +307,8 @@ def test_compare_never_averages_runs_of_other_task_settings(tmp_path):
     assert sorted((g["n"], round(g["metrics"]["dev.macro_f1"]["mean"], 3)) for g in grouped) == [(1, 0.9), (2, 0.7)]
     (tmp_path / "c" / "config.yaml").write_text("task: {name: pillars, 2024: x, null: y}\nmodel: {name: tfidf}\n")
     assert len(compare([str(tmp_path)], group_by=["model"], metrics=["dev.macro_f1"])[0]) == 2  # was a TypeError
+    (tmp_path / "c" / "config.yaml").write_bytes(b"\xff\xfe task")  # not UTF-8: skipped, not a traceback
+    assert [g["n"] for g in compare([str(tmp_path)], group_by=["model"], metrics=["dev.macro_f1"])[0]] == [2]
 
 
 def test_overrides_are_shown_in_one_order_and_spelling():

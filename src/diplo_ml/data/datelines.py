@@ -185,6 +185,8 @@ def parse_date(text: str) -> str | None:
         if not match:
             continue
         a, b, c = match.groups()
+        if int(a if order == "ymd" else c) < 1900:  # "0001-01-01": a site's placeholder for no date
+            continue
         try:
             if order == "ymd":
                 return date(int(a), int(b), int(c)).isoformat()

@@ -98,9 +98,11 @@ def _config(run_dir: Path) -> dict[str, Any]:
     if not path.is_file():
         return {}
     try:
-        config = yaml.safe_load(path.read_text())
+        config = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise DiploError(f"{path}: corrupt config ({str(exc).splitlines()[0]})") from None
+    except (OSError, UnicodeDecodeError) as exc:  # one damaged run never stops the others (compare skips it)
+        raise DiploError(f"{path}: unreadable config ({exc})") from None
     if not isinstance(config, dict):
         raise DiploError(f"{path}: corrupt config (not a mapping)")
     return config

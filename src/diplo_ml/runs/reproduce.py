@@ -58,9 +58,11 @@ def preflight(run_dir: Path) -> Recipe:
     if not overrides_path.is_file():
         raise DiploError(f"{run_dir}: no .hydra/overrides.yaml")
     try:
-        overrides = yaml.safe_load(overrides_path.read_text()) or []
+        overrides = yaml.safe_load(overrides_path.read_text(encoding="utf-8")) or []
     except yaml.YAMLError as exc:
         raise DiploError(f"{overrides_path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DiploError(f"{overrides_path}: unreadable ({exc})") from None
     if not isinstance(overrides, list) or not all(isinstance(o, str) for o in overrides):
         raise DiploError(f"{overrides_path}: must be a list of override strings")
     return Recipe([o for o in overrides if not o.startswith("hydra.")] + searchpath(run_dir), fingerprints)
