@@ -60,16 +60,33 @@ def test_health_models_and_openapi(server):
     assert {"/v1/tag", "/v1/summarise", "/v1/models", "/health"} <= set(spec["paths"])
 
 
-def test_tag_texts_equals_predict(server, tmp_path):
-    texts = ["Vietnam and Japan signed a loan for a metro line.", "The embassy flew stranded citizens home."]
+def test_tag_texts_equals_predict_and_the_python_api(server, tmp_path):
+    import diplo_ml
+
+    texts = ["Vietnam and Japan signed a loan for a metro line.", "The embassy flew stranded citizens home.",
+             "HANOI (VNA) – Vietnam and the United Nations agreed on a new cooperation plan."]
     reply = httpx.post(f"{server['url']}/v1/tag", json={"texts": texts})
     assert reply.status_code == 200, reply.text
     results = reply.json()["results"]
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts))
     local = list(predict_files(server["tagger"], [str(src)]))
-    assert [r["tags"] for r in results] == [r["tags"] for r in local]
-    assert [r["scores"] for r in results] == [r["scores"] for r in local]
+    api = diplo_ml.load(server["tagger"]).predict(texts)
+    assert [r["tags"] for r in results] == [r["tags"] for r in local] == [r["tags"] for r in api]
+    assert [r["scores"] for r in results] == [r["scores"] for r in local] == [r["scores"] for r in api]
+    # every way in reads the paragraph as the tagger trained on it: without its wire dateline
+    tagger = diplo_ml.load(server["tagger"])
+    with_dateline, without = tagger.model.scores([texts[2], texts[2].split("– ", 1)[1]])
+    assert (with_dateline != without).any() and results[2]["scores"] == {
+        label: round(float(s), 4) for label, s in zip(tagger.labels, without)}
+
+
+def test_a_headline_sent_with_an_article_is_its_headline(server):
+    article = "Hanoi (VNA) - Vietnam and the EU agreed to expand trade.\n\nConsular staff helped citizens evacuate."
+    reply = httpx.post(f"{server['url']}/v1/summarise",
+                       json={"article": article, "headline": "EU and Vietnam deepen trade ties"})
+    assert reply.status_code == 200, reply.text
+    assert reply.json()["results"][0]["headline"] == "EU and Vietnam deepen trade ties"
 
 
 
@@ -99,6 +116,7 @@ def test_tag_and_summarise_a_raw_article(server):
     ({"texts": ["  "]}, 422, "texts[0] is empty"),
     ({}, 422, "either 'texts' or 'article'"),
     ({"texts": ["a"], "article": "b"}, 422, "either 'texts' or 'article'"),
+    ({"article": "Trade rose.", "context": ["x"]}, 422, "'context' goes with 'texts'"),
     ({"texts": ["a"], "model": "nope"}, 404, "no Tagger model 'nope'"),
     ({"texts": ["Vietnam \ud800 trade"]}, 422, "texts[0] holds a lone surrogate at character 8"),
     ({"article": "Hanoi \udc00 talks"}, 422, "unable to parse raw data as a unicode string"),

@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from diplo_ml.data.datelines import without_wire_dateline
 from diplo_ml.data.examples import PREVIOUS_FIELDS, PreviousParagraph
 from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, ingest_path, written_by_diplo
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
@@ -64,7 +63,7 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo
             raise DataError(f"{label}:{number}: 'id' must be a string or a finite number, not {rid}")
         yield {"id": rid if rid is not None else number, "source": label, "line": number,
                **({"text": text} if echo_text else {}), **({"note": note} if note else {}),
-               "_text": without_wire_dateline(text),  # as the tagger trained: ingestion cut the lead's dateline
+               "_text": text,  # the predictor cuts a wire dateline that opens it (as ingestion did for training)
                "_context": {"headline": headline, "previous": previous}}
         count += 1
     if not count:

@@ -217,13 +217,16 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
                                     description="a raw article page (.txt text); split into paragraphs")
         context: list[str | None] | None = Field(None, description="the previous paragraph of each text")
         headline: str | None = Field(None, max_length=min(2000, limits.max_chars),
-                                     description="the article's headline, for every text")
+                                     description="the article's headline (for every text, or the article's own)")
         model: str | None = Field(None, description="a model name from /v1/models (default: the first of the task)")
 
         @model_validator(mode="after")
         def one_input(self) -> "Query":
             if (self.texts is None) == (self.article is None):
                 raise ValueError("give either 'texts' or 'article'")
+            if self.article is not None and self.context is not None:
+                raise ValueError("'context' goes with 'texts': an article's paragraphs are read with their own "
+                                 "previous paragraphs")
             fields = [(f"texts[{i}]", t) for i, t in enumerate(self.texts or [])]  # pydantic checks the single
             fields += [(f"context[{i}]", c) for i, c in enumerate(self.context or []) if c is not None]  # strings
             for name, value in fields:
@@ -292,6 +295,8 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
                 article = ingest_document(query.article, "request", "<request>")
             except DiploError as exc:
                 raise HTTPException(422, str(exc)) from None
+            if query.headline and query.headline.strip():  # the client's headline beats one read from the page
+                article.headline = query.headline.strip()
             units = model.task.article_units(article)
             texts = [u["text"] for u in units]
             context = [u.get("context") or {} for u in units]

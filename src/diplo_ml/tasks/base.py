@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from omegaconf import DictConfig
 
+from diplo_ml.data.datelines import without_wire_dateline
 from diplo_ml.data.examples import Context, Examples
 from diplo_ml.data.loader import LoadedData, load_splits
 from diplo_ml.errors import DiploError
@@ -24,8 +25,10 @@ from diplo_ml.options import Options, validate
 
 
 def as_texts(texts: Sequence[str]) -> list[str]:
-    """``texts`` as a list of strings; a lone string, anything else, or an empty text (which ``predict`` and
-    ``serve`` refuse too: a model given nothing would still tag it) is refused with one line."""
+    """``texts`` as a list of strings, each without the wire dateline that may open it ("HANOI (VNA) –"), as the
+    models trained (ingestion cuts it): every way in (``predict``, ``serve``, ``diplo_ml.load``) gives one answer.
+    A lone string, anything else, or an empty text (a model given nothing would still tag it) is refused with one
+    line."""
     if isinstance(texts, str):
         raise DiploError("texts must be a list of strings: wrap one text in a list, as [text]")
     texts = list(texts)
@@ -35,7 +38,7 @@ def as_texts(texts: Sequence[str]) -> list[str]:
     blank = next((i for i, t in enumerate(texts) if not t.strip()), None)
     if blank is not None:
         raise DiploError(f"texts[{blank}] is empty: there is nothing to read in it")
-    return texts
+    return [without_wire_dateline(t) for t in texts]
 
 
 class Predictor(ABC):
