@@ -33,6 +33,15 @@ def test_pick_spreads_over_articles_and_avoids_repeats():
     assert chosen[0] == 0 and 1 not in chosen and {2, 3} <= set(chosen)
 
 
+def test_pick_tops_up_from_other_articles_when_the_most_uncertain_fill_theirs():
+    units = [{"doc": "long", "text": f"Paragraph {i} of the long article on trade and visas."} for i in range(30)]
+    units += [{"doc": f"short{k}", "text": f"A short article number {k} about consular help."} for k in range(5)]
+    sure = np.array([0.99] * 30 + [0.6, 0.5, 0.4, 0.3, 0.2])
+    chosen = pick(units, sure, n=3, per_article=1)
+    assert len(chosen) == 3 and len({units[i]["doc"] for i in chosen}) == 3 and chosen[1:] == [30, 31]
+    assert len(pick(units, sure, n=10, per_article=1)) == 6  # six articles, one each: all there is
+
+
 @pytest.fixture(scope="module")
 def tagger(tmp_path_factory):
     base = tmp_path_factory.mktemp("annotate")
@@ -150,12 +159,13 @@ def test_import_keeps_the_previous_paragraph_each_task_showed(tmp_path):
     assert previous_in_document(rows) == [None, "Third."]
 
 
-def test_articles_saved_under_one_file_name_are_capped_and_imported_apart(tagger, tmp_path):
+def test_articles_saved_under_one_file_name_are_capped_and_imported_apart(tagger, tmp_path, capsys):
     from .test_ingest import site
 
     tasks_file = tmp_path / "tasks.json"
     assert cli_main(["annotate", "select", str(tagger), str(site(tmp_path)), "-n", "10", "-o", str(tasks_file),
                      "--per-article", "2"]) == 0
+    assert "only 6 of the 10 asked for: the articles hold no more" in capsys.readouterr().err  # said, not passed
     tasks = json.loads(tasks_file.read_text())
     assert sorted(t["data"]["doc_id"] for t in tasks) == ["own", "own", "trade/index", "trade/index", "visa/index",
                                                           "visa/index"]  # each article its own cap of 2
@@ -225,3 +235,18 @@ def test_an_interrupted_import_over_old_files_leaves_them_whole(tmp_path, monkey
     assert cli_main(["annotate", "import", str(path), "-o", str(out), "--overwrite"]) == 130
     assert sorted(p.name for p in out.iterdir()) == ["dev.jsonl", "test.jsonl", "train.jsonl"]
     assert all((out / f"{s}.jsonl").read_text() == f'{{"old": "{s}"}}\n' for s in ("train", "dev", "test"))
+
+
+@pytest.mark.parametrize("command", [["annotate", "select", "TAGGER", "ARTS", "-n", "2", "-o"],
+                                     ["ingest", "ARTS", "-o"]])
+@pytest.mark.parametrize("inside", ["tasks.txt", "new/sub/out.html"])
+def test_an_output_the_next_run_would_read_is_refused_inside_the_input_folder(tagger, tmp_path, capsys, command,
+                                                                           inside):
+    """Refused before any work (the next run over the folder would read it as an article), as `predict` refuses."""
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    (arts / "a.txt").write_text((FIXTURES / "article_vna.txt").read_text())
+    argv = [str(tagger) if a == "TAGGER" else str(arts) if a == "ARTS" else a for a in command]
+    assert cli_main([*argv, str(arts / inside)]) == 2
+    assert f"{arts / inside}: inside the input folder {arts}" in capsys.readouterr().err
+    assert sorted(p.name for p in arts.rglob("*")) == ["a.txt"]  # nothing written there

@@ -22,6 +22,7 @@ from diplo_ml.data.io import SURROGATE_ESCAPE, lone_surrogate
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.files import (
     check_output_file,
+    check_outside_input_folders,
     files_together,
     json_fault,
     model_folders,
@@ -54,19 +55,35 @@ def uncertainty(scores: np.ndarray, thresholds: np.ndarray) -> np.ndarray:
 def pick(units: list[dict[str, Any]], sure: np.ndarray, n: int, per_article: int, overlap_weight: float = 0.5
          ) -> list[int]:
     """Greedy: the most uncertain paragraph, minus ``overlap_weight`` x its highest word-trigram overlap with those
-    already picked; at most ``per_article`` per article."""
+    already picked; at most ``per_article`` per article. Candidates are the ``5 n`` most uncertain paragraphs of
+    articles not yet full, topped up from the next most uncertain as articles fill."""
     from diplo_ml.data.near_duplicates import jaccard, shingles
 
-    grams = [shingles(u["text"]) for u in units]
-    candidates = [int(i) for i in np.argsort(-sure, kind="stable")[: max(5 * n, n)]]
+    pool_size = max(5 * n, n)
+    order = iter(int(i) for i in np.argsort(-sure, kind="stable"))
+    grams: dict[int, Any] = {}
     chosen: list[int] = []
     per_doc: Counter[str] = Counter()
     best_overlap = np.zeros(len(units))
-    while candidates and len(chosen) < n:
+    candidates: list[int] = []
+
+    def top_up() -> None:
+        for i in order:
+            if per_doc[units[i]["doc"]] >= per_article:
+                continue
+            grams[i] = shingles(units[i]["text"])
+            best_overlap[i] = max((jaccard(grams[c], grams[i]) for c in chosen), default=0.0)
+            candidates.append(i)
+            if len(candidates) >= pool_size:
+                return
+
+    while len(chosen) < n:
+        candidates[:] = [i for i in candidates if per_doc[units[i]["doc"]] < per_article]
+        top_up()
+        if not candidates:
+            break
         value = [sure[i] - overlap_weight * best_overlap[i] for i in candidates]
         i = candidates.pop(int(np.argmax(value)))
-        if per_doc[units[i]["doc"]] >= per_article:
-            continue
         chosen.append(i)
         per_doc[units[i]["doc"]] += 1
         for j in candidates:
@@ -78,7 +95,7 @@ def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path
            overwrite: bool = False) -> str:
     """Write the ``n`` most useful paragraphs to label as Label Studio tasks, and the labelling config."""
     from diplo_ml.checkpoint import checkpoint_task, load, read_meta
-    from diplo_ml.data.ingest import expand_inputs, ingest_pages
+    from diplo_ml.data.ingest import SUFFIXES, expand_inputs, ingest_pages
     from diplo_ml.predict_inputs import unit_context
     from diplo_ml.tasks.pillars import Tagger
 
@@ -88,6 +105,7 @@ def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path
         raise DataError("no articles given (pass .txt, .md or .html files, or folders holding them)")
     # before any work; OUT first: a folder given as OUT has no suffix to replace for its labelling config's name
     given, protected = [*inputs, *paths], model_folders(checkpoint)
+    check_outside_input_folders(output, inputs, SUFFIXES)
     check_output_file(output, given, protected, overwrite)
     check_output_file(output.with_suffix(".labelconfig.xml"), given, protected, overwrite)
     tagger = load(checkpoint, expected=Tagger)
@@ -119,9 +137,12 @@ def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path
             handle.write(json.dumps(tasks, indent=2, ensure_ascii=False, default=str) + "\n")
         with written.open(config, replace=overwrite) as handle:
             handle.write(labelling_config(tagger.labels))
+    short = (f"; only {len(tasks)} of the {n} asked for: the other articles' paragraphs are used up (at most "
+             f"{per_article} per article; raise --per-article)" if len(tasks) < n and len(units) > len(tasks) else
+             f"; only {len(tasks)} of the {n} asked for: the articles hold no more" if len(tasks) < n else "")
     return (f"picked {len(tasks)} of {len(units)} paragraphs from {len(articles)} article(s) "
             f"(uncertainty {min(sure[chosen], default=0):.2f}-{max(sure[chosen], default=0):.2f}): "
-            f"tasks {output}, labelling config {config}")
+            f"tasks {output}, labelling config {config}{short}")
 
 
 # import ------------------------------------------------------------------------------------------------------------

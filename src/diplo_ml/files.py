@@ -62,6 +62,18 @@ def check_output_file(path: Path, inputs: Iterable[str | Path] = (), protected: 
         raise DiploError(f"{path} exists: add --overwrite to replace it")
 
 
+def check_outside_input_folders(path: str | Path, inputs: Iterable[str | Path], reads: Iterable[str]) -> None:
+    """Refuse an output of a kind the command ``reads`` (suffixes) inside a folder given as input: the next run
+    over that folder would read it as an input."""
+    target = Path(path).resolve()
+    if target.suffix.lower() not in set(reads):
+        return
+    for folder in (Path(i) for i in inputs if str(i) != "-" and Path(i).is_dir()):
+        if target.is_relative_to(folder.resolve()):
+            raise DiploError(f"{path}: inside the input folder {folder}; the next run would read it as an input: "
+                             "write it elsewhere")
+
+
 def model_folders(*checkpoints: str | Path | None) -> list[Path]:
     """The folders an output must stay out of: each checkpoint (or run folder) given, and the run folder that
     holds a checkpoint (a parent with ``manifest.json``)."""

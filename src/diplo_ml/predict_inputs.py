@@ -17,7 +17,7 @@ from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.page_noise import furniture_note
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
 from diplo_ml.errors import DataError, NoTextError
-from diplo_ml.files import not_a_file
+from diplo_ml.files import check_outside_input_folders, not_a_file
 from diplo_ml.predict_record import STDIN
 from diplo_ml.tasks.base import Task
 
@@ -87,11 +87,7 @@ def expand_folders(inputs: list[str], output: str | None = None) -> list[str]:
     if not folders:
         return inputs
     if output:
-        out = Path(output).resolve()
-        for folder in folders:
-            if out.is_relative_to(folder.resolve()):
-                raise DataError(f"{output}: inside the input folder {folder}; the next run would read it as an "
-                                "input: write it elsewhere")
+        check_outside_input_folders(output, inputs, (".jsonl", *SUFFIXES))
     expanded: list[str] = []
     for item in inputs:
         is_folder = item != STDIN and Path(item).is_dir()

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from diplo_ml.data.ingest import Article, expand_inputs, ingest_pages, paragraph_key
+from diplo_ml.data.ingest import SUFFIXES, Article, expand_inputs, ingest_pages, paragraph_key
 from diplo_ml.data.io import write_jsonl
 from diplo_ml.data.near_duplicates import NearDuplicateIndex, shingles
 from diplo_ml.errors import DataError
-from diplo_ml.files import check_output_file
+from diplo_ml.files import check_output_file, check_outside_input_folders
 
 
 @dataclass
@@ -64,6 +64,7 @@ def ingest_files(inputs: Iterable[str | Path], output: str | Path | None = None,
         raise DataError("no articles given (pass .txt, .md or .html files, or folders holding them)")
     if output is not None:  # before any work (a missing folder is made when the output is written)
         target = Path(output)
+        check_outside_input_folders(target, inputs, SUFFIXES)  # also where the folder to write in is yet to be made
         if target.parent.is_dir():
             check_output_file(target, [*inputs, *paths], overwrite=overwrite)
     articles = ingest_pages(paths)
