@@ -450,6 +450,7 @@ def test_a_reproduction_stopped_by_a_signal_says_so_and_can_be_resumed(pillar_di
     copy ends `interrupted`, keeps the overrides `resume` reads, and stays marked as a reproduction."""
     import signal
 
+    import diplo_ml.runs.reproduce
     import diplo_ml.train
     from diplo_ml.runs.interrupt import RunInterrupted
     from diplo_ml.runs.resume import resume_argv
@@ -470,6 +471,18 @@ def test_a_reproduction_stopped_by_a_signal_says_so_and_can_be_resumed(pillar_di
     assert "keeps its last checkpoint; `diplo-ml resume" in capsys.readouterr().err
     assert json.loads((copy / "manifest.json").read_text())["reproduces"] == str(run_dir.resolve())
     assert [o for o in resume_argv(copy) if o.startswith("data.dir=")] == [f"data.dir={pillar_dir}"]
+
+    def stopped_early(run_dir):  # SIGTERM while the run's files are checked: said too (it was exit 143, silent)
+        raise RunInterrupted(signal.SIGTERM)
+
+    monkeypatch.setattr(diplo_ml.runs.reproduce, "preflight", stopped_early)
+    assert cli_main(["reproduce", str(run_dir)]) == 143
+    assert "interrupted (SIGTERM) before the re-run started; nothing was kept" in capsys.readouterr().err
+    assert len(list(tmp_path.glob("run.reproduced-*"))) == 1
+    monkeypatch.undo()
+    monkeypatch.chdir(run_dir)  # `reproduce .` from inside the run: the copy goes beside it, as for its full path
+    assert cli_main(["reproduce", "."]) == 0, capsys.readouterr().err
+    assert len(list(tmp_path.glob("run.reproduced-*"))) == 2
 
 
 def test_sigterm_raises_like_sigint_once_libraries_have_loaded():

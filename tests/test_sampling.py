@@ -41,7 +41,7 @@ def test_sampler_draws_balanced_fresh_epochs_in_length_order():
     assert list(again) == epochs[0]  # seeded
 
 
-def test_a_resumed_sampler_goes_on_with_the_epochs_of_the_run_it_resumes():
+def test_a_resumed_sampler_goes_on_with_the_epochs_of_the_run_it_resumes(caplog):
     import torch
 
     lengths = list(range(10, 30))
@@ -61,6 +61,7 @@ def test_a_resumed_sampler_goes_on_with_the_epochs_of_the_run_it_resumes():
     assert list(resumed) != second and resumed.epoch == 2
     stale = ResumableLengthSampler(lengths, 4, resumed=(1, second[:5]))  # an order of another dataset is ignored
     assert sorted(list(stale)) == list(range(20)) and stale.epoch == 1
+    assert "row order has 5 rows, the training split 20: the interrupted epoch is drawn afresh" in caplog.text
     assert list(BalancedLengthSampler(weights, lengths, 2, 0, resumed=(1, [0]))) == epochs[1]  # its epoch kept
 
 

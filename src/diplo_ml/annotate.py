@@ -156,6 +156,7 @@ def _tasks_with_lines(path: Path) -> list[tuple[int, Any]]:
     if not text[start:start + 1] == "[":
         raise DataError(f"{path}:1: a Label Studio JSON export is a list of tasks")
     position, out = start + 1, []
+    line, counted = 1, 0  # the line of ``counted``; each task counts only the newlines since the one before it
     while True:
         while position < len(text) and text[position] in " \t\r\n,":
             position += 1
@@ -163,7 +164,7 @@ def _tasks_with_lines(path: Path) -> list[tuple[int, Any]]:
             raise DataError(f"{path}: unexpected end of file (the list of tasks is not closed)")
         if text[position] == "]":
             return out
-        line, begin = text.count("\n", 0, position) + 1, position
+        line, counted, begin = line + text.count("\n", counted, position), position, position
         try:
             task, position = decoder.raw_decode(text, position)
         except json.JSONDecodeError as exc:

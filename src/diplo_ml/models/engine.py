@@ -174,18 +174,36 @@ def order_file(process: int, processes: int) -> str:
     return ORDER_FILE if processes <= 1 else ORDER_FILE.replace(".json", f"_{process}.json")
 
 
+def read_order(path: Path) -> Resumed:
+    """An order file as the engine wrote it: ``{"epoch": e >= 0, "order": null or one row index per training row}``
+    (every index an integer from 0 to the number of rows - 1); ``ValueError`` saying what is wrong otherwise."""
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(saved, dict) or not {"epoch", "order"} <= set(saved):
+        raise ValueError("not an object with 'epoch' and 'order'")
+    epoch, order = saved["epoch"], saved["order"]
+    if not isinstance(epoch, int) or isinstance(epoch, bool) or epoch < 0:
+        raise ValueError(f"'epoch' is {epoch!r}, not a whole number from 0")
+    if order is None:
+        return epoch, None
+    if not isinstance(order, list) or not order:
+        raise ValueError("'order' is neither null nor a list of row indices")
+    wrong = next((i for i, row in enumerate(order) if not isinstance(row, int) or isinstance(row, bool)
+                  or not 0 <= row < len(order)), None)
+    if wrong is not None:
+        raise ValueError(f"'order'[{wrong}] is {order[wrong]!r}, not a row index from 0 to {len(order) - 1}")
+    return epoch, order
+
+
 def saved_order(checkpoint: str | None, process: int = 0, processes: int = 1) -> Resumed | None:
     """The epoch (and mid-epoch row order) a Trainer checkpoint noted; None when it noted none or the file is
-    unreadable: the resumed run then draws its epochs as a fresh run would."""
+    unreadable (`resume` refuses such a file before it starts): the resumed run then draws its epochs afresh."""
     path = Path(checkpoint) / order_file(process, processes) if checkpoint else None
     if path is None or not path.is_file():
         return None
     try:
-        saved = json.loads(path.read_text(encoding="utf-8"))
-        order = saved["order"]
-        return int(saved["epoch"]), None if order is None else [int(i) for i in order]
-    except (OSError, ValueError, TypeError, KeyError):
-        log.warning("%s: unreadable; the resumed run draws its epochs afresh", path)
+        return read_order(path)
+    except (OSError, ValueError) as exc:
+        log.warning("%s: unreadable (%s); the resumed run draws its epochs afresh", path, exc)
         return None
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Sequence
 
 import numpy as np
 import torch
 from torch.utils.data import Sampler
+
+log = logging.getLogger(__name__)
 
 
 def balanced_weights(y: np.ndarray) -> np.ndarray:
@@ -37,6 +40,10 @@ class _EpochSampler(Sampler[int]):
             epoch, order = resumed
             self.epoch = epoch if order is None else epoch - 1
             self.carry = order if order is not None and len(order) == len(self.lengths) else None
+            if order is not None and self.carry is None:  # a resume reads the same data: the file is not its own
+                log.warning("the checkpoint's row order has %d rows, the training split %d: the interrupted "
+                            "epoch is drawn afresh, so the resumed run does not repeat it exactly", len(order),
+                            len(self.lengths))
 
     def __len__(self) -> int:
         return len(self.lengths)

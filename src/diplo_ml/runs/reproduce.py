@@ -108,14 +108,29 @@ def same_data_files(run_dir: Path, recorded: dict[str, str], cfg: DictConfig) ->
 
 
 def reproduce(run_dir: Path, tolerance: float = 0.0, out_dir: Path | None = None) -> tuple[Path, list[str]]:
-    """Re-run ``run_dir`` into a new folder; return (new folder, metric differences beyond tolerance)."""
+    """Re-run ``run_dir`` into a new folder beside it; return (new folder, metric differences beyond tolerance). A
+    signal at any point ends it with one line saying what was kept."""
+    run_dir = Path(run_dir)
+    stamp = datetime.now().strftime("%Y-%m-%d_%H-%M-%S-%f")
+    absolute = run_dir.resolve()  # "." (from inside the run) has no name to put the copy's beside
+    out_dir = out_dir or absolute.parent / f"{absolute.name}.reproduced-{stamp}"
+    try:
+        return _reproduce(run_dir, out_dir, tolerance)
+    except RunInterrupted as exc:
+        if read_manifest(out_dir) is None:
+            print(f"interrupted ({exc}) before the re-run started; nothing was kept", file=sys.stderr)
+        else:
+            print(f"interrupted ({exc}): {out_dir} keeps its last checkpoint; `diplo-ml resume {out_dir}` continues "
+                  f"it, then `diplo-ml compare {run_dir} {out_dir}` sets the two runs' metrics side by side",
+                  file=sys.stderr)
+        raise
+
+
+def _reproduce(run_dir: Path, out_dir: Path, tolerance: float) -> tuple[Path, list[str]]:
     from diplo_ml.config import compose_config
     from diplo_ml.train import run
 
-    run_dir = Path(run_dir)
     overrides, fingerprints = preflight(run_dir)
-    stamp = datetime.now().strftime("%Y-%m-%d_%H-%M-%S-%f")
-    out_dir = out_dir or run_dir.parent / f"{run_dir.name}.reproduced-{stamp}"
     if out_dir.exists():
         raise DiploError(f"{out_dir} exists; a reproduction is made in a new folder")
     cfg = compose_config(overrides)
@@ -134,14 +149,6 @@ def reproduce(run_dir: Path, tolerance: float = 0.0, out_dir: Path | None = None
     try:
         with signals_interrupt():
             run(cfg, out_dir, overrides)
-    except RunInterrupted as exc:
-        if read_manifest(out_dir) is None:
-            print(f"interrupted ({exc}) before the re-run started; nothing was kept", file=sys.stderr)
-        else:
-            print(f"interrupted ({exc}): {out_dir} keeps its last checkpoint; `diplo-ml resume {out_dir}` continues "
-                  f"it, then `diplo-ml compare {run_dir} {out_dir}` sets the two runs' metrics side by side",
-                  file=sys.stderr)
-        raise
     finally:
         # marked, so that `compare --group-by` never counts the copy as one more seed of the run it reproduces
         if not update_manifest(out_dir, reproduces=str(run_dir.resolve())):

@@ -17,6 +17,7 @@ from transformers.trainer_pt_utils import safe_globals
 from transformers.trainer_utils import get_last_checkpoint
 
 from diplo_ml.errors import DiploError
+from diplo_ml.models.engine import ORDER_FILE, read_order
 
 
 def check_resumable(trainer_dir: Path) -> None:
@@ -37,7 +38,9 @@ def check_resumable(trainer_dir: Path) -> None:
                 with safe_open(str(path), framework="pt") as handle:
                     for key in handle.keys():
                         handle.get_slice(key)
-            elif path.suffix == ".json" and path.name != "train_order.json":  # (the engine tolerates a bad order)
+            elif path.name.startswith(ORDER_FILE.removesuffix(".json")) and path.suffix == ".json":  # (one a process)
+                read_order(path)
+            elif path.suffix == ".json":
                 json.loads(path.read_text(encoding="utf-8"))
             elif path.suffix in (".pt", ".pth"):  # (training_args.bin is never read back)
                 with safe_globals(), warnings.catch_warnings():  # the numpy arrays the Trainer allows, no more
