@@ -291,8 +291,8 @@ def test_a_train_split_that_only_repeats_dev_and_test_says_so(pillar_dir):
     dev = (pillar_dir / "dev.jsonl").read_text().splitlines()
     (pillar_dir / "train.jsonl").write_text("".join(
         json.dumps({**json.loads(line), "id": f"t{i}"}) + "\n" for i, line in enumerate(dev[:3])))
-    with pytest.raises(DataError, match=r"pillars: every training text \(3\) repeats a dev or test text word for word "
-                                        r"\(t0 \(train.jsonl:1\) = .*nothing is left to train on"):
+    with pytest.raises(DataError, match=r"pillars: every training text \(3\) repeats a text of dev or test word for "
+                                        r"word \(t0 \(train.jsonl:1\) = .*nothing is left to train on"):
         load_splits(_cfg(pillar_dir), _check)
 
 

@@ -132,19 +132,29 @@ def _read_files(cfg: DictConfig, folder: Path, check: Check, seen: dict[str, str
                             {"dev": split_cfg.get("dev", 0.15), "test": split_cfg.get("test", 0.15)},
                             int(split_cfg.get("seed", 0)))
     known = _known_overlap(cfg, label)
-    left_out, named = train_repeats(raw, text_field, seen, known)
-    lines = [f"{folder}: {len(left_out)} training text(s) repeated word for word in dev or test, left out of "
-             f"training: {listed(named)}"] if left_out else []
-    if left_out and len(left_out) == len(raw["train"]):
-        raise DataError(f"{folder}: every training text ({len(left_out)}) repeats a dev or test text word for word "
-                        f"({listed(named)}); nothing is left to train on")
-    raw["train"] = [r for i, r in enumerate(raw["train"]) if i not in left_out]
+    raw["train"] = _leave_out_repeats(raw, "dev or test", str(folder), text_field, seen, known, warnings)
     if split_files:  # what else the split files share (a grouped split never puts an article in two splits)
-        lines += split_overlap_warnings(raw, text_field, str(folder), seen, known)
-    for line in lines:
-        log.warning("%s", line)
-        warnings.append(line)
+        for line in split_overlap_warnings(raw, text_field, str(folder), seen, known):
+            log.warning("%s", line)
+            warnings.append(line)
     return raw
+
+
+def _leave_out_repeats(rows: Records, where: str, label: str, text_field: str, seen: dict[str, str],
+                       known: set[str], warnings: list[str]) -> list[dict[str, Any]]:
+    """``rows["train"]`` without the texts repeated word for word in ``rows``' dev or test (``where`` says whose),
+    said in one warning line; a train split that is nothing but such texts is an error."""
+    left_out, named = train_repeats(rows, text_field, seen, known)
+    if not left_out:
+        return rows["train"]
+    if len(left_out) == len(rows["train"]):
+        raise DataError(f"{label}: every training text ({len(left_out)}) repeats a text of {where} word for word "
+                        f"({listed(named)}); nothing is left to train on")
+    line = (f"{label}: {len(left_out)} training text(s) repeated word for word in {where}, left out of training: "
+            f"{listed(named)}")
+    log.warning("%s", line)
+    warnings.append(line)
+    return [r for i, r in enumerate(rows["train"]) if i not in left_out]
 
 
 def _known_overlap(cfg: DictConfig, label: str) -> set[str]:
@@ -294,13 +304,8 @@ def _leave_out_across_sources(cfg: DictConfig, raws: dict[str, Records], labels:
         others = {split: [r for other, rows in raws.items() if other != name for r in rows[split]]
                   for split in ("dev", "test")}
         known = _known_overlap(cfg.sources[name], labels[name])
-        left_out, named = train_repeats({"train": raw["train"], **others}, _text_field(cfg), seen, known)
-        if left_out:
-            line = (f"{labels[name]}: {len(left_out)} training text(s) repeated word for word in another source's dev "
-                    f"or test, left out of training: {listed(named)}")
-            log.warning("%s", line)
-            warnings.append(line)
-            raw["train"] = [r for i, r in enumerate(raw["train"]) if i not in left_out]
+        raw["train"] = _leave_out_repeats({"train": raw["train"], **others}, "another source's dev or test",
+                                          labels[name], _text_field(cfg), seen, known, warnings)
 
 
 def load_sources(cfg: DictConfig, check: Check) -> LoadedData:
