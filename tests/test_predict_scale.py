@@ -99,6 +99,23 @@ def test_ray_engine_never_writes_over_an_input(tagger, tmp_path, capsys):
     assert (tmp_path / "in3.jsonl").read_text() == before and (tmp_path / "notes.txt").read_text() == "keep me"
 
 
+def test_ray_engine_never_replaces_the_current_folder_or_a_checkpoint(tagger, tmp_path, capsys, monkeypatch):
+    """`-o ./ --overwrite` was a traceback (no name to put the work folder beside) and would have replaced the
+    folder the command runs in; a shards folder that holds the checkpoint would have been replaced with it."""
+    pytest.importorskip("ray")
+    src = _inputs(tmp_path, 3)
+    work = tmp_path / "work"
+    (work / "sub").mkdir(parents=True)
+    (work / "keep.txt").write_text("keep me")
+    monkeypatch.chdir(work / "sub")
+    for out in ("./", "../", "."):
+        assert cli_main(["predict", str(tagger), src, "-o", out, "--engine", "ray", "--overwrite"]) == 2
+        assert capsys.readouterr().err.startswith("error: ")
+    assert cli_main(["predict", str(tagger), src, "-o", f"{tagger.parent}/", "--engine", "ray", "--overwrite"]) == 2
+    assert "holds, the checkpoint or run folder" in capsys.readouterr().err
+    assert (work / "keep.txt").read_text() == "keep me" and (tagger / "manifest.json").is_file()
+
+
 def test_a_worker_process_quiets_the_libraries_as_the_cli_does(tagger, monkeypatch):
     """A spawned worker starts with transformers' defaults: without this it printed a weight-loading bar and a
     load report per worker (--workers N), which read like a fault."""

@@ -83,12 +83,19 @@ def predict_with_ray(checkpoint: str | Path, inputs: list[str], output: str | Pa
     to_folder = out.endswith("/")
     target = Path(out.rstrip("/"))
     files = [i for i in inputs if i != "-"]
-    if to_folder:  # a folder of shards, replaced whole: never one holding an input, a model, or (unasked) anything
-        if not target.parent.is_dir():
+    if to_folder:  # a folder of shards, replaced whole: never one holding an input, a model, the folder the command
+        # runs in, or (unasked) anything
+        resolved, here = target.resolve(), Path.cwd().resolve()
+        if resolved == here or resolved in here.parents:
+            raise DiploError(f"{out}: is the current folder or one above it, and the shards' folder is replaced "
+                             "whole: write them to a folder of their own")
+        if not resolved.parent.is_dir():
             raise DiploError(f"{target}/: folder {target.parent} does not exist")
-        resolved = target.resolve()
-        if any(resolved.is_relative_to(f.resolve()) for f in model_folders(checkpoint)):
-            raise DiploError(f"{target}/: is inside the checkpoint or run folder; write the shards elsewhere")
+        if any(resolved.is_relative_to(f.resolve()) or f.resolve().is_relative_to(resolved)
+               for f in model_folders(checkpoint)):
+            raise DiploError(f"{target}/: is inside, or holds, the checkpoint or run folder; write the shards "
+                             "elsewhere")
+        target = resolved  # (".." and "x/.." have a name to put the work folder's beside only once resolved)
         if any(resolved == Path(f).resolve() or resolved in Path(f).resolve().parents for f in files):
             raise DiploError(f"{target}/: holds an input; write the shards to another folder")
         if target.exists() and (not target.is_dir() or any(target.iterdir())) and not overwrite:
