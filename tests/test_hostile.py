@@ -515,7 +515,7 @@ CASES = [
          "b.jsonl exists: add --overwrite", prepare=both(write("a.txt", ARTICLE_TEXT), write("b.jsonl", "{}\n")),
          check=unchanged("b.jsonl", "{}\n")),
     Case("ingest -o onto a file read from an input folder", lambda m, t: [
-        "ingest", str(t / "in"), "-o", str(t / "in" / "a.txt")], "is also an input",
+        "ingest", str(t / "in"), "-o", str(t / "in" / "a.txt")], "inside the input folder",
         prepare=write("in/a.txt", ARTICLE_TEXT), check=unchanged("in/a.txt")),
     Case("ingest -o into an article folder that has a manifest.json of its own", lambda m, t: [
         "ingest", str(t / "crawl"), "-o", str(t / "crawl" / "paragraphs.jsonl")], "ingested 1 article(s)", code=0,
