@@ -400,3 +400,16 @@ def test_an_output_whose_name_is_a_link_to_a_file_not_made_yet_is_written(tmp_pa
     with atomic_open(out, replace=False) as handle:
         handle.write("mine\n")
     assert out.read_text() == "mine\n" and not out.is_symlink()
+
+
+def test_a_source_without_files_reads_the_documented_layout(tmp_path):
+    """A source `{dir: ..., weight: 1.0}` with no `files:` was "Key 'files' is not in struct", naming nothing."""
+    from omegaconf import OmegaConf
+
+    from diplo_ml.data.loader import chosen_files
+
+    cfg = OmegaConf.create({"dir": str(tmp_path), "weight": 1.0})
+    OmegaConf.set_struct(cfg, True)
+    assert chosen_files(cfg, tmp_path) == {"train": "train.jsonl", "dev": "dev.jsonl", "test": "test.jsonl"}
+    (tmp_path / "all.jsonl").write_text("")
+    assert chosen_files(cfg, tmp_path) == {"all": "all.jsonl"}

@@ -98,8 +98,11 @@ ALL_FILE = "all.jsonl"  # a folder's one file of every split, split by group whe
 
 
 def chosen_files(cfg: DictConfig, folder: Path) -> dict[str, str]:
-    """The file of each split (or one ``all`` file) that a data config reads in ``folder``."""
-    files = {str(k): str(v) for k, v in dict(cfg.files).items()}
+    """The file of each split (or one ``all`` file) that a data config reads in ``folder``; with no ``files:``, the
+    layout every folder config documents (train.jsonl, dev.jsonl, test.jsonl, or all.jsonl)."""
+    given = cfg.get("files")
+    files = {str(k): str(v) for k, v in dict(given).items()} if given is not None else \
+        {split: f"{split}.jsonl" for split in SPLITS}
     if set(files) == set(SPLITS) and (folder / ALL_FILE).is_file() \
             and not any((folder / name).exists() for name in files.values()):
         return {"all": ALL_FILE}
