@@ -156,3 +156,12 @@ def test_batch_size_reaches_every_model_that_batches_and_is_named_where_none_doe
         SmolLMZeroShot.use_batch_size  # both SmolLM summarisers, not the zero-shot one alone
     set_batch_size(Summariser(build_model(LeadSummariser, {})), 3)
     assert "--batch-size 3 does not apply to a LeadSummariser checkpoint" in capsys.readouterr().err
+
+
+def test_ray_engine_leaves_no_work_folder_after_an_error(tagger, tmp_path, capsys):
+    pytest.importorskip("ray")
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n")
+    assert cli_main(["predict", str(tagger), str(empty), "-o", str(tmp_path / "out.jsonl"), "--engine", "ray"]) == 2
+    assert capsys.readouterr().err.startswith("error: ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.jsonl"]  # no out.jsonl.shards/ left behind

@@ -104,30 +104,32 @@ def predict_with_ray(checkpoint: str | Path, inputs: list[str], output: str | Pa
         check_output_file(target, files, model_folders(checkpoint), overwrite)
     shards = target.with_name(target.name + ".shards")
     shutil.rmtree(shards, ignore_errors=True)
-    n = write_shards(checkpoint, inputs, shards)
-    if not ray.is_initialized():
-        address = os.environ.get("RAY_ADDRESS")
-        # one CPU per predictor actor plus one for reading and writing shards (fewer would deadlock the pool)
-        ray.init(address=address, num_cpus=None if address else workers + 1, include_dashboard=False,
-                 log_to_driver=False, logging_level="ERROR")
-    context = ray.data.DataContext.get_current()
-    context.execution_options.preserve_order = True
-    context.enable_progress_bars = False
-    context.print_on_execution_start = False
-    blocks = max(2 * workers, len(list(shards.glob("*.parquet"))))
-    results = ray.data.read_parquet(str(shards), override_num_blocks=blocks).map_batches(
-        PredictorActor, fn_constructor_args=(str(Path(checkpoint).resolve()), batch_size), batch_size=chunk,
-        concurrency=workers, num_cpus=1, batch_format="numpy")
-    if to_folder:
-        shutil.rmtree(target, ignore_errors=True)
-        results.write_parquet(str(target))
-    else:
-        from diplo_ml.files import atomic_open
+    try:  # the work folder of shards goes, whatever ends the run (an error, a signal)
+        n = write_shards(checkpoint, inputs, shards)
+        if not ray.is_initialized():
+            address = os.environ.get("RAY_ADDRESS")
+            # one CPU per predictor actor plus one for reading and writing shards (fewer would deadlock the pool)
+            ray.init(address=address, num_cpus=None if address else workers + 1, include_dashboard=False,
+                     log_to_driver=False, logging_level="ERROR")
+        context = ray.data.DataContext.get_current()
+        context.execution_options.preserve_order = True
+        context.enable_progress_bars = False
+        context.print_on_execution_start = False
+        blocks = max(2 * workers, len(list(shards.glob("*.parquet"))))
+        results = ray.data.read_parquet(str(shards), override_num_blocks=blocks).map_batches(
+            PredictorActor, fn_constructor_args=(str(Path(checkpoint).resolve()), batch_size), batch_size=chunk,
+            concurrency=workers, num_cpus=1, batch_format="numpy")
+        if to_folder:
+            shutil.rmtree(target, ignore_errors=True)
+            results.write_parquet(str(target))
+        else:
+            from diplo_ml.files import atomic_open
 
-        with atomic_open(target) as handle:
-            for expected, row in enumerate(results.iter_rows()):  # in input order (preserve_order)
-                if int(row["_order"]) != expected:
-                    raise DiploError(f"Ray returned row {row['_order']} where row {expected} was due")
-                handle.write(row["row"] + "\n")
-    shutil.rmtree(shards, ignore_errors=True)
+            with atomic_open(target, replace=overwrite) as handle:  # a file another command wrote meanwhile is kept
+                for expected, row in enumerate(results.iter_rows()):  # in input order (preserve_order)
+                    if int(row["_order"]) != expected:
+                        raise DiploError(f"Ray returned row {row['_order']} where row {expected} was due")
+                    handle.write(row["row"] + "\n")
+    finally:
+        shutil.rmtree(shards, ignore_errors=True)
     return f"wrote {n} rows to {target}{'/' if to_folder else ''} with Ray Data ({workers} predictor actors)"
