@@ -200,6 +200,40 @@ def test_import_reads_the_pillars_from_a_control_of_another_name(tmp_path, capsy
     assert len(got) == 10 and all(r["labels"] == ["economic"] for r in got)
 
 
+def _answer(*labels: str) -> dict:
+    return {"result": [{"from_name": "pillars", "to_name": "text", "type": "choices",
+                        "value": {"choices": list(labels)}}]}
+
+
+@pytest.mark.parametrize(("disagreement", "kept", "warning"), [
+    ("refuse", None, None),
+    ("last", {"Paragraph 1.": ["cultural"]}, "1 task(s) whose annotations disagree took their last annotation"),
+    ("leave-out", {}, "1 task(s) whose annotations disagree were left out"),
+])
+def test_annotators_who_disagree_are_never_hidden(tmp_path, capsys, disagreement, kept, warning):
+    """Two annotators (Label Studio's overlap): the first's 'economic' was dropped without a word (review s31 F08).
+    Annotations that agree are one answer."""
+    rows = [{"id": i, "data": {"text": f"Paragraph {i}.", "doc_id": f"d{i}", "paragraph_index": 0},
+             "annotations": [_answer("economic", "multilateral"), _answer("multilateral", "economic")]}
+            for i in range(10)]
+    rows[1]["annotations"] = [_answer("economic"), {**_answer("x"), "was_cancelled": True}, _answer("cultural")]
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(rows, indent=1))
+    out = tmp_path / "out"
+    code = cli_main(["annotate", "import", str(path), "-o", str(out), "--disagreement", disagreement])
+    err = capsys.readouterr().err
+    if kept is None:
+        assert code == 2 and not out.exists()
+        assert f"{path}:" in err and "task 2 has 2 annotations that disagree ([economic] vs [cultural])" in err
+        return
+    assert code == 0 and warning in err
+    got = {r["text"]: r["labels"] for split in ("train", "dev", "test")
+           for r in map(json.loads, (out / f"{split}.jsonl").open())}
+    assert {k: v for k, v in got.items() if k == "Paragraph 1."} == kept
+    assert len(got) == 10 - (disagreement == "leave-out")
+    assert sorted(got["Paragraph 0."]) == ["economic", "multilateral"]
+
+
 def test_a_second_choices_control_beside_the_pillars_is_left_alone(tmp_path):
     """A project that added its own control (say 'quality'): a paragraph with no pillar but a quality answer is
     'no pillar', not an error."""

@@ -185,6 +185,10 @@ def test_an_interrupted_build_leaves_the_old_files(tmp_path, monkeypatch):
     (lambda text: text.replace('"summary":', '"summary": "A first summary.",\n "summary":', 1),
      "'summary' is given twice in this annotation file; keep one"),
     (lambda text: json.dumps({**json.loads(text), "tranche": ["hard"]}), "unknown tranche '['hard']'"),
+    (lambda text: json.dumps({**json.loads(text), "paragraphs": [{"starts": "Hanoi", "labels": ["economic"] * 2}]}),
+     "paragraph 0: label listed twice: economic"),  # was built, then refused by `data check` (review s31 F06)
+    (lambda text: json.dumps({**json.loads(text), "paragraphs": [{"starts": "Hanoi", "question": "no"}]}),
+     "paragraph 0: 'question' must be true or false, got 'no'"),  # was stored as true
 ])
 def test_build_refuses_a_bad_annotation_file_in_one_line(tmp_path, edit, message):
     import shutil

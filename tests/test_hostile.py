@@ -796,12 +796,15 @@ def test_a_damaged_or_hostile_trainer_checkpoint_is_refused_before_resuming(tmp_
     with pytest.raises(DiploError, match=r"checkpoint-8/trainer_state.json: cannot be read safely"):
         check_resumable(tmp_path / "trainer")
     (last / "trainer_state.json").write_text('{"global_step": 8}')
-    (last / "train_order.json").write_text('{"epoch": 1, "order": [2, 0, 1]}')
+    (last / "train_order.json").write_text('{"epoch": 1, "order": [2, 0, 1], "draw": "permutation"}')
     (last / "train_order_1.json").write_text('{"epoch": 1, "order": null}')  # one a process
     check_resumable(tmp_path / "trainer")
     for bad, reason in [('{"epoch": 1, "order": [2, 0, 1000000000]}', r"'order'\[2\] is 1000000000, not a row index "
                                                                       r"from 0 to 2"),
                         ('{"epoch": 1, "order": [2, -1, 1]}', r"'order'\[1\] is -1"),
+                        ('{"epoch": 1, "order": [0, 0, 0], "draw": "permutation"}',  # review s31 F07
+                         r"'order' holds row 0 3 times; a permutation of the rows holds each once"),
+                        ('{"epoch": 1, "order": [0, 1, 2], "draw": "shuffled"}', r"'draw' is 'shuffled'"),
                         ('{"epoch": "1", "order": null}', r"'epoch' is '1'"), ('{"epoch": 1}', "not an object with")]:
         (last / "train_order_1.json").write_text(bad)
         with pytest.raises(DiploError, match=r"checkpoint-8/train_order_1.json: cannot be read safely to resume \("

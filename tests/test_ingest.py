@@ -402,3 +402,44 @@ def test_pages_of_the_same_file_name_in_different_folders_get_their_own_doc_ids(
     pages = [str(p) for p in sorted(folder.rglob("*.txt"))]
     units = list(read_units(pages, get_task("pillars")))  # predict on pages: the same doc_ids
     assert [u["doc"] for u in units] == [r["doc_id"] for r in rows]
+
+
+FRONT_MATTER_PAGE = """---
+title: "Vietnam, Japan agree to boost trade ties"
+source: https://example.org/vietnam-japan
+published: 2024-05-01
+---
+
+# Vietnam, Japan boost ties
+
+Vietnam and Japan agreed on Tuesday to expand cooperation in trade, investment and labour, officials said in Tokyo.
+
+```python
+print("not a paragraph")
+```
+
+The two sides also discussed consular protection for Vietnamese workers in Japan.
+"""
+
+
+def test_markdown_front_matter_gives_title_and_date_and_code_is_not_text():
+    """Front matter (web clippers, static sites) was the headline and its date was lost; a fenced code block was a
+    paragraph (review s31 F05). Line numbers still point into the file."""
+    article = ingest_document(FRONT_MATTER_PAGE, "fm", "fm.md")
+    assert article.headline == "Vietnam, Japan agree to boost trade ties"
+    assert article.date == parse_date("2024-05-01")
+    assert [p.text[:22] for p in article.paragraphs] == ["Vietnam and Japan agre", "The two sides also dis"]
+    assert [p.line for p in article.paragraphs] == [9, 15]
+    reasons = {line: why for line, why, _ in article.dropped}
+    assert reasons[2].startswith("front matter") and reasons[12] == "code block"
+    assert reasons[7].startswith("heading")
+    plain = ingest_document(FRONT_MATTER_PAGE.replace("---\n", "", 1), "x", "x.md")  # no front matter: as before
+    assert "title:" in plain.headline + " ".join(p.text for p in plain.paragraphs) or any(
+        "title:" in line for _, _, line in plain.dropped)
+
+
+def test_a_thematic_break_or_an_unclosed_fence_is_not_metadata():
+    text = "---\n\nHanoi (VNA) - Vietnam and Laos signed a trade deal on Monday, the ministry said.\n\n```\n" \
+           "The deal cuts tariffs on rice and coffee from next year, officials said.\n"
+    article = ingest_document(text, "b", "b.md")
+    assert len(article.paragraphs) == 2 and article.headline is None

@@ -55,6 +55,7 @@ DAMAGE = {
                        "not a loadable safetensors file"),
     "config not JSON": ("config.json", lambda p: p.write_text('{"model_type": "lla'), "does not parse as JSON"),
     "tokenizer cut": ("tokenizer.json", lambda p: _cut(p, 10), "does not parse as JSON"),
+    "tokenizer gone": ("tokenizer.json", lambda p: p.unlink(), "missing (the build wrote it)"),
 }
 
 
@@ -127,6 +128,15 @@ def test_prepare_rebuilds_a_damaged_cache_and_says_so(cached, fake_conversion, c
     assert f"damaged model cache ({folder / 'model.safetensors'}: cut short" in caplog.text
     assert cache.is_ready(folder, smollm2.SOURCE_SHA256) and smollm2.status() == str(folder)
     assert sorted(p.name for p in folder.parent.iterdir()) == sorted(x.name for x in cached.values())  # no tmp
+
+
+def test_prepare_rebuilds_a_cache_that_lost_its_tokenizer(cached, fake_conversion, capsys):
+    folder = cached["smollm2"]
+    (folder / "tokenizer.json").unlink()  # a run would fail deep inside transformers (review s31 F04)
+    assert cli_main(["models", "list"]) == 0
+    assert f"damaged: {folder / 'tokenizer.json'}: missing" in capsys.readouterr().out
+    assert cli_main(["models", "prepare", "smollm2"]) == 0
+    assert len(fake_conversion) == 1 and (folder / "tokenizer.json").is_file()
 
 
 def test_prepare_force_rebuilds_a_ready_cache(cached, fake_conversion):

@@ -65,6 +65,20 @@ def test_a_resumed_sampler_goes_on_with_the_epochs_of_the_run_it_resumes(caplog)
     assert list(BalancedLengthSampler(weights, lengths, 2, 0, resumed=(1, [0]))) == epochs[1]  # its epoch kept
 
 
+def test_a_saved_order_that_cannot_be_the_epochs_is_drawn_afresh(caplog):
+    """An order of the right length but not an order of the rows (every index 0) trained on one row (review s31
+    F07): a permutation must hold each row once; a balanced epoch must be the seeded draw."""
+    lengths = list(range(10, 30))
+    weights = balanced_weights(np.array([[1, 0]] * 15 + [[0, 1]] * 5))
+    grouped = ResumableLengthSampler(lengths, 4, resumed=(1, [0] * 20))
+    assert sorted(grouped) == list(range(20))
+    assert "row order is not an order of the rows: the interrupted epoch is drawn afresh" in caplog.text
+    epochs = [list(BalancedLengthSampler(weights, lengths, 2, 0, resumed=(e, None))) for e in (-1, 0)]
+    balanced = BalancedLengthSampler(weights, lengths, 2, 0, resumed=(1, [0] * 20))
+    assert list(balanced) == epochs[1] != [0] * 20
+    assert "is not this run's seeded draw of that epoch" in caplog.text
+
+
 @pytest.mark.slow
 def test_smoke_run_with_balanced_sampling(tmp_path):
     cfg = compose_config(["experiment=pillars_minilm", "debug=smoke", "trainer.label_sampling=balanced"])

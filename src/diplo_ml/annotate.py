@@ -178,17 +178,21 @@ def _tasks_with_lines(path: Path) -> list[tuple[int, Any]]:
 
 
 def _choices(task: dict[str, Any], where: str, control: str = FROM_NAME,
-             controls: set[str] | None = None) -> list[str] | None:
-    """The labels chosen in the ``control`` of the task's last annotation that was not cancelled (None: not
-    labelled; the names of the Choices controls it answered are added to ``controls``); a part of the export of
-    the wrong shape is a one-line error at ``where``."""
+             controls: set[str] | None = None) -> list[list[str]] | None:
+    """The labels chosen in the ``control`` of each of the task's annotations that was not cancelled, in the
+    export's order (None: not labelled; the names of the Choices controls they answered are added to
+    ``controls``); a part of the export of the wrong shape is a one-line error at ``where``."""
     annotations = task.get("annotations") or []
     if not isinstance(annotations, list) or not all(isinstance(a, dict) for a in annotations):
         raise DataError(f"{where}: 'annotations' must be a list of objects")
     annotations = [a for a in annotations if not a.get("was_cancelled")]
-    if not annotations:
-        return None
-    results = annotations[-1].get("result") or []
+    return [_annotation_choices(a, where, control, controls) for a in annotations] or None
+
+
+def _annotation_choices(annotation: dict[str, Any], where: str, control: str, controls: set[str] | None
+                        ) -> list[str]:
+    """The labels one annotation chose in ``control``."""
+    results = annotation.get("result") or []
     if not isinstance(results, list) or not all(isinstance(r, dict) for r in results):
         raise DataError(f"{where}: an annotation's 'result' must be a list of objects")
     chosen: list[str] = []
@@ -207,10 +211,17 @@ def _choices(task: dict[str, Any], where: str, control: str = FROM_NAME,
     return chosen
 
 
+DISAGREEMENT = ("refuse", "last", "leave-out")  # what import does with a task whose annotators chose differently
+
+
 def import_export(export: str | Path, output: str | Path, labels: list[str] | None = None,
                   dev: float = 0.15, test: float = 0.15, seed: int = 0, overwrite: bool = False,
-                  control: str = FROM_NAME) -> str:
-    """Label Studio export -> ``OUTPUT/{train,dev,test}.jsonl`` in the pillar schema (split by article)."""
+                  control: str = FROM_NAME, disagreement: str = "refuse") -> str:
+    """Label Studio export -> ``OUTPUT/{train,dev,test}.jsonl`` in the pillar schema (split by article).
+
+    A task with several annotations (Label Studio's overlap) whose label sets differ is refused, naming it
+    (``disagreement="refuse"``), takes its last annotation (``"last"``) or is left out (``"leave-out"``); both of
+    the latter are counted in a warning line."""
     from diplo_ml.data.io import write_jsonl
     from diplo_ml.data.schema import check_pillar_record
     from diplo_ml.data.splits import grouped_split
@@ -226,17 +237,28 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
     taken = [f"{split}.jsonl" for split in ("train", "dev", "test") if (folder / f"{split}.jsonl").exists()]
     if taken and not overwrite:
         raise DiploError(f"{folder} already holds {', '.join(taken)}: add --overwrite to replace them")
-    records, unlabelled, seen = [], 0, set()
+    if disagreement not in DISAGREEMENT:
+        raise DiploError(f"--disagreement {disagreement}: choose {', '.join(DISAGREEMENT)}")
+    records, unlabelled, seen, disagreed = [], 0, set(), 0
     controls: set[str] = set()  # the Choices controls the annotations answered
     for number, (line, task) in enumerate(_tasks_with_lines(path), start=1):
         where = f"{path}:{line}"
         if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
             raise DataError(f"{where}: task {number} has no 'data' object")
         data = task["data"]
-        chosen = _choices(task, f"{where}: task {number}", control, controls)
-        if chosen is None:
+        answers = _choices(task, f"{where}: task {number}", control, controls)
+        if answers is None:
             unlabelled += 1
             continue
+        if len({frozenset(a) for a in answers}) > 1:  # annotators disagree: never hidden
+            if disagreement == "refuse":
+                sets = " vs ".join("[" + ", ".join(a) + "]" for a in answers)
+                raise DataError(f"{where}: task {number} has {len(answers)} annotations that disagree ({sets}); "
+                                "settle it in Label Studio, or choose --disagreement last or leave-out")
+            disagreed += 1
+            if disagreement == "leave-out":
+                continue
+        chosen = answers[-1]
         doc = data.get("doc_id")
         doc = str(doc) if doc not in (None, "") else f"task-{task.get('id', number)}"
         index = data.get("paragraph_index")
@@ -274,6 +296,10 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
             print(f"warning: {split}.jsonl is empty (too few articles to split); {advice}", file=sys.stderr)
     if unlabelled:
         print(f"warning: {unlabelled} task(s) without an annotation were left out", file=sys.stderr)
+    if disagreed:
+        then = "were left out" if disagreement == "leave-out" else "took their last annotation"
+        print(f"warning: {disagreed} task(s) whose annotations disagree {then} (--disagreement {disagreement})",
+              file=sys.stderr)
     counts = ", ".join(f"{split} {len(rows)}" for split, rows in splits.items())
     empty = [split for split, rows in splits.items() if not rows]
     then = (f"fill {', '.join(f'{e}.jsonl' for e in empty)} before training (a run needs every split)" if empty else

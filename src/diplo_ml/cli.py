@@ -140,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--overwrite", action="store_true", help="replace train/dev/test.jsonl already in OUT")
     imp.add_argument("--control", default="pillars",
                      help="name of the Choices control that holds the pillars (default: pillars, as `select` writes)")
+    imp.add_argument("--disagreement", choices=("refuse", "last", "leave-out"), default="refuse",
+                     help="a task whose annotators chose different pillars: refuse the export naming it (default), "
+                          "take its last annotation, or leave it out (both counted in a warning)")
     ann.set_defaults(func=commands.cmd_annotate)
 
     srv = sub.add_parser("serve", help="an HTTP JSON API over checkpoints: /v1/tag, /v1/summarise, /v1/models")

@@ -210,7 +210,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                               overwrite=args.overwrite), file=sys.stderr)
     else:
         print(annotate.import_export(args.export, args.output, dev=args.dev, test=args.test,
-                                     overwrite=args.overwrite, control=args.control), file=sys.stderr)
+                                     overwrite=args.overwrite, control=args.control,
+                                     disagreement=args.disagreement), file=sys.stderr)
     return 0
 
 

@@ -84,6 +84,12 @@ def _annotation(path: Path) -> dict[str, Any]:
         labels = note.get("labels", [])
         if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
             raise DataError(f"{path}: paragraph {index}: 'labels' must be a list of label names, got {labels!r}")
+        twice = sorted({label for label in labels if labels.count(label) > 1})
+        if twice:  # `data check` and training refuse it; say so here, naming the annotation, not processed/
+            raise DataError(f"{path}: paragraph {index}: label listed twice: {', '.join(twice)}")
+        if not isinstance(note.get("question", False), bool):
+            raise DataError(f"{path}: paragraph {index}: 'question' must be true or false, got "
+                            f"{note['question']!r}"[:300])
     return data
 
 
@@ -107,7 +113,7 @@ def align(article: Article, annotation: dict[str, Any], where: str) -> list[dict
                 raise DataError(f"{where}: paragraph {index}: unknown label '{label}'")
         rows.append({
             "id": f"{article.doc_id}-p{index:02d}", "doc_id": article.doc_id, "paragraph_index": index,
-            "text": paragraph.text, "labels": labels, "question": bool(note.get("question", False)),
+            "text": paragraph.text, "labels": labels, "question": note.get("question", False),
             "headline": annotation["headline"], "date": annotation["date"], "outlet": annotation["outlet"],
         })
     return rows

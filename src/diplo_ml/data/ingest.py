@@ -34,7 +34,7 @@ from diplo_ml.data.page_noise import (
     without_end_mark,
     without_site,
 )
-from diplo_ml.data.page_text import html_page, looks_like_html, markdown_to_text, normalise, read_text
+from diplo_ml.data.page_text import MarkdownPage, html_page, looks_like_html, normalise, read_text
 from diplo_ml.errors import DataError, NoTextError
 from diplo_ml.files import not_a_file
 
@@ -238,11 +238,19 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     if not text.strip():
         raise NoTextError(f"{label}: empty file")
     published, own = None, False
+    page = None
     if label.lower().endswith((".html", ".htm")) or (not label.lower().endswith(".md") and looks_like_html(text)):
         text, (published, own) = html_page(text)
     elif label.lower().endswith(".md"):
-        text = markdown_to_text(text)
+        page = MarkdownPage(text)
+        text, published, own = page.text, page.published, True
     article = ingest_text(text, doc_id, label)
+    if page is not None:
+        article.dropped[:0] = page.dropped  # front matter and code, before what ingest_text dropped
+        if page.title:  # the page's own title beats the longest short line above the body
+            article.headline = page.title
+            article.dropped = [(n, "heading (the front matter's title is the headline)" if why.startswith("headline")
+                                else why, line) for n, why, line in article.dropped]
     date = published and (parse_date(published[:10]) or parse_date(published))  # "2022-12-14T08:00+07:00"
     if date and (own or article.date is None):  # the page's own date beats a "today" line in its header
         article.date = date

@@ -146,9 +146,79 @@ def html_to_text(markup: str) -> str:
     return html_page(markup)[0]
 
 
+MD_BREAK = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")  # a thematic break: a rule, not text
+
+
 def markdown_to_text(text: str) -> str:
     text = MD_LINK.sub(lambda m: m.group(2) or m.group(1) or "", text)
-    return "\n".join(MD_MARKUP.sub("", line) for line in text.split("\n"))
+    return "\n".join("" if MD_BREAK.match(line) else MD_MARKUP.sub("", line) for line in text.split("\n"))
+
+
+FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
+FRONT_MATTER_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+FRONT_TITLE = ("title", "headline")
+FRONT_DATE = ("date", "published", "pubdate", "publishdate", "published_at", "date_published", "datepublished")
+FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+
+class MarkdownPage:
+    """A Markdown article's text with its metadata set apart: YAML front matter (``---`` lines at the top, as web
+    clippers and static sites save articles) gives the title and date and is not text; fenced code is not text
+    either. Removed lines stay as blank lines, so line numbers still point into the file; ``dropped`` names them."""
+
+    def __init__(self, text: str) -> None:
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.fields: dict[str, str] = {}
+        self.dropped: list[tuple[int, str, str]] = []
+        end = self._front_matter_end(lines)
+        for i in range(end):
+            match = FRONT_MATTER_FIELD.match(lines[i].strip())
+            if match and match.group(2).strip():
+                self.fields.setdefault(match.group(1).lower(), match.group(2).strip().strip("'\"").strip())
+            if lines[i].strip():
+                self.dropped.append((i + 1, "front matter (title and date kept as metadata)", lines[i].strip()))
+            lines[i] = ""
+        for first, last in self._fenced_blocks(lines, end):
+            for i in range(first, last + 1):
+                if lines[i].strip():
+                    self.dropped.append((i + 1, "code block", lines[i].strip()))
+                lines[i] = ""
+        self.text = markdown_to_text("\n".join(lines))
+
+    @staticmethod
+    def _fenced_blocks(lines: list[str], start: int) -> list[tuple[int, int]]:
+        """(first, last) line indexes of each closed ``` or ~~~ fence from ``start`` (an unclosed one is text)."""
+        blocks, opened = [], None
+        for i in range(start, len(lines)):
+            match = FENCE.match(lines[i])
+            if opened is None and match:
+                opened, mark = i, match.group(1)
+            elif opened is not None and match and match.group(1)[0] == mark[0] and len(match.group(1)) >= len(mark) \
+                    and not lines[i].strip().strip(mark[0]):
+                blocks.append((opened, i))
+                opened = None
+        return blocks
+
+    @staticmethod
+    def _front_matter_end(lines: list[str]) -> int:
+        """How many lines the front matter takes (0 without one): ``---`` first, then ``key: value`` lines up to a
+        closing ``---`` or ``...`` (within 200 lines; a thematic break further down is not front matter)."""
+        if not lines or lines[0].strip().lstrip("\ufeff") != "---":
+            return 0
+        for i in range(1, min(len(lines), 200)):
+            if FRONT_MATTER_END.match(lines[i]):
+                fields = [line for line in lines[1:i] if line.strip()]
+                keyed = [line for line in fields if FRONT_MATTER_FIELD.match(line.strip())]
+                return i + 1 if keyed and FRONT_MATTER_FIELD.match(fields[0].strip()) else 0
+        return 0
+
+    @property
+    def title(self) -> str | None:
+        return next((self.fields[k] for k in FRONT_TITLE if self.fields.get(k)), None)
+
+    @property
+    def published(self) -> str | None:
+        return next((self.fields[k] for k in FRONT_DATE if self.fields.get(k)), None)
 
 
 def normalise(text: str) -> str:

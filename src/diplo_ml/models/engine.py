@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,7 +165,7 @@ class _Trainer(Trainer):
             folder.mkdir(parents=True, exist_ok=True)
             done = int(self.state.epoch or 0.0)
             note = {"epoch": done - 1, "order": None} if interrupt.at_epoch_end(self.state.epoch) else \
-                {"epoch": done, "order": self.epochs.order}  # at a boundary the next epoch is drawn afresh
+                {"epoch": done, "order": self.epochs.order, "draw": self.epochs.DRAW}  # (a boundary: drawn afresh)
             atomic_write_json(folder / order_file(self.args.process_index, self.args.world_size), note)
         super()._save_checkpoint(model, trial)
 
@@ -175,8 +176,9 @@ def order_file(process: int, processes: int) -> str:
 
 
 def read_order(path: Path) -> Resumed:
-    """An order file as the engine wrote it: ``{"epoch": e >= 0, "order": null or one row index per training row}``
-    (every index an integer from 0 to the number of rows - 1); ``ValueError`` saying what is wrong otherwise."""
+    """An order file as the engine wrote it: ``{"epoch": e >= 0, "order": null or one row index per training row,
+    "draw": "permutation" or "with replacement"}`` (every index an integer from 0 to the number of rows - 1, each
+    once in a permutation); ``ValueError`` saying what is wrong otherwise."""
     saved = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(saved, dict) or not {"epoch", "order"} <= set(saved):
         raise ValueError("not an object with 'epoch' and 'order'")
@@ -191,6 +193,13 @@ def read_order(path: Path) -> Resumed:
                   or not 0 <= row < len(order)), None)
     if wrong is not None:
         raise ValueError(f"'order'[{wrong}] is {order[wrong]!r}, not a row index from 0 to {len(order) - 1}")
+    draw = saved.get("draw", "with replacement")  # (files from before 'draw' was noted: not checked further)
+    if draw not in ("permutation", "with replacement"):
+        raise ValueError(f"'draw' is {draw!r}, not 'permutation' or 'with replacement'")
+    repeated = next(((row, n) for row, n in Counter(order).items() if n > 1), None) if draw == "permutation" else None
+    if repeated:
+        raise ValueError(f"'order' holds row {repeated[0]} {repeated[1]} times; a permutation of the rows holds "
+                         "each once")
     return epoch, order
 
 

@@ -31,6 +31,8 @@ class _EpochSampler(Sampler[int]):
     """Bookkeeping of a sampler whose epochs a resumed run must repeat exactly: the index of the epoch being drawn
     and its order, and where a resumed run starts (the saved epoch again with its order, or the next one)."""
 
+    DRAW = "permutation"  # how an epoch's order is drawn, as the checkpoint's order file notes it
+
     def __init__(self, lengths: Sequence[int], resumed: Resumed | None) -> None:
         self.lengths = list(lengths)
         self.order: list[int] = []
@@ -50,9 +52,17 @@ class _EpochSampler(Sampler[int]):
 
     def __iter__(self) -> Iterator[int]:
         self.epoch += 1
-        self.order = self.carry if self.carry is not None else self.draw()
+        fault = self.carry_fault(self.carry) if self.carry is not None else None
+        if fault:
+            log.warning("the checkpoint's row order %s: the interrupted epoch is drawn afresh, so the resumed run "
+                        "does not repeat it exactly", fault)
+        self.order = self.carry if self.carry is not None and not fault else self.draw()
         self.carry = None
         return iter(self.order)
+
+    def carry_fault(self, order: list[int]) -> str | None:
+        """Why a saved order cannot be this sampler's order of the epoch being drawn, or None."""
+        return None if sorted(order) == list(range(len(self.lengths))) else "is not an order of the rows"
 
     def draw(self) -> list[int]:
         raise NotImplementedError
@@ -66,6 +76,8 @@ class BalancedLengthSampler(_EpochSampler):
     is the ``e + 1``-th draw of a generator seeded with ``seed``, so a resumed run draws the epochs it goes on
     with, not the first ones again.
     """
+
+    DRAW = "with replacement"
 
     def __init__(self, weights: np.ndarray, lengths: Sequence[int], batch_size: int, seed: int,
                  resumed: Resumed | None = None) -> None:
@@ -84,6 +96,9 @@ class BalancedLengthSampler(_EpochSampler):
         for start in range(0, len(rows), stretch):
             order.extend(sorted(rows[start:start + stretch], key=lambda i: -self.lengths[i]))
         return order
+
+    def carry_fault(self, order: list[int]) -> str | None:  # the seeded draw of the epoch is the only right one
+        return None if order == self.draw() else "is not this run's seeded draw of that epoch"
 
 
 class ResumableLengthSampler(_EpochSampler):

@@ -80,9 +80,21 @@ def _json_fault(path: Path) -> str | None:
     return None
 
 
+def _built_files(folder: Path) -> list[str]:
+    """The file names the build wrote, as its marker lists them ([] for a marker from before the list was kept)."""
+    try:
+        files = json.loads((folder / SOURCE_FILE).read_text()).get("files", [])
+    except (OSError, ValueError, AttributeError):
+        return []
+    return [f for f in files if isinstance(f, str)] if isinstance(files, list) else []
+
+
 def damage(folder: Path) -> tuple[Path, str] | None:
-    """The first damaged file of a built folder and what is wrong with it (a safetensors file cut short, a JSON
-    file that does not parse), or None. Cheap: headers and small files only."""
+    """The first damaged file of a built folder and what is wrong with it (a file the build wrote that is gone, a
+    safetensors file cut short, a JSON file that does not parse), or None. Cheap: headers and small files only."""
+    for name in _built_files(folder):
+        if not (folder / name).is_file():
+            return folder / name, "missing (the build wrote it)"
     for path in sorted(folder.iterdir()):
         check = {".safetensors": _safetensors_fault, ".json": _json_fault}.get(path.suffix)
         try:
@@ -143,7 +155,8 @@ def build_once(target: Path, sha256: str, build: Callable[[Path], None], meta: d
     try:
         start = time.perf_counter()
         build(tmp)
-        (tmp / SOURCE_FILE).write_text(json.dumps({**meta, "sha256": sha256}, indent=2) + "\n")
+        files = sorted(p.name for p in tmp.iterdir() if p.is_file())  # each must stay (see damage)
+        (tmp / SOURCE_FILE).write_text(json.dumps({**meta, "sha256": sha256, "files": files}, indent=2) + "\n")
         share_as_usual(tmp)  # some writers (safetensors) make their files owner-only; a cache may be shared
         if target.exists():
             if not force and is_ready(target, sha256):  # another process finished first
