@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -165,3 +166,61 @@ def test_ray_engine_leaves_no_work_folder_after_an_error(tagger, tmp_path, capsy
     assert cli_main(["predict", str(tagger), str(empty), "-o", str(tmp_path / "out.jsonl"), "--engine", "ray"]) == 2
     assert capsys.readouterr().err.startswith("error: ")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.jsonl"]  # no out.jsonl.shards/ left behind
+
+
+def test_ray_engine_refuses_resume_in_one_line(tagger, tmp_path, capsys):
+    """--resume was ignored by Ray: it started over and left the local run's OUT.partial (review s31 F03)."""
+    src = _inputs(tmp_path, 3)
+    out = tmp_path / "out.jsonl"
+    assert cli_main(["predict", str(tagger), src, "-o", str(out), "--engine", "ray", "--resume"]) == 2
+    assert "--resume continues the local engine's OUT.partial" in capsys.readouterr().err and not out.exists()
+
+
+class _FailingResults:
+    """Ray results whose Parquet writing dies after one shard, as a signal or a crash would leave it."""
+
+    def write_parquet(self, folder: str) -> None:
+        from pathlib import Path
+
+        Path(folder).mkdir()
+        (Path(folder) / "part-0.parquet").write_bytes(b"half")
+        raise KeyboardInterrupt
+
+
+def test_a_folder_output_is_swapped_in_only_once_complete(tmp_path):
+    """--overwrite deleted the earlier complete folder before the new one existed (review s31 F02)."""
+    from diplo_ml.predict_ray import _write_results
+
+    target = tmp_path / "out"
+    target.mkdir()
+    (target / "old.parquet").write_bytes(b"complete")
+    with pytest.raises(KeyboardInterrupt):
+        _write_results(_FailingResults(), target, tmp_path / "out.new", True, True)
+    assert (target / "old.parquet").read_bytes() == b"complete"
+    shutil.rmtree(tmp_path / "out.new")  # (predict_with_ray removes its work folders, whatever ends it)
+
+    class Done:
+        def write_parquet(self, folder: str) -> None:
+            from pathlib import Path
+
+            Path(folder).mkdir(exist_ok=True)
+            (Path(folder) / "new.parquet").write_bytes(b"new")
+
+    _write_results(Done(), target, tmp_path / "out.new", True, True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert [p.name for p in target.iterdir()] == ["new.parquet"]
+
+
+@pytest.mark.slow
+def test_ray_engine_applies_the_precision_and_names_what_an_actor_refused(tagger, tmp_path, capsys):
+    """--precision was dropped by Ray without a word (review s31 F03): here it reaches the actors, whose refusal
+    (bf16 on a tf-idf checkpoint) is the one line the local engine gives, not a Ray traceback."""
+    pytest.importorskip("ray")
+    src = _inputs(tmp_path, 5)
+    args = ["predict", str(tagger), src, "--precision", "bf16"]
+    assert cli_main([*args, "-o", str(tmp_path / "local.jsonl")]) == 2
+    local = capsys.readouterr().err.strip().splitlines()[-1]
+    assert cli_main([*args, "-o", str(tmp_path / "ray.jsonl"), "--engine", "ray"]) == 2
+    err = capsys.readouterr().err
+    assert local.startswith("error: ") and local in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in5.jsonl"]

@@ -45,9 +45,19 @@ def cmd_predict(args: argparse.Namespace) -> int:
 
         if not args.output:
             raise DiploError("--engine ray writes files: give -o OUT (a .jsonl file or a folder of Parquet shards)")
-        with OutputLock(args.output):
-            print(predict_with_ray(args.checkpoint, args.inputs, args.output, workers=args.workers,
-                                   batch_size=args.batch_size, overwrite=args.overwrite), file=sys.stderr)
+        if args.resume:
+            raise DiploError("--resume continues the local engine's OUT.partial; --engine ray writes OUT whole in "
+                             "one go: run it again without --resume")
+        try:
+            with OutputLock(args.output):
+                print(predict_with_ray(args.checkpoint, args.inputs, args.output, workers=args.workers,
+                                       batch_size=args.batch_size, overwrite=args.overwrite,
+                                       precision="int8-dynamic" if args.quantize else args.precision),
+                      file=sys.stderr)
+        except RunInterrupted as exc:
+            print(f"interrupted ({exc}): {args.output} is as it was (Ray writes it whole at the end); run the "
+                  "command again", file=sys.stderr)
+            return exc.exit_code
         return 0
     if args.resume and not args.output:
         raise DiploError("--resume continues an output file: give -o OUT as well")

@@ -13,7 +13,9 @@ sees (README, "Inference at scale").
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from diplo_ml.errors import DiploError
 from diplo_ml.files import check_output_file, model_folders
 from diplo_ml.predict import DEFAULT_CHUNK, open_predictor, predict_units
 from diplo_ml.predict_inputs import check_inputs, chunks, read_units, reads_previous
+from diplo_ml.runs.interrupt import take_back_signals
 
 INSTALL = 'pip install -e ".[ray]"'
 ROWS_PER_SHARD = 20_000
@@ -60,12 +63,34 @@ def write_shards(checkpoint: str | Path, inputs: list[str], folder: Path, rows_p
     return total
 
 
+def _write_results(results: Any, target: Path, fresh: Path, to_folder: bool, overwrite: bool) -> None:
+    """Write Ray's rows: Parquet shards into ``fresh``, swapped in for the folder ``target`` once complete (so an
+    earlier output stays whole until then), or JSONL lines to the file ``target``, atomically."""
+    from diplo_ml.files import atomic_open
+    from diplo_ml.runs.interrupt import signals_held
+
+    if to_folder:
+        results.write_parquet(str(fresh))
+        stale = target.with_name(target.name + ".old")
+        with signals_held():  # the two renames belong together
+            if target.exists():
+                os.replace(target, stale)
+            os.replace(fresh, target)
+        shutil.rmtree(stale, ignore_errors=True)
+        return
+    with atomic_open(target, replace=overwrite) as handle:  # a file another command wrote meanwhile is kept
+        for expected, row in enumerate(results.iter_rows()):  # in input order (preserve_order)
+            if int(row["_order"]) != expected:
+                raise DiploError(f"Ray returned row {row['_order']} where row {expected} was due")
+            handle.write(row["row"] + "\n")
+
+
 class PredictorActor:
     """One loaded predictor per Ray actor; a batch of units in, their output rows (JSON) out."""
 
-    def __init__(self, checkpoint: str, batch_size: int | None) -> None:
+    def __init__(self, checkpoint: str, batch_size: int | None, precision: str = "fp32") -> None:
         quiet_libraries()  # an actor's process starts with the libraries' defaults
-        _, self.predictor = open_predictor(checkpoint, batch_size)
+        _, self.predictor = open_predictor(checkpoint, batch_size, precision)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         units = [{**json.loads(fields), "_text": text, "_context": json.loads(context)}
@@ -74,9 +99,34 @@ class PredictorActor:
         return {"_order": list(batch["_order"]), "row": [json.dumps(r, ensure_ascii=False) for r in rows]}
 
 
+RAISED_TEXT = re.compile(r"^diplo_ml\.errors\.\w+: (.+)$", re.MULTILINE)  # a traceback's last line, as Ray keeps it
+
+
+def _diplo_error(exc: BaseException) -> str | None:
+    """The message of the DiploError a Ray actor or task raised (an actor that cannot load the checkpoint at that
+    precision), found in the exception Ray wraps it in, or in the traceback text that is all Ray keeps of an
+    actor's failed start; None when it was no DiploError."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, DiploError) and not hasattr(current, "cause"):
+            return str(current)
+        found = RAISED_TEXT.findall(str(current))
+        if found:
+            return found[-1].strip()
+        current = getattr(current, "cause", None) or current.__cause__ or current.__context__
+    return None
+
+
 def predict_with_ray(checkpoint: str | Path, inputs: list[str], output: str | Path, workers: int = 1,
-                     batch_size: int | None = None, chunk: int = DEFAULT_CHUNK, overwrite: bool = False) -> str:
+                     batch_size: int | None = None, chunk: int = DEFAULT_CHUNK, overwrite: bool = False,
+                     precision: str = "fp32") -> str:
     """Predict every unit of ``inputs`` with Ray Data; return a one-line summary."""
+    from diplo_ml.precision import PRECISIONS
+
+    if precision not in PRECISIONS:  # before Ray starts
+        raise DiploError(f"unknown precision '{precision}' (choose {', '.join(PRECISIONS)})")
     ray = _ray()
     check_inputs(inputs)
     out = str(output)
@@ -103,33 +153,37 @@ def predict_with_ray(checkpoint: str | Path, inputs: list[str], output: str | Pa
     else:
         check_output_file(target, files, model_folders(checkpoint), overwrite)
     shards = target.with_name(target.name + ".shards")
-    shutil.rmtree(shards, ignore_errors=True)
-    try:  # the work folder of shards goes, whatever ends the run (an error, a signal)
+    fresh = target.with_name(target.name + ".new")  # a folder output is written here, then swapped in
+    work = [shards, fresh] if to_folder else [shards]
+    for folder in work:
+        shutil.rmtree(folder, ignore_errors=True)
+    try:  # the work folders go, whatever ends the run (an error, a signal)
         n = write_shards(checkpoint, inputs, shards)
         if not ray.is_initialized():
             address = os.environ.get("RAY_ADDRESS")
             # one CPU per predictor actor plus one for reading and writing shards (fewer would deadlock the pool)
             ray.init(address=address, num_cpus=None if address else workers + 1, include_dashboard=False,
                      log_to_driver=False, logging_level="ERROR")
+            take_back_signals()  # Ray's driver set-up made SIGTERM an abort with a C stack dump (exit 134)
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False
         context.print_on_execution_start = False
         blocks = max(2 * workers, len(list(shards.glob("*.parquet"))))
         results = ray.data.read_parquet(str(shards), override_num_blocks=blocks).map_batches(
-            PredictorActor, fn_constructor_args=(str(Path(checkpoint).resolve()), batch_size), batch_size=chunk,
-            concurrency=workers, num_cpus=1, batch_format="numpy")
-        if to_folder:
-            shutil.rmtree(target, ignore_errors=True)
-            results.write_parquet(str(target))
-        else:
-            from diplo_ml.files import atomic_open
-
-            with atomic_open(target, replace=overwrite) as handle:  # a file another command wrote meanwhile is kept
-                for expected, row in enumerate(results.iter_rows()):  # in input order (preserve_order)
-                    if int(row["_order"]) != expected:
-                        raise DiploError(f"Ray returned row {row['_order']} where row {expected} was due")
-                    handle.write(row["row"] + "\n")
+            PredictorActor, fn_constructor_args=(str(Path(checkpoint).resolve()), batch_size, precision),
+            batch_size=chunk, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1, batch_format="numpy")
+        logging.getLogger("ray.data").setLevel(logging.CRITICAL)  # its failures reach us as exceptions: said once
+        try:
+            _write_results(results, target, fresh, to_folder, overwrite)
+        except DiploError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - Ray wraps what an actor raised in its own exceptions
+            found = _diplo_error(exc)
+            if found is None:
+                raise
+            raise DiploError(found) from None
     finally:
-        shutil.rmtree(shards, ignore_errors=True)
+        for folder in work:
+            shutil.rmtree(folder, ignore_errors=True)
     return f"wrote {n} rows to {target}{'/' if to_folder else ''} with Ray Data ({workers} predictor actors)"

@@ -76,6 +76,14 @@ def end_early() -> None:
     raise_if_interrupted()
 
 
+def take_back_signals() -> None:
+    """After a library replaced the handlers (Ray's driver aborts on SIGTERM with a C stack dump): SIGINT and
+    SIGTERM raise :class:`RunInterrupted` where the command is, as Ctrl-C does."""
+    if threading.current_thread() is threading.main_thread():
+        for sig in SIGNALS:
+            signal.signal(sig, _terminate)
+
+
 @contextlib.contextmanager
 def signals_interrupt() -> Iterator[None]:
     """Within the block, SIGINT and SIGTERM raise :class:`RunInterrupted` (gracefully during training); a signal
