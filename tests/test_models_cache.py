@@ -139,6 +139,18 @@ def test_prepare_rebuilds_a_cache_that_lost_its_tokenizer(cached, fake_conversio
     assert len(fake_conversion) == 1 and (folder / "tokenizer.json").is_file()
 
 
+def test_a_cache_built_before_the_file_list_still_needs_its_tokenizer(cached):
+    """A marker without "files" (written before the build listed them) was checked for nothing missing."""
+    folder = cached["smollm2"]
+    marker = folder / cache.SOURCE_FILE
+    meta = json.loads(marker.read_text())
+    del meta["files"]
+    marker.write_text(json.dumps(meta))
+    assert cache.damage(folder) is None
+    (folder / "tokenizer.json").unlink()
+    assert cache.damage(folder) == (folder / "tokenizer.json", "missing (the build wrote it)")
+
+
 def test_prepare_force_rebuilds_a_ready_cache(cached, fake_conversion):
     assert smollm2.prepare(force=True) == cached["smollm2"] and len(fake_conversion) == 1
 

@@ -80,12 +80,18 @@ def _json_fault(path: Path) -> str | None:
     return None
 
 
+EVERY_BUILD_WRITES = ["config.json", "tokenizer.json"]  # (with the weights) what every build here writes
+
+
 def _built_files(folder: Path) -> list[str]:
-    """The file names the build wrote, as its marker lists them ([] for a marker from before the list was kept)."""
+    """The file names the build wrote, as its marker lists them; for a marker from before the list was kept, what
+    every build writes (a cache that lost its tokenizer then was taken for ready)."""
     try:
-        files = json.loads((folder / SOURCE_FILE).read_text()).get("files", [])
+        files = json.loads((folder / SOURCE_FILE).read_text()).get("files")
     except (OSError, ValueError, AttributeError):
         return []
+    if files is None:
+        return EVERY_BUILD_WRITES
     return [f for f in files if isinstance(f, str)] if isinstance(files, list) else []
 
 
