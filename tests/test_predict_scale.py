@@ -165,7 +165,7 @@ def test_ray_engine_leaves_no_work_folder_after_an_error(tagger, tmp_path, capsy
     empty.write_text("\n")
     assert cli_main(["predict", str(tagger), str(empty), "-o", str(tmp_path / "out.jsonl"), "--engine", "ray"]) == 2
     assert capsys.readouterr().err.startswith("error: ")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.jsonl"]  # no out.jsonl.shards/ left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.jsonl"]  # no .out.jsonl.ray-shards/ left behind
 
 
 def test_ray_engine_refuses_resume_in_one_line(tagger, tmp_path, capsys):
@@ -194,10 +194,13 @@ def test_a_folder_output_is_swapped_in_only_once_complete(tmp_path):
     target = tmp_path / "out"
     target.mkdir()
     (target / "old.parquet").write_bytes(b"complete")
+    for name in ("out.old", "out.new", ".out.ray-old"):  # the user's folders, and one a killed run left
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "x").write_text(name)
     with pytest.raises(KeyboardInterrupt):
-        _write_results(_FailingResults(), target, tmp_path / "out.new", True, True)
+        _write_results(_FailingResults(), target, tmp_path / ".out.ray-new", True, True)
     assert (target / "old.parquet").read_bytes() == b"complete"
-    shutil.rmtree(tmp_path / "out.new")  # (predict_with_ray removes its work folders, whatever ends it)
+    shutil.rmtree(tmp_path / ".out.ray-new")  # (predict_with_ray removes its work folders, whatever ends it)
 
     class Done:
         def write_parquet(self, folder: str) -> None:
@@ -206,8 +209,9 @@ def test_a_folder_output_is_swapped_in_only_once_complete(tmp_path):
             Path(folder).mkdir(exist_ok=True)
             (Path(folder) / "new.parquet").write_bytes(b"new")
 
-    _write_results(Done(), target, tmp_path / "out.new", True, True)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    _write_results(Done(), target, tmp_path / ".out.ray-new", True, True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "out.new", "out.old"]
+    assert (tmp_path / "out.new" / "x").read_text() == "out.new" and (tmp_path / "out.old" / "x").read_text() == "out.old"
     assert [p.name for p in target.iterdir()] == ["new.parquet"]
 
 

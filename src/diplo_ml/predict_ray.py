@@ -1,7 +1,7 @@
 """`diplo-ml predict --engine ray`: batch inference with Ray Data, on one machine or a cluster.
 
 1. The inputs are read exactly as the local path reads them (JSONL rows, or article paragraphs) and written as
-   Parquet shards of units (``OUT.shards/``), so every row keeps the same ``id``/``source``/``line`` keys.
+   Parquet shards of units (``.OUT.ray-shards/``), so every row keeps the same ``id``/``source``/``line`` keys.
 2. ``ray.data.read_parquet`` -> ``map_batches`` with a pool of predictor actors (one model per actor) ->
 3. ordered rows written to ``OUT`` (JSONL, the local path's format) or, when ``OUT`` ends with ``/``, as Parquet
    shards in that folder (one ``row`` column of JSON).
@@ -63,6 +63,12 @@ def write_shards(checkpoint: str | Path, inputs: list[str], folder: Path, rows_p
     return total
 
 
+def _work_folder(target: Path, job: str) -> Path:
+    """A work folder of this command beside OUT, hidden and named for it (``.OUT.ray-JOB``), so that removing what a
+    killed run left never touches a folder of the user's ("OUT.new", "OUT.old")."""
+    return target.with_name(f".{target.name}.ray-{job}")
+
+
 def _write_results(results: Any, target: Path, fresh: Path, to_folder: bool, overwrite: bool) -> None:
     """Write Ray's rows: Parquet shards into ``fresh``, swapped in for the folder ``target`` once complete (so an
     earlier output stays whole until then), or JSONL lines to the file ``target``, atomically."""
@@ -71,7 +77,8 @@ def _write_results(results: Any, target: Path, fresh: Path, to_folder: bool, ove
 
     if to_folder:
         results.write_parquet(str(fresh))
-        stale = target.with_name(target.name + ".old")
+        stale = _work_folder(target, "old")
+        shutil.rmtree(stale, ignore_errors=True)  # one a killed run left: os.replace cannot put a folder onto it
         with signals_held():  # the two renames belong together
             if target.exists():
                 os.replace(target, stale)
@@ -152,8 +159,8 @@ def predict_with_ray(checkpoint: str | Path, inputs: list[str], output: str | Pa
             raise DiploError(f"{target}/ exists and is not empty: add --overwrite to replace it")
     else:
         check_output_file(target, files, model_folders(checkpoint), overwrite)
-    shards = target.with_name(target.name + ".shards")
-    fresh = target.with_name(target.name + ".new")  # a folder output is written here, then swapped in
+    shards = _work_folder(target, "shards")
+    fresh = _work_folder(target, "new")  # a folder output is written here, then swapped in
     work = [shards, fresh] if to_folder else [shards]
     for folder in work:
         shutil.rmtree(folder, ignore_errors=True)
