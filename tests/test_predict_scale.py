@@ -211,7 +211,7 @@ def test_a_folder_output_is_swapped_in_only_once_complete(tmp_path):
 
     _write_results(Done(), target, tmp_path / ".out.ray-new", True, True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "out.new", "out.old"]
-    assert (tmp_path / "out.new" / "x").read_text() == "out.new" and (tmp_path / "out.old" / "x").read_text() == "out.old"
+    assert all((tmp_path / name / "x").read_text() == name for name in ("out.new", "out.old"))
     assert [p.name for p in target.iterdir()] == ["new.parquet"]
 
 
