@@ -138,10 +138,9 @@ def load(path: str | os.PathLike, expected: type | None = None, quantize: bool =
     ``precision`` (``fp32``, ``bf16``, ``int8-dynamic``) switches a transformer tagger to a faster path
     (:mod:`diplo_ml.precision`); ``quantize=True`` is ``precision="int8-dynamic"``.
     """
-    from diplo_ml.precision import PRECISIONS
+    from diplo_ml.precision import check_precision
 
-    if precision not in PRECISIONS:  # before minutes of loading
-        raise DiploError(f"unknown precision '{precision}' (choose {', '.join(PRECISIONS)})")
+    check_precision(precision)  # before minutes of loading
     folder, meta = expect(path, expected) if expected is not None else read_meta(path)
     task = checkpoint_task(folder, meta)
     verify_files(folder)

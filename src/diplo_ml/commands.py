@@ -40,6 +40,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
     if args.engine == "local" and args.workers > cpus:  # (Ray's actors may live on a cluster's other machines)
         raise DiploError(f"--workers {args.workers}: at most {cpus} here (this machine's CPUs); each worker loads "
                          "its own copy of the model")
+    precision = "int8-dynamic" if args.quantize else args.precision
     if args.engine == "ray":
         from diplo_ml.predict_ray import predict_with_ray
 
@@ -52,7 +53,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
             with OutputLock(args.output):
                 print(predict_with_ray(args.checkpoint, args.inputs, args.output, workers=args.workers,
                                        batch_size=args.batch_size, overwrite=args.overwrite,
-                                       precision="int8-dynamic" if args.quantize else args.precision),
+                                       precision=precision),
                       file=sys.stderr)
         except RunInterrupted as exc:
             print(f"interrupted ({exc}): {args.output} is as it was (Ray writes it whole at the end); run the "
@@ -61,7 +62,6 @@ def cmd_predict(args: argparse.Namespace) -> int:
         return 0
     if args.resume and not args.output:
         raise DiploError("--resume continues an output file: give -o OUT as well")
-    precision = "int8-dynamic" if args.quantize else args.precision
     if not args.output:
         with signals_interrupt():
             for rows in predict_stream(args.checkpoint, args.inputs, args.batch_size, precision, args.workers):

@@ -19,6 +19,12 @@ from torch import nn
 from diplo_ml.errors import DiploError
 
 PRECISIONS = ("fp32", "bf16", "int8-dynamic")
+
+
+def check_precision(precision: str) -> None:
+    """Refuse a precision that is not one of :data:`PRECISIONS`, naming them (before any loading)."""
+    if precision not in PRECISIONS:
+        raise DiploError(f"unknown precision '{precision}' (choose {', '.join(PRECISIONS)})")
 HEAD = "classifier"  # the transformers sequence-classification head, kept in float32
 
 
@@ -73,8 +79,7 @@ def torch_module(predictor: Any) -> nn.Module:
 
 def apply_precision(predictor: Any, precision: str) -> Any:
     """Switch a loaded Tagger to ``precision`` in place (``fp32`` leaves it as it is)."""
-    if precision not in PRECISIONS:
-        raise DiploError(f"unknown precision '{precision}' (choose {', '.join(PRECISIONS)})")
+    check_precision(precision)
     if precision == "fp32":
         return predictor
     torch_modules(predictor)

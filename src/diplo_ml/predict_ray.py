@@ -22,10 +22,10 @@ from typing import Any
 
 from diplo_ml import quiet_libraries
 from diplo_ml.errors import DiploError
-from diplo_ml.files import check_output_file, model_folders
+from diplo_ml.files import atomic_open, check_output_file, model_folders
 from diplo_ml.predict import DEFAULT_CHUNK, open_predictor, predict_units
 from diplo_ml.predict_inputs import check_inputs, chunks, read_units, reads_previous
-from diplo_ml.runs.interrupt import take_back_signals
+from diplo_ml.runs.interrupt import signals_held, take_back_signals
 
 INSTALL = 'pip install -e ".[ray]"'
 ROWS_PER_SHARD = 20_000
@@ -72,9 +72,6 @@ def _work_folder(target: Path, job: str) -> Path:
 def _write_results(results: Any, target: Path, fresh: Path, to_folder: bool, overwrite: bool) -> None:
     """Write Ray's rows: Parquet shards into ``fresh``, swapped in for the folder ``target`` once complete (so an
     earlier output stays whole until then), or JSONL lines to the file ``target``, atomically."""
-    from diplo_ml.files import atomic_open
-    from diplo_ml.runs.interrupt import signals_held
-
     if to_folder:
         results.write_parquet(str(fresh))
         stale = _work_folder(target, "old")
@@ -130,10 +127,9 @@ def predict_with_ray(checkpoint: str | Path, inputs: list[str], output: str | Pa
                      batch_size: int | None = None, chunk: int = DEFAULT_CHUNK, overwrite: bool = False,
                      precision: str = "fp32") -> str:
     """Predict every unit of ``inputs`` with Ray Data; return a one-line summary."""
-    from diplo_ml.precision import PRECISIONS
+    from diplo_ml.precision import check_precision
 
-    if precision not in PRECISIONS:  # before Ray starts
-        raise DiploError(f"unknown precision '{precision}' (choose {', '.join(PRECISIONS)})")
+    check_precision(precision)  # before Ray starts
     ray = _ray()
     check_inputs(inputs)
     out = str(output)
