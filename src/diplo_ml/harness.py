@@ -91,6 +91,19 @@ def plan(cfg: DictConfig) -> Plan:
     return Plan(cfg, run, trainer, task, cls, options)
 
 
+def fit_model(p: Plan, examples: dict[str, Examples], out_dir: Path, callbacks: list[Any]) -> Model:
+    """Build the configured model and fit it on the train split, choosing on dev: the one place a model is trained
+    (the run loop and the benchmark's training throughput). ``out_dir`` holds the Trainer's checkpoints."""
+    model = p.model_class(p.model_options, p.task.spec)
+    context = FitContext(seed=p.run.seed, out_dir=out_dir, trainer=p.trainer, score=p.task.quick_score,
+                         callbacks=callbacks)
+    log.info("fitting %s on %d %ss", p.model_options.name, len(examples["train"]), p.task.unit)
+    raise_if_interrupted()
+    model.fit(examples["train"], examples["dev"], context)
+    raise_if_interrupted()
+    return model
+
+
 def split_examples(task: Task, data: LoadedData, data_cfg: DictConfig) -> dict[str, Examples]:
     return {split: task.examples(list(ds), data_cfg) for split, ds in data.splits.items()}
 
@@ -179,14 +192,8 @@ def run_task(p: Plan, run_dir: Path, recorder: Recorder) -> dict[str, dict[str, 
                     model={"name": p.model_options.name, "class": p.model_cfg.get("_target_"),
                            "uses_trainer": p.model_class.trains_with_trainer(p.model_options)})
     examples = split_examples(task, data, cfg.data)
-    model = p.model_class(p.model_options, task.spec)
     card_callback = ModelCardCallback(task.headline_metrics)
-    context = FitContext(seed=p.run.seed, out_dir=run_dir / "trainer", trainer=p.trainer, score=task.quick_score,
-                         callbacks=[card_callback])
-    log.info("fitting %s on %d %ss", p.model_options.name, len(examples["train"]), task.unit)
-    raise_if_interrupted()
-    model.fit(examples["train"], examples["dev"], context)
-    raise_if_interrupted()
+    model = fit_model(p, examples, run_dir / "trainer", [card_callback])
     if not is_main_process():  # torchrun/accelerate: rank 0 tunes, predicts and writes the run files
         return {}
     predictor, dev_outputs = task.make_predictor(model, examples["dev"])

@@ -147,8 +147,7 @@ def training_throughput(steps: int, overrides: list[str] | None = None) -> dict[
     from transformers import TrainerCallback
 
     from diplo_ml.config import compose_config
-    from diplo_ml.harness import plan, split_examples
-    from diplo_ml.models.base import FitContext
+    from diplo_ml.harness import fit_model, plan, split_examples
     from diplo_ml.seeding import seed_everything
 
     total = steps + 1
@@ -165,10 +164,8 @@ def training_throughput(steps: int, overrides: list[str] | None = None) -> dict[
         def on_step_end(self, args, state, control, **kwargs):
             ends.append(time.perf_counter())
 
-    model = p.model_class(p.model_options, p.task.spec)
     with tempfile.TemporaryDirectory(prefix="diplo-bench-train-") as tmp:
-        model.fit(examples["train"], examples["dev"], FitContext(p.run.seed, Path(tmp) / "trainer", p.trainer,
-                                                                 p.task.quick_score, [StepClock()]))
+        fit_model(p, examples, Path(tmp) / "trainer", [StepClock()])
     per_step = p.trainer.train_batch_size * p.trainer.gradient_accumulation_steps
     elapsed = ends[-1] - ends[0] if len(ends) > 1 else float("nan")
     return {"training_examples_per_s": round(per_step * (len(ends) - 1) / elapsed, 2),
