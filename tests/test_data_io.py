@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 from pathlib import Path
 
@@ -63,6 +64,19 @@ def test_bad_lines_name_file_and_line(pillar_dir, line, message):
         load_splits(_cfg(pillar_dir), _check)
     assert f"test.jsonl:{number}" in str(err.value)
     assert message in str(err.value)
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('{"id": "x", "text": "Cut short."', "Expecting ',' delimiter at the end of the line"),
+    ('{"id": "x", "text": "a raw newline', "Unterminated string starting at column 21"),
+    ('{"id": "x" "text": "t"}', "Expecting ',' delimiter at column 12"),
+])
+def test_malformed_json_names_the_place_on_its_own_line(line, message):
+    """A record cut short was reported at "column 1" (of the line after it, as the line ending was parsed too)."""
+    from diplo_ml.data.io import parse_jsonl_lines
+
+    with pytest.raises(DataError, match=rf"in.jsonl:2: malformed JSON \({re.escape(message)}\)"):
+        list(parse_jsonl_lines(['{"text": "fine"}\n', line + "\n", '{"text": "next"}\n'], "in.jsonl"))
 
 
 def test_duplicate_id_across_files_is_refused(pillar_dir):

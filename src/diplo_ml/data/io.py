@@ -60,11 +60,12 @@ def parse_jsonl_lines(lines: Iterable[str], label: str) -> Iterator[tuple[int, d
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
+        line = raw.rstrip("\r\n")  # else a record cut short is reported at column 1 of the next line
         try:
-            record = loads_strictly(raw)
+            record = loads_strictly(line)
         except json.JSONDecodeError as exc:
-            raise DataError(f"{label}:{number}: malformed JSON ({exc.msg.removesuffix(' at')} at column "
-                            f"{exc.colno})") from None
+            where = "the end of the line" if exc.pos >= len(line) else f"column {exc.colno}"
+            raise DataError(f"{label}:{number}: malformed JSON ({exc.msg.removesuffix(' at')} at {where})") from None
         except NotUnicode as exc:
             raise DataError(f"{label}:{number}: {exc}") from None
         except ValueError as exc:
