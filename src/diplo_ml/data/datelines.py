@@ -84,6 +84,8 @@ LEADING_STAMP = re.compile(
     r"(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:am|pm))?(?:\s*\(?(?:GMT|UTC|ICT)[+\d:]*\)?)?)?\s+",
     re.IGNORECASE,
 )
+# a writer's byline run into the lead: "By" and a capitalised name ("By Minh Anh NDO – Vietnam …")
+BYLINE_NAME = re.compile(r"^By\s+(?=[A-Z])")
 LEADING_BYLINE = re.compile(r"^(?:reporter|by|written by|story|text)\s*[:-]?\s+", re.IGNORECASE)
 # how other foreign-affairs pages open: "From: … Published 3 March 2024 …", "READOUT OFFICE OF THE SPOKESPERSON March 5,
 # 2024 …", "PRESS STATEMENT … FEBRUARY 27, 2024 Share Copy Link …", "SG/SM/22134 4 March 2024 …"
@@ -118,6 +120,8 @@ def strip_page_header(text: str) -> str:
     if inner and before.strip() and len(before.split()) <= 25 and not re.search(r"[.!?][\"'”’]?\s", before) \
             and not _names_outlet(before):
         return rest[inner.start():]
+    if (named := BYLINE_NAME.match(rest)) and (lead := _after_byline(rest[named.end():])):
+        return lead
     byline = LEADING_BYLINE.match(rest) if stamp else None
     words = rest[byline.end():].split() if byline else []
     for n in range(1, min(len(words), 9)):  # "Reporter: Nguyễn Hoài VietNamNet Global Deputy …": up to a masthead
@@ -125,6 +129,17 @@ def strip_page_header(text: str) -> str:
             if masthead(" ".join(words[n:n + size])) and len(words) > n + size + 3:
                 return " ".join(words[n + size:])
     return rest
+
+
+def _after_byline(text: str) -> str | None:
+    """What follows the rest of a writer's name when an outlet's dateline does, within six words ("Anh NDO – Vietnam
+    …" -> "NDO – Vietnam …"): a byline run into the lead."""
+    words = text.split()
+    for n in range(min(len(words), 6)):
+        tail = " ".join(words[n:])
+        if any(m.groupdict().get("outlet") for m in split_datelines(tail)[0]):
+            return tail
+    return None
 
 
 def _names_outlet(text: str) -> bool:

@@ -105,6 +105,19 @@ PICTURED = re.compile(r"\((?:[CLR]|(?i:(?:front|back|first|second|third|1st|2nd|
 COURTESY = re.compile(r"^(?:thank you|thanks(?! to\b)|good (?:morning|afternoon|evening|day)"
                       r"|(?:I have|I've got|just|let me (?:start|begin) with) (?:one|two|three|a|a couple of|a few)"
                       r"(?: brief| quick| short)? (?:announcements?|things?|items?|updates?)\b)", re.IGNORECASE)
+# a speaker's thanks and courtesies before the point of a speech: "I thank the Secretary-General for his briefing.",
+# "We would also like to thank Indonesia for …", "It is a great honour for me to address this meeting …", "Allow me to
+# begin by congratulating …" ("It is a pleasure to announce …" and "I welcome this step" are news)
+SPEECH_COURTESY = re.compile(
+    r"^(?:(?:I|we)(?:,? (?:would|should|must|also|like|wish|want|to|first|of|all|sincerely|warmly|once|again"
+    r"|too)){0,6},? thank\b"
+    r"|it is (?:a|an|my|our) (?:great |real |special |distinct |particular )?(?:honou?r|pleasure|privilege)"
+    r"(?: for (?:me|us|my delegation|our delegation))? to (?:be here|be with|address|speak|join|attend|take part"
+    r"|participate|stand|represent|deliver)\b"
+    r"|(?:allow|let) me(?: first| first of all)?,? (?:to )?(?:begin|start)? ?(?:by )?(?:thank|express|congratulat"
+    r"|join)"
+    r"|(?:first of all|at the outset),? (?:I|we|let me|allow me)\b[^.]{0,40}\b(?:thank|congratulat))",
+    re.IGNORECASE)
 MADE_BY = re.compile(r"^(?:statement|speech|remarks|written statement|transcript)s? "
                      r"(?:made|delivered|given|issued) by\b", re.IGNORECASE)
 
@@ -129,7 +142,8 @@ def is_statement(sentence: str) -> bool:
         return False
     if is_salutation(text) or FULL_TEXT_HEADING.match(text) or RELATED_LINK.match(text):
         return False
-    if (COURTESY.match(text) and len(text.split()) <= 8) or MADE_BY.match(text) or _names_only(text):
+    if (COURTESY.match(text) and len(text.split()) <= 8) or MADE_BY.match(text) or _names_only(text) \
+            or SPEECH_COURTESY.match(text):
         return False
     if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) \
             or (COOKIES.search(text) and len(text.split()) <= 40):
@@ -140,10 +154,26 @@ def is_statement(sentence: str) -> bool:
 def clean_statement(sentence: str, interview: bool = False) -> str:
     """A sentence as a summary may use it: no leading dateline, "./." ended as "."; in an interview (the article
     asks questions) no speaker label before an answer either ("UK: The government …" elsewhere is kept)."""
-    sentence = strip_dateline(strip_page_header(sentence))
+    sentence = without_salutation(strip_dateline(strip_page_header(BULLET.sub("", sentence.lstrip(), count=1))))
     if interview and not QUESTION_PREFIX.match(sentence):
         sentence = SPEAKER.sub("", sentence, count=1)
     return closed_quotation(without_end_mark(sentence))
+
+
+# a list run into the sentence that introduces it, as in a page whose lines were joined ("… the following outcomes:
+# - Both sides agreed …"): the introduction (never chosen, it ends in ":") and the items are sentences of their own
+LIST_START = re.compile(r"(?<=:)\s+(?=[-–—•*]\s+[A-Z\"“‘])")
+BULLET = re.compile(r"^[-–—•*]\s+(?=[A-Z\"“‘])")
+
+
+def without_salutation(sentence: str) -> str:
+    """A sentence without the forms of address a speaker opens it with ("Excellencies, ladies and gentlemen, I thank
+    …" -> "I thank …"; "Mr. President, Vietnam …" -> "Vietnam …"), when a capitalised sentence of three words or more
+    remains; else the sentence as it was."""
+    rest = sentence
+    while (comma := rest.find(",")) > 0 and is_salutation(rest[:comma]):
+        rest = rest[comma + 1:].lstrip()
+    return rest if rest is not sentence and rest[:1].isupper() and len(rest.split()) >= 3 else sentence
 
 
 def closed_quotation(sentence: str) -> str:
@@ -169,7 +199,7 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     may be chosen; an article of nothing but questions, captions and credits has none. A photo credit that the
     splitter joined to the next sentence is cut off it, and the sentence before it (the caption) is left out, as are
     the sentences of a caption line ("… documents. Photo: VNA") and the one before a credit standing alone."""
-    raw = split_sentences(text)
+    raw = [piece for sentence in split_sentences(text) for piece in LIST_START.split(sentence)]
     interview = any(is_question(s) for s in raw)
     captions = {s for line in text.splitlines() if is_caption(line.strip()) for s in split_sentences(line)}
     sentences = [clean_statement(s, interview) for s in raw]
