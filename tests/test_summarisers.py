@@ -377,6 +377,26 @@ def test_summaries_of_a_raw_interview_page_hold_statements_only(tmp_path, capsys
     assert "hotlines" in summary
 
 
+def test_a_page_of_questions_only_gets_an_empty_summary_and_the_others_theirs(tmp_path, capsys):
+    """It stopped the whole run ("texts[1] is empty"): the summariser was handed a page's answers, and it had none."""
+    from diplo_ml.cli import main as cli_main
+    from diplo_ml.tasks.summarise.summariser import NOTHING_TO_SUMMARISE
+
+    from .test_hostile import _checkpoint
+
+    lead = _checkpoint(tmp_path / "lead", ["task=summarise", "data=summaries_embedded", "model=lead", "debug=smoke"])
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text("Readers ask about visas\nQ: Do citizens need a visa to visit Chile?\n"
+                                 "Q: How long can tourists stay without one?\n")
+    (pages / "b.txt").write_text(PAGE)
+    for given in ([str(pages)], [str(pages / "a.txt")]):
+        assert cli_main(["predict", str(lead), *given]) == 0
+        rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert rows[0]["summary"] == "" and rows[0]["note"] == NOTHING_TO_SUMMARISE
+    assert rows[0]["doc"] == "a" and len(rows) == 1
+
+
 def _trim_data(n: int = 40) -> tuple[list[str], list[str]]:
     places = ["Hanoi", "Jakarta", "Manila", "Bangkok", "Vientiane", "Canberra", "Seoul", "Tokyo"]
     sentences, references = [], []

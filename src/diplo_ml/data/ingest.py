@@ -94,7 +94,9 @@ class Article:
         without the speaker label before it ("Deputy Foreign Minister: Vietnam's candidacy …")."""
         if not any(p.question for p in self.paragraphs):
             return self.statements
-        return "\n\n".join(SPEAKER.sub("", p.text, count=1) for p in self.paragraphs if not p.question)
+        answers = "\n\n".join(SPEAKER.sub("", p.text, count=1) for p in self.paragraphs if not p.question)
+        # a page of questions only: the summariser reads them and finds no statement (an empty summary with a note)
+        return answers if answers.strip() else "\n\n".join(p.text for p in self.paragraphs)
 
 
 def _words(text: str) -> list[str]:
