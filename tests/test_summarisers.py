@@ -58,6 +58,15 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
     ("By Nguyen Thi Minh Anh Hanoi (VNA) – Vietnam and Japan agreed to expand cooperation.", "Vietnam and Japan"),
     ("The committee met in Hanoi on September 9, with the following main outcomes: - Both sides agreed to implement "
      "the trade agreement. - The EU will support the energy transition.", "Both sides agreed"),
+    # a second read: a byline after the dateline, an unspaced long dash, a courtesy among the address lines, a
+    # "Full text of" heading run into the first words
+    ("Hanoi (VNA) – By Thu Trang – Vietnam's army sent 50 officers to a regional drill held in Malaysia.",
+     "Vietnam's army"),
+    ("NDO—A ceremony to mark 75 years of relations between Vietnam and Hungary was held in Budapest.", "A ceremony"),
+    ("Thank you, Mr. Chairman. Distinguished colleagues, I am pleased to join this meeting. Vietnam proposes that the "
+     "countries share water data all year round.", "Vietnam proposes"),
+    ("Full text of the statement Thank you, Mr. President. Excellencies, ladies and gentlemen. Vietnam is deeply "
+     "concerned about the civilians killed in armed conflicts.", "Vietnam is deeply"),
 ])
 def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first):
     sentences, allowed = candidates(text)
@@ -76,6 +85,20 @@ def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first
 def test_text_that_only_looks_like_a_dateline_or_label_is_kept(text):
     sentences, allowed = candidates(f"Hanoi (VNA) – {text}" if text.startswith("EU") else text)
     assert sentences[0] == text and allowed[0]
+
+
+@pytest.mark.parametrize(("sentence", "closed"), [
+    ('Foreign Secretary David Lammy said: "I welcome the ceasefire agreed today.',
+     'Foreign Secretary David Lammy said: "I welcome the ceasefire agreed today."'),  # it put a " before it all
+    ('"We have built a strong foundation.', '"We have built a strong foundation."'),
+    ('Now we must act," the minister said.', '"Now we must act," the minister said.'),
+    ('It was "a win" for both.', 'It was "a win" for both.'),
+    ("“We have built a strong foundation.", "“We have built a strong foundation.”"),
+])
+def test_a_quotation_cut_by_the_sentence_split_is_closed_on_the_side_it_is_open(sentence, closed):
+    from diplo_ml.models.summarise.selection import closed_quotation
+
+    assert closed_quotation(sentence) == closed
 
 
 def test_the_trimmer_cuts_a_clause_at_and_but_never_a_list():

@@ -116,7 +116,10 @@ SPEECH_COURTESY = re.compile(
     r"|participate|stand|represent|deliver)\b"
     r"|(?:allow|let) me(?: first| first of all)?,? (?:to )?(?:begin|start)? ?(?:by )?(?:thank|express|congratulat"
     r"|join)"
-    r"|(?:first of all|at the outset),? (?:I|we|let me|allow me)\b[^.]{0,40}\b(?:thank|congratulat))",
+    r"|(?:first of all|at the outset),? (?:I|we|let me|allow me)\b[^.]{0,40}\b(?:thank|congratulat)"
+    r"|(?:I am|I'm|I’m|we are|we're|we’re) (?:very |most |truly |deeply |greatly |so )?(?:pleased|delighted|happy"
+    r"|glad|honou?red|privileged) to (?:be here|be with|join|attend|address|speak|take part|participate|represent"
+    r"|deliver)\b)",
     re.IGNORECASE)
 MADE_BY = re.compile(r"^(?:statement|speech|remarks|written statement|transcript)s? "
                      r"(?:made|delivered|given|issued) by\b", re.IGNORECASE)
@@ -154,7 +157,8 @@ def is_statement(sentence: str) -> bool:
 def clean_statement(sentence: str, interview: bool = False) -> str:
     """A sentence as a summary may use it: no leading dateline, "./." ended as "."; in an interview (the article
     asks questions) no speaker label before an answer either ("UK: The government …" elsewhere is kept)."""
-    sentence = without_salutation(strip_dateline(strip_page_header(BULLET.sub("", sentence.lstrip(), count=1))))
+    sentence = strip_dateline(strip_page_header(BULLET.sub("", sentence.lstrip(), count=1)))
+    sentence = without_salutation(FULL_TEXT_LEAD.sub("", BYLINE_DASH.sub("", sentence, count=1), count=1))
     if interview and not QUESTION_PREFIX.match(sentence):
         sentence = SPEAKER.sub("", sentence, count=1)
     return closed_quotation(without_end_mark(sentence))
@@ -164,6 +168,14 @@ def clean_statement(sentence: str, interview: bool = False) -> str:
 # - Both sides agreed …"): the introduction (never chosen, it ends in ":") and the items are sentences of their own
 LIST_START = re.compile(r"(?<=:)\s+(?=[-–—•*]\s+[A-Z\"“‘])")
 BULLET = re.compile(r"^[-–—•*]\s+(?=[A-Z\"“‘])")
+
+
+# a byline between the dateline and the lead: "Hanoi (VNA) – By Thu Trang – Vietnam People's Army sent …"
+BYLINE_DASH = re.compile(r"^By\s+(?:[A-Z][\w’'.-]*\s+){1,5}[–—-]\s+(?=[A-Z\"“])")
+# a speech's "Full text of …" heading run into its first words ("Full text of the statement Thank you, Mr. President.")
+FULL_TEXT_LEAD = re.compile(r"^(?i:(?:the |following is the )?full text of\b)[^.!?:]{0,100}?\s+"
+                            r"(?=(?:Thank you|Thanks|Mr\.? |Madam|Excellenc|Your Excellenc|Distinguished|Dear |Ladies"
+                            r"|Good (?:morning|afternoon|evening)|Colleagues|Friends)\b)")
 
 
 def without_salutation(sentence: str) -> str:
@@ -184,8 +196,11 @@ def closed_quotation(sentence: str) -> str:
         return sentence + "”"
     if sentence.count("”") > sentence.count("“"):  # the end of a quotation an earlier sentence opened
         return "“" + sentence
-    if sentence.count('"') % 2:
-        return sentence + '"' if sentence.startswith('"') else '"' + sentence
+    if sentence.count('"') % 2:  # the unmatched mark is the last: it opens a quotation (append) or closes one
+        last = sentence.rfind('"')
+        opens = (last == 0 or not sentence[last - 1].isalnum() and sentence[last - 1] not in ".,!?;…") \
+            and sentence[last + 1:last + 2].strip() != ""
+        return sentence + '"' if opens else '"' + sentence
     return sentence
 
 
