@@ -504,6 +504,15 @@ def test_lead_trim_chooses_per_source_on_dev_and_reloads(tmp_path):
         model.options.unknown_source = unknown  # a new page (no source) is summarised as that source's articles are
         assert model.summarise(texts[:1], {"headline": [None]}) == [expected]
         assert f"articles of no known source, such as new pages: as {unknown}'s" in model.card().summary
+    # a checkpoint without what its settings use, or without the settings, is refused (it loaded as plain Lead-k)
+    from diplo_ml.errors import DiploError
+
+    (tmp_path / "model" / "trimmer.safetensors").unlink()
+    with pytest.raises(DiploError, match=r"trimmer.safetensors: missing; the summariser settings use the trim edit"):
+        LeadTrimSummariser.load(tmp_path / "model", model.options, model.spec)
+    (tmp_path / "model" / "summariser.json").write_text("{}")
+    with pytest.raises(DiploError, match=r"summariser.json: damaged summariser settings"):
+        LeadTrimSummariser.load(tmp_path / "model", model.options, model.spec)
 
 
 def test_an_unknown_source_the_data_does_not_hold_is_named(tmp_path, caplog):

@@ -122,6 +122,9 @@ class LeadTrimSummariser(LeadSummariser):
         self.edits_default = dict.fromkeys(EDITS, False)
         if self.folder is not None:
             saved = read_json_object(self.folder / SETTINGS_FILE, "summariser settings")
+            if not {"edits_default", "trim_default"} & set(saved):
+                raise DiploError(f"{self.folder / SETTINGS_FILE}: damaged summariser settings (no edits_default: "
+                                 "what dev chose is missing)")
             if "edits_default" in saved:
                 self.edits_default = edit_switches(saved["edits_default"])
                 self.edits_by_source = {str(k): edit_switches(v)
@@ -130,6 +133,11 @@ class LeadTrimSummariser(LeadSummariser):
                 self.edits_default = edit_switches({"trim": saved.get("trim_default", False)})
                 self.edits_by_source = {str(k): edit_switches({"trim": v})
                                         for k, v in (saved.get("trim_by_source") or {}).items()}
+            used = [self.edits_default, *self.edits_by_source.values()]
+            for edit, name in (("trim", TRIMMER_FILE), ("headline", HEADLINE_FILE)):
+                if any(edits[edit] for edits in used) and not (self.folder / name).is_file():
+                    raise DiploError(f"{self.folder / name}: missing; the summariser settings use the {edit} edit, "
+                                     "which this file holds (copy the whole checkpoint folder)")
             if (self.folder / TRIMMER_FILE).is_file():
                 self.trimmer = ClauseTrimmer.load(self.folder / TRIMMER_FILE)
             if (self.folder / HEADLINE_FILE).is_file():
