@@ -1464,3 +1464,23 @@ def test_predict_names_pages_as_ingest_does_beside_a_saved_brief(smoke_runs, tmp
     assert cli_main(["predict", str(smoke_runs["tfidf"]), str(tmp_path / "g" / "a" / "index.txt"),
                      str(tmp_path / "g" / "b" / "index.html"), "-o", str(out)]) == 0
     assert {json.loads(line)["doc"] for line in out.read_text().splitlines()} == {"index"}
+
+
+def test_an_output_that_is_a_pipe_or_a_link_is_refused_not_replaced(made, tmp_path, capsys):
+    """`-o /dev/null --overwrite` (or a pipe, or a symbolic link) was replaced by a plain file: as root, the system's
+    own /dev/null."""
+    import os
+    import stat
+
+    src = jsonl(tmp_path, "in.jsonl", ['{"text": "Vietnam and Japan agreed to raise trade."}'])
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    target = tmp_path / "real.jsonl"
+    target.write_text("kept\n")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(target)
+    for out, message in ((pipe, "is a device, pipe or socket, not a file"), (link, "is a symbolic link")):
+        for command in (["predict", str(made["tagger"]), src], ["evaluate", str(made["tagger"]), "--split", "dev"]):
+            assert cli_main([*command, "-o", str(out), "--overwrite"]) == 2
+            assert message in capsys.readouterr().err
+    assert stat.S_ISFIFO(pipe.lstat().st_mode) and link.is_symlink() and target.read_text() == "kept\n"

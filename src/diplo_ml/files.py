@@ -41,6 +41,11 @@ def check_file_path(path: Path) -> None:
         raise DiploError("-o -: give a file path (predict prints its rows to standard output when -o is left out)")
     if path.is_dir() or not path.name:
         raise DiploError(f"{path}: is a folder; -o takes a file path")
+    if path.is_symlink():  # the file is written beside it and renamed over it: the link itself would be replaced
+        raise DiploError(f"{path}: is a symbolic link; give the path of the file it names ({path.resolve()})")
+    if path.exists() and not path.is_file():  # --overwrite would put a plain file where /dev/null or a pipe was
+        raise DiploError(f"{path}: is a device, pipe or socket, not a file; -o writes a file (predict prints its "
+                         "rows to standard output when -o is left out)")
 
 
 def check_output_file(path: Path, inputs: Iterable[str | Path] = (), protected: Iterable[str | Path] = (),
