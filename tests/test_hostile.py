@@ -392,6 +392,14 @@ CASES = [
         t, "in.jsonl", ['{"text": "Trade rose."}'])], "tfidf.json: damaged vectoriser (ngram_range must be two",
          prepare=lambda m, t: edit_json(copy_checkpoint(m, t) / "tfidf.json",
                                         lambda d: d["settings"].update(ngram_range=[1, "2"]))),
+    Case("TF-IDF norm unknown (a scikit-learn traceback)", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(
+        t, "in.jsonl", ['{"text": "Trade rose."}'])], "tfidf.json: damaged vectoriser (norm must be one of",
+         prepare=lambda m, t: edit_json(copy_checkpoint(m, t) / "tfidf.json",
+                                        lambda d: d["settings"].update(norm="l7"))),
+    Case("TF-IDF switch as text (read as true)", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(
+        t, "in.jsonl", ['{"text": "Trade rose."}'])], "tfidf.json: damaged vectoriser (lowercase must be true or",
+         prepare=lambda m, t: edit_json(copy_checkpoint(m, t) / "tfidf.json",
+                                        lambda d: d["settings"].update(lowercase="no"))),
     Case("truncated weights", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
         '{"text": "Trade rose."}'])], "tfidf.safetensors: damaged weights file",
          prepare=lambda m, t: (copy_checkpoint(m, t) / "tfidf.safetensors").write_bytes(

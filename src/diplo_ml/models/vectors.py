@@ -6,6 +6,7 @@ functions write and read the few numbers a fitted ``TfidfVectorizer`` and a one-
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,22 @@ def save_tfidf(vectorizer: TfidfVectorizer, folder: Path, stem: str, arrays: dic
               str(folder / f"{stem}.safetensors"))
 
 
+SWITCHES = ("lowercase", "sublinear_tf", "use_idf", "smooth_idf")
+CHOICES = {"norm": ("l1", "l2", None), "stop_words": ("english", None)}
+
+
+def check_settings(settings: dict[str, Any]) -> None:
+    """Every saved setting present and of a value the vectoriser takes (scikit-learn would fail with a traceback at
+    the first text, or read "no" as true)."""
+    if missing := [key for key in SETTINGS if key not in settings]:
+        raise ValueError(f"settings lack {', '.join(missing)}")
+    if wrong := [key for key in SWITCHES if not isinstance(settings[key], bool)]:
+        raise ValueError(f"{', '.join(wrong)} must be true or false")
+    for key, allowed in CHOICES.items():
+        if settings[key] not in allowed:
+            raise ValueError(f"{key} must be one of {', '.join(map(json.dumps, allowed))}, not {settings[key]!r}")
+
+
 def load_tfidf(folder: Path, stem: str) -> tuple[TfidfVectorizer, dict[str, np.ndarray], dict[str, Any]]:
     """The vectoriser, the other arrays and the JSON's extra keys saved by :func:`save_tfidf`."""
     meta = read_json_object(folder / f"{stem}.json", "vectoriser file")
@@ -77,6 +94,7 @@ def load_tfidf(folder: Path, stem: str) -> tuple[TfidfVectorizer, dict[str, np.n
         if not all(type(n) is int for n in (low, high)) or not 1 <= low <= high:
             raise ValueError(f"ngram_range must be two whole numbers, shortest first, not {settings['ngram_range']}")
         settings["ngram_range"] = (low, high)
+        check_settings(settings)
         vectorizer = TfidfVectorizer(vocabulary=dict(meta["vocabulary"]), **settings)
         vectorizer.idf_ = arrays.pop("idf")
     except (KeyError, TypeError, ValueError) as exc:
