@@ -315,3 +315,42 @@ def test_an_output_being_written_is_refused_to_a_second_writer(made, tmp_path, c
     assert not (tmp_path / ".out.jsonl.lock").exists()  # removed with the lock
     assert cli_main(["predict", str(made["tagger"]), str(src), "-o", str(out)]) == 0
     assert ids(out) == [f"r{i}" for i in range(len(ROWS))] and not (tmp_path / ".out.jsonl.lock").exists()
+
+
+def test_a_worker_that_dies_ends_the_run_in_one_line_that_keeps_the_rows_for_resume(made, tmp_path, monkeypatch):
+    """A --workers process killed (or out of memory) ended the run with a BrokenProcessPool traceback."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    class PoolWithADeadWorker:  # the third chunk's worker dies
+        def __init__(self, *args, **kwargs) -> None:
+            self.submitted = 0
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc) -> None:
+            pass
+
+        def submit(self, fn, batch) -> Future:
+            future: Future = Future()
+            self.submitted += 1
+            if self.submitted <= 2:
+                future.set_result(real(predict.open_predictor(made["tagger"])[1], batch))
+            else:
+                future.set_exception(BrokenProcessPool("A process in the process pool was terminated abruptly"))
+            return future
+
+        def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+            pass
+
+    src, out = jsonl(tmp_path, "in.jsonl", ROWS), tmp_path / "out.jsonl"
+    real = predict.predict_units
+    with monkeypatch.context() as patch:
+        patch.setattr(predict, "ProcessPoolExecutor", PoolWithADeadWorker)
+        with pytest.raises(DiploError) as err:
+            predict_to_file(made["tagger"], [src], out, chunk=CHUNK, workers=2)
+    assert str(err.value).startswith("a --workers process died") and "8 rows are kept" in str(err.value)
+    assert "--resume" in str(err.value) and len(ids(out.with_name(out.name + ".partial"))) == 8
+    predict_to_file(made["tagger"], [src], out, chunk=CHUNK, resume=True)
+    assert ids(out) == [f"r{i}" for i in range(len(ROWS))]

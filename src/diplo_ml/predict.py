@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
@@ -78,10 +80,15 @@ def open_predictor(checkpoint: str | Path, batch_size: int | None = None, precis
 _worker_predictor: Predictor | None = None
 
 
+class WorkerDied(DiploError):
+    """A ``--workers`` process ended without its chunk: the rows written before it are kept for ``--resume``."""
+
+
 def _init_worker(checkpoint: str, batch_size: int | None, precision: str, threads: int) -> None:
     import torch
 
     global _worker_predictor
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the main process ends the run
     quiet_libraries()  # a spawned process starts with the libraries' defaults
     torch.set_num_threads(threads)
     _, _worker_predictor = open_predictor(checkpoint, batch_size, precision)
@@ -99,12 +106,17 @@ def _in_workers(checkpoint: str | Path, batches: Iterator[list[Unit]], workers: 
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker,
                              initargs=(str(checkpoint), batch_size, precision, threads)) as pool:
         pending: deque[Future] = deque()
-        for batch in batches:
-            pending.append(pool.submit(_worker_chunk, batch))
-            while len(pending) >= 2 * workers:
+        try:
+            for batch in batches:
+                pending.append(pool.submit(_worker_chunk, batch))
+                while len(pending) >= 2 * workers:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        except BrokenProcessPool:
+            raise WorkerDied("a --workers process died (killed, or out of memory?)") from None
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)  # on an interruption, only the chunks already running
 
 
 def predict_stream(checkpoint: str | Path, inputs: list[str], batch_size: int | None = None, precision: str = "fp32",
@@ -187,6 +199,9 @@ def predict_to_file(checkpoint: str | Path, inputs: list[str], output: str | Pat
         if not done and not written:  # an error or a signal before any row: nothing to resume, nothing left behind
             out.partial.unlink(missing_ok=True)
             out.record_path.unlink(missing_ok=True)
+        elif isinstance(exc, WorkerDied):
+            raise WorkerDied(f"{exc}: {done + written} rows are kept in {out.partial}; run the same command with "
+                             "--resume to go on (with fewer --workers if memory ran out)") from None
         elif isinstance(exc, DataError):  # a bad input line: the rows before it are worth keeping
             raise DataError(f"{exc} ({done + written} rows before it are kept in {out.partial}: "
                             f"{after_bad_line(out, inputs, last)})") from None
