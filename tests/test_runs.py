@@ -139,6 +139,15 @@ def test_reproduce_refuses_a_config_changed_since_the_run(pillar_dir, tmp_path, 
     assert cli_main(["reproduce", str(run_dir)]) == 2
     assert "cannot reproduce: the config differs from the run's config.yaml (model.C: 4" in capsys.readouterr().err
     assert not list(tmp_path.glob("run.reproduced-*"))
+    # a config.yaml deleted or damaged since: nothing to compare with, so refused (it reproduced without a word)
+    for text, message in ((None, "config.yaml: missing; there is nothing to check"),
+                          ("model: [unclosed\n", "config.yaml: damaged ("), ("- a list\n", "not a mapping of options")):
+        (run_dir / "config.yaml").unlink(missing_ok=True)
+        if text is not None:
+            (run_dir / "config.yaml").write_text(text)
+        assert cli_main(["reproduce", str(run_dir)]) == 2
+        assert message in capsys.readouterr().err
+    assert not list(tmp_path.glob("run.reproduced-*"))
 
 
 def test_metric_differences_detects_change():

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 import yaml
 from omegaconf import DictConfig
 
-from diplo_ml.errors import DiploError
+from diplo_ml.errors import DiploError, first_line
 from diplo_ml.files import atomic_write_text, read_json_object, sha256_file
 from diplo_ml.runs.compare import not_numbers
 from diplo_ml.runs.config_drift import config_changes, listed
@@ -126,6 +126,22 @@ def reproduce(run_dir: Path, tolerance: float = 0.0, out_dir: Path | None = None
         raise
 
 
+def saved_config(path: Path) -> None:
+    """A run's config.yaml, readable: without it a config edited since could not be told apart (and a reproduction
+    would train another model and blame the training)."""
+    import yaml
+
+    try:
+        saved = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DiploError(f"{path}: missing; there is nothing to check today's config against, so the run cannot "
+                         "be reproduced") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DiploError(f"{path}: damaged ({first_line(exc)}); the run cannot be reproduced") from None
+    if not isinstance(saved, dict):
+        raise DiploError(f"{path}: damaged (not a mapping of options); the run cannot be reproduced")
+
+
 def _reproduce(run_dir: Path, out_dir: Path, tolerance: float) -> tuple[Path, list[str]]:
     from diplo_ml.config import compose_config
     from diplo_ml.train import run
@@ -135,6 +151,7 @@ def _reproduce(run_dir: Path, out_dir: Path, tolerance: float) -> tuple[Path, li
         raise DiploError(f"{out_dir} exists; a reproduction is made in a new folder")
     cfg = compose_config(overrides)
     same_data_files(run_dir, fingerprints, cfg)
+    saved_config(run_dir / "config.yaml")
     changed, one_side = config_changes(run_dir / "config.yaml", cfg)
     if changed:
         raise DiploError(f"{run_dir}: cannot reproduce: the config differs from the run's config.yaml "
