@@ -163,6 +163,12 @@ def test_compare_groups_seeds_and_lists_incomplete(smoke_runs, tmp_path, capsys)
     rows, metrics, keys = compare([str(smoke_runs["tfidf"].parent), str(broken)])
     statuses = {r["run"]: r["status"] for r in rows}
     assert statuses[str(broken)] == "incomplete" and statuses[str(smoke_runs["tfidf"])] == "finished"
+    lost = tmp_path / "lost"  # a run folder that lost its manifest was left out without a word
+    lost.mkdir()
+    (lost / "metrics.json").write_text(json.dumps({"test": {"macro_f1": 0.5}}))
+    rows, _, keys = compare([str(tmp_path)])  # only an incomplete run: listed (it was an IndexError)
+    assert [r["status"] for r in rows] == ["incomplete"] and "incomplete" in render(rows, [], keys, "table")
+    assert f"skipping a damaged run: {lost} has metrics.json but no manifest.json" in capsys.readouterr().err
     assert "incomplete" in render(rows, metrics, keys, "table")
     assert cli_main(["compare", str(smoke_runs["tfidf"].parent), "--group-by", "model", "--format", "json",
                      "--plot", str(tmp_path / "p.png")]) == 0

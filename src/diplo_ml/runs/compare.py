@@ -87,6 +87,12 @@ def find_runs(paths: list[str]) -> list[Path]:
             else:
                 found.update(p.parent for p in path.rglob("manifest.json")
                              if not TRACKER_FOLDERS & set(p.relative_to(path).parts))
+                for lost in sorted(p.parent for p in path.rglob("metrics.json")
+                                   if not (p.parent / "manifest.json").exists()
+                                   and not TRACKER_FOLDERS & set(p.relative_to(path).parts)
+                                   and not any(p.parent.is_relative_to(run) for run in found)):
+                    print(f"warning: skipping a damaged run: {lost} has metrics.json but no manifest.json",
+                          file=sys.stderr)
     unique: dict[Path, Path] = {}
     for path in sorted(found):  # a run reached twice (a symlinked copy, overlapping paths) counts once
         unique.setdefault(path.resolve(), path)
@@ -205,6 +211,8 @@ def compare(paths: list[str], group_by: list[str] | None = None, metrics: list[s
         keys = ["task", *group_by, "n"]
     else:
         keys = ["run", "status", "overrides", "task", "model", "data", "seed", "lr", "epochs"]
+    if not metrics:  # only runs that never got as far as their task (incomplete): listed as they are
+        return rows, metrics, keys
     first = metrics[0]
 
     def best_first(row: dict[str, Any]) -> tuple[str, float]:
