@@ -79,6 +79,15 @@ def test_malformed_json_names_the_place_on_its_own_line(line, message):
         list(parse_jsonl_lines(['{"text": "fine"}\n', line + "\n", '{"text": "next"}\n'], "in.jsonl"))
 
 
+def test_a_key_given_twice_in_a_row_is_refused_not_half_read():
+    """{"text": "A", "text": "B"} was predicted as "B", the first text dropped without a word."""
+    from diplo_ml.data.io import parse_jsonl_lines
+
+    with pytest.raises(DataError, match=r"in.jsonl:1: unreadable JSON \(the key 'text' appears twice"):
+        list(parse_jsonl_lines(['{"text": "A", "meta": {"x": 1}, "text": "B"}'], "in.jsonl"))
+    assert list(parse_jsonl_lines(['{"text": "A", "meta": {"text": "B"}}'], "in.jsonl"))[0][1]["text"] == "A"
+
+
 def test_duplicate_id_across_files_is_refused(pillar_dir):
     _append(pillar_dir / "dev.jsonl", json.dumps({"id": "train-0-1", "doc_id": "z", "text": "t", "labels": []}))
     with pytest.raises(DataError, match="duplicate id 'train-0-1'.*first seen at .*train.jsonl:2"):

@@ -19,13 +19,26 @@ class NotUnicode(ValueError):
 SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]", re.ASCII)  # how a lone surrogate gets into JSON text
 
 
+class RepeatedKey(ValueError):
+    """A JSON object names a key twice: json.loads keeps the last value and drops the first without a word."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    record = dict(pairs)
+    if len(record) < len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))
+        raise RepeatedKey(f"the key {twice!r} appears twice in one object (which value is meant?)")
+    return record
+
+
 def loads_strictly(text: str) -> Any:
     """``json.loads``, with what it raises besides ``JSONDecodeError`` (nesting too deep, a number of over 4,300
     digits) turned into ``ValueError`` messages a reader can show; and no lone surrogate ("\\ud83d", half an
     emoji) in any string, which no file or terminal can take later."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
+        data = json.loads(text, object_pairs_hook=_unique_keys)
+    except (json.JSONDecodeError, RepeatedKey):
         raise
     except (RecursionError, ValueError) as exc:
         raise ValueError(json_fault(exc)) from None
