@@ -29,7 +29,7 @@ DATELINE_PAREN = re.compile(
 # "(VOVWORLD) -", "(VNA) –": the outlet alone in brackets
 DATELINE_OUTLET = re.compile(rf"^\((?P<outlet>{_OUTLET_ALT})\)\s*{_DASH}\s*", re.IGNORECASE)
 # "NDO –", "VOV.VN -", "WVR -", "VNA -", and unspaced with a long dash: "NDO—A ceremony …"
-DATELINE_BARE = re.compile(rf"^(?P<outlet>{_OUTLET_ALT})\s*(?:{_DASH}\s+|[–—]+(?=(?-i:[A-Z\"“])))",  # "NDO—A …"
+DATELINE_BARE = re.compile(rf"^(?P<outlet>{_OUTLET_ALT})\s*(?:{_DASH}\s+|[–—]+(?=(?-i:[A-Z\"“])))",
                            re.IGNORECASE)
 # "HANOI, Aug. 1 —", "BRUSSELS, Belgium —", and with a short all-caps source in brackets: "WASHINGTON (CNN) —"
 DATELINE_CAPS = re.compile(rf"^(?P<place>[A-Z][A-Z .'-]{{2,30}}(?:{_DATE_AFTER_PLACE}"

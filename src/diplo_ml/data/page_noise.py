@@ -101,7 +101,8 @@ def is_salutation(line: str) -> bool:
 
 # a heading that ends with a full stop: "Full text of the Foreign Minister's speech." (no verb: "The full text of the
 # agreement has not been made public." is news)
-FULL_TEXT_HEADING = re.compile(r"^(?:the |following is the )?full text of\b(?![^.!?]*\b(?:is|are|was|were|has|have|had|"
+FULL_TEXT_OF = r"(?:the |following is the )?full text of\b"  # "Full text of the statement by …"
+FULL_TEXT_HEADING = re.compile(rf"^{FULL_TEXT_OF}(?![^.!?]*\b(?:is|are|was|were|has|have|had|"
                                r"will|would|can|could|said|says|remains?)\b)[^.!?]{0,100}[.:]?$", re.IGNORECASE)
 # an interviewer's request that is not written as a question: "Ambassador, please tell us about …"
 PROMPT = re.compile(r"^(?:\*\*)?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3},\s*)?"

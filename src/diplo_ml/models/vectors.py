@@ -66,10 +66,16 @@ CHOICES = {"norm": ("l1", "l2", None), "stop_words": ("english", None)}
 
 
 def check_settings(settings: dict[str, Any]) -> None:
-    """Every saved setting present and of a value the vectoriser takes (scikit-learn would fail with a traceback at
-    the first text, or read "no" as true)."""
+    """Every saved setting known, present and of a value the vectoriser takes (scikit-learn would fail with a
+    traceback at the first text, or read "no" as true)."""
+    if set(settings) - set(SETTINGS):
+        raise ValueError(f"unknown settings {sorted(set(settings) - set(SETTINGS))}")
     if missing := [key for key in SETTINGS if key not in settings]:
         raise ValueError(f"settings lack {', '.join(missing)}")
+    ngrams = settings["ngram_range"]
+    if not (isinstance(ngrams, list | tuple) and len(ngrams) == 2 and all(type(n) is int for n in ngrams)
+            and 1 <= ngrams[0] <= ngrams[1]):
+        raise ValueError(f"ngram_range must be two whole numbers, shortest first, not {ngrams}")
     if wrong := [key for key in SWITCHES if not isinstance(settings[key], bool)]:
         raise ValueError(f"{', '.join(wrong)} must be true or false")
     for key, allowed in CHOICES.items():
@@ -88,13 +94,8 @@ def load_tfidf(folder: Path, stem: str) -> tuple[TfidfVectorizer, dict[str, np.n
         raise DiploError(f"{tensors}: unreadable or damaged ({reason})") from None
     try:
         settings = dict(meta["settings"])
-        if set(settings) - set(SETTINGS):
-            raise ValueError(f"unknown settings {sorted(set(settings) - set(SETTINGS))}")
-        low, high = settings["ngram_range"]
-        if not all(type(n) is int for n in (low, high)) or not 1 <= low <= high:
-            raise ValueError(f"ngram_range must be two whole numbers, shortest first, not {settings['ngram_range']}")
-        settings["ngram_range"] = (low, high)
         check_settings(settings)
+        settings["ngram_range"] = tuple(settings["ngram_range"])
         vectorizer = TfidfVectorizer(vocabulary=dict(meta["vocabulary"]), **settings)
         vectorizer.idf_ = arrays.pop("idf")
     except (KeyError, TypeError, ValueError) as exc:

@@ -84,12 +84,12 @@ def find_runs(paths: list[str]) -> list[Path]:
                 raise DiploError(f"{path}: no such run folder")
             if (path / "manifest.json").is_file():
                 found.add(path)
-            else:
-                found.update(p.parent for p in path.rglob("manifest.json")
-                             if not TRACKER_FOLDERS & set(p.relative_to(path).parts))
-                for lost in sorted(p.parent for p in path.rglob("metrics.json")
-                                   if not (p.parent / "manifest.json").exists()
-                                   and not TRACKER_FOLDERS & set(p.relative_to(path).parts)
+            else:  # one walk of the tree: run folders, and folders that lost their manifest
+                files = [p for p in path.rglob("*.json") if p.name in ("manifest.json", "metrics.json")
+                         and not TRACKER_FOLDERS & set(p.relative_to(path).parts)]
+                found.update(p.parent for p in files if p.name == "manifest.json")
+                for lost in sorted(p.parent for p in files if p.name == "metrics.json"
+                                   and not (p.parent / "manifest.json").exists()
                                    and not any(p.parent.is_relative_to(run) for run in found)):
                     print(f"warning: skipping a damaged run: {lost} has metrics.json but no manifest.json",
                           file=sys.stderr)

@@ -129,8 +129,6 @@ def reproduce(run_dir: Path, tolerance: float = 0.0, out_dir: Path | None = None
 def saved_config(path: Path) -> None:
     """A run's config.yaml, readable: without it a config edited since could not be told apart (and a reproduction
     would train another model and blame the training)."""
-    import yaml
-
     try:
         saved = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -15,6 +15,7 @@ from diplo_ml.data.page_noise import (
     CAPTION,
     COOKIES,
     FULL_TEXT_HEADING,
+    FULL_TEXT_OF,
     LEADING_CREDIT,
     PROMPT,
     QUESTION_PREFIX,
@@ -173,7 +174,7 @@ BULLET = re.compile(r"^[-–—•*]\s+(?=[A-Z\"“‘])")
 # a byline between the dateline and the lead: "Hanoi (VNA) – By Thu Trang – Vietnam People's Army sent …"
 BYLINE_DASH = re.compile(r"^By\s+(?:[A-Z][\w’'.-]*\s+){1,5}[–—-]\s+(?=[A-Z\"“])")
 # a speech's "Full text of …" heading run into its first words ("Full text of the statement Thank you, Mr. President.")
-FULL_TEXT_LEAD = re.compile(r"^(?i:(?:the |following is the )?full text of\b)[^.!?:]{0,100}?\s+"
+FULL_TEXT_LEAD = re.compile(rf"^(?i:{FULL_TEXT_OF})[^.!?:]{{0,100}}?\s+"
                             r"(?=(?:Thank you|Thanks|Mr\.? |Madam|Excellenc|Your Excellenc|Distinguished|Dear |Ladies"
                             r"|Good (?:morning|afternoon|evening)|Colleagues|Friends)\b)")
 
@@ -185,7 +186,7 @@ def without_salutation(sentence: str) -> str:
     rest = sentence
     while (comma := rest.find(",")) > 0 and is_salutation(rest[:comma]):
         rest = rest[comma + 1:].lstrip()
-    return rest if rest is not sentence and rest[:1].isupper() and len(rest.split()) >= 3 else sentence
+    return rest if rest != sentence and rest[:1].isupper() and len(rest.split()) >= 3 else sentence
 
 
 def closed_quotation(sentence: str) -> str:
