@@ -1492,3 +1492,44 @@ def test_an_output_that_is_a_pipe_or_a_link_is_refused_not_replaced(made, tmp_pa
             assert cli_main([*command, "-o", str(out), "--overwrite"]) == 2
             assert message in capsys.readouterr().err
     assert stat.S_ISFIFO(pipe.lstat().st_mode) and link.is_symlink() and target.read_text() == "kept\n"
+
+
+@pytest.mark.parametrize("command", [["predict", "CK", "in.jsonl"], ["evaluate", "CK"], ["ingest", "in.txt"],
+                                     ["annotate", "select", "CK", "in.txt"]])
+def test_an_empty_output_path_is_a_usage_error(command, capsys):
+    """`-o ""` was taken as no -o: predict printed its rows to standard output instead of writing a file."""
+    with pytest.raises(SystemExit) as stop:
+        cli_main([*command, "-o", ""])
+    assert stop.value.code == 2 and "-o/--output: is empty" in capsys.readouterr().err
+
+
+def test_a_repeated_id_in_a_jsonl_input_is_noted_and_both_rows_are_kept(made, tmp_path, capsys):
+    """Two rows giving the same 'id' were taken without a word; a join on 'id' downstream then mixed them up."""
+    src = jsonl(tmp_path, "in.jsonl", ['{"id": "a", "text": "Vietnam and Japan agreed to raise trade."}',
+                                       '{"id": "b", "text": "The embassy helped citizens return home."}',
+                                       '{"id": "a", "text": "A cultural festival opened in Hanoi."}',
+                                       '{"id": "b", "text": "Officials met at the United Nations."}'])
+    out = tmp_path / "out.jsonl"
+    assert cli_main(["predict", str(made["tagger"]), src, "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f'{src}:3: id "a" was given before, at line 1' in err and err.count("was given before") == 1
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["a", "b", "a", "b"]
+
+
+def test_a_file_given_twice_or_linked_beside_itself_is_predicted_once(made, tmp_path, capsys):
+    """A folder holding a symbolic link to one of its own files predicted that article twice; so did a JSONL file
+    named twice on the command line."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE_TEXT)
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    out = tmp_path / "out.jsonl"
+    assert cli_main(["predict", str(made["tagger"]), str(folder), "-o", str(out)]) == 0
+    assert "1 input(s) name a file already given, read once" in capsys.readouterr().err
+    assert {json.loads(line)["source"] for line in out.read_text().splitlines()} == {str(folder / "a.txt")}
+    src = jsonl(tmp_path, "in.jsonl", ['{"text": "Vietnam and Japan agreed to raise trade."}'])
+    assert cli_main(["predict", str(made["tagger"]), src, src, "-o", str(out), "--overwrite"]) == 0
+    assert len(out.read_text().splitlines()) == 1
+    capsys.readouterr()
+    assert cli_main(["ingest", str(folder), "-o", str(tmp_path / "paragraphs.jsonl")]) == 0
+    assert "read once" in capsys.readouterr().err  # not counted as duplicate paragraphs of a second article

@@ -7,7 +7,7 @@ import os
 import sys
 
 from diplo_ml import commands, quiet_libraries
-from diplo_ml.cli_types import bounded, count, non_negative, non_negative_float, port, share
+from diplo_ml.cli_types import bounded, count, file_path, non_negative, non_negative_float, port, share
 from diplo_ml.errors import DiploError, disk_full, first_line
 from diplo_ml.runs.interrupt import end_early, install_early
 
@@ -25,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--split", default="test", choices=["train", "dev", "test"])
     ev.add_argument("--override", action="append", default=[], metavar="KEY=VALUE",
                     help="extra Hydra overrides, e.g. data.max_test_samples=50")
-    ev.add_argument("-o", "--output", help="also write the metrics JSON here")
+    ev.add_argument("-o", "--output", type=file_path, help="also write the metrics JSON here")
     ev.add_argument("--overwrite", action="store_true", help="replace OUT if it exists (else refused)")
     ev.set_defaults(func=commands.cmd_evaluate)
 
@@ -36,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--precision", choices=["fp32", "bf16", "int8-dynamic"], default="fp32",
                     help="a transformer tagger's inference path; `diplo-ml bench` says which keeps the tags here")
     pr.add_argument("--quantize", action="store_true", help="the same as --precision int8-dynamic")
-    pr.add_argument("-o", "--output", help="write JSONL here (through OUT.partial, renamed when complete)")
+    pr.add_argument("-o", "--output", type=file_path,
+                    help="write JSONL here (through OUT.partial, renamed when complete)")
     pr.add_argument("--resume", action="store_true", help="continue OUT.partial left by an interrupted run")
     pr.add_argument("--overwrite", action="store_true", help="replace OUT if it exists (else refused)")
     pr.add_argument("--workers", type=count, default=1, help="predict in N processes (rows stay in input order)")
@@ -46,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ing = sub.add_parser("ingest", help="raw .txt/.md/.html articles -> paragraph JSONL")
     ing.add_argument("inputs", nargs="+")
-    ing.add_argument("-o", "--output", required=True)
+    ing.add_argument("-o", "--output", type=file_path, required=True)
     ing.add_argument("--overwrite", action="store_true", help="replace OUT if it exists (else refused)")
     ing.add_argument("--explain", action="store_true", help="print every dropped line with its reason")
     ing.set_defaults(func=commands.cmd_ingest)
@@ -117,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     br.add_argument("articles", nargs="+", help=".txt/.md/.html articles, or folders holding them")
     br.add_argument("--tagger", required=True, help="pillar tagging checkpoint (or its run folder)")
     br.add_argument("--summariser", help="summarisation checkpoint (or its run folder); omitted: no summaries")
-    br.add_argument("-o", "--output", required=True, help="OUT.html (or OUT.md with --format md)")
+    br.add_argument("-o", "--output", type=file_path, required=True, help="OUT.html (or OUT.md with --format md)")
     br.add_argument("--format", choices=["html", "md"], help="default: from the output suffix, else html")
     br.add_argument("--overwrite", action="store_true", help="replace OUT if it exists (else refused)")
     br.add_argument("--batch-size", type=count, default=None, help="tagger batch size (default: the checkpoint's)")
@@ -129,12 +130,13 @@ def build_parser() -> argparse.ArgumentParser:
     sel.add_argument("checkpoint", help="pillar tagging checkpoint (or its run folder)")
     sel.add_argument("articles", nargs="+", help=".txt/.md/.html articles, or folders holding them")
     sel.add_argument("-n", type=count, default=200, help="paragraphs to pick (default 200)")
-    sel.add_argument("-o", "--output", default="label_tasks.json", help="tasks file (and OUT.labelconfig.xml)")
+    sel.add_argument("-o", "--output", type=file_path, default="label_tasks.json",
+                     help="tasks file (and OUT.labelconfig.xml)")
     sel.add_argument("--per-article", type=count, default=3, help="at most this many paragraphs per article")
     sel.add_argument("--overwrite", action="store_true", help="replace OUT and its labelling config if they exist")
     imp = ann_sub.add_parser("import", help="a Label Studio JSON export -> pillar JSONL split by article")
     imp.add_argument("export", help="the JSON export file")
-    imp.add_argument("-o", "--output", required=True, help="folder for train/dev/test.jsonl")
+    imp.add_argument("-o", "--output", type=file_path, required=True, help="folder for train/dev/test.jsonl")
     imp.add_argument("--dev", type=share, default=0.15, help="share of articles for dev")
     imp.add_argument("--test", type=share, default=0.15, help="share of articles for test")
     imp.add_argument("--overwrite", action="store_true", help="replace train/dev/test.jsonl already in OUT")

@@ -29,3 +29,11 @@ non_negative = bounded(int, 0)
 port = bounded(int, 1, 65535)
 non_negative_float = bounded(float, 0.0)
 share = bounded(float, 0.0, 1.0)
+
+
+def file_path(text: str) -> str:
+    """An argparse type for ``-o``: a path that is not empty (``-o ""`` would otherwise mean "no -o" and print to
+    standard output, or write into the current folder)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty: give a path")
+    return text

@@ -43,6 +43,8 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo
     ``on_no_previous`` is told of each row that has neither a previous paragraph field nor a doc_id."""
     count = 0
     previous_of = PreviousParagraph()
+    first_line_of: dict[str, int] = {}  # id -> the line that gave it first; the first repeat in a file is noted
+    repeat_noted = False
     for number, record in records:
         text = record.get("text")
         for key in ("text", "headline", "title", *PREVIOUS_FIELDS):
@@ -61,6 +63,13 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo
         rid = record.get("id")
         if isinstance(rid, float) and not math.isfinite(rid):  # JSON's NaN/Infinity: written back, not JSON
             raise DataError(f"{label}:{number}: 'id' must be a string or a finite number, not {rid}")
+        if rid is not None:
+            first = first_line_of.setdefault(json.dumps(rid), number)
+            if first != number and not repeat_noted:
+                repeat_noted = True
+                print(f"note: {label}:{number}: id {json.dumps(rid)} was given before, at line {first}; both rows "
+                      "are predicted, told apart by 'source' and 'line' (further repeats in this file are not "
+                      "named)", file=sys.stderr)
         yield {"id": rid if rid is not None else number, "source": label, "line": number,
                **({"text": text} if echo_text else {}), **({"note": note} if note else {}),
                "_text": text,  # the predictor cuts a wire dateline that opens it (as ingestion did for training)
@@ -79,20 +88,21 @@ def _article_units(task: Task, article: Any) -> Iterator[Unit]:
 
 def expand_folders(inputs: list[str], output: str | None = None) -> list[str]:
     """``inputs`` with each folder replaced by the JSONL and article files in it (sorted, its subfolders too; the
-    other files are named in one note); files and ``-`` as given. An output inside a folder given is refused: the
-    next run would read it as an input."""
-    from diplo_ml.data.ingest import expand_inputs
+    other files are named in one note); files and ``-`` as given, each file once. An output inside a folder given
+    is refused: the next run would read it as an input."""
+    from diplo_ml.data.ingest import expand_inputs, once_each
 
     folders = [Path(i) for i in inputs if i != STDIN and Path(i).is_dir()]
-    if not folders:
-        return inputs
-    if output:
+    if folders and output:
         check_outside_input_folders(output, inputs, (".jsonl", *SUFFIXES))
-    expanded: list[str] = []
+    expanded: list[tuple[str, Path]] = []  # (the name rows will carry as their source, the file)
     for item in inputs:
-        is_folder = item != STDIN and Path(item).is_dir()
-        expanded += [str(p) for p in expand_inputs([item], (".jsonl", *SUFFIXES))] if is_folder else [item]
-    return expanded
+        if item != STDIN and Path(item).is_dir():
+            expanded += [(str(p), p) for p in expand_inputs([item], (".jsonl", *SUFFIXES))]
+        else:
+            expanded.append((item, Path(item)))
+    kept = {id(p) for p in once_each([p for name, p in expanded if name != STDIN])}
+    return [name for name, p in expanded if name == STDIN or id(p) in kept]
 
 
 def _check_path(path: Path) -> None:

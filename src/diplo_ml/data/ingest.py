@@ -380,4 +380,17 @@ def _expand(inputs: Iterable[str | Path], suffixes: tuple[str, ...]) -> list[Pat
             raise DataError(not_a_file(path))
         else:
             paths.append(path)
-    return paths
+    return once_each(paths)
+
+
+def once_each(paths: list[Path]) -> list[Path]:
+    """``paths`` with each file kept once (a link to a file also given, or a file named twice), with one note."""
+    first_of: dict[Path, Path] = {}
+    for path in paths:
+        first_of.setdefault(path.resolve(), path)
+    kept = [p for p in paths if first_of[p.resolve()] is p]
+    if len(kept) < len(paths):
+        again = next(p for p in paths if first_of[p.resolve()] is not p)
+        print(f"note: {len(paths) - len(kept)} input(s) name a file already given, read once (first: {again}, the "
+              f"same file as {first_of[again.resolve()]})", file=sys.stderr)
+    return kept
