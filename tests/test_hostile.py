@@ -115,6 +115,15 @@ def edit_json(path: Path, change: Callable[[dict], None]) -> None:
     path.write_text(json.dumps(data))
 
 
+def retype_tensor(path: Path, name: str) -> None:
+    """Rewrite one array of a safetensors file as int64 (an edited or foreign checkpoint)."""
+    from safetensors.numpy import load_file, save_file
+
+    arrays = load_file(str(path))
+    arrays[name] = np.nan_to_num(arrays[name]).astype(np.int64)
+    save_file(arrays, str(path))
+
+
 def write(name: str, text: str) -> Callable[[dict[str, Path], Path], None]:
     def prepare(made: dict[str, Path], tmp: Path) -> None:
         path = tmp / name
@@ -370,6 +379,9 @@ CASES = [
     Case("threshold out of range", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
         '{"text": "Trade rose."}'])], "must be a number in [0, 1]",
          prepare=edit_meta(lambda meta: meta["thresholds"].update(economic=7))),
+    Case("a threshold for a label the checkpoint lacks", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(
+        t, "in.jsonl", ['{"text": "Trade rose."}'])], "('thresholds' names 'economics', not among its labels",
+         prepare=edit_meta(lambda meta: meta["thresholds"].update(economics=0.9))),
     Case("TF-IDF labels reordered in diplo_ml.json", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(
         t, "in.jsonl", ['{"text": "Trade rose."}'])], "tfidf.json: labels ['economic', 'cultural'",
          prepare=edit_meta(lambda meta: meta["labels"].reverse())),
@@ -404,6 +416,12 @@ CASES = [
         '{"text": "Trade rose."}'])], "tfidf.safetensors: damaged weights file",
          prepare=lambda m, t: (copy_checkpoint(m, t) / "tfidf.safetensors").write_bytes(
              (m["tagger"] / "checkpoint" / "tfidf.safetensors").read_bytes()[:200])),
+    Case("TF-IDF head saved as whole numbers", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(
+        t, "in.jsonl", ['{"text": "Trade rose."}'])], "tfidf.safetensors: damaged TF-IDF head ('constant' holds int64",
+         prepare=lambda m, t: retype_tensor(copy_checkpoint(m, t) / "tfidf.safetensors", "constant")),
+    Case("TF-IDF idf saved as whole numbers", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(
+        t, "in.jsonl", ['{"text": "Trade rose."}'])], "tfidf.safetensors: damaged vectoriser ('idf' holds int64",
+         prepare=lambda m, t: retype_tensor(copy_checkpoint(m, t) / "tfidf.safetensors", "idf")),
     Case("corrupt vectoriser JSON", lambda m, t: ["predict", str(t / "tagger_ckpt"), jsonl(t, "in.jsonl", [
         '{"text": "Trade rose."}'])], "tfidf.json:1: corrupt",
          prepare=lambda m, t: (copy_checkpoint(m, t) / "tfidf.json").write_text("{")),

@@ -97,7 +97,12 @@ def load_tfidf(folder: Path, stem: str) -> tuple[TfidfVectorizer, dict[str, np.n
         check_settings(settings)
         settings["ngram_range"] = tuple(settings["ngram_range"])
         vectorizer = TfidfVectorizer(vocabulary=dict(meta["vocabulary"]), **settings)
-        vectorizer.idf_ = arrays.pop("idf")
+        idf = arrays.pop("idf")
+        if not np.issubdtype(idf.dtype, np.floating) or idf.shape != (len(vectorizer.vocabulary),) \
+                or not np.isfinite(idf).all():
+            raise DiploError(f"{tensors}: damaged vectoriser ('idf' holds {idf.dtype} {list(idf.shape)} for "
+                             f"{len(vectorizer.vocabulary)} terms, or values that are not finite)")
+        vectorizer.idf_ = idf
     except (KeyError, TypeError, ValueError) as exc:
         raise DiploError(f"{folder / f'{stem}.json'}: damaged vectoriser ({exc})") from None
     return vectorizer, arrays, {k: v for k, v in meta.items() if k not in ("settings", "vocabulary")}

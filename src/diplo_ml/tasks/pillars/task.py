@@ -160,6 +160,9 @@ class PillarsTask(Task):
             if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
                 raise DiploError(f"{where}: corrupt checkpoint description (threshold of '{label}' must be a "
                                  f"number in [0, 1], got {value!r})")
+        if extra := sorted(set(thresholds) - set(labels)):  # a renamed label: its threshold would apply to none
+            raise DiploError(f"{where}: corrupt checkpoint description ('thresholds' names "
+                             f"{', '.join(map(repr, extra[:5]))}, not among its labels {labels})")
         return labels, {label: float(thresholds[label]) for label in labels}
 
     def checkpoint_fields(self, predictor: Tagger) -> dict[str, Any]:  # type: ignore[override]
