@@ -1551,3 +1551,23 @@ def test_a_file_given_twice_or_linked_beside_itself_is_predicted_once(made, tmp_
     capsys.readouterr()
     assert cli_main(["ingest", str(folder), "-o", str(tmp_path / "paragraphs.jsonl")]) == 0
     assert "read once" in capsys.readouterr().err  # not counted as duplicate paragraphs of a second article
+
+
+def test_a_run_lock_file_removed_under_its_holder_still_keeps_a_second_writer_out(tmp_path):
+    """Deleting RUN/.lock by hand while a run held it let a second resume lock a new file and write the same folder."""
+    from diplo_ml.runs.lock import HOLDER, LOCK, RunLock
+
+    run_dir = tmp_path / "run"
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time\nfrom diplo_ml.runs.lock import RunLock\n"
+                               f"with RunLock({str(run_dir)!r}):\n    print('held', flush=True)\n    time.sleep(60)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        (run_dir / LOCK).unlink()
+        with pytest.raises(DiploError, match=rf"in use by pid {holder.pid} .* file was removed while it ran"):
+            RunLock(run_dir).__enter__()
+    finally:
+        holder.kill()
+        holder.wait()
+    with RunLock(run_dir):  # the holder is gone: its record is left behind, and no obstacle
+        assert (run_dir / HOLDER).exists()

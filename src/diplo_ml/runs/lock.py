@@ -26,7 +26,7 @@ _held: dict[Path, tuple[FileLock, int]] = {}  # locks this process holds, re-ent
 
 def _holder() -> dict[str, Any]:
     """Who holds a lock: this process, its machine, since when, and its command."""
-    return {"pid": os.getpid(), "host": socket.gethostname(),
+    return {"pid": os.getpid(), "host": socket.gethostname(), "process_start": _process_start(os.getpid()),
             "started": datetime.now(UTC).isoformat(timespec="seconds"), "command": " ".join(sys.argv)[:300]}
 
 
@@ -47,6 +47,31 @@ def _holder_text(run_dir: Path) -> str:
         return _describe((run_dir / HOLDER).read_text())
     except OSError:
         return "another process"
+
+
+def _process_start(pid: int) -> str | None:
+    """When process ``pid`` started (clock ticks since boot, from /proc), None where that cannot be read: with the pid
+    it names one process, as a pid reused later starts at another time."""
+    try:
+        stat = (Path("/proc") / str(pid) / "stat").read_text()
+    except OSError:
+        return None
+    return stat.rsplit(")", 1)[-1].split()[19]  # field 22; the command name before ")" may hold spaces
+
+
+def _live_holder(run_dir: Path) -> str | None:
+    """The holder named in ``.lock.json`` when it is another process of this machine still running (a killed run
+    leaves the record behind), else None."""
+    import json
+
+    try:
+        info = json.loads((run_dir / HOLDER).read_text())
+        pid, host, started = int(info["pid"]), info["host"], info["process_start"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if pid == os.getpid() or host != socket.gethostname() or started is None or _process_start(pid) != started:
+        return None
+    return _describe(json.dumps(info))
 
 
 class RunLock:
@@ -70,6 +95,10 @@ class RunLock:
         except Timeout:
             raise DiploError(f"{self.run_dir} is in use by {_holder_text(self.run_dir)}; wait for it to end or pick "
                              "another folder") from None
+        if (holder := _live_holder(self.run_dir)) is not None:  # its .lock was deleted under it: ours is another file
+            lock.release()
+            raise DiploError(f"{self.run_dir} is in use by {holder} (its {LOCK} file was removed while it ran); wait "
+                             "for it to end or pick another folder")
         _held[self.run_dir] = (lock, 1)
         atomic_write_json(self.run_dir / HOLDER, _holder())
         return self
