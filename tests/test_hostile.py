@@ -763,6 +763,19 @@ def test_resume_refuses_corrupt_or_edited_overrides(tmp_path):
         resume_argv(run)
 
 
+def test_resume_names_a_run_folder_edited_into_its_overrides(tmp_path, capsys):
+    """An overrides.yaml edited to add hydra.run.dir=ELSEWHERE was resumed in its own folder without a word."""
+    from diplo_ml.runs.resume import resume_argv
+
+    run = _interrupted_run(tmp_path / "run", ["model=minilm"])
+    (run / ".hydra" / "overrides.yaml").write_text(f"- model=minilm\n- hydra.run.dir={tmp_path / 'elsewhere'}\n")
+    assert f"hydra.run.dir={run.resolve()}" in resume_argv(run)
+    assert f"names hydra.run.dir={tmp_path / 'elsewhere'}; a run resumes in its own folder" in capsys.readouterr().err
+    (run / ".hydra" / "overrides.yaml").write_text(f"- model=minilm\n- hydra.run.dir={run}/\n")
+    resume_argv(run)
+    assert capsys.readouterr().err == ""
+
+
 def test_resume_keeps_the_search_path_of_a_run_of_the_users_own_yaml(tmp_path):
     """A run of a model YAML found through hydra.searchpath is resumed with that search path (it was dropped)."""
     from diplo_ml.runs.resume import resume_argv
