@@ -1567,20 +1567,19 @@ def test_a_file_given_twice_or_linked_beside_itself_is_predicted_once(made, tmp_
 
 
 def test_a_run_lock_file_removed_under_its_holder_still_keeps_a_second_writer_out(tmp_path):
-    """Deleting RUN/.lock by hand while a run held it let a second resume lock a new file and write the same folder."""
-    from diplo_ml.runs.lock import HOLDER, LOCK, RunLock
+    """Deleting RUN/.lock by hand while a run held it let a second resume lock a new file and write the same folder.
+    The holder here is this test's parent process, named in the holder record as a run writes it."""
+    import socket
+
+    from diplo_ml.runs.lock import HOLDER, RunLock, _process_start
 
     run_dir = tmp_path / "run"
-    holder = subprocess.Popen([sys.executable, "-c", "import sys, time\nfrom diplo_ml.runs.lock import RunLock\n"
-                               f"with RunLock({str(run_dir)!r}):\n    print('held', flush=True)\n    time.sleep(60)"],
-                              stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "held"
-        (run_dir / LOCK).unlink()
-        with pytest.raises(DiploError, match=rf"in use by pid {holder.pid} .* file was removed while it ran"):
-            RunLock(run_dir).__enter__()
-    finally:
-        holder.kill()
-        holder.wait()
-    with RunLock(run_dir):  # the holder is gone: its record is left behind, and no obstacle
-        assert (run_dir / HOLDER).exists()
+    run_dir.mkdir()
+    record = {"pid": os.getppid(), "host": socket.gethostname(), "process_start": _process_start(os.getppid()),
+              "started": "2026-12-04T06:00:00+00:00", "command": "diplo-ml resume run"}
+    (run_dir / HOLDER).write_text(json.dumps(record))
+    with pytest.raises(DiploError, match=rf"in use by pid {os.getppid()} .* file was removed while it ran"):
+        RunLock(run_dir).__enter__()
+    (run_dir / HOLDER).write_text(json.dumps({**record, "process_start": "1"}))  # its pid, reused by another process
+    with RunLock(run_dir):  # a killed run's record is left behind, and no obstacle
+        assert json.loads((run_dir / HOLDER).read_text())["pid"] == os.getpid()
