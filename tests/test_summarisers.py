@@ -67,6 +67,29 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
      "countries share water data all year round.", "Vietnam proposes"),
     ("Full text of the statement Thank you, Mr. President. Excellencies, ladies and gentlemen. Vietnam is deeply "
      "concerned about the civilians killed in armed conflicts.", "Vietnam is deeply"),
+    # a fifth read of unseen pages: the Vietnam+ dateline, an editor's note, an outlet introducing the full text, a
+    # long "Thank you" and one asked for politely, a quoted speech's courtesy, a GOV.UK photo credit, page labels and
+    # a bare outlet's dateline after a headline (lines joined)
+    ("Chiang Mai, March 7 (Vietnam+) - Minister Bui Thanh Son proposed three measures to boost cooperation.",
+     "Minister Bui"),
+    ("Editor's note: As Vietnam sets a target of 8% growth, economic diplomacy is expected to play a bigger role. "
+     "Vietnam Plus presents an article by the Deputy Foreign Minister. In 2024, trade reached a record high.",
+     "In 2024"),
+    ("Vietnam News Agency introduces the full text of the speech delivered by the President in Lima.\n"
+     "Please allow me to express my thanks to the organisers. \"Ladies and gentlemen, I am delighted to attend the "
+     "summit. The world is facing many challenges.", "The world"),
+    ("Thank you, President, and thank you to our briefers for their sobering testimony. Last year was the deadliest "
+     "year on record for aid workers.", "Last year"),
+    ("Middle East Minister Hamish Falconer with Qatari officials in Doha. Crown copyright.\nThe minister travelled to "
+     "Riyadh and Doha this week.", "The minister"),
+    ("Press release New sanctions target 12 individuals supplying drones to Russia.", "New sanctions"),
+    ("News story The Foreign Office is advising British nationals in Lebanon to leave.", "The Foreign Office"),
+    ("Read the full statement We, the foreign ministers of France, Germany and the UK, are gravely concerned.",
+     "We, the foreign"),
+    ("(Original script, may differ from delivered version) Colleagues, the institutions we built are under strain.",
+     "Colleagues, the"),
+    ("Vietnamese citizens evacuated safely from conflict zone NDO – The Ministry of Foreign Affairs said all 87 "
+     "citizens were safe.", "The Ministry"),
 ])
 def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first):
     sentences, allowed = candidates(text)
@@ -656,6 +679,9 @@ def test_the_summariser_says_why_a_summary_is_empty_and_refuses_a_bare_string():
     "The ministry released a video: the talks were productive.",
     "The full text of the agreement has not been made public.",
     "The cookie maker will use new ovens to expand exports to Japan.",
+    "Speech therapists from Japan will train 200 Vietnamese doctors this year.",  # not a GOV.UK page label
+    "The Vietnam News Agency introduced a new English service for readers in Africa.",
+    "Vietnam presents a new plan to cut emissions at COP28.",
 ])
 def test_statements_that_look_like_page_furniture_are_kept_whole(sentence):
     """A review of the furniture rules: each of these real sentences was cut or dropped by a rule meant for pages."""

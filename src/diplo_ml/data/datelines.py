@@ -7,7 +7,8 @@ import re
 from datetime import date, datetime
 
 OUTLETS = {
-    "VNA": "VNA", "VNP": "VietnamPlus", "VIETNAMPLUS": "VietnamPlus", "NDO": "Nhan Dan", "ND": "Nhan Dan",
+    "VNA": "VNA", "VNP": "VietnamPlus", "VIETNAMPLUS": "VietnamPlus",
+    "VIETNAM+": "VietnamPlus", "NDO": "Nhan Dan", "ND": "Nhan Dan",
     "NHAN DAN": "Nhan Dan", "VOV": "VOV World", "VOV.VN": "VOV World", "VOVWORLD": "VOV World", "VOV5": "VOV World",
     "VOV WORLD": "VOV World", "WVR": "WVR", "TG&VN": "WVR", "VGP": "VGP", "VNS": "Viet Nam News",
     "MOFA": "MOFA", "VTV": "VTV", "VNEXPRESS": "VnExpress", "TUOI TRE": "Tuoi Tre", "TTXVN": "VNA",
@@ -101,7 +102,10 @@ ATTRIBUTION_INTRO = re.compile(r"^[^:.!?]{0,160}\b(?:the (?:below|following) (?:
                                r"statement|remarks|readout)|attributable to)\b[^:.!?]{0,160}:\s+(?=(?-i:[A-Z\"“]))",
                                re.IGNORECASE)
 PUBLISHED = re.compile(r"\b(?:published|last updated|updated)(?: on)?:?\s*$", re.IGNORECASE)
-INNER_OUTLET = re.compile(rf"\((?:{_OUTLET_ALT})\)\s*{_DASH}\s*(?=(?-i:[A-Z\"“‘']))", re.IGNORECASE)
+# an outlet's dateline after the headline, in brackets or (for the Vietnamese outlets' codes, in capitals) bare:
+# "… in Hanoi (VNA) – Vietnam …", "… from conflict zone NDO – The Ministry …"
+INNER_OUTLET = re.compile(rf"(?:\((?:{_OUTLET_ALT})\)|(?<=\s)(?-i:NDO|VNA|VOV|VOVWORLD|VNS|VGP|WVR|VNP))\s*{_DASH}\s*"
+                          r"(?=(?-i:[A-Z\"“‘']))", re.IGNORECASE)
 
 
 def strip_page_header(text: str) -> str:

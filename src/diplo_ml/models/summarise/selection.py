@@ -110,18 +110,29 @@ COURTESY = re.compile(r"^(?:thank you|thanks(?! to\b)|good (?:morning|afternoon|
 # "We would also like to thank Indonesia for …", "It is a great honour for me to address this meeting …", "Allow me to
 # begin by congratulating …" ("It is a pleasure to announce …" and "I welcome this step" are news)
 SPEECH_COURTESY = re.compile(
-    r"^(?:(?:I|we)(?:,? (?:would|should|must|also|like|wish|want|to|first|of|all|sincerely|warmly|once|again"
+    r"^(?:thank you\b"  # "Thank you, President, and thank you to our briefers …" (a short one is COURTESY)
+    r"|(?:I|we)(?:,? (?:would|should|must|also|like|wish|want|to|first|of|all|sincerely|warmly|once|again"
     r"|too)){0,6},? thank\b"
     r"|it is (?:a|an|my|our) (?:great |real |special |distinct |particular )?(?:honou?r|pleasure|privilege)"
     r"(?: for (?:me|us|my delegation|our delegation))? to (?:be here|be with|address|speak|join|attend|take part"
     r"|participate|stand|represent|deliver)\b"
-    r"|(?:allow|let) me(?: first| first of all)?,? (?:to )?(?:begin|start)? ?(?:by )?(?:thank|express|congratulat"
-    r"|join)"
+    r"|(?:please )?(?:allow|let) me(?: first| first of all)?,? (?:to )?(?:begin|start)? ?(?:by )?"
+    r"(?:thank|express|congratulat|join)"
     r"|(?:first of all|at the outset),? (?:I|we|let me|allow me)\b[^.]{0,40}\b(?:thank|congratulat)"
     r"|(?:I am|I'm|I’m|we are|we're|we’re) (?:very |most |truly |deeply |greatly |so )?(?:pleased|delighted|happy"
     r"|glad|honou?red|privileged) to (?:be here|be with|join|attend|address|speak|take part|participate|represent"
     r"|deliver)\b)",
     re.IGNORECASE)
+# what a page says of itself before the article: "Editor's note: As Vietnam sets …", "Vietnam News Agency introduces
+# the full text of the speech …", "Vietnam Plus presents an article by Deputy Foreign Minister …"
+EDITOR_NOTE = re.compile(r"^editor['’]?s['’]? note\s*[:.–—-]", re.IGNORECASE)
+INTRODUCES_TEXT = re.compile(r"^(?:[A-Z][\w+.&'’-]*\s+){1,5}(?:respectfully\s+|is pleased to\s+"
+                             r"|would like to\s+)?(?:introduces?|presents?|publishes|brings|offers|carries)\s+"
+                             r"(?:readers\s+|you\s+)?"
+                             r"(?:the\s+)?(?:full\s+text|text|transcript|an?\s+(?:article|interview|op-ed|commentary"
+                             r"|speech|piece|opinion))\b")
+# a credit standing alone after a caption ("Crown copyright.", as GOV.UK prints under its photos)
+CROWN_CREDIT = re.compile(r"^(?:©\s*)?crown copyright\.?$", re.IGNORECASE)
 MADE_BY = re.compile(r"^(?:statement|speech|remarks|written statement|transcript)s? "
                      r"(?:made|delivered|given|issued) by\b", re.IGNORECASE)
 
@@ -146,8 +157,10 @@ def is_statement(sentence: str) -> bool:
         return False
     if is_salutation(text) or FULL_TEXT_HEADING.match(text) or RELATED_LINK.match(text):
         return False
-    if (COURTESY.match(text) and len(text.split()) <= 8) or MADE_BY.match(text) or _names_only(text) \
-            or SPEECH_COURTESY.match(text):
+    spoken = without_salutation(text.lstrip("\"“‘'"))  # a quoted speech: "“Ladies and gentlemen, I am delighted …"
+    if (COURTESY.match(spoken) and len(spoken.split()) <= 8) or MADE_BY.match(text) or _names_only(text) \
+            or SPEECH_COURTESY.match(spoken) or EDITOR_NOTE.match(text) or INTRODUCES_TEXT.match(text) \
+            or CROWN_CREDIT.match(text):
         return False
     if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) \
             or (COOKIES.search(text) and len(text.split()) <= 40):
@@ -155,10 +168,21 @@ def is_statement(sentence: str) -> bool:
     return len(text.split()) >= 2
 
 
+# what a GOV.UK page prints above its lead, when its lines were run together: the kind of page ("Press release New
+# sanctions target …", "News story The Foreign Office …", "Speech Statement by …"), a link to the full text ("Read the
+# full statement We, the foreign ministers …") and a note on the transcript ("(Original script, may differ from
+# delivered version) Thank you, …")
+PAGE_LABEL = re.compile(r"^(?:(?:Press release|News story|Speech|(?:Oral |Written )?[Ss]tatement to Parliament"
+                        r"|Policy paper|Correspondence|Read the full (?:statement|speech|text|transcript))\s+"
+                        r"|(?i:\((?:original script|transcript|check against delivery)[^)]{0,80}\))\s*)"
+                        r"(?=[A-Z\"“‘(])")
+
+
 def clean_statement(sentence: str, interview: bool = False) -> str:
     """A sentence as a summary may use it: no leading dateline, "./." ended as "."; in an interview (the article
     asks questions) no speaker label before an answer either ("UK: The government …" elsewhere is kept)."""
-    sentence = strip_dateline(strip_page_header(BULLET.sub("", sentence.lstrip(), count=1)))
+    sentence = PAGE_LABEL.sub("", BULLET.sub("", sentence.lstrip(), count=1), count=1)
+    sentence = strip_dateline(strip_page_header(PAGE_LABEL.sub("", sentence, count=1)))
     sentence = without_salutation(FULL_TEXT_LEAD.sub("", BYLINE_DASH.sub("", sentence, count=1), count=1))
     if interview and not QUESTION_PREFIX.match(sentence):
         sentence = SPEAKER.sub("", sentence, count=1)
@@ -222,7 +246,7 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     allowed = np.array([is_statement(s) and s not in captions and raw[i] not in captions
                         for i, s in enumerate(sentences)], dtype=bool)
     for i, sentence in enumerate(s.strip() for s in raw):
-        if BARE_CREDIT.match(sentence) and i and not dateline_matches(raw[i - 1]):
+        if (BARE_CREDIT.match(sentence) or CROWN_CREDIT.match(sentence)) and i and not dateline_matches(raw[i - 1]):
             allowed[i - 1] = False
         credit = LEADING_CREDIT.match(sentence)  # before cleaning, which may cut up to a dateline behind it
         if credit:
