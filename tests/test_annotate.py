@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import xml.dom.minidom
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -52,8 +53,11 @@ def test_select_then_import_round_trip(tagger, tmp_path, capsys):
     tasks_file = tmp_path / "tasks.json"
     articles = tmp_path / "articles"
     articles.mkdir()
+    places = ["Hanoi", "Hue", "Da Nang", "Can Tho"]  # four articles, none of whose paragraphs another repeats
     for i in range(4):
-        (articles / f"a{i}.txt").write_text((FIXTURES / "article_vna.txt").read_text())
+        text = (FIXTURES / "article_vna.txt").read_text().replace("Hanoi", places[i])
+        (articles / f"a{i}.txt").write_text(text.replace("Deputy", f"{'Once more ' * i}Deputy").replace(
+            "He also", f"{'Again ' * i}He also").replace("The officials", f"{'Then ' * i}The officials"))
     assert cli_main(["annotate", "select", str(tagger), str(articles), "-n", "10", "-o", str(tasks_file),
                      "--per-article", "3"]) == 0
     tasks = json.loads(tasks_file.read_text())
@@ -284,3 +288,65 @@ def test_an_output_the_next_run_would_read_is_refused_inside_the_input_folder(ta
     assert cli_main([*argv, str(arts / inside)]) == 2
     assert f"{arts / inside}: inside the input folder {arts}" in capsys.readouterr().err
     assert sorted(p.name for p in arts.rglob("*")) == ["a.txt"]  # nothing written there
+
+
+def _export(tmp_path, tasks: list[tuple[dict, list[dict]]]) -> Path:
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps([{"id": i, "data": data, "annotations": [{"result": result}]}
+                                for i, (data, result) in enumerate(tasks, start=1)]))
+    return path
+
+
+def _pillars(*labels: str, control: str = "pillars") -> list[dict]:
+    return [{"from_name": control, "to_name": "text", "type": "choices", "value": {"choices": list(labels)}}]
+
+
+def test_pillars_chosen_in_another_control_are_refused_not_read_as_none(tmp_path, capsys):
+    """A task labelled in a control named 'topic' (the rest in 'pillars') was imported as 'no pillar'."""
+    tasks = [({"text": f"Paragraph {i}.", "doc_id": f"d{i}"}, _pillars("economic")) for i in range(6)]
+    tasks[4] = ({"text": "Paragraph 4.", "doc_id": "d4"}, _pillars("cultural", control="topic"))
+    assert cli_main(["annotate", "import", str(_export(tmp_path, tasks)), "-o", str(tmp_path / "o")]) == 2
+    assert "task 5 chose pillars in the control 'topic', not 'pillars'" in capsys.readouterr().err
+
+
+def test_a_task_imported_twice_is_read_once_or_refused_when_its_labels_differ(tmp_path, capsys):
+    """The same paragraph under two task ids (a file imported twice) was kept twice, one copy in train and one in
+    dev, even with other labels."""
+    tasks = [({"text": f"Paragraph {i}.", "headline": f"Article {i}"}, _pillars("economic")) for i in range(6)]
+    again = [*tasks, tasks[2]]
+    assert cli_main(["annotate", "import", str(_export(tmp_path, again)), "-o", str(tmp_path / "o")]) == 0
+    assert "1 task(s) repeat the text and labels of an earlier task" in capsys.readouterr().err
+    rows = [line for s in ("train", "dev", "test") for line in (tmp_path / "o" / f"{s}.jsonl").open()]
+    assert len(rows) == 6
+    other = [*tasks, (tasks[2][0], _pillars("cultural"))]
+    assert cli_main(["annotate", "import", str(_export(tmp_path, other)), "-o", str(tmp_path / "p")]) == 2
+    assert "task 7 repeats the text of task 3 (line 1) with other labels" in capsys.readouterr().err
+
+
+def test_tasks_without_doc_id_keep_an_articles_paragraphs_together_by_headline(tmp_path, capsys):
+    """Tasks a user made themselves (a headline, no doc_id) were each split as an article of their own, so one
+    article's paragraphs landed in train, dev and test."""
+    tasks = [({"text": f"Paragraph {p} of article {a}.", "headline": f"Article {a}"}, _pillars("economic"))
+             for a in range(10) for p in range(3)]
+    assert cli_main(["annotate", "import", str(_export(tmp_path, tasks)), "-o", str(tmp_path / "o")]) == 0
+    assert "30 task(s) name no doc_id: their article is told by their headline" in capsys.readouterr().err
+    where: dict[str, set[str]] = {}
+    for split in ("train", "dev", "test"):
+        for row in map(json.loads, (tmp_path / "o" / f"{split}.jsonl").open()):
+            where.setdefault(row["headline"], set()).add(split)
+    assert all(len(splits) == 1 for splits in where.values())
+    alone = [({"text": f"Paragraph {i}."}, _pillars("economic")) for i in range(5)]
+    assert cli_main(["annotate", "import", str(_export(tmp_path, alone)), "-o", str(tmp_path / "p")]) == 0
+    assert "5 task(s) name neither doc_id nor headline" in capsys.readouterr().err
+
+
+def test_a_first_labelling_round_of_ten_articles_is_split_as_asked():
+    """Hashing each article alone put 3 of 10 in test and none in dev; the shares are now counted."""
+    from diplo_ml.data.splits import counted_split
+
+    for seed in range(20):
+        records = [{"doc_id": f"art{a:02d}", "p": p} for a in range(10) for p in range(3)]
+        splits = counted_split(records, "doc_id", {"dev": 0.15, "test": 0.15}, seed)
+        articles = {s: {r["doc_id"] for r in rows} for s, rows in splits.items()}
+        assert [len(articles[s]) for s in ("train", "dev", "test")] == [6, 2, 2]  # 1.5 articles each, rounded
+    assert counted_split(records, "doc_id", {"dev": 0.0, "test": 0.2}, 0)["dev"] == []

@@ -177,20 +177,24 @@ def _tasks_with_lines(path: Path) -> list[tuple[int, Any]]:
         out.append((line, task))
 
 
+Stray = tuple[str, str, list[Any]]  # an annotation's answer in another Choices control: where, control, choices
+
+
 def _choices(task: dict[str, Any], where: str, control: str = FROM_NAME,
-             controls: set[str] | None = None) -> list[list[str]] | None:
+             controls: set[str] | None = None, stray: list[Stray] | None = None) -> list[list[str]] | None:
     """The labels chosen in the ``control`` of each of the task's annotations that was not cancelled, in the
     export's order (None: not labelled; the names of the Choices controls they answered are added to
-    ``controls``); a part of the export of the wrong shape is a one-line error at ``where``."""
+    ``controls``; an annotation that answered only other controls adds where, which and what to ``stray``); a
+    part of the export of the wrong shape is a one-line error at ``where``."""
     annotations = task.get("annotations") or []
     if not isinstance(annotations, list) or not all(isinstance(a, dict) for a in annotations):
         raise DataError(f"{where}: 'annotations' must be a list of objects")
     annotations = [a for a in annotations if not a.get("was_cancelled")]
-    return [_annotation_choices(a, where, control, controls) for a in annotations] or None
+    return [_annotation_choices(a, where, control, controls, stray) for a in annotations] or None
 
 
-def _annotation_choices(annotation: dict[str, Any], where: str, control: str, controls: set[str] | None
-                        ) -> list[str]:
+def _annotation_choices(annotation: dict[str, Any], where: str, control: str, controls: set[str] | None,
+                        stray: list[Stray] | None = None) -> list[str]:
     """The labels one annotation chose in ``control``."""
     results = annotation.get("result") or []
     if not isinstance(results, list) or not all(isinstance(r, dict) for r in results):
@@ -208,6 +212,9 @@ def _annotation_choices(annotation: dict[str, Any], where: str, control: str, co
             if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
                 raise DataError(f"{where}: 'choices' must be a list of label names, not {choices!r}")
             chosen += choices
+    if stray is not None and not any(r.get("from_name") == control for r in results):
+        stray += [(where, str(r.get("from_name")), list((r.get("value") or {}).get("choices") or []))
+                  for r in results if r.get("type") == "choices" and isinstance(r.get("value"), dict)]
     return chosen
 
 
@@ -224,7 +231,7 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
     the latter are counted in a warning line."""
     from diplo_ml.data.io import write_jsonl
     from diplo_ml.data.schema import check_pillar_record
-    from diplo_ml.data.splits import grouped_split
+    from diplo_ml.data.splits import counted_split, stable_hash
     from diplo_ml.tasks.pillars.task import DEFAULT_LABELS
 
     labels = labels or list(DEFAULT_LABELS)
@@ -241,12 +248,15 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
         raise DiploError(f"--disagreement {disagreement}: choose {', '.join(DISAGREEMENT)}")
     records, unlabelled, seen, disagreed = [], 0, set(), 0
     controls: set[str] = set()  # the Choices controls the annotations answered
+    stray: list[Stray] = []  # answers in other controls only: pillar names there are labels put in the wrong place
+    first_of_text: dict[str, tuple[str, list[str]]] = {}  # a task imported twice: its text -> (where, labels)
+    repeats, headline_groups, alone = 0, 0, 0
     for number, (line, task) in enumerate(_tasks_with_lines(path), start=1):
         where = f"{path}:{line}"
         if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
             raise DataError(f"{where}: task {number} has no 'data' object")
         data = task["data"]
-        answers = _choices(task, f"{where}: task {number}", control, controls)
+        answers = _choices(task, f"{where}: task {number}", control, controls, stray)
         if answers is None:
             unlabelled += 1
             continue
@@ -259,7 +269,20 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
             if disagreement == "leave-out":
                 continue
         chosen = answers[-1]
+        text_key = json.dumps([data.get("doc_id"), " ".join(str(data.get("text", "")).split())])
+        if text_key in first_of_text:  # one article's paragraph twice (a file imported twice into Label Studio)
+            first, first_labels = first_of_text[text_key]
+            if sorted(first_labels) != sorted(chosen):
+                raise DataError(f"{where}: task {number} repeats the text of {first} with other labels "
+                                f"({', '.join(chosen) or 'none'} vs {', '.join(first_labels) or 'none'}); keep one")
+            repeats += 1
+            continue
+        first_of_text[text_key] = (f"task {number} (line {line})", chosen)
         doc = data.get("doc_id")
+        if doc in (None, "") and data.get("headline") not in (None, ""):  # one article's paragraphs stay together
+            doc, headline_groups = f"headline-{stable_hash(0, str(data['headline']))[:10]}", headline_groups + 1
+        elif doc in (None, ""):
+            alone += 1
         doc = str(doc) if doc not in (None, "") else f"task-{task.get('id', number)}"
         index = data.get("paragraph_index")
         if index is not None and (isinstance(index, bool) or not isinstance(index, int) or index < 0):
@@ -283,9 +306,15 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
         others = ", ".join(f"'{c}'" for c in sorted(controls))
         raise DataError(f"{path}: no choices were made in the control '{control}' (the export's Choices controls: "
                         f"{others}); name the one that holds the pillars with --control NAME")
+    misplaced = [(where, name) for where, name, choices in stray if set(map(str, choices)) & set(labels)]
+    if misplaced:  # (a project's own control, "quality: good", beside the pillars is left alone)
+        where, name = misplaced[0]
+        raise DataError(f"{where} chose pillars in the control '{name}', not '{control}'; it would read as 'no "
+                        f"pillar': relabel it in '{control}'" + (f" ({len(misplaced) - 1} more)" if len(misplaced) > 1
+                                                                else ""))
     folder.mkdir(parents=True, exist_ok=True)
     shares = {"dev": dev, "test": test}
-    splits = grouped_split(records, "doc_id", shares, seed)
+    splits = counted_split(records, "doc_id", shares, seed)
     with files_together() as batch:  # all three files or, interrupted, none of them
         for split, rows in splits.items():
             write_jsonl(folder / f"{split}.jsonl", rows, batch, replace=overwrite)
@@ -296,6 +325,16 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
             print(f"warning: {split}.jsonl is empty (too few articles to split); {advice}", file=sys.stderr)
     if unlabelled:
         print(f"warning: {unlabelled} task(s) without an annotation were left out", file=sys.stderr)
+    if repeats:
+        print(f"note: {repeats} task(s) repeat the text and labels of an earlier task (imported twice) and were "
+              "read once", file=sys.stderr)
+    if headline_groups:
+        print(f"note: {headline_groups} task(s) name no doc_id: their article is told by their headline, so its "
+              "paragraphs share a split", file=sys.stderr)
+    if alone:
+        print(f"warning: {alone} task(s) name neither doc_id nor headline: each is split as an article of its own, "
+              "so paragraphs of one article may land in different splits (give doc_id in the tasks)",
+              file=sys.stderr)
     if disagreed:
         then = "were left out" if disagreement == "leave-out" else "took their last annotation"
         print(f"warning: {disagreed} task(s) whose annotations disagree {then} (--disagreement {disagreement})",

@@ -45,6 +45,27 @@ def grouped_split(records: list[dict[str, Any]], group_field: str, fractions: Ma
     return out
 
 
+def counted_split(records: list[dict[str, Any]], group_field: str, fractions: Mapping[str, float],
+                  seed: int = 0) -> dict[str, list[dict[str, Any]]]:
+    """Split records by ``group_field`` (every record has it) into the asked shares of groups, counted rather than
+    drawn: the groups in stable-hash order, the first ``round(n * test)`` to test (at least one where test > 0 and
+    three groups or more), then as many to dev, the rest to train. A few articles (a first labelling round) are then
+    split as asked, where hashing each alone could leave dev empty and put a third of them in test."""
+    groups = sorted({str(r[group_field]) for r in records}, key=lambda g: stable_hash(seed, g))
+    n = len(groups)
+
+    def size(share: float) -> int:
+        return max(1 if share > 0 and n >= 3 else 0, round(n * share))
+
+    n_test, n_dev = size(float(fractions.get("test", 0.15))), size(float(fractions.get("dev", 0.15)))
+    split_of_group = {g: "test" if i < n_test else "dev" if i < n_test + n_dev else "train"
+                      for i, g in enumerate(groups)}
+    out: dict[str, list[dict[str, Any]]] = {"train": [], "dev": [], "test": []}
+    for record in records:
+        out[split_of_group[str(record[group_field])]].append(record)
+    return out
+
+
 def stratified_split(doc_ids: list[str], seed: int = 13,
                      fractions: Mapping[str, float] = SPLIT_FRACTIONS) -> dict[str, str]:
     """Assign articles to splits within each stratum (the id's letter prefix), ordered by a stable hash."""
