@@ -45,7 +45,10 @@ def test_single_and_double_newlines_and_hard_wraps_agree():
     double = ingest_text(head + "\nNDO – " + "\n\n".join(paragraphs), "x")
     wrapped_body = "\n\n".join(p.replace(" the ", " the\n", 1) for p in paragraphs)
     wrapped = ingest_text(head + "\nNDO – " + wrapped_body, "x")
-    for article in (single, double, wrapped):
+    page = head + "\nNDO – " + "\n\n".join(paragraphs)  # the other line breaks a page may be saved with (probe s35)
+    others = [ingest_text(page.replace("\n", mark), "x") for mark in ("\x85", "\u2028", "\r")]
+    others.append(ingest_text(page.replace("\n\n", "\u2029"), "x"))
+    for article in (single, double, wrapped, *others):
         assert [p.text for p in article.paragraphs] == paragraphs
         assert article.outlet == "Nhan Dan" and article.date == "2024-01-12"
 

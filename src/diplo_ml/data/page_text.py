@@ -223,7 +223,8 @@ class MarkdownPage:
 
 def normalise(text: str) -> str:
     text = html.unescape(text) if "&" in text and ";" in text else text
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")  # (paragraph separator)
+    text = re.sub(r"[\x0b\x0c\x1c-\x1e\x85\u2028]", "\n", text)  # other line breaks (NEL, line separator …)
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
     text = text.replace("\u00a0", " ").replace("\t", " ")
     return "\n".join(re.sub(r" {2,}", " ", line).strip() for line in text.split("\n"))
