@@ -237,6 +237,17 @@ def test_tagging_report_of_a_hand_edited_prediction_is_one_line(smoke_runs, tmp_
     assert f"{path}:3: 'labels' must be a list of the checkpoint's labels" in capsys.readouterr().err
 
 
+def test_report_keeps_a_report_html_diplo_ml_did_not_write(smoke_runs, tmp_path, capsys):
+    """`report RUN` replaced a user's own RUN/report.html without a word (probe s35)."""
+    run_dir = _copy_run(smoke_runs["tfidf"], tmp_path / "tfidf")
+    (run_dir / "report.html").write_text("<html>my notes</html>")
+    assert cli_main(["report", str(run_dir)]) == 2
+    assert "report.html: exists and was not written by diplo-ml" in capsys.readouterr().err
+    assert (run_dir / "report.html").read_text() == "<html>my notes</html>"
+    assert cli_main(["report", str(run_dir), "--overwrite"]) == 0
+    assert cli_main(["report", str(run_dir)]) == 0  # its own report is replaced as before
+
+
 def test_tagging_report_of_a_run_without_its_checkpoint_says_so(smoke_runs, tmp_path, capsys):
     """A run whose checkpoint/ was deleted to save space: the missing file was called "corrupt"."""
     import shutil

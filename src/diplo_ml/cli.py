@@ -163,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rpt = sub.add_parser("report", help="write RUN/report.html: error analysis of a finished run")
     rpt.add_argument("run", help="run folder")
+    rpt.add_argument("--overwrite", action="store_true", help="replace a report.html diplo-ml did not write")
     rpt.set_defaults(func=commands.cmd_report)
     return parser
 

@@ -186,7 +186,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from diplo_ml.reports.run_report import write_report
 
-    print(write_report(args.run))
+    print(write_report(args.run, overwrite=args.overwrite))
     return 0
 
 

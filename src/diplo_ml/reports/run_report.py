@@ -57,6 +57,12 @@ def build_report(run_dir: str | Path) -> str:
                   facts=_facts(run, task_name, meta), section=Markup(section))
 
 
-def write_report(run_dir: str | Path) -> Path:
-    """Write ``RUN/report.html`` and return its path."""
-    return write_text(Path(run_dir) / "report.html", build_report(run_dir))
+def write_report(run_dir: str | Path, overwrite: bool = False) -> Path:
+    """Write ``RUN/report.html`` and return its path; a ``report.html`` diplo-ml did not write (a user's own notes)
+    is refused unless ``overwrite``."""
+    from diplo_ml.data.ingest import written_by_diplo
+
+    path = Path(run_dir) / "report.html"
+    if path.exists() and not overwrite and not written_by_diplo(path):
+        raise DiploError(f"{path}: exists and was not written by diplo-ml; move it, or add --overwrite to replace it")
+    return write_text(path, build_report(run_dir))
