@@ -154,8 +154,8 @@ def _keys_as_text(value: Any) -> Any:
 
 
 def aggregate(rows: list[dict[str, Any]], group_by: list[str], metrics: list[str]) -> list[dict[str, Any]]:
-    """Mean, std (sample) and n per group; finished runs only; runs of other task settings (another label set)
-    never mixed."""
+    """Mean, std (sample; None for a group of one run) and n per group; finished runs only; runs of other task
+    settings (another label set) never mixed."""
     groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
     copies = [row["run"] for row in rows if row["status"] == "finished" and row.get("reproduces")]
     if copies:
@@ -173,7 +173,7 @@ def aggregate(rows: list[dict[str, Any]], group_by: list[str], metrics: list[str
             values = [m["metrics"][metric] for m in members if metric in m["metrics"]]
             if values:
                 mean = sum(values) / len(values)
-                std = math.sqrt(sum((v - mean) ** 2 for v in values) / (len(values) - 1)) if len(values) > 1 else 0.0
+                std = math.sqrt(sum((v - mean) ** 2 for v in values) / (len(values) - 1)) if len(values) > 1 else None
                 agg["metrics"][metric] = {"mean": mean, "std": std, "n": len(values)}
         out.append(agg)
     return out
@@ -312,7 +312,7 @@ def _csv(rows: list[dict[str, Any]], metrics: list[str], keys: list[str]) -> str
         for metric in metrics:
             value, ci = row["metrics"].get(metric), row.get("ci", {}).get(metric)
             if isinstance(value, dict):
-                main, more = value["mean"], [value["std"], value["n"]]
+                main, more = value["mean"], ["" if value["std"] is None else value["std"], value["n"]]
             else:
                 main, more = "" if value is None else value, list(ci) if ci else ["", ""]
             cells += [main, *(more if metric in with_extra else [])]
