@@ -221,3 +221,9 @@ def test_build_skips_editor_locks_reads_a_bom_and_names_a_folder(tmp_path):
     (annotations / "old.json").mkdir()
     with pytest.raises(DataError, match="old.json: not a file"):
         corpus.build(root)
+    (annotations / "old.json").rmdir()
+    (root / "raw" / "a01-evfta-ratification.txt~").write_text("an editor's backup")  # not an article: left alone
+    corpus.build(root)
+    (root / "raw" / "zz-new-article.md").write_text("Hanoi (VNA) – A new article.")  # was left out without a word
+    with pytest.raises(DataError, match=r"raw: zz-new-article.md: the corpus reads raw articles as .txt files only"):
+        corpus.build(root)
