@@ -110,7 +110,7 @@ COURTESY = re.compile(r"^(?:thank you|thanks(?! to\b)|good (?:morning|afternoon|
 # "We would also like to thank Indonesia for …", "It is a great honour for me to address this meeting …", "Allow me to
 # begin by congratulating …" ("It is a pleasure to announce …" and "I welcome this step" are news)
 SPEECH_COURTESY = re.compile(
-    r"^(?:thank you\b"  # "Thank you, President, and thank you to our briefers …" (a short one is COURTESY)
+    r"^(?:thank you(?:,| to\b| all\b| (?:very|so) much\b)"  # "Thank you, President, and thank you to our briefers …"
     r"|(?:I|we)(?:,? (?:would|should|must|also|like|wish|want|to|first|of|all|sincerely|warmly|once|again"
     r"|too)){0,6},? thank\b"
     r"|it is (?:a|an|my|our) (?:great |real |special |distinct |particular )?(?:honou?r|pleasure|privilege)"
