@@ -53,6 +53,24 @@ def test_single_and_double_newlines_and_hard_wraps_agree():
         assert article.outlet == "Nhan Dan" and article.date == "2024-01-12"
 
 
+def test_a_markdown_pages_title_heading_and_an_html_titles_site_suffix(tmp_path):
+    """A sixth read: a Markdown image's alt text (a caption) was a paragraph and the headline, before the page's own
+    "# " heading; an HTML page's <title> kept the site's name after its <h1> text."""
+    page = tmp_path / "page.md"
+    page.write_text("# Foreign Minister holds phone talks with Russian counterpart\n\n"
+                    "![Deputy Prime Minister Bui Thanh Son during the phone call.](son.jpg)\n\n"
+                    "**Hanoi (WVR)** - Foreign Minister Bui Thanh Son held talks with Sergey Lavrov on April 2.\n")
+    article = ingest_path(page)
+    assert article.headline == "Foreign Minister holds phone talks with Russian counterpart"
+    assert [p.text for p in article.paragraphs] == [
+        "Foreign Minister Bui Thanh Son held talks with Sergey Lavrov on April 2."]
+    html = tmp_path / "page.html"
+    html.write_text("<html><head><title>Vietnam, Korea agree to lift trade - VnExpress International</title></head>"
+                    "<body><h1>Vietnam, Korea agree to lift trade</h1><p>Hanoi (VNA) – Vietnam and South Korea agreed "
+                    "on Monday to raise two-way trade to 150 billion USD by 2030.</p></body></html>")
+    assert ingest_path(html).headline == "Vietnam, Korea agree to lift trade"
+
+
 def test_html_article(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(

@@ -90,6 +90,14 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
      "Colleagues, the"),
     ("Vietnamese citizens evacuated safely from conflict zone NDO – The Ministry of Foreign Affairs said all 87 "
      "citizens were safe.", "The Ministry"),
+    # a sixth read: a briefing's welcome and order of business (also after a speaker label), a liveblog's entry time
+    ("MODERATOR: Good afternoon, ladies and gentlemen, and welcome to the regular press briefing. The spokesperson "
+     "will first make an announcement, then take your questions.\n\nPresident Prabowo will visit Viet Nam.",
+     "President Prabowo"),
+    ("MS HANG: Good afternoon.\n\nThe minister will visit Laos next week.", "The minister"),
+    ("11:20 – Foreign Minister Bui Thanh Son called for faster talks on a Code of Conduct.", "Foreign Minister"),
+    ("[10:45] Foreign Minister Bui Thanh Son arrived in Kuala Lumpur.", "Foreign Minister"),
+    ("10.45am – Foreign Minister Bui Thanh Son arrived in Kuala Lumpur.", "Foreign Minister"),
 ])
 def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first):
     sentences, allowed = candidates(text)
@@ -682,6 +690,9 @@ def test_the_summariser_says_why_a_summary_is_empty_and_refuses_a_bare_string():
     "Speech therapists from Japan will train 200 Vietnamese doctors this year.",  # not a GOV.UK page label
     "The Vietnam News Agency introduced a new English service for readers in Africa.",
     "Vietnam presents a new plan to cut emissions at COP28.",
+    "Welcome to the new era of relations, the minister said at the meeting.",
+    "10.5 million foreign tourists visited Vietnam in the first half of the year.",
+    "The spokesperson will take part in the conference in Geneva.",
 ])
 def test_statements_that_look_like_page_furniture_are_kept_whole(sentence):
     """A review of the furniture rules: each of these real sentences was cut or dropped by a rule meant for pages."""

@@ -27,6 +27,8 @@ from diplo_ml.text import split_sentences, words
          ["Yahoo! Japan signed a deal with FPT.", "It is big!", "Talks go on."]),
         ("The unit was sold to Yahoo! The company said talks went well.",
          ["The unit was sold to Yahoo!", "The company said talks went well."]),
+        ("Mr. Iwaya met H.E. Mr. Bui Thanh Son in Tokyo. They agreed.",  # an honorific (read s35)
+         ["Mr. Iwaya met H.E. Mr. Bui Thanh Son in Tokyo.", "They agreed."]),
     ],
 )
 def test_split_sentences(text, expected):

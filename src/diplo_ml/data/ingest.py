@@ -108,6 +108,16 @@ def paragraph_key(text: str) -> str:
     return " ".join(_words(text))
 
 
+def _without_suffix(title: str, lines: list[str]) -> str:
+    """A page ``<title>`` without the site or section it appends to the article's own heading, given among ``lines``
+    ("PM meets Korean leaders - VnExpress International" beside "PM meets Korean leaders" -> the latter)."""
+    for line in sorted(lines, key=len, reverse=True):
+        rest = title[len(line):] if len(line.split()) >= 3 and title.startswith(line) else ""
+        if re.match(r"\s*[-–—|:]\s+\S", rest):
+            return line
+    return title
+
+
 def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     """The longest short line above the body is the headline; the others are section labels."""
     if not candidates:
@@ -115,7 +125,7 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))
     for number, line in candidates:
         if (number, line) == best:
-            article.headline = without_site(line).strip("*# ")
+            article.headline = _without_suffix(without_site(line), [c for _, c in candidates]).strip("*# ")
             article.dropped.append((number, "headline (kept as metadata)", line))
         else:
             article.dropped.append((number, "section label", line))

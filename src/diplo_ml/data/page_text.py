@@ -150,7 +150,9 @@ MD_BREAK = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")  # a thematic break: 
 
 
 def markdown_to_text(text: str) -> str:
-    text = MD_LINK.sub(lambda m: m.group(2) or m.group(1) or "", text)
+    """Markdown as plain lines: links as their text, images left out (their alt text is a caption, not the article's
+    text; an HTML page's images are left out too), headings, quotes and list marks and emphasis unmarked."""
+    text = MD_LINK.sub(lambda m: m.group(2) or "", text)
     return "\n".join("" if MD_BREAK.match(line) else MD_MARKUP.sub("", line) for line in text.split("\n"))
 
 
@@ -158,6 +160,7 @@ FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
 FRONT_MATTER_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 FRONT_TITLE = ("title", "headline")
 FRONT_DATE = ("date", "published", "pubdate", "publishdate", "published_at", "date_published", "datepublished")
+MD_TITLE = re.compile(r"^\s{0,3}#\s+(.*\S)\s*#*\s*$")  # a level-one heading: the page's title
 FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
@@ -183,6 +186,8 @@ class MarkdownPage:
                 if lines[i].strip():
                     self.dropped.append((i + 1, "code block", lines[i].strip()))
                 lines[i] = ""
+        first = next((line for line in lines if line.strip()), "")  # a title heading opens the page
+        self.heading = m.group(1).strip("*_ ") if (m := MD_TITLE.match(first)) else None
         self.text = markdown_to_text("\n".join(lines))
 
     @staticmethod
@@ -214,7 +219,8 @@ class MarkdownPage:
 
     @property
     def title(self) -> str | None:
-        return next((self.fields[k] for k in FRONT_TITLE if self.fields.get(k)), None)
+        """The front matter's title, else a level-one heading ("# …") that opens the page."""
+        return next((self.fields[k] for k in FRONT_TITLE if self.fields.get(k)), None) or self.heading
 
     @property
     def published(self) -> str | None:

@@ -103,6 +103,14 @@ PICTURED = re.compile(r"\((?:[CLR]|(?i:(?:front|back|first|second|third|1st|2nd|
 # what a speech, a briefing or a page says that is not news: "Thank you, President.", "Good afternoon, everyone.",
 # "Statement made by the Minister for Development and Africa on 12 February 2024.", "(The briefing ended at 2:41 p.m.)"
 # "I have one announcement at the top.", "Just a couple of things before we begin."
+# a briefing's welcome and its order of business, at any length: "Good afternoon, ladies and gentlemen, and welcome to
+# the regular press briefing.", "The spokesperson will first make an announcement, then take your questions."
+WELCOME = re.compile(r"^(?:good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?,? and )?welcome (?:back )?"
+                     r"(?:to|everyone|all)\b[^.!?,;]{0,60}\b(?:briefing|press conference|conference|meeting|session"
+                     r"|event|ceremony|forum|programme|program|show)\b"
+                     r"|^(?:the |our )?(?:deputy )?(?:spokes(?:person|man|woman)|moderator)\b[^.!?]{0,40}\bwill "
+                     r"(?:first |now |then )?(?:make|read|give|deliver|begin with|start with|take)\b[^.!?]{0,40}"
+                     r"\b(?:announcements?|questions|statements?)\b", re.IGNORECASE)
 COURTESY = re.compile(r"^(?:thank you|thanks(?! to\b)|good (?:morning|afternoon|evening|day)"
                       r"|(?:I have|I've got|just|let me (?:start|begin) with) (?:one|two|three|a|a couple of|a few)"
                       r"(?: brief| quick| short)? (?:announcements?|things?|items?|updates?)\b)", re.IGNORECASE)
@@ -157,10 +165,11 @@ def is_statement(sentence: str) -> bool:
         return False
     if is_salutation(text) or FULL_TEXT_HEADING.match(text) or RELATED_LINK.match(text):
         return False
-    spoken = without_salutation(text.lstrip("\"“‘'"))  # a quoted speech: "“Ladies and gentlemen, I am delighted …"
+    spoken = SPEAKER.sub("", text.lstrip("\"“‘'"), count=1)  # "MODERATOR: Good afternoon and welcome."
+    spoken = without_salutation(spoken)  # a quoted speech: "“Ladies and gentlemen, I am delighted …"
     if (COURTESY.match(spoken) and len(spoken.split()) <= 8) or MADE_BY.match(text) or _names_only(text) \
-            or SPEECH_COURTESY.match(spoken) or EDITOR_NOTE.match(text) or INTRODUCES_TEXT.match(text) \
-            or CROWN_CREDIT.match(text):
+            or SPEECH_COURTESY.match(spoken) or WELCOME.match(spoken) or EDITOR_NOTE.match(text) \
+            or INTRODUCES_TEXT.match(text) or CROWN_CREDIT.match(text):
         return False
     if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) \
             or (COOKIES.search(text) and len(text.split()) <= 40):
@@ -178,10 +187,16 @@ PAGE_LABEL = re.compile(r"^(?:(?:Press release|News story|Speech|(?:Oral |Writte
                         r"(?=[A-Z\"“‘(])")
 
 
+# a liveblog entry's time: "11:20 – Foreign Minister …", "[10:45] …", "10.45am – …", "10:45 AM – …"
+ENTRY_TIME = re.compile(r"^(?:\[\d{1,2}[:.]\d{2}\]|\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+                        r"|\d{1,2}\.\d{2}\s*[AaPp]\.?[Mm]\.?|\d{1,2}\.\d{2}(?=\s*[-–—]))\s*[-–—:]?\s+(?=[A-Z\"“‘])")
+
+
 def clean_statement(sentence: str, interview: bool = False) -> str:
     """A sentence as a summary may use it: no leading dateline, "./." ended as "."; in an interview (the article
     asks questions) no speaker label before an answer either ("UK: The government …" elsewhere is kept)."""
-    sentence = PAGE_LABEL.sub("", BULLET.sub("", sentence.lstrip(), count=1), count=1)
+    sentence = ENTRY_TIME.sub("", BULLET.sub("", sentence.lstrip(), count=1), count=1)
+    sentence = PAGE_LABEL.sub("", sentence, count=1)
     sentence = strip_dateline(strip_page_header(PAGE_LABEL.sub("", sentence, count=1)))
     sentence = without_salutation(FULL_TEXT_LEAD.sub("", BYLINE_DASH.sub("", sentence, count=1), count=1))
     if interview and not QUESTION_PREFIX.match(sentence):
