@@ -350,3 +350,18 @@ def test_a_first_labelling_round_of_ten_articles_is_split_as_asked():
         articles = {s: {r["doc_id"] for r in rows} for s, rows in splits.items()}
         assert [len(articles[s]) for s in ("train", "dev", "test")] == [6, 2, 2]  # 1.5 articles each, rounded
     assert counted_split(records, "doc_id", {"dev": 0.0, "test": 0.2}, 0)["dev"] == []
+
+
+def test_two_articles_sharing_a_paragraph_or_a_headline_are_not_one_task_imported_twice(tmp_path, capsys):
+    """A review of the import: tasks without doc_id whose texts (or headlines and paragraph numbers) agree were taken
+    for one task imported twice, and refused when their labels differed."""
+    tasks = [({"text": "The two sides agreed to cooperate.", "headline": "Vietnam, Laos hold talks"},
+              _pillars("economic")),
+             ({"text": "The two sides agreed to cooperate.", "headline": "Vietnam, Japan hold talks"},
+              _pillars("cultural")),
+             ({"text": "Trade rose.", "headline": "Talks held", "paragraph_index": 0}, _pillars("economic")),
+             ({"text": "Culture days opened.", "headline": "Talks held", "paragraph_index": 0}, _pillars("cultural"))]
+    tasks += [({"text": f"Paragraph {i}.", "headline": f"Article {i}"}, _pillars()) for i in range(6)]
+    assert cli_main(["annotate", "import", str(_export(tmp_path, tasks)), "-o", str(tmp_path / "o")]) == 0
+    rows = [line for s in ("train", "dev", "test") for line in (tmp_path / "o" / f"{s}.jsonl").open()]
+    assert len(rows) == 10 and "imported twice" not in capsys.readouterr().err

@@ -1556,7 +1556,7 @@ def test_a_file_given_twice_or_linked_beside_itself_is_predicted_once(made, tmp_
     (folder / "b.txt").symlink_to(folder / "a.txt")
     out = tmp_path / "out.jsonl"
     assert cli_main(["predict", str(made["tagger"]), str(folder), "-o", str(out)]) == 0
-    assert "1 input(s) name a file already given, read once" in capsys.readouterr().err
+    assert f"1 input(s) name a file already given and are read once ({folder / 'b.txt'} is " in capsys.readouterr().err
     assert {json.loads(line)["source"] for line in out.read_text().splitlines()} == {str(folder / "a.txt")}
     src = jsonl(tmp_path, "in.jsonl", ['{"text": "Vietnam and Japan agreed to raise trade."}'])
     assert cli_main(["predict", str(made["tagger"]), src, src, "-o", str(out), "--overwrite"]) == 0

@@ -242,7 +242,7 @@ def test_report_keeps_a_report_html_diplo_ml_did_not_write(smoke_runs, tmp_path,
     run_dir = _copy_run(smoke_runs["tfidf"], tmp_path / "tfidf")
     (run_dir / "report.html").write_text("<html>my notes</html>")
     assert cli_main(["report", str(run_dir)]) == 2
-    assert "report.html: exists and was not written by diplo-ml" in capsys.readouterr().err
+    assert "report.html: exists without diplo-ml's generator mark" in capsys.readouterr().err
     assert (run_dir / "report.html").read_text() == "<html>my notes</html>"
     assert cli_main(["report", str(run_dir), "--overwrite"]) == 0
     assert cli_main(["report", str(run_dir)]) == 0  # its own report is replaced as before

@@ -269,7 +269,8 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
             if disagreement == "leave-out":
                 continue
         chosen = answers[-1]
-        text_key = json.dumps([data.get("doc_id"), " ".join(str(data.get("text", "")).split())])
+        text_key = json.dumps([data.get(k) for k in ("doc_id", "headline", "paragraph_index")]
+                              + [" ".join(str(data.get("text", "")).split())], default=str)
         if text_key in first_of_text:  # one article's paragraph twice (a file imported twice into Label Studio)
             first, first_labels = first_of_text[text_key]
             if sorted(first_labels) != sorted(chosen):
@@ -279,7 +280,8 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
             continue
         first_of_text[text_key] = (f"task {number} (line {line})", chosen)
         doc = data.get("doc_id")
-        if doc in (None, "") and data.get("headline") not in (None, ""):  # one article's paragraphs stay together
+        by_headline = doc in (None, "") and data.get("headline") not in (None, "")
+        if by_headline:  # one article's paragraphs stay together (two articles may share a headline: ids by task)
             doc, headline_groups = f"headline-{stable_hash(0, str(data['headline']))[:10]}", headline_groups + 1
         elif doc in (None, ""):
             alone += 1
@@ -287,7 +289,7 @@ def import_export(export: str | Path, output: str | Path, labels: list[str] | No
         index = data.get("paragraph_index")
         if index is not None and (isinstance(index, bool) or not isinstance(index, int) or index < 0):
             raise DataError(f"{where}: task {number}: 'paragraph_index' must be a whole number >= 0, not {index!r}")
-        rid = f"{doc}-p{index:02d}" if index is not None else f"ls-{task.get('id', number)}"
+        rid = f"{doc}-p{index:02d}" if index is not None and not by_headline else f"ls-{task.get('id', number)}"
         if rid in seen:
             raise DataError(f"{where}: task {number} repeats paragraph {rid}")
         seen.add(rid)

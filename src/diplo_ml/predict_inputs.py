@@ -98,7 +98,7 @@ def expand_folders(inputs: list[str], output: str | None = None) -> list[str]:
     expanded: list[tuple[str, Path]] = []  # (the name rows will carry as their source, the file)
     for item in inputs:
         if item != STDIN and Path(item).is_dir():
-            expanded += [(str(p), p) for p in expand_inputs([item], (".jsonl", *SUFFIXES))]
+            expanded += [(str(p), p) for p in expand_inputs([item], (".jsonl", *SUFFIXES), once=False)]
         else:
             expanded.append((item, Path(item)))
     kept = {id(p) for p in once_each([p for name, p in expanded if name != STDIN])}

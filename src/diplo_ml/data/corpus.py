@@ -137,7 +137,8 @@ def load_articles(root: Path) -> tuple[dict[str, list[dict[str, Any]]], dict[str
     if not annotations:
         raise DataError(f"{ann_dir}: no annotation files")
     others = sorted(p.name for p in raw_dir.iterdir() if p.suffix.lower() in SUFFIXES and p.suffix.lower() != ".txt"
-                    and not p.name.startswith(".")) if raw_dir.is_dir() else []
+                    and not p.name.startswith(".") and not p.name.lower().startswith("readme")) \
+        if raw_dir.is_dir() else []  # (a README about the articles is not one)
     if others:  # an article saved as .md or .html would be left out of the corpus without a word
         raise DataError(f"{raw_dir}: {', '.join(others[:5])}: the corpus reads raw articles as .txt files only "
                         "(save it as <doc_id>.txt, or move it out)")

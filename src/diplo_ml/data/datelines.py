@@ -104,8 +104,8 @@ ATTRIBUTION_INTRO = re.compile(r"^[^:.!?]{0,160}\b(?:the (?:below|following) (?:
 PUBLISHED = re.compile(r"\b(?:published|last updated|updated)(?: on)?:?\s*$", re.IGNORECASE)
 # an outlet's dateline after the headline, in brackets or (for the Vietnamese outlets' codes, in capitals) bare:
 # "… in Hanoi (VNA) – Vietnam …", "… from conflict zone NDO – The Ministry …"
-INNER_OUTLET = re.compile(rf"(?:\((?:{_OUTLET_ALT})\)|(?<=\s)(?-i:NDO|VNA|VOV|VOVWORLD|VNS|VGP|WVR|VNP))\s*{_DASH}\s*"
-                          r"(?=(?-i:[A-Z\"“‘']))", re.IGNORECASE)
+INNER_OUTLET = re.compile(rf"(?:\((?:{_OUTLET_ALT})\)\s*{_DASH}\s*|(?<=\s)(?-i:NDO|VNA|VOV|VOVWORLD|VNS|VGP|WVR|VNP)"
+                          r"(?:\s*[–—]+\s*|\s+-+\s+))(?=(?-i:[A-Z\"“‘']))", re.IGNORECASE)  # ("a VNA-Xinhua deal")
 
 
 def strip_page_header(text: str) -> str:

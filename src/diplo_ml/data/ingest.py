@@ -330,11 +330,14 @@ def written_by_diplo(path: Path) -> bool:
     return GENERATOR_HTML.encode() in head or head.lstrip().startswith(GENERATOR_MARKDOWN.encode())
 
 
-def expand_inputs(inputs: Iterable[str | Path], suffixes: tuple[str, ...] = SUFFIXES) -> list[Path]:
+def expand_inputs(inputs: Iterable[str | Path], suffixes: tuple[str, ...] = SUFFIXES, once: bool = True
+                  ) -> list[Path]:
     """Files as given (each must exist); folders expanded to the article files they hold, with one line on stderr
     counting the other files left out (images, data files, broken links). Briefs and reports diplo-ml wrote (an
-    earlier brief saved among the articles) are left out with a note."""
+    earlier brief saved among the articles) are left out with a note. With ``once``, a file named twice is kept once
+    (:func:`once_each`)."""
     paths = _expand(inputs, suffixes)
+    paths = once_each(paths) if once else paths
     own = [p for p in paths if written_by_diplo(p)]
     if own:
         print(f"note: {len(own)} page(s) diplo-ml wrote itself (briefs, reports) left out of the articles (first: "
@@ -390,7 +393,7 @@ def _expand(inputs: Iterable[str | Path], suffixes: tuple[str, ...]) -> list[Pat
             raise DataError(not_a_file(path))
         else:
             paths.append(path)
-    return once_each(paths)
+    return paths
 
 
 def once_each(paths: list[Path]) -> list[Path]:
@@ -401,6 +404,6 @@ def once_each(paths: list[Path]) -> list[Path]:
     kept = [p for p in paths if first_of[p.resolve()] is p]
     if len(kept) < len(paths):
         again = next(p for p in paths if first_of[p.resolve()] is not p)
-        print(f"note: {len(paths) - len(kept)} input(s) name a file already given, read once (first: {again}, the "
-              f"same file as {first_of[again.resolve()]})", file=sys.stderr)
+        print(f"note: {len(paths) - len(kept)} input(s) name a file already given and are read once ({again} is "
+              f"{first_of[again.resolve()]})", file=sys.stderr)
     return kept

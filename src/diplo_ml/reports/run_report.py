@@ -64,5 +64,6 @@ def write_report(run_dir: str | Path, overwrite: bool = False) -> Path:
 
     path = Path(run_dir) / "report.html"
     if path.exists() and not overwrite and not written_by_diplo(path):
-        raise DiploError(f"{path}: exists and was not written by diplo-ml; move it, or add --overwrite to replace it")
+        raise DiploError(f"{path}: exists without diplo-ml's generator mark (your own file, or a report from before "
+                         "reports carried it); move it, or add --overwrite to replace it")
     return write_text(path, build_report(run_dir))

@@ -28,7 +28,7 @@ def resume_argv(run_dir: Path) -> list[str]:
     if saved is not None and (not isinstance(saved, list) or not all(isinstance(o, str) for o in saved)):
         raise DiploError(f"{overrides_path}: corrupt overrides (expected a list of key=value strings)")
     overrides = run_overrides(saved or [])
-    for where in (o.split("=", 1)[1] for o in saved or [] if o.startswith("hydra.run.dir=")):
+    for where in (o.split("=", 1)[1].strip("'\"") for o in saved or [] if o.lstrip("+").startswith("hydra.run.dir=")):
         if Path(where).resolve() != run_dir.resolve():  # Hydra keeps the run folder elsewhere: someone edited it in
             print(f"note: {overrides_path} names hydra.run.dir={where}; a run resumes in its own folder, "
                   f"{run_dir}", file=sys.stderr)

@@ -134,11 +134,17 @@ SPEECH_COURTESY = re.compile(
 # what a page says of itself before the article: "Editor's note: As Vietnam sets …", "Vietnam News Agency introduces
 # the full text of the speech …", "Vietnam Plus presents an article by Deputy Foreign Minister …"
 EDITOR_NOTE = re.compile(r"^editor['’]?s['’]? note\s*[:.–—-]", re.IGNORECASE)
-INTRODUCES_TEXT = re.compile(r"^(?:[A-Z][\w+.&'’-]*\s+){1,5}(?:respectfully\s+|is pleased to\s+"
-                             r"|would like to\s+)?(?:introduces?|presents?|publishes|brings|offers|carries)\s+"
-                             r"(?:readers\s+|you\s+)?"
-                             r"(?:the\s+)?(?:full\s+text|text|transcript|an?\s+(?:article|interview|op-ed|commentary"
-                             r"|speech|piece|opinion))\b")
+INTRODUCES_TEXT = re.compile(r"^(?:The )?(?:Vietnam News Agency|VNA|Vietnam ?Plus|VietnamPlus|Vietnam\+|Nhan Dan(?: "
+                             r"Online)?|NDO|VOV(?: ?World)?|The World (?:&|and) Vietnam Report|WVR|Viet Nam News|VNS"
+                             r"|(?:[A-Z][\w&+.'’-]*\s+){1,4}(?:News Agency|Newspaper|Online|Radio|Television|Portal"
+                             r"|Magazine|Times|News)|We|This (?:newspaper|website|site|page))\s+"
+                             r"(?:respectfully\s+|is pleased to\s+|would like to\s+)?(?:introduces?|presents?"
+                             r"|publishes|brings|offers|carries)\s+(?:readers\s+|you\s+)?(?:the\s+)?(?:full\s+text"
+                             r"|text|transcript|an?\s+(?:article|interview|op-ed|commentary|speech|piece|opinion))\b")
+# a quotation or report whose speaker is named after it: "“Thank you to all who helped us,” the minister told
+# reporters": the thanks are news there
+ATTRIBUTED = re.compile(r"[,”\"’]\s+(?:the |a |an )?(?:[\w.’'-]+\s+){0,6}(?:said|says|told|added|stated|noted"
+                        r"|stressed|wrote)\b")
 # a credit standing alone after a caption ("Crown copyright.", as GOV.UK prints under its photos)
 CROWN_CREDIT = re.compile(r"^(?:©\s*)?crown copyright\.?$", re.IGNORECASE)
 MADE_BY = re.compile(r"^(?:statement|speech|remarks|written statement|transcript)s? "
@@ -150,6 +156,14 @@ def _names_only(text: str) -> bool:
     Department Spokesperson"), not a sentence."""
     found = re.findall(r"[^\W\d_][\w’'.-]*", text)
     return len(found) <= 8 and not any(word[:1].islower() for word in found)
+
+
+def _courtesy(text: str) -> bool:
+    """A greeting, thanks or a briefing's order of business, also after a speaker label ("MODERATOR: Good afternoon
+    and welcome.") or inside a quoted speech ("“Ladies and gentlemen, I am delighted to attend …")."""
+    spoken = without_salutation(SPEAKER.sub("", text.lstrip("\"“‘'"), count=1))
+    return bool((COURTESY.match(spoken) and len(spoken.split()) <= 8) or SPEECH_COURTESY.match(spoken)
+                or WELCOME.match(spoken))
 
 
 def is_statement(sentence: str) -> bool:
@@ -165,11 +179,8 @@ def is_statement(sentence: str) -> bool:
         return False
     if is_salutation(text) or FULL_TEXT_HEADING.match(text) or RELATED_LINK.match(text):
         return False
-    spoken = SPEAKER.sub("", text.lstrip("\"“‘'"), count=1)  # "MODERATOR: Good afternoon and welcome."
-    spoken = without_salutation(spoken)  # a quoted speech: "“Ladies and gentlemen, I am delighted …"
-    if (COURTESY.match(spoken) and len(spoken.split()) <= 8) or MADE_BY.match(text) or _names_only(text) \
-            or SPEECH_COURTESY.match(spoken) or WELCOME.match(spoken) or EDITOR_NOTE.match(text) \
-            or INTRODUCES_TEXT.match(text) or CROWN_CREDIT.match(text):
+    if MADE_BY.match(text) or _names_only(text) or EDITOR_NOTE.match(text) or INTRODUCES_TEXT.match(text) \
+            or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)):
         return False
     if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) \
             or (COOKIES.search(text) and len(text.split()) <= 40):
@@ -183,7 +194,7 @@ def is_statement(sentence: str) -> bool:
 # delivered version) Thank you, …")
 PAGE_LABEL = re.compile(r"^(?:(?:Press release|News story|Speech|(?:Oral |Written )?[Ss]tatement to Parliament"
                         r"|Policy paper|Correspondence|Read the full (?:statement|speech|text|transcript))\s+"
-                        r"|(?i:\((?:original script|transcript|check against delivery)[^)]{0,80}\))\s*)"
+                        r"|(?i:\((?:original script|transcript|check against delivery)[^)]{0,80}\))\s*)+"
                         r"(?=[A-Z\"“‘(])")
 
 
@@ -195,9 +206,8 @@ ENTRY_TIME = re.compile(r"^(?:\[\d{1,2}[:.]\d{2}\]|\d{1,2}:\d{2}(?::\d{2})?(?:\s
 def clean_statement(sentence: str, interview: bool = False) -> str:
     """A sentence as a summary may use it: no leading dateline, "./." ended as "."; in an interview (the article
     asks questions) no speaker label before an answer either ("UK: The government …" elsewhere is kept)."""
-    sentence = ENTRY_TIME.sub("", BULLET.sub("", sentence.lstrip(), count=1), count=1)
-    sentence = PAGE_LABEL.sub("", sentence, count=1)
-    sentence = strip_dateline(strip_page_header(PAGE_LABEL.sub("", sentence, count=1)))
+    sentence = PAGE_LABEL.sub("", ENTRY_TIME.sub("", BULLET.sub("", sentence.lstrip(), count=1), count=1), count=1)
+    sentence = strip_dateline(strip_page_header(sentence))
     sentence = without_salutation(FULL_TEXT_LEAD.sub("", BYLINE_DASH.sub("", sentence, count=1), count=1))
     if interview and not QUESTION_PREFIX.match(sentence):
         sentence = SPEAKER.sub("", sentence, count=1)

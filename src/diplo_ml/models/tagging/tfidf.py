@@ -61,12 +61,12 @@ class TfidfTagger(TaggingModel):
             self.coef, self.intercept, self.constant = arrays["coef"], arrays["intercept"], arrays["constant"]
         except KeyError as exc:
             raise DiploError(f"{self.folder}: damaged TF-IDF head (no {exc.args[0]})") from None
-        where = self.folder / f"{STEM}.safetensors" if self.folder is not None else "the TF-IDF head"
+        where = f"{self.folder / f'{STEM}.safetensors'}: " if self.folder is not None else ""
         for name, values in (("coef", self.coef), ("intercept", self.intercept), ("constant", self.constant)):
             if not np.issubdtype(values.dtype, np.floating):  # np.isnan would fail on whole numbers at the first text
-                raise DiploError(f"{where}: damaged TF-IDF head ('{name}' holds {values.dtype}, not floating point)")
+                raise DiploError(f"{where}damaged TF-IDF head ('{name}' holds {values.dtype}, not floating point)")
             if name != "constant" and not np.isfinite(values).all():  # (constant is NaN for a label learned)
-                raise DiploError(f"{where}: damaged TF-IDF head ('{name}' holds NaN or infinite values)")
+                raise DiploError(f"{where}damaged TF-IDF head ('{name}' holds NaN or infinite values)")
         size = len(self.vectorizer.vocabulary_) if self.vectorizer is not None else 0
         if self.coef.shape != (len(self.labels), size) or self.intercept.shape != (len(self.labels),) \
                 or self.constant.shape != (len(self.labels),):
