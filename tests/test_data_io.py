@@ -43,6 +43,13 @@ def test_loads_splits_and_fingerprints(pillar_dir):
     assert data.splits["train"][0]["labels"] == ["economic"]
 
 
+def test_a_sample_limit_above_a_splits_size_is_said(pillar_dir):
+    """data.max_train_samples=10000000 ran on all 24 rows without a word, while the config recorded 10000000."""
+    data = load_splits(_cfg(pillar_dir, max_train_samples=10_000_000, max_dev_samples=2), _check)
+    assert data.counts["train"] == 24 and data.counts["dev"] == 2
+    assert data.warnings == ["data.max_train_samples=10000000: the train split has 24 records; all are used"]
+
+
 @pytest.mark.parametrize(
     ("line", "message"),
     [

@@ -251,6 +251,10 @@ CASES = [
          check=lambda m, t: not (t / "runs").exists() or pytest.fail("a refused run wrote files")),
     Case("trainer.learning_rate=abc", lambda m, t: ["train", "trainer.learning_rate=abc", f"paths.runs_dir={t}/r"],
          "trainer.learning_rate: input should be a valid number"),
+    Case("trainer.max_steps=0 (read as no limit)", lambda m, t: ["train", "trainer.max_steps=0",
+                                                                 f"paths.runs_dir={t}/r"],
+         "trainer.max_steps: must be -1 (num_train_epochs decides) or a number of steps >= 1 (got 0)",
+         check=lambda m, t: not (t / "r").exists() or pytest.fail("a refused run wrote files")),
     *[Case(f"train {' '.join(o)}", lambda m, t, o=o: ["train", *o, f"paths.runs_dir={t}/r"], message,
            check=lambda m, t: not (t / "r").exists() or pytest.fail("a refused run wrote files"))
       for o, message in [(("model=minilm_seeds3", "model.max_length=2048"), "model.max_length: at most 512 tokens"),

@@ -354,3 +354,53 @@ def test_a_worker_that_dies_ends_the_run_in_one_line_that_keeps_the_rows_for_res
     assert "--resume" in str(err.value) and len(ids(out.with_name(out.name + ".partial"))) == 8
     predict_to_file(made["tagger"], [src], out, chunk=CHUNK, resume=True)
     assert ids(out) == [f"r{i}" for i in range(len(ROWS))]
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[-1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_workers_end_with_a_predict_killed_by_sigkill(made, tmp_path):
+    """`kill -9` of `predict --workers 2` left its workers running, each holding the model (probe s35)."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"r{i}", "text": f"Vietnam and Japan agreed on trade talks {i}."}) + "\n"
+                           for i in range(200_000)))
+    run = subprocess.Popen([sys.executable, "-m", "diplo_ml.cli", "predict", str(made["tagger"]), str(src), "-o",
+                            str(tmp_path / "out.jsonl"), "--workers", "2"], stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline and len(workers := [c for c in _children(run.pid)
+                                                     if "spawn_main" in Path(f"/proc/{c}/cmdline").read_text()]) < 2:
+        time.sleep(0.2)
+    assert len(workers) == 2
+    time.sleep(2)  # their models loaded
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    def running(pid: int) -> bool:  # (a zombie that no one has reaped yet has ended)
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()[0] != "Z"
+        except OSError:
+            return False
+
+    deadline = time.time() + 20
+    while time.time() < deadline and any(map(running, workers)):
+        time.sleep(0.2)
+    alive = [w for w in workers if running(w)]
+    for w in alive:
+        os.kill(w, signal.SIGKILL)
+    assert not alive

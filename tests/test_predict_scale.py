@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -128,7 +129,7 @@ def test_a_worker_process_quiets_the_libraries_as_the_cli_does(tagger, monkeypat
     transformers.logging.set_verbosity_warning()
     transformers.logging.enable_progress_bar()
     try:
-        predict._init_worker(str(tagger), None, "fp32", 1)
+        predict._init_worker(str(tagger), None, "fp32", 1, os.getppid())
         assert transformers.logging.get_verbosity() == transformers.logging.ERROR
         assert not transformers.utils.logging.is_progress_bar_enabled()
     finally:

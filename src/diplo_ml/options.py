@@ -81,7 +81,7 @@ class TrainerOptions(Options):
     """The ``trainer:`` config group (transformers Trainer settings; models without a Trainer ignore it)."""
 
     num_train_epochs: float = Field(3, gt=0, le=100_000, allow_inf_nan=False)
-    max_steps: int = Field(-1, ge=-1, le=STEPS_MAX)
+    max_steps: int = Field(-1, ge=-1, le=STEPS_MAX)  # -1: the epochs decide; 0 is refused below
     learning_rate: float = Field(5e-5, gt=0, le=1)
     train_batch_size: int = Field(16, ge=1, le=4096)
     eval_batch_size: int | None = Field(None, ge=1, le=4096)
@@ -108,6 +108,13 @@ class TrainerOptions(Options):
     bf16: bool = False
     ddp_backend: Literal["gloo", "nccl", "mpi", "xccl", "hccl", "cncl", "mccl"] | None = None
     ddp_find_unused_parameters: bool = False
+
+    @field_validator("max_steps")
+    @classmethod
+    def _no_zero_steps(cls, value: int) -> int:
+        if value == 0:  # transformers reads 0 as "no limit", which no one asks for by typing 0
+            raise ValueError("must be -1 (num_train_epochs decides) or a number of steps >= 1")
+        return value
 
     @field_validator("lr_scheduler_type")
     @classmethod

@@ -84,10 +84,26 @@ class WorkerDied(DiploError):
     """A ``--workers`` process ended without its chunk: the rows written before it are kept for ``--resume``."""
 
 
-def _init_worker(checkpoint: str, batch_size: int | None, precision: str, threads: int) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel end this process when its parent dies (Linux), so a killed ``predict`` (``kill -9``, the
+    out-of-memory killer) leaves no workers holding a model in memory; elsewhere nothing is done."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the call: nothing would tell us now
+        os._exit(1)
+
+
+def _init_worker(checkpoint: str, batch_size: int | None, precision: str, threads: int, parent: int) -> None:
     import torch
 
     global _worker_predictor
+    _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the main process ends the run
     quiet_libraries()  # a spawned process starts with the libraries' defaults
     torch.set_num_threads(threads)
@@ -104,7 +120,7 @@ def _in_workers(checkpoint: str | Path, batches: Iterator[list[Unit]], workers: 
     """Chunks predicted by ``workers`` processes, yielded in input order; at most 2 chunks per worker in flight."""
     threads = max(1, (os.cpu_count() or 1) // workers)
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker,
-                             initargs=(str(checkpoint), batch_size, precision, threads)) as pool:
+                             initargs=(str(checkpoint), batch_size, precision, threads, os.getpid())) as pool:
         pending: deque[Future] = deque()
         try:
             for batch in batches:

@@ -233,8 +233,18 @@ def load_splits(cfg: DictConfig, check: Check) -> LoadedData:
     fingerprints: dict[str, str] = {}
     warnings: list[str] = []
     raw = _read_files(cfg, folder, check, seen, fingerprints, f"data config '{cfg.name}'", _text_field(cfg), warnings)
+    _note_loose_limits({split: len(raw[split]) for split in SPLITS}, _limits(cfg), warnings)
     splits, counts = _to_datasets(str(cfg.name), raw, _limits(cfg), seen)
     return LoadedData(splits, fingerprints, counts, warnings=warnings)
+
+
+def _note_loose_limits(sizes: dict[str, int], limits: dict[str, Any], warnings: list[str]) -> None:
+    """A ``max_<split>_samples`` above the split's size cuts nothing: said, as the config records the number asked."""
+    for split, limit in limits.items():
+        if limit is not None and int(limit) > sizes[split]:
+            line = f"data.max_{split}_samples={limit}: the {split} split has {sizes[split]} records; all are used"
+            log.warning("%s", line)
+            warnings.append(line)
 
 
 def _text_field(cfg: DictConfig) -> str:
@@ -339,6 +349,7 @@ def load_sources(cfg: DictConfig, check: Check) -> LoadedData:
     merged: Records = {}
     examples: dict[str, dict[str, int]] = {name: {} for name in folders}
     limits = _limits(cfg)
+    _note_loose_limits({split: sum(map(len, parts[split].values())) for split in SPLITS}, limits, warnings)
     for split in SPLITS:
         cut = proportional_cut(parts[split], limits[split])
         merged[split] = _common_fields([r for records in cut.values() for r in records])
