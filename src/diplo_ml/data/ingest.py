@@ -398,12 +398,12 @@ def _expand(inputs: Iterable[str | Path], suffixes: tuple[str, ...]) -> list[Pat
 
 def once_each(paths: list[Path]) -> list[Path]:
     """``paths`` with each file kept once (a link to a file also given, or a file named twice), with one note."""
+    files = [path.resolve() for path in paths]
     first_of: dict[Path, Path] = {}
-    for path in paths:
-        first_of.setdefault(path.resolve(), path)
-    kept = [p for p in paths if first_of[p.resolve()] is p]
-    if len(kept) < len(paths):
-        again = next(p for p in paths if first_of[p.resolve()] is not p)
-        print(f"note: {len(paths) - len(kept)} input(s) name a file already given and are read once ({again} is "
-              f"{first_of[again.resolve()]})", file=sys.stderr)
-    return kept
+    for file, path in zip(files, paths):
+        first_of.setdefault(file, path)
+    again = [(path, first_of[file]) for file, path in zip(files, paths) if first_of[file] is not path]
+    if again:
+        print(f"note: {len(again)} input(s) name a file already given and are read once ({again[0][0]} is "
+              f"{again[0][1]})", file=sys.stderr)
+    return [path for file, path in zip(files, paths) if first_of[file] is path]

@@ -83,6 +83,16 @@ def check_settings(settings: dict[str, Any]) -> None:
             raise ValueError(f"{key} must be one of {', '.join(map(json.dumps, allowed))}, not {settings[key]!r}")
 
 
+def float_problem(name: str, values: np.ndarray, finite: bool = True) -> str | None:
+    """Why a saved array is not what a fitted model writes, or None: floating point, and (``finite``) no NaN or
+    infinity (an edited or foreign file would fail with a numpy traceback at the first text)."""
+    if not np.issubdtype(values.dtype, np.floating):
+        return f"'{name}' holds {values.dtype}, not floating point"
+    if finite and not np.isfinite(values).all():
+        return f"'{name}' holds NaN or infinite values"
+    return None
+
+
 def load_tfidf(folder: Path, stem: str) -> tuple[TfidfVectorizer, dict[str, np.ndarray], dict[str, Any]]:
     """The vectoriser, the other arrays and the JSON's extra keys saved by :func:`save_tfidf`."""
     meta = read_json_object(folder / f"{stem}.json", "vectoriser file")
@@ -98,10 +108,11 @@ def load_tfidf(folder: Path, stem: str) -> tuple[TfidfVectorizer, dict[str, np.n
         settings["ngram_range"] = tuple(settings["ngram_range"])
         vectorizer = TfidfVectorizer(vocabulary=dict(meta["vocabulary"]), **settings)
         idf = arrays.pop("idf")
-        if not np.issubdtype(idf.dtype, np.floating) or idf.shape != (len(vectorizer.vocabulary),) \
-                or not np.isfinite(idf).all():
-            raise DiploError(f"{tensors}: damaged vectoriser ('idf' holds {idf.dtype} {list(idf.shape)} for "
-                             f"{len(vectorizer.vocabulary)} terms, or values that are not finite)")
+        if problem := float_problem("idf", idf):
+            raise DiploError(f"{tensors}: damaged vectoriser ({problem})")
+        if idf.shape != (len(vectorizer.vocabulary),):
+            raise DiploError(f"{tensors}: damaged vectoriser ('idf' holds {list(idf.shape)} values for "
+                             f"{len(vectorizer.vocabulary)} terms)")
         vectorizer.idf_ = idf
     except (KeyError, TypeError, ValueError) as exc:
         raise DiploError(f"{folder / f'{stem}.json'}: damaged vectoriser ({exc})") from None

@@ -65,13 +65,14 @@ def _live_holder(run_dir: Path) -> str | None:
     import json
 
     try:
-        info = json.loads((run_dir / HOLDER).read_text())
+        text = (run_dir / HOLDER).read_text()
+        info = json.loads(text)
         pid, host, started = int(info["pid"]), info["host"], info["process_start"]
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if pid == os.getpid() or host != socket.gethostname() or started is None or _process_start(pid) != started:
         return None
-    return _describe(json.dumps(info))
+    return _describe(text)
 
 
 class RunLock:

@@ -16,7 +16,7 @@ from sklearn.multiclass import OneVsRestClassifier
 from diplo_ml.data.examples import Context, Examples
 from diplo_ml.errors import DiploError
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, TaggingModel, TaskSpec
-from diplo_ml.models.vectors import load_tfidf, refuse_pickles, save_tfidf
+from diplo_ml.models.vectors import float_problem, load_tfidf, refuse_pickles, save_tfidf
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +63,8 @@ class TfidfTagger(TaggingModel):
             raise DiploError(f"{self.folder}: damaged TF-IDF head (no {exc.args[0]})") from None
         where = f"{self.folder / f'{STEM}.safetensors'}: " if self.folder is not None else ""
         for name, values in (("coef", self.coef), ("intercept", self.intercept), ("constant", self.constant)):
-            if not np.issubdtype(values.dtype, np.floating):  # np.isnan would fail on whole numbers at the first text
-                raise DiploError(f"{where}damaged TF-IDF head ('{name}' holds {values.dtype}, not floating point)")
-            if name != "constant" and not np.isfinite(values).all():  # (constant is NaN for a label learned)
-                raise DiploError(f"{where}damaged TF-IDF head ('{name}' holds NaN or infinite values)")
+            if problem := float_problem(name, values, finite=name != "constant"):  # (NaN: a label learned)
+                raise DiploError(f"{where}damaged TF-IDF head ({problem})")
         size = len(self.vectorizer.vocabulary_) if self.vectorizer is not None else 0
         if self.coef.shape != (len(self.labels), size) or self.intercept.shape != (len(self.labels),) \
                 or self.constant.shape != (len(self.labels),):
