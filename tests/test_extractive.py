@@ -75,7 +75,7 @@ def test_select_in_order_respects_budget_and_order():
     assert select_in_order(sentences, scores, budget_words=3, max_sentences=3) == "four five ten"
     assert select_in_order(sentences, scores, budget_words=None, max_sentences=2) == "four five six seven eight nine"
     # the best sentence alone is over budget and nothing else fits: it is cut to the budget
-    assert select_in_order(["a b c d e"], [1.0], budget_words=2, max_sentences=1) == "a b"
+    assert select_in_order(["a b c d e"], [1.0], budget_words=2, max_sentences=1) == "a b…"  # cut, and says so
     assert select_in_order(["a", "b"], [-np.inf, -np.inf], 5, 1) == ""
     assert select_in_order([], [], 5, 1) == ""
 

@@ -12,6 +12,7 @@ from diplo_ml.models.summarise.constrained import SourceConstraint, Vocabulary, 
 from diplo_ml.models.summarise.document_scorer import DocumentScorerSummariser
 from diplo_ml.models.summarise.lead import LeadSummariser
 from diplo_ml.models.summarise.selection import candidates, choose, strip_dateline
+from diplo_ml.models.summarise.trim import cut_to_budget
 from diplo_ml.tasks.summarise import SummariseTask
 
 from .conftest import build_model, fit_context, summary_examples
@@ -275,6 +276,17 @@ def test_lead_takes_k_statements_per_source():
     one, two = lead.summarise([text, text], {"source": ["govuk", "hard"]})
     assert one == "The minister reviewed the year of external work at the conference."
     assert two == one + " The priorities are trade, citizen protection and work at the United Nations."
+
+
+def test_a_lead_over_the_budget_is_cut_to_fit_not_passed_over_for_a_later_sentence():
+    reasons = ", ".join(f"because reason {n} matters to the people of both countries" for n in range(14))
+    lead_text = f"“Viet Nam is running for a seat on the Council {reasons},” the Deputy Minister said in Geneva."
+    text = f"{lead_text}\n\nVietnam served on the Council for the 2014-2016 term."
+    (summary,) = build_model(LeadSummariser, {"k": 2, "budget_words": 60}).summarise([text])
+    assert summary.startswith("“Viet Nam is running") and summary.endswith("matters to the people of both countries…”")
+    assert len(summary.split()) <= 60 and "2014-2016" not in summary
+    assert cut_to_budget("one two three four five six", 4) == "one two three four…"  # no clause boundary: words
+    assert cut_to_budget("A short lead.", 4) == "A short lead."
 
 
 def test_lead_names_a_k_by_source_entry_the_data_never_uses(tmp_path, caplog):

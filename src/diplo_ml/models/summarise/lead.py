@@ -19,7 +19,7 @@ from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
 from diplo_ml.models.summarise.headline import HeadlineChooser, usable
 from diplo_ml.models.summarise.selection import candidates, select_in_order, select_indices
-from diplo_ml.models.summarise.trim import ClauseTrimmer
+from diplo_ml.models.summarise.trim import ClauseTrimmer, cut_to_budget
 from diplo_ml.models.summarise.tuning import choose_per_source, dev_measure
 
 log = logging.getLogger(__name__)
@@ -66,11 +66,17 @@ class LeadSummariser(SummarisingModel):
 
     def _lead(self, text: str, source: str | None) -> tuple[list[str], list[int], str]:
         """The article's sentences, the indices of its first k statements within the budget, and that Lead-k
-        summary (the first statement cut to the budget when even it overruns)."""
+        summary. A first statement over the budget is the whole summary, cut to the budget."""
         sentences, allowed = candidates(text)
+        budget = self.options.budget_words
+        first = np.flatnonzero(allowed)[:1]
+        if first.size and budget and len(sentences[first[0]].split()) > budget:
+            # the lead overruns the budget: it is the summary, cut to fit, never passed over for a later sentence
+            sentences[first[0]] = cut_to_budget(sentences[first[0]], budget)
+            return sentences, [int(first[0])], sentences[first[0]]
         order = np.where(allowed, -np.arange(len(sentences), dtype=np.float64), -np.inf)
         k = self.options.k_by_source.get(str(self.options.source_of(source)), self.options.k)
-        chosen = select_indices(sentences, order, self.options.budget_words, k)
+        chosen = select_indices(sentences, order, budget, k)
         summary = " ".join(sentences[i] for i in chosen) if chosen else \
             select_in_order(sentences, order, self.options.budget_words, 1)
         return sentences, chosen, summary

@@ -27,6 +27,7 @@ from diplo_ml.data.page_noise import (
     without_end_mark,
 )
 from diplo_ml.metrics.rouge_core import f_measure, ngrams, tokens
+from diplo_ml.models.summarise.trim import cut_to_budget
 from diplo_ml.text import split_sentences
 
 
@@ -82,7 +83,7 @@ def select_indices(sentences: Sequence[str], scores: Sequence[float] | np.ndarra
 def select_in_order(sentences: Sequence[str], scores: Sequence[float] | np.ndarray,
                     budget_words: int | None = None, max_sentences: int | None = None) -> str:
     """The sentences :func:`select_indices` chooses, joined; when even the best one is too long it is returned
-    truncated to the budget, so a non-empty text never gives an empty summary."""
+    cut to the budget (:func:`~.trim.cut_to_budget`), so a non-empty text never gives an empty summary."""
     chosen = select_indices(sentences, scores, budget_words, max_sentences)
     if chosen:
         return " ".join(sentences[i] for i in chosen)
@@ -91,7 +92,7 @@ def select_in_order(sentences: Sequence[str], scores: Sequence[float] | np.ndarr
     if not finite.any():
         return ""
     best = int(np.argmax(np.where(finite, values, -np.inf)))
-    return " ".join(sentences[best].split()[:budget_words])
+    return cut_to_budget(sentences[best], budget_words)
 
 
 # statements ----------------------------------------------------------------------------------------------------

@@ -65,6 +65,27 @@ def end_cut(kept: str) -> str:
     return kept + '…"' if kept.count('"') % 2 else kept + "."
 
 
+def cut_to_budget(sentence: str, budget_words: int | None, min_words: int = 8) -> str:
+    """A sentence over ``budget_words`` words cut to fit: at its last comma, semicolon or spaced dash that keeps it
+    within the budget and leaves at least ``min_words`` words and a verb, else at the budget's last word; ended with
+    an ellipsis (inside a quotation's closing mark) so a reader sees it was shortened. A sentence that fits, or any
+    sentence when there is no budget, is returned as it is."""
+    if not budget_words or len(sentence.split()) <= budget_words:
+        return sentence
+    kept = ""
+    for match in re.finditer(r"[,;]\s|\s[–—-]\s", sentence):
+        prefix = sentence[: match.start()].rstrip(",;: ")
+        size = len(prefix.split())
+        if size > budget_words:
+            break
+        if size >= min(min_words, budget_words) and has_verb(prefix):
+            kept = prefix
+    kept = kept or " ".join(sentence.split()[:budget_words]).rstrip(",;:–—-").rstrip()
+    if kept.count("“") > kept.count("”"):
+        return kept + "…”"
+    return kept + ('…"' if kept.count('"') % 2 else "…")
+
+
 def cuts(sentence: str, headline: str | None, min_words: int = 8) -> list[tuple[str, np.ndarray]]:
     """The sentence (all-zero features) and each clause-boundary prefix of it, with its features."""
     heading = set(tokens(headline or ""))
