@@ -86,6 +86,19 @@ def test_html_article(tmp_path):
     assert "var x" not in html_to_text(page.read_text())
 
 
+def test_a_caption_in_a_plain_paragraph_after_an_image_is_left_out(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><img src='logo.png'><h1>Vietnam, Chile sign trade deal</h1>"
+        "<p><img src='a.jpg'></p><p>Deputy Prime Minister Bui Thanh Son and the Chilean minister sign the agreement "
+        "in Santiago.</p><p>Vietnam and Chile signed a partnership agreement in Santiago on May 5.</p>"
+        "<p><img src='b.jpg'></p><p>The deal will cut tariffs on 95 percent of goods.</p></body></html>",
+        encoding="utf-8")
+    article = ingest_path(page)
+    assert article.headline == "Vietnam, Chile sign trade deal"  # a heading after a logo is not a caption
+    assert [p.text[:24] for p in article.paragraphs] == ["Vietnam and Chile signed", "The deal will cut tariff"]
+
+
 def test_wrong_encoding_and_empty_files_are_named(tmp_path):
     bad = tmp_path / "latin.txt"
     bad.write_bytes("Hà Nội – xin chào".encode("cp1258", errors="replace") + b"\xff\xfe")

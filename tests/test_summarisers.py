@@ -11,7 +11,7 @@ import torch
 from diplo_ml.models.summarise.constrained import SourceConstraint, Vocabulary, finish, rerank
 from diplo_ml.models.summarise.document_scorer import DocumentScorerSummariser
 from diplo_ml.models.summarise.lead import LeadSummariser
-from diplo_ml.models.summarise.selection import candidates, choose, strip_dateline
+from diplo_ml.models.summarise.selection import candidates, choose, clean_statement, strip_dateline
 from diplo_ml.models.summarise.trim import cut_to_budget
 from diplo_ml.tasks.summarise import SummariseTask
 
@@ -276,6 +276,21 @@ def test_lead_takes_k_statements_per_source():
     one, two = lead.summarise([text, text], {"source": ["govuk", "hard"]})
     assert one == "The minister reviewed the year of external work at the conference."
     assert two == one + " The priorities are trade, citizen protection and work at the United Nations."
+
+
+@pytest.mark.parametrize(("sentence", "cleaned"), [
+    ("Economic Diplomacy in a New Era In 2024, diplomacy helped attract 38 billion USD of investment.",
+     "In 2024, diplomacy helped attract 38 billion USD of investment."),
+    ("Priorities for 2025 This year, the sector will focus on three priorities.",
+     "This year, the sector will focus on three priorities."),
+    ("Vietnam, Chile Sign Trade Deal The two countries signed the deal on May 5.",
+     "The two countries signed the deal on May 5."),
+    ("The minister told The Times that trade rose.", None),  # a paper's name, not a sentence's start
+    ("Talks with the U.S. In 2024 trade rose by 10 percent.", None),  # an abbreviation's full stop: not a heading
+    ("Vietnam In Focus is a weekly programme on the radio.", None),  # no lowercase word after the opener
+])
+def test_a_heading_run_into_the_next_sentence_is_cut_off(sentence, cleaned):
+    assert clean_statement(sentence) == (cleaned or sentence)
 
 
 def test_a_lead_over_the_budget_is_cut_to_fit_not_passed_over_for_a_later_sentence():

@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from diplo_ml.data.datelines import split_datelines
 from diplo_ml.errors import DataError
 from diplo_ml.files import not_a_file
 
@@ -80,6 +81,8 @@ class _HTMLText(HTMLParser):
         self.meta_date: str | None = None
         self.times: list[tuple[bool, str]] = []  # (inside <article>, datetime or text), in page order
         self.time_text: list[str] | None = None
+        self.image_pending = False  # an image was seen and no text since
+        self.after_image: int | None = None  # where the text of the paragraph that follows an image starts
 
     @property
     def published(self) -> tuple[str | None, bool]:
@@ -108,7 +111,10 @@ class _HTMLText(HTMLParser):
             self.skip += 1
         if tag == "figcaption":
             self.caption += 1
+        if tag == "img" and not self.skip:
+            self.image_pending = True
         if tag in self.BLOCK and tag != "span":
+            self._end_block()
             self.parts.append("\n\n")
 
     def handle_endtag(self, tag):
@@ -123,13 +129,38 @@ class _HTMLText(HTMLParser):
             self.caption -= 1
             self.parts.append(" (Photo caption)")
         if tag in self.BLOCK and tag != "span":
+            self._end_block()
             self.parts.append("\n\n")
 
     def handle_data(self, data):
         if self.time_text is not None:
             self.time_text.append(data)
         if not self.skip:
+            if self.image_pending and data.strip():
+                self.image_pending = False
+                self.after_image = len(self.parts) if not self.caption else None
             self.parts.append(re.sub(r"\s+", " ", data))
+
+    def _end_block(self) -> None:
+        """At a block's end: the paragraph that follows an image is marked a caption when it reads as one."""
+        if self.after_image is not None and _reads_as_caption("".join(self.parts[self.after_image:])):
+            self.parts.append(" (Photo caption)")
+        self.after_image = None
+
+
+# a verb that a news sentence has and a photo caption ("Delegates at the talks.", "The ministers sign the agreement in
+# Santiago.") does not: a past tense or participle, an auxiliary, a common irregular past
+NEWS_VERB = re.compile(r"\b(?:[a-z]+ed|was|were|is|are|has|have|had|will|would|can|could|may|might|must|should|said|"
+                       r"says|met|held|took|gave|made|sent|spoke|told|won|led|paid|came|went|became|began|saw|set|"
+                       r"sought|brought|kept|left|put)\b")
+
+
+def _reads_as_caption(text: str) -> bool:
+    """Whether the text of a paragraph right after an image is its caption: one sentence of at most 30 words,
+    ended with a full stop, with no dateline and no verb of a news sentence (a lead after an image is kept)."""
+    text = text.strip()
+    return (text.endswith(".") and len(text.split()) <= 30 and not re.search(r"[.!?][\"'”’]?\s+[A-Z\"“]", text)
+            and not split_datelines(text)[0] and not NEWS_VERB.search(text))
 
 
 def html_page(markup: str) -> tuple[str, tuple[str | None, bool]]:

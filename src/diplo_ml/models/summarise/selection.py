@@ -204,11 +204,22 @@ ENTRY_TIME = re.compile(r"^(?:\[\d{1,2}[:.]\d{2}\]|\d{1,2}:\d{2}(?::\d{2})?(?:\s
                         r"|\d{1,2}\.\d{2}\s*[AaPp]\.?[Mm]\.?|\d{1,2}\.\d{2}(?=\s*[-–—]))\s*[-–—:]?\s+(?=[A-Z\"“‘])")
 
 
+# a heading run into the sentence after it, as in a page whose lines were joined ("Economic Diplomacy in a New Era In
+# 2024, economic diplomacy …", "Priorities for 2025 This year, the sector …"): words in title case (small words in
+# lower case), then a capitalised word that opens sentences and never stands capitalised inside one, then a lowercase
+# word or a number. ("told The Times" is kept: "Times" is capitalised.)
+_HEADING_WORD = r"(?:[A-Z0-9][\w'’&+./-]*|a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|vs|into|amid|over|via)"
+_OPENS_SENTENCE = ("In|On|At|As|After|During|Following|According|Amid|Despite|Since|With|This|These|Last|Earlier|The"
+                   "|Today|Yesterday|Recently|Meanwhile|Speaking|Under|Over")
+RUN_IN_HEADING = re.compile(rf"^[A-Z][\w'’&+/-]*(?:,?\s+{_HEADING_WORD}){{1,14}}?(?<![.,])\s+"
+                            rf"(?=(?:{_OPENS_SENTENCE})\s+(?:[a-z]|\d)[^.!?]*?\s[a-z])")
+
+
 def clean_statement(sentence: str, interview: bool = False) -> str:
     """A sentence as a summary may use it: no leading dateline, "./." ended as "."; in an interview (the article
     asks questions) no speaker label before an answer either ("UK: The government …" elsewhere is kept)."""
     sentence = PAGE_LABEL.sub("", ENTRY_TIME.sub("", BULLET.sub("", sentence.lstrip(), count=1), count=1), count=1)
-    sentence = strip_dateline(strip_page_header(sentence))
+    sentence = RUN_IN_HEADING.sub("", strip_dateline(strip_page_header(sentence)), count=1)
     sentence = without_salutation(FULL_TEXT_LEAD.sub("", BYLINE_DASH.sub("", sentence, count=1), count=1))
     if interview and not QUESTION_PREFIX.match(sentence):
         sentence = SPEAKER.sub("", sentence, count=1)
