@@ -1247,6 +1247,14 @@ def test_evaluate_overrides_that_evaluation_applies_still_work(made, capsys):
     assert code == 0 and "macro_f1" in json.loads(capsys.readouterr().out)
 
 
+def test_evaluate_says_a_limit_on_a_split_it_does_not_score_is_unused(made, caplog):
+    code = cli_main(["evaluate", str(made["tagger"]), "--split", "dev", "--override", f"data.dir={made['data']}",
+                     "--override", "data.max_test_samples=5", "--override", "data.max_dev_samples=4"])
+    assert code == 0
+    unused = [r.getMessage() for r in caplog.records if "unused" in r.getMessage()]
+    assert unused == ["--override data.max_test_samples=5: evaluate scores the dev split only, so this limit is unused"]
+
+
 def test_a_manifest_that_names_an_uninstalled_package_is_not_corrupt(tmp_path):
     """package_versions() writes null for a tracked package that is not installed (MiniLM's or SmolLM2's)."""
     from diplo_ml.runs.manifest import read_manifest

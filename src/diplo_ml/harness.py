@@ -253,6 +253,10 @@ def evaluate_checkpoint(checkpoint: str | Path, data: str | None = None, split: 
     from diplo_ml.seeding import seed_everything
 
     check_evaluate_overrides(overrides or [])
+    for override in overrides or []:
+        limit = re.fullmatch(r"\+*data\.max_(\w+)_samples=.*", override)
+        if limit and limit.group(1) != split:
+            log.warning("--override %s: evaluate scores the %s split only, so this limit is unused", override, split)
     folder, meta = read_meta(checkpoint)
     task = checkpoint_task(folder, meta)
     data_name = data or meta["data"]["config"]
