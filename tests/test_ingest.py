@@ -418,6 +418,9 @@ def test_doc_ids_are_unique_among_one_commands_pages(tmp_path):
     assert doc_ids(pages) == ["trade/index", "visa/index", "a", "b"]  # a stem no other page has is kept as it was
     assert doc_ids([Path("/a/x/index.txt"), Path("/b/x/index.txt"), Path("/a/index.txt")]) == \
         ["a/x/index", "b/x/index", "a/index"]
+    for root in ("/p/nest", "/q/r/nest"):  # the same ids wherever the folder sits: none above the pages' own
+        nested = [Path(f"{root}/2024/trade/index.txt"), Path(f"{root}/2024/visa/index.txt"), Path(f"{root}/index.txt")]
+        assert doc_ids(nested) == ["trade/index", "visa/index", "index"]
     assert doc_ids([Path("n/x.txt"), Path("n/x.html")]) == ["x.txt", "x.html"]
     assert doc_ids([Path("n/x.txt"), Path("n/x.txt")]) == ["x", "x#2"]  # one file given twice
     ids = doc_ids([Path("n/x.txt"), Path("n/x.html"), Path("n/sub/x.txt.html")])  # a name one group made is

@@ -286,15 +286,16 @@ def _under(folders: tuple[str, ...], k: int, name: str) -> str:
 def doc_ids(paths: Sequence[Path]) -> list[str]:
     """A doc_id for each of one command's pages, unique among them: the file's stem when no other page has that
     stem, else the stem under as few of its folders as tell those pages apart (``trade/index`` and ``visa/index``
-    for ``2024/trade/index.html`` and ``2024/visa/index.html``), else the file name under them (``x.txt`` and
-    ``x.html``); a file given twice gets ``#2``, ``#3``."""
+    for ``2024/trade/index.html`` and ``2024/visa/index.html``; never a folder above all of theirs), else the file
+    name under them (``x.txt`` and ``x.html``); a file given twice gets ``#2``, ``#3``."""
     by_stem: dict[str, list[int]] = {}
     for i, path in enumerate(paths):
         by_stem.setdefault(path.stem, []).append(i)
     ids = [path.stem for path in paths]
     for group in (g for g in by_stem.values() if len(g) > 1):
         full = [Path(os.path.abspath(paths[i])) for i in group]
-        folders = [f.relative_to(f.anchor).parts[:-1] for f in full]
+        common = os.path.commonpath([f.parent for f in full])  # folders above it would tie ids to where pages sit
+        folders = [f.parent.relative_to(common).parts for f in full]
         depth = max(map(len, folders))
         levels = [[_under(d, k, f.stem) for d, f in zip(folders, full)] for k in range(depth + 1)]
         levels += [[_under(d, k, f.name) for d, f in zip(folders, full)] for k in range(depth + 1)]
