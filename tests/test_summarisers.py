@@ -99,6 +99,21 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
     ("11:20 – Foreign Minister Bui Thanh Son called for faster talks on a Code of Conduct.", "Foreign Minister"),
     ("[10:45] Foreign Minister Bui Thanh Son arrived in Kuala Lumpur.", "Foreign Minister"),
     ("10.45am – Foreign Minister Bui Thanh Son arrived in Kuala Lumpur.", "Foreign Minister"),
+    # a seventh read: a page's lines joined with its headline first (a GOV.UK label, an editor's note after it), a
+    # GOV.UK header with "Last updated … — See all updates", a photo credit or the original-script note, its contents
+    ("UK sanctions network supplying drones to Russia Press release New sanctions target 12 individuals.",
+     "New sanctions"),
+    ("Economic diplomacy - driving force for growth Editor's note: As Vietnam sets a target of 8% growth, diplomacy "
+     "is expected to play a bigger role. In 2024, trade reached a record high.", "In 2024"),
+    ("News story From: Foreign, Commonwealth & Development Office Published 2 October 2024 Last updated 4 October "
+     "2024 — See all updates Photo: FCDO British nationals in Lebanon should leave now.", "British nationals"),
+    ("Press release From: Foreign, Commonwealth & Development Office Published 10 March 2025 Read the full statement "
+     "We, the foreign ministers of France, Germany and the UK, are gravely concerned.", "We, the foreign"),
+    ("Speech From: Foreign, Commonwealth & Development Office Published 21 February 2025 Delivered on: 21 February "
+     "2025 (Original script, may differ from delivered version) Colleagues, the institutions are under strain.",
+     "Colleagues, the"),
+    ("Contents Introduction Europe The Indo-Pacific Conclusion Introduction Good evening. When I became Foreign "
+     "Secretary, I set out my approach.", "When I became"),
 ])
 def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first):
     sentences, allowed = candidates(text)

@@ -94,8 +94,10 @@ LEADING_BYLINE = re.compile(r"^(?:reporter|by|written by|story|text)\s*[:-]?\s+"
 HEADER_OPENER = re.compile(r"^(?:(?i:from:|published\b|last updated\b|readout\b|press (?:statement|release|briefing)\b"
                            r"|media note\b|remarks\b|news release\b|joint statement\b)|[A-Z]{1,5}/[A-Z0-9/.-]*\d"
                            r"|(?:[A-Z][A-Z.,'&-]+\s+){3})")
-AFTER_HEADER_DATE = re.compile(r"^(?:share\s+copy link\s+|delivered on:?\s+\S+\s+\S+\s+\d{4}\s+"
-                               r"|\((?:transcript|check against delivery)[^)]{0,80}\)\s*)+", re.IGNORECASE)
+AFTER_HEADER_DATE = re.compile(r"^(?:share\s+copy link\s+|(?:delivered on|last updated):?\s+\S+\s+\S+\s+\d{4}\s+"
+                               r"|[—–-]\s+see all updates\s+|photo:\s+[A-Z][\w&.]{1,10}\s+(?=[A-Z])"
+                               r"|\((?:transcript|check against delivery|original script)[^)]{0,80}\)\s*)+",
+                               re.IGNORECASE)
 # "The below is attributable to Spokesperson Matthew Miller:", "The following statement was issued today by …:", "My
 # Rt Hon Friend the Foreign Secretary has today made the following statement:"
 ATTRIBUTION_INTRO = re.compile(r"^[^:.!?]{0,160}\b(?:the (?:below|following) (?:is attributable|(?:written |joint )?"

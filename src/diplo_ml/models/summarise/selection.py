@@ -135,6 +135,9 @@ SPEECH_COURTESY = re.compile(
 # what a page says of itself before the article: "Editor's note: As Vietnam sets …", "Vietnam News Agency introduces
 # the full text of the speech …", "Vietnam Plus presents an article by Deputy Foreign Minister …"
 EDITOR_NOTE = re.compile(r"^editor['’]?s['’]? note\s*[:.–—-]", re.IGNORECASE)
+# the same after the headline, as in a page whose lines were joined ("Economic diplomacy - driving force for growth
+# Editor's note: As Vietnam sets …")
+HEADED_EDITOR_NOTE = re.compile(r"^[^.!?]{3,200}?\sEditor['’]?s['’]? [Nn]ote\s*[:–—-]")
 INTRODUCES_TEXT = re.compile(r"^(?:The )?(?:Vietnam News Agency|VNA|Vietnam ?Plus|VietnamPlus|Vietnam\+|Nhan Dan(?: "
                              r"Online)?|NDO|VOV(?: ?World)?|The World (?:&|and) Vietnam Report|WVR|Viet Nam News|VNS"
                              r"|(?:[A-Z][\w&+.'’-]*\s+){1,4}(?:News Agency|Newspaper|Online|Radio|Television|Portal"
@@ -148,6 +151,8 @@ ATTRIBUTED = re.compile(r"[,”\"’]\s+(?:the |a |an )?(?:[\w.’'-]+\s+){0,6}(
                         r"|stressed|wrote)\b")
 # a credit standing alone after a caption ("Crown copyright.", as GOV.UK prints under its photos)
 CROWN_CREDIT = re.compile(r"^(?:©\s*)?crown copyright\.?$", re.IGNORECASE)
+# a page's table of contents run into its first words ("Contents Introduction Europe The Indo-Pacific …")
+CONTENTS_LIST = re.compile(r"^Contents:?\s+[A-Z]")
 MADE_BY = re.compile(r"^(?:statement|speech|remarks|written statement|transcript)s? "
                      r"(?:made|delivered|given|issued) by\b", re.IGNORECASE)
 
@@ -180,7 +185,8 @@ def is_statement(sentence: str) -> bool:
         return False
     if is_salutation(text) or FULL_TEXT_HEADING.match(text) or RELATED_LINK.match(text):
         return False
-    if MADE_BY.match(text) or _names_only(text) or EDITOR_NOTE.match(text) or INTRODUCES_TEXT.match(text) \
+    if MADE_BY.match(text) or _names_only(text) or EDITOR_NOTE.match(text) or HEADED_EDITOR_NOTE.match(text) \
+            or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) \
             or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)):
         return False
     if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) \
@@ -197,6 +203,10 @@ PAGE_LABEL = re.compile(r"^(?:(?:Press release|News story|Speech|(?:Oral |Writte
                         r"|Policy paper|Correspondence|Read the full (?:statement|speech|text|transcript))\s+"
                         r"|(?i:\((?:original script|transcript|check against delivery)[^)]{0,80}\))\s*)+"
                         r"(?=[A-Z\"“‘(])")
+# the headline before such a label ("UK sanctions network supplying drones to Russia Press release New sanctions …"):
+# a few words with no sentence's end, then the label in its page's own capitals
+HEADED_PAGE_LABEL = re.compile(r"^[^.!?]{3,200}?\s(?=(?:Press release|News story|Speech|(?:Oral |Written )?[Ss]tatement"
+                               r" to Parliament|Policy paper|Correspondence)\s+[A-Z\"“‘(])")
 
 
 # a liveblog entry's time: "11:20 – Foreign Minister …", "[10:45] …", "10.45am – …", "10:45 AM – …"
@@ -218,8 +228,10 @@ RUN_IN_HEADING = re.compile(rf"^[A-Z][\w'’&+/-]*(?:,?\s+{_HEADING_WORD}){{1,14
 def clean_statement(sentence: str, interview: bool = False) -> str:
     """A sentence as a summary may use it: no leading dateline, "./." ended as "."; in an interview (the article
     asks questions) no speaker label before an answer either ("UK: The government …" elsewhere is kept)."""
-    sentence = PAGE_LABEL.sub("", ENTRY_TIME.sub("", BULLET.sub("", sentence.lstrip(), count=1), count=1), count=1)
-    sentence = RUN_IN_HEADING.sub("", strip_dateline(strip_page_header(sentence)), count=1)
+    sentence = ENTRY_TIME.sub("", BULLET.sub("", sentence.lstrip(), count=1), count=1)
+    sentence = PAGE_LABEL.sub("", HEADED_PAGE_LABEL.sub("", sentence, count=1), count=1)
+    sentence = PAGE_LABEL.sub("", strip_dateline(strip_page_header(sentence)), count=1)  # a label after a header
+    sentence = RUN_IN_HEADING.sub("", sentence, count=1)
     sentence = without_salutation(FULL_TEXT_LEAD.sub("", BYLINE_DASH.sub("", sentence, count=1), count=1))
     if interview and not QUESTION_PREFIX.match(sentence):
         sentence = SPEAKER.sub("", sentence, count=1)
