@@ -229,8 +229,10 @@ def test_page_furniture_found_on_unseen_outlet_pages_is_never_summary_material(t
      "condemns the attack.", "The Secretary-General condemns the attack."),
     ("Kenyan police parade in Nairobi. (Photo by Tony Karumba / AFP) Nairobi (AFP) - The deployment was postponed "
      "again.", "The deployment was postponed again."),
-    # a quotation that goes on in the next sentence is closed
+    # a quotation that goes on in the next sentence is taken whole when the speaker is named, else closed
     ("“We will not stand by while civilians go without food. We will act,” the Foreign Secretary said.",
+     "“We will not stand by while civilians go without food. We will act,” the Foreign Secretary said."),
+    ("“We will not stand by while civilians go without food. We will act.” The minister left for Geneva.",
      "“We will not stand by while civilians go without food.”"),
 ])
 def test_other_publishers_furniture_is_never_summary_material(text, first):
@@ -306,6 +308,15 @@ def test_lead_takes_k_statements_per_source():
 ])
 def test_a_heading_run_into_the_next_sentence_is_cut_off(sentence, cleaned):
     assert clean_statement(sentence) == (cleaned or sentence)
+
+
+def test_a_quotation_over_two_sentences_is_taken_whole_with_its_speaker():
+    text = ("“The UK stands with the people of Sudan. We will not allow this crisis to be forgotten,” Foreign "
+            "Secretary David Lammy said today as he announced £120 million in aid.\n\nThe funding will provide food.")
+    (summary,) = build_model(LeadSummariser, {"budget_words": 60}).summarise([text])
+    assert summary == text.split("\n")[0]
+    unattributed = "“Attacks on the grid are designed to plunge people into darkness. The UK will help.”\n\nMore."
+    assert candidates(unattributed)[0][0] == "“Attacks on the grid are designed to plunge people into darkness.”"
 
 
 def test_a_lead_over_the_budget_is_cut_to_fit_not_passed_over_for_a_later_sentence():
@@ -748,9 +759,9 @@ def test_statements_that_look_like_page_furniture_are_kept_whole(sentence):
 
 
 def test_a_quotation_over_two_sentences_is_closed_and_reopened():
-    assert _chosen("“We will not stand by while civilians go without food. We will act,” the Foreign Secretary "
-                   "said.") == ["“We will not stand by while civilians go without food.”",
-                                "“We will act,” the Foreign Secretary said."]
+    assert _chosen("“We will not stand by while civilians go without food. We will act.” The Foreign Secretary "
+                   "spoke in Geneva.")[:2] == ["“We will not stand by while civilians go without food.”",
+                                               "“We will act.”"]
 
 
 def test_the_salutation_rule_takes_linear_time_and_a_dated_headline_is_usable():

@@ -278,6 +278,28 @@ def closed_quotation(sentence: str) -> str:
     return sentence
 
 
+def whole_quotations(sentences: list[str], max_words: int = 80) -> list[str]:
+    """Sentences with a quotation that runs over several of them joined into one (at most four sentences and
+    ``max_words`` words) where its last sentence names the speaker, so a summary takes the quotation whole and says
+    who spoke ("“The UK stands with Sudan. We will not forget,” the Foreign Secretary said …")."""
+    out: list[str] = []
+    i = 0
+    while i < len(sentences):
+        sentence = sentences[i]
+        if closed_quotation(sentence).startswith(sentence) and closed_quotation(sentence) != sentence:  # opens one
+            for j in range(i + 1, min(i + 4, len(sentences))):
+                after = closed_quotation(sentences[j])
+                if after == sentences[j]:
+                    continue  # inside the quotation
+                joined = " ".join(sentences[i:j + 1])
+                if after.endswith(sentences[j]) and len(joined.split()) <= max_words and ATTRIBUTED.search(joined):
+                    sentence, i = joined, j
+                break
+        out.append(sentence)
+        i += 1
+    return out
+
+
 def is_question(sentence: str) -> bool:
     text = sentence.strip()
     return text.rstrip("\"'”’»)]*").rstrip().endswith("?") or bool(QUESTION_PREFIX.match(text) or PROMPT.match(text))
@@ -288,7 +310,7 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     may be chosen; an article of nothing but questions, captions and credits has none. A photo credit that the
     splitter joined to the next sentence is cut off it, and the sentence before it (the caption) is left out, as are
     the sentences of a caption line ("… documents. Photo: VNA") and the one before a credit standing alone."""
-    raw = [piece for sentence in split_sentences(text) for piece in LIST_START.split(sentence)]
+    raw = whole_quotations([piece for sentence in split_sentences(text) for piece in LIST_START.split(sentence)])
     interview = any(is_question(s) for s in raw)
     captions = {s for line in text.splitlines() if is_caption(line.strip()) for s in split_sentences(line)}
     sentences = [clean_statement(s, interview) for s in raw]
