@@ -114,6 +114,10 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
      "Colleagues, the"),
     ("Contents Introduction Europe The Indo-Pacific Conclusion Introduction Good evening. When I became Foreign "
      "Secretary, I set out my approach.", "When I became"),
+    ("Published 3 March 2025 From: Foreign, Commonwealth & Development Office and British Embassy Hanoi The British "
+     "Embassy in Hanoi today launched a scholarship programme.", "The British Embassy in Hanoi today"),
+    ("Published 3 March 2025 From: Foreign, Commonwealth & Development Office and The Rt Hon David Lammy MP The "
+     "Foreign Secretary has announced new aid.", "The Foreign Secretary has"),
 ])
 def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first):
     sentences, allowed = candidates(text)

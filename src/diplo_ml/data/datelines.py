@@ -168,8 +168,29 @@ def _without_publisher_header(text: str) -> str:
         return text
     rest = text[cut + len(date.group(0)):].lstrip(" ,—–-")
     rest = rest[len(m.group(0)):] if (m := AFTER_HEADER_DATE.match(rest)) else rest
+    rest = _after_publishers(rest)
     rest = rest[len(m.group(0)):] if (m := ATTRIBUTION_INTRO.match(rest)) else rest
     return rest if len(rest.split()) >= 3 and re.match(r"[A-Z\"“‘(]", rest) else text  # a sentence starts there
+
+
+LIST_GLUE = {"and", "of", "for", "in", "&", "the", "at", "on"}
+
+
+def _after_publishers(text: str) -> str:
+    """``text`` after a "From:" list of publishers run into the lead, where the lead opens with "The" ("From: Foreign,
+    Commonwealth & Development Office and British Embassy Hanoi The British Embassy in Hanoi today …" -> "The British
+    Embassy in Hanoi today …"): the list's words are capitalised, so the lead starts at its last "The" before the
+    first lowercase word ("The Rt Hon …" belongs to the list). Else ``text`` as it is."""
+    if not text.startswith("From: "):
+        return text
+    words = text.split(" ")
+    opener = None
+    for n, word in enumerate(words[1:], start=1):
+        if word[:1].islower() and word not in LIST_GLUE:
+            break
+        if word == "The" and n + 1 < len(words) and words[n + 1] not in ("Rt", "Rt.", "Right"):
+            opener = n
+    return " ".join(words[opener:]) if opener else text
 
 
 PLACE_GLUE = {"de", "da", "do", "du", "of", "and", "la", "le", "el", "al", "upon", "on", "am", "der", "city"}
