@@ -99,6 +99,19 @@ def test_a_caption_in_a_plain_paragraph_after_an_image_is_left_out(tmp_path):
     assert [p.text[:24] for p in article.paragraphs] == ["Vietnam and Chile signed", "The deal will cut tariff"]
 
 
+def test_a_dated_lead_that_ends_with_its_outlets_mark_is_the_lead_not_the_headline():
+    article = ingest_text("Vietnam, Laos sign deal\n\nHanoi (VNA) – Vietnam and Laos signed an agreement on border "
+                          "gates in Vientiane on March 6. (VNA)\n\nThe agreement covers 25 gates.", "d")
+    assert article.headline == "Vietnam, Laos sign deal"
+    assert article.paragraphs[0].text == "Vietnam and Laos signed an agreement on border gates in Vientiane on March 6."
+    brief = ingest_text("HÀ NỘI — Việt Nam and Kenya have agreed to speed up talks on a trade deal, the ministry said "
+                        "on Wednesday. — VNS", "b")  # a one-paragraph brief was "every line page noise"
+    assert [p.text[:20] for p in brief.paragraphs] == ["Việt Nam and Kenya h"] and brief.dateline == "HÀ NỘI"
+    for ending in ("./", "/.", ". [VNA]", ". (Xinhua)", ". - VOV"):
+        text = ingest_text(f"Hanoi (VNA) – Vietnam and Laos signed an agreement on March 6{ending}", "e").body
+        assert text == "Vietnam and Laos signed an agreement on March 6.", ending
+
+
 def test_wrong_encoding_and_empty_files_are_named(tmp_path):
     bad = tmp_path / "latin.txt"
     bad.write_bytes("Hà Nội – xin chào".encode("cp1258", errors="replace") + b"\xff\xfe")

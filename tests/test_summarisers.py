@@ -118,6 +118,17 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
      "Embassy in Hanoi today launched a scholarship programme.", "The British Embassy in Hanoi today"),
     ("Published 3 March 2025 From: Foreign, Commonwealth & Development Office and The Rt Hon David Lammy MP The "
      "Foreign Secretary has announced new aid.", "The Foreign Secretary has"),
+    # greetings and welcomes (read s36), Vietnamese capitals and other outlets in datelines, an outlet's end mark
+    ("It is a real pleasure to be back in Ho Chi Minh City. Trade rose by 10 percent.", "Trade rose"),
+    ("On behalf of the Government and people of Vietnam, I warmly welcome you to Hanoi for this forum. Trade rose.",
+     "Trade rose"),
+    ("SECRETARY RUBIO: Well, thank you. The United States will send aid.", "The United States"),
+    ("Excellencies, ladies and gentlemen, dear friends, Good evening. Trade rose by 10 percent.", "Trade rose"),
+    ("Welcome to Hanoi. It's great to be here. Xin chào! Happy New Year to you all. Trade rose.", "Trade rose"),
+    ("HÀ NỘI — Việt Nam and Kenya have agreed to speed up talks on a trade deal.", "Việt Nam and Kenya"),
+    ("ĐÀ NẴNG — The city hosted 300 delegates from ASEAN countries on Monday.", "The city hosted"),
+    ("Hanoi (VNA): Vietnam and Laos signed an agreement on border gates on March 6.", "Vietnam and Laos"),
+    ("Hanoi (Dan Tri) – Vietnam and Laos signed an agreement on border gates on March 6.", "Vietnam and Laos"),
 ])
 def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first):
     sentences, allowed = candidates(text)
@@ -132,6 +143,10 @@ def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first
     "I welcome this step by the government and urge it to free all prisoners.",
     "By March the EU - Vietnam trade deal had doubled exports of rice and coffee.",  # "By" is not a byline here
     "I think the agreement is good for both sides and for the region.",
+    "We welcome the decision of the UN to extend the mission for a year.",       # news, not a welcome (read s36)
+    "Welcome to Hanoi, the city of peace, where 3,000 delegates gathered on Monday for the summit.",
+    "The minister said it is a great pleasure to visit Laos again this year.",
+    "Hà Nội has 8 million people and is growing by 2 percent each year.",       # not a capitals dateline
 ])
 def test_text_that_only_looks_like_a_dateline_or_label_is_kept(text):
     sentences, allowed = candidates(f"Hanoi (VNA) – {text}" if text.startswith("EU") else text)

@@ -29,6 +29,9 @@ from diplo_ml.text import split_sentences, words
          ["The unit was sold to Yahoo!", "The company said talks went well."]),
         ("Mr. Iwaya met H.E. Mr. Bui Thanh Son in Tokyo. They agreed.",  # an honorific (read s35)
          ["Mr. Iwaya met H.E. Mr. Bui Thanh Son in Tokyo.", "They agreed."]),
+        ("Sr. Lt. Gen. Hoang met Brig. Gen. Flynn, Assoc. Prof. Tran, Dep. PM Son and Lieut. Col. Kim. They agreed.",
+         ["Sr. Lt. Gen. Hoang met Brig. Gen. Flynn, Assoc. Prof. Tran, Dep. PM Son and Lieut. Col. Kim.",
+          "They agreed."]),  # military and academic titles (read s36)
     ],
 )
 def test_split_sentences(text, expected):

@@ -25,7 +25,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Titles and other abbreviations that are (almost) never sentence-final.
 _NEVER_FINAL = frozenset(
     """mr mrs ms mx dr prof st mt ft gen lt col maj capt cmdr cdr adm sgt cpl pte gov sen rep rev hon fr messrs
-    pres supt insp det amb e.g i.e cf viz approx dept assn h.e""".split()
+    pres supt insp det amb e.g i.e cf viz approx dept assn h.e sr jr assoc asst brig lieut dep msgr ven""".split()
 )
 # Abbreviations that are not sentence-final before a number: "No. 10", "Jan. 5", "p. 12", "art. 3".
 _BEFORE_NUMBER = frozenset(

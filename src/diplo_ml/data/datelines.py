@@ -16,15 +16,22 @@ OUTLETS = {
     # wire agencies, whose items news archives carry too
     "REUTERS": "Reuters", "AP": "AP", "AFP": "AFP", "XINHUA": "Xinhua", "KYODO": "Kyodo", "YONHAP": "Yonhap",
     "BERNAMA": "Bernama", "ANTARA": "Antara", "PTI": "PTI", "IANS": "IANS", "TASS": "TASS", "BLOOMBERG": "Bloomberg",
+    "SPUTNIK": "Sputnik", "UN NEWS": "UN News",
+    # other Vietnamese outlets, also by their site names
+    "DAN TRI": "Dan Tri", "DANTRI": "Dan Tri", "QĐND": "QDND", "QDND": "QDND", "SGGP": "SGGP",
+    "THANH NIEN": "Thanh Nien",
+    "BAOQUOCTE.VN": "WVR", "NHANDAN.VN": "Nhan Dan", "VIETNAMNET.VN": "VietNamNet", "VNEXPRESS.NET": "VnExpress",
+    "TUOITRE.VN": "Tuoi Tre", "THANHNIEN.VN": "Thanh Nien", "DANTRI.COM.VN": "Dan Tri", "QDND.VN": "QDND",
 }
 _ONE_OUTLET = "|".join(sorted((re.escape(k) for k in OUTLETS), key=len, reverse=True))
 _OUTLET_ALT = rf"(?:{_ONE_OUTLET})(?:\s*/\s*(?:{_ONE_OUTLET}))*"  # "NDO/VNA", "VNA/VNP": wire copy names both
+OUTLET_PATTERN = _OUTLET_ALT
 _DASH = r"[-–—]+"
 # "Hanoi (VNA) –", "Hanoi, March 3 (VNA) -", "Hanoi, 12/9 (VNA) -", "HCM City (VNS) -", "HANOI, Sept 12 (Reuters) -"
 _DATE_AFTER_PLACE = r",\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
 DATELINE_PAREN = re.compile(
     rf"^(?P<place>[^\W\d_][\w.'’ -]{{0,40}}?(?:{_DATE_AFTER_PLACE})?)"
-    rf"\s*\((?P<outlet>{_OUTLET_ALT})\)\s*{_DASH}\s*",
+    rf"\s*\((?P<outlet>{_OUTLET_ALT})\)\s*(?:{_DASH}|:)\s*",  # "Hanoi (VNA) –", also "Hanoi (VNA):"
     re.IGNORECASE,
 )
 # "(VOVWORLD) -", "(VNA) –": the outlet alone in brackets
@@ -33,7 +40,10 @@ DATELINE_OUTLET = re.compile(rf"^\((?P<outlet>{_OUTLET_ALT})\)\s*{_DASH}\s*", re
 DATELINE_BARE = re.compile(rf"^(?P<outlet>{_OUTLET_ALT})\s*(?:{_DASH}\s+|[–—]+(?=(?-i:[A-Z\"“])))",
                            re.IGNORECASE)
 # "HANOI, Aug. 1 —", "BRUSSELS, Belgium —", and with a short all-caps source in brackets: "WASHINGTON (CNN) —"
-DATELINE_CAPS = re.compile(rf"^(?P<place>[A-Z][A-Z .'-]{{2,30}}(?:{_DATE_AFTER_PLACE}"
+# capitals with Vietnamese and other Latin diacritics ("HÀ NỘI —", "ĐÀ NẴNG —", "SÃO PAULO —"); the Latin Extended
+# Additional block alternates capital and small letters, so a match is also checked to be in capitals
+_CAPS = "A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠ-Ỹ"
+DATELINE_CAPS = re.compile(rf"^(?P<place>[{_CAPS}][{_CAPS} .'-]{{2,30}}(?:{_DATE_AFTER_PLACE}"
                            rf"|,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}})?)"
                            rf"(?:\s*\((?P<outlet>[A-Z][A-Z&.]{{1,5}})\))?\s*{_DASH}\s+")  # "(CNN)", not "(Updated)"
 MONTHS = (
@@ -66,6 +76,8 @@ def split_datelines(text: str) -> tuple[list[re.Match[str]], str]:
         for pattern in patterns:
             match = pattern.match(rest)
             place = (match.groupdict().get("place") or "X") if match else ""
+            if pattern is DATELINE_CAPS and match and not _in_capitals(place):
+                match = None
             if match and _is_place(place) and len(rest) - match.end() > 20:
                 found.append(match)
                 rest = rest[match.end():]
@@ -194,6 +206,12 @@ def _after_publishers(text: str) -> str:
 
 
 PLACE_GLUE = {"de", "da", "do", "du", "of", "and", "la", "le", "el", "al", "upon", "on", "am", "der", "city"}
+
+
+def _in_capitals(place: str) -> bool:
+    """The place of a capitals dateline is in capitals up to its first comma ("HÀ NỘI", "BRUSSELS, Belgium")."""
+    head = place.split(",")[0]
+    return head == head.upper()
 
 
 def _is_place(place: str) -> bool:

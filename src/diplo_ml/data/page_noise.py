@@ -13,6 +13,7 @@ from diplo_ml.data.datelines import (
     DATE_MDY,
     FULL_DATE,
     MONTHS,
+    OUTLET_PATTERN,
     TIME,
     WEEKDAYS,
     masthead,
@@ -118,7 +119,10 @@ QUESTION_PREFIX = re.compile(
 # an interview's speaker label before the answer: "Deputy FM Nguyen Minh Vu:" (capitalised words only)
 SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,6}[A-Z][\w.'’-]*:\s+(?=[A-Z\"“‘'])")
 ANSWER_PREFIX = re.compile(r"^(?:\*\*)?(?:a|answer)\s*[:.)-]\s+", re.IGNORECASE)
-END_MARK = re.compile(r"\s*\./\.\s*$")
+# VNA's "./." end mark, also mistyped ("./", "/."), and an outlet's mark after the last sentence ("… on March 6. (VNA)",
+# "… on Wednesday. — VNS", "… [VNA]")
+END_MARK = re.compile(rf"(?:\s*\./\.?|(?<=\S)/\.|(?<=[.!?”\"’])\s*(?:\((?:{OUTLET_PATTERN})\)|\[(?:{OUTLET_PATTERN})\]"
+                      rf"|[—–-]+\s*(?:{OUTLET_PATTERN})))\s*$", re.IGNORECASE)
 TERMINAL = re.compile(r"(?:[.!?…][\"'”’)\]]*|[:;])\s*$")
 FURNITURE_NOTE = "looks like page furniture"
 

@@ -112,7 +112,10 @@ WELCOME = re.compile(r"^(?:good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?
                      r"|^(?:the |our )?(?:deputy )?(?:spokes(?:person|man|woman)|moderator)\b[^.!?]{0,40}\bwill "
                      r"(?:first |now |then )?(?:make|read|give|deliver|begin with|start with|take)\b[^.!?]{0,40}"
                      r"\b(?:announcements?|questions|statements?)\b", re.IGNORECASE)
-COURTESY = re.compile(r"^(?:thank you|thanks(?! to\b)|good (?:morning|afternoon|evening|day)"
+COURTESY = re.compile(r"^(?:(?:well|so|and|once again|again),? )?(?:thank you|thanks(?! to\b)"
+                      r"|good (?:morning|afternoon|evening|day)|xin chào|welcome (?:to|back)\b"
+                      r"|happy (?:lunar )?new year|merry christmas|season'?s greetings"
+                      r"|it(?: is|['’]s) (?:great|good|wonderful|nice|lovely) to (?:be (?:here|back|with)|see)\b"
                       r"|(?:I have|I've got|just|let me (?:start|begin) with) (?:one|two|three|a|a couple of|a few)"
                       r"(?: brief| quick| short)? (?:announcements?|things?|items?|updates?)\b)", re.IGNORECASE)
 # a speaker's thanks and courtesies before the point of a speech: "I thank the Secretary-General for his briefing.",
@@ -122,9 +125,12 @@ SPEECH_COURTESY = re.compile(
     r"^(?:thank you(?:,| to\b| all\b| (?:very|so) much\b)"  # "Thank you, President, and thank you to our briefers …"
     r"|(?:I|we)(?:,? (?:would|should|must|also|like|wish|want|to|first|of|all|sincerely|warmly|once|again"
     r"|too)){0,6},? thank\b"
-    r"|it is (?:a|an|my|our) (?:great |real |special |distinct |particular )?(?:honou?r|pleasure|privilege)"
-    r"(?: for (?:me|us|my delegation|our delegation))? to (?:be here|be with|address|speak|join|attend|take part"
-    r"|participate|stand|represent|deliver)\b"
+    r"|it(?: is|['’]s) (?:a|an|my|our) (?:great |real |special |distinct |particular |true )?(?:honou?r|pleasure"
+    r"|privilege|joy)(?: for (?:me|us|my delegation|our delegation))? to (?:be here|be back|be with|return|visit"
+    r"|welcome|address|speak|join|attend|take part|participate|stand|represent|deliver)\b"
+    r"|(?:on behalf of [^,.!?]{3,120}, )?(?:I|we)(?: would like to| wish to)?(?: warmly| sincerely| cordially|"
+    r" heartily)? (?:welcome|extend (?:a |my |our )?(?:warm |cordial |sincere )?welcome to) (?:you|all|everyone"
+    r"|our (?:distinguished )?guests|the distinguished|the delegates|the delegation)\b"
     r"|(?:please )?(?:allow|let) me(?: first| first of all)?,? (?:to )?(?:begin|start)? ?(?:by )?"
     r"(?:thank|express|congratulat|join)"
     r"|(?:first of all|at the outset),? (?:I|we|let me|allow me)\b[^.]{0,40}\b(?:thank|congratulat)"
@@ -167,9 +173,18 @@ def _names_only(text: str) -> bool:
 def _courtesy(text: str) -> bool:
     """A greeting, thanks or a briefing's order of business, also after a speaker label ("MODERATOR: Good afternoon
     and welcome.") or inside a quoted speech ("“Ladies and gentlemen, I am delighted to attend …")."""
-    spoken = without_salutation(SPEAKER.sub("", text.lstrip("\"“‘'"), count=1))
+    spoken = _after_address(SPEAKER.sub("", text.lstrip("\"“‘'"), count=1))
     return bool((COURTESY.match(spoken) and len(spoken.split()) <= 8) or SPEECH_COURTESY.match(spoken)
                 or WELCOME.match(spoken))
+
+
+def _after_address(text: str) -> str:
+    """What follows a speaker's forms of address, however short ("Ladies and gentlemen, good evening." -> "good
+    evening."): a courtesy is judged on it."""
+    rest = text
+    while (comma := rest.find(",")) > 0 and is_salutation(rest[:comma]):
+        rest = rest[comma + 1:].lstrip()
+    return rest or text
 
 
 def is_statement(sentence: str) -> bool:
