@@ -112,6 +112,20 @@ def test_a_dated_lead_that_ends_with_its_outlets_mark_is_the_lead_not_the_headli
         assert text == "Vietnam and Laos signed an agreement on March 6.", ending
 
 
+def test_a_dated_lead_that_asks_is_a_statement_and_a_request_is_a_question():
+    article = ingest_text("Green deal\n\nHanoi (VNA) – Vietnam and the EU signed a green partnership in Hanoi on March 5. "
+                          "What does it mean for exporters?\n\nPlease share your assessment of the deal.\n\nIt is "
+                          "good for both sides.", "q")
+    assert [p.question for p in article.paragraphs] == [False, True, False]
+
+
+def test_a_caption_after_a_markdown_image_is_left_out(tmp_path):
+    page = tmp_path / "tet.md"
+    page.write_text("# Tet abroad\n\n![](tet2.jpg)\n\n*Ambassador Duong Hoai Nam delivers New Year greetings to the "
+                    "community.*\n\nAbout 60,000 Vietnamese people live in the Czech Republic.\n", encoding="utf-8")
+    assert [p.text[:12] for p in ingest_path(page).paragraphs] == ["About 60,000"]
+
+
 def test_wrong_encoding_and_empty_files_are_named(tmp_path):
     bad = tmp_path / "latin.txt"
     bad.write_bytes("Hà Nội – xin chào".encode("cp1258", errors="replace") + b"\xff\xfe")

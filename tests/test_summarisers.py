@@ -129,6 +129,12 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
     ("ĐÀ NẴNG — The city hosted 300 delegates from ASEAN countries on Monday.", "The city hosted"),
     ("Hanoi (VNA): Vietnam and Laos signed an agreement on border gates on March 6.", "Vietnam and Laos"),
     ("Hanoi (Dan Tri) – Vietnam and Laos signed an agreement on border gates on March 6.", "Vietnam and Laos"),
+    ("Speech · Statement by Ambassador Barbara Woodward at the UN Security Council on Sudan.", "Statement by"),
+    ("Press release | The UK will provide £10 million for Sudan.", "The UK will"),
+    ("Updated: 13/03/2025 08:10 GMT+7 Deputy Foreign Minister Nguyen Minh Hang held talks in Hanoi.", "Deputy Foreign"),
+    ("Thu Ha, VNA correspondent in Vientiane.\n\nListen to this article. Share on Facebook. 3 min read. Last updated "
+     "3 hours ago.\n\nLaos and Vietnam opened a new border gate.", "Laos and Vietnam"),
+    ("A border gate between Vietnam and Laos. File photo.\n\nThe two countries opened a new gate.", "The two"),
 ])
 def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first):
     sentences, allowed = candidates(text)
@@ -147,6 +153,8 @@ def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first
     "Welcome to Hanoi, the city of peace, where 3,000 delegates gathered on Monday for the summit.",
     "The minister said it is a great pleasure to visit Laos again this year.",
     "Hà Nội has 8 million people and is growing by 2 percent each year.",       # not a capitals dateline
+    "The correspondent in Hanoi said trade rose by ten percent this year.",      # not a correspondent's byline
+    "Share prices rose sharply in Hanoi on Monday after the talks.",             # not a share button
 ])
 def test_text_that_only_looks_like_a_dateline_or_label_is_kept(text):
     sentences, allowed = candidates(f"Hanoi (VNA) – {text}" if text.startswith("EU") else text)
@@ -346,6 +354,8 @@ def test_a_lead_over_the_budget_is_cut_to_fit_not_passed_over_for_a_later_senten
     assert summary.startswith("“Viet Nam is running") and summary.endswith("matters to the people of both countries…”")
     assert len(summary.split()) <= 60 and "2014-2016" not in summary
     assert cut_to_budget("one two three four five six", 4) == "one two three four…"  # no clause boundary: words
+    early = "The minister spoke, " + " ".join(["and trade grew"] * 40) + "."
+    assert len(cut_to_budget(early, 60).split()) == 60  # a boundary that keeps under half the budget is not used
     assert cut_to_budget("A short lead.", 4) == "A short lead."
 
 

@@ -93,7 +93,8 @@ def split_datelines(text: str) -> tuple[list[re.Match[str]], str]:
 # 2024 10:15 Hanoi (VNA) – …", "Monday, 11/03/2024 09:30 Reporter: Nguyễn Hoài VietNamNet Global Deputy …",
 # "VIETNAM, NEW ZEALAND TARGET 3 BILLION USD IN TRADE (VOVWORLD) - Vietnam and …"
 LEADING_STAMP = re.compile(
-    rf"^(?:(?:{WEEKDAYS}),?\s+)?(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"^(?:(?:last )?(?:updated|published|posted)(?: on)?:?\s*)?(?:(?:{WEEKDAYS}),?\s+)?"
+    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}})"
     r"(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:am|pm))?(?:\s*\(?(?:GMT|UTC|ICT)[+\d:]*\)?)?)?\s+",
     re.IGNORECASE,
@@ -128,7 +129,8 @@ def strip_page_header(text: str) -> str:
     :func:`strip_dateline`); ``text`` itself when it does not open so."""
     rest = _without_publisher_header(text)
     stamp = LEADING_STAMP.match(rest)
-    if stamp and not (TIME.search(stamp.group(0)) or re.match(rf"(?i:{WEEKDAYS})\b", stamp.group(0))):
+    if stamp and not (TIME.search(stamp.group(0)) or re.match(rf"(?i:{WEEKDAYS}|updated|published|posted|last)\b",
+                                                              stamp.group(0))):
         stamp = None  # a date alone opens sentences too ("March 5, 2024 was a landmark day …")
     if stamp and len(rest) - stamp.end() > 20:
         rest = rest[stamp.end():].lstrip(" -–—|")

@@ -227,8 +227,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if not seen_body:
             _pick_headline(article, before_body)
         seen_body = True
-        article.paragraphs.append(Paragraph(body, number, question or body.endswith("?") and len(body) < 400,
-                                            raw))
+        asks = body.endswith("?") and len(body) < 400 and not split_datelines(raw)[0]  # a dated lead never asks
+        article.paragraphs.append(Paragraph(body, number, question or asks, raw))
         last_kept = number
     if not seen_body:
         _pick_headline(article, before_body)

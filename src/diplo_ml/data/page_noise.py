@@ -37,7 +37,8 @@ TRAILING_CREDIT = r"\b(?:photo|image|video)s?\s*:\s*(?-i:[A-Z])[\w.&/-]*(?:\s+(?
 CAPTION = re.compile(
     rf"({CREDIT}\s*$)"
     r"|(^(?:photo|photos|illustrative (?:photo|image)|file photo|image)\s*(?:[:.(]|$|by\b))"  # not "Photos of …"
-    rf"|({TRAILING_CREDIT})",
+    rf"|({TRAILING_CREDIT})"
+    r"|([.!]\s*(?:file|archive|illustrative) (?:photo|image|picture)\.?\s*$)",  # "… Laos. File photo."
     re.IGNORECASE,
 )
 # a credit standing alone ("(Photo: VNA)", "Photo: VOV"): the line or sentence before it is the caption it credits
@@ -107,7 +108,9 @@ FULL_TEXT_HEADING = re.compile(rf"^{FULL_TEXT_OF}(?![^.!?]*\b(?:is|are|was|were|
                                r"will|would|can|could|said|says|remains?)\b)[^.!?]{0,100}[.:]?$", re.IGNORECASE)
 # an interviewer's request that is not written as a question: "Ambassador, please tell us about …"
 PROMPT = re.compile(r"^(?:\*\*)?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3},\s*)?"
-                    r"(?i:(?:please\s+)?(?:tell us|share with us|let us know|could you|can you|would you)\b)")
+                    r"(?i:(?:please\s+)?(?:tell us|share with us|let us know|could you|can you|would you)\b"
+                    r"|please (?:share|give|describe|explain|assess|elaborate|comment|outline)\b"
+                    r"|we(?: would|['’]d) like to (?:hear|know|ask|learn)\b)")
 TAGS = re.compile(r"^(?:tags?|keywords?|topics?)\s*:", re.IGNORECASE)
 BREADCRUMB = re.compile(
     r"^(?:home|trang chủ)\b.*(?:>|»|/|›)|^[^.!?]{1,80}(?:\s[>»›]\s[^.!?]{1,60}){1,}$", re.IGNORECASE

@@ -180,11 +180,23 @@ def html_to_text(markup: str) -> str:
 MD_BREAK = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")  # a thematic break: a rule, not text
 
 
+MD_IMAGE_LINE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$")
+
+
 def markdown_to_text(text: str) -> str:
     """Markdown as plain lines: links as their text, images left out (their alt text is a caption, not the article's
-    text; an HTML page's images are left out too), headings, quotes and list marks and emphasis unmarked."""
-    text = MD_LINK.sub(lambda m: m.group(2) or "", text)
-    return "\n".join("" if MD_BREAK.match(line) else MD_MARKUP.sub("", line) for line in text.split("\n"))
+    text; an HTML page's images are left out too), headings, quotes and list marks and emphasis unmarked. The line
+    right after an image that reads as its caption is marked one, as in HTML."""
+    out: list[str] = []
+    after_image = False
+    for line in text.split("\n"):
+        plain = "" if MD_BREAK.match(line) else MD_MARKUP.sub("", MD_LINK.sub(lambda m: m.group(2) or "", line))
+        if after_image and plain.strip():
+            plain += " (Photo caption)" if _reads_as_caption(plain) else ""
+            after_image = False
+        after_image = after_image or bool(MD_IMAGE_LINE.match(line))
+        out.append(plain)
+    return "\n".join(out)
 
 
 FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")

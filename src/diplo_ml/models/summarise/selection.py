@@ -157,6 +157,16 @@ ATTRIBUTED = re.compile(r"[,”\"’]\s+(?:the |a |an )?(?:[\w.’'-]+\s+){0,6}(
                         r"|stressed|wrote)\b")
 # a credit standing alone after a caption ("Crown copyright.", as GOV.UK prints under its photos)
 CROWN_CREDIT = re.compile(r"^(?:©\s*)?crown copyright\.?$", re.IGNORECASE)
+# a page's furniture written as a sentence: "Listen to this article.", "Share on Facebook.", "3 min read.", "Last
+# updated 3 hours ago.", and a correspondent's byline ("Thu Ha, VNA correspondent in Vientiane.", "From our
+# correspondent in Vientiane.")
+FURNITURE_SENTENCE = re.compile(
+    r"^(?:listen to (?:this|the) (?:article|story)|share (?:on|via|this)\b|follow us\b|subscribe\b|sign up\b"
+    r"|\d+\s*min(?:ute)?s?\s+read|[\d,.]+\s*(?:views|reads|comments)|see more|back to top|print(?: this)?"
+    r"(?: article| page)?[.!]?$|(?:last )?(?:updated|posted|published)\s+\d+\s+\w+\s+ago"
+    r"|(?:[^,.]{1,40},\s+)?(?:from\s+)?(?:(?:our|a|the|[\w.&]+)\s+)?correspondents?\s+(?:in|from|based in)\s+"
+    r"(?-i:[A-Z])[\w -]{0,30}?(?:\s+reports?)?[.!]?$)",
+    re.IGNORECASE)
 # a page's table of contents run into its first words ("Contents Introduction Europe The Indo-Pacific …")
 CONTENTS_LIST = re.compile(r"^Contents:?\s+[A-Z]")
 MADE_BY = re.compile(r"^(?:statement|speech|remarks|written statement|transcript)s? "
@@ -202,6 +212,7 @@ def is_statement(sentence: str) -> bool:
         return False
     if MADE_BY.match(text) or _names_only(text) or EDITOR_NOTE.match(text) or HEADED_EDITOR_NOTE.match(text) \
             or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) \
+            or (FURNITURE_SENTENCE.match(text) and len(text.split()) <= 14) \
             or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)):
         return False
     if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) \
@@ -215,7 +226,8 @@ def is_statement(sentence: str) -> bool:
 # full statement We, the foreign ministers …") and a note on the transcript ("(Original script, may differ from
 # delivered version) Thank you, …")
 PAGE_LABEL = re.compile(r"^(?:(?:Press release|News story|Speech|(?:Oral |Written )?[Ss]tatement to Parliament"
-                        r"|Policy paper|Correspondence|Read the full (?:statement|speech|text|transcript))\s+"
+                        r"|Policy paper|Correspondence|Read the full (?:statement|speech|text|transcript))"
+                        r"(?:\s*[·|•—–-])?\s+"  # "Speech · Statement by …", "Press release | The UK …"
                         r"|(?i:\((?:original script|transcript|check against delivery)[^)]{0,80}\))\s*)+"
                         r"(?=[A-Z\"“‘(])")
 # the headline before such a label ("UK sanctions network supplying drones to Russia Press release New sanctions …"):

@@ -67,9 +67,9 @@ def end_cut(kept: str) -> str:
 
 def cut_to_budget(sentence: str, budget_words: int | None, min_words: int = 8) -> str:
     """A sentence over ``budget_words`` words cut to fit: at its last comma, semicolon or spaced dash that keeps it
-    within the budget and leaves at least ``min_words`` words and a verb, else at the budget's last word; ended with
-    an ellipsis (inside a quotation's closing mark) so a reader sees it was shortened. A sentence that fits, or any
-    sentence when there is no budget, is returned as it is."""
+    within the budget and leaves at least half of it (and ``min_words``) and a verb, else at the budget's last word;
+    ended with an ellipsis (inside a quotation's closing mark) so a reader sees it was shortened. A sentence that
+    fits, or any sentence when there is no budget, is returned as it is."""
     if not budget_words or len(sentence.split()) <= budget_words:
         return sentence
     kept = ""
@@ -78,7 +78,7 @@ def cut_to_budget(sentence: str, budget_words: int | None, min_words: int = 8) -
         size = len(prefix.split())
         if size > budget_words:
             break
-        if size >= min(min_words, budget_words) and has_verb(prefix):
+        if size >= max(min_words, budget_words // 2) and has_verb(prefix):  # a cut keeps half the budget at least
             kept = prefix
     kept = kept or " ".join(sentence.split()[:budget_words]).rstrip(",;:–—-").rstrip()
     if kept.count("“") > kept.count("”"):
