@@ -113,10 +113,13 @@ def test_a_dated_lead_that_ends_with_its_outlets_mark_is_the_lead_not_the_headli
 
 
 def test_a_dated_lead_that_asks_is_a_statement_and_a_request_is_a_question():
-    article = ingest_text("Green deal\n\nHanoi (VNA) – Vietnam and the EU signed a green partnership in Hanoi on March 5. "
-                          "What does it mean for exporters?\n\nPlease share your assessment of the deal.\n\nIt is "
-                          "good for both sides.", "q")
+    article = ingest_text("Green deal\n\nHanoi (VNA) – Vietnam and the EU signed a green partnership in Hanoi on "
+                          "March 5. What does it mean for exporters?\n\nPlease share your assessment of the deal."
+                          "\n\nIt is good for both sides.", "q")
     assert [p.question for p in article.paragraphs] == [False, True, False]
+    bold = ingest_text("Egypt sees Vietnam as a partner\n\n**How do you assess the relationship?**\n\nAmbassador "
+                       "Ahmed Gamal: Egypt considers Vietnam a priority partner in Asia.", "b")
+    assert bold.headline == "Egypt sees Vietnam as a partner" and [p.question for p in bold.paragraphs] == [True, False]
 
 
 def test_a_caption_after_a_markdown_image_is_left_out(tmp_path):
@@ -212,6 +215,9 @@ def test_page_furniture_the_hard_tranche_writers_found():
     assert texts[0].startswith("The conference reviewed") and article.dateline == "Đà Nẵng (VNA)"
     assert not any("(Photo: VNA)" in t or "The author is" in t for t in texts)
     assert [p.question for p in article.paragraphs] == [False, True, False]
+    bold = ingest_text("Egypt sees Vietnam as a partner\n\n**How do you assess the relationship?**\n\nAmbassador "
+                       "Ahmed Gamal: Egypt considers Vietnam a priority partner in Asia.", "b")
+    assert bold.headline == "Egypt sees Vietnam as a partner" and [p.question for p in bold.paragraphs] == [True, False]
     assert article.statements.split("\n\n") == [texts[0], texts[2]]  # what a summary may be made of
 
 

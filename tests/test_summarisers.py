@@ -135,6 +135,10 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
     ("Thu Ha, VNA correspondent in Vientiane.\n\nListen to this article. Share on Facebook. 3 min read. Last updated "
      "3 hours ago.\n\nLaos and Vietnam opened a new border gate.", "Laos and Vietnam"),
     ("A border gate between Vietnam and Laos. File photo.\n\nThe two countries opened a new gate.", "The two"),
+    ("Vietnam, Chile hold sixth political consultation HANOI — Deputy Foreign Minister Nguyen Minh Hang held talks.",
+     "Deputy Foreign"),
+    ("Lt. Gen. Nguyen Tan Cuong and Gen. Charles A. Flynn at the meeting. Photo: QDND Hanoi (VNA) – Chief of the "
+     "General Staff Nguyen Tan Cuong received Gen. Charles A. Flynn in Hanoi on March 11.", "Chief of the"),
 ])
 def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first):
     sentences, allowed = candidates(text)
@@ -155,6 +159,8 @@ def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first
     "Hà Nội has 8 million people and is growing by 2 percent each year.",       # not a capitals dateline
     "The correspondent in Hanoi said trade rose by ten percent this year.",      # not a correspondent's byline
     "Share prices rose sharply in Hanoi on Monday after the talks.",             # not a share button
+    "Leaders of ASEAN — Vietnam among them — met in Jakarta on Monday to discuss trade.",  # not a dateline
+    "His Royal Highness The Prince of Wales has visited Belfast City Hall.",     # a title, not a heading
 ])
 def test_text_that_only_looks_like_a_dateline_or_label_is_kept(text):
     sentences, allowed = candidates(f"Hanoi (VNA) – {text}" if text.startswith("EU") else text)

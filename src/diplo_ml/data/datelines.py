@@ -136,7 +136,7 @@ def strip_page_header(text: str) -> str:
         rest = rest[stamp.end():].lstrip(" -–—|")
     if split_datelines(rest)[0]:
         return rest
-    inner = INNER_OUTLET.search(rest[:300])
+    inner = INNER_OUTLET.search(rest[:300]) or _inner_capitals_dateline(rest[:300])
     before = rest[:inner.start()] if inner else ""
     if inner and before.strip() and len(before.split()) <= 25 and not re.search(r"[.!?][\"'”’]?\s", before) \
             and not _names_outlet(before):
@@ -150,6 +150,23 @@ def strip_page_header(text: str) -> str:
             if masthead(" ".join(words[n:n + size])) and len(words) > n + size + 3:
                 return " ".join(words[n + size:])
     return rest
+
+
+# a place in capitals and a long dash after the headline: "… hold sixth political consultation HANOI — Deputy …"
+INNER_CAPITALS = re.compile(rf"(?<=\s)[{_CAPS}]{{3,}}(?:[ .'-][{_CAPS}]{{2,}}){{0,3}}"
+                            r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s+[—–]\s+(?=[A-Z\"“])")
+NOT_PLACES = {"ASEAN", "APEC", "NATO", "UNESCO", "UNICEF", "WHO", "WTO", "IMF", "USA", "BRICS", "OPEC", "FDI", "GDP",
+              "COVID", "UNCLOS", "CPTPP", "RCEP", "EVFTA"}
+
+
+def _inner_capitals_dateline(text: str) -> re.Match[str] | None:
+    """The first capitals dateline inside ``text`` ("HANOI — ", "HÀ NỘI, March 5 — "), not an organisation's
+    acronym before a dash ("ASEAN — …")."""
+    for match in INNER_CAPITALS.finditer(text):
+        place = match.group(0).split(",")[0].strip(" —–")
+        if _in_capitals(place) and place not in NOT_PLACES:
+            return match
+    return None
 
 
 def _after_byline(text: str) -> str | None:

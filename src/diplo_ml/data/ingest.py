@@ -196,7 +196,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         last_kept = None
         if reason == "timestamp" and article.date is None:
             article.date = parse_date(line)
-        if reason is None and not seen_body and short_unpunctuated(line, 30) and not QUESTION_PREFIX.match(line) \
+        if reason is None and not seen_body and short_unpunctuated(line.rstrip("*_ "), 30) \
+                and not QUESTION_PREFIX.match(line) \
                 and not PROMPT.match(line) and not split_datelines(without_end_mark(line))[0]:  # a dated lead
             before_body.append((number, line))  # headline or section label: decided at the first paragraph
             continue

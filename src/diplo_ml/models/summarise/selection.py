@@ -244,11 +244,12 @@ ENTRY_TIME = re.compile(r"^(?:\[\d{1,2}[:.]\d{2}\]|\d{1,2}:\d{2}(?::\d{2})?(?:\s
 # a heading run into the sentence after it, as in a page whose lines were joined ("Economic Diplomacy in a New Era In
 # 2024, economic diplomacy …", "Priorities for 2025 This year, the sector …"): words in title case (small words in
 # lower case), then a capitalised word that opens sentences and never stands capitalised inside one, then a lowercase
-# word or a number. ("told The Times" is kept: "Times" is capitalised.)
-_HEADING_WORD = r"(?:[A-Z0-9][\w'’&+./-]*|a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|vs|into|amid|over|via)"
+# word or a number. ("told The Times" is kept: "Times" is capitalised; so is "His Royal Highness The Prince of Wales".)
+_HEADING_WORD = (r"(?:[A-Z0-9][\w'’&+./-]*|\([A-Z]{1,4}\)|a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|vs|into"
+                 r"|amid|over|via)")  # "(AM)": a UN meeting's "9876th Meeting (AM)"
 _OPENS_SENTENCE = ("In|On|At|As|After|During|Following|According|Amid|Despite|Since|With|This|These|Last|Earlier|The"
                    "|Today|Yesterday|Recently|Meanwhile|Speaking|Under|Over")
-RUN_IN_HEADING = re.compile(rf"^[A-Z][\w'’&+/-]*(?:,?\s+{_HEADING_WORD}){{1,14}}?(?<![.,])\s+"
+RUN_IN_HEADING = re.compile(rf"^[A-Z][\w'’&+/-]*(?:,?\s+{_HEADING_WORD}){{1,20}}?(?<![.,])\s+"
                             rf"(?=(?:{_OPENS_SENTENCE})\s+(?:[a-z]|\d)[^.!?]*?\s[a-z])")
 
 
@@ -346,13 +347,26 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     for i, sentence in enumerate(s.strip() for s in raw):
         if (BARE_CREDIT.match(sentence) or CROWN_CREDIT.match(sentence)) and i and not dateline_matches(raw[i - 1]):
             allowed[i - 1] = False
-        credit = LEADING_CREDIT.match(sentence)  # before cleaning, which may cut up to a dateline behind it
+        credit = _credit_end(sentence)  # before cleaning, which may cut up to a dateline behind it
         if credit:
-            sentences[i] = clean_statement(sentence[credit.end():], interview)
+            sentences[i] = clean_statement(sentence[credit:], interview)
             allowed[i] = is_statement(sentences[i])
             if i:
                 allowed[i - 1] = False
     return sentences, allowed
+
+
+def _credit_end(sentence: str) -> int | None:
+    """Where a photo credit that the splitter joined to the next sentence ends: "(Photo: VNA) …", or unbracketed
+    before a dateline ("Photo: QDND Hanoi (VNA) – …"); None when the sentence does not open with one."""
+    if bracketed := LEADING_CREDIT.match(sentence):
+        return bracketed.end()
+    label = re.match(r"(?i:photos?|images?|source)\s*:\s*", sentence)
+    words = sentence[label.end():].split(" ") if label else []
+    for n in range(1, min(len(words), 4)):
+        if dateline_matches(tail := " ".join(words[n:])):
+            return len(sentence) - len(tail)
+    return None
 
 
 def _trigrams(sentence: str) -> set[tuple[str, ...]]:
