@@ -129,6 +129,16 @@ def test_a_caption_after_a_markdown_image_is_left_out(tmp_path):
     assert [p.text[:12] for p in ingest_path(page).paragraphs] == ["About 60,000"]
 
 
+def test_a_long_caption_above_the_lead_is_not_the_headline():
+    for caption in ("Minister Nguyễn Hồng Diên (right) and Korean Minister Ahn Duk-geun at the meeting in Seoul",
+                    "Minister Nguyễn Hồng Diên and Korean Minister Ahn Duk-geun in Seoul. — VNA/VNS Photo Văn Điệp",
+                    "Minister Nguyễn Hồng Diên and Korean Minister Ahn Duk-geun in Seoul. Photo courtesy of the MOIT"):
+        article = ingest_text(f"Vietnam, RoK to upgrade FTA\n\n{caption}\n\nHÀ NỘI — Việt Nam and the Republic of "
+                              "Korea have agreed to upgrade their free trade agreement, the ministry said.", "k")
+        assert article.headline == "Vietnam, RoK to upgrade FTA", caption
+        assert [p.text[:12] for p in article.paragraphs] == ["Việt Nam and"], caption
+
+
 def test_wrong_encoding_and_empty_files_are_named(tmp_path):
     bad = tmp_path / "latin.txt"
     bad.write_bytes("Hà Nội – xin chào".encode("cp1258", errors="replace") + b"\xff\xfe")

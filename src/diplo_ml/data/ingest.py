@@ -24,6 +24,7 @@ from diplo_ml.data.page_noise import (
     ANSWER_PREFIX,
     BARE_CREDIT,
     PHOTO_CREDIT,
+    PICTURED,
     PROMPT,
     QUESTION_PREFIX,
     SPEAKER,
@@ -120,6 +121,11 @@ def _without_suffix(title: str, lines: list[str]) -> str:
 
 def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     """The longest short line above the body is the headline; the others are section labels."""
+    if not candidates:
+        return
+    for number, line in [c for c in candidates if PICTURED.search(c[1])]:  # "… (right) and … at the meeting"
+        article.dropped.append((number, "photo caption", line))
+        candidates.remove((number, line))
     if not candidates:
         return
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))

@@ -34,11 +34,16 @@ TIMESTAMP_WORDS = re.compile(
 CREDIT = r"\((?:photo|photos|image|source|illustrative photo|file photo|photo courtesy)\b[^)]*\)\s*[|│]?"
 # a credit that ends a line: "… documents. Photo: VNA", "… Image: VGP"
 TRAILING_CREDIT = r"\b(?:photo|image|video)s?\s*:\s*(?-i:[A-Z])[\w.&/-]*(?:\s+(?-i:[A-Z/&])[\w.&/-]*){0,5}\s*$"
+# who is pictured where: "(C)", "(L)", "(second from left)", "(front row, centre)": a photo caption
+PICTURED = re.compile(r"\((?:[CLR]|(?i:(?:front|back|first|second|third|1st|2nd|3rd)?(?: row)?,? ?(?:from )?"
+                      r"(?:left|right|centre|center|middle)))\)")
 CAPTION = re.compile(
     rf"({CREDIT}\s*$)"
     r"|(^(?:photo|photos|illustrative (?:photo|image)|file photo|image)\s*(?:[:.(]|$|by\b))"  # not "Photos of …"
     rf"|({TRAILING_CREDIT})"
-    r"|([.!]\s*(?:file|archive|illustrative) (?:photo|image|picture)\.?\s*$)",  # "… Laos. File photo."
+    r"|([.!]\s*(?:file|archive|illustrative) (?:photo|image|picture)\.?\s*$)"  # "… Laos. File photo."
+    r"|([—–-]\s*(?-i:(?:[A-Z]{2,6}/)*[A-Z]{2,6})\s+photos?\b[^.!?]{0,40}$)"  # "… on Thursday. — VNA/VNS Photo"
+    r"|(\bphotos? courtesy of\b[^.!?]{0,60}$)",
     re.IGNORECASE,
 )
 # a credit standing alone ("(Photo: VNA)", "Photo: VOV"): the line or sentence before it is the caption it credits

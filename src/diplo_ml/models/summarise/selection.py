@@ -17,6 +17,7 @@ from diplo_ml.data.page_noise import (
     FULL_TEXT_HEADING,
     FULL_TEXT_OF,
     LEADING_CREDIT,
+    PICTURED,
     PROMPT,
     QUESTION_PREFIX,
     RELATED_LINK,
@@ -96,10 +97,6 @@ def select_in_order(sentences: Sequence[str], scores: Sequence[float] | np.ndarr
 
 
 # statements ----------------------------------------------------------------------------------------------------
-# who is pictured where: "(C)", "(L)", "(second from left)", "(front row, centre)": a photo caption
-PICTURED = re.compile(r"\((?:[CLR]|(?i:(?:front|back|first|second|third|1st|2nd|3rd)?(?: row)?,? ?(?:from )?"
-                      r"(?:left|right|centre|center|middle)))\)")
-
 
 # what a speech, a briefing or a page says that is not news: "Thank you, President.", "Good afternoon, everyone.",
 # "Statement made by the Minister for Development and Africa on 12 February 2024.", "(The briefing ended at 2:41 p.m.)"
