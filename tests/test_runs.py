@@ -80,6 +80,51 @@ def test_reproduce_refuses_changed_data_and_passes_unchanged(pillar_dir, tmp_pat
     assert cli_main(["reproduce", str(run_dir)]) == 2
 
 
+def test_resuming_a_run_without_its_config_yaml_says_it_cannot_be_checked(tmp_path, caplog):
+    from diplo_ml.train import refuse_changed_config
+
+    (tmp_path / "trainer").mkdir()  # an interrupted run's checkpoints, its config.yaml deleted
+    refuse_changed_config(tmp_path, compose_config(["model=tfidf"]))
+    assert "config.yaml: missing, so today's config cannot be checked" in caplog.text
+
+
+def test_models_names_its_subcommands_and_an_unusable_cache(tmp_path, monkeypatch, capsys):
+    with pytest.raises(SystemExit):
+        cli_main(["models"])
+    assert "required: {list,prepare}" in capsys.readouterr().err
+    (tmp_path / "file").write_text("")
+    monkeypatch.setenv("DIPLO_CACHE", str(tmp_path / "file"))
+    import dataclasses
+
+    from diplo_ml.models import weights
+
+    broken = dataclasses.replace(weights.get("smollm2"), prepare=lambda force: (tmp_path / "file" / "models").mkdir())
+    monkeypatch.setattr(weights, "get", lambda name: broken)
+    assert cli_main(["models", "prepare", "smollm2"]) == 2
+    assert "file/models: Not a directory; the model cache must be a folder you can write" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_reproduce_names_what_it_cannot_check_and_the_file_that_was_edited(pillar_dir, tmp_path, capsys):
+    run_dir = tmp_path / "run"
+    (run_dir / ".hydra").mkdir(parents=True)
+    overrides = ["model=tfidf", "debug=smoke", "data=pillars_folder", f"data.dir={pillar_dir}"]
+    (run_dir / ".hydra" / "overrides.yaml").write_text("".join(f"- {o}\n" for o in overrides))
+    run(compose_config(overrides), run_dir, overrides)
+    with pytest.raises(DiploError, match="no such run folder"):
+        preflight(tmp_path / "missing")
+    with pytest.raises(DiploError, match="a checkpoint folder; pass the run folder"):
+        preflight(run_dir / "checkpoint")
+    manifest = json.loads((run_dir / "manifest.json").read_text())
+    (run_dir / "manifest.json").write_text(json.dumps({**manifest, "packages": {}}))
+    preflight(run_dir)
+    assert "records no package versions; they are not checked" in capsys.readouterr().err
+    (run_dir / ".hydra" / "overrides.yaml").write_text("".join(f"- {o}\n" for o in [*overrides, "model.C=0.01"]))
+    with pytest.raises(DiploError, match=r"overrides.yaml differs from the overrides the run was made with "
+                                         r"\(model.C=0.01\)"):
+        preflight(run_dir)
+
+
 @pytest.mark.slow
 def test_reproduce_refuses_to_read_other_data_than_the_run_did(pillar_dir, tmp_path, monkeypatch, capsys):
     """A data folder named by a variable (or relative to the working folder) can lead elsewhere today: the re-run

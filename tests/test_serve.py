@@ -117,7 +117,8 @@ def test_tag_and_summarise_a_raw_article(server):
     ({}, 422, "either 'texts' or 'article'"),
     ({"texts": ["a"], "article": "b"}, 422, "either 'texts' or 'article'"),
     ({"article": "Trade rose.", "context": ["x"]}, 422, "'context' goes with 'texts'"),
-    ({"texts": ["a"], "model": "nope"}, 404, "no Tagger model 'nope'"),
+    ({"texts": ["a"], "model": "nope"}, 404, "no Tagger model named 'nope' is loaded"),
+    ({"texts": ["a"], "model": ""}, 404, "no Tagger model named '' is loaded"),
     ({"texts": ["Vietnam \ud800 trade"]}, 422, "texts[0] holds a lone surrogate at character 8"),
     ({"article": "Hanoi \udc00 talks"}, 422, "unable to parse raw data as a unicode string"),
     ({"texts": ["Trade rose."], "headline": "Hanoi \udc00 talks"}, 422, "unable to parse raw data as a unicode"),
@@ -131,6 +132,13 @@ def test_bad_requests_get_clear_4xx(server, payload, status, message):
                        headers={"content-type": "application/json"})
     assert reply.status_code == status
     assert message in reply.text
+
+
+def test_a_body_that_is_not_utf8_is_422_saying_so(server):
+    reply = httpx.post(f"{server['url']}/v1/tag", content=b'{"texts": ["abc \xff\xfe def"]}',
+                       headers={"content-type": "application/json"})
+    assert reply.status_code == 422 and "not JSON in UTF-8" in reply.json()["detail"]
+    assert httpx.get(f"{server['url']}/v1/nothing").status_code == 404  # other HTTP errors as before
 
 
 def test_oversized_body_is_413(server):
@@ -227,6 +235,69 @@ def test_a_port_in_use_is_one_line_before_the_models_load(tmp_path):
     check_port("127.0.0.1", port)  # free again
     with pytest.raises(DiploError, match="--host no.such.host.invalid: not an address"):
         check_port("no.such.host.invalid", 8000)
+
+
+def test_a_host_that_is_not_this_machine_is_named_not_the_port():
+    from diplo_ml.serve import check_port
+
+    with pytest.raises(DiploError, match="--host 192.0.2.1: not an address of this machine"):
+        check_port("192.0.2.1", 0)  # TEST-NET-1: never a local address
+
+
+def test_a_request_whose_client_hung_up_is_not_computed(server, monkeypatch):
+    """Abandoned requests were computed all the same, and later requests waited behind them."""
+    predictor = next(m for m in server["served"] if m.task.name == "pillars").predictor
+    predict = predictor.predict
+    seen: list[str] = []
+
+    def slow(texts, context=None, **kwargs):
+        seen.extend(texts)
+        time.sleep(0.8)
+        return predict(texts, context, **kwargs)
+
+    monkeypatch.setattr(predictor, "predict", slow)
+    busy = threading.Thread(target=lambda: httpx.post(f"{server['url']}/v1/tag", json={"texts": ["first"]},
+                                                      timeout=30))
+    busy.start()
+    time.sleep(0.2)  # the first request is in the model
+    with pytest.raises(httpx.TimeoutException):
+        httpx.post(f"{server['url']}/v1/tag", json={"texts": ["abandoned"]}, timeout=0.2)
+    busy.join()
+    assert httpx.post(f"{server['url']}/v1/tag", json={"texts": ["last"]}, timeout=30).status_code == 200
+    assert "abandoned" not in seen and seen[-1] == "last"
+
+
+@pytest.mark.slow  # a server process, stopped by a signal with a request still open (10 s of grace)
+def test_a_signal_ends_serve_with_its_status_and_a_json_503_for_what_is_open(server):
+    import signal
+    import subprocess
+    import sys
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "diplo_ml.cli", "serve", str(server["tagger"]), "--port",
+                             str(port)], stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/health").status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        stalled = socket.create_connection(("127.0.0.1", port))
+        stalled.sendall(b"POST /v1/tag HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\n"
+                        b"content-length: 100\r\n\r\n{\"texts\":")  # 9 of 100 bytes, then nothing
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGTERM)
+        stalled.settimeout(30)
+        reply = stalled.recv(4000).decode()
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 143
+    assert reply.startswith("HTTP/1.1 503") and "application/json" in reply and "the server stopped" in reply
+    assert "serving tfidf" in err and "Traceback" not in err
 
 
 def test_an_empty_host_means_every_interface():

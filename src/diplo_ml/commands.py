@@ -170,7 +170,12 @@ def cmd_models(args: argparse.Namespace) -> int:
         prepare = weights.get(name).prepare
         if prepare is None:
             raise DiploError(f"weights '{name}' need no preparing (preparable: {', '.join(weights.preparable())})")
-        print(prepare(args.force))
+        try:
+            print(prepare(args.force))
+        except OSError as exc:  # DIPLO_CACHE names a file, a read-only or a missing place
+            where = exc.filename or "the model cache"
+            raise DiploError(f"{where}: {exc.strerror or exc}; the model cache must be a folder you can write: set "
+                             "DIPLO_CACHE to one (or unset it for the project's .cache)") from None
     return 0
 
 
@@ -228,7 +233,6 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from diplo_ml.serve import Limits, serve
 
-    serve(args.checkpoints, args.host, args.port, Limits(max_batch=args.max_batch, max_wait_ms=args.max_wait_ms,
-                                                         max_texts=args.max_texts, max_chars=args.max_chars),
-          precision=args.precision)
-    return 0
+    return serve(args.checkpoints, args.host, args.port,
+                 Limits(max_batch=args.max_batch, max_wait_ms=args.max_wait_ms, max_texts=args.max_texts,
+                        max_chars=args.max_chars), precision=args.precision)

@@ -14,6 +14,8 @@ import asyncio
 import contextlib
 import json
 import logging
+import signal
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,6 +108,9 @@ async def _batcher(model: Served, limits: Limits) -> None:
                 break
             items.append(item)
             size += len(item[0])
+        items = [item for item in items if not item[2].done()]  # a request whose client hung up is not computed
+        if not items:
+            continue
         try:
             outputs = await _predict(model, items)
         except Exception as exc:  # noqa: BLE001 - one bad request must not fail the others batched with it
@@ -122,6 +127,16 @@ async def _batcher(model: Served, limits: Limits) -> None:
         for item in items:
             _settle(item[2], outputs[start : start + len(item[0])])
             start += len(item[0])
+
+
+async def _unless_gone(future: asyncio.Future, request: Any, every_s: float = 0.2) -> None:
+    """Wait for ``future``; if the client hangs up first, cancel it, so that the batcher skips its texts (a client
+    that timed out and retried would otherwise queue the same work again and again ahead of everyone)."""
+    while not future.done():
+        if await request.is_disconnected():
+            future.cancel()
+            return
+        await asyncio.wait({future}, timeout=every_s)
 
 
 def _settle(future: asyncio.Future, result: Any = None, error: BaseException | None = None) -> None:
@@ -149,6 +164,14 @@ class BodyTooLarge(Exception):
     """The request body ran past the limit while it was read."""
 
 
+async def _answer(send: Any, status: int, detail: str) -> None:
+    """A JSON error sent straight through ASGI (from the middleware, outside FastAPI's handlers)."""
+    body = json.dumps({"detail": detail}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
 class BodyLimit:
     """413 for a request body over ``max_bytes``: at once when ``Content-Length`` says so, else once that many bytes
     have been read (a chunked body has no length), whatever the endpoint made of the cut-off body."""
@@ -157,10 +180,7 @@ class BodyLimit:
         self.app, self.max_bytes = app, max_bytes
 
     async def _refuse(self, send: Any, size: str) -> None:
-        body = json.dumps({"detail": f"request body of {size} bytes is over the limit of {self.max_bytes}"}).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
-        await send({"type": "http.response.body", "body": body})
+        await _answer(send, 413, f"request body of {size} bytes is over the limit of {self.max_bytes}")
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -193,17 +213,23 @@ class BodyLimit:
             await self.app(scope, counted, sent)
         except BodyTooLarge:
             pass
+        except asyncio.CancelledError:  # the server stops and cuts off what is still open: a JSON 503, no traceback
+            if not started:
+                await _answer(send, 503, "the server stopped before this request was answered; send it again once "
+                                         "it is back")
+            return
         if over and not started:
             await self._refuse(send, f"more than {self.max_bytes}")
 
 
-def create_app(served: list[Served], limits: Limits | None = None) -> Any:
+def create_app(served: list[Served], limits: Limits | None = None, ready: str | None = None) -> Any:
     """The FastAPI application serving ``served``."""
     try:
         from fastapi import FastAPI, HTTPException, Request
         from fastapi.exceptions import RequestValidationError
         from fastapi.responses import JSONResponse
         from pydantic import BaseModel, ConfigDict, Field, model_validator
+        from starlette.exceptions import HTTPException as StarletteHTTPException
     except ImportError:
         raise DiploError(f"serve needs FastAPI and uvicorn: {INSTALL}") from None
     limits = limits or Limits()
@@ -216,7 +242,7 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
         article: str | None = Field(None, min_length=1, max_length=20 * limits.max_chars,
                                     description="a raw article page (.txt text); split into paragraphs")
         context: list[str | None] | None = Field(None, description="the previous paragraph of each text")
-        headline: str | None = Field(None, max_length=min(2000, limits.max_chars),
+        headline: str | None = Field(None, max_length=limits.max_chars,
                                      description="the article's headline (for every text, or the article's own)")
         model: str | None = Field(None, description="a model name from /v1/models (default: the first of the task)")
 
@@ -250,6 +276,8 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
         for model in served:
             model.queue = asyncio.Queue()
             model.worker = asyncio.create_task(_batcher(model, limits))
+        if ready is not None:
+            print(ready, file=sys.stderr, flush=True)
         yield
         for model in served:
             model.worker.cancel()
@@ -263,6 +291,14 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
         problems = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": e.get("type")}
                     for e in exc.errors()]
         return JSONResponse({"detail": problems}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
+        """As FastAPI answers, except a body it cannot parse (not UTF-8): 422, as for other text that is not valid
+        Unicode, with a message that says so."""
+        if exc.status_code == 400 and "parsing the body" in str(exc.detail):
+            return JSONResponse({"detail": "the body is not JSON in UTF-8 (send the texts as UTF-8)"}, status_code=422)
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
     app.add_middleware(BodyLimit, max_bytes=limits.max_bytes)
 
@@ -281,11 +317,11 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
         if name is not None:
             candidates = [m for m in candidates if m.name == name]
         if not candidates:
-            wanted = f"'{name}'" if name else f"a {kind}"
-            raise HTTPException(404, f"no {kind} model {wanted} is loaded (see /v1/models)")
+            named = f" named '{name}'" if name is not None else ""
+            raise HTTPException(404, f"no {kind} model{named} is loaded (see /v1/models)")
         return candidates[0]
 
-    async def answer(task: type[Task], query: Query) -> dict[str, Any]:
+    async def answer(task: type[Task], query: Query, request: Request | None = None) -> dict[str, Any]:
         model = pick(task, query.model)
         units: list[dict[str, Any]] = []
         if query.article is not None:
@@ -309,8 +345,12 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
                                      "for 'texts')")
         future: asyncio.Future = asyncio.get_running_loop().create_future()
         await model.queue.put((texts, context, future))
+        if request is not None:
+            await _unless_gone(future, request)
         try:
             outputs = await future
+        except asyncio.CancelledError:
+            raise HTTPException(499, "the client closed the request") from None
         except Exception as exc:  # requests are checked above: a failure here is the model's; one line, not a bare 500
             log.exception("the model failed on a request")
             raise HTTPException(500, f"the model failed on this request ({type(exc).__name__}: "
@@ -321,8 +361,8 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
         return {"model": model.name, "results": results}
 
     def route_for(task: type[Task]) -> Any:
-        async def route(query: Query) -> dict[str, Any]:
-            return await answer(task, query)
+        async def route(query: Query, request: Request) -> dict[str, Any]:
+            return await answer(task, query, request)
 
         return route
 
@@ -334,6 +374,7 @@ def create_app(served: list[Served], limits: Limits | None = None) -> Any:
 
 def check_port(host: str, port: int) -> None:
     """The address can be listened on (another server on the port was uvicorn's own error, exit 3)."""
+    import errno
     import socket
 
     try:
@@ -346,12 +387,15 @@ def check_port(host: str, port: int) -> None:
         try:
             probe.bind(address)
         except OSError as exc:
+            if exc.errno == errno.EADDRNOTAVAIL:
+                raise DiploError(f"--host {host}: not an address of this machine ({exc.strerror})") from None
             raise DiploError(f"cannot listen on {host}:{port} ({exc.strerror}); is another server using the port? "
                              "pick another --port") from None
 
 
 def serve(checkpoints: list[str], host: str = "127.0.0.1", port: int = 8000, limits: Limits | None = None,
-          precision: str = "fp32") -> None:
+          precision: str = "fp32") -> int:
+    """Serve until SIGINT or SIGTERM; the exit status says which ended it (130, 143), as for the other commands."""
     try:
         import uvicorn
     except ImportError:
@@ -362,5 +406,24 @@ def serve(checkpoints: list[str], host: str = "127.0.0.1", port: int = 8000, lim
         if not Path(path).exists():
             raise DiploError(f"{path}: no such checkpoint folder")
     check_port(host, port)  # before the models load
-    app = create_app(load_served(checkpoints, precision), limits)
-    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=SHUTDOWN_S)
+    served = load_served(checkpoints, precision)
+    shown = f"[{host}]" if ":" in host else host or "0.0.0.0"
+    ready = (f"serving {', '.join(f'{m.name} ({type(m.task).predictor_type.__name__})' for m in served)} on "
+             f"http://{shown}:{port} (/v1/models lists them; Ctrl-C stops)")
+    app = create_app(served, limits, ready)
+
+    class Server(uvicorn.Server):
+        stopped_by: int | None = None
+
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            self.stopped_by = self.stopped_by or sig
+            super().handle_exit(sig, frame)
+
+    server = Server(uvicorn.Config(app, host=host, port=port, log_level="warning",
+                                   timeout_graceful_shutdown=SHUTDOWN_S))
+    server.run()
+    if server.stopped_by is None:
+        return 0
+    name = signal.Signals(server.stopped_by).name
+    print(f"interrupted ({name}): the server stopped", file=sys.stderr)
+    return 128 + server.stopped_by

@@ -75,6 +75,9 @@ def refuse_changed_config(run_dir: Path, cfg: DictConfig) -> None:
     """An earlier attempt of this run left its config.yaml: a value that differs now (an experiment's YAML edited,
     or changed by a pull, since) is refused, as the weights would come from two configs and the record would name
     only the last; an option only one of the two has (a preset gained one) is named in a warning."""
+    if not (run_dir / "config.yaml").is_file() and (run_dir / "trainer").is_dir():
+        log.warning("%s: missing, so today's config cannot be checked against the one this run started with; "
+                    "it continues with today's", run_dir / "config.yaml")
     changed, one_side = config_changes(run_dir / "config.yaml", cfg)
     if changed:
         raise DiploError(f"{run_dir}: the config differs from the one this run started with ({listed(changed)}); a "

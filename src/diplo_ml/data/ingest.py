@@ -255,7 +255,7 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     """Ingest one document whose kind (.html/.md/plain) is told by the suffix of ``label`` (or, for plain text and
     standard input, by markup that opens it as HTML)."""
     if not text.strip():
-        raise NoTextError(f"{label}: empty file")
+        raise NoTextError(f"{label}: empty {'text' if label.startswith('<') else 'file'}")  # "<request>", "<stdin>"
     published, own = None, False
     page = None
     if label.lower().endswith((".html", ".htm")) or (not label.lower().endswith(".md") and looks_like_html(text)):

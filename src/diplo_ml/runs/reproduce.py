@@ -18,7 +18,7 @@ from diplo_ml.files import atomic_write_text, read_json_object, sha256_file
 from diplo_ml.runs.compare import not_numbers
 from diplo_ml.runs.config_drift import config_changes, listed
 from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
-from diplo_ml.runs.manifest import package_versions, read_manifest, searchpath, update_manifest
+from diplo_ml.runs.manifest import package_versions, read_manifest, run_overrides, searchpath, update_manifest
 
 IGNORED_PACKAGES = {"diplo-ml"}
 
@@ -33,6 +33,10 @@ class Recipe(NamedTuple):
 def preflight(run_dir: Path) -> Recipe:
     """Refuse (DiploError naming what changed) when data fingerprints or package versions differ."""
     manifest = read_manifest(run_dir)
+    if not run_dir.is_dir():
+        raise DiploError(f"{run_dir}: no such run folder")
+    if manifest is None and (run_dir / "diplo_ml.json").is_file():
+        raise DiploError(f"{run_dir}: a checkpoint folder; pass the run folder that holds it ({run_dir.parent})")
     if manifest is None or manifest.get("status") != "finished":
         raise DiploError(f"{run_dir}: not a finished run (status: {(manifest or {}).get('status', 'none')})")
     changed = []
@@ -65,6 +69,16 @@ def preflight(run_dir: Path) -> Recipe:
         raise DiploError(f"{overrides_path}: unreadable ({exc})") from None
     if not isinstance(overrides, list) or not all(isinstance(o, str) for o in overrides):
         raise DiploError(f"{overrides_path}: must be a list of override strings")
+    started = manifest.get("overrides")
+    if isinstance(started, list) and run_overrides(started) != run_overrides(overrides):
+        edited = sorted(set(run_overrides(overrides)) ^ set(run_overrides(started)))
+        raise DiploError(f"{overrides_path} differs from the overrides the run was made with ({', '.join(edited)}); "
+                         "put it back: a reproduction re-runs the run as it was made")
+    unchecked = [what for what, held in (("data files", fingerprints), ("package versions", manifest.get("packages")))
+                 if not held]
+    if unchecked:
+        print(f"note: {run_dir / 'manifest.json'} records no {' and no '.join(unchecked)}; they are not checked, so "
+              "a match says less than it would", file=sys.stderr)
     return Recipe([o for o in overrides if not o.startswith("hydra.")] + searchpath(run_dir), fingerprints)
 
 
