@@ -1578,6 +1578,16 @@ def test_a_file_given_twice_or_linked_beside_itself_is_predicted_once(made, tmp_
     assert "read once" in capsys.readouterr().err  # not counted as duplicate paragraphs of a second article
 
 
+def test_an_output_in_a_folder_that_cannot_be_written_is_refused_before_the_work(made, capsys):
+    from diplo_ml.files import check_output_file
+
+    with pytest.raises(DiploError, match=r"/proc/p.png: cannot write in /proc"):
+        check_output_file(Path("/proc/p.png"))
+    assert cli_main(["compare", str(made["tagger"]), "--plot", "/proc/p.png"]) == 2
+    out = capsys.readouterr()
+    assert "cannot write in /proc" in out.err and out.out == ""  # no table printed before the refusal
+
+
 def test_a_run_lock_file_removed_under_its_holder_still_keeps_a_second_writer_out(tmp_path):
     """Deleting RUN/.lock by hand while a run held it let a second resume lock a new file and write the same folder.
     The holder here is this test's parent process, named in the holder record as a run writes it."""
@@ -1592,6 +1602,13 @@ def test_a_run_lock_file_removed_under_its_holder_still_keeps_a_second_writer_ou
     (run_dir / HOLDER).write_text(json.dumps(record))
     with pytest.raises(DiploError, match=rf"in use by pid {os.getppid()} .* file was removed while it ran"):
         RunLock(run_dir).__enter__()
+    (run_dir / HOLDER).write_text(json.dumps({**record, "folder": str(run_dir.resolve())}))
+    with pytest.raises(DiploError, match="file was removed while it ran"):
+        RunLock(run_dir).__enter__()
+    (run_dir / HOLDER).write_text(json.dumps({**record, "folder": str(tmp_path / "original")}))  # a copied folder's
+    with RunLock(run_dir):
+        pass
     (run_dir / HOLDER).write_text(json.dumps({**record, "process_start": "1"}))  # its pid, reused by another process
     with RunLock(run_dir):  # a killed run's record is left behind, and no obstacle
         assert json.loads((run_dir / HOLDER).read_text())["pid"] == os.getpid()
+        assert json.loads((run_dir / HOLDER).read_text())["folder"] == str(run_dir.resolve())

@@ -65,6 +65,12 @@ def check_output_file(path: Path, inputs: Iterable[str | Path] = (), protected: 
             raise DiploError(f"{path}: is inside the checkpoint or run folder {folder}; write the output elsewhere")
     if path.exists() and not overwrite:
         raise DiploError(f"{path} exists: add --overwrite to replace it")
+    try:  # a folder this user cannot write in (or /proc, /sys) is said now, not after the work
+        fd, probe = tempfile.mkstemp(dir=path.parent, prefix=".diplo-write-check-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise DiploError(f"{path}: cannot write in {path.parent} ({exc.strerror})") from None
 
 
 def check_outside_input_folders(path: str | Path, inputs: Iterable[str | Path], reads: Iterable[str]) -> None:

@@ -24,10 +24,11 @@ HOLDER = ".lock.json"
 _held: dict[Path, tuple[FileLock, int]] = {}  # locks this process holds, re-entrant per folder
 
 
-def _holder() -> dict[str, Any]:
-    """Who holds a lock: this process, its machine, since when, and its command."""
+def _holder(run_dir: Path) -> dict[str, Any]:
+    """Who holds a lock: this process, its machine, since when, its command and the folder it holds."""
     return {"pid": os.getpid(), "host": socket.gethostname(), "process_start": _process_start(os.getpid()),
-            "started": datetime.now(UTC).isoformat(timespec="seconds"), "command": " ".join(sys.argv)[:300]}
+            "started": datetime.now(UTC).isoformat(timespec="seconds"), "command": " ".join(sys.argv)[:300],
+            "folder": str(run_dir)}
 
 
 def _describe(text: str) -> str:
@@ -60,8 +61,8 @@ def _process_start(pid: int) -> str | None:
 
 
 def _live_holder(run_dir: Path) -> str | None:
-    """The holder named in ``.lock.json`` when it is another process of this machine still running (a killed run
-    leaves the record behind), else None."""
+    """The holder named in ``.lock.json`` when it is another process of this machine still running and holding this
+    folder (a killed run leaves the record behind; a copied folder carries its original's), else None."""
     import json
 
     try:
@@ -71,6 +72,8 @@ def _live_holder(run_dir: Path) -> str | None:
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if pid == os.getpid() or host != socket.gethostname() or started is None or _process_start(pid) != started:
+        return None
+    if info.get("folder") not in (None, str(run_dir)):  # a copy of a live run's folder: its holder holds the original
         return None
     return _describe(text)
 
@@ -101,7 +104,7 @@ class RunLock:
             raise DiploError(f"{self.run_dir} is in use by {holder} (its {LOCK} file was removed while it ran); wait "
                              "for it to end or pick another folder")
         _held[self.run_dir] = (lock, 1)
-        atomic_write_json(self.run_dir / HOLDER, _holder())
+        atomic_write_json(self.run_dir / HOLDER, _holder(self.run_dir))
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -166,7 +169,7 @@ class OutputLock:
                 break
             os.close(fd)
         os.ftruncate(fd, 0)
-        os.write(fd, json.dumps(_holder()).encode())
+        os.write(fd, json.dumps(_holder(self.path)).encode())
         self.fd = fd
         return self
 
