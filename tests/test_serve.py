@@ -300,6 +300,11 @@ def test_a_signal_ends_serve_with_its_status_and_a_json_503_for_what_is_open(ser
     assert "serving tfidf" in err and "Traceback" not in err
 
 
+def test_a_checkpoint_given_twice_is_served_once(server, caplog):
+    served = load_served([str(server["tagger"]), str(server["tagger"] / "checkpoint")])
+    assert len(served) == 1 and "already given; served once" in caplog.text
+
+
 def test_an_empty_host_means_every_interface():
     from diplo_ml.serve import check_port
 

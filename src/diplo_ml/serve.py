@@ -69,8 +69,13 @@ class Served:
 
 def load_served(checkpoints: list[str], precision: str = "fp32") -> list[Served]:
     served: list[Served] = []
+    seen: dict[Path, str] = {}
     for path in checkpoints:
         folder, meta = read_meta(path)
+        if folder.resolve() in seen:  # a run folder and its checkpoint, or a path given twice: one model
+            log.warning("%s: the checkpoint %s already given; served once", path, seen[folder.resolve()])
+            continue
+        seen[folder.resolve()] = path
         task = checkpoint_task(folder, meta)
         name = str((meta.get("model") or {}).get("name") or folder.parent.name)
         if any(s.name == name for s in served):
