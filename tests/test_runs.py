@@ -51,13 +51,19 @@ def test_interrupted_run_resumes_to_the_same_metrics(pillar_dir, tmp_path, monke
     assert metric_differences(a, b, tolerance=1e-6) == []
 
 
-@pytest.mark.slow
-def test_reproduce_refuses_changed_data_and_passes_unchanged(pillar_dir, tmp_path):
+def _tfidf_run(pillar_dir, tmp_path):
+    """A finished TF-IDF run in tmp_path/run, with its overrides file as `train` leaves it."""
     run_dir = tmp_path / "run"
     (run_dir / ".hydra").mkdir(parents=True)
     overrides = ["model=tfidf", "debug=smoke", "data=pillars_folder", f"data.dir={pillar_dir}"]
     (run_dir / ".hydra" / "overrides.yaml").write_text("".join(f"- {o}\n" for o in overrides))
     run(compose_config(overrides), run_dir, overrides)
+    return run_dir, overrides
+
+
+@pytest.mark.slow
+def test_reproduce_refuses_changed_data_and_passes_unchanged(pillar_dir, tmp_path):
+    run_dir, overrides = _tfidf_run(pillar_dir, tmp_path)
     assert cli_main(["reproduce", str(run_dir)]) == 0
     (copy,) = list(tmp_path.glob("run.reproduced-*"))
     assert json.loads((copy / "manifest.json").read_text())["reproduces"] == str(run_dir.resolve())
@@ -106,11 +112,7 @@ def test_models_names_its_subcommands_and_an_unusable_cache(tmp_path, monkeypatc
 
 @pytest.mark.slow
 def test_reproduce_names_what_it_cannot_check_and_the_file_that_was_edited(pillar_dir, tmp_path, capsys):
-    run_dir = tmp_path / "run"
-    (run_dir / ".hydra").mkdir(parents=True)
-    overrides = ["model=tfidf", "debug=smoke", "data=pillars_folder", f"data.dir={pillar_dir}"]
-    (run_dir / ".hydra" / "overrides.yaml").write_text("".join(f"- {o}\n" for o in overrides))
-    run(compose_config(overrides), run_dir, overrides)
+    run_dir, overrides = _tfidf_run(pillar_dir, tmp_path)
     with pytest.raises(DiploError, match="no such run folder"):
         preflight(tmp_path / "missing")
     with pytest.raises(DiploError, match="a checkpoint folder; pass the run folder"):
@@ -174,11 +176,7 @@ def test_a_run_is_never_continued_under_a_changed_config(tmp_path, caplog, monke
 
 @pytest.mark.slow
 def test_reproduce_refuses_a_config_changed_since_the_run(pillar_dir, tmp_path, capsys):
-    run_dir = tmp_path / "run"
-    (run_dir / ".hydra").mkdir(parents=True)
-    overrides = ["model=tfidf", "debug=smoke", "data=pillars_folder", f"data.dir={pillar_dir}"]
-    (run_dir / ".hydra" / "overrides.yaml").write_text("".join(f"- {o}\n" for o in overrides))
-    run(compose_config(overrides), run_dir, overrides)
+    run_dir, overrides = _tfidf_run(pillar_dir, tmp_path)
     saved = (run_dir / "config.yaml").read_text()
     (run_dir / "config.yaml").write_text(saved.replace("  C: ", "  C: 4"))  # as if the YAML said C: 4… then
     assert cli_main(["reproduce", str(run_dir)]) == 2
@@ -516,11 +514,7 @@ def test_a_reproduction_stopped_by_a_signal_says_so_and_can_be_resumed(pillar_di
     from diplo_ml.runs.interrupt import RunInterrupted
     from diplo_ml.runs.resume import resume_argv
 
-    run_dir = tmp_path / "run"
-    (run_dir / ".hydra").mkdir(parents=True)
-    overrides = ["model=tfidf", "debug=smoke", "data=pillars_folder", f"data.dir={pillar_dir}"]
-    (run_dir / ".hydra" / "overrides.yaml").write_text("".join(f"- {o}\n" for o in overrides))
-    run(compose_config(overrides), run_dir, overrides)
+    run_dir, overrides = _tfidf_run(pillar_dir, tmp_path)
 
     def stopped(cfg, out_dir, given):
         (out_dir / "manifest.json").write_text(json.dumps({"status": "interrupted", "overrides": given}))
