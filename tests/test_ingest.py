@@ -139,6 +139,16 @@ def test_a_long_caption_above_the_lead_is_not_the_headline():
         assert [p.text[:12] for p in article.paragraphs] == ["Việt Nam and"], caption
 
 
+def test_an_html_element_whose_class_names_a_caption_is_a_caption():
+    page = ("<html><body><h1>ASEAN, Japan launch centre</h1><div class='caption'>Deputy Secretary-General of ASEAN "
+            "delivers remarks at the ceremony.</div><p>The second phase was launched in Bangkok today.</p>"
+            "<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>Delegates at the launch.</p></div>"
+            "<p>The centre trains 200 officials a year.</p></body></html>")
+    article = ingest_document(page, "c", "c.html")
+    assert article.headline == "ASEAN, Japan launch centre"
+    assert [p.text[:12] for p in article.paragraphs] == ["The second p", "The centre t"]
+
+
 def test_wrong_encoding_and_empty_files_are_named(tmp_path):
     bad = tmp_path / "latin.txt"
     bad.write_bytes("Hà Nội – xin chào".encode("cp1258", errors="replace") + b"\xff\xfe")

@@ -139,6 +139,27 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
      "Deputy Foreign"),
     ("Lt. Gen. Nguyen Tan Cuong and Gen. Charles A. Flynn at the meeting. Photo: QDND Hanoi (VNA) – Chief of the "
      "General Staff Nguyen Tan Cuong received Gen. Charles A. Flynn in Hanoi on March 11.", "Chief of the"),
+    # an eighth read (s36): notes on the story, briefing and speech openers, live-coverage and media lines, embargoes,
+    # a teaser's label, day-month datelines, a bracketed date, a colon after a dated place
+    ("Correction: An earlier version of this story misstated the date. It is March 28.\n\nTrade rose.", "Trade rose"),
+    ("This story has been updated to include comments from Fiji's Prime Minister.\n\nUpdated at 3:45 p.m. ET with "
+     "comments from the minister.\n\n[This story has been updated.]\n\nNew Zealand and Fiji upgraded ties.",
+     "New Zealand"),
+    ("Poland, Baltics pledge aid Correction: An earlier version misstated the date.\n\nThe ministers met.",
+     "The ministers"),
+    ("Official Spokesperson, Shri Randhir Jaiswal: Good afternoon, friends. A couple of things at the top. I have a "
+     "couple of announcements to make before we take your questions. The President will visit India.",
+     "The President"),
+    ("It is my great honour and privilege to welcome you all to the ASEAN Secretariat. It is with great pleasure that "
+     "I welcome you. Allow me at the outset to express our deep appreciation to Malaysia. ASEAN and the EU launch "
+     "talks.", "ASEAN and the EU"),
+    ("Follow Nhan Dan Online's live coverage of the official visit to Laos by the National Assembly Chairman. Watch: "
+     "Kallas says the EU will act. Embargoed until 00:01 AEDT on 14 March 2026. The chairman held talks.",
+     "The chairman"),
+    ("Teaser: The EU calls on the Georgian authorities to reverse course.", "The EU calls"),
+    ("BANGKOK, 13 March 2026 – The second phase of the centre was launched today in Bangkok.", "The second"),
+    ("GENEVA (13 March 2026) — The council met today in Geneva to discuss Sudan.", "The council"),
+    ("NEW DELHI, March 16: External Affairs Minister S. Jaishankar will visit Sri Lanka.", "External Affairs"),
 ])
 def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first):
     sentences, allowed = candidates(text)
@@ -161,6 +182,8 @@ def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first
     "Share prices rose sharply in Hanoi on Monday after the talks.",             # not a share button
     "Leaders of ASEAN — Vietnam among them — met in Jakarta on Monday to discuss trade.",  # not a dateline
     "His Royal Highness The Prince of Wales has visited Belfast City Hall.",     # a title, not a heading
+    "The correction of the border line was agreed in 2024 after long talks.",   # not a note on the story
+    "Video footage showed the missile launch over the sea on Monday.",          # not a video link
 ])
 def test_text_that_only_looks_like_a_dateline_or_label_is_kept(text):
     sentences, allowed = candidates(f"Hanoi (VNA) – {text}" if text.startswith("EU") else text)

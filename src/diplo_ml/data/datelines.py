@@ -28,7 +28,8 @@ _OUTLET_ALT = rf"(?:{_ONE_OUTLET})(?:\s*/\s*(?:{_ONE_OUTLET}))*"  # "NDO/VNA", "
 OUTLET_PATTERN = _OUTLET_ALT
 _DASH = r"[-–—]+"
 # "Hanoi (VNA) –", "Hanoi, March 3 (VNA) -", "Hanoi, 12/9 (VNA) -", "HCM City (VNS) -", "HANOI, Sept 12 (Reuters) -"
-_DATE_AFTER_PLACE = r",\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
+_DATE_AFTER_PLACE = (r",\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+                     r"|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:,?\s+\d{4})?)")  # "…, 13 March 2026"
 DATELINE_PAREN = re.compile(
     rf"^(?P<place>[^\W\d_][\w.'’ -]{{0,40}}?(?:{_DATE_AFTER_PLACE})?)"
     rf"\s*\((?P<outlet>{_OUTLET_ALT})\)\s*(?:{_DASH}|:)\s*",  # "Hanoi (VNA) –", also "Hanoi (VNA):"
@@ -45,14 +46,17 @@ DATELINE_BARE = re.compile(rf"^(?P<outlet>{_OUTLET_ALT})\s*(?:{_DASH}\s+|[–—
 _CAPS = "A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠ-Ỹ"
 DATELINE_CAPS = re.compile(rf"^(?P<place>[{_CAPS}][{_CAPS} .'-]{{2,30}}(?:{_DATE_AFTER_PLACE}"
                            rf"|,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}})?)"
-                           rf"(?:\s*\((?P<outlet>[A-Z][A-Z&.]{{1,5}})\))?\s*{_DASH}\s+")  # "(CNN)", not "(Updated)"
+                           rf"(?:\s*\((?P<outlet>[A-Z][A-Z&.]{{1,5}})\)|\s*\(\d{{1,2}}\s+[A-Z][a-z]{{2,9}}\.?\s+\d{{4}}\))?"
+                           rf"\s*(?:{_DASH}\s+|(?<=\d):\s+(?=[A-Z]))")  # "(CNN)", not "(Updated)"; "(13 March 2026)";
+# a colon only after a date ("NEW DELHI, March 16:"; "UK: The government …" is a sentence)
 MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
     "|january|february|march|april|june|july|august|september|october|november|december"
 )
 # "New Delhi, Aug 1 -" (a place and a date, no outlet; what is left of "VNA - New Delhi, Aug 1 -")
-DATELINE_DATED = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}}),\s*(?i:{MONTHS})\.?\s+"
-                            rf"\d{{1,2}}(?:,\s*\d{{4}})?\s*{_DASH}\s+(?=[A-Z])")
+DATELINE_DATED = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}}),\s*(?:(?i:{MONTHS})\.?\s+"
+                            rf"\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?i:{MONTHS})\.?(?:,?\s+\d{{4}})?)\s*{_DASH}\s+"
+                            r"(?=[A-Z])")
 # "NEW YORK (VNA) Vietnam has …": no dash, so only a place in capitals and a known outlet ("Vietnam News Agency (VNA)
 # Director …" is a sentence)
 DATELINE_UNDASHED = re.compile(rf"^(?P<place>[A-Z][A-Z .'-]{{1,30}}(?:{_DATE_AFTER_PLACE})?)"

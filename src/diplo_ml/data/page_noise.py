@@ -125,7 +125,8 @@ QUESTION_PREFIX = re.compile(
     re.IGNORECASE,
 )
 # an interview's speaker label before the answer: "Deputy FM Nguyen Minh Vu:" (capitalised words only)
-SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,6}[A-Z][\w.'’-]*:\s+(?=[A-Z\"“‘'])")
+# (also with a comma: "Official Spokesperson, Shri Randhir Jaiswal:")
+SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*,?\s){0,6}[A-Z][\w.'’-]*:\s+(?=[A-Z\"“‘'])")
 ANSWER_PREFIX = re.compile(r"^(?:\*\*)?(?:a|answer)\s*[:.)-]\s+", re.IGNORECASE)
 # VNA's "./." end mark, also mistyped ("./", "/."), and an outlet's mark after the last sentence ("… on March 6. (VNA)",
 # "… on Wednesday. — VNS", "… [VNA]")

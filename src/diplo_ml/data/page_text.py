@@ -81,6 +81,7 @@ class _HTMLText(HTMLParser):
         self.meta_date: str | None = None
         self.times: list[tuple[bool, str]] = []  # (inside <article>, datetime or text), in page order
         self.time_text: list[str] | None = None
+        self.classed: list[list] = []  # [tag, depth] of an element whose class names a caption
         self.image_pending = False  # an image was seen and no text since
         self.after_image: int | None = None  # where the text of the paragraph that follows an image starts
 
@@ -111,6 +112,12 @@ class _HTMLText(HTMLParser):
             self.skip += 1
         if tag == "figcaption":
             self.caption += 1
+        if self.classed:  # inside an element whose class says caption: count its nested tags of the same name
+            if tag == self.classed[-1][0]:
+                self.classed[-1][1] += 1
+        elif tag in ("div", "p", "span") and re.search(r"caption", values.get("class", ""), re.IGNORECASE):
+            self.classed.append([tag, 1])  # <div class="caption">, "photo-caption", "wp-caption-text"
+            self.caption += 1
         if tag == "img" and not self.skip:
             self.image_pending = True
         if tag in self.BLOCK and tag != "span":
@@ -128,6 +135,14 @@ class _HTMLText(HTMLParser):
         if tag == "figcaption" and self.caption:
             self.caption -= 1
             self.parts.append(" (Photo caption)")
+        if self.classed and tag == self.classed[-1][0]:
+            self.classed[-1][1] -= 1
+            if not self.classed[-1][1]:
+                self.classed.pop()
+                self.caption -= 1
+                while self.parts and not self.parts[-1].strip():  # on the caption's last line, not a line of its own
+                    self.parts.pop()
+                self.parts.append(" (Photo caption)")
         if tag in self.BLOCK and tag != "span":
             self._end_block()
             self.parts.append("\n\n")

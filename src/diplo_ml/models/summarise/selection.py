@@ -108,7 +108,10 @@ WELCOME = re.compile(r"^(?:good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?
                      r"|event|ceremony|forum|programme|program|show)\b"
                      r"|^(?:the |our )?(?:deputy )?(?:spokes(?:person|man|woman)|moderator)\b[^.!?]{0,40}\bwill "
                      r"(?:first |now |then )?(?:make|read|give|deliver|begin with|start with|take)\b[^.!?]{0,40}"
-                     r"\b(?:announcements?|questions|statements?)\b", re.IGNORECASE)
+                     r"\b(?:announcements?|questions|statements?)\b"
+                     r"|^(?:(?:I|we) (?:have|have got|'ve got) )?(?:one|two|three|a|a couple of|a few)(?: brief| quick"
+                     r"| short)? (?:announcements?|things?|items?|updates?)\b[^.!?]{0,60}\b(?:at the top|to start"
+                     r"|before (?:we|I) (?:take|turn to|go to)|to begin)\b", re.IGNORECASE)
 COURTESY = re.compile(r"^(?:(?:well|so|and|once again|again),? )?(?:thank you|thanks(?! to\b)"
                       r"|good (?:morning|afternoon|evening|day)|xin chào|welcome (?:to|back)\b"
                       r"|happy (?:lunar )?new year|merry christmas|season'?s greetings"
@@ -123,12 +126,15 @@ SPEECH_COURTESY = re.compile(
     r"|(?:I|we)(?:,? (?:would|should|must|also|like|wish|want|to|first|of|all|sincerely|warmly|once|again"
     r"|too)){0,6},? thank\b"
     r"|it(?: is|['’]s) (?:a|an|my|our) (?:great |real |special |distinct |particular |true )?(?:honou?r|pleasure"
-    r"|privilege|joy)(?: for (?:me|us|my delegation|our delegation))? to (?:be here|be back|be with|return|visit"
+    r"|privilege|joy)(?: and (?:a |my |our )?(?:great )?(?:honou?r|pleasure|privilege))?"
+    r"(?: for (?:me|us|my delegation|our delegation))? to (?:be here|be back|be with|return|visit"
     r"|welcome|address|speak|join|attend|take part|participate|stand|represent|deliver)\b"
     r"|(?:on behalf of [^,.!?]{3,120}, )?(?:I|we)(?: would like to| wish to)?(?: warmly| sincerely| cordially|"
     r" heartily)? (?:welcome|extend (?:a |my |our )?(?:warm |cordial |sincere )?welcome to) (?:you|all|everyone"
     r"|our (?:distinguished )?guests|the distinguished|the delegates|the delegation)\b"
-    r"|(?:please )?(?:allow|let) me(?: first| first of all)?,? (?:to )?(?:begin|start)? ?(?:by )?"
+    r"|it is with (?:great |deep |real |sincere )?(?:pleasure|joy|honou?r|delight) that (?:I|we)\b"
+    r"|(?:please )?(?:allow|let) me(?: first| first of all| at the outset| once again| also)?,? (?:to )?"
+    r"(?:begin|start)? ?(?:by )?"
     r"(?:thank|express|congratulat|join)"
     r"|(?:first of all|at the outset),? (?:I|we|let me|allow me)\b[^.]{0,40}\b(?:thank|congratulat)"
     r"|(?:I am|I'm|I’m|we are|we're|we’re) (?:very |most |truly |deeply |greatly |so )?(?:pleased|delighted|happy"
@@ -140,7 +146,13 @@ SPEECH_COURTESY = re.compile(
 EDITOR_NOTE = re.compile(r"^editor['’]?s['’]? note\s*[:.–—-]", re.IGNORECASE)
 # the same after the headline, as in a page whose lines were joined ("Economic diplomacy - driving force for growth
 # Editor's note: As Vietnam sets …")
-HEADED_EDITOR_NOTE = re.compile(r"^[^.!?]{3,200}?\sEditor['’]?s['’]? [Nn]ote\s*[:–—-]")
+HEADED_EDITOR_NOTE = re.compile(r"^[^.!?]{3,200}?\s(?:Editor['’]?s['’]? [Nn]ote|Correction|CORRECTION|Clarification)"
+                                r"\s*[:–—-]")
+# a note on the story itself: "Correction: An earlier version …", "This story has been updated to include …",
+# "Updated at 3:45 p.m. ET with comments …", "[This story has been updated with new details.]"
+STORY_NOTE = re.compile(r"^\[?(?:(?:correction|clarification|update|corrections?)\s*:|this (?:story|article|report"
+                        r"|post|page) (?:has been|was|had been) (?:updated|corrected|revised|amended|changed)\b"
+                        r"|updated (?:at|on) .{0,40}?\bwith\b)", re.IGNORECASE)
 INTRODUCES_TEXT = re.compile(r"^(?:The )?(?:Vietnam News Agency|VNA|Vietnam ?Plus|VietnamPlus|Vietnam\+|Nhan Dan(?: "
                              r"Online)?|NDO|VOV(?: ?World)?|The World (?:&|and) Vietnam Report|WVR|Viet Nam News|VNS"
                              r"|(?:[A-Z][\w&+.'’-]*\s+){1,4}(?:News Agency|Newspaper|Online|Radio|Television|Portal"
@@ -159,6 +171,8 @@ CROWN_CREDIT = re.compile(r"^(?:©\s*)?crown copyright\.?$", re.IGNORECASE)
 # correspondent in Vientiane.")
 FURNITURE_SENTENCE = re.compile(
     r"^(?:listen to (?:this|the) (?:article|story)|share (?:on|via|this)\b|follow us\b|subscribe\b|sign up\b"
+    r"|(?:watch|video|listen|audio|gallery|photos)\s*:|embargoed\b|not for (?:publication|broadcast)\b"
+    r"|(?:follow|read)\b[^.!?]{0,60}\blive (?:coverage|blog|updates)|stay tuned\b"
     r"|\d+\s*min(?:ute)?s?\s+read|[\d,.]+\s*(?:views|reads|comments)|see more|back to top|print(?: this)?"
     r"(?: article| page)?[.!]?$|(?:last )?(?:updated|posted|published)\s+\d+\s+\w+\s+ago"
     r"|(?:[^,.]{1,40},\s+)?(?:from\s+)?(?:(?:our|a|the|[\w.&]+)\s+)?correspondents?\s+(?:in|from|based in)\s+"
@@ -208,8 +222,8 @@ def is_statement(sentence: str) -> bool:
     if is_salutation(text) or FULL_TEXT_HEADING.match(text) or RELATED_LINK.match(text):
         return False
     if MADE_BY.match(text) or _names_only(text) or EDITOR_NOTE.match(text) or HEADED_EDITOR_NOTE.match(text) \
-            or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) \
-            or (FURNITURE_SENTENCE.match(text) and len(text.split()) <= 14) \
+            or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) or STORY_NOTE.match(text.lstrip("*_")) \
+            or (FURNITURE_SENTENCE.match(text) and len(text.split()) <= 25) \
             or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)):
         return False
     if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) \
@@ -223,7 +237,8 @@ def is_statement(sentence: str) -> bool:
 # full statement We, the foreign ministers …") and a note on the transcript ("(Original script, may differ from
 # delivered version) Thank you, …")
 PAGE_LABEL = re.compile(r"^(?:(?:Press release|News story|Speech|(?:Oral |Written )?[Ss]tatement to Parliament"
-                        r"|Policy paper|Correspondence|Read the full (?:statement|speech|text|transcript))"
+                        r"|Policy paper|Correspondence|Read the full (?:statement|speech|text|transcript)"
+                        r"|(?:Teaser|Summary|Standfirst|Sapo):)"
                         r"(?:\s*[·|•—–-])?\s+"  # "Speech · Statement by …", "Press release | The UK …"
                         r"|(?i:\((?:original script|transcript|check against delivery)[^)]{0,80}\))\s*)+"
                         r"(?=[A-Z\"“‘(])")
@@ -338,6 +353,8 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     raw = whole_quotations([piece for sentence in split_sentences(text) for piece in LIST_START.split(sentence)])
     interview = any(is_question(s) for s in raw)
     captions = {s for line in text.splitlines() if is_caption(line.strip()) for s in split_sentences(line)}
+    captions |= {s for line in text.splitlines() if STORY_NOTE.match(line.strip().lstrip("*_")) and
+                 len(line.split()) <= 60 for s in split_sentences(line)}  # a note's other sentences ("It is March 28.")
     sentences = [clean_statement(s, interview) for s in raw]
     allowed = np.array([is_statement(s) and s not in captions and raw[i] not in captions
                         for i, s in enumerate(sentences)], dtype=bool)
