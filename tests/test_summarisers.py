@@ -160,6 +160,8 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
     ("BANGKOK, 13 March 2026 – The second phase of the centre was launched today in Bangkok.", "The second"),
     ("GENEVA (13 March 2026) — The council met today in Geneva to discuss Sudan.", "The council"),
     ("NEW DELHI, March 16: External Affairs Minister S. Jaishankar will visit Sri Lanka.", "External Affairs"),
+    ("Communiqué of the 1287th meeting\n\n1. Expresses deep concern over the continued deterioration of the security "
+     "situation in the Sahel;\n\n2. Decides to remain actively seized of the matter.", "Expresses deep concern"),
 ])
 def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first):
     sentences, allowed = candidates(text)

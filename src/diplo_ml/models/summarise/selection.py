@@ -265,6 +265,10 @@ RUN_IN_HEADING = re.compile(rf"^[A-Z][\w'’&+/-]*(?:,?\s+{_HEADING_WORD}){{1,20
                             rf"(?=(?:{_OPENS_SENTENCE})\s+(?:[a-z]|\d)[^.!?]*?\s[a-z])")
 
 
+# the end of a communiqué's or resolution's operative paragraph: "…;", "…; and"
+OPERATIVE_END = re.compile(r";(?:\s+and)?\s*$")
+
+
 def clean_statement(sentence: str, interview: bool = False) -> str:
     """A sentence as a summary may use it: no leading dateline, "./." ended as "."; in an interview (the article
     asks questions) no speaker label before an answer either ("UK: The government …" elsewhere is kept)."""
@@ -275,6 +279,8 @@ def clean_statement(sentence: str, interview: bool = False) -> str:
     sentence = without_salutation(FULL_TEXT_LEAD.sub("", BYLINE_DASH.sub("", sentence, count=1), count=1))
     if interview and not QUESTION_PREFIX.match(sentence):
         sentence = SPEAKER.sub("", sentence, count=1)
+    if len(sentence.split()) >= 10:  # a communiqué's operative paragraph ("2. Strongly condemns …;") is a statement
+        sentence = OPERATIVE_END.sub(".", sentence)
     return closed_quotation(without_end_mark(sentence))
 
 
