@@ -149,6 +149,15 @@ def test_an_html_element_whose_class_names_a_caption_is_a_caption():
     assert [p.text[:12] for p in article.paragraphs] == ["The second p", "The centre t"]
 
 
+def test_media_links_embargoes_and_wire_tags_are_not_headlines_or_text():
+    article = ingest_text("EMBARGOED UNTIL 00:01 AEDT, 14 MARCH 2026\n\n(LEAD) N. Korea fires ballistic missile into "
+                          "East Sea\n\nWatch: Kallas says EU will propose 17th sanctions package (2:15)\n\nSEOUL, "
+                          "March 14 (Yonhap) -- North Korea fired a ballistic missile into the East Sea on Saturday.",
+                          "y")
+    assert article.headline == "N. Korea fires ballistic missile into East Sea"
+    assert [p.text[:11] for p in article.paragraphs] == ["North Korea"]
+
+
 def test_wrong_encoding_and_empty_files_are_named(tmp_path):
     bad = tmp_path / "latin.txt"
     bad.write_bytes("Hà Nội – xin chào".encode("cp1258", errors="replace") + b"\xff\xfe")

@@ -119,6 +119,10 @@ def _without_suffix(title: str, lines: list[str]) -> str:
     return title
 
 
+# a wire service's tag before its headline: "(LEAD) N. Korea fires …", "(URGENT) …", "(2nd LD) …"
+WIRE_TAG = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{0,60})\)\s*", re.IGNORECASE)
+
+
 def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     """The longest short line above the body is the headline; the others are section labels."""
     if not candidates:
@@ -131,7 +135,8 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))
     for number, line in candidates:
         if (number, line) == best:
-            article.headline = _without_suffix(without_site(line), [c for _, c in candidates]).strip("*# ")
+            headline = _without_suffix(without_site(line), [c for _, c in candidates]).strip("*# ")
+            article.headline = WIRE_TAG.sub("", headline)
             article.dropped.append((number, "headline (kept as metadata)", line))
         else:
             article.dropped.append((number, "section label", line))

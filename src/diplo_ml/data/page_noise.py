@@ -186,6 +186,11 @@ def _dated_masthead(line: str) -> bool:
     return bool(FULL_DATE.search(line)) and len(re.findall(r"\s[—–|]\s", line)) >= 2 and len(line.split()) <= 25
 
 
+# a link to a video or audio ("Watch: Kallas says …", "Video: …") and a release's embargo ("EMBARGOED UNTIL 00:01 …")
+MEDIA_OR_EMBARGO = re.compile(r"^(?:(?:watch|video|listen|audio)\s*:|embargoed\b|not for (?:publication|broadcast)\b)",
+                              re.IGNORECASE)
+
+
 def classify(line: str, seen_body: bool) -> str | None:
     """The reason a line is page noise, or None if it may be content."""
     if masthead(line):
@@ -207,6 +212,8 @@ def classify(line: str, seen_body: bool) -> str | None:
     for pattern, max_words, reason in SHORT_NOTICES:
         if len(line.split()) <= max_words and pattern.search(line):
             return reason
+    if MEDIA_OR_EMBARGO.match(line) and len(line.split()) <= 25:
+        return "media link or embargo line"
     if _dated_masthead(line):
         return "page header"
     if _is_timestamp(line):
