@@ -373,7 +373,16 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
             allowed[i] = is_statement(sentences[i])
             if i:
                 allowed[i - 1] = False
+    dated = next((i for i, sentence in enumerate(raw[:8]) if _outlet_or_dated(sentence)), None)
+    if dated:  # a lead under its dateline: what stands above it (key points, a teaser, captions) is not the lead
+        allowed[:dated] = False
     return sentences, allowed
+
+
+def _outlet_or_dated(sentence: str) -> bool:
+    """Whether ``sentence`` opens with a dateline that names an outlet or a date ("Hanoi (VNA) –", "SEOUL, March 14
+    (Yonhap) --", "BANGKOK, 13 March 2026 –"), not merely a word in capitals and a dash ("ASEAN - Japan trade …")."""
+    return any(m.groupdict().get("outlet") or re.search(r"\d", m.group(0)) for m in dateline_matches(sentence.strip()))
 
 
 def _credit_end(sentence: str) -> int | None:
