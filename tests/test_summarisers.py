@@ -160,8 +160,9 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
     ("BANGKOK, 13 March 2026 – The second phase of the centre was launched today in Bangkok.", "The second"),
     ("GENEVA (13 March 2026) — The council met today in Geneva to discuss Sudan.", "The council"),
     ("NEW DELHI, March 16: External Affairs Minister S. Jaishankar will visit Sri Lanka.", "External Affairs"),
-    ("Communiqué of the 1287th meeting\n\n1. Expresses deep concern over the continued deterioration of the security "
-     "situation in the Sahel;\n\n2. Decides to remain actively seized of the matter.", "Expresses deep concern"),
+    ("Communiqué of the 1287th meeting\n\nTaking note of the opening remarks by the Chairperson of the Council for "
+     "March 2026;\n\n1. Expresses deep concern over the continued deterioration of the security situation in the "
+     "Sahel;\n\n2. Decides to remain actively seized of the matter.", "Expresses deep concern"),
     ("• The partnership has been upgraded to a comprehensive one.\n• Wellington pledged NZ$30 million.\n\nWellington "
      "(AFP) – New Zealand and Fiji upgraded their partnership on Friday.", "New Zealand and Fiji"),  # under its dateline
     ("The two countries will also work toward a Mercosur deal.\n\nHanoi (VNA) – Vietnam and Brazil set a target of "

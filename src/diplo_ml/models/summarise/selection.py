@@ -267,6 +267,9 @@ RUN_IN_HEADING = re.compile(rf"^[A-Z][\w'’&+/-]*(?:,?\s+{_HEADING_WORD}){{1,20
 
 # the end of a communiqué's or resolution's operative paragraph: "…;", "…; and"
 OPERATIVE_END = re.compile(r";(?:\s+and)?\s*$")
+# a preambular paragraph, which only sets the scene: "Recalling …;", "Taking note of …;", "Deeply concerned …;"
+PREAMBULAR = re.compile(r"^(?:[A-Z][a-z]+ing\b|Having\b|Deeply\b|Gravely\b|Bearing in mind\b|Mindful\b|Aware\b"
+                        r"|Concerned\b|Guided\b|Convinced\b)")
 
 
 def clean_statement(sentence: str, interview: bool = False) -> str:
@@ -279,8 +282,8 @@ def clean_statement(sentence: str, interview: bool = False) -> str:
     sentence = without_salutation(FULL_TEXT_LEAD.sub("", BYLINE_DASH.sub("", sentence, count=1), count=1))
     if interview and not QUESTION_PREFIX.match(sentence):
         sentence = SPEAKER.sub("", sentence, count=1)
-    if len(sentence.split()) >= 10:  # a communiqué's operative paragraph ("2. Strongly condemns …;") is a statement
-        sentence = OPERATIVE_END.sub(".", sentence)
+    if len(sentence.split()) >= 10 and not PREAMBULAR.match(sentence):  # an operative paragraph ("2. Strongly
+        sentence = OPERATIVE_END.sub(".", sentence)                       # condemns …;") is a statement
     return closed_quotation(without_end_mark(sentence))
 
 
