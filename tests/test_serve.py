@@ -19,6 +19,22 @@ from .conftest import FIXTURES, write_pillar_split
 from .test_hostile import _checkpoint
 
 
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, tries: int = 200) -> None:
+    """Until the server at ``url`` answers /health (it loads its models first)."""
+    for _ in range(tries):
+        try:
+            if httpx.get(f"{url}/health").status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     import uvicorn
@@ -31,20 +47,13 @@ def server(tmp_path_factory):
     limits = Limits(max_batch=8, max_wait_ms=20, max_texts=16, max_chars=2000, max_bytes=200_000)
     served = load_served([str(tagger), str(summariser)])
     app = create_app(served, limits)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = _free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            if httpx.get(f"{url}/health").status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.05)
+    _wait_healthy(url)
     yield {"url": url, "tagger": tagger, "summariser": summariser, "app": app, "served": served, "limits": limits}
     srv.should_exit = True
     thread.join(timeout=10)
@@ -273,25 +282,21 @@ def test_a_signal_ends_serve_with_its_status_and_a_json_503_for_what_is_open(ser
     import subprocess
     import sys
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "diplo_ml.cli", "serve", str(server["tagger"]), "--port",
                              str(port)], stderr=subprocess.PIPE, text=True)
     try:
-        for _ in range(300):
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/health").status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+        _wait_healthy(f"http://127.0.0.1:{port}", tries=300)
         stalled = socket.create_connection(("127.0.0.1", port))
         stalled.sendall(b"POST /v1/tag HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\n"
                         b"content-length: 100\r\n\r\n{\"texts\":")  # 9 of 100 bytes, then nothing
         time.sleep(0.5)
         proc.send_signal(signal.SIGTERM)
         stalled.settimeout(30)
-        reply = stalled.recv(4000).decode()
+        chunks = []
+        while chunk := stalled.recv(4000):  # headers and body may come in two reads; the server then closes
+            chunks.append(chunk)
+        reply = b"".join(chunks).decode()
         _, err = proc.communicate(timeout=60)
     finally:
         proc.kill()

@@ -164,7 +164,7 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
      "March 2026;\n\n1. Expresses deep concern over the continued deterioration of the security situation in the "
      "Sahel;\n\n2. Decides to remain actively seized of the matter.", "Expresses deep concern"),
     ("• The partnership has been upgraded to a comprehensive one.\n• Wellington pledged NZ$30 million.\n\nWellington "
-     "(AFP) – New Zealand and Fiji upgraded their partnership on Friday.", "New Zealand and Fiji"),  # under its dateline
+     "(AFP) – New Zealand and Fiji upgraded their partnership on Friday.", "New Zealand and Fiji"),  # the dated lead
     ("The two countries will also work toward a Mercosur deal.\n\nHanoi (VNA) – Vietnam and Brazil set a target of "
      "15 billion USD in trade by 2030.", "Vietnam and Brazil"),
     ("Vietnam and Japan agreed to raise trade.\n\nASEAN - Japan trade rose 5 percent in the year to March.",
