@@ -326,7 +326,7 @@ def create_app(served: list[Served], limits: Limits | None = None, ready: str | 
             raise HTTPException(404, f"no {kind} model{named} is loaded (see /v1/models)")
         return candidates[0]
 
-    async def answer(task: type[Task], query: Query, request: Request | None = None) -> dict[str, Any]:
+    async def answer(task: type[Task], query: Query, request: Request) -> dict[str, Any]:
         model = pick(task, query.model)
         units: list[dict[str, Any]] = []
         if query.article is not None:
@@ -350,8 +350,7 @@ def create_app(served: list[Served], limits: Limits | None = None, ready: str | 
                                      "for 'texts')")
         future: asyncio.Future = asyncio.get_running_loop().create_future()
         await model.queue.put((texts, context, future))
-        if request is not None:
-            await _unless_gone(future, request)
+        await _unless_gone(future, request)
         try:
             outputs = await future
         except asyncio.CancelledError:

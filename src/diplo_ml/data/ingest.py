@@ -125,8 +125,6 @@ WIRE_TAG = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{
 
 def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     """The longest short line above the body is the headline; the others are section labels."""
-    if not candidates:
-        return
     for number, line in [c for c in candidates if PICTURED.search(c[1])]:  # "… (right) and … at the meeting"
         article.dropped.append((number, "photo caption", line))
         candidates.remove((number, line))

@@ -32,9 +32,9 @@ class Recipe(NamedTuple):
 
 def preflight(run_dir: Path) -> Recipe:
     """Refuse (DiploError naming what changed) when data fingerprints or package versions differ."""
-    manifest = read_manifest(run_dir)
     if not run_dir.is_dir():
         raise DiploError(f"{run_dir}: no such run folder")
+    manifest = read_manifest(run_dir)
     if manifest is None and (run_dir / "diplo_ml.json").is_file():
         raise DiploError(f"{run_dir}: a checkpoint folder; pass the run folder that holds it ({run_dir.parent})")
     if manifest is None or manifest.get("status") != "finished":

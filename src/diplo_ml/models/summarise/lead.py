@@ -18,7 +18,7 @@ from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
 from diplo_ml.models.summarise.headline import HeadlineChooser, usable
-from diplo_ml.models.summarise.selection import candidates, select_in_order, select_indices
+from diplo_ml.models.summarise.selection import candidates, select_indices
 from diplo_ml.models.summarise.trim import ClauseTrimmer, cut_to_budget
 from diplo_ml.models.summarise.tuning import choose_per_source, dev_measure
 
@@ -76,10 +76,8 @@ class LeadSummariser(SummarisingModel):
             return sentences, [int(first[0])], sentences[first[0]]
         order = np.where(allowed, -np.arange(len(sentences), dtype=np.float64), -np.inf)
         k = self.options.k_by_source.get(str(self.options.source_of(source)), self.options.k)
-        chosen = select_indices(sentences, order, budget, k)
-        summary = " ".join(sentences[i] for i in chosen) if chosen else \
-            select_in_order(sentences, order, self.options.budget_words, 1)
-        return sentences, chosen, summary
+        chosen = select_indices(sentences, order, budget, k)  # empty only when no sentence is a statement
+        return sentences, chosen, " ".join(sentences[i] for i in chosen)
 
     def summarise(self, texts: list[str], context: Context | None = None) -> list[str]:
         sources = context_column(context, "source", len(texts))

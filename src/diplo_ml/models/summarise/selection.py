@@ -17,6 +17,7 @@ from diplo_ml.data.page_noise import (
     FULL_TEXT_HEADING,
     FULL_TEXT_OF,
     LEADING_CREDIT,
+    MEDIA_OR_EMBARGO,
     PICTURED,
     PROMPT,
     QUESTION_PREFIX,
@@ -171,7 +172,7 @@ CROWN_CREDIT = re.compile(r"^(?:©\s*)?crown copyright\.?$", re.IGNORECASE)
 # correspondent in Vientiane.")
 FURNITURE_SENTENCE = re.compile(
     r"^(?:listen to (?:this|the) (?:article|story)|share (?:on|via|this)\b|follow us\b|subscribe\b|sign up\b"
-    r"|(?:watch|video|listen|audio|gallery|photos)\s*:|embargoed\b|not for (?:publication|broadcast)\b"
+    r"|(?:gallery|photos)\s*:"  # (media links and embargo lines: page_noise.MEDIA_OR_EMBARGO)
     r"|(?:follow|read)\b[^.!?]{0,60}\blive (?:coverage|blog|updates)|stay tuned\b"
     r"|\d+\s*min(?:ute)?s?\s+read|[\d,.]+\s*(?:views|reads|comments)|see more|back to top|print(?: this)?"
     r"(?: article| page)?[.!]?$|(?:last )?(?:updated|posted|published)\s+\d+\s+\w+\s+ago"
@@ -223,7 +224,7 @@ def is_statement(sentence: str) -> bool:
         return False
     if MADE_BY.match(text) or _names_only(text) or EDITOR_NOTE.match(text) or HEADED_EDITOR_NOTE.match(text) \
             or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) or STORY_NOTE.match(text.lstrip("*_")) \
-            or (FURNITURE_SENTENCE.match(text) and len(text.split()) <= 25) \
+            or ((FURNITURE_SENTENCE.match(text) or MEDIA_OR_EMBARGO.match(text)) and len(text.split()) <= 25) \
             or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)):
         return False
     if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) \
@@ -305,9 +306,7 @@ def without_salutation(sentence: str) -> str:
     """A sentence without the forms of address a speaker opens it with ("Excellencies, ladies and gentlemen, I thank
     …" -> "I thank …"; "Mr. President, Vietnam …" -> "Vietnam …"), when a capitalised sentence of three words or more
     remains; else the sentence as it was."""
-    rest = sentence
-    while (comma := rest.find(",")) > 0 and is_salutation(rest[:comma]):
-        rest = rest[comma + 1:].lstrip()
+    rest = _after_address(sentence)
     return rest if rest != sentence and rest[:1].isupper() and len(rest.split()) >= 3 else sentence
 
 
@@ -335,7 +334,8 @@ def whole_quotations(sentences: list[str], max_words: int = 80) -> list[str]:
     i = 0
     while i < len(sentences):
         sentence = sentences[i]
-        if closed_quotation(sentence).startswith(sentence) and closed_quotation(sentence) != sentence:  # opens one
+        closed = closed_quotation(sentence)
+        if closed.startswith(sentence) and closed != sentence:  # it opens a quotation
             for j in range(i + 1, min(i + 4, len(sentences))):
                 after = closed_quotation(sentences[j])
                 if after == sentences[j]:
@@ -361,9 +361,8 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     the sentences of a caption line ("… documents. Photo: VNA") and the one before a credit standing alone."""
     raw = whole_quotations([piece for sentence in split_sentences(text) for piece in LIST_START.split(sentence)])
     interview = any(is_question(s) for s in raw)
-    captions = {s for line in text.splitlines() if is_caption(line.strip()) for s in split_sentences(line)}
-    captions |= {s for line in text.splitlines() if STORY_NOTE.match(line.strip().lstrip("*_")) and
-                 len(line.split()) <= 60 for s in split_sentences(line)}  # a note's other sentences ("It is March 28.")
+    captions = {s for line in text.splitlines() if is_caption(line.strip()) or _story_note_line(line)
+                for s in split_sentences(line)}
     sentences = [clean_statement(s, interview) for s in raw]
     allowed = np.array([is_statement(s) and s not in captions and raw[i] not in captions
                         for i, s in enumerate(sentences)], dtype=bool)
@@ -380,6 +379,11 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     if dated:  # a lead under its dateline: what stands above it (key points, a teaser, captions) is not the lead
         allowed[:dated] = False
     return sentences, allowed
+
+
+def _story_note_line(line: str) -> bool:
+    """A line that is a note on the story ("Correction: … It is March 28."): each of its sentences stays out."""
+    return bool(STORY_NOTE.match(line.strip().lstrip("*_"))) and len(line.split()) <= 60
 
 
 def _outlet_or_dated(sentence: str) -> bool:

@@ -57,12 +57,13 @@ def closes_list(sentence: str, match: re.Match[str]) -> bool:
     return "," in before and not has_verb(before.rsplit(",", 1)[1])
 
 
-def end_cut(kept: str) -> str:
-    """The words a cut keeps, ended: with a full stop, or, where the cut falls inside a quotation (it took the
-    closing mark), with an ellipsis and the closing mark, so that a reader sees the quotation was shortened."""
+def end_cut(kept: str, end: str = ".") -> str:
+    """The words a cut keeps, ended: with ``end`` (a full stop; an ellipsis for a cut forced by a budget), or, where
+    the cut falls inside a quotation (it took the closing mark), with an ellipsis and the closing mark, so that a
+    reader sees the quotation was shortened."""
     if kept.count("“") > kept.count("”"):
         return kept + "…”"
-    return kept + '…"' if kept.count('"') % 2 else kept + "."
+    return kept + '…"' if kept.count('"') % 2 else kept + end
 
 
 def cut_to_budget(sentence: str, budget_words: int | None, min_words: int = 8) -> str:
@@ -81,9 +82,7 @@ def cut_to_budget(sentence: str, budget_words: int | None, min_words: int = 8) -
         if size >= max(min_words, budget_words // 2) and has_verb(prefix):  # a cut keeps half the budget at least
             kept = prefix
     kept = kept or " ".join(sentence.split()[:budget_words]).rstrip(",;:–—-").rstrip()
-    if kept.count("“") > kept.count("”"):
-        return kept + "…”"
-    return kept + ('…"' if kept.count('"') % 2 else "…")
+    return end_cut(kept, "…")
 
 
 def cuts(sentence: str, headline: str | None, min_words: int = 8) -> list[tuple[str, np.ndarray]]:
