@@ -56,6 +56,7 @@ DAMAGE = {
     "config not JSON": ("config.json", lambda p: p.write_text('{"model_type": "lla'), "does not parse as JSON"),
     "tokenizer cut": ("tokenizer.json", lambda p: _cut(p, 10), "does not parse as JSON"),
     "tokenizer gone": ("tokenizer.json", lambda p: p.unlink(), "missing (the build wrote it)"),
+    "weights gone": ("model.safetensors", lambda p: p.unlink(), "missing"),  # was "not yet converted"
 }
 
 

@@ -37,7 +37,7 @@ def is_built(folder: Path, sha256: str) -> bool:
         meta = json.loads(marker.read_text())
     except (OSError, ValueError):
         return False
-    return isinstance(meta, dict) and meta.get("sha256") == sha256 and any(folder.glob("*.safetensors"))
+    return isinstance(meta, dict) and meta.get("sha256") == sha256
 
 
 MAX_HEADER = 100_000_000  # safetensors refuses longer headers too
@@ -101,6 +101,8 @@ def damage(folder: Path) -> tuple[Path, str] | None:
     for name in _built_files(folder):
         if not (folder / name).is_file():
             return folder / name, "missing (the build wrote it)"
+    if not any(folder.glob("*.safetensors")):
+        return folder / "model.safetensors", "missing (no weights file is left)"
     for path in sorted(folder.iterdir()):
         check = {".safetensors": _safetensors_fault, ".json": _json_fault}.get(path.suffix)
         try:
