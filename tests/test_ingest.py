@@ -542,3 +542,64 @@ def test_a_thematic_break_or_an_unclosed_fence_is_not_metadata():
            "The deal cuts tariffs on rice and coffee from next year, officials said.\n"
     article = ingest_document(text, "b", "b.md")
     assert len(article.paragraphs) == 2 and article.headline is None
+
+
+NINTH_LEAD = "Ho Chi Minh City on Thursday broke ground on its second metro line, delayed for 15 years."
+
+
+@pytest.mark.parametrize("dateline", ["HO CHI MINH CITY, March 12 (VNA) – ", "HCMC (VNA) – ", "HÀ NỘI — ",
+                                      "Hanoi, March 12 – "])
+def test_a_teaser_above_a_dated_lead_is_not_what_the_summariser_reads_but_a_standfirst_is(dateline):
+    article = ingest_text(f"Metro line breaks ground\n\nA new landmark for the city.\n\n{dateline}{NINTH_LEAD}\n\n"
+                          "It will open in 2030.", "t")
+    assert len(article.paragraphs) == 3  # the teaser is still text (tagged), not summary material
+    assert article.summary_text.startswith(NINTH_LEAD)
+    standfirst = "After more than a decade and a half of delays, construction has finally begun on the second line."
+    page = ingest_text(f"Metro line breaks ground\n\n{standfirst}\n\n{dateline}{NINTH_LEAD}", "s")
+    assert page.summary_text.startswith(standfirst)  # an outlet's own summary of the article
+    undated = ingest_text(f"Metro line breaks ground\n\nA new landmark for the city.\n\n{NINTH_LEAD}", "u")
+    assert undated.summary_text.startswith("A new landmark")  # with no dateline nothing says which is the lead
+
+
+def test_a_caption_and_its_source_line_are_left_out_but_not_an_articles_last_line():
+    caption = "Deputy Prime Minister Bui Thanh Son receives the Lao minister in Hanoi on March 11."
+    article = ingest_text(f"Son meets Lao minister\n\n{caption}\n\nSource: VNA\n\n{NINTH_LEAD}\n\nMore talks "
+                          "follow next week.", "c")
+    assert [p.text[:12] for p in article.paragraphs] == ["Ho Chi Minh ", "More talks f"]
+    assert any(why.startswith("photo caption") and line == caption for _, why, line in article.dropped)
+    ending = ingest_text(f"Son meets Lao minister\n\n{NINTH_LEAD}\n\nThe two sides signed a plan.\n\nSource: VNA", "e")
+    assert [p.text[:12] for p in ending.paragraphs] == ["Ho Chi Minh ", "The two side"]
+    same_line = ingest_text(f"Son meets Lao minister\n\n{caption} Source: VNA\n\n{NINTH_LEAD}", "s")
+    assert same_line.headline == "Son meets Lao minister" and same_line.paragraphs[0].text == NINTH_LEAD
+
+
+def test_a_paragraph_that_opens_with_a_caption_keeps_its_text():
+    article = ingest_text(f"ASEAN, GCC to study FTA\n\nPhoto: Ministers pose in Kuala Lumpur. {NINTH_LEAD}", "p")
+    assert len(article.paragraphs) == 1  # was "every line looked like page noise"
+    assert article.headline == "ASEAN, GCC to study FTA"
+
+
+def test_an_html_pages_h1_is_its_headline_over_a_site_header():
+    page = ("<html><body><header><a>Beehive.govt.nz</a> — The official website of the New Zealand Government</header>"
+            "<article><h1>New Zealand boosts Pacific climate support</h1><p>New Zealand will provide NZ$45 million "
+            "to help Pacific countries adapt, the Foreign Minister announced today.</p></article></body></html>")
+    assert ingest_document(page, "nz", "nz.html").headline == "New Zealand boosts Pacific climate support"
+
+
+def test_a_title_in_capitals_over_two_lines_is_one_headline():
+    article = ingest_text("CHAIRMAN'S STATEMENT\nON THE SITUATION IN MYANMAR\n\nWe remain deeply concerned over the "
+                          "conflict in Myanmar and call for an end to violence.", "a")
+    assert article.headline == "CHAIRMAN'S STATEMENT ON THE SITUATION IN MYANMAR"
+    label = ingest_text("PRESS RELEASE\nMALAYSIA CONDEMNS THE ATTACK ON A SCHOOL IN GAZA\n\nMalaysia strongly condemns "
+                        "the attack on a school in Gaza that killed dozens of civilians.", "p")
+    assert label.headline == "MALAYSIA CONDEMNS THE ATTACK ON A SCHOOL IN GAZA"  # a label above is not the title
+
+
+def test_a_rows_own_headline_run_into_its_text_is_not_read_as_text():
+    from diplo_ml.predict_inputs import without_headline
+
+    text = "Japan to provide patrol boats to Vietnam Japan will provide six patrol boats, JICA said."
+    assert without_headline(text, "Japan to provide patrol boats to Vietnam") == "Japan will provide six patrol " \
+                                                                                "boats, JICA said."
+    assert without_headline(text, "Vietnam gets boats") == text
+    assert without_headline("Trade rose Trade rose.", "Trade rose") == "Trade rose Trade rose."  # too short to tell

@@ -841,3 +841,59 @@ def test_the_salutation_rule_takes_linear_time_and_a_dated_headline_is_usable():
     assert not is_salutation("Dear Friends, " * 22 + "x")  # the first regex took 12.6 s on this line
     assert time.perf_counter() - started < 0.5
     assert usable("Vietnam, Japan to hold talks on March 6, 2024")
+
+
+LEAD9 = "ASEAN and the GCC agreed on March 11 to begin a feasibility study for a free trade agreement."
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a caption's label run into the text after it (a joined row): only the caption's sentence is left out
+    (f"Photo: Ministers pose in Kuala Lumpur on March 11. {LEAD9} Trade reached 130 billion USD.", LEAD9),
+    (f"Photo: VNA. {LEAD9} Trade reached 130 billion USD.", LEAD9),
+    # "Source: VNA" after a caption, on a line of its own or run into the lead; at an article's end it credits nothing
+    (f"The ministers pose for a photo in Kuala Lumpur.\n\nSource: VNA\n\n{LEAD9}\n\nMore talks follow.", LEAD9),
+    (f"The ministers pose for a photo in Kuala Lumpur. Source: VNA {LEAD9} More talks follow.", LEAD9),
+    # greetings of a speech
+    (f"First of all, I would like to extend my warmest greetings to all of you. {LEAD9}", LEAD9),
+    (f"First of all, I warmly welcome all of you to the forum. {LEAD9}", LEAD9),
+    (f"On this occasion, I would like to send my sincere greetings and best wishes to all distinguished guests. "
+     f"{LEAD9}", LEAD9),
+    (f"Allow me to extend a warm welcome to all of you. {LEAD9}", LEAD9),
+    # an opinion page's disclaimer, a briefing's chair
+    (f"The views expressed are those of the authors and do not necessarily reflect the position of the institute. "
+     f"{LEAD9}", LEAD9),
+    (f"Disclaimer: The opinions expressed in this article are the author's own. {LEAD9}", LEAD9),
+    (f"Spokesperson Pham Thu Hang chaired the regular press conference. {LEAD9}", LEAD9),
+    # datelines with no outlet: a date alone, a well-known city, a bracketed outlet with no dash
+    (f"12 March 2026 – {LEAD9}", LEAD9), (f"March 12, 2026 – {LEAD9}", LEAD9), (f"12/03/2026 – {LEAD9}", LEAD9),
+    (f"Hanoi – {LEAD9}", LEAD9), (f"NEW DELHI: {LEAD9}", LEAD9), (f"(KPL) {LEAD9}", LEAD9),
+    (f"Vientiane (KPL) – {LEAD9}", LEAD9), (f"Vientiane Times – {LEAD9}", LEAD9),
+    # a byline before an undated dateline; a "Speech by …" heading and forms of address before the first words
+    (f"By Rohani Mohd Ibrahim KUALA LUMPUR -- {LEAD9}", LEAD9),
+    (f"Speech by the Prime Minister at the National Conference Dear comrades, Ladies and gentlemen, {LEAD9}", LEAD9),
+    # a teaser above a lead under a capitals dateline (a standfirst of a full sentence may be chosen)
+    (f"A new landmark for the region. DA NANG – {LEAD9}", LEAD9),
+    (f"After more than a decade of delays, construction has finally begun on the second metro line of the city. "
+     f"DA NANG – {LEAD9}", "After more than a decade"),
+])
+def test_furniture_of_a_ninth_read_is_never_summary_material(text, first):
+    assert _chosen(text)[0].startswith(first)
+
+
+def test_a_title_with_small_words_is_a_speaker_label():
+    page = ("Minister for Foreign Affairs Dr Vivian Balakrishnan: Good evening. We agreed to finalise the zone by "
+            "June.\n\nQuestion: When will the link open?\n\nSenior Minister of State for Foreign Affairs Sim Ann: By "
+            "December.")
+    assert _chosen(page)[0] == "We agreed to finalise the zone by June."
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vietnam – EU trade rose by 5% last year.",  # a country before a dash is a subject, not a dateline
+    "Hanoi is where the two leaders met on Monday.",
+    "Source: VNA",  # (at the end: nothing to credit, and not a statement)
+    "The views of the two sides on the dispute were expressed at length.",
+    "The ministry held its regular press conference, where the spokesperson announced a visit by the Prime Minister.",
+])
+def test_what_the_ninth_read_rules_leave_alone(sentence):
+    kept = _chosen(f"The two leaders met in Hanoi.\n\n{sentence}")
+    assert (sentence in kept) == sentence.endswith(".")

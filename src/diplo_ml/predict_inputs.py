@@ -37,6 +37,15 @@ def without_previous_note(where: str) -> str:
             "with the article's paragraphs in order)")
 
 
+def without_headline(text: str, headline: str | None) -> str:
+    """``text`` without the row's own headline run into its start (an archive's joined lines: "Japan to provide patrol
+    boats to Vietnam Japan will provide six …"); ``text`` itself when it does not open so."""
+    head = (headline or "").strip()
+    body = text.lstrip()
+    rest = body[len(head):] if head and body.startswith(head) else ""
+    return rest.lstrip() if re.match(r"\s+[A-Z\"“‘(]\S*(?:\s+\S+){2}", rest) else text
+
+
 def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo_text: bool,
                  on_no_previous: Callable[[str], None] | None = None) -> Iterator[Unit]:
     """Units of JSONL rows; each row's previous paragraph by :class:`PreviousParagraph`'s rule (as in training);
@@ -72,7 +81,8 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo
                       "named)", file=sys.stderr)
         yield {"id": rid if rid is not None else number, "source": label, "line": number,
                **({"text": text} if echo_text else {}), **({"note": note} if note else {}),
-               "_text": text,  # the predictor cuts a wire dateline that opens it (as ingestion did for training)
+               # the predictor cuts a wire dateline that opens it (as ingestion did for training)
+               "_text": without_headline(text, headline),
                "_context": {"headline": headline, "previous": previous}}
         count += 1
     if not count:

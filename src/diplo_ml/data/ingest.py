@@ -19,7 +19,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from diplo_ml.data.datelines import OUTLETS, lone_dateline, outlet_name, parse_date, split_datelines, strip_page_header
+from diplo_ml.data.datelines import (
+    OUTLETS,
+    STANDFIRST_WORDS,
+    lone_dateline,
+    marks_a_lead,
+    outlet_name,
+    parse_date,
+    split_datelines,
+    strip_page_header,
+)
 from diplo_ml.data.page_noise import (
     ANSWER_PREFIX,
     BARE_CREDIT,
@@ -27,6 +36,7 @@ from diplo_ml.data.page_noise import (
     PICTURED,
     PROMPT,
     QUESTION_PREFIX,
+    SOURCE_CREDIT,
     SPEAKER,
     TAIL_HEADINGS,
     TERMINAL,
@@ -38,6 +48,7 @@ from diplo_ml.data.page_noise import (
 from diplo_ml.data.page_text import MarkdownPage, html_page, looks_like_html, normalise, read_text
 from diplo_ml.errors import DataError, NoTextError
 from diplo_ml.files import not_a_file
+from diplo_ml.text import split_sentences
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -60,6 +71,7 @@ class Article:
     outlet: str | None = None
     dateline: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
+    lead: int = 0  # the paragraph under a dateline that marks a lead (see datelines.marks_a_lead)
     dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, reason, text)
 
     def records(self) -> list[dict[str, Any]]:
@@ -93,11 +105,13 @@ class Article:
     def summary_text(self) -> str:
         """What a summariser reads: the statements, and in an interview (the page asks questions) each answer
         without the speaker label before it ("Deputy Foreign Minister: Vietnam's candidacy …")."""
-        if not any(p.question for p in self.paragraphs):
-            return self.statements
-        answers = "\n\n".join(SPEAKER.sub("", p.text, count=1) for p in self.paragraphs if not p.question)
+        paragraphs = [p for i, p in enumerate(self.paragraphs)  # not a teaser or key points above a dated lead
+                      if i >= self.lead or len(p.text.split()) >= STANDFIRST_WORDS]
+        if not any(p.question for p in paragraphs):
+            return "\n\n".join(p.text for p in paragraphs)
+        answers = "\n\n".join(SPEAKER.sub("", p.text, count=1) for p in paragraphs if not p.question)
         # a page of questions only: the summariser reads them and finds no statement (an empty summary with a note)
-        return answers if answers.strip() else "\n\n".join(p.text for p in self.paragraphs)
+        return answers if answers.strip() else "\n\n".join(p.text for p in paragraphs)
 
 
 def _words(text: str) -> list[str]:
@@ -131,14 +145,29 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     if not candidates:
         return
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))
+    above = [c for c in candidates if c[0] < best[0]]
+    first = above[-1] if above and best[0] - above[-1][0] <= 2 and _capitals(above[-1][1]) and _capitals(best[1]) \
+        and GOES_ON.match(best[1]) else None  # "CHAIRMAN'S STATEMENT" / "ON THE SITUATION IN MYANMAR" (not a label:
+    # "PRESS RELEASE" / "MALAYSIA CONDEMNS …")
     for number, line in candidates:
-        if (number, line) == best:
+        if (number, line) == first:
+            article.dropped.append((number, "headline (kept as metadata)", line))
+        elif (number, line) == best:
             headline = _without_suffix(without_site(line), [c for _, c in candidates]).strip("*# ")
+            headline = f"{first[1].strip('*# ')} {headline}" if first else headline
             article.headline = WIRE_TAG.sub("", headline)
             article.dropped.append((number, "headline (kept as metadata)", line))
         else:
             article.dropped.append((number, "section label", line))
     candidates.clear()
+
+
+GOES_ON = re.compile(r"^(?:ON|OF|FOR|BY|AT|TO|AND|IN|WITH|BETWEEN|REGARDING|CONCERNING|FROM)\b")
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def split_blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
@@ -175,6 +204,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     seen_body = False
     last_kept: int | None = None  # the line of the unit just before, when it was kept as a paragraph
     before_body: list[tuple[int, str]] = []
+    credited: list[Paragraph] = []  # short lines above a "Source: VNA" line
     for number, line in units:
         if in_tail:
             article.dropped.append((number, "related-news tail", line))
@@ -202,6 +232,9 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if BARE_CREDIT.match(line) and above and len(above.text.split()) <= 25 and not split_datelines(above.raw)[0]:
             caption = article.paragraphs.pop()  # the short line just above a credit standing alone is its caption
             article.dropped.append((caption.line, "photo caption (its credit follows)", caption.raw))
+        elif SOURCE_CREDIT.match(line) and above and len(split_sentences(above.text)) == 1 \
+                and len(above.text.split()) <= 25 and not split_datelines(above.raw)[0]:
+            credited.append(above)  # its caption, if the text goes on below the credit
         last_kept = None
         if reason == "timestamp" and article.date is None:
             article.date = parse_date(line)
@@ -219,6 +252,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         body = line
         if not seen_body or article.dateline is None:
             matches, body = split_datelines(body)
+            if seen_body and not article.lead and len(article.paragraphs) <= 3 and marks_a_lead(matches):
+                article.lead = len(article.paragraphs)  # a lead under its dateline, below a teaser or key points
             for match in matches:
                 article.dateline = " – ".join(filter(None, (article.dateline, match.group(0).strip(" -–—"))))
                 outlet = match.groupdict().get("outlet")
@@ -242,6 +277,10 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         last_kept = number
     if not seen_body:
         _pick_headline(article, before_body)
+    for caption in credited:
+        if article.paragraphs and caption is not article.paragraphs[-1]:
+            article.paragraphs.remove(caption)
+            article.dropped.append((caption.line, "photo caption (its credit follows)", caption.raw))
     if article.outlet is None:
         for _, reason, line in article.dropped:
             if reason in ("byline/credit", "photo caption", "outlet masthead"):
@@ -259,20 +298,23 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     standard input, by markup that opens it as HTML)."""
     if not text.strip():
         raise NoTextError(f"{label}: empty {'text' if label.startswith('<') else 'file'}")  # "<request>", "<stdin>"
-    published, own = None, False
+    published, own, title = None, False, None
     page = None
     if label.lower().endswith((".html", ".htm")) or (not label.lower().endswith(".md") and looks_like_html(text)):
-        text, (published, own) = html_page(text)
+        html = html_page(text)
+        text, published, own = html.text, html.published, html.own_date
+        title = html.title if html.title and 3 <= len(html.title.split()) <= 40 else None
     elif label.lower().endswith(".md"):
         page = MarkdownPage(text)
-        text, published, own = page.text, page.published, True
+        text, published, own, title = page.text, page.published, True, page.title
     article = ingest_text(text, doc_id, label)
     if page is not None:
         article.dropped[:0] = page.dropped  # front matter and code, before what ingest_text dropped
-        if page.title:  # the page's own title beats the longest short line above the body
-            article.headline = page.title
-            article.dropped = [(n, "heading (the front matter's title is the headline)" if why.startswith("headline")
-                                else why, line) for n, why, line in article.dropped]
+    heading_line = title and next((n for n, why, line in article.dropped if line.strip("*# ") == title), None)
+    if title and (page is not None or heading_line):  # the page's own title (front matter, "# …", <h1>) beats the
+        article.headline = WIRE_TAG.sub("", title)      # longest short line above the body
+        article.dropped = [(n, "heading (the page's title is the headline)" if why.startswith("headline")
+                            else why, line) for n, why, line in article.dropped]
     date = published and (parse_date(published[:10]) or parse_date(published))  # "2022-12-14T08:00+07:00"
     if date and (own or article.date is None):  # the page's own date beats a "today" line in its header
         article.date = date

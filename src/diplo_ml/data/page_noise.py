@@ -19,6 +19,7 @@ from diplo_ml.data.datelines import (
     masthead,
     split_datelines,
 )
+from diplo_ml.text import split_sentences
 
 LANGUAGES = {
     "vietnamese", "english", "french", "français", "francais", "chinese", "中文", "tiếng việt", "tieng viet",
@@ -37,9 +38,11 @@ TRAILING_CREDIT = r"\b(?:photo|image|video)s?\s*:\s*(?-i:[A-Z])[\w.&/-]*(?:\s+(?
 # who is pictured where: "(C)", "(L)", "(second from left)", "(front row, centre)": a photo caption
 PICTURED = re.compile(r"\((?:[CLR]|(?i:(?:front|back|first|second|third|1st|2nd|3rd)?(?: row)?,? ?(?:from )?"
                       r"(?:left|right|centre|center|middle)))\)")
+# a caption's label: "Photo: …", "File photo.", "Photo by …" (not "Photos of …")
+CAPTION_LABEL = r"^(?:photo|photos|illustrative (?:photo|image)|file photo|image)\s*(?:[:.(]|$|by\b)"
 CAPTION = re.compile(
     rf"({CREDIT}\s*$)"
-    r"|(^(?:photo|photos|illustrative (?:photo|image)|file photo|image)\s*(?:[:.(]|$|by\b))"  # not "Photos of …"
+    rf"|({CAPTION_LABEL})"
     rf"|({TRAILING_CREDIT})"
     r"|([.!]\s*(?:file|archive|illustrative) (?:photo|image|picture)\.?\s*$)"  # "… Laos. File photo."
     r"|([—–-]\s*(?-i:(?:[A-Z]{2,6}/)*[A-Z]{2,6})\s+photos?\b[^.!?]{0,40}$)"  # "… on Thursday. — VNA/VNS Photo"
@@ -49,6 +52,10 @@ CAPTION = re.compile(
 # a credit standing alone ("(Photo: VNA)", "Photo: VOV"): the line or sentence before it is the caption it credits
 BARE_CREDIT = re.compile(rf"^(?:{CREDIT}|(?:photos?|images?)\s*:\s*[\w.&/-]+(?:\s+[\w.&/-]+){{0,3}})\s*$",
                          re.IGNORECASE)
+# "… in Hanoi on March 11. Source: VNA": one sentence credited by an outlet is a caption
+SOURCE_AFTER = re.compile(rf"[.!]\s+sources?\s*:\s*(?:{OUTLET_PATTERN})\.?$", re.IGNORECASE)
+# "Source: VNA" alone: after a short line it credits that line's photo when the text goes on (articles also end so)
+SOURCE_CREDIT = re.compile(rf"^sources?\s*:\s*(?:{OUTLET_PATTERN})\.?$", re.IGNORECASE)
 PHOTO_CREDIT = re.compile(rf"\s*{CREDIT}\s*$", re.IGNORECASE)
 LEADING_CREDIT = re.compile(rf"^{CREDIT}\s*", re.IGNORECASE)
 BYLINE = re.compile(
@@ -124,9 +131,10 @@ QUESTION_PREFIX = re.compile(
     r"^(?:\*\*)?(?:q|question|reporter|pv|interviewer|journalist|vna reporter|vov reporter|ndo)\s*[:.)-]\s*",
     re.IGNORECASE,
 )
-# an interview's speaker label before the answer: "Deputy FM Nguyen Minh Vu:" (capitalised words only)
-# (also with a comma: "Official Spokesperson, Shri Randhir Jaiswal:")
-SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*,?\s){0,6}[A-Z][\w.'’-]*:\s+(?=[A-Z\"“‘'])")
+# an interview's speaker label before the answer: "Deputy FM Nguyen Minh Vu:" (capitalised words and a title's small
+# words, "Minister for Foreign Affairs Dr Vivian Balakrishnan:"; also with a comma: "Official Spokesperson, Shri …:")
+SPEAKER = re.compile(r"^[A-Z][\w.'’-]*,?\s(?:(?:[A-Z][\w.'’-]*|of|for|and|the|on),?\s){0,8}[A-Z][\w.'’-]*:\s+"
+                     r"(?=[A-Z\"“‘'])|^[A-Z][\w.'’-]*:\s+(?=[A-Z\"“‘'])")
 ANSWER_PREFIX = re.compile(r"^(?:\*\*)?(?:a|answer)\s*[:.)-]\s+", re.IGNORECASE)
 # VNA's "./." end mark, also mistyped ("./", "/."), and an outlet's mark after the last sentence ("… on March 6. (VNA)",
 # "… on Wednesday. — VNS", "… [VNA]")
@@ -171,8 +179,21 @@ def short_unpunctuated(line: str, max_words: int) -> bool:
 
 def is_caption(line: str) -> bool:
     """A photo caption or credit line ("… at the talks. (Photo: VNA) |", "… documents. Photo: VNA"), not a lead that
-    opens with a dateline and carries its photo's credit."""
-    return bool(CAPTION.search(line)) and len(line.split()) <= 60 and not split_datelines(line)[0]
+    opens with a dateline and carries its photo's credit, nor a caption run into the text after it."""
+    if SOURCE_AFTER.search(line) and len(line.split()) <= 30 and len(split_sentences(line)) <= 2:
+        return not split_datelines(line)[0]  # "… in Hanoi on March 11. Source: VNA"
+    return bool(CAPTION.search(line)) and len(line.split()) <= 60 and not split_datelines(line)[0] \
+        and not labelled_caption_sentence(line)
+
+
+def labelled_caption_sentence(line: str) -> str | None:
+    """The first sentence of ``line`` when it opens with a caption's label and the text goes on after it ("Photo:
+    Ministers pose in Kuala Lumpur on March 11. ASEAN and …", a scraped archive's joined lines): that sentence is the
+    caption, the rest is text. None for any other line."""
+    if not re.match(CAPTION_LABEL, line, re.IGNORECASE):
+        return None
+    sentences = split_sentences(line)
+    return sentences[0] if len(sentences) > 1 else None
 
 
 # notices that are page noise when short (longer, "Copyright protection for films was …" is text)

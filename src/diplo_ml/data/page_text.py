@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -84,6 +85,8 @@ class _HTMLText(HTMLParser):
         self.classed: list[list] = []  # [tag, depth] of an element whose class names a caption
         self.image_pending = False  # an image was seen and no text since
         self.after_image: int | None = None  # where the text of the paragraph that follows an image starts
+        self.h1: list[str] | None = None  # the text of the first <h1> outside skipped parts, while it is read
+        self.title: str | None = None
 
     @property
     def published(self) -> tuple[str | None, bool]:
@@ -118,6 +121,8 @@ class _HTMLText(HTMLParser):
         elif tag in ("div", "p", "span") and re.search(r"caption", values.get("class", ""), re.IGNORECASE):
             self.classed.append([tag, 1])  # <div class="caption">, "photo-caption", "wp-caption-text"
             self.caption += 1
+        if tag == "h1" and not self.skip and self.title is None and self.h1 is None:
+            self.h1 = []
         if tag == "img" and not self.skip:
             self.image_pending = True
         if tag in self.BLOCK and tag != "span":
@@ -125,6 +130,9 @@ class _HTMLText(HTMLParser):
             self.parts.append("\n\n")
 
     def handle_endtag(self, tag):
+        if tag == "h1" and self.h1 is not None:
+            self.title = " ".join("".join(self.h1).split()) or None
+            self.h1 = None
         if tag == "article" and self.article:
             self.article -= 1
         if tag == "time" and self.time_text is not None:
@@ -151,6 +159,8 @@ class _HTMLText(HTMLParser):
         if self.time_text is not None:
             self.time_text.append(data)
         if not self.skip:
+            if self.h1 is not None:
+                self.h1.append(data)
             if self.image_pending and data.strip():
                 self.image_pending = False
                 self.after_image = len(self.parts) if not self.caption else None
@@ -178,18 +188,25 @@ def _reads_as_caption(text: str) -> bool:
             and not split_datelines(text)[0] and not NEWS_VERB.search(text))
 
 
-def html_page(markup: str) -> tuple[str, tuple[str | None, bool]]:
-    """The page's text (one line per block) and its publication date as written on the page (see
-    ``_HTMLText.published``)."""
+@dataclass(frozen=True)
+class HtmlPage:
+    text: str  # one line per block
+    published: str | None  # the publication date as written on the page (see ``_HTMLText.published``)
+    own_date: bool  # whether that date is the page's own word for it
+    title: str | None  # the first <h1>'s text
+
+
+def html_page(markup: str) -> HtmlPage:
+    """The page's text, its publication date and its title heading."""
     parser = _HTMLText()
     parser.feed(markup)
     parser.close()
     lines = [line.strip() for line in "".join(parser.parts).split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip(), parser.published
+    return HtmlPage(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip(), *parser.published, parser.title)
 
 
 def html_to_text(markup: str) -> str:
-    return html_page(markup)[0]
+    return html_page(markup).text
 
 
 MD_BREAK = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")  # a thematic break: a rule, not text

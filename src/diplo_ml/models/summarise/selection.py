@@ -8,7 +8,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from diplo_ml.data.datelines import dateline_matches, strip_dateline, strip_page_header
+from diplo_ml.data.datelines import (
+    OUTLETS,
+    STANDFIRST_WORDS,
+    dateline_matches,
+    marks_a_lead,
+    strip_dateline,
+    strip_page_header,
+)
 from diplo_ml.data.page_noise import (
     BARE_CREDIT,
     BYLINE,
@@ -22,10 +29,12 @@ from diplo_ml.data.page_noise import (
     PROMPT,
     QUESTION_PREFIX,
     RELATED_LINK,
+    SOURCE_CREDIT,
     SPEAKER,
     WIRE_NOTICE,
     is_caption,
     is_salutation,
+    labelled_caption_sentence,
     without_end_mark,
 )
 from diplo_ml.metrics.rouge_core import f_measure, ngrams, tokens
@@ -130,13 +139,20 @@ SPEECH_COURTESY = re.compile(
     r"|privilege|joy)(?: and (?:a |my |our )?(?:great )?(?:honou?r|pleasure|privilege))?"
     r"(?: for (?:me|us|my delegation|our delegation))? to (?:be here|be back|be with|return|visit"
     r"|welcome|address|speak|join|attend|take part|participate|stand|represent|deliver)\b"
-    r"|(?:on behalf of [^,.!?]{3,120}, )?(?:I|we)(?: would like to| wish to)?(?: warmly| sincerely| cordially|"
+    r"|(?:(?:first of all|first|on this occasion|at the outset|once again|today),? )?"
+    r"(?:on behalf of [^,.!?]{3,120}, )?(?:I|we)(?: would like to| wish to)?(?: warmly| sincerely| cordially|"
     r" heartily)? (?:welcome|extend (?:a |my |our )?(?:warm |cordial |sincere )?welcome to) (?:you|all|everyone"
     r"|our (?:distinguished )?guests|the distinguished|the delegates|the delegation)\b"
     r"|it is with (?:great |deep |real |sincere )?(?:pleasure|joy|honou?r|delight) that (?:I|we)\b"
+    # "I would like to extend my warmest greetings to all of you.", "On this occasion, I would like to send my sincere
+    # greetings and best wishes to all distinguished guests."
+    r"|(?:(?:first of all|on this occasion|at the outset|once again),? )?(?:I|we)(?: would like to| wish to| want to)?"
+    r"(?: also| first)? (?:extend|send|convey|offer|express)(?: to you(?: all)?)? (?:my|our|a|the)"
+    r"(?: (?:warmest|warm|sincere|sincerest|cordial|best|heartfelt|respectful|kindest|new year))*"
+    r" (?:greetings|welcome|regards|wishes)\b"
     r"|(?:please )?(?:allow|let) me(?: first| first of all| at the outset| once again| also)?,? (?:to )?"
     r"(?:begin|start)? ?(?:by )?"
-    r"(?:thank|express|congratulat|join)"
+    r"(?:thank|express|congratulat|join|extend|send|convey|welcome)"
     r"|(?:first of all|at the outset),? (?:I|we|let me|allow me)\b[^.]{0,40}\b(?:thank|congratulat)"
     r"|(?:I am|I'm|I’m|we are|we're|we’re) (?:very |most |truly |deeply |greatly |so )?(?:pleased|delighted|happy"
     r"|glad|honou?red|privileged) to (?:be here|be with|join|attend|address|speak|take part|participate|represent"
@@ -181,6 +197,15 @@ FURNITURE_SENTENCE = re.compile(
     re.IGNORECASE)
 # a page's table of contents run into its first words ("Contents Introduction Europe The Indo-Pacific …")
 CONTENTS_LIST = re.compile(r"^Contents:?\s+[A-Z]")
+# an opinion page's disclaimer: "The views expressed are those of the authors and do not necessarily reflect …",
+# "Disclaimer: The opinions expressed in this article are the author's own."
+DISCLAIMER = re.compile(r"^(?:disclaimer\s*[:.–—-]\s*)?(?:the |any |all )?(?:views|opinions)\b[^.!?]{0,60}\bexpressed\b"
+                        r"[^.!?]{0,80}\b(?:authors?|writers?|contributors?)(?:['’]s?)?\b|^disclaimer\s*[:.–—-]",
+                        re.IGNORECASE)
+# who chaired a briefing, said and no more: "Spokesperson Pham Thu Hang chaired the regular press conference."
+CHAIRED = re.compile(r"^[^.!?,;]{0,80}\b(?:chaired|hosted|presided over|held|gave)\s+(?:the|a|its|her|his)\s+"
+                     r"(?:regular|weekly|daily|monthly|routine|periodic)\s+(?:press (?:conference|briefing)|briefing"
+                     r"|news conference|media briefing)\b[^.!?,;]{0,50}[.!]?$", re.IGNORECASE)
 MADE_BY = re.compile(r"^(?:statement|speech|remarks|written statement|transcript)s? "
                      r"(?:made|delivered|given|issued) by\b", re.IGNORECASE)
 
@@ -225,7 +250,8 @@ def is_statement(sentence: str) -> bool:
     if MADE_BY.match(text) or _names_only(text) or EDITOR_NOTE.match(text) or HEADED_EDITOR_NOTE.match(text) \
             or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) or STORY_NOTE.match(text.lstrip("*_")) \
             or ((FURNITURE_SENTENCE.match(text) or MEDIA_OR_EMBARGO.match(text)) and len(text.split()) <= 25) \
-            or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)):
+            or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)) \
+            or DISCLAIMER.match(text.lstrip("*_")) or CHAIRED.match(text):
         return False
     if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) \
             or (COOKIES.search(text) and len(text.split()) <= 40):
@@ -296,8 +322,10 @@ BULLET = re.compile(r"^[-–—•*]\s+(?=[A-Z\"“‘])")
 
 # a byline between the dateline and the lead: "Hanoi (VNA) – By Thu Trang – Vietnam People's Army sent …"
 BYLINE_DASH = re.compile(r"^By\s+(?:[A-Z][\w’'.-]*\s+){1,5}[–—-]\s+(?=[A-Z\"“])")
-# a speech's "Full text of …" heading run into its first words ("Full text of the statement Thank you, Mr. President.")
-FULL_TEXT_LEAD = re.compile(rf"^(?i:{FULL_TEXT_OF})[^.!?:]{{0,100}}?\s+"
+# a speech's "Full text of …" or "Speech by …" heading run into its first words ("Full text of the statement Thank you,
+# Mr. President.", "Speech by General Secretary … Development Dear comrades, …")
+FULL_TEXT_LEAD = re.compile(rf"^(?:(?i:{FULL_TEXT_OF})|(?:Keynote |Opening |Closing )?(?:Speech|Remarks|Address)"
+                            r" (?:by|of|delivered by)\b)[^.!?:]{0,160}?\s+"
                             r"(?=(?:Thank you|Thanks|Mr\.? |Madam|Excellenc|Your Excellenc|Distinguished|Dear |Ladies"
                             r"|Good (?:morning|afternoon|evening)|Colleagues|Friends)\b)")
 
@@ -363,11 +391,14 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     interview = any(is_question(s) for s in raw)
     captions = {s for line in text.splitlines() if is_caption(line.strip()) or _story_note_line(line)
                 for s in split_sentences(line)}
+    captions |= {c for line in text.splitlines() if (c := labelled_caption_sentence(line.strip()))}
     sentences = [clean_statement(s, interview) for s in raw]
     allowed = np.array([is_statement(s) and s not in captions and raw[i] not in captions
                         for i, s in enumerate(sentences)], dtype=bool)
     for i, sentence in enumerate(s.strip() for s in raw):
-        if (BARE_CREDIT.match(sentence) or CROWN_CREDIT.match(sentence)) and i and not dateline_matches(raw[i - 1]):
+        credits = BARE_CREDIT.match(sentence) or CROWN_CREDIT.match(sentence) \
+            or (SOURCE_CREDIT.match(sentence) and i + 1 < len(raw))  # "Source: VNA" also ends articles
+        if credits and i and not dateline_matches(raw[i - 1]):
             allowed[i - 1] = False
         credit = _credit_end(sentence)  # before cleaning, which may cut up to a dateline behind it
         if credit:
@@ -375,21 +406,17 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
             allowed[i] = is_statement(sentences[i])
             if i:
                 allowed[i - 1] = False
-    dated = next((i for i, sentence in enumerate(raw[:8]) if _outlet_or_dated(sentence)), None)
-    if dated:  # a lead under its dateline: what stands above it (key points, a teaser, captions) is not the lead
-        allowed[:dated] = False
+    dated = next((i for i, sentence in enumerate(raw[:8]) if marks_a_lead(dateline_matches(sentence.strip()))), None)
+    # a lead under its dateline: key points, a teaser or captions above it are not the lead, a standfirst may be
+    for i in range(dated or 0):
+        if BULLET.match(raw[i].lstrip()) or len(sentences[i].split()) < STANDFIRST_WORDS:
+            allowed[i] = False
     return sentences, allowed
 
 
 def _story_note_line(line: str) -> bool:
     """A line that is a note on the story ("Correction: … It is March 28."): each of its sentences stays out."""
     return bool(STORY_NOTE.match(line.strip().lstrip("*_"))) and len(line.split()) <= 60
-
-
-def _outlet_or_dated(sentence: str) -> bool:
-    """Whether ``sentence`` opens with a dateline that names an outlet or a date ("Hanoi (VNA) –", "SEOUL, March 14
-    (Yonhap) --", "BANGKOK, 13 March 2026 –"), not merely a word in capitals and a dash ("ASEAN - Japan trade …")."""
-    return any(m.groupdict().get("outlet") or re.search(r"\d", m.group(0)) for m in dateline_matches(sentence.strip()))
 
 
 def _credit_end(sentence: str) -> int | None:
@@ -399,6 +426,8 @@ def _credit_end(sentence: str) -> int | None:
         return bracketed.end()
     label = re.match(r"(?i:photos?|images?|source)\s*:\s*", sentence)
     words = sentence[label.end():].split(" ") if label else []
+    if words and words[0].rstrip(".") in OUTLETS and len(words) > 3 and words[1][:1].isupper():
+        return len(sentence) - len(" ".join(words[1:]))  # "Source: VNA ASEAN and …" (a joined page)
     for n in range(1, min(len(words), 4)):
         if dateline_matches(tail := " ".join(words[n:])):
             return len(sentence) - len(tail)
