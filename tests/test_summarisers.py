@@ -871,6 +871,9 @@ LEAD9 = "ASEAN and the GCC agreed on March 11 to begin a feasibility study for a
     # a byline before an undated dateline; a "Speech by …" heading and forms of address before the first words
     (f"By Rohani Mohd Ibrahim KUALA LUMPUR -- {LEAD9}", LEAD9),
     (f"Speech by the Prime Minister at the National Conference Dear comrades, Ladies and gentlemen, {LEAD9}", LEAD9),
+    # a briefing's dated title and its speaker's label run into the first answer
+    (f"Foreign Ministry Spokesperson Guo Jiakun's Regular Press Conference on March 10, 2026 Guo Jiakun: {LEAD9} "
+     "Reuters: Will companies take part? Guo Jiakun: China stands ready.", LEAD9),
     # a teaser above a lead under a capitals dateline (a standfirst of a full sentence may be chosen)
     (f"A new landmark for the region. DA NANG – {LEAD9}", LEAD9),
     (f"After more than a decade of delays, construction has finally begun on the second metro line of the city. "

@@ -305,7 +305,7 @@ def clean_statement(sentence: str, interview: bool = False) -> str:
     sentence = ENTRY_TIME.sub("", BULLET.sub("", sentence.lstrip(), count=1), count=1)
     sentence = PAGE_LABEL.sub("", HEADED_PAGE_LABEL.sub("", sentence, count=1), count=1)
     sentence = PAGE_LABEL.sub("", strip_dateline(strip_page_header(sentence)), count=1)  # a label after a header
-    sentence = RUN_IN_HEADING.sub("", sentence, count=1)
+    sentence = RUN_IN_HEADING.sub("", DATED_TITLE_SPEAKER.sub("", sentence, count=1), count=1)
     sentence = without_salutation(FULL_TEXT_LEAD.sub("", BYLINE_DASH.sub("", sentence, count=1), count=1))
     if interview and not QUESTION_PREFIX.match(sentence):
         sentence = SPEAKER.sub("", sentence, count=1)
@@ -320,6 +320,10 @@ LIST_START = re.compile(r"(?<=:)\s+(?=[-–—•*]\s+[A-Z\"“‘])")
 BULLET = re.compile(r"^[-–—•*]\s+(?=[A-Z\"“‘])")
 
 
+# a briefing's dated title and the speaker's label run into the first answer, as in a page whose lines were joined
+# ("Foreign Ministry Spokesperson Guo Jiakun's Regular Press Conference on March 10, 2026 Guo Jiakun: Vice Premier …")
+DATED_TITLE_SPEAKER = re.compile(r"^[A-Z][^.!?:]{10,200}?\b\d{4}\s+(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*:\s+"
+                                 r"(?=[A-Z\"“])")
 # a byline between the dateline and the lead: "Hanoi (VNA) – By Thu Trang – Vietnam People's Army sent …"
 BYLINE_DASH = re.compile(r"^By\s+(?:[A-Z][\w’'.-]*\s+){1,5}[–—-]\s+(?=[A-Z\"“])")
 # a speech's "Full text of …" or "Speech by …" heading run into its first words ("Full text of the statement Thank you,
