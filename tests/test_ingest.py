@@ -603,3 +603,40 @@ def test_a_rows_own_headline_run_into_its_text_is_not_read_as_text():
                                                                                 "boats, JICA said."
     assert without_headline(text, "Vietnam gets boats") == text
     assert without_headline("Trade rose Trade rose.", "Trade rose") == "Trade rose Trade rose."  # too short to tell
+
+
+def test_a_hard_wrapped_paragraph_is_joined_and_a_line_end_hyphen_mended():
+    article = ingest_text("India and Viet Nam deepen ties\n\nThe Prime Minister of the\nSocialist Republic of Viet Nam "
+                          "paid a State Visit to India.\n\nThe two sides agreed to expand coop-\neration in defence "
+                          "and a user-\nfriendly visa portal, the first user-friendly one.", "w")
+    assert [p.text for p in article.paragraphs] == [
+        "The Prime Minister of the Socialist Republic of Viet Nam paid a State Visit to India.",
+        "The two sides agreed to expand cooperation in defence and a user-friendly visa portal, the first "
+        "user-friendly one."]
+
+
+def test_footnote_marks_and_footnotes_are_not_text():
+    article = ingest_text("Vietnam's chip ambitions\n\nVietnam aims to train 50,000 engineers by 2030 but faces "
+                          "shortages of power and skilled workers.[1]\n\nIn 2025, a plant opened.[2]\n\nNotes\n\n[1] "
+                          "Decision 1017/QD-TTg.\n\n[2] Ministry of Industry.", "f")
+    assert article.headline == "Vietnam's chip ambitions"
+    assert [p.text[:22] for p in article.paragraphs] == ["Vietnam aims to train ", "In 2025, a plant opene"]
+
+
+def test_a_pull_quote_is_left_out():
+    quote = "Korean capital built Vietnam's factories; now it must help build its green grid."
+    body = (f"Over three decades, Korea has become Vietnam's largest investor, and the next stage must be green. "
+            f"As one banker put it: {quote}")
+    html = (f"<html><body><h1>Green finance</h1><blockquote class='pullquote'>{quote[:-1]} and ports.</blockquote>"
+            f"<p>{body}</p></body></html>")
+    assert ingest_document(html, "h", "h.html").paragraphs[0].text == body  # by its class, repeated or not
+    page = ingest_text(f"Green finance\n\n“{quote}”\n\n{body}", "t")  # a quotation its article repeats below
+    assert [p.text for p in page.paragraphs] == [body]
+    assert any(why.startswith("pull quote") for _, why, _ in page.dropped)
+
+
+def test_a_rows_headline_before_a_time_stamp_is_cut():
+    from diplo_ml.predict_inputs import without_headline
+
+    assert without_headline("Typhoon makes landfall 14:30 Typhoon Kajiki made landfall.", "Typhoon makes landfall") \
+        == "14:30 Typhoon Kajiki made landfall."  # (the selector cuts the time stamp)

@@ -900,3 +900,39 @@ def test_a_title_with_small_words_is_a_speaker_label():
 def test_what_the_ninth_read_rules_leave_alone(sentence):
     kept = _chosen(f"The two leaders met in Hanoi.\n\n{sentence}")
     assert (sentence in kept) == sentence.endswith(".")
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    (f"We use cookies to improve your experience. Accept {LEAD9}", LEAD9),
+    (f"It's great to be in Hanoi. {LEAD9}", LEAD9), (f"I'm delighted to be back in Vietnam. {LEAD9}", LEAD9),
+    (f"We had a very productive meeting today. {LEAD9}", LEAD9), (f"We have just had excellent talks. {LEAD9}", LEAD9),
+    (f"Background: In June 2025, the National Assembly adopted amendments to the Penal Code. {LEAD9}", LEAD9),
+    (f"More information about Vietnam is available on the Vietnam Page of the department. {LEAD9}", LEAD9),
+    (f"Tóm tắt: Việt Nam và Campuchia nhất trí hoàn thành phân giới cắm mốc biên giới đất liền. {LEAD9}", LEAD9),
+    (f"LIVE: {LEAD9}", LEAD9), (f"New Delhi, 11 March 2026 {LEAD9}", LEAD9),
+    (f"Hanoi Times - {LEAD9}", LEAD9), (f"VIR - {LEAD9}", LEAD9),
+    (f"{LEAD9[:-1]},[1] the ministry said.[2] [1] Decision 1017/QD-TTg. [2] Ministry of Education.",
+     f"{LEAD9[:-1]}, the ministry said."),
+    ("“Vietnam is proud to have sent more than 1,000 blue berets to UN missions over the past decade.” VOV.VN – "
+     f"{LEAD9}", LEAD9),
+])
+def test_furniture_of_a_tenth_read_is_never_summary_material(text, first):
+    assert _chosen(text)[0] == first
+
+
+@pytest.mark.parametrize("sentence", [
+    "We had productive talks on trade and agreed to double investment by 2030.",
+    "The background to the dispute goes back to the 1970s.",
+    "Nguyễn Hồng Diên met Đỗ Hùng Việt and the Korean minister in Seoul on Monday.",  # names, not Vietnamese text
+    "It's great to be in Hanoi, the minister said, announcing a 2 billion USD loan.",
+])
+def test_what_the_tenth_read_rules_leave_alone(sentence):
+    assert sentence in _chosen(f"The two leaders met in Hanoi.\n\n{sentence}")
+
+
+def test_a_box_beside_the_story_is_left_out_whole_and_a_pointer_back_is_no_standfirst():
+    box = "Background: In June 2025, the National Assembly amended the Penal Code. The amendments took effect in July."
+    assert _chosen(f"{box}\n\n{LEAD9}")[0] == LEAD9
+    quote = "“Vietnam is proud of its blue berets. We are ready to deploy an engineering company this year.”"
+    pointer = "That was the message of the Deputy Minister of Defence at the UN conference in Berlin on March 11."
+    assert _chosen(f"{quote}\n\n{pointer}\n\nVOV.VN – {LEAD9}")[0] == LEAD9

@@ -43,7 +43,7 @@ def without_headline(text: str, headline: str | None) -> str:
     head = (headline or "").strip()
     body = text.lstrip()
     rest = body[len(head):] if head and body.startswith(head) else ""
-    return rest.lstrip() if re.match(r"\s+[A-Z\"“‘(]\S*(?:\s+\S+){2}", rest) else text
+    return rest.lstrip() if re.match(r"\s+[A-Z0-9\"“‘(]\S*(?:\s+\S+){2}", rest) else text  # (or a time: "14:30 …")
 
 
 def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo_text: bool,

@@ -18,6 +18,7 @@ OUTLETS = {
     "BERNAMA": "Bernama", "ANTARA": "Antara", "PTI": "PTI", "IANS": "IANS", "TASS": "TASS", "BLOOMBERG": "Bloomberg",
     "SPUTNIK": "Sputnik", "UN NEWS": "UN News", "KYODO NEWS": "Kyodo", "PNA": "PNA", "ANI": "ANI", "KPL": "KPL",
     "AKP": "AKP", "VIENTIANE TIMES": "Vientiane Times", "KHMER TIMES": "Khmer Times",
+    "HANOI TIMES": "Hanoi Times", "HANOITIMES.VN": "Hanoi Times", "VIR": "VIR", "VIETNAM INVESTMENT REVIEW": "VIR",
     # other Vietnamese outlets, also by their site names
     "DAN TRI": "Dan Tri", "DANTRI": "Dan Tri", "QĐND": "QDND", "QDND": "QDND", "SGGP": "SGGP",
     "THANH NIEN": "Thanh Nien",
@@ -55,9 +56,10 @@ MONTHS = (
     "|january|february|march|april|june|july|august|september|october|november|december"
 )
 # "New Delhi, Aug 1 -" (a place and a date, no outlet; what is left of "VNA - New Delhi, Aug 1 -")
-DATELINE_DATED = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}}),\s*(?:(?i:{MONTHS})\.?\s+"
+DATELINE_DATED = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}}),\s*(?:(?:(?i:{MONTHS})\.?\s+"
                             rf"\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?i:{MONTHS})\.?(?:,?\s+\d{{4}})?)\s*{_DASH}\s+"
-                            r"(?=[A-Z])")
+                            rf"|(?:(?i:{MONTHS})\.?\s+\d{{1,2}},\s*\d{{4}}|\d{{1,2}}\s+(?i:{MONTHS})\.?,?\s+\d{{4}})\s+)"
+                            r"(?=[A-Z])")  # with the year, no dash is needed: "New Delhi, 11 March 2026 India and …"
 # "NEW YORK (VNA) Vietnam has …": no dash, so only a place in capitals and a known outlet ("Vietnam News Agency (VNA)
 # Director …" is a sentence)
 DATELINE_UNDASHED = re.compile(rf"^(?P<place>[A-Z][A-Z .'-]{{1,30}}(?:{_DATE_AFTER_PLACE})?)"

@@ -21,7 +21,6 @@ from typing import Any
 
 from diplo_ml.data.datelines import (
     OUTLETS,
-    STANDFIRST_WORDS,
     lone_dateline,
     marks_a_lead,
     outlet_name,
@@ -32,6 +31,8 @@ from diplo_ml.data.datelines import (
 from diplo_ml.data.page_noise import (
     ANSWER_PREFIX,
     BARE_CREDIT,
+    FOOTNOTE,
+    FOOTNOTE_MARK,
     PHOTO_CREDIT,
     PICTURED,
     PROMPT,
@@ -41,6 +42,7 @@ from diplo_ml.data.page_noise import (
     TAIL_HEADINGS,
     TERMINAL,
     classify,
+    not_a_standfirst,
     short_unpunctuated,
     without_end_mark,
     without_site,
@@ -106,7 +108,7 @@ class Article:
         """What a summariser reads: the statements, and in an interview (the page asks questions) each answer
         without the speaker label before it ("Deputy Foreign Minister: Vietnam's candidacy …")."""
         paragraphs = [p for i, p in enumerate(self.paragraphs)  # not a teaser or key points above a dated lead
-                      if i >= self.lead or len(p.text.split()) >= STANDFIRST_WORDS]
+                      if i >= self.lead or not not_a_standfirst(p.text)]
         if not any(p.question for p in paragraphs):
             return "\n\n".join(p.text for p in paragraphs)
         answers = "\n\n".join(SPEAKER.sub("", p.text, count=1) for p in paragraphs if not p.question)
@@ -165,9 +167,34 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
 GOES_ON = re.compile(r"^(?:ON|OF|FOR|BY|AT|TO|AND|IN|WITH|BETWEEN|REGARDING|CONCERNING|FROM)\b")
 
 
+def _repeated_below(paragraph: Paragraph, below: list[Paragraph]) -> bool:
+    """A short paragraph whose words a later paragraph holds in the same order: a pull quote set above the text."""
+    words = _words(paragraph.text)
+    if not 6 <= len(words) <= 60:
+        return False
+    key = " ".join(words)
+    return any(key in " ".join(_words(p.text)) for p in below)
+
+
 def _capitals(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+# a line that stops where no sentence or heading does, before a break made by the page's width (PDF text): "The Prime
+# Minister of the" / "Socialist Republic of Viet Nam …", "… expand coop-" / "eration in …"
+WRAPPED = re.compile(r"(?:\b(?:the|of|a|an|and|or|to|in|for|on|with|by|at|from|as|that|which|its|their|his|her|our|is"
+                     r"|are|was|were|will|has|have|had)|(?<=[a-z])-)$")  # (not a comma: "Distinguished guests,")
+
+
+def _unwrapped(first: str, second: str, text: str) -> str:
+    """Two lines of one paragraph joined: a word broken at a line-end hyphen is joined whole ("coop-" + "eration"
+    -> "cooperation") unless the page spells it with the hyphen elsewhere ("user-friendly")."""
+    if re.search(r"(?<=[a-z])-$", first):
+        hyphenated = first.rsplit(None, 1)[-1] + second.split(None, 1)[0]
+        keep = not second[:1].islower() or hyphenated in text  # "Vietnam-" / "China": a name's hyphen
+        return first + second if keep else first[:-1] + second
+    return f"{first} {second}"
 
 
 def split_blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
@@ -192,8 +219,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         for number, line in block:
             if current is None:
                 current = (number, line)
-            elif not TERMINAL.search(current[1]) and line[:1].islower():
-                current = (current[0], f"{current[1]} {line}")  # a hard-wrapped paragraph
+            elif not TERMINAL.search(current[1]) and (line[:1].islower() or WRAPPED.search(current[1])):
+                current = (current[0], _unwrapped(current[1], line, text))  # a hard-wrapped paragraph
             else:
                 units.append(current)
                 current = (number, line)
@@ -208,6 +235,10 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     for number, line in units:
         if in_tail:
             article.dropped.append((number, "related-news tail", line))
+            continue
+        line = FOOTNOTE_MARK.sub("", line)  # "… skilled workers.[1]" (the mark hid the full stop)
+        if FOOTNOTE.match(line):
+            article.dropped.append((number, "footnote", line))
             continue
         if TAIL_HEADINGS.match(line):
             in_tail = True
@@ -277,6 +308,9 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         last_kept = number
     if not seen_body:
         _pick_headline(article, before_body)
+    for quote in [p for i, p in enumerate(article.paragraphs) if _repeated_below(p, article.paragraphs[i + 1:])]:
+        article.paragraphs.remove(quote)
+        article.dropped.append((quote.line, "pull quote (its words stand in a later paragraph)", quote.raw))
     for caption in credited:
         if article.paragraphs and caption is not article.paragraphs[-1]:
             article.paragraphs.remove(caption)

@@ -14,6 +14,7 @@ from diplo_ml.data.datelines import (
     FULL_DATE,
     MONTHS,
     OUTLET_PATTERN,
+    STANDFIRST_WORDS,
     TIME,
     WEEKDAYS,
     masthead,
@@ -30,6 +31,29 @@ LANGUAGES = {
 TIMESTAMP_WORDS = re.compile(
     rf"\b(published|updated|posted|last update|gmt|utc|ict|am|pm|{WEEKDAYS}|{MONTHS})\b", re.IGNORECASE
 )
+# a quotation or report whose speaker is named after it: "“Thank you to all who helped us,” the minister told
+# reporters": the thanks are news there
+ATTRIBUTED = re.compile(r"[,”\"’]\s+(?:the |a |an )?(?:[\w.’'-]+\s+){0,6}(?:said|says|told|added|stated|noted"
+                        r"|stressed|wrote)\b")
+
+
+# what only points back to the paragraph above: "That was the message of …"
+REFERS_BACK = re.compile(r"^(?:That|This|These|Those|Such) (?:was|is|were|are|came|comes)\b")
+
+
+def not_a_standfirst(text: str) -> bool:
+    """Whether a paragraph or sentence above a dated lead is no summary of the article: a teaser shorter than
+    :data:`STANDFIRST_WORDS`, a list item, a quotation that names no speaker ("“Vietnam is proud …”") or what only
+    points back to it ("That was the message of …")."""
+    text = text.lstrip("*_ ")
+    return len(text.split()) < STANDFIRST_WORDS or text[:1] in "•-–—" \
+        or (text[:1] in "“\"‘" and not ATTRIBUTED.search(text)) or bool(REFERS_BACK.match(text))
+
+
+# a footnote's mark after a word or sentence ("… skilled workers.[1]", "[^2]") and a footnote itself ("[1] Decision
+# 1017/QD-TTg …", "[^1]: …")
+FOOTNOTE_MARK = re.compile(r"(?<=[^\s\[(])\[\^?\d{1,3}\]")
+FOOTNOTE = re.compile(r"^\[\^?\d{1,3}\]:?\s")
 # a photo credit in brackets, "(Photo: VNA) |": at a line's end it marks a caption (or a lead's own credit, cut off);
 # at a sentence's start, a credit the splitter joined to the sentence after it
 CREDIT = r"\((?:photo|photos|image|source|illustrative photo|file photo|photo courtesy)\b[^)]*\)\s*[|│]?"
@@ -67,6 +91,7 @@ BYLINE = re.compile(
 )
 TAIL_HEADINGS = re.compile(
     r"^(?:related (?:news|articles|stories|posts)|read more|see more|see also|other news|more news|latest news"
+    r"|(?:foot|end)?notes|references"
     r"|most read|most viewed|you may (?:also )?(?:like|be interested)|recommended|tin liên quan|related"
     r"|notes? (?:to|for) editors|editor'?s notes?"
     r"|(?:related|other|more|latest|previous|similar|recommended|further)\s+\w+(?:\s+\w+)?)\s*:?\s*$",
@@ -86,8 +111,8 @@ WIRE_NOTICE = re.compile(r"^copyright (?:©\s*)?\d{4}\b|\bmay not be (?:publishe
                          r"|\bcontributed to this (?:report|story)\.?$", re.IGNORECASE)
 # a cookie banner or a page's navigation: "We use some essential cookies to make this website work."
 COOKIES = re.compile(r"\bcookies\b.*\b(?:website|site|browser|browsing|settings|preferences|consent|analytics|essential"
-                     r"|accept all|reject)\b|\b(?:accept|reject|manage)\b.*\bcookies\b|^skip to (?:main )?content$",
-                     re.IGNORECASE)
+                     r"|accept all|reject)\b|\b(?:accept|reject|manage)\b.*\bcookies\b|^skip to (?:main )?content$"
+                     r"|^(?:we|this (?:web)?site) uses? cookies\b|\buse of cookies\b", re.IGNORECASE)
 # who published a GOV.UK page: "From: Foreign, Commonwealth & Development Office and The Rt Hon David Lammy MP"
 PUBLISHER = re.compile(r"^from:\s+\S", re.IGNORECASE)
 # a link to another article inside the page: "Related: Vietnam, Chile boost trade ties", "See also: …"

@@ -83,6 +83,7 @@ class _HTMLText(HTMLParser):
         self.times: list[tuple[bool, str]] = []  # (inside <article>, datetime or text), in page order
         self.time_text: list[str] | None = None
         self.classed: list[list] = []  # [tag, depth] of an element whose class names a caption
+        self.pulled: list[list] = []  # [tag, depth] of a pull quote ("pullquote", "pull-quote"): skipped
         self.image_pending = False  # an image was seen and no text since
         self.after_image: int | None = None  # where the text of the paragraph that follows an image starts
         self.h1: list[str] | None = None  # the text of the first <h1> outside skipped parts, while it is read
@@ -113,6 +114,11 @@ class _HTMLText(HTMLParser):
                 self.time_text = []
         if tag in self.SKIP:
             self.skip += 1
+        if self.pulled and tag == self.pulled[-1][0]:
+            self.pulled[-1][1] += 1
+        elif re.search(r"pull-?quote", values.get("class", ""), re.IGNORECASE):
+            self.pulled.append([tag, 1])  # an op-ed's quote set in large type: its words are in the text below
+            self.skip += 1
         if tag == "figcaption":
             self.caption += 1
         if self.classed:  # inside an element whose class says caption: count its nested tags of the same name
@@ -140,6 +146,11 @@ class _HTMLText(HTMLParser):
             self.time_text = None
         if tag in self.SKIP and self.skip:
             self.skip -= 1
+        if self.pulled and tag == self.pulled[-1][0]:
+            self.pulled[-1][1] -= 1
+            if not self.pulled[-1][1]:
+                self.pulled.pop()
+                self.skip -= 1
         if tag == "figcaption" and self.caption:
             self.caption -= 1
             self.parts.append(" (Photo caption)")

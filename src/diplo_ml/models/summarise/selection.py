@@ -10,17 +10,19 @@ import numpy as np
 
 from diplo_ml.data.datelines import (
     OUTLETS,
-    STANDFIRST_WORDS,
     dateline_matches,
     marks_a_lead,
     strip_dateline,
     strip_page_header,
 )
 from diplo_ml.data.page_noise import (
+    ATTRIBUTED,
     BARE_CREDIT,
     BYLINE,
     CAPTION,
     COOKIES,
+    FOOTNOTE,
+    FOOTNOTE_MARK,
     FULL_TEXT_HEADING,
     FULL_TEXT_OF,
     LEADING_CREDIT,
@@ -35,6 +37,7 @@ from diplo_ml.data.page_noise import (
     is_caption,
     is_salutation,
     labelled_caption_sentence,
+    not_a_standfirst,
     without_end_mark,
 )
 from diplo_ml.metrics.rouge_core import f_measure, ngrams, tokens
@@ -125,7 +128,7 @@ WELCOME = re.compile(r"^(?:good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?
 COURTESY = re.compile(r"^(?:(?:well|so|and|once again|again),? )?(?:thank you|thanks(?! to\b)"
                       r"|good (?:morning|afternoon|evening|day)|xin chào|welcome (?:to|back)\b"
                       r"|happy (?:lunar )?new year|merry christmas|season'?s greetings"
-                      r"|it(?: is|['’]s) (?:great|good|wonderful|nice|lovely) to (?:be (?:here|back|with)|see)\b"
+                      r"|it(?: is|['’]s) (?:great|good|wonderful|nice|lovely) to (?:be (?:here|back|with|in|at)|see)\b"
                       r"|(?:I have|I've got|just|let me (?:start|begin) with) (?:one|two|three|a|a couple of|a few)"
                       r"(?: brief| quick| short)? (?:announcements?|things?|items?|updates?)\b)", re.IGNORECASE)
 # a speaker's thanks and courtesies before the point of a speech: "I thank the Secretary-General for his briefing.",
@@ -155,7 +158,8 @@ SPEECH_COURTESY = re.compile(
     r"(?:thank|express|congratulat|join|extend|send|convey|welcome)"
     r"|(?:first of all|at the outset),? (?:I|we|let me|allow me)\b[^.]{0,40}\b(?:thank|congratulat)"
     r"|(?:I am|I'm|I’m|we are|we're|we’re) (?:very |most |truly |deeply |greatly |so )?(?:pleased|delighted|happy"
-    r"|glad|honou?red|privileged) to (?:be here|be with|join|attend|address|speak|take part|participate|represent"
+    r"|glad|honou?red|privileged) to (?:be here|be with|be back|be in|join|attend|address|speak|take part|participate"
+    r"|represent"
     r"|deliver)\b)",
     re.IGNORECASE)
 # what a page says of itself before the article: "Editor's note: As Vietnam sets …", "Vietnam News Agency introduces
@@ -177,10 +181,6 @@ INTRODUCES_TEXT = re.compile(r"^(?:The )?(?:Vietnam News Agency|VNA|Vietnam ?Plu
                              r"(?:respectfully\s+|is pleased to\s+|would like to\s+)?(?:introduces?|presents?"
                              r"|publishes|brings|offers|carries)\s+(?:readers\s+|you\s+)?(?:the\s+)?(?:full\s+text"
                              r"|text|transcript|an?\s+(?:article|interview|op-ed|commentary|speech|piece|opinion))\b")
-# a quotation or report whose speaker is named after it: "“Thank you to all who helped us,” the minister told
-# reporters": the thanks are news there
-ATTRIBUTED = re.compile(r"[,”\"’]\s+(?:the |a |an )?(?:[\w.’'-]+\s+){0,6}(?:said|says|told|added|stated|noted"
-                        r"|stressed|wrote)\b")
 # a credit standing alone after a caption ("Crown copyright.", as GOV.UK prints under its photos)
 CROWN_CREDIT = re.compile(r"^(?:©\s*)?crown copyright\.?$", re.IGNORECASE)
 # a page's furniture written as a sentence: "Listen to this article.", "Share on Facebook.", "3 min read.", "Last
@@ -197,6 +197,19 @@ FURNITURE_SENTENCE = re.compile(
     re.IGNORECASE)
 # a page's table of contents run into its first words ("Contents Introduction Europe The Indo-Pacific …")
 CONTENTS_LIST = re.compile(r"^Contents:?\s+[A-Z]")
+# a meeting's pleasantry, nothing more: "We had a very productive meeting today.", "We have just had excellent talks."
+PLEASANTRY = re.compile(r"^(?:we|I)(?: have|'ve|’ve)?(?: just)? (?:had|held)(?: a| an| some)?(?: very| really"
+                        r"| extremely| most)?(?: (?:productive|excellent|good|great|fruitful|constructive|warm|candid"
+                        r"|useful|wonderful|substantive|frank)(?:,| and)?)+ (?:meeting|talks|discussions?|conversation"
+                        r"|exchanges?|session)(?: (?:today|this (?:morning|afternoon|evening)|here|together))?[.!]$",
+                        re.IGNORECASE)
+# a box beside the story: "Background: In June 2025, …", "Context: …", "Fact box: …"
+BOX_LABEL = re.compile(r"^(?:background|context|explainer|fact ?box|at a glance|key facts|did you know)\s*[:–—-]\s+",
+                       re.IGNORECASE)
+# a page that sends the reader elsewhere: "More information about Vietnam is available on …", "Further information is
+# available on the embassy website.", "For more information, visit …"
+ELSEWHERE = re.compile(r"^(?:(?:more|further|additional) (?:information|details)\b[^.!?]{0,80}\b(?:is|are) available\b"
+                       r"|for (?:more|further) (?:information|details)\b)", re.IGNORECASE)
 # an opinion page's disclaimer: "The views expressed are those of the authors and do not necessarily reflect …",
 # "Disclaimer: The opinions expressed in this article are the author's own."
 DISCLAIMER = re.compile(r"^(?:disclaimer\s*[:.–—-]\s*)?(?:the |any |all )?(?:views|opinions)\b[^.!?]{0,60}\bexpressed\b"
@@ -234,6 +247,16 @@ def _after_address(text: str) -> str:
     return rest or text
 
 
+VIETNAMESE_LETTER = re.compile(r"[ăâđêôơưàáạảãầấậẩẫằắặẳẵèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ]")
+
+
+def _not_english(text: str) -> bool:
+    """A sentence in Vietnamese ("Tóm tắt: Việt Nam và Campuchia nhất trí …"), not an English one that names
+    Vietnamese people or places: most of its words carry Vietnamese letters."""
+    words = text.split()
+    return len(words) >= 5 and sum(bool(VIETNAMESE_LETTER.search(w.lower())) for w in words) > 0.4 * len(words)
+
+
 def is_statement(sentence: str) -> bool:
     """False for what is never summary material: questions, bylines, captions, credits, bare labels, a speech's
     forms of address, links to other articles."""
@@ -251,7 +274,10 @@ def is_statement(sentence: str) -> bool:
             or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) or STORY_NOTE.match(text.lstrip("*_")) \
             or ((FURNITURE_SENTENCE.match(text) or MEDIA_OR_EMBARGO.match(text)) and len(text.split()) <= 25) \
             or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)) \
-            or DISCLAIMER.match(text.lstrip("*_")) or CHAIRED.match(text):
+            or DISCLAIMER.match(text.lstrip("*_")) or CHAIRED.match(text) or PLEASANTRY.match(text) \
+            or BOX_LABEL.match(text.lstrip("*_")) or ELSEWHERE.match(text.lstrip("*_")):
+        return False
+    if FOOTNOTE.match(text) or _not_english(text):
         return False
     if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) \
             or (COOKIES.search(text) and len(text.split()) <= 40):
@@ -306,6 +332,7 @@ def clean_statement(sentence: str, interview: bool = False) -> str:
     sentence = PAGE_LABEL.sub("", HEADED_PAGE_LABEL.sub("", sentence, count=1), count=1)
     sentence = PAGE_LABEL.sub("", strip_dateline(strip_page_header(sentence)), count=1)  # a label after a header
     sentence = RUN_IN_HEADING.sub("", DATED_TITLE_SPEAKER.sub("", sentence, count=1), count=1)
+    sentence = FOOTNOTES_AFTER.sub("", FOOTNOTE_MARK.sub("", LIVE_LABEL.sub("", sentence, count=1)))
     sentence = without_salutation(FULL_TEXT_LEAD.sub("", BYLINE_DASH.sub("", sentence, count=1), count=1))
     if interview and not QUESTION_PREFIX.match(sentence):
         sentence = SPEAKER.sub("", sentence, count=1)
@@ -320,6 +347,12 @@ LIST_START = re.compile(r"(?<=:)\s+(?=[-–—•*]\s+[A-Z\"“‘])")
 BULLET = re.compile(r"^[-–—•*]\s+(?=[A-Z\"“‘])")
 
 
+# footnotes run on after the last sentence, as in a page whose lines were joined ("… on March 11. [1] Decision …")
+FOOTNOTES_AFTER = re.compile(r"(?<=[.!?”\"])\s+\[\^?\d{1,3}\]:?\s.*$")
+# the button of a cookie notice left before the next sentence ("… use of cookies. Accept Vietnam and …")
+COOKIE_BUTTON = re.compile(r"^(?:Accept|Reject|Accept all|Reject all|I agree|Agree|Got it|OK)\s+(?=[A-Z\"“])")
+# a live page's label ("LIVE: Typhoon Kajiki makes landfall …")
+LIVE_LABEL = re.compile(r"^(?:LIVE|BREAKING(?: NEWS)?|JUST IN|EXCLUSIVE)\s*[:|–—-]\s+(?=[A-Z\"“])")
 # a briefing's dated title and the speaker's label run into the first answer, as in a page whose lines were joined
 # ("Foreign Ministry Spokesperson Guo Jiakun's Regular Press Conference on March 10, 2026 Guo Jiakun: Vice Premier …")
 DATED_TITLE_SPEAKER = re.compile(r"^[A-Z][^.!?:]{10,200}?\b\d{4}\s+(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*:\s+"
@@ -396,6 +429,8 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     captions = {s for line in text.splitlines() if is_caption(line.strip()) or _story_note_line(line)
                 for s in split_sentences(line)}
     captions |= {c for line in text.splitlines() if (c := labelled_caption_sentence(line.strip()))}
+    raw = [COOKIE_BUTTON.sub("", s.lstrip(), count=1) if i and COOKIES.search(raw[i - 1]) else s
+           for i, s in enumerate(raw)]
     sentences = [clean_statement(s, interview) for s in raw]
     allowed = np.array([is_statement(s) and s not in captions and raw[i] not in captions
                         for i, s in enumerate(sentences)], dtype=bool)
@@ -413,14 +448,16 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     dated = next((i for i, sentence in enumerate(raw[:8]) if marks_a_lead(dateline_matches(sentence.strip()))), None)
     # a lead under its dateline: key points, a teaser or captions above it are not the lead, a standfirst may be
     for i in range(dated or 0):
-        if BULLET.match(raw[i].lstrip()) or len(sentences[i].split()) < STANDFIRST_WORDS:
+        if not_a_standfirst(raw[i]) or not_a_standfirst(sentences[i]):
             allowed[i] = False
     return sentences, allowed
 
 
 def _story_note_line(line: str) -> bool:
-    """A line that is a note on the story ("Correction: … It is March 28."): each of its sentences stays out."""
-    return bool(STORY_NOTE.match(line.strip().lstrip("*_"))) and len(line.split()) <= 60
+    """A line that is a note on the story ("Correction: … It is March 28.") or a box beside it ("Background: In June
+    2025, … The amendments took effect …"): each of its sentences stays out."""
+    text = line.strip().lstrip("*_>")
+    return bool(STORY_NOTE.match(text) or BOX_LABEL.match(text)) and len(line.split()) <= 80
 
 
 def _credit_end(sentence: str) -> int | None:
