@@ -426,8 +426,9 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     the sentences of a caption line ("… documents. Photo: VNA") and the one before a credit standing alone."""
     raw = whole_quotations([piece for sentence in split_sentences(text) for piece in LIST_START.split(sentence)])
     interview = any(is_question(s) for s in raw)
-    captions = {s for line in text.splitlines() if is_caption(line.strip()) or _story_note_line(line)
-                for s in split_sentences(line)}
+    lines = [line for line in text.splitlines() if line.strip()]
+    captions = {s for line in lines if is_caption(line.strip()) or (len(lines) > 1 and _story_note_line(line))
+                for s in split_sentences(line)}  # (a joined row is one line: its note is cut sentence by sentence)
     captions |= {c for line in text.splitlines() if (c := labelled_caption_sentence(line.strip()))}
     raw = [COOKIE_BUTTON.sub("", s.lstrip(), count=1) if i and COOKIES.search(raw[i - 1]) else s
            for i, s in enumerate(raw)]
