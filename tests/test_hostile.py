@@ -1612,3 +1612,61 @@ def test_a_run_lock_file_removed_under_its_holder_still_keeps_a_second_writer_ou
     with RunLock(run_dir):  # a killed run's record is left behind, and no obstacle
         assert json.loads((run_dir / HOLDER).read_text())["pid"] == os.getpid()
         assert json.loads((run_dir / HOLDER).read_text())["folder"] == str(run_dir.resolve())
+
+
+def test_a_live_run_is_named_in_use_before_advice_to_resume_it(tmp_path):
+    """A second `train` into a live run's folder with other overrides was told to `resume` it (refused while it ran)."""
+    import socket
+
+    from diplo_ml.runs.lock import HOLDER, _process_start, refuse_if_held
+
+    run = tmp_path / "run"
+    unfinished_run(run, ["model=minilm"])
+    refuse_if_held(run)  # no holder record: nothing to say
+    record = {"pid": os.getppid(), "host": socket.gethostname(), "process_start": _process_start(os.getppid()),
+              "started": "2026-12-04T06:00:00+00:00", "command": "diplo-ml train", "folder": str(run.resolve())}
+    (run / HOLDER).write_text(json.dumps(record))
+    with pytest.raises(DiploError, match=rf"in use by pid {os.getppid()}"):
+        refuse_if_held(run)
+
+
+@pytest.mark.parametrize(("block", "key", "value", "message"), [
+    ("model", "ngram_range", [1, True], "must hold numbers, not true/false"),
+    ("data", "sampling_seed", "abc", "valid integer"),
+])
+def test_true_false_inside_a_list_and_a_bad_sampling_seed_are_refused(block, key, value, message):
+    from diplo_ml.models.tagging.tfidf import TfidfOptions
+    from diplo_ml.options import DataLimits, validate
+
+    cls = TfidfOptions if block == "model" else DataLimits
+    with pytest.raises(DiploError, match=rf"{block}.{key}: .*{message}"):
+        validate(cls, {key: value}, block)
+
+
+def test_true_false_as_a_dict_value_and_a_huge_budget_are_refused():
+    from diplo_ml.models.summarise.lead import LeadOptions
+    from diplo_ml.options import validate
+
+    with pytest.raises(DiploError, match="model.k_by_source: must hold numbers, not true/false"):
+        validate(LeadOptions, {"k_by_source": {"govuk": True}}, "model")
+    with pytest.raises(DiploError, match="model.budget_words: input should be less than or equal to 10000"):
+        validate(LeadOptions, {"budget_words": 1e12}, "model")
+
+
+def test_text_of_invisible_characters_only_is_empty():
+    from diplo_ml.data.schema import _require_text
+    from diplo_ml.errors import DataError
+    from diplo_ml.predict_inputs import _jsonl_units
+
+    with pytest.raises(DataError, match=r"f.jsonl:3: empty 'text' \(invisible characters only\)"):
+        _require_text({"text": "\u200b\u200b"}, "text", "f.jsonl:3")
+    with pytest.raises(DataError, match=r"in.jsonl:1: missing or empty 'text'"):
+        list(_jsonl_units([(1, {"text": "\u200b\ufeff"})], "in.jsonl", False))
+
+
+def test_a_damaged_model_config_is_named_not_blamed_on_the_tokenizer(tmp_path):
+    from diplo_ml.models.encoding import load_tokenizer
+
+    (tmp_path / "config.json").write_text(json.dumps({"model_type": "bert", "hidden_size": "big"}))
+    with pytest.raises(DiploError, match=r"config.json: not a usable model configuration"):
+        load_tokenizer(tmp_path)

@@ -664,6 +664,10 @@ def test_lead_trim_chooses_per_source_on_dev_and_reloads(tmp_path):
     (tmp_path / "model" / "summariser.json").write_text("{}")
     with pytest.raises(DiploError, match=r"summariser.json: damaged summariser settings"):
         LeadTrimSummariser.load(tmp_path / "model", model.options, model.spec)
+    for bad in ({"edits_default": "garbage"}, {"edits_default": {}, "edits_by_source": [1]}):
+        (tmp_path / "model" / "summariser.json").write_text(json.dumps(bad))  # the file is named (review s37 F6)
+        with pytest.raises(DiploError, match=r"summariser.json: (edits must be|the edits by source must be)"):
+            LeadTrimSummariser.load(tmp_path / "model", model.options, model.spec)
 
 
 def test_an_unknown_source_the_data_does_not_hold_is_named(tmp_path, caplog):

@@ -26,6 +26,18 @@ def _kinds(annotation: Any) -> set[Any]:
     return {annotation}
 
 
+def _item_kinds(annotation: Any) -> set[Any]:
+    """The plain types a list's, tuple's or dict's items may have (``dict[str, int]`` -> {int})."""
+    found: set[Any] = set()
+    for kind in _kinds(annotation):
+        args = get_args(kind)
+        if get_origin(kind) in (list, tuple, set) and args:
+            found |= set().union(*(_kinds(arg) for arg in args if arg is not Ellipsis))
+        elif get_origin(kind) is dict and len(args) == 2:
+            found |= _kinds(args[1])
+    return found
+
+
 class Options(BaseModel):
     """Base of every options block: unknown keys are errors, values are checked on assignment too."""
 
@@ -36,9 +48,14 @@ class Options(BaseModel):
     def _numbers_are_not_booleans(cls, value: Any, info: ValidationInfo) -> Any:
         """A number option refuses true/false ("seed=true" was read as seed 1). Text that reads as a number, as
         ``${oc.env:THREADS}`` gives, stays accepted."""
-        kinds = _kinds(cls.model_fields[info.field_name].annotation) if info.field_name else set()
+        annotation = cls.model_fields[info.field_name].annotation if info.field_name else None
+        kinds = _kinds(annotation)
         if kinds & {int, float} and bool not in kinds and isinstance(value, bool):
             raise ValueError("must be a number, not true/false")
+        inner = _item_kinds(annotation)  # "ngram_range=[1,true]", "k_by_source.govuk=true"
+        items = value.values() if isinstance(value, dict) else value if isinstance(value, list | tuple) else ()
+        if inner & {int, float} and bool not in inner and any(isinstance(item, bool) for item in items):
+            raise ValueError("must hold numbers, not true/false")
         return value
 
 
@@ -161,6 +178,7 @@ class DataLimits(Options):
     max_train_samples: int | None = Field(None, ge=1)
     max_dev_samples: int | None = Field(None, ge=1)
     max_test_samples: int | None = Field(None, ge=1)
+    sampling_seed: int | None = Field(None, ge=0, lt=2**32)  # seeds the fractional part of a source's weight
     split: SplitOptions | None = None
 
 

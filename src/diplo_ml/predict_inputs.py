@@ -20,6 +20,7 @@ from diplo_ml.errors import DataError, NoTextError
 from diplo_ml.files import check_outside_input_folders, not_a_file
 from diplo_ml.predict_record import STDIN
 from diplo_ml.tasks.base import Task
+from diplo_ml.text import is_blank
 
 Unit = dict[str, Any]  # one thing to predict: "_text" (and "_context") plus the fields its output row carries
 
@@ -59,7 +60,7 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo
         for key in ("text", "headline", "title", *PREVIOUS_FIELDS):
             if record.get(key) is not None and not isinstance(record[key], str):
                 raise DataError(f"{label}:{number}: '{key}' must be a string, not {type(record[key]).__name__}")
-        if not text or not text.strip():
+        if not text or is_blank(text):
             raise DataError(f"{label}:{number}: missing or empty 'text'")
         text = html_to_text(text) if looks_like_html(text) else text
         if not text.strip():

@@ -127,3 +127,11 @@ def split_sentences(text: str) -> list[str]:
 def words(text: str) -> list[str]:
     """Lower-case word tokens (letters and digits; inner apostrophes kept, as in "don't")."""
     return _WORD.findall(text.lower())
+
+
+INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width spaces and joiners, BOM, soft hyphen
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: only whitespace and invisible characters ("\u200b\u200b")."""
+    return not INVISIBLE.sub("", text).strip()

@@ -26,7 +26,7 @@ from diplo_ml.files import atomic_write_text, owning_folder
 from diplo_ml.harness import Plan, plan, run_task
 from diplo_ml.runs.config_drift import config_changes, listed
 from diplo_ml.runs.interrupt import RunInterrupted, signals_interrupt
-from diplo_ml.runs.lock import HOLDER, LOCK, RunLock
+from diplo_ml.runs.lock import HOLDER, LOCK, RunLock, refuse_if_held
 from diplo_ml.runs.manifest import MANIFEST, RunRecorder, read_manifest, run_overrides
 from diplo_ml.runs.overrides import override_values
 from diplo_ml.runs.resumable import check_resumable
@@ -268,6 +268,7 @@ def _preflight(argv: list[str]) -> Path | None:
     refuse_finished(run_dir)
     if distributed.is_main_process():  # other ranks may already see rank 0's files
         refuse_foreign(run_dir)
+    refuse_if_held(run_dir)  # a live run: "resume it" below could not be followed now
     refuse_other_config(run_dir, overrides)
     return run_dir
 

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from diplo_ml.errors import DataError
+from diplo_ml.text import is_blank
 
 
 def _where(path: str, line: int) -> str:
@@ -33,8 +34,8 @@ def _require_text(record: dict[str, Any], field: str, where: str) -> str:
     value = record[field]
     if not isinstance(value, str):
         raise DataError(f"{where}: field '{field}' must be a string, got {type(value).__name__}")
-    if not value.strip():
-        raise DataError(f"{where}: empty '{field}'")
+    if is_blank(value):
+        raise DataError(f"{where}: empty '{field}'" + (" (invisible characters only)" if value.strip() else ""))
     return value
 
 

@@ -133,8 +133,13 @@ def load_tokenizer(folder: str | Path) -> Any:
     tokens, turns every word into ``[UNK]`` and lets the model predict noise without a word."""
     import json
 
-    from transformers import AutoTokenizer
+    from transformers import AutoConfig, AutoTokenizer
 
+    try:  # the tokenizer's class is read from config.json: a damaged one is named as such, not as the tokenizer
+        AutoConfig.from_pretrained(str(folder))
+    except Exception as exc:  # noqa: BLE001 - transformers raises OSError, ValueError or pydantic's errors here
+        raise DiploError(f"{Path(folder) / 'config.json'}: not a usable model configuration ({first_line(exc)})") \
+            from None
     try:
         tokenizer = AutoTokenizer.from_pretrained(str(folder))
         tokenizer("Hanoi 2024 \u2603")  # a damaged vocabulary fails only when used (here: on an unknown sign)

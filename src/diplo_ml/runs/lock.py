@@ -78,6 +78,13 @@ def _live_holder(run_dir: Path) -> str | None:
     return _describe(text)
 
 
+def refuse_if_held(run_dir: Path) -> None:
+    """The in-use error when another live process holds ``run_dir`` (checked before other advice about the folder,
+    which could not be followed while it runs)."""
+    if (holder := _live_holder(Path(run_dir).resolve())) is not None:
+        raise DiploError(f"{run_dir} is in use by {holder}; wait for it to end or pick another folder")
+
+
 class RunLock:
     """``with RunLock(run_dir):`` - exclusive for the block; a second process gets a DiploError at once."""
 

@@ -33,7 +33,7 @@ class LeadOptions(ModelOptions):
     k: int = Field(1, ge=1, le=50)
     # sentences per data source (else k)
     k_by_source: dict[str, Annotated[int, Field(ge=1, le=50)]] = Field(default_factory=dict)
-    budget_words: int | None = Field(50, ge=1)
+    budget_words: int | None = Field(50, ge=1, le=10_000)
     # an article of no known source (a new page given to predict) is summarised as this source's articles are (its
     # k and what dev chose for it); None: k and what dev chose over all its sources
     unknown_source: str | None = Field(None, min_length=1)
@@ -129,14 +129,16 @@ class LeadTrimSummariser(LeadSummariser):
             if not {"edits_default", "trim_default"} & set(saved):
                 raise DiploError(f"{self.folder / SETTINGS_FILE}: damaged summariser settings (no edits_default: "
                                  "what dev chose is missing)")
+            where = str(self.folder / SETTINGS_FILE)
+            by_source = saved.get("edits_by_source" if "edits_default" in saved else "trim_by_source") or {}
+            if not isinstance(by_source, dict):
+                raise DiploError(f"{where}: the edits by source must be an object, not {by_source!r}")
             if "edits_default" in saved:
-                self.edits_default = edit_switches(saved["edits_default"])
-                self.edits_by_source = {str(k): edit_switches(v)
-                                        for k, v in (saved.get("edits_by_source") or {}).items()}
+                self.edits_default = edit_switches(saved["edits_default"], where)
+                self.edits_by_source = {str(k): edit_switches(v, where) for k, v in by_source.items()}
             else:  # saved before the headline edit: trimming only
-                self.edits_default = edit_switches({"trim": saved.get("trim_default", False)})
-                self.edits_by_source = {str(k): edit_switches({"trim": v})
-                                        for k, v in (saved.get("trim_by_source") or {}).items()}
+                self.edits_default = edit_switches({"trim": saved.get("trim_default", False)}, where)
+                self.edits_by_source = {str(k): edit_switches({"trim": v}, where) for k, v in by_source.items()}
             used = [self.edits_default, *self.edits_by_source.values()]
             for edit, name in (("trim", TRIMMER_FILE), ("headline", HEADLINE_FILE)):
                 if any(edits[edit] for edits in used) and not (self.folder / name).is_file():
@@ -227,8 +229,8 @@ class LeadTrimSummariser(LeadSummariser):
             + ").")
 
 
-def edit_switches(saved: object) -> dict[str, bool]:
+def edit_switches(saved: object, where: str = "summariser settings") -> dict[str, bool]:
     """The edits' on/off switches from a saved settings file (a missing edit is off)."""
     if not isinstance(saved, dict) or not all(isinstance(saved.get(edit, False), bool) for edit in EDITS):
-        raise DiploError(f"summariser settings: edits must be an object of true/false switches, not {saved!r}")
+        raise DiploError(f"{where}: edits must be an object of true/false switches, not {saved!r}")
     return {edit: saved.get(edit, False) for edit in EDITS}

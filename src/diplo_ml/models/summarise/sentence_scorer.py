@@ -46,7 +46,7 @@ LEAD_BONUS_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
 class SentenceScorerOptions(ModelOptions):
     pretrained: weights.PretrainedName = "minilm"
     max_length: int | None = Field(96, ge=8, le=8192)
-    budget_words: int | None = Field(50, ge=1)
+    budget_words: int | None = Field(50, ge=1, le=10_000)
     max_sentences: int | None = Field(1, ge=1)
     max_article_sentences: int = Field(40, ge=1)
     oracle_max_sentences: int = Field(3, ge=1)

@@ -34,7 +34,7 @@ def pagerank(weights: np.ndarray, damping: float = 0.85, tol: float = 1e-6, max_
 
 
 class TextRankOptions(ModelOptions):
-    budget_words: int | None = Field(50, ge=1)
+    budget_words: int | None = Field(50, ge=1, le=10_000)
     max_sentences: int | None = Field(1, ge=1)
     damping: float = Field(0.85, gt=0, lt=1)
     min_df: int = Field(1, ge=1)
