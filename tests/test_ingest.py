@@ -640,3 +640,37 @@ def test_a_rows_headline_before_a_time_stamp_is_cut():
 
     assert without_headline("Typhoon makes landfall 14:30 Typhoon Kajiki made landfall.", "Typhoon makes landfall") \
         == "14:30 Typhoon Kajiki made landfall."  # (the selector cuts the time stamp)
+
+
+def test_what_the_review_of_the_new_ingestion_rules_found():
+    lead = "Trade talks between the two countries resumed on Monday in Hanoi, officials said."
+    quote = "The talks were productive and useful for both countries."
+    page = ingest_text(f"Trade talks resume\n\n“{quote}”\n\nHANOI (VNA) - {lead}\n\nSpeaking after the meeting, "
+                       f"the minister said “{quote[0].lower()}{quote[1:]}”", "b1")
+    assert page.summary_text.startswith(lead)  # the lead under its dateline, after a pull quote was removed
+    restated = ingest_text("Floods killed 12 people in central Vietnam on Monday.\n\nRescue teams are searching."
+                           "\n\nOfficials said floods killed 12 people in central Vietnam on Monday, the worst in "
+                           "years.", "b2")
+    assert restated.paragraphs[0].text.startswith("Floods killed 12")  # a lead restated below is no pull quote
+    for opening in ('<p class="pullquote">“We are partners,” he said.', '<article class="post has-pullquote">',
+                    '<img class="pullquote-icon">'):
+        html = (f"<html><body>{opening}<h1>Vietnam and Japan deepen ties</h1><p>HANOI (VNA) - Vietnam and Japan "
+                "agreed on Monday to deepen cooperation in trade and defence.</p></body></html>")
+        assert ingest_document(html, "b3", "b3.html").paragraphs[-1].text.startswith("Vietnam and Japan agreed")
+    logo = ("<header><h1>The Diplomat Times</h1></header><article><h2>Vietnam and Japan deepen ties</h2><p>HANOI "
+            "(VNA) - Vietnam and Japan agreed on Monday to deepen cooperation in trade and defence.</p></article>")
+    assert ingest_document(logo, "b7", "b7.html").headline == "Vietnam and Japan deepen ties"
+    notes = ingest_text("Vietnam's GDP grew 7% last year, the statistics office said.\n\nNotes\n\nThe figure was "
+                        "higher than the target, and officials expect growth to continue.", "b11")
+    assert len(notes.paragraphs) == 2  # a "Notes" line mid-article is no tail heading
+    assert "well-known" in ingest_text("The government will boost well-\nknown brands this year, the minister "
+                                       "said.", "b12").paragraphs[0].text
+
+
+def test_a_rows_headline_is_cut_only_before_a_new_sentence():
+    from diplo_ml.predict_inputs import without_headline
+
+    text = "Vietnam's GDP grows 7% in 2025, the statistics office said on Monday."
+    assert without_headline(text, "Vietnam's GDP grows") == text
+    assert without_headline("Japan Airlines will resume flights to Hanoi.", "Japan") == "Japan Airlines will resume " \
+                                                                                         "flights to Hanoi."

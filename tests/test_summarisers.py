@@ -940,3 +940,30 @@ def test_a_box_beside_the_story_is_left_out_whole_and_a_pointer_back_is_no_stand
     quote = "“Vietnam is proud of its blue berets. We are ready to deploy an engineering company this year.”"
     pointer = "That was the message of the Deputy Minister of Defence at the UN conference in Berlin on March 11."
     assert _chosen(f"{quote}\n\n{pointer}\n\nVOV.VN – {LEAD9}")[0] == LEAD9
+
+
+@pytest.mark.parametrize("sentence", [  # a review of the ninth and tenth reads' rules found these taken wrongly
+    "Singapore - Malaysia ties have strengthened considerably over the past decade.",
+    "Remarks by the President drew criticism from Friends of the Earth, which called them misleading.",
+    "Deputy Prime Minister Trần Hồng Hà visited Đà Nẵng and Quảng Nam on Friday.",
+    "President José María Pérez González visited Bogotá and Medellín on Friday.",
+    "The EU's new rules sharply restrict the use of cookies by online advertisers.",
+    "The army held its regular press conference in Kyiv on Monday amid heavy shelling.",
+    "We are pleased to be in a position to confirm that the deal has been signed.",
+    "The court cited Article 5[1] of the convention in its ruling against the government.",
+])
+def test_news_sentences_the_new_rules_leave_whole(sentence):
+    assert _chosen(sentence) == [sentence]
+
+
+def test_a_one_sentence_brief_ending_in_its_credit_keeps_its_sentence():
+    assert _chosen("Vietnam's GDP grew 7 percent in 2025, the statistics office said. Source: VNA") == [
+        "Vietnam's GDP grew 7 percent in 2025, the statistics office said."]
+    assert _chosen("Vietnam's exports rose 10% in May. Beijing – Washington tensions rose again, analysts said.")[0] \
+        == "Vietnam's exports rose 10% in May."  # a city in small letters before a dash marks no lead
+
+
+def test_a_footnote_mark_after_a_year_and_a_cookie_consent_line():
+    assert _chosen(f"By continuing to browse, you agree to our use of cookies. {LEAD9}")[0] == LEAD9
+    assert _chosen("Vietnam aims to train 50,000 engineers by 2030[1] and to build chip plants.")[0] == \
+        "Vietnam aims to train 50,000 engineers by 2030 and to build chip plants."

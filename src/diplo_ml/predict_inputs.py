@@ -43,8 +43,9 @@ def without_headline(text: str, headline: str | None) -> str:
     boats to Vietnam Japan will provide six …"); ``text`` itself when it does not open so."""
     head = (headline or "").strip()
     body = text.lstrip()
-    rest = body[len(head):] if head and body.startswith(head) else ""
-    return rest.lstrip() if re.match(r"\s+[A-Z0-9\"“‘(]\S*(?:\s+\S+){2}", rest) else text  # (or a time: "14:30 …")
+    rest = body[len(head):] if len(head.split()) >= 3 and body.startswith(head) else ""
+    # a new sentence (or a time stamp, "14:30 …") starts there, not the headline's own words going on ("… grows 7% …")
+    return rest.lstrip() if re.match(r"\s+(?:[A-Z\"“‘(]|\d{1,2}:\d{2}\b)\S*(?:\s+\S+){2}", rest) else text
 
 
 def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo_text: bool,

@@ -73,7 +73,10 @@ CITIES = {"hanoi", "ha noi", "hà nội", "ho chi minh city", "hcm city", "da na
           "vientiane", "phnom penh", "bangkok", "jakarta", "kuala lumpur", "manila", "naypyidaw", "yangon", "dili",
           "bandar seri begawan", "beijing", "tokyo", "seoul", "new delhi", "washington", "moscow", "paris", "london",
           "berlin", "brussels", "canberra", "wellington", "ottawa", "geneva", "new york", "singapore"}
-DATELINE_CITY = re.compile(r"^(?P<place>[A-ZÀ-Ỹ][\w.'’ -]{1,25}?)(?:\s+[–—]+\s+|\s+-\s+|:\s+)(?=[A-Z\"“])")
+DATELINE_CITY = re.compile(r"^(?P<place>[A-ZÀ-Ỹ][\w.'’ -]{1,25}?)(?:\s+[–—]+\s+|\s+-\s+|:\s+)(?=[A-Z\"“])"
+                           r"(?!\S+\s+(?:ties|relations|relationship|trade|talks|tensions|railway|route|flights?|line"
+                           r"|border|cooperation|partnership|summit|axis|link|expressway|corridor|dialogue|rivalry"
+                           r"|friendship|pipeline|highway|ferry|connection)\b)")  # not "Singapore - Malaysia ties …"
 DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED, DATELINE_UNDASHED,
              DATELINE_DATE, DATELINE_CITY)
 OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE)  # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")
@@ -274,14 +277,14 @@ STANDFIRST_WORDS = 15
 
 def marks_a_lead(matches: list[re.Match[str]]) -> bool:
     """Whether these datelines open an article's lead: one names an outlet or a date ("Hanoi (VNA) –", "SEOUL, March
-    14 (Yonhap) --", "BANGKOK, 13 March 2026 –"), or a place in capitals or a well-known city before a long dash
-    ("HÀ NỘI —", "Hanoi –"); not merely a word in capitals and a hyphen ("ASEAN - Japan trade …")."""
+    14 (Yonhap) --", "BANGKOK, 13 March 2026 –"), or a place in capitals before a long dash ("HÀ NỘI —"); not merely
+    a word in capitals and a hyphen ("ASEAN - Japan trade …") nor a city in small letters ("Beijing – Washington …")."""
     for match in matches:
         place = (match.groupdict().get("place") or "").strip()
         if match.groupdict().get("outlet") or re.search(r"\d", match.group(0)):
             return True
-        if match.re in (DATELINE_CAPS, DATELINE_CITY) and re.search(r"[–—]|--", match.group(0)) \
-                and place.split(",")[0] not in NOT_PLACES:
+        if (match.re is DATELINE_CAPS or (match.re is DATELINE_CITY and place == place.upper())) \
+                and re.search(r"[–—]|--", match.group(0)) and place.split(",")[0] not in NOT_PLACES:
             return True
     return False
 

@@ -42,6 +42,7 @@ from diplo_ml.data.page_noise import (
     TAIL_HEADINGS,
     TERMINAL,
     classify,
+    credited_caption,
     not_a_standfirst,
     short_unpunctuated,
     without_end_mark,
@@ -73,7 +74,7 @@ class Article:
     outlet: str | None = None
     dateline: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
-    lead: int = 0  # the paragraph under a dateline that marks a lead (see datelines.marks_a_lead)
+    lead_line: int | None = None  # the source line of the paragraph under a dateline that marks a lead
     dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, reason, text)
 
     def records(self) -> list[dict[str, Any]]:
@@ -107,8 +108,8 @@ class Article:
     def summary_text(self) -> str:
         """What a summariser reads: the statements, and in an interview (the page asks questions) each answer
         without the speaker label before it ("Deputy Foreign Minister: Vietnam's candidacy …")."""
-        paragraphs = [p for i, p in enumerate(self.paragraphs)  # not a teaser or key points above a dated lead
-                      if i >= self.lead or not not_a_standfirst(p.text)]
+        lead = self.lead_line if self.lead_line is not None else 0  # not a teaser or key points above a dated lead
+        paragraphs = [p for p in self.paragraphs if p.line >= lead or not not_a_standfirst(p.text)]
         if not any(p.question for p in paragraphs):
             return "\n\n".join(p.text for p in paragraphs)
         answers = "\n\n".join(SPEAKER.sub("", p.text, count=1) for p in paragraphs if not p.question)
@@ -167,13 +168,16 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
 GOES_ON = re.compile(r"^(?:ON|OF|FOR|BY|AT|TO|AND|IN|WITH|BETWEEN|REGARDING|CONCERNING|FROM)\b")
 
 
-def _repeated_below(paragraph: Paragraph, below: list[Paragraph]) -> bool:
-    """A short paragraph whose words a later paragraph holds in the same order: a pull quote set above the text."""
-    words = _words(paragraph.text)
-    if not 6 <= len(words) <= 60:
-        return False
-    key = " ".join(words)
-    return any(key in " ".join(_words(p.text)) for p in below)
+def _pull_quotes(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Short quotations whose words a later paragraph holds in the same order: pull quotes set above the text (a
+    lead that a later paragraph restates is no quotation and stays)."""
+    keys = [f" {' '.join(_words(p.text))} " for p in paragraphs]
+    found = []
+    for i, paragraph in enumerate(paragraphs):
+        if paragraph.text.lstrip("*_ ")[:1] in "“\"‘" and 6 <= len(keys[i].split()) <= 60:
+            if any(keys[i] in key for key in keys[i + 1:]):
+                found.append(paragraph)
+    return found
 
 
 def _capitals(line: str) -> bool:
@@ -187,12 +191,18 @@ WRAPPED = re.compile(r"(?:\b(?:the|of|a|an|and|or|to|in|for|on|with|by|at|from|a
                      r"|are|was|were|will|has|have|had)|(?<=[a-z])-)$")  # (not a comma: "Distinguished guests,")
 
 
+KEEPS_HYPHEN = {"well", "self", "non", "co", "ex", "anti", "pro", "semi", "multi", "cross", "long", "short", "high",
+                "low", "full", "part", "half", "all", "one", "two", "three", "four", "five", "first", "second", "third",
+                "vice", "year", "state", "people", "government", "foreign", "time", "world", "large", "small"}
+
+
 def _unwrapped(first: str, second: str, text: str) -> str:
     """Two lines of one paragraph joined: a word broken at a line-end hyphen is joined whole ("coop-" + "eration"
     -> "cooperation") unless the page spells it with the hyphen elsewhere ("user-friendly")."""
     if re.search(r"(?<=[a-z])-$", first):
-        hyphenated = first.rsplit(None, 1)[-1] + second.split(None, 1)[0]
-        keep = not second[:1].islower() or hyphenated in text  # "Vietnam-" / "China": a name's hyphen
+        head = first.rsplit(None, 1)[-1]
+        hyphenated = head + second.split(None, 1)[0]
+        keep = not second[:1].islower() or hyphenated in text or head[:-1].lower() in KEEPS_HYPHEN  # "well-known"
         return first + second if keep else first[:-1] + second
     return f"{first} {second}"
 
@@ -258,7 +268,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             line = lead
         if PHOTO_CREDIT.search(line) and split_datelines(line)[0]:  # "Hanoi (VNA) – … energy. (Photo: VNA)":
             line = PHOTO_CREDIT.sub("", line)                          # a lead with its photo credit, not a caption
-        reason = classify(line, seen_body)
+        reason = classify(line, seen_body) or ("photo caption" if not seen_body and credited_caption(line) else None)
         above = article.paragraphs[-1] if article.paragraphs and article.paragraphs[-1].line == last_kept else None
         if BARE_CREDIT.match(line) and above and len(above.text.split()) <= 25 and not split_datelines(above.raw)[0]:
             caption = article.paragraphs.pop()  # the short line just above a credit standing alone is its caption
@@ -283,8 +293,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         body = line
         if not seen_body or article.dateline is None:
             matches, body = split_datelines(body)
-            if seen_body and not article.lead and len(article.paragraphs) <= 3 and marks_a_lead(matches):
-                article.lead = len(article.paragraphs)  # a lead under its dateline, below a teaser or key points
+            if seen_body and article.lead_line is None and len(article.paragraphs) <= 3 and marks_a_lead(matches):
+                article.lead_line = number  # a lead under its dateline, below a teaser or key points
             for match in matches:
                 article.dateline = " – ".join(filter(None, (article.dateline, match.group(0).strip(" -–—"))))
                 outlet = match.groupdict().get("outlet")
@@ -308,7 +318,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         last_kept = number
     if not seen_body:
         _pick_headline(article, before_body)
-    for quote in [p for i, p in enumerate(article.paragraphs) if _repeated_below(p, article.paragraphs[i + 1:])]:
+    for quote in _pull_quotes(article.paragraphs):
         article.paragraphs.remove(quote)
         article.dropped.append((quote.line, "pull quote (its words stand in a later paragraph)", quote.raw))
     for caption in credited:

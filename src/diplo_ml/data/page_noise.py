@@ -52,8 +52,9 @@ def not_a_standfirst(text: str) -> bool:
 
 # a footnote's mark after a word or sentence ("… skilled workers.[1]", "[^2]") and a footnote itself ("[1] Decision
 # 1017/QD-TTg …", "[^1]: …")
-FOOTNOTE_MARK = re.compile(r"(?<=[^\s\[(])\[\^?\d{1,3}\]")
-FOOTNOTE = re.compile(r"^\[\^?\d{1,3}\]:?\s")
+# ("2030[1]" too, not "Article 5[1]")
+FOOTNOTE_MARK = re.compile(r"(?:(?<=[^\W\d_]|[.,;:!?”\"’)])|(?<=\d{3}))\[\^?[1-9]\d{0,2}\]")
+FOOTNOTE = re.compile(r"^\[\^?[1-9]\d{0,2}\]:?\s")
 # a photo credit in brackets, "(Photo: VNA) |": at a line's end it marks a caption (or a lead's own credit, cut off);
 # at a sentence's start, a credit the splitter joined to the sentence after it
 CREDIT = r"\((?:photo|photos|image|source|illustrative photo|file photo|photo courtesy)\b[^)]*\)\s*[|│]?"
@@ -91,7 +92,7 @@ BYLINE = re.compile(
 )
 TAIL_HEADINGS = re.compile(
     r"^(?:related (?:news|articles|stories|posts)|read more|see more|see also|other news|more news|latest news"
-    r"|(?:foot|end)?notes|references"
+
     r"|most read|most viewed|you may (?:also )?(?:like|be interested)|recommended|tin liên quan|related"
     r"|notes? (?:to|for) editors|editor'?s notes?"
     r"|(?:related|other|more|latest|previous|similar|recommended|further)\s+\w+(?:\s+\w+)?)\s*:?\s*$",
@@ -112,7 +113,8 @@ WIRE_NOTICE = re.compile(r"^copyright (?:©\s*)?\d{4}\b|\bmay not be (?:publishe
 # a cookie banner or a page's navigation: "We use some essential cookies to make this website work."
 COOKIES = re.compile(r"\bcookies\b.*\b(?:website|site|browser|browsing|settings|preferences|consent|analytics|essential"
                      r"|accept all|reject)\b|\b(?:accept|reject|manage)\b.*\bcookies\b|^skip to (?:main )?content$"
-                     r"|^(?:we|this (?:web)?site) uses? cookies\b|\buse of cookies\b", re.IGNORECASE)
+                     r"|^(?:we|this (?:web)?site) uses? cookies\b"
+                     r"|\b(?:you )?(?:agree|consent) to (?:our|the) use of cookies\b", re.IGNORECASE)
 # who published a GOV.UK page: "From: Foreign, Commonwealth & Development Office and The Rt Hon David Lammy MP"
 PUBLISHER = re.compile(r"^from:\s+\S", re.IGNORECASE)
 # a link to another article inside the page: "Related: Vietnam, Chile boost trade ties", "See also: …"
@@ -205,10 +207,15 @@ def short_unpunctuated(line: str, max_words: int) -> bool:
 def is_caption(line: str) -> bool:
     """A photo caption or credit line ("… at the talks. (Photo: VNA) |", "… documents. Photo: VNA"), not a lead that
     opens with a dateline and carries its photo's credit, nor a caption run into the text after it."""
-    if SOURCE_AFTER.search(line) and len(line.split()) <= 30 and len(split_sentences(line)) <= 2:
-        return not split_datelines(line)[0]  # "… in Hanoi on March 11. Source: VNA"
     return bool(CAPTION.search(line)) and len(line.split()) <= 60 and not split_datelines(line)[0] \
         and not labelled_caption_sentence(line)
+
+
+def credited_caption(line: str) -> bool:
+    """One short sentence and an outlet's credit on its line ("… in Hanoi on March 11. Source: VNA"): a caption when
+    the text goes on after it (a one-sentence brief ends so too)."""
+    return bool(SOURCE_AFTER.search(line)) and len(line.split()) <= 30 and len(split_sentences(line)) <= 2 \
+        and not split_datelines(line)[0]
 
 
 def labelled_caption_sentence(line: str) -> str | None:

@@ -63,6 +63,9 @@ def read_text(path: Path) -> str:
 PUBLISHED_META = {"article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued"}
 
 
+VOID = {"img", "br", "hr", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}
+
+
 class _HTMLText(HTMLParser):
     """Flatten HTML to lines: one per block element; scripts, styles, navigation, form controls, asides (related
     news) and footers skipped. Also notes the page's own publication date: a published-time ``<meta>``, else the
@@ -88,6 +91,7 @@ class _HTMLText(HTMLParser):
         self.after_image: int | None = None  # where the text of the paragraph that follows an image starts
         self.h1: list[str] | None = None  # the text of the first <h1> outside skipped parts, while it is read
         self.title: str | None = None
+        self.header = 0  # depth inside <header> elements
 
     @property
     def published(self) -> tuple[str | None, bool]:
@@ -114,11 +118,16 @@ class _HTMLText(HTMLParser):
                 self.time_text = []
         if tag in self.SKIP:
             self.skip += 1
+        if self.pulled and tag == "p" == self.pulled[-1][0]:  # an unclosed <p class="pullquote"> ends here
+            self.pulled.pop()
+            self.skip -= 1
         if self.pulled and tag == self.pulled[-1][0]:
             self.pulled[-1][1] += 1
-        elif re.search(r"pull-?quote", values.get("class", ""), re.IGNORECASE):
+        elif tag not in VOID and re.search(r"(?:^|\s)pull-?quote(?:\s|$)", values.get("class", ""), re.IGNORECASE):
             self.pulled.append([tag, 1])  # an op-ed's quote set in large type: its words are in the text below
             self.skip += 1
+        if tag == "header":
+            self.header += 1
         if tag == "figcaption":
             self.caption += 1
         if self.classed:  # inside an element whose class says caption: count its nested tags of the same name
@@ -127,7 +136,8 @@ class _HTMLText(HTMLParser):
         elif tag in ("div", "p", "span") and re.search(r"caption", values.get("class", ""), re.IGNORECASE):
             self.classed.append([tag, 1])  # <div class="caption">, "photo-caption", "wp-caption-text"
             self.caption += 1
-        if tag == "h1" and not self.skip and self.title is None and self.h1 is None:
+        if tag == "h1" and not self.skip and self.title is None and self.h1 is None \
+                and (not self.header or self.article):  # not a site's logo in its <header>
             self.h1 = []
         if tag == "img" and not self.skip:
             self.image_pending = True
@@ -136,6 +146,8 @@ class _HTMLText(HTMLParser):
             self.parts.append("\n\n")
 
     def handle_endtag(self, tag):
+        if tag == "header" and self.header:
+            self.header -= 1
         if tag == "h1" and self.h1 is not None:
             self.title = " ".join("".join(self.h1).split()) or None
             self.h1 = None

@@ -34,6 +34,7 @@ from diplo_ml.data.page_noise import (
     SOURCE_CREDIT,
     SPEAKER,
     WIRE_NOTICE,
+    credited_caption,
     is_caption,
     is_salutation,
     labelled_caption_sentence,
@@ -158,7 +159,7 @@ SPEECH_COURTESY = re.compile(
     r"(?:thank|express|congratulat|join|extend|send|convey|welcome)"
     r"|(?:first of all|at the outset),? (?:I|we|let me|allow me)\b[^.]{0,40}\b(?:thank|congratulat)"
     r"|(?:I am|I'm|I’m|we are|we're|we’re) (?:very |most |truly |deeply |greatly |so )?(?:pleased|delighted|happy"
-    r"|glad|honou?red|privileged) to (?:be here|be with|be back|be in|join|attend|address|speak|take part|participate"
+    r"|glad|honou?red|privileged) to (?:be here|be with|be back|join|attend|address|speak|take part|participate"
     r"|represent"
     r"|deliver)\b)",
     re.IGNORECASE)
@@ -218,7 +219,9 @@ DISCLAIMER = re.compile(r"^(?:disclaimer\s*[:.–—-]\s*)?(?:the |any |all )?(?
 # who chaired a briefing, said and no more: "Spokesperson Pham Thu Hang chaired the regular press conference."
 CHAIRED = re.compile(r"^[^.!?,;]{0,80}\b(?:chaired|hosted|presided over|held|gave)\s+(?:the|a|its|her|his)\s+"
                      r"(?:regular|weekly|daily|monthly|routine|periodic)\s+(?:press (?:conference|briefing)|briefing"
-                     r"|news conference|media briefing)\b[^.!?,;]{0,50}[.!]?$", re.IGNORECASE)
+                     r"|news conference|media briefing)\b"
+                     r"(?:\s+(?:on|in|at|this)\s+(?:(?-i:[A-Z0-9])[\w'’-]*,?\s*){1,4})*"
+                     r"\s*[.!]?$", re.IGNORECASE)  # (a place or date at most: "… amid heavy shelling" is news)
 MADE_BY = re.compile(r"^(?:statement|speech|remarks|written statement|transcript)s? "
                      r"(?:made|delivered|given|issued) by\b", re.IGNORECASE)
 
@@ -247,14 +250,19 @@ def _after_address(text: str) -> str:
     return rest or text
 
 
-VIETNAMESE_LETTER = re.compile(r"[ăâđêôơưàáạảãầấậẩẫằắặẳẵèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ]")
+# letters only Vietnamese writes (not "é" or "ñ" of other languages' names)
+VIETNAMESE_LETTER = re.compile(r"[ăơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịĩọỏốồổỗộớờởỡợụủũứừửữựỳỵỷỹ]")
+VIETNAMESE_WORDS = {"và", "của", "các", "là", "được", "trong", "với", "cho", "những", "này", "đã", "có", "không",
+                    "một", "người", "về", "để", "đến", "từ", "nhất", "năm"}
 
 
 def _not_english(text: str) -> bool:
     """A sentence in Vietnamese ("Tóm tắt: Việt Nam và Campuchia nhất trí …"), not an English one that names
-    Vietnamese people or places: most of its words carry Vietnamese letters."""
-    words = text.split()
-    return len(words) >= 5 and sum(bool(VIETNAMESE_LETTER.search(w.lower())) for w in words) > 0.4 * len(words)
+    Vietnamese people or places: many of its words carry letters only Vietnamese writes, and it has Vietnamese
+    function words ("và", "của" …)."""
+    words = text.lower().split()
+    return len(words) >= 5 and sum(bool(VIETNAMESE_LETTER.search(w)) for w in words) > 0.3 * len(words) \
+        and len(VIETNAMESE_WORDS.intersection(w.strip(".,;:!?") for w in words)) >= 1
 
 
 def is_statement(sentence: str) -> bool:
@@ -361,8 +369,9 @@ DATED_TITLE_SPEAKER = re.compile(r"^[A-Z][^.!?:]{10,200}?\b\d{4}\s+(?:[A-Z][\w.'
 BYLINE_DASH = re.compile(r"^By\s+(?:[A-Z][\w’'.-]*\s+){1,5}[–—-]\s+(?=[A-Z\"“])")
 # a speech's "Full text of …" or "Speech by …" heading run into its first words ("Full text of the statement Thank you,
 # Mr. President.", "Speech by General Secretary … Development Dear comrades, …")
-FULL_TEXT_LEAD = re.compile(rf"^(?:(?i:{FULL_TEXT_OF})|(?:Keynote |Opening |Closing )?(?:Speech|Remarks|Address)"
-                            r" (?:by|of|delivered by)\b)[^.!?:]{0,160}?\s+"
+FULL_TEXT_LEAD = re.compile(rf"^(?:(?i:{FULL_TEXT_OF})[^.!?:]{{0,100}}?\s+|(?:Keynote |Opening |Closing )?(?:Speech"
+                            r"|Remarks|Address) (?:by|of|delivered by)\b[^.!?:]{0,160}?\s+(?=(?:Dear|Ladies and "
+                            r"gentlemen|Excellenc|Your Excellenc|Distinguished|Thank you)\b))"
                             r"(?=(?:Thank you|Thanks|Mr\.? |Madam|Excellenc|Your Excellenc|Distinguished|Dear |Ladies"
                             r"|Good (?:morning|afternoon|evening)|Colleagues|Friends)\b)")
 
@@ -427,8 +436,9 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     raw = whole_quotations([piece for sentence in split_sentences(text) for piece in LIST_START.split(sentence)])
     interview = any(is_question(s) for s in raw)
     lines = [line for line in text.splitlines() if line.strip()]
-    captions = {s for line in lines if is_caption(line.strip()) or (len(lines) > 1 and _story_note_line(line))
-                for s in split_sentences(line)}  # (a joined row is one line: its note is cut sentence by sentence)
+    captions = {s for n, line in enumerate(lines) for s in split_sentences(line)
+                if is_caption(line.strip()) or (len(lines) > 1 and _story_note_line(line))  # (a joined row is one
+                or (n + 1 < len(lines) and credited_caption(line.strip()))}  # line: its note is cut by sentence)
     captions |= {c for line in text.splitlines() if (c := labelled_caption_sentence(line.strip()))}
     raw = [COOKIE_BUTTON.sub("", s.lstrip(), count=1) if i and COOKIES.search(raw[i - 1]) else s
            for i, s in enumerate(raw)]
