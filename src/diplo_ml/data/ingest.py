@@ -270,11 +270,11 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             line = PHOTO_CREDIT.sub("", line)                          # a lead with its photo credit, not a caption
         reason = classify(line, seen_body) or ("photo caption" if not seen_body and credited_caption(line) else None)
         above = article.paragraphs[-1] if article.paragraphs and article.paragraphs[-1].line == last_kept else None
-        if BARE_CREDIT.match(line) and above and len(above.text.split()) <= 25 and not split_datelines(above.raw)[0]:
+        short_above = above and len(above.text.split()) <= 25 and not split_datelines(above.raw)[0]
+        if BARE_CREDIT.match(line) and short_above:
             caption = article.paragraphs.pop()  # the short line just above a credit standing alone is its caption
             article.dropped.append((caption.line, "photo caption (its credit follows)", caption.raw))
-        elif SOURCE_CREDIT.match(line) and above and len(split_sentences(above.text)) == 1 \
-                and len(above.text.split()) <= 25 and not split_datelines(above.raw)[0]:
+        elif SOURCE_CREDIT.match(line) and short_above and len(split_sentences(above.text)) == 1:
             credited.append(above)  # its caption, if the text goes on below the credit
         last_kept = None
         if reason == "timestamp" and article.date is None:

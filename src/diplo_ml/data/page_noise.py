@@ -50,9 +50,8 @@ def not_a_standfirst(text: str) -> bool:
         or (text[:1] in "“\"‘" and not ATTRIBUTED.search(text)) or bool(REFERS_BACK.match(text))
 
 
-# a footnote's mark after a word or sentence ("… skilled workers.[1]", "[^2]") and a footnote itself ("[1] Decision
-# 1017/QD-TTg …", "[^1]: …")
-# ("2030[1]" too, not "Article 5[1]")
+# a footnote's mark after a word, a sentence or a year ("… skilled workers.[1]", "[^2]", "2030[1]", not "Article
+# 5[1]") and a footnote itself ("[1] Decision 1017/QD-TTg …", "[^1]: …")
 FOOTNOTE_MARK = re.compile(r"(?:(?<=[^\W\d_]|[.,;:!?”\"’)])|(?<=\d{3}))\[\^?[1-9]\d{0,2}\]")
 FOOTNOTE = re.compile(r"^\[\^?[1-9]\d{0,2}\]:?\s")
 # a photo credit in brackets, "(Photo: VNA) |": at a line's end it marks a caption (or a lead's own credit, cut off);
@@ -77,10 +76,11 @@ CAPTION = re.compile(
 # a credit standing alone ("(Photo: VNA)", "Photo: VOV"): the line or sentence before it is the caption it credits
 BARE_CREDIT = re.compile(rf"^(?:{CREDIT}|(?:photos?|images?)\s*:\s*[\w.&/-]+(?:\s+[\w.&/-]+){{0,3}})\s*$",
                          re.IGNORECASE)
+_SOURCE = rf"sources?\s*:\s*(?:{OUTLET_PATTERN})\.?$"  # "Source: VNA"
 # "… in Hanoi on March 11. Source: VNA": one sentence credited by an outlet is a caption
-SOURCE_AFTER = re.compile(rf"[.!]\s+sources?\s*:\s*(?:{OUTLET_PATTERN})\.?$", re.IGNORECASE)
+SOURCE_AFTER = re.compile(rf"[.!]\s+{_SOURCE}", re.IGNORECASE)
 # "Source: VNA" alone: after a short line it credits that line's photo when the text goes on (articles also end so)
-SOURCE_CREDIT = re.compile(rf"^sources?\s*:\s*(?:{OUTLET_PATTERN})\.?$", re.IGNORECASE)
+SOURCE_CREDIT = re.compile(rf"^{_SOURCE}", re.IGNORECASE)
 PHOTO_CREDIT = re.compile(rf"\s*{CREDIT}\s*$", re.IGNORECASE)
 LEADING_CREDIT = re.compile(rf"^{CREDIT}\s*", re.IGNORECASE)
 BYLINE = re.compile(
@@ -92,7 +92,6 @@ BYLINE = re.compile(
 )
 TAIL_HEADINGS = re.compile(
     r"^(?:related (?:news|articles|stories|posts)|read more|see more|see also|other news|more news|latest news"
-
     r"|most read|most viewed|you may (?:also )?(?:like|be interested)|recommended|tin liên quan|related"
     r"|notes? (?:to|for) editors|editor'?s notes?"
     r"|(?:related|other|more|latest|previous|similar|recommended|further)\s+\w+(?:\s+\w+)?)\s*:?\s*$",

@@ -278,12 +278,13 @@ def is_statement(sentence: str) -> bool:
         return False
     if is_salutation(text) or FULL_TEXT_HEADING.match(text) or RELATED_LINK.match(text):
         return False
+    unemphasised = text.lstrip("*_")
     if MADE_BY.match(text) or _names_only(text) or EDITOR_NOTE.match(text) or HEADED_EDITOR_NOTE.match(text) \
-            or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) or STORY_NOTE.match(text.lstrip("*_")) \
+            or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) or STORY_NOTE.match(unemphasised) \
             or ((FURNITURE_SENTENCE.match(text) or MEDIA_OR_EMBARGO.match(text)) and len(text.split()) <= 25) \
             or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)) \
-            or DISCLAIMER.match(text.lstrip("*_")) or CHAIRED.match(text) or PLEASANTRY.match(text) \
-            or BOX_LABEL.match(text.lstrip("*_")) or ELSEWHERE.match(text.lstrip("*_")):
+            or DISCLAIMER.match(unemphasised) or CHAIRED.match(text) or PLEASANTRY.match(text) \
+            or BOX_LABEL.match(unemphasised) or ELSEWHERE.match(unemphasised):
         return False
     if FOOTNOTE.match(text) or _not_english(text):
         return False
@@ -439,7 +440,7 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     captions = {s for n, line in enumerate(lines) for s in split_sentences(line)
                 if is_caption(line.strip()) or (len(lines) > 1 and _story_note_line(line))  # (a joined row is one
                 or (n + 1 < len(lines) and credited_caption(line.strip()))}  # line: its note is cut by sentence)
-    captions |= {c for line in text.splitlines() if (c := labelled_caption_sentence(line.strip()))}
+    captions |= {c for line in lines if (c := labelled_caption_sentence(line.strip()))}
     raw = [COOKIE_BUTTON.sub("", s.lstrip(), count=1) if i and COOKIES.search(raw[i - 1]) else s
            for i, s in enumerate(raw)]
     sentences = [clean_statement(s, interview) for s in raw]
