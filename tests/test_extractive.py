@@ -58,6 +58,21 @@ def test_choose_per_source_takes_each_sources_best_and_the_earlier_on_a_tie():
     assert by_source == {"x": 1}
 
 
+def test_a_dev_gain_within_its_noise_keeps_the_preferred_setting():
+    references = ["the minister met the ambassador in hanoi"] * 4
+    plain = ["the minister met the ambassador", "the minister met", "the minister", "the minister met the ambassador"]
+    # one article much better, another worse: a gain on average, but smaller than its standard error
+    noisy = ["the minister met the ambassador in hanoi", "the minister", "the minister",
+             "the minister met the ambassador"]
+    chosen, by_source, means = choose_per_source([plain, noisy], references, ["a"] * 4)
+    assert means[1] > means[0] and chosen == 0 and by_source == {"a": 0}
+    # the same gain on every article is no noise: the better setting is taken
+    steady = ["the minister met the ambassador in", "the minister met the", "the minister met",
+              "the minister met the ambassador in"]
+    chosen, by_source, _ = choose_per_source([plain, steady], references, ["a"] * 4)
+    assert chosen == 1 and by_source == {"a": 1}
+
+
 def test_summarisers_choose_on_dev_by_the_tasks_selection_metric():
     from diplo_ml.models.base import TaskSpec
     from diplo_ml.tasks import get_task

@@ -674,3 +674,16 @@ def test_a_rows_headline_is_cut_only_before_a_new_sentence():
     assert without_headline(text, "Vietnam's GDP grows") == text
     assert without_headline("Japan Airlines will resume flights to Hanoi.", "Japan") == "Japan Airlines will resume " \
                                                                                          "flights to Hanoi."
+
+
+@pytest.mark.parametrize("menu", ["Home | Politics | Business | World | Society | Culture | Sports | Photo",
+                                  "Home News Current Affairs Culture Vietnam & ASEAN Video",
+                                  "Politics & Law | Economy | Society | Life & Style | Sports | Environment"])
+def test_a_sites_menu_above_the_headline_is_never_the_headline(menu):
+    article = ingest_text(f"{menu}\n\nViet Nam, Cambodia agree to step up border talks\n\nHanoi (VNA) – Viet Nam and "
+                          "Cambodia agreed on March 5 to step up talks on the remaining border sections.", "m")
+    assert article.headline == "Viet Nam, Cambodia agree to step up border talks"
+    assert any(why in ("navigation menu", "breadcrumb") and line == menu for _, why, line in article.dropped)
+    own = ingest_text("Home Office Announces New Visa Rules For Students\n\nThe Home Office today announced new rules "
+                      "for international students from next year.", "h")
+    assert own.headline == "Home Office Announces New Visa Rules For Students"  # a title-case headline, not a menu

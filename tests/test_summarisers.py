@@ -967,3 +967,24 @@ def test_a_footnote_mark_after_a_year_and_a_cookie_consent_line():
     assert _chosen(f"By continuing to browse, you agree to our use of cookies. {LEAD9}")[0] == LEAD9
     assert _chosen("Vietnam aims to train 50,000 engineers by 2030[1] and to build chip plants.")[0] == \
         "Vietnam aims to train 50,000 engineers by 2030 and to build chip plants."
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a writer's note and an event page's notices to the press (read s38)
+    (f"The author is Vice President of the Diplomatic Academy of Viet Nam. The views expressed are his own. {LEAD9}",
+     LEAD9),
+    (f"Registration for this event is now closed. Media accreditation closes on 31 March 2026. Journalists must "
+     f"bring their press cards. {LEAD9}", LEAD9),
+    # a statement page's place, date, time and reference run into a joined row (EEAS)
+    (f"Brussels, 03/03/2026 - 17:20, UNIQUE ID: 260303_12 Statements on behalf of the HR/VP {LEAD9}", LEAD9),
+    # a time phrase after "By" is no byline
+    (f"By Sunday, the delegation had visited four provinces and met local leaders. {LEAD9}", "By Sunday, the"),
+    # ordinary sentences the new rules leave alone
+    (f"The author of the resolution, Viet Nam, said the text reflected broad consensus. {LEAD9}", "The author of"),
+    (f"Registration of foreign non-governmental organisations will open next month under a new decree. {LEAD9}",
+     "Registration of foreign"),
+    (f"Journalists in the region face growing risks, the report said. {LEAD9}", "Journalists in the region"),
+    (f"Brussels, the EU's capital, hosted the summit on Monday. {LEAD9}", "Brussels, the EU's capital"),
+])
+def test_furniture_of_an_eleventh_read_is_never_summary_material(text, first):
+    assert _chosen(text)[0].startswith(first)

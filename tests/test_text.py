@@ -32,6 +32,16 @@ from diplo_ml.text import split_sentences, words
         ("Sr. Lt. Gen. Hoang met Brig. Gen. Flynn, Assoc. Prof. Tran, Dep. PM Son and Lieut. Col. Kim. They agreed.",
          ["Sr. Lt. Gen. Hoang met Brig. Gen. Flynn, Assoc. Prof. Tran, Dep. PM Son and Lieut. Col. Kim.",
           "They agreed."]),  # military and academic titles (read s36)
+        ("The ruling in Philippines v. China was final. Under Art. VI of the pact, both consult. See Sec. IV.",
+         ["The ruling in Philippines v. China was final.", "Under Art. VI of the pact, both consult.",
+          "See Sec. IV."]),  # a case name, Roman numerals (read s38)
+        ("Samsung Electronics Co. Vice Chairman Jun spoke. The Rt. Hon. James Cleverly MP met Apple Inc. CEO Tim Cook "
+         "and Vingroup JSC. The deal is big.",
+         ["Samsung Electronics Co. Vice Chairman Jun spoke.",
+          "The Rt. Hon. James Cleverly MP met Apple Inc. CEO Tim Cook and Vingroup JSC.", "The deal is big."]),
+        ("They met in Washington, D.C. Both sides agreed. The answer was no. I left. He flew to Washington, D.C. on "
+         "Monday.", ["They met in Washington, D.C.", "Both sides agreed.", "The answer was no.", "I left.",
+                     "He flew to Washington, D.C. on Monday."]),
     ],
 )
 def test_split_sentences(text, expected):

@@ -82,13 +82,13 @@ def read_meta(path: str | Path) -> tuple[Path, dict[str, Any]]:
 def checkpoint_task(folder: Path, meta: dict[str, Any]) -> Task:
     """The task a checkpoint was trained for, configured as its ``diplo_ml.json`` says (a tagger's labels); a task
     this version does not know is an error naming that file."""
-    from diplo_ml.models.base import model_class
+    from diplo_ml.models.base import saved_model_class
     from diplo_ml.tasks import get_task, task_class
 
     try:
         task = get_task(str(meta["task"]), task_class(str(meta["task"])).config_from_checkpoint(folder / META, meta))
         model = meta.get("model")
-        cls = model_class(model) if isinstance(model, dict) and model.get("_target_") else None
+        cls = saved_model_class(model) if isinstance(model, dict) and model.get("_target_") else None
         if cls is not None and not issubclass(cls, task.model_type):  # the two blocks disagree: a damaged file
             raise DiploError(f"{folder / META}: its task '{meta['task']}' cannot be served by its model "
                              f"'{model.get('name', '?')}' ({cls.__name__}); the file is damaged or edited")

@@ -8,8 +8,10 @@ Rules, in order:
   whitespace and a character that is not lower case (``!`` not inside a name: "Yahoo! Japan"); closing quotes and
   brackets stay with the sentence;
 * a period does not end a sentence after a title (Mr., Dr., St., Gen., ...), an initial (J. Smith),
-  ``e.g.``/``i.e.``, or before a number after ``No.``, a month (Jan. 5), ``p.``/``para.``/``art.``;
-  dotted abbreviations (U.S., U.K., a.m., p.m.) end one only before a common sentence opener ("The", "He").
+  ``e.g.``/``i.e.``, or before a number after ``No.``, a month (Jan. 5), ``p.``/``para.``/``art.`` (also before a
+  Roman numeral: "Art. VI");
+  dotted abbreviations (U.S., U.K., a.m., p.m.) and those inside names (Co., Inc., Ltd., Rt. Hon., v.) end one only
+  before a common sentence opener ("The", "He", "Both").
 """
 
 from __future__ import annotations
@@ -32,12 +34,19 @@ _BEFORE_NUMBER = frozenset(
     """no nos vol vols p pp para paras art arts fig figs ch sec sect ed eds op tel ext
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
+# ... and before a Roman numeral: "Art. VI", "Ch. IV" (not "no. I", which ends sentences: "The answer was no. I …")
+_BEFORE_ROMAN = frozenset("vol vols para paras art arts ch sec sect pt".split())
+_ROMAN = re.compile(r"(?:[IVXLC]{2,7}|[VXLC])\b")
 # Words that open a sentence: a dotted abbreviation (U.S., a.m.) followed by one of these ends the sentence.
 _OPENERS = frozenset(
     """the a an he she it they we i you this that these those there his her its their our my in on at
     but and however meanwhile also after before when while since if as for last next earlier later
-    according mr mrs ms dr""".split()
+    according mr mrs ms dr both each all some many most several such during under with from following
+    other one two three""".split()
 )
+# A company's or a case's abbreviation ("Samsung Electronics Co. Vice Chairman …", "Philippines v. China", "Rt.
+# Hon."): inside a name unless a sentence opener follows ("… with Vingroup JSC. The deal …")
+_IN_NAMES = frozenset("co inc corp ltd bhd plc llc jsc rt vs v".split())
 # Names spelt with an exclamation mark, which does not end a sentence after them.
 _NAMES_WITH_BANG = frozenset("yahoo jeopardy wham".split())
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, a.m, e.g (the final period is not included)
@@ -78,7 +87,9 @@ def _is_boundary(chunk: str, match: re.Match[str]) -> bool:
         return False
     if lower in _BEFORE_NUMBER and nxt.isdigit():
         return False
-    if _DOTTED.match(token):
+    if lower in _BEFORE_ROMAN and _ROMAN.match(chunk, following.start(1)):
+        return False
+    if _DOTTED.match(token) or lower in _IN_NAMES:
         opener = _WORD.match(chunk, following.start(1))
         return opener is not None and opener.group(0).lower() in _OPENERS
     return True

@@ -146,10 +146,19 @@ INNER_OUTLET = re.compile(rf"(?:\((?:{_OUTLET_ALT})\)\s*{_DASH}\s*|(?<=\s)(?-i:N
                           r"(?:\s*[–—]+\s*|\s+-+\s+))(?=(?-i:[A-Z\"“‘']))", re.IGNORECASE)  # ("a VNA-Xinhua deal")
 
 
+# a statement page's place, date, time and reference run into its text: "Brussels, 03/03/2026 - 17:20, UNIQUE ID:
+# 260303_12 Statements on behalf of the HR/VP The European Union welcomes …" (a time or an ID: not a plain dateline)
+DATED_ID_HEADER = re.compile(r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2},\s*\d{1,2}/\d{1,2}/\d{4}"
+                             r"(?:\s*[-–—]\s*\d{1,2}:\d{2},?\s+(?:UNIQUE ID:\s*\S+\s+)?|,?\s+UNIQUE ID:\s*\S+\s+)"
+                             r"(?:(?:statements?|press releases?|speeches|remarks)\s+(?:on behalf of|by)\s+the\s+"
+                             r"(?:HR/VP|High Representative|Spokesperson)\s+)?(?=[A-Z\"“])", re.IGNORECASE)
+
+
 def strip_page_header(text: str) -> str:
     """``text`` without the date stamp, byline and masthead a page prints above its lead when they were run into it,
     up to an outlet's dateline within its first words ("… Hanoi (VNA) – Vietnam …" -> "(VNA) – Vietnam …", for
     :func:`strip_dateline`); ``text`` itself when it does not open so."""
+    text = text[m.end():] if (m := DATED_ID_HEADER.match(text)) and len(text) - m.end() > 20 else text
     rest = _without_publisher_header(text)
     stamp = LEADING_STAMP.match(rest)
     if stamp and not (TIME.search(stamp.group(0)) or re.match(rf"(?i:{WEEKDAYS}|updated|published|posted|last)\b",

@@ -145,6 +145,9 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     for number, line in [c for c in candidates if PICTURED.search(c[1])]:  # "… (right) and … at the meeting"
         article.dropped.append((number, "photo caption", line))
         candidates.remove((number, line))
+    for number, line in [c for c in candidates if is_menu(c[1])]:
+        article.dropped.append((number, "navigation menu", line))
+        candidates.remove((number, line))
     if not candidates:
         return
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))
@@ -163,6 +166,25 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
         else:
             article.dropped.append((number, "section label", line))
     candidates.clear()
+
+
+MENU_SEPARATORS = re.compile(r"\s[|»›•·/]\s")
+
+
+def is_menu(line: str) -> bool:
+    """A site's navigation, not a headline: three or more separated items of up to three words each ("Home | Politics
+    | Business | World", "Politics & Law » Economy » Society"), or "Home" and capitalised words only ("Home News
+    Current Affairs Culture Video")."""
+    items = [item.strip() for item in MENU_SEPARATORS.split(line.strip())]
+    if len(items) >= 4 and all(1 <= len(item.split()) <= 3 for item in items):
+        return True
+    words = line.split()
+    return len(words) >= 4 and words[0].lower() == "home" and all(w[:1].isupper() or w == "&" for w in words) \
+        and len(SECTIONS.intersection(w.lower() for w in words[1:])) >= 2  # ("Home Office Announces New Rules")
+
+
+SECTIONS = {"news", "politics", "world", "business", "economy", "society", "culture", "sports", "sport", "video",
+            "videos", "photo", "photos", "opinion", "travel", "life", "law", "environment", "entertainment", "more"}
 
 
 GOES_ON = re.compile(r"^(?:ON|OF|FOR|BY|AT|TO|AND|IN|WITH|BETWEEN|REGARDING|CONCERNING|FROM)\b")

@@ -84,7 +84,8 @@ SOURCE_CREDIT = re.compile(rf"^{_SOURCE}", re.IGNORECASE)
 PHOTO_CREDIT = re.compile(rf"\s*{CREDIT}\s*$", re.IGNORECASE)
 LEADING_CREDIT = re.compile(rf"^{CREDIT}\s*", re.IGNORECASE)
 BYLINE = re.compile(
-    r"^(?:by\s+(?-i:[A-Z])|translated by\b|translation:|source:|sources:|story:|text:"  # "By contrast, …" is not
+    rf"^(?:by\s+(?!(?:{MONTHS}|{WEEKDAYS}|then|now|contrast|comparison|far|law|default|design)\b)(?-i:[A-Z])"
+    r"|translated by\b|translation:|source:|sources:|story:|text:"  # "By contrast, …", "By Sunday, …" are not
     r"|reporter\s*[-–:]\s*[A-Z][a-z]+\s*$|editor:|edited by\b|written by\b|compiled by\b"
     r"|(?:[A-Z]{2,6}/){1,3}[A-Z]{2,6}\s*$"
     r"|\*\s*the author\b|\(\*\)\s*the author\b)",

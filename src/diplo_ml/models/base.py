@@ -181,6 +181,16 @@ def model_class(model_cfg: dict[str, Any]) -> type[Model]:
     return cls
 
 
+def saved_model_class(model_cfg: dict[str, Any]) -> type[Model]:
+    """The class a checkpoint's model block names, imported under the checkpoint rule (diplo_ml's modules and the
+    trusted packages only: a checkpoint never makes another module load)."""
+    token = _FROM_CHECKPOINT.set(True)
+    try:
+        return model_class(model_cfg)
+    finally:
+        _FROM_CHECKPOINT.reset(token)
+
+
 def model_options(model_cfg: dict[str, Any], expected: type[Model] = Model) -> tuple[type[Model], ModelOptions]:
     """Class and validated options of a model config; refuses a model of another kind than ``expected``."""
     cls = model_class(model_cfg)

@@ -214,7 +214,8 @@ ELSEWHERE = re.compile(r"^(?:(?:more|further|additional) (?:information|details)
 # an opinion page's disclaimer: "The views expressed are those of the authors and do not necessarily reflect …",
 # "Disclaimer: The opinions expressed in this article are the author's own."
 DISCLAIMER = re.compile(r"^(?:disclaimer\s*[:.–—-]\s*)?(?:the |any |all )?(?:views|opinions)\b[^.!?]{0,60}\bexpressed\b"
-                        r"[^.!?]{0,80}\b(?:authors?|writers?|contributors?)(?:['’]s?)?\b|^disclaimer\s*[:.–—-]",
+                        r"[^.!?]{0,80}\b(?:(?:authors?|writers?|contributors?)(?:['’]s?)?|(?:his|her|their|my) own)\b"
+                        r"|^disclaimer\s*[:.–—-]",
                         re.IGNORECASE)
 # who chaired a briefing, said and no more: "Spokesperson Pham Thu Hang chaired the regular press conference."
 CHAIRED = re.compile(r"^[^.!?,;]{0,80}\b(?:chaired|hosted|presided over|held|gave)\s+(?:the|a|its|her|his)\s+"
@@ -222,6 +223,17 @@ CHAIRED = re.compile(r"^[^.!?,;]{0,80}\b(?:chaired|hosted|presided over|held|gav
                      r"|news conference|media briefing)\b"
                      r"(?:\s+(?:on|in|at|this)\s+(?:(?-i:[A-Z0-9])[\w'’-]*,?\s*){1,4})*"
                      r"\s*[.!]?$", re.IGNORECASE)  # (a place or date at most: "… amid heavy shelling" is news)
+# a writer's note, not news: "The author is Vice President of the Diplomatic Academy.", "About the author: …" ("The
+# author of the resolution said …" is news)
+ABOUT_AUTHOR = re.compile(r"^(?:about the (?:authors?|writers?)\b|(?:the |this )?(?:authors?|writers?|columnist"
+                          r"|contributor)s?\s+(?:is|are|was|were)\b)", re.IGNORECASE)
+# an event page's notice to the press: "Registration for this event is now closed.", "Media accreditation closes on 31
+# March 2026.", "Journalists must bring their press cards."
+EVENT_NOTICE = re.compile(r"^(?:(?:media |press |online )?(?:registration|accreditation|rsvps?)(?: for (?:this|the) "
+                          r"(?:event|meeting|conference|ceremony|briefing|forum))?\s+(?:is |are )?(?:now )?(?:closed|"
+                          r"closes|will close|opens|is open|are open)\b|(?:journalists|reporters|media representatives|"
+                          r"members of the (?:press|media))\s+(?:must|should|are (?:kindly )?(?:requested|asked|"
+                          r"invited|reminded))\b)", re.IGNORECASE)  # ("Registration of NGOs will open …" is news)
 MADE_BY = re.compile(r"^(?:statement|speech|remarks|written statement|transcript)s? "
                      r"(?:made|delivered|given|issued) by\b", re.IGNORECASE)
 
@@ -284,7 +296,8 @@ def is_statement(sentence: str) -> bool:
             or ((FURNITURE_SENTENCE.match(text) or MEDIA_OR_EMBARGO.match(text)) and len(text.split()) <= 25) \
             or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)) \
             or DISCLAIMER.match(unemphasised) or CHAIRED.match(text) or PLEASANTRY.match(text) \
-            or BOX_LABEL.match(unemphasised) or ELSEWHERE.match(unemphasised):
+            or BOX_LABEL.match(unemphasised) or ELSEWHERE.match(unemphasised) or ABOUT_AUTHOR.match(unemphasised) \
+            or (EVENT_NOTICE.match(unemphasised) and len(text.split()) <= 20):
         return False
     if FOOTNOTE.match(text) or _not_english(text):
         return False

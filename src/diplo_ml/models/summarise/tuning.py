@@ -19,16 +19,26 @@ def dev_measure(spec: TaskSpec) -> tuple[str, ...]:
 def choose_per_source(candidates: Sequence[Sequence[str]], references: Sequence[str],
                       sources: Sequence[str | None], measures: Sequence[str] = ("rougeL",),
                       ) -> tuple[int, dict[str, int], np.ndarray]:
-    """The candidate setting with the best dev score over all of dev and for each data source.
+    """The setting chosen on dev, over all of dev and for each data source: the earliest (most preferred) setting
+    whose mean score is within one standard error of the best one's (the one-standard-error rule: a dev gain smaller
+    than the noise of its paired per-article differences is a tie, so a plainer setting is not given up for it, and
+    a small change to the training data does not flip the choice).
 
-    ``candidates`` holds one list of dev summaries per setting, the preferred settings first: a tie keeps the
-    earlier one. An example's score is the mean of its ``measures`` (ROUGE F-measures). Returns the index chosen
-    over all of dev, the index chosen for each named source, and each setting's mean score over all of dev."""
+    ``candidates`` holds one list of dev summaries per setting, the preferred settings first. An example's score is
+    the mean of its ``measures`` (ROUGE F-measures). Returns the index chosen over all of dev, the index chosen for
+    each named source, and each setting's mean score over all of dev."""
     columns = [ROUGE_TYPES.index(m) for m in measures]
     scores = np.stack([per_example(list(c), list(references))[:, columns].mean(axis=1) for c in candidates])
 
     def best(index: list[int]) -> int:
-        return int(np.argmax(scores[:, index].mean(axis=1)))
+        means = scores[:, index].mean(axis=1)
+        top = int(np.argmax(means))
+        for setting in range(top):
+            gaps = scores[top, index] - scores[setting, index]
+            noise = gaps.std(ddof=1) / np.sqrt(len(index)) if len(index) > 1 else 0.0
+            if means[top] - means[setting] <= noise:
+                return setting
+        return top
 
     by_source = {str(s): best([i for i, own in enumerate(sources) if own == s])
                  for s in sorted({s for s in sources if s is not None})}
