@@ -57,7 +57,9 @@ def test_select_then_import_round_trip(tagger, tmp_path, capsys):
     for i in range(4):
         text = (FIXTURES / "article_vna.txt").read_text().replace("Hanoi", places[i])
         (articles / f"a{i}.txt").write_text(text.replace("Deputy", f"{'Once more ' * i}Deputy").replace(
-            "He also", f"{'Again ' * i}He also").replace("The officials", f"{'Then ' * i}The officials"))
+            "He also", f"{'Again ' * i}He also").replace("The officials", f"{'Then ' * i}The officials").replace(
+            "Speaking at", f"{'Later ' * i}Speaking at").replace("The ambassador", f"{'Finally ' * i}The ambassador")
+            .replace("What will", f"{'Now ' * i}What will"))
     assert cli_main(["annotate", "select", str(tagger), str(articles), "-n", "10", "-o", str(tasks_file),
                      "--per-article", "3"]) == 0
     tasks = json.loads(tasks_file.read_text())

@@ -683,7 +683,37 @@ def test_a_sites_menu_above_the_headline_is_never_the_headline(menu):
     article = ingest_text(f"{menu}\n\nViet Nam, Cambodia agree to step up border talks\n\nHanoi (VNA) – Viet Nam and "
                           "Cambodia agreed on March 5 to step up talks on the remaining border sections.", "m")
     assert article.headline == "Viet Nam, Cambodia agree to step up border talks"
-    assert any(why in ("navigation menu", "breadcrumb") and line == menu for _, why, line in article.dropped)
+    dropped_as = {why for _, why, line in article.dropped if line == menu}
+    assert dropped_as & {"navigation menu or table row", "breadcrumb"}
     own = ingest_text("Home Office Announces New Visa Rules For Students\n\nThe Home Office today announced new rules "
                       "for international students from next year.", "h")
     assert own.headline == "Home Office Announces New Visa Rules For Students"  # a title-case headline, not a menu
+
+
+def test_headline_field_of_an_eleventh_read():
+    lead = ("HÀ NỘI — Việt Nam and Malaysia will hold their first maritime dialogue next month, Deputy Foreign "
+            "Minister Đỗ Hùng Việt said on Wednesday.")
+    # a note on the story above the headline does not start the text; a section's one-word label is no headline
+    noted = ingest_text(f"Vietnam News\nPolitics & Law\nClarification: This story has been updated to correct a "
+                        f"title.\nViệt Nam, Malaysia to hold first maritime dialogue\n{lead}", "n")
+    assert noted.headline == "Việt Nam, Malaysia to hold first maritime dialogue"
+    assert noted.paragraphs[0].text.startswith("Việt Nam and Malaysia will hold")
+    alone = ingest_text(f"Vietnam News Agency - English\nPolitics\nBy Thu Hang and Quoc Khanh\nVNA correspondents\n"
+                        f"{lead}", "a")
+    assert alone.headline is None and alone.outlet == "VNA"  # masthead with its edition, byline, credit, label
+    assert {why for _, why, _ in alone.dropped} >= {"outlet masthead", "byline/credit", "section label"}
+    # a title in capitals with a country before a dash is one title, not a capitals dateline
+    title = "JOINT STATEMENT ON THE ELEVATION OF VIET NAM – BRAZIL RELATIONS TO A STRATEGIC PARTNERSHIP"
+    joint = ingest_text(f"{title}\nHanoi, 2 March 2026\n1. The two sides agreed to raise bilateral trade to US$15 "
+                        "billion by 2030.", "j")
+    assert joint.headline == title
+    # a table's numbered row is no headline
+    table = ingest_text("List of Outcomes: State Visit of the President of Viet Nam to India\n2 | Agreement on "
+                        "traditional medicine | Secretary, Ministry of AYUSH\n\nIndia will extend a line of credit of "
+                        "US$300 million to Viet Nam for projects in agriculture.", "t")
+    assert table.headline == "List of Outcomes: State Visit of the President of Viet Nam to India"
+    # a photo agency's credit names the outlet only when the page's masthead does not
+    page = ingest_text("VnExpress International\nVietnam, Philippines sign coast guard MoU\nThe two coast guards "
+                       "sign the memorandum in Manila. Photo by Reuters\n\nVietnam and the Philippines signed a "
+                       "memorandum on coast guard cooperation in Manila on Wednesday.", "v")
+    assert page.outlet == "VnExpress"

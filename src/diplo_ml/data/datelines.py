@@ -196,7 +196,9 @@ def _inner_capitals_dateline(text: str) -> re.Match[str] | None:
     acronym before a dash ("ASEAN — …")."""
     for match in INNER_CAPITALS.finditer(text):
         place = match.group(0).split(",")[0].strip(" —–")
-        if _in_capitals(place) and place not in NOT_PLACES:
+        goes_on = text[match.end():].split()[:3]  # "… OF VIET NAM – BRAZIL RELATIONS TO …": a title in capitals
+        if _in_capitals(place) and place not in NOT_PLACES \
+                and not (len(goes_on) >= 2 and not any(c.islower() for c in "".join(goes_on))):
             return match
     return None
 
@@ -344,8 +346,11 @@ MASTHEADS = {k.lower() for k in OUTLETS} | {v.lower() for v in OUTLETS.values()}
 
 
 def masthead(line: str) -> str | None:
+    """The outlet a line names and nothing else ("Nhan Dan Online"; also with its edition: "Vietnam News Agency -
+    English", "VnExpress International", "Tuoi Tre News"), lower-cased; None for any other line."""
     key = line.strip(" *#|-–").lower()
-    return key if key in MASTHEADS else None
+    edition = re.sub(r"\s*(?:[-–|:]\s*)?(?:english(?: edition)?|\(english\)|international|news)$", "", key).strip()
+    return key if key in MASTHEADS else edition if edition in MASTHEADS else None
 
 
 # what names a picture or its maker, not a place: "Screenshot (VNA)", "Archive photo (VNA)", "Courtesy (VNA)"

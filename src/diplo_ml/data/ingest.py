@@ -31,6 +31,7 @@ from diplo_ml.data.datelines import (
 from diplo_ml.data.page_noise import (
     ANSWER_PREFIX,
     BARE_CREDIT,
+    BYLINE,
     FOOTNOTE,
     FOOTNOTE_MARK,
     PHOTO_CREDIT,
@@ -39,6 +40,7 @@ from diplo_ml.data.page_noise import (
     QUESTION_PREFIX,
     SOURCE_CREDIT,
     SPEAKER,
+    STORY_NOTE,
     TAIL_HEADINGS,
     TERMINAL,
     classify,
@@ -145,12 +147,14 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     for number, line in [c for c in candidates if PICTURED.search(c[1])]:  # "… (right) and … at the meeting"
         article.dropped.append((number, "photo caption", line))
         candidates.remove((number, line))
-    for number, line in [c for c in candidates if is_menu(c[1])]:
-        article.dropped.append((number, "navigation menu", line))
+    for number, line in [c for c in candidates if is_menu(c[1]) or BYLINE.match(c[1]) or WRITERS.match(c[1])]:
+        article.dropped.append((number, "navigation menu or table row" if is_menu(line) else "byline/credit", line))
         candidates.remove((number, line))
     if not candidates:
         return
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))
+    if len(best[1].split()) < 2:  # a word alone ("Politics") is a section's label: the page shows no headline
+        best = (-1, "")
     above = [c for c in candidates if c[0] < best[0]]
     first = above[-1] if above and best[0] - above[-1][0] <= 2 and _capitals(above[-1][1]) and _capitals(best[1]) \
         and GOES_ON.match(best[1]) else None  # "CHAIRMAN'S STATEMENT" / "ON THE SITUATION IN MYANMAR" (not a label:
@@ -169,14 +173,19 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
 
 
 MENU_SEPARATORS = re.compile(r"\s[|»›•·/]\s")
+# who wrote it, as a line of its own: "VNA correspondents", "Staff writers"
+WRITERS = re.compile(r"^(?:[\w.&'’-]+\s+){0,3}(?:correspondents?|reporters?|staff writers?)$", re.IGNORECASE)
 
 
 def is_menu(line: str) -> bool:
-    """A site's navigation, not a headline: three or more separated items of up to three words each ("Home | Politics
-    | Business | World", "Politics & Law » Economy » Society"), or "Home" and capitalised words only ("Home News
-    Current Affairs Culture Video")."""
+    """A site's navigation or a table's row, not a headline: four or more separated items of up to three words each
+    ("Home | Politics | Business | World", "Politics & Law » Economy » Society"), a numbered row of three or more cells
+    ("2 | Agreement on … | Secretary, Ministry of …"), or "Home" and capitalised words only ("Home News Current
+    Affairs Culture Video")."""
     items = [item.strip() for item in MENU_SEPARATORS.split(line.strip())]
     if len(items) >= 4 and all(1 <= len(item.split()) <= 3 for item in items):
+        return True
+    if len(items) >= 3 and items[0].rstrip(".").isdigit():
         return True
     words = line.split()
     return len(words) >= 4 and words[0].lower() == "home" and all(w[:1].isupper() or w == "&" for w in words) \
@@ -301,6 +310,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         last_kept = None
         if reason == "timestamp" and article.date is None:
             article.date = parse_date(line)
+        if reason is None and not seen_body and STORY_NOTE.match(line.strip().lstrip("*_>")):
+            reason = "note on the story"  # "Correction: …" above the headline does not start the text
         if reason is None and not seen_body and short_unpunctuated(line.rstrip("*_ "), 30) \
                 and not QUESTION_PREFIX.match(line) \
                 and not PROMPT.match(line) and not split_datelines(without_end_mark(line))[0]:  # a dated lead
@@ -347,15 +358,15 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if article.paragraphs and caption is not article.paragraphs[-1]:
             article.paragraphs.remove(caption)
             article.dropped.append((caption.line, "photo caption (its credit follows)", caption.raw))
-    if article.outlet is None:
-        for _, reason, line in article.dropped:
-            if reason in ("byline/credit", "photo caption", "outlet masthead"):
-                for key, name in OUTLETS.items():
-                    if re.search(rf"\b{re.escape(key)}\b", line, re.IGNORECASE):
-                        article.outlet = name
-                        break
-            if article.outlet:
-                break
+    # the outlet a page names: its masthead first, then a byline or credit, then a photo's credit (a picture from
+    # another agency, "Photo: Reuters" on a VnExpress page, names the outlet only when nothing else does)
+    for kind in ("outlet masthead", "byline/credit", "photo caption"):
+        for _, reason, line in article.dropped if article.outlet is None else ():
+            if reason == kind:
+                article.outlet = next((name for key, name in OUTLETS.items()
+                                       if re.search(rf"\b{re.escape(key)}\b", line, re.IGNORECASE)), None)
+                if article.outlet:
+                    break
     return article
 
 

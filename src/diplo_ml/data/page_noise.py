@@ -83,14 +83,23 @@ SOURCE_AFTER = re.compile(rf"[.!]\s+{_SOURCE}", re.IGNORECASE)
 SOURCE_CREDIT = re.compile(rf"^{_SOURCE}", re.IGNORECASE)
 PHOTO_CREDIT = re.compile(rf"\s*{CREDIT}\s*$", re.IGNORECASE)
 LEADING_CREDIT = re.compile(rf"^{CREDIT}\s*", re.IGNORECASE)
+FULL_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+FULL_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# "By Minh Anh", not "By Sunday, …" or "By March the talks …" (a time; "By Thu Hang" and "By May Nguyen" are names)
 BYLINE = re.compile(
-    rf"^(?:by\s+(?!(?:{MONTHS}|{WEEKDAYS}|then|now|contrast|comparison|far|law|default|design)\b)(?-i:[A-Z])"
+    rf"^(?:by\s+(?!(?:{FULL_MONTHS}|{FULL_WEEKDAYS})\b(?!\s+(?-i:[A-Z]))|(?:then|now|contrast|comparison|far|law"
+    r"|default|design)\b)(?-i:[A-Z])"
     r"|translated by\b|translation:|source:|sources:|story:|text:"  # "By contrast, …", "By Sunday, …" are not
     r"|reporter\s*[-–:]\s*[A-Z][a-z]+\s*$|editor:|edited by\b|written by\b|compiled by\b"
     r"|(?:[A-Z]{2,6}/){1,3}[A-Z]{2,6}\s*$"
     r"|\*\s*the author\b|\(\*\)\s*the author\b)",
     re.IGNORECASE,
 )
+# a note on the story itself: "Correction: An earlier version …", "This story has been updated to include …",
+# "Updated at 3:45 p.m. ET with comments …", "[This story has been updated with new details.]"
+STORY_NOTE = re.compile(r"^\[?(?:(?:correction|clarification|update|corrections?)\s*:|this (?:story|article|report"
+                        r"|post|page) (?:has been|was|had been) (?:updated|corrected|revised|amended|changed)\b"
+                        r"|updated (?:at|on) .{0,40}?\bwith\b)", re.IGNORECASE)
 TAIL_HEADINGS = re.compile(
     r"^(?:related (?:news|articles|stories|posts)|read more|see more|see also|other news|more news|latest news"
     r"|most read|most viewed|you may (?:also )?(?:like|be interested)|recommended|tin liên quan|related"

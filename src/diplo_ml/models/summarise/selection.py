@@ -33,6 +33,7 @@ from diplo_ml.data.page_noise import (
     RELATED_LINK,
     SOURCE_CREDIT,
     SPEAKER,
+    STORY_NOTE,
     WIRE_NOTICE,
     credited_caption,
     is_caption,
@@ -170,11 +171,6 @@ EDITOR_NOTE = re.compile(r"^editor['’]?s['’]? note\s*[:.–—-]", re.IGNORE
 # Editor's note: As Vietnam sets …")
 HEADED_EDITOR_NOTE = re.compile(r"^[^.!?]{3,200}?\s(?:Editor['’]?s['’]? [Nn]ote|Correction|CORRECTION|Clarification)"
                                 r"\s*[:–—-]")
-# a note on the story itself: "Correction: An earlier version …", "This story has been updated to include …",
-# "Updated at 3:45 p.m. ET with comments …", "[This story has been updated with new details.]"
-STORY_NOTE = re.compile(r"^\[?(?:(?:correction|clarification|update|corrections?)\s*:|this (?:story|article|report"
-                        r"|post|page) (?:has been|was|had been) (?:updated|corrected|revised|amended|changed)\b"
-                        r"|updated (?:at|on) .{0,40}?\bwith\b)", re.IGNORECASE)
 INTRODUCES_TEXT = re.compile(r"^(?:The )?(?:Vietnam News Agency|VNA|Vietnam ?Plus|VietnamPlus|Vietnam\+|Nhan Dan(?: "
                              r"Online)?|NDO|VOV(?: ?World)?|The World (?:&|and) Vietnam Report|WVR|Viet Nam News|VNS"
                              r"|(?:[A-Z][\w&+.'’-]*\s+){1,4}(?:News Agency|Newspaper|Online|Radio|Television|Portal"
