@@ -977,6 +977,9 @@ def test_a_footnote_mark_after_a_year_and_a_cookie_consent_line():
      f"bring their press cards. {LEAD9}", LEAD9),
     # a statement page's place, date, time and reference run into a joined row (EEAS)
     (f"Brussels, 03/03/2026 - 17:20, UNIQUE ID: 260303_12 Statements on behalf of the HR/VP {LEAD9}", LEAD9),
+    # an answer that needs its question; a reason that opens a news sentence stays
+    (f"Because the country offers political stability, a young workforce and many trade deals. {LEAD9}", LEAD9),
+    (f"Because of heavy rain, the opening ceremony was moved indoors. {LEAD9}", "Because of heavy rain"),
     # a time phrase after "By" is no byline
     (f"By Sunday, the delegation had visited four provinces and met local leaders. {LEAD9}", "By Sunday, the"),
     # ordinary sentences the new rules leave alone

@@ -230,6 +230,8 @@ EVENT_NOTICE = re.compile(r"^(?:(?:media |press |online )?(?:registration|accred
                           r"closes|will close|opens|is open|are open)\b|(?:journalists|reporters|media representatives|"
                           r"members of the (?:press|media))\s+(?:must|should|are (?:kindly )?(?:requested|asked|"
                           r"invited|reminded))\b)", re.IGNORECASE)  # ("Registration of NGOs will open …" is news)
+# an answer that needs its question ("Why Vietnam?" - "Because the country offers stability, …"): a reason alone
+ANSWER_FRAGMENT = re.compile(r"^[\"“]?because\b(?!\s+of\b)", re.IGNORECASE)  # ("Because of the storm, …" is news)
 MADE_BY = re.compile(r"^(?:statement|speech|remarks|written statement|transcript)s? "
                      r"(?:made|delivered|given|issued) by\b", re.IGNORECASE)
 
@@ -295,7 +297,7 @@ def is_statement(sentence: str) -> bool:
             or BOX_LABEL.match(unemphasised) or ELSEWHERE.match(unemphasised) or ABOUT_AUTHOR.match(unemphasised) \
             or (EVENT_NOTICE.match(unemphasised) and len(text.split()) <= 20):
         return False
-    if FOOTNOTE.match(text) or _not_english(text):
+    if FOOTNOTE.match(text) or _not_english(text) or ANSWER_FRAGMENT.match(unemphasised):
         return False
     if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) \
             or (COOKIES.search(text) and len(text.split()) <= 40):
