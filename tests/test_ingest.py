@@ -8,7 +8,7 @@ import pytest
 
 from diplo_ml.cli import main as cli_main
 from diplo_ml.data.datelines import parse_date
-from diplo_ml.data.ingest import ingest_document, ingest_path, ingest_text
+from diplo_ml.data.ingest import ingest_document, ingest_path, ingest_text, is_menu
 from diplo_ml.data.ingest_files import ingest_files
 from diplo_ml.data.io import iter_jsonl
 from diplo_ml.data.page_text import html_to_text
@@ -684,7 +684,11 @@ def test_a_sites_menu_above_the_headline_is_never_the_headline(menu):
                           "Cambodia agreed on March 5 to step up talks on the remaining border sections.", "m")
     assert article.headline == "Viet Nam, Cambodia agree to step up border talks"
     dropped_as = {why for _, why, line in article.dropped if line == menu}
-    assert dropped_as & {"navigation menu or table row", "breadcrumb"}
+    assert dropped_as & {"navigation menu, table row or site banner", "breadcrumb"}
+    for headline in ("LIVE | Ukraine war | Day 1,000 | Latest updates", "EU / UK / US / Canada sanctions",
+                     "Japan-Viet Nam Summit | Viet Nam | Countries & Regions | MOFA",
+                     "Home Affairs Minister Visits World News Forum And Opens Business Hub"):
+        assert not is_menu(headline), headline  # headlines with separators are not menus
     own = ingest_text("Home Office Announces New Visa Rules For Students\n\nThe Home Office today announced new rules "
                       "for international students from next year.", "h")
     assert own.headline == "Home Office Announces New Visa Rules For Students"  # a title-case headline, not a menu
@@ -717,3 +721,20 @@ def test_headline_field_of_an_eleventh_read():
                        "sign the memorandum in Manila. Photo by Reuters\n\nVietnam and the Philippines signed a "
                        "memorandum on coast guard cooperation in Manila on Wednesday.", "v")
     assert page.outlet == "VnExpress"
+
+
+
+@pytest.mark.parametrize(("masthead", "outlet"), [("NHANDAN ONLINE", "Nhan Dan"), ("Vietnam News", "Viet Nam News"),
+                                               ("QUAN DOI NHAN DAN ONLINE", "QDND"), ("Vietnam News Agency", "VNA"),
+                                               ("The Saigon Times", "The Saigon Times")])
+def test_an_outlets_masthead_by_its_full_name_names_the_outlet(masthead, outlet):
+    article = ingest_text(f"{masthead}\nVietnam, Laos agree to boost trade ties\n\nVietnam and Laos agreed on Monday "
+                          "to raise two-way trade to 5 billion USD by 2030.", "m")
+    assert article.outlet == outlet and article.headline == "Vietnam, Laos agree to boost trade ties"
+
+
+def test_a_sites_welcome_banner_is_no_headline():
+    article = ingest_text("Welcome to the official website of the Embassy of Vietnam in Australia\nVietnamese students "
+                          "in Canberra celebrate Youth Union anniversary\n\nVietnamese students in Canberra marked the "
+                          "anniversary of the Youth Union on Sunday.", "w")
+    assert article.headline == "Vietnamese students in Canberra celebrate Youth Union anniversary"

@@ -42,6 +42,12 @@ from diplo_ml.text import split_sentences, words
         ("They met in Washington, D.C. Both sides agreed. The answer was no. I left. He flew to Washington, D.C. on "
          "Monday.", ["They met in Washington, D.C.", "Both sides agreed.", "The answer was no.", "I left.",
                      "He flew to Washington, D.C. on Monday."]),
+        # near misses a review found: a company's name ends a sentence before a new one; a name after U.S.
+        ("He signed with Vingroup JSC. Vietnam's Prime Minister spoke. The stolen Afghan art. ICC prosecutors said so.",
+         ["He signed with Vingroup JSC.", "Vietnam's Prime Minister spoke.", "The stolen Afghan art.",
+          "ICC prosecutors said so."]),
+        ("He met U.S. Under Secretary of State Jones on the U.S. One China policy. They talked.",
+         ["He met U.S. Under Secretary of State Jones on the U.S. One China policy.", "They talked."]),
     ],
 )
 def test_split_sentences(text, expected):

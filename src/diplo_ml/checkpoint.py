@@ -82,20 +82,31 @@ def read_meta(path: str | Path) -> tuple[Path, dict[str, Any]]:
 def checkpoint_task(folder: Path, meta: dict[str, Any]) -> Task:
     """The task a checkpoint was trained for, configured as its ``diplo_ml.json`` says (a tagger's labels); a task
     this version does not know is an error naming that file."""
-    from diplo_ml.models.base import saved_model_class
     from diplo_ml.tasks import get_task, task_class
 
     try:
         task = get_task(str(meta["task"]), task_class(str(meta["task"])).config_from_checkpoint(folder / META, meta))
-        model = meta.get("model")
-        cls = saved_model_class(model) if isinstance(model, dict) and model.get("_target_") else None
+        cls = _saved_class(meta.get("model"))
         if cls is not None and not issubclass(cls, task.model_type):  # the two blocks disagree: a damaged file
             raise DiploError(f"{folder / META}: its task '{meta['task']}' cannot be served by its model "
-                             f"'{model.get('name', '?')}' ({cls.__name__}); the file is damaged or edited")
+                             f"'{meta['model'].get('name', '?')}' ({cls.__name__}); the file is damaged or edited")
         return task
     except DiploError as exc:
         message = str(exc)
         raise DiploError(message if message.startswith(str(folder / META)) else f"{folder / META}: {message}") from None
+
+
+def _saved_class(model: object) -> type | None:
+    """The model class a checkpoint's model block names, when it can be imported under the checkpoint rule; None
+    otherwise (loading the model names what is wrong; commands that never load it, such as ``report``, go on)."""
+    from diplo_ml.models.base import saved_model_class
+
+    if not (isinstance(model, dict) and model.get("_target_")):
+        return None
+    try:
+        return saved_model_class(model)
+    except DiploError:
+        return None
 
 
 def expect(path: str | Path, expected: type) -> tuple[Path, dict[str, Any]]:

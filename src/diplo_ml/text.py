@@ -10,8 +10,9 @@ Rules, in order:
 * a period does not end a sentence after a title (Mr., Dr., St., Gen., ...), an initial (J. Smith),
   ``e.g.``/``i.e.``, or before a number after ``No.``, a month (Jan. 5), ``p.``/``para.``/``art.`` (also before a
   Roman numeral: "Art. VI");
-  dotted abbreviations (U.S., U.K., a.m., p.m.) and those inside names (Co., Inc., Ltd., Rt. Hon., v.) end one only
-  before a common sentence opener ("The", "He", "Both").
+  dotted abbreviations (U.S., U.K., a.m., p.m.) and those inside names (Rt. Hon., v.) end one only before a
+  common sentence opener ("The", "He"; "Both sides", not "U.S. Under Secretary"); a company's (Co., Inc., Ltd.)
+  ends one unless its name goes on ("Co. Vice Chairman", "Inc. CEO").
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Titles and other abbreviations that are (almost) never sentence-final.
 _NEVER_FINAL = frozenset(
     """mr mrs ms mx dr prof st mt ft gen lt col maj capt cmdr cdr adm sgt cpl pte gov sen rep rev hon fr messrs
-    pres supt insp det amb e.g i.e cf viz approx dept assn h.e sr jr assoc asst brig lieut dep msgr ven""".split()
+    pres supt insp det amb e.g i.e cf viz approx dept assn h.e sr jr assoc asst brig lieut dep msgr ven snr
+    jnr""".split()
 )
 # Abbreviations that are not sentence-final before a number: "No. 10", "Jan. 5", "p. 12", "art. 3".
 _BEFORE_NUMBER = frozenset(
@@ -36,7 +38,7 @@ _BEFORE_NUMBER = frozenset(
 )
 # ... and before a Roman numeral: "Art. VI", "Ch. IV" (not "no. I", which ends sentences: "The answer was no. I …")
 _BEFORE_ROMAN = frozenset("vol vols para paras art arts ch sec sect pt".split())
-_ROMAN = re.compile(r"(?:[IVXLC]{2,7}|[VXLC])\b")
+_ROMAN = re.compile(r"(?!I\b)(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")  # a numeral: not ICC, VCCI
 # Words that open a sentence: a dotted abbreviation (U.S., a.m.) followed by one of these ends the sentence.
 _OPENERS = frozenset(
     """the a an he she it they we i you this that these those there his her its their our my in on at
@@ -44,9 +46,18 @@ _OPENERS = frozenset(
     according mr mrs ms dr both each all some many most several such during under with from following
     other one two three""".split()
 )
-# A company's or a case's abbreviation ("Samsung Electronics Co. Vice Chairman …", "Philippines v. China", "Rt.
-# Hon."): inside a name unless a sentence opener follows ("… with Vingroup JSC. The deal …")
-_IN_NAMES = frozenset("co inc corp ltd bhd plc llc jsc rt vs v".split())
+# openers that also begin names ("U.S. Under Secretary", "U.S. One China policy", "U.N. Under-Secretary-General"):
+# after a dotted abbreviation they open a sentence only before a lower-case word or a comma ("Both sides …")
+_NAME_OPENERS = frozenset("both each all some many most several such during under with from following other one two "
+                          "three".split())
+# a company's abbreviation ends a sentence unless its name goes on: "Samsung Electronics Co. Vice Chairman …", "Apple
+# Inc. CEO Tim Cook" ("… with Vingroup JSC. Vietnam's Prime Minister …" ends one)
+_COMPANIES = frozenset("co inc corp ltd bhd plc llc jsc".split())
+_AFTER_COMPANY = frozenset("""vice chairman chairwoman chair ceo cfo coo cto president chief executive director founder
+    head spokesman spokeswoman spokesperson board group holdings co inc corp ltd""".split())
+# a case's or a title's abbreviation: inside a name unless a sentence opener follows ("Philippines v. China", "Rt.
+# Hon.")
+_IN_NAMES = frozenset("rt vs v".split())
 # Names spelt with an exclamation mark, which does not end a sentence after them.
 _NAMES_WITH_BANG = frozenset("yahoo jeopardy wham".split())
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, a.m, e.g (the final period is not included)
@@ -87,11 +98,17 @@ def _is_boundary(chunk: str, match: re.Match[str]) -> bool:
         return False
     if lower in _BEFORE_NUMBER and nxt.isdigit():
         return False
-    if lower in _BEFORE_ROMAN and _ROMAN.match(chunk, following.start(1)):
-        return False
+    if lower in _BEFORE_ROMAN and token[0].isupper() and _ROMAN.match(chunk, following.start(1)):
+        return False  # "Art. VI" (not "… Afghan art. ICC prosecutors …")
+    opener = _WORD.match(chunk, following.start(1))
+    word = opener.group(0).lower() if opener else ""
+    if lower in _COMPANIES:
+        return word not in _AFTER_COMPANY
     if _DOTTED.match(token) or lower in _IN_NAMES:
-        opener = _WORD.match(chunk, following.start(1))
-        return opener is not None and opener.group(0).lower() in _OPENERS
+        if opener is not None and word in _NAME_OPENERS:
+            after = chunk[opener.end():opener.end() + 2]
+            return after[:1] == "," or (after[:1] == " " and after[1:2].islower())
+        return word in _OPENERS
     return True
 
 

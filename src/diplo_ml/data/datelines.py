@@ -24,6 +24,12 @@ OUTLETS = {
     "THANH NIEN": "Thanh Nien",
     "BAOQUOCTE.VN": "WVR", "NHANDAN.VN": "Nhan Dan", "VIETNAMNET.VN": "VietNamNet", "VNEXPRESS.NET": "VnExpress",
     "TUOITRE.VN": "Tuoi Tre", "THANHNIEN.VN": "Thanh Nien", "DANTRI.COM.VN": "Dan Tri", "QDND.VN": "QDND",
+    # by their full names, as mastheads print them
+    "VIETNAM NEWS AGENCY": "VNA", "NHANDAN": "Nhan Dan", "VIETNAM NEWS": "Viet Nam News",
+    "VIET NAM NEWS": "Viet Nam News",
+    "QUAN DOI NHAN DAN": "QDND", "THE SAIGON TIMES": "The Saigon Times", "SAIGON TIMES": "The Saigon Times",
+    "THE STRAITS TIMES": "The Straits Times", "STRAITS TIMES": "The Straits Times",
+    "VIETNAM LAW & LEGAL FORUM": "VLLF", "THE WORLD & VIETNAM REPORT": "WVR", "WORLD & VIETNAM REPORT": "WVR",
 }
 _ONE_OUTLET = "|".join(sorted((re.escape(k) for k in OUTLETS), key=len, reverse=True))
 _OUTLET_ALT = rf"(?:{_ONE_OUTLET})(?:\s*/\s*(?:{_ONE_OUTLET}))*"  # "NDO/VNA", "VNA/VNP": wire copy names both
@@ -77,8 +83,12 @@ DATELINE_CITY = re.compile(r"^(?P<place>[A-ZÀ-Ỹ][\w.'’ -]{1,25}?)(?:\s+[–
                            r"(?!\S+\s+(?:ties|relations|relationship|trade|talks|tensions|railway|route|flights?|line"
                            r"|border|cooperation|partnership|summit|axis|link|expressway|corridor|dialogue|rivalry"
                            r"|friendship|pipeline|highway|ferry|connection)\b)")  # not "Singapore - Malaysia ties …"
+# a source in brackets that no outlet list knows, before a dash: "(Embassy of Viet Nam in Mexico) – A Vietnamese
+# culture week …", "(Vietnam Embassy in Cambodia) - The embassy …" (a name of two to eight words, capitalised)
+DATELINE_SOURCE = re.compile(r"^\((?P<source>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|in|the|and|to|for|at)){1,7})\)"
+                             rf"\s*{_DASH}\s+(?=[A-Z\"“])")
 DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED, DATELINE_UNDASHED,
-             DATELINE_DATE, DATELINE_CITY)
+             DATELINE_DATE, DATELINE_CITY, DATELINE_SOURCE)
 OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE)  # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
 DATE_DMY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
@@ -147,11 +157,11 @@ INNER_OUTLET = re.compile(rf"(?:\((?:{_OUTLET_ALT})\)\s*{_DASH}\s*|(?<=\s)(?-i:N
 
 
 # a statement page's place, date, time and reference run into its text: "Brussels, 03/03/2026 - 17:20, UNIQUE ID:
-# 260303_12 Statements on behalf of the HR/VP The European Union welcomes …" (a time or an ID: not a plain dateline)
+# 260303_12 Statements on behalf of the HR/VP The European Union welcomes …" (its ID tells it from a dateline)
 DATED_ID_HEADER = re.compile(r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2},\s*\d{1,2}/\d{1,2}/\d{4}"
-                             r"(?:\s*[-–—]\s*\d{1,2}:\d{2},?\s+(?:UNIQUE ID:\s*\S+\s+)?|,?\s+UNIQUE ID:\s*\S+\s+)"
+                             r"(?:\s*[-–—]\s*\d{1,2}:\d{2})?,?\s+UNIQUE ID:\s*\S+\s+"
                              r"(?:(?:statements?|press releases?|speeches|remarks)\s+(?:on behalf of|by)\s+the\s+"
-                             r"(?:HR/VP|High Representative|Spokesperson)\s+)?(?=[A-Z\"“])", re.IGNORECASE)
+                             r"(?:HR/VP|High Representative|Spokesperson)\s+)?(?=(?-i:[A-Z])|[\"“])", re.IGNORECASE)
 
 
 def strip_page_header(text: str) -> str:
@@ -347,9 +357,10 @@ MASTHEADS = {k.lower() for k in OUTLETS} | {v.lower() for v in OUTLETS.values()}
 
 def masthead(line: str) -> str | None:
     """The outlet a line names and nothing else ("Nhan Dan Online"; also with its edition: "Vietnam News Agency -
-    English", "VnExpress International", "Tuoi Tre News"), lower-cased; None for any other line."""
+    English", "VnExpress International", "Tuoi Tre News", "NHANDAN ONLINE"), lower-cased; None for any other line."""
     key = line.strip(" *#|-–").lower()
-    edition = re.sub(r"\s*(?:[-–|:]\s*)?(?:english(?: edition)?|\(english\)|international|news)$", "", key).strip()
+    edition = re.sub(r"\s*(?:[-–|:]\s*)?(?:english(?: edition)?|\(english\)|international|news|online)$", "",
+                     key).strip()
     return key if key in MASTHEADS else edition if edition in MASTHEADS else None
 
 

@@ -38,6 +38,7 @@ from diplo_ml.data.page_noise import (
     PICTURED,
     PROMPT,
     QUESTION_PREFIX,
+    SITE_WELCOME,
     SOURCE_CREDIT,
     SPEAKER,
     STORY_NOTE,
@@ -147,8 +148,11 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     for number, line in [c for c in candidates if PICTURED.search(c[1])]:  # "… (right) and … at the meeting"
         article.dropped.append((number, "photo caption", line))
         candidates.remove((number, line))
-    for number, line in [c for c in candidates if is_menu(c[1]) or BYLINE.match(c[1]) or WRITERS.match(c[1])]:
-        article.dropped.append((number, "navigation menu or table row" if is_menu(line) else "byline/credit", line))
+    for number, line in [c for c in candidates if is_menu(c[1]) or SITE_WELCOME.match(c[1])]:
+        article.dropped.append((number, "navigation menu, table row or site banner", line))
+        candidates.remove((number, line))
+    for number, line in [c for c in candidates if BYLINE.match(c[1]) or WRITERS.match(c[1])]:
+        article.dropped.append((number, "byline/credit", line))
         candidates.remove((number, line))
     if not candidates:
         return
@@ -172,6 +176,7 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     candidates.clear()
 
 
+BY_LENGTH = sorted(OUTLETS.items(), key=lambda item: -len(item[0]))
 MENU_SEPARATORS = re.compile(r"\s[|»›•·/]\s")
 # who wrote it, as a line of its own: "VNA correspondents", "Staff writers"
 WRITERS = re.compile(r"^(?:[\w.&'’-]+\s+){0,3}(?:correspondents?|reporters?|staff writers?)$", re.IGNORECASE)
@@ -183,17 +188,22 @@ def is_menu(line: str) -> bool:
     ("2 | Agreement on … | Secretary, Ministry of …"), or "Home" and capitalised words only ("Home News Current
     Affairs Culture Video")."""
     items = [item.strip() for item in MENU_SEPARATORS.split(line.strip())]
-    if len(items) >= 4 and all(1 <= len(item.split()) <= 3 for item in items):
+    if len(items) >= 4 and all(1 <= len(item.split()) <= 3 for item in items) \
+            and sum(item.lower() in SECTIONS for item in items) >= 2:  # ("LIVE | Ukraine war | Day 1,000 | Latest")
         return True
-    if len(items) >= 3 and items[0].rstrip(".").isdigit():
+    cells = [cell.strip() for cell in line.split(" | ")]
+    if len(cells) >= 3 and cells[0].rstrip(".").isdigit():
         return True
     words = line.split()
     return len(words) >= 4 and words[0].lower() == "home" and all(w[:1].isupper() or w == "&" for w in words) \
+        and not SMALL_WORDS.intersection(w.lower() for w in words) \
         and len(SECTIONS.intersection(w.lower() for w in words[1:])) >= 2  # ("Home Office Announces New Rules")
 
 
-SECTIONS = {"news", "politics", "world", "business", "economy", "society", "culture", "sports", "sport", "video",
-            "videos", "photo", "photos", "opinion", "travel", "life", "law", "environment", "entertainment", "more"}
+SMALL_WORDS = {"and", "of", "to", "for", "in", "on", "at", "with", "the", "a", "an", "as", "by", "from", "after"}
+SECTIONS = {"home", "news", "politics", "world", "business", "economy", "society", "culture", "sports", "sport",
+            "video", "videos", "photo", "photos", "opinion", "travel", "life", "law", "environment", "entertainment",
+            "more"}
 
 
 GOES_ON = re.compile(r"^(?:ON|OF|FOR|BY|AT|TO|AND|IN|WITH|BETWEEN|REGARDING|CONCERNING|FROM)\b")
@@ -358,16 +368,27 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if article.paragraphs and caption is not article.paragraphs[-1]:
             article.paragraphs.remove(caption)
             article.dropped.append((caption.line, "photo caption (its credit follows)", caption.raw))
-    # the outlet a page names: its masthead first, then a byline or credit, then a photo's credit (a picture from
-    # another agency, "Photo: Reuters" on a VnExpress page, names the outlet only when nothing else does)
-    for kind in ("outlet masthead", "byline/credit", "photo caption"):
-        for _, reason, line in article.dropped if article.outlet is None else ():
-            if reason == kind:
-                article.outlet = next((name for key, name in OUTLETS.items()
-                                       if re.search(rf"\b{re.escape(key)}\b", line, re.IGNORECASE)), None)
-                if article.outlet:
-                    break
+    if article.outlet is None:
+        article.outlet = named_outlet(article.dropped)
     return article
+
+
+NAMING = ("outlet masthead", "byline/credit", "photo caption")
+
+
+def named_outlet(dropped: list[tuple[int, str, str]]) -> str | None:
+    """The outlet that a page's dropped lines name: a "Source: PNA" credit first (a page another outlet republished),
+    then its masthead, then a byline or credit ("VNA/VNP"), then a photo's credit (a picture from another agency,
+    "Photo: Reuters" on a VnExpress page, names the outlet only when nothing else does)."""
+    def rank(reason: str, line: str) -> int:
+        return 0 if reason == "byline/credit" and line.lower().startswith("source") else NAMING.index(reason) + 1
+
+    for _, _, line in sorted((rank(why, line), n, line) for n, (_, why, line) in enumerate(dropped) if why in NAMING):
+        name = next((name for key, name in BY_LENGTH  # "Quan Doi Nhan Dan" before "Nhan Dan"
+                     if re.search(rf"\b{re.escape(key)}\b", line, re.IGNORECASE)), None)
+        if name:
+            return name
+    return None
 
 
 def ingest_document(text: str, doc_id: str, label: str) -> Article:

@@ -87,8 +87,7 @@ FULL_MONTHS = "january|february|march|april|may|june|july|august|september|octob
 FULL_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # "By Minh Anh", not "By Sunday, …" or "By March the talks …" (a time; "By Thu Hang" and "By May Nguyen" are names)
 BYLINE = re.compile(
-    rf"^(?:by\s+(?!(?:{FULL_MONTHS}|{FULL_WEEKDAYS})\b(?!\s+(?-i:[A-Z]))|(?:then|now|contrast|comparison|far|law"
-    r"|default|design)\b)(?-i:[A-Z])"
+    rf"^(?:by\s+(?!(?:{FULL_MONTHS}|{FULL_WEEKDAYS})\b(?!\s+(?-i:[A-Z])))(?-i:[A-Z])"
     r"|translated by\b|translation:|source:|sources:|story:|text:"  # "By contrast, …", "By Sunday, …" are not
     r"|reporter\s*[-–:]\s*[A-Z][a-z]+\s*$|editor:|edited by\b|written by\b|compiled by\b"
     r"|(?:[A-Z]{2,6}/){1,3}[A-Z]{2,6}\s*$"
@@ -100,6 +99,9 @@ BYLINE = re.compile(
 STORY_NOTE = re.compile(r"^\[?(?:(?:correction|clarification|update|corrections?)\s*:|this (?:story|article|report"
                         r"|post|page) (?:has been|was|had been) (?:updated|corrected|revised|amended|changed)\b"
                         r"|updated (?:at|on) .{0,40}?\bwith\b)", re.IGNORECASE)
+# a site's banner: "Welcome to the website of the Embassy of Viet Nam in the Republic of Korea!"
+SITE_WELCOME = re.compile(r"^welcome to (?:the |our )?(?:official )?(?:web ?site|web portal|portal|home ?page)\b",
+                          re.IGNORECASE)
 TAIL_HEADINGS = re.compile(
     r"^(?:related (?:news|articles|stories|posts)|read more|see more|see also|other news|more news|latest news"
     r"|most read|most viewed|you may (?:also )?(?:like|be interested)|recommended|tin liên quan|related"
@@ -169,8 +171,8 @@ QUESTION_PREFIX = re.compile(
 )
 # an interview's speaker label before the answer: "Deputy FM Nguyen Minh Vu:" (capitalised words and a title's small
 # words, "Minister for Foreign Affairs Dr Vivian Balakrishnan:"; also with a comma: "Official Spokesperson, Shri …:")
-SPEAKER = re.compile(r"^[A-Z][\w.'’-]*,?\s(?:(?:[A-Z][\w.'’-]*|of|for|and|the|on),?\s){0,8}[A-Z][\w.'’-]*:\s+"
-                     r"(?=[A-Z\"“‘'])|^[A-Z][\w.'’-]*:\s+(?=[A-Z\"“‘'])")
+SPEAKER = re.compile(r"^[A-Z][\w.'’-]*,?\s(?:(?:[A-Z][\w.'’-]*|of|for|and|the|on|in|at|to),?\s){0,11}[A-Z][\w.'’-]*"
+                     r"(?:\s\([A-Z][\w.&-]{1,15}\))?:\s+(?=[A-Z\"“‘'])|^[A-Z][\w.'’-]*:\s+(?=[A-Z\"“‘'])")
 ANSWER_PREFIX = re.compile(r"^(?:\*\*)?(?:a|answer)\s*[:.)-]\s+", re.IGNORECASE)
 # VNA's "./." end mark, also mistyped ("./", "/."), and an outlet's mark after the last sentence ("… on March 6. (VNA)",
 # "… on Wednesday. — VNS", "… [VNA]")

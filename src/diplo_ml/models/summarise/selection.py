@@ -31,6 +31,7 @@ from diplo_ml.data.page_noise import (
     PROMPT,
     QUESTION_PREFIX,
     RELATED_LINK,
+    SITE_WELCOME,
     SOURCE_CREDIT,
     SPEAKER,
     STORY_NOTE,
@@ -43,7 +44,7 @@ from diplo_ml.data.page_noise import (
     without_end_mark,
 )
 from diplo_ml.metrics.rouge_core import f_measure, ngrams, tokens
-from diplo_ml.models.summarise.trim import cut_to_budget
+from diplo_ml.models.summarise.trim import cut_to_budget, has_verb
 from diplo_ml.text import split_sentences
 
 
@@ -177,7 +178,8 @@ INTRODUCES_TEXT = re.compile(r"^(?:The )?(?:Vietnam News Agency|VNA|Vietnam ?Plu
                              r"|Magazine|Times|News)|We|This (?:newspaper|website|site|page))\s+"
                              r"(?:respectfully\s+|is pleased to\s+|would like to\s+)?(?:introduces?|presents?"
                              r"|publishes|brings|offers|carries)\s+(?:readers\s+|you\s+)?(?:the\s+)?(?:full\s+text"
-                             r"|text|transcript|an?\s+(?:article|interview|op-ed|commentary|speech|piece|opinion))\b")
+                             r"|text|transcript|(?:an?|the)\s+(?:article|interview|op-ed|commentary|speech|remarks|address"
+                             r"|piece|opinion|statement)s?)\b")
 # a credit standing alone after a caption ("Crown copyright.", as GOV.UK prints under its photos)
 CROWN_CREDIT = re.compile(r"^(?:©\s*)?crown copyright\.?$", re.IGNORECASE)
 # a page's furniture written as a sentence: "Listen to this article.", "Share on Facebook.", "3 min read.", "Last
@@ -210,7 +212,8 @@ ELSEWHERE = re.compile(r"^(?:(?:more|further|additional) (?:information|details)
 # an opinion page's disclaimer: "The views expressed are those of the authors and do not necessarily reflect …",
 # "Disclaimer: The opinions expressed in this article are the author's own."
 DISCLAIMER = re.compile(r"^(?:disclaimer\s*[:.–—-]\s*)?(?:the |any |all )?(?:views|opinions)\b[^.!?]{0,60}\bexpressed\b"
-                        r"[^.!?]{0,80}\b(?:(?:authors?|writers?|contributors?)(?:['’]s?)?|(?:his|her|their|my) own)\b"
+                        r"[^.!?]{0,80}\b(?:(?:authors?|writers?|contributors?)(?:['’]s?)?\b"
+                        r"|(?:are|is) (?:solely )?(?:his|her|their|my) own\s*[.!]?$)"
                         r"|^disclaimer\s*[:.–—-]",
                         re.IGNORECASE)
 # who chaired a briefing, said and no more: "Spokesperson Pham Thu Hang chaired the regular press conference."
@@ -222,16 +225,26 @@ CHAIRED = re.compile(r"^[^.!?,;]{0,80}\b(?:chaired|hosted|presided over|held|gav
 # a writer's note, not news: "The author is Vice President of the Diplomatic Academy.", "About the author: …" ("The
 # author of the resolution said …" is news)
 ABOUT_AUTHOR = re.compile(r"^(?:about the (?:authors?|writers?)\b|(?:the |this )?(?:authors?|writers?|columnist"
-                          r"|contributor)s?\s+(?:is|are|was|were)\b)", re.IGNORECASE)
+                          r"|contributor)s?\s+(?:is|are)\s+(?:an?\s|the\s|(?-i:[A-Z])))", re.IGNORECASE)  # (not "The
+# author was arrested …", "The writer is expected to …")
 # an event page's notice to the press: "Registration for this event is now closed.", "Media accreditation closes on 31
 # March 2026.", "Journalists must bring their press cards."
-EVENT_NOTICE = re.compile(r"^(?:(?:media |press |online )?(?:registration|accreditation|rsvps?)(?: for (?:this|the) "
-                          r"(?:event|meeting|conference|ceremony|briefing|forum))?\s+(?:is |are )?(?:now )?(?:closed|"
-                          r"closes|will close|opens|is open|are open)\b|(?:journalists|reporters|media representatives|"
-                          r"members of the (?:press|media))\s+(?:must|should|are (?:kindly )?(?:requested|asked|"
-                          r"invited|reminded))\b)", re.IGNORECASE)  # ("Registration of NGOs will open …" is news)
+EVENT_NOTICE = re.compile(r"^(?:(?:(?:media|press|online) (?:registration|accreditation|rsvps?)|(?:registration"
+                          r"|accreditation|rsvps?) for (?:this|the) (?:event|meeting|conference|ceremony|briefing"
+                          r"|forum))\s+(?:is |are )?(?:now )?(?:closed|closes|will close|opens|is open|are open)\b"
+                          r"|(?:registration|accreditation|rsvps?) (?:is|are) now closed\b"
+                          r"|(?:journalists|reporters|media representatives|members of the (?:press|media))\s+"
+                          r"(?:(?:must|should) (?:bring|register|arrive|present|carry|show|wear|contact|send|confirm)"
+                          r"|are (?:kindly )?(?:requested|asked|invited|reminded) to (?:register|bring|arrive|attend"
+                          r"|present|contact|send|confirm))\b)", re.IGNORECASE)  # (not "Registration opens Monday for
+# the election", "Journalists must be protected, the UN said.")
 # an answer that needs its question ("Why Vietnam?" - "Because the country offers stability, …"): a reason alone
 ANSWER_FRAGMENT = re.compile(r"^[\"“]?because\b(?!\s+of\b)", re.IGNORECASE)  # ("Because of the storm, …" is news)
+# a page's description of itself, with no verb: "Readout of the Foreign Secretary's call with …", "Statement by
+# Ambassador … at the UN Security Council briefing on Myanmar." (the text below it says what was said)
+SELF_DESCRIPTION = re.compile(r"^(?:readout of|(?:(?:joint|press|written|oral|national) )?statements? (?:by|from|of)"
+                              r"|speech(?:es)? by|remarks by|transcript of|address by|keynote (?:speech|address) by)\b",
+                              re.IGNORECASE)
 MADE_BY = re.compile(r"^(?:statement|speech|remarks|written statement|transcript)s? "
                      r"(?:made|delivered|given|issued) by\b", re.IGNORECASE)
 
@@ -294,10 +307,12 @@ def is_statement(sentence: str) -> bool:
             or ((FURNITURE_SENTENCE.match(text) or MEDIA_OR_EMBARGO.match(text)) and len(text.split()) <= 25) \
             or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)) \
             or DISCLAIMER.match(unemphasised) or CHAIRED.match(text) or PLEASANTRY.match(text) \
-            or BOX_LABEL.match(unemphasised) or ELSEWHERE.match(unemphasised) or ABOUT_AUTHOR.match(unemphasised) \
-            or (EVENT_NOTICE.match(unemphasised) and len(text.split()) <= 20):
+            or BOX_LABEL.match(unemphasised) or ELSEWHERE.match(unemphasised) \
+            or ((ABOUT_AUTHOR.match(unemphasised) or (EVENT_NOTICE.match(unemphasised) and len(text.split()) <= 20))
+                and not ATTRIBUTED.search(text)):
         return False
-    if FOOTNOTE.match(text) or _not_english(text) or ANSWER_FRAGMENT.match(unemphasised):
+    if FOOTNOTE.match(text) or _not_english(text) or ANSWER_FRAGMENT.match(unemphasised) \
+            or (SELF_DESCRIPTION.match(unemphasised) and not has_verb(text)) or SITE_WELCOME.match(unemphasised):
         return False
     if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) \
             or (COOKIES.search(text) and len(text.split()) <= 40):
@@ -468,12 +483,33 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
             allowed[i] = is_statement(sentences[i])
             if i:
                 allowed[i - 1] = False
+    for i in list_items(raw):
+        allowed[i] = False
     dated = next((i for i, sentence in enumerate(raw[:8]) if marks_a_lead(dateline_matches(sentence.strip()))), None)
     # a lead under its dateline: key points, a teaser or captions above it are not the lead, a standfirst may be
     for i in range(dated or 0):
         if not_a_standfirst(raw[i]) or not_a_standfirst(sentences[i]):
             allowed[i] = False
     return sentences, allowed
+
+
+def list_items(raw: Sequence[str]) -> list[int]:
+    """The items of the lists that sentences ending in ":" introduce ("… witnessed the signing of the following
+    documents:" / "Agreement on visa exemption …;" / … / "Plan of action for 2026-2030."): the sentences after it
+    that end in ";", and the last item after them when it opens in lower case or holds no verb. A list's item is
+    a name, not a statement (the prose below the list is)."""
+    items: list[int] = []
+    for start, sentence in enumerate(raw):
+        if not sentence.rstrip().endswith(":"):
+            continue
+        i = start + 1
+        while i < len(raw) and raw[i].rstrip().endswith(";"):
+            items.append(i)
+            i += 1
+        last = raw[i].strip() if i < len(raw) else ""
+        if i > start + 1 and last and (last[0].islower() or not has_verb(last)):
+            items.append(i)
+    return items
 
 
 def _story_note_line(line: str) -> bool:
