@@ -603,6 +603,18 @@ def test_a_rows_own_headline_run_into_its_text_is_not_read_as_text():
                                                                                 "boats, JICA said."
     assert without_headline(text, "Vietnam gets boats") == text
     assert without_headline("Trade rose Trade rose.", "Trade rose") == "Trade rose Trade rose."  # too short to tell
+    # a scraper's menu, breadcrumbs and date stamp run in before the headline (read s38, thirteenth)
+    head = "Wang Yi Meets with Vietnamese Deputy Prime Minister Bui Thanh Son"
+    row = (f"Home > Minister Wang Yi's Activities {head} Updated: May 09, 2026 20:15 On the afternoon of May 9, Wang "
+           "Yi met Bui Thanh Son in Beijing.")
+    assert without_headline(row, head) == "On the afternoon of May 9, Wang Yi met Bui Thanh Son in Beijing."
+    row = (f"Press release on {head} 8 May 2026 10:22 862-08-05-2026 On May 7, the two ministers held talks.")
+    assert without_headline(row, head) == "On May 7, the two ministers held talks."
+    # the headline's words inside a sentence, or far down the text, are left alone
+    inside = f"The ministry said that {head.lower()} in a short meeting on Friday afternoon."
+    assert without_headline(inside, head) == inside
+    far = " ".join(["Word"] * 70) + f" {head} The ministers met."
+    assert without_headline(far, head) == far
 
 
 def test_a_hard_wrapped_paragraph_is_joined_and_a_line_end_hyphen_mended():

@@ -1041,3 +1041,29 @@ def test_an_interviewees_long_label_is_a_speaker_label():
     page = ("Reporter: How do Korean firms see Vietnam?\n\nHong Sun, Chairman of the Korean Chamber of Business in "
             "Vietnam (KoCham): Thank you for having me. Korean investors remain confident in Vietnam's economy.")
     assert _chosen(page)[0] == "Korean investors remain confident in Vietnam's economy."
+
+
+
+LEAD13 = "Indonesia and Viet Nam agreed on May 14 to accelerate talks on their maritime boundary."
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a site's alerts, sidebars and a gallery's slide counter; datelines with a site's name or a colon (read s38)
+    (f"Alert: Beware of visa scams. {LEAD13}", LEAD13),
+    (f"IMPORTANT: Due to high demand, processing times for national visas may be longer than usual. {LEAD13}",
+     LEAD13),
+    (f"Most read 1. Hanoi to ban motorbikes in inner districts. {LEAD13}", "Hanoi to ban"),
+    (f"1/5 Overseas Vietnamese in Vientiane offer incense at the temple on April 26. {LEAD13}", LEAD13),
+    (f"Jakarta, Kemlu.go.id – {LEAD13}", LEAD13),
+    (f"Alert: Beware of visa scams. The U.S. Embassy does not use third-party agents.\n\n{LEAD13}", LEAD13),
+    ("Secretary of Foreign Affairs Ma. Theresa P. Lazaro met Bui Thanh Son in Manila on May 14. They agreed.",
+     "Secretary of Foreign Affairs Ma. Theresa P. Lazaro met"),
+    ("At the invitation of the President of India, Smt. Droupadi Murmu, the President of Viet Nam visited India. "
+     "Done.", "At the invitation of the President of India, Smt. Droupadi Murmu, the"),
+    # ordinary sentences these rules leave alone
+    (f"Important talks were held in Hanoi on Monday. {LEAD13}", "Important talks"),
+    (f"24/7 Vietnam hotline opens for citizens abroad. {LEAD13}", "24/7 Vietnam hotline"),
+    ("They met Jack Ma. The talks went well.", "They met Jack Ma."),
+])
+def test_furniture_of_a_thirteenth_read_is_never_summary_material(text, first):
+    assert _chosen(text)[0].startswith(first)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from diplo_ml.data.datelines import LEADING_STAMP
 from diplo_ml.data.examples import PREVIOUS_FIELDS, PreviousParagraph
 from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, ingest_path, written_by_diplo
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
@@ -40,12 +41,23 @@ def without_previous_note(where: str) -> str:
 
 def without_headline(text: str, headline: str | None) -> str:
     """``text`` without the row's own headline run into its start (an archive's joined lines: "Japan to provide patrol
-    boats to Vietnam Japan will provide six …"); ``text`` itself when it does not open so."""
+    boats to Vietnam Japan will provide six …"), and without what a scraper ran in before it: a site's menu, masthead
+    and breadcrumbs ("Home > Minister Wang Yi's Activities Wang Yi Meets with … Updated: May 09, 2026 20:15 On the
+    afternoon …"), cut through the headline and the date stamp after it; ``text`` itself when it does not hold it so."""
     head = (headline or "").strip()
     body = text.lstrip()
-    rest = body[len(head):] if len(head.split()) >= 3 and body.startswith(head) else ""
-    # a new sentence (or a time stamp, "14:30 …") starts there, not the headline's own words going on ("… grows 7% …")
-    return rest.lstrip() if re.match(r"\s+(?:[A-Z\"“‘(]|\d{1,2}:\d{2}\b)\S*(?:\s+\S+){2}", rest) else text
+    at = body.find(head) if len(head.split()) >= 3 else -1
+    if at < 0 or (at > 0 and (len(head.split()) < 4 or len(body[:at].split()) > 60)):
+        return text  # (a header before a headline of four words or more, within the first 60 words)
+    rest = body[at + len(head):]
+    after = rest.lstrip(" |/\n")
+    stamp = LEADING_STAMP.match(after)  # "May 4, 2026 …", "Updated: May 09, 2026 20:15 …"
+    # a new sentence, a date or a time stamp ("14:30 …") starts there, not the headline's own words going on
+    if not (stamp or re.match(r"[\s|/]+(?:[A-Z\"“‘(]|\d{1,2}:\d{2}\b)\S*(?:\s+\S+){2}", rest)):
+        return text
+    if at > 0 and stamp:
+        after = re.sub(r"^\d[\d-]{5,}\s+", "", after[stamp.end():].lstrip(" |/-–\n"))  # and a page's number
+    return after
 
 
 def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo_text: bool,

@@ -29,7 +29,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _NEVER_FINAL = frozenset(
     """mr mrs ms mx dr prof st mt ft gen lt col maj capt cmdr cdr adm sgt cpl pte gov sen rep rev hon fr messrs
     pres supt insp det amb e.g i.e cf viz approx dept assn h.e sr jr assoc asst brig lieut dep msgr ven snr
-    jnr""".split()
+    jnr smt""".split()
 )
 # Abbreviations that are not sentence-final before a number: "No. 10", "Jan. 5", "p. 12", "art. 3".
 _BEFORE_NUMBER = frozenset(
@@ -57,7 +57,7 @@ _AFTER_COMPANY = frozenset("""vice chairman chairwoman chair ceo cfo coo cto pre
     head spokesman spokeswoman spokesperson board group holdings co inc corp ltd""".split())
 # a case's or a title's abbreviation: inside a name unless a sentence opener follows ("Philippines v. China", "Rt.
 # Hon.")
-_IN_NAMES = frozenset("rt vs v".split())
+_IN_NAMES = frozenset("rt vs v ma".split())  # ("Ma. Theresa Lazaro"; "… met Jack Ma. The talks …" ends one)
 # Names spelt with an exclamation mark, which does not end a sentence after them.
 _NAMES_WITH_BANG = frozenset("yahoo jeopardy wham".split())
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, a.m, e.g (the final period is not included)

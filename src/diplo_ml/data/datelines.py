@@ -87,8 +87,11 @@ DATELINE_CITY = re.compile(r"^(?P<place>[A-ZÀ-Ỹ][\w.'’ -]{1,25}?)(?:\s+[–
 # culture week …", "(Vietnam Embassy in Cambodia) - The embassy …" (a name of two to eight words, capitalised)
 DATELINE_SOURCE = re.compile(r"^\((?P<source>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|in|the|and|to|for|at)){1,7})\)"
                              rf"\s*{_DASH}\s+(?=[A-Z\"“])")
+# a place and a site's name: "Jakarta, Kemlu.go.id – Indonesia and Viet Nam …"
+DATELINE_SITE = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}}),\s*(?P<site>[A-Za-z][\w-]*"
+                           rf"(?:\.[a-z]{{2,4}}){{1,2}})\s*{_DASH}\s+(?=[A-Z\"“])")
 DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED, DATELINE_UNDASHED,
-             DATELINE_DATE, DATELINE_CITY, DATELINE_SOURCE)
+             DATELINE_DATE, DATELINE_CITY, DATELINE_SOURCE, DATELINE_SITE)
 OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE)  # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
 DATE_DMY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")

@@ -240,6 +240,17 @@ EVENT_NOTICE = re.compile(r"^(?:(?:(?:media|press|online) (?:registration|accred
 # the election", "Journalists must be protected, the UN said.")
 # an answer that needs its question ("Why Vietnam?" - "Because the country offers stability, …"): a reason alone
 ANSWER_FRAGMENT = re.compile(r"^[\"“]?because\b(?!\s+of\b)", re.IGNORECASE)  # ("Because of the storm, …" is news)
+# a site's alert or sidebar run into the text: "Alert: Beware of visa scams.", "IMPORTANT: Due to high demand, …",
+# "Most read 1.", and a gallery's slide counter before its caption ("1/5 Overseas Vietnamese in Vientiane …")
+ALERT_LABEL = re.compile(r"^(?:alert|important|notice|attention|warning|breaking news)\s*[:!]", re.IGNORECASE)
+SITE_ALERT = re.compile(rf"{ALERT_LABEL.pattern}|^most (?:read|viewed|commented|popular)\b|^trending\b", re.IGNORECASE)
+SLIDE = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})\s+(?=[A-Z])")
+
+
+def _slide_caption(text: str) -> bool:
+    """A gallery's caption after its counter ("1/5 Overseas Vietnamese …"; not "24/7 hotline …")."""
+    counter = SLIDE.match(text)
+    return bool(counter) and 1 <= int(counter.group(1)) <= int(counter.group(2)) <= 50
 # a page's description of itself, with no verb: "Readout of the Foreign Secretary's call with …", "Statement by
 # Ambassador … at the UN Security Council briefing on Myanmar." (the text below it says what was said)
 SELF_DESCRIPTION = re.compile(r"^(?:readout of|(?:(?:joint|press|written|oral|national) )?statements? (?:by|from|of)"
@@ -312,7 +323,8 @@ def is_statement(sentence: str) -> bool:
                 and not ATTRIBUTED.search(text)):
         return False
     if FOOTNOTE.match(text) or _not_english(text) or ANSWER_FRAGMENT.match(unemphasised) \
-            or (SELF_DESCRIPTION.match(unemphasised) and not has_verb(text)) or SITE_WELCOME.match(unemphasised):
+            or (SELF_DESCRIPTION.match(unemphasised) and not has_verb(text)) or SITE_WELCOME.match(unemphasised) \
+            or (SITE_ALERT.match(unemphasised) and len(text.split()) <= 20) or _slide_caption(unemphasised):
         return False
     if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) \
             or (COOKIES.search(text) and len(text.split()) <= 40):
@@ -513,10 +525,11 @@ def list_items(raw: Sequence[str]) -> list[int]:
 
 
 def _story_note_line(line: str) -> bool:
-    """A line that is a note on the story ("Correction: … It is March 28.") or a box beside it ("Background: In June
-    2025, … The amendments took effect …"): each of its sentences stays out."""
+    """A line that is a note on the story ("Correction: … It is March 28."), a box beside it ("Background: In June
+    2025, … The amendments took effect …") or a site's alert ("Alert: Beware of visa scams. The embassy does not use
+    agents."): each of its sentences stays out."""
     text = line.strip().lstrip("*_>")
-    return bool(STORY_NOTE.match(text) or BOX_LABEL.match(text)) and len(line.split()) <= 80
+    return bool(STORY_NOTE.match(text) or BOX_LABEL.match(text) or ALERT_LABEL.match(text)) and len(line.split()) <= 80
 
 
 def _credit_end(sentence: str) -> int | None:
