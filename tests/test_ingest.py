@@ -750,3 +750,11 @@ def test_a_sites_welcome_banner_is_no_headline():
                           "in Canberra celebrate Youth Union anniversary\n\nVietnamese students in Canberra marked the "
                           "anniversary of the Youth Union on Sunday.", "w")
     assert article.headline == "Vietnamese students in Canberra celebrate Youth Union anniversary"
+
+
+
+def test_headlines_a_second_review_kept():
+    lead = "\n\nVietnam and Laos agreed on Monday to raise two-way trade to 5 billion USD by 2030."
+    assert ingest_text("Update: Talks resume in Hanoi" + lead, "u").headline == "Update: Talks resume in Hanoi"
+    assert ingest_text("Foreign correspondents" + lead, "f").headline == "Foreign correspondents"
+    assert ingest_text("Vietnam News – the paper at 35" + lead, "v").outlet is None  # a headline about the paper

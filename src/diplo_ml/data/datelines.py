@@ -24,7 +24,10 @@ OUTLETS = {
     "THANH NIEN": "Thanh Nien",
     "BAOQUOCTE.VN": "WVR", "NHANDAN.VN": "Nhan Dan", "VIETNAMNET.VN": "VietNamNet", "VNEXPRESS.NET": "VnExpress",
     "TUOITRE.VN": "Tuoi Tre", "THANHNIEN.VN": "Thanh Nien", "DANTRI.COM.VN": "Dan Tri", "QDND.VN": "QDND",
-    # by their full names, as mastheads print them
+}
+# outlets by the full names their mastheads print: they name a page's outlet, but are no dateline ("Vietnam News – the
+# English-language daily – marked …" is a sentence about the paper)
+FULL_NAMES = {
     "VIETNAM NEWS AGENCY": "VNA", "NHANDAN": "Nhan Dan", "VIETNAM NEWS": "Viet Nam News",
     "VIET NAM NEWS": "Viet Nam News",
     "QUAN DOI NHAN DAN": "QDND", "THE SAIGON TIMES": "The Saigon Times", "SAIGON TIMES": "The Saigon Times",
@@ -84,9 +87,11 @@ DATELINE_CITY = re.compile(r"^(?P<place>[A-ZÀ-Ỹ][\w.'’ -]{1,25}?)(?:\s+[–
                            r"|border|cooperation|partnership|summit|axis|link|expressway|corridor|dialogue|rivalry"
                            r"|friendship|pipeline|highway|ferry|connection)\b)")  # not "Singapore - Malaysia ties …"
 # a source in brackets that no outlet list knows, before a dash: "(Embassy of Viet Nam in Mexico) – A Vietnamese
-# culture week …", "(Vietnam Embassy in Cambodia) - The embassy …" (a name of two to eight words, capitalised)
-DATELINE_SOURCE = re.compile(r"^\((?P<source>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|in|the|and|to|for|at)){1,7})\)"
-                             rf"\s*{_DASH}\s+(?=[A-Z\"“])")
+# culture week …", "(Vietnam Embassy in Cambodia) - The embassy …" (an organisation's name of two to eight words)
+DATELINE_SOURCE = re.compile(r"^\((?=[^)]*\b(?:Embassy|Consulate|Ministry|Mission|Office|Committee|Department|Agency"
+                             r"|Association|Union|Council|Secretariat|Government|Delegation)\b)"
+                             r"(?P<source>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|in|the|and|to|for|at)){1,7})\)"
+                             rf"\s*{_DASH}\s+(?=[A-Z\"“])")  # (an organisation: not "(From Left to Right) – …")
 # a place and a site's name: "Jakarta, Kemlu.go.id – Indonesia and Viet Nam …"
 DATELINE_SITE = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}}),\s*(?P<site>[A-Za-z][\w-]*"
                            rf"(?:\.[a-z]{{2,4}}){{1,2}})\s*{_DASH}\s+(?=[A-Z\"“])")
@@ -209,9 +214,10 @@ def _inner_capitals_dateline(text: str) -> re.Match[str] | None:
     acronym before a dash ("ASEAN — …")."""
     for match in INNER_CAPITALS.finditer(text):
         place = match.group(0).split(",")[0].strip(" —–")
-        goes_on = text[match.end():].split()[:3]  # "… OF VIET NAM – BRAZIL RELATIONS TO …": a title in capitals
-        if _in_capitals(place) and place not in NOT_PLACES \
-                and not (len(goes_on) >= 2 and not any(c.islower() for c in "".join(goes_on))):
+        goes_on = " ".join(text[match.end():].split()[:3])  # "… OF VIET NAM – BRAZIL RELATIONS TO …": a title
+        title = len(goes_on.split()) >= 2 and "," not in goes_on and not any(c.islower() for c in goes_on) \
+            and sum(c.isalpha() for c in goes_on) >= 8  # (not "HANOI — UN, US, EU envoys …")
+        if _in_capitals(place) and place not in NOT_PLACES and not title:
             return match
     return None
 
@@ -352,7 +358,7 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-MASTHEADS = {k.lower() for k in OUTLETS} | {v.lower() for v in OUTLETS.values()} | {
+MASTHEADS = {k.lower() for k in OUTLETS | FULL_NAMES} | {v.lower() for v in OUTLETS.values()} | {
     "the world & vietnam report", "the world and vietnam report", "vietnam news agency", "nhan dan online",
     "vov world", "voice of vietnam", "ministry of foreign affairs", "vietnam law & legal forum", "vietnam.vn",
 }

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.data.datelines import (
+    FULL_NAMES,
     OUTLETS,
     lone_dateline,
     marks_a_lead,
@@ -176,10 +177,11 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     candidates.clear()
 
 
-BY_LENGTH = sorted(OUTLETS.items(), key=lambda item: -len(item[0]))
+BY_LENGTH = sorted((OUTLETS | FULL_NAMES).items(), key=lambda item: -len(item[0]))
 MENU_SEPARATORS = re.compile(r"\s[|»›•·/]\s")
 # who wrote it, as a line of its own: "VNA correspondents", "Staff writers"
-WRITERS = re.compile(r"^(?:[\w.&'’-]+\s+){0,3}(?:correspondents?|reporters?|staff writers?)$", re.IGNORECASE)
+WRITERS = re.compile(r"^(?:[A-Z]{2,8}|Staff)\s+(?i:correspondents?|reporters?|writers?)$")  # (not "Foreign
+# correspondents", a headline)
 
 
 def is_menu(line: str) -> bool:
@@ -320,7 +322,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         last_kept = None
         if reason == "timestamp" and article.date is None:
             article.date = parse_date(line)
-        if reason is None and not seen_body and STORY_NOTE.match(line.strip().lstrip("*_>")):
+        if reason is None and not seen_body and STORY_NOTE.match(line.strip().lstrip("*_>")) \
+                and line.rstrip("*_ ").endswith("."):  # (a headline "Update: Talks resume in Hanoi" is none)
             reason = "note on the story"  # "Correction: …" above the headline does not start the text
         if reason is None and not seen_body and short_unpunctuated(line.rstrip("*_ "), 30) \
                 and not QUESTION_PREFIX.match(line) \

@@ -83,11 +83,12 @@ SOURCE_AFTER = re.compile(rf"[.!]\s+{_SOURCE}", re.IGNORECASE)
 SOURCE_CREDIT = re.compile(rf"^{_SOURCE}", re.IGNORECASE)
 PHOTO_CREDIT = re.compile(rf"\s*{CREDIT}\s*$", re.IGNORECASE)
 LEADING_CREDIT = re.compile(rf"^{CREDIT}\s*", re.IGNORECASE)
-FULL_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-FULL_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-# "By Minh Anh", not "By Sunday, …" or "By March the talks …" (a time; "By Thu Hang" and "By May Nguyen" are names)
+# "By Minh Anh", not a time: "By Sunday, …", "By Dec. 31, …", "By June Vietnam had signed …" (a month or weekday is a
+# name only when capitalised words, "and", "in" or a correspondent's title fill the rest of the line: "By Thu Hang and
+# Quoc Khanh", "By May Nguyen, VNA correspondent in Hanoi")
+_NAME_REST = r"(?:[\s,–—|/-]+(?:and|&|in|from|(?i:correspondents?|reporters?)|(?-i:[A-Z])[\w.'’-]*))+\s*$"
 BYLINE = re.compile(
-    rf"^(?:by\s+(?!(?:{FULL_MONTHS}|{FULL_WEEKDAYS})\b(?!\s+(?-i:[A-Z])))(?-i:[A-Z])"
+    rf"^(?:by\s+(?!(?:{MONTHS}|{WEEKDAYS})\b(?!{_NAME_REST}))(?-i:[A-Z])"
     r"|translated by\b|translation:|source:|sources:|story:|text:"  # "By contrast, …", "By Sunday, …" are not
     r"|reporter\s*[-–:]\s*[A-Z][a-z]+\s*$|editor:|edited by\b|written by\b|compiled by\b"
     r"|(?:[A-Z]{2,6}/){1,3}[A-Z]{2,6}\s*$"
@@ -171,8 +172,14 @@ QUESTION_PREFIX = re.compile(
 )
 # an interview's speaker label before the answer: "Deputy FM Nguyen Minh Vu:" (capitalised words and a title's small
 # words, "Minister for Foreign Affairs Dr Vivian Balakrishnan:"; also with a comma: "Official Spokesperson, Shri …:")
-SPEAKER = re.compile(r"^[A-Z][\w.'’-]*,?\s(?:(?:[A-Z][\w.'’-]*|of|for|and|the|on|in|at|to),?\s){0,11}[A-Z][\w.'’-]*"
-                     r"(?:\s\([A-Z][\w.&-]{1,15}\))?:\s+(?=[A-Z\"“‘'])|^[A-Z][\w.'’-]*:\s+(?=[A-Z\"“‘'])")
+SPEAKER = re.compile(r"^[A-Z][\w.'’-]*,?\s(?:(?:[A-Z][\w.'’-]*|of|for|and|the|on),?\s){0,8}[A-Z][\w.'’-]*:\s+"
+                     r"(?=[A-Z\"“‘'])|^[A-Z][\w.'’-]*:\s+(?=[A-Z\"“‘'])"
+                     # a longer label with a title: "Hong Sun, Chairman of the Korean Chamber of Business in Vietnam
+                     # (KoCham): …" (not a topic: "Relations With the United States (US): They have …")
+                     r"|^(?=[^:]{0,160}\b(?:Chairman|Chairwoman|Chair|President|Director|Minister|Ambassador|Secretary"
+                     r"|Head|CEO|Professor|Dr|Deputy|Consul|Spokesperson|Governor|Editor|Founder|Chief)\b)"
+                     r"[A-Z][\w.'’-]*,?\s(?:(?:[A-Z][\w.'’-]*|of|for|and|the|on|in|at|to),?\s){0,11}[A-Z][\w.'’-]*"
+                     r"(?:\s\([A-Z][\w.&-]{1,15}\))?:\s+(?=[A-Z\"“‘'])")
 ANSWER_PREFIX = re.compile(r"^(?:\*\*)?(?:a|answer)\s*[:.)-]\s+", re.IGNORECASE)
 # VNA's "./." end mark, also mistyped ("./", "/."), and an outlet's mark after the last sentence ("… on March 6. (VNA)",
 # "… on Wednesday. — VNS", "… [VNA]")

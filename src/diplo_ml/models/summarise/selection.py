@@ -238,7 +238,7 @@ EVENT_NOTICE = re.compile(r"^(?:(?:(?:media|press|online) (?:registration|accred
                           r"|are (?:kindly )?(?:requested|asked|invited|reminded) to (?:register|bring|arrive|attend"
                           r"|present|contact|send|confirm))\b)", re.IGNORECASE)  # (not "Registration opens Monday for
 # the election", "Journalists must be protected, the UN said.")
-# an answer that needs its question ("Why Vietnam?" - "Because the country offers stability, …"): a reason alone
+# an answer that needs its question ("Why Vietnam?" - "Because the country offers stability, …")
 ANSWER_FRAGMENT = re.compile(r"^[\"“]?because\b(?!\s+of\b)", re.IGNORECASE)  # ("Because of the storm, …" is news)
 # a site's alert or sidebar run into the text: "Alert: Beware of visa scams.", "IMPORTANT: Due to high demand, …",
 # "Most read 1.", and a gallery's slide counter before its caption ("1/5 Overseas Vietnamese in Vientiane …")
@@ -253,6 +253,12 @@ def _slide_caption(text: str) -> bool:
     return bool(counter) and 1 <= int(counter.group(1)) <= int(counter.group(2)) <= 50
 # a page's description of itself, with no verb: "Readout of the Foreign Secretary's call with …", "Statement by
 # Ambassador … at the UN Security Council briefing on Myanmar." (the text below it says what was said)
+# what a page's description of itself holds besides names: small words and the event's kind; any other lower-case
+# word is read as a verb ("Remarks by Putin on Tuesday suggest a shift …" is news)
+DESCRIPTION_WORDS = set("""of by at on in to for with and the a an during before after between from over about
+regarding his her its their s meeting briefing session conference summit forum debate visit call talks reception
+ceremony opening closing launch event dialogue consultation consultations phone telephone video open high level
+general assembly council annual regular joint press media counterpart""".split())
 SELF_DESCRIPTION = re.compile(r"^(?:readout of|(?:(?:joint|press|written|oral|national) )?statements? (?:by|from|of)"
                               r"|speech(?:es)? by|remarks by|transcript of|address by|keynote (?:speech|address) by)\b",
                               re.IGNORECASE)
@@ -322,8 +328,8 @@ def is_statement(sentence: str) -> bool:
             or ((ABOUT_AUTHOR.match(unemphasised) or (EVENT_NOTICE.match(unemphasised) and len(text.split()) <= 20))
                 and not ATTRIBUTED.search(text)):
         return False
-    if FOOTNOTE.match(text) or _not_english(text) or ANSWER_FRAGMENT.match(unemphasised) \
-            or (SELF_DESCRIPTION.match(unemphasised) and not has_verb(text)) or SITE_WELCOME.match(unemphasised) \
+    if FOOTNOTE.match(text) or _not_english(text) or _describes_itself(unemphasised) or _answer_fragment(text) \
+            or (SITE_WELCOME.match(unemphasised) and not ATTRIBUTED.search(text)) \
             or (SITE_ALERT.match(unemphasised) and len(text.split()) <= 20) or _slide_caption(unemphasised):
         return False
     if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) \
@@ -505,6 +511,27 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     return sentences, allowed
 
 
+def _answer_fragment(text: str) -> bool:
+    """A reason with no main clause, which needs its question: "Because small states cannot rely on power alone.",
+    "Because the country offers stability, a young workforce and many trade deals." (not "Because the talks collapsed,
+    the two sides will meet again.", "Because of the storm, …" or a quoted reason with its speaker)."""
+    if not ANSWER_FRAGMENT.match(text) or ATTRIBUTED.search(text):
+        return False
+    after = text.split(",", 1)[1] if "," in text else ""
+    return not (CLAUSE.search(after) or re.search(r"\b[a-z]{3,}ed\b", after))
+
+
+def _describes_itself(text: str) -> bool:
+    """A page's verbless description of itself: "Readout of the Foreign Secretary's call with …", "Statement by
+    Ambassador … at the UN Security Council briefing on Myanmar." (the text below it says what was said)."""
+    opener = SELF_DESCRIPTION.match(text)
+    rest = text[opener.end():] if opener else ""
+    return bool(opener) and all(w in DESCRIPTION_WORDS or w.isdigit() for w in re.findall(r"\b[a-z]+\b", rest))
+
+
+CLAUSE = re.compile(r"\b(?:will|shall|should|would|can|could|must|may|is|are|was|were|has|have|had)\b")
+
+
 def list_items(raw: Sequence[str]) -> list[int]:
     """The items of the lists that sentences ending in ":" introduce ("… witnessed the signing of the following
     documents:" / "Agreement on visa exemption …;" / … / "Plan of action for 2026-2030."): the sentences after it
@@ -519,7 +546,7 @@ def list_items(raw: Sequence[str]) -> list[int]:
             items.append(i)
             i += 1
         last = raw[i].strip() if i < len(raw) else ""
-        if i > start + 1 and last and (last[0].islower() or not has_verb(last)):
+        if i > start + 1 and last and (last[0].islower() or not has_verb(last)) and not CLAUSE.search(last):
             items.append(i)
     return items
 
