@@ -12,32 +12,22 @@ saw it (K-fold by article, repeated); printed per source, with the best of the t
 
 from __future__ import annotations
 
-import argparse
-
 import numpy as np
 from sklearn.model_selection import KFold
-from summary_dev_articles import development_articles
+from summary_dev_articles import cv_arguments, first_statements
 
 from diplo_ml.metrics.rouge_core import per_example
 from diplo_ml.models.summarise.boosted import BoostedTrees
 from diplo_ml.models.summarise.headline import features, repeats, usable, with_headline
-from diplo_ml.models.summarise.selection import candidates
 
 SOURCES = ("govuk", "embedded", "hard")
 TREES = {"trees": 200, "learning_rate": 0.05, "max_leaf_nodes": 15, "min_samples_leaf": 40}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--repeats", type=int, default=3)
-    args = parser.parse_args()
-    rows = []
-    for text, reference, source, headline in development_articles(SOURCES):
-        sentences, allowed = candidates(text)
-        first = next((s for s, ok in zip(sentences, allowed) if ok), "")
-        if first and usable(headline):
-            rows.append((first, headline, reference, source))
+    args = cv_arguments(__doc__)
+    rows = [(first, headline, reference, source) for first, reference, source, headline in first_statements(SOURCES)
+            if usable(headline)]
     first, heads, refs, sources = (list(column) for column in zip(*rows))
     plain = per_example(first, refs)[:, 2]
     both = per_example([with_headline(s, h) for s, h in zip(first, heads)], refs)[:, 2]

@@ -17,17 +17,14 @@ Printed per source, with the best candidate picked with the reference.
 
 from __future__ import annotations
 
-import argparse
-
 import numpy as np
 from sklearn.model_selection import KFold
-from summary_dev_articles import development_articles
+from summary_dev_articles import cv_arguments, first_statements
 
 from diplo_ml.metrics.rouge_core import per_example
 from diplo_ml.models.summarise import headline as head
 from diplo_ml.models.summarise import trim
 from diplo_ml.models.summarise.boosted import BoostedTrees
-from diplo_ml.models.summarise.selection import candidates
 
 SOURCES = ("govuk", "embedded", "hard")
 TREES = {"trees": 200, "learning_rate": 0.05, "max_leaf_nodes": 15, "min_samples_leaf": 40}
@@ -48,16 +45,9 @@ def article_candidates(first: str, headline: str, reference: str) -> tuple[np.nd
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--repeats", type=int, default=3)
-    args = parser.parse_args()
-    rows = []
-    for text, reference, source, headline in development_articles(SOURCES):
-        sentences, allowed = candidates(text)
-        first = next((s for s, ok in zip(sentences, allowed) if ok), "")
-        if first:
-            rows.append((first, headline, reference, source, *article_candidates(first, headline, reference)))
+    args = cv_arguments(__doc__)
+    rows = [(first, headline, reference, source, *article_candidates(first, headline, reference))
+            for first, reference, source, headline in first_statements(SOURCES)]
     n = len(rows)
     sources = np.array([r[3] for r in rows])
     plain = np.array([r[5][0] for r in rows])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Iterator
 
 from diplo_ml.config import compose_config
@@ -31,3 +32,22 @@ def print_table(scores: dict[str, dict[str, list[float]]], sources: tuple[str, .
     print("| --- |" + " ---: |" * len(sources))
     for name, by_source in scores.items():
         print(f"| {name} | " + " | ".join(f"{np.mean(by_source[s]):.3f}" for s in sources) + " |")
+
+
+def first_statements(sources: tuple[str, ...]) -> Iterator[tuple[str, str, str, str]]:
+    """(first statement, reference, source, headline) of every train and dev article from ``sources`` that has one."""
+    from diplo_ml.models.summarise.selection import candidates
+
+    for text, reference, source, headline in development_articles(sources):
+        sentences, allowed = candidates(text)
+        first = next((s for s, ok in zip(sentences, allowed) if ok), "")
+        if first:
+            yield first, reference, source, headline
+
+
+def cv_arguments(doc: str | None) -> argparse.Namespace:
+    """--folds and --repeats of a cross-validation script."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=3)
+    return parser.parse_args()
