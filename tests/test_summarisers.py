@@ -1089,3 +1089,18 @@ def test_furniture_of_a_thirteenth_read_is_never_summary_material(text, first):
 ])
 def test_near_misses_of_a_second_review_stay_statements(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # the answer to a question the writer asks needs the question (read s38, twelfth)
+    ("What makes a medium-sized country's voice carry weight? For Viet Nam, the answer lies in consistency. Since "
+     "1977, Viet Nam has pursued a foreign policy of independence.", "Since 1977"),
+    ("Can diplomacy attract investment? Viet Nam's experience over the past year suggests that it can. In 2025, the "
+     "country received 38 billion USD in FDI.", "In 2025"),
+    # without a question before it, the same words are news
+    ("The answer lies in consistency, the minister said. Since 1977, Viet Nam has pursued the policy.", "The answer"),
+    ("Viet Nam says it can. The talks resume on Monday.", "Viet Nam says it can."),
+])
+def test_the_answer_to_a_writers_question_is_not_chosen(text, first):
+    assert _chosen(text)[0].startswith(first)

@@ -503,6 +503,9 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
                 allowed[i - 1] = False
     for i in list_items(raw):
         allowed[i] = False
+    for i in range(1, len(raw)):  # the answer to a question the writer asks ("Can diplomacy attract investment? …")
+        if is_question(raw[i - 1]) and ANSWER_TO_QUESTION.search(sentences[i]):
+            allowed[i] = False
     dated = next((i for i, sentence in enumerate(raw[:8]) if marks_a_lead(dateline_matches(sentence.strip()))), None)
     # a lead under its dateline: key points, a teaser or captions above it are not the lead, a standfirst may be
     for i in range(dated or 0):
@@ -529,6 +532,9 @@ def _describes_itself(text: str) -> bool:
     return bool(opener) and all(w in DESCRIPTION_WORDS or w.isdigit() for w in re.findall(r"\b[a-z]+\b", rest))
 
 
+# what only answers the question before it: "For Viet Nam, the answer lies in consistency.", "… suggests that it can."
+ANSWER_TO_QUESTION = re.compile(r"\bthe (?:short )?answer\b|\b(?:it|they|we|this|that|he|she) (?:can|could|does|do|did"
+                                r"|will|would|is|are|has|have|should|must)(?: not|n['’]t)?[.!]$", re.IGNORECASE)
 CLAUSE = re.compile(r"\b(?:will|shall|should|would|can|could|must|may|is|are|was|were|has|have|had)\b")
 
 
