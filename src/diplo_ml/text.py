@@ -39,17 +39,16 @@ _BEFORE_NUMBER = frozenset(
 # ... and before a Roman numeral: "Art. VI", "Ch. IV" (not "no. I", which ends sentences: "The answer was no. I …")
 _BEFORE_ROMAN = frozenset("vol vols para paras art arts ch sec sect pt".split())
 _ROMAN = re.compile(r"(?!I\b)(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")  # a numeral: not ICC, VCCI
-# Words that open a sentence: a dotted abbreviation (U.S., a.m.) followed by one of these ends the sentence.
-_OPENERS = frozenset(
-    """the a an he she it they we i you this that these those there his her its their our my in on at
-    but and however meanwhile also after before when while since if as for last next earlier later
-    according mr mrs ms dr both each all some many most several such during under with from following
-    other one two three""".split()
-)
 # openers that also begin names ("U.S. Under Secretary", "U.S. One China policy", "U.N. Under-Secretary-General"):
 # after a dotted abbreviation they open a sentence only before a lower-case word or a comma ("Both sides …")
 _NAME_OPENERS = frozenset("both each all some many most several such during under with from following other one two "
                           "three".split())
+# Words that open a sentence: a dotted abbreviation (U.S., a.m.) followed by one of these ends the sentence.
+_OPENERS = frozenset(
+    """the a an he she it they we i you this that these those there his her its their our my in on at
+    but and however meanwhile also after before when while since if as for last next earlier later
+    according mr mrs ms dr""".split()
+) | _NAME_OPENERS
 # a company's abbreviation ends a sentence unless its name goes on: "Samsung Electronics Co. Vice Chairman …", "Apple
 # Inc. CEO Tim Cook" ("… with Vingroup JSC. Vietnam's Prime Minister …" ends one)
 _COMPANIES = frozenset("co inc corp ltd bhd plc llc jsc".split())

@@ -245,20 +245,14 @@ ANSWER_FRAGMENT = re.compile(r"^[\"“]?because\b(?!\s+of\b)", re.IGNORECASE)  #
 ALERT_LABEL = re.compile(r"^(?:alert|important|notice|attention|warning|breaking news)\s*[:!]", re.IGNORECASE)
 SITE_ALERT = re.compile(rf"{ALERT_LABEL.pattern}|^most (?:read|viewed|commented|popular)\b|^trending\b", re.IGNORECASE)
 SLIDE = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})\s+(?=[A-Z])")
-
-
-def _slide_caption(text: str) -> bool:
-    """A gallery's caption after its counter ("1/5 Overseas Vietnamese …"; not "24/7 hotline …")."""
-    counter = SLIDE.match(text)
-    return bool(counter) and 1 <= int(counter.group(1)) <= int(counter.group(2)) <= 50
-# a page's description of itself, with no verb: "Readout of the Foreign Secretary's call with …", "Statement by
-# Ambassador … at the UN Security Council briefing on Myanmar." (the text below it says what was said)
 # what a page's description of itself holds besides names: small words and the event's kind; any other lower-case
 # word is read as a verb ("Remarks by Putin on Tuesday suggest a shift …" is news)
 DESCRIPTION_WORDS = set("""of by at on in to for with and the a an during before after between from over about
 regarding his her its their s meeting briefing session conference summit forum debate visit call talks reception
 ceremony opening closing launch event dialogue consultation consultations phone telephone video open high level
 general assembly council annual regular joint press media counterpart""".split())
+# a page's description of itself, with no verb: "Readout of the Foreign Secretary's call with …", "Statement by
+# Ambassador … at the UN Security Council briefing on Myanmar." (the text below it says what was said)
 SELF_DESCRIPTION = re.compile(r"^(?:readout of|(?:(?:joint|press|written|oral|national) )?statements? (?:by|from|of)"
                               r"|speech(?:es)? by|remarks by|transcript of|address by|keynote (?:speech|address) by)\b",
                               re.IGNORECASE)
@@ -504,7 +498,7 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     for i in list_items(raw):
         allowed[i] = False
     for i in range(1, len(raw)):  # the answer to a question the writer asks ("Can diplomacy attract investment? …")
-        if is_question(raw[i - 1]) and ANSWER_TO_QUESTION.search(sentences[i]):
+        if is_question(raw[i - 1]) and ANSWER_TO_QUESTION.search(sentences[i]):  # (raw after its cookie button)
             allowed[i] = False
     dated = next((i for i, sentence in enumerate(raw[:8]) if marks_a_lead(dateline_matches(sentence.strip()))), None)
     # a lead under its dateline: key points, a teaser or captions above it are not the lead, a standfirst may be
@@ -522,6 +516,12 @@ def _answer_fragment(text: str) -> bool:
         return False
     after = text.split(",", 1)[1] if "," in text else ""
     return not (CLAUSE.search(after) or re.search(r"\b[a-z]{3,}ed\b", after))
+
+
+def _slide_caption(text: str) -> bool:
+    """A gallery's caption after its counter ("1/5 Overseas Vietnamese …"; not "24/7 hotline …")."""
+    counter = SLIDE.match(text)
+    return bool(counter) and 1 <= int(counter.group(1)) <= int(counter.group(2)) <= 50
 
 
 def _describes_itself(text: str) -> bool:
