@@ -758,3 +758,140 @@ def test_headlines_a_second_review_kept():
     assert ingest_text("Update: Talks resume in Hanoi" + lead, "u").headline == "Update: Talks resume in Hanoi"
     assert ingest_text("Foreign correspondents" + lead, "f").headline == "Foreign correspondents"
     assert ingest_text("Vietnam News – the paper at 35" + lead, "v").outlet is None  # a headline about the paper
+
+
+LEAD_COMMENTS = ("Hanoi (VNA) – Vietnam will host the ASEAN Defence Ministers' Meeting in 2027, Defence Minister Phan "
+                 "Van Giang announced on May 29.")
+
+
+def test_readers_comments_are_not_text():
+    page = ingest_text("Vietnam to host ADMM in 2027\n\nComments (2)\n\nMinh Tuan: Vietnam has always been a "
+                       "responsible member of ASEAN.\nReply · 2 hours ago\n\nLan Pham: Hope it is in Da Nang.\nReply · "
+                       f"30 minutes ago\n\nPost a comment\n\n{LEAD_COMMENTS}\n\nThe meeting will be in Hanoi.", "c")
+    assert page.paragraphs[0].text.startswith("Vietnam will host the ASEAN")
+    assert sum(why == "readers' comments" for _, why, _ in page.dropped) == 6  # heading to "Post a comment"
+    # comments below the text, with no "Post a comment": through the last reply's line
+    below = ingest_text(f"Vietnam to host ADMM\n\n{LEAD_COMMENTS}\n\nComments (1)\n\nAn: Great news for us all.\n"
+                        "Reply · 1 hour ago", "c2")
+    assert [p.text[:14] for p in below.paragraphs] == ["Vietnam will h"]
+    # a heading "Comments" with neither below it is only itself; prose about comments stays
+    alone = ingest_text(f"Vietnam to host ADMM\n\n{LEAD_COMMENTS}\n\nComments\n\nThe ministry welcomed comments from "
+                        "the public on the draft law.", "c3")
+    assert alone.paragraphs[-1].text.startswith("The ministry welcomed comments")
+
+
+def test_a_date_and_colon_before_a_lead_is_cut_but_a_timeline_keeps_its_dates():
+    page = ingest_text("Vietnam, Malaysia hold joint patrol\n\n31/5/2026: The coast guards of Vietnam and Malaysia "
+                       "conducted their first joint patrol.\n\nThe patrol lasted three days.", "d")
+    assert page.paragraphs[0].text.startswith("The coast guards") and page.date == "2026-05-31"
+    timeline = ingest_text("Milestones\n\n11/7/1995: The two countries normalise relations.\n\n5/8/1995: The "
+                           "Secretary of State visits Hanoi.", "t")
+    assert timeline.paragraphs[0].text.startswith("11/7/1995: The two")
+
+
+def test_a_lower_cased_city_dateline_is_cut():
+    page = ingest_text("Rice trade grows\n\nhanoi – The Philippines will buy 1.5 million tonnes of Vietnamese rice "
+                       "this year.\n\nThe deal was signed on Friday.", "l")
+    assert page.paragraphs[0].text.startswith("The Philippines will buy")
+    assert ingest_text("Notes\n\ntrade – The numbers rose this year in Hanoi and Da Nang.", "n").paragraphs[0].text \
+        .startswith("trade – The numbers")
+
+
+TWO_COLUMNS = """Vietnam, Brazil aim to double trade         with Brazilian beef and soybeans,
+by 2030                                      Vietnam asked Brazil to open its
+                                             market to Vietnamese fruits and
+Brasilia (VNA) – Vietnam and Brazil          seafood.
+agreed to strive to double two-way
+trade to 15 billion USD by 2030 at           The two sides also agreed to
+talks between Vice President Vo Thi          cooperate in renewable energy,
+Anh Xuan and Brazilian Vice President        particularly biofuels, and in
+Geraldo Alckmin in Brasilia on May 25.       agricultural research.
+
+Brazil is Vietnam's largest trading          Alckmin said Brazil supported
+partner in Latin America, with two-          Vietnam's role as a gateway to
+way trade of 7.5 billion USD. Vietnam        ASEAN and wished to sign a
+buys large volumes of soybeans, and          Mercosur-Vietnam trade deal.
+"""
+
+
+def test_a_two_column_page_is_read_column_by_column():
+    page = ingest_text(TWO_COLUMNS, "b")
+    texts = [p.text for p in page.paragraphs]
+    assert texts[0] == ("Vietnam and Brazil agreed to strive to double two-way trade to 15 billion USD by 2030 at "
+                        "talks between Vice President Vo Thi Anh Xuan and Brazilian Vice President Geraldo Alckmin in "
+                        "Brasilia on May 25.")
+    assert texts[1].endswith("buys large volumes of soybeans, and with Brazilian beef and soybeans, Vietnam asked "
+                             "Brazil to open its market to Vietnamese fruits and seafood.")
+    # a few aligned table rows are no columns
+    table = ("Trade in 2025\n\nVietnam's trade with Brazil grew last year.\n\nExports      2.1 billion USD\n"
+             "Imports      5.4 billion USD\n\nBoth sides expect more.\n\nThe talks go on.")
+    from diplo_ml.data.page_text import unfold_columns
+
+    assert unfold_columns(table) == table
+
+
+def test_a_scraped_pages_language_links_and_kind_after_its_date_are_cut():
+    from diplo_ml.predict_inputs import without_headline
+
+    head = "Japan-Viet Nam Foreign Ministers' Meeting"
+    row = (f"Japanese English Home > Foreign Policy {head} May 4, 2026 Japanese On May 4, the two ministers held a "
+           "meeting in Tokyo on trade.")
+    assert without_headline(row, head) == "On May 4, the two ministers held a meeting in Tokyo on trade."
+    head = "Germany and Viet Nam: bilateral relations"
+    row = (f"Federal Foreign Office Article {head} 08.05.2026 - Article Political relations Germany and Viet Nam have "
+           "maintained diplomatic relations since 1975.")
+    assert without_headline(row, head) == "Germany and Viet Nam have maintained diplomatic relations since 1975."
+    row = f"Federal Foreign Office {head} 08.05.2026 - Article Vietnam welcomes Japanese investors to the new park."
+    assert without_headline(row, head) == "Vietnam welcomes Japanese investors to the new park."
+    row = f"Federal Foreign Office {head} 08.05.2026 - Japanese investors met in Hanoi on Monday to talk trade."
+    assert without_headline(row, head) == "Japanese investors met in Hanoi on Monday to talk trade."
+
+
+BODY12 = "Hanoi (VNA) – Vietnam and Thailand agreed on Thursday to raise two-way trade to 25 billion USD."
+
+
+@pytest.mark.parametrize(("page", "headline"), [
+    # titles ingestion took for something else (read s38, twelfth): a question, "Full text of …", "VIDEO: …"
+    (f"The World & Vietnam Report\n\nCommentary\n\nIs Viet Nam's economic diplomacy paying off?\n\n{BODY12}",
+     "Is Viet Nam's economic diplomacy paying off?"),
+    (f"VietnamPlus\n\nFull text of Vietnam-Thailand Joint Statement\n\n{BODY12}",
+     "Full text of Vietnam-Thailand Joint Statement"),
+    (f"VOV WORLD\n\nVIDEO: Vietnamese peacekeepers hand over engineering works in Abyei\n\n{BODY12}",
+     "VIDEO: Vietnamese peacekeepers hand over engineering works in Abyei"),
+    # a salutation, a site's or organisation's name, a contact line or a standfirst is not the title
+    ("Ministry of Foreign Affairs of Viet Nam\n\nFull text of opening remarks by Deputy Foreign Minister Nguyen Minh "
+     "Hang at the ASEAN-Japan Forum\n\nYour Excellency Mr. Kazuo Sunaga, Deputy Minister for Foreign Affairs of "
+     "Japan,\n\nI warmly welcome you to the 41st ASEAN-Japan Forum.",
+     "Full text of opening remarks by Deputy Foreign Minister Nguyen Minh Hang at the ASEAN-Japan Forum"),
+    ("Embassy of the Socialist Republic of Viet Nam in the Republic of Korea\n\nWelcome to the website of the Embassy "
+     "of Viet Nam in the Republic of Korea!\n\nNOTICE ON CITIZEN PROTECTION\n\nHotline for citizen protection: +82 10 "
+     "5555 0123\n\nThe Embassy would like to inform Vietnamese citizens of a campaign.",
+     "NOTICE ON CITIZEN PROTECTION"),
+    ("THE STRAITS TIMES\n\nVietnam tightens rules on online scams targeting foreigners\nHanoi says it will prosecute "
+     "call-centre gangs as more foreigners are lured to work in scam compounds\n\nHANOI – Vietnam will prosecute "
+     "organisers of online scam operations, the ministry said.", "Vietnam tightens rules on online scams targeting "
+     "foreigners"),
+    # an interview's question under its headline stays the interview's, and a long headline stays whole
+    ("Ambassador: Ties with India at their best\n\nHow do you assess the relationship?\n\nRelations have never been "
+     "better, the ambassador said.", "Ambassador: Ties with India at their best"),
+    ("Politics\n\nDeputy Prime Minister and Foreign Minister Bui Thanh Son receives the outgoing Ambassador of the "
+     "Republic of Indonesia to Vietnam\n\n" + BODY12, "Deputy Prime Minister and Foreign Minister Bui Thanh Son "
+     "receives the outgoing Ambassador of the Republic of Indonesia to Vietnam"),
+    ("Embassy of Vietnam holds Tet gathering in Seoul\n\n" + BODY12, "Embassy of Vietnam holds Tet gathering in "
+     "Seoul"),
+])
+def test_headline_field_of_a_twelfth_read(page, headline):
+    assert ingest_text(page, "h").headline == headline
+
+
+@pytest.mark.parametrize(("line", "date", "outlet"), [
+    ("*The Saigon Times* · March 16, 2026", "2026-03-16", "The Saigon Times"),
+    ("**Vietnam News Agency** | April 25, 2026", "2026-04-25", "VNA"),
+    ("KYODO NEWS - Mar 19, 2026 - 18:47 | World, All", "2026-03-19", "Kyodo"),
+    ("Tuoi Tre News  Updated: 14/04/2026 16:30 GMT+7", "2026-04-14", "Tuoi Tre"),
+])
+def test_an_outlet_and_date_line_gives_both(line, date, outlet):
+    page = ingest_text(f"Japan, Vietnam agree to start defence talks\n\n{line}\n\nJapan and Vietnam agreed on "
+                       "Thursday to start talks on the transfer of defence equipment.", "o")
+    assert (page.date, page.outlet) == (date, outlet)
+    assert page.paragraphs[0].text.startswith("Japan and Vietnam agreed")

@@ -1104,3 +1104,30 @@ def test_near_misses_of_a_second_review_stay_statements(text, first):
 ])
 def test_the_answer_to_a_writers_question_is_not_chosen(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+LEAD14 = "Deputy Secretary of State Christopher Landau met Deputy Foreign Minister Le Thi Thu Hang in Washington today."
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a scraped row's header that ends with its date, when the row's headline is not in it (read s38, thirteenth)
+    (f"Skip to content U.S. Department of State Home Readout Office of the Spokesperson May 4, 2026 The following is "
+     f"attributable to Deputy Spokesperson Tommy Pigott: {LEAD14} They discussed trade.", LEAD14),
+    (f"Media release Joint media release with: The Hon Pat Conroy MP, Minister for International Development and the "
+     f"Pacific 6 May 2026 {LEAD14} They discussed trade.", LEAD14),
+    (f"Ministry of Foreign Affairs Home News Category: News Published: 10 May 2026 Hits: 318 {LEAD14} They discussed "
+     "trade.", LEAD14),
+    # a site's numbered list of other stories, each item ended by the next one's number
+    (f"Most read 1. Hanoi to ban motorbikes in inner districts from July 2. Gold prices hit record high 3. Tourists "
+     f"flock to Ha Long Bay. {LEAD14}", "Tourists flock"),
+    # every sentence of a gallery's slide
+    (f"1/3 Overseas Vietnamese offer incense at the temple. The temple was built in 2019.\n\n2/3 The ambassador "
+     f"speaks.\n\n3/3 Children dance.\n\n{LEAD14}", LEAD14),
+    # ordinary sentences these rules leave alone
+    (f"Media reports said the talks were held on 6 May 2026 in Canberra. {LEAD14}", "Media reports said"),
+    (f"The law takes effect on July 1. Registration opens on August 2. {LEAD14}", "The law takes effect"),
+    (f"Most read 1. The talks went well. {LEAD14}", "The talks went well."),  # (an item not ended by a number)
+    (f"1/5 of the budget goes to schools, the minister said. {LEAD14}", "1/5 of the budget"),
+])
+def test_what_a_thirteenth_read_left_is_mended(text, first):
+    assert _chosen(text)[0].startswith(first)

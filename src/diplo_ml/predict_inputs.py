@@ -57,7 +57,26 @@ def without_headline(text: str, headline: str | None) -> str:
         return text
     if at > 0 and stamp:
         after = re.sub(r"^\d[\d-]{5,}\s+", "", after[stamp.end():].lstrip(" |/-–\n"))  # and a page's number
+        after = _after_page_links(after)
     return after
+
+
+# what a scraped page prints between its date stamp and its lead: links to its other languages before a sentence's
+# opening word ("Japanese On May 4, …"), and its kind with a section's heading ("Article Political relations Germany
+# and Viet Nam have …": a country page's heading names a field of relations; "Article Vietnam welcomes …" keeps it)
+LANGUAGE_LINKS = re.compile(r"^(?:(?:English|Japanese|French|Français|Spanish|Español|German|Deutsch|Russian|Русский"
+                            r"|Chinese|中文|日本語|Korean|한국어|Vietnamese|Tiếng Việt|Lao|Khmer|Thai|Arabic)\s+)+"
+                            r"(?=(?:On|In|At|The|This|Today|Yesterday|During|Following|According|After|Upon|At)\s)")
+PAGE_KIND = re.compile(r"^(?:Article|News|Press release|Media release|News story|Readout|Statement)\s+"
+                       r"(?:(?:[A-Z][a-z]+\s+){1,2}(?:relations|relationship|ties|cooperation|affairs|policy|trade"
+                       r"|overview|background|exchanges|partnership)\s+)?(?=[A-Z\"“])")
+
+
+def _after_page_links(text: str) -> str:
+    """``text`` without the language links and page kind a scraped page prints after its date stamp (see
+    :data:`LANGUAGE_LINKS`, :data:`PAGE_KIND`), when a sentence of eight words or more is left."""
+    rest = PAGE_KIND.sub("", LANGUAGE_LINKS.sub("", text, count=1), count=1)
+    return rest if len(rest.split()) >= 8 else text
 
 
 def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo_text: bool,

@@ -95,8 +95,13 @@ DATELINE_SOURCE = re.compile(r"^\((?=[^)]*\b(?:Embassy|Consulate|Ministry|Missio
 # a place and a site's name: "Jakarta, Kemlu.go.id – Indonesia and Viet Nam …"
 DATELINE_SITE = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}}),\s*(?P<site>[A-Za-z][\w-]*"
                            rf"(?:\.[a-z]{{2,4}}){{1,2}})\s*{_DASH}\s+(?=[A-Z\"“])")
+# a date and a colon before a lead ("31/5/2026: The coast guards …"); a timeline's entries open so too, so it is cut
+# only when one line of the page opens with it
+DATE_COLON = re.compile(r"^(?:\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}):\s+(?=[A-Z\"“])")
+# a well-known city in lower case before a dash, as a scraper copies a dateline styled in capitals: "hanoi – The …"
+DATELINE_LOWER_CITY = re.compile(r"^(?P<city>[a-zà-ỹ][a-zà-ỹ' ]{1,25}?)\s+[–—-]+\s+(?=[A-Z\"“])")
 DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED, DATELINE_UNDASHED,
-             DATELINE_DATE, DATELINE_CITY, DATELINE_SOURCE, DATELINE_SITE)
+             DATELINE_DATE, DATELINE_CITY, DATELINE_SOURCE, DATELINE_SITE, DATELINE_LOWER_CITY)
 OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE)  # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
 DATE_DMY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
@@ -118,6 +123,8 @@ def split_datelines(text: str) -> tuple[list[re.Match[str]], str]:
             if pattern is DATELINE_CAPS and match and not _in_capitals(place):
                 match = None
             if pattern is DATELINE_CITY and match and not _city(place):
+                match = None
+            if pattern is DATELINE_LOWER_CITY and match and not _city(match.group("city")):
                 match = None
             if match and _is_place(place) and len(rest) - match.end() > 20:
                 found.append(match)
@@ -144,11 +151,15 @@ LEADING_STAMP = re.compile(
 BYLINE_NAME = re.compile(r"^By\s+(?=[A-Z])")
 LEADING_BYLINE = re.compile(r"^(?:reporter|by|written by|story|text)\s*[:-]?\s+", re.IGNORECASE)
 # how other foreign-affairs pages open: "From: … Published 3 March 2024 …", "READOUT OFFICE OF THE SPOKESPERSON March 5,
-# 2024 …", "PRESS STATEMENT … FEBRUARY 27, 2024 Share Copy Link …", "SG/SM/22134 4 March 2024 …"
+# 2024 …", "PRESS STATEMENT … FEBRUARY 27, 2024 Share Copy Link …", "SG/SM/22134 4 March 2024 …", a scraped page's "Skip
+# to content U.S. Department of State Home Readout … May 4, 2026 …", "Media release Joint media release with: … 6 May
+# 2026 …"; after the date, a page's view counter ("Hits: 318")
 HEADER_OPENER = re.compile(r"^(?:(?i:from:|published\b|last updated\b|readout\b|press (?:statement|release|briefing)\b"
-                           r"|media note\b|remarks\b|news release\b|joint statement\b)|[A-Z]{1,5}/[A-Z0-9/.-]*\d"
+                           r"|media note\b|remarks\b|news release\b|joint statement\b|skip to (?:main )?content\b"
+                           r"|(?:joint )?media (?:release|statement)\b)|[A-Z]{1,5}/[A-Z0-9/.-]*\d"
                            r"|(?:[A-Z][A-Z.,'&-]+\s+){3})")
-AFTER_HEADER_DATE = re.compile(r"^(?:share\s+copy link\s+|(?:delivered on|last updated):?\s+\S+\s+\S+\s+\d{4}\s+"
+AFTER_HEADER_DATE = re.compile(r"^(?:share\s+copy link\s+|(?:hits|views|reads)\s*:\s*\d[\d,.]*\s+"
+                               r"|(?:delivered on|last updated):?\s+\S+\s+\S+\s+\d{4}\s+"
                                r"|[—–-]\s+see all updates\s+|photo:\s+[A-Z][\w&.]{1,10}\s+(?=[A-Z])"
                                r"|\((?:transcript|check against delivery|original script)[^)]{0,80}\)\s*)+",
                                re.IGNORECASE)
@@ -313,7 +324,8 @@ def marks_a_lead(matches: list[re.Match[str]]) -> bool:
         place = (match.groupdict().get("place") or "").strip()
         if match.groupdict().get("outlet") or re.search(r"\d", match.group(0)):
             return True
-        if (match.re is DATELINE_CAPS or (match.re is DATELINE_CITY and place == place.upper())) \
+        capitals = match.re in (DATELINE_CAPS, DATELINE_LOWER_CITY)  # (a lower-cased one was in capitals)
+        if (capitals or (match.re is DATELINE_CITY and place == place.upper())) \
                 and re.search(r"[–—]|--", match.group(0)) and place.split(",")[0] not in NOT_PLACES:
             return True
     return False

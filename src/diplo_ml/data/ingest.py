@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.data.datelines import (
+    DATE_COLON,
     FULL_NAMES,
     OUTLETS,
     lone_dateline,
@@ -35,6 +36,7 @@ from diplo_ml.data.page_noise import (
     BYLINE,
     FOOTNOTE,
     FOOTNOTE_MARK,
+    FULL_TEXT_OF,
     PHOTO_CREDIT,
     PICTURED,
     PROMPT,
@@ -46,13 +48,14 @@ from diplo_ml.data.page_noise import (
     TAIL_HEADINGS,
     TERMINAL,
     classify,
+    comment_block,
     credited_caption,
     not_a_standfirst,
     short_unpunctuated,
     without_end_mark,
     without_site,
 )
-from diplo_ml.data.page_text import MarkdownPage, html_page, looks_like_html, normalise, read_text
+from diplo_ml.data.page_text import MarkdownPage, html_page, looks_like_html, normalise, read_text, unfold_columns
 from diplo_ml.errors import DataError, NoTextError
 from diplo_ml.files import not_a_file
 from diplo_ml.text import split_sentences
@@ -144,13 +147,47 @@ def _without_suffix(title: str, lines: list[str]) -> str:
 WIRE_TAG = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{0,60})\)\s*", re.IGNORECASE)
 
 
+# a page's title that ingestion would otherwise take for something else: a question ("Is Viet Nam's economic diplomacy
+# paying off?", "Commentary: Why is …?"), "Full text of the Joint Statement …", "VIDEO: Vietnamese peacekeepers …"
+TITLE_LINE = re.compile(rf"^(?:(?i:{FULL_TEXT_OF})|(?:VIDEO|Video|WATCH|Watch)\s*:\s*[A-Z])")
+# a site's or an organisation's name, nothing else: "Embassy of the Socialist Republic of Viet Nam in the Republic of
+# Korea", "Ministry of Foreign Affairs of Viet Nam" (not "Embassy of Vietnam holds Tet gathering")
+SITE_NAME = re.compile(r"^(?:The )?(?:Embassy|Consulate(?: General)?|(?:Permanent )?Mission|Ministry|Office|Department"
+                       r"|Delegation)\b(?:\s+(?:[A-Z][\w.'’&-]*|of|the|in|to|and|for|at|on|&))*$")
+
+
+# a page's contact line: "Hotline for citizen protection: +82 10 5555 0123", "Tel: (84-24) 3825 …", "Email: …"
+CONTACT = re.compile(r"^(?:hotline|tel|telephone|phone|fax|e-?mail|contact)\b[^:]{0,40}:|\+\d{1,3}[\s\d()-]{7,}\d",
+                     re.IGNORECASE)
+
+
+def _title_line(line: str, reason: str | None) -> bool:
+    """A line above the body that is the page's title though it ends in "?" or reads as a heading or media link (see
+    :data:`TITLE_LINE`); not an interview's question ("Q: …", "**How …?**")."""
+    text = line.strip()
+    question = text.endswith("?") and 3 <= len(text.split()) <= 20 and not text.startswith("**") \
+        and not QUESTION_PREFIX.match(text) and not PROMPT.match(text) and reason is None
+    return question or (bool(TITLE_LINE.match(text)) and short_unpunctuated(text, 30))
+
+
+def _names_site(line: str) -> bool:
+    return bool(SITE_NAME.match(line.strip("*# ")))
+
+
 def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
-    """The longest short line above the body is the headline; the others are section labels."""
+    """The longest short line above the body is the headline (a standfirst of over 14 words just below a shorter
+    title is not); the others are section labels."""
     for number, line in [c for c in candidates if PICTURED.search(c[1])]:  # "… (right) and … at the meeting"
         article.dropped.append((number, "photo caption", line))
         candidates.remove((number, line))
-    for number, line in [c for c in candidates if is_menu(c[1]) or SITE_WELCOME.match(c[1])]:
+    for number, line in [c for c in candidates if is_menu(c[1]) or SITE_WELCOME.match(c[1]) or _names_site(c[1])]:
         article.dropped.append((number, "navigation menu, table row or site banner", line))
+        candidates.remove((number, line))
+    for number, line in [c for c in candidates if c[1].rstrip("*_ ").endswith(",")]:  # "Your Excellency …,"
+        article.dropped.append((number, "salutation", line))
+        candidates.remove((number, line))
+    for number, line in [c for c in candidates if CONTACT.search(c[1])]:
+        article.dropped.append((number, "contact line", line))
         candidates.remove((number, line))
     for number, line in [c for c in candidates if BYLINE.match(c[1]) or WRITERS.match(c[1])]:
         article.dropped.append((number, "byline/credit", line))
@@ -158,6 +195,9 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     if not candidates:
         return
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))
+    title = next((c for c in reversed(candidates) if best[0] - 2 <= c[0] < best[0]), None)  # just above a long one
+    if title and len(best[1].split()) > 14 and 4 <= len(title[1].split()) <= 14 and not _capitals(best[1]):
+        best = title  # (The Straits Times: "Vietnam tightens rules on …" / "Hanoi says it will prosecute …")
     if len(best[1].split()) < 2:  # a word alone ("Politics") is a section's label: the page shows no headline
         best = (-1, "")
     above = [c for c in candidates if c[0] < best[0]]
@@ -264,30 +304,43 @@ def split_blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
 def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     """Parse one raw article."""
     article = Article(doc_id=doc_id, path=path)
-    lines = normalise(text).split("\n")
+    lines = normalise(unfold_columns(text)).split("\n")
     blocks = split_blocks(lines)
     units: list[tuple[int, str]] = []
     for block in blocks:
         current: tuple[int, str] | None = None
+        # a block with three lines or more near its width, under 90 characters, is wrapped by the page's width: a line
+        # near that width goes on in the next (not a title in capitals above a date: "JOINT STATEMENT …" / "Hanoi, …")
+        width = max(len(line) for _, line in block)
+        wrapped = width <= 90 and sum(len(line) >= 0.7 * width for _, line in block) >= 3
+        previous = ""
         for number, line in block:
             if current is None:
                 current = (number, line)
-            elif not TERMINAL.search(current[1]) and (line[:1].islower() or WRAPPED.search(current[1])):
+            elif not TERMINAL.search(current[1]) and (line[:1].islower() or WRAPPED.search(current[1]) or (
+                    wrapped and len(previous) >= 0.7 * width and not _capitals(previous)
+                    and not split_datelines(line)[0])):
                 current = (current[0], _unwrapped(current[1], line, text))  # a hard-wrapped paragraph
             else:
                 units.append(current)
                 current = (number, line)
+            previous = line
         if current:
             units.append(current)
 
+    comments = comment_block([line for _, line in units])
+    dated_lines = sum(1 for _, line in units if DATE_COLON.match(line))  # a timeline's dates are its text
     in_tail = False
     seen_body = False
     last_kept: int | None = None  # the line of the unit just before, when it was kept as a paragraph
     before_body: list[tuple[int, str]] = []
     credited: list[Paragraph] = []  # short lines above a "Source: VNA" line
-    for number, line in units:
+    for index, (number, line) in enumerate(units):
         if in_tail:
             article.dropped.append((number, "related-news tail", line))
+            continue
+        if index in comments:
+            article.dropped.append((number, "readers' comments", line))
             continue
         line = FOOTNOTE_MARK.sub("", line)  # "… skilled workers.[1]" (the mark hid the full stop)
         if FOOTNOTE.match(line):
@@ -304,6 +357,10 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
                 article.outlet = outlet_name(lone.group("outlet"))
             article.dropped.append((number, "dateline (kept as metadata)", line))
             continue
+        if not seen_body and (stamp := DATE_COLON.match(line)) and dated_lines == 1:
+            article.date = article.date or parse_date(stamp.group(0))
+            article.dropped.append((number, "date before the lead", stamp.group(0).strip()))
+            line = line[stamp.end():]
         if not seen_body and (lead := strip_page_header(line)) != line:
             header = line[:len(line) - len(lead)]
             article.date = article.date or parse_date(header)
@@ -320,11 +377,16 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         elif SOURCE_CREDIT.match(line) and short_above and len(split_sentences(above.text)) == 1:
             credited.append(above)  # its caption, if the text goes on below the credit
         last_kept = None
-        if reason == "timestamp" and article.date is None:
+        if reason in ("timestamp", "outlet masthead and date") and article.date is None:
             article.date = parse_date(line)
         if reason is None and not seen_body and STORY_NOTE.match(line.strip().lstrip("*_>")) \
                 and line.rstrip("*_ ").endswith("."):  # (a headline "Update: Talks resume in Hanoi" is none)
             reason = "note on the story"  # "Correction: …" above the headline does not start the text
+        if not seen_body and _title_line(line, reason) and not any(
+                len(c.split()) >= 3 and not is_menu(c) and not _names_site(c) for _, c in before_body):
+            reason = None  # the page's title: a question, "Full text of …", "VIDEO: …", under no other headline
+            before_body.append((number, line))
+            continue
         if reason is None and not seen_body and short_unpunctuated(line.rstrip("*_ "), 30) \
                 and not QUESTION_PREFIX.match(line) \
                 and not PROMPT.match(line) and not split_datelines(without_end_mark(line))[0]:  # a dated lead
@@ -376,7 +438,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     return article
 
 
-NAMING = ("outlet masthead", "byline/credit", "photo caption")
+NAMING = ("outlet masthead", "outlet masthead and date", "byline/credit", "photo caption")
 
 
 def named_outlet(dropped: list[tuple[int, str, str]]) -> str | None:

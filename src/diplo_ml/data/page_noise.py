@@ -5,6 +5,7 @@ patterns that mark interview questions and speaker labels."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from diplo_ml.data.datelines import (
     DATE_DMY,
@@ -110,6 +111,29 @@ TAIL_HEADINGS = re.compile(
     r"|(?:related|other|more|latest|previous|similar|recommended|further)\s+\w+(?:\s+\w+)?)\s*:?\s*$",
     re.IGNORECASE,
 )
+# readers' comments: a "Comments (3)" heading, "Minh Tuan: …", "Reply · 2 hours ago" …, "Post a comment"
+COMMENTS_HEADING = re.compile(r"^(?:(?:readers?['’]? )?comments?\s*\(\d+\)|\d+ (?:readers?['’]? )?comments?"
+                              r"|readers?['’]? comments?|comments?)\s*:?$", re.IGNORECASE)
+COMMENTS_END = re.compile(r"^(?:post|leave|add|write|submit|send) (?:a |your )?(?:comment|reply|opinion)s?\b"
+                          r"[^.!?]{0,40}$", re.IGNORECASE)
+COMMENT_REPLY = re.compile(r"^(?:reply|like|report|share)\b[^.!?]{0,40}\bago$", re.IGNORECASE)
+
+
+def comment_block(lines: Sequence[str]) -> set[int]:
+    """Which of a page's ``lines`` are readers' comments: from a comments heading to the "Post a comment" below it,
+    or, without one, to the last "Reply · 1 hour ago" below it; a heading with neither is only itself."""
+    block: set[int] = set()
+    for start, line in enumerate(lines):
+        if not COMMENTS_HEADING.match(line.strip()) or start in block:
+            continue
+        below = range(start + 1, len(lines))
+        end = next((i for i in below if COMMENTS_END.match(lines[i].strip())), None)
+        if end is None:
+            end = max((i for i in below if COMMENT_REPLY.match(lines[i].strip())), default=start)
+        block.update(range(start, end + 1))
+    return block
+
+
 SOCIAL = re.compile(
     r"^(?:(?:share|print|email|e-mail|facebook|twitter|x|zalo|linkedin|telegram|whatsapp|copy link|like|tweet"
     r"|follow us|comments?|back to top|top|advertisement|ads?|subscribe|send|save|font size|a\+|a-|\|)\s*[|•·/]?\s*)+$",
@@ -262,10 +286,23 @@ MEDIA_OR_EMBARGO = re.compile(r"^(?:(?:watch|video|listen|audio)\s*:|embargoed\b
                               re.IGNORECASE)
 
 
+def _outlet_and_date(line: str) -> bool:
+    """An outlet's name and the page's date on one line: "*The Saigon Times* · March 16, 2026", "**Vietnam News
+    Agency** | April 25, 2026", "KYODO NEWS - Mar 19, 2026 - 18:47 | World, All", "Tuoi Tre News  Updated: 14/04/2026
+    16:30 GMT+7"."""
+    parts = re.split(r"\s+(?:[·|•–—-]\s+)?(?=(?i:updated|published|posted)\b)|\s+[·|•–—-]\s+", line.strip(), maxsplit=1)
+    return len(parts) == 2 and masthead(parts[0].strip("*_ ")) is not None and len(parts[1].split()) <= 12 \
+        and bool(FULL_DATE.search(parts[1]) or DATE_DMY.search(parts[1]))
+
+
 def classify(line: str, seen_body: bool) -> str | None:
     """The reason a line is page noise, or None if it may be content."""
     if masthead(line):
         return "outlet masthead"
+    if _outlet_and_date(line):
+        return "outlet masthead and date"
+    if SITE_WELCOME.match(line.strip("*_ ")) and len(line.split()) <= 25 and not ATTRIBUTED.search(line):
+        return "site banner"
     if re.fullmatch(r"\./\.?", line):
         return "end mark"
     if _is_switcher(line):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -323,6 +324,29 @@ class MarkdownPage:
     @property
     def published(self) -> str | None:
         return next((self.fields[k] for k in FRONT_DATE if self.fields.get(k)), None)
+
+
+def unfold_columns(text: str) -> str:
+    """A page laid out in two columns side by side (text copied from a two-column print layout, a run of five or more
+    spaces between the columns on most lines) as its left column and then its right one; any other text as it is.
+    Read line by line, such a page splices the columns into sentences that are on no page."""
+    lines = text.expandtabs(8).split("\n")
+    filled = [line for line in lines if line.strip()]
+    starts = Counter(m.end() for line in filled if (m := re.search(r"(?:^ {12,}|\S {5,})(?=\S)", line)))
+    if len(filled) < 6 or not starts:
+        return text
+    offset, count = starts.most_common(1)[0]
+    near = sum(n for at, n in starts.items() if abs(at - offset) <= 2)
+    if near < 0.5 * len(filled) or count < 0.35 * len(filled) or offset < 20:
+        return text
+    split = [(line[:offset - 2].rstrip(), line[offset - 2:].strip()) if line[offset - 3:offset - 2].isspace()
+             or len(line) < offset - 2 else None for line in lines]  # (two spaces of slack before the column)
+    if any(cells is None for cells in split):  # a line's text crosses the gap: not two columns
+        return text
+    left = "\n".join(cells[0] for cells in split).strip("\n")
+    right = "\n".join(cells[1] for cells in split).strip("\n")
+    ended = re.search(r"[.!?:\"”]$", left)  # else the left column's last sentence goes on at the right one's top
+    return f"{left}\n\n{right}" if ended else f"{left}\n{right}"
 
 
 def normalise(text: str) -> str:

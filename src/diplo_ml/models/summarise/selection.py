@@ -475,9 +475,11 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     raw = whole_quotations([piece for sentence in split_sentences(text) for piece in LIST_START.split(sentence)])
     interview = any(is_question(s) for s in raw)
     lines = [line for line in text.splitlines() if line.strip()]
+    slides = sum(1 for line in lines if _slide_caption(line.strip()))
     captions = {s for n, line in enumerate(lines) for s in split_sentences(line)
                 if is_caption(line.strip()) or (len(lines) > 1 and _story_note_line(line))  # (a joined row is one
-                or (n + 1 < len(lines) and credited_caption(line.strip()))}  # line: its note is cut by sentence)
+                or (n + 1 < len(lines) and credited_caption(line.strip()))  # line: its note is cut by sentence)
+                or (slides >= 2 and _slide_caption(line.strip()))}  # a gallery's slide, every sentence of it
     captions |= {c for line in lines if (c := labelled_caption_sentence(line.strip()))}
     raw = [COOKIE_BUTTON.sub("", s.lstrip(), count=1) if i and COOKIES.search(raw[i - 1]) else s
            for i, s in enumerate(raw)]
@@ -495,7 +497,7 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
             allowed[i] = is_statement(sentences[i])
             if i:
                 allowed[i - 1] = False
-    for i in list_items(raw):
+    for i in list_items(raw) + numbered_sidebar(raw):
         allowed[i] = False
     for i in range(1, len(raw)):  # the answer to a question the writer asks ("Can diplomacy attract investment? …")
         if is_question(raw[i - 1]) and ANSWER_TO_QUESTION.search(sentences[i]):  # (raw after its cookie button)
@@ -554,6 +556,27 @@ def list_items(raw: Sequence[str]) -> list[int]:
         last = raw[i].strip() if i < len(raw) else ""
         if i > start + 1 and last and (last[0].islower() or not has_verb(last)) and not CLAUSE.search(last):
             items.append(i)
+    return items
+
+
+# a site's list of other stories run into a page's text ("Most read 1. Hanoi to ban motorbikes … from July 2. Gold
+# prices hit record high 3. …"): the splitter ends each item at the next item's number
+SIDEBAR_START = re.compile(r"^(?:most (?:read|viewed|commented|popular|shared)|trending(?: now)?|top stories|latest"
+                           r"(?: news)?|editor['’]?s picks|related (?:news|articles|stories)|you may (?:also )?like)"
+                           r"\s*:?\s+1\.$", re.IGNORECASE)
+
+
+def numbered_sidebar(raw: Sequence[str]) -> list[int]:
+    """The items of a numbered list of other stories (see :data:`SIDEBAR_START`): after its label and "1.", each
+    sentence that ends with the next number."""
+    items: list[int] = []
+    for start, sentence in enumerate(raw):
+        if not SIDEBAR_START.match(sentence.strip()):
+            continue
+        number, i = 2, start + 1
+        while i < len(raw) and re.search(rf"\s{number}\.$", raw[i].rstrip()):
+            items.append(i)
+            number, i = number + 1, i + 1
     return items
 
 
