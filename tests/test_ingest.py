@@ -895,3 +895,32 @@ def test_an_outlet_and_date_line_gives_both(line, date, outlet):
                        "Thursday to start talks on the transfer of defence equipment.", "o")
     assert (page.date, page.outlet) == (date, outlet)
     assert page.paragraphs[0].text.startswith("Japan and Vietnam agreed")
+
+
+@pytest.mark.parametrize(("page", "field", "value"), [
+    # a page's outlet in a bar or breadcrumb that opens with its name, or only in its closing mark (read s39)
+    ("Tuoi Tre News > Opinion\n\nSmall countries need big rules\n\nVietnam depends on international law, the writer "
+     "argues in a column.", "outlet", "Tuoi Tre"),
+    ("**THE WORLD & VIETNAM REPORT** | Diplomacy | Analysis\n\nEconomic diplomacy in 2026\n\nIn 2025, Vietnam "
+     "upgraded relations with more than a dozen partners.", "outlet", "WVR"),
+    ("Remains of volunteer soldiers repatriated\n\nSince 2008, Nghe An has received the remains of 1,400 soldiers "
+     "from Laos.\n\nThe vice chairman thanked the Lao authorities for their support. — VNS", "outlet", "Viet Nam News"),
+    ("Trade talks in Hanoi\n\nHome > News > VNA reports\n\nThe talks resumed on Monday in Hanoi.", "outlet", None),
+    # a date in a byline bar, and a title that a page's width broke inside a name
+    ("FDI hits 10-year high\n\n**By Phan Anh** | April 1, 2026 | 02:30 pm GMT+7\n\nForeign investors disbursed "
+     "5.6 billion USD in Vietnam in the first quarter.", "date", "2026-04-01"),
+    ("Keynote speech by Prime Minister Pham Minh\nChinh at the 9th Mekong-Japan Summit\n\nVientiane, 10 October "
+     "2025\n\nThe Mekong-Japan cooperation has become a model of practical partnership.", "headline",
+     "Keynote speech by Prime Minister Pham Minh Chinh at the 9th Mekong-Japan Summit"),
+    ("Vietnam and Japan deepen ties with Prime Minister Kishida\nVietnam and Laos sign deals\n\nThe two sides met in "
+     "Hanoi on Monday to discuss trade.", "headline", "Vietnam and Japan deepen ties with Prime Minister Kishida"),
+])
+def test_fields_of_a_fourteenth_read(page, field, value):
+    assert getattr(ingest_text(page, "f"), field) == value
+
+
+def test_a_definition_lists_terms_are_lines_of_their_own():
+    html = ("<html><body><h1>Record UK trade mission targets deals</h1><dl><dt>From:</dt><dd>Department for Business "
+            "and Trade</dd><dt>Published</dt><dd>2 March 2026</dd></dl><p>The UK's largest trade mission to South East "
+            "Asia will target 1 billion pounds of deals, the department said.</p></body></html>")
+    assert ingest_document(html, "d", "d.html").date == "2026-03-02"

@@ -1131,3 +1131,27 @@ LEAD14 = "Deputy Secretary of State Christopher Landau met Deputy Foreign Minist
 ])
 def test_what_a_thirteenth_read_left_is_mended(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+LEAD_SPEECH = "The United Kingdom is today announcing an additional 60 million pounds in aid for Sudan."
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a civic occasion's forms of address, a briefing's role label, a host's welcome (read s39, fourteenth)
+    (f"My Lord Mayor, Your Grace, Your Excellencies, my Lords, Aldermen, Sheriffs, ladies and gentlemen. "
+     f"{LEAD_SPEECH}", LEAD_SPEECH),
+    ("Spokesperson: Viet Nam's competent authorities have been closely monitoring the activities of the vessel. "
+     "Viet Nam demands that China withdraw it.", "Viet Nam's competent authorities"),
+    (f"On behalf of the State and people of Vietnam, and my spouse, I would like to extend my warmest welcome to His "
+     f"Excellency the President of Chile and the delegation. {LEAD_SPEECH}", LEAD_SPEECH),
+    # ordinary sentences these rules leave alone
+    (f"The Lord Mayor, the Sheriffs and the Aldermen welcomed the Vietnamese delegation to Mansion House. "
+     f"{LEAD_SPEECH}", "The Lord Mayor, the Sheriffs"),
+    ("Ambassador: The vessel left Viet Nam's waters on March 14. The ministry welcomed it.", "Ambassador: The vessel"),
+    (f"On behalf of the Party and State, President Luong Cuong extended deep condolences to the Japanese people. "
+     f"{LEAD_SPEECH}", "On behalf of the Party and State, President"),
+    (f"On behalf of the government, I welcome the decision of the Security Council to extend the mission. "
+     f"{LEAD_SPEECH}", "On behalf of the government, I welcome the decision"),
+])
+def test_what_a_fourteenth_read_found(text, first):
+    assert _chosen(text)[0].startswith(first)

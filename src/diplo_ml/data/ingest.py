@@ -22,6 +22,7 @@ from typing import Any
 from diplo_ml.data.datelines import (
     DATE_COLON,
     FULL_NAMES,
+    OUTLET_PATTERN,
     OUTLETS,
     lone_dateline,
     marks_a_lead,
@@ -34,6 +35,7 @@ from diplo_ml.data.page_noise import (
     ANSWER_PREFIX,
     BARE_CREDIT,
     BYLINE,
+    END_MARK,
     FOOTNOTE,
     FOOTNOTE_MARK,
     FULL_TEXT_OF,
@@ -170,6 +172,11 @@ def _title_line(line: str, reason: str | None) -> bool:
     return question or (bool(TITLE_LINE.match(text)) and short_unpunctuated(text, 30))
 
 
+# the rest of a title that a page's width broke inside a name: "Keynote speech by Prime Minister Pham Minh" / "Chinh at
+# the 9th Mekong-Japan Summit"
+WRAPPED_NAME = re.compile(r"^[A-Z][\w'’-]*\s+(?:at|in|on|of|to|for|with|from|during)\s")
+
+
 def _names_site(line: str) -> bool:
     return bool(SITE_NAME.match(line.strip("*# ")))
 
@@ -204,12 +211,16 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     first = above[-1] if above and best[0] - above[-1][0] <= 2 and _capitals(above[-1][1]) and _capitals(best[1]) \
         and GOES_ON.match(best[1]) else None  # "CHAIRMAN'S STATEMENT" / "ON THE SITUATION IN MYANMAR" (not a label:
     # "PRESS RELEASE" / "MALAYSIA CONDEMNS …")
+    below = next((c for c in candidates if c[0] == best[0] + 1), None)
+    rest = below if below and len(best[1].split()) >= 5 and not _capitals(best[1]) \
+        and re.search(r"\s[A-Z][\w'’-]*$", best[1]) and WRAPPED_NAME.match(below[1]) else None
     for number, line in candidates:
-        if (number, line) == first:
+        if (number, line) in (first, rest):
             article.dropped.append((number, "headline (kept as metadata)", line))
         elif (number, line) == best:
             headline = _without_suffix(without_site(line), [c for _, c in candidates]).strip("*# ")
             headline = f"{first[1].strip('*# ')} {headline}" if first else headline
+            headline = f"{headline} {rest[1].strip('*# ')}" if rest else headline
             article.headline = WIRE_TAG.sub("", headline)
             article.dropped.append((number, "headline (kept as metadata)", line))
         else:
@@ -329,6 +340,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             units.append(current)
 
     comments = comment_block([line for _, line in units])
+    end_outlet: str | None = None
     dated_lines = sum(1 for _, line in units if DATE_COLON.match(line))  # a timeline's dates are its text
     in_tail = False
     seen_body = False
@@ -377,7 +389,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         elif SOURCE_CREDIT.match(line) and short_above and len(split_sentences(above.text)) == 1:
             credited.append(above)  # its caption, if the text goes on below the credit
         last_kept = None
-        if reason in ("timestamp", "outlet masthead and date") and article.date is None:
+        if reason in ("timestamp", "outlet masthead and date", "page header") and article.date is None:
             article.date = parse_date(line)
         if reason is None and not seen_body and STORY_NOTE.match(line.strip().lstrip("*_>")) \
                 and line.rstrip("*_ ").endswith("."):  # (a headline "Update: Talks resume in Hanoi" is none)
@@ -410,6 +422,9 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
                     article.outlet = outlet_name(outlet)
                 if article.date is None:
                     article.date = parse_date(match.group(0))
+        if (mark := END_MARK.search(body)) and (named := re.search(rf"\b(?:{OUTLET_PATTERN})\b", mark.group(0),
+                                                                   re.IGNORECASE)):
+            end_outlet = end_outlet or outlet_name(named.group(0))  # "… the two countries. — VNS"
         body = without_end_mark(body)
         question = bool(QUESTION_PREFIX.match(body) or PROMPT.match(body)) or (
             body.endswith("?") and len(body.split()) <= 60 and body.startswith("**"))
@@ -434,7 +449,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             article.paragraphs.remove(caption)
             article.dropped.append((caption.line, "photo caption (its credit follows)", caption.raw))
     if article.outlet is None:
-        article.outlet = named_outlet(article.dropped)
+        article.outlet = named_outlet(article.dropped) or end_outlet  # (a closing mark when nothing else names one)
     return article
 
 

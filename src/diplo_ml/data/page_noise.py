@@ -162,6 +162,9 @@ _ADDRESS = (rf"(?:your |their |his |her )?excellenc(?:y|ies)(?: {_NAME_WORD}){{0
             r"|(?:distinguished |honou?red |dear |my )*(?:ladies and gentlemen|guests|delegates|friends|colleagues"
             r"|participants|members|compatriots|comrades|readers|visitors)|(?:mr\.?|madam|madame) (?:president|chairman"
             r"|chairwoman|chair|speaker|secretary-general|prime minister|minister|ambassador)"
+            # a British civic or state occasion's: "My Lord Mayor, Your Grace, …, my Lords, Aldermen, Sheriffs"
+            r"|(?:my )?lord mayor|lady mayoress|your grace|my lords?|aldermen|sheriffs|your (?:royal )?highness"
+            r"|your majesty"
             rf"|dear {_NAME_WORD}(?: {_NAME_WORD}){{0,3}}")
 ADDRESS = re.compile(rf"(?:{_ADDRESS})", re.IGNORECASE)
 
@@ -286,6 +289,14 @@ MEDIA_OR_EMBARGO = re.compile(r"^(?:(?:watch|video|listen|audio)\s*:|embargoed\b
                               re.IGNORECASE)
 
 
+def _masthead_first(line: str) -> bool:
+    """A breadcrumb or section bar that opens with the outlet's name: "Tuoi Tre News > Opinion", "**THE WORLD &
+    VIETNAM REPORT** | Diplomacy | Analysis", "[VnExpress International](https://…) › [Business](…)"."""
+    parts = re.split(r"\s+[>»›|]\s+", line.strip())
+    first = re.sub(r"^\[([^\]]+)\]\([^)]*\)$", r"\1", parts[0].strip("*_ "))  # a Markdown link's text
+    return 2 <= len(parts) <= 6 and all(len(p.split()) <= 5 for p in parts) and masthead(first) is not None
+
+
 def _outlet_and_date(line: str) -> bool:
     """An outlet's name and the page's date on one line: "*The Saigon Times* · March 16, 2026", "**Vietnam News
     Agency** | April 25, 2026", "KYODO NEWS - Mar 19, 2026 - 18:47 | World, All", "Tuoi Tre News  Updated: 14/04/2026
@@ -297,7 +308,7 @@ def _outlet_and_date(line: str) -> bool:
 
 def classify(line: str, seen_body: bool) -> str | None:
     """The reason a line is page noise, or None if it may be content."""
-    if masthead(line):
+    if masthead(line) or _masthead_first(line):
         return "outlet masthead"
     if _outlet_and_date(line):
         return "outlet masthead and date"

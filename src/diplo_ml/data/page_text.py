@@ -73,7 +73,7 @@ class _HTMLText(HTMLParser):
     first ``<time>`` inside ``<article>``, else the first ``<time>`` anywhere (its ``datetime`` or its text)."""
 
     BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "figcaption", "blockquote",
-             "section", "article", "header", "footer", "title", "time", "span"}
+             "section", "article", "header", "footer", "title", "time", "span", "dt", "dd"}
     SKIP = {"script", "style", "noscript", "nav", "svg", "button", "iframe", "select", "textarea", "aside",
             "footer"}  # not "form": some sites wrap the whole page in one
 

@@ -146,9 +146,10 @@ SPEECH_COURTESY = re.compile(
     r"(?: for (?:me|us|my delegation|our delegation))? to (?:be here|be back|be with|return|visit"
     r"|welcome|address|speak|join|attend|take part|participate|stand|represent|deliver)\b"
     r"|(?:(?:first of all|first|on this occasion|at the outset|once again|today),? )?"
-    r"(?:on behalf of [^,.!?]{3,120}, )?(?:I|we)(?: would like to| wish to)?(?: warmly| sincerely| cordially|"
-    r" heartily)? (?:welcome|extend (?:a |my |our )?(?:warm |cordial |sincere )?welcome to) (?:you|all|everyone"
-    r"|our (?:distinguished )?guests|the distinguished|the delegates|the delegation)\b"
+    r"(?:on behalf of [^.!?]{3,160}?, )?(?:I|we)(?: would like to| wish to)?(?: warmly| sincerely| cordially|"
+    r" heartily)? (?:welcome|extend (?:a |my |our )?(?:(?:most |very )?(?:warm|warmest|cordial|sincere|heartfelt) )?"
+    r"welcome to) (?:you|all|everyone|our (?:distinguished )?guests|the distinguished|the delegates|the delegation"
+    r"|(?:his|her|your) excellency|their excellencies|the (?:president|prime minister|high-ranking)|mr\b|madam)\b"
     r"|it is with (?:great |deep |real |sincere )?(?:pleasure|joy|honou?r|delight) that (?:I|we)\b"
     # "I would like to extend my warmest greetings to all of you.", "On this occasion, I would like to send my sincere
     # greetings and best wishes to all distinguished guests."
@@ -372,6 +373,11 @@ PREAMBULAR = re.compile(r"^(?:[A-Z][a-z]+ing\b|Having\b|Deeply\b|Gravely\b|Beari
                         r"|Concerned\b|Guided\b|Convinced\b)")
 
 
+# a briefing's role label before the answer, in any page: "Spokesperson: Viet Nam's competent authorities …"
+ROLE_LABEL = re.compile(r"^(?:(?:Deputy )?(?:Spokes(?:person|man|woman)|SPOKES(?:PERSON|MAN|WOMAN))|Moderator"
+                        r"|MODERATOR)\s*:\s+(?=[A-Z\"“])")
+
+
 def clean_statement(sentence: str, interview: bool = False) -> str:
     """A sentence as a summary may use it: no leading dateline, "./." ended as "."; in an interview (the article
     asks questions) no speaker label before an answer either ("UK: The government …" elsewhere is kept)."""
@@ -383,6 +389,7 @@ def clean_statement(sentence: str, interview: bool = False) -> str:
     sentence = without_salutation(FULL_TEXT_LEAD.sub("", BYLINE_DASH.sub("", sentence, count=1), count=1))
     if interview and not QUESTION_PREFIX.match(sentence):
         sentence = SPEAKER.sub("", sentence, count=1)
+    sentence = ROLE_LABEL.sub("", sentence, count=1)
     if len(sentence.split()) >= 10 and not PREAMBULAR.match(sentence):  # an operative paragraph ("2. Strongly
         sentence = OPERATIVE_END.sub(".", sentence)                       # condemns …;") is a statement
     return closed_quotation(without_end_mark(sentence))
