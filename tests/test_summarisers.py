@@ -1155,3 +1155,13 @@ LEAD_SPEECH = "The United Kingdom is today announcing an additional 60 million p
 ])
 def test_what_a_fourteenth_read_found(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+def test_a_speechs_address_before_a_lower_case_clause_is_cut():
+    speech = ("Thank you, President, and thank you to our briefers today.\n\nColleagues, almost three years into this "
+              "conflict, Sudan remains the largest displacement crisis in the world.\n\nMore aid is coming.")
+    assert _chosen(speech)[0] == "Almost three years into this conflict, Sudan remains the largest displacement " \
+                                 "crisis in the world."
+    news = ("Friends, family and former colleagues paid tribute to the late ambassador in Hanoi on Monday.\n\nHe "
+            "served for forty years.")
+    assert _chosen(news)[0].startswith("Friends, family and former colleagues")  # no speech: a list

@@ -491,6 +491,8 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     raw = [COOKIE_BUTTON.sub("", s.lstrip(), count=1) if i and COOKIES.search(raw[i - 1]) else s
            for i, s in enumerate(raw)]
     sentences = [clean_statement(s, interview) for s in raw]
+    if any(is_salutation(s) or _courtesy(s) for s in raw):  # a speech: "Colleagues, almost three years into …"
+        sentences = [_without_vocative(s) for s in sentences]
     allowed = np.array([is_statement(s) and s not in captions and raw[i] not in captions
                         for i, s in enumerate(sentences)], dtype=bool)
     for i, sentence in enumerate(s.strip() for s in raw):
@@ -515,6 +517,16 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
         if not_a_standfirst(raw[i]) or not_a_standfirst(sentences[i]):
             allowed[i] = False
     return sentences, allowed
+
+
+def _without_vocative(sentence: str) -> str:
+    """A speech's sentence without the forms of address before a clause in lower case, its first letter raised
+    ("Colleagues, almost three years into this conflict, Sudan remains …" -> "Almost three years …"); a sentence
+    that :func:`without_salutation` left so. Only in a speech, where "Friends, family and …" opens no list."""
+    rest = _after_address(sentence)
+    if rest == sentence or not rest[:1].islower() or len(rest.split()) < 6:
+        return sentence
+    return rest[0].upper() + rest[1:]
 
 
 def _answer_fragment(text: str) -> bool:
