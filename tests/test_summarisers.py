@@ -1165,3 +1165,22 @@ def test_a_speechs_address_before_a_lower_case_clause_is_cut():
     news = ("Friends, family and former colleagues paid tribute to the late ambassador in Hanoi on Monday.\n\nHe "
             "served for forty years.")
     assert _chosen(news)[0].startswith("Friends, family and former colleagues")  # no speech: a list
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a feature's opening scene, with the rest of its paragraph (read s39, fourteenth)
+    ("Under a midday sun that pushes the thermometer past 45 degrees, Captain Huong steps out of a bulldozer cab. "
+     "Behind her, a freshly graded road cuts across the plain.\n\nHuong is one of 184 Vietnamese peacekeepers in "
+     "Abyei.", "Huong is one of 184"),
+    ("On a misty morning on the Ma Pi Leng pass, ambassadors from 20 countries stood in silence. The trip, organised "
+     "by the ministry, promoted cultural diplomacy.", "The trip, organised"),
+    # no scene: a time of day with its date, an agreement, a lone scene with nothing after it
+    ("On the morning of April 2, the Chairman received the Lao delegation in Hanoi. They discussed trade.",
+     "On the morning of April 2"),
+    ("Under a new agreement signed on Monday, the UAE will cut tariffs on Vietnamese goods. Trade will grow.",
+     "Under a new agreement"),
+    ("On a misty morning in Ha Giang, ambassadors from 20 countries visited the Dong Van plateau.",
+     "On a misty morning"),
+])
+def test_a_features_opening_scene_is_not_its_summary(text, first):
+    assert _chosen(text)[0].startswith(first)

@@ -511,12 +511,35 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     for i in range(1, len(raw)):  # the answer to a question the writer asks ("Can diplomacy attract investment? …")
         if is_question(raw[i - 1]) and ANSWER_TO_QUESTION.search(sentences[i]):  # (raw after its cookie button)
             allowed[i] = False
+    for i in _opening_scene(raw, lines, allowed):
+        allowed[i] = False
     dated = next((i for i, sentence in enumerate(raw[:8]) if marks_a_lead(dateline_matches(sentence.strip()))), None)
     # a lead under its dateline: key points, a teaser or captions above it are not the lead, a standfirst may be
     for i in range(dated or 0):
         if not_a_standfirst(raw[i]) or not_a_standfirst(sentences[i]):
             allowed[i] = False
     return sentences, allowed
+
+
+# a feature's opening scene: "On a misty morning on the Ma Pi Leng pass, ambassadors …", "Under a midday sun that
+# pushes the thermometer past 45 degrees, Captain …" (a weather or a light and a time of day; not "On the morning of
+# April 2, …", "Under a new agreement, …")
+SCENE = re.compile(r"^(?:On|In|Under|Beneath|At|As|Amid) (?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
+                   r"|cold|hot|humid|scorching|midday|chilly|bright|grey|gray|windy|sweltering|blazing|freezing"
+                   r"|drizzly|crisp|cloudless|damp|muggy|searing|pale|golden) (?:sun|sunshine|morning|afternoon|evening"
+                   r"|night|day|dawn|dusk|light|sky|skies|rain|air|heat)\b")
+
+
+def _opening_scene(raw: Sequence[str], lines: Sequence[str], allowed: np.ndarray) -> list[int]:
+    """The first statement when it sets a scene (see :data:`SCENE`), with the rest of its paragraph, when a later
+    paragraph holds a statement: a feature's point comes after its scene."""
+    first = next((i for i, ok in enumerate(allowed) if ok), None)
+    if first is None or not SCENE.match(raw[first].strip()):
+        return []
+    line = next((line for line in lines if raw[first].strip() in line), None)
+    scene = [i for i in range(first, len(raw)) if raw[i].strip() in line] if line else [first]
+    later = [i for i in range(first + 1, len(raw)) if allowed[i] and i not in scene]
+    return scene if later else [first] if any(allowed[first + 1:]) else []
 
 
 def _without_vocative(sentence: str) -> str:
