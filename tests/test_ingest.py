@@ -924,3 +924,11 @@ def test_a_definition_lists_terms_are_lines_of_their_own():
             "and Trade</dd><dt>Published</dt><dd>2 March 2026</dd></dl><p>The UK's largest trade mission to South East "
             "Asia will target 1 billion pounds of deals, the department said.</p></body></html>")
     assert ingest_document(html, "d", "d.html").date == "2026-03-02"
+
+
+def test_a_block_of_labels_and_items_is_not_wrapped_prose():
+    page = ingest_text("Durian exports take off\n\nFresh durian has become the latest Vietnamese fruit to enter China "
+                       "through official channels.\n\nBy Minh Anh\n\nTags: durian, China, fruit exports, agriculture\n"
+                       "Read more:\n- Dragon fruit growers look beyond Chinese market\n- Lang Son speeds up customs "
+                       "clearance for farm produce", "t")
+    assert [p.text[:14] for p in page.paragraphs] == ["Fresh durian h"]

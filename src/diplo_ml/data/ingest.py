@@ -285,6 +285,10 @@ WRAPPED = re.compile(r"(?:\b(?:the|of|a|an|and|or|to|in|for|on|with|by|at|from|a
                      r"|are|was|were|will|has|have|had)|(?<=[a-z])-)$")  # (not a comma: "Distinguished guests,")
 
 
+# a block's line that is a label or a list's item, not a line of wrapped prose
+LABEL_OR_ITEM = re.compile(r"^(?:[-–•*]\s|\d{1,2}[.)]\s|[A-Z][\w ]{0,20}:(?:\s|$))")
+
+
 KEEPS_HYPHEN = {"well", "self", "non", "co", "ex", "anti", "pro", "semi", "multi", "cross", "long", "short", "high",
                 "low", "full", "part", "half", "all", "one", "two", "three", "four", "five", "first", "second", "third",
                 "vice", "year", "state", "people", "government", "foreign", "time", "world", "large", "small"}
@@ -323,7 +327,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         # a block with three lines or more near its width, under 90 characters, is wrapped by the page's width: a line
         # near that width goes on in the next (not a title in capitals above a date: "JOINT STATEMENT …" / "Hanoi, …")
         width = max(len(line) for _, line in block)
-        wrapped = width <= 90 and sum(len(line) >= 0.7 * width for _, line in block) >= 3
+        wrapped = width <= 90 and sum(len(line) >= 0.7 * width for _, line in block) >= 3 \
+            and not any(LABEL_OR_ITEM.match(line) for _, line in block)  # ("Tags: …" / "Read more:" / "- …")
         previous = ""
         for number, line in block:
             if current is None:

@@ -308,10 +308,12 @@ def _outlet_and_date(line: str) -> bool:
 
 def classify(line: str, seen_body: bool) -> str | None:
     """The reason a line is page noise, or None if it may be content."""
-    if masthead(line) or _masthead_first(line):
+    if masthead(line):
         return "outlet masthead"
     if _outlet_and_date(line):
         return "outlet masthead and date"
+    if _masthead_first(line):
+        return "outlet masthead"
     if SITE_WELCOME.match(line.strip("*_ ")) and len(line.split()) <= 25 and not ATTRIBUTED.search(line):
         return "site banner"
     if re.fullmatch(r"\./\.?", line):
