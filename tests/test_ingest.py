@@ -932,3 +932,11 @@ def test_a_block_of_labels_and_items_is_not_wrapped_prose():
                        "Read more:\n- Dragon fruit growers look beyond Chinese market\n- Lang Son speeds up customs "
                        "clearance for farm produce", "t")
     assert [p.text[:14] for p in page.paragraphs] == ["Fresh durian h"]
+
+
+def test_a_delivered_on_line_is_a_date_not_a_headline():
+    page = ingest_text("UK statement at Human Rights Council 61: interactive dialogue on Myanmar\n\nPublished 19 March "
+                       "2026\nDelivered on: 19 March 2026 (Transcript of the speech, exactly as it was delivered)"
+                       "\n\nThe UK condemns the Myanmar military's continued airstrikes on schools.", "d")
+    assert page.headline == "UK statement at Human Rights Council 61: interactive dialogue on Myanmar"
+    assert page.date == "2026-03-19"

@@ -1184,3 +1184,25 @@ def test_a_speechs_address_before_a_lower_case_clause_is_cut():
 ])
 def test_a_features_opening_scene_is_not_its_summary(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+LEAD15 = "The UK will double its climate resilience funding for the Caribbean to 100 million pounds."
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a GOV.UK page's description of itself, and a speaker's congratulations (read s39, fifteenth)
+    (f"Joint statement by the Foreign Secretary and the Polish Foreign Minister following their meeting in Warsaw. "
+     f"{LEAD15}", LEAD15),
+    (f"Development Minister's speech at the Caribbean Investment Forum in London. {LEAD15}", LEAD15),
+    (f"Statement by the UK Minister for the UN at the Security Council open debate on women, peace and security. "
+     f"{LEAD15}", LEAD15),
+    (f"I also want to congratulate the Commonwealth Secretariat on this excellent report. {LEAD15}", LEAD15),
+    (f"High Commissioners, distinguished guests, ladies and gentlemen, good evening. {LEAD15}", LEAD15),
+    # ordinary sentences these rules leave alone
+    (f"The Prime Minister's speech at the summit was well received. {LEAD15}", "The Prime Minister's speech"),
+    (f"Statement by the ambassador at the briefing on Myanmar said the crisis worsened. {LEAD15}", "Statement by"),
+    (f"Statement by the Foreign Secretary on sanctions against Russian banks. {LEAD15}", "Statement by the Foreign"),
+    (f"Vietnam congratulated Laos on its national day. {LEAD15}", "Vietnam congratulated"),
+])
+def test_what_a_fifteenth_read_found(text, first):
+    assert _chosen(text)[0].startswith(first)

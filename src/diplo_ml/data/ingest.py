@@ -163,6 +163,11 @@ CONTACT = re.compile(r"^(?:hotline|tel|telephone|phone|fax|e-?mail|contact)\b[^:
                      re.IGNORECASE)
 
 
+# a page's date line, however long its note: "Delivered on: 19 March 2026 (Transcript of the speech, exactly as …)"
+PUBLISHED_LINE = re.compile(r"^(?i:published|delivered on|last updated|updated|posted)(?: on)?:?\s+"
+                            r"(?=\d|[A-Z][a-z]+ \d)")
+
+
 def _title_line(line: str, reason: str | None) -> bool:
     """A line above the body that is the page's title though it ends in "?" or reads as a heading or media link (see
     :data:`TITLE_LINE`); not an interview's question ("Q: …", "**How …?**")."""
@@ -192,6 +197,10 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
         candidates.remove((number, line))
     for number, line in [c for c in candidates if c[1].rstrip("*_ ").endswith(",")]:  # "Your Excellency …,"
         article.dropped.append((number, "salutation", line))
+        candidates.remove((number, line))
+    for number, line in [c for c in candidates if PUBLISHED_LINE.match(c[1])]:
+        article.date = article.date or parse_date(line)
+        article.dropped.append((number, "timestamp", line))
         candidates.remove((number, line))
     for number, line in [c for c in candidates if CONTACT.search(c[1])]:
         article.dropped.append((number, "contact line", line))

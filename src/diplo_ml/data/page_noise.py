@@ -164,7 +164,7 @@ _ADDRESS = (rf"(?:your |their |his |her )?excellenc(?:y|ies)(?: {_NAME_WORD}){{0
             r"|chairwoman|chair|speaker|secretary-general|prime minister|minister|ambassador)"
             # a British civic or state occasion's: "My Lord Mayor, Your Grace, …, my Lords, Aldermen, Sheriffs"
             r"|(?:my )?lord mayor|lady mayoress|your grace|my lords?|aldermen|sheriffs|your (?:royal )?highness"
-            r"|your majesty"
+            r"|your majesty|(?:distinguished )?high commissioners"
             rf"|dear {_NAME_WORD}(?: {_NAME_WORD}){{0,3}}")
 ADDRESS = re.compile(rf"(?:{_ADDRESS})", re.IGNORECASE)
 

@@ -140,7 +140,7 @@ COURTESY = re.compile(r"^(?:(?:well|so|and|once again|again),? )?(?:thank you|th
 SPEECH_COURTESY = re.compile(
     r"^(?:thank you(?:,| to\b| all\b| (?:very|so) much\b)"  # "Thank you, President, and thank you to our briefers …"
     r"|(?:I|we)(?:,? (?:would|should|must|also|like|wish|want|to|first|of|all|sincerely|warmly|once|again"
-    r"|too)){0,6},? thank\b"
+    r"|too)){0,6},? (?:thank|congratulate|commend)\b"
     r"|it(?: is|['’]s) (?:a|an|my|our) (?:great |real |special |distinct |particular |true )?(?:honou?r|pleasure"
     r"|privilege|joy)(?: and (?:a |my |our )?(?:great )?(?:honou?r|pleasure|privilege))?"
     r"(?: for (?:me|us|my delegation|our delegation))? to (?:be here|be back|be with|return|visit"
@@ -251,12 +251,18 @@ SLIDE = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})\s+(?=[A-Z])")
 DESCRIPTION_WORDS = set("""of by at on in to for with and the a an during before after between from over about
 regarding his her its their s meeting briefing session conference summit forum debate visit call talks reception
 ceremony opening closing launch event dialogue consultation consultations phone telephone video open high level
-general assembly council annual regular joint press media counterpart""".split())
+general assembly council annual regular joint press media counterpart following ahead""".split())
 # a page's description of itself, with no verb: "Readout of the Foreign Secretary's call with …", "Statement by
 # Ambassador … at the UN Security Council briefing on Myanmar." (the text below it says what was said)
-SELF_DESCRIPTION = re.compile(r"^(?:readout of|(?:(?:joint|press|written|oral|national) )?statements? (?:by|from|of)"
-                              r"|speech(?:es)? by|remarks by|transcript of|address by|keynote (?:speech|address) by)\b",
-                              re.IGNORECASE)
+SELF_DESCRIPTION = re.compile(r"^(?:(?i:readout of|(?:(?:joint|press|written|oral|national) )?statements? "
+                              r"(?:by|from|of)|speech(?:es)? by|remarks by|transcript of|address by"
+                              r"|keynote (?:speech|address) by)"
+                              # "Development Minister's speech at the Caribbean Investment Forum in London."
+                              r"|(?:[A-Z][\w.-]*\s){1,6}[A-Z][\w.-]*['’]s (?:speech|remarks|statement|address)"
+                              r" (?:at|to))\b")
+# an occasion that names its topic: "… at the Security Council open debate on women, peace and security."
+OCCASION_ON = re.compile(r"\b(?:debate|briefing|meeting|session|dialogue|conference|consultations?|talks|call|summit"
+                         r"|forum) on ")
 MADE_BY = re.compile(r"^(?:statement|speech|remarks|written statement|transcript)s? "
                      r"(?:made|delivered|given|issued) by\b", re.IGNORECASE)
 
@@ -573,7 +579,10 @@ def _describes_itself(text: str) -> bool:
     Ambassador … at the UN Security Council briefing on Myanmar." (the text below it says what was said)."""
     opener = SELF_DESCRIPTION.match(text)
     rest = text[opener.end():] if opener else ""
-    return bool(opener) and all(w in DESCRIPTION_WORDS or w.isdigit() for w in re.findall(r"\b[a-z]+\b", rest))
+    named = OCCASION_ON.search(rest)  # the topic after it is any words with no verb
+    occasion, topic = (rest[:named.end()], rest[named.end():]) if named else (rest, "")
+    return bool(opener) and all(w in DESCRIPTION_WORDS or w.isdigit() for w in re.findall(r"\b[a-z]+\b", occasion)) \
+        and not (CLAUSE.search(topic) or re.search(r"\b[a-z]{3,}ed\b", topic))
 
 
 # what only answers the question before it: "For Viet Nam, the answer lies in consistency.", "… suggests that it can."
