@@ -1206,3 +1206,18 @@ LEAD15 = "The UK will double its climate resilience funding for the Caribbean to
 ])
 def test_what_a_fifteenth_read_found(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a statement's procedural opening (read s39, fifteenth)
+    (f"With permission, Mr Speaker, I will make a statement on the situation in the eastern DRC. {LEAD15}", LEAD15),
+    (f"My Rt Hon Friend the Minister for the Overseas Territories has today made the following Written Ministerial "
+     f"Statement. {LEAD15}", LEAD15),
+    (f"Chair, I have the honour of delivering this statement on behalf of France, Germany and the United Kingdom. "
+     f"{LEAD15}", LEAD15),
+    # news these leave alone
+    (f"Vietnam has the honour of chairing ASEAN in 2027, the minister said. {LEAD15}", "Vietnam has the honour"),
+    (f"I have the honour to inform you that the agreement entered into force on 1 May. {LEAD15}", "I have the honour"),
+])
+def test_a_statements_procedural_opening_is_not_chosen(text, first):
+    assert _chosen(text)[0].startswith(first)

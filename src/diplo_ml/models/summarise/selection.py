@@ -166,6 +166,15 @@ SPEECH_COURTESY = re.compile(
     r"|represent"
     r"|deliver)\b)",
     re.IGNORECASE)
+# a statement's procedural opening: "With permission, Mr Speaker, I will make a statement on …", "My Rt Hon Friend the
+# Minister … has today made the following Written Ministerial Statement.", "Chair, I have the honour of delivering this
+# statement on behalf of France, Germany and the United Kingdom."
+PROCEDURAL = re.compile(r"^(?:with permission,? (?:mr|madam) (?:deputy )?speaker,? (?:i|we) (?:will|shall|would like to"
+                        r"|wish to) (?:make|update)"
+                        r"|my (?:rt\.? hon\.?|right honourable|hon\.?|noble) (?:and \w+ )?(?:friend|colleague|lord)\b"
+                        r"[^.!?]{0,200}\bmade the following\b"
+                        r"|(?:\w[\w ]{0,30}, )?(?:i|we) (?:have|has) the (?:honou?r|privilege) (?:of|to) "
+                        r"(?:deliver|make|read|present|speak))", re.IGNORECASE)
 # what a page says of itself before the article: "Editor's note: As Vietnam sets …", "Vietnam News Agency introduces
 # the full text of the speech …", "Vietnam Plus presents an article by Deputy Foreign Minister …"
 EDITOR_NOTE = re.compile(r"^editor['’]?s['’]? note\s*[:.–—-]", re.IGNORECASE)
@@ -323,7 +332,7 @@ def is_statement(sentence: str) -> bool:
     if MADE_BY.match(text) or _names_only(text) or EDITOR_NOTE.match(text) or HEADED_EDITOR_NOTE.match(text) \
             or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) or STORY_NOTE.match(unemphasised) \
             or ((FURNITURE_SENTENCE.match(text) or MEDIA_OR_EMBARGO.match(text)) and len(text.split()) <= 25) \
-            or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)) \
+            or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)) or PROCEDURAL.match(text) \
             or DISCLAIMER.match(unemphasised) or CHAIRED.match(text) or PLEASANTRY.match(text) \
             or BOX_LABEL.match(unemphasised) or ELSEWHERE.match(unemphasised) \
             or ((ABOUT_AUTHOR.match(unemphasised) or (EVENT_NOTICE.match(unemphasised) and len(text.split()) <= 20))
