@@ -780,13 +780,12 @@ def test_readers_comments_are_not_text():
     assert alone.paragraphs[-1].text.startswith("The ministry welcomed comments")
 
 
-def test_a_date_and_colon_before_a_lead_is_cut_but_a_timeline_keeps_its_dates():
-    page = ingest_text("Vietnam, Malaysia hold joint patrol\n\n31/5/2026: The coast guards of Vietnam and Malaysia "
-                       "conducted their first joint patrol.\n\nThe patrol lasted three days.", "d")
-    assert page.paragraphs[0].text.startswith("The coast guards") and page.date == "2026-05-31"
-    timeline = ingest_text("Milestones\n\n11/7/1995: The two countries normalise relations.\n\n5/8/1995: The "
-                           "Secretary of State visits Hanoi.", "t")
-    assert timeline.paragraphs[0].text.startswith("11/7/1995: The two")
+def test_a_date_and_colon_before_a_lead_stays_text():
+    # "31/5/2026: The coast guards …" keeps its date (a first cut took historical dates for the page's: "12/7/1995:
+    # The two countries normalised relations …", a review)
+    page = ingest_text("Vietnam-US ties\n\n12/7/1995: The two countries normalised relations, a turning point in "
+                       "history.\n\nThe relationship has grown fast since then, officials said.", "d")
+    assert page.paragraphs[0].text.startswith("12/7/1995: The two") and page.date is None
 
 
 def test_a_lower_cased_city_dateline_is_cut():
@@ -867,10 +866,6 @@ BODY12 = "Hanoi (VNA) – Vietnam and Thailand agreed on Thursday to raise two-w
      "of Viet Nam in the Republic of Korea!\n\nNOTICE ON CITIZEN PROTECTION\n\nHotline for citizen protection: +82 10 "
      "5555 0123\n\nThe Embassy would like to inform Vietnamese citizens of a campaign.",
      "NOTICE ON CITIZEN PROTECTION"),
-    ("THE STRAITS TIMES\n\nVietnam tightens rules on online scams targeting foreigners\nHanoi says it will prosecute "
-     "call-centre gangs as more foreigners are lured to work in scam compounds\n\nHANOI – Vietnam will prosecute "
-     "organisers of online scam operations, the ministry said.", "Vietnam tightens rules on online scams targeting "
-     "foreigners"),
     # an interview's question under its headline stays the interview's, and a long headline stays whole
     ("Ambassador: Ties with India at their best\n\nHow do you assess the relationship?\n\nRelations have never been "
      "better, the ambassador said.", "Ambassador: Ties with India at their best"),
@@ -940,3 +935,58 @@ def test_a_delivered_on_line_is_a_date_not_a_headline():
                        "\n\nThe UK condemns the Myanmar military's continued airstrikes on schools.", "d")
     assert page.headline == "UK statement at Human Rights Council 61: interactive dialogue on Myanmar"
     assert page.date == "2026-03-19"
+
+
+BODY_WRAPPED = ("Prime Minister Pham Minh Chinh and his counterpart agreed on Thursday to\nupgrade bilateral relations "
+                "to a Comprehensive Strategic Partnership during\ntheir talks in Canberra, the Foreign Ministry said "
+                "in a statement.\n")
+SEOUL = ("\n\nHanoi (VNA) – The Embassy of Viet Nam in Seoul held a reception on September 2 to celebrate the 81st "
+         "National Day.")
+ANSWER = "\n\nRelations have never been better, with record trade and visits at all levels, the ambassador said."
+
+
+@pytest.mark.parametrize(("page", "field", "value"), [
+    # what a review of this stop's first rules found (s39): the width-joining of lines only in a two-column page
+    ("Viet Nam and Australia elevate ties to a Comprehensive Strategic Partnership\n" + BODY_WRAPPED, "headline",
+     "Viet Nam and Australia elevate ties to a Comprehensive Strategic Partnership"),
+    ("Vietnam, Laos sign cooperation plan\nVientiane (VNA) – Vietnam and Laos signed a cooperation plan for 2026\nThe "
+     "plan covers defence, trade, education and transport projects\nBoth sides pledged to speed up work on the "
+     "Vientiane-Hanoi expressway\n", "paragraphs", 3),
+    # a question is a title only under an opinion page's label
+    ("How do you assess relations between Viet Nam and India this year?" + ANSWER, "headline", None),
+    ("Interview\n\nHow do you assess relations between Viet Nam and India this year?" + ANSWER, "headline", None),
+    ("Visa FAQ\n\nDo Vietnamese citizens need a visa to enter Singapore?\n\nNo. Vietnamese citizens may stay up to 30 "
+     "days without a visa.", "headline", "Visa FAQ"),
+    # comments need a commenter or a reply line, and no dateline among them
+    ("Vietnam to host ADMM\n\n3 Comments\n\nHanoi (VNA) – Vietnam will host the ASEAN Defence Ministers' Meeting in "
+     "2027.\n\nLeave a Reply", "paragraphs", 1),
+    ("Draft law on treaties\n\nThe ministry published a draft law.\n\nComments\n\nThe ministry received 120 written "
+     "comments from agencies and experts on the draft.\n\nSubmit your comments by June 30, 2026", "paragraphs", 2),
+    # a page's only headline stays, whatever it names; a long headline stays over a kicker above it
+    ("Embassy of Vietnam in Korea Celebrates National Day" + SEOUL, "headline",
+     "Embassy of Vietnam in Korea Celebrates National Day"),
+    ("Contact group on East Sea meets in Jakarta: ministry" + SEOUL, "headline",
+     "Contact group on East Sea meets in Jakarta: ministry"),
+    ("Party and State leaders' activities\n\nDeputy Prime Minister and Foreign Minister Bui Thanh Son receives the "
+     "outgoing Ambassador of Indonesia to Viet Nam" + SEOUL, "headline", "Deputy Prime Minister and Foreign Minister "
+     "Bui Thanh Son receives the outgoing Ambassador of Indonesia to Viet Nam"),
+])
+def test_what_a_review_of_this_stops_rules_found(page, field, value):
+    article = ingest_text(page, "r")
+    got = len(article.paragraphs) if field == "paragraphs" else getattr(article, field)
+    assert got == value
+
+
+def test_near_misses_of_the_header_and_column_rules():
+    from diplo_ml.data.page_text import unfold_columns
+    from diplo_ml.predict_inputs import without_headline
+
+    head = "Japan-Viet Nam Foreign Ministers' Meeting"
+    row = f"Home {head} May 4, 2026 News Corp and Viet Nam's FPT signed a deal to cooperate on media technology."
+    assert without_headline(row, head).startswith("News Corp and")
+    page = ingest_text("Australia, Viet Nam sign deal\n\nMedia release: On 6 May 2026 Australia and Viet Nam signed a "
+                       "new agreement on climate cooperation in Hanoi.\n\nThe deal covers energy.", "m")
+    assert "On 6 May 2026 Australia" in page.paragraphs[0].text
+    code = ("How to check your visa status\n\nUse the portal or the command below:\n\n" + "".join(
+        f"    python check_visa.py --id {n}                   # prints status {n}\n" for n in range(5)))
+    assert unfold_columns(code) == code

@@ -67,7 +67,7 @@ def without_headline(text: str, headline: str | None) -> str:
 LANGUAGE_LINKS = re.compile(r"^(?:(?:English|Japanese|French|Français|Spanish|Español|German|Deutsch|Russian|Русский"
                             r"|Chinese|中文|日本語|Korean|한국어|Vietnamese|Tiếng Việt|Lao|Khmer|Thai|Arabic)\s+)+"
                             r"(?=(?:On|In|At|The|This|Today|Yesterday|During|Following|According|After|Upon|At)\s)")
-PAGE_KIND = re.compile(r"^(?:Article|News|Press release|Media release|News story|Readout|Statement)\s+"
+PAGE_KIND = re.compile(r"^(?:Article|Press release|Media release|News story|Readout)\s+"  # (not "News Corp …")
                        r"(?:(?:[A-Z][a-z]+\s+){1,2}(?:relations|relationship|ties|cooperation|affairs|policy|trade"
                        r"|overview|background|exchanges|partnership)\s+)?(?=[A-Z\"“])")
 

@@ -95,9 +95,6 @@ DATELINE_SOURCE = re.compile(r"^\((?=[^)]*\b(?:Embassy|Consulate|Ministry|Missio
 # a place and a site's name: "Jakarta, Kemlu.go.id – Indonesia and Viet Nam …"
 DATELINE_SITE = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}}),\s*(?P<site>[A-Za-z][\w-]*"
                            rf"(?:\.[a-z]{{2,4}}){{1,2}})\s*{_DASH}\s+(?=[A-Z\"“])")
-# a date and a colon before a lead ("31/5/2026: The coast guards …"); a timeline's entries open so too, so it is cut
-# only when one line of the page opens with it
-DATE_COLON = re.compile(r"^(?:\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}):\s+(?=[A-Z\"“])")
 # a well-known city in lower case before a dash, as a scraper copies a dateline styled in capitals: "hanoi – The …"
 DATELINE_LOWER_CITY = re.compile(r"^(?P<city>[a-zà-ỹ][a-zà-ỹ' ]{1,25}?)\s+[–—-]+\s+(?=[A-Z\"“])")
 DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED, DATELINE_UNDASHED,
@@ -260,6 +257,9 @@ def _without_publisher_header(text: str) -> str:
         intro = ATTRIBUTION_INTRO.match(text)
         return text[intro.end():] if intro else text
     if re.search(r"[a-z0-9)][.!?][\"'”’]?\s", text[:cut]):  # a sentence ends before it ("J." does not)
+        return text
+    if re.search(r"\b(?:on|of|from|since|by|until|dated|in|to)\s*$", text[:cut], re.IGNORECASE) \
+            and not PUBLISHED.search(text[:cut]):  # the lead's own date: "Media release: On 6 May 2026 Australia …"
         return text
     rest = text[cut + len(date.group(0)):].lstrip(" ,—–-")
     rest = rest[len(m.group(0)):] if (m := AFTER_HEADER_DATE.match(rest)) else rest

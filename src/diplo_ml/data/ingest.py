@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.data.datelines import (
-    DATE_COLON,
     FULL_NAMES,
     OUTLET_PATTERN,
     OUTLETS,
@@ -158,9 +157,8 @@ SITE_NAME = re.compile(r"^(?:The )?(?:Embassy|Consulate(?: General)?|(?:Permanen
                        r"|Delegation)\b(?:\s+(?:[A-Z][\w.'’&-]*|of|the|in|to|and|for|at|on|&))*$")
 
 
-# a page's contact line: "Hotline for citizen protection: +82 10 5555 0123", "Tel: (84-24) 3825 …", "Email: …"
-CONTACT = re.compile(r"^(?:hotline|tel|telephone|phone|fax|e-?mail|contact)\b[^:]{0,40}:|\+\d{1,3}[\s\d()-]{7,}\d",
-                     re.IGNORECASE)
+# a page's contact line: "Hotline for citizen protection: +82 10 5555 0123", "Email: consular@…"
+CONTACT = re.compile(r"\+?\d[\d\s().-]{7,}\d|[\w.-]+@[\w-]+\.\w")  # a telephone number or an e-mail address
 
 
 # a page's date line, however long its note: "Delivered on: 19 March 2026 (Transcript of the speech, exactly as …)"
@@ -168,12 +166,19 @@ PUBLISHED_LINE = re.compile(r"^(?i:published|delivered on|last updated|updated|p
                             r"(?=\d|[A-Z][a-z]+ \d)")
 
 
-def _title_line(line: str, reason: str | None) -> bool:
-    """A line above the body that is the page's title though it ends in "?" or reads as a heading or media link (see
-    :data:`TITLE_LINE`); not an interview's question ("Q: …", "**How …?**")."""
+# the label of an opinion page, above a title that may be a question ("Commentary" / "Is Viet Nam's economic
+# diplomacy paying off?"); an interview's or a FAQ's first question is no title
+OPINION_LABEL = re.compile(r"^(?:opinion|commentary|analysis|editorial|viewpoint|perspectives?|column|op-ed|comment)$",
+                           re.IGNORECASE)
+
+
+def _title_line(line: str, reason: str | None, above: list[tuple[int, str]]) -> bool:
+    """A line above the body that is the page's title though it ends in "?" (under an opinion page's label, see
+    :data:`OPINION_LABEL`) or reads as a heading or media link (see :data:`TITLE_LINE`)."""
     text = line.strip()
     question = text.endswith("?") and 3 <= len(text.split()) <= 20 and not text.startswith("**") \
-        and not QUESTION_PREFIX.match(text) and not PROMPT.match(text) and reason is None
+        and not QUESTION_PREFIX.match(text) and not PROMPT.match(text) and reason is None \
+        and any(OPINION_LABEL.match(label.strip("*_# ")) for _, label in above)
     return question or (bool(TITLE_LINE.match(text)) and short_unpunctuated(text, 30))
 
 
@@ -187,14 +192,18 @@ def _names_site(line: str) -> bool:
 
 
 def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
-    """The longest short line above the body is the headline (a standfirst of over 14 words just below a shorter
-    title is not); the others are section labels."""
+    """The longest short line above the body is the headline; the others are section labels."""
     for number, line in [c for c in candidates if PICTURED.search(c[1])]:  # "… (right) and … at the meeting"
         article.dropped.append((number, "photo caption", line))
         candidates.remove((number, line))
-    for number, line in [c for c in candidates if is_menu(c[1]) or SITE_WELCOME.match(c[1]) or _names_site(c[1])]:
+    for number, line in [c for c in candidates if is_menu(c[1]) or SITE_WELCOME.match(c[1])]:
         article.dropped.append((number, "navigation menu, table row or site banner", line))
         candidates.remove((number, line))
+    others = [c for c in candidates if _names_site(c[1]) or CONTACT.search(c[1])]
+    if len(others) < len([c for c in candidates if len(c[1].split()) >= 2]):  # only when another line may be it
+        for number, line in others:  # ("Embassy of … in the Republic of Korea" / "NOTICE ON CITIZEN PROTECTION")
+            article.dropped.append((number, "site name or contact line", line))
+            candidates.remove((number, line))
     for number, line in [c for c in candidates if c[1].rstrip("*_ ").endswith(",")]:  # "Your Excellency …,"
         article.dropped.append((number, "salutation", line))
         candidates.remove((number, line))
@@ -202,18 +211,12 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
         article.date = article.date or parse_date(line)
         article.dropped.append((number, "timestamp", line))
         candidates.remove((number, line))
-    for number, line in [c for c in candidates if CONTACT.search(c[1])]:
-        article.dropped.append((number, "contact line", line))
-        candidates.remove((number, line))
     for number, line in [c for c in candidates if BYLINE.match(c[1]) or WRITERS.match(c[1])]:
         article.dropped.append((number, "byline/credit", line))
         candidates.remove((number, line))
     if not candidates:
         return
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))
-    title = next((c for c in reversed(candidates) if best[0] - 2 <= c[0] < best[0]), None)  # just above a long one
-    if title and len(best[1].split()) > 14 and 4 <= len(title[1].split()) <= 14 and not _capitals(best[1]):
-        best = title  # (The Straits Times: "Vietnam tightens rules on …" / "Hanoi says it will prosecute …")
     if len(best[1].split()) < 2:  # a word alone ("Politics") is a section's label: the page shows no headline
         best = (-1, "")
     above = [c for c in candidates if c[0] < best[0]]
@@ -328,15 +331,18 @@ def split_blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
 def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     """Parse one raw article."""
     article = Article(doc_id=doc_id, path=path)
-    lines = normalise(unfold_columns(text)).split("\n")
+    unfolded = unfold_columns(text)
+    columns = unfolded != text  # a print layout: its column's lines are wrapped by its width
+    lines = normalise(unfolded).split("\n")
     blocks = split_blocks(lines)
     units: list[tuple[int, str]] = []
     for block in blocks:
         current: tuple[int, str] | None = None
-        # a block with three lines or more near its width, under 90 characters, is wrapped by the page's width: a line
-        # near that width goes on in the next (not a title in capitals above a date: "JOINT STATEMENT …" / "Hanoi, …")
+        # in a page read column by column, a block with three lines or more near its width, under 90 characters, is
+        # wrapped by the column's width: a line near it goes on in the next (other pages' short lines are headings,
+        # bylines, dates, captions, timelines; not a title in capitals above a date: "JOINT STATEMENT …" / "Hanoi, …")
         width = max(len(line) for _, line in block)
-        wrapped = width <= 90 and sum(len(line) >= 0.7 * width for _, line in block) >= 3 \
+        wrapped = columns and width <= 90 and sum(len(line) >= 0.7 * width for _, line in block) >= 3 \
             and not any(LABEL_OR_ITEM.match(line) for _, line in block)  # ("Tags: …" / "Read more:" / "- …")
         previous = ""
         for number, line in block:
@@ -355,7 +361,6 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
 
     comments = comment_block([line for _, line in units])
     end_outlet: str | None = None
-    dated_lines = sum(1 for _, line in units if DATE_COLON.match(line))  # a timeline's dates are its text
     in_tail = False
     seen_body = False
     last_kept: int | None = None  # the line of the unit just before, when it was kept as a paragraph
@@ -383,10 +388,6 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
                 article.outlet = outlet_name(lone.group("outlet"))
             article.dropped.append((number, "dateline (kept as metadata)", line))
             continue
-        if not seen_body and (stamp := DATE_COLON.match(line)) and dated_lines == 1:
-            article.date = article.date or parse_date(stamp.group(0))
-            article.dropped.append((number, "date before the lead", stamp.group(0).strip()))
-            line = line[stamp.end():]
         if not seen_body and (lead := strip_page_header(line)) != line:
             header = line[:len(line) - len(lead)]
             article.date = article.date or parse_date(header)
@@ -408,7 +409,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if reason is None and not seen_body and STORY_NOTE.match(line.strip().lstrip("*_>")) \
                 and line.rstrip("*_ ").endswith("."):  # (a headline "Update: Talks resume in Hanoi" is none)
             reason = "note on the story"  # "Correction: …" above the headline does not start the text
-        if not seen_body and _title_line(line, reason) and not any(
+        if not seen_body and _title_line(line, reason, before_body) and not any(
                 len(c.split()) >= 3 and not is_menu(c) and not _names_site(c) for _, c in before_body):
             reason = None  # the page's title: a question, "Full text of …", "VIDEO: …", under no other headline
             before_body.append((number, line))

@@ -119,9 +119,14 @@ COMMENTS_END = re.compile(r"^(?:post|leave|add|write|submit|send) (?:a |your )?(
 COMMENT_REPLY = re.compile(r"^(?:reply|like|report|share)\b[^.!?]{0,40}\bago$", re.IGNORECASE)
 
 
+# a reader's comment: a name and a colon before it ("Minh Tuan: Vietnam has always …", "J. Walker: …")
+COMMENTER = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}:\s+\S")
+
+
 def comment_block(lines: Sequence[str]) -> set[int]:
     """Which of a page's ``lines`` are readers' comments: from a comments heading to the "Post a comment" below it,
-    or, without one, to the last "Reply · 1 hour ago" below it; a heading with neither is only itself."""
+    or, without one, to the last "Reply · 1 hour ago" below it, when what lies between holds a reply line or a
+    commenter's name and no dateline (a heading alone is left to the other rules)."""
     block: set[int] = set()
     for start, line in enumerate(lines):
         if not COMMENTS_HEADING.match(line.strip()) or start in block:
@@ -130,7 +135,10 @@ def comment_block(lines: Sequence[str]) -> set[int]:
         end = next((i for i in below if COMMENTS_END.match(lines[i].strip())), None)
         if end is None:
             end = max((i for i in below if COMMENT_REPLY.match(lines[i].strip())), default=start)
-        block.update(range(start, end + 1))
+        inside = [lines[i].strip() for i in range(start + 1, end)]
+        if any(COMMENT_REPLY.match(t) or COMMENTER.match(t) for t in inside) \
+                and not any(split_datelines(t)[0] for t in inside):
+            block.update(range(start, end + 1))
     return block
 
 
