@@ -990,3 +990,27 @@ def test_near_misses_of_the_header_and_column_rules():
     code = ("How to check your visa status\n\nUse the portal or the command below:\n\n" + "".join(
         f"    python check_visa.py --id {n}                   # prints status {n}\n" for n in range(5)))
     assert unfold_columns(code) == code
+
+
+@pytest.mark.parametrize(("page", "field", "value"), [
+    # a second review's cases (s39): a label after a headline ending in a place, a transcript's labels in a column,
+    # a history line, a table's row and a quotation's source name no outlet or date
+    ("Vietnam hosts ASEAN Regional Forum in Hanoi\nPosted in Diplomacy\n\nVietnam and Japan on Tuesday agreed to "
+     "expand defence cooperation.", "headline", "Vietnam hosts ASEAN Regional Forum in Hanoi"),
+    ("Interview transcript\n\nQ:                     What brought you to Viet Nam?\nAmbassador:            I first "
+     "came as a student in 1995.\nQ:                     What has changed since then?\nAmbassador:            Almost "
+     "everything, from the roads to the skyline.\nQ:                     And what has not changed?\nAmbassador:      "
+     "      The warmth of the people.\n", "paragraphs", 6),
+    ("Vietnam marks Revolutionary Press Day\n\nThe press marked its day in Hanoi on Tuesday.\n\nNhan Dan – first "
+     "published 11 March 1951\n\nThe paper grew.", "date", None),
+    ("Most cited outlets\n\nThe study was published on Tuesday.\n\nVnExpress | 1,245 citations | 32%\n\nIt grew.",
+     "outlet", None),
+    ("What the papers say\n\nAnalysts welcomed the summit's results in Hanoi on Tuesday.\n\n“The deal marks a new "
+     "stage in the partnership.” — VnExpress", "outlet", None),
+    ("UK and Vietnam review trade deal\n\nThe two sides met in London on Tuesday.\n\nSources: Reuters – 3 March 2026; "
+     "VnExpress – 4 March 2026", "date", None),
+])
+def test_what_a_second_review_of_this_stop_found(page, field, value):
+    article = ingest_text(page, "r")
+    got = len(article.paragraphs) if field == "paragraphs" else getattr(article, field)
+    assert got == value

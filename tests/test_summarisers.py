@@ -1221,3 +1221,17 @@ def test_what_a_fifteenth_read_found(text, first):
 ])
 def test_a_statements_procedural_opening_is_not_chosen(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a second review (s39): a weather opening that is the news, a list or clause after a form of address
+    ("On a sunny day in Hanoi, Vietnam and Japan signed an agreement on defence. The deal allows more.", "On a sunny"),
+    ("On a rainy evening in London, the Foreign Secretary announced new sanctions. The measures target six officers.",
+     "On a rainy evening"),
+    ("Excellencies, ladies and gentlemen,\n\nIt is a great pleasure to be here today.\n\nFriends, family and "
+     "colleagues of the late ambassador have gathered here to honour his memory.", "Friends, family"),
+    ("Dear friends,\n\nThank you for coming.\n\nParticipants, who came from twenty countries, will discuss climate "
+     "finance over two days.", "Participants, who came"),
+])
+def test_what_a_second_review_of_this_stops_selection_found(text, first):
+    assert _chosen(text)[0].startswith(first)

@@ -225,7 +225,7 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     # "PRESS RELEASE" / "MALAYSIA CONDEMNS …")
     below = next((c for c in candidates if c[0] == best[0] + 1), None)
     rest = below if below and len(best[1].split()) >= 5 and not _capitals(best[1]) \
-        and re.search(r"\s[A-Z][\w'’-]*$", best[1]) and WRAPPED_NAME.match(below[1]) else None
+        and re.search(r"\s[A-Z][\w'’-]*\s[A-Z][\w'’-]*$", best[1]) and WRAPPED_NAME.match(below[1]) else None
     for number, line in candidates:
         if (number, line) in (first, rest):
             article.dropped.append((number, "headline (kept as metadata)", line))
@@ -404,7 +404,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         elif SOURCE_CREDIT.match(line) and short_above and len(split_sentences(above.text)) == 1:
             credited.append(above)  # its caption, if the text goes on below the credit
         last_kept = None
-        if reason in ("timestamp", "outlet masthead and date", "page header") and article.date is None:
+        if (reason in ("timestamp", "outlet masthead and date") or (reason == "page header" and not seen_body)) \
+                and article.date is None:  # (not a "Sources: Reuters – 3 March 2026; …" line below the text)
             article.date = parse_date(line)
         if reason is None and not seen_body and STORY_NOTE.match(line.strip().lstrip("*_>")) \
                 and line.rstrip("*_ ").endswith("."):  # (a headline "Update: Talks resume in Hanoi" is none)
@@ -439,7 +440,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
                     article.date = parse_date(match.group(0))
         if (mark := END_MARK.search(body)) and (named := re.search(rf"\b(?:{OUTLET_PATTERN})\b", mark.group(0),
                                                                    re.IGNORECASE)):
-            end_outlet = end_outlet or outlet_name(named.group(0))  # "… the two countries. — VNS"
+            if named.group(0).isupper():  # an agency's code, not a quotation's source ("” — VnExpress")
+                end_outlet = end_outlet or outlet_name(named.group(0))  # "… the two countries. — VNS"
         body = without_end_mark(body)
         question = bool(QUESTION_PREFIX.match(body) or PROMPT.match(body)) or (
             body.endswith("?") and len(body.split()) <= 60 and body.startswith("**"))

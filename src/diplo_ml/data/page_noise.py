@@ -302,7 +302,8 @@ def _masthead_first(line: str) -> bool:
     VIETNAM REPORT** | Diplomacy | Analysis", "[VnExpress International](https://…) › [Business](…)"."""
     parts = re.split(r"\s+[>»›|]\s+", line.strip())
     first = re.sub(r"^\[([^\]]+)\]\([^)]*\)$", r"\1", parts[0].strip("*_ "))  # a Markdown link's text
-    return 2 <= len(parts) <= 6 and all(len(p.split()) <= 5 for p in parts) and masthead(first) is not None
+    return 2 <= len(parts) <= 6 and all(len(p.split()) <= 5 for p in parts) and masthead(first) is not None \
+        and not any(re.search(r"\d", p) for p in parts[1:])  # (not a table's row: "VnExpress | 1,245 citations")
 
 
 def _outlet_and_date(line: str) -> bool:
@@ -311,7 +312,8 @@ def _outlet_and_date(line: str) -> bool:
     16:30 GMT+7"."""
     parts = re.split(r"\s+(?:[·|•–—-]\s+)?(?=(?i:updated|published|posted)\b)|\s+[·|•–—-]\s+", line.strip(), maxsplit=1)
     return len(parts) == 2 and masthead(parts[0].strip("*_ ")) is not None and len(parts[1].split()) <= 12 \
-        and bool(FULL_DATE.search(parts[1]) or DATE_DMY.search(parts[1]))
+        and bool(FULL_DATE.search(parts[1]) or DATE_DMY.search(parts[1])) \
+        and not re.search(r"(?i)\b(?:first|founded|since|established|launched)\b", parts[1])  # "– first published 1951"
 
 
 def classify(line: str, seen_body: bool) -> str | None:

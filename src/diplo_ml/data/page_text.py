@@ -343,9 +343,12 @@ def unfold_columns(text: str) -> str:
              or len(line) < offset - 2 else None for line in lines]  # (two spaces of slack before the column)
     if any(cells is None for cells in split):  # a line's text crosses the gap: not two columns
         return text
-    if sum(right[:1].isalnum() or right[:1] in "\"“'‘(" for _, right in split if right) \
-            < 0.8 * sum(1 for _, right in split if right):  # ("… --id 12345        # returns JSON": code's comments)
-        return text
+    rights = [right for _, right in split if right]
+    lefts = [left for left, _ in split if left.strip()]
+    if sum(right[:1].isalpha() or right[:1] in "\"“'‘(" for right in rights) < 0.8 * len(rights) \
+            or sum(len(c.split()) for c in rights) < 3 * len(rights) \
+            or sum(len(c.split()) for c in lefts) < 3 * len(lefts):
+        return text  # prose on both sides ("… # returns JSON", a table's numbers, "Q:      What brought you …" are not)
     left = "\n".join(cells[0] for cells in split).strip("\n")
     right = "\n".join(cells[1] for cells in split).strip("\n")
     ended = re.search(r"[.!?:\"”]$", left)  # else the left column's last sentence goes on at the right one's top

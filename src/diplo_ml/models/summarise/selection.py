@@ -539,17 +539,20 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
 # a feature's opening scene: "On a misty morning on the Ma Pi Leng pass, ambassadors …", "Under a midday sun that
 # pushes the thermometer past 45 degrees, Captain …" (a weather or a light and a time of day; not "On the morning of
 # April 2, …", "Under a new agreement, …")
-SCENE = re.compile(r"^(?:On|In|Under|Beneath|At|As|Amid) (?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
-                   r"|cold|hot|humid|scorching|midday|chilly|bright|grey|gray|windy|sweltering|blazing|freezing"
-                   r"|drizzly|crisp|cloudless|damp|muggy|searing|pale|golden) (?:sun|sunshine|morning|afternoon|evening"
-                   r"|night|day|dawn|dusk|light|sky|skies|rain|air|heat)\b")
+SCENE = re.compile(r"^(?:On|In|Under|Beneath|At|As) (?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
+                   r"|cold|hot|humid|scorching|midday|chilly|grey|gray|windy|sweltering|blazing|freezing"
+                   r"|drizzly|crisp|cloudless|damp|muggy|searing) (?:sun|sunshine|morning|afternoon|evening"
+                   r"|night|day|dawn|dusk|sky|skies|rain|air)\b")
+# what makes such an opening the news itself: "On a rainy evening in London, the Foreign Secretary announced …"
+NEWS_VERB = re.compile(r"\b(?:announced|signed|agreed|ordered|said|says|held|met|called|urged|launched|opened|adopted"
+                       r"|approved|decided|declared|pledged|condemned|welcomed|unveiled|elected|visited|received)\b")
 
 
 def _opening_scene(raw: Sequence[str], lines: Sequence[str], allowed: np.ndarray) -> list[int]:
     """The first statement when it sets a scene (see :data:`SCENE`), with the rest of its paragraph, when a later
     paragraph holds a statement: a feature's point comes after its scene."""
     first = next((i for i, ok in enumerate(allowed) if ok), None)
-    if first is None or not SCENE.match(raw[first].strip()):
+    if first is None or not SCENE.match(raw[first].strip()) or NEWS_VERB.search(raw[first]):
         return []
     line = next((line for line in lines if raw[first].strip() in line), None)
     scene = [i for i in range(first, len(raw)) if raw[i].strip() in line] if line else [first]
@@ -562,9 +565,16 @@ def _without_vocative(sentence: str) -> str:
     ("Colleagues, almost three years into this conflict, Sudan remains …" -> "Almost three years …"); a sentence
     that :func:`without_salutation` left so. Only in a speech, where "Friends, family and …" opens no list."""
     rest = _after_address(sentence)
-    if rest == sentence or not rest[:1].islower() or len(rest.split()) < 6:
+    address = sentence[:len(sentence) - len(rest)]
+    if rest == sentence or not rest[:1].islower() or len(rest.split()) < 6 \
+            or not all(VOCATIVE.fullmatch(part.strip()) for part in address.split(",") if part.strip()):
         return sentence
     return rest[0].upper() + rest[1:]
+
+
+# forms of address that open no list or clause ("Friends, family and …", "Members, including …" do)
+VOCATIVE = re.compile(r"(?i:colleagues|dear colleagues|(?:your )?excellenc(?:y|ies)|ladies and gentlemen|dear friends"
+                      r"|distinguished guests|(?:mr\.?|madam) (?:president|chair|chairman|speaker|secretary-general))")
 
 
 def _answer_fragment(text: str) -> bool:
