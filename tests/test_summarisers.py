@@ -1235,3 +1235,9 @@ def test_a_statements_procedural_opening_is_not_chosen(text, first):
 ])
 def test_what_a_second_review_of_this_stops_selection_found(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+def test_a_speechs_address_before_a_list_stays():
+    speech = ("Excellencies, ladies and gentlemen,\n\nIt is a great pleasure to be here today.\n\nColleagues, partners "
+              "and friends from across the region have joined us in this effort.")
+    assert _chosen(speech)[0].startswith("Colleagues, partners and friends")

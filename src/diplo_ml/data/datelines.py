@@ -82,10 +82,11 @@ CITIES = {"hanoi", "ha noi", "hà nội", "ho chi minh city", "hcm city", "da na
           "vientiane", "phnom penh", "bangkok", "jakarta", "kuala lumpur", "manila", "naypyidaw", "yangon", "dili",
           "bandar seri begawan", "beijing", "tokyo", "seoul", "new delhi", "washington", "moscow", "paris", "london",
           "berlin", "brussels", "canberra", "wellington", "ottawa", "geneva", "new york", "singapore"}
+_NOT_A_PAIR = (r"(?!\S+\s+(?:ties|relations|relationship|trade|talks|tensions|railway|route|flights?|line"
+               r"|border|cooperation|partnership|summit|axis|link|expressway|corridor|dialogue|rivalry"
+               r"|friendship|pipeline|highway|ferry|connection)\b)")  # not "Singapore - Malaysia ties …"
 DATELINE_CITY = re.compile(r"^(?P<place>[A-ZÀ-Ỹ][\w.'’ -]{1,25}?)(?:\s+[–—]+\s+|\s+-\s+|:\s+)(?=[A-Z\"“])"
-                           r"(?!\S+\s+(?:ties|relations|relationship|trade|talks|tensions|railway|route|flights?|line"
-                           r"|border|cooperation|partnership|summit|axis|link|expressway|corridor|dialogue|rivalry"
-                           r"|friendship|pipeline|highway|ferry|connection)\b)")  # not "Singapore - Malaysia ties …"
+                           + _NOT_A_PAIR)
 # a source in brackets that no outlet list knows, before a dash: "(Embassy of Viet Nam in Mexico) – A Vietnamese
 # culture week …", "(Vietnam Embassy in Cambodia) - The embassy …" (an organisation's name of two to eight words)
 DATELINE_SOURCE = re.compile(r"^\((?=[^)]*\b(?:Embassy|Consulate|Ministry|Mission|Office|Committee|Department|Agency"
@@ -96,7 +97,7 @@ DATELINE_SOURCE = re.compile(r"^\((?=[^)]*\b(?:Embassy|Consulate|Ministry|Missio
 DATELINE_SITE = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}}),\s*(?P<site>[A-Za-z][\w-]*"
                            rf"(?:\.[a-z]{{2,4}}){{1,2}})\s*{_DASH}\s+(?=[A-Z\"“])")
 # a well-known city in lower case before a dash, as a scraper copies a dateline styled in capitals: "hanoi – The …"
-DATELINE_LOWER_CITY = re.compile(r"^(?P<city>[a-zà-ỹ][a-zà-ỹ' ]{1,25}?)\s+[–—-]+\s+(?=[A-Z\"“])")
+DATELINE_LOWER_CITY = re.compile(r"^(?P<city>[a-zà-ỹ][a-zà-ỹ' ]{1,25}?)\s+[–—-]+\s+(?=[A-Z\"“])" + _NOT_A_PAIR)
 DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED, DATELINE_UNDASHED,
              DATELINE_DATE, DATELINE_CITY, DATELINE_SOURCE, DATELINE_SITE, DATELINE_LOWER_CITY)
 OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE)  # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")

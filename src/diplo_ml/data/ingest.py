@@ -361,6 +361,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
 
     comments = comment_block([line for _, line in units])
     end_outlet: str | None = None
+    end_line = -1
     in_tail = False
     seen_body = False
     last_kept: int | None = None  # the line of the unit just before, when it was kept as a paragraph
@@ -441,7 +442,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if (mark := END_MARK.search(body)) and (named := re.search(rf"\b(?:{OUTLET_PATTERN})\b", mark.group(0),
                                                                    re.IGNORECASE)):
             if named.group(0).isupper():  # an agency's code, not a quotation's source ("” — VnExpress")
-                end_outlet = end_outlet or outlet_name(named.group(0))  # "… the two countries. — VNS"
+                end_outlet = outlet_name(named.group(0))  # "… the two countries. — VNS", if the text ends there
+                end_line = number
         body = without_end_mark(body)
         question = bool(QUESTION_PREFIX.match(body) or PROMPT.match(body)) or (
             body.endswith("?") and len(body.split()) <= 60 and body.startswith("**"))
@@ -466,7 +468,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             article.paragraphs.remove(caption)
             article.dropped.append((caption.line, "photo caption (its credit follows)", caption.raw))
     if article.outlet is None:
-        article.outlet = named_outlet(article.dropped) or end_outlet  # (a closing mark when nothing else names one)
+        closing = end_outlet if article.paragraphs and article.paragraphs[-1].line == end_line else None
+        article.outlet = named_outlet(article.dropped) or closing  # (the closing mark when nothing else names one)
     return article
 
 

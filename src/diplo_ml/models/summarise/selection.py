@@ -567,6 +567,7 @@ def _without_vocative(sentence: str) -> str:
     rest = _after_address(sentence)
     address = sentence[:len(sentence) - len(rest)]
     if rest == sentence or not rest[:1].islower() or len(rest.split()) < 6 \
+            or re.match(r"\w+(?:\s+\w+)?\s*(?:,|\band\b|\bor\b)", rest) \
             or not all(VOCATIVE.fullmatch(part.strip()) for part in address.split(",") if part.strip()):
         return sentence
     return rest[0].upper() + rest[1:]
