@@ -14,7 +14,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -191,29 +191,30 @@ def _names_site(line: str) -> bool:
     return bool(SITE_NAME.match(line.strip("*# ")))
 
 
+def _drop_candidates(article: Article, candidates: list[tuple[int, str]], lines: list[tuple[int, str]],
+                     reason: str) -> None:
+    """Take ``lines`` out of the headline's ``candidates``, each dropped with ``reason``."""
+    for number, line in lines:
+        article.dropped.append((number, reason, line))
+        candidates.remove((number, line))
+
+
 def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     """The longest short line above the body is the headline; the others are section labels."""
-    for number, line in [c for c in candidates if PICTURED.search(c[1])]:  # "… (right) and … at the meeting"
-        article.dropped.append((number, "photo caption", line))
-        candidates.remove((number, line))
-    for number, line in [c for c in candidates if is_menu(c[1]) or SITE_WELCOME.match(c[1])]:
-        article.dropped.append((number, "navigation menu, table row or site banner", line))
-        candidates.remove((number, line))
+    def drop(test: Callable[[str], object], reason: str) -> None:
+        _drop_candidates(article, candidates, [c for c in candidates if test(c[1])], reason)
+
+    drop(PICTURED.search, "photo caption")  # "… (right) and … at the meeting"
+    drop(lambda line: is_menu(line) or SITE_WELCOME.match(line), "navigation menu, table row or site banner")
     others = [c for c in candidates if _names_site(c[1]) or CONTACT.search(c[1])]
     if len(others) < len([c for c in candidates if len(c[1].split()) >= 2]):  # only when another line may be it
-        for number, line in others:  # ("Embassy of … in the Republic of Korea" / "NOTICE ON CITIZEN PROTECTION")
-            article.dropped.append((number, "site name or contact line", line))
-            candidates.remove((number, line))
-    for number, line in [c for c in candidates if c[1].rstrip("*_ ").endswith(",")]:  # "Your Excellency …,"
-        article.dropped.append((number, "salutation", line))
-        candidates.remove((number, line))
-    for number, line in [c for c in candidates if PUBLISHED_LINE.match(c[1])]:
+        # ("Embassy of … in the Republic of Korea" / "NOTICE ON CITIZEN PROTECTION")
+        _drop_candidates(article, candidates, others, "site name or contact line")
+    drop(lambda line: line.rstrip("*_ ").endswith(","), "salutation")  # "Your Excellency …,"
+    for _, line in [c for c in candidates if PUBLISHED_LINE.match(c[1])]:
         article.date = article.date or parse_date(line)
-        article.dropped.append((number, "timestamp", line))
-        candidates.remove((number, line))
-    for number, line in [c for c in candidates if BYLINE.match(c[1]) or WRITERS.match(c[1])]:
-        article.dropped.append((number, "byline/credit", line))
-        candidates.remove((number, line))
+    drop(PUBLISHED_LINE.match, "timestamp")
+    drop(lambda line: BYLINE.match(line) or WRITERS.match(line), "byline/credit")
     if not candidates:
         return
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))
@@ -360,8 +361,6 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             units.append(current)
 
     comments = comment_block([line for _, line in units])
-    end_outlet: str | None = None
-    end_line = -1
     in_tail = False
     seen_body = False
     last_kept: int | None = None  # the line of the unit just before, when it was kept as a paragraph
@@ -439,11 +438,6 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
                     article.outlet = outlet_name(outlet)
                 if article.date is None:
                     article.date = parse_date(match.group(0))
-        if (mark := END_MARK.search(body)) and (named := re.search(rf"\b(?:{OUTLET_PATTERN})\b", mark.group(0),
-                                                                   re.IGNORECASE)):
-            if named.group(0).isupper():  # an agency's code, not a quotation's source ("” — VnExpress")
-                end_outlet = outlet_name(named.group(0))  # "… the two countries. — VNS", if the text ends there
-                end_line = number
         body = without_end_mark(body)
         question = bool(QUESTION_PREFIX.match(body) or PROMPT.match(body)) or (
             body.endswith("?") and len(body.split()) <= 60 and body.startswith("**"))
@@ -468,9 +462,17 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             article.paragraphs.remove(caption)
             article.dropped.append((caption.line, "photo caption (its credit follows)", caption.raw))
     if article.outlet is None:
-        closing = end_outlet if article.paragraphs and article.paragraphs[-1].line == end_line else None
+        closing = _closing_outlet(article.paragraphs[-1].raw) if article.paragraphs else None
         article.outlet = named_outlet(article.dropped) or closing  # (the closing mark when nothing else names one)
     return article
+
+
+def _closing_outlet(last: str) -> str | None:
+    """The agency whose code closes the text ("… the two countries. — VNS"); None for none, or for a quotation's
+    source ("” — VnExpress")."""
+    mark = END_MARK.search(last)
+    named = re.search(rf"\b(?:{OUTLET_PATTERN})\b", mark.group(0), re.IGNORECASE) if mark else None
+    return outlet_name(named.group(0)) if named and named.group(0).isupper() else None
 
 
 NAMING = ("outlet masthead", "outlet masthead and date", "byline/credit", "photo caption")

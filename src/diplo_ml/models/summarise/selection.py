@@ -584,8 +584,7 @@ def _answer_fragment(text: str) -> bool:
     the two sides will meet again.", "Because of the storm, …" or a quoted reason with its speaker)."""
     if not ANSWER_FRAGMENT.match(text) or ATTRIBUTED.search(text):
         return False
-    after = text.split(",", 1)[1] if "," in text else ""
-    return not (CLAUSE.search(after) or re.search(r"\b[a-z]{3,}ed\b", after))
+    return not _has_clause(text.split(",", 1)[1] if "," in text else "")
 
 
 def _slide_caption(text: str) -> bool:
@@ -602,13 +601,18 @@ def _describes_itself(text: str) -> bool:
     named = OCCASION_ON.search(rest)  # the topic after it is any words with no verb
     occasion, topic = (rest[:named.end()], rest[named.end():]) if named else (rest, "")
     return bool(opener) and all(w in DESCRIPTION_WORDS or w.isdigit() for w in re.findall(r"\b[a-z]+\b", occasion)) \
-        and not (CLAUSE.search(topic) or re.search(r"\b[a-z]{3,}ed\b", topic))
+        and not _has_clause(topic)
 
 
 # what only answers the question before it: "For Viet Nam, the answer lies in consistency.", "… suggests that it can."
 ANSWER_TO_QUESTION = re.compile(r"\bthe (?:short )?answer\b|\b(?:it|they|we|this|that|he|she) (?:can|could|does|do|did"
                                 r"|will|would|is|are|has|have|should|must)(?: not|n['’]t)?[.!]$", re.IGNORECASE)
 CLAUSE = re.compile(r"\b(?:will|shall|should|would|can|could|must|may|is|are|was|were|has|have|had)\b")
+
+
+def _has_clause(text: str) -> bool:
+    """An auxiliary or a past form ("… the two sides will meet", "… the crisis worsened"): words that hold a verb."""
+    return bool(CLAUSE.search(text) or re.search(r"\b[a-z]{3,}ed\b", text))
 
 
 def list_items(raw: Sequence[str]) -> list[int]:
