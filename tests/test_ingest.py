@@ -627,6 +627,27 @@ def test_a_hard_wrapped_paragraph_is_joined_and_a_line_end_hyphen_mended():
         "user-friendly one."]
 
 
+def test_a_wrapped_paragraph_goes_on_after_a_line_broken_before_a_capitalised_word():
+    # a PDF's paragraph broken by the page's width before a name: "… survey vessel" / "Haiyang Dizhi 8 …" (read 14)
+    page = ingest_text("Regular press briefing\n\nViet Nam's competent authorities have been\nclosely monitoring the "
+                       "activities of the Chinese survey vessel\nHaiyang Dizhi 8 and its escorts in Viet Nam's "
+                       "exclusive\neconomic zone and continental shelf.\n\nViet Nam has protested many times.", "p")
+    assert [p.text for p in page.paragraphs] == [
+        "Viet Nam's competent authorities have been closely monitoring the activities of the Chinese survey vessel "
+        "Haiyang Dizhi 8 and its escorts in Viet Nam's exclusive economic zone and continental shelf.",
+        "Viet Nam has protested many times."]
+    # only inside a paragraph already wrapped once: a headline, a caption with its credit, a short line stay apart
+    for text in ("Viet Nam and Australia elevate ties to a Comprehensive Strategic\nPartnership at their talks in "
+                 "Canberra\nPrime Minister Pham Minh Chinh and his counterpart agreed to upgrade ties.",
+                 "Prime Minister Pham Minh Chinh and Prime Minister Anthony Albanese of\nthe Commonwealth of Australia "
+                 "at the talks in Canberra (Photo: VNA)\nPrime Minister Pham Minh Chinh and his counterpart agreed "
+                 "to upgrade ties.",
+                 "The two sides agreed to strengthen cooperation in trade, investment and\nthe digital economy of "
+                 "the region\nVietnam and Laos sign deals on power trading and agreed to upgrade ties."):
+        last = ingest_text("Talks in Canberra\n\n" + text, "n").paragraphs[-1].text
+        assert last.startswith(("Prime Minister Pham Minh Chinh and his", "Vietnam and Laos sign")), text
+
+
 def test_footnote_marks_and_footnotes_are_not_text():
     article = ingest_text("Vietnam's chip ambitions\n\nVietnam aims to train 50,000 engineers by 2030 but faces "
                           "shortages of power and skilled workers.[1]\n\nIn 2025, a plant opened.[2]\n\nNotes\n\n[1] "

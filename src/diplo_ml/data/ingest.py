@@ -318,6 +318,14 @@ def _unwrapped(first: str, second: str, text: str) -> str:
     return f"{first} {second}"
 
 
+def _goes_on(joined: bool, previous: str, line: str, width: int, paragraph: str) -> bool:
+    """Whether a line broken before a capitalised word ("… the Chinese survey vessel" / "Haiyang Dizhi 8 and …")
+    goes on in the next: only inside a paragraph already wrapped once, where the break falls near the block's width
+    (not a caption with its credit, a label or a list's item)."""
+    return joined and width >= 50 and len(previous) >= 0.75 * width and not PHOTO_CREDIT.search(paragraph) \
+        and not LABEL_OR_ITEM.match(line)
+
+
 def split_blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
     """Group (line number, text) into blank-line-delimited blocks."""
     blocks: list[list[tuple[int, str]]] = [[]]
@@ -346,16 +354,20 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         wrapped = columns and width <= 90 and sum(len(line) >= 0.7 * width for _, line in block) >= 3 \
             and not any(LABEL_OR_ITEM.match(line) for _, line in block)  # ("Tags: …" / "Read more:" / "- …")
         previous = ""
+        joined = False  # the paragraph being read already runs over a line break: it is wrapped prose
         for number, line in block:
             if current is None:
                 current = (number, line)
             elif not TERMINAL.search(current[1]) and (line[:1].islower() or WRAPPED.search(current[1]) or (
-                    wrapped and len(previous) >= 0.7 * width and not _capitals(previous)
+                    (wrapped or _goes_on(joined, previous, line, width, current[1]))
+                    and len(previous) >= 0.7 * width and not _capitals(previous)
                     and not split_datelines(line)[0])):
                 current = (current[0], _unwrapped(current[1], line, text))  # a hard-wrapped paragraph
+                joined = True
             else:
                 units.append(current)
                 current = (number, line)
+                joined = False
             previous = line
         if current:
             units.append(current)
