@@ -1035,3 +1035,15 @@ def test_what_a_second_review_of_this_stop_found(page, field, value):
     article = ingest_text(page, "r")
     got = len(article.paragraphs) if field == "paragraphs" else getattr(article, field)
     assert got == value
+
+
+def test_a_latest_update_label_is_no_related_news_heading():
+    # a travel advice page's "Latest update:" above its news had dropped everything below as a related-news tail
+    page = ingest_text("Foreign travel advice\nVietnam\nUpdated 29 September 2025\nLatest update:\nInformation about "
+                       "Typhoon Bualoi added to the 'Extreme weather' section.\n\nTyphoon Bualoi made landfall in "
+                       "central Vietnam on 29 September.", "t")
+    assert [p.text[:16] for p in page.paragraphs][-2:] == ["Information abou", "Typhoon Bualoi m"]
+    live = ingest_text("Typhoon live\n\nLatest updates\n\n10:45 – Typhoon Bualoi made landfall in Ha Tinh.", "l")
+    assert live.paragraphs and "landfall" in live.paragraphs[-1].text
+    tail = ingest_text("Talks in Hanoi\n\nThe two sides met in Hanoi.\n\nLatest news\n\nVietnam, Laos sign deals", "n")
+    assert [p.text for p in tail.paragraphs] == ["The two sides met in Hanoi."]

@@ -1241,3 +1241,42 @@ def test_a_speechs_address_before_a_list_stays():
     speech = ("Excellencies, ladies and gentlemen,\n\nIt is a great pleasure to be here today.\n\nColleagues, partners "
               "and friends from across the region have joined us in this effort.")
     assert _chosen(speech)[0].startswith("Colleagues, partners and friends")
+
+
+LEAD16 = "Vietnam and Mongolia agreed on Friday to raise two-way trade to 300 million USD."
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a sixteenth read (s40): pages that describe themselves, a transcript's set-up, a weekday scene before the news,
+    # a short yes or no after a question, a speech's lone "President,", a travel advice page's "Latest update:"
+    (f"Statement by Ambassador James Kariuki, UK Chargé d'Affaires to the UN, at the UN Security Council meeting on "
+     f"Sudan. {LEAD16}", LEAD16),
+    (f"The October 2025 edition of the UK Mission to ASEAN's newsletter. {LEAD16}", LEAD16),
+    (f"Remarks and questions and answers from the Foreign Secretary's joint press conference with the Polish Foreign "
+     f"Minister in Warsaw. {LEAD16}", LEAD16),
+    (f"Joint statement issued following the official visit of the General Secretary to the UK. {LEAD16}", LEAD16),
+    (f"Following are questions and answers at the regular press briefing held in Hanoi on November 27. {LEAD16}",
+     LEAD16),
+    (f"On a Sunday morning in Vientiane, thirty children crowd into a classroom.\n\n{LEAD16}", LEAD16),
+    (f"Can Vietnam catch the chip wave? Yes, but only if it moves fast. {LEAD16}", LEAD16),
+    (f"Thank you, President. President, the situation in El Fasher is a man-made catastrophe. {LEAD16}",
+     "The situation in El Fasher"),
+    (f"It's a great pleasure to be in Warsaw with Radek. {LEAD16}", LEAD16),
+    (f"Latest update: The FCDO now advises against all travel to the border area. {LEAD16}", "The FCDO now advises"),
+    # what these rules leave alone: news, an interview's set-up and a piece of history (the embedded references open
+    # with them: "In an interview ahead of …, retired official … described …", "Marking twenty years since …")
+    (f"Ahead of the anniversary, VOV's reporter talked with Ambassador Bui Van Nghi about prospects for the "
+     f"partnership. {LEAD16}", "Ahead of the anniversary"),
+    (f"Seventy years ago, on November 17, 1954, Mongolia recognised Vietnam.\n\n{LEAD16}", "Seventy years ago"),
+    (f"Prime Minister Pham Minh Chinh spoke with reporters about the outcome of the talks. {LEAD16}", "Prime Minister"),
+    (f"The latest edition of the Vietnam-EU forum was held in Hanoi on Monday. {LEAD16}", "The latest edition"),
+    (f"This issue of trade imbalances has long troubled the two countries. {LEAD16}", "This issue of trade"),
+    (f"The statement of the G7 on Ukraine was adopted on Monday. {LEAD16}", "The statement of the G7"),
+    (f"On Sunday morning, the two ministers signed a deal in Vientiane.\n\n{LEAD16}", "On Sunday morning"),
+    (f"Two years after the upgrade, trade between the two countries has doubled.\n\n{LEAD16}", "Two years after"),
+    (f"Will the talks resume? Yes, the two sides agreed to meet again in Hanoi in May to discuss the new trade "
+     f"agreement and visas. {LEAD16}", "Yes, the two sides"),
+    (f"President Luong Cuong, the talks were held in Hanoi on Monday. {LEAD16}", "President Luong Cuong"),
+])
+def test_what_a_sixteenth_read_found(text, first):
+    assert _chosen(text)[0].startswith(first)

@@ -144,7 +144,7 @@ SPEECH_COURTESY = re.compile(
     r"|it(?: is|['’]s) (?:a|an|my|our) (?:great |real |special |distinct |particular |true )?(?:honou?r|pleasure"
     r"|privilege|joy)(?: and (?:a |my |our )?(?:great )?(?:honou?r|pleasure|privilege))?"
     r"(?: for (?:me|us|my delegation|our delegation))? to (?:be here|be back|be with|return|visit"
-    r"|welcome|address|speak|join|attend|take part|participate|stand|represent|deliver)\b"
+    r"|be in|welcome|address|speak|join|attend|take part|participate|stand|represent|deliver)\b"
     r"|(?:(?:first of all|first|on this occasion|at the outset|once again|today),? )?"
     r"(?:on behalf of [^.!?]{3,160}?, )?(?:I|we)(?: would like to| wish to)?(?: warmly| sincerely| cordially|"
     r" heartily)? (?:welcome|extend (?:a |my |our )?(?:(?:most |very )?(?:warm|warmest|cordial|sincere|heartfelt) )?"
@@ -190,6 +190,11 @@ INTRODUCES_TEXT = re.compile(r"^(?:The )?(?:Vietnam News Agency|VNA|Vietnam ?Plu
                              r"|publishes|brings|offers|carries)\s+(?:readers\s+|you\s+)?(?:the\s+)?(?:full\s+text"
                              r"|text|transcript|(?:an?|the)\s+(?:article|interview|op-ed|commentary|speech|remarks|address"
                              r"|piece|opinion|statement)s?)\b")
+# what sets up a transcript, not a statement: "Following are questions and answers at the regular press briefing …"
+# (an interview's set-up stays: "…, VOV World talked with Senior Colonel … about …" is how the embedded references
+# open, "In an interview marking …, a deputy director … reviewed …"; passing it over lost ROUGE on both of train's)
+SETS_UP = re.compile(r"^(?:Following|Below|Here) (?:are|is) (?:the )?(?:questions and answers|excerpts|highlights"
+                     r"|(?:full )?(?:text|transcript)s?)\b")
 # a credit standing alone after a caption ("Crown copyright.", as GOV.UK prints under its photos)
 CROWN_CREDIT = re.compile(r"^(?:©\s*)?crown copyright\.?$", re.IGNORECASE)
 # a page's furniture written as a sentence: "Listen to this article.", "Share on Facebook.", "3 min read.", "Last
@@ -260,12 +265,16 @@ SLIDE = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})\s+(?=[A-Z])")
 DESCRIPTION_WORDS = set("""of by at on in to for with and the a an during before after between from over about
 regarding his her its their s meeting briefing session conference summit forum debate visit call talks reception
 ceremony opening closing launch event dialogue consultation consultations phone telephone video open high level
-general assembly council annual regular joint press media counterpart following ahead""".split())
+general assembly council annual regular joint press media counterpart following ahead official state working
+newsletter bulletin digest d""".split())  # ("d" of "Chargé d'Affaires")
 # a page's description of itself, with no verb: "Readout of the Foreign Secretary's call with …", "Statement by
 # Ambassador … at the UN Security Council briefing on Myanmar." (the text below it says what was said)
 SELF_DESCRIPTION = re.compile(r"^(?:(?i:readout of|(?:(?:joint|press|written|oral|national) )?statements? "
-                              r"(?:by|from|of)|speech(?:es)? by|remarks by|transcript of|address by"
-                              r"|keynote (?:speech|address) by)"
+                              r"(?:(?:issued|released|adopted|published) )?(?:by|from|of|following)"
+                              r"|speech(?:es)? by|remarks (?:and questions and answers )?(?:by|from)|transcript of"
+                              r"|address by|keynote (?:speech|address) by"
+                              # "The October 2025 edition of the UK Mission to ASEAN's newsletter."
+                              r"|(?:the|this) (?:[\w-]+ ){0,3}(?:edition|issue) of)"
                               # "Development Minister's speech at the Caribbean Investment Forum in London."
                               r"|(?:[A-Z][\w.-]*\s){1,6}[A-Z][\w.-]*['’]s (?:speech|remarks|statement|address)"
                               r" (?:at|to))\b")
@@ -333,6 +342,7 @@ def is_statement(sentence: str) -> bool:
             or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) or STORY_NOTE.match(unemphasised) \
             or ((FURNITURE_SENTENCE.match(text) or MEDIA_OR_EMBARGO.match(text)) and len(text.split()) <= 25) \
             or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)) or PROCEDURAL.match(text) \
+            or (SETS_UP.match(unemphasised) and not ATTRIBUTED.search(text)) \
             or DISCLAIMER.match(unemphasised) or CHAIRED.match(text) or PLEASANTRY.match(text) \
             or BOX_LABEL.match(unemphasised) or ELSEWHERE.match(unemphasised) \
             or ((ABOUT_AUTHOR.match(unemphasised) or (EVENT_NOTICE.match(unemphasised) and len(text.split()) <= 20))
@@ -354,7 +364,7 @@ def is_statement(sentence: str) -> bool:
 # delivered version) Thank you, …")
 PAGE_LABEL = re.compile(r"^(?:(?:Press release|News story|Speech|(?:Oral |Written )?[Ss]tatement to Parliament"
                         r"|Policy paper|Correspondence|Read the full (?:statement|speech|text|transcript)"
-                        r"|(?:Teaser|Summary|Standfirst|Sapo):)"
+                        r"|(?:Teaser|Summary|Standfirst|Sapo|Latest update):)"
                         r"(?:\s*[·|•—–-])?\s+"  # "Speech · Statement by …", "Press release | The UK …"
                         r"|(?i:\((?:original script|transcript|check against delivery)[^)]{0,80}\))\s*)+"
                         r"(?=[A-Z\"“‘(])")
@@ -524,7 +534,8 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     for i in list_items(raw) + numbered_sidebar(raw):
         allowed[i] = False
     for i in range(1, len(raw)):  # the answer to a question the writer asks ("Can diplomacy attract investment? …")
-        if is_question(raw[i - 1]) and ANSWER_TO_QUESTION.search(sentences[i]):  # (raw after its cookie button)
+        if is_question(raw[i - 1]) and (ANSWER_TO_QUESTION.search(sentences[i]) or (  # (raw after its cookie button)
+                SHORT_REPLY.match(sentences[i]) and len(sentences[i].split()) <= 12)):  # "Yes, but only if …"
             allowed[i] = False
     for i in _opening_scene(raw, lines, allowed):
         allowed[i] = False
@@ -541,7 +552,8 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
 # April 2, …", "Under a new agreement, …")
 SCENE = re.compile(r"^(?:On|In|Under|Beneath|At|As) (?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
                    r"|cold|hot|humid|scorching|midday|chilly|grey|gray|windy|sweltering|blazing|freezing"
-                   r"|drizzly|crisp|cloudless|damp|muggy|searing) (?:sun|sunshine|morning|afternoon|evening"
+                   r"|drizzly|crisp|cloudless|damp|muggy|searing|quiet|recent|Monday|Tuesday|Wednesday|Thursday"
+                   r"|Friday|Saturday|Sunday|spring|summer|autumn|winter) (?:sun|sunshine|morning|afternoon|evening"
                    r"|night|day|dawn|dusk|sky|skies|rain|air)\b")
 # what makes such an opening the news itself: "On a rainy evening in London, the Foreign Secretary announced …"
 NEWS_VERB = re.compile(r"\b(?:announced|signed|agreed|ordered|said|says|held|met|called|urged|launched|opened|adopted"
@@ -550,7 +562,8 @@ NEWS_VERB = re.compile(r"\b(?:announced|signed|agreed|ordered|said|says|held|met
 
 def _opening_scene(raw: Sequence[str], lines: Sequence[str], allowed: np.ndarray) -> list[int]:
     """The first statement when it sets a scene (see :data:`SCENE`), with the rest of its paragraph, when a later
-    paragraph holds a statement: a feature's point comes after its scene."""
+    paragraph holds a statement: a feature's point comes after its scene. (Not a piece of history: "Twenty years
+    ago, on March 26, 2004, the Politburo issued Resolution 36 …" is what an anniversary's summary says.)"""
     first = next((i for i, ok in enumerate(allowed) if ok), None)
     if first is None or not SCENE.match(raw[first].strip()) or NEWS_VERB.search(raw[first]):
         return []
@@ -565,6 +578,9 @@ def _without_vocative(sentence: str) -> str:
     ("Colleagues, almost three years into this conflict, Sudan remains …" -> "Almost three years …"); a sentence
     that :func:`without_salutation` left so. Only in a speech, where "Friends, family and …" opens no list."""
     rest = _after_address(sentence)
+    if rest == sentence and (alone := re.match(r"([^,]{1,40}),\s+", sentence)) \
+            and VOCATIVE.fullmatch(alone.group(1).strip()):  # "President, the situation in El Fasher is …"
+        rest = sentence[alone.end():]
     address = sentence[:len(sentence) - len(rest)]
     if rest == sentence or not rest[:1].islower() or len(rest.split()) < 6 \
             or re.match(r"\w+(?:\s+\w+)?\s*(?:,|\band\b|\bor\b)", rest) \
@@ -575,7 +591,8 @@ def _without_vocative(sentence: str) -> str:
 
 # forms of address that open no list or clause ("Friends, family and …", "Members, including …" do)
 VOCATIVE = re.compile(r"(?i:colleagues|dear colleagues|(?:your )?excellenc(?:y|ies)|ladies and gentlemen|dear friends"
-                      r"|distinguished guests|(?:mr\.?|madam) (?:president|chair|chairman|speaker|secretary-general))")
+                      r"|distinguished guests|(?:(?:mr\.?|madam) )?(?:president|chair|chairman|speaker"
+                      r"|secretary-general))")
 
 
 def _answer_fragment(text: str) -> bool:
@@ -607,6 +624,9 @@ def _describes_itself(text: str) -> bool:
 # what only answers the question before it: "For Viet Nam, the answer lies in consistency.", "… suggests that it can."
 ANSWER_TO_QUESTION = re.compile(r"\bthe (?:short )?answer\b|\b(?:it|they|we|this|that|he|she) (?:can|could|does|do|did"
                                 r"|will|would|is|are|has|have|should|must)(?: not|n['’]t)?[.!]$", re.IGNORECASE)
+# a short reply that opens with its yes or no ("Yes, but only if it moves fast.")
+SHORT_REPLY = re.compile(r"^(?:yes|no|certainly|absolutely|of course|definitely|not yet|not really|indeed)\b[,.!;]",
+                         re.IGNORECASE)
 CLAUSE = re.compile(r"\b(?:will|shall|should|would|can|could|must|may|is|are|was|were|has|have|had)\b")
 
 
