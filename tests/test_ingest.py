@@ -1047,3 +1047,36 @@ def test_a_latest_update_label_is_no_related_news_heading():
     assert live.paragraphs and "landfall" in live.paragraphs[-1].text
     tail = ingest_text("Talks in Hanoi\n\nThe two sides met in Hanoi.\n\nLatest news\n\nVietnam, Laos sign deals", "n")
     assert [p.text for p in tail.paragraphs] == ["The two sides met in Hanoi."]
+
+
+@pytest.mark.parametrize(("name", "page", "headline"), [
+    # a sixteenth read (s40): a menu set apart by spaces only, the site's name as a Markdown page's first heading,
+    # a title heading under the masthead's link, an epigraph above the text
+    ("vov.txt", "VOV WORLD\nNews   Current Affairs   Culture   Vietnamese Abroad   Listen   Podcast\n\nVietnamese "
+     "Abroad\nVietnamese teachers bring mother tongue to children in Laos\nSaturday, 13:45, 20/09/2025\n\n(VOVWORLD) - "
+     "Thirty children learn Vietnamese every weekend in Vientiane, where 45 classes opened this year.",
+     "Vietnamese teachers bring mother tongue to children in Laos"),
+    ("vov.md", "# VOV World\n\n[News](#) | [Current Affairs](#) | [Business](#) | [Culture](#)\n\n## Vietnam, Republic "
+     "of Korea sign 10 cooperation documents\n\n(VOVWORLD) - Vietnam and the Republic of Korea signed 10 cooperation "
+     "documents in Seoul on Wednesday, covering nuclear energy and labour.",
+     "Vietnam, Republic of Korea sign 10 cooperation documents"),
+    ("wvr.md", "[The World & Vietnam Report](https://example.org)\n\n**OPINION**\n\n# Multilateral diplomacy: From "
+     "participant to shaper of rules\n\n> \"Vietnam wants to be friends with all countries in the world community.\" "
+     "— a Party Congress, 1986\n\nNearly four decades after Doi Moi, Vietnam has moved from being a participant in "
+     "multilateral forums to a country that shapes their agendas and rules.",
+     "Multilateral diplomacy: From participant to shaper of rules"),
+    ("wvr.txt", "Multilateral diplomacy: a shaper of rules\n\n\"Vietnam wants to be friends with all countries in the "
+     "world community.\" — a Party Congress, 1986\n\nNearly four decades after Doi Moi, Vietnam has moved from being "
+     "a participant in multilateral forums to a country that shapes their agendas.",
+     "Multilateral diplomacy: a shaper of rules"),
+    # left alone: a title-case headline that opens with a section's word, a quoted headline, a first "# " title
+    ("news.txt", "News Corp Buys Sports Unit From Rival Broadcaster\n\nThe deal was signed on Monday in Sydney after "
+     "months of talks between the two companies.", "News Corp Buys Sports Unit From Rival Broadcaster"),
+    ("quote.txt", "\"We will not forget\" - minister pledges support for flood victims\n\nThe minister visited the "
+     "flooded provinces on Monday and pledged more aid.", "\"We will not forget\" - minister pledges support for "
+     "flood victims"),
+    ("first.md", "# Vietnam and Laos sign deals\n\nThe two countries signed 12 deals in Vientiane on Monday, covering "
+     "power trading, transport and education.", "Vietnam and Laos sign deals"),
+])
+def test_headlines_of_a_sixteenth_read(name, page, headline):
+    assert ingest_document(page, "h", name).headline == headline

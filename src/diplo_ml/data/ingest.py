@@ -215,6 +215,8 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
         article.date = article.date or parse_date(line)
     drop(PUBLISHED_LINE.match, "timestamp")
     drop(lambda line: BYLINE.match(line) or WRITERS.match(line), "byline/credit")
+    if len(candidates) > 1:  # an epigraph: a quoted sentence and who said it ("“Vietnam wants to be friends …” — …")
+        drop(EPIGRAPH.match, "epigraph")
     if not candidates:
         return
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))
@@ -261,17 +263,22 @@ def is_menu(line: str) -> bool:
     if len(cells) >= 3 and cells[0].rstrip(".").isdigit():
         return True
     words = line.split()
-    return len(words) >= 4 and words[0].lower() == "home" and all(w[:1].isupper() or w == "&" for w in words) \
-        and not SMALL_WORDS.intersection(w.lower() for w in words) \
-        and len(SECTIONS.intersection(w.lower() for w in words[1:])) >= 2  # ("Home Office Announces New Rules")
+    if not (len(words) >= 4 and all(w[:1].isupper() or w == "&" for w in words)
+            and not SMALL_WORDS.intersection(w.lower() for w in words)):
+        return False
+    if words[0].lower() == "home":  # ("Home Office Announces New Rules")
+        return len(SECTIONS.intersection(w.lower() for w in words[1:])) >= 2
+    # a menu whose items the page set apart by spaces only ("News   Current Affairs   Culture   Listen   Podcast")
+    return len(words) >= 5 and words[0].lower() in SECTIONS and sum(w.lower() in SECTIONS for w in words) >= 4
 
 
 SMALL_WORDS = {"and", "of", "to", "for", "in", "on", "at", "with", "the", "a", "an", "as", "by", "from", "after"}
 SECTIONS = {"home", "news", "politics", "world", "business", "economy", "society", "culture", "sports", "sport",
             "video", "videos", "photo", "photos", "opinion", "travel", "life", "law", "environment", "entertainment",
-            "more"}
+            "more", "listen", "podcast", "podcasts", "multimedia", "diplomacy", "interview", "interviews"}
 
 
+EPIGRAPH = re.compile(r"^[*_>\s]*[\"“‘][^\"”’]{20,}[.!?…][\"”’]\s*[—–-]+\s*\S")
 GOES_ON = re.compile(r"^(?:ON|OF|FOR|BY|AT|TO|AND|IN|WITH|BETWEEN|REGARDING|CONCERNING|FROM)\b")
 
 
@@ -522,6 +529,9 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     article = ingest_text(text, doc_id, label)
     if page is not None:
         article.dropped[:0] = page.dropped  # front matter and code, before what ingest_text dropped
+    if title and page is not None and page.heading == title and any(
+            why == "outlet masthead" and line.strip("*# ") == title for _, why, line in article.dropped):
+        title = None  # "# VOV World": the site's name set as the page's first heading, not its title
     heading_line = title and next((n for n, why, line in article.dropped if line.strip("*# ") == title), None)
     if title and (page is not None or heading_line):  # the page's own title (front matter, "# …", <h1>) beats the
         article.headline = WIRE_TAG.sub("", title)      # longest short line above the body

@@ -285,8 +285,10 @@ class MarkdownPage:
                 if lines[i].strip():
                     self.dropped.append((i + 1, "code block", lines[i].strip()))
                 lines[i] = ""
-        first = next((line for line in lines if line.strip()), "")  # a title heading opens the page
-        self.heading = m.group(1).strip("*_ ") if (m := MD_TITLE.match(first)) else None
+        # a title heading above the text (a masthead's link, a menu or a label may come first; not a heading below
+        # the first paragraph of prose)
+        prose = next((i for i, line in enumerate(lines) if len(line.split()) >= 20), len(lines))
+        self.heading = next((m.group(1).strip("*_ ") for line in lines[:prose] if (m := MD_TITLE.match(line))), None)
         self.text = markdown_to_text("\n".join(lines))
 
     @staticmethod
