@@ -225,6 +225,11 @@ def test_ingest_never_replaces_an_output_another_command_wrote_meanwhile(tmp_pat
     ("Updated: 2023-08-01 09:12", "2023-08-01"),
     ("August 01, 2023 | 09:12 AM", "2023-08-01"),
     ("Hanoi, 5 March 2021", "2021-03-05"),
+    # month first only where the second number cannot be a month; a year first with slashes
+    ("Updated: 12/25/2025 10:30 AM", "2025-12-25"),
+    ("03/04/2026", "2026-04-03"),
+    ("2025/12/25 08:00", "2025-12-25"),
+    ("13/13/2025", None),
 ])
 def test_parse_date(text, iso):
     assert parse_date(text) == iso
