@@ -1277,6 +1277,31 @@ LEAD16 = "Vietnam and Mongolia agreed on Friday to raise two-way trade to 300 mi
     (f"Will the talks resume? Yes, the two sides agreed to meet again in Hanoi in May to discuss the new trade "
      f"agreement and visas. {LEAD16}", "Yes, the two sides"),
     (f"President Luong Cuong, the talks were held in Hanoi on Monday. {LEAD16}", "President Luong Cuong"),
+    # a review of these rules (s40): news told after a weekday, a yes or no with its own statement, an edition or
+    # issue that is news, statements and remarks that did something, a pleasure "to be in a position", a list
+    ("On a Saturday evening in Doha, Israel and Hamas reached a deal on a ceasefire.\n\nThe agreement will take "
+     "effect on Sunday morning.", "On a Saturday evening"),
+    ("On a quiet Sunday morning, Russian drones struck an apartment block in Dnipro, killing five civilians.\n\n"
+     "Ukrainian officials said rescue work was continuing.", "On a quiet Sunday"),
+    ("In a Monday night phone call, the two presidents discussed a ceasefire in Ukraine.\n\nAn aide said the call "
+     "lasted two hours.", "In a Monday night"),
+    ("Can British nationals visit Viet Nam without a visa?\n\nYes, British nationals can visit Viet Nam visa-free "
+     "for 45 days.\n\nYou must have a valid passport.", "Yes, British nationals"),
+    ("Did Viet Nam agree to host a base?\n\nNo, Viet Nam pursues a four-no defence policy, the ministry said.\n\n"
+     "The country does not join military alliances.", "No, Viet Nam pursues"),
+    (f"The fifth edition of the annual forum on Viet Nam - EU trade opens in Ha Noi on Thursday. {LEAD16}",
+     "The fifth edition"),
+    (f"The issue of the meeting on Myanmar's elections divides ASEAN members ahead of the summit. {LEAD16}",
+     "The issue of the meeting"),
+    (f"Statements issued following the summit on Gaza reflect deep divisions among Arab and European leaders over the "
+     f"territory's future. {LEAD16}", "Statements issued"),
+    (f"Remarks from the briefing on Taiwan drew a sharp response from Beijing on Friday. {LEAD16}", "Remarks from"),
+    (f"It is my pleasure to be in a position to announce that the UK will provide £50 million to Sudan. {LEAD16}",
+     "It is my pleasure to be in a position"),
+    ("Excellencies, ladies and gentlemen,\n\nPresident, vice-president and ministers of the new government attended "
+     "the conference in Brussels today.\n\nThe UK pledged £30 million in new support.", "President, vice-president"),
+    (f"Here are the highlights of the new trade deal between the UK and India, which cuts tariffs on whisky and cars. "
+     f"{LEAD16}", "Here are the highlights"),
 ])
 def test_what_a_sixteenth_read_found(text, first):
     assert _chosen(text)[0].startswith(first)

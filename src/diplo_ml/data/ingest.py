@@ -278,6 +278,7 @@ SECTIONS = {"home", "news", "politics", "world", "business", "economy", "society
             "more", "listen", "podcast", "podcasts", "multimedia", "diplomacy", "interview", "interviews"}
 
 
+LIVE_HEADING = re.compile(r"^latest updates\s*:?$", re.IGNORECASE)
 EPIGRAPH = re.compile(r"^[*_>\s]*[\"“‘][^\"”’]{20,}[.!?…][\"”’]\s*[—–-]+\s*\S")
 GOES_ON = re.compile(r"^(?:ON|OF|FOR|BY|AT|TO|AND|IN|WITH|BETWEEN|REGARDING|CONCERNING|FROM)\b")
 
@@ -325,14 +326,6 @@ def _unwrapped(first: str, second: str, text: str) -> str:
     return f"{first} {second}"
 
 
-def _goes_on(joined: bool, previous: str, line: str, width: int, paragraph: str) -> bool:
-    """Whether a line broken before a capitalised word ("… the Chinese survey vessel" / "Haiyang Dizhi 8 and …")
-    goes on in the next: only inside a paragraph already wrapped once, where the break falls near the block's width
-    (not a caption with its credit, a label or a list's item)."""
-    return joined and width >= 50 and len(previous) >= 0.75 * width and not PHOTO_CREDIT.search(paragraph) \
-        and not LABEL_OR_ITEM.match(line)
-
-
 def split_blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
     """Group (line number, text) into blank-line-delimited blocks."""
     blocks: list[list[tuple[int, str]]] = [[]]
@@ -361,20 +354,16 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         wrapped = columns and width <= 90 and sum(len(line) >= 0.7 * width for _, line in block) >= 3 \
             and not any(LABEL_OR_ITEM.match(line) for _, line in block)  # ("Tags: …" / "Read more:" / "- …")
         previous = ""
-        joined = False  # the paragraph being read already runs over a line break: it is wrapped prose
         for number, line in block:
             if current is None:
                 current = (number, line)
             elif not TERMINAL.search(current[1]) and (line[:1].islower() or WRAPPED.search(current[1]) or (
-                    (wrapped or _goes_on(joined, previous, line, width, current[1]))
-                    and len(previous) >= 0.7 * width and not _capitals(previous)
+                    wrapped and len(previous) >= 0.7 * width and not _capitals(previous)
                     and not split_datelines(line)[0])):
                 current = (current[0], _unwrapped(current[1], line, text))  # a hard-wrapped paragraph
-                joined = True
             else:
                 units.append(current)
                 current = (number, line)
-                joined = False
             previous = line
         if current:
             units.append(current)
@@ -396,7 +385,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if FOOTNOTE.match(line):
             article.dropped.append((number, "footnote", line))
             continue
-        if TAIL_HEADINGS.match(line):
+        if TAIL_HEADINGS.match(line) and (seen_body or not LIVE_HEADING.match(line)):  # (a live page's entries)
             in_tail = True
             article.dropped.append((number, "related-news tail", line))
             continue

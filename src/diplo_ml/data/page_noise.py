@@ -108,8 +108,8 @@ TAIL_HEADINGS = re.compile(
     r"^(?:related (?:news|articles|stories|posts)|read more|see more|see also|other news|more news|latest news"
     r"|most read|most viewed|you may (?:also )?(?:like|be interested)|recommended|tin liên quan|related"
     r"|notes? (?:to|for) editors|editor'?s notes?"
-    r"|(?:related|other|more|latest(?!\s+updates?\b)|previous|similar|recommended|further)\s+\w+(?:\s+\w+)?)"
-    r"\s*:?\s*$",  # (not "Latest update:" above a travel advice page's news, nor a live page's "Latest updates")
+    r"|(?:related|other|more|latest(?!\s+update\b)|previous|similar|recommended|further)\s+\w+(?:\s+\w+)?)"
+    r"\s*:?\s*$",  # (not "Latest update:" above a travel advice page's news)
     re.IGNORECASE,
 )
 # readers' comments: a "Comments (3)" heading, "Minh Tuan: …", "Reply · 2 hours ago" …, "Post a comment"
