@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
 
@@ -1092,3 +1093,37 @@ def test_a_latest_update_label_is_no_related_news_heading():
 ])
 def test_headlines_of_a_sixteenth_read(name, page, headline):
     assert ingest_document(page, "h", name).headline == headline
+
+
+def test_what_a_seventeenth_read_found_in_awkward_files():
+    from diplo_ml.data.page_text import decode_text, looks_like_html
+
+    # a page that declares its legacy encoding is read in it (Word and older sites save Windows-1252); one that
+    # declares none is still refused with its line
+    body = "<p>The UK\u2019s new envoy \u2013 Mr Pryce \u2013 arrived.</p>"
+    for meta in ('<meta charset="windows-1252">', '<meta http-equiv="Content-Type" content="text/html; '
+                 'charset=iso-8859-1">'):
+        assert decode_text(f"<html><head>{meta}</head><body>{body}</body></html>".encode("cp1252"), "p.html") \
+            .endswith(f"{body}</body></html>")
+    with pytest.raises(DataError, match=r"p\.txt:1: not valid UTF-8"):
+        decode_text("The UK\u2019s envoy arrived.".encode("cp1252"), "p.txt")
+    # combining marks, soft hyphens and zero-width characters
+    page = ingest_text(unicodedata.normalize("NFD", "Coast guard hotline\n\nHÀ NỘI — The coast guards of Việt Nam "
+                                             "and the Philippines set up a low-\u00adcost hotline.\u200b"), "n")
+    assert page.paragraphs[0].text == "The coast guards of Việt Nam and the Philippines set up a low-cost hotline."
+    # a scraped row's one paragraph element with line breaks inside is markup
+    assert looks_like_html("<p>Vietnam and Saudi Arabia agreed.<br><br>The deal was discussed in Riyadh.</p>")
+    assert not looks_like_html("Use <p>…</p> for a paragraph.")
+    # a cookie banner by its class or id
+    html = ('<html><body><div id="global-cookie-message" class="gem-c-cookie-banner"><p>We also use cookies set by '
+            'other sites to help us deliver content from their services.</p></div><h1>UK funds typhoon aid</h1><p>New '
+            'UK funding will help 500,000 people in the Philippines prepare for typhoons.</p></body></html>')
+    assert [p.text[:8] for p in ingest_document(html, "c", "c.html").paragraphs] == ["New UK f"]
+    # a wrapped line ending in "between" or an amount before its currency goes on
+    pdf = ("Vietnam, Brazil pledge to lift trade to 10 billion\nUSD\n\nBrasília (VNA) – Vietnam and Brazil pledged to "
+           "start negotiations on a trade agreement between\nVietnam and the Southern Common Market (Mercosur), "
+           "according to a joint press release.")
+    page = ingest_text(pdf, "b")
+    assert page.headline == "Vietnam, Brazil pledge to lift trade to 10 billion USD"
+    assert page.paragraphs[0].text.startswith("Vietnam and Brazil pledged")
+    assert len(page.paragraphs) == 1

@@ -1263,6 +1263,7 @@ LEAD16 = "Vietnam and Mongolia agreed on Friday to raise two-way trade to 300 mi
      "The situation in El Fasher"),
     (f"It's a great pleasure to be in Warsaw with Radek. {LEAD16}", LEAD16),
     (f"Latest update: The FCDO now advises against all travel to the border area. {LEAD16}", "The FCDO now advises"),
+    (f"Page summary: Mr Daniel Pryce has been appointed Ambassador to Thailand. {LEAD16}", "Mr Daniel Pryce"),
     # what these rules leave alone: news, an interview's set-up and a piece of history (the embedded references open
     # with them: "In an interview ahead of …, retired official … described …", "Marking twenty years since …")
     (f"Ahead of the anniversary, VOV's reporter talked with Ambassador Bui Van Nghi about prospects for the "

@@ -303,7 +303,12 @@ def _capitals(line: str) -> bool:
 # a line that stops where no sentence or heading does, before a break made by the page's width (PDF text): "The Prime
 # Minister of the" / "Socialist Republic of Viet Nam …", "… expand coop-" / "eration in …"
 WRAPPED = re.compile(r"(?:\b(?:the|of|a|an|and|or|to|in|for|on|with|by|at|from|as|that|which|its|their|his|her|our|is"
-                     r"|are|was|were|will|has|have|had)|(?<=[a-z])-)$")  # (not a comma: "Distinguished guests,")
+                     r"|are|was|were|will|has|have|had|between|among|into|through|during|including|than|towards?"
+                     r"|across|via|within|amid|against)|(?<=[a-z])-)$")  # (not a comma: "Distinguished guests,")
+# an amount broken before its currency: "… to 10 billion" / "USD by 2030 …"
+AMOUNT_BREAK = re.compile(r"\b(?:thousand|million|billion|trillion)$")
+CURRENCY_START = re.compile(r"^(?:USD|VND|EUR|GBP|JPY|CNY|KRW|AUD|SGD|THB|US dollars?|dollars?|euros?|pounds?|yuan|yen"
+                            r"|won|dong)\b")
 
 
 # a block's line that is a label or a list's item, not a line of wrapped prose
@@ -358,6 +363,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             if current is None:
                 current = (number, line)
             elif not TERMINAL.search(current[1]) and (line[:1].islower() or WRAPPED.search(current[1]) or (
+                    AMOUNT_BREAK.search(current[1]) and CURRENCY_START.match(line)) or (
                     wrapped and len(previous) >= 0.7 * width and not _capitals(previous)
                     and not split_datelines(line)[0])):
                 current = (current[0], _unwrapped(current[1], line, text))  # a hard-wrapped paragraph

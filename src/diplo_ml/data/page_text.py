@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -18,13 +20,15 @@ MD_LINK = re.compile(r"!\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
 
 
 HTML_START = re.compile(r"^\s*<(?:!doctype html|html|head|body)\b", re.IGNORECASE)
+LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)  # "<p>… .<br><br>The agreement …</p>"
 HTML_BLOCK = re.compile(r"<(p|div|h[1-6]|li|article|section|blockquote)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def looks_like_html(text: str) -> bool:
     """Markup rather than prose: a page that opens as HTML, or text holding at least two closed paragraph-like
     elements ("<p>…</p><p>…</p>"); a lone "<b>" or "a<b and c>d" in prose is prose."""
-    return bool(HTML_START.match(text)) or len(HTML_BLOCK.findall(text, 0, 200_000)) >= 2
+    blocks = len(HTML_BLOCK.findall(text, 0, 200_000))
+    return bool(HTML_START.match(text)) or blocks >= 2 or (blocks == 1 and bool(LINE_BREAK_TAG.search(text)))
 
 
 def _utf16_without_bom(head: bytes) -> bool:
@@ -49,9 +53,35 @@ def decode_text(data: bytes, label: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if declared := declared_charset(head):  # <meta charset="windows-1252">, as Word and older sites save pages
+            try:
+                return data.decode(declared)
+            except UnicodeDecodeError:
+                pass
         line = data.count(b"\n", 0, exc.start) + 1
         raise DataError(f"{label}:{line}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
                         "re-save it as UTF-8") from None
+
+
+# a page's own word for its encoding: <meta charset="…">, <meta http-equiv="Content-Type" content="…; charset=…">
+# or <?xml … encoding="…"?>
+CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w.:-]{2,40})"""
+                     rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([\w.:-]{2,40})""", re.IGNORECASE)
+LATIN1_LABELS = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819"}
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The encoding a page declares in its first bytes, as a Python codec (ISO-8859-1 and ASCII read as
+    Windows-1252, as browsers read them); None when it declares none, or one Python does not know."""
+    match = CHARSET.search(head)
+    if not match:
+        return None
+    label = (match.group(1) or match.group(2)).decode("ascii").lower()
+    label = "cp1252" if label in LATIN1_LABELS else label
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
 
 
 def read_text(path: Path) -> str:
@@ -64,6 +94,7 @@ def read_text(path: Path) -> str:
 PUBLISHED_META = {"article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued"}
 
 
+COOKIE_BOX = re.compile(r"(?:^|[\s_-])cookies?(?:[\s_-]|$)", re.IGNORECASE)
 VOID = {"img", "br", "hr", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}
 
 
@@ -124,9 +155,11 @@ class _HTMLText(HTMLParser):
             self.skip -= 1
         if self.pulled and tag == self.pulled[-1][0]:
             self.pulled[-1][1] += 1
-        elif tag not in VOID and re.search(r"(?:^|\s)pull-?quote(?:\s|$)", values.get("class", ""), re.IGNORECASE):
-            self.pulled.append([tag, 1])  # an op-ed's quote set in large type: its words are in the text below
-            self.skip += 1
+        elif tag not in VOID and (re.search(r"(?:^|\s)pull-?quote(?:\s|$)", values.get("class", ""), re.IGNORECASE)
+                                  or (tag not in ("html", "body", "main", "article") and COOKIE_BOX.search(
+                                      f"{values.get('class', '')} {values.get('id', '')}"))):
+            self.pulled.append([tag, 1])  # an op-ed's quote set in large type (its words are in the text below), or
+            self.skip += 1                # a cookie banner ("gem-c-cookie-banner", "cookie-consent")
         if tag == "header":
             self.header += 1
         if tag == "figcaption":
@@ -361,6 +394,7 @@ def normalise(text: str) -> str:
     text = html.unescape(text) if "&" in text and ";" in text else text
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")  # (paragraph separator)
     text = re.sub(r"[\x0b\x0c\x1c-\x1e\x85\u2028]", "\n", text)  # other line breaks (NEL, line separator …)
-    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", text)  # (zero-width characters, soft hyphens)
+    text = unicodedata.normalize("NFC", text)  # "Hà Nội" spelled with combining marks, as some editors save it
     text = text.replace("\u00a0", " ").replace("\t", " ")
     return "\n".join(re.sub(r" {2,}", " ", line).strip() for line in text.split("\n"))

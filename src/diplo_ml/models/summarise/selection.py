@@ -366,7 +366,7 @@ def is_statement(sentence: str) -> bool:
 # delivered version) Thank you, …")
 PAGE_LABEL = re.compile(r"^(?:(?:Press release|News story|Speech|(?:Oral |Written )?[Ss]tatement to Parliament"
                         r"|Policy paper|Correspondence|Read the full (?:statement|speech|text|transcript)"
-                        r"|(?:Teaser|Summary|Standfirst|Sapo|Latest update):)"
+                        r"|(?:Teaser|Summary|Page summary|Standfirst|Sapo|Latest update):)"
                         r"(?:\s*[·|•—–-])?\s+"  # "Speech · Statement by …", "Press release | The UK …"
                         r"|(?i:\((?:original script|transcript|check against delivery)[^)]{0,80}\))\s*)+"
                         r"(?=[A-Z\"“‘(])")
