@@ -1127,3 +1127,28 @@ def test_what_a_seventeenth_read_found_in_awkward_files():
     assert page.headline == "Vietnam, Brazil pledge to lift trade to 10 billion USD"
     assert page.paragraphs[0].text.startswith("Vietnam and Brazil pledged")
     assert len(page.paragraphs) == 1
+
+
+@pytest.mark.parametrize(("name", "page", "field", "value"), [
+    # a seventeenth read (s40): a closing agency mark before a photo's credit, a release line's date, a title's prefix
+    ("vns.txt", "Coast guard hotline\n\nOfficers sign the agreement in Hà Nội on Monday. — VNA/VNS Photo\n\nHÀ NỘI — "
+     "The coast guards of Việt Nam and the Philippines set up a hotline on Monday.\n\nThe two countries upgraded "
+     "their relations in 2015. — VNS", "outlet", "Viet Nam News"),
+    ("word.txt", "UK and Vietnam sign university memorandum\nFor immediate release: 6 November 2025\n\nThe UK and "
+     "Vietnam signed a memorandum to expand university partnerships on Thursday.", "date", "2025-11-06"),
+    ("print.html", "<html><head><title>In bài viết - Vietnamese peacekeepers hand over field hospital</title></head>"
+     "<body><p>Vietnamese peacekeepers handed over their field hospital in South Sudan on Monday.</p></body></html>",
+     "headline", "Vietnamese peacekeepers hand over field hospital"),
+    ("site.html", "<html><head><title>Tuoi Tre News - Vietnam, Czech Republic agree to launch direct flights</title>"
+     "</head><body><p>Vietnam and the Czech Republic agreed on Friday to launch direct flights.</p></body></html>",
+     "headline", "Vietnam, Czech Republic agree to launch direct flights"),
+    ("mail.txt", "FW: Change of His Majesty's Ambassador to Thailand\n\nMr Daniel Pryce has been appointed His "
+     "Majesty's Ambassador to the Kingdom of Thailand.", "headline", "Change of His Majesty's Ambassador to Thailand"),
+    # left alone: a country before a dash, a photo's credit when nothing else names the outlet
+    ("pair.txt", "Vietnam - Laos trade rises 10 percent\n\nTrade between Vietnam and Laos rose 10 percent in the first "
+     "half, customs data showed.", "headline", "Vietnam - Laos trade rises 10 percent"),
+    ("photo.txt", "Coast guard hotline\n\nOfficers sign the agreement in Hà Nội on Monday. — VNA/VNS Photo\n\nThe "
+     "coast guards of Việt Nam and the Philippines set up a hotline on Monday.", "outlet", "VNA"),
+])
+def test_fields_of_a_seventeenth_read(name, page, field, value):
+    assert getattr(ingest_document(page, "f", name), field) == value

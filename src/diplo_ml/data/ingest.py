@@ -162,8 +162,8 @@ CONTACT = re.compile(r"\+?\d[\d\s().-]{7,}\d|[\w.-]+@[\w-]+\.\w")  # a telephone
 
 
 # a page's date line, however long its note: "Delivered on: 19 March 2026 (Transcript of the speech, exactly as …)"
-PUBLISHED_LINE = re.compile(r"^(?i:published|delivered on|last updated|updated|posted)(?: on)?:?\s+"
-                            r"(?=\d|[A-Z][a-z]+ \d)")
+PUBLISHED_LINE = re.compile(r"^(?i:published|delivered on|last updated|updated|posted|for immediate release)"
+                            r"(?: on)?:?\s+(?=\d|[A-Z][a-z]+ \d)")
 
 
 # the label of an opinion page, above a title that may be a question ("Commentary" / "Is Viet Nam's economic
@@ -477,7 +477,9 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             article.dropped.append((caption.line, "photo caption (its credit follows)", caption.raw))
     if article.outlet is None:
         closing = _closing_outlet(article.paragraphs[-1].raw) if article.paragraphs else None
-        article.outlet = named_outlet(article.dropped) or closing  # (the closing mark when nothing else names one)
+        # the closing mark when no masthead, byline or credit names one (before a photo's credit: "— VNA/VNS Photo"
+        # on a Viet Nam News page that closes "— VNS")
+        article.outlet = named_outlet(article.dropped, NAMING[:-1]) or closing or named_outlet(article.dropped)
     return article
 
 
@@ -492,14 +494,14 @@ def _closing_outlet(last: str) -> str | None:
 NAMING = ("outlet masthead", "outlet masthead and date", "byline/credit", "photo caption")
 
 
-def named_outlet(dropped: list[tuple[int, str, str]]) -> str | None:
+def named_outlet(dropped: list[tuple[int, str, str]], reasons: tuple[str, ...] = NAMING) -> str | None:
     """The outlet that a page's dropped lines name: a "Source: PNA" credit first (a page another outlet republished),
     then its masthead, then a byline or credit ("VNA/VNP"), then a photo's credit (a picture from another agency,
     "Photo: Reuters" on a VnExpress page, names the outlet only when nothing else does)."""
     def rank(reason: str, line: str) -> int:
         return 0 if reason == "byline/credit" and line.lower().startswith("source") else NAMING.index(reason) + 1
 
-    for _, _, line in sorted((rank(why, line), n, line) for n, (_, why, line) in enumerate(dropped) if why in NAMING):
+    for _, _, line in sorted((rank(why, line), n, line) for n, (_, why, line) in enumerate(dropped) if why in reasons):
         name = next((name for key, name in BY_LENGTH  # "Quan Doi Nhan Dan" before "Nhan Dan"
                      if re.search(rf"\b{re.escape(key)}\b", line, re.IGNORECASE)), None)
         if name:

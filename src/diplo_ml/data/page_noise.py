@@ -380,7 +380,17 @@ SITE_NAMES = {"gov.uk", "un news", "united nations", "u.s. department of state",
 def without_site(title: str) -> str:
     """A page title without the site's name after a bar or a spaced dash ("Ties deepen | Nhan Dan Online", "UK and
     France agree … - GOV.UK" -> the title alone)."""
+    title = TITLE_PREFIX.sub("", title, count=1)
     if " | " in title:
         return title.rsplit(" | ", 1)[0]
     head, dash, site = title.rpartition(" - ")
-    return head if dash and (site.strip().lower() in SITE_NAMES or masthead(site)) else title
+    if dash and (site.strip().lower() in SITE_NAMES or masthead(site)):
+        return head
+    site, dash, rest = title.partition(" - ")  # the site's name first: "Tuoi Tre News - Vietnam, Czech Republic …"
+    return rest if dash and rest.strip() and (site.strip().lower() in SITE_NAMES or masthead(site)) else title
+
+
+# what a forwarded e-mail or a print view sets before a title: "FW: …", "Fwd: …", "RE: …", "In bài viết - …" (print
+# the article), "Print - …"
+TITLE_PREFIX = re.compile(r"^(?:(?:FW|Fwd|RE)\s*:\s*)+|^(?:In bài viết|Print(?: article| this page)?)\s+[-–|:]\s+",
+                          re.IGNORECASE)
