@@ -1152,3 +1152,44 @@ def test_what_a_seventeenth_read_found_in_awkward_files():
 ])
 def test_fields_of_a_seventeenth_read(name, page, field, value):
     assert getattr(ingest_document(page, "f", name), field) == value
+
+
+def _review3_case(case_id: str) -> tuple[str, str]:
+    """The page of a case from the review of the sixteenth read's headline rules (s40), rebuilt here."""
+    lead = ("Hanoi, March 12 (VNA) – Viet Nam and Australia on Wednesday agreed to raise two-way trade to 20 billion "
+            "USD and to double Australian investment in Viet Nam, at talks between the two foreign ministers.")
+    pages = {
+        "menu": ("vov.txt", f"Sports Diplomacy Boosts Vietnam Travel Business\n\n{lead}"),
+        "section": ("site.md", f"[Home](/) · [News](/news) · [About](/about)\n\n# News\n\n## Viet Nam and Japan hold "
+                               f"fourth strategic dialogue\n\n{lead}"),
+        "below": ("pandoc.md", "## Viet Nam, Australia agree to raise trade to 20 billion USD\n\nHanoi, March 12 (VNA) "
+                               "– Viet Nam and Australia on Wednesday agreed to\nraise two-way trade to 20 billion USD "
+                               "and to double Australian\ninvestment in Viet Nam.\n\n# Background\n\nViet Nam and "
+                               "Australia set up diplomatic relations in 1973."),
+        "govuk": ("govuk.md", "[Skip to main content](#main-content)\n\n# GOV.UK\n\n[Home](/) > [World](/world)\n\n"
+                              "News story\n\n## UK and Viet Nam sign clean energy partnership\n\nThe UK and Viet Nam "
+                              "have signed a new agreement on clean energy in Hanoi."),
+        "two": ("twoh1.md", f"Menu\n\n# Vietnam Pictorial\n\n# Tet celebrations bring overseas Vietnamese home\n\n{lead}"),
+        "quote": ("interview.txt", f"Interview\n\n“ASEAN must stay united and central.” – Deputy Foreign Minister Do "
+                                   f"Hung Viet\n\n{lead}"),
+    }
+    return pages[case_id]
+
+
+@pytest.mark.parametrize(("case_id", "headline"), [
+    # a review of the sixteenth read's headline rules (s40): what they had got wrong, now as before
+    ("menu", "Sports Diplomacy Boosts Vietnam Travel Business"),
+    ("section", "Viet Nam and Japan hold fourth strategic dialogue"),
+    ("below", "Viet Nam, Australia agree to raise trade to 20 billion USD"),
+    ("govuk", "UK and Viet Nam sign clean energy partnership"),
+    ("two", "Tet celebrations bring overseas Vietnamese home"),
+    ("quote", "“ASEAN must stay united and central.” – Deputy Foreign Minister Do Hung Viet"),
+])
+def test_what_a_review_of_the_headline_rules_found(case_id, headline):
+    name, page = _review3_case(case_id)
+    assert ingest_document(page, "r", name).headline == headline
+
+
+def test_a_phone_number_or_a_timeline_year_gives_no_month_first_date():
+    assert parse_date("Hotline: +81 3-13-2025 0000") is None
+    assert parse_date("1995/7/12: Relations normalised.") is None

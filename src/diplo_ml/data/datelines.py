@@ -103,7 +103,7 @@ DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATE
 OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE)  # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
 DATE_DMY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
-DATE_ISO = re.compile(r"\b(\d{4})(?:-(\d{2})-|/(\d{1,2})/)(\d{1,2})\b")  # "2025-12-25", "2025/12/25"
+DATE_ISO = re.compile(r"\b(\d{4})(?:-(\d{2})-|/(\d{2})/)(\d{2})\b")  # "2025-12-25", "2025/12/25"
 DATE_MDY = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
 DATE_DMY_TEXT = re.compile(rf"\b(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:am|pm|AM|PM)?\b")
@@ -363,7 +363,7 @@ def parse_date(text: str) -> str | None:
             if order == "ymd":
                 return date(int(a), int(b), int(c)).isoformat()
             if pattern is DATE_DMY:  # month first only where it cannot be day first ("12/25/2025")
-                day, month = (a, b) if int(b) <= 12 else (b, a)
+                day, month = (a, b) if int(b) <= 12 or "/" not in match.group(0) else (b, a)  # (not "3-13-2025")
                 return date(int(c), int(month), int(day)).isoformat()
             if order == "mdy":
                 return datetime.strptime(f"{a[:3]} {b} {c}", "%b %d %Y").date().isoformat()

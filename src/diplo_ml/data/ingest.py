@@ -215,8 +215,8 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
         article.date = article.date or parse_date(line)
     drop(PUBLISHED_LINE.match, "timestamp")
     drop(lambda line: BYLINE.match(line) or WRITERS.match(line), "byline/credit")
-    if len(candidates) > 1:  # an epigraph: a quoted sentence and who said it ("“Vietnam wants to be friends …” — …")
-        drop(EPIGRAPH.match, "epigraph")
+    if sum(len(c[1].split()) >= 3 and not EPIGRAPH.match(c[1]) for c in candidates):  # another headline remains:
+        drop(EPIGRAPH.match, "epigraph")  # a quoted sentence and who said it ("“Vietnam wants to be friends …” — …")
     if not candidates:
         return
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))
@@ -263,19 +263,26 @@ def is_menu(line: str) -> bool:
     if len(cells) >= 3 and cells[0].rstrip(".").isdigit():
         return True
     words = line.split()
-    if not (len(words) >= 4 and all(w[:1].isupper() or w == "&" for w in words)
-            and not SMALL_WORDS.intersection(w.lower() for w in words)):
-        return False
-    if words[0].lower() == "home":  # ("Home Office Announces New Rules")
-        return len(SECTIONS.intersection(w.lower() for w in words[1:])) >= 2
-    # a menu whose items the page set apart by spaces only ("News   Current Affairs   Culture   Listen   Podcast")
-    return len(words) >= 5 and words[0].lower() in SECTIONS and sum(w.lower() in SECTIONS for w in words) >= 4
+    return len(words) >= 4 and words[0].lower() == "home" and all(w[:1].isupper() or w == "&" for w in words) \
+        and not SMALL_WORDS.intersection(w.lower() for w in words) \
+        and len(SECTIONS.intersection(w.lower() for w in words[1:])) >= 2  # ("Home Office Announces New Rules")
+
+
+# a menu whose items the page set apart by runs of spaces ("News   Current Affairs   Culture   Listen   Podcast"),
+# before those runs are collapsed: four items or more of one to three capitalised words
+MENU_ITEM = r"[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,2}"
+SPACED_ITEMS = re.compile(rf"^[ \t]*{MENU_ITEM}(?:[ \t]{{3,}}{MENU_ITEM}){{3,}}[ \t]*$", re.MULTILINE)
+
+
+def _spaced_menus(text: str) -> str:
+    """Lines of spaced menu items with bars between the items, so that :func:`is_menu` sees the items."""
+    return SPACED_ITEMS.sub(lambda m: re.sub(r"[ \t]{3,}", " | ", m.group(0).strip()), text)
 
 
 SMALL_WORDS = {"and", "of", "to", "for", "in", "on", "at", "with", "the", "a", "an", "as", "by", "from", "after"}
 SECTIONS = {"home", "news", "politics", "world", "business", "economy", "society", "culture", "sports", "sport",
             "video", "videos", "photo", "photos", "opinion", "travel", "life", "law", "environment", "entertainment",
-            "more", "listen", "podcast", "podcasts", "multimedia", "diplomacy", "interview", "interviews"}
+            "more", "listen", "podcast", "podcasts", "multimedia"}
 
 
 LIVE_HEADING = re.compile(r"^latest updates\s*:?$", re.IGNORECASE)
@@ -347,7 +354,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     article = Article(doc_id=doc_id, path=path)
     unfolded = unfold_columns(text)
     columns = unfolded != text  # a print layout: its column's lines are wrapped by its width
-    lines = normalise(unfolded).split("\n")
+    lines = normalise(_spaced_menus(unfolded)).split("\n")
     blocks = split_blocks(lines)
     units: list[tuple[int, str]] = []
     for block in blocks:
@@ -526,8 +533,8 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     article = ingest_text(text, doc_id, label)
     if page is not None:
         article.dropped[:0] = page.dropped  # front matter and code, before what ingest_text dropped
-    if title and page is not None and page.heading == title and any(
-            why == "outlet masthead" and line.strip("*# ") == title for _, why, line in article.dropped):
+    if title and page is not None and page.heading == title and (_names_site(title) or any(
+            why == "outlet masthead" and line.strip("*# ") == title for _, why, line in article.dropped)):
         title = None  # "# VOV World": the site's name set as the page's first heading, not its title
     heading_line = title and next((n for n, why, line in article.dropped if line.strip("*# ") == title), None)
     if title and (page is not None or heading_line):  # the page's own title (front matter, "# …", <h1>) beats the

@@ -292,6 +292,8 @@ FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
 FRONT_MATTER_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 FRONT_TITLE = ("title", "headline")
 FRONT_DATE = ("date", "published", "pubdate", "publishdate", "published_at", "date_published", "datepublished")
+# what may stand above a Markdown page's title: links only, a picture, a short label ("**OPINION**")
+MD_FURNITURE = re.compile(r"^(?:(?:!?\[[^\]]*\]\([^)]*\)|[|·•/»>-])\s*)+$|^[*_]*[\w&' -]{2,30}[*_]*$")
 MD_TITLE = re.compile(r"^\s{0,3}#\s+(.*\S)\s*#*\s*$")  # a level-one heading: the page's title
 FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
@@ -318,11 +320,27 @@ class MarkdownPage:
                 if lines[i].strip():
                     self.dropped.append((i + 1, "code block", lines[i].strip()))
                 lines[i] = ""
-        # a title heading above the text (a masthead's link, a menu or a label may come first; not a heading below
-        # the first paragraph of prose)
-        prose = next((i for i, line in enumerate(lines) if len(line.split()) >= 20), len(lines))
-        self.heading = next((m.group(1).strip("*_ ") for line in lines[:prose] if (m := MD_TITLE.match(line))), None)
+        self.heading = self._title_heading(lines)
         self.text = markdown_to_text("\n".join(lines))
+
+    @staticmethod
+    def _title_heading(lines: list[str]) -> str | None:
+        """The "# …" heading that opens the page; or the only one, under nothing but links, pictures and a label
+        ("[The World & Vietnam Report](…)" / "**OPINION**" / "# Multilateral diplomacy: …"), of three words or
+        more, with prose below it before any "## …" (a site's or section's "# News" has the story's "## …" below)."""
+        filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+        if not filled:
+            return None
+        if match := MD_TITLE.match(filled[0][1]):
+            return match.group(1).strip("*_ ")
+        titles = [(n, m) for n, (_, line) in enumerate(filled) if (m := MD_TITLE.match(line))]
+        if len(titles) != 1 or len(titles[0][1].group(1).split()) < 3:
+            return None
+        at, match = titles[0]
+        if not all(MD_FURNITURE.match(line) for _, line in filled[:at]):
+            return None
+        below = next((line for _, line in filled[at + 1:] if not line.startswith(">")), "")
+        return match.group(1).strip("*_ ") if len(below.split()) >= 8 and not below.startswith("#") else None
 
     @staticmethod
     def _fenced_blocks(lines: list[str], start: int) -> list[tuple[int, int]]:
