@@ -1169,7 +1169,8 @@ def _review3_case(case_id: str) -> tuple[str, str]:
         "govuk": ("govuk.md", "[Skip to main content](#main-content)\n\n# GOV.UK\n\n[Home](/) > [World](/world)\n\n"
                               "News story\n\n## UK and Viet Nam sign clean energy partnership\n\nThe UK and Viet Nam "
                               "have signed a new agreement on clean energy in Hanoi."),
-        "two": ("twoh1.md", f"Menu\n\n# Vietnam Pictorial\n\n# Tet celebrations bring overseas Vietnamese home\n\n{lead}"),
+        "two": ("twoh1.md", f"Menu\n\n# Vietnam Pictorial\n\n# Tet celebrations bring overseas Vietnamese home"
+                            f"\n\n{lead}"),
         "quote": ("interview.txt", f"Interview\n\n“ASEAN must stay united and central.” – Deputy Foreign Minister Do "
                                    f"Hung Viet\n\n{lead}"),
     }
