@@ -1139,9 +1139,6 @@ def test_what_a_seventeenth_read_found_in_awkward_files():
     ("print.html", "<html><head><title>In bài viết - Vietnamese peacekeepers hand over field hospital</title></head>"
      "<body><p>Vietnamese peacekeepers handed over their field hospital in South Sudan on Monday.</p></body></html>",
      "headline", "Vietnamese peacekeepers hand over field hospital"),
-    ("site.html", "<html><head><title>Tuoi Tre News - Vietnam, Czech Republic agree to launch direct flights</title>"
-     "</head><body><p>Vietnam and the Czech Republic agreed on Friday to launch direct flights.</p></body></html>",
-     "headline", "Vietnam, Czech Republic agree to launch direct flights"),
     ("mail.txt", "FW: Change of His Majesty's Ambassador to Thailand\n\nMr Daniel Pryce has been appointed His "
      "Majesty's Ambassador to the Kingdom of Thailand.", "headline", "Change of His Majesty's Ambassador to Thailand"),
     # left alone: a country before a dash, a photo's credit when nothing else names the outlet
@@ -1152,6 +1149,44 @@ def test_what_a_seventeenth_read_found_in_awkward_files():
 ])
 def test_fields_of_a_seventeenth_read(name, page, field, value):
     assert getattr(ingest_document(page, "f", name), field) == value
+
+
+LEAD17 = "Hanoi (VNA) – Viet Nam and Japan agreed on Monday to upgrade cooperation in semiconductors and clean energy."
+
+
+@pytest.mark.parametrize(("name", "page", "field", "value"), [
+    # a review of the seventeenth read's rules (s40): what their first versions got wrong, now as before
+    ("wrap.html", f'<html><body><div id="wrapper" class="no-cookies"><h1>Japan ties</h1><p>{LEAD17}</p></div></body>'
+                  "</html>", "paragraphs", [LEAD17[len("Hanoi (VNA) – "):]]),
+    ("title.txt", f"Vietnam News - 30 years of an English-language daily\n\n{LEAD17}", "headline",
+     "Vietnam News - 30 years of an English-language daily"),
+    ("release.txt", f"For immediate release: 47th ASEAN Summit opens in Kuala Lumpur\n\n{LEAD17}", "headline",
+     "For immediate release: 47th ASEAN Summit opens in Kuala Lumpur"),
+    ("vote.txt", f"Five things to know about the UN vote: who was for and who was against\nPublished 12 March 2026\n\n"
+                 f"{LEAD17}", "date", "2026-03-12"),
+    ("teaser.txt", f"Viet Nam, Laos agree to boost cooperation in trade, investment and energy, including\n{LEAD17}",
+     "headline", "Viet Nam, Laos agree to boost cooperation in trade, investment and energy, including"),
+    ("pledges.txt", f"Japan ties\n\n{LEAD17}\n\nPledges announced at the conference:\nEUR 120 million\nUSD 85 million\n"
+                    "JPY 10 billion", "paragraphs", [LEAD17[len("Hanoi (VNA) – "):], "Pledges announced at the "
+                                                     "conference:"]),  # (the amounts, short lines, not run together)
+    ("code.txt", f"Embassy site restored\n\n{LEAD17}\n\nThe site, which showed only the code <p>Under maintenance<br>"
+                 "</p>, was restored on Monday, the embassy said.", "paragraphs",
+     [LEAD17[len("Hanoi (VNA) – "):], "The site, which showed only the code <p>Under maintenance<br></p>, was restored "
+      "on Monday, the embassy said."]),
+])
+def test_what_a_review_of_the_seventeenth_reads_rules_found(name, page, field, value):
+    article = ingest_document(page, "f", name)
+    assert ([p.text for p in article.paragraphs] if field == "paragraphs" else getattr(article, field)) == value
+
+
+def test_a_declared_charset_is_not_used_on_utf8_with_a_stray_byte():
+    from diplo_ml.data.page_text import decode_text
+
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Hà Nội hosts ASEAN meeting</p>'.encode() + b"\x92"
+    with pytest.raises(DataError, match="not valid UTF-8"):
+        decode_text(page + b"</body></html>", "p.html")
+    with pytest.raises(DataError, match="not valid UTF-8"):  # a text file that only mentions a charset
+        decode_text(b'Use <meta charset="koi8-r"> in the head. The UK\x92s envoy arrived.', "p.txt")
 
 
 def _review3_case(case_id: str) -> tuple[str, str]:

@@ -162,8 +162,11 @@ CONTACT = re.compile(r"\+?\d[\d\s().-]{7,}\d|[\w.-]+@[\w-]+\.\w")  # a telephone
 
 
 # a page's date line, however long its note: "Delivered on: 19 March 2026 (Transcript of the speech, exactly as …)"
-PUBLISHED_LINE = re.compile(r"^(?i:published|delivered on|last updated|updated|posted|for immediate release)"
-                            r"(?: on)?:?\s+(?=\d|[A-Z][a-z]+ \d)")
+PUBLISHED_LINE = re.compile(r"^(?:(?i:published|delivered on|last updated|updated|posted)(?: on)?:?\s+"
+                            r"(?=\d|[A-Z][a-z]+ \d)"
+                            # a release's date alone: "For immediate release: 6 November 2025"
+                            r"|(?i:for immediate release):?\s+"
+                            r"(?=(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2},?) \d{4}\s*$))")
 
 
 # the label of an opinion page, above a title that may be a question ("Commentary" / "Is Viet Nam's economic
@@ -310,12 +313,14 @@ def _capitals(line: str) -> bool:
 # a line that stops where no sentence or heading does, before a break made by the page's width (PDF text): "The Prime
 # Minister of the" / "Socialist Republic of Viet Nam …", "… expand coop-" / "eration in …"
 WRAPPED = re.compile(r"(?:\b(?:the|of|a|an|and|or|to|in|for|on|with|by|at|from|as|that|which|its|their|his|her|our|is"
-                     r"|are|was|were|will|has|have|had|between|among|into|through|during|including|than|towards?"
-                     r"|across|via|within|amid|against)|(?<=[a-z])-)$")  # (not a comma: "Distinguished guests,")
-# an amount broken before its currency: "… to 10 billion" / "USD by 2030 …"
+                     r"|are|was|were|will|has|have|had)|(?<=[a-z])-)$")  # (not a comma: "Distinguished guests,")
+# more words no sentence or heading ends with, whose line goes on in the next unless that is a dateline, a date or a
+# list's item: "… a trade agreement between" / "Vietnam and the Southern Common Market …"
+WRAPPED_BEFORE_TEXT = re.compile(r"\b(?:between|among|into|through|including|towards?|across|within|amid)$")
+# an amount broken before its currency: "… to 10 billion" / "USD by 2030 …" (not a list of amounts)
 AMOUNT_BREAK = re.compile(r"\b(?:thousand|million|billion|trillion)$")
 CURRENCY_START = re.compile(r"^(?:USD|VND|EUR|GBP|JPY|CNY|KRW|AUD|SGD|THB|US dollars?|dollars?|euros?|pounds?|yuan|yen"
-                            r"|won|dong)\b")
+                            r"|won|dong)(?=\s+[a-z]|\s*$|[.,;])")
 
 
 # a block's line that is a label or a list's item, not a line of wrapped prose
@@ -370,7 +375,10 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             if current is None:
                 current = (number, line)
             elif not TERMINAL.search(current[1]) and (line[:1].islower() or WRAPPED.search(current[1]) or (
-                    AMOUNT_BREAK.search(current[1]) and CURRENCY_START.match(line)) or (
+                    AMOUNT_BREAK.search(current[1]) and CURRENCY_START.match(line)
+                    and not CURRENCY_START.match(current[1])) or (
+                    WRAPPED_BEFORE_TEXT.search(current[1]) and not split_datelines(line)[0]
+                    and parse_date(line) is None and not LABEL_OR_ITEM.match(line)) or (
                     wrapped and len(previous) >= 0.7 * width and not _capitals(previous)
                     and not split_datelines(line)[0])):
                 current = (current[0], _unwrapped(current[1], line, text))  # a hard-wrapped paragraph

@@ -384,10 +384,7 @@ def without_site(title: str) -> str:
     if " | " in title:
         return title.rsplit(" | ", 1)[0]
     head, dash, site = title.rpartition(" - ")
-    if dash and (site.strip().lower() in SITE_NAMES or masthead(site)):
-        return head
-    site, dash, rest = title.partition(" - ")  # the site's name first: "Tuoi Tre News - Vietnam, Czech Republic …"
-    return rest if dash and rest.strip() and (site.strip().lower() in SITE_NAMES or masthead(site)) else title
+    return head if dash and (site.strip().lower() in SITE_NAMES or masthead(site)) else title
 
 
 # what a forwarded e-mail or a print view sets before a title: "FW: …", "Fwd: …", "RE: …", "In bài viết - …" (print

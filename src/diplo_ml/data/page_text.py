@@ -28,7 +28,9 @@ def looks_like_html(text: str) -> bool:
     """Markup rather than prose: a page that opens as HTML, or text holding at least two closed paragraph-like
     elements ("<p>…</p><p>…</p>"); a lone "<b>" or "a<b and c>d" in prose is prose."""
     blocks = len(HTML_BLOCK.findall(text, 0, 200_000))
-    return bool(HTML_START.match(text)) or blocks >= 2 or (blocks == 1 and bool(LINE_BREAK_TAG.search(text)))
+    whole = text.strip()  # one element with line breaks that is the whole text (a scraped row's "<p>…<br>…</p>")
+    return bool(HTML_START.match(text)) or blocks >= 2 or (
+        blocks == 1 and whole.startswith("<") and whole.endswith(">") and bool(LINE_BREAK_TAG.search(text)))
 
 
 def _utf16_without_bom(head: bytes) -> bool:
@@ -53,7 +55,8 @@ def decode_text(data: bytes, label: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if declared := declared_charset(head):  # <meta charset="windows-1252">, as Word and older sites save pages
+        if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and not _utf8_inside(data) \
+                and (declared := declared_charset(head)):  # <meta charset="windows-1252">, as Word saves pages
             try:
                 return data.decode(declared)
             except UnicodeDecodeError:
@@ -68,6 +71,11 @@ def decode_text(data: bytes, label: str) -> str:
 CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w.:-]{2,40})"""
                      rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([\w.:-]{2,40})""", re.IGNORECASE)
 LATIN1_LABELS = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819"}
+
+
+def _utf8_inside(data: bytes) -> bool:
+    """UTF-8 with a stray byte, not a legacy encoding: it holds a well-formed multi-byte UTF-8 sequence."""
+    return bool(re.search(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}", data))
 
 
 def declared_charset(head: bytes) -> str | None:
@@ -94,7 +102,10 @@ def read_text(path: Path) -> str:
 PUBLISHED_META = {"article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued"}
 
 
-COOKIE_BOX = re.compile(r"(?:^|[\s_-])cookies?(?:[\s_-]|$)", re.IGNORECASE)
+# a cookie banner's class or id: "gem-c-cookie-banner", "global-cookie-message", "cookie-consent" (not a wrapper that
+# names cookies: "no-cookies", "cookie-consent-wrapper", "js-cookie-consent-required", "tag-cookies")
+COOKIE_BOX = re.compile(r"(?:^|\s)(?:[\w-]*[-_])?cookies?[-_](?:banner|notice|message|bar|popup|dialog|modal|consent"
+                        r"|alert)(?:\s|$)", re.IGNORECASE)
 VOID = {"img", "br", "hr", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}
 
 
@@ -108,8 +119,10 @@ class _HTMLText(HTMLParser):
     SKIP = {"script", "style", "noscript", "nav", "svg", "button", "iframe", "select", "textarea", "aside",
             "footer"}  # not "form": some sites wrap the whole page in one
 
-    def __init__(self) -> None:
+    def __init__(self, cookies: bool = True) -> None:
         super().__init__(convert_charrefs=True)
+        self.cookies = cookies  # skip cookie banners
+        self.cookie_box = False  # one was skipped
         self.parts: list[str] = []
         self.skip = 0
         self.caption = 0
@@ -156,8 +169,9 @@ class _HTMLText(HTMLParser):
         if self.pulled and tag == self.pulled[-1][0]:
             self.pulled[-1][1] += 1
         elif tag not in VOID and (re.search(r"(?:^|\s)pull-?quote(?:\s|$)", values.get("class", ""), re.IGNORECASE)
-                                  or (tag not in ("html", "body", "main", "article") and COOKIE_BOX.search(
-                                      f"{values.get('class', '')} {values.get('id', '')}"))):
+                                  or (self.cookies and tag not in ("html", "body", "main", "article")
+                                      and COOKIE_BOX.search(f"{values.get('class', '')} {values.get('id', '')}"))):
+            self.cookie_box = self.cookie_box or not re.search("pull-?quote", values.get("class", ""), re.I)
             self.pulled.append([tag, 1])  # an op-ed's quote set in large type (its words are in the text below), or
             self.skip += 1                # a cookie banner ("gem-c-cookie-banner", "cookie-consent")
         if tag == "header":
@@ -254,12 +268,24 @@ class HtmlPage:
 
 
 def html_page(markup: str) -> HtmlPage:
-    """The page's text, its publication date and its title heading."""
-    parser = _HTMLText()
+    """The page's text, its publication date and its title heading (a cookie banner left out, unless leaving it
+    out would leave out most of the page: a banner never closed runs to its end)."""
+    page = _parse_html(markup, cookies=True)
+    if page[0]:
+        whole = _parse_html(markup, cookies=False)
+        if len(page[1].text) < 0.5 * len(whole[1].text):
+            return whole[1]
+    return page[1]
+
+
+def _parse_html(markup: str, cookies: bool) -> tuple[bool, HtmlPage]:
+    """Whether a cookie banner was skipped, and the page."""
+    parser = _HTMLText(cookies)
     parser.feed(markup)
     parser.close()
     lines = [line.strip() for line in "".join(parser.parts).split("\n")]
-    return HtmlPage(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip(), *parser.published, parser.title)
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return parser.cookie_box, HtmlPage(text, *parser.published, parser.title)
 
 
 def html_to_text(markup: str) -> str:
