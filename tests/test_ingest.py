@@ -1229,3 +1229,24 @@ def test_what_a_review_of_the_headline_rules_found(case_id, headline):
 def test_a_phone_number_or_a_timeline_year_gives_no_month_first_date():
     assert parse_date("Hotline: +81 3-13-2025 0000") is None
     assert parse_date("1995/7/12: Relations normalised.") is None
+    assert parse_date("Ref: 2024/11/05-MOFA") is None  # a reference number (a final review, s40)
+
+
+@pytest.mark.parametrize(("name", "page", "headline"), [
+    # a final review of this stop's rules (s40): a PDF's spaced title is no menu, an epigraph above a label is the
+    # headline, a title ending in "between" does not run into its byline, a page wrapped in "show-cookie-banner"
+    ("pdf.txt", "Joint   Statement   Between   Viet Nam   And   Japan\n\nThe two sides agreed to deepen ties on "
+                "Monday in Tokyo.", "Joint Statement Between Viet Nam And Japan"),
+    ("quote.txt", "“Viet Nam is a reliable partner of the European Union.” – EU Ambassador Julien Guerrier\nExclusive "
+                  "interview with VNA\n\nThe ambassador spoke about trade and climate cooperation with Viet Nam.",
+     "“Viet Nam is a reliable partner of the European Union.” – EU Ambassador Julien Guerrier"),
+    ("between.txt", "Small states caught in between\nBy Le Hai Binh\n\nSmall states in Southeast Asia face hard "
+                    "choices as the rivalry between great powers grows.", "Small states caught in between"),
+    ("cookie.html", '<html><body><div class="page-wrapper show-cookie-banner"><h1>Viet Nam elected to UN Human Rights '
+                    'Council</h1><p>NEW YORK (VNA) - Viet Nam was elected to the UN Human Rights Council on Tuesday.'
+                    '</p></div><ul>' + "".join(f"<li>Related story number {i} about ASEAN trade talks</li>"
+                                                for i in range(60)) + "</ul></body></html>",
+     "Viet Nam elected to UN Human Rights Council"),
+])
+def test_what_a_final_review_of_this_stops_rules_found(name, page, headline):
+    assert ingest_document(page, "f", name).headline == headline

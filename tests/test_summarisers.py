@@ -1257,7 +1257,6 @@ LEAD16 = "Vietnam and Mongolia agreed on Friday to raise two-way trade to 300 mi
     (f"Joint statement issued following the official visit of the General Secretary to the UK. {LEAD16}", LEAD16),
     (f"Following are questions and answers at the regular press briefing held in Hanoi on November 27. {LEAD16}",
      LEAD16),
-    (f"On a Sunday morning in Vientiane, thirty children crowd into a classroom.\n\n{LEAD16}", LEAD16),
     (f"Can Vietnam catch the chip wave? Yes, but only if it moves fast. {LEAD16}", LEAD16),
     (f"Thank you, President. President, the situation in El Fasher is a man-made catastrophe. {LEAD16}",
      "The situation in El Fasher"),
@@ -1303,6 +1302,19 @@ LEAD16 = "Vietnam and Mongolia agreed on Friday to raise two-way trade to 300 mi
      "the conference in Brussels today.\n\nThe UK pledged £30 million in new support.", "President, vice-president"),
     (f"Here are the highlights of the new trade deal between the UK and India, which cuts tariffs on whisky and cars. "
      f"{LEAD16}", "Here are the highlights"),
+    # a final review (s40): a weekday scene stays (past-tense news after "On a Friday evening …" could not be told
+    # from a feature's scene: "sat down", "found", "drove home"), and so do these
+    (f"On a Sunday morning in Vientiane, thirty children crowd into a classroom.\n\n{LEAD16}", "On a Sunday morning"),
+    (f"On a Friday evening in Geneva, the two delegations finally found common ground.\n\n{LEAD16}", "On a Friday"),
+    (f"Statement by Ambassador Barbara Woodward at the UN Security Council briefing on the maintenance of "
+     f"international peace and security in the Asia-Pacific region. {LEAD16}", LEAD16),
+    (f"The latest edition of the annual ranking put Viet Nam ahead of Thailand, according to Nikkei Asia magazine. "
+     f"{LEAD16}", "The latest edition"),
+    (f"Below is the text of the agreement, which the two governments signed in Hanoi on Tuesday. {LEAD16}", "Below is"),
+    (f"Will trade grow? Absolutely, and trade rose 20 percent last year to 68 billion USD. {LEAD16}", "Absolutely"),
+    (f"Is the waiver permanent? No, unless the government extends it before August 14, 2028. {LEAD16}", "No, unless"),
+    (f"It is a pleasure to be in Parliament today to announce that the UK will provide 10 million pounds. {LEAD16}",
+     "It is a pleasure to be in Parliament"),
 ])
 def test_what_a_sixteenth_read_found(text, first):
     assert _chosen(text)[0].startswith(first)

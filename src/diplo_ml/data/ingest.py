@@ -218,8 +218,10 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
         article.date = article.date or parse_date(line)
     drop(PUBLISHED_LINE.match, "timestamp")
     drop(lambda line: BYLINE.match(line) or WRITERS.match(line), "byline/credit")
-    if sum(len(c[1].split()) >= 3 and not EPIGRAPH.match(c[1]) for c in candidates):  # another headline remains:
-        drop(EPIGRAPH.match, "epigraph")  # a quoted sentence and who said it ("“Vietnam wants to be friends …” — …")
+    # an epigraph under the headline: a quoted sentence and who said it ("“Vietnam wants to be friends …” — …")
+    epigraphs = [c for c in candidates if EPIGRAPH.match(c[1]) and any(
+        o[0] < c[0] and len(o[1].split()) >= 3 and not EPIGRAPH.match(o[1]) for o in candidates)]
+    _drop_candidates(article, candidates, epigraphs, "epigraph")
     if not candidates:
         return
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))
@@ -279,7 +281,11 @@ SPACED_ITEMS = re.compile(rf"^[ \t]*{MENU_ITEM}(?:[ \t]{{3,}}{MENU_ITEM}){{3,}}[
 
 def _spaced_menus(text: str) -> str:
     """Lines of spaced menu items with bars between the items, so that :func:`is_menu` sees the items."""
-    return SPACED_ITEMS.sub(lambda m: re.sub(r"[ \t]{3,}", " | ", m.group(0).strip()), text)
+    def barred(match: re.Match[str]) -> str:
+        line = re.sub(r"[ \t]{3,}", " | ", match.group(0).strip())
+        return line if is_menu(line) else match.group(0)  # (not a PDF's spaced title: "Joint   Statement   …")
+
+    return SPACED_ITEMS.sub(barred, text)
 
 
 SMALL_WORDS = {"and", "of", "to", "for", "in", "on", "at", "with", "the", "a", "an", "as", "by", "from", "after"}
@@ -377,8 +383,9 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             elif not TERMINAL.search(current[1]) and (line[:1].islower() or WRAPPED.search(current[1]) or (
                     AMOUNT_BREAK.search(current[1]) and CURRENCY_START.match(line)
                     and not CURRENCY_START.match(current[1])) or (
-                    WRAPPED_BEFORE_TEXT.search(current[1]) and not split_datelines(line)[0]
-                    and parse_date(line) is None and not LABEL_OR_ITEM.match(line)) or (
+                    WRAPPED_BEFORE_TEXT.search(current[1]) and len(current[1].split()) >= 8
+                    and not split_datelines(line)[0] and parse_date(line) is None and not LABEL_OR_ITEM.match(line)
+                    and not BYLINE.match(line) and not re.search(r"\bcorrespondents?\b", line, re.I)) or (
                     wrapped and len(previous) >= 0.7 * width and not _capitals(previous)
                     and not split_datelines(line)[0])):
                 current = (current[0], _unwrapped(current[1], line, text))  # a hard-wrapped paragraph

@@ -104,8 +104,8 @@ PUBLISHED_META = {"article:published_time", "datepublished", "pubdate", "publish
 
 # a cookie banner's class or id: "gem-c-cookie-banner", "global-cookie-message", "cookie-consent" (not a wrapper that
 # names cookies: "no-cookies", "cookie-consent-wrapper", "js-cookie-consent-required", "tag-cookies")
-COOKIE_BOX = re.compile(r"(?:^|\s)(?:[\w-]*[-_])?cookies?[-_](?:banner|notice|message|bar|popup|dialog|modal|consent"
-                        r"|alert)(?:\s|$)", re.IGNORECASE)
+COOKIE_BOX = re.compile(r"(?:^|\s)(?!(?:show|has|is|js|no|with|hide|hidden)[-_])(?:[\w-]*[-_])?cookies?[-_](?:banner"
+                        r"|notice|message|bar|popup|dialog|modal|consent|alert)(?:\s|$)", re.IGNORECASE)
 VOID = {"img", "br", "hr", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}
 
 
@@ -268,12 +268,13 @@ class HtmlPage:
 
 
 def html_page(markup: str) -> HtmlPage:
-    """The page's text, its publication date and its title heading (a cookie banner left out, unless leaving it
-    out would leave out most of the page: a banner never closed runs to its end)."""
+    """The page's text, its publication date and its title heading (a cookie banner left out, unless that would
+    leave out more than a banner says: one never closed runs to the page's end)."""
     page = _parse_html(markup, cookies=True)
     if page[0]:
         whole = _parse_html(markup, cookies=False)
-        if len(page[1].text) < 0.5 * len(whole[1].text):
+        skipped = len(whole[1].text) - len(page[1].text)
+        if skipped > 1500 or skipped > len(page[1].text):  # more than a banner says, or most of the page
             return whole[1]
     return page[1]
 
