@@ -343,6 +343,11 @@ CASES = [
                                                         str(t / "l1.txt")], "l1.txt:1: not valid UTF-8",
          prepare=lambda m, t: (write("a.txt", ARTICLE_TEXT)(m, t),
                                (t / "l1.txt").write_bytes("Hanoi caf\u00e9 talks on trade.".encode("latin-1")))),
+    Case("three latin-1 pages in a folder", lambda m, t: ["predict", str(m["tagger"]), str(t / "pages")],
+         "l1.txt:1: not valid UTF-8 (byte 9: b'\\xe9'); re-save it as UTF-8 (2 more input(s) not UTF-8: ",
+         prepare=lambda m, t: [(t / "pages").mkdir(), (t / "pages" / "a.txt").write_text(ARTICLE_TEXT)] + [
+             (t / "pages" / name).write_bytes("Hanoi caf\u00e9 talks on trade.".encode("latin-1"))
+             for name in ("l1.txt", "l2.txt", "l3.txt")]),
     Case("an unknown lr scheduler", lambda m, t: ["train", "trainer.lr_scheduler_type=bogus"],
          "trainer.lr_scheduler_type: must be one of linear, cosine"),
     Case("a scheduler that needs settings no option gives", lambda m, t: [

@@ -11,6 +11,10 @@ class DataError(DiploError):
     """Invalid data; the message names the file and line."""
 
 
+class EncodingError(DataError):
+    """A text file in an encoding other than UTF-8 that it does not declare."""
+
+
 class NoTextError(DataError):
     """A readable document with no text in it (empty, or nothing but page noise)."""
 

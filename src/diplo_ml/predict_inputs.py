@@ -17,7 +17,7 @@ from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, ingest_path
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.page_noise import furniture_note
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
-from diplo_ml.errors import DataError, NoTextError
+from diplo_ml.errors import DataError, EncodingError, NoTextError
 from diplo_ml.files import check_outside_input_folders, not_a_file
 from diplo_ml.predict_record import STDIN
 from diplo_ml.tasks.base import Task
@@ -174,6 +174,17 @@ def _looks_like_jsonl(text: str) -> bool:
     return re.match(r"\{\s*([\"'}]|$)", first) is not None
 
 
+def _not_utf8(path: Path) -> bool:
+    """Whether a page would be refused for its encoding."""
+    try:
+        decode_text(path.read_bytes(), str(path))
+    except EncodingError:
+        return True
+    except (DataError, OSError):
+        return False
+    return False
+
+
 def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterator[Unit]:
     """Units of every input, in order; article units come from the task (paragraphs, or the whole article). With
     ``previous`` (the model reads the previous paragraph), JSONL rows that give it no way to find one are noted once."""
@@ -213,6 +224,13 @@ def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterato
             if written_by_diplo(path):
                 raise NoTextError(f"{path}: a page diplo-ml wrote (a brief or report), not a news article")
             article = ingest_path(path, next(page_ids))
+        except EncodingError as error:  # name the other files that need re-saving too, not one a run
+            later = pages[pages.index(path) + 1:] if path in pages else []
+            others = [str(p) for p in later if _not_utf8(p)]
+            if others:
+                raise EncodingError(f"{error} ({len(others)} more input(s) not UTF-8: {', '.join(others[:3])}"
+                                    f"{', …' if len(others) > 3 else ''})") from None
+            raise
         except NoTextError as error:  # (a page in another encoding, or a binary file, is an error: it can be mended)
             if len(inputs) == 1:
                 raise

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from diplo_ml.data.datelines import split_datelines
-from diplo_ml.errors import DataError
+from diplo_ml.errors import DataError, EncodingError
 from diplo_ml.files import not_a_file
 
 MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
@@ -49,7 +49,7 @@ def decode_text(data: bytes, label: str) -> str:
     """Bytes as UTF-8 text (BOM allowed); a clear error naming ``label`` for a binary file or other encodings."""
     head = data[:4096]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
-        raise DataError(f"{label}: is UTF-16 text; re-save it as UTF-8")
+        raise EncodingError(f"{label}: is UTF-16 text; re-save it as UTF-8")
     if b"\x00" in head:
         raise DataError(f"{label}: looks like a binary file, not an article")
     try:
@@ -62,7 +62,7 @@ def decode_text(data: bytes, label: str) -> str:
             except UnicodeDecodeError:
                 pass
         line = data.count(b"\n", 0, exc.start) + 1
-        raise DataError(f"{label}:{line}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+        raise EncodingError(f"{label}:{line}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
                         "re-save it as UTF-8") from None
 
 
