@@ -338,6 +338,19 @@ KEEPS_HYPHEN = {"well", "self", "non", "co", "ex", "anti", "pro", "semi", "multi
                 "vice", "year", "state", "people", "government", "foreign", "time", "world", "large", "small"}
 
 
+def _goes_on(paragraph: str, line: str) -> bool:
+    """Whether ``line`` goes on the paragraph that a hard wrap broke before it: a line in lower case, after a word no
+    sentence or heading ends with (:data:`WRAPPED`; :data:`WRAPPED_BEFORE_TEXT` only after a long line and before
+    text, not a dateline, date, list item, byline or correspondent's line), or a currency after its amount."""
+    if line[:1].islower() or WRAPPED.search(paragraph):
+        return True
+    if AMOUNT_BREAK.search(paragraph) and CURRENCY_START.match(line) and not CURRENCY_START.match(paragraph):
+        return True
+    return bool(WRAPPED_BEFORE_TEXT.search(paragraph)) and len(paragraph.split()) >= 8 \
+        and not split_datelines(line)[0] and parse_date(line) is None and not LABEL_OR_ITEM.match(line) \
+        and not BYLINE.match(line) and not re.search(r"\bcorrespondents?\b", line, re.IGNORECASE)
+
+
 def _unwrapped(first: str, second: str, text: str) -> str:
     """Two lines of one paragraph joined: a word broken at a line-end hyphen is joined whole ("coop-" + "eration"
     -> "cooperation") unless the page spells it with the hyphen elsewhere ("user-friendly")."""
@@ -380,12 +393,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         for number, line in block:
             if current is None:
                 current = (number, line)
-            elif not TERMINAL.search(current[1]) and (line[:1].islower() or WRAPPED.search(current[1]) or (
-                    AMOUNT_BREAK.search(current[1]) and CURRENCY_START.match(line)
-                    and not CURRENCY_START.match(current[1])) or (
-                    WRAPPED_BEFORE_TEXT.search(current[1]) and len(current[1].split()) >= 8
-                    and not split_datelines(line)[0] and parse_date(line) is None and not LABEL_OR_ITEM.match(line)
-                    and not BYLINE.match(line) and not re.search(r"\bcorrespondents?\b", line, re.I)) or (
+            elif not TERMINAL.search(current[1]) and (_goes_on(current[1], line) or (
                     wrapped and len(previous) >= 0.7 * width and not _capitals(previous)
                     and not split_datelines(line)[0])):
                 current = (current[0], _unwrapped(current[1], line, text))  # a hard-wrapped paragraph

@@ -168,12 +168,15 @@ class _HTMLText(HTMLParser):
             self.skip -= 1
         if self.pulled and tag == self.pulled[-1][0]:
             self.pulled[-1][1] += 1
-        elif tag not in VOID and (re.search(r"(?:^|\s)pull-?quote(?:\s|$)", values.get("class", ""), re.IGNORECASE)
-                                  or (self.cookies and tag not in ("html", "body", "main", "article")
-                                      and COOKIE_BOX.search(f"{values.get('class', '')} {values.get('id', '')}"))):
-            self.cookie_box = self.cookie_box or not re.search("pull-?quote", values.get("class", ""), re.I)
-            self.pulled.append([tag, 1])  # an op-ed's quote set in large type (its words are in the text below), or
-            self.skip += 1                # a cookie banner ("gem-c-cookie-banner", "cookie-consent")
+        elif tag not in VOID:
+            # an op-ed's quote set in large type (its words are in the text below), or a cookie banner
+            pull_quote = re.search(r"(?:^|\s)pull-?quote(?:\s|$)", values.get("class", ""), re.IGNORECASE)
+            banner = self.cookies and tag not in ("html", "body", "main", "article") \
+                and COOKIE_BOX.search(f"{values.get('class', '')} {values.get('id', '')}")
+            if pull_quote or banner:
+                self.cookie_box = self.cookie_box or not pull_quote
+                self.pulled.append([tag, 1])
+                self.skip += 1
         if tag == "header":
             self.header += 1
         if tag == "figcaption":
