@@ -180,8 +180,8 @@ def _not_utf8(path: Path) -> bool:
         decode_text(path.read_bytes(), str(path))
     except EncodingError:
         return True
-    except (DataError, OSError):
-        return False
+    except (DataError, OSError):  # unreadable for another reason: its own error comes when it is read
+        pass
     return False
 
 

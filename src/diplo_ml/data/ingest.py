@@ -509,7 +509,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         closing = _closing_outlet(article.paragraphs[-1].raw) if article.paragraphs else None
         # the closing mark when no masthead, byline or credit names one (before a photo's credit: "— VNA/VNS Photo"
         # on a Viet Nam News page that closes "— VNS")
-        article.outlet = named_outlet(article.dropped, NAMING[:-1]) or closing or named_outlet(article.dropped)
+        article.outlet = named_outlet(article.dropped, NAMING[:-1]) or closing \
+            or named_outlet(article.dropped, NAMING[-1:])  # (NAMING's last: a photo's credit)
     return article
 
 
