@@ -44,7 +44,8 @@ def test_training_and_predict_read_the_same_previous_paragraph():
     from diplo_ml.predict_inputs import _jsonl_units
 
     trained = PillarsTask({}).examples(ROWS_WITH_PREVIOUS, {}).context["previous"]
-    predicted = [u["_context"]["previous"] for u in _jsonl_units(enumerate(ROWS_WITH_PREVIOUS, 1), "in.jsonl", False)]
+    units = _jsonl_units(enumerate(ROWS_WITH_PREVIOUS, 1), "in.jsonl", PillarsTask({}))
+    predicted = [u["_context"]["previous"] for u in units]
     assert trained == predicted == EXPECTED_PREVIOUS
 
 

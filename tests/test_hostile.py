@@ -1662,11 +1662,12 @@ def test_text_of_invisible_characters_only_is_empty():
     from diplo_ml.data.schema import _require_text
     from diplo_ml.errors import DataError
     from diplo_ml.predict_inputs import _jsonl_units
+    from diplo_ml.tasks.pillars import PillarsTask
 
     with pytest.raises(DataError, match=r"f.jsonl:3: empty 'text' \(invisible characters only\)"):
         _require_text({"text": "\u200b\u200b"}, "text", "f.jsonl:3")
     with pytest.raises(DataError, match=r"in.jsonl:1: missing or empty 'text'"):
-        list(_jsonl_units([(1, {"text": "\u200b\ufeff"})], "in.jsonl", False))
+        list(_jsonl_units([(1, {"text": "\u200b\ufeff"})], "in.jsonl", PillarsTask({})))
 
 
 def test_a_damaged_model_config_is_named_not_blamed_on_the_tokenizer(tmp_path):

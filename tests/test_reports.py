@@ -113,17 +113,46 @@ def test_predict_with_a_summariser_carries_unsupported_entities(lead_run, capsys
     assert 0.0 <= test["unsupported_entity_rate"] <= 1.0
 
 
+def test_a_summary_row_carries_headline_date_and_outlet_as_a_page_does(lead_run, tmp_path, capsys):
+    page = ("Vietnam, Japan agree to deepen economic ties\n\nHanoi (VNA) - Deputy Prime Minister Bui Thanh Son held "
+            "talks with his Japanese counterpart in Hanoi on March 3.\n\nThe two sides agreed to boost trade./.\n")
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    rows = [{"id": "whole", "text": page}, {"id": "given", "text": page.split("\n\n", 1)[1], "title": "Own title",
+            "date": "2026-03-03", "outlet": "Own outlet"}, {"id": "bare", "text": "Trade rose by a tenth in May."}]
+    (tmp_path / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert cli_main(["predict", str(lead_run / "checkpoint"), str(tmp_path / "page.txt"),
+                     str(tmp_path / "rows.jsonl")]) == 0
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    fields = [{k: o[k] for k in ("headline", "date", "outlet", "summary")} for o in out]
+    assert fields[0]["headline"] == "Vietnam, Japan agree to deepen economic ties" and fields[0]["outlet"] == "VNA"
+    assert fields[1] == fields[0]  # the page as a row: what ingestion reads from the text
+    assert fields[2] == {**fields[0], "headline": "Own title", "date": "2026-03-03", "outlet": "Own outlet"}
+    assert fields[3] == {"headline": None, "date": None, "outlet": None, "summary": "Trade rose by a tenth in May."}
+
+
+def test_a_summary_rows_date_or_outlet_that_is_no_string_is_refused_with_its_line():
+    from diplo_ml.predict_inputs import _jsonl_units
+    from diplo_ml.tasks.summarise.task import SummariseTask
+
+    rows = [(1, {"text": "Trade rose.", "date": "2026-05-01"}), (2, {"text": "Trade fell.", "date": 20260502})]
+    with pytest.raises(DataError, match=r"in.jsonl:2: 'date' must be a string, not int"):
+        list(_jsonl_units(rows, "in.jsonl", SummariseTask({})))
+    with pytest.raises(DataError, match=r"in.jsonl:1: 'outlet' must be a string, not list"):
+        list(_jsonl_units([(1, {"text": "Trade rose.", "outlet": ["VNA"]})], "in.jsonl", SummariseTask({})))
+
+
 def test_jsonl_lines_give_their_headline_or_title_as_context():
     from diplo_ml.predict_inputs import _jsonl_units
 
     lines = [(1, {"text": "A.", "headline": "Head"}), (2, {"text": "B.", "title": "Title"}), (3, {"text": "C."}),
              (4, {"text": "D.", "headline": " ", "title": "Real"}), (5, {"text": "E.", "title": None})]
-    assert [u["_context"]["headline"] for u in _jsonl_units(lines, "in.jsonl", False)] == \
+    task = PillarsTask({})
+    assert [u["_context"]["headline"] for u in _jsonl_units(lines, "in.jsonl", task)] == \
         ["Head", "Title", None, "Real", None]
     with pytest.raises(DataError, match=r"in.jsonl:2: 'title' must be a string, not int"):  # never silently ignored
-        list(_jsonl_units([(1, {"text": "A."}), (2, {"text": "B.", "title": 12})], "in.jsonl", False))
+        list(_jsonl_units([(1, {"text": "A."}), (2, {"text": "B.", "title": 12})], "in.jsonl", task))
     with pytest.raises(DataError, match=r"in.jsonl:1: 'text' must be a string, not list"):
-        list(_jsonl_units([(1, {"text": ["a", "b"]})], "in.jsonl", False))
+        list(_jsonl_units([(1, {"text": ["a", "b"]})], "in.jsonl", task))
 
 
 def test_invented_entities_are_marked_in_the_brief():

@@ -79,10 +79,11 @@ def _after_page_links(text: str) -> str:
     return rest if len(rest.split()) >= 8 else text
 
 
-def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo_text: bool,
+def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task: Task,
                  on_no_previous: Callable[[str], None] | None = None) -> Iterator[Unit]:
-    """Units of JSONL rows; each row's previous paragraph by :class:`PreviousParagraph`'s rule (as in training);
-    ``on_no_previous`` is told of each row that has neither a previous paragraph field nor a doc_id."""
+    """Units of JSONL rows, with the fields the task reads from a row (a summary's headline, date, outlet); each
+    row's previous paragraph by :class:`PreviousParagraph`'s rule (as in training); ``on_no_previous`` is told of
+    each row that has neither a previous paragraph field nor a doc_id."""
     count = 0
     previous_of = PreviousParagraph()
     first_line_of: dict[str, int] = {}  # id -> the line that gave it first; the first repeat in a file is noted
@@ -112,8 +113,13 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, echo
                 print(f"note: {label}:{number}: id {json.dumps(rid)} was given before, at line {first}; both rows "
                       "are predicted, told apart by 'source' and 'line' (further repeats in this file are not "
                       "named)", file=sys.stderr)
+        try:
+            fields = task.row_fields(record, text)
+        except DataError as exc:
+            raise DataError(f"{label}:{number}: {exc}") from None
         yield {"id": rid if rid is not None else number, "source": label, "line": number,
-               **({"text": text} if echo_text else {}), **({"note": note} if note else {}),
+               **fields, **({"text": text} if task.echo_text else {}),
+               **({"note": note} if note else {}),
                # the predictor cuts a wire dateline that opens it (as ingestion did for training)
                "_text": without_headline(text, headline),
                "_context": {"headline": headline, "previous": previous}}
@@ -209,15 +215,14 @@ def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterato
             if not text.strip():
                 raise DataError("<stdin>: empty input")
             if _looks_like_jsonl(text):
-                yield from _jsonl_units(parse_jsonl_lines(text.split("\n"), "<stdin>"), "<stdin>", task.echo_text,
-                                        on_no_previous)
+                yield from _jsonl_units(parse_jsonl_lines(text.split("\n"), "<stdin>"), "<stdin>", task, on_no_previous)
             else:
                 yield from _article_units(task, ingest_document(text, "stdin", "<stdin>"))
             given += 1
             continue
         path = Path(item)
         if path.suffix.lower() == ".jsonl":
-            yield from _jsonl_units(iter_jsonl(path), str(path), task.echo_text, on_no_previous)
+            yield from _jsonl_units(iter_jsonl(path), str(path), task, on_no_previous)
             given += 1
             continue
         try:

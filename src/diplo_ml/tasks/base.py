@@ -158,6 +158,10 @@ class Task(ABC):
     def article_units(self, article: Any) -> list[dict[str, Any]]:
         """What ``predict`` runs on a raw article: one dict per unit, each with ``text`` and its own fields."""
 
+    def row_fields(self, record: dict[str, Any], text: str) -> dict[str, Any]:
+        """Fields ``predict`` writes for a JSONL row beside the prediction (``text``: the row's text as read)."""
+        return {}
+
     # documents -----------------------------------------------------------------------------------------------
     def card_context(self, predictor: Predictor) -> dict[str, Any]:
         """Extra values for the task's card template."""

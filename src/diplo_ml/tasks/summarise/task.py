@@ -87,6 +87,24 @@ class SummariseTask(Task):
         return [{"doc": article.doc_id, "source": article.path, "headline": article.headline, "date": article.date,
                  "outlet": article.outlet, "text": article.summary_text, "context": {"headline": article.headline}}]
 
+    def row_fields(self, record: dict[str, Any], text: str) -> dict[str, Any]:
+        """A JSONL row's headline, date and outlet, as a page's: the row's own ``headline`` (or ``title``), ``date``
+        and ``outlet`` fields when it gives them, else what ingestion reads from its text (None when nothing)."""
+        from diplo_ml.data.ingest import ingest_document
+        from diplo_ml.errors import DataError, DiploError
+
+        for key in ("date", "outlet"):  # (``predict`` checks the text and headline fields of every task's rows)
+            if record.get(key) is not None and not isinstance(record[key], str):
+                raise DataError(f"'{key}' must be a string, not {type(record[key]).__name__}")
+        try:
+            read = ingest_document(text, "row", "<row>")
+            found = {"headline": read.headline, "date": read.date, "outlet": read.outlet}
+        except DiploError:  # text ingestion leaves nothing of (only noise): the summary's note says so
+            found = {"headline": None, "date": None, "outlet": None}
+        given = {"headline": next((record[k] for k in ("headline", "title") if (record.get(k) or "").strip()), None),
+                 "date": record.get("date"), "outlet": record.get("outlet")}
+        return {k: v.strip() if v and v.strip() else found[k] for k, v in given.items()}
+
     # documents -----------------------------------------------------------------------------------------------
     def report_section(self, run: Path, meta: dict[str, Any]) -> str:
         from diplo_ml.tasks.summarise.report import summarise_report
