@@ -633,6 +633,41 @@ def test_a_hard_wrapped_paragraph_is_joined_and_a_line_end_hyphen_mended():
         "user-friendly one."]
 
 
+def test_a_prefix_that_keeps_its_hyphen_is_mended_where_the_page_spells_the_word_whole():
+    article = ingest_text("UK funds coastguard training\n\nThe UK will fund a three-year pro-\ngramme for coastguards "
+                          "and a pro-\nbusiness reform. The programme starts in May.", "w")
+    assert article.paragraphs[0].text == ("The UK will fund a three-year programme for coastguards and a "
+                                          "pro-business reform. The programme starts in May.")
+
+
+PDF_SPEECH = ("OFFICIAL\n\nSpeech by the Ambassador at the Maritime Dialogue\n\nJakarta, 24 July 2025\n\nThe UK will "
+              "fund a new programme to train coastguard officers from all ten member states, working with the\n\n"
+              "OFFICIAL\nPage 1 of 2\n\nOFFICIAL\n\nInternational Maritime Organization.\n\nThe programme will cover "
+              "search and rescue.\n\n- 2 -\n\nOFFICIAL\n\nThank you.\n\nOFFICIAL\nPage 2 of 2\n")
+
+
+def test_a_printed_pages_break_is_left_out_and_its_sentence_goes_on():
+    article = ingest_text(PDF_SPEECH, "pdf")
+    assert [p.text for p in article.paragraphs] == [
+        "The UK will fund a new programme to train coastguard officers from all ten member states, working with the "
+        "International Maritime Organization.", "The programme will cover search and rescue.", "Thank you."]
+    assert article.headline == "Speech by the Ambassador at the Maritime Dialogue" and article.date == "2025-07-24"
+    furniture = [line for _, why, line in article.dropped if why.startswith("page furniture")]
+    assert furniture == ["OFFICIAL", "Page 1 of 2", "OFFICIAL", "- 2 -", "OFFICIAL", "OFFICIAL", "Page 2 of 2"]
+
+
+@pytest.mark.parametrize("page", [
+    # no page number: a repeated short line is the page's own ("Read more" and a heading stay as they were read)
+    "Talks in Hanoi\n\nThe two ministers met on Monday in Hanoi to discuss trade and investment with the\n\nOFFICIAL"
+    "\n\nOFFICIAL\n\nInternational Maritime Organization.",
+    # a page number inside a sentence, or a chapter's "Page" heading with words, is no page number
+    "Talks in Hanoi\n\nThe report, on page 1 of 2 volumes, said trade rose.\n\nPage one: the figures\n\nTrade rose.",
+])
+def test_without_a_page_number_nothing_is_page_furniture(page):
+    article = ingest_text(page, "w")
+    assert not [line for _, why, line in article.dropped if why.startswith("page furniture")]
+
+
 @pytest.mark.parametrize(("page", "field", "value"), [
     # a review (s40) of a rule that joined a wrapped paragraph's line to a capitalised next line near the block's
     # width ("… survey vessel" / "Haiyang Dizhi 8 …"): it ran captions, headlines, dates and list items into the

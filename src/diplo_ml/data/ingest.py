@@ -52,6 +52,7 @@ from diplo_ml.data.page_noise import (
     comment_block,
     credited_caption,
     not_a_standfirst,
+    page_furniture,
     short_unpunctuated,
     without_end_mark,
     without_site,
@@ -353,23 +354,32 @@ def _goes_on(paragraph: str, line: str) -> bool:
 
 def _unwrapped(first: str, second: str, text: str) -> str:
     """Two lines of one paragraph joined: a word broken at a line-end hyphen is joined whole ("coop-" + "eration"
-    -> "cooperation") unless the page spells it with the hyphen elsewhere ("user-friendly")."""
+    -> "cooperation") unless the page spells it with the hyphen elsewhere ("user-friendly"), or it opens with a
+    prefix that keeps one ("well-known") and the page does not spell it whole elsewhere ("pro-" / "gramme")."""
     if re.search(r"(?<=[a-z])-$", first):
         head = first.rsplit(None, 1)[-1]
-        hyphenated = head + second.split(None, 1)[0]
-        keep = not second[:1].islower() or hyphenated in text or head[:-1].lower() in KEEPS_HYPHEN  # "well-known"
+        tail = second.split(None, 1)[0]
+        hyphenated = head + tail
+        whole = re.search(rf"(?<![\w-]){re.escape(head[:-1] + tail.rstrip('.,;:!?)”’'))}(?![\w-])", text,
+                          re.IGNORECASE)
+        keep = not second[:1].islower() or hyphenated in text or (head[:-1].lower() in KEEPS_HYPHEN and not whole)
         return first + second if keep else first[:-1] + second
     return f"{first} {second}"
 
 
-def split_blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
-    """Group (line number, text) into blank-line-delimited blocks."""
+def split_blocks(lines: list[str], furniture: set[int] | frozenset[int] = frozenset()) -> list[list[tuple[int, str]]]:
+    """Group (line number, text) into blank-line-delimited blocks; a gap that holds page furniture (indices into
+    ``lines``: a page break's footer, number and header) is no block's end, so a sentence goes on over it."""
     blocks: list[list[tuple[int, str]]] = [[]]
-    for number, line in enumerate(lines, start=1):
-        if line:
-            blocks[-1].append((number, line))
-        elif blocks[-1]:
-            blocks.append([])
+    gap: list[int] = []  # the blank and furniture lines since the last line of text
+    for index, line in enumerate(lines):
+        if line and index not in furniture:
+            if gap and blocks[-1] and not furniture.intersection(gap):
+                blocks.append([])
+            blocks[-1].append((index + 1, line))
+            gap = []
+        else:
+            gap.append(index)
     return [b for b in blocks if b]
 
 
@@ -379,7 +389,10 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     unfolded = unfold_columns(text)
     columns = unfolded != text  # a print layout: its column's lines are wrapped by its width
     lines = normalise(_spaced_menus(unfolded)).split("\n")
-    blocks = split_blocks(lines)
+    furniture = page_furniture(lines)
+    article.dropped += [(i + 1, "page furniture (a printed page's number, header or footer)", lines[i])
+                        for i in sorted(furniture)]
+    blocks = split_blocks(lines, furniture)
     units: list[tuple[int, str]] = []
     for block in blocks:
         current: tuple[int, str] | None = None

@@ -5,6 +5,7 @@ patterns that mark interview questions and speaker labels."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from diplo_ml.data.datelines import (
@@ -223,6 +224,25 @@ END_MARK = re.compile(rf"(?:\s*\./\.?|(?<=\S)/\.|(?<=[.!?”\"’])\s*(?:\((?:{O
                       rf"|[—–-]+\s*(?:{OUTLET_PATTERN})))\s*$", re.IGNORECASE)
 TERMINAL = re.compile(r"(?:[.!?…][\"'”’)\]]*|[:;])\s*$")
 FURNITURE_NOTE = "looks like page furniture"
+
+
+# a printed page's number on a line of its own: "Page 1 of 2", "Page 3", "- 2 -", "– 4 –"
+PAGE_NUMBER = re.compile(r"^(?:page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—])$", re.IGNORECASE)
+
+
+def page_furniture(lines: Sequence[str]) -> set[int]:
+    """Indices of a printed document's page furniture (a PDF's text): page numbers (:data:`PAGE_NUMBER`) and short
+    lines without a sentence's end that recur, at least once within three lines of a page number (a running header
+    or footer: "OFFICIAL", "Embassy of Viet Nam in Canberra"), from three lines above the first page number on (the
+    first page's header, above it, may be the title). Nothing on a page without page numbers."""
+    numbers = {i for i, line in enumerate(lines) if PAGE_NUMBER.match(line.strip())}
+    if not numbers:
+        return set()
+    short = [line.strip() if 0 < len(line.split()) <= 6 and not TERMINAL.search(line) else "" for line in lines]
+    counts = Counter(short)
+    running = {short[i] for i in range(len(lines)) if short[i] and counts[short[i]] >= 2
+               and any(abs(i - n) <= 3 for n in numbers)}
+    return numbers | {i for i, line in enumerate(short) if line in running and i >= min(numbers) - 3}
 
 
 def furniture_note(text: str) -> str | None:
