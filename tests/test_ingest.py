@@ -640,6 +640,61 @@ def test_a_prefix_that_keeps_its_hyphen_is_mended_where_the_page_spells_the_word
                                           "pro-business reform. The programme starts in May.")
 
 
+FORWARDED_MAIL = ("FW: Vietnam, Indonesia agree on fisheries\n\nHi all,\n\nFYI – useful background for Monday's "
+                  "meeting. The figures may need checking.\n\nBest,\nMinh\n\nFrom: Tran Minh <minh@example.org>\n"
+                  "Sent: Friday, May 16, 2025 8:02 AM\nTo: Asia Desk <desk@example.org>\nSubject: FW: Vietnam, "
+                  "Indonesia agree on fisheries\n\nForeign Ministry – update\n\nVietnam, Indonesia agree on "
+                  "fisheries\n\nThursday, May 15, 2025 - 17:40\n\nNDO – Vietnam and Indonesia have agreed to set up a "
+                  "joint mechanism to protect fishermen.\n\nThe agreement was reached in Jakarta on May 14.\n\n"
+                  "CONFIDENTIALITY NOTICE: This email and any attachments are confidential and intended solely for the "
+                  "addressee.\n")
+
+
+def test_a_forwarded_mail_is_read_as_the_message_it_forwards():
+    article = ingest_text(FORWARDED_MAIL, "mail")
+    assert [p.text for p in article.paragraphs] == [
+        "Vietnam and Indonesia have agreed to set up a joint mechanism to protect fishermen.",
+        "The agreement was reached in Jakarta on May 14."]
+    assert (article.headline, article.date, article.outlet) == ("Vietnam, Indonesia agree on fisheries", "2025-05-15",
+                                                                "Nhan Dan")
+    reasons = {line: why for _, why, line in article.dropped}
+    note = "FYI – useful background for Monday's meeting. The figures may need checking."
+    assert reasons[note].startswith("e-mail note") and reasons["Best,"].startswith("e-mail note")
+    assert reasons["Sent: Friday, May 16, 2025 8:02 AM"].startswith("e-mail header")
+
+
+@pytest.mark.parametrize(("page", "date"), [
+    # with no date of its own, the date it was sent is the page's
+    (FORWARDED_MAIL.replace("Thursday, May 15, 2025 - 17:40\n\n", ""), "2025-05-16"),
+    # a note app's "Created:" property and a browser's print header lose to the article's own date
+    ("# Vietnam, Cambodia open border gates\n\nCreated: December 12, 2025 4:31 PM\nTags: Cambodia\n\nWednesday, "
+     "December 10, 2025 18:20\n\nTay Ninh (VNA) – Vietnam and Cambodia on December 10 opened a pair of border gates.",
+     "2025-12-10"),
+    ("18/05/2025, 10:14   Media freedom under threat: UK statement - GOV.UK\n\nSpeech\n\nMedia freedom under threat: "
+     "UK statement\n\nPublished 1 May 2025\n\nThe United Kingdom is deeply concerned that media freedom continues "
+     "to decline.", "2025-05-01"),
+])
+def test_the_date_a_copy_was_made_is_the_pages_only_when_it_gives_none(page, date):
+    assert ingest_document(page, "copy", "copy.md" if page.startswith("#") else "copy.txt").date == date
+
+
+@pytest.mark.parametrize("page", [
+    # a reply (no "FW:") keeps its text above the quoted message; a memo's From/To/Date/Subject is no forward
+    "RE: Talks in Hanoi\n\nThe ministers met on Monday and agreed to expand trade.\n\nFrom: Tran Minh "
+    "<minh@example.org>\nSent: Friday, May 16, 2025 8:02 AM\nTo: Asia Desk\nSubject: Talks in Hanoi\n\nWhen do "
+    "they meet?",
+    "NOTE VERBALE\n\nFrom: Embassy of Viet Nam\nTo: Ministry of Foreign Affairs\nDate: 12 March 2026\nSubject: "
+    "Visit of the Deputy Minister\n\nThe Embassy of Viet Nam presents its compliments to the Ministry.",
+    # a GOV.UK page's publisher line is no e-mail header
+    "Trade envoy visits Hanoi\n\nFrom: Department for Business and Trade\nPublished 3 March 2026\n\nThe UK's trade "
+    "envoy arrived in Hanoi on Monday for talks on investment.",
+])
+def test_only_a_forwarded_mail_loses_its_header_and_note(page):
+    article = ingest_text(page, "w")
+    assert not [why for _, why, _ in article.dropped if why.startswith("e-mail")]
+    assert article.paragraphs[0].text.startswith(("The ministers met", "The Embassy of Viet Nam", "The UK's trade"))
+
+
 PDF_SPEECH = ("OFFICIAL\n\nSpeech by the Ambassador at the Maritime Dialogue\n\nJakarta, 24 July 2025\n\nThe UK will "
               "fund a new programme to train coastguard officers from all ten member states, working with the\n\n"
               "OFFICIAL\nPage 1 of 2\n\nOFFICIAL\n\nInternational Maritime Organization.\n\nThe programme will cover "

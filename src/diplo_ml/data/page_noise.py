@@ -226,6 +226,11 @@ TERMINAL = re.compile(r"(?:[.!?…][\"'”’)\]]*|[:;])\s*$")
 FURNITURE_NOTE = "looks like page furniture"
 
 
+# when a copy of the page was made, not when it was published: an e-mail's "Sent:", a note app's "Created:", a
+# browser's print header ("18/05/2025, 10:14  <title>"); their date is the page's only when it gives no other
+CAPTURE_DATE = re.compile(r"^(?:\*\*)?(?:sent|created|clipped|saved|printed|received|captured|accessed|retrieved"
+                          r"|downloaded|date created|created (?:on|at|time)|last edited(?: time)?)(?:\*\*)?\s*:"
+                          r"|^\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s|$)", re.IGNORECASE)
 # a printed page's number on a line of its own: "Page 1 of 2", "Page 3", "- 2 -", "– 4 –"
 PAGE_NUMBER = re.compile(r"^(?:page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—])$", re.IGNORECASE)
 
@@ -243,6 +248,38 @@ def page_furniture(lines: Sequence[str]) -> set[int]:
     running = {short[i] for i in range(len(lines)) if short[i] and counts[short[i]] >= 2
                and any(abs(i - n) <= 3 for n in numbers)}
     return numbers | {i for i, line in enumerate(short) if line in running and i >= min(numbers) - 3}
+
+
+MAIL_FIELD = re.compile(r"^(?:\*\*)?(from|sent|date|to|cc|subject)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.*)$", re.IGNORECASE)
+FORWARDED = re.compile(r"^(?:-+\s*forwarded message\s*-+|begin forwarded message:?)$|^(?:fwd?|tr)\s*:", re.IGNORECASE)
+
+
+def forwarded_mail(lines: Sequence[str]) -> tuple[set[int], set[int], str | None]:
+    """Indices of a forwarded e-mail's header ("From: … <…@…>" / "Sent:" / "To:" / "Subject: FW: …") and of the
+    forwarder's note above it ("FYI – useful background …", at most 80 words), and the subject without its "FW:":
+    the message forwarded below is the page. Empty unless the page's first "From:" line within its first 40 lines
+    of text opens a header with a date, a recipient or subject, and a forwarded subject (or a "Forwarded message"
+    line above it), and text follows."""
+    text = [i for i, line in enumerate(lines) if line.strip()]
+    k = next((k for k, i in enumerate(text[:40]) if (m := MAIL_FIELD.match(lines[i].strip()))
+              and m.group(1).lower() == "from"), None)
+    if k is None:
+        return set(), set(), None
+    header = [text[k]]
+    for i in text[k + 1:k + 7]:
+        if not MAIL_FIELD.match(lines[i].strip()):
+            break
+        header.append(i)
+    fields = {m.group(1).lower(): m.group(2) for i in header if (m := MAIL_FIELD.match(lines[i].strip()))}
+    marker = text[k - 1] if k > 0 and FORWARDED.match(lines[text[k - 1]].strip()) else None
+    if not (marker is not None or FORWARDED.match(fields.get("subject", ""))) or not {"sent", "date"} & set(fields) \
+            or not {"to", "subject"} & set(fields) or text[-1] <= header[-1]:
+        return set(), set(), None
+    above = [i for i in text if i < text[k] and i != marker
+             and not FORWARDED.match(lines[i].strip())]  # (the page's title "FW: …" stays a headline)
+    note = set(above) if sum(len(lines[i].split()) for i in above) <= 80 else set()
+    subject = TITLE_PREFIX.sub("", fields.get("subject", "")).strip() or None
+    return set(header) | ({marker} if marker is not None else set()), note, subject
 
 
 def furniture_note(text: str) -> str | None:
@@ -303,8 +340,14 @@ def labelled_caption_sentence(line: str) -> str | None:
 
 
 # notices that are page noise when short (longer, "Copyright protection for films was …" is text)
+# an e-mail's closing notice ("CONFIDENTIALITY NOTICE: This email and any attachments are confidential …")
+MAIL_NOTICE = re.compile(r"^(?:(?:confidentiality|e-?mail|legal) (?:notice|disclaimer)\s*:|this (?:e-?mail|message)"
+                         r"(?: and any (?:attachments?|files?)(?: transmitted with it)?)? (?:is|are|may be) "
+                         r"(?:confidential|privileged|intended (?:solely|only))|please consider the environment before"
+                         r" printing)", re.IGNORECASE)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (WIRE_NOTICE, 30, "wire notice or contributors"),
-                 (COOKIES, 40, "cookie notice or navigation"), (PUBLISHER, 25, "publisher line"))
+                 (COOKIES, 40, "cookie notice or navigation"), (PUBLISHER, 25, "publisher line"),
+                 (MAIL_NOTICE, 90, "e-mail notice"))
 
 
 def _dated_masthead(line: str) -> bool:
