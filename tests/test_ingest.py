@@ -640,6 +640,22 @@ def test_a_prefix_that_keeps_its_hyphen_is_mended_where_the_page_spells_the_word
                                           "pro-business reform. The programme starts in May.")
 
 
+def test_a_next_article_teaser_and_a_photo_by_credit_are_not_text():
+    page = ("Vietnam seeks Australian help on salinity\n\nVietnam has asked Australia to fund research on saltwater "
+            "intrusion in the Mekong Delta.\n\nA farmer checks the salt level of water in a canal in Ben Tre, March "
+            "2025. Photo by VnExpress/Hoang Nam\n\nThe request was made in Hanoi on Monday.\n\nNext article\n\nThai "
+            "prime minister to visit Vietnam\n\nThailand's prime minister will visit Vietnam from April 28.")
+    article = ingest_text(page, "w")
+    assert [p.text for p in article.paragraphs] == [
+        "Vietnam has asked Australia to fund research on saltwater intrusion in the Mekong Delta.",
+        "The request was made in Hanoi on Monday."]
+    # a photo by someone inside a sentence is text, and "Next steps" is a heading, not the end of the article
+    kept = ingest_text("Exhibition opens in Hanoi\n\nThe exhibition features a photo by Tran Van Anh of the old "
+                       "quarter.\n\nNext steps\n\nThe two sides will meet again in May.", "w")
+    assert [p.text for p in kept.paragraphs] == ["The exhibition features a photo by Tran Van Anh of the old quarter.",
+                                                 "The two sides will meet again in May."]
+
+
 FORWARDED_MAIL = ("FW: Vietnam, Indonesia agree on fisheries\n\nHi all,\n\nFYI – useful background for Monday's "
                   "meeting. The figures may need checking.\n\nBest,\nMinh\n\nFrom: Tran Minh <minh@example.org>\n"
                   "Sent: Friday, May 16, 2025 8:02 AM\nTo: Asia Desk <desk@example.org>\nSubject: FW: Vietnam, "

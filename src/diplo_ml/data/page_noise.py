@@ -72,7 +72,8 @@ CAPTION = re.compile(
     rf"|({TRAILING_CREDIT})"
     r"|([.!]\s*(?:file|archive|illustrative) (?:photo|image|picture)\.?\s*$)"  # "… Laos. File photo."
     r"|([—–-]\s*(?-i:(?:[A-Z]{2,6}/)*[A-Z]{2,6})\s+photos?\b[^.!?]{0,40}$)"  # "… on Thursday. — VNA/VNS Photo"
-    r"|(\bphotos? courtesy of\b[^.!?]{0,60}$)",
+    r"|(\bphotos? courtesy of\b[^.!?]{0,60}$)"  # below: "… March 2025. Photo by VnExpress/Hoang Nam"
+    r"|((?<=[.!?])\s+photos?\s+by\s+(?-i:[A-Z])[\w.&/-]*(?:\s+(?-i:[A-Z/&])[\w.&/-]*){0,4}\s*$)",
     re.IGNORECASE,
 )
 # a credit standing alone ("(Photo: VNA)", "Photo: VOV"): the line or sentence before it is the caption it credits
@@ -108,7 +109,7 @@ SITE_WELCOME = re.compile(r"^welcome to (?:the |our )?(?:official )?(?:web ?site
 TAIL_HEADINGS = re.compile(
     r"^(?:related (?:news|articles|stories|posts)|read more|see more|see also|other news|more news|latest news"
     r"|most read|most viewed|you may (?:also )?(?:like|be interested)|recommended|tin liên quan|related"
-    r"|notes? (?:to|for) editors|editor'?s notes?"
+    r"|notes? (?:to|for) editors|editor'?s notes?|next (?:article|story|post|read)|up next|read next|bài tiếp theo"
     r"|(?:related|other|more|latest(?!\s+update\b)|previous|similar|recommended|further)\s+\w+(?:\s+\w+)?)"
     r"\s*:?\s*$",  # (not "Latest update:" above a travel advice page's news)
     re.IGNORECASE,
