@@ -727,6 +727,24 @@ def test_a_printed_pages_break_is_left_out_and_its_sentence_goes_on():
     assert furniture == ["OFFICIAL", "Page 1 of 2", "OFFICIAL", "- 2 -", "OFFICIAL", "OFFICIAL", "Page 2 of 2"]
 
 
+def test_a_browser_printed_page_is_read_over_its_breaks_and_wraps():
+    url = "https://en.vietnamplus.vn/vietnam-brazil-pledge-post325512.vnp"
+    header = "VietnamPlus - English edition                    19/08/2025, 07:55"
+    page = (f"{header}\nVietnam, Brazil pledge to lift trade\n\nBrasília (VNA) – Vietnam and Brazil have pledged to "
+            "lift bilateral trade to 10\nbillion USD by 2030, according to a joint press release issued after talks\n"
+            "on August 18 between the two deputy prime ministers in the capital.\n\nTuấn said Vietnam regarded Brazil"
+            " as its most important partner in Latin\nAmerica and wanted Brazilian investors to take part in energy "
+            "and farm\nprocessing projects and in aircraft maintenance in the south of Vietnam.\n\nThe Brazilian side "
+            "said it would soon open its market\n\n"
+            f"{url}    1/2\n\f\n{header}\nto Vietnamese pangasius.\n\n{url}    2/2\n")
+    article = ingest_text(page, "print")
+    assert [p.text for p in article.paragraphs][1:] == [
+        "Tuấn said Vietnam regarded Brazil as its most important partner in Latin America and wanted Brazilian "
+        "investors to take part in energy and farm processing projects and in aircraft maintenance in the south of "
+        "Vietnam.", "The Brazilian side said it would soon open its market to Vietnamese pangasius."]
+    assert (article.date, article.outlet) == ("2025-08-19", "VNA")
+
+
 @pytest.mark.parametrize("page", [
     # no page number: a repeated short line is the page's own ("Read more" and a heading stay as they were read)
     "Talks in Hanoi\n\nThe two ministers met on Monday in Hanoi to discuss trade and investment with the\n\nOFFICIAL"

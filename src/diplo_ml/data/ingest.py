@@ -407,11 +407,13 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     units: list[tuple[int, str]] = []
     for block in blocks:
         current: tuple[int, str] | None = None
-        # in a page read column by column, a block with three lines or more near its width, under 90 characters, is
-        # wrapped by the column's width: a line near it goes on in the next (other pages' short lines are headings,
-        # bylines, dates, captions, timelines; not a title in capitals above a date: "JOINT STATEMENT …" / "Hanoi, …")
+        # in a page read column by column, or a printed one (with page numbers), a block with three lines or more
+        # near its width, under 90 characters, is wrapped by that width: a line near it goes on in the next ("… partner
+        # in Latin" / "America and …"; other pages' short lines are headings, bylines, dates, captions, timelines; not
+        # a title in capitals above a date: "JOINT STATEMENT …" / "Hanoi, …")
         width = max(len(line) for _, line in block)
-        wrapped = columns and width <= 90 and sum(len(line) >= 0.7 * width for _, line in block) >= 3 \
+        wrapped = (columns or bool(furniture)) and width <= 90 \
+            and sum(len(line) >= 0.7 * width for _, line in block) >= 3 \
             and not any(LABEL_OR_ITEM.match(line) for _, line in block)  # ("Tags: …" / "Read more:" / "- …")
         previous = ""
         for number, line in block:

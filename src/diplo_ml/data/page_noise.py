@@ -232,8 +232,10 @@ FURNITURE_NOTE = "looks like page furniture"
 CAPTURE_DATE = re.compile(r"^(?:\*\*)?(?:sent|created|clipped|saved|printed|received|captured|accessed|retrieved"
                           r"|downloaded|date created|created (?:on|at|time)|last edited(?: time)?)(?:\*\*)?\s*:"
                           r"|^\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s|$)", re.IGNORECASE)
-# a printed page's number on a line of its own: "Page 1 of 2", "Page 3", "- 2 -", "– 4 –"
-PAGE_NUMBER = re.compile(r"^(?:page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—])$", re.IGNORECASE)
+# a printed page's number on a line of its own: "Page 1 of 2", "Page 3", "- 2 -", "– 4 –", and a browser's print
+# footer, the page's address and "1/2"
+PAGE_NUMBER = re.compile(r"^(?:page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]"
+                         r"|https?://\S+\s+\d{1,3}\s*/\s*\d{1,3})$", re.IGNORECASE)
 
 
 def page_furniture(lines: Sequence[str]) -> set[int]:
