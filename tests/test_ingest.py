@@ -656,6 +656,19 @@ def test_a_next_article_teaser_and_a_photo_by_credit_are_not_text():
                                                  "The two sides will meet again in May."]
 
 
+def test_a_clipped_pages_callout_and_my_notes_are_not_text():
+    page = ("---\ntitle: Vietnam, EU review EVFTA\npublished: 2025-08-01\ncreated: 2025-08-03\n---\n\n> [!info] "
+            "Clipped for the EU desk\n> Check the figures before using them.\n\nHanoi (VNA) – Trade between Vietnam and the EU "
+            "has grown by half in five years.\n\n> “We want faster tax refunds,” the EU envoy said.\n\nLong said "
+            "Vietnam was working to ratify the investment deal.\n\n## My notes\n- Ask Lan about the yellow card.\n")
+    article = ingest_document(page, "clip", "clip.md")
+    assert [p.text for p in article.paragraphs] == [
+        "Trade between Vietnam and the EU has grown by half in five years.",
+        "“We want faster tax refunds,” the EU envoy said.",  # a plain quotation block stays text
+        "Long said Vietnam was working to ratify the investment deal."]
+    assert article.date == "2025-08-01"
+
+
 FORWARDED_MAIL = ("FW: Vietnam, Indonesia agree on fisheries\n\nHi all,\n\nFYI – useful background for Monday's "
                   "meeting. The figures may need checking.\n\nBest,\nMinh\n\nFrom: Tran Minh <minh@example.org>\n"
                   "Sent: Friday, May 16, 2025 8:02 AM\nTo: Asia Desk <desk@example.org>\nSubject: FW: Vietnam, "

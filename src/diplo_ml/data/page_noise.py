@@ -110,6 +110,7 @@ TAIL_HEADINGS = re.compile(
     r"^(?:related (?:news|articles|stories|posts)|read more|see more|see also|other news|more news|latest news"
     r"|most read|most viewed|you may (?:also )?(?:like|be interested)|recommended|tin liên quan|related"
     r"|notes? (?:to|for) editors|editor'?s notes?|next (?:article|story|post|read)|up next|read next|bài tiếp theo"
+    r"|my notes"  # (a note app's clipped page: the reader's own notes below the article)
     r"|(?:related|other|more|latest(?!\s+update\b)|previous|similar|recommended|further)\s+\w+(?:\s+\w+)?)"
     r"\s*:?\s*$",  # (not "Latest update:" above a travel advice page's news)
     re.IGNORECASE,

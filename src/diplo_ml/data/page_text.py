@@ -350,8 +350,27 @@ class MarkdownPage:
                 if lines[i].strip():
                     self.dropped.append((i + 1, "code block", lines[i].strip()))
                 lines[i] = ""
+        for i in self._callouts(lines):
+            self.dropped.append((i + 1, "note-app callout (a reader's note, not the article's)", lines[i].strip()))
+            lines[i] = ""
         self.heading = self._title_heading(lines)
         self.text = markdown_to_text("\n".join(lines))
+
+    @staticmethod
+    def _callouts(lines: list[str]) -> list[int]:
+        """Lines of callouts, as note apps write a reader's notes into a clipped page ("> [!info] Clipped for …" and
+        the quoted lines under it)."""
+        found: list[int] = []
+        inside = False
+        for i, line in enumerate(lines):
+            stripped = line.strip()
+            if re.match(r">\s*\[![A-Za-z-]+\][+-]?(?:\s|$)", stripped):
+                inside = True
+            elif not stripped.startswith(">"):
+                inside = False
+            if inside:
+                found.append(i)
+        return found
 
     @staticmethod
     def _title_heading(lines: list[str]) -> str | None:
