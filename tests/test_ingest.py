@@ -657,10 +657,11 @@ def test_a_next_article_teaser_and_a_photo_by_credit_are_not_text():
 
 
 def test_a_clipped_pages_callout_and_my_notes_are_not_text():
-    page = ("---\ntitle: Vietnam, EU review EVFTA\npublished: 2025-08-01\ncreated: 2025-08-03\n---\n\n> [!info] "
-            "Clipped for the EU desk\n> Check the figures before using them.\n\nHanoi (VNA) – Trade between Vietnam "
-            "and the EU has grown by half in five years.\n\n> “We want faster tax refunds,” the EU envoy said.\n\nLong said "
-            "Vietnam was working to ratify the investment deal.\n\n## My notes\n- Ask Lan about the yellow card.\n")
+    page = ("---\ntitle: Vietnam, EU review EVFTA\npublished: 2025-08-01\ncreated: 2025-08-03\n---\n\n"
+            "> [!info] Clipped for the EU desk\n> Check the figures before using them.\n\n"
+            "Hanoi (VNA) – Trade between Vietnam and the EU has grown by half in five years.\n\n"
+            "> “We want faster tax refunds,” the EU envoy said.\n\n"
+            "Long said Vietnam was working to ratify the investment deal.\n\n## My notes\n- Ask Lan about the card.\n")
     article = ingest_document(page, "clip", "clip.md")
     assert [p.text for p in article.paragraphs] == [
         "Trade between Vietnam and the EU has grown by half in five years.",
