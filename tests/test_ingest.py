@@ -16,6 +16,7 @@ from diplo_ml.data.page_text import html_to_text
 from diplo_ml.errors import DataError
 
 from .conftest import FIXTURES
+from .pdf_pages import make_pdf
 
 
 def test_vna_page_noise_and_metadata():
@@ -173,7 +174,7 @@ def test_wrong_encoding_and_empty_files_are_named(tmp_path):
     with pytest.raises(DataError, match=r"noise.txt: no paragraphs"):
         ingest_path(noise)
     with pytest.raises(DataError, match="unsupported file type"):
-        ingest_path(tmp_path / "x.pdf")
+        ingest_path(tmp_path / "x.docx")
 
 
 def test_duplicates_are_removed_and_counted(tmp_path):
@@ -757,6 +758,39 @@ def test_a_browser_printed_page_is_read_over_its_breaks_and_wraps():
         "investors to take part in energy and farm processing projects and in aircraft maintenance in the south of "
         "Vietnam.", "The Brazilian side said it would soon open its market to Vietnamese pangasius."]
     assert (article.date, article.outlet) == ("2025-08-19", "VNA")
+
+
+PDF_PAGES = [["OFFICIAL", "", "Speech by the Ambassador at the Maritime Dialogue", "", "Jakarta, 24 July 2025", "",
+              "It is a great pleasure to welcome you to the second dialogue on maritime",
+              "cooperation here in Jakarta, and to see so many friends from the region today.", "",
+              "Today I am pleased to announce that the UK will fund a new three-year pro-",
+              "gramme to train coastguard officers from all ten member states, working", "with the", "",
+              "Page 1 of 2"],
+             ["OFFICIAL", "", "International Maritime Organization and regional partners.", "",
+              "The programme starts in May.", "", "Page 2 of 2"]]
+
+
+def test_a_pdf_is_read_as_a_printed_page(tmp_path):
+    (tmp_path / "speech.pdf").write_bytes(make_pdf(PDF_PAGES))
+    article = ingest_path(tmp_path / "speech.pdf")
+    assert [p.text for p in article.paragraphs] == [
+        "It is a great pleasure to welcome you to the second dialogue on maritime cooperation here in Jakarta, and "
+        "to see so many friends from the region today.",
+        "Today I am pleased to announce that the UK will fund a new three-year programme to train coastguard officers "
+        "from all ten member states, working with the International Maritime Organization and regional partners.",
+        "The programme starts in May."]
+    assert (article.headline, article.date) == ("Speech by the Ambassador at the Maritime Dialogue", "2025-07-24")
+
+
+def test_a_pdf_that_cannot_be_read_is_named_in_one_line(tmp_path):
+    from diplo_ml.errors import NoTextError
+
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage")
+    with pytest.raises(DataError, match=r"broken.pdf: not a readable PDF \("):
+        ingest_path(tmp_path / "broken.pdf")
+    (tmp_path / "scan.pdf").write_bytes(make_pdf([[]]))
+    with pytest.raises(NoTextError, match=r"scan.pdf: the PDF has no text layer \(a scanned document\?\)"):
+        ingest_path(tmp_path / "scan.pdf")
 
 
 @pytest.mark.parametrize("page", [

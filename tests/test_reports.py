@@ -130,6 +130,22 @@ def test_a_summary_row_carries_headline_date_and_outlet_as_a_page_does(lead_run,
     assert fields[3] == {"headline": None, "date": None, "outlet": None, "summary": "Trade rose by a tenth in May."}
 
 
+def test_predict_summarises_pdf_files_and_leaves_out_a_scan_with_a_warning(lead_run, tmp_path, capsys):
+    from .pdf_pages import make_pdf
+
+    lines = ["Hanoi (VNA) - Vietnam and Japan agreed on Monday to expand cooperation in semiconductors and", "clean "
+             "energy, the Foreign Ministry said after talks between the two ministers.", "", "- 2 -"]
+    (tmp_path / "talks.pdf").write_bytes(make_pdf([["Vietnam, Japan expand ties", ""] + lines]))
+    (tmp_path / "scan.pdf").write_bytes(make_pdf([[]]))
+    assert cli_main(["predict", str(lead_run / "checkpoint"), str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    (row,) = [json.loads(line) for line in captured.out.splitlines()]
+    assert row["summary"] == ("Vietnam and Japan agreed on Monday to expand cooperation in semiconductors and clean "
+                              "energy, the Foreign Ministry said after talks between the two ministers.")
+    assert (row["headline"], row["outlet"]) == ("Vietnam, Japan expand ties", "VNA")
+    assert "1 of 2 inputs left out" in captured.err and "scan.pdf: the PDF has no text layer" in captured.err
+
+
 def test_a_summary_rows_date_or_outlet_that_is_no_string_is_refused_with_its_line():
     from diplo_ml.predict_inputs import _jsonl_units
     from diplo_ml.tasks.summarise.task import SummariseTask

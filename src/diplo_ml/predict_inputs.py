@@ -1,4 +1,4 @@
-"""What `diplo-ml predict` reads: raw articles (.txt, .md, .html), JSONL files and standard input, as units to
+"""What `diplo-ml predict` reads: raw articles (.txt, .md, .html, .pdf), JSONL files and standard input, as units to
 predict, each with the fields its output row carries (``id``, ``source``, ``line`` or ``paragraph_index``)."""
 
 from __future__ import annotations
@@ -182,6 +182,8 @@ def _looks_like_jsonl(text: str) -> bool:
 
 def _not_utf8(path: Path) -> bool:
     """Whether a page would be refused for its encoding."""
+    if path.suffix.lower() == ".pdf":
+        return False
     try:
         decode_text(path.read_bytes(), str(path))
     except EncodingError:

@@ -1,4 +1,4 @@
-"""Raw web articles (.txt, .md, .html) -> clean paragraphs with metadata.
+"""Raw web articles (.txt, .md, .html, .pdf) -> clean paragraphs with metadata.
 
 Each non-empty line is classified: noise (language switchers, breadcrumbs, timestamps,
 bylines, photo captions, share buttons, "Related news" tails) is dropped with a reason;
@@ -61,11 +61,12 @@ from diplo_ml.data.page_noise import (
     without_site,
 )
 from diplo_ml.data.page_text import MarkdownPage, html_page, looks_like_html, normalise, read_text, unfold_columns
+from diplo_ml.data.pdf_text import pdf_text
 from diplo_ml.errors import DataError, NoTextError
 from diplo_ml.files import not_a_file
 from diplo_ml.text import split_sentences
 
-SUFFIXES = (".txt", ".md", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -391,6 +392,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     article = Article(doc_id=doc_id, path=path)
     unfolded = unfold_columns(text)
     columns = unfolded != text  # a print layout: its column's lines are wrapped by its width
+    pdf = path.lower().endswith(".pdf")  # (its lines too, and nothing marks a paragraph's end but the text)
     lines = normalise(_spaced_menus(unfolded)).split("\n")
     furniture = page_furniture(lines)
     article.dropped += [(i + 1, "page furniture (a printed page's number, header or footer)", lines[i])
@@ -412,7 +414,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         # in Latin" / "America and …"; other pages' short lines are headings, bylines, dates, captions, timelines; not
         # a title in capitals above a date: "JOINT STATEMENT …" / "Hanoi, …")
         width = max(len(line) for _, line in block)
-        wrapped = (columns or bool(furniture)) and width <= 90 \
+        wrapped = (columns or pdf or bool(furniture)) and width <= 90 \
             and sum(len(line) >= 0.7 * width for _, line in block) >= 3 \
             and not any(LABEL_OR_ITEM.match(line) for _, line in block)  # ("Tags: …" / "Read more:" / "- …")
         previous = ""
@@ -613,7 +615,8 @@ def ingest_path(path: Path, doc_id: str | None = None) -> Article:
     """One page as an article whose doc_id is ``doc_id`` (default: the file's stem; see :func:`doc_ids`)."""
     if path.suffix.lower() not in SUFFIXES:
         raise DataError(f"{path}: unsupported file type '{path.suffix}' (use {', '.join(SUFFIXES)})")
-    return ingest_document(read_text(path), path.stem if doc_id is None else doc_id, str(path))
+    text = pdf_text(path) if path.suffix.lower() == ".pdf" else read_text(path)
+    return ingest_document(text, path.stem if doc_id is None else doc_id, str(path))
 
 
 def _under(folders: tuple[str, ...], k: int, name: str) -> str:
