@@ -681,26 +681,76 @@ FORWARDED_MAIL = ("FW: Vietnam, Indonesia agree on fisheries\n\nHi all,\n\nFYI �
                   "addressee.\n")
 
 
-def test_a_forwarded_mail_is_read_as_the_message_it_forwards():
+def test_a_forwarded_mails_header_and_note_are_not_text_and_its_date_gives_way_to_the_articles():
     article = ingest_text(FORWARDED_MAIL, "mail")
-    assert [p.text for p in article.paragraphs] == [
+    assert [p.text for p in article.paragraphs] == [  # the forwarder's "FYI – …" note is left out
         "Vietnam and Indonesia have agreed to set up a joint mechanism to protect fishermen.",
         "The agreement was reached in Jakarta on May 14."]
     assert (article.headline, article.date, article.outlet) == ("Vietnam, Indonesia agree on fisheries", "2025-05-15",
                                                                 "Nhan Dan")
     reasons = {line: why for _, why, line in article.dropped}
-    note = "FYI – useful background for Monday's meeting. The figures may need checking."
-    assert reasons[note].startswith("e-mail note") and reasons["Best,"].startswith("e-mail note")
     assert reasons["Sent: Friday, May 16, 2025 8:02 AM"].startswith("e-mail header")
+    assert reasons["Subject: FW: Vietnam, Indonesia agree on fisheries"].startswith("e-mail header")
+    assert reasons["FYI – useful background for Monday's meeting. The figures may need checking."].startswith("e-mail")
+
+
+@pytest.mark.parametrize(("page", "field", "value"), [
+    # a review (s41) of the first version: the subject is the headline only when no other is found, the header
+    # ends once whole (the body's own "Date:" line is the body's), a "FW:" title above the header stays a title
+    ("From: Lan <lan@example.org>\nSent: Monday, 4 May 2026 9:00\nTo: Desk\nSubject: FW: Readout of the call\n\n"
+     "The two ministers spoke by phone on Monday and agreed to meet in June in Hanoi.", "headline",
+     "Readout of the call"),
+    ("FW: Annual conference of heads of missions\nFrom: Lan <lan@example.org>\nSent: Monday, 11 May 2026 9:00\nTo: "
+     "Desk\nSubject: FW: Annual conference of heads of missions\nDate: 10 August 2026\nVenue: Hanoi\n\nThe "
+     "conference will review the work of missions abroad and set tasks for next year.", "headline",
+     "Annual conference of heads of missions"),
+    # a note above the forward that is news itself stays text (only "FYI", "Sharing this", "See below" … go)
+    ("Minister,\n\nOutcome of this afternoon's call with the Thai Foreign Minister: both sides agreed to hold the "
+     "retreat in Da Nang in September.\n\nFrom: Thai Embassy <emb@example.th>\nSent: Wednesday, 22 April 2026 18:05"
+     "\nTo: Asia Department\nSubject: FW: Readout\n\nReadout\n\nThe two ministers spoke by phone on Wednesday.",
+     "first paragraph", "Outcome of this afternoon's call with the Thai Foreign Minister: both sides agreed to hold "
+     "the retreat in Da Nang in September."),
+    # a report that ends with a forwarded clipping keeps its own headline
+    ("Weekly report of the embassy\n\n" + "The Ambassador met officials of the host country to discuss trade, "
+     "investment and the protection of citizens.\n\n" * 8 + "From: Press <p@example.org>\nSent: Friday, 8 May 2026 "
+     "9:00\nTo: Desk\nSubject: FW: Al-Ahram interview\n\nAl-Ahram interview\n\nThe Ambassador gave an interview "
+     "on Friday.", "headline", "Weekly report of the embassy"),
+    # an article that quotes a forwarded e-mail keeps its headline, lead and date
+    ("Leaked e-mail shows ministry warned of fake visa agents\n\nHanoi, 27 April 2026 – The ministry warned its "
+     "missions about fake visa agents weeks ago, an e-mail seen by this newspaper shows.\n\nFrom: Consular "
+     "Department <cd@example.org>\nSent: Monday, 6 April 2026 9:00\nTo: All missions\nSubject: FW: Fake agents"
+     "\n\nPlease warn applicants about agents who ask for fees.", "date", "2026-04-27"),
+    # a memo's or a reply's "Subject:" label is no part of its headline; "FYI –" is no dateline
+    ("Subject: Preparations for the visit of the President of Finland\n\nFYI – the programme below is final and "
+     "will be sent to the Finnish side today.", "headline", "Preparations for the visit of the President of Finland"),
+    ("Subject: Preparations for the visit\n\nFYI – the programme below is final and will be sent today.",
+     "first paragraph", "FYI – the programme below is final and will be sent today."),
+    # an e-mail's confidentiality notice is no text, a consular notice's "This message is intended only for …" is
+    ("Trade talks\n\nThe ministers met on Monday in Hanoi and agreed to raise trade.\n\nCONFIDENTIALITY NOTICE: This "
+     "email and any attachments are confidential.", "last paragraph", "The ministers met on Monday in Hanoi and "
+     "agreed to raise trade."),
+    ("Notice to citizens in Israel\n\nThe embassy asks citizens to stay alert.\n\nThis message is intended only for "
+     "Vietnamese citizens in Israel: please register with the embassy.", "last paragraph", "This message is intended "
+     "only for Vietnamese citizens in Israel: please register with the embassy."),
+])
+def test_mail_pages_keep_what_is_theirs(page, field, value):
+    article = ingest_text(page, "mail")
+    paragraphs = {"first paragraph": 0, "last paragraph": -1}
+    assert (article.paragraphs[paragraphs[field]].text if field in paragraphs else getattr(article, field)) == value
 
 
 @pytest.mark.parametrize(("page", "date"), [
     # with no date of its own, the date it was sent is the page's
     (FORWARDED_MAIL.replace("Thursday, May 15, 2025 - 17:40\n\n", ""), "2025-05-16"),
     # a note app's "Created:" property and a browser's print header lose to the article's own date
-    ("# Vietnam, Cambodia open border gates\n\nCreated: December 12, 2025 4:31 PM\nTags: Cambodia\n\nWednesday, "
-     "December 10, 2025 18:20\n\nTay Ninh (VNA) – Vietnam and Cambodia on December 10 opened a pair of border gates.",
-     "2025-12-10"),
+    ("# Vietnam, Cambodia open border gates\n\nCreated: December 12, 2025 4:31 PM\nTags: Cambodia\nURL: "
+     "https://example.org/a\n\nWednesday, December 10, 2025 18:20\n\nTay Ninh (VNA) – Vietnam and Cambodia on "
+     "December 10 opened a pair of border gates.", "2025-12-10"),
+    # but a site's own "Created:" (Joomla) is its date, and so is a bare "12/04/2026, 14:22" stamp (VOV)
+    ("Embassy presents books to library\n\nCreated: Friday, 08 May 2026 10:00\n\nThe embassy presented 300 books "
+     "to the city library on 15 May 2026 at a ceremony with the mayor.", "2026-05-08"),
+    ("Viet Nam, Cuba pledge to deepen ties\n\n12/04/2026, 14:22\n\n(VOVWORLD) - The two sides will meet again on "
+     "20 May 2026 in Havana, the ministry said.", "2026-04-12"),
     ("18/05/2025, 10:14   Media freedom under threat: UK statement - GOV.UK\n\nSpeech\n\nMedia freedom under threat: "
      "UK statement\n\nPublished 1 May 2025\n\nThe United Kingdom is deeply concerned that media freedom continues "
      "to decline.", "2025-05-01"),

@@ -303,10 +303,16 @@ def _city(place: str) -> bool:
     return place.lower() in CITIES
 
 
+# a writer's marks before a dash, no places: "FYI – useful background …", "NB – the figures …"
+NOTE_MARKS = {"FYI", "NB", "N.B", "PS", "P.S", "BTW", "ICYMI", "FAO", "ATTN", "NOTE", "TL;DR", "TLDR"}
+
+
 def _is_place(place: str) -> bool:
     """A dateline's place ("Hanoi", "Rio de Janeiro, March 3", "X" when none is named): capitalised words, not the
     start of a sentence ("The report by the Vietnam News Agency (VNA) – …" is one) nor an outlet's own name."""
     words = re.findall(r"[^\W\d_][\w.'’-]*", place)
+    if place.strip(" .").upper() in NOTE_MARKS:
+        return False
     return place[:1].isupper() and all(w[:1].isupper() or w.lower() in PLACE_GLUE for w in words) \
         and not _names_outlet(place)
 

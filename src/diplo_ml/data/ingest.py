@@ -34,7 +34,6 @@ from diplo_ml.data.page_noise import (
     ANSWER_PREFIX,
     BARE_CREDIT,
     BYLINE,
-    CAPTURE_DATE,
     END_MARK,
     FOOTNOTE,
     FOOTNOTE_MARK,
@@ -49,9 +48,9 @@ from diplo_ml.data.page_noise import (
     STORY_NOTE,
     TAIL_HEADINGS,
     TERMINAL,
-    TITLE_PREFIX,
     classify,
     comment_block,
+    copy_date_line,
     credited_caption,
     forwarded_mail,
     not_a_standfirst,
@@ -397,14 +396,10 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     furniture = page_furniture(lines)
     article.dropped += [(i + 1, "page furniture (a printed page's number, header or footer)", lines[i])
                         for i in sorted(furniture)]
-    header, note, subject = forwarded_mail(lines)
-    titled = subject is not None and any(TITLE_PREFIX.sub("", line).strip() == subject  # the subject as a line of
-                                         for i, line in enumerate(lines) if i not in header)  # its own: the headline
-    article.dropped += [(i + 1, "e-mail header (of the message forwarded below)", lines[i]) for i in sorted(header)]
-    article.dropped += [(i + 1, "e-mail note (above the message it forwards)", lines[i]) for i in sorted(note)]
-    sent = next((parse_date(lines[i].split(":", 1)[1]) for i in sorted(header)
-                 if re.match(r"\W*(?:sent|date)\W*:", lines[i], re.IGNORECASE)), None)
-    lines = ["" if i in header or i in note else line for i, line in enumerate(lines)]
+    mail = forwarded_mail(lines)
+    article.dropped += [(i + 1, "e-mail header, note or subject (of the message forwarded below)", lines[i])
+                        for i in sorted(mail.lines)]
+    lines = ["" if i in mail.lines else line for i, line in enumerate(lines)]
     blocks = split_blocks(lines, furniture)
     units: list[tuple[int, str]] = []
     for block in blocks:
@@ -438,7 +433,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     last_kept: int | None = None  # the line of the unit just before, when it was kept as a paragraph
     before_body: list[tuple[int, str]] = []
     credited: list[Paragraph] = []  # short lines above a "Source: VNA" line
-    copied = sent  # the date a copy was made (sent, created, printed): the page's only if it gives no other
+    copied = mail.date and parse_date(mail.date)  # when a copy was made (sent, created, printed): the page's date
+    # if it gives no other
     for index, (number, line) in enumerate(units):
         if in_tail:
             article.dropped.append((number, "related-news tail", line))
@@ -463,7 +459,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             continue
         if not seen_body and (lead := strip_page_header(line)) != line:
             header = line[:len(line) - len(lead)]
-            if CAPTURE_DATE.match(line):
+            if copy_date_line(lines, number - 1):
                 copied = copied or parse_date(header)
             else:
                 article.date = article.date or parse_date(header)
@@ -482,7 +478,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         last_kept = None
         if (reason in ("timestamp", "outlet masthead and date") or (reason == "page header" and not seen_body)) \
                 and article.date is None:  # (not a "Sources: Reuters – 3 March 2026; …" line below the text)
-            if CAPTURE_DATE.match(line):
+            if copy_date_line(lines, number - 1):
                 copied = copied or parse_date(line)
             else:
                 article.date = parse_date(line)
@@ -541,8 +537,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             article.paragraphs.remove(caption)
             article.dropped.append((caption.line, "photo caption (its credit follows)", caption.raw))
     article.date = article.date or copied
-    if titled:
-        article.headline = subject
+    article.headline = mail.subject if mail.titled else article.headline or mail.subject
     if article.outlet is None:
         closing = _closing_outlet(article.paragraphs[-1].raw) if article.paragraphs else None
         # the closing mark when no masthead, byline or credit names one (before a photo's credit: "— VNA/VNS Photo"

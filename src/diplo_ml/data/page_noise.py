@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from diplo_ml.data.datelines import (
     DATE_DMY,
@@ -230,9 +231,23 @@ FURNITURE_NOTE = "looks like page furniture"
 
 # when a copy of the page was made, not when it was published: an e-mail's "Sent:", a note app's "Created:", a
 # browser's print header ("18/05/2025, 10:14  <title>"); their date is the page's only when it gives no other
-CAPTURE_DATE = re.compile(r"^(?:\*\*)?(?:sent|created|clipped|saved|printed|received|captured|accessed|retrieved"
-                          r"|downloaded|date created|created (?:on|at|time)|last edited(?: time)?)(?:\*\*)?\s*:"
-                          r"|^\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s|$)", re.IGNORECASE)
+CAPTURE_DATE = re.compile(r"^(?:\*\*)?(?:clipped|saved|printed|received|captured|accessed|retrieved|downloaded"
+                          r"|date created|created (?:on|at|time)|last edited(?: time)?)(?:\*\*)?\s*:"
+                          r"|^\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AP]M)?\s+\S+\s+\S+\s+\S", re.IGNORECASE)
+# a note app's "Created:" property, beside its other properties ("URL: https://…", "Status: To read"); a site's own
+# "Created: 12 April 2026" (Joomla) is its publication date
+CREATED = re.compile(r"^(?:\*\*)?created(?:\*\*)?\s*:", re.IGNORECASE)
+NOTE_PROPERTY = re.compile(r"^(?:\*\*)?(?:url|source|status|property|type)(?:\*\*)?\s*:", re.IGNORECASE)
+
+
+def copy_date_line(lines: Sequence[str], index: int) -> bool:
+    """Whether ``lines[index]`` gives the date a copy of the page was made (:data:`CAPTURE_DATE`, or a note app's
+    "Created:" beside its properties), not the page's own."""
+    line = lines[index].strip()
+    if CAPTURE_DATE.match(line):
+        return True
+    return bool(CREATED.match(line)) and any(NOTE_PROPERTY.match(lines[i].strip())
+                                             for i in range(max(0, index - 3), min(len(lines), index + 4)))
 # a printed page's number on a line of its own: "Page 1 of 2", "Page 3", "- 2 -", "– 4 –", and a browser's print
 # footer, the page's address and "1/2"
 PAGE_NUMBER = re.compile(r"^(?:page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]"
@@ -255,35 +270,55 @@ def page_furniture(lines: Sequence[str]) -> set[int]:
 
 
 MAIL_FIELD = re.compile(r"^(?:\*\*)?(from|sent|date|to|cc|subject)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.*)$", re.IGNORECASE)
-FORWARDED = re.compile(r"^(?:-+\s*forwarded message\s*-+|begin forwarded message:?)$|^(?:fwd?|tr)\s*:", re.IGNORECASE)
+FORWARDED = re.compile(r"^(?:-+\s*forwarded message\s*-+|begin forwarded message:?)$", re.IGNORECASE)
+FORWARDED_SUBJECT = re.compile(r"^(?:fwd?|tr)\s*:", re.IGNORECASE)
+# a forwarder's words about what follows: "FYI – useful background …", "Sharing this in case …", "Please see below."
+FORWARD_NOTE = re.compile(r"^(?:fyi\b|for (?:your )?info(?:rmation)?\b|forwarding\b|sharing (?:this|the|below)\b"
+                          r"|(?:please )?see (?:the \w+ )?below\b|please see the \w+ below\b|below is\b"
+                          r"|useful background\b)", re.IGNORECASE)
 
 
-def forwarded_mail(lines: Sequence[str]) -> tuple[set[int], set[int], str | None]:
-    """Indices of a forwarded e-mail's header ("From: … <…@…>" / "Sent:" / "To:" / "Subject: FW: …") and of the
-    forwarder's note above it ("FYI – useful background …", at most 80 words), and the subject without its "FW:":
-    the message forwarded below is the page. Empty unless the page's first "From:" line within its first 40 lines
-    of text opens a header with a date, a recipient or subject, and a forwarded subject (or a "Forwarded message"
-    line above it), and text follows."""
+@dataclass(frozen=True)
+class ForwardedMail:
+    """A forwarded e-mail's furniture (see :func:`forwarded_mail`)."""
+
+    lines: frozenset[int] = frozenset()  # its header, the forwarder's words about it, the message's repeated title
+    date: str | None = None  # the header's "Sent:" or "Date:", the page's date when the message gives none
+    subject: str | None = None  # without "FW:", the page's headline when the message gives none
+    titled: bool = False  # the message below opens with the subject as its title: the headline
+
+
+def forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
+    """A forwarded e-mail's header ("From: … <…@…>" / "Sent:" / "To:" / "Subject: FW: …", a "Forwarded message" line
+    above it), the forwarder's words about it above ("FYI – useful background …", up to 40 words:
+    :data:`FORWARD_NOTE`; other notes may be the news itself) and the message's title below when it repeats the
+    subject. Nothing unless the page's first "From:" line within its first 40 lines of text opens a header of a
+    date, a recipient or subject, and a forwarded subject (or a "Forwarded message" line), with text below it."""
     text = [i for i, line in enumerate(lines) if line.strip()]
     k = next((k for k, i in enumerate(text[:40]) if (m := MAIL_FIELD.match(lines[i].strip()))
               and m.group(1).lower() == "from"), None)
     if k is None:
-        return set(), set(), None
-    header = [text[k]]
-    for i in text[k + 1:k + 7]:
-        if not MAIL_FIELD.match(lines[i].strip()):
-            break
+        return ForwardedMail()
+    header, fields = [text[k]], {"from": ""}
+    for i in text[k + 1:k + 6]:
+        field = MAIL_FIELD.match(lines[i].strip())
+        name = field.group(1).lower() if field else None
+        if name is None or name in fields or (name in ("sent", "date") and {"sent", "date"} & set(fields)):
+            break  # (not the body's own "Date: 10 August 2026" below a whole header)
         header.append(i)
-    fields = {m.group(1).lower(): m.group(2) for i in header if (m := MAIL_FIELD.match(lines[i].strip()))}
+        fields[name] = field.group(2)
     marker = text[k - 1] if k > 0 and FORWARDED.match(lines[text[k - 1]].strip()) else None
-    if not (marker is not None or FORWARDED.match(fields.get("subject", ""))) or not {"sent", "date"} & set(fields) \
+    dated = fields.get("sent") or fields.get("date")
+    if not (marker is not None or FORWARDED_SUBJECT.match(fields.get("subject", ""))) or not dated \
             or not {"to", "subject"} & set(fields) or text[-1] <= header[-1]:
-        return set(), set(), None
-    above = [i for i in text if i < text[k] and i != marker
-             and not FORWARDED.match(lines[i].strip())]  # (the page's title "FW: …" stays a headline)
-    note = set(above) if sum(len(lines[i].split()) for i in above) <= 80 else set()
-    subject = TITLE_PREFIX.sub("", fields.get("subject", "")).strip() or None
-    return set(header) | ({marker} if marker is not None else set()), note, subject
+        return ForwardedMail()
+    subject = re.sub(r"^(?:(?:fwd?|tr|re)\s*:\s*)+", "", fields.get("subject", ""), flags=re.IGNORECASE).strip()
+    notes = {i for i in text if i < text[k] and FORWARD_NOTE.match(lines[i].strip()) and len(lines[i].split()) <= 40}
+    below = next(i for i in text if i > header[-1])
+    above = sum(len(lines[i].split()) for i in text if i < text[k])  # (a short note, not a report that quotes one)
+    title = {below} if subject and lines[below].strip().strip("*# ") == subject and above <= 120 else set()
+    return ForwardedMail(frozenset({*header, *notes, *title, *([marker] if marker is not None else [])}), dated,
+                         subject or None, bool(title))
 
 
 def furniture_note(text: str) -> str | None:
@@ -345,10 +380,10 @@ def labelled_caption_sentence(line: str) -> str | None:
 
 # notices that are page noise when short (longer, "Copyright protection for films was …" is text)
 # an e-mail's closing notice ("CONFIDENTIALITY NOTICE: This email and any attachments are confidential …")
-MAIL_NOTICE = re.compile(r"^(?:(?:confidentiality|e-?mail|legal) (?:notice|disclaimer)\s*:|this (?:e-?mail|message)"
+MAIL_NOTICE = re.compile(r"^(?:(?:confidentiality|e-?mail) (?:notice|disclaimer)\s*:|this (?:e-?mail|message)"
                          r"(?: and any (?:attachments?|files?)(?: transmitted with it)?)? (?:is|are|may be) "
-                         r"(?:confidential|privileged|intended (?:solely|only))|please consider the environment before"
-                         r" printing)", re.IGNORECASE)
+                         r"(?:confidential|privileged|intended (?:solely |only )?for the (?:named )?(?:addressee|"
+                         r"recipient|person))|please consider the environment before printing)", re.IGNORECASE)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (WIRE_NOTICE, 30, "wire notice or contributors"),
                  (COOKIES, 40, "cookie notice or navigation"), (PUBLISHER, 25, "publisher line"),
                  (MAIL_NOTICE, 90, "e-mail notice"))
@@ -454,7 +489,7 @@ def without_site(title: str) -> str:
     return head if dash and (site.strip().lower() in SITE_NAMES or masthead(site)) else title
 
 
-# what a forwarded e-mail or a print view sets before a title: "FW: …", "Fwd: …", "RE: …", "In bài viết - …" (print
+# what an e-mail or a print view sets before a title: "Subject: …", "FW: …", "Fwd: …", "RE: …", "In bài viết - …" (print
 # the article), "Print - …"
-TITLE_PREFIX = re.compile(r"^(?:(?:FW|Fwd|RE)\s*:\s*)+|^(?:In bài viết|Print(?: article| this page)?)\s+[-–|:]\s+",
-                          re.IGNORECASE)
+TITLE_PREFIX = re.compile(r"^(?:(?:subject|fwd?|re|tr)\s*:\s*)+|^(?:In bài viết|Print(?: article| this page)?)"
+                          r"\s+[-–|:]\s+", re.IGNORECASE)
