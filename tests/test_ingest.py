@@ -710,6 +710,11 @@ def test_a_forwarded_mails_header_and_note_are_not_text_and_its_date_gives_way_t
      "\nTo: Asia Department\nSubject: FW: Readout\n\nReadout\n\nThe two ministers spoke by phone on Wednesday.",
      "first paragraph", "Outcome of this afternoon's call with the Thai Foreign Minister: both sides agreed to hold "
      "the retreat in Da Nang in September."),
+    # a label as the subject ("FW: Press release") is not the headline over the message's own title
+    ("Sending the release for tomorrow's clippings.\n\nFrom: Info <i@example.org>\nSent: Tuesday, 28 April 2026 "
+     "18:00\nTo: Press\nSubject: FW: Press release\n\nPress release\n\nViet Nam welcomes the ceasefire in Sudan\n\n"
+     "Viet Nam welcomes the ceasefire agreement signed by the parties in Sudan, the spokesperson said.", "headline",
+     "Viet Nam welcomes the ceasefire in Sudan"),
     # a report that ends with a forwarded clipping keeps its own headline
     ("Weekly report of the embassy\n\n" + "The Ambassador met officials of the host country to discuss trade, "
      "investment and the protection of citizens.\n\n" * 8 + "From: Press <p@example.org>\nSent: Friday, 8 May 2026 "

@@ -273,9 +273,9 @@ MAIL_FIELD = re.compile(r"^(?:\*\*)?(from|sent|date|to|cc|subject)(?:\*\*)?\s*:\
 FORWARDED = re.compile(r"^(?:-+\s*forwarded message\s*-+|begin forwarded message:?)$", re.IGNORECASE)
 FORWARDED_SUBJECT = re.compile(r"^(?:fwd?|tr)\s*:", re.IGNORECASE)
 # a forwarder's words about what follows: "FYI – useful background …", "Sharing this in case …", "Please see below."
-FORWARD_NOTE = re.compile(r"^(?:fyi\b|for (?:your )?info(?:rmation)?\b|forwarding\b|sharing (?:this|the|below)\b"
-                          r"|(?:please )?see (?:the \w+ )?below\b|please see the \w+ below\b|below is\b"
-                          r"|useful background\b)", re.IGNORECASE)
+FORWARD_NOTE = re.compile(r"^(?:fyi\b|for (?:your )?info(?:rmation)?\b|forwarding\b"
+                          r"|(?:sharing|sending) (?:this|the|below|you)\b|(?:please )?see (?:the \w+ )?below\b"
+                          r"|please see the \w+ below\b|below is\b|useful background\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -316,7 +316,8 @@ def forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
     notes = {i for i in text if i < text[k] and FORWARD_NOTE.match(lines[i].strip()) and len(lines[i].split()) <= 40}
     below = next(i for i in text if i > header[-1])
     above = sum(len(lines[i].split()) for i in text if i < text[k])  # (a short note, not a report that quotes one)
-    title = {below} if subject and lines[below].strip().strip("*# ") == subject and above <= 120 else set()
+    title = {below} if len(subject.split()) >= 4 and lines[below].strip().strip("*# ") == subject and above <= 120 \
+        else set()  # (not a label: "Joint Statement", "Press release" above the message's own title)
     return ForwardedMail(frozenset({*header, *notes, *title, *([marker] if marker is not None else [])}), dated,
                          subject or None, bool(title))
 
