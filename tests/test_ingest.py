@@ -734,6 +734,9 @@ def test_a_forwarded_mails_header_and_note_are_not_text_and_its_date_gives_way_t
     ("Trade talks\n\nThe ministers met on Monday in Hanoi and agreed to raise trade.\n\nCONFIDENTIALITY NOTICE: This "
      "email and any attachments are confidential.", "last paragraph", "The ministers met on Monday in Hanoi and "
      "agreed to raise trade."),
+    ("Trade talks\n\nThe ministers met on Monday in Hanoi and agreed to raise trade.\n\nThis e-mail is sent from the "
+     "official e-mail system of the ministry.", "last paragraph", "The ministers met on Monday in Hanoi and agreed "
+     "to raise trade."),
     ("Notice to citizens in Israel\n\nThe embassy asks citizens to stay alert.\n\nThis message is intended only for "
      "Vietnamese citizens in Israel: please register with the embassy.", "last paragraph", "This message is intended "
      "only for Vietnamese citizens in Israel: please register with the embassy."),

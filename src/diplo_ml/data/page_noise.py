@@ -384,7 +384,8 @@ def labelled_caption_sentence(line: str) -> str | None:
 MAIL_NOTICE = re.compile(r"^(?:(?:confidentiality|e-?mail) (?:notice|disclaimer)\s*:|this (?:e-?mail|message)"
                          r"(?: and any (?:attachments?|files?)(?: transmitted with it)?)? (?:is|are|may be) "
                          r"(?:confidential|privileged|intended (?:solely |only )?for the (?:named )?(?:addressee|"
-                         r"recipient|person))|please consider the environment before printing)", re.IGNORECASE)
+                         r"recipient|person))|this e-?mail (?:is|was|has been) sent (?:from|by|on behalf)"
+                         r"|please consider the environment before printing)", re.IGNORECASE)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (WIRE_NOTICE, 30, "wire notice or contributors"),
                  (COOKIES, 40, "cookie notice or navigation"), (PUBLISHER, 25, "publisher line"),
                  (MAIL_NOTICE, 90, "e-mail notice"))
