@@ -851,6 +851,45 @@ def test_a_pdf_that_cannot_be_read_is_named_in_one_line(tmp_path):
         ingest_path(tmp_path / "scan.pdf")
 
 
+@pytest.mark.parametrize(("page", "field", "value"), [
+    # a review (s41) of the first version: a running header's first copy is the page's title, date or masthead; a
+    # heading at a page's foot and the next page's list item stay apart; a narrow column's wrapped line is no header
+    ("Viet Nam – Australia Joint Statement\nPage 1 of 2\n\nCanberra, 7 March 2024\n\n1. The leaders met in Canberra "
+     "on 7 March 2024 and announced the elevation of relations.\n\nViet Nam – Australia Joint Statement\nPage 2 of 2"
+     "\n\n2. Leaders reaffirmed their commitment to a peaceful Indo-Pacific.", "headline",
+     "Viet Nam – Australia Joint Statement"),
+    ("Press statement – 12 June 2025\nPage 1 of 2\n\nViet Nam calls for restraint\n\nViet Nam is deeply concerned "
+     "about the escalation of tensions in the Middle East.\n\nPress statement – 12 June 2025\nPage 2 of 2\n\nViet "
+     "Nam stands ready to contribute to international efforts.", "date", "2025-06-12"),
+    ("Plan of Action for the Strategic Partnership\n\nThe two sides agree to implement the following measures.\n\n"
+     "Maritime cooperation\n\n- 2 -\n\ni. convene the Joint Commission every two years.\n\n- 3 -\n",
+     "paragraphs", ["The two sides agree to implement the following measures.",
+                    "i. convene the Joint Commission every two years."]),
+    ("Defence Policy Dialogue\n\nThe two delegations reviewed defence cooperation and agreed to:\n\n(b) expand "
+     "cooperation in cybersecurity, defence industry and UN peacekeeping; and\n\nPage 1 of 2\n\n(c) hold the next "
+     "dialogue in Ha Noi in 2025.\n\nPage 2 of 2", "last paragraph", "(b) expand cooperation in cybersecurity, "
+     "defence industry and UN peacekeeping; and"),  # ("(c) …" is read as a copyright line, as before)
+    ("Embassy newsletter\n\nThe Ambassador of\nthe Socialist Republic of Viet Nam\nmet business leaders to brief "
+     "them\non reforms adopted by the Government of\nthe Socialist Republic of Viet Nam\n\nPage 1\n\nin January.",
+     "last paragraph", "The Ambassador of the Socialist Republic of Viet Nam met business leaders to brief them on "
+     "reforms adopted by the Government of the Socialist Republic of Viet Nam in January."),
+    # a list of documents or a table's rows on a printed page are no wrapped paragraph
+    ("Documents exchanged\n\nBrasilia, 30 August 2025\n\nMemorandum of Understanding on cooperation in agriculture "
+     "and food security\nAgreement on the mutual exemption of visas for holders of ordinary passports\nPlan of action"
+     " on science, technology and innovation for the period 2025-2028\n\n- 2 -\n\nThe two sides agreed to meet "
+     "again.", "paragraphs", ["The two sides agreed to meet again."]),  # (the rows are short lines, as before)
+    # "ex-" keeps its hyphen, whatever else the page spells whole ("express")
+    ("Veterans visit Ha Noi\n\nA delegation led by an ex-\npress secretary of the White House visited the ministry."
+     "\n\nThe minister asked them to express goodwill.", "first paragraph", "A delegation led by an ex-press "
+     "secretary of the White House visited the ministry."),
+])
+def test_printed_pages_keep_what_is_not_furniture(page, field, value):
+    article = ingest_text(page, "print")
+    got = {"paragraphs": [p.text for p in article.paragraphs], "first paragraph": article.paragraphs[0].text,
+           "last paragraph": article.paragraphs[-1].text}.get(field) or getattr(article, field, None)
+    assert got == value
+
+
 @pytest.mark.parametrize("page", [
     # no page number: a repeated short line is the page's own ("Read more" and a heading stay as they were read)
     "Talks in Hanoi\n\nThe two ministers met on Monday in Hanoi to discuss trade and investment with the\n\nOFFICIAL"

@@ -333,6 +333,8 @@ CURRENCY_START = re.compile(r"^(?:USD|VND|EUR|GBP|JPY|CNY|KRW|AUD|SGD|THB|US dol
                             r"|won|dong)(?=\s+[a-z]|\s*$|[.,;])")
 
 
+# a list's item: "- …", "• …", "1. …", "(b) …", "iii) …"
+LIST_ITEM = re.compile(r"^(?:[-–•*]\s|\d{1,2}[.)]\s|\(?(?:[a-h]|[ivx]{1,4})\)\s|(?:[a-h]|[ivx]{1,4})\.\s)")
 # a block's line that is a label or a list's item, not a line of wrapped prose
 LABEL_OR_ITEM = re.compile(r"^(?:[-–•*]\s|\d{1,2}[.)]\s|[A-Z][\w ]{0,20}:(?:\s|$))")
 
@@ -365,19 +367,25 @@ def _unwrapped(first: str, second: str, text: str) -> str:
         hyphenated = head + tail
         whole = re.search(rf"(?<![\w-]){re.escape(head[:-1] + tail.rstrip('.,;:!?)”’'))}(?![\w-])", text,
                           re.IGNORECASE)
-        keep = not second[:1].islower() or hyphenated in text or (head[:-1].lower() in KEEPS_HYPHEN and not whole)
+        keep = not second[:1].islower() or hyphenated in text or head[:-1].lower() == "ex" \
+            or (head[:-1].lower() in KEEPS_HYPHEN and not whole)  # ("ex-" / "press" is no "express")
         return first + second if keep else first[:-1] + second
     return f"{first} {second}"
 
 
 def split_blocks(lines: list[str], furniture: set[int] | frozenset[int] = frozenset()) -> list[list[tuple[int, str]]]:
     """Group (line number, text) into blank-line-delimited blocks; a gap that holds page furniture (indices into
-    ``lines``: a page break's footer, number and header) is no block's end, so a sentence goes on over it."""
+    ``lines``: a page break's footer, number and header) is no block's end where the sentence before it goes on
+    over it (a block of five words or more whose last line :func:`_goes_on`: "… working with the" / "International
+    …"), so that it is read whole; a heading at a page's foot stays apart."""
     blocks: list[list[tuple[int, str]]] = [[]]
     gap: list[int] = []  # the blank and furniture lines since the last line of text
     for index, line in enumerate(lines):
         if line and index not in furniture:
-            if gap and blocks[-1] and not furniture.intersection(gap):
+            last = blocks[-1][-1][1] if blocks[-1] else ""
+            bridged = furniture.intersection(gap) and sum(len(t.split()) for _, t in blocks[-1]) >= 5 \
+                and not TERMINAL.search(last) and _goes_on(last, line) and not LIST_ITEM.match(line)
+            if gap and blocks[-1] and not bridged:
                 blocks.append([])
             blocks[-1].append((index + 1, line))
             gap = []
@@ -409,15 +417,16 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         # in Latin" / "America and …"; other pages' short lines are headings, bylines, dates, captions, timelines; not
         # a title in capitals above a date: "JOINT STATEMENT …" / "Hanoi, …")
         width = max(len(line) for _, line in block)
-        wrapped = (columns or pdf or bool(furniture)) and width <= 90 \
-            and sum(len(line) >= 0.7 * width for _, line in block) >= 3 \
+        near = 0.7 if columns else 0.85  # a printed page's lines reach its margin; a heading or a list does not
+        wrapped = (columns or ((pdf or bool(furniture)) and any(TERMINAL.search(line) for _, line in block))) \
+            and width <= 90 and sum(len(line) >= near * width for _, line in block) >= (3 if columns else 2) \
             and not any(LABEL_OR_ITEM.match(line) for _, line in block)  # ("Tags: …" / "Read more:" / "- …")
         previous = ""
         for number, line in block:
             if current is None:
                 current = (number, line)
             elif not TERMINAL.search(current[1]) and (_goes_on(current[1], line) or (
-                    wrapped and len(previous) >= 0.7 * width and not _capitals(previous)
+                    wrapped and len(previous) >= near * width and not _capitals(previous)
                     and not split_datelines(line)[0])):
                 current = (current[0], _unwrapped(current[1], line, text))  # a hard-wrapped paragraph
             else:

@@ -5,7 +5,6 @@ patterns that mark interview questions and speaker labels."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -255,18 +254,29 @@ PAGE_NUMBER = re.compile(r"^(?:page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–—
 
 
 def page_furniture(lines: Sequence[str]) -> set[int]:
-    """Indices of a printed document's page furniture (a PDF's text): page numbers (:data:`PAGE_NUMBER`) and short
-    lines without a sentence's end that recur, at least once within three lines of a page number (a running header
-    or footer: "OFFICIAL", "Embassy of Viet Nam in Canberra"), from three lines above the first page number on (the
-    first page's header, above it, may be the title). Nothing on a page without page numbers."""
+    """Indices of a printed document's page furniture (a PDF's text): page numbers (:data:`PAGE_NUMBER`) and the
+    repeats of a running header or footer ("OFFICIAL", "Embassy of Viet Nam in Canberra"): a short line without a
+    sentence's end that stands apart (blank lines or a page number around it, or on one side at a page break),
+    recurs, and once stands within three lines of a page number. Its first occurrence stays (a title, a date or a
+    masthead gives the page's metadata), and so does everything on a page without page numbers."""
     numbers = {i for i, line in enumerate(lines) if PAGE_NUMBER.match(line.strip())}
     if not numbers:
         return set()
+
+    top = next((i for i, line in enumerate(lines) if line.strip()), 0)
+
+    def alone(i: int) -> bool:  # a blank line or a page number on both sides, or on one at a page's top or foot
+        apart = [j < 0 or j >= len(lines) or not lines[j].strip() or j in numbers for j in (i - 1, i + 1)]
+        return all(apart) or (any(apart) and (i == top or any(abs(i - n) <= 3 for n in numbers)))
+
     short = [line.strip() if 0 < len(line.split()) <= 6 and not TERMINAL.search(line) else "" for line in lines]
-    counts = Counter(short)
-    running = {short[i] for i in range(len(lines)) if short[i] and counts[short[i]] >= 2
-               and any(abs(i - n) <= 3 for n in numbers)}
-    return numbers | {i for i, line in enumerate(short) if line in running and i >= min(numbers) - 3}
+    where: dict[str, list[int]] = {}
+    for i, line in enumerate(short):
+        if line:
+            where.setdefault(line, []).append(i)
+    running = [found for found in where.values() if len(found) >= 2 and all(alone(i) for i in found)
+               and any(abs(i - n) <= 3 for i in found for n in numbers)]  # (not a narrow column's wrapped line)
+    return numbers | {i for found in running for i in found[1:]}
 
 
 MAIL_FIELD = re.compile(r"^(?:\*\*)?(from|sent|date|to|cc|subject)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.*)$", re.IGNORECASE)
