@@ -715,6 +715,16 @@ def test_a_forwarded_mails_header_and_note_are_not_text_and_its_date_gives_way_t
      "18:00\nTo: Press\nSubject: FW: Press release\n\nPress release\n\nViet Nam welcomes the ceasefire in Sudan\n\n"
      "Viet Nam welcomes the ceasefire agreement signed by the parties in Sudan, the spokesperson said.", "headline",
      "Viet Nam welcomes the ceasefire in Sudan"),
+    # a forwarder's note over two lines, and one that makes a header without "FW:" a forward's
+    ("Hi Sarah,\n\nReadout from last night below, for the country file. Nothing on the\nnickel tariffs, "
+     "interestingly.\n\nTom\n\n---------- Forwarded message ---------\nFrom: State <s@example.gov>\nDate: Fri, 21 "
+     "Mar 2025 at 02:14\nSubject: Meeting with the Foreign Minister\nTo: <t@example.org>\n\nThe Deputy Secretary "
+     "and the Foreign Minister discussed critical minerals.", "first paragraph", "The Deputy Secretary and the "
+     "Foreign Minister discussed critical minerals."),
+    ("Colleagues,\n\nPlease see below for the peacekeeping section of the weekly brief.\n\nFrom: Nhan Dan Online "
+     "<n@nhandan.vn>\nSent: Friday, 14 November 2025 07:30\nTo: Hoang Anh <h@example.gov.vn>\nSubject: Engineering "
+     "unit leaves for Abyei mission\n\nEngineering unit leaves for Abyei mission\n\nThursday, 13 November 2025 - "
+     "21:10\n\nNDO – A flight carrying 184 officers left Ho Chi Minh City on November 13.", "date", "2025-11-13"),
     # a report that ends with a forwarded clipping keeps its own headline
     ("Weekly report of the embassy\n\n" + "The Ambassador met officials of the host country to discuss trade, "
      "investment and the protection of citizens.\n\n" * 8 + "From: Press <p@example.org>\nSent: Friday, 8 May 2026 "

@@ -283,16 +283,32 @@ MAIL_FIELD = re.compile(r"^(?:\*\*)?(from|sent|date|to|cc|subject)(?:\*\*)?\s*:\
 FORWARDED = re.compile(r"^(?:-+\s*forwarded message\s*-+|begin forwarded message:?)$", re.IGNORECASE)
 FORWARDED_SUBJECT = re.compile(r"^(?:fwd?|tr)\s*:", re.IGNORECASE)
 # a forwarder's words about what follows: "FYI – useful background …", "Sharing this in case …", "Please see below."
+# a forwarder's words about what follows: "FYI – useful background …", "Sharing this in case …", "Readout from last
+# night below, for the Indonesia country file.", "Note for the consular file – …"
 FORWARD_NOTE = re.compile(r"^(?:fyi\b|for (?:your )?info(?:rmation)?\b|forwarding\b"
-                          r"|(?:sharing|sending) (?:this|the|below|you)\b|(?:please )?see (?:the \w+ )?below\b"
-                          r"|please see the \w+ below\b|below is\b|useful background\b)", re.IGNORECASE)
+                          r"|(?:sharing|sending) (?:this|the|below|you)\b"
+                          r"|(?:please )?see (?:the \w+ )?below\b|please see the \w+ below\b|below is\b"
+                          r"|useful background\b)|\b(?:below|attached|forwarded)\b[^.!?]{0,60}(?:[.!?]|$)"
+                          r"|\bfor (?:the|your|our) [\w -]{0,30}\b(?:file|brief|records?|reference|information)\b",
+                          re.IGNORECASE)
+
+
+def _note_blocks(lines: Sequence[str], end: int) -> list[list[int]]:
+    """The blocks of text lines (blank-line apart) above ``end``, each a list of indices."""
+    blocks: list[list[int]] = [[]]
+    for i in range(end):
+        if lines[i].strip():
+            blocks[-1].append(i)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
 
 
 @dataclass(frozen=True)
 class ForwardedMail:
     """A forwarded e-mail's furniture (see :func:`forwarded_mail`)."""
 
-    lines: frozenset[int] = frozenset()  # its header, the forwarder's words about it, the message's repeated title
+    lines: frozenset[int] = frozenset()  # its header, the forwarder's note on it, the message's repeated title
     date: str | None = None  # the header's "Sent:" or "Date:", the page's date when the message gives none
     subject: str | None = None  # without "FW:", the page's headline when the message gives none
     titled: bool = False  # the message below opens with the subject as its title: the headline
@@ -300,10 +316,11 @@ class ForwardedMail:
 
 def forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
     """A forwarded e-mail's header ("From: … <…@…>" / "Sent:" / "To:" / "Subject: FW: …", a "Forwarded message" line
-    above it), the forwarder's words about it above ("FYI – useful background …", up to 40 words:
-    :data:`FORWARD_NOTE`; other notes may be the news itself) and the message's title below when it repeats the
-    subject. Nothing unless the page's first "From:" line within its first 40 lines of text opens a header of a
-    date, a recipient or subject, and a forwarded subject (or a "Forwarded message" line), with text below it."""
+    above it), the forwarder's note on it above (a block of up to 40 words: "FYI – useful background …", "Readout
+    below, for the country file.": :data:`FORWARD_NOTE`; other notes may be the news itself) and the message's title
+    below when it repeats the subject. Nothing unless the page's first "From:" line within its first 40 lines of text
+    opens a header of a date, a recipient or subject, and a forwarded subject, a "Forwarded message" line or such a
+    note above it, with text below it."""
     text = [i for i, line in enumerate(lines) if line.strip()]
     k = next((k for k, i in enumerate(text[:40]) if (m := MAIL_FIELD.match(lines[i].strip()))
               and m.group(1).lower() == "from"), None)
@@ -318,12 +335,13 @@ def forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
         header.append(i)
         fields[name] = field.group(2)
     marker = text[k - 1] if k > 0 and FORWARDED.match(lines[text[k - 1]].strip()) else None
+    notes = {i for block in _note_blocks(lines, text[k]) if sum(len(lines[i].split()) for i in block) <= 40
+             and FORWARD_NOTE.search(" ".join(lines[i].strip() for i in block)) for i in block}
     dated = fields.get("sent") or fields.get("date")
-    if not (marker is not None or FORWARDED_SUBJECT.match(fields.get("subject", ""))) or not dated \
+    if not (marker is not None or notes or FORWARDED_SUBJECT.match(fields.get("subject", ""))) or not dated \
             or not {"to", "subject"} & set(fields) or text[-1] <= header[-1]:
         return ForwardedMail()
     subject = re.sub(r"^(?:(?:fwd?|tr|re)\s*:\s*)+", "", fields.get("subject", ""), flags=re.IGNORECASE).strip()
-    notes = {i for i in text if i < text[k] and FORWARD_NOTE.match(lines[i].strip()) and len(lines[i].split()) <= 40}
     below = next(i for i in text if i > header[-1])
     above = sum(len(lines[i].split()) for i in text if i < text[k])  # (a short note, not a report that quotes one)
     title = {below} if len(subject.split()) >= 4 and lines[below].strip().strip("*# ") == subject and above <= 120 \
