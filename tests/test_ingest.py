@@ -900,6 +900,40 @@ def test_printed_pages_keep_what_is_not_furniture(page, field, value):
     assert got == value
 
 
+WRAPPED_MAIL = ("Hi Sarah,\n\nSee the readout below.\n\n> From: State <s@example.gov>\n> Date: Fri, 21 Mar 2025 at "
+                "02:14\n> Subject: Meeting with the Foreign Minister\n>\n> Brussels (VNA) – Two-way trade between "
+                "Vietnam and the European Union reached\n> 68.2 billion USD in the first six months of 2025, up 11.3% "
+                "year on year, as the\n> EU-Vietnam Free Trade Agreement marked its fifth anniversary on August 1.\n>\n"
+                "> The ambassador urged the remaining member states to ratify the EU-\n> Vietnam Investment Protection "
+                "Agreement, which 18 of the 27 members have ratified,\n> and asked the Commission to lift its warning "
+                "on Vietnamese seafood exports.\n>\n> Exports of electronics, footwear, coffee and seafood to the EU "
+                "rose by\n> an average of 8% a year since the agreement took effect in 2020, the\n> ambassador told a "
+                "seminar of business people and officials in Brussels.\n>\n> The two sides will review the agreement "
+                "next year, and Vietnamese exporters\n> have asked for a larger tariff-free quota for rice and for "
+                "faster checks\n> on farm products at the ports of Rotterdam and Antwerp this year.\n")
+
+
+def test_a_hard_wrapped_quoted_mail_is_read_in_whole_paragraphs():
+    article = ingest_text(WRAPPED_MAIL, "mail")
+    assert [p.text for p in article.paragraphs][:2] == [
+        "Two-way trade between Vietnam and the European Union reached 68.2 billion USD in the first six months of "
+        "2025, up 11.3% year on year, as the EU-Vietnam Free Trade Agreement marked its fifth anniversary on August 1.",
+        "The ambassador urged the remaining member states to ratify the EU-Vietnam Investment Protection Agreement, "
+        "which 18 of the 27 members have ratified, and asked the Commission to lift its warning on Vietnamese seafood "
+        "exports."]
+    assert article.outlet == "VNA"
+
+
+def test_a_page_of_one_paragraph_a_line_is_not_read_as_hard_wrapped():
+    lead = ("Vietnam and the European Union agreed on Monday to review their free trade agreement next year, and the "
+            "two sides will meet in Brussels in March to prepare the review, the ministry said in a statement.")
+    rows = ["Memorandum on cooperation in agriculture and food security", "Agreement on the mutual exemption of "
+            "visas for officials", "Plan of action on science and innovation for the coming years"]
+    page = "Vietnam, EU to review trade deal\n\n" + "\n\n".join([lead] * 4) + "\n\n" + "\n".join(rows) + \
+        "\nThe documents were signed in Brussels."
+    assert [p.text for p in ingest_text(page, "w").paragraphs][-1] == "The documents were signed in Brussels."
+
+
 @pytest.mark.parametrize("page", [
     # no page number: a repeated short line is the page's own ("Read more" and a heading stay as they were read)
     "Talks in Hanoi\n\nThe two ministers met on Monday in Hanoi to discuss trade and investment with the\n\nOFFICIAL"

@@ -323,7 +323,8 @@ def _capitals(line: str) -> bool:
 # a line that stops where no sentence or heading does, before a break made by the page's width (PDF text): "The Prime
 # Minister of the" / "Socialist Republic of Viet Nam …", "… expand coop-" / "eration in …"
 WRAPPED = re.compile(r"(?:\b(?:the|of|a|an|and|or|to|in|for|on|with|by|at|from|as|that|which|its|their|his|her|our|is"
-                     r"|are|was|were|will|has|have|had)|(?<=[a-z])-)$")  # (not a comma: "Distinguished guests,")
+                     r"|are|was|were|will|has|have|had)|(?:(?<=[a-z])|(?<=[A-Z]{2}))-)$")
+# (not a comma: "Distinguished guests,"; a hyphen after a word or an abbreviation: "EU-" / "Vietnam", not "A+ A-")
 # more words no sentence or heading ends with, whose line goes on in the next unless that is a dateline, a date or a
 # list's item: "… a trade agreement between" / "Vietnam and the Southern Common Market …"
 WRAPPED_BEFORE_TEXT = re.compile(r"\b(?:between|among|into|through|including|towards?|across|within|amid)$")
@@ -361,7 +362,7 @@ def _unwrapped(first: str, second: str, text: str) -> str:
     """Two lines of one paragraph joined: a word broken at a line-end hyphen is joined whole ("coop-" + "eration"
     -> "cooperation") unless the page spells it with the hyphen elsewhere ("user-friendly"), or it opens with a
     prefix that keeps one ("well-known") and the page does not spell it whole elsewhere ("pro-" / "gramme")."""
-    if re.search(r"(?<=[a-z])-$", first):
+    if re.search(r"(?:(?<=[a-z])|(?<=[A-Z]{2}))-$", first):  # (also "EU-" / "Vietnam", not "Font size: A+ A-")
         head = first.rsplit(None, 1)[-1]
         tail = second.split(None, 1)[0]
         hyphenated = head + tail
@@ -371,6 +372,27 @@ def _unwrapped(first: str, second: str, text: str) -> str:
             or (head[:-1].lower() in KEEPS_HYPHEN and not whole)  # ("ex-" / "press" is no "express")
         return first + second if keep else first[:-1] + second
     return f"{first} {second}"
+
+
+def _unquoted(lines: list[str]) -> list[str]:
+    """An e-mail's quoted lines ("> SEOUL, June 23 (Yonhap) -- …", as a reply or a forward quotes a message) without
+    their marks, when three lines or more are so quoted."""
+    quoted = re.compile(r"^(?:>\s?)+")
+    if sum(bool(quoted.match(line)) for line in lines) < 3:
+        return lines
+    return [quoted.sub("", line) for line in lines]
+
+
+def hard_wrapped(lines: list[str]) -> bool:
+    """Whether a plain-text page is wrapped at a fixed width, as e-mails, PDF extracts and some clippings are: eight
+    lines or more, and two in five of its lines, reach near its width (the 90th percentile of its lines' lengths,
+    90 characters at most); a page copied from the web has a paragraph a line."""
+    lengths = sorted(len(line) for line in lines if line.strip())
+    if len(lengths) < 8:
+        return False
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(n >= 0.85 * width for n in lengths)
+    return 40 <= width <= 90 and near >= 8 and near >= 0.4 * len(lengths)
 
 
 def split_blocks(lines: list[str], furniture: set[int] | frozenset[int] = frozenset()) -> list[list[tuple[int, str]]]:
@@ -400,7 +422,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     unfolded = unfold_columns(text)
     columns = unfolded != text  # a print layout: its column's lines are wrapped by its width
     pdf = path.lower().endswith(".pdf")  # (its lines too, and nothing marks a paragraph's end but the text)
-    lines = normalise(_spaced_menus(unfolded)).split("\n")
+    lines = _unquoted(normalise(_spaced_menus(unfolded)).split("\n"))
     furniture = page_furniture(lines)
     article.dropped += [(i + 1, "page furniture (a printed page's number, header or footer)", lines[i])
                         for i in sorted(furniture)]
@@ -408,6 +430,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     article.dropped += [(i + 1, "e-mail header, note or subject (of the message forwarded below)", lines[i])
                         for i in sorted(mail.lines)]
     lines = ["" if i in mail.lines else line for i, line in enumerate(lines)]
+    printed = pdf or hard_wrapped(lines)  # (a page of page numbers is printed too: ``furniture``)
     blocks = split_blocks(lines, furniture)
     units: list[tuple[int, str]] = []
     for block in blocks:
@@ -418,7 +441,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         # a title in capitals above a date: "JOINT STATEMENT …" / "Hanoi, …")
         width = max(len(line) for _, line in block)
         near = 0.7 if columns else 0.85  # a printed page's lines reach its margin; a heading or a list does not
-        wrapped = (columns or ((pdf or bool(furniture)) and any(TERMINAL.search(line) for _, line in block))) \
+        wrapped = (columns or ((printed or bool(furniture)) and any(TERMINAL.search(line) for _, line in block))) \
             and width <= 90 and sum(len(line) >= near * width for _, line in block) >= (3 if columns else 2) \
             and not any(LABEL_OR_ITEM.match(line) for _, line in block)  # ("Tags: …" / "Read more:" / "- …")
         previous = ""
