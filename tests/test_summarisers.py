@@ -1252,6 +1252,10 @@ LEAD16 = "Vietnam and Mongolia agreed on Friday to raise two-way trade to 300 mi
     (f"Statement by Ambassador James Kariuki, UK Chargé d'Affaires to the UN, at the UN Security Council meeting on "
      f"Sudan. {LEAD16}", LEAD16),
     (f"The October 2025 edition of the UK Mission to ASEAN's newsletter. {LEAD16}", LEAD16),
+    # (s41, read 18) a newsletter's welcome and its contents
+    (f"Welcome to the July edition of our newsletter. In this issue: a record year for trade, a forum in Melbourne "
+     f"and changes to passport renewals. {LEAD16}", LEAD16),
+    (f"In this issue of the bulletin, trade rose by a tenth in May. {LEAD16}", "In this issue of the bulletin"),
     (f"Remarks and questions and answers from the Foreign Secretary's joint press conference with the Polish Foreign "
      f"Minister in Warsaw. {LEAD16}", LEAD16),
     (f"Joint statement issued following the official visit of the General Secretary to the UK. {LEAD16}", LEAD16),

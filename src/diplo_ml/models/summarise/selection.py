@@ -278,9 +278,11 @@ SELF_DESCRIPTION = re.compile(r"^(?:(?i:readout of|(?:(?:joint|press|written|ora
                               # "Development Minister's speech at the Caribbean Investment Forum in London."
                               r"|(?:[A-Z][\w.-]*\s){1,6}[A-Z][\w.-]*['’]s (?:speech|remarks|statement|address)"
                               r" (?:at|to))\b")
-# a newsletter's description of its issue: "The October 2025 edition of the UK Mission to ASEAN's newsletter."
-EDITION_OF = re.compile(r"^(?:the|this) (?:[\w-]+ ){0,3}(?:edition|issue) of [^,.!?]{0,80}\b(?:newsletter|bulletin"
-                        r"|digest|magazine)\.?$", re.IGNORECASE)
+# a newsletter's description of its issue: "The October 2025 edition of the UK Mission to ASEAN's newsletter.",
+# "Welcome to the July edition of our newsletter.", "In this issue: a record year for trade, …"
+EDITION_OF = re.compile(r"^(?:welcome to )?(?:the|this|our) (?:[\w-]+ ){0,3}(?:edition|issue) of [^,.!?]{0,80}"
+                        r"\b(?:newsletter|bulletin|digest|magazine)[.!]?$"
+                        r"|^(?:in|inside) this (?:issue|edition|newsletter|bulletin)\s*[:–—-]", re.IGNORECASE)
 # an occasion that names its topic: "… at the Security Council open debate on women, peace and security."
 OCCASION_ON = re.compile(r"\b(?:debate|briefing|meeting|session|dialogue|conference|consultations?|talks|call|summit"
                          r"|forum) on ")
