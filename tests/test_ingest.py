@@ -232,6 +232,10 @@ def test_ingest_never_replaces_an_output_another_command_wrote_meanwhile(tmp_pat
     ("03/04/2026", "2026-04-03"),
     ("2025/12/25 08:00", "2025-12-25"),
     ("13/13/2025", None),
+    # ordinals (s41, read 18)
+    ("Wednesday, October 1st, 2025", "2025-10-01"),
+    ("the 3rd of May 2025", "2025-05-03"),
+    ("22nd March 2026", "2026-03-22"),
 ])
 def test_parse_date(text, iso):
     assert parse_date(text) == iso
