@@ -892,6 +892,12 @@ def test_a_pdf_that_cannot_be_read_is_named_in_one_line(tmp_path):
      "and food security\nAgreement on the mutual exemption of visas for holders of ordinary passports\nPlan of action"
      " on science, technology and innovation for the period 2025-2028\n\n- 2 -\n\nThe two sides agreed to meet "
      "again.", "paragraphs", ["The two sides agreed to meet again."]),  # (the rows are short lines, as before)
+    # a title in capitals over three lines or more is one headline (read 18)
+    ("UNCLASSIFIED\n\nJOINT STATEMENT\nON THE ESTABLISHMENT OF A COMPREHENSIVE PARTNERSHIP BETWEEN\nTHE SOCIALIST "
+     "REPUBLIC OF VIET NAM AND THE REPUBLIC OF CHILE\n\nSantiago de Chile, 9 May 2025\n\n1. The two Presidents held "
+     "talks in a warm atmosphere and agreed to elevate the relationship.", "headline", "JOINT STATEMENT ON THE "
+     "ESTABLISHMENT OF A COMPREHENSIVE PARTNERSHIP BETWEEN THE SOCIALIST REPUBLIC OF VIET NAM AND THE REPUBLIC OF "
+     "CHILE"),
     # "ex-" keeps its hyphen, whatever else the page spells whole ("express")
     ("Veterans visit Ha Noi\n\nA delegation led by an ex-\npress secretary of the White House visited the ministry."
      "\n\nThe minister asked them to express goodwill.", "first paragraph", "A delegation led by an ex-press "

@@ -231,20 +231,33 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))
     if len(best[1].split()) < 2:  # a word alone ("Politics") is a section's label: the page shows no headline
         best = (-1, "")
-    above = [c for c in candidates if c[0] < best[0]]
-    first = above[-1] if above and best[0] - above[-1][0] <= 2 and _capitals(above[-1][1]) and _capitals(best[1]) \
-        and GOES_ON.match(best[1]) else None  # "CHAIRMAN'S STATEMENT" / "ON THE SITUATION IN MYANMAR" (not a label:
+    # a title in capitals over several lines: "CHAIRMAN'S STATEMENT" / "ON THE SITUATION IN MYANMAR", "JOINT STATEMENT"
+    # / "ON THE ESTABLISHMENT OF A COMPREHENSIVE PARTNERSHIP BETWEEN" / "THE SOCIALIST REPUBLIC …" (not a label:
     # "PRESS RELEASE" / "MALAYSIA CONDEMNS …")
+    before: list[tuple[int, str]] = []
+    after: list[tuple[int, str]] = []
+    if _capitals(best[1]):
+        for line_above in reversed([c for c in candidates if c[0] < best[0]]):
+            top = (before or [best])[0]
+            if not (_capitals(line_above[1]) and top[0] - line_above[0] <= (2 if not before else 1)
+                    and (GOES_ON.match(top[1]) or CAPITALS_GO_ON.search(line_above[1]))):
+                break
+            before.insert(0, line_above)
+        for line_below in [c for c in candidates if c[0] > best[0]]:
+            end = (after or [best])[-1]
+            if not (_capitals(line_below[1]) and line_below[0] - end[0] == 1 and CAPITALS_GO_ON.search(end[1])):
+                break
+            after.append(line_below)
     below = next((c for c in candidates if c[0] == best[0] + 1), None)
     rest = below if below and len(best[1].split()) >= 5 and not _capitals(best[1]) \
         and re.search(r"\s[A-Z][\w'’-]*\s[A-Z][\w'’-]*$", best[1]) and WRAPPED_NAME.match(below[1]) else None
+    after += [rest] if rest else []
     for number, line in candidates:
-        if (number, line) in (first, rest):
+        if (number, line) in before + after:
             article.dropped.append((number, "headline (kept as metadata)", line))
         elif (number, line) == best:
             headline = _without_suffix(without_site(line), [c for _, c in candidates]).strip("*# ")
-            headline = f"{first[1].strip('*# ')} {headline}" if first else headline
-            headline = f"{headline} {rest[1].strip('*# ')}" if rest else headline
+            headline = " ".join([*(c[1].strip("*# ") for c in before), headline, *(c[1].strip("*# ") for c in after)])
             article.headline = WIRE_TAG.sub("", headline)
             article.dropped.append((number, "headline (kept as metadata)", line))
         else:
@@ -301,6 +314,7 @@ SECTIONS = {"home", "news", "politics", "world", "business", "economy", "society
 LIVE_HEADING = re.compile(r"^latest updates\s*:?$", re.IGNORECASE)
 EPIGRAPH = re.compile(r"^[*_>\s]*[\"“‘][^\"”’]{20,}[.!?…][\"”’]\s*[—–-]+\s*\S")
 GOES_ON = re.compile(r"^(?:ON|OF|FOR|BY|AT|TO|AND|IN|WITH|BETWEEN|REGARDING|CONCERNING|FROM)\b")
+CAPITALS_GO_ON = re.compile(r"\b(?:ON|OF|FOR|BY|AT|TO|AND|IN|WITH|BETWEEN|THE|A|AN)$")  # a capitals line cut short
 
 
 def _pull_quotes(paragraphs: list[Paragraph]) -> list[Paragraph]:
