@@ -934,6 +934,49 @@ def test_a_hard_wrapped_quoted_mail_is_read_in_whole_paragraphs():
     assert article.outlet == "VNA"
 
 
+WRAPPED_PARAGRAPH = ("Vietnam and Japan agreed on Monday to expand cooperation in semiconductors, clean energy\n"
+                     "and the training of engineers, the ministry said after talks between the two ministers\n"
+                     "in Tokyo, where the two sides also discussed the next meeting of their joint committee.\n")
+
+
+@pytest.mark.parametrize(("top", "kept"), [
+    # a review (s41) of the first version: on a hard-wrapped page, a line standing above a paragraph with no blank
+    # line between (a headline, byline, caption, subheading, contact line) and a list's rows are not read into it
+    ("Vietnam and Japan to expand chip and clean energy cooperation", "Vietnam and Japan to expand chip and clean "
+     "energy cooperation"),
+    ("Answer by spokesperson Pham Thu Hang, Ministry of Foreign Affairs of Viet Nam", None),
+    ("Officials of the two provinces cut the ribbon at the La Lay border gate on Monday", None),
+])
+def test_a_line_above_a_hard_wrapped_paragraph_stays_apart(top, kept):
+    page = "Weekly digest\n\n" + (WRAPPED_PARAGRAPH + "\n") * 3 + top + "\n" + WRAPPED_PARAGRAPH
+    texts = [p.text for p in ingest_text(page, "mail").paragraphs]
+    assert texts[-1].startswith("Vietnam and Japan agreed on Monday") and top not in texts[-1]
+
+
+def test_a_hard_wrapped_pages_list_and_abbreviations_keep_their_shape():
+    rows = ("1967 ASEAN founded in Bangkok by Indonesia, Malaysia, the Philippines, Singapore\n"
+            "1995 Viet Nam joins ASEAN as its seventh member at a ceremony in Bandar Seri Begawan\n"
+            "1998 Ha Noi hosts the sixth ASEAN Summit as the region recovers from the crisis.\n")
+    page = ("ASEAN at a glance\n\n" + (WRAPPED_PARAGRAPH + "\n") * 3 + rows + "\nThe talks covered ASEAN-\nled "
+            "mechanisms and US-\nbased firms, the ministry said in a statement after the talks.\n")
+    texts = [p.text for p in ingest_text(page, "mail").paragraphs]
+    assert not any(t.startswith("1967") and "1995" in t for t in texts)
+    assert "The talks covered ASEAN-led mechanisms and US-based firms, the ministry said in a statement after the " \
+           "talks." in texts
+
+
+def test_a_reply_under_a_quote_is_a_paragraph_of_its_own_and_a_table_is_no_quote():
+    page = ("Re: trade figures\n\n> Vietnam and Thailand agreed on Thursday to raise two-way trade to 25 billion\n"
+            "> USD by 2030, the two ministers said after talks in Bangkok on Thursday.\n> The two sides also agreed "
+            "to link their QR payment systems this year.\nCan we say by when? The ministry has not said.\n")
+    texts = [p.text for p in ingest_text(page, "mail").paragraphs]
+    assert texts[-1] == "Can we say by when? The ministry has not said."
+    table = "Survey of voters\n\nShare by age:\n\n> 50 years old: 31 percent\n> 30 years old: 52 percent\n" \
+        "> 18 years old: 17 percent\n\nThe survey was held in May."
+    assert "> 30 years old: 52 percent" in [line for _, _, line in ingest_text(table, "t").dropped] + \
+        [p.text for p in ingest_text(table, "t").paragraphs]
+
+
 def test_a_page_of_one_paragraph_a_line_is_not_read_as_hard_wrapped():
     lead = ("Vietnam and the European Union agreed on Monday to review their free trade agreement next year, and the "
             "two sides will meet in Brussels in March to prepare the review, the ministry said in a statement.")

@@ -59,7 +59,15 @@ from diplo_ml.data.page_noise import (
     without_end_mark,
     without_site,
 )
-from diplo_ml.data.page_text import MarkdownPage, html_page, looks_like_html, normalise, read_text, unfold_columns
+from diplo_ml.data.page_text import (
+    NEWS_VERB,
+    MarkdownPage,
+    html_page,
+    looks_like_html,
+    normalise,
+    read_text,
+    unfold_columns,
+)
 from diplo_ml.data.pdf_text import pdf_text
 from diplo_ml.errors import DataError, NoTextError
 from diplo_ml.files import not_a_file
@@ -382,7 +390,7 @@ def _unwrapped(first: str, second: str, text: str) -> str:
         hyphenated = head + tail
         whole = re.search(rf"(?<![\w-]){re.escape(head[:-1] + tail.rstrip('.,;:!?)”’'))}(?![\w-])", text,
                           re.IGNORECASE)
-        keep = not second[:1].islower() or hyphenated in text or head[:-1].lower() == "ex" \
+        keep = not second[:1].islower() or hyphenated in text or head[:-1].lower() == "ex" or head[-2:-1].isupper() \
             or (head[:-1].lower() in KEEPS_HYPHEN and not whole)  # ("ex-" / "press" is no "express")
         return first + second if keep else first[:-1] + second
     return f"{first} {second}"
@@ -392,9 +400,34 @@ def _unquoted(lines: list[str]) -> list[str]:
     """An e-mail's quoted lines ("> SEOUL, June 23 (Yonhap) -- …", as a reply or a forward quotes a message) without
     their marks, when three lines or more are so quoted."""
     quoted = re.compile(r"^(?:>\s?)+")
-    if sum(bool(quoted.match(line)) for line in lines) < 3:
-        return lines
-    return [quoted.sub("", line) for line in lines]
+    marks = [bool(quoted.match(line)) for line in lines]
+    if sum(bool(re.match(r">+\s?(?:[^\W\d_]|[\"“'‘(]|$)", line)) for line in lines) < 3:
+        return lines  # (not a table's "> 30 and < 50 years old: 52 percent")
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i and marks[i] != marks[i - 1] and line.strip() and lines[i - 1].strip():
+            out.append("")  # where quoting starts or stops a paragraph ends (a reply's comment under a quote)
+        out.append(quoted.sub("", line))
+    return out
+
+
+# words that open a sentence and never go on one in the middle ("… (VGP)" / "Prime Minister …" may; "… example/en" /
+# "The consulate said …" does not)
+SENTENCE_OPENER = re.compile(r"(?:The|A|An|This|These|Those|It|He|She|They|We|There|In|On|At|After|During|Following"
+                             r"|According|Under|As|While|When|Both|Meanwhile|However|Also|Earlier|Last|Next)\s")
+
+
+def _may_go_on(block: list[tuple[int, str]], current: tuple[int, str], line: str) -> bool:
+    """On a printed or hard-wrapped page, whether the width may join ``line`` to the paragraph ``current``: not from
+    a paragraph's first line unless it reads as a sentence (a dateline, or a verb as news has one: "Tuấn said Vietnam
+    regarded Brazil as its most important partner in Latin" / "America …"; a headline, byline, caption or subheading
+    stands there, as long as the text's lines), nor onto a sentence's opening word, a date, a time stamp, a
+    timeline's year or a list's item."""
+    first = current[1] == dict(block)[current[0]]  # (nothing joined to it yet: the paragraph's first line)
+    sentence = bool(split_datelines(current[1])[0]) or bool(NEWS_VERB.search(current[1]))
+    return (not first or sentence) and parse_date(line) is None and not SENTENCE_OPENER.match(line) \
+        and not re.match(r"(?:1[89]|20)\d\d\s+[A-Z]", line) \
+        and not LIST_ITEM.match(line) and not LABEL_OR_ITEM.match(line)  # (nor onto a timeline's "1995 Viet Nam …")
 
 
 def hard_wrapped(lines: list[str]) -> bool:
@@ -455,7 +488,11 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         # a title in capitals above a date: "JOINT STATEMENT …" / "Hanoi, …")
         width = max(len(line) for _, line in block)
         near = 0.7 if columns else 0.85  # a printed page's lines reach its margin; a heading or a list does not
-        wrapped = (columns or ((printed or bool(furniture)) and any(TERMINAL.search(line) for _, line in block))) \
+        # a printed page's block must read as prose: it ends a sentence, with a sentence's end every six lines at
+        # least (not a list, a timeline, a programme or a table, whose rows are each near the width)
+        prose = TERMINAL.search(block[-1][1]) and len(re.findall(r"[.!?][\"'”’)]*(?:\s|$)", " ".join(
+            line for _, line in block))) * 6 >= len(block)
+        wrapped = (columns or ((printed or bool(furniture)) and prose)) \
             and width <= 90 and sum(len(line) >= near * width for _, line in block) >= (3 if columns else 2) \
             and not any(LABEL_OR_ITEM.match(line) for _, line in block)  # ("Tags: …" / "Read more:" / "- …")
         previous = ""
@@ -464,7 +501,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
                 current = (number, line)
             elif not TERMINAL.search(current[1]) and (_goes_on(current[1], line) or (
                     wrapped and len(previous) >= near * width and not _capitals(previous)
-                    and not split_datelines(line)[0])):
+                    and not split_datelines(line)[0] and (columns or _may_go_on(block, current, line)))):
                 current = (current[0], _unwrapped(current[1], line, text))  # a hard-wrapped paragraph
             else:
                 units.append(current)
