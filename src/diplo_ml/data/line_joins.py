@@ -1,0 +1,176 @@
+"""How a page's lines make paragraphs: blank-line blocks, page breaks bridged, lines a hard wrap or a page's width
+broke joined again, a word broken at a line-end hyphen mended, an e-mail's quote marks taken off."""
+
+from __future__ import annotations
+
+import re
+
+from diplo_ml.data.datelines import parse_date, split_datelines
+from diplo_ml.data.page_noise import BYLINE, TERMINAL
+from diplo_ml.data.page_text import NEWS_VERB
+
+
+def capitals(line: str) -> bool:
+    """A line in capitals ("JOINT STATEMENT"), four letters or more."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+# a line that stops where no sentence or heading does, before a break made by the page's width (PDF text): "The Prime
+# Minister of the" / "Socialist Republic of Viet Nam …", "… expand coop-" / "eration in …"
+WRAPPED = re.compile(r"(?:\b(?:the|of|a|an|and|or|to|in|for|on|with|by|at|from|as|that|which|its|their|his|her|our|is"
+                     r"|are|was|were|will|has|have|had)|(?:(?<=[a-z])|(?<=[A-Z]{2}))-)$")
+# (not a comma: "Distinguished guests,"; a hyphen after a word or an abbreviation: "EU-" / "Vietnam", not "A+ A-")
+# more words no sentence or heading ends with, whose line goes on in the next unless that is a dateline, a date or a
+# list's item: "… a trade agreement between" / "Vietnam and the Southern Common Market …"
+WRAPPED_BEFORE_TEXT = re.compile(r"\b(?:between|among|into|through|including|towards?|across|within|amid)$")
+# an amount broken before its currency: "… to 10 billion" / "USD by 2030 …" (not a list of amounts)
+AMOUNT_BREAK = re.compile(r"\b(?:thousand|million|billion|trillion)$")
+CURRENCY_START = re.compile(r"^(?:USD|VND|EUR|GBP|JPY|CNY|KRW|AUD|SGD|THB|US dollars?|dollars?|euros?|pounds?|yuan|yen"
+                            r"|won|dong)(?=\s+[a-z]|\s*$|[.,;])")
+
+
+# a list's item: "- …", "• …", "1. …", "(b) …", "iii) …"
+LIST_ITEM = re.compile(r"^(?:[-–•*]\s|\d{1,2}[.)]\s|\(?(?:[a-h]|[ivx]{1,4})\)\s|(?:[a-h]|[ivx]{1,4})\.\s)")
+# a block's line that is a label or a list's item, not a line of wrapped prose
+LABEL_OR_ITEM = re.compile(r"^(?:[-–•*]\s|\d{1,2}[.)]\s|[A-Z][\w ]{0,20}:(?:\s|$))")
+
+
+KEEPS_HYPHEN = {"well", "self", "non", "co", "ex", "anti", "pro", "semi", "multi", "cross", "long", "short", "high",
+                "low", "full", "part", "half", "all", "one", "two", "three", "four", "five", "first", "second", "third",
+                "vice", "year", "state", "people", "government", "foreign", "time", "world", "large", "small"}
+
+
+def _goes_on(paragraph: str, line: str) -> bool:
+    """Whether ``line`` goes on the paragraph that a hard wrap broke before it: a line in lower case, after a word no
+    sentence or heading ends with (:data:`WRAPPED`; :data:`WRAPPED_BEFORE_TEXT` only after a long line and before
+    text, not a dateline, date, list item, byline or correspondent's line), or a currency after its amount."""
+    if line[:1].islower() or WRAPPED.search(paragraph):
+        return True
+    if AMOUNT_BREAK.search(paragraph) and CURRENCY_START.match(line) and not CURRENCY_START.match(paragraph):
+        return True
+    return bool(WRAPPED_BEFORE_TEXT.search(paragraph)) and len(paragraph.split()) >= 8 \
+        and not split_datelines(line)[0] and parse_date(line) is None and not LABEL_OR_ITEM.match(line) \
+        and not BYLINE.match(line) and not re.search(r"\bcorrespondents?\b", line, re.IGNORECASE)
+
+
+def _unwrapped(first: str, second: str, text: str) -> str:
+    """Two lines of one paragraph joined: a word broken at a line-end hyphen is joined whole ("coop-" + "eration"
+    -> "cooperation") unless the page spells it with the hyphen elsewhere ("user-friendly"), or it opens with a
+    prefix that keeps one ("well-known") and the page does not spell it whole elsewhere ("pro-" / "gramme")."""
+    if re.search(r"(?:(?<=[a-z])|(?<=[A-Z]{2}))-$", first):  # (also "EU-" / "Vietnam", not "Font size: A+ A-")
+        head = first.rsplit(None, 1)[-1]
+        tail = second.split(None, 1)[0]
+        hyphenated = head + tail
+        whole = re.search(rf"(?<![\w-]){re.escape(head[:-1] + tail.rstrip('.,;:!?)”’'))}(?![\w-])", text,
+                          re.IGNORECASE)
+        keep = not second[:1].islower() or hyphenated in text or head[:-1].lower() == "ex" or head[-2:-1].isupper() \
+            or (head[:-1].lower() in KEEPS_HYPHEN and not whole)  # ("ex-" / "press" is no "express")
+        return first + second if keep else first[:-1] + second
+    return f"{first} {second}"
+
+
+def unquoted(lines: list[str]) -> list[str]:
+    """An e-mail's quoted lines ("> SEOUL, June 23 (Yonhap) -- …", as a reply or a forward quotes a message) without
+    their marks, when three lines or more are so quoted."""
+    quoted = re.compile(r"^(?:>\s?)+")
+    marks = [bool(quoted.match(line)) for line in lines]
+    if sum(bool(re.match(r">+\s?(?:[^\W\d_]|[\"“'‘(]|$)", line)) for line in lines) < 3:
+        return lines  # (not a table's "> 30 and < 50 years old: 52 percent")
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i and marks[i] != marks[i - 1] and line.strip() and lines[i - 1].strip():
+            out.append("")  # where quoting starts or stops a paragraph ends (a reply's comment under a quote)
+        out.append(quoted.sub("", line))
+    return out
+
+
+# words that open a sentence and never go on one in the middle ("… (VGP)" / "Prime Minister …" may; "… example/en" /
+# "The consulate said …" does not)
+SENTENCE_OPENER = re.compile(r"(?:The|A|An|This|These|Those|It|He|She|They|We|There|In|On|At|After|During|Following"
+                             r"|According|Under|As|While|When|Both|Meanwhile|However|Also|Earlier|Last|Next)\s")
+
+
+def _may_go_on(block: list[tuple[int, str]], current: tuple[int, str], line: str) -> bool:
+    """On a printed or hard-wrapped page, whether the width may join ``line`` to the paragraph ``current``: not from
+    a paragraph's first line unless it reads as a sentence (a dateline, or a verb as news has one: "Tuấn said Vietnam
+    regarded Brazil as its most important partner in Latin" / "America …"; a headline, byline, caption or subheading
+    stands there, as long as the text's lines), nor onto a sentence's opening word, a date, a time stamp, a
+    timeline's year or a list's item."""
+    first = current[1] == dict(block)[current[0]]  # (nothing joined to it yet: the paragraph's first line)
+    sentence = bool(split_datelines(current[1])[0]) or bool(NEWS_VERB.search(current[1]))
+    return (not first or sentence) and parse_date(line) is None and not SENTENCE_OPENER.match(line) \
+        and not re.match(r"(?:1[89]|20)\d\d\s+[A-Z]", line) \
+        and not LIST_ITEM.match(line) and not LABEL_OR_ITEM.match(line)  # (nor onto a timeline's "1995 Viet Nam …")
+
+
+def hard_wrapped(lines: list[str]) -> bool:
+    """Whether a plain-text page is wrapped at a fixed width, as e-mails, PDF extracts and some clippings are: eight
+    lines or more, and two in five of its lines, reach near its width (the 90th percentile of its lines' lengths,
+    90 characters at most); a page copied from the web has a paragraph a line."""
+    lengths = sorted(len(line) for line in lines if line.strip())
+    if len(lengths) < 8:
+        return False
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(n >= 0.85 * width for n in lengths)
+    return 40 <= width <= 90 and near >= 8 and near >= 0.4 * len(lengths)
+
+
+def split_blocks(lines: list[str], furniture: set[int] | frozenset[int] = frozenset()) -> list[list[tuple[int, str]]]:
+    """Group (line number, text) into blank-line-delimited blocks; a gap that holds page furniture (indices into
+    ``lines``: a page break's footer, number and header) is no block's end where the sentence before it goes on
+    over it (a block of five words or more whose last line :func:`_goes_on`: "… working with the" / "International
+    …"), so that it is read whole; a heading at a page's foot stays apart."""
+    blocks: list[list[tuple[int, str]]] = [[]]
+    gap: list[int] = []  # the blank and furniture lines since the last line of text
+    for index, line in enumerate(lines):
+        if line and index not in furniture:
+            last = blocks[-1][-1][1] if blocks[-1] else ""
+            bridged = furniture.intersection(gap) and sum(len(t.split()) for _, t in blocks[-1]) >= 5 \
+                and not TERMINAL.search(last) and _goes_on(last, line) and not LIST_ITEM.match(line)
+            if gap and blocks[-1] and not bridged:
+                blocks.append([])
+            blocks[-1].append((index + 1, line))
+            gap = []
+        else:
+            gap.append(index)
+    return [b for b in blocks if b]
+
+
+def paragraph_lines(blocks: list[list[tuple[int, str]]], text: str, columns: bool, printed: bool
+                    ) -> list[tuple[int, str]]:
+    """The paragraphs of a page's blocks as (first line number, text): a block's lines joined where a hard wrap broke
+    a paragraph (:func:`_goes_on`), and in a page read column by column (``columns``) or a printed or hard-wrapped one
+    (``printed``) where a line reaches the block's width; ``text`` is the whole page (how it spells a hyphenated
+    word elsewhere)."""
+    units: list[tuple[int, str]] = []
+    for block in blocks:
+        current: tuple[int, str] | None = None
+        # in a page read column by column, a block with three lines or more within 70% of its width (under 90
+        # characters), in a printed or hard-wrapped page two within 85%, is wrapped by that width: a line near it goes
+        # on in the next ("… partner in Latin" / "America and …"; other pages' short lines are headings, bylines,
+        # dates, captions, timelines; not a title in capitals above a date: "JOINT STATEMENT …" / "Hanoi, …")
+        width = max(len(line) for _, line in block)
+        near = 0.7 if columns else 0.85  # a printed page's lines reach its margin; a heading or a list does not
+        # a printed page's block must read as prose: it ends a sentence, with a sentence's end every six lines at
+        # least (not a list, a timeline, a programme or a table, whose rows are each near the width)
+        prose = TERMINAL.search(block[-1][1]) and len(re.findall(r"[.!?][\"'”’)]*(?:\s|$)", " ".join(
+            line for _, line in block))) * 6 >= len(block)
+        wrapped = (columns or (printed and prose)) \
+            and width <= 90 and sum(len(line) >= near * width for _, line in block) >= (3 if columns else 2) \
+            and not any(LABEL_OR_ITEM.match(line) for _, line in block)  # ("Tags: …" / "Read more:" / "- …")
+        previous = ""
+        for number, line in block:
+            if current is None:
+                current = (number, line)
+            elif not TERMINAL.search(current[1]) and (_goes_on(current[1], line) or (
+                    wrapped and len(previous) >= near * width and not capitals(previous)
+                    and not split_datelines(line)[0] and (columns or _may_go_on(block, current, line)))):
+                current = (current[0], _unwrapped(current[1], line, text))  # a hard-wrapped paragraph
+            else:
+                units.append(current)
+                current = (number, line)
+            previous = line
+        if current:
+            units.append(current)
+    return units
