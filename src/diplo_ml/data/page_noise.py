@@ -228,8 +228,9 @@ TERMINAL = re.compile(r"(?:[.!?…][\"'”’)\]]*|[:;])\s*$")
 FURNITURE_NOTE = "looks like page furniture"
 
 
-# when a copy of the page was made, not when it was published: an e-mail's "Sent:", a note app's "Created:", a
-# browser's print header ("18/05/2025, 10:14  <title>"); their date is the page's only when it gives no other
+# when a copy of the page was made, not when it was published: "Clipped:", "Downloaded:", a browser's print header
+# ("18/05/2025, 10:14  <title>"); their date is the page's only when it gives no other (a forwarded e-mail's "Sent:"
+# is told by :func:`forwarded_mail`; a reply's is its own)
 CAPTURE_DATE = re.compile(r"^(?:\*\*)?(?:clipped|saved|printed|received|captured|accessed|retrieved|downloaded"
                           r"|date created|created (?:on|at|time)|last edited(?: time)?)(?:\*\*)?\s*:"
                           r"|^\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AP]M)?\s+\S+\s+\S+\s+\S", re.IGNORECASE)
@@ -247,6 +248,8 @@ def copy_date_line(lines: Sequence[str], index: int) -> bool:
         return True
     return bool(CREATED.match(line)) and any(NOTE_PROPERTY.match(lines[i].strip())
                                              for i in range(max(0, index - 3), min(len(lines), index + 4)))
+
+
 # a printed page's number on a line of its own: "Page 1 of 2", "Page 3", "- 2 -", "– 4 –", and a browser's print
 # footer, the page's address and "1/2"
 PAGE_NUMBER = re.compile(r"^(?:page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]"
@@ -282,7 +285,6 @@ def page_furniture(lines: Sequence[str]) -> set[int]:
 MAIL_FIELD = re.compile(r"^(?:\*\*)?(from|sent|date|to|cc|subject)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.*)$", re.IGNORECASE)
 FORWARDED = re.compile(r"^(?:-+\s*forwarded message\s*-+|begin forwarded message:?)$", re.IGNORECASE)
 FORWARDED_SUBJECT = re.compile(r"^(?:fwd?|tr)\s*:", re.IGNORECASE)
-# a forwarder's words about what follows: "FYI – useful background …", "Sharing this in case …", "Please see below."
 # a forwarder's words about what follows: "FYI – useful background …", "Sharing this in case …", "Readout from last
 # night below, for the Indonesia country file.", "Note for the consular file – …"
 FORWARD_NOTE = re.compile(r"^(?:fyi\b|for (?:your )?info(?:rmation)?\b|forwarding\b"
@@ -407,13 +409,13 @@ def labelled_caption_sentence(line: str) -> str | None:
     return sentences[0] if len(sentences) > 1 else None
 
 
-# notices that are page noise when short (longer, "Copyright protection for films was …" is text)
 # an e-mail's closing notice ("CONFIDENTIALITY NOTICE: This email and any attachments are confidential …")
 MAIL_NOTICE = re.compile(r"^(?:(?:confidentiality|e-?mail) (?:notice|disclaimer)\s*:|this (?:e-?mail|message)"
                          r"(?: and any (?:attachments?|files?)(?: transmitted with it)?)? (?:is|are|may be) "
                          r"(?:confidential|privileged|intended (?:solely |only )?for the (?:named )?(?:addressee|"
                          r"recipient|person))|this e-?mail (?:is|was|has been) sent (?:from|by|on behalf)"
                          r"|please consider the environment before printing)", re.IGNORECASE)
+# notices that are page noise when short (longer, "Copyright protection for films was …" is text)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (WIRE_NOTICE, 30, "wire notice or contributors"),
                  (COOKIES, 40, "cookie notice or navigation"), (PUBLISHER, 25, "publisher line"),
                  (MAIL_NOTICE, 90, "e-mail notice"))
