@@ -729,6 +729,16 @@ def test_a_forwarded_mails_header_and_note_are_not_text_and_its_date_gives_way_t
      "<n@nhandan.vn>\nSent: Friday, 14 November 2025 07:30\nTo: Hoang Anh <h@example.gov.vn>\nSubject: Engineering "
      "unit leaves for Abyei mission\n\nEngineering unit leaves for Abyei mission\n\nThursday, 13 November 2025 - "
      "21:10\n\nNDO – A flight carrying 184 officers left Ho Chi Minh City on November 13.", "date", "2025-11-13"),
+    # Thunderbird writes Subject and Date above From; French Outlook "De :", "Envoyé :", "À :", "Objet : TR:"
+    ("Here is the piece I mentioned.\n\n-------- Forwarded Message --------\nSubject: \tFwd: Viet Nam and Brazil to "
+     "boost farm trade\nDate: \tFri, 24 Apr 2026 10:31:07 +0700\nFrom: \tAnh <anh@example.vn>\nTo: \tDesk "
+     "<d@example.vn>\n\nViet Nam and Brazil to boost farm trade\n\nBrasilia, 23 April 2026 - Viet Nam and Brazil "
+     "agreed to open their markets to each other's farm products.", "first paragraph", "Viet Nam and Brazil agreed "
+     "to open their markets to each other's farm products."),
+    ("Pour information.\n\nDe : Ambassade <a@example.fr>\nEnvoyé : lundi 27 avril 2026 09:12\nÀ : Direction de "
+     "l'Europe <e@example.vn>\nObjet : TR: Foreign Minister visits Paris for strategic dialogue\n\nForeign Minister "
+     "visits Paris for strategic dialogue\n\nThe Foreign Minister met his French counterpart in Paris on Friday.",
+     "headline", "Foreign Minister visits Paris for strategic dialogue"),
     # a report that ends with a forwarded clipping keeps its own headline
     ("Weekly report of the embassy\n\n" + "The Ambassador met officials of the host country to discuss trade, "
      "investment and the protection of citizens.\n\n" * 8 + "From: Press <p@example.org>\nSent: Friday, 8 May 2026 "

@@ -282,15 +282,20 @@ def page_furniture(lines: Sequence[str]) -> set[int]:
     return numbers | {i for found in running for i in found[1:]}
 
 
-MAIL_FIELD = re.compile(r"^(?:\*\*)?(from|sent|date|to|cc|subject)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.*)$", re.IGNORECASE)
-FORWARDED = re.compile(r"^(?:-+\s*forwarded message\s*-+|begin forwarded message:?)$", re.IGNORECASE)
+MAIL_FIELD = re.compile(r"^(?:\*\*)?(from|sent|date|to|cc|subject|de|envoyé|à|objet)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.*)$",
+                        re.IGNORECASE)
+FIELD_NAMES = {"de": "from", "envoyé": "sent", "à": "to", "objet": "subject"}  # (French Outlook)
+FORWARDED = re.compile(r"^(?:-+\s*forwarded message\s*-+|begin forwarded message:?"
+                       r"|-+\s*message transféré\s*-+)$", re.IGNORECASE)
 FORWARDED_SUBJECT = re.compile(r"^(?:fwd?|tr)\s*:", re.IGNORECASE)
 # a forwarder's words about what follows: "FYI – useful background …", "Sharing this in case …", "Readout from last
 # night below, for the Indonesia country file.", "Note for the consular file – …"
 FORWARD_NOTE = re.compile(r"^(?:fyi\b|for (?:your )?info(?:rmation)?\b|forwarding\b"
                           r"|(?:sharing|sending) (?:this|the|below|you)\b"
                           r"|(?:please )?see (?:the \w+ )?below\b|please see the \w+ below\b|below is\b"
-                          r"|useful background\b)|\b(?:below|attached|forwarded)\b[^.!?]{0,60}(?:[.!?]|$)"
+                          r"|useful background\b|here(?: is|'s|’s) (?:the|an?) (?:piece|article|story|text|readout|note"
+                          r"|statement)\b|pour (?:information|info)\b)"
+                          r"|\b(?:below|attached|forwarded)\b[^.!?]{0,60}(?:[.!?]|$)"
                           r"|\bfor (?:the|your|our) [\w -]{0,30}\b(?:file|brief|records?|reference|information)\b",
                           re.IGNORECASE)
 
@@ -324,18 +329,24 @@ def forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
     opens a header of a date, a recipient or subject, and a forwarded subject, a "Forwarded message" line or such a
     note above it, with text below it."""
     text = [i for i, line in enumerate(lines) if line.strip()]
-    k = next((k for k, i in enumerate(text[:40]) if (m := MAIL_FIELD.match(lines[i].strip()))
-              and m.group(1).lower() == "from"), None)
+
+    def field(i: int) -> tuple[str, str] | None:
+        m = MAIL_FIELD.match(lines[i].strip())
+        return (FIELD_NAMES.get(m.group(1).lower(), m.group(1).lower()), m.group(2)) if m else None
+
+    k = next((k for k, i in enumerate(text[:40]) if (f := field(i)) and f[0] == "from"), None)
     if k is None:
         return ForwardedMail()
-    header, fields = [text[k]], {"from": ""}
-    for i in text[k + 1:k + 6]:
-        field = MAIL_FIELD.match(lines[i].strip())
-        name = field.group(1).lower() if field else None
+    while k > 0 and (f := field(text[k - 1])) and f[0] in ("subject", "date"):  # Thunderbird: Subject and Date first
+        k -= 1
+    header: list[int] = []
+    fields: dict[str, str] = {}
+    for i in text[k:k + 6]:
+        name, value = field(i) or (None, "")
         if name is None or name in fields or (name in ("sent", "date") and {"sent", "date"} & set(fields)):
             break  # (not the body's own "Date: 10 August 2026" below a whole header)
         header.append(i)
-        fields[name] = field.group(2)
+        fields[name] = value
     marker = text[k - 1] if k > 0 and FORWARDED.match(lines[text[k - 1]].strip()) else None
     notes = {i for block in _note_blocks(lines, text[k]) if sum(len(lines[i].split()) for i in block) <= 40
              and FORWARD_NOTE.search(" ".join(lines[i].strip() for i in block)) for i in block}
