@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.data.datelines import LEADING_STAMP
-from diplo_ml.data.examples import PREVIOUS_FIELDS, PreviousParagraph
+from diplo_ml.data.examples import HEADLINE_FIELDS, PREVIOUS_FIELDS, PreviousParagraph, record_headline
 from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, ingest_path, written_by_diplo
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.page_noise import furniture_note
@@ -90,7 +90,7 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
     repeat_noted = False
     for number, record in records:
         text = record.get("text")
-        for key in ("text", "headline", "title", *PREVIOUS_FIELDS):
+        for key in ("text", *HEADLINE_FIELDS, *PREVIOUS_FIELDS):
             if record.get(key) is not None and not isinstance(record[key], str):
                 raise DataError(f"{label}:{number}: '{key}' must be a string, not {type(record[key]).__name__}")
         if not text or is_blank(text):
@@ -102,7 +102,7 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
         note = furniture_note(text)
         if on_no_previous and PreviousParagraph.own(record) is None and record.get("doc_id") is None:
             on_no_previous(f"{label}:{number}")
-        headline = next((record[k] for k in ("headline", "title") if record.get(k) and record[k].strip()), None)
+        headline = record_headline(record)
         rid = record.get("id")
         if isinstance(rid, float) and not math.isfinite(rid):  # JSON's NaN/Infinity: written back, not JSON
             raise DataError(f"{label}:{number}: 'id' must be a string or a finite number, not {rid}")

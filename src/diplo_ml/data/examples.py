@@ -54,6 +54,14 @@ class Examples:
         return [r.get("source") for r in self.records] if self.records else [None] * len(self.inputs)
 
 
+HEADLINE_FIELDS = ("headline", "title")  # a JSONL record's own headline, the first of them that is not blank
+
+
+def record_headline(record: dict[str, Any]) -> str | None:
+    """A record's own headline: its ``headline``, else its ``title`` (string fields; blank ones skipped)."""
+    return next((record[k] for k in HEADLINE_FIELDS if isinstance(record.get(k), str) and record[k].strip()), None)
+
+
 PREVIOUS_FIELDS = ("previous", "context")  # a record's own previous paragraph ("context": predict's older name)
 KEPT_DOCUMENTS = 100_000  # documents whose last paragraph is remembered (predict streams inputs of any size)
 

@@ -361,6 +361,15 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     credited: list[Paragraph] = []  # short lines above a "Source: VNA" line
     copied = mail.date and parse_date(mail.date)  # when a copy was made (sent, created, printed): the page's date
     # if it gives no other
+
+    def take_date(number: int, found: str) -> None:
+        """The date in ``found``, on line ``number``: the page's, or a copy's (:func:`copy_date_line`)."""
+        nonlocal copied
+        if copy_date_line(lines, number - 1):
+            copied = copied or parse_date(found)
+        else:
+            article.date = article.date or parse_date(found)
+
     for index, (number, line) in enumerate(units):
         if in_tail:
             article.dropped.append((number, "related-news tail", line))
@@ -385,10 +394,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             continue
         if not seen_body and (lead := strip_page_header(line)) != line:
             header = line[:len(line) - len(lead)]
-            if copy_date_line(lines, number - 1):
-                copied = copied or parse_date(header)
-            else:
-                article.date = article.date or parse_date(header)
+            take_date(number, header)
             article.dropped.append((number, "page header run into the lead", header.strip()))
             line = lead
         if PHOTO_CREDIT.search(line) and split_datelines(line)[0]:  # "Hanoi (VNA) – … energy. (Photo: VNA)":
@@ -404,10 +410,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         last_kept = None
         if (reason in ("timestamp", "outlet masthead and date") or (reason == "page header" and not seen_body)) \
                 and article.date is None:  # (not a "Sources: Reuters – 3 March 2026; …" line below the text)
-            if copy_date_line(lines, number - 1):
-                copied = copied or parse_date(line)
-            else:
-                article.date = parse_date(line)
+            take_date(number, line)
         if reason is None and not seen_body and STORY_NOTE.match(line.strip().lstrip("*_>")) \
                 and line.rstrip("*_ ").endswith("."):  # (a headline "Update: Talks resume in Hanoi" is none)
             reason = "note on the story"  # "Correction: …" above the headline does not start the text
