@@ -31,6 +31,7 @@ from diplo_ml.data.datelines import (
     strip_page_header,
 )
 from diplo_ml.data.line_joins import capitals, hard_wrapped, paragraph_lines, split_blocks, unquoted
+from diplo_ml.data.mail import forwarded_mail
 from diplo_ml.data.page_noise import (
     ANSWER_PREFIX,
     BARE_CREDIT,
@@ -52,7 +53,6 @@ from diplo_ml.data.page_noise import (
     comment_block,
     copy_date_line,
     credited_caption,
-    forwarded_mail,
     not_a_standfirst,
     page_furniture,
     short_unpunctuated,

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from diplo_ml.data.datelines import (
     DATE_DMY,
@@ -280,87 +279,6 @@ def page_furniture(lines: Sequence[str]) -> set[int]:
     running = [found for found in where.values() if len(found) >= 2 and all(alone(i) for i in found)
                and any(abs(i - n) <= 3 for i in found for n in numbers)]  # (not a narrow column's wrapped line)
     return numbers | {i for found in running for i in found[1:]}
-
-
-MAIL_FIELD = re.compile(r"^(?:\*\*)?(from|sent|date|to|cc|subject|de|envoyé|à|objet)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.*)$",
-                        re.IGNORECASE)
-FIELD_NAMES = {"de": "from", "envoyé": "sent", "à": "to", "objet": "subject"}  # (French Outlook)
-FORWARDED = re.compile(r"^(?:-+\s*forwarded message\s*-+|begin forwarded message:?"
-                       r"|-+\s*message transféré\s*-+)$", re.IGNORECASE)
-FORWARDED_SUBJECT = re.compile(r"^(?:fwd?|tr)\s*:", re.IGNORECASE)
-# a forwarder's words about what follows: "FYI – useful background …", "Sharing this in case …", "Readout from last
-# night below, for the Indonesia country file.", "Note for the consular file – …"
-FORWARD_NOTE = re.compile(r"^(?:fyi\b|for (?:your )?info(?:rmation)?\b|forwarding\b"
-                          r"|(?:sharing|sending) (?:this|the|below|you)\b"
-                          r"|(?:please )?see (?:the \w+ )?below\b|please see the \w+ below\b|below is\b"
-                          r"|useful background\b|here(?: is|'s|’s) (?:the|an?) (?:piece|article|story|text|readout|note"
-                          r"|statement)\b|pour (?:information|info)\b)"
-                          r"|\b(?:below|attached|forwarded)\b[^.!?]{0,60}(?:[.!?]|$)"
-                          r"|\bfor (?:the|your|our) [\w -]{0,30}\b(?:file|brief|records?|reference|information)\b",
-                          re.IGNORECASE)
-
-
-def _note_blocks(lines: Sequence[str], end: int) -> list[list[int]]:
-    """The blocks of text lines (blank-line apart) above ``end``, each a list of indices."""
-    blocks: list[list[int]] = [[]]
-    for i in range(end):
-        if lines[i].strip():
-            blocks[-1].append(i)
-        elif blocks[-1]:
-            blocks.append([])
-    return [b for b in blocks if b]
-
-
-@dataclass(frozen=True)
-class ForwardedMail:
-    """A forwarded e-mail's furniture (see :func:`forwarded_mail`)."""
-
-    lines: frozenset[int] = frozenset()  # its header, the forwarder's note on it, the message's repeated title
-    date: str | None = None  # the header's "Sent:" or "Date:", the page's date when the message gives none
-    subject: str | None = None  # without "FW:", the page's headline when the message gives none
-    titled: bool = False  # the message below opens with the subject as its title: the headline
-
-
-def forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
-    """A forwarded e-mail's header ("From: … <…@…>" / "Sent:" / "To:" / "Subject: FW: …", a "Forwarded message" line
-    above it), the forwarder's note on it above (a block of up to 40 words: "FYI – useful background …", "Readout
-    below, for the country file.": :data:`FORWARD_NOTE`; other notes may be the news itself) and the message's title
-    below when it repeats the subject. Nothing unless the page's first "From:" line within its first 40 lines of text
-    opens a header of a date, a recipient or subject, and a forwarded subject, a "Forwarded message" line or such a
-    note above it, with text below it."""
-    text = [i for i, line in enumerate(lines) if line.strip()]
-
-    def field(i: int) -> tuple[str, str] | None:
-        m = MAIL_FIELD.match(lines[i].strip())
-        return (FIELD_NAMES.get(m.group(1).lower(), m.group(1).lower()), m.group(2)) if m else None
-
-    k = next((k for k, i in enumerate(text[:40]) if (f := field(i)) and f[0] == "from"), None)
-    if k is None:
-        return ForwardedMail()
-    while k > 0 and (f := field(text[k - 1])) and f[0] in ("subject", "date"):  # Thunderbird: Subject and Date first
-        k -= 1
-    header: list[int] = []
-    fields: dict[str, str] = {}
-    for i in text[k:k + 6]:
-        name, value = field(i) or (None, "")
-        if name is None or name in fields or (name in ("sent", "date") and {"sent", "date"} & set(fields)):
-            break  # (not the body's own "Date: 10 August 2026" below a whole header)
-        header.append(i)
-        fields[name] = value
-    marker = text[k - 1] if k > 0 and FORWARDED.match(lines[text[k - 1]].strip()) else None
-    notes = {i for block in _note_blocks(lines, text[k]) if sum(len(lines[i].split()) for i in block) <= 40
-             and FORWARD_NOTE.search(" ".join(lines[i].strip() for i in block)) for i in block}
-    dated = fields.get("sent") or fields.get("date")
-    if not (marker is not None or notes or FORWARDED_SUBJECT.match(fields.get("subject", ""))) or not dated \
-            or not {"to", "subject"} & set(fields) or text[-1] <= header[-1]:
-        return ForwardedMail()
-    subject = re.sub(r"^(?:(?:fwd?|tr|re)\s*:\s*)+", "", fields.get("subject", ""), flags=re.IGNORECASE).strip()
-    below = next(i for i in text if i > header[-1])
-    above = sum(len(lines[i].split()) for i in text if i < text[k])  # (a short note, not a report that quotes one)
-    title = {below} if len(subject.split()) >= 4 and lines[below].strip().strip("*# ") == subject and above <= 120 \
-        else set()  # (not a label: "Joint Statement", "Press release" above the message's own title)
-    return ForwardedMail(frozenset({*header, *notes, *title, *([marker] if marker is not None else [])}), dated,
-                         subject or None, bool(title))
 
 
 def furniture_note(text: str) -> str | None:
