@@ -73,6 +73,22 @@ def test_a_markdown_pages_title_heading_and_an_html_titles_site_suffix(tmp_path)
     assert ingest_path(html).headline == "Vietnam, Korea agree to lift trade"
 
 
+def test_a_clipped_titles_site_name_after_a_long_dash_is_not_headline(tmp_path):
+    """Read 18: a MarkDownload page's "# … — MercoPress" kept the site's name in the headline; a site is known by
+    name or by shape (one word with a capital inside, a domain), and only after a title of three words or more."""
+    from diplo_ml.data.page_noise import without_site
+
+    page = tmp_path / "page.md"
+    page.write_text("# Chile and Peru open a new border crossing — MercoPress\n\n"
+                    "The presidents of Chile and Peru agreed on Tuesday to open a second border crossing.\n")
+    assert ingest_path(page).headline == "Chile and Peru open a new border crossing"
+    assert without_site("Why the Mekong matters – thediplomat.com") == "Why the Mekong matters"
+    assert without_site("Vietnam, Laos sign deal - VietnamPlus") == "Vietnam, Laos sign deal"
+    assert without_site("Talks - MercoPress") == "Talks - MercoPress"  # (too short to be a title and a site)
+    assert without_site("Hanoi – a city of lakes") == "Hanoi – a city of lakes"
+    assert without_site("Vietnam — Laos ties deepen") == "Vietnam — Laos ties deepen"
+
+
 def test_html_article(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(

@@ -524,7 +524,8 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
         title = None  # "# VOV World": the site's name set as the page's first heading, not its title
     heading_line = title and next((n for n, why, line in article.dropped if line.strip("*# ") == title), None)
     if title and (page is not None or heading_line):  # the page's own title (front matter, "# …", <h1>) beats the
-        article.headline = WIRE_TAG.sub("", title)      # longest short line above the body
+        article.headline = WIRE_TAG.sub("", without_site(title))  # longest short line above the body (a clipped
+        # page's title keeps the site's name: "… on lithium — MercoPress")
         article.dropped = [(n, "heading (the page's title is the headline)" if why.startswith("headline")
                             else why, line) for n, why, line in article.dropped]
     date = published and (parse_date(published[:10]) or parse_date(published))  # "2022-12-14T08:00+07:00"

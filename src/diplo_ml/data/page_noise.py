@@ -440,14 +440,22 @@ SITE_NAMES = {"gov.uk", "un news", "united nations", "u.s. department of state",
               "ap news", "associated press", "afp", "bbc news", "vietnamplus", "vietnam+", "vietnamnet"}
 
 
+# a site's name by its shape: one word with a capital inside ("MercoPress", "VnExpress") or a domain ("thediplomat.com")
+SITE_SHAPE = re.compile(r"^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|vn|int|gov|co\.uk|info))$")
+
+
 def without_site(title: str) -> str:
     """A page title without the site's name after a bar or a spaced dash ("Ties deepen | Nhan Dan Online", "UK and
-    France agree … - GOV.UK" -> the title alone)."""
+    France agree … - GOV.UK", "… cooperate on lithium — MercoPress" -> the title alone)."""
     title = TITLE_PREFIX.sub("", title, count=1)
     if " | " in title:
         return title.rsplit(" | ", 1)[0]
-    head, dash, site = title.rpartition(" - ")
-    return head if dash and (site.strip().lower() in SITE_NAMES or masthead(site)) else title
+    split = re.match(r"^(.*\S) [-–—] (\S.*)$", title)  # (at the last spaced dash)
+    if not split:
+        return title
+    head, site = split[1], split[2].strip()
+    known = site.lower() in SITE_NAMES or masthead(site)
+    return head if known or (SITE_SHAPE.match(site) and len(head.split()) >= 3) else title
 
 
 # what an e-mail or a print view sets before a title: "Subject: …", "FW: …", "Fwd: …", "RE: …", "In bài viết - …" (print
