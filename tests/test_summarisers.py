@@ -516,6 +516,18 @@ def test_finish_cuts_a_summary_stopped_mid_sentence():
     assert finish("  The UK met Vietnam.  ") == "The UK met Vietnam."
 
 
+def test_finish_closes_the_clauses_before_the_one_the_token_limit_cut():
+    """Unseen pages: 9 of 45 zero-shot summaries were one long sentence cut by the token limit ("… from Viet Nam's
+    waters, and the ministry has handed a note to the Embassy in Ha"): the clauses before the cut one are kept and
+    closed, where they hold eight words or more; a thousands comma is no clause break."""
+    cut = ("The spokesperson has asked China to withdraw the vessel and its escorts from Viet Nam's waters, and the "
+           "ministry has handed a diplomatic note to the Embassy in Ha")
+    assert finish(cut) == cut[: cut.index(", and")] + "."
+    assert finish("In Hanoi on Monday, Vietnam and Laos agreed to") == "In Hanoi on Monday, Vietnam and Laos agreed"
+    assert finish("Vietnam will export 1,200 tonnes of rice to the Philippines under a new") == \
+        "Vietnam will export 1,200 tonnes of rice to the Philippines under a"
+
+
 def test_rerank_prefers_supported_then_target_length():
     article = "The Foreign Secretary met the Prime Minister of Vietnam in London."
     options = ["The Foreign Secretary met Angela Merkel in Berlin.", "The Foreign Secretary met the Prime Minister.",

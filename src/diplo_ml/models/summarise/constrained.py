@@ -10,7 +10,7 @@ the bytes they write, so a letter that byte-level BPE splits over two tokens ("�
 byte. Common sentence openers ("The", "In", "A") are always allowed; a step on which nothing would be left is not
 constrained. :func:`rerank` then picks, among the n best beams, the summary with the fewest names and numbers the
 article lacks, then the one nearest the target length; :func:`finish` cuts a summary that generation stopped
-mid-sentence back to its last full sentence.
+mid-sentence back to its last full sentence (or closes its last whole clause).
 
 Token texts are kept as ``str`` decoded with ``surrogateescape``: the bytes of an unfinished letter stay lone
 surrogates, and joining tokens and decoding again (:func:`joined`) restores the letter.
@@ -250,15 +250,21 @@ class NoRepeatInAnswer(LogitsProcessor):
 
 
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
+CLAUSE_BREAK = re.compile(r",(?=\s)")  # a comma between clauses (not the one in "1,200")
 
 
 def finish(text: str) -> str:
-    """``text`` cut back to its last full sentence when it stops mid-sentence (a last, possibly half written word
-    dropped when there is no full sentence)."""
+    """``text`` cut back to its last full sentence when it stops mid-sentence; with no full sentence, to the clauses
+    before the one cut off, closed with a full stop, where they hold eight words or more ("… from Viet Nam's waters,
+    and the ministry has handed a note to the Embassy in Ha" -> "… from Viet Nam's waters."), else without its
+    last, possibly half written word."""
     text = text.strip()
     ends = list(SENTENCE_END.finditer(text))
     if ends:  # (the whole text when it ends with one)
         return text[: ends[-1].end()]
+    breaks = list(CLAUSE_BREAK.finditer(text))
+    if breaks and len(text[: breaks[-1].start()].split()) >= 8:
+        return text[: breaks[-1].start()].rstrip() + "."
     words = text.split()
     return " ".join(words[:-1]) if len(words) > 1 else text
 
