@@ -89,6 +89,21 @@ def test_a_clipped_titles_site_name_after_a_long_dash_is_not_headline(tmp_path):
     assert without_site("Vietnam — Laos ties deepen") == "Vietnam — Laos ties deepen"
 
 
+def test_a_titles_site_name_gives_the_outlet_when_the_page_names_none(tmp_path):
+    """Read 19: a UN News page titled "… | UN News" and a GOV.UK one titled "… - GOV.UK" had no outlet."""
+    html = tmp_path / "page.html"
+    html.write_text("<html><head><title>Haiti: aid reaches Port-au-Prince | UN News</title></head><body>"
+                    "<h1>Haiti: aid reaches Port-au-Prince</h1><p>The first convoy of food aid reached the capital on "
+                    "Monday, the World Food Programme said.</p></body></html>")
+    assert (ingest_path(html).headline, ingest_path(html).outlet) == ("Haiti: aid reaches Port-au-Prince", "UN News")
+    page = ingest_text("UK and Indonesia agree maritime partnership - GOV.UK\n\nThe UK will provide 12 million pounds "
+                       "to help Indonesia protect its fisheries.\n", "g")
+    assert (page.headline, page.outlet) == ("UK and Indonesia agree maritime partnership", "GOV.UK")
+    dated = ingest_text("Vietnam and Laos sign deal - VnExpress\n\nHanoi (VNA) - Vietnam and Laos signed a deal on "
+                        "Monday.\n", "v")
+    assert dated.outlet == "VNA"  # (the dateline's outlet first: a page another outlet carried)
+
+
 def test_html_article(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(

@@ -157,6 +157,23 @@ def test_a_summary_rows_date_or_outlet_that_is_no_string_is_refused_with_its_lin
         list(_jsonl_units([(1, {"text": "Trade rose.", "outlet": ["VNA"]})], "in.jsonl", SummariseTask({})))
 
 
+def test_a_rows_title_loses_its_site_name_which_gives_the_outlet():
+    """Read 19: a scraped row titled "… - VnExpress International" kept the site in its headline, so the headline
+    repeated at the start of its text was not cut and ran into the summary; the site named no outlet."""
+    from diplo_ml.predict_inputs import _jsonl_units
+    from diplo_ml.tasks.summarise.task import SummariseTask
+
+    text = ("Vietnam to open embassy in Colombia Vietnam will open an embassy in Bogota in September, the Foreign "
+            "Ministry said on Thursday.")
+    rows = [(1, {"text": text, "title": "Vietnam to open embassy in Colombia - VnExpress International"}),
+            (2, {"text": text, "title": "Vietnam to open embassy in Colombia | UN News", "outlet": "Own"}),
+            (3, {"text": text, "title": "Vietnam - Colombia"})]
+    units = list(_jsonl_units(rows, "in.jsonl", SummariseTask({})))
+    assert [u["headline"] for u in units] == ["Vietnam to open embassy in Colombia"] * 2 + ["Vietnam - Colombia"]
+    assert [u["outlet"] for u in units] == ["VnExpress", "Own", None]
+    assert units[0]["_text"].startswith("Vietnam will open an embassy in Bogota")
+
+
 def test_jsonl_lines_give_their_headline_or_title_as_context():
     from diplo_ml.predict_inputs import _jsonl_units
 

@@ -33,6 +33,7 @@ FULL_NAMES = {
     "QUAN DOI NHAN DAN": "QDND", "THE SAIGON TIMES": "The Saigon Times", "SAIGON TIMES": "The Saigon Times",
     "THE STRAITS TIMES": "The Straits Times", "STRAITS TIMES": "The Straits Times",
     "VIETNAM LAW & LEGAL FORUM": "VLLF", "THE WORLD & VIETNAM REPORT": "WVR", "WORLD & VIETNAM REPORT": "WVR",
+    "THE WORLD AND VIETNAM REPORT": "WVR", "WORLD AND VIETNAM REPORT": "WVR",
 }
 _ONE_OUTLET = "|".join(sorted((re.escape(k) for k in OUTLETS), key=len, reverse=True))
 _OUTLET_ALT = rf"(?:{_ONE_OUTLET})(?:\s*/\s*(?:{_ONE_OUTLET}))*"  # "NDO/VNA", "VNA/VNP": wire copy names both

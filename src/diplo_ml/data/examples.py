@@ -9,6 +9,8 @@ from typing import Any
 
 import numpy as np
 
+from diplo_ml.data.page_noise import without_site
+
 Context = dict[str, list[str | None]]  # kind ("headline", "previous") -> one text (or None) per input
 
 
@@ -57,9 +59,15 @@ class Examples:
 HEADLINE_FIELDS = ("headline", "title")  # a JSONL record's own headline, the first of them that is not blank
 
 
-def record_headline(record: dict[str, Any]) -> str | None:
-    """A record's own headline: its ``headline``, else its ``title`` (string fields; blank ones skipped)."""
+def record_title(record: dict[str, Any]) -> str | None:
+    """A record's own ``headline``, else its ``title``, as written (string fields; blank ones skipped)."""
     return next((record[k] for k in HEADLINE_FIELDS if isinstance(record.get(k), str) and record[k].strip()), None)
+
+
+def record_headline(record: dict[str, Any]) -> str | None:
+    """A record's own headline (:func:`record_title`) without a site's name after it ("… - VnExpress International")."""
+    title = record_title(record)
+    return (without_site(title).strip() or title) if title else None
 
 
 PREVIOUS_FIELDS = ("previous", "context")  # a record's own previous paragraph ("context": predict's older name)

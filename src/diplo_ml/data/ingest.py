@@ -25,6 +25,7 @@ from diplo_ml.data.datelines import (
     OUTLETS,
     lone_dateline,
     marks_a_lead,
+    masthead,
     outlet_name,
     parse_date,
     split_datelines,
@@ -44,6 +45,7 @@ from diplo_ml.data.page_noise import (
     PICTURED,
     PROMPT,
     QUESTION_PREFIX,
+    SITE_NAMES,
     SITE_WELCOME,
     SOURCE_CREDIT,
     SPEAKER,
@@ -56,6 +58,7 @@ from diplo_ml.data.page_noise import (
     not_a_standfirst,
     page_furniture,
     short_unpunctuated,
+    split_site,
     without_end_mark,
     without_site,
 )
@@ -472,7 +475,9 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         # the closing mark when no masthead, byline or credit names one (before a photo's credit: "— VNA/VNS Photo"
         # on a Viet Nam News page that closes "— VNS")
         article.outlet = named_outlet(article.dropped, NAMING[:-1]) or closing \
-            or named_outlet(article.dropped, NAMING[-1:])  # (NAMING's last: a photo's credit)
+            or named_outlet(article.dropped, NAMING[-1:]) \
+            or next((site_outlet(line) for _, why, line in article.dropped if why.startswith("headline")
+                     and site_outlet(line)), None)  # (NAMING's last: a photo's credit; then a title's site name)
     return article
 
 
@@ -485,6 +490,15 @@ def _closing_outlet(last: str) -> str | None:
 
 
 NAMING = ("outlet masthead", "outlet masthead and date", "byline/credit", "photo caption")
+
+
+def site_outlet(title: str) -> str | None:
+    """The outlet that a title's site name is ("… - VnExpress International" -> VnExpress, "… | UN News", "… - GOV.UK");
+    None for a title with no known site after it."""
+    site = split_site(title)[1]
+    if not site or not (masthead(site) or site.lower() in SITE_NAMES):
+        return None
+    return next((name for key, name in BY_LENGTH if re.search(rf"\b{re.escape(key)}\b", site, re.IGNORECASE)), site)
 
 
 def named_outlet(dropped: list[tuple[int, str, str]], reasons: tuple[str, ...] = NAMING) -> str | None:
@@ -528,6 +542,7 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
         # page's title keeps the site's name: "… on lithium — MercoPress")
         article.dropped = [(n, "heading (the page's title is the headline)" if why.startswith("headline")
                             else why, line) for n, why, line in article.dropped]
+    article.outlet = article.outlet or (site_outlet(title) if title else None)  # "<title>… | UN News</title>"
     date = published and (parse_date(published[:10]) or parse_date(published))  # "2022-12-14T08:00+07:00"
     if date and (own or article.date is None):  # the page's own date beats a "today" line in its header
         article.date = date

@@ -444,18 +444,24 @@ SITE_NAMES = {"gov.uk", "un news", "united nations", "u.s. department of state",
 SITE_SHAPE = re.compile(r"^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|vn|int|gov|co\.uk|info))$")
 
 
-def without_site(title: str) -> str:
-    """A page title without the site's name after a bar or a spaced dash ("Ties deepen | Nhan Dan Online", "UK and
-    France agree … - GOV.UK", "… cooperate on lithium — MercoPress" -> the title alone)."""
+def split_site(title: str) -> tuple[str, str]:
+    """A page title and the site's name after a bar or a spaced dash ("Ties deepen | Nhan Dan Online", "UK and
+    France agree … - GOV.UK", "… cooperate on lithium — MercoPress"); the site "" when it names none."""
     title = TITLE_PREFIX.sub("", title, count=1)
     if " | " in title:
-        return title.rsplit(" | ", 1)[0]
+        head, _, site = title.rpartition(" | ")
+        return head, site.strip()
     split = re.match(r"^(.*\S) [-–—] (\S.*)$", title)  # (at the last spaced dash)
     if not split:
-        return title
+        return title, ""
     head, site = split[1], split[2].strip()
     known = site.lower() in SITE_NAMES or masthead(site)
-    return head if known or (SITE_SHAPE.match(site) and len(head.split()) >= 3) else title
+    return (head, site) if known or (SITE_SHAPE.match(site) and len(head.split()) >= 3) else (title, "")
+
+
+def without_site(title: str) -> str:
+    """A page title without the site's name (:func:`split_site`)."""
+    return split_site(title)[0]
 
 
 # what an e-mail or a print view sets before a title: "Subject: …", "FW: …", "Fwd: …", "RE: …", "In bài viết - …" (print

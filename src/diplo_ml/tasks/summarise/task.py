@@ -8,7 +8,7 @@ from typing import Any
 
 from omegaconf import DictConfig
 
-from diplo_ml.data.examples import Examples, context_column, record_headline
+from diplo_ml.data.examples import Examples, context_column, record_headline, record_title
 from diplo_ml.data.schema import check_summary_record
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.faithfulness import article_source, unsupported_entity_rate
@@ -91,7 +91,7 @@ class SummariseTask(Task):
     def row_fields(self, record: dict[str, Any], text: str) -> dict[str, Any]:
         """A JSONL row's headline, date and outlet, as a page's: the row's own ``headline`` (or ``title``), ``date``
         and ``outlet`` fields when it gives them, else what ingestion reads from its text (None when nothing)."""
-        from diplo_ml.data.ingest import ingest_document
+        from diplo_ml.data.ingest import ingest_document, site_outlet
 
         for key in ("date", "outlet"):  # (``predict`` checks the text and headline fields of every task's rows)
             if record.get(key) is not None and not isinstance(record[key], str):
@@ -101,6 +101,8 @@ class SummariseTask(Task):
             found = {"headline": read.headline, "date": read.date, "outlet": read.outlet}
         except DiploError:  # text ingestion leaves nothing of (only noise): the summary's note says so
             found = {"headline": None, "date": None, "outlet": None}
+        title = record_title(record)
+        found["outlet"] = found["outlet"] or (site_outlet(title) if title else None)  # "… - VnExpress International"
         given = {"headline": record_headline(record), "date": record.get("date"), "outlet": record.get("outlet")}
         return {k: v.strip() if v and v.strip() else found[k] for k, v in given.items()}
 
