@@ -206,6 +206,8 @@ def test_wrong_encoding_and_empty_files_are_named(tmp_path):
         ingest_path(noise)
     with pytest.raises(DataError, match="unsupported file type"):
         ingest_path(tmp_path / "x.docx")
+    with pytest.raises(DataError, match=r"rows.jsonl: unsupported file type '.jsonl' .*read by `diplo-ml predict`"):
+        ingest_path(tmp_path / "rows.jsonl")  # (read 19: a user tried to see how a scraped row is read)
 
 
 def test_duplicates_are_removed_and_counted(tmp_path):

@@ -554,7 +554,8 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
 def ingest_path(path: Path, doc_id: str | None = None) -> Article:
     """One page as an article whose doc_id is ``doc_id`` (default: the file's stem; see :func:`doc_ids`)."""
     if path.suffix.lower() not in SUFFIXES:
-        raise DataError(f"{path}: unsupported file type '{path.suffix}' (use {', '.join(SUFFIXES)})")
+        rows = "; the rows of a JSONL file are read by `diplo-ml predict`" if path.suffix.lower() == ".jsonl" else ""
+        raise DataError(f"{path}: unsupported file type '{path.suffix}' (use {', '.join(SUFFIXES)}{rows})")
     text = pdf_text(path) if path.suffix.lower() == ".pdf" else read_text(path)
     return ingest_document(text, path.stem if doc_id is None else doc_id, str(path))
 
