@@ -472,12 +472,11 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     article.headline = mail.subject if mail.titled else article.headline or mail.subject
     if article.outlet is None:
         closing = _closing_outlet(article.paragraphs[-1].raw) if article.paragraphs else None
-        # the closing mark when no masthead, byline or credit names one (before a photo's credit: "— VNA/VNS Photo"
-        # on a Viet Nam News page that closes "— VNS")
+        # the closing mark when no masthead, byline or credit names one (before a photo's credit, NAMING's last:
+        # "— VNA/VNS Photo" on a Viet Nam News page that closes "— VNS"); then the site named after the headline
+        titled = (site_outlet(line) for _, why, line in article.dropped if why.startswith("headline"))
         article.outlet = named_outlet(article.dropped, NAMING[:-1]) or closing \
-            or named_outlet(article.dropped, NAMING[-1:]) \
-            or next((site_outlet(line) for _, why, line in article.dropped if why.startswith("headline")
-                     and site_outlet(line)), None)  # (NAMING's last: a photo's credit; then a title's site name)
+            or named_outlet(article.dropped, NAMING[-1:]) or next(filter(None, titled), None)
     return article
 
 
