@@ -731,6 +731,15 @@ def test_a_forwarded_mails_header_and_note_are_not_text_and_its_date_gives_way_t
     assert reasons["FYI – useful background for Monday's meeting. The figures may need checking."].startswith("e-mail")
 
 
+def _page_field(article, field: str):
+    """What a row of the page tables below names: "paragraphs" (their texts), "first paragraph" or "last paragraph"
+    (its text), else the article's field ("headline", "date", "outlet")."""
+    at = {"first paragraph": 0, "last paragraph": -1}
+    if field == "paragraphs":
+        return [p.text for p in article.paragraphs]
+    return article.paragraphs[at[field]].text if field in at else getattr(article, field)
+
+
 @pytest.mark.parametrize(("page", "field", "value"), [
     # a review (s41) of the first version: the subject is the headline only when no other is found, the header
     # ends once whole (the body's own "Date:" line is the body's), a "FW:" title above the header stays a title
@@ -799,9 +808,7 @@ def test_a_forwarded_mails_header_and_note_are_not_text_and_its_date_gives_way_t
      "only for Vietnamese citizens in Israel: please register with the embassy."),
 ])
 def test_mail_pages_keep_what_is_theirs(page, field, value):
-    article = ingest_text(page, "mail")
-    paragraphs = {"first paragraph": 0, "last paragraph": -1}
-    assert (article.paragraphs[paragraphs[field]].text if field in paragraphs else getattr(article, field)) == value
+    assert _page_field(ingest_text(page, "mail"), field) == value
 
 
 @pytest.mark.parametrize(("page", "date"), [
@@ -947,10 +954,7 @@ def test_a_pdf_that_cannot_be_read_is_named_in_one_line(tmp_path):
      "secretary of the White House visited the ministry."),
 ])
 def test_printed_pages_keep_what_is_not_furniture(page, field, value):
-    article = ingest_text(page, "print")
-    got = {"paragraphs": [p.text for p in article.paragraphs], "first paragraph": article.paragraphs[0].text,
-           "last paragraph": article.paragraphs[-1].text}.get(field) or getattr(article, field, None)
-    assert got == value
+    assert _page_field(ingest_text(page, "print"), field) == value
 
 
 WRAPPED_MAIL = ("Hi Sarah,\n\nSee the readout below.\n\n> From: State <s@example.gov>\n> Date: Fri, 21 Mar 2025 at "
