@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,6 +25,16 @@ def _external() -> Path | None:
         if candidate and (Path(candidate) / "pillars_public" / "train.jsonl").is_file():
             return Path(candidate).resolve()
     return None
+
+
+@contextmanager
+def scratch(tmp_path_factory, name: str) -> Iterator[Path]:
+    """A module fixture's folder, removed when the module is done, so runs and checkpoints do not pile up on disk."""
+    path = tmp_path_factory.mktemp(name)
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 FAST_TIER = os.environ.get("DIPLO_FAST_TIER") == "1"  # set by `make test-fast`

@@ -15,7 +15,7 @@ from diplo_ml.config import compose_config
 from diplo_ml.data.loader import load_splits
 from diplo_ml.tasks.pillars import PillarsTask
 
-from .conftest import FIXTURES, interrupted_after, write_pillar_split
+from .conftest import FIXTURES, interrupted_after, scratch, write_pillar_split
 from .test_hostile import _checkpoint
 
 
@@ -45,8 +45,8 @@ def test_pick_tops_up_from_other_articles_when_the_most_uncertain_fill_theirs():
 
 @pytest.fixture(scope="module")
 def tagger(tmp_path_factory):
-    base = tmp_path_factory.mktemp("annotate")
-    return _checkpoint(base / "tagger", ["data=pillars_folder", f"data.dir={write_pillar_split(base / 'data')}"])
+    with scratch(tmp_path_factory, "annotate") as base:
+        yield _checkpoint(base / "tagger", ["data=pillars_folder", f"data.dir={write_pillar_split(base / 'data')}"])
 
 
 def test_select_then_import_round_trip(tagger, tmp_path, capsys):

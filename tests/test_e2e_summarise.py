@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 
 import pytest
 
@@ -16,7 +17,7 @@ from diplo_ml.tasks.pillars import Tagger
 from diplo_ml.tasks.summarise import Summariser
 from diplo_ml.train import run
 
-from .conftest import FIXTURES, needs_external
+from .conftest import FIXTURES, needs_external, scratch
 
 TINY = ["debug=smoke", "data.max_train_samples=6", "data.max_dev_samples=3", "data.max_test_samples=3"]
 CARD = re.compile(
@@ -28,16 +29,16 @@ CARD = re.compile(
 
 
 @pytest.fixture(scope="module")
-def summarise_runs(tmp_path_factory) -> dict[str, object]:
-    base = tmp_path_factory.mktemp("summarise")
-    runs = {}
-    for model, trainer in (("lead", "cpu"), ("lead_trim", "cpu"), ("textrank", "cpu"),
-                           ("extractive_minilm", "extractive_cpu")):
-        cfg = compose_config(["task=summarise", "data=summaries_embedded", f"model={model}", f"trainer={trainer}",
-                              *TINY])
-        run(cfg, base / model)
-        runs[model] = base / model
-    return runs
+def summarise_runs(tmp_path_factory) -> Iterator[dict[str, object]]:
+    with scratch(tmp_path_factory, "summarise") as base:
+        runs = {}
+        for model, trainer in (("lead", "cpu"), ("lead_trim", "cpu"), ("textrank", "cpu"),
+                               ("extractive_minilm", "extractive_cpu")):
+            cfg = compose_config(["task=summarise", "data=summaries_embedded", f"model={model}",
+                                  f"trainer={trainer}", *TINY])
+            run(cfg, base / model)
+            runs[model] = base / model
+        yield runs
 
 
 @pytest.mark.parametrize("model", ["lead", "lead_trim", "textrank", "extractive_minilm"])

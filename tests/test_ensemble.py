@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -10,7 +11,7 @@ import pytest
 from diplo_ml.errors import DiploError
 from diplo_ml.models.tagging.ensemble import SeedEnsemble
 
-from .conftest import PILLAR_ROWS, build_model, fit_context
+from .conftest import PILLAR_ROWS, build_model, fit_context, scratch
 
 LABELS = ("economic", "cultural", "multilateral", "citizen_protection")
 TFIDF = {"_target_": "diplo_ml.models.tagging.tfidf.TfidfTagger", "name": "tfidf", "min_df": 1}
@@ -71,7 +72,7 @@ def test_a_non_neural_ensemble_has_no_faster_precision(tmp_path: Path):
 
 
 @pytest.fixture(scope="module")
-def ensemble_run(tmp_path_factory, smoke_runs) -> Path:
+def ensemble_run(tmp_path_factory, smoke_runs) -> Iterator[Path]:
     """`minilm_seeds3` with the smoke runs' settings and data (its first member has their seed, 42)."""
     from diplo_ml.config import compose_config
     from diplo_ml.train import run
@@ -79,9 +80,9 @@ def ensemble_run(tmp_path_factory, smoke_runs) -> Path:
     data = smoke_runs["minilm"].parent.parent / "data"
     cfg = compose_config(["model=minilm_seeds3", "debug=smoke", "data=pillars_folder", f"data.dir={data}",
                           "trainer.max_steps=4", "trainer.eval_steps=2"])
-    run_dir = tmp_path_factory.mktemp("ensemble") / "run"
-    run(cfg, run_dir)
-    return run_dir
+    with scratch(tmp_path_factory, "ensemble") as base:
+        run(cfg, base / "run")
+        yield base / "run"
 
 
 @pytest.mark.slow

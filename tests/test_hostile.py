@@ -16,7 +16,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +30,7 @@ from diplo_ml.data.examples import Examples
 from diplo_ml.errors import DiploError
 from diplo_ml.harness import plan, run_task
 
-from .conftest import build_model, fit_context, write_pillar_split
+from .conftest import build_model, fit_context, scratch, write_pillar_split
 
 
 class _Recorder:
@@ -51,13 +51,13 @@ def _checkpoint(folder: Path, overrides: list[str]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory) -> dict[str, Path]:
-    base = tmp_path_factory.mktemp("hostile")
-    data = write_pillar_split(base / "data")
-    return {"data": data,
-            "tagger": _checkpoint(base / "tagger", ["model=tfidf", "data=pillars_folder", f"data.dir={data}"]),
-            "summariser": _checkpoint(base / "summariser", ["task=summarise", "data=summaries_embedded", "model=lead",
-                                                            "debug=smoke"])}
+def made(tmp_path_factory) -> Iterator[dict[str, Path]]:
+    with scratch(tmp_path_factory, "hostile") as base:
+        data = write_pillar_split(base / "data")
+        yield {"data": data,
+               "tagger": _checkpoint(base / "tagger", ["model=tfidf", "data=pillars_folder", f"data.dir={data}"]),
+               "summariser": _checkpoint(base / "summariser", ["task=summarise", "data=summaries_embedded",
+                                                               "model=lead", "debug=smoke"])}
 
 
 @dataclass

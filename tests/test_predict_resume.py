@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from diplo_ml.cli import main as cli_main
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.predict import predict_to_file
 
-from .conftest import write_pillar_split
+from .conftest import scratch, write_pillar_split
 from .test_hostile import _checkpoint, copy_checkpoint, edit_meta, jsonl
 
 ROWS = [json.dumps({"id": f"r{i}", "text": text}) for i, text in enumerate(
@@ -63,13 +64,13 @@ class Crash(Exception):
 
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory) -> dict[str, Path]:
+def made(tmp_path_factory) -> Iterator[dict[str, Path]]:
     """A TF-IDF tagger and a Lead summariser, made by the harness as in test_hostile (seconds, no Trainer)."""
-    base = tmp_path_factory.mktemp("resume")
-    data = write_pillar_split(base / "data")
-    return {"tagger": _checkpoint(base / "tagger", ["model=tfidf", "data=pillars_folder", f"data.dir={data}"]),
-            "summariser": _checkpoint(base / "summariser", ["task=summarise", "data=summaries_embedded",
-                                                            "model=lead", "debug=smoke"])}
+    with scratch(tmp_path_factory, "resume") as base:
+        data = write_pillar_split(base / "data")
+        yield {"tagger": _checkpoint(base / "tagger", ["model=tfidf", "data=pillars_folder", f"data.dir={data}"]),
+               "summariser": _checkpoint(base / "summariser", ["task=summarise", "data=summaries_embedded",
+                                                               "model=lead", "debug=smoke"])}
 
 
 def crashed_run(checkpoint: Path, inputs: list[str], out: Path, monkeypatch, chunks: int = 2,

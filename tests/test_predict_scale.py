@@ -13,15 +13,15 @@ import pytest
 from diplo_ml.cli import main as cli_main
 from diplo_ml.predict import predict_files
 
-from .conftest import write_pillar_split
+from .conftest import scratch, write_pillar_split
 from .test_hostile import _checkpoint
 
 
 @pytest.fixture(scope="module")
 def tagger(tmp_path_factory):
-    base = tmp_path_factory.mktemp("scale")
-    return _checkpoint(base / "tagger", ["model=tfidf", "data=pillars_folder",
-                                         f"data.dir={write_pillar_split(base / 'data')}"])
+    with scratch(tmp_path_factory, "scale") as base:
+        yield _checkpoint(base / "tagger", ["model=tfidf", "data=pillars_folder",
+                                            f"data.dir={write_pillar_split(base / 'data')}"])
 
 
 def _inputs(folder, n: int, with_ids: bool = True) -> str:
