@@ -104,6 +104,16 @@ def test_faithfulness_ignores_possessives_and_chat_openers():
     assert unsupported_entities("Directive 16-CT/TW was issued.", directive) == ["16"]
 
 
+def test_a_number_written_as_a_word_must_be_the_sources():
+    source = "The bloc's 97 members met for three days; twelve ministers and the two sides spoke."
+    assert unsupported_entities("Nine members and the two sides met for three days.", source) == ["Nine"]
+    assert unsupported_entities("Ninety-seven members and Twelve ministers met.", source) == []
+    assert unsupported_entities("Ninety members met for 3 days, said one of the two.", source) == ["Ninety", "3"]
+    assert check_summary("The nine members met.", source)[0]["entities"] == ["nine"]
+    assert unsupported_entities("Two members met for the eleventh time.", "The 97 members met for the 11th time.") \
+        == ["Two"]
+
+
 def test_predict_with_a_summariser_carries_unsupported_entities(lead_run, capsys):
     assert cli_main(["predict", str(lead_run / "checkpoint"), str(ARTICLE)]) == 0
     (line,) = capsys.readouterr().out.splitlines()

@@ -534,6 +534,9 @@ def test_rerank_prefers_supported_then_target_length():
                "The Foreign Secretary met the Prime Minister of Vietnam in London."]
     assert rerank(options, article, target_words=7) == options[1]
     assert rerank(options, article, target_words=12) == options[2]
+    counted = "The 97 members of the bloc met in London for three days."
+    beams = ["The nine members of the bloc met in London.", "The members of the bloc met in London for three days."]
+    assert rerank(beams, counted, target_words=8) == beams[1]  # a number word the article lacks is an invention
 
 
 PAGE = """Tiếng Việt | English

@@ -4,7 +4,9 @@ Small generators invent people, places and figures. A capitalised span (a name, 
 a place) or a number in the summary is *supported* when the source contains it (case-insensitive,
 numbers compared without thousands separators); a multi-word name also counts as supported when
 every one of its words occurs in the source ("Prime Minister Pham Minh Chinh" vs "PM Chinh" is not
-enough, "Minister Chinh" with "Pham Minh Chinh" in the source is).
+enough, "Minister Chinh" with "Pham Minh Chinh" in the source is). A number written as a word, "two" to
+"ninety-nine" or "third" to "twentieth" ("nine", "Twenty-five", "eleventh"), is a number too: supported when the
+source has the word or its value in digits ("one", "first" and "second" are left out: "one of", "a second").
 """
 
 from __future__ import annotations
@@ -29,6 +31,24 @@ NOT_NAMES = {
 POSSESSIVE = re.compile(r"['’]s$")
 TOKEN = re.compile(r"[A-Za-zÀ-ỹ][\w'’.-]*|\d[\d,.]*%?|&|[,;:()\"“”!?/]")
 NUMBER = re.compile(r"^\d[\d,.]*%?$")
+SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+ORDINALS = {"third": 3, "fifth": 5, "eighth": 8, "ninth": 9, "twelfth": 12, "twentieth": 20,
+            **{SMALL[n] + "th": n for n in (4, 6, 7, 10, 11, *range(13, 20))}}
+
+
+def number_word_value(token: str) -> int | None:
+    """The value of a number written as a word ("nine", "Ninety-seven", "eleventh"; 2-99, 3rd-20th), else None."""
+    word = token.lower().rstrip(".,")
+    if word in ORDINALS:
+        return ORDINALS[word]
+    if word in SMALL[2:]:
+        return SMALL.index(word)
+    tens, dash, unit = word.partition("-")
+    if tens not in TENS or (dash and unit not in SMALL[1:10]):
+        return None
+    return 20 + 10 * TENS.index(tens) + (SMALL.index(unit) if dash else 0)
 
 
 def _norm_number(token: str) -> str:
@@ -57,6 +77,9 @@ def extract_entities(sentence: str) -> list[str]:
         elif NUMBER.match(tok):
             close()
             entities.append(_norm_number(tok))
+        elif number_word_value(tok) is not None:
+            close()
+            entities.append(tok.rstrip(".,"))
         elif tok[:1].isupper():
             span.append(tok)
         elif span and tok.lower() in GLUE and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
@@ -64,12 +87,15 @@ def extract_entities(sentence: str) -> list[str]:
         else:
             close()
     close()
-    return [e for e in entities if e and e.lower() not in NOT_NAMES]
+    return [e for e in entities if e and (e.lower() not in NOT_NAMES or number_word_value(e) is not None)]
 
 
 def _supported(entity: str, source_lower: str, source_words: set[str], source_numbers: set[str]) -> bool:
     if NUMBER.match(entity):
         return entity in source_numbers
+    value = number_word_value(entity)
+    if value is not None:
+        return entity.lower() in source_words or str(value) in source_numbers
     if entity.lower() in source_lower:
         return True
     words = [w.lower().strip(".,'’") for w in entity.split() if w.lower() not in GLUE]
