@@ -42,6 +42,12 @@ def test_workers_give_the_single_process_rows_in_order(tagger, tmp_path):
     assert [r["id"] for r in rows] == list(range(1, 1201))  # no id in the input: the line number
 
 
+def test_the_count_of_rows_written_reads_as_english(tagger, tmp_path, capsys):
+    for n, said in ((1, "wrote 1 row to"), (2, "wrote 2 rows to")):
+        assert cli_main(["predict", str(tagger), _inputs(tmp_path, n), "-o", str(tmp_path / f"{n}.jsonl")]) == 0
+        assert said in capsys.readouterr().err
+
+
 @pytest.mark.slow
 def test_ray_engine_gives_the_single_process_rows(tagger, tmp_path):
     pytest.importorskip("ray")

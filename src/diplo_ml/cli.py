@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     pr = sub.add_parser("predict", help="tag or summarise .txt/.md/.html/.pdf articles, JSONL files or stdin (-)")
     pr.add_argument("checkpoint", help="a checkpoint folder, or the run folder that holds it")
-    pr.add_argument("inputs", nargs="+", help="files, or - for standard input")
+    pr.add_argument("inputs", nargs="+", help="article files, folders of them, JSONL files, or - for standard input")
     pr.add_argument("--batch-size", type=count, default=None, help="default: the checkpoint's (16 for transformers)")
     pr.add_argument("--precision", choices=["fp32", "bf16", "int8-dynamic"], default="fp32",
                     help="a transformer tagger's inference path; `diplo-ml bench` says which keeps the tags here")

@@ -87,7 +87,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
         print(f"interrupted ({exc}): {then}", file=sys.stderr)
         return exc.exit_code
     note = f" (after {resumed} resumed)" if resumed else ""
-    print(f"wrote {written} rows{note} to {out.path}", file=sys.stderr)
+    print(f"wrote {written} row{'s' * (written != 1)}{note} to {out.path}", file=sys.stderr)
     return 0
 
 

@@ -189,4 +189,5 @@ def predict_with_ray(checkpoint: str | Path, inputs: list[str], output: str | Pa
     finally:
         for folder in work:
             shutil.rmtree(folder, ignore_errors=True)
-    return f"wrote {n} rows to {target}{'/' if to_folder else ''} with Ray Data ({workers} predictor actors)"
+    rows = f"{n} row{'s' * (n != 1)}"
+    return f"wrote {rows} to {target}{'/' if to_folder else ''} with Ray Data ({workers} predictor actors)"
