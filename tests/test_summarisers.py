@@ -438,7 +438,8 @@ class ToyTokenizer:
 
     VOCAB = ["Ġ", "ĠThe", "ĠLondon", "ĠLon", "don", "ĠParis", "Ġrose", "2", "0", "1", ".", '"B', "ritish", "ĠBritish",
              "ĠBerlin", "Ġthe", "ĠA", "-", "list", "ĠUK", "ĠUAE", "'s", "led", "based", "5", "%", ",", "Ġsold", "âĢĵ",
-             "âĢĻs", "ĠS", "Æ", "¡", "n", "th"]  # "âĢĻs" writes "’s"; "Æ" + "¡" the two bytes of "ơ"
+             "âĢĻs", "ĠS", "Æ", "¡", "n", "th", "Ġnine", "Ġninety", "Ġthree", "nine", "ĠNine"]
+    # "âĢĻs" writes "’s"; "Æ" + "¡" the two bytes of "ơ"
 
     def get_vocab(self):
         return {t: i for i, t in enumerate(self.VOCAB)}
@@ -495,6 +496,15 @@ def test_source_constraint_follows_a_letter_split_over_two_tokens():
     assert "Ġsold" in _allowed(constraint, ["ĠS", "Æ", "¡", "n"])  # "Sơn" is whole
     other = SourceConstraint(Vocabulary(ToyTokenizer()), ["Envoys from Singapore met."], 1, 3)
     assert "Æ" not in _allowed(other, ["ĠS"])
+
+
+def test_source_constraint_holds_number_words_to_the_article():
+    constraint = SourceConstraint(Vocabulary(ToyTokenizer()), ["The bloc's 97 members met for 3 days."], 1, 3)
+    start = _allowed(constraint, [])
+    assert {"Ġninety", "Ġthree"} <= start and not {"Ġnine", "nine", "ĠNine"} & start  # 97 is not nine; 3 is three
+    assert "Ġnine" not in _allowed(constraint, ["Ġsold"]) and "nine" in _allowed(constraint, ["Ġsold"])  # a piece
+    worded = SourceConstraint(Vocabulary(ToyTokenizer()), ["Nine envoys met for three days."], 1, 3)
+    assert {"Ġnine", "Ġthree"} <= _allowed(worded, []) and "Ġninety" not in _allowed(worded, [])
 
 
 def test_source_constraint_never_leaves_a_step_without_a_token():

@@ -5,8 +5,9 @@ a place) or a number in the summary is *supported* when the source contains it (
 numbers compared without thousands separators); a multi-word name also counts as supported when
 every one of its words occurs in the source ("Prime Minister Pham Minh Chinh" vs "PM Chinh" is not
 enough, "Minister Chinh" with "Pham Minh Chinh" in the source is). A number written as a word, "two" to
-"ninety-nine" or "third" to "twentieth" ("nine", "Twenty-five", "eleventh"), is a number too: supported when the
-source has the word or its value in digits ("one", "first" and "second" are left out: "one of", "a second").
+"ninety-nine" or "third" to "twentieth" ("nine", "Twenty-five", "eleventh"), is a number too, and supported when
+the source states its value, in digits or in words ("9" and "nine" support each other; "one", "first" and "second"
+are left out: "one of", "a second").
 """
 
 from __future__ import annotations
@@ -90,23 +91,31 @@ def extract_entities(sentence: str) -> list[str]:
     return [e for e in entities if e and (e.lower() not in NOT_NAMES or number_word_value(e) is not None)]
 
 
-def _supported(entity: str, source_lower: str, source_words: set[str], source_numbers: set[str]) -> bool:
-    if NUMBER.match(entity):
-        return entity in source_numbers
+def number_values(text: str) -> set[int]:
+    """The whole numbers up to 99 that ``text`` states, in digits ("97", "11th") or in words ("nine", "eleventh")."""
+    digits = {int(n) for n in re.findall(r"(?<![\d.,])\d{1,2}(?![\d]|[.,]\d)", text)}
+    words = {number_word_value(w) for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)?", text)}
+    return digits | {v for v in words if v is not None}
+
+
+def _supported(entity: str, source_lower: str, source_words: set[str], source_numbers: set[str],
+               source_values: set[int]) -> bool:
     value = number_word_value(entity)
     if value is not None:
-        return entity.lower() in source_words or str(value) in source_numbers
+        return value in source_values
+    if NUMBER.match(entity):
+        return entity in source_numbers or (entity.isdigit() and int(entity) in source_values)
     if entity.lower() in source_lower:
         return True
     words = [w.lower().strip(".,'’") for w in entity.split() if w.lower() not in GLUE]
     return bool(words) and all(w in source_words for w in words)
 
 
-def _source_index(source: str) -> tuple[str, set[str], set[str]]:
+def _source_index(source: str) -> tuple[str, set[str], set[str], set[int]]:
     lower = re.sub(r"\s+", " ", source.lower())
     words = {w.strip(".,'’") for w in re.findall(r"[\w'’.-]+", lower)}
     numbers = {_norm_number(n) for n in re.findall(r"\d[\d,.]*%?", source)}
-    return lower, words, numbers
+    return lower, words, numbers, number_values(source)
 
 
 def article_source(text: str, headline: str | None = None) -> str:

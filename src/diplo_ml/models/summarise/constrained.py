@@ -7,7 +7,8 @@ them (numbers compared without thousands separators). At every step a token that
 number must begin one of the article's; while one is being spelled, only pieces that keep it a prefix of an article
 word may follow, and it may only end (a space, a closing mark) once it is a whole article word. Tokens are read as
 the bytes they write, so a letter that byte-level BPE splits over two tokens ("ơ" in "Sơn") is followed byte by
-byte. Common sentence openers ("The", "In", "A") are always allowed; a step on which nothing would be left is not
+byte. A number written as a word ("nine", "eleventh") may only be written if the article states its value, in digits
+or in words. Common sentence openers ("The", "In", "A") are always allowed; a step on which nothing would be left is not
 constrained. :func:`rerank` then picks, among the n best beams, the summary with the fewest names and numbers the
 article lacks, then the one nearest the target length; :func:`finish` cuts a summary that generation stopped
 mid-sentence back to its last full sentence (or closes its last whole clause).
@@ -26,7 +27,7 @@ from typing import Any
 import torch
 from transformers import LogitsProcessor
 
-from diplo_ml.faithfulness import NOT_NAMES, unsupported_entities
+from diplo_ml.faithfulness import NOT_NAMES, TENS, number_values, number_word_value, unsupported_entities
 
 CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 NUMBER = re.compile(r"\d[\d,.]*(?:%|st\b|nd\b|rd\b|th\b|s\b)?")
@@ -86,6 +87,8 @@ class Vocabulary:
         self.spaced: dict[int, str] = {}
         self.bare: dict[int, str] = {}
         self.pieces: dict[str, int] = {}          # pieces without a leading space -> id
+        self.spaced_numbers: dict[int, int] = {}  # id -> the value of a number word it writes (" nine", "(nine")
+        self.bare_numbers: dict[int, int] = {}    # the same without a space ("nine" at the start of the answer)
         self.text = [""] * self.size              # id -> the text the token writes
         self.continuation = torch.zeros(self.size, dtype=torch.bool)  # pieces that extend a word (no space)
         endings = []
@@ -102,6 +105,8 @@ class Vocabulary:
             core = word.lstrip(LEADING_MARKS)  # a piece may open with a quote or bracket: '"What', '(S'
             if starts_entity(core):
                 (self.spaced if spaced or core != word else self.bare)[index] = core
+            if (value := number_word_value(core)) is not None:
+                (self.spaced_numbers if spaced or core != word else self.bare_numbers)[index] = value
         self.endings = torch.tensor(endings, dtype=torch.long)
         self.digits = frozenset(i for i, text in enumerate(self.text) if text.isdigit())  # "4", "00" (no space)
         self.separators = frozenset(self.pieces[mark] for mark in (",", ".") if mark in self.pieces)
@@ -122,14 +127,18 @@ class Vocabulary:
             out.update(raw[:n].decode("utf-8", "surrogateescape") for n in range(1, len(raw) + 1))
         return out
 
-    def banned(self, prefixes: set[str]) -> tuple[torch.Tensor, torch.Tensor]:
+    def banned(self, prefixes: set[str], values: set[int]) -> tuple[torch.Tensor, torch.Tensor]:
         """Boolean masks over the vocabulary: word-starting tokens the article does not support (after a space,
-        and at the very start of the answer or after a mark)."""
+        and at the very start of the answer or after a mark): names and numbers not among ``prefixes``, number
+        words whose value is not among ``values`` ("ninety" where one of 90-99 is, for "ninety-seven")."""
+        decades = {v // 10 * 10 for v in values if v >= 20}
         masks = []
-        for table in (self.spaced, self.bare):
+        for table, numbers in ((self.spaced, self.spaced_numbers), (self.bare, self.bare_numbers)):
             mask = torch.zeros(self.size, dtype=torch.bool)
             blocked = [i for i, word in table.items() if key(word) not in prefixes
                        and key(word).rstrip(",.") not in prefixes]
+            blocked += [i for i, value in numbers.items() if value not in values
+                        and not (self.text[i].strip().lstrip(LEADING_MARKS).lower() in TENS and value in decades)]
             mask[blocked] = True
             masks.append(mask)
         return masks[0], masks[1]
@@ -145,7 +154,8 @@ class SourceConstraint(LogitsProcessor):
         self.encoded = [sorted(key(w).encode() for w in words) for words in self.words]
         self.separated = [vocabulary.prefixes({n.rstrip(".,") for n in NUMBER.findall(a) if "," in n.rstrip(".,")})
                           for a in articles]
-        self.masks = [vocabulary.banned(prefixes) for prefixes in self.prefixes]
+        self.masks = [vocabulary.banned(prefixes, number_values(article))
+                      for prefixes, article in zip(self.prefixes, articles)]
         self.beams = beams
         self.prompt_length = prompt_length
 
