@@ -110,6 +110,10 @@ def test_a_number_written_as_a_word_must_be_the_sources():
     assert unsupported_entities("Ninety-seven members and Twelve ministers met.", source) == []
     assert unsupported_entities("Ninety members met for 3 days, said one of the two.", source) == ["Ninety"]
     assert unsupported_entities("They met 4 times in 97 days.", source) == ["4"]  # "3" and "three" support each other
+    mekong = "The river feeds about 70 million people; its flows fell to £1.5billion lows."
+    assert unsupported_entities("It feeds over half a billion people.", mekong) == ["half"]  # "£1.5billion"
+    assert unsupported_entities("It feeds half a billion people and thousands of fish.", "It feeds 70 million.") == \
+        ["half", "billion", "thousands"]
     assert check_summary("The nine members met.", source)[0]["entities"] == ["nine"]
     assert unsupported_entities("Two members met for the eleventh time.", "The 97 members met for the 11th time.") \
         == ["Two"]

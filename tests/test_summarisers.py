@@ -438,7 +438,7 @@ class ToyTokenizer:
 
     VOCAB = ["Ġ", "ĠThe", "ĠLondon", "ĠLon", "don", "ĠParis", "Ġrose", "2", "0", "1", ".", '"B', "ritish", "ĠBritish",
              "ĠBerlin", "Ġthe", "ĠA", "-", "list", "ĠUK", "ĠUAE", "'s", "led", "based", "5", "%", ",", "Ġsold", "âĢĵ",
-             "âĢĻs", "ĠS", "Æ", "¡", "n", "th", "Ġnine", "Ġninety", "Ġthree", "nine", "ĠNine"]
+             "âĢĻs", "ĠS", "Æ", "¡", "n", "th", "Ġnine", "Ġninety", "Ġthree", "nine", "ĠNine", "Ġbillion", "Ġmillions"]
     # "âĢĻs" writes "’s"; "Æ" + "¡" the two bytes of "ơ"
 
     def get_vocab(self):
@@ -505,6 +505,8 @@ def test_source_constraint_holds_number_words_to_the_article():
     assert "Ġnine" not in _allowed(constraint, ["Ġsold"]) and "nine" in _allowed(constraint, ["Ġsold"])  # a piece
     worded = SourceConstraint(Vocabulary(ToyTokenizer()), ["Nine envoys met for three days."], 1, 3)
     assert {"Ġnine", "Ġthree"} <= _allowed(worded, []) and "Ġninety" not in _allowed(worded, [])
+    scaled = SourceConstraint(Vocabulary(ToyTokenizer()), ["Trade reached 70 million USD."], 1, 3)
+    assert "Ġmillions" in _allowed(scaled, []) and "Ġbillion" not in _allowed(scaled, [])  # a scale the article uses
 
 
 def test_source_constraint_never_leaves_a_step_without_a_token():

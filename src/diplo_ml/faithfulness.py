@@ -7,7 +7,8 @@ every one of its words occurs in the source ("Prime Minister Pham Minh Chinh" vs
 enough, "Minister Chinh" with "Pham Minh Chinh" in the source is). A number written as a word, "two" to
 "ninety-nine" or "third" to "twentieth" ("nine", "Twenty-five", "eleventh"), is a number too, and supported when
 the source states its value, in digits or in words ("9" and "nine" support each other; "one", "first" and "second"
-are left out: "one of", "a second").
+are left out: "one of", "a second"); so is a scale ("half", "dozen", "hundred" ... "trillion"), supported where the
+source uses it ("half a billion people" for "70 million" is two inventions).
 """
 
 from __future__ import annotations
@@ -37,6 +38,22 @@ SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 ORDINALS = {"third": 3, "fifth": 5, "eighth": 8, "ninth": 9, "twelfth": 12, "twentieth": 20,
             **{SMALL[n] + "th": n for n in (4, 6, 7, 10, 11, *range(13, 20))}}
+
+
+SCALES = ("half", "dozen", "hundred", "thousand", "million", "billion", "trillion")
+
+
+def scale_word(token: str) -> str | None:
+    """The scale a word gives an amount ("half", "billion", "millions" -> "million"), else None."""
+    word = token.lower().rstrip(".,")
+    word = word[:-1] if word.endswith("s") and word[:-1] in SCALES else word
+    return word if word in SCALES else None
+
+
+def scales_in(text: str) -> set[str]:
+    """The scale words ``text`` uses, also run into an amount ("£14billion")."""
+    lower = text.lower()
+    return {scale for scale in SCALES if scale in lower}
 
 
 def number_word_value(token: str) -> int | None:
@@ -78,7 +95,7 @@ def extract_entities(sentence: str) -> list[str]:
         elif NUMBER.match(tok):
             close()
             entities.append(_norm_number(tok))
-        elif number_word_value(tok) is not None:
+        elif number_word_value(tok) is not None or scale_word(tok):
             close()
             entities.append(tok.rstrip(".,"))
         elif tok[:1].isupper():
@@ -103,6 +120,8 @@ def _supported(entity: str, source_lower: str, source_words: set[str], source_nu
     value = number_word_value(entity)
     if value is not None:
         return value in source_values
+    if scale := scale_word(entity):
+        return scale in source_lower  # (also "£14billion", "on behalf": a scale is rarely an invented name)
     if NUMBER.match(entity):
         return entity in source_numbers or (entity.isdigit() and int(entity) in source_values)
     if entity.lower() in source_lower:

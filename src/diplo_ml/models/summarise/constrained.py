@@ -8,10 +8,11 @@ number must begin one of the article's; while one is being spelled, only pieces 
 word may follow, and it may only end (a space, a closing mark) once it is a whole article word. Tokens are read as
 the bytes they write, so a letter that byte-level BPE splits over two tokens ("ơ" in "Sơn") is followed byte by
 byte. A number written as a word ("nine", "eleventh") may only be written if the article states its value, in digits
-or in words. Common sentence openers ("The", "In", "A") are always allowed; a step on which nothing would be left is not
-constrained. :func:`rerank` then picks, among the n best beams, the summary with the fewest names and numbers the
-article lacks, then the one nearest the target length; :func:`finish` cuts a summary that generation stopped
-mid-sentence back to its last full sentence (or closes its last whole clause).
+or in words, and a scale ("half", "billion") only if the article uses it. Common sentence openers ("The", "In", "A")
+are always allowed; a step on which nothing would be left is not constrained. :func:`rerank` then picks, among the n
+best beams, the summary with the fewest names and numbers the article lacks, then the one nearest the target length;
+:func:`finish` cuts a summary that generation stopped mid-sentence back to its last full sentence (or closes its last
+whole clause).
 
 Token texts are kept as ``str`` decoded with ``surrogateescape``: the bytes of an unfinished letter stay lone
 surrogates, and joining tokens and decoding again (:func:`joined`) restores the letter.
@@ -27,7 +28,15 @@ from typing import Any
 import torch
 from transformers import LogitsProcessor
 
-from diplo_ml.faithfulness import NOT_NAMES, TENS, number_values, number_word_value, unsupported_entities
+from diplo_ml.faithfulness import (
+    NOT_NAMES,
+    TENS,
+    number_values,
+    number_word_value,
+    scale_word,
+    scales_in,
+    unsupported_entities,
+)
 
 CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 NUMBER = re.compile(r"\d[\d,.]*(?:%|st\b|nd\b|rd\b|th\b|s\b)?")
@@ -87,8 +96,9 @@ class Vocabulary:
         self.spaced: dict[int, str] = {}
         self.bare: dict[int, str] = {}
         self.pieces: dict[str, int] = {}          # pieces without a leading space -> id
-        self.spaced_numbers: dict[int, int] = {}  # id -> the value of a number word it writes (" nine", "(nine")
-        self.bare_numbers: dict[int, int] = {}    # the same without a space ("nine" at the start of the answer)
+        # id -> the value of the number word it writes (" nine", "(nine": 9) or its scale (" billions": "billion")
+        self.spaced_numbers: dict[int, int | str] = {}
+        self.bare_numbers: dict[int, int | str] = {}  # the same without a space ("nine" at the start of the answer)
         self.text = [""] * self.size              # id -> the text the token writes
         self.continuation = torch.zeros(self.size, dtype=torch.bool)  # pieces that extend a word (no space)
         endings = []
@@ -105,7 +115,7 @@ class Vocabulary:
             core = word.lstrip(LEADING_MARKS)  # a piece may open with a quote or bracket: '"What', '(S'
             if starts_entity(core):
                 (self.spaced if spaced or core != word else self.bare)[index] = core
-            if (value := number_word_value(core)) is not None:
+            if (value := number_word_value(core)) is not None or (value := scale_word(core)):
                 (self.spaced_numbers if spaced or core != word else self.bare_numbers)[index] = value
         self.endings = torch.tensor(endings, dtype=torch.long)
         self.digits = frozenset(i for i, text in enumerate(self.text) if text.isdigit())  # "4", "00" (no space)
@@ -127,11 +137,13 @@ class Vocabulary:
             out.update(raw[:n].decode("utf-8", "surrogateescape") for n in range(1, len(raw) + 1))
         return out
 
-    def banned(self, prefixes: set[str], values: set[int]) -> tuple[torch.Tensor, torch.Tensor]:
+    def banned(self, prefixes: set[str], article: str) -> tuple[torch.Tensor, torch.Tensor]:
         """Boolean masks over the vocabulary: word-starting tokens the article does not support (after a space,
         and at the very start of the answer or after a mark): names and numbers not among ``prefixes``, number
-        words whose value is not among ``values`` ("ninety" where one of 90-99 is, for "ninety-seven")."""
-        decades = {v // 10 * 10 for v in values if v >= 20}
+        words of values the article does not state ("ninety" where one of 90-99 is, for "ninety-seven") and
+        scales it does not use ("billion")."""
+        values = number_values(article) | scales_in(article)
+        decades = {v // 10 * 10 for v in values if isinstance(v, int) and v >= 20}
         masks = []
         for table, numbers in ((self.spaced, self.spaced_numbers), (self.bare, self.bare_numbers)):
             mask = torch.zeros(self.size, dtype=torch.bool)
@@ -154,8 +166,7 @@ class SourceConstraint(LogitsProcessor):
         self.encoded = [sorted(key(w).encode() for w in words) for words in self.words]
         self.separated = [vocabulary.prefixes({n.rstrip(".,") for n in NUMBER.findall(a) if "," in n.rstrip(".,")})
                           for a in articles]
-        self.masks = [vocabulary.banned(prefixes, number_values(article))
-                      for prefixes, article in zip(self.prefixes, articles)]
+        self.masks = [vocabulary.banned(prefixes, article) for prefixes, article in zip(self.prefixes, articles)]
         self.beams = beams
         self.prompt_length = prompt_length
 
