@@ -114,6 +114,8 @@ def test_a_number_written_as_a_word_must_be_the_sources():
     assert unsupported_entities("It feeds over half a billion people.", mekong) == ["half"]  # "£1.5billion"
     assert unsupported_entities("It feeds half a billion people and thousands of fish.", "It feeds 70 million.") == \
         ["half", "billion", "thousands"]
+    assert unsupported_entities("About one thousand missiles.", "About 1,000 more missiles.") == []  # an amount
+    assert unsupported_entities("Thousands met.", "In 2024, 300 met.") == ["Thousands"]  # a year is no amount
     assert check_summary("The nine members met.", source)[0]["entities"] == ["nine"]
     assert unsupported_entities("Two members met for the eleventh time.", "The 97 members met for the 11th time.") \
         == ["Two"]

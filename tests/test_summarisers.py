@@ -507,6 +507,8 @@ def test_source_constraint_holds_number_words_to_the_article():
     assert {"Ġnine", "Ġthree"} <= _allowed(worded, []) and "Ġninety" not in _allowed(worded, [])
     scaled = SourceConstraint(Vocabulary(ToyTokenizer()), ["Trade reached 70 million USD."], 1, 3)
     assert "Ġmillions" in _allowed(scaled, []) and "Ġbillion" not in _allowed(scaled, [])  # a scale the article uses
+    counted = SourceConstraint(Vocabulary(ToyTokenizer()), ["Exports reached 2,500,000 tonnes in 2024."], 1, 3)
+    assert "Ġmillions" in _allowed(counted, []) and "Ġbillion" not in _allowed(counted, [])  # or an amount reaches
 
 
 def test_source_constraint_never_leaves_a_step_without_a_token():

@@ -8,7 +8,8 @@ enough, "Minister Chinh" with "Pham Minh Chinh" in the source is). A number writ
 "ninety-nine" or "third" to "twentieth" ("nine", "Twenty-five", "eleventh"), is a number too, and supported when
 the source states its value, in digits or in words ("9" and "nine" support each other; "one", "first" and "second"
 are left out: "one of", "a second"); so is a scale ("half", "dozen", "hundred" ... "trillion"), supported where the
-source uses it ("half a billion people" for "70 million" is two inventions).
+source uses it or states an amount that reaches it ("thousand" for "1,000"; "half a billion people" for "70 million"
+is two inventions).
 """
 
 from __future__ import annotations
@@ -50,10 +51,16 @@ def scale_word(token: str) -> str | None:
     return word if word in SCALES else None
 
 
+SCALE_SIZES = {"hundred": 100, "thousand": 1_000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+
 def scales_in(text: str) -> set[str]:
-    """The scale words ``text`` uses, also run into an amount ("£14billion")."""
+    """The scales ``text`` uses: as words, also run into an amount ("£14billion"), or by an amount in digits that
+    reaches them ("1,000" gives "hundred" and "thousand"; a year such as "2024" gives none)."""
     lower = text.lower()
-    return {scale for scale in SCALES if scale in lower}
+    amounts = re.findall(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d+(?![\d,])", text)
+    largest = max([int(n.replace(",", "")) for n in amounts if not re.fullmatch(r"(?:19|20)\d\d", n)], default=0)
+    return {scale for scale in SCALES if scale in lower or SCALE_SIZES.get(scale, largest + 1) <= largest}
 
 
 def number_word_value(token: str) -> int | None:
@@ -116,12 +123,12 @@ def number_values(text: str) -> set[int]:
 
 
 def _supported(entity: str, source_lower: str, source_words: set[str], source_numbers: set[str],
-               source_values: set[int]) -> bool:
+               source_values: set[int], source_scales: set[str]) -> bool:
     value = number_word_value(entity)
     if value is not None:
         return value in source_values
     if scale := scale_word(entity):
-        return scale in source_lower  # (also "£14billion", "on behalf": a scale is rarely an invented name)
+        return scale in source_scales
     if NUMBER.match(entity):
         return entity in source_numbers or (entity.isdigit() and int(entity) in source_values)
     if entity.lower() in source_lower:
@@ -130,11 +137,11 @@ def _supported(entity: str, source_lower: str, source_words: set[str], source_nu
     return bool(words) and all(w in source_words for w in words)
 
 
-def _source_index(source: str) -> tuple[str, set[str], set[str], set[int]]:
+def _source_index(source: str) -> tuple[str, set[str], set[str], set[int], set[str]]:
     lower = re.sub(r"\s+", " ", source.lower())
     words = {w.strip(".,'’") for w in re.findall(r"[\w'’.-]+", lower)}
     numbers = {_norm_number(n) for n in re.findall(r"\d[\d,.]*%?", source)}
-    return lower, words, numbers, number_values(source)
+    return lower, words, numbers, number_values(source), scales_in(source)
 
 
 def article_source(text: str, headline: str | None = None) -> str:
