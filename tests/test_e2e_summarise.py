@@ -73,6 +73,19 @@ def test_summariser_round_trip_evaluate_and_predict(summarise_runs, capsys):
     assert "VNA/VNP" not in record["summary"] and "Related news" not in record["summary"]
 
 
+def test_predict_says_once_whose_choices_new_articles_get(summarise_runs, tmp_path, capsys):
+    article = str(FIXTURES / "article_vna.txt")
+    assert cli_main(["predict", str(summarise_runs["lead"] / "checkpoint"), article]) == 0
+    assert "names no data source" not in capsys.readouterr().err  # no unknown_source: nothing to say
+    cfg = compose_config(["task=summarise", "data=summaries_embedded", "model=lead", "+model.unknown_source=embedded",
+                          "trainer=cpu", *TINY])
+    run(cfg, tmp_path / "run")
+    assert cli_main(["predict", str(tmp_path / "run" / "checkpoint"), article, article]) == 0
+    err = capsys.readouterr().err
+    assert err.count("a new article names no data source, so it is summarised as this checkpoint's 'embedded' "
+                     "articles were") == 1
+
+
 def test_tagger_and_summariser_refuse_each_other(summarise_runs, smoke_runs):
     with pytest.raises(DiploError, match="'summarise' checkpoint .Summariser.; this command needs a Tagger"):
         diplo_ml.checkpoint.load(summarise_runs["lead"], expected=Tagger)

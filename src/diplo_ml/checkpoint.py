@@ -109,6 +109,17 @@ def _saved_class(model: object) -> type | None:
         return None
 
 
+def prediction_note(meta: dict[str, Any]) -> str | None:
+    """What the checkpoint's model says once to ``predict`` about new articles (None when nothing, or when its model
+    block is bad: loading it names what is wrong)."""
+    from diplo_ml.models.base import saved_model_options
+
+    try:
+        return saved_model_options(meta["model"]).prediction_note()
+    except DiploError:
+        return None
+
+
 def expect(path: str | Path, expected: type) -> tuple[Path, dict[str, Any]]:
     """(folder, meta) of a checkpoint whose task predicts with ``expected`` (Tagger, Summariser); cheap: nothing
     is loaded, so a command can refuse a wrong checkpoint before any slow work."""

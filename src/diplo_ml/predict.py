@@ -28,7 +28,7 @@ from typing import Any
 from tqdm.auto import tqdm
 
 from diplo_ml import quiet_libraries
-from diplo_ml.checkpoint import checkpoint_task, load, read_meta
+from diplo_ml.checkpoint import checkpoint_task, load, prediction_note, read_meta
 from diplo_ml.data.language import NOT_ENGLISH, add_language_note, not_english_warning
 from diplo_ml.data.page_noise import FURNITURE_NOTE
 from diplo_ml.errors import DataError, DiploError
@@ -144,6 +144,8 @@ def predict_stream(checkpoint: str | Path, inputs: list[str], batch_size: int | 
     folder, meta = read_meta(checkpoint)
     task = checkpoint_task(folder, meta)
     units = read_units(inputs, task, reads_previous(meta))
+    if note := prediction_note(meta):
+        print(note, file=sys.stderr)
     if skip:
         seen = list(islice(units, skip))
         if len(seen) < skip or row_key(seen[-1]) != last_key:

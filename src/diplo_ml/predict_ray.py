@@ -17,6 +17,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -44,10 +45,12 @@ def write_shards(checkpoint: str | Path, inputs: list[str], folder: Path, rows_p
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from diplo_ml.checkpoint import checkpoint_task, read_meta
+    from diplo_ml.checkpoint import checkpoint_task, prediction_note, read_meta
 
     ck_folder, meta = read_meta(checkpoint)
     task = checkpoint_task(ck_folder, meta)
+    if note := prediction_note(meta):
+        print(note, file=sys.stderr)
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
     for number, batch in enumerate(chunks(read_units(inputs, task, reads_previous(meta)), rows_per_shard)):

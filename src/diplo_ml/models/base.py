@@ -41,6 +41,10 @@ class ModelOptions(Options):
     name: str = Field(min_length=1)
     max_length: int | None = Field(None, ge=8, le=8192)  # input tokens, for models that tokenise (others ignore it)
 
+    def prediction_note(self) -> str | None:
+        """What ``predict`` says once about how this model treats new articles, when it treats them specially."""
+        return None
+
 
 @dataclass(frozen=True)
 class TaskSpec:
@@ -187,6 +191,15 @@ def saved_model_class(model_cfg: dict[str, Any]) -> type[Model]:
     token = _FROM_CHECKPOINT.set(True)
     try:
         return model_class(model_cfg)
+    finally:
+        _FROM_CHECKPOINT.reset(token)
+
+
+def saved_model_options(model_cfg: dict[str, Any]) -> ModelOptions:
+    """The validated options of a checkpoint's model block, under the checkpoint rule (nothing is loaded)."""
+    token = _FROM_CHECKPOINT.set(True)
+    try:
+        return model_options(model_cfg)[1]
     finally:
         _FROM_CHECKPOINT.reset(token)
 

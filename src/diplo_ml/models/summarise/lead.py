@@ -51,6 +51,14 @@ class LeadOptions(ModelOptions):
                         "known source get k and the choices made over all of dev", self.unknown_source,
                         ", ".join(sorted(held)) or "no named sources")
 
+    def prediction_note(self) -> str | None:
+        """New pages carry no data source: say whose choices they get."""
+        if self.unknown_source is None:
+            return None
+        return (f"note: a new article names no data source, so it is summarised as this checkpoint's "
+                f"'{self.unknown_source}' articles were (the number of sentences and the edits dev chose for them; "
+                "the model card says which)")
+
     def source_of(self, source: object) -> str | None:
         """The source whose choices an article takes: its own, or ``unknown_source`` when it has none."""
         return str(source) if source is not None else self.unknown_source
