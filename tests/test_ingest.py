@@ -1663,21 +1663,3 @@ def test_a_phone_number_or_a_timeline_year_gives_no_month_first_date():
 ])
 def test_what_a_final_review_of_this_stops_rules_found(name, page, headline):
     assert ingest_document(page, "f", name).headline == headline
-
-
-@pytest.mark.parametrize(("page", "outlet", "last"), [
-    # an interview's sign-off with the agency's code, on a line of its own or after the last sentence (read 19b)
-    ("UNESCO envoy on heritage diplomacy\n\nWhat challenges do heritage sites face?\n\nClimate change and "
-     "over-tourism, and UNESCO's missions help us.\n\nThank you. VNS", "Viet Nam News", "UNESCO's missions help us."),
-    ("Border trade grows\n\nHanoi, March 3 - Trade through the border gate rose by a fifth in the first quarter.\n\n"
-     "Exports of fruit led the rise, officials said. VNA", "VNA", "officials said."),
-    # not a code: an acronym that ends a sentence's words, or a code in lower case
-    ("Talks in Geneva\n\nThe two sides met in Geneva under the auspices of the UN.\n\nThank you. UN", None,
-     "of the UN."),
-    ("Border trade grows\n\nHanoi, March 3 - Trade through the border gate rose by a fifth in the first quarter.\n\n"
-     "Exports of fruit led the rise, officials told vna", None, "told vna"),
-])
-def test_an_agency_code_alone_after_the_last_sentence_names_the_outlet(page, outlet, last):
-    article = ingest_text(page, "s")
-    assert article.outlet == outlet
-    assert article.paragraphs[-1].text.endswith(last)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import torch
 
-from diplo_ml.models.summarise.constrained import SourceConstraint, Vocabulary, finish, rerank, tidy
+from diplo_ml.models.summarise.constrained import SourceConstraint, Vocabulary, finish, rerank
 from diplo_ml.models.summarise.document_scorer import DocumentScorerSummariser
 from diplo_ml.models.summarise.lead import LeadSummariser
 from diplo_ml.models.summarise.selection import candidates, choose, clean_statement, strip_dateline
@@ -1351,19 +1351,3 @@ LEAD16 = "Vietnam and Mongolia agreed on Friday to raise two-way trade to 300 mi
 ])
 def test_what_a_sixteenth_read_found(text, first):
     assert _chosen(text)[0].startswith(first)
-
-
-@pytest.mark.parametrize(("generated", "summary"), [
-    # a title and a "Summary" heading copied above the sentence (GOV.UK dev), a list's next number after it
-    ("Human Rights Day by Foreign and Commonwealth\n\nSummary\n\nThis audio download is introduced by the Minister.",
-     "This audio download is introduced by the Minister."),
-    ("The UK met Vietnam for the first time.\n2.", "The UK met Vietnam for the first time."),
-    ("The UK met Vietnam.\n\n- \nThey agreed to talk again.", "The UK met Vietnam. They agreed to talk again."),
-    # two sentences on two lines stay; with no full sentence at all, nothing goes
-    ("Invisible Shield: new technology.\n\nEnhancing the UK's capability.",
-     "Invisible Shield: new technology. Enhancing the UK's capability."),
-    ("Summary\nThe UK met", "Summary The UK met"),
-    ("  The UK met Vietnam. ", "The UK met Vietnam."),
-])
-def test_a_generated_summary_is_one_paragraph_without_copied_headings(generated, summary):
-    assert tidy(generated) == summary

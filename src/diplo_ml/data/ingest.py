@@ -472,10 +472,6 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     article.headline = mail.subject if mail.titled else article.headline or mail.subject
     if article.outlet is None:
         closing = _closing_outlet(article.paragraphs[-1].raw) if article.paragraphs else None
-        end = article.paragraphs[-1].line if article.paragraphs else 0
-        # a sign-off left out below the text ("Thank you. VNS" closing an interview)
-        closing = closing or next(filter(None, (_closing_outlet(line) for at, why, line in article.dropped
-                                                 if at > end and why.startswith("short line"))), None)
         # the closing mark when no masthead, byline or credit names one (before a photo's credit, NAMING's last:
         # "— VNA/VNS Photo" on a Viet Nam News page that closes "— VNS"); then the site named after the headline
         titled = (site_outlet(line) for _, why, line in article.dropped if why.startswith("headline"))

@@ -220,9 +220,9 @@ SPEAKER = re.compile(r"^[A-Z][\w.'’-]*,?\s(?:(?:[A-Z][\w.'’-]*|of|for|and|th
                      r"(?:\s\([A-Z][\w.&-]{1,15}\))?:\s+(?=[A-Z\"“‘'])")
 ANSWER_PREFIX = re.compile(r"^(?:\*\*)?(?:a|answer)\s*[:.)-]\s+", re.IGNORECASE)
 # VNA's "./." end mark, also mistyped ("./", "/."), and an outlet's mark after the last sentence ("… on March 6. (VNA)",
-# "… on Wednesday. — VNS", "… [VNA]", a Vietnamese agency's code alone: "Thank you. VNS")
+# "… on Wednesday. — VNS", "… [VNA]")
 END_MARK = re.compile(rf"(?:\s*\./\.?|(?<=\S)/\.|(?<=[.!?”\"’])\s*(?:\((?:{OUTLET_PATTERN})\)|\[(?:{OUTLET_PATTERN})\]"
-                      rf"|[—–-]+\s*(?:{OUTLET_PATTERN})|\s(?-i:VNA|VNS|VOV|NDO|VGP|WVR|VNP)))\s*$", re.IGNORECASE)
+                      rf"|[—–-]+\s*(?:{OUTLET_PATTERN})))\s*$", re.IGNORECASE)
 TERMINAL = re.compile(r"(?:[.!?…][\"'”’)\]]*|[:;])\s*$")
 FURNITURE_NOTE = "looks like page furniture"
 

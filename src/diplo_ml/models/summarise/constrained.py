@@ -11,8 +11,8 @@ byte. A number written as a word ("nine", "eleventh") may only be written if the
 or in words, and a scale ("half", "billion") only if the article uses it. Common sentence openers ("The", "In", "A")
 are always allowed; a step on which nothing would be left is not constrained. :func:`rerank` then picks, among the n
 best beams, the summary with the fewest names and numbers the article lacks, then the one nearest the target length;
-:func:`tidy` makes a summary one paragraph (no copied heading or list number), and :func:`finish` cuts one that
-generation stopped mid-sentence back to its last full sentence (or closes its last whole clause).
+:func:`finish` cuts a summary that generation stopped mid-sentence back to its last full sentence (or closes its last
+whole clause).
 
 Token texts are kept as ``str`` decoded with ``surrogateescape``: the bytes of an unfinished letter stay lone
 surrogates, and joining tokens and decoding again (:func:`joined`) restores the letter.
@@ -272,18 +272,6 @@ class NoRepeatInAnswer(LogitsProcessor):
 
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
 CLAUSE_BREAK = re.compile(r",(?=\s)")  # a comma between clauses (not the one in "1,200")
-
-
-LIST_MARK = re.compile(r"(?:\d{1,2}[.)]|[-*•])")  # a line that is only a list's number or bullet
-
-
-def tidy(text: str) -> str:
-    """A generated summary as one paragraph: lines that are only a list number or bullet go ("… the first time.\n2."),
-    and so do lines above others that end no sentence (a title or "Summary" copied as a heading) where a sentence is
-    left; the rest is joined with spaces."""
-    lines = [line.strip() for line in text.splitlines() if line.strip() and not LIST_MARK.fullmatch(line.strip())]
-    prose = [line for i, line in enumerate(lines) if i == len(lines) - 1 or SENTENCE_END.search(line)]
-    return " ".join(prose if any(SENTENCE_END.search(line) for line in prose) else lines)
 
 
 def finish(text: str) -> str:
