@@ -82,8 +82,8 @@ def test_predict_says_once_whose_choices_new_articles_get(summarise_runs, tmp_pa
     run(cfg, tmp_path / "run")
     assert cli_main(["predict", str(tmp_path / "run" / "checkpoint"), article, article]) == 0
     err = capsys.readouterr().err
-    assert err.count("a new article names no data source, so it is summarised as this checkpoint's 'embedded' "
-                     "articles were") == 1
+    assert err.count("a new article names no data source, so it gets this checkpoint's choices for 'embedded' "
+                     "articles") == 1
 
 
 def test_tagger_and_summariser_refuse_each_other(summarise_runs, smoke_runs):

@@ -55,9 +55,9 @@ class LeadOptions(ModelOptions):
         """New pages carry no data source: say whose choices they get."""
         if self.unknown_source is None:
             return None
-        return (f"note: a new article names no data source, so it is summarised as this checkpoint's "
-                f"'{self.unknown_source}' articles were (the number of sentences and the edits dev chose for them; "
-                "the model card says which)")
+        return (f"note: a new article names no data source, so it gets this checkpoint's choices for "
+                f"'{self.unknown_source}' articles where its training data held them, else those made over all of "
+                "dev (the model card says which)")
 
     def source_of(self, source: object) -> str | None:
         """The source whose choices an article takes: its own, or ``unknown_source`` when it has none."""
