@@ -1663,3 +1663,14 @@ def test_a_phone_number_or_a_timeline_year_gives_no_month_first_date():
 ])
 def test_what_a_final_review_of_this_stops_rules_found(name, page, headline):
     assert ingest_document(page, "f", name).headline == headline
+
+
+def test_a_writers_name_run_into_a_rows_text_without_a_dateline_is_a_header_not_text():
+    row = ("By Minh Nga Vietnam will open three new trade offices in Africa next year, the Ministry of Industry and "
+           "Trade said on Tuesday. The offices will support exporters in Nigeria, Kenya and Egypt.")
+    article = ingest_text(row, "x")
+    assert article.paragraphs[0].text.startswith("Vietnam will open three")
+    assert (1, "page header run into the lead", "By Minh Nga") in article.dropped
+    # where the name's end does not show, the row is kept as written
+    kept = "By Minh Nga Quang Ninh province will host the forum on trade with Africa next year in May."
+    assert ingest_text(kept, "y").paragraphs[0].text == kept

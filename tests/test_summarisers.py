@@ -172,6 +172,13 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
      "15 billion USD in trade by 2030.", "Vietnam and Brazil"),
     ("Vietnam and Japan agreed to raise trade.\n\nASEAN - Japan trade rose 5 percent in the year to March.",
      "Vietnam and Japan"),  # "ASEAN -" names no outlet or date: not a lead's dateline
+    # a writer's name run into a row's text with no dateline: it ends where a word no Vietnamese syllable or one that
+    # opens sentences follows
+    ("By Minh Nga Vietnam will open three new trade offices in Africa next year, the ministry said.", "Vietnam will"),
+    ("By Nguyễn Hoài Deputy Prime Minister Tran Hong Ha met the Japanese ambassador in Hanoi on Monday.",
+     "Deputy Prime Minister Tran"),
+    ("By Thu Ha Viet Nam will open three new trade offices in Africa next year, the ministry said.", "Viet Nam will"),
+    ("By John Smith The UK will open three new trade offices in Africa next year, the ministry said.", "The UK will"),
 ])
 def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first):
     sentences, allowed = candidates(text)
@@ -196,6 +203,8 @@ def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first
     "His Royal Highness The Prince of Wales has visited Belfast City Hall.",     # a title, not a heading
     "The correction of the border line was agreed in 2024 after long talks.",   # not a note on the story
     "Video footage showed the missile launch over the sea on Monday.",          # not a video link
+    "By Ho Chi Minh City's count, exports to Africa rose by a third last year.",  # a place's name, not a writer's
+    "By Tet Vietnam hopes to have signed the deal with its partners in Europe and Asia.",  # one word: no name
 ])
 def test_text_that_only_looks_like_a_dateline_or_label_is_kept(text):
     sentences, allowed = candidates(f"Hanoi (VNA) – {text}" if text.startswith("EU") else text)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 
 OUTLETS = {
@@ -202,7 +203,8 @@ def strip_page_header(text: str) -> str:
     if inner and before.strip() and len(before.split()) <= 25 and not re.search(r"[.!?][\"'”’]?\s", before) \
             and not _names_outlet(before):
         return rest[inner.start():]
-    if (named := BYLINE_NAME.match(rest)) and (lead := _after_byline(rest[named.end():])):
+    if (named := BYLINE_NAME.match(rest)) and (lead := _after_byline(rest[named.end():])
+                                               or _after_writers_name(rest[named.end():])):
         return lead
     byline = LEADING_BYLINE.match(rest) if stamp else None
     words = rest[byline.end():].split() if byline else []
@@ -242,6 +244,46 @@ def _after_byline(text: str) -> str | None:
         if marks_a_lead(split_datelines(tail)[0]):  # "KUALA LUMPUR -- Malaysia will …" too
             return tail
     return None
+
+
+# a Vietnamese syllable as an English page writes it (tone marks folded away): "Minh", "Nguyen", "Hoai", "Thang"
+VIETNAMESE_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}"
+                                 r"(?:ch|ng|nh|[cmnpt])?", re.IGNORECASE)
+# words that open a sentence, never end a writer's name ("By Thu Hang The two countries …")
+SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "As", "This", "These", "Those", "That", "It", "Its", "Both",
+                    "Two", "Three", "Some", "Many", "After", "Before", "During", "With", "For", "To", "From", "Over",
+                    "According", "Speaking", "Addressing", "Earlier", "Last", "Next", "Under", "Amid", "Despite",
+                    "While", "When", "Since", "Following", "Vietnam", "Hanoi", "President", "Prime", "Deputy",
+                    "Foreign", "Minister", "General", "Party", "National", "Ambassador"}
+PLACE_OPENERS = {("Viet", "Nam"), ("Ha", "Noi")}  # a writer's name never ends with them either
+# what a place's name goes on with: "By Ho Chi Minh City's count …" is no byline
+PLACE_WORDS = re.compile(r"^(?:City|Province|Bay|River|Island|Islands|District|Commune|Ward|Street|Delta|Lake|Pass"
+                         r"|Mountain|Port|Airport|Market)\b|['’]s$")
+
+
+def _after_writers_name(text: str) -> str | None:
+    """The lead after a writer's name of two to four words run into it with no dateline between, where the name's end
+    shows: the name is Vietnamese syllables and the next word, capitalised, is none ("Minh Nga Vietnam will …" ->
+    "Vietnam will …"), or the next words are ones that open sentences ("Thu Hang The two …", "… Viet Nam has …").
+    None where the end does not show ("Minh Nga Quang Ninh province …", "John Smith Britain …") or the words are a
+    place's ("Ho Chi Minh City's …")."""
+    words = text.split()
+    for n in range(2, min(len(words) - 5, 5)):
+        name, word = words[:n], words[n]
+        if not all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in name) \
+                or any(w in SENTENCE_OPENERS for w in name) or PLACE_WORDS.search(word):
+            return None
+        vietnamese = all(VIETNAMESE_SYLLABLE.fullmatch(_folded(w)) for w in name)
+        opens = word in SENTENCE_OPENERS or tuple(words[n:n + 2]) in PLACE_OPENERS
+        if opens or (vietnamese and (word[:1].isupper() or word[:1] in "\"“")
+                     and not VIETNAMESE_SYLLABLE.fullmatch(_folded(word))):
+            return " ".join(words[n:]) if words[-1][-1:] in ".!?\"”’" or len(words) > n + 8 else None
+    return None
+
+
+def _folded(word: str) -> str:
+    """``word`` without its tone and vowel marks ("Nguyễn" -> "Nguyen", "Đức" -> "Duc")."""
+    return unicodedata.normalize("NFKD", word.replace("Đ", "D").replace("đ", "d")).encode("ascii", "ignore").decode()
 
 
 def _names_outlet(text: str) -> bool:
