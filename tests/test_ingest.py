@@ -1674,3 +1674,34 @@ def test_a_writers_name_run_into_a_rows_text_without_a_dateline_is_a_header_not_
     # where the name's end does not show, the row is kept as written
     kept = "By Minh Nga Quang Ninh province will host the forum on trade with Africa next year in May."
     assert ingest_text(kept, "y").paragraphs[0].text == kept
+
+
+RAGGED_ROW = ("Japan names new ambassador to Viet Nam\n"
+              "The Japanese Government has named Takeshi Ono, a former director-general of its Asian Affairs\n"
+              "Bureau, as ambassador to Viet Nam, the embassy in Hanoi said on Friday. He takes up the post\n"
+              "in April.\n"
+              "Mr. Ono has served in Beijing, Jakarta and Washington, and led the team that\n"
+              "negotiated Japan's economic partnership agreement with ASEAN.\n"
+              "The embassy said the two countries would mark the 55th anniversary of their diplomatic\n"
+              "relations next year with events in Hanoi, Ho Chi Minh City and Osaka, and that trade\n"
+              "between them reached USD 50 billion last year.\n"
+              "He succeeds Ito Naoki, who served since 2023.")
+
+
+def test_a_row_hard_wrapped_by_hand_is_read_in_whole_sentences():
+    article = ingest_text(RAGGED_ROW, "r")
+    assert article.headline == "Japan names new ambassador to Viet Nam"
+    texts = [p.text for p in article.paragraphs]
+    assert texts[0].startswith("The Japanese Government has named Takeshi Ono, a former director-general of its Asian "
+                               "Affairs Bureau, as ambassador")  # a name broken over two lines is read whole
+    assert all(t[-1] in ".!?" for t in texts)  # no paragraph stops mid-sentence
+
+
+@pytest.mark.parametrize("caption", [
+    "Deputy Foreign Minister Le Thi Thu Hang (R) met the Japanese ambassador in Hanoi on Friday ahead of the talks",
+    "Deputy Foreign Minister Le Thi Thu Hang met the Japanese ambassador in Hanoi on Friday ahead of the talks",
+])
+def test_a_caption_in_a_row_hard_wrapped_by_hand_is_not_run_into_the_lead(caption):
+    row = RAGGED_ROW.replace("\nThe Japanese Government", f"\n{caption}\nThe Japanese Government")
+    texts = [p.text for p in ingest_text(row, "r").paragraphs]
+    assert not any(caption in t and "Takeshi Ono" in t for t in texts)

@@ -116,6 +116,26 @@ def hard_wrapped(lines: list[str]) -> bool:
     return 40 <= width <= 90 and near >= 8 and near >= 0.4 * len(lengths)
 
 
+def opens_a_clause(line: str) -> bool:
+    """Whether ``line`` may open a sentence of its own: a verb, or more than six words, before its first comma, stop
+    or bracket ("Viet Nam and Chile agreed on Monday …", "Cooperation Framework signed with …"), where a wrapped
+    name's end would not ("Resident Coordinator in Viet Nam, following …", "Strategic Dialogue in London in 2027.")."""
+    head = re.split(r"[,.;:()]", line, maxsplit=1)[0]
+    return len(head.split()) > 6 or bool(NEWS_VERB.search(head))
+
+
+def ragged(block: list[tuple[int, str]]) -> bool:
+    """Whether a block of six lines or more was hard-wrapped at no fixed width (a row's text broken by hand, lines of
+    60 to 110 characters): a sentence goes on over at least three of its line breaks, and over a third of them, where
+    it plainly does (a line in lower case, or after a word no sentence ends with)."""
+    lines = [line for _, line in block]
+    breaks = len(lines) - 1
+    if breaks < 5 or max(len(line) for line in lines) > 120:
+        return False
+    shown = sum(not TERMINAL.search(a) and _goes_on(a, b) for a, b in zip(lines, lines[1:]))
+    return shown >= 3 and 3 * shown >= breaks
+
+
 def split_blocks(lines: list[str], furniture: set[int] | frozenset[int] = frozenset()) -> list[list[tuple[int, str]]]:
     """Group (line number, text) into blank-line-delimited blocks; a gap that holds page furniture (indices into
     ``lines``: a page break's footer, number and header) is no block's end where the sentence before it goes on
@@ -159,13 +179,16 @@ def paragraph_lines(blocks: list[list[tuple[int, str]]], text: str, columns: boo
         wrapped = (columns or (printed and prose)) \
             and width <= 90 and sum(len(line) >= near * width for _, line in block) >= (3 if columns else 2) \
             and not any(LABEL_OR_ITEM.match(line) for _, line in block)  # ("Tags: …" / "Read more:" / "- …")
+        by_hand = not wrapped and bool(prose) and ragged(block)  # a row's text hard-wrapped at no fixed width
+        wrapped, near = (True, 0.6) if by_hand else (wrapped, near)
         previous = ""
         for number, line in block:
             if current is None:
                 current = (number, line)
             elif not TERMINAL.search(current[1]) and (_goes_on(current[1], line) or (
                     wrapped and len(previous) >= near * width and not capitals(previous)
-                    and not split_datelines(line)[0] and (columns or _may_go_on(block, current, line)))):
+                    and not split_datelines(line)[0] and (columns or _may_go_on(block, current, line))
+                    and not (by_hand and opens_a_clause(line)))):
                 current = (current[0], _unwrapped(current[1], line, text))  # a hard-wrapped paragraph
             else:
                 units.append(current)
