@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import torch
 
-from diplo_ml.models.summarise.constrained import SourceConstraint, Vocabulary, finish, rerank
+from diplo_ml.models.summarise.constrained import SourceConstraint, Vocabulary, finish, rerank, tidy
 from diplo_ml.models.summarise.document_scorer import DocumentScorerSummariser
 from diplo_ml.models.summarise.lead import LeadSummariser
 from diplo_ml.models.summarise.selection import candidates, choose, clean_statement, strip_dateline
@@ -179,6 +179,10 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
      "Deputy Prime Minister Tran"),
     ("By Thu Ha Viet Nam will open three new trade offices in Africa next year, the ministry said.", "Viet Nam will"),
     ("By John Smith The UK will open three new trade offices in Africa next year, the ministry said.", "The UK will"),
+    ("By Nguyễn Thị Thu Hằng Việt Nam's exports to Africa rose by a third last year, the ministry said.",
+     "Việt Nam's exports"),
+    ("By Minh Nga March 5, 2024 | 08:00 pm GMT+7 Vietnam will open three new trade offices in Africa next year.",
+     "Vietnam will open"),  # the date stamp after the name goes too
 ])
 def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first):
     sentences, allowed = candidates(text)
@@ -205,6 +209,13 @@ def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first
     "Video footage showed the missile launch over the sea on Monday.",          # not a video link
     "By Ho Chi Minh City's count, exports to Africa rose by a third last year.",  # a place's name, not a writer's
     "By Tet Vietnam hopes to have signed the deal with its partners in Europe and Asia.",  # one word: no name
+    # a review (s45) of the first version: a time's, a place's or an outlet's name is no writer's
+    "By Lunar New Year Vietnam hopes to have signed the deal with its partners in Europe.",
+    "By Election Day President Biden had signed six deals with partners in Asia and Europe.",
+    "By Ba Dinh Square the delegation was met by a guard of honour and a military band.",
+    "By Tuoi Tre News estimates, exports to Africa rose by a third last year to 6 billion USD.",
+    "By Da Nang Vietnam hopes to attract more investment from Japan and Korea this year.",
+    "By Doi Moi Vietnam opened its economy to the world in the late 1980s, the book says.",
 ])
 def test_text_that_only_looks_like_a_dateline_or_label_is_kept(text):
     sentences, allowed = candidates(f"Hanoi (VNA) – {text}" if text.startswith("EU") else text)
@@ -537,6 +548,28 @@ def test_finish_cuts_a_summary_stopped_mid_sentence():
     assert finish("It highlights the role of Davies in the 2") == "It highlights the role of Davies in the"
     assert finish('The minister said "yes."') == 'The minister said "yes."'
     assert finish("  The UK met Vietnam.  ") == "The UK met Vietnam."
+
+
+@pytest.mark.parametrize(("generated", "tidied"), [
+    # a copied title and "Summary" label above the summary go (1 of 190 zero-shot summaries on dev and test)
+    ("Human Rights Day: Minister Opens Week of Events\n\nSummary\n\nThe minister opened a week of events in London.",
+     "The minister opened a week of events in London."),
+    ("1.\n\nViet Nam and Laos signed a deal on power.\n\n2.\n\nThey met in Vientiane.",
+     "Viet Nam and Laos signed a deal on power. They met in Vientiane."),
+    # what is no heading is joined, never dropped: a wrapped sentence, a line before a quote, a list's items, a
+    # sentence that lacks its stop, a title that ends a sentence
+    ("The minister said the two countries\nwould expand trade.", "The minister said the two countries would expand "
+     "trade."),
+    ('The Foreign Minister said:\n\n"We Will Expand Trade."', 'The Foreign Minister said: "We Will Expand Trade."'),
+    ("Viet Nam will:\n\n- open an embassy;\n\n- sign a deal.", "Viet Nam will: - open an embassy; - sign a deal."),
+    ("The two countries agreed to expand trade in 2024\n\nThey signed a deal.",
+     "The two countries agreed to expand trade in 2024 They signed a deal."),
+    ("Invisible Shield: Countering Threats With New Technology.\n\nThe UK will fund research.",
+     "Invisible Shield: Countering Threats With New Technology. The UK will fund research."),
+    ("Viet Nam Japan Boost Ties", "Viet Nam Japan Boost Ties"),  # nothing under it: kept
+])
+def test_tidy_drops_a_copied_heading_and_list_marks_and_joins_the_rest(generated, tidied):
+    assert tidy(generated) == tidied
 
 
 def test_finish_closes_the_clauses_before_the_one_the_token_limit_cut():

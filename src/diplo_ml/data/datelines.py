@@ -247,37 +247,63 @@ def _after_byline(text: str) -> str | None:
 
 
 # a Vietnamese syllable as an English page writes it (tone marks folded away): "Minh", "Nguyen", "Hoai", "Thang"
-VIETNAMESE_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}"
-                                 r"(?:ch|ng|nh|[cmnpt])?", re.IGNORECASE)
-# words that open a sentence, never end a writer's name ("By Thu Hang The two countries …")
-SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "As", "This", "These", "Those", "That", "It", "Its", "Both",
-                    "Two", "Three", "Some", "Many", "After", "Before", "During", "With", "For", "To", "From", "Over",
-                    "According", "Speaking", "Addressing", "Earlier", "Last", "Next", "Under", "Amid", "Despite",
-                    "While", "When", "Since", "Following", "Vietnam", "Hanoi", "President", "Prime", "Deputy",
-                    "Foreign", "Minister", "General", "Party", "National", "Ambassador"}
-PLACE_OPENERS = {("Viet", "Nam"), ("Ha", "Noi")}  # a writer's name never ends with them either
-# what a place's name goes on with: "By Ho Chi Minh City's count …" is no byline
+# (not "Sea", "Key", "Vietnam"): an initial, a vowel cluster Vietnamese writes, a final
+VIETNAMESE_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?"
+                                 r"(?:oai|oay|uoi|uou|ieu|yeu|uya|uye|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|ua|ue|ui"
+                                 r"|uo|uu|uy|ye|[aeiouy])(?:ch|ng|nh|[cmnpt])?", re.IGNORECASE)
+# words that open a sentence and are no part of a name ("By Thu Hang The two countries …", "By John Smith In …")
+FUNCTION_OPENERS = {"The", "A", "An", "In", "On", "At", "As", "This", "These", "Those", "That", "It", "Its", "Both",
+                    "Some", "Many", "After", "Before", "During", "With", "For", "To", "From", "Over", "According",
+                    "Speaking", "Addressing", "Earlier", "Under", "Amid", "Despite", "While", "When", "Since",
+                    "Following"}
+# the country's and the capital's names in two words, which end no name ("By Thu Ha Viet Nam will …")
+PLACE_OPENERS = {("Viet", "Nam"), ("Ha", "Noi")}
+# two-word places and terms that read like Vietnamese names ("By Da Nang Vietnam hopes …", "By Doi Moi …")
+NAMED_PLACES = {("Da", "Nang"), ("Can", "Tho"), ("Hai", "Phong"), ("Ha", "Long"), ("Ho", "Chi"), ("Chi", "Minh"),
+                ("Ba", "Dinh"), ("Ca", "Mau"), ("Cam", "Ranh"), ("Doi", "Moi"), ("Hoang", "Sa"), ("Truong", "Sa"),
+                ("Tuoi", "Tre"), ("Thanh", "Nien"), ("Nhan", "Dan"), ("Quang", "Ninh"), ("Nghe", "An"),
+                ("Khanh", "Hoa"), ("Nha", "Trang"), ("Phu", "Quoc"), ("Vung", "Tau"), ("Hoi", "An"), ("Da", "Lat"),
+                ("Lang", "Son"), ("Lao", "Cai"), ("Bac", "Ninh"), ("Binh", "Duong"), ("Dong", "Nai"), ("Con", "Dao"),
+                ("Quang", "Nam"), ("Ha", "Tinh"), ("Thai", "Nguyen"), ("Dak", "Lak"), ("Lam", "Dong")} | PLACE_OPENERS
+# words that make a name a time's ("By Lunar New Year The …", "By Christmas Day …")
+TIME_WORDS = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                        r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Day|Days|Year"
+                        r"|Eve|Holiday|Festival|New|Lunar|Mid|Late|Early|End|Morning|Evening|Night|Noon|Midnight|Week"
+                        r"|Month|Season|Spring|Summer|Autumn|Winter)$")
+# what a place's or an outlet's name goes on with: "By Ho Chi Minh City's count …", "By Tuoi Tre News …"
 PLACE_WORDS = re.compile(r"^(?:City|Province|Bay|River|Island|Islands|District|Commune|Ward|Street|Delta|Lake|Pass"
-                         r"|Mountain|Port|Airport|Market)\b|['’]s$")
+                         r"|Mountain|Port|Airport|Market|Square|Hall|Cape|Mausoleum|Trail|Bridge|Pagoda|Temple|Park"
+                         r"|Road|Museum|Festival|Holiday|News|Newspaper|Agency|Group|Airlines|Online|Times)\b|['’]s$")
 
 
 def _after_writers_name(text: str) -> str | None:
     """The lead after a writer's name of two to four words run into it with no dateline between, where the name's end
     shows: the name is Vietnamese syllables and the next word, capitalised, is none ("Minh Nga Vietnam will …" ->
-    "Vietnam will …"), or the next words are ones that open sentences ("Thu Hang The two …", "… Viet Nam has …").
+    "Vietnam will …"), or the next words are the country's or capital's name ("Thu Ha Viet Nam will …"), or a word
+    that opens sentences and names nothing follows any name ("Thu Hang The two …", "John Smith The UK …"). The lead
+    holds six words or more and ends a sentence or goes on past eight; it loses a date stamp that follows the name.
     None where the end does not show ("Minh Nga Quang Ninh province …", "John Smith Britain …") or the words are a
-    place's ("Ho Chi Minh City's …")."""
+    place's, an outlet's or a time's ("Ho Chi Minh City's …", "Da Nang Vietnam …", "Lunar New Year Vietnam …")."""
     words = text.split()
     for n in range(2, min(len(words) - 5, 5)):
         name, word = words[:n], words[n]
+        folded = [_folded(w) for w in name]
         if not all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in name) \
-                or any(w in SENTENCE_OPENERS for w in name) or PLACE_WORDS.search(word):
+                or any(w in FUNCTION_OPENERS or TIME_WORDS.match(w) for w in name) \
+                or any(pair in NAMED_PLACES for pair in zip(folded, folded[1:])):
             return None
-        vietnamese = all(VIETNAMESE_SYLLABLE.fullmatch(_folded(w)) for w in name)
-        opens = word in SENTENCE_OPENERS or tuple(words[n:n + 2]) in PLACE_OPENERS
-        if opens or (vietnamese and (word[:1].isupper() or word[:1] in "\"“")
-                     and not VIETNAMESE_SYLLABLE.fullmatch(_folded(word))):
-            return " ".join(words[n:]) if words[-1][-1:] in ".!?\"”’" or len(words) > n + 8 else None
+        vietnamese = all(VIETNAMESE_SYLLABLE.fullmatch(w) for w in folded)
+        after = tuple(re.sub(r"['’]s$", "", _folded(w)) for w in words[n:n + 2])
+        if vietnamese and after in PLACE_OPENERS:
+            pass  # the country's or capital's name opens the lead
+        elif PLACE_WORDS.search(word) or (folded[-1], after[0]) in NAMED_PLACES:
+            return None
+        elif not (word in FUNCTION_OPENERS or (vietnamese and (word[:1].isupper() or word[:1] in "\"“‘")
+                                                 and not VIETNAMESE_SYLLABLE.fullmatch(_folded(word)))):
+            continue
+        if words[-1][-1:] in ".!?\"”’" or len(words) > n + 8:
+            return strip_page_header(" ".join(words[n:]))
+        return None
     return None
 
 

@@ -11,8 +11,8 @@ byte. A number written as a word ("nine", "eleventh") may only be written if the
 or in words, and a scale ("half", "billion") only if the article uses it. Common sentence openers ("The", "In", "A")
 are always allowed; a step on which nothing would be left is not constrained. :func:`rerank` then picks, among the n
 best beams, the summary with the fewest names and numbers the article lacks, then the one nearest the target length;
-:func:`finish` cuts a summary that generation stopped mid-sentence back to its last full sentence (or closes its last
-whole clause).
+:func:`tidy` makes a summary one paragraph (no copied heading, label or list mark), and :func:`finish` cuts one that
+generation stopped mid-sentence back to its last full sentence (or closes its last whole clause).
 
 Token texts are kept as ``str`` decoded with ``surrogateescape``: the bytes of an unfinished letter stay lone
 surrogates, and joining tokens and decoding again (:func:`joined`) restores the letter.
@@ -272,6 +272,31 @@ class NoRepeatInAnswer(LogitsProcessor):
 
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
 CLAUSE_BREAK = re.compile(r",(?=\s)")  # a comma between clauses (not the one in "1,200")
+
+
+LIST_MARK = re.compile(r"(?:\d{1,2}[.)]|[-*•]|summary:?)", re.IGNORECASE)  # a block that is only a label or mark
+GOES_ON = re.compile(r"(?:[:,;…(\-–—]|\b(?:the|of|a|an|and|or|to|in|for|on|with|by|at|from|as|that|is|are|was|were"
+                     r"|will|has|have|had))$")  # a block that ends where a sentence goes on
+
+
+def tidy(text: str) -> str:
+    """A generated summary as one paragraph: blank-line blocks that are only a list's mark or a "Summary" label go,
+    and so does a block that reads as a copied heading (a title's capitals or a label's colon, twelve words at most,
+    no sentence end, nothing that goes on, above a block that opens with a capital: "Human Rights: International
+    Human Rights Day\n\nThis audio …"); each block's lines are joined, never dropped ("The minister said:" /
+    "\"We will …\"" stays whole)."""
+    blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", text.strip())]
+    blocks = [b for b in blocks if b and not LIST_MARK.fullmatch(b)]
+    heading = [i + 1 < len(blocks) and len(b.split()) <= 12 and not SENTENCE_END.search(b) and not GOES_ON.search(b)
+               and blocks[i + 1][:1].isupper() and _titled(b) for i, b in enumerate(blocks)]
+    kept = [b for b, h in zip(blocks, heading) if not h]
+    return " ".join(kept or blocks)
+
+
+def _titled(text: str) -> bool:
+    """Whether ``text`` is set as a title: a label before a colon, or most of its longer words capitalised."""
+    long = [w for w in text.split() if len(w) > 3]
+    return ":" in text or 2 * sum(w[:1].isupper() for w in long) > len(long)
 
 
 def finish(text: str) -> str:

@@ -31,7 +31,7 @@ from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models import engine, weights
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
 from diplo_ml.models.encoding import length_sorted_batches
-from diplo_ml.models.summarise.constrained import NoRepeatInAnswer, SourceConstraint, Vocabulary, finish, rerank
+from diplo_ml.models.summarise.constrained import NoRepeatInAnswer, SourceConstraint, Vocabulary, finish, rerank, tidy
 from diplo_ml.models.weights import smollm2
 from diplo_ml.options import Options
 
@@ -270,7 +270,7 @@ class _SmolLM(SummarisingModel):
                 eos_token_id=end, pad_token_id=self.tokenizer.pad_token_id, **generation, **extra)
             new = generated[:, start:]
             stopped = [not bool((row == end).any()) for row in new]  # ran into max_new_tokens, maybe mid-sentence
-            decoded = [finish(d) if cut else d.strip()
+            decoded = [finish(tidy(d)) if cut else tidy(d)
                        for d, cut in zip(self.tokenizer.batch_decode(new, skip_special_tokens=True), stopped)]
             for j, i in enumerate(batch):
                 options = decoded[j * n_best : (j + 1) * n_best]
