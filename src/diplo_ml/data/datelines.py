@@ -264,7 +264,13 @@ NAMED_PLACES = {("Da", "Nang"), ("Can", "Tho"), ("Hai", "Phong"), ("Ha", "Long")
                 ("Tuoi", "Tre"), ("Thanh", "Nien"), ("Nhan", "Dan"), ("Quang", "Ninh"), ("Nghe", "An"),
                 ("Khanh", "Hoa"), ("Nha", "Trang"), ("Phu", "Quoc"), ("Vung", "Tau"), ("Hoi", "An"), ("Da", "Lat"),
                 ("Lang", "Son"), ("Lao", "Cai"), ("Bac", "Ninh"), ("Binh", "Duong"), ("Dong", "Nai"), ("Con", "Dao"),
-                ("Quang", "Nam"), ("Ha", "Tinh"), ("Thai", "Nguyen"), ("Dak", "Lak"), ("Lam", "Dong")} | PLACE_OPENERS
+                ("Quang", "Nam"), ("Ha", "Tinh"), ("Thai", "Nguyen"), ("Dak", "Lak"), ("Lam", "Dong")} | PLACE_OPENERS \
+    | {tuple(place.split()) for place in (  # provinces in two words
+        "Nam Dinh", "Thai Binh", "Ninh Binh", "Ha Nam", "Ha Giang", "Cao Bang", "Son La", "Dien Bien", "Yen Bai",
+        "Tay Ninh", "Long An", "Ben Tre", "Tra Vinh", "Soc Trang", "Bac Lieu", "An Giang", "Kien Giang", "Hau Giang",
+        "Dong Thap", "Vinh Long", "Gia Lai", "Kon Tum", "Binh Phuoc", "Phu Yen", "Quang Ngai", "Quang Tri",
+        "Quang Binh", "Thanh Hoa", "Hung Yen", "Vinh Phuc", "Phu Tho", "Tuyen Quang", "Lai Chau", "Bac Giang",
+        "Bac Kan", "Hoa Binh", "Lang Son", "Binh Thuan", "Ninh Thuan", "Binh Dinh", "Dak Nong", "Ba Ria")}
 # words that make a name a time's ("By Lunar New Year The …", "By Christmas Day …")
 TIME_WORDS = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
                         r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Day|Days|Year"
