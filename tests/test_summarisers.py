@@ -183,6 +183,15 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
      "Việt Nam's exports"),
     ("By Minh Nga March 5, 2024 | 08:00 pm GMT+7 Vietnam will open three new trade offices in Africa next year.",
      "Vietnam will open"),  # the date stamp after the name goes too
+    # a twentieth read of unseen pages (s45): a caption's "(fourth from left)", a title and a name and "members of the
+    # media" among the forms of address, greetings sent "on behalf of" a body
+    ("Foreign Minister Le Hoai Nam (fourth from left) and other ministers pose for a group photo in Langkawi.\n\n"
+     "NDO – Foreign Minister Le Hoai Nam joined his ASEAN counterparts at a retreat in Langkawi on Saturday.",
+     "Foreign Minister Le Hoai Nam joined"),
+    ("Minister Nam, Excellencies, ladies and gentlemen, members of the media.\n\nToday Minister Nam and I co-chaired "
+     "the ninth meeting of our foreign ministers.", "Today Minister Nam"),
+    ("On behalf of the State Committee for Overseas Vietnamese Affairs, I would like to extend my warmest greetings "
+     "to all of you. Last year 200,000 overseas Vietnamese came home for the holiday.", "Last year 200,000"),
 ])
 def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first):
     sentences, allowed = candidates(text)
@@ -216,6 +225,8 @@ def test_datelines_credits_and_speaker_labels_never_open_a_statement(text, first
     "By Tuoi Tre News estimates, exports to Africa rose by a third last year to 6 billion USD.",
     "By Da Nang Vietnam hopes to attract more investment from Japan and Korea this year.",
     "By Doi Moi Vietnam opened its economy to the world in the late 1980s, the book says.",
+    "Ambassador Sari, who arrived in Hanoi in 2023, said trade rose by a third last year.",  # no form of address
+    "Members of the media were briefed by the minister on the outcome of the talks.",
 ])
 def test_text_that_only_looks_like_a_dateline_or_label_is_kept(text):
     sentences, allowed = candidates(f"Hanoi (VNA) – {text}" if text.startswith("EU") else text)

@@ -61,7 +61,8 @@ CREDIT = r"\((?:photo|photos|image|source|illustrative photo|file photo|photo co
 # a credit that ends a line: "… documents. Photo: VNA", "… Image: VGP"
 TRAILING_CREDIT = r"\b(?:photo|image|video)s?\s*:\s*(?-i:[A-Z])[\w.&/-]*(?:\s+(?-i:[A-Z/&])[\w.&/-]*){0,5}\s*$"
 # who is pictured where: "(C)", "(L)", "(second from left)", "(front row, centre)": a photo caption
-PICTURED = re.compile(r"\((?:[CLR]|(?i:(?:front|back|first|second|third|1st|2nd|3rd)?(?: row)?,? ?(?:from )?"
+PICTURED = re.compile(r"\((?:[CLR]|(?i:(?:front|back|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+                      r"|tenth|[1-9](?:st|nd|rd|th))?(?: row)?,? ?(?:from )?"
                       r"(?:left|right|centre|center|middle)))\)")
 # a caption's label: "Photo: …", "File photo.", "Photo by …" (not "Photos of …")
 CAPTION_LABEL = r"^(?:photo|photos|illustrative (?:photo|image)|file photo|image)\s*(?:[:.(]|$|by\b)"
@@ -171,7 +172,10 @@ RELATED_LINK = re.compile(r"^(?:related(?: news| articles?| stories)?|see also|r
 _NAME_WORD = r"(?-i:[A-Z])[\w’'-]*"
 _ADDRESS = (rf"(?:your |their |his |her )?excellenc(?:y|ies)(?: {_NAME_WORD}){{0,4}}"
             r"|(?:distinguished |honou?red |dear |my )*(?:ladies and gentlemen|guests|delegates|friends|colleagues"
-            r"|participants|members|compatriots|comrades|readers|visitors)|(?:mr\.?|madam|madame) (?:president|chairman"
+            r"|participants|members(?: of the (?:media|press))?|compatriots|comrades|readers|visitors)"
+            # a title and a name: "Minister Nam", "Ambassador Sari"
+            rf"|(?:minister|ambassador|president|chairman|chairwoman|secretary|comrade) {_NAME_WORD}"
+            r"|(?:mr\.?|madam|madame) (?:president|chairman"
             r"|chairwoman|chair|speaker|secretary-general|prime minister|minister|ambassador)"
             # a British civic or state occasion's: "My Lord Mayor, Your Grace, …, my Lords, Aldermen, Sheriffs"
             r"|(?:my )?lord mayor|lady mayoress|your grace|my lords?|aldermen|sheriffs|your (?:royal )?highness"

@@ -154,8 +154,9 @@ SPEECH_COURTESY = re.compile(
     r"|it is with (?:great |deep |real |sincere )?(?:pleasure|joy|honou?r|delight) that (?:I|we)\b"
     # "I would like to extend my warmest greetings to all of you.", "On this occasion, I would like to send my sincere
     # greetings and best wishes to all distinguished guests."
-    r"|(?:(?:first of all|on this occasion|at the outset|once again),? )?(?:I|we)(?: would like to| wish to| want to)?"
-    r"(?: also| first)? (?:extend|send|convey|offer|express)(?: to you(?: all)?)? (?:my|our|a|the)"
+    r"|(?:(?:first of all|on this occasion|at the outset|once again),? )?(?:on behalf of [^.!?]{3,160}?, )?"
+    r"(?:I|we)(?: would like to| wish to| want to)?(?: also| first)? (?:extend|send|convey|offer|express)"
+    r"(?: to you(?: all)?)? (?:my|our|a|the)"
     r"(?: (?:warmest|warm|sincere|sincerest|cordial|best|heartfelt|respectful|kindest|new year))*"
     r" (?:greetings|welcome|regards|wishes)\b"
     r"|(?:please )?(?:allow|let) me(?: first| first of all| at the outset| once again| also)?,? (?:to )?"
