@@ -572,7 +572,19 @@ def test_finish_cuts_a_summary_stopped_mid_sentence():
     ("The minister said the two countries\nwould expand trade.", "The minister said the two countries would expand "
      "trade."),
     ('The Foreign Minister said:\n\n"We Will Expand Trade."', 'The Foreign Minister said: "We Will Expand Trade."'),
-    ("Viet Nam will:\n\n- open an embassy;\n\n- sign a deal.", "Viet Nam will: - open an embassy; - sign a deal."),
+    ("Viet Nam will:\n\n- open an embassy;\n\n- sign a deal.", "Viet Nam will: open an embassy; sign a deal."),
+    # a review (s45) of the first version: a sentence full of names or with a colon is no title, a list's first
+    # item is none, labels and preambles go
+    ("Prime Minister Pham Minh Chinh met Japanese Prime Minister Fumio Kishida\n\nThey signed a deal.",
+     "Prime Minister Pham Minh Chinh met Japanese Prime Minister Fumio Kishida They signed a deal."),
+    ("Minister Son said: trade will grow\n\nHe spoke in Hanoi.", "Minister Son said: trade will grow He spoke in "
+     "Hanoi."),
+    ("1.\n\nViet Nam Boosts Ties With Japan\n\n2.\n\nUK Funds New Schools",
+     "Viet Nam Boosts Ties With Japan UK Funds New Schools"),
+    ("**Summary:** The minister met the envoy.", "The minister met the envoy."),
+    ("Summary:\nThe minister met the envoy.", "The minister met the envoy."),
+    ("Here is a one-sentence summary of the article:\n\nThe minister met the envoy.", "The minister met the envoy."),
+    ("1. Viet Nam signed a deal.\n2. They met in Hanoi.", "Viet Nam signed a deal. They met in Hanoi."),
     ("The two countries agreed to expand trade in 2024\n\nThey signed a deal.",
      "The two countries agreed to expand trade in 2024 They signed a deal."),
     ("Invisible Shield: Countering Threats With New Technology.\n\nThe UK will fund research.",

@@ -274,29 +274,38 @@ SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
 CLAUSE_BREAK = re.compile(r",(?=\s)")  # a comma between clauses (not the one in "1,200")
 
 
-LIST_MARK = re.compile(r"(?:\d{1,2}[.)]|[-*•]|summary:?)", re.IGNORECASE)  # a block that is only a label or mark
+LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])(?:\s+|$)", re.MULTILINE)  # a line's list number or bullet
+# a label or preamble before the summary: "Summary:", "**Summary:**", "## Title", "Here is a summary of the article:"
+LABEL = re.compile(r"^[#*_\s]*(?:summary|title)\s*:?[*_]*(?:\s+|$)|^[^\n.!?]{0,80}\bsummary\b[^\n.!?]{0,80}:\s*$",
+                   re.IGNORECASE)
 GOES_ON = re.compile(r"(?:[:,;…(\-–—]|\b(?:the|of|a|an|and|or|to|in|for|on|with|by|at|from|as|that|is|are|was|were"
                      r"|will|has|have|had))$")  # a block that ends where a sentence goes on
+LINKING = {"and", "of", "the", "with", "to", "in", "on", "for", "a", "an", "by", "at", "from", "as", "&", "-", "–", "—"}
 
 
 def tidy(text: str) -> str:
-    """A generated summary as one paragraph: blank-line blocks that are only a list's mark or a "Summary" label go,
-    and so does a block that reads as a copied heading (a title's capitals or a label's colon, twelve words at most,
-    no sentence end, nothing that goes on, above a block that opens with a capital: "Human Rights: International
-    Human Rights Day\n\nThis audio …"); each block's lines are joined, never dropped ("The minister said:" /
-    "\"We will …\"" stays whole)."""
-    blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", text.strip())]
-    blocks = [b for b in blocks if b and not LIST_MARK.fullmatch(b)]
-    heading = [i + 1 < len(blocks) and len(b.split()) <= 12 and not SENTENCE_END.search(b) and not GOES_ON.search(b)
-               and blocks[i + 1][:1].isupper() and _titled(b) for i, b in enumerate(blocks)]
-    kept = [b for b, h in zip(blocks, heading) if not h]
-    return " ".join(kept or blocks)
+    """A generated summary as one paragraph: a label or preamble above it goes ("Summary:", "Here is a summary of the
+    article:"), list numbers and bullets go, and so does a first block (of blank-line blocks) that reads as a copied
+    title above the summary: every word but a linking one capitalised, or a short capitalised label before a colon,
+    no sentence end, twelve words at most ("Human Rights: International Human Rights Day\n\nThis audio …"). Other
+    blocks' lines are joined, never dropped ("The minister said:" / "\"We will …\"" stays whole)."""
+    blocks = [b for b in (LABEL.sub("", block.strip(), count=1) for block in re.split(r"\n\s*\n", text.strip())) if b]
+    if len(blocks) > 1 and len(blocks[0].split()) <= 12 and not SENTENCE_END.search(blocks[0]) \
+            and not GOES_ON.search(blocks[0]) and blocks[1][:1].isupper() and _titled(blocks[0]):
+        blocks = blocks[1:]  # (judged before list marks go: a list's first item is no title)
+    return " ".join(w for b in blocks for w in LIST_MARK.sub("", b).split()) or text.strip()
 
 
 def _titled(text: str) -> bool:
-    """Whether ``text`` is set as a title: a label before a colon, or most of its longer words capitalised."""
-    long = [w for w in text.split() if len(w) > 3]
-    return ":" in text or 2 * sum(w[:1].isupper() for w in long) > len(long)
+    """Whether ``text`` is set as a title: each word capitalised but linking ones ("… Day by Foreign and
+    Commonwealth"), or a label of four capitalised words at most before a colon ("Human Rights: …")."""
+    label, colon, _ = text.partition(":")
+    return _capitalised(text.replace(":", " ").split()) or bool(colon and len(label.split()) <= 4
+                                                                 and _capitalised(label.split()))
+
+
+def _capitalised(words: list[str]) -> bool:
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in LINKING for w in words)
 
 
 def finish(text: str) -> str:
