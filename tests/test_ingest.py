@@ -1705,3 +1705,23 @@ def test_a_caption_in_a_row_hard_wrapped_by_hand_is_not_run_into_the_lead(captio
     row = RAGGED_ROW.replace("\nThe Japanese Government", f"\n{caption}\nThe Japanese Government")
     texts = [p.text for p in ingest_text(row, "r").paragraphs]
     assert not any(caption in t and "Takeshi Ono" in t for t in texts)
+
+
+@pytest.mark.parametrize(("top", "kept"), [
+    # a review (s45) of the first version: a headline with a verb, a credited caption and a timeline's dashed years
+    # stay apart from a hand-wrapped lead
+    ("Japan is ready to send a new ambassador to Viet Nam next spring, the embassy says", "headline"),
+    ("Deputy Prime Minister Tran Luu Quang (R) received the Japanese envoy in Hanoi (Photo: VNA)", "caption"),
+])
+def test_a_line_above_a_row_hard_wrapped_by_hand_stays_apart(top, kept):
+    row = RAGGED_ROW.replace("Japan names new ambassador to Viet Nam\n", f"{top}\n")
+    article = ingest_text(row, "r")
+    assert not any(top in p.text for p in article.paragraphs)
+    assert article.headline == (top if kept == "headline" else article.headline)
+
+
+def test_a_timelines_dashed_years_are_not_run_together_in_a_row_hard_wrapped_by_hand():
+    row = RAGGED_ROW + ("\n1995 - Viet Nam and Japan opened a new chapter in their relations in July\n"
+                        "2000 - Japan became the largest donor of development aid to Viet Nam that year.")
+    texts = [p.text for p in ingest_text(row, "r").paragraphs]
+    assert not any("1995" in t and "2000" in t for t in texts)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from diplo_ml.data.datelines import parse_date, split_datelines
-from diplo_ml.data.page_noise import BYLINE, TERMINAL
+from diplo_ml.data.page_noise import BYLINE, PICTURED, TERMINAL, is_caption
 from diplo_ml.data.page_text import NEWS_VERB
 
 
@@ -121,7 +121,13 @@ def opens_a_clause(line: str) -> bool:
     or bracket ("Viet Nam and Chile agreed on Monday …", "Cooperation Framework signed with …"), where a wrapped
     name's end would not ("Resident Coordinator in Viet Nam, following …", "Strategic Dialogue in London in 2027.")."""
     head = re.split(r"[,.;:()]", line, maxsplit=1)[0]
-    return len(head.split()) > 6 or bool(NEWS_VERB.search(head))
+    return len(head.split()) > 6 or bool(NEWS_VERB.search(head)) or bool(CLAUSE_OPENER.match(line))
+
+
+# what opens a sentence with a phrase before its comma: "Speaking at the event, …", "Besides trade, …", a timeline's
+# "2000 - US President …"
+CLAUSE_OPENER = re.compile(r"(?:[A-Z][a-z]+ing\b|(?:Besides|Regarding|Despite|Given|Apart from|For (?:his|her|their|its"
+                           r"|our) part)\b|(?:1[89]|20)\d\d\s*[-–—:]?\s*[A-Z])")
 
 
 def ragged(block: list[tuple[int, str]]) -> bool:
@@ -188,7 +194,8 @@ def paragraph_lines(blocks: list[list[tuple[int, str]]], text: str, columns: boo
             elif not TERMINAL.search(current[1]) and (_goes_on(current[1], line) or (
                     wrapped and len(previous) >= near * width and not capitals(previous)
                     and not split_datelines(line)[0] and (columns or _may_go_on(block, current, line))
-                    and not (by_hand and opens_a_clause(line)))):
+                    and not (by_hand and (opens_a_clause(line) or current == block[0] or is_caption(current[1])
+                                          or PICTURED.search(current[1]))))):
                 current = (current[0], _unwrapped(current[1], line, text))  # a hard-wrapped paragraph
             else:
                 units.append(current)
