@@ -18,6 +18,7 @@ Rules, in order:
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _PARAGRAPHS = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _BULLET = re.compile(r"^\s*(?:[*•·▪‣◦-]|\d{1,2}[.)])\s+")
@@ -162,3 +163,9 @@ INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width 
 def is_blank(text: str) -> bool:
     """Whether ``text`` shows nothing: only whitespace and invisible characters ("\u200b\u200b")."""
     return not INVISIBLE.sub("", text).strip()
+
+
+def strip_diacritics(text: str) -> str:
+    """``text`` without tone and vowel marks ("Nguyễn" -> "Nguyen", "Đà Nẵng" -> "Da Nang")."""
+    text = text.replace("Đ", "D").replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

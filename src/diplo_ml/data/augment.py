@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import random
 import re
-import unicodedata
 from collections.abc import Callable
 
 import numpy as np
 
 from diplo_ml.data.examples import Examples
+from diplo_ml.text import strip_diacritics
 
 # Names as English-language Vietnamese outlets print them with and without diacritics (written for the project).
 DIACRITIC_NAMES = {
@@ -33,11 +33,6 @@ DATELINES = ("Hanoi (VNA) – ", "HÀ NỘI (VNA) - ", "NDO – ", "(VOVWORLD) -
 _NAME_PATTERN = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(DIACRITIC_NAMES, key=len, reverse=True))
                            + r")\b")
 _WORD = re.compile(r"[A-Za-z]{4,}")
-
-
-def strip_diacritics(text: str) -> str:
-    text = text.replace("Đ", "D").replace("đ", "d")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def diacritics(text: str, rng: random.Random) -> str:

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, datetime
+
+from diplo_ml.text import strip_diacritics
 
 OUTLETS = {
     "VNA": "VNA", "VNP": "VietnamPlus", "VIETNAMPLUS": "VietnamPlus",
@@ -293,29 +294,23 @@ def _after_writers_name(text: str) -> str | None:
     words = text.split()
     for n in range(2, min(len(words) - 5, 5)):
         name, word = words[:n], words[n]
-        folded = [_folded(w) for w in name]
+        folded = [strip_diacritics(w) for w in name]
         if not all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in name) \
                 or any(w in FUNCTION_OPENERS or TIME_WORDS.match(w) for w in name) \
                 or any(pair in NAMED_PLACES for pair in zip(folded, folded[1:])):
             return None
         vietnamese = all(VIETNAMESE_SYLLABLE.fullmatch(w) for w in folded)
-        after = tuple(re.sub(r"['’]s$", "", _folded(w)) for w in words[n:n + 2])
-        if vietnamese and after in PLACE_OPENERS:
-            pass  # the country's or capital's name opens the lead
-        elif PLACE_WORDS.search(word) or (folded[-1], after[0]) in NAMED_PLACES:
+        after = tuple(re.sub(r"['’]s$", "", strip_diacritics(w)) for w in words[n:n + 2])
+        country = vietnamese and after in PLACE_OPENERS  # the country's or capital's name opens the lead
+        if not country and (PLACE_WORDS.search(word) or (folded[-1], after[0]) in NAMED_PLACES):
             return None
-        elif not (word in FUNCTION_OPENERS or (vietnamese and (word[:1].isupper() or word[:1] in "\"“‘")
-                                                 and not VIETNAMESE_SYLLABLE.fullmatch(_folded(word)))):
+        if not (country or word in FUNCTION_OPENERS or (vietnamese and (word[:1].isupper() or word[:1] in "\"“‘")
+                                                          and not VIETNAMESE_SYLLABLE.fullmatch(after[0]))):
             continue
         if words[-1][-1:] in ".!?\"”’" or len(words) > n + 8:
             return strip_page_header(" ".join(words[n:]))
         return None
     return None
-
-
-def _folded(word: str) -> str:
-    """``word`` without its tone and vowel marks ("Nguyễn" -> "Nguyen", "Đức" -> "Duc")."""
-    return unicodedata.normalize("NFKD", word.replace("Đ", "D").replace("đ", "d")).encode("ascii", "ignore").decode()
 
 
 def _names_outlet(text: str) -> bool:

@@ -28,6 +28,7 @@ from typing import Any
 import torch
 from transformers import LogitsProcessor
 
+from diplo_ml.data.line_joins import WRAPPED
 from diplo_ml.faithfulness import (
     NOT_NAMES,
     TENS,
@@ -278,8 +279,7 @@ LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])(?:\s+|$)", re.MULTILINE)  #
 # a label or preamble before the summary: "Summary:", "**Summary:**", "## Title", "Here is a summary of the article:"
 LABEL = re.compile(r"^[#*_\s]*(?:summary|title)\s*:?[*_]*(?:\s+|$)|^[^\n.!?]{0,80}\bsummary\b[^\n.!?]{0,80}:\s*$",
                    re.IGNORECASE)
-GOES_ON = re.compile(r"(?:[:,;…(\-–—]|\b(?:the|of|a|an|and|or|to|in|for|on|with|by|at|from|as|that|is|are|was|were"
-                     r"|will|has|have|had))$")  # a block that ends where a sentence goes on
+GOES_ON = re.compile(r"[:,;…(\-–—]$")  # a block that ends where a sentence goes on (with line_joins.WRAPPED's words)
 LINKING = {"and", "of", "the", "with", "to", "in", "on", "for", "a", "an", "by", "at", "from", "as", "&", "-", "–", "—"}
 
 
@@ -291,7 +291,8 @@ def tidy(text: str) -> str:
     blocks' lines are joined, never dropped ("The minister said:" / "\"We will …\"" stays whole)."""
     blocks = [b for b in (LABEL.sub("", block.strip(), count=1) for block in re.split(r"\n\s*\n", text.strip())) if b]
     if len(blocks) > 1 and len(blocks[0].split()) <= 12 and not SENTENCE_END.search(blocks[0]) \
-            and not GOES_ON.search(blocks[0]) and blocks[1][:1].isupper() and _titled(blocks[0]):
+            and not (GOES_ON.search(blocks[0]) or WRAPPED.search(blocks[0])) and blocks[1][:1].isupper() \
+            and _titled(blocks[0]):
         blocks = blocks[1:]  # (judged before list marks go: a list's first item is no title)
     return " ".join(w for b in blocks for w in LIST_MARK.sub("", b).split()) or text.strip()
 
