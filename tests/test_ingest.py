@@ -1672,7 +1672,7 @@ def test_a_writers_name_run_into_a_rows_text_without_a_dateline_is_a_header_not_
     assert article.paragraphs[0].text.startswith("Vietnam will open three")
     assert (1, "page header run into the lead", "By Minh Nga") in article.dropped
     # where the name's end does not show, the row is kept as written
-    kept = "By Minh Nga Quang Ninh province will host the forum on trade with Africa next year in May."
+    kept = "By Minh Nga Quang Ninh Province will host the forum on trade with Africa next year in May."
     assert ingest_text(kept, "y").paragraphs[0].text == kept
 
 

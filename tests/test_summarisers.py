@@ -183,6 +183,10 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
      "Việt Nam's exports"),
     ("By Minh Nga March 5, 2024 | 08:00 pm GMT+7 Vietnam will open three new trade offices in Africa next year.",
      "Vietnam will open"),  # the date stamp after the name goes too
+    ("By Minh Nga Quang Ninh province will host the forum on trade with Africa next year in May.", "Quang Ninh"),
+    ("By Minh Nga, Hoang Phong Vietnam will open three new trade offices in Africa next year.", "Vietnam will"),
+    ("By Thu Hang and Quoc Viet Viet Nam will open three new trade offices in Africa next year.", "Viet Nam will"),
+    ("By Thu Hang, Quoc Viet and Minh Anh The two countries agreed to raise trade to 20 billion USD.", "The two"),
     # a twentieth read of unseen pages (s45): a caption's "(fourth from left)", a title and a name and "members of the
     # media" among the forms of address, greetings sent "on behalf of" a body
     ("Foreign Minister Le Hoai Nam (fourth from left) and other ministers pose for a group photo in Langkawi.\n\n"

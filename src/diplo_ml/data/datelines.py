@@ -287,11 +287,15 @@ def _after_writers_name(text: str) -> str | None:
     """The lead after a writer's name of two to four words run into it with no dateline between, where the name's end
     shows: the name is Vietnamese syllables and the next word, capitalised, is none ("Minh Nga Vietnam will …" ->
     "Vietnam will …"), or the next words are the country's or capital's name ("Thu Ha Viet Nam will …"), or a word
-    that opens sentences and names nothing follows any name ("Thu Hang The two …", "John Smith The UK …"). The lead
-    holds six words or more and ends a sentence or goes on past eight; it loses a date stamp that follows the name.
-    None where the end does not show ("Minh Nga Quang Ninh province …", "John Smith Britain …") or the words are a
-    place's, an outlet's or a time's ("Ho Chi Minh City's …", "Da Nang Vietnam …", "Lunar New Year Vietnam …")."""
+    that opens sentences and names nothing follows any name ("Thu Hang The two …", "John Smith The UK …"), or a
+    two-word place a lower-case word goes on from ("Minh Nga Quang Ninh province …"); co-authors' Vietnamese names go
+    too ("Minh Nga, Hoang Phong …", "Thu Hang and Quoc Viet …"). The lead holds six words or more and ends a sentence
+    or goes on past eight; it loses a date stamp that follows the name. None where the end does not show ("Minh Nga
+    Quang Ninh Province …", "John Smith Britain …") or the words are a place's, an outlet's or a time's ("Ho Chi Minh
+    City's …", "Da Nang Vietnam …", "Lunar New Year Vietnam …")."""
     words = text.split()
+    if (others := _after_co_author(words)) is not None:
+        return _after_writers_name(" ".join(others))
     for n in range(2, min(len(words) - 5, 5)):
         name, word = words[:n], words[n]
         folded = [strip_diacritics(w) for w in name]
@@ -301,7 +305,8 @@ def _after_writers_name(text: str) -> str | None:
             return None
         vietnamese = all(VIETNAMESE_SYLLABLE.fullmatch(w) for w in folded)
         after = tuple(re.sub(r"['’]s$", "", strip_diacritics(w)) for w in words[n:n + 2])
-        country = vietnamese and after in PLACE_OPENERS  # the country's or capital's name opens the lead
+        country = vietnamese and (after in PLACE_OPENERS  # the country's or capital's name opens the lead
+                                   or _place_goes_on(words[n:n + 3]))  # "Quang Ninh province will …"
         if not country and (PLACE_WORDS.search(word) or (folded[-1], after[0]) in NAMED_PLACES):
             return None
         if not (country or word in FUNCTION_OPENERS or (vietnamese and (word[:1].isupper() or word[:1] in "\"“‘")
@@ -311,6 +316,32 @@ def _after_writers_name(text: str) -> str | None:
             return strip_page_header(" ".join(words[n:]))
         return None
     return None
+
+
+def _is_vietnamese_name(words: list[str]) -> bool:
+    """Whether ``words`` are two to four capitalised Vietnamese syllables naming no place ("Minh Nga")."""
+    folded = [strip_diacritics(w) for w in words]
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
+        and all(VIETNAMESE_SYLLABLE.fullmatch(w) for w in folded) \
+        and not any(pair in NAMED_PLACES for pair in zip(folded, folded[1:]))
+
+
+def _after_co_author(words: list[str]) -> list[str] | None:
+    """The words after a first writer's Vietnamese name and a comma, "and" or "&" ("Minh Nga, Hoang Phong Vietnam …"
+    -> "Hoang Phong Vietnam …"); None where the words open so no co-authors' byline."""
+    for n in range(2, min(len(words) - 7, 5)):
+        if words[n - 1].endswith(",") and _is_vietnamese_name([*words[:n - 1], words[n - 1][:-1]]):
+            return words[n + 1:] if words[n] in ("and", "&") else words[n:]
+        if words[n] in ("and", "&") and _is_vietnamese_name(words[:n]):
+            return words[n + 1:]
+    return None
+
+
+def _place_goes_on(words: list[str]) -> bool:
+    """Whether ``words`` open with a two-word place that a lower-case word goes on from ("Quang Ninh province …",
+    "Da Nang has …"): the lead, not the rest of a name."""
+    folded = tuple(strip_diacritics(w) for w in words[:2])
+    return len(words) == 3 and folded in NAMED_PLACES and words[2][:1].islower()
 
 
 def _names_outlet(text: str) -> bool:
