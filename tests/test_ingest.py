@@ -1720,6 +1720,24 @@ def test_a_line_above_a_row_hard_wrapped_by_hand_stays_apart(top, kept):
     assert article.headline == (top if kept == "headline" else article.headline)
 
 
+@pytest.mark.parametrize(("before", "after"), [
+    # a review (s45): a credit line under the text, one line over 120 characters and a title broken from its name
+    # ("… Deputy Foreign Minister" / "Do Hung Viet said …") left the row's lines apart
+    ("He succeeds Ito Naoki, who served since 2023.", "He succeeds Ito Naoki, who served since 2023.\nVNA"),
+    ("He succeeds Ito Naoki, who served since 2023.", "He succeeds Ito Naoki, who served since 2023, and who oversaw "
+     "the upgrade of relations to a comprehensive strategic partnership in late 2023."),
+    ("He succeeds Ito Naoki, who served since 2023.", "At their meeting in Hanoi on Friday, Deputy Foreign Minister\n"
+     "Do Hung Viet said Viet Nam would give him every help in his new post.\nHe succeeds Ito Naoki."),
+])
+def test_a_row_hard_wrapped_by_hand_is_read_whole_under_a_credit_a_long_line_or_a_broken_name(before, after):
+    article = ingest_text(RAGGED_ROW.replace(before, after), "r")
+    assert article.headline == "Japan names new ambassador to Viet Nam"
+    texts = [p.text for p in article.paragraphs]
+    assert texts[0].endswith("He takes up the post in April.")
+    assert all(t[-1] in ".!?" for t in texts)
+    assert "Do Hung Viet" not in after or any("Deputy Foreign Minister Do Hung Viet said" in t for t in texts)
+
+
 def test_a_timelines_dashed_years_are_not_run_together_in_a_row_hard_wrapped_by_hand():
     row = RAGGED_ROW + ("\n1995 - Viet Nam and Japan opened a new chapter in their relations in July\n"
                         "2000 - Japan became the largest donor of development aid to Viet Nam that year.")

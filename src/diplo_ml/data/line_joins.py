@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from diplo_ml.data.datelines import parse_date, split_datelines
-from diplo_ml.data.page_noise import BYLINE, PICTURED, TERMINAL, is_caption
+from diplo_ml.data.datelines import masthead, parse_date, split_datelines
+from diplo_ml.data.page_noise import BYLINE, PICTURED, SOURCE_CREDIT, TERMINAL, is_caption
 from diplo_ml.data.page_text import NEWS_VERB
 
 
@@ -91,6 +91,11 @@ SENTENCE_OPENER = re.compile(r"(?:The|A|An|This|These|Those|It|He|She|They|We|Th
                              r"|According|Under|As|While|When|Both|Meanwhile|However|Also|Earlier|Last|Next)\s")
 
 
+# a title that a wrapped line's name goes on from: "… Deputy Foreign Minister" / "Do Hung Viet said …"
+TITLE_END = re.compile(r"\b(?:Minister|Ambassador|President|Chairman|Chairwoman|Secretary|Director|Governor|Consul"
+                       r"|Spokesperson|Spokesman|Spokeswoman|Representative|Envoy|Commissioner|Mayor)$")
+
+
 def _may_go_on(block: list[tuple[int, str]], current: tuple[int, str], line: str) -> bool:
     """On a printed or hard-wrapped page, whether the width may join ``line`` to the paragraph ``current``: not from
     a paragraph's first line unless it reads as a sentence (a dateline, or a verb as news has one: "Tuấn said Vietnam
@@ -98,7 +103,8 @@ def _may_go_on(block: list[tuple[int, str]], current: tuple[int, str], line: str
     stands there, as long as the text's lines), nor onto a sentence's opening word, a date, a time stamp, a
     timeline's year or a list's item."""
     first = current[1] == dict(block)[current[0]]  # (nothing joined to it yet: the paragraph's first line)
-    sentence = bool(split_datelines(current[1])[0]) or bool(NEWS_VERB.search(current[1]))
+    sentence = bool(split_datelines(current[1])[0]) or bool(NEWS_VERB.search(current[1])) \
+        or bool(TITLE_END.search(current[1]))  # "At the talks, Deputy Foreign Minister" / "Do Hung Viet said …"
     return (not first or sentence) and parse_date(line) is None and not SENTENCE_OPENER.match(line) \
         and not re.match(r"(?:1[89]|20)\d\d\s+[A-Z]", line) \
         and not LIST_ITEM.match(line) and not LABEL_OR_ITEM.match(line)  # (nor onto a timeline's "1995 Viet Nam …")
@@ -136,10 +142,28 @@ def ragged(block: list[tuple[int, str]]) -> bool:
     it plainly does (a line in lower case, or after a word no sentence ends with)."""
     lines = [line for _, line in block]
     breaks = len(lines) - 1
-    if breaks < 5 or max(len(line) for line in lines) > 120:
+    if breaks < 5 or _usual_width(block) > 120:  # (one long line may stand among them)
         return False
     shown = sum(not TERMINAL.search(a) and _goes_on(a, b) for a, b in zip(lines, lines[1:]))
     return shown >= 3 and 3 * shown >= breaks
+
+
+def _usual_width(block: list[tuple[int, str]]) -> int:
+    """The 90th percentile of a block's line lengths: its width, which one wide line does not set."""
+    lengths = sorted(len(line) for _, line in block)
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+def _reads_as_prose(block: list[tuple[int, str]]) -> bool:
+    """Whether a block ends a sentence, with a sentence's end every six lines at least (not a list, a timeline, a
+    programme or a table, whose rows are each near the width)."""
+    ends = len(re.findall(r"[.!?][\"'”’)]*(?:\s|$)", " ".join(line for _, line in block)))
+    return bool(TERMINAL.search(block[-1][1])) and ends * 6 >= len(block)
+
+
+def _credit_line(line: str) -> bool:
+    """A short line of credit under a text ("Photo: VNA", "VNA", "Source: VOV")."""
+    return len(line.split()) <= 6 and (is_caption(line) or bool(masthead(line)) or bool(SOURCE_CREDIT.match(line)))
 
 
 def split_blocks(lines: list[str], furniture: set[int] | frozenset[int] = frozenset()) -> list[list[tuple[int, str]]]:
@@ -178,15 +202,14 @@ def paragraph_lines(blocks: list[list[tuple[int, str]]], text: str, columns: boo
         # dates, captions, timelines; not a title in capitals above a date: "JOINT STATEMENT …" / "Hanoi, …")
         width = max(len(line) for _, line in block)
         near = 0.7 if columns else 0.85  # a printed page's lines reach its margin; a heading or a list does not
-        # a printed page's block must read as prose: it ends a sentence, with a sentence's end every six lines at
-        # least (not a list, a timeline, a programme or a table, whose rows are each near the width)
-        prose = TERMINAL.search(block[-1][1]) and len(re.findall(r"[.!?][\"'”’)]*(?:\s|$)", " ".join(
-            line for _, line in block))) * 6 >= len(block)
-        wrapped = (columns or (printed and prose)) \
+        # a printed page's block must read as prose
+        wrapped = (columns or (printed and _reads_as_prose(block))) \
             and width <= 90 and sum(len(line) >= near * width for _, line in block) >= (3 if columns else 2) \
             and not any(LABEL_OR_ITEM.match(line) for _, line in block)  # ("Tags: …" / "Read more:" / "- …")
-        by_hand = not wrapped and bool(prose) and ragged(block)  # a row's text hard-wrapped at no fixed width
-        wrapped, near = (True, 0.6) if by_hand else (wrapped, near)
+        # a row's text hard-wrapped at no fixed width (a credit line may stand under it)
+        body = block[:-1] if len(block) > 2 and _credit_line(block[-1][1]) else block
+        by_hand = not wrapped and _reads_as_prose(body) and ragged(body)
+        wrapped, near, width = (True, 0.6, _usual_width(body)) if by_hand else (wrapped, near, width)
         previous = ""
         for number, line in block:
             if current is None:
@@ -194,7 +217,8 @@ def paragraph_lines(blocks: list[list[tuple[int, str]]], text: str, columns: boo
             elif not TERMINAL.search(current[1]) and (_goes_on(current[1], line) or (
                     wrapped and len(previous) >= near * width and not capitals(previous)
                     and not split_datelines(line)[0] and (columns or _may_go_on(block, current, line))
-                    and not (by_hand and (opens_a_clause(line) or current == block[0] or is_caption(current[1])
+                    and not (by_hand and ((opens_a_clause(line) and not TITLE_END.search(current[1]))
+                                          or current == block[0] or is_caption(current[1])
                                           or PICTURED.search(current[1]))))):
                 current = (current[0], _unwrapped(current[1], line, text))  # a hard-wrapped paragraph
             else:
