@@ -1743,3 +1743,30 @@ def test_a_timelines_dashed_years_are_not_run_together_in_a_row_hard_wrapped_by_
                         "2000 - Japan became the largest donor of development aid to Viet Nam that year.")
     texts = [p.text for p in ingest_text(row, "r").paragraphs]
     assert not any("1995" in t and "2000" in t for t in texts)
+
+
+STATEMENT_PAGE = ("STATEMENT\nby H.E. Ambassador Dang Hoang Giang\nPermanent Representative of Viet Nam to the United "
+                  "Nations\nat the UN Security Council Open Debate on the Protection of Civilians\nNew York, 21 May "
+                  "2026\n\nMr. President,\n\nViet Nam is deeply concerned about the rising number of civilian "
+                  "casualties in armed conflicts, which reached a ten-year high last year.\n\nThank you.")
+
+
+@pytest.mark.parametrize(("page", "headline"), [
+    # a twentieth read (s45): a statement's title block over lines gave only its last two as the headline
+    (STATEMENT_PAGE, "STATEMENT by H.E. Ambassador Dang Hoang Giang, Permanent Representative of Viet Nam to the "
+                     "United Nations at the UN Security Council Open Debate on the Protection of Civilians"),
+    (STATEMENT_PAGE.replace("\nat the UN", "\nAt the UN"),
+     "STATEMENT by H.E. Ambassador Dang Hoang Giang, Permanent Representative of Viet Nam to the United Nations at "
+     "the UN Security Council Open Debate on the Protection of Civilians"),
+    ("Speech by Prime Minister Pham Minh Chinh\nAt the opening of the Viet Nam - Japan business forum in Tokyo\n\n"
+     "Viet Nam welcomes Japanese investors in chips and green energy, the Prime Minister said.",
+     "Speech by Prime Minister Pham Minh Chinh at the opening of the Viet Nam - Japan business forum in Tokyo"),
+    # a label above a headline stays a label: the headline has a verb, or is no office
+    ("Statement by the Foreign Secretary\nUK condemns attack on aid convoy in Sudan\n\nThe UK condemns the attack on "
+     "an aid convoy in North Darfur, which killed five aid workers.", "UK condemns attack on aid convoy in Sudan"),
+    ("Remarks by Ambassador Jane Smith\nAmbassador Smith announces new scholarships for Vietnamese students\n\nThe UK "
+     "will fund 50 new Chevening scholarships for Vietnamese students this year, the ambassador said.",
+     "Ambassador Smith announces new scholarships for Vietnamese students"),
+])
+def test_a_speakers_title_block_over_lines_is_one_headline(page, headline):
+    assert ingest_text(page, "s").headline == headline

@@ -63,6 +63,7 @@ from diplo_ml.data.page_noise import (
     without_site,
 )
 from diplo_ml.data.page_text import (
+    NEWS_VERB,
     MarkdownPage,
     html_page,
     looks_like_html,
@@ -204,6 +205,56 @@ def _title_line(line: str, reason: str | None, above: list[tuple[int, str]]) -> 
 WRAPPED_NAME = re.compile(r"^[A-Z][\w'’-]*\s+(?:at|in|on|of|to|for|with|from|during)\s")
 
 
+# a speech's or statement's title block: "STATEMENT by H.E. Ambassador …" / "Permanent Representative of Viet Nam to
+# the United Nations at …": the speaker's title and office go on the first line (not a headline below a label:
+# "Statement by the Foreign Secretary" / "UK condemns …")
+SPEAKERS_TITLE = re.compile(r"^(?i:statement|remarks|speech|address|keynote (?:speech|address)|intervention"
+                            r"|message|opening remarks|closing remarks)\s+(?i:by)\s+\S")
+OFFICE = re.compile(r"^(?:Permanent Representative|Deputy Permanent Representative|Ambassador|Minister|Deputy"
+                    r"|Vice|Head|Chair|Chairman|Chairwoman|Chairperson|President|Secretary|Director|Prime Minister"
+                    r"|Foreign Minister|Spokesperson|Charg[ée] d['’]Affaires|Consul|Governor)\b(?!['’]s)")
+
+
+TITLE_GLUE = {"of", "to", "the", "and", "for", "at", "on", "in", "a", "an", "de", "du"}  # an office's small words
+OCCASION = re.compile(r"^(?i:at|on|before|to|during)\s")
+
+
+def _speakers_title(candidates: list[tuple[int, str]], best: tuple[int, str], before: list[tuple[int, str]],
+                    after: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]],
+                                                           tuple[int, str]]:
+    """A speaker's title block (:data:`SPEAKERS_TITLE`) over lines: the "… by" line, then the office lines right
+    below it (in title case) and the occasion's ("At the …"), none with a news verb, as one headline (``before``,
+    ``after`` and ``best`` for it); the arguments where the block is not so."""
+    if before or after:
+        return before, after, best
+    ordered = sorted(candidates)
+    for i, (number, line) in enumerate(ordered):
+        if not SPEAKERS_TITLE.match(line):
+            continue
+        block = [(number, line)]
+        for below in ordered[i + 1:]:
+            office = OFFICE.match(below[1]) and all(w in TITLE_GLUE for w in re.findall(r"\b[a-z][\w'’-]*", below[1]))
+            occasion = OCCASION.match(below[1])  # "At the 80th session …"
+            if below[0] - block[-1][0] > 4 or not (office or occasion) or NEWS_VERB.search(below[1]):
+                break
+            block.append(below)
+        if len(block) > 1 and best in block:
+            return block[:1], block[2:], block[1]
+    return before, after, best
+
+
+def _joined_title(parts: list[str]) -> str:
+    """A title's lines as one: a speaker's office after a comma, an occasion in lower case ("Statement by H.E. …,
+    Permanent Representative … at the …"); other titles' lines joined by a space."""
+    if len(parts) < 2 or not SPEAKERS_TITLE.match(parts[0]) or capitals(parts[0]):
+        return " ".join(parts)
+    title = parts[0]
+    for part in parts[1:]:
+        title += f" {part[0].lower()}{part[1:]}" if OCCASION.match(part) else f", {part}" if OFFICE.match(part) \
+            else f" {part}"  # (a name's end a page's width broke off: "… Pham Minh" / "Chinh at …")
+    return title
+
+
 def _names_site(line: str) -> bool:
     return bool(SITE_NAME.match(line.strip("*# ")))
 
@@ -258,6 +309,7 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
             if not (capitals(line_below[1]) and line_below[0] - end[0] == 1 and CAPITALS_GO_ON.search(end[1])):
                 break
             after.append(line_below)
+    before, after, best = _speakers_title(candidates, best, before, after)
     below = next((c for c in candidates if c[0] == best[0] + 1), None)
     rest = below if below and len(best[1].split()) >= 5 and not capitals(best[1]) \
         and re.search(r"\s[A-Z][\w'’-]*\s[A-Z][\w'’-]*$", best[1]) and WRAPPED_NAME.match(below[1]) else None
@@ -267,7 +319,8 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
             article.dropped.append((number, "headline (kept as metadata)", line))
         elif (number, line) == best:
             headline = _without_suffix(without_site(line), [c for _, c in candidates]).strip("*# ")
-            headline = " ".join([*(c[1].strip("*# ") for c in before), headline, *(c[1].strip("*# ") for c in after)])
+            headline = _joined_title([*(c[1].strip("*# ") for c in before), headline,
+                                      *(c[1].strip("*# ") for c in after)])
             article.headline = WIRE_TAG.sub("", headline)
             article.dropped.append((number, "headline (kept as metadata)", line))
         else:
