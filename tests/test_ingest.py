@@ -1770,3 +1770,16 @@ STATEMENT_PAGE = ("STATEMENT\nby H.E. Ambassador Dang Hoang Giang\nPermanent Rep
 ])
 def test_a_speakers_title_block_over_lines_is_one_headline(page, headline):
     assert ingest_text(page, "s").headline == headline
+
+
+@pytest.mark.parametrize("caption", [
+    "Deputy Prime Minister Tran Hong Ha and Lao Deputy Prime Minister Sonexay Siphandone at the talks in Vientiane",
+    "Deputy Prime Minister Tran Hong Ha and Lao Deputy Prime Minister Sonexay Siphandone shake hands in Vientiane",
+])
+def test_an_uncredited_caption_under_the_headline_is_no_headline(caption):
+    # a twentieth read (s45): the caption, the longer line, was taken as the headline and the headline as a label
+    row = (f"Viet Nam, Laos boost border trade cooperation\n{caption}\nVientiane (VNA) - Viet Nam and Laos agreed on "
+           "Monday to raise two-way trade to 5 billion USD by 2030.\nThe two sides will open two new border gates.")
+    article = ingest_text(row, "c")
+    assert article.headline == "Viet Nam, Laos boost border trade cooperation"
+    assert (2, "photo caption", caption) in article.dropped

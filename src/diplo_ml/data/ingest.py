@@ -243,6 +243,24 @@ def _speakers_title(candidates: list[tuple[int, str]], best: tuple[int, str], be
     return before, after, best
 
 
+# what an uncredited photo caption shows: office holders at an occasion ("Deputy Prime Minister … and Lao Deputy Prime
+# Minister … at the talks in Vientiane on March 3"), shaking hands or posing for a photo
+SCENE = re.compile(r"\b(?:(?:at|during|after) (?:the|a|their) (?:\w+ ){0,2}(?:talks|meeting|ceremony|reception|signing"
+                   r"|event|session|press conference|courtesy call)|on the sidelines of|shake hands|shaking hands"
+                   r"|pose for|posing for)\b")
+HOLDER = re.compile(r"\b(?:Minister|President|Ambassador|Secretary|Chairman|Chairwoman|Chairperson|Governor|Director"
+                    r"|Premier|King|Queen|Prince|Princess|Chancellor|Speaker)\b")
+
+
+def _scene_caption(line: str, candidates: list[tuple[int, str]]) -> bool:
+    """A caption line under the headline with no credit: office holders in a scene (:data:`SCENE`), no verb of a
+    news sentence, not ended with a full stop, right below a line of four words or more that is no such line."""
+    if not (SCENE.search(line) and HOLDER.search(line)) or NEWS_VERB.search(line) or line.rstrip().endswith("."):
+        return False
+    number = next(n for n, c in candidates if c == line)
+    return any(n == number - 1 and len(c.split()) >= 4 and not SCENE.search(c) for n, c in candidates)
+
+
 def _joined_title(parts: list[str]) -> str:
     """A title's lines as one: a speaker's office after a comma, an occasion in lower case ("Statement by H.E. …,
     Permanent Representative … at the …"); other titles' lines joined by a space."""
@@ -273,6 +291,7 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
         _drop_candidates(article, candidates, [c for c in candidates if test(c[1])], reason)
 
     drop(PICTURED.search, "photo caption")  # "… (right) and … at the meeting"
+    drop(lambda line: _scene_caption(line, candidates), "photo caption")
     drop(lambda line: is_menu(line) or SITE_WELCOME.match(line), "navigation menu, table row or site banner")
     others = [c for c in candidates if _names_site(c[1]) or CONTACT.search(c[1])]
     if len(others) < len([c for c in candidates if len(c[1].split()) >= 2]):  # only when another line may be it
