@@ -1783,3 +1783,18 @@ def test_an_uncredited_caption_under_the_headline_is_no_headline(caption):
     article = ingest_text(row, "c")
     assert article.headline == "Viet Nam, Laos boost border trade cooperation"
     assert (2, "photo caption", caption) in article.dropped
+
+
+@pytest.mark.parametrize(("lead", "date"), [
+    ("On March 5, 2026, Viet Nam and Laos agreed", "2026-03-05"),
+    ("On the afternoon of 5 March 2026, Viet Nam and Laos agreed", "2026-03-05"),
+    ("On Thursday, March 5, 2026, Viet Nam and Laos agreed", "2026-03-05"),
+    ("On March 5, Viet Nam and Laos agreed", None),  # no year: no date
+    ("On trade, Viet Nam and Laos agreed in March 2026", None),  # not the day it opens with
+])
+def test_a_page_with_no_date_but_its_leads_opening_day_is_dated_by_it(lead, date):
+    page = (f"Viet Nam, Laos boost trade\n\nHanoi (VNA) - {lead} to raise two-way trade to 5 billion USD by 2030.\n\n"
+            "The two sides will open two new border gates.")
+    assert ingest_text(page, "d").date == date
+    dated = page.replace("Hanoi (VNA) -", "Hanoi, 2 March 2026 (VNA) -")
+    assert ingest_text(dated, "d").date == "2026-03-02"  # the page's own date comes first

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.data.datelines import (
+    FULL_DATE,
     FULL_NAMES,
     OUTLET_PATTERN,
     OUTLETS,
@@ -540,7 +541,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if article.paragraphs and caption is not article.paragraphs[-1]:
             article.paragraphs.remove(caption)
             article.dropped.append((caption.line, "photo caption (its credit follows)", caption.raw))
-    article.date = article.date or copied
+    article.date = article.date or _lead_date(article) or copied  # (a copy's date may be months after the news)
     article.headline = mail.subject if mail.titled else article.headline or mail.subject
     if article.outlet is None:
         closing = _closing_outlet(article.paragraphs[-1].raw) if article.paragraphs else None
@@ -550,6 +551,18 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         article.outlet = named_outlet(article.dropped, NAMING[:-1]) or closing \
             or named_outlet(article.dropped, NAMING[-1:]) or next(filter(None, titled), None)
     return article
+
+
+# a lead that opens with its day: "On March 5, 2026, …", "On the afternoon of 5 March 2026, …"
+LEAD_DAY = re.compile(r"^On (?:the (?:morning|afternoon|evening|night) of )?(?:[A-Z][a-z]+day,? )?")
+
+
+def _lead_date(article: Article) -> str | None:
+    """The day a page's lead opens with, when the page gives no other date."""
+    lead = next((p for p in article.paragraphs if p.line >= (article.lead_line or 0) and not p.question), None)
+    opening = LEAD_DAY.match(lead.text) if lead else None
+    day = FULL_DATE.match(lead.text, opening.end()) if lead and opening else None
+    return parse_date(day.group(0)) if day and lead.text[day.end():day.end() + 1] in ", " else None
 
 
 def _closing_outlet(last: str) -> str | None:
