@@ -1798,3 +1798,23 @@ def test_a_page_with_no_date_but_its_leads_opening_day_is_dated_by_it(lead, date
     assert ingest_text(page, "d").date == date
     dated = page.replace("Hanoi (VNA) -", "Hanoi, 2 March 2026 (VNA) -")
     assert ingest_text(dated, "d").date == "2026-03-02"  # the page's own date comes first
+
+
+@pytest.mark.parametrize(("end", "last"), [
+    # a twentieth read (s45): an agency's code alone after the last sentence stayed in the text and named no outlet
+    ("The two sides will open two new border gates. VNS", "The two sides will open two new border gates."),
+    ("The two sides will open two new border gates.\n\nThank you. VNS",
+     "The two sides will open two new border gates."),
+])
+def test_an_agencys_code_alone_after_the_last_sentence_names_the_outlet(end, last):
+    page = ("Viet Nam, Laos boost trade\n\nHanoi - Viet Nam and Laos agreed to raise two-way trade to 5 billion USD by "
+            f"2030.\n\n{end}")
+    article = ingest_text(page, "v")
+    assert article.outlet == "Viet Nam News"
+    assert article.paragraphs[-1].text == last
+
+
+def test_a_related_storys_code_names_no_outlet():
+    page = ("Viet Nam, Laos boost trade\n\nHanoi - Viet Nam and Laos agreed to raise two-way trade to 5 billion USD by "
+            "2030.\n\nThank you.\n\nRelated news\n\nVietnam, Cambodia boost ties. VNA")
+    assert ingest_text(page, "v").outlet is None

@@ -544,7 +544,11 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     article.date = article.date or _lead_date(article) or copied  # (a copy's date may be months after the news)
     article.headline = mail.subject if mail.titled else article.headline or mail.subject
     if article.outlet is None:
-        closing = _closing_outlet(article.paragraphs[-1].raw) if article.paragraphs else None
+        last = article.paragraphs[-1].line if article.paragraphs else 0
+        below = [line for number, why, line in sorted(article.dropped)  # a short last line: "Thank you. VNS"
+                 if number > last and why.startswith("short line")]
+        closing = next(filter(None, map(_closing_outlet, [*below[-1:], *(p.raw for p in article.paragraphs[-1:])])),
+                       None)
         # the closing mark when no masthead, byline or credit names one (before a photo's credit, NAMING's last:
         # "— VNA/VNS Photo" on a Viet Nam News page that closes "— VNS"); then the site named after the headline
         titled = (site_outlet(line) for _, why, line in article.dropped if why.startswith("headline"))
