@@ -1818,3 +1818,48 @@ def test_a_related_storys_code_names_no_outlet():
     page = ("Viet Nam, Laos boost trade\n\nHanoi - Viet Nam and Laos agreed to raise two-way trade to 5 billion USD by "
             "2030.\n\nThank you.\n\nRelated news\n\nVietnam, Cambodia boost ties. VNA")
     assert ingest_text(page, "v").outlet is None
+
+
+SPACED_WRAP = ("Viet Nam's engineering unit leaves for UN mission\n\n"
+               "NDO – Viet Nam's fifth engineering unit, comprising 184 officers and soldiers, left Ha\n"
+               "Noi on September 10 to join the UN Interim Security Force for Abyei (UNISFA),\n"
+               "where it will take over from the fourth unit for a one-year rotation.\n\n"
+               "The send-off ceremony at the airport was presided over by Deputy Minister\n"
+               "of National Defence, Lieutenant General\n"
+               "Hoang Van Son, together with representatives of the Ministry of Foreign\n"
+               "Affairs and the Viet Nam Department of Peacekeeping Operations.\n\n"
+               "Reviewing the unit's training since the Viet Nam – UN framework\n"
+               "Agreement took effect, the general said the soldiers were ready to work in\n"
+               "temperatures of up to 45 degrees Celsius.\n\n"
+               "Unit commander Colonel Nguyen\n"
+               "Manh Tuan said his soldiers had completed a six-month course in engineering\n"
+               "and English, and would also teach farming techniques to local people.")
+
+
+def test_paragraphs_hard_wrapped_by_hand_with_blank_lines_between_are_read_whole():
+    # a twenty-first read (s46): the lead's second half ("Noi on September 10 …", "(EVIPA) into force …") was the
+    # summary, and a line before a broken name ("Unit commander Colonel Nguyen") was dropped as a heading
+    article = ingest_text(SPACED_WRAP, "w")
+    texts = [p.text for p in article.paragraphs]
+    assert article.headline == "Viet Nam's engineering unit leaves for UN mission"
+    assert texts[0].startswith("Viet Nam's fifth engineering unit") and texts[0].endswith("one-year rotation.")
+    assert any("Lieutenant General Hoang Van Son, together" in t for t in texts)
+    assert any(t.startswith("Reviewing the unit's training since the Viet Nam – UN framework Agreement took")
+               for t in texts)
+    assert any(t.startswith("Unit commander Colonel Nguyen Manh Tuan said") for t in texts)
+    assert len(texts) == 4
+
+
+def test_a_heading_above_hand_wrapped_paragraphs_stays_apart():
+    page = SPACED_WRAP.replace("Reviewing the unit's", "Ready for the heat\nReviewing the unit's")
+    texts = [p.text for p in ingest_text(page, "w").paragraphs]
+    assert not any("Ready for the heat" in t for t in texts)  # a heading, not the paragraph's first words
+    assert any(t.startswith("Reviewing the unit's training") for t in texts)
+
+
+def test_a_speakers_office_with_its_occasion_on_the_same_line_joins_the_title():
+    occasion = "at the General Assembly Meeting on Sea-level Rise and its Implications"
+    page = STATEMENT_PAGE.replace("Nations\nat the UN Security Council Open Debate on the Protection of Civilians",
+                                  f"Nations {occasion}")
+    assert ingest_text(page, "s").headline == ("STATEMENT by H.E. Ambassador Dang Hoang Giang, Permanent "
+                                               f"Representative of Viet Nam to the United Nations {occasion}")

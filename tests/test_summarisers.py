@@ -1279,6 +1279,15 @@ def test_a_speechs_address_before_a_lower_case_clause_is_cut():
      "Under a new agreement"),
     ("On a misty morning in Ha Giang, ambassadors from 20 countries visited the Dong Van plateau.",
      "On a misty morning"),
+    # a twenty-first read (s46): a weekday in the scene, the small hours, first light
+    ("On a rainy Saturday morning in Brno, ten children copy Vietnamese letters into their books.\n\nThe Czech "
+     "Republic will teach Vietnamese in 20 public schools from next year.", "The Czech Republic"),
+    ("Shortly after 2 a.m., a mother waited at the barrier of the arrivals hall in Hanoi.\n\nHer son was one of 37 "
+     "workers brought home from Malaysia on Thursday.", "Her son was one"),
+    ("Before the first light reaches the river, an old cook shapes rice cakes in her garden.\n\nViet Nam has "
+     "nominated Hue's cuisine for UNESCO's heritage list.", "Viet Nam has nominated"),
+    ("Shortly after midnight, the ministry announced that the evacuation flight had landed in Hanoi.\n\nAll 300 "
+     "passengers were safe.", "Shortly after midnight"),  # news: it announces
 ])
 def test_a_features_opening_scene_is_not_its_summary(text, first):
     assert _chosen(text)[0].startswith(first)
@@ -1296,6 +1305,9 @@ LEAD15 = "The UK will double its climate resilience funding for the Caribbean to
      f"{LEAD15}", LEAD15),
     (f"I also want to congratulate the Commonwealth Secretariat on this excellent report. {LEAD15}", LEAD15),
     (f"High Commissioners, distinguished guests, ladies and gentlemen, good evening. {LEAD15}", LEAD15),
+    # a statement's alignment with a group's (read s46, twenty-first)
+    (f"Viet Nam aligns itself with the statements delivered on behalf of ASEAN and the G77. {LEAD15}", LEAD15),
+    (f"We associate ourselves with the statement by the European Union. {LEAD15}", LEAD15),
     # ordinary sentences these rules leave alone
     (f"The Prime Minister's speech at the summit was well received. {LEAD15}", "The Prime Minister's speech"),
     (f"Statement by the ambassador at the briefing on Myanmar said the crisis worsened. {LEAD15}", "Statement by"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from diplo_ml.data.datelines import masthead, parse_date, split_datelines
+from diplo_ml.data.datelines import marks_a_lead, masthead, parse_date, split_datelines
 from diplo_ml.data.page_noise import BYLINE, PICTURED, SOURCE_CREDIT, TERMINAL, is_caption
 from diplo_ml.data.page_text import NEWS_VERB
 
@@ -166,6 +166,47 @@ def _credit_line(line: str) -> bool:
     return len(line.split()) <= 6 and (is_caption(line) or bool(masthead(line)) or bool(SOURCE_CREDIT.match(line)))
 
 
+def ragged_paragraphs(blocks: list[list[tuple[int, str]]]) -> bool:
+    """Whether a page's paragraphs, set apart by blank lines, were hard-wrapped by hand at no fixed width: three
+    blocks of prose over two lines or more, whose lines (90th percentile 40 to 120 characters) a sentence plainly goes
+    on over at three of their breaks and a third of them (see :func:`ragged`)."""
+    prose = [b for b in blocks if len(b) > 1 and _reads_as_prose(b)]
+    breaks = sum(len(b) - 1 for b in prose)
+    if len(prose) < 3 or not 40 <= _usual_width([line for b in prose for line in b]) <= 120:
+        return False
+    shown = sum(not TERMINAL.search(a) and _goes_on(a, b) for block in prose
+                for (_, a), (_, b) in zip(block, block[1:]))
+    return shown >= 3 and 3 * shown >= breaks
+
+
+# a line that ends inside a name or before it: "Unit commander Colonel Nguyễn" / "Mạnh Cường said …"
+BROKEN_NAME = re.compile(r"\b(?:Colonel|General|Major|Captain|Lieutenant|Admiral|Minister|Ambassador|President"
+                         r"|Secretary|Director|Chairman|Chairwoman|Governor|Consul|Mr|Ms|Mrs|Dr|Prof|Professor)\.?"
+                         r"(?:\s+[^\W\d_][\w'’-]*)?$")
+
+
+def _title_case(line: str) -> bool:
+    """Whether every word of four letters or more in ``line`` is capitalised ("Strong Signal For Investors")."""
+    return all(w[:1].isupper() for w in re.findall(r"[^\W\d_]{4,}", line))
+
+
+def _goes_on_by_hand(block: list[tuple[int, str]], current: tuple[int, str], line: str, first_block: bool) -> bool:
+    """In a page of paragraphs hard-wrapped by hand (:func:`ragged_paragraphs`), whether ``line`` goes on the
+    paragraph ``current`` that stops mid-sentence, whatever its width ("… left Ha" / "Noi on September 10 …", "…
+    Lieutenant General" / "Đoàn Văn Hải, together …"): from a block's first line only where a dateline marks it a
+    lead, or below the page's first block of prose where it reads as no heading (five words or more, not in title
+    case: a headline may stand right above the lead), never from a caption or a line in capitals, nor onto a
+    dateline, a date, a sentence's opening word, a timeline's year or a list's item or label."""
+    opening = current == block[0]
+    lead = not opening or marks_a_lead(split_datelines(current[1])[0]) \
+        or (not first_block and ((len(current[1].split()) >= 5 and not _title_case(current[1]))
+                                 or bool(BROKEN_NAME.search(current[1]))))
+    return lead and not (is_caption(current[1]) or PICTURED.search(current[1]) or capitals(current[1])) \
+        and not split_datelines(line)[0] and parse_date(line) is None and not SENTENCE_OPENER.match(line) \
+        and not re.match(r"(?:1[89]|20)\d\d\s*[-–—:]?\s+[A-Z]", line) \
+        and not LIST_ITEM.match(line) and not LABEL_OR_ITEM.match(line)
+
+
 def split_blocks(lines: list[str], furniture: set[int] | frozenset[int] = frozenset()) -> list[list[tuple[int, str]]]:
     """Group (line number, text) into blank-line-delimited blocks; a gap that holds page furniture (indices into
     ``lines``: a page break's footer, number and header) is no block's end where the sentence before it goes on
@@ -194,7 +235,9 @@ def paragraph_lines(blocks: list[list[tuple[int, str]]], text: str, columns: boo
     (``printed``) where a line reaches the block's width; ``text`` is the whole page (how it spells a hyphenated
     word elsewhere)."""
     units: list[tuple[int, str]] = []
-    for block in blocks:
+    spaced = not columns and ragged_paragraphs(blocks)  # paragraphs hard-wrapped by hand, blank lines between
+    first_prose = next((i for i, b in enumerate(blocks) if _reads_as_prose(b)), 0)
+    for index, block in enumerate(blocks):
         current: tuple[int, str] | None = None
         # in a page read column by column, a block with three lines or more within 70% of its width (under 90
         # characters), in a printed or hard-wrapped page two within 85%, is wrapped by that width: a line near it goes
@@ -209,12 +252,14 @@ def paragraph_lines(blocks: list[list[tuple[int, str]]], text: str, columns: boo
         # a row's text hard-wrapped at no fixed width (a credit line may stand under it)
         body = block[:-1] if len(block) > 2 and _credit_line(block[-1][1]) else block
         by_hand = not wrapped and _reads_as_prose(body) and ragged(body)
+        spaced_prose = spaced and not wrapped and len(body) > 1 and _reads_as_prose(body)
         wrapped, near, width = (True, 0.6, _usual_width(body)) if by_hand else (wrapped, near, width)
         previous = ""
         for number, line in block:
             if current is None:
                 current = (number, line)
             elif not TERMINAL.search(current[1]) and (_goes_on(current[1], line) or (
+                    spaced_prose and _goes_on_by_hand(block, current, line, index <= first_prose)) or (
                     wrapped and len(previous) >= near * width and not capitals(previous)
                     and not split_datelines(line)[0] and (columns or _may_go_on(block, current, line))
                     and not (by_hand and ((opens_a_clause(line) and not TITLE_END.search(current[1]))

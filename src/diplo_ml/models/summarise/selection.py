@@ -170,13 +170,16 @@ SPEECH_COURTESY = re.compile(
     re.IGNORECASE)
 # a statement's procedural opening: "With permission, Mr Speaker, I will make a statement on …", "My Rt Hon Friend the
 # Minister … has today made the following Written Ministerial Statement.", "Chair, I have the honour of delivering this
-# statement on behalf of France, Germany and the United Kingdom."
+# statement on behalf of France, Germany and the United Kingdom.", "We associate ourselves with the statement …"
 PROCEDURAL = re.compile(r"^(?:with permission,? (?:mr|madam) (?:deputy )?speaker,? (?:i|we) (?:will|shall|would like to"
                         r"|wish to) (?:make|update)"
                         r"|my (?:rt\.? hon\.?|right honourable|hon\.?|noble) (?:and \w+ )?(?:friend|colleague|lord)\b"
                         r"[^.!?]{0,200}\bmade the following\b"
                         r"|(?:\w[\w ]{0,30}, )?(?:i|we) (?:have|has) the (?:honou?r|privilege) (?:of|to) "
-                        r"(?:deliver|make|read|present|speak))", re.IGNORECASE)
+                        r"(?:deliver|make|read|present|speak)"
+                        # "Viet Nam aligns itself with the statements delivered on behalf of ASEAN …"
+                        r"|(?:[\w’'. -]{1,40} )?(?:aligns?|associates?) (?:itself|myself|ourselves|themselves) "
+                        r"(?:fully )?with the (?:\w+ )?statements?\b)", re.IGNORECASE)
 # what a page says of itself before the article: "Editor's note: As Vietnam sets …", "Vietnam News Agency introduces
 # the full text of the speech …", "Vietnam Plus presents an article by Deputy Foreign Minister …"
 EDITOR_NOTE = re.compile(r"^editor['’]?s['’]? note\s*[:.–—-]", re.IGNORECASE)
@@ -554,12 +557,16 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
 
 
 # a feature's opening scene: "On a misty morning on the Ma Pi Leng pass, ambassadors …", "Under a midday sun that
-# pushes the thermometer past 45 degrees, Captain …" (a weather or a light and a time of day; not "On the morning of
-# April 2, …", "Under a new agreement, …")
-SCENE = re.compile(r"^(?:On|In|Under|Beneath|At|As) (?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
+# pushes the thermometer past 45 degrees, Captain …", "On a rainy Saturday morning in Prague, …" (a weather or a light
+# and a time of day; not "On the morning of April 2, …", "Under a new agreement, …")
+SCENE = re.compile(r"^(?:(?:On|In|Under|Beneath|At|As) (?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
                    r"|cold|hot|humid|scorching|midday|chilly|grey|gray|windy|sweltering|blazing|freezing"
-                   r"|drizzly|crisp|cloudless|damp|muggy|searing) (?:sun|sunshine|morning|afternoon|evening"
-                   r"|night|day|dawn|dusk|sky|skies|rain|air)\b")
+                   r"|drizzly|crisp|cloudless|damp|muggy|searing) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day )?"
+                   r"(?:sun|sunshine|morning|afternoon|evening|night|day|dawn|dusk|sky|skies|rain|air)\b"
+                   # the small hours or first light: "Shortly after 2 a.m., …", "Before the first light reaches …"
+                   r"|(?:Shortly|Just|Soon|Long) (?:after|before) (?:\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?|dawn|daybreak"
+                   r"|sunrise|sunset|midnight)"
+                   r"|(?:Before|At|By) (?:the )?(?:first light|dawn|daybreak|sunrise)\b)")
 # what makes such an opening the news itself: "On a rainy evening in London, the Foreign Secretary announced …"
 NEWS_VERB = re.compile(r"\b(?:announced|signed|agreed|ordered|said|says|held|met|called|urged|launched|opened|adopted"
                        r"|approved|decided|declared|pledged|condemned|welcomed|unveiled|elected|visited|received)\b")
