@@ -1822,17 +1822,17 @@ def test_a_related_storys_code_names_no_outlet():
 
 SPACED_WRAP = ("Viet Nam's engineering unit leaves for UN mission\n\n"
                "NDO – Viet Nam's fifth engineering unit, comprising 184 officers and soldiers, left Ha\n"
-               "Noi on September 10 to join the UN Interim Security Force for Abyei (UNISFA),\n"
+               "Noi on September 10 to join the United Nations Interim Security Force for Abyei (UNISFA),\n"
                "where it will take over from the fourth unit for a one-year rotation.\n\n"
                "The send-off ceremony at the airport was presided over by Deputy Minister\n"
                "of National Defence, Lieutenant General\n"
                "Hoang Van Son, together with representatives of the Ministry of Foreign\n"
                "Affairs and the Viet Nam Department of Peacekeeping Operations.\n\n"
                "Reviewing the unit's training since the Viet Nam – UN framework\n"
-               "Agreement took effect, the general said the soldiers were ready to work in\n"
-               "temperatures of up to 45 degrees Celsius.\n\n"
+               "Agreement took effect, the general said the soldiers were ready to work in harsh conditions,\n"
+               "with temperatures of up to 45 degrees Celsius.\n\n"
                "Unit commander Colonel Nguyen\n"
-               "Manh Tuan said his soldiers had completed a six-month course in engineering\n"
+               "Manh Tuan said his soldiers had completed a six-month training course in engineering, law\n"
                "and English, and would also teach farming techniques to local people.")
 
 

@@ -194,13 +194,13 @@ def _goes_on_by_hand(block: list[tuple[int, str]], current: tuple[int, str], lin
     """In a page of paragraphs hard-wrapped by hand (:func:`ragged_paragraphs`), whether ``line`` goes on the
     paragraph ``current`` that stops mid-sentence, whatever its width ("… left Ha" / "Noi on September 10 …", "…
     Lieutenant General" / "Đoàn Văn Hải, together …"): from a block's first line only where a dateline marks it a
-    lead, or below the page's first block of prose where it reads as no heading (five words or more, not in title
-    case: a headline may stand right above the lead), never from a caption or a line in capitals, nor onto a
-    dateline, a date, a sentence's opening word, a timeline's year or a list's item or label."""
+    lead, or ends inside a name, or (``first_block`` false: below the page's first block of prose, on a page not
+    wrapped at a fixed width) reads as no heading (five words or more, not in title case: a headline may stand right
+    above the lead); never from a caption or a line in capitals, nor onto a dateline, a date, a sentence's opening
+    word, a timeline's year or a list's item or label."""
     opening = current == block[0]
-    lead = not opening or marks_a_lead(split_datelines(current[1])[0]) \
-        or (not first_block and ((len(current[1].split()) >= 5 and not _title_case(current[1]))
-                                 or bool(BROKEN_NAME.search(current[1]))))
+    lead = not opening or marks_a_lead(split_datelines(current[1])[0]) or bool(BROKEN_NAME.search(current[1])) \
+        or (not first_block and len(current[1].split()) >= 5 and not _title_case(current[1]))
     return lead and not (is_caption(current[1]) or PICTURED.search(current[1]) or capitals(current[1])) \
         and not split_datelines(line)[0] and parse_date(line) is None and not SENTENCE_OPENER.match(line) \
         and not re.match(r"(?:1[89]|20)\d\d\s*[-–—:]?\s+[A-Z]", line) \
@@ -252,14 +252,14 @@ def paragraph_lines(blocks: list[list[tuple[int, str]]], text: str, columns: boo
         # a row's text hard-wrapped at no fixed width (a credit line may stand under it)
         body = block[:-1] if len(block) > 2 and _credit_line(block[-1][1]) else block
         by_hand = not wrapped and _reads_as_prose(body) and ragged(body)
-        spaced_prose = spaced and not wrapped and len(body) > 1 and _reads_as_prose(body)
+        spaced_prose = spaced and len(body) > 1 and _reads_as_prose(body)
         wrapped, near, width = (True, 0.6, _usual_width(body)) if by_hand else (wrapped, near, width)
         previous = ""
         for number, line in block:
             if current is None:
                 current = (number, line)
             elif not TERMINAL.search(current[1]) and (_goes_on(current[1], line) or (
-                    spaced_prose and _goes_on_by_hand(block, current, line, index <= first_prose)) or (
+                    spaced_prose and _goes_on_by_hand(block, current, line, index <= first_prose or wrapped)) or (
                     wrapped and len(previous) >= near * width and not capitals(previous)
                     and not split_datelines(line)[0] and (columns or _may_go_on(block, current, line))
                     and not (by_hand and ((opens_a_clause(line) and not TITLE_END.search(current[1]))
