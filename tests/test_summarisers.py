@@ -1279,15 +1279,11 @@ def test_a_speechs_address_before_a_lower_case_clause_is_cut():
      "Under a new agreement"),
     ("On a misty morning in Ha Giang, ambassadors from 20 countries visited the Dong Van plateau.",
      "On a misty morning"),
-    # a twenty-first read (s46): a weekday in the scene, the small hours, first light
-    ("On a rainy Saturday morning in Brno, ten children copy Vietnamese letters into their books.\n\nThe Czech "
-     "Republic will teach Vietnamese in 20 public schools from next year.", "The Czech Republic"),
-    ("Shortly after 2 a.m., a mother waited at the barrier of the arrivals hall in Hanoi.\n\nHer son was one of 37 "
-     "workers brought home from Malaysia on Thursday.", "Her son was one"),
-    ("Before the first light reaches the river, an old cook shapes rice cakes in her garden.\n\nViet Nam has "
-     "nominated Hue's cuisine for UNESCO's heritage list.", "Viet Nam has nominated"),
-    ("Shortly after midnight, the ministry announced that the evacuation flight had landed in Hanoi.\n\nAll 300 "
-     "passengers were safe.", "Shortly after midnight"),  # news: it announces
+    # the small hours open news as often as scenes (a review, s46): no scene
+    ("Shortly after 9 a.m., the Prime Minister arrived in Vientiane for talks.\n\nThe two sides discussed trade.",
+     "Shortly after 9 a.m."),
+    ("At dawn on Monday, coast guard vessels fired water cannon at two fishing boats.\n\nThe ministry protested.",
+     "At dawn on Monday"),
 ])
 def test_a_features_opening_scene_is_not_its_summary(text, first):
     assert _chosen(text)[0].startswith(first)
@@ -1308,6 +1304,11 @@ LEAD15 = "The UK will double its climate resilience funding for the Caribbean to
     # a statement's alignment with a group's (read s46, twenty-first)
     (f"Viet Nam aligns itself with the statements delivered on behalf of ASEAN and the G77. {LEAD15}", LEAD15),
     (f"We associate ourselves with the statement by the European Union. {LEAD15}", LEAD15),
+    # reported, or with a call of its own, it is news
+    ("Viet Nam aligns itself with the statement issued by ASEAN on Myanmar, the spokesperson said on Thursday. "
+     f"{LEAD15}", "Viet Nam aligns itself"),
+    (f"Indonesia aligns itself with the statements of ASEAN and calls for an immediate ceasefire. {LEAD15}",
+     "Indonesia aligns itself"),
     # ordinary sentences these rules leave alone
     (f"The Prime Minister's speech at the summit was well received. {LEAD15}", "The Prime Minister's speech"),
     (f"Statement by the ambassador at the briefing on Myanmar said the crisis worsened. {LEAD15}", "Statement by"),

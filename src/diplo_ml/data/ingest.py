@@ -235,7 +235,8 @@ def _speakers_title(candidates: list[tuple[int, str]], best: tuple[int, str], be
         block = [(number, line)]
         for below in ordered[i + 1:]:
             title = re.split(r"\s(?:at|on|before|during)\s", below[1], maxsplit=1)[0]  # (the occasion run into it)
-            office = OFFICE.match(below[1]) and all(w in TITLE_GLUE for w in re.findall(r"\b[a-z][\w'’-]*", title))
+            office = OFFICE.match(below[1]) and all(w in TITLE_GLUE for w in re.findall(r"\b[a-z][\w'’-]*", title)) \
+                and re.search(r"\b(?:of|to|for)\b", title)  # an office of something, not "President Luong Cuong on …"
             occasion = OCCASION.match(below[1])  # "At the 80th session …"
             if below[0] - block[-1][0] > 4 or not (office or occasion) or NEWS_VERB.search(below[1]):
                 break

@@ -179,29 +179,20 @@ def ragged_paragraphs(blocks: list[list[tuple[int, str]]]) -> bool:
     return shown >= 3 and 3 * shown >= breaks
 
 
-# a line that ends inside a name or before it: "Unit commander Colonel Nguyễn" / "Mạnh Cường said …"
-BROKEN_NAME = re.compile(r"\b(?:Colonel|General|Major|Captain|Lieutenant|Admiral|Minister|Ambassador|President"
-                         r"|Secretary|Director|Chairman|Chairwoman|Governor|Consul|Mr|Ms|Mrs|Dr|Prof|Professor)\.?"
-                         r"(?:\s+[^\W\d_][\w'’-]*)?$")
-
-
-def _title_case(line: str) -> bool:
-    """Whether every word of four letters or more in ``line`` is capitalised ("Strong Signal For Investors")."""
-    return all(w[:1].isupper() for w in re.findall(r"[^\W\d_]{4,}", line))
-
-
-def _goes_on_by_hand(block: list[tuple[int, str]], current: tuple[int, str], line: str, first_block: bool) -> bool:
+def _goes_on_by_hand(block: list[tuple[int, str]], current: tuple[int, str], line: str) -> bool:
     """In a page of paragraphs hard-wrapped by hand (:func:`ragged_paragraphs`), whether ``line`` goes on the
     paragraph ``current`` that stops mid-sentence, whatever its width ("… left Ha" / "Noi on September 10 …", "…
-    Lieutenant General" / "Đoàn Văn Hải, together …"): from a block's first line only where a dateline marks it a
-    lead, or ends inside a name, or (``first_block`` false: below the page's first block of prose, on a page not
-    wrapped at a fixed width) reads as no heading (five words or more, not in title case: a headline may stand right
-    above the lead); never from a caption or a line in capitals, nor onto a dateline, a date, a sentence's opening
-    word, a timeline's year or a list's item or label."""
-    opening = current == block[0]
-    lead = not opening or marks_a_lead(split_datelines(current[1])[0]) or bool(BROKEN_NAME.search(current[1])) \
-        or (not first_block and len(current[1].split()) >= 5 and not _title_case(current[1]))
-    return lead and not (is_caption(current[1]) or PICTURED.search(current[1]) or capitals(current[1])) \
+    Lieutenant General" / "Đoàn Văn Hải, together …"): only a paragraph that reads as prose already, under a dateline
+    that marks a lead, joined once to a line that plainly goes on, opened after a sentence's end in its block, or
+    ending a sentence inside it (a heading, caption, list, signature, programme or poem opens a block or follows a
+    line that ends no sentence); never from a caption, nor onto a dateline, a date, a sentence's opening word, a
+    timeline's year or a list's item."""
+    lines = dict(block)
+    index = [number for number, _ in block].index(current[0])
+    prose = marks_a_lead(split_datelines(current[1])[0]) or current[1] != lines[current[0]] \
+        or (index > 0 and bool(re.search(r"[.!?…][\"'”’)\]]*\s*$", block[index - 1][1]))) \
+        or bool(re.search(r"[a-z][.!?][\"'”’)]*\s+[A-Z]", current[1]))  # a sentence ends inside it
+    return prose and not (is_caption(current[1]) or PICTURED.search(current[1]) or capitals(current[1])) \
         and not split_datelines(line)[0] and parse_date(line) is None and not SENTENCE_OPENER.match(line) \
         and not re.match(r"(?:1[89]|20)\d\d\s*[-–—:]?\s+[A-Z]", line) \
         and not LIST_ITEM.match(line) and not LABEL_OR_ITEM.match(line)
@@ -236,8 +227,7 @@ def paragraph_lines(blocks: list[list[tuple[int, str]]], text: str, columns: boo
     word elsewhere)."""
     units: list[tuple[int, str]] = []
     spaced = not columns and ragged_paragraphs(blocks)  # paragraphs hard-wrapped by hand, blank lines between
-    first_prose = next((i for i, b in enumerate(blocks) if _reads_as_prose(b)), 0)
-    for index, block in enumerate(blocks):
+    for block in blocks:
         current: tuple[int, str] | None = None
         # in a page read column by column, a block with three lines or more within 70% of its width (under 90
         # characters), in a printed or hard-wrapped page two within 85%, is wrapped by that width: a line near it goes
@@ -259,7 +249,7 @@ def paragraph_lines(blocks: list[list[tuple[int, str]]], text: str, columns: boo
             if current is None:
                 current = (number, line)
             elif not TERMINAL.search(current[1]) and (_goes_on(current[1], line) or (
-                    spaced_prose and _goes_on_by_hand(block, current, line, index <= first_prose or wrapped)) or (
+                    spaced_prose and _goes_on_by_hand(block, current, line)) or (
                     wrapped and len(previous) >= near * width and not capitals(previous)
                     and not split_datelines(line)[0] and (columns or _may_go_on(block, current, line))
                     and not (by_hand and ((opens_a_clause(line) and not TITLE_END.search(current[1]))

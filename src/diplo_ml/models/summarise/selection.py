@@ -177,9 +177,11 @@ PROCEDURAL = re.compile(r"^(?:with permission,? (?:mr|madam) (?:deputy )?speaker
                         r"[^.!?]{0,200}\bmade the following\b"
                         r"|(?:\w[\w ]{0,30}, )?(?:i|we) (?:have|has) the (?:honou?r|privilege) (?:of|to) "
                         r"(?:deliver|make|read|present|speak)"
-                        # "Viet Nam aligns itself with the statements delivered on behalf of ASEAN …"
+                        # "Viet Nam aligns itself with the statements delivered on behalf of ASEAN …" (not reported:
+                        # "…, the spokesperson said", nor with a call of its own: "… and calls for a ceasefire")
                         r"|(?:[\w’'. -]{1,40} )?(?:aligns?|associates?) (?:itself|myself|ourselves|themselves) "
-                        r"(?:fully )?with the (?:\w+ )?statements?\b)", re.IGNORECASE)
+                        r"(?:fully )?with the (?:\w+ )?statements?\b(?![^.!?]*\b(?:said|says|told|stated|according"
+                        r"|calls?|urges?|condemn\w*|welcomes?)\b))", re.IGNORECASE)
 # what a page says of itself before the article: "Editor's note: As Vietnam sets …", "Vietnam News Agency introduces
 # the full text of the speech …", "Vietnam Plus presents an article by Deputy Foreign Minister …"
 EDITOR_NOTE = re.compile(r"^editor['’]?s['’]? note\s*[:.–—-]", re.IGNORECASE)
@@ -557,16 +559,13 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
 
 
 # a feature's opening scene: "On a misty morning on the Ma Pi Leng pass, ambassadors …", "Under a midday sun that
-# pushes the thermometer past 45 degrees, Captain …", "On a rainy Saturday morning in Prague, …" (a weather or a light
-# and a time of day; not "On the morning of April 2, …", "Under a new agreement, …")
-SCENE = re.compile(r"^(?:(?:On|In|Under|Beneath|At|As) (?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
+# pushes the thermometer past 45 degrees, Captain …" (a weather or a light and a time of day; not "On the morning of
+# April 2, …", "Under a new agreement, …"; nor the small hours, "Shortly after 9 a.m., the Prime Minister arrived …",
+# which open news as often as scenes)
+SCENE = re.compile(r"^(?:On|In|Under|Beneath|At|As) (?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
                    r"|cold|hot|humid|scorching|midday|chilly|grey|gray|windy|sweltering|blazing|freezing"
-                   r"|drizzly|crisp|cloudless|damp|muggy|searing) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day )?"
-                   r"(?:sun|sunshine|morning|afternoon|evening|night|day|dawn|dusk|sky|skies|rain|air)\b"
-                   # the small hours or first light: "Shortly after 2 a.m., …", "Before the first light reaches …"
-                   r"|(?:Shortly|Just|Soon|Long) (?:after|before) (?:\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\.?|dawn|daybreak"
-                   r"|sunrise|sunset|midnight)"
-                   r"|(?:Before|At|By) (?:the )?(?:first light|dawn|daybreak|sunrise)\b)")
+                   r"|drizzly|crisp|cloudless|damp|muggy|searing) (?:sun|sunshine|morning|afternoon|evening"
+                   r"|night|day|dawn|dusk|sky|skies|rain|air)\b")
 # what makes such an opening the news itself: "On a rainy evening in London, the Foreign Secretary announced …"
 NEWS_VERB = re.compile(r"\b(?:announced|signed|agreed|ordered|said|says|held|met|called|urged|launched|opened|adopted"
                        r"|approved|decided|declared|pledged|condemned|welcomed|unveiled|elected|visited|received)\b")
