@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.data.datelines import (
-    FULL_DATE,
     FULL_NAMES,
     OUTLET_PATTERN,
     OUTLETS,
@@ -335,7 +334,7 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     below = next((c for c in candidates if c[0] == best[0] + 1), None)
     rest = below if below and len(best[1].split()) >= 5 and not capitals(best[1]) \
         and re.search(r"\s[A-Z][\w'’-]*\s[A-Z][\w'’-]*$", best[1]) and WRAPPED_NAME.match(below[1]) else None
-    after += [rest] if rest else []
+    after += [rest] if rest and rest not in before + after else []
     for number, line in candidates:
         if (number, line) in before + after:
             article.dropped.append((number, "headline (kept as metadata)", line))
@@ -543,7 +542,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if article.paragraphs and caption is not article.paragraphs[-1]:
             article.paragraphs.remove(caption)
             article.dropped.append((caption.line, "photo caption (its credit follows)", caption.raw))
-    article.date = article.date or _lead_date(article) or copied  # (a copy's date may be months after the news)
+    article.date = article.date or copied
     article.headline = mail.subject if mail.titled else article.headline or mail.subject
     if article.outlet is None:
         last = article.paragraphs[-1].line if article.paragraphs else 0
@@ -557,18 +556,6 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         article.outlet = named_outlet(article.dropped, NAMING[:-1]) or closing \
             or named_outlet(article.dropped, NAMING[-1:]) or next(filter(None, titled), None)
     return article
-
-
-# a lead that opens with its day: "On March 5, 2026, …", "On the afternoon of 5 March 2026, …"
-LEAD_DAY = re.compile(r"^On (?:the (?:morning|afternoon|evening|night) of )?(?:[A-Z][a-z]+day,? )?")
-
-
-def _lead_date(article: Article) -> str | None:
-    """The day a page's lead opens with, when the page gives no other date."""
-    lead = next((p for p in article.paragraphs if p.line >= (article.lead_line or 0) and not p.question), None)
-    opening = LEAD_DAY.match(lead.text) if lead else None
-    day = FULL_DATE.match(lead.text, opening.end()) if lead and opening else None
-    return parse_date(day.group(0)) if day and lead.text[day.end():day.end() + 1] in ", " else None
 
 
 def _closing_outlet(last: str) -> str | None:

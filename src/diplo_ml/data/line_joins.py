@@ -96,6 +96,13 @@ TITLE_END = re.compile(r"\b(?:Minister|Ambassador|President|Chairman|Chairwoman|
                        r"|Spokesperson|Spokesman|Spokeswoman|Representative|Envoy|Commissioner|Mayor)$")
 
 
+# a line that opens with a person's name and what they did: "Do Hung Viet said …", "Tran Hong Ha, who …" (not
+# "Japan's Foreign Ministry said …", "Embassy of Japan in …")
+NAME_OPENS = re.compile(r"(?:[A-ZÀ-Ỹ][^\W\d_]*\s+){1,3}[A-ZÀ-Ỹ][^\W\d_]*(?:,|\s+(?:said|says|told|noted|added|stressed"
+                        r"|affirmed|thanked|welcomed|asked|called|urged|expressed|praised|proposed|met|received"
+                        r"|attended|led|chaired|signed|visited|agreed|announced|pledged|highlighted|emphasised)\b)")
+
+
 def _may_go_on(block: list[tuple[int, str]], current: tuple[int, str], line: str) -> bool:
     """On a printed or hard-wrapped page, whether the width may join ``line`` to the paragraph ``current``: not from
     a paragraph's first line unless it reads as a sentence (a dateline, or a verb as news has one: "Tuấn said Vietnam
@@ -252,7 +259,8 @@ def paragraph_lines(blocks: list[list[tuple[int, str]]], text: str, columns: boo
                     spaced_prose and _goes_on_by_hand(block, current, line)) or (
                     wrapped and len(previous) >= near * width and not capitals(previous)
                     and not split_datelines(line)[0] and (columns or _may_go_on(block, current, line))
-                    and not (by_hand and ((opens_a_clause(line) and not TITLE_END.search(current[1]))
+                    and not (by_hand and ((opens_a_clause(line) and not (TITLE_END.search(current[1])
+                                                                          and NAME_OPENS.match(line)))
                                           or current == block[0] or is_caption(current[1])
                                           or PICTURED.search(current[1]))))):
                 current = (current[0], _unwrapped(current[1], line, text))  # a hard-wrapped paragraph

@@ -226,8 +226,9 @@ ANSWER_PREFIX = re.compile(r"^(?:\*\*)?(?:a|answer)\s*[:.)-]\s+", re.IGNORECASE)
 # VNA's "./." end mark, also mistyped ("./", "/."), and an outlet's mark after the last sentence ("… on March 6. (VNA)",
 # "… on Wednesday. — VNS", "… [VNA]")
 END_MARK = re.compile(rf"(?:\s*\./\.?|(?<=\S)/\.|(?<=[.!?”\"’])\s*(?:\((?:{OUTLET_PATTERN})\)|\[(?:{OUTLET_PATTERN})\]"
-                      rf"|[—–-]+\s*(?:{OUTLET_PATTERN})|\s(?-i:VNS|VNA|VOV|NDO|VGP|VNP|WVR)))\s*$", re.IGNORECASE)
-# (an agency's code alone after the last sentence: "… border gates. VNS")
+                      rf"|[—–-]+\s*(?:{OUTLET_PATTERN})|\s(?-i:VNS)))\s*$", re.IGNORECASE)
+# (Viet Nam News's code alone after the last sentence: "… border gates. VNS"; another agency's there may be a photo's
+# credit under a caption: "… speaks at the meeting. VNA")
 TERMINAL = re.compile(r"(?:[.!?…][\"'”’)\]]*|[:;])\s*$")
 FURNITURE_NOTE = "looks like page furniture"
 
