@@ -1758,6 +1758,9 @@ STATEMENT_PAGE = ("STATEMENT\nby H.E. Ambassador Dang Hoang Giang\nPermanent Rep
     (STATEMENT_PAGE.replace("\nat the UN", "\nAt the UN"),
      "STATEMENT by H.E. Ambassador Dang Hoang Giang, Permanent Representative of Viet Nam to the United Nations at "
      "the UN Security Council Open Debate on the Protection of Civilians"),
+    ("Statement by Ambassador Jane Smith\nUK Permanent Representative to the UN\nAt the Security Council briefing on "
+     "Ukraine\n\nThe UK condemns the latest attacks on Ukraine's power grid.", "Statement by Ambassador Jane Smith, UK "
+     "Permanent Representative to the UN at the Security Council briefing on Ukraine"),  # a review (s46)
     ("Speech by Prime Minister Pham Minh Chinh\nAt the opening of the Viet Nam - Japan business forum in Tokyo\n\n"
      "Viet Nam welcomes Japanese investors in chips and green energy, the Prime Minister said.",
      "Speech by Prime Minister Pham Minh Chinh at the opening of the Viet Nam - Japan business forum in Tokyo"),
@@ -1778,6 +1781,7 @@ def test_a_speakers_title_block_over_lines_is_one_headline(page, headline):
 @pytest.mark.parametrize("caption", [
     "Deputy Prime Minister Tran Hong Ha and Lao Deputy Prime Minister Sonexay Siphandone at the talks in Vientiane",
     "Deputy Prime Minister Tran Hong Ha and Lao Deputy Prime Minister Sonexay Siphandone shake hands in Vientiane",
+    "Deputy PM Tran Hong Ha and Lao Deputy PM Sonexay Siphandone at the talks in Vientiane",  # a review (s46)
 ])
 def test_an_uncredited_caption_under_the_headline_is_no_headline(caption):
     # a twentieth read (s45): the caption, the longer line, was taken as the headline and the headline as a label

@@ -210,7 +210,8 @@ WRAPPED_NAME = re.compile(r"^[A-Z][\w'’-]*\s+(?:at|in|on|of|to|for|with|from|d
 # "Statement by the Foreign Secretary" / "UK condemns …")
 SPEAKERS_TITLE = re.compile(r"^(?i:statement|remarks|speech|address|keynote (?:speech|address)|intervention"
                             r"|message|opening remarks|closing remarks)\s+(?i:by)\s+\S")
-OFFICE = re.compile(r"^(?:Permanent Representative|Deputy Permanent Representative|Ambassador|Minister|Deputy"
+OFFICE = re.compile(r"^(?:(?:UK|US|U\.S\.|EU|Viet Nam['’]s|[A-Z][a-z]+['’]s) )?"  # "UK Permanent Representative …"
+                    r"(?:Permanent Representative|Deputy Permanent Representative|Ambassador|Minister|Deputy"
                     r"|Vice|Head|Chair|Chairman|Chairwoman|Chairperson|President|Secretary|Director|Prime Minister"
                     r"|Foreign Minister|Spokesperson|Charg[ée] d['’]Affaires|Consul|Governor)\b(?!['’]s)")
 
@@ -250,7 +251,7 @@ def _speakers_title(candidates: list[tuple[int, str]], best: tuple[int, str], be
 SCENE = re.compile(r"\b(?:(?:at|during|after) (?:the|a|their) (?:\w+ ){0,2}(?:talks|meeting|ceremony|reception|signing"
                    r"|event|session|press conference|courtesy call)|on the sidelines of|shake hands|shaking hands"
                    r"|pose for|posing for)\b")
-HOLDER = re.compile(r"\b(?:Minister|President|Ambassador|Secretary|Chairman|Chairwoman|Chairperson|Governor|Director"
+HOLDER = re.compile(r"\b(?:Minister|PM|President|Ambassador|Secretary|Chairman|Chairwoman|Chairperson|Governor|Director"
                     r"|Premier|King|Queen|Prince|Princess|Chancellor|Speaker)\b")
 
 
