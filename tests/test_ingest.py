@@ -1820,6 +1820,9 @@ SPACED_WRAP = ("Viet Nam's engineering unit leaves for UN mission\n\n"
                "of National Defence, Lieutenant General\n"
                "Hoang Van Son, together with representatives of the Ministry of Foreign\n"
                "Affairs and the Viet Nam Department of Peacekeeping Operations.\n\n"
+               "At the ceremony, Deputy Minister of National Defence Hoang\n"
+               "Van Son said the unit's members were trained by experts of the UN Department's\n"
+               "Integrated Training Service in engineering and first aid.\n\n"
                "Reviewing the unit's training since the Viet Nam – UN framework\n"
                "Agreement took effect, the general said the soldiers were ready to work in harsh conditions,\n"
                "with temperatures of up to 45 degrees Celsius.\n\n"
@@ -1837,6 +1840,8 @@ def test_paragraphs_hard_wrapped_by_hand_with_blank_lines_between_are_read_whole
     assert texts[0].startswith("Viet Nam's fifth engineering unit") and texts[0].endswith("one-year rotation.")
     assert any("Lieutenant General Hoang Van Son, together" in t for t in texts)
     assert any("Unit commander Colonel Nguyen Manh Tuan said" in t for t in texts)
+    assert "At the ceremony, Deputy Minister of National Defence Hoang Van Son said the unit's members were trained " \
+           "by experts of the UN Department's Integrated Training Service in engineering and first aid." in texts
     assert all(t[-1] in ".!?" for t in texts[:2] + texts[-1:])
 
 

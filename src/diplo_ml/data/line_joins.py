@@ -186,19 +186,29 @@ def ragged_paragraphs(blocks: list[list[tuple[int, str]]]) -> bool:
     return shown >= 3 and 3 * shown >= breaks
 
 
+# a fronted phrase, then a title (and a name's first part) that a line break cut from the name and its deed: "At the
+# dialogue, Deputy Foreign Minister Trần" / "Đức Khiêm said …"
+FRONTED_TITLE = re.compile(r"^[A-Z][^,]{2,60},\s.*\b(?:Minister|Ambassador|President|Secretary|Chairman|Chairwoman"
+                           r"|Director|Governor|Colonel|General|Spokesperson|Representative)"
+                           r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w-]*){1,4})?(?:\s+[^\W\d_]+)?$")  # (… of Defence)
+
+
 def _goes_on_by_hand(block: list[tuple[int, str]], current: tuple[int, str], line: str) -> bool:
     """In a page of paragraphs hard-wrapped by hand (:func:`ragged_paragraphs`), whether ``line`` goes on the
     paragraph ``current`` that stops mid-sentence, whatever its width ("… left Ha" / "Noi on September 10 …", "…
     Lieutenant General" / "Đoàn Văn Hải, together …"): only a paragraph that reads as prose already, under a dateline
-    that marks a lead, joined once to a line that plainly goes on, opened after a sentence's end in its block, or
-    ending a sentence inside it (a heading, caption, list, signature, programme or poem opens a block or follows a
-    line that ends no sentence); never from a caption, nor onto a dateline, a date, a sentence's opening word, a
-    timeline's year or a list's item."""
+    that marks a lead, joined once to a line that plainly goes on, opened after a sentence's end in its block,
+    ending a sentence inside it, a fronted phrase and a title cut from its name ("At the dialogue, Deputy Foreign
+    Minister Trần" / "Đức Khiêm said …") or a possessive ("… the European Parliament's" / "Delegation …"): a
+    heading, caption, list, signature, programme or poem opens a block or follows a line that ends no sentence.
+    Never from a caption, nor onto a dateline, a date, a sentence's opening word, a timeline's year or a list's item."""
     lines = dict(block)
     index = [number for number, _ in block].index(current[0])
     prose = marks_a_lead(split_datelines(current[1])[0]) or current[1] != lines[current[0]] \
         or (index > 0 and bool(re.search(r"[.!?…][\"'”’)\]]*\s*$", block[index - 1][1]))) \
-        or bool(re.search(r"[a-z][.!?][\"'”’)]*\s+[A-Z]", current[1]))  # a sentence ends inside it
+        or bool(re.search(r"[a-z][.!?][\"'”’)]*\s+[A-Z]", current[1])) \
+        or bool(FRONTED_TITLE.search(current[1]) and NAME_OPENS.match(line)) \
+        or bool(re.search(r"\s\S+\s\S+\s\S+['’]s$", current[1]))  # "… of the European Parliament's" / "Delegation …"
     return prose and not (is_caption(current[1]) or PICTURED.search(current[1]) or capitals(current[1])) \
         and not split_datelines(line)[0] and parse_date(line) is None and not SENTENCE_OPENER.match(line) \
         and not re.match(r"(?:1[89]|20)\d\d\s*[-–—:]?\s+[A-Z]", line) \
