@@ -1778,6 +1778,14 @@ def test_a_speakers_title_block_over_lines_is_one_headline(page, headline):
     assert ingest_text(page, "s").headline == headline
 
 
+def test_a_headline_with_its_holders_deed_under_a_kicker_is_no_caption():
+    # a review (s46): "meets … on the sidelines of …" is a headline's present tense, not a caption's scene
+    headline = "Foreign Minister Bui Thanh Son meets Lao counterpart on the sidelines of the AMM in Kuala Lumpur"
+    row = (f"ASEAN Foreign Ministers' Meeting 2026\n{headline}\nKuala Lumpur (VNA) - Foreign Minister Bui Thanh Son "
+           "met his Lao counterpart on Tuesday to discuss border trade.\nThe two sides agreed to meet again in May.")
+    assert ingest_text(row, "k").headline == headline
+
+
 @pytest.mark.parametrize("caption", [
     "Deputy Prime Minister Tran Hong Ha and Lao Deputy Prime Minister Sonexay Siphandone at the talks in Vientiane",
     "Deputy Prime Minister Tran Hong Ha and Lao Deputy Prime Minister Sonexay Siphandone shake hands in Vientiane",

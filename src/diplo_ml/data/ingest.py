@@ -255,10 +255,16 @@ HOLDER = re.compile(r"\b(?:Minister|PM|President|Ambassador|Secretary|Chairman|C
                     r"|Premier|King|Queen|Prince|Princess|Chancellor|Speaker)\b")
 
 
+# what a headline's holder does, in a headline's present tense
+HEADLINE_VERB = re.compile(r"\b(?:meets|receives|holds|hosts|visits|attends|chairs|signs|calls|urges|says|announces"
+                           r"|launches|opens|joins|discusses|agrees|pledges|vows|seeks|backs|hails|thanks)\b")
+
+
 def _scene_caption(line: str, candidates: list[tuple[int, str]]) -> bool:
     """A caption line under the headline with no credit: office holders in a scene (:data:`SCENE`), no verb of a
     news sentence, not ended with a full stop, right below a line of four words or more that is no such line."""
-    if not (SCENE.search(line) and HOLDER.search(line)) or NEWS_VERB.search(line) or line.rstrip().endswith("."):
+    if not (SCENE.search(line) and HOLDER.search(line)) or NEWS_VERB.search(line) or line.rstrip().endswith(".") \
+            or HEADLINE_VERB.search(line):  # "Foreign Minister … meets Lao counterpart on the sidelines of …"
         return False
     number = next(n for n, c in candidates if c == line)
     return any(n == number - 1 and len(c.split()) >= 4 and not SCENE.search(c) for n, c in candidates)
