@@ -11,6 +11,7 @@ import pytest
 from omegaconf import OmegaConf
 
 from diplo_ml.config import compose_config
+from diplo_ml.data.examples import slug_headline
 from diplo_ml.data.loader import check_locations, load_splits
 from diplo_ml.data.schema import check_pillar_record
 from diplo_ml.data.splits import grouped_split
@@ -443,3 +444,18 @@ def test_a_source_without_files_reads_the_documented_layout(tmp_path):
     assert chosen_files(cfg, tmp_path) == {"train": "train.jsonl", "dev": "dev.jsonl", "test": "test.jsonl"}
     (tmp_path / "all.jsonl").write_text("")
     assert chosen_files(cfg, tmp_path) == {"all": "all.jsonl"}
+
+
+@pytest.mark.parametrize(("record", "headline"), [
+    # a twenty-first read (s46): a scraped row whose headline stood only in its address had none
+    ({"url": "https://en.example.vn/vietnam-thailand-agree-to-expand-legal-recruitment-of-workers-post284511.html"},
+     "Vietnam Thailand agree to expand legal recruitment of workers"),
+    ({"link": "https://news.example.com/world/viet-nam-and-laos-sign-trade-deal-4712345.html?utm=x"},
+     "Viet Nam and Laos sign trade deal"),
+    ({"url": "https://vovworld.example.vn/en-US/news/1452093.vov"}, None),  # an id, no words
+    ({"url": "https://example.gov/news/press-release"}, None),  # too few words for a headline
+    ({}, None),
+])
+def test_a_rows_address_gives_its_headline_when_the_page_gives_none(record, headline):
+    text = "Vietnam and Thailand agreed on Monday. Viet Nam and Laos will also sign a deal."
+    assert slug_headline(record, text) == headline

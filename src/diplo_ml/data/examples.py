@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -68,6 +69,28 @@ def record_headline(record: dict[str, Any]) -> str | None:
     """A record's own headline (:func:`record_title`) without a site's name after it ("… - VnExpress International")."""
     title = record_title(record)
     return (without_site(title).strip() or title) if title else None
+
+
+URL_FIELDS = ("url", "link", "source_url")  # where a scraped record came from
+
+
+def slug_headline(record: dict[str, Any], text: str) -> str | None:
+    """A headline read from the slug of a record's address, for a row whose page gave none
+    ("…/vietnam-thailand-agree-to-expand-legal-recruitment-of-vietnamese-workers-post284511.html" -> "Vietnam
+    Thailand agree to expand legal recruitment of Vietnamese workers"): its words, each written as ``text`` writes
+    it where it does so capitalised; None for an address without four words or more in its last part."""
+    url = next((record[k] for k in URL_FIELDS if isinstance(record.get(k), str) and record[k].strip()), None)
+    if url is None:
+        return None
+    slug = re.sub(r"\.[a-z]{2,5}$", "", url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1])
+    words = [w for w in re.split(r"[-_]+", slug) if w]
+    while words and re.fullmatch(r"(?:post|d|a|n|id)?\d+", words[-1]):  # "-post284511", "-4712345"
+        words.pop()
+    if len(words) < 4 or not all(w.isalpha() for w in words):
+        return None
+    capitalised = {w.lower(): w for w in re.findall(r"\b[A-Z][\w'’]*", text)}
+    written = [capitalised.get(w.lower(), w.lower()) for w in words]
+    return " ".join([written[0][:1].upper() + written[0][1:], *written[1:]])
 
 
 PREVIOUS_FIELDS = ("previous", "context")  # a record's own previous paragraph ("context": predict's older name)

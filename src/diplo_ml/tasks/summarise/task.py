@@ -8,7 +8,7 @@ from typing import Any
 
 from omegaconf import DictConfig
 
-from diplo_ml.data.examples import Examples, context_column, record_headline, record_title
+from diplo_ml.data.examples import Examples, context_column, record_headline, record_title, slug_headline
 from diplo_ml.data.schema import check_summary_record
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.faithfulness import article_source, unsupported_entity_rate
@@ -103,6 +103,7 @@ class SummariseTask(Task):
             found = {"headline": None, "date": None, "outlet": None}
         title = record_title(record)
         found["outlet"] = found["outlet"] or (site_outlet(title) if title else None)  # "… - VnExpress International"
+        found["headline"] = found["headline"] or slug_headline(record, text)  # a scraped row's address
         given = {"headline": record_headline(record), "date": record.get("date"), "outlet": record.get("outlet")}
         return {k: v.strip() if v and v.strip() else found[k] for k, v in given.items()}
 
