@@ -1433,3 +1433,16 @@ LEAD16 = "Vietnam and Mongolia agreed on Friday to raise two-way trade to 300 mi
 ])
 def test_what_a_sixteenth_read_found(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+@pytest.mark.parametrize(("generated", "tidied"), [
+    # a twenty-first read (s46): SmolLM2 wrote a dash and a closing quote as the bytes of their UTF-8 read as Latin-1
+    ("Anna traces the letters \u00e2\u0080\u0093 a\u01a1\u00e2\u20ac\u009d again.",
+     "Anna traces the letters – aơ” again."),
+    ("Delegates visited a caf\u00c3\u00a9 in Hanoi.", "Delegates visited a café in Hanoi."),
+    # real letters stay: Vietnamese names, curly quotes, a dash, and a run that is no letter's bytes
+    ("Hà Nội and Việt Nam’s “ă” – an exhibition.", "Hà Nội and Việt Nam’s “ă” – an exhibition."),
+    ("Ã la carte menus were served.", "Ã la carte menus were served."),
+])
+def test_tidy_reads_mojibake_back_as_the_letters_it_was(generated, tidied):
+    assert tidy(generated) == tidied

@@ -283,12 +283,44 @@ GOES_ON = re.compile(r"[:,;…(\-–—]$")  # a block that ends where a sentenc
 LINKING = {"and", "of", "the", "with", "to", "in", "on", "for", "a", "an", "by", "at", "from", "as", "&", "-", "–", "—"}
 
 
+# a letter's UTF-8 bytes read as Windows-1252 or Latin-1, as a small model learnt them from web text ("â€\x9d" for
+# "”", "Ã©" for "é"): a lead byte, then continuation bytes
+MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                      "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}")
+
+
+def _as_bytes(run: str) -> bytes | None:
+    """The bytes a run of mojibake was read from (each letter as Windows-1252 writes it, else Latin-1)."""
+    out = bytearray()
+    for ch in run:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                return None
+            out.append(ord(ch))
+    return bytes(out)
+
+
+def without_mojibake(text: str) -> str:
+    """``text`` with each run of :data:`MOJIBAKE` read back as the letter it was ("â€\x9d" -> "”"); a run that is no
+    letter's bytes stays as written ("Ã la carte" is not mended when it reads as no UTF-8)."""
+    def mend(match: re.Match[str]) -> str:
+        raw = _as_bytes(match.group(0))
+        try:
+            return raw.decode("utf-8") if raw else match.group(0)
+        except UnicodeDecodeError:
+            return match.group(0)
+    return MOJIBAKE.sub(mend, text)
+
+
 def tidy(text: str) -> str:
     """A generated summary as one paragraph: a label or preamble above it goes ("Summary:", "Here is a summary of the
     article:"), list numbers and bullets go, and so does a first block (of blank-line blocks) that reads as a copied
     title above the summary: every word but a linking one capitalised, or a short capitalised label before a colon,
     no sentence end, twelve words at most ("Human Rights: International Human Rights Day\n\nThis audio …"). Other
     blocks' lines are joined, never dropped ("The minister said:" / "\"We will …\"" stays whole)."""
+    text = without_mojibake(text)
     blocks = [b for b in (LABEL.sub("", block.strip(), count=1) for block in re.split(r"\n\s*\n", text.strip())) if b]
     if len(blocks) > 1 and len(blocks[0].split()) <= 12 and not SENTENCE_END.search(blocks[0]) \
             and not (GOES_ON.search(blocks[0]) or WRAPPED.search(blocks[0])) and blocks[1][:1].isupper() \
