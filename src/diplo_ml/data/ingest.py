@@ -248,9 +248,9 @@ def _speakers_title(candidates: list[tuple[int, str]], best: tuple[int, str], be
 
 # what an uncredited photo caption shows: office holders at an occasion ("Deputy Prime Minister … and Lao Deputy Prime
 # Minister … at the talks in Vientiane on March 3"), shaking hands or posing for a photo
-SCENE = re.compile(r"\b(?:(?:at|during|after) (?:the|a|their) (?:\w+ ){0,2}(?:talks|meeting|ceremony|reception|signing"
-                   r"|event|session|press conference|courtesy call)|on the sidelines of|shake hands|shaking hands"
-                   r"|pose for|posing for)\b")
+CAPTION_SCENE = re.compile(r"\b(?:(?:at|during|after) (?:the|a|their) (?:\w+ ){0,2}(?:talks|meeting|ceremony"
+                           r"|reception|signing|event|session|press conference|courtesy call)|on the sidelines of"
+                           r"|shake hands|shaking hands|pose for|posing for)\b")
 HOLDER = re.compile(r"\b(?:Minister|PM|President|Ambassador|Secretary|Chairman|Chairwoman|Chairperson|Governor|Director"
                     r"|Premier|King|Queen|Prince|Princess|Chancellor|Speaker)\b")
 
@@ -261,13 +261,13 @@ HEADLINE_VERB = re.compile(r"\b(?:meets|receives|holds|hosts|visits|attends|chai
 
 
 def _scene_caption(line: str, candidates: list[tuple[int, str]]) -> bool:
-    """A caption line under the headline with no credit: office holders in a scene (:data:`SCENE`), no verb of a
+    """A caption line under the headline with no credit: office holders in a scene (:data:`CAPTION_SCENE`), no verb of a
     news sentence, not ended with a full stop, right below a line of four words or more that is no such line."""
-    if not (SCENE.search(line) and HOLDER.search(line)) or NEWS_VERB.search(line) or line.rstrip().endswith(".") \
-            or HEADLINE_VERB.search(line):  # "Foreign Minister … meets Lao counterpart on the sidelines of …"
+    if not (CAPTION_SCENE.search(line) and HOLDER.search(line)) or NEWS_VERB.search(line) \
+            or line.rstrip().endswith(".") or HEADLINE_VERB.search(line):  # "… meets Lao counterpart on the sidelines"
         return False
     number = next(n for n, c in candidates if c == line)
-    return any(n == number - 1 and len(c.split()) >= 4 and not SCENE.search(c) for n, c in candidates)
+    return any(n == number - 1 and len(c.split()) >= 4 and not CAPTION_SCENE.search(c) for n, c in candidates)
 
 
 def _joined_title(parts: list[str]) -> str:

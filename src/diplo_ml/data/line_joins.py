@@ -147,11 +147,17 @@ def ragged(block: list[tuple[int, str]]) -> bool:
     """Whether a block of six lines or more was hard-wrapped at no fixed width (a row's text broken by hand, lines of
     60 to 110 characters): a sentence goes on over at least three of its line breaks, and over a third of them, where
     it plainly does (a line in lower case, or after a word no sentence ends with)."""
-    lines = [line for _, line in block]
-    breaks = len(lines) - 1
-    if breaks < 5 or _usual_width(block) > 120:  # (one long line may stand among them)
+    if len(block) < 6 or _usual_width(block) > 120:  # (one long line may stand among them)
         return False
-    shown = sum(not TERMINAL.search(a) and _goes_on(a, b) for a, b in zip(lines, lines[1:]))
+    return _goes_on_plainly([block])
+
+
+def _goes_on_plainly(blocks: list[list[tuple[int, str]]]) -> bool:
+    """Whether a sentence plainly goes on (a line in lower case, or after a word no sentence ends with) over at least
+    three of the line breaks inside ``blocks``, and over a third of them."""
+    breaks = sum(len(b) - 1 for b in blocks)
+    shown = sum(not TERMINAL.search(a) and _goes_on(a, b) for block in blocks
+                for (_, a), (_, b) in zip(block, block[1:]))
     return shown >= 3 and 3 * shown >= breaks
 
 
@@ -178,12 +184,9 @@ def ragged_paragraphs(blocks: list[list[tuple[int, str]]]) -> bool:
     blocks of prose over two lines or more, whose lines (90th percentile 40 to 120 characters) a sentence plainly goes
     on over at three of their breaks and a third of them (see :func:`ragged`)."""
     prose = [b for b in blocks if len(b) > 1 and _reads_as_prose(b)]
-    breaks = sum(len(b) - 1 for b in prose)
     if len(prose) < 3 or not 40 <= _usual_width([line for b in prose for line in b]) <= 120:
         return False
-    shown = sum(not TERMINAL.search(a) and _goes_on(a, b) for block in prose
-                for (_, a), (_, b) in zip(block, block[1:]))
-    return shown >= 3 and 3 * shown >= breaks
+    return _goes_on_plainly(prose)
 
 
 # a fronted phrase, then a title (and a name's first part) that a line break cut from the name and its deed: "At the
