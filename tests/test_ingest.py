@@ -1870,6 +1870,31 @@ def test_lines_standing_apart_in_a_block_of_hand_wrapped_paragraphs_stay_apart(b
     assert not any(a in t and b in t for t in texts for a, b in zip(lines, lines[1:]))
 
 
+def test_a_lead_with_no_dateline_broken_inside_a_place_and_an_open_participle_go_on():
+    # the twenty-first read's leftovers (s46): "… left Ha" / "Noi …" as a page's first block with no dateline, and a
+    # block's first line that opens with a participle no comma has closed yet ("Reviewing …" / "Agreement … took
+    # effect, the general said …")
+    article = ingest_text(SPACED_WRAP.replace("NDO – ", ""), "w")
+    texts = [p.text for p in article.paragraphs]
+    assert article.headline == "Viet Nam's engineering unit leaves for UN mission"
+    assert texts[0].startswith("Viet Nam's fifth engineering unit") and texts[0].endswith("one-year rotation.")
+    assert any(t.startswith("Reviewing the unit's training since the Viet Nam – UN framework Agreement took effect, "
+                            "the general said") for t in texts)
+
+
+@pytest.mark.parametrize("block", [
+    "Strengthening defence cooperation with Southeast Asian partners\nViet Nam and Laos agreed on Monday to expand "
+    "training, the ministry said.",
+    "Photo: Delegates at the opening ceremony in Ha\nNoi Bai International Airport welcomed 2 million visitors.",
+    "Boosting trade ties with the European Union\nTwo-way trade reached nearly 70 billion USD last year, the EU said.",
+])
+def test_a_participle_heading_or_a_caption_above_a_line_stays_apart(block):
+    page = SPACED_WRAP.replace("Reviewing the unit's", f"{block}\n\nReviewing the unit's")
+    texts = [p.text for p in ingest_text(page, "w").paragraphs]
+    first, second = block.split("\n")
+    assert not any(first in t and second in t for t in texts)
+
+
 def test_a_headline_ending_in_a_title_over_a_hand_wrapped_lead_is_not_run_into_it():
     page = SPACED_WRAP.replace("Viet Nam's engineering unit leaves for UN mission\n\nNDO – ",
                                "Party chief receives Lao President\nGeneral Secretary To Lam on Monday said ")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from diplo_ml.data.datelines import marks_a_lead, masthead, parse_date, split_datelines
+from diplo_ml.data.datelines import NAMED_PLACES, marks_a_lead, masthead, parse_date, split_datelines
 from diplo_ml.data.page_noise import BYLINE, PICTURED, SOURCE_CREDIT, TERMINAL, is_caption
 from diplo_ml.data.page_text import NEWS_VERB
 
@@ -44,14 +44,23 @@ KEEPS_HYPHEN = {"well", "self", "non", "co", "ex", "anti", "pro", "semi", "multi
 def _goes_on(paragraph: str, line: str) -> bool:
     """Whether ``line`` goes on the paragraph that a hard wrap broke before it: a line in lower case, after a word no
     sentence or heading ends with (:data:`WRAPPED`; :data:`WRAPPED_BEFORE_TEXT` only after a long line and before
-    text, not a dateline, date, list item, byline or correspondent's line), or a currency after its amount."""
-    if line[:1].islower() or WRAPPED.search(paragraph):
+    text, not a dateline, date, list item, byline or correspondent's line), a currency after its amount, or the rest
+    of a place's name that a sentence's line broke ("… left Ha" / "Noi on …")."""
+    if line[:1].islower() or WRAPPED.search(paragraph) or _broken_place(paragraph, line):
         return True
     if AMOUNT_BREAK.search(paragraph) and CURRENCY_START.match(line) and not CURRENCY_START.match(paragraph):
         return True
     return bool(WRAPPED_BEFORE_TEXT.search(paragraph)) and len(paragraph.split()) >= 8 \
         and not split_datelines(line)[0] and parse_date(line) is None and not LABEL_OR_ITEM.match(line) \
         and not BYLINE.match(line) and not re.search(r"\bcorrespondents?\b", line, re.IGNORECASE)
+
+
+def _broken_place(paragraph: str, line: str) -> bool:
+    """Whether a line of five words or more that ends no sentence stops inside a Vietnamese place's two-word name
+    that ``line`` finishes ("… comprising 184 officers, left Ha" / "Noi on September 10 …", "… in Da" / "Nang")."""
+    words, rest = paragraph.split(), re.match(r"[^\W\d_]+", line)
+    return len(words) >= 5 and bool(rest) and (words[-1], rest.group()) in NAMED_PLACES \
+        and not is_caption(paragraph) and not BYLINE.match(paragraph)
 
 
 def _unwrapped(first: str, second: str, text: str) -> str:
@@ -196,13 +205,26 @@ FRONTED_TITLE = re.compile(r"^[A-Z][^,]{2,60},\s.*\b(?:Minister|Ambassador|Presi
                            r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w-]*){1,4})?(?:\s+[^\W\d_]+)?$")  # (… of Defence)
 
 
+# a sentence's fronted "-ing" phrase, which a comma must close before the main clause ("Reviewing the relationship
+# since …" / "Agreement (EVFTA) took effect …, the two sides noted …"; not a city's name: "Beijing has …")
+PARTICIPLE_OPENS = re.compile(r"^(?!(?:Beijing|Nanjing|Kunming|Chongqing|Xining)\b)[A-Z][a-z]{2,}ing\s+[a-z]")
+
+
+def _open_participle(block: list[tuple[int, str]], line: str) -> bool:
+    """Whether a block's line of eight words or more, near the block's width, opens with a participle's phrase that
+    no comma has closed yet: the sentence goes on in the next line (a heading so long and wide is rare)."""
+    return bool(PARTICIPLE_OPENS.match(line)) and "," not in line and len(line.split()) >= 8 \
+        and len(line) >= 0.8 * _usual_width(block) and not TERMINAL.search(line)
+
+
 def _goes_on_by_hand(block: list[tuple[int, str]], current: tuple[int, str], line: str) -> bool:
     """In a page of paragraphs hard-wrapped by hand (:func:`ragged_paragraphs`), whether ``line`` goes on the
     paragraph ``current`` that stops mid-sentence, whatever its width ("… left Ha" / "Noi on September 10 …", "…
     Lieutenant General" / "Đoàn Văn Hải, together …"): only a paragraph that reads as prose already, under a dateline
     that marks a lead, joined once to a line that plainly goes on, opened after a sentence's end in its block,
     ending a sentence inside it, a fronted phrase and a title cut from its name ("At the dialogue, Deputy Foreign
-    Minister Trần" / "Đức Khiêm said …") or a possessive ("… the European Parliament's" / "Delegation …"): a
+    Minister Trần" / "Đức Khiêm said …"), a participle's phrase no comma has closed (:func:`_open_participle`) or a
+    possessive ("… the European Parliament's" / "Delegation …"): a
     heading, caption, list, signature, programme or poem opens a block or follows a line that ends no sentence.
     Never from a caption, nor onto a dateline, a date, a sentence's opening word, a timeline's year or a list's item."""
     lines = dict(block)
@@ -211,7 +233,8 @@ def _goes_on_by_hand(block: list[tuple[int, str]], current: tuple[int, str], lin
         or (index > 0 and bool(re.search(r"[.!?…][\"'”’)\]]*\s*$", block[index - 1][1]))) \
         or bool(re.search(r"[a-z][.!?][\"'”’)]*\s+[A-Z]", current[1])) \
         or bool(FRONTED_TITLE.search(current[1]) and NAME_OPENS.match(line)) \
-        or bool(re.search(r"\s\S+\s\S+\s\S+['’]s$", current[1]))  # "… of the European Parliament's" / "Delegation …"
+        or bool(re.search(r"\s\S+\s\S+\s\S+['’]s$", current[1])) \
+        or _open_participle(block, current[1])  # ("… of the European Parliament's" / "Delegation …")
     return prose and not (is_caption(current[1]) or PICTURED.search(current[1]) or capitals(current[1])) \
         and not split_datelines(line)[0] and parse_date(line) is None and not SENTENCE_OPENER.match(line) \
         and not re.match(r"(?:1[89]|20)\d\d\s*[-–—:]?\s+[A-Z]", line) \
