@@ -260,13 +260,13 @@ HEADLINE_VERB = re.compile(r"\b(?:meets|receives|holds|hosts|visits|attends|chai
                            r"|launches|opens|joins|discusses|agrees|pledges|vows|seeks|backs|hails|thanks)\b")
 
 
-def _scene_caption(line: str, candidates: list[tuple[int, str]]) -> bool:
+def _scene_caption(candidate: tuple[int, str], candidates: list[tuple[int, str]]) -> bool:
     """A caption line under the headline with no credit: office holders in a scene (:data:`CAPTION_SCENE`), no verb of a
     news sentence, not ended with a full stop, right below a line of four words or more that is no such line."""
+    number, line = candidate
     if not (CAPTION_SCENE.search(line) and HOLDER.search(line)) or NEWS_VERB.search(line) \
             or line.rstrip().endswith(".") or HEADLINE_VERB.search(line):  # "… meets Lao counterpart on the sidelines"
         return False
-    number = next(n for n, c in candidates if c == line)
     return any(n == number - 1 and len(c.split()) >= 4 and not CAPTION_SCENE.search(c) for n, c in candidates)
 
 
@@ -300,7 +300,7 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
         _drop_candidates(article, candidates, [c for c in candidates if test(c[1])], reason)
 
     drop(PICTURED.search, "photo caption")  # "… (right) and … at the meeting"
-    drop(lambda line: _scene_caption(line, candidates), "photo caption")
+    _drop_candidates(article, candidates, [c for c in candidates if _scene_caption(c, candidates)], "photo caption")
     drop(lambda line: is_menu(line) or SITE_WELCOME.match(line), "navigation menu, table row or site banner")
     others = [c for c in candidates if _names_site(c[1]) or CONTACT.search(c[1])]
     if len(others) < len([c for c in candidates if len(c[1].split()) >= 2]):  # only when another line may be it
