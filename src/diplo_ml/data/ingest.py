@@ -41,6 +41,7 @@ from diplo_ml.data.page_noise import (
     FOOTNOTE,
     FOOTNOTE_MARK,
     FULL_TEXT_OF,
+    OFFICE_TITLES,
     PHOTO_CREDIT,
     PICTURED,
     PROMPT,
@@ -211,9 +212,8 @@ WRAPPED_NAME = re.compile(r"^[A-Z][\w'’-]*\s+(?:at|in|on|of|to|for|with|from|d
 SPEAKERS_TITLE = re.compile(r"^(?i:statement|remarks|speech|address|keynote (?:speech|address)|intervention"
                             r"|message|opening remarks|closing remarks)\s+(?i:by)\s+\S")
 OFFICE = re.compile(r"^(?:(?:UK|US|U\.S\.|EU|Viet Nam['’]s|[A-Z][a-z]+['’]s) )?"  # "UK Permanent Representative …"
-                    r"(?:Permanent Representative|Deputy Permanent Representative|Ambassador|Minister|Deputy"
-                    r"|Vice|Head|Chair|Chairman|Chairwoman|Chairperson|President|Secretary|Director|Prime Minister"
-                    r"|Foreign Minister|Spokesperson|Charg[ée] d['’]Affaires|Consul|Governor)\b(?!['’]s)")
+                    rf"(?:Permanent Representative|Deputy Permanent Representative|Deputy|Vice|Head|Chair"
+                    rf"|Prime Minister|Foreign Minister|Charg[ée] d['’]Affaires|{OFFICE_TITLES})\b(?!['’]s)")
 
 
 TITLE_GLUE = {"of", "to", "the", "and", "for", "at", "on", "in", "a", "an", "de", "du"}  # an office's small words
@@ -251,8 +251,7 @@ def _speakers_title(candidates: list[tuple[int, str]], best: tuple[int, str], be
 CAPTION_SCENE = re.compile(r"\b(?:(?:at|during|after) (?:the|a|their) (?:\w+ ){0,2}(?:talks|meeting|ceremony"
                            r"|reception|signing|event|session|press conference|courtesy call)|on the sidelines of"
                            r"|shake hands|shaking hands|pose for|posing for)\b")
-HOLDER = re.compile(r"\b(?:Minister|PM|President|Ambassador|Secretary|Chairman|Chairwoman|Chairperson|Governor|Director"
-                    r"|Premier|King|Queen|Prince|Princess|Chancellor|Speaker)\b")
+HOLDER = re.compile(rf"\b(?:{OFFICE_TITLES}|PM|King|Queen|Prince|Princess)\b")
 
 
 # what a headline's holder does, in a headline's present tense

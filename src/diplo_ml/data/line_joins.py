@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from diplo_ml.data.datelines import NAMED_PLACES, marks_a_lead, masthead, parse_date, split_datelines
-from diplo_ml.data.page_noise import BYLINE, PICTURED, SOURCE_CREDIT, TERMINAL, is_caption
+from diplo_ml.data.page_noise import BYLINE, OFFICE_TITLES, PICTURED, SOURCE_CREDIT, TERMINAL, is_caption
 from diplo_ml.data.page_text import NEWS_VERB
 
 
@@ -101,8 +101,7 @@ SENTENCE_OPENER = re.compile(r"(?:The|A|An|This|These|Those|It|He|She|They|We|Th
 
 
 # a title that a wrapped line's name goes on from: "… Deputy Foreign Minister" / "Do Hung Viet said …"
-TITLE_END = re.compile(r"\b(?:Minister|Ambassador|President|Chairman|Chairwoman|Secretary|Director|Governor|Consul"
-                       r"|Spokesperson|Spokesman|Spokeswoman|Representative|Envoy|Commissioner|Mayor)$")
+TITLE_END = re.compile(rf"\b(?:{OFFICE_TITLES})$")
 
 
 # a line that opens with a person's name and what they did: "Do Hung Viet said …", "Tran Hong Ha, who …" (not
@@ -200,8 +199,7 @@ def ragged_paragraphs(blocks: list[list[tuple[int, str]]]) -> bool:
 
 # a fronted phrase, then a title (and a name's first part) that a line break cut from the name and its deed: "At the
 # dialogue, Deputy Foreign Minister Trần" / "Đức Khiêm said …"
-FRONTED_TITLE = re.compile(r"^[A-Z][^,]{2,60},\s.*\b(?:Minister|Ambassador|President|Secretary|Chairman|Chairwoman"
-                           r"|Director|Governor|Colonel|General|Spokesperson|Representative)"
+FRONTED_TITLE = re.compile(rf"^[A-Z][^,]{{2,60}},\s.*\b(?:{OFFICE_TITLES}|Colonel|General)"
                            r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w-]*){1,4})?(?:\s+[^\W\d_]+)?$")  # (… of Defence)
 
 

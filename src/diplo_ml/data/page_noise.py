@@ -212,14 +212,18 @@ QUESTION_PREFIX = re.compile(
     r"^(?:\*\*)?(?:q|question|reporter|pv|interviewer|journalist|vna reporter|vov reporter|ndo)\s*[:.)-]\s*",
     re.IGNORECASE,
 )
+# the titles an office holder goes by, for the rules that look for one: a title that ends a line before its holder's
+# name, a caption's office holder, a title block's office line, an interview's speaker label
+OFFICE_TITLES = ("Minister|Ambassador|President|Secretary|Chairman|Chairwoman|Chairperson|Director|Governor|Consul"
+                 "|Spokesperson|Spokesman|Spokeswoman|Representative|Envoy|Commissioner|Mayor|Premier|Chancellor|Speaker")
 # an interview's speaker label before the answer: "Deputy FM Nguyen Minh Vu:" (capitalised words and a title's small
 # words, "Minister for Foreign Affairs Dr Vivian Balakrishnan:"; also with a comma: "Official Spokesperson, Shri …:")
 SPEAKER = re.compile(r"^[A-Z][\w.'’-]*,?\s(?:(?:[A-Z][\w.'’-]*|of|for|and|the|on),?\s){0,8}[A-Z][\w.'’-]*:\s+"
                      r"(?=[A-Z\"“‘'])|^[A-Z][\w.'’-]*:\s+(?=[A-Z\"“‘'])"
                      # a longer label with a title: "Hong Sun, Chairman of the Korean Chamber of Business in Vietnam
                      # (KoCham): …" (not a topic: "Relations With the United States (US): They have …")
-                     r"|^(?=[^:]{0,160}\b(?:Chairman|Chairwoman|Chair|President|Director|Minister|Ambassador|Secretary"
-                     r"|Head|CEO|Professor|Dr|Deputy|Consul|Spokesperson|Governor|Editor|Founder|Chief)\b)"
+                     rf"|^(?=[^:]{{0,160}}\b(?:{OFFICE_TITLES}|Chair|Head|CEO|Professor|Dr|Deputy|Editor|Founder"
+                     r"|Chief)\b)"
                      r"[A-Z][\w.'’-]*,?\s(?:(?:[A-Z][\w.'’-]*|of|for|and|the|on|in|at|to),?\s){0,11}[A-Z][\w.'’-]*"
                      r"(?:\s\([A-Z][\w.&-]{1,15}\))?:\s+(?=[A-Z\"“‘'])")
 ANSWER_PREFIX = re.compile(r"^(?:\*\*)?(?:a|answer)\s*[:.)-]\s+", re.IGNORECASE)
