@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 import torch
 
+from diplo_ml.faithfulness import unsupported_entities
 from diplo_ml.models.summarise.constrained import SourceConstraint, Vocabulary, finish, rerank, tidy
 from diplo_ml.models.summarise.document_scorer import DocumentScorerSummariser
 from diplo_ml.models.summarise.lead import LeadSummariser
@@ -544,6 +545,31 @@ def test_source_constraint_holds_number_words_to_the_article():
     assert "Ġmillions" in _allowed(scaled, []) and "Ġbillion" not in _allowed(scaled, [])  # a scale the article uses
     counted = SourceConstraint(Vocabulary(ToyTokenizer()), ["Exports reached 2,500,000 tonnes in 2024."], 1, 3)
     assert "Ġmillions" in _allowed(counted, []) and "Ġbillion" not in _allowed(counted, [])  # or an amount reaches
+
+
+def test_source_constraint_holds_an_amount_to_the_amounts_the_article_states():
+    # a twenty-first read (s46): "increase bilateral trade by two billion USD" where the article has 15 and 8 billion
+    # (and a "two" elsewhere): the number and the scale were each supported, the amount was not
+    article = "Trade reached 15 billion USD, and three million tonnes of rice were sold by 2 firms."
+    constraint = SourceConstraint(Vocabulary(ToyTokenizer()), [article], 1, 3)
+    after_15 = _allowed(constraint, ["Ġ", "1", "5"])
+    assert "Ġbillion" in after_15 and "Ġmillions" not in after_15
+    assert "Ġmillions" in _allowed(constraint, ["Ġthree"]) and "Ġbillion" not in _allowed(constraint, ["Ġthree"])
+    assert not {"Ġbillion", "Ġmillions"} & _allowed(constraint, ["Ġ", "2"])  # 2 firms, no 2 billion
+    assert {"Ġbillion", "Ġmillions"} <= _allowed(constraint, ["Ġthe"])  # a scale after no number: as before
+
+
+@pytest.mark.parametrize(("summary", "unsupported"), [
+    ("Vietnam and Brazil will increase bilateral trade by two billion USD.", ["two billion"]),
+    ("Vietnam and Brazil will raise trade to 15 billion USD.", []),
+    ("Exports reached 2.5 million tonnes.", []),                     # the article writes 2,500,000
+    ("The UK pledged £14 billion.", []),                             # the article writes £14billion
+    ("Trade grew by 8 million USD.", ["8 million"]),                 # 8 billion, not 8 million
+])
+def test_an_amount_is_supported_only_as_the_article_states_it(summary, unsupported):
+    article = ("Vietnam and Brazil aim to raise two-way trade to 15 billion USD by 2030; it exceeded 8 billion USD "
+               "last year. Exports reached 2,500,000 tonnes. The UK pledged £14billion.")
+    assert unsupported_entities(summary, article) == unsupported
 
 
 def test_source_constraint_never_leaves_a_step_without_a_token():

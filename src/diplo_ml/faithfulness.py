@@ -63,6 +63,35 @@ def scales_in(text: str) -> set[str]:
     return {scale for scale in SCALES if scale in lower or SCALE_SIZES.get(scale, largest + 1) <= largest}
 
 
+# an amount: a number in digits or words and the scale it goes with ("15 billion", "£14billion", "two million")
+AMOUNT_SCALES = ("thousand", "million", "billion", "trillion")
+AMOUNT = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)?)\s?"
+                    r"(thousand|million|billion|trillion)s?\b", re.IGNORECASE)
+
+
+def amount_of(number: str, scale: str) -> tuple[float, str] | None:
+    """A number and its scale as (value, scale) ("1.5", "billion" -> (1.5, "billion"); "two", "million" -> (2.0,
+    "million")), else None (the word is no number)."""
+    if number[:1].isdigit():
+        value = float(number.replace(",", ""))
+    elif (word := number_word_value(number)) is not None or number.lower() == "one":
+        value = float(word if word is not None else 1)
+    else:
+        return None
+    return round(value, 6), scale.lower()
+
+
+def amounts_in(text: str) -> set[tuple[float, str]]:
+    """The amounts ``text`` states, each as (value, scale): with their scale ("15 billion USD" -> (15, "billion")) and
+    in digits alone ("2,500,000" -> (2.5, "million") and (2500, "thousand"))."""
+    found = {amount for n, s in AMOUNT.findall(text) if (amount := amount_of(n, s))}
+    for digits in re.findall(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])", text):
+        number = int(digits.replace(",", ""))
+        found |= {(round(number / SCALE_SIZES[scale], 6), scale) for scale in AMOUNT_SCALES
+                  if number >= SCALE_SIZES[scale]}
+    return found
+
+
 def number_word_value(token: str) -> int | None:
     """The value of a number written as a word ("nine", "Ninety-seven", "eleventh"; 2-99, 3rd-20th), else None."""
     word = token.lower().rstrip(".,")
@@ -85,6 +114,7 @@ def extract_entities(sentence: str) -> list[str]:
     tokens = TOKEN.findall(sentence)
     entities: list[str] = []
     span: list[str] = []
+    amounts: list[tuple[int, str]] = []  # the numbers' token positions (a scale right after one joins it)
 
     def close() -> None:
         while span and span[-1].lower() in GLUE:
@@ -99,12 +129,17 @@ def extract_entities(sentence: str) -> list[str]:
     for i, tok in enumerate(tokens):
         if tok in ',;:()"“”!?/':  # "15-CT/TW": two codes, not the name "CT TW"
             close()
+        elif amounts and amounts[-1][0] == i - 1 and scale_word(tok) in AMOUNT_SCALES:
+            entities[-1] = f"{entities[-1]} {tok.rstrip('.,')}"  # an amount is one entity: "15 billion"
         elif NUMBER.match(tok):
             close()
             entities.append(_norm_number(tok))
+            amounts.append((i, tok))
         elif number_word_value(tok) is not None or scale_word(tok):
             close()
             entities.append(tok.rstrip(".,"))
+            if number_word_value(tok) is not None:
+                amounts.append((i, tok))
         elif tok[:1].isupper():
             span.append(tok)
         elif span and tok.lower() in GLUE and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
@@ -123,7 +158,9 @@ def number_values(text: str) -> set[int]:
 
 
 def _supported(entity: str, source_lower: str, source_words: set[str], source_numbers: set[str],
-               source_values: set[int], source_scales: set[str]) -> bool:
+               source_values: set[int], source_scales: set[str], source_amounts: set[tuple[float, str]]) -> bool:
+    if (amount := AMOUNT.fullmatch(entity)) and (pair := amount_of(*amount.groups())):
+        return pair in source_amounts  # "two billion" where the article has 15 billion is no support
     value = number_word_value(entity)
     if value is not None:
         return value in source_values
@@ -137,11 +174,11 @@ def _supported(entity: str, source_lower: str, source_words: set[str], source_nu
     return bool(words) and all(w in source_words for w in words)
 
 
-def _source_index(source: str) -> tuple[str, set[str], set[str], set[int], set[str]]:
+def _source_index(source: str) -> tuple[str, set[str], set[str], set[int], set[str], set[tuple[float, str]]]:
     lower = re.sub(r"\s+", " ", source.lower())
     words = {w.strip(".,'’") for w in re.findall(r"[\w'’.-]+", lower)}
     numbers = {_norm_number(n) for n in re.findall(r"\d[\d,.]*%?", source)}
-    return lower, words, numbers, number_values(source), scales_in(source)
+    return lower, words, numbers, number_values(source), scales_in(source), amounts_in(source)
 
 
 def article_source(text: str, headline: str | None = None) -> str:

@@ -30,8 +30,11 @@ from transformers import LogitsProcessor
 
 from diplo_ml.data.line_joins import WRAPPED
 from diplo_ml.faithfulness import (
+    AMOUNT_SCALES,
     NOT_NAMES,
     TENS,
+    amount_of,
+    amounts_in,
     number_values,
     number_word_value,
     scale_word,
@@ -45,6 +48,7 @@ JOINERS = "-'’.,%"  # characters that join a piece to the word before it ("UK-
 ENDINGS = ".,'’"    # what may close a whole word without being part of it ("UK.", "2012,")
 OPENERS = {w.capitalize() for w in NOT_NAMES} | {"The", "A", "An", "In", "On", "At", "It", "This", "Its"}
 LEADING_MARKS = "\"'“‘(«[-–—/"
+NUMBER_TAIL = re.compile(r"(?:^|[\s(£$€])(\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)?)$")  # the word a scale may follow
 WORD_TAIL = re.compile(r"[^\W_][\w'’.,%\udc80-\udcff-]*$")  # the letters or digits a word-starting token ends with
 
 
@@ -119,6 +123,8 @@ class Vocabulary:
             if (value := number_word_value(core)) is not None or (value := scale_word(core)):
                 (self.spaced_numbers if spaced or core != word else self.bare_numbers)[index] = value
         self.endings = torch.tensor(endings, dtype=torch.long)
+        # spaced tokens that write an amount's scale (" billion", " millions"), by scale
+        self.scales = {scale: [i for i, v in self.spaced_numbers.items() if v == scale] for scale in AMOUNT_SCALES}
         self.digits = frozenset(i for i, text in enumerate(self.text) if text.isdigit())  # "4", "00" (no space)
         self.separators = frozenset(self.pieces[mark] for mark in (",", ".") if mark in self.pieces)
 
@@ -168,6 +174,7 @@ class SourceConstraint(LogitsProcessor):
         self.separated = [vocabulary.prefixes({n.rstrip(".,") for n in NUMBER.findall(a) if "," in n.rstrip(".,")})
                           for a in articles]
         self.masks = [vocabulary.banned(prefixes, article) for prefixes, article in zip(self.prefixes, articles)]
+        self.amounts = [amounts_in(article) for article in articles]
         self.beams = beams
         self.prompt_length = prompt_length
 
@@ -217,8 +224,23 @@ class SourceConstraint(LogitsProcessor):
         word = token[1:] if token.startswith(" ") else token
         return not word or not (word[-1].isalnum() or is_fragment(word[-1]))
 
+    def _unstated_scales(self, generated: list[int], article: int) -> list[int]:
+        """After a number ("two", "15"), the scale tokens that would make an amount the article does not state
+        ("two billion" where it has 15 billion and 8 billion)."""
+        tail = NUMBER_TAIL.search(joined("".join(self.vocabulary.text[t] for t in generated[-8:])))
+        if not tail or amount_of(tail.group(1), "billion") is None:
+            return []
+        return [i for scale, ids in self.vocabulary.scales.items()
+                if amount_of(tail.group(1), scale) not in self.amounts[article] for i in ids]
+
     def row_mask(self, generated: list[int], row: int) -> torch.Tensor:
         """True for the tokens row ``row`` may not write next."""
+        mask = self._word_mask(generated, row)
+        mask[self._unstated_scales(generated, row // self.beams)] = True
+        return mask
+
+    def _word_mask(self, generated: list[int], row: int) -> torch.Tensor:
+        """True for the tokens that would start or go on a name or number the article lacks."""
         article = row // self.beams
         spaced, bare = self.masks[article]
         partial = self._current_word(generated)
