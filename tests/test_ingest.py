@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 
 import pytest
@@ -1925,3 +1926,39 @@ def test_what_a_review_of_the_twenty_first_reads_rules_found():
     end = "Prime Minister Pham Minh Chinh speaks at the meeting. VNA"
     assert ingest_text(f"Viet Nam, Laos boost trade\n\nHanoi - Viet Nam and Laos agreed to raise two-way trade to 5 "
                        f"billion USD by 2030.\n\n{end}", "v").outlet is None
+
+
+READ22_LEAD = ("Hanoi (VNA) – Vietnam and Chile agreed on May 14 to work towards doubling two-way trade by 2030, at a "
+               "meeting of their free trade agreement's joint committee.\n\nThe two sides also discussed farm exports.")
+
+
+@pytest.mark.parametrize("top", [
+    # a twenty-second read (s47): a site's menu, or its search box, stood where the headline is
+    "VietnamPlus\nHome   Politics   Business   Society   World   Videos        Tiếng Việt | Español | 中文\nSearch...",
+    "MINISTRY OF FOREIGN AFFAIRS\nHome | About MOFA | News & Events | Press Center | Consular Services | Search",
+    "VOV WORLD\nHome   News   Current Affairs   Vietnam & the World   Culture   Sunday Show   Podcast",
+])
+def test_a_sites_menu_or_search_box_above_the_headline_is_no_headline(top):
+    page = f"{top}\n\nBusiness\n\nVietnam, Chile seek to double two-way trade by 2030\n\n{READ22_LEAD}"
+    article = ingest_text(page, "m")
+    assert article.headline == "Vietnam, Chile seek to double two-way trade by 2030"
+    assert article.paragraphs[0].text.startswith("Vietnam and Chile agreed on May 14")
+
+
+@pytest.mark.parametrize(("header", "date", "outlet"), [
+    # a printed page's running header, its spaces collapsed, and an outlet's header with "--" between its parts
+    ("VIỆT NAM NEWS        THURSDAY, SEPTEMBER 7, 2023        POLITICS & LAWS   3", "2023-09-07", "Viet Nam News"),
+    ("Tuoi Tre News -- tuoitrenews.vn -- Friday, January 17, 2025 15:20 GMT+7", "2025-01-17", "Tuoi Tre"),
+])
+def test_an_outlets_header_with_the_date_gives_both_and_is_no_headline(header, date, outlet):
+    lead = READ22_LEAD.replace("Hanoi (VNA) –", "JAKARTA —")  # (an outlet in the dateline would name it first)
+    article = ingest_text(f"{header}\n\nVietnam, Chile seek to double two-way trade by 2030\n\n{lead}", "h")
+    assert article.headline == "Vietnam, Chile seek to double two-way trade by 2030"
+    assert (article.date, article.outlet) == (date, outlet)
+
+
+@pytest.mark.parametrize("line", ["Home Office announces new visa rules for Vietnamese students",
+                                  "Search and rescue teams reach the flooded villages",
+                                  "Home   Truths   About   the Trade Gap"])
+def test_lines_like_a_menu_or_search_box_are_still_headlines(line):
+    assert ingest_text(f"{line}\n\n{READ22_LEAD}", "n").headline == re.sub(r"\s{3,}", " ", line)

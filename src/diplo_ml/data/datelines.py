@@ -490,7 +490,7 @@ MASTHEADS = {k.lower() for k in OUTLETS | FULL_NAMES} | {v.lower() for v in OUTL
 def masthead(line: str) -> str | None:
     """The outlet a line names and nothing else ("Nhan Dan Online"; also with its edition: "Vietnam News Agency -
     English", "VnExpress International", "Tuoi Tre News", "NHANDAN ONLINE"), lower-cased; None for any other line."""
-    key = line.strip(" *#|-–").lower()
+    key = strip_diacritics(line.strip(" *#|-–")).lower()  # ("VIỆT NAM NEWS" as a printed page's running header)
     edition = re.sub(r"\s*(?:[-–|:]\s*)?(?:english(?: edition)?|\(english\)|international|news|online)$", "",
                      key).strip()
     return key if key in MASTHEADS else edition if edition in MASTHEADS else None

@@ -75,7 +75,7 @@ from diplo_ml.data.page_text import (
 from diplo_ml.data.pdf_text import pdf_text
 from diplo_ml.errors import DataError, NoTextError
 from diplo_ml.files import not_a_file
-from diplo_ml.text import split_sentences
+from diplo_ml.text import split_sentences, strip_diacritics
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -365,12 +365,14 @@ WRITERS = re.compile(r"^(?:[A-Z]{2,8}|Staff)\s+(?i:correspondents?|reporters?|wr
 def is_menu(line: str) -> bool:
     """A site's navigation or a table's row, not a headline: four or more separated items of up to three words each
     ("Home | Politics | Business | World", "Politics & Law » Economy » Society"), a numbered row of three or more cells
-    ("2 | Agreement on … | Secretary, Ministry of …"), or "Home" and capitalised words only ("Home News Current
-    Affairs Culture Video")."""
+    ("2 | Agreement on … | Secretary, Ministry of …"), four or more items of up to four words after "Home", or
+    "Home" and capitalised words only ("Home News Current Affairs Culture Video")."""
     items = [item.strip() for item in MENU_SEPARATORS.split(line.strip())]
     if len(items) >= 4 and all(1 <= len(item.split()) <= 3 for item in items) \
             and sum(item.lower() in SECTIONS for item in items) >= 2:  # ("LIVE | Ukraine war | Day 1,000 | Latest")
         return True
+    if len(items) >= 4 and items[0].lower() == "home" and all(1 <= len(item.split()) <= 4 for item in items):
+        return True  # "Home | About MOFA | Press Center | Consular Services", "… | Vietnam & the World | …"
     cells = [cell.strip() for cell in line.split(" | ")]
     if len(cells) >= 3 and cells[0].rstrip(".").isdigit():
         return True
@@ -381,9 +383,11 @@ def is_menu(line: str) -> bool:
 
 
 # a menu whose items the page set apart by runs of spaces ("News   Current Affairs   Culture   Listen   Podcast"),
-# before those runs are collapsed: four items or more of one to three capitalised words
-MENU_ITEM = r"[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,2}"
-SPACED_ITEMS = re.compile(rf"^[ \t]*{MENU_ITEM}(?:[ \t]{{3,}}{MENU_ITEM}){{3,}}[ \t]*$", re.MULTILINE)
+# before those runs are collapsed: four items or more of one to four words, capitalised but for "the", "and", "of"
+MENU_ITEM = r"[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|the|and|of)){0,3}"  # ("Vietnam & the World")
+# (a language switcher may end the line: "…   Videos        Tiếng Việt | Español | 中文")
+SPACED_ITEMS = re.compile(rf"^[ \t]*{MENU_ITEM}(?:[ \t]{{3,}}{MENU_ITEM}){{3,}}(?:[ \t]{{3,}}[^\n]*\|[^\n]*)?[ \t]*$",
+                          re.MULTILINE)
 
 
 def _spaced_menus(text: str) -> str:
@@ -593,7 +597,7 @@ def named_outlet(dropped: list[tuple[int, str, str]], reasons: tuple[str, ...] =
 
     for _, _, line in sorted((rank(why, line), n, line) for n, (_, why, line) in enumerate(dropped) if why in reasons):
         name = next((name for key, name in BY_LENGTH  # "Quan Doi Nhan Dan" before "Nhan Dan"
-                     if re.search(rf"\b{re.escape(key)}\b", line, re.IGNORECASE)), None)
+                     if re.search(rf"\b{re.escape(key)}\b", strip_diacritics(line), re.IGNORECASE)), None)
         if name:
             return name
     return None

@@ -146,6 +146,8 @@ def comment_block(lines: Sequence[str]) -> set[int]:
     return block
 
 
+# a search box's placeholder or button copied with the page: "Search...", "Search …", "Search here", "Tìm kiếm"
+SEARCH_BOX = re.compile(r"^(?:search|tìm kiếm)(?:\s*(?:\.{2,}|…|here|this site|the site))?\s*$", re.IGNORECASE)
 SOCIAL = re.compile(
     r"^(?:(?:share|print|email|e-mail|facebook|twitter|x|zalo|linkedin|telegram|whatsapp|copy link|like|tweet"
     r"|follow us|comments?|back to top|top|advertisement|ads?|subscribe|send|save|font size|a\+|a-|\|)\s*[|•·/]?\s*)+$",
@@ -383,8 +385,14 @@ def _masthead_first(line: str) -> bool:
 def _outlet_and_date(line: str) -> bool:
     """An outlet's name and the page's date on one line: "*The Saigon Times* · March 16, 2026", "**Vietnam News
     Agency** | April 25, 2026", "KYODO NEWS - Mar 19, 2026 - 18:47 | World, All", "Tuoi Tre News  Updated: 14/04/2026
-    16:30 GMT+7"."""
-    parts = re.split(r"\s+(?:[·|•–—-]\s+)?(?=(?i:updated|published|posted)\b)|\s+[·|•–—-]\s+", line.strip(), maxsplit=1)
+    16:30 GMT+7", "Tuoi Tre News -- tuoitrenews.vn -- Friday, …", a printed page's running header "VIỆT NAM NEWS
+    THURSDAY, SEPTEMBER 7, 2023        POLITICS & LAWS   3"."""
+    parts = re.split(r"\s+(?:[·|•–—-]\s+)?(?=(?i:updated|published|posted)\b)|\s+(?:[·|•–—-]|--)\s+",
+                     line.strip(), maxsplit=1)
+    date = FULL_DATE.search(line)
+    header = re.sub(rf"(?i)[\s,]*\b(?:{WEEKDAYS})$", "", line[:date.start()].strip(" ,")) if date else ""
+    if header and masthead(header) and len(line.split()) <= 16:  # (its spaces collapsed: "VIỆT NAM NEWS THURSDAY, …")
+        return True
     return len(parts) == 2 and masthead(parts[0].strip("*_ ")) is not None and len(parts[1].split()) <= 12 \
         and bool(FULL_DATE.search(parts[1]) or DATE_DMY.search(parts[1])) \
         and not re.search(r"(?i)\b(?:first|founded|since|established|launched)\b", parts[1])  # "– first published 1951"
@@ -406,6 +414,8 @@ def classify(line: str, seen_body: bool) -> str | None:
         return "language switcher"
     if SOCIAL.match(line):
         return "share/print buttons"
+    if SEARCH_BOX.match(line.strip(" *_[]")):
+        return "search box"
     if TAGS.match(line):
         return "tags line"
     if RELATED_LINK.match(line) and len(line.split()) <= 30:
