@@ -1962,3 +1962,34 @@ def test_an_outlets_header_with_the_date_gives_both_and_is_no_headline(header, d
                                   "Home   Truths   About   the Trade Gap"])
 def test_lines_like_a_menu_or_search_box_are_still_headlines(line):
     assert ingest_text(f"{line}\n\n{READ22_LEAD}", "n").headline == re.sub(r"\s{3,}", " ", line)
+
+
+SPEECH_BODY = ("Excellencies,\nLadies and Gentlemen,\n\nGood evening.\n\nTonight, I am pleased to announce that the "
+               "Embassy will launch a scholarship for twenty students each year from 2025.\n\nThank you.")
+
+
+def test_a_title_block_whose_label_stands_alone_above_the_speaker_is_one_headline():
+    # a twenty-second read (s47): "REMARKS" / "by H.E. …" / the office with the occasion over two lines lost the
+    # office to the body (the site's name became the headline), and an anniversary's span dated the page 1945
+    page = ("EMBASSY OF THE SOCIALIST REPUBLIC OF VIET NAM IN NEW ZEALAND\nHome | About Viet Nam | News & Events | Contact\n"
+            "\nREMARKS\nby H.E. Mr. Le Van Binh\nAmbassador of the Socialist Republic of Viet Nam to New Zealand\n"
+            "at the Reception Celebrating the 79th Anniversary\nof the National Day of Viet Nam\n"
+            "(2 September 1945 – 2 September 2024)\nWellington, 30 August 2024\n\n" + SPEECH_BODY)
+    article = ingest_text(page, "r")
+    assert article.headline == ("REMARKS by H.E. Mr. Le Van Binh, Ambassador of the Socialist Republic of Viet Nam to "
+                                "New Zealand at the Reception Celebrating the 79th Anniversary of the National Day of "
+                                "Viet Nam")
+    assert article.date == "2024-08-30"
+    caps = ("STATEMENT\nBY H.E. AMBASSADOR PHAM THI LAN\nPERMANENT REPRESENTATIVE OF VIET NAM TO THE UNITED NATIONS\n"
+            "AT THE SECURITY COUNCIL OPEN DEBATE ON\nTHE PROTECTION OF CIVILIANS\nNew York, 21 May 2024\n\n" + SPEECH_BODY)
+    assert ingest_text(caps, "s").headline == (
+        "STATEMENT BY H.E. AMBASSADOR PHAM THI LAN PERMANENT REPRESENTATIVE OF VIET NAM TO THE UNITED NATIONS AT THE "
+        "SECURITY COUNCIL OPEN DEBATE ON THE PROTECTION OF CIVILIANS")
+
+
+def test_a_label_above_a_byline_or_a_headline_is_no_title_block():
+    page = "Analysis\nBy Minh Nga\n\nVietnam, Laos boost trade ties\n\n" + READ22_LEAD
+    article = ingest_text(page, "b")
+    assert article.headline == "Vietnam, Laos boost trade ties"
+    message = "MESSAGE\nBY THE SECRETARY-GENERAL\n\nVietnam, Laos boost trade ties\n\n" + READ22_LEAD
+    assert ingest_text(message, "m").headline == "Vietnam, Laos boost trade ties"

@@ -220,6 +220,36 @@ TITLE_GLUE = {"of", "to", "the", "and", "for", "at", "on", "in", "a", "an", "de"
 OCCASION = re.compile(r"^(?i:at|on|before|to|during)\s")
 
 
+SPEAKERS_LABEL = re.compile(r"^(?i:statement|remarks|speech|address|keynote speech|keynote address|intervention"
+                            r"|message|opening remarks|closing remarks)$")
+
+
+def _speakers_label(candidates: list[tuple[int, str]]) -> None:
+    """A title block's lone label and the "by …" line right below it as one line ("STATEMENT" / "BY H.E. AMBASSADOR
+    …" -> "STATEMENT BY H.E. AMBASSADOR …"), so that the speaker's line is no byline, where a line goes on below."""
+    numbers = {number for number, _ in candidates}
+    for (number, label), (below, line) in zip(list(candidates), list(candidates)[1:]):
+        if SPEAKERS_LABEL.match(label.strip("*# ")) and below == number + 1 and re.match(r"(?i:by)\s+\S", line) \
+                and below + 1 in numbers:  # the block goes on: the speaker's office (not "MESSAGE" / "BY …" / "")
+            candidates[candidates.index((number, label))] = (number, f"{label.strip('*# ')} {line}")
+            candidates.remove((below, line))
+
+
+def _capitals_speakers_title(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A speaker's title block in capitals ("STATEMENT BY H.E. …" / "PERMANENT REPRESENTATIVE …" / "AT THE …"): the
+    "BY" line and the capitals lines right below it; [] where the page has none."""
+    ordered = sorted(candidates)
+    for i, (number, line) in enumerate(ordered):
+        if SPEAKERS_TITLE.match(line) and capitals(line):
+            block = [(number, line)]
+            for below in ordered[i + 1:]:
+                if below[0] - block[-1][0] > 2 or not capitals(below[1]) or len(block) >= 6:  # (a merged label)
+                    break
+                block.append(below)
+            return block if len(block) > 1 else []
+    return []
+
+
 def _speakers_title(candidates: list[tuple[int, str]], best: tuple[int, str], before: list[tuple[int, str]],
                     after: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]],
                                                            tuple[int, str]]:
@@ -298,6 +328,7 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     def drop(test: Callable[[str], object], reason: str) -> None:
         _drop_candidates(article, candidates, [c for c in candidates if test(c[1])], reason)
 
+    _speakers_label(candidates)
     drop(PICTURED.search, "photo caption")  # "… (right) and … at the meeting"
     _drop_candidates(article, candidates, [c for c in candidates if _scene_caption(c, candidates)], "photo caption")
     drop(lambda line: is_menu(line) or SITE_WELCOME.match(line), "navigation menu, table row or site banner")
@@ -336,7 +367,8 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
             if not (capitals(line_below[1]) and line_below[0] - end[0] == 1 and CAPITALS_GO_ON.search(end[1])):
                 break
             after.append(line_below)
-    before, after, best = _speakers_title(candidates, best, before, after)
+    block = _capitals_speakers_title(candidates)
+    before, after, best = ([], block[1:], block[0]) if block else _speakers_title(candidates, best, before, after)
     below = next((c for c in candidates if c[0] == best[0] + 1), None)
     rest = below if below and len(best[1].split()) >= 5 and not capitals(best[1]) \
         and re.search(r"\s[A-Z][\w'’-]*\s[A-Z][\w'’-]*$", best[1]) and WRAPPED_NAME.match(below[1]) else None
@@ -505,6 +537,14 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
                 len(c.split()) >= 3 and not is_menu(c) and not _names_site(c) for _, c in before_body):
             reason = None  # the page's title: a question, "Full text of …", "VIDEO: …", under no other headline
             before_body.append((number, line))
+            continue
+        if reason == "byline/credit" and not seen_body and before_body and before_body[-1][0] == number - 1 \
+                and SPEAKERS_LABEL.match(before_body[-1][1].strip("*# ")):
+            before_body.append((number, line))  # "STATEMENT" / "BY H.E. AMBASSADOR …": the speaker, no byline
+            continue
+        if reason is None and not seen_body and before_body and SPEAKERS_TITLE.match(before_body[-1][1]) \
+                and OFFICE.match(line) and not NEWS_VERB.search(line) and len(line.split()) <= 50:
+            before_body.append((number, line))  # the speaker's office and the occasion below "REMARKS by H.E. …"
             continue
         if reason is None and not seen_body and short_unpunctuated(line.rstrip("*_ "), 30) \
                 and not QUESTION_PREFIX.match(line) \

@@ -38,6 +38,10 @@ ATTRIBUTED = re.compile(r"[,”\"’]\s+(?:the |a |an )?(?:[\w.’'-]+\s+){0,6}(
                         r"|stressed|wrote)\b")
 
 
+# a span from one date to another, alone on its line: an anniversary's, a term's, an exhibition's
+DATE_SPAN = re.compile(rf"^\(?\s*(?:{FULL_DATE.pattern})\s*[–—-]\s*(?:{FULL_DATE.pattern})\s*\)?\.?$", re.IGNORECASE)
+
+
 # what only points back to the paragraph above: "That was the message of …"
 REFERS_BACK = re.compile(r"^(?:That|This|These|Those|Such) (?:was|is|were|are|came|comes)\b")
 
@@ -431,6 +435,8 @@ def classify(line: str, seen_body: bool) -> str | None:
         return "media link or embargo line"
     if _dated_masthead(line):
         return "page header"
+    if DATE_SPAN.match(line):
+        return "span of dates"  # an anniversary's "(2 September 1945 – 2 September 2024)": not the page's date
     if _is_timestamp(line):
         return "timestamp"
     if BREADCRUMB.match(line) and len(line.split()) <= 14:
