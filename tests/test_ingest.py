@@ -1971,8 +1971,9 @@ SPEECH_BODY = ("Excellencies,\nLadies and Gentlemen,\n\nGood evening.\n\nTonight
 def test_a_title_block_whose_label_stands_alone_above_the_speaker_is_one_headline():
     # a twenty-second read (s47): "REMARKS" / "by H.E. …" / the office with the occasion over two lines lost the
     # office to the body (the site's name became the headline), and an anniversary's span dated the page 1945
-    page = ("EMBASSY OF THE SOCIALIST REPUBLIC OF VIET NAM IN NEW ZEALAND\nHome | About Viet Nam | News & Events | Contact\n"
-            "\nREMARKS\nby H.E. Mr. Le Van Binh\nAmbassador of the Socialist Republic of Viet Nam to New Zealand\n"
+    page = ("EMBASSY OF THE SOCIALIST REPUBLIC OF VIET NAM IN NEW ZEALAND\n"
+            "Home | About Viet Nam | News & Events | Contact\n\nREMARKS\nby H.E. Mr. Le Van Binh\n"
+            "Ambassador of the Socialist Republic of Viet Nam to New Zealand\n"
             "at the Reception Celebrating the 79th Anniversary\nof the National Day of Viet Nam\n"
             "(2 September 1945 – 2 September 2024)\nWellington, 30 August 2024\n\n" + SPEECH_BODY)
     article = ingest_text(page, "r")
@@ -1981,7 +1982,8 @@ def test_a_title_block_whose_label_stands_alone_above_the_speaker_is_one_headlin
                                 "Viet Nam")
     assert article.date == "2024-08-30"
     caps = ("STATEMENT\nBY H.E. AMBASSADOR PHAM THI LAN\nPERMANENT REPRESENTATIVE OF VIET NAM TO THE UNITED NATIONS\n"
-            "AT THE SECURITY COUNCIL OPEN DEBATE ON\nTHE PROTECTION OF CIVILIANS\nNew York, 21 May 2024\n\n" + SPEECH_BODY)
+            "AT THE SECURITY COUNCIL OPEN DEBATE ON\nTHE PROTECTION OF CIVILIANS\nNew York, 21 May 2024\n\n"
+            + SPEECH_BODY)
     assert ingest_text(caps, "s").headline == (
         "STATEMENT BY H.E. AMBASSADOR PHAM THI LAN PERMANENT REPRESENTATIVE OF VIET NAM TO THE UNITED NATIONS AT THE "
         "SECURITY COUNCIL OPEN DEBATE ON THE PROTECTION OF CIVILIANS")

@@ -55,6 +55,10 @@ def test_only_statements_are_candidates_and_datelines_are_stripped():
      "At the outset, I wish to congratulate Malaysia on the summit. Vietnam believes dialogue builds trust.",
      "Vietnam believes"),
     ("Mr. President, Vietnam supports the draft resolution on climate and security.", "Vietnam supports"),
+    # a twenty-second read (s47): a host's word to the guests ("Your presence is a testament to …") is a courtesy
+    ("On behalf of my wife and the staff of the Embassy, I would like to extend my warmest welcome to all of you. "
+     "Your presence tonight is a testament to the friendship between our two countries. The Embassy will launch a "
+     "scholarship for twenty students each year.", "The Embassy will launch"),
     # a byline run into an outlet's dateline; a list run into the sentence that introduces it
     ("By Minh Anh NDO – Vietnam and Japan agreed to expand cooperation in renewable energy.", "Vietnam and Japan"),
     ("By Nguyen Thi Minh Anh Hanoi (VNA) – Vietnam and Japan agreed to expand cooperation.", "Vietnam and Japan"),
