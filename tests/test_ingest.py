@@ -641,7 +641,7 @@ def test_a_title_in_capitals_over_two_lines_is_one_headline():
 
 
 def test_a_rows_own_headline_run_into_its_text_is_not_read_as_text():
-    from diplo_ml.predict_inputs import without_headline
+    from diplo_ml.data.examples import without_headline
 
     text = "Japan to provide patrol boats to Vietnam Japan will provide six patrol boats, JICA said."
     assert without_headline(text, "Japan to provide patrol boats to Vietnam") == "Japan will provide six patrol " \
@@ -1094,7 +1094,7 @@ def test_a_pull_quote_is_left_out():
 
 
 def test_a_rows_headline_before_a_time_stamp_is_cut():
-    from diplo_ml.predict_inputs import without_headline
+    from diplo_ml.data.examples import without_headline
 
     assert without_headline("Typhoon makes landfall 14:30 Typhoon Kajiki made landfall.", "Typhoon makes landfall") \
         == "14:30 Typhoon Kajiki made landfall."  # (the selector cuts the time stamp)
@@ -1126,7 +1126,7 @@ def test_what_the_review_of_the_new_ingestion_rules_found():
 
 
 def test_a_rows_headline_is_cut_only_before_a_new_sentence():
-    from diplo_ml.predict_inputs import without_headline
+    from diplo_ml.data.examples import without_headline
 
     text = "Vietnam's GDP grows 7% in 2025, the statistics office said on Monday."
     assert without_headline(text, "Vietnam's GDP grows") == text
@@ -1276,7 +1276,7 @@ def test_a_two_column_page_is_read_column_by_column():
 
 
 def test_a_scraped_pages_language_links_and_kind_after_its_date_are_cut():
-    from diplo_ml.predict_inputs import without_headline
+    from diplo_ml.data.examples import without_headline
 
     head = "Japan-Viet Nam Foreign Ministers' Meeting"
     row = (f"Japanese English Home > Foreign Policy {head} May 4, 2026 Japanese On May 4, the two ministers held a "
@@ -1424,8 +1424,8 @@ def test_what_a_review_of_this_stops_rules_found(page, field, value):
 
 
 def test_near_misses_of_the_header_and_column_rules():
+    from diplo_ml.data.examples import without_headline
     from diplo_ml.data.page_text import unfold_columns
-    from diplo_ml.predict_inputs import without_headline
 
     head = "Japan-Viet Nam Foreign Ministers' Meeting"
     row = f"Home {head} May 4, 2026 News Corp and Viet Nam's FPT signed a deal to cooperate on media technology."

@@ -11,8 +11,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from diplo_ml.data.datelines import LEADING_STAMP
-from diplo_ml.data.examples import HEADLINE_FIELDS, PREVIOUS_FIELDS, PreviousParagraph, record_headline
+from diplo_ml.data.examples import (
+    HEADLINE_FIELDS,
+    PREVIOUS_FIELDS,
+    PreviousParagraph,
+    record_headline,
+    without_headline,
+)
 from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, ingest_path, written_by_diplo
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.page_noise import furniture_note
@@ -37,46 +42,6 @@ def without_previous_note(where: str) -> str:
     return (f"note: this model reads each paragraph's previous paragraph (model.context=previous), but {where} has "
             "no 'previous' field and no 'doc_id': such rows are tagged without it (give 'previous', or 'doc_id' "
             "with the article's paragraphs in order)")
-
-
-def without_headline(text: str, headline: str | None) -> str:
-    """``text`` without the row's own headline run into its start (an archive's joined lines: "Japan to provide patrol
-    boats to Vietnam Japan will provide six …"), and without what a scraper ran in before it: a site's menu, masthead
-    and breadcrumbs ("Home > Minister Wang Yi's Activities Wang Yi Meets with … Updated: May 09, 2026 20:15 On the
-    afternoon …"), cut through the headline and the date stamp after it; ``text`` itself when it does not hold it so."""
-    head = (headline or "").strip()
-    body = text.lstrip()
-    at = body.find(head) if len(head.split()) >= 3 else -1
-    if at < 0 or (at > 0 and (len(head.split()) < 4 or len(body[:at].split()) > 60)):
-        return text  # (a header before a headline of four words or more, within the first 60 words)
-    rest = body[at + len(head):]
-    after = rest.lstrip(" |/\n")
-    stamp = LEADING_STAMP.match(after)  # "May 4, 2026 …", "Updated: May 09, 2026 20:15 …"
-    # a new sentence, a date or a time stamp ("14:30 …") starts there, not the headline's own words going on
-    if not (stamp or re.match(r"[\s|/]+(?:[A-Z\"“‘(]|\d{1,2}:\d{2}\b)\S*(?:\s+\S+){2}", rest)):
-        return text
-    if at > 0 and stamp:
-        after = re.sub(r"^\d[\d-]{5,}\s+", "", after[stamp.end():].lstrip(" |/-–\n"))  # and a page's number
-        after = _after_page_links(after)
-    return after
-
-
-# what a scraped page prints between its date stamp and its lead: links to its other languages before a sentence's
-# opening word ("Japanese On May 4, …"), and its kind with a section's heading ("Article Political relations Germany
-# and Viet Nam have …": a country page's heading names a field of relations; "Article Vietnam welcomes …" keeps it)
-LANGUAGE_LINKS = re.compile(r"^(?:(?:English|Japanese|French|Français|Spanish|Español|German|Deutsch|Russian|Русский"
-                            r"|Chinese|中文|日本語|Korean|한국어|Vietnamese|Tiếng Việt|Lao|Khmer|Thai|Arabic)\s+)+"
-                            r"(?=(?:On|In|At|The|This|Today|Yesterday|During|Following|According|After|Upon|At)\s)")
-PAGE_KIND = re.compile(r"^(?:Article|Press release|Media release|News story|Readout)\s+"  # (not "News Corp …")
-                       r"(?:(?:[A-Z][a-z]+\s+){1,2}(?:relations|relationship|ties|cooperation|affairs|policy|trade"
-                       r"|overview|background|exchanges|partnership)\s+)?(?=[A-Z\"“])")
-
-
-def _after_page_links(text: str) -> str:
-    """``text`` without the language links and page kind a scraped page prints after its date stamp (see
-    :data:`LANGUAGE_LINKS`, :data:`PAGE_KIND`), when a sentence of eight words or more is left."""
-    rest = PAGE_KIND.sub("", LANGUAGE_LINKS.sub("", text, count=1), count=1)
-    return rest if len(rest.split()) >= 8 else text
 
 
 def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task: Task,
