@@ -459,3 +459,9 @@ def test_a_source_without_files_reads_the_documented_layout(tmp_path):
 def test_a_rows_address_gives_its_headline_when_the_page_gives_none(record, headline):
     text = "Vietnam and Thailand agreed on Monday. Viet Nam and Laos will also sign a deal."
     assert slug_headline(record, text) == headline
+
+
+def test_a_slug_headline_writes_a_word_with_the_accents_the_text_gives_it():
+    record = {"url": "https://vietnamnews.vn/politics-laws/1637722/viet-nam-peacekeepers-receive-un-medals.html"}
+    assert slug_headline(record, "Việt Nam's peacekeepers got UN medals.") == "Việt Nam peacekeepers receive UN medals"
+    assert slug_headline(record, "Viet Nam's peacekeepers got UN medals.") == "Viet Nam peacekeepers receive UN medals"

@@ -461,3 +461,25 @@ def test_brief_tags_with_the_context_predict_gives(smoke_runs, tmp_path, monkeyp
     article = ingest_path(ARTICLE)
     assert seen[-1]["headline"] == [article.headline] * len(article.paragraphs)
     assert seen[-1]["previous"][1:] == [p.text for p in article.paragraphs[:-1]]
+
+
+def test_a_scraped_rows_header_gives_its_date_and_outlet_and_is_no_summary():
+    # a twenty-second read (s47): a row whose menu, headline, byline and stamp ran into its text kept them in its
+    # summary and gave no date or outlet (its headline only in its address, in Vietnamese letters in the text)
+    from diplo_ml.predict_inputs import _jsonl_units
+    from diplo_ml.tasks.summarise.task import SummariseTask
+
+    text = ("Politics & Laws Society Economy Opinion Sports POLITICS & LAWS Việt Nam peacekeepers receive UN medals in "
+            "South Sudan By Minh Thu December 12, 2023 - 17:20 HÀ NỘI — Members of Việt Nam's field hospital in South "
+            "Sudan received United Nations peacekeeping medals at a ceremony on Monday.")
+    titled = ("Home Politics Business World Vietnam calls for Mekong-Japan cooperation on water Thursday, July 25, "
+              "2024 - 21:04 Share Facebook Vientiane (VNA) – Deputy Foreign Minister Nguyen Minh Chau called for "
+              "stronger cooperation between Mekong countries and Japan in water resources management.")
+    rows = [(1, {"url": "https://vietnamnews.vn/politics-laws/1637722/viet-nam-peacekeepers-receive-un-medals-in-south-"
+                        "sudan.html", "text": text}),
+            (2, {"title": "Vietnam calls for Mekong-Japan cooperation on water", "text": titled})]
+    first, second = _jsonl_units(rows, "in.jsonl", SummariseTask({}))
+    assert first["headline"] == "Việt Nam peacekeepers receive UN medals in South Sudan"
+    assert (first["date"], first["outlet"]) == ("2023-12-12", "Viet Nam News")
+    assert first["_text"].startswith("By Minh Thu December 12, 2023")  # (the summariser cuts it to the dateline)
+    assert (second["date"], second["outlet"]) == ("2024-07-25", "VNA")

@@ -86,7 +86,8 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
                **fields, **({"text": text} if task.echo_text else {}),
                **({"note": note} if note else {}),
                # the predictor cuts a wire dateline that opens it (as ingestion did for training)
-               "_text": without_headline(text, headline),
+               # (and through its headline: its own, else the one read from its text or its address's slug)
+               "_text": without_headline(text, headline or fields.get("headline")),
                "_context": {"headline": headline, "previous": previous}}
         count += 1
     if not count:

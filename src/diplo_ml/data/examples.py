@@ -12,6 +12,7 @@ import numpy as np
 
 from diplo_ml.data.datelines import LEADING_STAMP
 from diplo_ml.data.page_noise import without_site
+from diplo_ml.text import strip_diacritics
 
 Context = dict[str, list[str | None]]  # kind ("headline", "previous") -> one text (or None) per input
 
@@ -75,11 +76,28 @@ def record_headline(record: dict[str, Any]) -> str | None:
 URL_FIELDS = ("url", "link", "source_url")  # where a scraped record came from
 
 
+# the outlets whose sites archives are scraped from, by the host of a row's address
+SITE_HOSTS = {"vietnamnews.vn": "Viet Nam News", "vietnamplus.vn": "VietnamPlus", "vnexpress.net": "VnExpress",
+              "tuoitrenews.vn": "Tuoi Tre", "hanoitimes.vn": "Hanoi Times", "vovworld.vn": "VOV World",
+              "vov.vn": "VOV World", "nhandan.vn": "Nhan Dan", "baoquocte.vn": "WVR", "vir.com.vn": "VIR",
+              "vietnamnet.vn": "VietNamNet", "qdnd.vn": "QDND", "sggpnews.org.vn": "SGGP", "thesaigontimes.vn":
+              "The Saigon Times", "mofa.gov.vn": "MOFA", "chinhphu.vn": "VGP", "baochinhphu.vn": "VGP",
+              "gov.uk": "GOV.UK", "news.un.org": "UN News"}
+
+
+def host_outlet(record: dict[str, Any]) -> str | None:
+    """The outlet whose site a record's address is on ("https://en.vietnamplus.vn/…" -> VietnamPlus), else None."""
+    url = next((record[k] for k in URL_FIELDS if isinstance(record.get(k), str) and record[k].strip()), "")
+    host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
+    return next((name for site, name in SITE_HOSTS.items() if host == site or host.endswith("." + site)), None)
+
+
 def slug_headline(record: dict[str, Any], text: str) -> str | None:
     """A headline read from the slug of a record's address, for a row whose page gave none
     ("…/vietnam-thailand-agree-to-expand-legal-recruitment-of-vietnamese-workers-post284511.html" -> "Vietnam
     Thailand agree to expand legal recruitment of Vietnamese workers"): its words, each written as ``text`` writes
-    it where it does so capitalised; None for an address without four words or more in its last part."""
+    it where it does so capitalised (with its accents: "viet-nam" -> "Việt Nam"); None for an address without four
+    words or more in its last part."""
     url = next((record[k] for k in URL_FIELDS if isinstance(record.get(k), str) and record[k].strip()), None)
     if url is None:
         return None
@@ -89,8 +107,8 @@ def slug_headline(record: dict[str, Any], text: str) -> str | None:
         words.pop()
     if len(words) < 4 or not all(w.isalpha() for w in words):
         return None
-    capitalised = {w.lower(): w for w in re.findall(r"\b[A-Z][\w'’]*", text)}
-    written = [capitalised.get(w.lower(), w.lower()) for w in words]
+    capitalised = {strip_diacritics(w).lower(): w for w in re.findall(r"\b[^\W\d_a-z][^\W_]*", text) if w[0].isupper()}
+    written = [capitalised.get(w.lower(), w.lower()) for w in words]  # ("viet-nam" -> "Việt Nam" where so written)
     return " ".join([written[0][:1].upper() + written[0][1:], *written[1:]])
 
 

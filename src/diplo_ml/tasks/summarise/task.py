@@ -8,7 +8,15 @@ from typing import Any
 
 from omegaconf import DictConfig
 
-from diplo_ml.data.examples import Examples, context_column, record_headline, record_title, slug_headline
+from diplo_ml.data.examples import (
+    Examples,
+    context_column,
+    host_outlet,
+    record_headline,
+    record_title,
+    slug_headline,
+    without_headline,
+)
 from diplo_ml.data.schema import check_summary_record
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.faithfulness import article_source, unsupported_entity_rate
@@ -104,6 +112,16 @@ class SummariseTask(Task):
         title = record_title(record)
         found["outlet"] = found["outlet"] or (site_outlet(title) if title else None)  # "… - VnExpress International"
         found["headline"] = found["headline"] or slug_headline(record, text)  # a scraped row's address
+        head = record_headline(record) or found["headline"]
+        body = without_headline(text, head)
+        header = text[:len(text) - len(body)]
+        if head and head in header and not (found["date"] and found["outlet"]):  # a scraper's menu and headline
+            try:  # run in before the lead: the stamp after the headline and the lead's dateline ("Vientiane (VNA) –")
+                rest = ingest_document(header[header.rfind(head) + len(head):] + body, "row", "<row>")
+                found["date"], found["outlet"] = found["date"] or rest.date, found["outlet"] or rest.outlet
+            except DiploError:
+                pass
+        found["outlet"] = found["outlet"] or host_outlet(record)  # "https://vietnamnews.vn/…"
         given = {"headline": record_headline(record), "date": record.get("date"), "outlet": record.get("outlet")}
         return {k: v.strip() if v and v.strip() else found[k] for k, v in given.items()}
 
