@@ -1995,3 +1995,26 @@ def test_a_label_above_a_byline_or_a_headline_is_no_title_block():
     assert article.headline == "Vietnam, Laos boost trade ties"
     message = "MESSAGE\nBY THE SECRETARY-GENERAL\n\nVietnam, Laos boost trade ties\n\n" + READ22_LEAD
     assert ingest_text(message, "m").headline == "Vietnam, Laos boost trade ties"
+
+
+def test_a_row_hard_wrapped_by_hand_under_a_tags_line_is_read_whole_across_a_broken_name():
+    # a twenty-second read (s47): a "Tags:" line under the text kept the whole page from reading as hand-wrapped
+    # prose, and a holder's name broken after its first two syllables ("… Nguyen Thi" / "Thu Hang said …") split the
+    # lead, whose first half became the headline
+    page = ("Tuoi Tre News -- tuoitrenews.vn -- Friday, January 17, 2025 15:20 GMT+7\nPolitics\n"
+            "Vietnam, New Zealand eye more trade as\nAuckland business forum draws 120 firms\nStory: Thanh Tung\n"
+            "Vietnam and New Zealand aim to lift two-way trade to NZ$3 billion by\n"
+            "the end of 2026, Vietnamese Ambassador to New Zealand Nguyen Thi\n"
+            "Thu Hang said at a business forum in Auckland on Thursday.\n"
+            "The forum, co-organized by the Vietnamese Embassy, the Vietnam Trade\n"
+            "Office and the Auckland Business Chamber, drew 120 companies from the\n"
+            "two countries, mostly in food, wood products, education and tourism.\n"
+            "During the forum, eight cooperation agreements were signed, including a\n"
+            "deal for a dairy processor to import milk powder from Waikato.\n"
+            "Tags: Vietnam-New Zealand, trade")
+    article = ingest_text(page, "t")
+    assert article.headline == "Vietnam, New Zealand eye more trade as Auckland business forum draws 120 firms"
+    assert article.paragraphs[0].text == (
+        "Vietnam and New Zealand aim to lift two-way trade to NZ$3 billion by the end of 2026, Vietnamese Ambassador "
+        "to New Zealand Nguyen Thi Thu Hang said at a business forum in Auckland on Thursday.")
+    assert "the Vietnam Trade Office and the Auckland Business Chamber" in article.paragraphs[1].text

@@ -104,6 +104,12 @@ SENTENCE_OPENER = re.compile(r"(?:The|A|An|This|These|Those|It|He|She|They|We|Th
 TITLE_END = re.compile(rf"\b(?:{OFFICE_TITLES})$")
 
 
+# a title and the first part of its holder's name that a line's end broke ("… Ambassador to New Zealand Nguyen Thi" /
+# "Thu Hang said …")
+HOLDERS_NAME_BROKEN = re.compile(rf"\b(?:{OFFICE_TITLES})(?:\s+(?:of|to|for|in)(?:\s+the)?(?:\s+[A-Z][\w-]*){{1,3}})?"
+                                 r"(?:\s+[A-ZÀ-Ỹ][^\W\d_]*){1,2}$")
+
+
 # a line that opens with a person's name and what they did: "Do Hung Viet said …", "Tran Hong Ha, who …" (not
 # "Japan's Foreign Ministry said …", "Embassy of Japan in …")
 NAME_OPENS = re.compile(r"(?:[A-ZÀ-Ỹ][^\W\d_]*\s+){1,3}[A-ZÀ-Ỹ][^\W\d_]*(?:,|\s+(?:said|says|told|noted|added|stressed"
@@ -280,8 +286,11 @@ def paragraph_lines(blocks: list[list[tuple[int, str]]], text: str, columns: boo
         wrapped = (columns or (printed and _reads_as_prose(block))) \
             and width <= 90 and sum(len(line) >= near * width for _, line in block) >= (3 if columns else 2) \
             and not any(LABEL_OR_ITEM.match(line) for _, line in block)  # ("Tags: …" / "Read more:" / "- …")
-        # a row's text hard-wrapped at no fixed width (a credit line may stand under it)
-        body = block[:-1] if len(block) > 2 and _credit_line(block[-1][1]) else block
+        # a row's text hard-wrapped at no fixed width (a credit line or a label's line may stand under it: "VNA",
+        # "Tags: …")
+        body = block
+        while len(body) > 2 and (_credit_line(body[-1][1]) or LABEL_OR_ITEM.match(body[-1][1])):
+            body = body[:-1]
         by_hand = not wrapped and _reads_as_prose(body) and ragged(body)
         spaced_prose = spaced and len(body) > 1 and _reads_as_prose(body)
         wrapped, near, width = (True, 0.6, _usual_width(body)) if by_hand else (wrapped, near, width)
@@ -293,8 +302,9 @@ def paragraph_lines(blocks: list[list[tuple[int, str]]], text: str, columns: boo
                     spaced_prose and _goes_on_by_hand(block, current, line)) or (
                     wrapped and len(previous) >= near * width and not capitals(previous)
                     and not split_datelines(line)[0] and (columns or _may_go_on(block, current, line))
-                    and not (by_hand and ((opens_a_clause(line) and not (TITLE_END.search(current[1])
-                                                                          and NAME_OPENS.match(line)))
+                    and not (by_hand and ((opens_a_clause(line) and not (
+                        (TITLE_END.search(current[1]) or HOLDERS_NAME_BROKEN.search(current[1]))
+                        and NAME_OPENS.match(line)))
                                           or current == block[0] or is_caption(current[1])
                                           or PICTURED.search(current[1]))))):
                 current = (current[0], _unwrapped(current[1], line, text))  # a hard-wrapped paragraph
