@@ -569,10 +569,11 @@ def test_source_constraint_holds_an_amount_to_the_amounts_the_article_states():
     ("Exports reached 2.5 million tonnes.", []),                     # the article writes 2,500,000
     ("The UK pledged £14 billion.", []),                             # the article writes £14billion
     ("Trade grew by 8 million USD.", ["8 million"]),                 # 8 billion, not 8 million
+    ("The schools budget will reach £52.2 billion.", []),             # the article writes £52.2bn
 ])
 def test_an_amount_is_supported_only_as_the_article_states_it(summary, unsupported):
     article = ("Vietnam and Brazil aim to raise two-way trade to 15 billion USD by 2030; it exceeded 8 billion USD "
-               "last year. Exports reached 2,500,000 tonnes. The UK pledged £14billion.")
+               "last year. Exports reached 2,500,000 tonnes. The UK pledged £14billion, and £52.2bn in all.")
     assert unsupported_entities(summary, article) == unsupported
 
 

@@ -69,6 +69,11 @@ AMOUNT = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)?)\s
                     r"(thousand|million|billion|trillion)s?\b", re.IGNORECASE)
 
 
+# an amount's scale abbreviated after its digits ("£52.2bn", "$10m", "€3tn")
+ABBREVIATED = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s?(bn|mn|m|tn|trn)\b")
+SCALE_ABBREVIATIONS = {"bn": "billion", "mn": "million", "m": "million", "tn": "trillion", "trn": "trillion"}
+
+
 def amount_of(number: str, scale: str) -> tuple[float, str] | None:
     """A number and its scale as (value, scale) ("1.5", "billion" -> (1.5, "billion"); "two", "million" -> (2.0,
     "million")), else None (the word is no number)."""
@@ -82,9 +87,10 @@ def amount_of(number: str, scale: str) -> tuple[float, str] | None:
 
 
 def amounts_in(text: str) -> set[tuple[float, str]]:
-    """The amounts ``text`` states, each as (value, scale): with their scale ("15 billion USD" -> (15, "billion")) and
-    in digits alone ("2,500,000" -> (2.5, "million") and (2500, "thousand"))."""
+    """The amounts ``text`` states, each as (value, scale): with their scale ("15 billion USD" -> (15, "billion"),
+    "£52.2bn" -> (52.2, "billion")) and in digits alone ("2,500,000" -> (2.5, "million") and (2500, "thousand"))."""
     found = {amount for n, s in AMOUNT.findall(text) if (amount := amount_of(n, s))}
+    found |= {amount for n, s in ABBREVIATED.findall(text) if (amount := amount_of(n, SCALE_ABBREVIATIONS[s]))}
     for digits in re.findall(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])", text):
         number = int(digits.replace(",", ""))
         found |= {(round(number / SCALE_SIZES[scale], 6), scale) for scale in AMOUNT_SCALES
