@@ -2018,3 +2018,16 @@ def test_a_row_hard_wrapped_by_hand_under_a_tags_line_is_read_whole_across_a_bro
         "Vietnam and New Zealand aim to lift two-way trade to NZ$3 billion by the end of 2026, Vietnamese Ambassador "
         "to New Zealand Nguyen Thi Thu Hang said at a business forum in Auckland on Thursday.")
     assert "the Vietnam Trade Office and the Auckland Business Chamber" in article.paragraphs[1].text
+
+
+@pytest.mark.parametrize(("sent", "dateline", "date"), [
+    ("Wednesday, August 9, 2023 7:12 AM", "Ha Noi, August 8 (VNA) -", "2023-08-08"),
+    ("Tuesday, January 2, 2024 9:00 AM", "Ha Noi, December 31 (VNA) -", "2023-12-31"),   # the year before
+    ("Wednesday, August 9, 2023 7:12 AM", "Ha Noi (VNA) -", "2023-08-09"),               # no day: the day it was sent
+])
+def test_a_forwarded_pages_yearless_dateline_takes_its_year_from_the_day_it_was_sent(sent, dateline, date):
+    # a twenty-second read (s47): the message's dateline gives the day ("Ha Noi, August 8 (VNA)"), the e-mail the year
+    page = (f"From: Nguyen Van An\nSent: {sent}\nTo: Clips\nSubject: FW: Vietnam, Laos to upgrade border gates\n\n"
+            f"Vietnam, Laos to upgrade two pairs of border gates\n\n{dateline} Viet Nam and Laos agreed on Tuesday to "
+            "upgrade two pairs of border gates to international status by 2025.\n\nThe two sides also discussed rail.")
+    assert ingest_text(page, "f").date == date

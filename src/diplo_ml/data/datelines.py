@@ -481,6 +481,28 @@ def parse_date(text: str) -> str | None:
     return None
 
 
+DAY_MONTH = re.compile(rf"\b(?:(?P<month>{MONTHS})\.?\s+(?P<day>\d{{1,2}})"
+                       rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTHS}))\b", re.IGNORECASE)
+
+
+def yearless_date(text: str, copied: str) -> str | None:
+    """The day and month ``text`` gives without a year ("Ha Noi, August 8 (VNA)"), in the year of ``copied`` (ISO: the
+    day a copy of the page was sent or saved), or the year before where that day would fall after it; else None."""
+    match = DAY_MONTH.search(text)
+    if not match:
+        return None
+    month, day = match.group("month") or match.group("month2"), match.group("day") or match.group("day2")
+    sent = date.fromisoformat(copied)
+    for year in (sent.year, sent.year - 1):
+        try:
+            found = datetime.strptime(f"{day} {month[:3]} {year}", "%d %b %Y").date()
+        except ValueError:
+            return None
+        if found <= sent:
+            return found.isoformat()
+    return None
+
+
 MASTHEADS = {k.lower() for k in OUTLETS | FULL_NAMES} | {v.lower() for v in OUTLETS.values()} | {
     "the world & vietnam report", "the world and vietnam report", "vietnam news agency", "nhan dan online",
     "vov world", "voice of vietnam", "ministry of foreign affairs", "vietnam law & legal forum", "vietnam.vn",

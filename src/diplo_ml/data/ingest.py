@@ -30,6 +30,7 @@ from diplo_ml.data.datelines import (
     parse_date,
     split_datelines,
     strip_page_header,
+    yearless_date,
 )
 from diplo_ml.data.line_joins import capitals, hard_wrapped, paragraph_lines, split_blocks, unquoted
 from diplo_ml.data.mail import forwarded_mail
@@ -592,6 +593,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if article.paragraphs and caption is not article.paragraphs[-1]:
             article.paragraphs.remove(caption)
             article.dropped.append((caption.line, "photo caption (its credit follows)", caption.raw))
+    if article.date is None and copied and article.dateline:  # "Ha Noi, August 8 (VNA)" in a message sent on the 9th
+        article.date = yearless_date(article.dateline, copied)
     article.date = article.date or copied
     article.headline = mail.subject if mail.titled else article.headline or mail.subject
     if article.outlet is None:
