@@ -2031,3 +2031,12 @@ def test_a_forwarded_pages_yearless_dateline_takes_its_year_from_the_day_it_was_
             f"Vietnam, Laos to upgrade two pairs of border gates\n\n{dateline} Viet Nam and Laos agreed on Tuesday to "
             "upgrade two pairs of border gates to international status by 2025.\n\nThe two sides also discussed rail.")
     assert ingest_text(page, "f").date == date
+
+
+def test_a_date_stamp_beside_the_pages_buttons_dates_the_page():
+    page = ("Regular Press Briefing by the Spokesperson on 21 March 2024\n21/03/2024      Print   Email   Share\n\n"
+            "Below are the answers of the Spokesperson to questions raised at the regular press briefing:\n\n"
+            "Question: What is the ministry doing for citizens in Haiti?\n\nAnswer: The ministry has asked the embassy "
+            "to keep in close touch with the 30 Vietnamese citizens there.")
+    article = ingest_text(page, "b")
+    assert article.date == "2024-03-21" and not any("Print" in p.text for p in article.paragraphs)

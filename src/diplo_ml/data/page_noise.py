@@ -312,6 +312,11 @@ def _is_switcher(line: str) -> bool:
     return len(parts) >= 2 and all(p in LANGUAGES for p in parts)
 
 
+# a page's buttons, which may stand on its date stamp's line
+BUTTONS = {"print", "email", "share", "facebook", "twitter", "zalo", "linkedin", "save", "font", "size", "copy", "link",
+           "comment", "comments", "tweet", "back"}
+
+
 def _is_timestamp(line: str) -> bool:
     if len(line.split()) > 12:
         return False
@@ -322,8 +327,8 @@ def _is_timestamp(line: str) -> bool:
         return False
     leftover = TIMESTAMP_WORDS.sub(" ", DATE_DMY.sub(" ", DATE_ISO.sub(" ", TIME.sub(" ", line))))
     leftover = DATE_MDY.sub(" ", DATE_DMY_TEXT.sub(" ", leftover))
-    leftover_words = [w for w in re.findall(r"[A-Za-z]{3,}", leftover)]
-    return len(leftover_words) <= 2
+    leftover_words = [w for w in re.findall(r"[A-Za-z]{3,}", leftover) if w.lower() not in BUTTONS]
+    return len(leftover_words) <= 2  # ("21/03/2024 Print Email Share": a stamp beside the page's buttons)
 
 
 def short_unpunctuated(line: str, max_words: int) -> bool:
