@@ -2040,3 +2040,10 @@ def test_a_date_stamp_beside_the_pages_buttons_dates_the_page():
             "to keep in close touch with the 30 Vietnamese citizens there.")
     article = ingest_text(page, "b")
     assert article.date == "2024-03-21" and not any("Print" in p.text for p in article.paragraphs)
+
+
+def test_a_copied_gov_uk_pages_masthead_names_its_outlet():
+    page = ("Skip to main content\nGOV.UK\nMenu\n\nPress release\n\nUK and Viet Nam step up cooperation on offshore "
+            "wind skills\n\nThe UK will fund a £3.5 million programme to train Vietnamese engineers for offshore wind."
+            "\n\nThe programme starts in June.")
+    assert ingest_text(page, "g").outlet == "GOV.UK"

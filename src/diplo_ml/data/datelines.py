@@ -31,7 +31,7 @@ OUTLETS = {
 # English-language daily – marked …" is a sentence about the paper)
 FULL_NAMES = {
     "VIETNAM NEWS AGENCY": "VNA", "NHANDAN": "Nhan Dan", "VIETNAM NEWS": "Viet Nam News",
-    "VIET NAM NEWS": "Viet Nam News",
+    "VIET NAM NEWS": "Viet Nam News", "GOV.UK": "GOV.UK",
     "QUAN DOI NHAN DAN": "QDND", "THE SAIGON TIMES": "The Saigon Times", "SAIGON TIMES": "The Saigon Times",
     "THE STRAITS TIMES": "The Straits Times", "STRAITS TIMES": "The Straits Times",
     "VIETNAM LAW & LEGAL FORUM": "VLLF", "THE WORLD & VIETNAM REPORT": "WVR", "WORLD & VIETNAM REPORT": "WVR",
