@@ -2047,3 +2047,14 @@ def test_a_copied_gov_uk_pages_masthead_names_its_outlet():
             "wind skills\n\nThe UK will fund a £3.5 million programme to train Vietnamese engineers for offshore wind."
             "\n\nThe programme starts in June.")
     assert ingest_text(page, "g").outlet == "GOV.UK"
+
+
+def test_a_capitals_title_goes_on_over_a_line_that_opens_with_a_linking_word():
+    # a twenty-second read (s47): the title's last two lines ("BETWEEN …" / "AND …") were section labels
+    page = ("JOINT STATEMENT\nON THE ESTABLISHMENT OF THE COMPREHENSIVE PARTNERSHIP\nBETWEEN THE SOCIALIST REPUBLIC OF "
+            "VIET NAM\nAND THE REPUBLIC OF ESTONIA\n\nHa Noi, 16 April 2025\n\nThe two Prime Ministers agreed to "
+            "establish a Comprehensive Partnership.\n\nThey also agreed to expand trade.")
+    assert ingest_text(page, "j").headline == ("JOINT STATEMENT ON THE ESTABLISHMENT OF THE COMPREHENSIVE PARTNERSHIP "
+                                               "BETWEEN THE SOCIALIST REPUBLIC OF VIET NAM AND THE REPUBLIC OF ESTONIA")
+    label = "PRESS RELEASE\nMALAYSIA AND VIET NAM SIGN TRADE PACT\n\n" + READ22_LEAD
+    assert ingest_text(label, "l").headline == "MALAYSIA AND VIET NAM SIGN TRADE PACT"

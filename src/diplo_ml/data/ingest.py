@@ -365,7 +365,8 @@ def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
             before.insert(0, line_above)
         for line_below in [c for c in candidates if c[0] > best[0]]:
             end = (after or [best])[-1]
-            if not (capitals(line_below[1]) and line_below[0] - end[0] == 1 and CAPITALS_GO_ON.search(end[1])):
+            if not (capitals(line_below[1]) and line_below[0] - end[0] == 1
+                    and (CAPITALS_GO_ON.search(end[1]) or GOES_ON.match(line_below[1]))):  # ("…" / "BETWEEN …")
                 break
             after.append(line_below)
     block = _capitals_speakers_title(candidates)
