@@ -465,3 +465,9 @@ def test_a_slug_headline_writes_a_word_with_the_accents_the_text_gives_it():
     record = {"url": "https://vietnamnews.vn/politics-laws/1637722/viet-nam-peacekeepers-receive-un-medals.html"}
     assert slug_headline(record, "Việt Nam's peacekeepers got UN medals.") == "Việt Nam peacekeepers receive UN medals"
     assert slug_headline(record, "Viet Nam's peacekeepers got UN medals.") == "Viet Nam peacekeepers receive UN medals"
+
+
+def test_a_slugs_small_words_are_never_read_as_a_vietnamese_name():
+    record = {"url": "https://en.example.vn/vietnam-to-host-asean-future-forum-in-april-post1.vnp"}
+    headline = slug_headline(record, "General Secretary Tô Lâm will attend.")
+    assert headline == "Vietnam to host asean future forum in april"

@@ -1477,3 +1477,22 @@ def test_what_a_sixteenth_read_found(text, first):
 ])
 def test_tidy_reads_mojibake_back_as_the_letters_it_was(generated, tidied):
     assert tidy(generated) == tidied
+
+
+@pytest.mark.parametrize(("summary", "article"), [
+    # a review (s47): amounts the article writes in other forms
+    ("The bank lent 2.4 billion USD.", "The bank approved a 2.4-billion-USD loan."),
+    ("The fund holds 20 trillion dong.", "The fund holds VND20 trillion."),
+    ("The loan is USD 1 billion.", "The bank approved a USD1 billion loan."),
+    ("Trade reached 51 billion USD.", "Trade reached 51 bln USD last year."),
+    ("Exports reached 1.5 billion USD.", "Exports reached 1,500 million USD."),
+])
+def test_an_amount_written_another_way_is_supported(summary, article):
+    assert unsupported_entities(summary, article) == []
+
+
+def test_a_hosts_word_to_the_guests_is_a_courtesy_in_its_other_forms():
+    for courtesy in ("Your presence with us tonight is a testament to the strong friendship between our nations.",
+                     "Your attendance at this reception is a clear sign of the warm ties between our peoples."):
+        texts, statement = candidates(f"{courtesy} Japan has become Viet Nam's largest provider of development aid.")
+        assert [t for t, ok in zip(texts, statement) if ok][0].startswith("Japan has become")

@@ -63,38 +63,34 @@ def scales_in(text: str) -> set[str]:
     return {scale for scale in SCALES if scale in lower or SCALE_SIZES.get(scale, largest + 1) <= largest}
 
 
-# an amount: a number in digits or words and the scale it goes with ("15 billion", "£14billion", "two million")
+# an amount: a number in digits or words and the scale it goes with ("15 billion", "£14billion", "USD1 billion",
+# "2.4-billion-USD", "two million"), or its scale abbreviated after its digits ("£52.2bn", "51 bln USD", "$10m")
 AMOUNT_SCALES = ("thousand", "million", "billion", "trillion")
-AMOUNT = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)?)\s?"
+AMOUNT = re.compile(r"(?:(?<![\d.,])(\d[\d,]*(?:\.\d+)?)|(?<![\w.,])([A-Za-z]+(?:-[A-Za-z]+)?))[\s-]?"
                     r"(thousand|million|billion|trillion)s?\b", re.IGNORECASE)
+ABBREVIATED = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)[\s-]?(bn|bln|mn|mln|m|tn|trn)\b")
+SCALE_ABBREVIATIONS = {"bn": "billion", "bln": "billion", "mn": "million", "mln": "million", "m": "million",
+                       "tn": "trillion", "trn": "trillion"}
 
 
-# an amount's scale abbreviated after its digits ("£52.2bn", "$10m", "€3tn")
-ABBREVIATED = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s?(bn|mn|m|tn|trn)\b")
-SCALE_ABBREVIATIONS = {"bn": "billion", "mn": "million", "m": "million", "tn": "trillion", "trn": "trillion"}
-
-
-def amount_of(number: str, scale: str) -> tuple[float, str] | None:
-    """A number and its scale as (value, scale) ("1.5", "billion" -> (1.5, "billion"); "two", "million" -> (2.0,
-    "million")), else None (the word is no number)."""
+def amount_of(number: str, scale: str) -> float | None:
+    """A number and its scale as the sum it makes ("1.5", "billion" -> 1.5e9; "two", "million" -> 2e6; so "1,500
+    million" is 1.5 billion), else None (the word is no number)."""
     if number[:1].isdigit():
         value = float(number.replace(",", ""))
     elif (word := number_word_value(number)) is not None or number.lower() == "one":
         value = float(word if word is not None else 1)
     else:
         return None
-    return round(value, 6), scale.lower()
+    return float(f"{value * SCALE_SIZES[scale.lower()]:.9g}")
 
 
-def amounts_in(text: str) -> set[tuple[float, str]]:
-    """The amounts ``text`` states, each as (value, scale): with their scale ("15 billion USD" -> (15, "billion"),
-    "£52.2bn" -> (52.2, "billion")) and in digits alone ("2,500,000" -> (2.5, "million") and (2500, "thousand"))."""
-    found = {amount for n, s in AMOUNT.findall(text) if (amount := amount_of(n, s))}
+def amounts_in(text: str) -> set[float]:
+    """The sums ``text`` states: amounts with their scale ("15 billion USD", "£52.2bn") and in digits alone
+    ("2,500,000")."""
+    found = {amount for digits, word, scale in AMOUNT.findall(text) if (amount := amount_of(digits or word, scale))}
     found |= {amount for n, s in ABBREVIATED.findall(text) if (amount := amount_of(n, SCALE_ABBREVIATIONS[s]))}
-    for digits in re.findall(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])", text):
-        number = int(digits.replace(",", ""))
-        found |= {(round(number / SCALE_SIZES[scale], 6), scale) for scale in AMOUNT_SCALES
-                  if number >= SCALE_SIZES[scale]}
+    found |= {float(n.replace(",", "")) for n in re.findall(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])", text)}
     return found
 
 
@@ -164,9 +160,9 @@ def number_values(text: str) -> set[int]:
 
 
 def _supported(entity: str, source_lower: str, source_words: set[str], source_numbers: set[str],
-               source_values: set[int], source_scales: set[str], source_amounts: set[tuple[float, str]]) -> bool:
-    if (amount := AMOUNT.fullmatch(entity)) and (pair := amount_of(*amount.groups())):
-        return pair in source_amounts  # "two billion" where the article has 15 billion is no support
+               source_values: set[int], source_scales: set[str], source_amounts: set[float]) -> bool:
+    if (amount := AMOUNT.fullmatch(entity)) and (total := amount_of(amount[1] or amount[2], amount[3])):
+        return total in source_amounts  # "two billion" where the article has 15 billion is no support
     value = number_word_value(entity)
     if value is not None:
         return value in source_values
@@ -180,7 +176,7 @@ def _supported(entity: str, source_lower: str, source_words: set[str], source_nu
     return bool(words) and all(w in source_words for w in words)
 
 
-def _source_index(source: str) -> tuple[str, set[str], set[str], set[int], set[str], set[tuple[float, str]]]:
+def _source_index(source: str) -> tuple[str, set[str], set[str], set[int], set[str], set[float]]:
     lower = re.sub(r"\s+", " ", source.lower())
     words = {w.strip(".,'’") for w in re.findall(r"[\w'’.-]+", lower)}
     numbers = {_norm_number(n) for n in re.findall(r"\d[\d,.]*%?", source)}

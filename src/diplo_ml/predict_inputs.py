@@ -16,6 +16,7 @@ from diplo_ml.data.examples import (
     PREVIOUS_FIELDS,
     PreviousParagraph,
     record_headline,
+    without_found_headline,
     without_headline,
 )
 from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, ingest_path, written_by_diplo
@@ -86,8 +87,10 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
                **fields, **({"text": text} if task.echo_text else {}),
                **({"note": note} if note else {}),
                # the predictor cuts a wire dateline that opens it (as ingestion did for training)
-               # (and through its headline: its own, else the one read from its text or its address's slug)
-               "_text": without_headline(text, headline or fields.get("headline")),
+               # (and through its headline: its own, else, before a header's byline, stamp or dateline, the one read
+               # from its text or its address's slug)
+               "_text": without_headline(text, headline) if headline
+               else without_found_headline(text, fields.get("headline")),
                "_context": {"headline": headline, "previous": previous}}
         count += 1
     if not count:

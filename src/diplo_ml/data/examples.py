@@ -10,8 +10,8 @@ from typing import Any
 
 import numpy as np
 
-from diplo_ml.data.datelines import LEADING_STAMP
-from diplo_ml.data.page_noise import without_site
+from diplo_ml.data.datelines import LEADING_STAMP, split_datelines
+from diplo_ml.data.page_noise import BYLINE, without_site
 from diplo_ml.text import strip_diacritics
 
 Context = dict[str, list[str | None]]  # kind ("headline", "previous") -> one text (or None) per input
@@ -78,7 +78,8 @@ URL_FIELDS = ("url", "link", "source_url")  # where a scraped record came from
 
 # the outlets whose sites archives are scraped from, by the host of a row's address
 SITE_HOSTS = {"vietnamnews.vn": "Viet Nam News", "vietnamplus.vn": "VietnamPlus", "vnexpress.net": "VnExpress",
-              "tuoitrenews.vn": "Tuoi Tre", "hanoitimes.vn": "Hanoi Times", "vovworld.vn": "VOV World",
+              "tuoitrenews.vn": "Tuoi Tre", "tuoitre.vn": "Tuoi Tre", "hanoitimes.vn": "Hanoi Times",
+              "vovworld.vn": "VOV World",
               "vov.vn": "VOV World", "nhandan.vn": "Nhan Dan", "baoquocte.vn": "WVR", "vir.com.vn": "VIR",
               "vietnamnet.vn": "VietNamNet", "qdnd.vn": "QDND", "sggpnews.org.vn": "SGGP", "thesaigontimes.vn":
               "The Saigon Times", "mofa.gov.vn": "MOFA", "chinhphu.vn": "VGP", "baochinhphu.vn": "VGP",
@@ -88,8 +89,14 @@ SITE_HOSTS = {"vietnamnews.vn": "Viet Nam News", "vietnamplus.vn": "VietnamPlus"
 def host_outlet(record: dict[str, Any]) -> str | None:
     """The outlet whose site a record's address is on ("https://en.vietnamplus.vn/…" -> VietnamPlus), else None."""
     url = next((record[k] for k in URL_FIELDS if isinstance(record.get(k), str) and record[k].strip()), "")
-    host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
+    url = url.strip().lower().rsplit("://", 1)[-1]  # (an archive's copy: "https://web.archive.org/web/…/https://…")
+    host = url.split("/", 1)[0].split(":", 1)[0]
     return next((name for site, name in SITE_HOSTS.items() if host == site or host.endswith("." + site)), None)
+
+
+# a slug's small words, which a name in Vietnamese letters may read as without its marks ("to": "Tô", "the": "Thế")
+SLUG_SMALL_WORDS = {"to", "the", "and", "of", "in", "on", "for", "a", "an", "at", "by", "with", "as", "from", "up",
+                    "than", "long", "ban", "hang", "hung"}
 
 
 def slug_headline(record: dict[str, Any], text: str) -> str | None:
@@ -107,8 +114,11 @@ def slug_headline(record: dict[str, Any], text: str) -> str | None:
         words.pop()
     if len(words) < 4 or not all(w.isalpha() for w in words):
         return None
-    capitalised = {strip_diacritics(w).lower(): w for w in re.findall(r"\b[^\W\d_a-z][^\W_]*", text) if w[0].isupper()}
-    written = [capitalised.get(w.lower(), w.lower()) for w in words]  # ("viet-nam" -> "Việt Nam" where so written)
+    found = [w for w in re.findall(r"\b[^\W\d_a-z][^\W_]*", text) if w[0].isupper()]
+    capitalised = {w.lower(): w for w in found}
+    accented = {strip_diacritics(w).lower(): w for w in found}  # ("viet-nam" -> "Việt Nam" where the text so writes)
+    written = [capitalised.get(w.lower()) or (accented.get(w.lower()) if w.lower() not in SLUG_SMALL_WORDS else None)
+               or w.lower() for w in words]  # (never "to" -> "Tô" for a "Tô Lâm" in the text)
     return " ".join([written[0][:1].upper() + written[0][1:], *written[1:]])
 
 
@@ -132,6 +142,15 @@ def without_headline(text: str, headline: str | None) -> str:
         after = re.sub(r"^\d[\d-]{5,}\s+", "", after[stamp.end():].lstrip(" |/-–\n"))  # and a page's number
         after = _after_page_links(after)
     return after
+
+
+def without_found_headline(text: str, headline: str | None) -> str:
+    """``text`` cut through a headline the row does not give but its text or address does (:func:`without_headline`),
+    only where a header's byline, date stamp or dateline follows it ("… in South Sudan By Minh Thu December 12, 2023
+    …", not a lead that repeats the headline's words: "PM meets Japanese Prime Minister Kishida Fumio …")."""
+    body = without_headline(text, headline)
+    return body if body == text or BYLINE.match(body) or LEADING_STAMP.match(body) or split_datelines(body)[0] \
+        else text
 
 
 # what a scraped page prints between its date stamp and its lead: links to its other languages before a sentence's

@@ -236,6 +236,11 @@ def _speakers_label(candidates: list[tuple[int, str]]) -> None:
             candidates.remove((below, line))
 
 
+# a note on a speech's text under its title: "CHECK AGAINST DELIVERY", "AS DELIVERED", "UNOFFICIAL TRANSLATION"
+DELIVERY_NOTE = re.compile(r"^\(?(?i:(?:please )?check against delivery|as delivered|(?:unofficial )?translation"
+                           r"|original:? \w+|embargoed\b.*)\)?$")
+
+
 def _capitals_speakers_title(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A speaker's title block in capitals ("STATEMENT BY H.E. …" / "PERMANENT REPRESENTATIVE …" / "AT THE …"): the
     "BY" line and the capitals lines right below it; [] where the page has none."""
@@ -244,7 +249,8 @@ def _capitals_speakers_title(candidates: list[tuple[int, str]]) -> list[tuple[in
         if SPEAKERS_TITLE.match(line) and capitals(line):
             block = [(number, line)]
             for below in ordered[i + 1:]:
-                if below[0] - block[-1][0] > 2 or not capitals(below[1]) or len(block) >= 6:  # (a merged label)
+                if below[0] - block[-1][0] > 2 or not capitals(below[1]) or len(block) >= 6 \
+                        or DELIVERY_NOTE.match(below[1]):  # (a merged label's gap; not "CHECK AGAINST DELIVERY")
                     break
                 block.append(below)
             return block if len(block) > 1 else []
@@ -282,7 +288,10 @@ def _speakers_title(candidates: list[tuple[int, str]], best: tuple[int, str], be
 CAPTION_SCENE = re.compile(r"\b(?:(?:at|during|after) (?:the|a|their) (?:\w+ ){0,2}(?:talks|meeting|ceremony"
                            r"|reception|signing|event|session|press conference|courtesy call)|on the sidelines of"
                            r"|shake hands|shaking hands|pose for|posing for)\b")
-HOLDER = re.compile(rf"\b(?:{OFFICE_TITLES}|PM|King|Queen|Prince|Princess)\b")
+# (its own list, narrower than OFFICE_TITLES: a verbless headline names a mayor or a commissioner "on the sidelines
+# of …" as often as a caption does)
+HOLDER = re.compile(r"\b(?:Minister|PM|President|Ambassador|Secretary|Chairman|Chairwoman|Chairperson|Governor|Director"
+                    r"|Premier|King|Queen|Prince|Princess|Chancellor|Speaker)\b")
 
 
 # what a headline's holder does, in a headline's present tense
@@ -545,7 +554,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             before_body.append((number, line))  # "STATEMENT" / "BY H.E. AMBASSADOR …": the speaker, no byline
             continue
         if reason is None and not seen_body and before_body and SPEAKERS_TITLE.match(before_body[-1][1]) \
-                and OFFICE.match(line) and not NEWS_VERB.search(line) and len(line.split()) <= 50:
+                and OFFICE.match(line) and not NEWS_VERB.search(line) and len(line.split()) <= 50 \
+                and ":" not in line and not re.search(r"[.!?][\"'”’)]*$", line):  # (not "Spokesperson …: Viet Nam …")
             before_body.append((number, line))  # the speaker's office and the occasion below "REMARKS by H.E. …"
             continue
         if reason is None and not seen_body and short_unpunctuated(line.rstrip("*_ "), 30) \
@@ -596,7 +606,9 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             article.dropped.append((caption.line, "photo caption (its credit follows)", caption.raw))
     if article.date is None and copied and article.dateline:  # "Ha Noi, August 8 (VNA)" in a message sent on the 9th
         article.date = yearless_date(article.dateline, copied)
-    article.date = article.date or copied
+    article.date = article.date or copied or next(  # a week's or a visit's span, where the page gives no other date
+        (parse_date(line) for _, why, line in article.dropped  # (not an anniversary's decades: "(1945 – 2024)")
+         if why == "span of dates" and len(set(re.findall(r"\b(?:19|20)\d\d\b", line))) == 1), None)
     article.headline = mail.subject if mail.titled else article.headline or mail.subject
     if article.outlet is None:
         last = article.paragraphs[-1].line if article.paragraphs else 0

@@ -57,10 +57,12 @@ def _goes_on(paragraph: str, line: str) -> bool:
 
 def _broken_place(paragraph: str, line: str) -> bool:
     """Whether a line of five words or more that ends no sentence stops inside a Vietnamese place's two-word name
-    that ``line`` finishes ("… comprising 184 officers, left Ha" / "Noi on September 10 …", "… in Da" / "Nang")."""
+    that ``line`` finishes ("… comprising 184 officers, left Ha" / "Noi on September 10 …", "… in Da" / "Nang"); not
+    where the line ends with a whole place ("… Quang Tri and Thanh Hoa" / "Binh Duong …") nor before "An", a
+    sentence's article as often as a place's end ("… in Ha Long" / "An international cruise ship …")."""
     words, rest = paragraph.split(), re.match(r"[^\W\d_]+", line)
-    return len(words) >= 5 and bool(rest) and (words[-1], rest.group()) in NAMED_PLACES \
-        and not is_caption(paragraph) and not BYLINE.match(paragraph)
+    return len(words) >= 5 and bool(rest) and (words[-1], rest.group()) in NAMED_PLACES and rest.group() != "An" \
+        and tuple(words[-2:]) not in NAMED_PLACES and not is_caption(paragraph) and not BYLINE.match(paragraph)
 
 
 def _unwrapped(first: str, second: str, text: str) -> str:
@@ -125,7 +127,9 @@ def _may_go_on(block: list[tuple[int, str]], current: tuple[int, str], line: str
     timeline's year or a list's item."""
     first = current[1] == dict(block)[current[0]]  # (nothing joined to it yet: the paragraph's first line)
     sentence = bool(split_datelines(current[1])[0]) or bool(NEWS_VERB.search(current[1])) \
-        or bool(TITLE_END.search(current[1]))  # "At the talks, Deputy Foreign Minister" / "Do Hung Viet said …"
+        or bool(TITLE_END.search(current[1])) \
+        or bool(HOLDERS_NAME_BROKEN.search(current[1]) and NAME_OPENS.match(line))  # "At the talks, Deputy Foreign
+    # Minister" / "Do Hung Viet said …", "… Ambassador to New Zealand Nguyen Thi" / "Thu Hang said …"
     return (not first or sentence) and parse_date(line) is None and not SENTENCE_OPENER.match(line) \
         and not re.match(r"(?:1[89]|20)\d\d\s+[A-Z]", line) \
         and not LIST_ITEM.match(line) and not LABEL_OR_ITEM.match(line)  # (nor onto a timeline's "1995 Viet Nam …")
@@ -211,14 +215,19 @@ FRONTED_TITLE = re.compile(rf"^[A-Z][^,]{{2,60}},\s.*\b(?:{OFFICE_TITLES}|Colone
 
 # a sentence's fronted "-ing" phrase, which a comma must close before the main clause ("Reviewing the relationship
 # since …" / "Agreement (EVFTA) took effect …, the two sides noted …"; not a city's name: "Beijing has …")
-PARTICIPLE_OPENS = re.compile(r"^(?!(?:Beijing|Nanjing|Kunming|Chongqing|Xining)\b)[A-Z][a-z]{2,}ing\s+[a-z]")
+PARTICIPLE_OPENS = re.compile(r"^(?!(?:Beijing|Nanjing|Kunming|Chongqing|Xining|Morning|Evening|Meeting|Briefing"
+                              r"|Training|Funding|Building|Housing|Spring|King|Wedding|Clothing|Shipping|Mining|Banking"
+                              r"|Marketing|Thing|Something|Nothing|Everything|Anything|Offering|Opening|Closing|Welcoming"
+                              r")\b)[A-Z][a-z]{2,}ing\s+[a-z]")
 
 
-def _open_participle(block: list[tuple[int, str]], line: str) -> bool:
+def _open_participle(block: list[tuple[int, str]], line: str, below: str) -> bool:
     """Whether a block's line of eight words or more, near the block's width, opens with a participle's phrase that
-    no comma has closed yet: the sentence goes on in the next line (a heading so long and wide is rare)."""
+    no comma has closed yet, and the line ``below`` opens no clause of its own (a name going on to the comma that
+    closes the phrase: "Agreement (EVFTA) took effect in 2020, the two sides noted …"; not a heading over a sentence:
+    "Strengthening political trust with Laos" / "Prime Minister Pham Minh Chinh said …")."""
     return bool(PARTICIPLE_OPENS.match(line)) and "," not in line and len(line.split()) >= 8 \
-        and len(line) >= 0.8 * _usual_width(block) and not TERMINAL.search(line)
+        and len(line) >= 0.8 * _usual_width(block) and not TERMINAL.search(line) and not opens_a_clause(below)
 
 
 def _goes_on_by_hand(block: list[tuple[int, str]], current: tuple[int, str], line: str) -> bool:
@@ -238,7 +247,7 @@ def _goes_on_by_hand(block: list[tuple[int, str]], current: tuple[int, str], lin
         or bool(re.search(r"[a-z][.!?][\"'”’)]*\s+[A-Z]", current[1])) \
         or bool(FRONTED_TITLE.search(current[1]) and NAME_OPENS.match(line)) \
         or bool(re.search(r"\s\S+\s\S+\s\S+['’]s$", current[1])) \
-        or _open_participle(block, current[1])  # ("… of the European Parliament's" / "Delegation …")
+        or _open_participle(block, current[1], line)  # ("… of the European Parliament's" / "Delegation …")
     return prose and not (is_caption(current[1]) or PICTURED.search(current[1]) or capitals(current[1])) \
         and not split_datelines(line)[0] and parse_date(line) is None and not SENTENCE_OPENER.match(line) \
         and not re.match(r"(?:1[89]|20)\d\d\s*[-–—:]?\s+[A-Z]", line) \

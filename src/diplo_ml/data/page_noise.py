@@ -400,8 +400,9 @@ def _outlet_and_date(line: str) -> bool:
                      line.strip(), maxsplit=1)
     date = FULL_DATE.search(line)
     header = re.sub(rf"(?i)[\s,]*\b(?:{WEEKDAYS})$", "", line[:date.start()].strip(" ,")) if date else ""
-    if header and masthead(header) and len(line.split()) <= 16:  # (its spaces collapsed: "VIỆT NAM NEWS THURSDAY, …")
-        return True
+    after = line[date.end():] if date else ""  # a section and a page number, no sentence ("VNA, May 1 – … turns 79.")
+    if header and masthead(header) and len(line.split()) <= 16 and not re.search(r"\b[a-z]{2,}\b|[.!?]$", after):
+        return True  # (its spaces collapsed: "VIỆT NAM NEWS THURSDAY, SEPTEMBER 7, 2023 POLITICS & LAWS 3")
     return len(parts) == 2 and masthead(parts[0].strip("*_ ")) is not None and len(parts[1].split()) <= 12 \
         and bool(FULL_DATE.search(parts[1]) or DATE_DMY.search(parts[1])) \
         and not re.search(r"(?i)\b(?:first|founded|since|established|launched)\b", parts[1])  # "– first published 1951"

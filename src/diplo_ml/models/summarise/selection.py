@@ -164,7 +164,7 @@ SPEECH_COURTESY = re.compile(
     r"(?:thank|express|congratulat|join|extend|send|convey|welcome)"
     r"|(?:first of all|at the outset),? (?:I|we|let me|allow me)\b[^.]{0,40}\b(?:thank|congratulat)"
     # "Your presence is a testament to the friendship between Viet Nam and Australia." (a host to the guests)
-    r"|your (?:presence|attendance|participation|being here)(?: here)?(?: tonight| today| this evening| this morning)?"
+    r"|your (?:presence|attendance|participation|being here)\b[^.!?,;]{0,40}?"  # ("… with us tonight")
     r" (?:is|are) (?:a |an |the )?(?:clear |true |strong |vivid |living )?(?:testament|testimony|sign|reflection|proof"
     r"|honou?r|tribute|symbol|demonstration)\b"
     r"|(?:I am|I'm|I’m|we are|we're|we’re) (?:very |most |truly |deeply |greatly |so )?(?:pleased|delighted|happy"

@@ -15,6 +15,7 @@ from diplo_ml.data.examples import (
     record_headline,
     record_title,
     slug_headline,
+    without_found_headline,
     without_headline,
 )
 from diplo_ml.data.schema import check_summary_record
@@ -113,7 +114,7 @@ class SummariseTask(Task):
         found["outlet"] = found["outlet"] or (site_outlet(title) if title else None)  # "… - VnExpress International"
         found["headline"] = found["headline"] or slug_headline(record, text)  # a scraped row's address
         head = record_headline(record) or found["headline"]
-        body = without_headline(text, head)
+        body = without_headline(text, head) if record_headline(record) else without_found_headline(text, head)
         header = text[:len(text) - len(body)]
         if head and head in header and not (found["date"] and found["outlet"]):  # a scraper's menu and headline
             try:  # run in before the lead: the stamp after the headline and the lead's dateline ("Vientiane (VNA) –")
