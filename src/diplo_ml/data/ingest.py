@@ -5,7 +5,8 @@ bylines, photo captions, share buttons, "Related news" tails) is dropped with a 
 the headline, date, outlet and dateline become metadata; interview questions are marked;
 the "./." end mark is stripped. Lines of one block are joined when a paragraph was
 hard-wrapped. Exact and near duplicate paragraphs are removed and counted. Which lines are noise is
-:mod:`diplo_ml.data.page_noise`'s to say; datelines, dates and page headers are :mod:`diplo_ml.data.datelines`'.
+:mod:`diplo_ml.data.page_noise`'s to say; datelines, dates and page headers are :mod:`diplo_ml.data.datelines`';
+which line above the body is the headline is :mod:`diplo_ml.data.headlines`'.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
+from diplo_ml.data.article import Article, Paragraph
 from diplo_ml.data.datelines import (
     FULL_NAMES,
     OUTLET_PATTERN,
@@ -32,32 +32,36 @@ from diplo_ml.data.datelines import (
     strip_page_header,
     yearless_date,
 )
-from diplo_ml.data.line_joins import capitals, hard_wrapped, paragraph_lines, split_blocks, unquoted
+from diplo_ml.data.headlines import (
+    OFFICE,
+    SPEAKERS_LABEL,
+    SPEAKERS_TITLE,
+    WIRE_TAG,
+    is_menu,
+    names_site,
+    pick_headline,
+    spaced_menus,
+    title_line,
+)
+from diplo_ml.data.line_joins import hard_wrapped, paragraph_lines, split_blocks, unquoted
 from diplo_ml.data.mail import forwarded_mail
 from diplo_ml.data.page_noise import (
     ANSWER_PREFIX,
     BARE_CREDIT,
-    BYLINE,
     END_MARK,
     FOOTNOTE,
     FOOTNOTE_MARK,
-    FULL_TEXT_OF,
-    OFFICE_TITLES,
     PHOTO_CREDIT,
-    PICTURED,
     PROMPT,
     QUESTION_PREFIX,
     SITE_NAMES,
-    SITE_WELCOME,
     SOURCE_CREDIT,
-    SPEAKER,
     STORY_NOTE,
     TAIL_HEADINGS,
     classify,
     comment_block,
     copy_date_line,
     credited_caption,
-    not_a_standfirst,
     page_furniture,
     short_unpunctuated,
     split_site,
@@ -82,66 +86,6 @@ SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
-@dataclass
-class Paragraph:
-    text: str
-    line: int
-    question: bool = False
-    raw: str = ""
-
-
-@dataclass
-class Article:
-    doc_id: str
-    path: str
-    headline: str | None = None
-    date: str | None = None
-    outlet: str | None = None
-    dateline: str | None = None
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    lead_line: int | None = None  # the source line of the paragraph under a dateline that marks a lead
-    dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, reason, text)
-
-    def records(self) -> list[dict[str, Any]]:
-        return [
-            {
-                "id": f"{self.doc_id}-p{i:02d}",
-                "doc_id": self.doc_id,
-                "paragraph_index": i,
-                "text": p.text,
-                "question": p.question,
-                "headline": self.headline,
-                "date": self.date,
-                "outlet": self.outlet,
-                "dateline": self.dateline,
-                "source_file": self.path,
-                "source_line": p.line,
-            }
-            for i, p in enumerate(self.paragraphs)
-        ]
-
-    @property
-    def body(self) -> str:
-        return "\n\n".join(p.text for p in self.paragraphs)
-
-    @property
-    def statements(self) -> str:
-        """The body without interviewers' questions: what a summary may be made of."""
-        return "\n\n".join(p.text for p in self.paragraphs if not p.question)
-
-    @property
-    def summary_text(self) -> str:
-        """What a summariser reads: the statements, and in an interview (the page asks questions) each answer
-        without the speaker label before it ("Deputy Foreign Minister: Vietnam's candidacy …")."""
-        lead = self.lead_line if self.lead_line is not None else 0  # not a teaser or key points above a dated lead
-        paragraphs = [p for p in self.paragraphs if p.line >= lead or not not_a_standfirst(p.text)]
-        if not any(p.question for p in paragraphs):
-            return "\n\n".join(p.text for p in paragraphs)
-        answers = "\n\n".join(SPEAKER.sub("", p.text, count=1) for p in paragraphs if not p.question)
-        # a page of questions only: the summariser reads them and finds no statement (an empty summary with a note)
-        return answers if answers.strip() else "\n\n".join(p.text for p in paragraphs)
-
-
 def _words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
@@ -151,307 +95,9 @@ def paragraph_key(text: str) -> str:
     return " ".join(_words(text))
 
 
-def _without_suffix(title: str, lines: list[str]) -> str:
-    """A page ``<title>`` without the site or section it appends to the article's own heading, given among ``lines``
-    ("PM meets Korean leaders - VnExpress International" beside "PM meets Korean leaders" -> the latter)."""
-    for line in sorted(lines, key=len, reverse=True):
-        rest = title[len(line):] if len(line.split()) >= 3 and title.startswith(line) else ""
-        if re.match(r"\s*[-–—|:]\s+\S", rest):
-            return line
-    return title
-
-
-# a wire service's tag before its headline: "(LEAD) N. Korea fires …", "(URGENT) …", "(2nd LD) …"
-WIRE_TAG = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{0,60})\)\s*", re.IGNORECASE)
-
-
-# a page's title that ingestion would otherwise take for something else: a question ("Is Viet Nam's economic diplomacy
-# paying off?", "Commentary: Why is …?"), "Full text of the Joint Statement …", "VIDEO: Vietnamese peacekeepers …"
-TITLE_LINE = re.compile(rf"^(?:(?i:{FULL_TEXT_OF})|(?:VIDEO|Video|WATCH|Watch)\s*:\s*[A-Z])")
-# a site's or an organisation's name, nothing else: "Embassy of the Socialist Republic of Viet Nam in the Republic of
-# Korea", "Ministry of Foreign Affairs of Viet Nam" (not "Embassy of Vietnam holds Tet gathering")
-SITE_NAME = re.compile(r"^(?:The )?(?:Embassy|Consulate(?: General)?|(?:Permanent )?Mission|Ministry|Office|Department"
-                       r"|Delegation)\b(?:\s+(?:[A-Z][\w.'’&-]*|of|the|in|to|and|for|at|on|&))*$")
-
-
-# a page's contact line: "Hotline for citizen protection: +82 10 5555 0123", "Email: consular@…"
-CONTACT = re.compile(r"\+?\d[\d\s().-]{7,}\d|[\w.-]+@[\w-]+\.\w")  # a telephone number or an e-mail address
-
-
-# a page's date line, however long its note: "Delivered on: 19 March 2026 (Transcript of the speech, exactly as …)"
-PUBLISHED_LINE = re.compile(r"^(?:(?i:published|delivered on|last updated|updated|posted)(?: on)?:?\s+"
-                            r"(?=\d|[A-Z][a-z]+ \d)"
-                            # a release's date alone: "For immediate release: 6 November 2025"
-                            r"|(?i:for immediate release):?\s+"
-                            r"(?=(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2},?) \d{4}\s*$))")
-
-
-# the label of an opinion page, above a title that may be a question ("Commentary" / "Is Viet Nam's economic
-# diplomacy paying off?"); an interview's or a FAQ's first question is no title
-OPINION_LABEL = re.compile(r"^(?:opinion|commentary|analysis|editorial|viewpoint|perspectives?|column|op-ed|comment)$",
-                           re.IGNORECASE)
-
-
-def _title_line(line: str, reason: str | None, above: list[tuple[int, str]]) -> bool:
-    """A line above the body that is the page's title though it ends in "?" (under an opinion page's label, see
-    :data:`OPINION_LABEL`) or reads as a heading or media link (see :data:`TITLE_LINE`)."""
-    text = line.strip()
-    question = text.endswith("?") and 3 <= len(text.split()) <= 20 and not text.startswith("**") \
-        and not QUESTION_PREFIX.match(text) and not PROMPT.match(text) and reason is None \
-        and any(OPINION_LABEL.match(label.strip("*_# ")) for _, label in above)
-    return question or (bool(TITLE_LINE.match(text)) and short_unpunctuated(text, 30))
-
-
-# the rest of a title that a page's width broke inside a name: "Keynote speech by Prime Minister Pham Minh" / "Chinh at
-# the 9th Mekong-Japan Summit"
-WRAPPED_NAME = re.compile(r"^[A-Z][\w'’-]*\s+(?:at|in|on|of|to|for|with|from|during)\s")
-
-
-# a speech's or statement's title block: "STATEMENT by H.E. Ambassador …" / "Permanent Representative of Viet Nam to
-# the United Nations at …": the speaker's title and office go on the first line (not a headline below a label:
-# "Statement by the Foreign Secretary" / "UK condemns …")
-SPEAKERS_TITLE = re.compile(r"^(?i:statement|remarks|speech|address|keynote (?:speech|address)|intervention"
-                            r"|message|opening remarks|closing remarks)\s+(?i:by)\s+\S")
-OFFICE = re.compile(r"^(?:(?:UK|US|U\.S\.|EU|Viet Nam['’]s|[A-Z][a-z]+['’]s) )?"  # "UK Permanent Representative …"
-                    rf"(?:Permanent Representative|Deputy Permanent Representative|Deputy|Vice|Head|Chair"
-                    rf"|Prime Minister|Foreign Minister|Charg[ée] d['’]Affaires|{OFFICE_TITLES})\b(?!['’]s)")
-
-
-TITLE_GLUE = {"of", "to", "the", "and", "for", "at", "on", "in", "a", "an", "de", "du"}  # an office's small words
-OCCASION = re.compile(r"^(?i:at|on|before|to|during)\s")
-
-
-SPEAKERS_LABEL = re.compile(r"^(?i:statement|remarks|speech|address|keynote speech|keynote address|intervention"
-                            r"|message|opening remarks|closing remarks)$")
-
-
-def _speakers_label(candidates: list[tuple[int, str]]) -> None:
-    """A title block's lone label and the "by …" line right below it as one line ("STATEMENT" / "BY H.E. AMBASSADOR
-    …" -> "STATEMENT BY H.E. AMBASSADOR …"), so that the speaker's line is no byline, where a line goes on below."""
-    numbers = {number for number, _ in candidates}
-    for (number, label), (below, line) in zip(list(candidates), list(candidates)[1:]):
-        if SPEAKERS_LABEL.match(label.strip("*# ")) and below == number + 1 and re.match(r"(?i:by)\s+\S", line) \
-                and below + 1 in numbers:  # the block goes on: the speaker's office (not "MESSAGE" / "BY …" / "")
-            candidates[candidates.index((number, label))] = (number, f"{label.strip('*# ')} {line}")
-            candidates.remove((below, line))
-
-
-# a note on a speech's text under its title: "CHECK AGAINST DELIVERY", "AS DELIVERED", "UNOFFICIAL TRANSLATION"
-DELIVERY_NOTE = re.compile(r"^\(?(?i:(?:please )?check against delivery|as delivered|(?:unofficial )?translation"
-                           r"|original:? \w+|embargoed\b.*)\)?$")
-
-
-def _capitals_speakers_title(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A speaker's title block in capitals ("STATEMENT BY H.E. …" / "PERMANENT REPRESENTATIVE …" / "AT THE …"): the
-    "BY" line and the capitals lines right below it; [] where the page has none."""
-    ordered = sorted(candidates)
-    for i, (number, line) in enumerate(ordered):
-        if SPEAKERS_TITLE.match(line) and capitals(line):
-            block = [(number, line)]
-            for below in ordered[i + 1:]:
-                if below[0] - block[-1][0] > 2 or not capitals(below[1]) or len(block) >= 6 \
-                        or DELIVERY_NOTE.match(below[1]):  # (a merged label's gap; not "CHECK AGAINST DELIVERY")
-                    break
-                block.append(below)
-            return block if len(block) > 1 else []
-    return []
-
-
-def _speakers_title(candidates: list[tuple[int, str]], best: tuple[int, str], before: list[tuple[int, str]],
-                    after: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]],
-                                                           tuple[int, str]]:
-    """A speaker's title block (:data:`SPEAKERS_TITLE`) over lines: the "… by" line, then the office lines right
-    below it (in title case) and the occasion's ("At the …"), none with a news verb, as one headline (``before``,
-    ``after`` and ``best`` for it); the arguments where the block is not so."""
-    if before or after:
-        return before, after, best
-    ordered = sorted(candidates)
-    for i, (number, line) in enumerate(ordered):
-        if not SPEAKERS_TITLE.match(line):
-            continue
-        block = [(number, line)]
-        for below in ordered[i + 1:]:
-            title = re.split(r"\s(?:at|on|before|during)\s", below[1], maxsplit=1)[0]  # (the occasion run into it)
-            office = OFFICE.match(below[1]) and all(w in TITLE_GLUE for w in re.findall(r"\b[a-z][\w'’-]*", title)) \
-                and re.search(r"\b(?:of|to|for)\b", title)  # an office of something, not "President Luong Cuong on …"
-            occasion = OCCASION.match(below[1])  # "At the 80th session …"
-            if below[0] - block[-1][0] > 4 or not (office or occasion) or NEWS_VERB.search(below[1]):
-                break
-            block.append(below)
-        if len(block) > 1 and best in block:
-            return block[:1], block[2:], block[1]
-    return before, after, best
-
-
-# what an uncredited photo caption shows: office holders at an occasion ("Deputy Prime Minister … and Lao Deputy Prime
-# Minister … at the talks in Vientiane on March 3"), shaking hands or posing for a photo
-CAPTION_SCENE = re.compile(r"\b(?:(?:at|during|after) (?:the|a|their) (?:\w+ ){0,2}(?:talks|meeting|ceremony"
-                           r"|reception|signing|event|session|press conference|courtesy call)|on the sidelines of"
-                           r"|shake hands|shaking hands|pose for|posing for)\b")
-# (its own list, narrower than OFFICE_TITLES: a verbless headline names a mayor or a commissioner "on the sidelines
-# of …" as often as a caption does)
-HOLDER = re.compile(r"\b(?:Minister|PM|President|Ambassador|Secretary|Chairman|Chairwoman|Chairperson|Governor|Director"
-                    r"|Premier|King|Queen|Prince|Princess|Chancellor|Speaker)\b")
-
-
-# what a headline's holder does, in a headline's present tense
-HEADLINE_VERB = re.compile(r"\b(?:meets|receives|holds|hosts|visits|attends|chairs|signs|calls|urges|says|announces"
-                           r"|launches|opens|joins|discusses|agrees|pledges|vows|seeks|backs|hails|thanks)\b")
-
-
-def _scene_caption(candidate: tuple[int, str], candidates: list[tuple[int, str]]) -> bool:
-    """A caption line under the headline with no credit: office holders in a scene (:data:`CAPTION_SCENE`), no verb of a
-    news sentence, not ended with a full stop, right below a line of four words or more that is no such line."""
-    number, line = candidate
-    if not (CAPTION_SCENE.search(line) and HOLDER.search(line)) or NEWS_VERB.search(line) \
-            or line.rstrip().endswith(".") or HEADLINE_VERB.search(line):  # "… meets Lao counterpart on the sidelines"
-        return False
-    return any(n == number - 1 and len(c.split()) >= 4 and not CAPTION_SCENE.search(c) for n, c in candidates)
-
-
-def _joined_title(parts: list[str]) -> str:
-    """A title's lines as one: a speaker's office after a comma, an occasion in lower case ("Statement by H.E. …,
-    Permanent Representative … at the …"); other titles' lines joined by a space."""
-    if len(parts) < 2 or not SPEAKERS_TITLE.match(parts[0]) or capitals(parts[0]):
-        return " ".join(parts)
-    title = parts[0]
-    for part in parts[1:]:
-        title += f" {part[0].lower()}{part[1:]}" if OCCASION.match(part) else f", {part}" if OFFICE.match(part) \
-            else f" {part}"  # (a name's end a page's width broke off: "… Pham Minh" / "Chinh at …")
-    return title
-
-
-def _names_site(line: str) -> bool:
-    return bool(SITE_NAME.match(line.strip("*# ")))
-
-
-def _drop_candidates(article: Article, candidates: list[tuple[int, str]], lines: list[tuple[int, str]],
-                     reason: str) -> None:
-    """Take ``lines`` out of the headline's ``candidates``, each dropped with ``reason``."""
-    for number, line in lines:
-        article.dropped.append((number, reason, line))
-        candidates.remove((number, line))
-
-
-def _pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
-    """The longest short line above the body is the headline; the others are section labels."""
-    def drop(test: Callable[[str], object], reason: str) -> None:
-        _drop_candidates(article, candidates, [c for c in candidates if test(c[1])], reason)
-
-    _speakers_label(candidates)
-    drop(PICTURED.search, "photo caption")  # "… (right) and … at the meeting"
-    _drop_candidates(article, candidates, [c for c in candidates if _scene_caption(c, candidates)], "photo caption")
-    drop(lambda line: is_menu(line) or SITE_WELCOME.match(line), "navigation menu, table row or site banner")
-    others = [c for c in candidates if _names_site(c[1]) or CONTACT.search(c[1])]
-    if len(others) < len([c for c in candidates if len(c[1].split()) >= 2]):  # only when another line may be it
-        # ("Embassy of … in the Republic of Korea" / "NOTICE ON CITIZEN PROTECTION")
-        _drop_candidates(article, candidates, others, "site name or contact line")
-    drop(lambda line: line.rstrip("*_ ").endswith(","), "salutation")  # "Your Excellency …,"
-    for _, line in [c for c in candidates if PUBLISHED_LINE.match(c[1])]:
-        article.date = article.date or parse_date(line)
-    drop(PUBLISHED_LINE.match, "timestamp")
-    drop(lambda line: BYLINE.match(line) or WRITERS.match(line), "byline/credit")
-    # an epigraph under the headline: a quoted sentence and who said it ("“Vietnam wants to be friends …” — …")
-    epigraphs = [c for c in candidates if EPIGRAPH.match(c[1]) and any(
-        o[0] < c[0] and len(o[1].split()) >= 3 and not EPIGRAPH.match(o[1]) for o in candidates)]
-    _drop_candidates(article, candidates, epigraphs, "epigraph")
-    if not candidates:
-        return
-    best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))
-    if len(best[1].split()) < 2:  # a word alone ("Politics") is a section's label: the page shows no headline
-        best = (-1, "")
-    # a title in capitals over several lines: "CHAIRMAN'S STATEMENT" / "ON THE SITUATION IN MYANMAR", "JOINT STATEMENT"
-    # / "ON THE ESTABLISHMENT OF A COMPREHENSIVE PARTNERSHIP BETWEEN" / "THE SOCIALIST REPUBLIC …" (not a label:
-    # "PRESS RELEASE" / "MALAYSIA CONDEMNS …")
-    before: list[tuple[int, str]] = []
-    after: list[tuple[int, str]] = []
-    if capitals(best[1]):
-        for line_above in reversed([c for c in candidates if c[0] < best[0]]):
-            top = (before or [best])[0]
-            if not (capitals(line_above[1]) and top[0] - line_above[0] <= (2 if not before else 1)
-                    and (GOES_ON.match(top[1]) or CAPITALS_GO_ON.search(line_above[1]))):
-                break
-            before.insert(0, line_above)
-        for line_below in [c for c in candidates if c[0] > best[0]]:
-            end = (after or [best])[-1]
-            if not (capitals(line_below[1]) and line_below[0] - end[0] == 1
-                    and (CAPITALS_GO_ON.search(end[1]) or GOES_ON.match(line_below[1]))):  # ("…" / "BETWEEN …")
-                break
-            after.append(line_below)
-    block = _capitals_speakers_title(candidates)
-    before, after, best = ([], block[1:], block[0]) if block else _speakers_title(candidates, best, before, after)
-    below = next((c for c in candidates if c[0] == best[0] + 1), None)
-    rest = below if below and len(best[1].split()) >= 5 and not capitals(best[1]) \
-        and re.search(r"\s[A-Z][\w'’-]*\s[A-Z][\w'’-]*$", best[1]) and WRAPPED_NAME.match(below[1]) else None
-    after += [rest] if rest and rest not in before + after else []
-    for number, line in candidates:
-        if (number, line) in before + after:
-            article.dropped.append((number, "headline (kept as metadata)", line))
-        elif (number, line) == best:
-            headline = _without_suffix(without_site(line), [c for _, c in candidates]).strip("*# ")
-            headline = _joined_title([*(c[1].strip("*# ") for c in before), headline,
-                                      *(c[1].strip("*# ") for c in after)])
-            article.headline = WIRE_TAG.sub("", headline)
-            article.dropped.append((number, "headline (kept as metadata)", line))
-        else:
-            article.dropped.append((number, "section label", line))
-    candidates.clear()
-
-
 BY_LENGTH = sorted((OUTLETS | FULL_NAMES).items(), key=lambda item: -len(item[0]))
-MENU_SEPARATORS = re.compile(r"\s[|»›•·/]\s")
-# who wrote it, as a line of its own: "VNA correspondents", "Staff writers"
-WRITERS = re.compile(r"^(?:[A-Z]{2,8}|Staff)\s+(?i:correspondents?|reporters?|writers?)$")  # (not "Foreign
-# correspondents", a headline)
-
-
-def is_menu(line: str) -> bool:
-    """A site's navigation or a table's row, not a headline: four or more separated items of up to three words each
-    ("Home | Politics | Business | World", "Politics & Law » Economy » Society"), a numbered row of three or more cells
-    ("2 | Agreement on … | Secretary, Ministry of …"), four or more items of up to four words after "Home", or
-    "Home" and capitalised words only ("Home News Current Affairs Culture Video")."""
-    items = [item.strip() for item in MENU_SEPARATORS.split(line.strip())]
-    if len(items) >= 4 and all(1 <= len(item.split()) <= 3 for item in items) \
-            and sum(item.lower() in SECTIONS for item in items) >= 2:  # ("LIVE | Ukraine war | Day 1,000 | Latest")
-        return True
-    if len(items) >= 4 and items[0].lower() == "home" and all(1 <= len(item.split()) <= 4 for item in items):
-        return True  # "Home | About MOFA | Press Center | Consular Services", "… | Vietnam & the World | …"
-    cells = [cell.strip() for cell in line.split(" | ")]
-    if len(cells) >= 3 and cells[0].rstrip(".").isdigit():
-        return True
-    words = line.split()
-    return len(words) >= 4 and words[0].lower() == "home" and all(w[:1].isupper() or w == "&" for w in words) \
-        and not SMALL_WORDS.intersection(w.lower() for w in words) \
-        and len(SECTIONS.intersection(w.lower() for w in words[1:])) >= 2  # ("Home Office Announces New Rules")
-
-
-# a menu whose items the page set apart by runs of spaces ("News   Current Affairs   Culture   Listen   Podcast"),
-# before those runs are collapsed: four items or more of one to four words, capitalised but for "the", "and", "of"
-MENU_ITEM = r"[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|the|and|of)){0,3}"  # ("Vietnam & the World")
-# (a language switcher may end the line: "…   Videos        Tiếng Việt | Español | 中文")
-SPACED_ITEMS = re.compile(rf"^[ \t]*{MENU_ITEM}(?:[ \t]{{3,}}{MENU_ITEM}){{3,}}(?:[ \t]{{3,}}[^\n]*\|[^\n]*)?[ \t]*$",
-                          re.MULTILINE)
-
-
-def _spaced_menus(text: str) -> str:
-    """Lines of spaced menu items with bars between the items, so that :func:`is_menu` sees the items."""
-    def barred(match: re.Match[str]) -> str:
-        line = re.sub(r"[ \t]{3,}", " | ", match.group(0).strip())
-        return line if is_menu(line) else match.group(0)  # (not a PDF's spaced title: "Joint   Statement   …")
-
-    return SPACED_ITEMS.sub(barred, text)
-
-
-SMALL_WORDS = {"and", "of", "to", "for", "in", "on", "at", "with", "the", "a", "an", "as", "by", "from", "after"}
-SECTIONS = {"home", "news", "politics", "world", "business", "economy", "society", "culture", "sports", "sport",
-            "video", "videos", "photo", "photos", "opinion", "travel", "life", "law", "environment", "entertainment",
-            "more", "listen", "podcast", "podcasts", "multimedia"}
-
 
 LIVE_HEADING = re.compile(r"^latest updates\s*:?$", re.IGNORECASE)
-EPIGRAPH = re.compile(r"^[*_>\s]*[\"“‘][^\"”’]{20,}[.!?…][\"”’]\s*[—–-]+\s*\S")
-GOES_ON = re.compile(r"^(?:ON|OF|FOR|BY|AT|TO|AND|IN|WITH|BETWEEN|REGARDING|CONCERNING|FROM)\b")
-CAPITALS_GO_ON = re.compile(r"\b(?:ON|OF|FOR|BY|AT|TO|AND|IN|WITH|BETWEEN|THE|A|AN)$")  # a capitals line cut short
 
 
 def _pull_quotes(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -472,7 +118,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     unfolded = unfold_columns(text)
     columns = unfolded != text  # a print layout: its column's lines are wrapped by its width
     pdf = path.lower().endswith(".pdf")  # (its lines too, and nothing marks a paragraph's end but the text)
-    lines = unquoted(normalise(_spaced_menus(unfolded)).split("\n"))
+    lines = unquoted(normalise(spaced_menus(unfolded)).split("\n"))
     furniture = page_furniture(lines)
     article.dropped += [(i + 1, "page furniture (a printed page's number, header or footer)", lines[i])
                         for i in sorted(furniture)]
@@ -544,8 +190,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if reason is None and not seen_body and STORY_NOTE.match(line.strip().lstrip("*_>")) \
                 and line.rstrip("*_ ").endswith("."):  # (a headline "Update: Talks resume in Hanoi" is none)
             reason = "note on the story"  # "Correction: …" above the headline does not start the text
-        if not seen_body and _title_line(line, reason, before_body) and not any(
-                len(c.split()) >= 3 and not is_menu(c) and not _names_site(c) for _, c in before_body):
+        if not seen_body and title_line(line, reason, before_body) and not any(
+                len(c.split()) >= 3 and not is_menu(c) and not names_site(c) for _, c in before_body):
             reason = None  # the page's title: a question, "Full text of …", "VIDEO: …", under no other headline
             before_body.append((number, line))
             continue
@@ -590,13 +236,13 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             article.dropped.append((number, "empty after cleaning", line))
             continue
         if not seen_body:
-            _pick_headline(article, before_body)
+            pick_headline(article, before_body)
         seen_body = True
         asks = body.endswith("?") and len(body) < 400 and not split_datelines(raw)[0]  # a dated lead never asks
         article.paragraphs.append(Paragraph(body, number, question or asks, raw))
         last_kept = number
     if not seen_body:
-        _pick_headline(article, before_body)
+        pick_headline(article, before_body)
     for quote in _pull_quotes(article.paragraphs):
         article.paragraphs.remove(quote)
         article.dropped.append((quote.line, "pull quote (its words stand in a later paragraph)", quote.raw))
@@ -676,7 +322,7 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     article = ingest_text(text, doc_id, label)
     if page is not None:
         article.dropped[:0] = page.dropped  # front matter and code, before what ingest_text dropped
-    if title and page is not None and page.heading == title and (_names_site(title) or any(
+    if title and page is not None and page.heading == title and (names_site(title) or any(
             why == "outlet masthead" and line.strip("*# ") == title for _, why, line in article.dropped)):
         title = None  # "# VOV World": the site's name set as the page's first heading, not its title
     heading_line = title and next((n for n, why, line in article.dropped if line.strip("*# ") == title), None)
