@@ -483,3 +483,20 @@ def test_a_scraped_rows_header_gives_its_date_and_outlet_and_is_no_summary():
     assert (first["date"], first["outlet"]) == ("2023-12-12", "Viet Nam News")
     assert first["_text"].startswith("By Minh Thu December 12, 2023")  # (the summariser cuts it to the dateline)
     assert (second["date"], second["outlet"]) == ("2024-07-25", "VNA")
+
+
+def test_a_row_with_its_text_in_body_and_its_date_in_published_is_read(capsys):
+    # a twenty-third read (s47): a scraped archive's rows named their fields "body" and "published", left HTML
+    # entities in, and datelined the lead from Prague: the whole file was refused for a missing 'text'
+    from diplo_ml.predict_inputs import _jsonl_units
+    from diplo_ml.tasks.summarise.task import SummariseTask
+
+    row = {"link": "https://example.org/news/1", "headline": "Vietnam &amp; Czech Republic ease work permits",
+           "published": "2025-01-16T15:20:00+07:00",
+           "body": "Prague &#8211; Vietnam and the Czech Republic agreed on January 15 to simplify work permits."}
+    (unit,) = _jsonl_units([(1, row)], "in.jsonl", SummariseTask({}))
+    assert (unit["headline"], unit["date"]) == ("Vietnam & Czech Republic ease work permits", "2025-01-16")
+    assert unit["_text"].startswith("Prague – Vietnam and the Czech Republic")
+    assert "read from their 'body' field" in capsys.readouterr().err
+    with pytest.raises(DataError, match=r"in.jsonl:1: missing or empty 'text' \(nor body, .*the row's fields: 'link'"):
+        list(_jsonl_units([(1, {"link": "https://example.org/2"})], "in.jsonl", SummariseTask({})))

@@ -1496,3 +1496,9 @@ def test_a_hosts_word_to_the_guests_is_a_courtesy_in_its_other_forms():
                      "Your attendance at this reception is a clear sign of the warm ties between our peoples."):
         texts, statement = candidates(f"{courtesy} Japan has become Viet Nam's largest provider of development aid.")
         assert [t for t, ok in zip(texts, statement) if ok][0].startswith("Japan has become")
+
+
+def test_a_capitals_dateline_from_a_city_abroad_is_cut():
+    assert strip_dateline("Prague – Vietnam and the Czech Republic agreed on Monday to ease work permits.") == \
+        "Vietnam and the Czech Republic agreed on Monday to ease work permits."
+    assert strip_dateline("Prague – Vienna flights resume next week.") == "Prague – Vienna flights resume next week."

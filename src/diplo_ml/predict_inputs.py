@@ -14,8 +14,11 @@ from typing import Any
 from diplo_ml.data.examples import (
     HEADLINE_FIELDS,
     PREVIOUS_FIELDS,
+    TEXT_FIELDS,
     PreviousParagraph,
     record_headline,
+    record_text_field,
+    unescaped,
     without_found_headline,
     without_headline,
 )
@@ -54,14 +57,22 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
     previous_of = PreviousParagraph()
     first_line_of: dict[str, int] = {}  # id -> the line that gave it first; the first repeat in a file is noted
     repeat_noted = False
+    alias_noted = False
     for number, record in records:
-        text = record.get("text")
-        for key in ("text", *HEADLINE_FIELDS, *PREVIOUS_FIELDS):
+        field = record_text_field(record)
+        text = record.get(field)
+        for key in (field, *HEADLINE_FIELDS, *PREVIOUS_FIELDS):
             if record.get(key) is not None and not isinstance(record[key], str):
                 raise DataError(f"{label}:{number}: '{key}' must be a string, not {type(record[key]).__name__}")
         if not text or is_blank(text):
-            raise DataError(f"{label}:{number}: missing or empty 'text'")
-        text = html_to_text(text) if looks_like_html(text) else text
+            fields = ", ".join(repr(k) for k in record) or "none"
+            raise DataError(f"{label}:{number}: missing or empty 'text' (nor {', '.join(TEXT_FIELDS[1:])}; the "
+                            f"row's fields: {fields})")
+        if field != "text" and not alias_noted:
+            alias_noted = True
+            print(f"note: {label}:{number}: rows with no 'text' field are read from their '{field}' field",
+                  file=sys.stderr)
+        text = html_to_text(text) if looks_like_html(text) else unescaped(text)
         if not text.strip():
             raise DataError(f"{label}:{number}: 'text' holds markup and no text")
         previous = previous_of(record, text)

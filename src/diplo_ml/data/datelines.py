@@ -84,7 +84,15 @@ DATELINE_DATE = re.compile(rf"^(?P<date>(?:\d{{1,2}}\s+(?i:{MONTHS})\.?,?\s+\d{{
 CITIES = {"hanoi", "ha noi", "hà nội", "ho chi minh city", "hcm city", "da nang", "hai phong", "can tho", "hue",
           "vientiane", "phnom penh", "bangkok", "jakarta", "kuala lumpur", "manila", "naypyidaw", "yangon", "dili",
           "bandar seri begawan", "beijing", "tokyo", "seoul", "new delhi", "washington", "moscow", "paris", "london",
-          "berlin", "brussels", "canberra", "wellington", "ottawa", "geneva", "new york", "singapore"}
+          "berlin", "brussels", "canberra", "wellington", "ottawa", "geneva", "new york", "singapore",
+          # capitals and cities that Vietnam's foreign news is datelined from
+          "prague", "budapest", "warsaw", "vienna", "rome", "madrid", "lisbon", "stockholm", "oslo", "copenhagen",
+          "helsinki", "the hague", "amsterdam", "bern", "athens", "ankara", "bucharest", "sofia", "belgrade", "minsk",
+          "kyiv", "cairo", "nairobi", "pretoria", "abuja", "addis ababa", "algiers", "rabat", "brasilia", "brasília",
+          "buenos aires", "santiago", "lima", "havana", "mexico city", "caracas", "bogota", "tehran", "riyadh",
+          "abu dhabi", "doha", "dubai", "kuwait city", "tel aviv", "ulaanbaatar", "dhaka", "colombo", "kathmandu",
+          "islamabad", "tashkent", "astana", "vladivostok", "shanghai", "guangzhou", "hong kong", "osaka", "busan",
+          "sydney", "melbourne", "auckland", "san francisco", "los angeles"}
 _NOT_A_PAIR = (r"(?!\S+\s+(?:ties|relations|relationship|trade|talks|tensions|railway|route|flights?|line"
                r"|border|cooperation|partnership|summit|axis|link|expressway|corridor|dialogue|rivalry"
                r"|friendship|pipeline|highway|ferry|connection)\b)")  # not "Singapore - Malaysia ties …"
@@ -106,7 +114,8 @@ DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATE
 OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE)  # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
 DATE_DMY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
-DATE_ISO = re.compile(r"\b(\d{4})(?:-(\d{2})-(\d{2})\b|/(\d{2})/(\d{2})(?![\w/-]))")  # "2025-12-25", "2025/12/25"
+# "2025-12-25", "2025/12/25", "2025-01-16T15:20:00+07:00"
+DATE_ISO = re.compile(r"\b(\d{4})(?:-(\d{2})-(\d{2})(?:\b|(?=T\d\d:))|/(\d{2})/(\d{2})(?![\w/-]))")
 # (with an ordinal too: "October 1st, 2025", "the 3rd of May 2025")
 DATE_MDY = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
 DATE_DMY_TEXT = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)

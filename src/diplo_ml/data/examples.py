@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -10,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from diplo_ml.data.datelines import LEADING_STAMP, split_datelines
+from diplo_ml.data.datelines import LEADING_STAMP, parse_date, split_datelines
 from diplo_ml.data.page_noise import BYLINE, without_site
 from diplo_ml.text import strip_diacritics
 
@@ -63,8 +64,34 @@ HEADLINE_FIELDS = ("headline", "title")  # a JSONL record's own headline, the fi
 
 
 def record_title(record: dict[str, Any]) -> str | None:
-    """A record's own ``headline``, else its ``title``, as written (string fields; blank ones skipped)."""
-    return next((record[k] for k in HEADLINE_FIELDS if isinstance(record.get(k), str) and record[k].strip()), None)
+    """A record's own ``headline``, else its ``title``, as written (string fields; blank ones skipped; HTML entities
+    a scraper left read as their characters: "Vietnam &amp; Japan" -> "Vietnam & Japan")."""
+    title = next((record[k] for k in HEADLINE_FIELDS if isinstance(record.get(k), str) and record[k].strip()), None)
+    return unescaped(title) if title else None
+
+
+# where a scraped row keeps its text when it has no "text" field, and its date when it has no "date" field
+TEXT_FIELDS = ("text", "body", "content", "article", "article_text", "full_text")
+DATE_FIELDS = ("date", "published", "published_at", "pubDate", "datePublished", "pub_date")
+ENTITY = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
+
+
+def unescaped(text: str) -> str:
+    """``text`` with the HTML entities a scraper left in it read as their characters ("&#8211;" -> "–")."""
+    return html.unescape(text) if ENTITY.search(text) else text
+
+
+def record_text_field(record: dict[str, Any]) -> str:
+    """The field a record keeps its text in: "text", else the first of :data:`TEXT_FIELDS` it gives as a string."""
+    return next((k for k in TEXT_FIELDS if isinstance(record.get(k), str) and record[k].strip()), "text")
+
+
+def record_date(record: dict[str, Any]) -> str | None:
+    """A record's own date: its "date", else the first of :data:`DATE_FIELDS` it gives as a string, as ISO where it
+    reads as a date ("Mon, 16 Sep 2024 09:45:00 +0700" -> "2024-09-16"), else as written."""
+    given = next((record[k].strip() for k in DATE_FIELDS if isinstance(record.get(k), str) and record[k].strip()),
+                 None)
+    return (parse_date(given) or given) if given else None
 
 
 def record_headline(record: dict[str, Any]) -> str | None:

@@ -9,9 +9,11 @@ from typing import Any
 from omegaconf import DictConfig
 
 from diplo_ml.data.examples import (
+    DATE_FIELDS,
     Examples,
     context_column,
     host_outlet,
+    record_date,
     record_headline,
     record_title,
     slug_headline,
@@ -102,7 +104,7 @@ class SummariseTask(Task):
         and ``outlet`` fields when it gives them, else what ingestion reads from its text (None when nothing)."""
         from diplo_ml.data.ingest import ingest_document, site_outlet
 
-        for key in ("date", "outlet"):  # (``predict`` checks the text and headline fields of every task's rows)
+        for key in (*DATE_FIELDS, "outlet"):  # (``predict`` checks the text and headline fields of every task's rows)
             if record.get(key) is not None and not isinstance(record[key], str):
                 raise DataError(f"'{key}' must be a string, not {type(record[key]).__name__}")
         try:
@@ -123,7 +125,7 @@ class SummariseTask(Task):
             except DiploError:
                 pass
         found["outlet"] = found["outlet"] or host_outlet(record)  # "https://vietnamnews.vn/…"
-        given = {"headline": record_headline(record), "date": record.get("date"), "outlet": record.get("outlet")}
+        given = {"headline": record_headline(record), "date": record_date(record), "outlet": record.get("outlet")}
         return {k: v.strip() if v and v.strip() else found[k] for k, v in given.items()}
 
     # documents -----------------------------------------------------------------------------------------------
