@@ -2093,3 +2093,26 @@ def test_a_spokespersons_answer_under_a_statements_title_is_text_and_a_weeks_spa
     assert ingest_text(digest, "d").date == "2024-03-04"
     lead = ingest_text("VNA, September 15, 2024 – Vietnam News Agency turns 79.\n\nIt was founded in 1945.", "v")
     assert lead.paragraphs[0].text.endswith("turns 79.")
+
+
+@pytest.mark.parametrize("top", [
+    # a twenty-third read (s47): a "MOST READ" list above the body ended the page there (nothing was left), and a
+    # ticker, a picks list, a topics strip and a menu after a "☰" button stood where the headline is
+    "MOST READ\n• PM chairs Government's regular meeting\n• Deputy PM urges faster disbursement of ODA",
+    "LATEST\n17:02  Defence Minister receives Cambodian military delegation\n16:40  Border guards hold joint patrol",
+    "Editor's picks\n▸ HCMC to host ASEAN+3 mayors' forum in October\n▸ Tan Son Nhat airport adds four routes",
+    "HOT TOPICS:  ASEAN 2025  |  Streamlining the State apparatus  |  Viet Nam-EU FTA: five years on",
+    "☰   Politics   Business   Travel   Society   Education   Science & IT   Sports   |   Tiếng Việt",
+])
+def test_a_sidebar_ticker_or_strip_above_the_text_is_neither_its_end_nor_its_headline(top):
+    headline = "Vietnam, Chile seek to double two-way trade by 2030"
+    page = f"VGP News\n\n{top}\n\nForeign Affairs\n\n{headline}\n\n{READ22_LEAD}"
+    article = ingest_text(page, "s")
+    assert article.headline == headline
+    assert article.paragraphs[0].text.startswith("Vietnam and Chile agreed on May 14")
+
+
+def test_a_related_heading_above_prose_still_ends_nothing_it_should_not():
+    page = f"Vietnam, Chile seek to double two-way trade by 2030\n\n{READ22_LEAD}\n\nRelated news\n\n• Older story"
+    texts = [p.text for p in ingest_text(page, "r").paragraphs]
+    assert texts[-1] == "The two sides also discussed farm exports." and not any("Older" in t for t in texts)

@@ -287,6 +287,9 @@ def is_menu(line: str) -> bool:
         return True
     if len(items) >= 4 and items[0].lower() == "home" and all(1 <= len(item.split()) <= 4 for item in items):
         return True  # "Home | About MOFA | Press Center | Consular Services", "… | Vietnam & the World | …"
+    labelled = re.match(r"(?i)(?:hot |top |trending )?(?:topics?|trending|tags|hot)\s*:\s*", items[0])
+    if labelled and len(items) >= 3 and all(1 <= len(item.split()) <= 6 for item in items[1:]):
+        return True  # a strip of topics: "HOT TOPICS: ASEAN 2025 | Streamlining the State apparatus | …"
     cells = [cell.strip() for cell in line.split(" | ")]
     if len(cells) >= 3 and cells[0].rstrip(".").isdigit():
         return True
@@ -300,14 +303,14 @@ def is_menu(line: str) -> bool:
 # before those runs are collapsed: four items or more of one to four words, capitalised but for "the", "and", "of"
 MENU_ITEM = r"[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|the|and|of)){0,3}"  # ("Vietnam & the World")
 # (a language switcher may end the line: "…   Videos        Tiếng Việt | Español | 中文")
-SPACED_ITEMS = re.compile(rf"^[ \t]*{MENU_ITEM}(?:[ \t]{{3,}}{MENU_ITEM}){{3,}}(?:[ \t]{{3,}}[^\n]*\|[^\n]*)?[ \t]*$",
-                          re.MULTILINE)
+SPACED_ITEMS = re.compile(rf"^[ \t]*(?:[☰≡][ \t]+)?{MENU_ITEM}(?:[ \t]{{3,}}{MENU_ITEM}){{3,}}"
+                          r"(?:[ \t]{3,}[^\n]*\|[^\n]*)?[ \t]*$", re.MULTILINE)
 
 
 def spaced_menus(text: str) -> str:
     """Lines of spaced menu items with bars between the items, so that :func:`is_menu` sees the items."""
     def barred(match: re.Match[str]) -> str:
-        line = re.sub(r"[ \t]{3,}", " | ", match.group(0).strip())
+        line = re.sub(r"[ \t]{3,}", " | ", match.group(0).strip().lstrip("☰≡").strip())  # (a menu button: "☰")
         return line if is_menu(line) else match.group(0)  # (not a PDF's spaced title: "Joint   Statement   …")
 
     return SPACED_ITEMS.sub(barred, text)

@@ -97,6 +97,11 @@ def paragraph_key(text: str) -> str:
 
 BY_LENGTH = sorted((OUTLETS | FULL_NAMES).items(), key=lambda item: -len(item[0]))
 
+# a list's item: "• PM chairs …", "1. …", "▸ …", a ticker's "17:02  Defence Minister receives …"
+SIDEBAR_ITEM = re.compile(r"^(?:[•·▪►▸»›*-]|\d{1,2}[.)]|\d{1,2}:\d{2})\s+\S")
+# a sidebar's heading above the text (besides the related-news headings): "LATEST", "Editor's picks", "Trending"
+SIDEBAR_HEADING = re.compile(r"^(?:latest|editor['’]?s picks?|trending(?: now)?|top stories|most popular|highlights"
+                             r"|hot news|breaking)\s*:?$", re.IGNORECASE)
 LIVE_HEADING = re.compile(r"^latest updates\s*:?$", re.IGNORECASE)
 
 
@@ -146,16 +151,26 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         else:
             article.date = article.date or parse_date(found)
 
+    sidebar = False  # a "Most read" list above the body: its items go, the page goes on below them
     for index, (number, line) in enumerate(units):
         if in_tail:
             article.dropped.append((number, "related-news tail", line))
             continue
+        if sidebar and SIDEBAR_ITEM.match(line):
+            article.dropped.append((number, "sidebar list above the text", line))
+            continue
+        sidebar = False
         if index in comments:
             article.dropped.append((number, "readers' comments", line))
             continue
         line = FOOTNOTE_MARK.sub("", line)  # "… skilled workers.[1]" (the mark hid the full stop)
         if FOOTNOTE.match(line):
             article.dropped.append((number, "footnote", line))
+            continue
+        if (TAIL_HEADINGS.match(line) or SIDEBAR_HEADING.match(line)) and not seen_body and index + 1 < len(units) \
+                and SIDEBAR_ITEM.match(units[index + 1][1]):
+            sidebar = True  # ("MOST READ" / "• PM chairs …" / "• …" above the headline: not the page's end)
+            article.dropped.append((number, "sidebar list above the text", line))
             continue
         if TAIL_HEADINGS.match(line) and (seen_body or not LIVE_HEADING.match(line)):  # (a live page's entries)
             in_tail = True
