@@ -2116,3 +2116,16 @@ def test_a_related_heading_above_prose_still_ends_nothing_it_should_not():
     page = f"Vietnam, Chile seek to double two-way trade by 2030\n\n{READ22_LEAD}\n\nRelated news\n\n• Older story"
     texts = [p.text for p in ingest_text(page, "r").paragraphs]
     assert texts[-1] == "The two sides also discussed farm exports." and not any("Older" in t for t in texts)
+
+
+def test_a_print_header_gives_its_title_and_links_to_other_articles_are_no_headline():
+    # a twenty-third read (s47): a browser's print header ("4/2/25, 9:41 AM  <title> | VnEconomy") and a link to the
+    # next article ("Deputy PM works with … »") were taken for the headline (the page's own title broken over lines)
+    page = ("4/2/25, 9:41 AM                 Vietnam, Netherlands sign deal on Mekong Delta climate adaptation | "
+            "VnEconomy\n\n« PM receives Chairman of Japan's JBIC\nDeputy PM works with EU Delegation on JETP "
+            "implementation »\n\nVietnam, Netherlands sign deal on Mekong\nDelta climate adaptation\n\n"
+            "March 18, 2025 | 04:52 PM (GMT+7)\n\nThe Netherlands will provide €45 million in grants to help Vietnam's "
+            "Mekong Delta cope with land subsidence.\n\nThe memorandum covers 2025-2030.")
+    article = ingest_text(page, "p")
+    assert article.headline == "Vietnam, Netherlands sign deal on Mekong Delta climate adaptation"
+    assert (article.date, article.outlet) == ("2025-03-18", "VnEconomy")

@@ -31,7 +31,10 @@ OUTLETS = {
 # English-language daily – marked …" is a sentence about the paper)
 FULL_NAMES = {
     "VIETNAM NEWS AGENCY": "VNA", "NHANDAN": "Nhan Dan", "VIETNAM NEWS": "Viet Nam News",
-    "VIET NAM NEWS": "Viet Nam News", "GOV.UK": "GOV.UK",
+    "VIET NAM NEWS": "Viet Nam News", "GOV.UK": "GOV.UK", "VNECONOMY": "VnEconomy",
+    "VIETNAM ECONOMIC TIMES": "VnEconomy",
+    "VIETNAM TIMES": "Vietnam Times", "THE INVESTOR": "The Investor", "HANOIMOI": "Hanoimoi", "DTINEWS": "DTiNews",
+    "VIETNAM PICTORIAL": "Vietnam Pictorial",
     "QUAN DOI NHAN DAN": "QDND", "THE SAIGON TIMES": "The Saigon Times", "SAIGON TIMES": "The Saigon Times",
     "THE STRAITS TIMES": "The Straits Times", "STRAITS TIMES": "The Straits Times",
     "VIETNAM LAW & LEGAL FORUM": "VLLF", "THE WORLD & VIETNAM REPORT": "WVR", "WORLD & VIETNAM REPORT": "WVR",

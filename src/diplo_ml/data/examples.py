@@ -110,7 +110,9 @@ SITE_HOSTS = {"vietnamnews.vn": "Viet Nam News", "vietnamplus.vn": "VietnamPlus"
               "vov.vn": "VOV World", "nhandan.vn": "Nhan Dan", "baoquocte.vn": "WVR", "vir.com.vn": "VIR",
               "vietnamnet.vn": "VietNamNet", "qdnd.vn": "QDND", "sggpnews.org.vn": "SGGP", "thesaigontimes.vn":
               "The Saigon Times", "mofa.gov.vn": "MOFA", "chinhphu.vn": "VGP", "baochinhphu.vn": "VGP",
-              "gov.uk": "GOV.UK", "news.un.org": "UN News"}
+              "gov.uk": "GOV.UK", "news.un.org": "UN News", "vneconomy.vn": "VnEconomy",
+              "theinvestor.vn": "The Investor",
+              "vietnamtimes.org.vn": "Vietnam Times", "hanoimoi.vn": "Hanoimoi", "dtinews.vn": "DTiNews"}
 
 
 def host_outlet(record: dict[str, Any]) -> str | None:

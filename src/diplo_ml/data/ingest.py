@@ -98,6 +98,8 @@ def paragraph_key(text: str) -> str:
 BY_LENGTH = sorted((OUTLETS | FULL_NAMES).items(), key=lambda item: -len(item[0]))
 
 # a list's item: "• PM chairs …", "1. …", "▸ …", a ticker's "17:02  Defence Minister receives …"
+# a browser's print header: the day and time it was printed, then the page's title
+BROWSER_PRINT_HEADER = re.compile(r"^(\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)\s+(\S.{10,})$")
 SIDEBAR_ITEM = re.compile(r"^(?:[•·▪►▸»›*-]|\d{1,2}[.)]|\d{1,2}:\d{2})\s+\S")
 # a sidebar's heading above the text (besides the related-news headings): "LATEST", "Editor's picks", "Trending"
 SIDEBAR_HEADING = re.compile(r"^(?:latest|editor['’]?s picks?|trending(?: now)?|top stories|most popular|highlights"
@@ -188,6 +190,10 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             take_date(number, header)
             article.dropped.append((number, "page header run into the lead", header.strip()))
             line = lead
+        if not seen_body and (printed_at := BROWSER_PRINT_HEADER.match(line)):  # "4/2/25, 9:41 AM  <title> | Site"
+            take_date(number, printed_at.group(1))  # (the day it was printed: the page's only where it gives none)
+            article.dropped.append((number, "browser's print header (its title kept)", printed_at.group(1)))
+            line = printed_at.group(2)
         if PHOTO_CREDIT.search(line) and split_datelines(line)[0]:  # "Hanoi (VNA) – … energy. (Photo: VNA)":
             line = PHOTO_CREDIT.sub("", line)                          # a lead with its photo credit, not a caption
         reason = classify(line, seen_body) or ("photo caption" if not seen_body and credited_caption(line) else None)

@@ -150,6 +150,10 @@ def comment_block(lines: Sequence[str]) -> set[int]:
     return block
 
 
+# a link to the previous or next article: "« PM receives Chairman of JBIC", "Deputy PM works with … »",
+# "Previous article: …", "Next: …"
+PREVIOUS_NEXT = re.compile(r"^(?:[«‹←]\s*\S.{3,}|\S.{3,}\s[»›→]"
+                           r"|(?:previous|next)(?: (?:article|story|post|news))?\s*[:|»›]\s*\S.*)$", re.IGNORECASE)
 # a search box's placeholder or button copied with the page: "Search...", "Search …", "Search here", "Tìm kiếm"
 SEARCH_BOX = re.compile(r"^(?:search|tìm kiếm)(?:\s*(?:\.{2,}|…|here|this site|the site))?\s*$", re.IGNORECASE)
 SOCIAL = re.compile(
@@ -426,6 +430,8 @@ def classify(line: str, seen_body: bool) -> str | None:
         return "share/print buttons"
     if SEARCH_BOX.match(line.strip(" *_[]")):
         return "search box"
+    if PREVIOUS_NEXT.match(line.strip()) and len(line.split()) <= 25:
+        return "link to the previous or next article"
     if TAGS.match(line):
         return "tags line"
     if RELATED_LINK.match(line) and len(line.split()) <= 30:
