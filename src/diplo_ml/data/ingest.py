@@ -170,7 +170,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             article.dropped.append((number, "footnote", line))
             continue
         if (TAIL_HEADINGS.match(line) or SIDEBAR_HEADING.match(line)) and not seen_body and index + 1 < len(units) \
-                and SIDEBAR_ITEM.match(units[index + 1][1]):
+                and SIDEBAR_ITEM.match(units[index + 1][1]) and not LIVE_HEADING.match(line):  # (a live page's entries)
             sidebar = True  # ("MOST READ" / "• PM chairs …" / "• …" above the headline: not the page's end)
             article.dropped.append((number, "sidebar list above the text", line))
             continue
