@@ -2129,3 +2129,11 @@ def test_a_print_header_gives_its_title_and_links_to_other_articles_are_no_headl
     article = ingest_text(page, "p")
     assert article.headline == "Vietnam, Netherlands sign deal on Mekong Delta climate adaptation"
     assert (article.date, article.outlet) == ("2025-03-18", "VnEconomy")
+
+
+def test_a_social_posts_title_loses_the_emoji_around_it():
+    page = ("Embassy of Viet Nam in Canada · 2h · 🌏\n\n"
+            "🇻🇳🇨🇦 AMBASSADOR MEETS MANITOBA MINISTER ON AGRI-FOOD COOPERATION 🌾\n\n"
+            "Today, 24 April 2025, the Ambassador met Manitoba's Minister of Economic Development to discuss trade. 🤝"
+            "\n\nThe two sides agreed to exchange trade missions.")
+    assert ingest_text(page, "f").headline == "AMBASSADOR MEETS MANITOBA MINISTER ON AGRI-FOOD COOPERATION"

@@ -4,6 +4,7 @@ menu, a caption, a byline, a stamp or a label each set aside with its reason (:f
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from diplo_ml.data.article import Article
@@ -21,6 +22,18 @@ from diplo_ml.data.page_noise import (
     without_site,
 )
 from diplo_ml.data.page_text import NEWS_VERB
+
+
+def without_pictographs(title: str) -> str:
+    """A title without the emoji and symbols a social post sets around it ("🇻🇳🇨🇦 AMBASSADOR … COOPERATION 🌏")."""
+    def symbol(char: str) -> bool:
+        return unicodedata.category(char) in ("So", "Sk") or char in "\ufe0f\u200d"
+    start, end = 0, len(title)
+    while start < end and (symbol(title[start]) or title[start].isspace()):
+        start += 1
+    while end > start and (symbol(title[end - 1]) or title[end - 1].isspace()):
+        end -= 1
+    return title[start:end] if start < end else title
 
 
 def _without_suffix(title: str, lines: list[str]) -> str:
@@ -263,7 +276,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
             headline = _without_suffix(without_site(line), [c for _, c in candidates]).strip("*# ")
             headline = _joined_title([*(c[1].strip("*# ") for c in before), headline,
                                       *(c[1].strip("*# ") for c in after)])
-            article.headline = WIRE_TAG.sub("", headline)
+            article.headline = without_pictographs(WIRE_TAG.sub("", headline))
             article.dropped.append((number, "headline (kept as metadata)", line))
         else:
             article.dropped.append((number, "section label", line))

@@ -98,6 +98,8 @@ def paragraph_key(text: str) -> str:
 BY_LENGTH = sorted((OUTLETS | FULL_NAMES).items(), key=lambda item: -len(item[0]))
 
 # a list's item: "• PM chairs …", "1. …", "▸ …", a ticker's "17:02  Defence Minister receives …"
+# emoji and pictographs, which a social post sets among its words ("🇻🇳🇨🇦 …", "✅ The two sides …", "… trade. 🤝")
+PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\uFE0F\u200D]+ ?")
 # a browser's print header: the day and time it was printed, then the page's title
 BROWSER_PRINT_HEADER = re.compile(r"^(\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)\s+(\S.{10,})$")
 SIDEBAR_ITEM = re.compile(r"^(?:[•·▪►▸»›*-]|\d{1,2}[.)]|\d{1,2}:\d{2})\s+\S")
@@ -125,7 +127,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     unfolded = unfold_columns(text)
     columns = unfolded != text  # a print layout: its column's lines are wrapped by its width
     pdf = path.lower().endswith(".pdf")  # (its lines too, and nothing marks a paragraph's end but the text)
-    lines = unquoted(normalise(spaced_menus(unfolded)).split("\n"))
+    lines = [PICTOGRAPHS.sub("", line).rstrip() if PICTOGRAPHS.search(line) else line  # (a social post's emoji:
+             for line in unquoted(normalise(spaced_menus(unfolded)).split("\n"))]  # "… in Wellington. 🤝")
     furniture = page_furniture(lines)
     article.dropped += [(i + 1, "page furniture (a printed page's number, header or footer)", lines[i])
                         for i in sorted(furniture)]
