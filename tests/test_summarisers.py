@@ -1502,3 +1502,11 @@ def test_a_capitals_dateline_from_a_city_abroad_is_cut():
     assert strip_dateline("Prague – Vietnam and the Czech Republic agreed on Monday to ease work permits.") == \
         "Vietnam and the Czech Republic agreed on Monday to ease work permits."
     assert strip_dateline("Prague – Vienna flights resume next week.") == "Prague – Vienna flights resume next week."
+
+
+def test_a_newsletters_contents_line_and_sign_off_are_no_summary():
+    # a twenty-third read (s47): a newsletter's "This week: …" and "Enjoy the read." stood above its first story
+    text = ("Good morning. This week: a new negotiating track with Peru, an extra consular post in Japan. Enjoy the "
+            "read.\n\nVietnam and Peru opened the first round of negotiations on an investment treaty on Wednesday.")
+    texts, statement = candidates(text)
+    assert [t for t, ok in zip(texts, statement) if ok][0].startswith("Vietnam and Peru opened")

@@ -131,6 +131,7 @@ WELCOME = re.compile(r"^(?:good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?
 COURTESY = re.compile(r"^(?:(?:well|so|and|once again|again),? )?(?:thank you|thanks(?! to\b)"
                       r"|good (?:morning|afternoon|evening|day)|xin chào|welcome (?:to|back)\b"
                       r"|happy (?:lunar )?new year|merry christmas|season'?s greetings"
+                      r"|enjoy (?:the|your|this) (?:read|reading|issue|newsletter|weekend)\b"
                       r"|it(?: is|['’]s) (?:great|good|wonderful|nice|lovely) to (?:be (?:here|back|with|in|at)|see)\b"
                       r"|(?:I have|I've got|just|let me (?:start|begin) with) (?:one|two|three|a|a couple of|a few)"
                       r"(?: brief| quick| short)? (?:announcements?|things?|items?|updates?)\b)", re.IGNORECASE)
@@ -289,10 +290,11 @@ SELF_DESCRIPTION = re.compile(r"^(?:(?i:readout of|(?:(?:joint|press|written|ora
                               r"|(?:[A-Z][\w.-]*\s){1,6}[A-Z][\w.-]*['’]s (?:speech|remarks|statement|address)"
                               r" (?:at|to))\b")
 # a newsletter's description of its issue: "The October 2025 edition of the UK Mission to ASEAN's newsletter.",
-# "Welcome to the July edition of our newsletter.", "In this issue: a record year for trade, …"
+# "Welcome to the July edition of our newsletter.", "In this issue: a record year for trade, …", "This week: …"
 EDITION_OF = re.compile(r"^(?:welcome to )?(?:the|this|our) (?:[\w-]+ ){0,3}(?:edition|issue) of [^,.!?]{0,80}"
                         r"\b(?:newsletter|bulletin|digest|magazine)[.!]?$"
-                        r"|^(?:in|inside) this (?:issue|edition|newsletter|bulletin)\s*[:–—-]", re.IGNORECASE)
+                        r"|^(?:in|inside) this (?:issue|edition|newsletter|bulletin)\s*[:–—-]"
+                        r"|^(?:this (?:week|month|issue)|today|inside)\s*:\s", re.IGNORECASE)  # ("This week: a new …")
 # an occasion that names its topic: "… at the Security Council open debate on women, peace and security."
 OCCASION_ON = re.compile(r"\b(?:debate|briefing|meeting|session|dialogue|conference|consultations?|talks|call|summit"
                          r"|forum) on ")
