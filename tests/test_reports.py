@@ -500,3 +500,20 @@ def test_a_row_with_its_text_in_body_and_its_date_in_published_is_read(capsys):
     assert "read from their 'body' field" in capsys.readouterr().err
     with pytest.raises(DataError, match=r"in.jsonl:1: missing or empty 'text' \(nor body, .*the row's fields: 'link'"):
         list(_jsonl_units([(1, {"link": "https://example.org/2"})], "in.jsonl", SummariseTask({})))
+
+
+def test_a_rows_text_is_its_longest_text_field_and_only_whole_entities_are_read():
+    # a review (s47): an id in "article" beside the text in "article_text", a teaser in "content" beside the
+    # "full_text", a date as a number, an address's "&currency=…" and markup escaped twice
+    from diplo_ml.predict_inputs import _jsonl_units
+    from diplo_ml.tasks.summarise.task import SummariseTask
+
+    text = "Vietnam and Japan agreed on Tuesday to deepen cooperation in semiconductors, the ministry said."
+    rows = [(1, {"article": "VNA-2025-0412", "article_text": text, "published_at": 1736822700}),
+            (2, {"content": "Vietnam, Japan hold talks.", "full_text": text}),
+            (3, {"text": f"{text} Rates: https://sbv.example/r?date=1&currency=USD&region=asia &#8211; daily."}),
+            (4, {"text": f"&lt;p&gt;{text}&lt;/p&gt;&lt;p&gt;The two sides also met.&lt;/p&gt;"})]
+    units = list(_jsonl_units(rows, "in.jsonl", SummariseTask({})))
+    assert [u["_text"][:20] for u in units[:2]] == [text[:20]] * 2 and units[0]["date"] is None
+    assert "&currency=USD&region=asia – daily." in units[2]["_text"]
+    assert units[3]["_text"] == f"{text}\n\nThe two sides also met."

@@ -1510,3 +1510,12 @@ def test_a_newsletters_contents_line_and_sign_off_are_no_summary():
             "read.\n\nVietnam and Peru opened the first round of negotiations on an investment treaty on Wednesday.")
     texts, statement = candidates(text)
     assert [t for t, ok in zip(texts, statement) if ok][0].startswith("Vietnam and Peru opened")
+
+
+@pytest.mark.parametrize("text", [
+    "Melbourne – Hanoi direct flights will resume in March, the airline said.",
+    "Hong Kong – Zhuhai – Macau Bridge carried more cars last year.",
+    "Sydney – Hanoi services by Vietnam Airlines rose 20 per cent.",
+])
+def test_a_city_pair_or_route_is_no_dateline(text):
+    assert strip_dateline(text) == text

@@ -72,7 +72,8 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
             alias_noted = True
             print(f"note: {label}:{number}: rows with no 'text' field are read from their '{field}' field",
                   file=sys.stderr)
-        text = html_to_text(text) if looks_like_html(text) else unescaped(text)
+        text = unescaped(text)  # (before markup is read: "&lt;p&gt;…" is a paragraph's markup, escaped once more)
+        text = html_to_text(text) if looks_like_html(text) else text
         if not text.strip():
             raise DataError(f"{label}:{number}: 'text' holds markup and no text")
         previous = previous_of(record, text)

@@ -77,13 +77,18 @@ ENTITY = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 
 
 def unescaped(text: str) -> str:
-    """``text`` with the HTML entities a scraper left in it read as their characters ("&#8211;" -> "–")."""
-    return html.unescape(text) if ENTITY.search(text) else text
+    """``text`` with the HTML entities a scraper left in it read as their characters ("&#8211;" -> "–"; only whole
+    entities, with their semicolon: "…&currency=USD&region=asia" in an address stays)."""
+    return ENTITY.sub(lambda entity: html.unescape(entity.group(0)), text)
 
 
 def record_text_field(record: dict[str, Any]) -> str:
-    """The field a record keeps its text in: "text", else the first of :data:`TEXT_FIELDS` it gives as a string."""
-    return next((k for k in TEXT_FIELDS if isinstance(record.get(k), str) and record[k].strip()), "text")
+    """The field a record keeps its text in: "text", else the longest of :data:`TEXT_FIELDS` it gives as a string (a
+    full text over a teaser, or over an id: {"article": "VNA-2025-0412", "article_text": "…"})."""
+    if "text" in record:
+        return "text"
+    given = [k for k in TEXT_FIELDS if isinstance(record.get(k), str) and record[k].strip()]
+    return max(given, key=lambda k: len(record[k].split()), default="text")
 
 
 def record_date(record: dict[str, Any]) -> str | None:

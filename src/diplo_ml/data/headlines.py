@@ -4,7 +4,6 @@ menu, a caption, a byline, a stamp or a label each set aside with its reason (:f
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 
 from diplo_ml.data.article import Article
@@ -23,17 +22,14 @@ from diplo_ml.data.page_noise import (
 )
 from diplo_ml.data.page_text import NEWS_VERB
 
+# emoji, which a social post sets among its words ("🇻🇳🇨🇦 …", "✅ The two sides …", "… trade. 🤝"): the emoji
+# blocks and the few older symbols posts use as emoji (not ★ ratings, ✓ ✗ in tables, ✈, ♪, ° or ®)
+PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2705\u2728\u274C\u2764\u2615\u26A1\uFE0F\u200D]+ ?")
+
 
 def without_pictographs(title: str) -> str:
-    """A title without the emoji and symbols a social post sets around it ("🇻🇳🇨🇦 AMBASSADOR … COOPERATION 🌏")."""
-    def symbol(char: str) -> bool:
-        return unicodedata.category(char) in ("So", "Sk") or char in "\ufe0f\u200d"
-    start, end = 0, len(title)
-    while start < end and (symbol(title[start]) or title[start].isspace()):
-        start += 1
-    while end > start and (symbol(title[end - 1]) or title[end - 1].isspace()):
-        end -= 1
-    return title[start:end] if start < end else title
+    """A title without the emoji a social post sets around it ("🇻🇳🇨🇦 AMBASSADOR … COOPERATION 🌏")."""
+    return PICTOGRAPHS.sub("", title).strip() or title
 
 
 def _without_suffix(title: str, lines: list[str]) -> str:
@@ -300,8 +296,8 @@ def is_menu(line: str) -> bool:
         return True
     if len(items) >= 4 and items[0].lower() == "home" and all(1 <= len(item.split()) <= 4 for item in items):
         return True  # "Home | About MOFA | Press Center | Consular Services", "… | Vietnam & the World | …"
-    labelled = re.match(r"(?i)(?:hot |top |trending )?(?:topics?|trending|tags|hot)\s*:\s*", items[0])
-    if labelled and len(items) >= 3 and all(1 <= len(item.split()) <= 6 for item in items[1:]):
+    labelled = re.match(r"(?i)(?:hot |top |trending )?(?:topics|tags)\s*:\s*", items[0])
+    if labelled and len(items) >= 4 and all(1 <= len(item.split()) <= 5 for item in items[1:]):
         return True  # a strip of topics: "HOT TOPICS: ASEAN 2025 | Streamlining the State apparatus | …"
     cells = [cell.strip() for cell in line.split(" | ")]
     if len(cells) >= 3 and cells[0].rstrip(".").isdigit():

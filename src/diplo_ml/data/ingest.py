@@ -34,6 +34,7 @@ from diplo_ml.data.datelines import (
 )
 from diplo_ml.data.headlines import (
     OFFICE,
+    PICTOGRAPHS,
     SPEAKERS_LABEL,
     SPEAKERS_TITLE,
     WIRE_TAG,
@@ -98,8 +99,14 @@ def paragraph_key(text: str) -> str:
 BY_LENGTH = sorted((OUTLETS | FULL_NAMES).items(), key=lambda item: -len(item[0]))
 
 # a list's item: "• PM chairs …", "1. …", "▸ …", a ticker's "17:02  Defence Minister receives …"
-# emoji and pictographs, which a social post sets among its words ("🇻🇳🇨🇦 …", "✅ The two sides …", "… trade. 🤝")
-PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\uFE0F\u200D]+ ?")
+def _list_above_prose(units: list[tuple[int, str]], index: int) -> bool:
+    """Whether the unit at ``index`` heads a list (:data:`SIDEBAR_ITEM`) with prose below it (a paragraph of fifteen
+    words or more): a sidebar above the text, not a ticker, a digest or a bulleted story that is the page."""
+    rest = units[index + 1:]
+    items = next((n for n, (_, line) in enumerate(rest) if not SIDEBAR_ITEM.match(line)), len(rest))
+    return items > 0 and any(len(line.split()) >= 15 for _, line in rest[items:])
+
+
 # a browser's print header: the day and time it was printed, then the page's title
 BROWSER_PRINT_HEADER = re.compile(r"^(\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)\s+(\S.{10,})$")
 SIDEBAR_ITEM = re.compile(r"^(?:[•·▪►▸»›*-]|\d{1,2}[.)]|\d{1,2}:\d{2})\s+\S")
@@ -172,8 +179,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if FOOTNOTE.match(line):
             article.dropped.append((number, "footnote", line))
             continue
-        if (TAIL_HEADINGS.match(line) or SIDEBAR_HEADING.match(line)) and not seen_body and index + 1 < len(units) \
-                and SIDEBAR_ITEM.match(units[index + 1][1]) and not LIVE_HEADING.match(line):  # (a live page's entries)
+        if (TAIL_HEADINGS.match(line) or SIDEBAR_HEADING.match(line)) and not seen_body \
+                and not LIVE_HEADING.match(line) and _list_above_prose(units, index):  # (a live page's entries)
             sidebar = True  # ("MOST READ" / "• PM chairs …" / "• …" above the headline: not the page's end)
             article.dropped.append((number, "sidebar list above the text", line))
             continue

@@ -151,9 +151,11 @@ def comment_block(lines: Sequence[str]) -> set[int]:
 
 
 # a link to the previous or next article: "« PM receives Chairman of JBIC", "Deputy PM works with … »",
-# "Previous article: …", "Next: …"
-PREVIOUS_NEXT = re.compile(r"^(?:[«‹←]\s*\S.{3,}|\S.{3,}\s[»›→]"
-                           r"|(?:previous|next)(?: (?:article|story|post|news))?\s*[:|»›]\s*\S.*)$", re.IGNORECASE)
+# "Previous article: …", "Next: …" (a title: no sentence's end, no closing guillemet; not "Next: The delegation
+# travels to Osaka.")
+PREVIOUS_NEXT = re.compile(r"^(?:[«‹←]\s*[^»›.!?]{3,}[^\W_]|[^«‹]{3,}[^\W_.!?]\s[»›]"  # (not a quotation in « »)
+                           r"|(?:previous|next)(?: (?:article|story|post|news))?\s*[:|»›]\s*[^.!?]*[^\W_.!?])$",
+                           re.IGNORECASE)
 # a search box's placeholder or button copied with the page: "Search...", "Search …", "Search here", "Tìm kiếm"
 SEARCH_BOX = re.compile(r"^(?:search|tìm kiếm)(?:\s*(?:\.{2,}|…|here|this site|the site))?\s*$", re.IGNORECASE)
 SOCIAL = re.compile(
