@@ -297,7 +297,7 @@ def is_menu(line: str) -> bool:
     if len(items) >= 4 and items[0].lower() == "home" and all(1 <= len(item.split()) <= 4 for item in items):
         return True  # "Home | About MOFA | Press Center | Consular Services", "… | Vietnam & the World | …"
     labelled = re.match(r"(?i)(?:hot |top |trending )?(?:topics|tags)\s*:\s*", items[0])
-    if labelled and len(items) >= 4 and all(1 <= len(item.split()) <= 5 for item in items[1:]):
+    if labelled and len(items) >= 4 and all(1 <= len(item.split()) <= 6 for item in items[1:]):
         return True  # a strip of topics: "HOT TOPICS: ASEAN 2025 | Streamlining the State apparatus | …"
     cells = [cell.strip() for cell in line.split(" | ")]
     if len(cells) >= 3 and cells[0].rstrip(".").isdigit():
