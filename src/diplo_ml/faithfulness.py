@@ -116,7 +116,7 @@ def extract_entities(sentence: str) -> list[str]:
     tokens = TOKEN.findall(sentence)
     entities: list[str] = []
     span: list[str] = []
-    amounts: list[tuple[int, str]] = []  # the numbers' token positions (a scale right after one joins it)
+    number_at = -2  # the last number's token position (a scale right after it joins it)
 
     def close() -> None:
         while span and span[-1].lower() in GLUE:
@@ -131,17 +131,16 @@ def extract_entities(sentence: str) -> list[str]:
     for i, tok in enumerate(tokens):
         if tok in ',;:()"“”!?/':  # "15-CT/TW": two codes, not the name "CT TW"
             close()
-        elif amounts and amounts[-1][0] == i - 1 and scale_word(tok) in AMOUNT_SCALES:
+        elif number_at == i - 1 and scale_word(tok) in AMOUNT_SCALES:
             entities[-1] = f"{entities[-1]} {tok.rstrip('.,')}"  # an amount is one entity: "15 billion"
         elif NUMBER.match(tok):
             close()
             entities.append(_norm_number(tok))
-            amounts.append((i, tok))
+            number_at = i
         elif number_word_value(tok) is not None or scale_word(tok):
             close()
             entities.append(tok.rstrip(".,"))
-            if number_word_value(tok) is not None:
-                amounts.append((i, tok))
+            number_at = i if number_word_value(tok) is not None else number_at
         elif tok[:1].isupper():
             span.append(tok)
         elif span and tok.lower() in GLUE and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():

@@ -19,8 +19,7 @@ from diplo_ml.data.examples import (
     record_headline,
     record_text_field,
     unescaped,
-    without_found_headline,
-    without_headline,
+    without_row_header,
 )
 from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, ingest_path, written_by_diplo
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
@@ -101,8 +100,7 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
                # the predictor cuts a wire dateline that opens it (as ingestion did for training)
                # (and through its headline: its own, else, before a header's byline, stamp or dateline, the one read
                # from its text or its address's slug)
-               "_text": without_headline(text, headline) if headline
-               else without_found_headline(text, fields.get("headline")),
+               "_text": without_row_header(text, headline, fields.get("headline")),
                "_context": {"headline": headline, "previous": previous}}
         count += 1
     if not count:

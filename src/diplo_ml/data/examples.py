@@ -108,6 +108,11 @@ def record_headline(record: dict[str, Any]) -> str | None:
 URL_FIELDS = ("url", "link", "source_url")  # where a scraped record came from
 
 
+def record_url(record: dict[str, Any]) -> str | None:
+    """Where a scraped record came from: its first :data:`URL_FIELDS` field that holds text."""
+    return next((record[k] for k in URL_FIELDS if isinstance(record.get(k), str) and record[k].strip()), None)
+
+
 # the outlets whose sites archives are scraped from, by the host of a row's address
 SITE_HOSTS = {"vietnamnews.vn": "Viet Nam News", "vietnamplus.vn": "VietnamPlus", "vnexpress.net": "VnExpress",
               "tuoitrenews.vn": "Tuoi Tre", "tuoitre.vn": "Tuoi Tre", "hanoitimes.vn": "Hanoi Times",
@@ -122,8 +127,8 @@ SITE_HOSTS = {"vietnamnews.vn": "Viet Nam News", "vietnamplus.vn": "VietnamPlus"
 
 def host_outlet(record: dict[str, Any]) -> str | None:
     """The outlet whose site a record's address is on ("https://en.vietnamplus.vn/…" -> VietnamPlus), else None."""
-    url = next((record[k] for k in URL_FIELDS if isinstance(record.get(k), str) and record[k].strip()), "")
-    url = url.strip().lower().rsplit("://", 1)[-1]  # (an archive's copy: "https://web.archive.org/web/…/https://…")
+    url = (record_url(record) or "").strip().lower().rsplit("://", 1)[-1]  # (an archive's copy:
+    # "https://web.archive.org/web/…/https://…")
     host = url.split("/", 1)[0].split(":", 1)[0]
     return next((name for site, name in SITE_HOSTS.items() if host == site or host.endswith("." + site)), None)
 
@@ -139,7 +144,7 @@ def slug_headline(record: dict[str, Any], text: str) -> str | None:
     Thailand agree to expand legal recruitment of Vietnamese workers"): its words, each written as ``text`` writes
     it where it does so capitalised (with its accents: "viet-nam" -> "Việt Nam"); None for an address without four
     words or more in its last part."""
-    url = next((record[k] for k in URL_FIELDS if isinstance(record.get(k), str) and record[k].strip()), None)
+    url = record_url(record)
     if url is None:
         return None
     slug = re.sub(r"\.[a-z]{2,5}$", "", url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1])
@@ -176,6 +181,12 @@ def without_headline(text: str, headline: str | None) -> str:
         after = re.sub(r"^\d[\d-]{5,}\s+", "", after[stamp.end():].lstrip(" |/-–\n"))  # and a page's number
         after = _after_page_links(after)
     return after
+
+
+def without_row_header(text: str, own: str | None, found: str | None) -> str:
+    """A row's text cut through its own headline (:func:`without_headline`), else through the one its text or address
+    gives (:func:`without_found_headline`)."""
+    return without_headline(text, own) if own else without_found_headline(text, found)
 
 
 def without_found_headline(text: str, headline: str | None) -> str:

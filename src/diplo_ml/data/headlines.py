@@ -91,8 +91,9 @@ WRAPPED_NAME = re.compile(r"^[A-Z][\w'’-]*\s+(?:at|in|on|of|to|for|with|from|d
 # a speech's or statement's title block: "STATEMENT by H.E. Ambassador …" / "Permanent Representative of Viet Nam to
 # the United Nations at …": the speaker's title and office go on the first line (not a headline below a label:
 # "Statement by the Foreign Secretary" / "UK condemns …")
-SPEAKERS_TITLE = re.compile(r"^(?i:statement|remarks|speech|address|keynote (?:speech|address)|intervention"
-                            r"|message|opening remarks|closing remarks)\s+(?i:by)\s+\S")
+SPEECH_KINDS = ("statement|remarks|speech|address|keynote (?:speech|address)|intervention|message|opening remarks"
+                "|closing remarks")
+SPEAKERS_TITLE = re.compile(rf"^(?i:{SPEECH_KINDS})\s+(?i:by)\s+\S")
 OFFICE = re.compile(r"^(?:(?:UK|US|U\.S\.|EU|Viet Nam['’]s|[A-Z][a-z]+['’]s) )?"  # "UK Permanent Representative …"
                     rf"(?:Permanent Representative|Deputy Permanent Representative|Deputy|Vice|Head|Chair"
                     rf"|Prime Minister|Foreign Minister|Charg[ée] d['’]Affaires|{OFFICE_TITLES})\b(?!['’]s)")
@@ -102,8 +103,7 @@ TITLE_GLUE = {"of", "to", "the", "and", "for", "at", "on", "in", "a", "an", "de"
 OCCASION = re.compile(r"^(?i:at|on|before|to|during)\s")
 
 
-SPEAKERS_LABEL = re.compile(r"^(?i:statement|remarks|speech|address|keynote speech|keynote address|intervention"
-                            r"|message|opening remarks|closing remarks)$")
+SPEAKERS_LABEL = re.compile(rf"^(?i:{SPEECH_KINDS})$")  # a title block's label alone on its line: "STATEMENT"
 
 
 def _speakers_label(candidates: list[tuple[int, str]]) -> None:

@@ -98,7 +98,7 @@ def paragraph_key(text: str) -> str:
 
 BY_LENGTH = sorted((OUTLETS | FULL_NAMES).items(), key=lambda item: -len(item[0]))
 
-# a list's item: "• PM chairs …", "1. …", "▸ …", a ticker's "17:02  Defence Minister receives …"
+
 def _list_above_prose(units: list[tuple[int, str]], index: int) -> bool:
     """Whether the unit at ``index`` heads a list (:data:`SIDEBAR_ITEM`) with prose below it (a paragraph of fifteen
     words or more): a sidebar above the text, not a ticker, a digest or a bulleted story that is the page."""
@@ -109,6 +109,7 @@ def _list_above_prose(units: list[tuple[int, str]], index: int) -> bool:
 
 # a browser's print header: the day and time it was printed, then the page's title
 BROWSER_PRINT_HEADER = re.compile(r"^(\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)\s+(\S.{10,})$")
+# a list's item: "• PM chairs …", "1. …", "▸ …", a ticker's "17:02  Defence Minister receives …"
 SIDEBAR_ITEM = re.compile(r"^(?:[•·▪►▸»›*-]|\d{1,2}[.)]|\d{1,2}:\d{2})\s+\S")
 # a sidebar's heading above the text (besides the related-news headings): "LATEST", "Editor's picks", "Trending"
 SIDEBAR_HEADING = re.compile(r"^(?:latest|editor['’]?s picks?|trending(?: now)?|top stories|most popular|highlights"

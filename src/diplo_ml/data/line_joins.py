@@ -247,7 +247,7 @@ def _goes_on_by_hand(block: list[tuple[int, str]], current: tuple[int, str], lin
         or bool(re.search(r"[a-z][.!?][\"'”’)]*\s+[A-Z]", current[1])) \
         or bool(FRONTED_TITLE.search(current[1]) and NAME_OPENS.match(line)) \
         or bool(re.search(r"\s\S+\s\S+\s\S+['’]s$", current[1])) \
-        or _open_participle(block, current[1], line)  # ("… of the European Parliament's" / "Delegation …")
+        or _open_participle(block, current[1], line)  # (the possessive: "… the European Parliament's" / "Delegation")
     return prose and not (is_caption(current[1]) or PICTURED.search(current[1]) or capitals(current[1])) \
         and not split_datelines(line)[0] and parse_date(line) is None and not SENTENCE_OPENER.match(line) \
         and not re.match(r"(?:1[89]|20)\d\d\s*[-–—:]?\s+[A-Z]", line) \

@@ -16,8 +16,7 @@ from diplo_ml.data.examples import (
     record_headline,
     record_title,
     slug_headline,
-    without_found_headline,
-    without_headline,
+    without_row_header,
 )
 from diplo_ml.data.schema import check_summary_record
 from diplo_ml.errors import DataError, DiploError
@@ -115,8 +114,9 @@ class SummariseTask(Task):
         title = record_title(record)
         found["outlet"] = found["outlet"] or (site_outlet(title) if title else None)  # "… - VnExpress International"
         found["headline"] = found["headline"] or slug_headline(record, text)  # a scraped row's address
-        head = record_headline(record) or found["headline"]
-        body = without_headline(text, head) if record_headline(record) else without_found_headline(text, head)
+        own = record_headline(record)
+        head = own or found["headline"]
+        body = without_row_header(text, own, found["headline"])
         header = text[:len(text) - len(body)]
         if head and head in header and not (found["date"] and found["outlet"]):  # a scraper's menu and headline
             try:  # run in before the lead: the stamp after the headline and the lead's dateline ("Vientiane (VNA) –")
@@ -125,7 +125,7 @@ class SummariseTask(Task):
             except DiploError:
                 pass
         found["outlet"] = found["outlet"] or host_outlet(record)  # "https://vietnamnews.vn/…"
-        given = {"headline": record_headline(record), "date": record_date(record), "outlet": record.get("outlet")}
+        given = {"headline": own, "date": record_date(record), "outlet": record.get("outlet")}
         return {k: v.strip() if v and v.strip() else found[k] for k, v in given.items()}
 
     # documents -----------------------------------------------------------------------------------------------
