@@ -1,5 +1,6 @@
-"""What `diplo-ml predict` reads: raw articles (.txt, .md, .html, .pdf), JSONL files and standard input, as units to
-predict, each with the fields its output row carries (``id``, ``source``, ``line`` or ``paragraph_index``)."""
+"""What `diplo-ml predict` reads: raw articles (.txt, .md, .html, .pdf), JSONL files, RSS/Atom feeds and standard
+input, as units to predict, each with the fields its output row carries (``id``, ``source``, ``line`` or
+``paragraph_index``)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,13 @@ from diplo_ml.data.examples import (
     PREVIOUS_FIELDS,
     TEXT_FIELDS,
     PreviousParagraph,
+    flat_record,
     record_headline,
     record_text_field,
     unescaped,
     without_row_header,
 )
+from diplo_ml.data.feeds import FEED_SUFFIXES, feed_records
 from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, ingest_path, written_by_diplo
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.page_noise import furniture_note
@@ -31,6 +34,7 @@ from diplo_ml.predict_record import STDIN
 from diplo_ml.tasks.base import Task
 from diplo_ml.text import is_blank
 
+ROW_SUFFIXES = (".jsonl", *FEED_SUFFIXES)  # files whose rows (lines, feed items) are each one unit
 Unit = dict[str, Any]  # one thing to predict: "_text" (and "_context") plus the fields its output row carries
 
 
@@ -58,6 +62,7 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
     repeat_noted = False
     alias_noted = False
     for number, record in records:
+        record = flat_record(record)  # (a WordPress export's {"content": {"rendered": "<p>…"}})
         field = record_text_field(record)
         text = record.get(field)
         for key in (field, *HEADLINE_FIELDS, *PREVIOUS_FIELDS):
@@ -122,11 +127,11 @@ def expand_folders(inputs: list[str], output: str | None = None) -> list[str]:
 
     folders = [Path(i) for i in inputs if i != STDIN and Path(i).is_dir()]
     if folders and output:
-        check_outside_input_folders(output, inputs, (".jsonl", *SUFFIXES))
+        check_outside_input_folders(output, inputs, ROW_SUFFIXES + SUFFIXES)
     expanded: list[tuple[str, Path]] = []  # (the name rows will carry as their source, the file)
     for item in inputs:
         if item != STDIN and Path(item).is_dir():
-            expanded += [(str(p), p) for p in expand_inputs([item], (".jsonl", *SUFFIXES), once=False)]
+            expanded += [(str(p), p) for p in expand_inputs([item], ROW_SUFFIXES + SUFFIXES, once=False)]
         else:
             expanded.append((item, Path(item)))
     kept = {id(p) for p in once_each([p for name, p in expanded if name != STDIN])}
@@ -138,8 +143,8 @@ def _check_path(path: Path) -> None:
         raise DataError(f"{path}: is a folder; give its files (the command line's `predict` reads folders)")
     if not path.is_file():
         raise DataError(not_a_file(path))
-    if path.suffix.lower() != ".jsonl" and path.suffix.lower() not in SUFFIXES:
-        raise DataError(f"{path}: unsupported input type (use .jsonl, {', '.join(SUFFIXES)} or -)")
+    if path.suffix.lower() not in ROW_SUFFIXES + SUFFIXES:
+        raise DataError(f"{path}: unsupported input type (use {', '.join(ROW_SUFFIXES + SUFFIXES)} or -)")
 
 
 def check_inputs(inputs: list[str]) -> None:
@@ -186,7 +191,7 @@ def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterato
     on_no_previous = note_once if previous else None
     left_out: list[str] = []  # article pages with no readable text; among several inputs they are noted, not fatal
     given = 0
-    pages = [Path(i) for i in inputs if i != STDIN and Path(i).suffix.lower() != ".jsonl"]
+    pages = [Path(i) for i in inputs if i != STDIN and Path(i).suffix.lower() not in ROW_SUFFIXES]
     articles = [p for p in pages if not written_by_diplo(p)]  # ids as ingest and brief give them (they skip these)
     page_ids = iter(doc_ids(articles))
     for item in inputs:
@@ -204,6 +209,16 @@ def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterato
         path = Path(item)
         if path.suffix.lower() == ".jsonl":
             yield from _jsonl_units(iter_jsonl(path), str(path), task, on_no_previous)
+            given += 1
+            continue
+        if path.suffix.lower() in FEED_SUFFIXES:
+            try:
+                yield from _jsonl_units(feed_records(path), str(path), task, on_no_previous)
+            except NoTextError as error:  # an XML file that is no feed, or a feed with no items
+                if len(inputs) == 1:
+                    raise
+                left_out.append(str(error))
+                continue
             given += 1
             continue
         try:

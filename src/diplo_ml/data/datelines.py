@@ -23,7 +23,7 @@ OUTLETS = {
     "HANOI TIMES": "Hanoi Times", "HANOITIMES.VN": "Hanoi Times", "VIR": "VIR", "VIETNAM INVESTMENT REVIEW": "VIR",
     # other Vietnamese outlets, also by their site names
     "DAN TRI": "Dan Tri", "DANTRI": "Dan Tri", "QĐND": "QDND", "QDND": "QDND", "SGGP": "SGGP",
-    "THANH NIEN": "Thanh Nien",
+    "THANH NIEN": "Thanh Nien", "DTINEWS": "DTiNews", "HANOIMOI": "Hanoimoi",  # "(Dtinews) -", "(Hanoimoi) –"
     "BAOQUOCTE.VN": "WVR", "NHANDAN.VN": "Nhan Dan", "VIETNAMNET.VN": "VietNamNet", "VNEXPRESS.NET": "VnExpress",
     "TUOITRE.VN": "Tuoi Tre", "THANHNIEN.VN": "Thanh Nien", "DANTRI.COM.VN": "Dan Tri", "QDND.VN": "QDND",
 }
@@ -33,7 +33,7 @@ FULL_NAMES = {
     "VIETNAM NEWS AGENCY": "VNA", "NHANDAN": "Nhan Dan", "VIETNAM NEWS": "Viet Nam News",
     "VIET NAM NEWS": "Viet Nam News", "GOV.UK": "GOV.UK", "VNECONOMY": "VnEconomy",
     "VIETNAM ECONOMIC TIMES": "VnEconomy",
-    "VIETNAM TIMES": "Vietnam Times", "HANOIMOI": "Hanoimoi", "DTINEWS": "DTiNews",  # (not "The Investor": a line
+    "VIETNAM TIMES": "Vietnam Times",  # (not "The Investor": a line
     # "The investor" is a body's heading as often; its site names it)
     "VIETNAM PICTORIAL": "Vietnam Pictorial",
     "QUAN DOI NHAN DAN": "QDND", "THE SAIGON TIMES": "The Saigon Times", "SAIGON TIMES": "The Saigon Times",

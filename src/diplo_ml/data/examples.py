@@ -71,8 +71,17 @@ def record_title(record: dict[str, Any]) -> str | None:
 
 
 # where a scraped row keeps its text when it has no "text" field, and its date when it has no "date" field
-TEXT_FIELDS = ("text", "body", "content", "article", "article_text", "full_text")
-DATE_FIELDS = ("date", "published", "published_at", "pubDate", "datePublished", "pub_date")
+TEXT_FIELDS = ("text", "body", "content", "article", "article_text", "full_text", "article_body", "articleBody",
+               "maintext")
+DATE_FIELDS = ("date", "published", "published_at", "pubDate", "datePublished", "pub_date", "date_published",
+               "date_publish", "publish_date", "published_date")
+
+
+def flat_record(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` with each field a WordPress export nests as ``{"rendered": "…"}`` (its title, content, excerpt)
+    given as that string; ``record`` itself when it nests none."""
+    nested = {k: v["rendered"] for k, v in record.items() if isinstance(v, dict) and isinstance(v.get("rendered"), str)}
+    return {**record, **nested} if nested else record
 ENTITY = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 
 

@@ -109,6 +109,18 @@ def _list_above_prose(units: list[tuple[int, str]], index: int) -> bool:
 
 # a browser's print header: the day and time it was printed, then the page's title
 BROWSER_PRINT_HEADER = re.compile(r"^(\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)\s+(\S.{10,})$")
+US_PRINT_STAMP = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),\s+\d{1,2}:\d{2}\s*[AaPp][Mm]$")
+
+
+def _print_stamp_date(stamp: str) -> str:
+    """A print header's stamp with its date as ISO where the stamp is a US browser's ("4/2/25, 9:41 AM": month first,
+    as the 12-hour clock shows), else as written (read day first, as elsewhere)."""
+    us = US_PRINT_STAMP.match(stamp.strip())
+    if not us:
+        return stamp
+    month, day, year = (int(g) for g in us.groups())
+    year += 2000 if year < 100 else 0
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else stamp
 # a list's item: "• PM chairs …", "1. …", "▸ …", a ticker's "17:02  Defence Minister receives …"
 SIDEBAR_ITEM = re.compile(r"^(?:[•·▪►▸»›*-]|\d{1,2}[.)]|\d{1,2}:\d{2})\s+\S")
 # a sidebar's heading above the text (besides the related-news headings): "LATEST", "Editor's picks", "Trending"
@@ -202,7 +214,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             article.dropped.append((number, "page header run into the lead", header.strip()))
             line = lead
         if not seen_body and (printed_at := BROWSER_PRINT_HEADER.match(line)):  # "4/2/25, 9:41 AM  <title> | Site"
-            take_date(number, printed_at.group(1))  # (the day it was printed: the page's only where it gives none)
+            take_date(number, _print_stamp_date(printed_at.group(1)))  # (the day it was printed: the page's only
+            # where it gives none)
             article.dropped.append((number, "browser's print header (its title kept)", printed_at.group(1)))
             line = printed_at.group(2)
         if PHOTO_CREDIT.search(line) and split_datelines(line)[0]:  # "Hanoi (VNA) – … energy. (Photo: VNA)":

@@ -1,0 +1,124 @@
+"""RSS/Atom feeds and the row shapes of other exporters (WordPress, scrapers) as predict's inputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplo_ml.data.feeds import feed_records
+from diplo_ml.data.ingest import ingest_document
+from diplo_ml.errors import DataError, NoTextError
+from diplo_ml.predict_inputs import _jsonl_units, expand_folders, read_units
+from diplo_ml.tasks.summarise.task import SummariseTask
+
+LEAD = ("Hanoi and Bangkok on November 8 signed a cooperation programme for 2025&ndash;2027 on creative city "
+        "development, covering design, craft villages and night-time tourism.")
+RSS = f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel>
+<title>Hanoimoi | Foreign Affairs</title>
+<link>https://example.org/foreign-affairs</link>
+<lastBuildDate>Mon, 11 Nov 2024 07:00:12 +0700</lastBuildDate>
+<item>
+<title>Hanoi, Bangkok sign creative city programme</title>
+<link>https://example.org/en/hanoi-bangkok-sign-creative-city-programme-70315.html</link>
+<pubDate>Fri, 08 Nov 2024 18:42:00 +0700</pubDate>
+<description>A teaser.</description>
+<content:encoded><![CDATA[<p><em>The two officials at the signing ceremony. Photo: Hanoimoi</em></p>
+<p>{LEAD}</p><p>Both cities are members of a network of creative cities in the field of design.</p>]]></content:encoded>
+</item>
+<item>
+<title>Twenty fishermen return home</title>
+<link>https://dtinews.vn/news/twenty-fishermen-return-home.htm</link>
+<pubDate>Wed, 04 Dec 2024 08:15:00 +0700</pubDate>
+<description>&lt;p&gt;(Dtinews) - Twenty Vietnamese fishermen held abroad arrived home on December 3 after consular
+help from the embassy.&lt;/p&gt;&lt;p&gt;They were flown home on a commercial flight.&lt;/p&gt;</description>
+</item>
+</channel>
+</rss>
+"""
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Ministry news</title>
+  <entry>
+    <title type="html">Viet Nam, Chile discuss trade</title>
+    <link rel="self" href="https://example.org/api/1"/>
+    <link rel="alternate" href="https://example.org/news/viet-nam-chile-discuss-trade"/>
+    <published>2025-05-02T08:00:00+07:00</published>
+    <summary>Viet Nam and Chile on Thursday discussed ways to boost trade under their free trade agreement.</summary>
+  </entry>
+</feed>
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_each_feed_item_is_a_row_with_its_full_text_title_date_and_outlet(tmp_path):
+    (first, line1), (second, line2) = [(r, n) for n, r in feed_records(write(tmp_path, "f.xml", RSS))]
+    assert (line1, line2) == (7, 15)  # the line each item opens on
+    assert first["title"] == "Hanoi, Bangkok sign creative city programme" and first["outlet"] == "Hanoimoi"
+    assert first["date"] == "Fri, 08 Nov 2024 18:42:00 +0700"
+    assert "A teaser" not in first["text"] and "2025–2027" in first["text"] and "<p>" not in first["text"]
+    assert "<p>" not in second["text"] and second["text"].startswith("(Dtinews) - Twenty")  # escaped markup read
+    (entry,) = [r for _, r in feed_records(write(tmp_path, "a.atom", ATOM))]
+    assert entry["link"] == "https://example.org/news/viet-nam-chile-discuss-trade"  # the alternate link
+    assert entry["outlet"] == "Ministry news" and entry["date"].startswith("2025-05-02")
+
+
+def test_predict_reads_a_feed_folder_beside_pages_and_leaves_out_xml_that_is_no_feed(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "feed.xml", RSS)
+    write(folder, "sitemap.xml", '<?xml version="1.0"?><urlset><url><loc>https://example.org/</loc></url></urlset>')
+    inputs = expand_folders([str(folder)])
+    assert [Path(i).name for i in inputs] == ["feed.xml", "sitemap.xml"]
+    units = list(read_units(inputs, SummariseTask({})))
+    assert [(u["line"], u["headline"], u["date"], u["outlet"]) for u in units] == [
+        (7, "Hanoi, Bangkok sign creative city programme", "2024-11-08", "Hanoimoi"),
+        (15, "Twenty fishermen return home", "2024-12-04", "DTiNews")]
+    assert units[0]["_text"].startswith("The two officials")  # (the caption: ingestion marks it, the summariser skips)
+    assert "1 of 2 inputs left out" in capsys.readouterr().err and "not an RSS or Atom feed" in str(
+        pytest.raises(NoTextError, lambda: list(read_units([inputs[1]], SummariseTask({})))).value)
+
+
+def test_a_broken_feed_or_an_item_without_text_names_its_line(tmp_path):
+    broken = write(tmp_path, "b.xml", RSS.replace("</item>\n<item>", "</item>\n<itm>", 1))
+    with pytest.raises(DataError, match=r"b.xml:\d+: malformed XML \(mismatched tag"):
+        list(feed_records(broken))
+    bare = write(tmp_path, "c.xml", RSS.replace("<description>&lt;p&gt;(Dtinews)", "<guid>(Dtinews)").replace(
+        "flight.&lt;/p&gt;</description>", "flight.</guid>"))
+    with pytest.raises(DataError, match=r"c.xml:15: an item with no text"):
+        list(feed_records(bare))
+
+
+def test_a_wordpress_rows_rendered_fields_and_a_scrapers_article_body_are_read(capsys):
+    # a twenty-fourth read's shapes (s48): WordPress REST exports nest title and content as {"rendered": "<p>…"};
+    # news scrapers write "article_body" and "date_published"
+    wordpress = {"id": 4411, "date": "2025-03-04T16:20:00", "title": {"rendered": "Viet Nam, Brazil agree on trade"},
+                 "content": {"rendered": "<p>Hanoi (VNA) &#8211; Viet Nam and Brazil&#8217;s ministers agreed on "
+                                         "Tuesday to raise two-way trade.</p><p>They met in Hanoi.</p>",
+                             "protected": False}, "excerpt": {"rendered": "<p>Teaser</p>"}}
+    scraped = {"headline": "Viet Nam, Chile discuss trade", "date_published": "2025-05-02T08:00:00+07:00",
+               "article_body": "SANTIAGO, May 1 (VNA) - Viet Nam and Chile discussed trade.\n\nThey will meet again."}
+    first, second = _jsonl_units([(1, wordpress), (2, scraped)], "in.jsonl", SummariseTask({}))
+    assert (first["id"], first["headline"], first["date"], first["outlet"]) == (
+        4411, "Viet Nam, Brazil agree on trade", "2025-03-04", "VNA")
+    assert first["_text"].startswith("Hanoi (VNA) – Viet Nam and Brazil’s ministers") and "Teaser" not in first["_text"]
+    assert (second["date"], second["_text"][:8]) == ("2025-05-02", "SANTIAGO")
+    assert "read from their 'content' field" in capsys.readouterr().err
+
+
+def test_a_us_browsers_print_stamp_reads_month_first_and_dtinews_is_a_dateline():
+    page = ("4/2/25, 9:41 AM     Vietnam, Netherlands sign deal on water | VnEconomy\n\n"
+            "The Netherlands will provide grants to help the Mekong Delta cope with subsidence, under a memorandum "
+            "signed in Hanoi.\n\nThe memorandum covers five years.")
+    assert ingest_document(page, "p", "p.txt").date == "2025-04-02"
+    assert ingest_document(page.replace("9:41 AM", "09:41"), "p", "p.txt").date != "2025-04-02"
+    lead = ingest_document("(Dtinews) - Twenty fishermen returned home on Tuesday after consular help.\n\nMore.",
+                           "d", "d.txt")
+    assert lead.outlet == "DTiNews" and lead.paragraphs[0].text.startswith("Twenty")
