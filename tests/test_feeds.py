@@ -10,6 +10,7 @@ from diplo_ml.data.feeds import feed_records
 from diplo_ml.data.ingest import ingest_document
 from diplo_ml.errors import DataError, NoTextError
 from diplo_ml.predict_inputs import _jsonl_units, expand_folders, read_units
+from diplo_ml.tasks.pillars.task import PillarsTask
 from diplo_ml.tasks.summarise.task import SummariseTask
 
 LEAD = ("Hanoi and Bangkok on November 8 signed a cooperation programme for 2025&ndash;2027 on creative city "
@@ -78,10 +79,14 @@ def test_predict_reads_a_feed_folder_beside_pages_and_leaves_out_xml_that_is_no_
     inputs = expand_folders([str(folder)])
     assert [Path(i).name for i in inputs] == ["feed.xml", "sitemap.xml"]
     units = list(read_units(inputs, SummariseTask({})))
-    assert [(u["line"], u["headline"], u["date"], u["outlet"]) for u in units] == [
-        (7, "Hanoi, Bangkok sign creative city programme", "2024-11-08", "Hanoimoi"),
-        (15, "Twenty fishermen return home", "2024-12-04", "DTiNews")]
-    assert units[0]["_text"].startswith("The two officials")  # (the caption: ingestion marks it, the summariser skips)
+    assert [(u["doc"], u["headline"], u["date"], u["outlet"]) for u in units] == [
+        ("feed-7", "Hanoi, Bangkok sign creative city programme", "2024-11-08", "Hanoimoi"),
+        ("feed-15", "Twenty fishermen return home", "2024-12-04", "DTiNews")]
+    assert units[0]["_text"].startswith("Hanoi and Bangkok on November 8")  # (the caption left out)
+    assert units[1]["_text"].startswith("Twenty Vietnamese fishermen")  # (the dateline cut)
+    paragraphs = list(read_units(inputs[:1], PillarsTask({})))  # a tagger tags each item's paragraphs
+    assert [(u["doc"], u["paragraph_index"]) for u in paragraphs] == [("feed-7", 0), ("feed-7", 1), ("feed-15", 0),
+                                                                       ("feed-15", 1)]
     assert "1 of 2 inputs left out" in capsys.readouterr().err and "not an RSS or Atom feed" in str(
         pytest.raises(NoTextError, lambda: list(read_units([inputs[1]], SummariseTask({})))).value)
 

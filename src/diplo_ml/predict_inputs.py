@@ -23,7 +23,7 @@ from diplo_ml.data.examples import (
     unescaped,
     without_row_header,
 )
-from diplo_ml.data.feeds import FEED_SUFFIXES, feed_records
+from diplo_ml.data.feeds import FEED_SUFFIXES, feed_articles
 from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, ingest_path, written_by_diplo
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.page_noise import furniture_note
@@ -34,7 +34,7 @@ from diplo_ml.predict_record import STDIN
 from diplo_ml.tasks.base import Task
 from diplo_ml.text import is_blank
 
-ROW_SUFFIXES = (".jsonl", *FEED_SUFFIXES)  # files whose rows (lines, feed items) are each one unit
+INPUT_SUFFIXES = (".jsonl", *FEED_SUFFIXES, *SUFFIXES)
 Unit = dict[str, Any]  # one thing to predict: "_text" (and "_context") plus the fields its output row carries
 
 
@@ -127,11 +127,11 @@ def expand_folders(inputs: list[str], output: str | None = None) -> list[str]:
 
     folders = [Path(i) for i in inputs if i != STDIN and Path(i).is_dir()]
     if folders and output:
-        check_outside_input_folders(output, inputs, ROW_SUFFIXES + SUFFIXES)
+        check_outside_input_folders(output, inputs, INPUT_SUFFIXES)
     expanded: list[tuple[str, Path]] = []  # (the name rows will carry as their source, the file)
     for item in inputs:
         if item != STDIN and Path(item).is_dir():
-            expanded += [(str(p), p) for p in expand_inputs([item], ROW_SUFFIXES + SUFFIXES, once=False)]
+            expanded += [(str(p), p) for p in expand_inputs([item], INPUT_SUFFIXES, once=False)]
         else:
             expanded.append((item, Path(item)))
     kept = {id(p) for p in once_each([p for name, p in expanded if name != STDIN])}
@@ -143,8 +143,8 @@ def _check_path(path: Path) -> None:
         raise DataError(f"{path}: is a folder; give its files (the command line's `predict` reads folders)")
     if not path.is_file():
         raise DataError(not_a_file(path))
-    if path.suffix.lower() not in ROW_SUFFIXES + SUFFIXES:
-        raise DataError(f"{path}: unsupported input type (use {', '.join(ROW_SUFFIXES + SUFFIXES)} or -)")
+    if path.suffix.lower() not in INPUT_SUFFIXES:
+        raise DataError(f"{path}: unsupported input type (use {', '.join(INPUT_SUFFIXES)} or -)")
 
 
 def check_inputs(inputs: list[str]) -> None:
@@ -191,7 +191,7 @@ def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterato
     on_no_previous = note_once if previous else None
     left_out: list[str] = []  # article pages with no readable text; among several inputs they are noted, not fatal
     given = 0
-    pages = [Path(i) for i in inputs if i != STDIN and Path(i).suffix.lower() not in ROW_SUFFIXES]
+    pages = [Path(i) for i in inputs if i != STDIN and Path(i).suffix.lower() != ".jsonl"]  # (and feeds)
     articles = [p for p in pages if not written_by_diplo(p)]  # ids as ingest and brief give them (they skip these)
     page_ids = iter(doc_ids(articles))
     for item in inputs:
@@ -213,12 +213,14 @@ def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterato
             continue
         if path.suffix.lower() in FEED_SUFFIXES:
             try:
-                yield from _jsonl_units(feed_records(path), str(path), task, on_no_previous)
+                items = list(feed_articles(path, next(page_ids)))
             except NoTextError as error:  # an XML file that is no feed, or a feed with no items
                 if len(inputs) == 1:
                     raise
                 left_out.append(str(error))
                 continue
+            for article in items:
+                yield from _article_units(task, article)
             given += 1
             continue
         try:

@@ -1,4 +1,4 @@
-"""RSS and Atom feeds (.xml, .rss, .atom) as rows: each item one article, read as a JSONL row would be."""
+"""RSS and Atom feeds (.xml, .rss, .atom): each item one article, with the title, date and outlet the feed gives."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
-from diplo_ml.data.examples import host_outlet
+from diplo_ml.data.article import Article
+from diplo_ml.data.examples import host_outlet, record_date, record_headline
 from diplo_ml.data.page_text import decode_text, html_to_text
 from diplo_ml.errors import DataError, NoTextError
 
@@ -95,3 +96,20 @@ def feed_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                                   "text": html_to_text(body) if "<" in body else body}
         outlet = host_outlet(record) or feed_name
         yield line, {**{k: v for k, v in record.items() if v is not None}, **({"outlet": outlet} if outlet else {})}
+
+
+def feed_articles(path: Path, doc_id: str) -> Iterator[Article]:
+    """Each item of the feed at ``path`` as an article ingested from its text (:func:`feed_records`), with the item's
+    own title, date and outlet over what its text gives; doc_ids ``{doc_id}-{line}``, errors naming the item's line."""
+    from diplo_ml.data.ingest import ingest_document
+
+    for line, record in feed_records(path):
+        try:
+            article = ingest_document(record["text"], f"{doc_id}-{line}", f"{path}:{line}")
+        except NoTextError:
+            raise DataError(f"{path}:{line}: an item whose text is only page furniture (captions, links)") from None
+        article.path = str(path)
+        article.headline = record_headline(record) or article.headline
+        article.date = record_date(record) or article.date
+        article.outlet = record.get("outlet") or article.outlet
+        yield article
