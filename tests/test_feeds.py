@@ -127,3 +127,17 @@ def test_a_us_browsers_print_stamp_reads_month_first_and_dtinews_is_a_dateline()
     lead = ingest_document("(Dtinews) - Twenty fishermen returned home on Tuesday after consular help.\n\nMore.",
                            "d", "d.txt")
     assert lead.outlet == "DTiNews" and lead.paragraphs[0].text.startswith("Twenty")
+
+
+def test_ingest_reads_a_feeds_items_as_articles_and_a_page_command_names_feeds(tmp_path):
+    from diplo_ml.cli import main as cli_main
+    from diplo_ml.data.ingest import ingest_path
+    from diplo_ml.data.io import read_jsonl
+
+    feed = write(tmp_path, "feed.rss", RSS)
+    assert cli_main(["ingest", str(feed), "-o", str(tmp_path / "p.jsonl")]) == 0
+    rows = read_jsonl(tmp_path / "p.jsonl")
+    assert sorted({r["doc_id"] for r in rows}) == ["feed-15", "feed-7"]
+    assert {r["headline"] for r in rows if r["doc_id"] == "feed-15"} == {"Twenty fishermen return home"}
+    with pytest.raises(DataError, match="a feed's items are read by `diplo-ml predict`, `ingest` and `brief`"):
+        ingest_path(feed)

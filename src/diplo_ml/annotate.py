@@ -102,7 +102,7 @@ def select(checkpoint: str | Path, inputs: list[str], n: int, output: str | Path
     output = Path(output)
     paths = expand_inputs(inputs)
     if not paths:
-        raise DataError("no articles given (pass .txt, .md, .html or .pdf files, or folders holding them)")
+        raise DataError("no articles given (pass .txt, .md, .html, .pdf or feed .xml files, or folders holding them)")
     # before any work; OUT first: a folder given as OUT has no suffix to replace for its labelling config's name
     given, protected = [*inputs, *paths], model_folders(checkpoint)
     check_outside_input_folders(output, inputs, SUFFIXES)

@@ -23,8 +23,7 @@ from diplo_ml.data.examples import (
     unescaped,
     without_row_header,
 )
-from diplo_ml.data.feeds import FEED_SUFFIXES, feed_articles
-from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, ingest_path, written_by_diplo
+from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, read_articles, written_by_diplo
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.page_noise import furniture_note
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
@@ -34,7 +33,7 @@ from diplo_ml.predict_record import STDIN
 from diplo_ml.tasks.base import Task
 from diplo_ml.text import is_blank
 
-INPUT_SUFFIXES = (".jsonl", *FEED_SUFFIXES, *SUFFIXES)
+INPUT_SUFFIXES = (".jsonl", *SUFFIXES)
 Unit = dict[str, Any]  # one thing to predict: "_text" (and "_context") plus the fields its output row carries
 
 
@@ -191,7 +190,7 @@ def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterato
     on_no_previous = note_once if previous else None
     left_out: list[str] = []  # article pages with no readable text; among several inputs they are noted, not fatal
     given = 0
-    pages = [Path(i) for i in inputs if i != STDIN and Path(i).suffix.lower() != ".jsonl"]  # (and feeds)
+    pages = [Path(i) for i in inputs if i != STDIN and Path(i).suffix.lower() != ".jsonl"]
     articles = [p for p in pages if not written_by_diplo(p)]  # ids as ingest and brief give them (they skip these)
     page_ids = iter(doc_ids(articles))
     for item in inputs:
@@ -211,22 +210,10 @@ def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterato
             yield from _jsonl_units(iter_jsonl(path), str(path), task, on_no_previous)
             given += 1
             continue
-        if path.suffix.lower() in FEED_SUFFIXES:
-            try:
-                items = list(feed_articles(path, next(page_ids)))
-            except NoTextError as error:  # an XML file that is no feed, or a feed with no items
-                if len(inputs) == 1:
-                    raise
-                left_out.append(str(error))
-                continue
-            for article in items:
-                yield from _article_units(task, article)
-            given += 1
-            continue
         try:
             if written_by_diplo(path):
                 raise NoTextError(f"{path}: a page diplo-ml wrote (a brief or report), not a news article")
-            article = ingest_path(path, next(page_ids))
+            articles = read_articles(path, next(page_ids))  # (a feed's items, each one)
         except EncodingError as error:  # name the other files that need re-saving too, not one a run
             later = pages[pages.index(path) + 1:] if path in pages else []
             others = [str(p) for p in later if _not_utf8(p)]
@@ -239,7 +226,8 @@ def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterato
                 raise
             left_out.append(str(error))
             continue
-        yield from _article_units(task, article)
+        for article in articles:
+            yield from _article_units(task, article)
         given += 1
     if left_out and not given:
         raise DataError(f"no input had text to predict on (first: {left_out[0]})")

@@ -32,6 +32,7 @@ from diplo_ml.data.datelines import (
     strip_page_header,
     yearless_date,
 )
+from diplo_ml.data.feeds import FEED_SUFFIXES, feed_articles
 from diplo_ml.data.headlines import (
     OFFICE,
     PICTOGRAPHS,
@@ -83,7 +84,8 @@ from diplo_ml.errors import DataError, NoTextError
 from diplo_ml.files import not_a_file
 from diplo_ml.text import split_sentences, strip_diacritics
 
-SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
+PAGE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")  # one article a file
+SUFFIXES = (*PAGE_SUFFIXES, *FEED_SUFFIXES)  # and feeds: one article an item
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -387,11 +389,18 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
 
 def ingest_path(path: Path, doc_id: str | None = None) -> Article:
     """One page as an article whose doc_id is ``doc_id`` (default: the file's stem; see :func:`doc_ids`)."""
-    if path.suffix.lower() not in SUFFIXES:
-        rows = "; the rows of a JSONL file are read by `diplo-ml predict`" if path.suffix.lower() == ".jsonl" else ""
-        raise DataError(f"{path}: unsupported file type '{path.suffix}' (use {', '.join(SUFFIXES)}{rows})")
+    if path.suffix.lower() not in PAGE_SUFFIXES:
+        rows = {".jsonl": "; the rows of a JSONL file are read by `diplo-ml predict`"}.get(
+            path.suffix.lower(), "; a feed's items are read by `diplo-ml predict`, `ingest` and `brief`"
+            if path.suffix.lower() in FEED_SUFFIXES else "")
+        raise DataError(f"{path}: unsupported file type '{path.suffix}' (use {', '.join(PAGE_SUFFIXES)}{rows})")
     text = pdf_text(path) if path.suffix.lower() == ".pdf" else read_text(path)
     return ingest_document(text, path.stem if doc_id is None else doc_id, str(path))
+
+
+def read_articles(path: Path, doc_id: str) -> list[Article]:
+    """The articles of one file: a page's one (:func:`ingest_path`), a feed's items (:func:`feed_articles`)."""
+    return list(feed_articles(path, doc_id)) if path.suffix.lower() in FEED_SUFFIXES else [ingest_path(path, doc_id)]
 
 
 def _under(folders: tuple[str, ...], k: int, name: str) -> str:
@@ -471,7 +480,7 @@ def read_pages(paths: list[Path], leave_out: type[Exception] = NoTextError) -> t
     articles, left_out = [], []
     for path, doc_id in zip(paths, doc_ids(paths)):
         try:
-            articles.append(ingest_path(path, doc_id))
+            articles.extend(read_articles(path, doc_id))
         except leave_out as error:
             if len(paths) == 1:
                 raise

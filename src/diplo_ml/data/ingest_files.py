@@ -61,7 +61,7 @@ def ingest_files(inputs: Iterable[str | Path], output: str | Path | None = None,
     inputs = list(inputs)
     paths = expand_inputs(inputs)
     if not paths:
-        raise DataError("no articles given (pass .txt, .md, .html or .pdf files, or folders holding them)")
+        raise DataError("no articles given (pass .txt, .md, .html, .pdf or feed .xml files, or folders holding them)")
     if output is not None:  # before any work (a missing folder is made when the output is written)
         target = Path(output)
         check_outside_input_folders(target, inputs, SUFFIXES)  # also where the folder to write in is yet to be made

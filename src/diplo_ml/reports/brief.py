@@ -91,7 +91,7 @@ def build_brief(inputs: Sequence[str | Path], tagger: str | Path, summariser: st
     """Ingest the articles, tag every paragraph and (with a summariser) summarise and check each article."""
     paths = expand_inputs(inputs)
     if not paths:
-        raise DiploError("no articles given (pass .txt, .md or .html files, or folders holding them)")
+        raise DiploError("no articles given (pass .txt, .md, .html, .pdf or feed .xml files, or folders holding them)")
     tag_task = checkpoint_task(*expect(tagger, Tagger))  # cheap checks first: a wrong task fails before any loading
     if summariser is not None:
         expect(summariser, Summariser)
