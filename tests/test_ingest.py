@@ -2153,3 +2153,18 @@ def test_a_social_posts_title_loses_the_emoji_around_it():
 ])
 def test_near_misses_of_the_twenty_third_reads_rules_keep_their_text(page, kept):
     assert any(kept in p.text for p in ingest_text(page, "n").paragraphs)
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("Today, 24 April 2025, the foreign ministers of Viet Nam and Chile signed a visa waiver agreement.", "2025-04-24"),
+    ("On Friday, March 14, 2025, Viet Nam and Laos opened a new border gate in Quang Tri.", "2025-03-14"),
+    ("The minister said on Friday (14 March 2025) that talks on the trade pact would resume.", "2025-03-14"),
+    ("Viet Nam and the US, which normalised relations on July 11, 1995, agreed to expand training.", None),
+])
+def test_a_page_with_no_date_takes_the_day_its_lead_gives_in_full(lead, expected):
+    # a twenty-third read's page (s47, 18.txt): its only date stood in its lead; GOV.UK's 41 such pages: 40 on the
+    # day of their "published" field, one the day before
+    page = f"Viet Nam signs new agreements\n\n{lead}\n\nThe two sides also agreed to meet again next year."
+    assert ingest_text(page, "p").date == expected
+    dated = ingest_text(f"Viet Nam signs new agreements\n\n12/03/2025\n\n{lead}\n\nThey will meet again.", "p")
+    assert dated.date == "2025-03-12"  # the page's own date first

@@ -564,3 +564,16 @@ def outlet_name(written: str) -> str:
 
 FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})\b",
                        re.IGNORECASE)
+# the day a lead says its news happens, in full: "Today, 24 April 2025, the two ministers …", "On 14 March 2025, …",
+# "… said on Friday (March 14, 2025) …", "… today (24 April 2025) …"; not a date the lead only mentions ("relations
+# normalised on July 11, 1995")
+LEAD_DATE = re.compile(rf"(?:^(?:On|Today,?)\s+(?:(?:{WEEKDAYS}),?\s+)?(?:the\s+)?"
+                       rf"|\btoday\s*[,(]\s*(?:(?:{WEEKDAYS}),?\s+)?|\b(?:{WEEKDAYS})\s*\(\s*)"
+                       rf"(?P<date>{FULL_DATE.pattern})", re.IGNORECASE)
+
+
+def lead_date(lead: str) -> str | None:
+    """The day a lead gives for its news in full (:data:`LEAD_DATE`) as ISO, else None: a page's date where it gives
+    no other."""
+    match = LEAD_DATE.search(lead)
+    return parse_date(match.group("date")) if match else None
