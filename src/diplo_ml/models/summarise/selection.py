@@ -556,6 +556,10 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
             allowed[i] = False
     for i in _opening_scene(raw, lines, allowed):
         allowed[i] = False
+    for i in _set_up(raw, allowed):
+        allowed[i] = False
+    for i in _before_announcement(raw, allowed):
+        allowed[i] = False
     dated = next((i for i, sentence in enumerate(raw[:8]) if marks_a_lead(dateline_matches(sentence.strip()))), None)
     # a lead under its dateline: key points, a teaser or captions above it are not the lead, a standfirst may be
     for i in range(dated or 0):
@@ -588,6 +592,49 @@ def _opening_scene(raw: Sequence[str], lines: Sequence[str], allowed: np.ndarray
     scene = [i for i in range(first, len(raw)) if raw[i].strip() in line] if line else [first]
     later = [i for i in range(first + 1, len(raw)) if allowed[i] and i not in scene]
     return scene if later else [first] if any(allowed[first + 1:]) else []
+
+
+# a speaker's own announcement: "Tonight, I am pleased to announce that the Embassy will launch …", "I can confirm
+# today that the UK will provide …"
+ANNOUNCES = re.compile(r"\b(?:I|we) (?:am|are) (?:very |particularly |especially |also )?"
+                       r"(?:pleased|delighted|proud|happy|glad|honoured|honored|thrilled) to (?:announce|confirm)\b"
+                       r"|\b(?:I|we) can (?:today |now |also |tonight )?(?:announce|confirm)\b"
+                       r"|\b(?:I|we) (?:am|are) (?:today |now |tonight )?announcing\b"
+                       r"|\b(?:today|tonight),? (?:I|we) (?:announce|are announcing)\b")
+
+
+# what only says that someone spoke: a paper's set-up of its interview ("Việt Nam News reporter Minh Thư spoke to
+# Norwegian Ambassador Hilde Strand about …", "The Hanoi Times talks with Director … about …"; the interviewer is the
+# press), and a speech's standfirst ("Ambassador Clare Hutton spoke about the Strategic Partnership … at the King's
+# Birthday Party", above the speech's forms of address)
+PRESS_SET_UP = re.compile(r"\b(?:reporter|correspondent|journalist|editor|Times|News|Newspaper|Magazine|Review|Report"
+                          r"|VNA|VOV|VNS|we)\b[^.!?]{0,60}?\b(?:spoke|speaks|talked|talks|chatted|chats|sat down"
+                          r"|sits down) (?:to|with)\b")
+SPOKE = re.compile(r"\b(?:spoke|speaks|talked|talks) (?:about|on|at|to|with)\b")
+
+
+def _set_up(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
+    """The first statement when it only sets up an interview (:data:`PRESS_SET_UP`) or, above a speech's forms of
+    address, says that the speaker spoke (:data:`SPOKE`), where a later statement follows: what was said is the news,
+    not that it was."""
+    first = next((i for i, ok in enumerate(allowed) if ok), None)
+    if first is None or not any(allowed[first + 1:]):
+        return []
+    if PRESS_SET_UP.search(raw[first]):
+        return [first]
+    speech = any(is_salutation(s) or _courtesy(s) for s in raw[first + 1:])
+    return [first] if speech and SPOKE.search(raw[first]) else []
+
+
+def _before_announcement(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
+    """In a speech (its first statement follows a greeting or forms of address), the statements before the speaker's
+    first announcement (:data:`ANNOUNCES`): a speech's news is what it announces, not its history or thanks. A
+    speech under a news lead of its own (the lead above the greeting) keeps that lead."""
+    first = next((i for i, ok in enumerate(allowed) if ok), None)
+    if first is None or not any(is_salutation(s) or _courtesy(s) for s in raw[:first]):
+        return []
+    announced = next((i for i in range(first, len(raw)) if allowed[i] and ANNOUNCES.search(raw[i])), None)
+    return [i for i in range(first, announced) if allowed[i]] if announced is not None else []
 
 
 def _without_vocative(sentence: str) -> str:
