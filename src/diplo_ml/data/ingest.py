@@ -65,6 +65,7 @@ from diplo_ml.data.page_noise import (
     comment_block,
     copy_date_line,
     credited_caption,
+    editors_letter,
     page_furniture,
     short_unpunctuated,
     split_site,
@@ -163,6 +164,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     units = paragraph_lines(split_blocks(lines, furniture), text, columns, printed or bool(furniture))
 
     comments = comment_block([line for _, line in units])
+    letter = editors_letter([line for _, line in units])
     in_tail = False
     seen_body = False
     last_kept: int | None = None  # the line of the unit just before, when it was kept as a paragraph
@@ -190,6 +192,9 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         sidebar = False
         if index in comments:
             article.dropped.append((number, "readers' comments", line))
+            continue
+        if index in letter:
+            article.dropped.append((number, "a newsletter's letter from its editors", line))
             continue
         line = FOOTNOTE_MARK.sub("", line)  # "… skilled workers.[1]" (the mark hid the full stop)
         if FOOTNOTE.match(line):

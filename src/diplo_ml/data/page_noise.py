@@ -150,6 +150,25 @@ def comment_block(lines: Sequence[str]) -> set[int]:
     return block
 
 
+# a newsletter's letter from its editors: "Dear readers," … "— The editors"
+READERS_GREETING = re.compile(r"^(?:dear|hello|hi|good morning),? (?:readers?|subscribers?|all)\b[,!:]?$",
+                              re.IGNORECASE)
+EDITORS_SIGN_OFF = re.compile(r"^[—–-]*\s*(?:the |your )?(?:editors?|editorial (?:team|board)|newsroom|newsletter team)"
+                              r"(?: (?:of|at) [\w .&'’-]{1,40})?\.?$", re.IGNORECASE)
+
+
+def editors_letter(lines: Sequence[str]) -> set[int]:
+    """Which of a newsletter's ``lines`` are its editors' letter to readers: from "Dear readers," to a sign-off by "The
+    editors" within the next six lines (not its stories)."""
+    for start, line in enumerate(lines):
+        if READERS_GREETING.match(line.strip()):
+            end = next((i for i in range(start + 1, min(len(lines), start + 7))
+                        if EDITORS_SIGN_OFF.match(lines[i].strip())), None)
+            if end is not None:
+                return set(range(start, end + 1))
+    return set()
+
+
 # a link to the previous or next article: "« PM receives Chairman of JBIC", "Deputy PM works with … »",
 # "Previous article: …", "Next: …" (a title: no sentence's end, no closing guillemet; not "Next: The delegation
 # travels to Osaka.")
@@ -370,7 +389,14 @@ MAIL_NOTICE = re.compile(r"^(?:(?:confidentiality|e-?mail) (?:notice|disclaimer)
                          r"(?: and any (?:attachments?|files?)(?: transmitted with it)?)? (?:is|are|may be) "
                          r"(?:confidential|privileged|intended (?:solely |only )?for the (?:named )?(?:addressee|"
                          r"recipient|person))|this e-?mail (?:is|was|has been) sent (?:from|by|on behalf)"
-                         r"|please consider the environment before printing)", re.IGNORECASE)
+                         r"|please consider the environment before printing"
+                         # a newsletter's own: "Having trouble reading this email? View it in your browser.",
+                         # "Unsubscribe | Update your preferences", "Forward to a friend"
+                         r"|(?:having trouble (?:reading|viewing) this (?:e-?mail|message)\?\s*)?view (?:it"
+                         r"|this (?:e-?mail|message|newsletter|issue)) (?:in|on) (?:your|a) (?:web )?browser"
+                         r"|unsubscribe\b|(?:update|manage) your (?:e-?mail )?(?:preferences|subscription)"
+                         r"|forward (?:this )?to a friend)",
+                         re.IGNORECASE)
 # notices that are page noise when short (longer, "Copyright protection for films was …" is text)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (WIRE_NOTICE, 30, "wire notice or contributors"),
                  (COOKIES, 40, "cookie notice or navigation"), (PUBLISHER, 25, "publisher line"),

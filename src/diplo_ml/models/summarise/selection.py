@@ -9,7 +9,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from diplo_ml.data.datelines import (
+    MONTHS,
     OUTLETS,
+    WEEKDAYS,
     dateline_matches,
     marks_a_lead,
     strip_dateline,
@@ -558,6 +560,8 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
         allowed[i] = False
     for i in _set_up(raw, allowed):
         allowed[i] = False
+    for i in _feature_opening(raw, allowed):
+        allowed[i] = False
     for i in _before_announcement(raw, allowed):
         allowed[i] = False
     dated = next((i for i, sentence in enumerate(raw[:8]) if marks_a_lead(dateline_matches(sentence.strip()))), None)
@@ -601,6 +605,46 @@ ANNOUNCES = re.compile(r"\b(?:I|we) (?:am|are) (?:very |particularly |especially
                        r"|\b(?:I|we) can (?:today |now |also |tonight )?(?:announce|confirm)\b"
                        r"|\b(?:I|we) (?:am|are) (?:today |now |tonight )?announcing\b"
                        r"|\b(?:today|tonight),? (?:I|we) (?:announce|are announcing)\b")
+
+
+# what a news lead does, in the past or present perfect: "… on March 12 inaugurated a joint rice research centre",
+# "… agreed on June 10 to set up a joint task force"
+NEWS_ACT = re.compile(r"\b(?:inaugurated|launched|began|signed|agreed|adopted|opened|held|met|received|announced"
+                      r"|pledged|(?:co-)?hosted|visited|unveiled|approved|completed|handed|presented|awarded"
+                      r"|welcomed|discussed|reviewed|called|urged|kicked off|started|concluded|elevated|ratified"
+                      r"|established|set up|delivered|donated|provided|granted|rescued|repatriated|attended"
+                      r"|celebrated|commemorated|(?:co-)?organi[sz]ed|inspected|committed|released|issued"
+                      r"|returned|arrived|paid|sent|took part|joined|marked|honoured|honored|introduced)\b")
+# the day of a news lead: "on Monday", "on Friday (March 14)", "on March 12", "on 8 May", "today", "this week"
+NEWS_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d{{1,2}} (?:{MONTHS})\b)"
+                      r"|\b(?:today|yesterday|this week|last week|earlier this week|this morning|this afternoon)\b",
+                      re.IGNORECASE)
+
+
+# how a feature opens, with history or a scene: "Thirty years ago, …", "Seventy years ago this month, …", "When the
+# EVFTA entered into force on August 1, 2020, …", "Back in 1995, …"; "Before sunrise at Tho Quang port, …", "Every
+# weekend, in classrooms …", "Mist still hung over the Red River …", "From the paddies of the Mekong Delta to the banks
+# of the Senegal River, …"
+FEATURE_OPENER = re.compile(r"^(?:(?:some |about |nearly |almost |more than |exactly )?[\w-]+ (?:years|decades) ago\b"
+                            r"|back in (?:the )?(?:19|20)\d\d|when\b[^.]{0,120}?\b(?:19|20)\d\d,"
+                            r"|(?:before|after|at) (?:sunrise|dawn|daybreak|dusk|sunset|first light|nightfall)\b"
+                            r"|(?:every|each) (?:morning|evening|night|day|weekend|week|summer|winter|spring|autumn"
+                            rf"|{WEEKDAYS})\b|(?:mist|fog|rain|snow|drizzle|smoke|sunlight"
+                            r"|the (?:morning |midday )?sun) |from the \w+ of [^,]{1,60} to the \w+ of\b)",
+                            re.IGNORECASE)
+
+
+def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
+    """A feature's opening, a scene or a piece of history (:data:`FEATURE_OPENER`) that names no act of news ("Mist
+    still hung over the Red River early on Monday as the first truck …", "Thirty years ago, a team of young architects
+    …"), up to the news lead a few statements below it: the first of the next six statements that reports an act on a
+    day (:data:`NEWS_ACT` and :data:`NEWS_DAY`, not a quotation). Nothing where the first statement reports an act."""
+    kept = [i for i, ok in enumerate(allowed) if ok]
+    if len(kept) < 2 or not FEATURE_OPENER.match(raw[kept[0]].strip()) or NEWS_ACT.search(raw[kept[0]]):
+        return []
+    lead = next((i for i in kept[1:7] if NEWS_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
+                 and not raw[i].lstrip().startswith(("\"", "“", "‘", "'"))), None)
+    return [i for i in kept if i < lead] if lead is not None else []
 
 
 # what only says that someone spoke: a paper's set-up of its interview ("Việt Nam News reporter Minh Thư spoke to
