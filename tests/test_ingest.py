@@ -2168,3 +2168,15 @@ def test_a_page_with_no_date_takes_the_day_its_lead_gives_in_full(lead, expected
     assert ingest_text(page, "p").date == expected
     dated = ingest_text(f"Viet Nam signs new agreements\n\n12/03/2025\n\n{lead}\n\nThey will meet again.", "p")
     assert dated.date == "2025-03-12"  # the page's own date first
+
+
+def test_a_newsletters_browser_link_and_editors_letter_are_no_text():
+    # a twenty-fourth read (s48): a digest's summary was "View it in your browser.", then its editors' letter
+    page = ("Having trouble reading this email? View it in your browser.\n\nHANOI DIPLOMATIC NOTES\n\nDear readers,\n\n"
+            "Summer has arrived in Ha Noi, and so has a busy diplomatic season.\n\n— The editors\n\n"
+            "Viet Nam and Colombia signed an agreement on Tuesday to cooperate on coffee research.\n\n"
+            "The agreement was signed in Bogotá.\n\nUnsubscribe | Update your preferences")
+    article = ingest_text(page, "n")
+    assert [p.text[:20] for p in article.paragraphs] == ["Viet Nam and Colombi", "The agreement was si"]
+    # a letter with no editors' sign-off below it is left to the other rules
+    assert "Summer has arrived" in ingest_text(page.replace("— The editors", "Read on."), "n").body

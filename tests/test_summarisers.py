@@ -1320,6 +1320,58 @@ def test_a_features_opening_scene_is_not_its_summary(text, first):
     assert _chosen(text)[0].startswith(first)
 
 
+LEAD24 = "Hanoi and the French city of Toulouse on May 8 signed a new cooperation agreement on heritage conservation."
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a feature's history or scene above its news lead (reads s47 22nd and s48 24th)
+    (f"Thirty years ago, a team of young Hanoi architects spent a summer measuring every house on Ma May Street.\n\n"
+     f"Their drawings became the first survey of the Old Quarter.\n\n{LEAD24}", LEAD24),
+    (f"When the free trade agreement entered into force on August 1, 2020, exporters were promised lower tariffs."
+     f"\n\n{LEAD24}", LEAD24),
+    (f"Before sunrise at Tho Quang port, dozens of trawlers nose in from the sea.\n\n{LEAD24}", LEAD24),
+    (f"Every weekend, in classrooms borrowed from pagodas, children practise the six tones.\n\n{LEAD24}", LEAD24),
+    # the opening reports an act itself, or no statement below reports one on a day: the opening stays
+    (f"Thirty years ago, Hanoi and Toulouse signed their first cooperation agreement.\n\n{LEAD24}", "Thirty years"),
+    ("Every weekend, in classrooms borrowed from pagodas, children practise the six tones.\n\nThe classes are free.",
+     "Every weekend"),
+    ("At dawn on Monday, coast guard vessels fired water cannon at two fishing boats.\n\nThe ministry on Tuesday "
+     "summoned the ambassador and handed him a protest note.", "At dawn on Monday"),
+])
+def test_a_features_history_or_scene_above_its_news_lead_is_not_its_summary(text, first):
+    assert _chosen(text)[0].startswith(first)
+
+
+ANNOUNCEMENT = ("Tonight, I am pleased to announce that the Embassy and the National University will launch a "
+                "scholarship for twenty students a year.")
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a speech's news is its announcement, not its history or thanks (read s47 22nd: an ambassador's National Day
+    # remarks; a GOV.UK speech page whose standfirst only says the ambassador spoke)
+    (f"Excellencies, ladies and gentlemen,\n\nGood evening.\n\nSeventy-nine years ago, President Ho Chi Minh read the "
+     f"Declaration of Independence.\n\n{ANNOUNCEMENT}\n\nThis comes at a special moment.", "Tonight, I am pleased"),
+    (f"Ambassador Clare Hutton spoke about the partnership and education at the reception in Hanoi.\n\nLadies and "
+     f"gentlemen,\n\nIt is a great pleasure to celebrate with so many friends.\n\n{ANNOUNCEMENT}",
+     "Tonight, I am pleased"),
+    # a news lead above the speech stays the lead; a speech that announces nothing keeps its first statement
+    (f"Ambassador Tran Van Hieu on Friday announced a scholarship for Australian students at a reception in Canberra."
+     f"\n\nExcellencies, ladies and gentlemen,\n\nGood evening.\n\nIt is a great pleasure.\n\n{ANNOUNCEMENT}",
+     "Ambassador Tran Van Hieu on Friday"),
+    ("Excellencies, ladies and gentlemen,\n\nGood evening.\n\nSeventy-nine years ago, President Ho Chi Minh read the "
+     "Declaration of Independence.\n\nOur two countries are close partners.", "Seventy-nine years ago"),
+    # a paper's set-up of its interview (reads s46 21st, s47 22nd, s48 24th) is not the lead; "in an interview
+    # with VNA, the minister said …" is
+    ("As the two countries mark 55 years of relations, Việt Nam News reporter Minh Thư spoke to Ambassador Hilde "
+     "Strand about energy.\n\nNorway will provide NOK 200 million in new grants for offshore wind.",
+     "Norway will provide"),
+    ("In an interview with VNA, the minister said Viet Nam will open two new consulates in Africa next year.\n\n"
+     "The consulates will serve 5,000 citizens.", "In an interview with VNA"),
+])
+def test_a_speech_or_interview_is_summarised_by_what_it_says_not_that_it_was_said(text, first):
+    assert _chosen(text)[0].startswith(first)
+
+
 LEAD15 = "The UK will double its climate resilience funding for the Caribbean to 100 million pounds."
 
 

@@ -627,7 +627,7 @@ NEWS_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d
 # of the Senegal River, …"
 FEATURE_OPENER = re.compile(r"^(?:(?:some |about |nearly |almost |more than |exactly )?[\w-]+ (?:years|decades) ago\b"
                             r"|back in (?:the )?(?:19|20)\d\d|when\b[^.]{0,120}?\b(?:19|20)\d\d,"
-                            r"|(?:before|after|at) (?:sunrise|dawn|daybreak|dusk|sunset|first light|nightfall)\b"
+                            r"|(?:before|after) (?:sunrise|dawn|daybreak|dusk|sunset|first light|nightfall)\b"
                             r"|(?:every|each) (?:morning|evening|night|day|weekend|week|summer|winter|spring|autumn"
                             rf"|{WEEKDAYS})\b|(?:mist|fog|rain|snow|drizzle|smoke|sunlight"
                             r"|the (?:morning |midday )?sun) |from the \w+ of [^,]{1,60} to the \w+ of\b)",
