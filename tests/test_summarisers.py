@@ -1331,6 +1331,12 @@ LEAD24 = "Hanoi and the French city of Toulouse on May 8 signed a new cooperatio
      f"\n\n{LEAD24}", LEAD24),
     (f"Before sunrise at Tho Quang port, dozens of trawlers nose in from the sea.\n\n{LEAD24}", LEAD24),
     (f"Every weekend, in classrooms borrowed from pagodas, children practise the six tones.\n\n{LEAD24}", LEAD24),
+    # a quotation and its speaker opening the story (read s48 24th); a quotation with no speaker after it opens a
+    # GOV.UK statement, and the sentences of the quotation after it are no news lead
+    (f"\"Egypt is our gateway to Africa, and Viet Nam can be Egypt's gateway to ASEAN,\" Deputy Foreign Minister "
+     f"Nguyen Quoc Hung told reporters after the meeting.\n\n{LEAD24}", LEAD24),
+    ("“It was a pleasure to welcome Murray to the Foreign Office this morning.\n\nAt our meeting today we discussed "
+     "Syria and Iran.”", "“It was a pleasure"),
     # the opening reports an act itself, or no statement below reports one on a day: the opening stays
     (f"Thirty years ago, Hanoi and Toulouse signed their first cooperation agreement.\n\n{LEAD24}", "Thirty years"),
     ("Every weekend, in classrooms borrowed from pagodas, children practise the six tones.\n\nThe classes are free.",

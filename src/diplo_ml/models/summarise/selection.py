@@ -634,16 +634,26 @@ FEATURE_OPENER = re.compile(r"^(?:(?:some |about |nearly |almost |more than |exa
                             re.IGNORECASE)
 
 
+QUOTE_MARKS = ("\"", "“", "‘", "'", "«")
+# a quotation with its speaker after it, opening a story: "“Egypt is our gateway to Africa …,” Deputy Foreign Minister
+# Nguyen Quoc Hung told reporters after the meeting."
+ATTRIBUTED_QUOTE = re.compile(r"^[\"“‘«][^\"”’»]{20,}[\"”’»]\s*,?\s*[^\"“”]{3,80}\b(?:said|says|told|stated|noted"
+                              r"|stressed|emphasi[sz]ed|affirmed|added|declared)\b[^\"“”]{0,60}\.$")
+FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us)\b")
+
+
 def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     """A feature's opening, a scene or a piece of history (:data:`FEATURE_OPENER`) that names no act of news ("Mist
     still hung over the Red River early on Monday as the first truck …", "Thirty years ago, a team of young architects
     …"), up to the news lead a few statements below it: the first of the next six statements that reports an act on a
     day (:data:`NEWS_ACT` and :data:`NEWS_DAY`, not a quotation). Nothing where the first statement reports an act."""
     kept = [i for i, ok in enumerate(allowed) if ok]
-    if len(kept) < 2 or not FEATURE_OPENER.match(raw[kept[0]].strip()) or NEWS_ACT.search(raw[kept[0]]):
+    opening = raw[kept[0]].strip()
+    quoted = bool(ATTRIBUTED_QUOTE.match(opening))
+    if len(kept) < 2 or not (quoted or FEATURE_OPENER.match(opening)) or (NEWS_ACT.search(opening) and not quoted):
         return []
     lead = next((i for i in kept[1:7] if NEWS_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
-                 and not raw[i].lstrip().startswith(("\"", "“", "‘", "'"))), None)
+                 and not raw[i].lstrip().startswith(QUOTE_MARKS) and not FIRST_PERSON.search(raw[i])), None)
     return [i for i in kept if i < lead] if lead is not None else []
 
 
