@@ -2180,3 +2180,16 @@ def test_a_newsletters_browser_link_and_editors_letter_are_no_text():
     assert [p.text[:20] for p in article.paragraphs] == ["Viet Nam and Colombi", "The agreement was si"]
     # a letter with no editors' sign-off below it is left to the other rules
     assert "Summer has arrived" in ingest_text(page.replace("— The editors", "Read on."), "n").body
+
+
+def test_a_language_bar_and_a_menu_set_apart_by_spaces_are_no_headline():
+    # a twenty-fourth read (s48): a VOV page's language bar (two spaces between, Thai and Bahasa Indonesia in it) and
+    # a Saigon Times menu with "Real estate" in it were taken for headlines
+    lead = "The embassy hosted a reception in Warsaw on Tuesday to mark 75 years of diplomatic relations."
+    bar = "Tiếng Việt  English  Français  中文  Русский  日本語  ไทย  한국어  Bahasa Indonesia"
+    menu = "Home   Business   Economy   Real estate   Investment   Travel   Society   Opinion   SGT Weekly"
+    for furniture in (bar, menu):
+        page = f"{furniture}\n\nVietnam, Poland celebrate 75 years of ties\n\n05/02/2025 19:40\n\n{lead}\n\nMore."
+        assert ingest_text(page, "p").headline == "Vietnam, Poland celebrate 75 years of ties"
+    assert ingest_text(f"Peace  and  friendship  between  nations\n\n{lead}", "p").headline == \
+        "Peace and friendship between nations"  # (words set apart by spaces that are no languages: a headline)

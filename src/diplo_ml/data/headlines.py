@@ -309,8 +309,8 @@ def is_menu(line: str) -> bool:
 
 
 # a menu whose items the page set apart by runs of spaces ("News   Current Affairs   Culture   Listen   Podcast"),
-# before those runs are collapsed: four items or more of one to four words, capitalised but for "the", "and", "of"
-MENU_ITEM = r"[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|the|and|of)){0,3}"  # ("Vietnam & the World")
+# before those runs are collapsed: four items or more of one to four words, the first capitalised
+MENU_ITEM = r"[A-Z][\w&'’-]*(?: [\w&'’-]+){0,3}"  # ("Vietnam & the World", "Real estate")
 # (a language switcher may end the line: "…   Videos        Tiếng Việt | Español | 中文")
 SPACED_ITEMS = re.compile(rf"^[ \t]*(?:[☰≡][ \t]+)?{MENU_ITEM}(?:[ \t]{{3,}}{MENU_ITEM}){{3,}}"
                           r"(?:[ \t]{3,}[^\n]*\|[^\n]*)?[ \t]*$", re.MULTILINE)

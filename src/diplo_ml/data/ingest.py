@@ -61,6 +61,7 @@ from diplo_ml.data.page_noise import (
     SOURCE_CREDIT,
     STORY_NOTE,
     TAIL_HEADINGS,
+    barred_switchers,
     classify,
     comment_block,
     copy_date_line,
@@ -151,8 +152,9 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     unfolded = unfold_columns(text)
     columns = unfolded != text  # a print layout: its column's lines are wrapped by its width
     pdf = path.lower().endswith(".pdf")  # (its lines too, and nothing marks a paragraph's end but the text)
+    spaced = spaced_menus(barred_switchers(unfolded))  # (items set apart by spaces, before the spaces are collapsed)
     lines = [PICTOGRAPHS.sub("", line).rstrip() if PICTOGRAPHS.search(line) else line  # (a social post's emoji:
-             for line in unquoted(normalise(spaced_menus(unfolded)).split("\n"))]  # "… in Wellington. 🤝")
+             for line in unquoted(normalise(spaced).split("\n"))]  # "… in Wellington. 🤝")
     furniture = page_furniture(lines)
     article.dropped += [(i + 1, "page furniture (a printed page's number, header or footer)", lines[i])
                         for i in sorted(furniture)]

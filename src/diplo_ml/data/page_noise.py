@@ -27,7 +27,8 @@ LANGUAGES = {
     "vietnamese", "english", "french", "français", "francais", "chinese", "中文", "tiếng việt", "tieng viet",
     "español", "spanish", "russian", "русский", "deutsch", "german", "japanese", "日本語", "korean",
     "한국어", "lao", "ລາວ", "khmer", "ខ្មែរ", "vn", "en", "fr", "cn", "zh", "es", "ru", "de", "jp", "ja", "kr",
-    "ko", "vi", "ສປປລາວ", "arabic", "عربي", "thai",
+    "ko", "vi", "ສປປລາວ", "arabic", "عربي", "thai", "ไทย", "bahasa indonesia", "indonesian", "bahasa melayu", "malay",
+    "italiano", "italian", "português", "portuguese", "polski", "polish", "हिन्दी", "hindi", "türkçe", "turkish",
 }
 TIMESTAMP_WORDS = re.compile(
     rf"\b(published|updated|posted|last update|gmt|utc|ict|am|pm|{WEEKDAYS}|{MONTHS})\b", re.IGNORECASE
@@ -333,8 +334,20 @@ def furniture_note(text: str) -> str | None:
 
 
 def _is_switcher(line: str) -> bool:
+    """A list of languages to read the page in: "English | Tiếng Việt" (:func:`barred_switchers` bars one whose
+    items the page set apart by spaces)."""
     parts = [p.strip().lower() for p in re.split(r"[|/•·]", line) if p.strip()]
     return len(parts) >= 2 and all(p in LANGUAGES for p in parts)
+
+
+def barred_switchers(text: str) -> str:
+    """``text`` with each line that lists languages set apart by two spaces or more ("Tiếng Việt  English  Français
+    中文  Bahasa Indonesia") written with bars between them, before runs of spaces are collapsed."""
+    def barred(line: str) -> str:
+        parts = [p for p in re.split(r"[ \t]{2,}", line.strip()) if p]
+        return " | ".join(parts) if len(parts) >= 3 and all(p.lower() in LANGUAGES for p in parts) else line
+
+    return "\n".join(barred(line) if "  " in line else line for line in text.split("\n"))
 
 
 # a page's buttons, which may stand on its date stamp's line
