@@ -124,6 +124,9 @@ def test_a_us_browsers_print_stamp_reads_month_first_and_dtinews_is_a_dateline()
             "signed in Hanoi.\n\nThe memorandum covers five years.")
     assert ingest_document(page, "p", "p.txt").date == "2025-04-02"
     assert ingest_document(page.replace("9:41 AM", "09:41"), "p", "p.txt").date != "2025-04-02"
+    # with no comma (read s48 24th), and under a date of the page's own, which comes first
+    dated = page.replace("4/2/25,", "4/2/2025").replace("\n\nThe Netherlands", "\n\nApril 1, 2025\n\nThe Netherlands")
+    assert ingest_document(dated, "p", "p.txt").date == "2025-04-01"
     lead = ingest_document("(Dtinews) - Twenty fishermen returned home on Tuesday after consular help.\n\nMore.",
                            "d", "d.txt")
     assert lead.outlet == "DTiNews" and lead.paragraphs[0].text.startswith("Twenty")

@@ -113,13 +113,15 @@ def _list_above_prose(units: list[tuple[int, str]], index: int) -> bool:
 
 
 # a browser's print header: the day and time it was printed, then the page's title
-BROWSER_PRINT_HEADER = re.compile(r"^(\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)\s+(\S.{10,})$")
-US_PRINT_STAMP = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),\s+\d{1,2}:\d{2}\s*[AaPp][Mm]$")
+# ("4/2/25, 9:41 AM", "18/05/2025, 10:14"; with no comma, only a 12-hour clock's: "4/2/2025 9:41 AM")
+PRINT_STAMP = r"\d{1,2}/\d{1,2}/\d{2,4}(?:,\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?|\s+\d{1,2}:\d{2}\s*[AaPp][Mm])"
+BROWSER_PRINT_HEADER = re.compile(rf"^({PRINT_STAMP})\s+(\S.{{10,}})$")
+US_PRINT_STAMP = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+\d{1,2}:\d{2}\s*[AaPp][Mm]$")
 
 
 def _print_stamp_date(stamp: str) -> str:
-    """A print header's stamp with its date as ISO where the stamp is a US browser's ("4/2/25, 9:41 AM": month first,
-    as the 12-hour clock shows), else as written (read day first, as elsewhere)."""
+    """A print header's stamp with its date as ISO where the stamp is a US browser's ("4/2/25, 9:41 AM", "4/2/2025 9:41
+    AM": month first, as the 12-hour clock shows), else as written (read day first, as elsewhere)."""
     us = US_PRINT_STAMP.match(stamp.strip())
     if not us:
         return stamp

@@ -274,7 +274,8 @@ FURNITURE_NOTE = "looks like page furniture"
 # is told by :func:`forwarded_mail`; a reply's is its own)
 CAPTURE_DATE = re.compile(r"^(?:\*\*)?(?:clipped|saved|printed|received|captured|accessed|retrieved|downloaded"
                           r"|date created|created (?:on|at|time)|last edited(?: time)?)(?:\*\*)?\s*:"
-                          r"|^\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AP]M)?\s+\S+\s+\S+\s+\S", re.IGNORECASE)
+                          r"|^\d{1,2}/\d{1,2}/\d{2,4}(?:,\s+\d{1,2}:\d{2}(?:\s*[AP]M)?|\s+\d{1,2}:\d{2}\s*[AP]M)"
+                          r"\s+\S+\s+\S+\s+\S", re.IGNORECASE)
 # a note app's "Created:" property, beside its other properties ("URL: https://…", "Status: To read"); a site's own
 # "Created: 12 April 2026" (Joomla) is its publication date
 CREATED = re.compile(r"^(?:\*\*)?created(?:\*\*)?\s*:", re.IGNORECASE)
