@@ -558,8 +558,6 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
             allowed[i] = False
     for i in _opening_scene(raw, lines, allowed):
         allowed[i] = False
-    for i in _set_up(raw, allowed):
-        allowed[i] = False
     for i in _feature_opening(raw, allowed):
         allowed[i] = False
     for i in _before_announcement(raw, allowed):
@@ -648,36 +646,15 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     …"), up to the news lead a few statements below it: the first of the next six statements that reports an act on a
     day (:data:`NEWS_ACT` and :data:`NEWS_DAY`, not a quotation). Nothing where the first statement reports an act."""
     kept = [i for i, ok in enumerate(allowed) if ok]
+    if len(kept) < 2:
+        return []
     opening = raw[kept[0]].strip()
     quoted = bool(ATTRIBUTED_QUOTE.match(opening))
-    if len(kept) < 2 or not (quoted or FEATURE_OPENER.match(opening)) or (NEWS_ACT.search(opening) and not quoted):
+    if not (quoted or FEATURE_OPENER.match(opening)) or (NEWS_ACT.search(opening) and not quoted):
         return []
     lead = next((i for i in kept[1:7] if NEWS_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
                  and not raw[i].lstrip().startswith(QUOTE_MARKS) and not FIRST_PERSON.search(raw[i])), None)
     return [i for i in kept if i < lead] if lead is not None else []
-
-
-# what only says that someone spoke: a paper's set-up of its interview ("Việt Nam News reporter Minh Thư spoke to
-# Norwegian Ambassador Hilde Strand about …", "The Hanoi Times talks with Director … about …"; the interviewer is the
-# press), and a speech's standfirst ("Ambassador Clare Hutton spoke about the Strategic Partnership … at the King's
-# Birthday Party", above the speech's forms of address)
-PRESS_SET_UP = re.compile(r"\b(?:reporter|correspondent|journalist|editor|Times|News|Newspaper|Magazine|Review|Report"
-                          r"|VNA|VOV|VNS|we)\b[^.!?]{0,60}?\b(?:spoke|speaks|talked|talks|chatted|chats|sat down"
-                          r"|sits down) (?:to|with)\b")
-SPOKE = re.compile(r"\b(?:spoke|speaks|talked|talks) (?:about|on|at|to|with)\b")
-
-
-def _set_up(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
-    """The first statement when it only sets up an interview (:data:`PRESS_SET_UP`) or, above a speech's forms of
-    address, says that the speaker spoke (:data:`SPOKE`), where a later statement follows: what was said is the news,
-    not that it was."""
-    first = next((i for i, ok in enumerate(allowed) if ok), None)
-    if first is None or not any(allowed[first + 1:]):
-        return []
-    if PRESS_SET_UP.search(raw[first]):
-        return [first]
-    speech = any(is_salutation(s) or _courtesy(s) for s in raw[first + 1:])
-    return [first] if speech and SPOKE.search(raw[first]) else []
 
 
 def _before_announcement(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
