@@ -612,7 +612,8 @@ NEWS_ACT = re.compile(r"\b(?:inaugurated|launched|began|signed|agreed|adopted|op
                       r"|welcomed|discussed|reviewed|called|urged|kicked off|started|concluded|elevated|ratified"
                       r"|established|set up|delivered|donated|provided|granted|rescued|repatriated|attended"
                       r"|celebrated|commemorated|(?:co-)?organi[sz]ed|inspected|committed|released|issued"
-                      r"|returned|arrived|paid|sent|took part|joined|marked|honoured|honored|introduced)\b")
+                      r"|returned|arrived|paid|sent|took part|joined|marked|honoured|honored|introduced|submitted"
+                      r"|brought|evacuated)\b")
 # the day of a news lead: "on Monday", "on Friday (March 14)", "on March 12", "on 8 May", "today", "this week"
 NEWS_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d{{1,2}} (?:{MONTHS})\b)"
                       r"|\b(?:today|yesterday|this week|last week|earlier this week|this morning|this afternoon)\b",
@@ -622,10 +623,11 @@ NEWS_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d
 # how a feature opens, with history or a scene: "Thirty years ago, …", "Seventy years ago this month, …", "When the
 # EVFTA entered into force on August 1, 2020, …", "Back in 1995, …"; "Before sunrise at Tho Quang port, …", "Every
 # weekend, in classrooms …", "Mist still hung over the Red River …", "From the paddies of the Mekong Delta to the banks
-# of the Senegal River, …"
+# of the Senegal River, …", "On a rainy Saturday morning in Prague, …"
 FEATURE_OPENER = re.compile(r"^(?:(?:some |about |nearly |almost |more than |exactly )?[\w-]+ (?:years|decades) ago\b"
                             r"|back in (?:the )?(?:19|20)\d\d|when\b[^.]{0,120}?\b(?:19|20)\d\d,"
-                            r"|(?:before|after) (?:sunrise|dawn|daybreak|dusk|sunset|first light|nightfall)\b"
+                            r"|(?:before|after) (?:the )?(?:sunrise|dawn|daybreak|dusk|sunset|first light|nightfall)\b"
+                            r"|on an? (?:[\w-]+ ){1,3}(?:morning|afternoon|evening|night)\b"
                             r"|(?:every|each) (?:morning|evening|night|day|weekend|week|summer|winter|spring|autumn"
                             rf"|{WEEKDAYS})\b|(?:mist|fog|rain|snow|drizzle|smoke|sunlight"
                             r"|the (?:morning |midday )?sun) |from the \w+ of [^,]{1,60} to the \w+ of\b)",
