@@ -312,7 +312,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     article.date = article.date or copied or next(  # a week's or a visit's span, where the page gives no other date
         (parse_date(line) for _, why, line in article.dropped  # (not an anniversary's decades: "(1945 – 2024)")
          if why == "span of dates" and len(set(re.findall(r"\b(?:19|20)\d\d\b", line))) == 1), None) or next(
-        (lead_date(p.text) for p in article.paragraphs[:3] if not p.question), None)  # "Today, 24 April 2025, …"
+        (lead_date(p.text) for p in article.paragraphs if not p.question), None)  # the first statement's
+    # "Today, 24 April 2025, …" (in the second or third paragraph, 14 of 17 GOV.UK pages fell on their day: left out)
     article.headline = mail.subject if mail.titled else article.headline or mail.subject
     if article.outlet is None:
         last = article.paragraphs[-1].line if article.paragraphs else 0
