@@ -2193,3 +2193,32 @@ def test_a_language_bar_and_a_menu_set_apart_by_spaces_are_no_headline():
         assert ingest_text(page, "p").headline == "Vietnam, Poland celebrate 75 years of ties"
     assert ingest_text(f"Peace  and  friendship  between  nations\n\n{lead}", "p").headline == \
         "Peace and friendship between nations"  # (words set apart by spaces that are no languages: a headline)
+
+
+@pytest.mark.parametrize("furniture", [
+    # a twenty-fifth read (s48): other governments' menus, set apart by spaces, with commas, capitals, long items
+    "About us   Countries, economies and regions   Trade and investment   Development   Security   People-to-people",
+    "MINISTRY   POLICY   COUNTRIES & REGIONS   CONSULAR SERVICES   PRESS   INFORMATION DISCLOSURE",
+    "The Ministry and its network   French foreign policy   Country files   Services and performance   Press room",
+    # a language bar with names in their own scripts, a masthead's motto, a masthead in two languages
+    "한국어 | English | 中文 | 日本語 | Español | Français | Русский | العربية",
+    "Official news source of the Ministry of Foreign Affairs of Vietnam",
+    "BỘ NGOẠI GIAO – MINISTRY OF FOREIGN AFFAIRS OF VIET NAM",
+])
+def test_menus_mottos_and_mastheads_of_other_shapes_are_no_headline(furniture):
+    page = (f"{furniture}\n\nHome > Press > Press Releases\n\nOutcome of the consular consultation\n\n12/09/2024\n\n"
+            "The two governments held their eighth consular consultation in Seoul on October 7 and agreed on visas.\n\n"
+            "More text.")
+    article = ingest_text(page, "p")
+    assert article.headline == "Outcome of the consular consultation"
+    assert article.paragraphs[0].text.startswith("The two governments")
+
+
+def test_an_html_pages_title_broken_over_two_lines_is_its_headline():
+    page = ("<html><body><div class='brand'>SGGP <span>Sai Gon Giai Phong &ndash; The voice of Ho Chi Minh City and "
+            "its people</span></div><article><h1>HCMC forum draws 1,200 overseas Vietnamese entrepreneurs,<br>deals "
+            "worth VND8.4 trillion signed</h1><p>More than 1,200 overseas Vietnamese entrepreneurs attended a forum "
+            "in Ho Chi Minh City on Friday and signed deals worth VND8.4 trillion.</p><p>More.</p></article>"
+            "</body></html>")
+    assert ingest_document(page, "p", "p.html").headline == ("HCMC forum draws 1,200 overseas Vietnamese "
+                                                             "entrepreneurs, deals worth VND8.4 trillion signed")

@@ -91,12 +91,25 @@ def unescaped(text: str) -> str:
     return ENTITY.sub(lambda entity: html.unescape(entity.group(0)), text)
 
 
+# a scraper's other names for its text field ("content_html", "content_text", "body_html", "articleText"): a name
+# with one of these words, ending in one of them or in a word for the text's form (not "contentType", "article_id")
+TEXT_WORDS = {"text", "body", "content", "article"}
+TEXT_NAME_ENDS = TEXT_WORDS | {"html", "plain", "clean", "raw", "full", "markdown", "md"}
+
+
+def _text_name(name: str) -> bool:
+    words = [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)]
+    return bool(words) and bool(TEXT_WORDS.intersection(words)) and words[-1] in TEXT_NAME_ENDS
+
+
 def record_text_field(record: dict[str, Any]) -> str:
     """The field a record keeps its text in: "text", else the longest of :data:`TEXT_FIELDS` it gives as a string (a
-    full text over a teaser, or over an id: {"article": "VNA-2025-0412", "article_text": "…"})."""
+    full text over a teaser, or over an id: {"article": "VNA-2025-0412", "article_text": "…"}), else the longest
+    string field named as a text is (:data:`TEXT_WORDS`: "content_html", "body_text")."""
     if "text" in record:
         return "text"
-    given = [k for k in TEXT_FIELDS if isinstance(record.get(k), str) and record[k].strip()]
+    given = [k for k in TEXT_FIELDS if isinstance(record.get(k), str) and record[k].strip()] or [
+        k for k, v in record.items() if isinstance(v, str) and v.strip() and _text_name(k)]
     return max(given, key=lambda k: len(record[k].split()), default="text")
 
 
@@ -112,6 +125,16 @@ def record_headline(record: dict[str, Any]) -> str | None:
     """A record's own headline (:func:`record_title`) without a site's name after it ("… - VnExpress International")."""
     title = record_title(record)
     return (without_site(title).strip() or title) if title else None
+
+
+# a record's own outlet: "outlet", else a scraper's name for it (a string: "publisher" may be a JSON-LD object)
+OUTLET_FIELDS = ("outlet", "site_name", "sitename", "publisher", "source_name")
+
+
+def record_outlet(record: dict[str, Any]) -> str | None:
+    """A record's own outlet: its first :data:`OUTLET_FIELDS` field that holds text."""
+    return next((record[k].strip() for k in OUTLET_FIELDS if isinstance(record.get(k), str) and record[k].strip()),
+                None)
 
 
 URL_FIELDS = ("url", "link", "source_url")  # where a scraped record came from

@@ -288,7 +288,8 @@ WRITERS = re.compile(r"^(?:[A-Z]{2,8}|Staff)\s+(?i:correspondents?|reporters?|wr
 def is_menu(line: str) -> bool:
     """A site's navigation or a table's row, not a headline: four or more separated items of up to three words each
     ("Home | Politics | Business | World", "Politics & Law » Economy » Society"), a numbered row of three or more cells
-    ("2 | Agreement on … | Secretary, Ministry of …"), four or more items of up to four words after "Home", or
+    ("2 | Agreement on … | Secretary, Ministry of …"), four or more items of up to four words after "Home", five or
+    more items of up to six words (two of them of two words or more), or
     "Home" and capitalised words only ("Home News Current Affairs Culture Video")."""
     items = [item.strip() for item in MENU_SEPARATORS.split(line.strip())]
     if len(items) >= 4 and all(1 <= len(item.split()) <= 3 for item in items) \
@@ -299,6 +300,9 @@ def is_menu(line: str) -> bool:
     labelled = re.match(r"(?i)(?:hot |top |trending )?(?:topics|tags)\s*:\s*", items[0])
     if labelled and len(items) >= 4 and all(1 <= len(item.split()) <= 6 for item in items[1:]):
         return True  # a strip of topics: "HOT TOPICS: ASEAN 2025 | Streamlining the State apparatus | …"
+    if len(items) >= 5 and all(1 <= len(item.split()) <= 6 and not item.endswith((".", "!", "?", ":"))
+                               for item in items) and sum(len(item.split()) >= 2 for item in items) >= 2:
+        return True  # "About us | Countries, economies and regions | Trade and investment | Development | …"
     cells = [cell.strip() for cell in line.split(" | ")]
     if len(cells) >= 3 and cells[0].rstrip(".").isdigit():
         return True
@@ -308,21 +312,20 @@ def is_menu(line: str) -> bool:
         and len(SECTIONS.intersection(w.lower() for w in words[1:])) >= 2  # ("Home Office Announces New Rules")
 
 
-# a menu whose items the page set apart by runs of spaces ("News   Current Affairs   Culture   Listen   Podcast"),
-# before those runs are collapsed: four items or more of one to four words, the first capitalised
-MENU_ITEM = r"[A-Z][\w&'’-]*(?: [\w&'’-]+){0,3}"  # ("Vietnam & the World", "Real estate")
-# (a language switcher may end the line: "…   Videos        Tiếng Việt | Español | 中文")
-SPACED_ITEMS = re.compile(rf"^[ \t]*(?:[☰≡][ \t]+)?{MENU_ITEM}(?:[ \t]{{3,}}{MENU_ITEM}){{3,}}"
-                          r"(?:[ \t]{3,}[^\n]*\|[^\n]*)?[ \t]*$", re.MULTILINE)
+SPACE_RUN = re.compile(r"[ \t]{3,}")
 
 
 def spaced_menus(text: str) -> str:
-    """Lines of spaced menu items with bars between the items, so that :func:`is_menu` sees the items."""
-    def barred(match: re.Match[str]) -> str:
-        line = re.sub(r"[ \t]{3,}", " | ", match.group(0).strip().lstrip("☰≡").strip())  # (a menu button: "☰")
-        return line if is_menu(line) else match.group(0)  # (not a PDF's spaced title: "Joint   Statement   …")
+    """Lines of menu items the page set apart by runs of spaces ("News   Current Affairs   Culture   Listen",
+    "About us   Countries, economies and regions   Trade and investment   …") written with bars between the items,
+    so that :func:`is_menu` sees the items (a line that is no menu with bars, as a PDF's spaced title "Joint
+    Statement   on …", stays as it is)."""
+    def barred(line: str) -> str:
+        parts = SPACE_RUN.split(line.strip().lstrip("☰≡").strip())  # (a menu button: "☰")
+        joined = " | ".join(parts)
+        return joined if len(parts) >= 4 and is_menu(joined) else line
 
-    return SPACED_ITEMS.sub(barred, text)
+    return "\n".join(barred(line) if SPACE_RUN.search(line.strip()) else line for line in text.split("\n"))
 
 
 SMALL_WORDS = {"and", "of", "to", "for", "in", "on", "at", "with", "the", "a", "an", "as", "by", "from", "after"}

@@ -46,7 +46,7 @@ from diplo_ml.data.headlines import (
     spaced_menus,
     title_line,
 )
-from diplo_ml.data.line_joins import hard_wrapped, paragraph_lines, split_blocks, unquoted
+from diplo_ml.data.line_joins import capitals, hard_wrapped, paragraph_lines, split_blocks, unquoted
 from diplo_ml.data.mail import forwarded_mail
 from diplo_ml.data.page_noise import (
     ANSWER_PREFIX,
@@ -117,6 +117,32 @@ def _list_above_prose(units: list[tuple[int, str]], index: int) -> bool:
 PRINT_STAMP = r"\d{1,2}/\d{1,2}/\d{2,4}(?:,\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?|\s+\d{1,2}:\d{2}\s*[AaPp][Mm])"
 BROWSER_PRINT_HEADER = re.compile(rf"^({PRINT_STAMP})\s+(\S.{{10,}})$")
 US_PRINT_STAMP = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+\d{1,2}:\d{2}\s*[AaPp][Mm]$")
+
+
+# an office's name in capitals: what a bilingual masthead gives after its name in the other language
+OFFICE_CAPITALS = re.compile(r"^(?:THE )?(?:MINISTRY|EMBASSY|CONSULATE(?: GENERAL)?|DEPARTMENT|OFFICE|GOVERNMENT"
+                             r"|(?:PERMANENT )?MISSION|NEWS AGENCY|NEWSPAPER|PORTAL|PEOPLE'S COMMITTEE)\b")
+
+
+def _heading_line(dropped: list[tuple[int, str, str]], title: str) -> int | None:
+    """The line of a page's title among its dropped lines: one line, or two or three in a row where the title breaks
+    ("<h1>HCMC forum draws 1,200 overseas Vietnamese entrepreneurs,<br>deals worth … signed</h1>")."""
+    lines = sorted((n, line.strip("*# ")) for n, _, line in dropped)
+    wanted = " ".join(title.split())
+    for i, (number, _) in enumerate(lines):
+        for k in (1, 2, 3):
+            run = lines[i:i + k]
+            if len(run) == k and run[-1][0] - number <= 2 * (k - 1) and " ".join(
+                    " ".join(line for _, line in run).split()) == wanted:
+                return number
+    return None
+
+
+def _bilingual_masthead(line: str) -> bool:
+    """A masthead that names its office in two languages, in capitals: "BỘ NGOẠI GIAO – MINISTRY OF FOREIGN AFFAIRS OF
+    VIET NAM" (read as a dateline, it would open the text above its headline)."""
+    matches, rest = split_datelines(line.strip())
+    return bool(matches) and capitals(line) and len(line.split()) <= 16 and bool(OFFICE_CAPITALS.match(rest))
 
 
 def _print_stamp_date(stamp: str) -> str:
@@ -232,7 +258,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             line = printed_at.group(2)
         if PHOTO_CREDIT.search(line) and split_datelines(line)[0]:  # "Hanoi (VNA) – … energy. (Photo: VNA)":
             line = PHOTO_CREDIT.sub("", line)                          # a lead with its photo credit, not a caption
-        reason = classify(line, seen_body) or ("photo caption" if not seen_body and credited_caption(line) else None)
+        reason = classify(line, seen_body) or ("photo caption" if not seen_body and credited_caption(line) else None) \
+            or ("masthead in two languages" if not seen_body and _bilingual_masthead(line) else None)
         above = article.paragraphs[-1] if article.paragraphs and article.paragraphs[-1].line == last_kept else None
         short_above = above and len(above.text.split()) <= 25 and not split_datelines(above.raw)[0]
         if BARE_CREDIT.match(line) and short_above:
@@ -384,7 +411,7 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     if title and page is not None and page.heading == title and (names_site(title) or any(
             why == "outlet masthead" and line.strip("*# ") == title for _, why, line in article.dropped)):
         title = None  # "# VOV World": the site's name set as the page's first heading, not its title
-    heading_line = title and next((n for n, why, line in article.dropped if line.strip("*# ") == title), None)
+    heading_line = title and _heading_line(article.dropped, title)
     if title and (page is not None or heading_line):  # the page's own title (front matter, "# …", <h1>) beats the
         article.headline = WIRE_TAG.sub("", without_site(title))  # longest short line above the body (a clipped
         # page's title keeps the site's name: "… on lithium — MercoPress")

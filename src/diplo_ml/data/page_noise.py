@@ -29,6 +29,7 @@ LANGUAGES = {
     "한국어", "lao", "ລາວ", "khmer", "ខ្មែរ", "vn", "en", "fr", "cn", "zh", "es", "ru", "de", "jp", "ja", "kr",
     "ko", "vi", "ສປປລາວ", "arabic", "عربي", "thai", "ไทย", "bahasa indonesia", "indonesian", "bahasa melayu", "malay",
     "italiano", "italian", "português", "portuguese", "polski", "polish", "हिन्दी", "hindi", "türkçe", "turkish",
+    "العربية", "ภาษาไทย", "ພາສາລາວ", "ភាសាខ្មែរ", "nederlands", "dutch", "svenska", "swedish", "čeština", "czech",
 }
 TIMESTAMP_WORDS = re.compile(
     rf"\b(published|updated|posted|last update|gmt|utc|ict|am|pm|{WEEKDAYS}|{MONTHS})\b", re.IGNORECASE
@@ -109,8 +110,12 @@ STORY_NOTE = re.compile(r"^\[?(?:(?:correction|clarification|update|corrections?
                         r"|post|page) (?:has been|was|had been) (?:updated|corrected|revised|amended|changed)\b"
                         r"|updated (?:at|on) .{0,40}?\bwith\b)", re.IGNORECASE)
 # a site's banner: "Welcome to the website of the Embassy of Viet Nam in the Republic of Korea!"
-SITE_WELCOME = re.compile(r"^welcome to (?:the |our )?(?:official )?(?:web ?site|web portal|portal|home ?page)\b",
-                          re.IGNORECASE)
+SITE_WELCOME = re.compile(r"^welcome to (?:the |our )?(?:official )?(?:web ?site|web portal|portal|home ?page)\b"
+                          # a masthead's motto: "Official news source of the Ministry of Foreign Affairs of Vietnam",
+                          # "THE NATIONAL ENGLISH LANGUAGE DAILY", "Sai Gon Giai Phong – The voice of Ho Chi Minh City"
+                          r"|^(?:the |an? )?(?:official|national|leading) (?:news (?:source|portal|site)|(?:english[- ]"
+                          r"language )?(?:newspaper|daily|voice|website|portal|mouthpiece))\b(?!.*[.!?]$)"
+                          r"|^[^.!?]{0,40}[–—-] the voice of\b[^.!?]*$", re.IGNORECASE)
 TAIL_HEADINGS = re.compile(
     r"^(?:related (?:news|articles|stories|posts)|read more|see more|see also|other news|more news|latest news"
     r"|most read|most viewed|you may (?:also )?(?:like|be interested)|recommended|tin liên quan|related"
@@ -334,11 +339,16 @@ def furniture_note(text: str) -> str | None:
         if reason else None
 
 
+LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+
+
 def _is_switcher(line: str) -> bool:
     """A list of languages to read the page in: "English | Tiếng Việt" (:func:`barred_switchers` bars one whose
     items the page set apart by spaces)."""
     parts = [p.strip().lower() for p in re.split(r"[|/•·]", line) if p.strip()]
-    return len(parts) >= 2 and all(p in LANGUAGES for p in parts)
+    known = sum(p in LANGUAGES for p in parts)  # (and a language's name in its own script, not Latin: "فارسی")
+    return len(parts) >= 2 and known >= 2 and all(p in LANGUAGES or (len(p.split()) <= 2 and not LATIN.search(p))
+                                                  for p in parts)
 
 
 def barred_switchers(text: str) -> str:

@@ -192,6 +192,8 @@ class _HTMLText(HTMLParser):
             self.h1 = []
         if tag == "img" and not self.skip:
             self.image_pending = True
+        if tag == "br" and self.h1 is not None:
+            self.h1.append(" ")  # a title broken at a <br>: its words apart
         if tag in self.BLOCK and tag != "span":
             self._end_block()
             self.parts.append("\n\n")

@@ -14,6 +14,7 @@ from diplo_ml.data.examples import (
     host_outlet,
     record_date,
     record_headline,
+    record_outlet,
     record_title,
     slug_headline,
     without_row_header,
@@ -125,7 +126,7 @@ class SummariseTask(Task):
             except DiploError:
                 pass
         found["outlet"] = found["outlet"] or host_outlet(record)  # "https://vietnamnews.vn/…"
-        given = {"headline": own, "date": record_date(record), "outlet": record.get("outlet")}
+        given = {"headline": own, "date": record_date(record), "outlet": record_outlet(record)}
         return {k: v.strip() if v and v.strip() else found[k] for k, v in given.items()}
 
     # documents -----------------------------------------------------------------------------------------------
