@@ -2222,3 +2222,17 @@ def test_an_html_pages_title_broken_over_two_lines_is_its_headline():
             "</body></html>")
     assert ingest_document(page, "p", "p.html").headline == ("HCMC forum draws 1,200 overseas Vietnamese "
                                                              "entrepreneurs, deals worth VND8.4 trillion signed")
+
+
+def test_a_message_forwarded_twice_keeps_only_the_article():
+    # a twenty-fifth read (s48): a forward of a forward; the first forwarder's "FYI —" note was the summary
+    page = ("From: Yen <yen@example.vn>\nDate: Thu, 6 Mar 2025 at 09:47\nSubject: Fwd: Joint tourist visa agreed\n"
+            "To: Sales <sales@example.vn>\n\nHi all,\n\nFYI — this could matter a lot for our packages next year.\n\n"
+            "Yen\n\n---------- Forwarded message ---------\nFrom: Sophal <sophal@example.com>\nDate: Wed, Mar 5, 2025 "
+            "at 4:12 PM\nSubject: Joint tourist visa agreed\nTo: Yen <yen@example.vn>\n\nDear Yen,\n\nGood news, see "
+            "the article below.\n\nBest regards,\nSophal\n\n-----\n\nJoint tourist visa agreed\n\nCambodia and "
+            "Vietnam have agreed to develop a joint electronic visa for foreign tourists, the ministers said on "
+            "Monday.\n\nThe pilot could start next year.")
+    article = ingest_text(page, "m")
+    assert article.paragraphs[0].text.startswith("Cambodia and Vietnam have agreed")
+    assert article.headline == "Joint tourist visa agreed" and article.date == "2025-03-05"

@@ -42,7 +42,46 @@ class ForwardedMail:
     titled: bool = False  # the message below opens with the subject as its title: the headline
 
 
+SEPARATOR = re.compile(r"^(?:-{3,}|_{3,}|={3,}|\*{3,})$")  # "-----" between a message's note and what it forwards
+
+
 def forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
+    """:func:`first_forwarded_mail`, and each message forwarded inside it: a "Forwarded message" line and its header
+    within 80 words below, the notes, greetings and sign-offs between them, and a note of up to 60 words below the
+    inner header, ahead of a "-----" line or a note's words (:data:`FORWARD_NOTE`), are all no text; the innermost
+    message's date and subject are the page's."""
+    mail = first_forwarded_mail(lines)
+    while mail.lines:
+        text = [i for i, line in enumerate(lines) if line.strip()]
+        end = max(mail.lines)
+        marker = next((i for i in text if i > end and FORWARDED.match(lines[i].strip())), None)
+        if marker is None or sum(len(lines[i].split()) for i in text if end < i < marker) > 80:
+            break
+        inner = first_forwarded_mail(["" if i < marker else line for i, line in enumerate(lines)])
+        if not inner.lines:
+            break
+        between = {i for i in text if end < i < marker}
+        mail = ForwardedMail(frozenset({*mail.lines, *between, *inner.lines}), inner.date or mail.date,
+                             inner.subject or mail.subject, inner.titled)
+    if mail.lines:
+        mail = ForwardedMail(frozenset({*mail.lines, *_note_below(lines, max(mail.lines))}), mail.date, mail.subject,
+                             mail.titled)
+    return mail
+
+
+def _note_below(lines: Sequence[str], end: int) -> set[int]:
+    """The note a forwarded message opens with, below its header: the lines up to a "-----" line within 60 words,
+    when they hold a note's words ("see the article from Khmer Times below")."""
+    text = [i for i, line in enumerate(lines) if line.strip() and i > end]
+    rule = next((i for i in text[:12] if SEPARATOR.match(lines[i].strip())), None)
+    if rule is None:
+        return set()
+    note = [i for i in text if i < rule]
+    words = " ".join(lines[i].strip() for i in note)
+    return {*note, rule} if len(words.split()) <= 60 and FORWARD_NOTE.search(words) else set()
+
+
+def first_forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
     """A forwarded e-mail's header ("From: … <…@…>" / "Sent:" / "To:" / "Subject: FW: …", a "Forwarded message" line
     above it), the forwarder's note on it above (a block of up to 40 words: "FYI – useful background …", "Readout
     below, for the country file.": :data:`FORWARD_NOTE`; other notes may be the news itself) and the message's title

@@ -638,7 +638,7 @@ QUOTE_MARKS = ("\"", "“", "‘", "'", "«")
 # a quotation with its speaker after it, opening a story: "“Egypt is our gateway to Africa …,” Deputy Foreign Minister
 # Nguyen Quoc Hung told reporters after the meeting."
 ATTRIBUTED_QUOTE = re.compile(r"^[\"“‘«][^\"”’»]{20,}[\"”’»]\s*,?\s*[^\"“”]{3,80}\b(?:said|says|told|stated|noted"
-                              r"|stressed|emphasi[sz]ed|affirmed|added|declared)\b[^\"“”]{0,60}\.$")
+                              r"|stressed|emphasi[sz]ed|affirmed|added|declared)\b[^\"“”]{0,120}\.$")
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us)\b")
 
 
@@ -660,11 +660,14 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
 
 
 def _before_announcement(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
-    """In a speech (its first statement follows a greeting or forms of address), the statements before the speaker's
-    first announcement (:data:`ANNOUNCES`): a speech's news is what it announces, not its history or thanks. A
-    speech under a news lead of its own (the lead above the greeting) keeps that lead."""
+    """In a speech (its first statement follows a greeting or forms of address, or speaks in the first person, not
+    quoted), the statements before the speaker's first announcement (:data:`ANNOUNCES`): a speech's news is what it
+    announces, not its history or thanks. A speech under a news lead of its own (above the greeting) keeps that lead."""
     first = next((i for i, ok in enumerate(allowed) if ok), None)
-    if first is None or not any(is_salutation(s) or _courtesy(s) for s in raw[:first]):
+    if first is None:
+        return []
+    spoken = FIRST_PERSON.search(raw[first]) and not raw[first].lstrip().startswith(QUOTE_MARKS)  # (its forms of
+    if not (spoken or any(is_salutation(s) or _courtesy(s) for s in raw[:first])):  # address left out at ingestion)
         return []
     announced = next((i for i in range(first, len(raw)) if allowed[i] and ANNOUNCES.search(raw[i])), None)
     return [i for i in range(first, announced) if allowed[i]] if announced is not None else []
