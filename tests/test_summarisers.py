@@ -1333,6 +1333,11 @@ LEAD24 = "Hanoi and the French city of Toulouse on May 8 signed a new cooperatio
     (f"Every weekend, in classrooms borrowed from pagodas, children practise the six tones.\n\n{LEAD24}", LEAD24),
     (f"On a rainy Saturday morning in Prague, eight-year-old Anna bends over her exercise book.\n\n{LEAD24}", LEAD24),
     (f"Before the first light reaches the Perfume River, a cook presses bean paste into a mould.\n\n{LEAD24}", LEAD24),
+    # a teaser in the present, placed in no time (read s48 25th): "Ankara wants …; Hanoi wants …"
+    (f"Ankara wants more Vietnamese electronics and seafood; Hanoi wants Turkish investors in defence-related "
+     f"industries.\n\n{LEAD24}", LEAD24),
+    (f"More than seven million ASEAN citizens work in another member state.\n\n{LEAD24}", LEAD24),
+    (f"Vietnam has sent seven million workers abroad.\n\n{LEAD24}", "Vietnam has sent"),  # (in time: a lead)
     # a quotation and its speaker opening the story (read s48 24th); a quotation with no speaker after it opens a
     # GOV.UK statement, and the sentences of the quotation after it are no news lead
     (f"\"Egypt is our gateway to Africa, and Viet Nam can be Egypt's gateway to ASEAN,\" Deputy Foreign Minister "
@@ -1365,6 +1370,9 @@ ANNOUNCEMENT = ("Tonight, I am pleased to announce that the Embassy and the Nati
      "Ambassador Tran Van Hieu on Friday"),
     ("Excellencies, ladies and gentlemen,\n\nGood evening.\n\nSeventy-nine years ago, President Ho Chi Minh read the "
      "Declaration of Independence.\n\nOur two countries are close partners.", "Seventy-nine years ago"),
+    # a speech in the first person whose forms of address ingestion left out (read s48 25th)
+    (f"In the warm days before the Lunar New Year, I am delighted to welcome you home.\n\nEvery spring our thoughts "
+     f"turn to those far away.\n\n{ANNOUNCEMENT}", "Tonight, I am pleased"),
     # a speech page's own description above it ("Ambassador … spoke about …": what GOV.UK's summaries are) stays
     (f"Ambassador Clare Hutton spoke about the partnership and education at the reception in Hanoi.\n\nLadies and "
      f"gentlemen,\n\nIt is a great pleasure to celebrate with so many friends.\n\n{ANNOUNCEMENT}",

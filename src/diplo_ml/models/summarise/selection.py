@@ -635,6 +635,10 @@ FEATURE_OPENER = re.compile(r"^(?:(?:some |about |nearly |almost |more than |exa
 
 
 QUOTE_MARKS = ("\"", "“", "‘", "'", "«")
+# a verb that places a statement in time (past, perfect, future, progressive), which a teaser's present does not
+TENSED = re.compile(r"\b(?:(?<!-)\w{2,}ed|was|were|has|have|had|will|would|shall|should|can|could|may|might|must|is|are"
+                    r"|said|met|held|took|gave|made|sent|spoke|told|won|led|paid|came|went|became|began|saw|set"
+                    r"|sought|brought|kept|left|put|signed|agreed|opened|launched|began|to)\b")
 # a quotation with its speaker after it, opening a story: "“Egypt is our gateway to Africa …,” Deputy Foreign Minister
 # Nguyen Quoc Hung told reporters after the meeting."
 ATTRIBUTED_QUOTE = re.compile(r"^[\"“‘«][^\"”’»]{20,}[\"”’»]\s*,?\s*[^\"“”]{3,80}\b(?:said|says|told|stated|noted"
@@ -652,7 +656,8 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
         return []
     opening = raw[kept[0]].strip()
     quoted = bool(ATTRIBUTED_QUOTE.match(opening))
-    if not (quoted or FEATURE_OPENER.match(opening)) or (NEWS_ACT.search(opening) and not quoted):
+    timeless = len(opening.split()) <= 30 and not TENSED.search(opening)  # a teaser: "Ankara wants …; Hanoi wants …"
+    if not (quoted or timeless or FEATURE_OPENER.match(opening)) or (NEWS_ACT.search(opening) and not quoted):
         return []
     lead = next((i for i in kept[1:7] if NEWS_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
                  and not raw[i].lstrip().startswith(QUOTE_MARKS) and not FIRST_PERSON.search(raw[i])), None)
