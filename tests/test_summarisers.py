@@ -1331,13 +1331,7 @@ LEAD24 = "Hanoi and the French city of Toulouse on May 8 signed a new cooperatio
      f"\n\n{LEAD24}", LEAD24),
     (f"Before sunrise at Tho Quang port, dozens of trawlers nose in from the sea.\n\n{LEAD24}", LEAD24),
     (f"Every weekend, in classrooms borrowed from pagodas, children practise the six tones.\n\n{LEAD24}", LEAD24),
-    (f"On a rainy Saturday morning in Prague, eight-year-old Anna bends over her exercise book.\n\n{LEAD24}", LEAD24),
     (f"Before the first light reaches the Perfume River, a cook presses bean paste into a mould.\n\n{LEAD24}", LEAD24),
-    # a teaser in the present, placed in no time (read s48 25th): "Ankara wants …; Hanoi wants …"
-    (f"Ankara wants more Vietnamese electronics and seafood; Hanoi wants Turkish investors in defence-related "
-     f"industries.\n\n{LEAD24}", LEAD24),
-    (f"More than seven million ASEAN citizens work in another member state.\n\n{LEAD24}", LEAD24),
-    (f"Vietnam has sent seven million workers abroad.\n\n{LEAD24}", "Vietnam has sent"),  # (in time: a lead)
     # a quotation and its speaker opening the story (read s48 24th); a quotation with no speaker after it opens a
     # GOV.UK statement, and the sentences of the quotation after it are no news lead
     (f"\"Egypt is our gateway to Africa, and Viet Nam can be Egypt's gateway to ASEAN,\" Deputy Foreign Minister "
