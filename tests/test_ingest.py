@@ -2236,3 +2236,13 @@ def test_a_message_forwarded_twice_keeps_only_the_article():
     article = ingest_text(page, "m")
     assert article.paragraphs[0].text.startswith("Cambodia and Vietnam have agreed")
     assert article.headline == "Joint tourist visa agreed" and article.date == "2025-03-05"
+
+
+def test_a_long_title_in_capitals_wrapped_onto_a_second_line_is_one_headline():
+    # a twenty-fifth read (s48): a PDF press release's title in capitals over two lines lost its second line
+    page = ("EUROPEAN UNION\nDELEGATION TO VIET NAM\n\nPRESS RELEASE\n\n"
+            "EU AND VIET NAM SIGN EUR 28 MILLION GRANT TO BRING CLEAN\nENERGY TO REMOTE MOUNTAIN COMMUNES\n\n"
+            "The European Union and Viet Nam today signed a financing agreement for a grant that will bring solar "
+            "mini-grids to remote communes.\n\nMore.")
+    assert ingest_text(page, "p").headline == ("EU AND VIET NAM SIGN EUR 28 MILLION GRANT TO BRING CLEAN ENERGY TO "
+                                               "REMOTE MOUNTAIN COMMUNES")

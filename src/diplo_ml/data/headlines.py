@@ -17,6 +17,7 @@ from diplo_ml.data.page_noise import (
     PROMPT,
     QUESTION_PREFIX,
     SITE_WELCOME,
+    TERMINAL,
     short_unpunctuated,
     without_site,
 )
@@ -256,8 +257,9 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
         for line_below in [c for c in candidates if c[0] > best[0]]:
             end = (after or [best])[-1]
             if not (capitals(line_below[1]) and line_below[0] - end[0] == 1
-                    and (CAPITALS_GO_ON.search(end[1]) or GOES_ON.match(line_below[1]))):  # ("…" / "BETWEEN …")
-                break
+                    and (CAPITALS_GO_ON.search(end[1]) or GOES_ON.match(line_below[1])  # ("…" / "BETWEEN …")
+                         or (len(end[1].split()) >= 8 and not TERMINAL.search(end[1])))):  # a long title wrapped:
+                break  # "EU AND VIET NAM SIGN EUR 28 MILLION GRANT TO BRING CLEAN" / "ENERGY TO REMOTE …"
             after.append(line_below)
     block = _capitals_speakers_title(candidates)
     before, after, best = ([], block[1:], block[0]) if block else _speakers_title(candidates, best, before, after)
