@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from diplo_ml.data.feeds import feed_records
+from diplo_ml.data.feeds import feed_articles, feed_records
 from diplo_ml.data.ingest import ingest_document
 from diplo_ml.errors import DataError, NoTextError
 from diplo_ml.predict_inputs import _jsonl_units, expand_folders, read_units
@@ -80,25 +80,38 @@ def test_predict_reads_a_feed_folder_beside_pages_and_leaves_out_xml_that_is_no_
     assert [Path(i).name for i in inputs] == ["feed.xml", "sitemap.xml"]
     units = list(read_units(inputs, SummariseTask({})))
     assert [(u["doc"], u["headline"], u["date"], u["outlet"]) for u in units] == [
-        ("feed-7", "Hanoi, Bangkok sign creative city programme", "2024-11-08", "Hanoimoi"),
-        ("feed-15", "Twenty fishermen return home", "2024-12-04", "DTiNews")]
+        ("feed-1", "Hanoi, Bangkok sign creative city programme", "2024-11-08", "Hanoimoi"),
+        ("feed-2", "Twenty fishermen return home", "2024-12-04", "DTiNews")]
     assert units[0]["_text"].startswith("Hanoi and Bangkok on November 8")  # (the caption left out)
     assert units[1]["_text"].startswith("Twenty Vietnamese fishermen")  # (the dateline cut)
     paragraphs = list(read_units(inputs[:1], PillarsTask({})))  # a tagger tags each item's paragraphs
-    assert [(u["doc"], u["paragraph_index"]) for u in paragraphs] == [("feed-7", 0), ("feed-7", 1), ("feed-15", 0),
-                                                                       ("feed-15", 1)]
+    assert [(u["doc"], u["paragraph_index"]) for u in paragraphs] == [("feed-1", 0), ("feed-1", 1), ("feed-2", 0),
+                                                                       ("feed-2", 1)]
     assert "1 of 2 inputs left out" in capsys.readouterr().err and "not an RSS or Atom feed" in str(
         pytest.raises(NoTextError, lambda: list(read_units([inputs[1]], SummariseTask({})))).value)
 
 
-def test_a_broken_feed_or_an_item_without_text_names_its_line(tmp_path):
+def test_a_broken_feed_names_its_line_and_an_item_without_text_is_left_out_with_a_warning(tmp_path, capsys):
     broken = write(tmp_path, "b.xml", RSS.replace("</item>\n<item>", "</item>\n<itm>", 1))
-    with pytest.raises(DataError, match=r"b.xml:\d+: malformed XML \(mismatched tag"):
-        list(feed_records(broken))
+    with pytest.raises(NoTextError, match=r"b.xml:\d+: malformed XML \(mismatched tag"):
+        list(feed_records(broken))  # (a NoTextError: among several inputs it is left out, not fatal)
     bare = write(tmp_path, "c.xml", RSS.replace("<description>&lt;p&gt;(Dtinews)", "<guid>(Dtinews)").replace(
         "flight.&lt;/p&gt;</description>", "flight.</guid>"))
-    with pytest.raises(DataError, match=r"c.xml:15: an item with no text"):
-        list(feed_records(bare))
+    assert [a.doc_id for a in feed_articles(bare, "c")] == ["c-1"]
+    assert "c.xml: 1 item(s) with no text left out (first at line 15)" in capsys.readouterr().err
+    # RSS 0.91's DOCTYPE and HTML's entities; a one-line feed's items told apart; Atom's XHTML content read
+    old = write(tmp_path, "o.xml", '<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS '
+                '0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n<rss version="0.91"><channel><title>'
+                'News</title><item><title>Minister&nbsp;visits</title><description>The minister on Monday met his '
+                'counterpart in Hanoi.</description></item><item><title>Second</title><description>Trade rose by a '
+                'tenth in May, the ministry said.</description></item></channel></rss>')
+    assert [(a.doc_id, a.headline) for a in feed_articles(old, "o")] == [("o-1", "Minister\xa0visits"),
+                                                                         ("o-2", "Second")]
+    xhtml = write(tmp_path, "x.atom", ATOM.replace(
+        "<summary>", '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Viet Nam and Chile agreed on '
+        'Thursday to start talks on a new trade deal.</p><p>They meet again in May.</p></div></content><summary>'))
+    (entry,) = [r for _, r in feed_records(xhtml)]
+    assert entry["text"].startswith("Viet Nam and Chile agreed on Thursday") and "<" not in entry["text"]
 
 
 def test_a_wordpress_rows_rendered_fields_and_a_scrapers_article_body_are_read(capsys):
@@ -140,7 +153,17 @@ def test_ingest_reads_a_feeds_items_as_articles_and_a_page_command_names_feeds(t
     feed = write(tmp_path, "feed.rss", RSS)
     assert cli_main(["ingest", str(feed), "-o", str(tmp_path / "p.jsonl")]) == 0
     rows = read_jsonl(tmp_path / "p.jsonl")
-    assert sorted({r["doc_id"] for r in rows}) == ["feed-15", "feed-7"]
-    assert {r["headline"] for r in rows if r["doc_id"] == "feed-15"} == {"Twenty fishermen return home"}
+    assert sorted({r["doc_id"] for r in rows}) == ["feed-1", "feed-2"]
+    assert {r["headline"] for r in rows if r["doc_id"] == "feed-2"} == {"Twenty fishermen return home"}
     with pytest.raises(DataError, match="a feed's items are read by `diplo-ml predict`, `ingest` and `brief`"):
         ingest_path(feed)
+
+
+def test_a_stray_broken_xml_file_beside_pages_is_left_out_not_fatal(tmp_path, capsys):
+    page = write(tmp_path, "a.txt", "Viet Nam and Laos signed a trade deal on Monday.\n\nThey will meet again.")
+    broken = write(tmp_path, "sitemap.xml", '<?xml version="1.0"?>\n<urlset><url><loc>https://x.org/?a=1&b=2</loc>'
+                   '</url></urlset>')
+    units = list(read_units([str(page), str(broken)], SummariseTask({})))
+    assert len(units) == 1 and "sitemap.xml:2: malformed XML" in capsys.readouterr().err
+    with pytest.raises(NoTextError, match="sitemap.xml:2: malformed XML"):  # alone: its own error
+        list(read_units([str(broken)], SummariseTask({})))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +21,7 @@ ITEM_TAGS = ("item", "entry")  # RSS 2.0 / RSS 1.0, Atom
 # where an item keeps its full text, best first (RSS's content:encoded, Atom's content), then its teaser
 TEXT_TAGS = ("encoded", "content", "description", "summary")
 DATE_TAGS = ("pubDate", "published", "date", "updated", "issued")
-SITE_TITLE_PART = re.compile(r"\s+(?:\||-|–|—|:)\s+")  # "Hanoimoi | Foreign Affairs" -> "Hanoimoi"
+SITE_TITLE_PART = re.compile(r" (?:\||-|–|—|:) ")  # "Hanoimoi | Foreign Affairs" -> "Hanoimoi" (spaces collapsed first)
 
 
 def _local(tag: str) -> str:
@@ -28,10 +30,17 @@ def _local(tag: str) -> str:
 
 
 def _child_text(element: ET.Element, names: tuple[str, ...]) -> str | None:
-    """The text of ``element``'s first child named (without namespace) by the first of ``names`` it has."""
+    """The text of ``element``'s first child named (without namespace) by the first of ``names`` it has; an Atom
+    ``type="xhtml"`` child's markup as markup (its text sits in a ``<div>`` inside it)."""
     for name in names:
         for child in element:
-            if _local(child.tag) == name and child.text and child.text.strip():
+            if _local(child.tag) != name:
+                continue
+            if child.get("type") == "xhtml" and len(child):
+                markup = "".join(ET.tostring(part, encoding="unicode") for part in child)
+                return re.sub(r"<(/?)(?:\w+:)?(\w+)[^>]*?(/?)>", r"<\1\2\3>", re.sub(r"\s?xmlns(?::\w+)?=\"[^\"]*\"",
+                                                                              "", markup))
+            if child.text and child.text.strip():
                 return child.text.strip()
     return None
 
@@ -44,6 +53,27 @@ def _link(item: ET.Element) -> str | None:
         if address:
             return address
     return _child_text(item, ("guid", "id"))
+
+
+XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
+NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]{1,31});")
+DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]*(?:\[[^\]]*\])?\s*>", re.IGNORECASE)
+
+
+def _xml_safe(text: str) -> str:
+    """``text`` with HTML's named entities that XML lacks ("&nbsp;", "&eacute;": RSS 0.91 and many feeds use them)
+    written as numbers, and its DOCTYPE left out (never fetched; it is what declared them; its lines kept as blank
+    lines, so that items keep their lines)."""
+    def numbered(match: re.Match[str]) -> str:
+        name = match.group(1)
+        char = html.unescape(match.group(0)) if name not in XML_ENTITIES else match.group(0)
+        return match.group(0) if char == match.group(0) or name in XML_ENTITIES else f"&#{ord(char[0])};"
+
+    return NAMED_ENTITY.sub(numbered, DOCTYPE.sub(lambda m: "\n" * m.group(0).count("\n"), text, count=1))
+
+
+class BrokenFeed(NoTextError):
+    """An XML file that does not parse: its line named; left out among several inputs, as a page with no text is."""
 
 
 def _item_lines(text: str, label: str) -> list[int]:
@@ -59,24 +89,28 @@ def _item_lines(text: str, label: str) -> list[int]:
     try:
         parser.Parse(text, True)
     except expat.ExpatError as exc:
-        raise DataError(f"{label}:{exc.lineno}: malformed XML ({expat.ErrorString(exc.code)}, column "
-                        f"{exc.offset + 1})") from None
+        raise BrokenFeed(f"{label}:{exc.lineno}: malformed XML ({expat.ErrorString(exc.code)}, column "
+                         f"{exc.offset + 1})") from None
     return lines
 
 
 def feed_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """``(line, record)`` for each item of the feed at ``path``, where ``line`` is the line the item opens on and the
     record holds what a JSONL row would: ``title``, ``link``, ``date`` as written, ``outlet`` (the item's site, else
-    the feed's own name) and ``text`` (its full text, else its description, as plain text). An XML file that is not a
-    feed, or a feed with no items, raises :class:`NoTextError` (a folder's other XML files are left out, not fatal)."""
+    the feed's own name) and ``text`` (its full text, else its description, as plain text; absent when it has
+    none). An XML file that does not parse (:class:`BrokenFeed`, its line named), is not a feed, or has no items
+    raises :class:`NoTextError`: among several inputs it is left out with a warning, not fatal."""
     label = str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise DataError(f"{label}: cannot read ({exc.strerror})") from None
-    text = decode_text(data, label)
+    text = _xml_safe(decode_text(data, label))
     lines = _item_lines(text, label)
-    root = ET.fromstring(text)  # (the same text expat parsed whole above)
+    try:
+        root = ET.fromstring(text)  # (the same text expat parsed whole above)
+    except ET.ParseError as exc:
+        raise BrokenFeed(f"{label}:{exc.position[0]}: malformed XML ({exc})") from None
     if _local(root.tag) not in ("rss", "feed", "RDF"):
         raise NoTextError(f"{label}: an XML file but not an RSS or Atom feed (its root is <{_local(root.tag)}>)")
     items = [e for e in root.iter() if _local(e.tag) in ITEM_TAGS]
@@ -84,32 +118,43 @@ def feed_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         raise NoTextError(f"{label}: a feed with no items")
     channel = next((e for e in root.iter() if _local(e.tag) == "channel"), root)
     feed_title = _child_text(channel, ("title",))
-    feed_name = SITE_TITLE_PART.split(feed_title, maxsplit=1)[0].strip() if feed_title else None
+    feed_name = SITE_TITLE_PART.split(" ".join(feed_title.split()), maxsplit=1)[0].strip() if feed_title else None
     for line, item in zip(lines, items, strict=True):
         body = _child_text(item, TEXT_TAGS)
-        if body is None:
-            raise DataError(f"{label}:{line}: an item with no text (no content, description or summary)")
         link = _link(item)
         title = _child_text(item, ("title",))
         record: dict[str, Any] = {"title": html_to_text(title).strip() if title and "<" in title else title,
                                   "link": link, "date": _child_text(item, DATE_TAGS),
-                                  "text": html_to_text(body) if "<" in body else body}
+                                  "text": (html_to_text(body) if "<" in body else body) if body else None}
         outlet = host_outlet(record) or feed_name
         yield line, {**{k: v for k, v in record.items() if v is not None}, **({"outlet": outlet} if outlet else {})}
 
 
 def feed_articles(path: Path, doc_id: str) -> Iterator[Article]:
     """Each item of the feed at ``path`` as an article ingested from its text (:func:`feed_records`), with the item's
-    own title, date and outlet over what its text gives; doc_ids ``{doc_id}-{line}``, errors naming the item's line."""
+    own title, date and outlet over what its text gives; doc_ids ``{doc_id}-{n}`` (the item's place in the feed), the
+    item's line in messages. An item with no text (a gallery's) is left out, with one warning line for the feed; a
+    feed none of whose items has text raises :class:`NoTextError`."""
     from diplo_ml.data.ingest import ingest_document
 
-    for line, record in feed_records(path):
+    left_out: list[int] = []
+    count = 0
+    for n, (line, record) in enumerate(feed_records(path), start=1):
         try:
-            article = ingest_document(record["text"], f"{doc_id}-{line}", f"{path}:{line}")
+            if not record.get("text", "").strip():
+                raise NoTextError("no text")
+            article = ingest_document(record["text"], f"{doc_id}-{n}", f"{path}:{line}")
         except NoTextError:
-            raise DataError(f"{path}:{line}: an item whose text is only page furniture (captions, links)") from None
+            left_out.append(line)
+            continue
         article.path = str(path)
         article.headline = record_headline(record) or article.headline
         article.date = record_date(record) or article.date
         article.outlet = record.get("outlet") or article.outlet
+        count += 1
         yield article
+    if left_out and not count:
+        raise NoTextError(f"{path}: no item of the feed has text (first: line {left_out[0]})")
+    if left_out:
+        print(f"warning: {path}: {len(left_out)} item(s) with no text left out (first at line {left_out[0]})",
+              file=sys.stderr)
