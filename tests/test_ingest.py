@@ -2160,10 +2160,13 @@ def test_near_misses_of_the_twenty_third_reads_rules_keep_their_text(page, kept)
     ("On Friday, March 14, 2025, Viet Nam and Laos opened a new border gate in Quang Tri.", "2025-03-14"),
     ("The minister said on Friday (14 March 2025) that talks on the trade pact would resume.", "2025-03-14"),
     ("Viet Nam and the US, which normalised relations on July 11, 1995, agreed to expand training.", None),
+    # (a review, s48) history opens with a date alone; a weekday that is not that day's
+    ("On 30 April 1975, tanks crashed through the gates of the Independence Palace in Saigon.", None),
+    ("On Thursday, March 14, 2025, Viet Nam and Laos opened a new border gate in Quang Tri.", None),
 ])
 def test_a_page_with_no_date_takes_the_day_its_lead_gives_in_full(lead, expected):
-    # a twenty-third read's page (s47, 18.txt): its only date stood in its lead; GOV.UK's 41 such pages: 40 on the
-    # day of their "published" field, one the day before
+    # a twenty-third read's page (s47, 18.txt): its only date stood in its lead; GOV.UK's 38 such pages: 37 on the
+    # day of their "published" field, one the day after
     page = f"Viet Nam signs new agreements\n\n{lead}\n\nThe two sides also agreed to meet again next year."
     assert ingest_text(page, "p").date == expected
     dated = ingest_text(f"Viet Nam signs new agreements\n\n12/03/2025\n\n{lead}\n\nThey will meet again.", "p")
@@ -2246,3 +2249,29 @@ def test_a_long_title_in_capitals_wrapped_onto_a_second_line_is_one_headline():
             "mini-grids to remote communes.\n\nMore.")
     assert ingest_text(page, "p").headline == ("EU AND VIET NAM SIGN EUR 28 MILLION GRANT TO BRING CLEAN ENERGY TO "
                                                "REMOTE MOUNTAIN COMMUNES")
+
+
+def test_what_a_review_of_the_reads_rules_found_is_handled_as_before():
+    # a review (s48) of reads 24-25's rules: headlines and text that looked like mottos, a spaced title in capitals,
+    # a single forward's lead below a "-----", a site name's motto, a stamp beside "EN | VI", a day-first print stamp
+    from diplo_ml.data.examples import record_outlet
+    from diplo_ml.data.page_text import looks_like_html
+
+    lead = "The two countries signed a trade agreement in Hanoi on Monday, the ministry said."
+    for headline in ("National newspaper strike ends after three days", "Trinh Cong Son – the voice of a generation"):
+        assert ingest_text(f"{headline}\n\n{lead}", "h").headline == headline
+    quoted = "The official newspaper of the Party quoted the General Secretary as saying: “We will never give up.”"
+    assert ingest_text(f"A headline of five words\n\n{lead}\n\n{quoted}", "q").paragraphs[-1].text == quoted
+    title = "JOINT STATEMENT   ON   COMPREHENSIVE STRATEGIC PARTNERSHIP   BETWEEN   VIET NAM   AND   AUSTRALIA"
+    assert ingest_text(f"{title}\n\n{lead}", "t").headline.startswith("JOINT STATEMENT ON COMPREHENSIVE")
+    mail = ("From: A <a@example.org>\nSent: Monday, 3 March 2025 10:00\nTo: B <b@example.org>\nSubject: FW: Statement "
+            "on the East Sea\n\nHANOI – The ministry on Monday issued a statement on the East Sea, the full text of "
+            "which is attached below.\n\n***\n\nThe statement calls for restraint.")
+    assert ingest_text(mail, "m").paragraphs[0].text.startswith("The ministry on Monday issued")
+    assert record_outlet({"site_name": "VnExpress International – Latest news, business and travel",
+                          "url": "https://e.vnexpress.net/news/x"}) == "VnExpress"
+    assert record_outlet({"site_name": "The Mekong Ledger | News"}) == "The Mekong Ledger"
+    assert ingest_text(f"EN | VI | 12/05/2025\n\nA headline of five words\n\n{lead}", "d").date == "2025-05-12"
+    printed = f"2/4/25, 9:41 am     A headline of five words | Site\n\n{lead}"
+    assert ingest_text(printed, "p").date != "2025-02-04"  # (day first: no US stamp)
+    assert looks_like_html("<p>Viet Nam and Laos signed a deal.</p>") and not looks_like_html("<b>Viet Nam</b> signed.")

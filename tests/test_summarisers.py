@@ -1376,6 +1376,24 @@ def test_a_speech_is_summarised_by_what_it_announces(text, first):
     assert _chosen(text)[0].startswith(first)
 
 
+@pytest.mark.parametrize(("text", "first"), [
+    # a review of these rules (s48): a report that quotes an announcement, "Our Ocean Conference", "Phase I", a quoted
+    # "our", weather as news: the first statement stays the lead
+    ("Viet Nam will host the next Our Ocean Conference in 2026, the ministry said on Monday.\n\nIt gathers 80 "
+     "countries.\n\n“I can confirm that more than 80 countries have registered,” he said.", "Viet Nam will host"),
+    ("The Phase I expansion of Long Thanh airport was completed on Monday.\n\nThe minister spoke at the ceremony, "
+     "adding: “I am pleased to announce that Phase II will start in May.”", "The Phase I expansion"),
+    ("The minister set out the plan on Monday, saying “our growth target depends on it”.\n\n“I can confirm that the "
+     "plan is approved,” he said.", "The minister set out"),
+    ("Fog forced the closure of Noi Bai airport on Monday morning.\n\nThe aviation authority on Monday issued a "
+     "warning to airlines.", "Fog forced"),
+    ("Mist still hung over the Red River on Monday as the first truck eased into the lane.\n\nViet Nam and China on "
+     "Monday began piloting a smart cargo lane.", "Viet Nam and China on Monday"),
+])
+def test_reports_quoting_a_speaker_and_weather_news_keep_their_lead(text, first):
+    assert _chosen(text)[0].startswith(first)
+
+
 LEAD15 = "The UK will double its climate resilience funding for the Caribbean to 100 million pounds."
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from diplo_ml.config import PROJECT_ROOT
-from diplo_ml.data.ingest import SUFFIXES, Article, ingest_path
+from diplo_ml.data.ingest import PAGE_SUFFIXES, Article, ingest_path
 from diplo_ml.data.io import iter_jsonl, jsonl_line, read_jsonl, write_jsonl
 from diplo_ml.data.near_duplicates import near_duplicate_pairs, shingles
 from diplo_ml.data.overlap import exact_duplicates, spanning_groups
@@ -136,8 +136,9 @@ def load_articles(root: Path) -> tuple[dict[str, list[dict[str, Any]]], dict[str
     annotations = sorted(p for p in ann_dir.glob("*.json") if not p.name.startswith("."))  # not editors' locks
     if not annotations:
         raise DataError(f"{ann_dir}: no annotation files")
-    others = sorted(p.name for p in raw_dir.iterdir() if p.suffix.lower() in SUFFIXES and p.suffix.lower() != ".txt"
-                    and not p.name.startswith(".") and not p.name.lower().startswith("readme")) \
+    others = sorted(p.name for p in raw_dir.iterdir() if p.suffix.lower() in PAGE_SUFFIXES
+                    and p.suffix.lower() != ".txt" and not p.name.startswith(".")
+                    and not p.name.lower().startswith("readme")) \
         if raw_dir.is_dir() else []  # (a README about the articles is not one)
     if others:  # an article saved as .md or .html would be left out of the corpus without a word
         raise DataError(f"{raw_dir}: {', '.join(others[:5])}: the corpus reads raw articles as .txt files only "

@@ -35,7 +35,7 @@ FULL_NAMES = {
     "VIETNAM ECONOMIC TIMES": "VnEconomy",
     "VIETNAM TIMES": "Vietnam Times",  # (not "The Investor": a line
     # "The investor" is a body's heading as often; its site names it)
-    "VIETNAM PICTORIAL": "Vietnam Pictorial",
+    "VIETNAM PICTORIAL": "Vietnam Pictorial", "SAI GON GIAI PHONG": "SGGP", "SAIGON GIAI PHONG": "SGGP",
     "QUAN DOI NHAN DAN": "QDND", "THE SAIGON TIMES": "The Saigon Times", "SAIGON TIMES": "The Saigon Times",
     "THE STRAITS TIMES": "The Straits Times", "STRAITS TIMES": "The Straits Times",
     "VIETNAM LAW & LEGAL FORUM": "VLLF", "THE WORLD & VIETNAM REPORT": "WVR", "WORLD & VIETNAM REPORT": "WVR",
@@ -564,16 +564,21 @@ def outlet_name(written: str) -> str:
 
 FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})\b",
                        re.IGNORECASE)
-# the day a lead says its news happens, in full: "Today, 24 April 2025, the two ministers …", "On 14 March 2025, …",
-# "… said on Friday (March 14, 2025) …", "… today (24 April 2025) …"; not a date the lead only mentions ("relations
-# normalised on July 11, 1995")
-LEAD_DATE = re.compile(rf"(?:^(?:On|Today,?)\s+(?:(?:{WEEKDAYS}),?\s+)?(?:the\s+)?"
-                       rf"|\btoday\s*[,(]\s*(?:(?:{WEEKDAYS}),?\s+)?|\b(?:{WEEKDAYS})\s*\(\s*)"
+# the day a lead says its news happens, in full, with "today" or its weekday: "Today, 24 April 2025, the two ministers
+# …", "On Friday, March 14, 2025, …", "… said on Friday (March 14, 2025) …", "… today (24 April 2025) …"; not a date
+# alone, which history opens with as often ("On 30 April 1975, tanks …")
+LEAD_DATE = re.compile(rf"(?:^Today,?\s+(?:(?P<day1>{WEEKDAYS}),?\s+)?|^On\s+(?P<day2>{WEEKDAYS}),?\s+(?:the\s+)?"
+                       rf"|\btoday\s*[,(]\s*(?:(?P<day3>{WEEKDAYS}),?\s+)?|\b(?P<day4>{WEEKDAYS})\s*\(\s*)"
                        rf"(?P<date>{FULL_DATE.pattern})", re.IGNORECASE)
 
 
 def lead_date(lead: str) -> str | None:
-    """The day a lead gives for its news in full (:data:`LEAD_DATE`) as ISO, else None: a page's date where it gives
-    no other."""
+    """The day a lead gives for its news in full (:data:`LEAD_DATE`) as ISO, where the weekday it names (if any) is
+    that day's; else None: a page's date where it gives no other."""
     match = LEAD_DATE.search(lead)
-    return parse_date(match.group("date")) if match else None
+    found = parse_date(match.group("date")) if match else None
+    weekday = next((match.group(k) for k in ("day1", "day2", "day3", "day4") if match.group(k)), None) if match \
+        else None
+    if found and weekday and date.fromisoformat(found).strftime("%a").lower() != weekday[:3].lower():
+        return None  # ("on Friday (14 March 2025)" when 14 March 2025 was a Friday)
+    return found

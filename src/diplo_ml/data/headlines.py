@@ -324,8 +324,10 @@ def spaced_menus(text: str) -> str:
     Statement   on …", stays as it is)."""
     def barred(line: str) -> str:
         parts = SPACE_RUN.split(line.strip().lstrip("☰≡").strip())  # (a menu button: "☰")
-        joined = " | ".join(parts)  # (each item capitalised: "Home   Truths   About   the Trade Gap" is a title)
-        return joined if len(parts) >= 4 and all(not p[:1].islower() for p in parts) and is_menu(joined) else line
+        joined = " | ".join(parts)  # (each item capitalised and no small word alone: "Home   Truths   About   the Trade
+        # Gap", "JOINT STATEMENT   ON   COMPREHENSIVE STRATEGIC PARTNERSHIP   BETWEEN   …" are titles)
+        return joined if len(parts) >= 4 and all(not p[:1].islower() and p.lower() not in SMALL_WORDS | {"between"}
+                                                 for p in parts) and is_menu(joined) else line
 
     return "\n".join(barred(line) if SPACE_RUN.search(line.strip()) else line for line in text.split("\n"))
 

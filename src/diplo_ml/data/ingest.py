@@ -116,7 +116,8 @@ def _list_above_prose(units: list[tuple[int, str]], index: int) -> bool:
 # ("4/2/25, 9:41 AM", "18/05/2025, 10:14"; with no comma, only a 12-hour clock's: "4/2/2025 9:41 AM")
 PRINT_STAMP = r"\d{1,2}/\d{1,2}/\d{2,4}(?:,\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?|\s+\d{1,2}:\d{2}\s*[AaPp][Mm])"
 BROWSER_PRINT_HEADER = re.compile(rf"^({PRINT_STAMP})\s+(\S.{{10,}})$")
-US_PRINT_STAMP = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+\d{1,2}:\d{2}\s*[AaPp][Mm]$")
+US_PRINT_STAMP = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+\d{1,2}:\d{2}\s*[AP]M$")  # (an en-AU or en-IN
+# browser writes "2/4/25, 9:41 am", day first)
 
 
 # an office's name in capitals: what a bilingual masthead gives after its name in the other language

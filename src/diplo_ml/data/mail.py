@@ -49,8 +49,9 @@ def forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
     """:func:`first_forwarded_mail`, and each message forwarded inside it: a "Forwarded message" line and its header
     within 80 words below, the notes, greetings and sign-offs between them, and a note of up to 60 words below the
     inner header, ahead of a "-----" line or a note's words (:data:`FORWARD_NOTE`), are all no text; the innermost
-    message's date and subject are the page's."""
+    message's date and subject are the page's (the note below the inner header only in such a forward of a forward)."""
     mail = first_forwarded_mail(lines)
+    nested = False
     while mail.lines:
         text = [i for i, line in enumerate(lines) if line.strip()]
         end = max(mail.lines)
@@ -63,7 +64,8 @@ def forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
         between = {i for i in text if end < i < marker}
         mail = ForwardedMail(frozenset({*mail.lines, *between, *inner.lines}), inner.date or mail.date,
                              inner.subject or mail.subject, inner.titled)
-    if mail.lines:
+        nested = True
+    if nested:  # (a single forward's text below its header may be the news: "HANOI – The Ministry … below.")
         mail = ForwardedMail(frozenset({*mail.lines, *_note_below(lines, max(mail.lines))}), mail.date, mail.subject,
                              mail.titled)
     return mail

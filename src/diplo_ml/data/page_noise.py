@@ -110,12 +110,23 @@ STORY_NOTE = re.compile(r"^\[?(?:(?:correction|clarification|update|corrections?
                         r"|post|page) (?:has been|was|had been) (?:updated|corrected|revised|amended|changed)\b"
                         r"|updated (?:at|on) .{0,40}?\bwith\b)", re.IGNORECASE)
 # a site's banner: "Welcome to the website of the Embassy of Viet Nam in the Republic of Korea!"
-SITE_WELCOME = re.compile(r"^welcome to (?:the |our )?(?:official )?(?:web ?site|web portal|portal|home ?page)\b"
-                          # a masthead's motto: "Official news source of the Ministry of Foreign Affairs of Vietnam",
-                          # "THE NATIONAL ENGLISH LANGUAGE DAILY", "Sai Gon Giai Phong – The voice of Ho Chi Minh City"
-                          r"|^(?:the |an? )?(?:official|national|leading) (?:news (?:source|portal|site)|(?:english[- ]"
-                          r"language )?(?:newspaper|daily|voice|website|portal|mouthpiece))\b(?!.*[.!?]$)"
-                          r"|^[^.!?]{0,40}[–—-] the voice of\b[^.!?]*$", re.IGNORECASE)
+SITE_WELCOME = re.compile(r"^welcome to (?:the |our )?(?:official )?(?:web ?site|web portal|portal|home ?page)\b",
+                          re.IGNORECASE)
+# a masthead's motto, above the headline: "Official news source of the Ministry of Foreign Affairs of Vietnam", "THE
+# NATIONAL ENGLISH LANGUAGE DAILY" (not "National newspaper strike ends …"; nor a sentence: "The official newspaper of
+# the Party quoted …: “…”")
+MOTTO = re.compile(r"^(?:the |an? )?(?:official|national|leading) (?:news (?:source|portal|site)"
+                   r"|(?:english[- ]language )?(?:newspaper|daily|voice|website|portal|mouthpiece))(?: of\b[^.!?]*)?$",
+                   re.IGNORECASE)
+VOICE_OF = re.compile(r"^(?P<name>[^.!?]{2,40}?)\s+[–—-]\s+the voice of\b[^.!?]*$", re.IGNORECASE)
+
+
+def motto(line: str) -> bool:
+    """A masthead's motto (:data:`MOTTO`), or an outlet's name and its motto: "Sai Gon Giai Phong – The voice of Ho
+    Chi Minh City" (not "Trinh Cong Son – the voice of a generation")."""
+    text = line.strip(" *_#")
+    voice = VOICE_OF.match(text)
+    return bool(MOTTO.match(text)) or bool(voice and masthead(voice.group("name")))
 TAIL_HEADINGS = re.compile(
     r"^(?:related (?:news|articles|stories|posts)|read more|see more|see also|other news|more news|latest news"
     r"|most read|most viewed|you may (?:also )?(?:like|be interested)|recommended|tin liên quan|related"
@@ -347,8 +358,8 @@ def _is_switcher(line: str) -> bool:
     items the page set apart by spaces)."""
     parts = [p.strip().lower() for p in re.split(r"[|/•·]", line) if p.strip()]
     known = sum(p in LANGUAGES for p in parts)  # (and a language's name in its own script, not Latin: "فارسی")
-    return len(parts) >= 2 and known >= 2 and all(p in LANGUAGES or (len(p.split()) <= 2 and not LATIN.search(p))
-                                                  for p in parts)
+    return len(parts) >= 2 and known >= 2 and all(p in LANGUAGES or (len(p.split()) <= 2 and not LATIN.search(p)
+                                                                    and not re.search(r"\d", p)) for p in parts)
 
 
 def barred_switchers(text: str) -> str:
@@ -474,6 +485,8 @@ def classify(line: str, seen_body: bool) -> str | None:
         return "outlet masthead"
     if SITE_WELCOME.match(line.strip("*_ ")) and len(line.split()) <= 25 and not ATTRIBUTED.search(line):
         return "site banner"
+    if not seen_body and motto(line):
+        return "masthead's motto"
     if re.fullmatch(r"\./\.?", line):
         return "end mark"
     if _is_switcher(line):

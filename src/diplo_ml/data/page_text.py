@@ -30,7 +30,8 @@ def looks_like_html(text: str) -> bool:
     blocks = len(HTML_BLOCK.findall(text, 0, 200_000))
     whole = text.strip()  # one element with line breaks that is the whole text (a scraped row's "<p>…<br>…</p>")
     return bool(HTML_START.match(text)) or blocks >= 2 or (
-        blocks == 1 and whole.startswith("<") and whole.endswith(">") and bool(LINE_BREAK_TAG.search(text)))
+        blocks == 1 and whole.startswith("<") and whole.endswith(">") and (bool(LINE_BREAK_TAG.search(text))
+                                                                             or bool(HTML_BLOCK.fullmatch(whole))))
 
 
 def _utf16_without_bom(head: bytes) -> bool:

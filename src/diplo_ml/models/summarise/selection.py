@@ -628,9 +628,10 @@ FEATURE_OPENER = re.compile(r"^(?:(?:some |about |nearly |almost |more than |exa
                             r"|back in (?:the )?(?:19|20)\d\d|when\b[^.]{0,120}?\b(?:19|20)\d\d,"
                             r"|(?:before|after) (?:the )?(?:sunrise|dawn|daybreak|dusk|sunset|first light|nightfall)\b"
                             r"|(?:every|each) (?:morning|evening|night|day|weekend|week|summer|winter|spring|autumn"
-                            rf"|{WEEKDAYS})\b|(?:mist|fog|rain|snow|drizzle|smoke|sunlight"
-                            r"|the (?:morning |midday )?sun) |from the \w+ of [^,]{1,60} to the \w+ of\b)",
-                            re.IGNORECASE)
+                            rf"|{WEEKDAYS})\b|(?:mist|fog|haze|smoke|sunlight|the (?:morning |midday )?sun) (?:still )?"
+                            r"(?:hung|hangs|hovered|hovers|lay|lies|clung|clings|drifted|drifts|settled|shrouded|crept"
+                            r"|spilled|glinted|danced)\b|from the \w+ of [^,]{1,60} to the \w+ of\b)",
+                            re.IGNORECASE)  # (a scene's weather, not news of it: "Fog forced the closure of …")
 
 
 QUOTE_MARKS = ("\"", "“", "‘", "'", "«")
@@ -638,7 +639,15 @@ QUOTE_MARKS = ("\"", "“", "‘", "'", "«")
 # Nguyen Quoc Hung told reporters after the meeting."
 ATTRIBUTED_QUOTE = re.compile(r"^[\"“‘«][^\"”’»]{20,}[\"”’»]\s*,?\s*[^\"“”]{3,80}\b(?:said|says|told|stated|noted"
                               r"|stressed|emphasi[sz]ed|affirmed|added|declared)\b[^\"“”]{0,120}\.$")
-FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us)\b")
+# a speaker's own first person: "I am …", "we", "our" (not "Our Ocean Conference", "Phase I")
+FIRST_PERSON = re.compile(r"\bI (?:am|was|have|had|will|would|can|could|want|wish|welcome|thank|believe|think|hope"
+                          r"|should|must|know|see|'m|’m|'d|’d|'ll|’ll)\b|\b(?:we|our|us)\b|^(?:We|Our) (?=[a-z])")
+QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’")
+
+
+def unquoted(sentence: str) -> str:
+    """A sentence without the words it quotes (what the writer says, not a speaker)."""
+    return QUOTED.sub(" ", sentence)
 
 
 def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
@@ -654,7 +663,7 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     if not (quoted or FEATURE_OPENER.match(opening)) or (NEWS_ACT.search(opening) and not quoted):
         return []
     lead = next((i for i in kept[1:7] if NEWS_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
-                 and not raw[i].lstrip().startswith(QUOTE_MARKS) and not FIRST_PERSON.search(raw[i])), None)
+                 and not raw[i].lstrip().startswith(QUOTE_MARKS) and not FIRST_PERSON.search(raw[i].strip())), None)
     return [i for i in kept if i < lead] if lead is not None else []
 
 
@@ -665,10 +674,11 @@ def _before_announcement(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     first = next((i for i, ok in enumerate(allowed) if ok), None)
     if first is None:
         return []
-    spoken = FIRST_PERSON.search(raw[first]) and not raw[first].lstrip().startswith(QUOTE_MARKS)  # (its forms of
-    if not (spoken or any(is_salutation(s) or _courtesy(s) for s in raw[:first])):  # address left out at ingestion)
+    spoken = FIRST_PERSON.search(unquoted(raw[first].strip()))  # (its forms of address left out at ingestion)
+    if not (spoken or any(is_salutation(s) or _courtesy(s) for s in raw[:first])):
         return []
-    announced = next((i for i in range(first, len(raw)) if allowed[i] and ANNOUNCES.search(raw[i])), None)
+    announced = next((i for i in range(first, len(raw)) if allowed[i] and ANNOUNCES.search(unquoted(raw[i]))),
+                     None)  # (the speaker's own words, not a quotation in a report: "“I can confirm …,” he said.")
     return [i for i in range(first, announced) if allowed[i]] if announced is not None else []
 
 
