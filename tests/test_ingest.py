@@ -2271,6 +2271,7 @@ def test_what_a_review_of_the_reads_rules_found_is_handled_as_before():
     assert record_outlet({"site_name": "VnExpress International – Latest news, business and travel",
                           "url": "https://e.vnexpress.net/news/x"}) == "VnExpress"
     assert record_outlet({"site_name": "The Mekong Ledger | News"}) == "The Mekong Ledger"
+    assert record_outlet({"url": "https://en.vietnamplus.vn/x"}) is None  # (no site name: the text's dateline first)
     assert ingest_text(f"EN | VI | 12/05/2025\n\nA headline of five words\n\n{lead}", "d").date == "2025-05-12"
     printed = f"2/4/25, 9:41 am     A headline of five words | Site\n\n{lead}"
     assert ingest_text(printed, "p").date != "2025-02-04"  # (day first: no US stamp)

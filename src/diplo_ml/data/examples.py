@@ -132,13 +132,15 @@ OUTLET_FIELDS = ("outlet", "site_name", "sitename", "publisher", "source_name")
 
 
 def record_outlet(record: dict[str, Any]) -> str | None:
-    """A record's own outlet: its "outlet" as written, else the outlet its address's host names (:func:`host_outlet`),
-    else a scraper's site name without the site's motto after it ("VnExpress International – Latest news, …" ->
-    "VnExpress International")."""
+    """A record's own outlet: its "outlet" as written; else, where a scraper gives the site's name, the outlet its
+    address's host names (:func:`host_outlet`), else that name without the site's motto after it ("VnExpress
+    International – Latest news, …" -> "VnExpress International"); else None."""
     if isinstance(record.get("outlet"), str) and record["outlet"].strip():
         return record["outlet"].strip()
     site = next((record[k] for k in OUTLET_FIELDS[1:] if isinstance(record.get(k), str) and record[k].strip()), None)
-    return host_outlet(record) or (re.split(r" (?:[|–—:]|-) ", " ".join(site.split()), maxsplit=1)[0] if site else None)
+    if site is None:
+        return None  # (no outlet of its own: the text's dateline, then the address, name it)
+    return host_outlet(record) or re.split(r" (?:[|–—:]|-) ", " ".join(site.split()), maxsplit=1)[0]
 
 
 URL_FIELDS = ("url", "link", "source_url")  # where a scraped record came from
