@@ -62,13 +62,13 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 def test_each_feed_item_is_a_row_with_its_full_text_title_date_and_outlet(tmp_path):
     (first, line1), (second, line2) = [(r, n) for n, r in feed_records(write(tmp_path, "f.xml", RSS))]
     assert (line1, line2) == (7, 15)  # the line each item opens on
-    assert first["title"] == "Hanoi, Bangkok sign creative city programme" and first["outlet"] == "Hanoimoi"
+    assert first["title"] == "Hanoi, Bangkok sign creative city programme" and first["feed"] == "Hanoimoi"
     assert first["date"] == "Fri, 08 Nov 2024 18:42:00 +0700"
     assert "A teaser" not in first["text"] and "2025–2027" in first["text"] and "<p>" not in first["text"]
     assert "<p>" not in second["text"] and second["text"].startswith("(Dtinews) - Twenty")  # escaped markup read
     (entry,) = [r for _, r in feed_records(write(tmp_path, "a.atom", ATOM))]
     assert entry["link"] == "https://example.org/news/viet-nam-chile-discuss-trade"  # the alternate link
-    assert entry["outlet"] == "Ministry news" and entry["date"].startswith("2025-05-02")
+    assert entry["feed"] == "Ministry news" and entry["date"].startswith("2025-05-02")
 
 
 def test_predict_reads_a_feed_folder_beside_pages_and_leaves_out_xml_that_is_no_feed(tmp_path, capsys):
@@ -80,13 +80,13 @@ def test_predict_reads_a_feed_folder_beside_pages_and_leaves_out_xml_that_is_no_
     assert [Path(i).name for i in inputs] == ["feed.xml", "sitemap.xml"]
     units = list(read_units(inputs, SummariseTask({})))
     assert [(u["doc"], u["headline"], u["date"], u["outlet"]) for u in units] == [
-        ("feed-1", "Hanoi, Bangkok sign creative city programme", "2024-11-08", "Hanoimoi"),
-        ("feed-2", "Twenty fishermen return home", "2024-12-04", "DTiNews")]
+        ("feed:1", "Hanoi, Bangkok sign creative city programme", "2024-11-08", "Hanoimoi"),
+        ("feed:2", "Twenty fishermen return home", "2024-12-04", "DTiNews")]
     assert units[0]["_text"].startswith("Hanoi and Bangkok on November 8")  # (the caption left out)
     assert units[1]["_text"].startswith("Twenty Vietnamese fishermen")  # (the dateline cut)
     paragraphs = list(read_units(inputs[:1], PillarsTask({})))  # a tagger tags each item's paragraphs
-    assert [(u["doc"], u["paragraph_index"]) for u in paragraphs] == [("feed-1", 0), ("feed-1", 1), ("feed-2", 0),
-                                                                       ("feed-2", 1)]
+    assert [(u["doc"], u["paragraph_index"]) for u in paragraphs] == [("feed:1", 0), ("feed:1", 1), ("feed:2", 0),
+                                                                       ("feed:2", 1)]
     assert "1 of 2 inputs left out" in capsys.readouterr().err and "not an RSS or Atom feed" in str(
         pytest.raises(NoTextError, lambda: list(read_units([inputs[1]], SummariseTask({})))).value)
 
@@ -97,7 +97,7 @@ def test_a_broken_feed_names_its_line_and_an_item_without_text_is_left_out_with_
         list(feed_records(broken))  # (a NoTextError: among several inputs it is left out, not fatal)
     bare = write(tmp_path, "c.xml", RSS.replace("<description>&lt;p&gt;(Dtinews)", "<guid>(Dtinews)").replace(
         "flight.&lt;/p&gt;</description>", "flight.</guid>"))
-    assert [a.doc_id for a in feed_articles(bare, "c")] == ["c-1"]
+    assert [a.doc_id for a in feed_articles(bare, "c")] == ["c:1"]
     assert "c.xml: 1 item(s) with no text left out (first at line 15)" in capsys.readouterr().err
     # RSS 0.91's DOCTYPE and HTML's entities; a one-line feed's items told apart; Atom's XHTML content read
     old = write(tmp_path, "o.xml", '<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS '
@@ -105,8 +105,8 @@ def test_a_broken_feed_names_its_line_and_an_item_without_text_is_left_out_with_
                 'News</title><item><title>Minister&nbsp;visits</title><description>The minister on Monday met his '
                 'counterpart in Hanoi.</description></item><item><title>Second</title><description>Trade rose by a '
                 'tenth in May, the ministry said.</description></item></channel></rss>')
-    assert [(a.doc_id, a.headline) for a in feed_articles(old, "o")] == [("o-1", "Minister\xa0visits"),
-                                                                         ("o-2", "Second")]
+    assert [(a.doc_id, a.headline) for a in feed_articles(old, "o")] == [("o:1", "Minister\xa0visits"),
+                                                                         ("o:2", "Second")]
     xhtml = write(tmp_path, "x.atom", ATOM.replace(
         "<summary>", '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Viet Nam and Chile agreed on '
         'Thursday to start talks on a new trade deal.</p><p>They meet again in May.</p></div></content><summary>'))
@@ -153,8 +153,8 @@ def test_ingest_reads_a_feeds_items_as_articles_and_a_page_command_names_feeds(t
     feed = write(tmp_path, "feed.rss", RSS)
     assert cli_main(["ingest", str(feed), "-o", str(tmp_path / "p.jsonl")]) == 0
     rows = read_jsonl(tmp_path / "p.jsonl")
-    assert sorted({r["doc_id"] for r in rows}) == ["feed-1", "feed-2"]
-    assert {r["headline"] for r in rows if r["doc_id"] == "feed-2"} == {"Twenty fishermen return home"}
+    assert sorted({r["doc_id"] for r in rows}) == ["feed:1", "feed:2"]
+    assert {r["headline"] for r in rows if r["doc_id"] == "feed:2"} == {"Twenty fishermen return home"}
     with pytest.raises(DataError, match="a feed's items are read by `diplo-ml predict`, `ingest` and `brief`"):
         ingest_path(feed)
 

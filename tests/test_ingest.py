@@ -2254,7 +2254,7 @@ def test_a_long_title_in_capitals_wrapped_onto_a_second_line_is_one_headline():
 def test_what_a_review_of_the_reads_rules_found_is_handled_as_before():
     # a review (s48) of reads 24-25's rules: headlines and text that looked like mottos, a spaced title in capitals,
     # a single forward's lead below a "-----", a site name's motto, a stamp beside "EN | VI", a day-first print stamp
-    from diplo_ml.data.examples import record_outlet
+    from diplo_ml.data.examples import record_outlet, site_name_outlet
     from diplo_ml.data.page_text import looks_like_html
 
     lead = "The two countries signed a trade agreement in Hanoi on Monday, the ministry said."
@@ -2268,11 +2268,41 @@ def test_what_a_review_of_the_reads_rules_found_is_handled_as_before():
             "on the East Sea\n\nHANOI – The ministry on Monday issued a statement on the East Sea, the full text of "
             "which is attached below.\n\n***\n\nThe statement calls for restraint.")
     assert ingest_text(mail, "m").paragraphs[0].text.startswith("The ministry on Monday issued")
-    assert record_outlet({"site_name": "VnExpress International – Latest news, business and travel",
-                          "url": "https://e.vnexpress.net/news/x"}) == "VnExpress"
-    assert record_outlet({"site_name": "The Mekong Ledger | News"}) == "The Mekong Ledger"
-    assert record_outlet({"url": "https://en.vietnamplus.vn/x"}) is None  # (no site name: the text's dateline first)
+    assert site_name_outlet({"site_name": "VnExpress International – Latest news, business and travel",
+                             "url": "https://e.vnexpress.net/news/x"}) == "VnExpress"
+    assert site_name_outlet({"site_name": "The Mekong Ledger | News"}) == "The Mekong Ledger"
+    assert site_name_outlet({"url": "https://en.vietnamplus.vn/x"}) is None  # (no site name: the text's dateline first)
+    assert record_outlet({"outlet": "VNA", "site_name": "Yahoo News"}) == "VNA"
     assert ingest_text(f"EN | VI | 12/05/2025\n\nA headline of five words\n\n{lead}", "d").date == "2025-05-12"
     printed = f"2/4/25, 9:41 am     A headline of five words | Site\n\n{lead}"
     assert ingest_text(printed, "p").date != "2025-02-04"  # (day first: no US stamp)
     assert looks_like_html("<p>Viet Nam and Laos signed a deal.</p>") and not looks_like_html("<b>Viet Nam</b> signed.")
+
+
+def test_what_a_second_review_found_is_handled_as_before():
+    # a second review (s48): a site's own day-first stamp with "AM", a news sentence that ends "attached below" in a
+    # forward of a forward, "Hi all," over a text, a headline with "newspaper of", a label below a capitals title, an
+    # aggregator's site name, an image's alt text as a row's text
+    from diplo_ml.data.examples import record_text_field
+    from diplo_ml.predict_inputs import _jsonl_units
+    from diplo_ml.tasks.summarise.task import SummariseTask
+
+    lead = "HANOI (VNA) – Viet Nam and Japan agreed on Monday to deepen cooperation in semiconductors."
+    assert ingest_text(f"05/06/2025 09:15 AM Politics - Diplomacy\n\nA headline of five words\n\n{lead}", "s").date \
+        == "2025-06-05"
+    nested = ("From: A <a@x.org>\nDate: Thu, 6 Mar 2025 at 09:47\nSubject: Fwd: Readout\nTo: B <b@x.org>\n\nFYI.\n\n"
+              "---------- Forwarded message ---------\nFrom: C <c@x.org>\nDate: Wed, Mar 5, 2025 at 4:12 PM\nSubject: "
+              "Readout\nTo: A <a@x.org>\n\nThe two ministers agreed on Monday to open a consulate, as the readout "
+              "attached below says.\n\n-----\n\nThe consulate will open in May.")
+    assert ingest_text(nested, "n").paragraphs[0].text.startswith("The two ministers agreed")
+    assert len(ingest_text("Hi all,\n\nThe ministry said on Monday that visas would be eased.\n\nIt takes effect in "
+                           "May.\n\nEditor", "h").paragraphs) == 2
+    assert ingest_text(f"Leading newspaper of the revolution celebrates 75th anniversary\n\n{lead}", "m").headline \
+        == "Leading newspaper of the revolution celebrates 75th anniversary"
+    title = "VIET NAM AND JAPAN AGREE TO DEEPEN COOPERATION IN SEMICONDUCTOR INDUSTRY"
+    assert ingest_text(f"{title}\nPRESS RELEASE\n\n{lead}", "c").headline == title
+    (unit,) = _jsonl_units([(1, {"url": "https://www.yahoo.com/news/x", "site_name": "Yahoo News",
+                                 "text": "HANOI (Reuters) - Viet Nam and Japan agreed on Monday to deepen ties."})],
+                           "in.jsonl", SummariseTask({}))
+    assert unit["outlet"] == "Reuters"
+    assert record_text_field({"story": "The text.", "image_alt_text": "A photo of the minister"}) == "text"

@@ -1389,6 +1389,12 @@ def test_a_speech_is_summarised_by_what_it_announces(text, first):
      "warning to airlines.", "Fog forced"),
     ("Mist still hung over the Red River on Monday as the first truck eased into the lane.\n\nViet Nam and China on "
      "Monday began piloting a smart cargo lane.", "Viet Nam and China on Monday"),
+    # a second review (s48): straight single quotes, a lead that reports what was said on a day
+    ("Foreign Minister Bui Thanh Son said on Monday that 'we stand ready to work with all partners' in Hanoi.\n\nThe "
+     "meeting drew 40 countries.\n\n'I can confirm today that Viet Nam will host the next round,' he said.",
+     "Foreign Minister Bui Thanh Son said"),
+    ("When asked about the growth target for 2026, the Finance Minister said on Monday that the economy could grow by "
+     "10 per cent.\n\nThe Government on Sunday approved a plan to boost investment.", "When asked about"),
 ])
 def test_reports_quoting_a_speaker_and_weather_news_keep_their_lead(text, first):
     assert _chosen(text)[0].startswith(first)

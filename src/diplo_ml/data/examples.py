@@ -97,9 +97,14 @@ TEXT_WORDS = {"text", "body", "content", "article"}
 TEXT_NAME_ENDS = TEXT_WORDS | {"html", "plain", "clean", "raw", "full", "markdown", "md"}
 
 
+NOT_TEXT_WORDS = {"alt", "caption", "image", "photo", "title", "headline", "summary", "excerpt", "teaser",
+                  "description", "meta", "lead", "sapo", "subtitle", "id", "url"}  # ("image_alt_text": a caption)
+
+
 def _text_name(name: str) -> bool:
     words = [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)]
-    return bool(words) and bool(TEXT_WORDS.intersection(words)) and words[-1] in TEXT_NAME_ENDS
+    return bool(words) and bool(TEXT_WORDS.intersection(words)) and words[-1] in TEXT_NAME_ENDS \
+        and not NOT_TEXT_WORDS.intersection(words)
 
 
 def record_text_field(record: dict[str, Any]) -> str:
@@ -132,14 +137,18 @@ OUTLET_FIELDS = ("outlet", "site_name", "sitename", "publisher", "source_name")
 
 
 def record_outlet(record: dict[str, Any]) -> str | None:
-    """A record's own outlet: its "outlet" as written; else, where a scraper gives the site's name, the outlet its
-    address's host names (:func:`host_outlet`), else that name without the site's motto after it ("VnExpress
-    International – Latest news, …" -> "VnExpress International"); else None."""
-    if isinstance(record.get("outlet"), str) and record["outlet"].strip():
-        return record["outlet"].strip()
+    """A record's own "outlet", as written; else None."""
+    return record["outlet"].strip() if isinstance(record.get("outlet"), str) and record["outlet"].strip() else None
+
+
+def site_name_outlet(record: dict[str, Any]) -> str | None:
+    """The outlet a scraper's site name gives (:data:`OUTLET_FIELDS` after "outlet"): the one its address's host names
+    (:func:`host_outlet`), else the name without the site's motto after it ("VnExpress International – Latest news, …"
+    -> "VnExpress International"); None where it gives no site name. (Below the text's own dateline: an aggregator's
+    "Yahoo News" carries "HANOI (Reuters) - …".)"""
     site = next((record[k] for k in OUTLET_FIELDS[1:] if isinstance(record.get(k), str) and record[k].strip()), None)
     if site is None:
-        return None  # (no outlet of its own: the text's dateline, then the address, name it)
+        return None
     return host_outlet(record) or re.split(r" (?:[|–—:]|-) ", " ".join(site.split()), maxsplit=1)[0]
 
 

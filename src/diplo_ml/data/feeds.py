@@ -96,21 +96,26 @@ def _item_lines(text: str, label: str) -> list[int]:
 
 def feed_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """``(line, record)`` for each item of the feed at ``path``, where ``line`` is the line the item opens on and the
-    record holds what a JSONL row would: ``title``, ``link``, ``date`` as written, ``outlet`` (the item's site, else
-    the feed's own name) and ``text`` (its full text, else its description, as plain text; absent when it has
-    none). An XML file that does not parse (:class:`BrokenFeed`, its line named), is not a feed, or has no items
-    raises :class:`NoTextError`: among several inputs it is left out with a warning, not fatal."""
+    record holds what a JSONL row would: ``title``, ``link``, ``date`` as written, ``outlet`` (the outlet its
+    link's site is), ``feed`` (the feed's own name) and ``text`` (its full text, else its description, as plain
+    text; absent when it has none). An XML file that does not parse (:class:`BrokenFeed`, its line named), is not
+    a feed, or has no items raises :class:`NoTextError`: among several inputs it is left out with a warning, not
+    fatal."""
     label = str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise DataError(f"{label}: cannot read ({exc.strerror})") from None
-    text = _xml_safe(decode_text(data, label))
-    lines = _item_lines(text, label)
+    decoded = _xml_safe(decode_text(data, label))
+    text = decoded.lstrip()  # (blank lines before "<?xml", as some sites' feeds have, are no error)
+    above = decoded[:len(decoded) - len(text)].count("\n")
     try:
+        lines = [n + above for n in _item_lines(text, label)]
         root = ET.fromstring(text)  # (the same text expat parsed whole above)
     except ET.ParseError as exc:
-        raise BrokenFeed(f"{label}:{exc.position[0]}: malformed XML ({exc})") from None
+        raise BrokenFeed(f"{label}:{exc.position[0] + above}: malformed XML ({exc})") from None
+    except BrokenFeed as exc:
+        raise BrokenFeed(re.sub(r":(\d+):", lambda m: f":{int(m.group(1)) + above}:", str(exc), count=1)) from None
     if _local(root.tag) not in ("rss", "feed", "RDF"):
         raise NoTextError(f"{label}: an XML file but not an RSS or Atom feed (its root is <{_local(root.tag)}>)")
     items = [e for e in root.iter() if _local(e.tag) in ITEM_TAGS]
@@ -126,15 +131,17 @@ def feed_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         record: dict[str, Any] = {"title": html_to_text(title).strip() if title and "<" in title else title,
                                   "link": link, "date": _child_text(item, DATE_TAGS),
                                   "text": (html_to_text(body) if "<" in body else body) if body else None}
-        outlet = host_outlet(record) or feed_name
-        yield line, {**{k: v for k, v in record.items() if v is not None}, **({"outlet": outlet} if outlet else {})}
+        outlet = host_outlet(record)
+        yield line, {**{k: v for k, v in record.items() if v is not None}, **({"outlet": outlet} if outlet else {}),
+                     **({"feed": feed_name} if feed_name else {})}
 
 
 def feed_articles(path: Path, doc_id: str) -> Iterator[Article]:
     """Each item of the feed at ``path`` as an article ingested from its text (:func:`feed_records`), with the item's
-    own title, date and outlet over what its text gives; doc_ids ``{doc_id}-{n}`` (the item's place in the feed), the
-    item's line in messages. An item with no text (a gallery's) is left out, with one warning line for the feed; a
-    feed none of whose items has text raises :class:`NoTextError`."""
+    own title, date and outlet over what its text gives; doc_ids ``{doc_id}:{n}`` (the item's place in the feed;
+    no file's stem makes it, so no page's id is the same), the item's line in messages. An item with no text (a
+    gallery's) is left out, with one warning line for the feed; a feed none of whose items has text raises
+    :class:`NoTextError`."""
     from diplo_ml.data.ingest import ingest_document
 
     left_out: list[int] = []
@@ -143,14 +150,15 @@ def feed_articles(path: Path, doc_id: str) -> Iterator[Article]:
         try:
             if not record.get("text", "").strip():
                 raise NoTextError("no text")
-            article = ingest_document(record["text"], f"{doc_id}-{n}", f"{path}:{line}")
+            article = ingest_document(record["text"], f"{doc_id}:{n}", f"{path}:{line}")
         except NoTextError:
             left_out.append(line)
             continue
         article.path = str(path)
         article.headline = record_headline(record) or article.headline
         article.date = record_date(record) or article.date
-        article.outlet = record.get("outlet") or article.outlet
+        article.outlet = record.get("outlet") or article.outlet or record.get("feed")  # (its site, its dateline's
+        # outlet, then the feed's name: a category feed "Diplomacy – Vietnam Briefing Weekly" names no outlet first)
         count += 1
         yield article
     if left_out and not count:

@@ -258,8 +258,9 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
             end = (after or [best])[-1]
             if not (capitals(line_below[1]) and line_below[0] - end[0] == 1
                     and (CAPITALS_GO_ON.search(end[1]) or GOES_ON.match(line_below[1])  # ("…" / "BETWEEN …")
-                         or (len(end[1].split()) >= 8 and not TERMINAL.search(end[1])))):  # a long title wrapped:
-                break  # "EU AND VIET NAM SIGN EUR 28 MILLION GRANT TO BRING CLEAN" / "ENERGY TO REMOTE …"
+                         or (len(end[1].split()) >= 8 and not TERMINAL.search(end[1])  # a long title wrapped:
+                             and RUNNING_CAPITALS.search(line_below[1])))):  # "… TO BRING CLEAN" / "ENERGY TO REMOTE
+                break  # MOUNTAIN COMMUNES" (its small words run on; not "PRESS RELEASE", "NGUYEN VAN AN" below it)
             after.append(line_below)
     block = _capitals_speakers_title(candidates)
     before, after, best = ([], block[1:], block[0]) if block else _speakers_title(candidates, best, before, after)
@@ -340,4 +341,5 @@ SECTIONS = {"home", "news", "politics", "world", "business", "economy", "society
 
 EPIGRAPH = re.compile(r"^[*_>\s]*[\"“‘][^\"”’]{20,}[.!?…][\"”’]\s*[—–-]+\s*\S")
 GOES_ON = re.compile(r"^(?:ON|OF|FOR|BY|AT|TO|AND|IN|WITH|BETWEEN|REGARDING|CONCERNING|FROM)\b")
+RUNNING_CAPITALS = re.compile(r"\b(?:TO|OF|FOR|IN|ON|AND|WITH|THE|AT|FROM|BY|AS|OVER|INTO)\b")
 CAPITALS_GO_ON = re.compile(r"\b(?:ON|OF|FOR|BY|AT|TO|AND|IN|WITH|BETWEEN|THE|A|AN)$")  # a capitals line cut short

@@ -113,8 +113,11 @@ def _list_above_prose(units: list[tuple[int, str]], index: int) -> bool:
 
 
 # a browser's print header: the day and time it was printed, then the page's title
-# ("4/2/25, 9:41 AM", "18/05/2025, 10:14"; with no comma, only a 12-hour clock's: "4/2/2025 9:41 AM")
-PRINT_STAMP = r"\d{1,2}/\d{1,2}/\d{2,4}(?:,\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?|\s+\d{1,2}:\d{2}\s*[AaPp][Mm])"
+# ("4/2/25, 9:41 AM", "18/05/2025, 10:14"; with no comma, only a 12-hour clock's before a title with its site's
+# name: "4/2/2025 9:41 AM  <title> | Ministry of Foreign Affairs of Japan", not a site's own "05/06/2025 09:15 AM
+# Politics - Diplomacy")
+PRINT_STAMP = (r"\d{1,2}/\d{1,2}/\d{2,4}(?:,\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?"
+               r"|\s+\d{1,2}:\d{2}\s*[AaPp][Mm](?=\s+\S.*\s\|\s\S))")
 BROWSER_PRINT_HEADER = re.compile(rf"^({PRINT_STAMP})\s+(\S.{{10,}})$")
 US_PRINT_STAMP = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+\d{1,2}:\d{2}\s*[AP]M$")  # (an en-AU or en-IN
 # browser writes "2/4/25, 9:41 am", day first)

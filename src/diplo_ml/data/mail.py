@@ -71,16 +71,22 @@ def forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
     return mail
 
 
+NOTE_GREETING = re.compile(r"^(?:dear|hi|hello|good (?:morning|afternoon|evening))\b[^.!?]{0,40},$"
+                           r"|^(?:fyi|for (?:your )?info(?:rmation)?|forwarding|(?:sharing|sending) (?:this|the|below)"
+                           r"|(?:please )?see below)\b", re.IGNORECASE)
+
+
 def _note_below(lines: Sequence[str], end: int) -> set[int]:
     """The note a forwarded message opens with, below its header: the lines up to a "-----" line within 60 words,
-    when they hold a note's words ("see the article from Khmer Times below")."""
+    when they open as a note does ("Dear Yen," / "Good news, see the article below. …", "FYI – …")."""
     text = [i for i, line in enumerate(lines) if line.strip() and i > end]
     rule = next((i for i in text[:12] if SEPARATOR.match(lines[i].strip())), None)
     if rule is None:
         return set()
     note = [i for i in text if i < rule]
     words = " ".join(lines[i].strip() for i in note)
-    return {*note, rule} if len(words.split()) <= 60 and FORWARD_NOTE.search(words) else set()
+    return {*note, rule} if note and len(words.split()) <= 60 and NOTE_GREETING.match(lines[note[0]].strip()) \
+        else set()  # (not a news sentence that ends "…, as the readout attached below says.")
 
 
 def first_forwarded_mail(lines: Sequence[str]) -> ForwardedMail:

@@ -116,8 +116,10 @@ SITE_WELCOME = re.compile(r"^welcome to (?:the |our )?(?:official )?(?:web ?site
 # NATIONAL ENGLISH LANGUAGE DAILY" (not "National newspaper strike ends …"; nor a sentence: "The official newspaper of
 # the Party quoted …: “…”")
 MOTTO = re.compile(r"^(?:the |an? )?(?:official|national|leading) (?:news (?:source|portal|site)"
-                   r"|(?:english[- ]language )?(?:newspaper|daily|voice|website|portal|mouthpiece))(?: of\b[^.!?]*)?$",
-                   re.IGNORECASE)
+                   r"|(?:english[- ]language )?(?:newspaper|daily|voice|website|portal|mouthpiece))"
+                   r"(?: of(?-i: (?:the |The |THE )?[A-Z][\w'’&-]*"
+                   r"(?: (?:[A-Z][\w'’&-]*|of|the|and|for|OF|THE|AND|FOR))*))?$",
+                   re.IGNORECASE)  # (after "of", a name: "… of the Ministry of Foreign Affairs of Vietnam")
 VOICE_OF = re.compile(r"^(?P<name>[^.!?]{2,40}?)\s+[–—-]\s+the voice of\b[^.!?]*$", re.IGNORECASE)
 
 
@@ -168,9 +170,9 @@ def comment_block(lines: Sequence[str]) -> set[int]:
 
 
 # a newsletter's letter from its editors: "Dear readers," … "— The editors"
-READERS_GREETING = re.compile(r"^(?:dear|hello|hi|good morning),? (?:readers?|subscribers?|all)\b[,!:]?$",
+READERS_GREETING = re.compile(r"^(?:dear|hello|hi|good morning),? (?:readers?|subscribers?)\b[,!:]?$",
                               re.IGNORECASE)
-EDITORS_SIGN_OFF = re.compile(r"^[—–-]*\s*(?:the |your )?(?:editors?|editorial (?:team|board)|newsroom|newsletter team)"
+EDITORS_SIGN_OFF = re.compile(r"^[—–-]*\s*(?:the |your )(?:editors?|editorial (?:team|board)|newsroom|newsletter team)"
                               r"(?: (?:of|at) [\w .&'’-]{1,40})?\.?$", re.IGNORECASE)
 
 
@@ -181,7 +183,7 @@ def editors_letter(lines: Sequence[str]) -> set[int]:
         if READERS_GREETING.match(line.strip()):
             end = next((i for i in range(start + 1, min(len(lines), start + 7))
                         if EDITORS_SIGN_OFF.match(lines[i].strip())), None)
-            if end is not None:
+            if end is not None and end + 1 < len(lines):  # (the stories below it: never the whole text)
                 return set(range(start, end + 1))
     return set()
 
@@ -290,8 +292,8 @@ FURNITURE_NOTE = "looks like page furniture"
 # is told by :func:`forwarded_mail`; a reply's is its own)
 CAPTURE_DATE = re.compile(r"^(?:\*\*)?(?:clipped|saved|printed|received|captured|accessed|retrieved|downloaded"
                           r"|date created|created (?:on|at|time)|last edited(?: time)?)(?:\*\*)?\s*:"
-                          r"|^\d{1,2}/\d{1,2}/\d{2,4}(?:,\s+\d{1,2}:\d{2}(?:\s*[AP]M)?|\s+\d{1,2}:\d{2}\s*[AP]M)"
-                          r"\s+\S+\s+\S+\s+\S", re.IGNORECASE)
+                          r"|^\d{1,2}/\d{1,2}/\d{2,4}(?:,\s+\d{1,2}:\d{2}(?:\s*[AP]M)?"
+                          r"|\s+\d{1,2}:\d{2}\s*[AP]M(?=\s+\S.*\s\|\s\S))\s+\S+\s+\S+\s+\S", re.IGNORECASE)
 # a note app's "Created:" property, beside its other properties ("URL: https://…", "Status: To read"); a site's own
 # "Created: 12 April 2026" (Joomla) is its publication date
 CREATED = re.compile(r"^(?:\*\*)?created(?:\*\*)?\s*:", re.IGNORECASE)
@@ -430,7 +432,8 @@ MAIL_NOTICE = re.compile(r"^(?:(?:confidentiality|e-?mail) (?:notice|disclaimer)
                          r"|(?:having trouble (?:reading|viewing) this (?:e-?mail|message)\?\s*)?view (?:it"
                          r"|this (?:e-?mail|message|newsletter|issue)) (?:in|on) (?:your|a) (?:web )?browser"
                          r"|unsubscribe\b|(?:update|manage) your (?:e-?mail )?(?:preferences|subscription)"
-                         r"|forward (?:this )?to a friend)",
+                         r"|forward (?:this )?to a friend"
+                         r"|the post\b.{3,300}\bappeared first on\b)",  # (a WordPress feed's footer)
                          re.IGNORECASE)
 # notices that are page noise when short (longer, "Copyright protection for films was …" is text)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (WIRE_NOTICE, 30, "wire notice or contributors"),

@@ -639,10 +639,11 @@ QUOTE_MARKS = ("\"", "“", "‘", "'", "«")
 # Nguyen Quoc Hung told reporters after the meeting."
 ATTRIBUTED_QUOTE = re.compile(r"^[\"“‘«][^\"”’»]{20,}[\"”’»]\s*,?\s*[^\"“”]{3,80}\b(?:said|says|told|stated|noted"
                               r"|stressed|emphasi[sz]ed|affirmed|added|declared)\b[^\"“”]{0,120}\.$")
+REPORTED = re.compile(r"\b(?:said|says|told|tells|stated|announced|confirmed|noted)\b")
 # a speaker's own first person: "I am …", "we", "our" (not "Our Ocean Conference", "Phase I")
 FIRST_PERSON = re.compile(r"\bI (?:am|was|have|had|will|would|can|could|want|wish|welcome|thank|believe|think|hope"
                           r"|should|must|know|see|'m|’m|'d|’d|'ll|’ll)\b|\b(?:we|our|us)\b|^(?:We|Our) (?=[a-z])")
-QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’")
+QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
 
 
 def unquoted(sentence: str) -> str:
@@ -660,8 +661,9 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
         return []
     opening = raw[kept[0]].strip()
     quoted = bool(ATTRIBUTED_QUOTE.match(opening))
-    if not (quoted or FEATURE_OPENER.match(opening)) or (NEWS_ACT.search(opening) and not quoted):
-        return []
+    reported = REPORTED.search(unquoted(opening)) and NEWS_DAY.search(opening)  # "When asked …, the minister said on
+    if not (quoted or FEATURE_OPENER.match(opening)) or (NEWS_ACT.search(opening) and not quoted) or reported:
+        return []  # Monday …": news
     lead = next((i for i in kept[1:7] if NEWS_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
                  and not raw[i].lstrip().startswith(QUOTE_MARKS) and not FIRST_PERSON.search(raw[i].strip())), None)
     return [i for i in kept if i < lead] if lead is not None else []
@@ -677,8 +679,9 @@ def _before_announcement(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     spoken = FIRST_PERSON.search(unquoted(raw[first].strip()))  # (its forms of address left out at ingestion)
     if not (spoken or any(is_salutation(s) or _courtesy(s) for s in raw[:first])):
         return []
-    announced = next((i for i in range(first, len(raw)) if allowed[i] and ANNOUNCES.search(unquoted(raw[i]))),
-                     None)  # (the speaker's own words, not a quotation in a report: "“I can confirm …,” he said.")
+    statements = [i for i in range(first, len(raw)) if allowed[i]][:8]  # (near the top: not an op-ed's last line)
+    announced = next((i for i in statements if ANNOUNCES.search(unquoted(raw[i]))), None)  # (the speaker's own
+    # words, not a quotation in a report: "“I can confirm …,” he said.")
     return [i for i in range(first, announced) if allowed[i]] if announced is not None else []
 
 

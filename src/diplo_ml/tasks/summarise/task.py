@@ -16,6 +16,7 @@ from diplo_ml.data.examples import (
     record_headline,
     record_outlet,
     record_title,
+    site_name_outlet,
     slug_headline,
     without_row_header,
 )
@@ -125,7 +126,7 @@ class SummariseTask(Task):
                 found["date"], found["outlet"] = found["date"] or rest.date, found["outlet"] or rest.outlet
             except DiploError:
                 pass
-        found["outlet"] = found["outlet"] or host_outlet(record)  # "https://vietnamnews.vn/…"
+        found["outlet"] = found["outlet"] or site_name_outlet(record) or host_outlet(record)  # "https://vietnamnews.vn/…"
         given = {"headline": own, "date": record_date(record), "outlet": record_outlet(record)}
         return {k: v.strip() if v and v.strip() else found[k] for k, v in given.items()}
 
