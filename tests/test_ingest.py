@@ -2306,3 +2306,28 @@ def test_what_a_second_review_found_is_handled_as_before():
                            "in.jsonl", SummariseTask({}))
     assert unit["outlet"] == "Reuters"
     assert record_text_field({"story": "The text.", "image_alt_text": "A photo of the minister"}) == "text"
+
+
+def test_what_a_twenty_sixth_read_found():
+    # a twenty-sixth read (s48): a masthead with its motto after a dash (read as a dateline, the page had no headline),
+    # a portal's name in Vietnamese and its English name above a "Full text of" title, a reader's note clipped above
+    # a page, an editor's line introducing a full text, a hard-wrapped lead whose second line holds a date
+    lead = "Viet Nam and Azerbaijan agreed on June 2 to open a direct air route between Ha Noi and Baku this year."
+    page = (f"NHÂN DÂN\nNHAN DAN ONLINE – Central organ of the Communist Party of Viet Nam\n\nHome > Politics\n\n"
+            f"Viet Nam, Azerbaijan agree to open direct air route\n\n03 June 2025 - 21:05\n\n{lead}\n\nMore.")
+    article = ingest_text(page, "n")
+    assert (article.headline, article.outlet) == ("Viet Nam, Azerbaijan agree to open direct air route", "Nhan Dan")
+    portal = ("VIETNAM GOVERNMENT PORTAL\nCổng Thông tin điện tử Chính phủ\n\nFull text of the Foreign Minister's speech "
+              "at the ASEAN ceremony\n\n28/07/2025 | 11:45\n\nVGP would like to introduce the full text of the speech "
+              "delivered by the Minister at the ceremony.\n\nLadies and Gentlemen,\n\nIt is my great honour to welcome "
+              "you all to this ceremony.\n\nMore.")
+    article = ingest_text(portal, "p")
+    assert article.headline == "Full text of the Foreign Minister's speech at the ASEAN ceremony"
+    assert article.paragraphs[0].text.startswith("It is my great honour")
+    assert ingest_text(f"> **My note (4 Dec):** use for the slide.\n\n# A headline of five words\n\n{lead}",
+                       "m").paragraphs[0].text == lead
+    wrapped = ("MINISTRY OF FOREIGN AFFAIRS\n\nVIET NAM AND AUSTRALIA TO CO-CHAIR ARF WORKSHOP\n\n"
+               "Viet Nam and Australia will co-chair an ASEAN Regional Forum Workshop on the Security of Cables in\n"
+               "Nha Trang, Khanh Hoa province, on 20-21 May 2025, the first ARF event devoted to the protection of\n"
+               "the undersea cables that carry almost all of the region's international internet traffic.\n\nMore.")
+    assert ingest_text(wrapped, "w").paragraphs[0].text.startswith("Viet Nam and Australia will co-chair")

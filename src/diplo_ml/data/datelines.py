@@ -36,6 +36,7 @@ FULL_NAMES = {
     "VIETNAM TIMES": "Vietnam Times",  # (not "The Investor": a line
     # "The investor" is a body's heading as often; its site names it)
     "VIETNAM PICTORIAL": "Vietnam Pictorial", "SAI GON GIAI PHONG": "SGGP", "SAIGON GIAI PHONG": "SGGP",
+    "VIETNAM GOVERNMENT PORTAL": "VGP", "VIET NAM GOVERNMENT PORTAL": "VGP",
     "QUAN DOI NHAN DAN": "QDND", "THE SAIGON TIMES": "The Saigon Times", "SAIGON TIMES": "The Saigon Times",
     "THE STRAITS TIMES": "The Straits Times", "STRAITS TIMES": "The Straits Times",
     "VIETNAM LAW & LEGAL FORUM": "VLLF", "THE WORLD & VIETNAM REPORT": "WVR", "WORLD & VIETNAM REPORT": "WVR",

@@ -289,13 +289,13 @@ WRITERS = re.compile(r"^(?:[A-Z]{2,8}|Staff)\s+(?i:correspondents?|reporters?|wr
 
 
 def is_menu(line: str) -> bool:
-    """A site's navigation or a table's row, not a headline: four or more separated items of up to three words each
+    """A site's navigation or a table's row, not a headline: four or more separated items of up to four words each
     ("Home | Politics | Business | World", "Politics & Law » Economy » Society"), a numbered row of three or more cells
     ("2 | Agreement on … | Secretary, Ministry of …"), four or more items of up to four words after "Home", five or
     more items of up to six words (two of them of two words or more), or
     "Home" and capitalised words only ("Home News Current Affairs Culture Video")."""
     items = [item.strip() for item in MENU_SEPARATORS.split(line.strip())]
-    if len(items) >= 4 and all(1 <= len(item.split()) <= 3 for item in items) \
+    if len(items) >= 4 and all(1 <= len(item.split()) <= 4 for item in items) \
             and sum(item.lower() in SECTIONS for item in items) >= 2:  # ("LIVE | Ukraine war | Day 1,000 | Latest")
         return True
     if len(items) >= 4 and items[0].lower() == "home" and all(1 <= len(item.split()) <= 4 for item in items):

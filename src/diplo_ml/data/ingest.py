@@ -67,6 +67,7 @@ from diplo_ml.data.page_noise import (
     copy_date_line,
     credited_caption,
     editors_letter,
+    masthead_and_motto,
     page_furniture,
     short_unpunctuated,
     split_site,
@@ -249,6 +250,9 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             if lone.groupdict().get("outlet"):
                 article.outlet = outlet_name(lone.group("outlet"))
             article.dropped.append((number, "dateline (kept as metadata)", line))
+            continue
+        if not seen_body and masthead_and_motto(line):  # (before a page header's cut: "NHAN DAN ONLINE – Central
+            article.dropped.append((number, "outlet masthead", line))  # organ of …" is no header run into a lead)
             continue
         if not seen_body and (lead := strip_page_header(line)) != line:
             header = line[:len(line) - len(lead)]

@@ -239,7 +239,9 @@ def _goes_on_by_hand(block: list[tuple[int, str]], current: tuple[int, str], lin
     Minister Trần" / "Đức Khiêm said …"), a participle's phrase no comma has closed (:func:`_open_participle`) or a
     possessive ("… the European Parliament's" / "Delegation …"): a
     heading, caption, list, signature, programme or poem opens a block or follows a line that ends no sentence.
-    Never from a caption, nor onto a dateline, a date, a sentence's opening word, a timeline's year or a list's item."""
+    Never from a caption, nor onto a dateline, a date (a short line that gives one: not a wrapped line that holds one,
+    "Khanh Hoa province, on 20-21 May 2025, the first …"), a sentence's opening word, a timeline's year or a list's
+    item."""
     lines = dict(block)
     index = [number for number, _ in block].index(current[0])
     prose = marks_a_lead(split_datelines(current[1])[0]) or current[1] != lines[current[0]] \
@@ -249,7 +251,8 @@ def _goes_on_by_hand(block: list[tuple[int, str]], current: tuple[int, str], lin
         or bool(re.search(r"\s\S+\s\S+\s\S+['’]s$", current[1])) \
         or _open_participle(block, current[1], line)  # (the possessive: "… the European Parliament's" / "Delegation")
     return prose and not (is_caption(current[1]) or PICTURED.search(current[1]) or capitals(current[1])) \
-        and not split_datelines(line)[0] and parse_date(line) is None and not SENTENCE_OPENER.match(line) \
+        and not split_datelines(line)[0] and not (parse_date(line) and len(line.split()) <= 8) \
+        and not SENTENCE_OPENER.match(line) \
         and not re.match(r"(?:1[89]|20)\d\d\s*[-–—:]?\s+[A-Z]", line) \
         and not LIST_ITEM.match(line) and not LABEL_OR_ITEM.match(line)
 

@@ -123,6 +123,37 @@ MOTTO = re.compile(r"^(?:the |an? )?(?:official|national|leading) (?:news (?:sou
 VOICE_OF = re.compile(r"^(?P<name>[^.!?]{2,40}?)\s+[–—-]\s+the voice of\b[^.!?]*$", re.IGNORECASE)
 
 
+# a reader's own note clipped above a page ("**My note (4 Dec):** use for the slide"), and an editor's line that
+# introduces a full text ("VGP would like to introduce the full text of the speech delivered by …")
+READERS_NOTE = re.compile(r"^(?:\*\*)?my notes?\b[^:]{0,30}:", re.IGNORECASE)
+EDITORS_INTRO = re.compile(r"^[^.!?]{0,60}\b(?:would like to|is pleased to|is honoured to|hereby) (?:introduce|present"
+                           r"|publish|share) the full text of\b|^(?:below|here) is the full text of\b", re.IGNORECASE)
+VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+
+
+def vietnamese_line(line: str) -> bool:
+    """A short line in Vietnamese: three words or more, most with Vietnamese letters, none of them common English
+    ("Cổng Thông tin điện tử Chính phủ"; not "Việt Nam peacekeepers receive UN medals")."""
+    words = line.split()
+    return 3 <= len(words) <= 16 and sum(bool(VIETNAMESE_LETTERS.search(w)) for w in words) * 2 > len(words) \
+        and not any(w.lower().strip(",.:;") in ENGLISH_SMALL for w in words)
+
+
+ENGLISH_SMALL = {"the", "of", "and", "to", "in", "for", "on", "with", "at", "by", "from", "a", "an", "is", "are", "as"}
+
+
+MOTTO_WORDS = re.compile(r"(?:the |an? )?(?:(?:central|official|national|leading|online|english[- ]language) )*(?:organ"
+                         r"|voice|newspaper|daily|portal|mouthpiece|news (?:source|portal|agency))\b", re.IGNORECASE)
+
+
+def masthead_and_motto(line: str) -> bool:
+    """An outlet's masthead and its motto after a dash: "NHAN DAN ONLINE – Central organ of the Communist Party of Viet
+    Nam" (read as a dateline it would open the text)."""
+    name, dash, rest = line.strip(" *_#").partition(" – ")
+    return bool(dash) and masthead(name) is not None and 2 <= len(rest.split()) <= 14 and not TERMINAL.search(rest) \
+        and bool(MOTTO_WORDS.match(rest))  # (not a headline about the paper: "Vietnam News – the paper at 35")
+
+
 def motto(line: str) -> bool:
     """A masthead's motto (:data:`MOTTO`), or an outlet's name and its motto: "Sai Gon Giai Phong – The voice of Ho
     Chi Minh City" (not "Trinh Cong Son – the voice of a generation")."""
@@ -490,6 +521,12 @@ def classify(line: str, seen_body: bool) -> str | None:
         return "site banner"
     if not seen_body and motto(line):
         return "masthead's motto"
+    if not seen_body and masthead_and_motto(line):
+        return "outlet masthead"  # "NHAN DAN ONLINE – Central organ of the Communist Party of Viet Nam"
+    if not seen_body and vietnamese_line(line):
+        return "line in Vietnamese"  # "Cổng Thông tin điện tử Chính phủ" under "VIETNAM GOVERNMENT PORTAL"
+    if READERS_NOTE.match(line.strip("*_> ")) or EDITORS_INTRO.match(line.strip()):
+        return "a reader's or editor's note on the page"
     if re.fullmatch(r"\./\.?", line):
         return "end mark"
     if _is_switcher(line):

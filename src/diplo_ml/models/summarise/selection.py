@@ -625,6 +625,7 @@ NEWS_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d
 # weekend, in classrooms …", "Mist still hung over the Red River …", "From the paddies of the Mekong Delta to the banks
 # of the Senegal River, …" (not "On a Sunday morning in Vientiane, …": news as often, a review found)
 FEATURE_OPENER = re.compile(r"^(?:(?:some |about |nearly |almost |more than |exactly )?[\w-]+ (?:years|decades) ago\b"
+                            r"|for (?:more than |nearly |almost |over |some )?[\w-]+ (?:years|decades|centuries),"
                             r"|back in (?:the )?(?:19|20)\d\d|when\b[^.]{0,120}?\b(?:19|20)\d\d,"
                             r"|(?:before|after) (?:the )?(?:sunrise|dawn|daybreak|dusk|sunset|first light|nightfall)\b"
                             r"|(?:every|each) (?:morning|evening|night|day|weekend|week|summer|winter|spring|autumn"
@@ -639,10 +640,13 @@ QUOTE_MARKS = ("\"", "“", "‘", "'", "«")
 # Nguyen Quoc Hung told reporters after the meeting."
 ATTRIBUTED_QUOTE = re.compile(r"^[\"“‘«][^\"”’»]{20,}[\"”’»]\s*,?\s*[^\"“”]{3,80}\b(?:said|says|told|stated|noted"
                               r"|stressed|emphasi[sz]ed|affirmed|added|declared)\b[^\"“”]{0,120}\.$")
+# a speaker who welcomes the audience: "I am delighted to welcome you home to the Spring Homeland programme."
+WELCOMES = re.compile(r"\bI(?: am|'m|’m) (?:very |most )?(?:delighted|pleased|happy|glad|honoured|honored) to welcome"
+                      r" (?:you|all of you)\b")
 REPORTED = re.compile(r"\b(?:said|says|told|tells|stated|announced|confirmed|noted)\b")
 # a speaker's own first person: "I am …", "we", "our" (not "Our Ocean Conference", "Phase I")
 FIRST_PERSON = re.compile(r"\bI (?:am|was|have|had|will|would|can|could|want|wish|welcome|thank|believe|think|hope"
-                          r"|should|must|know|see|'m|’m|'d|’d|'ll|’ll)\b|\b(?:we|our|us)\b|^(?:We|Our) (?=[a-z])")
+                          r"|should|must|know|see|'m|’m|'d|’d|'ll|’ll)\b|\b(?:we|our|us|my)\b|^(?:We|Our|My) (?=[a-z])")
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
 
 
@@ -661,9 +665,9 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
         return []
     opening = raw[kept[0]].strip()
     quoted = bool(ATTRIBUTED_QUOTE.match(opening))
-    reported = REPORTED.search(unquoted(opening)) and NEWS_DAY.search(opening)  # "When asked …, the minister said on
+    reported = not quoted and REPORTED.search(unquoted(opening)) and NEWS_DAY.search(opening)  # "When asked …, the
     if not (quoted or FEATURE_OPENER.match(opening)) or (NEWS_ACT.search(opening) and not quoted) or reported:
-        return []  # Monday …": news
+        return []  # minister said on Monday …": news
     lead = next((i for i in kept[1:7] if NEWS_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
                  and not raw[i].lstrip().startswith(QUOTE_MARKS) and not FIRST_PERSON.search(raw[i].strip())), None)
     return [i for i in kept if i < lead] if lead is not None else []
@@ -676,10 +680,11 @@ def _before_announcement(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     first = next((i for i, ok in enumerate(allowed) if ok), None)
     if first is None:
         return []
-    spoken = FIRST_PERSON.search(unquoted(raw[first].strip()))  # (its forms of address left out at ingestion)
-    if not (spoken or any(is_salutation(s) or _courtesy(s) for s in raw[:first])):
+    addressed = any(is_salutation(s) or _courtesy(s) for s in raw[:first]) or bool(WELCOMES.search(raw[first]))
+    if not (addressed or FIRST_PERSON.search(unquoted(raw[first].strip()))):  # (forms of address left out at ingestion)
         return []
-    statements = [i for i in range(first, len(raw)) if allowed[i]][:8]  # (near the top: not an op-ed's last line)
+    statements = [i for i in range(first, len(raw)) if allowed[i]][:20 if addressed else 8]  # (near the top: not an
+    # op-ed's last line)
     announced = next((i for i in statements if ANNOUNCES.search(unquoted(raw[i]))), None)  # (the speaker's own
     # words, not a quotation in a report: "“I can confirm …,” he said.")
     return [i for i in range(first, announced) if allowed[i]] if announced is not None else []
