@@ -2317,10 +2317,10 @@ def test_what_a_twenty_sixth_read_found():
             f"Viet Nam, Azerbaijan agree to open direct air route\n\n03 June 2025 - 21:05\n\n{lead}\n\nMore.")
     article = ingest_text(page, "n")
     assert (article.headline, article.outlet) == ("Viet Nam, Azerbaijan agree to open direct air route", "Nhan Dan")
-    portal = ("VIETNAM GOVERNMENT PORTAL\nCổng Thông tin điện tử Chính phủ\n\nFull text of the Foreign Minister's speech "
-              "at the ASEAN ceremony\n\n28/07/2025 | 11:45\n\nVGP would like to introduce the full text of the speech "
-              "delivered by the Minister at the ceremony.\n\nLadies and Gentlemen,\n\nIt is my great honour to welcome "
-              "you all to this ceremony.\n\nMore.")
+    portal = ("VIETNAM GOVERNMENT PORTAL\nCổng Thông tin điện tử Chính phủ\n\nFull text of the Foreign Minister's "
+              "speech at the ASEAN ceremony\n\n28/07/2025 | 11:45\n\nVGP would like to introduce the full text of the "
+              "speech delivered by the Minister at the ceremony.\n\nLadies and Gentlemen,\n\nIt is my great honour to "
+              "welcome you all to this ceremony.\n\nMore.")
     article = ingest_text(portal, "p")
     assert article.headline == "Full text of the Foreign Minister's speech at the ASEAN ceremony"
     assert article.paragraphs[0].text.startswith("It is my great honour")
