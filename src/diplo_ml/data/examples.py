@@ -82,6 +82,8 @@ def flat_record(record: dict[str, Any]) -> dict[str, Any]:
     given as that string; ``record`` itself when it nests none."""
     nested = {k: v["rendered"] for k, v in record.items() if isinstance(v, dict) and isinstance(v.get("rendered"), str)}
     return {**record, **nested} if nested else record
+
+
 ENTITY = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 
 
@@ -149,7 +151,16 @@ def site_name_outlet(record: dict[str, Any]) -> str | None:
     site = next((record[k] for k in OUTLET_FIELDS[1:] if isinstance(record.get(k), str) and record[k].strip()), None)
     if site is None:
         return None
-    return host_outlet(record) or re.split(r" (?:[|–—:]|-) ", " ".join(site.split()), maxsplit=1)[0]
+    return host_outlet(record) or site_name(site)
+
+
+SITE_NAME_END = re.compile(r" (?:\||-|–|—|:) ")  # where a site's name ends and its motto or section begins
+
+
+def site_name(title: str) -> str:
+    """A site's own name from a title that runs on into its motto or a section ("Hanoimoi | Foreign Affairs",
+    "VnExpress International – Latest news, …"): the part before the first spaced bar, dash or colon."""
+    return SITE_NAME_END.split(" ".join(title.split()), maxsplit=1)[0].strip()
 
 
 URL_FIELDS = ("url", "link", "source_url")  # where a scraped record came from

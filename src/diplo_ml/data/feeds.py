@@ -12,7 +12,7 @@ from typing import Any
 from xml.parsers import expat
 
 from diplo_ml.data.article import Article
-from diplo_ml.data.examples import host_outlet, record_date, record_headline
+from diplo_ml.data.examples import host_outlet, record_date, record_headline, site_name
 from diplo_ml.data.page_text import decode_text, html_to_text
 from diplo_ml.errors import DataError, NoTextError
 
@@ -21,7 +21,6 @@ ITEM_TAGS = ("item", "entry")  # RSS 2.0 / RSS 1.0, Atom
 # where an item keeps its full text, best first (RSS's content:encoded, Atom's content), then its teaser
 TEXT_TAGS = ("encoded", "content", "description", "summary")
 DATE_TAGS = ("pubDate", "published", "date", "updated", "issued")
-SITE_TITLE_PART = re.compile(r" (?:\||-|–|—|:) ")  # "Hanoimoi | Foreign Affairs" -> "Hanoimoi" (spaces collapsed first)
 
 
 def _local(tag: str) -> str:
@@ -65,9 +64,10 @@ def _xml_safe(text: str) -> str:
     written as numbers, and its DOCTYPE left out (never fetched; it is what declared them; its lines kept as blank
     lines, so that items keep their lines)."""
     def numbered(match: re.Match[str]) -> str:
-        name = match.group(1)
-        char = html.unescape(match.group(0)) if name not in XML_ENTITIES else match.group(0)
-        return match.group(0) if char == match.group(0) or name in XML_ENTITIES else f"&#{ord(char[0])};"
+        chars = html.unescape(match.group(0))
+        if match.group(1) in XML_ENTITIES or chars == match.group(0):  # (XML's own, or no entity HTML knows)
+            return match.group(0)
+        return "".join(f"&#{ord(char)};" for char in chars)
 
     return NAMED_ENTITY.sub(numbered, DOCTYPE.sub(lambda m: "\n" * m.group(0).count("\n"), text, count=1))
 
@@ -76,20 +76,20 @@ class BrokenFeed(NoTextError):
     """An XML file that does not parse: its line named; left out among several inputs, as a page with no text is."""
 
 
-def _item_lines(text: str, label: str) -> list[int]:
-    """The line each item (or entry) opens on, in document order."""
+def _item_lines(text: str, label: str, above: int) -> list[int]:
+    """The line each item (or entry) opens on, in document order; ``text`` starts ``above`` lines into the file."""
     lines: list[int] = []
     parser = expat.ParserCreate()
 
     def start(name: str, _attrs: dict[str, str]) -> None:
         if _local(name.split(":")[-1]) in ITEM_TAGS:
-            lines.append(parser.CurrentLineNumber)
+            lines.append(parser.CurrentLineNumber + above)
 
     parser.StartElementHandler = start
     try:
         parser.Parse(text, True)
     except expat.ExpatError as exc:
-        raise BrokenFeed(f"{label}:{exc.lineno}: malformed XML ({expat.ErrorString(exc.code)}, column "
+        raise BrokenFeed(f"{label}:{exc.lineno + above}: malformed XML ({expat.ErrorString(exc.code)}, column "
                          f"{exc.offset + 1})") from None
     return lines
 
@@ -109,13 +109,11 @@ def feed_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     decoded = _xml_safe(decode_text(data, label))
     text = decoded.lstrip()  # (blank lines before "<?xml", as some sites' feeds have, are no error)
     above = decoded[:len(decoded) - len(text)].count("\n")
+    lines = _item_lines(text, label, above)
     try:
-        lines = [n + above for n in _item_lines(text, label)]
         root = ET.fromstring(text)  # (the same text expat parsed whole above)
     except ET.ParseError as exc:
         raise BrokenFeed(f"{label}:{exc.position[0] + above}: malformed XML ({exc})") from None
-    except BrokenFeed as exc:
-        raise BrokenFeed(re.sub(r":(\d+):", lambda m: f":{int(m.group(1)) + above}:", str(exc), count=1)) from None
     if _local(root.tag) not in ("rss", "feed", "RDF"):
         raise NoTextError(f"{label}: an XML file but not an RSS or Atom feed (its root is <{_local(root.tag)}>)")
     items = [e for e in root.iter() if _local(e.tag) in ITEM_TAGS]
@@ -123,7 +121,7 @@ def feed_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         raise NoTextError(f"{label}: a feed with no items")
     channel = next((e for e in root.iter() if _local(e.tag) == "channel"), root)
     feed_title = _child_text(channel, ("title",))
-    feed_name = SITE_TITLE_PART.split(" ".join(feed_title.split()), maxsplit=1)[0].strip() if feed_title else None
+    feed_name = site_name(feed_title) if feed_title else None
     for line, item in zip(lines, items, strict=True):
         body = _child_text(item, TEXT_TAGS)
         link = _link(item)

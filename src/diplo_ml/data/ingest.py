@@ -55,6 +55,7 @@ from diplo_ml.data.page_noise import (
     FOOTNOTE,
     FOOTNOTE_MARK,
     PHOTO_CREDIT,
+    PRINT_STAMP,
     PROMPT,
     QUESTION_PREFIX,
     SITE_NAMES,
@@ -113,12 +114,7 @@ def _list_above_prose(units: list[tuple[int, str]], index: int) -> bool:
     return items > 0 and any(len(line.split()) >= 15 for _, line in rest[items:])
 
 
-# a browser's print header: the day and time it was printed, then the page's title
-# ("4/2/25, 9:41 AM", "18/05/2025, 10:14"; with no comma, only a 12-hour clock's before a title with its site's
-# name: "4/2/2025 9:41 AM  <title> | Ministry of Foreign Affairs of Japan", not a site's own "05/06/2025 09:15 AM
-# Politics - Diplomacy")
-PRINT_STAMP = (r"\d{1,2}/\d{1,2}/\d{2,4}(?:,\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?"
-               r"|\s+\d{1,2}:\d{2}\s*[AaPp][Mm](?=\s+\S.*\s\|\s\S))")
+# a browser's print header: the day and time it was printed (:data:`PRINT_STAMP`), then the page's title
 BROWSER_PRINT_HEADER = re.compile(rf"^({PRINT_STAMP})\s+(\S.{{10,}})$")
 US_PRINT_STAMP = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+\d{1,2}:\d{2}\s*[AP]M$")  # (an en-AU or en-IN
 # browser writes "2/4/25, 9:41 am", day first)

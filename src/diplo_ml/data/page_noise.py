@@ -321,10 +321,14 @@ FURNITURE_NOTE = "looks like page furniture"
 # when a copy of the page was made, not when it was published: "Clipped:", "Downloaded:", a browser's print header
 # ("18/05/2025, 10:14  <title>"); their date is the page's only when it gives no other (a forwarded e-mail's "Sent:"
 # is told by :func:`forwarded_mail`; a reply's is its own)
+# a browser's print stamp ("4/2/25, 9:41 AM", "18/05/2025, 10:14"; with no comma, only a 12-hour clock's before a title
+# with its site's name: "4/2/2025 9:41 AM  <title> | Ministry of Foreign Affairs of Japan", not a site's own
+# "05/06/2025 09:15 AM Politics - Diplomacy")
+PRINT_STAMP = (r"\d{1,2}/\d{1,2}/\d{2,4}(?:,\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?"
+               r"|\s+\d{1,2}:\d{2}\s*[AaPp][Mm](?=\s+\S.*\s\|\s\S))")
 CAPTURE_DATE = re.compile(r"^(?:\*\*)?(?:clipped|saved|printed|received|captured|accessed|retrieved|downloaded"
                           r"|date created|created (?:on|at|time)|last edited(?: time)?)(?:\*\*)?\s*:"
-                          r"|^\d{1,2}/\d{1,2}/\d{2,4}(?:,\s+\d{1,2}:\d{2}(?:\s*[AP]M)?"
-                          r"|\s+\d{1,2}:\d{2}\s*[AP]M(?=\s+\S.*\s\|\s\S))\s+\S+\s+\S+\s+\S", re.IGNORECASE)
+                          rf"|^{PRINT_STAMP}\s+\S+\s+\S+\s+\S", re.IGNORECASE)
 # a note app's "Created:" property, beside its other properties ("URL: https://…", "Status: To read"); a site's own
 # "Created: 12 April 2026" (Joomla) is its publication date
 CREATED = re.compile(r"^(?:\*\*)?created(?:\*\*)?\s*:", re.IGNORECASE)
