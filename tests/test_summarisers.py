@@ -1349,6 +1349,24 @@ def test_a_features_history_or_scene_above_its_news_lead_is_not_its_summary(text
     assert _chosen(text)[0].startswith(first)
 
 
+@pytest.mark.parametrize(("text", "first"), [
+    # a feature's background above a lead with its day before its act (reads s48 25th and 26th)
+    ("The six Gulf states spend more than $50 billion a year on imported food.\n\nNegotiators at the launch of the "
+     "talks.\n\nVietnam and the Gulf Cooperation Council on October 13 formally launched talks on a free trade agreement.",
+     "Vietnam and the Gulf"),
+    (f"Italy is home to some of the world's best-known fashion houses.\n\n{LEAD24}", LEAD24),
+    # it stays where it names an act, a day, a speaker or what is to come, or where no dated lead follows closely
+    (f"Hanoi is to open a conservation school next year.\n\n{LEAD24}", "Hanoi is to open"),
+    (f"Toulouse's mayor said the city had long admired Hanoi's heritage.\n\n{LEAD24}", "Toulouse's mayor"),
+    (f"Italy is home to some of the world's best-known fashion houses.\n\nMilan has many.\n\nRome has more.\n\n"
+     f"Turin has some.\n\n{LEAD24}", "Italy is home"),
+    ("Italy is home to some of the world's best-known fashion houses.\n\nThe designers on Monday spoke of it.",
+     "Italy is home"),
+])
+def test_a_features_background_above_a_dated_lead_is_not_its_summary(text, first):
+    assert _chosen(text)[0].startswith(first)
+
+
 ANNOUNCEMENT = ("Tonight, I am pleased to announce that the Embassy and the National University will launch a "
                 "scholarship for twenty students a year.")
 

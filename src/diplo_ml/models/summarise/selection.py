@@ -562,6 +562,8 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
         allowed[i] = False
     for i in _before_announcement(raw, allowed):
         allowed[i] = False
+    for i in _background_opening(raw, allowed):
+        allowed[i] = False
     dated = next((i for i, sentence in enumerate(raw[:8]) if marks_a_lead(dateline_matches(sentence.strip()))), None)
     # a lead under its dateline: key points, a teaser or captions above it are not the lead, a standfirst may be
     for i in range(dated or 0):
@@ -670,6 +672,28 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
         return []  # minister said on Monday …": news
     lead = next((i for i in kept[1:7] if NEWS_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
                  and not raw[i].lstrip().startswith(QUOTE_MARKS) and not FIRST_PERSON.search(raw[i].strip())), None)
+    return [i for i in kept if i < lead] if lead is not None else []
+
+
+# a Vietnamese outlet's news lead, its day before its act: "Vietnam and the Gulf Cooperation Council (GCC) on October
+# 13 formally launched negotiations …", "Three Vietnamese universities … on October 3 launched …"
+DATED_ACT = re.compile(rf"^[A-Z][^.;:!?\"“”]{{3,160}}?\bon "
+                       rf"(?i:(?:{WEEKDAYS})|(?:{MONTHS})\.? \d{{1,2}}|\d{{1,2}} (?:{MONTHS}))(?:,? \d{{4}})?(?: \([^)]{{1,30}}\))?,? (?:\w+ly )?(?:{NEWS_ACT.pattern[5:-3]}|proposed)\b")
+# what is still to come: "Vietnam will supply …", "… is set to open …" (news without a day)
+FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:to|set to|expected to)|plans? to)\b")
+
+
+def _background_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
+    """A feature's background opening ("Italy is home to some of the world's best-known fashion houses.", "The six Gulf
+    states spend more than $50 billion a year on imported food …"): a first statement that names no act, no day, no
+    speaker and nothing to come, above a dated lead in one of the next three statements (:data:`DATED_ACT`)."""
+    kept = [i for i, ok in enumerate(allowed) if ok]
+    if len(kept) < 2:
+        return []
+    opening = unquoted(raw[kept[0]].strip())
+    if NEWS_ACT.search(opening) or NEWS_DAY.search(opening) or FUTURE.search(opening) or REPORTED.search(opening):
+        return []
+    lead = next((i for i in kept[1:4] if DATED_ACT.search(raw[i]) and not FIRST_PERSON.search(raw[i].strip())), None)
     return [i for i in kept if i < lead] if lead is not None else []
 
 
