@@ -678,7 +678,8 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
 # a Vietnamese outlet's news lead, its day before its act: "Vietnam and the Gulf Cooperation Council (GCC) on October
 # 13 formally launched negotiations …", "Three Vietnamese universities … on October 3 launched …"
 DATED_ACT = re.compile(rf"^[A-Z][^.;:!?\"“”]{{3,160}}?\bon "
-                       rf"(?i:(?:{WEEKDAYS})|(?:{MONTHS})\.? \d{{1,2}}|\d{{1,2}} (?:{MONTHS}))(?:,? \d{{4}})?(?: \([^)]{{1,30}}\))?,? (?:\w+ly )?(?:{NEWS_ACT.pattern[5:-3]}|proposed)\b")
+                       rf"(?i:(?:{WEEKDAYS})|(?:{MONTHS})\.? \d{{1,2}}|\d{{1,2}} (?:{MONTHS}))(?:,? \d{{4}})?"
+                       rf"(?: \([^)]{{1,30}}\))?,? (?:\w+ly )?(?:{NEWS_ACT.pattern[5:-3]}|proposed)\b")
 # what is still to come: "Vietnam will supply …", "… is set to open …" (news without a day)
 FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:to|set to|expected to)|plans? to)\b")
 
