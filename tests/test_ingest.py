@@ -2331,3 +2331,38 @@ def test_what_a_twenty_sixth_read_found():
                "Nha Trang, Khanh Hoa province, on 20-21 May 2025, the first ARF event devoted to the protection of\n"
                "the undersea cables that carry almost all of the region's international internet traffic.\n\nMore.")
     assert ingest_text(wrapped, "w").paragraphs[0].text.startswith("Viet Nam and Australia will co-chair")
+
+
+GOV_LEAD = "\n\nThe two ministers signed a memorandum on labour cooperation in Hanoi on Monday.\n\nIt runs to 2030."
+
+
+@pytest.mark.parametrize(("header", "outlet"), [
+    # a ministry's, an embassy's or a delegation's page names its publisher in its masthead (reads s48 24th-26th)
+    ("Skip to main content\nMinistry of Foreign Affairs of Japan\nJapanese | Sitemap\n\nPress Releases\n\n"
+     "Japan and Viet Nam sign labour memorandum", "Ministry of Foreign Affairs of Japan"),
+    ("Ministry of External Affairs\nGovernment of India\n\nHome | About MEA | Media Center\n\n"
+     "India and Viet Nam sign labour memorandum", "Ministry of External Affairs, Government of India"),
+    ("EUROPEAN UNION\nDELEGATION TO VIET NAM\n\nPRESS RELEASE\n\nEU AND VIET NAM SIGN LABOUR MEMORANDUM",
+     "European Union Delegation to Viet Nam"),
+    ("RÉPUBLIQUE FRANÇAISE\nFrance Diplomacy – Ministry for Europe and Foreign Affairs\nFrançais | English\n\n"
+     "Home > Country files > Viet Nam\n\nFrance and Viet Nam sign labour memorandum\n\nPublished on 3 December 2024",
+     "France Diplomacy – Ministry for Europe and Foreign Affairs"),
+    ("Canada.ca > Global Affairs Canada > News\n\nCanada and Viet Nam sign labour memorandum\n\n"
+     "From: Global Affairs Canada", "Global Affairs Canada"),
+    # a news outlet's masthead by its code and name; a line about a ministry is no publisher
+    ("VIR - VIETNAM INVESTMENT REVIEW\nUnder the Ministry of Finance\n\nKorea and Viet Nam sign labour memorandum",
+     "VIR"),
+    ("Home > Ministry of Foreign Affairs > News\n\nKorea and Viet Nam sign labour memorandum", None),
+])
+def test_a_government_pages_masthead_names_its_publisher(header, outlet):
+    assert ingest_text(header + GOV_LEAD, "g").outlet == outlet
+
+
+def test_a_pages_title_line_above_its_heading_names_the_outlet(tmp_path):
+    page = tmp_path / "p.html"  # (a read's page: <title> "… | The Saigon Times", its <h1> another title)
+    page.write_text("<html><head><title>Longan exports | The Saigon Times</title></head><body><div>Longan exports | "
+                    "The Saigon Times</div><h1>South Africa opens door to Vietnamese longan</h1><p>South Africa on "
+                    "Monday opened its market to fresh longan from Viet Nam, the trade ministry said.</p><p>The first "
+                    "shipment leaves in June.</p></body></html>")
+    article = ingest_path(page)
+    assert article.outlet == "The Saigon Times" and article.headline == "South Africa opens door to Vietnamese longan"

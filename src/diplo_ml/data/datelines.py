@@ -531,7 +531,10 @@ def masthead(line: str) -> str | None:
     key = strip_diacritics(line.strip(" *#|-–")).lower()  # ("VIỆT NAM NEWS" as a printed page's running header)
     edition = re.sub(r"\s*(?:[-–|:]\s*)?(?:english(?: edition)?|\(english\)|international|news|online)$", "",
                      key).strip()
-    return key if key in MASTHEADS else edition if edition in MASTHEADS else None
+    if key in MASTHEADS or edition in MASTHEADS:
+        return key if key in MASTHEADS else edition
+    names = re.split(r"\s+[-–|]\s+", key)  # "VIR - VIETNAM INVESTMENT REVIEW": its code and its name
+    return names[0] if len(names) == 2 and all(name in MASTHEADS for name in names) else None
 
 
 # what names a picture or its maker, not a place: "Screenshot (VNA)", "Archive photo (VNA)", "Courtesy (VNA)"

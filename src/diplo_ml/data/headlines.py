@@ -52,8 +52,10 @@ WIRE_TAG = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{
 TITLE_LINE = re.compile(rf"^(?:(?i:{FULL_TEXT_OF})|(?:VIDEO|Video|WATCH|Watch)\s*:\s*[A-Z])")
 # a site's or an organisation's name, nothing else: "Embassy of the Socialist Republic of Viet Nam in the Republic of
 # Korea", "Ministry of Foreign Affairs of Viet Nam" (not "Embassy of Vietnam holds Tet gathering")
-SITE_NAME = re.compile(r"^(?:The )?(?:Embassy|Consulate(?: General)?|(?:Permanent )?Mission|Ministry|Office|Department"
-                       r"|Delegation)\b(?:\s+(?:[A-Z][\w.'’&-]*|of|the|in|to|and|for|at|on|&))*$")
+SITE_NAME = re.compile(r"^(?:[A-Z]\w*(?: [A-Z]\w*)? [–—-] )?(?:The )?(?:Embassy|Consulate(?: General)?"
+                       r"|(?:Permanent )?Mission|Ministry|Office|Department|Delegation|Global Affairs)\b"
+                       r"(?:,?\s+(?:[A-Z][\w.'’&-]*|of|the|in|to|and|for|at|on|&))*$")  # (also "France Diplomacy –
+# Ministry for …", "Ministry of Foreign Affairs, Republic of Korea")
 
 
 # a page's contact line: "Hotline for citizen protection: +82 10 5555 0123", "Email: consular@…"

@@ -85,6 +85,7 @@ from diplo_ml.data.page_text import (
     unfold_columns,
 )
 from diplo_ml.data.pdf_text import pdf_text
+from diplo_ml.data.publishers import institution_outlet
 from diplo_ml.errors import DataError, NoTextError
 from diplo_ml.files import not_a_file
 from diplo_ml.text import split_sentences, strip_diacritics
@@ -347,16 +348,18 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     # "Today, 24 April 2025, …" (in the second or third paragraph, 14 of 17 GOV.UK pages fell on their day: left out)
     article.headline = mail.subject if mail.titled else article.headline or mail.subject
     if article.outlet is None:
-        last = article.paragraphs[-1].line if article.paragraphs else 0
+        first, last = (article.paragraphs[0].line, article.paragraphs[-1].line) if article.paragraphs else (0, 0)
         below = [line for number, why, line in sorted(article.dropped)  # a short last line: "Thank you. VNS"
                  if number > last and why.startswith("short line")]
         closing = next(filter(None, map(_closing_outlet, [*below[-1:], *(p.raw for p in article.paragraphs[-1:])])),
                        None)
         # the closing mark when no masthead, byline or credit names one (before a photo's credit, NAMING's last:
         # "— VNA/VNS Photo" on a Viet Nam News page that closes "— VNS"); then the site named after the headline
-        titled = (site_outlet(line) for _, why, line in article.dropped if why.startswith("headline"))
+        titled = (site_outlet(line) for n, why, line in sorted(article.dropped)  # (also a page's <title> line
+                  if why.startswith("headline") or (n < first and " | " in line))  # above its <h1>'s)
         article.outlet = named_outlet(article.dropped, NAMING[:-1]) or closing \
-            or named_outlet(article.dropped, NAMING[-1:]) or next(filter(None, titled), None)
+            or institution_outlet(article.dropped, first) or named_outlet(article.dropped, NAMING[-1:]) \
+            or next(filter(None, titled), None)  # (a ministry's page before a photo's credit)
     return article
 
 

@@ -1,0 +1,52 @@
+"""The institution that publishes a government page: a ministry's, an embassy's or a delegation's name in the page's
+masthead ("Ministry of Foreign Affairs of Japan", "EMBASSY OF THE SOCIALIST REPUBLIC OF VIET NAM IN FRANCE",
+"From: Global Affairs Canada"), the outlet of a page that no news outlet's name marks."""
+
+from __future__ import annotations
+
+import re
+
+from diplo_ml.data.headlines import names_site
+
+# the state a body's name leaves out, on the line below it: "Government of India", "SOCIALIST REPUBLIC OF VIET NAM"
+STATE = re.compile(r"^(?:Government of|(?:Socialist )?Republic of|Kingdom of|Commonwealth of) [A-Z][\w ]{2,30}$",
+                   re.IGNORECASE)
+SMALL = {"of", "the", "to", "in", "for", "and", "on", "at"}
+# where a page keeps its masthead's lines (ingestion's reasons for leaving a line out)
+MASTHEAD_REASONS = ("site name or contact line", "section label", "outlet masthead", "publisher line",
+                    "short line without a sentence")
+
+
+def _as_written(line: str) -> str:
+    """A name set in capitals as a name is written ("MINISTRY OF FOREIGN AFFAIRS" -> "Ministry of Foreign Affairs");
+    any other line as it is."""
+    if line != line.upper():
+        return line
+    words = [w.lower() if n and w.lower() in SMALL else w.capitalize() for n, w in enumerate(line.split())]
+    return " ".join(words)
+
+
+def institution_outlet(dropped: list[tuple[int, str, str]], body: int) -> str | None:
+    """The public body whose page this is: the first masthead line above the text (whose first line is ``body``; or
+    a "From: …" line anywhere) that names a ministry, department, embassy, mission or delegation and nothing else,
+    with the state on the line below it where that names one ("Ministry of External Affairs" + "Government of
+    India"), and the line above where it names only where ("EUROPEAN UNION" + "DELEGATION TO VIET NAM"); None for
+    none."""
+    lines = {n: line.strip() for n, _, line in dropped}
+    for n, why, line in sorted(dropped):
+        name = _as_written(re.sub(r"^From:\s*", "", line.strip()))
+        if not why.startswith(MASTHEAD_REASONS) or (n > body and why != "publisher line"):
+            continue
+        if not names_site(name) or len(name.split()) > 14:
+            continue
+        below = _as_written(lines.get(n + 1, ""))
+        above = _as_written(lines.get(n - 1, ""))
+        if STATE.match(below) and below.lower() not in name.lower():
+            return f"{name}, {below}"
+        if re.match(r"^(?:to|in|at) ", below, re.IGNORECASE) and names_site(f"{name} {below[0].lower()}{below[1:]}"):
+            return f"{name} {below[0].lower()}{below[1:]}"  # "… OF VIET NAM" / "TO THE UNITED NATIONS"
+        if re.match(r"^(?:Delegation|(?:Permanent )?Mission|Embassy) (?:to|in)\b", name) and above \
+                and len(above.split()) <= 4 and re.fullmatch(r"[A-Z][\w ]+", above) and not names_site(above):
+            return f"{above} {name}"
+        return name
+    return None
