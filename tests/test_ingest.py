@@ -2366,3 +2366,24 @@ def test_a_pages_title_line_above_its_heading_names_the_outlet(tmp_path):
                     "shipment leaves in June.</p></body></html>")
     article = ingest_path(page)
     assert article.outlet == "The Saigon Times" and article.headline == "South Africa opens door to Vietnamese longan"
+
+
+@pytest.mark.parametrize(("stamp", "day"), [
+    # a time stamp with its zone is read in Viet Nam's calendar (reads s48 24th-26th: feeds, <meta>, JSON-LD, rows)
+    ("2025-05-05T23:50:00Z", "2025-05-06"), ("2025-05-05 16:59:59+00:00", "2025-05-05"),
+    ("2025-05-05T23:50:00.000+0000", "2025-05-06"), ("2022-12-14T08:00+07:00", "2022-12-14"),
+    ("Mon, 14 Apr 2025 19:30:00 +0000", "2025-04-15"), ("14 Apr 2025 19:30 GMT", "2025-04-15"),
+    ("Mon, 14 Apr 2025 19:30:00 +0700", "2025-04-14"),
+    # no zone, no conversion: the day as written
+    ("2025-05-05T23:50:00", "2025-05-05"), ("05/05/2025 23:50", "2025-05-05"),
+])
+def test_a_time_stamp_with_its_zone_is_read_in_viet_nams_calendar(stamp, day):
+    assert parse_date(stamp) == day
+
+
+def test_a_pages_utc_meta_time_late_in_the_evening_dates_it_the_next_day(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><meta property=\"article:published_time\" content=\"2025-05-05T23:50:00Z\"></head>"
+                    "<body><h1>South Africa opens door to Vietnamese longan</h1><p>South Africa on Monday opened its "
+                    "market to fresh longan from Viet Nam, the trade ministry said.</p></body></html>")
+    assert ingest_path(page).date == "2025-05-06"

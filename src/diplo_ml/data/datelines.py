@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 
 from diplo_ml.text import strip_diacritics
 
@@ -473,9 +474,37 @@ def without_wire_dateline(text: str) -> str:
     return rest if any(m.groupdict().get("outlet") for m in matches) else text
 
 
+# the zone whose calendar a page's date is read in: the project's news is Viet Nam's (GMT+7), so a machine's time
+# stamp in UTC late in the evening ("2025-05-05T23:50:00Z") is that outlet's next morning
+NEWS_ZONE = timezone(timedelta(hours=7))
+# a time stamp with its zone: ISO 8601 ("2025-05-05T23:50:00Z", "2025-05-05 23:50+00:00") or RFC 822, as feeds and
+# mail write it ("Mon, 05 May 2025 23:50:00 +0000", "… GMT")
+ZONED_ISO = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)$")
+ZONED_RFC = re.compile(r"^(?:[A-Z][a-z]{2},\s*)?\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d(?::\d\d)?\s*"
+                       r"(?:[+-]\d{4}|GMT|UTC|UT|Z)$")
+
+
+def zoned_date(text: str) -> str | None:
+    """The day in :data:`NEWS_ZONE` of a time stamp that gives its zone, as ISO; None for any other text."""
+    stamp = text.strip()
+    try:
+        if ZONED_ISO.match(stamp):
+            moment = datetime.fromisoformat(stamp.replace(" ", "T", 1).replace("Z", "+00:00"))
+        elif ZONED_RFC.match(stamp):
+            moment = parsedate_to_datetime(stamp)
+        else:
+            return None
+    except (TypeError, ValueError):
+        return None
+    return moment.astimezone(NEWS_ZONE).date().isoformat() if moment.tzinfo else None
+
+
 def parse_date(text: str) -> str | None:
     """First calendar date in ``text`` as ISO (day-first for numeric dates, as Vietnamese sites write them, unless
-    the second number cannot be a month: "12/25/2025")."""
+    the second number cannot be a month: "12/25/2025"); a time stamp with its zone is read in Viet Nam's calendar
+    (:func:`zoned_date`)."""
+    if zoned := zoned_date(text):
+        return zoned
     for pattern, order in ((DATE_ISO, "ymd"), (DATE_DMY, "dmy"), (DATE_MDY, "mdy"), (DATE_DMY_TEXT, "dmy")):
         match = pattern.search(text)
         if not match:

@@ -54,8 +54,8 @@ TITLE_LINE = re.compile(rf"^(?:(?i:{FULL_TEXT_OF})|(?:VIDEO|Video|WATCH|Watch)\s
 # Korea", "Ministry of Foreign Affairs of Viet Nam" (not "Embassy of Vietnam holds Tet gathering")
 SITE_NAME = re.compile(r"^(?:[A-Z]\w*(?: [A-Z]\w*)? [–—-] )?(?:The )?(?:Embassy|Consulate(?: General)?"
                        r"|(?:Permanent )?Mission|Ministry|Office|Department|Delegation|Global Affairs)\b"
-                       r"(?:,?\s+(?:[A-Z][\w.'’&-]*|of|the|in|to|and|for|at|on|&))*$")  # (also "France Diplomacy –
-# Ministry for …", "Ministry of Foreign Affairs, Republic of Korea")
+                       r"(?:(?:,?\s+|\s+[–—-]\s+)(?:[A-Z][\w.'’&-]*|of|the|in|to|and|for|at|on|&))*$")
+# (also "France Diplomacy – Ministry for …", "Ministry of Foreign Affairs, Republic of Korea")
 
 
 # a page's contact line: "Hotline for citizen protection: +82 10 5555 0123", "Email: consular@…"

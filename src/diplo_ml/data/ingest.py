@@ -32,6 +32,7 @@ from diplo_ml.data.datelines import (
     split_datelines,
     strip_page_header,
     yearless_date,
+    zoned_date,
 )
 from diplo_ml.data.feeds import FEED_SUFFIXES, feed_articles
 from diplo_ml.data.headlines import (
@@ -425,7 +426,7 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
         article.dropped = [(n, "heading (the page's title is the headline)" if why.startswith("headline")
                             else why, line) for n, why, line in article.dropped]
     article.outlet = article.outlet or (site_outlet(title) if title else None)  # "<title>… | UN News</title>"
-    date = published and (parse_date(published[:10]) or parse_date(published))  # "2022-12-14T08:00+07:00"
+    date = published and (zoned_date(published) or parse_date(published[:10]) or parse_date(published))
     if date and (own or article.date is None):  # the page's own date beats a "today" line in its header
         article.date = date
     if not article.paragraphs:
