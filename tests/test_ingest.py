@@ -570,7 +570,8 @@ def test_markdown_front_matter_gives_title_and_date_and_code_is_not_text():
     """Front matter (web clippers, static sites) was the headline and its date was lost; a fenced code block was a
     paragraph (review s31 F05). Line numbers still point into the file."""
     article = ingest_document(FRONT_MATTER_PAGE, "fm", "fm.md")
-    assert article.headline == "Vietnam, Japan agree to boost trade ties"
+    assert article.headline == "Vietnam, Japan boost ties"  # the page's own heading (reads s48-s49: a clipper's
+    # title is the page's <title> or og:title)
     assert article.date == parse_date("2024-05-01")
     assert [p.text[:22] for p in article.paragraphs] == ["Vietnam and Japan agre", "The two sides also dis"]
     assert [p.line for p in article.paragraphs] == [9, 15]
@@ -2387,3 +2388,47 @@ def test_a_pages_utc_meta_time_late_in_the_evening_dates_it_the_next_day(tmp_pat
                     "<body><h1>South Africa opens door to Vietnamese longan</h1><p>South Africa on Monday opened its "
                     "market to fresh longan from Viet Nam, the trade ministry said.</p></body></html>")
     assert ingest_path(page).date == "2025-05-06"
+
+
+def test_a_bilingual_posts_vietnamese_half_is_set_aside_and_its_english_heading_is_the_headline():
+    # a twenty-fourth read (s48): an embassy's post, Vietnamese first, then the same in English under its own heading
+    page = ("Đại sứ quán Việt Nam tại Nhật Bản - Embassy of Viet Nam in Japan\n18 March at 20:14\n\n"
+            "ĐẠI SỨ QUÁN THĂM HỎI THỰC TẬP SINH VIỆT NAM BỊ THƯƠNG TRONG VỤ TAI NẠN TẠI GIFU\n\n"
+            "Ngay sau khi nhận được thông tin về vụ tai nạn, Đại sứ quán đã cử đoàn công tác đến thăm hỏi các thực "
+            "tập sinh bị thương.\n\n"
+            "EMBASSY VISITS VIETNAMESE INTERNS INJURED IN GIFU ACCIDENT\n\n"
+            "The Embassy of Viet Nam in Japan sent a working team to Gifu on 18 March to visit the injured interns.\n\n"
+            "Eleven interns were injured, two of them seriously.")
+    article = ingest_text(page, "b")
+    assert article.headline == "EMBASSY VISITS VIETNAMESE INTERNS INJURED IN GIFU ACCIDENT"
+    assert article.paragraphs[0].text.startswith("The Embassy of Viet Nam in Japan sent")
+    # an English page that quotes a line of Vietnamese keeps its headline and text
+    kept = ingest_text("Embassy visits injured interns\n\nThe embassy sent a team to Gifu on 18 March.\n\n"
+                       "Đại sứ quán đã cử đoàn công tác đến thăm hỏi các thực tập sinh bị thương.", "k")
+    assert kept.headline == "Embassy visits injured interns" and len(kept.paragraphs) == 2
+
+
+def test_a_newsletters_story_title_between_rules_beats_its_subject():
+    # a twenty-fourth read (s48): a digest's subject names the issue; the first story's title is the headline
+    page = ("From: Hanoi Diplomatic Notes <newsletter@example.com>\nSubject: Coffee diplomacy, a new consulate in "
+            "Sapporo & ASEAN's week in Penang\nDate: Fri, 6 Jun 2025 07:00:12 +0700\n\nIN THIS ISSUE\n"
+            "1. Viet Nam, Colombia sign coffee research agreement\n2. Consulate General opens in Sapporo\n\n"
+            "----------\n1. VIET NAM, COLOMBIA SIGN AGREEMENT ON COFFEE RESEARCH\n----------\n\n"
+            "Viet Nam and Colombia signed an agreement on Tuesday to cooperate on coffee research.\n\nIt runs five "
+            "years.")
+    assert ingest_text(page, "n").headline == "VIET NAM, COLOMBIA SIGN AGREEMENT ON COFFEE RESEARCH"
+    single = page.replace("----------\n1. VIET NAM, COLOMBIA SIGN AGREEMENT ON COFFEE RESEARCH\n----------\n\n", "")
+    assert ingest_text(single, "s").headline.startswith("Coffee diplomacy")
+
+
+def test_a_clipped_pages_own_heading_beats_the_clippers_title(tmp_path):
+    # reads s48 25th and 26th: front matter's title (the page's <title>) and a clipper's "# … - Site" above the h1
+    page = tmp_path / "c.md"
+    page.write_text("---\ntitle: \"Thai Navy hands over 22 fishermen | VOV.VN\"\npublished: 2025-03-08\n---\n\n"
+                    "[Home](https://example.vn) › [Society](https://example.vn/society)\n\n"
+                    "# Thailand returns 22 Vietnamese fishermen detained for illegal fishing\n\n"
+                    "**VOV.VN** - Saturday, 08/03/2025 10:22\n\n"
+                    "Thailand's navy on March 7 handed over 22 Vietnamese fishermen detained in January for illegal "
+                    "fishing to the Vietnamese border guard off Phu Quoc island.\n\n## Background\n\nThe two boats "
+                    "were seized in January in waters that Thailand claims as its own.\n")
+    assert ingest_path(page).headline == "Thailand returns 22 Vietnamese fishermen detained for illegal fishing"

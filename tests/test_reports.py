@@ -202,7 +202,7 @@ def test_jsonl_lines_give_their_headline_or_title_as_context():
     with pytest.raises(DataError, match=r"in.jsonl:2: 'title' must be a string, not int"):  # never silently ignored
         list(_jsonl_units([(1, {"text": "A."}), (2, {"text": "B.", "title": 12})], "in.jsonl", task))
     with pytest.raises(DataError, match=r"in.jsonl:1: 'text' must be a string, not list"):
-        list(_jsonl_units([(1, {"text": ["a", "b"]})], "in.jsonl", task))
+        list(_jsonl_units([(1, {"text": ["a", 2]})], "in.jsonl", task))  # (a list of paragraphs is a text)
 
 
 def test_invented_entities_are_marked_in_the_brief():
@@ -517,3 +517,12 @@ def test_a_rows_text_is_its_longest_text_field_and_only_whole_entities_are_read(
     assert [u["_text"][:20] for u in units[:2]] == [text[:20]] * 2 and units[0]["date"] is None
     assert "&currency=USD&region=asia – daily." in units[2]["_text"]
     assert units[3]["_text"] == f"{text}\n\nThe two sides also met."
+
+
+def test_a_scraped_rows_list_of_paragraphs_is_its_text_and_h1_its_headline(tmp_path):
+    from diplo_ml.data.examples import flat_record, record_headline, record_text_field
+    # a twenty-seventh read (s49): {"h1": …, "paragraphs": ["…", "…"], "site": …} stopped `predict`
+    row = flat_record({"site": "VietnamPlus", "h1": "Viet Nam, Saudi Arabia sign halal deal", "dek": None,
+                       "paragraphs": ["Viet Nam and Saudi Arabia signed a deal on March 17.", " ", "It covers meat."]})
+    assert row[record_text_field(row)] == "Viet Nam and Saudi Arabia signed a deal on March 17.\n\nIt covers meat."
+    assert record_headline(row) == "Viet Nam, Saudi Arabia sign halal deal"

@@ -60,7 +60,7 @@ class Examples:
         return [r.get("source") for r in self.records] if self.records else [None] * len(self.inputs)
 
 
-HEADLINE_FIELDS = ("headline", "title")  # a JSONL record's own headline, the first of them that is not blank
+HEADLINE_FIELDS = ("headline", "title", "h1")  # a JSONL record's own headline, the first of them that is not blank
 
 
 def record_title(record: dict[str, Any]) -> str | None:
@@ -72,16 +72,20 @@ def record_title(record: dict[str, Any]) -> str | None:
 
 # where a scraped row keeps its text when it has no "text" field, and its date when it has no "date" field
 TEXT_FIELDS = ("text", "body", "content", "article", "article_text", "full_text", "article_body", "articleBody",
-               "maintext")
+               "maintext", "paragraphs")
 DATE_FIELDS = ("date", "published", "published_at", "pubDate", "datePublished", "pub_date", "date_published",
                "date_publish", "publish_date", "published_date")
 
 
 def flat_record(record: dict[str, Any]) -> dict[str, Any]:
     """``record`` with each field a WordPress export nests as ``{"rendered": "…"}`` (its title, content, excerpt)
-    given as that string; ``record`` itself when it nests none."""
+    given as that string, and a text a scraper keeps as a list of paragraphs ({"paragraphs": ["…", "…"]}) as one
+    string of paragraphs; ``record`` itself when it has neither."""
     nested = {k: v["rendered"] for k, v in record.items() if isinstance(v, dict) and isinstance(v.get("rendered"), str)}
-    return {**record, **nested} if nested else record
+    listed = {k: "\n\n".join(item.strip() for item in v if item.strip()) for k, v in record.items()
+              if (k in TEXT_FIELDS or _text_name(k)) and isinstance(v, list) and v
+              and all(isinstance(item, str) for item in v)}
+    return {**record, **nested, **listed} if nested or listed else record
 
 
 ENTITY = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
@@ -135,7 +139,7 @@ def record_headline(record: dict[str, Any]) -> str | None:
 
 
 # a record's own outlet: "outlet", else a scraper's name for it (a string: "publisher" may be a JSON-LD object)
-OUTLET_FIELDS = ("outlet", "site_name", "sitename", "publisher", "source_name")
+OUTLET_FIELDS = ("outlet", "site_name", "sitename", "publisher", "source_name", "site")
 
 
 def record_outlet(record: dict[str, Any]) -> str | None:
@@ -163,7 +167,7 @@ def site_name(title: str) -> str:
     return SITE_NAME_END.split(" ".join(title.split()), maxsplit=1)[0].strip()
 
 
-URL_FIELDS = ("url", "link", "source_url")  # where a scraped record came from
+URL_FIELDS = ("url", "link", "source_url", "canonical_url")  # where a scraped record came from
 
 
 def record_url(record: dict[str, Any]) -> str | None:

@@ -217,6 +217,18 @@ def _drop_candidates(article: Article, candidates: list[tuple[int, str]], lines:
         candidates.remove((number, line))
 
 
+SUBJECT = re.compile(r"^Subject\s*:", re.IGNORECASE)
+RULE_LINE = re.compile(r"^[-=_*~—–]{5,}$")
+
+
+def _ruled_heading(candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The last line above the body where it stands between rules of dashes or equals signs, as a newsletter sets a
+    story's title ("-----" / "1. VIET NAM, COLOMBIA SIGN …" / "-----"); None for none."""
+    rules = {n for n, line in candidates if RULE_LINE.match(line.strip())}
+    last = next((c for c in reversed(candidates) if c[0] not in rules), None)
+    return last if last and {last[0] - 1, last[0] + 1} <= rules and len(last[1].split()) >= 3 else None
+
+
 def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     """The longest short line above the body is the headline; the others are section labels."""
     def drop(test: Callable[[str], object], reason: str) -> None:
@@ -242,6 +254,8 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     if not candidates:
         return
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))
+    story = _ruled_heading(candidates) if SUBJECT.match(best[1]) else None  # a newsletter's subject names its
+    best = story or best  # issue; the story's own title stands between rules above it
     if len(best[1].split()) < 2:  # a word alone ("Politics") is a section's label: the page shows no headline
         best = (-1, "")
     # a title in capitals over several lines: "CHAIRMAN'S STATEMENT" / "ON THE SITUATION IN MYANMAR", "JOINT STATEMENT"
@@ -277,6 +291,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
             headline = _without_suffix(without_site(line), [c for _, c in candidates]).strip("*# ")
             headline = _joined_title([*(c[1].strip("*# ") for c in before), headline,
                                       *(c[1].strip("*# ") for c in after)])
+            headline = re.sub(r"^\d{1,2}[.)]\s+", "", headline) if story else headline  # ("1. VIET NAM, …")
             article.headline = without_pictographs(WIRE_TAG.sub("", headline))
             article.dropped.append((number, "headline (kept as metadata)", line))
         else:

@@ -46,7 +46,9 @@ from diplo_ml.data.headlines import (
     pick_headline,
     spaced_menus,
     title_line,
+    without_pictographs,
 )
+from diplo_ml.data.language import vietnamese_text
 from diplo_ml.data.line_joins import capitals, hard_wrapped, paragraph_lines, split_blocks, unquoted
 from diplo_ml.data.mail import forwarded_mail
 from diplo_ml.data.page_noise import (
@@ -163,6 +165,36 @@ SIDEBAR_ITEM = re.compile(r"^(?:[•·▪►▸»›*-]|\d{1,2}[.)]|\d{1,2}:\d{2
 SIDEBAR_HEADING = re.compile(r"^(?:latest|editor['’]?s picks?|trending(?: now)?|top stories|most popular|highlights"
                              r"|hot news|breaking)\s*:?$", re.IGNORECASE)
 LIVE_HEADING = re.compile(r"^latest updates\s*:?$", re.IGNORECASE)
+
+
+def _bilingual_post(article: Article) -> None:
+    """A post in Vietnamese and then in English under a heading of its own (an embassy's page): the Vietnamese half
+    is set aside, and the English heading (a short paragraph, or a short line left out between the halves) is the
+    headline. Only where the page's headline is Vietnamese or missing and English text follows the heading."""
+    paragraphs = article.paragraphs
+    english = next((i for i, p in enumerate(paragraphs) if not vietnamese_text(p.text)), 0)
+    if not english or (article.headline and not vietnamese_text(article.headline)):
+        return
+    between = [(n, line) for n, why, line in article.dropped
+               if paragraphs[english - 1].line < n < paragraphs[english].line and why.startswith("short line")]
+    if between:
+        heading = between[-1]
+    elif short_unpunctuated(paragraphs[english].text, 30) and english + 1 < len(paragraphs):
+        heading = (paragraphs[english].line, paragraphs[english].raw)
+        english += 1
+    else:
+        return
+    if vietnamese_text(paragraphs[english].text) or vietnamese_text(heading[1]):
+        return
+    for paragraph in paragraphs[:english]:
+        if paragraph.line != heading[0]:
+            article.dropped.append((paragraph.line, "text in Vietnamese (the post's other half)", paragraph.raw))
+    article.dropped = [(n, "section label (the post's Vietnamese title)" if why.startswith("headline") else
+                        "headline (kept as metadata)" if n == heading[0] else why, line)
+                       for n, why, line in article.dropped if n != heading[0]] + [
+        (heading[0], "headline (kept as metadata)", heading[1])]
+    article.headline = without_pictographs(heading[1].strip("*# "))
+    del paragraphs[:english]
 
 
 def _pull_quotes(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -333,6 +365,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         last_kept = number
     if not seen_body:
         pick_headline(article, before_body)
+    _bilingual_post(article)
     for quote in _pull_quotes(article.paragraphs):
         article.paragraphs.remove(quote)
         article.dropped.append((quote.line, "pull quote (its words stand in a later paragraph)", quote.raw))
@@ -412,7 +445,7 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
         title = html.title if html.title and 3 <= len(html.title.split()) <= 40 else None
     elif label.lower().endswith(".md"):
         page = MarkdownPage(text)
-        text, published, own, title = page.text, page.published, True, page.title
+        text, published, own, title = page.text, page.published, True, page.story_heading or page.title
     article = ingest_text(text, doc_id, label)
     if page is not None:
         article.dropped[:0] = page.dropped  # front matter and code, before what ingest_text dropped

@@ -27,6 +27,21 @@ def looks_english(text: str) -> bool:
     return sum(word in COMMON_ENGLISH for word in words) / len(words) >= MIN_SHARE
 
 
+# letters only Vietnamese writes (not "é" or "ñ" of other languages' names)
+VIETNAMESE_LETTER = re.compile(r"[ăơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịĩọỏốồổỗộớờởỡợụủũứừửữựỳỵỷỹ]")
+VIETNAMESE_WORDS = {"và", "của", "các", "là", "được", "trong", "với", "cho", "những", "này", "đã", "có", "không",
+                    "một", "người", "về", "để", "đến", "từ", "nhất", "năm"}
+
+
+def vietnamese_text(text: str) -> bool:
+    """A sentence in Vietnamese ("Tóm tắt: Việt Nam và Campuchia nhất trí …"), not an English one that names
+    Vietnamese people or places: many of its words carry letters only Vietnamese writes, and it has Vietnamese
+    function words ("và", "của" …)."""
+    words = text.lower().split()
+    return len(words) >= 5 and sum(bool(VIETNAMESE_LETTER.search(w)) for w in words) > 0.3 * len(words) \
+        and len(VIETNAMESE_WORDS.intersection(w.strip(".,;:!?") for w in words)) >= 1
+
+
 def not_english_warning(count: int, unit: str, first: str, marked: str, total: int | None = None) -> str:
     """The one stderr line for ``count`` units (rows, articles) that do not look English, naming the first."""
     many = count != 1 or total is not None

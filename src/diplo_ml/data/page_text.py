@@ -357,6 +357,7 @@ class MarkdownPage:
             self.dropped.append((i + 1, "note-app callout (a reader's note, not the article's)", lines[i].strip()))
             lines[i] = ""
         self.heading = self._title_heading(lines)
+        self.story_heading = self._story_heading(lines)
         self.text = markdown_to_text("\n".join(lines))
 
     @staticmethod
@@ -393,6 +394,26 @@ class MarkdownPage:
             return None
         below = next((line for _, line in filled[at + 1:] if not line.startswith(">")), "")
         return match.group(1).strip("*_ ") if len(below.split()) >= 8 and not below.startswith("#") else None
+
+    @staticmethod
+    def _story_heading(lines: list[str]) -> str | None:
+        """The first "# …" heading of three words or more where the article's prose follows it, past no more than its
+        date, byline and picture lines, above any prose but quoted notes: the story's own title, below a clipper's
+        page title ("# … - VietNamNet Global", front matter) and a reader's note; None for none."""
+        def prose(line: str) -> bool:
+            return len(line.split()) >= 12 and not line.startswith(("!", "#", ">", "[", "- ", "* ", "+ "))
+
+        filled = [line.strip() for line in lines if line.strip()]
+        for at, line in enumerate(filled):
+            if prose(line):
+                return None
+            match = MD_TITLE.match(line)
+            below = [line for line in filled[at + 1:at + 5] if not line.startswith(("#", ">"))]
+            first = next((n for n, line in enumerate(below) if prose(line)), None)
+            if match and len(match.group(1).split()) >= 3 and first is not None \
+                    and all(len(line.split()) < 12 or line.startswith("!") for line in below[:first]):
+                return match.group(1).strip("*_ ")
+        return None
 
     @staticmethod
     def _fenced_blocks(lines: list[str], start: int) -> list[tuple[int, int]]:

@@ -17,6 +17,7 @@ from diplo_ml.data.datelines import (
     strip_dateline,
     strip_page_header,
 )
+from diplo_ml.data.language import vietnamese_text
 from diplo_ml.data.page_noise import (
     ATTRIBUTED,
     BARE_CREDIT,
@@ -328,21 +329,6 @@ def _after_address(text: str) -> str:
     return rest or text
 
 
-# letters only Vietnamese writes (not "é" or "ñ" of other languages' names)
-VIETNAMESE_LETTER = re.compile(r"[ăơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịĩọỏốồổỗộớờởỡợụủũứừửữựỳỵỷỹ]")
-VIETNAMESE_WORDS = {"và", "của", "các", "là", "được", "trong", "với", "cho", "những", "này", "đã", "có", "không",
-                    "một", "người", "về", "để", "đến", "từ", "nhất", "năm"}
-
-
-def _not_english(text: str) -> bool:
-    """A sentence in Vietnamese ("Tóm tắt: Việt Nam và Campuchia nhất trí …"), not an English one that names
-    Vietnamese people or places: many of its words carry letters only Vietnamese writes, and it has Vietnamese
-    function words ("và", "của" …)."""
-    words = text.lower().split()
-    return len(words) >= 5 and sum(bool(VIETNAMESE_LETTER.search(w)) for w in words) > 0.3 * len(words) \
-        and len(VIETNAMESE_WORDS.intersection(w.strip(".,;:!?") for w in words)) >= 1
-
-
 def is_statement(sentence: str) -> bool:
     """False for what is never summary material: questions, bylines, captions, credits, bare labels, a speech's
     forms of address, links to other articles."""
@@ -367,7 +353,7 @@ def is_statement(sentence: str) -> bool:
             or ((ABOUT_AUTHOR.match(unemphasised) or (EVENT_NOTICE.match(unemphasised) and len(text.split()) <= 20))
                 and not ATTRIBUTED.search(text)):
         return False
-    if FOOTNOTE.match(text) or _not_english(text) or _describes_itself(unemphasised) or _answer_fragment(text) \
+    if FOOTNOTE.match(text) or vietnamese_text(text) or _describes_itself(unemphasised) or _answer_fragment(text) \
             or (SITE_WELCOME.match(unemphasised) and not ATTRIBUTED.search(text)) \
             or (SITE_ALERT.match(unemphasised) and len(text.split()) <= 20) or _slide_caption(unemphasised):
         return False
