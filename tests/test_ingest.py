@@ -2432,3 +2432,50 @@ def test_a_clipped_pages_own_heading_beats_the_clippers_title(tmp_path):
                     "fishing to the Vietnamese border guard off Phu Quoc island.\n\n## Background\n\nThe two boats "
                     "were seized in January in waters that Thailand claims as its own.\n")
     assert ingest_path(page).headline == "Thailand returns 22 Vietnamese fishermen detained for illegal fishing"
+
+
+READ27_LEAD = ("\n\nViet Nam and Cambodia agreed on November 20 to upgrade two pairs of border gates to international "
+               "status by the end of 2026.\n\nThe two sides also agreed to pilot a single-stop inspection.")
+
+
+@pytest.mark.parametrize(("header", "headline"), [
+    # a twenty-seventh read (s49): a consulate's bilingual masthead in capitals and its hotline's note
+    ("TỔNG LÃNH SỰ QUÁN NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TẠI OSAKA\nCONSULATE GENERAL OF THE SOCIALIST "
+     "REPUBLIC OF VIET NAM IN OSAKA\n\n☎ CITIZEN PROTECTION HOTLINE (24/7): +81 80-4567-1234\nFor emergencies only. "
+     "For visa and passport questions, please call during office hours.\n\nADVISORY\n\nViet Nam and Cambodia agree "
+     "to open two new international border gates", "Viet Nam and Cambodia agree to open two new international "
+     "border gates"),
+    # a bilingual menu too long for a headline's candidates, above a Vietnamese and an English title
+    ("Trang chủ / Home   Giới thiệu / About   Lãnh sự / Consular   Bảo hộ công dân / Citizen protection   Tin tức / "
+     "News   Liên hệ / Contact\n\nĐại sứ quán đón 27 ngư dân Khánh Hòa được Malaysia trả tự do về nước\n"
+     "Viet Nam and Cambodia agree to open new border gates", "Viet Nam and Cambodia agree to open new border gates"),
+    # a channel's word about itself; an outlet's name and address run into its motto
+    ("VNA English\nchannel · 48,215 subscribers\nOfficial English-language channel of the Vietnam News Agency (VNA). "
+     "Breaking news, photos and videos from Viet Nam and the world.\n\nViet Nam, Cambodia agree to open two new "
+     "international border gates", "Viet Nam, Cambodia agree to open two new international border gates"),
+    ("TUOI TRE NEWS\ntuoitrenews.vn — the English edition of Tuoi Tre newspaper\n\nViet Nam, Cambodia agree to open "
+     "border gates\n\nFirst published: Tuesday, July 15, 2025 - 10:20 (GMT+7)   |   Last update: 17:45",
+     "Viet Nam, Cambodia agree to open border gates"),
+])
+def test_read27_mastheads_notes_and_menus_are_no_headline_and_no_text(header, headline):
+    article = ingest_text(header + READ27_LEAD, "r")
+    assert article.headline == headline and article.paragraphs[0].text.startswith("Viet Nam and Cambodia agreed")
+
+
+def test_a_live_pages_first_published_line_dates_it_and_its_masthead_names_the_outlet():
+    article = ingest_text("TUOI TRE NEWS\ntuoitrenews.vn — the English edition of Tuoi Tre newspaper\n\nViet Nam, "
+                          "Cambodia agree to open border gates\n\nFirst published: Tuesday, July 15, 2025 - 10:20 "
+                          "(GMT+7)   |   Last update: 17:45" + READ27_LEAD, "t")
+    assert article.date == "2025-07-15" and article.outlet == "Tuoi Tre"
+
+
+def test_a_newsletters_greeting_and_editors_signature_and_its_section_rule_above_the_story():
+    page = ("From: The Hanoi Times <weekend@example.vn>\nSubject: Weekend read: Seoul comes to Hanoi, a new walking "
+            "street and the autumn food fair\n\nHaving trouble viewing this email? Open it in your browser.\n\n"
+            "Good morning,\n\nAutumn has arrived in the capital, and with it a busy week for the city's foreign "
+            "relations.\n\nPham Linh, Editor of the weekend edition\n\n━━━━━━━━  DIPLOMACY  ━━━━━━━━\n\n"
+            "Hanoi and Seoul to exchange 100 civil servants a year\n\nHanoi and Seoul signed a cooperation programme "
+            "for 2025-2028 on Friday.\n\nThe first group goes to Seoul in March.")
+    article = ingest_text(page, "n")
+    assert article.headline == "Hanoi and Seoul to exchange 100 civil servants a year"
+    assert article.paragraphs[0].text.startswith("Hanoi and Seoul signed")

@@ -63,8 +63,8 @@ CONTACT = re.compile(r"\+?\d[\d\s().-]{7,}\d|[\w.-]+@[\w-]+\.\w")  # a telephone
 
 
 # a page's date line, however long its note: "Delivered on: 19 March 2026 (Transcript of the speech, exactly as …)"
-PUBLISHED_LINE = re.compile(r"^(?:(?i:published|delivered on|last updated|updated|posted)(?: on)?:?\s+"
-                            r"(?=\d|[A-Z][a-z]+ \d)"
+PUBLISHED_LINE = re.compile(r"^(?:(?i:(?:first )?published|delivered on|last updated|updated|posted)(?: on)?:?\s+"
+                            r"(?=\d|[A-Z][a-z]+,? (?:[A-Z][a-z]+ )?\d)"
                             # a release's date alone: "For immediate release: 6 November 2025"
                             r"|(?i:for immediate release):?\s+"
                             r"(?=(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2},?) \d{4}\s*$))")
@@ -218,15 +218,19 @@ def _drop_candidates(article: Article, candidates: list[tuple[int, str]], lines:
 
 
 SUBJECT = re.compile(r"^Subject\s*:", re.IGNORECASE)
-RULE_LINE = re.compile(r"^[-=_*~—–]{5,}$")
+# a rule across the page, also with a section's name in it ("━━━  DIPLOMACY  ━━━")
+RULE_LINE = re.compile(r"^[-=_*~—–━═─]{5,}(?:\s+[A-Z][A-Z&' ]{1,30}\s+[-=_*~—–━═─]{5,})?$")
 
 
 def _ruled_heading(candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
-    """The last line above the body where it stands between rules of dashes or equals signs, as a newsletter sets a
-    story's title ("-----" / "1. VIET NAM, COLOMBIA SIGN …" / "-----"); None for none."""
-    rules = {n for n, line in candidates if RULE_LINE.match(line.strip())}
+    """The last line above the body where it stands under a rule of dashes or equals signs (with a section's name in
+    it or none), as a newsletter sets a story's title ("-----" / "1. VIET NAM, COLOMBIA SIGN …" / "-----", "━━━
+    DIPLOMACY ━━━" / "" / "Hanoi and Seoul to …"); None for none."""
+    rules = [n for n, line in candidates if RULE_LINE.match(line.strip())]
     last = next((c for c in reversed(candidates) if c[0] not in rules), None)
-    return last if last and {last[0] - 1, last[0] + 1} <= rules and len(last[1].split()) >= 3 else None
+    above = max((n for n in rules if last and n < last[0]), default=None)
+    ruled = above is not None and not any(above < n < last[0] for n, _ in candidates)
+    return last if last and ruled and len(last[1].split()) >= 3 else None
 
 
 def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
@@ -238,7 +242,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(PICTURED.search, "photo caption")  # "… (right) and … at the meeting"
     _drop_candidates(article, candidates, [c for c in candidates if _scene_caption(c, candidates)], "photo caption")
     drop(lambda line: is_menu(line) or SITE_WELCOME.match(line), "navigation menu, table row or site banner")
-    others = [c for c in candidates if names_site(c[1]) or CONTACT.search(c[1])]
+    others = [c for c in candidates if (names_site(c[1]) or CONTACT.search(c[1])) and not PUBLISHED_LINE.match(c[1])]
     if len(others) < len([c for c in candidates if len(c[1].split()) >= 2]):  # only when another line may be it
         # ("Embassy of … in the Republic of Korea" / "NOTICE ON CITIZEN PROTECTION")
         _drop_candidates(article, candidates, others, "site name or contact line")

@@ -297,7 +297,9 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if PHOTO_CREDIT.search(line) and split_datelines(line)[0]:  # "Hanoi (VNA) – … energy. (Photo: VNA)":
             line = PHOTO_CREDIT.sub("", line)                          # a lead with its photo credit, not a caption
         reason = classify(line, seen_body) or ("photo caption" if not seen_body and credited_caption(line) else None) \
-            or ("masthead in two languages" if not seen_body and _bilingual_masthead(line) else None)
+            or ("masthead in two languages" if not seen_body and _bilingual_masthead(line) else None) \
+            or ("navigation menu, table row or site banner" if not seen_body and is_menu(line) else None)  # (one
+        # too long for a headline's candidates: "Trang chủ / Home   Giới thiệu / About   …")
         above = article.paragraphs[-1] if article.paragraphs and article.paragraphs[-1].line == last_kept else None
         short_above = above and len(above.text.split()) <= 25 and not split_datelines(above.raw)[0]
         if BARE_CREDIT.match(line) and short_above:

@@ -134,7 +134,7 @@ VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằ�
 def vietnamese_line(line: str) -> bool:
     """A short line in Vietnamese: three words or more, most with Vietnamese letters, none of them common English
     ("Cổng Thông tin điện tử Chính phủ"; not "Việt Nam peacekeepers receive UN medals")."""
-    words = line.split()
+    words = line.lower().split()  # (also in capitals: "TỔNG LÃNH SỰ QUÁN …" over a consulate's English name)
     return 3 <= len(words) <= 16 and sum(bool(VIETNAMESE_LETTERS.search(w)) for w in words) * 2 > len(words) \
         and not any(w.lower().strip(",.:;") in ENGLISH_SMALL for w in words)
 
@@ -142,14 +142,16 @@ def vietnamese_line(line: str) -> bool:
 ENGLISH_SMALL = {"the", "of", "and", "to", "in", "for", "on", "with", "at", "by", "from", "a", "an", "is", "are", "as"}
 
 
-MOTTO_WORDS = re.compile(r"(?:the |an? )?(?:(?:central|official|national|leading|online|english[- ]language) )*(?:organ"
-                         r"|voice|newspaper|daily|portal|mouthpiece|news (?:source|portal|agency))\b", re.IGNORECASE)
+MOTTO_WORDS = re.compile(r"(?:the |an? )?(?:(?:central|official|national|leading|online|english[- ]language|english) )*"
+                         r"(?:organ|voice|newspaper|daily|portal|mouthpiece|news (?:source|portal|agency)"
+                         r"|edition of)\b", re.IGNORECASE)  # ("the English edition of Tuoi Tre newspaper")
 
 
 def masthead_and_motto(line: str) -> bool:
     """An outlet's masthead and its motto after a dash: "NHAN DAN ONLINE – Central organ of the Communist Party of Viet
     Nam" (read as a dateline it would open the text)."""
-    name, dash, rest = line.strip(" *_#").partition(" – ")
+    name, dash, rest = re.sub(r"\s[—-]\s", " – ", line.strip(" *_#"), count=1).partition(" – ")
+    name = re.sub(r"\s+[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)$", "", name)  # ("TUOI TRE NEWS tuoitrenews.vn – …")
     return bool(dash) and masthead(name) is not None and 2 <= len(rest.split()) <= 14 and not TERMINAL.search(rest) \
         and bool(MOTTO_WORDS.match(rest))  # (not a headline about the paper: "Vietnam News – the paper at 35")
 
@@ -201,10 +203,13 @@ def comment_block(lines: Sequence[str]) -> set[int]:
 
 
 # a newsletter's letter from its editors: "Dear readers," … "— The editors"
-READERS_GREETING = re.compile(r"^(?:dear|hello|hi|good morning),? (?:readers?|subscribers?)\b[,!:]?$",
-                              re.IGNORECASE)
-EDITORS_SIGN_OFF = re.compile(r"^[—–-]*\s*(?:the |your )(?:editors?|editorial (?:team|board)|newsroom|newsletter team)"
-                              r"(?: (?:of|at) [\w .&'’-]{1,40})?\.?$", re.IGNORECASE)
+READERS_GREETING = re.compile(r"^(?:dear|hello|hi|good (?:morning|afternoon|evening))(?:,? (?:readers?|subscribers?"
+                              r"|all|everyone|friends)\b)?[,!:]?$", re.IGNORECASE)
+# "— The editors", "Pham Linh, Editor of the weekend edition"
+EDITORS_SIGN_OFF = re.compile(r"^[—–-]*\s*(?:(?:the |your )(?:editors?|editorial (?:team|board)|newsroom"
+                              r"|newsletter team)(?: (?:of|at) [\w .&'’-]{1,40})?\.?"
+                              r"|(?:[A-Z][\w’'-]+ ){1,4}[A-Z][\w’'-]+,\s+(?:the )?(?:editor|managing editor"
+                              r"|editor-in-chief)\b[\w .&'’-]{0,50})$", re.IGNORECASE)
 
 
 def editors_letter(lines: Sequence[str]) -> set[int]:
@@ -246,6 +251,12 @@ COOKIES = re.compile(r"\bcookies\b.*\b(?:website|site|browser|browsing|settings|
                      r"|\b(?:you )?(?:agree|consent) to (?:our|the) use of cookies\b", re.IGNORECASE)
 # who published a GOV.UK page: "From: Foreign, Commonwealth & Development Office and The Rt Hon David Lammy MP"
 PUBLISHER = re.compile(r"^from:\s+\S", re.IGNORECASE)
+# a site's or a channel's word about itself, and a hotline's note: "Official English-language channel of the Vietnam
+# News Agency (VNA). Breaking news …", "For emergencies only. For visa and passport questions, please call …"
+SITE_ABOUT = re.compile(r"^(?:the )?official (?:[\w-]+ ){0,3}(?:channel|account|page|website|site|portal|feed) of\b"
+                        r"|^for emergencies only\b|^for (?:visa|passport|consular|other|general)\b[^.]{0,60}"
+                        r"\b(?:questions|enquiries|inquiries|matters),? please (?:call|contact|e-?mail|write)\b",
+                        re.IGNORECASE)
 # a link to another article inside the page: "Related: Vietnam, Chile boost trade ties", "See also: …"
 RELATED_LINK = re.compile(r"^(?:related(?: news| articles?| stories)?|see also|read more|read also|also read|see more"
                           r"|xem thêm)\s*:\s*\S", re.IGNORECASE)
@@ -464,7 +475,8 @@ MAIL_NOTICE = re.compile(r"^(?:(?:confidentiality|e-?mail) (?:notice|disclaimer)
                          r"|please consider the environment before printing"
                          # a newsletter's own: "Having trouble reading this email? View it in your browser.",
                          # "Unsubscribe | Update your preferences", "Forward to a friend"
-                         r"|(?:having trouble (?:reading|viewing) this (?:e-?mail|message)\?\s*)?view (?:it"
+                         r"|(?:having trouble (?:reading|viewing) this (?:e-?mail|message)\?\s*)?"
+                         r"(?:view|open|read) (?:it"
                          r"|this (?:e-?mail|message|newsletter|issue)) (?:in|on) (?:your|a) (?:web )?browser"
                          r"|unsubscribe\b|(?:update|manage) your (?:e-?mail )?(?:preferences|subscription)"
                          r"|forward (?:this )?to a friend"
@@ -473,6 +485,7 @@ MAIL_NOTICE = re.compile(r"^(?:(?:confidentiality|e-?mail) (?:notice|disclaimer)
 # notices that are page noise when short (longer, "Copyright protection for films was …" is text)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (WIRE_NOTICE, 30, "wire notice or contributors"),
                  (COOKIES, 40, "cookie notice or navigation"), (PUBLISHER, 25, "publisher line"),
+                 (SITE_ABOUT, 30, "a site's word about itself or its hotline's note"),
                  (MAIL_NOTICE, 90, "e-mail notice"))
 
 
