@@ -2479,3 +2479,13 @@ def test_a_newsletters_greeting_and_editors_signature_and_its_section_rule_above
     article = ingest_text(page, "n")
     assert article.headline == "Hanoi and Seoul to exchange 100 civil servants a year"
     assert article.paragraphs[0].text.startswith("Hanoi and Seoul signed")
+
+
+def test_a_teaser_that_asks_above_a_dated_lead_is_not_read_as_its_summary():
+    # a twenty-seventh read (s49): a question standfirst and its "… are about to find out." above the VNA lead
+    page = ("Chile opens market to Vietnamese fresh pomelo\n\nCan a fruit with a rind as thick as a thumb survive five "
+            "weeks in a refrigerated container and still taste as sweet in Santiago as it does in a Mekong Delta "
+            "orchard? Growers in the south are about to find out.\n\nHanoi, May 5 (VNA) – Chile's Agricultural and "
+            "Livestock Service has granted market access to fresh Vietnamese pomelo.\n\nThe decision makes pomelo the "
+            "first Vietnamese citrus fruit allowed into Chile.")
+    assert ingest_text(page, "p").summary_text.startswith("Chile's Agricultural and Livestock Service")

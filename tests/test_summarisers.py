@@ -1621,3 +1621,24 @@ def test_a_newsletters_contents_line_and_sign_off_are_no_summary():
 ])
 def test_a_city_pair_or_route_is_no_dateline(text):
     assert strip_dateline(text) == text
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # read 27 (s49): a teaser that only calls to read on; an unnamed scene; an opening saying and an obituary's lead
+    ("Find out who can apply and how.\n\nThe British Embassy announced today that the UK will fund 70 scholarships.",
+     "The British Embassy"),
+    ("Find out about the final route for Phase Two of HS2.\n\nThe Transport Secretary set out the route today.",
+     "Find out about"),
+    ("Bronze drums boomed beneath the arches of the old medina, and the scent of star anise drifted into the smell of "
+     "mint tea.\n\nChildren pressed their palms against a glass case of ceramics.\n\nThe Viet Nam Culture Days opened "
+     "in Casablanca on October 31.", "The Viet Nam Culture Days"),
+    ("“A diplomat is someone who carries the whole country in a small suitcase,” he liked to tell young officers.\n\n"
+     "Former Ambassador Tran Quang Vinh passed away in Ha Noi on March 1 at the age of 86.", "Former Ambassador"),
+    # news under way, or a scene with nothing dated below it, stays
+    ("Indonesia is stepping up efforts to promote its culture abroad, with embassies and consulates staging batik "
+     "exhibitions.\n\nIndonesian missions held batik events on Monday.", "Indonesia is stepping up"),
+    ("Bronze drums boomed beneath the arches of the old medina, and the scent of star anise drifted into the smell of "
+     "mint tea.\n\nThe festival runs all week.", "Bronze drums"),
+])
+def test_read27_teasers_scenes_and_sayings_above_the_lead_are_not_the_summary(text, first):
+    assert _chosen(text)[0].startswith(first)

@@ -50,11 +50,13 @@ REFERS_BACK = re.compile(r"^(?:That|This|These|Those|Such) (?:was|is|were|are|ca
 
 def not_a_standfirst(text: str) -> bool:
     """Whether a paragraph or sentence above a dated lead is no summary of the article: a teaser shorter than
-    :data:`STANDFIRST_WORDS`, a list item, a quotation that names no speaker ("“Vietnam is proud …”") or what only
-    points back to it ("That was the message of …")."""
+    :data:`STANDFIRST_WORDS`, a list item, a quotation that names no speaker ("“Vietnam is proud …”"), what only
+    points back to it ("That was the message of …") or a teaser that asks ("Can a fruit … survive five weeks …?
+    Growers in the south are about to find out.")."""
     text = text.lstrip("*_ ")
     return len(text.split()) < STANDFIRST_WORDS or text[:1] in "•-–—" \
-        or (text[:1] in "“\"‘" and not ATTRIBUTED.search(text)) or bool(REFERS_BACK.match(text))
+        or (text[:1] in "“\"‘" and not ATTRIBUTED.search(text)) or bool(REFERS_BACK.match(text)) \
+        or bool(re.search(r"\?(?:\s|$)", text))
 
 
 # a footnote's mark after a word, a sentence or a year ("… skilled workers.[1]", "[^2]", "2030[1]", not "Article

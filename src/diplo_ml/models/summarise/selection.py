@@ -358,9 +358,14 @@ def is_statement(sentence: str) -> bool:
             or (SITE_ALERT.match(unemphasised) and len(text.split()) <= 20) or _slide_caption(unemphasised):
         return False
     if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) \
-            or (COOKIES.search(text) and len(text.split()) <= 40):
+            or (COOKIES.search(text) and len(text.split()) <= 40) or BARE_CALL.match(unemphasised):
         return False
     return len(text.split()) >= 2
+
+
+# a call to read on that names nothing: "Find out who can apply and how.", "Read technical briefing 6." (not "Find
+# out about the final route for Phase Two of HS2.", whose names say what the page is about)
+BARE_CALL = re.compile(r"^(?i:find out|read|learn|see|check|discover)\b(?:\s+[a-z0-9][\w'’-]*){0,10}[.!]?$")
 
 
 # what a GOV.UK page prints above its lead, when its lines were run together: the kind of page ("Press release New
@@ -601,7 +606,7 @@ NEWS_ACT = re.compile(r"\b(?:inaugurated|launched|began|signed|agreed|adopted|op
                       r"|established|set up|delivered|donated|provided|granted|rescued|repatriated|attended"
                       r"|celebrated|commemorated|(?:co-)?organi[sz]ed|inspected|committed|released|issued"
                       r"|returned|arrived|paid|sent|took part|joined|marked|honoured|honored|introduced|submitted"
-                      r"|brought|evacuated)\b")
+                      r"|brought|evacuated|passed away|died)\b")
 # the day of a news lead: "on Monday", "on Friday (March 14)", "on March 12", "on 8 May", "today", "this week"
 NEWS_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d{{1,2}} (?:{MONTHS})\b)"
                       r"|\b(?:today|yesterday|this week|last week|earlier this week|this morning|this afternoon)\b",
@@ -627,7 +632,8 @@ QUOTE_MARKS = ("\"", "“", "‘", "'", "«")
 # a quotation with its speaker after it, opening a story: "“Egypt is our gateway to Africa …,” Deputy Foreign Minister
 # Nguyen Quoc Hung told reporters after the meeting."
 ATTRIBUTED_QUOTE = re.compile(r"^[\"“‘«][^\"”’»]{20,}[\"”’»]\s*,?\s*[^\"“”]{3,80}\b(?:said|says|told|stated|noted"
-                              r"|stressed|emphasi[sz]ed|affirmed|added|declared)\b[^\"“”]{0,120}\.$")
+                              r"|stressed|emphasi[sz]ed|affirmed|added|declared|(?:liked|loved|used) to (?:say|tell)"
+                              r"|would (?:say|tell))\b[^\"“”]{0,120}\.$")  # ("…,” he liked to tell young officers.)
 # a speaker who welcomes the audience: "I am delighted to welcome you home to the Spring Homeland programme."
 WELCOMES = re.compile(r"\bI(?: am|'m|’m) (?:very |most )?(?:delighted|pleased|happy|glad|honoured|honored) to welcome"
                       r" (?:you|all of you)\b")
@@ -643,6 +649,18 @@ def unquoted(sentence: str) -> str:
     return QUOTED.sub(" ", sentence)
 
 
+def _unnamed_scene(opening: str) -> bool:
+    """A scene that names no one and nothing: twelve words or more, no capital after the first word, no figure, no
+    speaker, no news under way or just done ("is/are …ing", "has …") ("Bronze drums boomed beneath the arches of the
+    old medina, the scent of star anise … drifted …"; not "Indonesia is stepping up efforts to promote its culture
+    abroad, …", "… trade between the two countries has doubled.", "The views expressed … were his own, the
+    spokesperson said.")."""
+    words = opening.split()
+    return len(words) >= 12 and not any(word[:1].isupper() for word in words[1:]) and not re.search(r"\d", opening) \
+        and not re.search(r"\b(?:(?:is|are) (?:\w+ )?\w+ing|has|have|had)\b", opening) \
+        and not REPORTED.search(opening)
+
+
 def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     """A feature's opening, a scene or a piece of history (:data:`FEATURE_OPENER`) that names no act of news ("Mist
     still hung over the Red River early on Monday as the first truck …", "Thirty years ago, a team of young architects
@@ -654,7 +672,8 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     opening = raw[kept[0]].strip()
     quoted = bool(ATTRIBUTED_QUOTE.match(opening))
     reported = not quoted and REPORTED.search(unquoted(opening)) and NEWS_DAY.search(opening)  # "When asked …, the
-    if not (quoted or FEATURE_OPENER.match(opening)) or (NEWS_ACT.search(opening) and not quoted) or reported:
+    scene = FEATURE_OPENER.match(opening) or (_unnamed_scene(opening) and not FUTURE.search(opening))
+    if not (quoted or scene) or (NEWS_ACT.search(opening) and not quoted) or reported:
         return []  # minister said on Monday …": news
     lead = next((i for i in kept[1:7] if NEWS_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
                  and not raw[i].lstrip().startswith(QUOTE_MARKS) and not FIRST_PERSON.search(raw[i].strip())), None)
