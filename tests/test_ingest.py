@@ -2489,3 +2489,17 @@ def test_a_teaser_that_asks_above_a_dated_lead_is_not_read_as_its_summary():
             "Livestock Service has granted market access to fresh Vietnamese pomelo.\n\nThe decision makes pomelo the "
             "first Vietnamese citrus fruit allowed into Chile.")
     assert ingest_text(page, "p").summary_text.startswith("Chile's Agricultural and Livestock Service")
+
+
+def test_a_notices_address_reference_number_and_wrapped_capitals_title():
+    # a twenty-seventh read (s49): a PDF notice's letterhead address was its headline, its "Ref. No. … Ha Noi, 02
+    # December 2025" line gave no date, and its title's first line, ending in a comma, was dropped as a salutation
+    page = ("HUMAN RESOURCES DEVELOPMENT SERVICE OF KOREA\nEPS CENTER IN VIET NAM\nFloor 9, Lotte Center Office Tower, "
+            "54 Lieu Giai, Ba Dinh, Ha Noi\nTel: +84 24 3771 0000\n\nRef. No. 2025-41/EPS-VN      Ha Noi, 02 December "
+            "2025\n\nNOTICE\nON THE 2026 EPS-TOPIK FOR VIETNAMESE WORKERS IN THE MANUFACTURING,\nAGRICULTURE AND "
+            "FISHERIES SECTORS\n\nThe Human Resources Development Service of Korea will hold the 2026 test for up to "
+            "18,000 Vietnamese candidates in March.\n\nRegistration opens in January.")
+    article = ingest_text(page, "n")
+    assert article.headline == ("NOTICE ON THE 2026 EPS-TOPIK FOR VIETNAMESE WORKERS IN THE MANUFACTURING, "
+                                "AGRICULTURE AND FISHERIES SECTORS")
+    assert article.date == "2025-12-02"

@@ -58,8 +58,11 @@ SITE_NAME = re.compile(r"^(?:[A-Z]\w*(?: [A-Z]\w*)? [–—-] )?(?:The )?(?:Emba
 # (also "France Diplomacy – Ministry for …", "Ministry of Foreign Affairs, Republic of Korea")
 
 
-# a page's contact line: "Hotline for citizen protection: +82 10 5555 0123", "Email: consular@…"
-CONTACT = re.compile(r"\+?\d[\d\s().-]{7,}\d|[\w.-]+@[\w-]+\.\w")  # a telephone number or an e-mail address
+# a page's contact line: "Hotline for citizen protection: +82 10 5555 0123", "Email: consular@…", "Floor 9, Lotte
+# Center Office Tower, 54 Lieu Giai, Ba Dinh, Ha Noi"
+CONTACT = re.compile(r"\+?\d[\d\s().-]{7,}\d|[\w.-]+@[\w-]+\.\w"  # a telephone number or an e-mail address
+                     r"|^(?:(?:Floor|Level|Room|Suite|Unit)\s+\d+|\d+(?:-\d+)?\s+[A-Z][\w ]{2,30}\s"
+                     r"(?:Street|Road|Avenue|Boulevard)),(?:\s*[^,]+,){1,6}\s*[^,]+$")  # (or an address)
 
 
 # a page's date line, however long its note: "Delivered on: 19 March 2026 (Transcript of the speech, exactly as …)"
@@ -246,7 +249,10 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     if len(others) < len([c for c in candidates if len(c[1].split()) >= 2]):  # only when another line may be it
         # ("Embassy of … in the Republic of Korea" / "NOTICE ON CITIZEN PROTECTION")
         _drop_candidates(article, candidates, others, "site name or contact line")
-    drop(lambda line: line.rstrip("*_ ").endswith(","), "salutation")  # "Your Excellency …,"
+    wrapped = {c for c, below in zip(candidates, candidates[1:]) if below[0] == c[0] + 1 and capitals(c[1])
+               and capitals(below[1])}  # (a title in capitals that goes on: "ON THE 2026 EPS-TOPIK … IN THE
+    # MANUFACTURING," / "AGRICULTURE AND FISHERIES SECTORS")
+    drop(lambda line: line.rstrip("*_ ").endswith(",") and not any(line == c[1] for c in wrapped), "salutation")
     for _, line in [c for c in candidates if PUBLISHED_LINE.match(c[1])]:
         article.date = article.date or parse_date(line)
     drop(PUBLISHED_LINE.match, "timestamp")

@@ -427,7 +427,13 @@ BUTTONS = {"print", "email", "share", "facebook", "twitter", "zalo", "linkedin",
            "comment", "comments", "tweet", "back"}
 
 
+# a letter's or a notice's reference number before its place and date: "Ref. No. 2025-41/EPS-VN   Ha Noi, 02 December
+# 2025", "No. 19/TTBC-BNG"
+REFERENCE_NUMBER = re.compile(r"^(?:Ref(?:erence)?\.?(?:\s*No\.?)?|No\.)\s*[:.]?\s*\S*\d\S*\s+")
+
+
 def _is_timestamp(line: str) -> bool:
+    line = REFERENCE_NUMBER.sub("", line, count=1)
     if len(line.split()) > 12:
         return False
     has_date = bool(DATE_DMY.search(line) or DATE_ISO.search(line) or DATE_MDY.search(line)
