@@ -2354,6 +2354,11 @@ GOV_LEAD = "\n\nThe two ministers signed a memorandum on labour cooperation in H
     ("VIR - VIETNAM INVESTMENT REVIEW\nUnder the Ministry of Finance\n\nKorea and Viet Nam sign labour memorandum",
      "VIR"),
     ("Home > Ministry of Foreign Affairs > News\n\nKorea and Viet Nam sign labour memorandum", None),
+    # read 27 (s49): a US embassy's masthead; the ASEAN Secretariat's by the Association's full name
+    ("An official website of the United States government\n\nU.S. Embassy & Consulate in Vietnam\n\n"
+     "Readout of the Deputy Secretary's meeting on labour", "U.S. Embassy & Consulate in Vietnam"),
+    ("ASEAN\nONE VISION ONE IDENTITY ONE COMMUNITY\nAssociation of Southeast Asian Nations\n\n"
+     "Joint Media Statement of the ASEAN labour ministers", "ASEAN Secretariat"),
 ])
 def test_a_government_pages_masthead_names_its_publisher(header, outlet):
     assert ingest_text(header + GOV_LEAD, "g").outlet == outlet

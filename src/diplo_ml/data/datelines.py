@@ -42,6 +42,7 @@ FULL_NAMES = {
     "THE STRAITS TIMES": "The Straits Times", "STRAITS TIMES": "The Straits Times",
     "VIETNAM LAW & LEGAL FORUM": "VLLF", "THE WORLD & VIETNAM REPORT": "WVR", "WORLD & VIETNAM REPORT": "WVR",
     "THE WORLD AND VIETNAM REPORT": "WVR", "WORLD AND VIETNAM REPORT": "WVR",
+    "ASSOCIATION OF SOUTHEAST ASIAN NATIONS": "ASEAN Secretariat", "ASEAN SECRETARIAT": "ASEAN Secretariat",
 }
 _ONE_OUTLET = "|".join(sorted((re.escape(k) for k in OUTLETS), key=len, reverse=True))
 _OUTLET_ALT = rf"(?:{_ONE_OUTLET})(?:\s*/\s*(?:{_ONE_OUTLET}))*"  # "NDO/VNA", "VNA/VNP": wire copy names both

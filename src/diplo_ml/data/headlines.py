@@ -52,8 +52,9 @@ WIRE_TAG = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{
 TITLE_LINE = re.compile(rf"^(?:(?i:{FULL_TEXT_OF})|(?:VIDEO|Video|WATCH|Watch)\s*:\s*[A-Z])")
 # a site's or an organisation's name, nothing else: "Embassy of the Socialist Republic of Viet Nam in the Republic of
 # Korea", "Ministry of Foreign Affairs of Viet Nam" (not "Embassy of Vietnam holds Tet gathering")
-SITE_NAME = re.compile(r"^(?:[A-Z]\w*(?: [A-Z]\w*)? [–—-] )?(?:The )?(?:Embassy|Consulate(?: General)?"
-                       r"|(?:Permanent )?Mission|Ministry|Office|Department|Delegation|Global Affairs)\b"
+SITE_NAME = re.compile(r"^(?:[A-Z]\w*(?: [A-Z]\w*)? [–—-] )?(?:The )?(?:(?:U\.S\.|U\.K\.|US|UK) )?"
+                       r"(?:Embassy|Consulate(?: General)?|(?:Permanent )?Mission|Ministry|Office|Department|Delegation"
+                       r"|Global Affairs)\b"
                        r"(?:(?:,?\s+|\s+[–—-]\s+)(?:[A-Z][\w.'’&-]*|of|the|in|to|and|for|at|on|&))*$")
 # (also "France Diplomacy – Ministry for …", "Ministry of Foreign Affairs, Republic of Korea")
 
