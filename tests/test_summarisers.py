@@ -1634,6 +1634,10 @@ def test_a_city_pair_or_route_is_no_dateline(text):
      "in Casablanca on October 31.", "The Viet Nam Culture Days"),
     ("“A diplomat is someone who carries the whole country in a small suitcase,” he liked to tell young officers.\n\n"
      "Former Ambassador Tran Quang Vinh passed away in Ha Noi on March 1 at the age of 86.", "Former Ambassador"),
+    ("A blue plastic water jug, marked in felt pen with the number CM 97316 TS, stood on a trolley at Tan Son Nhat "
+     "airport.\n\nTwenty-one fishermen from Ca Mau flew home from Jakarta on Saturday night.", "Twenty-one"),
+    ("A fire broke out at a garment factory in Binh Duong on Monday.\n\nThe ambassador visited the workers on "
+     "Tuesday.", "A fire broke out"),
     # news under way, or a scene with nothing dated below it, stays
     ("Indonesia is stepping up efforts to promote its culture abroad, with embassies and consulates staging batik "
      "exhibitions.\n\nIndonesian missions held batik events on Monday.", "Indonesia is stepping up"),

@@ -605,8 +605,9 @@ NEWS_ACT = re.compile(r"\b(?:inaugurated|launched|began|signed|agreed|adopted|op
                       r"|welcomed|discussed|reviewed|called|urged|kicked off|started|concluded|elevated|ratified"
                       r"|established|set up|delivered|donated|provided|granted|rescued|repatriated|attended"
                       r"|celebrated|commemorated|(?:co-)?organi[sz]ed|inspected|committed|released|issued"
-                      r"|returned|arrived|paid|sent|took part|joined|marked|honoured|honored|introduced|submitted"
-                      r"|brought|evacuated|passed away|died)\b")
+                      r"|returned|arrived|flew|landed|paid|sent|took part|joined|honoured|honored|introduced"
+                      r"|submitted|brought|evacuated|passed away|died|marked (?:the|a|an|its|their|this))\b")
+# ("marked the anniversary", not "marked in felt pen")
 # the day of a news lead: "on Monday", "on Friday (March 14)", "on March 12", "on 8 May", "today", "this week"
 NEWS_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d{{1,2}} (?:{MONTHS})\b)"
                       r"|\b(?:today|yesterday|this week|last week|earlier this week|this morning|this afternoon)\b",
@@ -661,6 +662,18 @@ def _unnamed_scene(opening: str) -> bool:
         and not REPORTED.search(opening)
 
 
+# a thing that a feature opens on: "A blue plastic water jug, scuffed white at the shoulders, …", "A rice cooker with a
+# cracked lid, …"
+OBJECT_OPENER = re.compile(r"^(?:A|An) (?:[a-z][\w-]* ){0,4}[a-z][\w-]*(?:,| with\b| of\b)")
+
+
+def _object_scene(opening: str) -> bool:
+    """A feature's opening on a thing (:data:`OBJECT_OPENER`) that reports nothing: no speaker, nothing done ("has
+    …"), no day ("A fire broke out at a factory on Monday" is news)."""
+    return bool(OBJECT_OPENER.match(opening)) and not REPORTED.search(opening) and not NEWS_DAY.search(opening) \
+        and not re.search(r"\b(?:has|have|had)\b", opening)
+
+
 def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     """A feature's opening, a scene or a piece of history (:data:`FEATURE_OPENER`) that names no act of news ("Mist
     still hung over the Red River early on Monday as the first truck …", "Thirty years ago, a team of young architects
@@ -672,7 +685,8 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     opening = raw[kept[0]].strip()
     quoted = bool(ATTRIBUTED_QUOTE.match(opening))
     reported = not quoted and REPORTED.search(unquoted(opening)) and NEWS_DAY.search(opening)  # "When asked …, the
-    scene = FEATURE_OPENER.match(opening) or (_unnamed_scene(opening) and not FUTURE.search(opening))
+    scene = FEATURE_OPENER.match(opening) or ((_unnamed_scene(opening) or _object_scene(opening))
+                                              and not FUTURE.search(opening))
     if not (quoted or scene) or (NEWS_ACT.search(opening) and not quoted) or reported:
         return []  # minister said on Monday …": news
     lead = next((i for i in kept[1:7] if NEWS_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
