@@ -2508,3 +2508,53 @@ def test_a_notices_address_reference_number_and_wrapped_capitals_title():
     assert article.headline == ("NOTICE ON THE 2026 EPS-TOPIK FOR VIETNAMESE WORKERS IN THE MANUFACTURING, "
                                 "AGRICULTURE AND FISHERIES SECTORS")
     assert article.date == "2025-12-02"
+
+
+LABOUR_LEAD = "\n\nThe ambassador on Thursday hosted a reception in Hanoi for 300 guests.\n\nThe event marked 30 years."
+
+
+@pytest.mark.parametrize("title", [
+    # a review of s49's change: title-case headlines that start like a body's name are headlines, not publishers
+    "U.S. Embassy Hanoi Hosts Independence Day Reception With Vietnamese Partners",
+    "Ministry Of Foreign Affairs Holds Regular Press Conference On East Sea Issues",
+    "Vietnam - Embassy In Japan Celebrates Tet With Overseas Vietnamese Community",
+    "Global Affairs Canada Announces New Funding For Women Entrepreneurs In Viet Nam",
+    "Ministry of Health, Hanoi Hospitals Step Up Dengue Prevention",
+    "Updated Visa Policy 2025: What Travellers to Viet Nam Need to Know",  # (no time stamp)
+])
+def test_a_title_case_headline_is_no_site_name_and_no_publisher(title):
+    article = ingest_text(f"Press Releases\n\n{title}" + LABOUR_LEAD, "t")
+    assert article.headline == title and article.outlet is None
+
+
+@pytest.mark.parametrize(("stamp", "day"), [
+    # a local offset keeps its own day (a review: Tokyo's midnight, Washington's evening); UTC is read in Viet Nam's
+    ("2025-05-06T00:00:00+09:00", "2025-05-06"), ("2025-05-05T20:15:00-04:00", "2025-05-05"),
+    ("Tue, 06 May 2025 00:00:00 +0900", "2025-05-06"), ("2025-05-05T20:15:00Z", "2025-05-06"),
+])
+def test_a_local_offset_keeps_its_own_day(stamp, day):
+    assert parse_date(stamp) == day
+
+
+def test_a_front_matter_title_beats_a_section_heading_and_a_site_name(tmp_path):
+    page = tmp_path / "f.md"  # (a review: "# News and Events" and "# Ministry of Foreign Affairs of Viet Nam")
+    for heading in ("News and Events", "Ministry of Foreign Affairs of Viet Nam"):
+        page.write_text(f"---\ntitle: \"Viet Nam, Japan hold 10th Strategic Partnership Dialogue\"\n---\n\n# {heading}"
+                        "\n\nDeputy Foreign Minister Nguyen Minh Hang and her Japanese counterpart held the 10th "
+                        "Strategic Partnership Dialogue in Tokyo on Monday.\n")
+        assert ingest_path(page).headline == "Viet Nam, Japan hold 10th Strategic Partnership Dialogue"
+
+
+def test_a_single_story_newsletters_name_between_rules_does_not_beat_its_subject():
+    page = ("From: Diplomacy Weekly <newsletter@example.org>\nSubject: Viet Nam and Japan sign semiconductor "
+            "cooperation pact\nDate: Tue, 06 May 2025 07:00:00 +0700\n\n----------\nDIPLOMACY WEEKLY BRIEFING\n"
+            "----------\n\nViet Nam and Japan on Monday signed a memorandum on semiconductor cooperation.\n\nJapan "
+            "will help train 50,000 engineers.")
+    assert ingest_text(page, "n").headline == "Viet Nam and Japan sign semiconductor cooperation pact"
+
+
+def test_a_lead_about_an_official_website_is_text():
+    page = ("National Assembly relaunches English-language portal\n\nThe official website of the National Assembly "
+            "of Viet Nam was relaunched in Hanoi on Monday with a new English-language section.\n\nThe site will "
+            "publish the full texts of laws.")
+    assert ingest_text(page, "o").paragraphs[0].text.startswith("The official website")

@@ -1646,3 +1646,21 @@ def test_a_city_pair_or_route_is_no_dateline(text):
 ])
 def test_read27_teasers_scenes_and_sayings_above_the_lead_are_not_the_summary(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a review of s49's change: news told without an act's verb or a day, or with a disaster's, stays the lead
+    ("Viet Nam and Brazil have upgraded their relations to a Strategic Partnership.\n\nThe two leaders on March 28 "
+     "signed a joint statement.", "Viet Nam and Brazil have upgraded"),
+    ("Viet Nam has been elected to the United Nations Human Rights Council for 2026-2028.\n\nThe UN General Assembly "
+     "on October 14 adopted the results.", "Viet Nam has been elected"),
+    ("Heavy rains and flash floods swept across the northern mountainous provinces overnight, cutting off roads and "
+     "villages.\n\nAuthorities in Lao Cai province on Monday evacuated more than 2,000 people.", "Heavy rains"),
+    ("Strong winds tore roofs from houses and uprooted trees across the coastal city as the storm made landfall late "
+     "at night.\n\nRescue teams on Sunday evacuated more than 5,000 people.", "Strong winds"),
+    # a history opening that tells of deaths is still history
+    ("Fifty-three years ago, thousands of young soldiers died defending the ancient citadel of Quang Tri.\n\nOn "
+     "Sunday, leaders of the province held a ceremony at the citadel.", "On Sunday, leaders"),
+])
+def test_news_openings_a_review_found_taken_for_background_stay_the_lead(text, first):
+    assert _chosen(text)[0].startswith(first)

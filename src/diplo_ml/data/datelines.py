@@ -475,8 +475,8 @@ def without_wire_dateline(text: str) -> str:
     return rest if any(m.groupdict().get("outlet") for m in matches) else text
 
 
-# the zone whose calendar a page's date is read in: the project's news is Viet Nam's (GMT+7), so a machine's time
-# stamp in UTC late in the evening ("2025-05-05T23:50:00Z") is that outlet's next morning
+# the zone whose calendar a page's date is read in where its stamp is in UTC: the project's news is Viet Nam's (GMT+7),
+# so a machine's time stamp late in the evening ("2025-05-05T23:50:00Z") is that outlet's next morning
 NEWS_ZONE = timezone(timedelta(hours=7))
 # a time stamp with its zone: ISO 8601 ("2025-05-05T23:50:00Z", "2025-05-05 23:50+00:00") or RFC 822, as feeds and
 # mail write it ("Mon, 05 May 2025 23:50:00 +0000", "… GMT")
@@ -486,7 +486,8 @@ ZONED_RFC = re.compile(r"^(?:[A-Z][a-z]{2},\s*)?\d{1,2} [A-Z][a-z]{2} \d{4} \d\d
 
 
 def zoned_date(text: str) -> str | None:
-    """The day in :data:`NEWS_ZONE` of a time stamp that gives its zone, as ISO; None for any other text."""
+    """The day of a time stamp that gives its zone, as ISO: a stamp in UTC read in :data:`NEWS_ZONE`, one with a local
+    offset on its own calendar; None for any other text."""
     stamp = text.strip()
     try:
         if ZONED_ISO.match(stamp):
@@ -497,7 +498,10 @@ def zoned_date(text: str) -> str | None:
             return None
     except (TypeError, ValueError):
         return None
-    return moment.astimezone(NEWS_ZONE).date().isoformat() if moment.tzinfo else None
+    if moment.tzinfo is None:
+        return None
+    utc = moment.utcoffset() == timedelta(0)  # a machine's time; a local offset keeps its own day ("2025-05-06T00:00
+    return (moment.astimezone(NEWS_ZONE) if utc else moment).date().isoformat()  # +09:00" is Tokyo's 6 May)
 
 
 def parse_date(text: str) -> str | None:

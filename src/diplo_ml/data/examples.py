@@ -155,6 +155,8 @@ def site_name_outlet(record: dict[str, Any]) -> str | None:
     site = next((record[k] for k in OUTLET_FIELDS[1:] if isinstance(record.get(k), str) and record[k].strip()), None)
     if site is None:
         return None
+    if re.match(r"^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)+/?$", site.strip(), re.IGNORECASE):  # an address for a
+        return host_outlet(record) or host_outlet({"url": site})  # name: its host's outlet, if known
     return host_outlet(record) or site_name(site)
 
 

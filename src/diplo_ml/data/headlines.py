@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from diplo_ml.data.article import Article
-from diplo_ml.data.datelines import parse_date
+from diplo_ml.data.datelines import MONTHS, WEEKDAYS, parse_date
 from diplo_ml.data.line_joins import capitals
 from diplo_ml.data.page_noise import (
     BYLINE,
@@ -68,7 +68,7 @@ CONTACT = re.compile(r"\+?\d[\d\s().-]{7,}\d|[\w.-]+@[\w-]+\.\w"  # a telephone 
 
 # a page's date line, however long its note: "Delivered on: 19 March 2026 (Transcript of the speech, exactly as …)"
 PUBLISHED_LINE = re.compile(r"^(?:(?i:(?:first )?published|delivered on|last updated|updated|posted)(?: on)?:?\s+"
-                            r"(?=\d|[A-Z][a-z]+,? (?:[A-Z][a-z]+ )?\d)"
+                            rf"(?=\d|(?i:{WEEKDAYS}|{MONTHS})\w*\.?,? (?:(?i:{MONTHS})\w*\.? )?\d)"
                             # a release's date alone: "For immediate release: 6 November 2025"
                             r"|(?i:for immediate release):?\s+"
                             r"(?=(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2},?) \d{4}\s*$))")
@@ -209,8 +209,18 @@ def _joined_title(parts: list[str]) -> str:
     return title
 
 
+# a title-case headline's verb, which a body's name never has: "U.S. Embassy Hanoi Hosts Independence Day Reception",
+# "Global Affairs Canada Announces New Funding", "Ministry Of Foreign Affairs Holds Regular Press Conference"
+TITLE_VERB = re.compile(r"\b(?:Hosts?|Holds?|Celebrates?|Announces?|Signs?|Meets?|Welcomes?|Opens?|Launches?|Calls?"
+                        r"|Urges?|Steps?|Visits?|Receives?|Marks?|Helps?|Supports?|Condemns?|Says|Agrees?|Discuss(?:es)?"
+                        r"|Boosts?|Expands?|Strengthens?|Promotes?|Joins?|Attends?|Issues|Releases?|Warns?|Advises?"
+                        r"|Hosted|Held|Opened|Launched|Signed|Met|Welcomed|Received|Visited|Announced|To|Will|Is|Are)\b")
+
+
 def names_site(line: str) -> bool:
-    return bool(SITE_NAME.match(line.strip("*# ")))
+    """Whether ``line`` is a body's or a site's name and nothing else (:data:`SITE_NAME`, no headline's verb)."""
+    text = line.strip("*# ")
+    return bool(SITE_NAME.match(text)) and not TITLE_VERB.search(text)
 
 
 def _drop_candidates(article: Article, candidates: list[tuple[int, str]], lines: list[tuple[int, str]],
@@ -221,7 +231,10 @@ def _drop_candidates(article: Article, candidates: list[tuple[int, str]], lines:
         candidates.remove((number, line))
 
 
-SUBJECT = re.compile(r"^Subject\s*:", re.IGNORECASE)
+# a newsletter's subject that names its issue, not a story: "Subject: Coffee diplomacy, a new consulate in Sapporo &
+# ASEAN's week in Penang", "Subject: 🌏 Weekend read: Seoul comes to Hanoi, a new walking street and …"
+DIGEST_SUBJECT = re.compile(r"^Subject\s*:(?=.*(?:&|,[^,]*(?:,| and )|\b(?:read|digest|briefing|newsletter|roundup"
+                            r"|issue|week|edition)\b[^:]{0,20}:))", re.IGNORECASE)
 # a rule across the page, also with a section's name in it ("━━━  DIPLOMACY  ━━━")
 RULE_LINE = re.compile(r"^[-=_*~—–━═─]{5,}(?:\s+[A-Z][A-Z&' ]{1,30}\s+[-=_*~—–━═─]{5,})?$")
 
@@ -235,6 +248,33 @@ def _ruled_heading(candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
     above = max((n for n in rules if last and n < last[0]), default=None)
     ruled = above is not None and not any(above < n < last[0] for n, _ in candidates)
     return last if last and ruled and len(last[1].split()) >= 3 else None
+
+
+def _below_the_menu(article: Article, candidates: list[tuple[int, str]], best: tuple[int, str]) -> tuple[int, str]:
+    """The longest line below the site's menu or breadcrumb where ``best`` stands above them: what stands above a
+    site's navigation is its masthead and motto ("East Asia Forum" / "Economics, Politics and Public Policy in East
+    Asia and the Pacific"), not the story's title (unless it names the site after it, as a print's header does)."""
+    menus = [n for n, why, _ in article.dropped if why.startswith(("navigation menu", "breadcrumb"))]
+    below = [c for c in candidates if menus and c[0] > max(menus) and len(c[1].split()) >= 4]
+    if not below or best[0] > max(menus) or without_site(best[1]) != best[1]:
+        return best
+    return max(below, key=lambda c: len(without_site(c[1])))
+
+
+# a title's line that goes on below it: "… sign deal on" / "Mekong Delta …", "… with fewer brokers," / "…"
+GOES_ON_BELOW = re.compile(r"(?:,|\b(?:and|of|the|to|in|for|on|with|a|an))$")
+
+
+def _above_its_deck(candidates: list[tuple[int, str]], best: tuple[int, str]) -> tuple[int, str]:
+    """The line right above ``best`` where it has eight words or more and ``best`` is its deck: a title and, under
+    it, a longer line that says more ("Seasonal farm work brings Vietnamese back to Korea, with fewer brokers" /
+    "Haenam, Binh Dinh sign first direct-recruitment pact as …"); not a title in capitals, nor one that goes on, nor a
+    kicker ("Statement by the Foreign Secretary", "ASEAN Foreign Ministers' Meeting 2026")."""
+    above = next((c for c in candidates if c[0] == best[0] - 1), None)
+    if above and len(above[1].split()) >= 8 and not capitals(best[1]) and best[1][:1].isupper() \
+            and not GOES_ON_BELOW.search(above[1].rstrip()):
+        return above
+    return best
 
 
 def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
@@ -265,7 +305,9 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     if not candidates:
         return
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))
-    story = _ruled_heading(candidates) if SUBJECT.match(best[1]) else None  # a newsletter's subject names its
+    best = _below_the_menu(article, candidates, best)
+    best = _above_its_deck(candidates, best)
+    story = _ruled_heading(candidates) if DIGEST_SUBJECT.match(best[1]) else None  # a newsletter's subject names its
     best = story or best  # issue; the story's own title stands between rules above it
     if len(best[1].split()) < 2:  # a word alone ("Politics") is a section's label: the page shows no headline
         best = (-1, "")

@@ -434,6 +434,25 @@ def named_outlet(dropped: list[tuple[int, str, str]], reasons: tuple[str, ...] =
     return None
 
 
+SMALL_TITLE_WORDS = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "with", "at", "by", "as", "from"}
+
+
+def _clipped_title(page: MarkdownPage) -> str | None:
+    """A Markdown page's title: the story's own "# heading" below a clipper's title where it tells the same story (two
+    words or more in common: the clipper's is the page's <title> or og:title, "Thai Navy hands over 22 Vietnamese
+    fishermen … | VOV.VN" over "# Thailand returns 22 Vietnamese fishermen …"), else the front matter's or first
+    heading's title (not "# News and Events" or "# Ministry of Foreign Affairs of Viet Nam" below it)."""
+    story, title = page.story_heading, page.title
+    if not story or names_site(story):
+        return title
+    if not title or story == title:
+        return story
+
+    def words(text: str) -> set[str]:
+        return {w for w in re.findall(r"[^\W_]+", text.lower()) if w not in SMALL_TITLE_WORDS}
+    return story if len(words(story) & words(without_site(title))) >= 2 else title
+
+
 def ingest_document(text: str, doc_id: str, label: str) -> Article:
     """Ingest one document whose kind (.html/.md/plain) is told by the suffix of ``label`` (or, for plain text and
     standard input, by markup that opens it as HTML)."""
@@ -447,7 +466,7 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
         title = html.title if html.title and 3 <= len(html.title.split()) <= 40 else None
     elif label.lower().endswith(".md"):
         page = MarkdownPage(text)
-        text, published, own, title = page.text, page.published, True, page.story_heading or page.title
+        text, published, own, title = page.text, page.published, True, _clipped_title(page)
     article = ingest_text(text, doc_id, label)
     if page is not None:
         article.dropped[:0] = page.dropped  # front matter and code, before what ingest_text dropped

@@ -233,7 +233,8 @@ PREVIOUS_NEXT = re.compile(r"^(?:[«‹←]\s*[^»›.!?]{3,}[^\W_]|[^«‹]{3,}
                            r"|(?:previous|next)(?: (?:article|story|post|news))?\s*[:|»›]\s*[^.!?]*[^\W_.!?])$",
                            re.IGNORECASE)
 # a search box's placeholder or button copied with the page: "Search...", "Search …", "Search here", "Tìm kiếm"
-SEARCH_BOX = re.compile(r"^(?:search|tìm kiếm)(?:\s*(?:\.{2,}|…|here|this site|the site))?\s*$", re.IGNORECASE)
+SEARCH_BOX = re.compile(r"^[☰≡🔍\s]*(?:search|tìm kiếm)(?:\s*(?:\.{2,}|…|here|this site|the site))?\s*$",
+                        re.IGNORECASE)  # (also after a menu's button: "☰   Search...")
 SOCIAL = re.compile(
     r"^(?:(?:share|print|email|e-mail|facebook|twitter|x|zalo|linkedin|telegram|whatsapp|copy link|like|tweet"
     r"|follow us|comments?|back to top|top|advertisement|ads?|subscribe|send|save|font size|a\+|a-|\|)\s*[|•·/]?\s*)+$",
@@ -255,7 +256,9 @@ COOKIES = re.compile(r"\bcookies\b.*\b(?:website|site|browser|browsing|settings|
 PUBLISHER = re.compile(r"^from:\s+\S", re.IGNORECASE)
 # a site's or a channel's word about itself, and a hotline's note: "Official English-language channel of the Vietnam
 # News Agency (VNA). Breaking news …", "For emergencies only. For visa and passport questions, please call …"
-SITE_ABOUT = re.compile(r"^(?:the )?official (?:[\w-]+ ){0,3}(?:channel|account|page|website|site|portal|feed) of\b"
+SITE_ABOUT = re.compile(r"^(?:the )?official (?:[\w-]+ ){0,3}(?:channel|account|page|website|site|portal|feed) of"
+                        r"(?:(?!\b(?:was|were|is|are|has|have|had|will|on)\b)[^.!?])+(?:[.!?](?:\s|$)|$)"
+                        # (a name, not "… of the National Assembly was relaunched on Monday")
                         r"|^for emergencies only\b|^for (?:visa|passport|consular|other|general)\b[^.]{0,60}"
                         r"\b(?:questions|enquiries|inquiries|matters),? please (?:call|contact|e-?mail|write)\b",
                         re.IGNORECASE)
@@ -490,10 +493,16 @@ MAIL_NOTICE = re.compile(r"^(?:(?:confidentiality|e-?mail) (?:notice|disclaimer)
                          r"|forward (?:this )?to a friend"
                          r"|the post\b.{3,300}\bappeared first on\b)",  # (a WordPress feed's footer)
                          re.IGNORECASE)
+# a link to the page in another language: "Versão em português: Declaração Conjunta …", "Vietnamese version: …"
+OTHER_LANGUAGE = re.compile(r"^(?:versão em|version (?:en|in)|versión en|(?:vietnamese|french|portuguese|spanish"
+                            r"|chinese|english|korean|japanese) version|bản tiếng)\b[^:]{0,30}:\s", re.IGNORECASE)
+# a ticker of other stories above a page's headline: "▶ LATEST: Govt urges provinces … | Wattay airport to add …"
+TICKER = re.compile(r"^[▶►•]?\s*(?:LATEST|BREAKING(?: NEWS)?|TRENDING|HOT|JUST IN|NEWS FLASH)\s*[:|–—-]\s*\S.*\s\|\s\S")
 # notices that are page noise when short (longer, "Copyright protection for films was …" is text)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (WIRE_NOTICE, 30, "wire notice or contributors"),
                  (COOKIES, 40, "cookie notice or navigation"), (PUBLISHER, 25, "publisher line"),
                  (SITE_ABOUT, 30, "a site's word about itself or its hotline's note"),
+                 (OTHER_LANGUAGE, 40, "link to the page in another language"), (TICKER, 60, "news ticker"),
                  (MAIL_NOTICE, 90, "e-mail notice"))
 
 

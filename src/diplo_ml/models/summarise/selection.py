@@ -606,8 +606,10 @@ NEWS_ACT = re.compile(r"\b(?:inaugurated|launched|began|signed|agreed|adopted|op
                       r"|established|set up|delivered|donated|provided|granted|rescued|repatriated|attended"
                       r"|celebrated|commemorated|(?:co-)?organi[sz]ed|inspected|committed|released|issued"
                       r"|returned|arrived|flew|landed|paid|sent|took part|joined|honoured|honored|introduced"
-                      r"|submitted|brought|evacuated|passed away|died|marked (?:the|a|an|its|their|this))\b")
-# ("marked the anniversary", not "marked in felt pen")
+                      r"|submitted|brought|evacuated|marked (?:the|a|an|its|their|this))\b")
+# ("marked the anniversary", not "marked in felt pen"); a lead may also report a death, which a history opening tells
+# of as often ("Fifty-three years ago, thousands of young soldiers died …")
+LEAD_ACT = re.compile(NEWS_ACT.pattern[:-3] + r"|passed away|died)\b")
 # the day of a news lead: "on Monday", "on Friday (March 14)", "on March 12", "on 8 May", "today", "this week"
 NEWS_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d{{1,2}} (?:{MONTHS})\b)"
                       r"|\b(?:today|yesterday|this week|last week|earlier this week|this morning|this afternoon)\b",
@@ -650,6 +652,17 @@ def unquoted(sentence: str) -> str:
     return QUOTED.sub(" ", sentence)
 
 
+# what an opening that names no one reports as news: a disaster, a time ("Heavy rains and flash floods swept across
+# the northern provinces overnight, cutting off roads …")
+EVENT = re.compile(r"\b(?:struck|hit|swept|tore|killed|injured|destroyed|damaged|flooded|collapsed|erupted|broke out"
+                   r"|caught fire|crashed|sank|capsized|stranded|cut off|cutting off|left \w+ (?:dead|homeless)"
+                   r"|overnight|last night|yesterday|this (?:morning|afternoon|evening|week))\b")
+# news under way or done, which no scene tells: "Indonesia is stepping up …", "… trade has doubled."
+UNDER_WAY = re.compile(r"\b(?:(?:is|are) (?:\w+ )?\w+ing|has|have|had)\b")
+# news just done: "… have upgraded their relations …", "… has been elected to …" (not "… has never had a trade deal")
+DONE = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?!never\b|long\b|always\b|yet\b)\w+(?:ed|en|wn|un|ght)\b")
+
+
 def _unnamed_scene(opening: str) -> bool:
     """A scene that names no one and nothing: twelve words or more, no capital after the first word, no figure, no
     speaker, no news under way or just done ("is/are …ing", "has …") ("Bronze drums boomed beneath the arches of the
@@ -658,8 +671,7 @@ def _unnamed_scene(opening: str) -> bool:
     spokesperson said.")."""
     words = opening.split()
     return len(words) >= 12 and not any(word[:1].isupper() for word in words[1:]) and not re.search(r"\d", opening) \
-        and not re.search(r"\b(?:(?:is|are) (?:\w+ )?\w+ing|has|have|had)\b", opening) \
-        and not REPORTED.search(opening)
+        and not EVENT.search(opening) and not REPORTED.search(opening) and not UNDER_WAY.search(opening)
 
 
 # a thing that a feature opens on: "A blue plastic water jug, scuffed white at the shoulders, …", "A rice cooker with a
@@ -671,7 +683,7 @@ def _object_scene(opening: str) -> bool:
     """A feature's opening on a thing (:data:`OBJECT_OPENER`) that reports nothing: no speaker, nothing done ("has
     …"), no day ("A fire broke out at a factory on Monday" is news)."""
     return bool(OBJECT_OPENER.match(opening)) and not REPORTED.search(opening) and not NEWS_DAY.search(opening) \
-        and not re.search(r"\b(?:has|have|had)\b", opening)
+        and not EVENT.search(opening) and not UNDER_WAY.search(opening)
 
 
 def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
@@ -689,7 +701,7 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
                                               and not FUTURE.search(opening))
     if not (quoted or scene) or (NEWS_ACT.search(opening) and not quoted) or reported:
         return []  # minister said on Monday …": news
-    lead = next((i for i in kept[1:7] if NEWS_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
+    lead = next((i for i in kept[1:7] if LEAD_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
                  and not raw[i].lstrip().startswith(QUOTE_MARKS) and not FIRST_PERSON.search(raw[i].strip())), None)
     return [i for i in kept if i < lead] if lead is not None else []
 
@@ -698,7 +710,7 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
 # 13 formally launched negotiations …", "Three Vietnamese universities … on October 3 launched …"
 DATED_ACT = re.compile(rf"^[A-Z][^.;:!?\"“”]{{3,160}}?\bon "
                        rf"(?i:(?:{WEEKDAYS})|(?:{MONTHS})\.? \d{{1,2}}|\d{{1,2}} (?:{MONTHS}))(?:,? \d{{4}})?"
-                       rf"(?: \([^)]{{1,30}}\))?,? (?:\w+ly )?(?:{NEWS_ACT.pattern[5:-3]}|proposed)\b")
+                       rf"(?: \([^)]{{1,30}}\))?,? (?:\w+ly )?(?:{LEAD_ACT.pattern[5:-3]}|proposed)\b")
 # what is still to come: "Vietnam will supply …", "… is set to open …" (news without a day)
 FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:to|set to|expected to)|plans? to)\b")
 
@@ -711,7 +723,8 @@ def _background_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     if len(kept) < 2:
         return []
     opening = unquoted(raw[kept[0]].strip())
-    if NEWS_ACT.search(opening) or NEWS_DAY.search(opening) or FUTURE.search(opening) or REPORTED.search(opening):
+    if NEWS_ACT.search(opening) or NEWS_DAY.search(opening) or FUTURE.search(opening) or REPORTED.search(opening) \
+            or EVENT.search(opening) or DONE.search(opening):
         return []
     lead = next((i for i in kept[1:4] if DATED_ACT.search(raw[i]) and not FIRST_PERSON.search(raw[i].strip())), None)
     return [i for i in kept if i < lead] if lead is not None else []
