@@ -2558,3 +2558,79 @@ def test_a_lead_about_an_official_website_is_text():
             "of Viet Nam was relaunched in Hanoi on Monday with a new English-language section.\n\nThe site will "
             "publish the full texts of laws.")
     assert ingest_text(page, "o").paragraphs[0].text.startswith("The official website")
+
+
+@pytest.mark.parametrize("caption", [
+    # a twenty-eighth read (s49): captions whose credit follows their last sentence, above the lead
+    "Police escort Vietnamese nationals rescued from a building in Otres commune to buses on October 11. Supplied",
+    "A pre-departure training class for workers bound for Japan in Bac Ninh province, Viet Nam. © IOM/Tran Hoang Nam",
+    "Ambassador Ta Van Thong speaks to The Jakarta Post at the embassy on July 22, 2025. (JP/Dimas Wicaksono)",
+])
+def test_a_caption_with_its_credit_after_its_last_sentence_is_no_headline(caption):
+    page = f"64 Vietnamese rescued from scam compound handed over at Bavet\n\n{caption}" + READ27_LEAD
+    article = ingest_text(page, "c")
+    assert article.headline == "64 Vietnamese rescued from scam compound handed over at Bavet"
+    assert not any(caption[:30] in p.text for p in article.paragraphs)
+
+
+def test_a_reader_services_header_gives_title_source_and_date(tmp_path):
+    page = tmp_path / "j.md"  # (r.jina.ai's "Title: …" / "URL Source: …" / "Published Time: …" / "Markdown Content:")
+    page.write_text("Title: Vietnam and Qatar Sign CEPA: What It Means for Investors - Vietnam Briefing News\n\n"
+                    "URL Source: https://www.example.com/news/vietnam-qatar-cepa.html\n\nPublished Time: "
+                    "2025-09-19T03:12:44+00:00\n\nMarkdown Content:\n[Skip to content](https://www.example.com/)\n\n"
+                    "# Vietnam and Qatar Sign Comprehensive Economic Partnership Agreement\n\nVietnam and Qatar signed "
+                    "a Comprehensive Economic Partnership Agreement in Doha on September 18, opening their markets.\n")
+    article = ingest_path(page)
+    assert article.headline == "Vietnam and Qatar Sign Comprehensive Economic Partnership Agreement"
+    assert article.date == "2025-09-19" and not any("URL Source" in p.text for p in article.paragraphs)
+
+
+RAW_MAIL = """Return-Path: <media@example.org>
+Received: from mail.example.org (mail.example.org [203.0.113.18])
+\tby mx.example.vn; Thu, 31 Jul 2025 02:30:14 +0000
+Message-ID: <20250731023012@mail.example.org>
+Date: Thu, 31 Jul 2025 02:30:12 +0000
+From: EuroCham Vietnam Communications <media@example.org>
+Subject: [EMBARGOED 10:00 ICT] EuroCham press release - EVFTA at five
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="BOUNDARY"
+
+--BOUNDARY
+Content-Type: text/plain; charset="utf-8"
+Content-Transfer-Encoding: 8bit
+
+Dear members of the press,
+
+Please find below and attached the English version of today's press release from the European Chamber of Commerce.
+
+Best regards,
+Do Thi Thu Trang
+
+PRESS RELEASE
+
+EuroCham and Viet Nam's trade ministry launch EVFTA help desk for exporters
+
+Ha Noi, 31 July 2025 – EuroCham and Viet Nam's Ministry of Industry and Trade signed a memorandum on Thursday to set \
+up a joint EVFTA Help Desk.
+
+The Help Desk will open in October.
+
+--BOUNDARY
+Content-Type: application/pdf; name="release.pdf"
+Content-Transfer-Encoding: base64
+
+JVBERi0xLjQKJcOkw7zDtsOfCjIgMCBvYmoKPDwvTGVuZ3RoIDMgMCBSL0ZpbHRlci9GbGF0ZURlY29kZT4+
+--BOUNDARY--
+"""
+
+
+@pytest.mark.parametrize("suffix", [".eml", ".txt"])
+def test_a_raw_e_mail_is_read_as_its_message_and_a_releases_title_above_its_lead(tmp_path, suffix):
+    # a twenty-eighth read (s49): a mail program's saved message ("Received: from …" was the headline)
+    page = tmp_path / f"m{suffix}"
+    page.write_text(RAW_MAIL)
+    article = ingest_path(page)
+    assert article.headline == "EuroCham and Viet Nam's trade ministry launch EVFTA help desk for exporters"
+    assert article.date == "2025-07-31"
+    assert article.summary_text.startswith("EuroCham and Viet Nam's Ministry of Industry and Trade signed")
+    assert not any("JVBERi0" in p.text or "Received" in p.text for p in article.paragraphs)

@@ -50,7 +50,7 @@ from diplo_ml.data.headlines import (
 )
 from diplo_ml.data.language import vietnamese_text
 from diplo_ml.data.line_joins import capitals, hard_wrapped, paragraph_lines, split_blocks, unquoted
-from diplo_ml.data.mail import forwarded_mail
+from diplo_ml.data.mail import forwarded_mail, raw_message_text
 from diplo_ml.data.page_noise import (
     ANSWER_PREFIX,
     BARE_CREDIT,
@@ -93,7 +93,7 @@ from diplo_ml.errors import DataError, NoTextError
 from diplo_ml.files import not_a_file
 from diplo_ml.text import split_sentences, strip_diacritics
 
-PAGE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")  # one article a file
+PAGE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".eml")  # one article a file
 SUFFIXES = (*PAGE_SUFFIXES, *FEED_SUFFIXES)  # and feeds: one article an item
 WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -165,6 +165,21 @@ SIDEBAR_ITEM = re.compile(r"^(?:[•·▪►▸»›*-]|\d{1,2}[.)]|\d{1,2}:\d{2
 SIDEBAR_HEADING = re.compile(r"^(?:latest|editor['’]?s picks?|trending(?: now)?|top stories|most popular|highlights"
                              r"|hot news|breaking)\s*:?$", re.IGNORECASE)
 LIVE_HEADING = re.compile(r"^latest updates\s*:?$", re.IGNORECASE)
+
+
+def _title_above_the_lead(article: Article) -> None:
+    """A release's own title, a line with no sentence's end right above its dated lead ("EuroCham and Viet Nam's
+    trade ministry launch EVFTA help desk as …" / "Ha Noi, 31 July 2025 – …"), is its headline where the page's is a
+    mail's subject or none, and no text."""
+    pairs = zip(article.paragraphs, article.paragraphs[1:])
+    above = next((p for p, below in pairs if below.line == article.lead_line), None)
+    subject = any(why.startswith("headline") and re.match(r"(?i)subject\s*:", line) for _, why, line in article.dropped)
+    if above is None or (article.headline and not subject) or above.question \
+            or not short_unpunctuated(above.text, 30) or len(above.text.split()) < 5:
+        return
+    article.paragraphs.remove(above)
+    article.dropped.append((above.line, "headline (the release's own title, above its dated lead)", above.raw))
+    article.headline = above.text
 
 
 def _bilingual_post(article: Article) -> None:
@@ -383,6 +398,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         (lead_date(p.text) for p in article.paragraphs if not p.question), None)  # the first statement's
     # "Today, 24 April 2025, …" (in the second or third paragraph, 14 of 17 GOV.UK pages fell on their day: left out)
     article.headline = mail.subject if mail.titled else article.headline or mail.subject
+    _title_above_the_lead(article)
     if article.outlet is None:
         first, last = (article.paragraphs[0].line, article.paragraphs[-1].line) if article.paragraphs else (0, 0)
         below = [line for number, why, line in sorted(article.dropped)  # a short last line: "Thank you. VNS"
@@ -458,6 +474,7 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     standard input, by markup that opens it as HTML)."""
     if not text.strip():
         raise NoTextError(f"{label}: empty {'text' if label.startswith('<') else 'file'}")  # "<request>", "<stdin>"
+    text = raw_message_text(text) or text  # a mail program's saved message (.eml, or as .txt)
     published, own, title = None, False, None
     page = None
     if label.lower().endswith((".html", ".htm")) or (not label.lower().endswith(".md") and looks_like_html(text)):

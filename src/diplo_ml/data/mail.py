@@ -3,6 +3,8 @@ subject and date are the page's headline and date where the message gives none."
 
 from __future__ import annotations
 
+import email
+import email.policy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -129,3 +131,26 @@ def first_forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
         else set()  # (not a label: "Joint Statement", "Press release" above the message's own title)
     return ForwardedMail(frozenset({*header, *notes, *title, *([marker] if marker is not None else [])}), dated,
                          subject or None, bool(title))
+
+
+# a raw message's own header lines, as a mail program saves it (.eml): what a page copied from a browser never has
+RAW_HEADER = re.compile(r"^(?:Return-Path|Received|Message-I[Dd]|MIME-Version|Delivered-To|X-[\w-]+):", re.MULTILINE)
+
+
+def raw_message_text(text: str) -> str | None:
+    """A raw e-mail (RFC 822, as a mail program saves it) as a page: its From, Date and Subject lines, a blank line
+    and the text of its first plain-text part (else its HTML part's text); attachments are left out. None for any
+    text that does not open with a message's header."""
+    head = text.lstrip()[:4000].split("\n\n", 1)[0]
+    if not (RAW_HEADER.search(head) and re.search(r"^(?:From|Subject):", head, re.MULTILINE)):
+        return None
+    message = email.message_from_bytes(text.lstrip().encode("utf-8", "surrogateescape"), policy=email.policy.default)
+    part = message.get_body(preferencelist=("plain", "html")) if message.is_multipart() else message
+    if part is None:
+        return None
+    body = part.get_content() if part.get_content_maintype() == "text" else ""
+    if part.get_content_subtype() == "html":
+        from diplo_ml.data.page_text import html_page
+        body = html_page(body).text
+    fields = [f"{name}: {message[name]}" for name in ("From", "Date", "Subject") if message[name]]
+    return "\n".join(fields) + "\n\n" + body

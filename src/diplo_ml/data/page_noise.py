@@ -45,7 +45,11 @@ DATE_SPAN = re.compile(rf"^\(?\s*(?:{FULL_DATE.pattern})\s*[–—-]\s*(?:{FULL_
 
 
 # what only points back to the paragraph above: "That was the message of …"
-REFERS_BACK = re.compile(r"^(?:That|This|These|Those|Such) (?:was|is|were|are|came|comes)\b")
+REFERS_BACK = re.compile(r"^(?:That|This|These|Those|Such) (?:was|is|were|are|came|comes)\b"
+                         # a sender's cover note above a release: "Please find below and attached the English version
+                         # of today's press release …", "Photos from the signing ceremony will be available …"
+                         r"|^(?:please find\b|(?:attached|enclosed|below) (?:is|are|please find)\b"
+                         r"|photos? (?:from|of) the [\w -]{1,40} (?:will be|are) available\b)", re.IGNORECASE)
 
 
 def not_a_standfirst(text: str) -> bool:
@@ -81,7 +85,11 @@ CAPTION = re.compile(
     r"|([.!]\s*(?:file|archive|illustrative) (?:photo|image|picture)\.?\s*$)"  # "… Laos. File photo."
     r"|([—–-]\s*(?-i:(?:[A-Z]{2,6}/)*[A-Z]{2,6})\s+photos?\b[^.!?]{0,40}$)"  # "… on Thursday. — VNA/VNS Photo"
     r"|(\bphotos? courtesy of\b[^.!?]{0,60}$)"  # below: "… March 2025. Photo by VnExpress/Hoang Nam"
-    r"|((?<=[.!?])\s+photos?\s+by\s+(?-i:[A-Z])[\w.&/-]*(?:\s+(?-i:[A-Z/&])[\w.&/-]*){0,4}\s*$)",
+    r"|((?<=[.!?])\s+photos?\s+by\s+(?-i:[A-Z])[\w.&/-]*(?:\s+(?-i:[A-Z/&])[\w.&/-]*){0,4}\s*$)"
+    # a credit after the caption's last sentence: "… checkpoint. Supplied", "… Viet Nam. © IOM/Tran Hoang Nam",
+    # "… July 22, 2025. (JP/Dimas Wicaksono)"
+    r"|((?<=[.!?])\s+(?:supplied|handout|©\s*[\w.&-]+(?:/[\w.&-]+)?(?:\s+(?-i:[A-Z])[\w.&-]*){0,4}"
+    r"|\((?-i:[A-Z]{2,6})/(?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,3}\))\s*$)",
     re.IGNORECASE,
 )
 # a credit standing alone ("(Photo: VNA)", "Photo: VOV"): the line or sentence before it is the caption it credits

@@ -322,9 +322,10 @@ def markdown_to_text(text: str) -> str:
 
 
 FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
-FRONT_MATTER_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+FRONT_MATTER_FIELD = re.compile(r"^([A-Za-z_][\w -]*?)\s*:\s*(.*)$")  # (also "Published Time: …")
 FRONT_TITLE = ("title", "headline")
-FRONT_DATE = ("date", "published", "pubdate", "publishdate", "published_at", "date_published", "datepublished")
+FRONT_DATE = ("date", "published", "pubdate", "publishdate", "published_at", "date_published", "datepublished",
+              "published time")
 # what may stand above a Markdown page's title: links only, a picture, a short label ("**OPINION**")
 MD_FURNITURE = re.compile(r"^(?:(?:!?\[[^\]]*\]\([^)]*\)|[|·•/»>-])\s*)+$|^[*_]*[\w&' -]{2,30}[*_]*$")
 MD_TITLE = re.compile(r"^\s{0,3}#\s+(.*\S)\s*#*\s*$")  # a level-one heading: the page's title
@@ -340,7 +341,7 @@ class MarkdownPage:
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.fields: dict[str, str] = {}
         self.dropped: list[tuple[int, str, str]] = []
-        end = self._front_matter_end(lines)
+        end = self._front_matter_end(lines) or self._reader_header_end(lines)
         for i in range(end):
             match = FRONT_MATTER_FIELD.match(lines[i].strip())
             if match and match.group(2).strip():
@@ -440,6 +441,19 @@ class MarkdownPage:
                 fields = [line for line in lines[1:i] if line.strip()]
                 keyed = [line for line in fields if FRONT_MATTER_FIELD.match(line.strip())]
                 return i + 1 if keyed and FRONT_MATTER_FIELD.match(fields[0].strip()) else 0
+        return 0
+
+    @staticmethod
+    def _reader_header_end(lines: list[str]) -> int:
+        """How many lines a reader service's header takes ("Title: …" / "URL Source: …" / "Published Time: …" /
+        "Markdown Content:", as r.jina.ai writes a page); 0 without one."""
+        if not lines or not lines[0].startswith("Title:"):
+            return 0
+        for i in range(1, min(len(lines), 20)):
+            if lines[i].strip() == "Markdown Content:":
+                return i + 1
+            if lines[i].strip() and not re.match(r"^[A-Z][\w ]{1,30}:\s", lines[i]):
+                return 0
         return 0
 
     @property
