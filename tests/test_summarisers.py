@@ -1664,3 +1664,26 @@ def test_read27_teasers_scenes_and_sayings_above_the_lead_are_not_the_summary(te
 ])
 def test_news_openings_a_review_found_taken_for_background_stay_the_lead(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # read 28 (s49): a teaser's promise, a briefing's greeting and order of business, a speech's pointer to its news,
+    # a history opening dated in full
+    ("What happens when the two largest rice exporters stop competing on price?\n\nGrowers in the deltas may soon "
+     "find out.\n\nThe two rice associations signed a memorandum in Bangkok on Thursday.", "The two rice"),
+    ("Spokesperson (Mrs. Siriporn Kanchanawat, Director-General): Good afternoon, members of the press, and thank you "
+     "for joining us. I have three items today: the return of Vietnamese nationals, the Minister's visit to Japan and "
+     "the Joint Commission. After that I will take your questions.\n\nOn 4 November 2025, the Royal Thai Government "
+     "facilitated the return of 212 Vietnamese nationals.", "On 4 November 2025"),
+    ("Thank you for welcoming us so warmly this evening in this beautiful Opera House.\n\nYesterday marked fifty "
+     "years since our two countries established relations.\n\nTonight I have good news to share.\n\nGermany and Viet "
+     "Nam have today signed a new agreement on cultural cooperation.", "Germany and Viet Nam"),
+    ("On July 28, 1995, at the ASEAN Ministerial Meeting in Bandar Seri Begawan, Vietnam became the seventh member of "
+     "the Association.\n\nThirty years later to the day, the two ministers marked the anniversary at a ceremony in the "
+     "capital on Monday, in 2025.", "Thirty years later"),
+    # a statement's own day in full is no history
+    ("On 4 November 2025, the Royal Thai Government facilitated the return of 212 Vietnamese nationals.\n\nThe "
+     "embassy received them on Tuesday.", "On 4 November 2025"),
+])
+def test_read28_pointers_courtesies_and_history_above_the_news_are_not_the_summary(text, first):
+    assert _chosen(text)[0].startswith(first)

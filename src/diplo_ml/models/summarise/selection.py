@@ -138,6 +138,10 @@ COURTESY = re.compile(r"^(?:(?:well|so|and|once again|again),? )?(?:thank you|th
                       r"|it(?: is|['’]s) (?:great|good|wonderful|nice|lovely) to (?:be (?:here|back|with|in|at)|see)\b"
                       r"|(?:I have|I've got|just|let me (?:start|begin) with) (?:one|two|three|a|a couple of|a few)"
                       r"(?: brief| quick| short)? (?:announcements?|things?|items?|updates?)\b)", re.IGNORECASE)
+# a briefing's order of business, however long its list: "I have three items today: the return of …, the Foreign …"
+ORDER_OF_BUSINESS = re.compile(r"^(?:I have|I've got|we have|let me (?:start|begin) with) (?:one|two|three|four|five"
+                               r"|a few|a couple of|several) (?:brief |quick |short )?(?:announcements?|items?|things?"
+                               r"|updates?)\b[^:.]{0,30}:", re.IGNORECASE)
 # a speaker's thanks and courtesies before the point of a speech: "I thank the Secretary-General for his briefing.",
 # "We would also like to thank Indonesia for …", "It is a great honour for me to address this meeting …", "Allow me to
 # begin by congratulating …" ("It is a pleasure to announce …" and "I welcome this step" are news)
@@ -317,7 +321,12 @@ def _courtesy(text: str) -> bool:
     and welcome.") or inside a quoted speech ("“Ladies and gentlemen, I am delighted to attend …")."""
     spoken = _after_address(SPEAKER.sub("", text.lstrip("\"“‘'"), count=1))
     return bool((COURTESY.match(spoken) and len(spoken.split()) <= 8) or SPEECH_COURTESY.match(spoken)
-                or WELCOME.match(spoken))
+                or WELCOME.match(spoken) or GREETS_AND_THANKS.match(spoken) or ORDER_OF_BUSINESS.match(spoken))
+
+
+# "Good afternoon, members of the press, and thank you for joining us."
+GREETS_AND_THANKS = re.compile(r"^good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?,? and thank(?:s| you)\b"
+                               r"[^.!?]{0,60}[.!]$", re.IGNORECASE)
 
 
 def _after_address(text: str) -> str:
@@ -358,11 +367,18 @@ def is_statement(sentence: str) -> bool:
             or (SITE_ALERT.match(unemphasised) and len(text.split()) <= 20) or _slide_caption(unemphasised):
         return False
     if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) \
-            or (COOKIES.search(text) and len(text.split()) <= 40) or BARE_CALL.match(unemphasised):
+            or (COOKIES.search(text) and len(text.split()) <= 40) or BARE_CALL.match(unemphasised) \
+            or (POINTER.search(unemphasised) and len(text.split()) <= 14):
         return False
     return len(text.split()) >= 2
 
 
+# what points to news without telling it: "Growers in the deltas may soon find out.", "Tonight I have good news to
+# share.", a briefing's order of business ("After that I will take your questions.")
+POINTER = re.compile(r"\b(?:may|might|will|could|(?:is|are) about to) (?:soon )?find out[.!]$"
+                     r"|^(?:(?:tonight|today|now|and),? )?(?:I|we) (?:have|bring) (?:some )?(?:good|great|important)"
+                     r" news(?: to share| for you)?[.!]$"
+                     r"|^(?:after that|then),? I(?: will|['’]ll) take (?:your )?questions[.!]$", re.IGNORECASE)
 # a call to read on that names nothing: "Find out who can apply and how.", "Read technical briefing 6." (not "Find
 # out about the final route for Phase Two of HS2.", whose names say what the page is about)
 BARE_CALL = re.compile(r"^(?i:find out|read|learn|see|check|discover)\b(?:\s+[a-z0-9][\w'’-]*){0,10}[.!]?$")
@@ -410,7 +426,7 @@ PREAMBULAR = re.compile(r"^(?:[A-Z][a-z]+ing\b|Having\b|Deeply\b|Gravely\b|Beari
 
 # a briefing's role label before the answer, in any page: "Spokesperson: Viet Nam's competent authorities …"
 ROLE_LABEL = re.compile(r"^(?:(?:Deputy )?(?:Spokes(?:person|man|woman)|SPOKES(?:PERSON|MAN|WOMAN))|Moderator"
-                        r"|MODERATOR)\s*:\s+(?=[A-Z\"“])")
+                        r"|MODERATOR)(?: \([^()]{1,120}\))?\s*:\s+(?=[A-Z\"“])")  # (also "Spokesperson (Mrs. …): …")
 
 
 def clean_statement(sentence: str, interview: bool = False) -> str:
@@ -595,7 +611,8 @@ ANNOUNCES = re.compile(r"\b(?:I|we) (?:am|are) (?:very |particularly |especially
                        r"(?:pleased|delighted|proud|happy|glad|honoured|honored|thrilled) to (?:announce|confirm)\b"
                        r"|\b(?:I|we) can (?:today |now |also |tonight )?(?:announce|confirm)\b"
                        r"|\b(?:I|we) (?:am|are) (?:today |now |tonight )?announcing\b"
-                       r"|\b(?:today|tonight),? (?:I|we) (?:announce|are announcing)\b")
+                       r"|\b(?:today|tonight),? (?:I|we) (?:announce|are announcing)\b"
+                       r"|\b(?:I|we) (?:have|bring) (?:some )?(?:good|great) news\b")
 
 
 # what a news lead does, in the past or present perfect: "… on March 12 inaugurated a joint rice research centre",
@@ -663,6 +680,19 @@ UNDER_WAY = re.compile(r"\b(?:(?:is|are) (?:\w+ )?\w+ing|has|have|had)\b")
 DONE = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?!never\b|long\b|always\b|yet\b)\w+(?:ed|en|wn|un|ght)\b")
 
 
+# a day in full that opens a statement: "On July 28, 1995, at the 28th ASEAN Ministerial Meeting …"
+DATED_OPENING = re.compile(rf"^on (?:(?:{MONTHS})\.? \d{{1,2}},? |\d{{1,2}} (?:{MONTHS}),? )((?:19|20)\d\d),",
+                           re.IGNORECASE)
+
+
+def _dated_history(opening: str, raw: Sequence[str]) -> bool:
+    """An opening dated five years or more before the latest year the article names: history ("On July 28, 1995, …"
+    above "Thirty years later to the day, …" in 2025), not a statement's "On 4 November 2025, the Government …"."""
+    dated = DATED_OPENING.match(opening)
+    years = [int(y) for sentence in raw for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
+    return bool(dated) and max(years) - int(dated.group(1)) >= 5
+
+
 def _unnamed_scene(opening: str) -> bool:
     """A scene that names no one and nothing: twelve words or more, no capital after the first word, no figure, no
     speaker, no news under way or just done ("is/are …ing", "has …") ("Bronze drums boomed beneath the arches of the
@@ -697,8 +727,8 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     opening = raw[kept[0]].strip()
     quoted = bool(ATTRIBUTED_QUOTE.match(opening))
     reported = not quoted and REPORTED.search(unquoted(opening)) and NEWS_DAY.search(opening)  # "When asked …, the
-    scene = FEATURE_OPENER.match(opening) or ((_unnamed_scene(opening) or _object_scene(opening))
-                                              and not FUTURE.search(opening))
+    scene = FEATURE_OPENER.match(opening) or _dated_history(opening, raw) or (
+        (_unnamed_scene(opening) or _object_scene(opening)) and not FUTURE.search(opening))
     if not (quoted or scene) or (NEWS_ACT.search(opening) and not quoted) or reported:
         return []  # minister said on Monday …": news
     lead = next((i for i in kept[1:7] if LEAD_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
@@ -740,8 +770,8 @@ def _before_announcement(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     addressed = any(is_salutation(s) or _courtesy(s) for s in raw[:first]) or bool(WELCOMES.search(raw[first]))
     if not (addressed or FIRST_PERSON.search(unquoted(raw[first].strip()))):  # (forms of address left out at ingestion)
         return []
-    statements = [i for i in range(first, len(raw)) if allowed[i]][:20 if addressed else 8]  # (near the top: not an
-    # op-ed's last line)
+    statements = [i for i in range(first, len(raw)) if allowed[i] or POINTER.search(raw[i])][:20 if addressed else 8]
+    # (near the top: not an op-ed's last line; "Tonight I have good news to share." is no statement but announces)
     announced = next((i for i in statements if ANNOUNCES.search(unquoted(raw[i]))), None)  # (the speaker's own
     # words, not a quotation in a report: "“I can confirm …,” he said.")
     return [i for i in range(first, announced) if allowed[i]] if announced is not None else []
@@ -799,7 +829,10 @@ def _describes_itself(text: str) -> bool:
 
 # what only answers the question before it: "For Viet Nam, the answer lies in consistency.", "… suggests that it can."
 ANSWER_TO_QUESTION = re.compile(r"\bthe (?:short )?answer\b|\b(?:it|they|we|this|that|he|she) (?:can|could|does|do|did"
-                                r"|will|would|is|are|has|have|should|must)(?: not|n['’]t)?[.!]$", re.IGNORECASE)
+                                r"|will|would|is|are|has|have|should|must)(?: not|n['’]t)?[.!]$"
+                                # or a teaser's promise of one: "Growers in the deltas may soon find out."
+                                r"|\b(?:may|might|will|could|(?:is|are) about to) (?:soon )?find out[.!]$",
+                                re.IGNORECASE)
 # a short reply that opens with its yes or no ("Yes, but only if it moves fast.")
 SHORT_REPLY = re.compile(r"^(?:yes|no|certainly|absolutely|of course|definitely|not yet|not really|indeed)\b[,.!;]?"
                          r"\s*(?:$|(?:but only|only if|if|as long as|provided)\b)", re.IGNORECASE)
