@@ -29,7 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--overwrite", action="store_true", help="replace OUT if it exists (else refused)")
     ev.set_defaults(func=commands.cmd_evaluate)
 
-    pr = sub.add_parser("predict", help="tag or summarise .txt/.md/.html/.pdf articles, JSONL files or stdin (-)")
+    pr = sub.add_parser("predict", help="tag or summarise .txt/.md/.html/.pdf/.eml articles, feeds, JSONL files or "
+                                        "stdin (-)")
     pr.add_argument("checkpoint", help="a checkpoint folder, or the run folder that holds it")
     pr.add_argument("inputs", nargs="+", help="article files, folders of them, JSONL files, or - for standard input")
     pr.add_argument("--batch-size", type=count, default=None, help="default: the checkpoint's (16 for transformers)")
@@ -45,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="local processes, or Ray Data (pip install -e .[ray]; a cluster via RAY_ADDRESS)")
     pr.set_defaults(func=commands.cmd_predict)
 
-    ing = sub.add_parser("ingest", help="raw .txt/.md/.html/.pdf articles -> paragraph JSONL")
+    ing = sub.add_parser("ingest", help="raw .txt/.md/.html/.pdf/.eml articles -> paragraph JSONL")
     ing.add_argument("inputs", nargs="+")
     ing.add_argument("-o", "--output", type=file_path, required=True)
     ing.add_argument("--overwrite", action="store_true", help="replace OUT if it exists (else refused)")
@@ -115,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     br = sub.add_parser("brief", help="one self-contained HTML (or Markdown) brief of raw articles: summary, "
                                       "tagged paragraphs, pillar profiles")
-    br.add_argument("articles", nargs="+", help=".txt/.md/.html/.pdf articles, or folders holding them")
+    br.add_argument("articles", nargs="+", help=".txt/.md/.html/.pdf/.eml articles, or folders holding them")
     br.add_argument("--tagger", required=True, help="pillar tagging checkpoint (or its run folder)")
     br.add_argument("--summariser", help="summarisation checkpoint (or its run folder); omitted: no summaries")
     br.add_argument("-o", "--output", type=file_path, required=True, help="OUT.html (or OUT.md with --format md)")
@@ -128,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     ann_sub = ann.add_subparsers(dest="annotate_command", required=True, metavar="{select,import}")
     sel = ann_sub.add_parser("select", help="the paragraphs the tagger is least sure of -> Label Studio tasks")
     sel.add_argument("checkpoint", help="pillar tagging checkpoint (or its run folder)")
-    sel.add_argument("articles", nargs="+", help=".txt/.md/.html/.pdf articles, or folders holding them")
+    sel.add_argument("articles", nargs="+", help=".txt/.md/.html/.pdf/.eml articles, or folders holding them")
     sel.add_argument("-n", type=count, default=200, help="paragraphs to pick (default 200)")
     sel.add_argument("-o", "--output", type=file_path, default="label_tasks.json",
                      help="tasks file (and OUT.labelconfig.xml)")
