@@ -2634,3 +2634,14 @@ def test_a_raw_e_mail_is_read_as_its_message_and_a_releases_title_above_its_lead
     assert article.date == "2025-07-31"
     assert article.summary_text.startswith("EuroCham and Viet Nam's Ministry of Industry and Trade signed")
     assert not any("JVBERi0" in p.text or "Received" in p.text for p in article.paragraphs)
+
+
+@pytest.mark.parametrize(("masthead", "outlet"), [
+    # a twenty-eighth read (s49): papers the project does not know, named by their masthead above the site's menu
+    ("The Korea Herald", "The Korea Herald"), ("Bangkok Post", "Bangkok Post"), ("East Asia Forum", "East Asia Forum"),
+    ("Skip to content", None),
+])
+def test_a_newspapers_masthead_above_its_menu_names_the_outlet(masthead, outlet):
+    page = (f"{masthead}\nSign in   Subscribe\nNational   Politics   Business   Life & Culture   Sports   World\n\n"
+            "Seasonal workers return to Korea with fewer brokers" + READ27_LEAD)
+    assert ingest_text(page, "p").outlet == outlet

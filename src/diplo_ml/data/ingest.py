@@ -88,7 +88,7 @@ from diplo_ml.data.page_text import (
     unfold_columns,
 )
 from diplo_ml.data.pdf_text import pdf_text
-from diplo_ml.data.publishers import institution_outlet
+from diplo_ml.data.publishers import institution_outlet, masthead_outlet
 from diplo_ml.errors import DataError, NoTextError
 from diplo_ml.files import not_a_file
 from diplo_ml.text import split_sentences, strip_diacritics
@@ -410,7 +410,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         titled = (site_outlet(line) for n, why, line in sorted(article.dropped)  # (also a page's <title> line
                   if why.startswith("headline") or (n < first and " | " in line))  # above its <h1>'s)
         article.outlet = named_outlet(article.dropped, NAMING[:-1]) or closing \
-            or institution_outlet(article.dropped, first) or named_outlet(article.dropped, NAMING[-1:]) \
+            or institution_outlet(article.dropped, first) or masthead_outlet(article.dropped) \
+            or named_outlet(article.dropped, NAMING[-1:]) \
             or next(filter(None, titled), None)  # (a ministry's page before a photo's credit)
     return article
 

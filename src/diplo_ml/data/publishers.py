@@ -50,3 +50,20 @@ def institution_outlet(dropped: list[tuple[int, str, str]], body: int) -> str | 
             return f"{above} {name}"
         return name
     return None
+
+
+# a newspaper's or a site's name by its shape: "The Korea Herald", "The Phnom Penh Post", "East Asia Forum", "Bangkok
+# Post", "Borneo Bulletin" (a title-case name of up to five words ending in a paper's word)
+PAPER_NAME = re.compile(r"^(?:The )?(?:[A-Z][\w.'’&-]*\s){0,3}(?:Post|Times|Herald|Bulletin|Daily|Tribune|News|Forum"
+                        r"|Gazette|Journal|Observer|Express|Star|Mail|Today|Insider|Chronicle|Reporter|Review|Monitor"
+                        r"|Briefing|Asia)$")
+
+
+def masthead_outlet(dropped: list[tuple[int, str, str]]) -> str | None:
+    """The outlet a page's masthead names by its shape (:data:`PAPER_NAME`): a line above the site's first menu or
+    breadcrumb, where the page has one; None for none."""
+    menus = [n for n, why, _ in dropped if why.startswith(("navigation menu", "breadcrumb"))]
+    if not menus:
+        return None
+    return next((line.strip() for n, why, line in sorted(dropped)
+                 if n < min(menus) and why.startswith(MASTHEAD_REASONS) and PAPER_NAME.match(line.strip())), None)
