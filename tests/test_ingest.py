@@ -2645,3 +2645,62 @@ def test_a_newspapers_masthead_above_its_menu_names_the_outlet(masthead, outlet)
     page = (f"{masthead}\nSign in   Subscribe\nNational   Politics   Business   Life & Culture   Sports   World\n\n"
             "Seasonal workers return to Korea with fewer brokers" + READ27_LEAD)
     assert ingest_text(page, "p").outlet == outlet
+
+
+def test_raw_e_mails_in_other_charsets_or_none_and_with_an_attached_release(tmp_path):
+    # a second review of s49's change: no charset declared (UTF-8 read as ASCII), an 8-bit windows-1252 message, a
+    # release attached as a message
+    plain = ("Received: from mx.example.org\nFrom: Bao Quoc te <a@example.org>\nDate: Mon, 04 Aug 2025 08:00:00 "
+             "+0700\nSubject: Prime Minister receives Japanese Ambassador\n\nPrime Minister Phạm Minh Chính on Monday "
+             "received the Japanese Ambassador in Hà Nội.\n\nThey discussed labour cooperation.\n")
+    (tmp_path / "a.eml").write_text(plain, encoding="utf-8")
+    assert ingest_path(tmp_path / "a.eml").paragraphs[0].text.startswith("Prime Minister Phạm Minh Chính")
+    cp1252 = plain.replace("Subject:", "Content-Type: text/plain; charset=windows-1252\nSubject:").replace(
+        "Phạm Minh Chính", "Jean-Noël Café").replace("Hà Nội", "Hanoi")
+    (tmp_path / "b.eml").write_bytes(cp1252.encode("cp1252"))
+    assert "Jean-Noël Café" in ingest_path(tmp_path / "b.eml").paragraphs[0].text
+    attached = ("Received: from mx.example.org\nFrom: MOFA Press <press@example.org>\nSubject: Fwd: release\n"
+                "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\n"
+                "See the attached release.\n--B\nContent-Type: message/rfc822\n\nFrom: MOFA <m@example.org>\nSubject: "
+                "Deputy FM receives Japanese Ambassador\nContent-Type: text/plain; charset=utf-8\n\nDeputy Foreign "
+                "Minister Do Hung Viet on Thursday received the Ambassador of Japan.\n\nThey agreed to meet again.\n"
+                "--B--\n")
+    (tmp_path / "c.eml").write_text(attached)
+    article = ingest_path(tmp_path / "c.eml")
+    assert article.paragraphs[0].text.startswith("Deputy Foreign Minister Do Hung Viet")
+
+
+@pytest.mark.parametrize(("page", "headline"), [
+    # a second review: a mail whose subject is the news keeps it over a kicker or caption above the dated lead
+    ("From: Lan <l@example.org>\nSubject: Viet Nam welcomes ceasefire agreement between Cambodia and Thailand\n\n"
+     "Sharing today's statement for your information.\n\nStatement by the Spokesperson of the Ministry of Foreign "
+     "Affairs of Viet Nam\n\nHa Noi, 28 July 2025 – Viet Nam welcomes the agreement reached by Cambodia and "
+     "Thailand.\n\nMore.", "Viet Nam welcomes ceasefire agreement between Cambodia and Thailand"),
+    # a title above a breadcrumb that repeats it
+    ("Joint Communiqué of the 58th ASEAN Foreign Ministers' Meeting\nHome > Statements > Joint Communiqué of the 58th "
+     "AMM\nPhoto gallery of the ministerial meeting\n\nWe, the Foreign Ministers of ASEAN, met on 8 July 2025 in Kuala "
+     "Lumpur.\n\nMore.", "Joint Communiqué of the 58th ASEAN Foreign Ministers' Meeting"),
+    # a site's tagline with an abbreviation in it
+    ("Official website of the U.S. Embassy & Consulate in Vietnam\n\nAmbassador Knapper Visits Da Nang\n\n"
+     "Ambassador Marc E. Knapper visited Da Nang on July 29 to meet city leaders.",
+     "Ambassador Knapper Visits Da Nang"),
+])
+def test_what_a_second_review_found_about_headlines(page, headline):
+    assert ingest_text(page, "r").headline == headline
+
+
+def test_a_lead_ending_in_a_wire_credit_or_a_copyright_line_is_text():
+    page = ("Viet Nam, Laos sign agreement on border gate management\n\nViet Nam and Laos on Tuesday signed an "
+            "agreement on the management of border gates and the border line, which runs through ten provinces from "
+            "Dien Bien to Kon Tum, including Thanh Hoa and Nghe An provinces. (VNA/VOV)\n\nThe agreement was signed "
+            "in Vientiane.\n\nIt runs along the whole frontier. © 2025 Vietnam News Agency")
+    article = ingest_text(page, "w")
+    assert article.paragraphs[0].text.startswith("Viet Nam and Laos on Tuesday") and len(article.paragraphs) == 3
+
+
+def test_a_markdown_page_that_opens_with_a_rule_is_no_front_matter(tmp_path):
+    page = tmp_path / "r.md"
+    page.write_text("---\nPress release: Viet Nam welcomes Timor-Leste's admission to ASEAN\n\nViet Nam warmly "
+                    "welcomes the admission of Timor-Leste as the 11th member of ASEAN, the Ministry said on "
+                    "October 26.\n---\n")
+    assert ingest_path(page).paragraphs[0].text.startswith("Viet Nam warmly welcomes")

@@ -1687,3 +1687,17 @@ def test_news_openings_a_review_found_taken_for_background_stay_the_lead(text, f
 ])
 def test_read28_pointers_courtesies_and_history_above_the_news_are_not_the_summary(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a second review of s49's change: a briefing whose list after the colon is the news; a statement dated this year
+    # in a text that names targets for 2030 and 2045
+    ("I have two announcements today: at the invitation of Prime Minister Shigeru Ishiba, Prime Minister Pham Minh "
+     "Chinh will pay an official visit to Japan from 10 to 12 November.\n\nNow I am ready to take your questions.",
+     "I have two announcements today"),
+    ("On 1 July 2025, Viet Nam's new two-tier local government model took effect nationwide.\n\nThe ministry on "
+     "Monday launched a review of the first month.\n\nThe reform serves the targets to 2030 and the vision to 2045.",
+     "On 1 July 2025"),
+])
+def test_a_briefings_news_after_its_colon_and_a_statement_dated_this_year_stay_the_lead(text, first):
+    assert _chosen(text)[0].startswith(first)

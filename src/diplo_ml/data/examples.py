@@ -156,7 +156,8 @@ def site_name_outlet(record: dict[str, Any]) -> str | None:
     if site is None:
         return None
     if re.match(r"^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)+/?$", site.strip(), re.IGNORECASE):  # an address for a
-        return host_outlet(record) or host_outlet({"url": site})  # name: its host's outlet, if known
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", site.strip(), flags=re.IGNORECASE).split("/", 1)[0]
+        return host_outlet(record) or host_outlet({"url": site}) or host  # name: its host's outlet, else the host
     return host_outlet(record) or site_name(site)
 
 

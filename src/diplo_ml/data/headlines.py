@@ -251,30 +251,16 @@ def _ruled_heading(candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
 
 
 def _below_the_menu(article: Article, candidates: list[tuple[int, str]], best: tuple[int, str]) -> tuple[int, str]:
-    """The longest line below the site's menu or breadcrumb where ``best`` stands above them: what stands above a
+    """The longest line below the site's menu where ``best`` stands above it: what stands above a
     site's navigation is its masthead and motto ("East Asia Forum" / "Economics, Politics and Public Policy in East
     Asia and the Pacific"), not the story's title (unless it names the site after it, as a print's header does)."""
-    menus = [n for n, why, _ in article.dropped if why.startswith(("navigation menu", "breadcrumb"))]
+    menus = [n for n, why, _ in article.dropped if why.startswith("navigation menu")]
     below = [c for c in candidates if menus and c[0] > max(menus) and len(c[1].split()) >= 4]
-    if not below or best[0] > max(menus) or without_site(best[1]) != best[1]:
+    repeated = any(best[1].lower()[:30] in line.lower() for _, why, line in article.dropped
+                   if why.startswith(("navigation menu", "breadcrumb")))  # (a breadcrumb that ends in the title)
+    if not below or best[0] > max(menus) or without_site(best[1]) != best[1] or repeated:
         return best
     return max(below, key=lambda c: len(without_site(c[1])))
-
-
-# a title's line that goes on below it: "… sign deal on" / "Mekong Delta …", "… with fewer brokers," / "…"
-GOES_ON_BELOW = re.compile(r"(?:,|\b(?:and|of|the|to|in|for|on|with|a|an))$")
-
-
-def _above_its_deck(candidates: list[tuple[int, str]], best: tuple[int, str]) -> tuple[int, str]:
-    """The line right above ``best`` where it has eight words or more and ``best`` is its deck: a title and, under
-    it, a longer line that says more ("Seasonal farm work brings Vietnamese back to Korea, with fewer brokers" /
-    "Haenam, Binh Dinh sign first direct-recruitment pact as …"); not a title in capitals, nor one that goes on, nor a
-    kicker ("Statement by the Foreign Secretary", "ASEAN Foreign Ministers' Meeting 2026")."""
-    above = next((c for c in candidates if c[0] == best[0] - 1), None)
-    if above and len(above[1].split()) >= 8 and not capitals(best[1]) and best[1][:1].isupper() \
-            and not GOES_ON_BELOW.search(above[1].rstrip()):
-        return above
-    return best
 
 
 def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
@@ -306,7 +292,6 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
         return
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))
     best = _below_the_menu(article, candidates, best)
-    best = _above_its_deck(candidates, best)
     story = _ruled_heading(candidates) if DIGEST_SUBJECT.match(best[1]) else None  # a newsletter's subject names its
     best = story or best  # issue; the story's own title stands between rules above it
     if len(best[1].split()) < 2:  # a word alone ("Politics") is a section's label: the page shows no headline

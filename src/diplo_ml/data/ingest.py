@@ -167,13 +167,18 @@ SIDEBAR_HEADING = re.compile(r"^(?:latest|editor['’]?s picks?|trending(?: now)
 LIVE_HEADING = re.compile(r"^latest updates\s*:?$", re.IGNORECASE)
 
 
+# a mail's subject that names what it sends, not its news: "[EMBARGOED 10:00 ICT] EuroCham press release - …"
+DOCUMENT_SUBJECT = re.compile(r"(?i)^subject\s*:.*\b(?:press release|media release|news release|embargo(?:ed)?"
+                              r"|for immediate release)\b")
+
+
 def _title_above_the_lead(article: Article) -> None:
     """A release's own title, a line with no sentence's end right above its dated lead ("EuroCham and Viet Nam's
-    trade ministry launch EVFTA help desk as …" / "Ha Noi, 31 July 2025 – …"), is its headline where the page's is a
-    mail's subject or none, and no text."""
+    trade ministry launch EVFTA help desk as …" / "Ha Noi, 31 July 2025 – …"), is its headline where the page has
+    none or only a mail's subject that names the release (:data:`DOCUMENT_SUBJECT`), and no text."""
     pairs = zip(article.paragraphs, article.paragraphs[1:])
     above = next((p for p, below in pairs if below.line == article.lead_line), None)
-    subject = any(why.startswith("headline") and re.match(r"(?i)subject\s*:", line) for _, why, line in article.dropped)
+    subject = any(why.startswith("headline") and DOCUMENT_SUBJECT.match(line) for _, why, line in article.dropped)
     if above is None or (article.headline and not subject) or above.question \
             or not short_unpunctuated(above.text, 30) or len(above.text.split()) < 5:
         return
@@ -513,7 +518,11 @@ def ingest_path(path: Path, doc_id: str | None = None) -> Article:
             path.suffix.lower(), "; a feed's items are read by `diplo-ml predict`, `ingest` and `brief`"
             if path.suffix.lower() in FEED_SUFFIXES else "")
         raise DataError(f"{path}: unsupported file type '{path.suffix}' (use {', '.join(PAGE_SUFFIXES)}{rows})")
-    text = pdf_text(path) if path.suffix.lower() == ".pdf" else read_text(path)
+    if path.suffix.lower() == ".eml":  # (a message in any charset: read as bytes, decoded as it declares)
+        raw = path.read_bytes()
+        text = raw_message_text(raw.decode("utf-8", "surrogateescape")) or raw.decode("utf-8", "replace")
+    else:
+        text = pdf_text(path) if path.suffix.lower() == ".pdf" else read_text(path)
     return ingest_document(text, path.stem if doc_id is None else doc_id, str(path))
 
 

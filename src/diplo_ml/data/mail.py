@@ -4,6 +4,7 @@ subject and date are the page's headline and date where the message gives none."
 from __future__ import annotations
 
 import email
+import email.message
 import email.policy
 import re
 from collections.abc import Sequence
@@ -139,18 +140,35 @@ RAW_HEADER = re.compile(r"^(?:Return-Path|Received|Message-I[Dd]|MIME-Version|De
 
 def raw_message_text(text: str) -> str | None:
     """A raw e-mail (RFC 822, as a mail program saves it) as a page: its From, Date and Subject lines, a blank line
-    and the text of its first plain-text part (else its HTML part's text); attachments are left out. None for any
-    text that does not open with a message's header."""
+    and the text of its first plain-text part (else its HTML part's text), in the charset it declares (UTF-8 where it
+    declares none); a release forwarded as an attached message is read as that message where the mail's own text is a
+    few words. Other attachments are left out. None for any text that does not open with a message's header."""
     head = text.lstrip()[:4000].split("\n\n", 1)[0]
     if not (RAW_HEADER.search(head) and re.search(r"^(?:From|Subject):", head, re.MULTILINE)):
         return None
     message = email.message_from_bytes(text.lstrip().encode("utf-8", "surrogateescape"), policy=email.policy.default)
+    return _message_page(message)
+
+
+def _message_page(message: email.message.Message) -> str:
     part = message.get_body(preferencelist=("plain", "html")) if message.is_multipart() else message
-    if part is None:
-        return None
-    body = part.get_content() if part.get_content_maintype() == "text" else ""
+    body = _part_text(part) if part is not None and part.get_content_maintype() == "text" else ""
+    attached = next((p for p in message.walk() if p.get_content_type() == "message/rfc822"), None)
+    if len(body.split()) < 40 and attached is not None and isinstance(inner := attached.get_content(),
+                                                                      email.message.Message):
+        return _message_page(inner)  # ("See the attached release." and the release as an attached message)
+    fields = [f"{name}: {message[name]}" for name in ("From", "Date", "Subject") if message[name]]
+    return "\n".join(fields) + "\n\n" + body
+
+
+def _part_text(part: email.message.Message) -> str:
+    """A text part's words in the charset it declares, else UTF-8; an HTML part as its page's text."""
+    payload = part.get_payload(decode=True) or b""
+    try:
+        body = payload.decode(part.get_content_charset() or "utf-8", errors="replace")
+    except LookupError:  # (a charset Python does not know)
+        body = payload.decode("utf-8", errors="replace")
     if part.get_content_subtype() == "html":
         from diplo_ml.data.page_text import html_page
         body = html_page(body).text
-    fields = [f"{name}: {message[name]}" for name in ("From", "Date", "Subject") if message[name]]
-    return "\n".join(fields) + "\n\n" + body
+    return body

@@ -88,8 +88,9 @@ CAPTION = re.compile(
     r"|((?<=[.!?])\s+photos?\s+by\s+(?-i:[A-Z])[\w.&/-]*(?:\s+(?-i:[A-Z/&])[\w.&/-]*){0,4}\s*$)"
     # a credit after the caption's last sentence: "… checkpoint. Supplied", "… Viet Nam. © IOM/Tran Hoang Nam",
     # "… July 22, 2025. (JP/Dimas Wicaksono)"
-    r"|((?<=[.!?])\s+(?:supplied|handout|©\s*[\w.&-]+(?:/[\w.&-]+)?(?:\s+(?-i:[A-Z])[\w.&-]*){0,4}"
-    r"|\((?-i:[A-Z]{2,6})/(?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,3}\))\s*$)",
+    r"|((?<=[.!?])\s+(?:supplied|handout|©\s*(?-i:[A-Z])[\w.&-]*/(?-i:[A-Z][a-z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,4}"
+    r"|\((?-i:[A-Z]{2,6})/(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){1,3}\))\s*$)",  # (a photographer's name, not a
+    # wire's "(VNA/VOV)" or "© 2025 Vietnam News Agency")
     re.IGNORECASE,
 )
 # a credit standing alone ("(Photo: VNA)", "Photo: VOV"): the line or sentence before it is the caption it credits
@@ -265,7 +266,7 @@ PUBLISHER = re.compile(r"^from:\s+\S", re.IGNORECASE)
 # a site's or a channel's word about itself, and a hotline's note: "Official English-language channel of the Vietnam
 # News Agency (VNA). Breaking news …", "For emergencies only. For visa and passport questions, please call …"
 SITE_ABOUT = re.compile(r"^(?:the )?official (?:[\w-]+ ){0,3}(?:channel|account|page|website|site|portal|feed) of"
-                        r"(?:(?!\b(?:was|were|is|are|has|have|had|will|on)\b)[^.!?])+(?:[.!?](?:\s|$)|$)"
+                        r"(?:(?!\b(?:was|were|is|are|has|have|had|will|on)\b)(?:[^.!?]|\.(?=\S)))+(?:[.!?](?:\s|$)|$)"
                         # (a name, not "… of the National Assembly was relaunched on Monday")
                         r"|^for emergencies only\b|^for (?:visa|passport|consular|other|general)\b[^.]{0,60}"
                         r"\b(?:questions|enquiries|inquiries|matters),? please (?:call|contact|e-?mail|write)\b",

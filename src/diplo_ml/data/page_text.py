@@ -322,7 +322,9 @@ def markdown_to_text(text: str) -> str:
 
 
 FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
-FRONT_MATTER_FIELD = re.compile(r"^([A-Za-z_][\w -]*?)\s*:\s*(.*)$")  # (also "Published Time: …")
+FRONT_MATTER_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+# a reader service's header fields (r.jina.ai): "Title: …", "URL Source: …", "Published Time: …"
+READER_FIELD = re.compile(r"^(Title|URL Source|Published Time|Description)\s*:\s*(.*)$")
 FRONT_TITLE = ("title", "headline")
 FRONT_DATE = ("date", "published", "pubdate", "publishdate", "published_at", "date_published", "datepublished",
               "published time")
@@ -343,7 +345,7 @@ class MarkdownPage:
         self.dropped: list[tuple[int, str, str]] = []
         end = self._front_matter_end(lines) or self._reader_header_end(lines)
         for i in range(end):
-            match = FRONT_MATTER_FIELD.match(lines[i].strip())
+            match = FRONT_MATTER_FIELD.match(lines[i].strip()) or READER_FIELD.match(lines[i].strip())
             if match and match.group(2).strip():
                 self.fields.setdefault(match.group(1).lower(), match.group(2).strip().strip("'\"").strip())
             if lines[i].strip():

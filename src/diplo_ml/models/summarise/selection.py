@@ -321,7 +321,9 @@ def _courtesy(text: str) -> bool:
     and welcome.") or inside a quoted speech ("“Ladies and gentlemen, I am delighted to attend …")."""
     spoken = _after_address(SPEAKER.sub("", text.lstrip("\"“‘'"), count=1))
     return bool((COURTESY.match(spoken) and len(spoken.split()) <= 8) or SPEECH_COURTESY.match(spoken)
-                or WELCOME.match(spoken) or GREETS_AND_THANKS.match(spoken) or ORDER_OF_BUSINESS.match(spoken))
+                or WELCOME.match(spoken) or GREETS_AND_THANKS.match(spoken)
+                or bool((listed := ORDER_OF_BUSINESS.match(spoken)) and not CLAUSE.search(spoken[listed.end():])))
+    # (a list of topics; "I have two announcements today: the Prime Minister will pay …" is the news itself)
 
 
 # "Good afternoon, members of the press, and thank you for joining us."
@@ -612,7 +614,7 @@ ANNOUNCES = re.compile(r"\b(?:I|we) (?:am|are) (?:very |particularly |especially
                        r"|\b(?:I|we) can (?:today |now |also |tonight )?(?:announce|confirm)\b"
                        r"|\b(?:I|we) (?:am|are) (?:today |now |tonight )?announcing\b"
                        r"|\b(?:today|tonight),? (?:I|we) (?:announce|are announcing)\b"
-                       r"|\b(?:I|we) (?:have|bring) (?:some )?(?:good|great) news\b")
+                       r"|\b(?:I|[Ww]e) (?:have|bring) (?:some )?(?:good|great) news\b")
 
 
 # what a news lead does, in the past or present perfect: "… on March 12 inaugurated a joint rice research centre",
@@ -685,12 +687,20 @@ DATED_OPENING = re.compile(rf"^on (?:(?:{MONTHS})\.? \d{{1,2}},? |\d{{1,2}} (?:{
                            re.IGNORECASE)
 
 
+# what an anniversary's story says of its history: "Thirty years later to the day, …", "… marked the anniversary …"
+ANNIVERSARY = re.compile(r"\b(?:anniversary|years (?:later|on|since|after)|decades (?:later|on|since|after))\b",
+                         re.IGNORECASE)
+
+
 def _dated_history(opening: str, raw: Sequence[str]) -> bool:
-    """An opening dated five years or more before the latest year the article names: history ("On July 28, 1995, …"
-    above "Thirty years later to the day, …" in 2025), not a statement's "On 4 November 2025, the Government …"."""
+    """An anniversary's opening dated five years or more before the latest year the article names: history ("On July
+    28, 1995, …" above "Thirty years later to the day, …" in 2025), not a statement's "On 4 November 2025, the
+    Government …" (nor one whose text names targets for 2030)."""
     dated = DATED_OPENING.match(opening)
+    if not dated or not any(ANNIVERSARY.search(sentence) for sentence in raw):
+        return False
     years = [int(y) for sentence in raw for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
-    return bool(dated) and max(years) - int(dated.group(1)) >= 5
+    return max(years) - int(dated.group(1)) >= 5
 
 
 def _unnamed_scene(opening: str) -> bool:
