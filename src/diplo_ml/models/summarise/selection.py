@@ -678,6 +678,9 @@ EVENT = re.compile(r"\b(?:struck|hit|swept|tore|killed|injured|destroyed|damaged
                    r"|overnight|last night|yesterday|this (?:morning|afternoon|evening|week))\b")
 # news under way or done, which no scene tells: "Indonesia is stepping up …", "… trade has doubled."
 UNDER_WAY = re.compile(r"\b(?:(?:is|are) (?:\w+ )?\w+ing|has|have|had)\b")
+# what news tells in the past: "A Vietnamese fishing vessel … was attacked …", "A visa exemption … took effect …"
+PAST = re.compile(r"\b(?:was|were|took|became|made|came|went|left|struck|began|saw|got|gave|won|lost|fell|rose"
+                  r"|grew|reached|ended)\b")
 # news just done: "… have upgraded their relations …", "… has been elected to …" (not "… has never had a trade deal")
 DONE = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?!never\b|long\b|always\b|yet\b)\w+(?:ed|en|wn|un|ght)\b")
 
@@ -723,7 +726,8 @@ def _object_scene(opening: str) -> bool:
     """A feature's opening on a thing (:data:`OBJECT_OPENER`) that reports nothing: no speaker, nothing done ("has
     …"), no day ("A fire broke out at a factory on Monday" is news)."""
     return bool(OBJECT_OPENER.match(opening)) and not REPORTED.search(opening) and not NEWS_DAY.search(opening) \
-        and not EVENT.search(opening) and not UNDER_WAY.search(opening)
+        and not EVENT.search(opening) and not UNDER_WAY.search(opening) \
+        and not re.search(r"\b(?:took effect|came into (?:force|effect)|entered into force)\b", opening)
 
 
 def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
@@ -757,14 +761,15 @@ FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:to|set to|expected to)|plans
 
 def _background_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     """A feature's background opening ("Italy is home to some of the world's best-known fashion houses.", "The six Gulf
-    states spend more than $50 billion a year on imported food …"): a first statement that names no act, no day, no
-    speaker and nothing to come, above a dated lead in one of the next three statements (:data:`DATED_ACT`)."""
+    states spend more than $50 billion a year on imported food and are fast becoming …"): a first statement in the
+    present that names no act, no day, no speaker, nothing past and nothing to come, above a dated lead in one of the
+    next three statements (:data:`DATED_ACT`)."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     if len(kept) < 2:
         return []
     opening = unquoted(raw[kept[0]].strip())
     if NEWS_ACT.search(opening) or NEWS_DAY.search(opening) or FUTURE.search(opening) or REPORTED.search(opening) \
-            or EVENT.search(opening) or DONE.search(opening):
+            or EVENT.search(opening) or DONE.search(opening) or PAST.search(opening):
         return []
     lead = next((i for i in kept[1:4] if DATED_ACT.search(raw[i]) and not FIRST_PERSON.search(raw[i].strip())), None)
     return [i for i in kept if i < lead] if lead is not None else []
