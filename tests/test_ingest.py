@@ -2704,3 +2704,10 @@ def test_a_markdown_page_that_opens_with_a_rule_is_no_front_matter(tmp_path):
                     "welcomes the admission of Timor-Leste as the 11th member of ASEAN, the Ministry said on "
                     "October 26.\n---\n")
     assert ingest_path(page).paragraphs[0].text.startswith("Viet Nam warmly welcomes")
+
+
+def test_a_privacy_banner_is_no_text():
+    page = ("We value your privacy. We and our partners store information on your device.\n\nMalaysia, Vietnam to "
+            "recognise degrees\n\nMalaysia and Vietnam will exchange up to 2,000 university students a year, the "
+            "ministers said on Tuesday.\n\nMore.")
+    assert ingest_text(page, "c").paragraphs[0].text.startswith("Malaysia and Vietnam will exchange")

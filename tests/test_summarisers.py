@@ -1713,3 +1713,22 @@ def test_a_briefings_news_after_its_colon_and_a_statement_dated_this_year_stay_t
 ])
 def test_news_in_the_past_or_a_rule_taking_effect_stays_the_lead(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # read 29 (s49): a bare quotation opening a feature; a transcript's note; a greeting in Filipino; a joint
+    # statement's preamble after its parties
+    ("“Mayday, mayday, mayday.”\n\nThe 11 fishermen landed at Cam Ranh airport on Sunday afternoon.", "The 11"),
+    ("What follows is a near-verbatim transcript of today's noon briefing by the Spokesperson.\n\nIn Hanoi today, "
+     "the Deputy Secretary-General and Viet Nam's Foreign Minister signed a new framework.", "In Hanoi today"),
+    ("Magandang umaga!\n\nThis morning, Saigon Solartech signed an agreement to build a solar panel plant in Clark.",
+     "This morning"),
+    ("The Republic of South Africa and the Socialist Republic of Viet Nam, recalling the establishment of diplomatic "
+     "relations in December 1993, issued this statement.\n\nOn 20 May 2025 in Pretoria, the two ministers co-chaired "
+     "the Fifth Session of the Partners' Forum.", "On 20 May 2025"),
+    # a quotation with its speaker stays a statement
+    ("“We will bring them home,” the ambassador said.\n\nThe embassy is working with the police.", "“We will"),
+    ("“We will not stand by.”\n\nThe minister left for Geneva.", "“We will not"),  # (no dated lead below it)
+])
+def test_read29_quotes_notes_greetings_and_preambles_are_not_the_summary(text, first):
+    assert _chosen(text)[0].startswith(first)

@@ -259,7 +259,7 @@ WIRE_NOTICE = re.compile(r"^copyright (?:©\s*)?\d{4}\b|\bmay not be (?:publishe
 # a cookie banner or a page's navigation: "We use some essential cookies to make this website work."
 COOKIES = re.compile(r"\bcookies\b.*\b(?:website|site|browser|browsing|settings|preferences|consent|analytics|essential"
                      r"|accept all|reject)\b|\b(?:accept|reject|manage)\b.*\bcookies\b|^skip to (?:main )?content$"
-                     r"|^(?:we|this (?:web)?site) uses? cookies\b"
+                     r"|^(?:we|this (?:web)?site) uses? cookies\b|^we value your privacy\b"
                      r"|\b(?:you )?(?:agree|consent) to (?:our|the) use of cookies\b", re.IGNORECASE)
 # who published a GOV.UK page: "From: Foreign, Commonwealth & Development Office and The Rt Hon David Lammy MP"
 PUBLISHER = re.compile(r"^from:\s+\S", re.IGNORECASE)

@@ -133,6 +133,7 @@ WELCOME = re.compile(r"^(?:good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?
                      r"|before (?:we|I) (?:take|turn to|go to)|to begin)\b", re.IGNORECASE)
 COURTESY = re.compile(r"^(?:(?:well|so|and|once again|again),? )?(?:thank you|thanks(?! to\b)"
                       r"|good (?:morning|afternoon|evening|day)|xin chào|welcome (?:to|back)\b"
+                      r"|magandang (?:umaga|hapon|gabi)|selamat (?:pagi|siang|petang|malam|datang)|sawasdee|mabuhay"
                       r"|happy (?:lunar )?new year|merry christmas|season'?s greetings"
                       r"|enjoy (?:the|your|this) (?:read|reading|issue|newsletter|weekend)\b"
                       r"|it(?: is|['’]s) (?:great|good|wonderful|nice|lovely) to (?:be (?:here|back|with|in|at)|see)\b"
@@ -212,8 +213,10 @@ INTRODUCES_TEXT = re.compile(r"^(?:The )?(?:Vietnam News Agency|VNA|Vietnam ?Plu
 # what sets up a transcript, not a statement: "Following are questions and answers at the regular press briefing …"
 # (an interview's set-up stays: "…, VOV World talked with Senior Colonel … about …" is how the embedded references
 # open, "In an interview marking …, a deputy director … reviewed …"; passing it over lost ROUGE on both of train's)
-SETS_UP = re.compile(r"^(?:Following|Below) (?:are|is) (?:the )?(?:questions and answers|excerpts|highlights"
-                     r"|(?:full )?(?:text|transcript)s?)\b(?![^.!?]*,\s+(?:which|who|after|as|signed)\b)")
+SETS_UP = re.compile(r"^(?:(?:Following|Below) (?:are|is) (?:the )?(?:questions and answers|excerpts|highlights"
+                     r"|(?:full )?(?:text|transcript)s?)\b(?![^.!?]*,\s+(?:which|who|after|as|signed)\b)"
+                     r"|What follows is (?:an? |the )?(?:[\w-]+ ){0,2}(?:transcript|text|record)\b)")  # ("What follows
+# is a near-verbatim transcript of today's noon briefing …")
 # a credit standing alone after a caption ("Crown copyright.", as GOV.UK prints under its photos)
 CROWN_CREDIT = re.compile(r"^(?:©\s*)?crown copyright\.?$", re.IGNORECASE)
 # a page's furniture written as a sentence: "Listen to this article.", "Share on Facebook.", "3 min read.", "Last
@@ -370,11 +373,18 @@ def is_statement(sentence: str) -> bool:
         return False
     if (text.startswith("(") and text.rstrip(" .").endswith(")")) or WIRE_NOTICE.search(text) \
             or (COOKIES.search(text) and len(text.split()) <= 40) or BARE_CALL.match(unemphasised) \
-            or (POINTER.search(unemphasised) and len(text.split()) <= 14):
+            or (POINTER.search(unemphasised) and len(text.split()) <= 14) or PREAMBLE_AFTER_SUBJECT.match(text):
         return False
     return len(text.split()) >= 2
 
 
+# a quotation of a few words (six at most) with no speaker, as a feature opens: "“Mayday, mayday, mayday.”",
+# "\"Sis, they took our passports again.\""
+BARE_QUOTE = re.compile(r"^[\"“‘][^\"“”‘’]{1,60}[\"”’]$")
+# a joint statement's preamble, its parties and what they recall: "The Republic of South Africa and the Socialist
+# Republic of Viet Nam, recalling the establishment of diplomatic relations in December 1993 …"
+PREAMBLE_AFTER_SUBJECT = re.compile(r"^[A-Z][^,;.]{5,160}, (?:recalling|reaffirming|recognizing|recognising|bearing in "
+                                    r"mind|guided by|desiring|noting|mindful of|convinced)\b")
 # what points to news without telling it: "Growers in the deltas may soon find out.", "Tonight I have good news to
 # share.", a briefing's order of business ("After that I will take your questions.")
 POINTER = re.compile(r"\b(?:may|might|will|could|(?:is|are) about to) (?:soon )?find out[.!]$"
@@ -573,6 +583,12 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
         allowed[i] = False
     for i in _background_opening(raw, allowed):
         allowed[i] = False
+    first = next((i for i, ok in enumerate(allowed) if ok), None)  # a feature's opening cry, a line of its own
+    if first is not None and BARE_QUOTE.match(raw[first].strip()) and len(raw[first].split()) <= 6 \
+            and raw[first].strip() in (line.strip() for line in lines) \
+            and any(allowed[i] and LEAD_ACT.search(raw[i]) and NEWS_DAY.search(raw[i]) for i in range(first + 1,
+                                                                                                   len(raw))[:6]):
+        allowed[first] = False  # (above a news lead reporting an act on a day)
     dated = next((i for i, sentence in enumerate(raw[:8]) if marks_a_lead(dateline_matches(sentence.strip()))), None)
     # a lead under its dateline: key points, a teaser or captions above it are not the lead, a standfirst may be
     for i in range(dated or 0):
