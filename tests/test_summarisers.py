@@ -1732,3 +1732,10 @@ def test_news_in_the_past_or_a_rule_taking_effect_stays_the_lead(text, first):
 ])
 def test_read29_quotes_notes_greetings_and_preambles_are_not_the_summary(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+def test_a_news_lead_with_a_participle_after_its_act_is_no_preamble():
+    # s49: "…, reaffirming …" after a lead's act (an embedded test article's lead was refused for a moment)
+    text = ("Vietnam and Cambodia released a joint statement on December 21 at the end of the state visit, reaffirming "
+            "their commitment to good neighbourliness.\n\nThe visit began on December 20.")
+    assert _chosen(text)[0].startswith("Vietnam and Cambodia released")

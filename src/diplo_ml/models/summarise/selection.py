@@ -383,8 +383,10 @@ def is_statement(sentence: str) -> bool:
 BARE_QUOTE = re.compile(r"^[\"“‘][^\"“”‘’]{1,60}[\"”’]$")
 # a joint statement's preamble, its parties and what they recall: "The Republic of South Africa and the Socialist
 # Republic of Viet Nam, recalling the establishment of diplomatic relations in December 1993 …"
-PREAMBLE_AFTER_SUBJECT = re.compile(r"^[A-Z][^,;.]{5,160}, (?:recalling|reaffirming|recognizing|recognising|bearing in "
-                                    r"mind|guided by|desiring|noting|mindful of|convinced)\b")
+PREAMBLE_AFTER_SUBJECT = re.compile(r"^(?:(?:[A-Z][\w'’.-]*|of|the|and|for|&)\s){2,20}?(?:[A-Z][\w'’.-]*),\s"
+                                    r"(?:recalling|reaffirming|recognizing|recognising|bearing in mind|guided by"
+                                    r"|desiring|noting|mindful of|convinced)\b")
+# (its parties' names only: not "… released a joint statement on December 21 …, reaffirming …")
 # what points to news without telling it: "Growers in the deltas may soon find out.", "Tonight I have good news to
 # share.", a briefing's order of business ("After that I will take your questions.")
 POINTER = re.compile(r"\b(?:may|might|will|could|(?:is|are) about to) (?:soon )?find out[.!]$"
