@@ -637,16 +637,18 @@ ANNOUNCES = re.compile(r"\b(?:I|we) (?:am|are) (?:very |particularly |especially
 
 # what a news lead does, in the past or present perfect: "… on March 12 inaugurated a joint rice research centre",
 # "… agreed on June 10 to set up a joint task force"
-NEWS_ACT = re.compile(r"\b(?:inaugurated|launched|began|signed|agreed|adopted|opened|held|met|received|announced"
-                      r"|pledged|(?:co-)?hosted|visited|unveiled|approved|completed|handed|presented|awarded"
-                      r"|welcomed|discussed|reviewed|called|urged|kicked off|started|concluded|elevated|ratified"
-                      r"|established|set up|delivered|donated|provided|granted|rescued|repatriated|attended"
-                      r"|celebrated|commemorated|(?:co-)?organi[sz]ed|inspected|committed|released|issued"
-                      r"|returned|arrived|flew|landed|paid|sent|took part|joined|honoured|honored|introduced"
-                      r"|submitted|brought|evacuated|marked (?:the|a|an|its|their|this))\b")
+_ACTS = (r"inaugurated|launched|began|signed|agreed|adopted|opened|held|met|received|announced"
+         r"|pledged|(?:co-)?hosted|visited|unveiled|approved|completed|handed|presented|awarded"
+         r"|welcomed|discussed|reviewed|called|urged|kicked off|started|concluded|elevated|ratified"
+         r"|established|set up|delivered|donated|provided|granted|rescued|repatriated|attended"
+         r"|celebrated|commemorated|(?:co-)?organi[sz]ed|inspected|committed|released|issued"
+         r"|returned|arrived|flew|landed|paid|sent|took part|joined|honoured|honored|introduced"
+         r"|submitted|brought|evacuated|marked (?:the|a|an|its|their|this)")
+NEWS_ACT = re.compile(rf"\b(?:{_ACTS})\b")
 # ("marked the anniversary", not "marked in felt pen"); a lead may also report a death, which a history opening tells
 # of as often ("Fifty-three years ago, thousands of young soldiers died …")
-LEAD_ACT = re.compile(NEWS_ACT.pattern[:-3] + r"|passed away|died)\b")
+_LEAD_ACTS = rf"{_ACTS}|passed away|died"
+LEAD_ACT = re.compile(rf"\b(?:{_LEAD_ACTS})\b")
 # the day of a news lead: "on Monday", "on Friday (March 14)", "on March 12", "on 8 May", "today", "this week"
 NEWS_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d{{1,2}} (?:{MONTHS})\b)"
                       r"|\b(?:today|yesterday|this week|last week|earlier this week|this morning|this afternoon)\b",
@@ -772,7 +774,7 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
 # 13 formally launched negotiations …", "Three Vietnamese universities … on October 3 launched …"
 DATED_ACT = re.compile(rf"^[A-Z][^.;:!?\"“”]{{3,160}}?\bon "
                        rf"(?i:(?:{WEEKDAYS})|(?:{MONTHS})\.? \d{{1,2}}|\d{{1,2}} (?:{MONTHS}))(?:,? \d{{4}})?"
-                       rf"(?: \([^)]{{1,30}}\))?,? (?:\w+ly )?(?:{LEAD_ACT.pattern[5:-3]}|proposed)\b")
+                       rf"(?: \([^)]{{1,30}}\))?,? (?:\w+ly )?(?:{_LEAD_ACTS}|proposed)\b")
 # what is still to come: "Vietnam will supply …", "… is set to open …" (news without a day)
 FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:to|set to|expected to)|plans? to)\b")
 
