@@ -1739,3 +1739,44 @@ def test_a_news_lead_with_a_participle_after_its_act_is_no_preamble():
     text = ("Vietnam and Cambodia released a joint statement on December 21 at the end of the state visit, reaffirming "
             "their commitment to good neighbourliness.\n\nThe visit began on December 20.")
     assert _chosen(text)[0].startswith("Vietnam and Cambodia released")
+
+
+DEFINITION = ("Anh em is what two brothers call each other in Vietnamese.\n\nIt is also what officials say of old "
+              "allies.\n\nThe Hanoi Puppet Theatre and the Lao National Troupe signed a contract in Vientiane on "
+              "Monday to tour a joint water puppet show in both countries.")
+MESSAGE = ("“Brother, they kept our wages again.”\n\nThe text was sent at midnight to a community worker.\n\nVietnam "
+           "and Poland on Tuesday signed a labour agreement that makes employers pay recruitment fees for Vietnamese "
+           "workers.")
+
+
+@pytest.mark.parametrize(("text", "headline", "first"), [
+    # s50: an opening of a kind no rule names, sharing no word (or one) with the headline, above a dated lead that
+    # tells the headline's story (read 29: a definition, a text message quoted in the headline, a radio log)
+    (DEFINITION, "Lao and Vietnamese puppet troupes to tour joint water puppet show", "The Hanoi Puppet Theatre"),
+    (MESSAGE, "'They kept our wages again': Poland deal to protect Vietnamese workers", "Vietnam and Poland"),
+    ("Mayday, all ships.\n\nWater in the engine room.\n\nThe nine fishermen flew home from Manila on Sunday after a "
+     "tanker pulled them from the sea.", "Nine fishermen home from the sea", "The nine fishermen"),
+    # without a headline, or where the opening tells the headline's story, news to come or under way: it stays
+    (DEFINITION, None, "Anh em is"),
+    (DEFINITION, "Anh em: how two brothers became a puppet show", "Anh em is"),
+    ("Exporters will be able to ship fruit to Poland from next month.\n\nVietnam and Poland on Tuesday signed a "
+     "phytosanitary agreement for durian and dragon fruit.", "Durian and dragon fruit cleared for Poland",
+     "Exporters will"),
+    ("Farmers are racing to meet the new rules, their association says.\n\nVietnam and Poland on Tuesday signed a "
+     "phytosanitary agreement for durian and dragon fruit.", "Durian and dragon fruit cleared for Poland", "Farmers are racing"),
+    # nor where the lead shares fewer than two words with the headline, or comes too far below
+    (DEFINITION, "A new tour opens", "Anh em is"),
+    ("The pump could not keep up with the water coming into the engine room of the old boat. " * 10 + "\n\nThe nine "
+     "fishermen flew home from Manila on Sunday after a tanker pulled them from the sea.",
+     "Nine fishermen home from the sea", "The pump could not"),
+])
+def test_an_opening_the_headline_does_not_tell_of_gives_way_to_the_dated_lead(text, headline, first):
+    sentences, allowed = candidates(text, headline)
+    assert [s for s, ok in zip(sentences, allowed) if ok][0].startswith(first)
+
+
+def test_the_lead_summariser_reads_the_headline_from_the_context():
+    model = build_model(LeadSummariser, {"k": 1})
+    context = {"headline": ["Lao and Vietnamese puppet troupes to tour joint water puppet show"]}
+    assert model.summarise([DEFINITION], context)[0].startswith("The Hanoi Puppet Theatre")
+    assert model.summarise([DEFINITION])[0].startswith("Anh em is")

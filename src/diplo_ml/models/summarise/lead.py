@@ -72,10 +72,11 @@ class LeadSummariser(SummarisingModel):
         """Nothing to learn."""
         self.options.warn_unused(train, dev)
 
-    def _lead(self, text: str, source: str | None) -> tuple[list[str], list[int], str]:
+    def _lead(self, text: str, source: str | None, headline: str | None = None) -> tuple[list[str], list[int], str]:
         """The article's sentences, the indices of its first k statements within the budget, and that Lead-k
-        summary. A first statement over the budget is the whole summary, cut to the budget."""
-        sentences, allowed = candidates(text)
+        summary (an opening that its ``headline`` does not tell of passed over, see :func:`candidates`). A first
+        statement over the budget is the whole summary, cut to the budget."""
+        sentences, allowed = candidates(text, headline if isinstance(headline, str) else None)
         budget = self.options.budget_words
         first = np.flatnonzero(allowed)[:1]
         if first.size and budget and len(sentences[first[0]].split()) > budget:
@@ -89,7 +90,8 @@ class LeadSummariser(SummarisingModel):
 
     def summarise(self, texts: list[str], context: Context | None = None) -> list[str]:
         sources = context_column(context, "source", len(texts))
-        return [self._lead(text, source)[2] for text, source in zip(texts, sources)]
+        headlines = context_column(context, "headline", len(texts))
+        return [self._lead(text, source, headline)[2] for text, source, headline in zip(texts, sources, headlines)]
 
     def save(self, folder: Path) -> None:
         Path(folder).mkdir(parents=True, exist_ok=True)  # its options are the checkpoint's diplo_ml.json model block
@@ -161,7 +163,7 @@ class LeadTrimSummariser(LeadSummariser):
         headlines = context_column(examples.context, "headline", len(examples))
         rows = []
         for text, headline, reference in zip(examples.inputs, headlines, examples.targets):
-            sentences, chosen, _ = self._lead(text, None)
+            sentences, chosen, _ = self._lead(text, None, headline)
             if chosen:
                 rows.append((sentences[chosen[0]], headline, reference))
         return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
@@ -201,7 +203,7 @@ class LeadTrimSummariser(LeadSummariser):
         for text, source, headline in zip(texts, sources, headlines):
             own = self.options.source_of(source)
             use = self.edits_by_source.get(str(own), self.edits_default) if edits is None else edits
-            sentences, chosen, summary = self._lead(text, source)
+            sentences, chosen, summary = self._lead(text, source, headline)
             if use["trim"] and chosen:
                 summary = " ".join(self.trimmer.trim(sentences[i], headline) for i in chosen)
             out.append(self.chooser.place(summary, headline) if use["headline"] else summary)

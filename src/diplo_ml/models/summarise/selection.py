@@ -539,11 +539,13 @@ def is_question(sentence: str) -> bool:
     return text.rstrip("\"'”’»)]*").rstrip().endswith("?") or bool(QUESTION_PREFIX.match(text) or PROMPT.match(text))
 
 
-def candidates(text: str) -> tuple[list[str], np.ndarray]:
+def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.ndarray]:
     """The article's sentences (leading datelines and, in an interview, speaker labels stripped) and which of them
     may be chosen; an article of nothing but questions, captions and credits has none. A photo credit that the
     splitter joined to the next sentence is cut off it, and the sentence before it (the caption) is left out, as are
-    the sentences of a caption line ("… documents. Photo: VNA") and the one before a credit standing alone."""
+    the sentences of a caption line ("… documents. Photo: VNA") and the one before a credit standing alone. With the
+    article's ``headline``, an opening that shares no word with it is passed over for the dated lead that tells
+    its story (:func:`_untold_opening`)."""
     raw = whole_quotations([piece for sentence in split_sentences(text) for piece in LIST_START.split(sentence)])
     interview = any(is_question(s) for s in raw)
     lines = [line for line in text.splitlines() if line.strip()]
@@ -584,6 +586,8 @@ def candidates(text: str) -> tuple[list[str], np.ndarray]:
     for i in _before_announcement(raw, allowed):
         allowed[i] = False
     for i in _background_opening(raw, allowed):
+        allowed[i] = False
+    for i in _untold_opening(raw, allowed, headline):
         allowed[i] = False
     first = next((i for i, ok in enumerate(allowed) if ok), None)  # a feature's opening cry, a line of its own
     if first is not None and BARE_QUOTE.match(raw[first].strip()) and len(raw[first].split()) <= 6 \
@@ -793,6 +797,57 @@ def _background_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
         return []
     lead = next((i for i in kept[1:4] if DATED_ACT.search(raw[i]) and not FIRST_PERSON.search(raw[i].strip())), None)
     return [i for i in kept if i < lead] if lead is not None else []
+
+
+# words too common to tie a sentence to its headline (stemmed as ROUGE stems them)
+COMMON_WORDS = {"the", "and", "for", "are", "was", "but", "not", "has", "had", "its", "his", "her", "our", "who", "how",
+                "all", "any", "can", "may", "new", "one", "two", "six", "ten", "say", "set", "out", "off", "per", "via",
+                "yet", "own", "did", "get", "got", "let", "put", "use", "she", "him", "you", "too", "now", "day", "thi",
+                "with", "from", "that", "have", "been", "their", "they", "them", "will", "more", "than", "into",
+                "over", "after", "about", "said", "also", "amid", "under", "what", "when", "which", "while", "year",
+                "time", "here", "there", "where", "other", "some", "most", "make", "take", "just", "onli", "such",
+                "veri", "first", "last", "week"}
+
+
+def topic_words(text: str) -> set[str]:
+    """The words of ``text`` that tie it to a story: three letters or more, not :data:`COMMON_WORDS`, stemmed and
+    compared by their first six letters ("Vietnam", "Vietnamese")."""
+    return {word[:6] for word in tokens(text) if len(word) >= 3 and word not in COMMON_WORDS}
+
+
+UNTOLD_WORDS = 150  # how far into the article such a lead may come (a feature's opening runs to 120 words)
+
+
+def _untold_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None) -> list[int]:
+    """An opening of a kind no rule names (a radio log, a definition, a text message) that shares at most one word
+    with the headline (its quotation aside: "'They took our passports again': New deal …"), reports no act on a day
+    and nothing to come or under way, above a news lead that reports an act on a day (:data:`LEAD_ACT` and
+    :data:`NEWS_DAY`, or :data:`DATED_ACT`; not a quotation, not in the first person) and shares two words with the
+    headline (four where the opening shares one), within the first :data:`UNTOLD_WORDS` words: the headline tells
+    the story the lead reports, not the opening."""
+    kept = [i for i, ok in enumerate(allowed) if ok]
+    topic = topic_words(unquoted(headline)) if headline else set()
+    if len(kept) < 2 or len(topic) < 3:
+        return []
+    opening = raw[kept[0]].strip()
+    shared, said = len(topic & topic_words(opening)), unquoted(opening)
+    if shared > 1 or (LEAD_ACT.search(said) and NEWS_DAY.search(opening)) or FUTURE.search(said) \
+            or UNDER_WAY.search(said):  # (news to come or under way: "This event will address …")
+        return []
+
+    def tells(sentence: str) -> bool:
+        dated = (LEAD_ACT.search(sentence) and NEWS_DAY.search(sentence)) or DATED_ACT.search(sentence)
+        return bool(dated) and not sentence.startswith(QUOTE_MARKS) and not FIRST_PERSON.search(unquoted(sentence)) \
+            and len(topic & topic_words(sentence)) >= 2 + 2 * shared
+
+    words = 0
+    for i in kept:
+        if i != kept[0] and tells(raw[i].strip()):
+            return [j for j in kept if j < i]
+        words += len(raw[i].split())
+        if words > UNTOLD_WORDS:
+            break
+    return []
 
 
 def _before_announcement(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
