@@ -1763,7 +1763,8 @@ MESSAGE = ("“Brother, they kept our wages again.”\n\nThe text was sent at mi
      "phytosanitary agreement for durian and dragon fruit.", "Durian and dragon fruit cleared for Poland",
      "Exporters will"),
     ("Farmers are racing to meet the new rules, their association says.\n\nVietnam and Poland on Tuesday signed a "
-     "phytosanitary agreement for durian and dragon fruit.", "Durian and dragon fruit cleared for Poland", "Farmers are racing"),
+     "phytosanitary agreement for durian and dragon fruit.", "Durian and dragon fruit cleared for Poland",
+     "Farmers are racing"),
     # nor where the lead shares fewer than two words with the headline, or comes too far below
     (DEFINITION, "A new tour opens", "Anh em is"),
     ("The pump could not keep up with the water coming into the engine room of the old boat. " * 10 + "\n\nThe nine "
