@@ -131,6 +131,25 @@ def test_a_wordpress_rows_rendered_fields_and_a_scrapers_article_body_are_read(c
     assert "read from their 'content' field" in capsys.readouterr().err
 
 
+def test_a_scrapers_own_names_for_headline_and_publication_time_are_read():
+    # read 29 (s50): an in-house scraper writes "headline_h1" beside "headline_og", and "pub_ts" beside its crawl
+    # time "fetched_at" and "pub_ts_source"
+    row = {"doc_id": "r1", "fetched_at": "2025-04-18T07:51:33Z", "headline_og": "Short social title",
+           "headline_h1": "Egypt and Viet Nam widen student exchange", "pub_ts_source": "meta[article:published_time]",
+           "pub_ts": "2025-04-16T15:20:00+02:00", "lede_guess": "A photo caption.",
+           "body": ["Egypt and Viet Nam on Wednesday agreed to double their student exchange.", "More follows."]}
+    (unit,) = _jsonl_units([(1, row)], "in.jsonl", SummariseTask({}))
+    assert (unit["headline"], unit["date"]) == ("Egypt and Viet Nam widen student exchange", "2025-04-16")
+    assert unit["_text"].startswith("Egypt and Viet Nam on Wednesday")
+    # a time in UTC is read on Viet Nam's day; a crawl time, an update or another title alone names nothing
+    late = {**row, "pub_ts": "2025-02-11T18:30:00Z"}
+    assert next(_jsonl_units([(1, late)], "in.jsonl", SummariseTask({})))["date"] == "2025-02-12"
+    bare = {"fetched_at": "2025-04-18T07:51:33Z", "modified_date": "2025-04-17", "headline_og": "Short",
+            "seo_title": "SEO", "body": ["Egypt and Viet Nam on Wednesday agreed to double their exchange."]}
+    (unit,) = _jsonl_units([(1, bare)], "in.jsonl", SummariseTask({}))
+    assert unit["date"] is None and unit["headline"] in (None, "")
+
+
 def test_a_us_browsers_print_stamp_reads_month_first_and_dtinews_is_a_dateline():
     page = ("4/2/25, 9:41 AM     Vietnam, Netherlands sign deal on water | VnEconomy\n\n"
             "The Netherlands will provide grants to help the Mekong Delta cope with subsidence, under a memorandum "

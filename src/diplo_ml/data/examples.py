@@ -64,10 +64,13 @@ HEADLINE_FIELDS = ("headline", "title", "h1")  # a JSONL record's own headline, 
 
 
 def record_title(record: dict[str, Any]) -> str | None:
-    """A record's own ``headline``, else its ``title``, as written (string fields; blank ones skipped; HTML entities
-    a scraper left read as their characters: "Vietnam &amp; Japan" -> "Vietnam & Japan")."""
-    title = next((record[k] for k in HEADLINE_FIELDS if isinstance(record.get(k), str) and record[k].strip()), None)
-    return unescaped(title) if title else None
+    """A record's own ``headline``, else its ``title``, else a field a scraper names as its headline
+    ("headline_h1", "articleTitle"; not "headline_og", "seo_title", "subtitle"), as written (string fields; blank
+    ones skipped; HTML entities a scraper left read as their characters: "Vietnam &amp; Japan" -> "Vietnam &
+    Japan")."""
+    given = [k for k in HEADLINE_FIELDS if isinstance(record.get(k), str) and record[k].strip()] or [
+        k for k, v in record.items() if isinstance(v, str) and v.strip() and _headline_name(k)]
+    return unescaped(record[given[0]]) if given else None
 
 
 # where a scraped row keeps its text when it has no "text" field, and its date when it has no "date" field
@@ -107,10 +110,35 @@ NOT_TEXT_WORDS = {"alt", "caption", "image", "photo", "title", "headline", "summ
                   "description", "meta", "lead", "sapo", "subtitle", "id", "url"}  # ("image_alt_text": a caption)
 
 
+def _name_words(name: str) -> list[str]:
+    """A field name's words in order, in any case style ("headline_h1", "pubTs", "articleTitle")."""
+    return [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)]
+
+
 def _text_name(name: str) -> bool:
-    words = [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)]
+    words = _name_words(name)
     return bool(words) and bool(TEXT_WORDS.intersection(words)) and words[-1] in TEXT_NAME_ENDS \
         and not NOT_TEXT_WORDS.intersection(words)
+
+
+# a scraper's other names for its headline and its publication date ("headline_h1", "pub_ts"), and the words that
+# name another title or another time ("headline_og", "seo_title", "fetched_at", "pub_ts_source")
+HEADLINE_WORDS = {"headline", "title"}
+NOT_HEADLINE_WORDS = {"og", "twitter", "seo", "meta", "sub", "subtitle", "alt", "short", "kicker", "section", "site",
+                      "series", "image", "photo", "video", "tab", "browser", "page", "html"}
+DATE_WORDS = {"date", "pub", "published", "publish", "publication", "released", "release", "issued"}
+NOT_DATE_WORDS = {"fetched", "fetch", "crawled", "crawl", "scraped", "scrape", "updated", "update", "modified",
+                  "retrieved", "source", "expires", "expiry", "event", "start", "end", "birth", "format", "reading"}
+
+
+def _headline_name(name: str) -> bool:
+    words = set(_name_words(name))
+    return bool(words & HEADLINE_WORDS) and not words & NOT_HEADLINE_WORDS
+
+
+def _date_name(name: str) -> bool:
+    words = set(_name_words(name))
+    return bool(words & DATE_WORDS) and not words & NOT_DATE_WORDS
 
 
 def record_text_field(record: dict[str, Any]) -> str:
@@ -125,10 +153,12 @@ def record_text_field(record: dict[str, Any]) -> str:
 
 
 def record_date(record: dict[str, Any]) -> str | None:
-    """A record's own date: its "date", else the first of :data:`DATE_FIELDS` it gives as a string, as ISO where it
-    reads as a date ("Mon, 16 Sep 2024 09:45:00 +0700" -> "2024-09-16"), else as written."""
+    """A record's own date: its "date", else the first of :data:`DATE_FIELDS` it gives as a string, else a field a
+    scraper names as its publication date ("pub_ts", "publishedTime"; not "fetched_at", "modified_date"), as ISO
+    where it reads as a date ("Mon, 16 Sep 2024 09:45:00 +0700" -> "2024-09-16"), else as written."""
     given = next((record[k].strip() for k in DATE_FIELDS if isinstance(record.get(k), str) and record[k].strip()),
-                 None)
+                 None) or next((v.strip() for k, v in record.items() if isinstance(v, str) and v.strip()
+                                and _date_name(k)), None)
     return (parse_date(given) or given) if given else None
 
 
