@@ -402,11 +402,47 @@ def test_a_folder_says_which_files_it_left_out(tmp_path, capsys):
     ("Hanoi, 12/9 (VNA) - ", "Hanoi, 12/9 (VNA)", "VNA", None),
     ("Hanoi, 12/9/2023 (VNA) - ", "Hanoi, 12/9/2023 (VNA)", "VNA", "2023-09-12"),
     ("WASHINGTON (CNN) — ", "WASHINGTON (CNN)", "CNN", None),
+    # read 29 (s50): an agency no list knows, after a place and a date; a capital of the region before a colon
+    ("Lima, Oct. 14 (ANDINA).- ", "Lima, Oct. 14 (ANDINA).", "Andina", None),
+    ("Kuala Lumpur, 3 March (BERNAMA) -- ", "Kuala Lumpur, 3 March (BERNAMA)", "Bernama", None),
+    ("Phnom Penh, 3 March (AKP) – ", "Phnom Penh, 3 March (AKP)", "AKP", None),
+    ("PUTRAJAYA: ", "PUTRAJAYA:", None, None),
 ])
 def test_wire_and_numeric_datelines_are_cut(opening, dateline, outlet, date):
     article = ingest_text(opening + "Vietnam and Japan agreed on Monday to boost chip trade.", "w", "w.txt")
     assert article.paragraphs[0].text.startswith("Vietnam and Japan agreed")
     assert (article.dateline, article.outlet, article.date) == (dateline, outlet, date)
+
+
+@pytest.mark.parametrize("opening", [
+    "The Development Programme (UNDP) – Vietnam and Japan agreed on Monday to boost chip trade.",
+    "Vietnam (VN) – Vietnam and Japan agreed on Monday to boost chip trade.",
+])
+def test_an_acronym_in_brackets_without_a_place_and_date_is_no_dateline(opening):
+    article = ingest_text(opening, "w", "w.txt")
+    assert article.paragraphs[0].text == opening and article.dateline is None
+
+
+def test_a_cookie_banner_with_its_buttons_and_a_today_bar_above_the_headline_are_not_the_article():
+    # read 29 (s50): a banner of 44 words with its buttons opened the page, so the page's header was read as text;
+    # the masthead's "today" date stood above the article's own stamp under the headline
+    page = ("We value your privacy. We and our partners use cookies to personalise content and ads, to provide social "
+            "media features and to analyse our traffic. By clicking \"Accept All\", you consent to our use of cookies "
+            "and similar technologies.   [Accept All]   [Reject]   [Cookie Settings]\n\nThe Daily Courier\n"
+            "Thursday, 24 Jul 2025\n\nNews | Business | Sport | Opinion\n\nMalaysia and Vietnam agree on degrees\n\n"
+            "Tuesday, 22 Jul 2025   5:06 PM MYT\n\nMalaysia and Vietnam will recognise each other's degrees under an "
+            "agreement signed on Tuesday, the minister says.\n\nThe pact covers three fields.")
+    article = ingest_text(page, "p", "p.txt")
+    assert article.headline == "Malaysia and Vietnam agree on degrees" and article.date == "2025-07-22"
+    assert article.paragraphs[0].text.startswith("Malaysia and Vietnam will recognise")
+    # a page whose only stamp is above its headline keeps it
+    alone = page.replace("Tuesday, 22 Jul 2025   5:06 PM MYT\n\n", "")
+    assert ingest_text(alone, "p", "p.txt").date == "2025-07-24"
+    # without buttons, a paragraph this long about cookies is text
+    news = ("The European Commission said on Monday that websites must let users reject cookies as easily as they "
+            "accept them, and that a banner which hides the reject button breaks the law, in a ruling that Vietnamese "
+            "exporters selling online to Europe will also have to follow from next year.")
+    assert ingest_text(f"{news}\n\nMore follows.", "t", "t.txt").paragraphs[0].text == news
 
 
 @pytest.mark.parametrize("credit", ["(Photo: VNA)", "(Illustrative photo)", "(Source: VNA)", "(photo courtesy of X) |"])

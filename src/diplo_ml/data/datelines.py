@@ -99,7 +99,22 @@ CITIES = {"hanoi", "ha noi", "hà nội", "ho chi minh city", "hcm city", "da na
           "buenos aires", "santiago", "lima", "havana", "mexico city", "caracas", "bogota", "tehran", "riyadh",
           "abu dhabi", "doha", "dubai", "kuwait city", "tel aviv", "ulaanbaatar", "dhaka", "colombo", "kathmandu",
           "islamabad", "tashkent", "astana", "vladivostok", "shanghai", "guangzhou", "hong kong", "osaka", "busan",
-          "sydney", "melbourne", "auckland", "san francisco", "los angeles"}
+          "sydney", "melbourne", "auckland", "san francisco", "los angeles",
+          # and the region's other seats of government and ports (read 29: "PUTRAJAYA: Malaysia and Vietnam …")
+          "putrajaya", "johor bahru", "george town", "penang", "kota kinabalu", "kuching", "cebu", "davao",
+          "quezon city", "surabaya", "denpasar", "medan", "chiang mai", "phuket", "pattaya", "siem reap",
+          "sihanoukville", "battambang", "luang prabang", "savannakhet", "pakse", "mandalay", "nay pyi taw",
+          "kunming", "nanning", "shenzhen", "taipei", "kaohsiung", "macau", "incheon", "yokohama", "nagoya", "fukuoka",
+          "mumbai", "kolkata", "chennai", "bengaluru", "karachi", "lahore", "jeddah", "muscat", "manama", "amman",
+          "beirut", "istanbul", "baku", "almaty", "bishkek", "dushanbe", "ashgabat", "tbilisi", "yerevan", "riga",
+          "vilnius", "tallinn", "bratislava", "ljubljana", "zagreb", "dublin", "edinburgh", "luxembourg",
+          "valletta", "nicosia", "vatican city", "milan", "munich", "frankfurt", "hamburg", "marseille", "barcelona",
+          "st petersburg", "saint petersburg", "johannesburg", "cape town", "durban", "lagos", "accra", "dakar",
+          "kampala", "dar es salaam", "luanda", "maputo", "harare", "lusaka", "kigali", "khartoum", "tunis",
+          "tripoli", "sao paulo", "são paulo", "rio de janeiro", "montevideo", "asuncion", "la paz", "quito",
+          "panama city", "san jose", "managua", "tegucigalpa", "guatemala city", "san salvador", "kingston",
+          "santo domingo", "port of spain", "toronto", "vancouver", "montreal", "chicago", "houston", "honolulu",
+          "perth", "brisbane", "adelaide", "christchurch", "suva", "port moresby", "apia", "nuku'alofa"}
 _NOT_A_PAIR = (r"(?!(?:\S+\s+){1,4}(?:ties|relations|relationship|trade|talks|tensions|railway|rail|route|flights?"
                r"|line|border|cooperation|partnership|summit|axis|link|expressway|corridor|dialogue|rivalry"
                r"|friendship|pipeline|highway|ferry|connection|bridge|shipping|services?|detente|rapprochement"
@@ -116,10 +131,14 @@ DATELINE_SOURCE = re.compile(r"^\((?=[^)]*\b(?:Embassy|Consulate|Ministry|Missio
 # a place and a site's name: "Jakarta, Kemlu.go.id – Indonesia and Viet Nam …"
 DATELINE_SITE = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}}),\s*(?P<site>[A-Za-z][\w-]*"
                            rf"(?:\.[a-z]{{2,4}}){{1,2}})\s*{_DASH}\s+(?=[A-Z\"“])")
+# a place and date before an agency that no outlet list knows, in capitals in brackets: "Lima, Oct. 14 (ANDINA).-",
+# "Kuala Lumpur, 3 March (BERNAMA) --" (with its date, so not "The Development Programme (UNDP) – …")
+DATELINE_AGENCY = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}}{_DATE_AFTER_PLACE})"
+                             rf"\s*\((?P<outlet>[A-Z][A-Z&.]{{1,11}})\)\.?\s*(?:{_DASH}|:)\s*(?=[A-Z\"“])")
 # a well-known city in lower case before a dash, as a scraper copies a dateline styled in capitals: "hanoi – The …"
 DATELINE_LOWER_CITY = re.compile(r"^(?P<city>[a-zà-ỹ][a-zà-ỹ' ]{1,25}?)\s+[–—-]+\s+(?=[A-Z\"“])" + _NOT_A_PAIR)
 DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED, DATELINE_UNDASHED,
-             DATELINE_DATE, DATELINE_CITY, DATELINE_SOURCE, DATELINE_SITE, DATELINE_LOWER_CITY)
+             DATELINE_DATE, DATELINE_CITY, DATELINE_SOURCE, DATELINE_SITE, DATELINE_LOWER_CITY, DATELINE_AGENCY)
 OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE)  # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
 DATE_DMY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
@@ -595,9 +614,12 @@ def lone_dateline(line: str, undashed: bool = True) -> re.Match[str] | None:
 
 
 def outlet_name(written: str) -> str:
-    """The outlet a dateline names, as the project calls it ("NDO/VNA" -> the first, "Nhan Dan")."""
+    """The outlet a dateline names, as the project calls it ("NDO/VNA" -> the first, "Nhan Dan"; an agency it does
+    not know, written in capitals as a word, as a name: "ANDINA" -> "Andina", "AKP" stays)."""
     first = re.split(r"\s*/\s*", written.strip())[0]
-    return OUTLETS.get(first.upper(), first)
+    if first.upper() in OUTLETS:
+        return OUTLETS[first.upper()]
+    return first.title() if first.isalpha() and first.isupper() and len(first) > 5 else first
 
 
 FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})\b",

@@ -187,6 +187,16 @@ def _title_above_the_lead(article: Article) -> None:
     article.headline = above.text
 
 
+def _stamp_under_the_headline(article: Article, stamps: list[tuple[int, str | None]]) -> None:
+    """A date the page prints above its headline (a masthead's "today" bar: "Thursday, 24 Jul 2025") gives way to
+    the article's own stamp a few lines under the headline ("Tuesday, 22 Jul 2025   5:06 PM MYT")."""
+    head = next((number for number, why, _ in article.dropped if why.startswith("headline")), None)
+    if head is None or not stamps or stamps[0][0] > head or stamps[0][1] != article.date:
+        return
+    below = next((found for number, found in stamps if head < number <= head + 6 and found), None)
+    article.date = below or article.date
+
+
 def _bilingual_post(article: Article) -> None:
     """A post in Vietnamese and then in English under a heading of its own (an embassy's page): the Vietnamese half
     is set aside, and the English heading (a short paragraph, or a short line left out between the halves) is the
@@ -257,6 +267,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     credited: list[Paragraph] = []  # short lines above a "Source: VNA" line
     copied = mail.date and parse_date(mail.date)  # when a copy was made (sent, created, printed): the page's date
     # if it gives no other
+    stamps: list[tuple[int, str | None]] = []  # the dates of the page's stamps above its text, by line
 
     def take_date(number: int, found: str) -> None:
         """The date in ``found``, on line ``number``: the page's, or a copy's (:func:`copy_date_line`)."""
@@ -264,7 +275,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if copy_date_line(lines, number - 1):
             copied = copied or parse_date(found)
         else:
-            article.date = article.date or parse_date(found)
+            stamps.append((number, parse_date(found)))
+            article.date = article.date or stamps[-1][1]
 
     sidebar = False  # a "Most read" list above the body: its items go, the page goes on below them
     for index, (number, line) in enumerate(units):
@@ -331,6 +343,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if (reason in ("timestamp", "outlet masthead and date") or (reason == "page header" and not seen_body)) \
                 and article.date is None:  # (not a "Sources: Reuters – 3 March 2026; …" line below the text)
             take_date(number, line)
+        elif reason == "timestamp" and not seen_body:
+            stamps.append((number, parse_date(line)))
         if reason is None and not seen_body and STORY_NOTE.match(line.strip().lstrip("*_>")) \
                 and line.rstrip("*_ ").endswith("."):  # (a headline "Update: Talks resume in Hanoi" is none)
             reason = "note on the story"  # "Correction: …" above the headline does not start the text
@@ -404,6 +418,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     # "Today, 24 April 2025, …" (in the second or third paragraph, 14 of 17 GOV.UK pages fell on their day: left out)
     article.headline = mail.subject if mail.titled else article.headline or mail.subject
     _title_above_the_lead(article)
+    _stamp_under_the_headline(article, stamps)
     if article.outlet is None:
         first, last = (article.paragraphs[0].line, article.paragraphs[-1].line) if article.paragraphs else (0, 0)
         below = [line for number, why, line in sorted(article.dropped)  # a short last line: "Thank you. VNS"

@@ -507,9 +507,14 @@ OTHER_LANGUAGE = re.compile(r"^(?:versão em|version (?:en|in)|versión en|(?:vi
                             r"|chinese|english|korean|japanese) version|bản tiếng)\b[^:]{0,30}:\s", re.IGNORECASE)
 # a ticker of other stories above a page's headline: "▶ LATEST: Govt urges provinces … | Wattay airport to add …"
 TICKER = re.compile(r"^[▶►•]?\s*(?:LATEST|BREAKING(?: NEWS)?|TRENDING|HOT|JUST IN|NEWS FLASH)\s*[:|–—-]\s*\S.*\s\|\s\S")
+# a consent banner with its buttons, or one that opens as the banners do, at a banner's full length (read 29: "We value
+# your privacy. We and our partners use cookies to … [Accept All] [Reject] [Cookie Settings]")
+COOKIE_BANNER = re.compile(r"^we value your privacy\b|\bcookies\b.*\[\s*(?:accept|reject|agree|allow|manage|cookie)",
+                           re.IGNORECASE)
 # notices that are page noise when short (longer, "Copyright protection for films was …" is text)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (WIRE_NOTICE, 30, "wire notice or contributors"),
-                 (COOKIES, 40, "cookie notice or navigation"), (PUBLISHER, 25, "publisher line"),
+                 (COOKIES, 40, "cookie notice or navigation"), (COOKIE_BANNER, 90, "cookie notice or navigation"),
+                 (PUBLISHER, 25, "publisher line"),
                  (SITE_ABOUT, 30, "a site's word about itself or its hotline's note"),
                  (OTHER_LANGUAGE, 40, "link to the page in another language"), (TICKER, 60, "news ticker"),
                  (MAIL_NOTICE, 90, "e-mail notice"))
