@@ -445,6 +445,42 @@ def test_a_cookie_banner_with_its_buttons_and_a_today_bar_above_the_headline_are
     assert ingest_text(f"{news}\n\nMore follows.", "t", "t.txt").paragraphs[0].text == news
 
 
+def test_a_printed_notices_numbered_paragraph_is_read_whole_under_its_title_in_capitals():
+    # read 29 (s50): the first line of "1.   The Embassy … that the Indian" / "Council for …" was taken for the
+    # headline and the summary began mid-sentence; the embassy's street address was the longest line above the text
+    notice = """                            EMBASSY OF ATLANTIS
+                                 HANOI
+           Tran Hung Dao Street, Hoan Kiem, Ha Noi, Viet Nam
+No. HAN/EDU/551/2025                                          07.11.2025
+
+                                 NOTICE
+
+             SCHOLARSHIPS FOR VIETNAMESE NATIONALS FOR
+                       THE ACADEMIC YEAR 2026-27
+
+1.   The Embassy of Atlantis, Hanoi is pleased to announce that the National
+Council for Culture will offer 60 fully funded scholarships to Vietnamese
+nationals for undergraduate and postgraduate studies in the academic year
+2026-27, up from 40 last year, including 15 places for marine sciences.
+
+2.   The scholarships cover tuition fees, a monthly living allowance, health
+insurance and a return economy class air ticket from Viet Nam to the nearest
+airport of the university, the embassy said in a note to the ministry.
+
+3.   Applications close on 15 January 2026 and must be made online through the
+portal of the council, with two letters of reference and a transcript.
+"""
+    article = ingest_text(notice, "n", "n.pdf.txt")
+    assert article.headline == "SCHOLARSHIPS FOR VIETNAMESE NATIONALS FOR THE ACADEMIC YEAR 2026-27"
+    first = article.paragraphs[0].text
+    assert first.startswith("1. The Embassy of Atlantis") and "National Council for Culture will offer" in first
+    # a block whose other lines are items is a list, not a numbered paragraph
+    from diplo_ml.data.line_joins import numbered_paragraph
+    assert numbered_paragraph([(1, "1. The embassy will offer sixty places"), (2, "for the academic year.")]) == 1
+    assert numbered_paragraph([(1, "1. The embassy will offer sixty places"), (2, "2. Applications close soon")]) == 0
+    assert numbered_paragraph([(1, "1. Scholarships"), (2, "for the academic year.")]) == 0
+
+
 @pytest.mark.parametrize("credit", ["(Photo: VNA)", "(Illustrative photo)", "(Source: VNA)", "(photo courtesy of X) |"])
 def test_a_lead_ending_with_its_photo_credit_is_text_not_a_caption(credit):
     article = ingest_text("Vietnam, Japan boost trade ties\n\nHanoi (VNA) – Vietnam and Japan agreed on April 3 to "

@@ -62,8 +62,9 @@ SITE_NAME = re.compile(r"^(?:[A-Z]\w*(?: [A-Z]\w*)? [–—-] )?(?:The )?(?:(?:U
 # a page's contact line: "Hotline for citizen protection: +82 10 5555 0123", "Email: consular@…", "Floor 9, Lotte
 # Center Office Tower, 54 Lieu Giai, Ba Dinh, Ha Noi"
 CONTACT = re.compile(r"\+?\d[\d\s().-]{7,}\d|[\w.-]+@[\w-]+\.\w"  # a telephone number or an e-mail address
-                     r"|^(?:(?:Floor|Level|Room|Suite|Unit)\s+\d+|\d+(?:-\d+)?\s+[A-Z][\w ]{2,30}\s"
-                     r"(?:Street|Road|Avenue|Boulevard)),(?:\s*[^,]+,){1,6}\s*[^,]+$")  # (or an address)
+                     r"|^(?:(?:Floor|Level|Room|Suite|Unit)\s+\d+|(?:\d+(?:-\d+)?\s+)?[A-Z][\w ]{2,30}\s"
+                     r"(?:Street|Road|Avenue|Boulevard)),(?:\s*[^,]+,){1,6}\s*[^,]+$")  # (or an address, numbered or
+# not: "Tran Hung Dao Street, Hoan Kiem, Ha Noi, Viet Nam")
 
 
 # a page's date line, however long its note: "Delivered on: 19 March 2026 (Transcript of the speech, exactly as …)"

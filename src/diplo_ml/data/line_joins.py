@@ -278,6 +278,16 @@ def split_blocks(lines: list[str], furniture: set[int] | frozenset[int] = frozen
     return [b for b in blocks if b]
 
 
+NUMBERED_PARAGRAPH = re.compile(r"^\d{1,2}\.\s+[A-Z][a-z]*\s+[\w,’'-]+\s+[\w,’'-]+\s+[\w,’'-]+")  # a sentence goes on
+
+
+def numbered_paragraph(block: list[tuple[int, str]]) -> int:
+    """1 where a block opens with a paragraph's number before a sentence of four words or more and no other line of
+    it is a label or a list's item (a printed notice's "1.   The Embassy of India, Hanoi is pleased …"), else 0."""
+    return int(bool(NUMBERED_PARAGRAPH.match(block[0][1])) and len(block) > 1
+               and not any(LABEL_OR_ITEM.match(line) for _, line in block[1:]))
+
+
 def paragraph_lines(blocks: list[list[tuple[int, str]]], text: str, columns: bool, printed: bool
                     ) -> list[tuple[int, str]]:
     """The paragraphs of a page's blocks as (first line number, text): a block's lines joined where a hard wrap broke
@@ -297,7 +307,8 @@ def paragraph_lines(blocks: list[list[tuple[int, str]]], text: str, columns: boo
         # a printed page's block must read as prose
         wrapped = (columns or (printed and _reads_as_prose(block))) \
             and width <= 90 and sum(len(line) >= near * width for _, line in block) >= (3 if columns else 2) \
-            and not any(LABEL_OR_ITEM.match(line) for _, line in block)  # ("Tags: …" / "Read more:" / "- …")
+            and not any(LABEL_OR_ITEM.match(line) for _, line in block[numbered_paragraph(block):])  # ("Tags: …" /
+        # "Read more:" / "- …"; a notice's numbered paragraph is prose: "1.   The Embassy … that the Indian" / "…")
         # a row's text hard-wrapped at no fixed width (a credit line or a label's line may stand under it: "VNA",
         # "Tags: …")
         body = block
