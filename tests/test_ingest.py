@@ -481,6 +481,51 @@ portal of the council, with two letters of reference and a transcript.
     assert numbered_paragraph([(1, "1. Scholarships"), (2, "for the academic year.")]) == 0
 
 
+@pytest.mark.parametrize("caption", [
+    # read 29 (s50): captions longer than the headline, with an agency's credit in brackets or an "Image Credit:"
+    "Image: The river in Hue, where the new campus will be built on the south bank.  (Getty Images: Nguyen Hoang)",
+    "Dragon fruit and mangoes on display at the opening of the food hub in Jebel Ali. Image Credit: Supplied",
+    "Students at the opening ceremony of the new campus on the southern bank of the river. (AFP Photo: Le Minh)",
+])
+def test_a_caption_with_an_agencys_credit_is_no_headline(caption):
+    page = (f"Australian university opens campus in Hue\n\n{caption}\n\nVietnam's Ministry of Education on "
+            "Tuesday licensed an Australian university to open a campus in Hue.\n\nIt will take 400 students.")
+    article = ingest_text(page, "c", "c.txt")
+    assert article.headline == "Australian university opens campus in Hue"
+    assert article.paragraphs[0].text.startswith("Vietnam's Ministry of Education")
+
+
+def test_an_outliners_clipped_page_reads_its_blocks_and_leaves_out_its_properties_and_notes():
+    # read 29 (s50): a Logseq page: "key:: value" properties, every paragraph a "- " block, the story's title a
+    # "- # " block, a reader's tagged note and task above and below the article
+    page = """title:: Courier - food hub (follow-up)
+type:: [[web clipping]]
+clipped:: [[Nov 26th, 2025]]
+
+- NOTE: intro is fluff, the news is in the third block. #todo
+- ---
+- # Vietnamese food hub opens in Jebel Ali as trade deal bears fruit
+- By Sana Qureshi, Business Reporter
+- Viet Nam's Trade Office in Dubai on Monday opened a food hub in Jebel Ali that will let importers order fruit.
+- The hub cost about Dh55 million and will stock more than 1,500 products from 120 Vietnamese companies.
+	- Dragon fruit on display at the opening. Image Credit: Supplied
+- ---
+- My notes
+	- compare with [[Qatar CEPA]]
+	- DONE ask the Hanoi desk about the Riyadh hub
+"""
+    article = ingest_document(page, "l", "l.md")
+    assert article.headline == "Vietnamese food hub opens in Jebel Ali as trade deal bears fruit"
+    texts = [p.text for p in article.paragraphs]
+    assert texts[0].startswith("Viet Nam's Trade Office in Dubai on Monday") and len(texts) == 2  # (no caption)
+    assert not any("::" in t or "Qatar" in t or "fluff" in t or "Riyadh" in t for t in texts)
+    # a Markdown page with a list and a "key:: value" line is no outline
+    from diplo_ml.data.page_text import outline_blocks
+    assert outline_blocks(page.split("\n")) is not None
+    assert outline_blocks(["# Trade rises", "", "note:: one", "", "Exports rose by a tenth.", "- an item"]) is None
+    assert outline_blocks(["a:: 1", "b:: 2", "Exports rose by a tenth in May.", "Imports fell.", "- an item"]) is None
+
+
 @pytest.mark.parametrize("credit", ["(Photo: VNA)", "(Illustrative photo)", "(Source: VNA)", "(photo courtesy of X) |"])
 def test_a_lead_ending_with_its_photo_credit_is_text_not_a_caption(credit):
     article = ingest_text("Vietnam, Japan boost trade ties\n\nHanoi (VNA) – Vietnam and Japan agreed on April 3 to "

@@ -69,9 +69,12 @@ FOOTNOTE_MARK = re.compile(r"(?:(?<=[^\W\d_]|[.,;:!?”\"’)])|(?<=\d{3}))\[\^?
 FOOTNOTE = re.compile(r"^\[\^?[1-9]\d{0,2}\]:?\s")
 # a photo credit in brackets, "(Photo: VNA) |": at a line's end it marks a caption (or a lead's own credit, cut off);
 # at a sentence's start, a credit the splitter joined to the sentence after it
-CREDIT = r"\((?:photo|photos|image|source|illustrative photo|file photo|photo courtesy)\b[^)]*\)\s*[|│]?"
+CREDIT = (r"(?:\((?:photo|photos|image|source|illustrative photo|file photo|photo courtesy)\b[^)]*\)\s*[|│]?"
+          r"|\((?:[\w&.-]+\s+){1,2}(?:photos?|images?|pictures?)\s*:[^)]{2,40}\)\s*[|│]?)")  # "(Getty Images: Nguyen
+# Hoang)", "(AFP Photo: …)"
 # a credit that ends a line: "… documents. Photo: VNA", "… Image: VGP"
-TRAILING_CREDIT = r"\b(?:photo|image|video)s?\s*:\s*(?-i:[A-Z])[\w.&/-]*(?:\s+(?-i:[A-Z/&])[\w.&/-]*){0,5}\s*$"
+TRAILING_CREDIT = (r"\b(?:photo|image|video)s?(?: credits?)?\s*:\s*(?-i:[A-Z])[\w.&/-]*"
+                   r"(?:\s+(?-i:[A-Z/&])[\w.&/-]*){0,5}\s*$")  # ("… Image Credit: Supplied")
 # who is pictured where: "(C)", "(L)", "(second from left)", "(front row, centre)": a photo caption
 PICTURED = re.compile(r"\((?:[CLR]|(?i:(?:front|back|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
                       r"|tenth|[1-9](?:st|nd|rd|th))?(?: row)?,? ?(?:from )?"
@@ -484,7 +487,8 @@ def labelled_caption_sentence(line: str) -> str | None:
     if not re.match(CAPTION_LABEL, line, re.IGNORECASE):
         return None
     sentences = split_sentences(line)
-    return sentences[0] if len(sentences) > 1 else None
+    credit = len(sentences) == 2 and re.fullmatch(CREDIT, sentences[1].strip(), re.IGNORECASE)  # its own credit
+    return sentences[0] if len(sentences) > 1 and not credit else None
 
 
 # an e-mail's closing notice ("CONFIDENTIALITY NOTICE: This email and any attachments are confidential …")

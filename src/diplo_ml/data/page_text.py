@@ -334,6 +334,33 @@ MD_TITLE = re.compile(r"^\s{0,3}#\s+(.*\S)\s*#*\s*$")  # a level-one heading: th
 FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
+# an outliner's page (Logseq): "key:: value" properties, then every paragraph a block ("- …", "\t- …" below another)
+OUTLINE_PROPERTY = re.compile(r"^[A-Za-z][\w-]*::(?:\s|$)")
+OUTLINE_BLOCK = re.compile(r"^[\t ]*- (?=\S)")
+# a reader's own block in it: a task ("TODO …", "DONE …"), a tag ("… #todo"), a link to another page ("[[…]]")
+OUTLINE_NOTE = re.compile(r"^(?:TODO|DONE|LATER|NOW|DOING|WAITING)\s|\s#[A-Za-z][\w-]*\s*$|\[\[[^\]]+\]\]")
+
+
+def outline_blocks(lines: list[str]) -> list[tuple[int, str]] | None:
+    """An outliner's page (two "key:: value" properties or more at the top, most lines blocks) as (index, what the
+    line becomes): properties and a reader's own blocks (:data:`OUTLINE_NOTE`) blank, every block its own paragraph
+    without its bullet ("- # Vietnamese food hub …" is the page's "# " heading); None for any other page."""
+    filled = [line for line in lines if line.strip()]
+    top = [line for line in filled[:12] if OUTLINE_PROPERTY.match(line.strip())]
+    if len(top) < 2 or sum(bool(OUTLINE_BLOCK.match(line)) for line in filled) < 0.6 * (len(filled) - len(top)):
+        return None
+    changed: list[tuple[int, str]] = []
+    properties = True
+    for i, line in enumerate(lines):
+        if properties and (OUTLINE_PROPERTY.match(line.strip()) or not line.strip()):
+            changed.append((i, "")) if line.strip() else None
+            continue
+        properties = False
+        block = OUTLINE_BLOCK.sub("", line, count=1) if OUTLINE_BLOCK.match(line) else line.strip()
+        changed.append((i, "" if OUTLINE_NOTE.search(block) else block))
+    return changed
+
+
 class MarkdownPage:
     """A Markdown article's text with its metadata set apart: YAML front matter (``---`` lines at the top, as web
     clippers and static sites save articles) gives the title and date and is not text; fenced code is not text
@@ -343,6 +370,10 @@ class MarkdownPage:
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.fields: dict[str, str] = {}
         self.dropped: list[tuple[int, str, str]] = []
+        for i, line in outline_blocks(lines) or []:
+            if not line and lines[i].strip():
+                self.dropped.append((i + 1, "outliner's page property or a reader's own block", lines[i].strip()))
+            lines[i] = line
         end = self._front_matter_end(lines) or self._reader_header_end(lines)
         for i in range(end):
             match = FRONT_MATTER_FIELD.match(lines[i].strip()) or READER_FIELD.match(lines[i].strip())
