@@ -150,6 +150,25 @@ def test_a_scrapers_own_names_for_headline_and_publication_time_are_read():
     assert unit["date"] is None and unit["headline"] in (None, "")
 
 
+def test_a_scrapers_blocks_h1_and_epoch_time_are_read():
+    # read 30 (s50): paragraphs as blocks with their kind, the page's heading as "h1_text" (it was taken for the
+    # text, and every summary was empty), its <title> as "title_tag", the time as seconds since 1970 in UTC
+    row = {"rec_id": "e1", "crawl_utc": "2025-06-07T03:18:44Z", "outlet_name": "EFE",
+           "title_tag": "Cervantes coming to Hanoi | EFE", "h1_text": "Spain and Vietnam to open cultural centres",
+           "ts_epoch": 1749157800, "paras": [{"kind": "byline", "text": "By Ana Ruiz"},
+                                             {"kind": "p", "text": "Madrid, Jun 5 (EFE).- Spain and Vietnam agreed on "
+                                                                   "Thursday to open cultural centres."},
+                                             {"kind": "p", "text": "The centres open next year."}]}
+    (unit,) = _jsonl_units([(1, row)], "in.jsonl", SummariseTask({}))
+    assert (unit["headline"], unit["date"]) == ("Spain and Vietnam to open cultural centres", "2025-06-06")
+    assert unit["_text"].startswith("Madrid, Jun 5 (EFE).- Spain and Vietnam") and "Ana Ruiz" not in unit["_text"]
+    # milliseconds too; a title alone is the headline; a count is no time
+    later = {k: v for k, v in row.items() if k != "h1_text"} | {"ts_epoch": 1749157800000, "n_tokens": 303}
+    (unit,) = _jsonl_units([(1, later)], "in.jsonl", SummariseTask({}))
+    assert (unit["headline"], unit["date"]) == ("Cervantes coming to Hanoi", "2025-06-06")
+    assert next(_jsonl_units([(1, {**later, "ts_epoch": 303})], "in.jsonl", SummariseTask({})))["date"] is None
+
+
 def test_a_us_browsers_print_stamp_reads_month_first_and_dtinews_is_a_dateline():
     page = ("4/2/25, 9:41 AM     Vietnam, Netherlands sign deal on water | VnEconomy\n\n"
             "The Netherlands will provide grants to help the Mekong Delta cope with subsidence, under a memorandum "

@@ -7,6 +7,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -68,8 +69,8 @@ def record_title(record: dict[str, Any]) -> str | None:
     ("headline_h1", "articleTitle"; not "headline_og", "seo_title", "subtitle"), as written (string fields; blank
     ones skipped; HTML entities a scraper left read as their characters: "Vietnam &amp; Japan" -> "Vietnam &
     Japan")."""
-    given = [k for k in HEADLINE_FIELDS if isinstance(record.get(k), str) and record[k].strip()] or [
-        k for k, v in record.items() if isinstance(v, str) and v.strip() and _headline_name(k)]
+    given = [k for k in HEADLINE_FIELDS if isinstance(record.get(k), str) and record[k].strip()] or sorted(
+        (k for k, v in record.items() if isinstance(v, str) and v.strip() and _headline_name(k)), key=_headline_rank)
     return unescaped(record[given[0]]) if given else None
 
 
@@ -82,13 +83,30 @@ DATE_FIELDS = ("date", "published", "published_at", "pubDate", "datePublished", 
 
 def flat_record(record: dict[str, Any]) -> dict[str, Any]:
     """``record`` with each field a WordPress export nests as ``{"rendered": "…"}`` (its title, content, excerpt)
-    given as that string, and a text a scraper keeps as a list of paragraphs ({"paragraphs": ["…", "…"]}) as one
-    string of paragraphs; ``record`` itself when it has neither."""
+    given as that string, and a text a scraper keeps as a list of paragraphs ({"paragraphs": ["…", "…"]}, or of
+    blocks: {"paras": [{"kind": "p", "text": "…"}, …]}, see :func:`_item_text`) as one string of paragraphs;
+    ``record`` itself when it has neither."""
     nested = {k: v["rendered"] for k, v in record.items() if isinstance(v, dict) and isinstance(v.get("rendered"), str)}
-    listed = {k: "\n\n".join(item.strip() for item in v if item.strip()) for k, v in record.items()
+    listed = {k: "\n\n".join(filter(None, map(_item_text, v))) for k, v in record.items()
               if (k in TEXT_FIELDS or _text_name(k)) and isinstance(v, list) and v
-              and all(isinstance(item, str) for item in v)}
+              and all(isinstance(item, str) or _item_text(item) is not None for item in v)}
     return {**record, **nested, **listed} if nested or listed else record
+
+
+# the kinds of a scraper's blocks that are not the article's text ({"kind": "byline", "text": "By Kim Ji-hoon"})
+NOT_TEXT_KINDS = {"byline", "caption", "image", "figure", "photo", "video", "ad", "advertisement", "related", "credit",
+                  "embed", "social", "newsletter", "author", "dateline", "timestamp", "tags"}
+
+
+def _item_text(item: object) -> str | None:
+    """A paragraph of a text given as a list: a string, or a block {"kind": "p", "text": "…"} ("" for a block of
+    another kind, :data:`NOT_TEXT_KINDS`); None for anything else."""
+    if isinstance(item, str):
+        return item.strip()
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        return None
+    kind = next((item[k] for k in ("kind", "type", "role") if isinstance(item.get(k), str)), "")
+    return "" if kind.lower() in NOT_TEXT_KINDS else item["text"].strip()
 
 
 ENTITY = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
@@ -102,17 +120,24 @@ def unescaped(text: str) -> str:
 
 # a scraper's other names for its text field ("content_html", "content_text", "body_html", "articleText"): a name
 # with one of these words, ending in one of them or in a word for the text's form (not "contentType", "article_id")
-TEXT_WORDS = {"text", "body", "content", "article"}
+TEXT_WORDS = {"text", "body", "content", "article", "paras", "paragraphs", "blocks"}
 TEXT_NAME_ENDS = TEXT_WORDS | {"html", "plain", "clean", "raw", "full", "markdown", "md"}
 
 
 NOT_TEXT_WORDS = {"alt", "caption", "image", "photo", "title", "headline", "summary", "excerpt", "teaser",
-                  "description", "meta", "lead", "sapo", "subtitle", "id", "url"}  # ("image_alt_text": a caption)
+                  "description", "meta", "lead", "sapo", "subtitle", "id", "url", "h1", "h2", "kicker"}  # ("image_alt_text": a caption)
 
 
 def _name_words(name: str) -> list[str]:
-    """A field name's words in order, in any case style ("headline_h1", "pubTs", "articleTitle")."""
-    return [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)]
+    """A field name's words in order, in any case style ("headline_h1", "pubTs", "articleTitle"; "h1" a word)."""
+    return [w.lower() for w in re.findall(r"[hH][1-6](?![0-9])|[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)]
+
+
+def _headline_rank(name: str) -> int:
+    """The page's own heading first ("headline_h1", "h1_text"), then a headline, then a title ("title_tag", which
+    is the page's <title> with the site's name)."""
+    words = set(_name_words(name))
+    return 0 if "h1" in words else 1 if "headline" in words else 2
 
 
 def _text_name(name: str) -> bool:
@@ -121,12 +146,14 @@ def _text_name(name: str) -> bool:
         and not NOT_TEXT_WORDS.intersection(words)
 
 
-# a scraper's other names for its headline and its publication date ("headline_h1", "pub_ts"), and the words that
-# name another title or another time ("headline_og", "seo_title", "fetched_at", "pub_ts_source")
-HEADLINE_WORDS = {"headline", "title"}
+# a scraper's other names for its headline and its publication date ("headline_h1", "h1_text", "pub_ts",
+# "ts_epoch"), and the words that name another title or another time ("headline_og", "seo_title", "fetched_at",
+# "pub_ts_source")
+HEADLINE_WORDS = {"headline", "title", "h1"}
 NOT_HEADLINE_WORDS = {"og", "twitter", "seo", "meta", "sub", "subtitle", "alt", "short", "kicker", "section", "site",
                       "series", "image", "photo", "video", "tab", "browser", "page", "html"}
-DATE_WORDS = {"date", "pub", "published", "publish", "publication", "released", "release", "issued"}
+DATE_WORDS = {"date", "pub", "published", "publish", "publication", "released", "release", "issued", "ts",
+              "timestamp", "epoch"}
 NOT_DATE_WORDS = {"fetched", "fetch", "crawled", "crawl", "scraped", "scrape", "updated", "update", "modified",
                   "retrieved", "source", "expires", "expiry", "event", "start", "end", "birth", "format", "reading"}
 
@@ -159,6 +186,12 @@ def record_date(record: dict[str, Any]) -> str | None:
     given = next((record[k].strip() for k in DATE_FIELDS if isinstance(record.get(k), str) and record[k].strip()),
                  None) or next((v.strip() for k, v in record.items() if isinstance(v, str) and v.strip()
                                 and _date_name(k)), None)
+    if given is None:  # a time stamp in seconds (or milliseconds) since 1970, in UTC: "ts_epoch": 1749157800
+        stamp = next((v for k, v in record.items() if isinstance(v, int | float) and not isinstance(v, bool)
+                      and _date_name(k)), None)
+        seconds = stamp / 1000 if stamp is not None and stamp > 1e11 else stamp
+        if seconds is not None and 946684800 <= seconds < 4102444800:  # (2000 to 2100)
+            given = datetime.fromtimestamp(seconds, tz=UTC).isoformat()
     return (parse_date(given) or given) if given else None
 
 
@@ -169,7 +202,8 @@ def record_headline(record: dict[str, Any]) -> str | None:
 
 
 # a record's own outlet: "outlet", else a scraper's name for it (a string: "publisher" may be a JSON-LD object)
-OUTLET_FIELDS = ("outlet", "site_name", "sitename", "publisher", "source_name", "site")
+OUTLET_FIELDS = ("outlet", "site_name", "sitename", "publisher", "source_name", "site", "outlet_name",
+                 "publisher_name")
 
 
 def record_outlet(record: dict[str, Any]) -> str | None:
