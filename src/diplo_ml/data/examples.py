@@ -125,7 +125,8 @@ TEXT_NAME_ENDS = TEXT_WORDS | {"html", "plain", "clean", "raw", "full", "markdow
 
 
 NOT_TEXT_WORDS = {"alt", "caption", "image", "photo", "title", "headline", "summary", "excerpt", "teaser",
-                  "description", "meta", "lead", "sapo", "subtitle", "id", "url", "h1", "h2", "kicker"}  # ("image_alt_text": a caption)
+                  "description", "meta", "lead", "sapo", "subtitle", "id", "url", "h1", "h2",
+                  "kicker"}  # ("image_alt_text": a caption)
 
 
 def _name_words(name: str) -> list[str]:
