@@ -407,6 +407,7 @@ def test_a_folder_says_which_files_it_left_out(tmp_path, capsys):
     ("Kuala Lumpur, 3 March (BERNAMA) -- ", "Kuala Lumpur, 3 March (BERNAMA)", "Bernama", None),
     ("Phnom Penh, 3 March (AKP) – ", "Phnom Penh, 3 March (AKP)", "AKP", None),
     ("PUTRAJAYA: ", "PUTRAJAYA:", None, None),
+    ("(ANSA) - ROME, MAY 22 - ", "(ANSA) – ROME, MAY 22", "ANSA", None),
 ])
 def test_wire_and_numeric_datelines_are_cut(opening, dateline, outlet, date):
     article = ingest_text(opening + "Vietnam and Japan agreed on Monday to boost chip trade.", "w", "w.txt")
@@ -524,6 +525,32 @@ clipped:: [[Nov 26th, 2025]]
     assert outline_blocks(page.split("\n")) is not None
     assert outline_blocks(["# Trade rises", "", "note:: one", "", "Exports rose by a tenth.", "- an item"]) is None
     assert outline_blocks(["a:: 1", "b:: 2", "Exports rose by a tenth in May.", "Imports fell.", "- an item"]) is None
+
+
+def test_a_notices_recitals_a_paywall_meter_a_live_pages_note_and_drop_down_menus_are_not_text():
+    # read 30 (s50): a translated notice's legal basis ("Pursuant to …;") was its headline and summary; a magazine's
+    # drop-down menu its headline, its meter of free articles its summary
+    notice = ("NOTICE\nOn the round-the-clock operation of Huu Nghi International\nBorder Gate and Tan Thanh Border "
+              "Gate\n\nPursuant to the Law on Organisation of Local Government dated 16 June\n2025;\nPursuant to the "
+              "Law on "
+              "National Border dated 17 June 2003;\nAt the proposal of the Director of the Department of Industry "
+              "and Trade,\n\nFrom 1 December 2025, the two border gates will clear goods and travellers 24 hours a "
+              "day, seven days a week.\n\nThe department shall coordinate with customs.")
+    article = ingest_text(notice, "n", "n.txt")
+    assert article.headline == ("On the round-the-clock operation of Huu Nghi International Border Gate and Tan "
+                                "Thanh Border Gate")
+    assert article.paragraphs[0].text.startswith("From 1 December 2025")
+    assert any(why.startswith("legal basis") for _, why, _ in article.dropped)
+    page = ("THE COURIER\n\nRegions ▾  Topics ▾  Blogs ▾  Magazine  Podcasts  Events  Subscribe  Log in\n\n"
+            "You have 2 free articles left this month. Subscribe for unlimited access from US$5 a month.\n\n"
+            "↻ This page refreshes automatically. Newest updates first.\n\nManila and Hanoi bring back a science "
+            "cruise\n\nThe Philippines and Vietnam on Tuesday agreed to resume their joint science cruise.\n\nMore.")
+    article = ingest_text(page, "p", "p.txt")
+    assert article.headline == "Manila and Hanoi bring back a science cruise"
+    assert article.paragraphs[0].text.startswith("The Philippines and Vietnam on Tuesday")
+    # a sentence about the law that is news stays
+    news = "Pursuant to the new law, Vietnam on Monday opened two border gates to travellers around the clock."
+    assert ingest_text(f"{news}\n\nMore follows.", "l", "l.txt").paragraphs[0].text == news
 
 
 @pytest.mark.parametrize("credit", ["(Photo: VNA)", "(Illustrative photo)", "(Source: VNA)", "(photo courtesy of X) |"])

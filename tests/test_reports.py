@@ -514,7 +514,8 @@ def test_a_rows_text_is_its_longest_text_field_and_only_whole_entities_are_read(
             (3, {"text": f"{text} Rates: https://sbv.example/r?date=1&currency=USD&region=asia &#8211; daily."}),
             (4, {"text": f"&lt;p&gt;{text}&lt;/p&gt;&lt;p&gt;The two sides also met.&lt;/p&gt;"})]
     units = list(_jsonl_units(rows, "in.jsonl", SummariseTask({})))
-    assert [u["_text"][:20] for u in units[:2]] == [text[:20]] * 2 and units[0]["date"] is None
+    assert [u["_text"][:20] for u in units[:2]] == [text[:20]] * 2
+    assert units[0]["date"] == "2025-01-14"  # (seconds since 1970, read since s50: 14 January 2025, 09:45 in Hanoi)
     assert "&currency=USD&region=asia – daily." in units[2]["_text"]
     assert units[3]["_text"] == f"{text}\n\nThe two sides also met."
 

@@ -1781,3 +1781,28 @@ def test_the_lead_summariser_reads_the_headline_from_the_context():
     context = {"headline": ["Lao and Vietnamese puppet troupes to tour joint water puppet show"]}
     assert model.summarise([DEFINITION], context)[0].startswith("The Hanoi Puppet Theatre")
     assert model.summarise([DEFINITION])[0].startswith("Anh em is")
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # read 30 (s50): a telegram in capitals, a greeting in te reo Māori, a live page's welcome, a scene whose
+    # paragraph goes on to the news, a season long past, a correction with its date
+    ("TO THE MINISTER FOR FOREIGN AFFAIRS OF THE REPUBLIC OF ATLANTIS.\n\nThe telegram is kept in the archive, and "
+     "it was shown to the press.", "The telegram is kept"),
+    ("Tēnā koutou katoa.\n\nThank you all for coming.\n\nToday I can confirm that New Zealand will double its "
+     "scholarships for Vietnamese students.", "Today I can confirm"),
+    ("Good morning and welcome to our live coverage of the second day of the state visit.\n\nMalaysia and Vietnam "
+     "signed five agreements on Tuesday.", "Malaysia and Vietnam"),
+    ("Under a pale November sun, 600 pilgrims walked barefoot along the brick paths. The Sangha on Saturday handed "
+     "over a restored stupa at the monastery.\n\nThe stupa was damaged in 2015.", "The Sangha on Saturday"),
+    ("In the winter of 1993, a young economist arrived in Canberra with one suitcase.\n\nHe was one of thirty.\n\n"
+     "On Wednesday, the Foreign Minister announced a new scholarship programme for Vietnamese students.",
+     "On Wednesday"),
+    ("Correction, November 21, 2025: An earlier version of this article gave the wrong date.\n\nThe Philippines and "
+     "Vietnam on Tuesday agreed to resume a joint science cruise.", "The Philippines"),
+    # a sentence with a word in small letters is no telegram; a scene with no lead in its paragraph goes whole
+    ("THE MINISTER OF FOREIGN AFFAIRS of Atlantis met the ASEAN envoys.\n\nThe talks resumed.", "THE MINISTER"),
+    ("Under a pale November sun, 600 pilgrims walked barefoot.\n\nThe Sangha on Saturday handed over a stupa.",
+     "The Sangha"),
+])
+def test_read30_telegrams_greetings_live_welcomes_scenes_and_corrections_are_not_the_summary(text, first):
+    assert _chosen(text)[0].startswith(first)

@@ -49,8 +49,9 @@ _OUTLET_ALT = rf"(?:{_ONE_OUTLET})(?:\s*/\s*(?:{_ONE_OUTLET}))*"  # "NDO/VNA", "
 OUTLET_PATTERN = _OUTLET_ALT
 _DASH = r"[-–—]+"
 # "Hanoi (VNA) –", "Hanoi, March 3 (VNA) -", "Hanoi, 12/9 (VNA) -", "HCM City (VNS) -", "HANOI, Sept 12 (Reuters) -"
-_DATE_AFTER_PLACE = (r",\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
-                     r"|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:,?\s+\d{4})?)")  # "…, 13 March 2026"
+_DATE_AFTER_PLACE = (r",\s*(?:(?:[A-Z][a-z]{2,9}|(?-i:[A-Z]{3,9}))\.?\s+\d{1,2}(?:,\s*\d{4})?"
+                     r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+                     r"|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:,?\s+\d{4})?)")  # "…, 13 March 2026", "ROME, MAY 22"
 DATELINE_PAREN = re.compile(
     rf"^(?P<place>[^\W\d_][\w.'’ -]{{0,40}}?(?:{_DATE_AFTER_PLACE})?)"
     rf"\s*\((?P<outlet>{_OUTLET_ALT})\)\s*(?:{_DASH}|:)\s*",  # "Hanoi (VNA) –", also "Hanoi (VNA):"
@@ -131,6 +132,11 @@ DATELINE_SOURCE = re.compile(r"^\((?=[^)]*\b(?:Embassy|Consulate|Ministry|Missio
 # a place and a site's name: "Jakarta, Kemlu.go.id – Indonesia and Viet Nam …"
 DATELINE_SITE = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}}),\s*(?P<site>[A-Za-z][\w-]*"
                            rf"(?:\.[a-z]{{2,4}}){{1,2}})\s*{_DASH}\s+(?=[A-Z\"“])")
+# an agency that no outlet list knows, alone in brackets before a dash and a dateline of its own in capitals: "(ANSA)
+# - ROME, MAY 22 - …" (not a story's tag: "(LEAD) …", "(UPDATE) - …")
+DATELINE_TAG = re.compile(r"^\((?P<outlet>(?!(?:LEAD|UPDATE|URGENT|CORRECTED|REFILE|EXCLUSIVE|BREAKING|FOCUS|WRAPUP"
+                          r"|ANALYSIS|EDITORIAL|INTERVIEW|PROFILE|FEATURE|OPINION|PHOTO|VIDEO|AUDIO)\))[A-Z]{3,10})\)"
+                          rf"\s*{_DASH}\s+(?=[A-Z]{{3,}}[A-Z ,.'-]*(?:{_DATE_AFTER_PLACE})\s*{_DASH})")
 # a place and date before an agency that no outlet list knows, in capitals in brackets: "Lima, Oct. 14 (ANDINA).-",
 # "Kuala Lumpur, 3 March (BERNAMA) --" (with its date, so not "The Development Programme (UNDP) – …")
 DATELINE_AGENCY = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}}{_DATE_AFTER_PLACE})"
@@ -138,7 +144,8 @@ DATELINE_AGENCY = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*
 # a well-known city in lower case before a dash, as a scraper copies a dateline styled in capitals: "hanoi – The …"
 DATELINE_LOWER_CITY = re.compile(r"^(?P<city>[a-zà-ỹ][a-zà-ỹ' ]{1,25}?)\s+[–—-]+\s+(?=[A-Z\"“])" + _NOT_A_PAIR)
 DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED, DATELINE_UNDASHED,
-             DATELINE_DATE, DATELINE_CITY, DATELINE_SOURCE, DATELINE_SITE, DATELINE_LOWER_CITY, DATELINE_AGENCY)
+             DATELINE_DATE, DATELINE_CITY, DATELINE_SOURCE, DATELINE_SITE, DATELINE_LOWER_CITY, DATELINE_AGENCY,
+             DATELINE_TAG)
 OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE)  # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
 DATE_DMY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
@@ -169,7 +176,8 @@ def split_datelines(text: str) -> tuple[list[re.Match[str]], str]:
                 found.append(match)
                 rest = rest[match.end():]
                 # only after an outlet alone, and only a place with a date ("Hanoi (VNA) – EU - Vietnam trade …")
-                patterns = (DATELINE_DATED,) if pattern in OUTLET_ONLY else ()
+                patterns = (DATELINE_DATED,) if pattern in OUTLET_ONLY else (DATELINE_CAPS,) \
+                    if pattern is DATELINE_TAG else ()
                 break
         else:
             break

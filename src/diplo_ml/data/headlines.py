@@ -93,7 +93,11 @@ def title_line(line: str, reason: str | None, above: list[tuple[int, str]]) -> b
 
 # the rest of a title that a page's width broke inside a name: "Keynote speech by Prime Minister Pham Minh" / "Chinh at
 # the 9th Mekong-Japan Summit"
-WRAPPED_NAME = re.compile(r"^[A-Z][\w'’-]*\s+(?:at|in|on|of|to|for|with|from|during)\s")
+WRAPPED_NAME = re.compile(r"^[A-Z][\w'’-]*\s+(?:at|in|on|of|to|for|with|from|during)\s"
+                          # or a short rest of a title in capitalised words, its name's end and another name ("On
+                          # the … of Huu Nghi International" / "Border Gate and Tan Thanh Border Gate"; not a deck:
+                          # "Vietnam and Laos sign deals")
+                          r"|^(?=(?:\S+\s+){0,7}\S+$)(?:[A-Z][\w'’-]*\s+){1,3}(?:and|of|for)(?:\s+[A-Z][\w'’-]*)+$")
 
 
 # a speech's or statement's title block: "STATEMENT by H.E. Ambassador …" / "Permanent Representative of Viet Nam to
@@ -365,6 +369,8 @@ def is_menu(line: str) -> bool:
     cells = [cell.strip() for cell in line.split(" | ")]
     if len(cells) >= 3 and cells[0].rstrip(".").isdigit():
         return True
+    if sum(line.count(arrow) for arrow in "▾▼⌄") >= 2 and len(line.split()) <= 30:
+        return True  # drop-down menus: "Regions ▾  Topics ▾  Blogs ▾  Magazine  Podcasts  Events  Subscribe"
     words = line.split()
     return len(words) >= 4 and words[0].lower() == "home" and all(w[:1].isupper() or w == "&" for w in words) \
         and not SMALL_WORDS.intersection(w.lower() for w in words) \

@@ -49,7 +49,7 @@ from diplo_ml.data.headlines import (
     without_pictographs,
 )
 from diplo_ml.data.language import vietnamese_text
-from diplo_ml.data.line_joins import capitals, hard_wrapped, paragraph_lines, split_blocks, unquoted
+from diplo_ml.data.line_joins import capitals, hard_wrapped, paragraph_lines, recitals, split_blocks, unquoted
 from diplo_ml.data.mail import forwarded_mail, raw_message_text
 from diplo_ml.data.page_noise import (
     ANSWER_PREFIX,
@@ -256,7 +256,10 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
                         for i in sorted(mail.lines)]
     lines = ["" if i in mail.lines else line for i, line in enumerate(lines)]
     printed = pdf or hard_wrapped(lines)  # (a page of page numbers is printed too: ``furniture``)
-    units = paragraph_lines(split_blocks(lines, furniture), text, columns, printed or bool(furniture))
+    blocks = split_blocks(lines, furniture)
+    article.dropped += [(number, "legal basis of a decision or notice (its recitals)", line)
+                        for block in blocks if recitals(block) for number, line in block]
+    units = paragraph_lines([b for b in blocks if not recitals(b)], text, columns, printed or bool(furniture))
 
     comments = comment_block([line for _, line in units])
     letter = editors_letter([line for _, line in units])

@@ -127,7 +127,7 @@ def _may_go_on(block: list[tuple[int, str]], current: tuple[int, str], line: str
     timeline's year or a list's item."""
     first = current[1] == dict(block)[current[0]]  # (nothing joined to it yet: the paragraph's first line)
     sentence = bool(split_datelines(current[1])[0]) or bool(NEWS_VERB.search(current[1])) \
-        or bool(TITLE_END.search(current[1])) \
+        or bool(TITLE_END.search(current[1])) or bool(NUMBERED_PARAGRAPH.match(current[1])) \
         or bool(HOLDERS_NAME_BROKEN.search(current[1]) and NAME_OPENS.match(line))  # "At the talks, Deputy Foreign
     # Minister" / "Do Hung Viet said …", "… Ambassador to New Zealand Nguyen Thi" / "Thu Hang said …"
     return (not first or sentence) and parse_date(line) is None and not SENTENCE_OPENER.match(line) \
@@ -257,6 +257,19 @@ def _goes_on_by_hand(block: list[tuple[int, str]], current: tuple[int, str], lin
         and not LIST_ITEM.match(line) and not LABEL_OR_ITEM.match(line)
 
 
+# what opens a decision's or notice's legal basis: "Pursuant to the Law on …;", "At the proposal of the Director …,"
+RECITAL = re.compile(r"^(?:pursuant to|in pursuance of|at the (?:proposal|request) of|having regard to|considering"
+                     r"|based on|in accordance with|in consideration of)\b", re.IGNORECASE)
+
+
+def recitals(block: list[tuple[int, str]]) -> bool:
+    """Whether a block is a decision's or notice's recitals: every piece between semicolons opens with
+    :data:`RECITAL`, and the block ends with a semicolon or a comma (the operative words follow it)."""
+    joined = " ".join(line.strip() for _, line in block)
+    pieces = [piece.strip() for piece in re.split(r";\s*", joined) if piece.strip()]
+    return joined.rstrip().endswith((";", ",")) and all(RECITAL.match(piece) for piece in pieces)
+
+
 def split_blocks(lines: list[str], furniture: set[int] | frozenset[int] = frozenset()) -> list[list[tuple[int, str]]]:
     """Group (line number, text) into blank-line-delimited blocks; a gap that holds page furniture (indices into
     ``lines``: a page break's footer, number and header) is no block's end where the sentence before it goes on
@@ -278,7 +291,7 @@ def split_blocks(lines: list[str], furniture: set[int] | frozenset[int] = frozen
     return [b for b in blocks if b]
 
 
-NUMBERED_PARAGRAPH = re.compile(r"^\d{1,2}\.\s+[A-Z][a-z]*\s+[\w,’'-]+\s+[\w,’'-]+\s+[\w,’'-]+")  # a sentence goes on
+NUMBERED_PARAGRAPH = re.compile(r"^\d{1,2}\.\s+[A-Z]\S*(?:\s+\S+){3}")  # a sentence goes on
 
 
 def numbered_paragraph(block: list[tuple[int, str]]) -> int:

@@ -120,9 +120,11 @@ BYLINE = re.compile(
 )
 # a note on the story itself: "Correction: An earlier version …", "This story has been updated to include …",
 # "Updated at 3:45 p.m. ET with comments …", "[This story has been updated with new details.]"
-STORY_NOTE = re.compile(r"^\[?(?:(?:correction|clarification|update|corrections?)\s*:|this (?:story|article|report"
+STORY_NOTE = re.compile(r"^\[?(?:(?:correction|clarification|update|corrections?)(?:,? [\w ,.]{3,30}?\d)?\s*:"
+                        r"|this (?:story|article|report"
                         r"|post|page) (?:has been|was|had been) (?:updated|corrected|revised|amended|changed)\b"
                         r"|updated (?:at|on) .{0,40}?\bwith\b)", re.IGNORECASE)
+# ("Correction, November 21, 2025: An earlier version …", read 30)
 # a site's banner: "Welcome to the website of the Embassy of Viet Nam in the Republic of Korea!"
 SITE_WELCOME = re.compile(r"^welcome to (?:the |our )?(?:official )?(?:web ?site|web portal|portal|home ?page)\b",
                           re.IGNORECASE)
@@ -272,7 +274,13 @@ SITE_ABOUT = re.compile(r"^(?:the )?official (?:[\w-]+ ){0,3}(?:channel|account|
                         r"(?:(?!\b(?:was|were|is|are|has|have|had|will|on)\b)(?:[^.!?]|\.(?=\S)))+(?:[.!?](?:\s|$)|$)"
                         # (a name, not "… of the National Assembly was relaunched on Monday")
                         r"|^for emergencies only\b|^for (?:visa|passport|consular|other|general)\b[^.]{0,60}"
-                        r"\b(?:questions|enquiries|inquiries|matters),? please (?:call|contact|e-?mail|write)\b",
+                        r"\b(?:questions|enquiries|inquiries|matters),? please (?:call|contact|e-?mail|write)\b"
+                        # a paywall's meter and a live page's note (read 30): "You have 2 free articles left this
+                        # month.", "↻ This page refreshes automatically. Newest updates first."
+                        r"|^you have (?:\d+|no|one|two|three|four|five) (?:more )?(?:free )?(?:articles?|stories|reads)"
+                        r" (?:left|remaining)\b"
+                        r"|^\W{0,3}this page (?:refreshes|updates|reloads|will (?:refresh|update|reload))"
+                        r" automatically\b",
                         re.IGNORECASE)
 # a link to another article inside the page: "Related: Vietnam, Chile boost trade ties", "See also: …"
 RELATED_LINK = re.compile(r"^(?:related(?: news| articles?| stories)?|see also|read more|read also|also read|see more"

@@ -124,7 +124,7 @@ def select_in_order(sentences: Sequence[str], scores: Sequence[float] | np.ndarr
 # the regular press briefing.", "The spokesperson will first make an announcement, then take your questions."
 WELCOME = re.compile(r"^(?:good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?,? and )?welcome (?:back )?"
                      r"(?:to|everyone|all)\b[^.!?,;]{0,60}\b(?:briefing|press conference|conference|meeting|session"
-                     r"|event|ceremony|forum|programme|program|show)\b"
+                     r"|event|ceremony|forum|programme|program|show|(?:live )?coverage|live ?blog|live updates)\b"
                      r"|^(?:the |our )?(?:deputy )?(?:spokes(?:person|man|woman)|moderator)\b[^.!?]{0,40}\bwill "
                      r"(?:first |now |then )?(?:make|read|give|deliver|begin with|start with|take)\b[^.!?]{0,40}"
                      r"\b(?:announcements?|questions|statements?)\b"
@@ -134,6 +134,9 @@ WELCOME = re.compile(r"^(?:good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?
 COURTESY = re.compile(r"^(?:(?:well|so|and|once again|again),? )?(?:thank you|thanks(?! to\b)"
                       r"|good (?:morning|afternoon|evening|day)|xin chào|welcome (?:to|back)\b"
                       r"|magandang (?:umaga|hapon|gabi)|selamat (?:pagi|siang|petang|malam|datang)|sawasdee|mabuhay"
+                      # other languages' greetings a speech opens with (read 30: "Tēnā koutou, tēnā koutou …")
+                      r"|t[eē]n[aā] koutou|kia ora|talofa|m[aā]l[oō] e lelei|namaste|as-?salamu? ?(?:alaikum|alaykum)"
+                      r"|sabaidee|mingalaba|chum reap suor|konnichiwa|ni hao|annyeong\w*|bonjour|buenos d[ií]as"
                       r"|happy (?:lunar )?new year|merry christmas|season'?s greetings"
                       r"|enjoy (?:the|your|this) (?:read|reading|issue|newsletter|weekend)\b"
                       r"|it(?: is|['’]s) (?:great|good|wonderful|nice|lovely) to (?:be (?:here|back|with|in|at)|see)\b"
@@ -343,12 +346,19 @@ def _after_address(text: str) -> str:
     return rest or text
 
 
+def _in_capitals(text: str) -> bool:
+    """A sentence of five words or more all in capitals: a telegram's or a notice's words, a heading, a label ("TO
+    THE MINISTER FOR FOREIGN AFFAIRS OF THE DEMOCRATIC REPUBLIC OF VIET NAM."), not the writer's statement."""
+    letters = [c for c in text if c.isalpha()]
+    return len(text.split()) >= 5 and len(letters) >= 20 and all(c.isupper() for c in letters)
+
+
 def is_statement(sentence: str) -> bool:
     """False for what is never summary material: questions, bylines, captions, credits, bare labels, a speech's
     forms of address, links to other articles."""
     text = sentence.strip()
     bare = text.rstrip("\"'”’»)]*").rstrip()
-    if is_question(text):
+    if is_question(text) or _in_capitals(text):
         return False
     if bare[-1:] not in ".!…":  # no closing full stop: an introduction to a quote or list (":"), or a heading
         return False
@@ -609,8 +619,9 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
 # which open news as often as scenes)
 SCENE = re.compile(r"^(?:On|In|Under|Beneath|At|As) (?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
                    r"|cold|hot|humid|scorching|midday|chilly|grey|gray|windy|sweltering|blazing|freezing"
-                   r"|drizzly|crisp|cloudless|damp|muggy|searing) (?:sun|sunshine|morning|afternoon|evening"
-                   r"|night|day|dawn|dusk|sky|skies|rain|air)\b")
+                   r"|drizzly|crisp|cloudless|damp|muggy|searing|pale|golden|hazy|watery|low|fading|weak)"
+                   rf"(?: (?i:{MONTHS}|spring|summer|autumn|winter|monsoon))? (?:sun|sunshine|morning|afternoon"
+                   r"|evening|night|day|dawn|dusk|sky|skies|rain|air)\b")  # ("Under a pale November sun, …", read 30)
 # what makes such an opening the news itself: "On a rainy evening in London, the Foreign Secretary announced …"
 NEWS_VERB = re.compile(r"\b(?:announced|signed|agreed|ordered|said|says|held|met|called|urged|launched|opened|adopted"
                        r"|approved|decided|declared|pledged|condemned|welcomed|unveiled|elected|visited|received)\b")
@@ -625,6 +636,11 @@ def _opening_scene(raw: Sequence[str], lines: Sequence[str], allowed: np.ndarray
         return []
     line = next((line for line in lines if raw[first].strip() in line), None)
     scene = [i for i in range(first, len(raw)) if raw[i].strip() in line] if line else [first]
+    lead = next((i for i in scene[1:] if LEAD_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
+                 and not raw[i].lstrip().startswith(QUOTE_MARKS)), None)  # the news lead in the scene's paragraph
+    scene = [i for i in scene if lead is None or i < lead]  # ("… chanting as they went. The Sangha on Saturday …")
+    if lead is not None:
+        return scene
     later = [i for i in range(first + 1, len(raw)) if allowed[i] and i not in scene]
     return scene if later else [first] if any(allowed[first + 1:]) else []
 
@@ -659,6 +675,12 @@ NEWS_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d
                       re.IGNORECASE)
 
 
+# a time of a year long past: "In the winter of 1993, …", "In the last days of 1975, …"
+_SEASON_OF_YEAR = (r"in the (?:(?:early |late )?(?:winter|spring|summer|autumn|fall|monsoon|dry season|rainy season)"
+                   r"|(?:first |last |closing |early |dark )?(?:days|weeks|months)) of (?:19|20)\d\d,")
+SEASON_OF_YEAR = re.compile(_SEASON_OF_YEAR, re.IGNORECASE)
+
+
 # how a feature opens, with history or a scene: "Thirty years ago, …", "Seventy years ago this month, …", "When the
 # EVFTA entered into force on August 1, 2020, …", "Back in 1995, …"; "Before sunrise at Tho Quang port, …", "Every
 # weekend, in classrooms …", "Mist still hung over the Red River …", "From the paddies of the Mekong Delta to the banks
@@ -666,6 +688,7 @@ NEWS_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d
 FEATURE_OPENER = re.compile(r"^(?:(?:some |about |nearly |almost |more than |exactly )?[\w-]+ (?:years|decades) ago\b"
                             r"|for (?:more than |nearly |almost |over |some )?[\w-]+ (?:years|decades|centuries),"
                             r"|back in (?:the )?(?:19|20)\d\d|when\b[^.]{0,120}?\b(?:19|20)\d\d,"
+                            rf"|{_SEASON_OF_YEAR}"
                             r"|(?:before|after) (?:the )?(?:sunrise|dawn|daybreak|dusk|sunset|first light|nightfall)\b"
                             r"|(?:every|each) (?:morning|evening|night|day|weekend|week|summer|winter|spring|autumn"
                             rf"|{WEEKDAYS})\b|(?:mist|fog|haze|smoke|sunlight|the (?:morning |midday )?sun) (?:still )?"
@@ -767,8 +790,9 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     reported = not quoted and REPORTED.search(unquoted(opening)) and NEWS_DAY.search(opening)  # "When asked …, the
     scene = FEATURE_OPENER.match(opening) or _dated_history(opening, raw) or (
         (_unnamed_scene(opening) or _object_scene(opening)) and not FUTURE.search(opening))
-    if not (quoted or scene) or (NEWS_ACT.search(opening) and not quoted) or reported:
-        return []  # minister said on Monday …": news
+    if not (quoted or scene) or (NEWS_ACT.search(opening) and not quoted and not SEASON_OF_YEAR.match(opening)) \
+            or reported:  # minister said on Monday …": news; a season long past tells history: "In the winter of
+        return []  # 1993, a young economist arrived …"
     lead = next((i for i in kept[1:7] if LEAD_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
                  and not raw[i].lstrip().startswith(QUOTE_MARKS) and not FIRST_PERSON.search(raw[i].strip())), None)
     return [i for i in kept if i < lead] if lead is not None else []
