@@ -553,6 +553,23 @@ def test_a_notices_recitals_a_paywall_meter_a_live_pages_note_and_drop_down_menu
     assert ingest_text(f"{news}\n\nMore follows.", "l", "l.txt").paragraphs[0].text == news
 
 
+@pytest.mark.parametrize(("top", "outlet"), [
+    # read 30 (s50): a site's wordmark on the page's first line, above its motto and its menu
+    ("Radio Prague International\nCzech Radio's international service", "Radio Prague International"),
+    ("PAP – Polish Press Agency\nEnglish service", "PAP – Polish Press Agency"),
+    ("THE DIPLOMAT\nAsia-Pacific current affairs magazine", "THE DIPLOMAT"),
+    # not a prompt, a line with figures, or a line far above the menu
+    ("Log in | Subscribe\nAsia-Pacific current affairs magazine", None),
+    ("Since 1922\nA daily", None),
+    ("Radio Prague International\n\nOne\n\nTwo\n\nThree\n\nFour\n\nFive", None),
+])
+def test_a_wordmark_above_the_menu_names_the_outlet(top, outlet):
+    page = (f"{top}\n\nNews | Politics | Society | Culture | History | Podcasts\n\nCzechs and Vietnamese mark 75 "
+            "years of ties\n\nThe Czech Republic and Vietnam on Monday marked 75 years of diplomatic relations with a "
+            "concert in Prague.\n\nThe concert was sold out.")
+    assert ingest_text(page, "w", "w.txt").outlet == outlet
+
+
 @pytest.mark.parametrize("credit", ["(Photo: VNA)", "(Illustrative photo)", "(Source: VNA)", "(photo courtesy of X) |"])
 def test_a_lead_ending_with_its_photo_credit_is_text_not_a_caption(credit):
     article = ingest_text("Vietnam, Japan boost trade ties\n\nHanoi (VNA) – Vietnam and Japan agreed on April 3 to "

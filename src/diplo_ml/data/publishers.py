@@ -65,5 +65,17 @@ def masthead_outlet(dropped: list[tuple[int, str, str]]) -> str | None:
     menus = [n for n, why, _ in dropped if why.startswith(("navigation menu", "breadcrumb"))]
     if not menus:
         return None
-    return next((line.strip() for n, why, line in sorted(dropped)
-                 if n < min(menus) and why.startswith(MASTHEAD_REASONS) and PAPER_NAME.match(line.strip())), None)
+    named = next((line.strip() for n, why, line in sorted(dropped)
+                  if n < min(menus) and why.startswith(MASTHEAD_REASONS) and PAPER_NAME.match(line.strip())), None)
+    top = min(dropped)  # the page's first line, as a wordmark: "Radio Prague International", "RAPPLER", "THE
+    # DIPLOMAT", "PAP – Polish Press Agency" (a few lines above the site's first menu)
+    wordmark = top[2].strip() if top[1].startswith(MASTHEAD_REASONS) and top[0] < min(menus) <= top[0] + 6 \
+        and WORDMARK.match(top[2].strip()) and not NOT_WORDMARK.search(top[2]) else None
+    return named or wordmark
+
+
+# a site's wordmark: up to five capitalised words (a dash between a short name and a long one), no figures, no stop
+WORDMARK = re.compile(r"^(?:The |THE )?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|&|for|[–—-]))"
+                      r"{0,5}$")
+NOT_WORDMARK = re.compile(r"\b(?:log ?in|sign ?(?:in|up)|subscribe|skip|menu|search|home|register|cookies?|accept"
+                          r"|advertisement|breaking|latest|live)\b|\d", re.IGNORECASE)
