@@ -570,6 +570,19 @@ def test_a_wordmark_above_the_menu_names_the_outlet(top, outlet):
     assert ingest_text(page, "w", "w.txt").outlet == outlet
 
 
+def test_a_ticker_of_arrows_and_a_timelines_bullet_are_no_text_and_no_headline():
+    # read 30 (s50): "NEWS IN BRIEF ▸ … ▸ …" above the headline started the text (the motto became the headline); a
+    # timeline box's longest bullet was taken for the headline
+    page = ("QUANG NINH NEWSPAPER\nOrgan of the Provincial Party Committee\n\nHome | Politics | Economy | Tourism | "
+            "Culture | Video\n\nNEWS IN BRIEF ▸ Ha Long Bay welcomes 3.5 millionth visitor ▸ Van Don airport adds "
+            "weekly flights to Seoul\n\nMong Cai and Dongxing to pilot smart cargo lane\n\nTHE BRIDGE: A TIMELINE\n"
+            "• 2015 – Second friendship bridge used for transit cargo under a trial\n• 2025 – Protocol signed\n\n"
+            "Quang Ninh and Guangxi agreed on Monday to pilot a smart cargo lane at the bridge.\n\nMore follows.")
+    article = ingest_text(page, "t", "t.txt")
+    assert article.headline == "Mong Cai and Dongxing to pilot smart cargo lane"
+    assert article.paragraphs[0].text.startswith("Quang Ninh and Guangxi agreed on Monday")
+
+
 @pytest.mark.parametrize("credit", ["(Photo: VNA)", "(Illustrative photo)", "(Source: VNA)", "(photo courtesy of X) |"])
 def test_a_lead_ending_with_its_photo_credit_is_text_not_a_caption(credit):
     article = ingest_text("Vietnam, Japan boost trade ties\n\nHanoi (VNA) – Vietnam and Japan agreed on April 3 to "

@@ -518,7 +518,9 @@ MAIL_NOTICE = re.compile(r"^(?:(?:confidentiality|e-?mail) (?:notice|disclaimer)
 OTHER_LANGUAGE = re.compile(r"^(?:versão em|version (?:en|in)|versión en|(?:vietnamese|french|portuguese|spanish"
                             r"|chinese|english|korean|japanese) version|bản tiếng)\b[^:]{0,30}:\s", re.IGNORECASE)
 # a ticker of other stories above a page's headline: "▶ LATEST: Govt urges provinces … | Wattay airport to add …"
-TICKER = re.compile(r"^[▶►•]?\s*(?:LATEST|BREAKING(?: NEWS)?|TRENDING|HOT|JUST IN|NEWS FLASH)\s*[:|–—-]\s*\S.*\s\|\s\S")
+TICKER = re.compile(r"^[▶►•]?\s*(?:LATEST|BREAKING(?: NEWS)?|TRENDING|HOT|JUST IN|NEWS FLASH)\s*[:|–—-]\s*\S.*\s\|\s\S"
+                    # a label in capitals and items after arrows: "NEWS IN BRIEF ▸ Ha Long Bay welcomes … ▸ Van Don …"
+                    r"|^[A-Z][A-Z ]{2,30}\s*[▸►▶›»]\s*\S.*\s[▸►▶›»]\s+\S")
 # a consent banner with its buttons, or one that opens as the banners do, at a banner's full length (read 29: "We value
 # your privacy. We and our partners use cookies to … [Accept All] [Reject] [Cookie Settings]")
 COOKIE_BANNER = re.compile(r"^we value your privacy\b|\bcookies\b.*\[\s*(?:accept|reject|agree|allow|manage|cookie)",
