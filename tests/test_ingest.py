@@ -583,6 +583,23 @@ def test_a_ticker_of_arrows_and_a_timelines_bullet_are_no_text_and_no_headline()
     assert article.paragraphs[0].text.startswith("Quang Ninh and Guangxi agreed on Monday")
 
 
+LETTER_PAGE = ("Gdansk to train 200 Vietnamese engineers\n\nGdansk, 3 March 1974\n\nDear Thanh,\n\nThe cranes were "
+               "frozen this morning, so I finally have time to answer your letter.\n\nWrite to me about your new "
+               "job.\n\nYour friend,\nZbigniew\n\nThe letter was written by an engineer at the shipyard to one of 60 "
+               "young Vietnamese who trained there.\n\nGdansk University of Technology and Vietnam Maritime University "
+               "signed an agreement on Monday to train 200 engineers.\n\nThe programme starts in October.")
+
+
+def test_a_letter_that_opens_a_feature_is_set_aside_but_an_open_letter_keeps_its_text():
+    # read 30 (s50): a 1974 letter, from its "Dear Thanh," to its "Your friend,", above the news of 2025
+    article = ingest_text(LETTER_PAGE, "l", "l.txt")
+    assert article.paragraphs[0].text.startswith("Gdansk University of Technology and Vietnam Maritime University")
+    assert sum(why == "a letter quoted above the story" for _, why, _ in article.dropped) == 3
+    # a letter that is the article (nothing goes on below it) keeps its text
+    open_letter = LETTER_PAGE.split("\n\nThe letter was")[0]
+    assert ingest_text(open_letter, "o", "o.txt").paragraphs[0].text.startswith("The cranes were frozen")
+
+
 @pytest.mark.parametrize("credit", ["(Photo: VNA)", "(Illustrative photo)", "(Source: VNA)", "(photo courtesy of X) |"])
 def test_a_lead_ending_with_its_photo_credit_is_text_not_a_caption(credit):
     article = ingest_text("Vietnam, Japan boost trade ties\n\nHanoi (VNA) – Vietnam and Japan agreed on April 3 to "

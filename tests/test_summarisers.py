@@ -1799,6 +1799,8 @@ def test_the_lead_summariser_reads_the_headline_from_the_context():
      "On Wednesday"),
     ("Correction, November 21, 2025: An earlier version of this article gave the wrong date.\n\nThe Philippines and "
      "Vietnam on Tuesday agreed to resume a joint science cruise.", "The Philippines"),
+    ("Half a century later, the story of Polish shipbuilders and their Vietnamese apprentices is starting again.\n\n"
+     "Two universities signed an agreement on Monday to train 200 engineers.", "Two universities"),
     # a sentence with a word in small letters is no telegram; a scene with no lead in its paragraph goes whole
     ("THE MINISTER OF FOREIGN AFFAIRS of Atlantis met the ASEAN envoys.\n\nThe talks resumed.", "THE MINISTER"),
     ("Under a pale November sun, 600 pilgrims walked barefoot.\n\nThe Sangha on Saturday handed over a stupa.",

@@ -187,6 +187,34 @@ def _title_above_the_lead(article: Article) -> None:
     article.headline = above.text
 
 
+# how a letter closes: "Your friend,", "Yours sincerely,", "With best wishes,", "Love,"
+VALEDICTION = re.compile(r"^(?:yours(?: (?:sincerely|faithfully|truly|ever|respectfully))?"
+                         r"|your (?:loving |old |dear )?(?:friend|brother|sister|comrade|son|daughter|teacher)"
+                         r"|(?:with )?(?:best|warm|warmest|kind|kindest) (?:regards|wishes)|sincerely|respectfully|love"
+                         r"|with love|best)\s*,?$", re.IGNORECASE)
+
+
+def _letter_above_the_story(article: Article) -> None:
+    """A letter that opens a feature, from its "Dear Thanh," to its "Your friend," (read 30: a 1974 letter above the
+    news of 2025), is set aside as quoted, not the writer's text, where the story goes on for two paragraphs or more
+    below it and the letter is the first text (an open letter that is the article keeps its text)."""
+    lines = sorted(article.dropped)
+    opening = next((n for n, why, line in lines if why == "salutation" and line.strip().lower().startswith("dear ")),
+                   None)
+    if opening is None or not article.paragraphs or article.paragraphs[0].line < opening:
+        return
+    closing = next((n for n, _, line in lines if n > opening and VALEDICTION.match(line.strip())), None)
+    letter = [p for p in article.paragraphs if closing is not None and opening < p.line < closing]
+    if closing is None or not letter or len(article.paragraphs) - len(letter) < 2:
+        return
+    below = article.paragraphs[len(letter)] if article.paragraphs[:len(letter)] == letter else None
+    if below is not None and re.match(r"(?:The|This|That) letter\b", below.text):  # what tells of it: "The letter
+        letter.append(below)  # was written by …, an engineer at the shipyard, to …"
+    for paragraph in letter:
+        article.paragraphs.remove(paragraph)
+        article.dropped.append((paragraph.line, "a letter quoted above the story", paragraph.raw))
+
+
 def _stamp_under_the_headline(article: Article, stamps: list[tuple[int, str | None]]) -> None:
     """A date the page prints above its headline (a masthead's "today" bar: "Thursday, 24 Jul 2025") gives way to
     the article's own stamp a few lines under the headline ("Tuesday, 22 Jul 2025   5:06 PM MYT")."""
@@ -422,6 +450,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     article.headline = mail.subject if mail.titled else article.headline or mail.subject
     _title_above_the_lead(article)
     _stamp_under_the_headline(article, stamps)
+    _letter_above_the_story(article)
     if article.outlet is None:
         first, last = (article.paragraphs[0].line, article.paragraphs[-1].line) if article.paragraphs else (0, 0)
         below = [line for number, why, line in sorted(article.dropped)  # a short last line: "Thank you. VNS"

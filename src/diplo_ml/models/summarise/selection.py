@@ -686,6 +686,8 @@ SEASON_OF_YEAR = re.compile(_SEASON_OF_YEAR, re.IGNORECASE)
 # weekend, in classrooms …", "Mist still hung over the Red River …", "From the paddies of the Mekong Delta to the banks
 # of the Senegal River, …" (not "On a Sunday morning in Vientiane, …": news as often, a review found)
 FEATURE_OPENER = re.compile(r"^(?:(?:some |about |nearly |almost |more than |exactly )?[\w-]+ (?:years|decades) ago\b"
+                            r"|(?:half a century|a century|a generation|(?:some |about |nearly |almost |more than )?"
+                            r"[\w-]+ (?:years|decades)) later,"  # (a bridge to the news: "Half a century later, …")
                             r"|for (?:more than |nearly |almost |over |some )?[\w-]+ (?:years|decades|centuries),"
                             r"|back in (?:the )?(?:19|20)\d\d|when\b[^.]{0,120}?\b(?:19|20)\d\d,"
                             rf"|{_SEASON_OF_YEAR}"
