@@ -169,6 +169,21 @@ def test_a_scrapers_blocks_h1_and_epoch_time_are_read():
     assert next(_jsonl_units([(1, {**later, "ts_epoch": 303})], "in.jsonl", SummariseTask({})))["date"] is None
 
 
+@pytest.mark.parametrize("extra", [
+    # a review's near misses (s50): fields named like a date or a headline that are neither
+    {"publication": "Viet Nam News"}, {"issued_by": "Foreign, Commonwealth & Development Office"},
+    {"pub_place": "Hanoi"}, {"timestamp": "a91f3c07"}, {"publication_id": 1500000000}, {"release_id": 1234567890},
+    {"author_title": "Senior correspondent"}, {"category_title": "World"}, {"title_vi": "Việt Nam, Lào ký hiệp định"},
+    {"related_blocks": ["Vietnam, Cambodia open border gate", "Lao PM visits Hanoi", "Rice exports rise again"]},
+])
+def test_fields_named_like_a_date_headline_or_text_that_are_none_leave_the_texts_own(extra):
+    text = ("Thursday, May 22, 2025 10:15\n\nHanoi (VNA) – Vietnam and Laos signed a border agreement on Thursday in "
+            "Hanoi, the two foreign ministries said in a joint statement.\n\nThe agreement takes effect next year.")
+    (plain,) = _jsonl_units([(1, {"article_body_html": text})], "in.jsonl", SummariseTask({}))
+    (unit,) = _jsonl_units([(1, {"article_body_html": text, **extra})], "in.jsonl", SummariseTask({}))
+    assert (unit["headline"], unit["date"], unit["_text"]) == (plain["headline"], plain["date"], plain["_text"])
+
+
 def test_a_us_browsers_print_stamp_reads_month_first_and_dtinews_is_a_dateline():
     page = ("4/2/25, 9:41 AM     Vietnam, Netherlands sign deal on water | VnEconomy\n\n"
             "The Netherlands will provide grants to help the Mekong Delta cope with subsidence, under a memorandum "

@@ -403,7 +403,7 @@ def test_a_folder_says_which_files_it_left_out(tmp_path, capsys):
     ("Hanoi, 12/9/2023 (VNA) - ", "Hanoi, 12/9/2023 (VNA)", "VNA", "2023-09-12"),
     ("WASHINGTON (CNN) — ", "WASHINGTON (CNN)", "CNN", None),
     # read 29 (s50): an agency no list knows, after a place and a date; a capital of the region before a colon
-    ("Lima, Oct. 14 (ANDINA).- ", "Lima, Oct. 14 (ANDINA).", "Andina", None),
+    ("Lima, Oct. 14 (ANDINA).- ", "Lima, Oct. 14 (ANDINA).", "ANDINA", None),
     ("Kuala Lumpur, 3 March (BERNAMA) -- ", "Kuala Lumpur, 3 March (BERNAMA)", "Bernama", None),
     ("Phnom Penh, 3 March (AKP) – ", "Phnom Penh, 3 March (AKP)", "AKP", None),
     ("PUTRAJAYA: ", "PUTRAJAYA:", None, None),

@@ -1795,7 +1795,7 @@ def test_the_lead_summariser_reads_the_headline_from_the_context():
     ("Under a pale November sun, 600 pilgrims walked barefoot along the brick paths. The Sangha on Saturday handed "
      "over a restored stupa at the monastery.\n\nThe stupa was damaged in 2015.", "The Sangha on Saturday"),
     ("In the winter of 1993, a young economist arrived in Canberra with one suitcase.\n\nHe was one of thirty.\n\n"
-     "On Wednesday, the Foreign Minister announced a new scholarship programme for Vietnamese students.",
+     "On Wednesday, the Foreign Minister announced a new scholarship programme for Vietnamese students in 2026.",
      "On Wednesday"),
     ("Correction, November 21, 2025: An earlier version of this article gave the wrong date.\n\nThe Philippines and "
      "Vietnam on Tuesday agreed to resume a joint science cruise.", "The Philippines"),
@@ -1808,3 +1808,24 @@ def test_the_lead_summariser_reads_the_headline_from_the_context():
 ])
 def test_read30_telegrams_greetings_live_welcomes_scenes_and_corrections_are_not_the_summary(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+@pytest.mark.parametrize(("text", "headline", "first"), [
+    # a review's near misses (s50): news leads that report an act with no day under headlines in other words, news
+    # of this year's months, news in any weather, a festival's name, a wire all in capitals
+    ("More than 50 artists from 20 countries gathered in Hanoi for the Francophonie festival.\n\nThe festival opened "
+     "on Friday in Hanoi with a concert.", "Hanoi hosts culture week", "More than 50 artists"),
+    ("Foreign investors poured USD 10.2 billion into Vietnam in the first quarter.\n\nThe minister announced on "
+     "Tuesday that FDI inflows surged in the quarter.", "FDI inflows surge in quarter", "Foreign investors"),
+    ("In the first months of 2025, Vietnam attracted USD 10 billion in FDI, the ministry said.\n\nThe deputy minister "
+     "met investors on Monday in Hanoi.", None, "In the first months"),
+    ("On a cold December morning, police in Hanoi arrested 12 suspects in a visa fraud ring.\n\nThe ring had "
+     "operated since 2023.", None, "On a cold December morning"),
+    ("Bonjour Vietnam festival opens in Hue with a concert of French and Vietnamese music.\n\nThe festival runs "
+     "until Sunday.", None, "Bonjour Vietnam festival"),
+    ("HANOI, MAY 22 (VNA) - PRIME MINISTER PHAM MINH CHINH MET THE JAPANESE AMBASSADOR ON THURSDAY.\n\nTHE TWO SIDES "
+     "DISCUSSED TRADE AND INVESTMENT.", None, "PRIME MINISTER"),
+])
+def test_news_leads_near_the_new_rules_stay_the_lead(text, headline, first):
+    sentences, allowed = candidates(text, headline)
+    assert [s for s, ok in zip(sentences, allowed) if ok][0].startswith(first)

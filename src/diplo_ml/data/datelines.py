@@ -108,13 +108,13 @@ CITIES = {"hanoi", "ha noi", "hà nội", "ho chi minh city", "hcm city", "da na
           "kunming", "nanning", "shenzhen", "taipei", "kaohsiung", "macau", "incheon", "yokohama", "nagoya", "fukuoka",
           "mumbai", "kolkata", "chennai", "bengaluru", "karachi", "lahore", "jeddah", "muscat", "manama", "amman",
           "beirut", "istanbul", "baku", "almaty", "bishkek", "dushanbe", "ashgabat", "tbilisi", "yerevan", "riga",
-          "vilnius", "tallinn", "bratislava", "ljubljana", "zagreb", "dublin", "edinburgh", "luxembourg",
+          "vilnius", "tallinn", "bratislava", "ljubljana", "zagreb", "dublin", "edinburgh",
           "valletta", "nicosia", "vatican city", "milan", "munich", "frankfurt", "hamburg", "marseille", "barcelona",
           "st petersburg", "saint petersburg", "johannesburg", "cape town", "durban", "lagos", "accra", "dakar",
           "kampala", "dar es salaam", "luanda", "maputo", "harare", "lusaka", "kigali", "khartoum", "tunis",
           "tripoli", "sao paulo", "são paulo", "rio de janeiro", "montevideo", "asuncion", "la paz", "quito",
           "panama city", "san jose", "managua", "tegucigalpa", "guatemala city", "san salvador", "kingston",
-          "santo domingo", "port of spain", "toronto", "vancouver", "montreal", "chicago", "houston", "honolulu",
+          "santo domingo", "port of spain", "toronto", "vancouver", "montreal", "houston", "honolulu",
           "perth", "brisbane", "adelaide", "christchurch", "suva", "port moresby", "apia", "nuku'alofa"}
 _NOT_A_PAIR = (r"(?!(?:\S+\s+){1,4}(?:ties|relations|relationship|trade|talks|tensions|railway|rail|route|flights?"
                r"|line|border|cooperation|partnership|summit|axis|link|expressway|corridor|dialogue|rivalry"
@@ -134,13 +134,17 @@ DATELINE_SITE = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){
                            rf"(?:\.[a-z]{{2,4}}){{1,2}})\s*{_DASH}\s+(?=[A-Z\"“])")
 # an agency that no outlet list knows, alone in brackets before a dash and a dateline of its own in capitals: "(ANSA)
 # - ROME, MAY 22 - …" (not a story's tag: "(LEAD) …", "(UPDATE) - …")
-DATELINE_TAG = re.compile(r"^\((?P<outlet>(?!(?:LEAD|UPDATE|URGENT|CORRECTED|REFILE|EXCLUSIVE|BREAKING|FOCUS|WRAPUP"
-                          r"|ANALYSIS|EDITORIAL|INTERVIEW|PROFILE|FEATURE|OPINION|PHOTO|VIDEO|AUDIO)\))[A-Z]{3,10})\)"
+# a story's tags in brackets, which name no agency: "(LEAD)", "(UPDATED)", "(ADVISORY)"
+_STORY_TAGS = (r"(?!(?:LEAD|UPDATE|UPDATED|URGENT|CORRECTED|CORRECTION|REFILE|REFILED|RECASTS|ADVISORY|EXCLUSIVE"
+               r"|BREAKING|FOCUS|WRAPUP|ANALYSIS|EDITORIAL|INTERVIEW|PROFILE|FEATURE|OPINION|PHOTO|PHOTOS|VIDEO|AUDIO"
+               r"|ADDS|REPEAT|CLARIFICATION|EMBARGOED|AMENDED)\))")
+DATELINE_TAG = re.compile(rf"^\((?P<outlet>{_STORY_TAGS}[A-Z]{{3,10}})\)"
                           rf"\s*{_DASH}\s+(?=[A-Z]{{3,}}[A-Z ,.'-]*(?:{_DATE_AFTER_PLACE})\s*{_DASH})")
 # a place and date before an agency that no outlet list knows, in capitals in brackets: "Lima, Oct. 14 (ANDINA).-",
 # "Kuala Lumpur, 3 March (BERNAMA) --" (with its date, so not "The Development Programme (UNDP) – …")
-DATELINE_AGENCY = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}}{_DATE_AFTER_PLACE})"
-                             rf"\s*\((?P<outlet>[A-Z][A-Z&.]{{1,11}})\)\.?\s*(?:{_DASH}|:)\s*(?=[A-Z\"“])")
+DATELINE_AGENCY = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}},\s*(?:(?i:{MONTHS})\.?\s+\d{{1,2}}"
+                             rf"|\d{{1,2}}\s+(?i:{MONTHS})\.?)(?:,?\s+\d{{4}})?)"
+                             rf"\s*\((?P<outlet>{_STORY_TAGS}[A-Z][A-Z&.]{{1,11}})\)\.?\s*(?:{_DASH}|:)\s*(?=[A-Z\"“])")
 # a well-known city in lower case before a dash, as a scraper copies a dateline styled in capitals: "hanoi – The …"
 DATELINE_LOWER_CITY = re.compile(r"^(?P<city>[a-zà-ỹ][a-zà-ỹ' ]{1,25}?)\s+[–—-]+\s+(?=[A-Z\"“])" + _NOT_A_PAIR)
 DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED, DATELINE_UNDASHED,
@@ -480,8 +484,8 @@ def marks_a_lead(matches: list[re.Match[str]]) -> bool:
             return True
         capitals = match.re in (DATELINE_CAPS, DATELINE_LOWER_CITY)  # (a lower-cased one was in capitals)
         if (capitals or (match.re is DATELINE_CITY and place == place.upper())) \
-                and re.search(r"[–—]|--", match.group(0)) and place.split(",")[0] not in NOT_PLACES:
-            return True
+                and re.search(r"[–—:]|--", match.group(0)) and place.split(",")[0] not in NOT_PLACES:
+            return True  # (also a city in capitals before a colon: "PUTRAJAYA: Malaysia and Vietnam will …")
     return False
 
 
@@ -622,12 +626,10 @@ def lone_dateline(line: str, undashed: bool = True) -> re.Match[str] | None:
 
 
 def outlet_name(written: str) -> str:
-    """The outlet a dateline names, as the project calls it ("NDO/VNA" -> the first, "Nhan Dan"; an agency it does
-    not know, written in capitals as a word, as a name: "ANDINA" -> "Andina", "AKP" stays)."""
+    """The outlet a dateline names, as the project calls it ("NDO/VNA" -> the first, "Nhan Dan"; one it does not know
+    as written: "ANDINA")."""
     first = re.split(r"\s*/\s*", written.strip())[0]
-    if first.upper() in OUTLETS:
-        return OUTLETS[first.upper()]
-    return first.title() if first.isalpha() and first.isupper() and len(first) > 5 else first
+    return OUTLETS.get(first.upper(), first)
 
 
 FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})\b",

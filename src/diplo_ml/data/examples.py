@@ -124,7 +124,8 @@ TEXT_WORDS = {"text", "body", "content", "article", "paras", "paragraphs", "bloc
 TEXT_NAME_ENDS = TEXT_WORDS | {"html", "plain", "clean", "raw", "full", "markdown", "md"}
 
 
-NOT_TEXT_WORDS = {"alt", "caption", "image", "photo", "title", "headline", "summary", "excerpt", "teaser",
+NOT_TEXT_WORDS = {"related", "links", "recommended", "trending", "popular", "comments", "captions", "tags", "more",
+                  "alt", "caption", "image", "photo", "title", "headline", "summary", "excerpt", "teaser",
                   "description", "meta", "lead", "sapo", "subtitle", "id", "url", "h1", "h2",
                   "kicker"}  # ("image_alt_text": a caption)
 
@@ -135,10 +136,10 @@ def _name_words(name: str) -> list[str]:
 
 
 def _headline_rank(name: str) -> int:
-    """The page's own heading first ("headline_h1", "h1_text"), then a headline, then a title ("title_tag", which
-    is the page's <title> with the site's name)."""
+    """The page's own heading first ("headline_h1", "h1_text"), then a headline, then an English title ("title_en"),
+    then a title ("title_tag", which is the page's <title> with the site's name)."""
     words = set(_name_words(name))
-    return 0 if "h1" in words else 1 if "headline" in words else 2
+    return 0 if "h1" in words else 1 if "headline" in words else 2 if "en" in words else 3
 
 
 def _text_name(name: str) -> bool:
@@ -152,11 +153,13 @@ def _text_name(name: str) -> bool:
 # "pub_ts_source")
 HEADLINE_WORDS = {"headline", "title", "h1"}
 NOT_HEADLINE_WORDS = {"og", "twitter", "seo", "meta", "sub", "subtitle", "alt", "short", "kicker", "section", "site",
-                      "series", "image", "photo", "video", "tab", "browser", "page", "html"}
-DATE_WORDS = {"date", "pub", "published", "publish", "publication", "released", "release", "issued", "ts",
-              "timestamp", "epoch"}
+                      "series", "image", "photo", "video", "tab", "browser", "page", "html", "author", "category",
+                      "slug", "url", "id", "lang", "vi", "fr", "de", "es", "zh", "ja", "ko", "ru", "th", "lo", "km",
+                      "original"}
+DATE_WORDS = {"date", "pub", "published", "publish", "ts", "timestamp", "epoch", "datetime"}
 NOT_DATE_WORDS = {"fetched", "fetch", "crawled", "crawl", "scraped", "scrape", "updated", "update", "modified",
-                  "retrieved", "source", "expires", "expiry", "event", "start", "end", "birth", "format", "reading"}
+                  "retrieved", "source", "expires", "expiry", "event", "start", "end", "birth", "format", "reading",
+                  "id", "by", "name", "place", "notes", "version", "hash", "slug", "url", "type", "lang"}
 
 
 def _headline_name(name: str) -> bool:
@@ -186,7 +189,8 @@ def record_date(record: dict[str, Any]) -> str | None:
     where it reads as a date ("Mon, 16 Sep 2024 09:45:00 +0700" -> "2024-09-16"), else as written."""
     given = next((record[k].strip() for k in DATE_FIELDS if isinstance(record.get(k), str) and record[k].strip()),
                  None) or next((v.strip() for k, v in record.items() if isinstance(v, str) and v.strip()
-                                and _date_name(k)), None)
+                                and _date_name(k) and parse_date(v.strip())), None)  # (a date, not an id: "pub_ts":
+    # "vna-7781234")
     if given is None:  # a time stamp in seconds (or milliseconds) since 1970, in UTC: "ts_epoch": 1749157800
         stamp = next((v for k, v in record.items() if isinstance(v, int | float) and not isinstance(v, bool)
                       and _date_name(k)), None)

@@ -62,9 +62,12 @@ SITE_NAME = re.compile(r"^(?:[A-Z]\w*(?: [A-Z]\w*)? [–—-] )?(?:The )?(?:(?:U
 # a page's contact line: "Hotline for citizen protection: +82 10 5555 0123", "Email: consular@…", "Floor 9, Lotte
 # Center Office Tower, 54 Lieu Giai, Ba Dinh, Ha Noi"
 CONTACT = re.compile(r"\+?\d[\d\s().-]{7,}\d|[\w.-]+@[\w-]+\.\w"  # a telephone number or an e-mail address
-                     r"|^(?:(?:Floor|Level|Room|Suite|Unit)\s+\d+|(?:\d+(?:-\d+)?\s+)?[A-Z][\w ]{2,30}\s"
-                     r"(?:Street|Road|Avenue|Boulevard)),(?:\s*[^,]+,){1,6}\s*[^,]+$")  # (or an address, numbered or
-# not: "Tran Hung Dao Street, Hoan Kiem, Ha Noi, Viet Nam")
+                     r"|^(?:(?:Floor|Level|Room|Suite|Unit)\s+\d+|\d+(?:-\d+)?\s+[A-Z][\w ]{2,30}\s"
+                     r"(?:Street|Road|Avenue|Boulevard)),(?:\s*[^,]+,){1,6}\s*[^,]+$"  # (or an address, or one with
+                     # no number in names alone: "Tran Hung Dao Street, Hoan Kiem, Ha Noi, Viet Nam"; not "Wall
+                     # Street, Europe, Asia rally as inflation cools")
+                     r"|^(?:[A-Z][\w'’-]*\s+){1,4}(?:Street|Road|Avenue|Boulevard)(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+                     r"{2,6}$")
 
 
 # a page's date line, however long its note: "Delivered on: 19 March 2026 (Transcript of the speech, exactly as …)"
@@ -95,9 +98,9 @@ def title_line(line: str, reason: str | None, above: list[tuple[int, str]]) -> b
 # the 9th Mekong-Japan Summit"
 WRAPPED_NAME = re.compile(r"^[A-Z][\w'’-]*\s+(?:at|in|on|of|to|for|with|from|during)\s"
                           # or a short rest of a title in capitalised words, its name's end and another name ("On
-                          # the … of Huu Nghi International" / "Border Gate and Tan Thanh Border Gate"; not a deck:
-                          # "Vietnam and Laos sign deals")
-                          r"|^(?=(?:\S+\s+){0,7}\S+$)(?:[A-Z][\w'’-]*\s+){1,3}(?:and|of|for)(?:\s+[A-Z][\w'’-]*)+$")
+                          # the … of Huu Nghi International" / "Border Gate and Tan Thanh Border Gate", five words to
+                          # eight; not a deck, "Vietnam and Laos sign deals", nor a label, "Politics and Diplomacy")
+                          r"|^(?=(?:\S+\s+){4,7}\S+$)(?:[A-Z][\w'’-]*\s+){1,3}(?:and|of|for)(?:\s+[A-Z][\w'’-]*)+$")
 
 
 # a speech's or statement's title block: "STATEMENT by H.E. Ambassador …" / "Permanent Representative of Viet Nam to
@@ -371,7 +374,7 @@ def is_menu(line: str) -> bool:
     cells = [cell.strip() for cell in line.split(" | ")]
     if len(cells) >= 3 and cells[0].rstrip(".").isdigit():
         return True
-    if sum(line.count(arrow) for arrow in "▾▼⌄") >= 2 and len(line.split()) <= 30:
+    if sum(line.count(arrow) for arrow in "▾⌄") >= 2 and len(line.split()) <= 30 and not re.search(r"\d", line):
         return True  # drop-down menus: "Regions ▾  Topics ▾  Blogs ▾  Magazine  Podcasts  Events  Subscribe"
     words = line.split()
     return len(words) >= 4 and words[0].lower() == "home" and all(w[:1].isupper() or w == "&" for w in words) \

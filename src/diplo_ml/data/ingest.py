@@ -23,6 +23,7 @@ from diplo_ml.data.datelines import (
     FULL_NAMES,
     OUTLET_PATTERN,
     OUTLETS,
+    TIME,
     lead_date,
     lone_dateline,
     marks_a_lead,
@@ -215,13 +216,15 @@ def _letter_above_the_story(article: Article) -> None:
         article.dropped.append((paragraph.line, "a letter quoted above the story", paragraph.raw))
 
 
-def _stamp_under_the_headline(article: Article, stamps: list[tuple[int, str | None]]) -> None:
+def _stamp_under_the_headline(article: Article, stamps: list[tuple[int, str | None, str]]) -> None:
     """A date the page prints above its headline (a masthead's "today" bar: "Thursday, 24 Jul 2025") gives way to
-    the article's own stamp a few lines under the headline ("Tuesday, 22 Jul 2025   5:06 PM MYT")."""
+    the article's own stamp a few lines under the headline, one with its time ("Tuesday, 22 Jul 2025   5:06 PM
+    MYT"; not "Last updated: …", nor an event's day)."""
     head = next((number for number, why, _ in article.dropped if why.startswith("headline")), None)
     if head is None or not stamps or stamps[0][0] > head or stamps[0][1] != article.date:
         return
-    below = next((found for number, found in stamps if head < number <= head + 6 and found), None)
+    below = next((found for number, found, line in stamps if head < number <= head + 6 and found
+                  and TIME.search(line) and not re.search(r"(?i)\b(?:updated|modified|edited)\b", line)), None)
     article.date = below or article.date
 
 
@@ -298,7 +301,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     credited: list[Paragraph] = []  # short lines above a "Source: VNA" line
     copied = mail.date and parse_date(mail.date)  # when a copy was made (sent, created, printed): the page's date
     # if it gives no other
-    stamps: list[tuple[int, str | None]] = []  # the dates of the page's stamps above its text, by line
+    stamps: list[tuple[int, str | None, str]] = []  # the dates of the page's stamps above its text: line, date, text
 
     def take_date(number: int, found: str) -> None:
         """The date in ``found``, on line ``number``: the page's, or a copy's (:func:`copy_date_line`)."""
@@ -306,7 +309,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if copy_date_line(lines, number - 1):
             copied = copied or parse_date(found)
         else:
-            stamps.append((number, parse_date(found)))
+            stamps.append((number, parse_date(found), found))
             article.date = article.date or stamps[-1][1]
 
     sidebar = False  # a "Most read" list above the body: its items go, the page goes on below them
@@ -375,7 +378,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
                 and article.date is None:  # (not a "Sources: Reuters – 3 March 2026; …" line below the text)
             take_date(number, line)
         elif reason == "timestamp" and not seen_body:
-            stamps.append((number, parse_date(line)))
+            stamps.append((number, parse_date(line), line))
         if reason is None and not seen_body and STORY_NOTE.match(line.strip().lstrip("*_>")) \
                 and line.rstrip("*_ ").endswith("."):  # (a headline "Update: Talks resume in Hanoi" is none)
             reason = "note on the story"  # "Correction: …" above the headline does not start the text
@@ -407,7 +410,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         body = line
         if not seen_body or article.dateline is None:
             matches, body = split_datelines(body)
-            if seen_body and article.lead_line is None and len(article.paragraphs) <= 3 and marks_a_lead(matches):
+            if seen_body and article.lead_line is None and len(article.paragraphs) <= 5 and marks_a_lead(matches):
                 article.lead_line = number  # a lead under its dateline, below a teaser or key points
             for match in matches:
                 article.dateline = " – ".join(filter(None, (article.dateline, match.group(0).strip(" -–—"))))

@@ -120,7 +120,8 @@ BYLINE = re.compile(
 )
 # a note on the story itself: "Correction: An earlier version …", "This story has been updated to include …",
 # "Updated at 3:45 p.m. ET with comments …", "[This story has been updated with new details.]"
-STORY_NOTE = re.compile(r"^\[?(?:(?:correction|clarification|update|corrections?)(?:,? [\w ,.]{3,30}?\d)?\s*:"
+STORY_NOTE = re.compile(r"^\[?(?:(?:correction|clarification|update|corrections?)"
+                        r"(?:,?\s+[\w ,.]{0,20}?(?:19|20)\d\d)?\s*:"
                         r"|this (?:story|article|report"
                         r"|post|page) (?:has been|was|had been) (?:updated|corrected|revised|amended|changed)\b"
                         r"|updated (?:at|on) .{0,40}?\bwith\b)", re.IGNORECASE)
@@ -278,7 +279,7 @@ SITE_ABOUT = re.compile(r"^(?:the )?official (?:[\w-]+ ){0,3}(?:channel|account|
                         # a paywall's meter and a live page's note (read 30): "You have 2 free articles left this
                         # month.", "↻ This page refreshes automatically. Newest updates first."
                         r"|^you have (?:\d+|no|one|two|three|four|five) (?:more )?(?:free )?(?:articles?|stories|reads)"
-                        r" (?:left|remaining)\b"
+                        r" (?:left|remaining)(?: (?:this|for the) (?:month|week|year))?[.!]"
                         r"|^\W{0,3}this page (?:refreshes|updates|reloads|will (?:refresh|update|reload))"
                         r" automatically\b",
                         re.IGNORECASE)

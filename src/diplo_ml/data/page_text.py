@@ -337,8 +337,12 @@ FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 # an outliner's page (Logseq): "key:: value" properties, then every paragraph a block ("- …", "\t- …" below another)
 OUTLINE_PROPERTY = re.compile(r"^[A-Za-z][\w-]*::(?:\s|$)")
 OUTLINE_BLOCK = re.compile(r"^[\t ]*- (?=\S)")
-# a reader's own block in it: a task ("TODO …", "DONE …"), a tag ("… #todo"), a link to another page ("[[…]]")
-OUTLINE_NOTE = re.compile(r"^(?:TODO|DONE|LATER|NOW|DOING|WAITING)\s|\s#[A-Za-z][\w-]*\s*$|\[\[[^\]]+\]\]")
+# a reader's own block in it: a task ("TODO …", "DONE …"), a note ("NOTE: …"), or a short block with a tag ("… #todo")
+# or a link to another page ("compare with [[…]]"); a block of the article may link names ("[[Vietnam]] and …")
+OUTLINE_NOTE = re.compile(r"^(?:TODO|DONE|LATER|NOW|DOING|WAITING)\s|^(?:NOTE|Note|note)\s*:"
+                          r"|^(?=(?:\S+\s+){0,11}\S+$).*(?:\s#[A-Za-z][\w-]*\s*$|\[\[[^\]]+\]\])")
+OUTLINE_LINK = re.compile(r"\[\[([^\]]+)\]\]")  # a page link in the article's text: its words
+OUTLINE_TAGS = re.compile(r"(?:\s#[A-Za-z][\w-]*)+\s*$")  # tags after a block
 
 
 def outline_blocks(lines: list[str]) -> list[tuple[int, str]] | None:
@@ -357,7 +361,7 @@ def outline_blocks(lines: list[str]) -> list[tuple[int, str]] | None:
             continue
         properties = False
         block = OUTLINE_BLOCK.sub("", line, count=1) if OUTLINE_BLOCK.match(line) else line.strip()
-        changed.append((i, "" if OUTLINE_NOTE.search(block) else block))
+        changed.append((i, "" if OUTLINE_NOTE.search(block) else OUTLINE_TAGS.sub("", OUTLINE_LINK.sub(r"\1", block))))
     return changed
 
 

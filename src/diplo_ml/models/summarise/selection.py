@@ -135,8 +135,9 @@ COURTESY = re.compile(r"^(?:(?:well|so|and|once again|again),? )?(?:thank you|th
                       r"|good (?:morning|afternoon|evening|day)|xin chào|welcome (?:to|back)\b"
                       r"|magandang (?:umaga|hapon|gabi)|selamat (?:pagi|siang|petang|malam|datang)|sawasdee|mabuhay"
                       # other languages' greetings a speech opens with (read 30: "Tēnā koutou, tēnā koutou …")
-                      r"|t[eē]n[aā] koutou|kia ora|talofa|m[aā]l[oō] e lelei|namaste|as-?salamu? ?(?:alaikum|alaykum)"
-                      r"|sabaidee|mingalaba|chum reap suor|konnichiwa|ni hao|annyeong\w*|bonjour|buenos d[ií]as"
+                      r"|(?:t[eē]n[aā] koutou|kia ora|talofa|m[aā]l[oō] e lelei|namaste|as-?salamu? ?(?:alaikum"
+                      r"|alaykum)|sabaidee|mingalaba|chum reap suor|konnichiwa|ni hao|annyeong\w*|bonjour"
+                      r"|buenos d[ií]as)(?=\s*(?:[,!.]|$|koutou|katoa|everyone|all\b|friends|ladies|tatou))"
                       r"|happy (?:lunar )?new year|merry christmas|season'?s greetings"
                       r"|enjoy (?:the|your|this) (?:read|reading|issue|newsletter|weekend)\b"
                       r"|it(?: is|['’]s) (?:great|good|wonderful|nice|lovely) to (?:be (?:here|back|with|in|at)|see)\b"
@@ -243,8 +244,9 @@ PLEASANTRY = re.compile(r"^(?:we|I)(?: have|'ve|’ve)?(?: just)? (?:had|held)(?
                         r"|exchanges?|session)(?: (?:today|this (?:morning|afternoon|evening)|here|together))?[.!]$",
                         re.IGNORECASE)
 # a box beside the story: "Background: In June 2025, …", "Context: …", "Fact box: …"
-BOX_LABEL = re.compile(r"^(?:background|context|explainer|fact ?box|at a glance|key facts|did you know)\s*[:–—-]\s+",
-                       re.IGNORECASE)
+BOX_LABEL = re.compile(r"^(?:background|context|explainer|fact ?box|at a glance|key facts|did you know|ai summary"
+                       r"|summary|key points|key takeaways|takeaways|in brief|highlights|quick read|tl;? ?dr)"
+                       r"\s*[:–—·•|-]\s+", re.IGNORECASE)  # ("AI SUMMARY · This summary was generated …", read 29)
 # a page that sends the reader elsewhere: "More information about Vietnam is available on …", "Further information is
 # available on the embassy website.", "For more information, visit …"
 ELSEWHERE = re.compile(r"^(?:(?:more|further|additional) (?:information|details)\b[^.!?]{0,80}\b(?:is|are) available\b"
@@ -347,8 +349,9 @@ def _after_address(text: str) -> str:
 
 
 def _in_capitals(text: str) -> bool:
-    """A sentence of five words or more all in capitals: a telegram's or a notice's words, a heading, a label ("TO
-    THE MINISTER FOR FOREIGN AFFAIRS OF THE DEMOCRATIC REPUBLIC OF VIET NAM."), not the writer's statement."""
+    """A sentence of five words or more all in capitals: in a text that has sentences in small letters, a telegram's or
+    a notice's words, a heading, a label ("TO THE MINISTER FOR FOREIGN AFFAIRS OF THE DEMOCRATIC REPUBLIC OF VIET
+    NAM."), not the writer's statement (a wire all in capitals is its text)."""
     letters = [c for c in text if c.isalpha()]
     return len(text.split()) >= 5 and len(letters) >= 20 and all(c.isupper() for c in letters)
 
@@ -358,7 +361,7 @@ def is_statement(sentence: str) -> bool:
     forms of address, links to other articles."""
     text = sentence.strip()
     bare = text.rstrip("\"'”’»)]*").rstrip()
-    if is_question(text) or _in_capitals(text):
+    if is_question(text):
         return False
     if bare[-1:] not in ".!…":  # no closing full stop: an introduction to a quote or list (":"), or a heading
         return False
@@ -570,8 +573,9 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
     sentences = [clean_statement(s, interview) for s in raw]
     if any(is_salutation(s) or _courtesy(s) for s in raw):  # a speech: "Colleagues, almost three years into …"
         sentences = [_without_vocative(s) for s in sentences]
+    mixed = any(len(s.split()) >= 5 and not _in_capitals(s) for s in raw)  # (a wire all in capitals is text)
     allowed = np.array([is_statement(s) and s not in captions and raw[i] not in captions
-                        for i, s in enumerate(sentences)], dtype=bool)
+                        and not (mixed and _in_capitals(s)) for i, s in enumerate(sentences)], dtype=bool)
     for i, sentence in enumerate(s.strip() for s in raw):
         credits = BARE_CREDIT.match(sentence) or CROWN_CREDIT.match(sentence) \
             or (SOURCE_CREDIT.match(sentence) and i + 1 < len(raw))  # "Source: VNA" also ends articles
@@ -619,9 +623,12 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
 # which open news as often as scenes)
 SCENE = re.compile(r"^(?:On|In|Under|Beneath|At|As) (?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
                    r"|cold|hot|humid|scorching|midday|chilly|grey|gray|windy|sweltering|blazing|freezing"
-                   r"|drizzly|crisp|cloudless|damp|muggy|searing|pale|golden|hazy|watery|low|fading|weak)"
+                   r"|drizzly|crisp|cloudless|damp|muggy|searing|pale|hazy)"
                    rf"(?: (?i:{MONTHS}|spring|summer|autumn|winter|monsoon))? (?:sun|sunshine|morning|afternoon"
                    r"|evening|night|day|dawn|dusk|sky|skies|rain|air)\b")  # ("Under a pale November sun, …", read 30)
+# what the police and courts do, news in any weather
+ENFORCED = re.compile(r"\b(?:arrested|detained|seized|captured|charged|sentenced|fined|raided|convicted|deported"
+                      r"|extradited)\b")
 # what makes such an opening the news itself: "On a rainy evening in London, the Foreign Secretary announced …"
 NEWS_VERB = re.compile(r"\b(?:announced|signed|agreed|ordered|said|says|held|met|called|urged|launched|opened|adopted"
                        r"|approved|decided|declared|pledged|condemned|welcomed|unveiled|elected|visited|received)\b")
@@ -632,8 +639,9 @@ def _opening_scene(raw: Sequence[str], lines: Sequence[str], allowed: np.ndarray
     paragraph holds a statement: a feature's point comes after its scene. (Not a piece of history: "Twenty years
     ago, on March 26, 2004, the Politburo issued Resolution 36 …" is what an anniversary's summary says.)"""
     first = next((i for i, ok in enumerate(allowed) if ok), None)
-    if first is None or not SCENE.match(raw[first].strip()) or NEWS_VERB.search(raw[first]):
-        return []
+    if first is None or not SCENE.match(raw[first].strip()) or NEWS_VERB.search(raw[first]) \
+            or NEWS_ACT.search(raw[first]) or EVENT.search(raw[first]) or ENFORCED.search(raw[first]):
+        return []  # ("On a cold December morning, police in Hanoi arrested 12 suspects …" is news)
     line = next((line for line in lines if raw[first].strip() in line), None)
     scene = [i for i in range(first, len(raw)) if raw[i].strip() in line] if line else [first]
     lead = next((i for i in scene[1:] if LEAD_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
@@ -679,6 +687,14 @@ NEWS_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d
 _SEASON_OF_YEAR = (r"in the (?:(?:early |late )?(?:winter|spring|summer|autumn|fall|monsoon|dry season|rainy season)"
                    r"|(?:first |last |closing |early |dark )?(?:days|weeks|months)) of (?:19|20)\d\d,")
 SEASON_OF_YEAR = re.compile(_SEASON_OF_YEAR, re.IGNORECASE)
+
+
+def _season_long_past(opening: str, raw: Sequence[str]) -> bool:
+    """An opening's time of a year (:data:`SEASON_OF_YEAR`) ten years or more before the latest year the article names:
+    history ("In the winter of 1993, …" in a story of 2025), not news ("In the first months of 2025, Vietnam …")."""
+    season = SEASON_OF_YEAR.match(opening)
+    years = [int(y) for sentence in raw for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
+    return bool(season) and max(years) - int(re.findall(r"(?:19|20)\d\d", season.group(0))[-1]) >= 10
 
 
 # how a feature opens, with history or a scene: "Thirty years ago, …", "Seventy years ago this month, …", "When the
@@ -790,9 +806,10 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     opening = raw[kept[0]].strip()
     quoted = bool(ATTRIBUTED_QUOTE.match(opening))
     reported = not quoted and REPORTED.search(unquoted(opening)) and NEWS_DAY.search(opening)  # "When asked …, the
-    scene = FEATURE_OPENER.match(opening) or _dated_history(opening, raw) or (
+    scene = (FEATURE_OPENER.match(opening) and (not SEASON_OF_YEAR.match(opening) or _season_long_past(opening, raw))) \
+        or _dated_history(opening, raw) or (
         (_unnamed_scene(opening) or _object_scene(opening)) and not FUTURE.search(opening))
-    if not (quoted or scene) or (NEWS_ACT.search(opening) and not quoted and not SEASON_OF_YEAR.match(opening)) \
+    if not (quoted or scene) or (NEWS_ACT.search(opening) and not quoted and not _season_long_past(opening, raw)) \
             or reported:  # minister said on Monday …": news; a season long past tells history: "In the winter of
         return []  # 1993, a young economist arrived …"
     lead = next((i for i in kept[1:7] if LEAD_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
@@ -837,29 +854,51 @@ COMMON_WORDS = {"the", "and", "for", "are", "was", "but", "not", "has", "had", "
 
 def topic_words(text: str) -> set[str]:
     """The words of ``text`` that tie it to a story: three letters or more, not :data:`COMMON_WORDS`, stemmed and
-    compared by their first six letters ("Vietnam", "Vietnamese")."""
-    return {word[:6] for word in tokens(text) if len(word) >= 3 and word not in COMMON_WORDS}
+    compared by their first five letters ("Vietnam", "Vietnamese"; "Japan", "Japanese")."""
+    return {word[:5] for word in tokens(text) if len(word) >= 3 and word not in COMMON_WORDS}
 
 
 UNTOLD_WORDS = 150  # how far into the article such a lead may come (a feature's opening runs to 120 words)
+# a verb in the past after its subject ("investors poured", "artists gathered"; not "This telegram, typed on …", "of
+# yellowed paper", "is kept"), or a news act, a past form or an event
+PAST_AFTER = re.compile(r"(\S+)\s+([a-z]{3,}ed)\b")
+NOT_SUBJECT = {"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "a", "an", "the", "of", "and",
+               "or", "in", "on", "at", "by", "to", "for", "with", "from", "its", "their", "his", "her", "our", "newly",
+               "well", "not", "never"}
+NOT_PAST = {"need", "red", "bed", "seed", "feed", "speed", "shed", "hundred", "led"}
+
+
+def _past_after_subject(text: str) -> bool:
+    return any(not before.endswith(",") and before.lower() not in NOT_SUBJECT and verb not in NOT_PAST
+               for before, verb in PAST_AFTER.findall(text))
+
+
+def reports_an_act(text: str) -> bool:
+    """Whether ``text`` reports something done: a news act (:data:`NEWS_ACT`), a past form (:data:`PAST`, not
+    "was"), an event (:data:`EVENT`), a speaker (:data:`REPORTED`) or a verb in the past after its subject
+    ("investors poured")."""
+    past = any(word not in ("was", "were") for word in PAST.findall(text))  # ("This summary was generated by …")
+    return bool(NEWS_ACT.search(text) or past or EVENT.search(text) or REPORTED.search(text)
+                or _past_after_subject(text))
 
 
 def _untold_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None) -> list[int]:
     """An opening of a kind no rule names (a radio log, a definition, a text message) that shares at most one word
-    with the headline (its quotation aside: "'They took our passports again': New deal …"), reports no act on a day
-    and nothing to come or under way, above a news lead that reports an act on a day (:data:`LEAD_ACT` and
-    :data:`NEWS_DAY`, or :data:`DATED_ACT`; not a quotation, not in the first person) and shares two words with the
-    headline (four where the opening shares one), within the first :data:`UNTOLD_WORDS` words: the headline tells
-    the story the lead reports, not the opening."""
+    with the headline (its quotation aside: "'They took our passports again': New deal …"), reports nothing done
+    where it names anyone or any figure (:func:`reports_an_act`) and nothing to come or under way, above a news lead
+    that reports an act on a day (:data:`LEAD_ACT` and :data:`NEWS_DAY`, or :data:`DATED_ACT`; not a quotation, not
+    in the first person) and shares two words with the headline (four where the opening shares one), within the
+    first :data:`UNTOLD_WORDS` words: the headline tells the story the lead reports, not the opening."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     topic = topic_words(unquoted(headline)) if headline else set()
     if len(kept) < 2 or len(topic) < 3:
         return []
     opening = raw[kept[0]].strip()
     shared, said = len(topic & topic_words(opening)), unquoted(opening)
-    if shared > 1 or (LEAD_ACT.search(said) and NEWS_DAY.search(opening)) or FUTURE.search(said) \
-            or UNDER_WAY.search(said):  # (news to come or under way: "This event will address …")
-        return []
+    named = re.search(r"\d", said) or any(word[:1].isupper() for word in said.split()[1:])
+    if shared > 1 or FUTURE.search(said) or UNDER_WAY.search(said) or (named and reports_an_act(said)):  # (news to
+        return []  # come, under way or done: "This event will address …", "Foreign investors poured USD 10.2 billion
+    # …"; not a song's line that names no one: "Mother crossed wide rivers and flew over long seas.")
 
     def tells(sentence: str) -> bool:
         dated = (LEAD_ACT.search(sentence) and NEWS_DAY.search(sentence)) or DATED_ACT.search(sentence)
