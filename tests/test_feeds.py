@@ -184,6 +184,18 @@ def test_fields_named_like_a_date_headline_or_text_that_are_none_leave_the_texts
     assert (unit["headline"], unit["date"], unit["_text"]) == (plain["headline"], plain["date"], plain["_text"])
 
 
+def test_a_scrapers_blocks_may_keep_their_words_under_txt_and_its_heading_under_head_page():
+    # read 31 (s50): {"role": "para", "txt": "…"} blocks, "head_page" beside "head_meta", "pub_local" then "pub_unix"
+    row = {"head_meta": "Camoes Institute to open in Hanoi - Lusa",
+           "head_page": "Portugal, Vietnam agree language centre", "pub_local": None, "pub_unix": 1741788240,
+           "see_also": [{"text": "Portugal and Vietnam boost wine trade"}],
+           "body_blocks": [{"role": "para", "txt": "Portugal and Vietnam signed an agreement on Wednesday to open a "
+                                                    "language centre in Hanoi."}, {"role": "para", "txt": "More."}]}
+    (unit,) = _jsonl_units([(1, row)], "in.jsonl", SummariseTask({}))
+    assert (unit["headline"], unit["date"]) == ("Portugal, Vietnam agree language centre", "2025-03-12")
+    assert unit["_text"].startswith("Portugal and Vietnam signed") and "wine" not in unit["_text"]
+
+
 def test_a_us_browsers_print_stamp_reads_month_first_and_dtinews_is_a_dateline():
     page = ("4/2/25, 9:41 AM     Vietnam, Netherlands sign deal on water | VnEconomy\n\n"
             "The Netherlands will provide grants to help the Mekong Delta cope with subsidence, under a memorandum "

@@ -600,6 +600,33 @@ def test_a_letter_that_opens_a_feature_is_set_aside_but_an_open_letter_keeps_its
     assert ingest_text(open_letter, "o", "o.txt").paragraphs[0].text.startswith("The cranes were frozen")
 
 
+def test_read31_front_matter_in_toml_an_archived_copys_toolbar_a_motto_and_a_follow_prompt():
+    # read 31 (s50): a Hugo source file's TOML front matter was read as its text
+    hugo = ('+++\ntitle = "Centre and Viet Nam to fund language classes in 40 schools"\n'
+            'date = 2025-04-14T10:00:00+09:00\ndraft = false\n[params]\n  author = "Culture Unit"\n+++\n\n'
+            "The Centre and Viet Nam agreed on Friday to fund Vietnamese classes in 40 schools.\n\nThe classes start "
+            "in May.\n")
+    article = ingest_document(hugo, "h", "h.md")
+    assert (article.headline, article.date) == ("Centre and Viet Nam to fund language classes in 40 schools",
+                                                "2025-04-14")
+    assert article.paragraphs[0].text.startswith("The Centre and Viet Nam agreed")
+    # an archived copy's toolbar is no part of the page
+    html = ("<html><body><!-- BEGIN WAYBACK TOOLBAR INSERT --><div id='wm-ipp'><div>Donate to the Internet Archive to "
+            "keep the web's history alive.</div></div><!-- END WAYBACK TOOLBAR INSERT --><h1>Embassy to hold consular "
+            "days in ten cities</h1><p>The Embassy of Viet Nam will hold consular service days in ten cities between "
+            "November and March.</p></body></html>")
+    article = ingest_document(html, "w", "w.html")
+    assert article.paragraphs[0].text.startswith("The Embassy of Viet Nam will hold")
+    # a motto under the wordmark, and a prompt to follow the site, are no headline and no text
+    page = ("DW\nMade for minds.\nEnglish | Deutsch | Tiếng Việt | more languages\n\nLive TV | Germany | World | "
+            "Business | Science | Culture | Asia\n\nGermany, Vietnam sign deal for nurses\n\nFollow DW on Facebook "
+            "and Instagram for the latest news.\n\nGermany and Vietnam on Thursday "
+            "signed an agreement on the fair recruitment of nurses.\n\nMore follows.")
+    article = ingest_text(page, "d", "d.txt")
+    assert article.headline == "Germany, Vietnam sign deal for nurses" and article.outlet == "DW"
+    assert article.paragraphs[0].text.startswith("Germany and Vietnam on Thursday")
+
+
 @pytest.mark.parametrize("credit", ["(Photo: VNA)", "(Illustrative photo)", "(Source: VNA)", "(photo courtesy of X) |"])
 def test_a_lead_ending_with_its_photo_credit_is_text_not_a_caption(credit):
     article = ingest_text("Vietnam, Japan boost trade ties\n\nHanoi (VNA) – Vietnam and Japan agreed on April 3 to "

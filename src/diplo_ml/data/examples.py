@@ -99,14 +99,19 @@ NOT_TEXT_KINDS = {"byline", "caption", "image", "figure", "photo", "video", "ad"
 
 
 def _item_text(item: object) -> str | None:
-    """A paragraph of a text given as a list: a string, or a block {"kind": "p", "text": "…"} ("" for a block of
-    another kind, :data:`NOT_TEXT_KINDS`); None for anything else."""
+    """A paragraph of a text given as a list: a string, or a block {"kind": "p", "text": "…"} ({"role": "para",
+    "txt": "…"}; "" for a block of another kind, :data:`NOT_TEXT_KINDS`); None for anything else."""
     if isinstance(item, str):
         return item.strip()
-    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+    text = next((item[k] for k in BLOCK_TEXT_KEYS if isinstance(item.get(k), str)), None) \
+        if isinstance(item, dict) else None
+    if text is None:
         return None
     kind = next((item[k] for k in ("kind", "type", "role") if isinstance(item.get(k), str)), "")
-    return "" if kind.lower() in NOT_TEXT_KINDS else item["text"].strip()
+    return "" if kind.lower() in NOT_TEXT_KINDS else text.strip()
+
+
+BLOCK_TEXT_KEYS = ("text", "txt", "content", "value", "body")  # where a block keeps its words
 
 
 ENTITY = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
@@ -136,10 +141,10 @@ def _name_words(name: str) -> list[str]:
 
 
 def _headline_rank(name: str) -> int:
-    """The page's own heading first ("headline_h1", "h1_text"), then a headline, then an English title ("title_en"),
-    then a title ("title_tag", which is the page's <title> with the site's name)."""
+    """The page's own heading first ("headline_h1", "h1_text", "head_page"), then a headline, then an English title
+    ("title_en"), then a title ("title_tag", which is the page's <title> with the site's name)."""
     words = set(_name_words(name))
-    return 0 if "h1" in words else 1 if "headline" in words else 2 if "en" in words else 3
+    return 0 if words & {"h1", "page"} else 1 if "headline" in words else 2 if "en" in words else 3
 
 
 def _text_name(name: str) -> bool:
@@ -151,9 +156,9 @@ def _text_name(name: str) -> bool:
 # a scraper's other names for its headline and its publication date ("headline_h1", "h1_text", "pub_ts",
 # "ts_epoch"), and the words that name another title or another time ("headline_og", "seo_title", "fetched_at",
 # "pub_ts_source")
-HEADLINE_WORDS = {"headline", "title", "h1"}
+HEADLINE_WORDS = {"headline", "title", "h1", "head"}
 NOT_HEADLINE_WORDS = {"og", "twitter", "seo", "meta", "sub", "subtitle", "alt", "short", "kicker", "section", "site",
-                      "series", "image", "photo", "video", "tab", "browser", "page", "html", "author", "category",
+                      "series", "image", "photo", "video", "tab", "browser", "html", "author", "category",
                       "slug", "url", "id", "lang", "vi", "fr", "de", "es", "zh", "ja", "ko", "ru", "th", "lo", "km",
                       "original"}
 DATE_WORDS = {"date", "pub", "published", "publish", "ts", "timestamp", "epoch", "datetime"}

@@ -216,14 +216,25 @@ def _letter_above_the_story(article: Article) -> None:
         article.dropped.append((paragraph.line, "a letter quoted above the story", paragraph.raw))
 
 
+def _motto(units: list[tuple[int, str]], index: int) -> bool:
+    """A site's motto under its wordmark, above its language bar or menu: the page's second or third line, a sentence
+    of six words at most ("DW" / "Made for minds." / "English | Deutsch | Tiếng Việt")."""
+    line = units[index][1]
+    return 0 < index < 3 and len(line.split()) <= 6 and line.rstrip().endswith((".", "!")) \
+        and not NEWS_VERB.search(line) and any(
+        is_menu(below) or classify(below, False) == "language switcher" for _, below in units[index + 1:index + 3])
+
+
 def _stamp_under_the_headline(article: Article, stamps: list[tuple[int, str | None, str]]) -> None:
     """A date the page prints above its headline (a masthead's "today" bar: "Thursday, 24 Jul 2025") gives way to
     the article's own stamp a few lines under the headline, one with its time ("Tuesday, 22 Jul 2025   5:06 PM
-    MYT"; not "Last updated: …", nor an event's day)."""
+    MYT", "Philippine Daily Inquirer / 05:12 AM October 09, 2025"; not "Last updated: …", nor an event's day)."""
     head = next((number for number, why, _ in article.dropped if why.startswith("headline")), None)
     if head is None or not stamps or stamps[0][0] > head or stamps[0][1] != article.date:
         return
-    below = next((found for number, found, line in stamps if head < number <= head + 6 and found
+    lines = sorted([(number, line) for number, _, line in stamps] + [(number, line) for number, why, line
+                                                                     in article.dropped if why == "section label"])
+    below = next((parse_date(line) for number, line in lines if head < number <= head + 6 and parse_date(line)
                   and TIME.search(line) and not re.search(r"(?i)\b(?:updated|modified|edited)\b", line)), None)
     article.date = below or article.date
 
@@ -362,7 +373,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             line = printed_at.group(2)
         if PHOTO_CREDIT.search(line) and split_datelines(line)[0]:  # "Hanoi (VNA) – … energy. (Photo: VNA)":
             line = PHOTO_CREDIT.sub("", line)                          # a lead with its photo credit, not a caption
-        reason = classify(line, seen_body) or ("photo caption" if not seen_body and credited_caption(line) else None) \
+        reason = classify(line, seen_body) or ("outlet motto" if not seen_body and _motto(units, index) else None) \
+            or ("photo caption" if not seen_body and credited_caption(line) else None) \
             or ("masthead in two languages" if not seen_body and _bilingual_masthead(line) else None) \
             or ("navigation menu, table row or site banner" if not seen_body and is_menu(line) else None)  # (one
         # too long for a headline's candidates: "Trang chủ / Home   Giới thiệu / About   …")
@@ -377,7 +389,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if (reason in ("timestamp", "outlet masthead and date") or (reason == "page header" and not seen_body)) \
                 and article.date is None:  # (not a "Sources: Reuters – 3 March 2026; …" line below the text)
             take_date(number, line)
-        elif reason == "timestamp" and not seen_body:
+        elif reason in ("timestamp", "outlet masthead and date") and not seen_body:
             stamps.append((number, parse_date(line), line))
         if reason is None and not seen_body and STORY_NOTE.match(line.strip().lstrip("*_>")) \
                 and line.rstrip("*_ ").endswith("."):  # (a headline "Update: Talks resume in Hanoi" is none)

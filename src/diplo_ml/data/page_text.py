@@ -273,9 +273,14 @@ class HtmlPage:
     title: str | None  # the first <h1>'s text
 
 
+WAYBACK_TOOLBAR = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?<!--\s*END WAYBACK TOOLBAR INSERT\s*-->",
+                             re.DOTALL | re.IGNORECASE)
+
+
 def html_page(markup: str) -> HtmlPage:
     """The page's text, its publication date and its title heading (a cookie banner left out, unless that would
     leave out more than a banner says: one never closed runs to the page's end)."""
+    markup = WAYBACK_TOOLBAR.sub("", markup)  # an archived copy's toolbar ("Donate to the Internet Archive …")
     page = _parse_html(markup, cookies=True)
     if page[0]:
         whole = _parse_html(markup, cookies=False)
@@ -322,7 +327,7 @@ def markdown_to_text(text: str) -> str:
 
 
 FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
-FRONT_MATTER_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+FRONT_MATTER_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*[:=]\s*(.*)$")  # ("title: …", TOML's "title = …")
 # a reader service's header fields (r.jina.ai): "Title: …", "URL Source: …", "Published Time: …"
 READER_FIELD = re.compile(r"^(Title|URL Source|Published Time|Description)\s*:\s*(.*)$")
 FRONT_TITLE = ("title", "headline")
@@ -470,11 +475,13 @@ class MarkdownPage:
     @staticmethod
     def _front_matter_end(lines: list[str]) -> int:
         """How many lines the front matter takes (0 without one): ``---`` first, then ``key: value`` lines up to a
-        closing ``---`` or ``...`` (within 200 lines; a thematic break further down is not front matter)."""
-        if not lines or lines[0].strip().lstrip("\ufeff") != "---":
+        closing ``---`` or ``...``, or ``+++`` and ``key = value`` lines up to ``+++`` (within 200 lines; a thematic
+        break further down is not front matter)."""
+        opening = lines[0].strip().lstrip("\ufeff") if lines else ""
+        if opening not in ("---", "+++"):  # YAML, or TOML as Hugo writes it ("+++" / title = "…" / "+++")
             return 0
         for i in range(1, min(len(lines), 200)):
-            if FRONT_MATTER_END.match(lines[i]):
+            if (FRONT_MATTER_END.match(lines[i]) and opening == "---") or (lines[i].strip() == "+++" == opening):
                 fields = [line for line in lines[1:i] if line.strip()]
                 keyed = [line for line in fields if FRONT_MATTER_FIELD.match(line.strip())]
                 return i + 1 if keyed and FRONT_MATTER_FIELD.match(fields[0].strip()) else 0
