@@ -896,9 +896,11 @@ def _untold_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
     opening = raw[kept[0]].strip()
     shared, said = len(topic & topic_words(opening)), unquoted(opening)
     named = re.search(r"\d", said) or any(word[:1].isupper() for word in said.split()[1:])
-    if shared > 1 or FUTURE.search(said) or UNDER_WAY.search(said) or (named and reports_an_act(said)):  # (news to
-        return []  # come, under way or done: "This event will address …", "Foreign investors poured USD 10.2 billion
-    # …"; not a song's line that names no one: "Mother crossed wide rivers and flew over long seas.")
+    shaped = OBJECT_OPENER.match(opening) or SCENE.match(opening) or FEATURE_OPENER.match(opening)  # a feature's
+    # shape: "A rice cooker with a cracked lid, … : that was all welder Tran Van Duc carried out …"
+    if shared > 1 or FUTURE.search(said) or UNDER_WAY.search(said) or (named and reports_an_act(said) and not shaped):
+        return []  # (news to come, under way or done: "This event will address …", "Foreign investors poured USD 10.2
+    # billion …"; not a song's line that names no one: "Mother crossed wide rivers and flew over long seas.")
 
     def tells(sentence: str) -> bool:
         dated = (LEAD_ACT.search(sentence) and NEWS_DAY.search(sentence)) or DATED_ACT.search(sentence)
