@@ -230,6 +230,9 @@ FURNITURE_SENTENCE = re.compile(
     r"^(?:listen to (?:this|the) (?:article|story)|share (?:on|via|this)\b|follow us\b|subscribe\b|sign up\b"
     r"|(?:gallery|photos)\s*:"  # (media links and embargo lines: page_noise.MEDIA_OR_EMBARGO)
     r"|(?:follow|read)\b[^.!?]{0,60}\blive (?:coverage|blog|updates)|stay tuned\b"
+    # a live page's own words (read 30): "Stay with us.", "That's all from us for today.", "Thank you for following
+    # our live coverage.", "Today's programme includes an official welcome, …"
+    r"|stay with us\b|that['’]s all (?:from us|for today)\b|thank you for following\b"
     r"|\d+\s*min(?:ute)?s?\s+read|[\d,.]+\s*(?:views|reads|comments)|see more|back to top|print(?: this)?"
     r"(?: article| page)?[.!]?$|(?:last )?(?:updated|posted|published)\s+\d+\s+\w+\s+ago"
     r"|(?:[^,.]{1,40},\s+)?(?:from\s+)?(?:(?:our|a|the|[\w.&]+)\s+)?correspondents?\s+(?:in|from|based in)\s+"
@@ -243,6 +246,9 @@ PLEASANTRY = re.compile(r"^(?:we|I)(?: have|'ve|’ve)?(?: just)? (?:had|held)(?
                         r"|useful|wonderful|substantive|frank)(?:,| and)?)+ (?:meeting|talks|discussions?|conversation"
                         r"|exchanges?|session)(?: (?:today|this (?:morning|afternoon|evening)|here|together))?[.!]$",
                         re.IGNORECASE)
+# a live page's programme, however long its list: "Today's programme includes an official welcome at Dataran Perdana,
+# bilateral talks …"
+PROGRAMME = re.compile(r"^today['’]s (?:programme|program|schedule|agenda) (?:includes|is)\b", re.IGNORECASE)
 # a box beside the story: "Background: In June 2025, …", "Context: …", "Fact box: …"
 BOX_LABEL = re.compile(r"^(?:background|context|explainer|fact ?box|at a glance|key facts|did you know|ai summary"
                        r"|summary|key points|key takeaways|takeaways|in brief|highlights|quick read|tl;? ?dr)"
@@ -376,7 +382,7 @@ def is_statement(sentence: str) -> bool:
             or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)) or PROCEDURAL.match(text) \
             or (SETS_UP.match(unemphasised) and not ATTRIBUTED.search(text)) \
             or DISCLAIMER.match(unemphasised) or CHAIRED.match(text) or PLEASANTRY.match(text) \
-            or BOX_LABEL.match(unemphasised) or ELSEWHERE.match(unemphasised) \
+            or BOX_LABEL.match(unemphasised) or ELSEWHERE.match(unemphasised) or PROGRAMME.match(unemphasised) \
             or ((ABOUT_AUTHOR.match(unemphasised) or (EVENT_NOTICE.match(unemphasised) and len(text.split()) <= 20))
                 and not ATTRIBUTED.search(text)):
         return False
