@@ -1833,10 +1833,12 @@ def test_news_leads_near_the_new_rules_stay_the_lead(text, headline, first):
 
 def test_a_live_pages_programme_and_sign_off_are_not_its_summary():
     # read 30 (s50): a live page, newest entry first, under its pinned welcome
-    text = ("Good morning and welcome to our live coverage of the state visit.\n\nToday’s programme includes an "
-            "official welcome, bilateral talks with the Prime Minister, an exchange of documents and a state "
-            "banquet.\n\nStay with us.\n\nThat’s all from us for today.\n\nThank you for following our live coverage.\n\nMalaysia and "
-            "Vietnam have signed five agreements, including one on halal certification.")
+    text = "\n\n".join([
+        "Good morning and welcome to our live coverage of the state visit.",
+        "Today’s programme includes an official welcome, bilateral talks with the Prime Minister, an exchange of "
+        "documents and a state banquet.",
+        "Stay with us.", "That’s all from us for today.", "Thank you for following our live coverage.",
+        "Malaysia and Vietnam have signed five agreements, including one on halal certification."])
     assert _chosen(text)[0].startswith("Malaysia and Vietnam have signed")
     # a programme that a report tells of stays: "The programme included …" is news told
     assert _chosen("The programme included talks and a banquet, the ministry said.")[0].startswith("The programme")
