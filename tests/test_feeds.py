@@ -175,6 +175,10 @@ def test_a_scrapers_blocks_h1_and_epoch_time_are_read():
     {"pub_place": "Hanoi"}, {"timestamp": "a91f3c07"}, {"publication_id": 1500000000}, {"release_id": 1234567890},
     {"author_title": "Senior correspondent"}, {"category_title": "World"}, {"title_vi": "Việt Nam, Lào ký hiệp định"},
     {"related_blocks": ["Vietnam, Cambodia open border gate", "Lao PM visits Hanoi", "Rice exports rise again"]},
+    # a second review's (s50)
+    {"speaker_title": "Minister of Foreign Affairs"}, {"job_title": "Ambassador of Vietnam to Japan"},
+    {"head_of_delegation": "Deputy Prime Minister Tran Hong Ha"}, {"head": "<meta charset='utf-8'><title>Home</title>"},
+    {"effective_date": "2025-07-01"}, {"visit_date": "2025-06-20"},
 ])
 def test_fields_named_like_a_date_headline_or_text_that_are_none_leave_the_texts_own(extra):
     text = ("Thursday, May 22, 2025 10:15\n\nHanoi (VNA) – Vietnam and Laos signed a border agreement on Thursday in "

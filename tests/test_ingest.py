@@ -587,7 +587,7 @@ LETTER_PAGE = ("Gdansk to train 200 Vietnamese engineers\n\nGdansk, 3 March 1974
                "frozen this morning, so I finally have time to answer your letter.\n\nWrite to me about your new "
                "job.\n\nYour friend,\nZbigniew\n\nThe letter was written by an engineer at the shipyard to one of 60 "
                "young Vietnamese who trained there.\n\nGdansk University of Technology and Vietnam Maritime University "
-               "signed an agreement on Monday to train 200 engineers.\n\nThe programme starts in October.")
+               "signed an agreement on Monday to train 200 engineers.\n\nThe programme starts in October 2025.")
 
 
 def test_a_letter_that_opens_a_feature_is_set_aside_but_an_open_letter_keeps_its_text():
@@ -598,6 +598,9 @@ def test_a_letter_that_opens_a_feature_is_set_aside_but_an_open_letter_keeps_its
     # a letter that is the article (nothing goes on below it) keeps its text
     open_letter = LETTER_PAGE.split("\n\nThe letter was")[0]
     assert ingest_text(open_letter, "o", "o.txt").paragraphs[0].text.startswith("The cranes were frozen")
+    # an open letter of today, with its context below it, is the article (a second review, s50)
+    today = LETTER_PAGE.replace("3 March 1974", "3 March 2025")
+    assert ingest_text(today, "t", "t.txt").paragraphs[0].text.startswith("The cranes were frozen")
 
 
 def test_read31_front_matter_in_toml_an_archived_copys_toolbar_a_motto_and_a_follow_prompt():
@@ -625,6 +628,31 @@ def test_read31_front_matter_in_toml_an_archived_copys_toolbar_a_motto_and_a_fol
     article = ingest_text(page, "d", "d.txt")
     assert article.headline == "Germany, Vietnam sign deal for nurses" and article.outlet == "DW"
     assert article.paragraphs[0].text.startswith("Germany and Vietnam on Thursday")
+
+
+@pytest.mark.parametrize("first", ["Politics", "English", "Contact Us", "Press Releases", "Nguyen Thu Hang"])
+def test_a_label_or_a_name_on_the_first_line_is_no_wordmark(first):
+    # a second review (s50): a section's label, a language, a page's kind or a writer's name above the menu
+    page = (f"{first}\n\nHome | News | Politics | Business | World | Sports\n\nVietnam, Laos sign border deal\n\n"
+            "Vietnam and Laos signed a border agreement on Monday in Vientiane.\n\nMore follows.")
+    assert ingest_text(page, "w", "w.txt").outlet is None
+
+
+@pytest.mark.parametrize(("stamp", "date"), [
+    # a second review (s50): a labelled time under the headline is an event's, an update's or a print's, not the page's
+    ("Time: 15:00, 14 April 2025", "2025-04-10"), ("Kick-off: 19:30, 14 April 2025", "2025-04-10"),
+    ("Printed: 09:12 AM 20 April 2025", "2025-04-10"), ("Posted: 09:12 AM 11 April 2025", "2025-04-11"),
+])
+def test_only_the_pages_own_stamp_under_the_headline_beats_a_date_above_it(stamp, date):
+    page = (f"Thursday, 10 April 2025\n\nGovernment to hold press conference on first quarter\n\n{stamp}\n\n"
+            "The Government Office will hold a press conference on the first quarter's results.\n\nMore follows.")
+    assert ingest_text(page, "s", "s.txt").date == date
+
+
+def test_a_bullet_that_is_the_only_headline_stays_it():
+    page = ("• PM Chinh arrives in Tokyo for official visit to Japan\n\nPrime Minister Pham Minh Chinh arrived in "
+            "Tokyo on Monday.")
+    assert ingest_text(page, "b", "b.txt").headline
 
 
 @pytest.mark.parametrize("credit", ["(Photo: VNA)", "(Illustrative photo)", "(Source: VNA)", "(photo courtesy of X) |"])

@@ -1825,6 +1825,15 @@ def test_read30_telegrams_greetings_live_welcomes_scenes_and_corrections_are_not
      "until Sunday.", None, "Bonjour Vietnam festival"),
     ("HANOI, MAY 22 (VNA) - PRIME MINISTER PHAM MINH CHINH MET THE JAPANESE AMBASSADOR ON THURSDAY.\n\nTHE TWO SIDES "
      "DISCUSSED TRADE AND INVESTMENT.", None, "PRIME MINISTER"),
+    # a second review's (s50): a bridge that reports news itself, this year's months beside a target year, labels
+    ("Three years later, a Hanoi court sentenced the former deputy minister to eight years in prison.\n\nThe court on "
+     "Friday also handed down suspended sentences to four accomplices.", None, "Three years later"),
+    ("In the first months of 2025, Vietnam's exports rose 16 percent, the statistics office said.\n\nThe ministry on "
+     "Monday held a conference on the export strategy to 2045.", None, "In the first months"),
+    ("In brief: the State Bank of Vietnam on Monday cut its refinancing rate by 50 basis points.\n\nThe move takes "
+     "effect on Tuesday.", None, "In brief"),
+    ("Follow the rules on TikTok or face fines of up to VND 100 million, the ministry told creators on Monday.\n\nThe "
+     "ministry asked TikTok to remove 3,000 videos.", None, "Follow the rules"),
 ])
 def test_news_leads_near_the_new_rules_stay_the_lead(text, headline, first):
     sentences, allowed = candidates(text, headline)

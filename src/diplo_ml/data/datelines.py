@@ -375,6 +375,11 @@ def _is_vietnamese_name(words: list[str]) -> bool:
         and not any(pair in NAMED_PLACES for pair in zip(folded, folded[1:]))
 
 
+def is_vietnamese_name(words: list[str]) -> bool:
+    """Whether ``words`` name a person in Vietnamese (see :func:`_is_vietnamese_name`)."""
+    return _is_vietnamese_name(words)
+
+
 def _after_co_author(words: list[str]) -> list[str] | None:
     """The words after a first writer's Vietnamese name and a comma, "and" or "&" ("Minh Nga, Hoang Phong Vietnam …"
     -> "Hoang Phong Vietnam …"); None where the words open so no co-authors' byline."""

@@ -70,7 +70,8 @@ def record_title(record: dict[str, Any]) -> str | None:
     ones skipped; HTML entities a scraper left read as their characters: "Vietnam &amp; Japan" -> "Vietnam &
     Japan")."""
     given = [k for k in HEADLINE_FIELDS if isinstance(record.get(k), str) and record[k].strip()] or sorted(
-        (k for k, v in record.items() if isinstance(v, str) and v.strip() and _headline_name(k)), key=_headline_rank)
+        (k for k, v in record.items() if isinstance(v, str) and v.strip() and not v.lstrip().startswith("<")
+         and _headline_name(k)), key=_headline_rank)  # (not markup: "<meta charset=…><title>…")
     return unescaped(record[given[0]]) if given else None
 
 
@@ -156,20 +157,24 @@ def _text_name(name: str) -> bool:
 # a scraper's other names for its headline and its publication date ("headline_h1", "h1_text", "pub_ts",
 # "ts_epoch"), and the words that name another title or another time ("headline_og", "seo_title", "fetched_at",
 # "pub_ts_source")
-HEADLINE_WORDS = {"headline", "title", "h1", "head"}
+HEADLINE_WORDS = {"headline", "title", "h1"}
 NOT_HEADLINE_WORDS = {"og", "twitter", "seo", "meta", "sub", "subtitle", "alt", "short", "kicker", "section", "site",
-                      "series", "image", "photo", "video", "tab", "browser", "html", "author", "category",
+                      "series", "image", "photo", "video", "tab", "browser", "html", "author", "category", "speaker",
+                      "job", "position", "delegation", "interviewee", "role", "page",
                       "slug", "url", "id", "lang", "vi", "fr", "de", "es", "zh", "ja", "ko", "ru", "th", "lo", "km",
                       "original"}
 DATE_WORDS = {"date", "pub", "published", "publish", "ts", "timestamp", "epoch", "datetime"}
 NOT_DATE_WORDS = {"fetched", "fetch", "crawled", "crawl", "scraped", "scrape", "updated", "update", "modified",
                   "retrieved", "source", "expires", "expiry", "event", "start", "end", "birth", "format", "reading",
-                  "id", "by", "name", "place", "notes", "version", "hash", "slug", "url", "type", "lang"}
+                  "id", "by", "name", "place", "notes", "version", "hash", "slug", "url", "type", "lang", "effective",
+                  "visit", "deadline", "due", "signing", "signed", "meeting", "election", "travel", "departure",
+                  "arrival", "closing", "opening", "expiration", "valid"}
 
 
 def _headline_name(name: str) -> bool:
     words = set(_name_words(name))
-    return bool(words & HEADLINE_WORDS) and not words & NOT_HEADLINE_WORDS
+    return (bool(words & HEADLINE_WORDS) and not words & NOT_HEADLINE_WORDS) or words in ({"head", "page"},
+                                                                                        {"head", "line"})
 
 
 def _date_name(name: str) -> bool:

@@ -280,8 +280,10 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(PICTURED.search, "photo caption")  # "… (right) and … at the meeting"
     _drop_candidates(article, candidates, [c for c in candidates if _scene_caption(c, candidates)], "photo caption")
     drop(lambda line: is_menu(line) or SITE_WELCOME.match(line), "navigation menu, table row or site banner")
-    drop(lambda line: re.match(r"^[•▪◦·]\s", line), "list item (a box's or a timeline's, not a headline)")  # ("• 2015
-    # – Second Thai–Lao Friendship Bridge used for …", read 30)
+    bullets = [c for c in candidates if re.match(r"^[•▪◦·]\s", c[1])]  # a box's or a timeline's items ("• 2015 –
+    # Second Thai–Lao Friendship Bridge used for …", read 30), where another line may be the headline
+    if len(bullets) < len([c for c in candidates if len(c[1].split()) >= 3]):
+        _drop_candidates(article, candidates, bullets, "list item (a box's or a timeline's, not a headline)")
     others = [c for c in candidates if (names_site(c[1]) or CONTACT.search(c[1])) and not PUBLISHED_LINE.match(c[1])]
     if len(others) < len([c for c in candidates if len(c[1].split()) >= 2]):  # only when another line may be it
         # ("Embassy of … in the Republic of Korea" / "NOTICE ON CITIZEN PROTECTION")

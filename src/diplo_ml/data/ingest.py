@@ -197,13 +197,20 @@ VALEDICTION = re.compile(r"^(?:yours(?: (?:sincerely|faithfully|truly|ever|respe
 
 def _letter_above_the_story(article: Article) -> None:
     """A letter that opens a feature, from its "Dear Thanh," to its "Your friend," (read 30: a 1974 letter above the
-    news of 2025), is set aside as quoted, not the writer's text, where the story goes on for two paragraphs or more
-    below it and the letter is the first text (an open letter that is the article keeps its text)."""
+    news of 2025), is set aside as quoted, not the writer's text, where it is dated ten years or more before the
+    latest year the article names, the story goes on for two paragraphs or more below it and the letter is the first
+    text (an open letter of today, with its context below it, is the article)."""
     lines = sorted(article.dropped)
     opening = next((n for n, why, line in lines if why == "salutation" and line.strip().lower().startswith("dear ")),
                    None)
     if opening is None or not article.paragraphs or article.paragraphs[0].line < opening:
         return
+    above = [line for n, _, line in lines if opening - 3 <= n < opening and re.search(r"\b(?:19|20)\d\d\b", line)]
+    dated = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", above[-1])] if above else []  # the letter's own date
+    years = [int(y) for _, _, line in lines for y in re.findall(r"\b(?:19|20)\d\d\b", line)] + [
+        int(y) for p in article.paragraphs for y in re.findall(r"\b(?:19|20)\d\d\b", p.text)]
+    if not dated or max(years) - max(dated) < 10:  # a letter dated long before the story ("Gdańsk, 3 March 1974");
+        return  # an open letter of today is the article
     closing = next((n for n, _, line in lines if n > opening and VALEDICTION.match(line.strip())), None)
     letter = [p for p in article.paragraphs if closing is not None and opening < p.line < closing]
     if closing is None or not letter or len(article.paragraphs) - len(letter) < 2:
@@ -220,9 +227,17 @@ def _motto(units: list[tuple[int, str]], index: int) -> bool:
     """A site's motto under its wordmark, above its language bar or menu: the page's second or third line, a sentence
     of six words at most ("DW" / "Made for minds." / "English | Deutsch | Tiếng Việt")."""
     line = units[index][1]
-    return 0 < index < 3 and len(line.split()) <= 6 and line.rstrip().endswith((".", "!")) \
+    return 0 < index < 3 and len(line.split()) <= 6 and line.rstrip().endswith(".") \
         and not NEWS_VERB.search(line) and any(
         is_menu(below) or classify(below, False) == "language switcher" for _, below in units[index + 1:index + 3])
+
+
+def _other_label(line: str) -> bool:
+    """A line of a label other than the page's posting ("Time: 15:00, 14 April 2025", "Kick-off: …", "Printed: …",
+    "Cập nhật: …"; not "Posted: …", "Published: …")."""
+    label = re.match(r"^\s*([^\d:|/]{2,25}):", line)
+    return bool(label) and label.group(1).strip().lower() not in ("posted", "published", "posted on", "published on",
+                                                                  "date")
 
 
 def _stamp_under_the_headline(article: Article, stamps: list[tuple[int, str | None, str]]) -> None:
@@ -235,7 +250,8 @@ def _stamp_under_the_headline(article: Article, stamps: list[tuple[int, str | No
     lines = sorted([(number, line) for number, _, line in stamps] + [(number, line) for number, why, line
                                                                      in article.dropped if why == "section label"])
     below = next((parse_date(line) for number, line in lines if head < number <= head + 6 and parse_date(line)
-                  and TIME.search(line) and not re.search(r"(?i)\b(?:updated|modified|edited)\b", line)), None)
+                  and TIME.search(line) and not re.search(r"(?i)\b(?:updated|modified|edited)\b", line)
+                  and not _other_label(line)), None)
     article.date = below or article.date
 
 
@@ -422,7 +438,9 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         body = line
         if not seen_body or article.dateline is None:
             matches, body = split_datelines(body)
-            if seen_body and article.lead_line is None and len(article.paragraphs) <= 5 and marks_a_lead(matches):
+            above = sum(not p.text.lstrip().startswith(("•", "▪", "-", "*", "–")) for p in article.paragraphs)
+            if seen_body and article.lead_line is None and above <= 3 and marks_a_lead(matches):  # (a box's
+                # bullets above it do not count: "AI SUMMARY" / "• …" / "• …" / "• …" / "PUTRAJAYA: …")
                 article.lead_line = number  # a lead under its dateline, below a teaser or key points
             for match in matches:
                 article.dateline = " – ".join(filter(None, (article.dateline, match.group(0).strip(" -–—"))))

@@ -281,8 +281,8 @@ SITE_ABOUT = re.compile(r"^(?:the )?official (?:[\w-]+ ){0,3}(?:channel|account|
                         r"|^you have (?:\d+|no|one|two|three|four|five) (?:more )?(?:free )?(?:articles?|stories|reads)"
                         r" (?:left|remaining)(?: (?:this|for the) (?:month|week|year))?[.!]"
                         # a prompt to follow the site elsewhere: "Follow TATOLI on Facebook and Instagram for …"
-                        r"|^follow (?:us|[\w&.'’ -]{1,30}?) on (?:facebook|x|twitter|instagram|telegram|youtube|tiktok"
-                        r"|zalo|line|whatsapp|google news|linkedin|threads)\b"
+                        r"|^follow (?:us|(?-i:[A-Z])[\w&.'’-]*(?: (?-i:[A-Z])[\w&.'’-]*){0,3}) on (?:facebook|x"
+                        r"|twitter|instagram|telegram|youtube|tiktok|zalo|line|whatsapp|google news|linkedin|threads)\b"
                         r"|^\W{0,3}this page (?:refreshes|updates|reloads|will (?:refresh|update|reload))"
                         r" automatically\b",
                         re.IGNORECASE)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from diplo_ml.data.headlines import names_site
+from diplo_ml.data.datelines import is_vietnamese_name
+from diplo_ml.data.headlines import SECTIONS, names_site
 
 # the state a body's name leaves out, on the line below it: "Government of India", "SOCIALIST REPUBLIC OF VIET NAM"
 STATE = re.compile(r"^(?:Government of|(?:Socialist )?Republic of|Kingdom of|Commonwealth of) [A-Z][\w ]{2,30}$",
@@ -70,12 +71,26 @@ def masthead_outlet(dropped: list[tuple[int, str, str]]) -> str | None:
     top = min(dropped)  # the page's first line, as a wordmark: "Radio Prague International", "RAPPLER", "THE
     # DIPLOMAT", "PAP – Polish Press Agency" (a few lines above the site's first menu)
     wordmark = top[2].strip() if top[1].startswith(MASTHEAD_REASONS) and top[0] < min(menus) <= top[0] + 6 \
-        and WORDMARK.match(top[2].strip()) and not NOT_WORDMARK.search(top[2]) else None
+        and WORDMARK.match(top[2].strip()) and not NOT_WORDMARK.search(top[2]) \
+        and top[2].strip().lower() not in LABELS | SECTIONS and not _person(top[2]) else None
     return named or wordmark
 
 
 # a site's wordmark: up to five capitalised words (a dash between a short name and a long one), no figures, no stop
 WORDMARK = re.compile(r"^(?:The |THE )?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|&|for|[–—-]))"
                       r"{0,5}$")
+# a page's first line that names no site: a section, a language, a kind of page
+LABELS = {"english", "tiếng việt", "tieng viet", "vietnamese", "contact", "contact us", "press releases",
+          "press release", "speeches", "speech", "newsletters", "newsletter", "news", "about", "about us",
+          "statements", "statement", "announcements", "events", "media", "press", "press room", "newsroom", "notice",
+          "notices", "opinion"}
+
+
+def _person(line: str) -> bool:
+    """A person's name, as a byline gives it on a page's first line ("Nguyen Thu Hang", "By …")."""
+    words = line.split()
+    return line.lower().startswith("by ") or (2 <= len(words) <= 4 and is_vietnamese_name(words))
+
+
 NOT_WORDMARK = re.compile(r"\b(?:log ?in|sign ?(?:in|up)|subscribe|skip|menu|search|home|register|cookies?|accept"
                           r"|advertisement|breaking|latest|live)\b|\d", re.IGNORECASE)

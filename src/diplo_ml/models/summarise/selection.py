@@ -250,9 +250,9 @@ PLEASANTRY = re.compile(r"^(?:we|I)(?: have|'ve|’ve)?(?: just)? (?:had|held)(?
 # bilateral talks …"
 PROGRAMME = re.compile(r"^today['’]s (?:programme|program|schedule|agenda) (?:includes|is)\b", re.IGNORECASE)
 # a box beside the story: "Background: In June 2025, …", "Context: …", "Fact box: …"
-BOX_LABEL = re.compile(r"^(?:background|context|explainer|fact ?box|at a glance|key facts|did you know|ai summary"
-                       r"|summary|key points|key takeaways|takeaways|in brief|highlights|quick read|tl;? ?dr)"
-                       r"\s*[:–—·•|-]\s+", re.IGNORECASE)  # ("AI SUMMARY · This summary was generated …", read 29)
+BOX_LABEL = re.compile(r"^(?:(?:background|context|explainer|fact ?box|at a glance|key facts|did you know)\s*[:–—-]"
+                       r"|(?:ai summary|key takeaways)\s*[:–—·•|])\s+", re.IGNORECASE)  # ("AI SUMMARY · This
+# summary was generated …", read 29; not "In brief: the State Bank on Monday cut …", a lead)
 # a page that sends the reader elsewhere: "More information about Vietnam is available on …", "Further information is
 # available on the embassy website.", "For more information, visit …"
 ELSEWHERE = re.compile(r"^(?:(?:more|further|additional) (?:information|details)\b[^.!?]{0,80}\b(?:is|are) available\b"
@@ -689,6 +689,10 @@ NEWS_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d
                       re.IGNORECASE)
 
 
+# a bridge from history to the news, which tells news itself where it reports an act ("Three years later, a court
+# sentenced …"): "Half a century later, the story … is starting again."
+LATER_BRIDGE = re.compile(r"^(?:half a century|a century|a generation|(?:some |about |nearly |almost |more than )?"
+                          r"[\w-]+ (?:years|decades)) later,", re.IGNORECASE)
 # a time of a year long past: "In the winter of 1993, …", "In the last days of 1975, …"
 _SEASON_OF_YEAR = (r"in the (?:(?:early |late )?(?:winter|spring|summer|autumn|fall|monsoon|dry season|rainy season)"
                    r"|(?:first |last |closing |early |dark )?(?:days|weeks|months)) of (?:19|20)\d\d,")
@@ -699,8 +703,13 @@ def _season_long_past(opening: str, raw: Sequence[str]) -> bool:
     """An opening's time of a year (:data:`SEASON_OF_YEAR`) ten years or more before the latest year the article names:
     history ("In the winter of 1993, …" in a story of 2025), not news ("In the first months of 2025, Vietnam …")."""
     season = SEASON_OF_YEAR.match(opening)
-    years = [int(y) for sentence in raw for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
+    years = [int(y) for sentence in raw for y in re.findall(TOLD_YEAR, sentence)]  # (not a target: "by 2045")
     return bool(season) and max(years) - int(re.findall(r"(?:19|20)\d\d", season.group(0))[-1]) >= 10
+
+
+# a year the article tells of, not one it aims at ("by 2045", "to 2035", "Vision 2050")
+TOLD_YEAR = re.compile(r"(?<!\bby )(?<!\bto )(?<!\buntil )(?<!\btill )(?<!\bthrough )(?<!\btowards )(?<!\btoward )"
+                       r"(?<!\bVision )(?<!\bvision )(?<!\bstrategy )(?<!\bStrategy )(?<!-)\b((?:19|20)\d\d)\b")
 
 
 # how a feature opens, with history or a scene: "Thirty years ago, …", "Seventy years ago this month, …", "When the
@@ -812,7 +821,9 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     opening = raw[kept[0]].strip()
     quoted = bool(ATTRIBUTED_QUOTE.match(opening))
     reported = not quoted and REPORTED.search(unquoted(opening)) and NEWS_DAY.search(opening)  # "When asked …, the
-    scene = (FEATURE_OPENER.match(opening) and (not SEASON_OF_YEAR.match(opening) or _season_long_past(opening, raw))) \
+    scene = (FEATURE_OPENER.match(opening) and (not SEASON_OF_YEAR.match(opening) or _season_long_past(opening, raw))
+             and not (LATER_BRIDGE.match(opening) and (reports_an_act(opening) or DONE.search(opening)
+                                                      or ENFORCED.search(opening)))) \
         or _dated_history(opening, raw) or (
         (_unnamed_scene(opening) or _object_scene(opening)) and not FUTURE.search(opening))
     if not (quoted or scene) or (NEWS_ACT.search(opening) and not quoted and not _season_long_past(opening, raw)) \
