@@ -601,6 +601,13 @@ def test_a_letter_that_opens_a_feature_is_set_aside_but_an_open_letter_keeps_its
     # an open letter of today, with its context below it, is the article (a second review, s50)
     today = LETTER_PAGE.replace("3 March 1974", "3 March 2025")
     assert ingest_text(today, "t", "t.txt").paragraphs[0].text.startswith("The cranes were frozen")
+    # nor by a target year in the text: the page's own date counts ("a strategy to 2045" in a letter of today)
+    target = today.replace("Gdansk to train", "Published: 4 March 2025\n\nGdansk to train").replace(
+        "October 2025", "October 2025 under a strategy to 2045")
+    assert ingest_text(target, "t", "t.txt").paragraphs[0].text.startswith("The cranes were frozen")
+    # a newsletter's greeting to its readers is set aside however it is dated
+    greeting = today.replace("Dear Thanh,", "Dear friends and partners,")
+    assert ingest_text(greeting, "g", "g.txt").paragraphs[0].text.startswith("Gdansk University")
 
 
 def test_read31_front_matter_in_toml_an_archived_copys_toolbar_a_motto_and_a_follow_prompt():

@@ -188,6 +188,8 @@ def _title_above_the_lead(article: Article) -> None:
     article.headline = above.text
 
 
+# a year a text tells of, not one it aims at ("by 2045", "to 2035", "until 2030")
+TOLD_YEARS = re.compile(r"(?<!\bby )(?<!\bto )(?<!\buntil )(?<!\bthrough )\b((?:19|20)\d\d)\b")
 # how a letter closes: "Your friend,", "Yours sincerely,", "With best wishes,", "Love,"
 VALEDICTION = re.compile(r"^(?:yours(?: (?:sincerely|faithfully|truly|ever|respectfully))?"
                          r"|your (?:loving |old |dear )?(?:friend|brother|sister|comrade|son|daughter|teacher)"
@@ -197,9 +199,10 @@ VALEDICTION = re.compile(r"^(?:yours(?: (?:sincerely|faithfully|truly|ever|respe
 
 def _letter_above_the_story(article: Article) -> None:
     """A letter that opens a feature, from its "Dear Thanh," to its "Your friend," (read 30: a 1974 letter above the
-    news of 2025), is set aside as quoted, not the writer's text, where it is dated ten years or more before the
-    latest year the article names, the story goes on for two paragraphs or more below it and the letter is the first
-    text (an open letter of today, with its context below it, is the article)."""
+    news of 2025), is set aside as quoted, not the writer's text, where it is dated ten years or more before the page
+    (or, with no date, the latest year its text names) or greets a newsletter's readers ("Dear friends and partners,"),
+    the story goes on for two paragraphs or more below it and the letter is the first text (an open letter of today,
+    with its context below it, is the article)."""
     lines = sorted(article.dropped)
     opening = next((n for n, why, line in lines if why == "salutation" and line.strip().lower().startswith("dear ")),
                    None)
@@ -207,10 +210,12 @@ def _letter_above_the_story(article: Article) -> None:
         return
     above = [line for n, _, line in lines if opening - 3 <= n < opening and re.search(r"\b(?:19|20)\d\d\b", line)]
     dated = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", above[-1])] if above else []  # the letter's own date
-    years = [int(y) for _, _, line in lines for y in re.findall(r"\b(?:19|20)\d\d\b", line)] + [
-        int(y) for p in article.paragraphs for y in re.findall(r"\b(?:19|20)\d\d\b", p.text)]
-    if not dated or max(years) - max(dated) < 10:  # a letter dated long before the story ("Gdańsk, 3 March 1974");
-        return  # an open letter of today is the article
+    told = [int(y) for p in article.paragraphs for y in TOLD_YEARS.findall(p.text)]  # (not "a strategy to 2045")
+    latest = max(told + [int(article.date[:4]) if article.date and article.date[:4].isdigit() else 0])
+    greeting = re.match(r"dear (?:readers|subscribers|partners|friends and (?:partners|readers|subscribers))\b",
+                        next(line for n, _, line in lines if n == opening).strip(), re.IGNORECASE)
+    if not greeting and (not dated or latest - max(dated) < 10):  # a letter dated long before the story ("Gdańsk, 3
+        return  # March 1974"), or a newsletter's greeting to its readers; an open letter of today is the article
     closing = next((n for n, _, line in lines if n > opening and VALEDICTION.match(line.strip())), None)
     letter = [p for p in article.paragraphs if closing is not None and opening < p.line < closing]
     if closing is None or not letter or len(article.paragraphs) - len(letter) < 2:
