@@ -132,12 +132,12 @@ DATELINE_SOURCE = re.compile(r"^\((?=[^)]*\b(?:Embassy|Consulate|Ministry|Missio
 # a place and a site's name: "Jakarta, Kemlu.go.id – Indonesia and Viet Nam …"
 DATELINE_SITE = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}}),\s*(?P<site>[A-Za-z][\w-]*"
                            rf"(?:\.[a-z]{{2,4}}){{1,2}})\s*{_DASH}\s+(?=[A-Z\"“])")
-# an agency that no outlet list knows, alone in brackets before a dash and a dateline of its own in capitals: "(ANSA)
-# - ROME, MAY 22 - …" (not a story's tag: "(LEAD) …", "(UPDATE) - …")
 # a story's tags in brackets, which name no agency: "(LEAD)", "(UPDATED)", "(ADVISORY)"
 _STORY_TAGS = (r"(?!(?:LEAD|UPDATE|UPDATED|URGENT|CORRECTED|CORRECTION|REFILE|REFILED|RECASTS|ADVISORY|EXCLUSIVE"
                r"|BREAKING|FOCUS|WRAPUP|ANALYSIS|EDITORIAL|INTERVIEW|PROFILE|FEATURE|OPINION|PHOTO|PHOTOS|VIDEO|AUDIO"
                r"|ADDS|REPEAT|CLARIFICATION|EMBARGOED|AMENDED)\))")
+# an agency that no outlet list knows, alone in brackets before a dash and a dateline of its own in capitals: "(ANSA)
+# - ROME, MAY 22 - …" (not a story's tag: "(LEAD) …", "(UPDATE) - …")
 DATELINE_TAG = re.compile(rf"^\((?P<outlet>{_STORY_TAGS}[A-Z]{{3,10}})\)"
                           rf"\s*{_DASH}\s+(?=[A-Z]{{3,}}[A-Z ,.'-]*(?:{_DATE_AFTER_PLACE})\s*{_DASH})")
 # a place and date before an agency that no outlet list knows, in capitals in brackets: "Lima, Oct. 14 (ANDINA).-",
@@ -367,7 +367,7 @@ def _after_writers_name(text: str) -> str | None:
     return None
 
 
-def _is_vietnamese_name(words: list[str]) -> bool:
+def is_vietnamese_name(words: list[str]) -> bool:
     """Whether ``words`` are two to four capitalised Vietnamese syllables naming no place ("Minh Nga")."""
     folded = [strip_diacritics(w) for w in words]
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
@@ -375,18 +375,13 @@ def _is_vietnamese_name(words: list[str]) -> bool:
         and not any(pair in NAMED_PLACES for pair in zip(folded, folded[1:]))
 
 
-def is_vietnamese_name(words: list[str]) -> bool:
-    """Whether ``words`` name a person in Vietnamese (see :func:`_is_vietnamese_name`)."""
-    return _is_vietnamese_name(words)
-
-
 def _after_co_author(words: list[str]) -> list[str] | None:
     """The words after a first writer's Vietnamese name and a comma, "and" or "&" ("Minh Nga, Hoang Phong Vietnam …"
     -> "Hoang Phong Vietnam …"); None where the words open so no co-authors' byline."""
     for n in range(2, min(len(words) - 7, 5)):
-        if words[n - 1].endswith(",") and _is_vietnamese_name([*words[:n - 1], words[n - 1][:-1]]):
+        if words[n - 1].endswith(",") and is_vietnamese_name([*words[:n - 1], words[n - 1][:-1]]):
             return words[n + 1:] if words[n] in ("and", "&") else words[n:]
-        if words[n] in ("and", "&") and _is_vietnamese_name(words[:n]):
+        if words[n] in ("and", "&") and is_vietnamese_name(words[:n]):
             return words[n + 1:]
     return None
 
@@ -637,6 +632,9 @@ def outlet_name(written: str) -> str:
     return OUTLETS.get(first.upper(), first)
 
 
+# a year a text tells of, not one it aims at ("by 2045", "to 2035", "Vision 2050", "2021-2030")
+TOLD_YEAR = re.compile(r"(?<!\bby )(?<!\bto )(?<!\buntil )(?<!\btill )(?<!\bthrough )(?<!\btowards )(?<!\btoward )"
+                       r"(?<!\bVision )(?<!\bvision )(?<!\bstrategy )(?<!\bStrategy )(?<!-)\b((?:19|20)\d\d)\b")
 FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})\b",
                        re.IGNORECASE)
 # the day a lead says its news happens, in full, with "today" or its weekday: "Today, 24 April 2025, the two ministers

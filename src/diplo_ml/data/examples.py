@@ -88,10 +88,16 @@ def flat_record(record: dict[str, Any]) -> dict[str, Any]:
     blocks: {"paras": [{"kind": "p", "text": "…"}, …]}, see :func:`_item_text`) as one string of paragraphs;
     ``record`` itself when it has neither."""
     nested = {k: v["rendered"] for k, v in record.items() if isinstance(v, dict) and isinstance(v.get("rendered"), str)}
-    listed = {k: "\n\n".join(filter(None, map(_item_text, v))) for k, v in record.items()
-              if (k in TEXT_FIELDS or _text_name(k)) and isinstance(v, list) and v
-              and all(isinstance(item, str) or _item_text(item) is not None for item in v)}
+    listed = {k: text for k, v in record.items() if (k in TEXT_FIELDS or _text_name(k)) and isinstance(v, list) and v
+              and (text := _list_text(v)) is not None}
     return {**record, **nested, **listed} if nested or listed else record
+
+
+def _list_text(items: list[Any]) -> str | None:
+    """A text given as a list of paragraphs or blocks (:func:`_item_text`) as one string of paragraphs; None where an
+    item is neither."""
+    texts = [_item_text(item) for item in items]
+    return None if None in texts else "\n\n".join(filter(None, texts))
 
 
 # the kinds of a scraper's blocks that are not the article's text ({"kind": "byline", "text": "By Kim Ji-hoon"})

@@ -24,6 +24,7 @@ from diplo_ml.data.datelines import (
     OUTLET_PATTERN,
     OUTLETS,
     TIME,
+    TOLD_YEAR,
     lead_date,
     lone_dateline,
     marks_a_lead,
@@ -188,8 +189,6 @@ def _title_above_the_lead(article: Article) -> None:
     article.headline = above.text
 
 
-# a year a text tells of, not one it aims at ("by 2045", "to 2035", "until 2030")
-TOLD_YEARS = re.compile(r"(?<!\bby )(?<!\bto )(?<!\buntil )(?<!\bthrough )\b((?:19|20)\d\d)\b")
 # how a letter closes: "Your friend,", "Yours sincerely,", "With best wishes,", "Love,"
 VALEDICTION = re.compile(r"^(?:yours(?: (?:sincerely|faithfully|truly|ever|respectfully))?"
                          r"|your (?:loving |old |dear )?(?:friend|brother|sister|comrade|son|daughter|teacher)"
@@ -210,7 +209,7 @@ def _letter_above_the_story(article: Article) -> None:
         return
     above = [line for n, _, line in lines if opening - 3 <= n < opening and re.search(r"\b(?:19|20)\d\d\b", line)]
     dated = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", above[-1])] if above else []  # the letter's own date
-    told = [int(y) for p in article.paragraphs for y in TOLD_YEARS.findall(p.text)]  # (not "a strategy to 2045")
+    told = [int(y) for p in article.paragraphs for y in TOLD_YEAR.findall(p.text)]  # (not "a strategy to 2045")
     latest = max(told + [int(article.date[:4]) if article.date and article.date[:4].isdigit() else 0])
     greeting = re.match(r"dear (?:readers|subscribers|partners|friends and (?:partners|readers|subscribers))\b",
                         next(line for n, _, line in lines if n == opening).strip(), re.IGNORECASE)
@@ -254,7 +253,7 @@ def _stamp_under_the_headline(article: Article, stamps: list[tuple[int, str | No
         return
     lines = sorted([(number, line) for number, _, line in stamps] + [(number, line) for number, why, line
                                                                      in article.dropped if why == "section label"])
-    below = next((parse_date(line) for number, line in lines if head < number <= head + 6 and parse_date(line)
+    below = next((found for number, line in lines if head < number <= head + 6 and (found := parse_date(line))
                   and TIME.search(line) and not re.search(r"(?i)\b(?:updated|modified|edited)\b", line)
                   and not _other_label(line)), None)
     article.date = below or article.date
@@ -320,9 +319,11 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     lines = ["" if i in mail.lines else line for i, line in enumerate(lines)]
     printed = pdf or hard_wrapped(lines)  # (a page of page numbers is printed too: ``furniture``)
     blocks = split_blocks(lines, furniture)
+    recited = [recitals(block) for block in blocks]
     article.dropped += [(number, "legal basis of a decision or notice (its recitals)", line)
-                        for block in blocks if recitals(block) for number, line in block]
-    units = paragraph_lines([b for b in blocks if not recitals(b)], text, columns, printed or bool(furniture))
+                        for block, legal in zip(blocks, recited) if legal for number, line in block]
+    units = paragraph_lines([b for b, legal in zip(blocks, recited) if not legal], text, columns,
+                            printed or bool(furniture))
 
     comments = comment_block([line for _, line in units])
     letter = editors_letter([line for _, line in units])

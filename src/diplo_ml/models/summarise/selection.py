@@ -11,6 +11,7 @@ import numpy as np
 from diplo_ml.data.datelines import (
     MONTHS,
     OUTLETS,
+    TOLD_YEAR,
     WEEKDAYS,
     dateline_matches,
     marks_a_lead,
@@ -691,8 +692,9 @@ NEWS_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d
 
 # a bridge from history to the news, which tells news itself where it reports an act ("Three years later, a court
 # sentenced …"): "Half a century later, the story … is starting again."
-LATER_BRIDGE = re.compile(r"^(?:half a century|a century|a generation|(?:some |about |nearly |almost |more than )?"
-                          r"[\w-]+ (?:years|decades)) later,", re.IGNORECASE)
+_LATER_BRIDGE = (r"(?:half a century|a century|a generation|(?:some |about |nearly |almost |more than )?"
+                 r"[\w-]+ (?:years|decades)) later,")
+LATER_BRIDGE = re.compile(rf"^{_LATER_BRIDGE}", re.IGNORECASE)
 # a time of a year long past: "In the winter of 1993, …", "In the last days of 1975, …"
 _SEASON_OF_YEAR = (r"in the (?:(?:early |late )?(?:winter|spring|summer|autumn|fall|monsoon|dry season|rainy season)"
                    r"|(?:first |last |closing |early |dark )?(?:days|weeks|months)) of (?:19|20)\d\d,")
@@ -707,18 +709,13 @@ def _season_long_past(opening: str, raw: Sequence[str]) -> bool:
     return bool(season) and max(years) - int(re.findall(r"(?:19|20)\d\d", season.group(0))[-1]) >= 10
 
 
-# a year the article tells of, not one it aims at ("by 2045", "to 2035", "Vision 2050")
-TOLD_YEAR = re.compile(r"(?<!\bby )(?<!\bto )(?<!\buntil )(?<!\btill )(?<!\bthrough )(?<!\btowards )(?<!\btoward )"
-                       r"(?<!\bVision )(?<!\bvision )(?<!\bstrategy )(?<!\bStrategy )(?<!-)\b((?:19|20)\d\d)\b")
-
 
 # how a feature opens, with history or a scene: "Thirty years ago, …", "Seventy years ago this month, …", "When the
 # EVFTA entered into force on August 1, 2020, …", "Back in 1995, …"; "Before sunrise at Tho Quang port, …", "Every
 # weekend, in classrooms …", "Mist still hung over the Red River …", "From the paddies of the Mekong Delta to the banks
 # of the Senegal River, …" (not "On a Sunday morning in Vientiane, …": news as often, a review found)
 FEATURE_OPENER = re.compile(r"^(?:(?:some |about |nearly |almost |more than |exactly )?[\w-]+ (?:years|decades) ago\b"
-                            r"|(?:half a century|a century|a generation|(?:some |about |nearly |almost |more than )?"
-                            r"[\w-]+ (?:years|decades)) later,"  # (a bridge to the news: "Half a century later, …")
+                            rf"|{_LATER_BRIDGE}"  # (a bridge to the news: "Half a century later, …")
                             r"|for (?:more than |nearly |almost |over |some )?[\w-]+ (?:years|decades|centuries),"
                             r"|back in (?:the )?(?:19|20)\d\d|when\b[^.]{0,120}?\b(?:19|20)\d\d,"
                             rf"|{_SEASON_OF_YEAR}"
@@ -821,12 +818,13 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     opening = raw[kept[0]].strip()
     quoted = bool(ATTRIBUTED_QUOTE.match(opening))
     reported = not quoted and REPORTED.search(unquoted(opening)) and NEWS_DAY.search(opening)  # "When asked …, the
-    scene = (FEATURE_OPENER.match(opening) and (not SEASON_OF_YEAR.match(opening) or _season_long_past(opening, raw))
+    long_past = _season_long_past(opening, raw)
+    scene = (FEATURE_OPENER.match(opening) and (not SEASON_OF_YEAR.match(opening) or long_past)
              and not (LATER_BRIDGE.match(opening) and (reports_an_act(opening) or DONE.search(opening)
                                                       or ENFORCED.search(opening)))) \
         or _dated_history(opening, raw) or (
         (_unnamed_scene(opening) or _object_scene(opening)) and not FUTURE.search(opening))
-    if not (quoted or scene) or (NEWS_ACT.search(opening) and not quoted and not _season_long_past(opening, raw)) \
+    if not (quoted or scene) or (NEWS_ACT.search(opening) and not quoted and not long_past) \
             or reported:  # minister said on Monday …": news; a season long past tells history: "In the winter of
         return []  # 1993, a young economist arrived …"
     lead = next((i for i in kept[1:7] if LEAD_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
