@@ -154,3 +154,9 @@ def test_sentence_scorer_fit_save_load(tmp_path):
     (_, before), (_, after) = model.sentence_scores(ARTICLES[:1])[0], loaded.sentence_scores(ARTICLES[:1])[0]
     np.testing.assert_allclose(before[:3], after[:3], atol=1e-5)
     assert np.isneginf(after[3:]).all()
+    definition = ("Anh em is what two brothers call each other in Vietnamese.\n\nThe Hanoi Puppet Theatre and the Lao "
+                  "National Troupe signed a contract in Vientiane on Monday to tour a joint water puppet show.")
+    headline = ["Lao and Vietnamese puppet troupes to tour joint water puppet show"]
+    assert np.isfinite(loaded.sentence_scores([definition])[0][1][0])
+    assert np.isneginf(loaded.sentence_scores([definition], headline)[0][1][0])  # the untold opening: no candidate
+    assert loaded.summarise([definition], {"headline": headline})[0].startswith("The Hanoi Puppet Theatre")

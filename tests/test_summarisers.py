@@ -466,6 +466,8 @@ def test_document_scorer_trains_chooses_lengths_and_reloads(tmp_path):
     scored = model.sentence_scores(texts[:1], ["Minister reviews the year"])[0][1]
     allowed = candidates(texts[0])[1]
     assert np.isfinite(scored[allowed]).all() and np.isneginf(scored[~allowed]).all()
+    told = model.sentence_scores([DEFINITION], ["Lao and Vietnamese puppet troupes to tour joint water puppet show"])
+    assert np.isneginf(told[0][1][0]) and np.isfinite(told[0][1][2])  # the untold opening is no candidate
     summaries = model.summarise(texts[:2], {"source": ["a", "b"]})
     model.save(tmp_path / "model")
     again = DocumentScorerSummariser.load(tmp_path / "model", model.options, model.spec)
@@ -1781,6 +1783,16 @@ def test_the_lead_summariser_reads_the_headline_from_the_context():
     context = {"headline": ["Lao and Vietnamese puppet troupes to tour joint water puppet show"]}
     assert model.summarise([DEFINITION], context)[0].startswith("The Hanoi Puppet Theatre")
     assert model.summarise([DEFINITION])[0].startswith("Anh em is")
+
+
+def test_textrank_reads_the_headline_from_the_context():
+    from diplo_ml.models.summarise.textrank import TextRankSummariser
+
+    model = build_model(TextRankSummariser, {"budget_words": 80, "max_sentences": 3})
+    context = {"headline": ["Lao and Vietnamese puppet troupes to tour joint water puppet show"]}
+    assert "Anh em is" in model.summarise([DEFINITION])[0]
+    told = model.summarise([DEFINITION], context)[0]
+    assert "Anh em is" not in told and "The Hanoi Puppet Theatre" in told
 
 
 @pytest.mark.parametrize(("text", "first"), [

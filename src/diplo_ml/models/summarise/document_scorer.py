@@ -162,7 +162,7 @@ class DocumentScorerSummariser(SummarisingModel):
                  ) -> tuple[list[str], np.ndarray, list[Window]]:
         """(sentences, candidate mask, windows) of one article; with a reference, windows carry oracle labels."""
         o = self.options
-        sentences, allowed = candidates(text)
+        sentences, allowed = candidates(text, headline)
         allowed[o.max_article_sentences:] = False
         index = [i for i in range(len(sentences)) if allowed[i]]
         labels = [0.0] * len(sentences)

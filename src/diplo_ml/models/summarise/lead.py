@@ -76,7 +76,7 @@ class LeadSummariser(SummarisingModel):
         """The article's sentences, the indices of its first k statements within the budget, and that Lead-k
         summary (an opening that its ``headline`` does not tell of passed over, see :func:`candidates`). A first
         statement over the budget is the whole summary, cut to the budget."""
-        sentences, allowed = candidates(text, headline if isinstance(headline, str) else None)
+        sentences, allowed = candidates(text, headline)
         budget = self.options.budget_words
         first = np.flatnonzero(allowed)[:1]
         if first.size and budget and len(sentences[first[0]].split()) > budget:

@@ -21,7 +21,7 @@ from datasets import Dataset
 from pydantic import Field, model_validator
 from transformers import DataCollatorWithPadding, set_seed
 
-from diplo_ml.data.examples import Context, Examples
+from diplo_ml.data.examples import Context, Examples, context_column
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models import engine, weights
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
@@ -101,14 +101,15 @@ class SentenceScorerSummariser(SummarisingModel):
         self.lead_bonus = float(bonus or 0.0)
 
     # data ------------------------------------------------------------------------------------------------------
-    def _inputs(self, text: str) -> tuple[list[str], list[str]]:
-        """(all sentences, position-prefixed inputs for the first ``max_article_sentences``)."""
-        sentences, allowed = candidates(text)
+    def _inputs(self, text: str, headline: str | None = None) -> tuple[list[str], list[str]]:
+        """(all sentences, position-prefixed inputs for the first ``max_article_sentences``; the ``headline``
+        only decides which sentences are candidates)."""
+        sentences, allowed = candidates(text, headline)
         n = len(sentences)
         return sentences, [f"[{i + 1}/{n}] {s}" if allowed[i] else ""
                            for i, s in enumerate(sentences[: self.options.max_article_sentences])]
 
-    def _examples(self, texts: list[str], summaries: list[str], rng: np.random.Generator | None = None
+    def _examples(self, split: Examples, rng: np.random.Generator | None = None
                   ) -> tuple[list[str], list[float], list[np.ndarray]]:
         """Inputs, oracle labels and the sentence positions of each article's examples (negatives sampled given
         ``rng``; only statements are examples)."""
@@ -116,8 +117,9 @@ class SentenceScorerSummariser(SummarisingModel):
         labels: list[float] = []
         positions: list[np.ndarray] = []
         ratio = float(self.options.negatives_per_positive or 0)
-        for text, summary in zip(texts, summaries):
-            sentences, prefixed = self._inputs(text)
+        headlines = context_column(split.context, "headline", len(split))
+        for text, headline, summary in zip(split.inputs, headlines, split.targets):
+            sentences, prefixed = self._inputs(text, headline)
             picked = np.asarray(oracle_labels([s if p else "" for s, p in zip(sentences, prefixed)], summary,
                                               self.options.oracle_max_sentences))
             keep = np.array([i for i, p in enumerate(prefixed) if p], dtype=int)
@@ -146,12 +148,12 @@ class SentenceScorerSummariser(SummarisingModel):
         if self.folder is None:
             self.model = load_classifier(self.source, num_labels=1)  # a seeded head, whatever happened before fit
         freeze(self.model, o.freeze_layers, o.freeze_embeddings)
-        train_x, train_y, _ = self._examples(train.inputs, train.targets, np.random.default_rng(context.seed))
-        dev_x, dev_y, dev_positions = self._examples(dev.inputs, dev.targets)
+        train_x, train_y, _ = self._examples(train, np.random.default_rng(context.seed))
+        dev_x, dev_y, dev_positions = self._examples(dev)
         y = np.asarray(train_y, dtype=np.float32).reshape(-1, 1)
         log.info("sentence scorer: %d training sentences (%.1f%% oracle positives), %d dev sentences",
                  len(train_x), 100.0 * float(y.mean()) if len(y) else 0.0, len(dev_x))
-        dev_sentences = [candidates(t)[0] for t in dev.inputs]
+        dev_sentences = [candidates(t)[0] for t in dev.inputs]  # the sentences alone: no headline needed
         grid = [float(o.lead_bonus)] if o.lead_bonus is not None else [float(b) for b in o.lead_bonus_grid]
 
         def compute_metrics(pred: Any) -> dict[str, float]:
@@ -200,10 +202,12 @@ class SentenceScorerSummariser(SummarisingModel):
         device = model_device(self.model)
         return self.model(**{k: v.to(device) for k, v in inputs.items()}).logits[:, 0]
 
-    def sentence_scores(self, texts: list[str]) -> list[tuple[list[str], np.ndarray]]:
-        """Per text: its sentences and their logits (``-inf`` past ``max_article_sentences``)."""
+    def sentence_scores(self, texts: list[str], headlines: list[str | None] | None = None
+                        ) -> list[tuple[list[str], np.ndarray]]:
+        """Per text: its sentences and their logits (``-inf`` past ``max_article_sentences`` and for sentences that
+        are no candidates)."""
         self.model.eval()
-        parsed = [self._inputs(text) for text in texts]
+        parsed = [self._inputs(text, headline) for text, headline in zip(texts, headlines or [None] * len(texts))]
         flat_inputs = [p for _, prefixed in parsed for p in prefixed]
         rows = tokenize_rows(self.tokenizer, flat_inputs, self.max_length)
         size = self.inference_batch_size or self.options.eval_batch_size
@@ -222,7 +226,7 @@ class SentenceScorerSummariser(SummarisingModel):
     def summarise(self, texts: list[str], context: Context | None = None) -> list[str]:
         return [select_in_order(sentences, with_bonus(scores, self.lead_bonus), self.options.budget_words,
                                 self.options.max_sentences)
-                for sentences, scores in self.sentence_scores(texts)]
+                for sentences, scores in self.sentence_scores(texts, context_column(context, "headline", len(texts)))]
 
     def save(self, folder: Path) -> None:
         folder = Path(folder)

@@ -8,7 +8,7 @@ import numpy as np
 from pydantic import Field
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from diplo_ml.data.examples import Context, Examples
+from diplo_ml.data.examples import Context, Examples, context_column
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
 from diplo_ml.models.summarise.selection import candidates, select_in_order
 from diplo_ml.models.vectors import load_tfidf, refuse_pickles, save_tfidf
@@ -78,8 +78,8 @@ class TextRankSummariser(SummarisingModel):
 
     def summarise(self, texts: list[str], context: Context | None = None) -> list[str]:
         out = []
-        for text in texts:
-            sentences, allowed = candidates(text)
+        for text, headline in zip(texts, context_column(context, "headline", len(texts))):
+            sentences, allowed = candidates(text, headline)
             scores = np.where(allowed, self.sentence_scores(sentences), -np.inf)
             out.append(select_in_order(sentences, scores, self.options.budget_words, self.options.max_sentences))
         return out
