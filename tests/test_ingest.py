@@ -105,6 +105,41 @@ def test_a_titles_site_name_gives_the_outlet_when_the_page_names_none(tmp_path):
     assert dated.outlet == "VNA"  # (the dateline's outlet first: a page another outlet carried)
 
 
+@pytest.mark.parametrize(("head", "outlet"), [
+    # s51 (reads 28-31): a saved page names its site in its own metadata, where its text and title name none
+    ('<meta property="og:site_name" content="Emirates News Agency - WAM">', "Emirates News Agency"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "publisher": {"@type": "Organization", '
+     '"name": "The Hindu"}}</script>', "The Hindu"),
+    ('<script type="application/ld+json">{"@graph": [{"@type": "WebSite"}, {"@type": "NewsArticle", "publisher": '
+     '[{"name": "Kathmandu Post"}]}]}</script><meta name="application-name" content="KP app">', "Kathmandu Post"),
+    ('<meta property="og:site_name" content="VnExpress International">', "VnExpress"),  # as the project knows it
+    ('<script type="application/ld+json">{"publisher": </script>', None),  # broken JSON-LD names no one
+    ("", None),
+])
+def test_a_pages_own_site_name_gives_the_outlet_when_nothing_else_does(tmp_path, head, outlet):
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head>{head}<title>Driving licences swapped</title></head><body><h1>UAE, Viet Nam swap "
+                    "driving licences</h1><p>The UAE and Viet Nam on Tuesday signed an agreement to recognise each "
+                    "other's driving licences.</p></body></html>")
+    assert ingest_path(page).outlet == outlet
+    credited = tmp_path / "credited.html"
+    credited.write_text(page.read_text().replace("licences.</p>", "licences.</p><p>VNA</p>"))
+    assert ingest_path(credited).outlet == "VNA"  # what the text names comes first
+
+
+@pytest.mark.parametrize(("title", "outlet"), [
+    ("Colombo Plan redux: Australia bets big on Vietnam's students | Lowy Institute", "Lowy Institute"),
+    ("Brazil and Vietnam sign satellite data deal | Agência Brasil", "Agência Brasil"),
+    ("Vietnam | foreign affairs in brief", None),  # a short title, a section in small letters
+    ("Brazil and Vietnam sign satellite data deal | Part 2", None),
+])
+def test_a_clipped_pages_title_names_its_site(tmp_path, title, outlet):
+    page = tmp_path / "clip.md"
+    page.write_text(f"---\ntitle: \"{title}\"\n---\n\n# Brazil and Vietnam to share satellite data\n\nBrazil and "
+                    "Vietnam signed an agreement on Thursday to share satellite data on forests.\n")
+    assert ingest_path(page).outlet == outlet
+
+
 def test_html_article(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(

@@ -36,6 +36,7 @@ from diplo_ml.data.datelines import (
     yearless_date,
     zoned_date,
 )
+from diplo_ml.data.examples import site_name
 from diplo_ml.data.feeds import FEED_SUFFIXES, feed_articles
 from diplo_ml.data.headlines import (
     OFFICE,
@@ -524,6 +525,12 @@ def site_outlet(title: str) -> str | None:
     site = split_site(title)[1]
     if not site or not (masthead(site) or site.lower() in SITE_NAMES):
         return None
+    return known_outlet(site)
+
+
+def known_outlet(site: str) -> str:
+    """A site's name as the outlet the project knows it by ("VnExpress International" -> "VnExpress"), else as it is
+    ("Emirates News Agency")."""
     return next((name for key, name in BY_LENGTH if re.search(rf"\b{re.escape(key)}\b", site, re.IGNORECASE)), site)
 
 
@@ -540,6 +547,18 @@ def named_outlet(dropped: list[tuple[int, str, str]], reasons: tuple[str, ...] =
         if name:
             return name
     return None
+
+
+def _clipped_site(title: str) -> str | None:
+    """The site's name after a clipped page's title ("Colombo Plan redux: … | Lowy Institute"): a short name of
+    capitalised words (its small linking words aside) after a title of three words or more; None for none."""
+    head, site = split_site(title)
+    words = site.split()
+    if len(head.split()) < 3 or not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in site):
+        return None
+    if not all(w[:1].isupper() or w in SMALL_TITLE_WORDS for w in words) or not words[0][:1].isupper():
+        return None
+    return known_outlet(site)
 
 
 SMALL_TITLE_WORDS = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "with", "at", "by", "as", "from"}
@@ -567,11 +586,11 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     if not text.strip():
         raise NoTextError(f"{label}: empty {'text' if label.startswith('<') else 'file'}")  # "<request>", "<stdin>"
     text = raw_message_text(text) or text  # a mail program's saved message (.eml, or as .txt)
-    published, own, title = None, False, None
+    published, own, title, site = None, False, None, None
     page = None
     if label.lower().endswith((".html", ".htm")) or (not label.lower().endswith(".md") and looks_like_html(text)):
         html = html_page(text)
-        text, published, own = html.text, html.published, html.own_date
+        text, published, own, site = html.text, html.published, html.own_date, html.site
         title = html.title if html.title and 3 <= len(html.title.split()) <= 40 else None
     elif label.lower().endswith(".md"):
         page = MarkdownPage(text)
@@ -588,7 +607,10 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
         # page's title keeps the site's name: "… on lithium — MercoPress")
         article.dropped = [(n, "heading (the page's title is the headline)" if why.startswith("headline")
                             else why, line) for n, why, line in article.dropped]
-    article.outlet = article.outlet or (site_outlet(title) if title else None)  # "<title>… | UN News</title>"
+    article.outlet = article.outlet or (site_outlet(title) if title else None) \
+        or (known_outlet(site_name(site)) if site else None) \
+        or (_clipped_site(page.title) if page is not None and page.title else None)
+    # ("<title>… | UN News</title>", then og:site_name, then a clipper's "… | Lowy Institute")
     date = published and (zoned_date(published) or parse_date(published[:10]) or parse_date(published))
     if date and (own or article.date is None):  # the page's own date beats a "today" line in its header
         article.date = date

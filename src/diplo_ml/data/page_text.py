@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import html
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -101,6 +102,23 @@ def read_text(path: Path) -> str:
 
 
 PUBLISHED_META = {"article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued"}
+SITE_META = ("og:site_name", "application-name")  # a page's own word for its site, best first
+
+
+def ld_publisher(data: object) -> str | None:
+    """The publisher's name in a page's JSON-LD (``{"publisher": {"name": …}}``, also in an ``@graph`` or a list of
+    objects; a publisher given as text), or None."""
+    if isinstance(data, list):
+        return next(filter(None, map(ld_publisher, data)), None)
+    if not isinstance(data, dict):
+        return None
+    publisher = data.get("publisher")
+    if isinstance(publisher, list):
+        publisher = publisher[0] if publisher else None
+    name = publisher.get("name") if isinstance(publisher, dict) else publisher
+    if isinstance(name, str) and name.strip():
+        return " ".join(name.split())
+    return ld_publisher(data.get("@graph")) if "@graph" in data else None
 
 
 # a cookie banner's class or id: "gem-c-cookie-banner", "global-cookie-message", "cookie-consent" (not a wrapper that
@@ -138,6 +156,15 @@ class _HTMLText(HTMLParser):
         self.h1: list[str] | None = None  # the text of the first <h1> outside skipped parts, while it is read
         self.title: str | None = None
         self.header = 0  # depth inside <header> elements
+        self.site_meta: dict[str, str] = {}  # SITE_META names: their content
+        self.ld: list[str] | None = None  # the text of a JSON-LD <script> while it is read
+        self.ld_site: str | None = None  # the publisher that the first JSON-LD naming one names
+
+    @property
+    def site(self) -> str | None:
+        """The site's own name for itself: its ``og:site_name``, else its JSON-LD publisher, else its
+        ``application-name``; None for none."""
+        return self.site_meta.get(SITE_META[0]) or self.ld_site or self.site_meta.get(SITE_META[1])
 
     @property
     def published(self) -> tuple[str | None, bool]:
@@ -155,6 +182,12 @@ class _HTMLText(HTMLParser):
             name = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
             if name in PUBLISHED_META and values.get("content"):
                 self.meta_date = values["content"]
+        if tag == "meta":
+            name = (values.get("property") or values.get("name") or "").lower()
+            if name in SITE_META and (values.get("content") or "").strip() and name not in self.site_meta:
+                self.site_meta[name] = " ".join(values["content"].split())
+        if tag == "script" and "ld+json" in values.get("type", "").lower() and self.ld_site is None:
+            self.ld = []
         if tag == "article":
             self.article += 1
         if tag == "time" and not self.skip:  # a <time> in a skipped aside, footer or nav dates something else
@@ -200,6 +233,12 @@ class _HTMLText(HTMLParser):
             self.parts.append("\n\n")
 
     def handle_endtag(self, tag):
+        if tag == "script" and self.ld is not None:
+            try:
+                self.ld_site = ld_publisher(json.loads("".join(self.ld)))
+            except ValueError:  # a page's broken JSON-LD names no one
+                pass
+            self.ld = None
         if tag == "header" and self.header:
             self.header -= 1
         if tag == "h1" and self.h1 is not None:
@@ -233,6 +272,8 @@ class _HTMLText(HTMLParser):
             self.parts.append("\n\n")
 
     def handle_data(self, data):
+        if self.ld is not None:
+            self.ld.append(data)
         if self.time_text is not None:
             self.time_text.append(data)
         if not self.skip:
@@ -271,6 +312,7 @@ class HtmlPage:
     published: str | None  # the publication date as written on the page (see ``_HTMLText.published``)
     own_date: bool  # whether that date is the page's own word for it
     title: str | None  # the first <h1>'s text
+    site: str | None = None  # the site's own name for itself (see ``_HTMLText.site``)
 
 
 WAYBACK_TOOLBAR = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?<!--\s*END WAYBACK TOOLBAR INSERT\s*-->",
@@ -297,7 +339,7 @@ def _parse_html(markup: str, cookies: bool) -> tuple[bool, HtmlPage]:
     parser.close()
     lines = [line.strip() for line in "".join(parser.parts).split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    return parser.cookie_box, HtmlPage(text, *parser.published, parser.title)
+    return parser.cookie_box, HtmlPage(text, *parser.published, parser.title, parser.site)
 
 
 def html_to_text(markup: str) -> str:
