@@ -1813,6 +1813,9 @@ def test_textrank_reads_the_headline_from_the_context():
      "Vietnam on Tuesday agreed to resume a joint science cruise.", "The Philippines"),
     ("Half a century later, the story of Polish shipbuilders and their Vietnamese apprentices is starting again.\n\n"
      "Two universities signed an agreement on Monday to train 200 engineers.", "Two universities"),
+    # s51: a live page's newest entry first, its sign-off going on to tomorrow's plan
+    ("That’s all from us for today. Thank you for following our live coverage. The president travels to Penang "
+     "tomorrow morning.\n\nMalaysia and Vietnam have signed five agreements.", "Malaysia and Vietnam"),
     # a sentence with a word in small letters is no telegram; a scene with no lead in its paragraph goes whole
     ("THE MINISTER OF FOREIGN AFFAIRS of Atlantis met the ASEAN envoys.\n\nThe talks resumed.", "THE MINISTER"),
     ("Under a pale November sun, 600 pilgrims walked barefoot.\n\nThe Sangha on Saturday handed over a stupa.",
@@ -1820,6 +1823,12 @@ def test_textrank_reads_the_headline_from_the_context():
 ])
 def test_read30_telegrams_greetings_live_welcomes_scenes_and_corrections_are_not_the_summary(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+def test_a_live_sign_off_ends_its_paragraphs_news_from_there_on():
+    chosen = _chosen("Malaysia and Vietnam signed five agreements on Tuesday. That's all from us for today. The "
+                     "president travels to Penang tomorrow.\n\nThe leaders met for two hours.")
+    assert chosen == ["Malaysia and Vietnam signed five agreements on Tuesday.", "The leaders met for two hours."]
 
 
 @pytest.mark.parametrize(("text", "headline", "first"), [

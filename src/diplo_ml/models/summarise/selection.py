@@ -239,6 +239,18 @@ FURNITURE_SENTENCE = re.compile(
     r"|(?:[^,.]{1,40},\s+)?(?:from\s+)?(?:(?:our|a|the|[\w.&]+)\s+)?correspondents?\s+(?:in|from|based in)\s+"
     r"(?-i:[A-Z])[\w -]{0,30}?(?:\s+reports?)?[.!]?$)",
     re.IGNORECASE)
+# a live page's sign-off, which the rest of its entry goes on from ("That's all from us for today. … The president
+# travels to Penang tomorrow morning, …": read 30, the newest entry of a live page that puts it first)
+SIGN_OFF = re.compile(r"^(?:that['’]s all (?:from us|for today)|thank you for following\b[^.!?]{0,40}\blive)",
+                      re.IGNORECASE)
+
+
+def _signed_off(line: list[str]) -> list[str]:
+    """The sentences of a paragraph from its live sign-off on: what the page says as it closes, not news."""
+    start = next((i for i, sentence in enumerate(line) if SIGN_OFF.match(sentence.strip())), None)
+    return [] if start is None else line[start:]
+
+
 # a page's table of contents run into its first words ("Contents Introduction Europe The Indo-Pacific …")
 CONTENTS_LIST = re.compile(r"^Contents:?\s+[A-Z]")
 # a meeting's pleasantry, nothing more: "We had a very productive meeting today.", "We have just had excellent talks."
@@ -575,6 +587,7 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
                 or (n + 1 < len(lines) and credited_caption(line.strip()))  # line: its note is cut by sentence)
                 or (slides >= 2 and _slide_caption(line.strip()))}  # a gallery's slide, every sentence of it
     captions |= {c for line in lines if (c := labelled_caption_sentence(line.strip()))}
+    captions |= {s for line in lines for s in _signed_off(split_sentences(line))}
     raw = [COOKIE_BUTTON.sub("", s.lstrip(), count=1) if i and COOKIES.search(raw[i - 1]) else s
            for i, s in enumerate(raw)]
     sentences = [clean_statement(s, interview) for s in raw]
