@@ -140,6 +140,18 @@ def test_a_clipped_pages_title_names_its_site(tmp_path, title, outlet):
     assert ingest_path(page).outlet == outlet
 
 
+def test_a_title_the_pages_own_list_names_is_the_headline_over_its_deck():
+    """Read 30 (s51): an ANSA page's title, then its longer deck; the page lists its own story under MOST READ."""
+    page = ("ANSA.it › English › News › Politics\n\nItaly, Vietnam sign 2.1 bn euros of deals during state visit\n\n"
+            "Banquet at the Quirinale crowns first day of President Hoang's visit\n\n22 May 2025 20:41\n\n"
+            "Italy and Vietnam signed 14 agreements worth a total of 2.1 billion euros on Thursday.\n\nThe agreements "
+            "were signed at Palazzo Chigi.\n\nMOST READ\n1. Pope to visit Naples in September\n2. Italy, Vietnam "
+            "sign 2.1 bn euros of deals during state visit\n")
+    assert ingest_text(page, "a").headline == "Italy, Vietnam sign 2.1 bn euros of deals during state visit"
+    unlisted = page.replace("2. Italy, Vietnam sign 2.1 bn euros of deals during state visit", "2. Heatwave alert")
+    assert ingest_text(unlisted, "a").headline.startswith("Banquet at the Quirinale")  # no sign: the longer line
+
+
 def test_html_article(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(

@@ -412,3 +412,22 @@ EPIGRAPH = re.compile(r"^[*_>\s]*[\"“‘][^\"”’]{20,}[.!?…][\"”’]\s*
 GOES_ON = re.compile(r"^(?:ON|OF|FOR|BY|AT|TO|AND|IN|WITH|BETWEEN|REGARDING|CONCERNING|FROM)\b")
 RUNNING_CAPITALS = re.compile(r"\b(?:TO|OF|FOR|IN|ON|AND|WITH|THE|AT|FROM|BY|AS|OVER|INTO)\b")
 CAPITALS_GO_ON = re.compile(r"\b(?:ON|OF|FOR|BY|AT|TO|AND|IN|WITH|BETWEEN|THE|A|AN)$")  # a capitals line cut short
+
+
+def title_above_its_deck(article: Article) -> None:
+    """The title right above the headline where the headline is its deck: the line above it (only a blank line
+    between) that the page's own most-read or related list names as a story ("Italy, Vietnam sign 2.1 bn euros of
+    deals during state visit" / "Banquet at the Quirinale crowns first day of President Hoang's visit", and "3. Italy,
+    Vietnam sign …" under MOST READ; read 30)."""
+    listed = {re.sub(r"^(?:\d{1,2}[.)]|[»›•▪·-])\s*", "", line).strip().lower()
+              for _, why, line in article.dropped if why == "related-news tail"}
+    heading = next((n for n, why, _ in article.dropped if why == "headline (kept as metadata)"), None)
+    if not listed or heading is None:
+        return
+    title = next(((n, line) for n, why, line in article.dropped if why == "section label" and 0 < heading - n <= 2
+                  and len(line.split()) >= 5 and line.strip("*# ").lower() in listed), None)
+    if title is None:
+        return
+    article.headline = without_pictographs(WIRE_TAG.sub("", without_site(title[1]).strip("*# ")))
+    article.dropped = [(n, "headline (kept as metadata)" if (n, line) == title else
+                        "deck under the headline" if n == heading else why, line) for n, why, line in article.dropped]
