@@ -1683,6 +1683,11 @@ def test_news_openings_a_review_found_taken_for_background_stay_the_lead(text, f
     ("On July 28, 1995, at the ASEAN Ministerial Meeting in Bandar Seri Begawan, Vietnam became the seventh member of "
      "the Association.\n\nThirty years later to the day, the two ministers marked the anniversary at a ceremony in the "
      "capital on Monday, in 2025.", "Thirty years later"),
+    # s51 (read 29): a speech's aside, then "Let me begin with the good news …"
+    ("Magandang umaga!\n\nI am told that some of our friends arrived from Ho Chi Minh City only last night, so I will "
+     "keep my remarks short. We are two maritime nations facing the same sea.\n\nLet me begin with the good news "
+     "that brought so many of you here.\n\nThis morning, Saigon Solartech signed an agreement with the Clark "
+     "Development Corporation to build a solar panel factory.", "This morning, Saigon Solartech"),
     # a statement's own day in full is no history
     ("On 4 November 2025, the Royal Thai Government facilitated the return of 212 Vietnamese nationals.\n\nThe "
      "embassy received them on Tuesday.", "On 4 November 2025"),

@@ -424,6 +424,9 @@ PREAMBLE_AFTER_SUBJECT = re.compile(r"^(?:(?:[A-Z][\w'’.-]*|of|the|and|for|&)\
 POINTER = re.compile(r"\b(?:may|might|will|could|(?:is|are) about to) (?:soon )?find out[.!]$"
                      r"|^(?:(?:tonight|today|now|and),? )?(?:I|we) (?:have|bring) (?:some )?(?:good|great|important)"
                      r" news(?: to share| for you)?[.!]$"
+                     # (read 29) "Let me begin with the good news that brought so many of you here."
+                     r"|^(?:let me|allow me to|I will|I['’]ll) (?:begin|start|open) with (?:the|some) (?:good|great)"
+                     r" news\b[^.!?]{0,60}[.!]$"
                      r"|^(?:after that|then),? I(?: will|['’]ll) take (?:your )?questions[.!]$", re.IGNORECASE)
 # a call to read on that names nothing: "Find out who can apply and how.", "Read technical briefing 6." (not "Find
 # out about the final route for Phase Two of HS2.", whose names say what the page is about)
@@ -680,7 +683,9 @@ ANNOUNCES = re.compile(r"\b(?:I|we) (?:am|are) (?:very |particularly |especially
                        r"|\b(?:I|we) can (?:today |now |also |tonight )?(?:announce|confirm)\b"
                        r"|\b(?:I|we) (?:am|are) (?:today |now |tonight )?announcing\b"
                        r"|\b(?:today|tonight),? (?:I|we) (?:announce|are announcing)\b"
-                       r"|\b(?:I|[Ww]e) (?:have|bring) (?:some )?(?:good|great) news\b")
+                       r"|\b(?:I|[Ww]e) (?:have|bring) (?:some )?(?:good|great) news\b"
+                       r"|^(?:[Ll]et me|[Aa]llow me to|I will|I['’]ll) (?:begin|start|open) with (?:the|some)"
+                       r" (?:good|great) news\b")
 
 
 # what a news lead does, in the past or present perfect: "… on March 12 inaugurated a joint rice research centre",
