@@ -152,6 +152,40 @@ def test_a_title_the_pages_own_list_names_is_the_headline_over_its_deck():
     assert ingest_text(unlisted, "a").headline.startswith("Banquet at the Quirinale")  # no sign: the longer line
 
 
+def test_pandoc_markdown_reads_as_text_without_its_divs_and_attributes(tmp_path):
+    """Read 29 (s51): a page converted by pandoc: fenced divs of the site, attribute blocks, the entry's title."""
+    page = tmp_path / "op-ed.md"
+    page.write_text(
+        '---\ntitle: "Mekong Sediment Deal: Small Step, Big Signal | FULCRUM"\n---\n\n::: site-header\nAnalysis and '
+        "Opinion from ISEAS\n\n-   [Home](https://fulcrum.sg/)\n:::\n\n::: {.entry-header}\n[Environment](https://"
+        "fulcrum.sg/c/){.category}\n\n# What Laos's Sediment Pledge Means for Vietnam's Sinking Delta {#what-laos "
+        ".entry-title}\n\n[Tran Bao Ngoc](https://fulcrum.sg/a/){.author} · Published: 8 October 2025 · 5 min read\n"
+        ":::\n\nOn 2 October in Vientiane, Laos and Vietnam signed a memorandum of understanding on flushing sediment "
+        "through four dams.\n\nThe deal is a first. {.lead}\n\n::: author-bio\n**Tran Bao Ngoc** is a Visiting "
+        "Fellow at ISEAS.\n:::\n")
+    article = ingest_path(page)
+    assert article.headline == "What Laos's Sediment Pledge Means for Vietnam's Sinking Delta"
+    assert (article.date, article.outlet) == ("2025-10-08", "FULCRUM")
+    assert [p.text for p in article.paragraphs] == [
+        "On 2 October in Vientiane, Laos and Vietnam signed a memorandum of understanding on flushing sediment "
+        "through four dams.", "The deal is a first."]
+    plain = tmp_path / "plain.md"  # no fenced div: braces in the text stay
+    plain.write_text("# Talks on the delta resume in Hanoi\n\nThe two sides met on Monday {.lead} and agreed to "
+                     "share data on the river's sediment.\n")
+    assert "{.lead}" in ingest_path(plain).paragraphs[0].text
+
+
+def test_a_byline_that_goes_on_to_the_date_dates_the_page():
+    for line in ("Tran Bao Ngoc · Published: 8 October 2025 · 5 min read",
+                 "By Tran Bao Ngoc | Updated: 8 October 2025"):
+        article = ingest_text(f"Laos pledge means much for the delta\n\n{line}\n\nOn 2 October in Vientiane, Laos "
+                              "and Vietnam signed a memorandum on dams and sediment flows.\n", "x")
+        assert article.date == "2025-10-08"
+    undated = ingest_text("Laos pledge means much for the delta\n\nBy Tran Bao Ngoc | 5 min read\n\nOn 2 October "
+                          "in Vientiane, Laos and Vietnam signed a memorandum on dams.\n", "x")
+    assert undated.date is None
+
+
 def test_html_article(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(

@@ -71,6 +71,7 @@ CONTACT = re.compile(r"\+?\d[\d\s().-]{7,}\d|[\w.-]+@[\w-]+\.\w"  # a telephone 
 
 
 # a page's date line, however long its note: "Delivered on: 19 March 2026 (Transcript of the speech, exactly as …)"
+BYLINE_PARTS = re.compile(r"\s+[·•|]\s+")  # the parts of a byline line: writer · date · reading time
 PUBLISHED_LINE = re.compile(r"^(?:(?i:(?:first )?published|delivered on|last updated|updated|posted)(?: on)?:?\s+"
                             rf"(?=\d|(?i:{WEEKDAYS}|{MONTHS})\w*\.?,? (?:(?i:{MONTHS})\w*\.? )?\d)"
                             # a release's date alone: "For immediate release: 6 November 2025"
@@ -294,6 +295,9 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(lambda line: line.rstrip("*_ ").endswith(",") and not any(line == c[1] for c in wrapped), "salutation")
     for _, line in [c for c in candidates if PUBLISHED_LINE.match(c[1])]:
         article.date = article.date or parse_date(line)
+    for _, line in candidates:  # a byline that goes on to the date: "Tran Bao Ngoc · Published: 8 October 2025 · …"
+        parts = [part for part in BYLINE_PARTS.split(line)[1:] if PUBLISHED_LINE.match(part)]
+        article.date = article.date or (parse_date(parts[0]) if parts else None)
     drop(PUBLISHED_LINE.match, "timestamp")
     drop(lambda line: BYLINE.match(line) or WRITERS.match(line), "byline/credit")
     # an epigraph under the headline: a quoted sentence and who said it ("“Vietnam wants to be friends …” — …")

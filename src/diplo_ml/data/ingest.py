@@ -39,8 +39,10 @@ from diplo_ml.data.datelines import (
 from diplo_ml.data.examples import site_name
 from diplo_ml.data.feeds import FEED_SUFFIXES, feed_articles
 from diplo_ml.data.headlines import (
+    BYLINE_PARTS,
     OFFICE,
     PICTOGRAPHS,
+    PUBLISHED_LINE,
     SPEAKERS_LABEL,
     SPEAKERS_TITLE,
     WIRE_TAG,
@@ -415,6 +417,9 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             take_date(number, line)
         elif reason in ("timestamp", "outlet masthead and date") and not seen_body:
             stamps.append((number, parse_date(line), line))
+        elif reason == "byline/credit" and not seen_body and article.date is None \
+                and (dated := [part for part in BYLINE_PARTS.split(line)[1:] if PUBLISHED_LINE.match(part)]):
+            take_date(number, dated[0])  # "By Tran Bao Ngoc | Updated: 8 October 2025"
         if reason is None and not seen_body and STORY_NOTE.match(line.strip().lstrip("*_>")) \
                 and line.rstrip("*_ ").endswith("."):  # (a headline "Update: Talks resume in Hanoi" is none)
             reason = "note on the story"  # "Correction: …" above the headline does not start the text
@@ -571,6 +576,8 @@ def _clipped_title(page: MarkdownPage) -> str | None:
     words or more in common: the clipper's is the page's <title> or og:title, "Thai Navy hands over 22 Vietnamese
     fishermen … | VOV.VN" over "# Thailand returns 22 Vietnamese fishermen …"), else the front matter's or first
     heading's title (not "# News and Events" or "# Ministry of Foreign Affairs of Viet Nam" below it)."""
+    if page.classed_title:  # the heading the page marks as its entry's title ("# … {.entry-title}")
+        return page.classed_title
     story, title = page.story_heading, page.title
     if not story or names_site(story):
         return title

@@ -379,6 +379,15 @@ FRONT_DATE = ("date", "published", "pubdate", "publishdate", "published_at", "da
 MD_FURNITURE = re.compile(r"^(?:(?:!?\[[^\]]*\]\([^)]*\)|[|·•/»>-])\s*)+$|^[*_]*[\w&' -]{2,30}[*_]*$")
 MD_TITLE = re.compile(r"^\s{0,3}#\s+(.*\S)\s*#*\s*$")  # a level-one heading: the page's title
 FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+# Pandoc's Markdown (as `pandoc -t markdown` writes a saved page): fenced divs ("::: site-header", "::: {.excerpt}",
+# ":::") and attribute blocks after headings, links and spans ("{#what-laoss … .entry-title}", "{.category}")
+PANDOC_DIV = re.compile(r"^\s{0,3}:{3,}\s*(?:\{([^{}]*)\}|([\w-]+))?\s*:*\s*$")
+_ATTRIBUTE = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|[^\s{}]+))"
+PANDOC_ATTRIBUTES = re.compile(rf"[ \t]*\{{{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\}}")
+# a div of the site around the article: its header, menus, the writer's bio, a disclaimer, related posts
+PANDOC_CHROME = {"site-header", "header", "site-footer", "footer", "nav", "navigation", "menu", "author-bio", "bio",
+                 "disclaimer", "related-posts", "related", "share", "social", "comments", "sidebar", "newsletter"}
+TITLE_CLASSES = {"entry-title", "post-title", "article-title", "headline", "title"}  # a heading that is the story's
 
 
 # an outliner's page (Logseq): "key:: value" properties, then every paragraph a block ("- …", "\t- …" below another)
@@ -441,9 +450,43 @@ class MarkdownPage:
         for i in self._callouts(lines):
             self.dropped.append((i + 1, "note-app callout (a reader's note, not the article's)", lines[i].strip()))
             lines[i] = ""
+        self.classed_title = self._pandoc(lines, end)
         self.heading = self._title_heading(lines)
         self.story_heading = self._story_heading(lines)
         self.text = markdown_to_text("\n".join(lines))
+
+    def _pandoc(self, lines: list[str], start: int) -> str | None:
+        """Pandoc's Markdown read as text: its fenced div lines and the site's divs around the article
+        (:data:`PANDOC_CHROME`) go, attribute blocks are cut off the lines that carry them. Returns the heading whose
+        attributes name it the story's title (:data:`TITLE_CLASSES`), if any."""
+        if not any(PANDOC_DIV.match(line) for line in lines[start:]):
+            return None
+        title = None
+        stack: list[bool] = []  # per open div: whether it is the site's chrome
+        for i in range(start, len(lines)):
+            fence = PANDOC_DIV.match(lines[i])
+            if fence:
+                names = {name.lstrip(".") for name in (fence.group(1) or fence.group(2) or "").split()}
+                if fence.group(1) or fence.group(2):
+                    stack.append(bool(names & PANDOC_CHROME))
+                elif stack:
+                    stack.pop()
+                self.dropped.append((i + 1, "Pandoc fenced div", lines[i].strip()))
+                lines[i] = ""
+                continue
+            if any(stack) and lines[i].strip():
+                self.dropped.append((i + 1, "Pandoc div of the site (header, menu, bio, disclaimer, related)",
+                                     lines[i].strip()))
+                lines[i] = ""
+                continue
+            attributes = PANDOC_ATTRIBUTES.findall(lines[i])
+            if attributes:
+                lines[i] = PANDOC_ATTRIBUTES.sub("", lines[i])
+                heading = MD_TITLE.match(lines[i])
+                classes = {a.lstrip(".") for block in attributes for a in block.strip(" \t{}").split()}
+                if heading and title is None and classes & TITLE_CLASSES:
+                    title = heading.group(1).strip("*_ ")
+        return title
 
     @staticmethod
     def _callouts(lines: list[str]) -> list[int]:
