@@ -186,6 +186,18 @@ def test_a_byline_that_goes_on_to_the_date_dates_the_page():
     assert undated.date is None
 
 
+def test_a_rates_ticker_is_no_headline():
+    """Read 29 (s51): a Lao agency's exchange-rate ticker above its menu; with the page's most-read list and without."""
+    page = ("KPL – Lao News Agency\n\nBCEL exchange rates (05/11/2025): USD 21,870 | THB 672 | CNY 3,065 | VND 0.83\n\n"
+            "Home | Politics | Economics | Social | Culture\n\nEconomics\n\nLaos, Vietnam launch cross-border QR "
+            "payments\n\nVientiane, November 5 (KPL) – The Bank of the Lao PDR and the State Bank of Vietnam on "
+            "Tuesday launched a cross-border QR payment link.\n\nMost read\n1. Heavy rain forecast\n2. Laos, Vietnam "
+            "launch cross-border QR payments\n")
+    assert ingest_text(page, "a").headline == "Laos, Vietnam launch cross-border QR payments"
+    alone = page.split("\n\nMost read")[0]
+    assert ingest_text(alone, "a").headline == "Laos, Vietnam launch cross-border QR payments"
+
+
 def test_html_article(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(

@@ -281,6 +281,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(PICTURED.search, "photo caption")  # "… (right) and … at the meeting"
     _drop_candidates(article, candidates, [c for c in candidates if _scene_caption(c, candidates)], "photo caption")
     drop(lambda line: is_menu(line) or SITE_WELCOME.match(line), "navigation menu, table row or site banner")
+    drop(lambda line: sum(bool(re.search(r"\d", part)) for part in line.split(" | ")) >= 3, "ticker of rates or prices")
     bullets = [c for c in candidates if re.match(r"^[•▪◦·]\s", c[1])]  # a box's or a timeline's items ("• 2015 –
     # Second Thai–Lao Friendship Bridge used for …", read 30), where another line may be the headline
     if len(bullets) < len([c for c in candidates if len(c[1].split()) >= 3]):
@@ -418,20 +419,25 @@ RUNNING_CAPITALS = re.compile(r"\b(?:TO|OF|FOR|IN|ON|AND|WITH|THE|AT|FROM|BY|AS|
 CAPITALS_GO_ON = re.compile(r"\b(?:ON|OF|FOR|BY|AT|TO|AND|IN|WITH|BETWEEN|THE|A|AN)$")  # a capitals line cut short
 
 
-def title_above_its_deck(article: Article) -> None:
-    """The title right above the headline where the headline is its deck: the line above it (only a blank line
-    between) that the page's own most-read or related list names as a story ("Italy, Vietnam sign 2.1 bn euros of
-    deals during state visit" / "Banquet at the Quirinale crowns first day of President Hoang's visit", and "3. Italy,
-    Vietnam sign …" under MOST READ; read 30)."""
-    listed = {re.sub(r"^(?:\d{1,2}[.)]|[»›•▪·-])\s*", "", line).strip().lower()
-              for _, why, line in article.dropped if why == "related-news tail"}
-    heading = next((n for n, why, _ in article.dropped if why == "headline (kept as metadata)"), None)
-    if not listed or heading is None:
+LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[»›•▪·-])\s*(.+)$")  # "3. Laos, Vietnam launch …", "» …", "• …"
+
+
+def title_the_page_lists(article: Article) -> None:
+    """The line above the text that the page's own most-read or related list names as a story is its title, where the
+    headline chosen is not so named: a deck under it ("Italy, Vietnam sign 2.1 bn euros of deals during state visit" /
+    "Banquet at the Quirinale crowns first day of President Hoang's visit", and "3. Italy, Vietnam sign …" under MOST
+    READ; read 30) or a rates ticker above the menu ("BCEL exchange rates (05/11/2025): USD 21,870 | THB 672 | …",
+    read 29) is not."""
+    listed = {item.group(1).strip().lower() for _, why, line in article.dropped if why == "related-news tail"
+              and (item := LIST_ITEM.match(line))}  # (an item of the list, not the site's name in the footer)
+    heading = next(((n, line) for n, why, line in article.dropped if why == "headline (kept as metadata)"), None)
+    if not listed or heading is None or heading[1].strip("*# ").lower() in listed:
         return
-    title = next(((n, line) for n, why, line in article.dropped if why == "section label" and 0 < heading - n <= 2
-                  and len(line.split()) >= 5 and line.strip("*# ").lower() in listed), None)
+    first = article.paragraphs[0].line if article.paragraphs else 0
+    title = next(((n, line) for n, why, line in article.dropped if why == "section label" and n < first
+                  and len(line.split()) >= 4 and line.strip("*# ").lower() in listed), None)
     if title is None:
         return
     article.headline = without_pictographs(WIRE_TAG.sub("", without_site(title[1]).strip("*# ")))
-    article.dropped = [(n, "headline (kept as metadata)" if (n, line) == title else
-                        "deck under the headline" if n == heading else why, line) for n, why, line in article.dropped]
+    article.dropped = [(n, "headline (kept as metadata)" if (n, line) == title else "deck under the headline"
+                        if n == heading[0] else why, line) for n, why, line in article.dropped]

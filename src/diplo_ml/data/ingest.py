@@ -50,8 +50,8 @@ from diplo_ml.data.headlines import (
     names_site,
     pick_headline,
     spaced_menus,
-    title_above_its_deck,
     title_line,
+    title_the_page_lists,
     without_pictographs,
 )
 from diplo_ml.data.language import vietnamese_text
@@ -495,7 +495,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     # "Today, 24 April 2025, …" (in the second or third paragraph, 14 of 17 GOV.UK pages fell on their day: left out)
     article.headline = mail.subject if mail.titled else article.headline or mail.subject
     _title_above_the_lead(article)
-    title_above_its_deck(article)
+    title_the_page_lists(article)
     _stamp_under_the_headline(article, stamps)
     _letter_above_the_story(article)
     if article.outlet is None:
