@@ -12,7 +12,7 @@ from diplo_ml.faithfulness import unsupported_entities
 from diplo_ml.models.summarise.constrained import SourceConstraint, Vocabulary, finish, rerank, tidy
 from diplo_ml.models.summarise.document_scorer import DocumentScorerSummariser
 from diplo_ml.models.summarise.lead import LeadSummariser
-from diplo_ml.models.summarise.selection import candidates, choose, clean_statement, strip_dateline
+from diplo_ml.models.summarise.selection import candidates, choose, clean_statement, is_statement, strip_dateline
 from diplo_ml.models.summarise.trim import cut_to_budget
 from diplo_ml.tasks.summarise import SummariseTask
 
@@ -363,6 +363,59 @@ def test_headlines_that_are_labels_or_repeat_the_summary_are_not_put_first():
     assert _chosen(briefing) == ["The Secretary will travel to Laos."]
     assert repeats("The UN and the EU agreed on a plan.", "United Nations, European Union agree plan")
     assert not repeats("USAID and UNESCO agreed on a plan.", "US, UN agree plan")  # initials inside a word are not
+
+
+@pytest.mark.parametrize("sentence", [
+    # reads 32 and 33 (s51): what a page, a newsletter, a programme or a release says of itself
+    "We acknowledge the Traditional Custodians of Country throughout Australia and their continuing connection to "
+    "land, sea and community.",
+    "NOTE TO EDITORS: The Tánaiste will be available for interview at Iveagh House at 10:30 on Thursday.",
+    "The following is the full text of the Joint Statement.",
+    "[Notice] The JAPAN eVISA system will be unavailable from 22:00 on November 15.",
+    "Beware of fraud!",
+    "© WFP/Jorge Díaz | A farmer in Chiquimula, Guatemala, inspects a field of maize that failed.",
+    "CITIZEN PROTECTION HOTLINE: Vietnamese citizens in need of emergency assistance abroad may call the embassy.",
+    "In our series \"Citizens Abroad\", Việt Nam News looks at how the State protects and serves them.",
+    "In this instalment, reporter Thu Hằng talks to the Director of the Consular Department.",
+    "Hello and welcome to Overseas Vietnamese in Focus, VOV's weekly programme about Vietnamese communities.",
+    "Our first stop today is Warsaw.",
+    "Here is today's top story from Vietnam Law & Legal Forum Online.",
+    "Your five-minute read on Vietnam this morning.",
+    "Log in to read the full text of the legal documents mentioned.",
+    "We apologise for any inconvenience.",
+    "Tuoi Tre News' video team was at Noi Bai International Airport in Hanoi late on Tuesday night.",
+    "Speech by Marieke van den Berg, Minister for Foreign Trade and Development, at the Water Partnership Forum in Can "
+    "Tho, Viet Nam, on 12 May 2025.",
+    "On 17 July 2025, the Ministry of Foreign Affairs held its regular press briefing, chaired by Spokesperson Doan "
+    "Minh Chau.",
+    "Thank you for joining us at this late hour for this special briefing on the visit of Prime Minister to Viet Nam.",
+    "First of all, on behalf of the State Committee for Overseas Vietnamese, I warmly welcome 120 young overseas "
+    "Vietnamese from 21 countries to the 2025 Summer Camp.",
+    "This year, we have a special gift for you.",
+])
+def test_a_pages_notes_about_itself_are_no_statements(sentence):
+    assert not is_statement(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministry held its regular press briefing on Thursday, where the spokesperson said Vietnam protests the move.",
+    "Statement by the Foreign Secretary was welcomed by the UN.",
+    "The Government acknowledges the concerns of farmers in the delta.",
+    "Vietnam opened a citizen protection hotline on Monday.",
+    "Our team won the award.",
+    "Welcome to Vietnam, the minister told the visiting delegation on Monday.",
+])
+def test_what_reads_like_a_pages_note_but_reports_news_is_kept(sentence):
+    assert is_statement(sentence)
+
+
+def test_a_note_to_editors_an_acknowledgement_or_a_warning_goes_with_its_paragraph():
+    lead = "Australia will provide $48 million to help farmers in the Mekong Delta."
+    for note in ("We acknowledge the Traditional Custodians of Country. We pay our respects to Elders past and "
+                 "present.",
+                 "NOTE TO EDITORS: Photographs of the meeting will be available from 09:00 on Thursday.",
+                 "Beware of fraud! Visa appointments at the Embassy are always free of charge."):
+        assert _chosen(f"{note}\n\n{lead}") == [lead]
 
 
 def test_what_looks_like_furniture_but_is_a_statement_is_kept():

@@ -152,7 +152,8 @@ ORDER_OF_BUSINESS = re.compile(r"^(?:I have|I've got|we have|let me (?:start|beg
 # "We would also like to thank Indonesia for …", "It is a great honour for me to address this meeting …", "Allow me to
 # begin by congratulating …" ("It is a pleasure to announce …" and "I welcome this step" are news)
 SPEECH_COURTESY = re.compile(
-    r"^(?:thank you(?:,| to\b| all\b| (?:very|so) much\b)"  # "Thank you, President, and thank you to our briefers …"
+    # "Thank you, President, and thank you to our briefers …", "Thank you for joining us at this late hour …"
+    r"^(?:thank you(?:,| to\b| all\b| (?:very|so) much\b| for joining us\b)"
     r"|(?:I|we)(?:,? (?:would|should|must|also|like|wish|want|to|first|of|all|sincerely|warmly|once|again"
     r"|too)){0,6},? (?:thank|congratulate|commend)\b"
     r"|it(?: is|['’]s) (?:a|an|my|our) (?:great |real |special |distinct |particular |true )?(?:honou?r|pleasure"
@@ -165,6 +166,8 @@ SPEECH_COURTESY = re.compile(
     r" heartily)? (?:welcome|extend (?:a |my |our )?(?:(?:most |very )?(?:warm|warmest|cordial|sincere|heartfelt) )?"
     r"welcome to) (?:you|all|everyone|our (?:distinguished )?guests|the distinguished|the delegates|the delegation"
     r"|(?:his|her|your) excellency|their excellencies|the (?:president|prime minister|high-ranking)|mr\b|madam)\b"
+    r"|(?:(?:first of all|first|on this occasion|at the outset|once again|today),? )?(?:on behalf of [^.!?]{3,160}?, )?"
+    r"(?:I|we)(?: would like to| wish to)? (?:warmly|sincerely|cordially|heartily) welcome\b"  # (anyone, read 32)
     r"|it is with (?:great |deep |real |sincere )?(?:pleasure|joy|honou?r|delight) that (?:I|we)\b"
     # "I would like to extend my warmest greetings to all of you.", "On this occasion, I would like to send my sincere
     # greetings and best wishes to all distinguished guests."
@@ -241,15 +244,51 @@ FURNITURE_SENTENCE = re.compile(
     re.IGNORECASE)
 # a live page's sign-off, which the rest of its entry goes on from ("That's all from us for today. … The president
 # travels to Penang tomorrow morning, …": read 30, the newest entry of a live page that puts it first)
-SIGN_OFF = re.compile(r"^(?:that['’]s all (?:from us|for today)|thank you for following\b[^.!?]{0,40}\blive)",
+# and the paragraphs that go on from a note to editors, an acknowledgement of country or a warning box (read 33)
+SIGN_OFF = re.compile(r"^(?:that['’]s all (?:from us|for today)|thank you for following\b[^.!?]{0,40}\blive"
+                      r"|notes? (?:to|for) (?:the )?editors?\b|(?:we |[\w ]{2,60}? )?acknowledges? the traditional"
+                      r" (?:owners|custodians)\b|beware of\b|\[(?:notice|important|alert|attention)\])",
                       re.IGNORECASE)
 
 
 def _signed_off(line: list[str]) -> list[str]:
-    """The sentences of a paragraph from its live sign-off on: what the page says as it closes, not news."""
+    """The sentences of a paragraph from its live sign-off (or a note of the page's own, :data:`SIGN_OFF`) on: what
+    the page says around the story, not news."""
     start = next((i for i, sentence in enumerate(line) if SIGN_OFF.match(sentence.strip())), None)
     return [] if start is None else line[start:]
 
+
+# what a page, a newsletter or a programme says of itself, and the notices around a release (s51, reads 32 and 33):
+# an acknowledgement of country, a note to editors, "The following is the full text of …", "[Notice] …", "Beware of
+# fraud!", a photo's "©" credit, a hotline's label, "In our series …", a programme's welcome, a newsletter's pointer
+# to its top story or its tagline, the outlet's own team at work
+PAGE_NOTE = re.compile(
+    r"^(?:we |[\w ]{2,60}? )?acknowledges? the traditional (?:owners|custodians)\b"
+    r"|^notes? (?:to|for) (?:the )?editors?\b|^(?:the )?following is (?:the )?(?:full )?text\b"
+    r"|^(?:below|here) is the (?:full )?text\b|^\[(?:notice|important|alert|announcement|update|info|attention)\]"
+    r"|^beware of\b|^©|^(?:[a-z]+ ){0,3}hotline\s*:|^in (?:our|this) (?:new |weekly |monthly |special )?series\b"
+    r"|^(?:hello|hi|good (?:morning|afternoon|evening)),? (?:and )?welcome to\b"
+    r"|^welcome to (?:this|today's|our|the latest|another) (?:week's )?(?:edition|episode|programme|program|show"
+    r"|issue)\b"
+    r"|^here (?:is|are) (?:today's|this week's|this morning's|your) (?:top )?(?:stor(?:y|ies)|news|headlines"
+    r"|brief(?:ing)?|digest)\b"
+    r"|^your (?:[\w-]+ ){0,3}(?:read|brief(?:ing)?|digest|round-?up|newsletter)\b[^.!?]{0,60}[.!]$"
+    r"|^in (?:this|today's|this week's|our) (?:instalment|installment|episode|edition|programme|program|issue)\b"
+    r"|^(?:log ?in|sign ?in|register|subscribe) (?:now )?to (?:read|see|access|view|download|continue)\b"
+    r"|^we (?:apologi[sz]e|are sorry) for (?:any|the) inconvenience\b|^our (?:first|next|last|final) stop\b"
+    r"|^(?:(?-i:[A-Z])[\w'’ ]{1,40}(?:['’]s|s['’])|our) (?:video |news |reporting |camera |photo )?"
+    r"(?:team|crew|reporters?|correspondents?|photographers?) (?:was|were|went|visited|spent|joined)\b",
+    re.IGNORECASE)
+# a speech's heading written as a sentence: "Speech by Marieke van den Berg, Minister for …, at the … Forum in Can
+# Tho, Viet Nam, on 12 May 2025." (no verb of its own)
+SPEECH_HEADING = re.compile(r"^(?:(?:opening |closing |keynote )?(?:speech|remarks|address|statement)|keynote)"
+                            r" (?:by|of|delivered by) (?!.*\b(?:was|were|is|are|has|have|had|said|says|will|drew"
+                            r"|received|won|sparked|called|urged)\b)", re.IGNORECASE)
+# a briefing's framing: "On 17 July 2025, the Ministry of Foreign Affairs held its regular press briefing, chaired by
+# …" (what was said there is the news)
+BRIEFING_HELD = re.compile(r"\b(?:held|holds|hosted|hosts) (?:its|the|a|their) (?:regular|weekly|periodic|monthly"
+                           r"|routine|regular weekly) press (?:briefing|conference)\b(?![^.!?]*\b(?:said|says|announced"
+                           r"|stated|affirmed|where|at which)\b)", re.IGNORECASE)
 
 # a page's table of contents run into its first words ("Contents Introduction Europe The Indo-Pacific …")
 CONTENTS_LIST = re.compile(r"^Contents:?\s+[A-Z]")
@@ -396,6 +435,7 @@ def is_statement(sentence: str) -> bool:
             or (SETS_UP.match(unemphasised) and not ATTRIBUTED.search(text)) \
             or DISCLAIMER.match(unemphasised) or CHAIRED.match(text) or PLEASANTRY.match(text) \
             or BOX_LABEL.match(unemphasised) or ELSEWHERE.match(unemphasised) or PROGRAMME.match(unemphasised) \
+            or PAGE_NOTE.match(unemphasised) or SPEECH_HEADING.match(unemphasised) or BRIEFING_HELD.search(text) \
             or ((ABOUT_AUTHOR.match(unemphasised) or (EVENT_NOTICE.match(unemphasised) and len(text.split()) <= 20))
                 and not ATTRIBUTED.search(text)):
         return False
@@ -427,6 +467,8 @@ POINTER = re.compile(r"\b(?:may|might|will|could|(?:is|are) about to) (?:soon )?
                      # (read 29) "Let me begin with the good news that brought so many of you here."
                      r"|^(?:let me|allow me to|I will|I['’]ll) (?:begin|start|open) with (?:the|some) (?:good|great)"
                      r" news\b[^.!?]{0,60}[.!]$"
+                     r"|^(?:(?:this year|today|tonight|now),? )?(?:I|we) have (?:a |some )?(?:special |little |big )?"
+                     r"(?:gift|surprise|present)s? for you[.!]$"
                      r"|^(?:after that|then),? I(?: will|['’]ll) take (?:your )?questions[.!]$", re.IGNORECASE)
 # a call to read on that names nothing: "Find out who can apply and how.", "Read technical briefing 6." (not "Find
 # out about the final route for Phase Two of HS2.", whose names say what the page is about)
