@@ -198,6 +198,36 @@ def test_a_rates_ticker_is_no_headline():
     assert ingest_text(alone, "a").headline == "Laos, Vietnam launch cross-border QR payments"
 
 
+def test_a_sponsors_advertisement_is_no_text_but_an_empty_slots_mark_is_passed_over():
+    """Read 32 (s51): a newsletter's "SPONSORED" paragraph; read 28's "Advertisement" between paragraphs."""
+    lead = "Vietnam and Peru signed an agreement in New York on Sunday to exempt each other's citizens from visas."
+    article = ingest_text(f"Morning Brief\n\nSPONSORED\nExplore Phu Quoc this autumn: book three nights, get the "
+                          f"fourth free.\n\nTOP STORY\n\n{lead}\n", "x")
+    assert [p.text for p in article.paragraphs] == [lead]
+    slot = ingest_text(f"Peru, Vietnam scrap visas\n\n{lead}\n\nAdvertisement\n\nThe deal takes effect in "
+                       "December, the ministry said.\n", "x")
+    assert [p.text[:16] for p in slot.paragraphs] == [lead[:16], "The deal takes e"]
+
+
+def test_a_printed_statements_first_line_that_stops_on_that_and_a_number_goes_on():
+    """Read 33 (s51): a PDF media statement under a letterhead whose "Department:" stands on a line of its own."""
+    wrapped = ("The Department of International Relations and Cooperation (DIRCO) confirms that 23\n"
+               "South African citizens who were rescued from scam compounds in Myanmar's Myawaddy area\n"
+               "arrived at OR Tambo International Airport on the evening of Sunday, 24 August 2025,\n"
+               "following a joint operation by DIRCO, the South African Embassy in Bangkok and the\n"
+               "authorities of the Kingdom of Thailand.\n\n")
+    rest = ("The group, 15 men and eight women aged between 22 and 41, had been recruited through\n"
+            "social media with offers of well-paid jobs in customer service, online marketing and\n"
+            "data entry in Thailand. Their passports were taken from them on arrival at the border\n"
+            "and they were made to work long hours in the compounds for many months on end.\n")
+    article = ingest_text("international relations\nDepartment:\nREPUBLIC OF SOUTH AFRICA\n\nMEDIA STATEMENT\n\n"
+                          "South Africans rescued from scam compounds in Myanmar return home\n\n25 August 2025\n\n"
+                          + wrapped + rest, "x")
+    assert article.headline == "South Africans rescued from scam compounds in Myanmar return home"
+    assert article.paragraphs[0].text.startswith("The Department of International Relations and Cooperation (DIRCO) "
+                                                 "confirms that 23 South African citizens who were rescued")
+
+
 def test_html_article(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(

@@ -350,9 +350,14 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             article.date = article.date or stamps[-1][1]
 
     sidebar = False  # a "Most read" list above the body: its items go, the page goes on below them
+    advert = False  # an advertisement's label was the line before: its text goes
     for index, (number, line) in enumerate(units):
         if in_tail:
             article.dropped.append((number, "related-news tail", line))
+            continue
+        if advert or AD_LABEL.match(line):
+            article.dropped.append((number, "advertisement", line))
+            advert = not advert
             continue
         if sidebar and SIDEBAR_ITEM.match(line):
             article.dropped.append((number, "sidebar list above the text", line))
@@ -444,6 +449,10 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             continue
         if reason is None and short_unpunctuated(line, 8) and not line.rstrip("* ").endswith("?"):
             reason = "short line without a sentence (heading, label or credit)"
+        if reason is None and not seen_body and re.fullmatch(r"[*_]*[A-Z][\w&'’-]{1,30}:[*_]*", line.strip()) \
+                and not re.match(r"[*_]*(?:said|says|writes|wrote|adds|added|contents|summary)\b", line.strip(),
+                                 re.IGNORECASE):
+            reason = "label above the text"  # a letterhead's "Department:" (read 33), not a paragraph
         if reason is not None:
             article.dropped.append((number, reason, line))
             continue
@@ -523,6 +532,10 @@ def _closing_outlet(last: str) -> str | None:
     return outlet_name(named.group(0)) if named and named.group(0).isupper() else None
 
 
+# a sponsor's label on a line of its own, above the advertisement ("SPONSORED" / "Explore Phu Quoc this autumn: book
+# three nights, …" in a newsletter, read 32); not "Advertisement" alone, the mark of an empty slot between paragraphs
+AD_LABEL = re.compile(r"^[*_\[(]*(?:sponsored(?: content| message| by [\w .&-]{1,40})?|paid (?:post|content"
+                      r"|partnership)|partner content|promoted(?: content)?)[*_\])]*\s*:?$", re.IGNORECASE)
 NAMING = ("outlet masthead", "outlet masthead and date", "byline/credit", "photo caption")
 
 

@@ -119,6 +119,11 @@ NAME_OPENS = re.compile(r"(?:[A-ZÀ-Ỹ][^\W\d_]*\s+){1,3}[A-ZÀ-Ỹ][^\W\d_]*(?
                         r"|attended|led|chaired|signed|visited|agreed|announced|pledged|highlighted|emphasised)\b)")
 
 
+# a line that stops where no headline does: on an article, a preposition or a conjunction, or on "that" and a number
+# ("The Department … (DIRCO) confirms that 23" / "South African citizens who …", read 33)
+OPEN_END = re.compile(r"\b(?:the|a|an|of|to|and|for|with|by|from|that|which|whose)$|\bthat\s+[\d,.]+$")
+
+
 def _may_go_on(block: list[tuple[int, str]], current: tuple[int, str], line: str) -> bool:
     """On a printed or hard-wrapped page, whether the width may join ``line`` to the paragraph ``current``: not from
     a paragraph's first line unless it reads as a sentence (a dateline, or a verb as news has one: "Tuấn said Vietnam
@@ -128,6 +133,7 @@ def _may_go_on(block: list[tuple[int, str]], current: tuple[int, str], line: str
     first = current[1] == dict(block)[current[0]]  # (nothing joined to it yet: the paragraph's first line)
     sentence = bool(split_datelines(current[1])[0]) or bool(NEWS_VERB.search(current[1])) \
         or bool(TITLE_END.search(current[1])) or bool(NUMBERED_PARAGRAPH.match(current[1])) \
+        or bool(OPEN_END.search(current[1])) \
         or bool(HOLDERS_NAME_BROKEN.search(current[1]) and NAME_OPENS.match(line))  # "At the talks, Deputy Foreign
     # Minister" / "Do Hung Viet said …", "… Ambassador to New Zealand Nguyen Thi" / "Thu Hang said …"
     return (not first or sentence) and parse_date(line) is None and not SENTENCE_OPENER.match(line) \
