@@ -127,7 +127,29 @@ def test_a_pages_own_site_name_gives_the_outlet_when_nothing_else_does(tmp_path,
     assert ingest_path(credited).outlet == "VNA"  # what the text names comes first
 
 
+@pytest.mark.parametrize(("head", "outlet"), [
+    # a review's near misses (s51): the story's publisher over an aggregator's site name; no person as publisher; a
+    # Yoast publisher given by its @id; JSON-LD in CDATA
+    ('<meta property="og:site_name" content="Yahoo News"><script type="application/ld+json">{"publisher": '
+     '{"@type": "Organization", "name": "Reuters"}}</script>', "Reuters"),
+    ('<script type="application/ld+json">{"publisher": {"@type": "Person", "name": "admin"}}</script>', None),
+    ('<script type="application/ld+json">{"@graph": [{"@type": "Organization", "@id": "#org", "name": "Laotian '
+     'Times"}, {"@type": "NewsArticle", "publisher": {"@id": "#org"}}]}</script>', "Laotian Times"),
+    ('<script type="application/ld+json">//<![CDATA[\n{"publisher": {"name": "Khmer Times"}}\n//]]></script>',
+     "Khmer Times"),
+])
+def test_a_pages_publisher_in_its_metadata(tmp_path, head, outlet):
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head>{head}</head><body><h1>Laos, Vietnam open border gate upgrade</h1><p>Laos and "
+                    "Vietnam on Tuesday opened an upgraded international border gate at Nam Phao.</p></body></html>")
+    assert ingest_path(page).outlet == outlet
+
+
 @pytest.mark.parametrize(("title", "outlet"), [
+    ("Vietnam's sediment gamble on the Mekong | Analysis", None),  # a section, a writer, a label: no publisher
+    ("Why Hanoi is courting Canberra | Nguyen Minh Quang", None),
+    ("Brazil and Vietnam sign satellite data deal | Live Updates", None),
+    ("Laos and Vietnam open an upgraded border gate | laotiantimes.com", "laotiantimes.com"),
     ("Colombo Plan redux: Australia bets big on Vietnam's students | Lowy Institute", "Lowy Institute"),
     ("Brazil and Vietnam sign satellite data deal | Agência Brasil", "Agência Brasil"),
     ("Vietnam | foreign affairs in brief", None),  # a short title, a section in small letters
@@ -150,6 +172,15 @@ def test_a_title_the_pages_own_list_names_is_the_headline_over_its_deck():
     assert ingest_text(page, "a").headline == "Italy, Vietnam sign 2.1 bn euros of deals during state visit"
     unlisted = page.replace("2. Italy, Vietnam sign 2.1 bn euros of deals during state visit", "2. Heatwave alert")
     assert ingest_text(unlisted, "a").headline.startswith("Banquet at the Quirinale")  # no sign: the longer line
+    curly = page.replace("Italy, Vietnam sign 2.1 bn euros of deals during state visit\n\nBanquet", "Italy’s and "
+                         "Vietnam’s leaders sign 2.1 bn euros of deals\n\nBanquet").replace(
+        "2. Italy, Vietnam sign 2.1 bn euros of deals during state visit",
+        "2. Italy's and Vietnam's leaders sign 2.1 bn euros of deals")
+    assert ingest_text(curly, "a").headline.startswith("Italy’s and Vietnam’s leaders")
+    bar = ("Heavy rain forecast for northern provinces\n\nVietnam and Laos open upgraded Nam Phao border gate on "
+           "Tuesday\n\n5 November 2025\n\nVietnam and Laos on Tuesday opened an upgraded border gate at Nam Phao."
+           "\n\nThe upgrade cost USD 12 million.\n\nMOST READ\n1. Heavy rain forecast for northern provinces\n")
+    assert ingest_text(bar, "b").headline.startswith("Vietnam and Laos open")  # a bar for another story: no title
 
 
 def test_pandoc_markdown_reads_as_text_without_its_divs_and_attributes(tmp_path):
@@ -175,6 +206,19 @@ def test_pandoc_markdown_reads_as_text_without_its_divs_and_attributes(tmp_path)
     assert "{.lead}" in ingest_path(plain).paragraphs[0].text
 
 
+def test_a_pandoc_div_around_the_entry_or_the_whole_issue_is_text(tmp_path):
+    entry = tmp_path / "entry.md"
+    entry.write_text("::: header\n# Laos Pledges to Flush Sediment Through Four Dams\n\nBy Tran Bao Ngoc · Published: "
+                     "8 October 2025\n:::\n\n::: {.entry-content}\nOn 2 October in Vientiane, Laos and Vietnam signed "
+                     "a memorandum on flushing sediment through four dams.\n:::\n")
+    article = ingest_path(entry)
+    assert (article.headline, article.date) == ("Laos Pledges to Flush Sediment Through Four Dams", "2025-10-08")
+    issue = tmp_path / "issue.md"
+    issue.write_text("# Embassy Newsletter, October 2025\n\n::: newsletter\nThe Embassy of Viet Nam in Canberra on 3 "
+                     "October hosted 200 guests at a reception marking the National Day.\n:::\n")
+    assert ingest_path(issue).paragraphs[0].text.startswith("The Embassy of Viet Nam in Canberra")
+
+
 def test_a_byline_that_goes_on_to_the_date_dates_the_page():
     for line in ("Tran Bao Ngoc · Published: 8 October 2025 · 5 min read",
                  "By Tran Bao Ngoc | Updated: 8 October 2025"):
@@ -196,6 +240,9 @@ def test_a_rates_ticker_is_no_headline():
     assert ingest_text(page, "a").headline == "Laos, Vietnam launch cross-border QR payments"
     alone = page.split("\n\nMost read")[0]
     assert ingest_text(alone, "a").headline == "Laos, Vietnam launch cross-border QR payments"
+    series = ("ASEAN 2025 | 46th Summit | Leaders adopt Kuala Lumpur Declaration on ASEAN 2045\n\nKuala Lumpur, 26 May "
+              "2025\n\nASEAN leaders on Monday adopted the Kuala Lumpur Declaration on ASEAN 2045.\n")
+    assert ingest_text(series, "s").headline.startswith("ASEAN 2025 | 46th Summit")  # a title's parts, no ticker
 
 
 def test_a_sponsors_advertisement_is_no_text_but_an_empty_slots_mark_is_passed_over():

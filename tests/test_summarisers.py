@@ -404,17 +404,34 @@ def test_a_pages_notes_about_itself_are_no_statements(sentence):
     "Vietnam opened a citizen protection hotline on Monday.",
     "Our team won the award.",
     "Welcome to Vietnam, the minister told the visiting delegation on Monday.",
+    # a review's near misses (s51)
+    "[Update] The death toll from the landslide in Lao Cai rose to 12 on Tuesday.",
+    "[Important] The Embassy issued 12,000 emergency passports to citizens in the flooded areas.",
+    "In this series of talks, Vietnam and China agreed to set up a hotline for fishermen.",
+    "In this edition of the SEA Games, Vietnam won 87 gold medals.",
+    "In this programme, 5,000 households will receive rooftop solar panels.",
+    "Vietnam's women's team was knocked out in the quarter-finals on Sunday.",
+    "Reuters' correspondents were expelled from Myanmar on Friday.",
+    "The new law acknowledges the traditional owners of the land and gives them a veto over new mines.",
+    "\"Good morning and welcome to Viet Nam,\" the Prime Minister told his guest as he arrived in Hanoi.",
+    "Remarks by the Philippine ambassador at a forum in Manila prompted a formal protest from Beijing on Monday.",
+    "The ministry held its regular press briefing on Thursday, during which the spokesperson confirmed that 12 "
+    "fishermen had been released.",
+    "The ministry held its regular press conference on Friday and spokesperson Lin Jian rejected the report.",
+    "The ministry held its regular press briefing on Thursday and spokesperson Pham Thu Hang told reporters Vietnam "
+    "had protested.",
+    "We warmly welcome the ceasefire agreed by Thailand and Cambodia on Monday.",
+    "On behalf of the Government, I warmly welcome the decision of the European Commission to lift the yellow card.",
 ])
 def test_what_reads_like_a_pages_note_but_reports_news_is_kept(sentence):
     assert is_statement(sentence)
 
 
-def test_a_note_to_editors_an_acknowledgement_or_a_warning_goes_with_its_paragraph():
+def test_a_note_to_editors_or_an_acknowledgement_goes_with_its_paragraph():
     lead = "Australia will provide $48 million to help farmers in the Mekong Delta."
     for note in ("We acknowledge the Traditional Custodians of Country. We pay our respects to Elders past and "
                  "present.",
-                 "NOTE TO EDITORS: Photographs of the meeting will be available from 09:00 on Thursday.",
-                 "Beware of fraud! Visa appointments at the Embassy are always free of charge."):
+                 "NOTE TO EDITORS: Photographs of the meeting will be available from 09:00 on Thursday."):
         assert _chosen(f"{note}\n\n{lead}") == [lead]
 
 

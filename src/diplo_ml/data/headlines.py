@@ -71,7 +71,7 @@ CONTACT = re.compile(r"\+?\d[\d\s().-]{7,}\d|[\w.-]+@[\w-]+\.\w"  # a telephone 
 
 
 # a page's date line, however long its note: "Delivered on: 19 March 2026 (Transcript of the speech, exactly as …)"
-BYLINE_PARTS = re.compile(r"\s+[·•|]\s+")  # the parts of a byline line: writer · date · reading time
+BYLINE_PARTS = re.compile(r"\s+[·•|—–]\s+")  # the parts of a byline line: writer · date · reading time
 PUBLISHED_LINE = re.compile(r"^(?:(?i:(?:first )?published|delivered on|last updated|updated|posted)(?: on)?:?\s+"
                             rf"(?=\d|(?i:{WEEKDAYS}|{MONTHS})\w*\.?,? (?:(?i:{MONTHS})\w*\.? )?\d)"
                             # a release's date alone: "For immediate release: 6 November 2025"
@@ -281,7 +281,9 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(PICTURED.search, "photo caption")  # "… (right) and … at the meeting"
     _drop_candidates(article, candidates, [c for c in candidates if _scene_caption(c, candidates)], "photo caption")
     drop(lambda line: is_menu(line) or SITE_WELCOME.match(line), "navigation menu, table row or site banner")
-    drop(lambda line: sum(bool(re.search(r"\d", part)) for part in line.split(" | ")) >= 3, "ticker of rates or prices")
+    # a ticker: "USD 21,870 | THB 672 | CNY 3,065" (not "ASEAN 2025 | 46th Summit | Leaders adopt …")
+    drop(lambda line: sum(bool(re.search(r"\d", part)) and len(part.split()) <= 4 for part in line.split(" | ")) >= 3,
+         "ticker of rates or prices")
     bullets = [c for c in candidates if re.match(r"^[•▪◦·]\s", c[1])]  # a box's or a timeline's items ("• 2015 –
     # Second Thai–Lao Friendship Bridge used for …", read 30), where another line may be the headline
     if len(bullets) < len([c for c in candidates if len(c[1].split()) >= 3]):
@@ -423,19 +425,23 @@ LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[»›•▪·-])\s*(.+)$")  # "3. Laos
 
 
 def title_the_page_lists(article: Article) -> None:
-    """The line above the text that the page's own most-read or related list names as a story is its title, where the
-    headline chosen is not so named: a deck under it ("Italy, Vietnam sign 2.1 bn euros of deals during state visit" /
-    "Banquet at the Quirinale crowns first day of President Hoang's visit", and "3. Italy, Vietnam sign …" under MOST
-    READ; read 30) or a rates ticker above the menu ("BCEL exchange rates (05/11/2025): USD 21,870 | THB 672 | …",
-    read 29) is not."""
-    listed = {item.group(1).strip().lower() for _, why, line in article.dropped if why == "related-news tail"
+    """The line right above the headline (a blank line between) that the page's own most-read or related list names
+    as a story, and whose words the text tells, is the title, the headline chosen its deck ("Italy, Vietnam sign 2.1
+    bn euros of deals during state visit" / "Banquet at the Quirinale crowns first day of President Hoang's visit",
+    and "3. Italy, Vietnam sign …" under MOST READ; read 30). Not a bar for another story above the title ("Heavy
+    rain forecast for northern provinces", which the list names too)."""
+    def plain(line: str) -> str:
+        return " ".join(line.strip("*# ").replace("’", "'").lower().split())
+
+    listed = {plain(item.group(1)) for _, why, line in article.dropped if why == "related-news tail"
               and (item := LIST_ITEM.match(line))}  # (an item of the list, not the site's name in the footer)
     heading = next(((n, line) for n, why, line in article.dropped if why == "headline (kept as metadata)"), None)
-    if not listed or heading is None or heading[1].strip("*# ").lower() in listed:
+    if not listed or heading is None or plain(heading[1]) in listed:
         return
-    first = article.paragraphs[0].line if article.paragraphs else 0
-    title = next(((n, line) for n, why, line in article.dropped if why == "section label" and n < first
-                  and len(line.split()) >= 4 and line.strip("*# ").lower() in listed), None)
+    told = set(re.findall(r"[a-z]{4,}", " ".join(p.text for p in article.paragraphs[:12]).lower()))
+    title = next(((n, line) for n, why, line in article.dropped if why == "section label" and 0 < heading[0] - n <= 2
+                  and len(line.split()) >= 4 and plain(line) in listed
+                  and len(set(re.findall(r"[a-z]{4,}", line.lower())) & told) >= 2), None)
     if title is None:
         return
     article.headline = without_pictographs(WIRE_TAG.sub("", without_site(title[1]).strip("*# ")))

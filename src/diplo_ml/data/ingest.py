@@ -68,6 +68,7 @@ from diplo_ml.data.page_noise import (
     PROMPT,
     QUESTION_PREFIX,
     SITE_NAMES,
+    SITE_SHAPE,
     SOURCE_CREDIT,
     STORY_NOTE,
     TAIL_HEADINGS,
@@ -574,11 +575,23 @@ def _clipped_site(title: str) -> str | None:
     capitalised words (its small linking words aside) after a title of three words or more; None for none."""
     head, site = split_site(title)
     words = site.split()
-    if len(head.split()) < 3 or not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in site):
+    if len(head.split()) < 3 or not 1 <= len(words) <= 5:
         return None
-    if not all(w[:1].isupper() or w in SMALL_TITLE_WORDS for w in words) or not words[0][:1].isupper():
+    if SITE_SHAPE.match(site) or masthead(site):
+        return known_outlet(site)
+    if any(ch.isdigit() for ch in site) or not words[0][:1].isupper() \
+            or not all(w[:1].isupper() or w in SMALL_TITLE_WORDS for w in words):
         return None
-    return known_outlet(site)
+    # a publisher's name, not a section, a writer or a series ("| Analysis", "| Live Updates", "| Part Two")
+    return known_outlet(site) if (site.isupper() and len(site) > 3) or PUBLISHER_WORD.search(site) else None
+
+
+# what names a publisher in a site's name: "Lowy Institute", "Agência Brasil", "Asia Times"
+PUBLISHER_WORD = re.compile(r"\b(?:Institute|Institution|Agency|Agência|Agencia|News|Times|Post|Herald|Tribune|Journal"
+                            r"|Daily|Press|Radio|TV|Television|Broadcasting|Network|Ministry|Department|Government"
+                            r"|Embassy|Foundation|Centre|Center|Council|Review|Magazine|Online|Gazette|Monitor"
+                            r"|Observer|Chronicle|Express|Telegraph|Guardian|Standard|Diplomat|Interpreter|Brasil"
+                            r"|Insider|Weekly|Forum|Office|Commission|Bank|University)\b")
 
 
 SMALL_TITLE_WORDS = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "with", "at", "by", "as", "from"}

@@ -103,22 +103,28 @@ def read_text(path: Path) -> str:
 
 PUBLISHED_META = {"article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued"}
 SITE_META = ("og:site_name", "application-name")  # a page's own word for its site, best first
+LD_WRAPPER = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")  # JSON-LD in "//<![CDATA[ … //]]>"
 
 
 def ld_publisher(data: object) -> str | None:
     """The publisher's name in a page's JSON-LD (``{"publisher": {"name": …}}``, also in an ``@graph`` or a list of
-    objects; a publisher given as text), or None."""
-    if isinstance(data, list):
-        return next(filter(None, map(ld_publisher, data)), None)
-    if not isinstance(data, dict):
-        return None
-    publisher = data.get("publisher")
-    if isinstance(publisher, list):
-        publisher = publisher[0] if publisher else None
-    name = publisher.get("name") if isinstance(publisher, dict) else publisher
-    if isinstance(name, str) and name.strip():
-        return " ".join(name.split())
-    return ld_publisher(data.get("@graph")) if "@graph" in data else None
+    objects, or given by its ``@id`` as Yoast writes it; a publisher given as text), or None; never a person (a
+    WordPress user named as publisher)."""
+    nodes = data.get("@graph") if isinstance(data, dict) and isinstance(data.get("@graph"), list) else \
+        data if isinstance(data, list) else [data]
+    by_id = {node["@id"]: node for node in nodes if isinstance(node, dict) and isinstance(node.get("@id"), str)}
+    for node in nodes:
+        publisher = node.get("publisher") if isinstance(node, dict) else None
+        if isinstance(publisher, list):
+            publisher = publisher[0] if publisher else None
+        if isinstance(publisher, dict) and "name" not in publisher and publisher.get("@id") in by_id:
+            publisher = by_id[publisher["@id"]]
+        if isinstance(publisher, dict) and str(publisher.get("@type", "")).lower() == "person":
+            continue
+        name = publisher.get("name") if isinstance(publisher, dict) else publisher
+        if isinstance(name, str) and name.strip():
+            return " ".join(name.split())
+    return None
 
 
 # a cookie banner's class or id: "gem-c-cookie-banner", "global-cookie-message", "cookie-consent" (not a wrapper that
@@ -162,9 +168,9 @@ class _HTMLText(HTMLParser):
 
     @property
     def site(self) -> str | None:
-        """The site's own name for itself: its ``og:site_name``, else its JSON-LD publisher, else its
-        ``application-name``; None for none."""
-        return self.site_meta.get(SITE_META[0]) or self.ld_site or self.site_meta.get(SITE_META[1])
+        """The site's own name for itself: its JSON-LD publisher (the story's outlet, where an aggregator's
+        ``og:site_name`` names itself), else its ``og:site_name``, else its ``application-name``; None for none."""
+        return self.ld_site or self.site_meta.get(SITE_META[0]) or self.site_meta.get(SITE_META[1])
 
     @property
     def published(self) -> tuple[str | None, bool]:
@@ -207,7 +213,9 @@ class _HTMLText(HTMLParser):
             pull_quote = re.search(r"(?:^|\s)pull-?quote(?:\s|$)", values.get("class", ""), re.IGNORECASE)
             banner = self.cookies and tag not in ("html", "body", "main", "article") \
                 and COOKIE_BOX.search(f"{values.get('class', '')} {values.get('id', '')}")
-            if pull_quote or banner:
+            alert = values.get("role", "").lower() == "alert" and not self.article  # a site's warning box above
+            # its article ("Warning: Beware of fraud! Visa appointments … are always free of charge.", read 33)
+            if pull_quote or banner or alert:
                 self.cookie_box = self.cookie_box or not pull_quote
                 self.pulled.append([tag, 1])
                 self.skip += 1
@@ -235,7 +243,7 @@ class _HTMLText(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "script" and self.ld is not None:
             try:
-                self.ld_site = ld_publisher(json.loads("".join(self.ld)))
+                self.ld_site = ld_publisher(json.loads(LD_WRAPPER.sub("", "".join(self.ld))))
             except ValueError:  # a page's broken JSON-LD names no one
                 pass
             self.ld = None
@@ -385,8 +393,8 @@ PANDOC_DIV = re.compile(r"^\s{0,3}:{3,}\s*(?:\{([^{}]*)\}|([\w-]+))?\s*:*\s*$")
 _ATTRIBUTE = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|[^\s{}]+))"
 PANDOC_ATTRIBUTES = re.compile(rf"[ \t]*\{{{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\}}")
 # a div of the site around the article: its header, menus, the writer's bio, a disclaimer, related posts
-PANDOC_CHROME = {"site-header", "header", "site-footer", "footer", "nav", "navigation", "menu", "author-bio", "bio",
-                 "disclaimer", "related-posts", "related", "share", "social", "comments", "sidebar", "newsletter"}
+PANDOC_CHROME = {"site-header", "site-footer", "footer", "nav", "navigation", "menu", "author-bio", "bio", "disclaimer",
+                 "related-posts", "related", "share", "social", "comments", "sidebar"}  # (not "header": an entry's)
 TITLE_CLASSES = {"entry-title", "post-title", "article-title", "headline", "title"}  # a heading that is the story's
 
 

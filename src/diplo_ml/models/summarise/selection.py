@@ -10,6 +10,7 @@ import numpy as np
 
 from diplo_ml.data.datelines import (
     MONTHS,
+    OUTLET_PATTERN,
     OUTLETS,
     TOLD_YEAR,
     WEEKDAYS,
@@ -166,8 +167,14 @@ SPEECH_COURTESY = re.compile(
     r" heartily)? (?:welcome|extend (?:a |my |our )?(?:(?:most |very )?(?:warm|warmest|cordial|sincere|heartfelt) )?"
     r"welcome to) (?:you|all|everyone|our (?:distinguished )?guests|the distinguished|the delegates|the delegation"
     r"|(?:his|her|your) excellency|their excellencies|the (?:president|prime minister|high-ranking)|mr\b|madam)\b"
+    # "I warmly welcome 120 young overseas Vietnamese …" (read 32), people, not a decision or a ceasefire
     r"|(?:(?:first of all|first|on this occasion|at the outset|once again|today),? )?(?:on behalf of [^.!?]{3,160}?, )?"
-    r"(?:I|we)(?: would like to| wish to)? (?:warmly|sincerely|cordially|heartily) welcome\b"  # (anyone, read 32)
+    r"(?:(?:I|we)(?: would like to| wish to)?|let me|allow me to) (?:warmly|sincerely|cordially|heartily) welcome"
+    r" (?:you|all|everyone|our|the|[\d,]+)\b(?![^.!?]*\b(?:decision|agreement|ceasefire|cease-fire|deal|adoption"
+    r"|announcement|release|move|step|outcome|resolution|statement|news|election|appointment|launch|signing)\b)"
+    # "I know many of you have had a long day, so we will try to keep this brief." (read 33)
+    r"|(?:I know [^.!?]{0,80}?,? )?(?:so )?(?:I|we)(?:['’]ll| will| shall)? (?:try to |aim to )?keep (?:this|it|my"
+    r" remarks|my comments|our remarks)(?: very)? (?:brief|short)\b"
     r"|it is with (?:great |deep |real |sincere )?(?:pleasure|joy|honou?r|delight) that (?:I|we)\b"
     # "I would like to extend my warmest greetings to all of you.", "On this occasion, I would like to send my sincere
     # greetings and best wishes to all distinguished guests."
@@ -236,7 +243,8 @@ FURNITURE_SENTENCE = re.compile(
     r"|(?:follow|read)\b[^.!?]{0,60}\blive (?:coverage|blog|updates)|stay tuned\b"
     # a live page's own words (read 30): "Stay with us.", "That's all from us for today.", "Thank you for following
     # our live coverage.", "Today's programme includes an official welcome, …"
-    r"|stay with us\b|that['’]s all (?:from us|for today)\b|thank you for following\b"
+    r"|stay with us\b|that(?:['’]s| is) all (?:from us|for today)\b|thanks? (?:you )?for following\b"
+    r"|we(?:['’]re| are) (?:pausing|ending|wrapping up|closing) (?:our |this )?live\b"
     r"|\d+\s*min(?:ute)?s?\s+read|[\d,.]+\s*(?:views|reads|comments)|see more|back to top|print(?: this)?"
     r"(?: article| page)?[.!]?$|(?:last )?(?:updated|posted|published)\s+\d+\s+\w+\s+ago"
     r"|(?:[^,.]{1,40},\s+)?(?:from\s+)?(?:(?:our|a|the|[\w.&]+)\s+)?correspondents?\s+(?:in|from|based in)\s+"
@@ -245,9 +253,10 @@ FURNITURE_SENTENCE = re.compile(
 # a live page's sign-off, which the rest of its entry goes on from ("That's all from us for today. … The president
 # travels to Penang tomorrow morning, …": read 30, the newest entry of a live page that puts it first)
 # and the paragraphs that go on from a note to editors, an acknowledgement of country or a warning box (read 33)
-SIGN_OFF = re.compile(r"^(?:that['’]s all (?:from us|for today)|thank you for following\b[^.!?]{0,40}\blive"
-                      r"|notes? (?:to|for) (?:the )?editors?\b|(?:we |[\w ]{2,60}? )?acknowledges? the traditional"
-                      r" (?:owners|custodians)\b|beware of\b|\[(?:notice|important|alert|attention)\])",
+SIGN_OFF = re.compile(r"^(?:that(?:['’]s| is) all (?:from us|for today)|thanks? (?:you )?for following\b[^.!?]{0,40}"
+                      r"\blive|we(?:['’]re| are) (?:pausing|ending|wrapping up|closing) (?:our |this )?live"
+                      r"|notes? (?:to|for) (?:the )?editors?\b"
+                      r"|(?-i:(?:We|[A-Z][\w ]{2,60}?) acknowledges? the Traditional (?:Owners|Custodians))\b)",
                       re.IGNORECASE)
 
 
@@ -263,33 +272,52 @@ def _signed_off(line: list[str]) -> list[str]:
 # fraud!", a photo's "©" credit, a hotline's label, "In our series …", a programme's welcome, a newsletter's pointer
 # to its top story or its tagline, the outlet's own team at work
 PAGE_NOTE = re.compile(
-    r"^(?:we |[\w ]{2,60}? )?acknowledges? the traditional (?:owners|custodians)\b"
+    r"^(?-i:(?:We|[A-Z][\w ]{2,60}?) acknowledges? the Traditional (?:Owners|Custodians))\b"
     r"|^notes? (?:to|for) (?:the )?editors?\b|^(?:the )?following is (?:the )?(?:full )?text\b"
-    r"|^(?:below|here) is the (?:full )?text\b|^\[(?:notice|important|alert|announcement|update|info|attention)\]"
-    r"|^beware of\b|^©|^(?:[a-z]+ ){0,3}hotline\s*:|^in (?:our|this) (?:new |weekly |monthly |special )?series\b"
+    r"|^(?:below|here) is the (?:full )?text(?: of [^.!?,]{1,80})?[.:]$"
+    r"|^the full text of [^.!?]{0,80}\b(?:is|follows) (?:below|here)\b"
+    r"|^(?:\[|【)(?:notice|attention)(?:\]|】)|^beware of\b|^©|^(?:[a-z]+ ){0,3}hotline\s*:"
+    r"|^in our (?:new |weekly |monthly |special )?series\b"
+    r"|^in (?:this|today's|this week's) (?:instalment|installment|episode)\b"
+    r"|^in (?:today's|this week's) (?:programme|program|edition|issue)\b"
+    r"|^(?:log ?in|sign ?in|register|subscribe) (?:now )?to (?:read|see|access|view|download|continue)\b"
+    r"|^we (?:apologi[sz]e|are sorry) for (?:any|the) inconvenience\b|^our (?:first|next|last|final) stop\b"
+    r"|^(?:but |and )?(?:first|now|next|before that),? (?:some|a little|a bit of|a song|a piece of) music\b"
     r"|^(?:hello|hi|good (?:morning|afternoon|evening)),? (?:and )?welcome to\b"
     r"|^welcome to (?:this|today's|our|the latest|another) (?:week's )?(?:edition|episode|programme|program|show"
     r"|issue)\b"
-    r"|^here (?:is|are) (?:today's|this week's|this morning's|your) (?:top )?(?:stor(?:y|ies)|news|headlines"
-    r"|brief(?:ing)?|digest)\b"
+    r"|^here(?:['’]s| is| are) (?:today's|this week's|this morning's|your|the) (?:top )?(?:stor(?:y|ies)|news"
+    r"|headlines|brief(?:ing)?|digest)\b"
     r"|^your (?:[\w-]+ ){0,3}(?:read|brief(?:ing)?|digest|round-?up|newsletter)\b[^.!?]{0,60}[.!]$"
-    r"|^in (?:this|today's|this week's|our) (?:instalment|installment|episode|edition|programme|program|issue)\b"
-    r"|^(?:log ?in|sign ?in|register|subscribe) (?:now )?to (?:read|see|access|view|download|continue)\b"
-    r"|^we (?:apologi[sz]e|are sorry) for (?:any|the) inconvenience\b|^our (?:first|next|last|final) stop\b"
-    r"|^(?:(?-i:[A-Z])[\w'’ ]{1,40}(?:['’]s|s['’])|our) (?:video |news |reporting |camera |photo )?"
-    r"(?:team|crew|reporters?|correspondents?|photographers?) (?:was|were|went|visited|spent|joined)\b",
+    rf"|^(?:our|(?:{OUTLET_PATTERN})(?: News| Online)?(?:['’]s|s?['’])) (?:video |news |reporting |camera |photo )?"
+    r"(?:team|crew|reporters?|correspondents?|photographers?) (?:(?:was|were) (?:at|in|on|there)\b|went to\b"
+    r"|visited\b|spent\b|joined\b)",
     re.IGNORECASE)
-# a speech's heading written as a sentence: "Speech by Marieke van den Berg, Minister for …, at the … Forum in Can
-# Tho, Viet Nam, on 12 May 2025." (no verb of its own)
-SPEECH_HEADING = re.compile(r"^(?:(?:opening |closing |keynote )?(?:speech|remarks|address|statement)|keynote)"
-                            r" (?:by|of|delivered by) (?!.*\b(?:was|were|is|are|has|have|had|said|says|will|drew"
-                            r"|received|won|sparked|called|urged)\b)", re.IGNORECASE)
-# a briefing's framing: "On 17 July 2025, the Ministry of Foreign Affairs held its regular press briefing, chaired by
-# …" (what was said there is the news)
-BRIEFING_HELD = re.compile(r"\b(?:held|holds|hosted|hosts) (?:its|the|a|their) (?:regular|weekly|periodic|monthly"
-                           r"|routine|regular weekly) press (?:briefing|conference)\b(?![^.!?]*\b(?:said|says|announced"
-                           r"|stated|affirmed|where|at which)\b)", re.IGNORECASE)
+# a speech's heading written as a sentence (no verb of its own): "Speech by Marieke van den Berg, Minister for …, at
+# the … Forum in Can Tho, Viet Nam, on 12 May 2025." (not "Remarks by the ambassador prompted a protest …")
+SPEECH_HEADING = re.compile(r"^(?:(?:opening |closing |keynote |welcome |welcoming )?(?:speech|remarks|address"
+                            r"|statement)|keynote) (?:by|of|delivered by) [^.!?]*?(?:, | at )", re.IGNORECASE)
+# a briefing's framing, nothing more: "On 17 July 2025, the Ministry of Foreign Affairs held its regular press briefing,
+# chaired by Spokesperson …", "The ministry's regular press briefing was held on Thursday afternoon, chaired by …"
+# (what was said there is the news)
+BRIEFING_HELD = re.compile(r"(?:\b(?:held|holds|hosted|hosts) (?:its|the|a|their) (?:regular |weekly |periodic "
+                           r"|monthly |routine )+press (?:briefing|conference)|\b(?:regular|weekly|periodic|monthly"
+                           r"|routine) press (?:briefing|conference) (?:was|is) held)"
+                           r"(?:(?:,? (?:on|in|at)(?: (?!and\b)[\w'’-]+){1,3})*(?:,? (?:chaired|hosted|led|presided"
+                           r" over) by [^.!?]{1,120})?)[.!]$", re.IGNORECASE)
 
+
+# a holding line: "The Ministry of Foreign Affairs (MFA) is closely monitoring Typhoon Nakri, which …" (what it advises
+# or does is the news; not "… is monitoring the case and has asked the embassy to …")
+HOLDING_LINE = re.compile(r"^(?:the |our )?(?-i:[A-Z])[\w ()'’&-]{1,80}? (?:is|are) (?:closely |carefully "
+                          r"|continuing to |continuously )?(?:monitoring|following)(?: closely)?\b"
+                          r"(?![^.!?]*\band (?:has|have|will|is|are|had)\b)", re.IGNORECASE)
+# a joint statement's preamble: "The Republic of Korea and the Socialist Republic of Viet Nam recall that, since …",
+# "The two sides recognise that secure … supply chains … are essential …" (read 33)
+JOINT_PREAMBLE = re.compile(r"^(?:(?:the two|both) (?:sides|parties|countries|leaders|governments|ministers)"
+                            r"|(?:the )?(?-i:[A-Z])[\w'’.–-]*(?: (?:of |the )*(?-i:[A-Z])[\w'’.–-]*)* and (?:the )?"
+                            r"(?-i:[A-Z])[\w'’.–-]*(?: (?:of |the )*(?-i:[A-Z])[\w'’.–-]*)*)"
+                            r" (?:recall|recognise|recognize) that\b", re.IGNORECASE)
 # a page's table of contents run into its first words ("Contents Introduction Europe The Indo-Pacific …")
 CONTENTS_LIST = re.compile(r"^Contents:?\s+[A-Z]")
 # a meeting's pleasantry, nothing more: "We had a very productive meeting today.", "We have just had excellent talks."
@@ -435,7 +463,9 @@ def is_statement(sentence: str) -> bool:
             or (SETS_UP.match(unemphasised) and not ATTRIBUTED.search(text)) \
             or DISCLAIMER.match(unemphasised) or CHAIRED.match(text) or PLEASANTRY.match(text) \
             or BOX_LABEL.match(unemphasised) or ELSEWHERE.match(unemphasised) or PROGRAMME.match(unemphasised) \
-            or PAGE_NOTE.match(unemphasised) or SPEECH_HEADING.match(unemphasised) or BRIEFING_HELD.search(text) \
+            or (PAGE_NOTE.match(unemphasised) and not ATTRIBUTED.search(text)) \
+            or (SPEECH_HEADING.match(unemphasised) and not has_verb(text)) or BRIEFING_HELD.search(text) \
+            or HOLDING_LINE.match(unemphasised) or JOINT_PREAMBLE.match(unemphasised) \
             or ((ABOUT_AUTHOR.match(unemphasised) or (EVENT_NOTICE.match(unemphasised) and len(text.split()) <= 20))
                 and not ATTRIBUTED.search(text)):
         return False
@@ -667,6 +697,8 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
     for i in _background_opening(raw, allowed):
         allowed[i] = False
     for i in _untold_opening(raw, allowed, headline):
+        allowed[i] = False
+    for i in _quote_box(raw, allowed):
         allowed[i] = False
     first = next((i for i, ok in enumerate(allowed) if ok), None)  # a feature's opening cry, a line of its own
     if first is not None and BARE_QUOTE.match(raw[first].strip()) and len(raw[first].split()) <= 6 \
@@ -990,6 +1022,29 @@ def _untold_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
         if words > UNTOLD_WORDS:
             break
     return []
+
+
+def _quote_box(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
+    """A release that opens with a box's quotation standing alone (no speaker in its sentence: "“Fifty years after the
+    war ended, farmers … still find bombs in their fields.”", read 33), credited on a line of its own ("The Honourable
+    Priya Sandhu, Minister of International Development") above its news: the statements before the first of the
+    next five that reports an act on a day (:data:`LEAD_ACT`, :data:`NEWS_DAY`), not in the first person. (A
+    minister's statement in quotation marks, as GOV.UK prints one, has no credit line before its news.)"""
+    kept = [i for i, ok in enumerate(allowed) if ok]
+    if not kept or not raw[kept[0]].strip().startswith(QUOTE_MARKS) or ATTRIBUTED.search(raw[kept[0]]):
+        return []
+    lead = next((i for i in kept[1:6] if LEAD_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
+                 and not raw[i].strip().startswith(QUOTE_MARKS) and not FIRST_PERSON.search(unquoted(raw[i]))), None)
+    credited = lead is not None and any(not allowed[i] and CREDIT_LINE.match(raw[i].strip())
+                                        for i in range(kept[0] + 1, lead))
+    return [i for i in kept if credited and i < lead]
+
+
+# a quotation's credit on a line of its own: a name, a comma and an office, no verb ("The Honourable Priya Sandhu,
+# Minister of International Development"; "— Jane Doe, Head of Mission")
+CREDIT_LINE = re.compile(r"^[-–—]?\s*(?:(?:the )?(?:honourable|honorable|hon\.?|h\.e\.|mr\.?|ms\.?|mrs\.?|dr\.?) )?"
+                         r"(?:(?-i:[A-Z])[\w.'’-]*\s){1,5}?(?-i:[A-Z])[\w.'’-]*,\s+(?:the )?(?-i:[A-Z])[^.!?]{2,100}$",
+                         re.IGNORECASE)
 
 
 def _before_announcement(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
