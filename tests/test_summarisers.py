@@ -1853,6 +1853,26 @@ def test_an_opening_the_headline_does_not_tell_of_gives_way_to_the_dated_lead(te
     assert [s for s, ok in zip(sentences, allowed) if ok][0].startswith(first)
 
 
+@pytest.mark.parametrize(("text", "headline", "first"), [
+    # read 32 (s51): a standfirst that sets out the situation, right above the dated lead the headline tells of
+    ("Nepal's southern plains have been battered by heavy monsoon rains since late June, with thousands of families "
+     "forced to leave their homes.\n\nPrime Minister Hoang Trung Kien on July 9 sent a message of condolence to his "
+     "Nepalese counterpart over the deadly floods.", "Vietnamese leaders send condolences to Nepal over deadly floods",
+     "Prime Minister Hoang Trung Kien"),
+    ("Halal food, coffee and furniture from Vietnam are drawing growing attention in the Gulf.\n\nVietnamese and "
+     "Saudi firms signed 14 deals worth $86 million on September 17 at a trade week in Riyadh.",
+     "Vietnamese firms sign 14 deals at trade week in Riyadh", "Vietnamese and Saudi firms"),
+    # where the opening tells the headline's story, or the lead does not, or comes later, the opening stays
+    ("Vietnamese firms have signed 14 deals in Riyadh.\n\nThe deals were signed on September 17 at a trade week.",
+     "Vietnamese firms sign 14 deals at trade week in Riyadh", "Vietnamese firms have signed"),
+    ("Halal food from Vietnam is drawing attention in the Gulf.\n\nThe minister arrived in Riyadh on Monday.",
+     "Vietnamese firms sign 14 deals at trade week in Riyadh", "Halal food"),
+])
+def test_a_standfirst_of_the_situation_gives_way_to_the_dated_lead(text, headline, first):
+    sentences, allowed = candidates(text, headline)
+    assert [s for s, ok in zip(sentences, allowed) if ok][0].startswith(first)
+
+
 def test_the_lead_summariser_reads_the_headline_from_the_context():
     model = build_model(LeadSummariser, {"k": 1})
     context = {"headline": ["Lao and Vietnamese puppet troupes to tour joint water puppet show"]}

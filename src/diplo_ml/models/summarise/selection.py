@@ -700,6 +700,8 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
         allowed[i] = False
     for i in _quote_box(raw, allowed):
         allowed[i] = False
+    for i in _situation_opening(raw, allowed, headline):
+        allowed[i] = False
     first = next((i for i, ok in enumerate(allowed) if ok), None)  # a feature's opening cry, a line of its own
     if first is not None and BARE_QUOTE.match(raw[first].strip()) and len(raw[first].split()) <= 6 \
             and raw[first].strip() in (line.strip() for line in lines) \
@@ -1021,6 +1023,26 @@ def _untold_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
         words += len(raw[i].split())
         if words > UNTOLD_WORDS:
             break
+    return []
+
+
+def _situation_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None) -> list[int]:
+    """A standfirst that sets out a situation ("Nepal's southern plains have been battered by unusually heavy monsoon
+    rains since late June, …", "Halal food, coffee and furniture from Vietnam are drawing growing attention in the
+    Gulf, …"; read 32) right above the dated lead that tells the headline's story: an opening that shares at most one
+    word with the headline and names no day and nothing to come, followed at once by a statement that reports an act
+    on a day (not a quotation, not in the first person) and shares three words or more with it."""
+    kept = [i for i, ok in enumerate(allowed) if ok]
+    topic = topic_words(unquoted(headline)) if headline else set()
+    if len(kept) < 2 or len(topic) < 3:
+        return []
+    opening, lead = raw[kept[0]].strip(), raw[kept[1]].strip()
+    if len(topic & topic_words(opening)) > 1 or NEWS_DAY.search(opening) or FUTURE.search(unquoted(opening)):
+        return []
+    dated = (LEAD_ACT.search(lead) and NEWS_DAY.search(lead)) or DATED_ACT.search(lead)
+    if dated and not lead.startswith(QUOTE_MARKS) and not FIRST_PERSON.search(unquoted(lead)) \
+            and len(topic & topic_words(lead)) >= 3:
+        return kept[:1]
     return []
 
 
