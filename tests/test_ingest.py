@@ -230,6 +230,13 @@ def test_a_byline_that_goes_on_to_the_date_dates_the_page():
     assert undated.date is None
 
 
+def test_a_video_players_next_clip_is_no_headline():
+    page = ("Up next: A night at Ho Chi Minh City's new Ben Thanh food street (1:58) Autoplay ●\n\n212 Vietnamese "
+            "citizens rescued from scam compounds in Myanmar flown home\n\nA chartered flight carrying 212 Vietnamese "
+            "citizens landed at Noi Bai International Airport late on Tuesday.\n")
+    assert ingest_text(page, "v").headline.startswith("212 Vietnamese citizens rescued")
+
+
 def test_a_rates_ticker_is_no_headline():
     """Read 29 (s51): a Lao agency's exchange-rate ticker above its menu; with the page's most-read list and without."""
     page = ("KPL – Lao News Agency\n\nBCEL exchange rates (05/11/2025): USD 21,870 | THB 672 | CNY 3,065 | VND 0.83\n\n"

@@ -392,6 +392,10 @@ def test_headlines_that_are_labels_or_repeat_the_summary_are_not_put_first():
     "First of all, on behalf of the State Committee for Overseas Vietnamese, I warmly welcome 120 young overseas "
     "Vietnamese from 21 countries to the 2025 Summer Camp.",
     "This year, we have a special gift for you.",
+    "Joining me on the dais is Secretary (East), Shri Anand Khurana, and Joint Secretary (South), Smt. Meera Pillai.",
+    "As always, Secretary (East) will make some opening remarks, after which we will take a few questions.",
+    "Sir, over to you.",
+    "Secretary (East), Shri Anand Khurana: Thank you, Rohit.",
 ])
 def test_a_pages_notes_about_itself_are_no_statements(sentence):
     assert not is_statement(sentence)

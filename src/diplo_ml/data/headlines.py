@@ -281,6 +281,9 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(PICTURED.search, "photo caption")  # "… (right) and … at the meeting"
     _drop_candidates(article, candidates, [c for c in candidates if _scene_caption(c, candidates)], "photo caption")
     drop(lambda line: is_menu(line) or SITE_WELCOME.match(line), "navigation menu, table row or site banner")
+    # a video player's next clip: "Up next: A night at Ho Chi Minh City's new Ben Thanh food street (1:58) Autoplay ●"
+    drop(lambda line: re.match(r"(?:up next|next up|watch next|coming up next|autoplay)\b", line, re.IGNORECASE),
+         "video player's next clip")
     # a ticker: "USD 21,870 | THB 672 | CNY 3,065" (not "ASEAN 2025 | 46th Summit | Leaders adopt …")
     drop(lambda line: sum(bool(re.search(r"\d", part)) and len(part.split()) <= 4 for part in line.split(" | ")) >= 3,
          "ticker of rates or prices")

@@ -283,6 +283,12 @@ PAGE_NOTE = re.compile(
     r"|^(?:log ?in|sign ?in|register|subscribe) (?:now )?to (?:read|see|access|view|download|continue)\b"
     r"|^we (?:apologi[sz]e|are sorry) for (?:any|the) inconvenience\b|^our (?:first|next|last|final) stop\b"
     r"|^(?:but |and )?(?:first|now|next|before that),? (?:some|a little|a bit of|a song|a piece of) music\b"
+    # a briefing's panel and order: "Joining me on the dais is Secretary (East), …", "As always, Secretary (East) will
+    # make some opening remarks, after which we will take a few questions.", "Sir, over to you." (read 33)
+    r"|^(?:as always,? )?[^.!?]{1,60}\bwill (?:make|give|deliver) (?:some |a few |brief |his |her )?(?:opening )?"
+    r"(?:remarks|statement)\b[^.!?]{0,40}\bquestions\b|^(?:(?:sir|madam|ma['’]am),? )?over to you\b"
+    r"|^(?:joining (?:me|us)|with me)(?: here| today| this (?:morning|afternoon|evening))?(?: on the (?:dais|stage"
+    r"|podium|panel))?(?: today)? (?:is|are)\b"
     r"|^(?:hello|hi|good (?:morning|afternoon|evening)),? (?:and )?welcome to\b"
     r"|^welcome to (?:this|today's|our|the latest|another) (?:week's )?(?:edition|episode|programme|program|show"
     r"|issue)\b"
