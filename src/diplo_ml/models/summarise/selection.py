@@ -1036,14 +1036,18 @@ def _situation_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | 
     """A standfirst that sets out a situation ("Nepal's southern plains have been battered by unusually heavy monsoon
     rains since late June, …", "Halal food, coffee and furniture from Vietnam are drawing growing attention in the
     Gulf, …"; read 32) right above the dated lead that tells the headline's story: an opening that shares at most one
-    word with the headline and names no day and nothing to come, followed at once by a statement that reports an act
+    word with the headline, reports no act and names no day and nothing to come, followed at once by a statement that
+    reports an act
     on a day (not a quotation, not in the first person) and shares three words or more with it."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     topic = topic_words(unquoted(headline)) if headline else set()
     if len(kept) < 2 or len(topic) < 3:
         return []
     opening, lead = raw[kept[0]].strip(), raw[kept[1]].strip()
-    if len(topic & topic_words(opening)) > 1 or NEWS_DAY.search(opening) or FUTURE.search(unquoted(opening)):
+    if len(topic & topic_words(opening)) > 1 or NEWS_DAY.search(opening) or FUTURE.search(unquoted(opening)) \
+            or reports_an_act(re.split(r",\s+(?:with|where|which|while|as|and)\b", unquoted(opening))[0]):
+        # (its main clause reports news done: "Foreign investors poured USD 10.2 billion …"; not "…, with thousands
+        # of families forced to leave their homes")
         return []
     dated = (LEAD_ACT.search(lead) and NEWS_DAY.search(lead)) or DATED_ACT.search(lead)
     if dated and not lead.startswith(QUOTE_MARKS) and not FIRST_PERSON.search(unquoted(lead)) \
