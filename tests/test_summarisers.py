@@ -1877,6 +1877,15 @@ def test_a_standfirst_of_the_situation_gives_way_to_the_dated_lead(text, headlin
     assert [s for s, ok in zip(sentences, allowed) if ok][0].startswith(first)
 
 
+def test_a_releases_legal_basis_above_its_news_is_not_the_summary():
+    text = ("The Convention on Cultural Property Implementation Act of 1983 allows the United States to restrict the "
+            "import of archaeological material.\n\nViet Nam submitted its request in 2023.\n\nOn June 5, the two "
+            "governments signed a memorandum of understanding in Washington.")
+    assert _chosen(text)[0].startswith("On June 5")
+    news = "The Labour Law allows workers to retire at 62 from next year, the ministry said on Monday."
+    assert _chosen(f"{news}\n\nOn Tuesday, the assembly signed the decree.")[0] == news  # the news names its day
+
+
 def test_the_lead_summariser_reads_the_headline_from_the_context():
     model = build_model(LeadSummariser, {"k": 1})
     context = {"headline": ["Lao and Vietnamese puppet troupes to tour joint water puppet show"]}

@@ -708,6 +708,8 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
         allowed[i] = False
     for i in _situation_opening(raw, allowed, headline):
         allowed[i] = False
+    for i in _authority_opening(raw, allowed):
+        allowed[i] = False
     first = next((i for i, ok in enumerate(allowed) if ok), None)  # a feature's opening cry, a line of its own
     if first is not None and BARE_QUOTE.match(raw[first].strip()) and len(raw[first].split()) <= 6 \
             and raw[first].strip() in (line.strip() for line in lines) \
@@ -1054,6 +1056,28 @@ def _situation_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | 
             and len(topic & topic_words(lead)) >= 3:
         return kept[:1]
     return []
+
+
+# what a law, a convention or a treaty does, in the present: "The Convention on Cultural Property Implementation Act of
+# 1983 allows the United States to restrict …" (a media note's legal basis above its news, read 33)
+AUTHORITY = re.compile(r"^(?:The |Under the )?(?:[A-Z][\w'’-]*,? (?:(?:of|on|for|and|the|to) )*){0,12}(?:Act|Convention"
+                       r"|Law|Treaty|Regulation|Decree|Protocol|Charter|Directive)(?: of (?:\d{4}|the \w+|\d{1,2} \w+ "
+                       r"\d{4}))?(?: \([\w ./-]{1,30}\))?,? (?:allows|requires|provides|permits|authori[sz]es|gives"
+                       r"|prohibits|obliges|entitles|empowers|enables)\b")
+
+
+def _authority_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
+    """A release that opens with its legal basis (:data:`AUTHORITY`) above the news: the statements before the first
+    of the next three that reports an act on a named day (:data:`DATED_ACT`, or :data:`LEAD_ACT` with
+    :data:`NEWS_DAY`; not in the first person)."""
+    kept = [i for i, ok in enumerate(allowed) if ok]
+    opening = raw[kept[0]].strip() if kept else ""
+    if len(kept) < 2 or not AUTHORITY.match(opening) or NEWS_DAY.search(opening) or REPORTED.search(opening) \
+            or FUTURE.search(opening):  # (news of a law: "The Labour Law allows …, the ministry said on Monday.")
+        return []
+    lead = next((i for i in kept[1:4] if (DATED_ACT.search(raw[i].strip()) or (
+        LEAD_ACT.search(raw[i]) and NEWS_DAY.search(raw[i]))) and not FIRST_PERSON.search(unquoted(raw[i]))), None)
+    return [i for i in kept if lead is not None and i < lead]
 
 
 def _quote_box(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
