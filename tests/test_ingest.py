@@ -230,6 +230,43 @@ def test_a_byline_that_goes_on_to_the_date_dates_the_page():
     assert undated.date is None
 
 
+@pytest.mark.parametrize(("top", "headline"), [
+    # reads 32-33 (s51): a hashtag bar, a minister's name on a portfolio site, a "See also:" link, an image's alt text,
+    # a Vietnamese letterhead's motto, a postal address, an embargo before the title, a title centred over three
+    # lines with a term ("2026-2028") that is no telephone number, a site notice and an acknowledgement of country
+    ("Trending: #ASEAN2025 #NationalAssembly #Digitaltransformation\n\n", None),
+    ("Australian Government\nMinister for Foreign Affairs\nSenator the Hon Rachel Thornbury\n\n", None),
+    ("> See also: Secretariat report (WT/TPR/S/468) | Government report\n\n", None),
+    ("[Image: Delegates at the opening of the forum in Hanoi]\n\n", None),
+    ("MINISTRY OF FOREIGN AFFAIRS\nPRESS AND INFORMATION DEPARTMENT Independence - Freedom - Happiness\n\n", None),
+    ("Wisma Putra, No. 1, Jalan Wisma Putra, Presint 2, 62602 Putrajaya, Malaysia\n\n", None),
+    ("[Notice] The JAPAN eVISA system will be unavailable from 22:00 on November 15 for maintenance.\n\n", None),
+    ("We acknowledge the Traditional Custodians of Country throughout Australia and their connection to land.\n\n",
+     None),
+])
+def test_page_furniture_above_a_title_is_no_headline(top, headline):
+    title = "Vietnam and Uruguay agree to launch a study on a free trade agreement"
+    article = ingest_text(f"{top}{title}\n\nVietnam and Uruguay on Tuesday agreed to launch a joint feasibility study "
+                          "on a free trade agreement, the two ministers said in Hanoi.\n", "x")
+    assert article.headline == (headline or title)
+
+
+def test_a_titles_embargo_and_its_lines_centred_over_a_page():
+    from diplo_ml.data.headlines import WIRE_TAG
+
+    assert WIRE_TAG.sub("", "EMBARGOED 00:01 Thursday 20 November – Tánaiste announces €15 million for the Sahel") \
+        == "Tánaiste announces €15 million for the Sahel"  # (a mail's subject: read 33)
+    assert WIRE_TAG.sub("", "Embargo on arms sales – what it means") == "Embargo on arms sales – what it means"
+    centred = ingest_text("MINISTRY OF FOREIGN AFFAIRS                 SOCIALIST REPUBLIC OF VIET NAM\n\n"
+                          "                     Viet Nam elected to the Executive Board\n"
+                          "                  of the United Nations Children's Fund (UNICEF)\n"
+                          "                             for the 2026-2028 term\n\n"
+                          "On 4 November 2025, the United Nations Economic and Social Council elected Viet Nam a "
+                          "member of the Executive Board of UNICEF for the 2026-2028 term.\n", "x")
+    assert centred.headline == ("Viet Nam elected to the Executive Board of the United Nations Children's Fund "
+                                "(UNICEF) for the 2026-2028 term")
+
+
 def test_a_video_players_next_clip_is_no_headline():
     page = ("Up next: A night at Ho Chi Minh City's new Ben Thanh food street (1:58) Autoplay ●\n\n212 Vietnamese "
             "citizens rescued from scam compounds in Myanmar flown home\n\nA chartered flight carrying 212 Vietnamese "

@@ -44,7 +44,9 @@ def _without_suffix(title: str, lines: list[str]) -> str:
 
 
 # a wire service's tag before its headline: "(LEAD) N. Korea fires …", "(URGENT) …", "(2nd LD) …"
-WIRE_TAG = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{0,60})\)\s*", re.IGNORECASE)
+WIRE_TAG = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{0,60})\)\s*"
+                      # an embargo before a release's title: "EMBARGOED 00:01 Thursday 20 November – Tánaiste …"
+                      r"|^(?:embargoed?|under embargo)\b[^–—|]{0,60}?\s[–—|-]\s+", re.IGNORECASE)
 
 
 # a page's title that ingestion would otherwise take for something else: a question ("Is Viet Nam's economic diplomacy
@@ -61,7 +63,8 @@ SITE_NAME = re.compile(r"^(?:[A-Z]\w*(?: [A-Z]\w*)? [–—-] )?(?:The )?(?:(?:U
 
 # a page's contact line: "Hotline for citizen protection: +82 10 5555 0123", "Email: consular@…", "Floor 9, Lotte
 # Center Office Tower, 54 Lieu Giai, Ba Dinh, Ha Noi"
-CONTACT = re.compile(r"\+?\d[\d\s().-]{7,}\d|[\w.-]+@[\w-]+\.\w"  # a telephone number or an e-mail address
+CONTACT = re.compile(r"(?!(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d\b)\+?\d[\d\s().-]{7,}\d|[\w.-]+@[\w-]+\.\w"  # a
+                     # telephone number (not a term, "2026-2028") or an e-mail address
                      r"|^(?:(?:Floor|Level|Room|Suite|Unit)\s+\d+|\d+(?:-\d+)?\s+[A-Z][\w ]{2,30}\s"
                      r"(?:Street|Road|Avenue|Boulevard)),(?:\s*[^,]+,){1,6}\s*[^,]+$"  # (or an address, or one with
                      # no number in names alone: "Tran Hung Dao Street, Hoan Kiem, Ha Noi, Viet Nam"; not "Wall
@@ -272,6 +275,24 @@ def _below_the_menu(article: Article, candidates: list[tuple[int, str]], best: t
     return max(below, key=lambda c: len(without_site(c[1])))
 
 
+def _wrapped_titles(candidates: list[tuple[int, str]]) -> dict[tuple[int, str], list[tuple[int, str]]]:
+    """A title in small letters centred over several lines, as a printed release sets it ("Viet Nam elected to the
+    Executive Board" / "of the United Nations Children's Fund (UNICEF)" / "for the 2026-2028 term"; read 32): each
+    candidate that such lines go on from, and those lines (the next lines, each opening with a small word)."""
+    found: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    for c in candidates:
+        if capitals(c[1]) or c[1].rstrip().endswith((".", ":", "!", "?")) or len(c[1].split()) < 3:
+            continue
+        rest, end = [], c[0]
+        for below in candidates:
+            if below[0] == end + 1 and re.match(r"(?:of|for|and|in|on|to|at|with|from|by|the|a|an)\s", below[1]):
+                rest.append(below)
+                end = below[0]
+        if rest:
+            found[c] = rest
+    return found
+
+
 def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     """The longest short line above the body is the headline; the others are section labels."""
     def drop(test: Callable[[str], object], reason: str) -> None:
@@ -281,6 +302,22 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(PICTURED.search, "photo caption")  # "… (right) and … at the meeting"
     _drop_candidates(article, candidates, [c for c in candidates if _scene_caption(c, candidates)], "photo caption")
     drop(lambda line: is_menu(line) or SITE_WELCOME.match(line), "navigation menu, table row or site banner")
+    # a hashtag bar ("Trending: #ASEAN2025 #NationalAssembly …"), a minister's name on a portfolio site ("Senator the
+    # Hon Rachel Thornbury"), a "See also:" link, an image's alt text ("[Image: …]"), Viet Nam's national motto in an
+    # official letterhead ("… Independence - Freedom - Happiness"), a postal address ("…, 62602 Putrajaya"); reads 32-33
+    drop(lambda line: re.match(r"[#*_ ]*(?:trending|hot topics?|tags?)\s*:", line, re.IGNORECASE)
+         or len(re.findall(r"(?:^|\s)#\w", line)) >= 2, "hashtag bar")
+    drop(lambda line: re.match(r"(?:senator |the )?(?:the )?hon(?:ourable|orable|\.)? (?:dr |mr |ms |mrs )?"
+                               r"(?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+)){1,3}(?: (?:MP|TD|MLA|MHA|AC|AO|OBE))*$",
+                               line.strip("*_ "), re.IGNORECASE), "minister's name")
+    drop(lambda line: re.match(r"(?:>\s*)?(?:see also|read also|also read|related)\s*:", line, re.IGNORECASE),
+         "related link")
+    drop(lambda line: re.match(r"\[(?:image|photo|picture|graphic|video)\s*:", line, re.IGNORECASE), "image's alt text")
+    drop(lambda line: re.search(r"independence\s*[-–—]\s*freedom\s*[-–—]\s*happiness", line, re.IGNORECASE),
+         "national motto (letterhead)")
+    drop(lambda line: len(line.split(",")) >= 3
+         and re.search(r",\s*\d{5,6}\s+[A-Z][\w ]{2,30}(?:,\s*[A-Z][\w ]{2,30})?$", line),
+         "postal address")
     # a video player's next clip: "Up next: A night at Ho Chi Minh City's new Ben Thanh food street (1:58) Autoplay ●"
     drop(lambda line: re.match(r"(?:up next|next up|watch next|coming up next|autoplay)\b", line, re.IGNORECASE),
          "video player's next clip")
@@ -312,7 +349,9 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     _drop_candidates(article, candidates, epigraphs, "epigraph")
     if not candidates:
         return
-    best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(c[1]))))
+    wrapped_title = _wrapped_titles(candidates)
+    best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(" ".join(
+        [c[1], *(rest[1] for rest in wrapped_title.get(c, []))])))))
     best = _below_the_menu(article, candidates, best)
     story = _ruled_heading(candidates) if DIGEST_SUBJECT.match(best[1]) else None  # a newsletter's subject names its
     best = story or best  # issue; the story's own title stands between rules above it
@@ -344,6 +383,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     rest = below if below and len(best[1].split()) >= 5 and not capitals(best[1]) \
         and re.search(r"\s[A-Z][\w'’-]*\s[A-Z][\w'’-]*$", best[1]) and WRAPPED_NAME.match(below[1]) else None
     after += [rest] if rest and rest not in before + after else []
+    after += [c for c in wrapped_title.get(best, []) if c not in before + after]
     for number, line in candidates:
         if (number, line) in before + after:
             article.dropped.append((number, "headline (kept as metadata)", line))

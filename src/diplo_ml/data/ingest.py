@@ -450,6 +450,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             continue
         if reason is None and short_unpunctuated(line, 8) and not line.rstrip("* ").endswith("?"):
             reason = "short line without a sentence (heading, label or credit)"
+        if reason is None and not seen_body and SITE_NOTICE.match(line.strip("*_ ")):
+            reason = "site notice above the text"  # an acknowledgement of country, "[Notice] The eVISA system …"
         if reason is None and not seen_body and re.fullmatch(r"[*_]*[A-Z][\w&'’-]{1,30}:[*_]*", line.strip()) \
                 and not re.match(r"[*_]*(?:said|says|writes|wrote|adds|added|contents|summary)\b", line.strip(),
                                  re.IGNORECASE):
@@ -533,6 +535,10 @@ def _closing_outlet(last: str) -> str | None:
     return outlet_name(named.group(0)) if named and named.group(0).isupper() else None
 
 
+# a site's notice above a page's text (reads 33): an acknowledgement of country on a government's pages, "[Notice] The
+# JAPAN eVISA system will be unavailable …"
+SITE_NOTICE = re.compile(r"^(?:\[|【)(?i:notice|attention)(?:\]|】)"
+                         r"|^We acknowledge the Traditional (?:Owners|Custodians)\b")
 # a sponsor's label on a line of its own, above the advertisement ("SPONSORED" / "Explore Phu Quoc this autumn: book
 # three nights, …" in a newsletter, read 32); not "Advertisement" alone, the mark of an empty slot between paragraphs
 AD_LABEL = re.compile(r"^[*_\[(]*(?:sponsored(?: content| message| by [\w .&-]{1,40})?|paid (?:post|content"
