@@ -267,6 +267,19 @@ def test_a_titles_embargo_and_its_lines_centred_over_a_page():
                                 "(UNICEF) for the 2026-2028 term")
 
 
+def test_a_newsletters_story_title_is_the_headline_over_its_subject(tmp_path):
+    """Read 32 (s51): a morning brief whose subject lists its items; its top story's title above the story."""
+    mail = tmp_path / "brief.eml"
+    mail.write_text("From: VnExpress International <newsletter@e.vnexpress.net>\nTo: reader@example.com\nDate: Mon, 22 "
+                    "Sep 2025 23:30:05 +0000\nSubject: Morning Brief: Vietnam, Peru scrap visas; Hanoi free buses\n"
+                    "Message-ID: <1@e.vnexpress.net>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n"
+                    "Your five-minute read on Vietnam this morning.\n\nTOP STORY\n\nVietnam, Peru scrap visas for "
+                    "ordinary passport holders\nSeptember 22, 2025 | 09:14 pm GMT+7\nBy Viet Anh\n\nVietnam and Peru "
+                    "signed an agreement in New York on Sunday to exempt each other's ordinary passport holders from "
+                    "visas for stays of up to 90 days.\n\n→ Read the full story\n")
+    assert ingest_path(mail).headline == "Vietnam, Peru scrap visas for ordinary passport holders"
+
+
 def test_a_video_players_next_clip_is_no_headline():
     page = ("Up next: A night at Ho Chi Minh City's new Ben Thanh food street (1:58) Autoplay ●\n\n212 Vietnamese "
             "citizens rescued from scam compounds in Myanmar flown home\n\nA chartered flight carrying 212 Vietnamese "

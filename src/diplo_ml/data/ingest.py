@@ -194,6 +194,37 @@ def _title_above_the_lead(article: Article) -> None:
     article.headline = above.text
 
 
+# a newsletter's subject: "Morning Brief: Vietnam, Peru scrap visas; Hanoi free buses; gold falls", "VLLF Daily Legal
+# Update – …"
+DIGEST = re.compile(r"^Subject\s*:.*\b(?:brief|briefing|update|digest|newsletter|round-?up|bulletin|weekly|daily"
+                    r"|issue|edition)\b", re.IGNORECASE)
+
+
+# a call to follow a link: "Read the full story", "Continue reading"
+BARE_LINK_CALL = re.compile(r"[*_#]*(?:read|continue|click|see|watch|listen|view)\b", re.IGNORECASE)
+
+
+def _digest_story_title(article: Article) -> None:
+    """A newsletter's story under its subject: the heading right above the story's date, byline or document box and
+    its first paragraph (within ten lines, only such lines between) is the headline where the mail's subject names the
+    newsletter ("TOP STORY" / "Vietnam, Peru scrap visas for ordinary passport holders" / "September 22, 2025 | …" /
+    "By Viet Anh" / "Vietnam and Peru signed …"; read 32)."""
+    if not any(why.startswith("headline") and DIGEST.match(line) for _, why, line in article.dropped):
+        return
+    between = ("timestamp", "byline/credit", "short line without a sentence")
+    lines = sorted(article.dropped)
+    for paragraph in [p for p in article.paragraphs if len(p.text.split()) >= 15][:3]:  # (below a note to readers)
+        above = [(n, why, line) for n, why, line in lines if paragraph.line - 10 <= n < paragraph.line]
+        for n, why, line in reversed(above):
+            if why.startswith("short line") and len(line.split()) >= 4 and not capitals(line) and ":" not in line \
+                    and re.match(r"[*_#]*[A-Z0-9“\"']", line) and not BARE_LINK_CALL.match(line) \
+                    and all(w.startswith(between) for m, w, _ in above if m > n):
+                article.dropped = [(m, "headline (the newsletter's story title)" if m == n else w, x)
+                                   for m, w, x in article.dropped]
+                article.headline = line.strip("*# ")
+                return
+
+
 # how a letter closes: "Your friend,", "Yours sincerely,", "With best wishes,", "Love,"
 VALEDICTION = re.compile(r"^(?:yours(?: (?:sincerely|faithfully|truly|ever|respectfully))?"
                          r"|your (?:loving |old |dear )?(?:friend|brother|sister|comrade|son|daughter|teacher)"
@@ -508,6 +539,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     article.headline = mail.subject if mail.titled else article.headline or mail.subject
     _title_above_the_lead(article)
     title_the_page_lists(article)
+    _digest_story_title(article)
     _stamp_under_the_headline(article, stamps)
     _letter_above_the_story(article)
     if article.outlet is None:
