@@ -396,6 +396,15 @@ def test_headlines_that_are_labels_or_repeat_the_summary_are_not_put_first():
     "As always, Secretary (East) will make some opening remarks, after which we will take a few questions.",
     "Sir, over to you.",
     "Secretary (East), Shri Anand Khurana: Thank you, Rohit.",
+    # a second review's (s51)
+    "I am joined today by Secretary (East), Shri Periasamy Kumaran.",
+    "I shall be brief.",
+    "The Ministry's regular press briefing took place on Thursday afternoon, chaired by Spokesperson Pham Thu Hang.",
+    "The ministry held its regular press briefing on the afternoon of 17 July, chaired by Spokesperson Pham Thu Hang.",
+    "The Ministry of Foreign Affairs continues to closely monitor the situation in the Middle East.",
+    "The Vietnamese Embassy in Iran, together with the Consular Department, is closely monitoring the situation.",
+    "The Leaders recall that the two countries established diplomatic relations in 1973.",
+    "Remarks by the Ambassador at the reception, celebrating 50 years of diplomatic relations.",
 ])
 def test_a_pages_notes_about_itself_are_no_statements(sentence):
     assert not is_statement(sentence)
@@ -424,6 +433,16 @@ def test_a_pages_notes_about_itself_are_no_statements(sentence):
     "The ministry held its regular press conference on Friday and spokesperson Lin Jian rejected the report.",
     "The ministry held its regular press briefing on Thursday and spokesperson Pham Thu Hang told reporters Vietnam "
     "had protested.",
+    # a second review's (s51)
+    "Vietnam is following Thailand and Malaysia in imposing a tax on online platforms from next year.",
+    "The ministry is closely monitoring the case and on Tuesday evacuated 45 citizens from the border area.",
+    "The ministry is closely monitoring the storm, and the embassy in Seoul has sent staff to the port.",
+    "The ministry is closely monitoring the situation and advises citizens to avoid the area.",
+    "Both sides recognise that the 2016 award is final and binding, the joint statement said.",
+    "Here is the news that matters this week: Vietnam and the EU signed a fisheries deal on Monday.",
+    "Prime Minister Albanese will give brief remarks on the visit and take questions at 2pm.",
+    "Remarks by the Thai Prime Minister at a rally in Surin upset Phnom Penh on Monday.",
+    "The ministry held its regular press briefing, chaired by Spokesperson Pham Thu Hang, who rejected China's map.",
     "We warmly welcome the ceasefire agreed by Thailand and Cambodia on Monday.",
     "On behalf of the Government, I warmly welcome the decision of the European Commission to lift the yellow card.",
 ])

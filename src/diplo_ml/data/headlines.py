@@ -312,6 +312,8 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
                                line.strip("*_ "), re.IGNORECASE), "minister's name")
     drop(lambda line: re.match(r"(?:>\s*)?(?:see also|read also|also read|related)\s*:", line, re.IGNORECASE),
          "related link")
+    drop(lambda line: re.match(r"(?:sponsored|supported|funded|presented|organi[sz]ed) by\b", line, re.IGNORECASE),
+         "sponsor's credit")  # "Sponsored by the Japan Foundation" under a festival's title
     drop(lambda line: re.match(r"\[(?:image|photo|picture|graphic|video)\s*:", line, re.IGNORECASE), "image's alt text")
     drop(lambda line: re.search(r"independence\s*[-–—]\s*freedom\s*[-–—]\s*happiness", line, re.IGNORECASE),
          "national motto (letterhead)")
@@ -319,10 +321,12 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
          and re.search(r",\s*\d{5,6}\s+[A-Z][\w ]{2,30}(?:,\s*[A-Z][\w ]{2,30})?$", line),
          "postal address")
     # a video player's next clip: "Up next: A night at Ho Chi Minh City's new Ben Thanh food street (1:58) Autoplay ●"
-    drop(lambda line: re.match(r"(?:up next|next up|watch next|coming up next|autoplay)\b", line, re.IGNORECASE),
+    drop(lambda line: re.match(r"(?:up next|next up|watch next|coming up next|next video)\s*[:|]|autoplay\b", line,
+                               re.IGNORECASE),
          "video player's next clip")
-    # a ticker: "USD 21,870 | THB 672 | CNY 3,065" (not "ASEAN 2025 | 46th Summit | Leaders adopt …")
-    drop(lambda line: sum(bool(re.search(r"\d", part)) and len(part.split()) <= 4 for part in line.split(" | ")) >= 3,
+    # a ticker: "… USD 21,870 | THB 672 | CNY 3,065 | VND 0.83" (not "ASEAN 2025 | 46th Summit | Leaders adopt …",
+    # "SEA Games 33 | Day 5 | Vietnam wins 12 golds")
+    drop(lambda line: sum(bool(re.search(r"\d", part)) and len(part.split()) <= 6 for part in line.split(" | ")) >= 4,
          "ticker of rates or prices")
     bullets = [c for c in candidates if re.match(r"^[•▪◦·]\s", c[1])]  # a box's or a timeline's items ("• 2015 –
     # Second Thai–Lao Friendship Bridge used for …", read 30), where another line may be the headline
@@ -482,7 +486,10 @@ def title_the_page_lists(article: Article) -> None:
     if not listed or heading is None or plain(heading[1]) in listed:
         return
     told = set(re.findall(r"[a-z]{4,}", " ".join(p.text for p in article.paragraphs[:12]).lower()))
-    title = next(((n, line) for n, why, line in article.dropped if why == "section label" and 0 < heading[0] - n <= 2
+    dates = {n for n, why, _ in article.dropped if why in ("timestamp", "byline/credit")}  # (between them: "12
+    # October 2025" / "By Tran Bao Ngoc")
+    title = next(((n, line) for n, why, line in article.dropped if why == "section label" and 0 < heading[0] - n <= 6
+                  and all(m in dates for m, _, x in article.dropped if n < m < heading[0] and x.strip())
                   and len(line.split()) >= 4 and plain(line) in listed
                   and len(set(re.findall(r"[a-z]{4,}", line.lower())) & told) >= 2), None)
     if title is None:

@@ -25,6 +25,7 @@ from diplo_ml.data.datelines import (
     OUTLETS,
     TIME,
     TOLD_YEAR,
+    is_vietnamese_name,
     lead_date,
     lone_dateline,
     marks_a_lead,
@@ -387,10 +388,11 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if in_tail:
             article.dropped.append((number, "related-news tail", line))
             continue
-        if advert or AD_LABEL.match(line):
+        if (advert and len(line.split()) >= 8) or AD_LABEL.match(line) or AD_LINE.match(line):
             article.dropped.append((number, "advertisement", line))
-            advert = not advert
+            advert = bool(AD_LABEL.match(line))  # (the advertisement under a label; a short line there is a title)
             continue
+        advert = False
         if sidebar and SIDEBAR_ITEM.match(line):
             article.dropped.append((number, "sidebar list above the text", line))
             continue
@@ -483,7 +485,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             reason = "short line without a sentence (heading, label or credit)"
         if reason is None and not seen_body and SITE_NOTICE.match(line.strip("*_ ")):
             reason = "site notice above the text"  # an acknowledgement of country, "[Notice] The eVISA system …"
-        if reason is None and not seen_body and re.fullmatch(r"[*_]*[A-Z][\w&'’-]{1,30}:[*_]*", line.strip()) \
+        if reason is None and not seen_body and re.fullmatch(r"[*_]*[A-Z][\w&'’-]{1,30}(?: [A-Z][\w&'’-]{1,30})?:[*_]*",
+                                                             line.strip()) \
                 and not re.match(r"[*_]*(?:said|says|writes|wrote|adds|added|contents|summary)\b", line.strip(),
                                  re.IGNORECASE):
             reason = "label above the text"  # a letterhead's "Department:" (read 33), not a paragraph
@@ -572,9 +575,12 @@ def _closing_outlet(last: str) -> str | None:
 SITE_NOTICE = re.compile(r"^(?:\[|【)(?i:notice|attention)(?:\]|】)"
                          r"|^We acknowledge the Traditional (?:Owners|Custodians)\b")
 # a sponsor's label on a line of its own, above the advertisement ("SPONSORED" / "Explore Phu Quoc this autumn: book
-# three nights, …" in a newsletter, read 32); not "Advertisement" alone, the mark of an empty slot between paragraphs
-AD_LABEL = re.compile(r"^[*_\[(]*(?:sponsored(?: content| message| by [\w .&-]{1,40})?|paid (?:post|content"
-                      r"|partnership)|partner content|promoted(?: content)?)[*_\])]*\s*:?$", re.IGNORECASE)
+# three nights, …" in a newsletter, read 32), or before it on the line ("Sponsored: Fly Hanoi to Tokyo …"); not
+# "Advertisement" alone (the mark of an empty slot between paragraphs), a funder ("Sponsored by the Japan Foundation")
+# or "PARTNER CONTENT" over a sponsored story's own title
+AD_LABEL = re.compile(r"^[*_\[(]*(?:sponsored(?: content| message)?|paid (?:post|content|partnership)|promoted"
+                      r"(?: content)?)[*_\])]*\s*:?$", re.IGNORECASE)
+AD_LINE = re.compile(r"^[*_\[(]*(?:sponsored|advertisement|ad)[*_\])]*\s*:\s+\S", re.IGNORECASE)
 NAMING = ("outlet masthead", "outlet masthead and date", "byline/credit", "photo caption")
 
 
@@ -620,16 +626,22 @@ def _clipped_site(title: str) -> str | None:
     if any(ch.isdigit() for ch in site) or not words[0][:1].isupper() \
             or not all(w[:1].isupper() or w in SMALL_TITLE_WORDS for w in words):
         return None
-    # a publisher's name, not a section, a writer or a series ("| Analysis", "| Live Updates", "| Part Two")
-    return known_outlet(site) if (site.isupper() and len(site) > 3) or PUBLISHER_WORD.search(site) else None
+    # a publisher's name, not a section, a writer or a series ("| Analysis", "| Live Updates", "| Business News",
+    # "| Part Two", "| Nguyen Minh Quang")
+    if all(w.lower() in SECTION_WORDS for w in words) or is_vietnamese_name(words):
+        return None
+    return known_outlet(site)
 
 
-# what names a publisher in a site's name: "Lowy Institute", "Agência Brasil", "Asia Times"
-PUBLISHER_WORD = re.compile(r"\b(?:Institute|Institution|Agency|Agência|Agencia|News|Times|Post|Herald|Tribune|Journal"
-                            r"|Daily|Press|Radio|TV|Television|Broadcasting|Network|Ministry|Department|Government"
-                            r"|Embassy|Foundation|Centre|Center|Council|Review|Magazine|Online|Gazette|Monitor"
-                            r"|Observer|Chronicle|Express|Telegraph|Guardian|Standard|Diplomat|Interpreter|Brasil"
-                            r"|Insider|Weekly|Forum|Office|Commission|Bank|University)\b")
+# the words a section's, a label's or a region's name is made of (a site's name after a clipped title is not)
+SECTION_WORDS = {"analysis", "opinion", "opinions", "commentary", "editorial", "editorials", "explainer", "exclusive",
+                 "feature", "features", "interview", "interviews", "live", "updates", "update", "news", "latest",
+                 "breaking", "world", "asia", "southeast", "east", "south", "north", "west", "pacific", "europe",
+                 "africa", "americas", "international", "national", "local", "business", "economy", "politics",
+                 "press", "media", "releases", "release", "statements", "speeches", "blog", "podcast", "video",
+                 "videos", "photos", "gallery", "in", "pictures", "part", "one", "two", "three", "series", "and",
+                 "the", "of", "&", "home", "culture", "society", "sports", "sport", "travel", "tech", "science",
+                 "health", "environment", "markets", "diplomacy", "foreign", "affairs", "vietnam", "viet", "nam"}
 
 
 SMALL_TITLE_WORDS = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "with", "at", "by", "as", "from"}

@@ -121,7 +121,8 @@ NAME_OPENS = re.compile(r"(?:[A-ZÀ-Ỹ][^\W\d_]*\s+){1,3}[A-ZÀ-Ỹ][^\W\d_]*(?
 
 # a line that stops where no headline does: on an article, a preposition or a conjunction, or on "that" and a number
 # ("The Department … (DIRCO) confirms that 23" / "South African citizens who …", read 33)
-OPEN_END = re.compile(r"\b(?:the|a|an|of|to|and|for|with|by|from|that|which|whose)$|\bthat\s+[\d,.]+$")
+OPEN_END = re.compile(r"\b(?:the|a|an|of|to|and|for|with|by|from|that|which|whose)$"
+                      r"|\b(?:that|of|some|about|nearly|almost|around)\s+[\d,.]+$")
 
 
 def _may_go_on(block: list[tuple[int, str]], current: tuple[int, str], line: str) -> bool:

@@ -339,8 +339,9 @@ OFFICE_TITLES = ("Minister|Ambassador|President|Secretary|Chairman|Chairwoman|Ch
                  "|Spokesperson|Spokesman|Spokeswoman|Representative|Envoy|Commissioner|Mayor|Premier|Chancellor|Speaker")
 # an interview's speaker label before the answer: "Deputy FM Nguyen Minh Vu:" (capitalised words and a title's small
 # words, "Minister for Foreign Affairs Dr Vivian Balakrishnan:"; also with a comma: "Official Spokesperson, Shri …:")
-SPEAKER = re.compile(r"^[A-Z][\w.'’-]*,?\s(?:(?:[A-Z][\w.'’-]*|\([A-Z][\w ]{0,20}\)|of|for|and|the|on),?\s){0,8}"
-                     r"[A-Z][\w.'’-]*:\s+"
+SPEAKER = re.compile(r"^[A-Z][\w.'’-]*,?\s(?:(?:(?<=Secretary )\([\w -]{1,20}\)|(?<=Minister )\([\w -]{1,20}\)"
+                     r"|(?<=Ambassador )\([\w -]{1,20}\)|(?<=Director )\([\w -]{1,20}\)|[A-Z][\w.'’-]*|of|for|and|the"
+                     r"|on),?\s){0,8}[A-Z][\w.'’-]*:\s+"  # ("Secretary (East), Shri …:", "Ambassador (designate) …:")
                      r"(?=[A-Z\"“‘'])|^[A-Z][\w.'’-]*:\s+(?=[A-Z\"“‘'])"
                      # a longer label with a title: "Hong Sun, Chairman of the Korean Chamber of Business in Vietnam
                      # (KoCham): …" (not a topic: "Relations With the United States (US): They have …")

@@ -103,6 +103,8 @@ def read_text(path: Path) -> str:
 
 PUBLISHED_META = {"article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued"}
 SITE_META = ("og:site_name", "application-name")  # a page's own word for its site, best first
+AGGREGATOR = re.compile(r"\b(?:yahoo|msn|google news|apple news|flipboard|newsbreak|smartnews|bing|aol|newsnow)\b",
+                        re.IGNORECASE)  # a site that carries other outlets' stories
 LD_WRAPPER = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")  # JSON-LD in "//<![CDATA[ … //]]>"
 
 
@@ -119,7 +121,8 @@ def ld_publisher(data: object) -> str | None:
             publisher = publisher[0] if publisher else None
         if isinstance(publisher, dict) and "name" not in publisher and publisher.get("@id") in by_id:
             publisher = by_id[publisher["@id"]]
-        if isinstance(publisher, dict) and str(publisher.get("@type", "")).lower() == "person":
+        kinds = publisher.get("@type", "") if isinstance(publisher, dict) else ""
+        if "person" in [str(k).lower() for k in (kinds if isinstance(kinds, list) else [kinds])]:
             continue
         name = publisher.get("name") if isinstance(publisher, dict) else publisher
         if isinstance(name, str) and name.strip():
@@ -152,6 +155,7 @@ class _HTMLText(HTMLParser):
         self.skip = 0
         self.caption = 0
         self.article = 0
+        self.main = 0  # depth inside <main>
         self.meta_date: str | None = None
         self.times: list[tuple[bool, str]] = []  # (inside <article>, datetime or text), in page order
         self.time_text: list[str] | None = None
@@ -168,9 +172,12 @@ class _HTMLText(HTMLParser):
 
     @property
     def site(self) -> str | None:
-        """The site's own name for itself: its JSON-LD publisher (the story's outlet, where an aggregator's
-        ``og:site_name`` names itself), else its ``og:site_name``, else its ``application-name``; None for none."""
-        return self.ld_site or self.site_meta.get(SITE_META[0]) or self.site_meta.get(SITE_META[1])
+        """The site's own name for itself: its ``og:site_name`` (its JSON-LD publisher where that names an aggregator:
+        "Yahoo News" carrying Reuters), else its JSON-LD publisher, else its ``application-name``; None for none."""
+        own = self.site_meta.get(SITE_META[0])
+        if own and self.ld_site and AGGREGATOR.search(own):
+            return self.ld_site
+        return own or self.ld_site or self.site_meta.get(SITE_META[1])
 
     @property
     def published(self) -> tuple[str | None, bool]:
@@ -196,6 +203,8 @@ class _HTMLText(HTMLParser):
             self.ld = []
         if tag == "article":
             self.article += 1
+        if tag == "main":
+            self.main += 1
         if tag == "time" and not self.skip:  # a <time> in a skipped aside, footer or nav dates something else
             if values.get("datetime"):
                 self.times.append((self.article > 0, values["datetime"]))
@@ -213,7 +222,8 @@ class _HTMLText(HTMLParser):
             pull_quote = re.search(r"(?:^|\s)pull-?quote(?:\s|$)", values.get("class", ""), re.IGNORECASE)
             banner = self.cookies and tag not in ("html", "body", "main", "article") \
                 and COOKIE_BOX.search(f"{values.get('class', '')} {values.get('id', '')}")
-            alert = values.get("role", "").lower() == "alert" and not self.article  # a site's warning box above
+            alert = values.get("role", "").lower() == "alert" and not self.article and not self.main  # a site's
+            # warning box above
             # its article ("Warning: Beware of fraud! Visa appointments … are always free of charge.", read 33)
             if pull_quote or banner or alert:
                 self.cookie_box = self.cookie_box or not pull_quote
@@ -254,6 +264,8 @@ class _HTMLText(HTMLParser):
             self.h1 = None
         if tag == "article" and self.article:
             self.article -= 1
+        if tag == "main" and self.main:
+            self.main -= 1
         if tag == "time" and self.time_text is not None:
             self.times.append((self.article > 0, " ".join(self.time_text).strip()))
             self.time_text = None
@@ -393,8 +405,8 @@ PANDOC_DIV = re.compile(r"^\s{0,3}:{3,}\s*(?:\{([^{}]*)\}|([\w-]+))?\s*:*\s*$")
 _ATTRIBUTE = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|[^\s{}]+))"
 PANDOC_ATTRIBUTES = re.compile(rf"[ \t]*\{{{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\}}")
 # a div of the site around the article: its header, menus, the writer's bio, a disclaimer, related posts
-PANDOC_CHROME = {"site-header", "site-footer", "footer", "nav", "navigation", "menu", "author-bio", "bio", "disclaimer",
-                 "related-posts", "related", "share", "social", "comments", "sidebar"}  # (not "header": an entry's)
+PANDOC_CHROME = {"site-header", "header", "site-footer", "footer", "nav", "navigation", "menu", "author-bio", "bio",
+                 "disclaimer", "related-posts", "related", "share", "social", "comments", "sidebar", "newsletter"}
 TITLE_CLASSES = {"entry-title", "post-title", "article-title", "headline", "title"}  # a heading that is the story's
 
 
@@ -470,13 +482,13 @@ class MarkdownPage:
         if not any(PANDOC_DIV.match(line) for line in lines[start:]):
             return None
         title = None
+        chrome = self._pandoc_chrome(lines, start)
         stack: list[bool] = []  # per open div: whether it is the site's chrome
         for i in range(start, len(lines)):
             fence = PANDOC_DIV.match(lines[i])
             if fence:
-                names = {name.lstrip(".") for name in (fence.group(1) or fence.group(2) or "").split()}
                 if fence.group(1) or fence.group(2):
-                    stack.append(bool(names & PANDOC_CHROME))
+                    stack.append(i in chrome)
                 elif stack:
                     stack.pop()
                 self.dropped.append((i + 1, "Pandoc fenced div", lines[i].strip()))
@@ -495,6 +507,29 @@ class MarkdownPage:
                 if heading and title is None and classes & TITLE_CLASSES:
                     title = heading.group(1).strip("*_ ")
         return title
+
+    @staticmethod
+    def _pandoc_chrome(lines: list[str], start: int) -> set[int]:
+        """The opening lines of the divs that are the site's (:data:`PANDOC_CHROME`), without a heading inside (an
+        entry's "::: header" holds its title); none where nothing of eight words or more would be left outside them
+        (a "::: newsletter" that wraps the whole issue)."""
+        spans: list[tuple[int, int, bool]] = []
+        opened: list[tuple[int, bool]] = []
+        for i in range(start, len(lines)):
+            fence = PANDOC_DIV.match(lines[i])
+            if fence and (fence.group(1) or fence.group(2)):
+                names = {name.lstrip(".") for name in (fence.group(1) or fence.group(2) or "").split()}
+                opened.append((i, bool(names & PANDOC_CHROME)))
+            elif fence and opened:
+                first, site = opened.pop()
+                spans.append((first, i, site))
+        chrome = {first: last for first, last, site in spans if site and not any(
+            MD_TITLE.match(line) or line.lstrip().startswith("## ") for line in lines[first:last])}
+        inside = {i for first, last in chrome.items() for i in range(first, last + 1)}
+        if not any(len(lines[i].split()) >= 8 and not PANDOC_DIV.match(lines[i]) for i in range(start, len(lines))
+                   if i not in inside):
+            return set()
+        return set(chrome)
 
     @staticmethod
     def _callouts(lines: list[str]) -> list[int]:

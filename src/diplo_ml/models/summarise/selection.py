@@ -32,6 +32,7 @@ from diplo_ml.data.page_noise import (
     FULL_TEXT_OF,
     LEADING_CREDIT,
     MEDIA_OR_EMBARGO,
+    OFFICE_TITLES,
     PICTURED,
     PROMPT,
     QUESTION_PREFIX,
@@ -286,14 +287,18 @@ PAGE_NOTE = re.compile(
     # a briefing's panel and order: "Joining me on the dais is Secretary (East), …", "As always, Secretary (East) will
     # make some opening remarks, after which we will take a few questions.", "Sir, over to you." (read 33)
     r"|^(?:as always,? )?[^.!?]{1,60}\bwill (?:make|give|deliver) (?:some |a few |brief |his |her )?(?:opening )?"
-    r"(?:remarks|statement)\b[^.!?]{0,40}\bquestions\b|^(?:(?:sir|madam|ma['’]am),? )?over to you\b"
+    r"(?:remarks|statement)\b,? after which (?:we|I)(?: will|['’]ll) take\b[^.!?]{0,30}\bquestions\b"
+    r"|^(?:(?:sir|madam|ma['’]am),? )?over to you\b"
     r"|^(?:joining (?:me|us)|with me)(?: here| today| this (?:morning|afternoon|evening))?(?: on the (?:dais|stage"
     r"|podium|panel))?(?: today)? (?:is|are)\b"
     r"|^(?:hello|hi|good (?:morning|afternoon|evening)),? (?:and )?welcome to\b"
     r"|^welcome to (?:this|today's|our|the latest|another) (?:week's )?(?:edition|episode|programme|program|show"
     r"|issue)\b"
     r"|^here(?:['’]s| is| are) (?:today's|this week's|this morning's|your|the) (?:top )?(?:stor(?:y|ies)|news"
-    r"|headlines|brief(?:ing)?|digest)\b"
+    r"|headlines|brief(?:ing)?|digest)\b(?![^.!?]*:)"
+    r"|^(?:I am|I['’]m|we are|we['’]re) joined (?:today |here |this (?:morning|afternoon|evening) )?"
+    r"(?:on the \w+ )?by\b"
+    r"|^(?:I|we)(?: shall| will|['’]ll) be brief[.!]$"
     r"|^your (?:[\w-]+ ){0,3}(?:read|brief(?:ing)?|digest|round-?up|newsletter)\b[^.!?]{0,60}[.!]$"
     rf"|^(?:our|(?:{OUTLET_PATTERN})(?: News| Online)?(?:['’]s|s?['’])) (?:video |news |reporting |camera |photo )?"
     r"(?:team|crew|reporters?|correspondents?|photographers?) (?:(?:was|were) (?:at|in|on|there)\b|went to\b"
@@ -301,6 +306,11 @@ PAGE_NOTE = re.compile(
     re.IGNORECASE)
 # a speech's heading written as a sentence (no verb of its own): "Speech by Marieke van den Berg, Minister for …, at
 # the … Forum in Can Tho, Viet Nam, on 12 May 2025." (not "Remarks by the ambassador prompted a protest …")
+# a verb a heading has none of: a past form, an auxiliary, a common irregular one ("Remarks by … prompted a protest",
+# "… upset Phnom Penh"; not the plural nouns of "… celebrating 50 years of diplomatic relations")
+FINITE_VERB = re.compile(r"\b(?:[a-z]+ed|was|were|is|are|has|have|had|will|would|can|could|may|might|must|should|said"
+                         r"|says|met|held|took|gave|made|sent|spoke|told|won|led|paid|came|went|became|began|saw|set"
+                         r"|sought|brought|kept|left|put|upset|drew|hit|cut|struck|caught|shook)\b")
 SPEECH_HEADING = re.compile(r"^(?:(?:opening |closing |keynote |welcome |welcoming )?(?:speech|remarks|address"
                             r"|statement)|keynote) (?:by|of|delivered by) [^.!?]*?(?:, | at )", re.IGNORECASE)
 # a briefing's framing, nothing more: "On 17 July 2025, the Ministry of Foreign Affairs held its regular press briefing,
@@ -308,22 +318,25 @@ SPEECH_HEADING = re.compile(r"^(?:(?:opening |closing |keynote |welcome |welcomi
 # (what was said there is the news)
 BRIEFING_HELD = re.compile(r"(?:\b(?:held|holds|hosted|hosts) (?:its|the|a|their) (?:regular |weekly |periodic "
                            r"|monthly |routine )+press (?:briefing|conference)|\b(?:regular|weekly|periodic|monthly"
-                           r"|routine) press (?:briefing|conference) (?:was|is) held)"
-                           r"(?:(?:,? (?:on|in|at)(?: (?!and\b)[\w'’-]+){1,3})*(?:,? (?:chaired|hosted|led|presided"
-                           r" over) by [^.!?]{1,120})?)[.!]$", re.IGNORECASE)
+                           r"|routine) press (?:briefing|conference) (?:was held|is held|took place|takes place))"
+                           r"(?:(?:,? (?:on|in|at)(?: (?!(?:and|amid|as|after|while|during|despite|following|where"
+                           r"|but)\b)[\w'’-]+){1,5})*(?:,? (?:chaired|hosted|led|presided over) by (?:(?!\b(?:who|which"
+                           r"|and|where)\b)[^.!?]){1,120})?)[.!]$", re.IGNORECASE)
 
 
-# a holding line: "The Ministry of Foreign Affairs (MFA) is closely monitoring Typhoon Nakri, which …" (what it advises
-# or does is the news; not "… is monitoring the case and has asked the embassy to …")
-HOLDING_LINE = re.compile(r"^(?:the |our )?(?-i:[A-Z])[\w ()'’&-]{1,80}? (?:is|are) (?:closely |carefully "
-                          r"|continuing to |continuously )?(?:monitoring|following)(?: closely)?\b"
-                          r"(?![^.!?]*\band (?:has|have|will|is|are|had)\b)", re.IGNORECASE)
+# a holding line: "The Ministry of Foreign Affairs (MFA) is closely monitoring Typhoon Nakri, which …", "The Ministry …
+# continues to closely monitor the situation …" (what it advises or does is the news: not "… is monitoring the case and
+# has asked …", "…, and the embassy has sent …"; not "Vietnam is following Thailand in …")
+HOLDING_LINE = re.compile(r"^(?:the |our )?(?-i:[A-Z])[\w ()'’&,-]{1,100}? (?:(?:is|are) (?:closely |carefully "
+                          r"|continuously )?monitoring|continues? to (?:closely |carefully )?monitor)\b"
+                          r"(?![^.!?]*\band\b(?:\s+[\w'’]+){0,5}\s+(?:has|have|had|will|is|are|was|were|[a-z]+ed|advises"
+                          r"|urges|asks|calls|sends|issues|recommends)\b)", re.IGNORECASE)
 # a joint statement's preamble: "The Republic of Korea and the Socialist Republic of Viet Nam recall that, since …",
 # "The two sides recognise that secure … supply chains … are essential …" (read 33)
-JOINT_PREAMBLE = re.compile(r"^(?:(?:the two|both) (?:sides|parties|countries|leaders|governments|ministers)"
+JOINT_PREAMBLE = re.compile(r"^(?:(?:the two|both|the) (?:sides|parties|countries|leaders|governments|ministers)"
                             r"|(?:the )?(?-i:[A-Z])[\w'’.–-]*(?: (?:of |the )*(?-i:[A-Z])[\w'’.–-]*)* and (?:the )?"
                             r"(?-i:[A-Z])[\w'’.–-]*(?: (?:of |the )*(?-i:[A-Z])[\w'’.–-]*)*)"
-                            r" (?:recall|recognise|recognize) that\b", re.IGNORECASE)
+                            r"(?: \([^()]{1,60}\))? (?:recall|recognise|recognize) that\b", re.IGNORECASE)
 # a page's table of contents run into its first words ("Contents Introduction Europe The Indo-Pacific …")
 CONTENTS_LIST = re.compile(r"^Contents:?\s+[A-Z]")
 # a meeting's pleasantry, nothing more: "We had a very productive meeting today.", "We have just had excellent talks."
@@ -470,8 +483,9 @@ def is_statement(sentence: str) -> bool:
             or DISCLAIMER.match(unemphasised) or CHAIRED.match(text) or PLEASANTRY.match(text) \
             or BOX_LABEL.match(unemphasised) or ELSEWHERE.match(unemphasised) or PROGRAMME.match(unemphasised) \
             or (PAGE_NOTE.match(unemphasised) and not ATTRIBUTED.search(text)) \
-            or (SPEECH_HEADING.match(unemphasised) and not has_verb(text)) or BRIEFING_HELD.search(text) \
-            or HOLDING_LINE.match(unemphasised) or JOINT_PREAMBLE.match(unemphasised) \
+            or (SPEECH_HEADING.match(unemphasised) and not FINITE_VERB.search(text)) or BRIEFING_HELD.search(text) \
+            or ((HOLDING_LINE.match(unemphasised) or JOINT_PREAMBLE.match(unemphasised))
+                and not ATTRIBUTED.search(text)) \
             or ((ABOUT_AUTHOR.match(unemphasised) or (EVENT_NOTICE.match(unemphasised) and len(text.split()) <= 20))
                 and not ATTRIBUTED.search(text)):
         return False
@@ -1047,6 +1061,7 @@ def _situation_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | 
         return []
     opening, lead = raw[kept[0]].strip(), raw[kept[1]].strip()
     if len(topic & topic_words(opening)) > 1 or NEWS_DAY.search(opening) or FUTURE.search(unquoted(opening)) \
+            or re.search(r"\b(?:has|have) (?!been\b)[a-z]+(?:ed|en)\b", opening) \
             or reports_an_act(re.split(r",\s+(?:with|where|which|while|as|and)\b", unquoted(opening))[0]):
         # (its main clause reports news done: "Foreign investors poured USD 10.2 billion …"; not "…, with thousands
         # of families forced to leave their homes")
@@ -1090,17 +1105,21 @@ def _quote_box(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     if not kept or not raw[kept[0]].strip().startswith(QUOTE_MARKS) or ATTRIBUTED.search(raw[kept[0]]):
         return []
     lead = next((i for i in kept[1:6] if LEAD_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
-                 and not raw[i].strip().startswith(QUOTE_MARKS) and not FIRST_PERSON.search(unquoted(raw[i]))), None)
+                 and not raw[i].strip().startswith(QUOTE_MARKS) and not FIRST_PERSON.search(unquoted(raw[i]))
+                 and not RELATIVE_ACT.search(raw[i])), None)
     credited = lead is not None and any(not allowed[i] and CREDIT_LINE.match(raw[i].strip())
                                         for i in range(kept[0] + 1, lead))
     return [i for i in kept if credited and i < lead]
 
 
+# an act told in a relative clause, background: "… builds on a memorandum that Canada pledged on 3 May 2019 …"
+RELATIVE_ACT = re.compile(r"\b(?:that|which)\s+(?:[\w'’-]+\s+){1,6}(?:signed|pledged|agreed|issued|announced|adopted"
+                          r"|launched|approved)\b")
 # a quotation's credit on a line of its own: a name, a comma and an office, no verb ("The Honourable Priya Sandhu,
 # Minister of International Development"; "— Jane Doe, Head of Mission")
 CREDIT_LINE = re.compile(r"^[-–—]?\s*(?:(?:the )?(?:honourable|honorable|hon\.?|h\.e\.|mr\.?|ms\.?|mrs\.?|dr\.?) )?"
-                         r"(?:(?-i:[A-Z])[\w.'’-]*\s){1,5}?(?-i:[A-Z])[\w.'’-]*,\s+(?:the )?(?-i:[A-Z])[^.!?]{2,100}$",
-                         re.IGNORECASE)
+                         r"(?:(?-i:[A-Z])[\w.'’-]*\s){1,5}?(?-i:[A-Z])[\w.'’-]*,\s+(?:the )?(?:[\w'’-]+ ){0,3}"
+                         rf"(?-i:{OFFICE_TITLES}|Head|Chief|Chair|CEO|Founder)\b[^.!?]{{0,100}}$", re.IGNORECASE)
 
 
 def _before_announcement(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
