@@ -330,6 +330,27 @@ def test_a_role_alert_inside_the_main_text_is_text(tmp_path):
     assert ingest_path(page).paragraphs[0].text.startswith("The Embassy of Viet Nam in Manila will suspend")
 
 
+def test_read34_paywall_caption_and_a_digests_numbered_story(tmp_path):
+    page = ("The Diplomat\n\nYou have read 1 of your 5 free articles this month. Subscribe for unlimited access.\n\n"
+            "Vietnam Protests After Chinese Coast Guard Water-Cannons Fishing Boat\n\nVietnam yesterday lodged a "
+            "formal protest with China after a Chinese coast guard vessel fired water cannon at a fishing boat.\n")
+    article = ingest_text(page, "d")
+    assert article.headline.startswith("Vietnam Protests") and article.paragraphs[0].text.startswith("Vietnam yester")
+    caption = ingest_text("Vietnam signs $2.1 billion in deals to buy US farm goods\n\nVietnamese and American "
+                          "officials attend a signing ceremony in Hanoi (Nhac NGUYEN)\n\nVietnamese companies on "
+                          "Monday signed agreements to buy $2.1 billion worth of American farm products.\n", "c")
+    assert caption.headline == "Vietnam signs $2.1 billion in deals to buy US farm goods"
+    mail = tmp_path / "weekly.eml"
+    mail.write_text("From: Vietnam Briefing <newsletter@example.com>\nTo: reader@example.com\nDate: Fri, 21 Nov 2025 "
+                    "09:00:03 +0800\nSubject: Vietnam Briefing Weekly: Vietnam-EFTA FTA signed | Minimum wage\n"
+                    "Message-ID: <2@example.com>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n"
+                    "In this issue:\n\nVietnam and EFTA sign free trade agreement after 13 years of talks\n\n"
+                    "1. Vietnam and EFTA sign free trade agreement after 13 years of talks\n\nVietnam and the "
+                    "European Free Trade Association signed a free trade agreement in Geneva on November 19, ending "
+                    "talks begun in 2012.\n")
+    assert ingest_path(mail).headline == "Vietnam and EFTA sign free trade agreement after 13 years of talks"
+
+
 def test_a_video_players_next_clip_is_no_headline():
     page = ("Up next: A night at Ho Chi Minh City's new Ben Thanh food street (1:58) Autoplay ●\n\n212 Vietnamese "
             "citizens rescued from scam compounds in Myanmar flown home\n\nA chartered flight carrying 212 Vietnamese "

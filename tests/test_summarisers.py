@@ -1350,7 +1350,8 @@ LEAD14 = "Deputy Secretary of State Christopher Landau met Deputy Foreign Minist
     # ordinary sentences these rules leave alone
     (f"Media reports said the talks were held on 6 May 2026 in Canberra. {LEAD14}", "Media reports said"),
     (f"The law takes effect on July 1. Registration opens on August 2. {LEAD14}", "The law takes effect"),
-    (f"Most read 1. The talks went well. {LEAD14}", "The talks went well."),  # (an item not ended by a number)
+    (f"Most read 1. Talks in Hanoi went well. {LEAD14}", "Talks in Hanoi went well."),  # (an item not ended by a
+    # number; "The talks went well." above a lead with its day is a deck since s51)
     (f"1/5 of the budget goes to schools, the minister said. {LEAD14}", "1/5 of the budget"),
 ])
 def test_what_a_thirteenth_read_left_is_mended(text, first):
@@ -1903,6 +1904,24 @@ def test_a_releases_legal_basis_above_its_news_is_not_the_summary():
     assert _chosen(text)[0].startswith("On June 5")
     news = "The Labour Law allows workers to retire at 62 from next year, the ministry said on Monday."
     assert _chosen(f"{news}\n\nOn Tuesday, the assembly signed the decree.")[0] == news  # the news names its day
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # read 34 (s51): a deck that points back to the news below it; a digest's preheader and editor's introduction;
+    # an image's label; "Last Wednesday" is a day
+    ("The incident, the fourth reported this year, came days before ASEAN and China resume talks.\n\n[Image] A "
+     "fishing boat moored at Ly Son Island.\n\nVietnam yesterday lodged a formal protest with China over the attack.",
+     "Vietnam yesterday lodged"),
+    ("Vietnam and EFTA sign FTA; new decree on investment incentives; regional minimum wages to rise.\n\nThis week, "
+     "Vietnam wrapped up a trade deal and the government issued new rules. Here is what you need to know.\n\nIn this "
+     "issue:\n\nVietnam and EFTA signed a free trade agreement in Geneva on November 19.", "Vietnam and EFTA signed"),
+    # where the deck's news has no day below it, or the sentence names its own, it stays
+    ("The visit was the first by a Thai leader in a decade.\n\nTrade has grown fast since then.", "The visit was"),
+    ("This event will address the link between clinical and catering staff.\n\nIt will be held today in "
+     "Nottingham.", "This event will address"),
+])
+def test_a_deck_or_a_digests_introduction_above_the_news_is_not_the_summary(text, first):
+    assert _chosen(text)[0].startswith(first)
 
 
 def test_the_lead_summariser_reads_the_headline_from_the_context():

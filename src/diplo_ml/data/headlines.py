@@ -312,6 +312,9 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
                                line.strip("*_ "), re.IGNORECASE), "minister's name")
     drop(lambda line: re.match(r"(?:>\s*)?(?:see also|read also|also read|related)\s*:", line, re.IGNORECASE),
          "related link")
+    # an agency photo's caption with its photographer in capitals: "… signing ceremony in Hanoi (Nhac NGUYEN)" (read 34)
+    drop(lambda line: re.search(r"\((?:[A-Z][a-z]+ )+[A-Z]{2,}(?:[ /-][A-Z]{2,})*(?:/[A-Z]{2,5})?\)$", line.strip())
+         and len(line.split()) >= 6, "photo caption")
     drop(lambda line: re.match(r"(?:sponsored|supported|funded|presented|organi[sz]ed) by\b", line, re.IGNORECASE),
          "sponsor's credit")  # "Sponsored by the Japan Foundation" under a festival's title
     drop(lambda line: re.match(r"\[(?:image|photo|picture|graphic|video)\s*:", line, re.IGNORECASE), "image's alt text")

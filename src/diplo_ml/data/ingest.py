@@ -209,20 +209,22 @@ def _digest_story_title(article: Article) -> None:
     """A newsletter's story under its subject: the heading right above the story's date, byline or document box and
     its first paragraph (within ten lines, only such lines between) is the headline where the mail's subject names the
     newsletter ("TOP STORY" / "Vietnam, Peru scrap visas for ordinary passport holders" / "September 22, 2025 | …" /
-    "By Viet Anh" / "Vietnam and Peru signed …"; read 32)."""
+    "By Viet Anh" / "Vietnam and Peru signed …"; read 32), also a numbered item's heading left as a paragraph ("1.
+    Vietnam and EFTA sign free trade agreement after 13 years of talks"; read 34)."""
     if not any(why.startswith("headline") and DIGEST.match(line) for _, why, line in article.dropped):
         return
     between = ("timestamp", "byline/credit", "short line without a sentence")
-    lines = sorted(article.dropped)
+    lines = sorted([*article.dropped, *((p.line, "paragraph", p.text) for p in article.paragraphs)])
     for paragraph in [p for p in article.paragraphs if len(p.text.split()) >= 15][:3]:  # (below a note to readers)
         above = [(n, why, line) for n, why, line in lines if paragraph.line - 10 <= n < paragraph.line]
         for n, why, line in reversed(above):
-            if why.startswith("short line") and len(line.split()) >= 4 and not capitals(line) and ":" not in line \
+            heading = why.startswith("short line") or (why == "paragraph" and short_unpunctuated(line, 20))
+            if heading and len(line.split()) >= 4 and not capitals(line) and ":" not in line \
                     and re.match(r"[*_#]*[A-Z0-9“\"']", line) and not BARE_LINK_CALL.match(line) \
                     and all(w.startswith(between) for m, w, _ in above if m > n):
                 article.dropped = [(m, "headline (the newsletter's story title)" if m == n else w, x)
                                    for m, w, x in article.dropped]
-                article.headline = line.strip("*# ")
+                article.headline = re.sub(r"^\d{1,2}[.)]\s+", "", line.strip("*# "))
                 return
 
 

@@ -280,6 +280,9 @@ SITE_ABOUT = re.compile(r"^(?:the )?official (?:[\w-]+ ){0,3}(?:channel|account|
                         # month.", "↻ This page refreshes automatically. Newest updates first."
                         r"|^you have (?:\d+|no|one|two|three|four|five) (?:more )?(?:free )?(?:articles?|stories|reads)"
                         r" (?:left|remaining)(?: (?:this|for the) (?:month|week|year))?[.!]"
+                        # "You have read 1 of your 5 free articles this month." (read 34)
+                        r"|^you(?:['’]ve| have) read (?:\d+|one|two|three|four|five) (?:of|out of) (?:your )?"
+                        r"(?:\d+|one|two|three|four|five|ten) (?:free )?(?:articles?|stories|reads)\b"
                         # a prompt to follow the site elsewhere: "Follow TATOLI on Facebook and Instagram for …"
                         r"|^follow (?:us|(?-i:[A-Z])[\w&.'’-]*(?: (?-i:[A-Z])[\w&.'’-]*){0,3}) on (?:facebook|x"
                         r"|twitter|instagram|telegram|youtube|tiktok|zalo|line|whatsapp|google news|linkedin|threads)\b"

@@ -278,6 +278,7 @@ PAGE_NOTE = re.compile(
     r"|^(?:below|here) is the (?:full )?text(?: of [^.!?,]{1,80})?[.:]$"
     r"|^the full text of [^.!?]{0,80}\b(?:is|follows) (?:below|here)\b"
     r"|^(?:\[|【)(?:notice|attention)(?:\]|】)|^beware of\b|^©|^(?:[a-z]+ ){0,3}hotline\s*:"
+    r"|^\[(?:image|photo|picture|video)\]"
     r"|^in our (?:new |weekly |monthly |special )?series\b"
     r"|^in (?:this|today's|this week's) (?:instalment|installment|episode)\b"
     r"|^in (?:today's|this week's) (?:programme|program|edition|issue)\b"
@@ -724,6 +725,10 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
         allowed[i] = False
     for i in _authority_opening(raw, allowed):
         allowed[i] = False
+    for i in _anaphoric_opening(raw, allowed):
+        allowed[i] = False
+    for i in _digest_intro(raw):
+        allowed[i] = False
     first = next((i for i, ok in enumerate(allowed) if ok), None)  # a feature's opening cry, a line of its own
     if first is not None and BARE_QUOTE.match(raw[first].strip()) and len(raw[first].split()) <= 6 \
             and raw[first].strip() in (line.strip() for line in lines) \
@@ -802,7 +807,8 @@ _LEAD_ACTS = rf"{_ACTS}|passed away|died"
 LEAD_ACT = re.compile(rf"\b(?:{_LEAD_ACTS})\b")
 # the day of a news lead: "on Monday", "on Friday (March 14)", "on March 12", "on 8 May", "today", "this week"
 NEWS_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d{{1,2}} (?:{MONTHS})\b)"
-                      r"|\b(?:today|yesterday|this week|last week|earlier this week|this morning|this afternoon)\b",
+                      r"|\b(?:today|yesterday|this week|last week|earlier this week|this morning|this afternoon)\b"
+                      rf"|\blast (?:{WEEKDAYS})\b",  # ("Last Wednesday in Hanoi, Australia and Vietnam signed …")
                       re.IGNORECASE)
 
 
@@ -1079,6 +1085,44 @@ AUTHORITY = re.compile(r"^(?:The |Under the )?(?:[A-Z][\w'’-]*,? (?:(?:of|on|f
                        r"|Law|Treaty|Regulation|Decree|Protocol|Charter|Directive)(?: of (?:\d{4}|the \w+|\d{1,2} \w+ "
                        r"\d{4}))?(?: \([\w ./-]{1,30}\))?,? (?:allows|requires|provides|permits|authori[sz]es|gives"
                        r"|prohibits|obliges|entitles|empowers|enables)\b")
+
+
+# an opening that points back to news not yet told: a deck's "The incident, the fourth reported this year, came days
+# before …" (read 34), "The move comes as …"
+ANAPHORIC = re.compile(r"^(?:The|This|That|These|Those) (?:incident|move|decision|deal|agreement|attack|announcement"
+                       r"|visit|talks|meeting|step|development|clash|protest|ruling|plan|row|dispute|collision|arrest"
+                       r"|arrests|case|pledge|accord|pact|trip|tour|launch|signing|agreements|deals)\b"
+                       r"(?! (?:of|between|on|to|with|by|for|in|at)\b)")
+
+
+# where a digest's contents begin: "In this issue:", "Here is what you need to know." (read 34)
+CONTENTS_START = re.compile(r"^(?:(?:in|inside) this (?:issue|edition|week's issue)\s*:|here(?:['’]s| is) what you "
+                            r"need to know\b|this week's highlights\s*:)", re.IGNORECASE)
+# a preheader that lists a digest's items: "Vietnam and EFTA sign FTA; new decree on investment incentives; regional
+# minimum wages to rise 7.2 percent in 2026."
+ITEM_LIST = re.compile(r"^[^;.!?]{3,90}(?:;[^;.!?]{3,90}){2,}[.!]?$")
+
+
+def _digest_intro(raw: Sequence[str]) -> list[int]:
+    """A digest's preheader and editor's introduction: every sentence before its contents begin
+    (:data:`CONTENTS_START`, within its first ten sentences), and a preheader that lists its items (:data:`ITEM_LIST`)
+    among them."""
+    start = next((i for i, sentence in enumerate(raw[:10]) if CONTENTS_START.match(sentence.strip())), None)
+    listed = [i for i, sentence in enumerate(raw[:3]) if ITEM_LIST.match(sentence.strip())]
+    return list(range(start + 1)) if start is not None else listed
+
+
+def _anaphoric_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
+    """A deck that points back to the news it stands above (:data:`ANAPHORIC`; no day of its own, nothing to come),
+    where one of the next three statements tells its day (:data:`NEWS_DAY`; not in the first person, not a
+    quotation): the deck alone gives way."""
+    kept = [i for i, ok in enumerate(allowed) if ok]
+    if len(kept) < 2 or not ANAPHORIC.match(raw[kept[0]].strip()) or NEWS_DAY.search(raw[kept[0]]) \
+            or FUTURE.search(raw[kept[0]]):  # (not "This event will address …")
+        return []
+    lead = next((i for i in kept[1:4] if NEWS_DAY.search(raw[i]) and not FIRST_PERSON.search(unquoted(raw[i]))
+                 and not raw[i].strip().startswith(QUOTE_MARKS)), None)
+    return kept[:1] if lead is not None else []
 
 
 def _authority_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
