@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -709,26 +709,15 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
         if is_question(raw[i - 1]) and (ANSWER_TO_QUESTION.search(sentences[i]) or (  # (raw after its cookie button)
                 SHORT_REPLY.match(sentences[i]) and len(sentences[i].split()) <= 12)):  # "Yes, but only if …"
             allowed[i] = False
-    for i in _opening_scene(raw, lines, allowed):
-        allowed[i] = False
-    for i in _feature_opening(raw, allowed):
-        allowed[i] = False
-    for i in _before_announcement(raw, allowed):
-        allowed[i] = False
-    for i in _background_opening(raw, allowed):
-        allowed[i] = False
-    for i in _untold_opening(raw, allowed, headline):
-        allowed[i] = False
-    for i in _quote_box(raw, allowed):
-        allowed[i] = False
-    for i in _situation_opening(raw, allowed, headline):
-        allowed[i] = False
-    for i in _authority_opening(raw, allowed):
-        allowed[i] = False
-    for i in _anaphoric_opening(raw, allowed):
-        allowed[i] = False
-    for i in _digest_intro(raw):
-        allowed[i] = False
+    # what stands above the news, each rule seeing what the rules before it left (in this order)
+    above_the_news: tuple[Callable[[], list[int]], ...] = (
+        lambda: _opening_scene(raw, lines, allowed), lambda: _feature_opening(raw, allowed),
+        lambda: _before_announcement(raw, allowed), lambda: _background_opening(raw, allowed),
+        lambda: _untold_opening(raw, allowed, headline), lambda: _quote_box(raw, allowed),
+        lambda: _situation_opening(raw, allowed, headline), lambda: _authority_opening(raw, allowed),
+        lambda: _anaphoric_opening(raw, allowed), lambda: _digest_intro(raw))
+    for passed_over in above_the_news:
+        allowed[np.asarray(passed_over(), dtype=int)] = False
     first = next((i for i, ok in enumerate(allowed) if ok), None)  # a feature's opening cry, a line of its own
     if first is not None and BARE_QUOTE.match(raw[first].strip()) and len(raw[first].split()) <= 6 \
             and raw[first].strip() in (line.strip() for line in lines) \
