@@ -351,6 +351,20 @@ def test_read34_paywall_caption_and_a_digests_numbered_story(tmp_path):
     assert ingest_path(mail).headline == "Vietnam and EFTA sign free trade agreement after 13 years of talks"
 
 
+@pytest.mark.parametrize("headline", [
+    # a third review's near misses (s51): titles that look like a minister's name, a photo's caption, a sponsor's
+    # credit or a letterhead's motto
+    "Hon Khoai Seaport Breaks Ground",
+    "Interview: the EU's new ambassador on the Vietnam trade deal (Julien MARCHAND)",
+    "Funded by Japan, Ho Chi Minh City's first metro line carries its ten millionth passenger",
+    "Independence - Freedom - Happiness: the story behind Vietnam's national motto",
+])
+def test_real_titles_near_the_furniture_rules_stay_headlines(headline):
+    article = ingest_text(f"{headline}\n\nCa Mau province on Saturday broke ground on a VND 45 trillion seaport, the "
+                          "provincial People's Committee said.\n", "t")
+    assert article.headline == headline
+
+
 def test_a_video_players_next_clip_is_no_headline():
     page = ("Up next: A night at Ho Chi Minh City's new Ben Thanh food street (1:58) Autoplay ●\n\n212 Vietnamese "
             "citizens rescued from scam compounds in Myanmar flown home\n\nA chartered flight carrying 212 Vietnamese "

@@ -1924,6 +1924,32 @@ def test_a_deck_or_a_digests_introduction_above_the_news_is_not_the_summary(text
     assert _chosen(text)[0].startswith(first)
 
 
+@pytest.mark.parametrize(("text", "headline", "first"), [
+    # a third review's near misses (s51): news that opens like a legal basis, a deck, a digest's contents or an image
+    ("The Investment Law allows foreign investors to own 100 percent of logistics companies from Tuesday.\n\nThe "
+     "National Assembly approved the amendment on 29 November.", "Foreign firms may own logistics companies outright",
+     "The Investment Law allows"),
+    ("The agreement, signed in Lima by the two ministers, lets citizens of both countries stay 90 days without a "
+     "visa.\n\nQuispe told reporters on Tuesday the waiver would take effect within 60 days.",
+     "Vietnam and Peru scrap visas", "The agreement, signed in Lima"),
+    ("The ruling ends the appeal of real estate tycoon Truong Thi Hoa.\n\nThe Supreme People's Court announced its "
+     "decision on Tuesday.", "Court upholds death sentence for property tycoon", "The ruling ends"),
+    ("Vietnam will raise regional minimum wages by 7.2 percent from 1 January 2026, the government announced on "
+     "Monday.\n\nHere is what you need to know.\n\nAll workers on labour contracts get the raise.",
+     "Minimum wages to rise 7.2 percent in 2026", "Vietnam will raise"),
+    ("Good morning.\n\nVietnam and the European Union on Monday signed a USD 1.2 billion green energy deal.\n\nIn this "
+     "issue: the EU deal; Hanoi bus fares; gold prices.\n\nHanoi bus fares rise 10 percent from Friday.",
+     "Morning Brief: Vietnam and EU sign green energy deal", "Vietnam and the European Union"),
+    ("Vietnam shipped rice to the Philippines; coffee to Germany; and cashews to the United States, customs data "
+     "showed on Monday.\n\nFarm exports rose 12 percent.", "Vietnam's farm exports rise 12 percent", "Vietnam shipped"),
+    ("[Photo] Vietnam and Japan on Monday signed a JPY 90 billion loan for the Hanoi–Hai Phong railway.\n\nThe line "
+     "will cut travel time to 45 minutes.", "Vietnam and Japan sign rail loan", "[Photo] Vietnam and Japan"),
+])
+def test_news_that_opens_like_a_basis_a_deck_or_contents_stays_the_summary(text, headline, first):
+    sentences, allowed = candidates(text, headline)
+    assert [s for s, ok in zip(sentences, allowed) if ok][0].startswith(first)
+
+
 def test_the_lead_summariser_reads_the_headline_from_the_context():
     model = build_model(LeadSummariser, {"k": 1})
     context = {"headline": ["Lao and Vietnamese puppet troupes to tour joint water puppet show"]}

@@ -63,7 +63,8 @@ SITE_NAME = re.compile(r"^(?:[A-Z]\w*(?: [A-Z]\w*)? [–—-] )?(?:The )?(?:(?:U
 
 # a page's contact line: "Hotline for citizen protection: +82 10 5555 0123", "Email: consular@…", "Floor 9, Lotte
 # Center Office Tower, 54 Lieu Giai, Ba Dinh, Ha Noi"
-CONTACT = re.compile(r"(?!(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d\b)\+?\d[\d\s().-]{7,}\d|[\w.-]+@[\w-]+\.\w"  # a
+CONTACT = re.compile(r"(?<![\d+])(?!(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d\b)\+?\d[\d\s().-]{7,}\d"
+                     r"|[\w.-]+@[\w-]+\.\w"  # a
                      # telephone number (not a term, "2026-2028") or an e-mail address
                      r"|^(?:(?:Floor|Level|Room|Suite|Unit)\s+\d+|\d+(?:-\d+)?\s+[A-Z][\w ]{2,30}\s"
                      r"(?:Street|Road|Avenue|Boulevard)),(?:\s*[^,]+,){1,6}\s*[^,]+$"  # (or an address, or one with
@@ -275,6 +276,12 @@ def _below_the_menu(article: Article, candidates: list[tuple[int, str]], best: t
     return max(below, key=lambda c: len(without_site(c[1])))
 
 
+# what a photo's caption does, in the present: "Vietnamese and American officials attend a signing ceremony in Hanoi"
+CAPTION_VERB = re.compile(r"\b(?:attend|attends|pose|poses|shake|shakes|sign|signs|speak|speaks|visit|visits|walk|walks"
+                          r"|talk|talks|meet|meets|hold|holds|arrive|arrives|greet|greets|inspect|inspects|watch|watches"
+                          r"|wave|waves|stand|stands|gather|gathers|queue|queues|look|looks|work|works)\b")
+
+
 def _wrapped_titles(candidates: list[tuple[int, str]]) -> dict[tuple[int, str], list[tuple[int, str]]]:
     """A title in small letters centred over several lines, as a printed release sets it ("Viet Nam elected to the
     Executive Board" / "of the United Nations Children's Fund (UNICEF)" / "for the 2026-2028 term"; read 32): each
@@ -306,20 +313,23 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     # Hon Rachel Thornbury"), a "See also:" link, an image's alt text ("[Image: …]"), Viet Nam's national motto in an
     # official letterhead ("… Independence - Freedom - Happiness"), a postal address ("…, 62602 Putrajaya"); reads 32-33
     drop(lambda line: re.match(r"[#*_ ]*(?:trending|hot topics?|tags?)\s*:", line, re.IGNORECASE)
-         or len(re.findall(r"(?:^|\s)#\w", line)) >= 2, "hashtag bar")
-    drop(lambda line: re.match(r"(?:senator |the )?(?:the )?hon(?:ourable|orable|\.)? (?:dr |mr |ms |mrs )?"
+         or len(re.findall(r"(?:^|\s)#\w", line)) >= max(3, len(line.split()) - 1),
+         "hashtag bar")
+    drop(lambda line: re.match(r"(?:senator (?:the )?hon\.?|the hon\.?|hon\.|(?:the )?honou?rable) "
+                               r"(?:dr |mr |ms |mrs )?"
                                r"(?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+)){1,3}(?: (?:MP|TD|MLA|MHA|AC|AO|OBE))*$",
                                line.strip("*_ "), re.IGNORECASE), "minister's name")
     drop(lambda line: re.match(r"(?:>\s*)?(?:see also|read also|also read|related)\s*:", line, re.IGNORECASE),
          "related link")
     # an agency photo's caption with its photographer in capitals: "… signing ceremony in Hanoi (Nhac NGUYEN)" (read 34)
     drop(lambda line: re.search(r"\((?:[A-Z][a-z]+ )+[A-Z]{2,}(?:[ /-][A-Z]{2,})*(?:/[A-Z]{2,5})?\)$", line.strip())
-         and len(line.split()) >= 6, "photo caption")
-    drop(lambda line: re.match(r"(?:sponsored|supported|funded|presented|organi[sz]ed) by\b", line, re.IGNORECASE),
+         and len(line.split()) >= 6 and CAPTION_VERB.search(line), "photo caption")
+    drop(lambda line: re.fullmatch(r"(?:sponsored|supported|funded|presented|organi[sz]ed) by [^,;:]{2,60}",
+                                   line.strip(), re.IGNORECASE),
          "sponsor's credit")  # "Sponsored by the Japan Foundation" under a festival's title
     drop(lambda line: re.match(r"\[(?:image|photo|picture|graphic|video)\s*:", line, re.IGNORECASE), "image's alt text")
-    drop(lambda line: re.search(r"independence\s*[-–—]\s*freedom\s*[-–—]\s*happiness", line, re.IGNORECASE),
-         "national motto (letterhead)")
+    drop(lambda line: re.search(r"^(?:[A-Z][A-Z&,.' -]{3,}\s+)?Independence\s*[-–—]\s*Freedom\s*[-–—]\s*"
+                                r"Happiness\s*$", line.strip()), "national motto (letterhead)")
     drop(lambda line: len(line.split(",")) >= 3
          and re.search(r",\s*\d{5,6}\s+[A-Z][\w ]{2,30}(?:,\s*[A-Z][\w ]{2,30})?$", line),
          "postal address")

@@ -278,7 +278,8 @@ PAGE_NOTE = re.compile(
     r"|^(?:below|here) is the (?:full )?text(?: of [^.!?,]{1,80})?[.:]$"
     r"|^the full text of [^.!?]{0,80}\b(?:is|follows) (?:below|here)\b"
     r"|^(?:\[|【)(?:notice|attention)(?:\]|】)|^beware of\b|^©|^(?:[a-z]+ ){0,3}hotline\s*:"
-    r"|^\[(?:image|photo|picture|video)\]"
+    r"|^\[(?:image|photo|picture|video)\](?![^.!?]*\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)|today|yesterday)\b)"
     r"|^in our (?:new |weekly |monthly |special )?series\b"
     r"|^in (?:this|today's|this week's) (?:instalment|installment|episode)\b"
     r"|^in (?:today's|this week's) (?:programme|program|edition|issue)\b"
@@ -714,7 +715,7 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
         lambda: _opening_scene(raw, lines, allowed), lambda: _feature_opening(raw, allowed),
         lambda: _before_announcement(raw, allowed), lambda: _background_opening(raw, allowed),
         lambda: _untold_opening(raw, allowed, headline), lambda: _quote_box(raw, allowed),
-        lambda: _situation_opening(raw, allowed, headline), lambda: _authority_opening(raw, allowed),
+        lambda: _situation_opening(raw, allowed, headline), lambda: _authority_opening(raw, allowed, headline),
         lambda: _anaphoric_opening(raw, allowed), lambda: _digest_intro(raw))
     for passed_over in above_the_news:
         allowed[np.asarray(passed_over(), dtype=int)] = False
@@ -1068,6 +1069,10 @@ def _situation_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | 
     return []
 
 
+# a day a sentence reports something on: "on Monday", "on November 19", "on 4 November"
+ON_A_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d{{1,2}} (?:{MONTHS})\b)", re.IGNORECASE)
+# a day or a month named anywhere in a sentence
+A_DAY = re.compile(rf"\b(?:{WEEKDAYS}|{MONTHS})\b|\b(?:today|tomorrow|yesterday)\b", re.IGNORECASE)
 # what a law, a convention or a treaty does, in the present: "The Convention on Cultural Property Implementation Act of
 # 1983 allows the United States to restrict …" (a media note's legal basis above its news, read 33)
 AUTHORITY = re.compile(r"^(?:The |Under the )?(?:[A-Z][\w'’-]*,? (?:(?:of|on|for|and|the|to) )*){0,12}(?:Act|Convention"
@@ -1076,17 +1081,18 @@ AUTHORITY = re.compile(r"^(?:The |Under the )?(?:[A-Z][\w'’-]*,? (?:(?:of|on|f
                        r"|prohibits|obliges|entitles|empowers|enables)\b")
 
 
-# an opening that points back to news not yet told: a deck's "The incident, the fourth reported this year, came days
-# before …" (read 34), "The move comes as …"
-ANAPHORIC = re.compile(r"^(?:The|This|That|These|Those) (?:incident|move|decision|deal|agreement|attack|announcement"
-                       r"|visit|talks|meeting|step|development|clash|protest|ruling|plan|row|dispute|collision|arrest"
-                       r"|arrests|case|pledge|accord|pact|trip|tour|launch|signing|agreements|deals)\b"
-                       r"(?! (?:of|between|on|to|with|by|for|in|at)\b)")
+# a deck that points back to news not yet told and sets it in time: "The incident, the fourth reported this year, came
+# days before …" (read 34), "The move comes as …" (not "The agreement, signed in Lima, lets …", "The ruling ends …")
+ANAPHORIC = re.compile(r"^(?:The|This) (?:incident|move|decision|deal|agreement|attack|announcement|visit|talks"
+                       r"|meeting|step|development|clash|protest|ruling|plan|row|dispute|collision|arrest|arrests|case"
+                       r"|pledge|accord|pact|trip|tour|launch|signing|agreements|deals|blast|explosion|seizure)\b"
+                       r"[^.!?]{0,100}?\b(?:comes?|came) (?:days|weeks|hours|months|just|amid|as|after|before|at a time"
+                       r"|a day|a week|shortly|only)\b")
 
 
-# where a digest's contents begin: "In this issue:", "Here is what you need to know." (read 34)
-CONTENTS_START = re.compile(r"^(?:(?:in|inside) this (?:issue|edition|week's issue)\s*:|here(?:['’]s| is) what you "
-                            r"need to know\b|this week's highlights\s*:)", re.IGNORECASE)
+# where a digest's contents begin: "In this issue:" (read 34), "In today's issue:"
+CONTENTS_START = re.compile(r"^(?:(?:in|inside) (?:this|today's|this week's) (?:issue|edition)\s*:"
+                            r"|this week's highlights\s*:)", re.IGNORECASE)
 # a preheader that lists a digest's items: "Vietnam and EFTA sign FTA; new decree on investment incentives; regional
 # minimum wages to rise 7.2 percent in 2026."
 ITEM_LIST = re.compile(r"^[^;.!?]{3,90}(?:;[^;.!?]{3,90}){2,}[.!]?$")
@@ -1094,37 +1100,44 @@ ITEM_LIST = re.compile(r"^[^;.!?]{3,90}(?:;[^;.!?]{3,90}){2,}[.!]?$")
 
 def _digest_intro(raw: Sequence[str]) -> list[int]:
     """A digest's preheader and editor's introduction: every sentence before its contents begin
-    (:data:`CONTENTS_START`, within its first ten sentences), and a preheader that lists its items (:data:`ITEM_LIST`)
-    among them."""
+    (:data:`CONTENTS_START`, within its first ten sentences) but one that reports something on its day, else a
+    preheader that lists its items (:data:`ITEM_LIST`)."""
     start = next((i for i, sentence in enumerate(raw[:10]) if CONTENTS_START.match(sentence.strip())), None)
-    listed = [i for i, sentence in enumerate(raw[:3]) if ITEM_LIST.match(sentence.strip())]
-    return list(range(start + 1)) if start is not None else listed
+    if start is not None:  # (a story told on its day in the introduction is news: "… on Monday signed …")
+        return [i for i in range(start + 1) if not ON_A_DAY.search(raw[i])]
+    listed = [i for i, sentence in enumerate(raw[:3]) if ITEM_LIST.match(sentence.strip())
+              and not sentence.strip().startswith(QUOTE_MARKS) and not A_DAY.search(sentence)
+              and all(len(part.split()) <= 10 for part in sentence.split(";"))]
+    return listed
 
 
 def _anaphoric_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
-    """A deck that points back to the news it stands above (:data:`ANAPHORIC`; no day of its own, nothing to come),
-    where one of the next three statements tells its day (:data:`NEWS_DAY`; not in the first person, not a
-    quotation): the deck alone gives way."""
+    """A deck that points back to the news it stands above and sets it in time (:data:`ANAPHORIC`; nothing to come,
+    no speaker), where one of the next three statements tells its day (:data:`NEWS_DAY`; not in the first person, not
+    a quotation): the deck alone gives way."""
     kept = [i for i, ok in enumerate(allowed) if ok]
-    if len(kept) < 2 or not ANAPHORIC.match(raw[kept[0]].strip()) or NEWS_DAY.search(raw[kept[0]]) \
-            or FUTURE.search(raw[kept[0]]):  # (not "This event will address …")
+    if len(kept) < 2 or not ANAPHORIC.match(raw[kept[0]].strip()) or FUTURE.search(raw[kept[0]]) \
+            or ATTRIBUTED.search(raw[kept[0]]):
         return []
     lead = next((i for i in kept[1:4] if NEWS_DAY.search(raw[i]) and not FIRST_PERSON.search(unquoted(raw[i]))
                  and not raw[i].strip().startswith(QUOTE_MARKS)), None)
     return kept[:1] if lead is not None else []
 
 
-def _authority_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
+def _authority_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None = None) -> list[int]:
     """A release that opens with its legal basis (:data:`AUTHORITY`) above the news: the statements before the first
     of the next three that reports an act on a named day (:data:`DATED_ACT`, or :data:`LEAD_ACT` with
-    :data:`NEWS_DAY`; not in the first person)."""
+    :data:`NEWS_DAY`; not in the first person), unless the ``headline`` tells more of the opening than of that act."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     opening = raw[kept[0]].strip() if kept else ""
     if len(kept) < 2 or not AUTHORITY.match(opening) or NEWS_DAY.search(opening) or REPORTED.search(opening) \
-            or FUTURE.search(opening):  # (news of a law: "The Labour Law allows …, the ministry said on Monday.")
-        return []
+            or FUTURE.search(opening) or A_DAY.search(opening):  # (news of a law: "The Labour Law allows …, the
+        return []  # ministry said on Monday.", "… allows … from Tuesday")
     lead = next((i for i in kept[1:4] if (DATED_ACT.search(raw[i].strip()) or (
         LEAD_ACT.search(raw[i]) and NEWS_DAY.search(raw[i]))) and not FIRST_PERSON.search(unquoted(raw[i]))), None)
+    topic = topic_words(unquoted(headline)) if headline else set()
+    if lead is not None and len(topic & topic_words(opening)) > max(2, len(topic & topic_words(raw[lead]))):
+        return []  # (the headline tells what the law does: that is the story)
     return [i for i in kept if lead is not None and i < lead]
 
 
