@@ -795,8 +795,10 @@ NEWS_ACT = re.compile(rf"\b(?:{_ACTS})\b")
 # of as often ("Fifty-three years ago, thousands of young soldiers died …")
 _LEAD_ACTS = rf"{_ACTS}|passed away|died"
 LEAD_ACT = re.compile(rf"\b(?:{_LEAD_ACTS})\b")
-# the day of a news lead: "on Monday", "on Friday (March 14)", "on March 12", "on 8 May", "today", "this week"
-NEWS_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d{{1,2}} (?:{MONTHS})\b)"
+# a day a sentence reports something on: "on Monday", "on November 19", "on 4 November"
+ON_A_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d{{1,2}} (?:{MONTHS})\b)", re.IGNORECASE)
+# the day of a news lead: that, "on Friday (March 14)", "today", "this week", "last Wednesday"
+NEWS_DAY = re.compile(rf"{ON_A_DAY.pattern}"
                       r"|\b(?:today|yesterday|this week|last week|earlier this week|this morning|this afternoon)\b"
                       rf"|\blast (?:{WEEKDAYS})\b",  # ("Last Wednesday in Hanoi, Australia and Vietnam signed …")
                       re.IGNORECASE)
@@ -1069,8 +1071,6 @@ def _situation_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | 
     return []
 
 
-# a day a sentence reports something on: "on Monday", "on November 19", "on 4 November"
-ON_A_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d{{1,2}} (?:{MONTHS})\b)", re.IGNORECASE)
 # a day or a month named anywhere in a sentence
 A_DAY = re.compile(rf"\b(?:{WEEKDAYS}|{MONTHS})\b|\b(?:today|tomorrow|yesterday)\b", re.IGNORECASE)
 # what a law, a convention or a treaty does, in the present: "The Convention on Cultural Property Implementation Act of
