@@ -365,6 +365,20 @@ def test_real_titles_near_the_furniture_rules_stay_headlines(headline):
     assert article.headline == headline
 
 
+def test_a_forwarders_note_is_no_headline_and_a_clipped_story_heading_above_its_photo_credit_is(tmp_path):
+    note = ingest_text("Tom - pasted below from VnExpress International (the page keeps crashing on my phone). Mai\n\n"
+                       "France to return 19th-century Nguyen dynasty gold book to Vietnam\n\nFrance will return a "
+                       "19th-century gold book of the Nguyen Dynasty to Vietnam, the ministry said on Tuesday.\n", "n")
+    assert note.headline == "France to return 19th-century Nguyen dynasty gold book to Vietnam"
+    page = tmp_path / "clip.md"
+    page.write_text("---\ntitle: Japan and UNDP launch project to protect Mekong Delta coastline | UNDP\n---\n\n"
+                    "# Japan and UNDP launch US$7.5 million project to restore mangroves\n\nOctober 2, 2025\n\n"
+                    "![Mangroves](m.jpg)\n\nPhoto: UNDP Viet Nam/Nguyen Minh Duc\n\n*Vietnamese version below*\n\n"
+                    "**Can Tho, 2 October 2025** – The Government of Japan and UNDP today launched a US$7.5 million "
+                    "project to restore mangroves.\n")
+    assert ingest_path(page).headline == "Japan and UNDP launch US$7.5 million project to restore mangroves"
+
+
 def test_a_video_players_next_clip_is_no_headline():
     page = ("Up next: A night at Ho Chi Minh City's new Ben Thanh food street (1:58) Autoplay ●\n\n212 Vietnamese "
             "citizens rescued from scam compounds in Myanmar flown home\n\nA chartered flight carrying 212 Vietnamese "

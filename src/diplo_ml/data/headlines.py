@@ -321,6 +321,8 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
                                line.strip("*_ "), re.IGNORECASE), "minister's name")
     drop(lambda line: re.match(r"(?:>\s*)?(?:see also|read also|also read|related)\s*:", line, re.IGNORECASE),
          "related link")
+    drop(lambda line: re.search(r"\b(?:pasted|copied|forwarded|article|story|text) below\b|\bFYI\b", line),
+         "a forwarder's note")  # "Tom - pasted below from VnExpress International (…). Mai" (read 34)
     # an agency photo's caption with its photographer in capitals: "… signing ceremony in Hanoi (Nhac NGUYEN)" (read 34)
     drop(lambda line: re.search(r"\((?:[A-Z][a-z]+ )+[A-Z]{2,}(?:[ /-][A-Z]{2,})*(?:/[A-Z]{2,5})?\)$", line.strip())
          and len(line.split()) >= 6 and CAPTION_VERB.search(line), "photo caption")

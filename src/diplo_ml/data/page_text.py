@@ -579,7 +579,7 @@ class MarkdownPage:
             if prose(line):
                 return None
             match = MD_TITLE.match(line)
-            below = [line for line in filled[at + 1:at + 5] if not line.startswith(("#", ">"))]
+            below = [line for line in filled[at + 1:at + 7] if not line.startswith(("#", ">"))]
             first = next((n for n, line in enumerate(below) if prose(line)), None)
             if match and len(match.group(1).split()) >= 3 and first is not None \
                     and all(len(line.split()) < 12 or line.startswith("!") for line in below[:first]):
