@@ -737,7 +737,12 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
 # pushes the thermometer past 45 degrees, Captain …" (a weather or a light and a time of day; not "On the morning of
 # April 2, …", "Under a new agreement, …"; nor the small hours, "Shortly after 9 a.m., the Prime Minister arrived …",
 # which open news as often as scenes)
-SCENE = re.compile(r"^(?:On|In|Under|Beneath|At|As) (?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
+# the weather or the light of a scene as its subject ("The morning mist had not yet lifted from the banks of the Mekong
+# when the first pupils arrived, …", read 34): what happens in it is the scene's, not news
+SCENE_WEATHER = re.compile(r"^The (?:early )?(?:morning|evening|dawn|night|afternoon) (?:mist|fog|haze|sun|light|air"
+                           r"|rain|heat|chill)\b")
+SCENE = re.compile(rf"{SCENE_WEATHER.pattern}"
+                   r"|^(?:On|In|Under|Beneath|At|As) (?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
                    r"|cold|hot|humid|scorching|midday|chilly|grey|gray|windy|sweltering|blazing|freezing"
                    r"|drizzly|crisp|cloudless|damp|muggy|searing|pale|hazy)"
                    rf"(?: (?i:{MONTHS}|spring|summer|autumn|winter|monsoon))? (?:sun|sunshine|morning|afternoon"
@@ -755,8 +760,9 @@ def _opening_scene(raw: Sequence[str], lines: Sequence[str], allowed: np.ndarray
     paragraph holds a statement: a feature's point comes after its scene. (Not a piece of history: "Twenty years
     ago, on March 26, 2004, the Politburo issued Resolution 36 …" is what an anniversary's summary says.)"""
     first = next((i for i, ok in enumerate(allowed) if ok), None)
-    if first is None or not SCENE.match(raw[first].strip()) or NEWS_VERB.search(raw[first]) \
-            or NEWS_ACT.search(raw[first]) or EVENT.search(raw[first]) or ENFORCED.search(raw[first]):
+    if first is None or not SCENE.match(raw[first].strip()) or ENFORCED.search(raw[first]) or (
+            NEWS_DAY.search(raw[first]) if SCENE_WEATHER.match(raw[first].strip())
+            else (NEWS_VERB.search(raw[first]) or NEWS_ACT.search(raw[first]) or EVENT.search(raw[first]))):
         return []  # ("On a cold December morning, police in Hanoi arrested 12 suspects …" is news)
     line = next((line for line in lines if raw[first].strip() in line), None)
     scene = [i for i in range(first, len(raw)) if raw[i].strip() in line] if line else [first]
@@ -766,6 +772,10 @@ def _opening_scene(raw: Sequence[str], lines: Sequence[str], allowed: np.ndarray
     if lead is not None:
         return scene
     later = [i for i in range(first + 1, len(raw)) if allowed[i] and i not in scene]
+    dated = next((i for i in later[:4] if LEAD_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
+                  and not raw[i].lstrip().startswith(QUOTE_MARKS)), None)  # the scene goes on to its dated lead
+    if dated is not None:  # ("… the first pupils arrived …" / "Some had walked …" / "Others came …" / "On September 4,
+        return [i for i in range(first, dated) if allowed[i]]  # Viet Nam officially handed over …", read 34)
     return scene if later else [first] if any(allowed[first + 1:]) else []
 
 
