@@ -379,6 +379,19 @@ def test_a_forwarders_note_is_no_headline_and_a_clipped_story_heading_above_its_
     assert ingest_path(page).headline == "Japan and UNDP launch US$7.5 million project to restore mangroves"
 
 
+@pytest.mark.parametrize("top", [
+    # read 35 (s51): a printed page's menu without its bars, a photo's caption run into its credit
+    "News Business Opinion Thailand World Asean Life Travel Auto Property",
+    "Indonesian and Vietnamese coast guard ships during the joint patrol. ANTARA/HO-Bakamla RI",
+    "Visitors sampling Vietnamese coffee at the trade week at Mid Valley Exhibition Centre. — The Star",
+])
+def test_a_printed_menu_or_a_credited_caption_is_no_headline(top):
+    title = "Indonesia, Vietnam coast guards hold first joint patrol"
+    article = ingest_text(f"{title}\n\n{top}\n\nThe coast guards of Indonesia and Vietnam held their first joint "
+                          "patrol along the boundary of their economic zones on Tuesday.\n", "p")
+    assert article.headline == title
+
+
 def test_a_video_players_next_clip_is_no_headline():
     page = ("Up next: A night at Ho Chi Minh City's new Ben Thanh food street (1:58) Autoplay ●\n\n212 Vietnamese "
             "citizens rescued from scam compounds in Myanmar flown home\n\nA chartered flight carrying 212 Vietnamese "

@@ -276,6 +276,14 @@ def _below_the_menu(article: Article, candidates: list[tuple[int, str]], best: t
     return max(below, key=lambda c: len(without_site(c[1])))
 
 
+# the words a site's menu is made of
+MENU_WORDS = {"news", "business", "opinion", "world", "asean", "aseanplus", "life", "lifestyle", "travel", "auto",
+              "property", "sport", "sports", "metro", "food", "tech", "video", "videos", "photo", "photos", "politics",
+              "economy", "society", "culture", "overseas", "vietnamese", "home", "features", "nation", "national",
+              "entertainment", "health", "education", "science", "environment", "law", "magazine", "multimedia",
+              "podcast", "podcasts", "markets", "money", "style", "arts", "regional", "local", "asia", "thailand",
+              "vietnam", "indonesia", "malaysia", "cambodia", "laos", "china", "international", "security", "defence",
+              "defense", "diplomacy", "investment", "tourism", "climate", "weather", "e-paper", "epaper", "more"}
 # what a photo's caption does, in the present: "Vietnamese and American officials attend a signing ceremony in Hanoi"
 CAPTION_VERB = re.compile(r"\b(?:attend|attends|pose|poses|shake|shakes|sign|signs|speak|speaks|visit|visits|walk|walks"
                           r"|talk|talks|meet|meets|hold|holds|arrive|arrives|greet|greets|inspect|inspects|watch|watches"
@@ -321,6 +329,12 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
                                line.strip("*_ "), re.IGNORECASE), "minister's name")
     drop(lambda line: re.match(r"(?:>\s*)?(?:see also|read also|also read|related)\s*:", line, re.IGNORECASE),
          "related link")
+    # a printed page's menu without its bars ("News Business Opinion Thailand World Asean Life Travel Auto Property"),
+    # a photo's caption run into its credit ("… during the joint patrol. ANTARA/HO-Bakamla RI", "… Centre. — The Star")
+    drop(lambda line: len(line.split()) >= 5 and all(w[:1].isupper() and w.lower() in MENU_WORDS for w in line.split()),
+         "navigation menu")  # (not "Sports Diplomacy Boosts Vietnam Travel Business")
+    drop(lambda line: re.search(r"\.\s+(?:[—–-]\s*[A-Z][\w ./&-]{1,40}|[A-Z]{2,}[\w.&-]*/[\w ./&-]{1,40}"
+                                r"|(?:Photo|Image|Credit)\b[^.]{0,40})$", line.strip()), "photo caption")
     drop(lambda line: re.search(r"\b(?:pasted|copied|forwarded|article|story|text) below\b|\bFYI\b", line),
          "a forwarder's note")  # "Tom - pasted below from VnExpress International (…). Mai" (read 34)
     # an agency photo's caption with its photographer in capitals: "… signing ceremony in Hanoi (Nhac NGUYEN)" (read 34)
