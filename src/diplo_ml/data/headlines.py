@@ -63,9 +63,8 @@ SITE_NAME = re.compile(r"^(?:[A-Z]\w*(?: [A-Z]\w*)? [–—-] )?(?:The )?(?:(?:U
 
 # a page's contact line: "Hotline for citizen protection: +82 10 5555 0123", "Email: consular@…", "Floor 9, Lotte
 # Center Office Tower, 54 Lieu Giai, Ba Dinh, Ha Noi"
-CONTACT = re.compile(r"(?<![\d+])(?!(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d\b)\+?\d[\d\s().-]{7,}\d"
-                     r"|[\w.-]+@[\w-]+\.\w"  # a
-                     # telephone number (not a term, "2026-2028") or an e-mail address
+CONTACT = re.compile(r"(?<![\d+])(?!(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d\b)\+?\d[\d\s().-]{7,}\d"  # a telephone
+                     r"|[\w.-]+@[\w-]+\.\w"  # number (not a term, "2026-2028") or an e-mail address
                      r"|^(?:(?:Floor|Level|Room|Suite|Unit)\s+\d+|\d+(?:-\d+)?\s+[A-Z][\w ]{2,30}\s"
                      r"(?:Street|Road|Avenue|Boulevard)),(?:\s*[^,]+,){1,6}\s*[^,]+$"  # (or an address, or one with
                      # no number in names alone: "Tran Hung Dao Street, Hoan Kiem, Ha Noi, Viet Nam"; not "Wall
@@ -497,7 +496,7 @@ RUNNING_CAPITALS = re.compile(r"\b(?:TO|OF|FOR|IN|ON|AND|WITH|THE|AT|FROM|BY|AS|
 CAPITALS_GO_ON = re.compile(r"\b(?:ON|OF|FOR|BY|AT|TO|AND|IN|WITH|BETWEEN|THE|A|AN)$")  # a capitals line cut short
 
 
-LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[»›•▪·-])\s*(.+)$")  # "3. Laos, Vietnam launch …", "» …", "• …"
+RELATED_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[»›•▪·-])\s*(.+)$")  # a listed story: "3. Laos, Vietnam launch …", "» …"
 
 
 def title_the_page_lists(article: Article) -> None:
@@ -510,7 +509,7 @@ def title_the_page_lists(article: Article) -> None:
         return " ".join(line.strip("*# ").replace("’", "'").lower().split())
 
     listed = {plain(item.group(1)) for _, why, line in article.dropped if why == "related-news tail"
-              and (item := LIST_ITEM.match(line))}  # (an item of the list, not the site's name in the footer)
+              and (item := RELATED_ITEM.match(line))}  # (an item of the list, not the site's name in the footer)
     heading = next(((n, line) for n, why, line in article.dropped if why == "headline (kept as metadata)"), None)
     if not listed or heading is None or plain(heading[1]) in listed:
         return

@@ -390,9 +390,10 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         if in_tail:
             article.dropped.append((number, "related-news tail", line))
             continue
-        if (advert and len(line.split()) >= 8) or AD_LABEL.match(line) or AD_LINE.match(line):
+        labelled = bool(AD_LABEL.match(line))
+        if (advert and len(line.split()) >= 8) or labelled or AD_LINE.match(line):
             article.dropped.append((number, "advertisement", line))
-            advert = bool(AD_LABEL.match(line))  # (the advertisement under a label; a short line there is a title)
+            advert = labelled  # (the advertisement under a label; a short line there is a title)
             continue
         advert = False
         if sidebar and SIDEBAR_ITEM.match(line):
@@ -487,10 +488,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             reason = "short line without a sentence (heading, label or credit)"
         if reason is None and not seen_body and SITE_NOTICE.match(line.strip("*_ ")):
             reason = "site notice above the text"  # an acknowledgement of country, "[Notice] The eVISA system …"
-        if reason is None and not seen_body and re.fullmatch(r"[*_]*[A-Z][\w&'’-]{1,30}(?: [A-Z][\w&'’-]{1,30})?:[*_]*",
-                                                             line.strip()) \
-                and not re.match(r"[*_]*(?:said|says|writes|wrote|adds|added|contents|summary)\b", line.strip(),
-                                 re.IGNORECASE):
+        if reason is None and not seen_body and LABEL_LINE.fullmatch(line.strip()):
             reason = "label above the text"  # a letterhead's "Department:" (read 33), not a paragraph
         if reason is not None:
             article.dropped.append((number, reason, line))
@@ -572,6 +570,10 @@ def _closing_outlet(last: str) -> str | None:
     return outlet_name(named.group(0)) if named and named.group(0).isupper() else None
 
 
+# a label of one or two capitalised words alone on its line above a page's text ("Department:", "Issuing Office:"; not a
+# speaker's "… said:", "Contents:" or "Summary:")
+LABEL_LINE = re.compile(r"(?![*_]*(?i:said|says|writes|wrote|adds|added|contents|summary)\b)"
+                        r"[*_]*[A-Z][\w&'’-]{1,30}(?: [A-Z][\w&'’-]{1,30})?:[*_]*")
 # a site's notice above a page's text (reads 33): an acknowledgement of country on a government's pages, "[Notice] The
 # JAPAN eVISA system will be unavailable …"
 SITE_NOTICE = re.compile(r"^(?:\[|【)(?i:notice|attention)(?:\]|】)"

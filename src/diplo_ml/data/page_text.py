@@ -483,18 +483,12 @@ class MarkdownPage:
             return None
         title = None
         chrome = self._pandoc_chrome(lines, start)
-        stack: list[bool] = []  # per open div: whether it is the site's chrome
         for i in range(start, len(lines)):
-            fence = PANDOC_DIV.match(lines[i])
-            if fence:
-                if fence.group(1) or fence.group(2):
-                    stack.append(i in chrome)
-                elif stack:
-                    stack.pop()
+            if PANDOC_DIV.match(lines[i]):
                 self.dropped.append((i + 1, "Pandoc fenced div", lines[i].strip()))
                 lines[i] = ""
                 continue
-            if any(stack) and lines[i].strip():
+            if i in chrome and lines[i].strip():
                 self.dropped.append((i + 1, "Pandoc div of the site (header, menu, bio, disclaimer, related)",
                                      lines[i].strip()))
                 lines[i] = ""
@@ -510,7 +504,7 @@ class MarkdownPage:
 
     @staticmethod
     def _pandoc_chrome(lines: list[str], start: int) -> set[int]:
-        """The opening lines of the divs that are the site's (:data:`PANDOC_CHROME`), without a heading inside (an
+        """The lines of the closed divs that are the site's (:data:`PANDOC_CHROME`), without a heading inside (an
         entry's "::: header" holds its title); none where nothing of eight words or more would be left outside them
         (a "::: newsletter" that wraps the whole issue)."""
         spans: list[tuple[int, int, bool]] = []
@@ -529,7 +523,7 @@ class MarkdownPage:
         if not any(len(lines[i].split()) >= 8 and not PANDOC_DIV.match(lines[i]) for i in range(start, len(lines))
                    if i not in inside):
             return set()
-        return set(chrome)
+        return inside
 
     @staticmethod
     def _callouts(lines: list[str]) -> list[int]:

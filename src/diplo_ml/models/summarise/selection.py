@@ -235,6 +235,13 @@ SETS_UP = re.compile(r"^(?:(?:Following|Below) (?:are|is) (?:the )?(?:questions 
 # is a near-verbatim transcript of today's noon briefing …")
 # a credit standing alone after a caption ("Crown copyright.", as GOV.UK prints under its photos)
 CROWN_CREDIT = re.compile(r"^(?:©\s*)?crown copyright\.?$", re.IGNORECASE)
+# what a live page, a release's notes and a government's page say around the story, each written once for the rules
+# below: "That's all from us for today.", "We're pausing our live coverage …", "NOTES TO EDITORS: …", "We acknowledge
+# the Traditional Custodians of Country …"
+_ALL_FROM_US = r"that(?:['’]s| is) all (?:from us|for today)"
+_PAUSING_LIVE = r"we(?:['’]re| are) (?:pausing|ending|wrapping up|closing) (?:our |this )?live"
+_NOTE_TO_EDITORS = r"notes? (?:to|for) (?:the )?editors?\b"
+_ACKNOWLEDGEMENT = r"(?-i:(?:We|[A-Z][\w ]{2,60}?) acknowledges? the Traditional (?:Owners|Custodians))\b"
 # a page's furniture written as a sentence: "Listen to this article.", "Share on Facebook.", "3 min read.", "Last
 # updated 3 hours ago.", and a correspondent's byline ("Thu Ha, VNA correspondent in Vientiane.", "From our
 # correspondent in Vientiane.")
@@ -244,8 +251,7 @@ FURNITURE_SENTENCE = re.compile(
     r"|(?:follow|read)\b[^.!?]{0,60}\blive (?:coverage|blog|updates)|stay tuned\b"
     # a live page's own words (read 30): "Stay with us.", "That's all from us for today.", "Thank you for following
     # our live coverage.", "Today's programme includes an official welcome, …"
-    r"|stay with us\b|that(?:['’]s| is) all (?:from us|for today)\b|thanks? (?:you )?for following\b"
-    r"|we(?:['’]re| are) (?:pausing|ending|wrapping up|closing) (?:our |this )?live\b"
+    rf"|stay with us\b|{_ALL_FROM_US}\b|thanks? (?:you )?for following\b|{_PAUSING_LIVE}\b"
     r"|\d+\s*min(?:ute)?s?\s+read|[\d,.]+\s*(?:views|reads|comments)|see more|back to top|print(?: this)?"
     r"(?: article| page)?[.!]?$|(?:last )?(?:updated|posted|published)\s+\d+\s+\w+\s+ago"
     r"|(?:[^,.]{1,40},\s+)?(?:from\s+)?(?:(?:our|a|the|[\w.&]+)\s+)?correspondents?\s+(?:in|from|based in)\s+"
@@ -254,11 +260,8 @@ FURNITURE_SENTENCE = re.compile(
 # a live page's sign-off, which the rest of its entry goes on from ("That's all from us for today. … The president
 # travels to Penang tomorrow morning, …": read 30, the newest entry of a live page that puts it first)
 # and the paragraphs that go on from a note to editors, an acknowledgement of country or a warning box (read 33)
-SIGN_OFF = re.compile(r"^(?:that(?:['’]s| is) all (?:from us|for today)|thanks? (?:you )?for following\b[^.!?]{0,40}"
-                      r"\blive|we(?:['’]re| are) (?:pausing|ending|wrapping up|closing) (?:our |this )?live"
-                      r"|notes? (?:to|for) (?:the )?editors?\b"
-                      r"|(?-i:(?:We|[A-Z][\w ]{2,60}?) acknowledges? the Traditional (?:Owners|Custodians))\b)",
-                      re.IGNORECASE)
+SIGN_OFF = re.compile(rf"^(?:{_ALL_FROM_US}|thanks? (?:you )?for following\b[^.!?]{{0,40}}\blive|{_PAUSING_LIVE}"
+                      rf"|{_NOTE_TO_EDITORS}|{_ACKNOWLEDGEMENT})", re.IGNORECASE)
 
 
 def _signed_off(line: list[str]) -> list[str]:
@@ -273,8 +276,7 @@ def _signed_off(line: list[str]) -> list[str]:
 # fraud!", a photo's "©" credit, a hotline's label, "In our series …", a programme's welcome, a newsletter's pointer
 # to its top story or its tagline, the outlet's own team at work
 PAGE_NOTE = re.compile(
-    r"^(?-i:(?:We|[A-Z][\w ]{2,60}?) acknowledges? the Traditional (?:Owners|Custodians))\b"
-    r"|^notes? (?:to|for) (?:the )?editors?\b|^(?:the )?following is (?:the )?(?:full )?text\b"
+    rf"^{_ACKNOWLEDGEMENT}|^{_NOTE_TO_EDITORS}|^(?:the )?following is (?:the )?(?:full )?text\b"
     r"|^(?:below|here) is the (?:full )?text(?: of [^.!?,]{1,80})?[.:]$"
     r"|^the full text of [^.!?]{0,80}\b(?:is|follows) (?:below|here)\b"
     r"|^(?:\[|【)(?:notice|attention)(?:\]|】)|^beware of\b|^©|^(?:[a-z]+ ){0,3}hotline\s*:"
@@ -679,12 +681,13 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
     interview = any(is_question(s) for s in raw)
     lines = [line for line in text.splitlines() if line.strip()]
     slides = sum(1 for line in lines if _slide_caption(line.strip()))
-    captions = {s for n, line in enumerate(lines) for s in split_sentences(line)
+    line_sentences = [split_sentences(line) for line in lines]  # (each line split once)
+    captions = {s for n, (line, said) in enumerate(zip(lines, line_sentences))
                 if is_caption(line.strip()) or (len(lines) > 1 and _story_note_line(line))  # (a joined row is one
                 or (n + 1 < len(lines) and credited_caption(line.strip()))  # line: its note is cut by sentence)
-                or (slides >= 2 and _slide_caption(line.strip()))}  # a gallery's slide, every sentence of it
+                or (slides >= 2 and _slide_caption(line.strip())) for s in said}  # a gallery's slide, every sentence
     captions |= {c for line in lines if (c := labelled_caption_sentence(line.strip()))}
-    captions |= {s for line in lines for s in _signed_off(split_sentences(line))}
+    captions |= {s for said in line_sentences for s in _signed_off(said)}
     raw = [COOKIE_BUTTON.sub("", s.lstrip(), count=1) if i and COOKIES.search(raw[i - 1]) else s
            for i, s in enumerate(raw)]
     sentences = [clean_statement(s, interview) for s in raw]
@@ -831,7 +834,6 @@ def _season_long_past(opening: str, raw: Sequence[str]) -> bool:
     season = SEASON_OF_YEAR.match(opening)
     years = [int(y) for sentence in raw for y in re.findall(TOLD_YEAR, sentence)]  # (not a target: "by 2045")
     return bool(season) and max(years) - int(re.findall(r"(?:19|20)\d\d", season.group(0))[-1]) >= 10
-
 
 
 # how a feature opens, with history or a scene: "Thirty years ago, …", "Seventy years ago this month, …", "When the
@@ -1061,8 +1063,7 @@ def _situation_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | 
     rains since late June, …", "Halal food, coffee and furniture from Vietnam are drawing growing attention in the
     Gulf, …"; read 32) right above the dated lead that tells the headline's story: an opening that shares at most one
     word with the headline, reports no act and names no day and nothing to come, followed at once by a statement that
-    reports an act
-    on a day (not a quotation, not in the first person) and shares three words or more with it."""
+    reports an act on a day (not a quotation, not in the first person) and shares three words or more with it."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     topic = topic_words(unquoted(headline)) if headline else set()
     if len(kept) < 2 or len(topic) < 3:
