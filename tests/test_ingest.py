@@ -256,11 +256,11 @@ def test_page_furniture_above_a_title_is_no_headline(top, headline):
 
 
 def test_a_titles_embargo_and_its_lines_centred_over_a_page():
-    from diplo_ml.data.headlines import WIRE_TAG
+    from diplo_ml.data.headlines import TITLE_EXTRAS
 
-    assert WIRE_TAG.sub("", "EMBARGOED 00:01 Thursday 20 November – Tánaiste announces €15 million for the Sahel") \
+    assert TITLE_EXTRAS.sub("", "EMBARGOED 00:01 Thursday 20 November – Tánaiste announces €15 million for the Sahel") \
         == "Tánaiste announces €15 million for the Sahel"  # (a mail's subject: read 33)
-    assert WIRE_TAG.sub("", "Embargo on arms sales – what it means") == "Embargo on arms sales – what it means"
+    assert TITLE_EXTRAS.sub("", "Embargo on arms sales – what it means") == "Embargo on arms sales – what it means"
     centred = ingest_text("MINISTRY OF FOREIGN AFFAIRS                 SOCIALIST REPUBLIC OF VIET NAM\n\n"
                           "                     Viet Nam elected to the Executive Board\n"
                           "                  of the United Nations Children's Fund (UNICEF)\n"

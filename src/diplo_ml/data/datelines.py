@@ -144,7 +144,9 @@ DATELINE_TAG = re.compile(rf"^\((?P<outlet>{_STORY_TAGS}[A-Z]{{3,10}})\)"
 # "Kuala Lumpur, 3 March (BERNAMA) --" (with its date, so not "The Development Programme (UNDP) – …")
 DATELINE_AGENCY = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}},\s*(?:(?i:{MONTHS})\.?\s+\d{{1,2}}"
                              rf"|\d{{1,2}}\s+(?i:{MONTHS})\.?)(?:,?\s+\d{{4}})?)"
-                             rf"\s*\((?P<outlet>{_STORY_TAGS}[A-Z][A-Z&.]{{1,11}})\)\.?\s*(?:{_DASH}|:)\s*(?=[A-Z\"“])")
+                             rf"\s*\((?P<outlet>{_STORY_TAGS}(?:[A-Z][A-Z&.]{{1,11}}"
+                             rf"|[A-Z][a-z]+(?: [A-Z][\w&.]*){{1,3}}))\)"  # (or in words: "MANILA, Aug 12 (Asia
+                             rf"\.?\s*(?:{_DASH}|:)\s*(?=[A-Z\"“])")  # Pacific Wire) -")
 # a well-known city in lower case before a dash, as a scraper copies a dateline styled in capitals: "hanoi – The …"
 DATELINE_LOWER_CITY = re.compile(r"^(?P<city>[a-zà-ỹ][a-zà-ỹ' ]{1,25}?)\s+[–—-]+\s+(?=[A-Z\"“])" + _NOT_A_PAIR)
 DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED, DATELINE_UNDASHED,

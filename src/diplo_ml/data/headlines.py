@@ -43,11 +43,28 @@ def _without_suffix(title: str, lines: list[str]) -> str:
     return title
 
 
-# a wire service's tag before its headline: "(LEAD) N. Korea fires …", "(URGENT) …", "(2nd LD) …"
-WIRE_TAG = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{0,60})\)\s*"
-                      # an embargo before a release's title: "EMBARGOED 00:01 Thursday 20 November – Tánaiste …"
-                      r"|^(?:embargoed?|under embargo)\b[^–—|]{0,60}?\s[–—|-]\s+", re.IGNORECASE)
+# what a title carries that is none of its words: a wire service's tag before it ("(LEAD) N. Korea fires …", "(URGENT)
+# …", "(2nd LD) …"), a breadcrumb ("Home › Media and resources › News › …"), a link after it (a share's text)
+TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{0,60})\)\s*"
+                          r"|^(?:home|homepage|trang chủ)(?:\s+[›»>/|]\s+[^›»>|]{1,40}?)+\s+[›»>/|]\s+(?=\S)"
+                          r"|\s+https?://\S+$"
+                          # a wire's version before its headline: "UPDATE 2-Vietnam, Philippines sign …", "REFILE-…"
+                          r"|^(?-i:(?:UPDATE|REFILE|CORRECTED|RPT|WRAPUP|EXCLUSIVE)(?: \d{1,2})?)\s?-(?=[A-Z])"
+                          # an embargo before a release's title: "EMBARGOED 00:01 Thursday 20 November – Tánaiste …"
+                          r"|^(?:embargoed?|under embargo)\b[^–—|]{0,60}?\s[–—|-]\s+", re.IGNORECASE)
 
+# a site's languages, each in its own name: "Tiếng Việt | English | Français | Español | 中文 | 日本語 | 한국어 | ไทย"
+LANGUAGES = {"English", "Tiếng Việt", "Français", "Español", "Deutsch", "Русский", "中文", "日本語",
+             "한국어", "ไทย", "ພາສາລາວ", "Indonesia", "Bahasa Indonesia", "Bahasa Melayu", "Italiano", "Português",
+             "العربية", "ភាសាខ្មែរ", "Khmer", "Lao", "Tagalog", "Filipino", "简体中文", "繁體中文", "Nederlands",
+             "Polski", "EN", "VN", "VI", "FR", "ES", "DE", "RU", "ZH", "JA", "KO", "TH"}
+# an event notice's labels: "Time: 14:30–15:30, Thursday …", "Venue: Meeting Room 2, …"
+EVENT_LABEL = re.compile(r"^(?:time|date|venue|place|location|when|where|date and time|time and venue|organi[sz]er"
+                         r"|registration|rsvp|languages?|interpretation|dress code|accreditation)\s*:",
+                         re.IGNORECASE)
+# a wire's note on what a new version adds: "(Adds Vietnamese minister's comments in paragraphs 5-7, background …)"
+WIRE_NOTE = re.compile(r"^\((?:adds|updates|recasts|changes|corrects|rewrites|refiles|repeats|fixes|removes|inserts)"
+                       r"\b[^)]{3,200}\)$", re.IGNORECASE)
 
 # a page's title that ingestion would otherwise take for something else: a question ("Is Viet Nam's economic diplomacy
 # paying off?", "Commentary: Why is …?"), "Full text of the Joint Statement …", "VIDEO: Vietnamese peacekeepers …"
@@ -74,6 +91,10 @@ CONTACT = re.compile(r"(?<![\d+])(?!(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d\b)\+?
 
 
 # a page's date line, however long its note: "Delivered on: 19 March 2026 (Transcript of the speech, exactly as …)"
+# a forwarder's note above a pasted story ("Tom - pasted below from VnExpress International (…). Mai", read 34; "FYI
+# - useful background for you"), not a headline's "full text below" or "FYI: Japan extends e-visa scheme …"
+FORWARDER_NOTE = re.compile(r"\b(?:pasted|copied|forwarded) below\b|\bsee (?:the )?(?:article|story|text) below\b"
+                            r"|^\W*FYI\b(?=.*\b(?:you|your|I|I'm|I've|we|useful|might|thought|background|see)\b)")
 BYLINE_PARTS = re.compile(r"\s+[·•|—–]\s+")  # the parts of a byline line: writer · date · reading time
 PUBLISHED_LINE = re.compile(r"^(?:(?i:(?:first )?published|delivered on|last updated|updated|posted)(?: on)?:?\s+"
                             rf"(?=\d|(?i:{WEEKDAYS}|{MONTHS})\w*\.?,? (?:(?i:{MONTHS})\w*\.? )?\d)"
@@ -332,10 +353,9 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     # a photo's caption run into its credit ("… during the joint patrol. ANTARA/HO-Bakamla RI", "… Centre. — The Star")
     drop(lambda line: len(line.split()) >= 5 and all(w[:1].isupper() and w.lower() in MENU_WORDS for w in line.split()),
          "navigation menu")  # (not "Sports Diplomacy Boosts Vietnam Travel Business")
-    drop(lambda line: re.search(r"\.\s+(?:[—–-]\s*[A-Z][\w ./&-]{1,40}|[A-Z]{2,}[\w.&-]*/[\w ./&-]{1,40}"
+    drop(lambda line: re.search(r"(?<=[a-z]{3})\.\s+(?:[—–-]\s*[A-Z][\w ./&-]{1,40}|[A-Z]{2,}[\w.&-]*/[\w ./&-]{1,40}"
                                 r"|(?:Photo|Image|Credit)\b[^.]{0,40})$", line.strip()), "photo caption")
-    drop(lambda line: re.search(r"\b(?:pasted|copied|forwarded|article|story|text) below\b|\bFYI\b", line),
-         "a forwarder's note")  # "Tom - pasted below from VnExpress International (…). Mai" (read 34)
+    drop(lambda line: FORWARDER_NOTE.search(line), "a forwarder's note")
     # an agency photo's caption with its photographer in capitals: "… signing ceremony in Hanoi (Nhac NGUYEN)" (read 34)
     drop(lambda line: re.search(r"\((?:[A-Z][a-z]+ )+[A-Z]{2,}(?:[ /-][A-Z]{2,})*(?:/[A-Z]{2,5})?\)$", line.strip())
          and len(line.split()) >= 6 and CAPTION_VERB.search(line), "photo caption")
@@ -343,6 +363,26 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
                                    line.strip(), re.IGNORECASE),
          "sponsor's credit")  # "Sponsored by the Japan Foundation" under a festival's title
     drop(lambda line: re.match(r"\[(?:image|photo|picture|graphic|video)\s*:", line, re.IGNORECASE), "image's alt text")
+    # reads 36-38: a Markdown image ("![VnExpress International](https://…)"), a release's attachment ("Attachment
+    # (250612) Press Release_….pdf"), a wire's slug and its note on what it adds ("SLUG: VIETNAM-SPOKESPERSON-…",
+    # "(Adds Vietnamese minister's comments in paragraphs 5-7)"), a file photo's caption, a social site's buttons
+    drop(lambda line: re.match(r"\[?!\[[^\]]*\]\(", line), "image")
+    drop(lambda line: re.search(r"\.(?:pdf|hwpx?|docx?|xlsx?|pptx?|zip|odt)\b", line, re.IGNORECASE)
+         and not re.search(r"\s(?:to|of|for|on|with|in)\s+\w+\.(?:pdf|docx?)\b", line), "attachment")
+    drop(lambda line: re.match(r"(?:slug|keywords?|category|categories|ref(?:erence)?(?: no\.?)?|for|to|attn"
+                               r"|attention)\s*:", line, re.IGNORECASE) or WIRE_NOTE.match(line),
+         "label (a wire's slug or note, a category, an addressee)")
+    drop(lambda line: sum(part.strip() in LANGUAGES for part in re.split(r"[|·•/]", line)) >= 3, "language switcher")
+    # an event's notice above the story ("Press conference: Outcomes of the 10th session …" / "Time: 14:30–15:30, …" /
+    # "Venue: …"): it and all above it (the story's own title stands above its dated lead, below the notice)
+    labelled = {n for n, line in candidates if EVENT_LABEL.match(line)} | {
+        n for n, _, line in article.dropped if EVENT_LABEL.match(line)}
+    if len(labelled) >= 2:
+        _drop_candidates(article, candidates, [c for c in candidates if c[0] <= max(labelled)], "event notice")
+    drop(lambda line: re.match(r"(?:file )?(?:photo|picture|image)\s*:", line, re.IGNORECASE)
+         or re.search(r"\bFILE PHOTO\b", line), "photo caption")
+    drop(lambda line: re.fullmatch(r"(?:see new posts|show more replies|show this thread|show more|view (?:all )?"
+                                   r"replies|translate post)", line.strip(), re.IGNORECASE), "social site's button")
     drop(lambda line: re.search(r"^(?:[A-Z][A-Z&,.' -]{3,}\s+)?Independence\s*[-–—]\s*Freedom\s*[-–—]\s*"
                                 r"Happiness\s*$", line.strip()), "national motto (letterhead)")
     drop(lambda line: len(line.split(",")) >= 3
@@ -424,7 +464,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
             headline = _joined_title([*(c[1].strip("*# ") for c in before), headline,
                                       *(c[1].strip("*# ") for c in after)])
             headline = re.sub(r"^\d{1,2}[.)]\s+", "", headline) if story else headline  # ("1. VIET NAM, …")
-            article.headline = without_pictographs(WIRE_TAG.sub("", headline))
+            article.headline = without_pictographs(TITLE_EXTRAS.sub("", headline))
             article.dropped.append((number, "headline (kept as metadata)", line))
         else:
             article.dropped.append((number, "section label", line))
@@ -522,6 +562,6 @@ def title_the_page_lists(article: Article) -> None:
                   and len(set(re.findall(r"[a-z]{4,}", line.lower())) & told) >= 2), None)
     if title is None:
         return
-    article.headline = without_pictographs(WIRE_TAG.sub("", without_site(title[1]).strip("*# ")))
+    article.headline = without_pictographs(TITLE_EXTRAS.sub("", without_site(title[1]).strip("*# ")))
     article.dropped = [(n, "headline (kept as metadata)" if (n, line) == title else "deck under the headline"
                         if n == heading[0] else why, line) for n, why, line in article.dropped]

@@ -46,7 +46,7 @@ from diplo_ml.data.headlines import (
     PUBLISHED_LINE,
     SPEAKERS_LABEL,
     SPEAKERS_TITLE,
-    WIRE_TAG,
+    TITLE_EXTRAS,
     is_menu,
     names_site,
     pick_headline,
@@ -187,8 +187,19 @@ def _title_above_the_lead(article: Article) -> None:
     pairs = zip(article.paragraphs, article.paragraphs[1:])
     above = next((p for p, below in pairs if below.line == article.lead_line), None)
     subject = any(why.startswith("headline") and DOCUMENT_SUBJECT.match(line) for _, why, line in article.dropped)
-    if above is None or (article.headline and not subject) or above.question \
-            or not short_unpunctuated(above.text, 30) or len(above.text.split()) < 5:
+    if article.headline and not subject:
+        return
+    if above is None or above.question or not short_unpunctuated(above.text, 30) or len(above.text.split()) < 5:
+        # (or the short line right above it, left out of a body that began higher: an event's notice, read 39)
+        last = max((p.line for p in article.paragraphs if article.lead_line and p.line < article.lead_line), default=0)
+        short = [entry for entry in article.dropped if entry[1].startswith("short line without a sentence")
+                 and last < entry[0] < (article.lead_line or 0) and len(entry[2].split()) >= 5
+                 and not re.search(r"[-=_*]{4}", entry[2])]
+        if short and not article.headline:
+            entry = max(short)
+            article.dropped.remove(entry)
+            article.dropped.append((entry[0], "headline (the release's own title, above its dated lead)", entry[2]))
+            article.headline = entry[2].strip("*_# ")
         return
     article.paragraphs.remove(above)
     article.dropped.append((above.line, "headline (the release's own title, above its dated lead)", above.raw))
@@ -692,7 +703,7 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
         title = None  # "# VOV World": the site's name set as the page's first heading, not its title
     heading_line = title and _heading_line(article.dropped, title)
     if title and (page is not None or heading_line):  # the page's own title (front matter, "# …", <h1>) beats the
-        article.headline = WIRE_TAG.sub("", without_site(title))  # longest short line above the body (a clipped
+        article.headline = TITLE_EXTRAS.sub("", without_site(title))  # longest short line above the body (a clipped
         # page's title keeps the site's name: "… on lithium — MercoPress")
         article.dropped = [(n, "heading (the page's title is the headline)" if why.startswith("headline")
                             else why, line) for n, why, line in article.dropped]

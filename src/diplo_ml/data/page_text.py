@@ -398,6 +398,11 @@ FRONT_DATE = ("date", "published", "pubdate", "publishdate", "published_at", "da
 # what may stand above a Markdown page's title: links only, a picture, a short label ("**OPINION**")
 MD_FURNITURE = re.compile(r"^(?:(?:!?\[[^\]]*\]\([^)]*\)|[|·•/»>-])\s*)+$|^[*_]*[\w&' -]{2,30}[*_]*$")
 MD_TITLE = re.compile(r"^\s{0,3}#\s+(.*\S)\s*#*\s*$")  # a level-one heading: the page's title
+# what stands between a section's heading and its story, never between a story's heading and its prose: the story's
+# own title in bold or italics ("**Viet Nam, Singapore upgrade ties …**", not "**By Mai Anh**" or a date) and links
+OTHER_TITLE = re.compile(r"^(\*\*|__|\*|_)(?!(?:by|photo|updated|published|posted|source|credit)\b)(?!.*\d)"
+                         r"[^*_]+?(?:\s+[^\s*_]+){3,}\1$", re.IGNORECASE)
+LINK_LINE = re.compile(r"^(?:[-*+]\s+)?\[[^\]]+\]\([^)]*\)\s*$")
 FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 # Pandoc's Markdown (as `pandoc -t markdown` writes a saved page): fenced divs ("::: site-header", "::: {.excerpt}",
 # ":::") and attribute blocks after headings, links and spans ("{#what-laoss … .entry-title}", "{.category}")
@@ -576,8 +581,9 @@ class MarkdownPage:
             below = [line for line in filled[at + 1:at + 7] if not line.startswith(("#", ">"))]
             first = next((n for n, line in enumerate(below) if prose(line)), None)
             if match and len(match.group(1).split()) >= 3 and first is not None \
-                    and all(len(line.split()) < 12 or line.startswith("!") for line in below[:first]):
-                return match.group(1).strip("*_ ")
+                    and all(len(line.split()) < 12 or line.startswith("!") for line in below[:first]) \
+                    and not any(OTHER_TITLE.match(line) or LINK_LINE.match(line) for line in below[:first]):
+                return match.group(1).strip("*_ ")  # (not a section's "# …" over a story's own bold title or links)
         return None
 
     @staticmethod

@@ -133,14 +133,16 @@ WELCOME = re.compile(r"^(?:good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?
                      r"\b(?:announcements?|questions|statements?)\b"
                      r"|^(?:(?:I|we) (?:have|have got|'ve got) )?(?:one|two|three|a|a couple of|a few)(?: brief| quick"
                      r"| short)? (?:announcements?|things?|items?|updates?)\b[^.!?]{0,60}\b(?:at the top|to start"
-                     r"|before (?:we|I) (?:take|turn to|go to)|to begin)\b", re.IGNORECASE)
+                     r"|before (?:we|I) (?:take|turn to|go to)|to begin|at the (?:beginning|start|outset))\b",
+                     re.IGNORECASE)
 COURTESY = re.compile(r"^(?:(?:well|so|and|once again|again),? )?(?:thank you|thanks(?! to\b)"
                       r"|good (?:morning|afternoon|evening|day)|xin chào|welcome (?:to|back)\b"
                       r"|magandang (?:umaga|hapon|gabi)|selamat (?:pagi|siang|petang|malam|datang)|sawasdee|mabuhay"
                       # other languages' greetings a speech opens with (read 30: "Tēnā koutou, tēnā koutou …")
-                      r"|(?:t[eē]n[aā] koutou|kia ora|talofa|m[aā]l[oō] e lelei|namaste|as-?salamu? ?(?:alaikum"
-                      r"|alaykum)|sabaidee|mingalaba|chum reap suor|konnichiwa|ni hao|annyeong\w*|bonjour"
-                      r"|buenos d[ií]as)(?=\s*(?:[,!.]|$|koutou|katoa|everyone|all\b|friends|ladies|tatou))"
+                      r"|(?:t[eē]n[aā] koutou|kia ora|talofa|m[aā]l[oō] e lelei|namaste|namaskar(?:am)?"
+                      r"|as-?salamu? ?(?:alaikum|alaykum)(?: wa ?rahmatullahi)?(?: wa ?barakatuh)?"
+                      r"|sabaidee|mingalaba|chum reap suor|konnichiwa|ni hao|annyeong\w*|bonjour"
+                      r"|buenos d[ií]as)(?=\s*(?:[,!.]|$|koutou|katoa|everyone|all\b|friends|ladies|tatou|and\b))"
                       r"|happy (?:lunar )?new year|merry christmas|season'?s greetings"
                       r"|enjoy (?:the|your|this) (?:read|reading|issue|newsletter|weekend)\b"
                       r"|it(?: is|['’]s) (?:great|good|wonderful|nice|lovely) to (?:be (?:here|back|with|in|at)|see)\b"
@@ -242,6 +244,16 @@ _ALL_FROM_US = r"that(?:['’]s| is) all (?:from us|for today)"
 _PAUSING_LIVE = r"we(?:['’]re| are) (?:pausing|ending|wrapping up|closing) (?:our |this )?live"
 _NOTE_TO_EDITORS = r"notes? (?:to|for) (?:the )?editors?\b"
 _ACKNOWLEDGEMENT = r"(?-i:(?:We|[A-Z][\w ]{2,60}?) acknowledges? the Traditional (?:Owners|Custodians))\b"
+# an editor's, a translator's or an archive's note on the page, with the rest of its paragraph (reads 37-39):
+# "Correction (14 July 2025): An earlier version of this release gave …", "ATTENTION EDITORS: CORRECTS name …",
+# "[Translator's note: This is an unofficial English translation …]", "Archived content — this page is no longer
+# updated.", "This article was first published on The Conversation."
+_EDITORS_NOTE = (r"\[?(?:(?:correction|clarification|corrigendum|erratum)(?: \([^)]{1,40}\))?\s*:"
+                 r"|(?:editor|translator|author|publisher)s?['’]s?\s+note\b|attention,? editors\b"
+                 r"|an earlier version of this (?:article|story|release|report|statement|page)\b"
+                 r"|this (?:article|story|report|piece|content) (?:was|is) (?:first |originally )?(?:published|posted"
+                 r"|republished)\b|archived content\b|this (?:page|content) (?:is|has been) archived\b"
+                 r"|this page is no longer (?:being )?updated\b)")
 # a page's furniture written as a sentence: "Listen to this article.", "Share on Facebook.", "3 min read.", "Last
 # updated 3 hours ago.", and a correspondent's byline ("Thu Ha, VNA correspondent in Vientiane.", "From our
 # correspondent in Vientiane.")
@@ -261,7 +273,7 @@ FURNITURE_SENTENCE = re.compile(
 # travels to Penang tomorrow morning, …": read 30, the newest entry of a live page that puts it first)
 # and the paragraphs that go on from a note to editors, an acknowledgement of country or a warning box (read 33)
 SIGN_OFF = re.compile(rf"^(?:{_ALL_FROM_US}|thanks? (?:you )?for following\b[^.!?]{{0,40}}\blive|{_PAUSING_LIVE}"
-                      rf"|{_NOTE_TO_EDITORS}|{_ACKNOWLEDGEMENT})", re.IGNORECASE)
+                      rf"|{_NOTE_TO_EDITORS}|{_ACKNOWLEDGEMENT}|{_EDITORS_NOTE})", re.IGNORECASE)
 
 
 def _signed_off(line: list[str]) -> list[str]:
@@ -296,8 +308,8 @@ PAGE_NOTE = re.compile(
     r"|^(?:joining (?:me|us)|with me)(?: here| today| this (?:morning|afternoon|evening))?(?: on the (?:dais|stage"
     r"|podium|panel))?(?: today)? (?:is|are)\b"
     r"|^(?:hello|hi|good (?:morning|afternoon|evening)),? (?:and )?welcome to\b"
-    r"|^welcome to (?:this|today's|our|the latest|another) (?:week's )?(?:edition|episode|programme|program|show"
-    r"|issue)\b"
+    r"|^welcome to (?:this|today's|our|the latest|another|the) (?:week's |[\w-]+ )?(?:edition|episode|programme"
+    r"|program|show|issue)\b"
     r"|^here(?:['’]s| is| are) (?:today's|this week's|this morning's|your|the) (?:top )?(?:stor(?:y|ies)|news"
     r"|headlines|brief(?:ing)?|digest)\b(?![^.!?]*:)"
     r"|^(?:I am|I['’]m|we are|we['’]re) joined (?:today |here |this (?:morning|afternoon|evening) )?"
@@ -719,7 +731,8 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
         lambda: _before_announcement(raw, allowed), lambda: _background_opening(raw, allowed),
         lambda: _untold_opening(raw, allowed, headline), lambda: _quote_box(raw, allowed),
         lambda: _situation_opening(raw, allowed, headline), lambda: _authority_opening(raw, allowed, headline),
-        lambda: _anaphoric_opening(raw, allowed), lambda: _digest_intro(raw))
+        lambda: _anaphoric_opening(raw, allowed), lambda: _digest_intro(raw),
+        lambda: _deck_opening(raw, allowed, headline))
     for passed_over in above_the_news:
         allowed[np.asarray(passed_over(), dtype=int)] = False
     first = next((i for i, ok in enumerate(allowed) if ok), None)  # a feature's opening cry, a line of its own
@@ -740,16 +753,27 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
 # pushes the thermometer past 45 degrees, Captain …" (a weather or a light and a time of day; not "On the morning of
 # April 2, …", "Under a new agreement, …"; nor the small hours, "Shortly after 9 a.m., the Prime Minister arrived …",
 # which open news as often as scenes)
-# the weather or the light of a scene as its subject ("The morning mist had not yet lifted from the banks of the Mekong
-# when the first pupils arrived, …", read 34): what happens in it is the scene's, not news
+# the weather or the light of a scene as its subject, held or lingering ("The morning mist had not yet lifted from the
+# banks of the Mekong when the first pupils arrived, …", read 34; "… haze hung over the river"): what happens in it is
+# the scene's; not news the weather makes ("The morning fog forced the closure of Noi Bai …"), nor "The night air raids
+# …", "The morning light rail trains …"
 SCENE_WEATHER = re.compile(r"^The (?:early )?(?:morning|evening|dawn|night|afternoon) (?:mist|fog|haze|sun|light|air"
-                           r"|rain|heat|chill)\b")
+                           r"|rain|heat|chill)"
+                           r"(?: (?:over|on|along|across|above|in|from|at|around|outside) [^,.;:]{1,60}?)?"
+                           r" (?:(?:had|has) (?:not yet |barely |only just |just |already )?(?:lifted|cleared|risen"
+                           r"|burned off|burnt off|broken|faded|set|settled|stopped|eased|thinned|begun|started)"
+                           r"|(?:had|has) yet to|was (?:still|already|just|thick|heavy|thin|beginning|starting|fading"
+                           r"|lifting|rising)|(?:still )?(?:hung|hangs|lingered|lingers|clung|clings|lay|lies|drifted"
+                           r"|drifts|hovered|hovers|shone|shines|glinted|filtered|rolled|rose|blanketed|shrouded))\b")
 SCENE = re.compile(rf"{SCENE_WEATHER.pattern}"
                    r"|^(?:On|In|Under|Beneath|At|As) (?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
                    r"|cold|hot|humid|scorching|midday|chilly|grey|gray|windy|sweltering|blazing|freezing"
                    r"|drizzly|crisp|cloudless|damp|muggy|searing|pale|hazy)"
                    rf"(?: (?i:{MONTHS}|spring|summer|autumn|winter|monsoon))? (?:sun|sunshine|morning|afternoon"
                    r"|evening|night|day|dawn|dusk|sky|skies|rain|air)\b")  # ("Under a pale November sun, …", read 30)
+# what makes a scene of the weather a report ("The night rain had stopped by the time the ferry docked …, the provincial
+# tourism department said."; also its day, or an act with its figures: "… when 15 Vietnamese solar firms began …")
+WEATHER_NEWS = re.compile(r"\b(?:said|says|announced|reported|told reporters|according to)\b")
 # what the police and courts do, news in any weather
 ENFORCED = re.compile(r"\b(?:arrested|detained|seized|captured|charged|sentenced|fined|raided|convicted|deported"
                       r"|extradited)\b")
@@ -758,15 +782,25 @@ NEWS_VERB = re.compile(r"\b(?:announced|signed|agreed|ordered|said|says|held|met
                        r"|approved|decided|declared|pledged|condemned|welcomed|unveiled|elected|visited|received)\b")
 
 
+
+def _scene_is_news(opening: str) -> bool:
+    """Whether an opening that sets a scene is news all the same: "On a cold December morning, police in Hanoi arrested
+    12 suspects …", "On a rainy evening in London, the Foreign Secretary announced …"; of the weather as its subject,
+    only with its day, an attribution, or an act with its figures (the scene's own people arrive, walk and gather)."""
+    if ENFORCED.search(opening):
+        return True
+    if SCENE_WEATHER.match(opening.strip()):
+        return bool(NEWS_DAY.search(opening) or WEATHER_NEWS.search(opening)
+                    or (re.search(r"\d", opening) and NEWS_ACT.search(opening)))
+    return bool(NEWS_VERB.search(opening) or NEWS_ACT.search(opening) or EVENT.search(opening))
+
 def _opening_scene(raw: Sequence[str], lines: Sequence[str], allowed: np.ndarray) -> list[int]:
     """The first statement when it sets a scene (see :data:`SCENE`), with the rest of its paragraph, when a later
     paragraph holds a statement: a feature's point comes after its scene. (Not a piece of history: "Twenty years
     ago, on March 26, 2004, the Politburo issued Resolution 36 …" is what an anniversary's summary says.)"""
     first = next((i for i, ok in enumerate(allowed) if ok), None)
-    if first is None or not SCENE.match(raw[first].strip()) or ENFORCED.search(raw[first]) or (
-            NEWS_DAY.search(raw[first]) if SCENE_WEATHER.match(raw[first].strip())
-            else (NEWS_VERB.search(raw[first]) or NEWS_ACT.search(raw[first]) or EVENT.search(raw[first]))):
-        return []  # ("On a cold December morning, police in Hanoi arrested 12 suspects …" is news)
+    if first is None or not SCENE.match(raw[first].strip()) or _scene_is_news(raw[first]):
+        return []
     line = next((line for line in lines if raw[first].strip() in line), None)
     scene = [i for i in range(first, len(raw)) if raw[i].strip() in line] if line else [first]
     lead = next((i for i in scene[1:] if LEAD_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
@@ -775,10 +809,13 @@ def _opening_scene(raw: Sequence[str], lines: Sequence[str], allowed: np.ndarray
     if lead is not None:
         return scene
     later = [i for i in range(first + 1, len(raw)) if allowed[i] and i not in scene]
-    dated = next((i for i in later[:4] if LEAD_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
+    dated = next((i for i in later[:4] if LEAD_ACT.search(raw[i]) and _names_this_day(raw[i])
                   and not raw[i].lstrip().startswith(QUOTE_MARKS)), None)  # the scene goes on to its dated lead
-    if dated is not None:  # ("… the first pupils arrived …" / "Some had walked …" / "Others came …" / "On September 4,
-        return [i for i in range(first, dated) if allowed[i]]  # Viet Nam officially handed over …", read 34)
+    passed = [i for i in later if dated is not None and i < dated]
+    if dated is not None and not any(NEWS_ACT.search(raw[i]) or re.search(r"\d", raw[i]) for i in passed):
+        # ("… the first pupils arrived …" / "Some had walked …" / "Others came …" / "On September 4, Viet Nam
+        # officially handed over …", read 34; not past the figures of the news, "Ha Giang welcomed 120,000 …")
+        return [i for i in range(first, dated) if allowed[i]]
     return scene if later else [first] if any(allowed[first + 1:]) else []
 
 
@@ -802,7 +839,7 @@ _ACTS = (r"inaugurated|launched|began|signed|agreed|adopted|opened|held|met|rece
          r"|established|set up|delivered|donated|provided|granted|rescued|repatriated|attended"
          r"|celebrated|commemorated|(?:co-)?organi[sz]ed|inspected|committed|released|issued"
          r"|returned|arrived|flew|landed|paid|sent|took part|joined|honoured|honored|introduced"
-         r"|submitted|brought|evacuated|marked (?:the|a|an|its|their|this)")
+         r"|submitted|brought|evacuated|endorsed|marked (?:the|a|an|its|their|this)")
 NEWS_ACT = re.compile(rf"\b(?:{_ACTS})\b")
 # ("marked the anniversary", not "marked in felt pen"); a lead may also report a death, which a history opening tells
 # of as often ("Fifty-three years ago, thousands of young soldiers died …")
@@ -816,6 +853,12 @@ NEWS_DAY = re.compile(rf"{ON_A_DAY.pattern}"
                       rf"|\blast (?:{WEEKDAYS})\b",  # ("Last Wednesday in Hanoi, Australia and Vietnam signed …")
                       re.IGNORECASE)
 
+
+
+def _names_this_day(sentence: str) -> bool:
+    """Whether the sentence names a day of the news (:data:`NEWS_DAY`) without a year: "on September 4", not history's
+    "signed on March 5, 2019"."""
+    return any(not re.match(r",? (?:19|20)\d\d\b", sentence[m.end():]) for m in NEWS_DAY.finditer(sentence))
 
 # a bridge from history to the news, which tells news itself where it reports an act ("Three years later, a court
 # sentenced …"): "Half a century later, the story … is starting again."
@@ -1081,6 +1124,55 @@ def _situation_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | 
         return kept[:1]
     return []
 
+
+
+DECK_WORDS = 120  # how long a deck above the lead may run (a feature's anecdote of three or four sentences)
+# news just done, told without a day: "The Government has issued Decree 214 …", "Japan has agreed to provide …"
+DONE_ACT = re.compile(rf"\b(?:has|have) (?:\w+ly )?(?:{_ACTS})\b")
+
+
+
+def _refers_back(sentence: str, above: str) -> bool:
+    """Whether a sentence goes on from what is above it: it opens on a pronoun ("It", "They", "This") or on "The …"
+    with a noun of its first three words in ``above`` ("The draft code, …" under "… a new code of practice …")."""
+    if re.match(r"(?:It|They|Its|Their|He|She|His|Her|This|These|That|Those|Such)\b", sentence):
+        return True
+    opening = re.match(r"The ((?:[\w-]+ ){0,2}[\w-]+)", sentence)
+    return bool(opening) and any(word.islower() and len(word) > 3 and re.search(rf"\b{re.escape(word)}\b", above)
+                                 for word in opening.group(1).split())
+
+def _deck_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None) -> list[int]:
+    """A deck, a background or an anecdote of up to four statements above the lead that tells the headline's story
+    (reads 36-39: "Uruguay is one of Vietnam's leading trading partners in Latin America, …" over "Vietnam and Uruguay
+    agreed … on Monday …"): a statement that reports an act on its day (or one just done: "has agreed") and shares four
+    words or more with the headline, two more than any statement above it, none of which names a day of the news, a
+    speaker of the news (unless it shares at most one word with the headline: an anecdote's "…," she said.") or an
+    act (but one of a year long past: "… established diplomatic relations in 1973.") or anything to come; and the lead
+    does not go on from them ("The draft code, launched today, …" under "… seeking views on a new code …")."""
+    kept = [i for i, ok in enumerate(allowed) if ok]
+    topic = topic_words(unquoted(headline)) if headline else set()
+    if len(kept) < 2 or len(topic) < 3:
+        return []
+    words = 0
+    for j, i in enumerate(kept[:5]):
+        sentence = raw[i].strip()
+        shared = len(topic & topic_words(sentence))
+        if j:
+            above = max(len(topic & topic_words(raw[k])) for k in kept[:j])
+            lead = (LEAD_ACT.search(sentence) and _names_this_day(sentence)) or DATED_ACT.search(sentence) \
+                or DONE_ACT.search(sentence)
+            if lead and shared >= 4 and shared >= above + 2 and not sentence.startswith(QUOTE_MARKS) \
+                    and not FIRST_PERSON.search(unquoted(sentence)) \
+                    and not _refers_back(sentence, " ".join(raw[k] for k in kept[:j])):
+                return kept[:j]
+        said = unquoted(sentence)
+        history = re.search(r"\b(?:in|since) (?:19|20)\d\d\b", said) and not NEWS_DAY.search(said)
+        words += len(sentence.split())
+        if words > DECK_WORDS or NEWS_DAY.search(said) or FUTURE.search(said) or (REPORTED.search(sentence)
+                                                                                   and shared > 1) \
+                or ((NEWS_ACT.search(said) or DONE_ACT.search(said)) and not history):
+            return []
+    return []
 
 # a day or a month named anywhere in a sentence
 A_DAY = re.compile(rf"\b(?:{WEEKDAYS}|{MONTHS})\b|\b(?:today|tomorrow|yesterday)\b", re.IGNORECASE)
