@@ -244,12 +244,12 @@ _ALL_FROM_US = r"that(?:['’]s| is) all (?:from us|for today)"
 _PAUSING_LIVE = r"we(?:['’]re| are) (?:pausing|ending|wrapping up|closing) (?:our |this )?live"
 _NOTE_TO_EDITORS = r"notes? (?:to|for) (?:the )?editors?\b"
 _ACKNOWLEDGEMENT = r"(?-i:(?:We|[A-Z][\w ]{2,60}?) acknowledges? the Traditional (?:Owners|Custodians))\b"
-# an editor's, a translator's or an archive's note on the page, with the rest of its paragraph (reads 37-39):
-# "Correction (14 July 2025): An earlier version of this release gave …", "ATTENTION EDITORS: CORRECTS name …",
-# "[Translator's note: This is an unofficial English translation …]", "Archived content — this page is no longer
-# updated.", "This article was first published on The Conversation."
+# a correction's or an archive's note on the page, with the rest of its paragraph (reads 37-39): "Correction (14 July
+# 2025): An earlier version of this release gave …", "ATTENTION EDITORS: CORRECTS name …", "Archived content — this
+# page is no longer updated.", "This article was first published on The Conversation." (an editor's or a translator's
+# note is one sentence of PAGE_NOTE: the introduction it opens may go on in its paragraph)
 _EDITORS_NOTE = (r"\[?(?:(?:correction|clarification|corrigendum|erratum)(?: \([^)]{1,40}\))?\s*:"
-                 r"|(?:editor|translator|author|publisher)s?['’]s?\s+note\b|attention,? editors\b"
+                 r"|attention,? editors\b"
                  r"|an earlier version of this (?:article|story|release|report|statement|page)\b"
                  r"|this (?:article|story|report|piece|content) (?:was|is) (?:first |originally )?(?:published|posted"
                  r"|republished)\b|archived content\b|this (?:page|content) (?:is|has been) archived\b"
@@ -289,6 +289,7 @@ def _signed_off(line: list[str]) -> list[str]:
 # to its top story or its tagline, the outlet's own team at work
 PAGE_NOTE = re.compile(
     rf"^{_ACKNOWLEDGEMENT}|^{_NOTE_TO_EDITORS}|^(?:the )?following is (?:the )?(?:full )?text\b"
+    r"|^\[?(?:editor|translator|author|publisher)s?['’]s?\s+note\b"  # (the sentence: an introduction may go on)
     r"|^(?:below|here) is the (?:full )?text(?: of [^.!?,]{1,80})?[.:]$"
     r"|^the full text of [^.!?]{0,80}\b(?:is|follows) (?:below|here)\b"
     r"|^(?:\[|【)(?:notice|attention)(?:\]|】)|^beware of\b|^©|^(?:[a-z]+ ){0,3}hotline\s*:"
@@ -1146,7 +1147,7 @@ def _deck_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None)
     (reads 36-39: "Uruguay is one of Vietnam's leading trading partners in Latin America, …" over "Vietnam and Uruguay
     agreed … on Monday …"): a statement that reports an act on its day (or one just done: "has agreed") and shares four
     words or more with the headline, two more than any statement above it, none of which names a day of the news, a
-    speaker of the news (unless it shares at most one word with the headline: an anecdote's "…," she said.") or an
+    speaker (but in an anecdote's quotation that shares at most one word with the headline: "'…,' she said.") or an
     act (but one of a year long past: "… established diplomatic relations in 1973.") or anything to come; and the lead
     does not go on from them ("The draft code, launched today, …" under "… seeking views on a new code …")."""
     kept = [i for i, ok in enumerate(allowed) if ok]
@@ -1166,11 +1167,14 @@ def _deck_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None)
                     and not _refers_back(sentence, " ".join(raw[k] for k in kept[:j])):
                 return kept[:j]
         said = unquoted(sentence)
-        history = re.search(r"\b(?:in|since) (?:19|20)\d\d\b", said) and not NEWS_DAY.search(said)
+        history = re.search(r"\b(?:in|since) (?:1[5-9]|20)\d\d\b", said) and not NEWS_DAY.search(said)
         words += len(sentence.split())
-        if words > DECK_WORDS or NEWS_DAY.search(said) or FUTURE.search(said) or (REPORTED.search(sentence)
-                                                                                   and shared > 1) \
-                or ((NEWS_ACT.search(said) or DONE_ACT.search(said)) and not history):
+        quoted = QUOTED.search(sentence) and shared <= 1  # an anecdote's own words ("'…,' she said.")
+        done = NEWS_ACT.search(said) or DONE_ACT.search(said) or (
+            re.search(r"\d", said) and _past_after_subject(re.sub(r"\b\w+ed to\b", "", said)))  # ("Foreign
+        # investors poured USD 10.2 billion …"; not "With trade expected to reach $100 billion, …")
+        if words > DECK_WORDS or NEWS_DAY.search(said) or FUTURE.search(said) \
+                or (REPORTED.search(sentence) and not quoted) or (done and not history):
             return []
     return []
 
