@@ -87,7 +87,11 @@ CAPTION = re.compile(
     rf"|({TRAILING_CREDIT})"
     r"|([.!]\s*(?:file|archive|illustrative) (?:photo|image|picture)\.?\s*$)"  # "… Laos. File photo."
     r"|([—–-]\s*(?-i:(?:[A-Z]{2,6}/)*[A-Z]{2,6})\s+photos?\b[^.!?]{0,40}$)"  # "… on Thursday. — VNA/VNS Photo"
-    r"|(\bphotos? courtesy of\b[^.!?]{0,60}$)"  # below: "… March 2025. Photo by VnExpress/Hoang Nam"
+    r"|(\bphotos? courtesy of\b[^.!?]{0,60}$)"
+    # "… off Natuna Islands in this undated photo. (Courtesy of Bakamla)" (read 38)
+    r"|(\bin this (?:undated |file |handout |recent )?(?:photo|picture|image)(?: taken [^.!?]{1,40})?[.!]?"
+    r"(?:\s*\((?:photo )?courtesy of [^)]{1,60}\))?\s*$)|((?<=[.!?])\s+\((?:photo )?courtesy of [^)]{1,60}\)\s*$)"
+    # below: "… March 2025. Photo by VnExpress/Hoang Nam"
     r"|((?<=[.!?])\s+photos?\s+by\s+(?-i:[A-Z])[\w.&/-]*(?:\s+(?-i:[A-Z/&])[\w.&/-]*){0,4}\s*$)"
     # a credit after the caption's last sentence: "… checkpoint. Supplied", "… Viet Nam. © IOM/Tran Hoang Nam",
     # "… July 22, 2025. (JP/Dimas Wicaksono)"
@@ -120,15 +124,29 @@ BYLINE = re.compile(
 )
 # a note on the story itself: "Correction: An earlier version …", "This story has been updated to include …",
 # "Updated at 3:45 p.m. ET with comments …", "[This story has been updated with new details.]"
-STORY_NOTE = re.compile(r"^\[?(?:(?:correction|clarification|update|corrections?)"
-                        r"(?:,?\s+[\w ,.]{0,20}?(?:19|20)\d\d)?\s*:"
+STORY_NOTE = re.compile(r"^\[?(?:(?:correction|clarification|update|corrections?|corrigendum|erratum)"
+                        r"(?:,?\s+[\w ,.]{0,20}?(?:19|20)\d\d|\s*\([^)]{1,40}\))?\s*:"
                         r"|this (?:story|article|report"
                         r"|post|page) (?:has been|was|had been) (?:updated|corrected|revised|amended|changed)\b"
-                        r"|updated (?:at|on) .{0,40}?\bwith\b)", re.IGNORECASE)
+                        r"|updated (?:at|on) .{0,40}?\bwith\b"
+                        # reads 37-39: "Correction (14 July 2025): …", "ATTENTION EDITORS: CORRECTS name …", "An
+                        # earlier version of this release gave …", "This article was first published on …", "Archived
+                        # content — this page is no longer updated."
+                        r"|attention,? editors\b|an earlier version of this (?:article|story|release|report|statement"
+                        r"|page)\b|this (?:article|story|report|piece|content) (?:was|is) (?:first |originally )?"
+                        r"(?:published|posted|republished)\b|archived content\b"
+                        r"|this (?:page|content) (?:is|has been) archived\b"
+                        r"|this page is no longer (?:being )?updated\b)", re.IGNORECASE)
 # ("Correction, November 21, 2025: An earlier version …", read 30)
 # a site's banner: "Welcome to the website of the Embassy of Viet Nam in the Republic of Korea!"
 SITE_WELCOME = re.compile(r"^welcome to (?:the |our )?(?:official )?(?:web ?site|web portal|portal|home ?page)\b",
                           re.IGNORECASE)
+# a government site's banner on how to know it (read 37): "Official websites use .gov A .gov website belongs to
+# …", "Secure .gov websites use HTTPS …", "An official website of the United States government Here's how you know"
+GOV_BANNER = re.compile(r"^(?:official websites use \.\w+\b|secure \.\w+ websites use https\b"
+                        r"|an official website of the (?:united states|u\.s\.|[\w ]{2,30}) government\b"
+                        r"|here['’]s how you know\s*$)",
+                        re.IGNORECASE)
 # a masthead's motto, above the headline: "Official news source of the Ministry of Foreign Affairs of Vietnam", "THE
 # NATIONAL ENGLISH LANGUAGE DAILY" (not "National newspaper strike ends …"; nor a sentence: "The official newspaper of
 # the Party quoted …: “…”")
@@ -588,7 +606,8 @@ def classify(line: str, seen_body: bool) -> str | None:
         return "outlet masthead and date"
     if _masthead_first(line):
         return "outlet masthead"
-    if SITE_WELCOME.match(line.strip("*_ ")) and len(line.split()) <= 25 and not ATTRIBUTED.search(line):
+    if (SITE_WELCOME.match(line.strip("*_ ")) or GOV_BANNER.match(line.strip("*_ "))) and len(line.split()) <= 25 \
+            and not ATTRIBUTED.search(line):
         return "site banner"
     if not seen_body and motto(line):
         return "masthead's motto"

@@ -533,12 +533,13 @@ class MarkdownPage:
     @staticmethod
     def _callouts(lines: list[str]) -> list[int]:
         """Lines of callouts, as note apps write a reader's notes into a clipped page ("> [!info] Clipped for …" and
-        the quoted lines under it)."""
+        the quoted lines under it), and a clipper's excerpt ("> ## Excerpt" and the page's teaser under it)."""
         found: list[int] = []
         inside = False
         for i, line in enumerate(lines):
             stripped = line.strip()
-            if re.match(r">\s*\[![A-Za-z-]+\][+-]?(?:\s|$)", stripped):
+            if re.match(r">\s*\[![A-Za-z-]+\][+-]?(?:\s|$)", stripped) \
+                    or re.match(r">\s*(?:#+\s*|\*\*)?(?:excerpt|description)\b[*:]*\s*$", stripped, re.IGNORECASE):
                 inside = True
             elif not stripped.startswith(">"):
                 inside = False

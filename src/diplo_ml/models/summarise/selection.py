@@ -244,16 +244,6 @@ _ALL_FROM_US = r"that(?:['’]s| is) all (?:from us|for today)"
 _PAUSING_LIVE = r"we(?:['’]re| are) (?:pausing|ending|wrapping up|closing) (?:our |this )?live"
 _NOTE_TO_EDITORS = r"notes? (?:to|for) (?:the )?editors?\b"
 _ACKNOWLEDGEMENT = r"(?-i:(?:We|[A-Z][\w ]{2,60}?) acknowledges? the Traditional (?:Owners|Custodians))\b"
-# a correction's or an archive's note on the page, with the rest of its paragraph (reads 37-39): "Correction (14 July
-# 2025): An earlier version of this release gave …", "ATTENTION EDITORS: CORRECTS name …", "Archived content — this
-# page is no longer updated.", "This article was first published on The Conversation." (an editor's or a translator's
-# note is one sentence of PAGE_NOTE: the introduction it opens may go on in its paragraph)
-_EDITORS_NOTE = (r"\[?(?:(?:correction|clarification|corrigendum|erratum)(?: \([^)]{1,40}\))?\s*:"
-                 r"|attention,? editors\b"
-                 r"|an earlier version of this (?:article|story|release|report|statement|page)\b"
-                 r"|this (?:article|story|report|piece|content) (?:was|is) (?:first |originally )?(?:published|posted"
-                 r"|republished)\b|archived content\b|this (?:page|content) (?:is|has been) archived\b"
-                 r"|this page is no longer (?:being )?updated\b)")
 # a page's furniture written as a sentence: "Listen to this article.", "Share on Facebook.", "3 min read.", "Last
 # updated 3 hours ago.", and a correspondent's byline ("Thu Ha, VNA correspondent in Vientiane.", "From our
 # correspondent in Vientiane.")
@@ -273,7 +263,7 @@ FURNITURE_SENTENCE = re.compile(
 # travels to Penang tomorrow morning, …": read 30, the newest entry of a live page that puts it first)
 # and the paragraphs that go on from a note to editors, an acknowledgement of country or a warning box (read 33)
 SIGN_OFF = re.compile(rf"^(?:{_ALL_FROM_US}|thanks? (?:you )?for following\b[^.!?]{{0,40}}\blive|{_PAUSING_LIVE}"
-                      rf"|{_NOTE_TO_EDITORS}|{_ACKNOWLEDGEMENT}|{_EDITORS_NOTE})", re.IGNORECASE)
+                      rf"|{_NOTE_TO_EDITORS}|{_ACKNOWLEDGEMENT})", re.IGNORECASE)
 
 
 def _signed_off(line: list[str]) -> list[str]:
@@ -316,6 +306,13 @@ PAGE_NOTE = re.compile(
     r"|^(?:I am|I['’]m|we are|we['’]re) joined (?:today |here |this (?:morning|afternoon|evening) )?"
     r"(?:on the \w+ )?by\b"
     r"|^(?:I|we)(?: shall| will|['’]ll) be brief[.!]$"
+    # a programme's presenter and its cues (read 39): "I'm Thu Hoa in Hanoi.", "It's good to have you with us again.",
+    # "First, diplomacy.", "Our correspondent Minh Duc has more from Wellington."
+    r"|^(?:I['’]m|I am|this is) (?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+)){1,3}(?:,? (?:in|from|reporting from)"
+    r" (?-i:[A-Z])[\w ]{1,30})?[.!]$|^it['’]s (?:good|great|nice|a pleasure) to have you (?:with us|back)\b"
+    r"|^(?:(?:first|next|now|finally|but first),|and now,?) (?:to |on )?(?:the )?[\w-]+(?: [\w-]+){0,2}[.!:]$"
+    rf"|^(?:our|(?:{OUTLET_PATTERN})['’]s) (?:correspondent|reporter)\b[^.!?]{{0,40}}\bhas (?:more|the (?:story|details"
+    r"|report))\b"
     r"|^your (?:[\w-]+ ){0,3}(?:read|brief(?:ing)?|digest|round-?up|newsletter)\b[^.!?]{0,60}[.!]$"
     rf"|^(?:our|(?:{OUTLET_PATTERN})(?: News| Online)?(?:['’]s|s?['’])) (?:video |news |reporting |camera |photo )?"
     r"(?:team|crew|reporters?|correspondents?|photographers?) (?:(?:was|were) (?:at|in|on|there)\b|went to\b"
@@ -583,8 +580,12 @@ PREAMBULAR = re.compile(r"^(?:[A-Z][a-z]+ing\b|Having\b|Deeply\b|Gravely\b|Beari
 
 
 # a briefing's role label before the answer, in any page: "Spokesperson: Viet Nam's competent authorities …"
+# and a broadcast transcript's speaker with a cue ("THU HANG (studio): …", "MINH DUC (voiceover): …", read 39)
 ROLE_LABEL = re.compile(r"^(?:(?:Deputy )?(?:Spokes(?:person|man|woman)|SPOKES(?:PERSON|MAN|WOMAN))|Moderator"
-                        r"|MODERATOR)(?: \([^()]{1,120}\))?\s*:\s+(?=[A-Z\"“])")  # (also "Spokesperson (Mrs. …): …")
+                        r"|MODERATOR)(?: \([^()]{1,120}\))?\s*:\s+(?=[A-Z\"“])"  # (also "Spokesperson (Mrs. …):")
+                        r"|^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} \((?i:studio|voice-?over|vo|off-camera|on camera"
+                        r"|in vision|presenter|anchor|host|reporter|correspondent|live|sot|package)\)\s*:\s+"
+                        r"(?=[A-Z\"“])")
 
 
 def clean_statement(sentence: str, interview: bool = False) -> str:
@@ -614,8 +615,9 @@ BULLET = re.compile(r"^[-–—•*]\s+(?=[A-Z\"“‘])")
 FOOTNOTES_AFTER = re.compile(r"(?<=[.!?”\"])\s+\[\^?\d{1,3}\]:?\s.*$")
 # the button of a cookie notice left before the next sentence ("… use of cookies. Accept Vietnam and …")
 COOKIE_BUTTON = re.compile(r"^(?:Accept|Reject|Accept all|Reject all|I agree|Agree|Got it|OK)\s+(?=[A-Z\"“])")
-# a live page's label ("LIVE: Typhoon Kajiki makes landfall …")
-LIVE_LABEL = re.compile(r"^(?:LIVE|BREAKING(?: NEWS)?|JUST IN|EXCLUSIVE)\s*[:|–—-]\s+(?=[A-Z\"“])")
+# a live page's label ("LIVE: Typhoon Kajiki makes landfall …"), an advisory's "Last Update: Reissued …" (read 37)
+LIVE_LABEL = re.compile(r"^(?:LIVE|BREAKING(?: NEWS)?|JUST IN|EXCLUSIVE)\s*[:|–—-]\s+(?=[A-Z\"“])"
+                        r"|^(?i:last updated?)\s*:\s+(?=[A-Z\"“])")
 # a briefing's dated title and the speaker's label run into the first answer, as in a page whose lines were joined
 # ("Foreign Ministry Spokesperson Guo Jiakun's Regular Press Conference on March 10, 2026 Guo Jiakun: Vice Premier …")
 DATED_TITLE_SPEAKER = re.compile(r"^[A-Z][^.!?:]{10,200}?\b\d{4}\s+(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*:\s+"
