@@ -212,6 +212,10 @@ DIGEST = re.compile(r"^Subject\s*:.*\b(?:brief|briefing|update|digest|newsletter
                     r"|issue|edition)\b", re.IGNORECASE)
 
 
+# a page's title that names a newsletter's issue, not a story: "VietnamPlus Weekly – Foreign Affairs", "… BULLETIN",
+# "Newsletter of the Delegation … · Issue 10 · October 2025"
+DIGEST_TITLE = re.compile(r"\b(?:newsletter|bulletin|digest|round-?up)\b|\bissue (?:no\.? ?)?\d+\b"
+                          r"|\b(?-i:Weekly)(?=\s*(?:[–—|:-]|$))", re.IGNORECASE)  # (not "… weekly exports …")
 # a call to follow a link: "Read the full story", "Continue reading"
 BARE_LINK_CALL = re.compile(r"[*_#]*(?:read|continue|click|see|watch|listen|view)\b", re.IGNORECASE)
 
@@ -222,14 +226,17 @@ def _digest_story_title(article: Article) -> None:
     newsletter ("TOP STORY" / "Vietnam, Peru scrap visas for ordinary passport holders" / "September 22, 2025 | …" /
     "By Viet Anh" / "Vietnam and Peru signed …"; read 32), also a numbered item's heading left as a paragraph ("1.
     Vietnam and EFTA sign free trade agreement after 13 years of talks"; read 34)."""
-    if not any(why.startswith("headline") and DIGEST.match(line) for _, why, line in article.dropped):
+    named = article.headline and DIGEST_TITLE.search(article.headline)  # (or the page's own title: "VietnamPlus
+    # Weekly – Foreign Affairs", "VIETRADE FOREIGN MARKETS BULLETIN", "Newsletter of the … · Issue 10"; reads 36-39)
+    if not named and not any(why.startswith("headline") and DIGEST.match(line) for _, why, line in article.dropped):
         return
-    between = ("timestamp", "byline/credit", "short line without a sentence")
+    between = ("timestamp", "byline/credit", "short line without a sentence", "photo caption", "image")
     lines = sorted([*article.dropped, *((p.line, "paragraph", p.text) for p in article.paragraphs)])
     for paragraph in [p for p in article.paragraphs if len(p.text.split()) >= 15][:3]:  # (below a note to readers)
         above = [(n, why, line) for n, why, line in lines if paragraph.line - 10 <= n < paragraph.line]
         for n, why, line in reversed(above):
-            heading = why.startswith("short line") or (why == "paragraph" and short_unpunctuated(line, 20))
+            heading = why.startswith("short line") or (why == "paragraph" and short_unpunctuated(line, 20)) or (
+                named and why == "section label")
             if heading and len(line.split()) >= 4 and not capitals(line) and ":" not in line \
                     and re.match(r"[*_#]*[A-Z0-9“\"']", line) and not BARE_LINK_CALL.match(line) \
                     and all(w.startswith(between) for m, w, _ in above if m > n):
@@ -707,6 +714,7 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
         # page's title keeps the site's name: "… on lithium — MercoPress")
         article.dropped = [(n, "heading (the page's title is the headline)" if why.startswith("headline")
                             else why, line) for n, why, line in article.dropped]
+        _digest_story_title(article)  # (a newsletter's own title: its top story's)
     article.outlet = article.outlet or (site_outlet(title) if title else None) \
         or (known_outlet(site_name(site)) if site else None) \
         or (_clipped_site(page.title) if page is not None and page.title else None)

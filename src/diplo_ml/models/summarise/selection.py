@@ -330,7 +330,8 @@ SPEECH_HEADING = re.compile(r"^(?:(?:opening |closing |keynote |welcome |welcomi
 # a briefing's framing, nothing more: "On 17 July 2025, the Ministry of Foreign Affairs held its regular press briefing,
 # chaired by Spokesperson …", "The ministry's regular press briefing was held on Thursday afternoon, chaired by …"
 # (what was said there is the news)
-BRIEFING_HELD = re.compile(r"(?:\b(?:held|holds|hosted|hosts) (?:its|the|a|their) (?:regular |weekly |periodic "
+BRIEFING_HELD = re.compile(r"(?:\b(?:held|holds|hosted|hosts|chaired|chairs|presided over) (?:its|the|a|their"
+                           r"|the [A-Z]\w+['’]s) (?:regular |weekly |periodic "
                            r"|monthly |routine )+press (?:briefing|conference)|\b(?:regular|weekly|periodic|monthly"
                            r"|routine) press (?:briefing|conference) (?:was held|is held|took place|takes place))"
                            r"(?:(?:,? (?:on|in|at)(?: (?!(?:and|amid|as|after|while|during|despite|following|where"
@@ -735,7 +736,7 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
         lambda: _untold_opening(raw, allowed, headline), lambda: _quote_box(raw, allowed),
         lambda: _situation_opening(raw, allowed, headline), lambda: _authority_opening(raw, allowed, headline),
         lambda: _anaphoric_opening(raw, allowed), lambda: _digest_intro(raw),
-        lambda: _deck_opening(raw, allowed, headline))
+        lambda: _deck_opening(raw, allowed, headline), lambda: _saying_opening(raw, allowed))
     for passed_over in above_the_news:
         allowed[np.asarray(passed_over(), dtype=int)] = False
     first = next((i for i, ok in enumerate(allowed) if ok), None)  # a feature's opening cry, a line of its own
@@ -1129,6 +1130,17 @@ def _situation_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | 
 
 
 
+
+# a saying a feature opens with: "“When you drink water, remember its source,” runs a Vietnamese proverb that …"
+SAYING = re.compile(r"^[\"“][^\"”]{3,160}[\"”],? (?:runs|goes|says|as) (?:an? |the )?"
+                    r"(?:old |popular |famous |well-known |traditional )?(?:[\w-]+ )?(?:proverb|saying|adage|maxim|motto)\b")
+
+
+def _saying_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
+    """A saying the article opens with (:data:`SAYING`), where a statement follows it: the news comes after."""
+    kept = [i for i, ok in enumerate(allowed) if ok]
+    return kept[:1] if len(kept) > 1 and SAYING.match(raw[kept[0]].strip()) else []
+
 DECK_WORDS = 120  # how long a deck above the lead may run (a feature's anecdote of three or four sentences)
 # news just done, told without a day: "The Government has issued Decree 214 …", "Japan has agreed to provide …"
 DONE_ACT = re.compile(rf"\b(?:has|have) (?:\w+ly )?(?:{_ACTS})\b")
@@ -1172,7 +1184,8 @@ def _deck_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None)
         history = re.search(r"\b(?:in|since) (?:1[5-9]|20)\d\d\b", said) and not NEWS_DAY.search(said)
         words += len(sentence.split())
         quoted = QUOTED.search(sentence) and shared <= 1  # an anecdote's own words ("'…,' she said.")
-        done = NEWS_ACT.search(said) or DONE_ACT.search(said) or (
+        acts = re.sub(r"\b(?:be|been|being|to) (?:\w+ly )?\w+", "", said)  # (not "paperwork that must be sent back")
+        done = NEWS_ACT.search(acts) or DONE_ACT.search(said) or (
             re.search(r"\d", said) and _past_after_subject(re.sub(r"\b\w+ed to\b", "", said)))  # ("Foreign
         # investors poured USD 10.2 billion …"; not "With trade expected to reach $100 billion, …")
         if words > DECK_WORDS or NEWS_DAY.search(said) or FUTURE.search(said) \
