@@ -1133,7 +1133,8 @@ def _situation_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | 
 
 # a saying a feature opens with: "“When you drink water, remember its source,” runs a Vietnamese proverb that …"
 SAYING = re.compile(r"^[\"“][^\"”]{3,160}[\"”],? (?:runs|goes|says|as) (?:an? |the )?"
-                    r"(?:old |popular |famous |well-known |traditional )?(?:[\w-]+ )?(?:proverb|saying|adage|maxim|motto)\b")
+                    r"(?:old |popular |famous |well-known |traditional )?(?:[\w-]+ )?"
+                    r"(?:proverb|saying|adage|maxim|motto)\b")
 
 
 def _saying_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
