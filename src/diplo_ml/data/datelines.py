@@ -145,7 +145,8 @@ DATELINE_TAG = re.compile(rf"^\((?P<outlet>{_STORY_TAGS}[A-Z]{{3,10}})\)"
 DATELINE_AGENCY = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}},\s*(?:(?i:{MONTHS})\.?\s+\d{{1,2}}"
                              rf"|\d{{1,2}}\s+(?i:{MONTHS})\.?)(?:,?\s+\d{{4}})?)"
                              rf"\s*\((?P<outlet>{_STORY_TAGS}(?:[A-Z][A-Z&.]{{1,11}}"
-                             rf"|[A-Z][a-z]+(?: [A-Z][\w&.]*){{1,3}}))\)"  # (or in words: "MANILA, Aug 12 (Asia
+                             rf"|(?:[A-Z][a-z]+ ){{1,3}}(?:Wire|News|Agency|Press|Service|Radio|Television|TV"
+                             rf"|Network|Media|Online)))\)"  # (or in words: "MANILA, Aug 12 (Asia
                              rf"\.?\s*(?:{_DASH}|:)\s*(?=[A-Z\"“])")  # Pacific Wire) -")
 # a well-known city in lower case before a dash, as a scraper copies a dateline styled in capitals: "hanoi – The …"
 DATELINE_LOWER_CITY = re.compile(r"^(?P<city>[a-zà-ỹ][a-zà-ỹ' ]{1,25}?)\s+[–—-]+\s+(?=[A-Z\"“])" + _NOT_A_PAIR)

@@ -46,7 +46,7 @@ def _without_suffix(title: str, lines: list[str]) -> str:
 # what a title carries that is none of its words: a wire service's tag before it ("(LEAD) N. Korea fires …", "(URGENT)
 # …", "(2nd LD) …"), a breadcrumb ("Home › Media and resources › News › …"), a link after it (a share's text)
 TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{0,60})\)\s*"
-                          r"|^(?:home|homepage|trang chủ)(?:\s+[›»>/|]\s+[^›»>|]{1,40}?)+\s+[›»>/|]\s+(?=\S)"
+                          r"|^(?:home|homepage|trang chủ)(?P<crumb>\s+[›»>/|]\s+)(?:[^›»>|]{1,40}?(?P=crumb))*"
                           r"|\s+https?://\S+$"
                           # a wire's version before its headline: "UPDATE 2-Vietnam, Philippines sign …", "REFILE-…"
                           r"|^(?-i:(?:UPDATE|REFILE|CORRECTED|RPT|WRAPUP|EXCLUSIVE)(?: \d{1,2})?)\s?-(?=[A-Z])"
@@ -92,9 +92,9 @@ CONTACT = re.compile(r"(?<![\d+])(?!(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d\b)\+?
 
 # a page's date line, however long its note: "Delivered on: 19 March 2026 (Transcript of the speech, exactly as …)"
 # a forwarder's note above a pasted story ("Tom - pasted below from VnExpress International (…). Mai", read 34; "FYI
-# - useful background for you"), not a headline's "full text below" or "FYI: Japan extends e-visa scheme …"
+# - useful background"), not a headline's "full text below" or "FYI: Japan extends e-visa scheme …"
 FORWARDER_NOTE = re.compile(r"\b(?:pasted|copied|forwarded) below\b|\bsee (?:the )?(?:article|story|text) below\b"
-                            r"|^\W*FYI\b(?=.*\b(?:you|your|I|I'm|I've|we|useful|might|thought|background|see)\b)")
+                            r"|^\W*FYI\b(?!\s*:)")
 BYLINE_PARTS = re.compile(r"\s+[·•|—–]\s+")  # the parts of a byline line: writer · date · reading time
 PUBLISHED_LINE = re.compile(r"^(?:(?i:(?:first )?published|delivered on|last updated|updated|posted)(?: on)?:?\s+"
                             rf"(?=\d|(?i:{WEEKDAYS}|{MONTHS})\w*\.?,? (?:(?i:{MONTHS})\w*\.? )?\d)"
@@ -353,7 +353,8 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     # a photo's caption run into its credit ("… during the joint patrol. ANTARA/HO-Bakamla RI", "… Centre. — The Star")
     drop(lambda line: len(line.split()) >= 5 and all(w[:1].isupper() and w.lower() in MENU_WORDS for w in line.split()),
          "navigation menu")  # (not "Sports Diplomacy Boosts Vietnam Travel Business")
-    drop(lambda line: re.search(r"(?<=[a-z]{3})\.\s+(?:[—–-]\s*[A-Z][\w ./&-]{1,40}|[A-Z]{2,}[\w.&-]*/[\w ./&-]{1,40}"
+    drop(lambda line: re.search(r"(?:(?<=[a-z]{3})|(?<=\b\d{4}))\.\s+(?:[—–-]\s*[A-Z][\w ./&-]{1,40}"
+                                r"|[A-Z]{2,}[\w.&-]*/[\w ./&-]{1,40}"
                                 r"|(?:Photo|Image|Credit)\b[^.]{0,40})$", line.strip()), "photo caption")
     drop(lambda line: FORWARDER_NOTE.search(line), "a forwarder's note")
     # an agency photo's caption with its photographer in capitals: "… signing ceremony in Hanoi (Nhac NGUYEN)" (read 34)
@@ -367,18 +368,15 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     # (250612) Press Release_….pdf"), a wire's slug and its note on what it adds ("SLUG: VIETNAM-SPOKESPERSON-…",
     # "(Adds Vietnamese minister's comments in paragraphs 5-7)"), a file photo's caption, a social site's buttons
     drop(lambda line: re.match(r"\[?!\[[^\]]*\]\(", line), "image")
-    drop(lambda line: re.search(r"\.(?:pdf|hwpx?|docx?|xlsx?|pptx?|zip|odt)\b", line, re.IGNORECASE)
-         and not re.search(r"\s(?:to|of|for|on|with|in)\s+\w+\.(?:pdf|docx?)\b", line), "attachment")
-    drop(lambda line: re.match(r"(?:slug|keywords?|category|categories|ref(?:erence)?(?: no\.?)?|for|to|attn"
-                               r"|attention)\s*:", line, re.IGNORECASE) or WIRE_NOTE.match(line),
+    drop(lambda line: re.search(r"(?<=\w)\.(?:pdf|hwpx?|docx?|xlsx?|pptx?|zip|odt)\b", line, re.IGNORECASE),
+         "attachment")
+    drop(lambda line: re.match(r"(?:slug|keywords?|category|categories|ref(?:erence)?(?: no\.?)?|for|to)\s*:", line,
+                               re.IGNORECASE) or WIRE_NOTE.match(line),
          "label (a wire's slug or note, a category, an addressee)")
     drop(lambda line: sum(part.strip() in LANGUAGES for part in re.split(r"[|·•/]", line)) >= 3, "language switcher")
-    # an event's notice above the story ("Press conference: Outcomes of the 10th session …" / "Time: 14:30–15:30, …" /
-    # "Venue: …"): it and all above it (the story's own title stands above its dated lead, below the notice)
-    labelled = {n for n, line in candidates if EVENT_LABEL.match(line)} | {
-        n for n, _, line in article.dropped if EVENT_LABEL.match(line)}
-    if len(labelled) >= 2:
-        _drop_candidates(article, candidates, [c for c in candidates if c[0] <= max(labelled)], "event notice")
+    drop(lambda line: EVENT_LABEL.match(line) and (re.search(r"\d", line) or not re.match(r"(?i:time|date|when)\b",
+                                                                                         line)),
+         "event notice's label")  # ("Time: 14:30–15:30, …", "Venue: …"; not a title "Time: Vietnam's moment to …")
     drop(lambda line: re.match(r"(?:file )?(?:photo|picture|image)\s*:", line, re.IGNORECASE)
          or re.search(r"\bFILE PHOTO\b", line), "photo caption")
     drop(lambda line: re.fullmatch(r"(?:see new posts|show more replies|show this thread|show more|view (?:all )?"

@@ -41,6 +41,7 @@ from diplo_ml.data.examples import site_name
 from diplo_ml.data.feeds import FEED_SUFFIXES, feed_articles
 from diplo_ml.data.headlines import (
     BYLINE_PARTS,
+    EVENT_LABEL,
     OFFICE,
     PICTOGRAPHS,
     PUBLISHED_LINE,
@@ -71,6 +72,7 @@ from diplo_ml.data.page_noise import (
     SITE_NAMES,
     SITE_SHAPE,
     SOURCE_CREDIT,
+    SOURCE_NOTE,
     STORY_NOTE,
     TAIL_HEADINGS,
     barred_switchers,
@@ -187,15 +189,19 @@ def _title_above_the_lead(article: Article) -> None:
     pairs = zip(article.paragraphs, article.paragraphs[1:])
     above = next((p for p, below in pairs if below.line == article.lead_line), None)
     subject = any(why.startswith("headline") and DOCUMENT_SUBJECT.match(line) for _, why, line in article.dropped)
-    if article.headline and not subject:
+    titled = [n for n, why, _ in article.dropped if why.startswith("headline")]
+    labels = {n for n, _, line in article.dropped if EVENT_LABEL.match(line)}
+    notice = bool(titled) and {titled[0] + 1, titled[0] + 2} <= labels  # an event notice's title over "Time: …" /
+    # "Venue: …", where the story below has a title of its own above its dated lead (read 39)
+    if article.headline and not subject and not notice:
         return
     if above is None or above.question or not short_unpunctuated(above.text, 30) or len(above.text.split()) < 5:
         # (or the short line right above it, left out of a body that began higher: an event's notice, read 39)
         last = max((p.line for p in article.paragraphs if article.lead_line and p.line < article.lead_line), default=0)
         short = [entry for entry in article.dropped if entry[1].startswith("short line without a sentence")
                  and last < entry[0] < (article.lead_line or 0) and len(entry[2].split()) >= 5
-                 and not re.search(r"[-=_*]{4}", entry[2])]
-        if short and not article.headline:
+                 and not re.search(r"[-=_*]{4}", entry[2]) and re.search(r"\b[a-z]{3,}\b", entry[2])]
+        if short and (not article.headline or notice):  # (not a menu's "Politics Diplomacy International …")
             entry = max(short)
             article.dropped.remove(entry)
             article.dropped.append((entry[0], "headline (the release's own title, above its dated lead)", entry[2]))
@@ -480,7 +486,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
         elif reason == "byline/credit" and not seen_body and article.date is None \
                 and (dated := [part for part in BYLINE_PARTS.split(line)[1:] if PUBLISHED_LINE.match(part)]):
             take_date(number, dated[0])  # "By Tran Bao Ngoc | Updated: 8 October 2025"
-        if reason is None and not seen_body and STORY_NOTE.match(line.strip().lstrip("*_>")) \
+        if reason is None and not seen_body and (STORY_NOTE.match(line.strip().lstrip("*_>")) or (
+                SOURCE_NOTE.match(line.strip().lstrip("*_>")) and len(split_sentences(line)) == 1)) \
                 and line.rstrip("*_ ").endswith("."):  # (a headline "Update: Talks resume in Hanoi" is none)
             reason = "note on the story"  # "Correction: …" above the headline does not start the text
         if not seen_body and title_line(line, reason, before_body) and not any(

@@ -130,13 +130,17 @@ STORY_NOTE = re.compile(r"^\[?(?:(?:correction|clarification|update|corrections?
                         r"|post|page) (?:has been|was|had been) (?:updated|corrected|revised|amended|changed)\b"
                         r"|updated (?:at|on) .{0,40}?\bwith\b"
                         # reads 37-39: "Correction (14 July 2025): …", "ATTENTION EDITORS: CORRECTS name …", "An
-                        # earlier version of this release gave …", "This article was first published on …", "Archived
-                        # content — this page is no longer updated."
-                        r"|attention,? editors\b|an earlier version of this (?:article|story|release|report|statement"
-                        r"|page)\b|this (?:article|story|report|piece|content) (?:was|is) (?:first |originally )?"
-                        r"(?:published|posted|republished)\b|archived content\b"
-                        r"|this (?:page|content) (?:is|has been) archived\b"
+                        # earlier version of this release gave …"
+                        r"|attention,? editors\b|an earlier version of this (?:article|story|release|page)"
+                        r" (?:gave|said|stated|misstated|misspelled|misidentified|misattributed|incorrectly|wrongly"
+                        r"|reported|named|included|omitted|did not|referred)"
+                        # an archive's notice: "Archived content — this page is no longer updated. …" (read 39)
+                        r"|archived content\s*[.:—–-]|this (?:page|content) (?:is|has been) archived\b"
                         r"|this page is no longer (?:being )?updated\b)", re.IGNORECASE)
+# a note on where the story comes from, one sentence (the story may go on in its paragraph): "This article was first
+# published on The Jakarta Post …" (read 38)
+SOURCE_NOTE = re.compile(r"^\[?this (?:article|story|piece|content) (?:was|is) (?:first|originally) (?:published"
+                         r"|posted)\b", re.IGNORECASE)
 # ("Correction, November 21, 2025: An earlier version …", read 30)
 # a site's banner: "Welcome to the website of the Embassy of Viet Nam in the Republic of Korea!"
 SITE_WELCOME = re.compile(r"^welcome to (?:the |our )?(?:official )?(?:web ?site|web portal|portal|home ?page)\b",

@@ -583,8 +583,9 @@ class MarkdownPage:
             first = next((n for n, line in enumerate(below) if prose(line)), None)
             if match and len(match.group(1).split()) >= 3 and first is not None \
                     and all(len(line.split()) < 12 or line.startswith("!") for line in below[:first]) \
-                    and not any(OTHER_TITLE.match(line) or LINK_LINE.match(line) for line in below[:first]):
-                return match.group(1).strip("*_ ")  # (not a section's "# …" over a story's own bold title or links)
+                    and not any(LINK_LINE.match(line) or (OTHER_TITLE.match(line) and len(line.split()) > len(
+                        match.group(1).split())) for line in below[:first]):  # (not a section's "# …" over links or
+                return match.group(1).strip("*_ ")  # a story's own longer bold title; a standfirst is shorter)
         return None
 
     @staticmethod

@@ -39,6 +39,7 @@ from diplo_ml.data.page_noise import (
     RELATED_LINK,
     SITE_WELCOME,
     SOURCE_CREDIT,
+    SOURCE_NOTE,
     SPEAKER,
     STORY_NOTE,
     WIRE_NOTICE,
@@ -133,8 +134,10 @@ WELCOME = re.compile(r"^(?:good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?
                      r"\b(?:announcements?|questions|statements?)\b"
                      r"|^(?:(?:I|we) (?:have|have got|'ve got) )?(?:one|two|three|a|a couple of|a few)(?: brief| quick"
                      r"| short)? (?:announcements?|things?|items?|updates?)\b[^.!?]{0,60}\b(?:at the top|to start"
-                     r"|before (?:we|I) (?:take|turn to|go to)|to begin|at the (?:beginning|start|outset))\b",
-                     re.IGNORECASE)
+                     r"|before (?:we|I) (?:take|turn to|go to)|to begin)\b"
+                     r"|^(?:I|we) (?:have|have got|'ve got) (?:one|two|three|a|a couple of|a few)(?: brief| quick"
+                     r"| short)? (?:announcements?|things?|items?|updates?)\b[^.!?]{0,60}\bat the (?:beginning|start"
+                     r"|outset)\b", re.IGNORECASE)
 COURTESY = re.compile(r"^(?:(?:well|so|and|once again|again),? )?(?:thank you|thanks(?! to\b)"
                       r"|good (?:morning|afternoon|evening|day)|xin chào|welcome (?:to|back)\b"
                       r"|magandang (?:umaga|hapon|gabi)|selamat (?:pagi|siang|petang|malam|datang)|sawasdee|mabuhay"
@@ -215,7 +218,9 @@ PROCEDURAL = re.compile(r"^(?:with permission,? (?:mr|madam) (?:deputy )?speaker
                         r"|calls?|urges?|condemn\w*|welcomes?)\b))", re.IGNORECASE)
 # what a page says of itself before the article: "Editor's note: As Vietnam sets …", "Vietnam News Agency introduces
 # the full text of the speech …", "Vietnam Plus presents an article by Deputy Foreign Minister …"
-EDITOR_NOTE = re.compile(r"^editor['’]?s['’]? note\s*[:.–—-]", re.IGNORECASE)
+EDITOR_NOTE = re.compile(r"^\[?(?:editor|translator|author|publisher)['’]?s['’]? note\s*[:.–—-]", re.IGNORECASE)
+# ("[Translator's note: This is an unofficial English translation …]", "Author's note: One of the authors …", reads
+# 38-39)
 # the same after the headline, as in a page whose lines were joined ("Economic diplomacy - driving force for growth
 # Editor's note: As Vietnam sets …")
 HEADED_EDITOR_NOTE = re.compile(r"^[^.!?]{3,200}?\s(?:Editor['’]?s['’]? [Nn]ote|Correction|CORRECTION|Clarification)"
@@ -279,7 +284,6 @@ def _signed_off(line: list[str]) -> list[str]:
 # to its top story or its tagline, the outlet's own team at work
 PAGE_NOTE = re.compile(
     rf"^{_ACKNOWLEDGEMENT}|^{_NOTE_TO_EDITORS}|^(?:the )?following is (?:the )?(?:full )?text\b"
-    r"|^\[?(?:editor|translator|author|publisher)s?['’]s?\s+note\b"  # (the sentence: an introduction may go on)
     r"|^(?:below|here) is the (?:full )?text(?: of [^.!?,]{1,80})?[.:]$"
     r"|^the full text of [^.!?]{0,80}\b(?:is|follows) (?:below|here)\b"
     r"|^(?:\[|【)(?:notice|attention)(?:\]|】)|^beware of\b|^©|^(?:[a-z]+ ){0,3}hotline\s*:"
@@ -492,6 +496,7 @@ def is_statement(sentence: str) -> bool:
     unemphasised = text.lstrip("*_")
     if MADE_BY.match(text) or _names_only(text) or EDITOR_NOTE.match(text) or HEADED_EDITOR_NOTE.match(text) \
             or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) or STORY_NOTE.match(unemphasised) \
+            or SOURCE_NOTE.match(unemphasised) \
             or ((FURNITURE_SENTENCE.match(text) or MEDIA_OR_EMBARGO.match(text)) and len(text.split()) <= 25) \
             or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)) or PROCEDURAL.match(text) \
             or (SETS_UP.match(unemphasised) and not ATTRIBUTED.search(text)) \
@@ -766,15 +771,19 @@ SCENE_WEATHER = re.compile(r"^The (?:early )?(?:morning|evening|dawn|night|after
                            r"(?: (?:over|on|along|across|above|in|from|at|around|outside) [^,.;:]{1,60}?)?"
                            r" (?:(?:had|has) (?:not yet |barely |only just |just |already )?(?:lifted|cleared|risen"
                            r"|burned off|burnt off|broken|faded|set|settled|stopped|eased|thinned|begun|started)"
+                           r"|(?:began|started|was beginning) to (?:lift|clear|fade|rise|burn off|thin|break|set)"
                            r"|(?:had|has) yet to|was (?:still|already|just|thick|heavy|thin|beginning|starting|fading"
-                           r"|lifting|rising)|(?:still )?(?:hung|hangs|lingered|lingers|clung|clings|lay|lies|drifted"
-                           r"|drifts|hovered|hovers|shone|shines|glinted|filtered|rolled|rose|blanketed|shrouded))\b")
+                           r"|lifting|rising|crisp|cool|warm|stifling|oppressive|bright|soft|pale|grey|gray)"
+                           r"|(?:still )?(?:hung|hangs|lingered|lingers|clung|clings|lay|lies|drifted|drifts|hovered"
+                           r"|hovers|shone|shines|glinted|filtered|rolled|rose|blanketed|shrouded))\b")
 SCENE = re.compile(rf"{SCENE_WEATHER.pattern}"
                    r"|^(?:On|In|Under|Beneath|At|As) (?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
                    r"|cold|hot|humid|scorching|midday|chilly|grey|gray|windy|sweltering|blazing|freezing"
                    r"|drizzly|crisp|cloudless|damp|muggy|searing|pale|hazy)"
                    rf"(?: (?i:{MONTHS}|spring|summer|autumn|winter|monsoon))? (?:sun|sunshine|morning|afternoon"
                    r"|evening|night|day|dawn|dusk|sky|skies|rain|air)\b")  # ("Under a pale November sun, …", read 30)
+# what a scene's own people do (not news with its figures: "… as some 300 veterans arrived")
+SCENE_ACTS = {"arrived", "returned", "landed", "joined", "attended", "came", "gathered"}
 # what makes a scene of the weather a report ("The night rain had stopped by the time the ferry docked …, the provincial
 # tourism department said."; also its day, or an act with its figures: "… when 15 Vietnamese solar firms began …")
 WEATHER_NEWS = re.compile(r"\b(?:said|says|announced|reported|told reporters|according to)\b")
@@ -794,8 +803,8 @@ def _scene_is_news(opening: str) -> bool:
     if ENFORCED.search(opening):
         return True
     if SCENE_WEATHER.match(opening.strip()):
-        return bool(NEWS_DAY.search(opening) or WEATHER_NEWS.search(opening)
-                    or (re.search(r"\d", opening) and NEWS_ACT.search(opening)))
+        acts = [act for act in NEWS_ACT.findall(opening) if act not in SCENE_ACTS]
+        return bool(NEWS_DAY.search(opening) or WEATHER_NEWS.search(opening) or (re.search(r"\d", opening) and acts))
     return bool(NEWS_VERB.search(opening) or NEWS_ACT.search(opening) or EVENT.search(opening))
 
 def _opening_scene(raw: Sequence[str], lines: Sequence[str], allowed: np.ndarray) -> list[int]:
@@ -813,7 +822,8 @@ def _opening_scene(raw: Sequence[str], lines: Sequence[str], allowed: np.ndarray
     if lead is not None:
         return scene
     later = [i for i in range(first + 1, len(raw)) if allowed[i] and i not in scene]
-    dated = next((i for i in later[:4] if LEAD_ACT.search(raw[i]) and _names_this_day(raw[i])
+    latest = _latest_day_year(raw)
+    dated = next((i for i in later[:4] if LEAD_ACT.search(raw[i]) and _names_this_day(raw[i], latest)
                   and not raw[i].lstrip().startswith(QUOTE_MARKS)), None)  # the scene goes on to its dated lead
     passed = [i for i in later if dated is not None and i < dated]
     if dated is not None and not any(NEWS_ACT.search(raw[i]) or re.search(r"\d", raw[i]) for i in passed):
@@ -843,11 +853,11 @@ _ACTS = (r"inaugurated|launched|began|signed|agreed|adopted|opened|held|met|rece
          r"|established|set up|delivered|donated|provided|granted|rescued|repatriated|attended"
          r"|celebrated|commemorated|(?:co-)?organi[sz]ed|inspected|committed|released|issued"
          r"|returned|arrived|flew|landed|paid|sent|took part|joined|honoured|honored|introduced"
-         r"|submitted|brought|evacuated|endorsed|marked (?:the|a|an|its|their|this)")
+         r"|submitted|brought|evacuated|marked (?:the|a|an|its|their|this)")
 NEWS_ACT = re.compile(rf"\b(?:{_ACTS})\b")
 # ("marked the anniversary", not "marked in felt pen"); a lead may also report a death, which a history opening tells
 # of as often ("Fifty-three years ago, thousands of young soldiers died …")
-_LEAD_ACTS = rf"{_ACTS}|passed away|died"
+_LEAD_ACTS = rf"{_ACTS}|passed away|died|endorsed"  # (ASEAN's officials "today endorsed", read 37)
 LEAD_ACT = re.compile(rf"\b(?:{_LEAD_ACTS})\b")
 # a day a sentence reports something on: "on Monday", "on November 19", "on 4 November"
 ON_A_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d{{1,2}} (?:{MONTHS})\b)", re.IGNORECASE)
@@ -859,10 +869,23 @@ NEWS_DAY = re.compile(rf"{ON_A_DAY.pattern}"
 
 
 
-def _names_this_day(sentence: str) -> bool:
-    """Whether the sentence names a day of the news (:data:`NEWS_DAY`) without a year: "on September 4", not history's
-    "signed on March 5, 2019"."""
-    return any(not re.match(r",? (?:19|20)\d\d\b", sentence[m.end():]) for m in NEWS_DAY.finditer(sentence))
+YEAR_AFTER = re.compile(r",? ((?:19|20)\d\d)\b")
+
+
+def _names_this_day(sentence: str, latest: int | None = None) -> bool:
+    """Whether the sentence names a day of the news (:data:`NEWS_DAY`): without a year, or in the ``latest`` year
+    that the article gives a day of, or the one before ("On September 4, 2025, …"); not history's "signed on March 5,
+    2019" in an article of 2025."""
+    years = [YEAR_AFTER.match(sentence, m.end()) for m in NEWS_DAY.finditer(sentence)]
+    return any(year is None or (latest is not None and int(year.group(1)) >= latest - 1) for year in years)
+
+
+def _latest_day_year(raw: Sequence[str]) -> int | None:
+    """The latest year the article gives a day of ("on March 5, 2019", "on 4 November 2025"; not targets "by 2030")."""
+    years = [int(year.group(1)) for sentence in raw for m in NEWS_DAY.finditer(sentence)
+             if (year := YEAR_AFTER.match(sentence, m.end()))]
+    return max(years, default=None)
+
 
 # a bridge from history to the news, which tells news itself where it reports an act ("Three years later, a court
 # sentenced …"): "Half a century later, the story … is starting again."
@@ -1143,8 +1166,14 @@ def _saying_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     return kept[:1] if len(kept) > 1 and SAYING.match(raw[kept[0]].strip()) else []
 
 DECK_WORDS = 120  # how long a deck above the lead may run (a feature's anecdote of three or four sentences)
+# news told with another verb, which no deck tells: "Hanoi has asked Beijing …", "PM … convened an urgent meeting and
+# ordered …", "Coastal provinces are tightening checks …" (a review's near misses)
+DECK_NEWS = re.compile(r"\b(?:announced|ordered|urged|decided|declared|condemned|unveiled|elected|asked|convened"
+                       r"|demanded|warned|proposed|requested|vowed|rejected"
+                       r"|protested|summoned|(?:are|is) (?:tightening|stepping up|ramping up|scrambling|rushing"
+                       r"|cracking down|boosting|expanding|preparing|seeking|pushing))\b")
 # news just done, told without a day: "The Government has issued Decree 214 …", "Japan has agreed to provide …"
-DONE_ACT = re.compile(rf"\b(?:has|have) (?:\w+ly )?(?:{_ACTS})\b")
+DONE_ACT = re.compile(rf"\b(?:has|have) (?:\w+ly )?(?:{_LEAD_ACTS})\b")
 
 
 
@@ -1169,13 +1198,13 @@ def _deck_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None)
     topic = topic_words(unquoted(headline)) if headline else set()
     if len(kept) < 2 or len(topic) < 3:
         return []
-    words = 0
+    words, latest = 0, _latest_day_year(raw)
     for j, i in enumerate(kept[:5]):
         sentence = raw[i].strip()
         shared = len(topic & topic_words(sentence))
         if j:
             above = max(len(topic & topic_words(raw[k])) for k in kept[:j])
-            lead = (LEAD_ACT.search(sentence) and _names_this_day(sentence)) or DATED_ACT.search(sentence) \
+            lead = (LEAD_ACT.search(sentence) and _names_this_day(sentence, latest)) or DATED_ACT.search(sentence) \
                 or DONE_ACT.search(sentence)
             if lead and shared >= 4 and shared >= above + 2 and not sentence.startswith(QUOTE_MARKS) \
                     and not FIRST_PERSON.search(unquoted(sentence)) \
@@ -1186,7 +1215,7 @@ def _deck_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None)
         words += len(sentence.split())
         quoted = QUOTED.search(sentence) and shared <= 1  # an anecdote's own words ("'…,' she said.")
         acts = re.sub(r"\b(?:be|been|being|to) (?:\w+ly )?\w+", "", said)  # (not "paperwork that must be sent back")
-        done = NEWS_ACT.search(acts) or DONE_ACT.search(said) or (
+        done = NEWS_ACT.search(acts) or DECK_NEWS.search(acts) or DONE_ACT.search(said) or (
             re.search(r"\d", said) and _past_after_subject(re.sub(r"\b\w+ed to\b", "", said)))  # ("Foreign
         # investors poured USD 10.2 billion …"; not "With trade expected to reach $100 billion, …")
         if words > DECK_WORDS or NEWS_DAY.search(said) or FUTURE.search(said) \
