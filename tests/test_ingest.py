@@ -10,6 +10,7 @@ import pytest
 
 from diplo_ml.cli import main as cli_main
 from diplo_ml.data.datelines import parse_date
+from diplo_ml.data.headlines import TITLE_EXTRAS
 from diplo_ml.data.ingest import ingest_document, ingest_path, ingest_text, is_menu
 from diplo_ml.data.ingest_files import ingest_files
 from diplo_ml.data.io import iter_jsonl
@@ -3303,3 +3304,107 @@ def test_a_privacy_banner_is_no_text():
             "recognise degrees\n\nMalaysia and Vietnam will exchange up to 2,000 university students a year, the "
             "ministers said on Tuesday.\n\nMore.")
     assert ingest_text(page, "c").paragraphs[0].text.startswith("Malaysia and Vietnam will exchange")
+
+
+@pytest.mark.parametrize(("page", "headline"), [
+    # reads 36-39 (s52): what stands where the headline is looked for
+    ("Tiếng Việt | English | Français | Español | 中文\n\nVietnam elected to UN Economic and Social Council\n\n"
+     "Vietnam was elected a member of ECOSOC on June 5, winning 181 votes.", "Vietnam elected to UN Economic and "
+     "Social Council"),
+    ("SLUG: VIETNAM-SPOKESPERSON-DRILL\nCATEGORY: POL / FOREIGN AFFAIRS\n\nVietnam demands Taiwan (China) cancel "
+     "live-fire drill\n\nVietnam resolutely opposes the drill, the spokesperson said on Thursday.",
+     "Vietnam demands Taiwan (China) cancel live-fire drill"),
+    ("UPDATE 2-Vietnam, Philippines sign coast guard hotline pact\n\n(Adds minister's comments in paragraphs 5-7)\n\n"
+     "MANILA, Aug 12 (Asia Pacific Wire) - Vietnam and the Philippines signed an agreement on Tuesday to set up a "
+     "hotline between their coast guards.", "Vietnam, Philippines sign coast guard hotline pact"),
+    ("Vietnamese fishermen say boarding party seized catch https://www.rfa.org/english/vietnam/2026/05/19/boarded/\n\n"
+     "Vietnamese fishermen said on Monday that a boarding party had beaten the crew.",
+     "Vietnamese fishermen say boarding party seized catch"),
+    ("FILE PHOTO: Workers unload sacks of rice at the port of Manila. INQUIRER FILE PHOTO\n\nPH, Vietnam seal 5-year "
+     "rice deal\n\nThe Philippines and Vietnam on Tuesday signed a five-year rice supply agreement.",
+     "PH, Vietnam seal 5-year rice deal"),
+    ("Attachment(250612) Press Release_5th Consular Consultation.pdf\n\nKorea and Viet Nam agree to launch consular "
+     "hotline\n\nKorea and Viet Nam agreed on June 12 to launch a 24-hour consular hotline.",
+     "Korea and Viet Nam agree to launch consular hotline"),
+    ("Home » Media Center » Briefings » Transcript of Weekly Media Briefing by the Official Spokesperson\n\nNamaskar "
+     "and good afternoon. The External Affairs Minister will visit Viet Nam from 13 to 15 October.",
+     "Transcript of Weekly Media Briefing by the Official Spokesperson"),
+    # an event's notice above a story with a title of its own above its dated lead
+    ("INTERNATIONAL PRESS CENTRE — EVENT NOTICE\n\nPress conference: Outcomes of the Vietnam–Hungary committee\n"
+     "Time: 14:30–15:30, Thursday, 9 October 2025\nVenue: Meeting Room 2, International Press Centre, Hanoi\n"
+     "Organiser: Ministry of Industry and Trade\nRegistration: Press accreditation is required. Please arrive early."
+     "\n\n-----\n\nVietnam, Hungary extend tied-aid credit programme to 2030\n\nHanoi, October 9 – Vietnam and Hungary "
+     "have agreed to extend Hungary's tied-aid credit programme to 2030, the deputy minister told a press conference "
+     "on Thursday.\n\nMore.", "Vietnam, Hungary extend tied-aid credit programme to 2030"),
+    # two reviews' near misses (s52)
+    ("ATTENTION: Vietnamese citizens in Israel urged to follow safety guidance\n\nThe Embassy of Viet Nam in Israel "
+     "on Sunday urged citizens to follow the guidance of local authorities.",
+     "ATTENTION: Vietnamese citizens in Israel urged to follow safety guidance"),
+    ("Vietnam's e-visa portal now accepts passport scans in .pdf format\n\nThe Immigration Department said on Monday "
+     "that applicants may upload scans.", "Vietnam's e-visa portal now accepts passport scans in .pdf format"),
+    ("FYI: Japan extends e-visa scheme to Vietnamese travellers\n\nJapan will extend its e-visa scheme to ordinary "
+     "Vietnamese passport holders from April 1, the embassy said on Monday.",
+     "FYI: Japan extends e-visa scheme to Vietnamese travellers"),
+    ("Viet Nam, U.S. - Partners for Peace and Prosperity\n\nViet Nam and the United States on Monday marked 30 years "
+     "of relations with a ceremony in Hanoi.", "Viet Nam, U.S. - Partners for Peace and Prosperity"),
+])
+def test_headlines_of_reads_36_to_39(page, headline):
+    assert ingest_text(page, "h").headline == headline
+
+
+@pytest.mark.parametrize(("title", "headline"), [
+    ("Home › Media and resources › News › New Zealand expands scholarships", "New Zealand expands scholarships"),
+    ("Home » News » Viet Nam / Japan joint statement", "Viet Nam / Japan joint statement"),  # (one separator)
+    ("EXCLUSIVE-Vietnam to buy US aircraft -sources", "Vietnam to buy US aircraft -sources"),
+    ("Vietnam and Laos open friendship park https://en.vietnamplus.vn/post123.vnp", "Vietnam and Laos open friendship "
+     "park"),
+    ("Home is where the heart is for Vietnamese abroad", "Home is where the heart is for Vietnamese abroad"),
+])
+def test_what_a_title_carries_that_is_none_of_its_words(title, headline):
+    assert TITLE_EXTRAS.sub("", title) == headline
+
+
+def test_a_forwarders_note_and_a_notices_label_are_no_headline():
+    assert ingest_text("FYI from the Hanoi desk - for the weekly round-up, not for circulation\n\nVietnam and Laos "
+                       "sign border deal\n\nVietnam and Laos signed a border agreement on Monday.", "f").headline \
+        == "Vietnam and Laos sign border deal"
+    assert ingest_text("Time: Vietnam's moment to lead on climate finance\n\nVietnam can lead Asia on climate "
+                       "finance, the minister said on Monday in Hanoi.", "t").headline \
+        == "Time: Vietnam's moment to lead on climate finance"
+
+
+def test_a_newsletters_title_gives_way_to_its_top_story(tmp_path):
+    page = tmp_path / "digest.md"
+    page.write_text("# VIETRADE FOREIGN MARKETS BULLETIN\n\n**Issue No. 41 | Week of 20–26 October 2025**\n\n---\n\n"
+                    "**In this issue**\n\n1. Vietnam, Egypt launch talks on preferential trade agreement\n2. Halal "
+                    "certification: new guidance for exporters\n\n---\n\n## 1. Vietnam, Egypt launch talks on "
+                    "preferential trade agreement\n\nVietnam and Egypt formally launched negotiations on a "
+                    "preferential trade agreement in Cairo on Monday, the Ministry of Industry and Trade said.\n\n"
+                    "## 2. Halal certification: new guidance for exporters\n\nExporters to the Gulf must now "
+                    "register.\n")
+    assert ingest_path(page).headline == "Vietnam, Egypt launch talks on preferential trade agreement"
+
+
+def test_a_clippers_excerpt_a_credited_caption_and_a_source_note_are_no_text(tmp_path):
+    page = tmp_path / "clip.md"
+    page.write_text("# Indonesia, Vietnam to launch coordinated patrols | Asia News Network\n\n"
+                    "> ## Excerpt\n> The two navies will share vessel-tracking data in the area.\n\n---\n\n"
+                    "*This article was first published on The Jakarta Post on April 28, 2026.*\n\n"
+                    "*An Indonesian vessel patrols off Natuna Islands in this undated photo. (Courtesy of Bakamla)*"
+                    "\n\nJAKARTA – Indonesia and Vietnam will begin coordinated patrols against illegal fishing in "
+                    "June, officials said on Tuesday.\n\nMore details follow.\n")
+    article = ingest_path(page)
+    assert article.paragraphs[0].text.startswith("Indonesia and Vietnam will begin")
+
+
+def test_a_dateline_names_an_agency_in_words_only_as_an_agency():
+    lead = "Vietnam and the Philippines signed an agreement on Tuesday to set up a hotline between coast guards."
+    assert ingest_text(f"Pact signed\n\nMANILA, Aug 12 (Asia Pacific Wire) - {lead}", "d").paragraphs[0].text == lead
+    assert ingest_text(f"Pact signed\n\nHanoi, May 3 (Local Time) - {lead}", "d").dateline is None
+
+
+def test_a_gov_sites_banner_is_no_text():
+    page = ("Official websites use .gov A .gov website belongs to an official government organization in the United "
+            "States.\n\nPapua New Guinea Travel Advisory\n\nReconsider travel to Papua New Guinea due to civil "
+            "unrest.\n\nMore.")
+    assert ingest_text(page, "g").paragraphs[0].text.startswith("Reconsider travel")

@@ -2058,3 +2058,114 @@ def test_a_live_pages_programme_and_sign_off_are_not_its_summary():
     assert _chosen(text)[0].startswith("Malaysia and Vietnam have signed")
     # a programme that a report tells of stays: "The programme included …" is news told
     assert _chosen("The programme included talks and a banquet, the ministry said.")[0].startswith("The programme")
+
+
+def _first_with(text: str, headline: str | None) -> str:
+    sentences, allowed = candidates(text, headline)
+    return [s for s, ok in zip(sentences, allowed) if ok][0]
+
+
+@pytest.mark.parametrize(("text", "headline", "first"), [
+    # reads 36-39 (s52): a deck, a background or an anecdote above the lead that tells the headline's story
+    ("Uruguay is one of Vietnam's leading trading partners in Latin America, and the two countries mark 32 years of "
+     "relations this year.\n\nVietnam and Uruguay agreed on Monday to elevate their relationship to a Comprehensive "
+     "Partnership during talks in Montevideo.", "Vietnam, Uruguay elevate ties to Comprehensive Partnership",
+     "Vietnam and Uruguay agreed"),
+    ("With bilateral trade expected to reach $100 billion, Korean conglomerates are eyeing a fresh wave of "
+     "investment.\n\nVietnamese and South Korean businesses signed 17 agreements worth $2.1 billion at a forum in "
+     "Seoul on Tuesday.", "Vietnamese and Korean firms ink 17 deals worth $2.1 billion in Seoul",
+     "Vietnamese and South Korean businesses"),
+    ("Overseas Vietnamese have long complained of queues and paperwork that must be sent back and forth.\n\nA new "
+     "legal document seeks to change that.\n\nThe Government has issued Decree 214, which cuts processing times for "
+     "consular papers of Vietnamese citizens abroad.",
+     "New decree simplifies consular procedures for Vietnamese abroad",
+     "The Government has issued Decree 214"),
+    ("Vietnam and Argentina established diplomatic relations in 1973.\n\nThe relationship became a Comprehensive "
+     "Partnership in 2010.\n\nVietnam and Argentina agreed on Thursday to aim for two-way trade of 7 billion USD by "
+     "2030.", "Vietnam, Argentina set 7 billion USD trade target", "Vietnam and Argentina agreed on Thursday"),
+    ("At a little past six on a drizzly morning, Le Thi Hoa stood outside the visa centre in Hanoi.\n\n\"Each time I "
+     "go, I have to start again,\" she said.\n\nSouth Korea will extend its five-year visa programme to 12 more "
+     "provinces, the Korean Embassy in Hanoi announced on Thursday.", "South Korea widens five-year visa programme "
+     "to 12 more provinces", "South Korea will extend"),
+    # a saying the article opens with
+    ("\"When you drink water, remember its source,\" runs a Vietnamese proverb that officials quoted in Havana this "
+     "week.\n\nVietnam will donate 12,000 tonnes of rice to Cuba, the deputy minister announced on Wednesday.",
+     "Vietnam to donate rice to Cuba", "Vietnam will donate"),
+    # a programme's presenter and cues; a broadcast speaker's label
+    ("THU HANG (studio): Welcome to VOV's Weekly Review, I'm Thu Hang.\n\nIt's good to have you with us again.\n\n"
+     "First, diplomacy.\n\nTHU HANG (studio): Vietnam and New Zealand have agreed to double scholarships for "
+     "Vietnamese students, following talks in Wellington on Wednesday.", None, "Vietnam and New Zealand have agreed"),
+    ("Hello and welcome to Current Affairs.\n\nI'm Thu Hoa in Hanoi.\n\nVietnam was elected to the UN Economic and "
+     "Social Council on June 5.", None, "Vietnam was elected"),
+    # a speech's greeting in other languages, a briefing's order of business
+    ("Namaskar and good afternoon to all of you.\n\nI have a couple of announcements to make at the beginning, and "
+     "then I will take your questions.\n\nThe External Affairs Minister will visit Viet Nam from 13 to 15 October.",
+     None, "The External Affairs Minister"),
+    ("Assalamualaikum warahmatullahi wabarakatuh and a very good morning.\n\nMalaysia will place economic "
+     "diplomacy officers in 25 missions by next year.", None, "Malaysia will place"),
+    # a note on the story, a translator's note, an archive's notice, a note on where it was first published
+    ("Correction (14 July 2025): An earlier version of this release gave the number of awards as 300. The correct "
+     "figure is 250.\n\nNew Zealand will offer 150 more scholarships to students from South-East Asia, the minister "
+     "said on Monday.", None, "New Zealand will offer"),
+    ("ATTENTION EDITORS: CORRECTS name of Deputy Spokesperson in paragraph 2. Also adds details in paragraphs 7-9.\n\n"
+     "Vietnam resolutely opposes the live-fire exercise near Ba Binh Island, the spokesperson said on Thursday.", None,
+     "Vietnam resolutely opposes"),
+    ("[Translator's note: This is an unofficial English translation of an article first published in Nhan Dan.]\n\n"
+     "Vietnam and Cambodia have agreed to upgrade two pairs of border gates to international status.", None,
+     "Vietnam and Cambodia have agreed"),
+    ("Archived content — this page is no longer updated. Information on it may be out of date.\n\nDeputy Prime "
+     "Minister Le Van Quang on Tuesday asked Australia to speed up market access for Vietnamese fruit.", None,
+     "Deputy Prime Minister"),
+    ("This article was first published on The Conversation. The Mekong Delta produces half of Vietnam's rice, but "
+     "saltwater intrusion is shrinking its farmland.\n\nScientists warn that a third of the delta could flood.", None,
+     "The Mekong Delta produces"),
+    # a government site's banner and an advisory's label
+    ("Last Update: Reissued with an increase in the advisory level to Level 3 due to civil unrest.\n\nReconsider "
+     "travel to Papua New Guinea.", None, "Reissued with an increase"),
+    # a briefing chaired, not held
+    ("On the afternoon of 19 June 2025, Spokesperson Pham Thu Hang chaired the Ministry's regular press conference in "
+     "Ha Noi.\n\nState President Luong Cuong will pay a state visit to Kazakhstan from 24 to 26 June.", None,
+     "State President Luong Cuong"),
+])
+def test_what_stands_above_the_news_in_reads_36_to_39_gives_way(text, headline, first):
+    assert _first_with(text, headline).startswith(first)
+
+
+@pytest.mark.parametrize(("text", "headline", "first"), [
+    # two reviews' near misses (s52): news told with other verbs stays above a later dated sentence
+    ("Hanoi has asked Beijing to respect international law in the Gulf of Tonkin.\n\nChina on March 1 announced "
+     "new baselines in the Gulf of Tonkin, drawing protests.", "Vietnam protests China's Gulf of Tonkin baselines",
+     "Hanoi has asked"),
+    ("Prime Minister Pham Minh Chinh convened an urgent meeting and ordered a rapid response team.\n\nThe United "
+     "States has announced a 46 percent tariff on Vietnamese goods.", "Vietnam responds to 46 percent US tariff",
+     "Prime Minister Pham Minh Chinh"),
+    ("Coastal provinces are tightening checks on fishing boats.\n\nThe European Commission has issued a yellow card "
+     "to Vietnam's seafood exports over illegal fishing.", "Vietnam fights EU yellow card on seafood exports",
+     "Coastal provinces are tightening"),
+    ("Farmers are racing to meet the new rules, their association says.\n\nVietnam and Poland on Tuesday signed a "
+     "phytosanitary agreement for durian and dragon fruit.", "Durian and dragon fruit cleared for Poland",
+     "Farmers are racing"),
+    # news the weather makes, and a scene whose figures are news
+    ("The morning fog forced the closure of Noi Bai airport for three hours, diverting 12 flights.\n\nThe aviation "
+     "authority said on Tuesday visibility had dropped below 200 metres.", None, "The morning fog forced"),
+    ("The night air raids on Kyiv killed at least 14 civilians, the Vietnamese Embassy said.\n\nNo Vietnamese were "
+     "hurt.", None, "The night air raids"),
+    ("The morning sun had not yet cleared the rooftops of Manila when 15 Vietnamese solar firms began a trade "
+     "conference.\n\nThe conference aimed to connect suppliers with developers.", None, "The morning sun"),
+    ("The night rain had stopped by the time the ferry docked at Con Dao, carrying 40 Russian tourists, the "
+     "provincial tourism department said.\n\nThe province plans to welcome 200,000 visitors.", None, "The night rain"),
+    # a scene of the weather that goes on to its dated lead, in the article's own year
+    ("The morning mist began to lift from the limestone peaks.\n\nSome had walked for an hour.\n\nOn March 15, 2025, "
+     "ambassadors from 20 countries visited the Dong Van plateau.\n\nThe trip ended in 2025.", None, "On March 15"),
+    # not past the figures of the news to a date of history
+    ("The morning mist still hung over the hills.\n\nHa Giang province welcomed more than 120,000 Chinese visitors "
+     "in nine months.\n\nThe rise follows an agreement signed on March 5, 2019.", None, "Ha Giang province"),
+    # not a briefing's order of business, an update that took effect
+    ("A few updates to the e-visa rules took effect at the start of August, the immigration department said.\n\n"
+     "Visitors may stay 90 days.", None, "A few updates"),
+    # "An earlier version of this report …" as news, "This report was published on Friday …"
+    ("An earlier version of this report, released in January, had put growth at 6.1 percent.\n\nThe World Bank now "
+     "expects 6.5 percent.", None, "An earlier version"),
+])
+def test_news_near_the_rules_of_reads_36_to_39_stays_the_lead(text, headline, first):
+    assert _first_with(text, headline).startswith(first)
