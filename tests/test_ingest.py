@@ -3408,3 +3408,31 @@ def test_a_gov_sites_banner_is_no_text():
             "States.\n\nPapua New Guinea Travel Advisory\n\nReconsider travel to Papua New Guinea due to civil "
             "unrest.\n\nMore.")
     assert ingest_text(page, "g").paragraphs[0].text.startswith("Reconsider travel")
+
+
+def test_a_posters_comment_above_a_shared_article_is_not_its_text():
+    page = ("Minh Tuan Nguyen\n3h · 🌏\n\nFinally!!! Good news for all the brothers and sisters waiting for the exam. "
+            "Share so more people know.\n\n——— Shared from Vietnam Labour Net ———\n\nViet Nam, RoK agree to raise "
+            "quota for Vietnamese workers\n\nViet Nam and the Republic of Korea have agreed to raise the annual quota "
+            "of Vietnamese workers admitted under Korea's…\n\n[Copied full text]\n\nHà Nội, 22/07/2025 - Viet Nam and "
+            "the Republic of Korea have agreed to raise the annual quota of Vietnamese workers admitted under Korea's "
+            "Employment Permit System to 15,000.\n\nThe agreement was reached at talks in Seoul last week.")
+    article = ingest_text(page, "s")
+    assert article.headline == "Viet Nam, RoK agree to raise quota for Vietnamese workers"
+    assert article.paragraphs[0].text.startswith("Viet Nam and the Republic of Korea have agreed to raise the annual "
+                                                 "quota of Vietnamese workers admitted under Korea's Employment")
+    assert article.dateline == "Hà Nội, 22/07/2025"
+
+
+@pytest.mark.parametrize(("page", "headline"), [
+    # read 41 (s52): a channel's and a bulletin's furniture where the headline is looked for
+    ("VN Diplomacy Watch channel · 48.3K subscribers\n\n📌 Pinned message: Channel rules + list of embassy hotlines\n\n"
+     "Citizens evacuated from Lebanon land in Hanoi\n\n112 Vietnamese citizens evacuated from Lebanon landed at Noi "
+     "Bai airport on Sunday.", "Citizens evacuated from Lebanon land in Hanoi"),
+    ("MINISTRY OF FOREIGN AFFAIRS\nNo. 37/2025\n\n1. Viet Nam and Brazil set trade target ............ 1\n2. Citizen "
+     "protection in the UAE ................. 1\n\n1. VIET NAM AND BRAZIL SET US$15 BILLION TRADE TARGET BY 2030\n\n"
+     "Viet Nam and Brazil agreed on 9 September to raise two-way trade to US$15 billion by 2030.",
+     "VIET NAM AND BRAZIL SET US$15 BILLION TRADE TARGET BY 2030"),
+])
+def test_headlines_of_read_41(page, headline):
+    assert ingest_text(page, "c").headline == headline

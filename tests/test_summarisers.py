@@ -2169,3 +2169,15 @@ def test_what_stands_above_the_news_in_reads_36_to_39_gives_way(text, headline, 
 ])
 def test_news_near_the_rules_of_reads_36_to_39_stays_the_lead(text, headline, first):
     assert _first_with(text, headline).startswith(first)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # read 41 (s52): a live page's sign-off and pointer to itself, a post's exclamation
+    ("Follow our coverage of the President's state visit to Chile.\n\nThat's where we'll wrap up our live coverage "
+     "for today. Thanks for following along.\n\nViet Nam and Chile have signed a protocol upgrading their free trade "
+     "agreement, the two presidents announced.", "Viet Nam and Chile have signed"),
+    ("What a week it has been.\n\nI'm delighted to share that New Zealand and Viet Nam have signed a protocol opening "
+     "the market to Vietnamese longans.", "I'm delighted to share"),
+])
+def test_a_live_pages_and_a_posts_own_words_give_way(text, first):
+    assert _chosen(text)[0].startswith(first)

@@ -77,7 +77,8 @@ MONTHS = (
 )
 # "New Delhi, Aug 1 -" (a place and a date, no outlet; what is left of "VNA - New Delhi, Aug 1 -")
 DATELINE_DATED = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}}),\s*(?:(?:(?i:{MONTHS})\.?\s+"
-                            rf"\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?i:{MONTHS})\.?(?:,?\s+\d{{4}})?)\s*{_DASH}\s+"
+                            rf"\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?i:{MONTHS})\.?(?:,?\s+\d{{4}})?"
+                            rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}})\s*{_DASH}\s+"  # ("Hà Nội, 22/07/2025 - …", read 41)
                             rf"|(?:(?i:{MONTHS})\.?\s+\d{{1,2}},\s*\d{{4}}|\d{{1,2}}\s+(?i:{MONTHS})\.?,?\s+\d{{4}})\s+)"
                             r"(?=[A-Z])")  # with the year, no dash is needed: "New Delhi, 11 March 2026 India and …"
 # "NEW YORK (VNA) Vietnam has …": no dash, so only a place in capitals and a known outlet ("Vietnam News Agency (VNA)
@@ -115,7 +116,11 @@ CITIES = {"hanoi", "ha noi", "hà nội", "ho chi minh city", "hcm city", "da na
           "tripoli", "sao paulo", "são paulo", "rio de janeiro", "montevideo", "asuncion", "la paz", "quito",
           "panama city", "san jose", "managua", "tegucigalpa", "guatemala city", "san salvador", "kingston",
           "santo domingo", "port of spain", "toronto", "vancouver", "montreal", "houston", "honolulu",
-          "perth", "brisbane", "adelaide", "christchurch", "suva", "port moresby", "apia", "nuku'alofa"}
+          "perth", "brisbane", "adelaide", "christchurch", "suva", "port moresby", "apia", "nuku'alofa",
+          # (read 37: "Port Louis – The Indonesian Government …")
+          "port louis", "antananarivo", "thimphu", "kinshasa", "abidjan", "windhoek", "gaborone", "luxembourg",
+          "strasbourg", "reykjavik", "chisinau", "sarajevo", "skopje", "tirana", "podgorica", "baghdad", "damascus",
+          "kabul", "port vila", "honiara", "tarawa", "majuro", "koror", "noumea"}
 _NOT_A_PAIR = (r"(?!(?:\S+\s+){1,4}(?:ties|relations|relationship|trade|talks|tensions|railway|rail|route|flights?"
                r"|line|border|cooperation|partnership|summit|axis|link|expressway|corridor|dialogue|rivalry"
                r"|friendship|pipeline|highway|ferry|connection|bridge|shipping|services?|detente|rapprochement"

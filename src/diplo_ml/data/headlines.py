@@ -47,7 +47,7 @@ def _without_suffix(title: str, lines: list[str]) -> str:
 # …", "(2nd LD) …"), a breadcrumb ("Home › Media and resources › News › …"), a link after it (a share's text)
 TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{0,60})\)\s*"
                           r"|^(?:home|homepage|trang chủ)(?P<crumb>\s+[›»>/|]\s+)(?:[^›»>|]{1,40}?(?P=crumb))*"
-                          r"|\s+https?://\S+$"
+                          r"|\s+https?://\S+$|^\d{1,2}[.)]\s+(?=[A-Z])"  # (a bulletin's item: "1. VIET NAM AND …")
                           # a wire's version before its headline: "UPDATE 2-Vietnam, Philippines sign …", "REFILE-…"
                           r"|^(?-i:(?:UPDATE|REFILE|CORRECTED|RPT|WRAPUP|EXCLUSIVE)(?: \d{1,2})?)\s?-(?=[A-Z])"
                           # an embargo before a release's title: "EMBARGOED 00:01 Thursday 20 November – Tánaiste …"
@@ -380,7 +380,13 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(lambda line: re.match(r"(?:file )?(?:photo|picture|image)\s*:", line, re.IGNORECASE)
          or re.search(r"\bFILE PHOTO\b", line), "photo caption")
     drop(lambda line: re.fullmatch(r"(?:see new posts|show more replies|show this thread|show more|view (?:all )?"
-                                   r"replies|translate post)", line.strip(), re.IGNORECASE), "social site's button")
+                                   r"replies|translate post)", line.strip(), re.IGNORECASE)
+         or re.match(r"[\W_]*(?:pinned(?: message| post)?\s*:|\d{1,2}\s?(?:s|m|h|d|w|min|mins|hrs?)\s*·)", line,
+                     re.IGNORECASE)
+         or re.search(r"\b\d[\d.,]*\s?[KkMm]? (?:subscribers|followers|members)\b", line),
+         "social site's button or label")  # ("📌 Pinned message: …", "3h · 🌏", "… channel · 48.3K subscribers")
+    # a printed bulletin's contents: "2. Citizen protection in the United Arab Emirates ................. 1" (read 41)
+    drop(lambda line: re.search(r"(?:\.\s?){4,}\s*\d{1,3}$|…{2,}\s*\d{1,3}$", line.strip()), "contents line")
     drop(lambda line: re.search(r"^(?:[A-Z][A-Z&,.' -]{3,}\s+)?Independence\s*[-–—]\s*Freedom\s*[-–—]\s*"
                                 r"Happiness\s*$", line.strip()), "national motto (letterhead)")
     drop(lambda line: len(line.split(",")) >= 3

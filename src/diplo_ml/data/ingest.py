@@ -33,6 +33,7 @@ from diplo_ml.data.datelines import (
     outlet_name,
     parse_date,
     split_datelines,
+    strip_dateline,
     strip_page_header,
     yearless_date,
     zoned_date,
@@ -289,6 +290,47 @@ def _letter_above_the_story(article: Article) -> None:
         article.paragraphs.remove(paragraph)
         article.dropped.append((paragraph.line, "a letter quoted above the story", paragraph.raw))
 
+
+
+# where a social post's own words end and the article it shares begins: "——— Shared from Vietnam Labour Net ———",
+# "[Copied full text]" (read 41)
+SHARED_FROM = re.compile(r"^[\W_]*(?:shared from|reposted from|shared (?:a|an) (?:post|link|article) from"
+                         r"|copied (?:full )?(?:text|article) from)\b|^\[copied full text\]$", re.IGNORECASE)
+
+
+def _post_above_the_share(article: Article) -> None:
+    """A social post's comment above the article it shares ("Finally!!! Good news for all the brothers and sisters
+    …" / "——— Shared from Vietnam Labour Net ———" / the article) is the poster's, not the article's: it is set aside
+    where two paragraphs or more follow the share's line, and the shared article's title (the first short line below
+    it) is the headline where the page's own stands above it (the poster's name or "3h ·")."""
+    shared = next((n for n, _, line in sorted(article.dropped) if SHARED_FROM.match(line.strip())), None)
+    if shared is None:
+        return
+    above = [p for p in article.paragraphs if p.line < shared]
+    below = [p for p in article.paragraphs if p.line > shared]
+    if not above or len(below) < 2:
+        return
+    for paragraph in above:
+        article.paragraphs.remove(paragraph)
+        article.dropped.append((paragraph.line, "a poster's comment above the article it shares", paragraph.raw))
+    titled = [n for n, why, _ in article.dropped if why.startswith("headline")]
+    title = below[0]
+    if (not titled or titled[0] < shared) and short_unpunctuated(title.text, 30) and len(title.text.split()) >= 4:
+        article.paragraphs.remove(title)
+        article.dropped = [(n, "section label" if n in titled else why, line) for n, why, line in article.dropped]
+        article.dropped.append((title.line, "headline (the shared article's title)", title.raw))
+        article.headline = title.text
+
+
+def _teasers_of_the_text(article: Article) -> None:
+    """A teaser cut short with an ellipsis ("Viet Nam and the Republic of Korea have agreed to raise … under Korea's…",
+    a shared link's card) whose words a later paragraph begins with (after its dateline): the text itself follows."""
+    for teaser in [p for p in article.paragraphs if re.search(r"(?:…|\.\.\.)$", p.text.strip())]:
+        start = teaser.text.strip().rstrip(".…").strip()
+        if len(start.split()) >= 8 and any(strip_dateline(p.text).startswith(start) for p in article.paragraphs
+                                           if p.line > teaser.line):
+            article.paragraphs.remove(teaser)
+            article.dropped.append((teaser.line, "teaser (the text below begins with it)", teaser.raw))
 
 def _motto(units: list[tuple[int, str]], index: int) -> bool:
     """A site's motto under its wordmark, above its language bar or menu: the page's second or third line, a sentence
@@ -570,6 +612,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     _digest_story_title(article)
     _stamp_under_the_headline(article, stamps)
     _letter_above_the_story(article)
+    _post_above_the_share(article)
+    _teasers_of_the_text(article)
     if article.outlet is None:
         first, last = (article.paragraphs[0].line, article.paragraphs[-1].line) if article.paragraphs else (0, 0)
         below = [line for number, why, line in sorted(article.dropped)  # a short last line: "Thank you. VNS"

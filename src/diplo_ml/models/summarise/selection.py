@@ -246,7 +246,8 @@ CROWN_CREDIT = re.compile(r"^(?:©\s*)?crown copyright\.?$", re.IGNORECASE)
 # below: "That's all from us for today.", "We're pausing our live coverage …", "NOTES TO EDITORS: …", "We acknowledge
 # the Traditional Custodians of Country …"
 _ALL_FROM_US = r"that(?:['’]s| is) all (?:from us|for today)"
-_PAUSING_LIVE = r"we(?:['’]re| are) (?:pausing|ending|wrapping up|closing) (?:our |this )?live"
+_PAUSING_LIVE = (r"(?:that['’]s where |this is where )?we(?:['’]re| are|['’]ll| will) (?:pausing|ending|wrapping up"
+                 r"|closing|pause|end|wrap up|close) (?:our |this )?live")  # ("That's where we'll wrap up our live …")
 _NOTE_TO_EDITORS = r"notes? (?:to|for) (?:the )?editors?\b"
 _ACKNOWLEDGEMENT = r"(?-i:(?:We|[A-Z][\w ]{2,60}?) acknowledges? the Traditional (?:Owners|Custodians))\b"
 # a page's furniture written as a sentence: "Listen to this article.", "Share on Facebook.", "3 min read.", "Last
@@ -310,6 +311,10 @@ PAGE_NOTE = re.compile(
     r"|^(?:I am|I['’]m|we are|we['’]re) joined (?:today |here |this (?:morning|afternoon|evening) )?"
     r"(?:on the \w+ )?by\b"
     r"|^(?:I|we)(?: shall| will|['’]ll) be brief[.!]$"
+    # a live page's pointer to itself, a post's exclamation (read 41): "Follow our coverage of …", "What a week it
+    # has been."
+    r"|^follow (?:our|along with our|the) (?:live )?(?:coverage|updates)\b"
+    r"|^what an? (?:week|day|month|year|journey|trip|time|ride)(?: it['’]s| it has| this has)? been[.!]+$"
     # a programme's presenter and its cues (read 39): "I'm Thu Hoa in Hanoi.", "It's good to have you with us again.",
     # "First, diplomacy.", "Our correspondent Minh Duc has more from Wellington."
     r"|^(?:I['’]m|I am|this is) (?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+)){1,3}(?:,? (?:in|from|reporting from)"
