@@ -2087,6 +2087,11 @@ def _first_with(text: str, headline: str | None) -> str:
      "go, I have to start again,\" she said.\n\nSouth Korea will extend its five-year visa programme to 12 more "
      "provinces, the Korean Embassy in Hanoi announced on Thursday.", "South Korea widens five-year visa programme "
      "to 12 more provinces", "South Korea will extend"),
+    # news to come, told in the headline's words, below a background (read 37)
+    ("France and Indonesia are celebrating the 75th anniversary of their relations in 2025.\n\nSince the two countries "
+     "established a strategic partnership in 2011, their cooperation has expanded.\n\nNicolas Darmon, Minister "
+     "Delegate for Foreign Trade, will visit Jakarta at the head of a business delegation.", "Indonesia – Visit by "
+     "Nicolas Darmon, Minister Delegate for Foreign Trade (Jakarta)", "Nicolas Darmon"),
     # a saying the article opens with
     ("\"When you drink water, remember its source,\" runs a Vietnamese proverb that officials quoted in Havana this "
      "week.\n\nVietnam will donate 12,000 tonnes of rice to Cuba, the deputy minister announced on Wednesday.",

@@ -1210,7 +1210,7 @@ def _deck_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None)
         if j:
             above = max(len(topic & topic_words(raw[k])) for k in kept[:j])
             lead = (LEAD_ACT.search(sentence) and _names_this_day(sentence, latest)) or DATED_ACT.search(sentence) \
-                or DONE_ACT.search(sentence)
+                or DONE_ACT.search(sentence) or (FUTURE.search(sentence) and shared >= 5 and shared >= above + 3)
             if lead and shared >= 4 and shared >= above + 2 and not sentence.startswith(QUOTE_MARKS) \
                     and not FIRST_PERSON.search(unquoted(sentence)) \
                     and not _refers_back(sentence, " ".join(raw[k] for k in kept[:j])):
