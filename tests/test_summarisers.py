@@ -2186,3 +2186,19 @@ def test_news_near_the_rules_of_reads_36_to_39_stays_the_lead(text, headline, fi
 ])
 def test_a_live_pages_and_a_posts_own_words_give_way(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a third review's near misses (s52): news that looks like a saying, a live sign-off, a presenter's cue or a note
+    ("\"Fallen leaves return to the roots,\" as the saying goes, and on Monday more than 200 veterans crossed into "
+     "Laos to search for the remains of fallen soldiers.\n\nThe search will last two months.", "\"Fallen leaves"),
+    ("We will close live poultry markets in Hanoi for two weeks to contain the H5N1 outbreak, the minister said. The "
+     "ban starts on Monday.\n\nThe city has 12 such markets.", "We will close live poultry markets"),
+    ("Our correspondent in Geneva has more details on the deal: Vietnam and Switzerland agreed on Monday to "
+     "launch negotiations on a trade pact.\n\nTalks begin in May.", "Our correspondent in Geneva"),
+    ("Next, Vietnam faces Malaysia.\n\nThe match is on Friday.", "Next, Vietnam faces Malaysia."),
+    ("Update (14:30): All 12 Vietnamese crew members of the cargo ship have been rescued, the embassy said.\n\n"
+     "The ship sank off Taiwan.", "Update (14:30): All 12"),
+])
+def test_news_near_the_rules_of_read_41_stays(text, first):
+    assert _chosen(text)[0].startswith(first)

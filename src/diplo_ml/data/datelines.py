@@ -118,7 +118,7 @@ CITIES = {"hanoi", "ha noi", "hà nội", "ho chi minh city", "hcm city", "da na
           "santo domingo", "port of spain", "toronto", "vancouver", "montreal", "houston", "honolulu",
           "perth", "brisbane", "adelaide", "christchurch", "suva", "port moresby", "apia", "nuku'alofa",
           # (read 37: "Port Louis – The Indonesian Government …")
-          "port louis", "antananarivo", "thimphu", "kinshasa", "abidjan", "windhoek", "gaborone", "luxembourg",
+          "port louis", "antananarivo", "thimphu", "kinshasa", "abidjan", "windhoek", "gaborone",
           "strasbourg", "reykjavik", "chisinau", "sarajevo", "skopje", "tirana", "podgorica", "baghdad", "damascus",
           "kabul", "port vila", "honiara", "tarawa", "majuro", "koror", "noumea"}
 _NOT_A_PAIR = (r"(?!(?:\S+\s+){1,4}(?:ties|relations|relationship|trade|talks|tensions|railway|rail|route|flights?"
@@ -151,7 +151,7 @@ DATELINE_AGENCY = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*
                              rf"|\d{{1,2}}\s+(?i:{MONTHS})\.?)(?:,?\s+\d{{4}})?)"
                              rf"\s*\((?P<outlet>{_STORY_TAGS}(?:[A-Z][A-Z&.]{{1,11}}"
                              rf"|(?:[A-Z][a-z]+ ){{1,3}}(?:Wire|News|Agency|Press|Service|Radio|Television|TV"
-                             rf"|Network|Media|Online)))\)"  # (or in words: "MANILA, Aug 12 (Asia
+                             rf"|Online)))\)"  # (or in words: "MANILA, Aug 12 (Asia
                              rf"\.?\s*(?:{_DASH}|:)\s*(?=[A-Z\"“])")  # Pacific Wire) -")
 # a well-known city in lower case before a dash, as a scraper copies a dateline styled in capitals: "hanoi – The …"
 DATELINE_LOWER_CITY = re.compile(r"^(?P<city>[a-zà-ỹ][a-zà-ỹ' ]{1,25}?)\s+[–—-]+\s+(?=[A-Z\"“])" + _NOT_A_PAIR)

@@ -47,7 +47,9 @@ def _without_suffix(title: str, lines: list[str]) -> str:
 # …", "(2nd LD) …"), a breadcrumb ("Home › Media and resources › News › …"), a link after it (a share's text)
 TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{0,60})\)\s*"
                           r"|^(?:home|homepage|trang chủ)(?P<crumb>\s+[›»>/|]\s+)(?:[^›»>|]{1,40}?(?P=crumb))*"
-                          r"|\s+https?://\S+$|^\d{1,2}[.)]\s+(?=[A-Z])"  # (a bulletin's item: "1. VIET NAM AND …")
+                          r"|(?<!\bat)(?<!\bon)(?<!\bvia)(?<!\bfrom)(?<!\bvisit)\s+https?://\S+$"
+                          r"|^\d{1,2}[.)]\s+(?=(?-i:[A-Z0-9$][A-Z0-9$,.'’-]*\s+[A-Z0-9$]))"  # (a bulletin's item in
+                          # capitals: "1. VIET NAM AND …"; not "10. Things to know")
                           # a wire's version before its headline: "UPDATE 2-Vietnam, Philippines sign …", "REFILE-…"
                           r"|^(?-i:(?:UPDATE|REFILE|CORRECTED|RPT|WRAPUP|EXCLUSIVE)(?: \d{1,2})?)\s?-(?=[A-Z])"
                           # an embargo before a release's title: "EMBARGOED 00:01 Thursday 20 November – Tánaiste …"
@@ -62,6 +64,11 @@ LANGUAGES = {"English", "Tiếng Việt", "Français", "Español", "Deutsch", "�
 EVENT_LABEL = re.compile(r"^(?:time|date|venue|place|location|when|where|date and time|time and venue|organi[sz]er"
                          r"|registration|rsvp|languages?|interpretation|dress code|accreditation)\s*:",
                          re.IGNORECASE)
+# a letter's or a notice's addressee: "To: Overseas Vietnamese community", "For: All Filipino nationals in Viet Nam"
+# (not a title "To: the point – why …": capitalised words, no verb)
+ADDRESSEE = re.compile(r"^(?:to|for|attn)\s*:\s*(?:(?:all|the)\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?:(?-i:[A-Z])[\w'’.-]*"
+                       r"|of|in|and|the|for|at|on|considering|living|working|studying|residing|with|job|offers"
+                       r"|nationals|citizens|community|residents)){0,14}\s*$", re.IGNORECASE)
 # a wire's note on what a new version adds: "(Adds Vietnamese minister's comments in paragraphs 5-7, background …)"
 WIRE_NOTE = re.compile(r"^\((?:adds|updates|recasts|changes|corrects|rewrites|refiles|repeats|fixes|removes|inserts)"
                        r"\b[^)]{3,200}\)$", re.IGNORECASE)
@@ -370,20 +377,21 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(lambda line: re.match(r"\[?!\[[^\]]*\]\(", line), "image")
     drop(lambda line: re.search(r"(?<=\w)\.(?:pdf|hwpx?|docx?|xlsx?|pptx?|zip|odt)\b", line, re.IGNORECASE),
          "attachment")
-    drop(lambda line: re.match(r"(?:slug|keywords?|category|categories|ref(?:erence)?(?: no\.?)?|for|to)\s*:", line,
-                               re.IGNORECASE) or WIRE_NOTE.match(line),
+    drop(lambda line: re.match(r"(?:slug|keywords?|category|categories|ref(?:erence)?(?: no\.?)?)\s*:", line,
+                               re.IGNORECASE) or WIRE_NOTE.match(line) or ADDRESSEE.match(line),
          "label (a wire's slug or note, a category, an addressee)")
     drop(lambda line: sum(part.strip() in LANGUAGES for part in re.split(r"[|·•/]", line)) >= 3, "language switcher")
-    drop(lambda line: EVENT_LABEL.match(line) and (re.search(r"\d", line) or not re.match(r"(?i:time|date|when)\b",
-                                                                                         line)),
-         "event notice's label")  # ("Time: 14:30–15:30, …", "Venue: …"; not a title "Time: Vietnam's moment to …")
+    labels = {n for n, line in candidates if EVENT_LABEL.match(line)} | {
+        n for n, _, line in article.dropped if EVENT_LABEL.match(line)}
+    _drop_candidates(article, candidates, [c for c in candidates if c[0] in labels and {c[0] - 1, c[0] + 1} & labels],
+                     "event notice's label")  # ("Time: 14:30–15:30, …" / "Venue: …"; not a title "Time: 2030 is …")
     drop(lambda line: re.match(r"(?:file )?(?:photo|picture|image)\s*:", line, re.IGNORECASE)
          or re.search(r"\bFILE PHOTO\b", line), "photo caption")
     drop(lambda line: re.fullmatch(r"(?:see new posts|show more replies|show this thread|show more|view (?:all )?"
                                    r"replies|translate post)", line.strip(), re.IGNORECASE)
          or re.match(r"[\W_]*(?:pinned(?: message| post)?\s*:|\d{1,2}\s?(?:s|m|h|d|w|min|mins|hrs?)\s*·)", line,
                      re.IGNORECASE)
-         or re.search(r"\b\d[\d.,]*\s?[KkMm]? (?:subscribers|followers|members)\b", line),
+         or re.search(r"(?:^|·\s*)[\d.,]+\s?[KkMm]? (?:subscribers|followers|members)\s*$", line),
          "social site's button or label")  # ("📌 Pinned message: …", "3h · 🌏", "… channel · 48.3K subscribers")
     # a printed bulletin's contents: "2. Citizen protection in the United Arab Emirates ................. 1" (read 41)
     drop(lambda line: re.search(r"(?:\.\s?){4,}\s*\d{1,3}$|…{2,}\s*\d{1,3}$", line.strip()), "contents line")

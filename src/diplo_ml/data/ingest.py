@@ -201,7 +201,8 @@ def _title_above_the_lead(article: Article) -> None:
         last = max((p.line for p in article.paragraphs if article.lead_line and p.line < article.lead_line), default=0)
         short = [entry for entry in article.dropped if entry[1].startswith("short line without a sentence")
                  and last < entry[0] < (article.lead_line or 0) and len(entry[2].split()) >= 5
-                 and not re.search(r"[-=_*]{4}", entry[2]) and re.search(r"\b[a-z]{3,}\b", entry[2])]
+                 and not re.search(r"[-=_*]{4}", entry[2]) and re.search(r"\b[a-z]{3,}\b", entry[2])
+                 and (not notice or re.search(r"\s(?-i:[A-Z])|\d", entry[2]))]  # (a title names something)
         if short and (not article.headline or notice):  # (not a menu's "Politics Diplomacy International …")
             entry = max(short)
             article.dropped.remove(entry)
@@ -221,8 +222,17 @@ DIGEST = re.compile(r"^Subject\s*:.*\b(?:brief|briefing|update|digest|newsletter
 
 # a page's title that names a newsletter's issue, not a story: "VietnamPlus Weekly – Foreign Affairs", "… BULLETIN",
 # "Newsletter of the Delegation … · Issue 10 · October 2025"
-DIGEST_TITLE = re.compile(r"\b(?:newsletter|bulletin|digest|round-?up)\b|\bissue (?:no\.? ?)?\d+\b"
-                          r"|\b(?-i:Weekly)(?=\s*(?:[–—|:-]|$))", re.IGNORECASE)  # (not "… weekly exports …")
+DIGEST_TITLE = re.compile(r"\b(?:newsletter|bulletin|digest|round-?up|(?-i:Weekly))(?=\s*(?:[–—|·]|\s-\s|$))"
+                          r"|\b(?-i:Issue) (?:no\.? ?)?\d+\b", re.IGNORECASE)  # (not "… issue 100,000 visas", "storm
+# bulletin urges …", "… can digest …")
+
+
+def names_a_digest(title: str) -> bool:
+    """Whether a page's title names a newsletter: its word before a dash, a bar or "·", or ending a title of six
+    words or fewer (or one in capitals); "Issue 10"."""
+    found = DIGEST_TITLE.search(title)
+    ends = found is not None and found.end() == len(title.rstrip())
+    return bool(found) and not (ends and len(title.split()) > 6 and title != title.upper())
 # a call to follow a link: "Read the full story", "Continue reading"
 BARE_LINK_CALL = re.compile(r"[*_#]*(?:read|continue|click|see|watch|listen|view)\b", re.IGNORECASE)
 
@@ -233,7 +243,7 @@ def _digest_story_title(article: Article) -> None:
     newsletter ("TOP STORY" / "Vietnam, Peru scrap visas for ordinary passport holders" / "September 22, 2025 | …" /
     "By Viet Anh" / "Vietnam and Peru signed …"; read 32), also a numbered item's heading left as a paragraph ("1.
     Vietnam and EFTA sign free trade agreement after 13 years of talks"; read 34)."""
-    named = article.headline and DIGEST_TITLE.search(article.headline)  # (or the page's own title: "VietnamPlus
+    named = article.headline and names_a_digest(article.headline)  # (or the page's own title: "VietnamPlus
     # Weekly – Foreign Affairs", "VIETRADE FOREIGN MARKETS BULLETIN", "Newsletter of the … · Issue 10"; reads 36-39)
     if not named and not any(why.startswith("headline") and DIGEST.match(line) for _, why, line in article.dropped):
         return
@@ -308,8 +318,9 @@ def _post_above_the_share(article: Article) -> None:
         return
     above = [p for p in article.paragraphs if p.line < shared]
     below = [p for p in article.paragraphs if p.line > shared]
-    if not above or len(below) < 2:
-        return
+    if not above or len(below) < 2 or any(split_datelines(p.raw)[0] for p in above) \
+            or not (short_unpunctuated(below[0].text, 30) or split_datelines(below[0].raw)[0]):
+        return  # (not a feature's "Shared from generation to generation" or a credit under a dated lead)
     for paragraph in above:
         article.paragraphs.remove(paragraph)
         article.dropped.append((paragraph.line, "a poster's comment above the article it shares", paragraph.raw))
@@ -324,11 +335,12 @@ def _post_above_the_share(article: Article) -> None:
 
 def _teasers_of_the_text(article: Article) -> None:
     """A teaser cut short with an ellipsis ("Viet Nam and the Republic of Korea have agreed to raise … under Korea's…",
-    a shared link's card) whose words a later paragraph begins with (after its dateline): the text itself follows."""
+    a shared link's card) whose words a later paragraph begins with after its dateline: the text itself follows."""
     for teaser in [p for p in article.paragraphs if re.search(r"(?:…|\.\.\.)$", p.text.strip())]:
         start = teaser.text.strip().rstrip(".…").strip()
-        if len(start.split()) >= 8 and any(strip_dateline(p.text).startswith(start) for p in article.paragraphs
-                                           if p.line > teaser.line):
+        if len(start.split()) >= 8 and any(split_datelines(p.raw)[0] and strip_dateline(p.raw).startswith(start)
+                                           for p in article.paragraphs if p.line > teaser.line):  # (a dated text,
+            # not a live page's entry told again in full)
             article.paragraphs.remove(teaser)
             article.dropped.append((teaser.line, "teaser (the text below begins with it)", teaser.raw))
 

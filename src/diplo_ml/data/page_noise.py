@@ -90,7 +90,7 @@ CAPTION = re.compile(
     r"|(\bphotos? courtesy of\b[^.!?]{0,60}$)"
     # "… off Natuna Islands in this undated photo. (Courtesy of Bakamla)" (read 38)
     r"|(\bin this (?:undated |file |handout |recent )?(?:photo|picture|image)(?: taken [^.!?]{1,40})?[.!]?"
-    r"(?:\s*\((?:photo )?courtesy of [^)]{1,60}\))?\s*$)|((?<=[.!?])\s+\((?:photo )?courtesy of [^)]{1,60}\)\s*$)"
+    r"(?:\s*\((?:photo )?courtesy of [^)]{1,60}\))?\s*$)"
     # below: "… March 2025. Photo by VnExpress/Hoang Nam"
     r"|((?<=[.!?])\s+photos?\s+by\s+(?-i:[A-Z])[\w.&/-]*(?:\s+(?-i:[A-Z/&])[\w.&/-]*){0,4}\s*$)"
     # a credit after the caption's last sentence: "… checkpoint. Supplied", "… Viet Nam. © IOM/Tran Hoang Nam",
@@ -125,7 +125,9 @@ BYLINE = re.compile(
 # a note on the story itself: "Correction: An earlier version …", "This story has been updated to include …",
 # "Updated at 3:45 p.m. ET with comments …", "[This story has been updated with new details.]"
 STORY_NOTE = re.compile(r"^\[?(?:(?:correction|clarification|update|corrections?|corrigendum|erratum)"
-                        r"(?:,?\s+[\w ,.]{0,20}?(?:19|20)\d\d|\s*\([^)]{1,40}\))?\s*:"
+                        r"(?:,?\s+[\w ,.]{0,20}?(?:19|20)\d\d)?\s*:"
+                        r"|(?:correction|clarification|corrigendum|erratum)\s*\([^)]{1,40}\)\s*:"  # (not a live
+                        # page's "Update (14:30): All 12 crew members …")
                         r"|this (?:story|article|report"
                         r"|post|page) (?:has been|was|had been) (?:updated|corrected|revised|amended|changed)\b"
                         r"|updated (?:at|on) .{0,40}?\bwith\b"
@@ -148,8 +150,8 @@ SITE_WELCOME = re.compile(r"^welcome to (?:the |our )?(?:official )?(?:web ?site
 # a government site's banner on how to know it (read 37): "Official websites use .gov A .gov website belongs to
 # …", "Secure .gov websites use HTTPS …", "An official website of the United States government Here's how you know"
 GOV_BANNER = re.compile(r"^(?:official websites use \.\w+\b|secure \.\w+ websites use https\b"
-                        r"|an official website of the (?:united states|u\.s\.|[\w ]{2,30}) government\b"
-                        r"|here['’]s how you know\s*$)",
+                        r"|an official website of the (?:united states|u\.s\.|[\w ]{2,30}) government\.?"
+                        r"(?:\s*here['’]s how you know)?\s*$|here['’]s how you know\s*$)",
                         re.IGNORECASE)
 # a masthead's motto, above the headline: "Official news source of the Ministry of Foreign Affairs of Vietnam", "THE
 # NATIONAL ENGLISH LANGUAGE DAILY" (not "National newspaper strike ends …"; nor a sentence: "The official newspaper of

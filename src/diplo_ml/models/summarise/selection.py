@@ -247,7 +247,8 @@ CROWN_CREDIT = re.compile(r"^(?:©\s*)?crown copyright\.?$", re.IGNORECASE)
 # the Traditional Custodians of Country …"
 _ALL_FROM_US = r"that(?:['’]s| is) all (?:from us|for today)"
 _PAUSING_LIVE = (r"(?:that['’]s where |this is where )?we(?:['’]re| are|['’]ll| will) (?:pausing|ending|wrapping up"
-                 r"|closing|pause|end|wrap up|close) (?:our |this )?live")  # ("That's where we'll wrap up our live …")
+                 r"|closing|pause|end|wrap up|close) (?:our |this )?live (?:coverage|blog|updates?|page)")  # ("That's
+# where we'll wrap up our live coverage …"; not "We will close live poultry markets …")
 _NOTE_TO_EDITORS = r"notes? (?:to|for) (?:the )?editors?\b"
 _ACKNOWLEDGEMENT = r"(?-i:(?:We|[A-Z][\w ]{2,60}?) acknowledges? the Traditional (?:Owners|Custodians))\b"
 # a page's furniture written as a sentence: "Listen to this article.", "Share on Facebook.", "3 min read.", "Last
@@ -319,9 +320,10 @@ PAGE_NOTE = re.compile(
     # "First, diplomacy.", "Our correspondent Minh Duc has more from Wellington."
     r"|^(?:I['’]m|I am|this is) (?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+)){1,3}(?:,? (?:in|from|reporting from)"
     r" (?-i:[A-Z])[\w ]{1,30})?[.!]$|^it['’]s (?:good|great|nice|a pleasure) to have you (?:with us|back)\b"
-    r"|^(?:(?:first|next|now|finally|but first),|and now,?) (?:to |on )?(?:the )?[\w-]+(?: [\w-]+){0,2}[.!:]$"
+    r"|^(?:(?:first|next|now|finally|but first),|and now,?) (?:to |on )?(?:the )?(?:(?-i:[a-z])[\w-]*(?: [\w-]+){0,2}"
+    r"|(?-i:[A-Z])[\w-]*)[.!:]$"  # (a topic: "First, diplomacy."; not "Next, Vietnam faces Malaysia.")
     rf"|^(?:our|(?:{OUTLET_PATTERN})['’]s) (?:correspondent|reporter)\b[^.!?]{{0,40}}\bhas (?:more|the (?:story|details"
-    r"|report))\b"
+    r"|report))(?: (?:from|in) [^.!?:]{1,40})?[.!]$"
     r"|^your (?:[\w-]+ ){0,3}(?:read|brief(?:ing)?|digest|round-?up|newsletter)\b[^.!?]{0,60}[.!]$"
     rf"|^(?:our|(?:{OUTLET_PATTERN})(?: News| Online)?(?:['’]s|s?['’])) (?:video |news |reporting |camera |photo )?"
     r"(?:team|crew|reporters?|correspondents?|photographers?) (?:(?:was|were) (?:at|in|on|there)\b|went to\b"
@@ -1168,7 +1170,9 @@ SAYING = re.compile(r"^[\"“][^\"”]{3,160}[\"”],? (?:runs|goes|says|as) (?:
 def _saying_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     """A saying the article opens with (:data:`SAYING`), where a statement follows it: the news comes after."""
     kept = [i for i, ok in enumerate(allowed) if ok]
-    return kept[:1] if len(kept) > 1 and SAYING.match(raw[kept[0]].strip()) else []
+    opening = raw[kept[0]] if kept else ""
+    return kept[:1] if len(kept) > 1 and SAYING.match(opening.strip()) and not LEAD_ACT.search(opening) \
+        and not ON_A_DAY.search(opening) else []  # (not "…, as the saying goes, and on Monday 200 veterans …")
 
 DECK_WORDS = 120  # how long a deck above the lead may run (a feature's anecdote of three or four sentences)
 # news told with another verb, which no deck tells: "Hanoi has asked Beijing …", "PM … convened an urgent meeting and
