@@ -1185,7 +1185,6 @@ DECK_NEWS = re.compile(r"\b(?:announced|ordered|urged|decided|declared|condemned
 DONE_ACT = re.compile(rf"\b(?:has|have) (?:\w+ly )?(?:{_LEAD_ACTS})\b")
 
 
-
 def _refers_back(sentence: str, above: str) -> bool:
     """Whether a sentence goes on from what is above it: it opens on a pronoun ("It", "They", "This") or on "The …"
     with a noun of its first three words in ``above`` ("The draft code, …" under "… a new code of practice …")."""
@@ -1195,13 +1194,30 @@ def _refers_back(sentence: str, above: str) -> bool:
     return bool(opening) and any(word.islower() and len(word) > 3 and re.search(rf"\b{re.escape(word)}\b", above)
                                  for word in opening.group(1).split())
 
+
+def _deck_tells_news(sentence: str, shared: int) -> bool:
+    """Whether a statement above a lead tells news itself, so that it is no deck: it names a day of the news or
+    anything to come, reports a speaker (but in an anecdote's quotation that shares at most one word with the
+    headline: "'…,' she said."), or an act (:data:`NEWS_ACT`, :data:`DECK_NEWS`, :data:`DONE_ACT`, a past form with
+    its figures: "Foreign investors poured USD 10.2 billion …") but one of a year long past ("… established
+    diplomatic relations in 1973.")."""
+    said = unquoted(sentence)
+    history = re.search(r"\b(?:in|since) (?:1[5-9]|20)\d\d\b", said) and not NEWS_DAY.search(said)
+    quoted = QUOTED.search(sentence) and shared <= 1
+    acts = re.sub(r"\b(?:be|been|being|to) (?:\w+ly )?\w+", "", said)  # (not "paperwork that must be sent back")
+    done = NEWS_ACT.search(acts) or DECK_NEWS.search(acts) or DONE_ACT.search(said) or (
+        re.search(r"\d", said) and _past_after_subject(re.sub(r"\b\w+ed to\b", "", said)))  # (not "With trade
+    # expected to reach $100 billion, …")
+    return bool(NEWS_DAY.search(said) or FUTURE.search(said) or (REPORTED.search(sentence) and not quoted)
+                or (done and not history))
+
+
 def _deck_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None) -> list[int]:
     """A deck, a background or an anecdote of up to four statements above the lead that tells the headline's story
     (reads 36-39: "Uruguay is one of Vietnam's leading trading partners in Latin America, …" over "Vietnam and Uruguay
-    agreed … on Monday …"): a statement that reports an act on its day (or one just done: "has agreed") and shares four
-    words or more with the headline, two more than any statement above it, none of which names a day of the news, a
-    speaker (but in an anecdote's quotation that shares at most one word with the headline: "'…,' she said.") or an
-    act (but one of a year long past: "… established diplomatic relations in 1973.") or anything to come; and the lead
+    agreed … on Monday …"): a statement that reports an act on its day (or one just done: "has agreed"; or news to
+    come in five of the headline's words, three more than above it) and shares four words or more with the headline,
+    two more than any statement above it, none of which tells news itself (:func:`_deck_tells_news`); and the lead
     does not go on from them ("The draft code, launched today, …" under "… seeking views on a new code …")."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     topic = topic_words(unquoted(headline)) if headline else set()
@@ -1219,18 +1235,11 @@ def _deck_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None)
                     and not FIRST_PERSON.search(unquoted(sentence)) \
                     and not _refers_back(sentence, " ".join(raw[k] for k in kept[:j])):
                 return kept[:j]
-        said = unquoted(sentence)
-        history = re.search(r"\b(?:in|since) (?:1[5-9]|20)\d\d\b", said) and not NEWS_DAY.search(said)
         words += len(sentence.split())
-        quoted = QUOTED.search(sentence) and shared <= 1  # an anecdote's own words ("'…,' she said.")
-        acts = re.sub(r"\b(?:be|been|being|to) (?:\w+ly )?\w+", "", said)  # (not "paperwork that must be sent back")
-        done = NEWS_ACT.search(acts) or DECK_NEWS.search(acts) or DONE_ACT.search(said) or (
-            re.search(r"\d", said) and _past_after_subject(re.sub(r"\b\w+ed to\b", "", said)))  # ("Foreign
-        # investors poured USD 10.2 billion …"; not "With trade expected to reach $100 billion, …")
-        if words > DECK_WORDS or NEWS_DAY.search(said) or FUTURE.search(said) \
-                or (REPORTED.search(sentence) and not quoted) or (done and not history):
+        if words > DECK_WORDS or _deck_tells_news(sentence, shared):
             return []
     return []
+
 
 # a day or a month named anywhere in a sentence
 A_DAY = re.compile(rf"\b(?:{WEEKDAYS}|{MONTHS})\b|\b(?:today|tomorrow|yesterday)\b", re.IGNORECASE)
