@@ -48,8 +48,8 @@ def _without_suffix(title: str, lines: list[str]) -> str:
 TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{0,60})\)\s*"
                           r"|^(?:home|homepage|trang chủ)(?P<crumb>\s+[›»>/|]\s+)(?:[^›»>|]{1,40}?(?P=crumb))*"
                           r"|(?<!\bat)(?<!\bon)(?<!\bvia)(?<!\bfrom)(?<!\bvisit)\s+https?://\S+$"
-                          r"|^\d{1,2}[.)]\s+(?=(?-i:[A-Z0-9$][A-Z0-9$,.'’-]*\s+[A-Z0-9$]))"  # (a bulletin's item in
-                          # capitals: "1. VIET NAM AND …"; not "10. Things to know")
+                          r"|^[1-9][.)]\s+(?=(?-i:[A-Z]))(?!(?:things|ways|reasons|facts|tips|steps|lessons|questions)\b)"
+                          # (a bulletin's item: "1. VIET NAM AND …", "1. Viet Nam hosts …"; not "10. Things to know")
                           # a wire's version before its headline: "UPDATE 2-Vietnam, Philippines sign …", "REFILE-…"
                           r"|^(?-i:(?:UPDATE|REFILE|CORRECTED|RPT|WRAPUP|EXCLUSIVE)(?: \d{1,2})?)\s?-(?=[A-Z])"
                           # an embargo before a release's title: "EMBARGOED 00:01 Thursday 20 November – Tánaiste …"

@@ -156,11 +156,12 @@ GOV_BANNER = re.compile(r"^(?:official websites use \.\w+\b|secure \.\w+ website
 # a masthead's motto, above the headline: "Official news source of the Ministry of Foreign Affairs of Vietnam", "THE
 # NATIONAL ENGLISH LANGUAGE DAILY" (not "National newspaper strike ends …"; nor a sentence: "The official newspaper of
 # the Party quoted …: “…”")
-MOTTO = re.compile(r"^(?:the |an? )?(?:official|national|leading) (?:news (?:source|portal|site)"
+MOTTO = re.compile(r"^(?:the |an? )?(?:official|national|leading|online) (?:news (?:source|portal|site)"
                    r"|(?:english[- ]language )?(?:newspaper|daily|voice|website|portal|mouthpiece))"
                    r"(?: of(?-i: (?:the |The |THE )?[A-Z][\w'’&-]*"
                    r"(?: (?:[A-Z][\w'’&-]*|of|the|and|for|OF|THE|AND|FOR))*))?$",
-                   re.IGNORECASE)  # (after "of", a name: "… of the Ministry of Foreign Affairs of Vietnam")
+                   re.IGNORECASE)  # (after "of", a name: "… of the Ministry of Foreign Affairs of Vietnam"; "Online
+# Newspaper of the Government of the Socialist Republic of Viet Nam", read 42)
 VOICE_OF = re.compile(r"^(?P<name>[^.!?]{2,40}?)\s+[–—-]\s+the voice of\b[^.!?]*$", re.IGNORECASE)
 
 
