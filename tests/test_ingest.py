@@ -3477,7 +3477,8 @@ def test_a_lead_with_its_courtesy_credit_is_no_caption():
 def test_a_governments_online_newspaper_motto_and_a_bulletins_numbering_are_no_headline():
     page = ("VGP NEWS\nOnline Newspaper of the Government of the Socialist Republic of Viet Nam\nHome\nGovernment\n\n"
             "PM holds phone talks with New Zealand counterpart\nOctober 09, 2025 | 20:34 (GMT+7)\n\nVGP - Prime "
-            "Minister Trinh Van Duong held a phone conversation with his New Zealand counterpart on October 9.\n\nMore.")
+            "Minister Trinh Van Duong held a phone conversation with his New Zealand counterpart on October 9.\n\n"
+            "More.")
     assert ingest_text(page, "v").headline == "PM holds phone talks with New Zealand counterpart"
     assert TITLE_EXTRAS.sub("", "1. Viet Nam hosts regional workshop on migrant fishers") \
         == "Viet Nam hosts regional workshop on migrant fishers"
