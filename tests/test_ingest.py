@@ -11,7 +11,7 @@ import pytest
 from diplo_ml.cli import main as cli_main
 from diplo_ml.data.datelines import parse_date
 from diplo_ml.data.headlines import TITLE_EXTRAS
-from diplo_ml.data.ingest import ingest_document, ingest_path, ingest_text, is_menu
+from diplo_ml.data.ingest import ingest_document, ingest_path, ingest_text, is_menu, names_a_digest
 from diplo_ml.data.ingest_files import ingest_files
 from diplo_ml.data.io import iter_jsonl
 from diplo_ml.data.page_noise import is_caption
@@ -3484,3 +3484,40 @@ def test_a_governments_online_newspaper_motto_and_a_bulletins_numbering_are_no_h
         == "Viet Nam hosts regional workshop on migrant fishers"
     assert TITLE_EXTRAS.sub("", "3. Things to know about the new visa rules") == "3. Things to know about the new " \
         "visa rules"
+
+
+@pytest.mark.parametrize("title", [
+    # a fourth review's near misses (s52): stories whose headlines hold a newsletter's word
+    "Storm Bulletin – Typhoon Kajiki to make landfall in Nghe An on Monday", "Hanoi-Perth Flights Go Weekly",
+    "Foreign ministry launches citizen protection bulletin", "Viet Nam, Laos Settle Border Marker Issue 20 Years On",
+    "Business Weekly – Vietnam's rice exports hit record in Africa",
+])
+def test_a_storys_title_is_no_newsletters_name(title):
+    assert not names_a_digest(title)
+
+
+@pytest.mark.parametrize("title", ["VietnamPlus Weekly – Foreign Affairs", "VIETRADE FOREIGN MARKETS BULLETIN",
+                                   "Newsletter of the EU Delegation to Viet Nam · Issue 10 · October 2025",
+                                   "Law Digest"])
+def test_a_newsletters_name(title):
+    assert names_a_digest(title)
+
+
+@pytest.mark.parametrize(("page", "first"), [
+    # a feature's "Shared from …" heading and a blog's "Reposted from …" credit name no post's share
+    ("The last lacquer masters of Ha Thai\n\nHa Thai village on Sunday opened a lacquer museum for visitors from "
+     "Japan and Korea.\n\nShared from master to student\n\nApprentices at the Ha Thai lacquer workshop sand a panel "
+     "for the ninth time\n\nThe craft takes years to learn.\n\nMost apprentices are under 25.", "Ha Thai village"),
+    ("A lead with its photo\n\nVietnamese peacekeepers of Engineering Unit 4 arrived in Abyei on Monday to begin a "
+     "year-long mission. The unit's engineers are seen in this file photo.\n\nThey will build roads.",
+     "Vietnamese peacekeepers"),
+])
+def test_text_near_the_rules_of_the_fourth_review_stays(page, first):
+    assert ingest_text(page, "q").paragraphs[0].text.startswith(first)
+
+
+def test_a_pages_bare_date_makes_no_event_notice_of_its_title():
+    page = ("Accreditation: Foreign media invited to cover 47th ASEAN Summit in Kuala Lumpur\nDate: 02/10/2025\n\n"
+            "Foreign journalists may register until October 15 to cover the summit, the organisers said on Monday.")
+    assert ingest_text(page, "a").headline == "Accreditation: Foreign media invited to cover 47th ASEAN Summit in " \
+        "Kuala Lumpur"

@@ -2202,3 +2202,17 @@ def test_a_live_pages_and_a_posts_own_words_give_way(text, first):
 ])
 def test_news_near_the_rules_of_read_41_stays(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a fourth review's near misses (s52)
+    ("We're pausing our live reporting on Typhoon Kajiki here.\n\nThe storm has weakened over Laos, and evacuees "
+     "have begun to return home.", "The storm has weakened"),
+    ("\"When you drink water, remember its source,\" goes the proverb that guided 300 overseas Vietnamese youths who "
+     "gathered in Quang Tri yesterday for a summer camp.\n\nThe camp has been held every year since 2004.",
+     "\"When you drink water"),
+    ("Correction (10:45): All 14 crew members of the fishing boat have now been rescued, the border guard said.\n\n"
+     "The boat sank on Sunday.", "Correction (10:45): All 14"),
+])
+def test_news_near_the_rules_of_the_fourth_review_stays(text, first):
+    assert _chosen(text)[0].startswith(first)

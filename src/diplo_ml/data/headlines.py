@@ -47,7 +47,7 @@ def _without_suffix(title: str, lines: list[str]) -> str:
 # …", "(2nd LD) …"), a breadcrumb ("Home › Media and resources › News › …"), a link after it (a share's text)
 TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{0,60})\)\s*"
                           r"|^(?:home|homepage|trang chủ)(?P<crumb>\s+[›»>/|]\s+)(?:[^›»>|]{1,40}?(?P=crumb))*"
-                          r"|(?<!\bat)(?<!\bon)(?<!\bvia)(?<!\bfrom)(?<!\bvisit)\s+https?://\S+$"
+                          r"|(?<!\bat)(?<!\bat:)(?<!\bon)(?<!\bvia)(?<!\bfrom)(?<!\bvisit)\s+https?://\S+$"
                           r"|^[1-9][.)]\s+(?=(?-i:[A-Z]))(?!(?:things|ways|reasons|facts|tips|steps|lessons|questions)\b)"
                           # (a bulletin's item: "1. VIET NAM AND …", "1. Viet Nam hosts …"; not "10. Things to know")
                           # a wire's version before its headline: "UPDATE 2-Vietnam, Philippines sign …", "REFILE-…"
@@ -69,6 +69,14 @@ EVENT_LABEL = re.compile(r"^(?:time|date|venue|place|location|when|where|date an
 ADDRESSEE = re.compile(r"^(?:to|for|attn)\s*:\s*(?:(?:all|the)\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?:(?-i:[A-Z])[\w'’.-]*"
                        r"|of|in|and|the|for|at|on|considering|living|working|studying|residing|with|job|offers"
                        r"|nationals|citizens|community|residents)){0,14}\s*$", re.IGNORECASE)
+
+
+def event_label(line: str) -> bool:
+    """An event notice's label line (:data:`EVENT_LABEL`), not a page's bare date ("Date: 02/10/2025")."""
+    return bool(EVENT_LABEL.match(line)) and not re.fullmatch(
+        r"date\s*:\s*(?:[\d/.\s-]+|\d{1,2}\s+\w+\s+\d{4})\s*", line.strip(), re.IGNORECASE)
+
+
 # a wire's note on what a new version adds: "(Adds Vietnamese minister's comments in paragraphs 5-7, background …)"
 WIRE_NOTE = re.compile(r"^\((?:adds|updates|recasts|changes|corrects|rewrites|refiles|repeats|fixes|removes|inserts)"
                        r"\b[^)]{3,200}\)$", re.IGNORECASE)
@@ -381,8 +389,8 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
                                re.IGNORECASE) or WIRE_NOTE.match(line) or ADDRESSEE.match(line),
          "label (a wire's slug or note, a category, an addressee)")
     drop(lambda line: sum(part.strip() in LANGUAGES for part in re.split(r"[|·•/]", line)) >= 3, "language switcher")
-    labels = {n for n, line in candidates if EVENT_LABEL.match(line)} | {
-        n for n, _, line in article.dropped if EVENT_LABEL.match(line)}
+    labels = {n for n, line in candidates if event_label(line)} | {n for n, _, line in article.dropped
+                                                                  if event_label(line)}
     _drop_candidates(article, candidates, [c for c in candidates if c[0] in labels and {c[0] - 1, c[0] + 1} & labels],
                      "event notice's label")  # ("Time: 14:30–15:30, …" / "Venue: …"; not a title "Time: 2030 is …")
     drop(lambda line: re.match(r"(?:file )?(?:photo|picture|image)\s*:", line, re.IGNORECASE)

@@ -42,13 +42,13 @@ from diplo_ml.data.examples import site_name
 from diplo_ml.data.feeds import FEED_SUFFIXES, feed_articles
 from diplo_ml.data.headlines import (
     BYLINE_PARTS,
-    EVENT_LABEL,
     OFFICE,
     PICTOGRAPHS,
     PUBLISHED_LINE,
     SPEAKERS_LABEL,
     SPEAKERS_TITLE,
     TITLE_EXTRAS,
+    event_label,
     is_menu,
     names_site,
     pick_headline,
@@ -73,7 +73,6 @@ from diplo_ml.data.page_noise import (
     SITE_NAMES,
     SITE_SHAPE,
     SOURCE_CREDIT,
-    SOURCE_NOTE,
     STORY_NOTE,
     TAIL_HEADINGS,
     barred_switchers,
@@ -85,6 +84,7 @@ from diplo_ml.data.page_noise import (
     masthead_and_motto,
     page_furniture,
     short_unpunctuated,
+    source_note,
     split_site,
     without_end_mark,
     without_site,
@@ -183,6 +183,19 @@ DOCUMENT_SUBJECT = re.compile(r"(?i)^subject\s*:.*\b(?:press release|media relea
                               r"|for immediate release)\b")
 
 
+
+def _lead_text(article: Article) -> str:
+    """The text of the paragraph that a dateline marks as the lead ("" for none)."""
+    return next((p.text for p in article.paragraphs if p.line == article.lead_line), "")
+
+
+def _shares_words(a: str, b: str, least: int) -> bool:
+    """Whether two texts share ``least`` words of four letters or more (case aside)."""
+    def words(text: str) -> set[str]:
+        return {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]{3,}", text)} - {"with", "from", "that", "this", "will",
+                                                                               "have"}
+    return len(words(a) & words(b)) >= least
+
 def _title_above_the_lead(article: Article) -> None:
     """A release's own title, a line with no sentence's end right above its dated lead ("EuroCham and Viet Nam's
     trade ministry launch EVFTA help desk as …" / "Ha Noi, 31 July 2025 – …"), is its headline where the page has
@@ -191,18 +204,19 @@ def _title_above_the_lead(article: Article) -> None:
     above = next((p for p, below in pairs if below.line == article.lead_line), None)
     subject = any(why.startswith("headline") and DOCUMENT_SUBJECT.match(line) for _, why, line in article.dropped)
     titled = [n for n, why, _ in article.dropped if why.startswith("headline")]
-    labels = {n for n, _, line in article.dropped if EVENT_LABEL.match(line)}
+    labels = {n for n, _, line in article.dropped if event_label(line)}
     notice = bool(titled) and {titled[0] + 1, titled[0] + 2} <= labels  # an event notice's title over "Time: …" /
     # "Venue: …", where the story below has a title of its own above its dated lead (read 39)
     if article.headline and not subject and not notice:
         return
-    if above is None or above.question or not short_unpunctuated(above.text, 30) or len(above.text.split()) < 5:
+    if above is None or above.question or not short_unpunctuated(above.text, 30) or len(above.text.split()) < 5 \
+            or (notice and not _shares_words(above.text, _lead_text(article), 2)):
         # (or the short line right above it, left out of a body that began higher: an event's notice, read 39)
         last = max((p.line for p in article.paragraphs if article.lead_line and p.line < article.lead_line), default=0)
         short = [entry for entry in article.dropped if entry[1].startswith("short line without a sentence")
                  and last < entry[0] < (article.lead_line or 0) and len(entry[2].split()) >= 5
                  and not re.search(r"[-=_*]{4}", entry[2]) and re.search(r"\b[a-z]{3,}\b", entry[2])
-                 and (not notice or re.search(r"\s(?-i:[A-Z])|\d", entry[2]))]  # (a title names something)
+                 and (not notice or _shares_words(entry[2], _lead_text(article), 2))]  # (a title of the story)
         if short and (not article.headline or notice):  # (not a menu's "Politics Diplomacy International …")
             entry = max(short)
             article.dropped.remove(entry)
@@ -222,17 +236,28 @@ DIGEST = re.compile(r"^Subject\s*:.*\b(?:brief|briefing|update|digest|newsletter
 
 # a page's title that names a newsletter's issue, not a story: "VietnamPlus Weekly – Foreign Affairs", "… BULLETIN",
 # "Newsletter of the Delegation … · Issue 10 · October 2025"
-DIGEST_TITLE = re.compile(r"\b(?:newsletter|bulletin|digest|round-?up|(?-i:Weekly))(?=\s*(?:[–—|·]|\s-\s|$))"
-                          r"|\b(?-i:Issue) (?:no\.? ?)?\d+\b", re.IGNORECASE)  # (not "… issue 100,000 visas", "storm
-# bulletin urges …", "… can digest …")
+DIGEST_WORD = re.compile(r"\b(?:newsletter|bulletin|digest|round-?up|(?-i:Weekly))$", re.IGNORECASE)
+TITLE_PARTS = re.compile(r"\s*(?:[–—|·]|\s-\s)\s*")
 
 
 def names_a_digest(title: str) -> bool:
-    """Whether a page's title names a newsletter: its word before a dash, a bar or "·", or ending a title of six
-    words or fewer (or one in capitals); "Issue 10"."""
-    found = DIGEST_TITLE.search(title)
-    ends = found is not None and found.end() == len(title.rstrip())
-    return bool(found) and not (ends and len(title.split()) > 6 and title != title.upper())
+    """Whether a page's title names a newsletter, not a story: beside a dash, a bar or "·", a part of five words or
+    fewer that ends in its word ("VietnamPlus Weekly – Foreign Affairs", "Newsletter of … · Issue 10 · October 2025")
+    with the other parts a label, an issue or a date; or a title in capitals or a short name that ends in it
+    ("VIETRADE FOREIGN MARKETS BULLETIN", "Law Digest"); "Issue 10" (not "Storm Bulletin – Typhoon Kajiki to make
+    landfall …", "Hanoi-Perth Flights Go Weekly", "… Border Marker Issue 20 Years On")."""
+    parts = [part for part in TITLE_PARTS.split(title.strip()) if part]
+    issue = re.compile(r"(?-i:Issue|No\.)\s*(?:no\.? ?)?\d+\b")
+    if len(parts) > 1:
+        return any(DIGEST_WORD.search(part) and len(part.split()) <= 5 and all(
+            len(other.split()) <= 4 or issue.match(other) for other in parts if other is not part)
+            for part in parts) or any(issue.fullmatch(part) for part in parts)
+    words = title.split()
+    return bool(issue.match(title)) or (title == title.upper() and bool(DIGEST_WORD.search(title))) or (
+        len(words) <= 4 and bool(re.search(r"(?-i:Newsletter|Bulletin|Digest|Round-?up)$", title))
+        and all(w[:1].isupper() or w in ("of", "the", "and", "for") for w in words))
+
+
 # a call to follow a link: "Read the full story", "Continue reading"
 BARE_LINK_CALL = re.compile(r"[*_#]*(?:read|continue|click|see|watch|listen|view)\b", re.IGNORECASE)
 
@@ -313,9 +338,14 @@ def _post_above_the_share(article: Article) -> None:
     …" / "——— Shared from Vietnam Labour Net ———" / the article) is the poster's, not the article's: it is set aside
     where two paragraphs or more follow the share's line, and the shared article's title (the first short line below
     it) is the headline where the page's own stands above it (the poster's name or "3h ·")."""
-    shared = next((n for n, _, line in sorted(article.dropped) if SHARED_FROM.match(line.strip())), None)
-    if shared is None:
-        return
+    shared, line = next(((n, line) for n, _, line in sorted(article.dropped) if SHARED_FROM.match(line.strip())),
+                        (None, ""))
+    if shared is None or not re.search(r"\bfrom\b.*(?-i:[A-ZĐ])|copied full text", line, re.IGNORECASE):
+        return  # (it names its source: not a feature's "Shared from master to student")
+    stamp = any(n < shared and why.startswith("social site") for n, why, _ in article.dropped)
+    if not stamp and not any(p.line < shared and re.search(r"!|\b(?:please|share|everyone|guys)\b", p.text,
+                                                             re.IGNORECASE) for p in article.paragraphs):
+        return  # (a post's stamp above it, "3h ·", or a comment that speaks to its readers)
     above = [p for p in article.paragraphs if p.line < shared]
     below = [p for p in article.paragraphs if p.line > shared]
     if not above or len(below) < 2 or any(split_datelines(p.raw)[0] for p in above) \
@@ -541,7 +571,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
                 and (dated := [part for part in BYLINE_PARTS.split(line)[1:] if PUBLISHED_LINE.match(part)]):
             take_date(number, dated[0])  # "By Tran Bao Ngoc | Updated: 8 October 2025"
         if reason is None and not seen_body and (STORY_NOTE.match(line.strip().lstrip("*_>")) or (
-                SOURCE_NOTE.match(line.strip().lstrip("*_>")) and len(split_sentences(line)) == 1)) \
+                source_note(line.strip().lstrip("*_>")) and len(split_sentences(line)) == 1)) \
                 and line.rstrip("*_ ").endswith("."):  # (a headline "Update: Talks resume in Hanoi" is none)
             reason = "note on the story"  # "Correction: …" above the headline does not start the text
         if not seen_body and title_line(line, reason, before_body) and not any(

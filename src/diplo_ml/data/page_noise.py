@@ -88,9 +88,6 @@ CAPTION = re.compile(
     r"|([.!]\s*(?:file|archive|illustrative) (?:photo|image|picture)\.?\s*$)"  # "… Laos. File photo."
     r"|([—–-]\s*(?-i:(?:[A-Z]{2,6}/)*[A-Z]{2,6})\s+photos?\b[^.!?]{0,40}$)"  # "… on Thursday. — VNA/VNS Photo"
     r"|(\bphotos? courtesy of\b[^.!?]{0,60}$)"
-    # "… off Natuna Islands in this undated photo. (Courtesy of Bakamla)" (read 38)
-    r"|(\bin this (?:undated |file |handout |recent )?(?:photo|picture|image)(?: taken [^.!?]{1,40})?[.!]?"
-    r"(?:\s*\((?:photo )?courtesy of [^)]{1,60}\))?\s*$)"
     # below: "… March 2025. Photo by VnExpress/Hoang Nam"
     r"|((?<=[.!?])\s+photos?\s+by\s+(?-i:[A-Z])[\w.&/-]*(?:\s+(?-i:[A-Z/&])[\w.&/-]*){0,4}\s*$)"
     # a credit after the caption's last sentence: "… checkpoint. Supplied", "… Viet Nam. © IOM/Tran Hoang Nam",
@@ -126,7 +123,8 @@ BYLINE = re.compile(
 # "Updated at 3:45 p.m. ET with comments …", "[This story has been updated with new details.]"
 STORY_NOTE = re.compile(r"^\[?(?:(?:correction|clarification|update|corrections?|corrigendum|erratum)"
                         r"(?:,?\s+[\w ,.]{0,20}?(?:19|20)\d\d)?\s*:"
-                        r"|(?:correction|clarification|corrigendum|erratum)\s*\([^)]{1,40}\)\s*:"  # (not a live
+                        r"|(?:correction|clarification|corrigendum|erratum)\s*\((?![^)]*\b\d{1,2}[:.h]\d{2}\b)"
+                        r"[^)]{1,40}\)\s*:"  # (a date in its bracket, not a clock's time; not a live
                         # page's "Update (14:30): All 12 crew members …")
                         r"|this (?:story|article|report"
                         r"|post|page) (?:has been|was|had been) (?:updated|corrected|revised|amended|changed)\b"
@@ -143,6 +141,13 @@ STORY_NOTE = re.compile(r"^\[?(?:(?:correction|clarification|update|corrections?
 # published on The Jakarta Post …" (read 38)
 SOURCE_NOTE = re.compile(r"^\[?this (?:article|story|piece|content) (?:was|is) (?:first|originally) (?:published"
                          r"|posted)\b", re.IGNORECASE)
+
+
+def source_note(sentence: str) -> bool:
+    """A note on where the story comes from (:data:`SOURCE_NOTE`) of thirty words or fewer with no relative clause
+    (not a narrative: "This story was first posted on Facebook by a fisherman …, whose video …")."""
+    return bool(SOURCE_NOTE.match(sentence)) and len(sentence.split()) <= 30 \
+        and not re.search(r",\s*(?:whose|which|who|where)\b", sentence)
 # ("Correction, November 21, 2025: An earlier version …", read 30)
 # a site's banner: "Welcome to the website of the Embassy of Viet Nam in the Republic of Korea!"
 SITE_WELCOME = re.compile(r"^welcome to (?:the |our )?(?:official )?(?:web ?site|web portal|portal|home ?page)\b",
@@ -508,10 +513,18 @@ def short_unpunctuated(line: str, max_words: int) -> bool:
     return len(line.split()) <= max_words and not TERMINAL.search(line)
 
 
+# a caption that says what its photo shows, as its one sentence: "An Indonesian vessel patrols off Natuna Islands in
+# this undated photo. (Courtesy of Bakamla)" (read 38; not a lead paragraph whose last sentence ends so)
+IN_THIS_PHOTO = re.compile(r"\bin this (?:undated |file |handout |recent )?(?:photo|picture|image)"
+                           r"(?: taken [^.!?]{1,40})?[.!]?(?:\s*\((?:photo )?courtesy of [^)]{1,60}\))?\s*$",
+                           re.IGNORECASE)
+
+
 def is_caption(line: str) -> bool:
     """A photo caption or credit line ("… at the talks. (Photo: VNA) |", "… documents. Photo: VNA"), not a lead that
     opens with a dateline and carries its photo's credit, nor a caption run into the text after it."""
-    return bool(CAPTION.search(line)) and len(line.split()) <= 60 and not split_datelines(line)[0] \
+    shows = IN_THIS_PHOTO.search(line) and len(split_sentences(IN_THIS_PHOTO.sub(" photo.", line))) == 1
+    return bool(CAPTION.search(line) or shows) and len(line.split()) <= 60 and not split_datelines(line)[0] \
         and not labelled_caption_sentence(line)
 
 

@@ -39,7 +39,6 @@ from diplo_ml.data.page_noise import (
     RELATED_LINK,
     SITE_WELCOME,
     SOURCE_CREDIT,
-    SOURCE_NOTE,
     SPEAKER,
     STORY_NOTE,
     WIRE_NOTICE,
@@ -48,6 +47,7 @@ from diplo_ml.data.page_noise import (
     is_salutation,
     labelled_caption_sentence,
     not_a_standfirst,
+    source_note,
     without_end_mark,
 )
 from diplo_ml.metrics.rouge_core import f_measure, ngrams, tokens
@@ -249,6 +249,9 @@ _ALL_FROM_US = r"that(?:['’]s| is) all (?:from us|for today)"
 _PAUSING_LIVE = (r"(?:that['’]s where |this is where )?we(?:['’]re| are|['’]ll| will) (?:pausing|ending|wrapping up"
                  r"|closing|pause|end|wrap up|close) (?:our |this )?live (?:coverage|blog|updates?|page)")  # ("That's
 # where we'll wrap up our live coverage …"; not "We will close live poultry markets …")
+# (as a sentence of its own, any of its own live pages: "We're pausing our live reporting on Typhoon Kajiki here.")
+_PAUSING_OUR_LIVE = (r"(?:that['’]s where |this is where )?we(?:['’]re| are|['’]ll| will) (?:pausing|ending"
+                     r"|wrapping up|closing|pause|end|wrap up|close) (?:our|this) live [\w-]+")
 _NOTE_TO_EDITORS = r"notes? (?:to|for) (?:the )?editors?\b"
 _ACKNOWLEDGEMENT = r"(?-i:(?:We|[A-Z][\w ]{2,60}?) acknowledges? the Traditional (?:Owners|Custodians))\b"
 # a page's furniture written as a sentence: "Listen to this article.", "Share on Facebook.", "3 min read.", "Last
@@ -260,7 +263,7 @@ FURNITURE_SENTENCE = re.compile(
     r"|(?:follow|read)\b[^.!?]{0,60}\blive (?:coverage|blog|updates)|stay tuned\b"
     # a live page's own words (read 30): "Stay with us.", "That's all from us for today.", "Thank you for following
     # our live coverage.", "Today's programme includes an official welcome, …"
-    rf"|stay with us\b|{_ALL_FROM_US}\b|thanks? (?:you )?for following\b|{_PAUSING_LIVE}\b"
+    rf"|stay with us\b|{_ALL_FROM_US}\b|thanks? (?:you )?for following\b|{_PAUSING_LIVE}\b|{_PAUSING_OUR_LIVE}\b"
     r"|\d+\s*min(?:ute)?s?\s+read|[\d,.]+\s*(?:views|reads|comments)|see more|back to top|print(?: this)?"
     r"(?: article| page)?[.!]?$|(?:last )?(?:updated|posted|published)\s+\d+\s+\w+\s+ago"
     r"|(?:[^,.]{1,40},\s+)?(?:from\s+)?(?:(?:our|a|the|[\w.&]+)\s+)?correspondents?\s+(?:in|from|based in)\s+"
@@ -503,7 +506,7 @@ def is_statement(sentence: str) -> bool:
     unemphasised = text.lstrip("*_")
     if MADE_BY.match(text) or _names_only(text) or EDITOR_NOTE.match(text) or HEADED_EDITOR_NOTE.match(text) \
             or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) or STORY_NOTE.match(unemphasised) \
-            or SOURCE_NOTE.match(unemphasised) \
+            or source_note(unemphasised) \
             or ((FURNITURE_SENTENCE.match(text) or MEDIA_OR_EMBARGO.match(text)) and len(text.split()) <= 25) \
             or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)) or PROCEDURAL.match(text) \
             or (SETS_UP.match(unemphasised) and not ATTRIBUTED.search(text)) \
@@ -1171,8 +1174,10 @@ def _saying_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     """A saying the article opens with (:data:`SAYING`), where a statement follows it: the news comes after."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     opening = raw[kept[0]] if kept else ""
-    return kept[:1] if len(kept) > 1 and SAYING.match(opening.strip()) and not LEAD_ACT.search(opening) \
-        and not ON_A_DAY.search(opening) else []  # (not "…, as the saying goes, and on Monday 200 veterans …")
+    news = LEAD_ACT.search(opening) or ON_A_DAY.search(opening) or (
+        NEWS_DAY.search(opening) and (re.search(r"\d", opening) or NEWS_ACT.search(opening)))  # ("…, as the saying
+    # goes, and on Monday 200 veterans …", "… the proverb that guided 300 youths who gathered … yesterday")
+    return kept[:1] if len(kept) > 1 and SAYING.match(opening.strip()) and not news else []
 
 DECK_WORDS = 120  # how long a deck above the lead may run (a feature's anecdote of three or four sentences)
 # news told with another verb, which no deck tells: "Hanoi has asked Beijing …", "PM … convened an urgent meeting and
