@@ -183,7 +183,6 @@ DOCUMENT_SUBJECT = re.compile(r"(?i)^subject\s*:.*\b(?:press release|media relea
                               r"|for immediate release)\b")
 
 
-
 def _lead_text(article: Article) -> str:
     """The text of the paragraph that a dateline marks as the lead ("" for none)."""
     return next((p.text for p in article.paragraphs if p.line == article.lead_line), "")
@@ -195,6 +194,7 @@ def _shares_words(a: str, b: str, least: int) -> bool:
         return {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]{3,}", text)} - {"with", "from", "that", "this", "will",
                                                                                "have"}
     return len(words(a) & words(b)) >= least
+
 
 def _title_above_the_lead(article: Article) -> None:
     """A release's own title, a line with no sentence's end right above its dated lead ("EuroCham and Viet Nam's
@@ -209,14 +209,15 @@ def _title_above_the_lead(article: Article) -> None:
     # "Venue: …", where the story below has a title of its own above its dated lead (read 39)
     if article.headline and not subject and not notice:
         return
+    lead = _lead_text(article)
     if above is None or above.question or not short_unpunctuated(above.text, 30) or len(above.text.split()) < 5 \
-            or (notice and not _shares_words(above.text, _lead_text(article), 2)):
+            or (notice and not _shares_words(above.text, lead, 2)):
         # (or the short line right above it, left out of a body that began higher: an event's notice, read 39)
         last = max((p.line for p in article.paragraphs if article.lead_line and p.line < article.lead_line), default=0)
         short = [entry for entry in article.dropped if entry[1].startswith("short line without a sentence")
                  and last < entry[0] < (article.lead_line or 0) and len(entry[2].split()) >= 5
                  and not re.search(r"[-=_*]{4}", entry[2]) and re.search(r"\b[a-z]{3,}\b", entry[2])
-                 and (not notice or _shares_words(entry[2], _lead_text(article), 2))]  # (a title of the story)
+                 and (not notice or _shares_words(entry[2], lead, 2))]  # (a title of the story)
         if short and (not article.headline or notice):  # (not a menu's "Politics Diplomacy International …")
             entry = max(short)
             article.dropped.remove(entry)
@@ -238,6 +239,7 @@ DIGEST = re.compile(r"^Subject\s*:.*\b(?:brief|briefing|update|digest|newsletter
 # "Newsletter of the Delegation … · Issue 10 · October 2025"
 DIGEST_WORD = re.compile(r"\b(?:newsletter|bulletin|digest|round-?up|(?-i:Weekly))$", re.IGNORECASE)
 TITLE_PARTS = re.compile(r"\s*(?:[–—|·]|\s-\s)\s*")
+ISSUE_NUMBER = re.compile(r"(?-i:Issue|No\.)\s*(?:no\.? ?)?\d+\b")  # "Issue 10", "No. 37"
 
 
 def names_a_digest(title: str) -> bool:
@@ -247,13 +249,12 @@ def names_a_digest(title: str) -> bool:
     ("VIETRADE FOREIGN MARKETS BULLETIN", "Law Digest"); "Issue 10" (not "Storm Bulletin – Typhoon Kajiki to make
     landfall …", "Hanoi-Perth Flights Go Weekly", "… Border Marker Issue 20 Years On")."""
     parts = [part for part in TITLE_PARTS.split(title.strip()) if part]
-    issue = re.compile(r"(?-i:Issue|No\.)\s*(?:no\.? ?)?\d+\b")
     if len(parts) > 1:
         return any(DIGEST_WORD.search(part) and len(part.split()) <= 5 and all(
-            len(other.split()) <= 4 or issue.match(other) for other in parts if other is not part)
-            for part in parts) or any(issue.fullmatch(part) for part in parts)
+            len(other.split()) <= 4 or ISSUE_NUMBER.match(other) for other in parts if other is not part)
+            for part in parts) or any(ISSUE_NUMBER.fullmatch(part) for part in parts)
     words = title.split()
-    return bool(issue.match(title)) or (title == title.upper() and bool(DIGEST_WORD.search(title))) or (
+    return bool(ISSUE_NUMBER.match(title)) or (title == title.upper() and bool(DIGEST_WORD.search(title))) or (
         len(words) <= 4 and bool(re.search(r"(?-i:Newsletter|Bulletin|Digest|Round-?up)$", title))
         and all(w[:1].isupper() or w in ("of", "the", "and", "for") for w in words))
 
@@ -324,7 +325,6 @@ def _letter_above_the_story(article: Article) -> None:
     for paragraph in letter:
         article.paragraphs.remove(paragraph)
         article.dropped.append((paragraph.line, "a letter quoted above the story", paragraph.raw))
-
 
 
 # where a social post's own words end and the article it shares begins: "——— Shared from Vietnam Labour Net ———",

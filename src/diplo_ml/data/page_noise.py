@@ -87,8 +87,7 @@ CAPTION = re.compile(
     rf"|({TRAILING_CREDIT})"
     r"|([.!]\s*(?:file|archive|illustrative) (?:photo|image|picture)\.?\s*$)"  # "… Laos. File photo."
     r"|([—–-]\s*(?-i:(?:[A-Z]{2,6}/)*[A-Z]{2,6})\s+photos?\b[^.!?]{0,40}$)"  # "… on Thursday. — VNA/VNS Photo"
-    r"|(\bphotos? courtesy of\b[^.!?]{0,60}$)"
-    # below: "… March 2025. Photo by VnExpress/Hoang Nam"
+    r"|(\bphotos? courtesy of\b[^.!?]{0,60}$)"  # below: "… March 2025. Photo by VnExpress/Hoang Nam"
     r"|((?<=[.!?])\s+photos?\s+by\s+(?-i:[A-Z])[\w.&/-]*(?:\s+(?-i:[A-Z/&])[\w.&/-]*){0,4}\s*$)"
     # a credit after the caption's last sentence: "… checkpoint. Supplied", "… Viet Nam. © IOM/Tran Hoang Nam",
     # "… July 22, 2025. (JP/Dimas Wicaksono)"

@@ -882,19 +882,22 @@ NEWS_DAY = re.compile(rf"{ON_A_DAY.pattern}"
 YEAR_AFTER = re.compile(r",? ((?:19|20)\d\d)\b")
 
 
+def _day_years(sentence: str) -> list[int | None]:
+    """The year given with each day the sentence names (:data:`NEWS_DAY`), None where it gives none."""
+    return [int(year.group(1)) if (year := YEAR_AFTER.match(sentence, m.end())) else None
+            for m in NEWS_DAY.finditer(sentence)]
+
+
 def _names_this_day(sentence: str, latest: int | None = None) -> bool:
     """Whether the sentence names a day of the news (:data:`NEWS_DAY`): without a year, or in the ``latest`` year
     that the article gives a day of, or the one before ("On September 4, 2025, …"); not history's "signed on March 5,
     2019" in an article of 2025."""
-    years = [YEAR_AFTER.match(sentence, m.end()) for m in NEWS_DAY.finditer(sentence)]
-    return any(year is None or (latest is not None and int(year.group(1)) >= latest - 1) for year in years)
+    return any(year is None or (latest is not None and year >= latest - 1) for year in _day_years(sentence))
 
 
 def _latest_day_year(raw: Sequence[str]) -> int | None:
     """The latest year the article gives a day of ("on March 5, 2019", "on 4 November 2025"; not targets "by 2030")."""
-    years = [int(year.group(1)) for sentence in raw for m in NEWS_DAY.finditer(sentence)
-             if (year := YEAR_AFTER.match(sentence, m.end()))]
-    return max(years, default=None)
+    return max((year for sentence in raw for year in _day_years(sentence) if year is not None), default=None)
 
 
 # a bridge from history to the news, which tells news itself where it reports an act ("Three years later, a court
@@ -1228,12 +1231,11 @@ def _deck_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None)
     topic = topic_words(unquoted(headline)) if headline else set()
     if len(kept) < 2 or len(topic) < 3:
         return []
-    words, latest = 0, _latest_day_year(raw)
+    words, above, latest = 0, 0, _latest_day_year(raw)  # (above: the most headline words a deck statement shares)
     for j, i in enumerate(kept[:5]):
         sentence = raw[i].strip()
         shared = len(topic & topic_words(sentence))
         if j:
-            above = max(len(topic & topic_words(raw[k])) for k in kept[:j])
             lead = (LEAD_ACT.search(sentence) and _names_this_day(sentence, latest)) or DATED_ACT.search(sentence) \
                 or DONE_ACT.search(sentence) or (FUTURE.search(sentence) and shared >= 5 and shared >= above + 3)
             if lead and shared >= 4 and shared >= above + 2 and not sentence.startswith(QUOTE_MARKS) \
@@ -1243,6 +1245,7 @@ def _deck_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None)
         words += len(sentence.split())
         if words > DECK_WORDS or _deck_tells_news(sentence, shared):
             return []
+        above = max(above, shared)
     return []
 
 
