@@ -3521,3 +3521,21 @@ def test_a_pages_bare_date_makes_no_event_notice_of_its_title():
             "Foreign journalists may register until October 15 to cover the summit, the organisers said on Monday.")
     assert ingest_text(page, "a").headline == "Accreditation: Foreign media invited to cover 47th ASEAN Summit in " \
         "Kuala Lumpur"
+
+
+def test_a_markdown_title_under_a_menu_of_reference_links_and_above_its_byline(tmp_path):
+    """Read 38: html2text writes a site's menu as reference links ("* [News][4]", "[ ![BBC](…) ][2]"); the story's
+    "# …" below it, over a date, buttons and a byline, is the headline, not the photo's caption under them."""
+    page = tmp_path / "page.md"
+    page.write_text("[Skip to content][1]\n\n[ ![Site](https://example.org/logo.svg) ][2]\n\n  * [Home][3]\n  * "
+                    "[News][4]\n\n[Register][5] [Sign In][6]\n\n# Vietnam and Chile sign deal on seasonal workers\n\n"
+                    "18 June 2026\n\nShare\n\nSave\n\n**Anh Le**\n\nSite News, Hanoi\n\n![A farm](https://example.org/"
+                    "farm.jpg)\n\nA worker from Nghe An picks cherries on a farm near Santiago during last year's "
+                    "harvest season\n\nVietnam and Chile have agreed to open a seasonal worker scheme for 2,000 "
+                    "Vietnamese farm hands, the two governments said on Thursday.\n")
+    assert ingest_path(page).headline == "Vietnam and Chile sign deal on seasonal workers"
+    from diplo_ml.data.page_text import MarkdownPage
+    section = MarkdownPage("  * [Home][1]\n\n# World news and analysis\n\n18 June 2026\n\n"
+                           "[Vietnam and Chile sign a deal on seasonal workers for next year](/a)\n\n"
+                           "[Japan opens its market to dragon fruit from three provinces](/b)\n")
+    assert section.title is None  # (a section's heading over links)

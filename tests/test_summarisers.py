@@ -2216,3 +2216,31 @@ def test_news_near_the_rules_of_read_41_stays(text, first):
 ])
 def test_news_near_the_rules_of_the_fourth_review_stays(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+ANECDOTE = ("At 5 a.m., before the ferry leaves, Tran Thi Hoa is already stacking crates of fresh produce on the "
+            "quay.\n\nTwo years ago, the 31-year-old sold noodles by the roadside.\n\nNow she packs fruit bound for "
+            "Osaka, earning twice as much.\n\n\"My father still asks where the boats go,\" she said, smiling.\n\n"
+            "Thousands of growers hope for more.\n\n")
+
+
+@pytest.mark.parametrize(("text", "headline", "first"), [
+    # s53 (reads 36, 38): a feature's anecdote of three statements or more above the news it holds back
+    (ANECDOTE + "Japan will open its market to fresh Vietnamese dragon fruit exports under a quarantine deal reached "
+     "in Tokyo on Monday.\n\nThe deal covers three provinces.", "Japan opens market to Vietnamese dragon fruit",
+     "Japan will open"),
+    (ANECDOTE + "Vietnam and Japan on Monday signed a quarantine deal opening Japan's market to fresh dragon fruit.",
+     "Vietnam, Japan sign dragon fruit quarantine deal", "Vietnam and Japan on Monday"),
+    # no anecdote: a news act in the opening, a speaker above, a lead in the first person or going on from above
+    ("Vietnam on Monday shipped its first dragon fruit to Osaka.\n\nThe crates left at dawn.\n\nGrowers were "
+     "pleased.\n\nPrices held.\n\nJapan will open its market to fresh Vietnamese dragon fruit under a deal reached on "
+     "Monday.", "Japan opens market to Vietnamese dragon fruit", "Vietnam on Monday shipped"),
+    ("There are 1 million landlords in England.\n\nMost tenants are satisfied.\n\nThe minister confirmed there would "
+     "be no new rules.\n\nCouncils have powers.\n\nSo today I make a promise to landlords in England: no new red tape "
+     "from Monday.", "Minister's promise to landlords: no red tape in England", "There are 1 million"),
+    (ANECDOTE + "Their hope rests on a quarantine deal that Japan signed on Monday to open its market to Vietnamese "
+     "dragon fruit.", "Japan opens market to Vietnamese dragon fruit", "At 5 a.m."),
+])
+def test_a_features_anecdote_above_its_news_is_not_the_summary(text, headline, first):
+    sentences, allowed = candidates(text, headline)
+    assert [s for s, ok in zip(sentences, allowed) if ok][0].startswith(first)

@@ -397,6 +397,8 @@ FRONT_DATE = ("date", "published", "pubdate", "publishdate", "published_at", "da
               "published time")
 # what may stand above a Markdown page's title: links only, a picture, a short label ("**OPINION**")
 MD_FURNITURE = re.compile(r"^(?:(?:!?\[[^\]]*\]\([^)]*\)|[|·•/»>-])\s*)+$|^[*_]*[\w&' -]{2,30}[*_]*$")
+# a picture, and a link inline or by reference ("[Home][3]", "[ ![BBC](…) ][2]", as html2text writes a site's menu)
+MENU_LINK = re.compile(r"!?\[(?:[^\[\]]|!\[[^\]]*\]\([^)]*\))*\](?:\([^)]*\)|\[[^\]]*\])")
 MD_TITLE = re.compile(r"^\s{0,3}#\s+(.*\S)\s*#*\s*$")  # a level-one heading: the page's title
 # what stands between a section's heading and its story, never between a story's heading and its prose: the story's
 # own title in bold or italics ("**Viet Nam, Singapore upgrade ties …**", not "**By Mai Anh**" or a date) and links
@@ -444,6 +446,13 @@ def outline_blocks(lines: list[str]) -> list[tuple[int, str]] | None:
         block = OUTLINE_BLOCK.sub("", line, count=1) if OUTLINE_BLOCK.match(line) else line.strip()
         changed.append((i, "" if OUTLINE_NOTE.search(block) else OUTLINE_TAGS.sub("", OUTLINE_LINK.sub(r"\1", block))))
     return changed
+
+
+def _menu_line(line: str) -> bool:
+    """Whether a Markdown line holds nothing but links and pictures, bulleted or not ("* [News][4]", "[Register][10]
+    [Sign In][11]")."""
+    rest = MENU_LINK.sub("", re.sub(r"^[-*+]\s+", "", line.strip()))
+    return rest != line.strip() and not rest.strip(" |·•/»>-")
 
 
 class MarkdownPage:
@@ -561,10 +570,15 @@ class MarkdownPage:
         if len(titles) != 1 or len(titles[0][1].group(1).split()) < 3:
             return None
         at, match = titles[0]
-        if not all(MD_FURNITURE.match(line) for _, line in filled[:at]):
+        if not all(MD_FURNITURE.match(line) or _menu_line(line) for _, line in filled[:at]):
             return None
-        below = next((line for _, line in filled[at + 1:] if not line.startswith(">")), "")
-        return match.group(1).strip("*_ ") if len(below.split()) >= 8 and not below.startswith("#") else None
+        for _, line in filled[at + 1:at + 9]:  # prose below, past its date, byline and buttons (not a section's
+            if line.startswith("#") or LINK_LINE.match(line) or (OTHER_TITLE.match(line) and len(line.split()) > len(
+                    match.group(1).split())):  # links or a story's own longer title in bold; a byline is shorter)
+                return None
+            if len(line.split()) >= 8 and not line.startswith((">", "!")):
+                return match.group(1).strip("*_ ")
+        return None
 
     @staticmethod
     def _story_heading(lines: list[str]) -> str | None:

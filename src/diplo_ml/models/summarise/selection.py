@@ -751,7 +751,8 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
         lambda: _untold_opening(raw, allowed, headline), lambda: _quote_box(raw, allowed),
         lambda: _situation_opening(raw, allowed, headline), lambda: _authority_opening(raw, allowed, headline),
         lambda: _anaphoric_opening(raw, allowed), lambda: _digest_intro(raw),
-        lambda: _deck_opening(raw, allowed, headline), lambda: _saying_opening(raw, allowed))
+        lambda: _deck_opening(raw, allowed, headline), lambda: _anecdote_opening(raw, allowed, headline),
+        lambda: _saying_opening(raw, allowed))
     for passed_over in above_the_news:
         allowed[np.asarray(passed_over(), dtype=int)] = False
     first = next((i for i, ok in enumerate(allowed) if ok), None)  # a feature's opening cry, a line of its own
@@ -1244,6 +1245,48 @@ def _deck_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None)
                 return kept[:j]
         words += len(sentence.split())
         if words > DECK_WORDS or _deck_tells_news(sentence, shared):
+            return []
+        above = max(above, shared)
+    return []
+
+
+ANECDOTE_STATEMENTS = 9  # how far down a feature's anecdote may hold back its news (read 38: six statements)
+ANECDOTE_WORDS = 220
+
+
+def _anecdote_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None) -> list[int]:
+    """A feature's anecdote of three statements or more above its news (reads 36, 38: "At 6 a.m., before the first
+    shift starts, Nguyen Thi Lan is already pulling on a white bunny suit …" … "Japan will provide up to 150 billion
+    yen … under an agreement reached … on Monday."): an opening that shares at most one word with the headline and
+    reports no act, no speaker and nothing to come ("the smell of grilled pork began drifting" is no act), statements
+    that share two words at most and report no speaker but in an anecdote's quotation, no news told with another verb
+    and nothing done or to come (:data:`DECK_NEWS`, :data:`DONE_ACT`, :data:`FUTURE`), and a lead (not in the first
+    person) that reports an act on its day (or one just done, or news to come agreed
+    on a day) in four of the headline's words or more, half of them, two more than any statement above it."""
+    kept = [i for i, ok in enumerate(allowed) if ok][:ANECDOTE_STATEMENTS]
+    topic = topic_words(unquoted(headline)) if headline else set()
+    if len(kept) < 4 or len(topic) < 4:
+        return []
+    opening = re.sub(r"\b(?:began|started|kept)\s+\w+ing\b", "", unquoted(raw[kept[0]].strip()))
+    if len(topic & topic_words(opening)) > 1 or NEWS_ACT.search(opening) or DECK_NEWS.search(opening) \
+            or DONE_ACT.search(opening) or REPORTED.search(opening) or FUTURE.search(opening):
+        return []
+    words, above, latest = 0, 0, _latest_day_year(raw)
+    for j, i in enumerate(kept):
+        sentence = raw[i].strip()
+        shared = len(topic & topic_words(sentence))
+        if j >= 3 and shared >= max(4, (len(topic) + 1) // 2, above + 2):
+            dated = _names_this_day(sentence, latest)
+            lead = (LEAD_ACT.search(sentence) and dated) or DATED_ACT.search(sentence) or DONE_ACT.search(sentence) \
+                or (FUTURE.search(sentence) and dated)
+            told = lead and not sentence.startswith(QUOTE_MARKS) and not re.search(r"\b(?:I|we|We)\b", unquoted(
+                sentence)) and not _refers_back(sentence, " ".join(raw[k] for k in kept[:j]))
+            return kept[:j] if told else []
+        words += len(sentence.split())
+        said = unquoted(sentence)
+        speaker = REPORTED.search(said) and not (QUOTED.search(sentence) and shared <= 1)  # (not "…," she said.)
+        if shared > 2 or words > ANECDOTE_WORDS or speaker or DECK_NEWS.search(said) or DONE_ACT.search(said) \
+                or FUTURE.search(said):
             return []
         above = max(above, shared)
     return []
