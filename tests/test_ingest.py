@@ -3539,3 +3539,21 @@ def test_a_markdown_title_under_a_menu_of_reference_links_and_above_its_byline(t
                            "[Vietnam and Chile sign a deal on seasonal workers for next year](/a)\n\n"
                            "[Japan opens its market to dragon fruit from three provinces](/b)\n")
     assert section.title is None  # (a section's heading over links)
+
+
+def test_an_unsigned_letter_to_a_newsletters_readers_is_no_text_of_its_story(tmp_path):
+    """Read 37: "Dear readers," and the editors' welcome under it, unsigned, above the first story's title; the story
+    is the text and its title the headline. A speech's "Dear friends," is its text."""
+    page = tmp_path / "issue.md"
+    page.write_text("# Mekong Insights Newsletter\n\nDear readers,\n\nWelcome to the May issue. Spring has been busy "
+                    "for our office, from the trade fair in Can Tho to the river forum in Vientiane.\n\n* * *\n\n"
+                    "## Laos and Vietnam open a new border gate at Na Meo\n\nLaos and Vietnam on Monday opened a new "
+                    "international border gate at Na Meo, cutting the road journey from Hanoi to Vientiane by three "
+                    "hours.\n\nThe gate will handle 500 trucks a day.\n")
+    article = ingest_path(page)
+    assert article.headline == "Laos and Vietnam open a new border gate at Na Meo"
+    assert not any(p.text.startswith("Welcome to the May issue") for p in article.paragraphs)
+    assert any(p.text.startswith("Laos and Vietnam on Monday opened") for p in article.paragraphs)
+    speech = ingest_text("Dear friends,\n\nWelcome to Can Tho. Spring has been busy for our province.\n\nTrade and "
+                         "investment\n\nLaos and Vietnam on Monday opened a new border gate at Na Meo.", "s")
+    assert speech.paragraphs[0].text.startswith("Welcome to Can Tho")

@@ -70,6 +70,7 @@ from diplo_ml.data.page_noise import (
     PRINT_STAMP,
     PROMPT,
     QUESTION_PREFIX,
+    READERS_ONLY,
     SITE_NAMES,
     SITE_SHAPE,
     SOURCE_CREDIT,
@@ -286,7 +287,22 @@ def _digest_story_title(article: Article) -> None:
                 article.dropped = [(m, "headline (the newsletter's story title)" if m == n else w, x)
                                    for m, w, x in article.dropped]
                 article.headline = re.sub(r"^\d{1,2}[.)]\s+", "", line.strip("*# "))
+                _letter_to_readers(article, n)
                 return
+
+
+def _letter_to_readers(article: Article, title: int) -> None:
+    """An unsigned letter to a newsletter's readers, from its "Dear readers," to its first story's title on line
+    ``title`` (read 37: "Welcome to the October issue … Autumn has been busy for our Delegation: …"), at most three
+    paragraphs, is no text of the story."""
+    greeting = max((n for n, why, line in article.dropped if n < title and why == "salutation"
+                    and READERS_ONLY.match(line.strip())), default=None)
+    letter = [p for p in article.paragraphs if greeting is not None and greeting < p.line < title]
+    if not letter or len(letter) > 3 or len(article.paragraphs) == len(letter):
+        return
+    for paragraph in letter:
+        article.paragraphs.remove(paragraph)
+        article.dropped.append((paragraph.line, "a newsletter's letter from its editors", paragraph.raw))
 
 
 # how a letter closes: "Your friend,", "Yours sincerely,", "With best wishes,", "Love,"

@@ -251,6 +251,8 @@ def comment_block(lines: Sequence[str]) -> set[int]:
 # a newsletter's letter from its editors: "Dear readers," … "— The editors"
 READERS_GREETING = re.compile(r"^(?:dear|hello|hi|good (?:morning|afternoon|evening))(?:,? (?:readers?|subscribers?"
                               r"|all|everyone|friends)\b)?[,!:]?$", re.IGNORECASE)
+# a greeting to a newsletter's readers only ("Dear readers,"; not a speech's "Dear friends,")
+READERS_ONLY = re.compile(r"^(?:dear|hello|hi),? (?:readers?|subscribers?)[,!:]?$", re.IGNORECASE)
 # "— The editors", "Pham Linh, Editor of the weekend edition"
 EDITORS_SIGN_OFF = re.compile(r"^[—–-]*\s*(?:(?:the |your )(?:editors?|editorial (?:team|board)|newsroom"
                               r"|newsletter team)(?: (?:of|at) [\w .&'’-]{1,40})?\.?"
