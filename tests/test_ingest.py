@@ -3557,3 +3557,30 @@ def test_an_unsigned_letter_to_a_newsletters_readers_is_no_text_of_its_story(tmp
     speech = ingest_text("Dear friends,\n\nWelcome to Can Tho. Spring has been busy for our province.\n\nTrade and "
                          "investment\n\nLaos and Vietnam on Monday opened a new border gate at Na Meo.", "s")
     assert speech.paragraphs[0].text.startswith("Welcome to Can Tho")
+
+
+def test_a_bilingual_pages_vietnamese_title_gives_way_to_its_english_one(tmp_path):
+    """Read 41: a bilingual page's <h1> in Vietnamese (no function word in it) over the English <h2> its text has."""
+    page = tmp_path / "song-ngu.html"
+    page.write_text("<html><head><title>Đoàn công tác lên đường sang Nam Sudan | Song ngữ</title></head><body><h1>"
+                    "Đoàn công tác lên đường làm nhiệm vụ tại Nam Sudan</h1><h2>Vietnamese field hospital team "
+                    "leaves for South Sudan</h2><p>The Ministry of National Defence on Wednesday held a send-off "
+                    "ceremony in Hanoi for a field hospital team of 63 staff bound for South Sudan.</p></body></html>")
+    assert ingest_path(page).headline == "Vietnamese field hospital team leaves for South Sudan"
+    english = tmp_path / "english.html"
+    english.write_text("<html><body><h1>Lại Đức Phong receives the Hà Nội delegation in Juba</h1><p>Senior "
+                       "Lieutenant General Lại Đức Phong on Wednesday received a delegation from Hà Nội in Juba."
+                       "</p></body></html>")
+    assert ingest_path(english).headline == "Lại Đức Phong receives the Hà Nội delegation in Juba"
+
+
+@pytest.mark.parametrize("top", [
+    # a channel's alert and category labels
+    "Citizen Watch channel · 48.3K subscribers\n\n⚡️ URGENT | CITIZEN PROTECTION ⚡️\n\n",
+    "Lan Pham • 1st\nConsul General | Diplomat | Views my own\n2d • Edited • 🌐\n\n",  # a profile's name and tagline
+])
+def test_a_posts_labels_and_profile_are_no_headline(top):
+    post = ingest_text(top + "Vietnam has evacuated 112 citizens from southern Lebanon to Beirut by road, the Foreign "
+                       "Ministry said late on Sunday.\n\nAll are safe.", "p")
+    assert post.headline is None
+    assert post.paragraphs[0].text.startswith("Vietnam has evacuated")

@@ -343,6 +343,10 @@ def _wrapped_titles(candidates: list[tuple[int, str]]) -> dict[tuple[int, str], 
     return found
 
 
+ALERT_WORDS = {"URGENT", "BREAKING", "BREAKING NEWS", "ALERT", "FLASH", "UPDATE", "EXCLUSIVE", "JUST IN", "LIVE",
+               "IMPORTANT", "NOTICE", "WARNING"}
+
+
 def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     """The longest short line above the body is the headline; the others are section labels."""
     def drop(test: Callable[[str], object], reason: str) -> None:
@@ -397,7 +401,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
          or re.search(r"\bFILE PHOTO\b", line), "photo caption")
     drop(lambda line: re.fullmatch(r"(?:see new posts|show more replies|show this thread|show more|view (?:all )?"
                                    r"replies|translate post)", line.strip(), re.IGNORECASE)
-         or re.match(r"[\W_]*(?:pinned(?: message| post)?\s*:|\d{1,2}\s?(?:s|m|h|d|w|min|mins|hrs?)\s*·)", line,
+         or re.match(r"[\W_]*(?:pinned(?: message| post)?\s*:|\d{1,2}\s?(?:s|m|h|d|w|min|mins|hrs?)\s*[·•])", line,
                      re.IGNORECASE)
          or re.search(r"(?:^|·\s*)[\d.,]+\s?[KkMm]? (?:subscribers|followers|members)\s*$", line),
          "social site's button or label")  # ("📌 Pinned message: …", "3h · 🌏", "… channel · 48.3K subscribers")
@@ -416,6 +420,16 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     # "SEA Games 33 | Day 5 | Vietnam wins 12 golds")
     drop(lambda line: sum(bool(re.search(r"\d", part)) and len(part.split()) <= 6 for part in line.split(" | ")) >= 4,
          "ticker of rates or prices")
+    # a channel's alert and category labels: "⚡️ URGENT | CITIZEN PROTECTION ⚡️" (read 41)
+    drop(lambda line: len(parts := [p.strip() for p in re.split(r"[|·•]", without_pictographs(line))]) >= 2
+         and all(p and capitals(p) and len(p.split()) <= 3 for p in parts)
+         and any(p in ALERT_WORDS for p in parts), "alert and category labels")
+    # a social profile's name with its degree of connection and the tagline under it: "Sarah Whitcombe • 1st" /
+    # "New Zealand Ambassador to Viet Nam | Diplomat | Trade & Agrifood" (read 41)
+    named = {n for n, line in [*candidates, *((n, line) for n, _, line in article.dropped)]
+             if re.search(r"[•·]\s*(?:1st|2nd|3rd\+?)\s*$", line)}
+    _drop_candidates(article, candidates, [c for c in candidates if c[0] in named or c[0] - 1 in named],
+                     "social profile's name or tagline")
     bullets = [c for c in candidates if re.match(r"^[•▪◦·]\s", c[1])]  # a box's or a timeline's items ("• 2015 –
     # Second Thai–Lao Friendship Bridge used for …", read 30), where another line may be the headline
     if len(bullets) < len([c for c in candidates if len(c[1].split()) >= 3]):

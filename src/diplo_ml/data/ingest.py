@@ -57,7 +57,7 @@ from diplo_ml.data.headlines import (
     title_the_page_lists,
     without_pictographs,
 )
-from diplo_ml.data.language import vietnamese_text
+from diplo_ml.data.language import vietnamese_text, vietnamese_title
 from diplo_ml.data.line_joins import capitals, hard_wrapped, paragraph_lines, recitals, split_blocks, unquoted
 from diplo_ml.data.mail import forwarded_mail, raw_message_text
 from diplo_ml.data.page_noise import (
@@ -818,6 +818,8 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
             why == "outlet masthead" and line.strip("*# ") == title for _, why, line in article.dropped)):
         title = None  # "# VOV World": the site's name set as the page's first heading, not its title
     heading_line = title and _heading_line(article.dropped, title)
+    if title and vietnamese_title(title) and article.headline and not vietnamese_title(article.headline):
+        title = None  # a bilingual page's Vietnamese <h1> over the English title its text has (read 41)
     if title and (page is not None or heading_line):  # the page's own title (front matter, "# …", <h1>) beats the
         article.headline = TITLE_EXTRAS.sub("", without_site(title))  # longest short line above the body (a clipped
         # page's title keeps the site's name: "… on lithium — MercoPress")

@@ -42,6 +42,12 @@ def vietnamese_text(text: str) -> bool:
         and len(VIETNAMESE_WORDS.intersection(w.strip(".,;:!?") for w in words)) >= 1
 
 
+def vietnamese_title(text: str) -> bool:
+    """A title in Vietnamese ("Bệnh viện dã chiến cấp 2 số 7 lên đường …"), which may have no function word: three
+    words or more in small letters carry letters only Vietnamese writes (an English title has them in names only)."""
+    return sum(bool(VIETNAMESE_LETTER.search(w)) and w[:1].islower() for w in text.split()) >= 3
+
+
 def not_english_warning(count: int, unit: str, first: str, marked: str, total: int | None = None) -> str:
     """The one stderr line for ``count`` units (rows, articles) that do not look English, naming the first."""
     many = count != 1 or total is not None
