@@ -3584,3 +3584,18 @@ def test_a_posts_labels_and_profile_are_no_headline(top):
                        "Ministry said late on Sunday.\n\nAll are safe.", "p")
     assert post.headline is None
     assert post.paragraphs[0].text.startswith("Vietnam has evacuated")
+
+
+@pytest.mark.parametrize("separator", ["----------------------------------------\n\n", ""])
+def test_a_read_more_box_above_the_text_teases_another_story(separator):
+    """Read 44: "READ MORE", another story's title and teaser (and a rule) above the article were taken for the
+    related-news tail, and the whole page went with them."""
+    page = ("News   Business   World\n\nREAD MORE\nVietnam opens honorary consulate in Sao Paulo\nThe new consulate "
+            "will help about 2,500 Vietnamese living in southern Brazil with notarization and passports.\n\n"
+            + separator + "Vietnam, Chile agree to upgrade trade pact\n\nBy Minh Son\n\nVietnam and Chile on Thursday "
+            "agreed to start negotiations to upgrade their 2014 free trade agreement, adding digital trade.\n\n"
+            "The decision was announced after the fourth meeting of the joint committee in Hanoi on Thursday.\n\n"
+            "Related news:\n- Vietnam's exports to Latin America rise 20%\n")
+    article = ingest_text(page, "p")
+    assert article.headline == "Vietnam, Chile agree to upgrade trade pact"
+    assert [p.text[:20] for p in article.paragraphs] == ["Vietnam and Chile on", "The decision was ann"]

@@ -2244,3 +2244,19 @@ ANECDOTE = ("At 5 a.m., before the ferry leaves, Tran Thi Hoa is already stackin
 def test_a_features_anecdote_above_its_news_is_not_the_summary(text, headline, first):
     sentences, allowed = candidates(text, headline)
     assert [s for s, ok in zip(sentences, allowed) if ok][0].startswith(first)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # read 44: an interview's pull quote on its own line above the lead that names its speaker; an op-ed's note
+    ("\"We want every worker to be treated fairly and to go home with savings.\"\n\nKorea plans to double the number "
+     "of seasonal workers it accepts from Viet Nam next year, its ambassador told Viet Nam News.\n\nHow will it "
+     "work?", "Korea plans to double"),
+    ("On the occasion of the UN's 80th anniversary, Foreign Minister Le Hoai Nam wrote an article titled \"From "
+     "participant to shaper\".\n\nToday, multilateral diplomacy serves Viet Nam's interests.", "Today, multilateral"),
+    # a quotation with its speaker after it, and one whose next statement goes on from it, stay
+    ("\"The regeneration has been a major success\" the minister told surveyors today.\n\nHe said the gains will "
+     "last.", "\"The regeneration"),
+    ("\"We want every worker to be treated fairly.\"\n\nHe said Korea will double the quota next year.", "\"We want"),
+])
+def test_read44_a_pull_quote_and_an_op_eds_note_are_not_the_summary(text, first):
+    assert _chosen(text)[0].startswith(first)

@@ -130,6 +130,18 @@ def _list_above_prose(units: list[tuple[int, str]], index: int) -> bool:
     return items > 0 and any(len(line.split()) >= 15 for _, line in rest[items:])
 
 
+def _teaser_box(units: list[tuple[int, str]], index: int) -> int:
+    """How many units, from a "Read more" heading at ``index`` above the text, make a box teasing another story: the
+    heading, the story's title (a short line) and its teaser (a paragraph, if any), and a rule under them ("-----"),
+    where two paragraphs of fifteen words or more follow (read 44); 0 for none."""
+    rest = [line for _, line in units[index + 1:]]
+    if not rest or not short_unpunctuated(rest[0], 20) or len(rest[0].split()) < 4:
+        return 0
+    size = 2 + (len(rest) > 1 and not short_unpunctuated(rest[1], 20))
+    size += size - 1 < len(rest) and bool(re.fullmatch(r"[-=_*~·• ]{4,}", rest[size - 1]))
+    return size if sum(len(line.split()) >= 15 for line in rest[size - 1:]) >= 2 else 0
+
+
 # a browser's print header: the day and time it was printed (:data:`PRINT_STAMP`), then the page's title
 BROWSER_PRINT_HEADER = re.compile(rf"^({PRINT_STAMP})\s+(\S.{{10,}})$")
 US_PRINT_STAMP = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+\d{1,2}:\d{2}\s*[AP]M$")  # (an en-AU or en-IN
@@ -510,6 +522,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
 
     sidebar = False  # a "Most read" list above the body: its items go, the page goes on below them
     advert = False  # an advertisement's label was the line before: its text goes
+    teaser = 0  # where a box teasing another story above the text ends
     for index, (number, line) in enumerate(units):
         if in_tail:
             article.dropped.append((number, "related-news tail", line))
@@ -538,6 +551,11 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
                 and not LIVE_HEADING.match(line) and _list_above_prose(units, index):  # (a live page's entries)
             sidebar = True  # ("MOST READ" / "• PM chairs …" / "• …" above the headline: not the page's end)
             article.dropped.append((number, "sidebar list above the text", line))
+            continue
+        if TAIL_HEADINGS.match(line) and not seen_body and (box := _teaser_box(units, index)):
+            teaser = index + box  # ("READ MORE" / "Vietnam opens honorary consulate in …" / its teaser, above the text)
+        if index < teaser:
+            article.dropped.append((number, "another story's teaser above the text", line))
             continue
         if TAIL_HEADINGS.match(line) and (seen_body or not LIVE_HEADING.match(line)):  # (a live page's entries)
             in_tail = True

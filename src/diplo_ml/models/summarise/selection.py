@@ -233,6 +233,10 @@ INTRODUCES_TEXT = re.compile(r"^(?:The )?(?:Vietnam News Agency|VNA|Vietnam ?Plu
                              r"|publishes|brings|offers|carries)\s+(?:readers\s+|you\s+)?(?:the\s+)?(?:full\s+text"
                              r"|text|transcript|(?:an?|the)\s+(?:article|interview|op-ed|commentary|speech|remarks|address"
                              r"|piece|opinion|statement)s?)\b")
+# what says an op-ed was written, above its text: "On the occasion of …, Foreign Minister Le Hoai Nam wrote an article
+# titled "From participant to shaper: …"." (read 44; not "… wrote an article criticising …" as news of a row: a title)
+WROTE_ARTICLE = re.compile(r"\b(?:wrote|has written|penned|authored) (?:an? |the )(?:article|op-ed|essay|commentary)"
+                           r" (?:titled|entitled|headlined)\b")
 # what sets up a transcript, not a statement: "Following are questions and answers at the regular press briefing …"
 # (an interview's set-up stays: "…, VOV World talked with Senior Colonel … about …" is how the embedded references
 # open, "In an interview marking …, a deputy director … reviewed …"; passing it over lost ROUGE on both of train's)
@@ -505,7 +509,8 @@ def is_statement(sentence: str) -> bool:
         return False
     unemphasised = text.lstrip("*_")
     if MADE_BY.match(text) or _names_only(text) or EDITOR_NOTE.match(text) or HEADED_EDITOR_NOTE.match(text) \
-            or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) or STORY_NOTE.match(unemphasised) \
+            or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) or WROTE_ARTICLE.search(text) \
+            or STORY_NOTE.match(unemphasised) \
             or source_note(unemphasised) \
             or ((FURNITURE_SENTENCE.match(text) or MEDIA_OR_EMBARGO.match(text)) and len(text.split()) <= 25) \
             or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)) or PROCEDURAL.match(text) \
@@ -748,7 +753,8 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
     above_the_news: tuple[Callable[[], list[int]], ...] = (
         lambda: _opening_scene(raw, lines, allowed), lambda: _feature_opening(raw, allowed),
         lambda: _before_announcement(raw, allowed), lambda: _background_opening(raw, allowed),
-        lambda: _untold_opening(raw, allowed, headline), lambda: _quote_box(raw, allowed),
+        lambda: _untold_opening(raw, allowed, headline),
+        lambda: _quote_box(raw, allowed, {line.strip() for line in lines}),
         lambda: _situation_opening(raw, allowed, headline), lambda: _authority_opening(raw, allowed, headline),
         lambda: _anaphoric_opening(raw, allowed), lambda: _digest_intro(raw),
         lambda: _deck_opening(raw, allowed, headline), lambda: _anecdote_opening(raw, allowed, headline),
@@ -1362,12 +1368,13 @@ def _authority_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | 
     return [i for i in kept if lead is not None and i < lead]
 
 
-def _quote_box(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
+def _quote_box(raw: Sequence[str], allowed: np.ndarray, lines: Sequence[str] = ()) -> list[int]:
     """A release that opens with a box's quotation standing alone (no speaker in its sentence: "“Fifty years after the
     war ended, farmers … still find bombs in their fields.”", read 33), credited on a line of its own ("The Honourable
     Priya Sandhu, Minister of International Development") above its news: the statements before the first of the
     next five that reports an act on a day (:data:`LEAD_ACT`, :data:`NEWS_DAY`), not in the first person. (A
-    minister's statement in quotation marks, as GOV.UK prints one, has no credit line before its news.)"""
+    minister's statement in quotation marks, as GOV.UK prints one, has no credit line before its news.) A pull quote
+    alone on one of ``lines`` gives way to a lead below it that names a speaker and a day or news to come."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     if not kept or not raw[kept[0]].strip().startswith(QUOTE_MARKS) or ATTRIBUTED.search(raw[kept[0]]):
         return []
@@ -1376,6 +1383,13 @@ def _quote_box(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
                  and not RELATIVE_ACT.search(raw[i])), None)
     credited = lead is not None and any(not allowed[i] and CREDIT_LINE.match(raw[i].strip())
                                         for i in range(kept[0] + 1, lead))
+    opening = raw[kept[0]].strip()
+    if not credited and len(kept) > 1 and opening in lines and re.fullmatch(r"[\"“‘][^\"“”‘’]+[\"”’]", opening):
+        below = raw[kept[1]].strip()  # (a pull quote on its own line, all of it quoted, above the lead that names its
+        # speaker: "… Park Jin-woo told Viet Nam News in an exclusive interview …", read 44; not "He said …")
+        if not below.startswith(QUOTE_MARKS) and REPORTED.search(below) and (NEWS_DAY.search(below) or FUTURE.search(
+                below)) and not FIRST_PERSON.search(unquoted(below)) and not _refers_back(below, opening):
+            return kept[:1]
     return [i for i in kept if credited and i < lead]
 
 
