@@ -3599,3 +3599,25 @@ def test_a_read_more_box_above_the_text_teases_another_story(separator):
     article = ingest_text(page, "p")
     assert article.headline == "Vietnam, Chile agree to upgrade trade pact"
     assert [p.text[:20] for p in article.paragraphs] == ["Vietnam and Chile on", "The decision was ann"]
+
+
+def test_read43_newsletters_bilingual_markdown_and_their_top_stories(tmp_path):
+    """Read 43: a newsletter named before a colon ("… Weekly: <the issue's teaser>") or by a masthead in capitals
+    under a mail's subject gives way to its top story's title; a Markdown page's Vietnamese title to the English
+    "## …" under it."""
+    story = ("\n\nLaos and Vietnam open new border gate\n\nLaos and Vietnam on Monday opened a new international "
+             "border gate at Na Meo, cutting the road journey from Hanoi to Vientiane by three hours.\n\nThe gate will "
+             "handle 500 trucks a day, officials said.\n")
+    mail = tmp_path / "issue.txt"
+    mail.write_text("Subject: Mekong Weekly #46 | A full calendar\n\nMEKONG WEEKLY\nThe Voice of the River - English "
+                    "Service\nIssue 46 | Friday, November 14, 2025\n\nTOP STORY" + story)
+    assert ingest_path(mail).headline == "Laos and Vietnam open new border gate"
+    page = tmp_path / "issue.html"
+    page.write_text("<html><head><title>Mekong Beat Weekly: Border gates, trucks and a quiet deal</title></head><body>"
+                    + "".join(f"<p>{p}</p>" for p in story.strip().split("\n\n")) + "</body></html>")
+    assert ingest_path(page).headline == "Laos and Vietnam open new border gate"
+    bilingual = tmp_path / "song-ngu.md"
+    bilingual.write_text("# Việt Nam – Lào khai trương cửa khẩu quốc tế mới tại Na Mèo\n\n## Laos and Vietnam open "
+                         "new border gate at Na Meo\n\nLaos and Vietnam on Monday opened a new international border "
+                         "gate at Na Meo, cutting the road journey by three hours.\n")
+    assert ingest_path(bilingual).headline == "Laos and Vietnam open new border gate at Na Meo"

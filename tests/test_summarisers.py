@@ -2260,3 +2260,19 @@ def test_a_features_anecdote_above_its_news_is_not_the_summary(text, headline, f
 ])
 def test_read44_a_pull_quote_and_an_op_eds_note_are_not_the_summary(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # read 43: a machine translation's notices; a transcript's "REPORTER (Name):" label
+    ("[AUTO-TRANSLATED]\nThis article has been machine translated from Vietnamese. The translation may contain "
+     "errors; please refer to the original.\n\nDeputy Minister Do Thanh Binh on Thursday received the ambassador.",
+     "Deputy Minister Do Thanh Binh"),
+    ("Translated by machine. Original in Vietnamese.\n\nThis English version is automatically generated and has not "
+     "been reviewed.\n\nQuang Tri and Khammouane on Friday opened a border market.", "Quang Tri and Khammouane"),
+    ("REPORTER (Luu Quang Huy): Vietnam and Brazil on Friday signed two protocols on fruit and beef.\n\nThe deals "
+     "took three years.", "Vietnam and Brazil on Friday"),
+    # news of a translation stays
+    ("The ministry has translated the treaty into English.\n\nIt was signed on Friday.", "The ministry has"),
+])
+def test_read43_translation_notices_and_a_reporters_label_are_not_the_summary(text, first):
+    assert _chosen(text)[0].startswith(first)

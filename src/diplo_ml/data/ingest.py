@@ -261,6 +261,8 @@ def names_a_digest(title: str) -> bool:
     with the other parts a label, an issue or a date; or a title in capitals or a short name that ends in it
     ("VIETRADE FOREIGN MARKETS BULLETIN", "Law Digest"); "Issue 10" (not "Storm Bulletin – Typhoon Kajiki to make
     landfall …", "Hanoi-Perth Flights Go Weekly", "… Border Marker Issue 20 Years On")."""
+    if re.match(r"(?:[\w&'’+-]+ ){0,4}(?-i:Weekly|Newsletter|Digest|Round-?up)\s*(?:#\s?\d+\s*)?:\s", title.strip()):
+        return True  # (a name before a colon and the issue's teaser: "ASEAN Beat Weekly: Fishing boats, …", read 43)
     parts = [part for part in TITLE_PARTS.split(title.strip()) if part]
     if len(parts) > 1:
         return any(DIGEST_WORD.search(part) and len(part.split()) <= 5 and all(
@@ -284,6 +286,10 @@ def _digest_story_title(article: Article) -> None:
     Vietnam and EFTA sign free trade agreement after 13 years of talks"; read 34)."""
     named = article.headline and names_a_digest(article.headline)  # (or the page's own title: "VietnamPlus
     # Weekly – Foreign Affairs", "VIETRADE FOREIGN MARKETS BULLETIN", "Newsletter of the … · Issue 10"; reads 36-39)
+    top = article.paragraphs[0].line if article.paragraphs else 0  # (or a masthead above the text: "VOV WORLD
+    # WEEKLY" under a mail's subject "VOV World Weekly #46 | …", read 43)
+    named = named or any(n < top and (DIGEST.match(line) or (line.isupper() and DIGEST_WORD.search(line)))
+                         for n, _, line in article.dropped)
     if not named and not any(why.startswith("headline") and DIGEST.match(line) for _, why, line in article.dropped):
         return
     between = ("timestamp", "byline/credit", "short line without a sentence", "photo caption", "image")
@@ -292,9 +298,10 @@ def _digest_story_title(article: Article) -> None:
         above = [(n, why, line) for n, why, line in lines if paragraph.line - 10 <= n < paragraph.line]
         for n, why, line in reversed(above):
             heading = why.startswith("short line") or (why == "paragraph" and short_unpunctuated(line, 20)) or (
-                named and why == "section label")
+                named and (why == "section label" or why.startswith("heading (the page")))
             if heading and len(line.split()) >= 4 and not capitals(line) and ":" not in line \
-                    and re.match(r"[*_#]*[A-Z0-9“\"']", line) and not BARE_LINK_CALL.match(line) \
+                    and not names_a_digest(line) and re.match(r"[*_#]*[A-Z0-9“\"']", line) \
+                    and not BARE_LINK_CALL.match(line) \
                     and all(w.startswith(between) for m, w, _ in above if m > n):
                 article.dropped = [(m, "headline (the newsletter's story title)" if m == n else w, x)
                                    for m, w, x in article.dropped]
@@ -333,7 +340,9 @@ def _letter_above_the_story(article: Article) -> None:
     lines = sorted(article.dropped)
     opening = next((n for n, why, line in lines if why == "salutation" and line.strip().lower().startswith("dear ")),
                    None)
-    if opening is None or not article.paragraphs or article.paragraphs[0].line < opening:
+    readers = opening is not None and re.match(r"dear (?:readers|subscribers)\b", next(
+        line for n, _, line in lines if n == opening).strip(), re.IGNORECASE)  # (a preheader may stand above it)
+    if opening is None or not article.paragraphs or (article.paragraphs[0].line < opening and not readers):
         return
     above = [line for n, _, line in lines if opening - 3 <= n < opening and re.search(r"\b(?:19|20)\d\d\b", line)]
     dated = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", above[-1])] if above else []  # the letter's own date
@@ -804,8 +813,8 @@ def _clipped_title(page: MarkdownPage) -> str | None:
     if page.classed_title:  # the heading the page marks as its entry's title ("# … {.entry-title}")
         return page.classed_title
     story, title = page.story_heading, page.title
-    if not story or names_site(story):
-        return title
+    if not story or names_site(story) or (vietnamese_title(story) and title and not vietnamese_title(title)):
+        return title  # (a bilingual page's Vietnamese heading over its English one)
     if not title or story == title:
         return story
 

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from diplo_ml.data.datelines import split_datelines
+from diplo_ml.data.language import vietnamese_title
 from diplo_ml.errors import DataError, EncodingError
 from diplo_ml.files import not_a_file
 
@@ -565,6 +566,9 @@ class MarkdownPage:
         if not filled:
             return None
         if match := MD_TITLE.match(filled[0][1]):
+            english = re.match(r"#{2,3}\s+(.*\S)", filled[1][1]) if len(filled) > 1 else None
+            if english and vietnamese_title(match.group(1)) and not vietnamese_title(english.group(1)):
+                return english.group(1).strip("*_# ")  # (a bilingual page's English title under its Vietnamese one)
             return match.group(1).strip("*_ ")
         titles = [(n, m) for n, (_, line) in enumerate(filled) if (m := MD_TITLE.match(line))]
         if len(titles) != 1 or len(titles[0][1].group(1).split()) < 3:

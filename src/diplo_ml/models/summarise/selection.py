@@ -323,6 +323,13 @@ PAGE_NOTE = re.compile(
     # has been."
     r"|^follow (?:our|along with our|the) (?:live )?(?:coverage|updates)\b"
     r"|^what an? (?:week|day|month|year|journey|trip|time|ride)(?: it['’]s| it has| this has)? been[.!]+$"
+    # a machine translation's notice (read 43): "This article has been machine translated from Vietnamese.", "The
+    # translation may contain errors; …", "This English version is automatically generated and …", "[AUTO-TRANSLATED]"
+    r"|^(?:\[?auto-?translated\]?\s*)?(?:this|the) (?:english )?(?:article|page|text|content|story|version|post)"
+    r" (?:has been|was|is|is being) (?:machine[- ]translated|(?:automatically |machine[- ])(?:translated|generated)"
+    r"|translated (?:automatically|by (?:a )?machine|using (?:machine|automatic) translation))\b"
+    r"|^translated by (?:a )?machine\b|^(?:the )?(?:machine |automatic )?translation may contain (?:errors|mistakes"
+    r"|inaccuracies)\b|^original (?:article|version|text) in \w+[.!]?$|^\[?auto-?translated\]?$"
     # a programme's presenter and its cues (read 39): "I'm Thu Hoa in Hanoi.", "It's good to have you with us again.",
     # "First, diplomacy.", "Our correspondent Minh Duc has more from Wellington."
     r"|^(?:I['’]m|I am|this is) (?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+)){1,3}(?:,? (?:in|from|reporting from)"
@@ -603,7 +610,8 @@ PREAMBULAR = re.compile(r"^(?:[A-Z][a-z]+ing\b|Having\b|Deeply\b|Gravely\b|Beari
 # a briefing's role label before the answer, in any page: "Spokesperson: Viet Nam's competent authorities …"
 # and a broadcast transcript's speaker with a cue ("THU HANG (studio): …", "MINH DUC (voiceover): …", read 39)
 ROLE_LABEL = re.compile(r"^(?:(?:Deputy )?(?:Spokes(?:person|man|woman)|SPOKES(?:PERSON|MAN|WOMAN))|Moderator"
-                        r"|MODERATOR)(?: \([^()]{1,120}\))?\s*:\s+(?=[A-Z\"“])"  # (also "Spokesperson (Mrs. …):")
+                        r"|MODERATOR|(?i:presenter|reporter|correspondent|anchor|host|narrator))"
+                        r"(?: \([^()]{1,120}\))?\s*:\s+(?=[A-Z\"“])"  # (also "Spokesperson (Mrs. …):", "REPORTER (…):")
                         r"|^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} \((?i:studio|voice-?over|vo|off-camera|on camera"
                         r"|in vision|presenter|anchor|host|reporter|correspondent|live|sot|package)\)\s*:\s+"
                         r"(?=[A-Z\"“])")
