@@ -3621,3 +3621,23 @@ def test_read43_newsletters_bilingual_markdown_and_their_top_stories(tmp_path):
                          "new border gate at Na Meo\n\nLaos and Vietnam on Monday opened a new international border "
                          "gate at Na Meo, cutting the road journey by three hours.\n")
     assert ingest_path(bilingual).headline == "Laos and Vietnam open new border gate at Na Meo"
+
+
+def test_read43_a_social_profiles_header_pinned_post_and_thread_numbers():
+    """Read 43: an X page's account name over its @handle, its "Joined" line, counts and tabs are no headline; its
+    pinned older post is no text; the thread's "🧵 1/5" numbers go. A LinkedIn post's two tagline lines, "Feed post",
+    "+ Follow" are no headline either."""
+    page = ("EU in Atlantis\n@EUinAtlantis\nAtlantis City   eeas.europa.eu/atlantis   Joined March 2014\n412 "
+            "Following   38.7K Followers\n\nPosts   Replies   Media   Likes\n\n📌 Pinned\n"
+            "EU in Atlantis @EUinAtlantis · Oct 2\n"
+            "Applications for the 2026 scholarships are now open! Full scholarships for master's programmes.\n💬 46\n\n"
+            "EU in Atlantis @EUinAtlantis · Nov 27\n🧵 1/2 Today the EU and Atlantis held the sixth meeting of their "
+            "trade committee and agreed to set up a working group on farm exports.\n💬 8\n\n"
+            "EU in Atlantis @EUinAtlantis · Nov 27\n2/2 The meeting was co-chaired by two deputy ministers.\n")
+    article = ingest_text(page, "x")
+    assert article.headline is None
+    assert article.paragraphs[0].text.startswith("Today the EU and Atlantis held")
+    post = ingest_text("Feed post\n\nLan Pham • 2nd\nDiplomat | Trade Promotion | Views my own\nTrade Counsellor at "
+                       "the Embassy in Canberra\n4d • Edited • 🌐\n\n+ Follow\n\nG'day from Sydney!\n\nLast Thursday, "
+                       "the first shipment of fresh pomelo cleared biosecurity inspection in Sydney.", "p")
+    assert post.headline is None

@@ -2276,3 +2276,15 @@ def test_read44_a_pull_quote_and_an_op_eds_note_are_not_the_summary(text, first)
 ])
 def test_read43_translation_notices_and_a_reporters_label_are_not_the_summary(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # read 43: a live page's order and clock, a post's greeting from a place and its thanks
+    ("Latest updates appear at the top. All times are Hanoi time.\n\nThe 18 sailors landed at Noi Bai on Wednesday.",
+     "The 18 sailors"),
+    ("G'day from Sydney!\n\nWhat a week it has been, and I want to say thank you to everyone who made it possible.\n\n"
+     "Last Thursday, the first shipment of fresh pomelo cleared biosecurity in Sydney.", "Last Thursday"),
+    ("Greetings from Hanoi to the Vietnamese community in Sydney was the theme of the concert on Friday.", "Greetings"),
+])
+def test_read43_a_live_pages_order_and_a_posts_greeting_are_not_the_summary(text, first):
+    assert _chosen(text)[0].startswith(first)

@@ -403,7 +403,12 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
                                    r"replies|translate post)", line.strip(), re.IGNORECASE)
          or re.match(r"[\W_]*(?:pinned(?: message| post)?\s*:|\d{1,2}\s?(?:s|m|h|d|w|min|mins|hrs?)\s*[·•])", line,
                      re.IGNORECASE)
-         or re.search(r"(?:^|·\s*)[\d.,]+\s?[KkMm]? (?:subscribers|followers|members)\s*$", line),
+         or re.search(r"(?:^|·\s*|following\s+)[\d.,]+\s?[KkMm]? (?:subscribers|followers|members)\s*$", line,
+                      re.IGNORECASE) or re.fullmatch(r"\+?\s*follow", line.strip(), re.IGNORECASE)
+         or re.fullmatch(r"(?:(?:posts|replies|media|likes|highlights|articles|videos|photos|about)\s*[|·]?\s*){3,}",
+                         line.strip(), re.IGNORECASE)
+         or re.search(rf"\bjoined (?:{MONTHS}) \d{{4}}$", line, re.IGNORECASE)
+         or re.search(r"@\w{2,30}\s*·\s*\S", line) or re.fullmatch(r"feed post", line.strip(), re.IGNORECASE),
          "social site's button or label")  # ("📌 Pinned message: …", "3h · 🌏", "… channel · 48.3K subscribers")
     # a printed bulletin's contents: "2. Citizen protection in the United Arab Emirates ................. 1" (read 41)
     drop(lambda line: re.search(r"(?:\.\s?){4,}\s*\d{1,3}$|…{2,}\s*\d{1,3}$", line.strip()), "contents line")
@@ -427,9 +432,11 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     # a social profile's name with its degree of connection and the tagline under it: "Sarah Whitcombe • 1st" /
     # "New Zealand Ambassador to Viet Nam | Diplomat | Trade & Agrifood" (read 41)
     named = {n for n, line in [*candidates, *((n, line) for n, _, line in article.dropped)]
-             if re.search(r"[•·]\s*(?:1st|2nd|3rd\+?)\s*$", line)}
-    _drop_candidates(article, candidates, [c for c in candidates if c[0] in named or c[0] - 1 in named],
-                     "social profile's name or tagline")
+             if re.search(r"[•·]\s*(?:1st|2nd|3rd\+?)\s*$", line)}  # (and a second tagline line under it)
+    handles = {n for n, line in [*candidates, *((n, line) for n, _, line in article.dropped)]  # (an account's name
+               if re.fullmatch(r"@\w{2,30}", line.strip())}  # over its "@handle": "EU in Viet Nam" / "@EUinVietnam")
+    _drop_candidates(article, candidates, [c for c in candidates if {c[0], c[0] - 1, c[0] - 2} & named
+                                           or c[0] + 1 in handles], "social profile's name or tagline")
     bullets = [c for c in candidates if re.match(r"^[•▪◦·]\s", c[1])]  # a box's or a timeline's items ("• 2015 –
     # Second Thai–Lao Friendship Bridge used for …", read 30), where another line may be the headline
     if len(bullets) < len([c for c in candidates if len(c[1].split()) >= 3]):

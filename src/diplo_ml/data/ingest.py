@@ -370,6 +370,34 @@ SHARED_FROM = re.compile(r"^[\W_]*(?:shared from|reposted from|shared (?:a|an) (
                          r"|copied (?:full )?(?:text|article) from)\b|^\[copied full text\]$", re.IGNORECASE)
 
 
+# a post's header on a social page: "EU in Viet Nam @EUinVietnam · Nov 27"
+POST_HEADER = re.compile(r"@\w{2,30}\s*·\s*\S")
+
+
+def _pinned_post(article: Article) -> None:
+    """A social page's pinned post, from its "📌 Pinned" label to the next post's header (read 43: an older post on
+    scholarships above the thread of the day), is no text of the page's news."""
+    pinned = next((n for n, _, line in sorted(article.dropped) if re.fullmatch(
+        r"[\W_]*pinned(?: (?:post|tweet|message))?[\W_]*", line.strip(), re.IGNORECASE)), None)
+    if pinned is None:
+        return
+    following = next((n for n, _, line in sorted(article.dropped) if n > pinned + 1 and POST_HEADER.search(line)), None)
+    post = [p for p in article.paragraphs if following is not None and pinned < p.line < following]
+    if post and len(post) < len(article.paragraphs):
+        for paragraph in post:
+            article.paragraphs.remove(paragraph)
+            article.dropped.append((paragraph.line, "a pinned older post", paragraph.raw))
+
+
+def _thread_numbers(article: Article) -> None:
+    """A thread's posts lose their numbers ("🧵 1/5 Today in Ha Noi, …"), where the page shows posts' headers (a
+    gallery's "1/5" captions have none)."""
+    if sum(bool(POST_HEADER.search(line)) for _, _, line in article.dropped) < 2:
+        return
+    for paragraph in article.paragraphs:
+        paragraph.text = re.sub(r"^[^\w\s\"“]*\s*\d{1,2}\s*/\s*\d{1,2}\s+(?=\S)", "", paragraph.text)
+
+
 def _post_above_the_share(article: Article) -> None:
     """A social post's comment above the article it shares ("Finally!!! Good news for all the brothers and sisters
     …" / "——— Shared from Vietnam Labour Net ———" / the article) is the poster's, not the article's: it is set aside
@@ -697,6 +725,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     _digest_story_title(article)
     _stamp_under_the_headline(article, stamps)
     _letter_above_the_story(article)
+    _pinned_post(article)
+    _thread_numbers(article)
     _post_above_the_share(article)
     _teasers_of_the_text(article)
     if article.outlet is None:

@@ -322,7 +322,12 @@ PAGE_NOTE = re.compile(
     # a live page's pointer to itself, a post's exclamation (read 41): "Follow our coverage of …", "What a week it
     # has been."
     r"|^follow (?:our|along with our|the) (?:live )?(?:coverage|updates)\b"
-    r"|^what an? (?:week|day|month|year|journey|trip|time|ride)(?: it['’]s| it has| this has)? been[.!]+$"
+    r"|^(?:the )?(?:latest|newest|most recent) (?:updates?|posts?|entries) (?:appears?|are|is|come|comes)"
+    r" (?:shown )?(?:at the top|first)\b"  # (a live page's order and clock, read 43: "All times are Hanoi time.")
+    r"|^(?:g['’]day|hello|hi|greetings|xin chào|namaste|bonjour|kia ora) from (?-i:[A-Z])[\w .'’-]{1,40}[!.]+$"
+    r"|^all times (?:are|in|shown in) [^.!?]{1,40}?(?:time|GMT|UTC|ICT)(?:\s*\(?(?:GMT|UTC)?\s*[+-]\d{1,2}\)?)?\.?$"
+    r"|^what an? (?:week|day|month|year|journey|trip|time|ride)(?: it['’]s| it has| this has)? been(?:[.!]+$|,? and "
+    r"(?:I|we) (?:want|would like|wish) to (?:say )?thank\b)"
     # a machine translation's notice (read 43): "This article has been machine translated from Vietnamese.", "The
     # translation may contain errors; …", "This English version is automatically generated and …", "[AUTO-TRANSLATED]"
     r"|^(?:\[?auto-?translated\]?\s*)?(?:this|the) (?:english )?(?:article|page|text|content|story|version|post)"
