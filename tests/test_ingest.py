@@ -3641,3 +3641,17 @@ def test_read43_a_social_profiles_header_pinned_post_and_thread_numbers():
                        "the Embassy in Canberra\n4d • Edited • 🌐\n\n+ Follow\n\nG'day from Sydney!\n\nLast Thursday, "
                        "the first shipment of fresh pomelo cleared biosecurity inspection in Sydney.", "p")
     assert post.headline is None
+
+
+def test_a_speech_titles_speaker_and_occasion_in_capitals_keep_the_name_below_out():
+    """Read 37: "KEYNOTE ADDRESS BY THE MINISTER … AT THE … FORUM …" tells its speaker and occasion; the minister's name
+    and office in capitals below it are no part of the headline. A "STATEMENT BY H.E. …" over its office is one."""
+    speech = ingest_text("KEYNOTE ADDRESS BY THE MINISTER OF FOREIGN AFFAIRS OF ATLANTIS AT THE FORUM ON ECONOMIC "
+                         "DIPLOMACY 2025\n\nDATO' SERI AHMAD BIN ISMAIL\nMINISTER OF FOREIGN AFFAIRS\n\n"
+                         "Excellencies,\n\n"
+                         "Economic diplomacy has become the core of our foreign policy this year.", "s")
+    assert speech.headline == "KEYNOTE ADDRESS BY THE MINISTER OF FOREIGN AFFAIRS OF ATLANTIS AT THE FORUM ON " \
+        "ECONOMIC DIPLOMACY 2025"
+    statement = ingest_text("STATEMENT BY H.E. NGUYEN VAN AN\nPERMANENT REPRESENTATIVE OF VIET NAM TO THE UNITED "
+                            "NATIONS\n\nMr. President,\n\nViet Nam welcomes the adoption of the resolution today.", "t")
+    assert statement.headline.startswith("STATEMENT BY H.E. NGUYEN VAN AN PERMANENT REPRESENTATIVE")

@@ -183,6 +183,8 @@ def _capitals_speakers_title(candidates: list[tuple[int, str]]) -> list[tuple[in
     ordered = sorted(candidates)
     for i, (number, line) in enumerate(ordered):
         if SPEAKERS_TITLE.match(line) and capitals(line):
+            if re.search(r"\sBY\s.{3,}\sAT\s(?:THE\s)?\S", line):  # (its speaker and occasion told already: the name
+                return []  # below is no part of it, read 37's "KEYNOTE ADDRESS BY THE MINISTER … AT THE … FORUM …")
             block = [(number, line)]
             for below in ordered[i + 1:]:
                 if below[0] - block[-1][0] > 2 or not capitals(below[1]) or len(block) >= 6 \
