@@ -196,17 +196,28 @@ DOCUMENT_SUBJECT = re.compile(r"(?i)^subject\s*:.*\b(?:press release|media relea
                               r"|for immediate release)\b")
 
 
+def _set_aside(article: Article, paragraphs: Iterable[Paragraph], why: str) -> None:
+    """Take ``paragraphs`` out of the article's text, each kept among its dropped lines with ``why``."""
+    for paragraph in list(paragraphs):
+        article.paragraphs.remove(paragraph)
+        article.dropped.append((paragraph.line, why, paragraph.raw))
+
+
 def _lead_text(article: Article) -> str:
     """The text of the paragraph that a dateline marks as the lead ("" for none)."""
     return next((p.text for p in article.paragraphs if p.line == article.lead_line), "")
 
 
+def _words_in_common(a: str, b: str, word: str, ignored: set[str]) -> int:
+    """How many words (matches of the pattern ``word``, case aside, not ``ignored``) two texts share."""
+    def words(text: str) -> set[str]:
+        return {w.lower() for w in re.findall(word, text)} - ignored
+    return len(words(a) & words(b))
+
+
 def _shares_words(a: str, b: str, least: int) -> bool:
     """Whether two texts share ``least`` words of four letters or more (case aside)."""
-    def words(text: str) -> set[str]:
-        return {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]{3,}", text)} - {"with", "from", "that", "this", "will",
-                                                                               "have"}
-    return len(words(a) & words(b)) >= least
+    return _words_in_common(a, b, r"[^\W\d_][\w'’-]{3,}", {"with", "from", "that", "this", "will", "have"}) >= least
 
 
 def _title_above_the_lead(article: Article) -> None:
@@ -237,8 +248,7 @@ def _title_above_the_lead(article: Article) -> None:
             article.dropped.append((entry[0], "headline (the release's own title, above its dated lead)", entry[2]))
             article.headline = entry[2].strip("*_# ")
         return
-    article.paragraphs.remove(above)
-    article.dropped.append((above.line, "headline (the release's own title, above its dated lead)", above.raw))
+    _set_aside(article, [above], "headline (the release's own title, above its dated lead)")
     article.headline = above.text
 
 
@@ -319,9 +329,7 @@ def _letter_to_readers(article: Article, title: int) -> None:
     letter = [p for p in article.paragraphs if greeting is not None and greeting < p.line < title]
     if not letter or len(letter) > 3 or len(article.paragraphs) == len(letter):
         return
-    for paragraph in letter:
-        article.paragraphs.remove(paragraph)
-        article.dropped.append((paragraph.line, "a newsletter's letter from its editors", paragraph.raw))
+    _set_aside(article, letter, "a newsletter's letter from its editors")
 
 
 # how a letter closes: "Your friend,", "Yours sincerely,", "With best wishes,", "Love,"
@@ -359,9 +367,7 @@ def _letter_above_the_story(article: Article) -> None:
     below = article.paragraphs[len(letter)] if article.paragraphs[:len(letter)] == letter else None
     if below is not None and re.match(r"(?:The|This|That) letter\b", below.text):  # what tells of it: "The letter
         letter.append(below)  # was written by …, an engineer at the shipyard, to …"
-    for paragraph in letter:
-        article.paragraphs.remove(paragraph)
-        article.dropped.append((paragraph.line, "a letter quoted above the story", paragraph.raw))
+    _set_aside(article, letter, "a letter quoted above the story")
 
 
 # where a social post's own words end and the article it shares begins: "——— Shared from Vietnam Labour Net ———",
@@ -384,9 +390,7 @@ def _pinned_post(article: Article) -> None:
     following = next((n for n, _, line in sorted(article.dropped) if n > pinned + 1 and POST_HEADER.search(line)), None)
     post = [p for p in article.paragraphs if following is not None and pinned < p.line < following]
     if post and len(post) < len(article.paragraphs):
-        for paragraph in post:
-            article.paragraphs.remove(paragraph)
-            article.dropped.append((paragraph.line, "a pinned older post", paragraph.raw))
+        _set_aside(article, post, "a pinned older post")
 
 
 def _thread_numbers(article: Article) -> None:
@@ -416,9 +420,7 @@ def _post_above_the_share(article: Article) -> None:
     if not above or len(below) < 2 or any(split_datelines(p.raw)[0] for p in above) \
             or not (short_unpunctuated(below[0].text, 30) or split_datelines(below[0].raw)[0]):
         return  # (not a feature's "Shared from generation to generation" or a credit under a dated lead)
-    for paragraph in above:
-        article.paragraphs.remove(paragraph)
-        article.dropped.append((paragraph.line, "a poster's comment above the article it shares", paragraph.raw))
+    _set_aside(article, above, "a poster's comment above the article it shares")
     titled = [n for n, why, _ in article.dropped if why.startswith("headline")]
     title = below[0]
     if (not titled or titled[0] < shared) and short_unpunctuated(title.text, 30) and len(title.text.split()) >= 4:
@@ -436,8 +438,7 @@ def _teasers_of_the_text(article: Article) -> None:
         if len(start.split()) >= 8 and any(split_datelines(p.raw)[0] and strip_dateline(p.raw).startswith(start)
                                            for p in article.paragraphs if p.line > teaser.line):  # (a dated text,
             # not a live page's entry told again in full)
-            article.paragraphs.remove(teaser)
-            article.dropped.append((teaser.line, "teaser (the text below begins with it)", teaser.raw))
+            _set_aside(article, [teaser], "teaser (the text below begins with it)")
 
 def _motto(units: list[tuple[int, str]], index: int) -> bool:
     """A site's motto under its wordmark, above its language bar or menu: the page's second or third line, a sentence
@@ -705,13 +706,10 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     if not seen_body:
         pick_headline(article, before_body)
     _bilingual_post(article)
-    for quote in _pull_quotes(article.paragraphs):
-        article.paragraphs.remove(quote)
-        article.dropped.append((quote.line, "pull quote (its words stand in a later paragraph)", quote.raw))
+    _set_aside(article, _pull_quotes(article.paragraphs), "pull quote (its words stand in a later paragraph)")
     for caption in credited:
         if article.paragraphs and caption is not article.paragraphs[-1]:
-            article.paragraphs.remove(caption)
-            article.dropped.append((caption.line, "photo caption (its credit follows)", caption.raw))
+            _set_aside(article, [caption], "photo caption (its credit follows)")
     if article.date is None and copied and article.dateline:  # "Ha Noi, August 8 (VNA)" in a message sent on the 9th
         article.date = yearless_date(article.dateline, copied)
     article.date = article.date or copied or next(  # a week's or a visit's span, where the page gives no other date
@@ -847,10 +845,7 @@ def _clipped_title(page: MarkdownPage) -> str | None:
         return title  # (a bilingual page's Vietnamese heading over its English one)
     if not title or story == title:
         return story
-
-    def words(text: str) -> set[str]:
-        return {w for w in re.findall(r"[^\W_]+", text.lower()) if w not in SMALL_TITLE_WORDS}
-    return story if len(words(story) & words(without_site(title))) >= 2 else title
+    return story if _words_in_common(story, without_site(title), r"[^\W_]+", SMALL_TITLE_WORDS) >= 2 else title
 
 
 def ingest_document(text: str, doc_id: str, label: str) -> Article:

@@ -821,8 +821,9 @@ WEATHER_NEWS = re.compile(r"\b(?:said|says|announced|reported|told reporters|acc
 ENFORCED = re.compile(r"\b(?:arrested|detained|seized|captured|charged|sentenced|fined|raided|convicted|deported"
                       r"|extradited)\b")
 # what makes such an opening the news itself: "On a rainy evening in London, the Foreign Secretary announced …"
-NEWS_VERB = re.compile(r"\b(?:announced|signed|agreed|ordered|said|says|held|met|called|urged|launched|opened|adopted"
-                       r"|approved|decided|declared|pledged|condemned|welcomed|unveiled|elected|visited|received)\b")
+_DECLARED = r"announced|ordered|urged|decided|declared|condemned|unveiled|elected"  # (news in a scene or a deck)
+NEWS_IN_A_SCENE = re.compile(rf"\b(?:{_DECLARED}|signed|agreed|said|says|held|met|called|launched|opened|adopted"
+                             r"|approved|pledged|welcomed|visited|received)\b")
 
 
 
@@ -835,7 +836,7 @@ def _scene_is_news(opening: str) -> bool:
     if SCENE_WEATHER.match(opening.strip()):
         acts = [act for act in NEWS_ACT.findall(opening) if act not in SCENE_ACTS]
         return bool(NEWS_DAY.search(opening) or WEATHER_NEWS.search(opening) or (re.search(r"\d", opening) and acts))
-    return bool(NEWS_VERB.search(opening) or NEWS_ACT.search(opening) or EVENT.search(opening))
+    return bool(NEWS_IN_A_SCENE.search(opening) or NEWS_ACT.search(opening) or EVENT.search(opening))
 
 def _opening_scene(raw: Sequence[str], lines: Sequence[str], allowed: np.ndarray) -> list[int]:
     """The first statement when it sets a scene (see :data:`SCENE`), with the rest of its paragraph, when a later
@@ -1205,8 +1206,7 @@ def _saying_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
 DECK_WORDS = 120  # how long a deck above the lead may run (a feature's anecdote of three or four sentences)
 # news told with another verb, which no deck tells: "Hanoi has asked Beijing …", "PM … convened an urgent meeting and
 # ordered …", "Coastal provinces are tightening checks …" (a review's near misses)
-DECK_NEWS = re.compile(r"\b(?:announced|ordered|urged|decided|declared|condemned|unveiled|elected|asked|convened"
-                       r"|demanded|warned|proposed|requested|vowed|rejected"
+DECK_NEWS = re.compile(rf"\b(?:{_DECLARED}|asked|convened|demanded|warned|proposed|requested|vowed|rejected"
                        r"|protested|summoned|(?:are|is) (?:tightening|stepping up|ramping up|scrambling|rushing"
                        r"|cracking down|boosting|expanding|preparing|seeking|pushing))\b")
 # news just done, told without a day: "The Government has issued Decree 214 …", "Japan has agreed to provide …"
