@@ -3655,3 +3655,15 @@ def test_a_speech_titles_speaker_and_occasion_in_capitals_keep_the_name_below_ou
     statement = ingest_text("STATEMENT BY H.E. NGUYEN VAN AN\nPERMANENT REPRESENTATIVE OF VIET NAM TO THE UNITED "
                             "NATIONS\n\nMr. President,\n\nViet Nam welcomes the adoption of the resolution today.", "t")
     assert statement.headline.startswith("STATEMENT BY H.E. NGUYEN VAN AN PERMANENT REPRESENTATIVE")
+
+
+def test_a_title_over_its_longer_deck_is_the_headline():
+    """Read 38: the longest short line above the text was the deck under the title."""
+    page = ("NEWS\nASIA PACIFIC / POLITICS\nANALYSIS\nWith patrol boats for Vietnam, Japan's aid crosses a new line\n"
+            "Hanoi's acceptance of military-linked assistance shows how far its hedging has moved and how carefully it "
+            "wants to be seen moving\nBy Aya Nakamura\n\nJapan has agreed to provide Vietnam with four patrol boats, "
+            "the two governments announced on Monday.")
+    assert ingest_text(page, "a").headline == "With patrol boats for Vietnam, Japan's aid crosses a new line"
+    timeline = "1967 ASEAN founded in Bangkok by five countries\n1995 Viet Nam joins ASEAN as its seventh member at " \
+        "a ceremony in Bandar Seri Begawan\n\nViet Nam marked 30 years in ASEAN on Monday."
+    assert not ingest_text(timeline, "t").headline.startswith("1967")

@@ -349,6 +349,19 @@ ALERT_WORDS = {"URGENT", "BREAKING", "BREAKING NEWS", "ALERT", "FLASH", "UPDATE"
                "IMPORTANT", "NOTICE", "WARNING"}
 
 
+def _title_over_its_deck(candidates: list[tuple[int, str]], best: tuple[int, str]) -> tuple[int, str]:
+    """The title on the line right above the longest one, where that one is its deck (read 38: "With patrol boats for
+    Vietnam, Japan's security aid crosses a new line" / "Hanoi's acceptance of military-linked assistance shows how far
+    its hedging has moved — and …"): a title of six to sixteen words in small letters, no menu's separators, over a deck
+    of fifteen words or more, four more than it."""
+    above = next((c for c in candidates if c[0] == best[0] - 1), None)
+    if above is None or capitals(above[1]) or re.search(r"\s[|/>»›•·]\s", above[1]) \
+            or re.match(r"[\W\d]", above[1]) or re.match(r"[\W\d]", best[1]):  # (not a timeline's "1967 ASEAN …")
+        return best
+    words, deck = len(above[1].split()), len(best[1].split())
+    return above if 6 <= words <= 16 and deck >= max(15, words + 4) and not capitals(best[1]) else best
+
+
 def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     """The longest short line above the body is the headline; the others are section labels."""
     def drop(test: Callable[[str], object], reason: str) -> None:
@@ -468,6 +481,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(" ".join(
         [c[1], *(rest[1] for rest in wrapped_title.get(c, []))])))))
     best = _below_the_menu(article, candidates, best)
+    best = _title_over_its_deck(candidates, best)
     story = _ruled_heading(candidates) if DIGEST_SUBJECT.match(best[1]) else None  # a newsletter's subject names its
     best = story or best  # issue; the story's own title stands between rules above it
     if len(best[1].split()) < 2:  # a word alone ("Politics") is a section's label: the page shows no headline
