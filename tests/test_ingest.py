@@ -3667,3 +3667,60 @@ def test_a_title_over_its_longer_deck_is_the_headline():
     timeline = "1967 ASEAN founded in Bangkok by five countries\n1995 Viet Nam joins ASEAN as its seventh member at " \
         "a ceremony in Bandar Seri Begawan\n\nViet Nam marked 30 years in ASEAN on Monday."
     assert not ingest_text(timeline, "t").headline.startswith("1967")
+
+
+@pytest.mark.parametrize(("title", "vietnamese"), [
+    ("Bệnh viện dã chiến cấp 2 số 7 lên đường làm nhiệm vụ tại Nam Sudan", True),
+    ("Paris food week serves up phở, bún chả and gỏi cuốn as cultural diplomacy", False),  # a review's (s53)
+    ("From đổi mới to hội nhập: four decades of Viet Nam's foreign policy", False),
+    ("Hội An's đèn lồng and phở star at Osaka's Vietnam Festival", False),
+])
+def test_a_vietnamese_title_is_told_from_an_english_one_with_borrowed_words(title, vietnamese):
+    from diplo_ml.data.language import vietnamese_title
+    assert vietnamese_title(title) is vietnamese
+
+
+@pytest.mark.parametrize(("page", "headline", "first"), [
+    # a review's near misses (s53): a results line "… · 1st" over a headline; a wire's one-story "Roundup:"; a
+    # bulletin's masthead over its first story's title; an untitled top story under "Dear readers,"
+    ("ASEAN Youth Debate Championship 2025 · 1st\nVietnamese students win ASEAN youth debate championship in Manila\n\n"
+     "A team from Hanoi won the ASEAN youth debate championship in Manila on Sunday, beating Singapore in the final.",
+     "Vietnamese students win ASEAN youth debate championship in Manila", "A team from Hanoi"),
+    ("Roundup: Southeast Asian neighbours rush aid to flood-hit central Vietnam\n\nLaos sends rescue boats\n\nLaos on "
+     "Monday sent 20 rescue boats and 40 divers to flood-hit Quang Binh province, its embassy said.",
+     "Roundup: Southeast Asian neighbours rush aid to flood-hit central Vietnam", "Laos on Monday"),
+    ("VOV NEWS BULLETIN\nTuesday, November 4, 2025 – 18:00\n\nVietnam, Cambodia agree to reopen two border markets\n\n"
+     "Vietnam and Cambodia agreed on Tuesday to reopen two border markets from December 1, after two years of "
+     "upgrading works, the Ministry of Industry and Trade said.\n\nJapanese PM to visit Vietnam next month\n\n"
+     "Japan's prime minister will visit Vietnam from December 10 to 12, the ministry said on Tuesday.",
+     "Vietnam, Cambodia agree to reopen two border markets", "Vietnam and Cambodia agreed"),
+    ("Subject: Mekong Weekly #32 | Vietnam, Cambodia settle dredging dispute\n\nDear readers,\n\nVietnam and Cambodia "
+     "on Wednesday agreed to set up a joint team to monitor sand dredging on the Mekong River.\n\nALSO THIS WEEK\n\n"
+     "Thai investors eye wind power in central Vietnam\n\nA delegation of 30 Thai energy companies visited Quang Tri "
+     "province on Tuesday to explore investment in onshore wind farms.", None, "Vietnam and Cambodia on Wednesday"),
+])
+def test_near_misses_of_the_s53_headline_and_letter_rules(page, headline, first):
+    article = ingest_text(page, "n")
+    if headline:
+        assert article.headline == headline
+    assert next(p.text for p in article.paragraphs if p.text.endswith(".")).startswith(first)
+
+
+@pytest.mark.parametrize("page", [
+    # a review's (s53): "Latest News" over the page's own title; two titles in a box; "Recommended" over the page's
+    # own title and lead; a title-only "See also" link above the lead
+    "THE HANOI POST\n\nLatest News\n\nVietnam, Singapore agree to link carbon credit markets\n\nThu, November 13, 2025 "
+    "| 15:40\n\n",
+    "Tuoi Tre News\n\nREAD MORE\nVietnam opens consulate general in Chicago\nHanoi hosts first ASEAN cyber security "
+    "drill\n\nVietnam, Singapore agree to link carbon credit markets\n\nNovember 12, 2025\n\n",
+    "VIETNAM ECONOMIC TIMES\n\nRecommended\n\nVietnam, Singapore agree to link carbon credit markets\n\n",
+    "Vietnam, Singapore agree to link carbon credit markets\n\nHanoi Times | 20/11/2025 11:15\n\nSee also:\nAustralian "
+    "universities to offer 300 scholarships for Vietnamese students\n\n",
+])
+def test_a_read_more_box_keeps_the_pages_own_title_and_lead(page):
+    lead = ("Vietnam and Singapore on Thursday signed an agreement on carbon credits under the Paris Agreement, "
+            "letting Singaporean companies buy credits from Vietnamese projects.")
+    article = ingest_text(page + lead + "\n\nThe agreement was signed in Singapore by two ministers, who said it "
+                          "would take effect next year.\n\nVietnam is the ninth country to sign such a deal.", "b")
+    assert article.headline == "Vietnam, Singapore agree to link carbon credit markets"
+    assert article.paragraphs[0].text == lead

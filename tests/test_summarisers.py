@@ -2288,3 +2288,25 @@ def test_read43_translation_notices_and_a_reporters_label_are_not_the_summary(te
 ])
 def test_read43_a_live_pages_order_and_a_posts_greeting_are_not_the_summary(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a review's near misses (s53): news of an article and of a machine-learning translation stay
+    ("Prime Minister Le Van Thanh has written an article titled \"Rising Viet Nam\", in which he calls on youth to "
+     "innovate.\n\nIn the article, published on Monday, he sets goals to 2045.", "Prime Minister Le Van Thanh"),
+    ("Vietnam's Foreign Ministry on Thursday rejected claims by a researcher who wrote an article titled \"The Lost "
+     "Islands\".\n\nSpokeswoman Nguyen Thu Ha said the claims had no basis.", "Vietnam's Foreign Ministry"),
+    ("Translated by machine learning tools and checked by historians, 12,000 pages of French cables were released "
+     "on Monday.\n\nThe cables cover the 1954 Geneva talks.", "Translated by machine learning"),
+    # read 45: a mail's cover note, an AI translation's note, a correction's note with its clock, a thread's greeting
+    ("Please find below the English version of today's press release. The German version is attached.\n\nThe "
+     "Embassy and Bavaria today signed a roadmap to train 3,000 nurses.", "The Embassy and Bavaria"),
+    ("This article was translated from Vietnamese with the help of AI tools and reviewed by editors.\n\nVietnam on "
+     "Monday received 112 citizens rescued in Myanmar.", "Vietnam on Monday"),
+    ("Correction, December 30, 15:40: An earlier version of this story said the citizens crossed at Mae Sai.\n\n"
+     "Vietnam on Monday received 112 citizens rescued in Myanmar.", "Vietnam on Monday"),
+    ("Good evening from Geneva! ❄️ Ambassador Tran Thi Lan today opened an exhibition of 46 lacquer paintings at the "
+     "Palais des Nations.", "Ambassador Tran Thi Lan"),
+])
+def test_s53_notes_and_greetings_and_their_near_misses(text, first):
+    assert _chosen(text)[0].startswith(first)

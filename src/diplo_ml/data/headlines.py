@@ -413,7 +413,11 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     _drop_candidates(article, candidates, [c for c in candidates if c[0] in labels and {c[0] - 1, c[0] + 1} & labels],
                      "event notice's label")  # ("Time: 14:30–15:30, …" / "Venue: …"; not a title "Time: 2030 is …")
     drop(lambda line: re.match(r"(?:file )?(?:photo|picture|image)\s*:", line, re.IGNORECASE)
-         or re.search(r"\bFILE PHOTO\b", line), "photo caption")
+         or re.search(r"\bFILE PHOTO\b|Purchase Licensing Rights|\bopens new tab\b|^\[\d{1,2}/\d{1,2}\]\s", line),
+         "photo caption")  # (a wire's gallery: "[1/2] A worker carries … REUTERS/… Purchase Licensing Rights")
+    drop(lambda line: re.match(r"dear\s+(?-i:[a-z]*\s*[A-Z])", line) or re.match(r"dear (?:fellow|all|friends|readers"
+                                                                               r"|colleagues)\b", line, re.IGNORECASE),
+         "salutation")  # ("Dear fellow Vietnamese and friends in the Kansai …, we hope …", read 45)
     drop(lambda line: re.fullmatch(r"(?:see new posts|show more replies|show this thread|show more|view (?:all )?"
                                    r"replies|translate post)", line.strip(), re.IGNORECASE)
          or re.match(r"[\W_]*(?:pinned(?: message| post)?\s*:|\d{1,2}\s?(?:s|m|h|d|w|min|mins|hrs?)\s*[·•])", line,
@@ -447,7 +451,8 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     # a social profile's name with its degree of connection and the tagline under it: "Sarah Whitcombe • 1st" /
     # "New Zealand Ambassador to Viet Nam | Diplomat | Trade & Agrifood" (read 41)
     named = {n for n, line in [*candidates, *((n, line) for n, _, line in article.dropped)]
-             if re.search(r"[•·]\s*(?:1st|2nd|3rd\+?)\s*$", line)}  # (and a second tagline line under it)
+             if re.fullmatch(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,4}\s*[•·]\s*(?:1st|2nd|3rd\+?)", line.strip())
+             and not re.search(r"\d", line.split("•")[0].split("·")[0])}  # (a name; its second tagline line too)
     handles = {n for n, line in [*candidates, *((n, line) for n, _, line in article.dropped)]  # (an account's name
                if re.fullmatch(r"@\w{2,30}", line.strip())}  # over its "@handle": "EU in Viet Nam" / "@EUinVietnam")
     _drop_candidates(article, candidates, [c for c in candidates if {c[0], c[0] - 1, c[0] - 2} & named

@@ -131,15 +131,23 @@ def _list_above_prose(units: list[tuple[int, str]], index: int) -> bool:
 
 
 def _teaser_box(units: list[tuple[int, str]], index: int) -> int:
-    """How many units, from a "Read more" heading at ``index`` above the text, make a box teasing another story: the
-    heading, the story's title (a short line) and its teaser (a paragraph, if any), and a rule under them ("-----"),
-    where two paragraphs of fifteen words or more follow (read 44); 0 for none."""
+    """How many units, from a "Read more" heading at ``index`` above the text, make a box teasing other stories (read
+    44), where two paragraphs of fifteen words or more follow it: the lines of its block (the titles and a teaser
+    right under it), or, its lines apart as an HTML page's blocks are, a title and its teaser above a short line (the
+    page's breadcrumb or title); and a rule under them ("-----"). A heading alone ("Latest News" over the page's own
+    title) is 1; 0 where no text follows."""
+    size, last = 1, units[index][0]
+    for number, _ in units[index + 1:]:
+        if number != last + 1:
+            break
+        size, last = size + 1, number
     rest = [line for _, line in units[index + 1:]]
-    if not rest or not short_unpunctuated(rest[0], 20) or len(rest[0].split()) < 4:
-        return 0
-    size = 2 + (len(rest) > 1 and not short_unpunctuated(rest[1], 20))
-    size += size - 1 < len(rest) and bool(re.fullmatch(r"[-=_*~·• ]{4,}", rest[size - 1]))
-    return size if sum(len(line.split()) >= 15 for line in rest[size - 1:]) >= 2 else 0
+    if size == 1 and len(rest) > 2 and short_unpunctuated(rest[0], 20) and len(rest[1].split()) >= 12 \
+            and not short_unpunctuated(rest[1], 20) and short_unpunctuated(rest[2], 20) \
+            and not re.search(r"\d", rest[2]):  # (not the page's own title and lead over its date line)
+        size = 3
+    size += index + size < len(units) and bool(re.fullmatch(r"[-=_*~·• ]{4,}", units[index + size][1]))
+    return size if sum(len(line.split()) >= 15 for _, line in units[index + size:]) >= 2 else 0
 
 
 # a browser's print header: the day and time it was printed (:data:`PRINT_STAMP`), then the page's title
@@ -260,7 +268,7 @@ DIGEST = re.compile(r"^Subject\s*:.*\b(?:brief|briefing|update|digest|newsletter
 
 # a page's title that names a newsletter's issue, not a story: "VietnamPlus Weekly – Foreign Affairs", "… BULLETIN",
 # "Newsletter of the Delegation … · Issue 10 · October 2025"
-DIGEST_WORD = re.compile(r"\b(?:newsletter|bulletin|digest|round-?up|(?-i:Weekly))$", re.IGNORECASE)
+DIGEST_WORD = re.compile(r"\b(?:newsletter|bulletin|digest|round-?up|(?-i:Weekly|BRIEF))$", re.IGNORECASE)
 TITLE_PARTS = re.compile(r"\s*(?:[–—|·]|\s-\s)\s*")
 ISSUE_NUMBER = re.compile(r"(?-i:Issue|No\.)\s*(?:no\.? ?)?\d+\b")  # "Issue 10", "No. 37"
 
@@ -271,7 +279,7 @@ def names_a_digest(title: str) -> bool:
     with the other parts a label, an issue or a date; or a title in capitals or a short name that ends in it
     ("VIETRADE FOREIGN MARKETS BULLETIN", "Law Digest"); "Issue 10" (not "Storm Bulletin – Typhoon Kajiki to make
     landfall …", "Hanoi-Perth Flights Go Weekly", "… Border Marker Issue 20 Years On")."""
-    if re.match(r"(?:[\w&'’+-]+ ){0,4}(?-i:Weekly|Newsletter|Digest|Round-?up)\s*(?:#\s?\d+\s*)?:\s", title.strip()):
+    if re.match(r"(?:[\w&'’+-]+ ){1,4}(?-i:Weekly|Newsletter|Digest|Round-?up)\s*(?:#\s?\d+\s*)?:\s", title.strip()):
         return True  # (a name before a colon and the issue's teaser: "ASEAN Beat Weekly: Fishing boats, …", read 43)
     parts = [part for part in TITLE_PARTS.split(title.strip()) if part]
     if len(parts) > 1:
@@ -306,11 +314,14 @@ def _digest_story_title(article: Article) -> None:
     lines = sorted([*article.dropped, *((p.line, "paragraph", p.text) for p in article.paragraphs)])
     for paragraph in [p for p in article.paragraphs if len(p.text.split()) >= 15][:3]:  # (below a note to readers)
         above = [(n, why, line) for n, why, line in lines if paragraph.line - 10 <= n < paragraph.line]
+        if above and above[-1][1].startswith("headline"):  # (the top story's title is the headline already)
+            return
         for n, why, line in reversed(above):
             heading = why.startswith("short line") or (why == "paragraph" and short_unpunctuated(line, 20)) or (
                 named and (why == "section label" or why.startswith("heading (the page")))
             if heading and len(line.split()) >= 4 and not capitals(line) and ":" not in line \
-                    and not names_a_digest(line) and re.match(r"[*_#]*[A-Z0-9“\"']", line) \
+                    and not names_a_digest(line) and not EDITORS_NOTE.fullmatch(line.strip("*_# ")) \
+                    and re.match(r"[*_#]*[A-Z0-9“\"']", line) \
                     and not BARE_LINK_CALL.match(line) \
                     and all(w.startswith(between) for m, w, _ in above if m > n):
                 article.dropped = [(m, "headline (the newsletter's story title)" if m == n else w, x)
@@ -320,15 +331,22 @@ def _digest_story_title(article: Article) -> None:
                 return
 
 
+# a newsletter's heading over its editor's note: "A note from the editor", "From the editor's desk" (read 45)
+EDITORS_NOTE = re.compile(r"(?:an? )?(?:note|letter|message|word)s? from (?:the|our|your) (?:editors?|editorial team"
+                          r"|publisher)|from the editor['’]?s desk|editor['’]?s (?:note|letter|corner)", re.IGNORECASE)
+
+
 def _letter_to_readers(article: Article, title: int) -> None:
     """An unsigned letter to a newsletter's readers, from its "Dear readers," to its first story's title on line
     ``title`` (read 37: "Welcome to the October issue … Autumn has been busy for our Delegation: …"), at most three
     paragraphs, is no text of the story."""
-    greeting = max((n for n, why, line in article.dropped if n < title and why == "salutation"
-                    and READERS_ONLY.match(line.strip())), default=None)
+    greeting = max((n for n, why, line in article.dropped if n < title and ((
+        why == "salutation" and READERS_ONLY.match(line.strip())) or EDITORS_NOTE.match(line.strip("*_# ")))),
+        default=None)
     letter = [p for p in article.paragraphs if greeting is not None and greeting < p.line < title]
-    if not letter or len(letter) > 3 or len(article.paragraphs) == len(letter):
-        return
+    if not letter or len(letter) > 3 or len(article.paragraphs) == len(letter) or not all(
+            re.search(r"\b(?:we|our|us|you|your|I)\b", p.text, re.IGNORECASE) for p in letter):
+        return  # (each speaks to its readers; not a top story without a title of its own)
     _set_aside(article, letter, "a newsletter's letter from its editors")
 
 
@@ -396,10 +414,12 @@ def _pinned_post(article: Article) -> None:
 def _thread_numbers(article: Article) -> None:
     """A thread's posts lose their numbers ("🧵 1/5 Today in Ha Noi, …"), where the page shows posts' headers (a
     gallery's "1/5" captions have none)."""
-    if sum(bool(POST_HEADER.search(line)) for _, _, line in article.dropped) < 2:
-        return
+    if sum(bool(POST_HEADER.search(line) or re.fullmatch(r"@\w{2,30}", line.strip()))
+           for _, _, line in article.dropped) < 2 - any(re.fullmatch(r"@\w{2,30}", line.strip())
+                                                       for _, _, line in article.dropped):
+        return  # (posts' headers, or an account's bare @handle over its post)
     for paragraph in article.paragraphs:
-        paragraph.text = re.sub(r"^[^\w\s\"“]*\s*\d{1,2}\s*/\s*\d{1,2}\s+(?=\S)", "", paragraph.text)
+        paragraph.text = re.sub(r"^[^\w\s\"“]*\s*\d{1,2}\s*/\s*\d{1,2}\s*[^\w\s\"“]*\s+(?=\S)", "", paragraph.text)
 
 
 def _post_above_the_share(article: Article) -> None:

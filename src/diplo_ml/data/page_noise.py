@@ -130,7 +130,9 @@ STORY_NOTE = re.compile(r"^\[?(?:(?:correction|clarification|update|corrections?
                         r"|updated (?:at|on) .{0,40}?\bwith\b"
                         # reads 37-39: "Correction (14 July 2025): …", "ATTENTION EDITORS: CORRECTS name …", "An
                         # earlier version of this release gave …"
-                        r"|attention,? editors\b|an earlier version of this (?:article|story|release|page)"
+                        r"|attention,? editors\b"
+                        r"|(?:(?:correction|clarification)\b(?:[^:]|\d:\d){0,30}:\s*)?"
+                        r"an earlier version of this (?:article|story|release|page)"
                         r" (?:gave|said|stated|misstated|misspelled|misidentified|misattributed|incorrectly|wrongly"
                         r"|reported|named|included|omitted|did not|referred)"
                         # an archive's notice: "Archived content — this page is no longer updated. …" (read 39)

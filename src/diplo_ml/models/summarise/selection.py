@@ -235,8 +235,9 @@ INTRODUCES_TEXT = re.compile(r"^(?:The )?(?:Vietnam News Agency|VNA|Vietnam ?Plu
                              r"|piece|opinion|statement)s?)\b")
 # what says an op-ed was written, above its text: "On the occasion of …, Foreign Minister Le Hoai Nam wrote an article
 # titled "From participant to shaper: …"." (read 44; not "… wrote an article criticising …" as news of a row: a title)
-WROTE_ARTICLE = re.compile(r"\b(?:wrote|has written|penned|authored) (?:an? |the )(?:article|op-ed|essay|commentary)"
-                           r" (?:titled|entitled|headlined)\b")
+WROTE_ARTICLE = re.compile(r"^(?![^.!?]*\b(?:who|which|that) (?:wrote|has written|penned|authored)\b)[^.!?]{0,200}?\b"
+                           r"(?:wrote|has written|penned|authored) (?:an? |the )(?:article|op-ed|essay|commentary)"
+                           r" (?:titled|entitled|headlined) (?:[\"“][^\"“”]{3,200}[\"”]|‘[^‘]{3,200}’)\.?[\"”’]?$")
 # what sets up a transcript, not a statement: "Following are questions and answers at the regular press briefing …"
 # (an interview's set-up stays: "…, VOV World talked with Senior Colonel … about …" is how the embedded references
 # open, "In an interview marking …, a deputy director … reviewed …"; passing it over lost ROUGE on both of train's)
@@ -284,7 +285,12 @@ def _signed_off(line: list[str]) -> list[str]:
     """The sentences of a paragraph from its live sign-off (or a note of the page's own, :data:`SIGN_OFF`) on: what
     the page says around the story, not news."""
     start = next((i for i, sentence in enumerate(line) if SIGN_OFF.match(sentence.strip())), None)
+    if line and COVER_NOTE.match(line[0].strip()):  # a mail's cover note, all of its paragraph (read 45: "Please
+        start = 0  # find below the English version of … The German version … are attached. The embargo …")
     return [] if start is None else line[start:]
+
+
+COVER_NOTE = re.compile(r"^please find (?:below|attached|enclosed|herewith)\b", re.IGNORECASE)
 
 
 # what a page, a newsletter or a programme says of itself, and the notices around a release (s51, reads 32 and 33):
@@ -324,7 +330,9 @@ PAGE_NOTE = re.compile(
     r"|^follow (?:our|along with our|the) (?:live )?(?:coverage|updates)\b"
     r"|^(?:the )?(?:latest|newest|most recent) (?:updates?|posts?|entries) (?:appears?|are|is|come|comes)"
     r" (?:shown )?(?:at the top|first)\b"  # (a live page's order and clock, read 43: "All times are Hanoi time.")
-    r"|^(?:g['’]day|hello|hi|greetings|xin chào|namaste|bonjour|kia ora) from (?-i:[A-Z])[\w .'’-]{1,40}[!.]+$"
+    r"|^read (?:more )?about (?:our|this (?:month|week)['’]s|the latest)\b"  # (a mail's preheader, a review's)
+    r"|^(?:g['’]day|hello|hi|greetings|xin chào|namaste|bonjour|kia ora|good (?:morning|afternoon|evening|day))"
+    r" from (?-i:[A-Z])[\w .'’-]{1,40}[!.]+\W*$"
     r"|^all times (?:are|in|shown in) [^.!?]{1,40}?(?:time|GMT|UTC|ICT)(?:\s*\(?(?:GMT|UTC)?\s*[+-]\d{1,2}\)?)?\.?$"
     r"|^what an? (?:week|day|month|year|journey|trip|time|ride)(?: it['’]s| it has| this has)? been(?:[.!]+$|,? and "
     r"(?:I|we) (?:want|would like|wish) to (?:say )?thank\b)"
@@ -333,7 +341,10 @@ PAGE_NOTE = re.compile(
     r"|^(?:\[?auto-?translated\]?\s*)?(?:this|the) (?:english )?(?:article|page|text|content|story|version|post)"
     r" (?:has been|was|is|is being) (?:machine[- ]translated|(?:automatically |machine[- ])(?:translated|generated)"
     r"|translated (?:automatically|by (?:a )?machine|using (?:machine|automatic) translation))\b"
-    r"|^translated by (?:a )?machine\b|^(?:the )?(?:machine |automatic )?translation may contain (?:errors|mistakes"
+    r"|^translated by (?:a )?machine(?:[- ]translation)?\s*(?:[.,;:(]|$)"
+    r"|^(?:this|the) (?:english )?(?:article|page|text|story|version) (?:was|has been|is) translated (?:from \w+ )?"
+    r"(?:with the help of|using|by) (?:ai|artificial intelligence|machine|automatic)\b"
+    r"|^(?:the )?(?:machine |automatic )?translation may contain (?:errors|mistakes"
     r"|inaccuracies)\b|^original (?:article|version|text) in \w+[.!]?$|^\[?auto-?translated\]?$"
     # a programme's presenter and its cues (read 39): "I'm Thu Hoa in Hanoi.", "It's good to have you with us again.",
     # "First, diplomacy.", "Our correspondent Minh Duc has more from Wellington."
@@ -343,7 +354,7 @@ PAGE_NOTE = re.compile(
     r"|(?-i:[A-Z])[\w-]*)[.!:]$"  # (a topic: "First, diplomacy."; not "Next, Vietnam faces Malaysia.")
     rf"|^(?:our|(?:{OUTLET_PATTERN})['’]s) (?:correspondent|reporter)\b[^.!?]{{0,40}}\bhas (?:more|the (?:story|details"
     r"|report))(?: (?:from|in) [^.!?:]{1,40})?[.!]$"
-    r"|^your (?:[\w-]+ ){0,3}(?:read|brief(?:ing)?|digest|round-?up|newsletter)\b[^.!?]{0,60}[.!]$"
+    r"|^your (?:[\w-]+ ){0,3}(?:read|brief(?:ing)?|digest|round-?up|newsletter|guide)\b[^.!?]{0,100}[.!]$"
     rf"|^(?:our|(?:{OUTLET_PATTERN})(?: News| Online)?(?:['’]s|s?['’])) (?:video |news |reporting |camera |photo )?"
     r"(?:team|crew|reporters?|correspondents?|photographers?) (?:(?:was|were) (?:at|in|on|there)\b|went to\b"
     r"|visited\b|spent\b|joined\b)",
@@ -521,7 +532,7 @@ def is_statement(sentence: str) -> bool:
         return False
     unemphasised = text.lstrip("*_")
     if MADE_BY.match(text) or _names_only(text) or EDITOR_NOTE.match(text) or HEADED_EDITOR_NOTE.match(text) \
-            or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) or WROTE_ARTICLE.search(text) \
+            or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) or WROTE_ARTICLE.match(text) \
             or STORY_NOTE.match(unemphasised) \
             or source_note(unemphasised) \
             or ((FURNITURE_SENTENCE.match(text) or MEDIA_OR_EMBARGO.match(text)) and len(text.split()) <= 25) \
@@ -622,10 +633,13 @@ ROLE_LABEL = re.compile(r"^(?:(?:Deputy )?(?:Spokes(?:person|man|woman)|SPOKES(?
                         r"(?=[A-Z\"“])")
 
 
+PICTOGRAPHS_BEFORE = re.compile(r"^[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d\s]+(?=\S)")  # "❄️ Ambassador …"
+
+
 def clean_statement(sentence: str, interview: bool = False) -> str:
     """A sentence as a summary may use it: no leading dateline, "./." ended as "."; in an interview (the article
     asks questions) no speaker label before an answer either ("UK: The government …" elsewhere is kept)."""
-    sentence = ENTRY_TIME.sub("", BULLET.sub("", sentence.lstrip(), count=1), count=1)
+    sentence = ENTRY_TIME.sub("", BULLET.sub("", PICTOGRAPHS_BEFORE.sub("", sentence.lstrip()), count=1), count=1)
     sentence = PAGE_LABEL.sub("", HEADED_PAGE_LABEL.sub("", sentence, count=1), count=1)
     sentence = PAGE_LABEL.sub("", strip_dateline(strip_page_header(sentence)), count=1)  # a label after a header
     sentence = RUN_IN_HEADING.sub("", DATED_TITLE_SPEAKER.sub("", sentence, count=1), count=1)
@@ -1281,7 +1295,7 @@ def _anecdote_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | N
     that share two words at most and report no speaker but in an anecdote's quotation, no news told with another verb
     and nothing done or to come (:data:`DECK_NEWS`, :data:`DONE_ACT`, :data:`FUTURE`), and a lead (not in the first
     person) that reports an act on its day (or one just done, or news to come agreed
-    on a day) in four of the headline's words or more, half of them, two more than any statement above it."""
+    on a day) in three of the headline's words or more, two more than any statement above it."""
     kept = [i for i, ok in enumerate(allowed) if ok][:ANECDOTE_STATEMENTS]
     topic = topic_words(unquoted(headline)) if headline else set()
     if len(kept) < 4 or len(topic) < 4:
@@ -1294,7 +1308,7 @@ def _anecdote_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | N
     for j, i in enumerate(kept):
         sentence = raw[i].strip()
         shared = len(topic & topic_words(sentence))
-        if j >= 3 and shared >= max(4, (len(topic) + 1) // 2, above + 2):
+        if j >= 3 and shared >= max(3, above + 2):
             dated = _names_this_day(sentence, latest)
             lead = (LEAD_ACT.search(sentence) and dated) or DATED_ACT.search(sentence) or DONE_ACT.search(sentence) \
                 or (FUTURE.search(sentence) and dated)
@@ -1303,7 +1317,8 @@ def _anecdote_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | N
             return kept[:j] if told else []
         words += len(sentence.split())
         said = unquoted(sentence)
-        speaker = REPORTED.search(said) and not (QUOTED.search(sentence) and shared <= 1)  # (not "…," she said.)
+        quoted = QUOTED.search(sentence) or sentence.startswith(QUOTE_MARKS)  # (a quotation over two sentences)
+        speaker = REPORTED.search(said) and not (quoted and shared <= 1)  # (not "…," she said.)
         if shared > 2 or words > ANECDOTE_WORDS or speaker or DECK_NEWS.search(said) or DONE_ACT.search(said) \
                 or FUTURE.search(said):
             return []
