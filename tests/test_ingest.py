@@ -3724,3 +3724,24 @@ def test_a_read_more_box_keeps_the_pages_own_title_and_lead(page):
                           "would take effect next year.\n\nVietnam is the ninth country to sign such a deal.", "b")
     assert article.headline == "Vietnam, Singapore agree to link carbon credit markets"
     assert article.paragraphs[0].text == lead
+
+
+@pytest.mark.parametrize("top", [
+    # read 46: a post's note in brackets, a page's name in both languages, a thread's first post and its counts
+    "(Bản tiếng Việt xem tại phần bình luận / Vietnamese version in the comments)\n\n",
+    "Đại sứ quán Việt Nam tại Thái Lan - Embassy of Viet Nam in Thailand\n\n",
+    "Quick thread on today's river council meeting. Long day, lots of numbers 1/7\n42 Reposts 9 Quotes 131 Likes\n\n",
+])
+def test_read46_a_posts_notes_names_and_counts_are_no_headline(top):
+    post = ingest_text(top + "The Embassy of Viet Nam in Thailand on Monday warned citizens against job offers "
+                       "requiring travel on tourist visas.\n\nSeven people were rescued last month.", "p")
+    assert post.headline is None
+
+
+def test_a_pages_title_beats_the_same_line_with_the_sites_name(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>Vietnam sends trade minister to Washington</title></head><body><p>Vietnam "
+                    "sends trade minister to Washington - Capitol Trade Report</p><p>Vietnam's trade minister will "
+                    "travel to Washington on Monday for talks on a reciprocal trade deal, the ministry said.</p>"
+                    "</body></html>")
+    assert ingest_path(page).headline == "Vietnam sends trade minister to Washington"

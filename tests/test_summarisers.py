@@ -2310,3 +2310,14 @@ def test_read43_a_live_pages_order_and_a_posts_greeting_are_not_the_summary(text
 ])
 def test_s53_notes_and_greetings_and_their_near_misses(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # read 46: an editor's note on a speech's subheadings; a newsletter's greeting from a place with its welcome
+    ("The subheadings are by the editorial board.\n\nI am pleased to inform you that on January 5, the Prime Minister "
+     "signed a decision approving the action programme.", "I am pleased"),
+    ("Good morning from Cebu, and welcome to issue #42 of ASEAN Brief.\n\nASEAN foreign ministers agreed at their "
+     "retreat in Cebu on Thursday to set up a task force on scam centres.", "ASEAN foreign ministers"),
+])
+def test_read46_an_editors_note_and_a_greeting_are_not_the_summary(text, first):
+    assert _chosen(text)[0].startswith(first)

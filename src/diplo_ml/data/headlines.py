@@ -349,6 +349,29 @@ ALERT_WORDS = {"URGENT", "BREAKING", "BREAKING NEWS", "ALERT", "FLASH", "UPDATE"
                "IMPORTANT", "NOTICE", "WARNING"}
 
 
+# what a social site shows around a post (reads 41-46): its buttons, a pinned post's label, "3h ·", follower counts,
+# a profile's tabs and "Joined March 2014", a post's header "… @handle · Nov 27", a thread's "1/7", counts of reposts
+# and likes
+SOCIAL_BUTTON = re.compile(r"(?:see new posts|show more replies|show this thread|show more|view (?:all )?replies"
+                           r"|translate post|feed post|\+?\s*follow"
+                           r"|(?:(?:posts|replies|media|likes|highlights|articles|videos|photos|about)\s*[|·]?\s*){3,}"
+                           r"|(?:[\d.,]+[KkMm]?\s+(?:reposts?|retweets?|quotes?|likes?|bookmarks?|views?|comments?"
+                           r"|shares?|replies|reactions?)\s*[·|]?\s*){2,})", re.IGNORECASE)
+SOCIAL_MARK = re.compile(r"^[\W_]*(?:pinned(?: message| post)?\s*:|\d{1,2}\s?(?:s|m|h|d|w|min|mins|hrs?)\s*[·•])"
+                         r"|(?:^|·\s*|following\s+)[\d.,]+\s?[KkMm]? (?:subscribers|followers|members)\s*$"
+                         rf"|\bjoined (?:{MONTHS}) \d{{4}}$|@\w{{2,30}}\s*·\s*\S"
+                         r"|(?:🧵\s*)?\b\d{1,2}/\d{1,2}\s*(?:🧵)?$",
+                         re.IGNORECASE)
+# a page's name in Vietnamese and English: "Đại sứ quán Việt Nam tại Thái Lan - Embassy of Viet Nam in Thailand"
+PAGE_NAME = re.compile(r"[^\x00-\x7f][^|–-]*\s[-–|]\s(?:the )?(?:embassy|consulate(?: general)?|ministry"
+                       r"|(?:permanent )?mission) of\b[^.!?]{0,80}$", re.IGNORECASE)
+
+
+def _social_label(line: str) -> bool:
+    """Whether a line above the text is a social site's button or label."""
+    return bool(SOCIAL_BUTTON.fullmatch(line.strip()) or SOCIAL_MARK.search(line))
+
+
 def _title_over_its_deck(candidates: list[tuple[int, str]], best: tuple[int, str]) -> tuple[int, str]:
     """The title on the line right above the longest one, where that one is its deck (read 38: "With patrol boats for
     Vietnam, Japan's security aid crosses a new line" / "Hanoi's acceptance of military-linked assistance shows how far
@@ -418,17 +441,9 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(lambda line: re.match(r"dear\s+(?-i:[a-z]*\s*[A-Z])", line) or re.match(r"dear (?:fellow|all|friends|readers"
                                                                                r"|colleagues)\b", line, re.IGNORECASE),
          "salutation")  # ("Dear fellow Vietnamese and friends in the Kansai …, we hope …", read 45)
-    drop(lambda line: re.fullmatch(r"(?:see new posts|show more replies|show this thread|show more|view (?:all )?"
-                                   r"replies|translate post)", line.strip(), re.IGNORECASE)
-         or re.match(r"[\W_]*(?:pinned(?: message| post)?\s*:|\d{1,2}\s?(?:s|m|h|d|w|min|mins|hrs?)\s*[·•])", line,
-                     re.IGNORECASE)
-         or re.search(r"(?:^|·\s*|following\s+)[\d.,]+\s?[KkMm]? (?:subscribers|followers|members)\s*$", line,
-                      re.IGNORECASE) or re.fullmatch(r"\+?\s*follow", line.strip(), re.IGNORECASE)
-         or re.fullmatch(r"(?:(?:posts|replies|media|likes|highlights|articles|videos|photos|about)\s*[|·]?\s*){3,}",
-                         line.strip(), re.IGNORECASE)
-         or re.search(rf"\bjoined (?:{MONTHS}) \d{{4}}$", line, re.IGNORECASE)
-         or re.search(r"@\w{2,30}\s*·\s*\S", line) or re.fullmatch(r"feed post", line.strip(), re.IGNORECASE),
-         "social site's button or label")  # ("📌 Pinned message: …", "3h · 🌏", "… channel · 48.3K subscribers")
+    drop(_social_label, "social site's button or label")
+    drop(lambda line: PAGE_NAME.search(line) or re.fullmatch(r"\([^()]{5,120}\)", line.strip()),
+         "page's name or a note in brackets")  # ("(Vietnamese version in the comments)", read 46)
     # a printed bulletin's contents: "2. Citizen protection in the United Arab Emirates ................. 1" (read 41)
     drop(lambda line: re.search(r"(?:\.\s?){4,}\s*\d{1,3}$|…{2,}\s*\d{1,3}$", line.strip()), "contents line")
     drop(lambda line: re.search(r"^(?:[A-Z][A-Z&,.' -]{3,}\s+)?Independence\s*[-–—]\s*Freedom\s*[-–—]\s*"

@@ -889,6 +889,9 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     if title and page is not None and page.heading == title and (names_site(title) or any(
             why == "outlet masthead" and line.strip("*# ") == title for _, why, line in article.dropped)):
         title = None  # "# VOV World": the site's name set as the page's first heading, not its title
+    if title and article.headline and article.headline.startswith(title) and re.fullmatch(
+            r"\s+[-–—|]\s+[^-–—|]{2,50}", article.headline[len(title):]):  # the page's <title> over the same line with
+        article.headline = title  # the site's name after it ("… - Capitol Trade Report", read 46)
     heading_line = title and _heading_line(article.dropped, title)
     if title and vietnamese_title(title) and article.headline and not vietnamese_title(article.headline):
         title = None  # a bilingual page's Vietnamese <h1> over the English title its text has (read 41)

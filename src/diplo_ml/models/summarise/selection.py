@@ -332,7 +332,9 @@ PAGE_NOTE = re.compile(
     r" (?:shown )?(?:at the top|first)\b"  # (a live page's order and clock, read 43: "All times are Hanoi time.")
     r"|^read (?:more )?about (?:our|this (?:month|week)['’]s|the latest)\b"  # (a mail's preheader, a review's)
     r"|^(?:g['’]day|hello|hi|greetings|xin chào|namaste|bonjour|kia ora|good (?:morning|afternoon|evening|day))"
-    r" from (?-i:[A-Z])[\w .'’-]{1,40}[!.]+\W*$"
+    r" from (?-i:[A-Z])[\w .'’-]{1,40}(?:[!.]+\W*$|,? and welcome (?:back )?to\b)"
+    r"|^(?:the )?(?:sub-?)?(?:headings?|headlines?|titles?|subtitles?) (?:are|is|were|was|have been) (?:added )?by the"
+    r" (?:editorial|editors?|newsroom)\b"  # (an editor's note on a speech's text, read 46)
     r"|^all times (?:are|in|shown in) [^.!?]{1,40}?(?:time|GMT|UTC|ICT)(?:\s*\(?(?:GMT|UTC)?\s*[+-]\d{1,2}\)?)?\.?$"
     r"|^what an? (?:week|day|month|year|journey|trip|time|ride)(?: it['’]s| it has| this has)? been(?:[.!]+$|,? and "
     r"(?:I|we) (?:want|would like|wish) to (?:say )?thank\b)"
