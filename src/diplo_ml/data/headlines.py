@@ -372,19 +372,6 @@ def _social_label(line: str) -> bool:
     return bool(SOCIAL_BUTTON.fullmatch(line.strip()) or SOCIAL_MARK.search(line))
 
 
-def _title_over_its_deck(candidates: list[tuple[int, str]], best: tuple[int, str]) -> tuple[int, str]:
-    """The title on the line right above the longest one, where that one is its deck (read 38: "With patrol boats for
-    Vietnam, Japan's security aid crosses a new line" / "Hanoi's acceptance of military-linked assistance shows how far
-    its hedging has moved — and …"): a title of six to sixteen words in small letters, no menu's separators, over a deck
-    of fifteen words or more, four more than it."""
-    above = next((c for c in candidates if c[0] == best[0] - 1), None)
-    if above is None or capitals(above[1]) or re.search(r"\s[|/>»›•·]\s", above[1]) \
-            or re.match(r"[\W\d]", above[1]) or re.match(r"[\W\d]", best[1]):  # (not a timeline's "1967 ASEAN …")
-        return best
-    words, deck = len(above[1].split()), len(best[1].split())
-    return above if 6 <= words <= 16 and deck >= max(15, words + 4) and not capitals(best[1]) else best
-
-
 def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     """The longest short line above the body is the headline; the others are section labels."""
     def drop(test: Callable[[str], object], reason: str) -> None:
@@ -436,10 +423,10 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     _drop_candidates(article, candidates, [c for c in candidates if c[0] in labels and {c[0] - 1, c[0] + 1} & labels],
                      "event notice's label")  # ("Time: 14:30–15:30, …" / "Venue: …"; not a title "Time: 2030 is …")
     drop(lambda line: re.match(r"(?:file )?(?:photo|picture|image)\s*:", line, re.IGNORECASE)
-         or re.search(r"\bFILE PHOTO\b|Purchase Licensing Rights|\bopens new tab\b|^\[\d{1,2}/\d{1,2}\]\s", line),
+         or re.search(r"\bFILE PHOTO\b|Purchase Licensing Rights,? opens new tab|^\[\d{1,2}/\d{1,2}\]\s", line),
          "photo caption")  # (a wire's gallery: "[1/2] A worker carries … REUTERS/… Purchase Licensing Rights")
-    drop(lambda line: re.match(r"dear\s+(?-i:[a-z]*\s*[A-Z])", line) or re.match(r"dear (?:fellow|all|friends|readers"
-                                                                               r"|colleagues)\b", line, re.IGNORECASE),
+    drop(lambda line: re.match(r"dear\b[^.!?]{0,160}?,\s*(?:we|I)(?: all)? (?:hope|would like|wish|want|are pleased"
+                               r"|inform|write)\b", line, re.IGNORECASE),
          "salutation")  # ("Dear fellow Vietnamese and friends in the Kansai …, we hope …", read 45)
     drop(_social_label, "social site's button or label")
     drop(lambda line: PAGE_NAME.search(line) or re.fullmatch(r"\([^()]{5,120}\)", line.strip()),
@@ -501,7 +488,6 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(" ".join(
         [c[1], *(rest[1] for rest in wrapped_title.get(c, []))])))))
     best = _below_the_menu(article, candidates, best)
-    best = _title_over_its_deck(candidates, best)
     story = _ruled_heading(candidates) if DIGEST_SUBJECT.match(best[1]) else None  # a newsletter's subject names its
     best = story or best  # issue; the story's own title stands between rules above it
     if len(best[1].split()) < 2:  # a word alone ("Politics") is a section's label: the page shows no headline

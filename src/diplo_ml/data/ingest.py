@@ -144,7 +144,8 @@ def _teaser_box(units: list[tuple[int, str]], index: int) -> int:
     rest = [line for _, line in units[index + 1:]]
     if size == 1 and len(rest) > 2 and short_unpunctuated(rest[0], 20) and len(rest[1].split()) >= 12 \
             and not short_unpunctuated(rest[1], 20) and short_unpunctuated(rest[2], 20) \
-            and not re.search(r"\d", rest[2]):  # (not the page's own title and lead over its date line)
+            and not re.search(r"\d", rest[2]) and re.search(r"\s[/>»›|]\s", rest[2]):  # (a breadcrumb; not the page's
+        # own title and lead over its date line or byline)
         size = 3
     size += index + size < len(units) and bool(re.fullmatch(r"[-=_*~·• ]{4,}", units[index + size][1]))
     return size if sum(len(line.split()) >= 15 for _, line in units[index + size:]) >= 2 else 0
@@ -268,7 +269,8 @@ DIGEST = re.compile(r"^Subject\s*:.*\b(?:brief|briefing|update|digest|newsletter
 
 # a page's title that names a newsletter's issue, not a story: "VietnamPlus Weekly – Foreign Affairs", "… BULLETIN",
 # "Newsletter of the Delegation … · Issue 10 · October 2025"
-DIGEST_WORD = re.compile(r"\b(?:newsletter|bulletin|digest|round-?up|(?-i:Weekly|BRIEF))$", re.IGNORECASE)
+DIGEST_WORD = re.compile(r"\b(?:newsletter|bulletin|digest|round-?up|(?-i:Weekly|(?<!POLICY )(?<!PRESS )BRIEF))$",
+                         re.IGNORECASE)
 TITLE_PARTS = re.compile(r"\s*(?:[–—|·]|\s-\s)\s*")
 ISSUE_NUMBER = re.compile(r"(?-i:Issue|No\.)\s*(?:no\.? ?)?\d+\b")  # "Issue 10", "No. 37"
 
@@ -279,8 +281,6 @@ def names_a_digest(title: str) -> bool:
     with the other parts a label, an issue or a date; or a title in capitals or a short name that ends in it
     ("VIETRADE FOREIGN MARKETS BULLETIN", "Law Digest"); "Issue 10" (not "Storm Bulletin – Typhoon Kajiki to make
     landfall …", "Hanoi-Perth Flights Go Weekly", "… Border Marker Issue 20 Years On")."""
-    if re.match(r"(?:[\w&'’+-]+ ){1,4}(?-i:Weekly|Newsletter|Digest|Round-?up)\s*(?:#\s?\d+\s*)?:\s", title.strip()):
-        return True  # (a name before a colon and the issue's teaser: "ASEAN Beat Weekly: Fishing boats, …", read 43)
     parts = [part for part in TITLE_PARTS.split(title.strip()) if part]
     if len(parts) > 1:
         return any(DIGEST_WORD.search(part) and len(part.split()) <= 5 and all(
@@ -308,6 +308,10 @@ def _digest_story_title(article: Article) -> None:
     # WEEKLY" under a mail's subject "VOV World Weekly #46 | …", read 43)
     named = named or any(n < top and (DIGEST.match(line) or (line.isupper() and DIGEST_WORD.search(line)))
                          for n, _, line in article.dropped)
+    colon = re.match(r"((?:[\w&'’+-]+ ){1,4}(?-i:Weekly|Newsletter|Digest|Round-?up))\s*(?:#\s?\d+\s*)?:\s",
+                     (article.headline or "").strip())  # a name before the issue's teaser ("ASEAN Beat Weekly: Fishing
+    named = named or bool(colon) and sum(colon.group(1).lower() in line.lower()  # boats, …", read 43) that the page
+                                         for _, _, line in article.dropped) >= 2  # shows again (its masthead)
     if not named and not any(why.startswith("headline") and DIGEST.match(line) for _, why, line in article.dropped):
         return
     between = ("timestamp", "byline/credit", "short line without a sentence", "photo caption", "image")
@@ -418,8 +422,13 @@ def _thread_numbers(article: Article) -> None:
            for _, _, line in article.dropped) < 2 - any(re.fullmatch(r"@\w{2,30}", line.strip())
                                                        for _, _, line in article.dropped):
         return  # (posts' headers, or an account's bare @handle over its post)
-    for paragraph in article.paragraphs:
-        paragraph.text = re.sub(r"^[^\w\s\"“]*\s*\d{1,2}\s*/\s*\d{1,2}\s*[^\w\s\"“]*\s+(?=\S)", "", paragraph.text)
+    number = re.compile(r"^[^\w\s\"“]*\s*(\d{1,2})\s*/\s*(\d{1,2})\s*[^\w\s\"“]*\s+(?=\S)")
+    numbered = [(p, m) for p in article.paragraphs if (m := number.match(p.text)) and int(m[1]) <= int(m[2])]
+    threaded = any("🧵" in m[0] for _, m in numbered) or (len(numbered) >= 2 and len({m[2] for _, m in numbered}) == 1)
+    if not threaded:  # ("1/5 🧵 …", "2/5 …"; not "24/7 hotlines", "9/10 of the 120 citizens …")
+        return
+    for paragraph, match in numbered:
+        paragraph.text = paragraph.text[match.end():]
 
 
 def _post_above_the_share(article: Article) -> None:

@@ -45,10 +45,18 @@ def vietnamese_text(text: str) -> bool:
 def vietnamese_title(text: str) -> bool:
     """A title in Vietnamese ("Bệnh viện dã chiến cấp 2 số 7 lên đường …"), which may have no function word: three
     words or more in small letters carry letters only Vietnamese writes, and three in five of its words have marks
-    (an English title has them in names and a few borrowed words only: "… serves up phở, bún chả and gỏi cuốn …")."""
+    (an English title has them in names and a few borrowed words only: "… serves up phở, bún chả and gỏi cuốn …"),
+    and no word only English has ("over", "'s")."""
     words = text.split()
     marked = sum(any(ord(c) > 127 and c.isalpha() for c in w) for w in words)
-    return sum(bool(VIETNAMESE_LETTER.search(w)) and w[:1].islower() for w in words) >= 3 and marked >= 0.6 * len(words)
+    english = any(w.strip(".,:;!?").lower() in ENGLISH_TITLE_WORDS or re.search(r"['’]s\b", w) for w in words)
+    return not english and marked >= 0.6 * len(words) \
+        and sum(bool(VIETNAMESE_LETTER.search(w)) and w[:1].islower() for w in words) >= 3
+
+
+# words an English title has and a Vietnamese one has not ("Phở, bún chả, cà phê sữa đá win over Tokyo")
+ENGLISH_TITLE_WORDS = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "with", "over", "from", "by", "as",
+                       "is", "are", "win", "wins", "meets", "meet", "opens", "open", "its", "their", "new"}
 
 
 def not_english_warning(count: int, unit: str, first: str, marked: str, total: int | None = None) -> str:

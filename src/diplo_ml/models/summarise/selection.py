@@ -290,7 +290,8 @@ def _signed_off(line: list[str]) -> list[str]:
     return [] if start is None else line[start:]
 
 
-COVER_NOTE = re.compile(r"^please find (?:below|attached|enclosed|herewith)\b", re.IGNORECASE)
+COVER_NOTE = re.compile(r"^please find (?:below|attached|enclosed|herewith) (?:the |our |a )?(?:[\w-]+ ){0,2}"
+                        r"(?:version|translation|copy)\b[^:]*$", re.IGNORECASE)
 
 
 # what a page, a newsletter or a programme says of itself, and the notices around a release (s51, reads 32 and 33):
@@ -340,11 +341,13 @@ PAGE_NOTE = re.compile(
     r"(?:I|we) (?:want|would like|wish) to (?:say )?thank\b)"
     # a machine translation's notice (read 43): "This article has been machine translated from Vietnamese.", "The
     # translation may contain errors; …", "This English version is automatically generated and …", "[AUTO-TRANSLATED]"
-    r"|^(?:\[?auto-?translated\]?\s*)?(?:this|the) (?:english )?(?:article|page|text|content|story|version|post)"
+    r"|^(?![^.!?]*\b(?:said|says|admitted|told|announced|confirmed|reported)\b)"
+    r"(?:\[?auto-?translated\]?\s*)?(?:this|the) (?:english )?(?:article|page|text|content|story|version|post)"
     r" (?:has been|was|is|is being) (?:machine[- ]translated|(?:automatically |machine[- ])(?:translated|generated)"
     r"|translated (?:automatically|by (?:a )?machine|using (?:machine|automatic) translation))\b"
     r"|^translated by (?:a )?machine(?:[- ]translation)?\s*(?:[.,;:(]|$)"
-    r"|^(?:this|the) (?:english )?(?:article|page|text|story|version) (?:was|has been|is) translated (?:from \w+ )?"
+    r"|^(?![^.!?]*\b(?:said|says|admitted|told|announced|confirmed|reported)\b)"
+    r"(?:this|the) (?:english )?(?:article|page|text|story|version) (?:was|has been|is) translated (?:from \w+ )?"
     r"(?:with the help of|using|by) (?:ai|artificial intelligence|machine|automatic)\b"
     r"|^(?:the )?(?:machine |automatic )?translation may contain (?:errors|mistakes"
     r"|inaccuracies)\b|^original (?:article|version|text) in \w+[.!]?$|^\[?auto-?translated\]?$"
@@ -356,7 +359,8 @@ PAGE_NOTE = re.compile(
     r"|(?-i:[A-Z])[\w-]*)[.!:]$"  # (a topic: "First, diplomacy."; not "Next, Vietnam faces Malaysia.")
     rf"|^(?:our|(?:{OUTLET_PATTERN})['’]s) (?:correspondent|reporter)\b[^.!?]{{0,40}}\bhas (?:more|the (?:story|details"
     r"|report))(?: (?:from|in) [^.!?:]{1,40})?[.!]$"
-    r"|^your (?:[\w-]+ ){0,3}(?:read|brief(?:ing)?|digest|round-?up|newsletter|guide)\b[^.!?]{0,100}[.!]$"
+    r"|^your (?:[\w-]+ ){0,3}(?:read|brief(?:ing)?|digest|round-?up|newsletter)\b[^.!?]{0,60}[.!]$"
+    r"|^your (?:weekly|daily|monthly|fortnightly) guide to\b"
     rf"|^(?:our|(?:{OUTLET_PATTERN})(?: News| Online)?(?:['’]s|s?['’])) (?:video |news |reporting |camera |photo )?"
     r"(?:team|crew|reporters?|correspondents?|photographers?) (?:(?:was|were) (?:at|in|on|there)\b|went to\b"
     r"|visited\b|spent\b|joined\b)",
@@ -1285,6 +1289,16 @@ def _deck_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None)
     return []
 
 
+BEGAN_DOING = re.compile(r"\b(?:began|started|kept)\s+\w+ing\b")  # a scene's "the smell … began drifting": no act
+
+
+def _dated_event(text: str) -> bool:
+    """Whether ``text`` tells something done on a day of the news: "Chinese coast guard vessels fired water cannon …
+    on Sunday", "Military commanders … gathered in the Vietnamese capital on Monday" (a review's near misses, s53)."""
+    return bool(NEWS_DAY.search(text)) and bool(_past_after_subject(text) or EVENT.search(text)
+                                                  or any(w not in ("was", "were") for w in PAST.findall(text)))
+
+
 ANECDOTE_STATEMENTS = 9  # how far down a feature's anecdote may hold back its news (read 38: six statements)
 ANECDOTE_WORDS = 220
 
@@ -1302,9 +1316,10 @@ def _anecdote_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | N
     topic = topic_words(unquoted(headline)) if headline else set()
     if len(kept) < 4 or len(topic) < 4:
         return []
-    opening = re.sub(r"\b(?:began|started|kept)\s+\w+ing\b", "", unquoted(raw[kept[0]].strip()))
+    opening = BEGAN_DOING.sub("", unquoted(raw[kept[0]].strip()))
     if len(topic & topic_words(opening)) > 1 or NEWS_ACT.search(opening) or DECK_NEWS.search(opening) \
-            or DONE_ACT.search(opening) or REPORTED.search(opening) or FUTURE.search(opening):
+            or DONE_ACT.search(opening) or REPORTED.search(opening) or FUTURE.search(opening) \
+            or _dated_event(opening):
         return []
     words, above, latest = 0, 0, _latest_day_year(raw)
     for j, i in enumerate(kept):
@@ -1318,11 +1333,11 @@ def _anecdote_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | N
                 sentence)) and not _refers_back(sentence, " ".join(raw[k] for k in kept[:j]))
             return kept[:j] if told else []
         words += len(sentence.split())
-        said = unquoted(sentence)
+        said = BEGAN_DOING.sub("", unquoted(sentence))
         quoted = QUOTED.search(sentence) or sentence.startswith(QUOTE_MARKS)  # (a quotation over two sentences)
         speaker = REPORTED.search(said) and not (quoted and shared <= 1)  # (not "…," she said.)
         if shared > 2 or words > ANECDOTE_WORDS or speaker or DECK_NEWS.search(said) or DONE_ACT.search(said) \
-                or FUTURE.search(said):
+                or FUTURE.search(said) or _dated_event(said):
             return []
         above = max(above, shared)
     return []
