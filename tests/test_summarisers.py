@@ -2252,7 +2252,8 @@ def test_a_features_anecdote_above_its_news_is_not_the_summary(text, headline, f
      "of seasonal workers it accepts from Viet Nam next year, its ambassador told Viet Nam News.\n\nHow will it "
      "work?", "Korea plans to double"),
     ("On the occasion of the UN's 80th anniversary, Foreign Minister Le Hoai Nam wrote an article titled \"From "
-     "participant to shaper\".\n\nToday, multilateral diplomacy serves Viet Nam's interests.", "Today, multilateral"),
+     "participant to shaper\". Nhan Dan Online respectfully introduces the full text of the article.\n\nToday, "
+     "multilateral diplomacy serves Viet Nam's interests.", "Today, multilateral"),
     # a quotation with its speaker after it, and one whose next statement goes on from it, stay
     ("\"The regeneration has been a major success\" the minister told surveyors today.\n\nHe said the gains will "
      "last.", "\"The regeneration"),
@@ -2342,3 +2343,19 @@ def test_read46_an_editors_note_and_a_greeting_are_not_the_summary(text, first):
 def test_near_misses_of_the_s53_statement_rules_stay(text, headline, first):
     sentences, allowed = candidates(text, headline)
     assert [s for s, ok in zip(sentences, allowed) if ok][0].startswith(first)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a third review's near misses (s53): news of an op-ed ending on its title; a quotation the lead goes on from
+    # ("… said this …"); a cover note followed by the news in its paragraph
+    ("Vietnamese Ambassador to Cuba Le Quang Long has written an article titled \"Viet Nam – Cuba: 65 years\".\n\nIn "
+     "the article, published in Granma on December 1, he recalls the solidarity of the 1960s.",
+     "Vietnamese Ambassador"),
+    ("\u201cDiplomacy must go one step ahead to open the way for the country's development.\u201d\n\nParty General "
+     "Secretary To Lam said this while addressing the national diplomatic conference on Monday.", "\u201cDiplomacy"),
+    ("Please find attached the English translation of the joint statement. Viet Nam and the Philippines agreed on "
+     "Wednesday to set up a coast guard hotline.\n\nThe statement also covers fisheries.",
+     "Viet Nam and the Philippines"),
+])
+def test_near_misses_of_the_third_review_stay(text, first):
+    assert _chosen(text)[0].startswith(first)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from diplo_ml.data.article import Article
 from diplo_ml.data.datelines import MONTHS, WEEKDAYS, parse_date
+from diplo_ml.data.language import ENGLISH_TITLE_WORDS
 from diplo_ml.data.line_joins import capitals
 from diplo_ml.data.page_noise import (
     BYLINE,
@@ -360,16 +361,25 @@ SOCIAL_BUTTON = re.compile(r"(?:see new posts|show more replies|show this thread
 SOCIAL_MARK = re.compile(r"^[\W_]*(?:pinned(?: message| post)?\s*:|\d{1,2}\s?(?:s|m|h|d|w|min|mins|hrs?)\s*[·•])"
                          r"|(?:^|·\s*|following\s+)[\d.,]+\s?[KkMm]? (?:subscribers|followers|members)\s*$"
                          rf"|\bjoined (?:{MONTHS}) \d{{4}}$|@\w{{2,30}}\s*·\s*\S"
-                         r"|(?:🧵\s*)?\b\d{1,2}/\d{1,2}\s*(?:🧵)?$",
+                         r"|🧵\s*\d{1,2}/\d{1,2}$|\b\d{1,2}/\d{1,2}\s*🧵$",
                          re.IGNORECASE)
 # a page's name in Vietnamese and English: "Đại sứ quán Việt Nam tại Thái Lan - Embassy of Viet Nam in Thailand"
 PAGE_NAME = re.compile(r"[^\x00-\x7f][^|–-]*\s[-–|]\s(?:the )?(?:embassy|consulate(?: general)?|ministry"
                        r"|(?:permanent )?mission) of\b[^.!?]{0,80}$", re.IGNORECASE)
 
 
+def _names_in_vietnamese(text: str) -> bool:
+    """Whether ``text`` is a name in Vietnamese: half of its words marked, no word only English has."""
+    words = text.split()
+    return sum(bool(re.search(r"[^\x00-\x7f]", w)) for w in words) * 2 >= len(words) and not any(
+        w.lower() in ENGLISH_TITLE_WORDS or w.lower() in ("celebrated", "hosts", "held") for w in words)
+
+
 def _social_label(line: str) -> bool:
     """Whether a line above the text is a social site's button or label."""
-    return bool(SOCIAL_BUTTON.fullmatch(line.strip()) or SOCIAL_MARK.search(line))
+    thread = re.search(r"(?<!\bon )(?<!\bfrom )(?<!\bto )(?<!\buntil )(?<!\bby )\b(\d{1,2})/(\d{1,2})$", line.strip())
+    return bool(SOCIAL_BUTTON.fullmatch(line.strip()) or SOCIAL_MARK.search(line)
+                or (thread and int(thread[1]) <= int(thread[2])))  # (a thread's "… 1/7"; not "… on 5/12")
 
 
 def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
@@ -425,11 +435,12 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(lambda line: re.match(r"(?:file )?(?:photo|picture|image)\s*:", line, re.IGNORECASE)
          or re.search(r"\bFILE PHOTO\b|Purchase Licensing Rights,? opens new tab|^\[\d{1,2}/\d{1,2}\]\s", line),
          "photo caption")  # (a wire's gallery: "[1/2] A worker carries … REUTERS/… Purchase Licensing Rights")
-    drop(lambda line: re.match(r"dear\b[^.!?]{0,160}?,\s*(?:we|I)(?: all)? (?:hope|would like|wish|want|are pleased"
-                               r"|inform|write)\b", line, re.IGNORECASE),
+    drop(lambda line: re.match(r"dear\b[^.!?]{0,160}?,\s*(?:we|I) (?:hope|wish) (?:you|everyone)(?: all)? (?:had|have"
+                               r"|are|were|enjoy(?:ed)?)\b", line, re.IGNORECASE),
          "salutation")  # ("Dear fellow Vietnamese and friends in the Kansai …, we hope …", read 45)
     drop(_social_label, "social site's button or label")
-    drop(lambda line: PAGE_NAME.search(line) or re.fullmatch(r"\([^()]{5,120}\)", line.strip()),
+    drop(lambda line: (PAGE_NAME.search(line) and _names_in_vietnamese(re.split(r"\s[-–|]\s", line)[0]))
+         or re.fullmatch(r"\([^()]{5,120}\)", line.strip()),
          "page's name or a note in brackets")  # ("(Vietnamese version in the comments)", read 46)
     # a printed bulletin's contents: "2. Citizen protection in the United Arab Emirates ................. 1" (read 41)
     drop(lambda line: re.search(r"(?:\.\s?){4,}\s*\d{1,3}$|…{2,}\s*\d{1,3}$", line.strip()), "contents line")

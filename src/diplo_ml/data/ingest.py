@@ -144,8 +144,8 @@ def _teaser_box(units: list[tuple[int, str]], index: int) -> int:
     rest = [line for _, line in units[index + 1:]]
     if size == 1 and len(rest) > 2 and short_unpunctuated(rest[0], 20) and len(rest[1].split()) >= 12 \
             and not short_unpunctuated(rest[1], 20) and short_unpunctuated(rest[2], 20) \
-            and not re.search(r"\d", rest[2]) and re.search(r"\s[/>»›|]\s", rest[2]):  # (a breadcrumb; not the page's
-        # own title and lead over its date line or byline)
+            and not re.search(r"\d", rest[2]) and re.search(r"\s[/>»›]\s", rest[2]):  # (a breadcrumb; not the page's
+        # own title and lead over its date line or byline, "By Thu Hang | Hanoi Times")
         size = 3
     size += index + size < len(units) and bool(re.fullmatch(r"[-=_*~·• ]{4,}", units[index + size][1]))
     return size if sum(len(line.split()) >= 15 for _, line in units[index + size:]) >= 2 else 0
@@ -296,6 +296,13 @@ def names_a_digest(title: str) -> bool:
 BARE_LINK_CALL = re.compile(r"[*_#]*(?:read|continue|click|see|watch|listen|view)\b", re.IGNORECASE)
 
 
+def _digest_masthead(line: str) -> bool:
+    """A newsletter's masthead in capitals: "VOV WORLD WEEKLY" (not a menu's "HOME NEWS … OPINION NEWSLETTER", nor a
+    promotion's "SIGN UP FOR THE WEEKLY ASIA BRIEF")."""
+    return line.isupper() and bool(DIGEST_WORD.search(line)) and len(line.split()) <= 4 \
+        and not re.match(r"(?:SIGN|SUBSCRIBE|JOIN|GET|READ)\b", line)
+
+
 def _digest_story_title(article: Article) -> None:
     """A newsletter's story under its subject: the heading right above the story's date, byline or document box and
     its first paragraph (within ten lines, only such lines between) is the headline where the mail's subject names the
@@ -306,8 +313,7 @@ def _digest_story_title(article: Article) -> None:
     # Weekly – Foreign Affairs", "VIETRADE FOREIGN MARKETS BULLETIN", "Newsletter of the … · Issue 10"; reads 36-39)
     top = article.paragraphs[0].line if article.paragraphs else 0  # (or a masthead above the text: "VOV WORLD
     # WEEKLY" under a mail's subject "VOV World Weekly #46 | …", read 43)
-    named = named or any(n < top and (DIGEST.match(line) or (line.isupper() and DIGEST_WORD.search(line)))
-                         for n, _, line in article.dropped)
+    named = named or any(n < top and (DIGEST.match(line) or _digest_masthead(line)) for n, _, line in article.dropped)
     colon = re.match(r"((?:[\w&'’+-]+ ){1,4}(?-i:Weekly|Newsletter|Digest|Round-?up))\s*(?:#\s?\d+\s*)?:\s",
                      (article.headline or "").strip())  # a name before the issue's teaser ("ASEAN Beat Weekly: Fishing
     named = named or bool(colon) and sum(colon.group(1).lower() in line.lower()  # boats, …", read 43) that the page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -285,11 +286,14 @@ def _signed_off(line: list[str]) -> list[str]:
     """The sentences of a paragraph from its live sign-off (or a note of the page's own, :data:`SIGN_OFF`) on: what
     the page says around the story, not news."""
     start = next((i for i, sentence in enumerate(line) if SIGN_OFF.match(sentence.strip())), None)
-    if line and COVER_NOTE.match(line[0].strip()):  # a mail's cover note, all of its paragraph (read 45: "Please
-        start = 0  # find below the English version of … The German version … are attached. The embargo …")
+    if start is None and line and COVER_NOTE.match(line[0].strip()):  # a mail's cover note and what it says of the
+        return list(itertools.takewhile(  # copies (read 45: "Please find below the English version of … The German
+            lambda s: COVER_NOTE.match(s.strip()) or ABOUT_THE_COPY.search(s), line))  # version … are attached.")
     return [] if start is None else line[start:]
 
 
+ABOUT_THE_COPY = re.compile(r"\b(?:attached|enclosed|embargo|version|translation|high-resolution|photos?)\b",
+                            re.IGNORECASE)
 COVER_NOTE = re.compile(r"^please find (?:below|attached|enclosed|herewith) (?:the |our |a )?(?:[\w-]+ ){0,2}"
                         r"(?:version|translation|copy)\b[^:]*$", re.IGNORECASE)
 
@@ -538,7 +542,7 @@ def is_statement(sentence: str) -> bool:
         return False
     unemphasised = text.lstrip("*_")
     if MADE_BY.match(text) or _names_only(text) or EDITOR_NOTE.match(text) or HEADED_EDITOR_NOTE.match(text) \
-            or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) or WROTE_ARTICLE.match(text) \
+            or CONTENTS_LIST.match(text) or INTRODUCES_TEXT.match(text) \
             or STORY_NOTE.match(unemphasised) \
             or source_note(unemphasised) \
             or ((FURNITURE_SENTENCE.match(text) or MEDIA_OR_EMBARGO.match(text)) and len(text.split()) <= 25) \
@@ -778,6 +782,9 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
                 allowed[i - 1] = False
     for i in list_items(raw) + numbered_sidebar(raw):
         allowed[i] = False
+    for i in range(len(raw) - 1):  # an op-ed's note that its author wrote it, over the outlet's introduction of it
+        if WROTE_ARTICLE.match(sentences[i]) and INTRODUCES_TEXT.match(raw[i + 1].strip()):
+            allowed[i] = False
     for i in range(1, len(raw)):  # the answer to a question the writer asks ("Can diplomacy attract investment? …")
         if is_question(raw[i - 1]) and (ANSWER_TO_QUESTION.search(sentences[i]) or (  # (raw after its cookie button)
                 SHORT_REPLY.match(sentences[i]) and len(sentences[i].split()) <= 12)):  # "Yes, but only if …"
@@ -1433,7 +1440,9 @@ def _quote_box(raw: Sequence[str], allowed: np.ndarray, lines: Sequence[str] = (
         below = raw[kept[1]].strip()  # (a pull quote on its own line, all of it quoted, above the lead that names its
         # speaker: "… Park Jin-woo told Viet Nam News in an exclusive interview …", read 44; not "He said …")
         if not below.startswith(QUOTE_MARKS) and REPORTED.search(below) and (NEWS_DAY.search(below) or FUTURE.search(
-                below)) and not FIRST_PERSON.search(unquoted(below)) and not _refers_back(below, opening):
+                below)) and not FIRST_PERSON.search(unquoted(below)) and not _refers_back(below, opening) \
+                and not re.search(r"\b(?:said|stated|stressed|affirmed|emphasi[sz]ed|noted|told) (?:this|that|so)\b"
+                                  r"|\bthese words\b", below):
             return kept[:1]
     return [i for i in kept if credited and i < lead]
 
