@@ -346,6 +346,11 @@ def _wrapped_titles(candidates: list[tuple[int, str]]) -> dict[tuple[int, str], 
     return found
 
 
+# a post's header on a social page ("EU in Viet Nam @EUinVietnam · Nov 27") and an account's handle on a line of its own
+POST_HEADER = re.compile(r"@\w{2,30}\s*·\s*\S")
+HANDLE = re.compile(r"@\w{2,30}")
+
+
 ALERT_WORDS = {"URGENT", "BREAKING", "BREAKING NEWS", "ALERT", "FLASH", "UPDATE", "EXCLUSIVE", "JUST IN", "LIVE",
                "IMPORTANT", "NOTICE", "WARNING"}
 
@@ -360,7 +365,7 @@ SOCIAL_BUTTON = re.compile(r"(?:see new posts|show more replies|show this thread
                            r"|shares?|replies|reactions?)\s*[·|]?\s*){2,})", re.IGNORECASE)
 SOCIAL_MARK = re.compile(r"^[\W_]*(?:pinned(?: message| post)?\s*:|\d{1,2}\s?(?:s|m|h|d|w|min|mins|hrs?)\s*[·•])"
                          r"|(?:^|·\s*|following\s+)[\d.,]+\s?[KkMm]? (?:subscribers|followers|members)\s*$"
-                         rf"|\bjoined (?:{MONTHS}) \d{{4}}$|@\w{{2,30}}\s*·\s*\S"
+                         rf"|\bjoined (?:{MONTHS}) \d{{4}}$|{POST_HEADER.pattern}"
                          r"|🧵\s*\d{1,2}/\d{1,2}$|\b\d{1,2}/\d{1,2}\s*🧵$",
                          re.IGNORECASE)
 # a page's name in Vietnamese and English: "Đại sứ quán Việt Nam tại Thái Lan - Embassy of Viet Nam in Thailand"
@@ -463,11 +468,12 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
          and any(p in ALERT_WORDS for p in parts), "alert and category labels")
     # a social profile's name with its degree of connection and the tagline under it: "Sarah Whitcombe • 1st" /
     # "New Zealand Ambassador to Viet Nam | Diplomat | Trade & Agrifood" (read 41)
-    named = {n for n, line in [*candidates, *((n, line) for n, _, line in article.dropped)]
+    shown = [*candidates, *((n, line) for n, _, line in article.dropped)]
+    named = {n for n, line in shown
              if re.fullmatch(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,4}\s*[•·]\s*(?:1st|2nd|3rd\+?)", line.strip())
              and not re.search(r"\d", line.split("•")[0].split("·")[0])}  # (a name; its second tagline line too)
-    handles = {n for n, line in [*candidates, *((n, line) for n, _, line in article.dropped)]  # (an account's name
-               if re.fullmatch(r"@\w{2,30}", line.strip())}  # over its "@handle": "EU in Viet Nam" / "@EUinVietnam")
+    handles = {n for n, line in shown if HANDLE.fullmatch(line.strip())}  # (an account's name over its "@handle":
+    # "EU in Viet Nam" / "@EUinVietnam")
     _drop_candidates(article, candidates, [c for c in candidates if {c[0], c[0] - 1, c[0] - 2} & named
                                            or c[0] + 1 in handles], "social profile's name or tagline")
     bullets = [c for c in candidates if re.match(r"^[•▪◦·]\s", c[1])]  # a box's or a timeline's items ("• 2015 –

@@ -42,8 +42,10 @@ from diplo_ml.data.examples import site_name
 from diplo_ml.data.feeds import FEED_SUFFIXES, feed_articles
 from diplo_ml.data.headlines import (
     BYLINE_PARTS,
+    HANDLE,
     OFFICE,
     PICTOGRAPHS,
+    POST_HEADER,
     PUBLISHED_LINE,
     SPEAKERS_LABEL,
     SPEAKERS_TITLE,
@@ -374,10 +376,9 @@ def _letter_above_the_story(article: Article) -> None:
     the story goes on for two paragraphs or more below it and the letter is the first text (an open letter of today,
     with its context below it, is the article)."""
     lines = sorted(article.dropped)
-    opening = next((n for n, why, line in lines if why == "salutation" and line.strip().lower().startswith("dear ")),
-                   None)
-    readers = opening is not None and re.match(r"dear (?:readers|subscribers)\b", next(
-        line for n, _, line in lines if n == opening).strip(), re.IGNORECASE)  # (a preheader may stand above it)
+    opening, salutation = next(((n, line.strip()) for n, why, line in lines
+                                if why == "salutation" and line.strip().lower().startswith("dear ")), (None, ""))
+    readers = re.match(r"dear (?:readers|subscribers)\b", salutation, re.IGNORECASE)  # (a preheader may stand above)
     if opening is None or not article.paragraphs or (article.paragraphs[0].line < opening and not readers):
         return
     above = [line for n, _, line in lines if opening - 3 <= n < opening and re.search(r"\b(?:19|20)\d\d\b", line)]
@@ -385,7 +386,7 @@ def _letter_above_the_story(article: Article) -> None:
     told = [int(y) for p in article.paragraphs for y in TOLD_YEAR.findall(p.text)]  # (not "a strategy to 2045")
     latest = max(told + [int(article.date[:4]) if article.date and article.date[:4].isdigit() else 0])
     greeting = re.match(r"dear (?:readers|subscribers|partners|friends and (?:partners|readers|subscribers))\b",
-                        next(line for n, _, line in lines if n == opening).strip(), re.IGNORECASE)
+                        salutation, re.IGNORECASE)
     if not greeting and (not dated or latest - max(dated) < 10):  # a letter dated long before the story ("Gdańsk, 3
         return  # March 1974"), or a newsletter's greeting to its readers; an open letter of today is the article
     closing = next((n for n, _, line in lines if n > opening and VALEDICTION.match(line.strip())), None)
@@ -404,10 +405,6 @@ SHARED_FROM = re.compile(r"^[\W_]*(?:shared from|reposted from|shared (?:a|an) (
                          r"|copied (?:full )?(?:text|article) from)\b|^\[copied full text\]$", re.IGNORECASE)
 
 
-# a post's header on a social page: "EU in Viet Nam @EUinVietnam · Nov 27"
-POST_HEADER = re.compile(r"@\w{2,30}\s*·\s*\S")
-
-
 def _pinned_post(article: Article) -> None:
     """A social page's pinned post, from its "📌 Pinned" label to the next post's header (read 43: an older post on
     scholarships above the thread of the day), is no text of the page's news."""
@@ -424,9 +421,8 @@ def _pinned_post(article: Article) -> None:
 def _thread_numbers(article: Article) -> None:
     """A thread's posts lose their numbers ("🧵 1/5 Today in Ha Noi, …"), where the page shows posts' headers (a
     gallery's "1/5" captions have none)."""
-    if sum(bool(POST_HEADER.search(line) or re.fullmatch(r"@\w{2,30}", line.strip()))
-           for _, _, line in article.dropped) < 2 - any(re.fullmatch(r"@\w{2,30}", line.strip())
-                                                       for _, _, line in article.dropped):
+    headers = sum(bool(POST_HEADER.search(line)) for _, _, line in article.dropped)
+    if headers < 2 and not any(HANDLE.fullmatch(line.strip()) for _, _, line in article.dropped):
         return  # (posts' headers, or an account's bare @handle over its post)
     number = re.compile(r"^[^\w\s\"“]*\s*(\d{1,2})\s*/\s*(\d{1,2})\s*[^\w\s\"“]*\s+(?=\S)")
     numbered = [(p, m) for p in article.paragraphs if (m := number.match(p.text)) and int(m[1]) <= int(m[2])]

@@ -456,6 +456,12 @@ def _menu_line(line: str) -> bool:
     return rest != line.strip() and not rest.strip(" |·•/»>-")
 
 
+def _over_another_story(line: str, heading: str) -> bool:
+    """Whether a line under a "# …" heading shows it to be a section's, not the story's: a link, or a story's own title
+    in bold longer than the heading (a byline or a standfirst in bold is shorter)."""
+    return bool(LINK_LINE.match(line)) or (bool(OTHER_TITLE.match(line)) and len(line.split()) > len(heading.split()))
+
+
 class MarkdownPage:
     """A Markdown article's text with its metadata set apart: YAML front matter (``---`` lines at the top, as web
     clippers and static sites save articles) gives the title and date and is not text; fenced code is not text
@@ -576,9 +582,8 @@ class MarkdownPage:
         at, match = titles[0]
         if not all(MD_FURNITURE.match(line) or _menu_line(line) for _, line in filled[:at]):
             return None
-        for _, line in filled[at + 1:at + 9]:  # prose below, past its date, byline and buttons (not a section's
-            if line.startswith("#") or LINK_LINE.match(line) or (OTHER_TITLE.match(line) and len(line.split()) > len(
-                    match.group(1).split())):  # links or a story's own longer title in bold; a byline is shorter)
+        for _, line in filled[at + 1:at + 9]:  # prose below, past its date, byline and buttons
+            if line.startswith("#") or _over_another_story(line, match.group(1)):
                 return None
             if len(line.split()) >= 8 and not line.startswith((">", "!")):
                 return match.group(1).strip("*_ ")
@@ -601,9 +606,8 @@ class MarkdownPage:
             first = next((n for n, line in enumerate(below) if prose(line)), None)
             if match and len(match.group(1).split()) >= 3 and first is not None \
                     and all(len(line.split()) < 12 or line.startswith("!") for line in below[:first]) \
-                    and not any(LINK_LINE.match(line) or (OTHER_TITLE.match(line) and len(line.split()) > len(
-                        match.group(1).split())) for line in below[:first]):  # (not a section's "# …" over links or
-                return match.group(1).strip("*_ ")  # a story's own longer bold title; a standfirst is shorter)
+                    and not any(_over_another_story(line, match.group(1)) for line in below[:first]):
+                return match.group(1).strip("*_ ")
         return None
 
     @staticmethod

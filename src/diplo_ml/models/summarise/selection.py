@@ -794,7 +794,7 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
         lambda: _opening_scene(raw, lines, allowed), lambda: _feature_opening(raw, allowed),
         lambda: _before_announcement(raw, allowed), lambda: _background_opening(raw, allowed),
         lambda: _untold_opening(raw, allowed, headline),
-        lambda: _quote_box(raw, allowed, {line.strip() for line in lines}),
+        lambda: _quote_box(raw, allowed, lines),
         lambda: _situation_opening(raw, allowed, headline), lambda: _authority_opening(raw, allowed, headline),
         lambda: _anaphoric_opening(raw, allowed), lambda: _digest_intro(raw),
         lambda: _deck_opening(raw, allowed, headline), lambda: _anecdote_opening(raw, allowed, headline),
@@ -1436,7 +1436,8 @@ def _quote_box(raw: Sequence[str], allowed: np.ndarray, lines: Sequence[str] = (
     credited = lead is not None and any(not allowed[i] and CREDIT_LINE.match(raw[i].strip())
                                         for i in range(kept[0] + 1, lead))
     opening = raw[kept[0]].strip()
-    if not credited and len(kept) > 1 and opening in lines and re.fullmatch(r"[\"“‘][^\"“”‘’]+[\"”’]", opening):
+    if not credited and len(kept) > 1 and re.fullmatch(r"[\"“‘][^\"“”‘’]+[\"”’]", opening) \
+            and any(line.strip() == opening for line in lines):
         below = raw[kept[1]].strip()  # (a pull quote on its own line, all of it quoted, above the lead that names its
         # speaker: "… Park Jin-woo told Viet Nam News in an exclusive interview …", read 44; not "He said …")
         if not below.startswith(QUOTE_MARKS) and REPORTED.search(below) and (NEWS_DAY.search(below) or FUTURE.search(
