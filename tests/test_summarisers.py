@@ -2246,6 +2246,31 @@ def test_a_features_anecdote_above_its_news_is_not_the_summary(text, headline, f
     assert [s for s, ok in zip(sentences, allowed) if ok][0].startswith(first)
 
 
+PORTRAIT = ("Pham Thi Mai still keeps her boarding pass in a drawer.\n\nFor two years the 26-year-old from Ha Tinh "
+            "packed fish on a trawler off Taiwan.\n\nShe was told she owed her broker $3,000.\n\n")
+
+
+@pytest.mark.parametrize(("text", "headline", "first"), [
+    # s54 (reads 43, 46): a feature opening on one person's story, its headline its own
+    (PORTRAIT + "Mai was among 58 Vietnamese crew members repatriated from Kaohsiung on Monday, the embassy said.\n\n"
+     "More flights are planned.", "Far from the sea: trawler crews start again", "Mai was among 58"),
+    ("Le Van Tam, a 52-year-old farmer from Dong Thap, waited two hours on Saturday for a seat at the fair.\n\n"
+     "\"I came for the seeds,\" he said.\n\nThe hall was full.\n\nThe Vietnam-Netherlands Agriculture Fair opened "
+     "in Can Tho on Saturday with 120 exhibitors.", "Seeds, drones and long queues at Can Tho fair",
+     "The Vietnam-Netherlands Agriculture Fair"),
+    # hard news on a person brought in by age stays
+    ("Nguyen Van An, a 45-year-old fisherman from Quang Ngai, was rescued on Monday by a Philippine vessel.\n\n"
+     "He had drifted for six days.\n\nHis boat sank.\n\nThe embassy on Monday thanked the Philippine coast "
+     "guard.", "Fisherman rescued at sea", "Nguyen Van An, a 45-year-old"),
+    ("A 33-year-old Vietnamese worker from Nghe An died on Sunday after a fall at a building site in Taipei.\n\nHe "
+     "had worked there for a year.\n\nHis family is in shock.\n\nThe Vietnamese office in Taipei on Monday sent "
+     "staff to support the family.", "Worker dies in Taiwan", "A 33-year-old Vietnamese worker"),
+])
+def test_a_features_portrait_above_its_news_is_not_the_summary(text, headline, first):
+    sentences, allowed = candidates(text, headline)
+    assert [s for s, ok in zip(sentences, allowed) if ok][0].startswith(first)
+
+
 @pytest.mark.parametrize(("text", "first"), [
     # read 44: an interview's pull quote on its own line above the lead that names its speaker; an op-ed's note
     ("\"We want every worker to be treated fairly and to go home with savings.\"\n\nKorea plans to double the number "

@@ -798,6 +798,7 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
         lambda: _situation_opening(raw, allowed, headline), lambda: _authority_opening(raw, allowed, headline),
         lambda: _anaphoric_opening(raw, allowed), lambda: _digest_intro(raw),
         lambda: _deck_opening(raw, allowed, headline), lambda: _anecdote_opening(raw, allowed, headline),
+        lambda: _portrait_opening(raw, allowed, headline),
         lambda: _saying_opening(raw, allowed))
     for passed_over in above_the_news:
         allowed[np.asarray(passed_over(), dtype=int)] = False
@@ -1333,18 +1334,61 @@ def _anecdote_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | N
         sentence = raw[i].strip()
         shared = len(topic & topic_words(sentence))
         if j >= 3 and shared >= max(3, above + 2):
-            dated = _names_this_day(sentence, latest)
-            lead = (LEAD_ACT.search(sentence) and dated) or DATED_ACT.search(sentence) or DONE_ACT.search(sentence) \
-                or (FUTURE.search(sentence) and dated)
-            told = lead and not sentence.startswith(QUOTE_MARKS) and not re.search(r"\b(?:I|we|We)\b", unquoted(
-                sentence)) and not _refers_back(sentence, " ".join(raw[k] for k in kept[:j]))
-            return kept[:j] if told else []
+            return kept[:j] if _tells_the_news(sentence, [raw[k] for k in kept[:j]], latest) else []
         words += len(sentence.split())
         said = BEGAN_DOING.sub("", unquoted(sentence))
         quoted = QUOTED.search(sentence) or sentence.startswith(QUOTE_MARKS)  # (a quotation over two sentences)
         speaker = REPORTED.search(said) and not (quoted and shared <= 1)  # (not "…," she said.)
         if shared > 2 or words > ANECDOTE_WORDS or speaker or DECK_NEWS.search(said) or DONE_ACT.search(said) \
                 or FUTURE.search(said) or _dated_event(said):
+            return []
+        above = max(above, shared)
+    return []
+
+
+def _tells_the_news(sentence: str, above: Sequence[str], latest: int | None) -> bool:
+    """Whether a sentence below a feature's opening is its news lead: it reports an act on its day (or one just done,
+    or news to come on a day), not in a quotation or the first person, and does not go on from the sentences above."""
+    dated = _names_this_day(sentence, latest)
+    lead = (LEAD_ACT.search(sentence) and dated) or DATED_ACT.search(sentence) or DONE_ACT.search(sentence) \
+        or (FUTURE.search(sentence) and dated)
+    return bool(lead) and not sentence.startswith(QUOTE_MARKS) \
+        and not re.search(r"\b(?:I|we|We)\b", unquoted(sentence)) and not _refers_back(sentence, " ".join(above))
+
+
+# one person brought in by age, as a feature's portrait does: "Kim Hye-won, a 34-year-old office worker from Suwon,
+# queued …", "The 31-year-old from Hue works quickly" (reads 43, 46; not "the 30-year-old partnership")
+PORTRAIT = re.compile(r"[A-Z][\w'’-]+, an? \d{1,2}-year-old\b"
+                      r"|\b(?:[Aa]n?|[Tt]he) \d{1,2}-year-old(?: [a-z]+){0,3}? (?:from|who)\b")
+# a passive report, as hard news on a person opens: "… was arrested on Monday", "were rescued"
+PASSIVE = re.compile(r"\b(?:was|were|has been|have been) (?:\w+ly )?\w+(?:ed|en)\b")
+
+
+def _portrait_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None) -> list[int]:
+    """A feature that opens on one person's story and tells its news below (reads 43, 46: "Dang Thi Lan still flinches
+    when a phone buzzes at night. For seven months the 24-year-old from Nghe An …" … "Lan was among 186 Vietnamese
+    citizens handed over by Cambodian authorities on Monday, …"): a person brought in by age in the first two
+    statements, an opening that reports no news (no speaker, nothing passive, done, declared or to come), two
+    statements or more above the lead that tell no news lead themselves nor a speaker but in a quotation, and a lead
+    sharing as many of the headline's words as any of them (:func:`_tells_the_news`). Unlike
+    :func:`_anecdote_opening`, the headline may be the feature's own, so it need not repeat the lead's words."""
+    kept = [i for i, ok in enumerate(allowed) if ok][:ANECDOTE_STATEMENTS]
+    if len(kept) < 4 or not any(PORTRAIT.search(raw[i]) for i in kept[:2]):
+        return []
+    opening = unquoted(raw[kept[0]].strip())
+    if REPORTED.search(opening) or PASSIVE.search(opening) or DONE_ACT.search(opening) or DECK_NEWS.search(opening) \
+            or FUTURE.search(opening) or DATED_ACT.search(opening):
+        return []
+    topic = topic_words(unquoted(headline)) if headline else set()
+    words, above, latest = 0, 0, _latest_day_year(raw)
+    for j, i in enumerate(kept):
+        sentence = raw[i].strip()
+        shared = len(topic & topic_words(sentence))
+        if _tells_the_news(sentence, [raw[k] for k in kept[:j]], latest):
+            return kept[:j] if j >= 2 and shared >= above else []
+        words += len(sentence.split())
+        said = re.sub(r"\b(?:was|were|been) told\b", "", unquoted(sentence))  # ("she was told she owed …": no speaker)
+        if words > ANECDOTE_WORDS or DECK_NEWS.search(said) or (REPORTED.search(said) and not QUOTED.search(sentence)):
             return []
         above = max(above, shared)
     return []
