@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from diplo_ml.data.feeds import feed_articles, feed_records
-from diplo_ml.data.ingest import ingest_document
+from diplo_ml.data.feeds import feed_articles, feed_records, is_feed
+from diplo_ml.data.ingest import ingest_document, read_articles
+from diplo_ml.data.scraped_elements import element_markup
 from diplo_ml.errors import DataError, NoTextError
 from diplo_ml.predict_inputs import _jsonl_units, expand_folders, read_units
 from diplo_ml.tasks.pillars.task import PillarsTask
@@ -89,6 +91,34 @@ def test_predict_reads_a_feed_folder_beside_pages_and_leaves_out_xml_that_is_no_
                                                                        ("feed:2", 1)]
     assert "1 of 2 inputs left out" in capsys.readouterr().err and "not an RSS or Atom feed" in str(
         pytest.raises(NoTextError, lambda: list(read_units([inputs[1]], SummariseTask({})))).value)
+
+
+def test_a_feed_saved_as_text_is_read_as_a_feed_and_a_page_about_rss_is_not(tmp_path):
+    saved = write(tmp_path, "item.txt", "\n" + RSS)  # (read 48: a browser's "save as" of an RSS item)
+    assert [(a.doc_id, a.headline) for a in read_articles(saved, "item")] == [
+        ("item:1", "Hanoi, Bangkok sign creative city programme"), ("item:2", "Twenty fishermen return home")]
+    page = write(tmp_path, "page.txt", "How to read <rss> feeds\n\nViet Nam and Chile on Thursday discussed trade.")
+    assert is_feed(write(tmp_path, "a.html", ATOM)) and not is_feed(page)
+    assert [a.doc_id for a in read_articles(page, "page")] == ["page"]
+
+
+def test_a_scrapers_rows_of_one_pages_elements_are_read_as_that_page(tmp_path):
+    url = "https://vovworld.vn/en-US/news/viet-nam-chile-discuss-trade-1.vov"
+    elements = [("meta[property=og:title]", "Viet Nam, Chile discuss trade - VOV World"), ("ul.menu li a", "News"),
+                ("ul.menu li a", "Business"), ("h1.title", "Viet Nam and Chile discuss trade ties"),
+                ("div.time", "Monday, 09 February 2026 | 17:20:41"),
+                ("div.sapo", "(VOVWORLD) - Viet Nam and Chile on Monday agreed to review their free trade agreement."),
+                ("div.body p", "The talks were held in Hanoi."), ("div.body p", "Trade rose 12 percent last year.")]
+    rows = [{"url": url, "selector": sel, "text": text} for sel, text in elements]
+    rows.append({"text": "Laos and Cambodia on Tuesday opened a border gate.", "url": url})  # a row of its own
+    path = write(tmp_path, "scraped.jsonl", "\n".join(json.dumps(r) for r in rows))
+    page, row = list(read_units([str(path)], SummariseTask({})))
+    assert (page["line"], page["headline"], page["date"], page["outlet"]) == (
+        1, "Viet Nam and Chile discuss trade ties", "2026-02-09", "VOV World")
+    assert page["_text"].startswith("Viet Nam and Chile on Monday agreed") and "Business" not in page["_text"]
+    assert row["line"] == 9 and row["_text"].startswith("Laos and Cambodia")
+    assert element_markup("ul.menu > li a", "News") == ('<ul class="menu"><li><a>News</a></li></ul>', False)
+    assert element_markup("meta[property='og:title']", "T") == ('<meta property="og:title" content="T">', True)
 
 
 def test_a_broken_feed_names_its_line_and_an_item_without_text_is_left_out_with_a_warning(tmp_path, capsys):

@@ -27,6 +27,7 @@ from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, read_articl
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.page_noise import furniture_note
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
+from diplo_ml.data.scraped_elements import element_page, group_elements
 from diplo_ml.errors import DataError, EncodingError, NoTextError
 from diplo_ml.files import check_outside_input_folders, not_a_file
 from diplo_ml.predict_record import STDIN
@@ -60,7 +61,14 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
     first_line_of: dict[str, int] = {}  # id -> the line that gave it first; the first repeat in a file is noted
     repeat_noted = False
     alias_noted = False
-    for number, record in records:
+    for number, record in group_elements(records):
+        if isinstance(record, list):  # a scraper's rows of one page's elements: read as the page they came from
+            article = ingest_document(element_page(record), f"{Path(label).stem}:{number}", f"{label}:{number}")
+            article.path = label
+            for unit in _article_units(task, article):
+                yield {"id": number, "line": number, **unit}
+            count += 1
+            continue
         record = flat_record(record)  # (a WordPress export's {"content": {"rendered": "<p>…"}})
         field = record_text_field(record)
         text = record.get(field)

@@ -288,6 +288,16 @@ SLUG_SMALL_WORDS = {"to", "the", "and", "of", "in", "on", "for", "a", "an", "at"
                     "than", "long", "ban", "hang", "hung"}
 
 
+def slug_words(url: str) -> list[str] | None:
+    """The words of the last part of an address, its number left out ("…/vietnam-calls-for-stronger-asean-centrality-
+    post161204.html" -> ["vietnam", "calls", "for", …]); None for fewer than four words or one that is no word."""
+    slug = re.sub(r"\.[a-z]{2,5}$", "", url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1])
+    words = [w for w in re.split(r"[-_]+", slug) if w]
+    while words and re.fullmatch(r"(?:post|d|a|n|id)?\d+", words[-1]):  # "-post284511", "-4712345"
+        words.pop()
+    return words if len(words) >= 4 and all(w.isalpha() for w in words) else None
+
+
 def slug_headline(record: dict[str, Any], text: str) -> str | None:
     """A headline read from the slug of a record's address, for a row whose page gave none
     ("…/vietnam-thailand-agree-to-expand-legal-recruitment-of-vietnamese-workers-post284511.html" -> "Vietnam
@@ -295,13 +305,8 @@ def slug_headline(record: dict[str, Any], text: str) -> str | None:
     it where it does so capitalised (with its accents: "viet-nam" -> "Việt Nam"); None for an address without four
     words or more in its last part."""
     url = record_url(record)
-    if url is None:
-        return None
-    slug = re.sub(r"\.[a-z]{2,5}$", "", url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1])
-    words = [w for w in re.split(r"[-_]+", slug) if w]
-    while words and re.fullmatch(r"(?:post|d|a|n|id)?\d+", words[-1]):  # "-post284511", "-4712345"
-        words.pop()
-    if len(words) < 4 or not all(w.isalpha() for w in words):
+    words = slug_words(url) if url else None
+    if not words:
         return None
     found = [w for w in re.findall(r"\b[^\W\d_a-z][^\W_]*", text) if w[0].isupper()]
     capitalised = {w.lower(): w for w in found}

@@ -23,6 +23,25 @@ TEXT_TAGS = ("encoded", "content", "description", "summary")
 DATE_TAGS = ("pubDate", "published", "date", "updated", "issued")
 
 
+# a feed's opening, where a page's suffix hides it (a feed saved from the browser as .txt): "<?xml …?> <rss …>"
+FEED_OPENING = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL)
+
+
+def is_feed(path: Path) -> bool:
+    """Whether the file at ``path`` is a feed: its suffix says so, or a text or page file opens as one (read 48: an RSS
+    item saved as .txt)."""
+    if path.suffix.lower() in FEED_SUFFIXES:
+        return True
+    if path.suffix.lower() not in (".txt", ".html", ".htm", ".md"):
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False  # (the page's reader names what is wrong)
+    return FEED_OPENING.match(head) is not None
+
+
 def _local(tag: str) -> str:
     """A tag without its namespace: "{http://purl.org/rss/1.0/modules/content/}encoded" -> "encoded"."""
     return tag.rsplit("}", 1)[-1]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from diplo_ml.data.article import Article
 from diplo_ml.data.datelines import MONTHS, WEEKDAYS, parse_date
+from diplo_ml.data.examples import slug_words
 from diplo_ml.data.language import ENGLISH_TITLE_WORDS
 from diplo_ml.data.line_joins import capitals
 from diplo_ml.data.page_noise import (
@@ -23,6 +24,7 @@ from diplo_ml.data.page_noise import (
     without_site,
 )
 from diplo_ml.data.page_text import NEWS_VERB
+from diplo_ml.text import strip_diacritics
 
 # emoji, which a social post sets among its words ("🇻🇳🇨🇦 …", "✅ The two sides …", "… trade. 🤝"): the emoji
 # blocks and the few older symbols posts use as emoji (not ★ ratings, ✓ ✗ in tables, ✈, ♪, ° or ®)
@@ -387,6 +389,25 @@ def _social_label(line: str) -> bool:
                 or (thread and int(thread[1]) <= int(thread[2])))  # (a thread's "… 1/7"; not "… on 5/12")
 
 
+ADDRESS = re.compile(r"https?://\S+")
+
+
+def _named_by_address(candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The line above the body that says what the page's address says, where a line there gives one (read 48: "Nhan
+    Dan Online – English edition https://en.nhandan.vn/vietnam-calls-for-stronger-asean-centrality-…-post161204.html"
+    over "Vietnam calls for stronger ASEAN centrality at senior officials' meeting"; "vietnam-s" or "vietnams" for
+    "Vietnam's")."""
+    slugs = [words for _, line in candidates for url in ADDRESS.findall(line) if (words := slug_words(url))]
+    for number, line in candidates if slugs else []:
+        if ADDRESS.search(line):
+            continue
+        plain = strip_diacritics(line).lower()
+        for words in (re.findall(r"[a-z0-9]+", re.sub(r"['’]", "", plain)), re.findall(r"[a-z0-9]+", plain)):
+            if any(words == slug or (len(slug) >= 6 and words[:len(slug)] == slug) for slug in slugs):
+                return number, line  # (the whole title, or the start a site cuts its address to)
+    return None
+
+
 def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     """The longest short line above the body is the headline; the others are section labels."""
     def drop(test: Callable[[str], object], reason: str) -> None:
@@ -416,6 +437,9 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
                                 r"|[A-Z]{2,}[\w.&-]*/[\w ./&-]{1,40}"
                                 r"|(?:Photo|Image|Credit)\b[^.]{0,40})$", line.strip()), "photo caption")
     drop(lambda line: FORWARDER_NOTE.search(line), "a forwarder's note")
+    # a document's letterhead that ends on its number: "SOCIALIST REPUBLIC OF VIET NAM Citizen Protection Bulletin No.
+    # 04/2026" (read 48: a bulletin's two columns run together above its title)
+    drop(lambda line: re.search(r"\bNo\.? ?\d{1,4}/(?:19|20)\d\d$", line.strip("*_ ")), "document's number")
     # an agency photo's caption with its photographer in capitals: "… signing ceremony in Hanoi (Nhac NGUYEN)" (read 34)
     drop(lambda line: re.search(r"\((?:[A-Z][a-z]+ )+[A-Z]{2,}(?:[ /-][A-Z]{2,})*(?:/[A-Z]{2,5})?\)$", line.strip())
          and len(line.split()) >= 6 and CAPTION_VERB.search(line), "photo caption")
@@ -507,6 +531,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     best = _below_the_menu(article, candidates, best)
     story = _ruled_heading(candidates) if DIGEST_SUBJECT.match(best[1]) else None  # a newsletter's subject names its
     best = story or best  # issue; the story's own title stands between rules above it
+    best = _named_by_address(candidates) or best
     if len(best[1].split()) < 2:  # a word alone ("Politics") is a section's label: the page shows no headline
         best = (-1, "")
     # a title in capitals over several lines: "CHAIRMAN'S STATEMENT" / "ON THE SITUATION IN MYANMAR", "JOINT STATEMENT"

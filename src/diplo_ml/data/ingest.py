@@ -39,7 +39,7 @@ from diplo_ml.data.datelines import (
     zoned_date,
 )
 from diplo_ml.data.examples import site_name
-from diplo_ml.data.feeds import FEED_SUFFIXES, feed_articles
+from diplo_ml.data.feeds import FEED_SUFFIXES, feed_articles, is_feed
 from diplo_ml.data.headlines import (
     BYLINE_PARTS,
     HANDLE,
@@ -941,7 +941,7 @@ def ingest_path(path: Path, doc_id: str | None = None) -> Article:
 
 def read_articles(path: Path, doc_id: str) -> list[Article]:
     """The articles of one file: a page's one (:func:`ingest_path`), a feed's items (:func:`feed_articles`)."""
-    return list(feed_articles(path, doc_id)) if path.suffix.lower() in FEED_SUFFIXES else [ingest_path(path, doc_id)]
+    return list(feed_articles(path, doc_id)) if is_feed(path) else [ingest_path(path, doc_id)]
 
 
 def _under(folders: tuple[str, ...], k: int, name: str) -> str:

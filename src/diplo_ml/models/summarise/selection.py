@@ -969,12 +969,14 @@ def _season_long_past(opening: str, raw: Sequence[str]) -> bool:
 
 
 # how a feature opens, with history or a scene: "Thirty years ago, …", "Seventy years ago this month, …", "When the
-# EVFTA entered into force on August 1, 2020, …", "Back in 1995, …"; "Before sunrise at Tho Quang port, …", "Every
-# weekend, in classrooms …", "Mist still hung over the Red River …", "From the paddies of the Mekong Delta to the banks
-# of the Senegal River, …" (not "On a Sunday morning in Vientiane, …": news as often, a review found)
+# EVFTA entered into force on August 1, 2020, …", "Back in 1995, …", "For most of the past three decades, …" (read 43);
+# "Before sunrise at Tho Quang port, …", "Every weekend, in classrooms …", "Mist still hung over the Red River …",
+# "From the paddies of the Mekong Delta to the banks of the Senegal River, …" (not "On a Sunday morning in Vientiane,
+# …": news as often, a review found)
 FEATURE_OPENER = re.compile(r"^(?:(?:some |about |nearly |almost |more than |exactly )?[\w-]+ (?:years|decades) ago\b"
                             rf"|{_LATER_BRIDGE}"  # (a bridge to the news: "Half a century later, …")
-                            r"|for (?:more than |nearly |almost |over |some )?[\w-]+ (?:years|decades|centuries),"
+                            r"|for (?:(?:most|much) of )?(?:the )?(?:past |last )?(?:more than |nearly |almost |over "
+                            r"|some )?(?:[\w-]+ )?(?:years|decades|centuries|generations),"
                             r"|back in (?:the )?(?:19|20)\d\d|when\b[^.]{0,120}?\b(?:19|20)\d\d,"
                             rf"|{_SEASON_OF_YEAR}"
                             r"|(?:before|after) (?:the )?(?:sunrise|dawn|daybreak|dusk|sunset|first light|nightfall)\b"

@@ -1,0 +1,101 @@
+"""A scraper's rows of one page's elements (one row per element: its page's address, its CSS selector, its text) put
+back together as the page they came from, so that it is read as a saved page is: its menus, date line and title
+known for what they are (read 48: `{"url": …, "selector": "h1.title", "text": …}`, `"ul.menu li a"`, `"div.body p"`)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from diplo_ml.data.examples import record_text_field, record_url
+from diplo_ml.data.page_text import looks_like_html
+
+SELECTOR_FIELDS = ("selector", "css_selector", "css", "element")  # where a row names the element it was read from
+# one compound of a selector: its tag, then classes, an id and attributes ("meta[property=og:title]", "div.body")
+COMPOUND = re.compile(r"^(?P<tag>[a-zA-Z][\w-]*)?(?P<rest>(?:[.#][\w-]+|\[[^\]]*\]|::?[\w-]+(?:\([^)]*\))?)*)$")
+ATTRIBUTE = re.compile(r"\[\s*([\w:-]+)\s*(?:[~|^$*]?=\s*['\"]?([^'\"\]]*)['\"]?)?\s*\]")
+HEAD_TAGS = ("meta", "title")
+
+
+def selector_of(record: dict[str, Any]) -> str | None:
+    """The CSS selector a scraped row names its element by, where it gives one with a page's address."""
+    if not record_url(record):
+        return None
+    return next((record[k].strip() for k in SELECTOR_FIELDS if isinstance(record.get(k), str) and record[k].strip()),
+                None)
+
+
+def _tag(compound: str) -> tuple[str, str]:
+    """The opening tag and the name of one compound of a selector: "div.body" -> ('<div class="body">', 'div'); a
+    compound that is no element ("*", ":first-child") -> a <div>."""
+    match = COMPOUND.match(compound)
+    if not match:
+        return "<div>", "div"
+    name = (match["tag"] or "div").lower()
+    rest = match["rest"] or ""
+    attributes = [(key, value or "") for key, value in ATTRIBUTE.findall(rest)]
+    classes = re.findall(r"\.([\w-]+)", re.sub(r"\[[^\]]*\]", "", rest))
+    ident = re.search(r"#([\w-]+)", re.sub(r"\[[^\]]*\]", "", rest))
+    if classes:
+        attributes.append(("class", " ".join(classes)))
+    if ident:
+        attributes.append(("id", ident.group(1)))
+    written = "".join(f' {key}="{html.escape(value)}"' for key, value in attributes)
+    return f"<{name}{written}>", name
+
+
+def element_markup(selector: str, text: str) -> tuple[str, bool]:
+    """One element as markup nested as its selector says, and whether it belongs in the page's head: ("ul.menu li a",
+    "News") -> '<ul class="menu"><li><a>News</a></li></ul>'; ("meta[property=og:title]", "…") -> a <meta> whose
+    content is the text."""
+    compounds = [c for c in re.split(r"\s*[>+~]\s*|\s+", selector.strip()) if c]
+    tags = [_tag(c) for c in compounds] or [("<div>", "div")]
+    opening, name = tags[-1]
+    inner = text if looks_like_html(text) else html.escape(text)
+    if name == "meta":
+        return f'{opening[:-1]} content="{html.escape(text)}">', True
+    if name == "title":
+        return f"<title>{html.escape(text)}</title>", True
+    markup = f"{opening}{inner}</{name}>"
+    for outer, outer_name in reversed(tags[:-1]):
+        if outer_name in HEAD_TAGS or outer_name in ("html", "body"):
+            continue
+        markup = f"{outer}{markup}</{outer_name}>"
+    return markup, False
+
+
+def element_page(rows: Iterable[dict[str, Any]]) -> str:
+    """The page a scraper's element rows came from, in their order, as HTML."""
+    head: list[str] = []
+    body: list[str] = []
+    for row in rows:
+        markup, in_head = element_markup(selector_of(row) or "div", str(row.get(record_text_field(row)) or ""))
+        (head if in_head else body).append(markup)
+    return f"<html><head>{''.join(head)}</head><body>\n" + "\n".join(body) + "\n</body></html>"
+
+
+def group_elements(records: Iterable[tuple[int, dict[str, Any]]]
+                   ) -> Iterator[tuple[int, dict[str, Any] | list[dict[str, Any]]]]:
+    """``(line, row)`` for each row, but a run of two rows or more that name their element (:func:`selector_of`) and
+    share one page's address as ``(first line, [rows])``: one page."""
+    run: list[tuple[int, dict[str, Any]]] = []
+
+    def flush() -> Iterator[tuple[int, dict[str, Any] | list[dict[str, Any]]]]:
+        if len(run) >= 2:
+            yield run[0][0], [row for _, row in run]
+        else:
+            yield from run
+        run.clear()
+
+    for number, record in records:
+        if selector_of(record) and (not run or record_url(record) == record_url(run[0][1])):
+            run.append((number, record))
+            continue
+        yield from flush()
+        if selector_of(record):
+            run.append((number, record))
+        else:
+            yield number, record
+    yield from flush()
