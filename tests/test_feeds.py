@@ -121,6 +121,21 @@ def test_a_scrapers_rows_of_one_pages_elements_are_read_as_that_page(tmp_path):
     assert element_markup("meta[property='og:title']", "T") == ('<meta property="og:title" content="T">', True)
 
 
+def test_a_scrapers_numbered_paragraph_rows_are_one_article_to_summarise_and_rows_to_tag(tmp_path):
+    page = {"url": "https://e.vnexpress.net/news/travel/vietnamese-flock-to-laos-4998312.html", "site": "VnExpress",
+            "title": "Vietnamese flock to Laos over Tet", "published": "2026-02-20T11:05:00+07:00"}
+    parts = [(-1, "breadcrumb", "News > Travel > Places"),
+             (0, "paragraph", "Nearly 48,000 Vietnamese tourists crossed into Laos during the Tet holiday."),
+             (1, "paragraph", "The figure was released on Friday by the Lao tourism ministry."),
+             (2, "related", "Related: Hanoi - Luang Prabang flights sell out | Lao Bao gate sees record crossings")]
+    rows = [{**page, "para_idx": n, "type": kind, "text": text} for n, kind, text in parts]
+    path = write(tmp_path, "rows.jsonl", "\n".join(json.dumps(r) for r in rows))
+    (article,) = list(read_units([str(path)], SummariseTask({})))  # (before: four articles, the first a breadcrumb)
+    assert (article["headline"], article["date"]) == ("Vietnamese flock to Laos over Tet", "2026-02-20")
+    assert article["_text"].startswith("Nearly 48,000") and "Related" not in article["_text"]
+    assert len(list(read_units([str(path)], PillarsTask({})))) == 4  # a tagger tags each row, as it always has
+
+
 def test_a_broken_feed_names_its_line_and_an_item_without_text_is_left_out_with_a_warning(tmp_path, capsys):
     broken = write(tmp_path, "b.xml", RSS.replace("</item>\n<item>", "</item>\n<itm>", 1))
     with pytest.raises(NoTextError, match=r"b.xml:\d+: malformed XML \(mismatched tag"):

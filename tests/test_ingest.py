@@ -2698,6 +2698,8 @@ def test_a_spokespersons_answer_under_a_statements_title_is_text_and_a_weeks_spa
     "Editor's picks\n▸ HCMC to host ASEAN+3 mayors' forum in October\n▸ Tan Son Nhat airport adds four routes",
     "HOT TOPICS:  ASEAN 2025  |  Streamlining the State apparatus  |  Viet Nam-EU FTA  |  Digital transformation",
     "☰   Politics   Business   Travel   Society   Education   Science & IT   Sports   |   Tiếng Việt",
+    # read 47 (s54): its items two spaces apart, a search button and "Log in" among them
+    "☰  News  Politics  Business  Society  Features  Travel  Lifestyle  Video     🔍  Log in",
 ])
 def test_a_sidebar_ticker_or_strip_above_the_text_is_neither_its_end_nor_its_headline(top):
     headline = "Vietnam, Chile seek to double two-way trade by 2030"

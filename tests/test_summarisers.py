@@ -1074,6 +1074,20 @@ def test_the_salutation_rule_takes_linear_time_and_a_dated_headline_is_usable():
     assert usable("Vietnam, Japan to hold talks on March 6, 2024")
 
 
+@pytest.mark.parametrize(("line", "alone"), [
+    # read 47 (s54): a post's greeting of its people by who they are
+    ("Dear members of the Vietnamese community in Laos and dear Lao friends!", True),
+    ("Dear friends of Vietnam!", True),
+    ("Dear members of the press, the minister arrived today.", False),
+    ("Members of the community attended the event.", False),
+])
+def test_a_salutation_names_its_people_by_who_they_are(line, alone):
+    from diplo_ml.data.page_noise import is_salutation
+
+    assert is_salutation(line) is alone
+    assert (_chosen(f"{line}\n\nMore than 600 people gathered at the embassy on Sunday.")[0] == line) is not alone
+
+
 LEAD9 = "ASEAN and the GCC agreed on March 11 to begin a feasibility study for a free trade agreement."
 
 

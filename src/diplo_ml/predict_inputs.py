@@ -61,7 +61,7 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
     first_line_of: dict[str, int] = {}  # id -> the line that gave it first; the first repeat in a file is noted
     repeat_noted = False
     alias_noted = False
-    for number, record in group_elements(records):
+    for number, record in group_elements(records) if task.reads_pages else records:
         if isinstance(record, list):  # a scraper's rows of one page's elements: read as the page they came from
             article = ingest_document(element_page(record), f"{Path(label).stem}:{number}", f"{label}:{number}")
             article.path = label

@@ -612,6 +612,8 @@ def is_menu(line: str) -> bool:
 
 
 SPACE_RUN = re.compile(r"[ \t]{3,}")
+MENU_GAP = re.compile(r"[ \t]{2,}")
+MENU_BUTTON = re.compile(r"\s*[☰≡]\s+\S+[ \t]{2,}\S")  # "☰  News  Politics  Business …"
 
 
 def spaced_menus(text: str) -> str:
@@ -620,13 +622,15 @@ def spaced_menus(text: str) -> str:
     so that :func:`is_menu` sees the items (a line that is no menu with bars, as a PDF's spaced title "Joint
     Statement   on …", stays as it is)."""
     def barred(line: str) -> str:
-        parts = SPACE_RUN.split(line.strip().lstrip("☰≡").strip())  # (a menu button: "☰")
+        button = line.strip()[:1] in "☰≡"  # (a menu button: "☰"; its items two spaces apart will do, read 47)
+        parts = (MENU_GAP if button else SPACE_RUN).split(line.strip().lstrip("☰≡").strip())
         joined = " | ".join(parts)  # (each item capitalised and no small word alone: "Home   Truths   About   the Trade
         # Gap", "JOINT STATEMENT   ON   COMPREHENSIVE STRATEGIC PARTNERSHIP   BETWEEN   …" are titles)
         return joined if len(parts) >= 4 and all(not p[:1].islower() and p.lower() not in SMALL_WORDS | {"between"}
                                                  for p in parts) and is_menu(joined) else line
 
-    return "\n".join(barred(line) if SPACE_RUN.search(line.strip()) else line for line in text.split("\n"))
+    return "\n".join(barred(line) if SPACE_RUN.search(line.strip()) or MENU_BUTTON.match(line) else line
+                     for line in text.split("\n"))
 
 
 SMALL_WORDS = {"and", "of", "to", "for", "in", "on", "at", "with", "the", "a", "an", "as", "by", "from", "after"}

@@ -337,7 +337,11 @@ _ADDRESS = (rf"(?:your |their |his |her )?excellenc(?:y|ies)(?: {_NAME_WORD}){{0
             # a British civic or state occasion's: "My Lord Mayor, Your Grace, …, my Lords, Aldermen, Sheriffs"
             r"|(?:my )?lord mayor|lady mayoress|your grace|my lords?|aldermen|sheriffs|your (?:royal )?highness"
             r"|your majesty|(?:distinguished )?high commissioners"
-            rf"|dear {_NAME_WORD}(?: {_NAME_WORD}){{0,3}}")
+            rf"|dear {_NAME_WORD}(?: {_NAME_WORD}){{0,3}}"
+            # a salutation's people with who they are: "Dear members of the Vietnamese community in Laos and dear Lao
+            # friends!" (read 47)
+            rf"|dear (?:{_NAME_WORD} )*(?:members|friends|compatriots|colleagues|guests|readers|brothers and sisters"
+            r"|citizens)(?: of [^,;:.!?]{1,60})?")
 ADDRESS = re.compile(rf"(?:{_ADDRESS})", re.IGNORECASE)
 
 

@@ -1,6 +1,7 @@
-"""A scraper's rows of one page's elements (one row per element: its page's address, its CSS selector, its text) put
-back together as the page they came from, so that it is read as a saved page is: its menus, date line and title
-known for what they are (read 48: `{"url": …, "selector": "h1.title", "text": …}`, `"ul.menu li a"`, `"div.body p"`)."""
+"""A scraper's rows of one page's parts put back together as the page they came from, so that it is read as a saved
+page is: its menus, date line and title known for what they are. A part is an element named by its CSS selector (read
+48: `{"url": …, "selector": "h1.title", "text": …}`, `"ul.menu li a"`, `"div.body p"`) or a numbered part of a kind
+(read 47: `{"url": …, "title": …, "para_idx": 0, "type": "paragraph", "text": …}`, a "breadcrumb", a "related" row)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,15 @@ from diplo_ml.data.examples import record_text_field, record_url
 from diplo_ml.data.page_text import looks_like_html
 
 SELECTOR_FIELDS = ("selector", "css_selector", "css", "element")  # where a row names the element it was read from
+PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position")
+KIND_FIELDS = ("type", "kind", "block_type", "role")  # what a numbered part is: "paragraph", "breadcrumb", …
+# the element a part of each kind is written as (any other kind: a paragraph)
+KIND_SELECTORS = {"breadcrumb": "nav.breadcrumb", "breadcrumbs": "nav.breadcrumb", "nav": "nav", "menu": "nav",
+                  "related": "aside.related", "tags": "div.tags", "caption": "figure figcaption", "byline": "p.byline",
+                  "author": "p.byline", "heading": "h2", "subheading": "h2", "title": "h1", "headline": "h1",
+                  "sapo": "p.sapo", "lead": "p.sapo", "standfirst": "p.sapo", "quote": "blockquote", "footer": "footer"}
+PAGE_FIELDS = {"title": "title", "headline": "title", "site": "og:site_name", "site_name": "og:site_name",
+               "published": "article:published_time", "date": "article:published_time"}  # what every row repeats
 # one compound of a selector: its tag, then classes, an id and attributes ("meta[property=og:title]", "div.body")
 COMPOUND = re.compile(r"^(?P<tag>[a-zA-Z][\w-]*)?(?P<rest>(?:[.#][\w-]+|\[[^\]]*\]|::?[\w-]+(?:\([^)]*\))?)*)$")
 ATTRIBUTE = re.compile(r"\[\s*([\w:-]+)\s*(?:[~|^$*]?=\s*['\"]?([^'\"\]]*)['\"]?)?\s*\]")
@@ -20,11 +30,17 @@ HEAD_TAGS = ("meta", "title")
 
 
 def selector_of(record: dict[str, Any]) -> str | None:
-    """The CSS selector a scraped row names its element by, where it gives one with a page's address."""
+    """The CSS selector of the part of a page a scraped row holds, where it gives its page's address: the selector it
+    names, else one for its kind where it numbers its part (:data:`KIND_SELECTORS`); None for a row of its own."""
     if not record_url(record):
         return None
-    return next((record[k].strip() for k in SELECTOR_FIELDS if isinstance(record.get(k), str) and record[k].strip()),
-                None)
+    named = next((record[k].strip() for k in SELECTOR_FIELDS if isinstance(record.get(k), str) and record[k].strip()),
+                 None)
+    if named or not any(isinstance(record.get(k), int) and not isinstance(record.get(k), bool)
+                        for k in PART_NUMBER_FIELDS):
+        return named
+    kind = next((record[k].strip().lower() for k in KIND_FIELDS if isinstance(record.get(k), str)), "paragraph")
+    return KIND_SELECTORS.get(kind, "p")
 
 
 def _tag(compound: str) -> tuple[str, str]:
@@ -66,20 +82,32 @@ def element_markup(selector: str, text: str) -> tuple[str, bool]:
     return markup, False
 
 
-def element_page(rows: Iterable[dict[str, Any]]) -> str:
-    """The page a scraper's element rows came from, in their order, as HTML."""
+def element_page(rows: list[dict[str, Any]]) -> str:
+    """The page a scraper's rows of parts came from, in their order, as HTML; what every row repeats of the page (its
+    title, site and date: :data:`PAGE_FIELDS`) in its head, and its title over the parts where none is a heading."""
     head: list[str] = []
     body: list[str] = []
     for row in rows:
         markup, in_head = element_markup(selector_of(row) or "div", str(row.get(record_text_field(row)) or ""))
         (head if in_head else body).append(markup)
+    first = rows[0]
+    for field, name in PAGE_FIELDS.items():
+        value = first.get(field)
+        if not isinstance(value, str) or not value.strip() or any(row.get(field) != value for row in rows):
+            continue
+        if name == "title" and not any("<title>" in m for m in head):
+            head.append(f"<title>{html.escape(value)}</title>")
+            if not any(m.startswith("<h1") for m in body):
+                body.insert(0, f"<h1>{html.escape(value)}</h1>")
+        elif name != "title":
+            head.append(f'<meta property="{name}" content="{html.escape(value)}">')
     return f"<html><head>{''.join(head)}</head><body>\n" + "\n".join(body) + "\n</body></html>"
 
 
 def group_elements(records: Iterable[tuple[int, dict[str, Any]]]
                    ) -> Iterator[tuple[int, dict[str, Any] | list[dict[str, Any]]]]:
-    """``(line, row)`` for each row, but a run of two rows or more that name their element (:func:`selector_of`) and
-    share one page's address as ``(first line, [rows])``: one page."""
+    """``(line, row)`` for each row, but a run of two rows or more that hold parts of a page (:func:`selector_of`) and
+    share its address as ``(first line, [rows])``: one page."""
     run: list[tuple[int, dict[str, Any]]] = []
 
     def flush() -> Iterator[tuple[int, dict[str, Any] | list[dict[str, Any]]]]:

@@ -72,6 +72,7 @@ class Task(ABC):
     unit: ClassVar[str] = "example"                    # what one record is, for logs
     data_format: ClassVar[str] = ""                    # the `format:` of the data configs this task reads
     echo_text: ClassVar[bool] = False                  # predict rows repeat the input text
+    reads_pages: ClassVar[bool] = False                # predict joins a scraper's rows of one page's parts into it
     endpoint: ClassVar[str] = ""                       # serve's route for it: POST /v1/<endpoint>
     endpoint_help: ClassVar[str] = ""                  # what that route answers, for the API's docs
     package: ClassVar[Path]                            # folder of the task's templates (card.md.j2, report.html.j2)

@@ -49,6 +49,7 @@ class SummariseTask(Task):
     name = "summarise"
     predictor_type = Summariser
     endpoint = "summarise"
+    reads_pages = True  # (a page's paragraphs scraped a row each are one article to summarise; a tagger tags each)
     endpoint_help = "A summary (and its unsupported names and numbers) for each text, or for the article."
     model_type = SummarisingModel
     headline_metrics = ("rougeL", "rouge1", "rouge2", "unsupported_entity_rate")  # ROUGE-L: what dev chooses by
