@@ -92,6 +92,20 @@ def test_a_clipped_titles_site_name_after_a_long_dash_is_not_headline(tmp_path):
     assert without_site("Vietnam — Laos ties deepen") == "Vietnam — Laos ties deepen"
 
 
+def test_a_markdown_sapo_in_underscore_italics_is_read_without_them(tmp_path):
+    """Read 47: a clipped machine translation's sapo "_VOV.VN - On February 24 … Muslims._" kept its underscores, so
+    its dateline was not seen and the sapo was no statement; an address's or a name's underscores stay."""
+    from diplo_ml.data.page_text import markdown_to_text
+
+    page = tmp_path / "page.md"
+    page.write_text("# Vietnam, Malaysia sign halal deal\n\n_VOV.VN - On February 24 in Kuala Lumpur, Vietnam and "
+                    "Malaysia signed a memorandum on halal standards._\n\nThe deal covers training.\n")
+    article = ingest_path(page)
+    assert article.paragraphs[0].text.startswith("On February 24 in Kuala Lumpur") and article.dateline == "VOV.VN"
+    assert markdown_to_text("See https://example.org/a_b and my_var, _so_ it goes.") == \
+        "See https://example.org/a_b and my_var, so it goes."
+
+
 def test_a_titles_site_name_gives_the_outlet_when_the_page_names_none(tmp_path):
     """Read 19: a UN News page titled "… | UN News" and a GOV.UK one titled "… - GOV.UK" had no outlet."""
     html = tmp_path / "page.html"
@@ -3061,6 +3075,23 @@ READ27_LEAD = ("\n\nViet Nam and Cambodia agreed on November 20 to upgrade two p
 def test_read27_mastheads_notes_and_menus_are_no_headline_and_no_text(header, headline):
     article = ingest_text(header + READ27_LEAD, "r")
     assert article.headline == headline and article.paragraphs[0].text.startswith("Viet Nam and Cambodia agreed")
+
+
+@pytest.mark.parametrize(("box", "recap"), [
+    # reads 38, 47 (s54): a live page's list of yesterday's news above its entries is not its news
+    ("<h2>Catch up on yesterday</h2>", True),
+    ("<h3>Catch up on the key developments from day one</h3>", True),
+    ("<h2>Key points</h2>", False),  # (today's news in brief: the page's own)
+    ("<h2>Catch up on yesterday</h2><p>Here is what happened on Wednesday.</p>", False),  # (not the list below it)
+])
+def test_a_live_pages_recap_of_earlier_news_is_left_out(box, recap):
+    page = ("<html><body><h1>ASEAN officials meet in Bohol, day two</h1>" + box + "<ul><li>Senior officials opened "
+            "their first meeting in Tagbilaran on Wednesday.</li><li>Myanmar sent a non-political envoy.</li></ul>"
+            "<p class='time'>17:42</p><h3>Draft goes to ministers</h3><p>Senior officials on Thursday agreed to "
+            "forward a draft statement on undersea cables to foreign ministers.</p></body></html>")
+    first = ingest_document(page, "live", "live.html").paragraphs[0].text
+    assert first.startswith("Senior officials on Thursday" if recap else ("Here is" if "<p>" in box else "Senior "
+                                                                                                 "officials opened"))
 
 
 def test_a_live_pages_first_published_line_dates_it_and_its_masthead_names_the_outlet():

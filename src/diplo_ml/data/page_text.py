@@ -17,7 +17,9 @@ from diplo_ml.data.language import vietnamese_title
 from diplo_ml.errors import DataError, EncodingError
 from diplo_ml.files import not_a_file
 
-MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
+MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)"
+                       r"|(?<![\w/])_(?=[^\s_])|(?<=[^\s_/])_(?![\w/])")  # (italics in underscores: "_VOV.VN - On …_",
+# read 47; not "snake_case" or an address's "/a_b")
 MD_LINK = re.compile(r"!\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
 
 
@@ -138,6 +140,13 @@ COOKIE_BOX = re.compile(r"(?:^|\s)(?!(?:show|has|is|js|no|with|hide|hidden)[-_])
 VOID = {"img", "br", "hr", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}
 
 
+# a live page's box of earlier news above its entries: "Catch up on yesterday", "Catch up on the key developments from
+# day one" (reads 38, 47; its list is skipped: yesterday's news is not the page's)
+RECAP_HEADING = re.compile(r"(?:catch(?:ing)? up on\b|in case you missed (?:it|yesterday)\b|(?:yesterday|day (?:one|1))"
+                           r"(?:'s|’s)? (?:in brief|recap|highlights|key (?:points|developments))\b|recap of\b)",
+                           re.IGNORECASE)
+
+
 class _HTMLText(HTMLParser):
     """Flatten HTML to lines: one per block element; scripts, styles, navigation, form controls, asides (related
     news) and footers skipped. Also notes the page's own publication date: a published-time ``<meta>``, else the
@@ -170,6 +179,8 @@ class _HTMLText(HTMLParser):
         self.site_meta: dict[str, str] = {}  # SITE_META names: their content
         self.ld: list[str] | None = None  # the text of a JSON-LD <script> while it is read
         self.ld_site: str | None = None  # the publisher that the first JSON-LD naming one names
+        self.heading: list[str] | None = None  # the text of an <h2>-<h4> while it is read
+        self.recap_next = False  # a live page's recap heading was read: the list right below it is skipped
 
     @property
     def site(self) -> str | None:
@@ -213,6 +224,10 @@ class _HTMLText(HTMLParser):
                 self.time_text = []
         if tag in self.SKIP:
             self.skip += 1
+        if tag in ("h2", "h3", "h4") and not self.skip:
+            self.heading = []
+        recap = self.recap_next and tag in ("ul", "ol")  # a live page's recap of earlier news, above its entries
+        self.recap_next = self.recap_next and tag not in ("ul", "ol")
         if self.pulled and tag == "p" == self.pulled[-1][0]:  # an unclosed <p class="pullquote"> ends here
             self.pulled.pop()
             self.skip -= 1
@@ -226,7 +241,7 @@ class _HTMLText(HTMLParser):
             alert = values.get("role", "").lower() == "alert" and not self.article and not self.main  # a site's
             # warning box above
             # its article ("Warning: Beware of fraud! Visa appointments … are always free of charge.", read 33)
-            if pull_quote or banner or alert:
+            if pull_quote or banner or alert or recap:
                 self.cookie_box = self.cookie_box or not pull_quote
                 self.pulled.append([tag, 1])
                 self.skip += 1
@@ -263,6 +278,9 @@ class _HTMLText(HTMLParser):
         if tag == "h1" and self.h1 is not None:
             self.title = " ".join("".join(self.h1).split()) or None
             self.h1 = None
+        if tag in ("h2", "h3", "h4") and self.heading is not None:
+            self.recap_next = bool(RECAP_HEADING.match(" ".join("".join(self.heading).split())))
+            self.heading = None
         if tag == "article" and self.article:
             self.article -= 1
         if tag == "main" and self.main:
@@ -300,6 +318,10 @@ class _HTMLText(HTMLParser):
         if not self.skip:
             if self.h1 is not None:
                 self.h1.append(data)
+            if self.heading is not None:
+                self.heading.append(data)
+            elif data.strip():
+                self.recap_next = False  # (text between the heading and a list: the list is the page's own)
             if self.image_pending and data.strip():
                 self.image_pending = False
                 self.after_image = len(self.parts) if not self.caption else None
