@@ -3611,12 +3611,21 @@ def test_a_bilingual_pages_vietnamese_title_gives_way_to_its_english_one(tmp_pat
     # a channel's alert and category labels
     "Citizen Watch channel · 48.3K subscribers\n\n⚡️ URGENT | CITIZEN PROTECTION ⚡️\n\n",
     "Lan Pham • 1st\nConsul General | Diplomat | Views my own\n2d • Edited • 🌐\n\n",  # a profile's name and tagline
+    # reads 45, 46 (s54): a social site's menu two spaces apart and its search box; an alert label between symbols
+    "Facebook\nSearch Facebook\nHome  Video  Marketplace  Groups  Gaming\n\n",
+    "⚠️⚠️ CONSULAR WARNING ⚠️⚠️\n\n", "❗ TRAVEL WARNING ❗\n\n",
 ])
 def test_a_posts_labels_and_profile_are_no_headline(top):
     post = ingest_text(top + "Vietnam has evacuated 112 citizens from southern Lebanon to Beirut by road, the Foreign "
                        "Ministry said late on Sunday.\n\nAll are safe.", "p")
     assert post.headline is None
     assert post.paragraphs[0].text.startswith("Vietnam has evacuated")
+
+
+def test_a_notices_title_in_capitals_is_still_its_headline():
+    notice = ingest_text("CONSULAR WARNING\n\nVietnam has evacuated 112 citizens from southern Lebanon to Beirut by "
+                         "road, the Foreign Ministry said late on Sunday.\n\nAll are safe.", "n")
+    assert notice.headline == "CONSULAR WARNING"
 
 
 @pytest.mark.parametrize("separator", ["----------------------------------------\n\n", ""])

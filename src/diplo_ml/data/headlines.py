@@ -4,6 +4,7 @@ menu, a caption, a byline, a stamp or a label each set aside with its reason (:f
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from diplo_ml.data.article import Article
@@ -361,7 +362,7 @@ ALERT_WORDS = {"URGENT", "BREAKING", "BREAKING NEWS", "ALERT", "FLASH", "UPDATE"
 # a profile's tabs and "Joined March 2014", a post's header "… @handle · Nov 27", a thread's "1/7", counts of reposts
 # and likes
 SOCIAL_BUTTON = re.compile(r"(?:see new posts|show more replies|show this thread|show more|view (?:all )?replies"
-                           r"|translate post|feed post|\+?\s*follow"
+                           r"|translate post|feed post|\+?\s*follow|search (?:facebook|linkedin|x|instagram|threads)"
                            r"|(?:(?:posts|replies|media|likes|highlights|articles|videos|photos|about)\s*[|·]?\s*){3,}"
                            r"|(?:[\d.,]+[KkMm]?\s+(?:reposts?|retweets?|quotes?|likes?|bookmarks?|views?|comments?"
                            r"|shares?|replies|reactions?)\s*[·|]?\s*){2,})", re.IGNORECASE)
@@ -406,6 +407,17 @@ def _named_by_address(candidates: list[tuple[int, str]]) -> tuple[int, str] | No
             if any(words == slug or (len(slug) >= 6 and words[:len(slug)] == slug) for slug in slugs):
                 return number, line  # (the whole title, or the start a site cuts its address to)
     return None
+
+
+def _symbols_alert(line: str) -> bool:
+    """A post's alert label between symbols: "⚠️⚠️ CONSULAR WARNING ⚠️⚠️", "❗ TRAVEL WARNING ❗" (three words at most
+    in capitals, the last an alert word; without the symbols, as "CONSULAR WARNING", it may be a notice's title; an
+    emoji such as "🚨" is gone by then, with the others ingestion strips: :data:`PICTOGRAPHS`)."""
+    label = line.strip(" \ufe0f\u200d*_#|:-")
+    words = re.sub(r"[^\w\s'’&-]", " ", label).split()
+    framed = any(unicodedata.category(c) == "So" for c in line)
+    return framed and 1 <= len(words) <= 3 and capitals(" ".join(words)) and words[-1] in ALERT_WORDS \
+        and not re.search(r"[.!?]$", label)
 
 
 def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
@@ -490,6 +502,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(lambda line: len(parts := [p.strip() for p in re.split(r"[|·•]", without_pictographs(line))]) >= 2
          and all(p and capitals(p) and len(p.split()) <= 3 for p in parts)
          and any(p in ALERT_WORDS for p in parts), "alert and category labels")
+    drop(_symbols_alert, "alert label")  # "⚠️⚠️ CONSULAR WARNING ⚠️⚠️" above a post (read 46)
     # a social profile's name with its degree of connection and the tagline under it: "Sarah Whitcombe • 1st" /
     # "New Zealand Ambassador to Viet Nam | Diplomat | Trade & Agrifood" (read 41)
     shown = [*candidates, *((n, line) for n, _, line in article.dropped)]
@@ -611,9 +624,7 @@ def is_menu(line: str) -> bool:
         and len(SECTIONS.intersection(w.lower() for w in words[1:])) >= 2  # ("Home Office Announces New Rules")
 
 
-SPACE_RUN = re.compile(r"[ \t]{3,}")
 MENU_GAP = re.compile(r"[ \t]{2,}")
-MENU_BUTTON = re.compile(r"\s*[☰≡]\s+\S+[ \t]{2,}\S")  # "☰  News  Politics  Business …"
 
 
 def spaced_menus(text: str) -> str:
@@ -622,15 +633,14 @@ def spaced_menus(text: str) -> str:
     so that :func:`is_menu` sees the items (a line that is no menu with bars, as a PDF's spaced title "Joint
     Statement   on …", stays as it is)."""
     def barred(line: str) -> str:
-        button = line.strip()[:1] in "☰≡"  # (a menu button: "☰"; its items two spaces apart will do, read 47)
-        parts = (MENU_GAP if button else SPACE_RUN).split(line.strip().lstrip("☰≡").strip())
+        parts = MENU_GAP.split(line.strip().lstrip("☰≡").strip())  # (a menu button: "☰"; items two spaces apart,
+        # reads 45, 47: "Home  Video  Marketplace  Groups  Gaming")
         joined = " | ".join(parts)  # (each item capitalised and no small word alone: "Home   Truths   About   the Trade
         # Gap", "JOINT STATEMENT   ON   COMPREHENSIVE STRATEGIC PARTNERSHIP   BETWEEN   …" are titles)
         return joined if len(parts) >= 4 and all(not p[:1].islower() and p.lower() not in SMALL_WORDS | {"between"}
                                                  for p in parts) and is_menu(joined) else line
 
-    return "\n".join(barred(line) if SPACE_RUN.search(line.strip()) or MENU_BUTTON.match(line) else line
-                     for line in text.split("\n"))
+    return "\n".join(barred(line) if MENU_GAP.search(line.strip()) else line for line in text.split("\n"))
 
 
 SMALL_WORDS = {"and", "of", "to", "for", "in", "on", "at", "with", "the", "a", "an", "as", "by", "from", "after"}
