@@ -3622,6 +3622,20 @@ def test_a_posts_labels_and_profile_are_no_headline(top):
     assert post.paragraphs[0].text.startswith("Vietnam has evacuated")
 
 
+def test_a_release_titled_in_a_tables_field_has_that_title_and_its_cells_stay_apart():
+    """Read 37: a ministry's release view gives its title and date as table rows ("Title | …", "Date | 2025-06-12");
+    their cells ran together ("TitleKorea and …", "Date2025-06-12Hit1208") and a list item became the headline."""
+    page = ("<html><body><h2>Press Releases</h2><table><tr><th>Title</th><td>Korea and Viet Nam Agree to Launch a "
+            "Consular Hotline</td></tr><tr><th>Date</th><td>2025-06-12</td><th>Hit</th><td>1208</td></tr></table>"
+            "<ul><li>Heads of delegation: Director-General for Consular Affairs (ROK); Director-General of the "
+            "Consular Department (Viet Nam)</li></ul><p>The Ministry of Foreign Affairs held the 5th Korea–Viet Nam "
+            "Consular Consultation in Hanoi on June 11.</p></body></html>")
+    article = ingest_document(page, "r", "release.html")
+    assert (article.headline, article.date) == ("Korea and Viet Nam Agree to Launch a Consular Hotline", "2025-06-12")
+    assert ingest_text("Title:: Courier notes\n\nThe courier arrived in Hanoi on Monday with the documents.",
+                       "t").headline != "Courier notes"  # (a note app's property, not a title field)
+
+
 def test_a_notices_title_in_capitals_is_still_its_headline():
     notice = ingest_text("CONSULAR WARNING\n\nVietnam has evacuated 112 citizens from southern Lebanon to Beirut by "
                          "road, the Foreign Ministry said late on Sunday.\n\nAll are safe.", "n")

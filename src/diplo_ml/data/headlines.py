@@ -391,6 +391,7 @@ def _social_label(line: str) -> bool:
 
 
 ADDRESS = re.compile(r"https?://\S+")
+TITLE_FIELD = re.compile(r"^(?:title|headline)\s*(?:\||:(?!:))\s*(\S.*)$", re.IGNORECASE)
 
 
 def _named_by_address(candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -544,7 +545,10 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     best = _below_the_menu(article, candidates, best)
     story = _ruled_heading(candidates) if DIGEST_SUBJECT.match(best[1]) else None  # a newsletter's subject names its
     best = story or best  # issue; the story's own title stands between rules above it
-    best = _named_by_address(candidates) or best
+    # a title given as a table's or a form's field: "Title | Korea and Viet Nam agree …" (read 37)
+    labelled = next((c for c in candidates if (field := TITLE_FIELD.match(c[1])) and len(field.group(1).split()) >= 3),
+                    None)
+    best = labelled or _named_by_address(candidates) or best
     if len(best[1].split()) < 2:  # a word alone ("Politics") is a section's label: the page shows no headline
         best = (-1, "")
     # a title in capitals over several lines: "CHAIRMAN'S STATEMENT" / "ON THE SITUATION IN MYANMAR", "JOINT STATEMENT"
@@ -578,7 +582,8 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
         if (number, line) in before + after:
             article.dropped.append((number, "headline (kept as metadata)", line))
         elif (number, line) == best:
-            headline = _without_suffix(without_site(line), [c for _, c in candidates]).strip("*# ")
+            headline = _without_suffix(without_site(TITLE_FIELD.sub(r"\1", line)),
+                                       [c for _, c in candidates]).strip("*# ")
             headline = _joined_title([*(c[1].strip("*# ") for c in before), headline,
                                       *(c[1].strip("*# ") for c in after)])
             headline = re.sub(r"^\d{1,2}[.)]\s+", "", headline) if story else headline  # ("1. VIET NAM, …")

@@ -181,6 +181,7 @@ class _HTMLText(HTMLParser):
         self.ld_site: str | None = None  # the publisher that the first JSON-LD naming one names
         self.heading: list[str] | None = None  # the text of an <h2>-<h4> while it is read
         self.recap_next = False  # a live page's recap heading was read: the list right below it is skipped
+        self.cells = 0  # cells of the table row being read: its cells are set apart by " | "
 
     @property
     def site(self) -> str | None:
@@ -226,6 +227,11 @@ class _HTMLText(HTMLParser):
             self.skip += 1
         if tag in ("h2", "h3", "h4") and not self.skip:
             self.heading = []
+        if tag == "tr":
+            self.cells = 0
+        if tag in ("td", "th") and not self.skip:
+            self.parts.append(" | " if self.cells else "")  # ("Title | Korea and Viet Nam agree …", not "TitleKorea …")
+            self.cells += 1
         recap = self.recap_next and tag in ("ul", "ol")  # a live page's recap of earlier news, above its entries
         self.recap_next = self.recap_next and tag not in ("ul", "ol")
         if self.pulled and tag == "p" == self.pulled[-1][0]:  # an unclosed <p class="pullquote"> ends here
