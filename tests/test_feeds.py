@@ -100,6 +100,12 @@ def test_a_feed_saved_as_text_is_read_as_a_feed_and_a_page_about_rss_is_not(tmp_
     page = write(tmp_path, "page.txt", "How to read <rss> feeds\n\nViet Nam and Chile on Thursday discussed trade.")
     assert is_feed(write(tmp_path, "a.html", ATOM)) and not is_feed(page)
     assert [a.doc_id for a in read_articles(page, "page")] == ["page"]
+    # (a review's near misses, s54) a page's own <feed-item> element, and a feed's copy cut short, read as pages
+    app = write(tmp_path, "app.html", "<feed-item><h1>Vietnam, Laos open border market</h1><p>Vietnam and Laos on "
+                "Friday opened a border market at Cha Lo.</p></feed-item>")
+    assert not is_feed(app) and read_articles(app, "app")[0].headline == "Vietnam, Laos open border market"
+    cut = write(tmp_path, "cut.txt", RSS[:RSS.index("]]></content:encoded>")])
+    assert is_feed(cut) and [a.doc_id for a in read_articles(cut, "cut")] == ["cut"]
 
 
 def test_a_scrapers_rows_of_one_pages_elements_are_read_as_that_page(tmp_path):
@@ -134,6 +140,15 @@ def test_a_scrapers_numbered_paragraph_rows_are_one_article_to_summarise_and_row
     assert (article["headline"], article["date"]) == ("Vietnamese flock to Laos over Tet", "2026-02-20")
     assert article["_text"].startswith("Nearly 48,000") and "Related" not in article["_text"]
     assert len(list(read_units([str(path)], PillarsTask({})))) == 4  # a tagger tags each row, as it always has
+    # (a review's near misses, s54) a digest's briefs, each with a title of its own, and rows of a kind that is no
+    # part of a page ("news": one article crawled twice) stay rows
+    briefs = [{"url": page["url"], "selector": "article.brief", "position": n, "title": f"Brief number {n} of the day",
+               "text": f"Vietnam and a partner on Monday agreed on step {n}."} for n in range(3)]
+    crawled = [{**page, "type": "news", "position": n, "text": "Vietnam on Thursday protested a detention."}
+               for n in (1, 2)]
+    for rows in (briefs, crawled):
+        path = write(tmp_path, "rows.jsonl", "\n".join(json.dumps(r) for r in rows))
+        assert len(list(read_units([str(path)], SummariseTask({})))) == len(rows)
 
 
 def test_a_broken_feed_names_its_line_and_an_item_without_text_is_left_out_with_a_warning(tmp_path, capsys):

@@ -3636,6 +3636,27 @@ def test_a_release_titled_in_a_tables_field_has_that_title_and_its_cells_stay_ap
                        "t").headline != "Courier notes"  # (a note app's property, not a title field)
 
 
+@pytest.mark.parametrize(("top", "headline"), [
+    # read 48 (s54): a line that says what the page's address says; a letterhead run into a bulletin's number
+    ("Nhan Dan Online – English edition\nhttps://en.nhandan.vn/vietnam-calls-for-stronger-asean-centrality-at-senior-"
+     "officials-meeting-post161204.html\n\nWORLD\n\nVietnam calls for stronger ASEAN centrality at senior officials' "
+     "meeting\n\n", "Vietnam calls for stronger ASEAN centrality at senior officials' meeting"),
+    ("MINISTRY OF FOREIGN AFFAIRS        CONSULAR DEPARTMENT\nSOCIALIST REPUBLIC OF VIET NAM        Citizen Protection "
+     "Bulletin No. 04/2026\n\nConsular Department assists 1,043 citizens abroad\n\n",
+     "Consular Department assists 1,043 citizens abroad"),
+    # a review's near misses (s54): a section's feed address over its label; a headline ending on a number
+    ("Overseas Vietnamese Community News\nRSS: https://en.baoquocte.vn/rss/overseas-vietnamese-community-news.rss\n\n"
+     "Vietnamese in Czech Republic open Tet flower market in Prague\n\n",
+     "Vietnamese in Czech Republic open Tet flower market in Prague"),
+    ("OVERSEAS VIETNAMESE\n\nForeign Ministry publishes Citizen Protection Bulletin No. 05/2026\n\n",
+     "Foreign Ministry publishes Citizen Protection Bulletin No. 05/2026"),
+])
+def test_a_headline_named_by_the_pages_address_or_under_a_letterhead(top, headline):
+    page = ingest_text(top + "The Consular Department on March 2 published its fifth bulletin of the year, reporting "
+                       "that 861 Vietnamese nationals received consular help abroad.\n\nCases fell.", "h")
+    assert page.headline == headline
+
+
 def test_a_notices_title_in_capitals_is_still_its_headline():
     notice = ingest_text("CONSULAR WARNING\n\nVietnam has evacuated 112 citizens from southern Lebanon to Beirut by "
                          "road, the Foreign Ministry said late on Sunday.\n\nAll are safe.", "n")

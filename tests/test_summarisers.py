@@ -2272,7 +2272,14 @@ PORTRAIT = ("Pham Thi Mai still keeps her boarding pass in a drawer.\n\nFor two 
      "\"I came for the seeds,\" he said.\n\nThe hall was full.\n\nThe Vietnam-Netherlands Agriculture Fair opened "
      "in Can Tho on Saturday with 120 exhibitors.", "Seeds, drones and long queues at Can Tho fair",
      "The Vietnam-Netherlands Agriculture Fair"),
-    # hard news on a person brought in by age stays
+    # hard news on a person brought in by age stays, also told on a day of the news (a review's near misses, s54)
+    ("Dang Van Khoa, a 23-year-old from Quang Binh, crossed back into Vietnam at the Cha Lo border gate on Tuesday "
+     "afternoon, eight months after he left home.\n\nHe carried a plastic bag.\n\nHis mother waited.\n\nLao "
+     "authorities handed Khoa and 11 others to Vietnamese border guards on Tuesday.", "The long road back",
+     "Dang Van Khoa, a 23-year-old"),
+    ("For decades, Vietnam has treated its fishing fleet as a matter of livelihoods, and the EU's yellow card is the "
+     "bill for that mistake.\n\nBoats grew.\n\nRules lagged.\n\nEU inspectors arrived in Hanoi on Monday for a "
+     "fifth review.", "Vietnam's fishing fleet is a foreign-policy problem now", "For decades, Vietnam"),
     ("Nguyen Van An, a 45-year-old fisherman from Quang Ngai, was rescued on Monday by a Philippine vessel.\n\n"
      "He had drifted for six days.\n\nHis boat sank.\n\nThe embassy on Monday thanked the Philippine coast "
      "guard.", "Fisherman rescued at sea", "Nguyen Van An, a 45-year-old"),

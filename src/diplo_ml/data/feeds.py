@@ -24,7 +24,8 @@ DATE_TAGS = ("pubDate", "published", "date", "updated", "issued")
 
 
 # a feed's opening, where a page's suffix hides it (a feed saved from the browser as .txt): "<?xml …?> <rss …>"
-FEED_OPENING = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL)
+FEED_OPENING = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)(?=[\s>/])",
+                          re.DOTALL)  # (not "<feed-item>", a page's own element)
 
 
 def is_feed(path: Path) -> bool:

@@ -391,6 +391,7 @@ def _social_label(line: str) -> bool:
 
 
 ADDRESS = re.compile(r"https?://\S+")
+FEED_ADDRESS = re.compile(r"(?:/|\.)(?:rss|atom|feeds?|xml)\b", re.IGNORECASE)
 TITLE_FIELD = re.compile(r"^(?:title|headline)\s*(?:\||:(?!:))\s*(\S.*)$", re.IGNORECASE)
 
 
@@ -399,7 +400,9 @@ def _named_by_address(candidates: list[tuple[int, str]]) -> tuple[int, str] | No
     Dan Online – English edition https://en.nhandan.vn/vietnam-calls-for-stronger-asean-centrality-…-post161204.html"
     over "Vietnam calls for stronger ASEAN centrality at senior officials' meeting"; "vietnam-s" or "vietnams" for
     "Vietnam's")."""
-    slugs = [words for _, line in candidates for url in ADDRESS.findall(line) if (words := slug_words(url))]
+    slugs = [words for _, line in candidates for url in ADDRESS.findall(line)
+             if (words := slug_words(url)) and len(words) >= 5 and not FEED_ADDRESS.search(url)]  # (not a section's
+    # feed: "…/rss/overseas-vietnamese-community-news.rss" over its label, a review found)
     for number, line in candidates if slugs else []:
         if ADDRESS.search(line):
             continue
@@ -452,7 +455,9 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(lambda line: FORWARDER_NOTE.search(line), "a forwarder's note")
     # a document's letterhead that ends on its number: "SOCIALIST REPUBLIC OF VIET NAM Citizen Protection Bulletin No.
     # 04/2026" (read 48: a bulletin's two columns run together above its title)
-    drop(lambda line: re.search(r"\bNo\.? ?\d{1,4}/(?:19|20)\d\d$", line.strip("*_ ")), "document's number")
+    drop(lambda line: re.search(r"\bNo\.? ?\d{1,4}/(?:19|20)\d\d$", line.strip("*_ "))
+         and re.search(r"\b[A-Z]{2,}(?: [A-Z]{2,}){2,}\b", line), "document's number")  # (not "Foreign Ministry
+    # publishes Citizen Protection Bulletin No. 05/2026", a review found)
     # an agency photo's caption with its photographer in capitals: "… signing ceremony in Hanoi (Nhac NGUYEN)" (read 34)
     drop(lambda line: re.search(r"\((?:[A-Z][a-z]+ )+[A-Z]{2,}(?:[ /-][A-Z]{2,})*(?:/[A-Z]{2,5})?\)$", line.strip())
          and len(line.split()) >= 6 and CAPTION_VERB.search(line), "photo caption")

@@ -941,7 +941,14 @@ def ingest_path(path: Path, doc_id: str | None = None) -> Article:
 
 def read_articles(path: Path, doc_id: str) -> list[Article]:
     """The articles of one file: a page's one (:func:`ingest_path`), a feed's items (:func:`feed_articles`)."""
-    return list(feed_articles(path, doc_id)) if is_feed(path) else [ingest_path(path, doc_id)]
+    if not is_feed(path):
+        return [ingest_path(path, doc_id)]
+    if path.suffix.lower() in FEED_SUFFIXES:
+        return list(feed_articles(path, doc_id))
+    try:  # a page's suffix on a feed's text: its items, else (cut short, or broken) the page it is as text
+        return list(feed_articles(path, doc_id))
+    except NoTextError:
+        return [ingest_path(path, doc_id)]
 
 
 def _under(folders: tuple[str, ...], k: int, name: str) -> str:

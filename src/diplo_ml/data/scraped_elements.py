@@ -21,6 +21,7 @@ KIND_SELECTORS = {"breadcrumb": "nav.breadcrumb", "breadcrumbs": "nav.breadcrumb
                   "related": "aside.related", "tags": "div.tags", "caption": "figure figcaption", "byline": "p.byline",
                   "author": "p.byline", "heading": "h2", "subheading": "h2", "title": "h1", "headline": "h1",
                   "sapo": "p.sapo", "lead": "p.sapo", "standfirst": "p.sapo", "quote": "blockquote", "footer": "footer"}
+PARAGRAPH_KINDS = {"paragraph", "para", "p", "text", "body"}
 PAGE_FIELDS = {"title": "title", "headline": "title", "site": "og:site_name", "site_name": "og:site_name",
                "published": "article:published_time", "date": "article:published_time"}  # what every row repeats
 # one compound of a selector: its tag, then classes, an id and attributes ("meta[property=og:title]", "div.body")
@@ -40,7 +41,7 @@ def selector_of(record: dict[str, Any]) -> str | None:
                         for k in PART_NUMBER_FIELDS):
         return named
     kind = next((record[k].strip().lower() for k in KIND_FIELDS if isinstance(record.get(k), str)), "paragraph")
-    return KIND_SELECTORS.get(kind, "p")
+    return KIND_SELECTORS.get(kind) or ("p" if kind in PARAGRAPH_KINDS else None)  # (not "news": a whole article)
 
 
 def _tag(compound: str) -> tuple[str, str]:
@@ -111,7 +112,8 @@ def group_elements(records: Iterable[tuple[int, dict[str, Any]]]
     run: list[tuple[int, dict[str, Any]]] = []
 
     def flush() -> Iterator[tuple[int, dict[str, Any] | list[dict[str, Any]]]]:
-        if len(run) >= 2:
+        titles = {str(row.get(field)) for _, row in run for field in ("title", "headline") if row.get(field)}
+        if len(run) >= 2 and len(titles) <= 1:  # (rows each with a title of its own are articles: a digest's briefs)
             yield run[0][0], [row for _, row in run]
         else:
             yield from run

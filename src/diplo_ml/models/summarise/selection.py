@@ -975,8 +975,9 @@ def _season_long_past(opening: str, raw: Sequence[str]) -> bool:
 # …": news as often, a review found)
 FEATURE_OPENER = re.compile(r"^(?:(?:some |about |nearly |almost |more than |exactly )?[\w-]+ (?:years|decades) ago\b"
                             rf"|{_LATER_BRIDGE}"  # (a bridge to the news: "Half a century later, …")
-                            r"|for (?:(?:most|much) of )?(?:the )?(?:past |last )?(?:more than |nearly |almost |over "
-                            r"|some )?(?:[\w-]+ )?(?:years|decades|centuries|generations),"
+                            r"|for (?:more than |nearly |almost |over |some )?[\w-]+ (?:years|decades|centuries),"
+                            r"|for (?:most|much) of (?:the )?(?:past |last )?(?:[\w-]+ )?(?:years|decades|centuries"
+                            r"|generations|decade|century),"  # (not "For decades, Vietnam has treated …": a point)
                             r"|back in (?:the )?(?:19|20)\d\d|when\b[^.]{0,120}?\b(?:19|20)\d\d,"
                             rf"|{_SEASON_OF_YEAR}"
                             r"|(?:before|after) (?:the )?(?:sunrise|dawn|daybreak|dusk|sunset|first light|nightfall)\b"
@@ -1370,7 +1371,8 @@ def _portrait_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | N
     """A feature that opens on one person's story and tells its news below (reads 43, 46: "Dang Thi Lan still flinches
     when a phone buzzes at night. For seven months the 24-year-old from Nghe An …" … "Lan was among 186 Vietnamese
     citizens handed over by Cambodian authorities on Monday, …"): a person brought in by age in the first two
-    statements, an opening that reports no news (no speaker, nothing passive, done, declared or to come), two
+    statements, an opening that reports no news (no speaker, nothing passive, done, declared, to come or done on a
+    day), two
     statements or more above the lead that tell no news lead themselves nor a speaker but in a quotation, and a lead
     sharing as many of the headline's words as any of them (:func:`_tells_the_news`). Unlike
     :func:`_anecdote_opening`, the headline may be the feature's own, so it need not repeat the lead's words."""
@@ -1379,8 +1381,9 @@ def _portrait_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | N
         return []
     opening = unquoted(raw[kept[0]].strip())
     if REPORTED.search(opening) or PASSIVE.search(opening) or DONE_ACT.search(opening) or DECK_NEWS.search(opening) \
-            or FUTURE.search(opening) or DATED_ACT.search(opening):
-        return []
+            or FUTURE.search(opening) or DATED_ACT.search(opening) or _dated_event(opening):
+        return []  # (a person's story told on a day of the news is the news: "… walked out of the jail a free man on
+    # Friday", "… crossed back into Vietnam on Tuesday", a review found)
     topic = topic_words(unquoted(headline)) if headline else set()
     words, above, latest = 0, 0, _latest_day_year(raw)
     for j, i in enumerate(kept):
