@@ -3657,6 +3657,32 @@ def test_a_headline_named_by_the_pages_address_or_under_a_letterhead(top, headli
     assert page.headline == headline
 
 
+@pytest.mark.parametrize(("top", "headline"), [
+    # read 49 (s54): a mail's label, a digest's name with its day over its contents, a channel's greeting over its
+    # post's alert label and title
+    ("Subject: [PRESS RELEASE] EU and Viet Nam open talks on a green shipping corridor\n\n",
+     "EU and Viet Nam open talks on a green shipping corridor"),
+    ("Southeast Asia Diplomacy Daily — Wednesday, 18 March 2026\nIN TODAY'S BRIEF: PH-VN coast guard drill · Liem in "
+     "Osaka · Bangkok rallies · Korea-Laos · Diary\n\n", "Southeast Asia Diplomacy Daily"),
+    ("☀️ Good morning, everyone! Happy Saturday 🙌 Quiet start to the weekend so far. We'll post anything big as it "
+     "lands 👇\n\nJUST IN | Malaysia, Singapore agree to joint water monitoring in Johor Strait\n\n",
+     "Malaysia, Singapore agree to joint water monitoring in Johor Strait"),
+])
+def test_a_mails_label_a_digests_day_and_a_channels_greeting_are_not_its_headline(top, headline):
+    page = ingest_text(top + "Malaysia and Singapore agreed on Saturday to set up a joint water-quality monitoring "
+                       "programme in the Johor Strait.\n\nSamples will be shared.", "d")
+    assert page.headline == headline
+    assert page.date == ("2026-03-18" if "18 March" in top else None)
+
+
+def test_a_bilingual_pages_english_heading_is_its_title():
+    page = ("<html><body><table><tr><td><h1>Thông báo về việc tổ chức lãnh sự lưu động tại Kota Kinabalu</h1></td>"
+            "<td><h1>Notice on mobile consular service in Kota Kinabalu, Sabah</h1></td></tr></table><p>The Embassy "
+            "of Viet Nam in Malaysia will hold a mobile consular service in Kota Kinabalu on 28 March.</p>"
+            "</body></html>")
+    assert ingest_document(page, "b", "b.html").headline == "Notice on mobile consular service in Kota Kinabalu, Sabah"
+
+
 def test_a_notices_title_in_capitals_is_still_its_headline():
     notice = ingest_text("CONSULAR WARNING\n\nVietnam has evacuated 112 citizens from southern Lebanon to Beirut by "
                          "road, the Foreign Ministry said late on Sunday.\n\nAll are safe.", "n")

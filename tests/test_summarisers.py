@@ -1074,6 +1074,18 @@ def test_the_salutation_rule_takes_linear_time_and_a_dated_headline_is_usable():
     assert usable("Vietnam, Japan to hold talks on March 6, 2024")
 
 
+@pytest.mark.parametrize(("opening", "kept"), [
+    # read 49 (s54): a briefing's opening on what comes, and no more; one that says what is announced stays
+    ("I would like to begin with an announcement.", False),
+    ("Let me start today's briefing with two announcements.", False),
+    ("I would like to begin with an announcement: Foreign Minister Vu Thanh Liem will visit Japan.", True),
+])
+def test_a_briefings_opening_on_what_comes_is_no_statement(opening, kept):
+    first = _chosen(f"{opening}\n\nForeign Minister Vu Thanh Liem will pay an official visit to Japan from 16 to 19 "
+                    "March.")[0]
+    assert (first == opening) is kept
+
+
 @pytest.mark.parametrize(("line", "alone"), [
     # read 47 (s54): a post's greeting of its people by who they are
     ("Dear members of the Vietnamese community in Laos and dear Lao friends!", True),

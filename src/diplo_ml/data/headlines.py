@@ -14,6 +14,7 @@ from diplo_ml.data.language import ENGLISH_TITLE_WORDS
 from diplo_ml.data.line_joins import capitals
 from diplo_ml.data.page_noise import (
     BYLINE,
+    CONTENTS_START,
     FULL_TEXT_OF,
     OFFICE_TITLES,
     PICTURED,
@@ -50,6 +51,8 @@ def _without_suffix(title: str, lines: list[str]) -> str:
 # what a title carries that is none of its words: a wire service's tag before it ("(LEAD) N. Korea fires …", "(URGENT)
 # …", "(2nd LD) …"), a breadcrumb ("Home › Media and resources › News › …"), a link after it (a share's text)
 TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{0,60})\)\s*"
+                          # a mail's label of what it sends: "[PRESS RELEASE] EU and Viet Nam open …" (read 49)
+                          r"|^\[(?:press|media|news) (?:release|advisory|statement)\]\s*(?=\S)"
                           r"|^(?:home|homepage|trang chủ)(?P<crumb>\s+[›»>/|]\s+)(?:[^›»>|]{1,40}?(?P=crumb))*"
                           r"|(?<!\bat)(?<!\bat:)(?<!\bon)(?<!\bvia)(?<!\bfrom)(?<!\bvisit)\s+https?://\S+$"
                           r"|^[1-9][.)]\s+(?=(?-i:[A-Z]))(?!(?:things|ways|reasons|facts|tips|steps|lessons|questions)\b)"
@@ -392,6 +395,12 @@ def _social_label(line: str) -> bool:
 
 ADDRESS = re.compile(r"https?://\S+")
 FEED_ADDRESS = re.compile(r"(?:/|\.)(?:rss|atom|feeds?|xml)\b", re.IGNORECASE)
+# a day after a title and a dash: "… Daily — Wednesday, 18 March 2026", "… | 18/03/2026" (its words kept before it)
+TITLE_DATE = re.compile(rf"(?<=\w)\s+[—–|-]\s+((?:(?:{WEEKDAYS}),?\s+)?(?:\d{{1,2}}\s+(?:{MONTHS})"
+                        rf"|(?:{MONTHS})\s+\d{{1,2}},?)\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})$", re.IGNORECASE)
+GREETING = re.compile(r"(?:good (?:morning|afternoon|evening)|hello|hi|greetings)(?:,? (?:everyone|all|friends|folks"
+                      r"|readers|followers))?[,!.]", re.IGNORECASE)
+ALERT_PREFIX = re.compile(r"^[\W_]*(?-i:JUST IN|BREAKING(?: NEWS)?|URGENT|FLASH|ALERT|EXCLUSIVE)\s*[|:–—]\s*(?=\S)")
 TITLE_FIELD = re.compile(r"^(?:title|headline)\s*(?:\||:(?!:))\s*(\S.*)$", re.IGNORECASE)
 
 
@@ -411,6 +420,12 @@ def _named_by_address(candidates: list[tuple[int, str]]) -> tuple[int, str] | No
             if any(words == slug or (len(slug) >= 6 and words[:len(slug)] == slug) for slug in slugs):
                 return number, line  # (the whole title, or the start a site cuts its address to)
     return None
+
+
+def _labels_off(line: str) -> str:
+    """A title without the field name or alert label before it: "Title | Korea and Viet Nam agree …", "JUST IN |
+    Malaysia, Singapore agree …" (read 49: a channel's post; the site's name is looked for after it, not in it)."""
+    return ALERT_PREFIX.sub("", TITLE_FIELD.sub(r"\1", line))
 
 
 def _symbols_alert(line: str) -> bool:
@@ -508,6 +523,9 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(lambda line: len(parts := [p.strip() for p in re.split(r"[|·•]", without_pictographs(line))]) >= 2
          and all(p and capitals(p) and len(p.split()) <= 3 for p in parts)
          and any(p in ALERT_WORDS for p in parts), "alert and category labels")
+    drop(lambda line: CONTENTS_START.match(line.strip("*_# ")), "a digest's contents")
+    drop(lambda line: GREETING.match(re.sub(r"^[\W_]+", "", line)), "greeting")  # a channel's "☀️ Good
+    # morning, everyone! Happy Saturday 🙌 Quiet start to the weekend so far. …" above its news post (read 49)
     drop(_symbols_alert, "alert label")  # "⚠️⚠️ CONSULAR WARNING ⚠️⚠️" above a post (read 46)
     # a social profile's name with its degree of connection and the tagline under it: "Sarah Whitcombe • 1st" /
     # "New Zealand Ambassador to Viet Nam | Diplomat | Trade & Agrifood" (read 41)
@@ -546,7 +564,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
         return
     wrapped_title = _wrapped_titles(candidates)
     best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(" ".join(
-        [c[1], *(rest[1] for rest in wrapped_title.get(c, []))])))))
+        [_labels_off(c[1]), *(rest[1] for rest in wrapped_title.get(c, []))])))))
     best = _below_the_menu(article, candidates, best)
     story = _ruled_heading(candidates) if DIGEST_SUBJECT.match(best[1]) else None  # a newsletter's subject names its
     best = story or best  # issue; the story's own title stands between rules above it
@@ -587,11 +605,14 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
         if (number, line) in before + after:
             article.dropped.append((number, "headline (kept as metadata)", line))
         elif (number, line) == best:
-            headline = _without_suffix(without_site(TITLE_FIELD.sub(r"\1", line)),
+            headline = _without_suffix(without_site(_labels_off(line)),
                                        [c for _, c in candidates]).strip("*# ")
             headline = _joined_title([*(c[1].strip("*# ") for c in before), headline,
                                       *(c[1].strip("*# ") for c in after)])
             headline = re.sub(r"^\d{1,2}[.)]\s+", "", headline) if story else headline  # ("1. VIET NAM, …")
+            if (stamp := TITLE_DATE.search(headline)) and parse_date(stamp.group(1)):  # "Southeast Asia Diplomacy
+                article.date = article.date or parse_date(stamp.group(1))  # Daily — Wednesday, 18 March 2026"
+                headline = headline[:stamp.start()]  # (a digest's name and its day, read 49)
             article.headline = without_pictographs(TITLE_EXTRAS.sub("", headline))
             article.dropped.append((number, "headline (kept as metadata)", line))
         else:

@@ -175,6 +175,7 @@ class _HTMLText(HTMLParser):
         self.after_image: int | None = None  # where the text of the paragraph that follows an image starts
         self.h1: list[str] | None = None  # the text of the first <h1> outside skipped parts, while it is read
         self.title: str | None = None
+        self.h1s: list[str] = []  # every <h1>'s text (a bilingual page's second is its English title)
         self.header = 0  # depth inside <header> elements
         self.site_meta: dict[str, str] = {}  # SITE_META names: their content
         self.ld: list[str] | None = None  # the text of a JSON-LD <script> while it is read
@@ -261,7 +262,7 @@ class _HTMLText(HTMLParser):
         elif tag in ("div", "p", "span") and re.search(r"caption", values.get("class", ""), re.IGNORECASE):
             self.classed.append([tag, 1])  # <div class="caption">, "photo-caption", "wp-caption-text"
             self.caption += 1
-        if tag == "h1" and not self.skip and self.title is None and self.h1 is None \
+        if tag == "h1" and not self.skip and self.h1 is None \
                 and (not self.header or self.article):  # not a site's logo in its <header>
             self.h1 = []
         if tag == "img" and not self.skip:
@@ -282,7 +283,9 @@ class _HTMLText(HTMLParser):
         if tag == "header" and self.header:
             self.header -= 1
         if tag == "h1" and self.h1 is not None:
-            self.title = " ".join("".join(self.h1).split()) or None
+            heading = " ".join("".join(self.h1).split())
+            self.title = self.title or heading or None
+            self.h1s += [heading] if heading else []
             self.h1 = None
         if tag in ("h2", "h3", "h4") and self.heading is not None:
             self.recap_next = bool(RECAP_HEADING.match(" ".join("".join(self.heading).split())))
@@ -360,7 +363,7 @@ class HtmlPage:
     text: str  # one line per block
     published: str | None  # the publication date as written on the page (see ``_HTMLText.published``)
     own_date: bool  # whether that date is the page's own word for it
-    title: str | None  # the first <h1>'s text
+    title: str | None  # the first <h1>'s text (on a bilingual page, the first that is not in Vietnamese)
     site: str | None = None  # the site's own name for itself (see ``_HTMLText.site``)
 
 
@@ -388,7 +391,10 @@ def _parse_html(markup: str, cookies: bool) -> tuple[bool, HtmlPage]:
     parser.close()
     lines = [line.strip() for line in "".join(parser.parts).split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    return parser.cookie_box, HtmlPage(text, *parser.published, parser.title, parser.site)
+    title = parser.title
+    if title and vietnamese_title(title):  # a bilingual page's two <h1>s side by side, the Vietnamese first (read 49)
+        title = next((h for h in parser.h1s[1:] if len(h.split()) >= 3 and not vietnamese_title(h)), title)
+    return parser.cookie_box, HtmlPage(text, *parser.published, title, parser.site)
 
 
 def html_to_text(markup: str) -> str:

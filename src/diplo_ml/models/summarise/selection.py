@@ -26,6 +26,7 @@ from diplo_ml.data.page_noise import (
     BARE_CREDIT,
     BYLINE,
     CAPTION,
+    CONTENTS_START,
     COOKIES,
     FOOTNOTE,
     FOOTNOTE_MARK,
@@ -183,6 +184,10 @@ SPEECH_COURTESY = re.compile(
     r"|(?:I know [^.!?]{0,80}?,? )?(?:so )?(?:I|we)(?:['’]ll| will| shall)? (?:try to |aim to )?keep (?:this|it|my"
     r" remarks|my comments|our remarks)(?: very)? (?:brief|short)\b"
     r"|it is with (?:great |deep |real |sincere )?(?:pleasure|joy|honou?r|delight) that (?:I|we)\b"
+    # a briefing's opening on what comes, and no more: "I would like to begin with an announcement." (read 49)
+    r"|(?:I would like to|I'd like to|let me|allow me to) (?:start|begin|open)(?: today| this briefing"
+    r"| today's briefing)? (?:with|by making) (?:an?|one|two|three|a few|some|a couple of) (?:brief |quick |short )?"
+    r"(?:announcements?|items?|updates?|things?)(?: (?:today|this (?:morning|afternoon)))?[.!]?$"
     # "I would like to extend my warmest greetings to all of you.", "On this occasion, I would like to send my sincere
     # greetings and best wishes to all distinguished guests."
     r"|(?:(?:first of all|on this occasion|at the outset|once again),? )?(?:on behalf of [^.!?]{3,160}?, )?"
@@ -1418,9 +1423,6 @@ ANAPHORIC = re.compile(r"^(?:The|This) (?:incident|move|decision|deal|agreement|
                        r"|a day|a week|shortly|only)\b")
 
 
-# where a digest's contents begin: "In this issue:" (read 34), "In today's issue:"
-CONTENTS_START = re.compile(r"^(?:(?:in|inside) (?:this|today's|this week's) (?:issue|edition)\s*:"
-                            r"|this week's highlights\s*:)", re.IGNORECASE)
 # a preheader that lists a digest's items: "Vietnam and EFTA sign FTA; new decree on investment incentives; regional
 # minimum wages to rise 7.2 percent in 2026."
 ITEM_LIST = re.compile(r"^[^;.!?]{3,90}(?:;[^;.!?]{3,90}){2,}[.!]?$")
