@@ -654,7 +654,8 @@ def test_an_outlet_alone_in_brackets_is_a_dateline():
     article = ingest_text("(VOVWORLD) - Hundreds of overseas Vietnamese joined the spring programme in Hanoi.",
                           "d2", "x.txt")
     assert article.paragraphs[0].text.startswith("Hundreds of") and article.outlet == "VOV World"
-
+    wvr = ingest_text("(Baoquocte) - The Embassy in Malaysia on March 14 helped 27 fishermen.", "d3", "x.txt")
+    assert wvr.paragraphs[0].text.startswith("The Embassy") and wvr.outlet == "WVR"  # (read 41: its Vietnamese name)
 
 
 @pytest.mark.parametrize(("line", "dateline", "outlet"), [

@@ -25,6 +25,7 @@ OUTLETS = {
     # other Vietnamese outlets, also by their site names
     "DAN TRI": "Dan Tri", "DANTRI": "Dan Tri", "QĐND": "QDND", "QDND": "QDND", "SGGP": "SGGP",
     "THANH NIEN": "Thanh Nien", "DTINEWS": "DTiNews", "HANOIMOI": "Hanoimoi",  # "(Dtinews) -", "(Hanoimoi) –"
+    "BAOQUOCTE": "WVR", "TGVN": "WVR",  # (the World & Vietnam Report by its Vietnamese names: "(Baoquocte) -")
     "BAOQUOCTE.VN": "WVR", "NHANDAN.VN": "Nhan Dan", "VIETNAMNET.VN": "VietNamNet", "VNEXPRESS.NET": "VnExpress",
     "TUOITRE.VN": "Tuoi Tre", "THANHNIEN.VN": "Thanh Nien", "DANTRI.COM.VN": "Dan Tri", "QDND.VN": "QDND",
 }
