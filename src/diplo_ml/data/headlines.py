@@ -4,7 +4,6 @@ menu, a caption, a byline, a stamp or a label each set aside with its reason (:f
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 
 from diplo_ml.data.article import Article
@@ -53,6 +52,7 @@ def _without_suffix(title: str, lines: list[str]) -> str:
 TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{0,60})\)\s*"
                           # a mail's label of what it sends: "[PRESS RELEASE] EU and Viet Nam open …" (read 49)
                           r"|^\[(?:press|media|news) (?:release|advisory|statement)\]\s*(?=\S)"
+                          r"|^[■□●○▪◆◇►•]\s*(?=\w)"  # a bullet before a notice's title: "■ CITIZEN PROTECTION NOTICE"
                           r"|^(?:home|homepage|trang chủ)(?P<crumb>\s+[›»>/|]\s+)(?:[^›»>|]{1,40}?(?P=crumb))*"
                           r"|(?<!\bat)(?<!\bat:)(?<!\bon)(?<!\bvia)(?<!\bfrom)(?<!\bvisit)\s+https?://\S+$"
                           r"|^[1-9][.)]\s+(?=(?-i:[A-Z]))(?!(?:things|ways|reasons|facts|tips|steps|lessons|questions)\b)"
@@ -372,7 +372,10 @@ SOCIAL_BUTTON = re.compile(r"(?:see new posts|show more replies|show this thread
 SOCIAL_MARK = re.compile(r"^[\W_]*(?:pinned(?: message| post)?\s*:|\d{1,2}\s?(?:s|m|h|d|w|min|mins|hrs?)\s*[·•])"
                          r"|(?:^|·\s*|following\s+)[\d.,]+\s?[KkMm]? (?:subscribers|followers|members)\s*$"
                          rf"|\bjoined (?:{MONTHS}) \d{{4}}$|{POST_HEADER.pattern}"
-                         r"|🧵\s*\d{1,2}/\d{1,2}$|\b\d{1,2}/\d{1,2}\s*🧵$",
+                         r"|🧵\s*\d{1,2}/\d{1,2}$|\b\d{1,2}/\d{1,2}\s*🧵$"
+                         # a post's day and its audience: "Mar 14 · 🌐", "14 March at 09:12 ·" (a review, s54)
+                         rf"|^(?:(?:{MONTHS})\.? \d{{1,2}}|\d{{1,2}} (?:{MONTHS})\.?)(?:,? \d{{4}})?"
+                         r"(?: at \d{1,2}:\d{2})?\s*·\W*$",
                          re.IGNORECASE)
 # a page's name in Vietnamese and English: "Đại sứ quán Việt Nam tại Thái Lan - Embassy of Viet Nam in Thailand"
 PAGE_NAME = re.compile(r"[^\x00-\x7f][^|–-]*\s[-–|]\s(?:the )?(?:embassy|consulate(?: general)?|ministry"
@@ -401,7 +404,8 @@ TITLE_DATE = re.compile(rf"(?<=\w)\s+[—–|-]\s+((?:(?:{WEEKDAYS}),?\s+)?(?:\d
 GREETING = re.compile(r"(?:good (?:morning|afternoon|evening)|hello|hi|greetings)(?:,? (?:everyone|all|friends|folks"
                       r"|readers|followers))?[,!.]", re.IGNORECASE)
 ALERT_PREFIX = re.compile(r"^[\W_]*(?-i:JUST IN|BREAKING(?: NEWS)?|URGENT|FLASH|ALERT|EXCLUSIVE)\s*[|:–—]\s*(?=\S)")
-TITLE_FIELD = re.compile(r"^(?:title|headline)\s*(?:\||:(?!:))\s*(\S.*)$", re.IGNORECASE)
+TITLE_FIELD = re.compile(r"^(?:title|headline)\s*\|\s*(\S.*)$", re.IGNORECASE)  # (a table's cell; not a card's "Title:
+# The Long Road to Normalisation" under a book's news or a guest's "Title: Ambassador of Chile", a review found)
 
 
 def _named_by_address(candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -426,17 +430,6 @@ def _labels_off(line: str) -> str:
     """A title without the field name or alert label before it: "Title | Korea and Viet Nam agree …", "JUST IN |
     Malaysia, Singapore agree …" (read 49: a channel's post; the site's name is looked for after it, not in it)."""
     return ALERT_PREFIX.sub("", TITLE_FIELD.sub(r"\1", line))
-
-
-def _symbols_alert(line: str) -> bool:
-    """A post's alert label between symbols: "⚠️⚠️ CONSULAR WARNING ⚠️⚠️", "❗ TRAVEL WARNING ❗" (three words at most
-    in capitals, the last an alert word; without the symbols, as "CONSULAR WARNING", it may be a notice's title; an
-    emoji such as "🚨" is gone by then, with the others ingestion strips: :data:`PICTOGRAPHS`)."""
-    label = line.strip(" \ufe0f\u200d*_#|:-")
-    words = re.sub(r"[^\w\s'’&-]", " ", label).split()
-    framed = any(unicodedata.category(c) == "So" for c in line)
-    return framed and 1 <= len(words) <= 3 and capitals(" ".join(words)) and words[-1] in ALERT_WORDS \
-        and not re.search(r"[.!?]$", label)
 
 
 def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
@@ -526,7 +519,6 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(lambda line: CONTENTS_START.match(line.strip("*_# ")), "a digest's contents")
     drop(lambda line: GREETING.match(re.sub(r"^[\W_]+", "", line)), "greeting")  # a channel's "☀️ Good
     # morning, everyone! Happy Saturday 🙌 Quiet start to the weekend so far. …" above its news post (read 49)
-    drop(_symbols_alert, "alert label")  # "⚠️⚠️ CONSULAR WARNING ⚠️⚠️" above a post (read 46)
     # a social profile's name with its degree of connection and the tagline under it: "Sarah Whitcombe • 1st" /
     # "New Zealand Ambassador to Viet Nam | Diplomat | Trade & Agrifood" (read 41)
     shown = [*candidates, *((n, line) for n, _, line in article.dropped)]
@@ -655,6 +647,7 @@ def is_menu(line: str) -> bool:
         and len(SECTIONS.intersection(w.lower() for w in words[1:])) >= 2  # ("Home Office Announces New Rules")
 
 
+SPACE_RUN = re.compile(r"[ \t]{3,}")
 MENU_GAP = re.compile(r"[ \t]{2,}")
 
 
@@ -664,8 +657,9 @@ def spaced_menus(text: str) -> str:
     so that :func:`is_menu` sees the items (a line that is no menu with bars, as a PDF's spaced title "Joint
     Statement   on …", stays as it is)."""
     def barred(line: str) -> str:
-        parts = MENU_GAP.split(line.strip().lstrip("☰≡").strip())  # (a menu button: "☰"; items two spaces apart,
-        # reads 45, 47: "Home  Video  Marketplace  Groups  Gaming")
+        button = line.strip()[:1] in "☰≡" or re.match(r"(?i)home\s\s", line.strip())  # (a menu button, "☰", or its
+        # first item, "Home": its items two spaces apart will do, reads 45, 47; not "3  VIETNAMESE  FISHERMEN …")
+        parts = (MENU_GAP if button else SPACE_RUN).split(line.strip().lstrip("☰≡").strip())
         joined = " | ".join(parts)  # (each item capitalised and no small word alone: "Home   Truths   About   the Trade
         # Gap", "JOINT STATEMENT   ON   COMPREHENSIVE STRATEGIC PARTNERSHIP   BETWEEN   …" are titles)
         return joined if len(parts) >= 4 and all(not p[:1].islower() and p.lower() not in SMALL_WORDS | {"between"}

@@ -17,9 +17,10 @@ from diplo_ml.data.language import vietnamese_title
 from diplo_ml.errors import DataError, EncodingError
 from diplo_ml.files import not_a_file
 
-MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)"
-                       r"|(?<![\w/])_(?=[^\s_])|(?<=[^\s_/])_(?![\w/])")  # (italics in underscores: "_VOV.VN - On …_",
-# read 47; not "snake_case" or an address's "/a_b")
+MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
+# italics in a pair of underscores: "_VOV.VN - On February 24 …_" (read 47; not "snake_case", an address's "/a_b" or a
+# handle's "@_VNEmbassyUK", "@VNMissionGVA_")
+MD_UNDERSCORES = re.compile(r"(?<![\w/@])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w/])")
 MD_LINK = re.compile(r"!\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
 
 
@@ -142,9 +143,9 @@ VOID = {"img", "br", "hr", "input", "meta", "link", "source", "wbr", "area", "co
 
 # a live page's box of earlier news above its entries: "Catch up on yesterday", "Catch up on the key developments from
 # day one" (reads 38, 47; its list is skipped: yesterday's news is not the page's)
-RECAP_HEADING = re.compile(r"(?:catch(?:ing)? up on\b|in case you missed (?:it|yesterday)\b|(?:yesterday|day (?:one|1))"
-                           r"(?:'s|’s)? (?:in brief|recap|highlights|key (?:points|developments))\b|recap of\b)",
-                           re.IGNORECASE)
+RECAP_HEADING = re.compile(r"catch(?:ing)? up on (?:(?:the )?(?:key |main )?(?:developments|events|news|what happened) "
+                           r"(?:from|of|on) )?(?:yesterday|day (?:one|1)|the first day|last night)\b(?!\s+so far)",
+                           re.IGNORECASE)  # (not "Catch up on day two so far", "… on the latest", "… on the week")
 
 
 class _HTMLText(HTMLParser):
@@ -182,7 +183,7 @@ class _HTMLText(HTMLParser):
         self.ld_site: str | None = None  # the publisher that the first JSON-LD naming one names
         self.heading: list[str] | None = None  # the text of an <h2>-<h4> while it is read
         self.recap_next = False  # a live page's recap heading was read: the list right below it is skipped
-        self.cells = 0  # cells of the table row being read: its cells are set apart by " | "
+        self.row_text = False  # the table row being read has had text: its next cell is set apart by " | "
 
     @property
     def site(self) -> str | None:
@@ -229,10 +230,10 @@ class _HTMLText(HTMLParser):
         if tag in ("h2", "h3", "h4") and not self.skip:
             self.heading = []
         if tag == "tr":
-            self.cells = 0
-        if tag in ("td", "th") and not self.skip:
-            self.parts.append(" | " if self.cells else "")  # ("Title | Korea and Viet Nam agree …", not "TitleKorea …")
-            self.cells += 1
+            self.row_text = False
+        if tag in ("td", "th") and not self.skip and self.row_text:
+            self.parts.append(" | ")  # ("Title | Korea and Viet Nam agree …", not "TitleKorea …")
+            self.row_text = False
         recap = self.recap_next and tag in ("ul", "ol")  # a live page's recap of earlier news, above its entries
         self.recap_next = self.recap_next and tag not in ("ul", "ol")
         if self.pulled and tag == "p" == self.pulled[-1][0]:  # an unclosed <p class="pullquote"> ends here
@@ -331,6 +332,7 @@ class _HTMLText(HTMLParser):
                 self.heading.append(data)
             elif data.strip():
                 self.recap_next = False  # (text between the heading and a list: the list is the page's own)
+            self.row_text = self.row_text or bool(data.strip())
             if self.image_pending and data.strip():
                 self.image_pending = False
                 self.after_image = len(self.parts) if not self.caption else None
@@ -414,7 +416,8 @@ def markdown_to_text(text: str) -> str:
     out: list[str] = []
     after_image = False
     for line in text.split("\n"):
-        plain = "" if MD_BREAK.match(line) else MD_MARKUP.sub("", MD_LINK.sub(lambda m: m.group(2) or "", line))
+        plain = "" if MD_BREAK.match(line) else MD_UNDERSCORES.sub(r"\1", MD_MARKUP.sub("", MD_LINK.sub(
+            lambda m: m.group(2) or "", line)))
         if after_image and plain.strip():
             plain += " (Photo caption)" if _reads_as_caption(plain) else ""
             after_image = False
