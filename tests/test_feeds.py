@@ -146,6 +146,12 @@ def test_a_scrapers_numbered_paragraph_rows_are_one_article_to_summarise_and_row
                "text": f"Vietnam and a partner on Monday agreed on step {n}."} for n in range(3)]
     crawled = [{**page, "type": "news", "position": n, "text": "Vietnam on Thursday protested a detention."}
                for n in (1, 2)]
+    sapo = [{"title": "Vietnam, Laos speed up border zone", "url": page["url"], "sapo": "Vietnam and Laos have agreed "
+             "to finish the legal framework for a cross-border zone by 2026.", "body": "Vientiane (VNA) – Deputy "
+             "Minister Do Van Tuan co-chaired the meeting of the working group on April 9.\nTrade rose."}]
+    path = write(tmp_path, "sapo.jsonl", json.dumps(sapo[0]))  # (reads 47, 50: the sapo states the news)
+    assert next(read_units([str(path)], SummariseTask({})))["_text"].startswith("Vietnam and Laos have agreed")
+    assert "Vietnam and Laos" not in next(read_units([str(path)], PillarsTask({})))["_text"]  # (a row to tag)
     for rows in (briefs, crawled):
         path = write(tmp_path, "rows.jsonl", "\n".join(json.dumps(r) for r in rows))
         assert len(list(read_units([str(path)], SummariseTask({})))) == len(rows)

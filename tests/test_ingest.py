@@ -657,6 +657,11 @@ def test_an_outlet_alone_in_brackets_is_a_dateline():
     assert article.paragraphs[0].text.startswith("Hundreds of") and article.outlet == "VOV World"
     wvr = ingest_text("(Baoquocte) - The Embassy in Malaysia on March 14 helped 27 fishermen.", "d3", "x.txt")
     assert wvr.paragraphs[0].text.startswith("The Embassy") and wvr.outlet == "WVR"  # (read 41: its Vietnamese name)
+    # read 50: an outlet by its full name before a dash and a capital; a sentence about the paper is no dateline
+    full = ingest_text("The Saigon Times – The Ho Chi Minh City People's Committee will open an office in Dubai.", "d4")
+    assert full.paragraphs[0].text.startswith("The Ho Chi Minh City") and full.outlet == "The Saigon Times"
+    paper = ingest_text("Vietnam News – the English-language daily – marked its 35th year on Monday in Hanoi.", "d5")
+    assert paper.paragraphs[0].text.startswith("Vietnam News – the English-language daily")
 
 
 @pytest.mark.parametrize(("line", "dateline", "outlet"), [
@@ -3675,6 +3680,21 @@ def test_a_mails_label_a_digests_day_and_a_channels_greeting_are_not_its_headlin
                        "programme in the Johor Strait.\n\nSamples will be shared.", "d")
     assert page.headline == headline
     assert page.date == ("2026-03-18" if "18 March" in top else None)
+
+
+def test_a_speech_titled_statement_by_over_lines_and_a_collectors_note():
+    """Read 50: a mission's speech printed from PDF, "STATEMENT BY" alone over its speaker's and occasion's lines in
+    capitals, lost to the letterhead; a researcher's "[clip] …" note was taken for a clip's headline."""
+    page = ("PERMANENT MISSION OF THE SOCIALIST REPUBLIC OF VIET NAM\n          TO THE UNITED NATIONS\n\n"
+            "                    STATEMENT BY\n\n          H.E. MR. VU DINH KHANG\n"
+            "  DEPUTY MINISTER OF FOREIGN AFFAIRS\n\n  AT THE ECOSOC FORUM ON\n  FINANCING FOR DEVELOPMENT\n\n"
+            "Mr. President,\n\nViet Nam has mobilised 40 billion USD for its energy transition since 2022.\n\n"
+            "We will do more.")
+    assert ingest_text(page, "s").headline == ("STATEMENT BY H.E. MR. VU DINH KHANG DEPUTY MINISTER OF FOREIGN AFFAIRS "
+                                               "AT THE ECOSOC FORUM ON FINANCING FOR DEVELOPMENT")
+    clip = ingest_text("[clip] en.vietnamplus.vn – 28/04/2026 – for multilateral section, check wording\n\nNew York "
+                       "(VNA) – Viet Nam on April 27 called for stronger cooperation on population data.", "c")
+    assert clip.headline is None and clip.paragraphs[0].text.startswith("Viet Nam on April 27")
 
 
 def test_a_bilingual_pages_english_heading_is_its_title():

@@ -2312,6 +2312,10 @@ def test_a_features_portrait_above_its_news_is_not_the_summary(text, headline, f
     ("On the occasion of the UN's 80th anniversary, Foreign Minister Le Hoai Nam wrote an article titled \"From "
      "participant to shaper\". Nhan Dan Online respectfully introduces the full text of the article.\n\nToday, "
      "multilateral diplomacy serves Viet Nam's interests.", "Today, multilateral"),
+    # read 50 (s54): the note names the article's subject, not its title
+    ("On the occasion of Book Day (April 21), Ambassador Luong Thi Bich Ngoc wrote an article on the role of "
+     "translated literature in cultural diplomacy. The World & Vietnam Report respectfully introduces the "
+     "article.\n\nBooks remain our most patient ambassadors.", "Books remain"),
     # a quotation with its speaker after it, and one whose next statement goes on from it, stay
     ("\"The regeneration has been a major success\" the minister told surveyors today.\n\nHe said the gains will "
      "last.", "\"The regeneration"),

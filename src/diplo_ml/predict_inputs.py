@@ -21,6 +21,7 @@ from diplo_ml.data.examples import (
     record_headline,
     record_text_field,
     unescaped,
+    with_sapo,
     without_row_header,
 )
 from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, read_articles, written_by_diplo
@@ -83,7 +84,8 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
             alias_noted = True
             print(f"note: {label}:{number}: rows with no 'text' field are read from their '{field}' field",
                   file=sys.stderr)
-        text = unescaped(text)  # (before markup is read: "&lt;p&gt;…" is a paragraph's markup, escaped once more)
+        text = unescaped(with_sapo(record, text) if task.reads_pages else text)  # (before markup is read:
+        # "&lt;p&gt;…" is a paragraph's markup, escaped once more; a summary reads the sapo above the body)
         text = html_to_text(text) if looks_like_html(text) else text
         if not text.strip():
             raise DataError(f"{label}:{number}: 'text' holds markup and no text")

@@ -142,6 +142,18 @@ NOT_TEXT_WORDS = {"related", "links", "recommended", "trending", "popular", "com
                   "kicker"}  # ("image_alt_text": a caption)
 
 
+SAPO_FIELDS = ("sapo", "standfirst", "lead", "lede")  # a Vietnamese outlet's summary above its body, kept apart
+
+
+def with_sapo(record: dict[str, Any], text: str) -> str:
+    """A row's text with its sapo (:data:`SAPO_FIELDS`) above it, as its page prints it, where the text does not
+    already open with it (reads 47, 50: `{"title": …, "sapo": "Vietnam and Laos have agreed …", "body": "Vientiane
+    (VNA) – Deputy Minister … co-chaired …"}`: the sapo states the news)."""
+    sapo = next((record[k].strip() for k in SAPO_FIELDS if isinstance(record.get(k), str) and record[k].strip()), "")
+    plain = " ".join(sapo.split())[:60]
+    return f"{sapo}\n\n{text}" if sapo and plain not in " ".join(text[:400].split()) else text
+
+
 def _name_words(name: str) -> list[str]:
     """A field name's words in order, in any case style ("headline_h1", "pubTs", "articleTitle"; "h1" a word)."""
     return [w.lower() for w in re.findall(r"[hH][1-6](?![0-9])|[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)]

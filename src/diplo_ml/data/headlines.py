@@ -155,7 +155,7 @@ WRAPPED_NAME = re.compile(r"^[A-Z][\w'’-]*\s+(?:at|in|on|of|to|for|with|from|d
 # "Statement by the Foreign Secretary" / "UK condemns …")
 SPEECH_KINDS = ("statement|remarks|speech|address|keynote (?:speech|address)|intervention|message|opening remarks"
                 "|closing remarks")
-SPEAKERS_TITLE = re.compile(rf"^(?i:{SPEECH_KINDS})\s+(?i:by)\s+\S")
+SPEAKERS_TITLE = re.compile(rf"^(?i:{SPEECH_KINDS})\s+(?i:by)(?:\s+\S|\s*$)")  # ("STATEMENT BY" alone too)
 OFFICE = re.compile(r"^(?:(?:UK|US|U\.S\.|EU|Viet Nam['’]s|[A-Z][a-z]+['’]s) )?"  # "UK Permanent Representative …"
                     rf"(?:Permanent Representative|Deputy Permanent Representative|Deputy|Vice|Head|Chair"
                     rf"|Prime Minister|Foreign Minister|Charg[ée] d['’]Affaires|{OFFICE_TITLES})\b(?!['’]s)")
@@ -517,6 +517,8 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
          and all(p and capitals(p) and len(p.split()) <= 3 for p in parts)
          and any(p in ALERT_WORDS for p in parts), "alert and category labels")
     drop(lambda line: CONTENTS_START.match(line.strip("*_# ")), "a digest's contents")
+    drop(lambda line: re.match(r"\[(?:clip|clipped|clipping|note|notes|saved|todo|draft|snippet|excerpt)\]", line,
+                               re.IGNORECASE), "a collector's note")  # "[clip] en.vietnamplus.vn – 28/04/2026 – for …"
     drop(lambda line: GREETING.match(re.sub(r"^[\W_]+", "", line)), "greeting")  # a channel's "☀️ Good
     # morning, everyone! Happy Saturday 🙌 Quiet start to the weekend so far. …" above its news post (read 49)
     # a social profile's name with its degree of connection and the tagline under it: "Sarah Whitcombe • 1st" /

@@ -243,7 +243,9 @@ INTRODUCES_TEXT = re.compile(r"^(?:The )?(?:Vietnam News Agency|VNA|Vietnam ?Plu
 # titled "From participant to shaper: …"." (read 44; not "… wrote an article criticising …" as news of a row: a title)
 WROTE_ARTICLE = re.compile(r"^(?![^.!?]*\b(?:who|which|that) (?:wrote|has written|penned|authored)\b)[^.!?]{0,200}?\b"
                            r"(?:wrote|has written|penned|authored) (?:an? |the )(?:article|op-ed|essay|commentary)"
-                           r" (?:titled|entitled|headlined) (?:[\"“][^\"“”]{3,200}[\"”]|‘[^‘]{3,200}’)\.?[\"”’]?$")
+                           r"(?: (?:titled|entitled|headlined) (?:[\"“][^\"“”]{3,200}[\"”]|‘[^‘]{3,200}’)\.?[\"”’]?$"
+                           r"| (?:on|about) [^.!?\"“”]{3,200}\.$)")  # ("… wrote an article on the role of translated
+# literature in …", read 50; only above the outlet's words that introduce it: INTRODUCES_TEXT)
 # what sets up a transcript, not a statement: "Following are questions and answers at the regular press briefing …"
 # (an interview's set-up stays: "…, VOV World talked with Senior Colonel … about …" is how the embedded references
 # open, "In an interview marking …, a deputy director … reviewed …"; passing it over lost ROUGE on both of train's)
