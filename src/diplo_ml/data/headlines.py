@@ -13,7 +13,6 @@ from diplo_ml.data.language import ENGLISH_TITLE_WORDS
 from diplo_ml.data.line_joins import capitals
 from diplo_ml.data.page_noise import (
     BYLINE,
-    CONTENTS_START,
     FULL_TEXT_OF,
     OFFICE_TITLES,
     PICTURED,
@@ -398,12 +397,19 @@ def _social_label(line: str) -> bool:
 
 ADDRESS = re.compile(r"https?://\S+")
 FEED_ADDRESS = re.compile(r"(?:/|\.)(?:rss|atom|feeds?|xml)\b", re.IGNORECASE)
-# a day after a title and a dash: "… Daily — Wednesday, 18 March 2026", "… | 18/03/2026" (its words kept before it)
-TITLE_DATE = re.compile(rf"(?<=\w)\s+[—–|-]\s+((?:(?:{WEEKDAYS}),?\s+)?(?:\d{{1,2}}\s+(?:{MONTHS})"
-                        rf"|(?:{MONTHS})\s+\d{{1,2}},?)\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})$", re.IGNORECASE)
+# a day after a title and a dash: "… Daily — Wednesday, 18 March 2026" (its words kept before it)
+TITLE_DATE = re.compile(rf"(?<=\w)\s+[—–|-]\s+((?:{WEEKDAYS}),?\s+(?:\d{{1,2}}\s+(?:{MONTHS})"
+                        rf"|(?:{MONTHS})\s+\d{{1,2}},?)\s+\d{{4}})$", re.IGNORECASE)  # (with its weekday: not
+# "Remembering Dien Bien Phu – 7 May 1954" or "Viet Nam to host ASEAN summit – 26 October 2026", a review found)
+# a digest's contents line: "IN TODAY'S BRIEF: PH-VN coast guard drill · Liem in Osaka · …" (read 49)
+DIGEST_CONTENTS = re.compile(r"(?:in|inside) (?:this|today['’]s|this week['’]s) (?:issue|edition|brief|newsletter)\s*:",
+                             re.IGNORECASE)
+# a greeting of a post's readers: "Good morning, everyone! …" (not a title: "Hello, neighbour: …", "Good evening,
+# Saigon: …", "Hi, Ambassador: …", a review found)
 GREETING = re.compile(r"(?:good (?:morning|afternoon|evening)|hello|hi|greetings)(?:,? (?:everyone|all|friends|folks"
-                      r"|readers|followers))?[,!.]", re.IGNORECASE)
-ALERT_PREFIX = re.compile(r"^[\W_]*(?-i:JUST IN|BREAKING(?: NEWS)?|URGENT|FLASH|ALERT|EXCLUSIVE)\s*[|:–—]\s*(?=\S)")
+                      r"|readers|followers)\b|!)", re.IGNORECASE)
+ALERT_PREFIX = re.compile(r"^[\W_]*(?-i:JUST IN|BREAKING(?: NEWS)?|URGENT|FLASH|ALERT|EXCLUSIVE)\s*\|\s*(?=\S)")  # (a
+# bar's label; not "BREAKING: THE SILENCE ON …", "URGENT: …", whose length the other lines are measured against)
 TITLE_FIELD = re.compile(r"^(?:title|headline)\s*\|\s*(\S.*)$", re.IGNORECASE)  # (a table's cell; not a card's "Title:
 # The Long Road to Normalisation" under a book's news or a guest's "Title: Ambassador of Chile", a review found)
 
@@ -516,7 +522,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(lambda line: len(parts := [p.strip() for p in re.split(r"[|·•]", without_pictographs(line))]) >= 2
          and all(p and capitals(p) and len(p.split()) <= 3 for p in parts)
          and any(p in ALERT_WORDS for p in parts), "alert and category labels")
-    drop(lambda line: CONTENTS_START.match(line.strip("*_# ")), "a digest's contents")
+    drop(lambda line: DIGEST_CONTENTS.match(line.strip("*_# ")), "a digest's contents")
     drop(lambda line: re.match(r"\[(?:clip|clipped|clipping|note|notes|saved|todo|draft|snippet|excerpt)\]", line,
                                re.IGNORECASE), "a collector's note")  # "[clip] en.vietnamplus.vn – 28/04/2026 – for …"
     drop(lambda line: GREETING.match(re.sub(r"^[\W_]+", "", line)), "greeting")  # a channel's "☀️ Good

@@ -345,11 +345,6 @@ _ADDRESS = (rf"(?:your |their |his |her )?excellenc(?:y|ies)(?: {_NAME_WORD}){{0
 ADDRESS = re.compile(rf"(?:{_ADDRESS})", re.IGNORECASE)
 
 
-# where a digest's contents begin: "In this issue:" (read 34), "IN TODAY'S BRIEF: … · … · Diary" (read 49)
-CONTENTS_START = re.compile(r"^(?:(?:in|inside) (?:this|today['’]s|this week['’]s) (?:issue|edition|brief|newsletter)"
-                            r"\s*:|this week['’]s highlights\s*:)", re.IGNORECASE)
-
-
 def is_salutation(line: str) -> bool:
     """A speech's forms of address and nothing else ("Excellencies, ladies and gentlemen.", "Dear friends!"): each
     part between commas and "and" is one form of address (checked part by part, in linear time)."""

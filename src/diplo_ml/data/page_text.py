@@ -16,6 +16,7 @@ from diplo_ml.data.datelines import split_datelines
 from diplo_ml.data.language import vietnamese_title
 from diplo_ml.errors import DataError, EncodingError
 from diplo_ml.files import not_a_file
+from diplo_ml.text import strip_diacritics
 
 MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
 # italics in a pair of underscores: "_VOV.VN - On February 24 …_" (read 47; not "snake_case", an address's "/a_b" or a
@@ -386,6 +387,21 @@ def html_page(markup: str) -> HtmlPage:
     return page[1]
 
 
+def _english_beside(vietnamese: str, heading: str) -> bool:
+    """Whether ``heading``, the <h1> after a Vietnamese one, is its English title: not in Vietnamese, three words or
+    more, no office's name (a site's two names: "Đại sứ quán …" / "Embassy of Viet Nam in …"), and a name of four
+    letters or more in both ("Kota Kinabalu"; not "Other news from the Embassy" further down, a review found)."""
+    names = {w for w in re.findall(r"\b[A-Z][a-z]{3,}\b", strip_diacritics(vietnamese))}
+    return len(heading.split()) >= 3 and not vietnamese_title(heading) and not OFFICE_NAME.match(heading) \
+        and bool(names & set(re.findall(r"\b[A-Z][a-z]{3,}\b", heading)))
+
+
+# a site's name as an office's: "Embassy of Viet Nam in Malaysia" (its words capitalised but the small ones; not
+# "Embassy of Viet Nam in Korea celebrates National Day")
+OFFICE_NAME = re.compile(r"(?i:the )?(?i:embassy|consulate(?:[- ]general)?|ministry|(?:permanent )?mission|department"
+                         r"|office) of(?: (?:[A-Z][\w'’.-]*|of|the|in|to|and|for))+$")
+
+
 def _parse_html(markup: str, cookies: bool) -> tuple[bool, HtmlPage]:
     """Whether a cookie banner was skipped, and the page."""
     parser = _HTMLText(cookies)
@@ -394,8 +410,8 @@ def _parse_html(markup: str, cookies: bool) -> tuple[bool, HtmlPage]:
     lines = [line.strip() for line in "".join(parser.parts).split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     title = parser.title
-    if title and vietnamese_title(title):  # a bilingual page's two <h1>s side by side, the Vietnamese first (read 49)
-        title = next((h for h in parser.h1s[1:] if len(h.split()) >= 3 and not vietnamese_title(h)), title)
+    if title and vietnamese_title(title) and len(parser.h1s) > 1 and _english_beside(title, parser.h1s[1]):
+        title = parser.h1s[1]  # a bilingual page's two <h1>s side by side, the Vietnamese first (read 49)
     return parser.cookie_box, HtmlPage(text, *parser.published, title, parser.site)
 
 

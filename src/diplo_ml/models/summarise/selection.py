@@ -26,7 +26,6 @@ from diplo_ml.data.page_noise import (
     BARE_CREDIT,
     BYLINE,
     CAPTION,
-    CONTENTS_START,
     COOKIES,
     FOOTNOTE,
     FOOTNOTE_MARK,
@@ -1425,6 +1424,10 @@ ANAPHORIC = re.compile(r"^(?:The|This) (?:incident|move|decision|deal|agreement|
                        r"|a day|a week|shortly|only)\b")
 
 
+# where a digest's contents begin: "In this issue:" (read 34), "In today's issue:" (not "Inside this newsletter:", which
+# may follow its top story's lead, a review found)
+CONTENTS_START = re.compile(r"^(?:(?:in|inside) (?:this|today's|this week's) (?:issue|edition)\s*:"
+                            r"|this week's highlights\s*:)", re.IGNORECASE)
 # a preheader that lists a digest's items: "Vietnam and EFTA sign FTA; new decree on investment incentives; regional
 # minimum wages to rise 7.2 percent in 2026."
 ITEM_LIST = re.compile(r"^[^;.!?]{3,90}(?:;[^;.!?]{3,90}){2,}[.!]?$")
