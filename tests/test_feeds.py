@@ -152,6 +152,11 @@ def test_a_scrapers_numbered_paragraph_rows_are_one_article_to_summarise_and_row
     path = write(tmp_path, "sapo.jsonl", json.dumps(sapo[0]))  # (reads 47, 50: the sapo states the news)
     assert next(read_units([str(path)], SummariseTask({})))["_text"].startswith("Vietnam and Laos have agreed")
     assert "Vietnam and Laos" not in next(read_units([str(path)], PillarsTask({})))["_text"]  # (a row to tag)
+    for teaser in ({"sapo": "Vietnam and Laos are upgrading their…"}, {"lead": "LAO BAO DIARIES"},  # (a review, s54)
+                   {"title": None}):
+        row = {**{k: v for k, v in sapo[0].items() if k != "sapo" or "sapo" in teaser or "title" in teaser}, **teaser}
+        path = write(tmp_path, "sapo.jsonl", json.dumps(row))
+        assert not next(read_units([str(path)], SummariseTask({})))["_text"].startswith(("Vietnam and Laos", "LAO"))
     for rows in (briefs, crawled):
         path = write(tmp_path, "rows.jsonl", "\n".join(json.dumps(r) for r in rows))
         assert len(list(read_units([str(path)], SummariseTask({})))) == len(rows)

@@ -2316,6 +2316,8 @@ def test_a_features_portrait_above_its_news_is_not_the_summary(text, headline, f
     ("On the occasion of Book Day (April 21), Ambassador Luong Thi Bich Ngoc wrote an article on the role of "
      "translated literature in cultural diplomacy. The World & Vietnam Report respectfully introduces the "
      "article.\n\nBooks remain our most patient ambassadors.", "Books remain"),
+    ("Ambassador Pham Quang Hieu wrote an article about Viet Nam's ties with Japan on Monday. The Japan Times "
+     "publishes the article in its Tuesday edition.\n\nIt was well received.", "Ambassador Pham Quang Hieu wrote"),
     # a quotation with its speaker after it, and one whose next statement goes on from it, stay
     ("\"The regeneration has been a major success\" the minister told surveyors today.\n\nHe said the gains will "
      "last.", "\"The regeneration"),

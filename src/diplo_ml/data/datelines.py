@@ -138,10 +138,6 @@ DATELINE_SOURCE = re.compile(r"^\((?=[^)]*\b(?:Embassy|Consulate|Ministry|Missio
 # a place and a site's name: "Jakarta, Kemlu.go.id – Indonesia and Viet Nam …"
 DATELINE_SITE = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}}),\s*(?P<site>[A-Za-z][\w-]*"
                            rf"(?:\.[a-z]{{2,4}}){{1,2}})\s*{_DASH}\s+(?=[A-Z\"“])")
-# an outlet by its full name before a dash and a sentence's capital: "The Saigon Times – The Ho Chi Minh City People's
-# Committee will …" (read 50; not "Vietnam News – the English-language daily – marked …", a sentence about the paper)
-_FULL_NAME = "|".join(sorted((re.escape(k) for k in FULL_NAMES), key=len, reverse=True))
-DATELINE_FULL_NAME = re.compile(rf"^(?P<outlet>(?i:{_FULL_NAME}))\s*[–—]\s+(?=[A-Z\"“])")
 # a story's tags in brackets, which name no agency: "(LEAD)", "(UPDATED)", "(ADVISORY)"
 _STORY_TAGS = (r"(?!(?:LEAD|UPDATE|UPDATED|URGENT|CORRECTED|CORRECTION|REFILE|REFILED|RECASTS|ADVISORY|EXCLUSIVE"
                r"|BREAKING|FOCUS|WRAPUP|ANALYSIS|EDITORIAL|INTERVIEW|PROFILE|FEATURE|OPINION|PHOTO|PHOTOS|VIDEO|AUDIO"
@@ -162,9 +158,9 @@ DATELINE_AGENCY = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*
 DATELINE_LOWER_CITY = re.compile(r"^(?P<city>[a-zà-ỹ][a-zà-ỹ' ]{1,25}?)\s+[–—-]+\s+(?=[A-Z\"“])" + _NOT_A_PAIR)
 DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED, DATELINE_UNDASHED,
              DATELINE_DATE, DATELINE_CITY, DATELINE_SOURCE, DATELINE_SITE, DATELINE_LOWER_CITY, DATELINE_AGENCY,
-             DATELINE_TAG, DATELINE_FULL_NAME)
+             DATELINE_TAG)
 # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")
-OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE, DATELINE_FULL_NAME)
+OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE)
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
 DATE_DMY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 # "2025-12-25", "2025/12/25", "2025-01-16T15:20:00+07:00"
@@ -643,7 +639,7 @@ def outlet_name(written: str) -> str:
     """The outlet a dateline names, as the project calls it ("NDO/VNA" -> the first, "Nhan Dan"; one it does not know
     as written: "ANDINA")."""
     first = re.split(r"\s*/\s*", written.strip())[0]
-    return OUTLETS.get(first.upper()) or FULL_NAMES.get(first.upper(), first)  # ("VIETNAM NEWS –" -> Viet Nam News)
+    return OUTLETS.get(first.upper(), first)
 
 
 # a year a text tells of, not one it aims at ("by 2045", "to 2035", "Vision 2050", "2021-2030")

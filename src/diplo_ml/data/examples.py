@@ -142,16 +142,20 @@ NOT_TEXT_WORDS = {"related", "links", "recommended", "trending", "popular", "com
                   "kicker"}  # ("image_alt_text": a caption)
 
 
-SAPO_FIELDS = ("sapo", "standfirst", "lead", "lede")  # a Vietnamese outlet's summary above its body, kept apart
+SAPO_FIELDS = ("sapo",)  # a Vietnamese outlet's summary above its body (an English "standfirst" teases as often)
 
 
 def with_sapo(record: dict[str, Any], text: str) -> str:
     """A row's text with its sapo (:data:`SAPO_FIELDS`) above it, as its page prints it, where the text does not
     already open with it (reads 47, 50: `{"title": …, "sapo": "Vietnam and Laos have agreed …", "body": "Vientiane
-    (VNA) – Deputy Minister … co-chaired …"}`: the sapo states the news)."""
+    (VNA) – Deputy Minister … co-chaired …"}`: the sapo states the news); only a row with its own title, and a sapo of
+    whole sentences (not a listing's teaser cut off with "…" or a series' kicker, a review found)."""
     sapo = next((record[k].strip() for k in SAPO_FIELDS if isinstance(record.get(k), str) and record[k].strip()), "")
+    sapo = html.unescape(re.sub(r"<[^>]+>", " ", sapo)).strip()  # (its markup: "<p>…</p>")
     plain = " ".join(sapo.split())[:60]
-    return f"{sapo}\n\n{text}" if sapo and plain not in " ".join(text[:400].split()) else text
+    sentence = re.search(r"[.!?][\"”’']?$", sapo) and not sapo.endswith(("…", "...")) and len(sapo.split()) >= 8
+    titled = record_headline(record) is not None  # (a row without a title: its text's own heads it, read as before)
+    return f"{sapo}\n\n{text}" if sentence and titled and plain not in " ".join(text[:400].split()) else text
 
 
 def _name_words(name: str) -> list[str]:

@@ -188,7 +188,10 @@ def _capitals_speakers_title(candidates: list[tuple[int, str]]) -> list[tuple[in
     "BY" line and the capitals lines right below it; [] where the page has none."""
     ordered = sorted(candidates)
     for i, (number, line) in enumerate(ordered):
-        if SPEAKERS_TITLE.match(line) and capitals(line):
+        if SPEAKERS_TITLE.match(line) and capitals(line) and (not re.search(r"\bBY\s*$", line) or all(
+                capitals(above) or len(above.split()) < 4 or DELIVERY_NOTE.match(above) for _, above in ordered[:i])):
+            # ("STATEMENT BY" alone: under a letterhead, a place, "Check against delivery", not under a news page's
+            # own headline, a review found)
             if re.search(r"\sBY\s.{3,}\sAT\s(?:THE\s)?\S", line):  # (its speaker and occasion told already: the name
                 return []  # below is no part of it, read 37's "KEYNOTE ADDRESS BY THE MINISTER … AT THE … FORUM …")
             block = [(number, line)]
@@ -523,7 +526,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
          and all(p and capitals(p) and len(p.split()) <= 3 for p in parts)
          and any(p in ALERT_WORDS for p in parts), "alert and category labels")
     drop(lambda line: DIGEST_CONTENTS.match(line.strip("*_# ")), "a digest's contents")
-    drop(lambda line: re.match(r"\[(?:clip|clipped|clipping|note|notes|saved|todo|draft|snippet|excerpt)\]", line,
+    drop(lambda line: re.match(r"\[(?:clip|clipped|clipping|note|notes|saved|todo)\]", line,
                                re.IGNORECASE), "a collector's note")  # "[clip] en.vietnamplus.vn – 28/04/2026 – for …"
     drop(lambda line: GREETING.match(re.sub(r"^[\W_]+", "", line)), "greeting")  # a channel's "☀️ Good
     # morning, everyone! Happy Saturday 🙌 Quiet start to the weekend so far. …" above its news post (read 49)

@@ -242,9 +242,13 @@ INTRODUCES_TEXT = re.compile(r"^(?:The )?(?:Vietnam News Agency|VNA|Vietnam ?Plu
 # titled "From participant to shaper: …"." (read 44; not "… wrote an article criticising …" as news of a row: a title)
 WROTE_ARTICLE = re.compile(r"^(?![^.!?]*\b(?:who|which|that) (?:wrote|has written|penned|authored)\b)[^.!?]{0,200}?\b"
                            r"(?:wrote|has written|penned|authored) (?:an? |the )(?:article|op-ed|essay|commentary)"
-                           r"(?: (?:titled|entitled|headlined) (?:[\"“][^\"“”]{3,200}[\"”]|‘[^‘]{3,200}’)\.?[\"”’]?$"
-                           r"| (?:on|about) [^.!?\"“”]{3,200}\.$)")  # ("… wrote an article on the role of translated
-# literature in …", read 50; only above the outlet's words that introduce it: INTRODUCES_TEXT)
+                           r" (?:titled|entitled|headlined) (?:[\"“][^\"“”]{3,200}[\"”]|‘[^‘]{3,200}’)\.?[\"”’]?$")
+# the same naming the article's subject: "… wrote an article on the role of translated literature in …" (read 50),
+# only above an outlet's "… respectfully introduces …" (not "The Japan Times publishes the article": news, a review
+# found)
+WROTE_ON = re.compile(r"^(?![^.!?]*\b(?:who|which|that) (?:wrote|has written|penned|authored)\b)[^.!?]{0,200}?\b"
+                      r"(?:wrote|has written|penned|authored) (?:an? |the )(?:article|op-ed|essay|commentary)"
+                      r" (?:on|about) [^.!?\"“”]{3,200}\.$")
 # what sets up a transcript, not a statement: "Following are questions and answers at the regular press briefing …"
 # (an interview's set-up stays: "…, VOV World talked with Senior Colonel … about …" is how the embedded references
 # open, "In an interview marking …, a deputy director … reviewed …"; passing it over lost ROUGE on both of train's)
@@ -789,7 +793,8 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
     for i in list_items(raw) + numbered_sidebar(raw):
         allowed[i] = False
     for i in range(len(raw) - 1):  # an op-ed's note that its author wrote it, over the outlet's introduction of it
-        if WROTE_ARTICLE.match(sentences[i]) and INTRODUCES_TEXT.match(raw[i + 1].strip()):
+        if INTRODUCES_TEXT.match(raw[i + 1].strip()) and (WROTE_ARTICLE.match(sentences[i]) or (
+                WROTE_ON.match(sentences[i]) and "respectfully" in raw[i + 1])):
             allowed[i] = False
     for i in range(1, len(raw)):  # the answer to a question the writer asks ("Can diplomacy attract investment? …")
         if is_question(raw[i - 1]) and (ANSWER_TO_QUESTION.search(sentences[i]) or (  # (raw after its cookie button)
