@@ -425,7 +425,9 @@ def _named_by_address(candidates: list[tuple[int, str]]) -> tuple[int, str] | No
     slugs = [words for _, line in candidates for url in ADDRESS.findall(line)
              if (words := slug_words(url)) and len(words) >= 5 and not FEED_ADDRESS.search(url)]  # (not a section's
     # feed: "…/rss/overseas-vietnamese-community-news.rss" over its label, a review found)
-    for number, line in candidates if slugs else []:
+    if not slugs:
+        return None
+    for number, line in candidates:
         if ADDRESS.search(line):
             continue
         plain = strip_diacritics(line).lower()
@@ -613,9 +615,10 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
             headline = _joined_title([*(c[1].strip("*# ") for c in before), headline,
                                       *(c[1].strip("*# ") for c in after)])
             headline = re.sub(r"^\d{1,2}[.)]\s+", "", headline) if story else headline  # ("1. VIET NAM, …")
-            if (stamp := TITLE_DATE.search(headline)) and parse_date(stamp.group(1)):  # "Southeast Asia Diplomacy
-                article.date = article.date or parse_date(stamp.group(1))  # Daily — Wednesday, 18 March 2026"
-                headline = headline[:stamp.start()]  # (a digest's name and its day, read 49)
+            stamp = TITLE_DATE.search(headline)  # "Southeast Asia Diplomacy Daily — Wednesday, 18 March 2026"
+            if stamp and (day := parse_date(stamp.group(1))):  # (a digest's name and its day, read 49)
+                article.date = article.date or day
+                headline = headline[:stamp.start()]
             article.headline = without_pictographs(TITLE_EXTRAS.sub("", headline))
             article.dropped.append((number, "headline (kept as metadata)", line))
         else:

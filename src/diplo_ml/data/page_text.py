@@ -391,7 +391,7 @@ def _english_beside(vietnamese: str, heading: str) -> bool:
     """Whether ``heading``, the <h1> after a Vietnamese one, is its English title: not in Vietnamese, three words or
     more, no office's name (a site's two names: "Đại sứ quán …" / "Embassy of Viet Nam in …"), and a name of four
     letters or more in both ("Kota Kinabalu"; not "Other news from the Embassy" further down, a review found)."""
-    names = {w for w in re.findall(r"\b[A-Z][a-z]{3,}\b", strip_diacritics(vietnamese))}
+    names = set(re.findall(r"\b[A-Z][a-z]{3,}\b", strip_diacritics(vietnamese)))
     return len(heading.split()) >= 3 and not vietnamese_title(heading) and not OFFICE_NAME.match(heading) \
         and bool(names & set(re.findall(r"\b[A-Z][a-z]{3,}\b", heading)))
 

@@ -120,11 +120,10 @@ def group_elements(records: Iterable[tuple[int, dict[str, Any]]]
         run.clear()
 
     for number, record in records:
-        if selector_of(record) and (not run or record_url(record) == record_url(run[0][1])):
-            run.append((number, record))
-            continue
-        yield from flush()
-        if selector_of(record):
+        part = selector_of(record) is not None
+        if not (part and run and record_url(record) == record_url(run[0][1])):
+            yield from flush()  # (a row of its own, or a part of another page: the run so far is done)
+        if part:
             run.append((number, record))
         else:
             yield number, record

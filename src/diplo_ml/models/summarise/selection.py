@@ -240,15 +240,14 @@ INTRODUCES_TEXT = re.compile(r"^(?:The )?(?:Vietnam News Agency|VNA|Vietnam ?Plu
                              r"|piece|opinion|statement)s?)\b")
 # what says an op-ed was written, above its text: "On the occasion of …, Foreign Minister Le Hoai Nam wrote an article
 # titled "From participant to shaper: …"." (read 44; not "… wrote an article criticising …" as news of a row: a title)
-WROTE_ARTICLE = re.compile(r"^(?![^.!?]*\b(?:who|which|that) (?:wrote|has written|penned|authored)\b)[^.!?]{0,200}?\b"
-                           r"(?:wrote|has written|penned|authored) (?:an? |the )(?:article|op-ed|essay|commentary)"
-                           r" (?:titled|entitled|headlined) (?:[\"“][^\"“”]{3,200}[\"”]|‘[^‘]{3,200}’)\.?[\"”’]?$")
+_WROTE = (r"^(?![^.!?]*\b(?:who|which|that) (?:wrote|has written|penned|authored)\b)[^.!?]{0,200}?\b"
+          r"(?:wrote|has written|penned|authored) (?:an? |the )(?:article|op-ed|essay|commentary)")
+WROTE_ARTICLE = re.compile(_WROTE + r" (?:titled|entitled|headlined) (?:[\"“][^\"“”]{3,200}[\"”]|‘[^‘]{3,200}’)"
+                                    r"\.?[\"”’]?$")
 # the same naming the article's subject: "… wrote an article on the role of translated literature in …" (read 50),
 # only above an outlet's "… respectfully introduces …" (not "The Japan Times publishes the article": news, a review
 # found)
-WROTE_ON = re.compile(r"^(?![^.!?]*\b(?:who|which|that) (?:wrote|has written|penned|authored)\b)[^.!?]{0,200}?\b"
-                      r"(?:wrote|has written|penned|authored) (?:an? |the )(?:article|op-ed|essay|commentary)"
-                      r" (?:on|about) [^.!?\"“”]{3,200}\.$")
+WROTE_ON = re.compile(_WROTE + r" (?:on|about) [^.!?\"“”]{3,200}\.$")
 # what sets up a transcript, not a statement: "Following are questions and answers at the regular press briefing …"
 # (an interview's set-up stays: "…, VOV World talked with Senior Colonel … about …" is how the embedded references
 # open, "In an interview marking …, a deputy director … reviewed …"; passing it over lost ROUGE on both of train's)
@@ -1383,9 +1382,8 @@ def _portrait_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | N
     when a phone buzzes at night. For seven months the 24-year-old from Nghe An …" … "Lan was among 186 Vietnamese
     citizens handed over by Cambodian authorities on Monday, …"): a person brought in by age in the first two
     statements, an opening that reports no news (no speaker, nothing passive, done, declared, to come or done on a
-    day), two
-    statements or more above the lead that tell no news lead themselves nor a speaker but in a quotation, and a lead
-    sharing as many of the headline's words as any of them (:func:`_tells_the_news`). Unlike
+    day), two statements or more above the lead that tell no news lead themselves nor a speaker but in a quotation,
+    and a lead sharing as many of the headline's words as any of them (:func:`_tells_the_news`). Unlike
     :func:`_anecdote_opening`, the headline may be the feature's own, so it need not repeat the lead's words."""
     kept = [i for i, ok in enumerate(allowed) if ok][:ANECDOTE_STATEMENTS]
     if len(kept) < 4 or not any(PORTRAIT.search(raw[i]) for i in kept[:2]):
