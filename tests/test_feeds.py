@@ -162,6 +162,35 @@ def test_a_scrapers_numbered_paragraph_rows_are_one_article_to_summarise_and_row
         assert len(list(read_units([str(path)], SummariseTask({})))) == len(rows)
 
 
+def test_a_scrapers_rows_numbered_by_seq_are_one_page_even_where_only_the_first_gives_the_address(tmp_path):
+    # (reads 51, 52) a CMS export of one row per block: "seq" numbers it, "block"/"block_type" names its kind
+    # ("image_caption" is a caption by its last word), and only the first row gives the address; the doc_id joins them
+    url = "https://en.baochinhphu.vn/viet-nam-rok-firms-sign-18-mous-at-busan-business-forum-111260528203315.htm"
+    parts = [("title", "Viet Nam, RoK firms sign 18 MoUs at Busan business forum"),
+             ("time", "May 28, 2026 8:33 PM GMT+7"),
+             ("image_caption", "Minister Vo Thanh Tung and Busan Mayor Kim Jae-won witness the exchange of MoUs, "
+              "Busan, May 28, 2026 - Photo: VGP"),
+             ("sapo", "VGP - Vietnamese and Korean enterprises signed 18 memoranda of understanding worth about 2.3 "
+              "billion USD on May 28 at a business forum in Busan."),
+             ("paragraph", "The forum was co-organized by the Ministry of Industry and Trade and the Busan city "
+              "government."), ("author", "Thanh Tam")]
+    rows = [{"doc_id": "vgp-1", "seq": n, "block": kind, "text": text, **({"url": url} if n == 0 else {})}
+            for n, (kind, text) in enumerate(parts)]
+    path = write(tmp_path, "vgp.jsonl", "\n".join(json.dumps(r) for r in rows))
+    (article,) = list(read_units([str(path)], SummariseTask({})))  # (before: six rows, the first four no summary)
+    assert article["headline"] == "Viet Nam, RoK firms sign 18 MoUs at Busan business forum"
+    assert article["_text"].startswith("Vietnamese and Korean enterprises signed 18")
+    assert "Photo" not in article["_text"]
+    assert len(list(read_units([str(path)], PillarsTask({})))) == len(rows)  # (the tagger reads rows)
+    # rows of two documents stay two pages; rows with a doc_id and no part number stay rows
+    other = [{**r, "doc_id": "vgp-2", "url": url + "?2"} if r["seq"] == 0 else {**r, "doc_id": "vgp-2"} for r in rows]
+    path = write(tmp_path, "two.jsonl", "\n".join(json.dumps(r) for r in rows + other))
+    assert [u["line"] for u in read_units([str(path)], SummariseTask({}))] == [1, 7]
+    plain = [{"doc_id": "vgp-1", "text": text} for _, text in parts[3:5]]
+    path = write(tmp_path, "plain.jsonl", "\n".join(json.dumps(r) for r in plain))
+    assert len(list(read_units([str(path)], SummariseTask({})))) == 2
+
+
 def test_a_broken_feed_names_its_line_and_an_item_without_text_is_left_out_with_a_warning(tmp_path, capsys):
     broken = write(tmp_path, "b.xml", RSS.replace("</item>\n<item>", "</item>\n<itm>", 1))
     with pytest.raises(NoTextError, match=r"b.xml:\d+: malformed XML \(mismatched tag"):

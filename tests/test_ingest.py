@@ -770,6 +770,10 @@ def test_a_folder_says_which_files_it_left_out(tmp_path, capsys):
     ("Phnom Penh, 3 March (AKP) – ", "Phnom Penh, 3 March (AKP)", "AKP", None),
     ("PUTRAJAYA: ", "PUTRAJAYA:", None, None),
     ("(ANSA) - ROME, MAY 22 - ", "(ANSA) – ROME, MAY 22", "ANSA", None),
+    # read 51 (s55): Prensa Latina's agency in words and no dash; ANI's country in square brackets
+    ("Havana, May 19 (Prensa Latina) ", "Havana, May 19 (Prensa Latina)", "Prensa Latina", None),
+    ("New Delhi [India], May 22 (ANI): ", "New Delhi [India], May 22 (ANI):", "ANI", None),
+    ("Kuala Lumpur, May 5 (Bernama) ", "Kuala Lumpur, May 5 (Bernama)", "Bernama", None),
 ])
 def test_wire_and_numeric_datelines_are_cut(opening, dateline, outlet, date):
     article = ingest_text(opening + "Vietnam and Japan agreed on Monday to boost chip trade.", "w", "w.txt")
@@ -780,6 +784,8 @@ def test_wire_and_numeric_datelines_are_cut(opening, dateline, outlet, date):
 @pytest.mark.parametrize("opening", [
     "The Development Programme (UNDP) – Vietnam and Japan agreed on Monday to boost chip trade.",
     "Vietnam (VN) – Vietnam and Japan agreed on Monday to boost chip trade.",
+    "Hanoi, May 19 (Tuesday) Vietnam and Japan agreed to boost chip trade.",  # (a weekday, not an agency)
+    "Hanoi, May 19 (LEAD) Vietnam and Japan agreed to boost chip trade.",  # (a story's tag)
 ])
 def test_an_acronym_in_brackets_without_a_place_and_date_is_no_dateline(opening):
     article = ingest_text(opening, "w", "w.txt")
@@ -3669,6 +3675,13 @@ def test_a_headline_named_by_the_pages_address_or_under_a_letterhead(top, headli
     # post's alert label and title
     ("Subject: [PRESS RELEASE] EU and Viet Nam open talks on a green shipping corridor\n\n",
      "EU and Viet Nam open talks on a green shipping corridor"),
+    # reads 51, 52 (s55): a sender's own label in brackets, a release's label before a colon
+    ("Subject: [MTI Press Release] EU and Viet Nam open talks on a green shipping corridor\n\n",
+     "EU and Viet Nam open talks on a green shipping corridor"),
+    ("Subject: [THONG BAO / NOTICE] EU and Viet Nam open talks on a green shipping corridor\n\n",
+     "EU and Viet Nam open talks on a green shipping corridor"),
+    ("Subject: MEDIA RELEASE: EU and Viet Nam open talks on a green shipping corridor\n\n",
+     "EU and Viet Nam open talks on a green shipping corridor"),
     ("Southeast Asia Diplomacy Daily — Wednesday, 18 March 2026\nIN TODAY'S BRIEF: PH-VN coast guard drill · Liem in "
      "Osaka · Bangkok rallies · Korea-Laos · Diary\n\n", "Southeast Asia Diplomacy Daily"),
     ("☀️ Good morning, everyone! Happy Saturday 🙌 Quiet start to the weekend so far. We'll post anything big as it "
@@ -3944,3 +3957,37 @@ def test_a_posts_fraction_is_no_thread_number(text):
 ])
 def test_near_misses_of_the_third_review_keep_the_headline(page, headline):
     assert ingest_text(page, "h").headline == headline
+
+
+def test_a_markdown_caption_with_its_credit_a_wires_writer_and_a_senders_note_above_a_pasted_text():
+    """Reads 51, 52 (s55): a clipped page's italic caption under its picture ended with a ministry's credit ("Photo:
+    Ministry of Home Affairs of Viet Nam"), so it read as two sentences and became the summary; a wire's "by Helene
+    DUVAL" line was joined to the headline above it; a researcher's own message pasting an article below "-----" had
+    its note taken for the lead and its subject for the headline."""
+    clipped = ("# ASEAN adopts guidelines to protect migrant fishers\n\n![Group photo](https://asean.org/g.jpg)\n"
+               "*Delegates of the 20th ACMW Meeting pose for a group photo in Da Nang, Viet Nam, on 20 May 2026. "
+               "Photo: Ministry of Home Affairs of Viet Nam*\n\nDA NANG, 21 May 2026 – Labour officials of ASEAN "
+               "Member States adopted guidelines on the protection of migrant fishers on Thursday.\n\nThey meet again "
+               "next year.")
+    article = ingest_document(clipped, "m", "m.md")
+    assert article.paragraphs[0].text.startswith("Labour officials of ASEAN")
+    assert any(why == "photo caption" and "group photo" in line for _, why, line in article.dropped)
+    wire = ("Vietnam-US-trade-diplomacy,FOCUS\nVietnam courts US buyers as tariff talks drag on\nby Helene DUVAL\n\n"
+            "HANOI, May 26, 2026 (AFP) - Vietnam has sent its largest-ever trade delegation to the United States, "
+            "officials said on Tuesday.\n\nMore than 250 executives are touring three cities.")
+    assert ingest_text(wire, "w", "w.txt").headline == "Vietnam courts US buyers as tariff talks drag on"
+    wrapped = ("The guidelines on the protection of migrant fishers were adopted on Thursday\nby the labour officials "
+               "of the ten member states at their meeting.")  # (a sentence's line that opens "by the …" goes on)
+    assert ingest_text(wrapped, "x", "x.txt").paragraphs[0].text == wrapped.replace("\n", " ")
+    body = ("Vietnam urges ASEAN to uphold unity amid global uncertainties\n\n(VOVWORLD) - Prime Minister Tran Duc "
+            "Vinh called on ASEAN on Wednesday to stay united and speed up economic integration, speaking at the "
+            "plenary session of the 48th ASEAN Summit in Manila. " + "He proposed three priorities for the bloc. " * 8)
+    mail = ("From: Tran Khanh Linh <linh.tran@example-univ.edu>\nDate: Thu, 28 May 2026 14:02:33 +0200\nSubject: VOV "
+            "piece on PM at ASEAN Summit (for Ch. 4)\n\nDear Prof. Hartmann,\n\nHere is the VOV World piece on the "
+            "PM's speech that we discussed for Chapter 4. The link sometimes doesn't open, so I've pasted it below."
+            "\n\nKind regards,\nLinh\n\n---------- pasted from VOV World ----------\n\n" + body)
+    article = ingest_text(mail, "e", "e.txt")
+    assert article.headline == "Vietnam urges ASEAN to uphold unity amid global uncertainties"
+    assert article.paragraphs[0].text.startswith("Prime Minister Tran Duc Vinh called")
+    own = mail.replace("---------- pasted from VOV World ----------\n\n", "")  # (no rule: the message is its text)
+    assert ingest_text(own, "o", "o.txt").paragraphs[0].text.startswith("Here is the VOV World piece")

@@ -53,8 +53,9 @@ _DASH = r"[-–—]+"
 _DATE_AFTER_PLACE = (r",\s*(?:(?:[A-Z][a-z]{2,9}|(?-i:[A-Z]{3,9}))\.?\s+\d{1,2}(?:,\s*\d{4})?"
                      r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
                      r"|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:,?\s+\d{4})?)")  # "…, 13 March 2026", "ROME, MAY 22"
+_COUNTRY_AFTER_PLACE = r"(?:\s*\[[A-Z][\w .'’-]{1,30}\])?"  # "New Delhi [India], May 22 (ANI): …"
 DATELINE_PAREN = re.compile(
-    rf"^(?P<place>[^\W\d_][\w.'’ -]{{0,40}}?(?:{_DATE_AFTER_PLACE})?)"
+    rf"^(?P<place>[^\W\d_][\w.'’ -]{{0,40}}?{_COUNTRY_AFTER_PLACE}(?:{_DATE_AFTER_PLACE})?)"
     rf"\s*\((?P<outlet>{_OUTLET_ALT})\)\s*(?:{_DASH}|:)\s*",  # "Hanoi (VNA) –", also "Hanoi (VNA):"
     re.IGNORECASE,
 )
@@ -148,16 +149,24 @@ DATELINE_TAG = re.compile(rf"^\((?P<outlet>{_STORY_TAGS}[A-Z]{{3,10}})\)"
                           rf"\s*{_DASH}\s+(?=[A-Z]{{3,}}[A-Z ,.'-]*(?:{_DATE_AFTER_PLACE})\s*{_DASH})")
 # a place and date before an agency that no outlet list knows, in capitals in brackets: "Lima, Oct. 14 (ANDINA).-",
 # "Kuala Lumpur, 3 March (BERNAMA) --" (with its date, so not "The Development Programme (UNDP) – …")
-DATELINE_AGENCY = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}},\s*(?:(?i:{MONTHS})\.?\s+\d{{1,2}}"
-                             rf"|\d{{1,2}}\s+(?i:{MONTHS})\.?)(?:,?\s+\d{{4}})?)"
+DATELINE_AGENCY = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}}{_COUNTRY_AFTER_PLACE},\s*"
+                             rf"(?:(?i:{MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{MONTHS})\.?)(?:,?\s+\d{{4}})?)"
                              rf"\s*\((?P<outlet>{_STORY_TAGS}(?:[A-Z][A-Z&.]{{1,11}}"
                              rf"|(?:[A-Z][a-z]+ ){{1,3}}(?:Wire|News|Agency|Press|Service|Radio|Television|TV"
                              rf"|Online)))\)"  # (or in words: "MANILA, Aug 12 (Asia
                              rf"\.?\s*(?:{_DASH}|:)\s*(?=[A-Z\"“])")  # Pacific Wire) -")
+# the same with an agency named in words and no dash, as Prensa Latina writes it: "Havana, May 19 (Prensa Latina) Cuba
+# and Vietnam signed …" (a place, its date and up to three capitalised words in brackets: no weekday, no story tag)
+_WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+DATELINE_AGENCY_UNDASHED = re.compile(
+    rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}},\s*(?:(?i:{MONTHS})\.?\s+\d{{1,2}}"
+    rf"|\d{{1,2}}\s+(?i:{MONTHS})\.?)(?:,?\s+\d{{4}})?)\s*\((?P<outlet>{_STORY_TAGS}(?!(?i:{_WEEKDAY_NAMES})\b)"
+    rf"[A-Z][\w&.]+(?: [A-Z][\w&.]+){{0,2}})\)\s+(?=[A-Z\"“])")
 # a well-known city in lower case before a dash, as a scraper copies a dateline styled in capitals: "hanoi – The …"
 DATELINE_LOWER_CITY = re.compile(r"^(?P<city>[a-zà-ỹ][a-zà-ỹ' ]{1,25}?)\s+[–—-]+\s+(?=[A-Z\"“])" + _NOT_A_PAIR)
 DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED, DATELINE_UNDASHED,
              DATELINE_DATE, DATELINE_CITY, DATELINE_SOURCE, DATELINE_SITE, DATELINE_LOWER_CITY, DATELINE_AGENCY,
+             DATELINE_AGENCY_UNDASHED,
              DATELINE_TAG)
 # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")
 OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE)

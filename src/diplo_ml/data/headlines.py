@@ -49,8 +49,10 @@ def _without_suffix(title: str, lines: list[str]) -> str:
 # what a title carries that is none of its words: a wire service's tag before it ("(LEAD) N. Korea fires …", "(URGENT)
 # …", "(2nd LD) …"), a breadcrumb ("Home › Media and resources › News › …"), a link after it (a share's text)
 TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{0,60})\)\s*"
-                          # a mail's label of what it sends: "[PRESS RELEASE] EU and Viet Nam open …" (read 49)
-                          r"|^\[(?:press|media|news) (?:release|advisory|statement)\]\s*(?=\S)"
+                          # a mail's label of what it sends: "[PRESS RELEASE] EU and Viet Nam open …" (read 49), "[MTI
+                          # Press Release] …", "[THONG BAO / NOTICE] …", "MEDIA RELEASE: …" (read 51, 52)
+                          r"|^\[[^\]\d]{2,40}\]\s*(?=\S)"
+                          r"|^(?:press|media|news) (?:release|advisory|statement)\s*:\s*(?=\S)"
                           r"|^[■□●○▪◆◇►•]\s*(?=\w)"  # a bullet before a notice's title: "■ CITIZEN PROTECTION NOTICE"
                           r"|^(?:home|homepage|trang chủ)(?P<crumb>\s+[›»>/|]\s+)(?:[^›»>|]{1,40}?(?P=crumb))*"
                           r"|(?<!\bat)(?<!\bat:)(?<!\bon)(?<!\bvia)(?<!\bfrom)(?<!\bvisit)\s+https?://\S+$"

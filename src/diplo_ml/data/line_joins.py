@@ -41,11 +41,18 @@ KEEPS_HYPHEN = {"well", "self", "non", "co", "ex", "anti", "pro", "semi", "multi
                 "vice", "year", "state", "people", "government", "foreign", "time", "world", "large", "small"}
 
 
+# a wire's writer under its headline, in lower case: "by Helene DUVAL" (a short line of names, no sentence's end)
+WRITER_LINE = re.compile(r"^by\s+(?:[A-Z][\w'’-]*\s*){1,4}$")
+
+
 def _goes_on(paragraph: str, line: str) -> bool:
-    """Whether ``line`` goes on the paragraph that a hard wrap broke before it: a line in lower case, after a word no
+    """Whether ``line`` goes on the paragraph that a hard wrap broke before it: a line in lower case (not a writer's
+    :data:`WRITER_LINE`), after a word no
     sentence or heading ends with (:data:`WRAPPED`; :data:`WRAPPED_BEFORE_TEXT` only after a long line and before
     text, not a dateline, date, list item, byline or correspondent's line), a currency after its amount, or the rest
     of a place's name that a sentence's line broke ("… left Ha" / "Noi on …")."""
+    if WRITER_LINE.match(line):  # (also after a title that ends "… drag on")
+        return False
     if line[:1].islower() or WRAPPED.search(paragraph) or _broken_place(paragraph, line):
         return True
     if AMOUNT_BREAK.search(paragraph) and CURRENCY_START.match(line) and not CURRENCY_START.match(paragraph):

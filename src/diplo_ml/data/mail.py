@@ -49,11 +49,14 @@ SEPARATOR = re.compile(r"^(?:-{3,}|_{3,}|={3,}|\*{3,})$")  # "-----" between a m
 
 
 def forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
-    """:func:`first_forwarded_mail`, and each message forwarded inside it: a "Forwarded message" line and its header
-    within 80 words below, the notes, greetings and sign-offs between them, and a note of up to 60 words below the
-    inner header, ahead of a "-----" line or a note's words (:data:`FORWARD_NOTE`), are all no text; the innermost
-    message's date and subject are the page's (the note below the inner header only in such a forward of a forward)."""
+    """:func:`first_forwarded_mail` (else :func:`pasted_mail`), and each message forwarded inside it: a "Forwarded
+    message" line and its header within 80 words below, the notes, greetings and sign-offs between them, and a note of
+    up to 60 words below the inner header, ahead of a "-----" line or a note's words (:data:`FORWARD_NOTE`), are all
+    no text; the innermost message's date and subject are the page's (the note below the inner header only in such a
+    forward of a forward)."""
     mail = first_forwarded_mail(lines)
+    if not mail.lines:
+        return pasted_mail(lines)
     nested = False
     while mail.lines:
         text = [i for i, line in enumerate(lines) if line.strip()]
@@ -92,14 +95,9 @@ def _note_below(lines: Sequence[str], end: int) -> set[int]:
         else set()  # (not a news sentence that ends "…, as the readout attached below says.")
 
 
-def first_forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
-    """A forwarded e-mail's header ("From: … <…@…>" / "Sent:" / "To:" / "Subject: FW: …", a "Forwarded message" line
-    above it), the forwarder's note on it above (a block of up to 40 words: "FYI – useful background …", "Readout
-    below, for the country file.": :data:`FORWARD_NOTE`; other notes may be the news itself) and the message's title
-    below when it repeats the subject. Nothing unless the page's first "From:" line within its first 40 lines of text
-    opens a header of a date, a recipient or subject, and a forwarded subject, a "Forwarded message" line or such a
-    note above it, with text below it."""
-    text = [i for i, line in enumerate(lines) if line.strip()]
+def _mail_header(lines: Sequence[str], text: list[int]) -> tuple[int, list[int], dict[str, str]]:
+    """The first "From:" line within the first 40 lines of text (``text``: their indices) and the header fields that
+    follow it, as (its place in ``text``, their indices, their values by name); no indices where there is none."""
 
     def field(i: int) -> tuple[str, str] | None:
         m = MAIL_FIELD.match(lines[i].strip())
@@ -107,7 +105,7 @@ def first_forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
 
     k = next((k for k, i in enumerate(text[:40]) if (f := field(i)) and f[0] == "from"), None)
     if k is None:
-        return ForwardedMail()
+        return 0, [], {}
     while k > 0 and (f := field(text[k - 1])) and f[0] in ("subject", "date"):  # Thunderbird: Subject and Date first
         k -= 1
     header: list[int] = []
@@ -118,6 +116,54 @@ def first_forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
             break  # (not the body's own "Date: 10 August 2026" below a whole header)
         header.append(i)
         fields[name] = value
+    return k, header, fields
+
+
+# a rule between a message's note and the text it pastes: "-----", "---------- pasted from VOV World ----------"
+PASTE_RULE = re.compile(r"^(?:-{3,}|_{3,}|={3,}|\*{3,})(?:\s*[^-_=*]{1,60}?\s*(?:-{3,}|_{3,}|={3,}|\*{3,}))?$")
+# a message's greeting on a line of its own: "Hi Thảo,", "Dear Prof. Hartmann,"
+GREETING_LINE = re.compile(r"^(?:dear|hi|hello|good (?:morning|afternoon|evening))\b[^!?]{0,40},$", re.IGNORECASE)
+
+
+def pasted_mail(lines: Sequence[str]) -> ForwardedMail:
+    """A message of the sender's own that pastes a text below its note (reads 52: "Dear Prof. Hartmann," / "Here is
+    the VOV World piece …" / "Kind regards," / "---- pasted from VOV World ----" / the article): its header (a "From:"
+    line, a date and a recipient or subject), and the note that opens its body with a greeting and ends at a rule
+    within 150 words, with more than 80 words below the rule, are no text; its subject and date are the page's where
+    the text gives none. Nothing for any other page (a message that is all its own text is read as it is)."""
+    text = [i for i, line in enumerate(lines) if line.strip()]
+    _, header, fields = _mail_header(lines, text)
+    dated = fields.get("sent") or fields.get("date")
+    body = [i for i in text if header and i > header[-1]]
+    if not (dated and {"to", "subject"} & set(fields) and body and GREETING_LINE.match(lines[body[0]].strip())):
+        return ForwardedMail()
+    words = 0
+    for k, i in enumerate(body):
+        if PASTE_RULE.match(lines[i].strip()):
+            below = body[k + 1:]
+            if sum(len(lines[j].split()) for j in below) <= 80:
+                break
+            subject = re.sub(r"^(?:(?:fwd?|tr|re)\s*:\s*)+", "", fields.get("subject", ""), flags=re.IGNORECASE).strip()
+            titled = lines[below[0]].strip().strip("*# ") == subject and len(subject.split()) >= 4
+            return ForwardedMail(frozenset({*header, *body[:k + 1], *([below[0]] if titled else [])}), dated,
+                                 subject or None, titled)
+        words += len(lines[i].split())
+        if words > 150:
+            break
+    return ForwardedMail()
+
+
+def first_forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
+    """A forwarded e-mail's header ("From: … <…@…>" / "Sent:" / "To:" / "Subject: FW: …", a "Forwarded message" line
+    above it), the forwarder's note on it above (a block of up to 40 words: "FYI – useful background …", "Readout
+    below, for the country file.": :data:`FORWARD_NOTE`; other notes may be the news itself) and the message's title
+    below when it repeats the subject. Nothing unless the page's first "From:" line within its first 40 lines of text
+    opens a header of a date, a recipient or subject, and a forwarded subject, a "Forwarded message" line or such a
+    note above it, with text below it."""
+    text = [i for i, line in enumerate(lines) if line.strip()]
+    k, header, fields = _mail_header(lines, text)
+    if not header:
+        return ForwardedMail()
     marker = text[k - 1] if k > 0 and FORWARDED.match(lines[text[k - 1]].strip()) else None
     notes = {i for block in _blocks_above(lines, text[k]) if sum(len(lines[i].split()) for i in block) <= 40
              and FORWARD_NOTE.search(" ".join(lines[i].strip() for i in block)) for i in block}

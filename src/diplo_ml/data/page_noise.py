@@ -74,7 +74,8 @@ CREDIT = (r"(?:\((?:photo|photos|image|source|illustrative photo|file photo|phot
 # Hoang)", "(AFP Photo: …)"
 # a credit that ends a line: "… documents. Photo: VNA", "… Image: VGP"
 TRAILING_CREDIT = (r"\b(?:photo|image|video)s?(?: credits?)?\s*:\s*(?-i:[A-Z])[\w.&/-]*"
-                   r"(?:\s+(?-i:[A-Z/&])[\w.&/-]*){0,5}\s*$")  # ("… Image Credit: Supplied")
+                   r"(?:\s+(?:(?-i:of|and|for|the)\s+)?(?-i:[A-Z/&])[\w.&/-]*){0,5}\s*$")  # ("… Image Credit:
+# Supplied", "… Photo: Ministry of Home Affairs of Viet Nam")
 # who is pictured where: "(C)", "(L)", "(second from left)", "(front row, centre)": a photo caption
 PICTURED = re.compile(r"\((?:[CLR]|(?i:(?:front|back|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
                       r"|tenth|[1-9](?:st|nd|rd|th))?(?: row)?,? ?(?:from )?"

@@ -14,13 +14,18 @@ from diplo_ml.data.examples import record_text_field, record_url
 from diplo_ml.data.page_text import looks_like_html
 
 SELECTOR_FIELDS = ("selector", "css_selector", "css", "element")  # where a row names the element it was read from
-PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position")
-KIND_FIELDS = ("type", "kind", "block_type", "role")  # what a numbered part is: "paragraph", "breadcrumb", …
+PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position", "seq",
+                      "sequence", "idx", "index", "order", "block_no", "para_no", "paragraph_no", "part_no")
+KIND_FIELDS = ("type", "kind", "block_type", "block", "block_kind", "element_type", "part_type", "role", "tag")
+# (what a numbered part is: "paragraph", "breadcrumb", "image_caption", an element's own tag "h1")
+DOC_ID_FIELDS = ("doc_id", "docid", "document_id", "article_id", "page_id", "story_id")  # the page a part is of
 # the element a part of each kind is written as (any other kind: a paragraph)
 KIND_SELECTORS = {"breadcrumb": "nav.breadcrumb", "breadcrumbs": "nav.breadcrumb", "nav": "nav", "menu": "nav",
                   "related": "aside.related", "tags": "div.tags", "caption": "figure figcaption", "byline": "p.byline",
                   "author": "p.byline", "heading": "h2", "subheading": "h2", "title": "h1", "headline": "h1",
-                  "sapo": "p.sapo", "lead": "p.sapo", "standfirst": "p.sapo", "quote": "blockquote", "footer": "footer"}
+                  "sapo": "p.sapo", "lead": "p.sapo", "standfirst": "p.sapo", "summary": "p.sapo",
+                  "quote": "blockquote", "footer": "footer", "time": "time", "date": "time", "timestamp": "time",
+                  "h1": "h1", "h2": "h2", "h3": "h2", "figcaption": "figure figcaption", "blockquote": "blockquote"}
 PARAGRAPH_KINDS = {"paragraph", "para", "p", "text", "body"}
 PAGE_FIELDS = {"title": "title", "headline": "title", "site": "og:site_name", "site_name": "og:site_name",
                "published": "article:published_time", "date": "article:published_time"}  # what every row repeats
@@ -30,18 +35,35 @@ ATTRIBUTE = re.compile(r"\[\s*([\w:-]+)\s*(?:[~|^$*]?=\s*['\"]?([^'\"\]]*)['\"]?
 HEAD_TAGS = ("meta", "title")
 
 
+def page_key(record: dict[str, Any]) -> str | None:
+    """The page a scraped row is a part of: its document's id (where only the first part gives the address, read 52:
+    `{"doc_id": …, "seq": 1, "block": "time", …}`), else its address."""
+    return next((str(record[k]) for k in DOC_ID_FIELDS if isinstance(record.get(k), (str, int))
+                 and not isinstance(record.get(k), bool) and str(record[k]).strip()), None) or record_url(record)
+
+
+def _kind_selector(kind: str) -> str | None:
+    """The element a part of a kind is written as: by its name, else by its last word ("image_caption" is a caption,
+    "news_paragraph" a paragraph); None for a kind that is no part of a page ("news": a whole article)."""
+    kind = re.sub(r"[\s-]+", "_", kind.strip().lower())
+    for name in (kind, kind.rsplit("_", 1)[-1]):
+        if name in KIND_SELECTORS or name in PARAGRAPH_KINDS:
+            return KIND_SELECTORS.get(name, "p")
+    return None
+
+
 def selector_of(record: dict[str, Any]) -> str | None:
-    """The CSS selector of the part of a page a scraped row holds, where it gives its page's address: the selector it
-    names, else one for its kind where it numbers its part (:data:`KIND_SELECTORS`); None for a row of its own."""
-    if not record_url(record):
+    """The CSS selector of the part of a page a scraped row holds, where it names its page (:func:`page_key`): the
+    selector it names, else one for its kind where it numbers its part (:data:`KIND_SELECTORS`); None for a row of
+    its own."""
+    if not page_key(record):
         return None
     named = next((record[k].strip() for k in SELECTOR_FIELDS if isinstance(record.get(k), str) and record[k].strip()),
                  None)
     if named or not any(isinstance(record.get(k), int) and not isinstance(record.get(k), bool)
                         for k in PART_NUMBER_FIELDS):
         return named
-    kind = next((record[k].strip().lower() for k in KIND_FIELDS if isinstance(record.get(k), str)), "paragraph")
-    return KIND_SELECTORS.get(kind) or ("p" if kind in PARAGRAPH_KINDS else None)  # (not "news": a whole article)
+    return _kind_selector(next((record[k] for k in KIND_FIELDS if isinstance(record.get(k), str)), "paragraph"))
 
 
 def _tag(compound: str) -> tuple[str, str]:
@@ -121,7 +143,7 @@ def group_elements(records: Iterable[tuple[int, dict[str, Any]]]
 
     for number, record in records:
         part = selector_of(record) is not None
-        if not (part and run and record_url(record) == record_url(run[0][1])):
+        if not (part and run and page_key(record) == page_key(run[0][1])):
             yield from flush()  # (a row of its own, or a part of another page: the run so far is done)
         if part:
             run.append((number, record))
