@@ -2443,3 +2443,32 @@ def test_near_misses_of_the_third_review_stay(text, first):
 def test_a_scene_naming_its_people_gives_way_to_the_lead_the_headline_tells(text, headline, first):
     sentences, allowed = candidates(text, headline)
     assert [s for s, ok in zip(sentences, allowed) if ok][0].startswith(first)
+
+
+ANECDOTE = ("When I arrived in Canberra as a young second secretary in the late 1990s, my most important task each "
+            "week was to find one more importer willing to try Vietnamese cashews. Success was measured in containers. "
+            "Three decades later, the scale has changed beyond recognition. ")
+
+
+@pytest.mark.parametrize(("text", "headline", "first"), [
+    # reads 50, 52 (s55): an opinion piece's anecdote in the first person, or its background, above its thesis
+    (ANECDOTE + "Viet Nam's economic diplomacy now needs to shift from chasing trade volumes to securing technology.",
+     "Economic diplomacy must chase know-how, not just numbers", "Viet Nam's economic diplomacy now needs"),
+    ("For most of the past eight decades, consular work was regarded as a quiet corner of Vietnamese diplomacy. Its "
+     "officers rarely made the headlines. That picture no longer holds: protecting citizens abroad has become a "
+     "frontline task of Vietnamese diplomacy, and it must be funded as one.",
+     "Protecting citizens abroad: a frontline task of Vietnamese diplomacy", "That picture no longer holds"),
+    # near misses: news on a day before the argument; advice to the reader; an argument that shares too little with
+    # the headline; an opening in the government's own voice ("our"), not a writer's
+    (ANECDOTE + "The ministry on Monday launched a programme for exporters. Viet Nam's economic diplomacy needs to "
+     "chase know-how.", "Economic diplomacy must chase know-how, not just numbers", "When I arrived"),
+    (ANECDOTE + "If you export cashews, you need to know economic diplomacy and its numbers.",
+     "Economic diplomacy must chase know-how, not just numbers", "When I arrived"),
+    (ANECDOTE + "Exporters must now look further afield.", "Economic diplomacy must chase know-how, not just numbers",
+     "When I arrived"),
+    ("Patient safety is our top priority. Pregnant women should continue to follow existing NHS guidance on "
+     "paracetamol.", "Paracetamol guidance for pregnant women unchanged", "Patient safety is our top priority"),
+])
+def test_an_opinion_pieces_anecdote_or_background_gives_way_to_the_thesis_its_headline_argues(text, headline, first):
+    sentences, allowed = candidates(text, headline)
+    assert [s for s, ok in zip(sentences, allowed) if ok][0].startswith(first)
