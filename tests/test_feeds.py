@@ -336,3 +336,43 @@ def test_a_stray_broken_xml_file_beside_pages_is_left_out_not_fatal(tmp_path, ca
     assert len(units) == 1 and "sitemap.xml:2: malformed XML" in capsys.readouterr().err
     with pytest.raises(NoTextError, match="sitemap.xml:2: malformed XML"):  # alone: its own error
         list(read_units([str(broken)], SummariseTask({})))
+
+
+def test_a_part_of_a_kind_no_list_knows_stays_in_its_page_and_a_listings_numbered_briefs_stay_rows(tmp_path):
+    # read 53 (s55): a "meta" row between the title and the paragraphs broke the page in three; a review (s55): a
+    # listing's untitled briefs numbered by "index" under the listing's address were joined into one page
+    url = "https://vovworld.vn/en-US/current-affairs/vietnams-diplomacy-this-week-1419088.vov"
+    parts = [("title", "Vietnam's diplomacy this week: President heads to Latin America"),
+             ("meta", "Saturday, 20/06/2026 | 10:30"),
+             ("p", "(VOVWORLD) - President Nguyen Van Truong began a state visit to Brazil on Wednesday."),
+             ("p", "He met the Brazilian president in Brasilia.")]
+    rows = [{"doc_id": "vov-1", "url": url, "para_idx": n, "block": kind, "text": text}
+            for n, (kind, text) in enumerate(parts)]
+    path = write(tmp_path, "vov.jsonl", "\n".join(json.dumps(r) for r in rows))
+    (page,) = list(read_units([str(path)], SummariseTask({})))
+    assert page["headline"].startswith("Vietnam's diplomacy this week") and page["date"] == "2026-06-20"
+    assert page["_text"].startswith("President Nguyen Van Truong began")
+    briefs = [{"url": "https://example.vn/news-in-brief", "index": n, "text": f"Vietnam and a partner on Monday "
+               f"agreed on step {n} of a plan."} for n in range(4)]
+    path = write(tmp_path, "briefs.jsonl", "\n".join(json.dumps(r) for r in briefs))
+    assert len(list(read_units([str(path)], SummariseTask({})))) == 4
+
+
+def test_a_vietnamese_outlets_description_is_its_sapo_unless_it_shortens_the_lead(tmp_path):
+    # read 53 (s55): VnExpress's lead sits in the row's "description" only; read 54: VOV's description shortens the
+    # body's own lead, which is kept; a foreign site's description is no sapo
+    row = {"url": "https://e.vnexpress.net/news/business/vietnam-philippines-sign-rice-deal-4902317.html",
+           "title": "Vietnam, Philippines sign five-year rice deal",
+           "description": "Vietnam will supply the Philippines with up to 2 million tons of rice a year under a new "
+                          "five-year agreement.",
+           "content": "The agreement, signed in Hanoi on Tuesday by the two agriculture ministries, replaces a 2023 "
+                      "memorandum.\n\nIt runs until 2031."}
+    path = write(tmp_path, "v.jsonl", json.dumps(row))
+    assert next(read_units([str(path)], SummariseTask({})))["_text"].startswith("Vietnam will supply")
+    short = {**row, "description": "The two agriculture ministries signed in Hanoi an agreement that replaces a 2023 "
+             "memorandum."}
+    path = write(tmp_path, "s.jsonl", json.dumps(short))
+    assert next(read_units([str(path)], SummariseTask({})))["_text"].startswith("The agreement, signed in Hanoi")
+    foreign = {**row, "url": "https://www.example.com/world/asia/rice-deal"}
+    path = write(tmp_path, "f.jsonl", json.dumps(foreign))
+    assert next(read_units([str(path)], SummariseTask({})))["_text"].startswith("The agreement, signed in Hanoi")

@@ -3991,3 +3991,58 @@ def test_a_markdown_caption_with_its_credit_a_wires_writer_and_a_senders_note_ab
     assert article.paragraphs[0].text.startswith("Prime Minister Tran Duc Vinh called")
     own = mail.replace("---------- pasted from VOV World ----------\n\n", "")  # (no rule: the message is its text)
     assert ingest_text(own, "o", "o.txt").paragraphs[0].text.startswith("Here is the VOV World piece")
+
+
+@pytest.mark.parametrize(("page", "headline", "first"), [
+    # a review's near misses (s55): an exhibition's title after "Photos:" ends a lead, a headline's own "in Photos:",
+    # a headline's second line "by" an office holder, "[Re]Connecting", a sender's own message above a signature
+    # and disclaimer after "-----", and a reply above Outlook's "-----Original Message-----"
+    ("Laos photo show opens\n\nThe Vietnamese Embassy in Laos opened an exhibition in Vientiane on Monday under the "
+     "theme Photos: Viet Nam and Laos Together.\n\nIt runs for a week.", "Laos photo show opens",
+     "The Vietnamese Embassy in Laos opened"),
+    ("Viet Nam and Laos in Photos: Six Decades of Special Relations\n\nThe Vietnamese Embassy in Laos opened an "
+     "exhibition in Vientiane on Monday.\n\nIt runs for a week.", "Viet Nam and Laos in Photos: Six Decades of "
+     "Special Relations", "The Vietnamese Embassy in Laos opened"),
+    ("Vietnamese professor honoured\nby Lao President Thongloun Sisoulith\n\nA Vietnamese professor was awarded the "
+     "Friendship Order in Vientiane on Monday.\n\nShe taught there for 30 years.",
+     "Vietnamese professor honoured by Lao President Thongloun Sisoulith", "A Vietnamese professor was awarded"),
+    ("[Re]Connecting ASEAN: a forum on rail links\n\nThe ASEAN rail forum opened in Hanoi on Monday with 300 "
+     "delegates.\n\nIt ends on Friday.", "[Re]Connecting ASEAN: a forum on rail links", "The ASEAN rail forum"),
+    ("Subject: [PR 14/2026] Viet Nam and Laos sign a rail deal\n\nViet Nam and Laos signed a rail deal in Vientiane "
+     "on Monday.\n\nWork starts next year.", "Viet Nam and Laos sign a rail deal", "Viet Nam and Laos signed"),
+    ("From: Nguyen Hai Yen <yen@example.org>\nDate: Tue, 2 Jun 2026 17:20:03 +0700\nTo: Desk <desk@example.org>\n"
+     "Subject: Notes from today's MOFA briefing\n\nDear colleagues,\n\nDeputy Foreign Minister Do Hung Viet told "
+     "today's briefing in Hanoi that Vietnam and China will hold talks in Beijing in July.\n\nBest,\nYen\n\n-----\n"
+     "Nguyen Hai Yen\nResearch Fellow\n\nCONFIDENTIALITY NOTICE: " + "This email is confidential. " * 12,
+     "Notes from today's MOFA briefing", "Deputy Foreign Minister Do Hung Viet told"),
+    ("From: An <an@example.org>\nDate: Tue, 2 Jun 2026 17:20:03 +0700\nTo: Desk <desk@example.org>\nSubject: RE: "
+     "EU FTA review\n\nHi Minh,\n\nThe Ministry of Industry and Trade confirmed this morning that Vietnam and the EU "
+     "will meet in Brussels in July.\n\n-----Original Message-----\n" + "As discussed, here is my summary. " * 15,
+     "EU FTA review", "The Ministry of Industry and Trade confirmed"),
+])
+def test_near_misses_of_the_caption_writer_label_and_pasted_note_rules_are_read_as_before(page, headline, first):
+    article = ingest_text(page, "n", "n.txt")
+    assert article.headline == headline and article.paragraphs[0].text.startswith(first)
+
+
+def test_a_forwarded_messages_greeting_note_and_a_raw_mail_with_only_a_content_type_line():
+    """Read 53 (s55): a friend's "Hi Chau, saw this and thought of you." above the forwarded article was its lead; a
+    review (s55): a saved message whose only raw header line is "Content-Type:" was not read as a message, so its
+    sender's note and rule stayed."""
+    body = ("Korea, Vietnam agree to tighten oversight of seasonal worker brokers\n\nSouth Korea and Vietnam agreed "
+            "Friday to jointly crack down on illegal brokers, Seoul's Justice Ministry said.\n\n" + "Workers pay "
+            "high fees to brokers in both countries. " * 6)
+    forward = ("From: Chau <chau@example.ac.uk>\nDate: Mon, 29 Jun 2026 10:12:37 +0100\nSubject: Fwd: seasonal "
+               "workers\nTo: Helen <helen@example.ac.uk>\n\nHi Helen,\n\nForwarding this from Ji-hoon.\n\n---------- "
+               "Forwarded message ---------\nFrom: Park Ji-hoon <jh@example.kr>\nDate: Fri, 26 Jun 2026 at 16:05\n"
+               "Subject: seasonal workers\nTo: Chau <chau@example.ac.uk>\n\nHi Chau, saw this and thought of you. "
+               "Copied the text since it's paywalled.\nJH\n\n" + body)
+    article = ingest_text(forward, "f", "f.txt")
+    assert article.headline == "Korea, Vietnam agree to tighten oversight of seasonal worker brokers"
+    assert article.paragraphs[0].text.startswith("South Korea and Vietnam agreed Friday")
+    saved = ("From: Thao <thao@example.edu>\nTo: Prof. Hartmann <h@example.de>\nDate: Fri, 15 May 2026 09:12:44 +0700\n"
+             "Subject: VOV piece\nContent-Type: text/plain; charset=UTF-8\n\nDear Prof. Hartmann,\n\nHere is the VOV "
+             "World piece I mentioned.\n\nKind regards,\nThao\n\n---------- pasted from VOV World ----------\n\n"
+             + body)
+    article = ingest_document(saved, "s", "s.eml")
+    assert article.paragraphs[0].text.startswith("South Korea and Vietnam agreed Friday")

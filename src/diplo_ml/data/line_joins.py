@@ -41,8 +41,10 @@ KEEPS_HYPHEN = {"well", "self", "non", "co", "ex", "anti", "pro", "semi", "multi
                 "vice", "year", "state", "people", "government", "foreign", "time", "world", "large", "small"}
 
 
-# a wire's writer under its headline, in lower case: "by Helene DUVAL" (a short line of names, no sentence's end)
-WRITER_LINE = re.compile(r"^by\s+(?:[A-Z][\w'’-]*\s*){1,4}$")
+# a wire's writer under its headline, in lower case, surname in capitals: "by Helene DUVAL", "by Martin ABBUGAO and
+# Tran Thi MINH" (not a sentence's "… honoured" / "by Lao President Thongloun Sisoulith")
+_WRITER = r"(?:[A-Z][\w'’-]*\s+){1,3}[A-Z]{2,}[A-Z'’-]*"
+WRITER_LINE = re.compile(rf"^by\s+{_WRITER}(?:\s+(?:and|&)\s+{_WRITER})?$")
 
 
 def _goes_on(paragraph: str, line: str) -> bool:

@@ -71,10 +71,9 @@ def forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
         mail = ForwardedMail(frozenset({*mail.lines, *between, *inner.lines}), inner.date or mail.date,
                              inner.subject or mail.subject, inner.titled)
         nested = True
-    if nested:  # (a single forward's text below its header may be the news: "HANOI – The Ministry … below.")
-        mail = ForwardedMail(frozenset({*mail.lines, *_note_below(lines, max(mail.lines))}), mail.date, mail.subject,
-                             mail.titled)
-    return mail
+    below = (_note_below(lines, max(mail.lines)) if nested else set()) or _greeting_below(lines, max(mail.lines))
+    # (a single forward's text below its header may be the news: "HANOI – The Ministry … below."; not a greeting)
+    return ForwardedMail(frozenset({*mail.lines, *below}), mail.date, mail.subject, mail.titled) if below else mail
 
 
 NOTE_GREETING = re.compile(r"^(?:dear|hi|hello|good (?:morning|afternoon|evening))\b[^.!?]{0,40},$"
@@ -93,6 +92,22 @@ def _note_below(lines: Sequence[str], end: int) -> set[int]:
     words = " ".join(lines[i].strip() for i in note)
     return {*note, rule} if note and len(words.split()) <= 60 and NOTE_GREETING.match(lines[note[0]].strip()) \
         else set()  # (not a news sentence that ends "…, as the readout attached below says.")
+
+
+# a note's greeting that runs on into its words: "Hi Chau, saw this and thought of you." (read 53)
+GREETING_OPEN = re.compile(r"^(?:dear|hi|hello)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s*,", re.IGNORECASE)
+
+
+def _greeting_below(lines: Sequence[str], end: int) -> set[int]:
+    """The note a forwarder's friend wrote above what they forwarded, below the forwarded message's header: its
+    first block, when it opens with a greeting and a name and holds at most 60 words, with more text below it ("Hi
+    Chau, saw this and thought of you. Copied the text …" / "JH")."""
+    blocks = split_blocks([line.strip() if i > end else "" for i, line in enumerate(lines)])
+    blocks = [block for block in blocks if block]
+    if len(blocks) < 2 or not GREETING_OPEN.match(blocks[0][0][1]) \
+            or sum(len(line.split()) for _, line in blocks[0]) > 60:
+        return set()
+    return {number - 1 for number, _ in blocks[0]}
 
 
 def _mail_header(lines: Sequence[str], text: list[int]) -> tuple[int, list[int], dict[str, str]]:
@@ -120,16 +135,19 @@ def _mail_header(lines: Sequence[str], text: list[int]) -> tuple[int, list[int],
 
 
 # a rule between a message's note and the text it pastes: "-----", "---------- pasted from VOV World ----------"
-PASTE_RULE = re.compile(r"^(?:-{3,}|_{3,}|={3,}|\*{3,})(?:\s*[^-_=*]{1,60}?\s*(?:-{3,}|_{3,}|={3,}|\*{3,}))?$")
+PASTE_RULE = re.compile(r"^(?:-{3,}|_{3,}|={3,}|\*{3,})(?:\s*(?!(?i:original message|forwarded))[^-_=*]{1,60}?\s*"
+                        r"(?:-{3,}|_{3,}|={3,}|\*{3,}))?$")  # (not Outlook's "-----Original Message-----")
+PASTED = re.compile(r"\b(?:pasted?|copied)\b", re.IGNORECASE)  # "I've pasted the text below", "pasted from VOV World"
 # a message's greeting on a line of its own: "Hi Thảo,", "Dear Prof. Hartmann,"
-GREETING_LINE = re.compile(r"^(?:dear|hi|hello|good (?:morning|afternoon|evening))\b[^!?]{0,40},$", re.IGNORECASE)
+GREETING_LINE = re.compile(r"^(?:dear|hi|hello|good (?:morning|afternoon|evening))\b[^!?]{0,40}[,:]$", re.IGNORECASE)
 
 
 def pasted_mail(lines: Sequence[str]) -> ForwardedMail:
     """A message of the sender's own that pastes a text below its note (reads 52: "Dear Prof. Hartmann," / "Here is
     the VOV World piece …" / "Kind regards," / "---- pasted from VOV World ----" / the article): its header (a "From:"
     line, a date and a recipient or subject), and the note that opens its body with a greeting and ends at a rule
-    within 150 words, with more than 80 words below the rule, are no text; its subject and date are the page's where
+    within 250 words, says it pastes or forwards what follows (:data:`FORWARD_NOTE`, :data:`PASTED`) and has more
+    than 40 words below the rule, are no text; its subject and date are the page's where
     the text gives none. Nothing for any other page (a message that is all its own text is read as it is)."""
     text = [i for i, line in enumerate(lines) if line.strip()]
     _, header, fields = _mail_header(lines, text)
@@ -141,14 +159,16 @@ def pasted_mail(lines: Sequence[str]) -> ForwardedMail:
     for k, i in enumerate(body):
         if PASTE_RULE.match(lines[i].strip()):
             below = body[k + 1:]
-            if sum(len(lines[j].split()) for j in below) <= 80:
+            note = " ".join(lines[j].strip() for j in body[:k + 1])  # (it says it pastes or forwards what follows;
+            told = FORWARD_NOTE.search(note) or PASTED.search(note)  # not a signature, a disclaimer or a letter's
+            if sum(len(lines[j].split()) for j in below) <= 40 or not told:  # annex below a rule)
                 break
             subject = re.sub(r"^(?:(?:fwd?|tr|re)\s*:\s*)+", "", fields.get("subject", ""), flags=re.IGNORECASE).strip()
             titled = lines[below[0]].strip().strip("*# ") == subject and len(subject.split()) >= 4
             return ForwardedMail(frozenset({*header, *body[:k + 1], *([below[0]] if titled else [])}), dated,
                                  subject or None, titled)
         words += len(lines[i].split())
-        if words > 150:
+        if words > 250:
             break
     return ForwardedMail()
 
@@ -181,7 +201,8 @@ def first_forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
 
 
 # a raw message's own header lines, as a mail program saves it (.eml): what a page copied from a browser never has
-RAW_HEADER = re.compile(r"^(?:Return-Path|Received|Message-I[Dd]|MIME-Version|Delivered-To|X-[\w-]+):", re.MULTILINE)
+RAW_HEADER = re.compile(r"^(?:Return-Path|Received|Message-I[Dd]|MIME-Version|Content-Type|Delivered-To|X-[\w-]+):",
+                        re.MULTILINE)
 
 
 def raw_message_text(text: str) -> str | None:

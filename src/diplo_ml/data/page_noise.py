@@ -73,9 +73,12 @@ CREDIT = (r"(?:\((?:photo|photos|image|source|illustrative photo|file photo|phot
           r"|\((?:[\w&.-]+\s+){1,2}(?:photos?|images?|pictures?)\s*:[^)]{2,40}\)\s*[|│]?)")  # "(Getty Images: Nguyen
 # Hoang)", "(AFP Photo: …)"
 # a credit that ends a line: "… documents. Photo: VNA", "… Image: VGP"
+# ("… Image Credit: Supplied"); an office after one photo: "… Photo: Ministry of Home Affairs of Viet Nam" (not "… in
+# Photos: Viet Nam and Laos Together.")
 TRAILING_CREDIT = (r"\b(?:photo|image|video)s?(?: credits?)?\s*:\s*(?-i:[A-Z])[\w.&/-]*"
-                   r"(?:\s+(?:(?-i:of|and|for|the)\s+)?(?-i:[A-Z/&])[\w.&/-]*){0,5}\s*$")  # ("… Image Credit:
-# Supplied", "… Photo: Ministry of Home Affairs of Viet Nam")
+                   r"(?:\s+(?-i:[A-Z/&])[\w.&/-]*){0,5}\s*$"
+                   r"|\bphoto\s*:\s*(?-i:(?:Ministry|Department|Embassy|Office|Committee) of"
+                   r"(?: [A-Z][\w.&-]*| of| and){1,6})\s*$")
 # who is pictured where: "(C)", "(L)", "(second from left)", "(front row, centre)": a photo caption
 PICTURED = re.compile(r"\((?:[CLR]|(?i:(?:front|back|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
                       r"|tenth|[1-9](?:st|nd|rd|th))?(?: row)?,? ?(?:from )?"

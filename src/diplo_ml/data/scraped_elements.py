@@ -14,8 +14,9 @@ from diplo_ml.data.examples import record_text_field, record_url
 from diplo_ml.data.page_text import looks_like_html
 
 SELECTOR_FIELDS = ("selector", "css_selector", "css", "element")  # where a row names the element it was read from
-PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position", "seq",
-                      "sequence", "idx", "index", "order", "block_no", "para_no", "paragraph_no", "part_no")
+PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position")
+# numbers that may count anything (a listing's briefs by "index"): a part's only beside its kind or its document's id
+GENERIC_NUMBER_FIELDS = ("seq", "sequence", "idx", "index", "order", "block_no", "para_no", "paragraph_no", "part_no")
 KIND_FIELDS = ("type", "kind", "block_type", "block", "block_kind", "element_type", "part_type", "role", "tag")
 # (what a numbered part is: "paragraph", "breadcrumb", "image_caption", an element's own tag "h1")
 DOC_ID_FIELDS = ("doc_id", "docid", "document_id", "article_id", "page_id", "story_id")  # the page a part is of
@@ -25,8 +26,10 @@ KIND_SELECTORS = {"breadcrumb": "nav.breadcrumb", "breadcrumbs": "nav.breadcrumb
                   "author": "p.byline", "heading": "h2", "subheading": "h2", "title": "h1", "headline": "h1",
                   "sapo": "p.sapo", "lead": "p.sapo", "standfirst": "p.sapo", "summary": "p.sapo",
                   "quote": "blockquote", "footer": "footer", "time": "time", "date": "time", "timestamp": "time",
-                  "h1": "h1", "h2": "h2", "h3": "h2", "figcaption": "figure figcaption", "blockquote": "blockquote"}
+                  "h1": "h1", "h2": "h2", "h3": "h2", "figcaption": "figure figcaption", "blockquote": "blockquote",
+                  "header": "h2", "image": "figure figcaption", "list": "ul li"}  # (an editor's blocks)
 PARAGRAPH_KINDS = {"paragraph", "para", "p", "text", "body"}
+OTHER_PART = "div.part"  # a numbered part of a kind no list knows: a page's part among known ones, else a row
 PAGE_FIELDS = {"title": "title", "headline": "title", "site": "og:site_name", "site_name": "og:site_name",
                "published": "article:published_time", "date": "article:published_time"}  # what every row repeats
 # one compound of a selector: its tag, then classes, an id and attributes ("meta[property=og:title]", "div.body")
@@ -54,16 +57,18 @@ def _kind_selector(kind: str) -> str | None:
 
 def selector_of(record: dict[str, Any]) -> str | None:
     """The CSS selector of the part of a page a scraped row holds, where it names its page (:func:`page_key`): the
-    selector it names, else one for its kind where it numbers its part (:data:`KIND_SELECTORS`); None for a row of
-    its own."""
+    selector it names, else one for its kind where it numbers its part (:data:`KIND_SELECTORS`; :data:`OTHER_PART`
+    for a kind no list knows); None for a row of its own."""
     if not page_key(record):
         return None
     named = next((record[k].strip() for k in SELECTOR_FIELDS if isinstance(record.get(k), str) and record[k].strip()),
                  None)
-    if named or not any(isinstance(record.get(k), int) and not isinstance(record.get(k), bool)
-                        for k in PART_NUMBER_FIELDS):
+    described = any(isinstance(record.get(k), str) for k in KIND_FIELDS) or any(record.get(k) for k in DOC_ID_FIELDS)
+    numbers = PART_NUMBER_FIELDS + (GENERIC_NUMBER_FIELDS if described else ())
+    if named or not any(isinstance(record.get(k), int) and not isinstance(record.get(k), bool) for k in numbers):
         return named
-    return _kind_selector(next((record[k] for k in KIND_FIELDS if isinstance(record.get(k), str)), "paragraph"))
+    kind = next((record[k] for k in KIND_FIELDS if isinstance(record.get(k), str)), "paragraph")
+    return _kind_selector(kind) or OTHER_PART  # (a kind no list knows: "meta", "news"; see :func:`group_elements`)
 
 
 def _tag(compound: str) -> tuple[str, str]:
@@ -135,7 +140,8 @@ def group_elements(records: Iterable[tuple[int, dict[str, Any]]]
 
     def flush() -> Iterator[tuple[int, dict[str, Any] | list[dict[str, Any]]]]:
         titles = {str(row.get(field)) for _, row in run for field in ("title", "headline") if row.get(field)}
-        if len(run) >= 2 and len(titles) <= 1:  # (rows each with a title of its own are articles: a digest's briefs)
+        known = any(selector_of(row) != OTHER_PART for _, row in run)  # (rows all of an unknown kind: articles, as
+        if len(run) >= 2 and len(titles) <= 1 and known:  # one crawled twice; each with a title: a digest's briefs)
             yield run[0][0], [row for _, row in run]
         else:
             yield from run

@@ -1169,33 +1169,53 @@ def reports_an_act(text: str) -> bool:
 
 
 # what an opinion piece argues: "… our cultural diplomacy should invest in them …", "… it must be organised, staffed
-# and funded as one", "Việt Nam's economic diplomacy now needs to shift from …" (reads 50, 52)
-ARGUES = re.compile(r"\b(?:must|should|ought to|needs? to|has to|have to|cannot afford to|it is time)\b")
-NARRATOR = re.compile(r"\bI [a-z]+\b|\b[Mm]y\b")  # a writer who tells of their own days
+# and funded as one", "Việt Nam's economic diplomacy now needs to shift from …" (reads 50, 52), "It is time for …"
+ARGUES = re.compile(r"\b(?:must|should|ought to|needs? to|has to|have to|cannot afford to|it is time)\b", re.IGNORECASE)
+# a writer who tells of their own past days: "When I arrived in Canberra …", "… I watched a young French student …"
+# (not a speaker's "I am pleased to announce …", "My delegation welcomes …", nor Mỹ Sơn's "My Son Sanctuary")
+NARRATOR = re.compile(r"\bI (?:was|had|saw|met|came|went|spent|took|left|began|knew|heard|first|remember|recall|grew"
+                      r"|[a-z]{3,}ed)\b|\b[Mm]y (?:first|own|father|mother|family|grandfather|grandmother|childhood"
+                      r"|years|days|time|posting|colleagues)\b")
 ADDRESSED = re.compile(r"\byou\b", re.IGNORECASE)  # advice to the reader argues nothing ("you really need to …")
+# someone else's view, reported: "… must be restored, experts said", "Some argue that …", "…, she added."
+OTHERS_VIEW = re.compile(r"\b(?:argue[sd]?|adds?|added|insist(?:s|ed)?|claim(?:s|ed)?|warn(?:s|ed)?|urge[sd]?)\b")
+# an interview's page, whose answers argue the interviewee's view: a headline that gives it to its speaker ("Moscow
+# teacher: …", "Hungarian ambassador: …"), or a set-up that says so ("Vietnam Times spoke to her about …")
+SPEAKER_HEADLINE = re.compile(r"^[^:]{0,40}?\b(?:ambassador|envoy|minister|teacher|expert|official|professor|scholar"
+                              r"|diplomat|economist|analyst|leader|chief|head|director|president|spokes\w+|chair\w*"
+                              r"|consul|researcher|student|worker|businessman|businesswoman)\s*:", re.IGNORECASE)
+# (one speaker, the last word before the colon: not "Books as patient ambassadors: …")
+INTERVIEW_SETUP = re.compile(r"\b(?:spoke|talked|talks|speaks|sat down) (?:to|with)\b|\binterview", re.IGNORECASE)
 THESIS_WORDS = 250  # how far into an opinion piece its thesis may come (an anecdote and its figures run to 200 words)
 
 
 def _thesis_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None) -> list[int]:
-    """An opinion piece's opening, an anecdote in the first person (:data:`NARRATOR`) or a piece of background
-    (:data:`FEATURE_OPENER`), above the statement that argues what its headline says: the first within
-    :data:`THESIS_WORDS` words that argues (:data:`ARGUES`, not in a quotation nor to "you") and shares two words
-    with the headline, two more than the opening; nothing where a statement before it reports an act on a day."""
+    """An opinion piece's opening, an anecdote of the writer's own past days (:data:`NARRATOR`) or a piece of
+    background (:data:`FEATURE_OPENER`) that argues nothing itself, above the statement that argues what its
+    headline says: the first within :data:`THESIS_WORDS` words that argues (:data:`ARGUES`; not in a quotation, not
+    to "you", not someone else's view reported: :data:`REPORTED`, :data:`OTHERS_VIEW`) and shares two words with the
+    headline, two more than the opening. Nothing where a statement before it reports an act on a day (news), nor on
+    an interview's page (two questions, :data:`SPEAKER_HEADLINE`, :data:`INTERVIEW_SETUP`: the answers argue the
+    interviewee's view)."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     topic = topic_words(unquoted(headline)) if headline else set()
-    if len(kept) < 2 or len(topic) < 3:
+    interview = SPEAKER_HEADLINE.match(headline or "") or any(INTERVIEW_SETUP.search(raw[i]) for i in kept[:3])
+    if len(kept) < 2 or len(topic) < 3 or interview or sum(is_question(sentence) for sentence in raw) >= 2:
         return []
     opening = unquoted(raw[kept[0]].strip())
-    if not (NARRATOR.search(opening) or FEATURE_OPENER.match(opening)):
+    history = bool(FEATURE_OPENER.match(opening))
+    if not (NARRATOR.search(opening) or history) or ARGUES.search(opening) or ANNOUNCES.search(opening):
         return []
     opened = len(topic & topic_words(opening))
     words = 0
     for i in kept:
         sentence = raw[i].strip()
-        if (LEAD_ACT.search(sentence) and NEWS_DAY.search(sentence)) or DATED_ACT.search(sentence):
-            return []
+        dated = (LEAD_ACT.search(sentence) and NEWS_DAY.search(sentence)) or DATED_ACT.search(sentence)
+        if dated and not (history and i == kept[0]):  # (a piece of history's own day: "Thirty years ago, on July 11,
+            return []  # 1995, …")
         said = unquoted(sentence)
-        argues = ARGUES.search(said) and not ADDRESSED.search(said) and not sentence.startswith(QUOTE_MARKS)
+        argues = ARGUES.search(said) and not ADDRESSED.search(said) and not sentence.startswith(QUOTE_MARKS) \
+            and not REPORTED.search(said) and not OTHERS_VIEW.search(said)
         if i != kept[0] and argues and len(topic & topic_words(said)) >= max(2, opened + 2):
             return [j for j in kept if j < i]
         words += len(sentence.split())
@@ -1210,8 +1230,8 @@ def _untold_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
     come or under way, above a news lead that reports an act on a day (:data:`LEAD_ACT` and :data:`NEWS_DAY`, or
     :data:`DATED_ACT`; not a quotation, not in the first person) and shares two words with the headline (four where
     the opening shares one or reports something done where it names anyone: :func:`reports_an_act`, unless it has
-    a feature's shape; an opening that reports something done with its figures stays), within the
-    first :data:`UNTOLD_WORDS` words: the headline tells the story the lead reports, not the opening."""
+    a feature's shape; an opening that reports something done with its figures, or an act on its day, stays), within
+    the first :data:`UNTOLD_WORDS` words: the headline tells the story the lead reports, not the opening."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     topic = topic_words(unquoted(headline)) if headline else set()
     if len(kept) < 2 or len(topic) < 3:
@@ -1222,9 +1242,11 @@ def _untold_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
     shaped = OBJECT_OPENER.match(opening) or SCENE.match(opening) or FEATURE_OPENER.match(opening)  # a feature's
     # shape: "A rice cooker with a cracked lid, … : that was all welder Tran Van Duc carried out …"
     done = reports_an_act(said) and not shaped
-    if shared > 1 or FUTURE.search(said) or UNDER_WAY.search(said) or (re.search(r"\d", said) and done):
-        return []  # (news to come, under way or done with its figures: "This event will address …", "Foreign
-    # investors poured USD 10.2 billion …"; not a song's line that names no one: "Mother crossed wide rivers …")
+    news = (re.search(r"\d", said) or (NEWS_ACT.search(said) and NEWS_DAY.search(said))) and done
+    if shared > 1 or FUTURE.search(said) or UNDER_WAY.search(said) or news:
+        return []  # (news to come, under way or done with its figures or an act on its day: "This event will address
+    # …", "Foreign investors poured USD 10.2 billion …", "Prime Minister … on Tuesday received …", a review's near
+    # misses, s55; not a song's line that names no one: "Mother crossed wide rivers …")
     # an opening that reports something done where it names someone gives way only to a lead that shares four words
     # with the headline (read 51: "The twang of a single-stringed dan bau drifted across Koh Pich on Saturday evening
     # as hundreds of Cambodian students … gathered" above "The Vietnamese Embassy in Cambodia launched a week-long
