@@ -356,6 +356,10 @@ def test_a_part_of_a_kind_no_list_knows_stays_in_its_page_and_a_listings_numbere
                f"agreed on step {n} of a plan."} for n in range(4)]
     path = write(tmp_path, "briefs.jsonl", "\n".join(json.dumps(r) for r in briefs))
     assert len(list(read_units([str(path)], SummariseTask({})))) == 4
+    comments = [{"article_id": "a-1", "url": url, "index": n, "text": f"Reader {n}: Vietnam and Brazil should trade "
+                 f"more coffee and beef."} for n in range(3)]  # (a review, s55: an article's comments stay rows)
+    path = write(tmp_path, "comments.jsonl", "\n".join(json.dumps(r) for r in comments))
+    assert len(list(read_units([str(path)], SummariseTask({})))) == 3
 
 
 def test_a_vietnamese_outlets_description_is_its_sapo_unless_it_shortens_the_lead(tmp_path):
@@ -372,6 +376,9 @@ def test_a_vietnamese_outlets_description_is_its_sapo_unless_it_shortens_the_lea
     short = {**row, "description": "The two agriculture ministries signed in Hanoi an agreement that replaces a 2023 "
              "memorandum."}
     path = write(tmp_path, "s.jsonl", json.dumps(short))
+    assert next(read_units([str(path)], SummariseTask({})))["_text"].startswith("The agreement, signed in Hanoi")
+    summary = {k: v for k, v in {**row, "summary": row["description"]}.items() if k != "description"}  # (a dataset's
+    path = write(tmp_path, "r.jsonl", json.dumps(summary))  # reference summary is never read as the page's sapo)
     assert next(read_units([str(path)], SummariseTask({})))["_text"].startswith("The agreement, signed in Hanoi")
     foreign = {**row, "url": "https://www.example.com/world/asia/rice-deal"}
     path = write(tmp_path, "f.jsonl", json.dumps(foreign))

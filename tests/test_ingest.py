@@ -4008,6 +4008,14 @@ def test_a_markdown_caption_with_its_credit_a_wires_writer_and_a_senders_note_ab
      "Vietnamese professor honoured by Lao President Thongloun Sisoulith", "A Vietnamese professor was awarded"),
     ("[Re]Connecting ASEAN: a forum on rail links\n\nThe ASEAN rail forum opened in Hanoi on Monday with 300 "
      "delegates.\n\nIt ends on Friday.", "[Re]Connecting ASEAN: a forum on rail links", "The ASEAN rail forum"),
+    ("[Vietnam] will never choose sides, says defence minister\n\nThe defence minister told a forum in Singapore on "
+     "Saturday that Vietnam will never choose sides.\n\nHe spoke for an hour.",
+     "[Vietnam] will never choose sides, says defence minister", "The defence minister told"),
+    ("From: Lan <lan@example.org>\nDate: Tue, 2 Jun 2026 17:20:03 +0700\nTo: Minh <minh@example.org>\nSubject: Trip "
+     "to Vientiane\n\nHi Minh,\n\nThe Lao Institute of Foreign Affairs has agreed to host our workshop in Vientiane "
+     "on 12 May. I've copied Lan from the institute.\n\nBest,\nHoa\n\n-----\nHoa Nguyen\nResearch Fellow\n\n"
+     "CONFIDENTIALITY NOTICE: " + "This email is confidential. " * 12, "Trip to Vientiane",
+     "The Lao Institute of Foreign Affairs has agreed"),
     ("Subject: [PR 14/2026] Viet Nam and Laos sign a rail deal\n\nViet Nam and Laos signed a rail deal in Vientiane "
      "on Monday.\n\nWork starts next year.", "Viet Nam and Laos sign a rail deal", "Viet Nam and Laos signed"),
     ("From: Nguyen Hai Yen <yen@example.org>\nDate: Tue, 2 Jun 2026 17:20:03 +0700\nTo: Desk <desk@example.org>\n"
@@ -4040,6 +4048,10 @@ def test_a_forwarded_messages_greeting_note_and_a_raw_mail_with_only_a_content_t
     article = ingest_text(forward, "f", "f.txt")
     assert article.headline == "Korea, Vietnam agree to tighten oversight of seasonal worker brokers"
     assert article.paragraphs[0].text.startswith("South Korea and Vietnam agreed Friday")
+    letter = forward.replace("Hi Chau, saw this and thought of you. Copied the text since it's paywalled.\nJH\n\n",
+                             "Dear Colleagues, the Embassy of Viet Nam in Japan is pleased to invite you to a seminar "
+                             "on seasonal workers.\n\n")  # (a review, s55: the forwarded letter's own opening)
+    assert ingest_text(letter, "l", "l.txt").paragraphs[0].text.startswith("Dear Colleagues, the Embassy")
     saved = ("From: Thao <thao@example.edu>\nTo: Prof. Hartmann <h@example.de>\nDate: Fri, 15 May 2026 09:12:44 +0700\n"
              "Subject: VOV piece\nContent-Type: text/plain; charset=UTF-8\n\nDear Prof. Hartmann,\n\nHere is the VOV "
              "World piece I mentioned.\n\nKind regards,\nThao\n\n---------- pasted from VOV World ----------\n\n"

@@ -51,7 +51,8 @@ def _without_suffix(title: str, lines: list[str]) -> str:
 TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[^)]{0,60})\)\s*"
                           # a mail's label of what it sends: "[PRESS RELEASE] EU and Viet Nam open …" (read 49), "[MTI
                           # Press Release] …", "[THONG BAO / NOTICE] …", "MEDIA RELEASE: …" (read 51, 52)
-                          r"|^\[(?=[^\]]*[A-Za-z]{2})[^\]]{2,40}\]\s+(?=\S)"  # ("[PR 14/2026] …"; not "[Re]Connecting")
+                          r"|^\[(?=[^\]]*[A-Za-z]{2})[^\]]{2,40}\]\s+(?=(?-i:[A-Z0-9\"“‘]))"  # ("[PR 14/2026] …";
+                          # not "[Re]Connecting", nor an editor's "[Vietnam] will never choose sides, …")
                           r"|^(?:press|media|news) (?:release|advisory|statement)\s*:\s*(?=\S)"
                           r"|^[■□●○▪◆◇►•]\s*(?=\w)"  # a bullet before a notice's title: "■ CITIZEN PROTECTION NOTICE"
                           r"|^(?:home|homepage|trang chủ)(?P<crumb>\s+[›»>/|]\s+)(?:[^›»>|]{1,40}?(?P=crumb))*"

@@ -43,7 +43,7 @@ KEEPS_HYPHEN = {"well", "self", "non", "co", "ex", "anti", "pro", "semi", "multi
 
 # a wire's writer under its headline, in lower case, surname in capitals: "by Helene DUVAL", "by Martin ABBUGAO and
 # Tran Thi MINH" (not a sentence's "… honoured" / "by Lao President Thongloun Sisoulith")
-_WRITER = r"(?:[A-Z][\w'’-]*\s+){1,3}[A-Z]{2,}[A-Z'’-]*"
+_WRITER = r"(?:[A-Z][\w'’-]*\s+){1,2}[A-Z]{2,}[A-Z'’-]*"
 WRITER_LINE = re.compile(rf"^by\s+{_WRITER}(?:\s+(?:and|&)\s+{_WRITER})?$")
 
 

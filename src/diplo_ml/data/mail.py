@@ -95,17 +95,19 @@ def _note_below(lines: Sequence[str], end: int) -> set[int]:
 
 
 # a note's greeting that runs on into its words: "Hi Chau, saw this and thought of you." (read 53)
-GREETING_OPEN = re.compile(r"^(?:dear|hi|hello)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s*,", re.IGNORECASE)
+GREETING_OPEN = re.compile(r"^(?:hi|hello)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s*,", re.IGNORECASE)
 
 
 def _greeting_below(lines: Sequence[str], end: int) -> set[int]:
     """The note a forwarder's friend wrote above what they forwarded, below the forwarded message's header: its
-    first block, when it opens with a greeting and a name and holds at most 60 words, with more text below it ("Hi
-    Chau, saw this and thought of you. Copied the text …" / "JH")."""
+    first block, when it opens with an informal greeting and a name, says it copies or forwards what follows and holds
+    at most 60 words, with more text below it ("Hi Chau, saw this and thought of you. Copied the text …" / "JH"; not
+    a letter's own "Dear Colleagues, the Embassy … is pleased to invite you …")."""
     blocks = split_blocks([line.strip() if i > end else "" for i, line in enumerate(lines)])
     blocks = [block for block in blocks if block]
-    if len(blocks) < 2 or not GREETING_OPEN.match(blocks[0][0][1]) \
-            or sum(len(line.split()) for _, line in blocks[0]) > 60:
+    note = " ".join(line for _, line in blocks[0]) if blocks else ""
+    if len(blocks) < 2 or not GREETING_OPEN.match(note) or len(note.split()) > 60 \
+            or not (FORWARD_NOTE.search(note) or PASTED.search(note)):
         return set()
     return {number - 1 for number, _ in blocks[0]}
 
@@ -137,7 +139,8 @@ def _mail_header(lines: Sequence[str], text: list[int]) -> tuple[int, list[int],
 # a rule between a message's note and the text it pastes: "-----", "---------- pasted from VOV World ----------"
 PASTE_RULE = re.compile(r"^(?:-{3,}|_{3,}|={3,}|\*{3,})(?:\s*(?!(?i:original message|forwarded))[^-_=*]{1,60}?\s*"
                         r"(?:-{3,}|_{3,}|={3,}|\*{3,}))?$")  # (not Outlook's "-----Original Message-----")
-PASTED = re.compile(r"\b(?:pasted?|copied)\b", re.IGNORECASE)  # "I've pasted the text below", "pasted from VOV World"
+# "I've pasted the text below", "pasted from VOV World", "Copied the text since …" (not "I've copied Lan": a copy sent)
+PASTED = re.compile(r"\b(?:pasted?|copied) (?:the|it|this|that|below|here|in|from|it)\b", re.IGNORECASE)
 # a message's greeting on a line of its own: "Hi Thảo,", "Dear Prof. Hartmann,"
 GREETING_LINE = re.compile(r"^(?:dear|hi|hello|good (?:morning|afternoon|evening))\b[^!?]{0,40}[,:]$", re.IGNORECASE)
 

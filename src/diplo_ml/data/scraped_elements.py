@@ -15,7 +15,7 @@ from diplo_ml.data.page_text import looks_like_html
 
 SELECTOR_FIELDS = ("selector", "css_selector", "css", "element")  # where a row names the element it was read from
 PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position")
-# numbers that may count anything (a listing's briefs by "index"): a part's only beside its kind or its document's id
+# numbers that may count anything (a listing's briefs by "index", an article's comments): a part's only beside its kind
 GENERIC_NUMBER_FIELDS = ("seq", "sequence", "idx", "index", "order", "block_no", "para_no", "paragraph_no", "part_no")
 KIND_FIELDS = ("type", "kind", "block_type", "block", "block_kind", "element_type", "part_type", "role", "tag")
 # (what a numbered part is: "paragraph", "breadcrumb", "image_caption", an element's own tag "h1")
@@ -63,8 +63,8 @@ def selector_of(record: dict[str, Any]) -> str | None:
         return None
     named = next((record[k].strip() for k in SELECTOR_FIELDS if isinstance(record.get(k), str) and record[k].strip()),
                  None)
-    described = any(isinstance(record.get(k), str) for k in KIND_FIELDS) or any(record.get(k) for k in DOC_ID_FIELDS)
-    numbers = PART_NUMBER_FIELDS + (GENERIC_NUMBER_FIELDS if described else ())
+    kinded = any(isinstance(record.get(k), str) for k in KIND_FIELDS)  # (not comments numbered under an article_id)
+    numbers = PART_NUMBER_FIELDS + (GENERIC_NUMBER_FIELDS if kinded else ())
     if named or not any(isinstance(record.get(k), int) and not isinstance(record.get(k), bool) for k in numbers):
         return named
     kind = next((record[k] for k in KIND_FIELDS if isinstance(record.get(k), str)), "paragraph")
