@@ -2425,6 +2425,12 @@ def test_near_misses_of_the_third_review_stay(text, first):
     assert _chosen(text)[0].startswith(first)
 
 
+
+def _first_statement(text: str, headline: str) -> str:
+    """The first sentence a summary may use, given the article's headline."""
+    sentences, allowed = candidates(text, headline)
+    return [s for s, ok in zip(sentences, allowed) if ok][0]
+
 @pytest.mark.parametrize(("text", "headline", "first"), [
     # read 51 (s55): a feature's scene that names its people but no figure, above the lead the headline tells
     ("The twang of a single-stringed dan bau drifted across Koh Pich on Saturday evening as hundreds of Cambodian "
@@ -2441,8 +2447,7 @@ def test_near_misses_of_the_third_review_stay(text, first):
      "Cambodian students"),
 ])
 def test_a_scene_naming_its_people_gives_way_to_the_lead_the_headline_tells(text, headline, first):
-    sentences, allowed = candidates(text, headline)
-    assert [s for s, ok in zip(sentences, allowed) if ok][0].startswith(first)
+    assert _first_statement(text, headline).startswith(first)
 
 
 ANECDOTE = ("When I arrived in Canberra as a young second secretary in the late 1990s, my most important task each "
@@ -2470,8 +2475,7 @@ ANECDOTE = ("When I arrived in Canberra as a young second secretary in the late 
      "paracetamol.", "Paracetamol guidance for pregnant women unchanged", "Patient safety is our top priority"),
 ])
 def test_an_opinion_pieces_anecdote_or_background_gives_way_to_the_thesis_its_headline_argues(text, headline, first):
-    sentences, allowed = candidates(text, headline)
-    assert [s for s, ok in zip(sentences, allowed) if ok][0].startswith(first)
+    assert _first_statement(text, headline).startswith(first)
 
 
 @pytest.mark.parametrize(("text", "headline", "first"), [
@@ -2498,5 +2502,4 @@ def test_an_opinion_pieces_anecdote_or_background_gives_way_to_the_thesis_its_he
      "It is time for Viet Nam"),
 ])
 def test_news_on_its_day_and_a_speakers_words_stay_first_and_it_is_time_argues(text, headline, first):
-    sentences, allowed = candidates(text, headline)
-    assert [s for s, ok in zip(sentences, allowed) if ok][0].startswith(first)
+    assert _first_statement(text, headline).startswith(first)
