@@ -149,8 +149,9 @@ DATELINE_TAG = re.compile(rf"^\((?P<outlet>{_STORY_TAGS}[A-Z]{{3,10}})\)"
                           rf"\s*{_DASH}\s+(?=[A-Z]{{3,}}[A-Z ,.'-]*(?:{_DATE_AFTER_PLACE})\s*{_DASH})")
 # a place and date before an agency that no outlet list knows, in capitals in brackets: "Lima, Oct. 14 (ANDINA).-",
 # "Kuala Lumpur, 3 March (BERNAMA) --" (with its date, so not "The Development Programme (UNDP) – …")
-DATELINE_AGENCY = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}}{_COUNTRY_AFTER_PLACE},\s*"
-                             rf"(?:(?i:{MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{MONTHS})\.?)(?:,?\s+\d{{4}})?)"
+_AGENCY_PLACE = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"  # (before an agency's date: "Kuala Lumpur, 3 March")
+_AGENCY_DATE = rf"(?:(?i:{MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{MONTHS})\.?)(?:,?\s+\d{{4}})?"
+DATELINE_AGENCY = re.compile(rf"^(?P<place>{_AGENCY_PLACE}{_COUNTRY_AFTER_PLACE},\s*{_AGENCY_DATE})"
                              rf"\s*\((?P<outlet>{_STORY_TAGS}(?:[A-Z][A-Z&.]{{1,11}}"
                              rf"|(?:[A-Z][a-z]+ ){{1,3}}(?:Wire|News|Agency|Press|Service|Radio|Television|TV"
                              rf"|Online)))\)"  # (or in words: "MANILA, Aug 12 (Asia
@@ -159,8 +160,7 @@ DATELINE_AGENCY = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*
 # and Vietnam signed …" (a place, its date and up to three capitalised words in brackets: no weekday, no story tag)
 _WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 DATELINE_AGENCY_UNDASHED = re.compile(
-    rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}},\s*(?:(?i:{MONTHS})\.?\s+\d{{1,2}}"
-    rf"|\d{{1,2}}\s+(?i:{MONTHS})\.?)(?:,?\s+\d{{4}})?)\s*\((?P<outlet>{_STORY_TAGS}(?!(?i:{_WEEKDAY_NAMES})\b)"
+    rf"^(?P<place>{_AGENCY_PLACE},\s*{_AGENCY_DATE})\s*\((?P<outlet>{_STORY_TAGS}(?!(?i:{_WEEKDAY_NAMES})\b)"
     rf"[A-Z][\w&.]+(?: [A-Z][\w&.]+){{0,2}})\)\s+(?=[A-Z\"“])")
 # a well-known city in lower case before a dash, as a scraper copies a dateline styled in capitals: "hanoi – The …"
 DATELINE_LOWER_CITY = re.compile(r"^(?P<city>[a-zà-ỹ][a-zà-ỹ' ]{1,25}?)\s+[–—-]+\s+(?=[A-Z\"“])" + _NOT_A_PAIR)
@@ -170,7 +170,7 @@ DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATE
              DATELINE_TAG)
 # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")
 OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE)
-WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
+WEEKDAYS = f"{_WEEKDAY_NAMES}|mon|tue|wed|thu|fri|sat|sun"
 DATE_DMY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 # "2025-12-25", "2025/12/25", "2025-01-16T15:20:00+07:00"
 DATE_ISO = re.compile(r"\b(\d{4})(?:-(\d{2})-(\d{2})(?:\b|(?=T\d\d:))|/(\d{2})/(\d{2})(?![\w/-]))")

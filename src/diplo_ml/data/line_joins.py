@@ -49,10 +49,10 @@ WRITER_LINE = re.compile(rf"^by\s+{_WRITER}(?:\s+(?:and|&)\s+{_WRITER})?$")
 
 def _goes_on(paragraph: str, line: str) -> bool:
     """Whether ``line`` goes on the paragraph that a hard wrap broke before it: a line in lower case (not a writer's
-    :data:`WRITER_LINE`), after a word no
-    sentence or heading ends with (:data:`WRAPPED`; :data:`WRAPPED_BEFORE_TEXT` only after a long line and before
-    text, not a dateline, date, list item, byline or correspondent's line), a currency after its amount, or the rest
-    of a place's name that a sentence's line broke ("… left Ha" / "Noi on …")."""
+    :data:`WRITER_LINE`), after a word no sentence or heading ends with (:data:`WRAPPED`; :data:`WRAPPED_BEFORE_TEXT`
+    only after a long line and before text, not a dateline, date, list item, byline or correspondent's line), a
+    currency after its amount, or the rest of a place's name that a sentence's line broke ("… left Ha" / "Noi on …").
+    """
     if WRITER_LINE.match(line):  # (also after a title that ends "… drag on")
         return False
     if line[:1].islower() or WRAPPED.search(paragraph) or _broken_place(paragraph, line):

@@ -45,7 +45,8 @@ class ForwardedMail:
     titled: bool = False  # the message below opens with the subject as its title: the headline
 
 
-SEPARATOR = re.compile(r"^(?:-{3,}|_{3,}|={3,}|\*{3,})$")  # "-----" between a message's note and what it forwards
+_RULE = r"(?:-{3,}|_{3,}|={3,}|\*{3,})"  # a rule of dashes, underscores, equals signs or stars
+SEPARATOR = re.compile(rf"^{_RULE}$")  # "-----" between a message's note and what it forwards
 
 
 def forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
@@ -136,9 +137,20 @@ def _mail_header(lines: Sequence[str], text: list[int]) -> tuple[int, list[int],
     return k, header, fields
 
 
+def _subject(fields: dict[str, str]) -> str:
+    """A header's subject without the "Fwd:", "FW:", "TR:" or "RE:" before it."""
+    return re.sub(r"^(?:(?:fwd?|tr|re)\s*:\s*)+", "", fields.get("subject", ""), flags=re.IGNORECASE).strip()
+
+
+def _repeats_subject(line: str, subject: str) -> bool:
+    """Whether the line below a header is the message's own title, the subject again (four words or more; not a label:
+    "Joint Statement", "Press release" above the message's own title)."""
+    return len(subject.split()) >= 4 and line.strip().strip("*# ") == subject
+
+
 # a rule between a message's note and the text it pastes: "-----", "---------- pasted from VOV World ----------"
-PASTE_RULE = re.compile(r"^(?:-{3,}|_{3,}|={3,}|\*{3,})(?:\s*(?!(?i:original message|forwarded))[^-_=*]{1,60}?\s*"
-                        r"(?:-{3,}|_{3,}|={3,}|\*{3,}))?$")  # (not Outlook's "-----Original Message-----")
+PASTE_RULE = re.compile(rf"^{_RULE}(?:\s*(?!(?i:original message|forwarded))[^-_=*]{{1,60}}?\s*{_RULE})?$")  # (not
+# Outlook's "-----Original Message-----")
 # "I've pasted the text below", "pasted from VOV World", "Copied the text since …" (not "I've copied Lan": a copy sent)
 PASTED = re.compile(r"\b(?:pasted?|copied) (?:the|it|this|that|below|here|in|from|it)\b", re.IGNORECASE)
 # a message's greeting on a line of its own: "Hi Thảo,", "Dear Prof. Hartmann,"
@@ -166,8 +178,8 @@ def pasted_mail(lines: Sequence[str]) -> ForwardedMail:
             told = FORWARD_NOTE.search(note) or PASTED.search(note)  # not a signature, a disclaimer or a letter's
             if sum(len(lines[j].split()) for j in below) <= 40 or not told:  # annex below a rule)
                 break
-            subject = re.sub(r"^(?:(?:fwd?|tr|re)\s*:\s*)+", "", fields.get("subject", ""), flags=re.IGNORECASE).strip()
-            titled = lines[below[0]].strip().strip("*# ") == subject and len(subject.split()) >= 4
+            subject = _subject(fields)
+            titled = _repeats_subject(lines[below[0]], subject)
             return ForwardedMail(frozenset({*header, *body[:k + 1], *([below[0]] if titled else [])}), dated,
                                  subject or None, titled)
         words += len(lines[i].split())
@@ -194,11 +206,10 @@ def first_forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
     if not (marker is not None or notes or FORWARDED_SUBJECT.match(fields.get("subject", ""))) or not dated \
             or not {"to", "subject"} & set(fields) or text[-1] <= header[-1]:
         return ForwardedMail()
-    subject = re.sub(r"^(?:(?:fwd?|tr|re)\s*:\s*)+", "", fields.get("subject", ""), flags=re.IGNORECASE).strip()
+    subject = _subject(fields)
     below = next(i for i in text if i > header[-1])
     above = sum(len(lines[i].split()) for i in text if i < text[k])  # (a short note, not a report that quotes one)
-    title = {below} if len(subject.split()) >= 4 and lines[below].strip().strip("*# ") == subject and above <= 120 \
-        else set()  # (not a label: "Joint Statement", "Press release" above the message's own title)
+    title = {below} if _repeats_subject(lines[below], subject) and above <= 120 else set()
     return ForwardedMail(frozenset({*header, *notes, *title, *([marker] if marker is not None else [])}), dated,
                          subject or None, bool(title))
 

@@ -63,12 +63,13 @@ def selector_of(record: dict[str, Any]) -> str | None:
         return None
     named = next((record[k].strip() for k in SELECTOR_FIELDS if isinstance(record.get(k), str) and record[k].strip()),
                  None)
-    kinded = any(isinstance(record.get(k), str) for k in KIND_FIELDS)  # (not comments numbered under an article_id)
-    numbers = PART_NUMBER_FIELDS + (GENERIC_NUMBER_FIELDS if kinded else ())
+    kind = next((record[k] for k in KIND_FIELDS if isinstance(record.get(k), str)), None)
+    # (a generic number only beside a kind: not comments numbered under an article_id)
+    numbers = PART_NUMBER_FIELDS + (GENERIC_NUMBER_FIELDS if kind is not None else ())
     if named or not any(isinstance(record.get(k), int) and not isinstance(record.get(k), bool) for k in numbers):
         return named
-    kind = next((record[k] for k in KIND_FIELDS if isinstance(record.get(k), str)), "paragraph")
-    return _kind_selector(kind) or OTHER_PART  # (a kind no list knows: "meta", "news"; see :func:`group_elements`)
+    # a kind no list knows ("meta", "news"): see :func:`group_elements`
+    return _kind_selector(kind or "paragraph") or OTHER_PART
 
 
 def _tag(compound: str) -> tuple[str, str]:
@@ -135,24 +136,24 @@ def element_page(rows: list[dict[str, Any]]) -> str:
 def group_elements(records: Iterable[tuple[int, dict[str, Any]]]
                    ) -> Iterator[tuple[int, dict[str, Any] | list[dict[str, Any]]]]:
     """``(line, row)`` for each row, but a run of two rows or more that hold parts of a page (:func:`selector_of`) and
-    share its address as ``(first line, [rows])``: one page."""
-    run: list[tuple[int, dict[str, Any]]] = []
+    name the same page (:func:`page_key`) as ``(first line, [rows])``: one page."""
+    run: list[tuple[int, dict[str, Any], str]] = []  # (line, row, its selector)
 
     def flush() -> Iterator[tuple[int, dict[str, Any] | list[dict[str, Any]]]]:
-        titles = {str(row.get(field)) for _, row in run for field in ("title", "headline") if row.get(field)}
-        known = any(selector_of(row) != OTHER_PART for _, row in run)  # (rows all of an unknown kind: articles, as
+        titles = {str(row.get(field)) for _, row, _ in run for field in ("title", "headline") if row.get(field)}
+        known = any(selector != OTHER_PART for _, _, selector in run)  # (rows all of an unknown kind: articles, as
         if len(run) >= 2 and len(titles) <= 1 and known:  # one crawled twice; each with a title: a digest's briefs)
-            yield run[0][0], [row for _, row in run]
+            yield run[0][0], [row for _, row, _ in run]
         else:
-            yield from run
+            yield from ((number, row) for number, row, _ in run)
         run.clear()
 
     for number, record in records:
-        part = selector_of(record) is not None
-        if not (part and run and page_key(record) == page_key(run[0][1])):
+        selector = selector_of(record)
+        if not (selector is not None and run and page_key(record) == page_key(run[0][1])):
             yield from flush()  # (a row of its own, or a part of another page: the run so far is done)
-        if part:
-            run.append((number, record))
+        if selector is not None:
+            run.append((number, record, selector))
         else:
             yield number, record
     yield from flush()

@@ -1168,6 +1168,11 @@ def reports_an_act(text: str) -> bool:
                 or _past_after_subject(text))
 
 
+def _dated_act(sentence: str) -> bool:
+    """Whether a sentence reports an act on a day (:data:`LEAD_ACT` and :data:`NEWS_DAY`, or :data:`DATED_ACT`)."""
+    return bool((LEAD_ACT.search(sentence) and NEWS_DAY.search(sentence)) or DATED_ACT.search(sentence))
+
+
 # what an opinion piece argues: "… our cultural diplomacy should invest in them …", "… it must be organised, staffed
 # and funded as one", "Việt Nam's economic diplomacy now needs to shift from …" (reads 50, 52), "It is time for …"
 ARGUES = re.compile(r"\b(?:must|should|ought to|needs? to|has to|have to|cannot afford to|it is time)\b", re.IGNORECASE)
@@ -1210,9 +1215,8 @@ def _thesis_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
     words = 0
     for i in kept:
         sentence = raw[i].strip()
-        dated = (LEAD_ACT.search(sentence) and NEWS_DAY.search(sentence)) or DATED_ACT.search(sentence)
-        if dated and not (history and i == kept[0]):  # (a piece of history's own day: "Thirty years ago, on July 11,
-            return []  # 1995, …")
+        if _dated_act(sentence) and not (history and i == kept[0]):  # (a piece of history's own day: "Thirty
+            return []  # years ago, on July 11, 1995, …")
         said = unquoted(sentence)
         argues = ARGUES.search(said) and not ADDRESSED.search(said) and not sentence.startswith(QUOTE_MARKS) \
             and not REPORTED.search(said) and not OTHERS_VIEW.search(said)
@@ -1238,11 +1242,12 @@ def _untold_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
         return []
     opening = raw[kept[0]].strip()
     shared, said = len(topic & topic_words(opening)), unquoted(opening)
-    named = re.search(r"\d", said) or any(word[:1].isupper() for word in said.split()[1:])
+    figures = re.search(r"\d", said)
+    named = figures or any(word[:1].isupper() for word in said.split()[1:])
     shaped = OBJECT_OPENER.match(opening) or SCENE.match(opening) or FEATURE_OPENER.match(opening)  # a feature's
     # shape: "A rice cooker with a cracked lid, … : that was all welder Tran Van Duc carried out …"
     done = reports_an_act(said) and not shaped
-    news = (re.search(r"\d", said) or (NEWS_ACT.search(said) and NEWS_DAY.search(said))) and done
+    news = (figures or (NEWS_ACT.search(said) and NEWS_DAY.search(said))) and done
     if shared > 1 or FUTURE.search(said) or UNDER_WAY.search(said) or news:
         return []  # (news to come, under way or done with its figures or an act on its day: "This event will address
     # …", "Foreign investors poured USD 10.2 billion …", "Prime Minister … on Tuesday received …", a review's near
@@ -1254,9 +1259,8 @@ def _untold_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
     needed = max(4, 2 + 2 * shared) if named and done else 2 + 2 * shared
 
     def tells(sentence: str) -> bool:
-        dated = (LEAD_ACT.search(sentence) and NEWS_DAY.search(sentence)) or DATED_ACT.search(sentence)
-        return bool(dated) and not sentence.startswith(QUOTE_MARKS) and not FIRST_PERSON.search(unquoted(sentence)) \
-            and len(topic & topic_words(sentence)) >= needed
+        return _dated_act(sentence) and not sentence.startswith(QUOTE_MARKS) \
+            and not FIRST_PERSON.search(unquoted(sentence)) and len(topic & topic_words(sentence)) >= needed
 
     words = 0
     for i in kept:
