@@ -9,6 +9,7 @@ import unicodedata
 import pytest
 
 from diplo_ml.cli import main as cli_main
+from diplo_ml.data import page_noise
 from diplo_ml.data.datelines import parse_date
 from diplo_ml.data.headlines import TITLE_EXTRAS
 from diplo_ml.data.ingest import ingest_document, ingest_path, ingest_text, is_menu, names_a_digest
@@ -4058,3 +4059,89 @@ def test_a_forwarded_messages_greeting_note_and_a_raw_mail_with_only_a_content_t
              + body)
     article = ingest_document(saved, "s", "s.eml")
     assert article.paragraphs[0].text.startswith("South Korea and Vietnam agreed Friday")
+
+
+@pytest.mark.parametrize(("title", "site", "headline"), [
+    # s56 (read 53): a <title> with the site's own name before the <h1>'s words: "BERNAMA -" is no dateline
+    ("BERNAMA - Laos, Malaysia to widen halal trade links", "BERNAMA", "Laos, Malaysia to widen halal trade links"),
+    ("Bernama | Laos, Malaysia to widen halal trade links", "BERNAMA", "Laos, Malaysia to widen halal trade links"),
+    # near misses: another name before the title, or a title that is not the <h1>'s, stay as before
+    ("NDO - Laos, Malaysia to widen halal trade links", "BERNAMA", None),
+    ("BERNAMA - Halal trade links", "BERNAMA", "Laos, Malaysia to widen halal trade links"),
+])
+def test_a_title_that_puts_the_sites_name_first(title, site, headline):
+    page = (f'<html><head><title>{title}</title><meta property="og:site_name" content="{site}"></head><body>'
+            "<h1>Laos, Malaysia to widen halal trade links</h1><p>VIENTIANE, May 12 (Bernama) -- Laos and Malaysia "
+            "agreed on Tuesday to widen trade in halal food and to set up a joint certification desk.</p></body>"
+            "</html>")
+    article = ingest_document(page, "b", "page.html")
+    if headline is None:
+        assert article.dateline.startswith("NDO")  # (an agency's dateline line, as it was read before)
+    else:
+        assert article.headline == headline
+        assert article.dateline == "VIENTIANE, May 12 (Bernama)"
+
+
+@pytest.mark.parametrize("source", [
+    # s56 (review 2 of s55): a clipper's line naming where the copy came from was the page's headline
+    "Clipped from: https://vovworld.vn/en-US/news/laos-vesak-1.vov", "Saved from https://example.org/a/b",
+    "**Source URL:** <https://example.org/a>", "Clipped from:",
+])
+def test_the_line_that_says_where_a_clip_came_from_is_no_headline(source):
+    page = (f"{source}\n\n## Vietnamese in Laos mark Vesak with a charity drive\n\n(VOVWORLD) - Vietnamese Buddhists "
+            "in Laos marked Vesak on Saturday with a lantern procession and a charity drive for poor pupils.\n")
+    article = ingest_document(page, "c", "clip.md")
+    assert article.headline == "Vietnamese in Laos mark Vesak with a charity drive"
+    assert [why for line, why, _ in article.dropped if line == 1] == ["where the copy was taken from"]
+
+
+@pytest.mark.parametrize("line", ["Source: VNA", "Clipped from the Hanoi Times archive", "Address: 12 Le Duan street"])
+def test_near_misses_of_the_clip_source_line(line):
+    assert page_noise.COPY_SOURCE.match(line) is None
+
+
+@pytest.mark.parametrize(("title", "headline"), [
+    # s56 (review 4 of s55): the opinion section's label is no part of the headline; a form that titles keep is
+    ("Opinion: Laos and Vietnam must share the river's data", "Laos and Vietnam must share the river's data"),
+    ("COMMENTARY | A quieter kind of diplomacy", "A quieter kind of diplomacy"),
+    ("Explainer: Why the new hotline matters", "Explainer: Why the new hotline matters"),
+    ("Opinions differ on the new visa rules", "Opinions differ on the new visa rules"),
+])
+def test_an_opinion_label_before_a_title(title, headline):
+    assert TITLE_EXTRAS.sub("", title) == headline
+
+
+def test_a_forwarders_note_above_outlooks_original_message_line():
+    # s56 (review 2 of s55): "FYI - …" between the forwarder's header and Outlook's "-----Original Message-----"
+    mail = ("From: Pham Lan <lan@example.org>\nSent: Wednesday, May 13, 2026 8:02 AM\nTo: Desk <desk@example.org>\n"
+            "Subject: FW: Readout - Laos-EU Joint Committee\n\nFYI - readout below, for the EU country file.\n\n"
+            "-----Original Message-----\nFrom: EEAS Press <press@example.eu>\nSent: Tuesday, May 12, 2026 6:15 PM\n"
+            "To: Press list <list@example.eu>\nSubject: Readout - Laos-EU Joint Committee\n\n"
+            "The European Union and Laos held the fifth meeting of their Joint Committee in Brussels on 12 May "
+            "2026.\n\nThe two sides discussed trade, green transition and connectivity.\n")
+    article = ingest_text(mail, "m")
+    assert article.paragraphs[0].text.startswith("The European Union and Laos held")
+    assert article.headline == "Readout - Laos-EU Joint Committee"
+    assert article.date == "2026-05-12"
+
+
+def test_a_note_to_self_and_its_subject_in_lower_case_are_no_headline():
+    # s56 (read 53): a message to oneself pasting an article without its title; an audio player's label above it
+    mail = ("From: Ngoc <ngoc@example.org>\nDate: Wed, 3 Jun 2026 12:16:51 +0700\nSubject: laos vn language - "
+            "vnplus 1/6 (save)\nTo: Ngoc <ngoc@example.org>\n\nfor ch.4 (language as soft power). forgot to copy the "
+            "title, search \"summer classes\"\n\ncompare w/ the Thailand piece from March\n\n----\n\n"
+            "Listen to this article\n\n"
+            "Vientiane (VNA) - Summer Vietnamese classes for 1,200 children of Vietnamese descent in Laos opened on "
+            "June 1.\n\nThe classes are taught by volunteer teachers from Vietnam.\n")
+    article = ingest_text(mail, "n")
+    assert article.headline is None
+    assert article.paragraphs[0].text.startswith("Summer Vietnamese classes")
+    assert ("a collector's note", "compare w/ the Thailand piece from March") in [d[1:] for d in article.dropped]
+
+
+@pytest.mark.parametrize("title", ["eVisa holders may now enter at 13 more gates", "e-Government: Laos and Vietnam "
+                                   "link their portals", "iPhone makers look to Vietnam"])
+def test_a_title_that_opens_with_a_brand_in_lower_case_is_still_the_headline(title):
+    article = ingest_text(f"{title}\n\nHanoi (VNA) - Laos and Vietnam agreed on Monday to link their visa systems.\n",
+                          "t")
+    assert article.headline == title

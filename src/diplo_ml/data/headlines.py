@@ -54,6 +54,9 @@ TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[
                           r"|^\[(?=[^\]]*[A-Za-z]{2})[^\]]{2,40}\]\s+(?=(?-i:[A-Z0-9\"“‘]))"  # ("[PR 14/2026] …";
                           # not "[Re]Connecting", nor an editor's "[Vietnam] will never choose sides, …")
                           r"|^(?:press|media|news) (?:release|advisory|statement)\s*:\s*(?=\S)"
+                          # the opinion section's label: "Opinion: Australia and Vietnam must …" (review 4 of s55);
+                          # not a form that titles keep ("Explainer: Why …", "Interview: …", read 41)
+                          r"|^(?:opinion|commentary|op-ed|editorial|viewpoint)\s*[:|]\s*(?=(?-i:[A-Z0-9\"“‘]))"
                           r"|^[■□●○▪◆◇►•]\s*(?=\w)"  # a bullet before a notice's title: "■ CITIZEN PROTECTION NOTICE"
                           r"|^(?:home|homepage|trang chủ)(?P<crumb>\s+[›»>/|]\s+)(?:[^›»>|]{1,40}?(?P=crumb))*"
                           r"|(?<!\bat)(?<!\bat:)(?<!\bon)(?<!\bvia)(?<!\bfrom)(?<!\bvisit)\s+https?://\S+$"
@@ -533,6 +536,12 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(lambda line: DIGEST_CONTENTS.match(line.strip("*_# ")), "a digest's contents")
     drop(lambda line: re.match(r"\[(?:clip|clipped|clipping|note|notes|saved|todo)\]", line,
                                re.IGNORECASE), "a collector's note")  # "[clip] en.vietnamplus.vn – 28/04/2026 – for …"
+    drop(lambda line: re.match(r"(?:to|cc|bcc|from|reply-to)\s*:[^@]*\S@\S", line.strip("*_ "), re.IGNORECASE),
+         "e-mail header")  # ("To: Ngoc <ngoc@example.org>" in a message pasted as text)
+    # a note to self in lower case: "for ch.4 (overseas viets / soft power). forgot to copy the title, …", "compare w/
+    # the Thailand piece from March" (read 53; not "eVisa holders …", "e-Government …")
+    drop(lambda line: re.match(r"(?:(?i:subject)\s*:\s*)?[a-z]+\b(?![-’'])", line.strip("*_# "))
+         and len(line.split()) >= 4, "a collector's note")  # (its subject too: "Subject: laos vn language - …")
     drop(lambda line: GREETING.match(re.sub(r"^[\W_]+", "", line)), "greeting")  # a channel's "☀️ Good
     # morning, everyone! Happy Saturday 🙌 Quiet start to the weekend so far. …" above its news post (read 49)
     # a social profile's name with its degree of connection and the tagline under it: "Sarah Whitcombe • 1st" /

@@ -16,7 +16,8 @@ MAIL_FIELD = re.compile(r"^(?:\*\*)?(from|sent|date|to|cc|subject|de|envoyé|à|
                         re.IGNORECASE)
 FIELD_NAMES = {"de": "from", "envoyé": "sent", "à": "to", "objet": "subject"}  # (French Outlook)
 FORWARDED = re.compile(r"^(?:-+\s*forwarded message\s*-+|begin forwarded message:?"
-                       r"|-+\s*message transféré\s*-+)$", re.IGNORECASE)
+                       r"|-+\s*message transféré\s*-+|-+\s*original message\s*-+)$", re.IGNORECASE)  # (Outlook's
+# "-----Original Message-----" above a forwarded message's header, below the forwarder's own: review 2 of s55)
 FORWARDED_SUBJECT = re.compile(r"^(?:fwd?|tr)\s*:", re.IGNORECASE)
 # a forwarder's words about what follows: "FYI – useful background …", "Sharing this in case …", "Readout from last
 # night below, for the Indonesia country file.", "Note for the consular file – …"

@@ -583,13 +583,19 @@ TICKER = re.compile(r"^[▶►•]?\s*(?:LATEST|BREAKING(?: NEWS)?|TRENDING|HOT|
 # your privacy. We and our partners use cookies to … [Accept All] [Reject] [Cookie Settings]")
 COOKIE_BANNER = re.compile(r"^we value your privacy\b|\bcookies\b.*\[\s*(?:accept|reject|agree|allow|manage|cookie)",
                            re.IGNORECASE)
+# where a copy was taken from: a clipper's "Clipped from: https://…", "Saved from: …", a note's "Source URL: …" (read as
+# the page's headline, review 2 of s55); the address may already be gone ("Clipped from:")
+COPY_SOURCE = re.compile(r"^[*_]*(?:(?:clipped|saved|copied|captured|archived|retrieved|downloaded) from"
+                         r"|(?:(?:source|original|page|article) )?(?:url|link|address)(?=[*_]*\s*:))[*_]*\s*:?[*_]*"
+                         r"\s*<?(?:https?://\S*|www\.\S+|[\w-]+(?:\.[\w-]+)+/\S*)?>?$", re.IGNORECASE)
 # notices that are page noise when short (longer, "Copyright protection for films was …" is text)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (WIRE_NOTICE, 30, "wire notice or contributors"),
                  (COOKIES, 40, "cookie notice or navigation"), (COOKIE_BANNER, 90, "cookie notice or navigation"),
                  (PUBLISHER, 25, "publisher line"),
                  (SITE_ABOUT, 30, "a site's word about itself or its hotline's note"),
                  (OTHER_LANGUAGE, 40, "link to the page in another language"), (TICKER, 60, "news ticker"),
-                 (MAIL_NOTICE, 90, "e-mail notice"))
+                 (MAIL_NOTICE, 90, "e-mail notice"),
+                 (COPY_SOURCE, 12, "where the copy was taken from"))
 
 
 def _dated_masthead(line: str) -> bool:
@@ -599,7 +605,8 @@ def _dated_masthead(line: str) -> bool:
 
 
 # a link to a video or audio ("Watch: Kallas says …", "Video: …") and a release's embargo ("EMBARGOED UNTIL 00:01 …")
-MEDIA_OR_EMBARGO = re.compile(r"^(?:(?:watch|video|listen|audio)\s*:|embargoed\b|not for (?:publication|broadcast)\b)",
+MEDIA_OR_EMBARGO = re.compile(r"^(?:(?:watch|video|listen|audio)\s*:|embargoed\b|not for (?:publication|broadcast)\b"
+                              r"|listen to (?:this|the) (?:article|story|news|page)\b)",  # (a page's audio player)
                               re.IGNORECASE)
 
 

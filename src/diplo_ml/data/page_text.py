@@ -412,7 +412,19 @@ def _parse_html(markup: str, cookies: bool) -> tuple[bool, HtmlPage]:
     title = parser.title
     if title and vietnamese_title(title) and len(parser.h1s) > 1 and _english_beside(title, parser.h1s[1]):
         title = parser.h1s[1]  # a bilingual page's two <h1>s side by side, the Vietnamese first (read 49)
+    if title and parser.site:
+        text = _site_last(text, parser.site, title)
     return parser.cookie_box, HtmlPage(text, *parser.published, title, parser.site)
+
+
+def _site_last(text: str, site: str, title: str) -> str:
+    """The text with a <title> that puts the site's own name before the <h1>'s words ("BERNAMA - Malaysia, Vietnam to
+    …", og:site_name "BERNAMA") written the usual way round, the name after: read first, "BERNAMA -" is a dateline
+    and the page loses its headline (read 53)."""
+    first, _, rest = text.partition("\n")
+    if re.fullmatch(rf"{re.escape(site)}\s*[-–—|:]\s*{re.escape(title)}", first, re.IGNORECASE):
+        return f"{title} - {site}\n{rest}"
+    return text
 
 
 def html_to_text(markup: str) -> str:
