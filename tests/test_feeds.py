@@ -383,3 +383,26 @@ def test_a_vietnamese_outlets_description_is_its_sapo_unless_it_shortens_the_lea
     foreign = {**row, "url": "https://www.example.com/world/asia/rice-deal"}
     path = write(tmp_path, "f.jsonl", json.dumps(foreign))
     assert next(read_units([str(path)], SummariseTask({})))["_text"].startswith("The agreement, signed in Hanoi")
+
+
+def test_a_scrapers_metadata_row_of_no_text_gives_its_page_a_title_and_date(tmp_path):
+    # read 56 (s56): a "meta" row with the title and date but no text above paragraphs numbered by "index" beside a
+    # "row_type", and a "tags" row of a list below them, stopped the whole run ("missing or empty 'text'")
+    base = {"doc_id": "tt-1", "url": "https://tuoitrenews.vn/news/features/20260520/nurses/1.html"}
+    rows = [{**base, "row_type": "meta", "title": "From Thai Binh to Bavaria: nurses and a partnership",
+             "published": "20/05/2026 14:32 GMT+7"},
+            {**base, "row_type": "caption", "index": 1, "text": "Dinh Thi Hoa at a care home. Photo: Tuoi Tre"},
+            {**base, "row_type": "paragraph", "index": 2, "text": "Vietnam and Germany agreed on Monday to train 500 "
+             "more nurses a year under their care-worker programme."},
+            {**base, "row_type": "paragraph", "index": 3, "text": "The first group leaves in September."},
+            {**base, "row_type": "tags", "tags": ["Vietnam-Germany", "nurses"]}]
+    path = write(tmp_path, "rows.jsonl", "\n".join(json.dumps(r) for r in rows))
+    (page,) = list(read_units([str(path)], SummariseTask({})))
+    assert page["headline"] == "From Thai Binh to Bavaria: nurses and a partnership"
+    assert page["date"] == "2026-05-20"
+    assert page["_text"].startswith("Vietnam and Germany agreed on Monday")
+    # a row of no text alone is still an error naming its line; rows of separate articles stay rows
+    path = write(tmp_path, "alone.jsonl", json.dumps(rows[0]) + "\n" + json.dumps(
+        {"doc_id": "tt-2", "text": "Vietnam and Laos agreed on Monday to open a border gate."}))
+    with pytest.raises(DataError, match=r"alone\.jsonl:1: missing or empty 'text'"):
+        list(read_units([str(path)], SummariseTask({})))

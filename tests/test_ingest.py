@@ -4145,3 +4145,33 @@ def test_a_title_that_opens_with_a_brand_in_lower_case_is_still_the_headline(tit
     article = ingest_text(f"{title}\n\nHanoi (VNA) - Laos and Vietnam agreed on Monday to link their visa systems.\n",
                           "t")
     assert article.headline == title
+
+
+def test_a_reply_above_outlooks_original_message_line_is_the_text():
+    # review 5 (s56): a forward of a reply whose own words are the news, the question it answers quoted below
+    mail = ("From: Pham Lan <lan@example.org>\nSent: Wednesday, May 13, 2026 8:02 AM\nTo: Desk <desk@example.org>\n"
+            "Subject: FW: RE: Laos question\n\nDeputy Foreign Minister Do Hung Viet and his Cambodian counterpart "
+            "co-chaired the consultation in Phnom Penh on Tuesday.\n\n-----Original Message-----\nFrom: Desk "
+            "<desk@example.org>\nSent: Tuesday, May 12, 2026 6:15 PM\nTo: Lan <lan@example.org>\nSubject: Laos "
+            "question\n\nWho co-chaired the consultation?\n")
+    assert ingest_text(mail, "r").paragraphs[0].text.startswith("Deputy Foreign Minister Do Hung Viet")
+    reply = mail.split("\n\n", 1)[1]  # (the reply's body alone: the quoted message's subject is no headline)
+    assert ingest_text(reply, "b").headline is None
+
+
+@pytest.mark.parametrize(("title", "headline"), [
+    # review 5 (s56): real titles in lower case stay; an opinion label before a bar is no title
+    ("von der Leyen, Vietnamese PM discuss upgrading EU-Vietnam ties", "von der Leyen, Vietnamese PM discuss "
+     "upgrading EU-Vietnam ties"),
+    ("de minimis rules tighten for Vietnamese exporters to the US", "de minimis rules tighten for Vietnamese exporters "
+     "to the US"),
+    ("note: ask Prof. Hanh whether this was the first state visit", None),
+    ("Opinion | What Vietnam gains from becoming a BRICS partner", "What Vietnam gains from becoming a BRICS partner"),
+])
+def test_titles_in_lower_case_stay_and_a_bars_opinion_label_goes(title, headline):
+    article = ingest_text(f"{title}\n\nHanoi (VNA) - Vietnam and the EU agreed on Monday to upgrade ties.\n", "t")
+    assert article.headline == headline
+    if headline is not None:  # (a saved page's own <h1> and <title>, too)
+        page = ingest_document(f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>Hanoi (VNA) - "
+                               "Vietnam and the EU agreed on Monday to upgrade ties.</p></body></html>", "h", "t.html")
+        assert page.headline == headline

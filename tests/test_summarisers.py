@@ -2503,3 +2503,61 @@ def test_an_opinion_pieces_anecdote_or_background_gives_way_to_the_thesis_its_he
 ])
 def test_news_on_its_day_and_a_speakers_words_stay_first_and_it_is_time_argues(text, headline, first):
     assert _first_statement(text, headline).startswith(first)
+
+
+SCENE = ("Nguyen Van Tu still keeps the crumpled boarding pass from the flight that brought him home from Phnom Penh "
+         "last November.\n\nThe 24-year-old had answered an online advertisement for a job paying 1,500 USD a month."
+         "\n\nInstead, he spent seven months in a guarded compound near the coast.\n\n")
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # read 56 (s56): a feature's scene about one person above its nut graf, which makes the person one of many
+    (SCENE + "Tu is one of more than 3,400 Vietnamese citizens whom consular officials helped bring home this year.",
+     "Tu is one of more than 3,400"),
+    (SCENE + "Tu, a welder from Nghe An province, is part of a growing number of returnees who sue their brokers.",
+     "Tu, a welder from Nghe An province, is part"),
+    ("When Mohamad Ismail Ka unpacked his dried catfish at a fair in Kuala Lumpur last month, buyers asked about "
+     "certificates.\n\nHis experience explains why Vietnam is counting on Malaysia to open the halal market.",
+     "His experience explains why"),
+    # near misses: news with a day above it; a place or a body that is one of many (no full name above it); a name
+    # the opening never gave in full
+    ("Nguyen Van An, a student at Hanoi University, won a gold medal at the olympiad in Tokyo on May 5.\n\nAn is one "
+     "of six Vietnamese students who took part.", "Nguyen Van An, a student"),
+    ("Last year, within three months of taking office, the Prime Minister arrived in Ankara.\n\nWhy Turkey?\n\n"
+     "Turkey is one of the world's fastest growing economies.", "Last year, within three months"),
+    ("The handbrake from a vintage 1968 Ford Cortina has been used to steer a camera into the Prototype Fast Reactor "
+     "(PFR).\n\nPFR is one of three reactors at the former centre.", "The handbrake from a vintage"),
+    (SCENE + "Lan is one of 12 consuls honoured this year.", "Nguyen Van Tu still keeps"),
+])
+def test_a_features_scene_about_one_person_gives_way_to_its_nut_graf(text, first):
+    assert _first_statement(text, "Homecoming: the long road back for Vietnamese lured abroad").startswith(first)
+
+
+@pytest.mark.parametrize(("text", "headline", "first"), [
+    # read 56 (s56): a thesis that sets what a thing is against what it is not, and a speaker's "I want to argue"
+    ("When Washington announced new tariffs in April 2025, Vietnam was handed one of the highest rates. A year on, "
+     "Hanoi's tariff talks look less like capitulation than like a case study in how to negotiate.",
+     "How Hanoi's tariff talks became a case study", "A year on, Hanoi's tariff talks"),
+    ("When I first came to Singapore as a young attaché in 1998, the region was in crisis. They have written ASEAN's "
+     "obituary ever since. Tonight I want to argue that ASEAN's consensus is the price of keeping every member at "
+     "the table.", "ASEAN's consensus: the price of keeping every member at the table", "Tonight I want to argue"),
+    # near miss: the contrast in an opening that is news
+    ("Vietnam on Monday signed a deal with Laos that is not a treaty but a memorandum. It is less binding than "
+     "earlier accords.", "Vietnam, Laos sign memorandum, not a treaty", "Vietnam on Monday signed"),
+])
+def test_an_opinion_pieces_thesis_may_set_what_is_against_what_is_not(text, headline, first):
+    assert _first_statement(text, headline).startswith(first)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # read 56 (s56): a press office's cover note, its notes to the press, a speaker's thanks for the introduction, a
+    # summary widget's line
+    ("Please find below the full text of the lecture delivered by the Deputy Minister on Thursday, 28 May 2026. "
+     "Photos are available on request. Please attribute quotations to the Deputy Minister. ASEAN has kept every "
+     "member at the table for thirty years.", "ASEAN has kept"),
+    ("Thank you for your kind introduction and for inviting me to this great school. ASEAN has kept every member at "
+     "the table.", "ASEAN has kept"),
+    ("Read a summary of this article on FAST.\n\nSome 330,000 Vietnamese live in South Korea.", "Some 330,000"),
+])
+def test_a_releases_cover_note_notes_to_the_press_and_thanks_are_no_summary(text, first):
+    assert _first_statement(text, "ASEAN at the crossroads").startswith(first)

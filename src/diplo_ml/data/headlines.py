@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from diplo_ml.data.article import Article
-from diplo_ml.data.datelines import MONTHS, WEEKDAYS, parse_date
+from diplo_ml.data.datelines import MONTHS, WEEKDAYS, masthead, parse_date
 from diplo_ml.data.examples import slug_words
 from diplo_ml.data.language import ENGLISH_TITLE_WORDS
 from diplo_ml.data.line_joins import capitals
@@ -15,6 +15,7 @@ from diplo_ml.data.page_noise import (
     BYLINE,
     FULL_TEXT_OF,
     OFFICE_TITLES,
+    OPINION_SECTION,
     PICTURED,
     PROMPT,
     QUESTION_PREFIX,
@@ -56,7 +57,7 @@ TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[
                           r"|^(?:press|media|news) (?:release|advisory|statement)\s*:\s*(?=\S)"
                           # the opinion section's label: "Opinion: Australia and Vietnam must …" (review 4 of s55);
                           # not a form that titles keep ("Explainer: Why …", "Interview: …", read 41)
-                          r"|^(?:opinion|commentary|op-ed|editorial|viewpoint)\s*[:|]\s*(?=(?-i:[A-Z0-9\"“‘]))"
+                          rf"|^{OPINION_SECTION}\s*[:|]\s*(?=(?-i:[A-Z0-9\"“‘]))"
                           r"|^[■□●○▪◆◇►•]\s*(?=\w)"  # a bullet before a notice's title: "■ CITIZEN PROTECTION NOTICE"
                           r"|^(?:home|homepage|trang chủ)(?P<crumb>\s+[›»>/|]\s+)(?:[^›»>|]{1,40}?(?P=crumb))*"
                           r"|(?<!\bat)(?<!\bat:)(?<!\bon)(?<!\bvia)(?<!\bfrom)(?<!\bvisit)\s+https?://\S+$"
@@ -66,6 +67,20 @@ TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[
                           r"|^(?-i:(?:UPDATE|REFILE|CORRECTED|RPT|WRAPUP|EXCLUSIVE)(?: \d{1,2})?)\s?-(?=[A-Z])"
                           # an embargo before a release's title: "EMBARGOED 00:01 Thursday 20 November – Tánaiste …"
                           r"|^(?:embargoed?|under embargo)\b[^–—|]{0,60}?\s[–—|-]\s+", re.IGNORECASE)
+
+
+# an outlet's name as a label before a title: "Bernama: Malaysia, Vietnam to set up …" (a media-monitoring mail), "VNS
+# Alert: Vice President meets …" (an outlet's alert), read 57; not "Vietnam: …", "ASEAN: …", a title's own topic
+OUTLET_LABEL = re.compile(r"^(?P<outlet>[A-Z][\w&.'’ -]{1,30}?)(?: (?:news )?alert| breaking)?\s*:\s+(?=[A-Z0-9\"“‘])",
+                          re.IGNORECASE)
+
+
+def title_without_labels(title: str) -> str:
+    """A title without a wire's or a mail's labels before it (:data:`TITLE_EXTRAS`) nor an outlet's name as a label
+    (:data:`OUTLET_LABEL`, a name :func:`masthead` knows)."""
+    title = TITLE_EXTRAS.sub("", title)
+    label = OUTLET_LABEL.match(title)
+    return title[label.end():] if label and masthead(label["outlet"]) else title
 
 # a site's languages, each in its own name: "Tiếng Việt | English | Français | Español | 中文 | 日本語 | 한국어 | ไทย"
 LANGUAGES = {"English", "Tiếng Việt", "Français", "Español", "Deutsch", "Русский", "中文", "日本語",
@@ -449,6 +464,11 @@ def _labels_off(line: str) -> str:
     return ALERT_PREFIX.sub("", TITLE_FIELD.sub(r"\1", line))
 
 
+# a note's shorthand: "note: ask Prof. …", "w/", "(save)", "ch.4", "todo", "pls", "cf.", "forgot to", "read later"
+NOTE_SHORTHAND = re.compile(r"^[*_ ]*(?:note|nb|memo)\s*:|(?:^|\s)w/\s|\((?:save|saved|todo|to read)\)|\bch\.\s?\d"
+                            r"|\b(?:todo|pls|cf\.|forgot to|remember to|read later|to read later)(?!\w)", re.IGNORECASE)
+
+
 def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     """The longest short line above the body is the headline; the others are section labels."""
     def drop(test: Callable[[str], object], reason: str) -> None:
@@ -538,10 +558,11 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
                                re.IGNORECASE), "a collector's note")  # "[clip] en.vietnamplus.vn – 28/04/2026 – for …"
     drop(lambda line: re.match(r"(?:to|cc|bcc|from|reply-to)\s*:[^@]*\S@\S", line.strip("*_ "), re.IGNORECASE),
          "e-mail header")  # ("To: Ngoc <ngoc@example.org>" in a message pasted as text)
-    # a note to self in lower case: "for ch.4 (overseas viets / soft power). forgot to copy the title, …", "compare w/
-    # the Thailand piece from March" (read 53; not "eVisa holders …", "e-Government …")
+    # a note to self in lower case, with a note's shorthand: "for ch.4 (overseas viets / soft power). forgot to copy the
+    # title, …", "compare w/ the Thailand piece from March", "Subject: laos vn language - vnplus 1/6 (save)" (read 53;
+    # not "von der Leyen, Vietnamese PM discuss …", "de minimis rules …": review 5)
     drop(lambda line: re.match(r"(?:(?i:subject)\s*:\s*)?[a-z]+\b(?![-’'])", line.strip("*_# "))
-         and len(line.split()) >= 4, "a collector's note")  # (its subject too: "Subject: laos vn language - …")
+         and NOTE_SHORTHAND.search(line), "a collector's note")
     drop(lambda line: GREETING.match(re.sub(r"^[\W_]+", "", line)), "greeting")  # a channel's "☀️ Good
     # morning, everyone! Happy Saturday 🙌 Quiet start to the weekend so far. …" above its news post (read 49)
     # a social profile's name with its degree of connection and the tagline under it: "Sarah Whitcombe • 1st" /
@@ -631,7 +652,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
             if stamp and (day := parse_date(stamp.group(1))):  # (a digest's name and its day, read 49)
                 article.date = article.date or day
                 headline = headline[:stamp.start()]
-            article.headline = without_pictographs(TITLE_EXTRAS.sub("", headline))
+            article.headline = without_pictographs(title_without_labels(headline))
             article.dropped.append((number, "headline (kept as metadata)", line))
         else:
             article.dropped.append((number, "section label", line))
@@ -732,6 +753,6 @@ def title_the_page_lists(article: Article) -> None:
                   and len(set(re.findall(r"[a-z]{4,}", line.lower())) & told) >= 2), None)
     if title is None:
         return
-    article.headline = without_pictographs(TITLE_EXTRAS.sub("", without_site(title[1]).strip("*# ")))
+    article.headline = without_pictographs(title_without_labels(without_site(title[1]).strip("*# ")))
     article.dropped = [(n, "headline (kept as metadata)" if (n, line) == title else "deck under the headline"
                         if n == heading[0] else why, line) for n, why, line in article.dropped]

@@ -49,7 +49,6 @@ from diplo_ml.data.headlines import (
     PUBLISHED_LINE,
     SPEAKERS_LABEL,
     SPEAKERS_TITLE,
-    TITLE_EXTRAS,
     event_label,
     is_menu,
     names_site,
@@ -57,6 +56,7 @@ from diplo_ml.data.headlines import (
     spaced_menus,
     title_line,
     title_the_page_lists,
+    title_without_labels,
     without_pictographs,
 )
 from diplo_ml.data.language import vietnamese_text, vietnamese_title
@@ -907,7 +907,7 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     if title and vietnamese_title(title) and article.headline and not vietnamese_title(article.headline):
         title = None  # a bilingual page's Vietnamese <h1> over the English title its text has (read 41)
     if title and (page is not None or heading_line):  # the page's own title (front matter, "# …", <h1>) beats the
-        article.headline = TITLE_EXTRAS.sub("", without_site(title))  # longest short line above the body (a clipped
+        article.headline = title_without_labels(without_site(title))  # longest short line above the body (a clipped
         # page's title keeps the site's name: "… on lithium — MercoPress")
         article.dropped = [(n, "heading (the page's title is the headline)" if why.startswith("headline")
                             else why, line) for n, why, line in article.dropped]

@@ -16,8 +16,10 @@ MAIL_FIELD = re.compile(r"^(?:\*\*)?(from|sent|date|to|cc|subject|de|envoyé|à|
                         re.IGNORECASE)
 FIELD_NAMES = {"de": "from", "envoyé": "sent", "à": "to", "objet": "subject"}  # (French Outlook)
 FORWARDED = re.compile(r"^(?:-+\s*forwarded message\s*-+|begin forwarded message:?"
-                       r"|-+\s*message transféré\s*-+|-+\s*original message\s*-+)$", re.IGNORECASE)  # (Outlook's
-# "-----Original Message-----" above a forwarded message's header, below the forwarder's own: review 2 of s55)
+                       r"|-+\s*message transféré\s*-+)$", re.IGNORECASE)
+# Outlook's line above a message it forwards or replies to: a forward's only where a note above it says so (review 2
+# of s55: "FYI - readout below …"; not a reply whose own words are the news, review 5)
+ORIGINAL_MESSAGE = re.compile(r"^-+\s*original message\s*-+$", re.IGNORECASE)
 FORWARDED_SUBJECT = re.compile(r"^(?:fwd?|tr)\s*:", re.IGNORECASE)
 # a forwarder's words about what follows: "FYI – useful background …", "Sharing this in case …", "Readout from last
 # night below, for the Indonesia country file.", "Note for the consular file – …"
@@ -63,13 +65,15 @@ def forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
     while mail.lines:
         text = [i for i, line in enumerate(lines) if line.strip()]
         end = max(mail.lines)
-        marker = next((i for i in text if i > end and FORWARDED.match(lines[i].strip())), None)
+        marker = next((i for i in text if i > end and (FORWARDED.match(lines[i].strip()) or (
+            ORIGINAL_MESSAGE.match(lines[i].strip()) and FORWARD_NOTE.search(
+                " ".join(lines[j] for j in text if end < j < i))))), None)
         if marker is None or sum(len(lines[i].split()) for i in text if end < i < marker) > 80:
             break
-        inner = first_forwarded_mail(["" if i < marker else line for i, line in enumerate(lines)])
+        inner = first_forwarded_mail(["" if i < marker else line for i, line in enumerate(lines)], forwarded=True)
         if not inner.lines:
             break
-        between = {i for i in text if end < i < marker}
+        between = {i for i in text if end < i <= marker}
         mail = ForwardedMail(frozenset({*mail.lines, *between, *inner.lines}), inner.date or mail.date,
                              inner.subject or mail.subject, inner.titled)
         nested = True
@@ -189,13 +193,13 @@ def pasted_mail(lines: Sequence[str]) -> ForwardedMail:
     return ForwardedMail()
 
 
-def first_forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
+def first_forwarded_mail(lines: Sequence[str], forwarded: bool = False) -> ForwardedMail:
     """A forwarded e-mail's header ("From: … <…@…>" / "Sent:" / "To:" / "Subject: FW: …", a "Forwarded message" line
     above it), the forwarder's note on it above (a block of up to 40 words: "FYI – useful background …", "Readout
     below, for the country file.": :data:`FORWARD_NOTE`; other notes may be the news itself) and the message's title
     below when it repeats the subject. Nothing unless the page's first "From:" line within its first 40 lines of text
     opens a header of a date, a recipient or subject, and a forwarded subject, a "Forwarded message" line or such a
-    note above it, with text below it."""
+    note above it (or ``forwarded``: the caller found the line that opens a forward), with text below it."""
     text = [i for i, line in enumerate(lines) if line.strip()]
     k, header, fields = _mail_header(lines, text)
     if not header:
@@ -204,7 +208,8 @@ def first_forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
     notes = {i for block in _blocks_above(lines, text[k]) if sum(len(lines[i].split()) for i in block) <= 40
              and FORWARD_NOTE.search(" ".join(lines[i].strip() for i in block)) for i in block}
     dated = fields.get("sent") or fields.get("date")
-    if not (marker is not None or notes or FORWARDED_SUBJECT.match(fields.get("subject", ""))) or not dated \
+    if not (forwarded or marker is not None or notes or FORWARDED_SUBJECT.match(fields.get("subject", ""))) \
+            or not dated \
             or not {"to", "subject"} & set(fields) or text[-1] <= header[-1]:
         return ForwardedMail()
     subject = _subject(fields)

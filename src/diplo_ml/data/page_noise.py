@@ -606,7 +606,8 @@ def _dated_masthead(line: str) -> bool:
 
 # a link to a video or audio ("Watch: Kallas says …", "Video: …") and a release's embargo ("EMBARGOED UNTIL 00:01 …")
 MEDIA_OR_EMBARGO = re.compile(r"^(?:(?:watch|video|listen|audio)\s*:|embargoed\b|not for (?:publication|broadcast)\b"
-                              r"|listen to (?:this|the) (?:article|story|news|page)\b)",  # (a page's audio player)
+                              r"|listen to (?:this|the) (?:article|story|news|page)\b"  # (a page's audio player; a
+                              r"|read (?:a|the) summary of this (?:article|story)\b)",  # CNA's "… on FAST.", read 56)
                               re.IGNORECASE)
 
 
@@ -737,5 +738,7 @@ def without_site(title: str) -> str:
 
 # what an e-mail or a print view sets before a title: "Subject: …", "FW: …", "Fwd: …", "RE: …", "In bài viết - …" (print
 # the article), "Print - …"
+OPINION_SECTION = r"(?:opinion|commentary|op-ed|editorial|viewpoint)"  # the section's label before an opinion title
 TITLE_PREFIX = re.compile(r"^(?:(?:subject|fwd?|re|tr)\s*:\s*)+|^(?:In bài viết|Print(?: article| this page)?)"
-                          r"\s+[-–|:]\s+", re.IGNORECASE)
+                          rf"\s+[-–|:]\s+|^{OPINION_SECTION}\s*\|\s*(?=\S)", re.IGNORECASE)  # ("Opinion | What …",
+# review 5: not the title, with the rest as the site's name)

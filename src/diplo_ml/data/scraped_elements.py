@@ -16,8 +16,10 @@ from diplo_ml.data.page_text import looks_like_html
 SELECTOR_FIELDS = ("selector", "css_selector", "css", "element")  # where a row names the element it was read from
 PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position")
 # numbers that may count anything (a listing's briefs by "index", an article's comments): a part's only beside its kind
-GENERIC_NUMBER_FIELDS = ("seq", "sequence", "idx", "index", "order", "block_no", "para_no", "paragraph_no", "part_no")
-KIND_FIELDS = ("type", "kind", "block_type", "block", "block_kind", "element_type", "part_type", "role", "tag")
+GENERIC_NUMBER_FIELDS = ("seq", "sequence", "idx", "index", "order", "block_no", "para_no", "paragraph_no", "part_no",
+                         "block")  # (a number where it is one: `"block": 3, "type": "paragraph"`, read 57)
+KIND_FIELDS = ("type", "kind", "block_type", "block", "block_kind", "element_type", "part_type", "role", "tag",
+               "row_type", "item_type", "node_type", "record_type", "entry_type")
 # (what a numbered part is: "paragraph", "breadcrumb", "image_caption", an element's own tag "h1")
 DOC_ID_FIELDS = ("doc_id", "docid", "document_id", "article_id", "page_id", "story_id")  # the page a part is of
 # the element a part of each kind is written as (any other kind: a paragraph)
@@ -30,6 +32,9 @@ KIND_SELECTORS = {"breadcrumb": "nav.breadcrumb", "breadcrumbs": "nav.breadcrumb
                   "header": "h2", "image": "figure figcaption", "list": "ul li"}  # (an editor's blocks)
 PARAGRAPH_KINDS = {"paragraph", "para", "p", "text", "body"}
 OTHER_PART = "div.part"  # a numbered part of a kind no list knows: a page's part among known ones, else a row
+# a row of no text that names its page (read 56: `{"doc_id": …, "row_type": "meta", "title": …, "published": …}` above
+# the page's numbered paragraphs, a "tags" row of a list below them): the page's metadata, nothing in its body
+HEAD_PART = "meta[name=part]"
 PAGE_FIELDS = {"title": "title", "headline": "title", "site": "og:site_name", "site_name": "og:site_name",
                "published": "article:published_time", "date": "article:published_time"}  # what every row repeats
 # one compound of a selector: its tag, then classes, an id and attributes ("meta[property=og:title]", "div.body")
@@ -58,9 +63,11 @@ def _kind_selector(kind: str) -> str | None:
 def selector_of(record: dict[str, Any]) -> str | None:
     """The CSS selector of the part of a page a scraped row holds, where it names its page (:func:`page_key`): the
     selector it names, else one for its kind where it numbers its part (:data:`KIND_SELECTORS`; :data:`OTHER_PART`
-    for a kind no list knows); None for a row of its own."""
+    for a kind no list knows), :data:`HEAD_PART` for a row of no text; None for a row of its own."""
     if not page_key(record):
         return None
+    if not str(record.get(record_text_field(record)) or "").strip():
+        return HEAD_PART
     named = next((record[k].strip() for k in SELECTOR_FIELDS if isinstance(record.get(k), str) and record[k].strip()),
                  None)
     kind = next((record[k] for k in KIND_FIELDS if isinstance(record.get(k), str)), None)
@@ -113,16 +120,19 @@ def element_markup(selector: str, text: str) -> tuple[str, bool]:
 
 def element_page(rows: list[dict[str, Any]]) -> str:
     """The page a scraper's rows of parts came from, in their order, as HTML; what every row repeats of the page (its
-    title, site and date: :data:`PAGE_FIELDS`) in its head, and its title over the parts where none is a heading."""
+    title, site and date: :data:`PAGE_FIELDS`), or a row of no text gives alone, in its head, and its title over the
+    parts where none is a heading."""
     head: list[str] = []
     body: list[str] = []
     for row in rows:
         markup, in_head = element_markup(selector_of(row) or "div", str(row.get(record_text_field(row)) or ""))
         (head if in_head else body).append(markup)
-    first = rows[0]
     for field, name in PAGE_FIELDS.items():
-        value = first.get(field)
-        if not isinstance(value, str) or not value.strip() or any(row.get(field) != value for row in rows):
+        value = rows[0].get(field)  # (what every row repeats, or what a row of metadata alone gives)
+        if not (isinstance(value, str) and value.strip() and all(row.get(field) == value for row in rows)):
+            given = {row.get(field) for row in rows if selector_of(row) == HEAD_PART and row.get(field)}
+            value = given.pop() if len(given) == 1 else None
+        if not isinstance(value, str) or not value.strip():
             continue
         if name == "title" and not any("<title>" in m for m in head):
             head.append(f"<title>{html.escape(value)}</title>")
@@ -141,8 +151,9 @@ def group_elements(records: Iterable[tuple[int, dict[str, Any]]]
 
     def flush() -> Iterator[tuple[int, dict[str, Any] | list[dict[str, Any]]]]:
         titles = {str(row.get(field)) for _, row, _ in run for field in ("title", "headline") if row.get(field)}
-        known = any(selector != OTHER_PART for _, _, selector in run)  # (rows all of an unknown kind: articles, as
-        if len(run) >= 2 and len(titles) <= 1 and known:  # one crawled twice; each with a title: a digest's briefs)
+        # (not rows all of an unknown kind: articles, as one crawled twice; nor rows each with a title: a digest's)
+        known = any(selector not in (OTHER_PART, HEAD_PART) for _, _, selector in run)
+        if len(run) >= 2 and len(titles) <= 1 and known:
             yield run[0][0], [row for _, row, _ in run]
         else:
             yield from ((number, row) for number, row, _ in run)

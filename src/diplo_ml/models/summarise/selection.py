@@ -161,7 +161,10 @@ ORDER_OF_BUSINESS = re.compile(r"^(?:I have|I've got|we have|let me (?:start|beg
 # begin by congratulating …" ("It is a pleasure to announce …" and "I welcome this step" are news)
 SPEECH_COURTESY = re.compile(
     # "Thank you, President, and thank you to our briefers …", "Thank you for joining us at this late hour …"
-    r"^(?:thank you(?:,| to\b| all\b| (?:very|so) much\b| for joining us\b)"
+    r"^(?:thank you(?:,| to\b| all\b| (?:very|so) much\b| for joining us\b"
+    # "Thank you for your kind introduction and for inviting me to …" (read 56)
+    r"| for (?:your|the|this) (?:very )?(?:kind |warm |generous )?(?:introduction|invitation|welcome|words"
+    r"|hospitality)\b| for (?:inviting|having|hosting|welcoming) (?:me|us)\b)"
     r"|(?:I|we)(?:,? (?:would|should|must|also|like|wish|want|to|first|of|all|sincerely|warmly|once|again"
     r"|too)){0,6},? (?:thank|congratulate|commend)\b"
     r"|it(?: is|['’]s) (?:a|an|my|our) (?:great |real |special |distinct |particular |true )?(?:honou?r|pleasure"
@@ -282,7 +285,9 @@ FURNITURE_SENTENCE = re.compile(
     r"|\d+\s*min(?:ute)?s?\s+read|[\d,.]+\s*(?:views|reads|comments)|see more|back to top|print(?: this)?"
     r"(?: article| page)?[.!]?$|(?:last )?(?:updated|posted|published)\s+\d+\s+\w+\s+ago"
     r"|(?:[^,.]{1,40},\s+)?(?:from\s+)?(?:(?:our|a|the|[\w.&]+)\s+)?correspondents?\s+(?:in|from|based in)\s+"
-    r"(?-i:[A-Z])[\w -]{0,30}?(?:\s+reports?)?[.!]?$)",
+    r"(?-i:[A-Z])[\w -]{0,30}?(?:\s+reports?)?[.!]?$"
+    # a release's notes to the press (read 56): "Please attribute quotations to …", "Photos are available on request."
+    r"|please (?:attribute|credit)\b|photos?(?: and videos?)? (?:are|will be) available\b)",
     re.IGNORECASE)
 # a live page's sign-off, which the rest of its entry goes on from ("That's all from us for today. … The president
 # travels to Penang tomorrow morning, …": read 30, the newest entry of a live page that puts it first)
@@ -304,7 +309,8 @@ def _signed_off(line: list[str]) -> list[str]:
 ABOUT_THE_COPY = re.compile(r"\b(?:attached|enclosed|embargo|version|translation|high-resolution|photos?)\b",
                             re.IGNORECASE)
 COVER_NOTE = re.compile(r"^please find (?:below|attached|enclosed|herewith) (?:the |our |a )?(?:[\w-]+ ){0,2}"
-                        r"(?:version|translation|copy)\b[^:]*$", re.IGNORECASE)
+                        r"(?:version|translation|copy|text|transcript)\b[^:]*$", re.IGNORECASE)  # ("… the full text
+# of the public lecture delivered by …", read 56; not "… the Embassy's invitation to a reception …", which it holds)
 
 
 # what a page, a newsletter or a programme says of itself, and the notices around a release (s51, reads 32 and 33):
@@ -809,7 +815,8 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
         lambda: _anaphoric_opening(raw, allowed), lambda: _digest_intro(raw),
         lambda: _deck_opening(raw, allowed, headline), lambda: _anecdote_opening(raw, allowed, headline),
         lambda: _portrait_opening(raw, allowed, headline),
-        lambda: _saying_opening(raw, allowed), lambda: _thesis_opening(raw, allowed, headline))
+        lambda: _saying_opening(raw, allowed), lambda: _thesis_opening(raw, allowed, headline),
+        lambda: _nut_graf_opening(raw, allowed))
     for passed_over in above_the_news:
         allowed[np.asarray(passed_over(), dtype=int)] = False
     first = next((i for i, ok in enumerate(allowed) if ok), None)  # a feature's opening cry, a line of its own
@@ -1175,15 +1182,22 @@ def _dated_act(sentence: str) -> bool:
 
 # what an opinion piece argues: "… our cultural diplomacy should invest in them …", "… it must be organised, staffed
 # and funded as one", "Việt Nam's economic diplomacy now needs to shift from …" (reads 50, 52), "It is time for …"
-ARGUES = re.compile(r"\b(?:must|should|ought to|needs? to|has to|have to|cannot afford to|it is time)\b", re.IGNORECASE)
+ARGUES = re.compile(r"\b(?:must|should|ought to|needs? to|has to|have to|cannot afford to|it is time"
+                    r"|(?:want|wish|would like|intend) to argue|my (?:central |main )?(?:point|argument) is)\b"
+                    # or sets what a thing is against what it is not (read 56): "… is no longer mainly about cutting
+                    # tariffs but about shaping …", "… looks less like capitulation than like a case study …"
+                    r"|\b(?:is|are|was|were|looks?|lies|seems?)\s+(?:\w+\s+)?(?:not|no longer|less)\b[^.;:!?]{2,120}?"
+                    r"\b(?:but|than)\b", re.IGNORECASE)
 # a writer who tells of their own past days: "When I arrived in Canberra …", "… I watched a young French student …"
 # (not a speaker's "I am pleased to announce …", "My delegation welcomes …", nor Mỹ Sơn's "My Son Sanctuary")
 NARRATOR = re.compile(r"\bI (?:was|had|saw|met|came|went|spent|took|left|began|knew|heard|first|remember|recall|grew"
                       r"|[a-z]{3,}ed)\b|\b[Mm]y (?:first|own|father|mother|family|grandfather|grandmother|childhood"
                       r"|years|days|time|posting|colleagues)\b")
 ADDRESSED = re.compile(r"\byou\b", re.IGNORECASE)  # advice to the reader argues nothing ("you really need to …")
-# someone else's view, reported: "… must be restored, experts said", "Some argue that …", "…, she added."
-OTHERS_VIEW = re.compile(r"\b(?:argue[sd]?|adds?|added|insist(?:s|ed)?|claim(?:s|ed)?|warn(?:s|ed)?|urge[sd]?)\b")
+# someone else's view, reported: "… must be restored, experts said", "Some argue that …", "…, she added." (not the
+# writer's "I want to argue …")
+OTHERS_VIEW = re.compile(r"\b(?:(?<!to )argue[sd]?|adds?|added|insist(?:s|ed)?|claim(?:s|ed)?|warn(?:s|ed)?"
+                         r"|urge[sd]?)\b")
 # an interview's page, whose answers argue the interviewee's view: a headline that gives it to its speaker ("Moscow
 # teacher: …", "Hungarian ambassador: …"), or a set-up that says so ("Vietnam Times spoke to her about …")
 SPEAKER_HEADLINE = re.compile(r"^[^:]{0,40}?\b(?:ambassador|envoy|minister|teacher|expert|official|professor|scholar"
@@ -1222,6 +1236,44 @@ def _thesis_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
             and not REPORTED.search(said) and not OTHERS_VIEW.search(said)
         if i != kept[0] and argues and len(topic & topic_words(said)) >= max(2, opened + 2):
             return [j for j in kept if j < i]
+        words += len(sentence.split())
+        if words > THESIS_WORDS:
+            break
+    return []
+
+
+# a feature's nut graf, which ties the person of its opening scene to the story (read 56): "Tư is one of more than
+# 3,400 Vietnamese citizens whom …", "Lan, the 41-year-old consul …, is one of 12 officials …", "Hoa is part of a
+# growing pipeline of …", "His experience explains why Vietnam is counting on Malaysia …"
+NUT_GRAF = re.compile(r"^(?P<name>(?-i:[A-Z])[\w'’-]*)(?:,[^,]{3,120},)?\s+(?:is|was)\s+"
+                      r"(?:now |just |only )?(?:one of|among|part of)\b"
+                      r"|^(?:his|her) (?:[\w-]+ )?(?:experience|story|case|journey|ordeal|plight|path|struggle"
+                      r"|routine|success) (?:\w+ )?(?:explains|shows|illustrates|reflects|captures|mirrors"
+                      r"|points to|is typical)\b", re.IGNORECASE)
+# a person's full name of three words or more, each capitalised ("Nguyễn Văn Tư", "Phan Thị Ngọc Lan's", "Mohamad
+# Ismail Ka"), its last word given
+FULL_NAME = r"(?-i:[A-Z][^\W\d_]*[ -]){2,4}"
+
+
+def _nut_graf_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
+    """A feature's opening scene or anecdote about one person, above its nut graf (:data:`NUT_GRAF`) within
+    :data:`THESIS_WORDS` words: the statement that makes the person one of many, or says what their story shows,
+    after a statement above it that gives their full name (three words or more: :data:`FULL_NAME`); nothing where a
+    statement above it reports an act on a day or something done on a day (news: "An, a student at …, won a gold
+    medal … on May 5. An is one of …") or announces, nor on a page of questions (an interview)."""
+    kept = [i for i, ok in enumerate(allowed) if ok]
+    if len(kept) < 2 or sum(is_question(sentence) for sentence in raw) >= 2:
+        return []
+    words = 0
+    for k, i in enumerate(kept):
+        sentence = raw[i].strip()
+        graf = NUT_GRAF.match(sentence)
+        named = rf"{FULL_NAME}{re.escape(graf['name'])}\b" if graf and graf["name"] else rf"{FULL_NAME}\w"
+        if k and graf and any(re.search(named, raw[j]) for j in kept[:k]):
+            return kept[:k]
+        said = unquoted(sentence)
+        if _dated_act(sentence) or (reports_an_act(said) and NEWS_DAY.search(said)) or ANNOUNCES.search(said):
+            return []
         words += len(sentence.split())
         if words > THESIS_WORDS:
             break
