@@ -4175,3 +4175,26 @@ def test_titles_in_lower_case_stay_and_a_bars_opinion_label_goes(title, headline
         page = ingest_document(f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>Hanoi (VNA) - "
                                "Vietnam and the EU agreed on Monday to upgrade ties.</p></body></html>", "h", "t.html")
         assert page.headline == headline
+
+
+@pytest.mark.parametrize(("title", "h1", "headline"), [
+    # read 55 (s56): a logo's <h1>, the site's name its <title> ends on, is no title
+    ("S. Korea, Vietnam hold strategic dialogue on supply chains | Yonhap News Agency", "Yonhap News Agency",
+     "S. Korea, Vietnam hold strategic dialogue on supply chains"),
+    # near miss: a <title> that names its site first keeps the <h1> that repeats its story's title
+    ("Federal Foreign Office - Germany and Viet Nam open friendship weeks in Hanoi",
+     "Germany and Viet Nam open friendship weeks in Hanoi", "Germany and Viet Nam open friendship weeks in Hanoi"),
+])
+def test_a_logos_h1_is_no_title(title, h1, headline):
+    page = (f"<html><head><title>{title}</title></head><body><h1 class='logo'>{h1}</h1><p>SEOUL, May 8 (Yonhap) -- "
+            "South Korea and Vietnam held their first strategic dialogue at the vice-ministerial level on Friday.</p>"
+            "</body></html>")
+    assert ingest_document(page, "y", "y.html").headline == headline
+
+
+def test_a_pages_name_in_english_and_vietnamese_is_no_headline():
+    # read 55 (s56): an embassy's social post under its page's two names, the English first
+    post = ingest_text("Embassy of Viet Nam in the Republic of Korea - Đại sứ quán Việt Nam tại Hàn Quốc\n28 May 2026 "
+                       "at 21:14 · Public\n\nLate on the night of 27 May, a fire at a dormitory in Gimhae injured five "
+                       "Vietnamese workers.\n\nThe Embassy sent its citizen protection team.\n", "f")
+    assert post.headline is None

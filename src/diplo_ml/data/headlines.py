@@ -403,6 +403,10 @@ SOCIAL_MARK = re.compile(r"^[\W_]*(?:pinned(?: message| post)?\s*:|\d{1,2}\s?(?:
 # a page's name in Vietnamese and English: "Đại sứ quán Việt Nam tại Thái Lan - Embassy of Viet Nam in Thailand"
 PAGE_NAME = re.compile(r"[^\x00-\x7f][^|–-]*\s[-–|]\s(?:the )?(?:embassy|consulate(?: general)?|ministry"
                        r"|(?:permanent )?mission) of\b[^.!?]{0,80}$", re.IGNORECASE)
+# the same, the English name first ("Embassy of Viet Nam in the Republic of Korea - Đại sứ quán Việt Nam tại Hàn Quốc",
+# read 55)
+PAGE_NAME_ENGLISH_FIRST = re.compile(r"(?:the )?(?:embassy|consulate(?: general)?|ministry|(?:permanent )?mission) "
+                                     r"of\b[^.!?|–-]{0,80}\s[-–|]\s[^\x00-\x7f]", re.IGNORECASE)
 
 
 def _names_in_vietnamese(text: str) -> bool:
@@ -532,6 +536,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
          "salutation")  # ("Dear fellow Vietnamese and friends in the Kansai …, we hope …", read 45)
     drop(_social_label, "social site's button or label")
     drop(lambda line: (PAGE_NAME.search(line) and _names_in_vietnamese(re.split(r"\s[-–|]\s", line)[0]))
+         or (PAGE_NAME_ENGLISH_FIRST.match(line) and _names_in_vietnamese(re.split(r"\s[-–|]\s", line)[-1]))
          or re.fullmatch(r"\([^()]{5,120}\)", line.strip()),
          "page's name or a note in brackets")  # ("(Vietnamese version in the comments)", read 46)
     # a printed bulletin's contents: "2. Citizen protection in the United Arab Emirates ................. 1" (read 41)

@@ -412,9 +412,23 @@ def _parse_html(markup: str, cookies: bool) -> tuple[bool, HtmlPage]:
     title = parser.title
     if title and vietnamese_title(title) and len(parser.h1s) > 1 and _english_beside(title, parser.h1s[1]):
         title = parser.h1s[1]  # a bilingual page's two <h1>s side by side, the Vietnamese first (read 49)
+    if title and title.lower() in _site_names(text, parser.site):  # a logo's <h1>: the site's name ("Yonhap News
+        title = next((h for h in parser.h1s[1:] if h.lower() not in _site_names(text, parser.site)), None)  # Agency")
     if title and parser.site:
         text = _site_last(text, parser.site, title)
     return parser.cookie_box, HtmlPage(text, *parser.published, title, parser.site)
+
+
+def _site_names(text: str, site: str | None) -> set[str]:
+    """The names a page gives its site, in lower case: its own (og:site_name and the like) and the one its <title>, the
+    text's first line, ends on after a bar or a spaced dash ("S. Korea, Vietnam hold … | Yonhap News Agency", read
+    55)."""
+    first = text.partition("\n")[0]
+    names = {site.strip().lower()} if site else set()
+    bars = list(re.finditer(r"\s(?:\||[-–—])\s", first))
+    if bars and len(first[bars[-1].end():].split()) <= 5 < len(first[:bars[-1].start()].split()):  # (not "Federal
+        names.add(first[bars[-1].end():].strip().lower())  # Foreign Office - 50 years of …": the site's name first)
+    return names
 
 
 def _site_last(text: str, site: str, title: str) -> str:
