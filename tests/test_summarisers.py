@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 import torch
 
+from diplo_ml.data.ingest import ingest_text
 from diplo_ml.faithfulness import unsupported_entities
 from diplo_ml.models.summarise.constrained import SourceConstraint, Vocabulary, finish, rerank, tidy
 from diplo_ml.models.summarise.document_scorer import DocumentScorerSummariser
@@ -2561,3 +2562,13 @@ def test_an_opinion_pieces_thesis_may_set_what_is_against_what_is_not(text, head
 ])
 def test_a_releases_cover_note_notes_to_the_press_and_thanks_are_no_summary(text, first):
     assert _first_statement(text, "ASEAN at the crossroads").startswith(first)
+
+
+def test_a_ministrys_introduction_of_a_speech_and_its_framing_give_way_to_what_it_announces():
+    # read 55 (s56): "… respectfully introduces the full text of …", the speaker's framing, then "I want to announce"
+    text = ("The Ministry of Foreign Affairs respectfully introduces the full text of the opening speech delivered "
+            "by the Deputy Prime Minister at the conference.\n\nExcellencies, ladies and gentlemen,\n\nLet me begin "
+            "with a simple observation.\n\nLast year, Viet Nam's foreign trade exceeded 900 billion US dollars.\n\n"
+            "Today, I want to announce that from 1 July, every embassy abroad will be paired with a province.")
+    article = ingest_text(text, "s")
+    assert _first_statement(article.summary_text, "Economic diplomacy for localities").startswith("Today, I want to")

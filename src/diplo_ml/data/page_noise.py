@@ -178,8 +178,10 @@ VOICE_OF = re.compile(r"^(?P<name>[^.!?]{2,40}?)\s+[–—-]\s+the voice of\b[^.
 # a reader's own note clipped above a page ("**My note (4 Dec):** use for the slide"), and an editor's line that
 # introduces a full text ("VGP would like to introduce the full text of the speech delivered by …")
 READERS_NOTE = re.compile(r"^(?:\*\*)?my notes?\b[^:]{0,30}:", re.IGNORECASE)
-EDITORS_INTRO = re.compile(r"^[^.!?]{0,60}\b(?:would like to|is pleased to|is honoured to|hereby) (?:introduce|present"
-                           r"|publish|share) the full text of\b|^(?:below|here) is the full text of\b", re.IGNORECASE)
+# ("The Ministry of Foreign Affairs respectfully introduces the full text of the opening speech …", read 55)
+EDITORS_INTRO = re.compile(r"^[^.!?]{0,60}\b(?:(?:would like to|is pleased to|is honoured to|hereby) (?:introduce"
+                           r"|present|publish|share)|(?:respectfully|proudly) (?:introduces|presents|publishes)) the "
+                           r"full text of\b|^(?:below|here) is the full text of\b", re.IGNORECASE)
 VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
 
 

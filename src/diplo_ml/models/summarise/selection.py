@@ -916,6 +916,8 @@ ANNOUNCES = re.compile(r"\b(?:I|we) (?:am|are) (?:very |particularly |especially
                        r"|\b(?:I|we) can (?:today |now |also |tonight )?(?:announce|confirm)\b"
                        r"|\b(?:I|we) (?:am|are) (?:today |now |tonight )?announcing\b"
                        r"|\b(?:today|tonight),? (?:I|we) (?:announce|are announcing)\b"
+                       # ("Today, I want to announce that …", read 55)
+                       r"|\b(?:I|we) (?:want|wish|would like) to (?:announce|confirm)\b"
                        r"|\b(?:I|[Ww]e) (?:have|bring) (?:some )?(?:good|great) news\b"
                        r"|^(?:[Ll]et me|[Aa]llow me to|I will|I['’]ll) (?:begin|start|open) with (?:the|some)"
                        r" (?:good|great) news\b")
@@ -1646,7 +1648,8 @@ def _before_announcement(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     if first is None:
         return []
     addressed = any(is_salutation(s) or _courtesy(s) for s in raw[:first]) or bool(WELCOMES.search(raw[first]))
-    if not (addressed or FIRST_PERSON.search(unquoted(raw[first].strip()))):  # (forms of address left out at ingestion)
+    opening = unquoted(raw[first].strip())  # (forms of address left out at ingestion; "Let me begin with …", read 55)
+    if not (addressed or FIRST_PERSON.search(opening) or re.match(r"(?:let|allow|permit) me\b", opening, re.I)):
         return []
     statements = [i for i in range(first, len(raw)) if allowed[i] or POINTER.search(raw[i])][:20 if addressed else 8]
     # (near the top: not an op-ed's last line; "Tonight I have good news to share." is no statement but announces)
