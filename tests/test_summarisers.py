@@ -2518,7 +2518,8 @@ SCENE = ("Nguyen Van Tu still keeps the crumpled boarding pass from the flight t
     (SCENE + "Tu, a welder from Nghe An province, is part of a growing number of returnees who sue their brokers.",
      "Tu, a welder from Nghe An province, is part"),
     ("When Mohamad Ismail Ka unpacked his dried catfish at a fair in Kuala Lumpur last month, buyers asked about "
-     "certificates.\n\nHis experience explains why Vietnam is counting on Malaysia to open the halal market.",
+     "certificates.\n\n\"Until we solve that, we start from zero,\" he said.\n\nHis experience explains why Vietnam "
+     "is counting on Malaysia to open the halal market.",
      "His experience explains why"),
     # near misses: news with a day above it; a place or a body that is one of many (no full name above it); a name
     # the opening never gave in full
@@ -2529,6 +2530,13 @@ SCENE = ("Nguyen Van Tu still keeps the crumpled boarding pass from the flight t
     ("The handbrake from a vintage 1968 Ford Cortina has been used to steer a camera into the Prototype Fast Reactor "
      "(PFR).\n\nPFR is one of three reactors at the former centre.", "The handbrake from a vintage"),
     (SCENE + "Lan is one of 12 consuls honoured this year.", "Nguyen Van Tu still keeps"),
+    # review 6 (s56): news leads with no day, an election or a sentence reported, above "X is one of …"
+    ("Nguyen Thi Thanh Ha, Vietnam's former ambassador to the Netherlands, has been elected a member of the "
+     "International Law Commission, the Ministry of Foreign Affairs said.\n\nThe vote took place in New York.\n\nHa "
+     "is one of eight candidates from the Asia-Pacific Group to win a seat.", "Nguyen Thi Thanh Ha"),
+    ("Vietnamese national Nguyen Van Hieu has been sentenced to 12 years in prison by a court in Taoyuan.\n\nThe "
+     "court heard the case in April.\n\nHis case is typical of a growing number of drug prosecutions.",
+     "Vietnamese national Nguyen Van Hieu"),
 ])
 def test_a_features_scene_about_one_person_gives_way_to_its_nut_graf(text, first):
     assert _first_statement(text, "Homecoming: the long road back for Vietnamese lured abroad").startswith(first)
@@ -2542,7 +2550,13 @@ def test_a_features_scene_about_one_person_gives_way_to_its_nut_graf(text, first
     ("When I first came to Singapore as a young attaché in 1998, the region was in crisis. They have written ASEAN's "
      "obituary ever since. Tonight I want to argue that ASEAN's consensus is the price of keeping every member at "
      "the table.", "ASEAN's consensus: the price of keeping every member at the table", "Tonight I want to argue"),
-    # near miss: the contrast in an opening that is news
+    # near misses: the contrast in an opening that is news; a fact of the past and a comparison (review 6)
+    ("When I first visited Jakarta in 1998, few believed in ASEAN. In those years the sea was not a subject for "
+     "ASEAN's formal meetings but for quiet talks. Today ASEAN must speak with one voice on the sea.",
+     "ASEAN must speak with one voice on the sea", "Today ASEAN must speak"),
+    ("Thirty years ago, a few hundred Vietnamese studied in Australia. Today trade in education is growing less "
+     "quickly than trade in goods. Both governments should put education at the heart of the partnership.",
+     "Education should be at the heart of the partnership", "Both governments should"),
     ("Vietnam on Monday signed a deal with Laos that is not a treaty but a memorandum. It is less binding than "
      "earlier accords.", "Vietnam, Laos sign memorandum, not a treaty", "Vietnam on Monday signed"),
 ])

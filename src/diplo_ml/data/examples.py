@@ -287,9 +287,17 @@ def site_name(title: str) -> str:
 URL_FIELDS = ("url", "link", "source_url", "canonical_url")  # where a scraped record came from
 
 
+# other names a scraper gives the address, taken where they hold one ("page": "https://en.vietnamplus.vn/…", read 58;
+# not a page's number or name)
+ADDRESS_FIELDS = ("page", "page_url", "article_url", "permalink", "href", "address")
+
+
 def record_url(record: dict[str, Any]) -> str | None:
-    """Where a scraped record came from: its first :data:`URL_FIELDS` field that holds text."""
-    return next((record[k] for k in URL_FIELDS if isinstance(record.get(k), str) and record[k].strip()), None)
+    """Where a scraped record came from: its first :data:`URL_FIELDS` field that holds text, else the first
+    :data:`ADDRESS_FIELDS` field that holds a web address."""
+    return next((record[k] for k in URL_FIELDS if isinstance(record.get(k), str) and record[k].strip()), None) or next(
+        (record[k].strip() for k in ADDRESS_FIELDS if isinstance(record.get(k), str)
+         and re.match(r"\s*https?://\S+\s*$", record[k])), None)
 
 
 # the outlets whose sites archives are scraped from, by the host of a row's address

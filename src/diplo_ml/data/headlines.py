@@ -70,9 +70,10 @@ TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[
 
 
 # an outlet's name as a label before a title: "Bernama: Malaysia, Vietnam to set up …" (a media-monitoring mail), "VNS
-# Alert: Vice President meets …" (an outlet's alert), read 57; not "Vietnam: …", "ASEAN: …", a title's own topic
-OUTLET_LABEL = re.compile(r"^(?P<outlet>[A-Z][\w&.'’ -]{1,30}?)(?: (?:news )?alert| breaking)?\s*:\s+(?=[A-Z0-9\"“‘])",
-                          re.IGNORECASE)
+# Alert: Vice President meets …" (an outlet's alert), read 57; one word, or any name before "Alert" (not "Voice of
+# Vietnam: 80 years of telling …", the outlet as the story's subject, review 6; nor "Vietnam: …", a title's topic)
+OUTLET_LABEL = re.compile(r"^(?:(?P<outlet>[A-Z][\w&.'’-]{1,20})|(?P<alerting>[A-Z][\w&.'’ -]{1,30}?) (?:news )?alert)"
+                          r"\s*:\s+(?=[A-Z0-9\"“‘])", re.IGNORECASE)
 
 
 def title_without_labels(title: str) -> str:
@@ -80,7 +81,7 @@ def title_without_labels(title: str) -> str:
     (:data:`OUTLET_LABEL`, a name :func:`masthead` knows)."""
     title = TITLE_EXTRAS.sub("", title)
     label = OUTLET_LABEL.match(title)
-    return title[label.end():] if label and masthead(label["outlet"]) else title
+    return title[label.end():] if label and masthead(label["outlet"] or label["alerting"]) else title
 
 # a site's languages, each in its own name: "Tiếng Việt | English | Français | Español | 中文 | 日本語 | 한국어 | ไทย"
 LANGUAGES = {"English", "Tiếng Việt", "Français", "Español", "Deutsch", "Русский", "中文", "日本語",

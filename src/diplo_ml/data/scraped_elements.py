@@ -150,7 +150,8 @@ def group_elements(records: Iterable[tuple[int, dict[str, Any]]]
     run: list[tuple[int, dict[str, Any], str]] = []  # (line, row, its selector)
 
     def flush() -> Iterator[tuple[int, dict[str, Any] | list[dict[str, Any]]]]:
-        titles = {str(row.get(field)) for _, row, _ in run for field in ("title", "headline") if row.get(field)}
+        titles = {str(row.get("headline") or row.get("title")) for _, row, _ in run if row.get("headline")
+                  or row.get("title")}  # (one a row: a metadata row may give its page's title and headline, review 6)
         # (not rows all of an unknown kind: articles, as one crawled twice; nor rows each with a title: a digest's)
         known = any(selector not in (OTHER_PART, HEAD_PART) for _, _, selector in run)
         if len(run) >= 2 and len(titles) <= 1 and known:

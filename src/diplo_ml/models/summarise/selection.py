@@ -1188,8 +1188,9 @@ ARGUES = re.compile(r"\b(?:must|should|ought to|needs? to|has to|have to|cannot 
                     r"|(?:want|wish|would like|intend) to argue|my (?:central |main )?(?:point|argument) is)\b"
                     # or sets what a thing is against what it is not (read 56): "… is no longer mainly about cutting
                     # tariffs but about shaping …", "… looks less like capitulation than like a case study …"
-                    r"|\b(?:is|are|was|were|looks?|lies|seems?)\s+(?:\w+\s+)?(?:not|no longer|less)\b[^.;:!?]{2,120}?"
-                    r"\b(?:but|than)\b", re.IGNORECASE)
+                    r"|\b(?:is|are|looks?|lies|seems?)\s+(?:\w+\s+)?(?:(?:not|no longer)\b[^.;:!?]{2,120}?\bbut"
+                    r"|less (?:like|about|a|an|the)\b[^.;:!?]{2,120}?\bthan)\b", re.IGNORECASE)  # (not a fact of the
+# past, "… was not a subject for … but for …", nor a comparison, "… is growing less quickly than …": review 6)
 # a writer who tells of their own past days: "When I arrived in Canberra …", "… I watched a young French student …"
 # (not a speaker's "I am pleased to announce …", "My delegation welcomes …", nor Mỹ Sơn's "My Son Sanctuary")
 NARRATOR = re.compile(r"\bI (?:was|had|saw|met|came|went|spent|took|left|began|knew|heard|first|remember|recall|grew"
@@ -1252,26 +1253,39 @@ NUT_GRAF = re.compile(r"^(?P<name>(?-i:[A-Z])[\w'’-]*)(?:,[^,]{3,120},)?\s+(?:
                       r"|^(?:his|her) (?:[\w-]+ )?(?:experience|story|case|journey|ordeal|plight|path|struggle"
                       r"|routine|success) (?:\w+ )?(?:explains|shows|illustrates|reflects|captures|mirrors"
                       r"|points to|is typical)\b", re.IGNORECASE)
-# a person's full name of three words or more, each capitalised ("Nguyễn Văn Tư", "Phan Thị Ngọc Lan's", "Mohamad
-# Ismail Ka"), its last word given
-FULL_NAME = r"(?-i:[A-Z][^\W\d_]*[ -]){2,4}"
+# a person's full name of three words or more, each capitalised ("Nguyễn Văn Tư", "Đặng Văn Lâm", "Phan Thị Ngọc
+# Lan's", "Mohamad Ismail Ka"), its last word given
+FULL_NAME = r"(?-i:[A-ZĐÀ-ÝẠ-Ỹ][^\W\d_]*[ -]){2,4}"
+# a place in capitals before a colon that opens a feature ("ANSAN, South Korea: Every Sunday afternoon, …")
+PLACE_COLON = re.compile(r"^[A-Z][A-Z .'-]+(?:, [A-Z][\w .'-]+)?:\s+")
+# something done, as news tells it: "… has been elected …", "… has returned home after …", "… have signed …"
+DONE = re.compile(r"\b(?:has|have)\s+(?:(?:been|just|now|already|also|recently)\s+)?(?:[a-z]+ed|[a-z]+en|won|led|met"
+                  r"|held|made|sent|lost|left|paid|built|brought|kept|told|got|set|put|become|begun|done|gone|seen"
+                  r"|shown|grown|drawn)\b")
 
 
 def _nut_graf_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
-    """A feature's opening scene or anecdote about one person, above its nut graf (:data:`NUT_GRAF`) within
-    :data:`THESIS_WORDS` words: the statement that makes the person one of many, or says what their story shows,
-    after a statement above it that gives their full name (three words or more: :data:`FULL_NAME`); nothing where a
-    statement above it reports an act on a day or something done on a day (news: "An, a student at …, won a gold
-    medal … on May 5. An is one of …") or announces, nor on a page of questions (an interview)."""
+    """A feature's opening scene or anecdote about one person, two statements or more above its nut graf
+    (:data:`NUT_GRAF`) within :data:`THESIS_WORDS` words: the statement that makes the person one of many, or says what
+    their story shows, after a statement above it that gives their full name (three words or more: :data:`FULL_NAME`).
+    Only where the first statement tells no news (nothing reported, nothing done: :data:`DONE`; not "Nguyen Thi Thanh
+    Ha … has been elected …, the ministry said. Ha is one of eight candidates …", review 6; nor a standfirst,
+    "Vietnam's field hospital has returned home after …", read 58); nothing where a statement above it reports an act
+    on a day or something done on a day, or announces, nor on a page of questions (an interview's, not a feature's
+    quoted ones)."""
     kept = [i for i, ok in enumerate(allowed) if ok]
-    if len(kept) < 2 or sum(is_question(sentence) for sentence in raw) >= 2:
+    asked = sum(is_question(sentence) and not sentence.strip().startswith(QUOTE_MARKS) for sentence in raw)
+    if len(kept) < 3 or asked >= 2:
+        return []
+    opening = PLACE_COLON.sub("", strip_dateline(raw[kept[0]].strip()))
+    if REPORTED.search(unquoted(opening)) or DONE.search(unquoted(opening)):
         return []
     words = 0
     for k, i in enumerate(kept):
         sentence = raw[i].strip()
         graf = NUT_GRAF.match(sentence)
         named = rf"{FULL_NAME}{re.escape(graf['name'])}\b" if graf and graf["name"] else rf"{FULL_NAME}\w"
-        if k and graf and any(re.search(named, raw[j]) for j in kept[:k]):
+        if k >= 2 and graf and any(re.search(named, raw[j]) for j in kept[:k]):
             return kept[:k]
         said = unquoted(sentence)
         if _dated_act(sentence) or (reports_an_act(said) and NEWS_DAY.search(said)) or ANNOUNCES.search(said):
