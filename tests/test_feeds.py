@@ -406,3 +406,22 @@ def test_a_scrapers_metadata_row_of_no_text_gives_its_page_a_title_and_date(tmp_
         {"doc_id": "tt-2", "text": "Vietnam and Laos agreed on Monday to open a border gate."}))
     with pytest.raises(DataError, match=r"alone\.jsonl:1: missing or empty 'text'"):
         list(read_units([str(path)], SummariseTask({})))
+
+
+def test_rows_under_a_page_address_and_a_metadata_row_with_title_and_headline_are_one_page(tmp_path):
+    # read 58 (s56): the address under "page"; review 6: a metadata row that gives both a title and a headline
+    page = "https://en.vietnamplus.vn/blue-berets-from-vietnam-post319102.vnp"
+    rows = [{"page": page, "row": "meta", "title": "Blue berets from Vietnam | VietnamPlus",
+             "headline": "Blue berets from Vietnam"},
+            {"page": page, "idx": 1, "type": "h1", "text": "Blue berets from Vietnam"},
+            {"page": page, "idx": 2, "type": "p", "text": "Vietnam's field hospital returned home on Monday after a "
+             "year with the UN mission in South Sudan."},
+            {"page": page, "idx": 3, "type": "p", "text": "It treated more than 4,100 patients."}]
+    path = write(tmp_path, "rows.jsonl", "\n".join(json.dumps(r) for r in rows))
+    (unit,) = list(read_units([str(path)], SummariseTask({})))
+    assert unit["headline"] == "Blue berets from Vietnam"
+    assert unit["_text"].startswith("Vietnam's field hospital returned home")
+    numbered = [{"page": "page 3", "idx": n, "type": "p", "text": f"Vietnam and Laos agreed on step {n}."}
+                for n in range(2)]  # (a "page" that is no address joins nothing)
+    path = write(tmp_path, "pages.jsonl", "\n".join(json.dumps(r) for r in numbered))
+    assert len(list(read_units([str(path)], SummariseTask({})))) == 2

@@ -11,7 +11,7 @@ import pytest
 from diplo_ml.cli import main as cli_main
 from diplo_ml.data import page_noise
 from diplo_ml.data.datelines import parse_date
-from diplo_ml.data.headlines import TITLE_EXTRAS
+from diplo_ml.data.headlines import TITLE_EXTRAS, title_without_labels
 from diplo_ml.data.ingest import ingest_document, ingest_path, ingest_text, is_menu, names_a_digest
 from diplo_ml.data.ingest_files import ingest_files
 from diplo_ml.data.io import iter_jsonl
@@ -4198,3 +4198,15 @@ def test_a_pages_name_in_english_and_vietnamese_is_no_headline():
                        "at 21:14 · Public\n\nLate on the night of 27 May, a fire at a dormitory in Gimhae injured five "
                        "Vietnamese workers.\n\nThe Embassy sent its citizen protection team.\n", "f")
     assert post.headline is None
+
+
+@pytest.mark.parametrize(("title", "headline"), [
+    # read 57 (s56): an outlet's name as a label before a mail's or an alert's title; review 6: not the outlet as the
+    # story's subject, nor a topic
+    ("Bernama: Malaysia, Vietnam to set up fisheries hotline", "Malaysia, Vietnam to set up fisheries hotline"),
+    ("VNS Alert: Vice President meets overseas teachers", "Vice President meets overseas teachers"),
+    ("Voice of Vietnam: 80 years of telling Vietnam's story", "Voice of Vietnam: 80 years of telling Vietnam's story"),
+    ("Vietnam: Visa exemption extended for 12 countries", "Vietnam: Visa exemption extended for 12 countries"),
+])
+def test_an_outlets_name_as_a_label_before_a_title(title, headline):
+    assert title_without_labels(title) == headline
