@@ -2586,3 +2586,11 @@ def test_a_ministrys_introduction_of_a_speech_and_its_framing_give_way_to_what_i
             "Today, I want to announce that from 1 July, every embassy abroad will be paired with a province.")
     article = ingest_text(text, "s")
     assert _first_statement(article.summary_text, "Economic diplomacy for localities").startswith("Today, I want to")
+
+
+def test_a_speech_that_opens_with_a_warm_welcome_gives_way_to_what_it_announces():
+    # read 58 (s56): "On behalf of the Government, I warmly welcome more than 400 of you …" above the announcement
+    text = ("On behalf of the Government, I warmly welcome more than 400 of you, who have travelled from 32 countries."
+            "\n\nMany of you have left your laboratories for several days.\n\nToday, I am pleased to announce that the "
+            "Government has approved a programme to attract overseas Vietnamese experts.")
+    assert _first_statement(text, "Programme to attract overseas experts").startswith("Today, I am pleased")

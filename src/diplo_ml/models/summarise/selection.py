@@ -1015,7 +1015,9 @@ ATTRIBUTED_QUOTE = re.compile(r"^[\"“‘«][^\"”’»]{20,}[\"”’»]\s*,?
                               r"|would (?:say|tell))\b[^\"“”]{0,120}\.$")  # ("…,” he liked to tell young officers.)
 # a speaker who welcomes the audience: "I am delighted to welcome you home to the Spring Homeland programme."
 WELCOMES = re.compile(r"\bI(?: am|'m|’m) (?:very |most )?(?:delighted|pleased|happy|glad|honoured|honored) to welcome"
-                      r" (?:you|all of you)\b")
+                      r" (?:you|all of you)\b"
+                      r"|\bI (?:warmly |sincerely |cordially )?welcome (?:you|all of you|more than|the \d|\d)")  # ("On
+# behalf of the Government, I warmly welcome more than 400 of you, …", read 58)
 REPORTED = re.compile(r"\b(?:said|says|told|tells|stated|announced|confirmed|noted)\b")
 # a speaker's own first person: "I am …", "we", "our" (not "Our Ocean Conference", "Phase I")
 FIRST_PERSON = re.compile(r"\bI (?:am|was|have|had|will|would|can|could|want|wish|welcome|thank|believe|think|hope"
