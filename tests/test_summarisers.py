@@ -2594,3 +2594,16 @@ def test_a_speech_that_opens_with_a_warm_welcome_gives_way_to_what_it_announces(
             "\n\nMany of you have left your laboratories for several days.\n\nToday, I am pleased to announce that the "
             "Government has approved a programme to attract overseas Vietnamese experts.")
     assert _first_statement(text, "Programme to attract overseas experts").startswith("Today, I am pleased")
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # read 58 (s56): a thesis the writer marks as one, below an opening that is neither a memory nor history
+    ("Consensus has kept ASEAN together for nearly six decades. It has also slowed it down. My argument is simple: "
+     "Vietnam should help ASEAN build a fast core of willing members.", "My argument is simple"),
+    # a feature's scene whose broth "has been simmering" tells no news: its nut graf follows
+    ("At 5am, Tran Van Khoa is already skimming the broth that has been simmering since midnight.\n\nThe beef bones "
+     "come from a butcher in Rungis.\n\nKhoa is one of 30 overseas Vietnamese chefs named this month as cuisine "
+     "ambassadors.", "Khoa is one of 30"),
+])
+def test_a_marked_thesis_and_a_scene_that_tells_no_news(text, first):
+    assert _first_statement(text, "Vietnam should help ASEAN build a fast core").startswith(first)

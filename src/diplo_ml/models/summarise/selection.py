@@ -1210,6 +1210,10 @@ SPEAKER_HEADLINE = re.compile(r"^[^:]{0,40}?\b(?:ambassador|envoy|minister|teach
                               r"|consul|researcher|student|worker|businessman|businesswoman)\s*:", re.IGNORECASE)
 # (one speaker, the last word before the colon: not "Books as patient ambassadors: …")
 INTERVIEW_SETUP = re.compile(r"\b(?:spoke|talked|talks|speaks|sat down) (?:to|with)\b|\binterview", re.IGNORECASE)
+# a thesis the writer marks as one, whatever the opening ("My argument is simple: Vietnam should …", read 58)
+THESIS_MARKER = re.compile(r"\b(?:my (?:central |main |core )?(?:argument|point|contention) (?:is|here is)\b"
+                           r"|I (?:want|wish|would like|intend) to argue\b"
+                           r"|this (?:article|essay|piece|column) argues\b)", re.IGNORECASE)
 THESIS_WORDS = 250  # how far into an opinion piece its thesis may come (an anecdote and its figures run to 200 words)
 
 
@@ -1228,7 +1232,8 @@ def _thesis_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
         return []
     opening = unquoted(raw[kept[0]].strip())
     history = bool(FEATURE_OPENER.match(opening))
-    if not (NARRATOR.search(opening) or history) or ARGUES.search(opening) or ANNOUNCES.search(opening):
+    told = bool(NARRATOR.search(opening) or history)  # (else only a thesis the writer marks as one)
+    if ARGUES.search(opening) or ANNOUNCES.search(opening):
         return []
     opened = len(topic & topic_words(opening))
     words = 0
@@ -1239,7 +1244,9 @@ def _thesis_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
         said = unquoted(sentence)
         argues = ARGUES.search(said) and not ADDRESSED.search(said) and not sentence.startswith(QUOTE_MARKS) \
             and not REPORTED.search(said) and not OTHERS_VIEW.search(said)
-        if i != kept[0] and argues and len(topic & topic_words(said)) >= max(2, opened + 2):
+        shared = len(topic & topic_words(said))
+        if i != kept[0] and argues and ((told and shared >= max(2, opened + 2)) or (THESIS_MARKER.search(said)
+                                                                                     and shared >= 1)):
             return [j for j in kept if j < i]
         words += len(sentence.split())
         if words > THESIS_WORDS:
@@ -1260,18 +1267,19 @@ NUT_GRAF = re.compile(r"^(?P<name>(?-i:[A-Z])[\w'’-]*)(?:,[^,]{3,120},)?\s+(?:
 FULL_NAME = r"(?-i:[A-ZĐÀ-ÝẠ-Ỹ][^\W\d_]*[ -]){2,4}"
 # a place in capitals before a colon that opens a feature ("ANSAN, South Korea: Every Sunday afternoon, …")
 PLACE_COLON = re.compile(r"^[A-Z][A-Z .'-]+(?:, [A-Z][\w .'-]+)?:\s+")
-# something done, as news tells it: "… has been elected …", "… has returned home after …", "… have signed …"
-DONE = re.compile(r"\b(?:has|have)\s+(?:(?:been|just|now|already|also|recently)\s+)?(?:[a-z]+ed|[a-z]+en|won|led|met"
-                  r"|held|made|sent|lost|left|paid|built|brought|kept|told|got|set|put|become|begun|done|gone|seen"
-                  r"|shown|grown|drawn)\b")
+# something done, as news tells it: "… has been elected …", "… has returned home after …", "… have signed …" (not "…
+# the broth that has been simmering since midnight", read 58)
+DONE_NEWS = re.compile(r"\b(?:has|have)\s+(?:(?:been|just|now|already|also|recently)\s+)?(?!been\b)(?:[a-z]+ed"
+                       r"|[a-z]+en|won|led|met|held|made|sent|lost|left|paid|built|brought|kept|told|got|set|put|become"
+                       r"|begun|done|gone|seen|shown|grown|drawn)\b")
 
 
 def _nut_graf_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     """A feature's opening scene or anecdote about one person, two statements or more above its nut graf
     (:data:`NUT_GRAF`) within :data:`THESIS_WORDS` words: the statement that makes the person one of many, or says what
     their story shows, after a statement above it that gives their full name (three words or more: :data:`FULL_NAME`).
-    Only where the first statement tells no news (nothing reported, nothing done: :data:`DONE`; not "Nguyen Thi Thanh
-    Ha … has been elected …, the ministry said. Ha is one of eight candidates …", review 6; nor a standfirst,
+    Only where the first statement tells no news (nothing reported, nothing done: :data:`DONE_NEWS`; not "Nguyen Thi
+    Thanh Ha … has been elected …, the ministry said. Ha is one of eight candidates …", review 6; nor a standfirst,
     "Vietnam's field hospital has returned home after …", read 58); nothing where a statement above it reports an act
     on a day or something done on a day, or announces, nor on a page of questions (an interview's, not a feature's
     quoted ones)."""
@@ -1280,7 +1288,7 @@ def _nut_graf_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     if len(kept) < 3 or asked >= 2:
         return []
     opening = PLACE_COLON.sub("", strip_dateline(raw[kept[0]].strip()))
-    if REPORTED.search(unquoted(opening)) or DONE.search(unquoted(opening)):
+    if REPORTED.search(unquoted(opening)) or DONE_NEWS.search(unquoted(opening)):
         return []
     words = 0
     for k, i in enumerate(kept):
