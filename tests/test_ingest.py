@@ -4210,3 +4210,11 @@ def test_a_pages_name_in_english_and_vietnamese_is_no_headline():
 ])
 def test_an_outlets_name_as_a_label_before_a_title(title, headline):
     assert title_without_labels(title) == headline
+
+
+def test_a_forwarded_subjects_label_is_off_the_headline():
+    # review 7 (s56): the forward's subject, the page's headline, without "Press release:"
+    mail = ("From: An <an@example.org>\nSent: Monday, May 18, 2026 9:00 AM\nTo: Desk <desk@example.org>\nSubject: FW: "
+            "Press release: Laos and Vietnam open a new border gate\n\nLaos and Vietnam opened a new border gate in "
+            "Savannakhet on Monday, the two governments said.\n\nThe gate will handle 500 trucks a day.\n")
+    assert ingest_text(mail, "p").headline == "Laos and Vietnam open a new border gate"

@@ -748,7 +748,8 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
          if why == "span of dates" and len(set(re.findall(r"\b(?:19|20)\d\d\b", line))) == 1), None) or next(
         (lead_date(p.text) for p in article.paragraphs if not p.question), None)  # the first statement's
     # "Today, 24 April 2025, …" (in the second or third paragraph, 14 of 17 GOV.UK pages fell on their day: left out)
-    article.headline = mail.subject if mail.titled else article.headline or mail.subject
+    subject = mail.subject and title_without_labels(mail.subject)  # ("Fwd: Press release: …", review 7)
+    article.headline = subject if mail.titled else article.headline or subject
     _title_above_the_lead(article)
     title_the_page_lists(article)
     _digest_story_title(article)

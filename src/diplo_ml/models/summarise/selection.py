@@ -1288,8 +1288,9 @@ def _nut_graf_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     if len(kept) < 3 or asked >= 2:
         return []
     opening = PLACE_COLON.sub("", strip_dateline(raw[kept[0]].strip()))
-    if REPORTED.search(unquoted(opening)) or DONE_NEWS.search(unquoted(opening)):
-        return []
+    main = re.split(r"\b(?:that|which|who|where|when)\b", unquoted(opening))[0]  # (its main clause: not "… where
+    if re.search(r"\b(?:said|told|stated|announced|confirmed)\b", main) or DONE_NEWS.search(main):  # she has just
+        return []  # defended …", nor a feature's present "she says", review 7)
     words = 0
     for k, i in enumerate(kept):
         sentence = raw[i].strip()
