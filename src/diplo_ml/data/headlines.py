@@ -148,8 +148,7 @@ PUBLISHED_LINE = re.compile(r"^(?:(?i:(?:first )?published|delivered on|last upd
 
 # the label of an opinion page, above a title that may be a question ("Commentary" / "Is Viet Nam's economic
 # diplomacy paying off?"); an interview's or a FAQ's first question is no title
-OPINION_LABEL = re.compile(r"^(?:opinion|commentary|analysis|editorial|viewpoint|perspectives?|column|op-ed|comment)$",
-                           re.IGNORECASE)
+OPINION_LABEL = re.compile(rf"^(?:{OPINION_SECTION}|analysis|perspectives?|column|comment)$", re.IGNORECASE)
 
 
 def title_line(line: str, reason: str | None, above: list[tuple[int, str]]) -> bool:

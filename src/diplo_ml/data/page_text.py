@@ -412,8 +412,9 @@ def _parse_html(markup: str, cookies: bool) -> tuple[bool, HtmlPage]:
     title = parser.title
     if title and vietnamese_title(title) and len(parser.h1s) > 1 and _english_beside(title, parser.h1s[1]):
         title = parser.h1s[1]  # a bilingual page's two <h1>s side by side, the Vietnamese first (read 49)
-    if title and title.lower() in _site_names(text, parser.site):  # a logo's <h1>: the site's name ("Yonhap News
-        title = next((h for h in parser.h1s[1:] if h.lower() not in _site_names(text, parser.site)), None)  # Agency")
+    sites = _site_names(text, parser.site)
+    if title and title.lower() in sites:  # a logo's <h1>: the site's name ("Yonhap News Agency")
+        title = next((h for h in parser.h1s[1:] if h.lower() not in sites), None)
     if title and parser.site:
         text = _site_last(text, parser.site, title)
     return parser.cookie_box, HtmlPage(text, *parser.published, title, parser.site)

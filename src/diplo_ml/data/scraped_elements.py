@@ -124,13 +124,15 @@ def element_page(rows: list[dict[str, Any]]) -> str:
     parts where none is a heading."""
     head: list[str] = []
     body: list[str] = []
-    for row in rows:
-        markup, in_head = element_markup(selector_of(row) or "div", str(row.get(record_text_field(row)) or ""))
+    selectors = [selector_of(row) for row in rows]
+    for row, selector in zip(rows, selectors):
+        markup, in_head = element_markup(selector or "div", str(row.get(record_text_field(row)) or ""))
         (head if in_head else body).append(markup)
     for field, name in PAGE_FIELDS.items():
         value = rows[0].get(field)  # (what every row repeats, or what a row of metadata alone gives)
         if not (isinstance(value, str) and value.strip() and all(row.get(field) == value for row in rows)):
-            given = {row.get(field) for row in rows if selector_of(row) == HEAD_PART and row.get(field)}
+            given = {row.get(field) for row, selector in zip(rows, selectors)
+                     if selector == HEAD_PART and row.get(field)}
             value = given.pop() if len(given) == 1 else None
         if not isinstance(value, str) or not value.strip():
             continue

@@ -1294,10 +1294,11 @@ def _nut_graf_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     words = 0
     for k, i in enumerate(kept):
         sentence = raw[i].strip()
-        graf = NUT_GRAF.match(sentence)
-        named = rf"{FULL_NAME}{re.escape(graf['name'])}\b" if graf and graf["name"] else rf"{FULL_NAME}\w"
-        if k >= 2 and graf and any(re.search(named, raw[j]) for j in kept[:k]):
-            return kept[:k]
+        graf = NUT_GRAF.match(sentence) if k >= 2 else None
+        if graf:  # (the person's full name above it: ending on the nut graf's name, or any for "His …")
+            named = rf"{FULL_NAME}{re.escape(graf['name'])}\b" if graf["name"] else rf"{FULL_NAME}\w"
+            if any(re.search(named, raw[j]) for j in kept[:k]):
+                return kept[:k]
         said = unquoted(sentence)
         if _dated_act(sentence) or (reports_an_act(said) and NEWS_DAY.search(said)) or ANNOUNCES.search(said):
             return []
