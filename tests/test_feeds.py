@@ -425,3 +425,20 @@ def test_rows_under_a_page_address_and_a_metadata_row_with_title_and_headline_ar
                 for n in range(2)]  # (a "page" that is no address joins nothing)
     path = write(tmp_path, "pages.jsonl", "\n".join(json.dumps(r) for r in numbered))
     assert len(list(read_units([str(path)], SummariseTask({})))) == 2
+
+
+def test_an_interviews_rows_numbered_by_part_are_one_page(tmp_path):
+    # read 63 (s57): rows numbered under "part" beside a "kind" (image, caption, title, meta, intro, question, answer)
+    # were each read as an article of its own: no summary, no headline
+    base = {"article_id": "vovworld-1"}
+    kinds = [("image", "https://vovworld.vn/photos/f.jpg"), ("caption", "Visitors at the festival. (Photo: VOV)"),
+             ("title", "Vietnam Festival in Tokyo: a bigger crowd"), ("meta", "Monday, 25 May 2026 | 10:05 | Culture"),
+             ("intro", "(VOVWORLD) - The Vietnam Festival in Tokyo drew more than 180,000 visitors over the weekend, "
+                       "its organisers said."),
+             ("question", "VOV: What was new this year?"),
+             ("answer", "Takahashi Rie: This is the 17th festival and the biggest so far.")]
+    rows = [{**base, "part": n, "kind": kind, "content": text} for n, (kind, text) in enumerate(kinds, 1)]
+    path = write(tmp_path, "rows.jsonl", "\n".join(json.dumps(r) for r in rows))
+    (page,) = list(read_units([str(path)], SummariseTask({})))
+    assert page["headline"] == "Vietnam Festival in Tokyo: a bigger crowd"
+    assert page["_text"].startswith("The Vietnam Festival in Tokyo drew")  # (its dateline known as one)

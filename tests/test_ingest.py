@@ -4218,3 +4218,16 @@ def test_a_forwarded_subjects_label_is_off_the_headline():
             "Press release: Laos and Vietnam open a new border gate\n\nLaos and Vietnam opened a new border gate in "
             "Savannakhet on Monday, the two governments said.\n\nThe gate will handle 500 trucks a day.\n")
     assert ingest_text(mail, "p").headline == "Laos and Vietnam open a new border gate"
+
+
+def test_a_scraped_row_of_unknown_field_names_gives_its_long_field_as_text():
+    # read 63 (s57): {"hdl": …, "dek": …, "img_cap": …, "body_txt": …} stopped `predict` for the whole folder
+    from diplo_ml.data.examples import record_text_field, record_title
+
+    body = " ".join(["Viet Nam and Indonesia agreed on Monday to raise two-way trade to USD 18 billion."] * 6)
+    row = {"hdl": "Viet Nam, Indonesia set trade goal", "dek": "A short teaser.", "img_cap": "The ministers. (Photo)",
+           "body_txt": body, "kw": "trade, ASEAN"}
+    assert record_text_field(row) == "body_txt" and record_title(row) == "Viet Nam, Indonesia set trade goal"
+    assert record_text_field({"hdl": "A title", "bdy": body}) == "bdy"  # a name of no text's word, long enough
+    assert record_text_field({"img_caption_long": body}) == "text"  # a caption's field, however long: no text
+    assert record_text_field({"hdl": "A title", "note": "Too short to be the article."}) == "text"

@@ -17,7 +17,8 @@ SELECTOR_FIELDS = ("selector", "css_selector", "css", "element")  # where a row 
 PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position")
 # numbers that may count anything (a listing's briefs by "index", an article's comments): a part's only beside its kind
 GENERIC_NUMBER_FIELDS = ("seq", "sequence", "idx", "index", "order", "block_no", "para_no", "paragraph_no", "part_no",
-                         "block")  # (a number where it is one: `"block": 3, "type": "paragraph"`, read 57)
+                         "block", "part")  # (a number where it is one: `"block": 3, "type": "paragraph"`, read 57;
+# `"part": 5, "kind": "intro"`, read 63)
 KIND_FIELDS = ("type", "kind", "block_type", "block", "block_kind", "element_type", "part_type", "role", "tag",
                "row_type", "item_type", "node_type", "record_type", "entry_type")
 # (what a numbered part is: "paragraph", "breadcrumb", "image_caption", an element's own tag "h1")
@@ -30,7 +31,7 @@ KIND_SELECTORS = {"breadcrumb": "nav.breadcrumb", "breadcrumbs": "nav.breadcrumb
                   "quote": "blockquote", "footer": "footer", "time": "time", "date": "time", "timestamp": "time",
                   "h1": "h1", "h2": "h2", "h3": "h2", "figcaption": "figure figcaption", "blockquote": "blockquote",
                   "header": "h2", "image": "figure figcaption", "list": "ul li"}  # (an editor's blocks)
-PARAGRAPH_KINDS = {"paragraph", "para", "p", "text", "body"}
+PARAGRAPH_KINDS = {"paragraph", "para", "p", "text", "body", "intro", "answer"}  # (an interview's answers, read 63)
 OTHER_PART = "div.part"  # a numbered part of a kind no list knows: a page's part among known ones, else a row
 # a row of no text that names its page (read 56: `{"doc_id": …, "row_type": "meta", "title": …, "published": …}` above
 # the page's numbered paragraphs, a "tags" row of a list below them): the page's metadata, nothing in its body

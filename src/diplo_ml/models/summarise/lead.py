@@ -1,7 +1,8 @@
 """Lead-k: the article's first ``k`` sentences within a word budget; nothing to train. Lead-k with a learned
 clause trimmer and a learned headline chooser: the same sentences, each cut at a clause boundary where the trimmer
 predicts a gain, and the article's headline put first where the chooser predicts one (a bare quotation or "The
-Minister, who ..." does not say who acts; the headline usually does), each edit used where dev says it pays."""
+Minister, who ..." does not say who acts; the headline usually does), each edit used where dev says it pays. Either
+may learn a lead finder (``lead_finder``) that moves the lead past an opening the rules keep."""
 
 from __future__ import annotations
 
@@ -11,14 +12,16 @@ from pathlib import Path
 from typing import Annotated
 
 import numpy as np
-from pydantic import Field
+from pydantic import Field, model_validator
 
+from diplo_ml.config import PROJECT_ROOT
 from diplo_ml.data.examples import Context, Examples, context_column
 from diplo_ml.errors import DiploError
 from diplo_ml.files import atomic_write_json, read_json_object
 from diplo_ml.models.base import CardInfo, FitContext, ModelOptions, SummarisingModel, TaskSpec
 from diplo_ml.models.summarise.headline import HeadlineChooser, usable
-from diplo_ml.models.summarise.selection import candidates, select_indices
+from diplo_ml.models.summarise.lead_finder import LeadFinder
+from diplo_ml.models.summarise.selection import select_indices, statement_candidates
 from diplo_ml.models.summarise.trim import ClauseTrimmer, cut_to_budget
 from diplo_ml.models.summarise.tuning import choose_per_source, dev_measure
 
@@ -26,6 +29,9 @@ log = logging.getLogger(__name__)
 SETTINGS_FILE = "summariser.json"
 TRIMMER_FILE = "trimmer.safetensors"
 HEADLINE_FILE = "headline.safetensors"
+FINDER_FILE = "lead_finder.safetensors"
+# the lead finder's trees (chosen by leave-one-folder-out cross-validation over the keyed documents)
+FINDER_TREES = {"trees": 150, "learning_rate": 0.05, "max_leaf_nodes": 7, "min_samples_leaf": 20}
 EDITS = ("trim", "headline")  # what dev may switch on, per data source
 
 
@@ -37,6 +43,22 @@ class LeadOptions(ModelOptions):
     # an article of no known source (a new page given to predict) is summarised as this source's articles are (its
     # k and what dev chose for it); None: k and what dev chose over all its sources
     unknown_source: str | None = Field(None, min_length=1)
+    # keyed documents (a folder of KEY.jsonl folders, relative to the project) to learn a lead finder from, which
+    # overrules the opening rules where its best statement's score beats theirs by lead_margin; None: rules only
+    lead_finder: str | None = Field(None, min_length=1)
+    lead_margin: float = Field(0.3, ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _finder_data_exists(self) -> LeadOptions:
+        from diplo_ml.models.base import loading_checkpoint
+
+        if self.lead_finder is not None and not loading_checkpoint() and not self.finder_keys().is_dir():
+            raise ValueError(f"lead_finder: no folder {self.finder_keys()}")
+        return self
+
+    def finder_keys(self) -> Path:
+        """The lead finder's keyed documents (a relative path is the project's)."""
+        return PROJECT_ROOT / str(self.lead_finder)
 
     def warn_unused(self, *splits: Examples) -> None:
         """A ``k_by_source`` entry for a source the data does not hold is never used: say so (a preset names every
@@ -68,15 +90,51 @@ class LeadSummariser(SummarisingModel):
     Options = LeadOptions
     options: LeadOptions
 
+    def __init__(self, options: LeadOptions, spec: TaskSpec, folder: Path | None = None) -> None:
+        super().__init__(options, spec, folder)
+        self.finder: LeadFinder | None = None
+        if self.folder is not None and options.lead_finder is not None:
+            if not (self.folder / FINDER_FILE).is_file():
+                raise DiploError(f"{self.folder / FINDER_FILE}: missing; the options use a lead finder, which this "
+                                 "file holds (copy the whole checkpoint folder)")
+            self.finder = LeadFinder.load(self.folder / FINDER_FILE)
+
     def fit(self, train: Examples, dev: Examples, context: FitContext) -> None:
-        """Nothing to learn."""
+        """Nothing to learn but the lead finder, where the options ask for one."""
         self.options.warn_unused(train, dev)
+        self._fit_finder(dev, context)
+
+    def _fit_finder(self, dev: Examples, context: FitContext) -> None:
+        """Learn the lead finder from the keyed documents, and record dev ROUGE-L with and without it."""
+        if self.options.lead_finder is None:
+            return
+        from diplo_ml.data.lead_keys import lead_cases  # (reads pages: only where a finder is asked for)
+        from diplo_ml.metrics.rouge_core import ROUGE_TYPES, per_example
+
+        cases = lead_cases(self.options.finder_keys())
+        finder = LeadFinder.fit(cases, self.options.lead_margin, seed=context.seed, **FINDER_TREES)
+        self.training["lead_finder"] = {"keyed_documents": len(cases), "margin": self.options.lead_margin}
+        if len(dev):  # (plain Lead-k summaries, with and without it)
+            column = ROUGE_TYPES.index("rougeL")
+            means = {}
+            for name, self.finder in (("rules", None), ("finder", finder)):
+                summaries = LeadSummariser.summarise(self, dev.inputs, dev.context)
+                means[name] = round(float(per_example(summaries, list(dev.targets))[:, column].mean()), 4)
+            self.training["lead_finder"]["dev_rougeL"] = means
+        self.finder = finder
+        log.info("lead finder: %s", self.training["lead_finder"])
+
+    def save_finder(self, folder: Path) -> None:
+        if self.finder is not None:
+            self.finder.save(Path(folder) / FINDER_FILE)
 
     def _lead(self, text: str, source: str | None, headline: str | None = None) -> tuple[list[str], list[int], str]:
         """The article's sentences, the indices of its first k statements within the budget, and that Lead-k
         summary (an opening that its ``headline`` does not tell of passed over, see :func:`candidates`). A first
         statement over the budget is the whole summary, cut to the budget."""
-        sentences, allowed = candidates(text, headline)
+        found = statement_candidates(text, headline)
+        sentences = found.sentences
+        allowed = self.finder.choose(found, headline) if self.finder is not None else found.allowed
         budget = self.options.budget_words
         first = np.flatnonzero(allowed)[:1]
         if first.size and budget and len(sentences[first[0]].split()) > budget:
@@ -95,6 +153,7 @@ class LeadSummariser(SummarisingModel):
 
     def save(self, folder: Path) -> None:
         Path(folder).mkdir(parents=True, exist_ok=True)  # its options are the checkpoint's diplo_ml.json model block
+        self.save_finder(folder)
 
     def _choice(self) -> str:
         def first(k: int) -> str:
@@ -104,8 +163,13 @@ class LeadSummariser(SummarisingModel):
         if self.options.unknown_source:
             per += f"; articles of no known source: as {self.options.unknown_source}'s"
         budget = f" within {self.options.budget_words} words" if self.options.budget_words else ""
+        finder = ""
+        if self.options.lead_finder is not None:
+            finder = (f"; the lead is moved where a lead finder (boosted trees learned from the keyed documents of "
+                      f"{self.options.lead_finder}) scores another of the first statements higher than the rules' "
+                      f"choice by more than {self.options.lead_margin}")
         return (f"the article's {first(self.options.k)}{f' ({per})' if per else ''}{budget} (questions, bylines, "
-                "captions and credits skipped)")
+                f"captions and credits skipped{finder})")
 
     def card(self) -> CardInfo:
         return CardInfo(f"Lead-k baseline: {self._choice()}. Nothing is learned.")
@@ -173,6 +237,7 @@ class LeadTrimSummariser(LeadSummariser):
         the edits on dev."""
         o = self.options
         o.warn_unused(train, dev)
+        self._fit_finder(dev, context)
         trees = {"trees": o.trees, "learning_rate": o.learning_rate, "max_leaf_nodes": o.max_leaf_nodes,
                  "min_samples_leaf": o.min_samples_leaf, "seed": context.seed}
         statements = self._first_statements(train)
@@ -214,6 +279,7 @@ class LeadTrimSummariser(LeadSummariser):
 
     def save(self, folder: Path) -> None:
         Path(folder).mkdir(parents=True, exist_ok=True)
+        self.save_finder(folder)
         self.trimmer.save(Path(folder) / TRIMMER_FILE)
         self.chooser.save(Path(folder) / HEADLINE_FILE)
         # what dev chose; the options themselves are the checkpoint's diplo_ml.json model block

@@ -6,6 +6,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -758,7 +759,22 @@ def is_question(sentence: str) -> bool:
     return text.rstrip("\"'”’»)]*").rstrip().endswith("?") or bool(QUESTION_PREFIX.match(text) or PROMPT.match(text))
 
 
+class Candidates(NamedTuple):
+    """An article's sentences (cleaned), which are statements (``statements``), which of those the rules for what
+    stands above the news leave to choose from (``allowed``), and how many of its sentences ask a question."""
+    sentences: list[str]
+    statements: np.ndarray
+    allowed: np.ndarray
+    questions: int
+
+
 def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.ndarray]:
+    """The article's sentences and which of them may be chosen (see :func:`statement_candidates`)."""
+    found = statement_candidates(text, headline)
+    return found.sentences, found.allowed
+
+
+def statement_candidates(text: str, headline: str | None = None) -> Candidates:
     """The article's sentences (leading datelines and, in an interview, speaker labels stripped) and which of them
     may be chosen; an article of nothing but questions, captions and credits has none. A photo credit that the
     splitter joined to the next sentence is cut off it, and the sentence before it (the caption) is left out, as are
@@ -805,6 +821,7 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
         if is_question(raw[i - 1]) and (ANSWER_TO_QUESTION.search(sentences[i]) or (  # (raw after its cookie button)
                 SHORT_REPLY.match(sentences[i]) and len(sentences[i].split()) <= 12)):  # "Yes, but only if …"
             allowed[i] = False
+    statements = allowed.copy()
     # what stands above the news, each rule seeing what the rules before it left (in this order)
     above_the_news: tuple[Callable[[], list[int]], ...] = (
         lambda: _opening_scene(raw, lines, allowed), lambda: _feature_opening(raw, allowed),
@@ -830,7 +847,7 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
     for i in range(dated or 0):
         if not_a_standfirst(raw[i]) or not_a_standfirst(sentences[i]):
             allowed[i] = False
-    return sentences, allowed
+    return Candidates(sentences, statements, allowed, sum(is_question(s) for s in raw))
 
 
 # a feature's opening scene: "On a misty morning on the Ma Pi Leng pass, ambassadors …", "Under a midday sun that

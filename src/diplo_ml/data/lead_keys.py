@@ -1,0 +1,74 @@
+"""The project's keyed documents (``data/leads``): invented pages, mails, clips and scraped rows, each folder with a
+``KEY.jsonl`` that names, per file, the sentence an editor would take as the first of its summary (``lead``) and the
+headline. They teach the lead finder and measure the summarisers on kinds of page the corpora lack."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+
+from diplo_ml.data.ingest import PAGE_SUFFIXES, read_articles
+from diplo_ml.errors import DiploError
+from diplo_ml.models.summarise.lead_finder import FIRST_STATEMENTS, LeadCase
+from diplo_ml.models.summarise.selection import statement_candidates
+
+log = logging.getLogger(__name__)
+KEY_FILE = "KEY.jsonl"
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\W+", " ", text).lower().strip()
+
+
+def read_key(path: Path) -> list[dict[str, str]]:
+    """A key's rows, each with a ``file`` and a ``lead``; a bad line is refused naming the file and line."""
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DiploError(f"{path}:{n}: malformed JSON ({exc.msg})") from None
+        if not isinstance(row, dict) or not all(isinstance(row.get(k), str) and row[k] for k in ("file", "lead")):
+            raise DiploError(f"{path}:{n}: a key row needs a non-empty 'file' and 'lead'")
+        rows.append(row)
+    return rows
+
+
+def lead_cases(root: Path) -> list[LeadCase]:
+    """The keyed documents under ``root`` (every folder holding a :data:`KEY_FILE`) as cases for the lead finder.
+    Left out, and counted in the log: scraper exports (JSONL, whose rows ``predict`` joins into pages), files of
+    several articles (a feed), and documents whose lead is not among their first :data:`FIRST_STATEMENTS` statements
+    (the statement filter dropped it, or it comes later)."""
+    keys = sorted(Path(root).rglob(KEY_FILE))
+    if not keys:
+        raise DiploError(f"{root}: no {KEY_FILE} under it (the lead finder's keyed documents)")
+    cases, rows, several, beyond = [], 0, 0, 0
+    for key in keys:
+        for row in read_key(key):
+            path = key.parent / "docs" / row["file"]
+            if not path.is_file():
+                raise DiploError(f"{key}: names {row['file']}, which is not in {key.parent / 'docs'}")
+            if path.suffix.lower() not in PAGE_SUFFIXES:
+                rows += 1
+                continue
+            articles = read_articles(path, path.stem)
+            if len(articles) != 1:
+                several += 1
+                continue
+            article = articles[0]
+            found = statement_candidates(article.summary_text, article.headline)
+            statements = [s for s, ok in zip(found.sentences, found.statements) if ok][:FIRST_STATEMENTS]
+            want = _words(row["lead"])[:40]
+            lead = next((n for n, s in enumerate(statements) if _words(s).startswith(want)), None)
+            if lead is None:
+                beyond += 1
+                continue
+            cases.append(LeadCase(statements, article.headline, found.questions, lead))
+    log.info("lead finder: %d keyed documents from %d keys; left out %d scraper exports, %d files of several "
+             "articles and %d whose lead is not among their first %d statements", len(cases), len(keys), rows, several,
+             beyond, FIRST_STATEMENTS)
+    return cases

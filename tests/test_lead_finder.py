@@ -1,0 +1,149 @@
+"""The lead finder (boosted trees learned from keyed documents) and the keyed documents' loader."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from diplo_ml.data.lead_keys import lead_cases, read_key
+from diplo_ml.errors import DiploError
+from diplo_ml.models.summarise.lead import FINDER_FILE, LeadSummariser, LeadTrimSummariser
+from diplo_ml.models.summarise.lead_finder import FEATURE_NAMES, LeadCase, LeadFinder, statement_features
+from diplo_ml.models.summarise.selection import statement_candidates
+
+from .conftest import build_model, fit_context, summary_examples
+
+COUNTRIES = ["Chile", "Peru", "Brazil", "Kenya", "Ghana", "Egypt", "Spain", "Italy", "Norway", "Poland"]
+THINGS = ["paper crane", "brass kettle", "bamboo flute", "silk lantern", "clay teapot", "wooden boat", "red scarf",
+          "small drum"]
+SMALL_TREES = {"trees": 60, "learning_rate": 0.1, "max_leaf_nodes": 4, "min_samples_leaf": 3}
+
+
+def _scene(n: int) -> str:
+    return f"Every office keeps a {THINGS[n % len(THINGS)]} somewhere near its door."  # (no rule passes it over)
+
+
+def _news(n: int) -> str:
+    return f"Vietnam and {COUNTRIES[n % len(COUNTRIES)]} signed a trade agreement in Hanoi on Monday."
+
+
+def _article(n: int, scene_first: bool) -> tuple[str, str]:
+    """A text and its lead: a scene above the news, or the news first."""
+    news, scene = _news(n), _scene(n)
+    body = [scene, news] if scene_first else [news, scene]
+    return "\n\n".join([*body, "The deal cuts tariffs on fruit and coffee over five years."]), news
+
+
+def _keyed_folder(root: Path, count: int = 40) -> Path:
+    docs = root / "read01" / "docs"
+    docs.mkdir(parents=True)
+    rows = []
+    for n in range(count):
+        text, lead = _article(n, scene_first=n % 2 == 0)
+        (docs / f"{n:02d}_doc.txt").write_text(text)
+        rows.append({"file": f"{n:02d}_doc.txt", "headline": None, "lead": lead, "kind": "test"})
+    (docs / "99_rows.jsonl").write_text(json.dumps({"title": "Rows", "text": _news(0)}) + "\n")
+    rows.append({"file": "99_rows.jsonl", "headline": "Rows", "lead": _news(0), "kind": "a scraper export"})
+    (root / "read01" / "KEY.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return root
+
+
+def test_keyed_documents_give_each_lead_its_place_and_say_what_they_leave_out(tmp_path, caplog):
+    _keyed_folder(tmp_path)
+    with caplog.at_level(logging.INFO, logger="diplo_ml.data.lead_keys"):
+        cases = lead_cases(tmp_path)
+    assert len(cases) == 40 and [c.lead for c in cases[:4]] == [1, 0, 1, 0]
+    assert cases[0].statements[1] == _news(0) and cases[0].headline is None
+    assert "left out 1 scraper exports" in caplog.text
+
+
+def test_a_bad_key_is_refused_naming_its_file_and_line(tmp_path):
+    key = tmp_path / "read01" / "KEY.jsonl"
+    key.parent.mkdir()
+    key.write_text('{"file": "a.txt", "lead": "x"}\n{"file": "b.txt"\n')
+    with pytest.raises(DiploError, match=r"KEY.jsonl:2: malformed JSON"):
+        read_key(key)
+    key.write_text('{"file": "a.txt", "lead": ""}\n')
+    with pytest.raises(DiploError, match=r"KEY.jsonl:1: a key row needs a non-empty 'file' and 'lead'"):
+        read_key(key)
+    key.write_text('{"file": "a.txt", "lead": "x"}\n')
+    with pytest.raises(DiploError, match=r"names a.txt, which is not in"):
+        lead_cases(tmp_path)
+    with pytest.raises(DiploError, match=r"no KEY.jsonl under it"):
+        lead_cases(tmp_path / "read01" / "nowhere")
+
+
+def _cases(count: int = 60) -> list[LeadCase]:
+    out = []
+    for n in range(count):
+        text, lead = _article(n, scene_first=n % 2 == 0)
+        found = statement_candidates(text)
+        statements = [s for s, ok in zip(found.sentences, found.statements) if ok]
+        out.append(LeadCase(statements, None, found.questions, statements.index(lead)))
+    return out
+
+
+def test_features_have_one_row_per_first_statement():
+    case = _cases(1)[0]
+    features = statement_features(case.statements, "Vietnam and Chile sign trade deal", case.questions)
+    assert features.shape == (3, len(FEATURE_NAMES))
+    assert features[:, FEATURE_NAMES.index("position")].tolist() == [0, 1, 2]
+    assert features[1, FEATURE_NAMES.index("news_day")] == 1 and features[0, FEATURE_NAMES.index("news_day")] == 0
+    assert statement_features([], None, 0).shape == (0, len(FEATURE_NAMES))
+
+
+def test_the_finder_moves_the_lead_only_past_its_margin_and_reloads_without_pickle(tmp_path):
+    finder = LeadFinder.fit(_cases(), 0.3, seed=0, **SMALL_TREES)
+    text, lead = _article(101, scene_first=True)
+    found = statement_candidates(text)
+    assert found.sentences[int(np.flatnonzero(found.allowed)[0])] != lead  # the rules keep the scene
+    moved = finder.choose(found, None)
+    assert found.sentences[int(np.flatnonzero(moved)[0])] == lead and moved[2]  # the statement after it stays
+    news_first = statement_candidates(_article(102, scene_first=False)[0])
+    assert (finder.choose(news_first, None) == news_first.allowed).all()
+    assert (LeadFinder(finder.trees, 1.0).choose(found, None) == found.allowed).all()  # no score beats by 1
+    finder.save(tmp_path / FINDER_FILE)
+    again = LeadFinder.load(tmp_path / FINDER_FILE)
+    assert again.margin == 0.3 and (again.choose(found, None) == moved).all()
+    assert b"pickle" not in (tmp_path / FINDER_FILE).read_bytes()[:200]
+    finder.trees.save(tmp_path / "other.safetensors", {"margin": "0.3", "feature_names": "a,b"})
+    with pytest.raises(DiploError, match="other features than this version computes"):
+        LeadFinder.load(tmp_path / "other.safetensors")
+    finder.trees.save(tmp_path / "wide.safetensors", {"margin": "7", "feature_names": ",".join(FEATURE_NAMES)})
+    with pytest.raises(DiploError, match=r"damaged lead finder \(margin '7'"):
+        LeadFinder.load(tmp_path / "wide.safetensors")
+    (tmp_path / "cut.safetensors").write_bytes((tmp_path / FINDER_FILE).read_bytes()[:50])
+    with pytest.raises(DiploError, match="unreadable or damaged lead finder"):
+        LeadFinder.load(tmp_path / "cut.safetensors")
+
+
+@pytest.mark.parametrize("cls", [LeadSummariser, LeadTrimSummariser])
+def test_lead_summarisers_learn_the_finder_record_dev_and_reload(cls, tmp_path, monkeypatch):
+    import diplo_ml.models.summarise.lead as lead
+
+    monkeypatch.setattr(lead, "FINDER_TREES", SMALL_TREES)
+    keys = _keyed_folder(tmp_path / "keys")
+    with pytest.raises(DiploError, match="model.lead_finder: no folder"):
+        build_model(cls, {"lead_finder": str(tmp_path / "nowhere")})
+    with pytest.raises(DiploError, match="model.lead_margin"):
+        build_model(cls, {"lead_finder": str(keys), "lead_margin": 1.5})
+    texts, leads = zip(*(_article(200 + n, scene_first=True) for n in range(6)))
+    plain = build_model(cls, {})
+    model = build_model(cls, {"lead_finder": str(keys)})
+    model.fit(summary_examples(texts, leads), summary_examples(texts, leads), fit_context(tmp_path / "trainer"))
+    assert model.summarise(list(texts[:2])) == list(leads[:2])
+    plain.fit(summary_examples(texts, leads), summary_examples(texts, leads), fit_context(tmp_path / "trainer"))
+    assert plain.summarise(list(texts[:1])) == [_scene(200)]
+    record = model.training["lead_finder"]
+    assert record["keyed_documents"] == 40 and record["dev_rougeL"]["finder"] > record["dev_rougeL"]["rules"]
+    assert "lead finder" in model.card().summary
+    model.save(tmp_path / "model")
+    again = cls.load(tmp_path / "model", model.options, model.spec)
+    assert again.summarise(list(texts[:2])) == list(leads[:2])
+    (tmp_path / "model" / FINDER_FILE).unlink()
+    with pytest.raises(DiploError, match=r"lead_finder.safetensors: missing; the options use a lead finder"):
+        cls.load(tmp_path / "model", model.options, model.spec)
