@@ -49,8 +49,9 @@ def score_folder(checkpoint: Path, folder: Path, verbose: bool) -> tuple[int, in
         summaries += summary_ok
         headlines += headline_ok
         if verbose and not (summary_ok and headline_ok):
-            print(f"  {row['file']}: summary {'ok' if summary_ok else 'MISS'}, headline {'ok' if headline_ok else 'MISS'}"
-                  f"\n    want: {row['lead'][:100]}\n    got:  {(got.get('summary') or '')[:100]}")
+            verdict = f"summary {'ok' if summary_ok else 'MISS'}, headline {'ok' if headline_ok else 'MISS'}"
+            print(f"  {row['file']}: {verdict}\n    want: {row['lead'][:100]}")
+            print(f"    got:  {(got.get('summary') or '')[:100]}")
     return summaries, headlines, len(rows)
 
 

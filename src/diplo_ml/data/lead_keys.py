@@ -61,13 +61,16 @@ def lead_cases(root: Path) -> list[LeadCase]:
                 continue
             article = articles[0]
             found = statement_candidates(article.summary_text, article.headline)
-            statements = [s for s, ok in zip(found.sentences, found.statements) if ok][:FIRST_STATEMENTS]
+            index = [i for i, ok in enumerate(found.statements) if ok][:FIRST_STATEMENTS]
+            statements = [found.sentences[i] for i in index]
+            first = next((i for i, ok in enumerate(found.allowed) if ok), None)
             want = _words(row["lead"])[:40]
             lead = next((n for n, s in enumerate(statements) if _words(s).startswith(want)), None)
             if lead is None:
                 beyond += 1
                 continue
-            cases.append(LeadCase(statements, article.headline, found.questions, lead))
+            cases.append(LeadCase(statements, article.headline, found.questions, lead,
+                                  index.index(first) if first in index else None, key.parent.name))
     log.info("lead finder: %d keyed documents from %d keys; left out %d scraper exports, %d files of several "
              "articles and %d whose lead is not among their first %d statements", len(cases), len(keys), rows, several,
              beyond, FIRST_STATEMENTS)

@@ -23,11 +23,14 @@ CONTRAST = re.compile(r"\b(?:but|yet|however)\b")
 
 
 class LeadCase(NamedTuple):
-    """A keyed document: its first statements, headline, number of questions and which statement is its lead."""
+    """A keyed document: its first statements, headline, number of questions, which statement is its lead, which
+    one the opening rules choose (None: one further on) and the folder it came from."""
     statements: list[str]
     headline: str | None
     questions: int
     lead: int
+    ruled: int | None = None
+    folder: str = ""
 
 
 def _flags(sentence: str) -> list[float]:
