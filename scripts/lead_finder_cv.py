@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from diplo_ml.config import PROJECT_ROOT
-from diplo_ml.data.lead_keys import lead_cases
+from diplo_ml.models.summarise.lead_keys import lead_cases
 from diplo_ml.metrics.rouge_core import ROUGE_TYPES, per_example
 from diplo_ml.models.summarise.lead import FINDER_TREES
 from diplo_ml.models.summarise.lead_finder import LeadCase, LeadFinder

@@ -17,7 +17,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from diplo_ml.data.lead_keys import KEY_FILE, read_key
+from diplo_ml.models.summarise.lead_keys import KEY_FILE, key_files, read_key
 
 SAME = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 
@@ -62,7 +62,7 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="show each miss")
     args = parser.parse_args()
     totals = [0, 0, 0]
-    for key in sorted(args.root.rglob(KEY_FILE)):
+    for key in key_files(args.root):
         scores = score_folder(args.checkpoint, key.parent, args.verbose)
         totals = [a + b for a, b in zip(totals, scores)]
         print(f"{key.parent.name}: summaries {scores[0]}/{scores[2]}, headlines {scores[1]}/{scores[2]}")

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from diplo_ml.data.lead_keys import lead_cases, read_key
+from diplo_ml.models.summarise.lead_keys import lead_cases, read_key
 from diplo_ml.errors import DiploError
 from diplo_ml.models.summarise.lead import FINDER_FILE, LeadSummariser, LeadTrimSummariser
 from diplo_ml.models.summarise.lead_finder import FEATURE_NAMES, LeadCase, LeadFinder, statement_features
@@ -54,7 +54,7 @@ def _keyed_folder(root: Path, count: int = 40) -> Path:
 
 def test_keyed_documents_give_each_lead_its_place_and_say_what_they_leave_out(tmp_path, caplog):
     _keyed_folder(tmp_path)
-    with caplog.at_level(logging.INFO, logger="diplo_ml.data.lead_keys"):
+    with caplog.at_level(logging.INFO, logger="diplo_ml.models.summarise.lead_keys"):
         cases = lead_cases(tmp_path)
     assert len(cases) == 40 and [c.lead for c in cases[:4]] == [1, 0, 1, 0]
     assert cases[0].statements[1] == _news(0) and cases[0].headline is None
@@ -73,8 +73,12 @@ def test_a_bad_key_is_refused_naming_its_file_and_line(tmp_path):
     key.write_text('{"file": "a.txt", "lead": "x"}\n')
     with pytest.raises(DiploError, match=r"names a.txt, which is not in"):
         lead_cases(tmp_path)
-    with pytest.raises(DiploError, match=r"no KEY.jsonl under it"):
+    with pytest.raises(DiploError, match=r"no folder in it holds a KEY.jsonl"):
         lead_cases(tmp_path / "read01" / "nowhere")
+    # only the folders right under the root: naming data/leads (train/ and heldout/ in it) trains on nothing
+    _keyed_folder(tmp_path / "leads" / "heldout")
+    with pytest.raises(DiploError, match=r"leads: no folder in it holds a KEY.jsonl"):
+        lead_cases(tmp_path / "leads")
 
 
 def _cases(count: int = 60) -> list[LeadCase]:
@@ -109,7 +113,8 @@ def test_the_finder_moves_the_lead_only_past_its_margin_and_reloads_without_pick
     finder.save(tmp_path / FINDER_FILE)
     again = LeadFinder.load(tmp_path / FINDER_FILE)
     assert again.margin == 0.3 and (again.choose(found, None) == moved).all()
-    assert b"pickle" not in (tmp_path / FINDER_FILE).read_bytes()[:200]
+    saved = (tmp_path / FINDER_FILE).read_bytes()  # safetensors: an 8-byte header length, then a JSON header
+    assert saved[8:9] == b"{" and int.from_bytes(saved[:8], "little") < len(saved)
     finder.trees.save(tmp_path / "other.safetensors", {"margin": "0.3", "feature_names": "a,b"})
     with pytest.raises(DiploError, match="other features than this version computes"):
         LeadFinder.load(tmp_path / "other.safetensors")
@@ -147,3 +152,40 @@ def test_lead_summarisers_learn_the_finder_record_dev_and_reload(cls, tmp_path, 
     (tmp_path / "model" / FINDER_FILE).unlink()
     with pytest.raises(DiploError, match=r"lead_finder.safetensors: missing; the options use a lead finder"):
         cls.load(tmp_path / "model", model.options, model.spec)
+
+
+def _found(statements: int, first_allowed: int):
+    from diplo_ml.models.summarise.selection import Candidates
+
+    sentences = [_scene(n) if n != 5 else _news(n) for n in range(statements)]
+    allowed = np.arange(statements) >= first_allowed
+    return Candidates(sentences, np.ones(statements, dtype=bool), allowed, 0)
+
+
+def test_the_finder_only_moves_the_lead_down_from_the_rules_choice():
+    # a review (s57): the rules' lead past the first 8 statements was compared with the first statement's score, and
+    # a lead above the rules' choice made Lead-k skip the statements between (1, 3, 4)
+    finder = LeadFinder.fit(_cases(), 0.0, seed=0, **SMALL_TREES)
+    late = _found(11, 9)
+    assert (finder.choose(late, None) == late.allowed).all()  # the rules' lead lies past the first 8: it stands
+    below = _found(8, 7)  # the rules chose statement 7; the news, statement 5, is above it
+    assert (finder.choose(below, None) == below.allowed).all()
+    above = _found(8, 0)  # the rules kept the opening: the finder moves the lead down to the news
+    moved = finder.choose(above, None)
+    assert np.flatnonzero(moved).tolist() == [5, 6, 7]
+
+
+def test_a_checkpoint_whose_options_and_finder_disagree_on_the_margin_is_refused(tmp_path, monkeypatch):
+    import diplo_ml.models.summarise.lead as lead
+
+    monkeypatch.setattr(lead, "FINDER_TREES", SMALL_TREES)
+    keys = _keyed_folder(tmp_path / "keys")
+    model = build_model(LeadSummariser, {"lead_finder": str(keys)})
+    model.fit(summary_examples(["A."], ["A."]), summary_examples([], []), fit_context(tmp_path / "trainer"))
+    assert model.training["lead_finder"]["folders"] == ["read01"]
+    model.save(tmp_path / "model")
+    model.options.lead_margin = 0.9
+    with pytest.raises(DiploError, match=r"saved with margin 0.3, but the options say lead_margin 0.9"):
+        LeadSummariser.load(tmp_path / "model", model.options, model.spec)
+    assert "Nothing is learned" in build_model(LeadSummariser, {}).card().summary
+    assert "Only the lead finder is learned" in model.card().summary

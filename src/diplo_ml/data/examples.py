@@ -132,14 +132,15 @@ def unescaped(text: str) -> str:
 
 # a scraper's other names for its text field ("content_html", "content_text", "body_html", "articleText"): a name
 # with one of these words, ending in one of them or in a word for the text's form (not "contentType", "article_id")
-TEXT_WORDS = {"text", "body", "content", "article", "paras", "paragraphs", "blocks"}
-TEXT_NAME_ENDS = TEXT_WORDS | {"html", "plain", "clean", "raw", "full", "markdown", "md", "txt"}  # ("body_txt")
+TEXT_WORDS = {"text", "body", "content", "article", "paras", "paragraphs", "blocks", "bdy", "txt"}  # (a scraper's
+# abbreviations, read 63)
+TEXT_NAME_ENDS = TEXT_WORDS | {"html", "plain", "clean", "raw", "full", "markdown", "md"}
 
 
 NOT_TEXT_WORDS = {"related", "links", "recommended", "trending", "popular", "comments", "captions", "tags", "more",
                   "alt", "caption", "image", "photo", "title", "headline", "summary", "excerpt", "teaser",
                   "description", "meta", "lead", "sapo", "subtitle", "id", "url", "h1", "h2",
-                  "kicker", "img", "cap", "dek", "kw"}  # ("image_alt_text": a caption; "img_cap", a "dek")
+                  "kicker", "img", "cap", "dek"}  # ("image_alt_text": a caption; "img_cap"; a "dek" teases)
 
 
 SAPO_FIELDS = ("sapo",)  # a Vietnamese outlet's summary above its body (an English "standfirst" teases as often)
@@ -220,19 +221,12 @@ def _date_name(name: str) -> bool:
 def record_text_field(record: dict[str, Any]) -> str:
     """The field a record keeps its text in: "text", else the longest of :data:`TEXT_FIELDS` it gives as a string (a
     full text over a teaser, or over an id: {"article": "VNA-2025-0412", "article_text": "…"}), else the longest
-    string field named as a text is (:data:`TEXT_WORDS`: "content_html", "body_text"), else the longest string field
-    of :data:`UNNAMED_TEXT_WORDS` words or more whose name says it is something else's (:data:`NOT_TEXT_WORDS`) only
-    where it is no caption's or title's (read 63: {"hdl": …, "img_cap": …, "bdy": "…400 words…"})."""
+    string field named as a text is (:data:`TEXT_WORDS`: "content_html", "body_text", read 63's "body_txt", "bdy")."""
     if "text" in record:
         return "text"
     given = [k for k in TEXT_FIELDS if isinstance(record.get(k), str) and record[k].strip()] or [
-        k for k, v in record.items() if isinstance(v, str) and v.strip() and _text_name(k)] or [
-        k for k, v in record.items() if isinstance(v, str) and len(v.split()) >= UNNAMED_TEXT_WORDS
-        and not NOT_TEXT_WORDS.intersection(_name_words(k)) and not _headline_name(k)]
+        k for k, v in record.items() if isinstance(v, str) and v.strip() and _text_name(k)]
     return max(given, key=lambda k: len(record[k].split()), default="text")
-
-
-UNNAMED_TEXT_WORDS = 60  # how long a field of no text's name must be to be taken as the text
 
 
 def record_date(record: dict[str, Any]) -> str | None:

@@ -51,9 +51,11 @@ class LeadOptions(ModelOptions):
     @model_validator(mode="after")
     def _finder_data_exists(self) -> LeadOptions:
         from diplo_ml.models.base import loading_checkpoint
+        from diplo_ml.models.summarise.lead_keys import KEY_FILE, key_files
 
-        if self.lead_finder is not None and not loading_checkpoint() and not self.finder_keys().is_dir():
-            raise ValueError(f"lead_finder: no folder {self.finder_keys()}")
+        if self.lead_finder is not None and not loading_checkpoint() and not key_files(self.finder_keys()):
+            raise ValueError(f"lead_finder: no folder in {self.finder_keys()} holds a {KEY_FILE} (a relative path is "
+                             "the project's)")
         return self
 
     def finder_keys(self) -> Path:
@@ -98,6 +100,9 @@ class LeadSummariser(SummarisingModel):
                 raise DiploError(f"{self.folder / FINDER_FILE}: missing; the options use a lead finder, which this "
                                  "file holds (copy the whole checkpoint folder)")
             self.finder = LeadFinder.load(self.folder / FINDER_FILE)
+            if self.finder.margin != options.lead_margin:
+                raise DiploError(f"{self.folder / FINDER_FILE}: saved with margin {self.finder.margin}, but the "
+                                 f"options say lead_margin {options.lead_margin} (copy the whole checkpoint folder)")
 
     def fit(self, train: Examples, dev: Examples, context: FitContext) -> None:
         """Nothing to learn but the lead finder, where the options ask for one."""
@@ -108,16 +113,18 @@ class LeadSummariser(SummarisingModel):
         """Learn the lead finder from the keyed documents, and record dev ROUGE-L with and without it."""
         if self.options.lead_finder is None:
             return
-        from diplo_ml.data.lead_keys import lead_cases  # (reads pages: only where a finder is asked for)
+        from diplo_ml.models.summarise.lead_keys import lead_cases  # (reads pages: only where a finder is asked for)
         from diplo_ml.metrics.rouge_core import ROUGE_TYPES, per_example
 
         cases = lead_cases(self.options.finder_keys())
         finder = LeadFinder.fit(cases, self.options.lead_margin, seed=context.seed, **FINDER_TREES)
-        self.training["lead_finder"] = {"keyed_documents": len(cases), "margin": self.options.lead_margin}
+        self.training["lead_finder"] = {"keyed_documents": len(cases), "margin": self.options.lead_margin,
+                                        "folders": sorted({case.folder for case in cases})}
         if len(dev):  # (plain Lead-k summaries, with and without it)
             column = ROUGE_TYPES.index("rougeL")
             means = {}
-            for name, self.finder in (("rules", None), ("finder", finder)):
+            for name, used in (("rules", None), ("finder", finder)):
+                self.finder = used
                 summaries = LeadSummariser.summarise(self, dev.inputs, dev.context)
                 means[name] = round(float(per_example(summaries, list(dev.targets))[:, column].mean()), 4)
             self.training["lead_finder"]["dev_rougeL"] = means
@@ -125,6 +132,7 @@ class LeadSummariser(SummarisingModel):
         log.info("lead finder: %s", self.training["lead_finder"])
 
     def save_finder(self, folder: Path) -> None:
+        """The lead finder's file, where there is one."""
         if self.finder is not None:
             self.finder.save(Path(folder) / FINDER_FILE)
 
@@ -172,7 +180,8 @@ class LeadSummariser(SummarisingModel):
                 f"captions and credits skipped{finder})")
 
     def card(self) -> CardInfo:
-        return CardInfo(f"Lead-k baseline: {self._choice()}. Nothing is learned.")
+        learned = "Only the lead finder is learned." if self.options.lead_finder else "Nothing is learned."
+        return CardInfo(f"Lead-k baseline: {self._choice()}. {learned}")
 
 
 class LeadTrimOptions(LeadOptions):

@@ -111,16 +111,18 @@ class LeadFinder:
         return self.trees.predict(features) if len(features) else np.zeros(0)
 
     def choose(self, found: sel.Candidates, headline: str | None) -> np.ndarray:
-        """``found.allowed`` with the lead moved where the trees' best statement beats the rules' first by the
-        margin: the statements above the new lead are passed over, the new lead may be chosen, the rest as before."""
+        """``found.allowed`` with the lead moved down to the trees' best statement where it beats the rules' first
+        by the margin: the statements above the new lead are passed over, the rest as before."""
         index = np.flatnonzero(found.statements)
         ruled = np.flatnonzero(found.allowed)
         if not len(index) or not len(ruled):
             return found.allowed
         scores = self.scores([found.sentences[i] for i in index], headline, found.questions)
         ours = int(np.argmax(scores))
-        theirs = np.flatnonzero(index[: len(scores)] == ruled[0])  # (none: the rules' lead comes later)
-        if scores[ours] - scores[int(theirs[0]) if len(theirs) else 0] <= self.margin:
+        theirs = np.flatnonzero(index[: len(scores)] == ruled[0])
+        # the rules' lead stands where it lies past the first statements, where the finder's lies above it (it only
+        # moves the lead down, so Lead-k stays the statements that follow it), or where it does not win by the margin
+        if not len(theirs) or index[ours] <= ruled[0] or scores[ours] - scores[int(theirs[0])] <= self.margin:
             return found.allowed
         allowed = found.allowed.copy()
         allowed[: index[ours]] = False
@@ -128,10 +130,12 @@ class LeadFinder:
         return allowed
 
     def save(self, path: Path) -> None:
+        """The trees and the margin in one safetensors file."""
         self.trees.save(path, {"margin": repr(self.margin), "feature_names": ",".join(FEATURE_NAMES)})
 
     @classmethod
     def load(cls, path: Path) -> LeadFinder:
+        """A finder saved by :meth:`save`; a damaged file, or one for other features, is refused naming it."""
         trees, meta = BoostedTrees.load(path, len(FEATURE_NAMES), "lead finder")
         if meta.get("feature_names") != ",".join(FEATURE_NAMES):
             raise DiploError(f"{path}: a lead finder for other features than this version computes; retrain it")

@@ -18,7 +18,14 @@ log = logging.getLogger(__name__)
 KEY_FILE = "KEY.jsonl"
 
 
+def key_files(root: Path) -> list[Path]:
+    """The keys of the folders right under ``root`` (not deeper: ``data/leads`` holds ``train/`` and ``heldout/``,
+    and naming it must not train on the held-out documents)."""
+    return sorted(Path(root).glob(f"*/{KEY_FILE}"))
+
+
 def _words(text: str) -> str:
+    """A text's words, lower case, for matching a key's lead to a statement."""
     return re.sub(r"\W+", " ", text).lower().strip()
 
 
@@ -39,13 +46,13 @@ def read_key(path: Path) -> list[dict[str, str]]:
 
 
 def lead_cases(root: Path) -> list[LeadCase]:
-    """The keyed documents under ``root`` (every folder holding a :data:`KEY_FILE`) as cases for the lead finder.
+    """The keyed documents of the folders right under ``root`` (:func:`key_files`) as cases for the lead finder.
     Left out, and counted in the log: scraper exports (JSONL, whose rows ``predict`` joins into pages), files of
     several articles (a feed), and documents whose lead is not among their first :data:`FIRST_STATEMENTS` statements
     (the statement filter dropped it, or it comes later)."""
-    keys = sorted(Path(root).rglob(KEY_FILE))
+    keys = key_files(root)
     if not keys:
-        raise DiploError(f"{root}: no {KEY_FILE} under it (the lead finder's keyed documents)")
+        raise DiploError(f"{root}: no folder in it holds a {KEY_FILE} (the lead finder's keyed documents)")
     cases, rows, several, beyond = [], 0, 0, 0
     for key in keys:
         for row in read_key(key):
