@@ -21,10 +21,10 @@ from pathlib import Path
 import numpy as np
 
 from diplo_ml.config import PROJECT_ROOT
-from diplo_ml.models.summarise.lead_keys import lead_cases
 from diplo_ml.metrics.rouge_core import ROUGE_TYPES, per_example
 from diplo_ml.models.summarise.lead import FINDER_TREES
 from diplo_ml.models.summarise.lead_finder import LeadCase, LeadFinder
+from diplo_ml.models.summarise.lead_keys import lead_cases
 from diplo_ml.models.summarise.selection import statement_candidates
 
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)

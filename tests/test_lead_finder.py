@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from diplo_ml.models.summarise.lead_keys import lead_cases, read_key
 from diplo_ml.errors import DiploError
 from diplo_ml.models.summarise.lead import FINDER_FILE, LeadSummariser, LeadTrimSummariser
 from diplo_ml.models.summarise.lead_finder import FEATURE_NAMES, LeadCase, LeadFinder, statement_features
+from diplo_ml.models.summarise.lead_keys import lead_cases, read_key
 from diplo_ml.models.summarise.selection import statement_candidates
 
 from .conftest import build_model, fit_context, summary_examples

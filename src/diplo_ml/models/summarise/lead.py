@@ -113,8 +113,8 @@ class LeadSummariser(SummarisingModel):
         """Learn the lead finder from the keyed documents, and record dev ROUGE-L with and without it."""
         if self.options.lead_finder is None:
             return
-        from diplo_ml.models.summarise.lead_keys import lead_cases  # (reads pages: only where a finder is asked for)
         from diplo_ml.metrics.rouge_core import ROUGE_TYPES, per_example
+        from diplo_ml.models.summarise.lead_keys import lead_cases  # (reads pages: only where a finder is asked for)
 
         cases = lead_cases(self.options.finder_keys())
         finder = LeadFinder.fit(cases, self.options.lead_margin, seed=context.seed, **FINDER_TREES)
