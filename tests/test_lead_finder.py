@@ -189,3 +189,22 @@ def test_a_checkpoint_whose_options_and_finder_disagree_on_the_margin_is_refused
         LeadSummariser.load(tmp_path / "model", model.options, model.spec)
     assert "Nothing is learned" in build_model(LeadSummariser, {}).card().summary
     assert "Only the lead finder is learned" in model.card().summary
+
+
+def test_the_shipped_keyed_documents_match_their_hashes_and_keys():
+    import hashlib
+
+    from diplo_ml.config import PROJECT_ROOT
+    from diplo_ml.models.summarise.lead_keys import key_files
+
+    root = PROJECT_ROOT / "data" / "leads"
+    listed = {}
+    for line in (root / "SHA256SUMS").read_text().splitlines():
+        digest, name = line.split(maxsplit=1)
+        listed[name] = digest
+        assert hashlib.sha256((root / name).read_bytes()).hexdigest() == digest, name
+    on_disk = {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()} - {"SHA256SUMS", "README.md"}
+    assert on_disk == set(listed)
+    assert len(key_files(root / "train")) == 24 and len(key_files(root / "heldout")) == 6 and not key_files(root)
+    for key in key_files(root / "train") + key_files(root / "heldout"):
+        assert {row["file"] for row in read_key(key)} == {p.name for p in (key.parent / "docs").iterdir()}, key
