@@ -4232,3 +4232,29 @@ def test_a_scraped_row_of_unknown_field_names_gives_its_long_field_as_text():
     # a long field of another kind is no text (a review, s57): the row stays an error naming its line
     for other in ("img_caption_long", "author_bio", "abstract", "desc", "comments_html", "notes", "menu"):
         assert record_text_field({"hdl": "A title", "body": "", other: body}) == "text", other
+
+
+def test_what_reads_60_and_61_found_in_clipped_markdown(tmp_path):
+    # reads 60, 61 and 63 (s57): a clipper's HTML comment above the "# " title made a kicker·date·byline line the
+    # headline; an italic caption credited to a "Permanent Delegation of Vietnam to UNESCO" was the headline; "The
+    # Hanoi Times - " stayed on the lead; a front-matter title that opens with a quotation lost its opening "'"
+    from diplo_ml.data.ingest import ingest_path
+
+    def tmp_page(name: str, text: str):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        return tmp_path / name
+
+    lead = "An exhibition of 120 áo dài designs opened at UNESCO headquarters in Paris on May 22, its organisers said."
+    clip = ("<!-- Clipped with Obsidian Web Clipper · source: https://en.vietnamplus.vn/x.vnp · 2026-05-24 -->\n\n"
+            "# Sunday mornings in Sapa: keeping Vietnamese alive\n\n**Feature** · Sunday, May 24, 2026 · By Lâm Hải "
+            f"Yến, VNA correspondent in Prague\n\n*A class in Prague. Photo: Permanent Delegation of Vietnam to UNESCO*"
+            f"\n\n**The Hanoi Times - {lead}**\n\nThe exhibition runs until June 5.\n")
+    page = tmp_page("clip.md", clip)
+    article = ingest_path(page, "c")
+    assert article.headline == "Sunday mornings in Sapa: keeping Vietnamese alive"
+    assert article.paragraphs[0].text.startswith("An exhibition of 120")
+    assert any(why.startswith("HTML comment") for _, why, _ in article.dropped)
+    quoted = tmp_page("q.md", f"---\ntitle: \"'Check before you go': consular chief\"\n---\n\n{lead}\n")
+    assert ingest_path(quoted, "q").headline == "'Check before you go': consular chief"
+    single = tmp_page("s.md", f"---\ntitle: 'It''s time: Viet Nam and Laos'\n---\n\n{lead}\n")
+    assert ingest_path(single, "s").headline == "It's time: Viet Nam and Laos"

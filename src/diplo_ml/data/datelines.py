@@ -61,9 +61,10 @@ DATELINE_PAREN = re.compile(
 )
 # "(VOVWORLD) -", "(VNA) –": the outlet alone in brackets, also with no dash ("(KPL) The Laos-China Railway …")
 DATELINE_OUTLET = re.compile(rf"^\((?P<outlet>{_OUTLET_ALT})\)\s*(?:{_DASH}\s*|(?=(?-i:[A-Z\"“])))", re.IGNORECASE)
-# "NDO –", "VOV.VN -", "WVR -", "VNA -", and unspaced with a long dash: "NDO—A ceremony …"
-DATELINE_BARE = re.compile(rf"^(?P<outlet>{_OUTLET_ALT})\s*(?:{_DASH}\s+|[–—]+(?=(?-i:[A-Z\"“])))",
-                           re.IGNORECASE)
+# "NDO –", "VOV.VN -", "WVR -", "VNA -", and unspaced with a long dash: "NDO—A ceremony …"; a "… Times" with its
+# article: "The Hanoi Times - An exhibition …" (read 61)
+DATELINE_BARE = re.compile(rf"^(?:(?-i:The)\s+(?=[\w.]+\s+Times\b))?(?P<outlet>{_OUTLET_ALT})\s*"
+                           rf"(?:{_DASH}\s+|[–—]+(?=(?-i:[A-Z\"“])))", re.IGNORECASE)
 # "HANOI, Aug. 1 —", "BRUSSELS, Belgium —", and with a short all-caps source in brackets: "WASHINGTON (CNN) —"
 # capitals with Vietnamese and other Latin diacritics ("HÀ NỘI —", "ĐÀ NẴNG —", "SÃO PAULO —"); the Latin Extended
 # Additional block alternates capital and small letters, so a match is also checked to be in capitals

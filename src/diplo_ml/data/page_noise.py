@@ -77,8 +77,10 @@ CREDIT = (r"(?:\((?:photo|photos|image|source|illustrative photo|file photo|phot
 # Photos: Viet Nam and Laos Together.")
 TRAILING_CREDIT = (r"\b(?:photo|image|video)s?(?: credits?)?\s*:\s*(?-i:[A-Z])[\w.&/-]*"
                    r"(?:\s+(?-i:[A-Z/&])[\w.&/-]*){0,5}\s*$"
-                   r"|\bphoto\s*:\s*(?-i:(?:Ministry|Department|Embassy|Office|Committee) of"
-                   r"(?: [A-Z][\w.&-]*| of| and){1,6})\s*$")
+                   r"|\bphoto\s*:\s*(?-i:(?:Permanent |General )?(?:Ministry|Department|Embassy|Office|Committee"
+                   r"|Delegation|Mission|Consulate(?: General)?) (?:of|to|in)"
+                   r"(?: [A-Z][\w.&-]*| of| and| to| in| the){1,8})\s*$")  # ("… Photo: Permanent Delegation of
+# Vietnam to UNESCO", "… Photo: Embassy of Vietnam in France", read 61)
 # who is pictured where: "(C)", "(L)", "(second from left)", "(front row, centre)": a photo caption
 PICTURED = re.compile(r"\((?:[CLR]|(?i:(?:front|back|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
                       r"|tenth|[1-9](?:st|nd|rd|th))?(?: row)?,? ?(?:from )?"

@@ -542,6 +542,15 @@ def _over_another_story(line: str, heading: str) -> bool:
     return bool(LINK_LINE.match(line)) or (bool(OTHER_TITLE.match(line)) and len(line.split()) > len(heading.split()))
 
 
+def yaml_scalar(value: str) -> str:
+    """A front-matter value as written without its YAML quotes: one pair that encloses it, not a quotation mark that
+    opens or closes the title itself (read 63: ``title: "'Check before you go': consular chief …"`` kept its "'")."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1].replace("''", "'") if value[0] == "'" else value[1:-1].replace('\\"', '"')
+    return value.strip()
+
+
 class MarkdownPage:
     """A Markdown article's text with its metadata set apart: YAML front matter (``---`` lines at the top, as web
     clippers and static sites save articles) gives the title and date and is not text; fenced code is not text
@@ -559,7 +568,7 @@ class MarkdownPage:
         for i in range(end):
             match = FRONT_MATTER_FIELD.match(lines[i].strip()) or READER_FIELD.match(lines[i].strip())
             if match and match.group(2).strip():
-                self.fields.setdefault(match.group(1).lower(), match.group(2).strip().strip("'\"").strip())
+                self.fields.setdefault(match.group(1).lower(), yaml_scalar(match.group(2)))
             if lines[i].strip():
                 self.dropped.append((i + 1, "front matter (title and date kept as metadata)", lines[i].strip()))
             lines[i] = ""
@@ -570,6 +579,9 @@ class MarkdownPage:
                 lines[i] = ""
         for i in self._callouts(lines):
             self.dropped.append((i + 1, "note-app callout (a reader's note, not the article's)", lines[i].strip()))
+            lines[i] = ""
+        for i in self._comments(lines):
+            self.dropped.append((i + 1, "HTML comment (a clipper's or editor's note, not shown)", lines[i].strip()))
             lines[i] = ""
         self.classed_title = self._pandoc(lines, end)
         self.heading = self._title_heading(lines)
@@ -625,6 +637,22 @@ class MarkdownPage:
                    if i not in inside):
             return set()
         return inside
+
+    @staticmethod
+    def _comments(lines: list[str]) -> list[int]:
+        """The lines of HTML comments that stand on lines of their own ("<!-- Clipped with Obsidian Web Clipper ·
+        source: … -->" above a clip's "# " title, read 60; also over several lines), which no Markdown reader shows."""
+        found: list[int] = []
+        start: int | None = None
+        for i, line in enumerate(lines):
+            text = line.strip()
+            if start is None and text.startswith("<!--"):
+                start, text = i, text[4:]
+            if start is not None and "-->" in text:
+                if text.endswith("-->"):  # (a comment that closes in the text after it is left as it is)
+                    found.extend(range(start, i + 1))
+                start = None
+        return found
 
     @staticmethod
     def _callouts(lines: list[str]) -> list[int]:
