@@ -4258,3 +4258,16 @@ def test_what_reads_60_and_61_found_in_clipped_markdown(tmp_path):
     assert ingest_path(quoted, "q").headline == "'Check before you go': consular chief"
     single = tmp_page("s.md", f"---\ntitle: 'It''s time: Viet Nam and Laos'\n---\n\n{lead}\n")
     assert ingest_path(single, "s").headline == "It's time: Viet Nam and Laos"
+
+
+def test_a_title_whose_apostrophes_differ_from_its_h1s_gives_the_h1(tmp_path):
+    # read 63 (s57): <title>Vietnam's … – The Diplomat</title> over <h1>Vietnam’s …</h1> (curly) kept the site's name
+    from diplo_ml.data.ingest import ingest_path
+
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>Vietnam's Police Unit Heads to South Sudan &#8211; The Diplomat</title>"
+                    '<meta property="og:site_name" content="The Diplomat"></head><body><div>Subscriber-only content '
+                    "now includes our magazine.</div><article><h1>Vietnam&#8217;s Police Unit Heads to South Sudan</h1>"
+                    "<p>Vietnam will deploy its first formed police unit to South Sudan next year, the ministry said on "
+                    "May 18.</p><p>The unit has 140 officers.</p></article></body></html>", encoding="utf-8")
+    assert ingest_path(page, "p").headline == "Vietnam’s Police Unit Heads to South Sudan"

@@ -164,6 +164,14 @@ OFFICE_CAPITALS = re.compile(r"^(?:THE )?(?:MINISTRY|EMBASSY|CONSULATE(?: GENERA
                              r"|(?:PERMANENT )?MISSION|NEWS AGENCY|NEWSPAPER|PORTAL|PEOPLE'S COMMITTEE)\b")
 
 
+QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+
+
+def straight_quotes(text: str) -> str:
+    """``text`` with curly quotation marks and apostrophes written straight (the same title in two encodings)."""
+    return text.translate(QUOTES)
+
+
 def _heading_line(dropped: list[tuple[int, str, str]], title: str) -> int | None:
     """The line of a page's title among its dropped lines: one line, or two or three in a row where the title breaks
     ("<h1>HCMC forum draws 1,200 overseas Vietnamese entrepreneurs,<br>deals worth … signed</h1>")."""
@@ -901,9 +909,10 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     if title and page is not None and page.heading == title and (names_site(title) or any(
             why == "outlet masthead" and line.strip("*# ") == title for _, why, line in article.dropped)):
         title = None  # "# VOV World": the site's name set as the page's first heading, not its title
-    if title and article.headline and article.headline.startswith(title) and re.fullmatch(
-            r"\s+[-–—|]\s+[^-–—|]{2,50}", article.headline[len(title):]):  # the page's <title> over the same line with
-        article.headline = title  # the site's name after it ("… - Capitol Trade Report", read 46)
+    if title and article.headline and straight_quotes(article.headline).startswith(straight_quotes(title)) and \
+            re.fullmatch(r"\s+[-–—|]\s+[^-–—|]{2,50}", article.headline[len(title):]):  # the page's <title> over the
+        article.headline = title  # same line with the site's name after it ("… - Capitol Trade Report", read 46; its
+        # apostrophes straight where the <h1>'s are curly, "Vietnam's … – The Diplomat", read 63)
     heading_line = title and _heading_line(article.dropped, title)
     if title and vietnamese_title(title) and article.headline and not vietnamese_title(article.headline):
         title = None  # a bilingual page's Vietnamese <h1> over the English title its text has (read 41)
