@@ -4268,6 +4268,6 @@ def test_a_title_whose_apostrophes_differ_from_its_h1s_gives_the_h1(tmp_path):
     page.write_text("<html><head><title>Vietnam's Police Unit Heads to South Sudan &#8211; The Diplomat</title>"
                     '<meta property="og:site_name" content="The Diplomat"></head><body><div>Subscriber-only content '
                     "now includes our magazine.</div><article><h1>Vietnam&#8217;s Police Unit Heads to South Sudan</h1>"
-                    "<p>Vietnam will deploy its first formed police unit to South Sudan next year, the ministry said on "
-                    "May 18.</p><p>The unit has 140 officers.</p></article></body></html>", encoding="utf-8")
+                    "<p>Vietnam will deploy its first formed police unit to South Sudan next year, the ministry said "
+                    "on May 18.</p><p>The unit has 140 officers.</p></article></body></html>", encoding="utf-8")
     assert ingest_path(page, "p").headline == "Vietnam’s Police Unit Heads to South Sudan"
