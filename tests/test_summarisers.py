@@ -2619,3 +2619,28 @@ def test_a_scenes_clause_or_present_says_is_no_news_above_its_nut_graf(opening):
             "Lan is one of five consular officers who handled 2,300 requests last year.")
     text = text.replace("Lan is one", "Huong is one") if "Huong" in opening else text
     assert _first_statement(text, "The consul who never sleeps").startswith(("Lan is one", "Huong is one"))
+
+
+HISTORY = ("In July 1995, when Vietnam's flag was raised for the first time beside those of ASEAN's members, few "
+           "expected the bloc to face the trade it faces today. Yet that is where the region finds itself. Vietnamese "
+           "missions brought home 4,360 citizens from scam compounds in 2024 and 2025. ")
+
+
+@pytest.mark.parametrize(("text", "headline", "first"), [
+    # read 62 (s57): an op-ed's history dated a decade back above a thesis that touches a figurative headline
+    (HISTORY + "Vietnam should use the ASEAN meeting in July to push for a binding protocol on rescues.",
+     "A safer ASEAN starts with the people it cannot see", "Vietnam should use the ASEAN meeting"),
+    ("On 11 January 2007, Vietnam became the 150th member of the World Trade Organization. By 2026 its exports had "
+     "grown twelvefold. Vietnam should join the interim appeal arrangement this year.",
+     "Why Vietnam should back the WTO's stopgap court in 2026", "Vietnam should join the interim"),
+    # near misses: history of the same year as the news; a thesis that shares no word with the headline; a reported
+    # view
+    ("In July 2025, Vietnam and ASEAN agreed to a rescue plan. Vietnam should use the ASEAN meeting to push for a "
+     "binding protocol.", "A safer ASEAN starts with the people it cannot see", "In July 2025"),
+    (HISTORY + "Exporters should look further afield.", "A safer ASEAN starts with the people it cannot see",
+     "In July 1995"),
+    (HISTORY + "ASEAN should adopt a protocol, the minister said.",
+     "A safer ASEAN starts with the people it cannot see", "In July 1995"),
+])
+def test_an_op_eds_history_a_decade_back_gives_way_to_its_thesis(text, headline, first):
+    assert _first_statement(text, headline).startswith(first)

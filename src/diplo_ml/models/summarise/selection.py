@@ -1082,6 +1082,20 @@ def _dated_history(opening: str, raw: Sequence[str]) -> bool:
     return max(years) - int(dated.group(1)) >= 5
 
 
+# an opening dated by its year alone or its month or day and year: "In July 1995, …", "In 1986, …", "On 11 January
+# 2007, …", "On January 11, 2007, …"
+YEAR_OPENING = re.compile(rf"^(?:in (?:(?:early |late |mid-)?(?:{MONTHS})\.? )?|on (?:(?:{MONTHS})\.? \d{{1,2}},? "
+                          rf"|\d{{1,2}} (?:{MONTHS}),? ))((?:19|20)\d\d),", re.IGNORECASE)
+
+
+def _long_past_opening(opening: str, raw: Sequence[str]) -> bool:
+    """An opening dated ten years or more before the latest year the article names (:data:`YEAR_OPENING`): an
+    op-ed's history ("In July 1995, when Vietnam's flag was raised …", read 62), not the news of its day."""
+    dated = YEAR_OPENING.match(opening)
+    years = [int(y) for sentence in raw for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
+    return bool(dated) and max(years) - int(dated.group(1)) >= 10
+
+
 def _unnamed_scene(opening: str) -> bool:
     """A scene that names no one and nothing: twelve words or more, no capital after the first word, no figure, no
     speaker, no news under way or just done ("is/are …ing", "has …") ("Bronze drums boomed beneath the arches of the
@@ -1236,23 +1250,27 @@ THESIS_WORDS = 250  # how far into an opinion piece its thesis may come (an anec
 
 def _thesis_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None) -> list[int]:
     """An opinion piece's opening, an anecdote of the writer's own past days (:data:`NARRATOR`) or a piece of
-    background (:data:`FEATURE_OPENER`) that argues nothing itself, above the statement that argues what its
-    headline says: the first within :data:`THESIS_WORDS` words that argues (:data:`ARGUES`; not in a quotation, not
-    to "you", not someone else's view reported: :data:`REPORTED`, :data:`OTHERS_VIEW`) and shares two words with the
-    headline, two more than the opening. Nothing where a statement before it reports an act on a day (news), nor on
-    an interview's page (two questions, :data:`SPEAKER_HEADLINE`, :data:`INTERVIEW_SETUP`: the answers argue the
-    interviewee's view)."""
+    background (:data:`FEATURE_OPENER`, :func:`_long_past_opening`) that argues nothing itself, above the statement
+    that argues what its headline says: the first within :data:`THESIS_WORDS` words that argues (:data:`ARGUES`; not
+    in a quotation, not to "you", not someone else's view reported: :data:`REPORTED`, :data:`OTHERS_VIEW`) and shares
+    two words with the headline, two more than the opening (one, under history a decade back). Nothing where a
+    statement before it reports an act on a day (news), nor on an interview's page (two questions,
+    :data:`SPEAKER_HEADLINE`, :data:`INTERVIEW_SETUP`: the answers argue the interviewee's view)."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     topic = topic_words(unquoted(headline)) if headline else set()
     interview = SPEAKER_HEADLINE.match(headline or "") or any(INTERVIEW_SETUP.search(raw[i]) for i in kept[:3])
     if len(kept) < 2 or len(topic) < 3 or interview or sum(is_question(sentence) for sentence in raw) >= 2:
         return []
     opening = unquoted(raw[kept[0]].strip())
-    history = bool(FEATURE_OPENER.match(opening))
+    long_past = _long_past_opening(opening, raw)  # ("In July 1995, when Vietnam's flag was raised …", read 62)
+    history = bool(FEATURE_OPENER.match(opening) or long_past)
     told = bool(NARRATOR.search(opening) or history)  # (else only a thesis the writer marks as one)
     if ARGUES.search(opening) or ANNOUNCES.search(opening):
         return []
     opened = len(topic & topic_words(opening))
+    # the thesis under history dated a decade back need only touch the headline (an op-ed's is figurative: "A safer
+    # ASEAN starts with the people it cannot see" over "Vietnam should use the ASEAN Foreign Ministers' Meeting …")
+    needed = 1 if long_past else max(2, opened + 2)
     words = 0
     for i in kept:
         sentence = raw[i].strip()
@@ -1262,7 +1280,7 @@ def _thesis_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
         argues = ARGUES.search(said) and not ADDRESSED.search(said) and not sentence.startswith(QUOTE_MARKS) \
             and not REPORTED.search(said) and not OTHERS_VIEW.search(said)
         shared = len(topic & topic_words(said))
-        if i != kept[0] and argues and ((told and shared >= max(2, opened + 2)) or (THESIS_MARKER.search(said)
+        if i != kept[0] and argues and ((told and shared >= needed) or (THESIS_MARKER.search(said)
                                                                                      and shared >= 1)):
             return [j for j in kept if j < i]
         words += len(sentence.split())
