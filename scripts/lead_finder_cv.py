@@ -30,12 +30,14 @@ from diplo_ml.models.summarise.selection import statement_candidates
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 
 
-def picks(finder: LeadFinder, case: LeadCase) -> list[int]:
-    """The statement the finder takes as the lead at each margin (the rules' choice unless beaten by the margin)."""
+def picks(finder: LeadFinder, case: LeadCase) -> list[int | None]:
+    """The statement taken as the lead at each margin, as :meth:`LeadFinder.choose` takes it: the rules' choice
+    unless the trees' best lies below it and beats it by the margin (None: the rules' lead lies past the first 8)."""
     scores = finder.scores(case.statements, case.headline, case.questions)
-    ours = int(np.argmax(scores))
-    theirs = case.ruled if case.ruled is not None and case.ruled < len(scores) else 0
-    return [ours if scores[ours] - scores[theirs] > m else theirs for m in MARGINS]
+    ours, theirs = int(np.argmax(scores)), case.ruled
+    if theirs is None or theirs >= len(scores):
+        return [theirs] * len(MARGINS)
+    return [ours if ours > theirs and scores[ours] - scores[theirs] > m else theirs for m in MARGINS]
 
 
 def cross_validate(cases: list[LeadCase], seed: int) -> None:

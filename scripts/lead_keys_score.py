@@ -3,28 +3,20 @@ docs, then per document whether the summary begins with the key's lead and the h
 
     python scripts/lead_keys_score.py RUN/checkpoint data/leads/heldout [-v]
 
-A summary is right when it begins with the first two thirds (at least 40 characters) of the lead, compared without
-case, curly quotes, dashes' kinds and spacing; a file whose rows make several articles is judged by its first."""
+A summary is right when it begins with the lead (lead_keys.begins_with_lead: its first two thirds, at least 40
+characters, compared without case, curly quotes, dashes' kinds and spacing); a file whose rows make several articles is
+judged by its first."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 import tempfile
-import unicodedata
 from pathlib import Path
 
-from diplo_ml.models.summarise.lead_keys import KEY_FILE, key_files, read_key
-
-SAME = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
-
-
-def plain(text: str | None) -> str:
-    text = " ".join(unicodedata.normalize("NFKC", text or "").translate(SAME).split()).lower()
-    return re.sub(r"[.\s]+$", "", text)
+from diplo_ml.models.summarise.lead_keys import KEY_FILE, begins_with_lead, key_files, plain, read_key
 
 
 def score_folder(checkpoint: Path, folder: Path, verbose: bool) -> tuple[int, int, int]:
@@ -43,8 +35,7 @@ def score_folder(checkpoint: Path, folder: Path, verbose: bool) -> tuple[int, in
     summaries = headlines = 0
     for row in rows:
         got = first.get(row["file"], {})
-        lead = plain(row["lead"])
-        summary_ok = bool(got.get("summary")) and plain(got["summary"]).startswith(lead[: max(40, len(lead) * 2 // 3)])
+        summary_ok = begins_with_lead(got.get("summary"), row["lead"])
         headline_ok = plain(got.get("headline")) == plain(row.get("headline"))
         summaries += summary_ok
         headlines += headline_ok

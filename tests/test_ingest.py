@@ -4230,8 +4230,10 @@ def test_a_scraped_row_of_unknown_field_names_gives_its_long_field_as_text():
     assert record_text_field(row) == "body_txt" and record_title(row) == "Viet Nam, Indonesia set trade goal"
     assert record_text_field({"hdl": "A title", "bdy": body}) == "bdy"  # a scraper's abbreviation
     # a long field of another kind is no text (a review, s57): the row stays an error naming its line
-    for other in ("img_caption_long", "author_bio", "abstract", "desc", "comments_html", "notes", "menu"):
+    for other in ("img_caption_long", "author_bio", "abstract", "desc", "comments_html", "notes", "menu",
+                  "author_bio_txt", "kw_txt", "comment_txt", "txt_len", "bdy_id", "alt_txt"):
         assert record_text_field({"hdl": "A title", "body": "", other: body}) == "text", other
+    assert record_text_field({"hdl": "A title", "txt_raw": body}) == "txt_raw"
 
 
 def test_what_reads_60_and_61_found_in_clipped_markdown(tmp_path):

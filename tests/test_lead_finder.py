@@ -58,7 +58,7 @@ def test_keyed_documents_give_each_lead_its_place_and_say_what_they_leave_out(tm
         cases = lead_cases(tmp_path)
     assert len(cases) == 40 and [c.lead for c in cases[:4]] == [1, 0, 1, 0]
     assert cases[0].statements[1] == _news(0) and cases[0].headline is None
-    assert "left out 1 scraper exports" in caplog.text
+    assert "left out 1 that are no page" in caplog.text
 
 
 def test_a_bad_key_is_refused_naming_its_file_and_line(tmp_path):
@@ -134,6 +134,9 @@ def test_lead_summarisers_learn_the_finder_record_dev_and_reload(cls, tmp_path, 
     keys = _keyed_folder(tmp_path / "keys")
     with pytest.raises(DiploError, match="model.lead_finder: no folder"):
         build_model(cls, {"lead_finder": str(tmp_path / "nowhere")})
+    _keyed_folder(tmp_path / "leads" / "heldout")
+    with pytest.raises(DiploError, match="held-out keyed documents, which measure the finder"):
+        build_model(cls, {"lead_finder": str(tmp_path / "leads" / "heldout")})
     with pytest.raises(DiploError, match="model.lead_margin"):
         build_model(cls, {"lead_finder": str(keys), "lead_margin": 1.5})
     texts, leads = zip(*(_article(200 + n, scene_first=True) for n in range(6)))
@@ -145,7 +148,8 @@ def test_lead_summarisers_learn_the_finder_record_dev_and_reload(cls, tmp_path, 
     assert plain.summarise(list(texts[:1])) == [_scene(200)]
     record = model.training["lead_finder"]
     assert record["keyed_documents"] == 40 and record["dev_rougeL"]["finder"] > record["dev_rougeL"]["rules"]
-    assert "lead finder" in model.card().summary
+    assert "lead finder" in model.card().summary and "40 keyed documents" in model.card().summary
+    assert len(record["sha256"]) == 64
     model.save(tmp_path / "model")
     again = cls.load(tmp_path / "model", model.options, model.spec)
     assert again.summarise(list(texts[:2])) == list(leads[:2])
@@ -170,6 +174,9 @@ def test_the_finder_only_moves_the_lead_down_from_the_rules_choice():
     assert (finder.choose(late, None) == late.allowed).all()  # the rules' lead lies past the first 8: it stands
     below = _found(8, 7)  # the rules chose statement 7; the news, statement 5, is above it
     assert (finder.choose(below, None) == below.allowed).all()
+    left_out = _found(8, 0)
+    left_out.allowed[5] = False  # a statement the rules left out is no lead for the finder either
+    assert (finder.choose(left_out, None) == left_out.allowed).all()
     above = _found(8, 0)  # the rules kept the opening: the finder moves the lead down to the news
     moved = finder.choose(above, None)
     assert np.flatnonzero(moved).tolist() == [5, 6, 7]
@@ -185,7 +192,7 @@ def test_a_checkpoint_whose_options_and_finder_disagree_on_the_margin_is_refused
     assert model.training["lead_finder"]["folders"] == ["read01"]
     model.save(tmp_path / "model")
     model.options.lead_margin = 0.9
-    with pytest.raises(DiploError, match=r"saved with margin 0.3, but the options say lead_margin 0.9"):
+    with pytest.raises(DiploError, match=r"saved with margin 0.2, but the options say lead_margin 0.9"):
         LeadSummariser.load(tmp_path / "model", model.options, model.spec)
     assert "Nothing is learned" in build_model(LeadSummariser, {}).card().summary
     assert "Only the lead finder is learned" in model.card().summary
@@ -208,3 +215,14 @@ def test_the_shipped_keyed_documents_match_their_hashes_and_keys():
     assert len(key_files(root / "train")) == 24 and len(key_files(root / "heldout")) == 6 and not key_files(root)
     for key in key_files(root / "train") + key_files(root / "heldout"):
         assert {row["file"] for row in read_key(key)} == {p.name for p in (key.parent / "docs").iterdir()}, key
+
+
+def test_a_teaser_that_repeats_the_leads_opening_is_not_its_lead():
+    # a review (s57): the lead was matched on its first 40 characters, so a teaser repeating them was taken for it
+    from diplo_ml.models.summarise.lead_keys import begins_with_lead
+
+    lead = "Vietnam's first year as a BRICS partner shows that Hanoi is treating the grouping as one more hedge."
+    assert begins_with_lead(lead, lead) and begins_with_lead("Vietnam’s first year as a BRICS partner shows that "
+                                                             "Hanoi is treating the grouping as one more hedge", lead)
+    assert not begins_with_lead("Vietnam's first year as a BRICS partner country shows how Hanoi extracts benefits.",
+                                lead)

@@ -132,15 +132,18 @@ def unescaped(text: str) -> str:
 
 # a scraper's other names for its text field ("content_html", "content_text", "body_html", "articleText"): a name
 # with one of these words, ending in one of them or in a word for the text's form (not "contentType", "article_id")
-TEXT_WORDS = {"text", "body", "content", "article", "paras", "paragraphs", "blocks", "bdy", "txt"}  # (a scraper's
-# abbreviations, read 63)
+TEXT_WORDS = {"text", "body", "content", "article", "paras", "paragraphs", "blocks"}
+# a scraper's abbreviations, only in a name of nothing else: "bdy", "body_txt", "txt_raw" (read 63; not
+# "author_bio_txt", "kw_txt", a review found)
+SHORT_TEXT_WORDS = {"bdy", "txt"}
+TEXT_FORM_WORDS = {"text", "body", "bdy", "txt", "raw", "clean", "plain", "full", "main"}
 TEXT_NAME_ENDS = TEXT_WORDS | {"html", "plain", "clean", "raw", "full", "markdown", "md"}
 
 
 NOT_TEXT_WORDS = {"related", "links", "recommended", "trending", "popular", "comments", "captions", "tags", "more",
                   "alt", "caption", "image", "photo", "title", "headline", "summary", "excerpt", "teaser",
                   "description", "meta", "lead", "sapo", "subtitle", "id", "url", "h1", "h2",
-                  "kicker", "img", "cap", "dek"}  # ("image_alt_text": a caption; "img_cap"; a "dek" teases)
+                  "kicker", "img", "cap", "dek", "kw"}  # ("image_alt_text": a caption; "img_cap"; a "dek" teases)
 
 
 SAPO_FIELDS = ("sapo",)  # a Vietnamese outlet's summary above its body (an English "standfirst" teases as often)
@@ -186,6 +189,8 @@ def _headline_rank(name: str) -> int:
 
 def _text_name(name: str) -> bool:
     words = _name_words(name)
+    if words and SHORT_TEXT_WORDS.intersection(words):
+        return set(words) <= TEXT_FORM_WORDS
     return bool(words) and bool(TEXT_WORDS.intersection(words)) and words[-1] in TEXT_NAME_ENDS \
         and not NOT_TEXT_WORDS.intersection(words)
 

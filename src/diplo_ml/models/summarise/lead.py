@@ -30,6 +30,7 @@ SETTINGS_FILE = "summariser.json"
 TRIMMER_FILE = "trimmer.safetensors"
 HEADLINE_FILE = "headline.safetensors"
 FINDER_FILE = "lead_finder.safetensors"
+HELD_OUT = "heldout"  # the folder of keyed documents no finder may learn from
 # the lead finder's trees (chosen by leave-one-folder-out cross-validation over the keyed documents)
 FINDER_TREES = {"trees": 150, "learning_rate": 0.05, "max_leaf_nodes": 7, "min_samples_leaf": 20}
 EDITS = ("trim", "headline")  # what dev may switch on, per data source
@@ -46,16 +47,21 @@ class LeadOptions(ModelOptions):
     # keyed documents (a folder of KEY.jsonl folders, relative to the project) to learn a lead finder from, which
     # overrules the opening rules where its best statement's score beats theirs by lead_margin; None: rules only
     lead_finder: str | None = Field(None, min_length=1)
-    lead_margin: float = Field(0.3, ge=0, le=1)
+    lead_margin: float = Field(0.2, ge=0, le=1)
 
     @model_validator(mode="after")
     def _finder_data_exists(self) -> LeadOptions:
         from diplo_ml.models.base import loading_checkpoint
         from diplo_ml.models.summarise.lead_keys import KEY_FILE, key_files
 
-        if self.lead_finder is not None and not loading_checkpoint() and not key_files(self.finder_keys()):
+        if self.lead_finder is None or loading_checkpoint():
+            return self
+        if not key_files(self.finder_keys()):
             raise ValueError(f"lead_finder: no folder in {self.finder_keys()} holds a {KEY_FILE} (a relative path is "
                              "the project's)")
+        if HELD_OUT in self.finder_keys().parts:
+            raise ValueError(f"lead_finder: {self.finder_keys()} holds held-out keyed documents, which measure the "
+                             "finder and are never trained on (data/leads/README.md)")
         return self
 
     def finder_keys(self) -> Path:
@@ -114,12 +120,16 @@ class LeadSummariser(SummarisingModel):
         if self.options.lead_finder is None:
             return
         from diplo_ml.metrics.rouge_core import ROUGE_TYPES, per_example
-        from diplo_ml.models.summarise.lead_keys import lead_cases  # (reads pages: only where a finder is asked for)
+        from diplo_ml.models.summarise.lead_keys import (
+            keys_digest,
+            lead_cases,  # (reads pages: only where a finder is asked for)
+        )
 
         cases = lead_cases(self.options.finder_keys())
         finder = LeadFinder.fit(cases, self.options.lead_margin, seed=context.seed, **FINDER_TREES)
         self.training["lead_finder"] = {"keyed_documents": len(cases), "margin": self.options.lead_margin,
-                                        "folders": sorted({case.folder for case in cases})}
+                                        "folders": sorted({case.folder for case in cases}),
+                                        "sha256": keys_digest(self.options.finder_keys())}
         if len(dev):  # (plain Lead-k summaries, with and without it)
             column = ROUGE_TYPES.index("rougeL")
             means = {}
@@ -173,9 +183,15 @@ class LeadSummariser(SummarisingModel):
         budget = f" within {self.options.budget_words} words" if self.options.budget_words else ""
         finder = ""
         if self.options.lead_finder is not None:
-            finder = (f"; the lead is moved where a lead finder (boosted trees learned from the keyed documents of "
-                      f"{self.options.lead_finder}) scores another of the first statements higher than the rules' "
-                      f"choice by more than {self.options.lead_margin}")
+            learned = self.training.get("lead_finder", {})
+            dev = learned.get("dev_rougeL", {})
+            finder = (f"; the lead is moved down where a lead finder (boosted trees learned from "
+                      f"{learned.get('keyed_documents', 'the')} keyed documents of {self.options.lead_finder}"
+                      + (f", sha256 {learned['sha256'][:12]}…" if learned.get("sha256") else "")
+                      + f") scores a later one of the first 8 statements higher than the rules' choice by more than "
+                      f"{self.options.lead_margin}"
+                      + (f"; plain Lead-k dev ROUGE-L {dev['rules']} without it, {dev['finder']} with it" if dev
+                         else ""))
         return (f"the article's {first(self.options.k)}{f' ({per})' if per else ''}{budget} (questions, bylines, "
                 f"captions and credits skipped{finder})")
 

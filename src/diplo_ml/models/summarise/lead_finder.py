@@ -122,11 +122,11 @@ class LeadFinder:
         theirs = np.flatnonzero(index[: len(scores)] == ruled[0])
         # the rules' lead stands where it lies past the first statements, where the finder's lies above it (it only
         # moves the lead down, so Lead-k stays the statements that follow it), or where it does not win by the margin
-        if not len(theirs) or index[ours] <= ruled[0] or scores[ours] - scores[int(theirs[0])] <= self.margin:
+        if not len(theirs) or index[ours] <= ruled[0] or not found.allowed[index[ours]] \
+                or scores[ours] - scores[int(theirs[0])] <= self.margin:  # (nor to a statement the rules left out)
             return found.allowed
         allowed = found.allowed.copy()
         allowed[: index[ours]] = False
-        allowed[index[ours]] = True
         return allowed
 
     def save(self, path: Path) -> None:

@@ -4,9 +4,11 @@ headline. They teach the lead finder and measure the summarisers on kinds of pag
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
+import unicodedata
 from pathlib import Path
 
 from diplo_ml.data.ingest import PAGE_SUFFIXES, read_articles
@@ -24,9 +26,31 @@ def key_files(root: Path) -> list[Path]:
     return sorted(Path(root).glob(f"*/{KEY_FILE}"))
 
 
-def _words(text: str) -> str:
-    """A text's words, lower case, for matching a key's lead to a statement."""
-    return re.sub(r"\W+", " ", text).lower().strip()
+SAME_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+
+
+def plain(text: str | None) -> str:
+    """A text as a key is compared with it: NFKC, straight quotes and hyphens, one space, lower case, no closing
+    stop."""
+    text = " ".join(unicodedata.normalize("NFKC", text or "").translate(SAME_MARKS).split()).lower()
+    return re.sub(r"[.\s]+$", "", text)
+
+
+def begins_with_lead(text: str | None, lead: str) -> bool:
+    """Whether a summary or statement begins with a key's lead: with its first two thirds, forty characters at
+    least (a summary may cut the lead's tail; a teaser that repeats only its opening words does not begin with it)."""
+    want = plain(lead)
+    return bool(text) and plain(text).startswith(want[: max(40, len(want) * 2 // 3)])
+
+
+def keys_digest(root: Path) -> str:
+    """One sha256 over every file of the keyed folders under ``root`` (names and bytes, in order): what a finder
+    learned from, for its card."""
+    digest = hashlib.sha256()
+    for key in key_files(root):
+        for path in [key, *sorted((key.parent / "docs").iterdir())]:
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def read_key(path: Path) -> list[dict[str, str]]:
@@ -47,13 +71,13 @@ def read_key(path: Path) -> list[dict[str, str]]:
 
 def lead_cases(root: Path) -> list[LeadCase]:
     """The keyed documents of the folders right under ``root`` (:func:`key_files`) as cases for the lead finder.
-    Left out, and counted in the log: scraper exports (JSONL, whose rows ``predict`` joins into pages), files of
-    several articles (a feed), and documents whose lead is not among their first :data:`FIRST_STATEMENTS` statements
-    (the statement filter dropped it, or it comes later)."""
+    Left out, and counted in the log: files that are no page (scraper exports and feeds, whose rows and items
+    ``predict`` reads), and documents whose lead is not among their first :data:`FIRST_STATEMENTS` statements (the
+    statement filter dropped it, or it comes later)."""
     keys = key_files(root)
     if not keys:
         raise DiploError(f"{root}: no folder in it holds a {KEY_FILE} (the lead finder's keyed documents)")
-    cases, rows, several, beyond = [], 0, 0, 0
+    cases, rows, beyond = [], 0, 0
     for key in keys:
         for row in read_key(key):
             path = key.parent / "docs" / row["file"]
@@ -62,23 +86,18 @@ def lead_cases(root: Path) -> list[LeadCase]:
             if path.suffix.lower() not in PAGE_SUFFIXES:
                 rows += 1
                 continue
-            articles = read_articles(path, path.stem)
-            if len(articles) != 1:
-                several += 1
-                continue
-            article = articles[0]
+            article = read_articles(path, path.stem)[0]
             found = statement_candidates(article.summary_text, article.headline)
             index = [i for i, ok in enumerate(found.statements) if ok][:FIRST_STATEMENTS]
             statements = [found.sentences[i] for i in index]
             first = next((i for i, ok in enumerate(found.allowed) if ok), None)
-            want = _words(row["lead"])[:40]
-            lead = next((n for n, s in enumerate(statements) if _words(s).startswith(want)), None)
+            lead = next((n for n, s in enumerate(statements) if begins_with_lead(s, row["lead"])), None)
             if lead is None:
                 beyond += 1
                 continue
             cases.append(LeadCase(statements, article.headline, found.questions, lead,
                                   index.index(first) if first in index else None, key.parent.name))
-    log.info("lead finder: %d keyed documents from %d keys; left out %d scraper exports, %d files of several "
-             "articles and %d whose lead is not among their first %d statements", len(cases), len(keys), rows, several,
-             beyond, FIRST_STATEMENTS)
+    log.info("lead finder: %d keyed documents from %d keys; left out %d that are no page (scraper exports, feeds) and "
+             "%d whose lead is not among their first %d statements", len(cases), len(keys), rows, beyond,
+             FIRST_STATEMENTS)
     return cases
