@@ -2644,3 +2644,10 @@ HISTORY = ("In July 1995, when Vietnam's flag was raised for the first time besi
 ])
 def test_an_op_eds_history_a_decade_back_gives_way_to_its_thesis(text, headline, first):
     assert _first_statement(text, headline).startswith(first)
+
+
+def test_a_speakers_thanks_with_a_relative_clause_that_says_is_no_statement():
+    # read 61 (s57): ", whose namesake once said …" read as an attribution, so the thanks were the summary
+    assert not is_statement("Thank you for inviting me to this distinguished school, whose namesake once said that a "
+                            "small country must make itself relevant to survive.")
+    assert is_statement("“Thank you to all who helped us,” the minister told reporters on Monday.")  # (news, as before)

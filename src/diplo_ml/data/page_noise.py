@@ -36,8 +36,9 @@ TIMESTAMP_WORDS = re.compile(
 )
 # a quotation or report whose speaker is named after it: "“Thank you to all who helped us,” the minister told
 # reporters": the thanks are news there
-ATTRIBUTED = re.compile(r"[,”\"’]\s+(?:the |a |an )?(?:[\w.’'-]+\s+){0,6}(?:said|says|told|added|stated|noted"
-                        r"|stressed|wrote)\b")
+ATTRIBUTED = re.compile(r"[,”\"’]\s+(?!(?:whose|who|which)\b)(?:the |a |an )?(?:[\w.’'-]+\s+){0,6}(?:said|says|told"
+                        r"|added|stated|noted|stressed|wrote)\b")  # (not a relative clause's: "Thank you for
+# inviting me to this school, whose namesake once said …", read 61)
 
 
 # a span from one date to another, alone on its line: an anniversary's, a term's, an exhibition's
