@@ -31,13 +31,13 @@ MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 
 
 def picks(finder: LeadFinder, case: LeadCase) -> list[int | None]:
-    """The statement taken as the lead at each margin, as :meth:`LeadFinder.choose` takes it: the rules' choice
-    unless the trees' best lies below it and beats it by the margin (None: the rules' lead lies past the first 8)."""
+    """The statement taken as the lead at each margin, by :meth:`LeadFinder.moved_to` as :meth:`LeadFinder.choose`
+    takes it (the cases do not say which later statements the rules leave out; None: the rules' lead lies past the
+    first 8)."""
     scores = finder.scores(case.statements, case.headline, case.questions)
-    ours, theirs = int(np.argmax(scores)), case.ruled
-    if theirs is None or theirs >= len(scores):
-        return [theirs] * len(MARGINS)
-    return [ours if ours > theirs and scores[ours] - scores[theirs] > m else theirs for m in MARGINS]
+    ruled = case.ruled if case.ruled is not None and case.ruled < len(scores) else None
+    moved = [finder.moved_to(scores, ruled, margin) for margin in MARGINS]
+    return [case.ruled if ours is None else ours for ours in moved]
 
 
 def cross_validate(cases: list[LeadCase], seed: int) -> None:

@@ -165,6 +165,23 @@ def is_blank(text: str) -> bool:
     return not INVISIBLE.sub("", text).strip()
 
 
+STRAIGHT_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+PLAIN_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def straight_quotes(text: str) -> str:
+    """``text`` with curly quotation marks and apostrophes written straight (the same title in two encodings); its
+    length is kept."""
+    return text.translate(STRAIGHT_QUOTES)
+
+
+def comparable(text: str) -> str:
+    """``text`` as two copies of the same words compare equal: NFKC, lower case, straight quotes and hyphens, one
+    space between words."""
+    text = unicodedata.normalize("NFKC", text).lower().translate(PLAIN_MARKS)
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def strip_diacritics(text: str) -> str:
     """``text`` without tone and vowel marks ("Nguyễn" -> "Nguyen", "Đà Nẵng" -> "Da Nang")."""
     text = text.replace("Đ", "D").replace("đ", "d")

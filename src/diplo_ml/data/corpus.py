@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -38,6 +37,7 @@ from diplo_ml.files import (
     read_json,
     sha256_file,
 )
+from diplo_ml.text import comparable
 
 LABELS = ("economic", "cultural", "multilateral", "citizen_protection")
 SPLITS = ("train", "dev", "test")
@@ -48,12 +48,6 @@ LEAK_RUN = 12                  # a run of this many identical words (names folde
 
 def default_root() -> Path:
     return PROJECT_ROOT / "data"
-
-
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).lower()
-    text = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"}))
-    return re.sub(r"\s+", " ", text).strip()
 
 
 # ------------------------------------------------------------------------------------------ build
@@ -102,8 +96,8 @@ def align(article: Article, annotation: dict[str, Any], where: str) -> list[dict
                         f"{len(article.paragraphs)} from {article.path}:\n{kept}")
     rows = []
     for index, (paragraph, note) in enumerate(zip(article.paragraphs, notes)):
-        start = _norm(note["starts"])
-        candidates = (_norm(paragraph.text), _norm(paragraph.raw))
+        start = comparable(note["starts"])
+        candidates = (comparable(paragraph.text), comparable(paragraph.raw))
         if not any(start[:60] in c[: len(start) + 80] for c in candidates):
             raise DataError(f"{where}: paragraph {index} should start '{note['starts'][:60]}' but ingestion "
                             f"kept {article.path}:{paragraph.line}: '{paragraph.text[:60]}'")

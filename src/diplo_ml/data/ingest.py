@@ -105,7 +105,7 @@ from diplo_ml.data.pdf_text import pdf_text
 from diplo_ml.data.publishers import institution_outlet, masthead_outlet
 from diplo_ml.errors import DataError, NoTextError
 from diplo_ml.files import not_a_file
-from diplo_ml.text import split_sentences, strip_diacritics
+from diplo_ml.text import split_sentences, straight_quotes, strip_diacritics
 
 PAGE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".eml")  # one article a file
 SUFFIXES = (*PAGE_SUFFIXES, *FEED_SUFFIXES)  # and feeds: one article an item
@@ -162,14 +162,6 @@ US_PRINT_STAMP = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+\d{1,2}:\d{
 # an office's name in capitals: what a bilingual masthead gives after its name in the other language
 OFFICE_CAPITALS = re.compile(r"^(?:THE )?(?:MINISTRY|EMBASSY|CONSULATE(?: GENERAL)?|DEPARTMENT|OFFICE|GOVERNMENT"
                              r"|(?:PERMANENT )?MISSION|NEWS AGENCY|NEWSPAPER|PORTAL|PEOPLE'S COMMITTEE)\b")
-
-
-QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
-
-
-def straight_quotes(text: str) -> str:
-    """``text`` with curly quotation marks and apostrophes written straight (the same title in two encodings)."""
-    return text.translate(QUOTES)
 
 
 def _heading_line(dropped: list[tuple[int, str, str]], title: str) -> int | None:

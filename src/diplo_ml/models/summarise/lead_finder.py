@@ -118,16 +118,23 @@ class LeadFinder:
         if not len(index) or not len(ruled):
             return found.allowed
         scores = self.scores([found.sentences[i] for i in index], headline, found.questions)
-        ours = int(np.argmax(scores))
         theirs = np.flatnonzero(index[: len(scores)] == ruled[0])
-        # the rules' lead stands where it lies past the first statements, where the finder's lies above it (it only
-        # moves the lead down, so Lead-k stays the statements that follow it), or where it does not win by the margin
-        if not len(theirs) or index[ours] <= ruled[0] or not found.allowed[index[ours]] \
-                or scores[ours] - scores[int(theirs[0])] <= self.margin:  # (nor to a statement the rules left out)
+        ours = self.moved_to(scores, int(theirs[0]) if len(theirs) else None)
+        if ours is None or not found.allowed[index[ours]]:  # (nor to a statement the rules left out)
             return found.allowed
         allowed = found.allowed.copy()
         allowed[: index[ours]] = False
         return allowed
+
+    def moved_to(self, scores: np.ndarray, ruled: int | None, margin: float | None = None) -> int | None:
+        """Where among the first statements (scored ``scores``) the lead moves from the rules' choice at ``ruled``,
+        or None where theirs stands: where it lies past the first statements (None), where the trees' best lies above
+        it (the lead only moves down, so Lead-k stays the statements that follow it), or where the best does not beat
+        it by ``margin`` (default: the finder's own)."""
+        ours = int(np.argmax(scores))
+        if ruled is None or ours <= ruled:
+            return None
+        return ours if scores[ours] - scores[ruled] > (self.margin if margin is None else margin) else None
 
     def save(self, path: Path) -> None:
         """The trees and the margin in one safetensors file."""

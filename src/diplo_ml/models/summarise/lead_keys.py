@@ -8,13 +8,13 @@ import hashlib
 import json
 import logging
 import re
-import unicodedata
 from pathlib import Path
 
 from diplo_ml.data.ingest import PAGE_SUFFIXES, read_articles
 from diplo_ml.errors import DiploError
 from diplo_ml.models.summarise.lead_finder import FIRST_STATEMENTS, LeadCase
 from diplo_ml.models.summarise.selection import statement_candidates
+from diplo_ml.text import comparable
 
 log = logging.getLogger(__name__)
 KEY_FILE = "KEY.jsonl"
@@ -26,14 +26,9 @@ def key_files(root: Path) -> list[Path]:
     return sorted(Path(root).glob(f"*/{KEY_FILE}"))
 
 
-SAME_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
-
-
 def plain(text: str | None) -> str:
-    """A text as a key is compared with it: NFKC, straight quotes and hyphens, one space, lower case, no closing
-    stop."""
-    text = " ".join(unicodedata.normalize("NFKC", text or "").translate(SAME_MARKS).split()).lower()
-    return re.sub(r"[.\s]+$", "", text)
+    """A text as a key is compared with it (:func:`~diplo_ml.text.comparable`), without a closing stop."""
+    return re.sub(r"[.\s]+$", "", comparable(text or ""))
 
 
 def begins_with_lead(text: str | None, lead: str) -> bool:

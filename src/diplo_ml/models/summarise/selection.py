@@ -794,6 +794,7 @@ def statement_candidates(text: str, headline: str | None = None) -> Candidates:
     captions |= {s for said in line_sentences for s in _signed_off(said)}
     raw = [COOKIE_BUTTON.sub("", s.lstrip(), count=1) if i and COOKIES.search(raw[i - 1]) else s
            for i, s in enumerate(raw)]
+    questions = sum(is_question(s) for s in raw)
     sentences = [clean_statement(s, interview) for s in raw]
     if any(is_salutation(s) or _courtesy(s) for s in raw):  # a speech: "Colleagues, almost three years into …"
         sentences = [_without_vocative(s) for s in sentences]
@@ -832,7 +833,7 @@ def statement_candidates(text: str, headline: str | None = None) -> Candidates:
         lambda: _anaphoric_opening(raw, allowed), lambda: _digest_intro(raw),
         lambda: _deck_opening(raw, allowed, headline), lambda: _anecdote_opening(raw, allowed, headline),
         lambda: _portrait_opening(raw, allowed, headline),
-        lambda: _saying_opening(raw, allowed), lambda: _thesis_opening(raw, allowed, headline),
+        lambda: _saying_opening(raw, allowed), lambda: _thesis_opening(raw, allowed, headline, questions),
         lambda: _nut_graf_opening(raw, allowed))
     for passed_over in above_the_news:
         allowed[np.asarray(passed_over(), dtype=int)] = False
@@ -847,7 +848,7 @@ def statement_candidates(text: str, headline: str | None = None) -> Candidates:
     for i in range(dated or 0):
         if not_a_standfirst(raw[i]) or not_a_standfirst(sentences[i]):
             allowed[i] = False
-    return Candidates(sentences, statements, allowed, sum(is_question(s) for s in raw))
+    return Candidates(sentences, statements, allowed, questions)
 
 
 # a feature's opening scene: "On a misty morning on the Ma Pi Leng pass, ambassadors …", "Under a midday sun that
@@ -1078,8 +1079,12 @@ def _dated_history(opening: str, raw: Sequence[str]) -> bool:
     dated = DATED_OPENING.match(opening)
     if not dated or not any(ANNIVERSARY.search(sentence) for sentence in raw):
         return False
-    years = [int(y) for sentence in raw for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
-    return max(years) - int(dated.group(1)) >= 5
+    return _latest_year(raw) - int(dated.group(1)) >= 5
+
+
+def _latest_year(raw: Sequence[str]) -> int:
+    """The latest year the article names (0: none)."""
+    return max((int(y) for sentence in raw for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)), default=0)
 
 
 # an opening dated by its year alone or its month or day and year: "In July 1995, …", "In 1986, …", "On 11 January
@@ -1092,8 +1097,7 @@ def _long_past_opening(opening: str, raw: Sequence[str]) -> bool:
     """An opening dated ten years or more before the latest year the article names (:data:`YEAR_OPENING`): an
     op-ed's history ("In July 1995, when Vietnam's flag was raised …", read 62), not the news of its day."""
     dated = YEAR_OPENING.match(opening)
-    years = [int(y) for sentence in raw for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
-    return bool(dated) and max(years) - int(dated.group(1)) >= 10
+    return bool(dated) and _latest_year(raw) - int(dated.group(1)) >= 10
 
 
 def _unnamed_scene(opening: str) -> bool:
@@ -1248,18 +1252,19 @@ THESIS_MARKER = re.compile(r"\b(?:my (?:central |main |core )?(?:argument|point|
 THESIS_WORDS = 250  # how far into an opinion piece its thesis may come (an anecdote and its figures run to 200 words)
 
 
-def _thesis_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None) -> list[int]:
+def _thesis_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None, questions: int) -> list[int]:
     """An opinion piece's opening, an anecdote of the writer's own past days (:data:`NARRATOR`) or a piece of
     background (:data:`FEATURE_OPENER`, :func:`_long_past_opening`) that argues nothing itself, above the statement
     that argues what its headline says: the first within :data:`THESIS_WORDS` words that argues (:data:`ARGUES`; not
     in a quotation, not to "you", not someone else's view reported: :data:`REPORTED`, :data:`OTHERS_VIEW`) and shares
     two words with the headline, two more than the opening (one, under history a decade back). Nothing where a
     statement before it reports an act on a day (news), nor on an interview's page (two questions,
-    :data:`SPEAKER_HEADLINE`, :data:`INTERVIEW_SETUP`: the answers argue the interviewee's view)."""
+    :data:`SPEAKER_HEADLINE`, :data:`INTERVIEW_SETUP`: the answers argue the interviewee's view; ``questions``: how
+    many of ``raw`` ask one)."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     topic = topic_words(unquoted(headline)) if headline else set()
     interview = SPEAKER_HEADLINE.match(headline or "") or any(INTERVIEW_SETUP.search(raw[i]) for i in kept[:3])
-    if len(kept) < 2 or len(topic) < 3 or interview or sum(is_question(sentence) for sentence in raw) >= 2:
+    if len(kept) < 2 or len(topic) < 3 or interview or questions >= 2:
         return []
     opening = unquoted(raw[kept[0]].strip())
     long_past = _long_past_opening(opening, raw)  # ("In July 1995, when Vietnam's flag was raised …", read 62)
