@@ -442,3 +442,26 @@ def test_an_interviews_rows_numbered_by_part_are_one_page(tmp_path):
     (page,) = list(read_units([str(path)], SummariseTask({})))
     assert page["headline"] == "Vietnam Festival in Tokyo: a bigger crowd"
     assert page["_text"].startswith("The Vietnam Festival in Tokyo drew")  # (its dateline known as one)
+
+
+def test_a_pages_paragraph_rows_numbered_n_with_a_style_are_one_page(tmp_path):
+    # read 67 (s58): {"doc": …, "url": …, "n": 4, "style": "body", "para": …} stopped `predict` for the whole folder
+    # (no text field it knew), and a monitoring tool's "fulltext" did too
+    url = "https://vietnamnews.vn/society/1/handover.html"
+    parts = [("title", "37 citizens handed over at border gate"), ("byline", "By Lê Hương"),
+             ("caption", "Citizens receive health checks on May 6. — VNA/VNS Photo"),
+             ("body", "TÂY NINH — Cambodian authorities on Wednesday handed over 37 Vietnamese citizens to Vietnamese "
+                      "authorities at the Mộc Bài border gate."),
+             ("body", "The citizens had been rescued from an online fraud compound.")]
+    rows = [{"doc": "vns-1", "url": url, "n": n, "style": style, "para": text}
+            for n, (style, text) in enumerate(parts, 1)]
+    path = write(tmp_path, "paras.jsonl", "\n".join(json.dumps(r) for r in rows))
+    (page,) = list(read_units([str(path)], SummariseTask({})))
+    assert page["headline"] == "37 citizens handed over at border gate"
+    assert page["_text"].startswith("Cambodian authorities on Wednesday handed over 37")
+    body = "Indonesian police on Friday helped 40 Vietnamese tourists stranded in Bali return home, the embassy said."
+    monitor = {"alert_id": "a1", "headline": "Stranded tourists return", "snippet": "Indonesian police on Friday …",
+               "fulltext": body}
+    path = write(tmp_path, "monitor.jsonl", json.dumps(monitor))
+    (row,) = list(read_units([str(path)], SummariseTask({})))
+    assert row["_text"] == body

@@ -226,3 +226,34 @@ def test_a_teaser_that_repeats_the_leads_opening_is_not_its_lead():
                                                              "Hanoi is treating the grouping as one more hedge", lead)
     assert not begins_with_lead("Vietnam's first year as a BRICS partner country shows how Hanoi extracts benefits.",
                                 lead)
+
+
+def test_the_finder_is_an_edit_dev_chooses_per_source_and_new_pages_always_get_it(tmp_path, monkeypatch):
+    import diplo_ml.models.summarise.lead as lead
+    from diplo_ml.data.examples import Examples
+
+    monkeypatch.setattr(lead, "FINDER_TREES", SMALL_TREES)
+    keys = _keyed_folder(tmp_path / "keys")
+    texts, leads = zip(*(_article(300 + n, scene_first=True) for n in range(8)))
+    # source "scenes": its references are the scenes (the finder's move costs ROUGE there); "news": the news
+    references = [_scene(300 + n) for n in range(4)] + list(leads[4:])
+    sources = ["scenes"] * 4 + ["news"] * 4
+    dev = Examples(list(texts), references, [{"id": str(i), "source": s} for i, s in enumerate(sources)],
+                   {"source": sources})
+    model = build_model(LeadTrimSummariser, {"lead_finder": str(keys)})
+    model.fit(summary_examples(texts, leads), dev, fit_context(tmp_path / "trainer"))
+    assert not model.edits_by_source["scenes"]["finder"] and model.edits_by_source["news"]["finder"]
+    assert model.summarise([texts[0], texts[4]], {"source": ["scenes", "news"]}) == [_scene(300), leads[4]]
+    assert model.summarise([texts[0]]) == [leads[0]]  # a new page names no source: it gets the finder
+    assert "lead finder's move" in model.card().summary
+    # the edits' trees learn from the opening rules' leads (the scenes), whatever dev chooses
+    assert model._first_statements(summary_examples(texts[:1], leads[:1]))[0] == [_scene(300)]
+    model.save(tmp_path / "model")
+    settings = tmp_path / "model" / lead.SETTINGS_FILE
+    saved = json.loads(settings.read_text())
+    for edits in [saved["edits_default"], *saved["edits_by_source"].values()]:
+        del edits["finder"]  # saved before the finder was an edit: it moved every article's lead
+    settings.write_text(json.dumps(saved))
+    again = LeadTrimSummariser.load(tmp_path / "model", model.options, model.spec)
+    assert again.edits_by_source["scenes"]["finder"] and again.summarise([texts[0]], {"source": ["scenes"]}) == [
+        leads[0]]

@@ -864,8 +864,9 @@ def test_lead_trim_chooses_per_source_on_dev_and_reloads(tmp_path):
     model = build_model(LeadTrimSummariser, {"trees": 20, "learning_rate": 0.1, "max_leaf_nodes": 4,
                                              "min_samples_leaf": 2, "k_by_source": {"long": 2}})
     model.fit(train, dev, fit_context(tmp_path / "trainer"))
-    assert model.edits_by_source == {"long": {"trim": False, "headline": False},
-                                     "short": {"trim": True, "headline": False}}  # no quotes: the headline ties, off
+    assert model.edits_by_source == {"long": {"finder": False, "trim": False, "headline": False},
+                                     "short": {"finder": False, "trim": True, "headline": False}}  # no quotes: the
+    # headline ties, off (and no lead finder was asked for: nothing to switch)
     summaries = model.summarise(texts[:2], {"source": ["short", "long"]})
     assert summaries == [references[0], texts[1]]
     model.save(tmp_path / "model")
@@ -877,7 +878,7 @@ def test_lead_trim_chooses_per_source_on_dev_and_reloads(tmp_path):
     (tmp_path / "model" / "summariser.json").write_text(json.dumps({**old, "trim_by_source": {"short": True},
                                                                     "trim_default": False}))
     older = LeadTrimSummariser.load(tmp_path / "model", model.options, model.spec)
-    assert older.edits_by_source == {"short": {"trim": True, "headline": False}}
+    assert older.edits_by_source == {"short": {"finder": False, "trim": True, "headline": False}}
     assert older.summarise(texts[:2], {"source": ["short", "long"]}) == summaries
     for unknown, expected in (("short", references[0]), ("long", texts[0])):  # trimmed, or two whole sentences
         model.options.unknown_source = unknown  # a new page (no source) is summarised as that source's articles are

@@ -77,7 +77,8 @@ def record_title(record: dict[str, Any]) -> str | None:
 
 # where a scraped row keeps its text when it has no "text" field, and its date when it has no "date" field
 TEXT_FIELDS = ("text", "body", "content", "article", "article_text", "full_text", "article_body", "articleBody",
-               "maintext", "paragraphs")
+               "maintext", "fulltext", "paragraphs", "para")  # (a monitoring tool's "fulltext"; "para": a page's
+# paragraph a row; read 67)
 DATE_FIELDS = ("date", "published", "published_at", "pubDate", "datePublished", "pub_date", "date_published",
                "date_publish", "publish_date", "published_date")
 

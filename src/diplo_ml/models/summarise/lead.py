@@ -33,7 +33,9 @@ FINDER_FILE = "lead_finder.safetensors"
 HELD_OUT = "heldout"  # the folder of keyed documents no finder may learn from
 # the lead finder's trees (chosen by leave-one-folder-out cross-validation over the keyed documents)
 FINDER_TREES = {"trees": 150, "learning_rate": 0.05, "max_leaf_nodes": 7, "min_samples_leaf": 20}
-EDITS = ("trim", "headline")  # what dev may switch on, per data source
+# what dev may switch on, per data source (the finder: where one is learned), and as the card says them
+EDITS = ("finder", "trim", "headline")
+EDIT_NAMES = {"finder": "the lead finder's move", "trim": "trim", "headline": "headline"}
 
 
 class LeadOptions(ModelOptions):
@@ -146,13 +148,16 @@ class LeadSummariser(SummarisingModel):
         if self.finder is not None:
             self.finder.save(Path(folder) / FINDER_FILE)
 
-    def _lead(self, text: str, source: str | None, headline: str | None = None) -> tuple[list[str], list[int], str]:
+    def _lead(self, text: str, source: str | None, headline: str | None = None, finder: bool = True
+              ) -> tuple[list[str], list[int], str]:
         """The article's sentences, the indices of its first k statements within the budget, and that Lead-k
-        summary (an opening that its ``headline`` does not tell of passed over, see :func:`candidates`). A first
-        statement over the budget is the whole summary, cut to the budget."""
+        summary (an opening that its ``headline`` does not tell of passed over, see :func:`candidates`; the lead
+        moved by the lead finder where there is one and ``finder`` asks for it). A first statement over the budget is
+        the whole summary, cut to the budget."""
         found = statement_candidates(text, headline)
         sentences = found.sentences
-        allowed = self.finder.choose(found, headline) if self.finder is not None else found.allowed
+        moves = finder and self.finder is not None
+        allowed = self.finder.choose(found, headline) if moves else found.allowed
         budget = self.options.budget_words
         first = np.flatnonzero(allowed)[:1]
         if first.size and budget and len(sentences[first[0]].split()) > budget:
@@ -210,9 +215,9 @@ class LeadTrimOptions(LeadOptions):
 
 class LeadTrimSummariser(LeadSummariser):
     """Lead-k whose sentences a :class:`ClauseTrimmer` may cut and whose summary a :class:`HeadlineChooser` may put
-    after the headline; ``fit`` trains both on the training articles' first statements, then dev decides per data
-    source (and over all of dev, for other sources) which edits to make: the combination with the best dev ROUGE-L,
-    the fewer edits on a tie."""
+    after the headline; ``fit`` trains both on the training articles' first statements (the opening rules' leads),
+    then dev decides per data source (and over all of dev, for other sources) which edits to make, the lead finder's
+    move among them: the combination with the best dev ROUGE-L, the fewer edits on a tie."""
 
     Options = LeadTrimOptions
     options: LeadTrimOptions
@@ -233,8 +238,10 @@ class LeadTrimSummariser(LeadSummariser):
             if not isinstance(by_source, dict):
                 raise DiploError(f"{where}: the edits by source must be an object, not {by_source!r}")
             if "edits_default" in saved:
-                self.edits_default = edit_switches(saved["edits_default"], where)
-                self.edits_by_source = {str(k): edit_switches(v, where) for k, v in by_source.items()}
+                # (saved before the finder was an edit: where there is one, it moved every article's lead)
+                moved = self.finder is not None
+                self.edits_default = edit_switches(saved["edits_default"], where, moved)
+                self.edits_by_source = {str(k): edit_switches(v, where, moved) for k, v in by_source.items()}
             else:  # saved before the headline edit: trimming only
                 self.edits_default = edit_switches({"trim": saved.get("trim_default", False)}, where)
                 self.edits_by_source = {str(k): edit_switches({"trim": v}, where) for k, v in by_source.items()}
@@ -249,10 +256,12 @@ class LeadTrimSummariser(LeadSummariser):
                 self.chooser = HeadlineChooser.load(self.folder / HEADLINE_FILE)
 
     def _first_statements(self, examples: Examples) -> tuple[list[str], list[str | None], list[str]]:
+        """Each article's first statement as the opening rules choose it (the finder is an edit dev chooses per
+        source, so the edits' trees learn from the leads every source has), its headline and its reference."""
         headlines = context_column(examples.context, "headline", len(examples))
         rows = []
         for text, headline, reference in zip(examples.inputs, headlines, examples.targets):
-            sentences, chosen, _ = self._lead(text, None, headline)
+            sentences, chosen, _ = self._lead(text, None, headline, finder=False)
             if chosen:
                 rows.append((sentences[chosen[0]], headline, reference))
         return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
@@ -275,6 +284,7 @@ class LeadTrimSummariser(LeadSummariser):
             return
         sources = context_column(dev.context, "source", len(dev))
         combos = [dict(zip(EDITS, on)) for on in itertools.product((False, True), repeat=len(EDITS))]
+        combos = [c for c in combos if self.finder is not None or not c["finder"]]  # (no finder: nothing to switch)
         combos.sort(key=lambda c: sum(c.values()))  # fewer edits first, so a tie keeps the plainer summary
         default, by_source, means = choose_per_source(
             [self._summaries(dev.inputs, dev.context, c) for c in combos], dev.targets, sources, dev_measure(self.spec))
@@ -293,7 +303,9 @@ class LeadTrimSummariser(LeadSummariser):
         for text, source, headline in zip(texts, sources, headlines):
             own = self.options.source_of(source)
             use = self.edits_by_source.get(str(own), self.edits_default) if edits is None else edits
-            sentences, chosen, summary = self._lead(text, source, headline)
+            # an article that names no data source (a new page) always gets the lead finder: the held-out keyed
+            # documents measure it on such pages (data/leads/README.md), the corpora's dev only on theirs
+            sentences, chosen, summary = self._lead(text, source, headline, use["finder"] or source is None)
             if use["trim"] and chosen:
                 summary = " ".join(self.trimmer.trim(sentences[i], headline) for i in chosen)
             out.append(self.chooser.place(summary, headline) if use["headline"] else summary)
@@ -313,7 +325,7 @@ class LeadTrimSummariser(LeadSummariser):
 
     def card(self) -> CardInfo:
         def said(edits: dict[str, bool]) -> str:
-            return " and ".join(k for k, v in edits.items() if v) or "none"
+            return " and ".join(EDIT_NAMES[k] for k, v in edits.items() if v) or "none"
 
         where = "; ".join(f"{s}: {said(v)}" for s, v in self.edits_by_source.items()) or "not fitted"
         return CardInfo(
@@ -324,14 +336,18 @@ class LeadTrimSummariser(LeadSummariser):
             "the summary stays the article's own words in order. The article's headline may then be put first "
             "(never one that asks a question) where boosted trees, trained the same way, predict a ROUGE-L gain from "
             "how the summary opens and what the two share. "
-            f"Each edit is used where it raised dev ROUGE-L (per source: {where}; other sources: "
+            + ("The lead finder's move is an edit too, chosen on dev for each data source (the trees of both learn "
+               "from the opening rules' leads); an article that names no data source, such as a new page, always "
+               "gets it (held-out keyed documents measure it on such pages). " if self.finder is not None else "")
+            + f"Each edit is used where it raised dev ROUGE-L (per source: {where}; other sources: "
             f"{said(self.edits_default)}" + (f"; articles of no known source, such as new pages: as "
                                               f"{self.options.unknown_source}'s" if self.options.unknown_source else "")
             + ").")
 
 
-def edit_switches(saved: object, where: str = "summariser settings") -> dict[str, bool]:
-    """The edits' on/off switches from a saved settings file (a missing edit is off)."""
+def edit_switches(saved: object, where: str = "summariser settings", finder: bool = False) -> dict[str, bool]:
+    """The edits' on/off switches from a saved settings file (a missing edit is off; a missing finder switch is
+    ``finder``)."""
     if not isinstance(saved, dict) or not all(isinstance(saved.get(edit, False), bool) for edit in EDITS):
         raise DiploError(f"{where}: edits must be an object of true/false switches, not {saved!r}")
-    return {edit: saved.get(edit, False) for edit in EDITS}
+    return {edit: saved.get(edit, finder if edit == "finder" else False) for edit in EDITS}
