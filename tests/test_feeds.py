@@ -465,3 +465,32 @@ def test_a_pages_paragraph_rows_numbered_n_with_a_style_are_one_page(tmp_path):
     path = write(tmp_path, "monitor.jsonl", json.dumps(monitor))
     (row,) = list(read_units([str(path)], SummariseTask({})))
     assert row["_text"] == body
+
+
+def test_a_radio_interviews_segments_are_one_page_and_a_vietnamplus_subheadline_its_sapo(tmp_path):
+    # read 67 (s58): rows numbered by "seg" beside a "role" (title, host, intro, question, answer) were each read as
+    # an article of its own (the first, a host's greeting, gave an empty summary); VietnamPlus's lead sat only in the
+    # row's "subheadline" (its sapo), above a body that opens on what the co-chair said
+    url = "https://vovworld.vn/en-US/culture-talk/centre-in-france-1404480.vov"
+    parts = [("title", "Vietnam Cultural Centre in France to mark 80 years"),
+             ("host", "Hello and welcome to Culture Talk, I'm Minh Ngọc in Hanoi."),
+             ("intro", "The Vietnam Cultural Centre in France will hold a month-long programme of exhibitions in "
+                       "Paris from June 1, its director said."),
+             ("question", "What will visitors see?"), ("answer", "They will see paintings, films and ao dai.")]
+    rows = [{"url": url, "program": "Culture Talk", "seg": n, "role": role, "text": text}
+            for n, (role, text) in enumerate(parts)]
+    path = write(tmp_path, "talk.jsonl", "\n".join(json.dumps(r) for r in rows))
+    (page,) = list(read_units([str(path)], SummariseTask({})))
+    assert page["headline"] == "Vietnam Cultural Centre in France to mark 80 years"
+    assert "The Vietnam Cultural Centre in France will hold" in page["_text"]
+    sapo = ("Vietnam and New Zealand agreed to speed up the opening of their markets to each other's farm products at "
+            "a meeting held in Hanoi on May 8.")
+    row = {"headline": "Vietnam, New Zealand agree to speed up opening markets", "subheadline": sapo,
+           "url": "https://en.vietnamplus.vn/vietnam-new-zealand-post318511.vnp",
+           "body": "Hanoi (VNA) – Co-chairing the meeting, Deputy Minister Vũ Minh Đạt said two-way trade grew 12 "
+                   "per cent last year.\n\nThe two sides signed a plan."}
+    path = write(tmp_path, "vnp.jsonl", json.dumps(row))
+    assert next(read_units([str(path)], SummariseTask({})))["_text"].startswith("Vietnam and New Zealand agreed")
+    foreign = {**row, "url": "https://www.reuters.com/world/asia-pacific/x"}  # (a foreign site's subheadline teases)
+    path = write(tmp_path, "f.jsonl", json.dumps(foreign))
+    assert next(read_units([str(path)], SummariseTask({})))["_text"].startswith("Hanoi (VNA) – Co-chairing")

@@ -4061,6 +4061,28 @@ def test_a_forwarded_messages_greeting_note_and_a_raw_mail_with_only_a_content_t
     assert article.paragraphs[0].text.startswith("South Korea and Vietnam agreed Friday")
 
 
+def test_a_forwarders_note_above_a_clipping_rule_is_no_text():
+    """Read 67 (s58): a monitoring service's forward ("Subject: Fwd: Coverage - …") whose own note ("Hi Linh," / "As
+    requested, here is this morning's VietnamPlus story …", "the text below is the updated version.") sat above a
+    "=== CLIPPING ===" rule and the story: the note was the summary and the subject the headline."""
+    story = ("Vietnam Film Week opens in Buenos Aires\n\nBuenos Aires (VNA) – A Vietnam Film Week opened at the "
+             "Gaumont cinema in Buenos Aires on May 21, screening six Vietnamese films.\n\n"
+             + "The event is organised by the embassy and the national film institute. " * 5)
+    note = ("From: Mai Anh <clips@example.vn>\nDate: Fri, 22 May 2026 09:47:10 +0700\nSubject: Fwd: Coverage - Film "
+            "Week in Buenos Aires (VietnamPlus, 22/5)\n\nHi Linh,\n\nAs requested, here is this morning's VietnamPlus "
+            "story on the film week. We have also logged three items in Argentine media.\n\nNote that the headline was "
+            "changed at 08:30; the text below is the updated version.\n\nCheers,\nMai Anh\n\n=============== CLIPPING "
+            "===============\n\n")
+    article = ingest_text(note + story, "c", "c.eml")
+    assert article.paragraphs[0].text.startswith("A Vietnam Film Week opened at the Gaumont cinema")
+    assert article.headline == "Vietnam Film Week opens in Buenos Aires"
+    # near miss: a forward whose note does not say it passes on what follows keeps its words (they may be the news)
+    own = note.replace("As requested, here is this morning's VietnamPlus story on the film week.", "The embassy "
+                       "opened a film week in Buenos Aires on May 21, its first in Latin America.").replace(
+        "the text below is the updated version.", "we will send the weekly report on Monday.")
+    assert ingest_text(own + story, "o", "o.eml").paragraphs[0].text.startswith("The embassy opened a film week")
+
+
 @pytest.mark.parametrize(("title", "site", "headline"), [
     # s56 (read 53): a <title> with the site's own name before the <h1>'s words: "BERNAMA -" is no dateline
     ("BERNAMA - Laos, Malaysia to widen halal trade links", "BERNAMA", "Laos, Malaysia to widen halal trade links"),

@@ -150,7 +150,8 @@ NOT_TEXT_WORDS = {"related", "links", "recommended", "trending", "popular", "com
 SAPO_FIELDS = ("sapo",)  # a Vietnamese outlet's summary above its body (an English "standfirst" teases as often)
 # what a scraper names a Vietnamese outlet's sapo, taken from the page's description (read 53: VnExpress's
 # "description"); only on a row from a Vietnamese outlet's site, whose description is its sapo
-DESCRIPTION_FIELDS = ("description", "excerpt")  # (never "summary": a dataset's reference summary, or a note)
+DESCRIPTION_FIELDS = ("description", "excerpt", "subheadline")  # (never "summary": a dataset's reference summary, or a
+# note; VietnamPlus's sapo under "subheadline", read 67)
 
 
 def with_sapo(record: dict[str, Any], text: str) -> str:

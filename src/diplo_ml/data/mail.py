@@ -79,6 +79,11 @@ def forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
         nested = True
     below = (_note_below(lines, max(mail.lines)) if nested else set()) or _greeting_below(lines, max(mail.lines))
     # (a single forward's text below its header may be the news: "HANOI – The Ministry … below."; not a greeting)
+    if not below and not nested:  # a forwarder's own note above a rule and what it pastes (read 67: "Hi Linh," / "As
+        # requested, here is this morning's VietnamPlus story … the text below is the updated version." / "Cheers," /
+        # "=============== CLIPPING ===============" / the story), as in a message of the sender's own
+        pasted = pasted_mail(lines)
+        return ForwardedMail(mail.lines | pasted.lines, mail.date, mail.subject, mail.titled or pasted.titled)
     return ForwardedMail(frozenset({*mail.lines, *below}), mail.date, mail.subject, mail.titled) if below else mail
 
 

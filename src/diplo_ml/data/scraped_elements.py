@@ -17,8 +17,9 @@ SELECTOR_FIELDS = ("selector", "css_selector", "css", "element")  # where a row 
 PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position")
 # numbers that may count anything (a listing's briefs by "index", an article's comments): a part's only beside its kind
 GENERIC_NUMBER_FIELDS = ("seq", "sequence", "idx", "index", "order", "block_no", "para_no", "paragraph_no", "part_no",
-                         "block", "part", "n")  # (a number where it is one: `"block": 3, "type": "paragraph"`, read
-# 57; `"part": 5, "kind": "intro"`, read 63; `"n": 4, "style": "body"`, read 67)
+                         "block", "part", "n", "seg", "segment")  # (a number where it is one: `"block": 3, "type":
+# "paragraph"`, read 57; `"part": 5, "kind": "intro"`, read 63; `"n": 4, "style": "body"`, `"seg": 2, "role": "intro"`,
+# read 67)
 KIND_FIELDS = ("type", "kind", "block_type", "block", "block_kind", "element_type", "part_type", "role", "tag",
                "row_type", "item_type", "node_type", "record_type", "entry_type", "style")
 # (what a numbered part is: "paragraph", "breadcrumb", "image_caption", an element's own tag "h1")
