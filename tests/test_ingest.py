@@ -4061,6 +4061,23 @@ def test_a_forwarded_messages_greeting_note_and_a_raw_mail_with_only_a_content_t
     assert article.paragraphs[0].text.startswith("South Korea and Vietnam agreed Friday")
 
 
+def test_an_h1_that_repeats_the_headline_is_not_the_texts_first_paragraph():
+    # read 68 (s58): an op-ed's <h1> of two sentences under the <title> that gave the headline was read as its first
+    # paragraph, and its first half was the summary
+    title = "Vietnam Lent Its Capital&#8217;s Name to a Treaty. Now It Should Lead on Ratification."
+    page = (f"<html><head><title>{title} | Indo-Pacific Dispatch</title></head><body><article><h1>{title}</h1>"
+            "<p>The Hanoi Convention on cybercrime will only be as strong as the countries able to implement it.</p>"
+            "<p>Vietnam now has both the standing and the interest to lead a regional drive for its ratification.</p>"
+            "</article></body></html>")
+    article = ingest_document(page, "o", "o.html")
+    assert article.headline == "Vietnam Lent Its Capital’s Name to a Treaty. Now It Should Lead on Ratification."
+    assert article.paragraphs[0].text.startswith("The Hanoi Convention on cybercrime")
+    alone = page.replace("<p>The Hanoi Convention on cybercrime will only be as strong as the countries able to "
+                         "implement it.</p><p>Vietnam now has both the standing and the interest to lead a regional "
+                         "drive for its ratification.</p>", "")  # (a page of nothing but its title keeps it)
+    assert ingest_document(alone, "a", "a.html").paragraphs
+
+
 def test_a_forwarders_note_above_a_clipping_rule_is_no_text():
     """Read 67 (s58): a monitoring service's forward ("Subject: Fwd: Coverage - …") whose own note ("Hi Linh," / "As
     requested, here is this morning's VietnamPlus story …", "the text below is the updated version.") sat above a

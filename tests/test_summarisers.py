@@ -406,6 +406,11 @@ def test_headlines_that_are_labels_or_repeat_the_summary_are_not_put_first():
     "The Vietnamese Embassy in Iran, together with the Consular Department, is closely monitoring the situation.",
     "The Leaders recall that the two countries established diplomatic relations in 1973.",
     "Remarks by the Ambassador at the reception, celebrating 50 years of diplomatic relations.",
+    # read 68 (s58): an editor's label above a toast; a speaker's thanks "especially" given
+    "The following is the toast delivered by President Hoang Quoc Vinh at the state banquet hosted in Hanoi.",
+    "The following are the opening remarks of the Foreign Minister at the conference.",
+    "I especially thank the representatives of overseas Vietnamese associations who have travelled long distances.",
+    "We particularly congratulate Laos on its chairmanship.",
 ])
 def test_a_pages_notes_about_itself_are_no_statements(sentence):
     assert not is_statement(sentence)
@@ -436,6 +441,10 @@ def test_a_pages_notes_about_itself_are_no_statements(sentence):
     "had protested.",
     # a second review's (s51)
     "Vietnam is following Thailand and Malaysia in imposing a tax on online platforms from next year.",
+    # near misses of read 68's (s58)
+    "The following is a list of the 12 agreements signed, the ministry said.",
+    "The following year, Vietnam and Chile upgraded their ties to a strategic partnership.",
+    "Especially thanks to remittances, the delta's economy grew 7 per cent.",
     "The ministry is closely monitoring the case and on Tuesday evacuated 45 citizens from the border area.",
     "The ministry is closely monitoring the storm, and the embassy in Seoul has sent staff to the port.",
     "The ministry is closely monitoring the situation and advises citizens to avoid the area.",

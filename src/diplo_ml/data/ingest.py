@@ -105,7 +105,7 @@ from diplo_ml.data.pdf_text import pdf_text
 from diplo_ml.data.publishers import institution_outlet, masthead_outlet
 from diplo_ml.errors import DataError, NoTextError
 from diplo_ml.files import not_a_file
-from diplo_ml.text import split_sentences, straight_quotes, strip_diacritics
+from diplo_ml.text import comparable, split_sentences, straight_quotes, strip_diacritics
 
 PAGE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".eml")  # one article a file
 SUFFIXES = (*PAGE_SUFFIXES, *FEED_SUFFIXES)  # and feeds: one article an item
@@ -914,6 +914,11 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
         article.dropped = [(n, "heading (the page's title is the headline)" if why.startswith("headline")
                             else why, line) for n, why, line in article.dropped]
         _digest_story_title(article)  # (a newsletter's own title: its top story's)
+    first = article.paragraphs[0] if len(article.paragraphs) > 1 else None
+    if first and article.headline and comparable(first.text) == comparable(article.headline):  # the <h1> of a title
+        _set_aside(article, [first], "headline (again, above the text)")  # of two sentences, under the <title> that
+        # gave the headline, read as the text's first paragraph (read 68: "Vietnam Lent Its Capital's Name to a
+        # Treaty. Now It Should Lead on Ratification.")
     article.outlet = article.outlet or (site_outlet(title) if title else None) \
         or (known_outlet(site_name(site)) if site else None) \
         or (_clipped_site(page.title) if page is not None and page.title else None)

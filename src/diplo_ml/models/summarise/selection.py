@@ -167,7 +167,7 @@ SPEECH_COURTESY = re.compile(
     r"| for (?:your|the|this) (?:very )?(?:kind |warm |generous )?(?:introduction|invitation|welcome|words"
     r"|hospitality)\b| for (?:inviting|having|hosting|welcoming) (?:me|us)\b)"
     r"|(?:I|we)(?:,? (?:would|should|must|also|like|wish|want|to|first|of|all|sincerely|warmly|once|again"
-    r"|too)){0,6},? (?:thank|congratulate|commend)\b"
+    r"|too|especially|particularly|specially|deeply|heartily|cordially)){0,6},? (?:thank|congratulate|commend)\b"
     r"|it(?: is|['’]s) (?:a|an|my|our) (?:great |real |special |distinct |particular |true )?(?:honou?r|pleasure"
     r"|privilege|joy)(?: and (?:a |my |our )?(?:great )?(?:honou?r|pleasure|privilege))?"
     r"(?: for (?:me|us|my delegation|our delegation))? to (?:be here|be back|be with|return|visit"
@@ -320,6 +320,9 @@ COVER_NOTE = re.compile(r"^please find (?:below|attached|enclosed|herewith) (?:t
 # to its top story or its tagline, the outlet's own team at work
 PAGE_NOTE = re.compile(
     rf"^{_ACKNOWLEDGEMENT}|^{_NOTE_TO_EDITORS}|^(?:the )?following is (?:the )?(?:full )?text\b"
+    # "The following is the toast delivered by President … at the state banquet …" (read 68)
+    r"|^(?:the )?following (?:is|are) (?:the |an? )?(?:(?:full|unofficial|official|english|opening|closing|keynote"
+    r"|welcome|prepared) ){0,2}(?:toast|speech|address|remarks|statement|transcript|translation|message)\b"
     r"|^(?:below|here) is the (?:full )?text(?: of [^.!?,]{1,80})?[.:]$"
     r"|^the full text of [^.!?]{0,80}\b(?:is|follows) (?:below|here)\b"
     r"|^(?:\[|【)(?:notice|attention)(?:\]|】)|^beware of\b|^©|^(?:[a-z]+ ){0,3}hotline\s*:"
