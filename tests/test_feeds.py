@@ -465,6 +465,11 @@ def test_a_pages_paragraph_rows_numbered_n_with_a_style_are_one_page(tmp_path):
     path = write(tmp_path, "monitor.jsonl", json.dumps(monitor))
     (row,) = list(read_units([str(path)], SummariseTask({})))
     assert row["_text"] == body
+    # a review's (s58): a short "para" or "fulltext" beside a longer text field named so is not the text
+    from diplo_ml.data.examples import record_text_field
+
+    assert record_text_field({"title": "T", "body_html": f"<p>{body}</p>", "para": "A3"}) == "body_html"
+    assert record_text_field({"articleText": body, "fulltext": "https://example.org/a"}) == "articleText"
 
 
 def test_a_radio_interviews_segments_are_one_page_and_a_vietnamplus_subheadline_its_sapo(tmp_path):
@@ -494,3 +499,23 @@ def test_a_radio_interviews_segments_are_one_page_and_a_vietnamplus_subheadline_
     foreign = {**row, "url": "https://www.reuters.com/world/asia-pacific/x"}  # (a foreign site's subheadline teases)
     path = write(tmp_path, "f.jsonl", json.dumps(foreign))
     assert next(read_units([str(path)], SummariseTask({})))["_text"].startswith("Hanoi (VNA) – Co-chairing")
+
+
+def test_an_articles_text_over_numbered_chunks_or_pages_is_one_article(tmp_path):
+    # read 68 (s58): a toast over two rows `{"url", "title", "page": 1, "pages": 2, "text"}` and an interview over two
+    # `"chunk"` rows were read as two articles each; each chunk's paragraphs stay paragraphs
+    url = "https://en.vietnamplus.vn/toast-by-president"
+    texts = ["Hanoi (VNA) - President Vinh welcomed his guest.\n\nThe two countries have been friends for 55 years.",
+             "I am pleased to announce that Vietnam and Chile have decided to upgrade their relationship.\n\nCheers."]
+    for field in ("page", "chunk"):
+        rows = [{"url": url, "title": "Toast by the President at the state banquet", field: n, "text": text}
+                for n, text in enumerate(texts, 1)]
+        path = write(tmp_path, f"{field}.jsonl", "\n".join(json.dumps(r) for r in rows))
+        (article,) = list(read_units([str(path)], SummariseTask({})))
+        assert article["headline"] == "Toast by the President at the state banquet"
+        assert article["_text"].split("\n\n")[:3] == ["President Vinh welcomed his guest.",
+                                                      "The two countries have been friends for 55 years.",
+                                                      texts[1].split("\n\n")[0]]
+    other = [{"url": f"https://example.org/{n}", "title": f"Story {n}", "page": 1, "text": texts[0]} for n in range(2)]
+    path = write(tmp_path, "listing.jsonl", "\n".join(json.dumps(r) for r in other))  # (other addresses: two stories)
+    assert len(list(read_units([str(path)], SummariseTask({})))) == 2

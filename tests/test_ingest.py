@@ -4098,6 +4098,12 @@ def test_a_forwarders_note_above_a_clipping_rule_is_no_text():
                        "opened a film week in Buenos Aires on May 21, its first in Latin America.").replace(
         "the text below is the updated version.", "we will send the weekly report on Monday.")
     assert ingest_text(own + story, "o", "o.eml").paragraphs[0].text.startswith("The embassy opened a film week")
+    # a review's (s58): a forwarded letter whose news says "below", over a bare rule and a disclaimer, keeps its news
+    letter = ("From: Desk <desk@example.vn>\nDate: Fri, 22 May 2026 09:47:10 +0700\nSubject: Fwd: Invitation\n\n"
+              "Dear Colleagues,\n\nThe Embassy of Viet Nam will hold a trade seminar on June 4 at the address "
+              "below.\n\nBest regards,\nThe Embassy\n\n-----\n\n" + "This message and any attached documents are "
+              "confidential and intended only for the addressee. " * 4)
+    assert ingest_text(letter, "l", "l.eml").paragraphs[0].text.startswith("The Embassy of Viet Nam will hold")
 
 
 @pytest.mark.parametrize(("title", "site", "headline"), [

@@ -257,3 +257,21 @@ def test_the_finder_is_an_edit_dev_chooses_per_source_and_new_pages_always_get_i
     again = LeadTrimSummariser.load(tmp_path / "model", model.options, model.spec)
     assert again.edits_by_source["scenes"]["finder"] and again.summarise([texts[0]], {"source": ["scenes"]}) == [
         leads[0]]
+
+
+def test_where_dev_names_no_sources_dev_decides_the_finder_for_every_article(tmp_path, monkeypatch):
+    # a review (s58): with a corpus of one unnamed source (summaries_govuk), every article was taken for a new page
+    # and given the finder, whatever dev chose
+    import diplo_ml.models.summarise.lead as lead
+
+    monkeypatch.setattr(lead, "FINDER_TREES", SMALL_TREES)
+    keys = _keyed_folder(tmp_path / "keys")
+    texts, leads = zip(*(_article(400 + n, scene_first=True) for n in range(6)))
+    scenes = [_scene(400 + n) for n in range(6)]  # dev's references are the scenes: the finder's move costs
+    model = build_model(LeadTrimSummariser, {"lead_finder": str(keys)})
+    model.fit(summary_examples(texts, leads), summary_examples(texts, scenes), fit_context(tmp_path / "trainer"))
+    assert model.edits_by_source == {} and not model.edits_default["finder"]
+    assert model.summarise(list(texts[:1])) == [_scene(400)]
+    news = summary_examples(texts, list(leads))  # dev's references are the news: dev turns the finder on
+    model.fit(summary_examples(texts, leads), news, fit_context(tmp_path / "trainer"))
+    assert model.edits_default["finder"] and model.summarise(list(texts[:1])) == [leads[0]]

@@ -77,8 +77,7 @@ def record_title(record: dict[str, Any]) -> str | None:
 
 # where a scraped row keeps its text when it has no "text" field, and its date when it has no "date" field
 TEXT_FIELDS = ("text", "body", "content", "article", "article_text", "full_text", "article_body", "articleBody",
-               "maintext", "fulltext", "paragraphs", "para")  # (a monitoring tool's "fulltext"; "para": a page's
-# paragraph a row; read 67)
+               "maintext", "paragraphs")
 DATE_FIELDS = ("date", "published", "published_at", "pubDate", "datePublished", "pub_date", "date_published",
                "date_publish", "publish_date", "published_date")
 
@@ -133,7 +132,9 @@ def unescaped(text: str) -> str:
 
 # a scraper's other names for its text field ("content_html", "content_text", "body_html", "articleText"): a name
 # with one of these words, ending in one of them or in a word for the text's form (not "contentType", "article_id")
-TEXT_WORDS = {"text", "body", "content", "article", "paras", "paragraphs", "blocks"}
+TEXT_WORDS = {"text", "body", "content", "article", "paras", "paragraphs", "blocks", "para", "fulltext"}  # (read 67: a
+# page's paragraph a row under "para", a monitoring tool's "fulltext"; named so, the longest such field is the text,
+# not a short "para": "A3" beside a "body_html", a review found)
 # a scraper's abbreviations, only in a name of nothing else: "bdy", "body_txt", "txt_raw" (read 63; not
 # "author_bio_txt", "kw_txt", a review found)
 SHORT_TEXT_WORDS = {"bdy", "txt"}

@@ -82,7 +82,8 @@ def forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
     if not below and not nested:  # a forwarder's own note above a rule and what it pastes (read 67: "Hi Linh," / "As
         # requested, here is this morning's VietnamPlus story … the text below is the updated version." / "Cheers," /
         # "=============== CLIPPING ===============" / the story), as in a message of the sender's own
-        pasted = pasted_mail(lines)
+        pasted = pasted_mail(lines, labelled=True)  # (a rule that names what follows: a bare "-----" may stand
+        # above a signature or a disclaimer, below a letter whose news says "… at the address below", a review found)
         return ForwardedMail(mail.lines | pasted.lines, mail.date, mail.subject, mail.titled or pasted.titled)
     return ForwardedMail(frozenset({*mail.lines, *below}), mail.date, mail.subject, mail.titled) if below else mail
 
@@ -167,13 +168,14 @@ PASTED = re.compile(r"\b(?:pasted?|copied) (?:the|it|this|that|below|here|in|fro
 GREETING_LINE = re.compile(r"^(?:dear|hi|hello|good (?:morning|afternoon|evening))\b[^!?]{0,40}[,:]$", re.IGNORECASE)
 
 
-def pasted_mail(lines: Sequence[str]) -> ForwardedMail:
+def pasted_mail(lines: Sequence[str], labelled: bool = False) -> ForwardedMail:
     """A message of the sender's own that pastes a text below its note (reads 52: "Dear Prof. Hartmann," / "Here is
     the VOV World piece …" / "Kind regards," / "---- pasted from VOV World ----" / the article): its header (a "From:"
     line, a date and a recipient or subject), and the note that opens its body with a greeting and ends at a rule
     within 250 words, says it pastes or forwards what follows (:data:`FORWARD_NOTE`, :data:`PASTED`) and has more
     than 40 words below the rule, are no text; its subject and date are the page's where
-    the text gives none. Nothing for any other page (a message that is all its own text is read as it is)."""
+    the text gives none. Nothing for any other page (a message that is all its own text is read as it is). With
+    ``labelled``, only a rule that names what follows ("=== CLIPPING ===", "---- pasted from VOV World ----")."""
     text = [i for i, line in enumerate(lines) if line.strip()]
     _, header, fields = _mail_header(lines, text)
     dated = fields.get("sent") or fields.get("date")
@@ -182,7 +184,7 @@ def pasted_mail(lines: Sequence[str]) -> ForwardedMail:
         return ForwardedMail()
     words = 0
     for k, i in enumerate(body):
-        if PASTE_RULE.match(lines[i].strip()):
+        if PASTE_RULE.match(lines[i].strip()) and not (labelled and SEPARATOR.match(lines[i].strip())):
             below = body[k + 1:]
             note = " ".join(lines[j].strip() for j in body[:k + 1])  # (it says it pastes or forwards what follows;
             told = FORWARD_NOTE.search(note) or PASTED.search(note)  # not a signature, a disclaimer or a letter's

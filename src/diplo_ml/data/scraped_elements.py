@@ -14,7 +14,9 @@ from diplo_ml.data.examples import record_text_field, record_url
 from diplo_ml.data.page_text import looks_like_html
 
 SELECTOR_FIELDS = ("selector", "css_selector", "css", "element")  # where a row names the element it was read from
-PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position")
+PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position",
+                      "chunk", "chunk_index", "page")  # (an article's text over rows: `"chunk": 2`, `"page": 2,
+# "pages": 2` under the same address, read 68)
 # numbers that may count anything (a listing's briefs by "index", an article's comments): a part's only beside its kind
 GENERIC_NUMBER_FIELDS = ("seq", "sequence", "idx", "index", "order", "block_no", "para_no", "paragraph_no", "part_no",
                          "block", "part", "n", "seg", "segment")  # (a number where it is one: `"block": 3, "type":
@@ -113,6 +115,9 @@ def element_markup(selector: str, text: str) -> tuple[str, bool]:
     if name == "title":
         return f"<title>{html.escape(text)}</title>", True
     markup = f"{opening}{inner}</{name}>"
+    if name == "p" and not looks_like_html(text):  # (a row of several paragraphs, a chunk of an article: each one)
+        markup = "".join(f"{opening}{html.escape(part.strip())}</p>" for part in re.split(r"\n\s*\n", text)
+                         if part.strip()) or markup
     for outer, outer_name in reversed(tags[:-1]):
         if outer_name in HEAD_TAGS or outer_name in ("html", "body"):
             continue

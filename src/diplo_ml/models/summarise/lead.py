@@ -89,7 +89,7 @@ class LeadOptions(ModelOptions):
             return None
         return (f"note: a new article names no data source, so it gets this checkpoint's choices for "
                 f"'{self.unknown_source}' articles where its training data held them, else those made over all of "
-                "dev (the model card says which)")
+                "dev, and its lead finder where it has one (the model card says which)")
 
     def source_of(self, source: object) -> str | None:
         """The source whose choices an article takes: its own, or ``unknown_source`` when it has none."""
@@ -190,7 +190,7 @@ class LeadSummariser(SummarisingModel):
         if self.options.lead_finder is not None:
             learned = self.training.get("lead_finder", {})
             dev = learned.get("dev_rougeL", {})
-            finder = (f"; the lead is moved down where a lead finder (boosted trees learned from "
+            finder = (f"; the lead may be moved down where a lead finder (boosted trees learned from "
                       f"{learned.get('keyed_documents', 'the')} keyed documents of {self.options.lead_finder}"
                       + (f", sha256 {learned['sha256'][:12]}…" if learned.get("sha256") else "")
                       + f") scores a later one of the first 8 statements higher than the rules' choice by more than "
@@ -303,9 +303,11 @@ class LeadTrimSummariser(LeadSummariser):
         for text, source, headline in zip(texts, sources, headlines):
             own = self.options.source_of(source)
             use = self.edits_by_source.get(str(own), self.edits_default) if edits is None else edits
-            # an article that names no data source (a new page) always gets the lead finder: the held-out keyed
-            # documents measure it on such pages (data/leads/README.md), the corpora's dev only on theirs
-            sentences, chosen, summary = self._lead(text, source, headline, use["finder"] or source is None)
+            # where dev's articles named their sources, one that names none is a new page and always gets the lead
+            # finder: the held-out keyed documents measure it on such pages (data/leads/README.md), the corpora's dev
+            # only on theirs (a corpus of one unnamed source: what dev chose over all of it, a review found)
+            new_page = source is None and bool(self.edits_by_source)
+            sentences, chosen, summary = self._lead(text, source, headline, use["finder"] or new_page)
             if use["trim"] and chosen:
                 summary = " ".join(self.trimmer.trim(sentences[i], headline) for i in chosen)
             out.append(self.chooser.place(summary, headline) if use["headline"] else summary)
@@ -337,8 +339,9 @@ class LeadTrimSummariser(LeadSummariser):
             "(never one that asks a question) where boosted trees, trained the same way, predict a ROUGE-L gain from "
             "how the summary opens and what the two share. "
             + ("The lead finder's move is an edit too, chosen on dev for each data source (the trees of both learn "
-               "from the opening rules' leads); an article that names no data source, such as a new page, always "
-               "gets it (held-out keyed documents measure it on such pages). " if self.finder is not None else "")
+               "from the opening rules' leads); where dev's articles named their sources, an article that names "
+               "none, such as a new page, always gets it (held-out keyed documents measure it on such pages). "
+               if self.finder is not None else "")
             + f"Each edit is used where it raised dev ROUGE-L (per source: {where}; other sources: "
             f"{said(self.edits_default)}" + (f"; articles of no known source, such as new pages: as "
                                               f"{self.options.unknown_source}'s" if self.options.unknown_source else "")
