@@ -1522,6 +1522,17 @@ ANNOUNCEMENT = ("Tonight, I am pleased to announce that the Embassy and the Nati
     (f"Ambassador Clare Hutton spoke about the partnership and education at the reception in Hanoi.\n\nLadies and "
      f"gentlemen,\n\nIt is a great pleasure to celebrate with so many friends.\n\n{ANNOUNCEMENT}",
      "Ambassador Clare Hutton spoke"),
+    # read 68 (s58): a speech's point is the proposal it makes after thanks and history
+    ("Excellencies, ladies and gentlemen,\n\nI especially thank the organisers for this forum.\n\nOur trade has grown "
+     "fivefold in ten years.\n\nFirst, I propose that Viet Nam and the Gulf states conclude a free trade agreement "
+     "before the end of 2026.\n\nSecond, we must open more flights.", "First, I propose that"),
+    ("Mr. President,\n\nThe protection of civilians remains a duty of all.\n\nIn light of these considerations, Viet "
+     "Nam proposes that the annual report include a chapter on the displaced.", "In light of these considerations"),
+    # near misses: a proposal recalled, or another's, is no point of the speech
+    ("Excellencies, ladies and gentlemen,\n\nOur trade has grown fivefold in ten years.\n\nAs I proposed last year, "
+     "our ministers now meet every spring.", "Our trade has grown"),
+    ("Excellencies, ladies and gentlemen,\n\nOur trade has grown fivefold in ten years.\n\nJapan proposes that the "
+     "forum meet every year.", "Our trade has grown"),
 ])
 def test_a_speech_is_summarised_by_what_it_announces(text, first):
     assert _chosen(text)[0].startswith(first)
@@ -1532,6 +1543,8 @@ def test_a_speech_is_summarised_by_what_it_announces(text, first):
     # "our", weather as news: the first statement stays the lead
     ("Viet Nam will host the next Our Ocean Conference in 2026, the ministry said on Monday.\n\nIt gathers 80 "
      "countries.\n\n“I can confirm that more than 80 countries have registered,” he said.", "Viet Nam will host"),
+    ("Vietnam and Laos agreed on Monday to build a new border gate.\n\nThe two sides propose to open it in "
+     "2027.\n\n“We propose that the gate be named Friendship,” the minister said.", "Vietnam and Laos agreed"),
     ("The Phase I expansion of Long Thanh airport was completed on Monday.\n\nThe minister spoke at the ceremony, "
      "adding: “I am pleased to announce that Phase II will start in May.”", "The Phase I expansion"),
     ("The minister set out the plan on Monday, saying “our growth target depends on it”.\n\n“I can confirm that the "

@@ -941,7 +941,11 @@ ANNOUNCES = re.compile(r"\b(?:I|we) (?:am|are) (?:very |particularly |especially
                        r"|\b(?:I|we) (?:want|wish|would like) to (?:announce|confirm)\b"
                        r"|\b(?:I|[Ww]e) (?:have|bring) (?:some )?(?:good|great) news\b"
                        r"|^(?:[Ll]et me|[Aa]llow me to|I will|I['’]ll) (?:begin|start|open) with (?:the|some)"
-                       r" (?:good|great) news\b")
+                       r" (?:good|great) news\b"
+                       # a proposal the speaker or the speaker's country makes ("First, I propose that …", "Therefore,
+                       # I hereby propose …", "Viet Nam proposes to host …", read 68; not "As I proposed last year")
+                       r"|\b(?:I|[Ww]e|Viet ?[Nn]am)(?: (?:would|should) like to| (?:wish|want) to| hereby| therefore"
+                       r"| also| formally| now)* propose(?:s)? (?:that|to)\b")
 
 
 # what a news lead does, in the past or present perfect: "… on March 12 inaugurated a joint rice research centre",
