@@ -502,14 +502,14 @@ def test_a_radio_interviews_segments_are_one_page_and_a_vietnamplus_subheadline_
 
 
 def test_an_articles_text_over_numbered_chunks_or_pages_is_one_article(tmp_path):
-    # read 68 (s58): a toast over two rows `{"url", "title", "page": 1, "pages": 2, "text"}` and an interview over two
-    # `"chunk"` rows were read as two articles each; each chunk's paragraphs stay paragraphs
+    # read 68 (s58): a toast over two rows `{"url", "title", "page": 1, "pages": 2, "text"}` was read as two articles;
+    # rows numbered beside their count are one article, each chunk's paragraphs kept apart
     url = "https://en.vietnamplus.vn/toast-by-president"
     texts = ["Hanoi (VNA) - President Vinh welcomed his guest.\n\nThe two countries have been friends for 55 years.",
              "I am pleased to announce that Vietnam and Chile have decided to upgrade their relationship.\n\nCheers."]
     for field in ("page", "chunk"):
-        rows = [{"url": url, "title": "Toast by the President at the state banquet", field: n, "text": text}
-                for n, text in enumerate(texts, 1)]
+        rows = [{"url": url, "title": "Toast by the President at the state banquet", field: n, f"{field}s": 2,
+                 "text": text} for n, text in enumerate(texts, 1)]
         path = write(tmp_path, f"{field}.jsonl", "\n".join(json.dumps(r) for r in rows))
         (article,) = list(read_units([str(path)], SummariseTask({})))
         assert article["headline"] == "Toast by the President at the state banquet"
@@ -519,3 +519,10 @@ def test_an_articles_text_over_numbered_chunks_or_pages_is_one_article(tmp_path)
     other = [{"url": f"https://example.org/{n}", "title": f"Story {n}", "page": 1, "text": texts[0]} for n in range(2)]
     path = write(tmp_path, "listing.jsonl", "\n".join(json.dumps(r) for r in other))  # (other addresses: two stories)
     assert len(list(read_units([str(path)], SummariseTask({})))) == 2
+    # a review's (s58): a listing's page number on every story of one address, or a digest's chunks, give no count of
+    # pages or chunks: each row stays an article
+    for field in ("page", "chunk"):
+        listing = [{"url": "https://baoquocte.vn/ngoai-giao?page=2", field: 2, "name": f"Story {n}", "text": texts[n]}
+                   for n in range(2)]
+        path = write(tmp_path, f"listing_{field}.jsonl", "\n".join(json.dumps(r) for r in listing))
+        assert len(list(read_units([str(path)], SummariseTask({})))) == 2

@@ -4076,6 +4076,10 @@ def test_an_h1_that_repeats_the_headline_is_not_the_texts_first_paragraph():
                          "implement it.</p><p>Vietnam now has both the standing and the interest to lead a regional "
                          "drive for its ratification.</p>", "")  # (a page of nothing but its title keeps it)
     assert ingest_document(alone, "a", "a.html").paragraphs
+    # a review's (s58): a clipped page's one-sentence title that its text repeats stays its first paragraph
+    clip = ("---\ntitle: Vietnam became a BRICS partner country on Friday, the Brazilian government said.\n---\n\n"
+            "Vietnam became a BRICS partner country on Friday, the Brazilian government said.\n\nWhat does it mean?\n")
+    assert ingest_document(clip, "c", "c.md").paragraphs[0].text.startswith("Vietnam became a BRICS partner")
 
 
 def test_a_forwarders_note_above_a_clipping_rule_is_no_text():

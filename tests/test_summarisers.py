@@ -410,7 +410,6 @@ def test_headlines_that_are_labels_or_repeat_the_summary_are_not_put_first():
     "The following is the toast delivered by President Hoang Quoc Vinh at the state banquet hosted in Hanoi.",
     "The following are the opening remarks of the Foreign Minister at the conference.",
     "I especially thank the representatives of overseas Vietnamese associations who have travelled long distances.",
-    "We particularly congratulate Laos on its chairmanship.",
 ])
 def test_a_pages_notes_about_itself_are_no_statements(sentence):
     assert not is_statement(sentence)
@@ -445,6 +444,7 @@ def test_a_pages_notes_about_itself_are_no_statements(sentence):
     "The following is a list of the 12 agreements signed, the ministry said.",
     "The following year, Vietnam and Chile upgraded their ties to a strategic partnership.",
     "Especially thanks to remittances, the delta's economy grew 7 per cent.",
+    "We especially congratulate Viet Nam on its successful hosting of the signing ceremony on 25 October.",
     "The ministry is closely monitoring the case and on Tuesday evacuated 45 citizens from the border area.",
     "The ministry is closely monitoring the storm, and the embassy in Seoul has sent staff to the port.",
     "The ministry is closely monitoring the situation and advises citizens to avoid the area.",
@@ -1528,6 +1528,16 @@ ANNOUNCEMENT = ("Tonight, I am pleased to announce that the Embassy and the Nati
      "before the end of 2026.\n\nSecond, we must open more flights.", "First, I propose that"),
     ("Mr. President,\n\nThe protection of civilians remains a duty of all.\n\nIn light of these considerations, Viet "
      "Nam proposes that the annual report include a chapter on the displaced.", "In light of these considerations"),
+    # a review's near misses (s58): a report that opens with "our" and tells of a proposal, a speech's minor proposal
+    # before what it announces, an agenda line: the lead stays
+    ("Deputy Foreign Minister Do Hung Viet on Monday received the Australian Ambassador, saying our two countries had "
+     "become partners in record time.\n\nThe two sides reviewed their strategy.\n\nViet Nam proposes to host the next "
+     "meeting in Ha Long in 2025.", "Deputy Foreign Minister Do Hung Viet"),
+    ("Excellencies, ladies and gentlemen,\n\nBefore we begin, I propose that we observe a minute of silence for the "
+     "victims of the storm.\n\nOur partnership has grown.\n\nI am pleased to announce that Viet Nam will contribute "
+     "USD 20 million to the fund.", "I am pleased to announce"),
+    ("Excellencies, ladies and gentlemen,\n\nOur trade has grown fivefold in ten years.\n\nWe propose to discuss three "
+     "topics today: trade, transport and tourism.", "Our trade has grown"),
     # near misses: a proposal recalled, or another's, is no point of the speech
     ("Excellencies, ladies and gentlemen,\n\nOur trade has grown fivefold in ten years.\n\nAs I proposed last year, "
      "our ministers now meet every spring.", "Our trade has grown"),

@@ -915,10 +915,11 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
                             else why, line) for n, why, line in article.dropped]
         _digest_story_title(article)  # (a newsletter's own title: its top story's)
     first = article.paragraphs[0] if len(article.paragraphs) > 1 else None
-    if first and article.headline and comparable(first.text) == comparable(article.headline):  # the <h1> of a title
-        _set_aside(article, [first], "headline (again, above the text)")  # of two sentences, under the <title> that
-        # gave the headline, read as the text's first paragraph (read 68: "Vietnam Lent Its Capital's Name to a
-        # Treaty. Now It Should Lead on Ratification.")
+    if first and page is None and title and article.headline and len(split_sentences(article.headline)) > 1 \
+            and comparable(first.text) == comparable(article.headline):  # a page's <h1> of a title of two sentences,
+        _set_aside(article, [first], "headline (again, above the text)")  # under the <title> that gave the headline,
+        # read as the text's first paragraph (read 68: "Vietnam Lent Its Capital's Name to a Treaty. Now It Should Lead
+        # on Ratification."; not a clipped page's one-sentence title that its text repeats, a review found)
     article.outlet = article.outlet or (site_outlet(title) if title else None) \
         or (known_outlet(site_name(site)) if site else None) \
         or (_clipped_site(page.title) if page is not None and page.title else None)

@@ -14,9 +14,11 @@ from diplo_ml.data.examples import record_text_field, record_url
 from diplo_ml.data.page_text import looks_like_html
 
 SELECTOR_FIELDS = ("selector", "css_selector", "css", "element")  # where a row names the element it was read from
-PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position",
-                      "chunk", "chunk_index", "page")  # (an article's text over rows: `"chunk": 2`, `"page": 2,
-# "pages": 2` under the same address, read 68)
+PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position")
+# an article's text over rows, numbered beside their count (`"page": 2, "pages": 2`, read 68; not a listing's or an
+# e-paper's page number, nor a digest's chunks, a review found)
+COUNTED_PART_FIELDS = {"page": ("pages", "page_count", "total_pages", "n_pages"),
+                       "chunk": ("chunks", "chunk_count", "total_chunks", "n_chunks")}
 # numbers that may count anything (a listing's briefs by "index", an article's comments): a part's only beside its kind
 GENERIC_NUMBER_FIELDS = ("seq", "sequence", "idx", "index", "order", "block_no", "para_no", "paragraph_no", "part_no",
                          "block", "part", "n", "seg", "segment")  # (a number where it is one: `"block": 3, "type":
@@ -64,6 +66,10 @@ def _kind_selector(kind: str) -> str | None:
     return None
 
 
+def _number(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def selector_of(record: dict[str, Any]) -> str | None:
     """The CSS selector of the part of a page a scraped row holds, where it names its page (:func:`page_key`): the
     selector it names, else one for its kind where it numbers its part (:data:`KIND_SELECTORS`; :data:`OTHER_PART`
@@ -76,8 +82,9 @@ def selector_of(record: dict[str, Any]) -> str | None:
                  None)
     kind = next((record[k] for k in KIND_FIELDS if isinstance(record.get(k), str)), None)
     # (a generic number only beside a kind: not comments numbered under an article_id)
-    numbers = PART_NUMBER_FIELDS + (GENERIC_NUMBER_FIELDS if kind is not None else ())
-    if named or not any(isinstance(record.get(k), int) and not isinstance(record.get(k), bool) for k in numbers):
+    numbers = PART_NUMBER_FIELDS + (GENERIC_NUMBER_FIELDS if kind is not None else ()) + tuple(
+        name for name, counts in COUNTED_PART_FIELDS.items() if any(_number(record.get(c)) for c in counts))
+    if named or not any(_number(record.get(k)) for k in numbers):
         return named
     # a kind no list knows ("meta", "news"): see :func:`group_elements`
     return _kind_selector(kind or "paragraph") or OTHER_PART

@@ -167,7 +167,8 @@ SPEECH_COURTESY = re.compile(
     r"| for (?:your|the|this) (?:very )?(?:kind |warm |generous )?(?:introduction|invitation|welcome|words"
     r"|hospitality)\b| for (?:inviting|having|hosting|welcoming) (?:me|us)\b)"
     r"|(?:I|we)(?:,? (?:would|should|must|also|like|wish|want|to|first|of|all|sincerely|warmly|once|again"
-    r"|too|especially|particularly|specially|deeply|heartily|cordially)){0,6},? (?:thank|congratulate|commend)\b"
+    r"|too)){0,6},? (?:thank|congratulate|commend)\b"
+    r"|(?:I|we) (?:also )?(?:especially|particularly|specially|deeply|heartily|cordially) thank\b"  # (read 68)
     r"|it(?: is|['’]s) (?:a|an|my|our) (?:great |real |special |distinct |particular |true )?(?:honou?r|pleasure"
     r"|privilege|joy)(?: and (?:a |my |our )?(?:great )?(?:honou?r|pleasure|privilege))?"
     r"(?: for (?:me|us|my delegation|our delegation))? to (?:be here|be back|be with|return|visit"
@@ -941,11 +942,14 @@ ANNOUNCES = re.compile(r"\b(?:I|we) (?:am|are) (?:very |particularly |especially
                        r"|\b(?:I|we) (?:want|wish|would like) to (?:announce|confirm)\b"
                        r"|\b(?:I|[Ww]e) (?:have|bring) (?:some )?(?:good|great) news\b"
                        r"|^(?:[Ll]et me|[Aa]llow me to|I will|I['’]ll) (?:begin|start|open) with (?:the|some)"
-                       r" (?:good|great) news\b"
-                       # a proposal the speaker or the speaker's country makes ("First, I propose that …", "Therefore,
-                       # I hereby propose …", "Viet Nam proposes to host …", read 68; not "As I proposed last year")
-                       r"|\b(?:I|[Ww]e|Viet ?[Nn]am)(?: (?:would|should) like to| (?:wish|want) to| hereby| therefore"
-                       r"| also| formally| now)* propose(?:s)? (?:that|to)\b")
+                       r" (?:good|great) news\b")
+# a proposal the speaker or the speaker's country makes, a speech's point where it announces nothing ("First, I
+# propose that …", "Therefore, I hereby propose …", "Viet Nam proposes to host …", read 68; not "As I proposed last
+# year", "We propose to discuss three topics", "I propose that we observe a minute of silence", a review found)
+PROPOSES = re.compile(r"\b(?:I|Viet ?[Nn]am)(?: (?:would|should) like to| (?:wish|want) to| hereby| therefore| also"
+                      r"| formally| now)* propose(?:s)? (?:that\b|to (?=(?:host|hold|set|establish|create|launch|open"
+                      r"|build|convene|double|raise|upgrade|sign|conclude)\b))(?![^.]*\b(?:minute of silence|agenda"
+                      r"|toast)\b)")
 
 
 # what a news lead does, in the past or present perfect: "… on March 12 inaugurated a joint rice research centre",
@@ -1715,8 +1719,9 @@ CREDIT_LINE = re.compile(r"^[-–—]?\s*(?:(?:the )?(?:honourable|honorable|hon
 
 def _before_announcement(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     """In a speech (its first statement follows a greeting or forms of address, or speaks in the first person, not
-    quoted), the statements before the speaker's first announcement (:data:`ANNOUNCES`): a speech's news is what it
-    announces, not its history or thanks. A speech under a news lead of its own (above the greeting) keeps that lead."""
+    quoted), the statements before the speaker's first announcement (:data:`ANNOUNCES`; where it announces nothing and
+    opens with greetings or thanks, its first proposal, :data:`PROPOSES`): a speech's news is what it announces, not
+    its history or thanks. A speech under a news lead of its own (above the greeting) keeps that lead."""
     first = next((i for i, ok in enumerate(allowed) if ok), None)
     if first is None:
         return []
@@ -1728,6 +1733,8 @@ def _before_announcement(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     # (near the top: not an op-ed's last line; "Tonight I have good news to share." is no statement but announces)
     announced = next((i for i in statements if ANNOUNCES.search(unquoted(raw[i]))), None)  # (the speaker's own
     # words, not a quotation in a report: "“I can confirm …,” he said.")
+    if announced is None and addressed:  # (else its proposal, in a speech that opens with greetings or thanks)
+        announced = next((i for i in statements if PROPOSES.search(unquoted(raw[i]))), None)
     return [i for i in range(first, announced) if allowed[i]] if announced is not None else []
 
 
