@@ -526,3 +526,77 @@ def test_an_articles_text_over_numbered_chunks_or_pages_is_one_article(tmp_path)
                    for n in range(2)]
         path = write(tmp_path, f"listing_{field}.jsonl", "\n".join(json.dumps(r) for r in listing))
         assert len(list(read_units([str(path)], SummariseTask({})))) == 2
+
+
+SEGMENTS = ["(music) this is vov five the english language service here is the seven thirty bulletin",
+            "good morning i'm minh khang and here's what's making news",
+            "sixty four vietnamese rescued from scam compounds in myanmar are on their way home",
+            "the vietnamese embassy in myanmar has received sixty four vietnamese citizens rescued from online scam "
+            "compounds and is working with thai authorities to bring them home.",
+            "the group includes fifty one men and thirteen women most of them from the central highlands"]
+
+
+def test_a_transcripts_timed_segments_are_one_recording_with_no_headline(tmp_path):
+    # read 71 (s59): one speech-recognition segment a row, `{"audio": …, "seg": 3, "start": 21.6, "end": 36.8, …}`,
+    # gave 14 articles (most "no statement"); read 67's rows with a station, programme and clock times and no address
+    # too. Timed rows of one recording are one article, read as a transcript (its speech gives no headline)
+    rows = [{"audio": "vov5_0730.wav", "seg": n, "start": 7.5 * n, "end": 7.5 * n + 7.5, "speaker": "SPEAKER_00",
+             "text": text, "asr": "whisperx"} for n, text in enumerate(SEGMENTS)]
+    path = write(tmp_path, "asr.jsonl", "\n".join(json.dumps(r) for r in rows))
+    (article,) = list(read_units([str(path)], SummariseTask({})))
+    assert article["headline"] is None
+    assert article["_text"].split("\n\n")[0] == SEGMENTS[3]
+    clock = [{"station": "VOV5", "air_date": "2026-05-15", "t0": f"19:03:{10 + n:02d}", "t1": f"19:03:{11 + n:02d}",
+              "speaker": "ANCHOR" if n % 2 else "REPORTER", "text": text} for n, text in enumerate(SEGMENTS)]
+    path = write(tmp_path, "clock.jsonl", "\n".join(json.dumps(r) for r in clock))
+    assert len(list(read_units([str(path)], SummariseTask({})))) == 1
+    # two recordings are two articles (the first, a station's call alone, with nothing to summarise)
+    two = rows[:3] + [{**r, "audio": "vov5_0800.wav", "start": r["start"] - 22.5, "end": r["end"] - 22.5}
+                      for r in rows[2:]]
+    path = write(tmp_path, "two.jsonl", "\n".join(json.dumps(r) for r in two))
+    assert len(list(read_units([str(path)], SummariseTask({})))) == 2
+    # rows of their own (a review's near misses, s59): a calendar's events by the hour, clips that each start at 0, a
+    # bulletin's stories of two sentences, two answers, dates for times
+    story = "Vietnam and Japan agreed on Monday to boost chip cooperation. The deal was signed in Hanoi."
+    for others in ([{"date": "2026-05-15", "start_time": f"{9 + n}:00", "end_time": f"{10 + n}:00", "text": s}
+                    for n, s in enumerate(SEGMENTS)],
+                   [{"channel": "VTV4", "start": 0, "end": 60 + n, "text": s} for n, s in enumerate(SEGMENTS)],
+                   [{"programme": "News", "start": 60.0 * n, "end": 60.0 * n + 60, "text": story} for n in range(3)],
+                   [{"event": "briefing", "start": "15:00:12", "end": "15:01:40", "text": SEGMENTS[3]},
+                    {"event": "briefing", "start": "15:01:41", "end": "15:03:05", "text": SEGMENTS[4]}],
+                   [{"title": f"Event {n}", "start": "2026-05-0{n}", "end": "2026-05-0{n}", "text": SEGMENTS[3]}
+                    for n in range(1, 4)]):
+        path = write(tmp_path, "others.jsonl", "\n".join(json.dumps(r) for r in others))
+        assert len(list(read_units([str(path)], SummariseTask({})))) == len(others)
+
+
+def test_a_rows_words_broken_at_a_line_end_hyphen_are_mended(tmp_path):
+    # read 71 (s59): a PDF's text in a scraped row kept "congratu- late" (a line-end hyphen), so the speech's thanks
+    # was no courtesy and became its summary; its other line breaks stay (a review: joining them as a printed page's
+    # split a name)
+    text = ("Mr. President,\n\n1. On behalf of the Vietnamese delegation, I would like to congratu-\n"
+            "late you, Mr. President, on your election, and to thank the Secretariat\n"
+            "for the comprehensive report on the work of the Organization over the year.\n\n"
+            "2. Viet Nam calls on all Member States to bring the new agreement into\n"
+            "force as soon as possible, and Viet Nam will complete its own procedures.")
+    path = write(tmp_path, "pdf.jsonl", json.dumps({"doc_id": "wha", "title": "Statement at the Assembly",
+                                                     "text": text}))
+    (row,) = list(read_units([str(path)], SummariseTask({})))
+    assert "I would like to congratulate you, Mr. President" in row["_text"]
+    assert "agreement into\nforce" in row["_text"]
+    from diplo_ml.data.line_joins import mended_breaks
+
+    assert mended_breaks("the user-\nfriendly site, user-friendly") == "the user-friendly site, user-friendly"
+    assert mended_breaks("EU-\nVietnam ties") == "EU-\nVietnam ties"
+
+
+def test_an_articles_second_page_by_its_address_is_one_article_with_the_first(tmp_path):
+    # read 68 (s59): a toast over two rows whose second address ends "?page=2" was read as two articles
+    url = "https://en.vietnamplus.vn/toast-by-president-post319841.vnp"
+    texts = ["Hanoi (VNA) - It is a great pleasure to receive you in Hanoi.\n\nOur friendship is 55 years old.",
+             "I am pleased to announce that Vietnam and Chile have decided to upgrade their relationship."]
+    rows = [{"id": f"p{n}", "url": url + ("?page=2" if n == 2 else ""), "title": "Toast by the President", "page": n,
+             "pages": 2, "text": text} for n, text in enumerate(texts, 1)]
+    path = write(tmp_path, "toast.jsonl", "\n".join(json.dumps(r) for r in rows))
+    (article,) = list(read_units([str(path)], SummariseTask({})))
+    assert texts[1] in article["_text"]

@@ -3683,6 +3683,14 @@ def test_a_headline_named_by_the_pages_address_or_under_a_letterhead(top, headli
      "EU and Viet Nam open talks on a green shipping corridor"),
     ("Subject: MEDIA RELEASE: EU and Viet Nam open talks on a green shipping corridor\n\n",
      "EU and Viet Nam open talks on a green shipping corridor"),
+    # read 70 (s59): an embargoed release's label, an alert's
+    ("Subject: EMBARGOED PRESS RELEASE: EU and Viet Nam open talks on a green shipping corridor\n\n",
+     "EU and Viet Nam open talks on a green shipping corridor"),
+    ("Subject: News alert: EU and Viet Nam open talks on a green shipping corridor\n\n",
+     "EU and Viet Nam open talks on a green shipping corridor"),
+    # read 68 (s59): an op-ed's submission label
+    ("Subject: Op-ed submission: EU and Viet Nam open talks on a green shipping corridor\n\n",
+     "EU and Viet Nam open talks on a green shipping corridor"),
     ("Southeast Asia Diplomacy Daily — Wednesday, 18 March 2026\nIN TODAY'S BRIEF: PH-VN coast guard drill · Liem in "
      "Osaka · Bangkok rallies · Korea-Laos · Diary\n\n", "Southeast Asia Diplomacy Daily"),
     ("☀️ Good morning, everyone! Happy Saturday 🙌 Quiet start to the weekend so far. We'll post anything big as it "
@@ -4322,3 +4330,47 @@ def test_a_title_whose_apostrophes_differ_from_its_h1s_gives_the_h1(tmp_path):
                     "<p>Vietnam will deploy its first formed police unit to South Sudan next year, the ministry said "
                     "on May 18.</p><p>The unit has 140 officers.</p></article></body></html>", encoding="utf-8")
     assert ingest_path(page, "p").headline == "Vietnam’s Police Unit Heads to South Sudan"
+
+
+def test_a_transcripts_cue_times_go_and_its_speech_gives_no_headline():
+    # read 71 (s59): a saved speech-recognition transcript, "[00:00:36] …" on each line under a program's header of
+    # key=value fields: the cue opened the summary, the header or the station's call became the headline, and the
+    # "(music)" line ran into the news
+    text = ("[auto-transcript] source=vov5_0600.mp3 | engine=whisper-large-v3 | lang=en | avg_conf=0.86\n\n"
+            "[00:00:00] (music)\n"
+            "[00:00:09] this is the voice of vietnam broadcasting from hanoi and here is the news i'm thu trang\n"
+            "[00:00:17] first the main points eleven vietnamese tourists injured in a coach crash in south korea\n"
+            "[00:00:31] (music)\n"
+            "[00:00:36] vietnam's embassy in the republic of korea has sent a citizen protection team to gyeongju "
+            "to assist eleven vietnamese tourists who were injured when their coach overturned on sunday.\n"
+            "[00:00:49] according to the embassy the coach was carrying thirty two passengers most of them from ho "
+            "chi minh city\n"
+            "[00:00:59] korean police are investigating the cause\n")
+    page = ingest_text(text, "asr", "asr.txt")
+    assert page.headline is None
+    assert page.paragraphs[0].text.startswith("vietnam's embassy in the republic of korea has sent")
+    assert page.paragraphs[1].text.startswith("according to the embassy")
+    assert page_noise.classify("source=vov5.mp3 | engine=whisper | lang=en", False) is not None
+    assert page_noise.classify("The ratio a=b holds in the new tariff formula agreed by both sides.", True) is None
+    # a schedule's few times among prose stay as written
+    agenda = ("Viet Nam will host the forum on Monday, the ministry said.\n\n09:00 Opening session\n\n"
+              "More than 300 delegates are expected to attend the forum in Hanoi, organisers said.")
+    assert "09:00 Opening session" not in [p.text for p in ingest_text(agenda, "a").paragraphs][:1]
+    assert ingest_text(agenda, "a").paragraphs[0].text.startswith("Viet Nam will host")
+
+
+def test_a_fairs_name_before_a_dash_in_the_lead_is_no_dateline_and_a_bulletins_story_title_in_capitals():
+    # read 71 (s59): "… processed food at THAIFEX – Anuga Asia 2026 in Bangkok …" was cut as a page header run into
+    # a capitals dateline; an embassy's bulletin gave its own name as the headline, not its story's title in capitals
+    lead = ("Sixty-two Vietnamese companies are showcasing rice, coffee and seafood at THAIFEX – Anuga Asia 2026 in "
+            "Bangkok from May 26 to 30, the largest Vietnamese presence in the history of the fair.")
+    page = ingest_text(f"Vietnamese food makers court buyers in Bangkok\n\n{lead}\n\nThe pavilion is large.", "f")
+    assert page.paragraphs[0].text == lead
+    header = ingest_text(f"Trade News\n\nHANOI — {lead}\n\nThe pavilion is large.", "h")  # (a dateline still is)
+    assert header.paragraphs[0].text == lead
+    mail = ("Subject: Bản tin Cộng đồng / Community Bulletin No. 5/2026\n\nDear compatriots and friends,\n\n"
+            "Greetings from the Embassy of Viet Nam in Canberra. We hope this bulletin finds you and your families in "
+            "good health as winter begins here.\n\n-----\nMOBILE CONSULAR SERVICE COMES TO PERTH IN JUNE\n-----\n\n"
+            "The Embassy of Viet Nam in Australia will hold a mobile consular service in Perth on 6 and 7 June 2026 "
+            "for citizens living in Western Australia.\n\nKind regards,")
+    assert ingest_text(mail, "m").headline == "MOBILE CONSULAR SERVICE COMES TO PERTH IN JUNE"

@@ -410,6 +410,14 @@ def test_headlines_that_are_labels_or_repeat_the_summary_are_not_put_first():
     "The following is the toast delivered by President Hoang Quoc Vinh at the state banquet hosted in Hanoi.",
     "The following are the opening remarks of the Foreign Minister at the conference.",
     "I especially thank the representatives of overseas Vietnamese associations who have travelled long distances.",
+    # reads 69 and 71 (s59): an op-ed's standfirst of the piece; thanks after "On behalf of …"
+    "On the occasion of the International Day of UN Peacekeepers (May 29), the Director of the Vietnam Department of "
+    "Peacekeeping Operations reflects on the journey so far.",
+    "On behalf of the Vietnamese delegation, I would like to congratulate you, Mr. President, on your election.",
+    # read 68 (s59): a briefing's framing with its spokesperson answering; a toast's pleasure to receive the guest
+    "The Ministry of Foreign Affairs held its regular press briefing in Hanoi on May 14 afternoon, with spokesperson "
+    "Vu Minh Chau answering questions from domestic and foreign reporters on a range of issues.",
+    "It is a great pleasure to receive you in Hanoi during the most beautiful season of the year.",
 ])
 def test_a_pages_notes_about_itself_are_no_statements(sentence):
     assert not is_statement(sentence)
@@ -436,6 +444,13 @@ def test_a_pages_notes_about_itself_are_no_statements(sentence):
     "The ministry held its regular press briefing on Thursday, during which the spokesperson confirmed that 12 "
     "fishermen had been released.",
     "The ministry held its regular press conference on Friday and spokesperson Lin Jian rejected the report.",
+    # near misses of s59's rules: news of a reflection, a delegation's proposal
+    "On the occasion of the festival, the minister reflected on 50 years of ties and announced a new fund.",
+    "To mark the anniversary, Vietnam shares its experience in peacekeeping with 12 countries at a forum in Hanoi.",
+    "On behalf of the Government, the minister signed a loan agreement worth USD 200 million with the bank.",
+    "The ministry held its regular press briefing on Thursday, with spokesperson Pham Thu Hang saying Vietnam had "
+    "protested the move.",
+    "It is a great pleasure to host the summit, the minister said, announcing a USD 1 billion fund.",
     "The ministry held its regular press briefing on Thursday and spokesperson Pham Thu Hang told reporters Vietnam "
     "had protested.",
     # a second review's (s51)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from diplo_ml.data.article import Article, Paragraph
 from diplo_ml.data.examples import (
     HEADLINE_FIELDS,
     PREVIOUS_FIELDS,
@@ -26,6 +27,7 @@ from diplo_ml.data.examples import (
 )
 from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, read_articles, written_by_diplo
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
+from diplo_ml.data.line_joins import mended_breaks
 from diplo_ml.data.page_noise import furniture_note
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
 from diplo_ml.data.scraped_elements import element_page, group_elements
@@ -64,7 +66,12 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
     alias_noted = False
     for number, record in group_elements(records) if task.reads_pages else records:
         if isinstance(record, list):  # a scraper's rows of one page's elements: read as the page they came from
-            article = ingest_document(element_page(record), f"{Path(label).stem}:{number}", f"{label}:{number}")
+            try:
+                article = ingest_document(element_page(record), f"{Path(label).stem}:{number}", f"{label}:{number}")
+            except NoTextError:  # (a recording of a station's call alone: its rows as they are; the summary
+                article = Article(doc_id=f"{Path(label).stem}:{number}", path=label)  # says what it found)
+                texts = [str(row.get(record_text_field(row)) or "").strip() for row in record]
+                article.paragraphs = [Paragraph(text, number + n, False, text) for n, text in enumerate(texts) if text]
             article.path = label
             for unit in _article_units(task, article):
                 yield {"id": number, "line": number, **unit}
@@ -87,6 +94,7 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
         text = unescaped(with_sapo(record, text) if task.reads_pages else text)  # (before markup is read:
         # "&lt;p&gt;…" is a paragraph's markup, escaped once more; a summary reads the sapo above the body)
         text = html_to_text(text) if looks_like_html(text) else text
+        text = mended_breaks(text) if task.reads_pages else text  # (a printed page's "congratu-" / "late")
         if not text.strip():
             raise DataError(f"{label}:{number}: 'text' holds markup and no text")
         previous = previous_of(record, text)

@@ -300,7 +300,10 @@ def _inner_capitals_dateline(text: str) -> re.Match[str] | None:
         goes_on = " ".join(text[match.end():].split()[:3])  # "… OF VIET NAM – BRAZIL RELATIONS TO …": a title
         title = len(goes_on.split()) >= 2 and "," not in goes_on and not any(c.islower() for c in goes_on) \
             and sum(c.isalpha() for c in goes_on) >= 8  # (not "HANOI — UN, US, EU envoys …")
-        if _in_capitals(place) and place not in NOT_PLACES and not title:
+        named = re.search(r"\b(?:at|in|of|the|and|with|by)\s*$", text[:match.start()])  # "… food at
+        # THAIFEX – Anuga Asia 2026 in Bangkok …": a fair's name in the lead's sentence, read 71; a headline ends on
+        # none of these, though on a verb's particle it may: "… talks to carry on HANOI — …", a review found)
+        if _in_capitals(place) and place not in NOT_PLACES and not title and not named:
             return match
     return None
 

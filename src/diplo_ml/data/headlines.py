@@ -54,7 +54,10 @@ TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[
                           # Press Release] …", "[THONG BAO / NOTICE] …", "MEDIA RELEASE: …" (read 51, 52)
                           r"|^\[(?=[^\]]*[A-Za-z]{2})[^\]]{2,40}\]\s+(?=(?-i:[A-Z0-9\"“‘]))"  # ("[PR 14/2026] …";
                           # not "[Re]Connecting", nor an editor's "[Vietnam] will never choose sides, …")
-                          r"|^(?:press|media|news) (?:release|advisory|statement)\s*:\s*(?=\S)"
+                          r"|^(?:embargoed\s+)?(?:press|media|news) (?:release|advisory|statement|alert)\s*:\s*(?=\S)"
+                          # ("EMBARGOED PRESS RELEASE: …", "News alert: 27 Vietnamese fishermen …", read 70)
+                          r"|^(?:op-?ed|opinion|article|column|commentary) (?:submission|pitch|draft)\s*:\s*(?=\S)"
+                          # (a mail's subject: "Op-ed submission: Give Vietnamese culture …", read 68)
                           # the opinion section's label: "Opinion: Australia and Vietnam must …" (review 4 of s55);
                           # not a form that titles keep ("Explainer: Why …", "Interview: …", read 41)
                           rf"|^{OPINION_SECTION}\s*[:|]\s*(?=(?-i:[A-Z0-9\"“‘]))"

@@ -103,6 +103,7 @@ from diplo_ml.data.page_text import (
 )
 from diplo_ml.data.pdf_text import pdf_text
 from diplo_ml.data.publishers import institution_outlet, masthead_outlet
+from diplo_ml.data.transcripts import without_cue_times
 from diplo_ml.errors import DataError, NoTextError
 from diplo_ml.files import not_a_file
 from diplo_ml.text import comparable, split_sentences, straight_quotes, strip_diacritics
@@ -310,7 +311,8 @@ def _digest_story_title(article: Article) -> None:
     its first paragraph (within ten lines, only such lines between) is the headline where the mail's subject names the
     newsletter ("TOP STORY" / "Vietnam, Peru scrap visas for ordinary passport holders" / "September 22, 2025 | …" /
     "By Viet Anh" / "Vietnam and Peru signed …"; read 32), also a numbered item's heading left as a paragraph ("1.
-    Vietnam and EFTA sign free trade agreement after 13 years of talks"; read 34)."""
+    Vietnam and EFTA sign free trade agreement after 13 years of talks"; read 34), in capitals where it tells the
+    story's news (:func:`_story_title_in_capitals`)."""
     named = article.headline and names_a_digest(article.headline)  # (or the page's own title: "VietnamPlus
     # Weekly – Foreign Affairs", "VIETRADE FOREIGN MARKETS BULLETIN", "Newsletter of the … · Issue 10"; reads 36-39)
     top = article.paragraphs[0].line if article.paragraphs else 0  # (or a masthead above the text: "VOV WORLD
@@ -331,7 +333,8 @@ def _digest_story_title(article: Article) -> None:
         for n, why, line in reversed(above):
             heading = why.startswith("short line") or (why == "paragraph" and short_unpunctuated(line, 20)) or (
                 named and (why == "section label" or why.startswith("heading (the page")))
-            if heading and len(line.split()) >= 4 and not capitals(line) and ":" not in line \
+            if heading and len(line.split()) >= 4 and ":" not in line \
+                    and (not capitals(line) or _story_title_in_capitals(line, paragraph)) \
                     and not names_a_digest(line) and not EDITORS_NOTE.fullmatch(line.strip("*_# ")) \
                     and re.match(r"[*_#]*[A-Z0-9“\"']", line) \
                     and not BARE_LINK_CALL.match(line) \
@@ -341,6 +344,18 @@ def _digest_story_title(article: Article) -> None:
                 article.headline = re.sub(r"^\d{1,2}[.)]\s+", "", line.strip("*# "))
                 _letter_to_readers(article, n)
                 return
+
+
+SECTION_OPENER = re.compile(r"(?:NEWS|UPCOMING|THIS (?:WEEK|MONTH)|ALSO|IN (?:THIS|TODAY)|MORE|OTHER|EVENTS|FROM "
+                            r"(?:THE|OUR)|TOP|LATEST|WHAT)\b")
+
+
+def _story_title_in_capitals(line: str, story: Paragraph) -> bool:
+    """Whether a newsletter's heading in capitals titles the story below it: six words or more, three of them (four
+    letters or more) in its first paragraph, not opening as a section's label ("MOBILE CONSULAR SERVICE COMES TO
+    PERTH IN JUNE", read 71; not "UPCOMING EVENTS FOR CANADIAN BUSINESSES IN VIET NAM", a review found)."""
+    return len(line.split()) >= 6 and _shares_words(line, story.text, 3) \
+        and not SECTION_OPENER.match(line.strip("*#_ "))
 
 
 # a newsletter's heading over its editor's note: "A note from the editor", "From the editor's desk" (read 45)
@@ -545,6 +560,15 @@ def _pull_quotes(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return found
 
 
+def _titles_above(article: Article, above: list[tuple[int, str]], cued: frozenset[int]) -> list[tuple[int, str]]:
+    """The lines above the body that may be its headline: not a transcript's cued lines, which are speech (a
+    station's call and the news in brief, read 71), set aside as such, but for a title card in capitals (a review's:
+    "[00:00:00] VIETNAM PROTESTS CHINA'S FISHING BAN IN THE EAST SEA")."""
+    spoken = {n for n, line in above if n - 1 in cued and not capitals(line)}
+    article.dropped += [(n, "transcript's speech above the news", line) for n, line in above if n in spoken]
+    return [(n, line) for n, line in above if n not in spoken]
+
+
 def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     """Parse one raw article."""
     article = Article(doc_id=doc_id, path=path)
@@ -554,6 +578,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     spaced = spaced_menus(barred_switchers(unfolded))  # (items set apart by spaces, before the spaces are collapsed)
     lines = [PICTOGRAPHS.sub("", line).rstrip() if PICTOGRAPHS.search(line) else line  # (a social post's emoji:
              for line in unquoted(normalise(spaced).split("\n"))]  # "… in Wellington. 🤝")
+    lines, cued = without_cue_times(lines)  # (a transcript's lines: each a paragraph)
     furniture = page_furniture(lines)
     article.dropped += [(i + 1, "page furniture (a printed page's number, header or footer)", lines[i])
                         for i in sorted(furniture)]
@@ -562,7 +587,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
                         for i in sorted(mail.lines)]
     lines = ["" if i in mail.lines else line for i, line in enumerate(lines)]
     printed = pdf or hard_wrapped(lines)  # (a page of page numbers is printed too: ``furniture``)
-    blocks = split_blocks(lines, furniture)
+    blocks = split_blocks(lines, furniture, cued)
     recited = [recitals(block) for block in blocks]
     article.dropped += [(number, "legal basis of a decision or notice (its recitals)", line)
                         for block, legal in zip(blocks, recited) if legal for number, line in block]
@@ -729,13 +754,13 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             article.dropped.append((number, "empty after cleaning", line))
             continue
         if not seen_body:
-            pick_headline(article, before_body)
+            pick_headline(article, _titles_above(article, before_body, cued))
         seen_body = True
         asks = body.endswith("?") and len(body) < 400 and not split_datelines(raw)[0]  # a dated lead never asks
         article.paragraphs.append(Paragraph(body, number, question or asks, raw))
         last_kept = number
     if not seen_body:
-        pick_headline(article, before_body)
+        pick_headline(article, _titles_above(article, before_body, cued))
     _bilingual_post(article)
     _set_aside(article, _pull_quotes(article.paragraphs), "pull quote (its words stand in a later paragraph)")
     for caption in credited:

@@ -90,6 +90,13 @@ def _unwrapped(first: str, second: str, text: str) -> str:
     return f"{first} {second}"
 
 
+def mended_breaks(text: str) -> str:
+    """``text`` with each word broken at a line-end hyphen joined as :func:`_unwrapped` joins two lines ("congratu-"
+    / "late you" -> "congratulate you"): a scraped row's text copied from a printed page (read 71), whose other line
+    breaks stay (joining them as a page's are split a name, a review found)."""
+    return re.sub(r"(\S*[a-z]-)[ \t]*\n[ \t]*(\S+)", lambda m: _unwrapped(m[1], m[2], text), text)
+
+
 def unquoted(lines: list[str]) -> list[str]:
     """An e-mail's quoted lines ("> SEOUL, June 23 (Yonhap) -- …", as a reply or a forward quotes a message) without
     their marks, when three lines or more are so quoted."""
@@ -286,8 +293,10 @@ def recitals(block: list[tuple[int, str]]) -> bool:
     return joined.rstrip().endswith((";", ",")) and all(RECITAL.match(piece) for piece in pieces)
 
 
-def split_blocks(lines: list[str], furniture: set[int] | frozenset[int] = frozenset()) -> list[list[tuple[int, str]]]:
-    """Group (line number, text) into blank-line-delimited blocks; a gap that holds page furniture (indices into
+def split_blocks(lines: list[str], furniture: set[int] | frozenset[int] = frozenset(),
+                 own: frozenset[int] = frozenset()) -> list[list[tuple[int, str]]]:
+    """Group (line number, text) into blank-line-delimited blocks, each line of ``own`` (indices into ``lines``: a
+    transcript's cued lines) opening one of its own; a gap that holds page furniture (indices into
     ``lines``: a page break's footer, number and header) is no block's end where the sentence before it goes on
     over it (a block of five words or more whose last line :func:`_goes_on`: "… working with the" / "International
     …"), so that it is read whole; a heading at a page's foot stays apart."""
@@ -298,7 +307,7 @@ def split_blocks(lines: list[str], furniture: set[int] | frozenset[int] = frozen
             last = blocks[-1][-1][1] if blocks[-1] else ""
             bridged = furniture.intersection(gap) and sum(len(t.split()) for _, t in blocks[-1]) >= 5 \
                 and not TERMINAL.search(last) and _goes_on(last, line) and not LIST_ITEM.match(line)
-            if gap and blocks[-1] and not bridged:
+            if (gap or index in own) and blocks[-1] and not bridged:
                 blocks.append([])
             blocks[-1].append((index + 1, line))
             gap = []

@@ -642,6 +642,16 @@ def _outlet_and_date(line: str) -> bool:
         and not re.search(r"(?i)\b(?:first|founded|since|established|launched)\b", parts[1])  # "– first published 1951"
 
 
+KEY_VALUE = re.compile(r"(?<![\w=])[A-Za-z_][\w.-]{0,24}=[^\s|;,]+")
+
+
+def machine_fields(line: str) -> bool:
+    """Whether a line is a program's fields, two or more ``key=value`` making up most of it (a transcript's header:
+    "[auto-transcript] source=vov5_0600.mp3 | engine=whisper-large-v3 | lang=en", read 71)."""
+    fields = len(KEY_VALUE.findall(line))
+    return fields >= 2 and fields * 3 >= len(line.split())
+
+
 def classify(line: str, seen_body: bool) -> str | None:
     """The reason a line is page noise, or None if it may be content."""
     if masthead(line):
@@ -690,6 +700,8 @@ def classify(line: str, seen_body: bool) -> str | None:
         return "span of dates"  # an anniversary's "(2 September 1945 – 2 September 2024)": not the page's date
     if _is_timestamp(line):
         return "timestamp"
+    if machine_fields(line):
+        return "a machine's key=value fields"
     if BREADCRUMB.match(line) and len(line.split()) <= 14:
         return "breadcrumb"
     if BYLINE.match(line) and len(line.split()) <= 12:

@@ -12,6 +12,7 @@ from typing import Any
 
 from diplo_ml.data.examples import record_text_field, record_url
 from diplo_ml.data.page_text import looks_like_html
+from diplo_ml.data.transcripts import cue_time, one_recording, recording_key, timed_segment
 
 SELECTOR_FIELDS = ("selector", "css_selector", "css", "element")  # where a row names the element it was read from
 PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position")
@@ -49,11 +50,18 @@ ATTRIBUTE = re.compile(r"\[\s*([\w:-]+)\s*(?:[~|^$*]?=\s*['\"]?([^'\"\]]*)['\"]?
 HEAD_TAGS = ("meta", "title")
 
 
+PAGE_PARAMETER = re.compile(r"[?&](?:page|p|pg)=\d{1,3}$")  # an article's second page: "…post319841.vnp?page=2"
+
+
 def page_key(record: dict[str, Any]) -> str | None:
     """The page a scraped row is a part of: its document's id (where only the first part gives the address, read 52:
-    `{"doc_id": …, "seq": 1, "block": "time", …}`), else its address."""
+    `{"doc_id": …, "seq": 1, "block": "time", …}`), else its address without a page number (read 68), else, for a
+    transcript's timed segment, its recording (:func:`~diplo_ml.data.transcripts.recording_key`)."""
+    url = record_url(record)
     return next((str(record[k]) for k in DOC_ID_FIELDS if isinstance(record.get(k), (str, int))
-                 and not isinstance(record.get(k), bool) and str(record[k]).strip()), None) or record_url(record)
+                 and not isinstance(record.get(k), bool) and str(record[k]).strip()), None) \
+        or (PAGE_PARAMETER.sub("", url) if url else None) \
+        or (recording_key(record, record_text_field(record)) if timed_segment(record) else None)
 
 
 def _kind_selector(kind: str) -> str | None:
@@ -73,7 +81,8 @@ def _number(value: object) -> bool:
 def selector_of(record: dict[str, Any]) -> str | None:
     """The CSS selector of the part of a page a scraped row holds, where it names its page (:func:`page_key`): the
     selector it names, else one for its kind where it numbers its part (:data:`KIND_SELECTORS`; :data:`OTHER_PART`
-    for a kind no list knows), :data:`HEAD_PART` for a row of no text; None for a row of its own."""
+    for a kind no list knows; a paragraph for a transcript's timed segment), :data:`HEAD_PART` for a row of no text;
+    None for a row of its own."""
     if not page_key(record):
         return None
     if not str(record.get(record_text_field(record)) or "").strip():
@@ -84,7 +93,7 @@ def selector_of(record: dict[str, Any]) -> str | None:
     # (a generic number only beside a kind: not comments numbered under an article_id)
     numbers = PART_NUMBER_FIELDS + (GENERIC_NUMBER_FIELDS if kind is not None else ()) + tuple(
         name for name, counts in COUNTED_PART_FIELDS.items() if any(_number(record.get(c)) for c in counts))
-    if named or not any(_number(record.get(k)) for k in numbers):
+    if named or not (any(_number(record.get(k)) for k in numbers) or timed_segment(record)):
         return named
     # a kind no list knows ("meta", "news"): see :func:`group_elements`
     return _kind_selector(kind or "paragraph") or OTHER_PART
@@ -140,7 +149,10 @@ def element_page(rows: list[dict[str, Any]]) -> str:
     body: list[str] = []
     selectors = [selector_of(row) for row in rows]
     for row, selector in zip(rows, selectors):
-        markup, in_head = element_markup(selector or "div", str(row.get(record_text_field(row)) or ""))
+        text = str(row.get(record_text_field(row)) or "")
+        if timed_segment(row):  # (as a saved transcript reads: its cue times, then no headline among its speech)
+            text = f"{cue_time(row)} {text}"
+        markup, in_head = element_markup(selector or "div", text)
         (head if in_head else body).append(markup)
     for field, name in PAGE_FIELDS.items():
         value = rows[0].get(field)  # (what every row repeats, or what a row of metadata alone gives)
@@ -170,7 +182,9 @@ def group_elements(records: Iterable[tuple[int, dict[str, Any]]]
                   or row.get("title")}  # (one a row: a metadata row may give its page's title and headline, review 6)
         # (not rows all of an unknown kind: articles, as one crawled twice; nor rows each with a title: a digest's)
         known = any(selector not in (OTHER_PART, HEAD_PART) for _, _, selector in run)
-        if len(run) >= 2 and len(titles) <= 1 and known:
+        timed = [row for _, row, _ in run if timed_segment(row)]  # (a transcript's run of segments only, a review
+        spoken = len(timed) < len(run) or one_recording(timed)  # found: not a calendar's events, clips, a listing)
+        if len(run) >= 2 and len(titles) <= 1 and known and spoken:
             yield run[0][0], [row for _, row, _ in run]
         else:
             yield from ((number, row) for number, row, _ in run)

@@ -168,12 +168,16 @@ SPEECH_COURTESY = re.compile(
     r"|hospitality)\b| for (?:inviting|having|hosting|welcoming) (?:me|us)\b)"
     r"|(?:I|we)(?:,? (?:would|should|must|also|like|wish|want|to|first|of|all|sincerely|warmly|once|again"
     r"|too)){0,6},? (?:thank|congratulate|commend)\b"
+    # ("On behalf of the Vietnamese delegation, I would like to congratulate you, Mr. President, …", read 71; not a
+    # release's news: "On behalf of the Government, we thank Japan for …", a review found)
+    r"|on behalf of [^.!?]{3,160}?, (?:I|we)(?:,? (?:would|should|like|wish|want|to|also|sincerely|warmly)){0,5}"
+    r",? (?:thank|congratulate) you\b"
     r"|(?:I|we) (?:also )?(?:especially|particularly|specially|deeply|heartily|cordially) thank\b"  # (read 68)
     r"|it(?: is|['’]s) (?:a|an|my|our) (?:great |real |special |distinct |particular |true )?(?:honou?r|pleasure"
     r"|privilege|joy)(?: and (?:a |my |our )?(?:great )?(?:honou?r|pleasure|privilege))?"
     r"(?: for (?:me|us|my delegation|our delegation))? to (?:be here|be back|be with|return|visit"
     r"|be in (?-i:(?=[A-Z])(?!Government|Parliament|Office|Power|Charge|Cabinet|Opposition|Congress))|welcome|address"
-    r"|speak|join|attend|take part|participate|stand|represent|deliver)\b"
+    r"|speak|join|attend|take part|participate|stand|represent|deliver|(?:receive|host|greet|meet|have) you)\b"
     r"|(?:(?:first of all|first|on this occasion|at the outset|once again|today),? )?"
     r"(?:on behalf of [^.!?]{3,160}?, )?(?:I|we)(?: would like to| wish to)?(?: warmly| sincerely| cordially|"
     r" heartily)? (?:welcome|extend (?:a |my |our )?(?:(?:most |very )?(?:warm|warmest|cordial|sincere|heartfelt) )?"
@@ -350,6 +354,11 @@ PAGE_NOTE = re.compile(
     r"|^(?:I am|I['’]m|we are|we['’]re) joined (?:today |here |this (?:morning|afternoon|evening) )?"
     r"(?:on the \w+ )?by\b"
     r"|^(?:I|we)(?: shall| will|['’]ll) be brief[.!]$"
+    # an op-ed's or an interview's standfirst, of the piece (read 69): "On the occasion of the International Day of UN
+    # Peacekeepers (May 29), the Director of … reflects on the journey so far." (news says "reflected", "shared")
+    r"|^(?:on the occasion of|to mark|marking|ahead of) [^.!?]{3,160}?, [^.!?,]{3,160}? (?:reflects on|looks back"
+    r" (?:on|at)|shares (?:his|her|their) (?:views|thoughts|reflections|insights)|offers (?:his|her|their)"
+    r" (?:views|thoughts))\b[^.!?]{0,100}\.$"  # (not "…, a move that reflects growing trust", a review found)
     # a live page's pointer to itself, a post's exclamation (read 41): "Follow our coverage of …", "What a week it
     # has been."
     r"|^follow (?:our|along with our|the) (?:live )?(?:coverage|updates)\b"
@@ -407,7 +416,10 @@ BRIEFING_HELD = re.compile(r"(?:\b(?:held|holds|hosted|hosts|chaired|chairs|pres
                            r"|routine) press (?:briefing|conference) (?:was held|is held|took place|takes place))"
                            r"(?:(?:,? (?:on|in|at)(?: (?!(?:and|amid|as|after|while|during|despite|following|where"
                            r"|but)\b)[\w'’-]+){1,5})*(?:,? (?:chaired|hosted|led|presided over) by (?:(?!\b(?:who|which"
-                           r"|and|where)\b)[^.!?]){1,120})?)[.!]$", re.IGNORECASE)
+                           r"|and|where)\b)[^.!?]){1,120}|,? with (?:the )?(?:deputy )?spokes(?:person|man|woman) "
+                           r"(?:(?!\b(?:who|which|and|where|said)\b)[^.!?]){1,80}? (?:answering|taking|fielding"
+                           r"|responding to) (?:questions|queries)(?: from [^.!?,]{1,80})?)?)[.!]$", re.IGNORECASE)
+# (read 68: "…, with spokesperson Vu Minh Chau answering questions from domestic and foreign reporters.")
 
 
 # a holding line: "The Ministry of Foreign Affairs (MFA) is closely monitoring Typhoon Nakri, which …", "The Ministry …
