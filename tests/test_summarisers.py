@@ -410,14 +410,21 @@ def test_headlines_that_are_labels_or_repeat_the_summary_are_not_put_first():
     "The following is the toast delivered by President Hoang Quoc Vinh at the state banquet hosted in Hanoi.",
     "The following are the opening remarks of the Foreign Minister at the conference.",
     "I especially thank the representatives of overseas Vietnamese associations who have travelled long distances.",
-    # reads 69 and 71 (s59): an op-ed's standfirst of the piece; thanks after "On behalf of …"
+    # read 69 (s59): an op-ed's standfirst of the piece
     "On the occasion of the International Day of UN Peacekeepers (May 29), the Director of the Vietnam Department of "
     "Peacekeeping Operations reflects on the journey so far.",
-    "On behalf of the Vietnamese delegation, I would like to congratulate you, Mr. President, on your election.",
     # read 68 (s59): a briefing's framing with its spokesperson answering; a toast's pleasure to receive the guest
     "The Ministry of Foreign Affairs held its regular press briefing in Hanoi on May 14 afternoon, with spokesperson "
     "Vu Minh Chau answering questions from domestic and foreign reporters on a range of issues.",
     "It is a great pleasure to receive you in Hanoi during the most beautiful season of the year.",
+    # read 72 (s59): a Czech greeting, a standfirst that says who writes, a mail's pointer, a transcript's note
+    "Dobrý večer!",
+    "Ahead of the mid-year review conference on economic diplomacy, Deputy Minister of Foreign Affairs Ton That Bao "
+    "Khanh writes about the road ahead for the country.",
+    "Please find below Ambassador Trinh Quang Vinh's written answers to your questions, in English as requested.",
+    "(Transcript provided by the Embassy of Viet Nam in Japan.",
+    "Translated from Vietnamese.)",
+    "Pasting the full text since the link is behind the registration wall for some of you.",
 ])
 def test_a_pages_notes_about_itself_are_no_statements(sentence):
     assert not is_statement(sentence)
@@ -451,6 +458,14 @@ def test_a_pages_notes_about_itself_are_no_statements(sentence):
     "The ministry held its regular press briefing on Thursday, with spokesperson Pham Thu Hang saying Vietnam had "
     "protested the move.",
     "It is a great pleasure to host the summit, the minister said, announcing a USD 1 billion fund.",
+    # a second review's (s59): thanks that are a letter's news; a briefing's announcement; an exhibition's reflection
+    "On behalf of the Government and people of Viet Nam, we sincerely thank you for the relief goods worth JPY 100 "
+    "million.",
+    "The ministry held its regular press briefing on Thursday, with deputy spokesperson Doan Khac Viet announcing that "
+    "the President will visit Chile before taking questions.",
+    "To mark 50 years of ties, an exhibition opening at the Paris City Hall on Friday reflects on the friendship.",
+    "Please find the full list of 120 companies at the fair on the trade office's website, the agency said.",
+    "Dobrý Bar, a Czech restaurant chain, will open five outlets in Hanoi this year, its owner said.",
     "The ministry held its regular press briefing on Thursday and spokesperson Pham Thu Hang told reporters Vietnam "
     "had protested.",
     # a second review's (s51)

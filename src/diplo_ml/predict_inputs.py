@@ -30,7 +30,7 @@ from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.line_joins import mended_breaks
 from diplo_ml.data.page_noise import furniture_note
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
-from diplo_ml.data.scraped_elements import element_page, group_elements
+from diplo_ml.data.scraped_elements import KIND_FIELDS, element_page, group_elements
 from diplo_ml.errors import DataError, EncodingError, NoTextError
 from diplo_ml.files import check_outside_input_folders, not_a_file
 from diplo_ml.predict_record import STDIN
@@ -83,6 +83,10 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
         for key in (field, *HEADLINE_FIELDS, *PREVIOUS_FIELDS):
             if record.get(key) is not None and not isinstance(record[key], str):
                 raise DataError(f"{label}:{number}: '{key}' must be a string, not {type(record[key]).__name__}")
+        if (not text or is_blank(text)) and picture_row(record):  # (a page's picture beside its article's row)
+            print(f"note: {label}:{number}: a picture's row (its caption, no article text) is left out",
+                  file=sys.stderr)
+            continue
         if not text or is_blank(text):
             fields = ", ".join(repr(k) for k in record) or "none"
             raise DataError(f"{label}:{number}: missing or empty 'text' (nor {', '.join(TEXT_FIELDS[1:])}; the "
@@ -127,6 +131,17 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
         count += 1
     if not count:
         raise DataError(f"{label}: no records")
+
+
+PICTURE_KINDS = {"image", "photo", "picture", "figure", "gallery", "video", "caption", "thumbnail"}
+
+
+def picture_row(record: dict[str, Any]) -> bool:
+    """Whether a row with no text is a page's picture: a "caption" field, or a kind that names a picture
+    (`{"block": "lead_image", "url": …, "caption": …, "credit": …}` above the article's row, read 73)."""
+    kinds = [str(record[k]) for k in KIND_FIELDS if isinstance(record.get(k), str)]
+    return isinstance(record.get("caption"), str) or any(
+        re.split(r"[\s_-]+", kind.strip().lower())[-1] in PICTURE_KINDS for kind in kinds)
 
 
 def _article_units(task: Task, article: Any) -> Iterator[Unit]:

@@ -302,8 +302,12 @@ def _inner_capitals_dateline(text: str) -> re.Match[str] | None:
             and sum(c.isalpha() for c in goes_on) >= 8  # (not "HANOI — UN, US, EU envoys …")
         named = re.search(r"\b(?:at|in|of|the|and|with|by)\s*$", text[:match.start()])  # "… food at
         # THAIFEX – Anuga Asia 2026 in Bangkok …": a fair's name in the lead's sentence, read 71; a headline ends on
-        # none of these, though on a verb's particle it may: "… talks to carry on HANOI — …", a review found)
-        if _in_capitals(place) and place not in NOT_PLACES and not title and not named:
+        # none of these, though on a verb's particle it may: "… talks to carry on HANOI — …", and before a city it may
+        # end on any: "… dreamed of TOKYO — …", reviews found)
+        words = place.lower().split()
+        fair = named and not any(" ".join(words[k:]) in CITIES for k in range(len(words)))  # ("… by VNA and VNS
+        # HANOI — …": a city at its end, a review found)
+        if _in_capitals(place) and place not in NOT_PLACES and not title and not fair:
             return match
     return None
 

@@ -311,8 +311,7 @@ def _digest_story_title(article: Article) -> None:
     its first paragraph (within ten lines, only such lines between) is the headline where the mail's subject names the
     newsletter ("TOP STORY" / "Vietnam, Peru scrap visas for ordinary passport holders" / "September 22, 2025 | …" /
     "By Viet Anh" / "Vietnam and Peru signed …"; read 32), also a numbered item's heading left as a paragraph ("1.
-    Vietnam and EFTA sign free trade agreement after 13 years of talks"; read 34), in capitals where it tells the
-    story's news (:func:`_story_title_in_capitals`)."""
+    Vietnam and EFTA sign free trade agreement after 13 years of talks"; read 34)."""
     named = article.headline and names_a_digest(article.headline)  # (or the page's own title: "VietnamPlus
     # Weekly – Foreign Affairs", "VIETRADE FOREIGN MARKETS BULLETIN", "Newsletter of the … · Issue 10"; reads 36-39)
     top = article.paragraphs[0].line if article.paragraphs else 0  # (or a masthead above the text: "VOV WORLD
@@ -333,8 +332,7 @@ def _digest_story_title(article: Article) -> None:
         for n, why, line in reversed(above):
             heading = why.startswith("short line") or (why == "paragraph" and short_unpunctuated(line, 20)) or (
                 named and (why == "section label" or why.startswith("heading (the page")))
-            if heading and len(line.split()) >= 4 and ":" not in line \
-                    and (not capitals(line) or _story_title_in_capitals(line, paragraph)) \
+            if heading and len(line.split()) >= 4 and not capitals(line) and ":" not in line \
                     and not names_a_digest(line) and not EDITORS_NOTE.fullmatch(line.strip("*_# ")) \
                     and re.match(r"[*_#]*[A-Z0-9“\"']", line) \
                     and not BARE_LINK_CALL.match(line) \
@@ -344,18 +342,6 @@ def _digest_story_title(article: Article) -> None:
                 article.headline = re.sub(r"^\d{1,2}[.)]\s+", "", line.strip("*# "))
                 _letter_to_readers(article, n)
                 return
-
-
-SECTION_OPENER = re.compile(r"(?:NEWS|UPCOMING|THIS (?:WEEK|MONTH)|ALSO|IN (?:THIS|TODAY)|MORE|OTHER|EVENTS|FROM "
-                            r"(?:THE|OUR)|TOP|LATEST|WHAT)\b")
-
-
-def _story_title_in_capitals(line: str, story: Paragraph) -> bool:
-    """Whether a newsletter's heading in capitals titles the story below it: six words or more, three of them (four
-    letters or more) in its first paragraph, not opening as a section's label ("MOBILE CONSULAR SERVICE COMES TO
-    PERTH IN JUNE", read 71; not "UPCOMING EVENTS FOR CANADIAN BUSINESSES IN VIET NAM", a review found)."""
-    return len(line.split()) >= 6 and _shares_words(line, story.text, 3) \
-        and not SECTION_OPENER.match(line.strip("*#_ "))
 
 
 # a newsletter's heading over its editor's note: "A note from the editor", "From the editor's desk" (read 45)

@@ -90,11 +90,32 @@ def _unwrapped(first: str, second: str, text: str) -> str:
     return f"{first} {second}"
 
 
+# a compound's second word, after its hyphen at a line's end: "rules-" / "based", "like-" / "minded" (a review found
+# them joined whole: "rulesbased")
+COMPOUND_TAILS = {"based", "led", "run", "owned", "level", "term", "scale", "related", "friendly", "minded", "win",
+                  "making", "oriented", "driven", "wide", "free", "made", "long", "old", "speaking", "born", "sized",
+                  "style", "specific", "standing", "building", "sharing", "bound", "focused", "centred", "centered",
+                  "backed", "funded", "linked", "sponsored", "income", "range", "time", "up", "down", "out", "off",
+                  "over", "back", "in", "on"}
+
+
 def mended_breaks(text: str) -> str:
-    """``text`` with each word broken at a line-end hyphen joined as :func:`_unwrapped` joins two lines ("congratu-"
-    / "late you" -> "congratulate you"): a scraped row's text copied from a printed page (read 71), whose other line
-    breaks stay (joining them as a page's are split a name, a review found)."""
-    return re.sub(r"(\S*[a-z]-)[ \t]*\n[ \t]*(\S+)", lambda m: _unwrapped(m[1], m[2], text), text)
+    """A hard-wrapped row text (:func:`hard_wrapped`, a printed page's copied into a scraped row, read 71) with each
+    word broken at a line-end hyphen joined as :func:`_unwrapped` joins two lines ("congratu-" / "late you" ->
+    "congratulate you"); a compound keeps its hyphen ("rules-based", "e-visas", "so-called"), a suspended one its line
+    ("pre-" / "and post-summit"); the other line breaks stay."""
+    if not hard_wrapped(text.split("\n")):
+        return text
+
+    def joined(match: re.Match[str]) -> str:
+        head, tail = match[1], match[2]
+        if tail.lower() in ("and", "or", "to", "nor"):
+            return match[0]
+        if tail.lower().rstrip(".,;:!?)”’\"'") in COMPOUND_TAILS or len(head) <= 3:
+            return head + tail
+        return _unwrapped(head, tail, text)
+
+    return re.sub(r"(\S*[a-z]-)[ \t]*\n[ \t]*(\S+)", joined, text)
 
 
 def unquoted(lines: list[str]) -> list[str]:

@@ -50,7 +50,8 @@ ATTRIBUTE = re.compile(r"\[\s*([\w:-]+)\s*(?:[~|^$*]?=\s*['\"]?([^'\"\]]*)['\"]?
 HEAD_TAGS = ("meta", "title")
 
 
-PAGE_PARAMETER = re.compile(r"[?&](?:page|p|pg)=\d{1,3}$")  # an article's second page: "…post319841.vnp?page=2"
+PAGE_PARAMETER = re.compile(r"[?&](?:page|pg)=\d{1,3}$")  # an article's second page: "…post319841.vnp?page=2" (not
+# WordPress's "?p=412", a post's id, a review found)
 
 
 def page_key(record: dict[str, Any]) -> str | None:
@@ -148,9 +149,10 @@ def element_page(rows: list[dict[str, Any]]) -> str:
     head: list[str] = []
     body: list[str] = []
     selectors = [selector_of(row) for row in rows]
-    for row, selector in zip(rows, selectors):
+    spoken = all(timed_segment(row) for row in rows) and one_recording(rows)  # (a transcript's segments: as a saved
+    for row, selector in zip(rows, selectors):  # transcript reads, its cue times, then no headline among its speech)
         text = str(row.get(record_text_field(row)) or "")
-        if timed_segment(row):  # (as a saved transcript reads: its cue times, then no headline among its speech)
+        if spoken:
             text = f"{cue_time(row)} {text}"
         markup, in_head = element_markup(selector or "div", text)
         (head if in_head else body).append(markup)

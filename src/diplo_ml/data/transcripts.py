@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from diplo_ml.data.examples import record_headline, record_text_field
+from diplo_ml.data.line_joins import TERMINAL, WRAPPED
 
 _T = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"  # a clock time: "0:36", "00:00:36", "00:00:36,500"
 _S = r"\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?"  # one to the second, as a recording's times are
@@ -18,21 +19,41 @@ CUE = re.compile(rf"^\s*(?:\[\s*{_T}(?:\s*-->\s*{_T})?\s*\]|\(\s*{_T}\s*\)|{_S}(
                  r"(?:\s+|$)")
 CLOCK = re.compile(_S)  # (a segment's, to the second; a calendar's "09:00" is none)
 # a segment's times: seconds or a clock time, under names in pairs
-TIME_PAIRS = (("start", "end"), ("t0", "t1"), ("start_time", "end_time"), ("begin", "end"), ("start_ms", "end_ms"),
-              ("ts_start", "ts_end"), ("from", "to"), ("start_sec", "end_sec"))
+# (not "from"/"to": a timeline's years, a survey's age bands, a report's pages, a review found)
+TIME_PAIRS = (("start", "end"), ("t0", "t1"), ("start_time", "end_time"), ("start_ms", "end_ms"),
+              ("ts_start", "ts_end"), ("start_sec", "end_sec"))
 SPEAKER_FIELDS = ("speaker", "speaker_id", "speaker_name", "spk", "voice", "role", "channel")
+# what names a recording beside a segment: whole numbers under "start"/"end" alone may be a text's character offsets
+RECORDING_FIELDS = ("audio", "audio_file", "audio_url", "recording", "recording_id", "media", "media_file", "video",
+                    "asr", "asr_model", "engine", "speaker", "speaker_id", "spk", "station", "program", "programme",
+                    "episode")
 
 
 def without_cue_times(lines: list[str]) -> tuple[list[str], frozenset[int]]:
-    """``lines`` with the cue time that opens each line cut, and the indices of those lines (each a paragraph of its
-    own), where three lines or more, and most of the lines with words, open with one (a transcript's; not a
-    schedule's few "10:30 - Opening session" lines among prose)."""
+    """``lines`` with the cue time that opens each line cut, and the indices of those lines that open a paragraph,
+    where three lines or more, and most of the lines with words, open with one (a transcript's; not a schedule's few
+    "10:30 - Opening session" lines among prose). Each cued line is a paragraph, but in a punctuated transcript
+    (subtitles: half its lines end a sentence) a line that goes on the sentence of the line before ("… upgraded their
+    relations" / "to a comprehensive strategic partnership …", a review found)."""
     cued = [bool(CUE.match(line)) for line in lines]
     worded = sum(bool(line.strip()) for line in lines)
     if sum(cued) < 3 or sum(cued) * 5 < worded * 3:
         return lines, frozenset()
-    return ([CUE.sub("", line, count=1) if cue else line for line, cue in zip(lines, cued)],
-            frozenset(i for i, cue in enumerate(cued) if cue))
+    cut = [CUE.sub("", line, count=1).strip() if cue else line for line, cue in zip(lines, cued)]
+    said = [text for text, cue in zip(cut, cued) if cue and text]
+    punctuated = 2 * sum(bool(TERMINAL.search(text)) for text in said) >= len(said)
+    opening, last = set(), None  # (the index of the last cued line with words)
+    for i, (text, cue) in enumerate(zip(cut, cued)):
+        if not (cue and text):
+            continue
+        before = cut[last] if last is not None else ""
+        if punctuated and before and not re.search(r"[.!?:;][\"'”’)]*$", before) and (
+                text[:1].islower() or WRAPPED.search(before)):
+            cut[last], cut[i] = f"{before} {text}", ""  # (over the blank line a page's paragraphs leave between)
+            continue
+        opening.add(i)
+        last = i
+    return cut, frozenset(opening)
 
 
 def _time(value: object) -> bool:
@@ -49,9 +70,14 @@ def _seconds(record: dict[str, Any], name: str) -> float:
 
 
 def _times(record: dict[str, Any]) -> tuple[float, float] | None:
-    """A row's start and end in seconds (:data:`TIME_PAIRS`), or None."""
+    """A row's start and end in seconds (:data:`TIME_PAIRS`), or None; whole numbers under "start" and "end" only
+    beside a recording's field (:data:`RECORDING_FIELDS`), else they may count characters (a review found)."""
     for start, end in TIME_PAIRS:
-        if _time(record.get(start)) and _time(record.get(end)):
+        first, last = record.get(start), record.get(end)
+        if _time(first) and _time(last):
+            counts = start == "start" and all(isinstance(v, int) for v in (first, last))
+            if counts and not any(record.get(k) for k in RECORDING_FIELDS):
+                return None
             return _seconds(record, start), _seconds(record, end)
     return None
 
@@ -68,10 +94,16 @@ def timed_segment(record: dict[str, Any]) -> bool:
 
 def one_recording(rows: list[dict[str, Any]]) -> bool:
     """Whether timed segments are one recording's run: three or more, each starting where the one before it ended
-    (within ten seconds; not clips that each start at 0, nor a listing's window of results)."""
+    (within ten seconds; not clips that each start at 0, nor a listing's window of results), most of a sentence
+    alone, of thirty words or fewer at the median (not a bulletin's stories of two sentences, a review found)."""
     times = [_times(row) for row in rows]
-    return len(rows) >= 3 and all(t is not None for t in times) and all(
-        -1 <= b[0] - a[1] <= 10 for a, b in zip(times, times[1:]))  # type: ignore[index]
+    texts = [str(row.get(record_text_field(row)) or "") for row in rows]
+    longer = sum(bool(re.search(r"[.!?][\"'”’)]*\s+\S", text)) for text in texts)
+    if len(rows) < 3 or any(t is None for t in times):
+        return False
+    spans = [t for t in times if t is not None]
+    return all(-1 <= b[0] - a[1] <= 10 for a, b in zip(spans, spans[1:])) and 3 * longer <= len(rows) \
+        and sorted(len(t.split()) for t in texts)[len(texts) // 2] <= 30
 
 
 def cue_time(record: dict[str, Any]) -> str:

@@ -147,7 +147,9 @@ COURTESY = re.compile(r"^(?:(?:well|so|and|once again|again),? )?(?:thank you|th
                       r"|(?:t[eē]n[aā] koutou|kia ora|talofa|m[aā]l[oō] e lelei|namaste|namaskar(?:am)?"
                       r"|as-?salamu? ?(?:alaikum|alaykum)(?: wa ?rahmatullahi)?(?: wa ?barakatuh)?"
                       r"|sabaidee|mingalaba|chum reap suor|konnichiwa|ni hao|annyeong\w*|bonjour"
-                      r"|buenos d[ií]as)(?=\s*(?:[,!.]|$|koutou|katoa|everyone|all\b|friends|ladies|tatou|and\b))"
+                      r"|buenos d[ií]as|buenas (?:tardes|noches)|dobr[ýy] (?:den|ve[čc]er)|guten (?:tag|abend|morgen)"
+                      r"|bonsoir|buona ?sera|buongiorno|bom dia|boa (?:tarde|noite)|dzie[ńn] dobry)"
+                      r"(?=\s*(?:[,!.]|$|koutou|katoa|everyone|all\b|friends|ladies|tatou|and\b))"
                       r"|happy (?:lunar )?new year|merry christmas|season'?s greetings"
                       r"|enjoy (?:the|your|this) (?:read|reading|issue|newsletter|weekend)\b"
                       r"|it(?: is|['’]s) (?:great|good|wonderful|nice|lovely) to (?:be (?:here|back|with|in|at)|see)\b"
@@ -168,10 +170,6 @@ SPEECH_COURTESY = re.compile(
     r"|hospitality)\b| for (?:inviting|having|hosting|welcoming) (?:me|us)\b)"
     r"|(?:I|we)(?:,? (?:would|should|must|also|like|wish|want|to|first|of|all|sincerely|warmly|once|again"
     r"|too)){0,6},? (?:thank|congratulate|commend)\b"
-    # ("On behalf of the Vietnamese delegation, I would like to congratulate you, Mr. President, …", read 71; not a
-    # release's news: "On behalf of the Government, we thank Japan for …", a review found)
-    r"|on behalf of [^.!?]{3,160}?, (?:I|we)(?:,? (?:would|should|like|wish|want|to|also|sincerely|warmly)){0,5}"
-    r",? (?:thank|congratulate) you\b"
     r"|(?:I|we) (?:also )?(?:especially|particularly|specially|deeply|heartily|cordially) thank\b"  # (read 68)
     r"|it(?: is|['’]s) (?:a|an|my|our) (?:great |real |special |distinct |particular |true )?(?:honou?r|pleasure"
     r"|privilege|joy)(?: and (?:a |my |our )?(?:great )?(?:honou?r|pleasure|privilege))?"
@@ -356,9 +354,23 @@ PAGE_NOTE = re.compile(
     r"|^(?:I|we)(?: shall| will|['’]ll) be brief[.!]$"
     # an op-ed's or an interview's standfirst, of the piece (read 69): "On the occasion of the International Day of UN
     # Peacekeepers (May 29), the Director of … reflects on the journey so far." (news says "reflected", "shared")
-    r"|^(?:on the occasion of|to mark|marking|ahead of) [^.!?]{3,160}?, [^.!?,]{3,160}? (?:reflects on|looks back"
+    r"|^(?:on the occasion of|to mark|marking|ahead of) [^.!?]{3,160}?, (?=[^.!?,]{0,80}\b(?:minister|director"
+    r"|ambassador|president|chairman|chairwoman|secretary|deputy|professor|dr|scholar|expert|official|diplomat|head"
+    r"|chief|general|consul|editor|correspondent|veteran|writer|author|spokesperson)\b)"  # (a person: not "an
+    # exhibition … reflects on …", "a documentary looks back at …", a review found)
+    r"[^.!?,]{3,160}? (?:reflects on|looks back"
     r" (?:on|at)|shares (?:his|her|their) (?:views|thoughts|reflections|insights)|offers (?:his|her|their)"
-    r" (?:views|thoughts))\b[^.!?]{0,100}\.$"  # (not "…, a move that reflects growing trust", a review found)
+    r" (?:views|thoughts)|writes (?:about|on))\b[^.!?]{0,100}\.$"  # (not "…, a move that reflects growing trust", a
+    # review found; read 72: "Ahead of the mid-year review conference …, Deputy Minister … writes about the road …")
+    # a mail's pointer to what it sends (read 72): "Please find below Ambassador …'s written answers to your …"
+    r"|^(?:I['’]m |I am |I['’]ve |I have )?(?:pasting|pasted|copying|copied|forwarding|sharing) (?:in |below |here )?"
+    r"(?:the |this |its )?(?:full |whole |complete )?(?:text|article|story|piece)\b(?![^.!?]*\b(?:said|says)\b)"
+    # ("Pasting the full text since the link is behind the registration wall for some of you.", read 73)
+    r"|^please find (?:below|attached|enclosed|herewith) [^.!?:\d]{0,160}\b(?:answers?|responses?|replies|text"
+    r"|transcript|translation|copy|version)\b[^.!?:\d]{0,80}[.!]?$"  # (not a statement after a colon, an invitation)
+    # a transcript's note in brackets, cut by its inner stop (read 72): "(Transcript provided by the Embassy … Japan."
+    r"|^\((?:transcript|original script|check against delivery|translated)\b[^)]{0,120}$"
+    r"|^translated from (?:the )?[A-Z]?[a-z]+(?: (?:by|into) [^.!?]{1,60})?\.\)?$"  # ("Translated from Vietnamese.)")
     # a live page's pointer to itself, a post's exclamation (read 41): "Follow our coverage of …", "What a week it
     # has been."
     r"|^follow (?:our|along with our|the) (?:live )?(?:coverage|updates)\b"
@@ -417,8 +429,9 @@ BRIEFING_HELD = re.compile(r"(?:\b(?:held|holds|hosted|hosts|chaired|chairs|pres
                            r"(?:(?:,? (?:on|in|at)(?: (?!(?:and|amid|as|after|while|during|despite|following|where"
                            r"|but)\b)[\w'’-]+){1,5})*(?:,? (?:chaired|hosted|led|presided over) by (?:(?!\b(?:who|which"
                            r"|and|where)\b)[^.!?]){1,120}|,? with (?:the )?(?:deputy )?spokes(?:person|man|woman) "
-                           r"(?:(?!\b(?:who|which|and|where|said)\b)[^.!?]){1,80}? (?:answering|taking|fielding"
-                           r"|responding to) (?:questions|queries)(?: from [^.!?,]{1,80})?)?)[.!]$", re.IGNORECASE)
+                           r"(?-i:(?:[A-Z][\w'’.-]*\s){1,5})(?:answering|taking|fielding|responding to) (?:questions"
+                           r"|queries)(?: from [^.!?,]{1,80})?)?)[.!]$", re.IGNORECASE)  # (the spokesperson's name
+# alone before it: not "… with deputy spokesperson Doan Khac Viet announcing … before taking questions", a review found)
 # (read 68: "…, with spokesperson Vu Minh Chau answering questions from domestic and foreign reporters.")
 
 
