@@ -55,8 +55,8 @@ TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[
                           r"|^\[(?=[^\]]*[A-Za-z]{2})[^\]]{2,40}\]\s+(?=(?-i:[A-Z0-9\"“‘]))"  # ("[PR 14/2026] …";
                           # not "[Re]Connecting", nor an editor's "[Vietnam] will never choose sides, …")
                           r"|^(?:embargoed\s+)?(?:press|media|news) (?:release|advisory|statement|alert)\s*:\s*(?=\S)"
-                          # (not "MFA Press Release: …" nor "Notice: …", which reads 43, 44 and 58 keep in the title)
-                          # ("EMBARGOED PRESS RELEASE: …", "News alert: 27 Vietnamese fishermen …", read 70)
+                          # ("EMBARGOED PRESS RELEASE: …", "News alert: 27 Vietnamese fishermen …", read 70; not "MFA
+                          # Press Release: …" nor "Notice: …", which reads 43, 44 and 58 keep in the title)
                           r"|^(?:op-?ed|opinion|article|column|commentary) (?:submission|pitch|draft)\s*:\s*(?=\S)"
                           # (a mail's subject: "Op-ed submission: Give Vietnamese culture …", read 68)
                           # the opinion section's label: "Opinion: Australia and Vietnam must …" (review 4 of s55);

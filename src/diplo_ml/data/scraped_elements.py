@@ -185,8 +185,8 @@ def group_elements(records: Iterable[tuple[int, dict[str, Any]]]
         # (not rows all of an unknown kind: articles, as one crawled twice; nor rows each with a title: a digest's)
         known = any(selector not in (OTHER_PART, HEAD_PART) for _, _, selector in run)
         timed = [row for _, row, _ in run if timed_segment(row)]  # (a transcript's run of segments only, a review
-        spoken = len(timed) < len(run) or one_recording(timed)  # found: not a calendar's events, clips, a listing)
-        if len(run) >= 2 and len(titles) <= 1 and known and spoken:
+        one_page = len(timed) < len(run) or one_recording(timed)  # found: not a calendar's events, clips, a listing)
+        if len(run) >= 2 and len(titles) <= 1 and known and one_page:
             yield run[0][0], [row for _, row, _ in run]
         else:
             yield from ((number, row) for number, row, _ in run)

@@ -82,6 +82,9 @@ def _times(record: dict[str, Any]) -> tuple[float, float] | None:
     return None
 
 
+INNER_STOP = re.compile(r"[.!?][\"'”’)]*\s+\S")  # a sentence's end with more text after it
+
+
 def timed_segment(record: dict[str, Any]) -> bool:
     """Whether a row may be a transcript's timed segment: a start and an end time (:data:`TIME_PAIRS`: seconds, or a
     clock to the second) at most thirty seconds apart, a sentence or two of sixty words at most, and no title (not a
@@ -89,7 +92,7 @@ def timed_segment(record: dict[str, Any]) -> bool:
     text = str(record.get(record_text_field(record)) or "")
     times = _times(record)
     return times is not None and 0 <= times[1] - times[0] <= 30 and len(text.split()) <= 60 and \
-        len(re.findall(r"[.!?][\"'”’)]*\s+\S", text)) <= 1 and record_headline(record) is None
+        len(INNER_STOP.findall(text)) <= 1 and record_headline(record) is None
 
 
 def one_recording(rows: list[dict[str, Any]]) -> bool:
@@ -98,7 +101,7 @@ def one_recording(rows: list[dict[str, Any]]) -> bool:
     alone, of thirty words or fewer at the median (not a bulletin's stories of two sentences, a review found)."""
     times = [_times(row) for row in rows]
     texts = [str(row.get(record_text_field(row)) or "") for row in rows]
-    longer = sum(bool(re.search(r"[.!?][\"'”’)]*\s+\S", text)) for text in texts)
+    longer = sum(bool(INNER_STOP.search(text)) for text in texts)
     if len(rows) < 3 or any(t is None for t in times):
         return False
     spans = [t for t in times if t is not None]

@@ -362,10 +362,10 @@ PAGE_NOTE = re.compile(
     r" (?:on|at)|shares (?:his|her|their) (?:views|thoughts|reflections|insights)|offers (?:his|her|their)"
     r" (?:views|thoughts)|writes (?:about|on))\b[^.!?]{0,100}\.$"  # (not "…, a move that reflects growing trust", a
     # review found; read 72: "Ahead of the mid-year review conference …, Deputy Minister … writes about the road …")
-    # a mail's pointer to what it sends (read 72): "Please find below Ambassador …'s written answers to your …"
+    # a mail's note on what it sends: "Pasting the full text since the link is behind the registration wall for some
+    # of you." (read 73), "Please find below Ambassador …'s written answers to your questions …" (read 72)
     r"|^(?:I['’]m |I am |I['’]ve |I have )?(?:pasting|pasted|copying|copied|forwarding|sharing) (?:in |below |here )?"
     r"(?:the |this |its )?(?:full |whole |complete )?(?:text|article|story|piece)\b(?![^.!?]*\b(?:said|says)\b)"
-    # ("Pasting the full text since the link is behind the registration wall for some of you.", read 73)
     r"|^please find (?:below|attached|enclosed|herewith) [^.!?:\d]{0,160}\b(?:answers?|responses?|replies|text"
     r"|transcript|translation|copy|version)\b[^.!?:\d]{0,80}[.!]?$"  # (not a statement after a colon, an invitation)
     # a transcript's note in brackets, cut by its inner stop (read 72): "(Transcript provided by the Embassy … Japan."
