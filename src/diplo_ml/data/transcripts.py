@@ -23,6 +23,7 @@ CLOCK = re.compile(_S)  # (a segment's, to the second; a calendar's "09:00" is n
 TIME_PAIRS = (("start", "end"), ("t0", "t1"), ("start_time", "end_time"), ("start_ms", "end_ms"),
               ("ts_start", "ts_end"), ("start_sec", "end_sec"))
 SPEAKER_FIELDS = ("speaker", "speaker_id", "speaker_name", "spk", "voice", "role", "channel")
+TIMING_FIELDS = frozenset(name for pair in TIME_PAIRS for name in pair)
 # what names a recording beside a segment: whole numbers under "start"/"end" alone may be a text's character offsets
 RECORDING_FIELDS = ("audio", "audio_file", "audio_url", "recording", "recording_id", "media", "media_file", "video",
                     "asr", "asr_model", "engine", "speaker", "speaker_id", "spk", "station", "program", "programme",
@@ -119,6 +120,5 @@ def cue_time(record: dict[str, Any]) -> str:
 def recording_key(record: dict[str, Any], text_field: str) -> str:
     """The recording a timed segment is of, as what its row says besides its text, speaker and times: the audio
     file's name, the station, programme and air date (the same for each segment of one recording)."""
-    timing = {name for pair in TIME_PAIRS for name in pair}
     return json.dumps(sorted((k, v) for k, v in record.items() if isinstance(v, str) and k != text_field
-                             and k not in SPEAKER_FIELDS and k not in timing and not CLOCK.fullmatch(v.strip())))
+                             and k not in SPEAKER_FIELDS and k not in TIMING_FIELDS and not CLOCK.fullmatch(v.strip())))

@@ -312,7 +312,10 @@ def _signed_off(line: list[str]) -> list[str]:
 
 ABOUT_THE_COPY = re.compile(r"\b(?:attached|enclosed|embargo|version|translation|high-resolution|photos?)\b",
                             re.IGNORECASE)
-COVER_NOTE = re.compile(r"^please find (?:below|attached|enclosed|herewith) (?:the |our |a )?(?:[\w-]+ ){0,2}"
+_PLEASE_FIND = r"please find (?:below|attached|enclosed|herewith) "  # a mail's cover note (also in PAGE_NOTE)
+_SCRIPT_NOTE = r"original script|transcript|check against delivery"  # a speech's note on its text ("(Check against
+# delivery)"; in PAGE_LABEL and PAGE_NOTE)
+COVER_NOTE = re.compile(rf"^{_PLEASE_FIND}(?:the |our |a )?(?:[\w-]+ ){{0,2}}"
                         r"(?:version|translation|copy|text|transcript)\b[^:]*$", re.IGNORECASE)  # ("… the full text
 # of the public lecture delivered by …", read 56; not "… the Embassy's invitation to a reception …", which it holds)
 
@@ -366,10 +369,11 @@ PAGE_NOTE = re.compile(
     # of you." (read 73), "Please find below Ambassador …'s written answers to your questions …" (read 72)
     r"|^(?:I['’]m |I am |I['’]ve |I have )?(?:pasting|pasted|copying|copied|forwarding|sharing) (?:in |below |here )?"
     r"(?:the |this |its )?(?:full |whole |complete )?(?:text|article|story|piece)\b(?![^.!?]*\b(?:said|says)\b)"
-    r"|^please find (?:below|attached|enclosed|herewith) [^.!?:\d]{0,160}\b(?:answers?|responses?|replies|text"
+    # (wider than COVER_NOTE, which sets aside what a paragraph it opens says of the copies, but a sentence alone)
+    rf"|^{_PLEASE_FIND}[^.!?:\d]{{0,160}}\b(?:answers?|responses?|replies|text"
     r"|transcript|translation|copy|version)\b[^.!?:\d]{0,80}[.!]?$"  # (not a statement after a colon, an invitation)
     # a transcript's note in brackets, cut by its inner stop (read 72): "(Transcript provided by the Embassy … Japan."
-    r"|^\((?:transcript|original script|check against delivery|translated)\b[^)]{0,120}$"
+    rf"|^\((?:{_SCRIPT_NOTE}|translated)\b[^)]{{0,120}}$"
     r"|^translated from (?:the )?[A-Z]?[a-z]+(?: (?:by|into) [^.!?]{1,60})?\.\)?$"  # ("Translated from Vietnamese.)")
     # a live page's pointer to itself, a post's exclamation (read 41): "Follow our coverage of …", "What a week it
     # has been."
@@ -646,7 +650,7 @@ PAGE_LABEL = re.compile(r"^(?:(?:Press release|News story|Speech|(?:Oral |Writte
                         r"|Policy paper|Correspondence|Read the full (?:statement|speech|text|transcript)"
                         r"|(?:Teaser|Summary|Page summary|Standfirst|Sapo|Latest update):)"
                         r"(?:\s*[·|•—–-])?\s+"  # "Speech · Statement by …", "Press release | The UK …"
-                        r"|(?i:\((?:original script|transcript|check against delivery)[^)]{0,80}\))\s*)+"
+                        rf"|(?i:\((?:{_SCRIPT_NOTE})[^)]{{0,80}}\))\s*)+"
                         r"(?=[A-Z\"“‘(])")
 # the headline before such a label ("UK sanctions network supplying drones to Russia Press release New sanctions …"):
 # a few words with no sentence's end, then the label in its page's own capitals
