@@ -385,7 +385,7 @@ def test_a_vietnamese_outlets_description_is_its_sapo_unless_it_shortens_the_lea
     assert next(read_units([str(path)], SummariseTask({})))["_text"].startswith("The agreement, signed in Hanoi")
 
 
-def test_a_scrapers_metadata_row_of_no_text_gives_its_page_a_title_and_date(tmp_path):
+def test_a_scrapers_metadata_row_of_no_text_gives_its_page_a_title_and_date(tmp_path, capsys):
     # read 56 (s56): a "meta" row with the title and date but no text above paragraphs numbered by "index" beside a
     # "row_type", and a "tags" row of a list below them, stopped the whole run ("missing or empty 'text'")
     base = {"doc_id": "tt-1", "url": "https://tuoitrenews.vn/news/features/20260520/nurses/1.html"}
@@ -401,10 +401,16 @@ def test_a_scrapers_metadata_row_of_no_text_gives_its_page_a_title_and_date(tmp_
     assert page["headline"] == "From Thai Binh to Bavaria: nurses and a partnership"
     assert page["date"] == "2026-05-20"
     assert page["_text"].startswith("Vietnam and Germany agreed on Monday")
-    # a row of no text alone is still an error naming its line; rows of separate articles stay rows
+    # a metadata row of no text alone is left out with a note naming its line (s60: a crawl's header rows stopped whole
+    # folders); a row of no text that says no such kind is still an error; rows of separate articles stay rows
     path = write(tmp_path, "alone.jsonl", json.dumps(rows[0]) + "\n" + json.dumps(
         {"doc_id": "tt-2", "text": "Vietnam and Laos agreed on Monday to open a border gate."}))
-    with pytest.raises(DataError, match=r"alone\.jsonl:1: missing or empty 'text'"):
+    (unit,) = list(read_units([str(path)], SummariseTask({})))
+    assert unit["_text"].startswith("Vietnam and Laos agreed") and "alone.jsonl:1: a meta's own row" in \
+        capsys.readouterr().err
+    path = write(tmp_path, "plain.jsonl", json.dumps({k: v for k, v in rows[0].items() if k != "row_type"}) + "\n"
+                 + json.dumps({"doc_id": "tt-2", "text": "Vietnam and Laos agreed on Monday to open a border gate."}))
+    with pytest.raises(DataError, match=r"plain\.jsonl:1: missing or empty 'text'"):
         list(read_units([str(path)], SummariseTask({})))
 
 

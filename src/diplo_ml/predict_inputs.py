@@ -87,6 +87,9 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
             print(f"note: {label}:{number}: a picture's row (its caption, no article text) is left out",
                   file=sys.stderr)
             continue
+        if (kind := listing_row(record, bool(text) and not is_blank(text))) is not None:
+            print(f"note: {label}:{number}: a {kind}'s own row (not an article) is left out", file=sys.stderr)
+            continue
         if not text or is_blank(text):
             fields = ", ".join(repr(k) for k in record) or "none"
             raise DataError(f"{label}:{number}: missing or empty 'text' (nor {', '.join(TEXT_FIELDS[1:])}; the "
@@ -134,6 +137,27 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
 
 
 PICTURE_KINDS = {"image", "photo", "picture", "figure", "gallery", "video", "caption", "thumbnail"}
+
+
+# what a crawl's or a feed's rows of no article say they are: a listing page of teasers (read 76: `{"type": "listing",
+# "text": "Economy\n\nVietnam to open …\nThe office is …"}`; read 77: `{"page_type": "listing", …, "text": null}`), a
+# feed's own row (read 75: `{"record": "feed", "feed_title": …}`), and, with no text, a page's or a crawl's header
+# (read 75: a live blog's `{"type": "header", "page_title": …, "standfirst": …}` above its updates)
+LISTING_KINDS = {"listing", "index", "category", "archive", "feed", "channel", "results", "homepage", "frontpage"}
+HEADER_KINDS = {"header", "meta", "metadata", "manifest", "site", "crawl"}
+ROW_KIND_FIELDS = (*KIND_FIELDS, "record", "page_type", "page_kind", "row_kind")
+
+
+def listing_row(record: dict[str, Any], has_text: bool) -> str | None:
+    """What a row that holds no article is by its kind (:data:`LISTING_KINDS`; with no text, also
+    :data:`HEADER_KINDS`), as a word for a note: "listing", "feed", "header"; None for any other row."""
+    for key in ROW_KIND_FIELDS:
+        if isinstance(record.get(key), str):
+            words = re.split(r"[\s_-]+", record[key].strip().lower())
+            found = next((w for w in words if w in LISTING_KINDS or (not has_text and w in HEADER_KINDS)), None)
+            if found:
+                return found
+    return None
 
 
 def picture_row(record: dict[str, Any]) -> bool:

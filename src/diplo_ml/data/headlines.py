@@ -58,6 +58,7 @@ TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[
                           # ("EMBARGOED PRESS RELEASE: …", "News alert: 27 Vietnamese fishermen …", read 70; not "MFA
                           # Press Release: …" nor "Notice: …", which reads 43, 44 and 58 keep in the title)
                           r"|^(?:op-?ed|opinion|article|column|commentary) (?:submission|pitch|draft)\s*:\s*(?=\S)"
+                          r"|^(?:headline|hed)\s*:\s*(?=\S)"  # (a draft's own label: "HEADLINE: Houston …", read 76)
                           # (a mail's subject: "Op-ed submission: Give Vietnamese culture …", read 68)
                           # the opinion section's label: "Opinion: Australia and Vietnam must …" (review 4 of s55);
                           # not a form that titles keep ("Explainer: Why …", "Interview: …", read 41)
@@ -466,6 +467,16 @@ def _named_by_address(candidates: list[tuple[int, str]]) -> tuple[int, str] | No
     return None
 
 
+def _titled_again(candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The line that a line above it says again with a site's name after it: the page's <title> ("Huế royal court
+    music wins French hearts … - VOV World") over a programme's name and tagline above the story's own title (read
+    75); None where no line, or more than one, is so repeated."""
+    repeated = [c for c in candidates if len(c[1].split()) >= 4 and any(
+        o[0] < c[0] and o[1].startswith(c[1]) and re.fullmatch(r"\s*[-–—|:·]\s*\S.{0,40}", o[1][len(c[1]):])
+        for o in candidates)]
+    return repeated[0] if len(repeated) == 1 else None
+
+
 def _labels_off(line: str) -> str:
     """A title without the field name or alert label before it: "Title | Korea and Viet Nam agree …", "JUST IN |
     Malaysia, Singapore agree …" (read 49: a channel's post; the site's name is looked for after it, not in it)."""
@@ -565,6 +576,10 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(lambda line: DIGEST_CONTENTS.match(line.strip("*_# ")), "a digest's contents")
     drop(lambda line: re.match(r"\[(?:clip|clipped|clipping|note|notes|saved|todo)\]", line,
                                re.IGNORECASE), "a collector's note")  # "[clip] en.vietnamplus.vn – 28/04/2026 – for …"
+    drop(lambda line: re.fullmatch(r"\[(?:copied|pasted|saved|clipped|forwarded|archived)\b[^\]]*\]", line.strip(),
+                                   re.IGNORECASE), "a collector's note")  # "[copied from Facebook, 15/06/2026 – page: …]"
+    drop(lambda line: re.fullmatch(r"(?:#\w+[\s|,·•/]*){1,8}", without_pictographs(line).strip()),
+         "hashtags")  # a post's tags above it: "📌 #EconomicDiplomacy | #VietnamJapan" (read 75)
     drop(lambda line: re.match(r"(?:to|cc|bcc|from|reply-to)\s*:[^@]*\S@\S", line.strip("*_ "), re.IGNORECASE),
          "e-mail header")  # ("To: Ngoc <ngoc@example.org>" in a message pasted as text)
     # a note to self in lower case, with a note's shorthand: "for ch.4 (overseas viets / soft power). forgot to copy the
@@ -618,7 +633,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     # a title given as a table's or a form's field: "Title | Korea and Viet Nam agree …" (read 37)
     labelled = next((c for c in candidates if (field := TITLE_FIELD.match(c[1])) and len(field.group(1).split()) >= 3),
                     None)
-    best = labelled or _named_by_address(candidates) or best
+    best = labelled or _named_by_address(candidates) or _titled_again(candidates) or best
     if len(best[1].split()) < 2:  # a word alone ("Politics") is a section's label: the page shows no headline
         best = (-1, "")
     # a title in capitals over several lines: "CHAIRMAN'S STATEMENT" / "ON THE SITUATION IN MYANMAR", "JOINT STATEMENT"

@@ -536,11 +536,17 @@ IN_THIS_PHOTO = re.compile(r"\bin this (?:undated |file |handout |recent )?(?:ph
                            re.IGNORECASE)
 
 
+# the mark :mod:`~diplo_ml.data.page_text` puts after an element the page itself calls a caption (read 77: a gallery's
+# "<p class="caption">" of three sentences and a credit)
+MARKED_CAPTION = re.compile(r"\(Photo caption\)\s*$")
+
+
 def is_caption(line: str) -> bool:
     """A photo caption or credit line ("… at the talks. (Photo: VNA) |", "… documents. Photo: VNA"), not a lead that
     opens with a dateline and carries its photo's credit, nor a caption run into the text after it."""
     shows = IN_THIS_PHOTO.search(line) and len(split_sentences(IN_THIS_PHOTO.sub(" photo.", line))) == 1
-    return bool(CAPTION.search(line) or shows) and len(line.split()) <= 60 and not split_datelines(line)[0] \
+    longest = 100 if MARKED_CAPTION.search(line) else 60  # (a page's own caption element may run to three sentences)
+    return bool(CAPTION.search(line) or shows) and len(line.split()) <= longest and not split_datelines(line)[0] \
         and not labelled_caption_sentence(line)
 
 
@@ -570,7 +576,7 @@ MAIL_NOTICE = re.compile(r"^(?:(?:confidentiality|e-?mail) (?:notice|disclaimer)
                          r"|please consider the environment before printing"
                          # a newsletter's own: "Having trouble reading this email? View it in your browser.",
                          # "Unsubscribe | Update your preferences", "Forward to a friend"
-                         r"|(?:having trouble (?:reading|viewing) this (?:e-?mail|message)\?\s*)?"
+                         r"|(?:(?:having )?trouble (?:reading|viewing) this (?:e-?mail|message)\?\s*)?"
                          r"(?:view|open|read) (?:it"
                          r"|this (?:e-?mail|message|newsletter|issue)) (?:in|on) (?:your|a) (?:web )?browser"
                          r"|unsubscribe\b|(?:update|manage) your (?:e-?mail )?(?:preferences|subscription)"

@@ -485,6 +485,8 @@ MD_TITLE = re.compile(r"^\s{0,3}#\s+(.*\S)\s*#*\s*$")  # a level-one heading: th
 # own title in bold or italics ("**Viet Nam, Singapore upgrade ties …**", not "**By Mai Anh**" or a date) and links
 OTHER_TITLE = re.compile(r"^(\*\*|__|\*|_)(?!(?:by|photo|updated|published|posted|source|credit)\b)(?!.*\d)"
                          r"[^*_]+?(?:\s+[^\s*_]+){3,}\1$", re.IGNORECASE)
+MD_ITALIC_LINE = re.compile(r"(\*|_)(?!\1)[^*_]{3,}(?<![*_\s])\1")  # a line all in italics (not bold)
+MD_BOLD_LINE = re.compile(r"(\*\*|__)[^*_]{3,}\1")
 LINK_LINE = re.compile(r"^(?:[-*+]\s+)?\[[^\]]+\]\([^)]*\)\s*$")
 FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 # Pandoc's Markdown (as `pandoc -t markdown` writes a saved page): fenced divs ("::: site-header", "::: {.excerpt}",
@@ -583,6 +585,9 @@ class MarkdownPage:
         for i in self._comments(lines):
             self.dropped.append((i + 1, "HTML comment (a clipper's or editor's note, not shown)", lines[i].strip()))
             lines[i] = ""
+        for i in self._decks(lines):
+            self.dropped.append((i + 1, "deck under the title (in italics, no sentence)", lines[i].strip()))
+            lines[i] = ""
         self.classed_title = self._pandoc(lines, end)
         self.heading = self._title_heading(lines)
         self.story_heading = self._story_heading(lines)
@@ -668,6 +673,20 @@ class MarkdownPage:
             elif not stripped.startswith(">"):
                 inside = False
             if inside:
+                found.append(i)
+        return found
+
+    @staticmethod
+    def _decks(lines: list[str]) -> list[int]:
+        """A deck in italics with no sentence end under a title in bold, above the prose ("**Vietnamese Culture Week
+        opens in Prague …**" / "*The week-long programme, billed as …*", read 75): the longer line, not the title."""
+        filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+        found = []
+        for (_, above), (i, line) in zip(filled, filled[1:]):
+            if len(line.split()) >= 12 and not (MD_ITALIC_LINE.fullmatch(line) or MD_BOLD_LINE.fullmatch(line)):
+                break  # (the prose)
+            if MD_ITALIC_LINE.fullmatch(line) and len(line.split()) >= 5 and not re.search(r"[.!?][*_]$", line) \
+                    and MD_BOLD_LINE.fullmatch(above) and len(above.split()) >= 3:
                 found.append(i)
         return found
 

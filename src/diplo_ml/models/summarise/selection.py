@@ -164,10 +164,14 @@ ORDER_OF_BUSINESS = re.compile(r"^(?:I have|I've got|we have|let me (?:start|beg
 # begin by congratulating …" ("It is a pleasure to announce …" and "I welcome this step" are news)
 SPEECH_COURTESY = re.compile(
     # "Thank you, President, and thank you to our briefers …", "Thank you for joining us at this late hour …"
-    r"^(?:thank you(?:,| to\b| all\b| (?:very|so) much\b| for joining us\b"
+    # "A big thank you to the more than 200 of you who came …", "Apologies for the delay; …" (read 76's mails)
+    r"^(?:(?:a (?:very )?(?:big|huge|special|warm|heartfelt|sincere) )?thank you(?:,| to\b| all\b| (?:very|so) much\b"
+    r"| for joining us\b"
     # "Thank you for your kind introduction and for inviting me to …" (read 56)
     r"| for (?:your|the|this) (?:very )?(?:kind |warm |generous )?(?:introduction|invitation|welcome|words"
     r"|hospitality)\b| for (?:inviting|having|hosting|welcoming) (?:me|us)\b)"
+    r"|many thanks to\b|(?:(?:my|our) )?(?:sincere |many )?apologies for (?:the|my|our) (?:late|slow|delay)"
+    r"|(?:I am|I'm|I’m|we are|we're|we’re) (?:so |very )?sorry for (?:the|my|our) (?:late|slow|delay)"
     r"|(?:I|we)(?:,? (?:would|should|must|also|like|wish|want|to|first|of|all|sincerely|warmly|once|again"
     r"|too)){0,6},? (?:thank|congratulate|commend)\b"
     r"|(?:I|we) (?:also )?(?:especially|particularly|specially|deeply|heartily|cordially) thank\b"  # (read 68)
@@ -355,6 +359,20 @@ PAGE_NOTE = re.compile(
     r"|^(?:I am|I['’]m|we are|we['’]re) joined (?:today |here |this (?:morning|afternoon|evening) )?"
     r"(?:on the \w+ )?by\b"
     r"|^(?:I|we)(?: shall| will|['’]ll) be brief[.!]$"
+    # a programme's sponsor and a mail's notes on its answers (read 76): "This episode is supported by Saigon Freight
+    # Partners — …", "Use code MEKONG10 for 10% off …", "My answers are inline below.", "Feel free to shorten them, …"
+    r"|^this (?:episode|programme|program|show|podcast|newsletter|issue|edition|segment) is (?:kindly |proudly )?"
+    r"(?:supported|sponsored|brought to you|made possible|presented|powered) by\b"
+    r"|^use (?:the |our )?(?:promo |discount |coupon )?code (?-i:[A-Z0-9]{3,20}) (?:for|to get)\b"
+    r"|^my (?:answers|replies|responses) (?:are|follow) (?:inline|in line|below)\b"
+    r"|^(?:please )?feel free to (?:shorten|edit|cut|trim|abridge)\b"
+    # a guest's label and a club's mail on its own summary (read 76): "Our guest: … is Trade Counsellor at …", "Many
+    # members who could not attend asked us for a summary, so here it is.", "The full video is on our Facebook page."
+    r"|^(?:our|today['’]s|this week['’]s|this episode['’]s) guests?\s*:"
+    r"|^[^.!?]{0,120}\bso here(?: it is| they are|(?: is|['’]s) (?:an? |the |our )?(?:(?:short|brief|quick|full|latest) )?"
+    r"(?:update|summary|round-?up|recap)\b[^.!?]{0,60})[.!]$"
+    r"|^(?:the )?(?:full |whole |complete )?(?:video|recording|livestream|footage|photo album|slides)\b[^.!?]{0,30}"
+    r" (?:is|are) (?:now )?(?:available )?(?:on|at) our\b[^.!?]{0,40}[.!]$"
     # an op-ed's or an interview's standfirst, of the piece (read 69): "On the occasion of the International Day of UN
     # Peacekeepers (May 29), the Director of … reflects on the journey so far." (news says "reflected", "shared")
     r"|^(?:on the occasion of|to mark|marking|ahead of) [^.!?]{3,160}?, (?=[^.!?,]{0,80}\b(?:minister|director"
@@ -484,6 +502,10 @@ CHAIRED = re.compile(r"^[^.!?,;]{0,80}\b(?:chaired|hosted|presided over|held|gav
                      r"|news conference|media briefing)\b"
                      r"(?:\s+(?:on|in|at|this)\s+(?:(?-i:[A-Z0-9])[\w'’-]*,?\s*){1,4})*"
                      r"\s*[.!]?$", re.IGNORECASE)  # (a place or date at most: "… amid heavy shelling" is news)
+# who attended, not what happened (read 77): "Attending the opening session were Mr. …, Vice Chairman of …; Ms. …"
+ATTENDANCE = re.compile(r"^(?:also )?(?:attending|present at|in attendance at|taking part in|participating in)"
+                        r" (?:the )?[^.!?,;:]{0,80}? (?:were|was)\s+(?-i:[A-Z])|^(?:also )?(?:present|attending"
+                        r"|in attendance|taking part) (?:were|was)\s+(?-i:[A-Z])", re.IGNORECASE)
 # a writer's note, not news: "The author is Vice President of the Diplomatic Academy.", "About the author: …" ("The
 # author of the resolution said …" is news)
 ABOUT_AUTHOR = re.compile(r"^(?:about the (?:authors?|writers?)\b|(?:the |this )?(?:authors?|writers?|columnist"
@@ -598,6 +620,7 @@ def is_statement(sentence: str) -> bool:
             or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)) or PROCEDURAL.match(text) \
             or (SETS_UP.match(unemphasised) and not ATTRIBUTED.search(text)) \
             or DISCLAIMER.match(unemphasised) or CHAIRED.match(text) or PLEASANTRY.match(text) \
+            or ATTENDANCE.match(unemphasised) \
             or BOX_LABEL.match(unemphasised) or ELSEWHERE.match(unemphasised) or PROGRAMME.match(unemphasised) \
             or (PAGE_NOTE.match(unemphasised) and not ATTRIBUTED.search(text)) \
             or (SPEECH_HEADING.match(unemphasised) and not FINITE_VERB.search(text)) or BRIEFING_HELD.search(text) \
