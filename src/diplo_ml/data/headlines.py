@@ -577,7 +577,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(lambda line: re.match(r"\[(?:clip|clipped|clipping|note|notes|saved|todo)\]", line,
                                re.IGNORECASE), "a collector's note")  # "[clip] en.vietnamplus.vn – 28/04/2026 – for …"
     drop(lambda line: re.fullmatch(r"\[(?:copied|pasted|saved|clipped|forwarded|archived)\b[^\]]*\]", line.strip(),
-                                   re.IGNORECASE), "a collector's note")  # "[copied from Facebook, 15/06/2026 – page: …]"
+                                   re.IGNORECASE), "a collector's note")  # "[copied from Facebook, 15/06/2026 – …]"
     drop(lambda line: re.fullmatch(r"(?:#\w+[\s|,·•/]*){1,8}", without_pictographs(line).strip()),
          "hashtags")  # a post's tags above it: "📌 #EconomicDiplomacy | #VietnamJapan" (read 75)
     drop(lambda line: re.match(r"(?:to|cc|bcc|from|reply-to)\s*:[^@]*\S@\S", line.strip("*_ "), re.IGNORECASE),

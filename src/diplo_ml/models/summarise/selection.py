@@ -369,8 +369,8 @@ PAGE_NOTE = re.compile(
     # a guest's label and a club's mail on its own summary (read 76): "Our guest: … is Trade Counsellor at …", "Many
     # members who could not attend asked us for a summary, so here it is.", "The full video is on our Facebook page."
     r"|^(?:our|today['’]s|this week['’]s|this episode['’]s) guests?\s*:"
-    r"|^[^.!?]{0,120}\bso here(?: it is| they are|(?: is|['’]s) (?:an? |the |our )?(?:(?:short|brief|quick|full|latest) )?"
-    r"(?:update|summary|round-?up|recap)\b[^.!?]{0,60})[.!]$"
+    r"|^[^.!?]{0,120}\bso here(?: it is| they are|(?: is|['’]s) (?:an? |the |our )?"
+    r"(?:(?:short|brief|quick|full|latest) )?(?:update|summary|round-?up|recap)\b[^.!?]{0,60})[.!]$"
     r"|^(?:the )?(?:full |whole |complete )?(?:video|recording|livestream|footage|photo album|slides)\b[^.!?]{0,30}"
     r" (?:is|are) (?:now )?(?:available )?(?:on|at) our\b[^.!?]{0,40}[.!]$"
     # an op-ed's or an interview's standfirst, of the piece (read 69): "On the occasion of the International Day of UN
