@@ -634,3 +634,30 @@ def test_a_pictures_row_beside_its_articles_row_is_left_out_with_a_note(tmp_path
     path = write(tmp_path, "bad.jsonl", json.dumps({"block": "article", "url": url, "credit": "AP"}))
     with pytest.raises(DataError, match="bad.jsonl:1: missing or empty 'text'"):
         list(read_units([str(path)], SummariseTask({})))
+
+
+def test_a_crawls_listing_a_feeds_own_row_and_a_header_of_no_text_are_left_out_with_a_note(tmp_path, capsys):
+    # reads 75-77 (s60): a crawl's listing page (with its teasers, or none), an Atom export's feed row and a live
+    # blog's header row above its updates stopped `predict` for the whole folder or were summarised as articles
+    url = "https://en.baochinhphu.vn/vietnam-to-open-trade-office-in-nairobi-111260612.htm"
+    article = {"type": "article", "url": url, "title": "Vietnam to open trade office in Nairobi",
+               "text": "VGP - Vietnam will open a trade office in Nairobi, Kenya, in August, its first in East Africa."}
+    rows = [{"type": "listing", "url": "https://en.baochinhphu.vn/economy.htm", "title": "Economy - VGP News",
+             "text": "Economy\n\nVietnam to open trade office in Nairobi\nThe office is expected to open in August."},
+            {"page_type": "listing", "url": "https://thanhhoa.gov.vn/en/news?page=1", "summary": "On the afternoon…",
+             "text": None},
+            {"record": "feed", "feed_title": "Nhan Dan Online – Culture", "feed_url": "https://en.nhandan.vn/rss"},
+            {"type": "header", "page_title": "Kumamoto earthquake: live", "standfirst": "No Vietnamese were hurt."},
+            article]
+    path = write(tmp_path, "crawl.jsonl", "\n".join(json.dumps(r) for r in rows))
+    (unit,) = list(read_units([str(path)], SummariseTask({})))
+    assert "Vietnam will open a trade office in Nairobi" in unit["_text"] and unit["line"] == 5
+    err = capsys.readouterr().err
+    for line, kind in ((1, "listing"), (2, "listing"), (3, "feed"), (4, "header")):
+        assert f"crawl.jsonl:{line}: a {kind}'s own row (not an article) is left out" in err
+    # a header or metadata row that holds text is read as an article; a row of no text of no such kind is an error
+    path = write(tmp_path, "header.jsonl", json.dumps({**article, "type": "header"}))
+    assert len(list(read_units([str(path)], SummariseTask({})))) == 1
+    path = write(tmp_path, "bad.jsonl", json.dumps({"type": "story", "url": url, "standfirst": "No text here."}))
+    with pytest.raises(DataError, match="bad.jsonl:1: missing or empty 'text'"):
+        list(read_units([str(path)], SummariseTask({})))

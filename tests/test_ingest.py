@@ -4378,3 +4378,48 @@ def test_a_fairs_name_before_a_dash_in_the_lead_is_no_dateline():
                    "Reporting by VNA and VNS HANOI — "):
         page = ingest_text(f"Ties\n\n{run_in}{news}\n\nThe pavilion is large.", "h")
         assert page.paragraphs[0].text == news
+
+
+def test_a_deck_a_pages_title_tags_and_notes_are_not_the_headline():
+    """Reads 74-76 (s60): a clipped page's italic deck under its bold title (the longer line was taken); a programme's
+    name and tagline above the story's own title, which the page's <title> repeats with the site's name; a post's
+    hashtags and a collector's "[copied from …]" note; a draft's "HEADLINE:" label."""
+    body = ("NDO – A Vietnamese Culture Week opened at Prague's Lucerna Palace on June 14, bringing water puppetry and "
+            "a film season to the Czech capital.\n\nIt runs until June 21.\n")
+    clip = ingest_document("> Clipped from **Nhan Dan Online** · World\n\n**Vietnamese Culture Week opens in Prague "
+                           "with water puppetry**\n\n*The week-long programme, billed as the largest showcase of "
+                           "Vietnamese culture in Central Europe, aims to deepen people-to-people ties*\n\n" + body,
+                           "c", "c.md")
+    assert clip.headline == "Vietnamese Culture Week opens in Prague with water puppetry"
+    assert any(why.startswith("deck under the title") for _, why, _ in clip.dropped)
+    sentence = ingest_document("**Vietnamese Culture Week opens in Prague**\n\n*A Vietnamese Culture Week opened "
+                               "at Prague's Lucerna Palace on June 14, the embassy said.*\n\nIt runs until June 21.\n",
+                               "s", "s.md")  # (an italic sapo that is a sentence stays text)
+    assert "Lucerna Palace" in sentence.summary_text
+    page = ("<html><head><title>Hue court music wins French hearts on its first European tour - VOV World</title>"
+            "</head><body><h1>Culture</h1><p>Weekly programme on Vietnamese arts, heritage and cultural exchange · "
+            "Every Tuesday</p><h2>Hue court music wins French hearts on its first European tour</h2><p>(VOVWORLD) - "
+            "The Hue Royal Traditional Art Theatre ended a ten-city tour of France on Sunday, the embassy said.</p>"
+            "<p>It was the first in a decade.</p></body></html>")
+    assert ingest_document(page, "v", "v.html").headline == \
+        "Hue court music wins French hearts on its first European tour"
+    post = ingest_text("[copied from Facebook, 15/06/2026 – page: Embassy of Viet Nam in Thailand]\n\n📌 "
+                       "#CitizenProtection | #VietnamThailand\n\nOn 14 June, the Embassy of Viet Nam in Thailand "
+                       "received 37 Vietnamese "
+                       "citizens rescued from a scam compound.\n\nThey will fly home on Friday.", "p")
+    assert post.headline is None and post.paragraphs[0].text.startswith("On 14 June")
+    assert title_without_labels("HEADLINE: Houston consulate to bring passport services to Oklahoma") == \
+        "Houston consulate to bring passport services to Oklahoma"
+
+
+def test_a_pages_own_caption_element_of_three_sentences_is_a_caption():
+    # read 77 (s60): a gallery's <p class="caption"> of two sentences and a credit (64 words) passed for the lead
+    caption = ("Representatives of the Provincial Department of Foreign Affairs, the Provincial Border Guard Command "
+               "and families welcome the fishermen at Quy Nhon ward on the night of June 9. The 14 fishermen, crew "
+               "members of two fishing vessels, had been detained in Riau Islands province, Indonesia, for fishing "
+               "illegally in "
+               "Indonesian waters since October last year, and flew home via Ho Chi Minh City. (Photo: Department of "
+               "Foreign Affairs)")
+    assert len(caption.split()) > 60 and is_caption(caption + " (Photo caption)")  # (the reader's mark of it)
+    assert not is_caption(caption)  # (no mark: too long for a caption line of its own)
+    assert not is_caption(caption + " " + "The ministry said more would follow. " * 8)  # (no mark: a long paragraph)

@@ -361,7 +361,8 @@ PAGE_NOTE = re.compile(
     r"|^(?:I|we)(?: shall| will|['’]ll) be brief[.!]$"
     # a programme's sponsor and a mail's notes on its answers (read 76): "This episode is supported by Saigon Freight
     # Partners — …", "Use code MEKONG10 for 10% off …", "My answers are inline below.", "Feel free to shorten them, …"
-    r"|^this (?:episode|programme|program|show|podcast|newsletter|issue|edition|segment) is (?:kindly |proudly )?"
+    r"|^this (?:episode|show|podcast|newsletter|issue|edition|segment) is (?:kindly |proudly )?"  # (not "This
+    # programme is supported by the EU and will train …", a release's news)
     r"(?:supported|sponsored|brought to you|made possible|presented|powered) by\b"
     r"|^use (?:the |our )?(?:promo |discount |coupon )?code (?-i:[A-Z0-9]{3,20}) (?:for|to get)\b"
     r"|^my (?:answers|replies|responses) (?:are|follow) (?:inline|in line|below)\b"
