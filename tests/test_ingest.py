@@ -15,7 +15,7 @@ from diplo_ml.data.headlines import TITLE_EXTRAS, title_without_labels
 from diplo_ml.data.ingest import ingest_document, ingest_path, ingest_text, is_menu, names_a_digest
 from diplo_ml.data.ingest_files import ingest_files
 from diplo_ml.data.io import iter_jsonl
-from diplo_ml.data.page_noise import is_caption
+from diplo_ml.data.page_noise import is_caption, without_site
 from diplo_ml.data.page_text import html_to_text
 from diplo_ml.errors import DataError
 
@@ -4423,3 +4423,28 @@ def test_a_pages_own_caption_element_of_three_sentences_is_a_caption():
     assert len(caption.split()) > 60 and is_caption(caption + " (Photo caption)")  # (the reader's mark of it)
     assert not is_caption(caption)  # (no mark: too long for a caption line of its own)
     assert not is_caption(caption + " " + "The ministry said more would follow. " * 8)  # (no mark: a long paragraph)
+
+
+def test_a_shared_links_card_titles_a_post_and_a_newsletters_section_is_no_title():
+    """Read 75 (s60): a post copied as text, or saved from X, shows no title but its link card's ("VNANET.VN" / the
+    linked article's title); a newsletter's subject "ASEAN WATCH | Việt Nam to host …" gave its section's name."""
+    post = ingest_text("Vietnam News Agency - VNA\nJune 10 at 9:42 AM\n\n📌 #EconomicDiplomacy | #VietnamJapan\n\n"
+                       "Vietnam and Japan on Tuesday agreed to set up a joint fund worth 1.2 billion USD to train "
+                       "semiconductor engineers.\n\n👉 Full story at the link below.\n\nVNANET.VN\n\nVietnam, Japan "
+                       "launch 1.2-billion-USD chip talent fund\n\nThe fund will run for five years.", "p")
+    assert post.headline == "Vietnam, Japan launch 1.2-billion-USD chip talent fund"
+    page = ("<html><body><article><p>Vietnam has asked Malaysian authorities to guarantee the safety of 14 Vietnamese "
+            "fishermen detained off Terengganu on Saturday.</p><div class='card'><span class='card-domain'>vovworld.vn"
+            "</span><span class='card-title'>Vietnam urges Malaysia to ensure humane treatment of 14 fishermen</span>"
+            "<span class='card-description'>The embassy has sent a consular team to Terengganu.</span></div>"
+            "</article></body></html>")
+    assert ingest_document(page, "x", "x.html").headline == \
+        "Vietnam urges Malaysia to ensure humane treatment of 14 fishermen"
+    inline = ingest_document(page.replace("card-", "c-"), "y", "y.html")  # (spans of no card: one line, no title)
+    assert inline.headline != "Vietnam urges Malaysia to ensure humane treatment of 14 fishermen"
+    mail = ingest_text("Subject: ASEAN WATCH | Việt Nam to host make-or-break DEFA round in Đà Nẵng\n\nHÀ NỘI — "
+                       "Việt Nam will host the final round of negotiations on the ASEAN digital economy agreement in Đà Nẵng."
+                       "\n\nTalks open on June 29.", "m")
+    assert mail.headline == "Việt Nam to host make-or-break DEFA round in Đà Nẵng"
+    assert without_site("Vietnam, Laos sign border deal | NHAN DAN ONLINE") == "Vietnam, Laos sign border deal"
+    assert without_site("ASEAN WATCH | Nhan Dan Online") == "ASEAN WATCH"  # (a site's name after it: no story)

@@ -770,6 +770,7 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
     _thread_numbers(article)
     _post_above_the_share(article)
     _teasers_of_the_text(article)
+    _link_card_title(article)
     if article.outlet is None:
         first, last = (article.paragraphs[0].line, article.paragraphs[-1].line) if article.paragraphs else (0, 0)
         below = [line for number, why, line in sorted(article.dropped)  # a short last line: "Thank you. VNS"
@@ -785,6 +786,32 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
             or named_outlet(article.dropped, NAMING[-1:]) \
             or next(filter(None, titled), None)  # (a ministry's page before a photo's credit)
     return article
+
+
+# a shared link's card under a social post, copied as text: its site's address alone on a line ("VNANET.VN"), then the
+# linked article's title (read 75)
+CARD_DOMAIN = re.compile(r"^(?:[\w-]+\.)+(?:vn|com|net|org|gov|int|info|news|asia)$", re.IGNORECASE)
+
+
+def _link_card_title(article: Article) -> None:
+    """A post's headline where it shows none: the title of the link card it shares, the short line right under a line
+    that is a site's address alone ("VNANET.VN" / "Vietnam, Japan launch 1.2-billion-USD chip talent fund")."""
+    if article.headline:
+        return
+    lines = {n: (why, line.strip()) for n, why, line in article.dropped}
+    kept = {p.line: p for p in article.paragraphs}  # (a short line may also stay as a paragraph)
+    for n, (_, line) in sorted(lines.items()):
+        if not CARD_DOMAIN.match(line):
+            continue
+        at = next((m for m in (n + 1, n + 2) if m in lines or m in kept), None)
+        below = lines[at] if at in lines else ("paragraph", kept[at].text.strip()) if at in kept else None
+        if below and 4 <= len(below[1].split()) <= 20 and short_unpunctuated(below[1], 20) \
+                and not below[0].startswith("headline"):
+            if at in kept:
+                article.paragraphs.remove(kept[at])
+                article.dropped.append((at, "headline (a shared link's title)", kept[at].raw))
+            article.headline = below[1]
+            return
 
 
 def _closing_outlet(last: str) -> str | None:

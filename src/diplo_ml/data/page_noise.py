@@ -745,6 +745,10 @@ def split_site(title: str) -> tuple[str, str]:
     title = TITLE_PREFIX.sub("", title, count=1)
     if " | " in title:
         head, _, site = title.rpartition(" | ")
+        label = head.strip()
+        if label.isupper() and len(label.split()) <= 4 and len(site.split()) >= 5 and not site.isupper() \
+                and not (site.strip().lower() in SITE_NAMES or masthead(site.strip())):
+            return site.strip(), ""  # a newsletter's section before its story: "ASEAN WATCH | Việt Nam to host …"
         return head, site.strip()
     split = re.match(r"^(.*\S) [-–—] (\S.*)$", title)  # (at the last spaced dash)
     if not split:

@@ -172,6 +172,7 @@ class _HTMLText(HTMLParser):
         self.times: list[tuple[bool, str]] = []  # (inside <article>, datetime or text), in page order
         self.time_text: list[str] | None = None
         self.classed: list[list] = []  # [tag, depth] of an element whose class names a caption
+        self.spans: list[bool] = []  # for each open <span>, whether it is a part of a shared link's card
         self.pulled: list[list] = []  # [tag, depth] of a pull quote ("pullquote", "pull-quote"): skipped
         self.image_pending = False  # an image was seen and no text since
         self.after_image: int | None = None  # where the text of the paragraph that follows an image starts
@@ -271,7 +272,9 @@ class _HTMLText(HTMLParser):
             self.image_pending = True
         if tag == "br" and self.h1 is not None:
             self.h1.append(" ")  # a title broken at a <br>: its words apart
-        if tag in self.BLOCK and tag != "span":
+        if tag == "span":
+            self.spans.append(bool(CARD_PART.search(values.get("class", ""))))
+        if tag in self.BLOCK and (tag != "span" or self.spans[-1]):
             self._end_block()
             self.parts.append("\n\n")
 
@@ -317,7 +320,8 @@ class _HTMLText(HTMLParser):
                 while self.parts and not self.parts[-1].strip():  # on the caption's last line, not a line of its own
                     self.parts.pop()
                 self.parts.append(" (Photo caption)")
-        if tag in self.BLOCK and tag != "span":
+        card = tag == "span" and bool(self.spans) and self.spans.pop()
+        if tag in self.BLOCK and (tag != "span" or card):
             self._end_block()
             self.parts.append("\n\n")
 
@@ -485,6 +489,9 @@ MD_TITLE = re.compile(r"^\s{0,3}#\s+(.*\S)\s*#*\s*$")  # a level-one heading: th
 # own title in bold or italics ("**Viet Nam, Singapore upgrade ties …**", not "**By Mai Anh**" or a date) and links
 OTHER_TITLE = re.compile(r"^(\*\*|__|\*|_)(?!(?:by|photo|updated|published|posted|source|credit)\b)(?!.*\d)"
                          r"[^*_]+?(?:\s+[^\s*_]+){3,}\1$", re.IGNORECASE)
+# a part of a shared link's card under a post, each its own line (read 75: an X post's "<span class="card-domain">
+# vovworld.vn</span><span class="card-title">Vietnam urges Malaysia …</span><span class="card-description">…")
+CARD_PART = re.compile(r"\b(?:card|preview|link-?preview)[-_](?:domain|site|title|description|desc)\b", re.IGNORECASE)
 MD_ITALIC_LINE = re.compile(r"(\*|_)(?!\1)[^*_]{3,}(?<![*_\s])\1")  # a line all in italics (not bold)
 MD_BOLD_LINE = re.compile(r"(\*\*|__)[^*_]{3,}\1")
 LINK_LINE = re.compile(r"^(?:[-*+]\s+)?\[[^\]]+\]\([^)]*\)\s*$")
