@@ -4443,7 +4443,8 @@ def test_a_shared_links_card_titles_a_post_and_a_newsletters_section_is_no_title
     inline = ingest_document(page.replace("card-", "c-"), "y", "y.html")  # (spans of no card: one line, no title)
     assert inline.headline != "Vietnam urges Malaysia to ensure humane treatment of 14 fishermen"
     mail = ingest_text("Subject: ASEAN WATCH | Việt Nam to host make-or-break DEFA round in Đà Nẵng\n\nHÀ NỘI — "
-                       "Việt Nam will host the final round of negotiations on the ASEAN digital economy agreement in Đà Nẵng."
+                       "Việt Nam will host the final round of negotiations on the ASEAN digital economy agreement in "
+                       "Đà Nẵng."
                        "\n\nTalks open on June 29.", "m")
     assert mail.headline == "Việt Nam to host make-or-break DEFA round in Đà Nẵng"
     assert without_site("Vietnam, Laos sign border deal | NHAN DAN ONLINE") == "Vietnam, Laos sign border deal"
