@@ -406,7 +406,7 @@ def test_a_scrapers_metadata_row_of_no_text_gives_its_page_a_title_and_date(tmp_
     path = write(tmp_path, "alone.jsonl", json.dumps(rows[0]) + "\n" + json.dumps(
         {"doc_id": "tt-2", "text": "Vietnam and Laos agreed on Monday to open a border gate."}))
     (unit,) = list(read_units([str(path)], SummariseTask({})))
-    assert unit["_text"].startswith("Vietnam and Laos agreed") and "alone.jsonl:1: a meta's own row" in \
+    assert unit["_text"].startswith("Vietnam and Laos agreed") and "alone.jsonl:1: a 'meta' row" in \
         capsys.readouterr().err
     path = write(tmp_path, "plain.jsonl", json.dumps({k: v for k, v in rows[0].items() if k != "row_type"}) + "\n"
                  + json.dumps({"doc_id": "tt-2", "text": "Vietnam and Laos agreed on Monday to open a border gate."}))
@@ -654,10 +654,32 @@ def test_a_crawls_listing_a_feeds_own_row_and_a_header_of_no_text_are_left_out_w
     assert "Vietnam will open a trade office in Nairobi" in unit["_text"] and unit["line"] == 5
     err = capsys.readouterr().err
     for line, kind in ((1, "listing"), (2, "listing"), (3, "feed"), (4, "header")):
-        assert f"crawl.jsonl:{line}: a {kind}'s own row (not an article) is left out" in err
+        assert f"crawl.jsonl:{line}: a '{kind}' row (not an article) is left out" in err
     # a header or metadata row that holds text is read as an article; a row of no text of no such kind is an error
     path = write(tmp_path, "header.jsonl", json.dumps({**article, "type": "header"}))
     assert len(list(read_units([str(path)], SummariseTask({})))) == 1
     path = write(tmp_path, "bad.jsonl", json.dumps({"type": "story", "url": url, "standfirst": "No text here."}))
     with pytest.raises(DataError, match="bad.jsonl:1: missing or empty 'text'"):
         list(read_units([str(path)], SummariseTask({})))
+
+
+def test_a_feed_parsers_rows_a_spiders_related_rows_and_a_null_text_beside_maintext(tmp_path, capsys):
+    # read 79 (s60): feedparser's `{"feed": {…}}` row stopped the run and its `{"entry": {…, "content": [{"value":
+    # "<p>…"}]}}` row had no text; news-please's "text": null beside its "maintext"; a spider's "related" rows
+    link = "https://e.vnexpress.net/news/business/japanese-firms-pledge-4937221.html"
+    rows = [{"feed": {"title": "VnExpress International - Business", "link": "https://e.vnexpress.net"}, "bozo": 0},
+            {"entry": {"id": link, "link": link, "title": "Japanese firms pledge $4.2B in Vietnam projects",
+                       "content": [{"type": "text/html", "value": "<p>Japanese companies pledged 4.2 billion USD in "
+                                    "23 projects in Vietnam at a forum in Osaka on Thursday.</p><p>More will follow."
+                                    "</p>"}]}},
+            {"item_type": "related", "title": "ASEAN, GCC agree to hold a dialogue", "url": link + "?r=1",
+             "snippet": "ASEAN and the Gulf Cooperation Council agreed on June 22 to hold a dialogue."},
+            {"title": "Embassy takes consular services to Czech provinces", "text": None, "maintext": "The first "
+             "session of the embassy's mobile consular service was held in Prague on Saturday.", "language": "en"}]
+    path = write(tmp_path, "export.jsonl", "\n".join(json.dumps(r) for r in rows))
+    entry, news = list(read_units([str(path)], SummariseTask({})))
+    assert entry["headline"] == "Japanese firms pledge $4.2B in Vietnam projects" and "pledged 4.2 billion" in \
+        entry["_text"]
+    assert news["_text"].startswith("The first session of the embassy's mobile consular service")
+    err = capsys.readouterr().err
+    assert "export.jsonl:1: a 'feed' row (not an article)" in err and "export.jsonl:3: a 'related' row" in err

@@ -4449,3 +4449,15 @@ def test_a_shared_links_card_titles_a_post_and_a_newsletters_section_is_no_title
     assert mail.headline == "Việt Nam to host make-or-break DEFA round in Đà Nẵng"
     assert without_site("Vietnam, Laos sign border deal | NHAN DAN ONLINE") == "Vietnam, Laos sign border deal"
     assert without_site("ASEAN WATCH | Nhan Dan Online") == "ASEAN WATCH"  # (a site's name after it: no story)
+
+
+def test_a_monitoring_services_fields_are_no_headline_and_the_vietnam_times_dates_a_lead():
+    # read 79 (s60)
+    alert = ingest_text("Keyword set: \"Vietnam economic diplomacy\" (EN) | Delivery: 07:00 ICT\n\nVietnam signs 2.1 "
+                        "billion USD in deals to buy US farm products\n\nDes Moines (VNA) - Vietnamese firms signed 12 "
+                        "deals worth 2.1 billion USD with US partners on Monday.\n\nMore will follow.", "a")
+    assert alert.headline == "Vietnam signs 2.1 billion USD in deals to buy US farm products"
+    times = ingest_text("Mekong talks\n\nThe Vietnam Times – Vietnam proposed a shared flood warning network on "
+                        "Monday.\n\nMore.", "t")
+    assert (times.dateline, times.outlet) == ("The Vietnam Times", "Vietnam Times")
+    assert times.paragraphs[0].text.startswith("Vietnam proposed")

@@ -87,8 +87,8 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
             print(f"note: {label}:{number}: a picture's row (its caption, no article text) is left out",
                   file=sys.stderr)
             continue
-        if (kind := listing_row(record, bool(text) and not is_blank(text))) is not None:
-            print(f"note: {label}:{number}: a {kind}'s own row (not an article) is left out", file=sys.stderr)
+        if task.reads_pages and (kind := listing_row(record, bool(text) and not is_blank(text))) is not None:
+            print(f"note: {label}:{number}: a '{kind}' row (not an article) is left out", file=sys.stderr)
             continue
         if not text or is_blank(text):
             fields = ", ".join(repr(k) for k in record) or "none"
@@ -143,14 +143,21 @@ PICTURE_KINDS = {"image", "photo", "picture", "figure", "gallery", "video", "cap
 # "text": "Economy\n\nVietnam to open …\nThe office is …"}`; read 77: `{"page_type": "listing", …, "text": null}`), a
 # feed's own row (read 75: `{"record": "feed", "feed_title": …}`), and, with no text, a page's or a crawl's header
 # (read 75: a live blog's `{"type": "header", "page_title": …, "standfirst": …}` above its updates)
-LISTING_KINDS = {"listing", "index", "category", "archive", "feed", "channel", "results", "homepage", "frontpage"}
+LISTING_KINDS = {"listing", "index", "category", "archive", "feed", "channel", "results", "homepage", "frontpage",
+                 "related", "recommended", "comment", "comments"}  # (read 79: a spider's "related" rows below)
 HEADER_KINDS = {"header", "meta", "metadata", "manifest", "site", "crawl"}
 ROW_KIND_FIELDS = (*KIND_FIELDS, "record", "page_type", "page_kind", "row_kind")
 
 
 def listing_row(record: dict[str, Any], has_text: bool) -> str | None:
     """What a row that holds no article is by its kind (:data:`LISTING_KINDS`; with no text, also
-    :data:`HEADER_KINDS`), as a word for a note: "listing", "feed", "header"; None for any other row."""
+    :data:`HEADER_KINDS`, or a field of either name that holds the row's fields), as a word for a note: "listing",
+    "feed", "header"; None for any other row."""
+    if not has_text:  # a feed parser's own row: `{"feed": {"title": …, "link": …}, "bozo": 0}` (read 79)
+        named = next((key for key, value in record.items() if isinstance(value, dict)
+                      and key.lower() in LISTING_KINDS | HEADER_KINDS), None)
+        if named:
+            return named.lower()
     for key in ROW_KIND_FIELDS:
         if isinstance(record.get(key), str):
             words = re.split(r"[\s_-]+", record[key].strip().lower())

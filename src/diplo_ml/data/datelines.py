@@ -22,6 +22,7 @@ OUTLETS = {
     "SPUTNIK": "Sputnik", "UN NEWS": "UN News", "KYODO NEWS": "Kyodo", "PNA": "PNA", "ANI": "ANI", "KPL": "KPL",
     "AKP": "AKP", "VIENTIANE TIMES": "Vientiane Times", "KHMER TIMES": "Khmer Times",
     "HANOI TIMES": "Hanoi Times", "HANOITIMES.VN": "Hanoi Times", "VIR": "VIR", "VIETNAM INVESTMENT REVIEW": "VIR",
+    "VIETNAM TIMES": "Vietnam Times",  # ("The Vietnam Times – Vietnam proposed …", read 79)
     # other Vietnamese outlets, also by their site names
     "DAN TRI": "Dan Tri", "DANTRI": "Dan Tri", "QĐND": "QDND", "QDND": "QDND", "SGGP": "SGGP",
     "THANH NIEN": "Thanh Nien", "DTINEWS": "DTiNews", "HANOIMOI": "Hanoimoi",  # "(Dtinews) -", "(Hanoimoi) –"

@@ -82,11 +82,20 @@ DATE_FIELDS = ("date", "published", "published_at", "pubDate", "datePublished", 
                "date_publish", "publish_date", "published_date")
 
 
+# a field that holds a row's own fields: a feed parser's `{"entry": {"title": …, "content": [{"value": "<p>…"}]}}` (read
+# 79), a search index's "_source"
+WRAPPER_FIELDS = ("entry", "item", "article", "post", "story", "document", "doc", "_source")
+
+
 def flat_record(record: dict[str, Any]) -> dict[str, Any]:
-    """``record`` with each field a WordPress export nests as ``{"rendered": "…"}`` (its title, content, excerpt)
+    """``record`` with the fields of the one field that holds them (:data:`WRAPPER_FIELDS`, where it gives no text of
+    its own) as its own, each field a WordPress export nests as ``{"rendered": "…"}`` (its title, content, excerpt)
     given as that string, and a text a scraper keeps as a list of paragraphs ({"paragraphs": ["…", "…"]}, or of
     blocks: {"paras": [{"kind": "p", "text": "…"}, …]}, see :func:`_item_text`) as one string of paragraphs;
     ``record`` itself when it has neither."""
+    wrapper = [k for k in WRAPPER_FIELDS if isinstance(record.get(k), dict)]
+    if len(wrapper) == 1 and not any(isinstance(record.get(k), str) and record[k].strip() for k in TEXT_FIELDS):
+        record = {**{k: v for k, v in record.items() if k != wrapper[0]}, **record[wrapper[0]]}  # (its fields)
     nested = {k: v["rendered"] for k, v in record.items() if isinstance(v, dict) and isinstance(v.get("rendered"), str)}
     listed = {k: text for k, v in record.items() if (k in TEXT_FIELDS or _text_name(k)) and isinstance(v, list) and v
               and (text := _list_text(v)) is not None}
@@ -230,8 +239,9 @@ def record_text_field(record: dict[str, Any]) -> str:
     """The field a record keeps its text in: "text", else the longest of :data:`TEXT_FIELDS` it gives as a string (a
     full text over a teaser, or over an id: {"article": "VNA-2025-0412", "article_text": "…"}), else the longest
     string field named as a text is (:data:`TEXT_WORDS`: "content_html", "body_text", read 63's "body_txt", "bdy")."""
-    if "text" in record:
-        return "text"
+    if "text" in record and (isinstance(record["text"], str) and record["text"].strip() or not any(
+            isinstance(record.get(k), str) and record[k].strip() for k in TEXT_FIELDS)):  # (news-please's "text": null
+        return "text"  # beside its "maintext", read 79)
     given = [k for k in TEXT_FIELDS if isinstance(record.get(k), str) and record[k].strip()] or [
         k for k, v in record.items() if isinstance(v, str) and v.strip() and _text_name(k)]
     return max(given, key=lambda k: len(record[k].split()), default="text")

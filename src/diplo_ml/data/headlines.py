@@ -617,6 +617,9 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
         parts = [part for part in BYLINE_PARTS.split(line)[1:] if PUBLISHED_LINE.match(part)]
         article.date = article.date or (parse_date(parts[0]) if parts else None)
     drop(PUBLISHED_LINE.match, "timestamp")
+    drop(lambda line: re.fullmatch(r"[A-Z][\w .'’-]{1,25}:\s*[^|]{1,80}?(?:\s+\|\s+[A-Z][\w .'’-]{1,25}:\s*"
+                                   r"[^|]{1,80}?)+", line.strip()), "a service's fields")  # a monitoring mail's
+    # "Keyword set: "Vietnam economic diplomacy" (EN) | Delivery: 07:00 ICT" (read 79)
     drop(lambda line: BYLINE.match(line) or WRITERS.match(line), "byline/credit")
     # an epigraph under the headline: a quoted sentence and who said it ("“Vietnam wants to be friends …” — …")
     epigraphs = [c for c in candidates if EPIGRAPH.match(c[1]) and any(
