@@ -4461,3 +4461,5 @@ def test_a_monitoring_services_fields_are_no_headline_and_the_vietnam_times_date
                         "Monday.\n\nMore.", "t")
     assert (times.dateline, times.outlet) == ("The Vietnam Times", "Vietnam Times")
     assert times.paragraphs[0].text.startswith("Vietnam proposed")
+    assert title_without_labels("[MOFA Press] Press release: Viet Nam introduces candidate for the ILC") == \
+        "Viet Nam introduces candidate for the ILC"  # (two labels, one after the other: read 78)

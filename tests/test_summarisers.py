@@ -438,6 +438,11 @@ def test_headlines_that_are_labels_or_repeat_the_summary_are_not_put_first():
     "Attending the opening session were Mr. Hoang Nam Phong, Vice Chairman of the Quang Tri Provincial People's "
     "Committee; Ms. Sophea Chanthou, Executive Director of ARMAC.",
     "Also present were Deputy Minister Le Thi Thu Hang and representatives of the Ministry of Foreign Affairs.",
+    # read 78 (s60): a ministry's cover note over its release; an outlet's introduction after the occasion
+    "The Press and Information Department of the Ministry of Foreign Affairs would like to send you the following "
+    "press release.", "The Vietnamese version and a photo of the candidate are attached.",
+    "On the occasion of the 37th anniversary of Viet Nam – Brazil diplomatic relations, The World & Vietnam Report "
+    "introduces an article by Vietnamese Ambassador to Brazil Nguyen Thanh Long.",
 ])
 def test_a_pages_notes_about_itself_are_no_statements(sentence):
     assert not is_statement(sentence)
@@ -450,6 +455,8 @@ def test_a_pages_notes_about_itself_are_no_statements(sentence):
     "The embassy apologised on Monday for the delay in issuing passports to workers in Busan.",
     "Attendance at the Hanoi forum rose to 3,000 delegates, the organisers said.",
     "The full text of the agreement will be published by the ministry next week.",
+    "Vietnam is pleased to send the following delegation to the ASEAN summit in Kuala Lumpur.",
+    "Great importance is attached to the visit, the ministry said on Monday.",
     "The ministry held its regular press briefing on Thursday, where the spokesperson said Vietnam protests the move.",
     "Statement by the Foreign Secretary was welcomed by the UN.",
     "The Government acknowledges the concerns of farmers in the delta.",

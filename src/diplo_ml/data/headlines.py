@@ -84,7 +84,10 @@ OUTLET_LABEL = re.compile(r"^(?:(?P<outlet>[A-Z][\w&.'’-]{1,20})|(?P<alerting>
 def title_without_labels(title: str) -> str:
     """A title without a wire's or a mail's labels before it (:data:`TITLE_EXTRAS`) nor an outlet's name as a label
     (:data:`OUTLET_LABEL`, a name :func:`masthead` knows)."""
-    title = TITLE_EXTRAS.sub("", title)
+    for _ in range(3):  # (labels one after another: "[MOFA Press] Press release: Viet Nam introduces …", read 78)
+        title, before = TITLE_EXTRAS.sub("", title), title
+        if title == before:
+            break
     label = OUTLET_LABEL.match(title)
     return title[label.end():] if label and masthead(label["outlet"] or label["alerting"]) else title
 

@@ -241,7 +241,8 @@ EDITOR_NOTE = re.compile(r"^\[?(?:editor|translator|author|publisher)['’]?s['�
 # Editor's note: As Vietnam sets …")
 HEADED_EDITOR_NOTE = re.compile(r"^[^.!?]{3,200}?\s(?:Editor['’]?s['’]? [Nn]ote|Correction|CORRECTION|Clarification)"
                                 r"\s*[:–—-]")
-INTRODUCES_TEXT = re.compile(r"^(?:The )?(?:Vietnam News Agency|VNA|Vietnam ?Plus|VietnamPlus|Vietnam\+|Nhan Dan(?: "
+INTRODUCES_TEXT = re.compile(r"^(?:(?:On the occasion of|To mark|Marking|Ahead of)\b[^.!?]{3,160}?,\s+)?"  # (read 78)
+                             r"(?:The )?(?:Vietnam News Agency|VNA|Vietnam ?Plus|VietnamPlus|Vietnam\+|Nhan Dan(?: "
                              r"Online)?|NDO|VOV(?: ?World)?|The World (?:&|and) Vietnam Report|WVR|Viet Nam News|VNS"
                              r"|(?:[A-Z][\w&+.'’-]*\s+){1,4}(?:News Agency|Newspaper|Online|Radio|Television|Portal"
                              r"|Magazine|Times|News)|We|This (?:newspaper|website|site|page))\s+"
@@ -370,6 +371,13 @@ PAGE_NOTE = re.compile(
     # a guest's label and a club's mail on its own summary (read 76): "Our guest: … is Trade Counsellor at …", "Many
     # members who could not attend asked us for a summary, so here it is.", "The full video is on our Facebook page."
     r"|^(?:our|today['’]s|this week['’]s|this episode['’]s) guests?\s*:"
+    # a ministry's cover note over its release (read 78): "The Press and Information Department … would like to send
+    # you the following press release.", "The Vietnamese version and a photo of the candidate are attached."
+    r"|^[^.!?]{0,120}\b(?:would like to|is pleased to|are pleased to|wishes to) (?:send|share|forward)(?: to)? (?:you )?"
+    r"(?:the following|herewith|below) (?:[\w-]+ ){0,2}(?:press release|release|statement|information|text"
+    r"|announcement|notice|news|update|article|message|letter|invitation)\b[^.!?]{0,40}[.:]$"
+    r"|^(?:the |a |an )?[^.!?]{0,80}\b(?:is|are) (?:attached|enclosed)(?: (?:here|herewith|below|to this (?:e-?mail"
+    r"|message)))?[.!]$"
     r"|^[^.!?]{0,120}\bso here(?: it is| they are|(?: is|['’]s) (?:an? |the |our )?"
     r"(?:(?:short|brief|quick|full|latest) )?(?:update|summary|round-?up|recap)\b[^.!?]{0,60})[.!]$"
     r"|^(?:the )?(?:full |whole |complete )?(?:video|recording|livestream|footage|photo album|slides)\b[^.!?]{0,30}"
