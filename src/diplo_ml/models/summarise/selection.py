@@ -373,7 +373,8 @@ PAGE_NOTE = re.compile(
     r"|^(?:our|today['’]s|this week['’]s|this episode['’]s) guests?\s*:"
     # a ministry's cover note over its release (read 78): "The Press and Information Department … would like to send
     # you the following press release.", "The Vietnamese version and a photo of the candidate are attached."
-    r"|^[^.!?]{0,120}\b(?:would like to|is pleased to|are pleased to|wishes to) (?:send|share|forward)(?: to)? (?:you )?"
+    r"|^[^.!?]{0,120}\b(?:would like to|is pleased to|are pleased to|wishes to) (?:send|share|forward)(?: to)?"
+    r" (?:you )?"
     r"(?:the following|herewith|below) (?:[\w-]+ ){0,2}(?:press release|release|statement|information|text"
     r"|announcement|notice|news|update|article|message|letter|invitation)\b[^.!?]{0,40}[.:]$"
     r"|^(?:the |a |an )?[^.!?]{0,80}\b(?:is|are) (?:attached|enclosed)(?: (?:here|herewith|below|to this (?:e-?mail"
