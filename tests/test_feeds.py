@@ -655,6 +655,15 @@ def test_a_crawls_listing_a_feeds_own_row_and_a_header_of_no_text_are_left_out_w
     err = capsys.readouterr().err
     for line, kind in ((1, "listing"), (2, "listing"), (3, "feed"), (4, "header")):
         assert f"crawl.jsonl:{line}: a '{kind}' row (not an article) is left out" in err
+    # rows whose kind ends on no such word, or a section's kind with text, or a topic's tag, are articles (a review)
+    kinds = [{"type": "feed_item"}, {"type": "channel_post"}, {"page_type": "category"}, {"record": "archive_article"},
+             {"kind": "search-results-article"}, {"tag": "election results"}]
+    path = write(tmp_path, "kinds.jsonl", "\n".join(json.dumps({**article, **kind}) for kind in kinds))
+    assert len(list(read_units([str(path)], SummariseTask({})))) == len(kinds)
+    # a file of nothing but such rows is noted and the run goes on
+    path = write(tmp_path, "teasers.jsonl", json.dumps(rows[0]))
+    assert list(read_units([str(path)], SummariseTask({}))) == []
+    assert "teasers.jsonl: no article rows (1 left out)" in capsys.readouterr().err
     # a header or metadata row that holds text is read as an article; a row of no text of no such kind is an error
     path = write(tmp_path, "header.jsonl", json.dumps({**article, "type": "header"}))
     assert len(list(read_units([str(path)], SummariseTask({})))) == 1

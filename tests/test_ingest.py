@@ -4396,6 +4396,10 @@ def test_a_deck_a_pages_title_tags_and_notes_are_not_the_headline():
                                "at Prague's Lucerna Palace on June 14, the embassy said.*\n\nIt runs until June 21.\n",
                                "s", "s.md")  # (an italic sapo that is a sentence stays text)
     assert "Lucerna Palace" in sentence.summary_text
+    for top in ("**Foreign Affairs – Asia Pacific**", "**EXCLUSIVE INTERVIEW WITH AUSTRALIA'S AMBASSADOR TO VIETNAM**"):
+        kicker = ingest_document(f"{top}\n\n*Vietnamese Culture Week opens in Prague with water puppetry*\n\n" + body,
+                                 "k", "k.md")  # (a label in bold over the title in italics, a review)
+        assert kicker.headline == "Vietnamese Culture Week opens in Prague with water puppetry"
     page = ("<html><head><title>Hue court music wins French hearts on its first European tour - VOV World</title>"
             "</head><body><h1>Culture</h1><p>Weekly programme on Vietnamese arts, heritage and cultural exchange · "
             "Every Tuesday</p><h2>Hue court music wins French hearts on its first European tour</h2><p>(VOVWORLD) - "
@@ -4422,6 +4426,11 @@ def test_a_pages_own_caption_element_of_three_sentences_is_a_caption():
                "Foreign Affairs)")
     assert len(caption.split()) > 60 and is_caption(caption + " (Photo caption)")  # (the reader's mark of it)
     assert not is_caption(caption)  # (no mark: too long for a caption line of its own)
+    lead = ("Vietnamese and Cambodian border guards on Saturday held their first joint patrol along the Mekong River "
+            "in An Giang province, part of an agreement signed by the two defence ministers in Phnom Penh last month "
+            "to fight smuggling and human trafficking across the land border, officials said, adding that the patrols "
+            "would be held every quarter and later extended to two more provinces. Photo: VNA (Photo caption)")
+    assert not is_caption(lead)  # (a lead of 60 words and more in one sentence, whatever the element's class)
     assert not is_caption(caption + " " + "The ministry said more would follow. " * 8)  # (no mark: a long paragraph)
 
 

@@ -456,6 +456,13 @@ def test_a_pages_notes_about_itself_are_no_statements(sentence):
     "Attendance at the Hanoi forum rose to 3,000 delegates, the organisers said.",
     "The full text of the agreement will be published by the ministry next week.",
     "Vietnam is pleased to send the following delegation to the ASEAN summit in Kuala Lumpur.",
+    # a review's near misses of s60's notes (s60)
+    "Present at the signing ceremony was Japanese Foreign Minister Sato, who announced a 2 billion USD loan.",
+    "Attending the summit were Vietnamese Prime Minister and ASEAN leaders, who adopted a five-year action plan.",
+    "Apologies for the delay in visa processing were issued by the embassy in Seoul on Monday.",
+    "A big thank you to Vietnam's rescue team came from Turkish President Erdogan on Monday.",
+    "Many thanks to Japanese ODA, the Can Tho bridge opened to traffic on Monday.",
+    "This show is presented by the Embassy of Viet Nam and brings 80 lacquer paintings to Paris.",
     "Great importance is attached to the visit, the ministry said on Monday.",
     "The ministry held its regular press briefing on Thursday, where the spokesperson said Vietnam protests the move.",
     "Statement by the Foreign Secretary was welcomed by the UN.",

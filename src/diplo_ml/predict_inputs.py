@@ -59,7 +59,7 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
     """Units of JSONL rows, with the fields the task reads from a row (a summary's headline, date, outlet); each
     row's previous paragraph by :class:`PreviousParagraph`'s rule (as in training); ``on_no_previous`` is told of
     each row that has neither a previous paragraph field nor a doc_id."""
-    count = 0
+    count = left_out = 0
     previous_of = PreviousParagraph()
     first_line_of: dict[str, int] = {}  # id -> the line that gave it first; the first repeat in a file is noted
     repeat_noted = False
@@ -89,6 +89,7 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
             continue
         if task.reads_pages and (kind := listing_row(record, bool(text) and not is_blank(text))) is not None:
             print(f"note: {label}:{number}: a '{kind}' row (not an article) is left out", file=sys.stderr)
+            left_out += 1
             continue
         if not text or is_blank(text):
             fields = ", ".join(repr(k) for k in record) or "none"
@@ -132,38 +133,45 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
                "_text": without_row_header(text, headline, fields.get("headline")),
                "_context": {"headline": headline, "previous": previous}}
         count += 1
-    if not count:
+    if not count and left_out:  # (a file of a crawl's own rows: noted, and the other files go on)
+        print(f"note: {label}: no article rows ({left_out} left out)", file=sys.stderr)
+    elif not count:
         raise DataError(f"{label}: no records")
 
 
 PICTURE_KINDS = {"image", "photo", "picture", "figure", "gallery", "video", "caption", "thumbnail"}
 
 
-# what a crawl's or a feed's rows of no article say they are: a listing page of teasers (read 76: `{"type": "listing",
-# "text": "Economy\n\nVietnam to open …\nThe office is …"}`; read 77: `{"page_type": "listing", …, "text": null}`), a
-# feed's own row (read 75: `{"record": "feed", "feed_title": …}`), and, with no text, a page's or a crawl's header
-# (read 75: a live blog's `{"type": "header", "page_title": …, "standfirst": …}` above its updates)
-LISTING_KINDS = {"listing", "index", "category", "archive", "feed", "channel", "results", "homepage", "frontpage",
-                 "related", "recommended", "comment", "comments"}  # (read 79: a spider's "related" rows below)
+# what a crawl's or a feed's rows of no article say they are, by the last word of their kind: a listing page of
+# teasers (read 76: `{"type": "listing", "text": "Economy\n\nVietnam to open …\nThe office is …"}`), a spider's
+# "related" rows (read 79), readers' comments; and, with no text, a section's or a feed's own row (read 77's
+# `{"page_type": "listing", …, "text": null}`, read 75's `{"record": "feed", "feed_title": …}`) or a page's or a crawl's
+# header (read 75: a live blog's `{"type": "header", "page_title": …, "standfirst": …}` above its updates). Not a
+# "feed_item", a "channel_post", an "archive_article" or a "category" page that holds its article (a review found)
+LISTING_KINDS = {"listing", "index", "results", "related", "recommended", "comment", "comments"}
+SECTION_KINDS = {"category", "archive", "feed", "channel", "homepage", "frontpage", "section"}
 HEADER_KINDS = {"header", "meta", "metadata", "manifest", "site", "crawl"}
-ROW_KIND_FIELDS = (*KIND_FIELDS, "record", "page_type", "page_kind", "row_kind")
+ROW_KIND_FIELDS = ("type", "kind", "block_type", "block_kind", "element_type", "part_type", "role", "row_type",
+                   "item_type", "node_type", "record_type", "entry_type", "record", "page_type", "page_kind",
+                   "row_kind")  # (not a "tag": a topic's, "election results")
 
 
 def listing_row(record: dict[str, Any], has_text: bool) -> str | None:
-    """What a row that holds no article is by its kind (:data:`LISTING_KINDS`; with no text, also
-    :data:`HEADER_KINDS`, or a field of either name that holds the row's fields), as a word for a note: "listing",
-    "feed", "header"; None for any other row."""
+    """What a row that holds no article is by the last word of its kind (:data:`LISTING_KINDS`; with no text, also
+    :data:`SECTION_KINDS` and :data:`HEADER_KINDS`, or a field of such a name that holds the row's fields), as its
+    kind for a note ("listing", "feed", "header"); None for any other row."""
+    kinds = LISTING_KINDS if has_text else LISTING_KINDS | SECTION_KINDS | HEADER_KINDS
     if not has_text:  # a feed parser's own row: `{"feed": {"title": …, "link": …}, "bozo": 0}` (read 79)
-        named = next((key for key, value in record.items() if isinstance(value, dict)
-                      and key.lower() in LISTING_KINDS | HEADER_KINDS), None)
+        named = next((key for key, value in record.items() if isinstance(value, dict) and key.lower() in kinds), None)
         if named:
             return named.lower()
     for key in ROW_KIND_FIELDS:
         if isinstance(record.get(key), str):
             words = re.split(r"[\s_-]+", record[key].strip().lower())
-            found = next((w for w in words if w in LISTING_KINDS or (not has_text and w in HEADER_KINDS)), None)
-            if found:
-                return found
+            if words and words[-1] == "page":  # ("listing_page", "category-page")
+                words = words[:-1]
+            if words and len(words) <= 2 and words[-1] in kinds:
+                return record[key].strip()
     return None
 
 

@@ -545,7 +545,10 @@ def is_caption(line: str) -> bool:
     """A photo caption or credit line ("… at the talks. (Photo: VNA) |", "… documents. Photo: VNA"), not a lead that
     opens with a dateline and carries its photo's credit, nor a caption run into the text after it."""
     shows = IN_THIS_PHOTO.search(line) and len(split_sentences(IN_THIS_PHOTO.sub(" photo.", line))) == 1
-    longest = 100 if MARKED_CAPTION.search(line) else 60  # (a page's own caption element may run to three sentences)
+    marked = MARKED_CAPTION.search(line)  # (a page's own caption element that ends on its photo's credit may run to
+    longest = 100 if marked and CAPTION.search(line[:marked.start()].rstrip()) and all(  # three sentences of a
+        len(said.split()) <= 40 for said in split_sentences(line)) else 60  # caption's length; not a long lead in any
+    # element whose class says "caption": "article-caption-lead", a review found)
     return bool(CAPTION.search(line) or shows) and len(line.split()) <= longest and not split_datelines(line)[0] \
         and not labelled_caption_sentence(line)
 

@@ -692,9 +692,10 @@ class MarkdownPage:
         for (_, above), (i, line) in zip(filled, filled[1:]):
             if len(line.split()) >= 12 and not (MD_ITALIC_LINE.fullmatch(line) or MD_BOLD_LINE.fullmatch(line)):
                 break  # (the prose)
-            if MD_ITALIC_LINE.fullmatch(line) and len(line.split()) >= 5 and not re.search(r"[.!?][*_]$", line) \
-                    and MD_BOLD_LINE.fullmatch(above) and len(above.split()) >= 3:
-                found.append(i)
+            if MD_ITALIC_LINE.fullmatch(line) and len(line.split()) >= 5 \
+                    and not re.search(r"[.!?][\"'”’)]*[*_]$", line) and MD_BOLD_LINE.fullmatch(above) \
+                    and len(above.split()) >= 6 and not above.isupper():  # (not a kicker's or a section's label in
+                found.append(i)  # bold over the title in italics: "**Foreign Affairs – Asia Pacific**", a review)
         return found
 
     @staticmethod

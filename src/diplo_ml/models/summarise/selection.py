@@ -165,12 +165,15 @@ ORDER_OF_BUSINESS = re.compile(r"^(?:I have|I've got|we have|let me (?:start|beg
 SPEECH_COURTESY = re.compile(
     # "Thank you, President, and thank you to our briefers …", "Thank you for joining us at this late hour …"
     # "A big thank you to the more than 200 of you who came …", "Apologies for the delay; …" (read 76's mails)
-    r"^(?:(?:a (?:very )?(?:big|huge|special|warm|heartfelt|sincere) )?thank you(?:,| to\b| all\b| (?:very|so) much\b"
-    r"| for joining us\b"
+    # (not "A big thank you to Vietnam's rescue team came from …", "Many thanks to Japanese ODA, the bridge …": review)
+    r"^(?:(?:a (?:very )?(?:big|huge|special|warm|heartfelt|sincere) )thank you to\b(?![^.!?]*\b(?:came|comes|went"
+    r"|goes) (?:from|out)\b)|thank you(?:,| to\b| all\b| (?:very|so) much\b| for joining us\b"
     # "Thank you for your kind introduction and for inviting me to …" (read 56)
     r"| for (?:your|the|this) (?:very )?(?:kind |warm |generous )?(?:introduction|invitation|welcome|words"
     r"|hospitality)\b| for (?:inviting|having|hosting|welcoming) (?:me|us)\b)"
-    r"|many thanks to\b|(?:(?:my|our) )?(?:sincere |many )?apologies for (?:the|my|our) (?:late|slow|delay)"
+    r"|many thanks to (?:all|everyone|you|our|those|each|the (?:more than |over )?\d)"
+    r"|(?:(?:my|our) )?(?:sincere |many )?apologies for (?:the|my|our) (?:late|slow|delay)(?![^.!?]*\b(?:were|was"
+    r"|have been|has been) (?:issued|made|offered|given|sent)\b)"
     r"|(?:I am|I'm|I’m|we are|we're|we’re) (?:so |very )?sorry for (?:the|my|our) (?:late|slow|delay)"
     r"|(?:I|we)(?:,? (?:would|should|must|also|like|wish|want|to|first|of|all|sincerely|warmly|once|again"
     r"|too)){0,6},? (?:thank|congratulate|commend)\b"
@@ -362,9 +365,9 @@ PAGE_NOTE = re.compile(
     r"|^(?:I|we)(?: shall| will|['’]ll) be brief[.!]$"
     # a programme's sponsor and a mail's notes on its answers (read 76): "This episode is supported by Saigon Freight
     # Partners — …", "Use code MEKONG10 for 10% off …", "My answers are inline below.", "Feel free to shorten them, …"
-    r"|^this (?:episode|show|podcast|newsletter|issue|edition|segment) is (?:kindly |proudly )?"  # (not "This
-    # programme is supported by the EU and will train …", a release's news)
-    r"(?:supported|sponsored|brought to you|made possible|presented|powered) by\b"
+    r"|^this (?:episode|podcast|newsletter|issue|edition|segment) is (?:kindly |proudly )?"  # (not "This
+    # programme is supported by the EU and will train …", "This show is presented by the Embassy … and brings …")
+    r"(?:supported|sponsored|brought to you|made possible|powered) by\b"
     r"|^use (?:the |our )?(?:promo |discount |coupon )?code (?-i:[A-Z0-9]{3,20}) (?:for|to get)\b"
     r"|^my (?:answers|replies|responses) (?:are|follow) (?:inline|in line|below)\b"
     r"|^(?:please )?feel free to (?:shorten|edit|cut|trim|abridge)\b"
@@ -513,7 +516,8 @@ CHAIRED = re.compile(r"^[^.!?,;]{0,80}\b(?:chaired|hosted|presided over|held|gav
                      r"(?:\s+(?:on|in|at|this)\s+(?:(?-i:[A-Z0-9])[\w'’-]*,?\s*){1,4})*"
                      r"\s*[.!]?$", re.IGNORECASE)  # (a place or date at most: "… amid heavy shelling" is news)
 # who attended, not what happened (read 77): "Attending the opening session were Mr. …, Vice Chairman of …; Ms. …"
-ATTENDANCE = re.compile(r"^(?:also )?(?:attending|present at|in attendance at|taking part in|participating in)"
+ATTENDANCE = re.compile(r"^(?![^.!?]*\b(?:who|which)\b)"  # (not "…, who adopted a five-year action plan", a review)
+                        r"(?:also )?(?:attending|present at|in attendance at|taking part in|participating in)"
                         r" (?:the )?[^.!?,;:]{0,80}? (?:were|was)\s+(?-i:[A-Z])|^(?:also )?(?:present|attending"
                         r"|in attendance|taking part) (?:were|was)\s+(?-i:[A-Z])", re.IGNORECASE)
 # a writer's note, not news: "The author is Vice President of the Diplomatic Academy.", "About the author: …" ("The
