@@ -656,6 +656,9 @@ def test_a_crawls_listing_a_feeds_own_row_and_a_header_of_no_text_are_left_out_w
     for line, kind in ((1, "listing"), (2, "listing"), (3, "feed"), (4, "header")):
         assert f"crawl.jsonl:{line}: a '{kind}' row (not an article) is left out" in err
     # rows whose kind ends on no such word, or a section's kind with text, or a topic's tag, are articles (a review)
+    crawl = write(tmp_path, "crawl_info.jsonl", json.dumps({"record_type": "crawl_info", "crawler": "sitewalker/2.3"})
+                  + "\n" + json.dumps(article))  # (read 79: a crawl's "crawl_info" row; its kind's last word says so)
+    assert len(list(read_units([str(crawl)], SummariseTask({})))) == 1
     kinds = [{"type": "feed_item"}, {"type": "channel_post"}, {"page_type": "category"}, {"record": "archive_article"},
              {"kind": "search-results-article"}, {"tag": "election results"}]
     path = write(tmp_path, "kinds.jsonl", "\n".join(json.dumps({**article, **kind}) for kind in kinds))

@@ -464,6 +464,7 @@ def test_a_pages_notes_about_itself_are_no_statements(sentence):
     "Many thanks to Japanese ODA, the Can Tho bridge opened to traffic on Monday.",
     "This show is presented by the Embassy of Viet Nam and brings 80 lacquer paintings to Paris.",
     "Great importance is attached to the visit, the ministry said on Monday.",
+    "The ministry on Monday issued a statement on the East Sea, the full text of which is attached below.",
     "The ministry held its regular press briefing on Thursday, where the spokesperson said Vietnam protests the move.",
     "Statement by the Foreign Secretary was welcomed by the UN.",
     "The Government acknowledges the concerns of farmers in the delta.",

@@ -151,6 +151,7 @@ PICTURE_KINDS = {"image", "photo", "picture", "figure", "gallery", "video", "cap
 LISTING_KINDS = {"listing", "index", "results", "related", "recommended", "comment", "comments"}
 SECTION_KINDS = {"category", "archive", "feed", "channel", "homepage", "frontpage", "section"}
 HEADER_KINDS = {"header", "meta", "metadata", "manifest", "site", "crawl"}
+KIND_TAILS = {"page", "info", "information", "meta", "metadata", "details", "header", "row", "record"}
 ROW_KIND_FIELDS = ("type", "kind", "block_type", "block_kind", "element_type", "part_type", "role", "row_type",
                    "item_type", "node_type", "record_type", "entry_type", "record", "page_type", "page_kind",
                    "row_kind")  # (not a "tag": a topic's, "election results")
@@ -168,7 +169,7 @@ def listing_row(record: dict[str, Any], has_text: bool) -> str | None:
     for key in ROW_KIND_FIELDS:
         if isinstance(record.get(key), str):
             words = re.split(r"[\s_-]+", record[key].strip().lower())
-            if words and words[-1] == "page":  # ("listing_page", "category-page")
+            while len(words) > 1 and words[-1] in KIND_TAILS:  # ("listing_page", read 79's "crawl_info")
                 words = words[:-1]
             if words and len(words) <= 2 and words[-1] in kinds:
                 return record[key].strip()

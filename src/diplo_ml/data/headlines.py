@@ -471,13 +471,14 @@ def _named_by_address(candidates: list[tuple[int, str]]) -> tuple[int, str] | No
 
 
 def _titled_again(candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
-    """The line that a line above it says again with a site's name after it: the page's <title> ("Huế royal court
+    """The line that says a line below it again with a site's name after it: the page's <title> ("Huế royal court
     music wins French hearts … - VOV World") over a programme's name and tagline above the story's own title (read
-    75); None where no line, or more than one, is so repeated."""
-    repeated = [c for c in candidates if len(c[1].split()) >= 4 and any(
-        o[0] < c[0] and o[1].startswith(c[1]) and re.fullmatch(r"\s*[-–—|:·]\s*\S.{0,40}", o[1][len(c[1]):])
-        for o in candidates)]
-    return repeated[0] if len(repeated) == 1 else None
+    75; the title stays the headline's line, so the site it names is the page's outlet); None where no line, or more
+    than one, is so repeated."""
+    repeating = [o for o in candidates if any(
+        c[0] > o[0] and len(c[1].split()) >= 4 and o[1].startswith(c[1])
+        and re.fullmatch(r"\s*[-–—|:·]\s*\S.{0,40}", o[1][len(c[1]):]) for c in candidates)]
+    return repeating[0] if len(repeating) == 1 else None
 
 
 def _labels_off(line: str) -> str:

@@ -380,8 +380,10 @@ PAGE_NOTE = re.compile(
     r" (?:you )?"
     r"(?:the following|herewith|below) (?:[\w-]+ ){0,2}(?:press release|release|statement|information|text"
     r"|announcement|notice|news|update|article|message|letter|invitation)\b[^.!?]{0,40}[.:]$"
-    r"|^(?:the |a |an )?[^.!?]{0,80}\b(?:is|are) (?:attached|enclosed)(?: (?:here|herewith|below|to this (?:e-?mail"
-    r"|message)))?[.!]$"
+    r"|^(?:the |a |an |our |my )?(?:[\w-]+ ){0,4}(?:version|translation|cop(?:y|ies)|photos?|pictures?|images?|files?"
+    r"|pdf|documents?|programme|program|agenda|invitation|biography|cv|slides)\b[^.!?,;]{0,60}\b(?:is|are) (?:attached"
+    r"|enclosed)(?: (?:here|herewith|below|to this (?:e-?mail|message)))?[.!]$"  # (not "…, the full text of which is
+    # attached below.", a statement's news)
     r"|^[^.!?]{0,120}\bso here(?: it is| they are|(?: is|['’]s) (?:an? |the |our )?"
     r"(?:(?:short|brief|quick|full|latest) )?(?:update|summary|round-?up|recap)\b[^.!?]{0,60})[.!]$"
     r"|^(?:the )?(?:full |whole |complete )?(?:video|recording|livestream|footage|photo album|slides)\b[^.!?]{0,30}"
