@@ -660,7 +660,8 @@ def test_a_crawls_listing_a_feeds_own_row_and_a_header_of_no_text_are_left_out_w
                   + "\n" + json.dumps(article))  # (read 79: a crawl's "crawl_info" row; its kind's last word says so)
     assert len(list(read_units([str(crawl)], SummariseTask({})))) == 1
     kinds = [{"type": "feed_item"}, {"type": "channel_post"}, {"page_type": "category"}, {"record": "archive_article"},
-             {"kind": "search-results-article"}, {"tag": "election results"}]
+             {"kind": "search-results-article"}, {"tag": "election results"}, {"type": "election results"},
+             {"type": "comment"}, {"type": "related"}, {"role": "recommended"}]  # (with text: an op-ed, an article)
     path = write(tmp_path, "kinds.jsonl", "\n".join(json.dumps({**article, **kind}) for kind in kinds))
     assert len(list(read_units([str(path)], SummariseTask({})))) == len(kinds)
     # a file of nothing but such rows is noted and the run goes on
@@ -679,6 +680,7 @@ def test_a_feed_parsers_rows_a_spiders_related_rows_and_a_null_text_beside_maint
     # read 79 (s60): feedparser's `{"feed": {…}}` row stopped the run and its `{"entry": {…, "content": [{"value":
     # "<p>…"}]}}` row had no text; news-please's "text": null beside its "maintext"; a spider's "related" rows
     link = "https://e.vnexpress.net/news/business/japanese-firms-pledge-4937221.html"
+    article_text = "Japanese companies pledged 4.2 billion USD in 23 projects in Vietnam at a forum in Osaka."
     rows = [{"feed": {"title": "VnExpress International - Business", "link": "https://e.vnexpress.net"}, "bozo": 0},
             {"entry": {"id": link, "link": link, "title": "Japanese firms pledge $4.2B in Vietnam projects",
                        "content": [{"type": "text/html", "value": "<p>Japanese companies pledged 4.2 billion USD in "
@@ -693,5 +695,9 @@ def test_a_feed_parsers_rows_a_spiders_related_rows_and_a_null_text_beside_maint
     assert entry["headline"] == "Japanese firms pledge $4.2B in Vietnam projects" and "pledged 4.2 billion" in \
         entry["_text"]
     assert news["_text"].startswith("The first session of the embassy's mobile consular service")
+    beside = write(tmp_path, "beside.jsonl", json.dumps({"body_txt": article_text, "item": {"type": "related",
+                                                         "body": "Tokyo talks yield chip deal."}}))
+    (unit,) = list(read_units([str(beside)], SummariseTask({})))  # (a wrapper beside a text of the row's own)
+    assert unit["_text"].startswith(article_text[:40])
     err = capsys.readouterr().err
     assert "export.jsonl:1: a 'feed' row (not an article)" in err and "export.jsonl:3: a 'related' row" in err

@@ -4437,13 +4437,14 @@ def test_a_pages_own_caption_element_of_three_sentences_is_a_caption():
 def test_a_shared_links_card_titles_a_post_and_a_newsletters_section_is_no_title():
     """Read 75 (s60): a post copied as text, or saved from X, shows no title but its link card's ("VNANET.VN" / the
     linked article's title); a newsletter's subject "ASEAN WATCH | Việt Nam to host …" gave its section's name."""
-    post = ingest_text("Vietnam News Agency - VNA\nJune 10 at 9:42 AM\n\n📌 #EconomicDiplomacy | #VietnamJapan\n\n"
+    post = ingest_text("Vietnam News Agency - VNA\nJune 10 at 9:42 AM · 🌏\n\n📌 #EconomicDiplomacy | #VietnamJapan\n\n"
                        "Vietnam and Japan on Tuesday agreed to set up a joint fund worth 1.2 billion USD to train "
                        "semiconductor engineers.\n\n👉 Full story at the link below.\n\nVNANET.VN\n\nVietnam, Japan "
                        "launch 1.2-billion-USD chip talent fund\n\nThe fund will run for five years.", "p")
     assert post.headline == "Vietnam, Japan launch 1.2-billion-USD chip talent fund"
     page = ("<html><body><article><p>Vietnam has asked Malaysian authorities to guarantee the safety of 14 Vietnamese "
-            "fishermen detained off Terengganu on Saturday.</p><div class='card'><span class='card-domain'>vovworld.vn"
+            "fishermen detained off Terengganu on Saturday.</p><p>10:15 AM · Jun 15, 2026</p><div class='card'>"
+            "<span class='card-domain'>vovworld.vn"
             "</span><span class='card-title'>Vietnam urges Malaysia to ensure humane treatment of 14 fishermen</span>"
             "<span class='card-description'>The embassy has sent a consular team to Terengganu.</span></div>"
             "</article></body></html>")
@@ -4451,6 +4452,9 @@ def test_a_shared_links_card_titles_a_post_and_a_newsletters_section_is_no_title
         "Vietnam urges Malaysia to ensure humane treatment of 14 fishermen"
     inline = ingest_document(page.replace("card-", "c-"), "y", "y.html")  # (spans of no card: one line, no title)
     assert inline.headline != "Vietnam urges Malaysia to ensure humane treatment of 14 fishermen"
+    article = ingest_text("Vietnam and Laos signed a rail deal on Monday in Vientiane.\n\nvietnamplus.vn\n\nFinancing "
+                          "remains the main hurdle for the line\n\nBanks will decide next year.", "a")
+    assert article.headline is None  # (an address and a subheading in an article that is no post, a review)
     mail = ingest_text("Subject: ASEAN WATCH | Việt Nam to host make-or-break DEFA round in Đà Nẵng\n\nHÀ NỘI — "
                        "Việt Nam will host the final round of negotiations on the ASEAN digital economy agreement in "
                        "Đà Nẵng."
@@ -4458,6 +4462,8 @@ def test_a_shared_links_card_titles_a_post_and_a_newsletters_section_is_no_title
     assert mail.headline == "Việt Nam to host make-or-break DEFA round in Đà Nẵng"
     assert without_site("Vietnam, Laos sign border deal | NHAN DAN ONLINE") == "Vietnam, Laos sign border deal"
     assert without_site("ASEAN WATCH | Nhan Dan Online") == "ASEAN WATCH"  # (a site's name after it: no story)
+    assert without_site("VIETNAM, JAPAN UPGRADE TIES | The official portal of the Ministry of Foreign Affairs") == \
+        "VIETNAM, JAPAN UPGRADE TIES"  # (a title in capitals before a site's tagline, a review)
 
 
 def test_a_monitoring_services_fields_are_no_headline_and_the_vietnam_times_dates_a_lead():
@@ -4470,5 +4476,11 @@ def test_a_monitoring_services_fields_are_no_headline_and_the_vietnam_times_date
                         "Monday.\n\nMore.", "t")
     assert (times.dateline, times.outlet) == ("The Vietnam Times", "Vietnam Times")
     assert times.paragraphs[0].text.startswith("Vietnam proposed")
+    about = ingest_text("VUFO at 25\n\nVietnam Times – the English-language magazine of VUFO – marked its 25th year on "
+                        "Monday.\n\nMore.", "v")  # (the magazine as a sentence's subject, a review)
+    assert about.paragraphs[0].text.startswith("Vietnam Times – the English-language magazine")
+    live = ingest_text("Live: Vietnam-US trade talks | Update: day two\n\nHanoi (VNA) - Vietnamese and US negotiators "
+                       "met for a second day on Tuesday.\n\nMore.", "l")
+    assert live.headline and live.headline.startswith("Live: Vietnam-US trade talks")  # (a title's kicker, no service)
     assert title_without_labels("[MOFA Press] Press release: Viet Nam introduces candidate for the ILC") == \
         "Viet Nam introduces candidate for the ILC"  # (two labels, one after the other: read 78)

@@ -438,6 +438,8 @@ def test_headlines_that_are_labels_or_repeat_the_summary_are_not_put_first():
     "Attending the opening session were Mr. Hoang Nam Phong, Vice Chairman of the Quang Tri Provincial People's "
     "Committee; Ms. Sophea Chanthou, Executive Director of ARMAC.",
     "Also present were Deputy Minister Le Thi Thu Hang and representatives of the Ministry of Foreign Affairs.",
+    "A big thank you, everyone, for coming this morning.", "Many thanks to the organisers for inviting me to Hanoi.",
+    "This show is sponsored by Saigon Freight Partners.",
     # read 78 (s60): a ministry's cover note over its release; an outlet's introduction after the occasion
     "The Press and Information Department of the Ministry of Foreign Affairs would like to send you the following "
     "press release.", "The Vietnamese version and a photo of the candidate are attached.",

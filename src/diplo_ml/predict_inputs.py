@@ -148,8 +148,10 @@ PICTURE_KINDS = {"image", "photo", "picture", "figure", "gallery", "video", "cap
 # `{"page_type": "listing", …, "text": null}`, read 75's `{"record": "feed", "feed_title": …}`) or a page's or a crawl's
 # header (read 75: a live blog's `{"type": "header", "page_title": …, "standfirst": …}` above its updates). Not a
 # "feed_item", a "channel_post", an "archive_article" or a "category" page that holds its article (a review found)
-LISTING_KINDS = {"listing", "index", "results", "related", "recommended", "comment", "comments"}
-SECTION_KINDS = {"category", "archive", "feed", "channel", "homepage", "frontpage", "section"}
+LISTING_KINDS = {"listing"}
+SECTION_KINDS = {"index", "results", "category", "archive", "feed", "channel", "homepage", "frontpage", "section",
+                 "related",
+                 "recommended", "comment", "comments"}  # (with text, a "related" or "comment" row may be an article)
 HEADER_KINDS = {"header", "meta", "metadata", "manifest", "site", "crawl"}
 KIND_TAILS = {"page", "info", "information", "meta", "metadata", "details", "header", "row", "record"}
 ROW_KIND_FIELDS = ("type", "kind", "block_type", "block_kind", "element_type", "part_type", "role", "row_type",

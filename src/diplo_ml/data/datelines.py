@@ -22,7 +22,8 @@ OUTLETS = {
     "SPUTNIK": "Sputnik", "UN NEWS": "UN News", "KYODO NEWS": "Kyodo", "PNA": "PNA", "ANI": "ANI", "KPL": "KPL",
     "AKP": "AKP", "VIENTIANE TIMES": "Vientiane Times", "KHMER TIMES": "Khmer Times",
     "HANOI TIMES": "Hanoi Times", "HANOITIMES.VN": "Hanoi Times", "VIR": "VIR", "VIETNAM INVESTMENT REVIEW": "VIR",
-    "VIETNAM TIMES": "Vietnam Times",  # ("The Vietnam Times – Vietnam proposed …", read 79)
+    "THE VIETNAM TIMES": "Vietnam Times",  # ("The Vietnam Times – Vietnam proposed …", read 79; not "Vietnam Times –
+    # the English-language magazine of VUFO – marked …", a sentence about it, a review found)
     # other Vietnamese outlets, also by their site names
     "DAN TRI": "Dan Tri", "DANTRI": "Dan Tri", "QĐND": "QDND", "QDND": "QDND", "SGGP": "SGGP",
     "THANH NIEN": "Thanh Nien", "DTINEWS": "DTiNews", "HANOIMOI": "Hanoimoi",  # "(Dtinews) -", "(Hanoimoi) –"

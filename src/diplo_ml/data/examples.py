@@ -94,8 +94,9 @@ def flat_record(record: dict[str, Any]) -> dict[str, Any]:
     blocks: {"paras": [{"kind": "p", "text": "…"}, …]}, see :func:`_item_text`) as one string of paragraphs;
     ``record`` itself when it has neither."""
     wrapper = [k for k in WRAPPER_FIELDS if isinstance(record.get(k), dict)]
-    if len(wrapper) == 1 and not any(isinstance(record.get(k), str) and record[k].strip() for k in TEXT_FIELDS):
-        record = {**{k: v for k, v in record.items() if k != wrapper[0]}, **record[wrapper[0]]}  # (its fields)
+    if len(wrapper) == 1 and not any(isinstance(v, str) and v.strip() and (k in TEXT_FIELDS or _text_name(k))
+                                     for k, v in record.items()):  # (not beside a text of its own: "body_txt")
+        record = {**record[wrapper[0]], **{k: v for k, v in record.items() if k != wrapper[0]}}  # (its own first)
     nested = {k: v["rendered"] for k, v in record.items() if isinstance(v, dict) and isinstance(v.get("rendered"), str)}
     listed = {k: text for k, v in record.items() if (k in TEXT_FIELDS or _text_name(k)) and isinstance(v, list) and v
               and (text := _list_text(v)) is not None}
@@ -240,8 +241,8 @@ def record_text_field(record: dict[str, Any]) -> str:
     full text over a teaser, or over an id: {"article": "VNA-2025-0412", "article_text": "…"}), else the longest
     string field named as a text is (:data:`TEXT_WORDS`: "content_html", "body_text", read 63's "body_txt", "bdy")."""
     if "text" in record and (isinstance(record["text"], str) and record["text"].strip() or not any(
-            isinstance(record.get(k), str) and record[k].strip() for k in TEXT_FIELDS)):  # (news-please's "text": null
-        return "text"  # beside its "maintext", read 79)
+            isinstance(v, str) and v.strip() and (k in TEXT_FIELDS or _text_name(k)) for k, v in record.items())):
+        return "text"  # (not news-please's "text": null beside its "maintext", read 79, nor beside a "body_html")
     given = [k for k in TEXT_FIELDS if isinstance(record.get(k), str) and record[k].strip()] or [
         k for k, v in record.items() if isinstance(v, str) and v.strip() and _text_name(k)]
     return max(given, key=lambda k: len(record[k].split()), default="text")

@@ -311,6 +311,11 @@ def names_site(line: str) -> bool:
     return bool(SITE_NAME.match(text)) and not TITLE_VERB.search(text)
 
 
+# the labels of a monitoring service's fields (not a title's "Live: … | Update: …", "Analysis: … | Part 2: …")
+SERVICE_LABEL = re.compile(r"(?:^|\|\s*)(?:keywords?(?: set)?|delivery|matched terms|sentiment|relevance|est\. reach"
+                           r"|reach|tier|query|frequency|alert(?: name)?|profile|clips?)\s*:", re.IGNORECASE)
+
+
 def _drop_candidates(article: Article, candidates: list[tuple[int, str]], lines: list[tuple[int, str]],
                      reason: str) -> None:
     """Take ``lines`` out of the headline's ``candidates``, each dropped with ``reason``."""
@@ -622,7 +627,8 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
         article.date = article.date or (parse_date(parts[0]) if parts else None)
     drop(PUBLISHED_LINE.match, "timestamp")
     drop(lambda line: re.fullmatch(r"[A-Z][\w .'’-]{1,25}:\s*[^|]{1,80}?(?:\s+\|\s+[A-Z][\w .'’-]{1,25}:\s*"
-                                   r"[^|]{1,80}?)+", line.strip()), "a service's fields")  # a monitoring mail's
+                                   r"[^|]{1,80}?)+", line.strip()) and SERVICE_LABEL.search(line),
+         "a service's fields")  # a monitoring mail's
     # "Keyword set: "Vietnam economic diplomacy" (EN) | Delivery: 07:00 ICT" (read 79)
     drop(lambda line: BYLINE.match(line) or WRITERS.match(line), "byline/credit")
     # an epigraph under the headline: a quoted sentence and who said it ("“Vietnam wants to be friends …” — …")

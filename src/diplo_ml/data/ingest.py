@@ -793,15 +793,29 @@ def ingest_text(text: str, doc_id: str, path: str = "<text>") -> Article:
 CARD_DOMAIN = re.compile(r"^(?:[\w-]+\.)+(?:vn|com|net|org|gov|int|info|news|asia)$", re.IGNORECASE)
 
 
+# what a social post's page shows around it: its reactions' buttons, its clock ("June 10 at 9:42 AM ·", "10:15 AM ·
+# Jun 15, 2026"), its counts ("47 Reposts 6 Quotes 212 Likes")
+POST_SIGNS = re.compile(r"^(?:Like\s*·?\s*Comment|Like Comment Share)|\bat \d{1,2}:\d{2}\s*(?:AM|PM)?\s*·"
+                        r"|\d{1,2}:\d{2}\s*(?:AM|PM)\s*·\s*\w{3} \d{1,2}, \d{4}"
+                        r"|\b\d+(?:\.\d)?K?\s+(?:Reposts|Likes|shares|comments)\b")
+
+
+def _a_post(article: Article) -> bool:
+    """Whether a page is a social post's: its outlet a social site, or its clock, buttons or counts among its lines."""
+    return (article.outlet or "").startswith(("X (", "Facebook", "LinkedIn", "Instagram", "Threads", "Zalo")) or any(
+        POST_SIGNS.search(line) for _, _, line in article.dropped)
+
+
 def _link_card_title(article: Article) -> None:
     """A post's headline where it shows none: the title of the link card it shares, the short line right under a line
     that is a site's address alone ("VNANET.VN" / "Vietnam, Japan launch 1.2-billion-USD chip talent fund")."""
-    if article.headline:
+    if article.headline or not _a_post(article):
         return
     lines = {n: (why, line.strip()) for n, why, line in article.dropped}
     kept = {p.line: p for p in article.paragraphs}  # (a short line may also stay as a paragraph)
+    last_text = article.paragraphs[0].line if article.paragraphs else None  # (below the post's first paragraph)
     for n, (_, line) in sorted(lines.items()):
-        if not CARD_DOMAIN.match(line):
+        if not CARD_DOMAIN.match(line) or (last_text is not None and n < last_text):  # (a card under the post's text)
             continue
         at = next((m for m in (n + 1, n + 2) if m in lines or m in kept), None)
         below = lines[at] if at in lines else ("paragraph", kept[at].text.strip()) if at in kept else None

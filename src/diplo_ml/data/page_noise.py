@@ -549,7 +549,8 @@ def is_caption(line: str) -> bool:
     longest = 100 if marked and CAPTION.search(line[:marked.start()].rstrip()) and all(  # three sentences of a
         len(said.split()) <= 40 for said in split_sentences(line)) else 60  # caption's length; not a long lead in any
     # element whose class says "caption": "article-caption-lead", a review found)
-    return bool(CAPTION.search(line) or shows) and len(line.split()) <= longest and not split_datelines(line)[0] \
+    words = len((line[:marked.start()] if marked else line).split())  # (the mark's own words not counted)
+    return bool(CAPTION.search(line) or shows) and words <= longest and not split_datelines(line)[0] \
         and not labelled_caption_sentence(line)
 
 
@@ -742,6 +743,14 @@ SITE_NAMES = {"gov.uk", "un news", "united nations", "u.s. department of state",
 SITE_SHAPE = re.compile(r"^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|vn|int|gov|co\.uk|info))$")
 
 
+# a verb a story's title has and a site's name or tagline lacks ("Việt Nam to host …", "… sign …", "… held …")
+STORY_VERB = re.compile(r"\b(?:to|will|is|are|has|have|had|was|were|hosts?|hosted|holds?|held|signs?|signed|agrees?"
+                        r"|agreed|opens?|opened|launch(?:es|ed)?|calls?|called|urges?|urged|meets?|met|welcomes?"
+                        r"|welcomed|seeks?|sets?|wins?|won|brings?|brought|marks?|marked|vows?|vowed|backs?|backed"
+                        r"|boosts?|boosted|pushes|pushed|plans?|planned|inks?|inked|reach(?:es|ed)?|eyes?|eyed)\b",
+                        re.IGNORECASE)
+
+
 def split_site(title: str) -> tuple[str, str]:
     """A page title and the site's name after a bar or a spaced dash ("Ties deepen | Nhan Dan Online", "UK and
     France agree … - GOV.UK", "… cooperate on lithium — MercoPress"); the site "" when it names none."""
@@ -749,9 +758,12 @@ def split_site(title: str) -> tuple[str, str]:
     if " | " in title:
         head, _, site = title.rpartition(" | ")
         label = head.strip()
-        if label.isupper() and len(label.split()) <= 4 and len(site.split()) >= 5 and not site.isupper() \
+        if label.isupper() and len(label.split()) <= 3 and "," not in label and len(site.split()) >= 5 \
+                and not site.isupper() and STORY_VERB.search(site) \
                 and not (site.strip().lower() in SITE_NAMES or masthead(site.strip())):
             return site.strip(), ""  # a newsletter's section before its story: "ASEAN WATCH | Việt Nam to host …"
+            # (not a title in capitals before a site's tagline: "VIETNAM, JAPAN UPGRADE TIES | The official portal of
+            # …", a review found)
         return head, site.strip()
     split = re.match(r"^(.*\S) [-–—] (\S.*)$", title)  # (at the last spaced dash)
     if not split:

@@ -491,7 +491,8 @@ OTHER_TITLE = re.compile(r"^(\*\*|__|\*|_)(?!(?:by|photo|updated|published|poste
                          r"[^*_]+?(?:\s+[^\s*_]+){3,}\1$", re.IGNORECASE)
 # a part of a shared link's card under a post, each its own line (read 75: an X post's "<span class="card-domain">
 # vovworld.vn</span><span class="card-title">Vietnam urges Malaysia …</span><span class="card-description">…")
-CARD_PART = re.compile(r"\b(?:card|preview|link-?preview)[-_](?:domain|site|title|description|desc)\b", re.IGNORECASE)
+CARD_PART = re.compile(r"(?:^|\s)card[-_](?:domain|site|title|description|desc)(?:\s|$)", re.IGNORECASE)  # (not
+# an inline "link-preview-title" in a paragraph, a review found)
 MD_ITALIC_LINE = re.compile(r"(\*|_)(?!\1)[^*_]{3,}(?<![*_\s])\1")  # a line all in italics (not bold)
 MD_BOLD_LINE = re.compile(r"(\*\*|__)[^*_]{3,}\1")
 LINK_LINE = re.compile(r"^(?:[-*+]\s+)?\[[^\]]+\]\([^)]*\)\s*$")
@@ -694,7 +695,8 @@ class MarkdownPage:
                 break  # (the prose)
             if MD_ITALIC_LINE.fullmatch(line) and len(line.split()) >= 5 \
                     and not re.search(r"[.!?][\"'”’)]*[*_]$", line) and MD_BOLD_LINE.fullmatch(above) \
-                    and len(above.split()) >= 6 and not above.isupper():  # (not a kicker's or a section's label in
+                    and len(above.split()) >= 4 and not above.isupper() \
+                    and not re.search(r"\s[–—|]\s|\s-\s", above):  # (not a kicker's or a section's label in
                 found.append(i)  # bold over the title in italics: "**Foreign Affairs – Asia Pacific**", a review)
         return found
 

@@ -166,12 +166,13 @@ SPEECH_COURTESY = re.compile(
     # "Thank you, President, and thank you to our briefers …", "Thank you for joining us at this late hour …"
     # "A big thank you to the more than 200 of you who came …", "Apologies for the delay; …" (read 76's mails)
     # (not "A big thank you to Vietnam's rescue team came from …", "Many thanks to Japanese ODA, the bridge …": review)
-    r"^(?:(?:a (?:very )?(?:big|huge|special|warm|heartfelt|sincere) )thank you to\b(?![^.!?]*\b(?:came|comes|went"
-    r"|goes) (?:from|out)\b)|thank you(?:,| to\b| all\b| (?:very|so) much\b| for joining us\b"
+    r"^(?:(?:a (?:very )?(?:big|huge|special|warm|heartfelt|sincere) )thank you(?:,|\s+(?:all|everyone)\b| to\b"
+    r"(?![^.!?]*\b(?:came|comes|went|goes) (?:from|out)\b))"
+    r"|thank you(?:,| to\b| all\b| (?:very|so) much\b| for joining us\b"
     # "Thank you for your kind introduction and for inviting me to …" (read 56)
     r"| for (?:your|the|this) (?:very )?(?:kind |warm |generous )?(?:introduction|invitation|welcome|words"
     r"|hospitality)\b| for (?:inviting|having|hosting|welcoming) (?:me|us)\b)"
-    r"|many thanks to (?:all|everyone|you|our|those|each|the (?:more than |over )?\d)"
+    r"|many thanks to (?:all|everyone|you|our|those|each|the (?:more than |over )?\d|[^.!?,]{1,60}? for\b)"
     r"|(?:(?:my|our) )?(?:sincere |many )?apologies for (?:the|my|our) (?:late|slow|delay)(?![^.!?]*\b(?:were|was"
     r"|have been|has been) (?:issued|made|offered|given|sent)\b)"
     r"|(?:I am|I'm|I’m|we are|we're|we’re) (?:so |very )?sorry for (?:the|my|our) (?:late|slow|delay)"
@@ -365,9 +366,10 @@ PAGE_NOTE = re.compile(
     r"|^(?:I|we)(?: shall| will|['’]ll) be brief[.!]$"
     # a programme's sponsor and a mail's notes on its answers (read 76): "This episode is supported by Saigon Freight
     # Partners — …", "Use code MEKONG10 for 10% off …", "My answers are inline below.", "Feel free to shorten them, …"
-    r"|^this (?:episode|podcast|newsletter|issue|edition|segment) is (?:kindly |proudly )?"  # (not "This
+    r"|^this (?:episode|show|podcast|newsletter|issue|edition|segment) is (?:kindly |proudly )?"  # (not "This
     # programme is supported by the EU and will train …", "This show is presented by the Embassy … and brings …")
     r"(?:supported|sponsored|brought to you|made possible|powered) by\b"
+    r"|^this (?:episode|podcast|newsletter|issue|edition|segment) is (?:kindly |proudly )?presented by\b"
     r"|^use (?:the |our )?(?:promo |discount |coupon )?code (?-i:[A-Z0-9]{3,20}) (?:for|to get)\b"
     r"|^my (?:answers|replies|responses) (?:are|follow) (?:inline|in line|below)\b"
     r"|^(?:please )?feel free to (?:shorten|edit|cut|trim|abridge)\b"
@@ -518,7 +520,9 @@ CHAIRED = re.compile(r"^[^.!?,;]{0,80}\b(?:chaired|hosted|presided over|held|gav
                      r"(?:\s+(?:on|in|at|this)\s+(?:(?-i:[A-Z0-9])[\w'’-]*,?\s*){1,4})*"
                      r"\s*[.!]?$", re.IGNORECASE)  # (a place or date at most: "… amid heavy shelling" is news)
 # who attended, not what happened (read 77): "Attending the opening session were Mr. …, Vice Chairman of …; Ms. …"
-ATTENDANCE = re.compile(r"^(?![^.!?]*\b(?:who|which)\b)"  # (not "…, who adopted a five-year action plan", a review)
+ATTENDANCE = re.compile(r"^(?![^.!?]*\b(?:who|which) (?:also |then |later )?(?:adopted|announced|signed|agreed|pledged"
+                        r"|said|called|stressed|approved|launched|unveiled|committed|promised|proposed|urged)\b)"
+                        # (not "…, who adopted a five-year action plan", a review; "…, who is …" still a list)
                         r"(?:also )?(?:attending|present at|in attendance at|taking part in|participating in)"
                         r" (?:the )?[^.!?,;:]{0,80}? (?:were|was)\s+(?-i:[A-Z])|^(?:also )?(?:present|attending"
                         r"|in attendance|taking part) (?:were|was)\s+(?-i:[A-Z])", re.IGNORECASE)
