@@ -142,16 +142,16 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
 PICTURE_KINDS = {"image", "photo", "picture", "figure", "gallery", "video", "caption", "thumbnail"}
 
 
-# what a crawl's or a feed's rows of no article say they are, by the last word of their kind: a listing page of
-# teasers (read 76: `{"type": "listing", "text": "Economy\n\nVietnam to open …\nThe office is …"}`), a spider's
-# "related" rows (read 79), readers' comments; and, with no text, a section's or a feed's own row (read 77's
-# `{"page_type": "listing", …, "text": null}`, read 75's `{"record": "feed", "feed_title": …}`) or a page's or a crawl's
-# header (read 75: a live blog's `{"type": "header", "page_title": …, "standfirst": …}` above its updates). Not a
-# "feed_item", a "channel_post", an "archive_article" or a "category" page that holds its article (a review found)
+# what a crawl's, a feed's or a spider's rows that hold no article say they are, by the last word of their kind: a
+# listing page of teasers (read 76: `{"type": "listing", "text": "Economy\n\nVietnam to open …\nThe office is …"}`);
+# with no text also a section's, a feed's, a related story's or a comment's row (read 77's `{"page_type": "listing", …,
+# "text": null}`, read 75's `{"record": "feed", "feed_title": …}`, read 79's `{"item_type": "related", "snippet": …}`)
+# and a page's or a crawl's header (:data:`HEADER_KINDS`; read 75: a live blog's `{"type": "header", "page_title": …,
+# "standfirst": …}` above its updates). Not a "feed_item", a "channel_post", an "archive_article", nor a "category",
+# "related" or "comment" row that holds its article's text (two reviews found)
 LISTING_KINDS = {"listing"}
 SECTION_KINDS = {"index", "results", "category", "archive", "feed", "channel", "homepage", "frontpage", "section",
-                 "related",
-                 "recommended", "comment", "comments"}  # (with text, a "related" or "comment" row may be an article)
+                 "related", "recommended", "comment", "comments"}
 HEADER_KINDS = {"header", "meta", "metadata", "manifest", "site", "crawl"}
 KIND_TAILS = {"page", "info", "information", "meta", "metadata", "details", "header", "row", "record"}
 ROW_KIND_FIELDS = ("type", "kind", "block_type", "block_kind", "element_type", "part_type", "role", "row_type",
