@@ -58,8 +58,8 @@ TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[
                           # ("EMBARGOED PRESS RELEASE: …", "News alert: 27 Vietnamese fishermen …", read 70; not "MFA
                           # Press Release: …" nor "Notice: …", which reads 43, 44 and 58 keep in the title)
                           r"|^(?:op-?ed|opinion|article|column|commentary) (?:submission|pitch|draft)\s*:\s*(?=\S)"
-                          r"|^(?:headline|hed)\s*:\s*(?=\S)"  # (a draft's own label: "HEADLINE: Houston …", read 76)
                           # (a mail's subject: "Op-ed submission: Give Vietnamese culture …", read 68)
+                          r"|^(?:headline|hed)\s*:\s*(?=\S)"  # (a draft's own label: "HEADLINE: Houston …", read 76)
                           # the opinion section's label: "Opinion: Australia and Vietnam must …" (review 4 of s55);
                           # not a form that titles keep ("Explainer: Why …", "Interview: …", read 41)
                           rf"|^{OPINION_SECTION}\s*[:|]\s*(?=(?-i:[A-Z0-9\"“‘]))"
@@ -626,10 +626,10 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
         parts = [part for part in BYLINE_PARTS.split(line)[1:] if PUBLISHED_LINE.match(part)]
         article.date = article.date or (parse_date(parts[0]) if parts else None)
     drop(PUBLISHED_LINE.match, "timestamp")
+    # a monitoring mail's fields: "Keyword set: "Vietnam economic diplomacy" (EN) | Delivery: 07:00 ICT" (read 79)
     drop(lambda line: re.fullmatch(r"[A-Z][\w .'’-]{1,25}:\s*[^|]{1,80}?(?:\s+\|\s+[A-Z][\w .'’-]{1,25}:\s*"
                                    r"[^|]{1,80}?)+", line.strip()) and SERVICE_LABEL.search(line),
-         "a service's fields")  # a monitoring mail's
-    # "Keyword set: "Vietnam economic diplomacy" (EN) | Delivery: 07:00 ICT" (read 79)
+         "a service's fields")
     drop(lambda line: BYLINE.match(line) or WRITERS.match(line), "byline/credit")
     # an epigraph under the headline: a quoted sentence and who said it ("“Vietnam wants to be friends …” — …")
     epigraphs = [c for c in candidates if EPIGRAPH.match(c[1]) and any(

@@ -813,9 +813,9 @@ def _link_card_title(article: Article) -> None:
         return
     lines = {n: (why, line.strip()) for n, why, line in article.dropped}
     kept = {p.line: p for p in article.paragraphs}  # (a short line may also stay as a paragraph)
-    last_text = article.paragraphs[0].line if article.paragraphs else None  # (below the post's first paragraph)
+    first_text = article.paragraphs[0].line if article.paragraphs else None
     for n, (_, line) in sorted(lines.items()):
-        if not CARD_DOMAIN.match(line) or (last_text is not None and n < last_text):  # (a card under the post's text)
+        if not CARD_DOMAIN.match(line) or (first_text is not None and n < first_text):  # (a card is under the text)
             continue
         at = next((m for m in (n + 1, n + 2) if m in lines or m in kept), None)
         below = lines[at] if at in lines else ("paragraph", kept[at].text.strip()) if at in kept else None

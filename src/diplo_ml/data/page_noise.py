@@ -753,7 +753,8 @@ STORY_VERB = re.compile(r"\b(?:to|will|is|are|has|have|had|was|were|hosts?|hoste
 
 def split_site(title: str) -> tuple[str, str]:
     """A page title and the site's name after a bar or a spaced dash ("Ties deepen | Nhan Dan Online", "UK and
-    France agree … - GOV.UK", "… cooperate on lithium — MercoPress"); the site "" when it names none."""
+    France agree … - GOV.UK", "… cooperate on lithium — MercoPress"); the site "" when it names none, and a story's
+    title after a section's label in capitals before the bar ("ASEAN WATCH | Việt Nam to host …")."""
     title = TITLE_PREFIX.sub("", title, count=1)
     if " | " in title:
         head, _, site = title.rpartition(" | ")
