@@ -83,15 +83,16 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
         for key in (field, *HEADLINE_FIELDS, *PREVIOUS_FIELDS):
             if record.get(key) is not None and not isinstance(record[key], str):
                 raise DataError(f"{label}:{number}: '{key}' must be a string, not {type(record[key]).__name__}")
-        if (not text or is_blank(text)) and picture_row(record):  # (a page's picture beside its article's row)
+        blank = not text or is_blank(text)
+        if blank and picture_row(record):  # (a page's picture beside its article's row)
             print(f"note: {label}:{number}: a picture's row (its caption, no article text) is left out",
                   file=sys.stderr)
             continue
-        if task.reads_pages and (kind := listing_row(record, bool(text) and not is_blank(text))) is not None:
+        if task.reads_pages and (kind := listing_row(record, not blank)) is not None:
             print(f"note: {label}:{number}: a '{kind}' row (not an article) is left out", file=sys.stderr)
             left_out += 1
             continue
-        if not text or is_blank(text):
+        if blank:
             fields = ", ".join(repr(k) for k in record) or "none"
             raise DataError(f"{label}:{number}: missing or empty 'text' (nor {', '.join(TEXT_FIELDS[1:])}; the "
                             f"row's fields: {fields})")
@@ -154,9 +155,8 @@ SECTION_KINDS = {"index", "results", "category", "archive", "feed", "channel", "
                  "related", "recommended", "comment", "comments"}
 HEADER_KINDS = {"header", "meta", "metadata", "manifest", "site", "crawl"}
 KIND_TAILS = {"page", "info", "information", "meta", "metadata", "details", "header", "row", "record"}
-ROW_KIND_FIELDS = ("type", "kind", "block_type", "block_kind", "element_type", "part_type", "role", "row_type",
-                   "item_type", "node_type", "record_type", "entry_type", "record", "page_type", "page_kind",
-                   "row_kind")  # (not a "tag": a topic's, "election results")
+ROW_KIND_FIELDS = (*(k for k in KIND_FIELDS if k not in ("block", "tag", "style")), "record", "page_type", "page_kind",
+                   "row_kind")  # (a page's part's fields, not a "tag": a topic's, "election results")
 
 
 def listing_row(record: dict[str, Any], has_text: bool) -> str | None:
@@ -170,7 +170,7 @@ def listing_row(record: dict[str, Any], has_text: bool) -> str | None:
             return named.lower()
     for key in ROW_KIND_FIELDS:
         if isinstance(record.get(key), str):
-            words = re.split(r"[\s_-]+", record[key].strip().lower())
+            words = kind_words(record[key])
             while len(words) > 1 and words[-1] in KIND_TAILS:  # ("listing_page", read 79's "crawl_info")
                 words = words[:-1]
             if words and len(words) <= 2 and words[-1] in kinds:
@@ -182,8 +182,13 @@ def picture_row(record: dict[str, Any]) -> bool:
     """Whether a row with no text is a page's picture: a "caption" field, or a kind that names a picture
     (`{"block": "lead_image", "url": …, "caption": …, "credit": …}` above the article's row, read 73)."""
     kinds = [str(record[k]) for k in KIND_FIELDS if isinstance(record.get(k), str)]
-    return isinstance(record.get("caption"), str) or any(
-        re.split(r"[\s_-]+", kind.strip().lower())[-1] in PICTURE_KINDS for kind in kinds)
+    return isinstance(record.get("caption"), str) or any(kind_words(kind)[-1] in PICTURE_KINDS for kind in kinds)
+
+
+def kind_words(kind: str) -> list[str]:
+    """A row's kind as its words in small letters ("lead_image" -> ["lead", "image"], "Crawl-Info" -> ["crawl",
+    "info"])."""
+    return re.split(r"[\s_-]+", kind.strip().lower())
 
 
 def _article_units(task: Task, article: Any) -> Iterator[Unit]:

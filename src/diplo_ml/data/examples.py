@@ -94,8 +94,7 @@ def flat_record(record: dict[str, Any]) -> dict[str, Any]:
     blocks: {"paras": [{"kind": "p", "text": "…"}, …]}, see :func:`_item_text`) as one string of paragraphs;
     ``record`` itself when it has neither."""
     wrapper = [k for k in WRAPPER_FIELDS if isinstance(record.get(k), dict)]
-    if len(wrapper) == 1 and not any(isinstance(v, str) and v.strip() and (k in TEXT_FIELDS or _text_name(k))
-                                     for k, v in record.items()):  # (not beside a text of its own: "body_txt")
+    if len(wrapper) == 1 and not _gives_text(record):  # (not beside a text of its own: "body_txt")
         record = {**record[wrapper[0]], **{k: v for k, v in record.items() if k != wrapper[0]}}  # (its own first)
     nested = {k: v["rendered"] for k, v in record.items() if isinstance(v, dict) and isinstance(v.get("rendered"), str)}
     listed = {k: text for k, v in record.items() if (k in TEXT_FIELDS or _text_name(k)) and isinstance(v, list) and v
@@ -200,6 +199,11 @@ def _headline_rank(name: str) -> int:
     return 0 if words & {"h1", "page"} else 1 if "headline" in words else 2 if "en" in words else 3
 
 
+def _gives_text(record: dict[str, Any]) -> bool:
+    """Whether a record gives a text under a text's name (:data:`TEXT_FIELDS`, or named as one: "body_html")."""
+    return any(isinstance(v, str) and v.strip() and (k in TEXT_FIELDS or _text_name(k)) for k, v in record.items())
+
+
 def _text_name(name: str) -> bool:
     words = _name_words(name)
     if words and SHORT_TEXT_WORDS.intersection(words):
@@ -240,8 +244,7 @@ def record_text_field(record: dict[str, Any]) -> str:
     """The field a record keeps its text in: "text", else the longest of :data:`TEXT_FIELDS` it gives as a string (a
     full text over a teaser, or over an id: {"article": "VNA-2025-0412", "article_text": "…"}), else the longest
     string field named as a text is (:data:`TEXT_WORDS`: "content_html", "body_text", read 63's "body_txt", "bdy")."""
-    if "text" in record and (isinstance(record["text"], str) and record["text"].strip() or not any(
-            isinstance(v, str) and v.strip() and (k in TEXT_FIELDS or _text_name(k)) for k, v in record.items())):
+    if "text" in record and (isinstance(record["text"], str) and record["text"].strip() or not _gives_text(record)):
         return "text"  # (not news-please's "text": null beside its "maintext", read 79, nor beside a "body_html")
     given = [k for k in TEXT_FIELDS if isinstance(record.get(k), str) and record[k].strip()] or [
         k for k, v in record.items() if isinstance(v, str) and v.strip() and _text_name(k)]
