@@ -1352,6 +1352,10 @@ LEAD12 = "The two leaders agreed to raise two-way trade to 15 billion USD by 203
     (f"Statement by Ambassador James Kariuki at the UN Security Council briefing on Myanmar. {LEAD12}", LEAD12),
     # a source in brackets before a dash is cut
     (f"(Embassy of Viet Nam in Mexico) – {LEAD12}", LEAD12),
+    # a provincial portal's and VNA's business news' datelines (read 77)
+    (f"(Portal) - {LEAD12}", LEAD12),
+    (f"(Da Nang Portal) – {LEAD12}", LEAD12),
+    (f"(BNEWS) - {LEAD12}", LEAD12),
     # a rank abbreviation does not end the sentence
     ("Snr. Col. Nguyen Van Thanh led a Vietnamese ship to the Komodo 2026 exercise. It returned on Monday.",
      "Snr. Col. Nguyen Van Thanh led"),

@@ -27,6 +27,7 @@ OUTLETS = {
     # other Vietnamese outlets, also by their site names
     "DAN TRI": "Dan Tri", "DANTRI": "Dan Tri", "QĐND": "QDND", "QDND": "QDND", "SGGP": "SGGP",
     "THANH NIEN": "Thanh Nien", "DTINEWS": "DTiNews", "HANOIMOI": "Hanoimoi",  # "(Dtinews) -", "(Hanoimoi) –"
+    "BNEWS": "Bnews",  # (VNA's business news: "(BNEWS) -")
     "BAOQUOCTE": "WVR", "TGVN": "WVR",  # (the World & Vietnam Report by its Vietnamese names: "(Baoquocte) -")
     "BAOQUOCTE.VN": "WVR", "NHANDAN.VN": "Nhan Dan", "VIETNAMNET.VN": "VietNamNet", "VNEXPRESS.NET": "VnExpress",
     "TUOITRE.VN": "Tuoi Tre", "THANHNIEN.VN": "Thanh Nien", "DANTRI.COM.VN": "Dan Tri", "QDND.VN": "QDND",
@@ -134,10 +135,11 @@ _NOT_A_PAIR = (r"(?!(?:\S+\s+){1,4}(?:ties|relations|relationship|trade|talks|te
 DATELINE_CITY = re.compile(r"^(?P<place>[A-ZÀ-Ỹ][\w.'’ -]{1,25}?)(?:\s+[–—]+\s+|\s+-\s+|:\s+)(?=[A-Z\"“])"
                            + _NOT_A_PAIR)
 # a source in brackets that no outlet list knows, before a dash: "(Embassy of Viet Nam in Mexico) – A Vietnamese
-# culture week …", "(Vietnam Embassy in Cambodia) - The embassy …" (an organisation's name of two to eight words)
+# culture week …", "(Vietnam Embassy in Cambodia) - The embassy …", a provincial portal's "(Portal) -" and "(Da Nang
+# Portal) -" (read 77): an organisation's name of one to eight words
 DATELINE_SOURCE = re.compile(r"^\((?=[^)]*\b(?:Embassy|Consulate|Ministry|Mission|Office|Committee|Department|Agency"
-                             r"|Association|Union|Council|Secretariat|Government|Delegation)\b)"
-                             r"(?P<source>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|in|the|and|to|for|at)){1,7})\)"
+                             r"|Association|Union|Council|Secretariat|Government|Delegation|Portal)\b)"
+                             r"(?P<source>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|in|the|and|to|for|at)){0,7})\)"
                              rf"\s*{_DASH}\s+(?=[A-Z\"“])")  # (an organisation: not "(From Left to Right) – …")
 # a place and a site's name: "Jakarta, Kemlu.go.id – Indonesia and Viet Nam …"
 DATELINE_SITE = re.compile(rf"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}}),\s*(?P<site>[A-Za-z][\w-]*"
