@@ -701,3 +701,33 @@ def test_a_feed_parsers_rows_a_spiders_related_rows_and_a_null_text_beside_maint
     assert unit["_text"].startswith(article_text[:40])
     err = capsys.readouterr().err
     assert "export.jsonl:1: a 'feed' row (not an article)" in err and "export.jsonl:3: a 'related' row" in err
+
+
+def test_a_wires_flash_is_left_out_for_its_later_version_in_the_next_row(tmp_path, capsys):
+    # read 78 (s60): a wire export's flash ("… More to follow.") and its first update in the next row; the flash gave
+    # the summary and the update's "UPDATE 1-" stayed in its headline
+    stem = "tag:reuters.com,2026:newsml_L4N3HX1A2"
+    flash = {"id": f"{stem}:1", "version": 1, "headline": "EU INSPECTORS SAY VIETNAM MADE PROGRESS ON FISHING",
+             "body": "HANOI, June 19 (Reuters) - EU inspectors said Vietnam had made progress.\n\nMore to follow."}
+    update = {"id": f"{stem}:2", "version": 2, "headline": "UPDATE 1-EU signals Vietnam could shed seafood warning",
+              "body": "HANOI, June 19 (Reuters) - The European Union could lift its warning on Vietnamese seafood by "
+                      "December, its inspectors said on Friday."}
+    path = write(tmp_path, "wire.jsonl", "\n".join(json.dumps(r) for r in (flash, update)))
+    (unit,) = list(read_units([str(path)], SummariseTask({})))
+    assert unit["line"] == 2 and "The European Union could lift" in unit["_text"]
+    assert unit["headline"] == "EU signals Vietnam could shed seafood warning"
+    assert "wire.jsonl:1: an earlier version of line 2's story (version 1 of 2) is left out" in capsys.readouterr().err
+    # a version field beside the same id does as well; the tagger still reads every row
+    rows = [{**flash, "id": "s1"}, {**update, "id": "s1"}]
+    path = write(tmp_path, "cms.jsonl", "\n".join(json.dumps(r) for r in rows))
+    assert [u["line"] for u in read_units([str(path)], SummariseTask({}))] == [2]
+    assert len(list(read_units([str(path)], PillarsTask({})))) == 2
+    # not a version: other stories, an older version after the newer, rows apart, ids that end in a number
+    others = [[{**flash, "id": f"{stem}:1"}, {**update, "id": "other:2"}],
+              [{**update, "id": f"{stem}:2"}, {**flash, "id": f"{stem}:1"}],
+              [{**flash, "id": "a:1"}, {**update, "id": "b", "version": 3}, {**update, "id": "a:2"}],
+              [{**flash, "id": "story-2026"}, {**update, "id": "story-2027"}],
+              [{**flash, "id": 41, "version": None}, {**update, "id": 42}]]
+    for n, pair in enumerate(others):
+        path = write(tmp_path, f"apart{n}.jsonl", "\n".join(json.dumps(r) for r in pair))
+        assert len(list(read_units([str(path)], SummariseTask({})))) == len(pair), pair

@@ -64,7 +64,9 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
     first_line_of: dict[str, int] = {}  # id -> the line that gave it first; the first repeat in a file is noted
     repeat_noted = False
     alias_noted = False
-    for number, record in group_elements(records) if task.reads_pages else records:
+    if task.reads_pages:  # (a wire's flash and its later version are one story: the latest is its article)
+        records = group_elements(latest_versions(records, label))
+    for number, record in records:
         if isinstance(record, list):  # a scraper's rows of one page's elements: read as the page they came from
             try:
                 article = ingest_document(element_page(record), f"{Path(label).stem}:{number}", f"{label}:{number}")
@@ -138,6 +140,45 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
         print(f"note: {label}: no article rows ({left_out} left out)", file=sys.stderr)
     elif not count:
         raise DataError(f"{label}: no records")
+
+
+# a wire's or a CMS's version of a story in its row's id ("tag:reuters.com,2026:newsml_L4N3HX1A2:2", "…-v2") or in a
+# field of its own ({"id": …, "version": 2}); read 78: the flash ("… made progress. More to follow.") and then its
+# first update, the story's article, in the next row
+_ID_VERSION = re.compile(r"^(?P<story>.+?\w)(?::|[-_.]v|/v)(?P<version>\d{1,3})$")
+VERSION_FIELDS = ("version", "revision")
+
+
+def story_version(record: dict[str, Any]) -> tuple[str, int] | None:
+    """A row's story and version number: its id with and without a version at its end, or its id and its version
+    field; None where the row names no version."""
+    rid = record.get("id")
+    if not isinstance(rid, (str, int)) or isinstance(rid, bool):
+        return None
+    field = next((record[k] for k in VERSION_FIELDS if isinstance(record.get(k), int)
+                  and not isinstance(record[k], bool)), None)
+    if isinstance(rid, str) and (match := _ID_VERSION.match(rid.strip())):
+        return match["story"], int(match["version"])
+    return (str(rid), field) if field is not None else None
+
+
+def latest_versions(records: Iterable[tuple[int, dict[str, Any]]], label: str
+                    ) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The rows, but a row that the next row gives again as a later version of its story (:func:`story_version`) is
+    left out with a note: the latest version is the article."""
+    held: tuple[int, dict[str, Any], tuple[str, int] | None] | None = None
+    for number, record in records:
+        version = story_version(record) if isinstance(record, dict) else None
+        if held is not None:
+            earlier = held[2]
+            if earlier and version and earlier[0] == version[0] and earlier[1] < version[1]:
+                print(f"note: {label}:{held[0]}: an earlier version of line {number}'s story (version {earlier[1]} "
+                      f"of {version[1]}) is left out", file=sys.stderr)
+            else:
+                yield held[0], held[1]
+        held = (number, record, version)
+    if held is not None:
+        yield held[0], held[1]
 
 
 PICTURE_KINDS = {"image", "photo", "picture", "figure", "gallery", "video", "caption", "thumbnail"}
