@@ -731,3 +731,43 @@ def test_a_wires_flash_is_left_out_for_its_later_version_in_the_next_row(tmp_pat
     for n, pair in enumerate(others):
         path = write(tmp_path, f"apart{n}.jsonl", "\n".join(json.dumps(r) for r in pair))
         assert len(list(read_units([str(path)], SummariseTask({})))) == len(pair), pair
+
+
+def test_a_live_blogs_a_gallerys_and_a_briefings_rows_are_one_page_each(tmp_path, capsys):
+    # reads 75, 80-82 (s60, s61): a live blog's header row (title, standfirst) above its updates gave each update as
+    # an article; a gallery's header and its slides, and a briefing exported a question a row, stopped `predict`
+    url = "https://english.vov.vn/en/politics/live-vietnam-at-the-un-forum-post1221904.vov"
+    standfirst = "Vietnam presented its third Voluntary National Review at the UN forum in New York on July 14."
+    live = [{"kind": "liveblog_header", "url": url, "title": "Live: Vietnam at the UN forum", "standfirst": standfirst,
+             "published": "2026-07-14T20:00:00+07:00"},
+            {"kind": "liveblog_update", "url": url, "update_title": "Coverage ends", "text": "That concludes our live "
+             "coverage. The forum continues until July 17."},
+            {"kind": "liveblog_update", "url": url, "text": "At a side event, officials presented a mangrove plan."}]
+    path = write(tmp_path, "live.jsonl", "\n".join(json.dumps(r) for r in live))
+    (page,) = list(read_units([str(path)], SummariseTask({})))
+    assert page["headline"] == "Vietnam at the UN forum" and page["line"] == 1 and page["date"] == "2026-07-14"
+    assert page["_text"].startswith(standfirst) and "a mangrove plan" in page["_text"]
+    gallery = [{"type": "gallery", "url": url, "title": "Family Day brings generations together in Ansan",
+                "intro": "More than 3,000 people took part in the first Vietnamese Family Day in Ansan on July 19."},
+               *({"type": "slide", "n": n, "url": url, "caption": f"Children play game number {n}."} for n in (1, 2))]
+    path = write(tmp_path, "gallery.jsonl", "\n".join(json.dumps(r) for r in gallery))
+    (page,) = list(read_units([str(path)], SummariseTask({})))
+    assert page["_text"].startswith("More than 3,000 people") and "game number 2" in page["_text"]
+    asked = [{"briefing_title": "Regular Press Briefing on 30 July 2026", "url": url, "item": n,
+              "question": f"Could you comment on item {n}?", "answer": f"Vietnam will send unit {n} in August."}
+             for n in (1, 2)]
+    path = write(tmp_path, "briefing.jsonl", "\n".join(json.dumps(r) for r in asked))
+    (page,) = list(read_units([str(path)], SummariseTask({})))
+    assert page["headline"] == "Regular Press Briefing on 30 July 2026" and "send unit 2" in page["_text"]
+    assert [u["_text"] for u in read_units([str(path)], PillarsTask({}))] == [
+        f"Could you comment on item {n}?\n\nVietnam will send unit {n} in August." for n in (1, 2)]  # (rows to tag)
+    # not one page: updates of another page, a row with a title of its own, a header with a teaser cut off
+    other = [live[0], {**live[1], "url": url + "?other"}]
+    titled = [live[0], {**live[1], "title": "Another story altogether today"}]
+    teaser = [{**live[0], "standfirst": "Vietnam presented its third review at the…"}, live[1]]
+    for rows, expected in ((other, 1), (titled, 1), (teaser, 1)):
+        path = write(tmp_path, "rows.jsonl", "\n".join(json.dumps(r) for r in rows))
+        units = list(read_units([str(path)], SummariseTask({})))
+        assert len(units) == expected and units[0]["line"] == 2, rows
+    err = capsys.readouterr().err
+    assert "a 'liveblog_header' row (not an article) is left out" in err

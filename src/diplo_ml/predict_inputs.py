@@ -25,6 +25,7 @@ from diplo_ml.data.examples import (
     with_sapo,
     without_row_header,
 )
+from diplo_ml.data.header_rows import header_pages, qa_text
 from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, read_articles, written_by_diplo
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.line_joins import mended_breaks
@@ -65,7 +66,7 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
     repeat_noted = False
     alias_noted = False
     if task.reads_pages:  # (a wire's flash and its later version are one story: the latest is its article)
-        records = group_elements(latest_versions(records, label))
+        records = header_pages(group_elements(latest_versions(records, label)))
     for number, record in records:
         if isinstance(record, list):  # a scraper's rows of one page's elements: read as the page they came from
             try:
@@ -80,6 +81,8 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
             count += 1
             continue
         record = flat_record(record)  # (a WordPress export's {"content": {"rendered": "<p>…"}})
+        if (asked := qa_text(record)) is not None:  # (a briefing's row: its question and answer, read 80)
+            record = {**record, "text": asked}
         field = record_text_field(record)
         text = record.get(field)
         for key in (field, *HEADLINE_FIELDS, *PREVIOUS_FIELDS):
@@ -212,10 +215,12 @@ def listing_row(record: dict[str, Any], has_text: bool) -> str | None:
     for key in ROW_KIND_FIELDS:
         if isinstance(record.get(key), str):
             words = kind_words(record[key])
-            while len(words) > 1 and words[-1] in KIND_TAILS:  # ("listing_page", read 79's "crawl_info")
+            while words:  # ("listing_page", read 79's "crawl_info"; a tail that is a kind itself: "liveblog_header")
+                if len(words) <= 2 and words[-1] in kinds:
+                    return record[key].strip()
+                if len(words) == 1 or words[-1] not in KIND_TAILS:
+                    break
                 words = words[:-1]
-            if words and len(words) <= 2 and words[-1] in kinds:
-                return record[key].strip()
     return None
 
 
