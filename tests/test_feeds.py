@@ -771,3 +771,18 @@ def test_a_live_blogs_a_gallerys_and_a_briefings_rows_are_one_page_each(tmp_path
         assert len(units) == expected and units[0]["line"] == 2, rows
     err = capsys.readouterr().err
     assert "a 'liveblog_header' row (not an article) is left out" in err
+
+
+def test_a_crawlers_numbered_chunks_of_one_document_are_one_article(tmp_path):
+    # read 83 (s61): four chunks under one doc_id, the first only the page's menus and a caption, were four articles
+    # (the first with no statement)
+    doc = {"doc_id": "vgp-1112607", "url": "https://en.baochinhphu.vn/viet-nam-australia-111260718.htm",
+           "title": "Viet Nam, Australia agree to boost cooperation - VGP News"}
+    texts = ["Home | Government | Foreign Affairs\nFont size: A A A | Print | Email\nThe two ministers at the meeting. "
+             "Photo: VGP", "VGP - Viet Nam and Australia agreed on July 18 to step up cooperation in critical "
+             "minerals.", "The two ministers agreed to set up a working group on critical minerals."]
+    rows = [{**doc, "chunk_index": n, "text": text} for n, text in enumerate(texts)]
+    path = write(tmp_path, "chunks.jsonl", "\n".join(json.dumps(r) for r in rows))
+    (unit,) = list(read_units([str(path)], SummariseTask({})))
+    assert "agreed on July 18" in unit["_text"] and "working group" in unit["_text"]
+    assert len(list(read_units([str(path)], PillarsTask({})))) == 3

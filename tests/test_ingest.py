@@ -1826,6 +1826,10 @@ def test_headlines_a_second_review_kept():
     lead = "\n\nVietnam and Laos agreed on Monday to raise two-way trade to 5 billion USD by 2030."
     # (an alert's label before a title is no part of it, as the reads' keys take it since read 80)
     assert ingest_text("Update: Talks resume in Hanoi" + lead, "u").headline == "Talks resume in Hanoi"
+    for label in ("UPDATED: ", "NOTICE: ", "Live: ", "2nd LEAD: ", "Episode 48: "):  # (reads 80, 82, 83)
+        assert ingest_text(label + "Talks resume in Hanoi" + lead, "u").headline == "Talks resume in Hanoi"
+    for title in ("Live music: a night of ca tru in Hanoi", "Notice on the 2026 EPS-TOPIK for Vietnamese workers"):
+        assert ingest_text(title + lead, "u").headline == title
     assert ingest_text("Foreign correspondents" + lead, "f").headline == "Foreign correspondents"
     assert ingest_text("Vietnam News – the paper at 35" + lead, "v").outlet is None  # a headline about the paper
 

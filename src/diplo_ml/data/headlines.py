@@ -71,8 +71,9 @@ TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[
                           # a wire's version before its headline: "UPDATE 2-Vietnam, Philippines sign …", "REFILE-…"
                           r"|^(?-i:(?:UPDATE|REFILE|CORRECTED|RPT|WRAPUP|EXCLUSIVE)(?: \d{1,2})?)\s?-(?=[A-Z])"
                           # an alert's or a live page's label and a write-through's: "UPDATE: …", "UPDATED: …", "Live:
-                          # …", "2nd LEAD: …" (reads 80, 82; not "BREAKING: THE SILENCE ON …", a title's pun)
-                          r"|^(?:update[d]?|live(?: updates| blog)?|just in|developing"
+                          # …", "2nd LEAD: …", "NOTICE: …" (reads 80, 82, 83; not "BREAKING: THE SILENCE ON …", a
+                          # title's pun, nor "NOTICE ON …", a notice's own title)
+                          r"|^(?:update[d]?|live(?: updates| blog)?|just in|developing|notice"
                           r"|\d(?:st|nd|rd|th) lead)\s*:\s+(?=(?-i:[A-Z0-9\"“‘]))"
                           # a podcast's episode before its title: "Episode 48: …", "Diplomacy Dialogues — Ep. 12: …"
                           r"|^(?:[^:–—]{2,40}\s[—–-]\s)?(?:episode|ep\.)\s?\d{1,4}\s*:\s+(?=\S)"

@@ -15,7 +15,8 @@ from diplo_ml.data.page_text import looks_like_html
 from diplo_ml.data.transcripts import cue_time, one_recording, recording_key, timed_segment
 
 SELECTOR_FIELDS = ("selector", "css_selector", "css", "element")  # where a row names the element it was read from
-PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position")
+PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position",
+                      "chunk_index")  # (a crawler's chunks of one document, read 83)
 # an article's text over rows, numbered beside their count (`"page": 2, "pages": 2`, read 68; not a listing's or an
 # e-paper's page number, nor a digest's chunks, a review found)
 COUNTED_PART_FIELDS = {"page": ("pages", "page_count", "total_pages", "n_pages"),
