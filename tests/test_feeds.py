@@ -786,3 +786,24 @@ def test_a_crawlers_numbered_chunks_of_one_document_are_one_article(tmp_path):
     (unit,) = list(read_units([str(path)], SummariseTask({})))
     assert "agreed on July 18" in unit["_text"] and "working group" in unit["_text"]
     assert len(list(read_units([str(path)], PillarsTask({})))) == 3
+
+
+def test_a_feeds_content_encoded_and_a_pdfs_pages_under_its_file_name(tmp_path):
+    # read 85 (s61): an RSS export's "content_encoded" was no text (the run stopped); a PDF's two pages a row each,
+    # titled by the file's name, were two articles headed "APEC2027_InfoNote_03_EN"
+    item = {"title": "Vietnam and the UAE hold first CEPA Joint Committee", "link": "https://example.org/uae.html",
+            "description": "<p>A teaser [&#8230;]</p>", "content_encoded": "<p>Vietnam and the United Arab Emirates "
+            "held the first meeting of their CEPA Joint Committee in Dubai on July 21.</p><p>More talks follow.</p>"}
+    path = write(tmp_path, "rss.jsonl", json.dumps(item))
+    (unit,) = list(read_units([str(path)], SummariseTask({})))
+    assert "held the first meeting" in unit["_text"]
+    pages = [{"source_file": "APEC2027_InfoNote_03_EN.pdf", "page": n, "n_pages": 2, "title": "APEC2027_InfoNote_03_EN",
+              "text": text} for n, text in ((1, "Viet Nam outlines APEC 2027 priorities\n\nViet Nam introduced the "
+                                             "priorities of its APEC host year at the meeting on 24 July."),
+                                            (2, "Senior officials welcomed the proposals of Viet Nam."))]
+    path = write(tmp_path, "pdf.jsonl", "\n".join(json.dumps(r) for r in pages))
+    (unit,) = list(read_units([str(path)], SummariseTask({})))
+    assert unit["headline"] == "Viet Nam outlines APEC 2027 priorities" and "Senior officials" in unit["_text"]
+    from diplo_ml.data.examples import record_title
+    assert record_title({"title": "statement-final.pdf", "headline_h1": "Viet Nam at the UN"}) == "Viet Nam at the UN"
+    assert record_title({"title": "Viet Nam_UN statement"}) == "Viet Nam_UN statement"  # (words: a title)

@@ -1826,7 +1826,8 @@ def test_headlines_a_second_review_kept():
     lead = "\n\nVietnam and Laos agreed on Monday to raise two-way trade to 5 billion USD by 2030."
     # (an alert's label before a title is no part of it, as the reads' keys take it since read 80)
     assert ingest_text("Update: Talks resume in Hanoi" + lead, "u").headline == "Talks resume in Hanoi"
-    for label in ("UPDATED: ", "NOTICE: ", "Live: ", "2nd LEAD: ", "Episode 48: "):  # (reads 80, 82, 83)
+    for label in ("UPDATED: ", "NOTICE: ", "Live: ", "2nd LEAD: ", "Episode 48: ",  # (reads 80, 82, 83, 85)
+                  "Trần Thị Lan shared an article with you: "):
         assert ingest_text(label + "Talks resume in Hanoi" + lead, "u").headline == "Talks resume in Hanoi"
     for title in ("Live music: a night of ca tru in Hanoi", "Notice on the 2026 EPS-TOPIK for Vietnamese workers"):
         assert ingest_text(title + lead, "u").headline == title
@@ -4490,3 +4491,21 @@ def test_a_monitoring_services_fields_are_no_headline_and_the_vietnam_times_date
     # no service)
     assert title_without_labels("[MOFA Press] Press release: Viet Nam introduces candidate for the ILC") == \
         "Viet Nam introduces candidate for the ILC"  # (two labels, one after the other: read 78)
+
+
+def test_a_caches_and_a_web_archives_banners_are_no_headline_nor_lead():
+    # read 85 (s61): Google's cache banner gave the summary, the Wayback Machine's toolbar the headline
+    body = ("Embassy brings home 46 citizens freed from scam compounds\n\nForty-six Vietnamese citizens freed from "
+            "scam compounds landed at Noi Bai International Airport on July 8.")
+    cache = ("This is Google's cache of https://vietnamtimes.org.vn/embassy-brings-home-84512.html.\n\nIt is a "
+             "snapshot of the page as it appeared on 9 Jul 2026 03:12:44 GMT.\n\nThe current page could have changed "
+             "in the meantime. Learn more.\n\nFull version Text-only version View source\n\n")
+    wayback = ("The Wayback Machine - https://web.archive.org/web/20260711094512/https://vietnamnews.vn/x.html\n\n"
+               "Go 12 captures 10 Jul 2026 – 14 Jul 2026\n\nsuccess · fail · About this capture\n\nCOLLECTED BY\n\n")
+    for page in (cache + body, wayback + body):
+        article = ingest_text(page, "c")
+        assert article.headline == "Embassy brings home 46 citizens freed from scam compounds"
+        assert article.paragraphs[0].text.startswith("Forty-six Vietnamese citizens")
+    kept = ingest_text("12 captured fishermen return home\n\nTwelve fishermen held abroad returned home on July 8.",
+                       "k")
+    assert kept.headline == "12 captured fishermen return home"  # (not "N captures")

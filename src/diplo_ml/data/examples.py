@@ -64,14 +64,22 @@ class Examples:
 HEADLINE_FIELDS = ("headline", "title", "h1")  # a JSONL record's own headline, the first of them that is not blank
 
 
+# a file's name given as a row's title: "APEC2027_InfoNote_03_EN", "statement-final.pdf" (read 85: a PDF's pages)
+FILE_NAME = re.compile(r"^(?=\S*_)\S+$|^\S+\.(?:pdf|docx?|txt|html?|odt|rtf)$", re.IGNORECASE)
+
+
 def record_title(record: dict[str, Any]) -> str | None:
     """A record's own ``headline``, else its ``title``, else a field a scraper names as its headline
     ("headline_h1", "articleTitle"; not "headline_og", "seo_title", "subtitle"), as written (string fields; blank
-    ones skipped; HTML entities a scraper left read as their characters: "Vietnam &amp; Japan" -> "Vietnam &
-    Japan")."""
-    given = [k for k in HEADLINE_FIELDS if isinstance(record.get(k), str) and record[k].strip()] or sorted(
-        (k for k, v in record.items() if isinstance(v, str) and v.strip() and not v.lstrip().startswith("<")
-         and _headline_name(k)), key=_headline_rank)  # (not markup: "<meta charset=…><title>…")
+    ones and a file's name skipped; HTML entities a scraper left read as their characters: "Vietnam &amp; Japan" ->
+    "Vietnam & Japan")."""
+
+    def named(value: object) -> bool:
+        return isinstance(value, str) and bool(value.strip()) and not FILE_NAME.match(value.strip())
+
+    given = [k for k in HEADLINE_FIELDS if named(record.get(k))] or sorted(
+        (k for k, v in record.items() if named(v) and not v.lstrip().startswith("<") and _headline_name(k)),
+        key=_headline_rank)  # (not markup: "<meta charset=…><title>…")
     return unescaped(record[given[0]]) if given else None
 
 
@@ -148,7 +156,8 @@ TEXT_WORDS = {"text", "body", "content", "article", "paras", "paragraphs", "bloc
 # "author_bio_txt", "kw_txt", a review found)
 SHORT_TEXT_WORDS = {"bdy", "txt"}
 TEXT_FORM_WORDS = {"text", "body", "bdy", "txt", "raw", "clean", "plain", "full", "main"}
-TEXT_NAME_ENDS = TEXT_WORDS | {"html", "plain", "clean", "raw", "full", "markdown", "md"}
+TEXT_NAME_ENDS = TEXT_WORDS | {"html", "plain", "clean", "raw", "full", "markdown", "md", "encoded"}  # (a feed's
+# "content_encoded", its <content:encoded>, read 85)
 
 
 NOT_TEXT_WORDS = {"related", "links", "recommended", "trending", "popular", "comments", "captions", "tags", "more",

@@ -75,6 +75,8 @@ TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[
                           # title's pun, nor "NOTICE ON …", a notice's own title)
                           r"|^(?:update[d]?|live(?: updates| blog)?|just in|developing|notice"
                           r"|\d(?:st|nd|rd|th) lead)\s*:\s+(?=(?-i:[A-Z0-9\"“‘]))"
+                          # a share's mail: "Trần Thị Lan shared an article with you: Summer camp opens …" (read 85)
+                          r"|^[^:]{2,60}? shared (?:an article|a story|a link|a post|this(?: article)?) with you\s*:\s+"
                           # a podcast's episode before its title: "Episode 48: …", "Diplomacy Dialogues — Ep. 12: …"
                           r"|^(?:[^:–—]{2,40}\s[—–-]\s)?(?:episode|ep\.)\s?\d{1,4}\s*:\s+(?=\S)"
                           # an embargo before a release's title: "EMBARGOED 00:01 Thursday 20 November – Tánaiste …"

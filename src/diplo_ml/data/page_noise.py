@@ -166,6 +166,14 @@ GOV_BANNER = re.compile(r"^(?:official websites use \.\w+\b|secure \.\w+ website
                         r"|an official website of the (?:united states|u\.s\.|[\w ]{2,30}) government\.?"
                         r"(?:\s*here['’]s how you know)?\s*$|here['’]s how you know\s*$)",
                         re.IGNORECASE)
+# a search engine's cache or a web archive's toolbar above a saved copy (read 85): "This is Google's cache of https://…",
+# "It is a snapshot of the page as it appeared on …", "The Wayback Machine - https://web.archive.org/…", "12 captures",
+# "success · fail · About this capture", "COLLECTED BY"
+ARCHIVE_BANNER = re.compile(r"^(?:this is google['’]s cache of\b|it is a snapshot of the page as it appeared on\b"
+                            r"|the current page could have changed in the meantime\b|learn more\.?$"
+                            r"|full version\W+text-only version\b|tip: to quickly find your search term\b"
+                            r"|the wayback machine\s*[-–—]\s*https?://|(?:go\W+)?\d{1,6} captures?\b"
+                            r"|success\W+fail\b|about this capture\W*$|collected by\b|timestamps\W*$)", re.IGNORECASE)
 # a masthead's motto, above the headline: "Official news source of the Ministry of Foreign Affairs of Vietnam", "THE
 # NATIONAL ENGLISH LANGUAGE DAILY" (not "National newspaper strike ends …"; nor a sentence: "The official newspaper of
 # the Party quoted …: “…”")
@@ -673,6 +681,8 @@ def classify(line: str, seen_body: bool) -> str | None:
     if (SITE_WELCOME.match(line.strip("*_ ")) or GOV_BANNER.match(line.strip("*_ "))) and len(line.split()) <= 25 \
             and not ATTRIBUTED.search(line):
         return "site banner"
+    if not seen_body and ARCHIVE_BANNER.match(line.strip("*_[]#> ")):
+        return "a cache's or an archive's banner"
     if not seen_body and motto(line):
         return "masthead's motto"
     if not seen_body and masthead_and_motto(line):

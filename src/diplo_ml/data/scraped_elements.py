@@ -29,7 +29,8 @@ GENERIC_NUMBER_FIELDS = ("seq", "sequence", "idx", "index", "order", "block_no",
 KIND_FIELDS = ("type", "kind", "block_type", "block", "block_kind", "element_type", "part_type", "role", "tag",
                "row_type", "item_type", "node_type", "record_type", "entry_type", "style")
 # (what a numbered part is: "paragraph", "breadcrumb", "image_caption", an element's own tag "h1")
-DOC_ID_FIELDS = ("doc_id", "docid", "document_id", "article_id", "page_id", "story_id")  # the page a part is of
+DOC_ID_FIELDS = ("doc_id", "docid", "document_id", "article_id", "page_id", "story_id",  # the page a part is of
+                 "source_file")  # (a PDF's pages a row each, read 85)
 # the element a part of each kind is written as (any other kind: a paragraph)
 KIND_SELECTORS = {"breadcrumb": "nav.breadcrumb", "breadcrumbs": "nav.breadcrumb", "nav": "nav", "menu": "nav",
                   "related": "aside.related", "tags": "div.tags", "caption": "figure figcaption", "byline": "p.byline",
