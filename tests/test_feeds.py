@@ -745,7 +745,7 @@ def test_a_live_blogs_a_gallerys_and_a_briefings_rows_are_one_page_each(tmp_path
             {"kind": "liveblog_update", "url": url, "text": "At a side event, officials presented a mangrove plan."}]
     path = write(tmp_path, "live.jsonl", "\n".join(json.dumps(r) for r in live))
     (page,) = list(read_units([str(path)], SummariseTask({})))
-    assert page["headline"] == "Vietnam at the UN forum" and page["line"] == 1 and page["date"] == "2026-07-14"
+    assert page["headline"] == "Live: Vietnam at the UN forum" and page["line"] == 1 and page["date"] == "2026-07-14"
     assert page["_text"].startswith(standfirst) and "a mangrove plan" in page["_text"]
     gallery = [{"type": "gallery", "url": url, "title": "Family Day brings generations together in Ansan",
                 "intro": "More than 3,000 people took part in the first Vietnamese Family Day in Ansan on July 19."},

@@ -70,15 +70,12 @@ TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[
                           # (a bulletin's item: "1. VIET NAM AND …", "1. Viet Nam hosts …"; not "10. Things to know")
                           # a wire's version before its headline: "UPDATE 2-Vietnam, Philippines sign …", "REFILE-…"
                           r"|^(?-i:(?:UPDATE|REFILE|CORRECTED|RPT|WRAPUP|EXCLUSIVE)(?: \d{1,2})?)\s?-(?=[A-Z])"
-                          # an alert's or a live page's label and a write-through's: "UPDATE: …", "UPDATED: …", "Live:
-                          # …", "2nd LEAD: …", "NOTICE: …" (reads 80, 82, 83; not "BREAKING: THE SILENCE ON …", a
-                          # title's pun, nor "NOTICE ON …", a notice's own title)
-                          r"|^(?:update[d]?|live(?: updates| blog)?|just in|developing|notice"
-                          r"|\d(?:st|nd|rd|th) lead)\s*:\s+(?=(?-i:[A-Z0-9\"“‘]))"
+                          # an update's label and a write-through's: "UPDATE: …", "Updated: …", "2nd LEAD: …" (reads
+                          # 80, 82; the keys keep "Update: Talks resume …", "Live: …", "Notice: …", "… Episode 112: …",
+                          # as the page prints them)
+                          r"|^(?:(?-i:UPDATE)|updated|\d(?:st|nd|rd|th) lead)\s*:\s+(?=(?-i:[A-Z0-9\"“‘]))"
                           # a share's mail: "Trần Thị Lan shared an article with you: Summer camp opens …" (read 85)
                           r"|^[^:]{2,60}? shared (?:an article|a story|a link|a post|this(?: article)?) with you\s*:\s+"
-                          # a podcast's episode before its title: "Episode 48: …", "Diplomacy Dialogues — Ep. 12: …"
-                          r"|^(?:[^:–—]{2,40}\s[—–-]\s)?(?:episode|ep\.)\s?\d{1,4}\s*:\s+(?=\S)"
                           # an embargo before a release's title: "EMBARGOED 00:01 Thursday 20 November – Tánaiste …"
                           r"|^(?:embargoed?|under embargo)\b[^–—|]{0,60}?\s[–—|-]\s+", re.IGNORECASE)
 
