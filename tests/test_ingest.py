@@ -4508,3 +4508,16 @@ def test_a_caches_and_a_web_archives_banners_are_no_headline_nor_lead():
     kept = ingest_text("12 captured fishermen return home\n\nTwelve fishermen held abroad returned home on July 8.",
                        "k")
     assert kept.headline == "12 captured fishermen return home"  # (not "N captures")
+
+
+def test_a_wires_file_photo_caption_with_its_photographer_is_left_out():
+    # read 84 (s61): "FILE - … (AP Photo/Rhea Santos, File)" read as a dateline "FILE -" and a lead
+    lead = "MANILA, Philippines (AP) — The coast guards of Vietnam and the Philippines agreed Wednesday on a hotline."
+    for caption in ("FILE - A Philippine coast guard vessel sails near a Vietnamese ship in Manila, Oct. 3, 2025. (AP "
+                    "Photo/Rhea Santos, File)", "Vietnamese and Philippine officers meet in Manila, July 8, 2026. "
+                    "(REUTERS/Eloisa Lopez)"):
+        article = ingest_text(f"{caption}\n\n{lead}\n\nThe agreement was signed in Manila.", "f")
+        assert article.paragraphs[0].text.startswith("The coast guards of Vietnam")
+        assert any(reason == "photo caption" for _, reason, _ in article.dropped)
+    kept = ingest_text("FILE: the ministry's new rules on visas\n\nThe ministry issued new rules on Monday.", "k")
+    assert kept.paragraphs[0].text.startswith("The ministry issued")

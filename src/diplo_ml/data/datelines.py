@@ -491,7 +491,8 @@ def _city(place: str) -> bool:
 
 
 # a writer's marks before a dash, no places: "FYI – useful background …", "NB – the figures …"
-NOTE_MARKS = {"FYI", "NB", "N.B", "PS", "P.S", "BTW", "ICYMI", "FAO", "ATTN", "NOTE", "TL;DR", "TLDR"}
+NOTE_MARKS = {"FYI", "NB", "N.B", "PS", "P.S", "BTW", "ICYMI", "FAO", "ATTN", "NOTE", "TL;DR", "TLDR",
+              "FILE"}  # (a wire's file photo: "FILE - A coast guard vessel … (AP Photo/…, File)", read 84)
 
 
 def _is_place(place: str) -> bool:

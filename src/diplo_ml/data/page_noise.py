@@ -71,8 +71,10 @@ FOOTNOTE = re.compile(r"^\[\^?[1-9]\d{0,2}\]:?\s")
 # a photo credit in brackets, "(Photo: VNA) |": at a line's end it marks a caption (or a lead's own credit, cut off);
 # at a sentence's start, a credit the splitter joined to the sentence after it
 CREDIT = (r"(?:\((?:photo|photos|image|source|illustrative photo|file photo|photo courtesy)\b[^)]*\)\s*[|│]?"
-          r"|\((?:[\w&.-]+\s+){1,2}(?:photos?|images?|pictures?)\s*:[^)]{2,40}\)\s*[|│]?)")  # "(Getty Images: Nguyen
-# Hoang)", "(AFP Photo: …)"
+          r"|\((?:[\w&.-]+\s+){1,2}(?:photos?|images?|pictures?)\s*:[^)]{2,40}\)\s*[|│]?"
+          r"|\((?-i:[A-Z]{2,8}) photo/(?-i:[A-Z])[^)]{1,60}\)\s*[|│]?"
+          r"|\((?-i:REUTERS|AFP|EPA|AP)/(?-i:[A-Z])[^)]{1,40}\)\s*[|│]?)")  # "(Getty Images: Nguyen Hoang)", "(AFP
+# Photo: …)", a wire's photographer: "(AP Photo/Rhea Santos, File)", "(REUTERS/Kham)" (read 84)
 # a credit that ends a line: "… documents. Photo: VNA", "… Image: VGP"
 # ("… Image Credit: Supplied"); an office after one photo: "… Photo: Ministry of Home Affairs of Viet Nam" (not "… in
 # Photos: Viet Nam and Laos Together.")
