@@ -4521,3 +4521,16 @@ def test_a_wires_file_photo_caption_with_its_photographer_is_left_out():
         assert any(reason == "photo caption" for _, reason, _ in article.dropped)
     kept = ingest_text("FILE: the ministry's new rules on visas\n\nThe ministry issued new rules on Monday.", "k")
     assert kept.paragraphs[0].text.startswith("The ministry issued")
+
+
+def test_an_update_note_with_its_time_above_the_title_is_a_note_and_the_title_heads():
+    # read 82 (s61): "**UPDATE (July 16, 18:40):** This story has been updated …" above a clip's "# title" was read as
+    # the body, so the title was no headline; a live page's "Update (14:30): All 12 crew …" is news
+    title = "# Vietnam, UK sign MoU on faster identity checks\n\n"
+    lead = "Vietnam and the United Kingdom signed a memorandum of understanding in London on July 16."
+    note = "**UPDATE (July 16, 18:40):** This story has been updated with comments from the British Embassy.\n\n"
+    article = ingest_text(note + title + lead, "u")
+    assert article.headline == "Vietnam, UK sign MoU on faster identity checks"
+    assert article.paragraphs[0].text.startswith("Vietnam and the United Kingdom")
+    live = ingest_text("Update (14:30): All 12 crew members were rescued by the coast guard on Monday.\n\n" + lead, "l")
+    assert live.paragraphs[0].text.startswith("Update (14:30): All 12 crew")

@@ -136,6 +136,9 @@ STORY_NOTE = re.compile(r"^\[?(?:(?:correction|clarification|update|corrections?
                         # page's "Update (14:30): All 12 crew members …")
                         r"|this (?:story|article|report"
                         r"|post|page) (?:has been|was|had been) (?:updated|corrected|revised|amended|changed)\b"
+                        # an update's time before it: "**UPDATE (July 16, 18:40):** This story has been updated …"
+                        r"|update\s*\([^)]{1,40}\)\s*:[*_\s]*this (?:story|article|report|post|page) (?:has been|was)"
+                        r" (?:updated|corrected|revised|amended|changed)\b"  # (read 82)
                         r"|updated (?:at|on) .{0,40}?\bwith\b"
                         # reads 37-39: "Correction (14 July 2025): …", "ATTENTION EDITORS: CORRECTS name …", "An
                         # earlier version of this release gave …"
