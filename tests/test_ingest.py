@@ -4534,3 +4534,18 @@ def test_an_update_note_with_its_time_above_the_title_is_a_note_and_the_title_he
     assert article.paragraphs[0].text.startswith("Vietnam and the United Kingdom")
     live = ingest_text("Update (14:30): All 12 crew members were rescued by the coast guard on Monday.\n\n" + lead, "l")
     assert live.paragraphs[0].text.startswith("Update (14:30): All 12 crew")
+
+
+def test_an_offices_letterhead_a_notes_number_and_kind_are_no_headline():
+    # reads 37, 83, 85 (s61): a release's letterhead in capitals over two lines, a postal address with its postcode
+    # last, a note's number and kind, and a distribution label were taken for the headline
+    body = ("\n\nThe Embassy of Viet Nam in Indonesia presents its compliments to the Ministry of Foreign Affairs and "
+            "has the honour to request consular access to 14 Vietnamese fishermen.")
+    note = ("EMBASSY OF THE SOCIALIST REPUBLIC OF VIET NAM\nIN THE REPUBLIC OF INDONESIA\nJl. Teuku Umar No. 25, "
+            "Menteng, Jakarta Pusat 10310\n\nNo. 0712/2026/DSQ-LS\n\nNOTE VERBALE\n\nFOR WIDEST DISSEMINATION")
+    assert ingest_text(note + body, "n").headline is None
+    release = "EMBASSY OF VIET NAM IN MEXICO\n\nViet Nam – Mexico Business Forum generates USD 210 million"
+    assert ingest_text(release + body, "r").headline == "Viet Nam – Mexico Business Forum generates USD 210 million"
+    for title in ("EMBASSY OF VIET NAM HOSTS CULTURE DAY IN MEXICO", "In the Republic of Korea, a new school opens",
+                  "Ministry of Foreign Affairs opens consular office in Da Nang"):
+        assert ingest_text(title + body, "t").headline == title

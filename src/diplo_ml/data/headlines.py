@@ -20,6 +20,7 @@ from diplo_ml.data.page_noise import (
     PROMPT,
     QUESTION_PREFIX,
     SITE_WELCOME,
+    STORY_VERB,
     TERMINAL,
     short_unpunctuated,
     without_site,
@@ -550,7 +551,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(lambda line: re.match(r"\[?!\[[^\]]*\]\(", line), "image")
     drop(lambda line: re.search(r"(?<=\w)\.(?:pdf|hwpx?|docx?|xlsx?|pptx?|zip|odt)\b", line, re.IGNORECASE),
          "attachment")
-    drop(lambda line: re.match(r"(?:slug|keywords?|category|categories|ref(?:erence)?(?: no\.?)?)\s*:", line,
+    drop(lambda line: re.match(r"(?:slug|keywords?|category|categories|ref(?:erence)?\.?(?: no\.?)?)\s*:", line,
                                re.IGNORECASE) or WIRE_NOTE.match(line) or ADDRESSEE.match(line),
          "label (a wire's slug or note, a category, an addressee)")
     drop(lambda line: sum(part.strip() in LANGUAGES for part in re.split(r"[|·•/]", line)) >= 3, "language switcher")
@@ -574,8 +575,20 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(lambda line: re.search(r"^(?:[A-Z][A-Z&,.' -]{3,}\s+)?Independence\s*[-–—]\s*Freedom\s*[-–—]\s*"
                                 r"Happiness\s*$", line.strip()), "national motto (letterhead)")
     drop(lambda line: len(line.split(",")) >= 3
-         and re.search(r",\s*\d{5,6}\s+[A-Z][\w ]{2,30}(?:,\s*[A-Z][\w ]{2,30})?$", line),
-         "postal address")
+         and re.search(r",\s*\d{5,6}\s+[A-Z][\w ]{2,30}(?:,\s*[A-Z][\w ]{2,30})?$|,[^,]{2,40}\s\d{5,6}$", line)
+         and len(line.split()) <= 16,
+         "postal address")  # (its postcode last: "Jl. Teuku Umar No. 25, Menteng, Jakarta Pusat 10310", read 83)
+    # an office's letterhead in capitals: "EMBASSY OF THE SOCIALIST REPUBLIC OF VIET NAM IN THE UNITED MEXICAN STATES"
+    # above a release's title (reads 37, 85)
+    drop(lambda line: capitals(line) and len(line.split()) <= 16 and not STORY_VERB.search(line) and re.fullmatch(
+        r"(?:THE )?(?:EMBASSY|CONSULATE(?: GENERAL)?|PERMANENT (?:MISSION|DELEGATION)|MINISTRY|DEPARTMENT)"
+        r" OF [A-ZÀ-Ỹ&,.'’ -]{3,120}|(?:IN|TO) (?:THE )?[A-ZÀ-Ỹ.'’-]+(?: [A-ZÀ-Ỹ.'’-]+){0,6}", line.strip()),
+        "an office's letterhead")  # (and its second line: "IN THE REPUBLIC OF INDONESIA")
+    # a note's number, its kind and its distribution alone on their lines: "No. 0712/2026/DSQ-LS", "NOTE VERBALE",
+    # "FOR WIDEST DISSEMINATION" (reads 37, 83: a note verbale has no title)
+    drop(lambda line: re.fullmatch(r"no\.\s*\S*\d\S*|note verbale|diplomatic note|(?:travel )?advisory"
+                                   r"|for (?:widest |wide |immediate )?(?:dissemination|distribution)",
+                                   line.strip(" *_#"), re.IGNORECASE), "a note's number, kind or distribution")
     # a video player's next clip: "Up next: A night at Ho Chi Minh City's new Ben Thanh food street (1:58) Autoplay ●"
     drop(lambda line: re.match(r"(?:up next|next up|watch next|coming up next|next video)\s*[:|]|autoplay\b", line,
                                re.IGNORECASE),
