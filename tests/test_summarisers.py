@@ -849,7 +849,8 @@ def test_summaries_of_a_raw_interview_page_hold_statements_only(tmp_path, capsys
     page.write_text(PAGE)
     assert cli_main(["predict", str(lead3), str(page)]) == 0
     summary = json.loads(capsys.readouterr().out)["summary"]
-    assert summary.startswith("Foreign Minister Bùi Thanh Sơn gave an interview")  # no "(VOVWORLD) -"
+    # the news in the first answer, not the set-up that tells none (reads 76, 80), nor "(VOVWORLD) -"
+    assert summary.startswith("The sector will focus on economic diplomacy")
     assert "?" not in summary and "Reporter" not in summary and "Photo" not in summary and "By Thanh" not in summary
     assert "hotlines" in summary
 
@@ -2758,3 +2759,29 @@ def test_a_speakers_thanks_with_a_relative_clause_that_says_is_no_statement():
     assert not is_statement("Thank you for inviting me to this distinguished school, whose namesake once said that a "
                             "small country must make itself relevant to survive.")
     assert is_statement("“Thank you to all who helped us,” the minister told reporters on Monday.")  # (news, as before)
+
+
+LEAD80 = "Vietnam and Chile will launch negotiations on upgrading their free trade agreement on July 20."
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # an interview's set-up that tells no news, a cover note on written answers, a podcast's greeting (read 80)
+    (f"On the occasion of the 55th anniversary of relations, a VNA correspondent in Santiago interviewed Ambassador "
+     f"Truong Minh Khoa.\n\nQ: What will the visit bring?\n\nA: {LEAD80}", LEAD80),
+    (f"Deputy Minister Luu Bao Ngan granted an interview to the Government Portal on the results of economic "
+     f"diplomacy.\n\nQ: What are the results?\n\n{LEAD80}", LEAD80),
+    (f"Ambassador Bui Van Nghia talked to VIR's Ngoc Lan about the road ahead.\n\nWhat comes next?\n\n{LEAD80}",
+     LEAD80),
+    (f"Further to your e-mail of 8 July, please find below the written answers of the Deputy Minister.\n\n{LEAD80}",
+     LEAD80),
+    (f"Hi everyone, and welcome to Diplomacy Dialogues. {LEAD80}", LEAD80),
+    # a speaker's label with Vietnamese capitals before the answer
+    (f"VNA correspondent: What were the outcomes?\n\nAmbassador Nguyễn Đình Khải: {LEAD80}", LEAD80),
+    # news that these rules leave alone
+    (f"Prime Minister Pham Minh Chinh gave an interview to Reuters in which he announced a new fund. {LEAD80}",
+     "Prime Minister Pham Minh Chinh gave an interview to Reuters"),
+    (f"The minister spoke to reporters after the talks and said trade would double. {LEAD80}", "The minister spoke"),
+    (f"Police interviewed 12 witnesses after the crash near the border. {LEAD80}", "Police interviewed 12"),
+])
+def test_an_interviews_set_up_cover_note_and_greeting_are_no_lead(text, first):
+    assert _chosen(text)[0].startswith(first)

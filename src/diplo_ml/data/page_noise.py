@@ -401,15 +401,16 @@ OFFICE_TITLES = ("Minister|Ambassador|President|Secretary|Chairman|Chairwoman|Ch
                  "|Spokesperson|Spokesman|Spokeswoman|Representative|Envoy|Commissioner|Mayor|Premier|Chancellor|Speaker")
 # an interview's speaker label before the answer: "Deputy FM Nguyen Minh Vu:" (capitalised words and a title's small
 # words, "Minister for Foreign Affairs Dr Vivian Balakrishnan:"; also with a comma: "Official Spokesperson, Shri …:")
-SPEAKER = re.compile(r"^[A-Z][\w.'’-]*,?\s(?:(?:(?<=Secretary )\([\w -]{1,20}\)|(?<=Minister )\([\w -]{1,20}\)"
-                     r"|(?<=Ambassador )\([\w -]{1,20}\)|(?<=Director )\([\w -]{1,20}\)|[A-Z][\w.'’-]*|of|for|and|the"
-                     r"|on),?\s){0,8}[A-Z][\w.'’-]*:\s+"  # ("Secretary (East), Shri …:", "Ambassador (designate) …:")
-                     r"(?=[A-Z\"“‘'])|^[A-Z][\w.'’-]*:\s+(?=[A-Z\"“‘'])"
+_NAME = r"[A-ZÀ-ÝĐĂÂÊÔƠƯẠ-Ỹ][\w.'’-]*"  # a capitalised word, also with a Vietnamese capital ("Đình", read 80)
+SPEAKER = re.compile(rf"^{_NAME},?\s(?:(?:(?<=Secretary )\([\w -]{{1,20}}\)|(?<=Minister )\([\w -]{{1,20}}\)"
+                     rf"|(?<=Ambassador )\([\w -]{{1,20}}\)|(?<=Director )\([\w -]{{1,20}}\)|{_NAME}|of|for|and|the"
+                     rf"|on),?\s){{0,8}}{_NAME}:\s+"  # ("Secretary (East), Shri …:", "Ambassador (designate) …:")
+                     rf"(?=[A-Z\"“‘'])|^{_NAME}:\s+(?=[A-Z\"“‘'])"
                      # a longer label with a title: "Hong Sun, Chairman of the Korean Chamber of Business in Vietnam
                      # (KoCham): …" (not a topic: "Relations With the United States (US): They have …")
                      rf"|^(?=[^:]{{0,160}}\b(?:{OFFICE_TITLES}|Chair|Head|CEO|Professor|Dr|Deputy|Editor|Founder"
                      r"|Chief)\b)"
-                     r"[A-Z][\w.'’-]*,?\s(?:(?:[A-Z][\w.'’-]*|of|for|and|the|on|in|at|to),?\s){0,11}[A-Z][\w.'’-]*"
+                     rf"{_NAME},?\s(?:(?:{_NAME}|of|for|and|the|on|in|at|to),?\s){{0,11}}{_NAME}"
                      r"(?:\s\([A-Z][\w.&-]{1,15}\))?:\s+(?=[A-Z\"“‘'])")
 ANSWER_PREFIX = re.compile(r"^(?:\*\*)?(?:a|answer)\s*[:.)-]\s+", re.IGNORECASE)
 # VNA's "./." end mark, also mistyped ("./", "/."), and an outlet's mark after the last sentence ("… on March 6. (VNA)",

@@ -271,6 +271,19 @@ SETS_UP = re.compile(r"^(?:(?:Following|Below) (?:are|is) (?:the )?(?:questions 
                      r"|(?:full )?(?:text|transcript)s?)\b(?![^.!?]*,\s+(?:which|who|after|as|signed)\b)"
                      r"|What follows is (?:an? |the )?(?:[\w-]+ ){0,2}(?:transcript|text|record)\b)")  # ("What follows
 # is a near-verbatim transcript of today's noon briefing …")
+# an interview's set-up that tells no news of its own: "On the occasion of …, a VNA correspondent in Santiago
+# interviewed Ambassador …", "Deputy Minister … granted an interview to the Government Portal on the results of …",
+# "Ambassador … talked to VIR's Ngoc Lan about the road ahead." (reads 76, 80: the news is in the answers; not "… gave
+# an interview to Reuters in which he said …", nor "In an interview with VNA, the ambassador said …")
+_OCCASION = r"(?:On the occasion of|To mark|Marking|Ahead of|On the sidelines of|During|After|Following)"
+INTERVIEW_NO_NEWS = re.compile(
+    r"^(?![^.!?]*\b(?:in which|where|saying|said|says|stressing|noting|adding|announced|revealed|confirmed)\b)"
+    rf"(?:{_OCCASION}\b[^.!?]{{3,160}}?,\s+)?[^.!?]{{0,160}}?\b"
+    r"(?:(?:gave|granted|gives|grants|has given|has granted) (?:an?|the) (?:written |exclusive |recent )?interview"
+    r" (?:to|with)\b|(?:talked|spoke|speaks|talks) (?:to|with) (?:an? |the )?(?:[\w&.'’-]+ ){0,4}?"
+    r"(?:correspondent|reporter|journalist)\b(?!s)|(?:talked|spoke) to [A-Z][\w&.'’-]*['’]s [A-Z]"  # (one
+    # outlet's: not "… spoke with reporters about the outcome of the talks", a press encounter, a review found)
+    r"|(?:correspondent|reporter)s?\b[^.!?]{0,40}\binterviewed\b)[^.!?]{0,200}[.!]$")
 # a credit standing alone after a caption ("Crown copyright.", as GOV.UK prints under its photos)
 CROWN_CREDIT = re.compile(r"^(?:©\s*)?crown copyright\.?$", re.IGNORECASE)
 # what a live page, a release's notes and a government's page say around the story, each written once for the rules
@@ -356,7 +369,8 @@ PAGE_NOTE = re.compile(
     r"|^(?:(?:sir|madam|ma['’]am),? )?over to you\b"
     r"|^(?:joining (?:me|us)|with me)(?: here| today| this (?:morning|afternoon|evening))?(?: on the (?:dais|stage"
     r"|podium|panel))?(?: today)? (?:is|are)\b"
-    r"|^(?:hello|hi|good (?:morning|afternoon|evening)),? (?:and )?welcome to\b"
+    r"|^(?:hello|hi|good (?:morning|afternoon|evening))(?: (?:everyone|everybody|all|folks|friends|listeners))?,?"
+    r" (?:and )?welcome to\b"  # ("Hi everyone, and welcome to Diplomacy Dialogues.", read 80)
     r"|^welcome to (?:this|today's|our|the latest|another|the) (?:week's |[\w-]+ )?(?:edition|episode|programme"
     r"|program|show|issue)\b"
     r"|^here(?:['’]s| is| are) (?:today's|this week's|this morning's|your|the) (?:top )?(?:stor(?:y|ies)|news"
@@ -382,6 +396,9 @@ PAGE_NOTE = re.compile(
     r" (?:you )?"
     r"(?:the following|herewith|below) (?:[\w-]+ ){0,2}(?:press release|release|statement|information|text"
     r"|announcement|notice|news|update|article|message|letter|invitation)\b[^.!?]{0,40}[.:]$"
+    r"|^(?:further to [^,.!?]{3,80},\s*)?please find (?:below|attached|enclosed|herewith) (?:the |my |our |his |her )?"
+    r"(?:written )?(?:answers|replies|responses)\b"  # ("Further to your e-mail of 8 July, please find below the
+    # written answers of …", read 80; not "Please find below the statement by the Foreign Minister: Viet Nam …")
     r"|^(?:the |a |an |our |my )?(?:[\w-]+ ){0,4}(?:version|translation|cop(?:y|ies)|photos?|pictures?|images?|files?"
     r"|pdf|documents?|programme|program|agenda|invitation|biography|cv|slides)\b[^.!?,;]{0,60}\b(?:is|are) (?:attached"
     r"|enclosed)(?: (?:here|herewith|below|to this (?:e-?mail|message)))?[.!]$"  # (not "…, the full text of which is
@@ -640,7 +657,7 @@ def is_statement(sentence: str) -> bool:
             or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)) or PROCEDURAL.match(text) \
             or (SETS_UP.match(unemphasised) and not ATTRIBUTED.search(text)) \
             or DISCLAIMER.match(unemphasised) or CHAIRED.match(text) or PLEASANTRY.match(text) \
-            or ATTENDANCE.match(unemphasised) \
+            or ATTENDANCE.match(unemphasised) or INTERVIEW_NO_NEWS.match(unemphasised) \
             or BOX_LABEL.match(unemphasised) or ELSEWHERE.match(unemphasised) or PROGRAMME.match(unemphasised) \
             or (PAGE_NOTE.match(unemphasised) and not ATTRIBUTED.search(text)) \
             or (SPEECH_HEADING.match(unemphasised) and not FINITE_VERB.search(text)) or BRIEFING_HELD.search(text) \
@@ -1346,7 +1363,8 @@ def _thesis_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
     many of ``raw`` ask one)."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     topic = topic_words(unquoted(headline)) if headline else set()
-    interview = SPEAKER_HEADLINE.match(headline or "") or any(INTERVIEW_SETUP.search(raw[i]) for i in kept[:3])
+    upto = kept[2] + 1 if len(kept) > 2 else len(raw)  # (the set-up too, which is no statement: INTERVIEW_NO_NEWS)
+    interview = SPEAKER_HEADLINE.match(headline or "") or any(INTERVIEW_SETUP.search(raw[i]) for i in range(upto))
     if len(kept) < 2 or len(topic) < 3 or interview or questions >= 2:
         return []
     opening = unquoted(raw[kept[0]].strip())
