@@ -2775,6 +2775,7 @@ LEAD80 = "Vietnam and Chile will launch negotiations on upgrading their free tra
     (f"Further to your e-mail of 8 July, please find below the written answers of the Deputy Minister.\n\n{LEAD80}",
      LEAD80),
     (f"Hi everyone, and welcome to Diplomacy Dialogues. {LEAD80}", LEAD80),
+    (f"The next regular press conference will be held on Thursday, July 30. {LEAD80}", LEAD80),
     # a speaker's label with Vietnamese capitals before the answer
     (f"VNA correspondent: What were the outcomes?\n\nAmbassador Nguyễn Đình Khải: {LEAD80}", LEAD80),
     # news that these rules leave alone
@@ -2782,6 +2783,8 @@ LEAD80 = "Vietnam and Chile will launch negotiations on upgrading their free tra
      "Prime Minister Pham Minh Chinh gave an interview to Reuters"),
     (f"The minister spoke to reporters after the talks and said trade would double. {LEAD80}", "The minister spoke"),
     (f"Police interviewed 12 witnesses after the crash near the border. {LEAD80}", "Police interviewed 12"),
+    (f"The next press conference will be held in Hanoi, where the minister will sign a visa deal with Japan and open "
+     f"new flights. {LEAD80}", "The next press conference"),
 ])
 def test_an_interviews_set_up_cover_note_and_greeting_are_no_lead(text, first):
     assert _chosen(text)[0].startswith(first)

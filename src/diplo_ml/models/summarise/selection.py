@@ -396,6 +396,10 @@ PAGE_NOTE = re.compile(
     r" (?:you )?"
     r"(?:the following|herewith|below) (?:[\w-]+ ){0,2}(?:press release|release|statement|information|text"
     r"|announcement|notice|news|update|article|message|letter|invitation)\b[^.!?]{0,40}[.:]$"
+    # a briefing's closing line, on top of a live page that runs newest first: "The next regular press conference will
+    # be held on Thursday, July 30." (read 80)
+    r"|^the next (?:regular )?(?:press conference|press briefing|briefing) (?:will be held|will take place|is"
+    r" scheduled)\b[^.!?]{0,80}[.!]$"
     r"|^(?:further to [^,.!?]{3,80},\s*)?please find (?:below|attached|enclosed|herewith) (?:the |my |our |his |her )?"
     r"(?:written )?(?:answers|replies|responses)\b"  # ("Further to your e-mail of 8 July, please find below the
     # written answers of …", read 80; not "Please find below the statement by the Foreign Minister: Viet Nam …")
