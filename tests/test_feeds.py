@@ -717,6 +717,9 @@ def test_a_wires_flash_is_left_out_for_its_later_version_in_the_next_row(tmp_pat
     assert unit["line"] == 2 and "The European Union could lift" in unit["_text"]
     assert unit["headline"] == "EU signals Vietnam could shed seafood warning"
     assert "wire.jsonl:1: an earlier version of line 2's story (version 1 of 2) is left out" in capsys.readouterr().err
+    about = {"title": "VietnamPlus: 18 years telling Vietnam's story to the world", "text": update["body"]}
+    path = write(tmp_path, "about.jsonl", json.dumps(about))  # (an outlet before a row's title is its subject)
+    assert next(read_units([str(path)], SummariseTask({})))["headline"] == about["title"]
     # a version field beside the same id does as well; the tagger still reads every row
     rows = [{**flash, "id": "s1"}, {**update, "id": "s1"}]
     path = write(tmp_path, "cms.jsonl", "\n".join(json.dumps(r) for r in rows))
@@ -727,7 +730,10 @@ def test_a_wires_flash_is_left_out_for_its_later_version_in_the_next_row(tmp_pat
               [{**update, "id": f"{stem}:2"}, {**flash, "id": f"{stem}:1"}],
               [{**flash, "id": "a:1"}, {**update, "id": "b", "version": 3}, {**update, "id": "a:2"}],
               [{**flash, "id": "story-2026"}, {**update, "id": "story-2027"}],
-              [{**flash, "id": 41, "version": None}, {**update, "id": 42}]]
+              [{**flash, "id": 41, "version": None}, {**update, "id": 42}],
+              # (a review's: ids that end in a number with no version field, two sites' rows of one id)
+              [{k: v for k, v in flash.items() if k != "version"}, {k: v for k, v in update.items() if k != "version"}],
+              [{**flash, "id": 4821, "url": "https://vov.vn/a"}, {**update, "id": 4821, "url": "https://vnanet.vn/b"}]]
     for n, pair in enumerate(others):
         path = write(tmp_path, f"apart{n}.jsonl", "\n".join(json.dumps(r) for r in pair))
         assert len(list(read_units([str(path)], SummariseTask({})))) == len(pair), pair
@@ -763,9 +769,11 @@ def test_a_live_blogs_a_gallerys_and_a_briefings_rows_are_one_page_each(tmp_path
         f"Could you comment on item {n}?\n\nVietnam will send unit {n} in August." for n in (1, 2)]  # (rows to tag)
     # not one page: updates of another page, a row with a title of its own, a header with a teaser cut off
     other = [live[0], {**live[1], "url": url + "?other"}]
+    scrolled = [live[0], {**live[1], "h1": "Peru and Vietnam sign a visa deal in Lima"}]  # (the next article, loaded
+    # under the same address, a review found)
     titled = [live[0], {**live[1], "title": "Another story altogether today"}]
     teaser = [{**live[0], "standfirst": "Vietnam presented its third review at the…"}, live[1]]
-    for rows, expected in ((other, 1), (titled, 1), (teaser, 1)):
+    for rows, expected in ((other, 1), (titled, 1), (teaser, 1), (scrolled, 1)):
         path = write(tmp_path, "rows.jsonl", "\n".join(json.dumps(r) for r in rows))
         units = list(read_units([str(path)], SummariseTask({})))
         assert len(units) == expected and units[0]["line"] == 2, rows
@@ -804,6 +812,16 @@ def test_a_feeds_content_encoded_and_a_pdfs_pages_under_its_file_name(tmp_path):
     path = write(tmp_path, "pdf.jsonl", "\n".join(json.dumps(r) for r in pages))
     (unit,) = list(read_units([str(path)], SummariseTask({})))
     assert unit["headline"] == "Viet Nam outlines APEC 2027 priorities" and "Senior officials" in unit["_text"]
+    dump = [{"source_file": "crawl-0712.jsonl", "url": f"https://example.org/{n}", "page": 1, "n_pages": 1,
+             "title": f"Story number {n} of the crawl", "text": f"Vietnam and partner {n} signed a deal on Monday."}
+            for n in (1, 2)]  # (a crawl's dump file holds many pages: each its address's, a review found)
+    path = write(tmp_path, "dump.jsonl", "\n".join(json.dumps(r) for r in dump))
+    assert len(list(read_units([str(path)], SummariseTask({})))) == 2
+    beside = {**item, "body_html": "<p>" + "Vietnam and the UAE agreed in Dubai on halal certification. " * 3 + "</p>",
+              "content_encoded": "<p>A teaser [&#8230;]</p><p>The post appeared first on Vietnam Briefing, the site "
+              "for investors in Vietnam, its neighbours and the wider region of Asia and more words here.</p>"}
+    path = write(tmp_path, "both.jsonl", json.dumps(beside))  # (a feed's teaser beside the body, a review found)
+    assert "halal certification" in next(read_units([str(path)], SummariseTask({})))["_text"]
     from diplo_ml.data.examples import record_title
     assert record_title({"title": "statement-final.pdf", "headline_h1": "Viet Nam at the UN"}) == "Viet Nam at the UN"
     assert record_title({"title": "Viet Nam_UN statement"}) == "Viet Nam_UN statement"  # (words: a title)

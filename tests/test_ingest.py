@@ -1829,7 +1829,8 @@ def test_headlines_a_second_review_kept():
                   "Trần Thị Lan shared an article with you: "):
         assert ingest_text(label + "Talks resume in Hanoi" + lead, "u").headline == "Talks resume in Hanoi"
     for title in ("Live: Talks resume in Hanoi", "Notice: Talks resume in Hanoi", "Episode 48: Talks resume in Hanoi",
-                  "Notice on the 2026 EPS-TOPIK for Vietnamese workers"):  # (labels the keys keep)
+                  "Notice on the 2026 EPS-TOPIK for Vietnamese workers",  # (labels the keys keep; a review's)
+                  "Grandpa shared a story with you: a Vietnamese song"):
         assert ingest_text(title + lead, "u").headline == title
     assert ingest_text("Foreign correspondents" + lead, "f").headline == "Foreign correspondents"
     assert ingest_text("Vietnam News – the paper at 35" + lead, "v").outlet is None  # a headline about the paper
@@ -4508,17 +4509,25 @@ def test_a_caches_and_a_web_archives_banners_are_no_headline_nor_lead():
     kept = ingest_text("12 captured fishermen return home\n\nTwelve fishermen held abroad returned home on July 8.",
                        "k")
     assert kept.headline == "12 captured fishermen return home"  # (not "N captures")
+    for title in ("Success, fail, repeat: how Vietnam learned to export durian", "37 captures of smuggled pangolins"
+                  " in a year"):  # (a review's near misses)
+        assert ingest_text(f"{title}\n\nVietnam exported more durian to China in July.", "t").headline == title
+    lead = "Collected by volunteers, the data show 3,000 Vietnamese workers in Japan changed jobs in July."
+    assert ingest_text(f"{lead}\n\nMore follows.", "c").paragraphs[0].text == lead
 
 
 def test_a_wires_file_photo_caption_with_its_photographer_is_left_out():
     # read 84 (s61): "FILE - … (AP Photo/Rhea Santos, File)" read as a dateline "FILE -" and a lead
     lead = "MANILA, Philippines (AP) — The coast guards of Vietnam and the Philippines agreed Wednesday on a hotline."
-    for caption in ("FILE - A Philippine coast guard vessel sails near a Vietnamese ship in Manila, Oct. 3, 2025. (AP "
-                    "Photo/Rhea Santos, File)", "Vietnamese and Philippine officers meet in Manila, July 8, 2026. "
-                    "(REUTERS/Eloisa Lopez)"):
-        article = ingest_text(f"{caption}\n\n{lead}\n\nThe agreement was signed in Manila.", "f")
-        assert article.paragraphs[0].text.startswith("The coast guards of Vietnam")
-        assert any(reason == "photo caption" for _, reason, _ in article.dropped)
+    caption = "FILE - A Philippine coast guard vessel sails near a Vietnamese ship in Manila, Oct. 3, 2025. (AP "
+    article = ingest_text(f"{caption}Photo/Rhea Santos, File)\n\n{lead}\n\nThe agreement was signed in Manila.", "f")
+    assert article.paragraphs[0].text.startswith("The coast guards of Vietnam")
+    assert any(reason == "photo caption" for _, reason, _ in article.dropped)
+    # a lead with its photo's credit run onto it, a poll's credit, are no caption (a review)
+    from diplo_ml.data.page_noise import is_caption
+    assert not is_caption("Vietnam and the Philippines agreed on Wednesday to set up a coast guard hotline, officials "
+                          "said. (REUTERS/Eloisa Lopez)")
+    assert not is_caption("Most Americans see Vietnam as a friend, a new poll found. (AP/NORC)")
     kept = ingest_text("FILE: the ministry's new rules on visas\n\nThe ministry issued new rules on Monday.", "k")
     assert kept.paragraphs[0].text.startswith("The ministry issued")
 

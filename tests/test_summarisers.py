@@ -1357,10 +1357,12 @@ LEAD12 = "The two leaders agreed to raise two-way trade to 15 billion USD by 203
     (f"(Portal) - {LEAD12}", LEAD12),
     (f"(Da Nang Portal) – {LEAD12}", LEAD12),
     (f"(BNEWS) - {LEAD12}", LEAD12),
-    # an outlet no list knows, in capitals or in Vietnamese, alone in brackets (read 83); a story's tag stays
+    # an outlet no list knows, in capitals, alone in brackets (read 83); a story's tag, a genre's label, a speaker and
+    # a place in brackets stay (a review)
     (f"(HCMCPV) – {LEAD12}", LEAD12),
-    (f"(Quê hương) - {LEAD12}", LEAD12),
     (f"(UPDATE) - {LEAD12}", "(UPDATE) - The two leaders"),
+    (f"(São Paulo) – {LEAD12}", "(São Paulo) – The two leaders"),
+    (f"(Đổi Mới) – {LEAD12}", "(Đổi Mới) – The two leaders"),
     # a rank abbreviation does not end the sentence
     ("Snr. Col. Nguyen Van Thanh led a Vietnamese ship to the Komodo 2026 exercise. It returned on Monday.",
      "Snr. Col. Nguyen Van Thanh led"),

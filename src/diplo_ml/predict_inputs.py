@@ -21,6 +21,7 @@ from diplo_ml.data.examples import (
     flat_record,
     record_headline,
     record_text_field,
+    record_url,
     unescaped,
     with_sapo,
     without_row_header,
@@ -31,7 +32,7 @@ from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.line_joins import mended_breaks
 from diplo_ml.data.page_noise import furniture_note
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
-from diplo_ml.data.scraped_elements import KIND_FIELDS, element_page, group_elements
+from diplo_ml.data.scraped_elements import KIND_FIELDS, element_page, group_elements, selector_of
 from diplo_ml.errors import DataError, EncodingError, NoTextError
 from diplo_ml.files import check_outside_input_folders, not_a_file
 from diplo_ml.predict_record import STDIN
@@ -145,36 +146,40 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
         raise DataError(f"{label}: no records")
 
 
-# a wire's or a CMS's version of a story in its row's id ("tag:reuters.com,2026:newsml_L4N3HX1A2:2", "…-v2") or in a
-# field of its own ({"id": …, "version": 2}); read 78: the flash ("… made progress. More to follow.") and then its
-# first update, the story's article, in the next row
+# a wire's or a CMS's version of a story: a version field that rises ({"id": …, "version": 2}) under one story, the id
+# with or without a version at its end ("tag:reuters.com,2026:newsml_L4N3HX1A2:2"); read 78: the flash ("… made
+# progress. More to follow.") and then its first update, the story's article, in the next row. Not ids alone that end
+# in a number (different stories "vov:101", "vov:102"; a time "…T09:15"; a series' parts), nor a page's or a chunk's
+# rows, nor two sites' rows (a review found)
 _ID_VERSION = re.compile(r"^(?P<story>.+?\w)(?::|[-_.]v|/v)(?P<version>\d{1,3})$")
 VERSION_FIELDS = ("version", "revision")
 
 
-def story_version(record: dict[str, Any]) -> tuple[str, int] | None:
-    """A row's story and version number: its id with and without a version at its end, or its id and its version
-    field; None where the row names no version."""
+def story_version(record: dict[str, Any]) -> tuple[str, int, str | None] | None:
+    """A row's story, its version number (its version field) and its site; None where the row names no version or is
+    one part of a page."""
     rid = record.get("id")
-    if not isinstance(rid, (str, int)) or isinstance(rid, bool):
-        return None
     field = next((record[k] for k in VERSION_FIELDS if isinstance(record.get(k), int)
                   and not isinstance(record[k], bool)), None)
-    if isinstance(rid, str) and (match := _ID_VERSION.match(rid.strip())):
-        return match["story"], int(match["version"])
-    return (str(rid), field) if field is not None else None
+    if field is None or not isinstance(rid, (str, int)) or isinstance(rid, bool) or selector_of(record) is not None:
+        return None
+    match = _ID_VERSION.match(rid.strip()) if isinstance(rid, str) else None
+    url = record_url(record)
+    site = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.strip()).split("/", 1)[0].lower() if url else None
+    return (match["story"] if match else str(rid)), field, site
 
 
 def latest_versions(records: Iterable[tuple[int, dict[str, Any]]], label: str
                     ) -> Iterator[tuple[int, dict[str, Any]]]:
     """The rows, but a row that the next row gives again as a later version of its story (:func:`story_version`) is
     left out with a note: the latest version is the article."""
-    held: tuple[int, dict[str, Any], tuple[str, int] | None] | None = None
+    held: tuple[int, dict[str, Any], tuple[str, int, str | None] | None] | None = None
     for number, record in records:
         version = story_version(record) if isinstance(record, dict) else None
         if held is not None:
             earlier = held[2]
-            if earlier and version and earlier[0] == version[0] and earlier[1] < version[1]:
+            if earlier and version and earlier[0] == version[0] and earlier[1] < version[1] \
+                    and (earlier[2] == version[2] or None in (earlier[2], version[2])):
                 print(f"note: {label}:{held[0]}: an earlier version of line {number}'s story (version {earlier[1]} "
                       f"of {version[1]}) is left out", file=sys.stderr)
             else:

@@ -167,10 +167,13 @@ _WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 DATELINE_AGENCY_UNDASHED = re.compile(
     rf"^(?P<place>{_AGENCY_PLACE},\s*{_AGENCY_DATE})\s*\((?P<outlet>{_STORY_TAGS}(?!(?i:{_WEEKDAY_NAMES})\b)"
     rf"[A-Z][\w&.]+(?: [A-Z][\w&.]+){{0,2}})\)\s+(?=[A-Z\"“])")
-# an outlet that no list knows, alone in brackets before a spaced dash: in capitals, "(HCMCPV) – …" (a city portal's),
-# or a name in Vietnamese, "(Quê hương) - …" (a magazine's; read 83), not a story's tag ("(UPDATE) - …")
-DATELINE_UNKNOWN_OUTLET = re.compile(rf"^\((?P<outlet>{_STORY_TAGS}[A-Z][A-Z&]{{2,9}}"
-                                     r"|(?=[^)]*[À-ỹ])[A-ZÀ-Ỹ][\wÀ-ỹ]+(?: [\wÀ-ỹ]+){0,2})\)"
+# an outlet that no list knows, alone in brackets in capitals before a spaced dash: "(HCMCPV) – …" (a city portal's,
+# read 83); not a story's tag ("(UPDATE) - …"), a genre's label ("(COMMENTARY) –") nor an interview's speaker
+# ("(REPORTER) –"), a review found
+_NOT_OUTLETS = (r"(?!(?:COMMENTARY|EXPLAINER|FACTBOX|FACT ?CHECK|TIMELINE|RECAP|REVIEW|SPONSORED|ADVERTORIAL|OPINION"
+                r"|REPORTER|AMBASSADOR|MINISTER|HOST|GUEST|ANCHOR|MODERATOR|PRESENTER|SPEAKER|QUESTION|ANSWER"
+                r"|INTERVIEWER|EDITOR|NOTE|PHOTO|VIDEO|LIVE)\))")
+DATELINE_UNKNOWN_OUTLET = re.compile(rf"^\((?P<outlet>{_STORY_TAGS}{_NOT_OUTLETS}[A-Z][A-Z&]{{2,9}})\)"
                                      rf"\s*{_DASH}\s+(?=[A-Z\"“])")
 # a well-known city in lower case before a dash, as a scraper copies a dateline styled in capitals: "hanoi – The …"
 DATELINE_LOWER_CITY = re.compile(r"^(?P<city>[a-zà-ỹ][a-zà-ỹ' ]{1,25}?)\s+[–—-]+\s+(?=[A-Z\"“])" + _NOT_A_PAIR)

@@ -257,6 +257,8 @@ def record_text_field(record: dict[str, Any]) -> str:
         return "text"  # (not news-please's "text": null beside its "maintext", read 79, nor beside a "body_html")
     given = [k for k in TEXT_FIELDS if isinstance(record.get(k), str) and record[k].strip()] or [
         k for k, v in record.items() if isinstance(v, str) and v.strip() and _text_name(k)]
+    given = [k for k in given if not k.endswith("encoded")] or given  # (a feed's "content_encoded" only where it is
+    # the one text: beside a "body_html" it is the feed's teaser and footer, a review found)
     return max(given, key=lambda k: len(record[k].split()), default="text")
 
 

@@ -108,6 +108,7 @@ def _same_page(run: list[tuple[int, dict[str, Any]]], row: dict[str, Any]) -> bo
     first = run[0][1]
     if page_key(row) != page_key(first):
         return False
-    if _is_header(first):
-        return all(row.get(k) in (None, first.get(k)) for k in ("title", "headline"))
+    if _is_header(first):  # (a title of its own under any name, not an update's heading: another article, as the
+        own = record_title({k: v for k, v in row.items() if k not in PART_TITLE_FIELDS})  # next one an endless
+        return own is None or own == _header_title(first)  # page loads under the same address, a review found)
     return qa_text(row) is not None and record_title(row) == record_title(first)

@@ -77,6 +77,7 @@ TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[
                           r"|^(?:(?-i:UPDATE)|updated|\d(?:st|nd|rd|th) lead)\s*:\s+(?=(?-i:[A-Z0-9\"“‘]))"
                           # a share's mail: "Trần Thị Lan shared an article with you: Summer camp opens …" (read 85)
                           r"|^[^:]{2,60}? shared (?:an article|a story|a link|a post|this(?: article)?) with you\s*:\s+"
+                          r"(?=(?-i:[A-Z0-9\"“‘]))"
                           # an embargo before a release's title: "EMBARGOED 00:01 Thursday 20 November – Tánaiste …"
                           r"|^(?:embargoed?|under embargo)\b[^–—|]{0,60}?\s[–—|-]\s+", re.IGNORECASE)
 
@@ -88,13 +89,19 @@ OUTLET_LABEL = re.compile(r"^(?:(?P<outlet>[A-Z][\w&.'’-]{1,20})|(?P<alerting>
                           r"\s*:\s+(?=[A-Z0-9\"“‘])", re.IGNORECASE)
 
 
-def title_without_labels(title: str) -> str:
-    """A title without a wire's or a mail's labels before it (:data:`TITLE_EXTRAS`) nor an outlet's name as a label
-    (:data:`OUTLET_LABEL`, a name :func:`masthead` knows)."""
+def title_without_tags(title: str) -> str:
+    """A title without a wire's or a mail's labels before it (:data:`TITLE_EXTRAS`)."""
     for _ in range(3):  # (labels one after another: "[MOFA Press] Press release: Viet Nam introduces …", read 78)
         title, before = TITLE_EXTRAS.sub("", title), title
         if title == before:
             break
+    return title
+
+
+def title_without_labels(title: str) -> str:
+    """A title without a wire's or a mail's labels before it (:func:`title_without_tags`) nor an outlet's name as a
+    label (:data:`OUTLET_LABEL`, a name :func:`masthead` knows)."""
+    title = title_without_tags(title)
     label = OUTLET_LABEL.match(title)
     return title[label.end():] if label and masthead(label["outlet"] or label["alerting"]) else title
 

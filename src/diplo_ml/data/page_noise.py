@@ -72,9 +72,9 @@ FOOTNOTE = re.compile(r"^\[\^?[1-9]\d{0,2}\]:?\s")
 # at a sentence's start, a credit the splitter joined to the sentence after it
 CREDIT = (r"(?:\((?:photo|photos|image|source|illustrative photo|file photo|photo courtesy)\b[^)]*\)\s*[|│]?"
           r"|\((?:[\w&.-]+\s+){1,2}(?:photos?|images?|pictures?)\s*:[^)]{2,40}\)\s*[|│]?"
-          r"|\((?-i:[A-Z]{2,8}) photo/(?-i:[A-Z])[^)]{1,60}\)\s*[|│]?"
-          r"|\((?-i:REUTERS|AFP|EPA|AP)/(?-i:[A-Z])[^)]{1,40}\)\s*[|│]?)")  # "(Getty Images: Nguyen Hoang)", "(AFP
-# Photo: …)", a wire's photographer: "(AP Photo/Rhea Santos, File)", "(REUTERS/Kham)" (read 84)
+          r"|\((?-i:[A-Z]{2,8}) photo/(?-i:[A-Z])[^)]{1,60},\s*file\)\s*[|│]?)")  # "(Getty Images: Nguyen
+# Hoang)", "(AFP Photo: …)", a wire's file photo: "(AP Photo/Rhea Santos, File)" (read 84; not a lead's own credit run
+# onto it, a review found)
 # a credit that ends a line: "… documents. Photo: VNA", "… Image: VGP"
 # ("… Image Credit: Supplied"); an office after one photo: "… Photo: Ministry of Home Affairs of Viet Nam" (not "… in
 # Photos: Viet Nam and Laos Together.")
@@ -177,8 +177,11 @@ GOV_BANNER = re.compile(r"^(?:official websites use \.\w+\b|secure \.\w+ website
 ARCHIVE_BANNER = re.compile(r"^(?:this is google['’]s cache of\b|it is a snapshot of the page as it appeared on\b"
                             r"|the current page could have changed in the meantime\b|learn more\.?$"
                             r"|full version\W+text-only version\b|tip: to quickly find your search term\b"
-                            r"|the wayback machine\s*[-–—]\s*https?://|(?:go\W+)?\d{1,6} captures?\b"
-                            r"|success\W+fail\b|about this capture\W*$|collected by\b|timestamps\W*$)", re.IGNORECASE)
+                            r"|the wayback machine\s*[-–—]\s*https?://"
+                            r"|(?:go\W+)?\d{1,6} captures?(?:\W+\d{1,2} [a-z]{3} \d{4}\b|\W*$)"
+                            r"|success\s*·\s*fail\b|about this capture\W*$|(?-i:COLLECTED BY)\b|timestamps\W*$)",
+                            re.IGNORECASE)  # (not "Success, fail, repeat: …", "37 captures of smuggled …",
+# "Collected by volunteers, the data …", a review found)
 # a masthead's motto, above the headline: "Official news source of the Ministry of Foreign Affairs of Vietnam", "THE
 # NATIONAL ENGLISH LANGUAGE DAILY" (not "National newspaper strike ends …"; nor a sentence: "The official newspaper of
 # the Party quoted …: “…”")

@@ -29,8 +29,8 @@ GENERIC_NUMBER_FIELDS = ("seq", "sequence", "idx", "index", "order", "block_no",
 KIND_FIELDS = ("type", "kind", "block_type", "block", "block_kind", "element_type", "part_type", "role", "tag",
                "row_type", "item_type", "node_type", "record_type", "entry_type", "style")
 # (what a numbered part is: "paragraph", "breadcrumb", "image_caption", an element's own tag "h1")
-DOC_ID_FIELDS = ("doc_id", "docid", "document_id", "article_id", "page_id", "story_id",  # the page a part is of
-                 "source_file")  # (a PDF's pages a row each, read 85)
+DOC_ID_FIELDS = ("doc_id", "docid", "document_id", "article_id", "page_id", "story_id")  # the page a part is of
+FILE_FIELDS = ("source_file",)  # (a PDF's pages a row each, read 85; after the address: a crawl's dump file holds many)
 # the element a part of each kind is written as (any other kind: a paragraph)
 KIND_SELECTORS = {"breadcrumb": "nav.breadcrumb", "breadcrumbs": "nav.breadcrumb", "nav": "nav", "menu": "nav",
                   "related": "aside.related", "tags": "div.tags", "caption": "figure figcaption", "byline": "p.byline",
@@ -58,12 +58,14 @@ PAGE_PARAMETER = re.compile(r"[?&](?:page|pg)=\d{1,3}$")  # an article's second 
 
 def page_key(record: dict[str, Any]) -> str | None:
     """The page a scraped row is a part of: its document's id (where only the first part gives the address, read 52:
-    `{"doc_id": …, "seq": 1, "block": "time", …}`), else its address without a page number (read 68), else, for a
-    transcript's timed segment, its recording (:func:`~diplo_ml.data.transcripts.recording_key`)."""
+    `{"doc_id": …, "seq": 1, "block": "time", …}`), else its address without a page number (read 68), else the file
+    it was read from (:data:`FILE_FIELDS`), else, for a transcript's timed segment, its recording
+    (:func:`~diplo_ml.data.transcripts.recording_key`)."""
     url = record_url(record)
     return next((str(record[k]) for k in DOC_ID_FIELDS if isinstance(record.get(k), (str, int))
                  and not isinstance(record.get(k), bool) and str(record[k]).strip()), None) \
         or (PAGE_PARAMETER.sub("", url) if url else None) \
+        or next((str(record[k]) for k in FILE_FIELDS if isinstance(record.get(k), str) and record[k].strip()), None) \
         or (recording_key(record, record_text_field(record)) if timed_segment(record) else None)
 
 

@@ -20,7 +20,7 @@ from diplo_ml.data.examples import (
     slug_headline,
     without_row_header,
 )
-from diplo_ml.data.headlines import title_without_labels
+from diplo_ml.data.headlines import title_without_tags
 from diplo_ml.data.schema import check_summary_record
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.faithfulness import article_source, unsupported_entity_rate
@@ -129,8 +129,9 @@ class SummariseTask(Task):
             except DiploError:
                 pass
         found["outlet"] = found["outlet"] or site_name_outlet(record) or host_outlet(record)  # "https://vietnamnews.vn/…"
-        # (the row's own headline without a wire's or a mail's labels: "UPDATE 1-EU signals …", read 78)
-        given = {"headline": title_without_labels(own) if own else own, "date": record_date(record),
+        # (the row's own headline without a wire's or a mail's labels: "UPDATE 1-EU signals …", read 78; an outlet's
+        # name before it stays: "VietnamPlus: 18 years telling …" is about it, a review found)
+        given = {"headline": title_without_tags(own) if own else own, "date": record_date(record),
                  "outlet": record_outlet(record)}
         return {k: v.strip() if v and v.strip() else found[k] for k, v in given.items()}
 
