@@ -733,7 +733,8 @@ def test_a_wires_flash_is_left_out_for_its_later_version_in_the_next_row(tmp_pat
               [{**flash, "id": 41, "version": None}, {**update, "id": 42}],
               # (a review's: ids that end in a number with no version field, two sites' rows of one id)
               [{k: v for k, v in flash.items() if k != "version"}, {k: v for k, v in update.items() if k != "version"}],
-              [{**flash, "id": 4821, "url": "https://vov.vn/a"}, {**update, "id": 4821, "url": "https://vnanet.vn/b"}]]
+              [{**flash, "id": 4821, "url": "https://vov.vn/a"}, {**update, "id": 4821, "url": "https://vnanet.vn/b"}],
+              [{**flash, "id": 4821, "site": "vov.vn"}, {**update, "id": 4821, "site": "nhandan.vn"}]]
     for n, pair in enumerate(others):
         path = write(tmp_path, f"apart{n}.jsonl", "\n".join(json.dumps(r) for r in pair))
         assert len(list(read_units([str(path)], SummariseTask({})))) == len(pair), pair

@@ -164,7 +164,8 @@ def story_version(record: dict[str, Any]) -> tuple[str, int, str | None] | None:
     if field is None or not isinstance(rid, (str, int)) or isinstance(rid, bool) or selector_of(record) is not None:
         return None
     match = _ID_VERSION.match(rid.strip()) if isinstance(rid, str) else None
-    url = record_url(record)
+    url = record_url(record) or next((record[k] for k in ("site", "site_name", "source", "publisher")
+                                      if isinstance(record.get(k), str) and record[k].strip()), None)
     site = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.strip()).split("/", 1)[0].lower() if url else None
     return (match["story"] if match else str(rid)), field, site
 
