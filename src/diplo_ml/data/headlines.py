@@ -589,7 +589,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     # above a release's title (reads 37, 85)
     drop(lambda line: capitals(line) and len(line.split()) <= 16 and not STORY_VERB.search(line) and re.fullmatch(
         r"(?:THE )?(?:EMBASSY|CONSULATE(?: GENERAL)?|PERMANENT (?:MISSION|DELEGATION)|MINISTRY|DEPARTMENT)"
-        r" OF [A-ZÀ-Ỹ&,.'’ -]{3,120}|(?:IN|TO) (?:THE )?[A-ZÀ-Ỹ.'’-]+(?: [A-ZÀ-Ỹ.'’-]+){0,6}", line.strip()),
+        r" OF [A-ZÀ-Ỹ&,.'’ -]{3,120}|(?:IN|TO) THE [A-ZÀ-Ỹ.'’-]+(?: [A-ZÀ-Ỹ.'’-]+){0,6}", line.strip()),
         "an office's letterhead")  # (and its second line: "IN THE REPUBLIC OF INDONESIA")
     # a note's number, its kind and its distribution alone on their lines: "No. 0712/2026/DSQ-LS", "NOTE VERBALE",
     # "FOR WIDEST DISSEMINATION" (reads 37, 83: a note verbale has no title)

@@ -15,7 +15,7 @@ STATE = re.compile(r"^(?:Government of|(?:Socialist )?Republic of|Kingdom of|Com
 SMALL = {"of", "the", "to", "in", "for", "and", "on", "at"}
 # where a page keeps its masthead's lines (ingestion's reasons for leaving a line out)
 MASTHEAD_REASONS = ("site name or contact line", "section label", "outlet masthead", "publisher line",
-                    "short line without a sentence")
+                    "short line without a sentence", "an office's letterhead")
 
 
 def _as_written(line: str) -> str:
