@@ -772,6 +772,9 @@ def test_a_live_blogs_a_gallerys_and_a_briefings_rows_are_one_page_each(tmp_path
     other = [live[0], {**live[1], "url": url + "?other"}]
     scrolled = [live[0], {**live[1], "h1": "Peru and Vietnam sign a visa deal in Lima"}]  # (the next article, loaded
     # under the same address, a review found)
+    boxed = [live[0], {**live[1], "box_title": "Fact box"}, live[2]]  # (a part's heading, a second review found)
+    path = write(tmp_path, "boxed.jsonl", "\n".join(json.dumps(r) for r in boxed))
+    assert len(list(read_units([str(path)], SummariseTask({})))) == 1
     titled = [live[0], {**live[1], "title": "Another story altogether today"}]
     teaser = [{**live[0], "standfirst": "Vietnam presented its third review at the…"}, live[1]]
     for rows, expected in ((other, 1), (titled, 1), (teaser, 1), (scrolled, 1)):

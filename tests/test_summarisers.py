@@ -2787,6 +2787,13 @@ LEAD80 = "Vietnam and Chile will launch negotiations on upgrading their free tra
     (f"Police interviewed 12 witnesses after the crash near the border. {LEAD80}", "Police interviewed 12"),
     (f"The next press conference will be held in Hanoi, where the minister will sign a visa deal with Japan and open "
      f"new flights. {LEAD80}", "The next press conference"),
+    # a second review's (s61): a set-up that states the news, a briefing's date with news, answers' news after a colon
+    (f"Ambassador Le Van Minh spoke to a VNA correspondent in Canberra, announcing that Viet Nam will open a consulate "
+     f"in Perth. {LEAD80}", "Ambassador Le Van Minh spoke"),
+    (f"The next regular press conference will be held on July 30 at the ministry's new headquarters. {LEAD80}",
+     "The next regular press conference"),
+    (f"Hi everyone, welcome to Viet Nam: with these words border officers greeted the first tourists on Monday. "
+     f"{LEAD80}", "Hi everyone, welcome to Viet Nam"),
 ])
 def test_an_interviews_set_up_cover_note_and_greeting_are_no_lead(text, first):
     assert _chosen(text)[0].startswith(first)

@@ -16,6 +16,9 @@ from diplo_ml.data.scraped_elements import HEAD_PART, page_key
 # where a header row keeps the page's standfirst (not a "description" or "summary": a teaser, a dataset's reference)
 STANDFIRST_FIELDS = ("standfirst", "intro", "sapo", "lede")
 PART_TITLE_FIELDS = ("update_title", "slide_title", "entry_title", "subtitle")  # an update's or a slide's own heading
+# (any part's heading: a fact box's "box_title", a cross-heading's "heading_title", a second review found)
+PART_TITLE = re.compile(r"^(?:update|slide|entry|box|heading|section|sub|para|paragraph|caption|block|part|item)_?"
+                        r"(?:title|heading)$|^subtitle$")
 CAPTION_FIELDS = ("caption", "image_caption", "photo_caption")
 QUESTION_FIELDS, ANSWER_FIELDS = ("question", "q"), ("answer", "a", "reply")
 
@@ -108,7 +111,7 @@ def _same_page(run: list[tuple[int, dict[str, Any]]], row: dict[str, Any]) -> bo
     first = run[0][1]
     if page_key(row) != page_key(first):
         return False
-    if _is_header(first):  # (a title of its own under any name, not an update's heading: another article, as the
-        own = record_title({k: v for k, v in row.items() if k not in PART_TITLE_FIELDS})  # next one an endless
+    if _is_header(first):  # (a title of its own under any name, not a part's heading: another article, as the
+        own = record_title({k: v for k, v in row.items() if not PART_TITLE.match(k)})  # next one an endless
         return own is None or own == _header_title(first)  # page loads under the same address, a review found)
     return qa_text(row) is not None and record_title(row) == record_title(first)

@@ -511,6 +511,12 @@ NOTE_SHORTHAND = re.compile(r"^[*_ ]*(?:note|nb|memo)\s*:|(?:^|\s)w/\s|\((?:save
                             r"|\b(?:todo|pls|cf\.|forgot to|remember to|read later|to read later)(?!\w)", re.IGNORECASE)
 
 
+# what an office's statement says it does, in a title in capitals: "MINISTRY OF FOREIGN AFFAIRS CONDEMNS …" (a review)
+OFFICE_VERB = re.compile(r"\b(?:CONDEMNS?|REJECTS?|WARNS?|DENIES|PROTESTS?|RESPONDS?|REACTS?|ISSUES|ANNOUNCES?"
+                         r"|CONFIRMS?|EXPRESSES|EXTENDS|SENDS|REAFFIRMS?|CLARIFIES|REQUESTS?|ADVISES?|RECOMMENDS?"
+                         r"|INFORMS?|APPEALS?|STRESSES|DEMANDS?|OPPOSES)\b")
+
+
 def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     """The longest short line above the body is the headline; the others are section labels."""
     def drop(test: Callable[[str], object], reason: str) -> None:
@@ -582,18 +588,24 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(lambda line: re.search(r"^(?:[A-Z][A-Z&,.' -]{3,}\s+)?Independence\s*[-–—]\s*Freedom\s*[-–—]\s*"
                                 r"Happiness\s*$", line.strip()), "national motto (letterhead)")
     drop(lambda line: len(line.split(",")) >= 3
-         and re.search(r",\s*\d{5,6}\s+[A-Z][\w ]{2,30}(?:,\s*[A-Z][\w ]{2,30})?$|,[^,]{2,40}\s\d{5,6}$", line)
+         and (re.search(r",\s*\d{5,6}\s+[A-Z][\w ]{2,30}(?:,\s*[A-Z][\w ]{2,30})?$", line)
+              or (re.search(r",[^,]{2,40}\s\d{5,6}$", line)
+                  and re.search(r"\bNo\.|^\d|\b(?:Street|St\.|Road|Rd\.|Jl\.|Avenue|Ave\.|Blvd|Lane|Đường|Phố)", line)))
          and len(line.split()) <= 16,
          "postal address")  # (its postcode last: "Jl. Teuku Umar No. 25, Menteng, Jakarta Pusat 10310", read 83)
-    # an office's letterhead in capitals: "EMBASSY OF THE SOCIALIST REPUBLIC OF VIET NAM IN THE UNITED MEXICAN STATES"
-    # above a release's title (reads 37, 85)
-    drop(lambda line: capitals(line) and len(line.split()) <= 16 and not STORY_VERB.search(line) and re.fullmatch(
+    # an office's letterhead in capitals: "EMBASSY OF THE SOCIALIST REPUBLIC OF VIET NAM IN THE UNITED MEXICAN
+    # STATES" above a release's title (reads 37, 85)
+    drop(lambda line: capitals(line) and len(line.split()) <= 16 and not STORY_VERB.search(line)
+         and not OFFICE_VERB.search(line) and re.fullmatch(
         r"(?:THE )?(?:EMBASSY|CONSULATE(?: GENERAL)?|PERMANENT (?:MISSION|DELEGATION)|MINISTRY|DEPARTMENT)"
-        r" OF [A-ZÀ-Ỹ&,.'’ -]{3,120}|(?:IN|TO) THE [A-ZÀ-Ỹ.'’-]+(?: [A-ZÀ-Ỹ.'’-]+){0,6}", line.strip()),
+        r" OF [A-ZÀ-Ỹ&,.'’ -]{3,120}|(?:IN|TO) THE (?:SOCIALIST |FEDERAL |DEMOCRATIC |ISLAMIC |ARAB |UNITED "
+        r"|PEOPLE['’]S )*(?:REPUBLIC|KINGDOM|STATES?|EMIRATES|COMMONWEALTH|SULTANATE|FEDERATION|CONFEDERATION"
+        r"|GRAND DUCHY|NATION|UNION)"
+        r"\b[A-ZÀ-Ỹ.'’ -]{0,60}", line.strip()),
         "an office's letterhead")  # (and its second line: "IN THE REPUBLIC OF INDONESIA")
     # a note's number, its kind and its distribution alone on their lines: "No. 0712/2026/DSQ-LS", "NOTE VERBALE",
     # "FOR WIDEST DISSEMINATION" (reads 37, 83: a note verbale has no title)
-    drop(lambda line: re.fullmatch(r"no\.\s*\S*\d\S*|note verbale|diplomatic note|(?:travel )?advisory"
+    drop(lambda line: re.fullmatch(r"no\.\s*\d+[/-]\S+|note verbale|diplomatic note|advisory"
                                    r"|for (?:widest |wide |immediate )?(?:dissemination|distribution)",
                                    line.strip(" *_#"), re.IGNORECASE), "a note's number, kind or distribution")
     # a video player's next clip: "Up next: A night at Ho Chi Minh City's new Ben Thanh food street (1:58) Autoplay ●"

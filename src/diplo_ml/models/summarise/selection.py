@@ -277,13 +277,14 @@ SETS_UP = re.compile(r"^(?:(?:Following|Below) (?:are|is) (?:the )?(?:questions 
 # an interview to Reuters in which he said …", nor "In an interview with VNA, the ambassador said …")
 _OCCASION = r"(?:On the occasion of|To mark|Marking|Ahead of|On the sidelines of|During|After|Following)"
 INTERVIEW_NO_NEWS = re.compile(
-    r"^(?![^.!?]*\b(?:in which|where|saying|said|says|stressing|noting|adding|announced|revealed|confirmed)\b)"
+    r"^(?![^.!?]*\b(?:in which|where|saying|said|says|stressing|noting|adding|announced|revealed|confirmed|that)\b)"
+    r"(?![^.!?]*,\s+(?:\w+ly\s+)?\w+ing\b)"  # (nor "…, announcing …", "…, highlighting …", a second review found)
     rf"(?:{_OCCASION}\b[^.!?]{{3,160}}?,\s+)?[^.!?]{{0,160}}?\b"
     r"(?:(?:gave|granted|gives|grants|has given|has granted) (?:an?|the) (?:written |exclusive |recent )?interview"
     r" (?:to|with)\b|(?:talked|spoke|speaks|talks) (?:to|with) (?:an? |the )?(?:[\w&.'’-]+ ){0,4}?"
     r"(?:correspondent|reporter|journalist)\b(?!s)|(?:talked|spoke) to [A-Z][\w&.'’-]*['’]s [A-Z]"  # (one
     # outlet's: not "… spoke with reporters about the outcome of the talks", a press encounter, a review found)
-    r"|(?:correspondent|reporter)s?\b[^.!?]{0,40}\binterviewed\b)[^.!?]{0,200}[.!]$")
+    r"|(?:correspondent|reporter)\b[^.!?]{0,40}\binterviewed\b)[^.!?]{0,200}[.!]$")
 # a credit standing alone after a caption ("Crown copyright.", as GOV.UK prints under its photos)
 CROWN_CREDIT = re.compile(r"^(?:©\s*)?crown copyright\.?$", re.IGNORECASE)
 # what a live page, a release's notes and a government's page say around the story, each written once for the rules
@@ -370,7 +371,8 @@ PAGE_NOTE = re.compile(
     r"|^(?:joining (?:me|us)|with me)(?: here| today| this (?:morning|afternoon|evening))?(?: on the (?:dais|stage"
     r"|podium|panel))?(?: today)? (?:is|are)\b"
     r"|^(?:hello|hi|good (?:morning|afternoon|evening))(?: (?:everyone|everybody|all|folks|friends|listeners))?,?"
-    r" (?:and )?welcome to\b"  # ("Hi everyone, and welcome to Diplomacy Dialogues.", read 80)
+    r" (?:and )?welcome to\b(?![^.!?]{0,80}:\s)"  # ("Hi everyone, and welcome to Diplomacy Dialogues.", read 80;
+    # not "Hi everyone, welcome to Viet Nam: with these words …", a second review found)
     r"|^welcome to (?:this|today's|our|the latest|another|the) (?:week's |[\w-]+ )?(?:edition|episode|programme"
     r"|program|show|issue)\b"
     r"|^here(?:['’]s| is| are) (?:today's|this week's|this morning's|your|the) (?:top )?(?:stor(?:y|ies)|news"
@@ -399,10 +401,12 @@ PAGE_NOTE = re.compile(
     # a briefing's closing line, on top of a live page that runs newest first: "The next regular press conference will
     # be held on Thursday, July 30." (read 80)
     r"|^the next (?:regular )?(?:press conference|press briefing|briefing) (?:will be held|will take place|is"
-    r" scheduled)\b[^.!?]{0,80}[.!]$"
+    r" scheduled) (?:on|for) (?:[A-Z][a-z]+day,? )?[\w ,]{1,25}[.!]$"  # (its day alone: not "… at the ministry's new
+    # headquarters", "… but may be cancelled as …", a second review found)
     r"|^(?:further to [^,.!?]{3,80},\s*)?please find (?:below|attached|enclosed|herewith) (?:the |my |our |his |her )?"
-    r"(?:written )?(?:answers|replies|responses)\b"  # ("Further to your e-mail of 8 July, please find below the
-    # written answers of …", read 80; not "Please find below the statement by the Foreign Minister: Viet Nam …")
+    r"(?:written )?(?:answers|replies|responses)\b(?![^.!?]*:\s)"  # ("Further to your e-mail of 8 July, please find
+    # below the written answers of …", read 80; not "Please find below the statement by the Foreign Minister: Viet Nam
+    # …", nor the answers' news after a colon)
     r"|^(?:the |a |an |our |my )?(?:[\w-]+ ){0,4}(?:version|translation|cop(?:y|ies)|photos?|pictures?|images?|files?"
     r"|pdf|documents?|programme|program|agenda|invitation|biography|cv|slides)\b[^.!?,;]{0,60}\b(?:is|are) (?:attached"
     r"|enclosed)(?: (?:here|herewith|below|to this (?:e-?mail|message)))?[.!]$"  # (not "…, the full text of which is
