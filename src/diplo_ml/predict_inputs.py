@@ -19,7 +19,9 @@ from diplo_ml.data.examples import (
     TEXT_FIELDS,
     PreviousParagraph,
     flat_record,
+    given_string,
     record_headline,
+    record_text,
     record_text_field,
     record_url,
     unescaped,
@@ -74,7 +76,7 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
                 article = ingest_document(element_page(record), f"{Path(label).stem}:{number}", f"{label}:{number}")
             except NoTextError:  # (a recording of a station's call alone: its rows as they are; the summary
                 article = Article(doc_id=f"{Path(label).stem}:{number}", path=label)  # says what it found)
-                texts = [str(row.get(record_text_field(row)) or "").strip() for row in record]
+                texts = [record_text(row).strip() for row in record]
                 article.paragraphs = [Paragraph(text, number + n, False, text) for n, text in enumerate(texts) if text]
             article.path = label
             for unit in _article_units(task, article):
@@ -164,8 +166,7 @@ def story_version(record: dict[str, Any]) -> tuple[str, int, str | None] | None:
     if field is None or not isinstance(rid, (str, int)) or isinstance(rid, bool) or selector_of(record) is not None:
         return None
     match = _ID_VERSION.match(rid.strip()) if isinstance(rid, str) else None
-    url = record_url(record) or next((record[k] for k in ("site", "site_name", "source", "publisher")
-                                      if isinstance(record.get(k), str) and record[k].strip()), None)
+    url = record_url(record) or given_string(record, ("site", "site_name", "source", "publisher"))
     site = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.strip()).split("/", 1)[0].lower() if url else None
     return (match["story"] if match else str(rid)), field, site
 

@@ -262,14 +262,23 @@ def record_text_field(record: dict[str, Any]) -> str:
     return max(given, key=lambda k: len(record[k].split()), default="text")
 
 
+def record_text(record: dict[str, Any]) -> str:
+    """A record's text as a string, as written ("" where it has none): its :func:`record_text_field`'s value."""
+    return str(record.get(record_text_field(record)) or "")
+
+
+def given_string(record: dict[str, Any], fields: tuple[str, ...]) -> str | None:
+    """The first of ``fields`` a record gives as a string that is not blank, stripped; else None."""
+    return next((record[k].strip() for k in fields if isinstance(record.get(k), str) and record[k].strip()), None)
+
+
 def record_date(record: dict[str, Any]) -> str | None:
     """A record's own date: its "date", else the first of :data:`DATE_FIELDS` it gives as a string, else a field a
     scraper names as its publication date ("pub_ts", "publishedTime"; not "fetched_at", "modified_date"), as ISO
     where it reads as a date ("Mon, 16 Sep 2024 09:45:00 +0700" -> "2024-09-16"), else as written."""
-    given = next((record[k].strip() for k in DATE_FIELDS if isinstance(record.get(k), str) and record[k].strip()),
-                 None) or next((v.strip() for k, v in record.items() if isinstance(v, str) and v.strip()
-                                and _date_name(k) and parse_date(v.strip())), None)  # (a date, not an id: "pub_ts":
-    # "vna-7781234")
+    given = given_string(record, DATE_FIELDS) or next(
+        (v.strip() for k, v in record.items() if isinstance(v, str) and v.strip() and _date_name(k)
+         and parse_date(v.strip())), None)  # (a date, not an id: "pub_ts": "vna-7781234")
     if given is None:  # a time stamp in seconds (or milliseconds) since 1970, in UTC: "ts_epoch": 1749157800
         stamp = next((v for k, v in record.items() if isinstance(v, int | float) and not isinstance(v, bool)
                       and _date_name(k)), None)

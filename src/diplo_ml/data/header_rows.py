@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from diplo_ml.data.examples import record_text_field, record_title
+from diplo_ml.data.examples import given_string, record_text, record_title
 from diplo_ml.data.scraped_elements import HEAD_PART, page_key
 
 # where a header row keeps the page's standfirst (not a "description" or "summary": a teaser, a dataset's reference)
@@ -25,43 +25,39 @@ QUESTION_FIELDS, ANSWER_FIELDS = ("question", "q"), ("answer", "a", "reply")
 Row = tuple[int, "dict[str, Any] | list[dict[str, Any]]"]
 
 
-def _given(record: dict[str, Any], fields: tuple[str, ...]) -> str | None:
-    return next((record[k].strip() for k in fields if isinstance(record.get(k), str) and record[k].strip()), None)
-
-
 def qa_text(record: dict[str, Any]) -> str | None:
     """A row's question and answer as one text, the question first ("Could you confirm …?\\n\\nVietnam will …"), where
     the row gives both and no text of its own; else None."""
-    question, answer = _given(record, QUESTION_FIELDS), _given(record, ANSWER_FIELDS)
-    if not (question and answer) or str(record.get(record_text_field(record)) or "").strip():
+    question, answer = given_string(record, QUESTION_FIELDS), given_string(record, ANSWER_FIELDS)
+    if not (question and answer) or record_text(record).strip():
         return None
     return f"{question}\n\n{answer}"
 
 
 def _standfirst(record: dict[str, Any]) -> str | None:
     """A header row's standfirst: whole sentences of eight words or more (not a teaser cut off with "…")."""
-    text = _given(record, STANDFIRST_FIELDS)
+    text = given_string(record, STANDFIRST_FIELDS)
     return text if text and len(text.split()) >= 8 and re.search(r"[.!?][\"”’']?$", text) else None
 
 
 def _header_title(record: dict[str, Any]) -> str | None:
     """A header row's title: its own, else its page's (a live blog's "page_title", read 75)."""
-    return record_title(record) or _given(record, ("page_title",))
+    return record_title(record) or given_string(record, ("page_title",))
 
 
 def _is_header(record: dict[str, Any]) -> bool:
     """A row that titles its page and gives its standfirst, but no text of its own."""
-    return (not str(record.get(record_text_field(record)) or "").strip() and _header_title(record) is not None
+    return (not record_text(record).strip() and _header_title(record) is not None
             and _standfirst(record) is not None)
 
 
 def _part_rows(record: dict[str, Any], url: str) -> list[dict[str, Any]] | None:
     """A part row as rows :func:`~diplo_ml.data.scraped_elements.element_page` writes (its heading, its text or
     caption, or its question and answer); None for a row that is no part of a page (one with nothing to read)."""
-    text = qa_text(record) or str(record.get(record_text_field(record)) or "").strip() or _given(record, CAPTION_FIELDS)
+    text = qa_text(record) or record_text(record).strip() or given_string(record, CAPTION_FIELDS)
     if not text:
         return None
-    heading = _given(record, PART_TITLE_FIELDS)
+    heading = given_string(record, PART_TITLE_FIELDS)
     return [*([{"url": url, "selector": "h2", "text": heading}] if heading else []),
             {"url": url, "selector": "p", "text": text}]
 
@@ -77,7 +73,6 @@ def header_pages(rows: Iterable[Row]) -> Iterator[Row]:
         if len(run) >= 2 and header is not None:
             url = page_key(header) or ""
             title = _header_title(header)
-            start: list[dict[str, Any]] = []
             if _is_header(header):
                 own = {k: v for k, v in header.items() if k not in STANDFIRST_FIELDS}
                 start = [{**own, "title": title, "text": ""},
@@ -88,7 +83,7 @@ def header_pages(rows: Iterable[Row]) -> Iterator[Row]:
                 parts = run
             written = [_part_rows(row, url) for _, row in parts]
             if all(written):
-                yield run[0][0], [*start, *(row for part in written for row in part if part)]
+                yield run[0][0], [*start, *(row for part in written for row in part or ())]
                 run.clear()
                 return
         yield from run

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from diplo_ml.data.examples import record_text_field, record_url
+from diplo_ml.data.examples import given_string, record_text, record_text_field, record_url
 from diplo_ml.data.page_text import looks_like_html
 from diplo_ml.data.transcripts import cue_time, one_recording, recording_key, timed_segment
 
@@ -90,10 +90,9 @@ def selector_of(record: dict[str, Any]) -> str | None:
     None for a row of its own."""
     if not page_key(record):
         return None
-    if not str(record.get(record_text_field(record)) or "").strip():
+    if not record_text(record).strip():
         return HEAD_PART
-    named = next((record[k].strip() for k in SELECTOR_FIELDS if isinstance(record.get(k), str) and record[k].strip()),
-                 None)
+    named = given_string(record, SELECTOR_FIELDS)
     kind = next((record[k] for k in KIND_FIELDS if isinstance(record.get(k), str)), None)
     # (a generic number only beside a kind: not comments numbered under an article_id)
     numbers = PART_NUMBER_FIELDS + (GENERIC_NUMBER_FIELDS if kind is not None else ()) + tuple(
@@ -155,7 +154,7 @@ def element_page(rows: list[dict[str, Any]]) -> str:
     selectors = [selector_of(row) for row in rows]
     spoken = all(timed_segment(row) for row in rows) and one_recording(rows)  # (a transcript's segments: as a saved
     for row, selector in zip(rows, selectors):  # transcript reads, its cue times, then no headline among its speech)
-        text = str(row.get(record_text_field(row)) or "")
+        text = record_text(row)
         if spoken:
             text = f"{cue_time(row)} {text}"
         markup, in_head = element_markup(selector or "div", text)

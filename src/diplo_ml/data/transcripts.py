@@ -8,7 +8,7 @@ import json
 import re
 from typing import Any
 
-from diplo_ml.data.examples import record_headline, record_text_field
+from diplo_ml.data.examples import record_headline, record_text
 from diplo_ml.data.line_joins import TERMINAL, WRAPPED
 
 _T = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"  # a clock time: "0:36", "00:00:36", "00:00:36,500"
@@ -90,7 +90,7 @@ def timed_segment(record: dict[str, Any]) -> bool:
     """Whether a row may be a transcript's timed segment: a start and an end time (:data:`TIME_PAIRS`: seconds, or a
     clock to the second) at most thirty seconds apart, a sentence or two of sixty words at most, and no title (not a
     bulletin's story, an event of a calendar, a clip)."""
-    text = str(record.get(record_text_field(record)) or "")
+    text = record_text(record)
     times = _times(record)
     return times is not None and 0 <= times[1] - times[0] <= 30 and len(text.split()) <= 60 and \
         len(INNER_STOP.findall(text)) <= 1 and record_headline(record) is None
@@ -101,7 +101,7 @@ def one_recording(rows: list[dict[str, Any]]) -> bool:
     (within ten seconds; not clips that each start at 0, nor a listing's window of results), most of a sentence
     alone, of thirty words or fewer at the median (not a bulletin's stories of two sentences, a review found)."""
     times = [_times(row) for row in rows]
-    texts = [str(row.get(record_text_field(row)) or "") for row in rows]
+    texts = [record_text(row) for row in rows]
     longer = sum(bool(INNER_STOP.search(text)) for text in texts)
     if len(rows) < 3 or any(t is None for t in times):
         return False
