@@ -829,3 +829,61 @@ def test_a_feeds_content_encoded_and_a_pdfs_pages_under_its_file_name(tmp_path):
     from diplo_ml.data.examples import record_title
     assert record_title({"title": "statement-final.pdf", "headline_h1": "Viet Nam at the UN"}) == "Viet Nam at the UN"
     assert record_title({"title": "Viet Nam_UN statement"}) == "Viet Nam_UN statement"  # (words: a title)
+
+
+def test_rows_of_one_page_by_para_no_seq_chunk_count_row_and_segment_type_are_one_article(tmp_path):
+    # reads 86, 88, 90, 91 (s62): a page's rows numbered "para_no" under a doc_id, "seq" under a doc_id with the
+    # headline repeated, "chunk" beside "chunks_total", "row" beside a "segment_type", and a crawler's "content_chunk"
+    # gave one article a row (the first a caption: an empty summary) or stopped the run (no text field)
+    lead = "Vietnam will host the first youth innovation forum of the Francophonie in Hanoi in 2027, the Vice President said."
+    base = {"doc_id": "vov-1352088", "title": "Vietnam to host Francophone youth forum"}
+    texts = ["The Vice President at the summit. (Photo: VOV)", f"(VOVWORLD) - {lead}", "Delegates welcomed the offer."]
+    shapes = {"para_no": [{**base, "para_no": n, "content": t} for n, t in enumerate(texts)],
+              "seq": [{"doc_id": "xh-1", "seq": n, "headline": base["title"], "body": f"<p>{t}</p>"}
+                      for n, t in enumerate(texts)],
+              "chunks_total": [{"url": "https://example.org/a.html", "title": base["title"], "chunk": n + 1,
+                                "chunks_total": 3, "content": t} for n, t in enumerate(texts)],
+              "segment_type": [{"source_url": "https://example.org/b", "page_title": base["title"], "row": n,
+                                "segment_type": kind, "body": t} for n, (kind, t) in
+                               enumerate(zip(("meta", "announcement", "answer"), texts))],
+              "content_chunk": [{"guid": "vgp-9", "link": "https://example.org/c", "title": base["title"], "chunk_index": n, "content_chunk": t}
+                                for n, t in enumerate(texts)]}
+    for name, rows in shapes.items():
+        path = write(tmp_path, f"{name}.jsonl", "\n".join(json.dumps(r) for r in rows))
+        (unit,) = list(read_units([str(path)], SummariseTask({})))
+        assert lead in unit["_text"] and "Delegates welcomed" in unit["_text"], name
+        assert unit["headline"] == base["title"], name
+    # not one page: rows numbered by "seq" under a doc_id with no title (an article's comments), nor rows whose
+    # titles differ (a digest's stories)
+    comments = [{"article_id": "a1", "seq": n, "text": f"Comment number {n} says the forum is a good idea."}
+                for n in (1, 2)]
+    digest = [{**row, "headline": f"Story {n} of the day"} for n, row in enumerate(shapes["seq"])]
+    for rows in (comments, digest):
+        path = write(tmp_path, "rows.jsonl", "\n".join(json.dumps(r) for r in rows))
+        assert len(list(read_units([str(path)], SummariseTask({})))) == len(rows)
+
+
+def test_a_wires_flash_is_left_out_for_its_lead_whose_version_is_a_word_over_counted_parts(tmp_path, capsys):
+    # read 88 (s62): a wire export's flash (`"version": "flash"`, a headline only) above its "1stLD" story in three
+    # counted parts and its related row: the flash was an article with an empty summary, the related row another
+    slug = {"slug": "BC-VN-ECODIPLOMACY-CONF", "service": "VNA-ENG"}
+    url = "https://en.vietnamplus.vn/pm-sets-target-post289413.vnp"
+    rows = [{**slug, "version": "flash", "title": "PM URGES MISSIONS TO OPEN 20 NEW MARKETS", "part": 1, "parts": 1,
+             "text": "PM URGES MISSIONS TO OPEN 20 NEW MARKETS - CONFERENCE", "url": None},
+            *({**slug, "version": "1stLD", "title": "PM sets target of 20 new export markets", "part": n, "parts": 2,
+               "url": url, "text": text} for n, text in
+              ((1, "Hanoi (VNA) – The Prime Minister on July 9 tasked overseas missions with opening 20 markets."),
+               (2, "The conference reviewed three years of economic diplomacy."))),
+            {**slug, "version": "1stLD", "title": "PM sets target of 20 new export markets", "part": None,
+             "parts": 2, "url": url, "block": "related", "text": "Related: Localities sign 300 deals"}]
+    path = write(tmp_path, "wire.jsonl", "\n".join(json.dumps(r) for r in rows))
+    (unit,) = list(read_units([str(path)], SummariseTask({})))
+    assert unit["headline"] == "PM sets target of 20 new export markets" and "tasked overseas" in unit["_text"]
+    assert "wire.jsonl:1: an earlier version of line 2's story (version 0 of 1) is left out" in capsys.readouterr().err
+    from diplo_ml.predict_inputs import _version_number
+    assert [_version_number(v) for v in ("flash", "URGENT", "1stLD", "2nd LD", "LEAD 2", "v3", 4, "final", True)] == [
+        0, 0, 1, 2, 2, 3, 4, None, None]
+    # not a version: another slug, a later version first
+    for pair in ([rows[0], {**rows[1], "slug": "BC-OTHER"}], [{**rows[1], "part": None, "parts": None}, rows[0]]):
+        path = write(tmp_path, "apart.jsonl", "\n".join(json.dumps(r) for r in pair))
+        assert len(list(read_units([str(path)], SummariseTask({})))) == 2, pair

@@ -155,15 +155,33 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
 # rows, nor two sites' rows (a review found)
 _ID_VERSION = re.compile(r"^(?P<story>.+?\w)(?::|[-_.]v|/v)(?P<version>\d{1,3})$")
 VERSION_FIELDS = ("version", "revision")
+STORY_FIELDS = ("id", "slug")  # (a wire's story slug, read 88: `{"slug": "BC-VN-…", "version": "flash", …}`)
+# a wire's versions written as words: a flash or an urgent before its story (version 0), then its leads and
+# write-throughs ("1stLD", "2nd LD", "LEAD 2", "v2", "writethru 1")
+_FLASH_VERSION = re.compile(r"^(?:flash|urgent|bulletin|alert|newsalert|snap)$", re.IGNORECASE)
+_WORD_VERSION = re.compile(r"^(?:(?P<nth>\d{1,2})(?:st|nd|rd|th)?\s*(?:ld|lead|writethru|wt)|(?:v|ld|lead|update|writethru|wt)"
+                           r"\s*-?\s*(?P<n>\d{1,2}))$", re.IGNORECASE)
 
 
-def story_version(record: dict[str, Any]) -> tuple[str, int, str | None] | None:
-    """A row's story, its version number (its version field) and its site; None where the row names no version or is
-    one part of a page."""
-    rid = record.get("id")
-    field = next((record[k] for k in VERSION_FIELDS if isinstance(record.get(k), int)
-                  and not isinstance(record[k], bool)), None)
-    if field is None or not isinstance(rid, (str, int)) or isinstance(rid, bool) or selector_of(record) is not None:
+def _version_number(value: object) -> int | None:
+    """A version field's number: an integer as given; a word's (:data:`_FLASH_VERSION` 0, "1stLD" 1); else None."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if not isinstance(value, str):
+        return None
+    if _FLASH_VERSION.match(value.strip()):
+        return 0
+    match = _WORD_VERSION.match(value.strip())
+    return int(match["nth"] or match["n"]) if match else None
+
+
+def story_version(record: dict[str, Any], part: bool = False) -> tuple[str, int, str | None] | None:
+    """A row's story, its version number (its version field) and its site; None where the row names no version or
+    (unless ``part``) is one part of a page."""
+    rid = next((record[k] for k in STORY_FIELDS if isinstance(record.get(k), (str, int))
+                and not isinstance(record[k], bool)), None)
+    field = next((n for k in VERSION_FIELDS if (n := _version_number(record.get(k))) is not None), None)
+    if field is None or rid is None or not part and selector_of(record) is not None:
         return None
     match = _ID_VERSION.match(rid.strip()) if isinstance(rid, str) else None
     url = record_url(record) or given_string(record, ("site", "site_name", "source", "publisher"))
@@ -180,10 +198,12 @@ def latest_versions(records: Iterable[tuple[int, dict[str, Any]]], label: str
         version = story_version(record) if isinstance(record, dict) else None
         if held is not None:
             earlier = held[2]
-            if earlier and version and earlier[0] == version[0] and earlier[1] < version[1] \
-                    and (earlier[2] == version[2] or None in (earlier[2], version[2])):
+            later = version or (story_version(record, part=True) if earlier and isinstance(record, dict) else None)
+            # (the later version may come as the first of its page's parts: `"part": 1, "parts": 3`, read 88)
+            if earlier and later and earlier[0] == later[0] and earlier[1] < later[1] \
+                    and (earlier[2] == later[2] or None in (earlier[2], later[2])):
                 print(f"note: {label}:{held[0]}: an earlier version of line {number}'s story (version {earlier[1]} "
-                      f"of {version[1]}) is left out", file=sys.stderr)
+                      f"of {later[1]}) is left out", file=sys.stderr)
             else:
                 yield held[0], held[1]
         held = (number, record, version)

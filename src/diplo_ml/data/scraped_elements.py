@@ -16,18 +16,21 @@ from diplo_ml.data.transcripts import cue_time, one_recording, recording_key, ti
 
 SELECTOR_FIELDS = ("selector", "css_selector", "css", "element")  # where a row names the element it was read from
 PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position",
-                      "chunk_index")  # (a crawler's chunks of one document, read 83)
+                      "chunk_index", "para_no", "paragraph_no")  # (a crawler's chunks of one document, read 83; a
+# page's paragraphs under its doc_id, read 86)
 # an article's text over rows, numbered beside their count (`"page": 2, "pages": 2`, read 68; not a listing's or an
 # e-paper's page number, nor a digest's chunks, a review found)
-COUNTED_PART_FIELDS = {"page": ("pages", "page_count", "total_pages", "n_pages"),
-                       "chunk": ("chunks", "chunk_count", "total_chunks", "n_chunks")}
+COUNTED_PART_FIELDS = {"page": ("pages", "page_count", "total_pages", "n_pages", "pages_total"),
+                       "chunk": ("chunks", "chunk_count", "total_chunks", "n_chunks", "chunks_total"),
+                       "part": ("parts", "part_count", "total_parts", "n_parts", "parts_total")}  # (read 90's
+# `"chunk": 2, "chunks_total": 6`; a wire's story in `"part": 1, "parts": 3` rows, read 88)
 # numbers that may count anything (a listing's briefs by "index", an article's comments): a part's only beside its kind
-GENERIC_NUMBER_FIELDS = ("seq", "sequence", "idx", "index", "order", "block_no", "para_no", "paragraph_no", "part_no",
-                         "block", "part", "n", "seg", "segment")  # (a number where it is one: `"block": 3, "type":
+GENERIC_NUMBER_FIELDS = ("seq", "sequence", "idx", "index", "order", "block_no", "part_no",
+                         "block", "part", "n", "seg", "segment", "row")  # (a number where it is one: `"block": 3, "type":
 # "paragraph"`, read 57; `"part": 5, "kind": "intro"`, read 63; `"n": 4, "style": "body"`, `"seg": 2, "role": "intro"`,
 # read 67)
 KIND_FIELDS = ("type", "kind", "block_type", "block", "block_kind", "element_type", "part_type", "role", "tag",
-               "row_type", "item_type", "node_type", "record_type", "entry_type", "style")
+               "row_type", "item_type", "node_type", "record_type", "entry_type", "style", "segment_type")
 # (what a numbered part is: "paragraph", "breadcrumb", "image_caption", an element's own tag "h1")
 DOC_ID_FIELDS = ("doc_id", "docid", "document_id", "article_id", "page_id", "story_id")  # the page a part is of
 FILE_FIELDS = ("source_file",)  # (a PDF's pages a row each, read 85; after the address: a crawl's dump file holds many)
@@ -44,7 +47,8 @@ OTHER_PART = "div.part"  # a numbered part of a kind no list knows: a page's par
 # a row of no text that names its page (read 56: `{"doc_id": …, "row_type": "meta", "title": …, "published": …}` above
 # the page's numbered paragraphs, a "tags" row of a list below them): the page's metadata, nothing in its body
 HEAD_PART = "meta[name=part]"
-PAGE_FIELDS = {"title": "title", "headline": "title", "site": "og:site_name", "site_name": "og:site_name",
+PAGE_FIELDS = {"title": "title", "headline": "title", "page_title": "title", "site": "og:site_name",
+               "site_name": "og:site_name",
                "published": "article:published_time", "date": "article:published_time"}  # what every row repeats
 # one compound of a selector: its tag, then classes, an id and attributes ("meta[property=og:title]", "div.body")
 COMPOUND = re.compile(r"^(?P<tag>[a-zA-Z][\w-]*)?(?P<rest>(?:[.#][\w-]+|\[[^\]]*\]|::?[\w-]+(?:\([^)]*\))?)*)$")
@@ -94,10 +98,15 @@ def selector_of(record: dict[str, Any]) -> str | None:
         return HEAD_PART
     named = given_string(record, SELECTOR_FIELDS)
     kind = next((record[k] for k in KIND_FIELDS if isinstance(record.get(k), str)), None)
-    # (a generic number only beside a kind: not comments numbered under an article_id)
-    numbers = PART_NUMBER_FIELDS + (GENERIC_NUMBER_FIELDS if kind is not None else ()) + tuple(
+    # (a generic number only beside a kind, or in a row that names its document and repeats its title, read 91:
+    # `{"doc_id": …, "seq": 1, "headline": …, "body": …}`; not comments numbered under an article_id)
+    titled = any(record.get(k) for k in DOC_ID_FIELDS) and given_string(record, ("title", "headline")) is not None
+    numbers = PART_NUMBER_FIELDS + (GENERIC_NUMBER_FIELDS if kind is not None or titled else ()) + tuple(
         name for name, counts in COUNTED_PART_FIELDS.items() if any(_number(record.get(c)) for c in counts))
-    if named or not (any(_number(record.get(k)) for k in numbers) or timed_segment(record)):
+    counted = kind is not None and any(_number(record.get(c)) for counts in COUNTED_PART_FIELDS.values() for c in counts)
+    # (a page's related list after its counted parts, its own number null: `"part": null, "parts": 3, "block":
+    # "related"`, read 88)
+    if named or not (any(_number(record.get(k)) for k in numbers) or counted or timed_segment(record)):
         return named
     # a kind no list knows ("meta", "news"): see :func:`group_elements`
     return _kind_selector(kind or "paragraph") or OTHER_PART
