@@ -835,7 +835,8 @@ def test_rows_of_one_page_by_para_no_seq_chunk_count_row_and_segment_type_are_on
     # reads 86, 88, 90, 91 (s62): a page's rows numbered "para_no" under a doc_id, "seq" under a doc_id with the
     # headline repeated, "chunk" beside "chunks_total", "row" beside a "segment_type", and a crawler's "content_chunk"
     # gave one article a row (the first a caption: an empty summary) or stopped the run (no text field)
-    lead = "Vietnam will host the first youth innovation forum of the Francophonie in Hanoi in 2027, the Vice President said."
+    lead = ("Vietnam will host the first youth innovation forum of the Francophonie in Hanoi in 2027, the Vice "
+            "President said.")
     base = {"doc_id": "vov-1352088", "title": "Vietnam to host Francophone youth forum"}
     texts = ["The Vice President at the summit. (Photo: VOV)", f"(VOVWORLD) - {lead}", "Delegates welcomed the offer."]
     shapes = {"para_no": [{**base, "para_no": n, "content": t} for n, t in enumerate(texts)],
@@ -846,7 +847,8 @@ def test_rows_of_one_page_by_para_no_seq_chunk_count_row_and_segment_type_are_on
               "segment_type": [{"source_url": "https://example.org/b", "page_title": base["title"], "row": n,
                                 "segment_type": kind, "body": t} for n, (kind, t) in
                                enumerate(zip(("meta", "announcement", "answer"), texts))],
-              "content_chunk": [{"guid": "vgp-9", "link": "https://example.org/c", "title": base["title"], "chunk_index": n, "content_chunk": t}
+              "content_chunk": [{"guid": "vgp-9", "link": "https://example.org/c", "title": base["title"],
+                                 "chunk_index": n, "content_chunk": t}
                                 for n, t in enumerate(texts)]}
     for name, rows in shapes.items():
         path = write(tmp_path, f"{name}.jsonl", "\n".join(json.dumps(r) for r in rows))

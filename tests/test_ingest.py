@@ -4560,3 +4560,86 @@ def test_an_offices_letterhead_a_notes_number_and_kind_are_no_headline():
                   "MINISTRY OF FOREIGN AFFAIRS CONDEMNS ATTACK ON FISHERMEN", "IN THE SHADOW OF THE PARACELS",
                   "Travel Advisory"):
         assert ingest_text(title + body, "t").headline == title
+
+
+def test_a_wires_datelines_with_two_places_or_an_agency_named_in_words_are_cut():
+    # reads 86, 87 (s62): "HANOI/SINGAPORE, Sept 4 (Meridian News) -" and "BANGKOK, March 4 (Pacific Ledger) -" stayed
+    # in the summary
+    from diplo_ml.data.datelines import split_datelines
+    rest = "Vietnam urged the United States on Thursday to reconsider its duties on shrimp."
+    for line, outlet in (("HANOI/SINGAPORE, Sept 4 (Meridian News) - ", "Meridian News"),
+                         ("BANGKOK, March 4 (Pacific Ledger) - ", "Pacific Ledger"),
+                         ("MANILA/HANOI, Sept 9 (Asia Markets Wire) - ", "Asia Markets Wire")):
+        matches, text = split_datelines(line + rest)
+        assert text == rest and matches[0]["outlet"] == outlet, line
+    for line in ("Hanoi, May 4 (Monday) - ", "Hanoi, May 4 (Local time) - "):  # (not an outlet)
+        assert split_datelines(line + rest)[1] == line + rest
+
+
+def test_an_old_wires_marks_its_slug_lines_and_a_desks_stamps_are_no_headline():
+    # read 88 (s62): a wire's "^…<" lines kept "^" before the summary; slug, item number, service stamp, "Eds:" and a
+    # desk's "FINAL AS PUBLISHED" lines were taken as headlines over the story's own
+    story = ("Indonesia frees 36 Vietnamese fishermen detained for illegal fishing",
+             "Thirty-six Vietnamese fishermen held in Indonesia returned home on Saturday after their release, "
+             "Vietnam's Foreign Ministry said.")
+    marked = ("RPW-0418  urgent  r i  BC-AS--Vietnam-Indonesia-Fishermen,1st Ld-Writethru,0436\n"
+              f"^{story[0]}<\n^Eds: UPDATES with fishermen arriving in Ho Chi Minh City, comment from the ministry.<\n"
+              f"^By NGUYEN THI HUONG<\n\n^HO CHI MINH CITY, Vietnam (RPW) _ {story[1]}<\n\n"
+              "^``We thought we would never see the sea again,'' said a boat captain who had been held there.<\n")
+    article = ingest_document(marked, "w", "wire.txt")
+    assert article.headline == story[0] and article.paragraphs[0].text == story[1]
+    assert article.paragraphs[1].text.startswith("“We thought")
+    for header in ("VNA0733  3  CORRECTED-REPEAT\nBC-VN-NETHERLANDS-WATER/CORRECTED-REPEAT\n"
+                   "VNA English Service  21-09-2027 19:07 ICT",
+                   "VNS-ENG   27/05/2027   17:42   WRITETHRU\nSLUG:      APEC-MRT-CLOSING",
+                   "FINAL AS PUBLISHED 22:40 - section: Diplomacy / Interview - tags: Brazil, Mercosur, coffee",
+                   "FOR INTERNAL REFERENCE ONLY - NOT FOR PUBLICATION\nDistribution: Leadership office, Spokesperson's "
+                   "office, Regional departments\nCompiled 06:25, Friday 22 October 2027 (sources: VNA, VOV)"):
+        article = ingest_document(f"{header}\n\n{story[0]}\n\n{story[1]}\n", "w", "wire.txt")
+        assert article.headline == story[0], header
+    # a headline that names a wire's word is a headline still
+    title = "Vietnam repeats call for restraint in the East Sea after vessel incident"
+    assert ingest_document(f"{title}\n\n{story[1]}\n", "w", "a.txt").headline == title
+
+
+def test_a_weeklys_letter_from_the_desk_gives_way_to_its_top_story():
+    # read 88 (s62): "Nhan Dan English · This Week in Diplomacy" was the headline and the desk's letter the summary
+    assert names_a_digest("Nhan Dan English · This Week in Diplomacy")
+    assert not names_a_digest("Vietnam and Laos · This week in Vientiane talks went well")
+    page = ("# Nhan Dan English · This Week in Diplomacy\n\n**No. 31 · Thursday, August 5, 2027**\n\n"
+            "## From the desk\n\nDear readers,\n\nAugust opened with the special relationship season: our neighbours "
+            "from Laos were in Hanoi this week.\n\nA reminder that from next week this newsletter will arrive on "
+            "Fridays.\n\n— *The Nhan Dan English diplomacy desk*\n\n> **Quote of the week:** \"A good neighbour is "
+            "worth more than a distant relative.\" — the Lao Prime Minister\n\n## TOP STORY\n\n"
+            "### Vietnam, Laos agree to finish expressway study this year\n\n*Thanh Hằng — August 4, 2027*\n\n"
+            "Prime Minister Lương Văn Thịnh and Lao Prime Minister Somphone Keovilay agreed in Hanoi on August 4 to "
+            "complete the feasibility study of the Vientiane–Hanoi expressway this year.\n\nThe two sides also set a "
+            "target of 3 billion USD in two-way trade.\n")
+    article = ingest_document(page, "n", "weekly.md")
+    assert article.headline == "Vietnam, Laos agree to finish expressway study this year"
+    assert "August opened" not in article.summary_text and "Quote of the week" not in article.summary_text
+    assert "Prime Minister Lương Văn Thịnh" in article.summary_text
+
+
+def test_a_page_printed_at_a_width_over_ninety_characters_is_joined_again():
+    # read 90 (s62): a briefing printed to text at 106 characters a line: its first line was the headline and the
+    # summary began "Minister and Foreign Minister …"
+    lines = ["Regular Press Briefing by MOFA Spokesperson Phan Minh Châu on 17 April 2025", "",
+             "At the invitation of Foreign Minister of the Republic of Peru Carlos Alberto Vidal Ramos, Deputy Prime",
+             "Minister and Foreign Minister Nguyễn Hữu Khang will pay an official visit to Peru from 20 to 23 April "
+             "2025",
+             "and co-chair the first Viet Nam–Peru Joint Committee on Political, Economic and Trade Cooperation.", ""]
+    filler = ("On the same trip, the Deputy Prime Minister and Foreign Minister will attend the Viet Nam–Pacific "
+              "Alliance Ministerial Dialogue in Lima, the first meeting at ministerial level between Viet Nam and the "
+              "Alliance's four member states, and meet Peruvian business leaders to discuss trade and investment in "
+              "agriculture, mining and renewable energy over the coming years.")
+    words, line = filler.split(), ""
+    for word in words * 2:  # (the page's other paragraphs, wrapped at the same width)
+        if len(line) + len(word) >= 104:
+            lines.append(line)
+            line = ""
+        line = f"{line} {word}".strip()
+    article = ingest_document("\n".join([*lines, line]) + "\n", "b", "briefing.txt")
+    assert article.headline == lines[0]
+    assert article.paragraphs[0].text.startswith("At the invitation of") and "23 April 2025 and co-chair" in \
+        article.paragraphs[0].text

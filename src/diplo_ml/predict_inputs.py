@@ -159,8 +159,8 @@ STORY_FIELDS = ("id", "slug")  # (a wire's story slug, read 88: `{"slug": "BC-VN
 # a wire's versions written as words: a flash or an urgent before its story (version 0), then its leads and
 # write-throughs ("1stLD", "2nd LD", "LEAD 2", "v2", "writethru 1")
 _FLASH_VERSION = re.compile(r"^(?:flash|urgent|bulletin|alert|newsalert|snap)$", re.IGNORECASE)
-_WORD_VERSION = re.compile(r"^(?:(?P<nth>\d{1,2})(?:st|nd|rd|th)?\s*(?:ld|lead|writethru|wt)|(?:v|ld|lead|update|writethru|wt)"
-                           r"\s*-?\s*(?P<n>\d{1,2}))$", re.IGNORECASE)
+_WORD_VERSION = re.compile(r"^(?:(?P<nth>\d{1,2})(?:st|nd|rd|th)?\s*(?:ld|lead|writethru|wt)"
+                           r"|(?:v|ld|lead|update|writethru|wt)\s*-?\s*(?P<n>\d{1,2}))$", re.IGNORECASE)
 
 
 def _version_number(value: object) -> int | None:

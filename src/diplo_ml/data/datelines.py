@@ -154,16 +154,17 @@ DATELINE_TAG = re.compile(rf"^\((?P<outlet>{_STORY_TAGS}[A-Z]{{3,10}})\)"
                           rf"\s*{_DASH}\s+(?=[A-Z]{{3,}}[A-Z ,.'-]*(?:{_DATE_AFTER_PLACE})\s*{_DASH})")
 # a place and date before an agency that no outlet list knows, in capitals in brackets: "Lima, Oct. 14 (ANDINA).-",
 # "Kuala Lumpur, 3 March (BERNAMA) --" (with its date, so not "The Development Programme (UNDP) – …")
-_AGENCY_PLACE = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"  # (before an agency's date: "Kuala Lumpur, 3 March")
+_WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_AGENCY_PLACE = r"[A-Z][\w.'’-]*(?:/[A-Z][\w.'’-]*)?(?:\s[A-Z][\w.'’-]*){0,3}"  # (before an agency's date: "Kuala
+# Lumpur, 3 March"; two places a wire's story is filed from: "HANOI/SINGAPORE, Sept 4", read 87)
 _AGENCY_DATE = rf"(?:(?i:{MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{MONTHS})\.?)(?:,?\s+\d{{4}})?"
 DATELINE_AGENCY = re.compile(rf"^(?P<place>{_AGENCY_PLACE}{_COUNTRY_AFTER_PLACE},\s*{_AGENCY_DATE})"
                              rf"\s*\((?P<outlet>{_STORY_TAGS}(?:[A-Z][A-Z&.]{{1,11}}"
-                             rf"|(?:[A-Z][a-z]+ ){{1,3}}(?:Wire|News|Agency|Press|Service|Radio|Television|TV"
-                             rf"|Online)))\)"  # (or in words: "MANILA, Aug 12 (Asia
-                             rf"\.?\s*(?:{_DASH}|:)\s*(?=[A-Z\"“])")  # Pacific Wire) -")
+                             rf"|(?!(?i:{_WEEKDAY_NAMES}|local|time)\b)(?:[A-Z][a-z]+ ){{0,3}}[A-Z][a-z]+))\)"  # (or in
+                             rf"\.?\s*(?:{_DASH}|:)\s*(?=[A-Z\"“])")  # words: "MANILA, Aug 12 (Asia Pacific Wire) -",
+# "BANGKOK, March 4 (Pacific Ledger) -", read 86; not a weekday: "Hanoi, May 4 (Monday) -")
 # the same with an agency named in words and no dash, as Prensa Latina writes it: "Havana, May 19 (Prensa Latina) Cuba
 # and Vietnam signed …" (a place, its date and up to three capitalised words in brackets: no weekday, no story tag)
-_WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 DATELINE_AGENCY_UNDASHED = re.compile(
     rf"^(?P<place>{_AGENCY_PLACE},\s*{_AGENCY_DATE})\s*\((?P<outlet>{_STORY_TAGS}(?!(?i:{_WEEKDAY_NAMES})\b)"
     rf"[A-Z][\w&.]+(?: [A-Z][\w&.]+){{0,2}})\)\s+(?=[A-Z\"“])")

@@ -157,7 +157,8 @@ TEXT_WORDS = {"text", "body", "content", "article", "paras", "paragraphs", "bloc
 SHORT_TEXT_WORDS = {"bdy", "txt"}
 TEXT_FORM_WORDS = {"text", "body", "bdy", "txt", "raw", "clean", "plain", "full", "main"}
 TEXT_NAME_ENDS = TEXT_WORDS | {"html", "plain", "clean", "raw", "full", "markdown", "md", "encoded", "chunk"}  # (a
-# feed's "content_encoded", its <content:encoded>, read 85; a crawler's "content_chunk" beside its "chunk_index", read 91)
+# feed's "content_encoded", its <content:encoded>, read 85; a crawler's "content_chunk" beside its "chunk_index",
+# read 91)
 
 
 NOT_TEXT_WORDS = {"related", "links", "recommended", "trending", "popular", "comments", "captions", "tags", "more",

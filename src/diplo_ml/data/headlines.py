@@ -517,6 +517,19 @@ OFFICE_VERB = re.compile(r"\b(?:CONDEMNS?|REJECTS?|WARNS?|DENIES|PROTESTS?|RESPO
                          r"|INFORMS?|APPEALS?|STRESSES|DEMANDS?|OPPOSES)\b")
 
 
+# a wire's or a desk's transmission lines above a story (read 88): its slug ("BC-VN-INDIA-VISIT/FLASH"), its item number
+# and priority ("VNA0733  3  CORRECTED-REPEAT", "RPW-0418  urgent  r i  BC-AS--…"), a service's stamp ("VNS-ENG
+# 27/05/2027 17:42 WRITETHRU", "VNA English Service  21-09-2027 19:07 ICT"), an editors' note ("Eds: UPDATES with …"),
+# a desk's "FINAL AS PUBLISHED 22:40 - section: …" and a digest's "Compiled 06:25, Friday …"
+WIRE_HEADER = re.compile(r"\bBC-[A-Z][\w/-]*|^[A-Z]{2,6}-?\d{3,5}\s+(?:\d\b|(?:flash|urgent|bulletin|corrected|repeat"
+                         r"|routine|advisory)\b)|^(?:eds?|editors|distribution)\s*:\s"
+                         r"|\bfor internal (?:reference|use) only\b|\bnot for publication\b"  # (a monitoring unit's)
+                         r"|^[A-Z]{2,6}-[A-Z]{2,6}\s+\d{1,2}/\d{1,2}/\d{4}\s"
+                         r"|^(?:[A-Z]{2,6} )?(?:English )?(?:News )?Service\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
+                         r"\s+\d{1,2}:\d\d"
+                         r"|^final as published\b|^compiled\s+\d{1,2}[:.]\d\d\b", re.IGNORECASE)
+
+
 def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     """The longest short line above the body is the headline; the others are section labels."""
     def drop(test: Callable[[str], object], reason: str) -> None:
@@ -567,6 +580,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(lambda line: re.match(r"(?:slug|keywords?|category|categories|ref(?:erence)?\.?(?: no\.?)?)\s*:", line,
                                re.IGNORECASE) or WIRE_NOTE.match(line) or ADDRESSEE.match(line),
          "label (a wire's slug or note, a category, an addressee)")
+    drop(lambda line: WIRE_HEADER.search(line), "a wire's slug, number or stamp")
     drop(lambda line: sum(part.strip() in LANGUAGES for part in re.split(r"[|·•/]", line)) >= 3, "language switcher")
     labels = {n for n, line in candidates if event_label(line)} | {n for n, _, line in article.dropped
                                                                   if event_label(line)}

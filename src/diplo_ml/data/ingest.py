@@ -60,7 +60,15 @@ from diplo_ml.data.headlines import (
     without_pictographs,
 )
 from diplo_ml.data.language import vietnamese_text, vietnamese_title
-from diplo_ml.data.line_joins import capitals, hard_wrapped, paragraph_lines, recitals, split_blocks, unquoted
+from diplo_ml.data.line_joins import (
+    capitals,
+    hard_wrapped,
+    paragraph_lines,
+    recitals,
+    split_blocks,
+    unquoted,
+    without_wire_marks,
+)
 from diplo_ml.data.mail import forwarded_mail, raw_message_text
 from diplo_ml.data.page_noise import (
     ANSWER_PREFIX,
@@ -272,8 +280,9 @@ DIGEST = re.compile(r"^Subject\s*:.*\b(?:brief|briefing|update|digest|newsletter
 
 # a page's title that names a newsletter's issue, not a story: "VietnamPlus Weekly – Foreign Affairs", "… BULLETIN",
 # "Newsletter of the Delegation … · Issue 10 · October 2025"
-DIGEST_WORD = re.compile(r"\b(?:newsletter|bulletin|digest|round-?up|(?-i:Weekly|(?<!POLICY )(?<!PRESS )BRIEF))$",
-                         re.IGNORECASE)
+DIGEST_WORD = re.compile(r"\b(?:newsletter|bulletin|digest|round-?up|(?-i:Weekly|(?<!POLICY )(?<!PRESS )BRIEF))$"
+                         r"|^(?-i:This Week in [A-Z]\w+(?: [A-Z&]\w*)?)$",  # (a weekly's name: "Nhan Dan English · This
+                         re.IGNORECASE)  # Week in Diplomacy", read 88)
 TITLE_PARTS = re.compile(r"\s*(?:[–—|·]|\s-\s)\s*")
 ISSUE_NUMBER = re.compile(r"(?-i:Issue|No\.)\s*(?:no\.? ?)?\d+\b")  # "Issue 10", "No. 37"
 
@@ -346,7 +355,8 @@ def _digest_story_title(article: Article) -> None:
 
 # a newsletter's heading over its editor's note: "A note from the editor", "From the editor's desk" (read 45)
 EDITORS_NOTE = re.compile(r"(?:an? )?(?:note|letter|message|word)s? from (?:the|our|your) (?:editors?|editorial team"
-                          r"|publisher)|from the editor['’]?s desk|editor['’]?s (?:note|letter|corner)", re.IGNORECASE)
+                          r"|publisher)|from the (?:editor['’]?s )?desk|editor['’]?s (?:note|letter|corner)",
+                          re.IGNORECASE)  # ("From the desk", read 88)
 
 
 def _letter_to_readers(article: Article, title: int) -> None:
@@ -358,9 +368,14 @@ def _letter_to_readers(article: Article, title: int) -> None:
         default=None)
     letter = [p for p in article.paragraphs if greeting is not None and greeting < p.line < title]
     if not letter or len(letter) > 3 or len(article.paragraphs) == len(letter) or not all(
-            re.search(r"\b(?:we|our|us|you|your|I)\b", p.text, re.IGNORECASE) for p in letter):
-        return  # (each speaks to its readers; not a top story without a title of its own)
+            re.search(r"\b(?:we|our|us|you|your|I)\b|\bthis newsletter\b", p.text, re.IGNORECASE)
+            or (n and WEEKS_BOX.match(p.text)) for n, p in enumerate(letter)):
+        return  # (each speaks to its readers, or tells of the newsletter, or, after its first, is the week's quote or
+        # number: read 88; not a top story without a title of its own)
     _set_aside(article, letter, "a newsletter's letter from its editors")
+
+
+WEEKS_BOX = re.compile(r"^(?:quote|number|photo|figure|word|fact) of the (?:week|day|month)\s*:", re.IGNORECASE)
 
 
 # how a letter closes: "Your friend,", "Yours sincerely,", "With best wishes,", "Love,"
@@ -938,6 +953,7 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     if not text.strip():
         raise NoTextError(f"{label}: empty {'text' if label.startswith('<') else 'file'}")  # "<request>", "<stdin>"
     text = raw_message_text(text) or text  # a mail program's saved message (.eml, or as .txt)
+    text = without_wire_marks(text)  # (an old wire's "^…<" lines)
     published, own, title, site = None, False, None, None
     page = None
     if label.lower().endswith((".html", ".htm")) or (not label.lower().endswith(".md") and looks_like_html(text)):

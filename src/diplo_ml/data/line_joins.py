@@ -118,6 +118,23 @@ def mended_breaks(text: str) -> str:
     return re.sub(r"(\S*[a-z]-)[ \t]*\n[ \t]*(\S+)", joined, text)
 
 
+# an old wire's transmission marks (ANPA): each line between "^" and "<", a dateline's dash typed "_", quotation marks
+# typed as two backticks and two apostrophes (read 88: "^HO CHI MINH CITY, Vietnam (RPW) _ Thirty-six …<")
+WIRE_LINE = re.compile(r"^\^(.*)<\s*$")
+
+
+def without_wire_marks(text: str) -> str:
+    """A text whose lines (most of them) a wire sent between "^" and "<", without those marks, its "``…''" quotes
+    curly and a dateline's " _ " a dash; any other text as it is."""
+    lines = text.splitlines()
+    marked = [bool(WIRE_LINE.match(line)) for line in lines]
+    if sum(marked) < 3 or sum(marked) * 2 < sum(bool(line.strip()) for line in lines):
+        return text
+    lines = [WIRE_LINE.sub(r"\1", line) for line in lines]
+    text = re.sub(r"``(.*?)''", "“\\1”", "\n".join(lines))
+    return re.sub(r"(?m)^([^\n_]{2,80}?\))\s+_\s+(?=[A-Z\"“])", r"\1 – ", text)
+
+
 def unquoted(lines: list[str]) -> list[str]:
     """An e-mail's quoted lines ("> SEOUL, June 23 (Yonhap) -- …", as a reply or a forward quotes a message) without
     their marks, when three lines or more are so quoted."""
@@ -162,21 +179,32 @@ OPEN_END = re.compile(r"\b(?:the|a|an|of|to|and|for|with|by|from|that|which|whos
                       r"|\b(?:that|of|some|about|nearly|almost|around)\s+[\d,.]+$")
 
 
+# how a release's sentence opens, as no title does: "At the invitation of Foreign Minister of … Deputy Prime" /
+# "Minister and Foreign Minister … will pay …" (read 90: a printed briefing wrapped at 106 characters)
+PREAMBLE = re.compile(r"^(?:At the invitation of|On the occasion of|In response to|Within the framework of"
+                      r"|On behalf of|In the framework of|As part of)\b[^.!?]{20,}$")
+
+
 def _may_go_on(block: list[tuple[int, str]], current: tuple[int, str], line: str) -> bool:
     """On a printed or hard-wrapped page, whether the width may join ``line`` to the paragraph ``current``: not from
     a paragraph's first line unless it reads as a sentence (a dateline, or a verb as news has one: "Tuấn said Vietnam
     regarded Brazil as its most important partner in Latin" / "America …"; a headline, byline, caption or subheading
-    stands there, as long as the text's lines), nor onto a sentence's opening word, a date, a time stamp, a
+    stands there, as long as the text's lines), nor onto a sentence's opening word, a date (a line of twelve words
+    or fewer that gives one; not a sentence's line that ends on one: "… from 20 to 23 April 2025"), a time stamp, a
     timeline's year or a list's item."""
     first = current[1] == dict(block)[current[0]]  # (nothing joined to it yet: the paragraph's first line)
     sentence = bool(split_datelines(current[1])[0]) or bool(NEWS_VERB.search(current[1])) \
         or bool(TITLE_END.search(current[1])) or bool(NUMBERED_PARAGRAPH.match(current[1])) \
-        or bool(OPEN_END.search(current[1])) \
+        or bool(OPEN_END.search(current[1])) or bool(PREAMBLE.match(current[1])) \
         or bool(HOLDERS_NAME_BROKEN.search(current[1]) and NAME_OPENS.match(line))  # "At the talks, Deputy Foreign
     # Minister" / "Do Hung Viet said …", "… Ambassador to New Zealand Nguyen Thi" / "Thu Hang said …"
-    return (not first or sentence) and parse_date(line) is None and not SENTENCE_OPENER.match(line) \
+    return (not first or sentence) and (parse_date(line) is None or len(line.split()) > 12) \
+        and not SENTENCE_OPENER.match(line) \
         and not re.match(r"(?:1[89]|20)\d\d\s+[A-Z]", line) \
         and not LIST_ITEM.match(line) and not LABEL_OR_ITEM.match(line)  # (nor onto a timeline's "1995 Viet Nam …")
+
+
+PRINT_WIDTH = 120  # the widest a page is wrapped at: a browser's print to text in landscape wraps near 110 (read 90)
 
 
 def hard_wrapped(lines: list[str]) -> bool:
@@ -188,7 +216,7 @@ def hard_wrapped(lines: list[str]) -> bool:
         return False
     width = lengths[int(0.9 * (len(lengths) - 1))]
     near = sum(n >= 0.85 * width for n in lengths)
-    return 40 <= width <= 90 and near >= 8 and near >= 0.4 * len(lengths)
+    return 40 <= width <= PRINT_WIDTH and near >= 8 and near >= 0.4 * len(lengths)
 
 
 def opens_a_clause(line: str) -> bool:
@@ -365,7 +393,8 @@ def paragraph_lines(blocks: list[list[tuple[int, str]]], text: str, columns: boo
         near = 0.7 if columns else 0.85  # a printed page's lines reach its margin; a heading or a list does not
         # a printed page's block must read as prose
         wrapped = (columns or (printed and _reads_as_prose(block))) \
-            and width <= 90 and sum(len(line) >= near * width for _, line in block) >= (3 if columns else 2) \
+            and width <= (90 if columns else PRINT_WIDTH) \
+            and sum(len(line) >= near * width for _, line in block) >= (3 if columns else 2) \
             and not any(LABEL_OR_ITEM.match(line) for _, line in block[numbered_paragraph(block):])  # ("Tags: …" /
         # "Read more:" / "- …"; a notice's numbered paragraph is prose: "1.   The Embassy … that the Indian" / "…")
         # a row's text hard-wrapped at no fixed width (a credit line or a label's line may stand under it: "VNA",

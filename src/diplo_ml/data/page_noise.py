@@ -201,6 +201,9 @@ READERS_NOTE = re.compile(r"^(?:\*\*)?my notes?\b[^:]{0,30}:", re.IGNORECASE)
 EDITORS_INTRO = re.compile(r"^[^.!?]{0,60}\b(?:(?:would like to|is pleased to|is honoured to|hereby) (?:introduce"
                            r"|present|publish|share)|(?:respectfully|proudly) (?:introduces|presents|publishes)) the "
                            r"full text of\b|^(?:below|here) is the full text of\b", re.IGNORECASE)
+# a wire's note to its subscribers' editors above a story: "Eds: UPDATES with …", "EDS: Writes through with …",
+# "EDS: Replaces earlier flash." (read 88)
+WIRE_EDITORS_NOTE = re.compile(r"^(?:eds|editors)\s*:\s+\S", re.IGNORECASE)
 VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
 
 
@@ -700,6 +703,8 @@ def classify(line: str, seen_body: bool) -> str | None:
         return "line in Vietnamese"  # "Cổng Thông tin điện tử Chính phủ" under "VIETNAM GOVERNMENT PORTAL"
     if READERS_NOTE.match(line.strip("*_> ")) or EDITORS_INTRO.match(line.strip()):
         return "a reader's or editor's note on the page"
+    if not seen_body and WIRE_EDITORS_NOTE.match(line.strip("*_> ")):
+        return "a wire's note to editors"
     if re.fullmatch(r"\./\.?", line):
         return "end mark"
     if _is_switcher(line):

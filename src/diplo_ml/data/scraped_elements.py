@@ -26,9 +26,9 @@ COUNTED_PART_FIELDS = {"page": ("pages", "page_count", "total_pages", "n_pages",
 # `"chunk": 2, "chunks_total": 6`; a wire's story in `"part": 1, "parts": 3` rows, read 88)
 # numbers that may count anything (a listing's briefs by "index", an article's comments): a part's only beside its kind
 GENERIC_NUMBER_FIELDS = ("seq", "sequence", "idx", "index", "order", "block_no", "part_no",
-                         "block", "part", "n", "seg", "segment", "row")  # (a number where it is one: `"block": 3, "type":
-# "paragraph"`, read 57; `"part": 5, "kind": "intro"`, read 63; `"n": 4, "style": "body"`, `"seg": 2, "role": "intro"`,
-# read 67)
+                         "block", "part", "n", "seg", "segment", "row")  # (a number where it is one: `"block": 3,
+# "type": "paragraph"`, read 57; `"part": 5, "kind": "intro"`, read 63; `"n": 4, "style": "body"`, `"seg": 2,
+# "role": "intro"`, read 67; `"row": 3, "segment_type": "answer"`, read 88)
 KIND_FIELDS = ("type", "kind", "block_type", "block", "block_kind", "element_type", "part_type", "role", "tag",
                "row_type", "item_type", "node_type", "record_type", "entry_type", "style", "segment_type")
 # (what a numbered part is: "paragraph", "breadcrumb", "image_caption", an element's own tag "h1")
@@ -103,7 +103,8 @@ def selector_of(record: dict[str, Any]) -> str | None:
     titled = any(record.get(k) for k in DOC_ID_FIELDS) and given_string(record, ("title", "headline")) is not None
     numbers = PART_NUMBER_FIELDS + (GENERIC_NUMBER_FIELDS if kind is not None or titled else ()) + tuple(
         name for name, counts in COUNTED_PART_FIELDS.items() if any(_number(record.get(c)) for c in counts))
-    counted = kind is not None and any(_number(record.get(c)) for counts in COUNTED_PART_FIELDS.values() for c in counts)
+    counted = kind is not None and any(_number(record.get(c)) for counts in COUNTED_PART_FIELDS.values()
+                                       for c in counts)
     # (a page's related list after its counted parts, its own number null: `"part": null, "parts": 3, "block":
     # "related"`, read 88)
     if named or not (any(_number(record.get(k)) for k in numbers) or counted or timed_segment(record)):
