@@ -4643,3 +4643,45 @@ def test_a_page_printed_at_a_width_over_ninety_characters_is_joined_again():
     assert article.headline == lines[0]
     assert article.paragraphs[0].text.startswith("At the invitation of") and "23 April 2025 and co-chair" in \
         article.paragraphs[0].text
+
+
+@pytest.mark.parametrize("line", [
+    "Join 48,000 readers who get The Neighbourhood, our weekly briefing on Southeast Asia and the Pacific.",
+    "By signing up you agree to our Privacy Policy. This site is protected by reCAPTCHA.",
+    "No thanks, take me to the article",
+    "Pacific Review Weekly is reader-supported. Become a member from $8 a month",
+    "Translation notice: This article was translated from Vietnamese with the help of machine translation.",
+    "This article has been automatically translated from Portuguese. Read original (PT)",
+    "Subscriber exclusive · You have read 3 of 3 free articles this month. Log in or subscribe to keep reading.",
+    "HOT Vietnam, Brazil upgrade ties to comprehensive strategic partnership Foreign Ministry launches digital "
+    "platform for businesses abroad Hanoi hosts ASEAN Digital Ministers' Meeting",
+])
+def test_a_sign_up_box_a_translation_notice_a_meters_label_and_a_run_together_ticker_are_page_noise(line):
+    # read 90 (s62): each was the headline or the summary of a page it stood above
+    assert page_noise.classify(line, seen_body=False) is not None
+    story = "Vietnam and Brazil agreed on Monday to upgrade their ties to a comprehensive strategic partnership."
+    assert page_noise.classify(story, seen_body=False) is None
+    assert page_noise.classify("HOT: Vietnam and Brazil upgrade ties", seen_body=False) is None
+
+
+def test_a_title_given_twice_above_the_body_is_the_headline_and_a_run_in_consent_banner_is_cut():
+    # read 90 (s62): a printed page's header and its own title line gave "[Image] Visitors at the …" as the headline;
+    # a consent banner run into the lead's copy gave "E-paper | Subscribe | Login"
+    title = "Vietnamese firms seal US$43 million in deals at Dhaka trade fair"
+    lead = ("Vietnamese businesses signed contracts worth about US$43 million at the Dhaka International Trade Fair, "
+            "the Vietnamese Embassy said on Monday.")
+    page = (f"2/3/25, 10:05 PM        {title}\n\nVIỆT NAM NEWS\n\nEconomy\n\n{title}\n\nFebruary 03, 2025 - 08:12\n\n"
+            "[Image] Visitors at the Việt Nam pavilion at the Dhaka International Trade\n\n"
+            f"{lead}\n\nNineteen Vietnamese companies exhibited at the fair this year.\n")
+    assert ingest_document(page, "d", "print.txt").headline == title
+    banner = ("We use cookies to improve your experience on our website. By continuing to use this site, you consent "
+              "to the use of cookies in accordance with our Cookie Policy. Got it!")
+    page = (f"Việt Nam News\nE-paper | Subscribe | Login\n{banner}HÀ NỘI — {lead}\nEconomy\n{title}\n"
+            f"November 03, 2025 - 18:27\nHÀ NỘI — {lead}\nNineteen Vietnamese companies exhibited at the fair.\n")
+    article = ingest_document(page, "c", "copy.txt")
+    assert article.headline == title and article.paragraphs[0].text == lead
+    from diplo_ml.data.page_noise import without_run_in_banner
+    alone = f"{banner}Thousands of visitors came to the fair on its first day this year."  # (given once: kept)
+    assert without_run_in_banner(alone) == f"{banner}\n{alone[len(banner):]}"
+    quoted = 'We use cookies. Click "I Agree" to consent or "Customise" to choose.'
+    assert without_run_in_banner(quoted) == quoted

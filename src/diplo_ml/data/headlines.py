@@ -500,6 +500,21 @@ def _titled_again(candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
     return repeating[0] if len(repeating) == 1 else None
 
 
+def _given_twice(candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The line of four words or more given twice above the body, the later (a printed page's header and the page
+    itself, read 90: "2/3/25, 10:05 PM  Vietnamese firms seal …" / … / "Vietnamese firms seal …"); None where no
+    line, or more than one, is."""
+    seen: dict[str, tuple[int, str]] = {}
+    twice = {}
+    for number, line in candidates:
+        key = line.strip("*#_ ")
+        if len(key.split()) >= 4 and not is_menu(key):
+            if key in seen:
+                twice[key] = (number, line)
+            seen[key] = (number, line)
+    return next(iter(twice.values())) if len(twice) == 1 else None
+
+
 def _labels_off(line: str) -> str:
     """A title without the field name or alert label before it: "Title | Korea and Viet Nam agree …", "JUST IN |
     Malaysia, Singapore agree …" (read 49: a channel's post; the site's name is looked for after it, not in it)."""
@@ -698,7 +713,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     # a title given as a table's or a form's field: "Title | Korea and Viet Nam agree …" (read 37)
     labelled = next((c for c in candidates if (field := TITLE_FIELD.match(c[1])) and len(field.group(1).split()) >= 3),
                     None)
-    best = labelled or _named_by_address(candidates) or _titled_again(candidates) or best
+    best = labelled or _named_by_address(candidates) or _titled_again(candidates) or _given_twice(candidates) or best
     if len(best[1].split()) < 2:  # a word alone ("Politics") is a section's label: the page shows no headline
         best = (-1, "")
     # a title in capitals over several lines: "CHAIRMAN'S STATEMENT" / "ON THE SITUATION IN MYANMAR", "JOINT STATEMENT"

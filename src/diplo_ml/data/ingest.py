@@ -98,6 +98,7 @@ from diplo_ml.data.page_noise import (
     source_note,
     split_site,
     without_end_mark,
+    without_run_in_banner,
     without_site,
 )
 from diplo_ml.data.page_text import (
@@ -312,7 +313,7 @@ def _digest_masthead(line: str) -> bool:
     """A newsletter's masthead in capitals: "VOV WORLD WEEKLY" (not a menu's "HOME NEWS … OPINION NEWSLETTER", nor a
     promotion's "SIGN UP FOR THE WEEKLY ASIA BRIEF")."""
     return line.isupper() and bool(DIGEST_WORD.search(line)) and len(line.split()) <= 4 \
-        and not re.match(r"(?:SIGN|SUBSCRIBE|JOIN|GET|READ)\b", line)
+        and not re.match(r"(?:SIGN|SUBSCRIBE|JOIN|GET|READ|FREE|OUR)\b", line)  # (a sign-up box's "FREE NEWSLETTER")
 
 
 def _digest_story_title(article: Article) -> None:
@@ -953,7 +954,7 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     if not text.strip():
         raise NoTextError(f"{label}: empty {'text' if label.startswith('<') else 'file'}")  # "<request>", "<stdin>"
     text = raw_message_text(text) or text  # a mail program's saved message (.eml, or as .txt)
-    text = without_wire_marks(text)  # (an old wire's "^…<" lines)
+    text = without_run_in_banner(without_wire_marks(text))  # (an old wire's "^…<" lines; a consent banner run in)
     published, own, title, site = None, False, None, None
     page = None
     if label.lower().endswith((".html", ".htm")) or (not label.lower().endswith(".md") and looks_like_html(text)):

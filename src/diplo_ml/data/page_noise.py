@@ -342,6 +342,9 @@ SITE_ABOUT = re.compile(r"^(?:the )?official (?:[\w-]+ ){0,3}(?:channel|account|
                         r"|^you have (?:\d+|no|one|two|three|four|five) (?:more )?(?:free )?(?:articles?|stories|reads)"
                         r" (?:left|remaining)(?: (?:this|for the) (?:month|week|year))?[.!]"
                         # "You have read 1 of your 5 free articles this month." (read 34)
+                        # a meter's label: "Subscriber exclusive · You have read 3 of 3 free articles …" (read 90)
+                        r"|^subscribers?['’]? (?:exclusive|only)\b"
+                        r"|\b(?:log in|sign in) or subscribe to (?:keep|continue) reading\b"
                         r"|^you(?:['’]ve| have) read (?:\d+|one|two|three|four|five) (?:of|out of) (?:your )?"
                         r"(?:\d+|one|two|three|four|five|ten) (?:free )?(?:articles?|stories|reads)\b"
                         # a prompt to follow the site elsewhere: "Follow TATOLI on Facebook and Instagram for …"
@@ -488,6 +491,24 @@ def page_furniture(lines: Sequence[str]) -> set[int]:
     return numbers | {i for found in running for i in found[1:]}
 
 
+# a consent banner copied with no break before the page's next line: "… in accordance with our Cookie Policy. Got
+# it!HÀ NỘI — Việt Nam and Argentina …" (read 90)
+RUN_IN_BANNER = re.compile(r"^(?P<banner>[^\n]{0,400}?\bcookies?\b[^\n]{0,400}?(?:got it|accept(?: all)?(?: cookies)?"
+                           r"|i agree|agree|ok|okay|close|allow(?: all)?)[.!]?)"
+                           r"(?P<rest>(?-i:[A-ZÀ-Ỹ][^\W\d_])[^\n]{20,})$",
+                           re.IGNORECASE | re.MULTILINE)
+
+
+def without_run_in_banner(text: str) -> str:
+    """A page whose consent banner ran into its next line (:data:`RUN_IN_BANNER`): the banner on a line of its own,
+    and the line it ran into left out where the page gives that line again (a copy of the lead above the headline)."""
+    def split(match: re.Match[str]) -> str:
+        rest = match["rest"].strip()
+        again = text.count(rest) > 1
+        return match["banner"] if again else f"{match['banner']}\n{rest}"
+    return RUN_IN_BANNER.sub(split, text)
+
+
 def furniture_note(text: str) -> str | None:
     """The note for a JSONL row whose one-line text is what ingestion leaves out of a page (a photo caption, a
     byline, a related-news link, a share bar …): it is still read, as given, and says so. None for other text."""
@@ -612,6 +633,9 @@ OTHER_LANGUAGE = re.compile(r"^(?:versão em|version (?:en|in)|versión en|(?:vi
                             r"|chinese|english|korean|japanese) version|bản tiếng)\b[^:]{0,30}:\s", re.IGNORECASE)
 # a ticker of other stories above a page's headline: "▶ LATEST: Govt urges provinces … | Wattay airport to add …"
 TICKER = re.compile(r"^[▶►•]?\s*(?:LATEST|BREAKING(?: NEWS)?|TRENDING|HOT|JUST IN|NEWS FLASH)\s*[:|–—-]\s*\S.*\s\|\s\S"
+                    # a label before headlines run together, no bars between (read 90: "HOT Vietnam, Brazil upgrade
+                    # ties to … Foreign Ministry launches … Hanoi hosts …"): twenty words or more, no sentence's end
+                    r"|^(?:HOT|TRENDING|LATEST|BREAKING)\s+(?=[A-Z])(?=(?:\S+\s+){19})[^.!?]*[^.!?\s]$"
                     # a label in capitals and items after arrows: "NEWS IN BRIEF ▸ Ha Long Bay welcomes … ▸ Van Don …"
                     r"|^[A-Z][A-Z ]{2,30}\s*[▸►▶›»]\s*\S.*\s[▸►▶›»]\s+\S")
 # a consent banner with its buttons, or one that opens as the banners do, at a banner's full length (read 29: "We value
@@ -624,13 +648,27 @@ COPY_SOURCE = re.compile(r"^[*_]*(?:(?:clipped|saved|copied|captured|archived|re
                          r"|(?:(?:source|original|page|article) )?(?:url|link|address)(?=[*_]*\s*:))[*_]*\s*:?[*_]*"
                          r"\s*<?(?:https?://\S*|www\.\S+|[\w-]+(?:\.[\w-]+)+/\S*)?>?$", re.IGNORECASE)
 # notices that are page noise when short (longer, "Copyright protection for films was …" is text)
+# a newsletter's or a membership's prompt over a page (read 90: "Join 48,000 readers who get The Neighbourhood, our
+# weekly briefing …", "By signing up you agree to …", "No thanks, take me to the article", "… is reader-supported.
+# Become a member from $8 a month")
+SIGN_UP = re.compile(r"^(?:join [\d,.]+k? (?:other )?(?:readers|subscribers|people)\b|by signing up\b"
+                     r"|sign up (?:for|to) (?:our|the)\b|subscribe to (?:our|the) (?:free )?(?:\w+ )?newsletter\b"
+                     r"|no,? thanks\b|get (?:our|the) (?:free )?(?:\w+ )?newsletter\b"
+                     r"|(?:[\w ]{1,40} )?is reader-supported\b"
+                     r"|become a (?:member|subscriber|supporter)\b)", re.IGNORECASE)
+# a machine translation's notice (read 90: "Translation notice: This article was translated from Vietnamese with the
+# help of machine translation …", "This article has been automatically translated from Portuguese. Read original")
+TRANSLATION_NOTICE = re.compile(r"^(?:translation notice\s*:|this (?:article|page|story|text) (?:has been|was|is)"
+                                r" (?:automatically |machine[- ]|auto-)?translated\b|(?:automatically|machine|auto)[- ]"
+                                r"translated\b)", re.IGNORECASE)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (WIRE_NOTICE, 30, "wire notice or contributors"),
                  (COOKIES, 40, "cookie notice or navigation"), (COOKIE_BANNER, 90, "cookie notice or navigation"),
                  (PUBLISHER, 25, "publisher line"),
                  (SITE_ABOUT, 30, "a site's word about itself or its hotline's note"),
                  (OTHER_LANGUAGE, 40, "link to the page in another language"), (TICKER, 60, "news ticker"),
                  (MAIL_NOTICE, 90, "e-mail notice"),
-                 (COPY_SOURCE, 12, "where the copy was taken from"))
+                 (COPY_SOURCE, 12, "where the copy was taken from"), (SIGN_UP, 40, "a newsletter's sign-up"),
+                 (TRANSLATION_NOTICE, 40, "a translation's notice"))
 
 
 def _dated_masthead(line: str) -> bool:
