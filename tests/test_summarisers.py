@@ -2797,3 +2797,37 @@ LEAD80 = "Vietnam and Chile will launch negotiations on upgrading their free tra
 ])
 def test_an_interviews_set_up_cover_note_and_greeting_are_no_lead(text, first):
     assert _chosen(text)[0].startswith(first)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # read 86 (s62): a reception's "Good evening, and a very warm welcome …" above its thanks, history and its news
+    ("Good evening, and a very warm welcome to all of you.\n\nOn behalf of the Embassy, I would like to thank you for "
+     "joining us tonight.\n\nFifty years ago, Viet Nam and Germany established diplomatic relations.\n\nTonight, I am "
+     "pleased to announce that Viet Nam and Germany have agreed to launch a skilled-worker programme.",
+     "Tonight, I am pleased"),
+    # a forum's remarks under the lines of those addressed ("Your Excellency …,"), then history, then a proposal
+    ("Your Excellency Prime Minister of the Republic of Korea,\n\nChairman of the Korea Chamber of Commerce,\n\nIt gives "
+     "me great pleasure to return to Seoul.\n\nMore than thirty years ago, our two countries established relations."
+     "\n\nToday, Korea is Viet Nam's largest investor.\n\nIn this context, I propose that our two countries work "
+     "towards two-way trade of 200 billion US dollars by 2030.", "In this context, I propose"),
+    # "I hereby announce", "I am glad to share that", and a General Debate's announcement after twenty-odd statements
+    ("Protecting citizens abroad is a long tradition of our diplomacy.\n\nLast year we assisted 18,000 citizens.\n\n"
+     "I hereby announce that from 1 July the hotline will run in twelve languages.", "I hereby announce"),
+    ("Excellencies, ladies and gentlemen,\n\nFifty years ago, New Zealand and Viet Nam established relations.\n\nI am "
+     "glad to share that our two Governments have agreed to a new trade target of NZ$4 billion.", "I am glad to share"),
+    ("At the outset, on behalf of the Vietnamese delegation, allow me to extend my warmest congratulations to you, Mr. "
+     "President, on your election.\n\n" + "".join(f"Viet Nam has worked with partners on matter number {n} for years. "
+                                                  for n in range(22))
+     + "\n\nToday, I wish to announce that Viet Nam will deploy a field hospital to South Sudan in 2026.",
+     "Today, I wish to announce"),
+])
+def test_a_speech_announces_after_a_welcome_its_addressees_or_a_long_review(text, first):
+    assert _first_statement(text, "Speech at the reception").startswith(first)
+
+
+def test_an_op_ed_far_down_that_proposes_is_no_speech_announcement():
+    # (the wider reach is for speeches only: an op-ed in the first person keeps its lead)
+    text = ("Vietnam's trade with Korea has grown tenfold in two decades, our analysis shows.\n\n"
+            + "".join(f"Point number {n} of the analysis concerns the supply chains of the region. " for n in range(12))
+            + "\n\nI propose that Viet Nam host a regional forum on supply chains in 2027.")
+    assert _first_statement(text, "Trade with Korea").startswith("Vietnam's trade with Korea")

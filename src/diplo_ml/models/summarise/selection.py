@@ -622,7 +622,9 @@ def _courtesy(text: str) -> bool:
 
 
 # "Good afternoon, members of the press, and thank you for joining us."
-GREETS_AND_THANKS = re.compile(r"^good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?,? and thank(?:s| you)\b"
+GREETS_AND_THANKS = re.compile(r"^good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?,? and (?:thank(?:s| you)\b"
+                               # "Good evening, and a very warm welcome to all of you." (read 86)
+                               r"|(?:a (?:very )?(?:warm|hearty|cordial) )?welcome\b)"
                                r"[^.!?]{0,60}[.!]$", re.IGNORECASE)
 
 
@@ -1031,7 +1033,9 @@ def _opening_scene(raw: Sequence[str], lines: Sequence[str], allowed: np.ndarray
 # a speaker's own announcement: "Tonight, I am pleased to announce that the Embassy will launch …", "I can confirm
 # today that the UK will provide …"
 ANNOUNCES = re.compile(r"\b(?:I|we) (?:am|are) (?:very |particularly |especially |also )?"
-                       r"(?:pleased|delighted|proud|happy|glad|honoured|honored|thrilled) to (?:announce|confirm)\b"
+                       r"(?:pleased|delighted|proud|happy|glad|honoured|honored|thrilled) to (?:announce|confirm"
+                       r"|share (?:with you )?(?:that|the news)|inform you)\b"  # ("I am glad to share that …", read 86)
+                       r"|\bI (?:hereby|now|formally) announce\b"  # ("… I hereby announce that from 1 July …", read 86)
                        r"|\b(?:I|we) can (?:today |now |also |tonight )?(?:announce|confirm)\b"
                        r"|\b(?:I|we) (?:am|are) (?:today |now |tonight )?announcing\b"
                        r"|\b(?:today|tonight),? (?:I|we) (?:announce|are announcing)\b"
@@ -1815,6 +1819,18 @@ CREDIT_LINE = re.compile(r"^[-–—]?\s*(?:(?:the )?(?:honourable|honorable|hon
                          rf"(?-i:{OFFICE_TITLES}|Head|Chief|Chair|CEO|Founder)\b[^.!?]{{0,100}}$", re.IGNORECASE)
 
 
+# a speech's list of those it addresses, a line each: "Your Excellency Prime Minister of the Republic of Korea,",
+# "Distinguished guests," (read 86)
+ADDRESSEES = re.compile(r"^(?:(?:your|his|her) )?(?:excellenc(?:y|ies)|distinguished|honou?rable|dear)\b[^.!?]{0,120},$",
+                        re.IGNORECASE)
+
+
+# a speech's opening courtesy told in a statement: "At the outset, on behalf of the Vietnamese delegation, allow me to
+# extend my warmest congratulations to you, Mr. President, …" (read 86)
+OPENING_COURTESY = re.compile(r"\b(?:allow|let|permit) me(?: at the outset)?,? (?:to )?(?:extend|express|convey|offer"
+                              r"|congratulate|thank)\b|\bmy (?:warmest|sincere|heartfelt) congratulations\b")
+
+
 def _before_announcement(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     """In a speech (its first statement follows a greeting or forms of address, or speaks in the first person, not
     quoted), the statements before the speaker's first announcement (:data:`ANNOUNCES`; where it announces nothing and
@@ -1823,11 +1839,13 @@ def _before_announcement(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     first = next((i for i, ok in enumerate(allowed) if ok), None)
     if first is None:
         return []
-    addressed = any(is_salutation(s) or _courtesy(s) for s in raw[:first]) or bool(WELCOMES.search(raw[first]))
+    addressed = any(is_salutation(s) or _courtesy(s) or ADDRESSEES.match(s.strip()) for s in raw[:first]) \
+        or bool(WELCOMES.search(raw[first]) or OPENING_COURTESY.search(raw[first]))
     opening = unquoted(raw[first].strip())  # (forms of address left out at ingestion; "Let me begin with …", read 55)
     if not (addressed or FIRST_PERSON.search(opening) or re.match(r"(?:let|allow|permit) me\b", opening, re.I)):
         return []
-    statements = [i for i in range(first, len(raw)) if allowed[i] or POINTER.search(raw[i])][:20 if addressed else 8]
+    statements = [i for i in range(first, len(raw)) if allowed[i] or POINTER.search(raw[i])][:30 if addressed else 8]
+    # (a General Debate's statement announces after its history and the state of the world: its 26th, read 86)
     # (near the top: not an op-ed's last line; "Tonight I have good news to share." is no statement but announces)
     announced = next((i for i in statements if ANNOUNCES.search(unquoted(raw[i]))), None)  # (the speaker's own
     # words, not a quotation in a report: "“I can confirm …,” he said.")
