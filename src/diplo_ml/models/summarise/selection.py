@@ -1821,7 +1821,8 @@ CREDIT_LINE = re.compile(r"^[-–—]?\s*(?:(?:the )?(?:honourable|honorable|hon
 
 # a speech's list of those it addresses, a line each: "Your Excellency Prime Minister of the Republic of Korea,",
 # "Distinguished guests," (read 86)
-ADDRESSEES = re.compile(r"^(?:(?:your|his|her) )?(?:excellenc(?:y|ies)|distinguished|honou?rable|dear)\b[^.!?]{0,120},$",
+ADDRESSEES = re.compile(r"^(?:(?:your|his|her) )?(?:excellenc(?:y|ies)|distinguished|honou?rable|dear)\b"
+                        r"[^.!?]{0,120},$",
                         re.IGNORECASE)
 
 
