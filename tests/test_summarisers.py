@@ -2808,7 +2808,8 @@ def test_an_interviews_set_up_cover_note_and_greeting_are_no_lead(text, first):
     # a forum's remarks under the lines of those addressed ("Your Excellency …,"), then history, then a proposal
     ("Your Excellency Prime Minister of the Republic of Korea,\n\nChairman of the Korea Chamber of Commerce,\n\nIt "
      "gives me great pleasure to return to Seoul.\n\nMore than thirty years ago, our two countries established "
-     "relations.\n\nToday, Korea is Viet Nam's largest investor.\n\nIn this context, I propose that our two countries work "
+     "relations.\n\nToday, Korea is Viet Nam's largest investor.\n\nIn this context, I propose that our two "
+     "countries work "
      "towards two-way trade of 200 billion US dollars by 2030.", "In this context, I propose"),
     # "I hereby announce", "I am glad to share that", and a General Debate's announcement after twenty-odd statements
     ("Protecting citizens abroad is a long tradition of our diplomacy.\n\nLast year we assisted 18,000 citizens.\n\n"
