@@ -889,3 +889,24 @@ def test_a_wires_flash_is_left_out_for_its_lead_whose_version_is_a_word_over_cou
     for pair in ([rows[0], {**rows[1], "slug": "BC-OTHER"}], [{**rows[1], "part": None, "parts": None}, rows[0]]):
         path = write(tmp_path, "apart.jsonl", "\n".join(json.dumps(r) for r in pair))
         assert len(list(read_units([str(path)], SummariseTask({})))) == 2, pair
+
+
+def test_a_feed_items_sections_a_row_each_are_one_article_and_its_description_is_no_summary(tmp_path):
+    # read 87 (s62): an RSS item split into rows by "section_no" under its "item_link": five articles, the first the
+    # item's title again, and the framing line a teaser cut ("… stated: …") the summary of the next
+    base = {"feed": "mofa-en-rss", "item_title": "Spokesperson's remarks on the evacuation of workers from Libya",
+            "item_link": "https://www.mofa.gov.vn/en/press/remarks-evacuation-libya", "guid": "mofa-8841"}
+    texts = [("description", "Spokesperson's remarks on the evacuation of workers from Libya. On 29 March, in "
+              "response to questions, the Spokesperson stated: …"),
+             ("Remarks", "“143 Vietnamese workers were safely evacuated from Benghazi to Tunisia on 27 March,” the "
+              "Spokesperson said."),
+             ("related", "Regular Press Briefing on 27 March")]
+    rows = [{**base, "section_no": n, "section_heading": kind, "content_text": text}
+            for n, (kind, text) in enumerate(texts)]
+    path = write(tmp_path, "feed.jsonl", "\n".join(json.dumps(r) for r in rows))
+    (unit,) = list(read_units([str(path)], SummariseTask({})))
+    assert unit["headline"] == base["item_title"] and "143 Vietnamese workers" in unit["_text"]
+    from diplo_ml.models.summarise.selection import statement_candidates
+    found = statement_candidates(unit["_text"], unit["headline"])
+    first = next(s for s, ok in zip(found.sentences, found.allowed) if ok)
+    assert first.startswith("“143 Vietnamese workers")

@@ -2832,3 +2832,26 @@ def test_an_op_ed_far_down_that_proposes_is_no_speech_announcement():
             + "".join(f"Point number {n} of the analysis concerns the supply chains of the region. " for n in range(12))
             + "\n\nI propose that Viet Nam host a regional forum on supply chains in 2027.")
     assert _first_statement(text, "Trade with Korea").startswith("Vietnam's trade with Korea")
+
+
+def test_a_radio_bulletins_station_id_and_headlines_give_way_to_its_first_story():
+    # read 88 (s62): "This is the Voice of Vietnam …", "Here are the main points …" and the headlines read above the
+    # stories were the summary
+    text = ("ANNOUNCER: This is the Voice of Vietnam, broadcasting from Hanoi, the capital of Viet Nam.\n\n"
+            "Here are the main points of this bulletin. The National Assembly Chairman is in New Zealand. Fishermen "
+            "rescued off the Philippines are on their way home. Now the details.\n\nNational Assembly Chairman Phan "
+            "Đình Khiêm and the Speaker of New Zealand agreed in Wellington on Monday to expand scholarships.")
+    assert _first_statement(text, "Morning news").startswith("National Assembly Chairman Phan")
+    assert not is_statement("You're listening to VOV World.")
+    assert is_statement("This is the first visit by a Vietnamese leader to New Zealand in ten years.")
+
+
+@pytest.mark.parametrize("scene", [
+    "At half past nine on a cold Saturday morning, the queue in front of the pho stall already snaked past the stage.",
+    "On a warm April evening in Riyadh, the lobby of the conference centre is full of traders comparing samples.",
+])
+def test_a_features_scene_at_a_time_of_a_warm_or_cold_day_gives_way_to_its_news(scene):
+    # reads 90, 91 (s62)
+    text = (f"{scene}\n\nVietnam and Saudi Arabia agreed on Monday to launch talks on an investment agreement before "
+            "the end of 2025.")
+    assert _first_statement(text, "Vietnam eyes halal role").startswith("Vietnam and Saudi Arabia agreed")

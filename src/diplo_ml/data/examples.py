@@ -333,7 +333,8 @@ URL_FIELDS = ("url", "link", "source_url", "canonical_url")  # where a scraped r
 
 # other names a scraper gives the address, taken where they hold one ("page": "https://en.vietnamplus.vn/…", read 58;
 # not a page's number or name)
-ADDRESS_FIELDS = ("page", "page_url", "article_url", "permalink", "href", "address")
+ADDRESS_FIELDS = ("page", "page_url", "article_url", "permalink", "href", "address", "item_link", "item_url",
+                  "entry_link", "entry_url")  # (a feed item's, read 87)
 
 
 def record_url(record: dict[str, Any]) -> str | None:

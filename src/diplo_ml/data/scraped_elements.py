@@ -16,8 +16,8 @@ from diplo_ml.data.transcripts import cue_time, one_recording, recording_key, ti
 
 SELECTOR_FIELDS = ("selector", "css_selector", "css", "element")  # where a row names the element it was read from
 PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position",
-                      "chunk_index", "para_no", "paragraph_no")  # (a crawler's chunks of one document, read 83; a
-# page's paragraphs under its doc_id, read 86)
+                      "chunk_index", "para_no", "paragraph_no", "section_no", "section_index")  # (a crawler's chunks
+# of one document, read 83; a page's paragraphs under its doc_id, read 86; a feed item's sections, read 87)
 # an article's text over rows, numbered beside their count (`"page": 2, "pages": 2`, read 68; not a listing's or an
 # e-paper's page number, nor a digest's chunks, a review found)
 COUNTED_PART_FIELDS = {"page": ("pages", "page_count", "total_pages", "n_pages", "pages_total"),
@@ -30,7 +30,8 @@ GENERIC_NUMBER_FIELDS = ("seq", "sequence", "idx", "index", "order", "block_no",
 # "type": "paragraph"`, read 57; `"part": 5, "kind": "intro"`, read 63; `"n": 4, "style": "body"`, `"seg": 2,
 # "role": "intro"`, read 67; `"row": 3, "segment_type": "answer"`, read 88)
 KIND_FIELDS = ("type", "kind", "block_type", "block", "block_kind", "element_type", "part_type", "role", "tag",
-               "row_type", "item_type", "node_type", "record_type", "entry_type", "style", "segment_type")
+               "row_type", "item_type", "node_type", "record_type", "entry_type", "style", "segment_type",
+               "section_heading")  # (a feed item's sections: "description", "Remarks", "related", read 87)
 # (what a numbered part is: "paragraph", "breadcrumb", "image_caption", an element's own tag "h1")
 DOC_ID_FIELDS = ("doc_id", "docid", "document_id", "article_id", "page_id", "story_id")  # the page a part is of
 FILE_FIELDS = ("source_file",)  # (a PDF's pages a row each, read 85; after the address: a crawl's dump file holds many)
@@ -47,7 +48,8 @@ OTHER_PART = "div.part"  # a numbered part of a kind no list knows: a page's par
 # a row of no text that names its page (read 56: `{"doc_id": …, "row_type": "meta", "title": …, "published": …}` above
 # the page's numbered paragraphs, a "tags" row of a list below them): the page's metadata, nothing in its body
 HEAD_PART = "meta[name=part]"
-PAGE_FIELDS = {"title": "title", "headline": "title", "page_title": "title", "site": "og:site_name",
+PAGE_FIELDS = {"title": "title", "headline": "title", "page_title": "title", "item_title": "title",
+               "site": "og:site_name",
                "site_name": "og:site_name",
                "published": "article:published_time", "date": "article:published_time"}  # what every row repeats
 # one compound of a selector: its tag, then classes, an id and attributes ("meta[property=og:title]", "div.body")

@@ -652,8 +652,8 @@ def is_statement(sentence: str) -> bool:
     bare = text.rstrip("\"'”’»)]*").rstrip()
     if is_question(text):
         return False
-    if bare[-1:] not in ".!…":  # no closing full stop: an introduction to a quote or list (":"), or a heading
-        return False
+    if bare[-1:] not in ".!…" or re.search(r":\s*(?:…|\.\.\.)$", bare):  # no closing full stop: an introduction to
+        return False  # a quote or list (":"), also one a teaser cut ("… Spokesperson Le Thanh Van stated: …", read 87)
     if CAPTION.search(text) or PICTURED.search(text) or (BYLINE.match(text) and len(text.split()) <= 12):
         return False
     if is_salutation(text) or FULL_TEXT_HEADING.match(text) or RELATED_LINK.match(text):
@@ -669,6 +669,7 @@ def is_statement(sentence: str) -> bool:
             or DISCLAIMER.match(unemphasised) or CHAIRED.match(text) or PLEASANTRY.match(text) \
             or ATTENDANCE.match(unemphasised) or INTERVIEW_NO_NEWS.match(unemphasised) \
             or BOX_LABEL.match(unemphasised) or ELSEWHERE.match(unemphasised) or PROGRAMME.match(unemphasised) \
+            or STATION_ID.match(SPEAKER.sub("", unemphasised, count=1)) \
             or (PAGE_NOTE.match(unemphasised) and not ATTRIBUTED.search(text)) \
             or (SPEECH_HEADING.match(unemphasised) and not FINITE_VERB.search(text)) or BRIEFING_HELD.search(text) \
             or ((HOLDING_LINE.match(unemphasised) or JOINT_PREAMBLE.match(unemphasised))
@@ -877,6 +878,33 @@ def candidates(text: str, headline: str | None = None) -> tuple[list[str], np.nd
     return found.sentences, found.allowed
 
 
+# a radio bulletin's headlines read before its stories: "Here are the main points of this bulletin." … "Now the
+# details." (read 88)
+BULLETIN_MENU = re.compile(r"^(?:here (?:are|is)|these are|first,? (?:the|our)) (?:the |our )?(?:main (?:points|stories"
+                           r"|headlines|news)|headlines|top stories|news headlines)\b", re.IGNORECASE)
+BULLETIN_DETAILS = re.compile(r"^(?:and )?(?:now|first),? (?:(?:for|to) )?the (?:details|full stories|stories in full"
+                              r"|news in (?:full|detail))\b", re.IGNORECASE)
+# a station's identification: "ANNOUNCER: This is the Voice of Vietnam, broadcasting from Hanoi …", "You're listening
+# to VOV World." (read 88)
+STATION_ID = re.compile(r"^(?:this is|you(?:['’]re| are) listening to) (?:the )?(?:voice of (?:vietnam|viet nam)"
+                        r"|vov\w*|radio [A-Z]\w+|[A-Z]\w+ radio)\b", re.IGNORECASE)
+
+
+def _bulletin_menu(raw: Sequence[str]) -> list[int]:
+    """A radio bulletin's headlines (:data:`BULLETIN_MENU`, up to its :data:`BULLETIN_DETAILS` line, ten sentences at
+    most below it): its first story follows them."""
+    menu = next((i for i, s in enumerate(raw[:12]) if BULLETIN_MENU.match(s.strip())), None)
+    details = next((j for j in range(menu + 1, min(menu + 11, len(raw))) if BULLETIN_DETAILS.match(raw[j].strip())),
+                   None) if menu is not None else None
+    return list(range(menu, details + 1)) if details is not None else []
+
+
+def _words_only(text: str) -> str:
+    """A text's words in lower case, one space apart (no punctuation): what a sentence and a title share when one
+    says the other again."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
 def statement_candidates(text: str, headline: str | None = None) -> Candidates:
     """The article's sentences (leading datelines and, in an interview, speaker labels stripped) and which of them
     may be chosen; an article of nothing but questions, captions and credits has none. A photo credit that the
@@ -925,6 +953,9 @@ def statement_candidates(text: str, headline: str | None = None) -> Candidates:
         if is_question(raw[i - 1]) and (ANSWER_TO_QUESTION.search(sentences[i]) or (  # (raw after its cookie button)
                 SHORT_REPLY.match(sentences[i]) and len(sentences[i].split()) <= 12)):  # "Yes, but only if …"
             allowed[i] = False
+    if headline:  # (the headline again as a sentence: a feed item's "description" section, read 87)
+        said = _words_only(headline)
+        allowed &= np.array([_words_only(s) != said for s in raw], dtype=bool)
     statements = allowed.copy()
     # what stands above the news, each rule seeing what the rules before it left (in this order)
     above_the_news: tuple[Callable[[], list[int]], ...] = (
@@ -933,7 +964,7 @@ def statement_candidates(text: str, headline: str | None = None) -> Candidates:
         lambda: _untold_opening(raw, allowed, headline),
         lambda: _quote_box(raw, allowed, lines),
         lambda: _situation_opening(raw, allowed, headline), lambda: _authority_opening(raw, allowed, headline),
-        lambda: _anaphoric_opening(raw, allowed), lambda: _digest_intro(raw),
+        lambda: _anaphoric_opening(raw, allowed), lambda: _digest_intro(raw), lambda: _bulletin_menu(raw),
         lambda: _deck_opening(raw, allowed, headline), lambda: _anecdote_opening(raw, allowed, headline),
         lambda: _portrait_opening(raw, allowed, headline),
         lambda: _saying_opening(raw, allowed), lambda: _thesis_opening(raw, allowed, headline, questions),
@@ -973,10 +1004,13 @@ SCENE_WEATHER = re.compile(r"^The (?:early )?(?:morning|evening|dawn|night|after
                            r"|(?:still )?(?:hung|hangs|lingered|lingers|clung|clings|lay|lies|drifted|drifts|hovered"
                            r"|hovers|shone|shines|glinted|filtered|rolled|rose|blanketed|shrouded))\b")
 SCENE = re.compile(rf"{SCENE_WEATHER.pattern}"
-                   r"|^(?:On|In|Under|Beneath|At|As) (?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
+                   # (also at a time of such a day: "At half past nine on a cold Saturday morning, …", read 91)
+                   r"|^(?:(?:At|Around|By|Shortly after|Just after|Just before) [\w'’ ]{2,30}? on |(?:On|In|Under"
+                   r"|Beneath|At|As) )(?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
                    r"|cold|hot|humid|scorching|midday|chilly|grey|gray|windy|sweltering|blazing|freezing"
-                   r"|drizzly|crisp|cloudless|damp|muggy|searing|pale|hazy)"
-                   rf"(?: (?i:{MONTHS}|spring|summer|autumn|winter|monsoon))? (?:sun|sunshine|morning|afternoon"
+                   r"|drizzly|crisp|cloudless|damp|muggy|searing|pale|hazy|warm|mild|stormy|snowy|frosty|breezy)"
+                   rf"(?: (?i:{MONTHS}|spring|summer|autumn|winter|monsoon|{WEEKDAYS}))?"
+                   r" (?:sun|sunshine|morning|afternoon"
                    r"|evening|night|day|dawn|dusk|sky|skies|rain|air)\b")  # ("Under a pale November sun, …", read 30)
 # what a scene's own people do (not news with its figures: "… as some 300 veterans arrived")
 SCENE_ACTS = {"arrived", "returned", "landed", "joined", "attended", "came", "gathered"}
