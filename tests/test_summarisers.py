@@ -2855,3 +2855,25 @@ def test_a_features_scene_at_a_time_of_a_warm_or_cold_day_gives_way_to_its_news(
     text = (f"{scene}\n\nVietnam and Saudi Arabia agreed on Monday to launch talks on an investment agreement before "
             "the end of 2025.")
     assert _first_statement(text, "Vietnam eyes halal role").startswith("Vietnam and Saudi Arabia agreed")
+
+
+@pytest.mark.parametrize(("opening", "thesis"), [
+    # read 89 (s62): op-eds whose thesis follows a scene, a quotation or an anecdote, argued as "… will only … if …",
+    # "Far from being …", "… grounded not in … but in …", "… depends less on … than on …"
+    ("At five in the morning, the packing shed behind the orchard already smells of ripe pomelo.",
+     "Economic diplomacy will only keep its promise for farmers if trade deals reach the farm gate."),
+    ("\"ASEAN is a house in which nobody owns the key,\" a veteran envoy once said.",
+     "Far from being a sign of indecision, Vietnam's balancing in ASEAN is a strategy that serves farmers."),
+    ("When agronomist Phạm Văn Tuấn first arrived in Nampula in 2011, he brought three suitcases of seeds.",
+     "Vietnam's trade diplomacy with farmers is grounded not in aid but in shared harvests."),
+])
+def test_an_op_eds_thesis_after_a_scene_a_quotation_or_an_anecdote(opening, thesis):
+    text = f"{opening}\n\nThe scene repeats itself across the delta every season.\n\n{thesis}"
+    assert _first_statement(text, "Trade diplomacy must reach farmers in Vietnam").startswith(thesis[:30])
+
+
+def test_a_news_lead_with_a_scene_word_keeps_its_lead_over_a_later_should():
+    # (the wider openings are a scene's, not news: a dated act stops the search)
+    text = ("On a rainy morning in Hanoi, the Foreign Ministry on Monday announced a new trade programme for farmers."
+            "\n\nOfficials said the programme should reach farmers in Vietnam's delta by 2026.")
+    assert _first_statement(text, "Trade programme for farmers in Vietnam").startswith("On a rainy morning")

@@ -953,9 +953,9 @@ def statement_candidates(text: str, headline: str | None = None) -> Candidates:
         if is_question(raw[i - 1]) and (ANSWER_TO_QUESTION.search(sentences[i]) or (  # (raw after its cookie button)
                 SHORT_REPLY.match(sentences[i]) and len(sentences[i].split()) <= 12)):  # "Yes, but only if …"
             allowed[i] = False
-    if headline:  # (the headline again as a sentence: a feed item's "description" section, read 87)
-        said = _words_only(headline)
-        allowed &= np.array([_words_only(s) != said for s in raw], dtype=bool)
+    if headline:  # (the headline again as a sentence of no verb: a feed item's "description" section, read 87; not a
+        said = _words_only(headline)  # lead that its title repeats, "The … Bill has received Royal Assent.")
+        allowed &= np.array([_words_only(s) != said or bool(FINITE_VERB.search(s)) for s in raw], dtype=bool)
     statements = allowed.copy()
     # what stands above the news, each rule seeing what the rules before it left (in this order)
     above_the_news: tuple[Callable[[], list[int]], ...] = (
@@ -1372,8 +1372,16 @@ ARGUES = re.compile(r"\b(?:must|should|ought to|needs? to|has to|have to|cannot 
                     # or sets what a thing is against what it is not (read 56): "… is no longer mainly about cutting
                     # tariffs but about shaping …", "… looks less like capitulation than like a case study …"
                     r"|\b(?:is|are|looks?|lies|seems?)\s+(?:\w+\s+)?(?:(?:not|no longer)\b[^.;:!?]{2,120}?\bbut"
-                    r"|less (?:like|about|a|an|the)\b[^.;:!?]{2,120}?\bthan)\b", re.IGNORECASE)  # (not a fact of the
-# past, "… was not a subject for … but for …", nor a comparison, "… is growing less quickly than …": review 6)
+                    r"|less (?:like|about|a|an|the)\b[^.;:!?]{2,120}?\bthan)\b"
+                    # (read 89) "… will only keep its promise if …", "… will benefit both countries only if …", "…
+                    # depends less on rescue operations than on …", "Far from being a sign of indecision, …", "… lies
+                    # not in … but in …", "… is shifting from quiet accommodation towards …"
+                    r"|\bwill only\b[^.;:!?]{2,120}?\bif\b|\bwill [^.;:!?]{2,80}?\bonly if\b"
+                    r"|\bdepends? (?:less|more) on\b[^.;:!?]{2,120}?\bthan\b|^far from being\b"
+                    r"|\b(?:grounded|rooted|lies|measured|judged) not (?:in|by|on|as)\b[^.;:!?]{2,120}?\bbut\b"
+                    r"|\b(?:is|are) (?:now )?(?:shifting|moving|turning) from\b[^.;:!?]{2,120}?\b(?:to|towards?)\b",
+                    re.IGNORECASE)  # (not a fact of the past, "… was not a subject for … but for …", nor a comparison,
+# "… is growing less quickly than …": review 6)
 # a writer who tells of their own past days: "When I arrived in Canberra …", "… I watched a young French student …"
 # (not a speaker's "I am pleased to announce …", "My delegation welcomes …", nor Mỹ Sơn's "My Son Sanctuary")
 NARRATOR = re.compile(r"\bI (?:was|had|saw|met|came|went|spent|took|left|began|knew|heard|first|remember|recall|grew"
@@ -1395,12 +1403,23 @@ INTERVIEW_SETUP = re.compile(r"\b(?:spoke|talked|talks|speaks|sat down) (?:to|wi
 THESIS_MARKER = re.compile(r"\b(?:my (?:central |main |core )?(?:argument|point|contention) (?:is|here is)\b"
                            r"|I (?:want|wish|would like|intend) to argue\b"
                            r"|this (?:article|essay|piece|column) argues\b)", re.IGNORECASE)
+# an opinion piece's or a feature's opening scene or anecdote, above its thesis (read 89): "At five in the morning, the
+# packing shed …", "Every Sunday morning, a temple courtyard …", "On a Saturday night in a café …", "When agronomist
+# Phạm Văn Tuấn first arrived in Nampula …", "In the space of eleven days this spring, …", "The first thing visitors
+# to the testing plant notice …" (and a quotation or a scene: :data:`SCENE`)
+FEATURE_SCENE = re.compile(r"^(?:At (?:\w+ )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half"
+                           r"|a quarter|dawn|dusk|midnight|noon)\b|Every (?:morning|evening|night|day|week|Sunday"
+                           r"|Saturday|Monday|Tuesday|Wednesday|Thursday|Friday)\b"
+                           r"|On a (?:\w+ ){0,2}(?:morning|afternoon|evening|night|day)\b"
+                           r"|When (?:[a-z]+ )?[A-Z]\w+(?: [A-Z]\w+)* (?:first )?(?:arrived|came|landed|started|began"
+                           r"|joined)\b|In the space of\b|The first thing\b)")
 THESIS_WORDS = 250  # how far into an opinion piece its thesis may come (an anecdote and its figures run to 200 words)
 
 
 def _thesis_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None, questions: int) -> list[int]:
-    """An opinion piece's opening, an anecdote of the writer's own past days (:data:`NARRATOR`) or a piece of
-    background (:data:`FEATURE_OPENER`, :func:`_long_past_opening`) that argues nothing itself, above the statement
+    """An opinion piece's opening, an anecdote of the writer's own past days (:data:`NARRATOR`), a piece of
+    background (:data:`FEATURE_OPENER`, :func:`_long_past_opening`), a scene or a quotation (:data:`SCENE`,
+    :data:`FEATURE_SCENE`) that argues nothing itself, above the statement
     that argues what its headline says: the first within :data:`THESIS_WORDS` words that argues (:data:`ARGUES`; not
     in a quotation, not to "you", not someone else's view reported: :data:`REPORTED`, :data:`OTHERS_VIEW`) and shares
     two words with the headline, two more than the opening (one, under history a decade back). Nothing where a
@@ -1416,7 +1435,8 @@ def _thesis_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
     opening = unquoted(raw[kept[0]].strip())
     long_past = _long_past_opening(opening, raw)  # ("In July 1995, when Vietnam's flag was raised …", read 62)
     history = bool(FEATURE_OPENER.match(opening) or long_past)
-    told = bool(NARRATOR.search(opening) or history)  # (else only a thesis the writer marks as one)
+    told = bool(NARRATOR.search(opening) or history or SCENE.match(opening) or FEATURE_SCENE.match(opening)
+                or raw[kept[0]].strip().startswith(QUOTE_MARKS))  # (else only a thesis the writer marks as one)
     if ARGUES.search(opening) or ANNOUNCES.search(opening):
         return []
     opened = len(topic & topic_words(opening))
