@@ -4685,3 +4685,23 @@ def test_a_title_given_twice_above_the_body_is_the_headline_and_a_run_in_consent
     assert without_run_in_banner(alone) == f"{banner}\n{alone[len(banner):]}"
     quoted = 'We use cookies. Click "I Agree" to consent or "Customise" to choose.'
     assert without_run_in_banner(quoted) == quoted
+
+
+@pytest.mark.parametrize(("header", "title"), [
+    # reads 86, 87, 91 (s62): a printed page's source line, a release's number, a recording's transcript header and an
+    # office's site name before a notice's title were the headline
+    ("Printed from: https://vnembassy-au.example.gov.vn/en/news/speech-tet   (printed 10/02/2026 11:02)",
+     "Speech by Ambassador Phạm Thu Hương at the Tết gathering of the community in Canberra"),
+    ("Press Release 47/2025 – Vietnamese pomelo gets green light for Brazilian market",
+     "Vietnamese pomelo gets green light for Brazilian market"),
+    ("MOFA_briefing_2025-10-16_audio.m4a  -- auto transcript (Otter export), lightly corrected by TD\n"
+     "Duration 00:41:52 | Speakers identified: 6 | Confidence: medium", None),
+])
+def test_a_printed_source_a_releases_number_and_a_transcripts_header_are_no_headline(header, title):
+    lead = "The Government of Viet Nam has decided to provide emergency aid worth 500,000 US dollars to Cuba this month."
+    text = f"{header}\n\n{title}\n\n{lead}\n" if title and not header.endswith(title) else f"{header}\n\n{lead}\n"
+    assert ingest_document(text, "p", "page.txt").headline == title
+    assert page_noise.without_site("Ministry of Foreign Affairs of Viet Nam - NOTICE: Advisory for citizens in "
+                                   "the Philippines") == "NOTICE: Advisory for citizens in the Philippines"
+    assert page_noise.without_site("Embassy of Viet Nam in Japan - Vietnamese festival opens in Tokyo") != \
+        "Vietnamese festival opens in Tokyo"  # (not a story's title after the embassy's name: its site, as before)

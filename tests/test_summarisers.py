@@ -2877,3 +2877,11 @@ def test_a_news_lead_with_a_scene_word_keeps_its_lead_over_a_later_should():
     text = ("On a rainy morning in Hanoi, the Foreign Ministry on Monday announced a new trade programme for farmers."
             "\n\nOfficials said the programme should reach farmers in Vietnam's delta by 2026.")
     assert _first_statement(text, "Trade programme for farmers in Vietnam").startswith("On a rainy morning")
+
+
+@pytest.mark.parametrize("line", ["Today's briefing is chaired by Spokesperson Vu Thanh Mai.",
+                                  "Please keep your phones on silent.", "Madam Spokesperson, the floor is yours."])
+def test_a_briefings_chair_and_housekeeping_are_no_statement(line):
+    # read 91 (s62): a transcript's moderator gave these as the summary
+    assert not is_statement(line)
+    assert is_statement("The briefing was told that 300 citizens had been evacuated from the city on Monday.")

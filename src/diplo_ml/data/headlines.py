@@ -56,6 +56,8 @@ TITLE_EXTRAS = re.compile(r"^\((?:LEAD|URGENT|UPDATE|\d+(?:st|nd|rd|th) LD|ATTN[
                           r"|^\[(?=[^\]]*[A-Za-z]{2})[^\]]{2,40}\]\s+(?=(?-i:[A-Z0-9\"“‘]))"  # ("[PR 14/2026] …";
                           # not "[Re]Connecting", nor an editor's "[Vietnam] will never choose sides, …")
                           r"|^(?:embargoed\s+)?(?:press|media|news) (?:release|advisory|statement|alert)\s*:\s*(?=\S)"
+                          # (a release's number: "Press Release 47/2025 – Vietnamese pomelo …", read 87)
+                          r"|^(?:press|media) release\s+(?:no\.?\s*)?\d{1,4}(?:/\d{2,4})?\s*[–—:-]\s+(?=\S)"
                           # ("EMBARGOED PRESS RELEASE: …", "News alert: 27 Vietnamese fishermen …", read 70; not "MFA
                           # Press Release: …" nor "Notice: …", which reads 43, 44 and 58 keep in the title)
                           r"|^(?:op-?ed|opinion|article|column|commentary) (?:submission|pitch|draft)\s*:\s*(?=\S)"
@@ -542,7 +544,12 @@ WIRE_HEADER = re.compile(r"\bBC-[A-Z][\w/-]*|^[A-Z]{2,6}-?\d{3,5}\s+(?:\d\b|(?:f
                          r"|^[A-Z]{2,6}-[A-Z]{2,6}\s+\d{1,2}/\d{1,2}/\d{4}\s"
                          r"|^(?:[A-Z]{2,6} )?(?:English )?(?:News )?Service\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
                          r"\s+\d{1,2}:\d\d"
-                         r"|^final as published\b|^compiled\s+\d{1,2}[:.]\d\d\b", re.IGNORECASE)
+                         r"|^final as published\b|^compiled\s+\d{1,2}[:.]\d\d\b"
+                         # and a recording's transcript header (read 87, 91): "MOFA_briefing_2025-10-16_audio.m4a --
+                         # auto transcript (Otter export) …", "Duration 00:41:52 | Speakers identified: 6",
+                         # "[auto-transcript | source: MOFA regular press briefing livestream, …"
+                         r"|^duration\s*:?\s*\d{1,2}:\d\d|\bspeakers identified\b|^\[?auto[- ]transcript\b"
+                         r"|\.(?:m4a|mp3|wav|mp4|ogg)\b.*\btranscript\b", re.IGNORECASE)
 
 
 def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
@@ -595,7 +602,7 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     drop(lambda line: re.match(r"(?:slug|keywords?|category|categories|ref(?:erence)?\.?(?: no\.?)?)\s*:", line,
                                re.IGNORECASE) or WIRE_NOTE.match(line) or ADDRESSEE.match(line),
          "label (a wire's slug or note, a category, an addressee)")
-    drop(lambda line: WIRE_HEADER.search(line), "a wire's slug, number or stamp")
+    drop(lambda line: WIRE_HEADER.search(line), "a wire's slug, number or stamp, or a recording's header")
     drop(lambda line: sum(part.strip() in LANGUAGES for part in re.split(r"[|·•/]", line)) >= 3, "language switcher")
     labels = {n for n, line in candidates if event_label(line)} | {n for n, _, line in article.dropped
                                                                   if event_label(line)}

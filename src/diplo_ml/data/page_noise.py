@@ -644,15 +644,18 @@ COOKIE_BANNER = re.compile(r"^we value your privacy\b|\bcookies\b.*\[\s*(?:accep
                            re.IGNORECASE)
 # where a copy was taken from: a clipper's "Clipped from: https://…", "Saved from: …", a note's "Source URL: …" (read as
 # the page's headline, review 2 of s55); the address may already be gone ("Clipped from:")
-COPY_SOURCE = re.compile(r"^[*_]*(?:(?:clipped|saved|copied|captured|archived|retrieved|downloaded) from"
+COPY_SOURCE = re.compile(r"^[*_]*(?:(?:clipped|saved|copied|captured|archived|retrieved|downloaded|printed) from"
                          r"|(?:(?:source|original|page|article) )?(?:url|link|address)(?=[*_]*\s*:))[*_]*\s*:?[*_]*"
-                         r"\s*<?(?:https?://\S*|www\.\S+|[\w-]+(?:\.[\w-]+)+/\S*)?>?$", re.IGNORECASE)
+                         r"\s*<?(?:https?://\S*|www\.\S+|[\w-]+(?:\.[\w-]+)+/\S*)?>?"
+                         r"(?:\s+\(printed [^)]{0,40}\))?$", re.IGNORECASE)  # ("Printed from: … (printed 10/02 …)")
 # notices that are page noise when short (longer, "Copyright protection for films was …" is text)
 # a newsletter's or a membership's prompt over a page (read 90: "Join 48,000 readers who get The Neighbourhood, our
 # weekly briefing …", "By signing up you agree to …", "No thanks, take me to the article", "… is reader-supported.
 # Become a member from $8 a month")
 SIGN_UP = re.compile(r"^(?:join [\d,.]+k? (?:other )?(?:readers|subscribers|people)\b|by signing up\b"
-                     r"|sign up (?:for|to) (?:our|the)\b|subscribe to (?:our|the) (?:free )?(?:\w+ )?newsletter\b"
+                     r"|sign up (?:for|to) (?:our|the)\b"
+                     r"|sign up (?:for|to)\b[^.!?]{0,60}\b(?:newsletter|briefing|digest|inbox)\b"
+                     r"|subscribe to (?:our|the) (?:free )?(?:\w+ )?newsletter\b"
                      r"|no,? thanks\b|get (?:our|the) (?:free )?(?:\w+ )?newsletter\b"
                      r"|(?:[\w ]{1,40} )?is reader-supported\b"
                      r"|become a (?:member|subscriber|supporter)\b)", re.IGNORECASE)
@@ -845,5 +848,10 @@ def without_site(title: str) -> str:
 # the article), "Print - …"
 OPINION_SECTION = r"(?:opinion|commentary|op-ed|editorial|viewpoint)"  # the section's label before an opinion title
 TITLE_PREFIX = re.compile(r"^(?:(?:subject|fwd?|re|tr)\s*:\s*)+|^(?:In bài viết|Print(?: article| this page)?)"
-                          rf"\s+[-–|:]\s+|^{OPINION_SECTION}\s*\|\s*(?=\S)", re.IGNORECASE)  # ("Opinion | What …",
-# review 5: not the title, with the rest as the site's name)
+                          rf"\s+[-–|:]\s+|^{OPINION_SECTION}\s*\|\s*(?=\S)"
+                          # an office's site name before its notice's title: "Ministry of Foreign Affairs of Viet Nam -
+                          # NOTICE: Advisory for …" (read 91)
+                          r"|^(?:the )?(?:ministry|embassy|consulate(?: general)?|permanent mission) of "
+                          r"[\w ,'’.&-]{3,60}? [-–—|] (?=(?:notice|advisory|press release|statement|announcement)\b)",
+                          re.IGNORECASE)  # ("Opinion | What …", review 5: not the title, with the rest as the site's
+# name)
