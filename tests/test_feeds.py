@@ -910,3 +910,19 @@ def test_a_feed_items_sections_a_row_each_are_one_article_and_its_description_is
     found = statement_candidates(unit["_text"], unit["headline"])
     first = next(s for s, ok in zip(found.sentences, found.allowed) if ok)
     assert first.startswith("“143 Vietnamese workers")
+
+
+def test_an_articles_pages_a_row_each_under_its_address_and_title_are_one_article(tmp_path):
+    # read 89 (s62): an op-ed crawled a page a row (`"page": 2`, no count; "(continued)") was three articles
+    base = {"url": "https://rwgo.asia/commentary/downstream-and-outspoken", "headline": "Vietnam's Mekong diplomacy"}
+    texts = ["Vietnam's Mekong diplomacy is shifting from quiet accommodation towards a data-driven approach.",
+             "(continued)\n\nThree developments illustrate the shift in the delta.",
+             "(continued)\n\nThe approach has limits."]
+    rows = [{**base, "page": n + 1, "content": text} for n, text in enumerate(texts)]
+    path = write(tmp_path, "pages.jsonl", "\n".join(json.dumps(r) for r in rows))
+    (unit,) = list(read_units([str(path)], SummariseTask({})))
+    assert "Three developments" in unit["_text"] and "The approach has limits" in unit["_text"]
+    # an e-paper's pages under one address, each its own story's title, stay apart
+    epaper = [{**row, "headline": f"Story on page {row['page']} of the day"} for row in rows]
+    path = write(tmp_path, "epaper.jsonl", "\n".join(json.dumps(r) for r in epaper))
+    assert len(list(read_units([str(path)], SummariseTask({})))) == 3

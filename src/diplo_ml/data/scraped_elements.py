@@ -100,10 +100,13 @@ def selector_of(record: dict[str, Any]) -> str | None:
         return HEAD_PART
     named = given_string(record, SELECTOR_FIELDS)
     kind = next((record[k] for k in KIND_FIELDS if isinstance(record.get(k), str)), None)
-    # (a generic number only beside a kind, or in a row that names its document and repeats its title, read 91:
-    # `{"doc_id": …, "seq": 1, "headline": …, "body": …}`; not comments numbered under an article_id)
-    titled = any(record.get(k) for k in DOC_ID_FIELDS) and given_string(record, ("title", "headline")) is not None
-    numbers = PART_NUMBER_FIELDS + (GENERIC_NUMBER_FIELDS if kind is not None or titled else ()) + tuple(
+    # (a generic number only beside a kind, or in a row that names its document or address and repeats its title,
+    # read 91: `{"doc_id": …, "seq": 1, "headline": …, "body": …}`, so too a page number, read 89: `{"page": 2, "url":
+    # …, "headline": …, "content": "(continued) …"}`; not comments numbered under an article_id)
+    titled = (any(record.get(k) for k in DOC_ID_FIELDS) or record_url(record) is not None) \
+        and given_string(record, ("title", "headline")) is not None
+    numbers = PART_NUMBER_FIELDS + (GENERIC_NUMBER_FIELDS if kind is not None or titled else ()) \
+        + (("page",) if titled else ()) + tuple(
         name for name, counts in COUNTED_PART_FIELDS.items() if any(_number(record.get(c)) for c in counts))
     counted = kind is not None and any(_number(record.get(c)) for counts in COUNTED_PART_FIELDS.values()
                                        for c in counts)

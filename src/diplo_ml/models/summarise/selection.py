@@ -1420,7 +1420,10 @@ FEATURE_SCENE = re.compile(r"^(?:At (?:\w+ )?(?:\d|one|two|three|four|five|six|s
                            r"|Saturday|Monday|Tuesday|Wednesday|Thursday|Friday)\b"
                            r"|On a (?:\w+ ){0,2}(?:morning|afternoon|evening|night|day)\b"
                            r"|When (?:[a-z]+ )?[A-Z]\w+(?: [A-Z]\w+)* (?:first )?(?:arrived|came|landed|started|began"
-                           r"|joined)\b|In the space of\b|The first thing\b)")
+                           r"|joined)\b|In the space of\b|The first thing\b"
+                           # ("In the dry season of the year before last, a rice farmer named …", read 89)
+                           r"|In the (?:dry|rainy|wet|flood|monsoon|harvest) season\b"
+                           r"|[^.!?]{0,80}\b(?:a|an) (?:[\w-]+ ){0,3}named [A-Z])")
 THESIS_WORDS = 250  # how far into an opinion piece its thesis may come (an anecdote and its figures run to 200 words)
 
 
