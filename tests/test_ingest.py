@@ -4705,3 +4705,28 @@ def test_a_printed_source_a_releases_number_and_a_transcripts_header_are_no_head
                                    "the Philippines") == "NOTICE: Advisory for citizens in the Philippines"
     assert page_noise.without_site("Embassy of Viet Nam in Japan - Vietnamese festival opens in Tokyo") != \
         "Vietnamese festival opens in Tokyo"  # (not a story's title after the embassy's name: its site, as before)
+
+
+def test_a_pages_title_after_its_outlet_read_as_its_first_paragraph_is_the_headline():
+    # read 88 (s62): "<title>BERNAMA - Malaysia, Vietnam to cooperate …</title>" above an <h1> of the same words read
+    # as the text's first paragraph: no headline
+    title = "Malaysia, Vietnam to cooperate on halal certification, target RM80 bln trade"
+    lead = "Malaysia and Vietnam have agreed to work towards mutual recognition of halal certification, ministers said."
+    page = (f"<html><head><title>BERNAMA - {title}</title></head><body><h1 class='h2'>{title}</h1>"
+            f"<p>02/03/2027 06:41 PM</p><p>{lead}</p><p>The two sides will meet again in June.</p></body></html>")
+    article = ingest_document(page, "b", "bernama.html")
+    assert article.headline == title and article.paragraphs[0].text == lead
+    assert page_noise.without_site("BERNAMA - Malaysia, Vietnam to cooperate on halal") == \
+        "Malaysia, Vietnam to cooperate on halal"
+    assert page_noise.without_site("NHÂN DÂN - Central organ of the Communist Party of Viet Nam, the voice of the "
+                                   "Party").startswith("NHÂN DÂN")  # (an outlet's tagline is no title)
+
+
+def test_a_wires_licence_notice_is_page_noise_and_a_vietnamese_notice_sentence_is_no_statement():
+    # read 90 (s62): "FOR SUBSCRIBERS ONLY. This news item is licensed for the internal use …" stood above the
+    # headline in capitals; a bilingual notice's "Bà con vui lòng đăng ký …" was a statement
+    assert page_noise.classify("FOR SUBSCRIBERS ONLY. This news item is licensed for the internal use of the "
+                               "subscribing organisation.", seen_body=False) is not None
+    from diplo_ml.data.language import vietnamese_text
+    assert vietnamese_text("Bà con vui lòng đăng ký trước qua đường link bên dưới trước ngày 10/6/2025.")
+    assert not vietnamese_text("Bà Rịa–Vũng Tàu province welcomed the delegation of the Embassy on Monday.")

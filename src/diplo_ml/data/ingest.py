@@ -983,6 +983,12 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
         article.dropped = [(n, "heading (the page's title is the headline)" if why.startswith("headline")
                             else why, line) for n, why, line in article.dropped]
         _digest_story_title(article)  # (a newsletter's own title: its top story's)
+    own = title and title_without_labels(without_site(title))
+    if own and article.headline is None and len(article.paragraphs) > 1 \
+            and comparable(article.paragraphs[0].text) == comparable(own):  # the page's title read as its first
+        article.headline = own  # paragraph, under no other headline (read 88: a <h1> and its copy above the text)
+        _set_aside(article, [p for p in article.paragraphs[:2] if comparable(p.text) == comparable(own)],
+                   "headline (the page's title, above the text)")
     first = article.paragraphs[0] if len(article.paragraphs) > 1 else None
     if first and page is None and title and article.headline and len(split_sentences(article.headline)) > 1 \
             and comparable(first.text) == comparable(article.headline):  # a page's <h1> of a title of two sentences,

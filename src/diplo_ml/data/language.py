@@ -30,7 +30,10 @@ def looks_english(text: str) -> bool:
 # letters only Vietnamese writes (not "é" or "ñ" of other languages' names)
 VIETNAMESE_LETTER = re.compile(r"[ăơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịĩọỏốồổỗộớờởỡợụủũứừửữựỳỵỷỹ]")
 VIETNAMESE_WORDS = {"và", "của", "các", "là", "được", "trong", "với", "cho", "những", "này", "đã", "có", "không",
-                    "một", "người", "về", "để", "đến", "từ", "nhất", "năm"}
+                    "một", "người", "về", "để", "đến", "từ", "nhất", "năm",
+                    # (a notice's: "Bà con vui lòng đăng ký trước qua đường link …", read 90)
+                    "sẽ", "tại", "theo", "qua", "trước", "sau", "khi", "nếu", "hoặc", "đang", "vui", "lòng", "bạn",
+                    "chúng", "tôi", "quý", "bà", "con"}
 
 
 def vietnamese_text(text: str) -> bool:

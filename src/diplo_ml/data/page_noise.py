@@ -664,6 +664,10 @@ SIGN_UP = re.compile(r"^(?:join [\d,.]+k? (?:other )?(?:readers|subscribers|peop
 TRANSLATION_NOTICE = re.compile(r"^(?:translation notice\s*:|this (?:article|page|story|text) (?:has been|was|is)"
                                 r" (?:automatically |machine[- ]|auto-)?translated\b|(?:automatically|machine|auto)[- ]"
                                 r"translated\b)", re.IGNORECASE)
+# a wire's licence on a printed item: "FOR SUBSCRIBERS ONLY. This news item is licensed for the internal use of the
+# subscribing organisation …" (read 90)
+LICENCE = re.compile(r"^for (?:subscribers|internal use|subscriber use) only\b|\b(?:is|are) licensed (?:for|to) the "
+                     r"(?:internal|sole|exclusive) use of\b", re.IGNORECASE)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (WIRE_NOTICE, 30, "wire notice or contributors"),
                  (COOKIES, 40, "cookie notice or navigation"), (COOKIE_BANNER, 90, "cookie notice or navigation"),
                  (PUBLISHER, 25, "publisher line"),
@@ -671,7 +675,7 @@ SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (WIRE_NOTICE, 30, "wire no
                  (OTHER_LANGUAGE, 40, "link to the page in another language"), (TICKER, 60, "news ticker"),
                  (MAIL_NOTICE, 90, "e-mail notice"),
                  (COPY_SOURCE, 12, "where the copy was taken from"), (SIGN_UP, 40, "a newsletter's sign-up"),
-                 (TRANSLATION_NOTICE, 40, "a translation's notice"))
+                 (TRANSLATION_NOTICE, 40, "a translation's notice"), (LICENCE, 40, "a licence notice"))
 
 
 def _dated_masthead(line: str) -> bool:
@@ -821,6 +825,11 @@ def split_site(title: str) -> tuple[str, str]:
     France agree … - GOV.UK", "… cooperate on lithium — MercoPress"); the site "" when it names none, and a story's
     title after a section's label in capitals before the bar ("ASEAN WATCH | Việt Nam to host …")."""
     title = TITLE_PREFIX.sub("", title, count=1)
+    first = re.match(r"^([^-–—|]{2,30}?) [-–—|] (\S.*)$", title)  # an outlet's name first: "BERNAMA - Malaysia, Vietnam
+    if first and masthead(first[1].strip()) and len(first[2].split()) >= 4 and not masthead(first[2].strip()) \
+            and STORY_VERB.search(first[2]) and not re.search(r"\b(?:newspaper|organ|voice|portal|agency|official)\b",
+                                                               first[2], re.IGNORECASE):  # (not its tagline)
+        return first[2].strip(), first[1].strip()  # to cooperate on …" (read 88)
     if " | " in title:
         head, _, site = title.rpartition(" | ")
         label = head.strip()
