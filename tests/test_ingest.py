@@ -4730,3 +4730,24 @@ def test_a_wires_licence_notice_is_page_noise_and_a_vietnamese_notice_sentence_i
     from diplo_ml.data.language import vietnamese_text
     assert vietnamese_text("Bà con vui lòng đăng ký trước qua đường link bên dưới trước ngày 10/6/2025.")
     assert not vietnamese_text("Bà Rịa–Vũng Tàu province welcomed the delegation of the Embassy on Monday.")
+
+
+def test_a_wire_exports_earlier_versions_of_a_story_are_left_out_for_its_last():
+    # read 88 (s62): a desk's export of a story's flash, urgent and write-through, items between rules: the urgent's
+    # "More follows." lead and the flash's capitals were the summary and headline
+    from diplo_ml.data.line_joins import latest_wire_items
+    rule = "=" * 64
+    story = ("Vietnam, India upgrade ties, sign 11 cooperation documents", "New Delhi (VNA) – Vietnam and India agreed "
+             "on February 11 to elevate their relationship, signing 11 cooperation documents.")
+    text = (f"VNA ENGLISH SERVICE -- WIRE EXPORT\n{rule}\n\nVNA0187  4  FLASH\nBC-VN-INDIA-VISIT/FLASH\nVIETNAM, INDIA "
+            f"LIFT TIES - JOINT STATEMENT\n{rule}\n\nVNA0189  3  URGENT\nBC-VN-INDIA-VISIT/URGENT\nNew Delhi (VNA) – "
+            f"Vietnam and India elevated their ties on Thursday. More follows.\n{rule}\n\nVNA0194  3\n"
+            f"BC-VN-INDIA-VISIT/1STLD-WRITETHRU\n\n{story[0]}\n\n{story[1]}\n\nThe two leaders also agreed on flights."
+            f"\n\nEND BC-VN-INDIA-VISIT\n{rule}\n")
+    article = ingest_document(text, "w", "export.txt")
+    assert article.headline == story[0] and article.paragraphs[0].text.startswith("Vietnam and India agreed on")
+    assert "More follows" not in article.body
+    two = text.replace("BC-VN-INDIA-VISIT/URGENT", "BC-VN-CHILE-TRADE/URGENT")  # (two stories: each kept)
+    assert "More follows" in latest_wire_items(two) and "LIFT TIES" not in latest_wire_items(two)
+    plain = f"A page with rules\n{rule}\nbut no slug at all.\n{rule}\nThe end."
+    assert latest_wire_items(plain) == plain

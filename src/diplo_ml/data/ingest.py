@@ -63,6 +63,7 @@ from diplo_ml.data.language import vietnamese_text, vietnamese_title
 from diplo_ml.data.line_joins import (
     capitals,
     hard_wrapped,
+    latest_wire_items,
     paragraph_lines,
     recitals,
     split_blocks,
@@ -954,7 +955,8 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     if not text.strip():
         raise NoTextError(f"{label}: empty {'text' if label.startswith('<') else 'file'}")  # "<request>", "<stdin>"
     text = raw_message_text(text) or text  # a mail program's saved message (.eml, or as .txt)
-    text = without_run_in_banner(without_wire_marks(text))  # (an old wire's "^…<" lines; a consent banner run in)
+    text = without_run_in_banner(latest_wire_items(without_wire_marks(text)))  # (an old wire's "^…<" lines, its
+    # stories' earlier versions; a consent banner run in)
     published, own, title, site = None, False, None, None
     page = None
     if label.lower().endswith((".html", ".htm")) or (not label.lower().endswith(".md") and looks_like_html(text)):

@@ -135,6 +135,30 @@ def without_wire_marks(text: str) -> str:
     return re.sub(r"(?m)^([^\n_]{2,80}?\))\s+_\s+(?=[A-Z\"“])", r"\1 – ", text)
 
 
+# a wire export's items, each between rules under its slug: "VNA0187  4  FLASH" / "BC-VN-INDIA-VISIT/FLASH" / … /
+# "=====", then the urgent, then the "1STLD-WRITETHRU" (read 88)
+ITEM_RULE = re.compile(r"^\s*={10,}\s*$")
+ITEM_SLUG = re.compile(r"\bBC-(?P<story>[A-Z0-9][A-Z0-9-]*?)(?:/[\w-]+)?(?:,|\s|$)")
+
+
+def latest_wire_items(text: str) -> str:
+    """A wire export's text with each story's earlier versions left out: of the items between rule lines that name
+    the same slug (:data:`ITEM_SLUG`, its version after "/" aside), only the last; any other text as it is."""
+    lines = text.split("\n")
+    items: list[list[str]] = [[]]
+    for line in lines:
+        if ITEM_RULE.match(line):
+            items.append([line])
+        else:
+            items[-1].append(line)
+    stories = [next((m["story"] for line in item if (m := ITEM_SLUG.search(line))), None) for item in items]
+    last = {story: n for n, story in enumerate(stories) if story}
+    if len(last) == sum(story is not None for story in stories):
+        return text  # (no story sent twice)
+    kept = [item for n, (item, story) in enumerate(zip(items, stories)) if story is None or last[story] == n]
+    return "\n".join(line for item in kept for line in item)
+
+
 def unquoted(lines: list[str]) -> list[str]:
     """An e-mail's quoted lines ("> SEOUL, June 23 (Yonhap) -- …", as a reply or a forward quotes a message) without
     their marks, when three lines or more are so quoted."""
