@@ -2885,3 +2885,14 @@ def test_a_briefings_chair_and_housekeeping_are_no_statement(line):
     # read 91 (s62): a transcript's moderator gave these as the summary
     assert not is_statement(line)
     assert is_statement("The briefing was told that 300 citizens had been evacuated from the city on Monday.")
+
+
+def test_an_interviews_scene_on_a_named_day_is_passed_over():
+    # read 90 (s62): "On a Saturday morning in Hanoi, Ambassador … arrives at the interview carrying …"
+    text = ("On a Saturday morning in Hanoi, Ambassador Lucía Herrera Campos arrives at the interview carrying a small "
+            "clay jar.\n\nMexico's National Autonomous University will open its first Vietnamese language programme in "
+            "2026, the ambassador said.")
+    assert _first_statement(text, "Ambassador on Vietnamese culture in Mexico").startswith("Mexico's National")
+    news = ("On a Saturday morning in Hanoi, the Prime Minister received the Mexican ambassador, who arrives next "
+            "week.\n\nThe two discussed trade.")
+    assert _first_statement(news, "Prime Minister receives ambassador").startswith("On a Saturday morning")

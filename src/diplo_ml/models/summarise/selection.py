@@ -1046,12 +1046,19 @@ def _scene_is_news(opening: str) -> bool:
         return bool(NEWS_DAY.search(opening) or WEATHER_NEWS.search(opening) or (re.search(r"\d", opening) and acts))
     return bool(NEWS_IN_A_SCENE.search(opening) or NEWS_ACT.search(opening) or EVENT.search(opening))
 
+# a scene at a time of a day, named only (read 90: "On a Saturday morning in Hanoi, Ambassador … arrives at the
+# interview carrying …"; its present tense tells no news)
+DAY_SCENE = re.compile(rf"^On an? (?:(?i:{WEEKDAYS}) )?(?:morning|afternoon|evening|night)\b[^.!?]{{0,80}}?, [^.!?]*\b"
+                       r"(?:arrives|walks|sits|stands|waits|opens|fills|hums|smells|queues?|gathers?)\b")
+
+
 def _opening_scene(raw: Sequence[str], lines: Sequence[str], allowed: np.ndarray) -> list[int]:
     """The first statement when it sets a scene (see :data:`SCENE`), with the rest of its paragraph, when a later
     paragraph holds a statement: a feature's point comes after its scene. (Not a piece of history: "Twenty years
     ago, on March 26, 2004, the Politburo issued Resolution 36 …" is what an anniversary's summary says.)"""
     first = next((i for i, ok in enumerate(allowed) if ok), None)
-    if first is None or not SCENE.match(raw[first].strip()) or _scene_is_news(raw[first]):
+    opening = raw[first].strip() if first is not None else ""
+    if first is None or not (SCENE.match(opening) or DAY_SCENE.match(opening)) or _scene_is_news(raw[first]):
         return []
     line = next((line for line in lines if raw[first].strip() in line), None)
     scene = [i for i in range(first, len(raw)) if raw[i].strip() in line] if line else [first]
