@@ -926,3 +926,16 @@ def test_an_articles_pages_a_row_each_under_its_address_and_title_are_one_articl
     epaper = [{**row, "headline": f"Story on page {row['page']} of the day"} for row in rows]
     path = write(tmp_path, "epaper.jsonl", "\n".join(json.dumps(r) for r in epaper))
     assert len(list(read_units([str(path)], SummariseTask({})))) == 3
+
+
+def test_a_rows_lines_are_its_pages_paragraphs_unless_they_go_on():
+    # reads 79, 80, 85, 90 (s62): a chunk's menu, page note and lead on lines of their own were one paragraph once its
+    # rows made one page ("Home > Economy > Integration Page 1 of 2 Vietnam and …")
+    from diplo_ml.data.scraped_elements import _row_lines
+    assert _row_lines("Home > Economy > Integration\nPage 1 of 2\nVietnam and the EU agreed on June 11.") == [
+        "Home > Economy > Integration", "Page 1 of 2", "Vietnam and the EU agreed on June 11."]
+    wrapped = ("Signing the document on behalf of the National Committee for APEC\n2027, the Deputy Minister said the "
+               "proposed theme would be \"Connecting\nGrowth, Empowering People\".")
+    assert _row_lines(wrapped) == [" ".join(wrapped.split("\n"))]
+    assert _row_lines("The minister said the plan\nwould start in June.") == ["The minister said the plan would start "
+                                                                             "in June."]

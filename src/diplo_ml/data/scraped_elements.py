@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from diplo_ml.data.examples import given_string, record_text, record_text_field, record_url
+from diplo_ml.data.line_joins import WRAPPED, hard_wrapped
 from diplo_ml.data.page_text import looks_like_html
 from diplo_ml.data.transcripts import cue_time, one_recording, recording_key, timed_segment
 
@@ -137,6 +138,26 @@ def _tag(compound: str) -> tuple[str, str]:
     return f"<{name}{written}>", name
 
 
+def _row_lines(block: str) -> list[str]:
+    """A row's block of lines as paragraphs: each line its own (a chunk's "Home > Economy > Integration" / "Page 1
+    of 2" / "Vietnam and …", read 79, 90), but a line that goes on in the next (which opens in lower case or with a
+    figure, or ends on a comma or a word no sentence ends with: "… Committee for APEC" / "2027, Deputy …") joined to
+    it; a block wrapped at a width (each line but its last long and with no sentence's end, or
+    :func:`~diplo_ml.data.line_joins.hard_wrapped`) one paragraph."""
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    wrapped = all(len(line) >= 45 and not re.search(r"[.!?:]$", line) for line in lines[:-1])  # (a PDF page's
+    if len(lines) < 2 or wrapped or hard_wrapped(lines):  # paragraph: "… would be \"Connecting" / "Growth, …")
+        return [" ".join(lines)]
+    parts = [lines[0]]
+    for line in lines[1:]:
+        if not re.search(r"[.!?:”\")]$", parts[-1]) and (line[:1].islower() or line[:1].isdigit()
+                                                         or WRAPPED.search(parts[-1]) or parts[-1].endswith(",")):
+            parts[-1] = f"{parts[-1]} {line}"
+        else:
+            parts.append(line)
+    return parts
+
+
 def element_markup(selector: str, text: str) -> tuple[str, bool]:
     """One element as markup nested as its selector says, and whether it belongs in the page's head: ("ul.menu li a",
     "News") -> '<ul class="menu"><li><a>News</a></li></ul>'; ("meta[property=og:title]", "…") -> a <meta> whose
@@ -151,8 +172,8 @@ def element_markup(selector: str, text: str) -> tuple[str, bool]:
         return f"<title>{html.escape(text)}</title>", True
     markup = f"{opening}{inner}</{name}>"
     if name == "p" and not looks_like_html(text):  # (a row of several paragraphs, a chunk of an article: each one)
-        markup = "".join(f"{opening}{html.escape(part.strip())}</p>" for part in re.split(r"\n\s*\n", text)
-                         if part.strip()) or markup
+        markup = "".join(f"{opening}{html.escape(part.strip())}</p>" for block in re.split(r"\n\s*\n", text)
+                         for part in _row_lines(block) if part.strip()) or markup
     for outer, outer_name in reversed(tags[:-1]):
         if outer_name in HEAD_TAGS or outer_name in ("html", "body"):
             continue
