@@ -539,7 +539,7 @@ OFFICE_VERB = re.compile(r"\b(?:CONDEMNS?|REJECTS?|WARNS?|DENIES|PROTESTS?|RESPO
 # 27/05/2027 17:42 WRITETHRU", "VNA English Service  21-09-2027 19:07 ICT"), an editors' note ("Eds: UPDATES with …"),
 # a desk's "FINAL AS PUBLISHED 22:40 - section: …" and a digest's "Compiled 06:25, Friday …"
 WIRE_HEADER = re.compile(r"\bBC-[A-Z][\w/-]*|^[A-Z]{2,6}-?\d{3,5}\s+(?:\d\b|(?:flash|urgent|bulletin|corrected|repeat"
-                         r"|routine|advisory)\b)|^(?:eds?|editors|distribution)\s*:\s"
+                         r"|routine|advisory)\b)|^(?:eds?|editors)\s*:\s|^distribution\s*:\s*(?:[^,:]{2,40},\s*){2,}"
                          r"|\bfor internal (?:reference|use) only\b|\bnot for publication\b"  # (a monitoring unit's)
                          r"|^[A-Z]{2,6}-[A-Z]{2,6}\s+\d{1,2}/\d{1,2}/\d{4}\s"
                          r"|^(?:[A-Z]{2,6} )?(?:English )?(?:News )?Service\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"

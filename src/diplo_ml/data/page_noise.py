@@ -652,18 +652,22 @@ COPY_SOURCE = re.compile(r"^[*_]*(?:(?:clipped|saved|copied|captured|archived|re
 # a newsletter's or a membership's prompt over a page (read 90: "Join 48,000 readers who get The Neighbourhood, our
 # weekly briefing …", "By signing up you agree to …", "No thanks, take me to the article", "… is reader-supported.
 # Become a member from $8 a month")
-SIGN_UP = re.compile(r"^(?:join [\d,.]+k? (?:other )?(?:readers|subscribers|people)\b|by signing up\b"
+SIGN_UP = re.compile(r"^(?![^.!?]*\b(?:urged|urges|said|says|told|announced|asked|called)\b)"  # (a lead that tells of
+                     # one: "Sign up for the Embassy's list, the Embassy urged … on Sunday", a review found)
+                     r"(?:join [\d,.]+k? (?:other )?(?:readers|subscribers|people)\b|by signing up\b"
                      r"|sign up (?:for|to) (?:our|the)\b"
                      r"|sign up (?:for|to)\b[^.!?]{0,60}\b(?:newsletter|briefing|digest|inbox)\b"
                      r"|subscribe to (?:our|the) (?:free )?(?:\w+ )?newsletter\b"
                      r"|no,? thanks\b|get (?:our|the) (?:free )?(?:\w+ )?newsletter\b"
                      r"|(?:[\w ]{1,40} )?is reader-supported\b"
-                     r"|become a (?:member|subscriber|supporter)\b)", re.IGNORECASE)
+                     r"|become a (?:member|subscriber|supporter)(?: today| now)?(?:,? (?:from|for))? ?[$£€\d])",
+                     re.IGNORECASE)  # (not a title "Become a member or stay a partner: …", a review found)
 # a machine translation's notice (read 90: "Translation notice: This article was translated from Vietnamese with the
 # help of machine translation …", "This article has been automatically translated from Portuguese. Read original")
 TRANSLATION_NOTICE = re.compile(r"^(?:translation notice\s*:|this (?:article|page|story|text) (?:has been|was|is)"
                                 r" (?:automatically |machine[- ]|auto-)?translated\b|(?:automatically|machine|auto)[- ]"
-                                r"translated\b)", re.IGNORECASE)
+                                r"translated (?:by|from|with|using)\b)", re.IGNORECASE)  # (not a title
+# "Machine-translated diplomacy: …", a review found)
 # a wire's licence on a printed item: "FOR SUBSCRIBERS ONLY. This news item is licensed for the internal use of the
 # subscribing organisation …" (read 90)
 LICENCE = re.compile(r"^for (?:subscribers|internal use|subscriber use) only\b|\b(?:is|are) licensed (?:for|to) the "

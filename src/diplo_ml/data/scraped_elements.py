@@ -76,6 +76,12 @@ def page_key(record: dict[str, Any]) -> str | None:
         or (recording_key(record, record_text_field(record)) if timed_segment(record) else None)
 
 
+# a digest's or a newsletter's name, which its stories' rows repeat: "VOV World Weekly #46", "… Newsletter, Issue 12"
+DIGEST_TITLE = re.compile(r"\b(?:weekly|daily|newsletter|digest|bulletin|round-?up|briefing|brief)\b"
+                          r"(?:\s*[#№]\s*\d+)?\s*$"
+                          r"|[#№]\s*\d+\s*$|\b(?:issue|edition|no\.)\s*\d+\b", re.IGNORECASE)
+
+
 def _kind_selector(kind: str) -> str | None:
     """The element a part of a kind is written as: by its name, else by its last word ("image_caption" is a caption,
     "news_paragraph" a paragraph); None for a kind that is no part of a page ("news": a whole article)."""
@@ -104,8 +110,9 @@ def selector_of(record: dict[str, Any]) -> str | None:
     # (a generic number only beside a kind, or in a row that names its document or address and repeats its title,
     # read 91: `{"doc_id": …, "seq": 1, "headline": …, "body": …}`, so too a page number, read 89: `{"page": 2, "url":
     # …, "headline": …, "content": "(continued) …"}`; not comments numbered under an article_id)
+    title = given_string(record, ("title", "headline"))
     titled = (any(record.get(k) for k in DOC_ID_FIELDS) or record_url(record) is not None) \
-        and given_string(record, ("title", "headline")) is not None
+        and title is not None and not DIGEST_TITLE.search(title)  # (a digest's stories under its name, a review found)
     numbers = PART_NUMBER_FIELDS + (GENERIC_NUMBER_FIELDS if kind is not None or titled else ()) \
         + (("page",) if titled else ()) + tuple(
         name for name, counts in COUNTED_PART_FIELDS.items() if any(_number(record.get(c)) for c in counts))

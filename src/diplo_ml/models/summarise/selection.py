@@ -43,6 +43,7 @@ from diplo_ml.data.page_noise import (
     SOURCE_CREDIT,
     SPEAKER,
     STORY_NOTE,
+    STORY_VERB,
     WIRE_NOTICE,
     credited_caption,
     is_caption,
@@ -895,7 +896,8 @@ BULLETIN_DETAILS = re.compile(r"^(?:and )?(?:now|first),? (?:(?:for|to) )?the (?
 # a station's identification: "ANNOUNCER: This is the Voice of Vietnam, broadcasting from Hanoi …", "You're listening
 # to VOV World." (read 88)
 STATION_ID = re.compile(r"^(?:this is|you(?:['’]re| are) listening to) (?:the )?(?:voice of (?:vietnam|viet nam)"
-                        r"|vov\w*|radio [A-Z]\w+|[A-Z]\w+ radio)\b", re.IGNORECASE)
+                        r"|vov\w*|radio [A-Z]\w+|[A-Z]\w+ radio)\b(?!['’])", re.IGNORECASE)  # (not "This is the Voice
+# of Vietnam's first bureau in …", a review found)
 
 
 def _bulletin_menu(raw: Sequence[str]) -> list[int]:
@@ -962,8 +964,11 @@ def statement_candidates(text: str, headline: str | None = None) -> Candidates:
                 SHORT_REPLY.match(sentences[i]) and len(sentences[i].split()) <= 12)):  # "Yes, but only if …"
             allowed[i] = False
     if headline:  # (the headline again as a sentence of no verb: a feed item's "description" section, read 87; not a
-        said = _words_only(headline)  # lead that its title repeats, "The … Bill has received Royal Assent.")
-        allowed &= np.array([_words_only(s) != said or bool(FINITE_VERB.search(s)) for s in raw], dtype=bool)
+        said = _words_only(headline)  # lead that its title repeats, "The … Bill has received Royal Assent.", nor a
+        again = np.array([_words_only(s) == said and not FINITE_VERB.search(s) and not STORY_VERB.search(s)
+                          for s in raw], dtype=bool)  # headline's "Vietnam, Laos sign …", nor all there is: a review)
+        if (allowed & ~again).any():
+            allowed &= ~again
     statements = allowed.copy()
     # what stands above the news, each rule seeing what the rules before it left (in this order)
     above_the_news: tuple[Callable[[], list[int]], ...] = (
@@ -1012,12 +1017,11 @@ SCENE_WEATHER = re.compile(r"^The (?:early )?(?:morning|evening|dawn|night|after
                            r"|(?:still )?(?:hung|hangs|lingered|lingers|clung|clings|lay|lies|drifted|drifts|hovered"
                            r"|hovers|shone|shines|glinted|filtered|rolled|rose|blanketed|shrouded))\b")
 SCENE = re.compile(rf"{SCENE_WEATHER.pattern}"
-                   # (also at a time of such a day: "At half past nine on a cold Saturday morning, …", read 91)
-                   r"|^(?:(?:At|Around|By|Shortly after|Just after|Just before) [\w'’ ]{2,30}? on |(?:On|In|Under"
-                   r"|Beneath|At|As) )(?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
+                   r"|^(?:On|In|Under|Beneath|At|As) (?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
                    r"|cold|hot|humid|scorching|midday|chilly|grey|gray|windy|sweltering|blazing|freezing"
                    r"|drizzly|crisp|cloudless|damp|muggy|searing|pale|hazy|warm|mild|stormy|snowy|frosty|breezy)"
-                   rf"(?: (?i:{MONTHS}|spring|summer|autumn|winter|monsoon|{WEEKDAYS}))?"
+                   rf"(?: (?i:{MONTHS}|spring|summer|autumn|winter|monsoon))?"  # (not a day's name: "On a warm Thursday
+                   # evening in Vientiane, Vietnam and Laos closed …" is news, a review found)
                    r" (?:sun|sunshine|morning|afternoon"
                    r"|evening|night|day|dawn|dusk|sky|skies|rain|air)\b")  # ("Under a pale November sun, …", read 30)
 # what a scene's own people do (not news with its figures: "… as some 300 veterans arrived")
@@ -1453,8 +1457,8 @@ def _thesis_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
     opening = unquoted(raw[kept[0]].strip())
     long_past = _long_past_opening(opening, raw)  # ("In July 1995, when Vietnam's flag was raised …", read 62)
     history = bool(FEATURE_OPENER.match(opening) or long_past)
-    told = bool(NARRATOR.search(opening) or history or SCENE.match(opening) or FEATURE_SCENE.match(opening)
-                or raw[kept[0]].strip().startswith(QUOTE_MARKS))  # (else only a thesis the writer marks as one)
+    scene = bool(SCENE.match(opening) or FEATURE_SCENE.match(opening) or raw[kept[0]].strip().startswith(QUOTE_MARKS))
+    told = bool(NARRATOR.search(opening) or history or scene)  # (else only a thesis the writer marks as one)
     if ARGUES.search(opening) or ANNOUNCES.search(opening):
         return []
     opened = len(topic & topic_words(opening))
@@ -1464,8 +1468,9 @@ def _thesis_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
     words = 0
     for i in kept:
         sentence = raw[i].strip()
-        if _dated_act(sentence) and not (history and i == kept[0]):  # (a piece of history's own day: "Thirty
-            return []  # years ago, on July 11, 1995, …")
+        if (_dated_act(sentence) or (scene and reports_an_act(sentence) and NEWS_DAY.search(sentence))) \
+                and not (history and i == kept[0]):  # (a piece of history's own day: "Thirty years ago, on July 11,
+            return []  # 1995, …"; under a scene or a quotation, any act told with its day, a review found)
         said = unquoted(sentence)
         argues = ARGUES.search(said) and not ADDRESSED.search(said) and not sentence.startswith(QUOTE_MARKS) \
             and not REPORTED.search(said) and not OTHERS_VIEW.search(said)
