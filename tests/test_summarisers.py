@@ -2898,3 +2898,11 @@ def test_an_interviews_scene_on_a_named_day_is_passed_over():
     news = ("On a Saturday morning in Hanoi, the Prime Minister received the Mexican ambassador, who arrives next "
             "week.\n\nThe two discussed trade.")
     assert _first_statement(news, "Prime Minister receives ambassador").startswith("On a Saturday morning")
+
+
+def test_a_scene_on_a_named_days_drizzly_morning_is_passed_over_but_not_its_news():
+    # read 73 and review 1 (s62): the weekday stays in a scene's time; what is done in it makes it news
+    scene = ("On a drizzly Tuesday morning, 14 Vietnamese officials in matching navy windbreakers filed past the "
+             "clean-room windows of a chip plant in Kumamoto.\n\nThe visit was the opening leg of a new campaign in "
+             "which Vietnam's Foreign Ministry is courting Japanese chip suppliers.")
+    assert _first_statement(scene, "Vietnam sends envoys to Kyushu").startswith("The visit was")

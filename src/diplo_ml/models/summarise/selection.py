@@ -1020,8 +1020,9 @@ SCENE = re.compile(rf"{SCENE_WEATHER.pattern}"
                    r"|^(?:On|In|Under|Beneath|At|As) (?:a|an|the) (?:[\w-]+,? ){0,2}?(?:misty|foggy|rainy|sunny"
                    r"|cold|hot|humid|scorching|midday|chilly|grey|gray|windy|sweltering|blazing|freezing"
                    r"|drizzly|crisp|cloudless|damp|muggy|searing|pale|hazy|warm|mild|stormy|snowy|frosty|breezy)"
-                   rf"(?: (?i:{MONTHS}|spring|summer|autumn|winter|monsoon))?"  # (not a day's name: "On a warm Thursday
-                   # evening in Vientiane, Vietnam and Laos closed …" is news, a review found)
+                   rf"(?: (?i:{MONTHS}|spring|summer|autumn|winter|monsoon|{WEEKDAYS}))?"  # ("On a drizzly Tuesday
+                   # morning, 14 officials filed past …", read 73; "On a warm Thursday evening in Vientiane, Vietnam and
+                   # Laos closed …" is news: NEWS_IN_A_SCENE)
                    r" (?:sun|sunshine|morning|afternoon"
                    r"|evening|night|day|dawn|dusk|sky|skies|rain|air)\b")  # ("Under a pale November sun, …", read 30)
 # what a scene's own people do (not news with its figures: "… as some 300 veterans arrived")
@@ -1035,7 +1036,9 @@ ENFORCED = re.compile(r"\b(?:arrested|detained|seized|captured|charged|sentenced
 # what makes such an opening the news itself: "On a rainy evening in London, the Foreign Secretary announced …"
 _DECLARED = r"announced|ordered|urged|decided|declared|condemned|unveiled|elected"  # (news in a scene or a deck)
 NEWS_IN_A_SCENE = re.compile(rf"\b(?:{_DECLARED}|signed|agreed|said|says|held|met|called|launched|opened|adopted"
-                             r"|approved|pledged|welcomed|visited|received)\b")
+                             r"|approved|pledged|welcomed|visited|received|closed|concluded|wrapped up|inaugurated"
+                             r"|celebrated|rescued|pulled)\b")  # ("… Vietnam and Laos closed their Friendship Year", a
+# review found)
 
 
 
@@ -1468,9 +1471,10 @@ def _thesis_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
     words = 0
     for i in kept:
         sentence = raw[i].strip()
-        if (_dated_act(sentence) or (scene and reports_an_act(sentence) and NEWS_DAY.search(sentence))) \
-                and not (history and i == kept[0]):  # (a piece of history's own day: "Thirty years ago, on July 11,
-            return []  # 1995, …"; under a scene or a quotation, any act told with its day, a review found)
+        below_scene = scene and i != kept[0] and reports_an_act(sentence) and NEWS_DAY.search(sentence)
+        if (_dated_act(sentence) or below_scene) and not ((history or scene) and i == kept[0]):  # (a piece of
+            return []  # history's own day: "Thirty years ago, on July 11, 1995, …", a scene's: "On a drizzly Tuesday
+            # morning, 14 officials filed past …", read 73; under a scene or a quotation, any act told with its day)
         said = unquoted(sentence)
         argues = ARGUES.search(said) and not ADDRESSED.search(said) and not sentence.startswith(QUOTE_MARKS) \
             and not REPORTED.search(said) and not OTHERS_VIEW.search(said)
