@@ -4751,3 +4751,15 @@ def test_a_wire_exports_earlier_versions_of_a_story_are_left_out_for_its_last():
     assert "More follows" in latest_wire_items(two) and "LIFT TIES" not in latest_wire_items(two)
     plain = f"A page with rules\n{rule}\nbut no slug at all.\n{rule}\nThe end."
     assert latest_wire_items(plain) == plain
+
+
+def test_review_2_of_s62_near_misses_stay():
+    # review 2 (s62): a title whose first name is its subject, a lead that opens "For subscribers only,", an English
+    # lead heavy with Vietnamese names
+    assert page_noise.without_site("Vietnam News Agency - Xinhua sign news exchange agreement") == \
+        "Vietnam News Agency - Xinhua sign news exchange agreement"
+    assert page_noise.classify("For subscribers only, Viettel will offer roaming in Laos and Cambodia at domestic "
+                               "rates from January, the company said on Thursday.", seen_body=False) is None
+    from diplo_ml.data.language import vietnamese_text
+    assert not vietnamese_text("Ambassador Nguyễn Thị Quý presented her credentials to King Norodom Sihamoni in Phnom "
+                               "Penh, with Bà Rịa – Vũng Tàu official Lê Văn Tại and Cần Thơ mayor Trần Việt Trường.")

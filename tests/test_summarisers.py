@@ -2906,3 +2906,9 @@ def test_a_scene_on_a_named_days_drizzly_morning_is_passed_over_but_not_its_news
              "clean-room windows of a chip plant in Kumamoto.\n\nThe visit was the opening leg of a new campaign in "
              "which Vietnam's Foreign Ministry is courting Japanese chip suppliers.")
     assert _first_statement(scene, "Vietnam sends envoys to Kyushu").startswith("The visit was")
+
+
+def test_review_2_of_s62_housekeeping_after_an_address_and_a_chair_being_named():
+    assert not is_statement("Ladies and gentlemen, please switch off your mobile phones.")
+    assert not is_statement("Today's briefing is being chaired by Spokeswoman Pham Thu Hang.")
+    assert is_statement("Please switch off the lights in the hall after the reception, the embassy said.")

@@ -32,8 +32,8 @@ VIETNAMESE_LETTER = re.compile(r"[ăơưđạảấầẩẫậắằẳẵặ�
 VIETNAMESE_WORDS = {"và", "của", "các", "là", "được", "trong", "với", "cho", "những", "này", "đã", "có", "không",
                     "một", "người", "về", "để", "đến", "từ", "nhất", "năm",
                     # (a notice's: "Bà con vui lòng đăng ký trước qua đường link …", read 90)
-                    "sẽ", "tại", "theo", "qua", "trước", "sau", "khi", "nếu", "hoặc", "đang", "vui", "lòng", "bạn",
-                    "chúng", "tôi", "quý", "bà", "con"}
+                    "sẽ", "theo", "qua", "trước", "sau", "khi", "nếu", "hoặc", "đang", "vui", "lòng", "bạn",
+                    "chúng", "tôi", "con"}  # (not "quý", "bà", "tại": names have them, a review found)
 
 
 def vietnamese_text(text: str) -> bool:

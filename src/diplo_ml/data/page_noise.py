@@ -670,7 +670,9 @@ TRANSLATION_NOTICE = re.compile(r"^(?:translation notice\s*:|this (?:article|pag
 # "Machine-translated diplomacy: …", a review found)
 # a wire's licence on a printed item: "FOR SUBSCRIBERS ONLY. This news item is licensed for the internal use of the
 # subscribing organisation …" (read 90)
-LICENCE = re.compile(r"^for (?:subscribers|internal use|subscriber use) only\b|\b(?:is|are) licensed (?:for|to) the "
+LICENCE = re.compile(r"^for (?:subscribers|internal use|subscriber use) only(?:[.!]|\s*[-–—:]|$)"  # (not "For
+                     # subscribers only, Viettel will offer …", a review found)
+                     r"|\b(?:is|are) licensed (?:for|to) the "
                      r"(?:internal|sole|exclusive) use of\b", re.IGNORECASE)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (WIRE_NOTICE, 30, "wire notice or contributors"),
                  (COOKIES, 40, "cookie notice or navigation"), (COOKIE_BANNER, 90, "cookie notice or navigation"),
@@ -830,7 +832,8 @@ def split_site(title: str) -> tuple[str, str]:
     title after a section's label in capitals before the bar ("ASEAN WATCH | Việt Nam to host …")."""
     title = TITLE_PREFIX.sub("", title, count=1)
     first = re.match(r"^([^-–—|]{2,30}?) [-–—|] (\S.*)$", title)  # an outlet's name first: "BERNAMA - Malaysia, Vietnam
-    if first and masthead(first[1].strip()) and len(first[2].split()) >= 4 and not masthead(first[2].strip()) \
+    if first and first[1].strip().isupper() and masthead(first[1].strip()) and len(first[2].split()) >= 4 \
+            and not masthead(first[2].strip()) \
             and STORY_VERB.search(first[2]) and not re.search(r"\b(?:newspaper|organ|voice|portal|agency|official)\b",
                                                                first[2], re.IGNORECASE):  # (not its tagline)
         return first[2].strip(), first[1].strip()  # to cooperate on …" (read 88)

@@ -227,7 +227,8 @@ SPEECH_COURTESY = re.compile(
 # Minister … has today made the following Written Ministerial Statement.", "Chair, I have the honour of delivering this
 # statement on behalf of France, Germany and the United Kingdom.", "We associate ourselves with the statement …"
 # a briefing's housekeeping (read 91): "Please keep your phones on silent.", "Madam Spokesperson, the floor is yours."
-HOUSEKEEPING = re.compile(r"^(?:please )?(?:keep|switch|turn|put|set) (?:your |all )?(?:mobile )?(?:phones?|devices?)"
+HOUSEKEEPING = re.compile(r"^(?:please )?(?:keep|switch|turn|put|set)(?: off)? (?:your |all )?(?:mobile )?"
+                          r"(?:phones?|devices?)"
                           r"\b[^.!?]{0,40}[.!]$|^(?:[\w.]+ ){0,3}[\w.]+, the floor is yours[.!]$", re.IGNORECASE)
 PROCEDURAL = re.compile(r"^(?:with permission,? (?:mr|madam) (?:deputy )?speaker,? (?:i|we) (?:will|shall|would like to"
                         r"|wish to) (?:make|update)"
@@ -550,7 +551,8 @@ CHAIRED = re.compile(r"^[^.!?,;]{0,80}\b(?:chaired|hosted|presided over|held|gav
                      r"\s*[.!]?$"  # (a place or date at most: "… amid heavy shelling" is news)
                      # and the other way round: "Today's briefing is chaired by Spokesperson Vu Thanh Mai." (read 91)
                      r"|^(?:today['’]s|this|the) (?:(?:regular|weekly) )?(?:press (?:conference|briefing)|briefing)"
-                     r"(?: today)? (?:is|was|will be) (?:chaired|hosted|presided over|led) by\b[^.!?,;]{0,80}[.!]?$",
+                     r"(?: today)? (?:is|was|will be|is being) (?:chaired|hosted|presided over|led) by\b"
+                     r"[^.!?,;]{0,80}[.!]?$",
                      re.IGNORECASE)
 # who attended, not what happened (read 77): "Attending the opening session were Mr. …, Vice Chairman of …; Ms. …"
 ATTENDANCE = re.compile(r"^(?![^.!?]*\b(?:who|which) (?:also |then |later )?(?:adopted|announced|signed|agreed|pledged"
@@ -673,7 +675,7 @@ def is_statement(sentence: str) -> bool:
             or source_note(unemphasised) \
             or ((FURNITURE_SENTENCE.match(text) or MEDIA_OR_EMBARGO.match(text)) and len(text.split()) <= 25) \
             or CROWN_CREDIT.match(text) or (_courtesy(text) and not ATTRIBUTED.search(text)) or PROCEDURAL.match(text) \
-            or HOUSEKEEPING.match(text) \
+            or HOUSEKEEPING.match(_after_address(text)) \
             or (SETS_UP.match(unemphasised) and not ATTRIBUTED.search(text)) \
             or DISCLAIMER.match(unemphasised) or CHAIRED.match(text) or PLEASANTRY.match(text) \
             or ATTENDANCE.match(unemphasised) or INTERVIEW_NO_NEWS.match(unemphasised) \
