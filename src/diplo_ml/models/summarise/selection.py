@@ -1039,7 +1039,7 @@ ENFORCED = re.compile(r"\b(?:arrested|detained|seized|captured|charged|sentenced
 _DECLARED = r"announced|ordered|urged|decided|declared|condemned|unveiled|elected"  # (news in a scene or a deck)
 NEWS_IN_A_SCENE = re.compile(rf"\b(?:{_DECLARED}|signed|agreed|said|says|held|met|called|launched|opened|adopted"
                              r"|approved|pledged|welcomed|visited|received|closed|concluded|wrapped up|inaugurated"
-                             r"|celebrated|rescued|pulled)\b")  # ("… Vietnam and Laos closed their Friendship Year", a
+                             r"|celebrated|rescued)\b")  # ("… Vietnam and Laos closed their Friendship Year", a
 # review found)
 
 
