@@ -506,14 +506,14 @@ def _given_twice(candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
     """The line of four words or more given twice above the body, the later (a printed page's header and the page
     itself, read 90: "2/3/25, 10:05 PM  Vietnamese firms seal …" / … / "Vietnamese firms seal …"); None where no
     line, or more than one, is."""
-    seen: dict[str, tuple[int, str]] = {}
-    twice = {}
+    seen: set[str] = set()
+    twice: dict[str, tuple[int, str]] = {}
     for number, line in candidates:
         key = line.strip("*#_ ")
         if len(key.split()) >= 4 and not is_menu(key):
             if key in seen:
                 twice[key] = (number, line)
-            seen[key] = (number, line)
+            seen.add(key)
     return next(iter(twice.values())) if len(twice) == 1 else None
 
 

@@ -979,17 +979,18 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     heading_line = title and _heading_line(article.dropped, title)
     if title and vietnamese_title(title) and article.headline and not vietnamese_title(article.headline):
         title = None  # a bilingual page's Vietnamese <h1> over the English title its text has (read 41)
+    own = title and title_without_labels(without_site(title))
     if title and (page is not None or heading_line):  # the page's own title (front matter, "# …", <h1>) beats the
-        article.headline = title_without_labels(without_site(title))  # longest short line above the body (a clipped
-        # page's title keeps the site's name: "… on lithium — MercoPress")
+        article.headline = own  # longest short line above the body (a clipped page's title keeps the site's name: "…
+        # on lithium — MercoPress")
         article.dropped = [(n, "heading (the page's title is the headline)" if why.startswith("headline")
                             else why, line) for n, why, line in article.dropped]
         _digest_story_title(article)  # (a newsletter's own title: its top story's)
-    own = title and title_without_labels(without_site(title))
-    if own and article.headline is None and len(article.paragraphs) > 1 \
-            and comparable(article.paragraphs[0].text) == comparable(own):  # the page's title read as its first
-        article.headline = own  # paragraph, under no other headline (read 88: a <h1> and its copy above the text)
-        _set_aside(article, [p for p in article.paragraphs[:2] if comparable(p.text) == comparable(own)],
+    said = comparable(own) if own else None
+    if said and article.headline is None and len(article.paragraphs) > 1 \
+            and comparable(article.paragraphs[0].text) == said:  # the page's title read as its first paragraph,
+        article.headline = own  # under no other headline (read 88: a <h1> and its copy above the text)
+        _set_aside(article, [p for p in article.paragraphs[:2] if comparable(p.text) == said],
                    "headline (the page's title, above the text)")
     first = article.paragraphs[0] if len(article.paragraphs) > 1 else None
     if first and page is None and title and article.headline and len(split_sentences(article.headline)) > 1 \

@@ -50,8 +50,7 @@ OTHER_PART = "div.part"  # a numbered part of a kind no list knows: a page's par
 # the page's numbered paragraphs, a "tags" row of a list below them): the page's metadata, nothing in its body
 HEAD_PART = "meta[name=part]"
 PAGE_FIELDS = {"title": "title", "headline": "title", "page_title": "title", "item_title": "title",
-               "site": "og:site_name",
-               "site_name": "og:site_name",
+               "site": "og:site_name", "site_name": "og:site_name",
                "published": "article:published_time", "date": "article:published_time"}  # what every row repeats
 # one compound of a selector: its tag, then classes, an id and attributes ("meta[property=og:title]", "div.body")
 COMPOUND = re.compile(r"^(?P<tag>[a-zA-Z][\w-]*)?(?P<rest>(?:[.#][\w-]+|\[[^\]]*\]|::?[\w-]+(?:\([^)]*\))?)*)$")
@@ -113,14 +112,13 @@ def selector_of(record: dict[str, Any]) -> str | None:
     title = given_string(record, ("title", "headline"))
     titled = (any(record.get(k) for k in DOC_ID_FIELDS) or record_url(record) is not None) \
         and title is not None and not DIGEST_TITLE.search(title)  # (a digest's stories under its name, a review found)
+    counted = tuple(name for name, counts in COUNTED_PART_FIELDS.items() if any(_number(record.get(c)) for c in counts))
     numbers = PART_NUMBER_FIELDS + (GENERIC_NUMBER_FIELDS if kind is not None or titled else ()) \
-        + (("page",) if titled else ()) + tuple(
-        name for name, counts in COUNTED_PART_FIELDS.items() if any(_number(record.get(c)) for c in counts))
-    counted = kind is not None and any(_number(record.get(c)) for counts in COUNTED_PART_FIELDS.values()
-                                       for c in counts)
-    # (a page's related list after its counted parts, its own number null: `"part": null, "parts": 3, "block":
-    # "related"`, read 88)
-    if named or not (any(_number(record.get(k)) for k in numbers) or counted or timed_segment(record)):
+        + (("page",) if titled else ()) + counted
+    # (a kind beside a count is a part though its own number is null: a page's related list after its counted parts,
+    # `"part": null, "parts": 3, "block": "related"`, read 88)
+    if named or not (any(_number(record.get(k)) for k in numbers) or (kind is not None and counted)
+                     or timed_segment(record)):
         return named
     # a kind no list knows ("meta", "news"): see :func:`group_elements`
     return _kind_selector(kind or "paragraph") or OTHER_PART

@@ -226,10 +226,6 @@ SPEECH_COURTESY = re.compile(
 # a statement's procedural opening: "With permission, Mr Speaker, I will make a statement on …", "My Rt Hon Friend the
 # Minister … has today made the following Written Ministerial Statement.", "Chair, I have the honour of delivering this
 # statement on behalf of France, Germany and the United Kingdom.", "We associate ourselves with the statement …"
-# a briefing's housekeeping (read 91): "Please keep your phones on silent.", "Madam Spokesperson, the floor is yours."
-HOUSEKEEPING = re.compile(r"^(?:please )?(?:keep|switch|turn|put|set)(?: off)? (?:your |all )?(?:mobile )?"
-                          r"(?:phones?|devices?)"
-                          r"\b[^.!?]{0,40}[.!]$|^(?:[\w.]+ ){0,3}[\w.]+, the floor is yours[.!]$", re.IGNORECASE)
 PROCEDURAL = re.compile(r"^(?:with permission,? (?:mr|madam) (?:deputy )?speaker,? (?:i|we) (?:will|shall|would like to"
                         r"|wish to) (?:make|update)"
                         r"|my (?:rt\.? hon\.?|right honourable|hon\.?|noble) (?:and \w+ )?(?:friend|colleague|lord)\b"
@@ -241,6 +237,10 @@ PROCEDURAL = re.compile(r"^(?:with permission,? (?:mr|madam) (?:deputy )?speaker
                         r"|(?:[\w’'. -]{1,40} )?(?:aligns?|associates?) (?:itself|myself|ourselves|themselves) "
                         r"(?:fully )?with the (?:\w+ )?statements?\b(?![^.!?]*\b(?:said|says|told|stated|according"
                         r"|calls?|urges?|condemn\w*|welcomes?)\b))", re.IGNORECASE)
+# a briefing's housekeeping (read 91): "Please keep your phones on silent.", "Madam Spokesperson, the floor is yours."
+HOUSEKEEPING = re.compile(r"^(?:please )?(?:keep|switch|turn|put|set)(?: off)? (?:your |all )?(?:mobile )?"
+                          r"(?:phones?|devices?)"
+                          r"\b[^.!?]{0,40}[.!]$|^(?:[\w.]+ ){0,3}[\w.]+, the floor is yours[.!]$", re.IGNORECASE)
 # what a page says of itself before the article: "Editor's note: As Vietnam sets …", "Vietnam News Agency introduces
 # the full text of the speech …", "Vietnam Plus presents an article by Deputy Foreign Minister …"
 EDITOR_NOTE = re.compile(r"^\[?(?:editor|translator|author|publisher)['’]?s['’]? note\s*[:.–—-]", re.IGNORECASE)
@@ -1055,6 +1055,7 @@ def _scene_is_news(opening: str) -> bool:
         return bool(NEWS_DAY.search(opening) or WEATHER_NEWS.search(opening) or (re.search(r"\d", opening) and acts))
     return bool(NEWS_IN_A_SCENE.search(opening) or NEWS_ACT.search(opening) or EVENT.search(opening))
 
+
 # a scene at a time of a day, named only (read 90: "On a Saturday morning in Hanoi, Ambassador … arrives at the
 # interview carrying …"; its present tense tells no news)
 DAY_SCENE = re.compile(rf"^On an? (?:(?i:{WEEKDAYS}) )?(?:morning|afternoon|evening|night)\b[^.!?]{{0,80}}?, [^.!?]*\b"
@@ -1069,7 +1070,7 @@ def _opening_scene(raw: Sequence[str], lines: Sequence[str], allowed: np.ndarray
     opening = raw[first].strip() if first is not None else ""
     if first is None or not (SCENE.match(opening) or DAY_SCENE.match(opening)) or _scene_is_news(raw[first]):
         return []
-    line = next((line for line in lines if raw[first].strip() in line), None)
+    line = next((line for line in lines if opening in line), None)
     scene = [i for i in range(first, len(raw)) if raw[i].strip() in line] if line else [first]
     lead = next((i for i in scene[1:] if LEAD_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
                  and not raw[i].lstrip().startswith(QUOTE_MARKS)), None)  # the news lead in the scene's paragraph
