@@ -32,6 +32,7 @@ from diplo_ml.data.header_rows import header_pages, qa_text
 from diplo_ml.data.ingest import SUFFIXES, doc_ids, ingest_document, read_articles, written_by_diplo
 from diplo_ml.data.io import iter_jsonl, parse_jsonl_lines
 from diplo_ml.data.line_joins import mended_breaks
+from diplo_ml.data.page_kind import row_kind
 from diplo_ml.data.page_noise import furniture_note
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
 from diplo_ml.data.scraped_elements import KIND_FIELDS, element_page, group_elements, selector_of
@@ -140,7 +141,7 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
                # (and through its headline: its own, else, before a header's byline, stamp or dateline, the one read
                # from its text or its address's slug)
                "_text": without_row_header(text, headline, fields.get("headline")),
-               "_context": {"headline": headline, "previous": previous}}
+               "_context": {"headline": headline, "previous": previous, "kind": row_kind(record)}}
         count += 1
     if not count and left_out:  # (a file of a crawl's own rows: noted, and the other files go on)
         print(f"note: {label}: no article rows ({left_out} left out)", file=sys.stderr)

@@ -148,13 +148,13 @@ class LeadSummariser(SummarisingModel):
         if self.finder is not None:
             self.finder.save(Path(folder) / FINDER_FILE)
 
-    def _lead(self, text: str, source: str | None, headline: str | None = None, finder: bool = True
-              ) -> tuple[list[str], list[int], str]:
+    def _lead(self, text: str, source: str | None, headline: str | None = None, finder: bool = True,
+              kind: str | None = None) -> tuple[list[str], list[int], str]:
         """The article's sentences, the indices of its first k statements within the budget, and that Lead-k
         summary (an opening that its ``headline`` does not tell of passed over, see :func:`candidates`; the lead
         moved by the lead finder where there is one and ``finder`` asks for it). A first statement over the budget is
-        the whole summary, cut to the budget."""
-        found = statement_candidates(text, headline)
+        the whole summary, cut to the budget. An opinion piece's (``kind``) lead is its thesis."""
+        found = statement_candidates(text, headline, kind)
         sentences = found.sentences
         moves = finder and self.finder is not None
         allowed = self.finder.choose(found, headline) if moves else found.allowed
@@ -172,7 +172,9 @@ class LeadSummariser(SummarisingModel):
     def summarise(self, texts: list[str], context: Context | None = None) -> list[str]:
         sources = context_column(context, "source", len(texts))
         headlines = context_column(context, "headline", len(texts))
-        return [self._lead(text, source, headline)[2] for text, source, headline in zip(texts, sources, headlines)]
+        kinds = context_column(context, "kind", len(texts))
+        return [self._lead(text, source, headline, kind=kind)[2]
+                for text, source, headline, kind in zip(texts, sources, headlines, kinds)]
 
     def save(self, folder: Path) -> None:
         Path(folder).mkdir(parents=True, exist_ok=True)  # its options are the checkpoint's diplo_ml.json model block
@@ -299,15 +301,16 @@ class LeadTrimSummariser(LeadSummariser):
         """Lead-k summaries with the given edits, or with those dev chose for each article's source (None)."""
         sources = context_column(context, "source", len(texts))
         headlines = context_column(context, "headline", len(texts))
+        kinds = context_column(context, "kind", len(texts))
         out = []
-        for text, source, headline in zip(texts, sources, headlines):
+        for text, source, headline, kind in zip(texts, sources, headlines, kinds):
             own = self.options.source_of(source)
             use = self.edits_by_source.get(str(own), self.edits_default) if edits is None else edits
             # where dev's articles named their sources, one that names none is a new page and always gets the lead
             # finder: the held-out keyed documents measure it on such pages (data/leads/README.md), the corpora's dev
             # only on theirs (a corpus of one unnamed source: what dev chose over all of it, a review found)
             new_page = source is None and bool(self.edits_by_source)
-            sentences, chosen, summary = self._lead(text, source, headline, use["finder"] or new_page)
+            sentences, chosen, summary = self._lead(text, source, headline, use["finder"] or new_page, kind)
             if use["trim"] and chosen:
                 summary = " ".join(self.trimmer.trim(sentences[i], headline) for i in chosen)
             out.append(self.chooser.place(summary, headline) if use["headline"] else summary)

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from diplo_ml.data.ingest import PAGE_SUFFIXES, read_articles
+from diplo_ml.data.page_kind import page_kind
 from diplo_ml.errors import DiploError
 from diplo_ml.models.summarise.lead_finder import FIRST_STATEMENTS, LeadCase
 from diplo_ml.models.summarise.selection import statement_candidates
@@ -82,7 +83,7 @@ def lead_cases(root: Path) -> list[LeadCase]:
                 rows += 1
                 continue
             article = read_articles(path, path.stem)[0]
-            found = statement_candidates(article.summary_text, article.headline)
+            found = statement_candidates(article.summary_text, article.headline, page_kind(article))
             index = [i for i, ok in enumerate(found.statements) if ok][:FIRST_STATEMENTS]
             statements = [found.sentences[i] for i in index]
             first = next((i for i, ok in enumerate(found.allowed) if ok), None)

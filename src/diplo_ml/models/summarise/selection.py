@@ -22,6 +22,7 @@ from diplo_ml.data.datelines import (
     strip_page_header,
 )
 from diplo_ml.data.language import vietnamese_text
+from diplo_ml.data.page_kind import OPINION
 from diplo_ml.data.page_noise import (
     ATTRIBUTED,
     BARE_CREDIT,
@@ -917,13 +918,14 @@ def _words_only(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def statement_candidates(text: str, headline: str | None = None) -> Candidates:
+def statement_candidates(text: str, headline: str | None = None, kind: str | None = None) -> Candidates:
     """The article's sentences (leading datelines and, in an interview, speaker labels stripped) and which of them
     may be chosen; an article of nothing but questions, captions and credits has none. A photo credit that the
     splitter joined to the next sentence is cut off it, and the sentence before it (the caption) is left out, as are
     the sentences of a caption line ("… documents. Photo: VNA") and the one before a credit standing alone. With the
     article's ``headline``, an opening that shares no word with it is passed over for the dated lead that tells
-    its story (:func:`_untold_opening`)."""
+    its story (:func:`_untold_opening`). On a page of the ``kind`` an opinion piece is, its thesis leads
+    (:func:`_opinion_thesis`)."""
     raw = whole_quotations([piece for sentence in split_sentences(text) for piece in LIST_START.split(sentence)])
     interview = any(is_question(s) for s in raw)
     lines = [line for line in text.splitlines() if line.strip()]
@@ -982,8 +984,9 @@ def statement_candidates(text: str, headline: str | None = None) -> Candidates:
         lambda: _anaphoric_opening(raw, allowed), lambda: _digest_intro(raw), lambda: _bulletin_menu(raw),
         lambda: _deck_opening(raw, allowed, headline), lambda: _anecdote_opening(raw, allowed, headline),
         lambda: _portrait_opening(raw, allowed, headline),
-        lambda: _saying_opening(raw, allowed), lambda: _thesis_opening(raw, allowed, headline, questions),
-        lambda: _nut_graf_opening(raw, allowed))
+        lambda: _saying_opening(raw, allowed), lambda: _opinion_thesis(raw, allowed, kind, headline),
+        lambda: _thesis_opening(raw, allowed, headline, questions),
+        lambda: _nut_graf_opening(raw, allowed), lambda: _dated_news_below(raw, allowed, headline))
     for passed_over in above_the_news:
         allowed[np.asarray(passed_over(), dtype=int)] = False
     first = next((i for i, ok in enumerate(allowed) if ok), None)  # a feature's opening cry, a line of its own
@@ -1444,6 +1447,14 @@ FEATURE_SCENE = re.compile(r"^(?:At (?:\w+ )?(?:\d|one|two|three|four|five|six|s
 THESIS_WORDS = 250  # how far into an opinion piece its thesis may come (an anecdote and its figures run to 200 words)
 
 
+def _interview_page(raw: Sequence[str], kept: list[int], headline: str | None) -> bool:
+    """Whether a page is an interview, whose answers argue the interviewee's view: a headline that gives its words to
+    a speaker (:data:`SPEAKER_HEADLINE`), a set-up that says so (:data:`INTERVIEW_SETUP`) up to its third statement
+    (``kept``: the statements' indices)."""
+    upto = kept[2] + 1 if len(kept) > 2 else len(raw)  # (the set-up too, which is no statement: INTERVIEW_NO_NEWS)
+    return bool(SPEAKER_HEADLINE.match(headline or "") or any(INTERVIEW_SETUP.search(raw[i]) for i in range(upto)))
+
+
 def _thesis_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | None, questions: int) -> list[int]:
     """An opinion piece's opening, an anecdote of the writer's own past days (:data:`NARRATOR`), a piece of
     background (:data:`FEATURE_OPENER`, :func:`_long_past_opening`), a scene or a quotation (:data:`SCENE`,
@@ -1456,9 +1467,7 @@ def _thesis_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
     many of ``raw`` ask one)."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     topic = topic_words(unquoted(headline)) if headline else set()
-    upto = kept[2] + 1 if len(kept) > 2 else len(raw)  # (the set-up too, which is no statement: INTERVIEW_NO_NEWS)
-    interview = SPEAKER_HEADLINE.match(headline or "") or any(INTERVIEW_SETUP.search(raw[i]) for i in range(upto))
-    if len(kept) < 2 or len(topic) < 3 or interview or questions >= 2:
+    if len(kept) < 2 or len(topic) < 3 or _interview_page(raw, kept, headline) or questions >= 2:
         return []
     opening = unquoted(raw[kept[0]].strip())
     long_past = _long_past_opening(opening, raw)  # ("In July 1995, when Vietnam's flag was raised …", read 62)
@@ -1487,6 +1496,93 @@ def _thesis_opening(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
             return [j for j in kept if j < i]
         words += len(sentence.split())
         if words > THESIS_WORDS:
+            break
+    return []
+
+
+# what an opinion piece's thesis claims, on a page labelled as one (read 92; :mod:`diplo_ml.data.page_kind`): what
+# :data:`ARGUES` takes, and "… works best when …", "… earns its returns less through … than through …", "… is best
+# understood as …", "… their real value lies in …", "The label matters less than the pattern", "What matters more
+# than …", "… will survive only if …", "… is the clearest sign yet that …", "The 'China plus one' label
+# underestimates …", "… the time has come to …", "Our central argument is that …"
+CLAIMS = re.compile(ARGUES.pattern + r"|\bworks? best (?:when|if)\b"
+                    r"|\b(?:less|more) (?:through|on|upon|by|about)\b[^.;:!?]{2,120}?\bthan\b"
+                    r"|\bbest (?:understood|seen|read|described|explained) as\b"
+                    r"|\b(?:real|true|harder|hardest|bigger|deeper|lasting) (?:test|value|question|lesson|advantage"
+                    r"|challenge|prize|task|measure|significance)\b"
+                    r"|\bmatters? (?:less|more) than\b|^what (?:really )?matters\b|\bonly if\b"
+                    r"|\bclearest (?:sign|evidence|proof)\b"
+                    r"|\b(?:underestimates?|overestimates?|misreads?|misunderstands?)\b|\bthe time has come\b"
+                    r"|\b(?:our|my) (?:central |main |core )?(?:argument|point|contention|case) is\b",
+                    re.IGNORECASE)
+BELIEVED = re.compile(r"\b(?:believe[sd]?|think|thinks|thought|assume[sd]?|is often (?:seen|described|read|mistaken))\b"
+                      r"|^(?:if|unless|when|whether)\b", re.IGNORECASE)  # (a straw man's view, a condition's half)
+OPINION_WORDS = 450  # how far into an opinion piece its thesis may come (history, a scene and figures first)
+# a claim that leans on the sentence before it: "They should, because …", "It changes what that role should be.",
+# "Her question goes to the heart of what … must now become." (reads 57, 89, 92)
+LEANS_BACK = re.compile(r"^(?:they|it(?! is time\b)|this|these|that|those|he|she|his|her|their|its|such|so|now)\b",
+                        re.IGNORECASE)
+CLAIM_WORDS = 10  # a thesis says what it claims of what ("Canberra and others should notice." is a coda)
+
+
+def _opinion_thesis(raw: Sequence[str], allowed: np.ndarray, kind: str | None, headline: str | None) -> list[int]:
+    """On a page labelled as an opinion piece (``kind``, :data:`~diplo_ml.data.page_kind.OPINION`), the statements
+    above its thesis: the first within :data:`OPINION_WORDS` words that claims (:data:`CLAIMS`), in the writer's own
+    voice (not a question, not quoted, not someone's view reported or believed: :data:`REPORTED`,
+    :data:`OTHERS_VIEW`, :data:`BELIEVED`, not to "you"; of :data:`CLAIM_WORDS` words or more, not leaning on the
+    sentence before: :data:`LEANS_BACK`). Nothing where the first statement reports an act on a day (a news story
+    under an opinion section's label leads with its news), nor on an interview's page (:func:`_interview_page`)."""
+    kept = [i for i, ok in enumerate(allowed) if ok]
+    if kind != OPINION or len(kept) < 2 or _dated_act(raw[kept[0]].strip()) or _interview_page(raw, kept, headline):
+        return []
+    words = 0
+    for i in kept:
+        sentence = raw[i].strip()
+        said = unquoted(sentence)
+        if CLAIMS.search(said) and not is_question(sentence) and not sentence.startswith(QUOTE_MARKS) \
+                and len(said.split()) >= CLAIM_WORDS and not LEANS_BACK.match(sentence) \
+                and not (REPORTED.search(said) or OTHERS_VIEW.search(said) or BELIEVED.search(said)
+                         or ADDRESSED.search(said)):
+            return [j for j in kept if j < i]
+        words += len(sentence.split())
+        if words > OPINION_WORDS:
+            break
+    return []
+
+
+# a date ("Late on the night of 27 May, …")
+A_DATE = re.compile(rf"\b(?:\d{{1,2}} (?i:{MONTHS})|(?i:{MONTHS})\.? \d{{1,2}})\b")
+# something done, told in the perfect: "… the commemorative granite stone table has found a new home." (GOV.UK)
+PERFECT = re.compile(r"\b(?:has|have)\s+(?:just |now |already |also |recently |finally )?"
+                     r"(?!(?:a|an|the|no|not|to|been|its|their|his|her|our|long|always|never|more|less|some|many)\b)"
+                     r"[a-z]{3,}\b")
+SCENE_STATEMENTS = 8  # how many statements a feature's opening scene or teaser may take before its dated news
+SCENE_WORDS = 260  # and how many words
+
+
+def _dated_news_below(raw: Sequence[str], allowed: np.ndarray, headline: str | None) -> list[int]:
+    """A feature's opening (a scene over paragraphs, a teaser, a person's story) above the news it comes to (read 93:
+    "… on September 3 opened a permanent citizen support desk …", "… signed an agreement in Maputo on September
+    16 …"): the statements above the first that reports an act on a day (:func:`_dated_act`) within
+    :data:`SCENE_STATEMENTS` statements and :data:`SCENE_WORDS` words, where none of them names a day or a date
+    (:data:`A_DATE`), reports an act (:data:`NEWS_ACT`, :data:`DONE_NEWS`, :data:`PERFECT`) or a speaker
+    (:data:`REPORTED`), tells what is to come (:data:`FUTURE`) or shares two words with the headline (each is news
+    of its own: "The two neighbours will notify each other …", read 47; "Late on the night of 27 May, a fire broke
+    out …", read 55), and the dated one shares a word with the headline."""
+    kept = [i for i, ok in enumerate(allowed) if ok]
+    topic = topic_words(unquoted(headline)) if headline else set()
+    words = 0
+    for n, i in enumerate(kept[:SCENE_STATEMENTS]):
+        sentence = raw[i].strip()
+        if n and _dated_act(sentence) and not sentence.startswith(QUOTE_MARKS) \
+                and (not topic or topic & topic_words(unquoted(sentence))):
+            return kept[:n]
+        if NEWS_DAY.search(sentence) or NEWS_ACT.search(sentence) or REPORTED.search(sentence) \
+                or len(topic & topic_words(unquoted(sentence))) >= 2 or DONE_NEWS.search(sentence) \
+                or FUTURE.search(sentence) or A_DATE.search(sentence) or PERFECT.search(sentence):
+            return []
+        words += len(sentence.split())
+        if words > SCENE_WORDS:
             break
     return []
 

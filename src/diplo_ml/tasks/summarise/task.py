@@ -21,6 +21,7 @@ from diplo_ml.data.examples import (
     without_row_header,
 )
 from diplo_ml.data.headlines import title_without_tags
+from diplo_ml.data.page_kind import page_kind
 from diplo_ml.data.schema import check_summary_record
 from diplo_ml.errors import DataError, DiploError
 from diplo_ml.faithfulness import article_source, unsupported_entity_rate
@@ -99,7 +100,8 @@ class SummariseTask(Task):
 
     def article_units(self, article: Any) -> list[dict[str, Any]]:
         return [{"doc": article.doc_id, "source": article.path, "headline": article.headline, "date": article.date,
-                 "outlet": article.outlet, "text": article.summary_text, "context": {"headline": article.headline}}]
+                 "outlet": article.outlet, "text": article.summary_text,
+                 "context": {"headline": article.headline, "kind": page_kind(article)}}]
 
     def row_fields(self, record: dict[str, Any], text: str) -> dict[str, Any]:
         """A JSONL row's headline, date and outlet, as a page's: the row's own ``headline`` (or ``title``), ``date``

@@ -1,0 +1,63 @@
+"""What kind of piece a page is, where its page says so: an opinion piece (an op-ed, a column, a commentary, an
+editorial, an analysis), whose summary opens on its thesis rather than on its first statement.
+
+Read from the lines ingestion set aside (a breadcrumb that ends in the section, a kicker in capitals, a label before
+the title, the page's address) and from a feed's or scraper's row (its section, category or address). Not from a
+site's menu, which names its opinion section on every page ("Home Politics Opinion Life"), nor from a lone
+"Opinion" line, which is a menu's item as often as a kicker (read 92, and the news pages of reads 42 to 91)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from diplo_ml.data.article import Article
+
+OPINION = "opinion"  # the kind a summariser's context names ("kind": "opinion")
+
+_WORD = (r"(?:opinions?|commentar(?:y|ies)|op-?eds?|editorials?|columns?|columnists?|viewpoints?|analysis"
+         r"|analyses|essays?)")
+# a kicker or a section label in capitals, alone or beside a topic or the outlet: "OPINION", "COMMENTARY",
+# "OPINION · SUPPLY CHAINS", "Analysis | Vietnam", "PACIFIC BUSINESS REVIEW | OPINION", "SEAPF COMMENTARY | No. 37"
+KICKER = re.compile(rf"^(?:(?-i:[A-Z][A-Z&.' ]{{1,40}}) )?(?-i:(?:OPINION|COMMENTARY|EDITORIAL|OP-ED|ANALYSIS|COLUMN"
+                    rf"|VIEWPOINT)S?)$|^{_WORD}\s*[|·•]\s*\S|\S\s*[|·•]\s*{_WORD}$", re.IGNORECASE)
+# a label before a title, or the section inside a page's title: "Commentary: Economic diplomacy must …", "Opinion |
+# Vietnam's trade edge …", "1. Commentary: Labour diplomacy …", "Subject: Fwd: [Outlet] Opinion: …", "Ambassador's
+# op-ed: …", "Balancing is not sitting on the fence - Opinion - Vietnam News", "Commentary by Thu Hằng"
+TITLE_LABEL = re.compile(rf"^(?:subject:\s*)?(?:(?:re|fwd?|tr):\s*)*(?:\[[^\]]{{1,40}}\]\s*)?(?:\d{{1,2}}\.\s+)?"
+                         rf"(?:[\w’'-]+['’]s )?{_WORD}\s*(?::|\||\bby\b)\s*\S"
+                         rf"|\s[-–—|]\s{_WORD}\s[-–—|]\s", re.IGNORECASE)
+# the section a breadcrumb ends in: "Home / Opinion", "Home > Politics > Opinion", "Opinion > Editorials",
+# "Home » Business » Opinion", "Opinion › Commentary" (not "News › Perspectives": a site's features and interviews)
+CRUMB_END = re.compile(rf"[/>›»|]\s*{_WORD}\s*$", re.IGNORECASE)
+# a page's address in an opinion section: "https://vietnamnews.vn/opinion/1702931/…", "…/commentary/…"
+ADDRESS = re.compile(r"https?://\S+?/(?:opinion|opinions|commentary|commentaries|op-?eds?|editorials?|columns?"
+                     r"|viewpoints?)/", re.IGNORECASE)
+NOT_LABELS = ("menu", "related", "share", "tags", "comment")  # (reasons of lines that name other pages' sections)
+ROW_FIELDS = ("section", "category", "categories", "kicker", "label", "type", "kind", "section_name", "rubric",
+              "url", "link", "canonical", "permalink")
+
+
+def _labels(line: str) -> bool:
+    text = line.strip()
+    return bool(KICKER.match(text) or TITLE_LABEL.search(text) or CRUMB_END.search(text) or ADDRESS.search(text))
+
+
+def page_kind(article: Article) -> str | None:
+    """:data:`OPINION` where a line the page set aside labels it as an opinion piece (not a menu's, a related
+    list's or a tag's line); else None."""
+    for _, reason, text in article.dropped:
+        if not any(word in reason for word in NOT_LABELS) and len(text) <= 200 and _labels(text):
+            return OPINION
+    return OPINION if article.headline and TITLE_LABEL.search(article.headline) else None
+
+
+def row_kind(record: dict[str, Any]) -> str | None:
+    """:data:`OPINION` where a row's section, category or address names an opinion section ({"section":
+    "Opinion"}, {"categories": ["Commentary"]}, {"url": "https://…/opinion/…"}); else None."""
+    for key in ROW_FIELDS:
+        value = record.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and (re.fullmatch(rf"\s*{_WORD}\s*", item, re.IGNORECASE) or _labels(item)):
+                return OPINION
+    return None
