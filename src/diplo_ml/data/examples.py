@@ -86,6 +86,10 @@ def record_title(record: dict[str, Any]) -> str | None:
 # where a scraped row keeps its text when it has no "text" field, and its date when it has no "date" field
 TEXT_FIELDS = ("text", "body", "content", "article", "article_text", "full_text", "article_body", "articleBody",
                "maintext", "paragraphs")
+# where a feed's item keeps its text when it gives no other (an RSS item's "description" beside a null
+# "content_encoded"; a feed reader's "summary": {"content": "<p>…"}, read 95)
+FEED_TEXT_FIELDS = ("description", "summary")  # (not in a row of a kind: a page's "header" row's "description" is
+ROW_KIND_FIELDS = ("type", "kind", "row_type", "record_type", "block_type")  # its promotion, read 82)
 DATE_FIELDS = ("date", "published", "published_at", "pubDate", "datePublished", "pub_date", "date_published",
                "date_publish", "publish_date", "published_date")
 
@@ -98,13 +102,16 @@ WRAPPER_FIELDS = ("entry", "item", "article", "post", "story", "document", "doc"
 def flat_record(record: dict[str, Any]) -> dict[str, Any]:
     """``record`` with the fields of the one field that holds them (:data:`WRAPPER_FIELDS`, where it gives no text of
     its own) as its own, each field a WordPress export nests as ``{"rendered": "…"}`` (its title, content, excerpt)
-    given as that string, and a text a scraper keeps as a list of paragraphs ({"paragraphs": ["…", "…"]}, or of
-    blocks: {"paras": [{"kind": "p", "text": "…"}, …]}, see :func:`_item_text`) as one string of paragraphs;
+    given as that string (a feed reader's {"content": "…"} too), and a text a scraper keeps as a list of paragraphs
+    ({"paragraphs": ["…", "…"]}, or of blocks: {"paras": [{"kind": "p", "text": "…"}, …]}, see :func:`_item_text`)
+    as one string of paragraphs;
     ``record`` itself when it has neither."""
     wrapper = [k for k in WRAPPER_FIELDS if isinstance(record.get(k), dict)]
     if len(wrapper) == 1 and not _gives_text(record):  # (not beside a text of its own: "body_txt")
         record = {**record[wrapper[0]], **{k: v for k, v in record.items() if k != wrapper[0]}}  # (its own first)
     nested = {k: v["rendered"] for k, v in record.items() if isinstance(v, dict) and isinstance(v.get("rendered"), str)}
+    nested |= {k: v["content"] for k, v in record.items() if k in (*TEXT_FIELDS, *FEED_TEXT_FIELDS) and isinstance(
+        v, dict) and isinstance(v.get("content"), str)}  # (a feed reader's {"summary": {"content": "<p>…"}})
     listed = {k: text for k, v in record.items() if (k in TEXT_FIELDS or _text_name(k)) and isinstance(v, list) and v
               and (text := _list_text(v)) is not None}
     return {**record, **nested, **listed} if nested or listed else record
@@ -260,6 +267,8 @@ def record_text_field(record: dict[str, Any]) -> str:
         k for k, v in record.items() if isinstance(v, str) and v.strip() and _text_name(k)]
     given = [k for k in given if not k.endswith("encoded")] or given  # (a feed's "content_encoded" only where it is
     # the one text: beside a "body_html" it is the feed's teaser and footer, a review found)
+    if not given and not any(isinstance(record.get(k), str) for k in ROW_KIND_FIELDS):
+        given = [k for k in FEED_TEXT_FIELDS if isinstance(record.get(k), str) and record[k].strip()]
     return max(given, key=lambda k: len(record[k].split()), default="text")
 
 

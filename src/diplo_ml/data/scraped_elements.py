@@ -108,13 +108,14 @@ def selector_of(record: dict[str, Any]) -> str | None:
     kind = next((record[k] for k in KIND_FIELDS if isinstance(record.get(k), str)), None)
     # (a generic number only beside a kind, or in a row that names its document or address and repeats its title,
     # read 91: `{"doc_id": …, "seq": 1, "headline": …, "body": …}`, so too a page number, read 89: `{"page": 2, "url":
-    # …, "headline": …, "content": "(continued) …"}`; not comments numbered under an article_id)
+    # …, "headline": …, "content": "(continued) …"}`, and a chunk, read 93: `{"guid": …, "link": …, "title": …,
+    # "chunk": 2, "content_chunk": …}`; not comments numbered under an article_id)
     title = given_string(record, ("title", "headline"))
     titled = (any(record.get(k) for k in DOC_ID_FIELDS) or record_url(record) is not None) \
         and title is not None and not DIGEST_TITLE.search(title)  # (a digest's stories under its name, a review found)
     counted = tuple(name for name, counts in COUNTED_PART_FIELDS.items() if any(_number(record.get(c)) for c in counts))
     numbers = PART_NUMBER_FIELDS + (GENERIC_NUMBER_FIELDS if kind is not None or titled else ()) \
-        + (("page",) if titled else ()) + counted
+        + (("page", "chunk") if titled else ()) + counted
     # (a kind beside a count is a part though its own number is null: a page's related list after its counted parts,
     # `"part": null, "parts": 3, "block": "related"`, read 88)
     if named or not (any(_number(record.get(k)) for k in numbers) or (kind is not None and counted)
