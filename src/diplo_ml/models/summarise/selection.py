@@ -986,7 +986,8 @@ def statement_candidates(text: str, headline: str | None = None, kind: str | Non
         lambda: _portrait_opening(raw, allowed, headline),
         lambda: _saying_opening(raw, allowed), lambda: _opinion_thesis(raw, allowed, kind, headline),
         lambda: _thesis_opening(raw, allowed, headline, questions),
-        lambda: _nut_graf_opening(raw, allowed), lambda: _dated_news_below(raw, allowed, headline))
+        lambda: _nut_graf_opening(raw, allowed), lambda: _dated_news_below(raw, allowed, headline),
+        lambda: _framed_report(raw, allowed, headline))
     for passed_over in above_the_news:
         allowed[np.asarray(passed_over(), dtype=int)] = False
     first = next((i for i, ok in enumerate(allowed) if ok), None)  # a feature's opening cry, a line of its own
@@ -1585,6 +1586,32 @@ def _dated_news_below(raw: Sequence[str], allowed: np.ndarray, headline: str | N
         if words > SCENE_WORDS:
             break
     return []
+
+
+# news given to its speaker at its end: "…, Deputy Foreign Minister Nguyễn Hữu Khang has said.", "…, says Associate
+# Professor …", "…, Ambassador Hà Minh Tuấn told VOV World in this episode.", "…, Lộc argues." (read 94)
+ATTRIBUTED_NEWS = re.compile(r",\s+(?:[^,.;:!?]{2,160}?\s)?(?:has said|have said|said|says|told\b[^.;:!?]{1,80}"
+                             r"|argues|argued|explains|explained|stressed|noted)\s*[.!]?$")
+
+
+def _framed_report(raw: Sequence[str], allowed: np.ndarray, headline: str | None) -> list[int]:
+    """An interview's or a report's framing sentence above the news it gives to a speaker (read 94: "Cultural
+    diplomacy, long treated as …, is getting a bigger budget and sharper targets." over "Việt Nam plans to open …,
+    says Associate Professor …"): the first statement, where it is a sentence (:data:`CLAIM_WORDS` words; not a
+    splitter's "The President of Bangladesh, Md.") that reports nothing (no act, speaker, day or date, nothing to
+    come) and the second gives news (something to come, done or counted) to a speaker (:data:`ATTRIBUTED_NEWS`)
+    and shares a word with the headline."""
+    kept = [i for i, ok in enumerate(allowed) if ok]
+    if len(kept) < 2:
+        return []
+    opening, second = raw[kept[0]].strip(), raw[kept[1]].strip()
+    topic = topic_words(unquoted(headline)) if headline else set()
+    framing = len(opening.split()) >= CLAIM_WORDS and not (
+        reports_an_act(opening) or NEWS_DAY.search(opening) or A_DATE.search(opening) or FUTURE.search(opening)
+        or PERFECT.search(opening))
+    news = bool(FUTURE.search(second) or re.search(r"\d", second) or NEWS_ACT.search(second))
+    told = ATTRIBUTED_NEWS.search(second) and not second.startswith(QUOTE_MARKS)
+    return kept[:1] if framing and news and told and (not topic or topic & topic_words(unquoted(second))) else []
 
 
 # a feature's nut graf, which ties the person of its opening scene to the story (read 56): "Tư is one of more than
