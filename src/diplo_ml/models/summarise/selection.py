@@ -1557,8 +1557,12 @@ A_DATE = re.compile(rf"\b(?:\d{{1,2}} (?i:{MONTHS})|(?i:{MONTHS})\.? \d{{1,2}})\
 PERFECT = re.compile(r"\b(?:has|have)\s+(?:just |now |already |also |recently |finally )?"
                      r"(?!(?:a|an|the|no|not|to|been|its|their|his|her|our|long|always|never|more|less|some|many)\b)"
                      r"[a-z]{3,}\b")
-SCENE_STATEMENTS = 8  # how many statements a feature's opening scene or teaser may take before its dated news
-SCENE_WORDS = 260  # and how many words
+SCENE_STATEMENTS = 12  # how many statements a feature's opening scene or teaser may take before its dated news
+SCENE_WORDS = 400  # and how many words
+# what a person in a scene says, quoted: "“I know the words, but everything moves so fast,” he said, laughing.",
+# "“I know how to eat pho …,” says 15-year-old Mai Linh …" (not a report's "…, the ministry said")
+SCENE_SPEECH = re.compile(r"^[\"“‘]|[”\"’],? (?:(?:he|she|they|I|we) (?:said|says|recalls|adds|added)"
+                          r"|(?:said|says|recalls) (?:\d{1,3}-year-old|(?-i:[A-Z])\w+ (?-i:[A-Z])\w+(?:,|\.$)))")
 
 
 def _dated_news_below(raw: Sequence[str], allowed: np.ndarray, headline: str | None) -> list[int]:
@@ -1578,9 +1582,10 @@ def _dated_news_below(raw: Sequence[str], allowed: np.ndarray, headline: str | N
         if n and _dated_act(sentence) and not sentence.startswith(QUOTE_MARKS) \
                 and (not topic or topic & topic_words(unquoted(sentence))):
             return kept[:n]
-        if NEWS_DAY.search(sentence) or NEWS_ACT.search(sentence) or REPORTED.search(sentence) \
-                or len(topic & topic_words(unquoted(sentence))) >= 2 or DONE_NEWS.search(sentence) \
-                or FUTURE.search(sentence) or A_DATE.search(sentence) or PERFECT.search(sentence):
+        if NEWS_DAY.search(sentence) or NEWS_ACT.search(sentence) or DONE_NEWS.search(sentence) \
+                or len(topic & topic_words(unquoted(sentence))) >= 2 \
+                or (REPORTED.search(sentence) and not SCENE_SPEECH.search(sentence)) \
+                or FUTURE.search(unquoted(sentence)) or A_DATE.search(sentence) or PERFECT.search(sentence):
             return []
         words += len(sentence.split())
         if words > SCENE_WORDS:
