@@ -163,9 +163,9 @@ TEXT_WORDS = {"text", "body", "content", "article", "paras", "paragraphs", "bloc
 # "author_bio_txt", "kw_txt", a review found)
 SHORT_TEXT_WORDS = {"bdy", "txt"}
 TEXT_FORM_WORDS = {"text", "body", "bdy", "txt", "raw", "clean", "plain", "full", "main"}
-TEXT_NAME_ENDS = TEXT_WORDS | {"html", "plain", "clean", "raw", "full", "markdown", "md", "encoded", "chunk"}  # (a
-# feed's "content_encoded", its <content:encoded>, read 85; a crawler's "content_chunk" beside its "chunk_index",
-# read 91)
+TEXT_NAME_ENDS = TEXT_WORDS | {"html", "plain", "clean", "raw", "full", "markdown", "md", "encoded", "chunk", "part"}
+# (a feed's "content_encoded", its <content:encoded>, read 85; a crawler's "content_chunk" beside its "chunk_index",
+# read 91; a spider's "body_part" beside its "seq", read 97)
 
 
 NOT_TEXT_WORDS = {"related", "links", "recommended", "trending", "popular", "comments", "captions", "tags", "more",

@@ -43,11 +43,17 @@ def _labels(line: str) -> bool:
     return bool(KICKER.match(text) or TITLE_LABEL.search(text) or CRUMB_END.search(text) or ADDRESS.search(text))
 
 
+def _crumbs(line: str) -> list[str]:
+    return [crumb.strip() for crumb in re.split(r"\s[/>›»|]\s", line)]
+
+
 def page_kind(article: Article) -> str | None:
     """:data:`OPINION` where a line the page set aside labels it as an opinion piece (not a menu's, a related
-    list's or a tag's line); else None."""
+    list's or a tag's line), or its breadcrumb passes through the section ("Opinion › Academia", read 96); else
+    None."""
     for _, reason, text in article.dropped:
-        if not any(word in reason for word in NOT_LABELS) and len(text) <= 200 and _labels(text):
+        if not any(word in reason for word in NOT_LABELS) and len(text) <= 200 and (_labels(text) or (
+                "breadcrumb" in reason and any(re.fullmatch(_WORD, c, re.IGNORECASE) for c in _crumbs(text)))):
             return OPINION
     return OPINION if article.headline and TITLE_LABEL.search(article.headline) else None
 

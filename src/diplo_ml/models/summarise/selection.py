@@ -136,6 +136,11 @@ WELCOME = re.compile(r"^(?:good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?
                      r"|^(?:the |our )?(?:deputy )?(?:spokes(?:person|man|woman)|moderator)\b[^.!?]{0,40}\bwill "
                      r"(?:first |now |then )?(?:make|read|give|deliver|begin with|start with|take)\b[^.!?]{0,40}"
                      r"\b(?:announcements?|questions|statements?)\b"
+                     # (reads 94, 97: "Today I would like to begin with some announcements on Viet Nam's external
+                     # activities.", "Before taking your questions, I would like to make the following announcements.")
+                     r"|^(?:today,? |before (?:taking|I take|we take) (?:your |any )?questions,? )?(?:I|we) would like"
+                     r" to (?:begin with|start with|make|give) (?:some|a few|the following|several|two|three) "
+                     r"announcements?\b[^.!?]{0,80}[.:]?$"
                      r"|^(?:(?:I|we) (?:have|have got|'ve got) )?(?:one|two|three|a|a couple of|a few)(?: brief| quick"
                      r"| short)? (?:announcements?|things?|items?|updates?)\b[^.!?]{0,60}\b(?:at the top|to start"
                      r"|before (?:we|I) (?:take|turn to|go to)|to begin)\b"
@@ -545,9 +550,11 @@ DISCLAIMER = re.compile(r"^(?:disclaimer\s*[:.–—-]\s*)?(?:the |any |all )?(?
                         r"|^disclaimer\s*[:.–—-]",
                         re.IGNORECASE)
 # who chaired a briefing, said and no more: "Spokesperson Pham Thu Hang chaired the regular press conference."
-CHAIRED = re.compile(r"^[^.!?,;]{0,80}\b(?:chaired|hosted|presided over|held|gave)\s+(?:the|a|its|her|his)\s+"
+CHAIRED = re.compile(r"^(?:on the (?:morning|afternoon|evening) of [^.!?,;]{3,30},(?: \d{4},)? )?"  # (read 97)
+                     r"[^.!?,;]{0,80}\b(?:chaired|hosted|presided over|held|gave)\s+(?:the|a|its|her|his)\s+"
                      r"(?:regular|weekly|daily|monthly|routine|periodic)\s+(?:press (?:conference|briefing)|briefing"
                      r"|news conference|media briefing)\b"
+                     r"(?:\s+of the (?:Foreign )?Ministry(?: of Foreign Affairs)?)?"
                      r"(?:\s+(?:on|in|at|this)\s+(?:(?-i:[A-Z0-9])[\w'’-]*,?\s*){1,4})*"
                      r"\s*[.!]?$"  # (a place or date at most: "… amid heavy shelling" is news)
                      # and the other way round: "Today's briefing is chaired by Spokesperson Vu Thanh Mai." (read 91)
