@@ -815,8 +815,10 @@ def spaced_menus(text: str) -> str:
     so that :func:`is_menu` sees the items (a line that is no menu with bars, as a PDF's spaced title "Joint
     Statement   on …", stays as it is)."""
     def barred(line: str) -> str:
-        button = line.strip()[:1] in "☰≡" or re.match(r"(?i)home\s\s", line.strip())  # (a menu button, "☰", or its
-        # first item, "Home": its items two spaces apart will do, reads 45, 47; not "3  VIETNAMESE  FISHERMEN …")
+        button = line.strip()[:1] in "☰≡" or re.match(r"(?i)home\s\s", line.strip()) \
+            or (len(MENU_GAP.split(line.strip())) >= 6 and "|" not in line)  # (a menu button, "☰", or its first
+        # item, "Home": its items two spaces apart will do, reads 45, 47; not "3  VIETNAMESE  FISHERMEN …"; nor six
+        # items or more, "World  Business  Markets  Sustainability  Legal  …", read 97)
         parts = (MENU_GAP if button else SPACE_RUN).split(line.strip().lstrip("☰≡").strip())
         joined = " | ".join(parts)  # (each item capitalised and no small word alone: "Home   Truths   About   the Trade
         # Gap", "JOINT STATEMENT   ON   COMPREHENSIVE STRATEGIC PARTNERSHIP   BETWEEN   …" are titles)

@@ -527,8 +527,24 @@ def _is_switcher(line: str) -> bool:
     items the page set apart by spaces)."""
     parts = [p.strip().lower() for p in re.split(r"[|/•·]", line) if p.strip()]
     known = sum(p in LANGUAGES for p in parts)  # (and a language's name in its own script, not Latin: "فارسی")
-    return len(parts) >= 2 and known >= 2 and all(p in LANGUAGES or (len(p.split()) <= 2 and not LATIN.search(p)
-                                                                    and not re.search(r"\d", p)) for p in parts)
+    return (len(parts) >= 2 and known >= 2 and all(p in LANGUAGES or (len(p.split()) <= 2 and not LATIN.search(p)
+                                                                     and not re.search(r"\d", p)) for p in parts)) \
+        or _spaced_languages(line)
+
+
+def _spaced_languages(line: str) -> bool:
+    """A list of four languages or more set apart by single spaces, copied from a page's language bar ("Tiếng Việt
+    English Français Español 中文 Русский 日本語 한국어 Deutsch ລາວ ខ្មែរ Bahasa", read 97): every word a language's
+    name (of one or two words; "Bahasa" cut from its second), or a word in another script."""
+    words, known, i = line.lower().split(), 0, 0
+    while i < len(words):
+        step = 2 if " ".join(words[i:i + 2]) in LANGUAGES else 1
+        if step == 2 or words[i] in LANGUAGES or words[i] == "bahasa":
+            known += 1
+        elif LATIN.search(words[i]) or re.search(r"\d", words[i]):
+            return False
+        i += step
+    return known >= 4
 
 
 def barred_switchers(text: str) -> str:
@@ -674,7 +690,11 @@ LICENCE = re.compile(r"^for (?:subscribers|internal use|subscriber use) only(?:[
                      # subscribers only, Viettel will offer …", a review found)
                      r"|\b(?:is|are) licensed (?:for|to) the "
                      r"(?:internal|sole|exclusive) use of\b", re.IGNORECASE)
-SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (WIRE_NOTICE, 30, "wire notice or contributors"),
+# a publisher's promotion of its other service (read 97: "Exclusive news, data and analytics for financial market
+# professionals  Learn more about Refinitiv")
+PROMOTION = re.compile(r"\blearn more about (?-i:[A-Z][\w&.'’-]*)(?: (?-i:[A-Z][\w&.'’-]*)){0,3}\s*$", re.IGNORECASE)
+SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (PROMOTION, 20, "a publisher's promotion"),
+                 (WIRE_NOTICE, 30, "wire notice or contributors"),
                  (COOKIES, 40, "cookie notice or navigation"), (COOKIE_BANNER, 90, "cookie notice or navigation"),
                  (PUBLISHER, 25, "publisher line"),
                  (SITE_ABOUT, 30, "a site's word about itself or its hotline's note"),
