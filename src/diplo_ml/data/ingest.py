@@ -343,7 +343,10 @@ def _digest_story_title(article: Article) -> None:
         for n, why, line in reversed(above):
             heading = why.startswith("short line") or (why == "paragraph" and short_unpunctuated(line, 20)) or (
                 named and (why == "section label" or why.startswith("heading (the page")))
-            if heading and len(line.split()) >= 4 and not capitals(line) and ":" not in line \
+            # (a title's colon before words in lower case: "Saturday school: keeping Vietnamese alive in …", not
+            # "Date: …"; nor a byline, "By the Embassy Press and Culture Section", read 93)
+            titled = ":" not in line or re.fullmatch(r"[^:]{3,60}: [a-z][^:]*", line.strip("*_# ")) is not None
+            if heading and len(line.split()) >= 4 and not capitals(line) and titled and not line.startswith("By ") \
                     and not names_a_digest(line) and not EDITORS_NOTE.fullmatch(line.strip("*_# ")) \
                     and re.match(r"[*_#]*[A-Z0-9“\"']", line) \
                     and not BARE_LINK_CALL.match(line) \

@@ -1564,8 +1564,11 @@ A_DATE = re.compile(rf"\b(?:\d{{1,2}} (?i:{MONTHS})|(?i:{MONTHS})\.? \d{{1,2}})\
 PERFECT = re.compile(r"\b(?:has|have)\s+(?:just |now |already |also |recently |finally )?"
                      r"(?!(?:a|an|the|no|not|to|been|its|their|his|her|our|long|always|never|more|less|some|many)\b)"
                      r"[a-z]{3,}\b")
+# an amount, which news counts ("Foreign investors poured USD 10.2 billion into Vietnam …", "… rose 18.6 per cent")
+AMOUNT = re.compile(r"\b(?:USD|US\$|VND|EUR|AUD)\s?\d|[$€£]\s?\d|\d(?:[.,]\d+)?\s?(?:%|per ?cent\b|percent\b"
+                    r"|billion\b|million\b|bn\b|mln\b)", re.IGNORECASE)
 SCENE_STATEMENTS = 12  # how many statements a feature's opening scene or teaser may take before its dated news
-SCENE_WORDS = 400  # and how many words
+SCENE_WORDS = UNTOLD_WORDS  # and how many words (as far as a lead below an untold opening)
 # what a person in a scene says, quoted: "“I know the words, but everything moves so fast,” he said, laughing.",
 # "“I know how to eat pho …,” says 15-year-old Mai Linh …" (not a report's "…, the ministry said")
 SCENE_SPEECH = re.compile(r"^[\"“‘]|[”\"’],? (?:(?:he|she|they|I|we) (?:said|says|recalls|adds|added)"
@@ -1577,19 +1580,24 @@ def _dated_news_below(raw: Sequence[str], allowed: np.ndarray, headline: str | N
     "… on September 3 opened a permanent citizen support desk …", "… signed an agreement in Maputo on September
     16 …"): the statements above the first that reports an act on a day (:func:`_dated_act`) within
     :data:`SCENE_STATEMENTS` statements and :data:`SCENE_WORDS` words, where none of them names a day or a date
-    (:data:`A_DATE`), reports an act (:data:`NEWS_ACT`, :data:`DONE_NEWS`, :data:`PERFECT`) or a speaker
-    (:data:`REPORTED`), tells what is to come (:data:`FUTURE`) or shares two words with the headline (each is news
-    of its own: "The two neighbours will notify each other …", read 47; "Late on the night of 27 May, a fire broke
-    out …", read 55), and the dated one shares a word with the headline."""
+    (:data:`A_DATE`), counts an amount (:data:`AMOUNT`), reports an act (:data:`NEWS_ACT`, :data:`DONE_NEWS`,
+    :data:`PERFECT`) or a speaker (:data:`REPORTED`; a scene's people may speak, :data:`SCENE_SPEECH`), tells what is
+    to come (:data:`FUTURE`) or shares two words with the headline (each is news of its own: "The two neighbours
+    will notify each other …", read 47; "Late on the night of 27 May, a fire broke out …", read 55), and the dated
+    one shares two words with the headline (of two words or more; without one, the opening stands) and does not
+    lean on the sentence above it ("Their hope rests on a deal that Japan signed on Monday …": a nut graf's turn)."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     topic = topic_words(unquoted(headline)) if headline else set()
+    if len(topic) < 2:  # (the headline tells what the page is about: without one, its opening stands)
+        return []
     words = 0
     for n, i in enumerate(kept[:SCENE_STATEMENTS]):
         sentence = raw[i].strip()
-        if n and _dated_act(sentence) and not sentence.startswith(QUOTE_MARKS) \
-                and (not topic or topic & topic_words(unquoted(sentence))):
+        if n and _dated_act(sentence) and not sentence.startswith(QUOTE_MARKS) and not LEANS_BACK.match(sentence) \
+                and len(topic & topic_words(unquoted(sentence))) >= 2:
             return kept[:n]
         if NEWS_DAY.search(sentence) or NEWS_ACT.search(sentence) or DONE_NEWS.search(sentence) \
+                or AMOUNT.search(sentence) \
                 or len(topic & topic_words(unquoted(sentence))) >= 2 \
                 or (REPORTED.search(sentence) and not SCENE_SPEECH.search(sentence)) \
                 or FUTURE.search(unquoted(sentence)) or A_DATE.search(sentence) or PERFECT.search(sentence):
@@ -1614,16 +1622,16 @@ def _framed_report(raw: Sequence[str], allowed: np.ndarray, headline: str | None
     come) and the second gives news (something to come, done or counted) to a speaker (:data:`ATTRIBUTED_NEWS`)
     and shares a word with the headline."""
     kept = [i for i, ok in enumerate(allowed) if ok]
-    if len(kept) < 2:
+    topic = topic_words(unquoted(headline)) if headline else set()
+    if len(kept) < 2 or len(topic) < 2:
         return []
     opening, second = raw[kept[0]].strip(), raw[kept[1]].strip()
-    topic = topic_words(unquoted(headline)) if headline else set()
     framing = len(opening.split()) >= CLAIM_WORDS and not (
         reports_an_act(opening) or NEWS_DAY.search(opening) or A_DATE.search(opening) or FUTURE.search(opening)
         or PERFECT.search(opening))
     news = bool(FUTURE.search(second) or re.search(r"\d", second) or NEWS_ACT.search(second))
     told = ATTRIBUTED_NEWS.search(second) and not second.startswith(QUOTE_MARKS)
-    return kept[:1] if framing and news and told and (not topic or topic & topic_words(unquoted(second))) else []
+    return kept[:1] if framing and news and told and topic & topic_words(unquoted(second)) else []
 
 
 # a feature's nut graf, which ties the person of its opening scene to the story (read 56): "Tư is one of more than
