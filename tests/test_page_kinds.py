@@ -9,7 +9,7 @@ import pytest
 
 from diplo_ml.data import page_noise
 from diplo_ml.data.headlines import spaced_menus
-from diplo_ml.data.ingest import ingest_document
+from diplo_ml.data.ingest import ingest_document, read_articles
 from diplo_ml.data.page_kind import OPINION, page_kind, row_kind
 from diplo_ml.models.summarise.selection import is_statement, statement_candidates
 from diplo_ml.predict_inputs import read_units
@@ -215,3 +215,15 @@ def test_a_language_bar_a_menu_two_spaces_apart_and_a_promotion_are_no_headline(
     assert spaced_menus("Home  Truths  About  the  Trade  Gap") == "Home  Truths  About  the  Trade  Gap"
     assert page_noise.PROMOTION.search("Learn more about Refinitiv")
     assert not page_noise.PROMOTION.search("Learn more about how the new visa rules work for students abroad.")
+
+
+def test_a_newsletters_story_title_may_have_a_colon_and_its_byline_is_none(tmp_path):
+    # read 93: "Saturday school: keeping …" above "By the Embassy Press and Culture Section" under an issue's subject
+    mail = tmp_path / "newsletter.eml"
+    mail.write_text("From: Embassy of Viet Nam <newsletter@embassy.example>\nSubject: Embassy Newsletter - Issue 37 "
+                    "(June 2024)\nDate: Wed, 19 Jun 2024 10:01:58 +1000\nContent-Type: text/plain; charset=utf-8\n\n"
+                    "FEATURED STORY\n\nSaturday school: keeping Vietnamese alive in the suburbs\n\nBy the Embassy "
+                    "Press and Culture Section\n\nAt 8.45 on a cold Saturday morning, the heaters in Room 14 of a "
+                    "public school hum as twenty children settle down to their Vietnamese lessons.\n",
+                    encoding="utf-8")
+    assert read_articles(mail, "n")[0].headline == "Saturday school: keeping Vietnamese alive in the suburbs"
