@@ -273,9 +273,17 @@ def comment_block(lines: Sequence[str]) -> set[int]:
             end = max((i for i in below if COMMENT_REPLY.match(lines[i].strip())), default=start)
         inside = [lines[i].strip() for i in range(start + 1, end)]
         if any(COMMENT_REPLY.match(t) or COMMENTER.match(t) for t in inside) \
-                and not any(split_datelines(t)[0] for t in inside):
+                and not any(split_datelines(t)[0] for t in inside) and not _runs_of_text(inside):
             block.update(range(start, end + 1))
     return block
+
+
+def _runs_of_text(lines: Sequence[str], words: int = 30, run: int = 3) -> bool:
+    """Whether ``lines`` hold ``run`` paragraphs of ``words`` words or more in a row: an article's text, which a
+    post's "4 Comments" link above it and the "Leave a comment" below it do not make comments (read 92; readers'
+    comments come one to a name and a time)."""
+    longs = [len(line.split()) >= words for line in lines]
+    return any(all(longs[i:i + run]) for i in range(len(longs) - run + 1))
 
 
 # a newsletter's letter from its editors: "Dear readers," … "— The editors"
