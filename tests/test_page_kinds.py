@@ -227,3 +227,13 @@ def test_a_newsletters_story_title_may_have_a_colon_and_its_byline_is_none(tmp_p
                     "public school hum as twenty children settle down to their Vietnamese lessons.\n",
                     encoding="utf-8")
     assert read_articles(mail, "n")[0].headline == "Saturday school: keeping Vietnamese alive in the suburbs"
+
+
+def test_a_posts_comment_count_above_its_text_does_not_make_the_text_comments():
+    # read 92: a blog's "4 Comments" link under its title and "Leave a comment" at its end
+    long = "In July 1998 I was the most junior member of our delegation to a ministerial meeting held by the sea. " * 3
+    lines = ["4 Comments", long, long, long, "Tags: ASEAN, memoirs", "Leave a comment"]
+    assert page_noise.comment_block(lines) == set()
+    comments = ["4 Comments", "Lan Nguyen", "Great piece, thank you.", "Reply", "Minh Tran", "Agreed.", "Reply",
+                "Leave a comment"]
+    assert page_noise.comment_block(comments) == set(range(len(comments)))
