@@ -234,6 +234,6 @@ def test_a_posts_comment_count_above_its_text_does_not_make_the_text_comments():
     long = "In July 1998 I was the most junior member of our delegation to a ministerial meeting held by the sea. " * 3
     lines = ["4 Comments", long, long, long, "Tags: ASEAN, memoirs", "Leave a comment"]
     assert page_noise.comment_block(lines) == set()
-    comments = ["4 Comments", "Lan Nguyen", "Great piece, thank you.", "Reply", "Minh Tran", "Agreed.", "Reply",
-                "Leave a comment"]
+    comments = ["4 Comments", "Lan Nguyen: Great piece, thank you.", "Reply · 2 hours ago", "Minh Tran: Agreed.",
+                "Reply · 1 hour ago", "Leave a comment"]
     assert page_noise.comment_block(comments) == set(range(len(comments)))
