@@ -237,3 +237,9 @@ def test_a_posts_comment_count_above_its_text_does_not_make_the_text_comments():
     comments = ["4 Comments", "Lan Nguyen: Great piece, thank you.", "Reply · 2 hours ago", "Minh Tran: Agreed.",
                 "Reply · 1 hour ago", "Leave a comment"]
     assert page_noise.comment_block(comments) == set(range(len(comments)))
+
+
+def test_a_newsletters_issue_and_title_is_no_statement():
+    # read 95: its title given as the first sentence, above the main story's news
+    assert not is_statement("Hanoi Diplomatic Digest #42: Berlin wants Vietnamese nurses.")
+    assert is_statement("The Hanoi Weekly Digest reported on Tuesday that Berlin wants more Vietnamese nurses.")

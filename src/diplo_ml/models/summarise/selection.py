@@ -663,6 +663,12 @@ def _in_capitals(text: str) -> bool:
     return len(text.split()) >= 5 and len(letters) >= 20 and all(c.isupper() for c in letters)
 
 
+# a newsletter's issue and its title, given as a sentence: "Hanoi Diplomatic Digest #42: Berlin wants Vietnamese
+# nurses." (read 95)
+ISSUE_TITLE = re.compile(r"^(?:[A-Z][\w&'’.-]* ){1,5}(?:Digest|Weekly|Newsletter|Brief|Briefing|Bulletin|Dispatch"
+                         r"|Letter|Roundup|Round-up)\s*(?:#\s?\d{1,4}|No\.\s?\d{1,4}|Issue \d{1,4})\s*[:|–—-]\s")
+
+
 def is_statement(sentence: str) -> bool:
     """False for what is never summary material: questions, bylines, captions, credits, bare labels, a speech's
     forms of address, links to other articles."""
@@ -697,6 +703,7 @@ def is_statement(sentence: str) -> bool:
                 and not ATTRIBUTED.search(text)):
         return False
     if FOOTNOTE.match(text) or vietnamese_text(text) or _describes_itself(unemphasised) or _answer_fragment(text) \
+            or ISSUE_TITLE.match(unemphasised) \
             or (SITE_WELCOME.match(unemphasised) and not ATTRIBUTED.search(text)) \
             or (SITE_ALERT.match(unemphasised) and len(text.split()) <= 20) or _slide_caption(unemphasised):
         return False
