@@ -88,8 +88,19 @@ TEXT_FIELDS = ("text", "body", "content", "article", "article_text", "full_text"
                "maintext", "paragraphs")
 # where a feed's item keeps its text when it gives no other (an RSS item's "description" beside a null
 # "content_encoded"; a feed reader's "summary": {"content": "<p>…"}, read 95)
-FEED_TEXT_FIELDS = ("description", "summary")  # (not in a row of a kind: a page's "header" row's "description" is
-ROW_KIND_FIELDS = ("type", "kind", "row_type", "record_type", "block_type")  # its promotion, read 82)
+FEED_TEXT_FIELDS = ("description", "summary")
+FEED_MARKS = ("link", "guid", "pubDate", "canonical", "feed_url", "feed_title", "origin")  # what only a feed's item has
+ROW_KIND_FIELDS = ("type", "kind", "row_type", "record_type", "block_type")
+ITEM_KINDS = {"article", "post", "item", "entry", "story", "news"}
+
+
+def feed_item(record: dict[str, Any]) -> bool:
+    """Whether a row is a feed's item, whose "description" or "summary" is its text where it gives no other: it has a
+    feed's field (:data:`FEED_MARKS`; not a dataset's row of a "document" and its reference "summary", a review
+    found) and names no kind but an item's (not a page's "header" row, whose "description" is its promotion, read
+    82)."""
+    kinds = [record[k] for k in ROW_KIND_FIELDS if isinstance(record.get(k), str)]
+    return any(record.get(k) for k in FEED_MARKS) and all(k.lower() in ITEM_KINDS for k in kinds)
 DATE_FIELDS = ("date", "published", "published_at", "pubDate", "datePublished", "pub_date", "date_published",
                "date_publish", "publish_date", "published_date")
 
@@ -267,7 +278,7 @@ def record_text_field(record: dict[str, Any]) -> str:
         k for k, v in record.items() if isinstance(v, str) and v.strip() and _text_name(k)]
     given = [k for k in given if not k.endswith("encoded")] or given  # (a feed's "content_encoded" only where it is
     # the one text: beside a "body_html" it is the feed's teaser and footer, a review found)
-    if not given and not any(isinstance(record.get(k), str) for k in ROW_KIND_FIELDS):
+    if not given and feed_item(record):
         given = [k for k in FEED_TEXT_FIELDS if isinstance(record.get(k), str) and record[k].strip()]
     return max(given, key=lambda k: len(record[k].split()), default="text")
 

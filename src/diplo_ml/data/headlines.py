@@ -816,9 +816,12 @@ def spaced_menus(text: str) -> str:
     Statement   on …", stays as it is)."""
     def barred(line: str) -> str:
         button = line.strip()[:1] in "☰≡" or re.match(r"(?i)home\s\s", line.strip()) \
-            or (len(MENU_GAP.split(line.strip())) >= 6 and "|" not in line)  # (a menu button, "☰", or its first
-        # item, "Home": its items two spaces apart will do, reads 45, 47; not "3  VIETNAMESE  FISHERMEN …"; nor six
-        # items or more, "World  Business  Markets  Sustainability  Legal  …", read 97)
+            or (len(MENU_GAP.split(line.strip())) >= 6 and "|" not in line
+                and sum(part.lower() in MENU_WORDS for part in MENU_GAP.split(line.strip())) >= 3
+                and not re.search(r"\w['’]s\b", line))
+        # (a menu button, "☰", or its first item, "Home": its items two spaces apart will do, reads 45, 47; not "3
+        # VIETNAMESE  FISHERMEN …"; nor six items or more, three of them a menu's words, "World  Business  Markets  …",
+        # read 97; not a PDF's spaced title, "World  Leaders  Hail  Vietnam's  Culture  Diplomacy", a review found)
         parts = (MENU_GAP if button else SPACE_RUN).split(line.strip().lstrip("☰≡").strip())
         joined = " | ".join(parts)  # (each item capitalised and no small word alone: "Home   Truths   About   the Trade
         # Gap", "JOINT STATEMENT   ON   COMPREHENSIVE STRATEGIC PARTNERSHIP   BETWEEN   …" are titles)

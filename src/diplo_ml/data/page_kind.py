@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from diplo_ml.data.article import Article
+from diplo_ml.data.headlines import is_menu
 
 OPINION = "opinion"  # the kind a summariser's context names ("kind": "opinion")
 
@@ -25,8 +26,11 @@ KICKER = re.compile(rf"^(?:(?-i:[A-Z][A-Z&.' ]{{1,40}}) )?(?-i:(?:OPINION|COMMEN
 # Vietnam's trade edge …", "1. Commentary: Labour diplomacy …", "Subject: Fwd: [Outlet] Opinion: …", "Ambassador's
 # op-ed: …", "Balancing is not sitting on the fence - Opinion - Vietnam News", "Commentary by Thu Hằng"
 TITLE_LABEL = re.compile(rf"^(?:subject:\s*)?(?:(?:re|fwd?|tr):\s*)*(?:\[[^\]]{{1,40}}\]\s*)?(?:\d{{1,2}}\.\s+)?"
-                         rf"(?:[\w’'-]+['’]s )?{_WORD}\s*(?::|\||\bby\b)\s*\S"
-                         rf"|\s[-–—|]\s{_WORD}\s[-–—|]\s", re.IGNORECASE)
+                         rf"(?:[\w’'-]+['’]s )?{_WORD}\s*(?::|\|)\s*\S"
+                         rf"|\s[-–—|]\s{_WORD}\s[-–—|]\s"
+                         # (a byline's label: "Commentary by Thu Hằng"; not "Essays by Vietnamese students win …",
+                         # "Analysis by ADB finds …", a review found)
+                         rf"|^{_WORD} by (?-i:[A-ZÀ-Ỹ][\w.'’-]*)(?: (?-i:[A-ZÀ-Ỹ][\w.'’-]*)){{0,3}}$", re.IGNORECASE)
 # the section a breadcrumb ends in: "Home / Opinion", "Home > Politics > Opinion", "Opinion > Editorials",
 # "Home » Business » Opinion", "Opinion › Commentary" (not "News › Perspectives": a site's features and interviews)
 CRUMB_END = re.compile(rf"[/>›»|]\s*{_WORD}\s*$", re.IGNORECASE)
@@ -40,11 +44,20 @@ ROW_FIELDS = ("section", "category", "categories", "kicker", "label", "type", "k
 
 def _labels(line: str) -> bool:
     text = line.strip()
-    return bool(KICKER.match(text) or TITLE_LABEL.search(text) or CRUMB_END.search(text) or ADDRESS.search(text))
+    return bool(KICKER.match(text) or TITLE_LABEL.search(text) or ADDRESS.search(text)
+                or (CRUMB_END.search(text) and not is_menu(text)))
 
 
 def _crumbs(line: str) -> list[str]:
     return [crumb.strip() for crumb in re.split(r"\s[/>›»|]\s", line)]
+
+
+def _through_the_section(line: str) -> bool:
+    """A breadcrumb whose last two crumbs hold the section ("Opinion › Academia"), not a menu of a site's sections
+    ("Home / News / Politics / Opinion / Business / Life", which a page may set aside as its breadcrumb, a review
+    found)."""
+    crumbs = _crumbs(line)
+    return not is_menu(line) and any(re.fullmatch(_WORD, c, re.IGNORECASE) for c in crumbs[-2:])
 
 
 def page_kind(article: Article) -> str | None:
@@ -52,8 +65,8 @@ def page_kind(article: Article) -> str | None:
     list's or a tag's line), or its breadcrumb passes through the section ("Opinion › Academia", read 96); else
     None."""
     for _, reason, text in article.dropped:
-        if not any(word in reason for word in NOT_LABELS) and len(text) <= 200 and (_labels(text) or (
-                "breadcrumb" in reason and any(re.fullmatch(_WORD, c, re.IGNORECASE) for c in _crumbs(text)))):
+        if not any(word in reason for word in NOT_LABELS) and len(text) <= 200 and (
+                _labels(text) or ("breadcrumb" in reason and _through_the_section(text))):
             return OPINION
     return OPINION if article.headline and TITLE_LABEL.search(article.headline) else None
 

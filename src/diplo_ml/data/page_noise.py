@@ -700,7 +700,9 @@ LICENCE = re.compile(r"^for (?:subscribers|internal use|subscriber use) only(?:[
                      r"(?:internal|sole|exclusive) use of\b", re.IGNORECASE)
 # a publisher's promotion of its other service (read 97: "Exclusive news, data and analytics for financial market
 # professionals  Learn more about Refinitiv")
-PROMOTION = re.compile(r"\blearn more about (?-i:[A-Z][\w&.'’-]*)(?: (?-i:[A-Z][\w&.'’-]*)){0,3}\s*$", re.IGNORECASE)
+PROMOTION = re.compile(r"(?:^|(?<=[a-z,]\s))Learn more about [A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3}\s*$")  # (its
+# button run in, "Learn" after a word in lower case; not a title "Lao Students Learn More About Viet Nam", nor a
+# sentence "… to help French visitors learn more about Vietnam.", a review found)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (PROMOTION, 20, "a publisher's promotion"),
                  (WIRE_NOTICE, 30, "wire notice or contributors"),
                  (COOKIES, 40, "cookie notice or navigation"), (COOKIE_BANNER, 90, "cookie notice or navigation"),
