@@ -141,7 +141,8 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
                # (and through its headline: its own, else, before a header's byline, stamp or dateline, the one read
                # from its text or its address's slug)
                "_text": without_row_header(text, headline, fields.get("headline")),
-               "_context": {"headline": headline, "previous": previous, "kind": row_kind(record)}}
+               "_context": {"headline": headline, "previous": previous,
+                            "kind": row_kind(record) if task.reads_pages else None}}
         count += 1
     if not count and left_out:  # (a file of a crawl's own rows: noted, and the other files go on)
         print(f"note: {label}: no article rows ({left_out} left out)", file=sys.stderr)

@@ -815,9 +815,9 @@ def spaced_menus(text: str) -> str:
     so that :func:`is_menu` sees the items (a line that is no menu with bars, as a PDF's spaced title "Joint
     Statement   on …", stays as it is)."""
     def barred(line: str) -> str:
+        gapped = MENU_GAP.split(line.strip())
         button = line.strip()[:1] in "☰≡" or re.match(r"(?i)home\s\s", line.strip()) \
-            or (len(MENU_GAP.split(line.strip())) >= 6 and "|" not in line
-                and sum(part.lower() in MENU_WORDS for part in MENU_GAP.split(line.strip())) >= 3
+            or (len(gapped) >= 6 and "|" not in line and sum(part.lower() in MENU_WORDS for part in gapped) >= 3
                 and not re.search(r"\w['’]s\b", line))
         # (a menu button, "☰", or its first item, "Home": its items two spaces apart will do, reads 45, 47; not "3
         # VIETNAMESE  FISHERMEN …"; nor six items or more, three of them a menu's words, "World  Business  Markets  …",

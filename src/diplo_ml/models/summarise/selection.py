@@ -1544,6 +1544,12 @@ LEANS_BACK = re.compile(r"^(?:they|it(?! is time\b)|this|these|that|those|he|she
 CLAIM_WORDS = 10  # a thesis says what it claims of what ("Canberra and others should notice." is a coda)
 
 
+def _someone_elses(said: str) -> bool:
+    """Whether a sentence (its quotations left out) gives someone else's view: reported, claimed or believed
+    (:data:`REPORTED`, :data:`OTHERS_VIEW`, :data:`BELIEVED`), not the writer's."""
+    return bool(REPORTED.search(said) or OTHERS_VIEW.search(said) or BELIEVED.search(said))
+
+
 def _opinion_thesis(raw: Sequence[str], allowed: np.ndarray, kind: str | None, headline: str | None) -> list[int]:
     """On a page labelled as an opinion piece (``kind``, :data:`~diplo_ml.data.page_kind.OPINION`), the statements
     above its thesis: the first within :data:`OPINION_WORDS` words that claims (:data:`CLAIMS`), in the writer's own
@@ -1555,20 +1561,19 @@ def _opinion_thesis(raw: Sequence[str], allowed: np.ndarray, kind: str | None, h
     if kind != OPINION or len(kept) < 2 or _interview_page(raw, kept, headline):
         return []
     opening = raw[kept[0]].strip()
-    if _dated_act(opening) or (NEWS_DAY.search(opening) and reports_an_act(unquoted(opening))):
+    voiced = unquoted(opening)
+    if _dated_act(opening) or (NEWS_DAY.search(opening) and reports_an_act(voiced)):
         return []  # ("Vietnam and Indonesia on Tuesday exchanged instruments of ratification …", a review found)
     topic = topic_words(unquoted(headline)) if headline else set()
-    voiced = unquoted(opening)  # (a straw man's "Many in Hanoi believe that Vietnam must choose …" tells no thesis)
-    opened = 0 if BELIEVED.search(voiced) or OTHERS_VIEW.search(voiced) or REPORTED.search(voiced) \
-        or THIS_PIECE.match(voiced) else len(topic & topic_words(voiced))
+    # (a straw man's "Many in Hanoi believe that Vietnam must choose …" tells no thesis)
+    opened = 0 if _someone_elses(voiced) or THIS_PIECE.match(voiced) else len(topic & topic_words(voiced))
     words = 0
     for i in kept:
         sentence = raw[i].strip()
         said = unquoted(sentence)
         if CLAIMS.search(said) and not is_question(sentence) and not sentence.startswith(QUOTE_MARKS) \
                 and len(said.split()) >= CLAIM_WORDS and not LEANS_BACK.match(sentence) \
-                and not (REPORTED.search(said) or OTHERS_VIEW.search(said) or BELIEVED.search(said)
-                         or ADDRESSED.search(said)):
+                and not (_someone_elses(said) or ADDRESSED.search(said)):
             # (an opening that tells the headline's subject more than the claim does is the thesis itself: "Putting
             # off the Mekong water-data agreement for another year is a mistake …", a review found)
             return [] if opened >= 2 and opened > len(topic & topic_words(said)) else [j for j in kept if j < i]
@@ -1613,14 +1618,15 @@ def _dated_news_below(raw: Sequence[str], allowed: np.ndarray, headline: str | N
     words = 0
     for n, i in enumerate(kept[:SCENE_STATEMENTS]):
         sentence = raw[i].strip()
+        said = unquoted(sentence)
+        shared = len(topic & topic_words(said))
         if n and _dated_act(sentence) and not sentence.startswith(QUOTE_MARKS) and not LEANS_BACK.match(sentence) \
-                and len(topic & topic_words(unquoted(sentence))) >= 2:
+                and shared >= 2:
             return kept[:n]
         if NEWS_DAY.search(sentence) or NEWS_ACT.search(sentence) or DONE_NEWS.search(sentence) \
-                or AMOUNT.search(sentence) \
-                or len(topic & topic_words(unquoted(sentence))) >= 2 \
+                or AMOUNT.search(sentence) or shared >= 2 \
                 or (REPORTED.search(sentence) and not SCENE_SPEECH.search(sentence)) \
-                or FUTURE.search(unquoted(sentence)) or A_DATE.search(sentence) or PERFECT.search(sentence):
+                or FUTURE.search(said) or A_DATE.search(sentence) or PERFECT.search(sentence):
             return []
         words += len(sentence.split())
         if words > SCENE_WORDS:
