@@ -27,6 +27,7 @@ class Article:
     paragraphs: list[Paragraph] = field(default_factory=list)
     lead_line: int | None = None  # the source line of the paragraph under a dateline that marks a lead
     dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, reason, text)
+    sections: tuple[str, ...] = ()  # the sections a page's HTML names for it (breadcrumb, meta; not in its text)
 
     def records(self) -> list[dict[str, Any]]:
         return [

@@ -961,15 +961,16 @@ def ingest_document(text: str, doc_id: str, label: str) -> Article:
     text = without_run_in_banner(latest_wire_items(without_wire_marks(text)))  # (an old wire's "^…<" lines, its
     # stories' earlier versions; a consent banner run in)
     published, own, title, site = None, False, None, None
-    page = None
+    page, sections = None, ()
     if label.lower().endswith((".html", ".htm")) or (not label.lower().endswith(".md") and looks_like_html(text)):
         html = html_page(text)
-        text, published, own, site = html.text, html.published, html.own_date, html.site
+        text, published, own, site, sections = html.text, html.published, html.own_date, html.site, html.sections
         title = html.title if html.title and 3 <= len(html.title.split()) <= 40 else None
     elif label.lower().endswith(".md"):
         page = MarkdownPage(text)
         text, published, own, title = page.text, page.published, True, _clipped_title(page)
     article = ingest_text(text, doc_id, label)
+    article.sections = sections
     if page is not None:
         article.dropped[:0] = page.dropped  # front matter and code, before what ingest_text dropped
     if title and page is not None and page.heading == title and (names_site(title) or any(

@@ -37,6 +37,8 @@ CRUMB_END = re.compile(rf"[/>›»|]\s*{_WORD}\s*$", re.IGNORECASE)
 # a page's address in an opinion section: "https://vietnamnews.vn/opinion/1702931/…", "…/commentary/…"
 ADDRESS = re.compile(r"https?://\S+?/(?:opinion|opinions|commentary|commentaries|op-?eds?|editorials?|columns?"
                      r"|viewpoints?)/", re.IGNORECASE)
+# a Markdown clipping's front matter naming the page's section: "section: Opinion", "categories: [Commentary, Asia]"
+FRONT_SECTION = re.compile(r"^(?:section|category|categories|kicker|rubric)\s*:\s*(.+)$", re.IGNORECASE)
 NOT_LABELS = ("menu", "related", "share", "tags", "comment")  # (reasons of lines that name other pages' sections)
 ROW_FIELDS = ("section", "category", "categories", "kicker", "label", "type", "kind", "section_name", "rubric",
               "url", "link", "canonical", "permalink")
@@ -60,13 +62,27 @@ def _through_the_section(line: str) -> bool:
     return not is_menu(line) and any(re.fullmatch(_WORD, c, re.IGNORECASE) for c in crumbs[-2:])
 
 
+def _names_the_section(value: str) -> bool:
+    """Whether a section's name that a page's HTML or front matter gives names the opinion section: "Opinion",
+    "Op-Ed", "Opinion & Analysis", "World, Commentary", "OPINION · TRADE"; a breadcrumb ("Home > Opinion >
+    Columns") through it."""
+    if re.search(r"\s[/>›»]\s", value):
+        return _through_the_section(value) or bool(CRUMB_END.search(value) and not is_menu(value))
+    parts = re.split(r"\s*(?:[,;|·•&]|\band\b)\s*", value.strip(" []\"'"))
+    return any(re.fullmatch(rf"[\"']?{_WORD}[\"']?", part, re.IGNORECASE) for part in parts) or _labels(value)
+
+
 def page_kind(article: Article) -> str | None:
     """:data:`OPINION` where a line the page set aside labels it as an opinion piece (not a menu's, a related
-    list's or a tag's line), or its breadcrumb passes through the section ("Opinion › Academia", read 96); else
-    None."""
+    list's or a tag's line), or its breadcrumb passes through the section ("Opinion › Academia", read 96), or its
+    HTML or front matter names the section (:mod:`diplo_ml.data.page_sections`; "section: Opinion"); else None."""
+    if any(_names_the_section(section) for section in article.sections):
+        return OPINION
     for _, reason, text in article.dropped:
         if not any(word in reason for word in NOT_LABELS) and len(text) <= 200 and (
-                _labels(text) or ("breadcrumb" in reason and _through_the_section(text))):
+                _labels(text) or ("breadcrumb" in reason and _through_the_section(text))
+                or (reason.startswith("front matter") and bool(front := FRONT_SECTION.match(text))
+                    and _names_the_section(front.group(1)))):
             return OPINION
     return OPINION if article.headline and TITLE_LABEL.search(article.headline) else None
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from diplo_ml.data.datelines import split_datelines
 from diplo_ml.data.language import vietnamese_title
+from diplo_ml.data.page_sections import SectionNotes
 from diplo_ml.errors import DataError, EncodingError
 from diplo_ml.files import not_a_file
 from diplo_ml.text import strip_diacritics
@@ -186,6 +187,7 @@ class _HTMLText(HTMLParser):
         self.heading: list[str] | None = None  # the text of an <h2>-<h4> while it is read
         self.recap_next = False  # a live page's recap heading was read: the list right below it is skipped
         self.row_text = False  # the table row being read has had text: its next cell is set apart by " | "
+        self.sections = SectionNotes()  # the section the page's HTML names (its breadcrumb, meta, category)
 
     @property
     def site(self) -> str | None:
@@ -216,7 +218,7 @@ class _HTMLText(HTMLParser):
             name = (values.get("property") or values.get("name") or "").lower()
             if name in SITE_META and (values.get("content") or "").strip() and name not in self.site_meta:
                 self.site_meta[name] = " ".join(values["content"].split())
-        if tag == "script" and "ld+json" in values.get("type", "").lower() and self.ld_site is None:
+        if tag == "script" and "ld+json" in values.get("type", "").lower():
             self.ld = []
         if tag == "article":
             self.article += 1
@@ -229,6 +231,8 @@ class _HTMLText(HTMLParser):
                 self.time_text = []
         if tag in self.SKIP:
             self.skip += 1
+        self.sections.start(tag, values, skipped=bool(self.skip), in_story=bool(self.article or self.main),
+                            before_title=self.title is None and self.h1 is None)
         if tag in ("h2", "h3", "h4") and not self.skip:
             self.heading = []
         if tag == "tr":
@@ -281,9 +285,11 @@ class _HTMLText(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "script" and self.ld is not None:
             try:
-                self.ld_site = ld_publisher(json.loads(LD_WRAPPER.sub("", "".join(self.ld))))
+                data = json.loads(LD_WRAPPER.sub("", "".join(self.ld)))
             except ValueError:  # a page's broken JSON-LD names no one
-                pass
+                data = None
+            self.ld_site = self.ld_site or ld_publisher(data)
+            self.sections.linked_data(data)
             self.ld = None
         if tag == "header" and self.header:
             self.header -= 1
@@ -304,6 +310,7 @@ class _HTMLText(HTMLParser):
             self.time_text = None
         if tag in self.SKIP and self.skip:
             self.skip -= 1
+        self.sections.end(tag)
         if self.pulled and tag == self.pulled[-1][0]:
             self.pulled[-1][1] -= 1
             if not self.pulled[-1][1]:
@@ -328,6 +335,7 @@ class _HTMLText(HTMLParser):
     def handle_data(self, data):
         if self.ld is not None:
             self.ld.append(data)
+        self.sections.data(data)
         if self.time_text is not None:
             self.time_text.append(data)
         if not self.skip:
@@ -372,6 +380,7 @@ class HtmlPage:
     own_date: bool  # whether that date is the page's own word for it
     title: str | None  # the first <h1>'s text (on a bilingual page, the first that is not in Vietnamese)
     site: str | None = None  # the site's own name for itself (see ``_HTMLText.site``)
+    sections: tuple[str, ...] = ()  # the sections its HTML names: its breadcrumb first (see ``SectionNotes``)
 
 
 WAYBACK_TOOLBAR = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?<!--\s*END WAYBACK TOOLBAR INSERT\s*-->",
@@ -421,7 +430,9 @@ def _parse_html(markup: str, cookies: bool) -> tuple[bool, HtmlPage]:
         title = next((h for h in parser.h1s[1:] if h.lower() not in sites), None)
     if title and parser.site:
         text = _site_last(text, parser.site, title)
-    return parser.cookie_box, HtmlPage(text, *parser.published, title, parser.site)
+    notes = parser.sections
+    sections = ((notes.breadcrumb,) if notes.breadcrumb else ()) + tuple(notes.sections)
+    return parser.cookie_box, HtmlPage(text, *parser.published, title, parser.site, sections)
 
 
 def _site_names(text: str, site: str | None) -> set[str]:

@@ -1,0 +1,80 @@
+"""The section a saved page's HTML names (breadcrumb, section meta, JSON-LD, category link, kicker) and what it makes
+of the page's kind (s64)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplo_ml.data.ingest import ingest_document
+from diplo_ml.data.page_kind import OPINION, page_kind
+from diplo_ml.data.page_text import html_page
+
+STORY = ("<h1>Trade agreements need patient follow-through</h1>"
+         "<p>Hanoi has signed sixteen free trade agreements in the past two decades, and more are on the way.</p>"
+         "<p>The real test of economic diplomacy is whether small firms in the provinces can use them.</p>")
+LD = '<script type="application/ld+json">{}</script>'
+
+
+def _page(head: str = "", above: str = "", below: str = "", story: str = STORY, wrap: str = "article") -> str:
+    return (f"<html><head><title>Trade agreements need patient follow-through</title>{head}</head><body>"
+            f'<nav class="menu"><a href="/">Home</a><a href="/opinion">Opinion</a><a href="/world">World</a></nav>'
+            f"{above}<{wrap}>{story}{below}</{wrap}></body></html>")
+
+
+@pytest.mark.parametrize("markup", [
+    _page(above='<nav class="breadcrumb"><a href="/">Home</a> &gt; <a href="/opinion">Opinion</a> &gt; '
+                '<span>Commentary</span></nav>'),
+    _page(above='<ol class="breadcrumbs" aria-label="Breadcrumb"><li><a>Home</a></li><li><a>Opinion</a></li>'
+                '<li>Trade agreements need patient follow-through</li></ol>'),
+    _page(head='<meta property="article:section" content="Opinion">'),
+    _page(head='<meta name="parsely-section" content="Op-Ed">'),
+    _page(head=LD.format('{"@context": "https://schema.org", "@type": "NewsArticle", '
+                         '"articleSection": ["Commentary"]}')),
+    _page(head=LD.format('{"@graph": [{"@type": "WebPage"}, {"@type": "BreadcrumbList", "itemListElement": ['
+                         '{"position": 1, "item": {"name": "Home"}}, {"position": 2, "name": "Opinion"}]}]}')),
+    _page(below='<div class="entry-meta">Posted in <a href="/c/views" rel="category tag">Viewpoint</a></div>'),
+    _page(story='<a class="post-category" href="/opinion">Opinion &amp; Analysis</a>' + STORY),
+])
+def test_a_section_named_in_the_pages_html_makes_it_an_opinion_piece(markup):
+    article = ingest_document(markup, "o", "oped.html")
+    assert article.sections
+    assert page_kind(article) == OPINION
+    assert article.headline == "Trade agreements need patient follow-through"
+
+
+@pytest.mark.parametrize("markup", [
+    _page(),  # the site's menu names its opinion section on every page
+    _page(head='<meta property="article:section" content="Politics">',
+          above='<nav class="breadcrumb"><a>Home</a> › <a>Politics</a></nav>'),
+    _page(above='<nav class="breadcrumb"><a>Home</a> › <a>Opinion</a> › <a>World</a> › <a>Asia</a></nav>'),
+    _page(below='<aside class="related"><a href="/c/op" rel="category tag">Opinion</a></aside>'),
+    _page(below='<p><span class="category">Opinion</span> Other writers on trade</p>'),  # (below the title)
+    _page(wrap="div", below='<div>Posted in <a href="/c/op" rel="category tag">Opinion</a></div>'),
+])
+def test_a_menu_a_related_list_or_another_section_does_not(markup):
+    assert page_kind(ingest_document(markup, "n", "news.html")) is None
+
+
+def test_the_breadcrumb_comes_first_and_the_pages_text_stays_the_same():
+    crumbs = '<nav class="breadcrumb"><a>Home</a> / <a>Opinion</a></nav>'
+    head = '<meta property="article:section" content="Commentary">'
+    page = html_page(_page(head=head, above=crumbs))
+    assert page.sections == ("Home > Opinion", "Commentary")
+    assert page.text == html_page(_page()).text
+
+
+def test_a_broken_json_ld_names_no_section_and_stops_nothing():
+    page = html_page(_page(head=LD.format('{"articleSection": "Opinion",')))
+    assert page.sections == ()
+    assert "small firms" in page.text
+
+
+@pytest.mark.parametrize("front, kind", [
+    ("section: Opinion", OPINION), ('categories: ["Commentary", "Asia"]', OPINION), ("category: World", None),
+    ("tags: [opinion polls]", None),
+])
+def test_a_clippings_front_matter_section(front, kind):
+    text = f"---\ntitle: Trade agreements need patient follow-through\n{front}\n---\n\n" \
+           "Hanoi has signed sixteen free trade agreements in the past two decades.\n\n" \
+           "The real test of economic diplomacy is whether small firms can use them.\n"
+    assert page_kind(ingest_document(text, "m", "clip.md")) == kind
