@@ -3,6 +3,8 @@ of the page's kind (s64)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from diplo_ml.data.ingest import ingest_document
@@ -78,3 +80,33 @@ def test_a_clippings_front_matter_section(front, kind):
            "Hanoi has signed sixteen free trade agreements in the past two decades.\n\n" \
            "The real test of economic diplomacy is whether small firms can use them.\n"
     assert page_kind(ingest_document(text, "m", "clip.md")) == kind
+
+
+def _rows(numbers: list[int | None], field: str = "para_idx") -> list[dict]:
+    url = "https://example.vn/news/trade-talks-1"
+    texts = ["Vietnam and Chile signed a trade protocol in Santiago on Monday.",
+             "The protocol cuts tariffs on 300 lines of goods.", "It takes effect in January."]
+    rows = [{"url": url, "title": "Vietnam, Chile sign trade protocol", field: n, "type": "paragraph",
+             "text": texts[n] if n is not None else t} for n, t in zip(numbers, texts)]
+    return rows + [{"url": url, "type": "related", "text": "Related: Vietnam, Peru talks"}]
+
+
+def test_a_pages_rows_out_of_order_are_read_in_their_numbers_order(tmp_path):
+    from diplo_ml.data.scraped_elements import in_part_order
+    rows = _rows([2, 0, 1])
+    ordered = in_part_order(rows)
+    assert [r.get("para_idx") for r in ordered] == [0, 1, 2, None]  # (the related row stays last)
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    from diplo_ml.predict_inputs import read_units
+    from diplo_ml.tasks.summarise import SummariseTask
+    unit = next(iter(read_units([str(path)], SummariseTask({}))))  # (the related row, unnumbered: a row of its own)
+    assert unit["_text"].startswith("Vietnam and Chile signed")
+    assert unit["_text"].index("300 lines") < unit["_text"].index("January")
+
+
+@pytest.mark.parametrize("numbers", [[0, 0, 1], [None, None, None], [0, 1, 2]])
+def test_rows_numbered_twice_over_or_not_at_all_keep_their_order(numbers):
+    from diplo_ml.data.scraped_elements import in_part_order
+    rows = _rows(numbers)
+    assert in_part_order(rows) == rows

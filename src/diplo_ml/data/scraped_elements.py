@@ -187,10 +187,30 @@ def element_markup(selector: str, text: str) -> tuple[str, bool]:
     return markup, False
 
 
+def in_part_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A page's rows in the order their numbers give, where a scraper wrote them out of it (`"para_idx": 3` above
+    `"para_idx": 1`, read 102): the rows of text that number their part with one field (the first of
+    :data:`PART_NUMBER_FIELDS`, then the generic ones, that they all have), each number once, sorted into the places
+    those rows held; a row without it (a related list, a row of metadata) stays where it was. Rows numbered twice
+    over ("para_idx" for paragraphs and captions alike), or not at all, keep their order."""
+    texts = [i for i, row in enumerate(rows) if record_text(row).strip()]
+    field = next((f for f in (*PART_NUMBER_FIELDS, *GENERIC_NUMBER_FIELDS, "page", "chunk")
+                  if sum(_number(rows[i].get(f)) for i in texts) >= 2), None)
+    numbered = [i for i in texts if field and _number(rows[i].get(field))]
+    numbers = [rows[i][field] for i in numbered]
+    if not numbered or len(set(numbers)) < len(numbers) or numbers == sorted(numbers):
+        return rows
+    ordered = list(rows)
+    for place, i in zip(numbered, sorted(numbered, key=lambda i: rows[i][field])):
+        ordered[place] = rows[i]
+    return ordered
+
+
 def element_page(rows: list[dict[str, Any]]) -> str:
-    """The page a scraper's rows of parts came from, in their order, as HTML; what every row repeats of the page (its
-    title, site and date: :data:`PAGE_FIELDS`), or a row of no text gives alone, in its head, and its title over the
-    parts where none is a heading."""
+    """The page a scraper's rows of parts came from, in their numbers' order (:func:`in_part_order`), as HTML; what
+    every row repeats of the page (its title, site and date: :data:`PAGE_FIELDS`), or a row of no text gives alone,
+    in its head, and its title over the parts where none is a heading."""
+    rows = in_part_order(rows)
     head: list[str] = []
     body: list[str] = []
     selectors = [selector_of(row) for row in rows]
