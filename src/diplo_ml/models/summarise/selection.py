@@ -1001,7 +1001,8 @@ def statement_candidates(text: str, headline: str | None = None, kind: str | Non
         lambda: _saying_opening(raw, allowed), lambda: _opinion_thesis(raw, allowed, kind, headline),
         lambda: _thesis_opening(raw, allowed, headline, questions),
         lambda: _nut_graf_opening(raw, allowed), lambda: _dated_news_below(raw, allowed, headline),
-        lambda: _framed_report(raw, allowed, headline))
+        lambda: _framed_report(raw, allowed, headline),
+        lambda: _interview_news(raw, allowed, headline, kind))
     for passed_over in above_the_news:
         allowed[np.asarray(passed_over(), dtype=int)] = False
     first = next((i for i, ok in enumerate(allowed) if ok), None)  # a feature's opening cry, a line of its own
@@ -1680,6 +1681,67 @@ PLACE_COLON = re.compile(r"^[A-Z][A-Z .'-]+(?:, [A-Z][\w .'-]+)?:\s+")
 DONE_NEWS = re.compile(r"\b(?:has|have)\s+(?:(?:been|just|now|already|also|recently)\s+)?(?!been\b)(?:[a-z]+ed"
                        r"|[a-z]+en|won|led|met|held|made|sent|lost|left|paid|built|brought|kept|told|got|set|put|become"
                        r"|begun|done|gone|seen|shown|grown|drawn)\b")
+
+
+# the news an interview's answer gives (reads 65, 68, 72, 76): an agreement or a decision ("The two sides have agreed
+# that …", "The UAE's Ministry … has recognised …", "Brazil officially opened its market …"), or an act set for a time
+# ("The Diplomatic Academy will launch … this August", "… will open a trade office in Durban in September")
+DECIDED = re.compile(r"\b(?:has|have) (?:now |officially |formally |just |finally |already )?(?:agreed|decided|approved"
+                     r"|recogni[sz]ed|accepted|licensed|lifted|granted|opened|launched|signed)\b"
+                     r"|\bofficially (?:opened|launched|recogni[sz]ed|approved)\b")
+SET_FOR = re.compile(r"\bwill (?:officially |formally |also |soon )?(?:open|launch|start|begin|host|sign|set up"
+                     r"|establish|assign|resume|introduce|take effect|enter into force|deploy|recogni[sz]e)\b")
+A_TIME = re.compile(rf"\b(?:in|from|on|by|before|this|next|early|late|mid-?) (?:the end of )?(?i:{MONTHS})\b"
+                    r"|\b(?:this|next) (?:week|year|month|autumn|spring|summer|winter|quarter)\b"
+                    r"|\b(?:in|from|by|before) (?:the end of |mid-|early |late )?(?:19|20)\d\d\b", re.IGNORECASE)
+INTERVIEW_WORDS = 600  # how far into an interview its news may come (a set-up and general answers first)
+# where an interview's set-up names the talk ("…, Ambassador Đỗ Minh Tuấn, spoke with VIR's Hà Linh about …", "…,
+# Ambassador … told a Vietnam News Agency correspondent …"): what comes before it may tell news, what follows not
+SETUP_TALK = re.compile(r"\b(?:spoke|talked|talks|speaks|sat down) (?:to|with)\b|\binterview(?:ed|s)?\b"
+                        r"|\btold (?:a |an |the )?(?:[\w&.'’-]+ ){0,5}?(?:correspondent|reporter|journalist)s?\b",
+                        re.IGNORECASE)
+# what news tells (an act, something done or to come, a time, a plan: "Vietnam expects the remaining … member states
+# to ratify …"): not an interview's general opening
+NEWS_MARKS = (FUTURE, DECIDED, SET_FOR, DONE_NEWS, PERFECT, NEWS_ACT, A_TIME, NEWS_DAY, A_DATE,
+              re.compile(r"\b(?:expects?|expected|plans?|aims?|hopes?|intends?)\b[^.;:!?]{0,80}?\bto [a-z]"))
+
+
+def _general_opening(sentence: str) -> bool:
+    """Whether an interview's first statement tells no news: its set-up up to where it names the talk
+    (:data:`SETUP_TALK`), or an answer that reports no one, tells of no act, time or plan (:data:`NEWS_MARKS`)."""
+    said = unquoted(sentence)
+    talk = SETUP_TALK.search(said)
+    if talk is None and REPORTED.search(said):
+        return False
+    return not any(mark.search(said[:talk.start()] if talk else said) for mark in NEWS_MARKS)
+
+
+def _interview_news(raw: Sequence[str], allowed: np.ndarray, headline: str | None, kind: str | None) -> list[int]:
+    """On an interview's page (its headline or set-up says so: :func:`_interview_page`; not a page of rhetorical
+    questions or FAQs), the statements above the first within :data:`INTERVIEW_WORDS` words that gives news: an
+    agreement, a decision (:data:`DECIDED`) or an act to come (:data:`SET_FOR`) with its time (:data:`A_TIME`, a day,
+    a date; "Within ASEAN, member states have agreed guidelines …" is background), or an act on a day
+    (:data:`DATED_ACT`, :data:`ON_A_DAY`; not "Today the work is carried out …"); not quoted, not asked, not leaning
+    on the sentence above (:data:`LEANS_BACK`). Nothing where the first statement tells news itself
+    (:func:`_general_opening`: "Vietnam expects … to ratify … by mid-2027, Ambassador … told …"), nor on an opinion
+    page (its thesis leads)."""
+    kept = [i for i, ok in enumerate(allowed) if ok]
+    if len(kept) < 2 or kind == OPINION or not _interview_page(raw, kept, headline) \
+            or not _general_opening(raw[kept[0]].strip()):
+        return []
+    words = 0
+    for n, i in enumerate(kept):
+        sentence = raw[i].strip()
+        said = unquoted(sentence)
+        news = ((DECIDED.search(said) or SET_FOR.search(said)) and (A_TIME.search(said) or NEWS_DAY.search(said)
+                                                                      or A_DATE.search(said))) \
+            or DATED_ACT.search(sentence) or (LEAD_ACT.search(sentence) and ON_A_DAY.search(sentence))
+        if news and not (sentence.startswith(QUOTE_MARKS) or is_question(sentence) or LEANS_BACK.match(sentence)):
+            return kept[:n]
+        words += len(sentence.split())
+        if words > INTERVIEW_WORDS:
+            break
+    return []
 
 
 def _nut_graf_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:

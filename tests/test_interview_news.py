@@ -1,0 +1,55 @@
+"""An interview's news in a later answer leads over its set-up and general answers (s64: reads 65, 68, 72, 76)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplo_ml.models.summarise.selection import statement_candidates
+
+SETUP = ("The World & Vietnam Report spoke with Dr. Hồ Minh Triết, Vice President of the Diplomatic Academy, about "
+         "the academy's plans.")
+GENERAL = ("It is the best time to train young diplomats.\n\n"
+           "Many of our young officers know the theory very well, but they lack practice at the table.\n\n")
+NEWS = ("The Diplomatic Academy will launch an ASEAN Young Diplomats Fellowship in Hanoi this August, with 22 junior "
+        "diplomats from all eleven member states.")
+HEADLINE = "Multilateral diplomacy is learned at the table"
+
+
+def _first(text: str, headline: str | None = HEADLINE, kind: str | None = None) -> str:
+    found = statement_candidates(text, headline, kind)
+    return next(s for s, ok in zip(found.sentences, found.allowed) if ok)
+
+
+@pytest.mark.parametrize("news", [
+    NEWS,
+    "The two sides have agreed that a new direct air route between Đà Nẵng and Mumbai will open on July 1.",
+    "After five years of negotiation, Brazil officially opened its market to Vietnamese pangasius on May 4.",
+])
+def test_an_interviews_news_in_a_later_answer_leads(news):
+    text = f"{SETUP}\n\n{GENERAL}{news}\n\nThe fellows will spend six weeks together."
+    assert _first(text) == news
+
+
+@pytest.mark.parametrize("opening", [
+    "Vietnam expects the remaining EU member states to ratify the agreement by mid-2027, Ambassador Đỗ Minh Khoa "
+    "told The World & Vietnam Report in an exclusive interview.",
+    "Vietnam and New Zealand aim to lift two-way trade to NZD 4 billion by 2028, Ambassador Hoàng Thị Minh Nguyệt "
+    "told a Vietnam News Agency correspondent in Wellington.",
+])
+def test_an_opening_that_tells_news_itself_stays(opening):
+    assert _first(f"{opening}\n\n{GENERAL}{NEWS}") == opening
+
+
+@pytest.mark.parametrize("later", [
+    "Within ASEAN, member states have agreed guidelines under which their missions help each other's citizens.",
+    "Today the work is carried out by joint teams with modern equipment and well-established procedures.",
+    "“We will launch a fellowship this August,” he said.",
+])
+def test_background_a_present_day_or_a_quotation_is_no_interviews_news(later):
+    assert _first(f"{SETUP}\n\n{GENERAL}{later}") == SETUP
+
+
+def test_no_interview_no_opinion_page_no_change():
+    plain = f"It is the best time to train young diplomats.\n\n{GENERAL}{NEWS}"
+    assert _first(plain, "Diplomats in training") == "It is the best time to train young diplomats."
+    assert _first(f"{SETUP}\n\n{GENERAL}{NEWS}", kind="opinion") != NEWS
