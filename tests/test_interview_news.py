@@ -53,3 +53,31 @@ def test_no_interview_no_opinion_page_no_change():
     plain = f"It is the best time to train young diplomats.\n\n{GENERAL}{NEWS}"
     assert _first(plain, "Diplomats in training") == "It is the best time to train young diplomats."
     assert _first(f"{SETUP}\n\n{GENERAL}{NEWS}", kind="opinion") != NEWS
+
+
+@pytest.mark.parametrize("headline, setup", [
+    ("Q&A: 'India sees Việt Nam as a partner, not just a market'", "Sahyadri Lifesciences has exported medicines to "
+     "Việt Nam for almost two decades."),
+    ("Episode 47: The voice that carries ca tru to Europe", "Welcome back to the programme, dear listeners."),
+    ("Deputy Foreign Minister answers questions on citizen protection abroad", "In the context of complex "
+     "developments in many regions, protecting citizens remains a key task."),
+    ("Trade with Africa", "Ahead of the visit, the Newsletter put a few questions to Ambassador Lưu Thị Hồng Nhung."),
+])
+def test_a_headline_or_set_up_that_says_interview_and_news_to_come_with_its_time(headline, setup):
+    news = "The two prime ministers are expected to witness the signing of 14 documents in Canberra on March 6."
+    assert _first(f"{setup}\n\n{GENERAL}{news}", headline) == news
+
+
+@pytest.mark.parametrize("setup", [
+    "As the Lunar New Year approaches, Deputy Foreign Minister Lê Hoài Nam talked to the Vietnam News Agency about "
+    "the year's diplomacy.",
+    "VOV's reporter talked with Deputy Foreign Minister Đỗ Hùng Việt about the results and the priorities ahead.",
+])
+def test_a_years_review_keeps_its_overview(setup):
+    assert _first(f"{setup}\n\n{GENERAL}{NEWS}") != NEWS
+
+
+def test_talks_between_leaders_are_no_interview():
+    opening = "General Secretary Tô Lâm held talks with Lao leader Thongloun Sisoulith in Vientiane."
+    later = "An official welcome ceremony was held in Vientiane on August 12 for the Vietnamese leader."
+    assert _first(f"{opening}\n\nThe two sides reviewed their ties.\n\n{later}", "Tô Lâm visits Laos") == opening

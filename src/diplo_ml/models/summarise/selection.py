@@ -1683,58 +1683,95 @@ DONE_NEWS = re.compile(r"\b(?:has|have)\s+(?:(?:been|just|now|already|also|recen
                        r"|begun|done|gone|seen|shown|grown|drawn)\b")
 
 
-# the news an interview's answer gives (reads 65, 68, 72, 76): an agreement or a decision ("The two sides have agreed
-# that …", "The UAE's Ministry … has recognised …", "Brazil officially opened its market …"), or an act set for a time
-# ("The Diplomatic Academy will launch … this August", "… will open a trade office in Durban in September")
-DECIDED = re.compile(r"\b(?:has|have) (?:now |officially |formally |just |finally |already )?(?:agreed|decided|approved"
-                     r"|recogni[sz]ed|accepted|licensed|lifted|granted|opened|launched|signed)\b"
-                     r"|\bofficially (?:opened|launched|recogni[sz]ed|approved)\b")
-SET_FOR = re.compile(r"\bwill (?:officially |formally |also |soon )?(?:open|launch|start|begin|host|sign|set up"
-                     r"|establish|assign|resume|introduce|take effect|enter into force|deploy|recogni[sz]e)\b")
+# the news an interview's answer gives (reads 65, 68, 72, 76, 99): an agreement or a decision ("The two sides have
+# agreed that …", "… has approved a plan for a Ca Tru Week …", "Brazil officially opened its market …"), or anything
+# to come (:data:`FUTURE`: "The Diplomatic Academy will launch …", "We will break ground on …", "The two prime
+# ministers are expected to witness …"), with its time
+DECIDED = re.compile(r"\b(?:(?:has|have|had) (?:now |officially |formally |just |finally |already )?)?(?:agreed|decided"
+                     r"|approved|recogni[sz]ed|accepted|licensed|lifted|granted|signed|voted)\b"
+                     r"|\b(?:has|have) (?:now |officially |formally |just |finally |already )?(?:opened|launched)\b"
+                     r"|\bofficially (?:opened|launched|recogni[sz]ed|approved)\b|\bthe decision has been made\b")
+# its time: "in September", "from January 1, 2025", "next March", "this August", "next year", "by the end of 2026"
 A_TIME = re.compile(rf"\b(?:in|from|on|by|before|this|next|early|late|mid-?) (?:the end of )?(?i:{MONTHS})\b"
                     r"|\b(?:this|next) (?:week|year|month|autumn|spring|summer|winter|quarter)\b"
-                    r"|\b(?:in|from|by|before) (?:the end of |mid-|early |late )?(?:19|20)\d\d\b", re.IGNORECASE)
-INTERVIEW_WORDS = 600  # how far into an interview its news may come (a set-up and general answers first)
+                    r"|\b(?:in|from|by|before) (?:the end of |mid-|early |late )?(?:19|20)\d\d\b"
+                    rf"|\b(?i:{MONTHS}) (?:19|20)\d\d\b", re.IGNORECASE)
+INTERVIEW_WORDS = 1500  # how far into an interview its news may come (a set-up, general answers, a podcast's talk)
+# an interview's headline: "Interview: …", "Q&A: …", "Episode 47: …", "… answers questions on …", "‘We see Brazil as a
+# bridge …’: Vietnam’s envoy on …", "Vietnam's peacekeepers: "We carry the image …"" (a speaker's words and a colon)
+INTERVIEW_HEADLINE = re.compile(r"^(?:(?:exclusive )?interview|q ?& ?a|podcast|episode \d+)\b\s*[:|–-]"
+                                r"|\binterview(?:s|ed)?\b|\banswers? (?:\w+ )?questions\b|\bq ?& ?a\b"
+                                r"|^[‘'\"“][^’\"”]{5,160}[’'\"”]\s*:\s*\S|:\s*[‘'\"“][^’\"”]{5,160}[’'\"”]?$",
+                                re.IGNORECASE)
 # where an interview's set-up names the talk ("…, Ambassador Đỗ Minh Tuấn, spoke with VIR's Hà Linh about …", "…,
-# Ambassador … told a Vietnam News Agency correspondent …"): what comes before it may tell news, what follows not
-SETUP_TALK = re.compile(r"\b(?:spoke|talked|talks|speaks|sat down) (?:to|with)\b|\binterview(?:ed|s)?\b"
+# Ambassador … told a Vietnam News Agency correspondent …", "… has granted an interview to …", "… the Newsletter put a
+# few questions to …", "Below is the raw transcript of my talk with …"): what comes before it may tell news, what
+# follows not
+SETUP_TALK = re.compile(r"(?<!held )(?<!hold )(?<!holds )(?<!holding )"
+                        r"\b(?:spoke|talked|talks|speaks|sat down) (?:to|with)\b"
+                        r"|\b(?:(?:has|have|had) )?(?:granted|given|gave|grants|gives) (?:an? |the )?(?:\w+ )?interview"
+                        r"|\binterview(?:ed|s)?\b|\b(?:talk|conversation|chat) with\b|\bput (?:\w+ ){0,2}questions to\b"
+                        r"|\banswer(?:s|ed)? (?:\w+ )?questions\b|\btranscript\b|\bpodcast\b|\bepisode\b"
                         r"|\btold (?:a |an |the )?(?:[\w&.'’-]+ ){0,5}?(?:correspondent|reporter|journalist)s?\b",
                         re.IGNORECASE)
-# what news tells (an act, something done or to come, a time, a plan: "Vietnam expects the remaining … member states
-# to ratify …"): not an interview's general opening
-NEWS_MARKS = (FUTURE, DECIDED, SET_FOR, DONE_NEWS, PERFECT, NEWS_ACT, A_TIME, NEWS_DAY, A_DATE,
+# what news tells (something to come, a decision, a time, an amount, a plan: "Vietnam expects the remaining … member
+# states to ratify …"): not an interview's general opening ("Trade ties … have kept a steady pace …", "The … Centre in
+# France opened its doors in Paris more than a decade ago.", a history, is)
+NEWS_MARKS = (FUTURE, DECIDED, A_TIME, NEWS_DAY, A_DATE, AMOUNT,
               re.compile(r"\b(?:expects?|expected|plans?|aims?|hopes?|intends?)\b[^.;:!?]{0,80}?\bto [a-z]"))
+
+
+NOT_TO_COME = re.compile(r"\b(?:will not|won['’]t|shall not|not be)\b", re.IGNORECASE)  # ("… will not be available for
+# a recorded interview, but …": a cover note's regrets, read 72)
 
 
 def _general_opening(sentence: str) -> bool:
     """Whether an interview's first statement tells no news: its set-up up to where it names the talk
-    (:data:`SETUP_TALK`), or an answer that reports no one, tells of no act, time or plan (:data:`NEWS_MARKS`)."""
+    (:data:`SETUP_TALK`; not "… held talks with …", a meeting), or an answer, that reports no one and tells of nothing
+    to come, no decision, time, amount or plan (:data:`NEWS_MARKS`)."""
     said = unquoted(sentence)
     talk = SETUP_TALK.search(said)
-    if talk is None and REPORTED.search(said):
-        return False
-    return not any(mark.search(said[:talk.start()] if talk else said) for mark in NEWS_MARKS)
+    told = said[:talk.start()] if talk else said  # (a set-up's "…, Ambassador … said in an interview …" reports)
+    return not (REPORTED.search(told) or any(mark.search(told) for mark in NEWS_MARKS))
+
+
+# a year's review, whose summary is its overview (the corpora's year-end and Tết interviews): "… talked with Deputy
+# Foreign Minister … about the results and …", "As the Lunar New Year of the Snake approaches, …", "Ahead of the
+# Homeland Spring programme …"
+YEAR_REVIEW = re.compile(r"\babout (?:the )?(?:results|achievements|outcomes|highlights)\b|\byear-end\b"
+                         r"|\b(?:lunar )?new year\b|\btết\b|\btet\b|\bhomeland spring\b"
+                         r"|\byear of the (?:rat|ox|tiger|cat|rabbit|dragon|snake|horse|goat|monkey|rooster|dog|pig)\b",
+                         re.IGNORECASE)
+
+
+def _an_interview(raw: Sequence[str], kept: list[int], headline: str | None) -> bool:
+    """Whether a page is an interview: its headline gives its words to a speaker (:data:`SPEAKER_HEADLINE`) or says
+    it is a talk, a Q&A, a podcast's episode (:data:`INTERVIEW_HEADLINE`), or its first three statements name the talk
+    (:data:`SETUP_TALK`; not "… held talks with …"); not a year's review (:data:`YEAR_REVIEW`)."""
+    said = headline and (SPEAKER_HEADLINE.match(headline) or INTERVIEW_HEADLINE.search(headline))
+    upto = kept[2] + 1 if len(kept) > 2 else len(raw)  # (the set-up too, which may be no statement)
+    return bool(said or any(SETUP_TALK.search(raw[i]) for i in range(upto))) \
+        and not any(YEAR_REVIEW.search(raw[i]) for i in range(upto))
 
 
 def _interview_news(raw: Sequence[str], allowed: np.ndarray, headline: str | None, kind: str | None) -> list[int]:
-    """On an interview's page (its headline or set-up says so: :func:`_interview_page`; not a page of rhetorical
-    questions or FAQs), the statements above the first within :data:`INTERVIEW_WORDS` words that gives news: an
-    agreement, a decision (:data:`DECIDED`) or an act to come (:data:`SET_FOR`) with its time (:data:`A_TIME`, a day,
-    a date; "Within ASEAN, member states have agreed guidelines …" is background), or an act on a day
-    (:data:`DATED_ACT`, :data:`ON_A_DAY`; not "Today the work is carried out …"); not quoted, not asked, not leaning
-    on the sentence above (:data:`LEANS_BACK`). Nothing where the first statement tells news itself
-    (:func:`_general_opening`: "Vietnam expects … to ratify … by mid-2027, Ambassador … told …"), nor on an opinion
-    page (its thesis leads)."""
+    """On an interview's page (:func:`_an_interview`; not a page of rhetorical questions or FAQs), the statements
+    above the first within :data:`INTERVIEW_WORDS` words that gives news: an agreement, a decision (:data:`DECIDED`)
+    or anything to come (:data:`FUTURE`) with its time (:data:`A_TIME`, a day, a date; "Within ASEAN, member states
+    have agreed guidelines …" is background), or an act on a day (:data:`DATED_ACT`, :data:`ON_A_DAY`; not "Today the
+    work is carried out …"); not quoted, not asked, not leaning on the sentence above (:data:`LEANS_BACK`). Nothing
+    where the first statement tells news itself (:func:`_general_opening`: "Vietnam expects … to ratify … by
+    mid-2027, Ambassador … told …"), nor on an opinion page (its thesis leads)."""
     kept = [i for i, ok in enumerate(allowed) if ok]
-    if len(kept) < 2 or kind == OPINION or not _interview_page(raw, kept, headline) \
+    if len(kept) < 2 or kind == OPINION or not _an_interview(raw, kept, headline) \
             or not _general_opening(raw[kept[0]].strip()):
         return []
     words = 0
     for n, i in enumerate(kept):
         sentence = raw[i].strip()
         said = unquoted(sentence)
-        news = ((DECIDED.search(said) or SET_FOR.search(said)) and (A_TIME.search(said) or NEWS_DAY.search(said)
-                                                                      or A_DATE.search(said))) \
+        news = ((DECIDED.search(said) or (FUTURE.search(said) and not NOT_TO_COME.search(said)))
+                and (A_TIME.search(said) or NEWS_DAY.search(said) or A_DATE.search(said))) \
             or DATED_ACT.search(sentence) or (LEAD_ACT.search(sentence) and ON_A_DAY.search(sentence))
         if news and not (sentence.startswith(QUOTE_MARKS) or is_question(sentence) or LEANS_BACK.match(sentence)):
             return kept[:n]
