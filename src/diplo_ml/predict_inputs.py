@@ -1,6 +1,6 @@
-"""What `diplo-ml predict` reads: raw articles (.txt, .md, .html, .pdf), JSONL files, RSS/Atom feeds and standard
-input, as units to predict, each with the fields its output row carries (``id``, ``source``, ``line`` or
-``paragraph_index``)."""
+"""What `diplo-ml predict` reads: raw articles (.txt, .md, .html, .pdf), JSONL files (and .json, .csv and .tsv
+exports, read row by row as JSONL is), RSS/Atom feeds and standard input, as units to predict, each with the fields
+its output row carries (``id``, ``source``, ``line`` or ``paragraph_index``)."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ from diplo_ml.data.line_joins import mended_breaks
 from diplo_ml.data.page_kind import row_kind
 from diplo_ml.data.page_noise import furniture_note
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
+from diplo_ml.data.record_files import RECORD_SUFFIXES, iter_record_file, with_one_page
 from diplo_ml.data.scraped_elements import KIND_FIELDS, element_page, group_elements, selector_of
 from diplo_ml.errors import DataError, EncodingError, NoTextError
 from diplo_ml.files import check_outside_input_folders, not_a_file
@@ -42,7 +43,8 @@ from diplo_ml.predict_record import STDIN
 from diplo_ml.tasks.base import Task
 from diplo_ml.text import is_blank
 
-INPUT_SUFFIXES = (".jsonl", *SUFFIXES)
+INPUT_SUFFIXES = (".jsonl", *RECORD_SUFFIXES, *SUFFIXES)
+ROW_SUFFIXES = (".jsonl", *RECORD_SUFFIXES)  # files of rows (a scraper's, a CMS's export), not pages
 Unit = dict[str, Any]  # one thing to predict: "_text" (and "_context") plus the fields its output row carries
 
 
@@ -345,7 +347,7 @@ def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterato
     on_no_previous = note_once if previous else None
     left_out: list[str] = []  # article pages with no readable text; among several inputs they are noted, not fatal
     given = 0
-    pages = [Path(i) for i in inputs if i != STDIN and Path(i).suffix.lower() != ".jsonl"]
+    pages = [Path(i) for i in inputs if i != STDIN and Path(i).suffix.lower() not in ROW_SUFFIXES]
     articles = [p for p in pages if not written_by_diplo(p)]  # ids as ingest and brief give them (they skip these)
     page_ids = iter(doc_ids(articles))
     for item in inputs:
@@ -361,8 +363,10 @@ def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterato
             given += 1
             continue
         path = Path(item)
-        if path.suffix.lower() == ".jsonl":
-            yield from _jsonl_units(iter_jsonl(path), str(path), task, on_no_previous)
+        if path.suffix.lower() in ROW_SUFFIXES:  # (a .json export's items, a .csv file's rows: as JSONL rows)
+            rows = with_one_page(iter_jsonl(path), str(path)) if path.suffix.lower() == ".jsonl" \
+                else iter_record_file(path)
+            yield from _jsonl_units(rows, str(path), task, on_no_previous)
             given += 1
             continue
         try:

@@ -85,7 +85,8 @@ def record_title(record: dict[str, Any]) -> str | None:
 
 # where a scraped row keeps its text when it has no "text" field, and its date when it has no "date" field
 TEXT_FIELDS = ("text", "body", "content", "article", "article_text", "full_text", "article_body", "articleBody",
-               "maintext", "paragraphs")
+               "maintext", "paragraphs", "value", "html")  # (a block's {"kind": "paragraph", "value": "…"}, a
+# fragment's {"block": "body", "html": "<p>…"}, read 102)
 # where a feed's item keeps its text when it gives no other (an RSS item's "description" beside a null
 # "content_encoded"; a feed reader's "summary": {"content": "<p>…"}, read 95)
 FEED_TEXT_FIELDS = ("description", "summary")
@@ -153,7 +154,7 @@ def _item_text(item: object) -> str | None:
     return "" if kind.lower() in NOT_TEXT_KINDS else text.strip()
 
 
-BLOCK_TEXT_KEYS = ("text", "txt", "content", "value", "body")  # where a block keeps its words
+BLOCK_TEXT_KEYS = ("text", "txt", "content", "value", "body", "html")  # where a block keeps its words
 
 
 ENTITY = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")

@@ -27,12 +27,13 @@ COUNTED_PART_FIELDS = {"page": ("pages", "page_count", "total_pages", "n_pages",
 # `"chunk": 2, "chunks_total": 6`; a wire's story in `"part": 1, "parts": 3` rows, read 88)
 # numbers that may count anything (a listing's briefs by "index", an article's comments): a part's only beside its kind
 GENERIC_NUMBER_FIELDS = ("seq", "sequence", "idx", "index", "order", "block_no", "part_no",
-                         "block", "part", "n", "seg", "segment", "row")  # (a number where it is one: `"block": 3,
+                         "block", "part", "n", "seg", "segment", "row", "row_id", "sort_order", "order_no", "item_no",
+                         "i")  # (a number where it is one: `"block": 3,
 # "type": "paragraph"`, read 57; `"part": 5, "kind": "intro"`, read 63; `"n": 4, "style": "body"`, `"seg": 2,
 # "role": "intro"`, read 67; `"row": 3, "segment_type": "answer"`, read 88)
 KIND_FIELDS = ("type", "kind", "block_type", "block", "block_kind", "element_type", "part_type", "role", "tag",
                "row_type", "item_type", "node_type", "record_type", "entry_type", "style", "segment_type",
-               "section_heading")  # (a feed item's sections: "description", "Remarks", "related", read 87)
+               "section_heading", "field")  # (a feed item's sections: "description", "Remarks", "related", read 87)
 # (what a numbered part is: "paragraph", "breadcrumb", "image_caption", an element's own tag "h1")
 DOC_ID_FIELDS = ("doc_id", "docid", "document_id", "article_id", "page_id", "story_id")  # the page a part is of
 FILE_FIELDS = ("source_file",)  # (a PDF's pages a row each, read 85; after the address: a crawl's dump file holds many)
@@ -43,7 +44,11 @@ KIND_SELECTORS = {"breadcrumb": "nav.breadcrumb", "breadcrumbs": "nav.breadcrumb
                   "sapo": "p.sapo", "lead": "p.sapo", "standfirst": "p.sapo", "summary": "p.sapo",
                   "quote": "blockquote", "footer": "footer", "time": "time", "date": "time", "timestamp": "time",
                   "h1": "h1", "h2": "h2", "h3": "h2", "figcaption": "figure figcaption", "blockquote": "blockquote",
-                  "header": "h2", "image": "figure figcaption", "list": "ul li"}  # (an editor's blocks)
+                  "header": "h2", "image": "figure figcaption", "list": "ul li",  # (an editor's blocks)
+                  "dek": "p.sapo", "deck": "p.sapo", "promo": "aside", "ad": "aside", "advert": "aside",
+                  "advertisement": "aside", "banner": "aside", "subscribe": "aside", "newsletter": "aside",
+                  "share": "aside", "social": "aside", "cookie": "aside", "cookies": "aside"}  # (read 102: a
+# subscription's promotion, an app's banner, the share buttons a scraper kept as rows, left out as a page leaves them)
 PARAGRAPH_KINDS = {"paragraph", "para", "p", "text", "body", "intro", "answer"}  # (an interview's answers, read 63)
 OTHER_PART = "div.part"  # a numbered part of a kind no list knows: a page's part among known ones, else a row
 # a row of no text that names its page (read 56: `{"doc_id": …, "row_type": "meta", "title": …, "published": …}` above
@@ -118,7 +123,10 @@ def selector_of(record: dict[str, Any]) -> str | None:
         + (("page", "chunk") if titled else ()) + counted
     # (a kind beside a count is a part though its own number is null: a page's related list after its counted parts,
     # `"part": null, "parts": 3, "block": "related"`, read 88)
-    if named or not (any(_number(record.get(k)) for k in numbers) or (kind is not None and counted)
+    # (and a part of a kind a page has, under its document's id though unnumbered: a caption's row among numbered
+    # paragraphs, `{"doc_id": …, "para_no": null, "kind": "caption"}`, read 102)
+    known = kind is not None and _kind_selector(kind) is not None and any(record.get(k) for k in DOC_ID_FIELDS)
+    if named or not (any(_number(record.get(k)) for k in numbers) or (kind is not None and counted) or known
                      or timed_segment(record)):
         return named
     # a kind no list knows ("meta", "news"): see :func:`group_elements`
@@ -164,20 +172,22 @@ def _row_lines(block: str) -> list[str]:
     return parts
 
 
-def element_markup(selector: str, text: str) -> tuple[str, bool]:
+def element_markup(selector: str, text: str, tagged: bool = False) -> tuple[str, bool]:
     """One element as markup nested as its selector says, and whether it belongs in the page's head: ("ul.menu li a",
     "News") -> '<ul class="menu"><li><a>News</a></li></ul>'; ("meta[property=og:title]", "…") -> a <meta> whose
-    content is the text."""
+    content is the text. ``tagged``: the text is the element's markup (a row's "html" field: "<strong>Vientiane
+    (VNA) –</strong> …", read 102), as a text that looks like HTML is."""
     compounds = [c for c in re.split(r"\s*[>+~]\s*|\s+", selector.strip()) if c]
     tags = [_tag(c) for c in compounds] or [("<div>", "div")]
     opening, name = tags[-1]
-    inner = text if looks_like_html(text) else html.escape(text)
+    tagged = tagged or looks_like_html(text)
+    inner = text if tagged else html.escape(text)
     if name == "meta":
         return f'{opening[:-1]} content="{html.escape(text)}">', True
     if name == "title":
         return f"<title>{html.escape(text)}</title>", True
     markup = f"{opening}{inner}</{name}>"
-    if name == "p" and not looks_like_html(text):  # (a row of several paragraphs, a chunk of an article: each one)
+    if name == "p" and not tagged:  # (a row of several paragraphs, a chunk of an article: each one)
         markup = "".join(f"{opening}{html.escape(part.strip())}</p>" for block in re.split(r"\n\s*\n", text)
                          for part in _row_lines(block) if part.strip()) or markup
     for outer, outer_name in reversed(tags[:-1]):
@@ -185,6 +195,41 @@ def element_markup(selector: str, text: str) -> tuple[str, bool]:
             continue
         markup = f"{outer}{markup}</{outer_name}>"
     return markup, False
+
+
+ONE_PAGE_ROWS = 500  # the most rows a file of one page's parts is looked at as one (a crawl's file is longer)
+
+
+def _page_part(record: dict[str, Any]) -> bool:
+    """Whether a row names itself a part of a page: by its kind ("h1", "paragraph", "caption", "breadcrumb") or by
+    its element's selector."""
+    kind = next((record[k] for k in KIND_FIELDS if isinstance(record.get(k), str)), None)
+    return (kind is not None and _kind_selector(kind) is not None) or given_string(record, SELECTOR_FIELDS) is not None
+
+
+def _title_part(record: dict[str, Any]) -> bool:
+    """Whether a row is a page's title by its kind ("h1", "headline", "title") or its selector ("h1.title")."""
+    kind = next((record[k] for k in KIND_FIELDS if isinstance(record.get(k), str)), None)
+    selector = given_string(record, SELECTOR_FIELDS) or (_kind_selector(kind) if kind else None) or ""
+    return re.search(r"(?:^|[\s>])h1\b", selector) is not None
+
+
+def one_page_rows(rows: list[dict[str, Any]], label: str) -> list[dict[str, Any]]:
+    """The rows of a file that holds one page's parts and names no page (read 102: a CMS's list of blocks
+    `[{"type": "h1", "text": …}, {"type": "p", "html": …}]`, a scraper's `{"order": 3, "row_type": "headline",
+    "value": …}`), each given the file as its page (:data:`FILE_FIELDS`) and, where it has no number, its place
+    (`"position"`), so that they are read as that page (:func:`group_elements`): where most rows name a page's part
+    by their kind (:func:`_page_part`), no row names a page (:func:`page_key`) and no two rows have titles of their
+    own (a list of articles, a feed's items); else the rows as they are."""
+    parts = sum(_page_part(row) for row in rows)
+    titled = sum(bool(given_string(row, ("title", "headline"))) for row in rows)
+    pages = {page_key(row) for row in rows}
+    if len(rows) < 2 or parts * 5 < len(rows) * 3 or titled >= 2 or len(pages) > 1 or not any(map(_title_part, rows)):
+        return rows
+    numbered = any(_number(row.get(f)) for row in rows for f in (*PART_NUMBER_FIELDS, *GENERIC_NUMBER_FIELDS))
+    given = {**({FILE_FIELDS[0]: label} if pages == {None} else {})}
+    return [{**row, **given, **({} if numbered else {"position": place})} if _page_part(row) or any(
+        isinstance(row.get(k), str) for k in KIND_FIELDS) else row for place, row in enumerate(rows, start=1)]
 
 
 def in_part_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -219,7 +264,8 @@ def element_page(rows: list[dict[str, Any]]) -> str:
         text = record_text(row)
         if spoken:
             text = f"{cue_time(row)} {text}"
-        markup, in_head = element_markup(selector or "div", text)
+        tagged = record_text_field(row).lower().endswith("html") and re.search(r"<[a-zA-Z]", text) is not None
+        markup, in_head = element_markup(selector or "div", text, tagged)
         (head if in_head else body).append(markup)
     for field, name in PAGE_FIELDS.items():
         value = rows[0].get(field)  # (what every row repeats, or what a row of metadata alone gives)

@@ -1,0 +1,90 @@
+"""`diplo-ml predict` on a scraper's or a CMS's .json, .csv and .tsv exports, and on a file of one page's parts that
+names no page (s64, read 102)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from diplo_ml.data.record_files import iter_record_file
+from diplo_ml.errors import DataError
+from diplo_ml.predict_inputs import read_units
+from diplo_ml.tasks.summarise import SummariseTask
+
+LEAD = ("Vietnam and Chile on Monday signed a protocol that cuts tariffs on 300 lines of goods, officials said in "
+        "Santiago.")
+MORE = "The protocol takes effect in January and covers fruit, seafood and textiles."
+TITLE = "Vietnam, Chile sign tariff protocol"
+
+
+def _units(path) -> list[dict]:
+    return list(read_units([str(path)], SummariseTask({})))
+
+
+@pytest.mark.parametrize("data", [
+    [{"title": TITLE, "text": f"{LEAD}\n\n{MORE}"}],
+    {"status": "ok", "articles": [{"title": TITLE, "body": f"{LEAD}\n\n{MORE}"}]},
+    {"data": {"article": {"title": TITLE, "content": [{"type": "paragraph", "html": f"<p>{LEAD}</p>"},
+                                                      {"type": "paragraph", "html": f"<p>{MORE}</p>"}]}}},
+    {"page": {"title": TITLE, "body": [LEAD, MORE]}, "sidebar": {"links": ["Related: Peru talks"]}},
+    {"url": "https://example.vn/a/1", "items": [{"kind": "title", "value": TITLE}, {"kind": "image", "value":
+     "Ministers at the signing. (Photo: VNA)"}, {"kind": "paragraph", "value": LEAD},
+     {"kind": "paragraph", "value": MORE}]},
+    [{"type": "menu", "items": ["Politics", "World"]}, {"type": "h1", "text": TITLE},
+     {"type": "p", "html": f"<strong>Santiago (VNA) –</strong> {LEAD}"}, {"type": "p", "text": MORE}],
+])
+def test_a_json_export_is_read_as_its_articles_rows(tmp_path, data):
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    [unit] = _units(path)
+    assert unit["_text"].startswith(LEAD) and MORE in unit["_text"]
+    assert unit["headline"] in (TITLE, None) and unit["source"] == str(path)
+
+
+def test_a_csv_export_of_one_pages_rows_out_of_order(tmp_path):
+    rows = [("article_id", "sort_order", "type", "text"), ("vov-1", "2", "paragraph", MORE),
+            ("vov-1", "0", "title", TITLE), ("vov-1", "1", "paragraph", LEAD), ("vov-1", "3", "tag", "trade; Chile")]
+    path = tmp_path / "rows.csv"
+    path.write_text("\n".join(",".join(f'"{c}"' for c in row) for row in rows) + "\n", encoding="utf-8")
+    [unit] = _units(path)
+    assert unit["headline"] == TITLE
+    assert unit["_text"].startswith(LEAD) and unit["_text"].index(LEAD) < unit["_text"].index(MORE)
+
+
+def test_a_tsv_file_of_articles_gives_one_unit_a_row(tmp_path):
+    path = tmp_path / "articles.tsv"
+    path.write_text(f"id\ttitle\ttext\n7\t{TITLE}\t{LEAD}\n8\tSecond story\t{MORE}\n", encoding="utf-8")
+    units = _units(path)
+    assert [u["id"] for u in units] == [7, 8] and [u["line"] for u in units] == [2, 3]
+
+
+def test_a_jsonl_file_of_one_pages_parts_that_names_no_page_is_that_page(tmp_path):
+    rows = [{"order": 1, "row_type": "promo", "value": "Subscribe for unlimited access."},
+            {"order": 2, "row_type": "headline", "value": TITLE}, {"order": 3, "row_type": "byline", "value": "By An"},
+            {"order": 4, "row_type": "paragraph", "value": LEAD}, {"order": 5, "row_type": "paragraph", "value": MORE}]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    [unit] = _units(path)
+    assert unit["headline"] == TITLE and unit["_text"].startswith(LEAD)
+
+
+def test_a_list_of_articles_stays_a_list(tmp_path):
+    items = [{"type": "article", "title": f"Story {n}", "text": f"{LEAD} Story {n}."} for n in range(3)]
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps({"items": items}), encoding="utf-8")
+    assert len(_units(path)) == 3
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("bad.json", '{"items": [\n {"title": "x",\n}', "bad.json:3: malformed JSON"),
+    ("bad.json", "[1, 2]", "item 1: expected a JSON object"),
+    ("bad.json", "[]", "no records"),
+    ("bad.csv", "\n\n", "no header row"),
+    ("bad.csv", "title,text\nA,B,C\n", "bad.csv:2: 3 cells under a header of 2 columns"),
+])
+def test_a_broken_export_names_its_file_and_line(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataError, match=message.replace("(", r"\(")):
+        list(iter_record_file(path))
