@@ -88,3 +88,22 @@ def test_a_broken_export_names_its_file_and_line(tmp_path, name, content, messag
     path.write_text(content, encoding="utf-8")
     with pytest.raises(DataError, match=message.replace("(", r"\(")):
         list(iter_record_file(path))
+
+
+def test_a_briefings_turns_under_its_address_and_an_interviews_rows_under_a_post_id_are_one_page(tmp_path):
+    url = "https://www.mofa.gov.vn/en/regular-press-briefing-23-10-2025"
+    turns = [("title", "Regular Press Briefing on 23 October 2025"),
+             ("opening", "Good afternoon, ladies and gentlemen."), ("announcement", LEAD),
+             ("question", "Could you comment on the tariffs?"), ("answer", MORE)]
+    path = tmp_path / "turns.jsonl"
+    path.write_text("\n".join(json.dumps({"source": url, "turn": n, "role": role, "text": text})
+                              for n, (role, text) in enumerate(turns)) + "\n", encoding="utf-8")
+    [unit] = _units(path)
+    assert unit["headline"] == "Regular Press Briefing on 23 October 2025" and LEAD in unit["_text"]
+    rows = [("title", TITLE), ("photo", "The ambassador. (Photo: VNA)"), ("q", "How do you assess the year?"),
+            ("a", LEAD)]
+    path = tmp_path / "qa.jsonl"
+    path.write_text("\n".join(json.dumps({"post_id": 318901, "seq": n, "role": role, "text": text})
+                              for n, (role, text) in enumerate(rows)) + "\n", encoding="utf-8")
+    [unit] = _units(path)
+    assert unit["headline"] == TITLE and "(Photo" not in unit["_text"] and LEAD in unit["_text"]

@@ -28,14 +28,15 @@ COUNTED_PART_FIELDS = {"page": ("pages", "page_count", "total_pages", "n_pages",
 # numbers that may count anything (a listing's briefs by "index", an article's comments): a part's only beside its kind
 GENERIC_NUMBER_FIELDS = ("seq", "sequence", "idx", "index", "order", "block_no", "part_no",
                          "block", "part", "n", "seg", "segment", "row", "row_id", "sort_order", "order_no", "item_no",
-                         "i")  # (a number where it is one: `"block": 3,
+                         "i", "turn")  # (a briefing's turns, read 102)  # (a number where it is one: `"block": 3,
 # "type": "paragraph"`, read 57; `"part": 5, "kind": "intro"`, read 63; `"n": 4, "style": "body"`, `"seg": 2,
 # "role": "intro"`, read 67; `"row": 3, "segment_type": "answer"`, read 88)
 KIND_FIELDS = ("type", "kind", "block_type", "block", "block_kind", "element_type", "part_type", "role", "tag",
                "row_type", "item_type", "node_type", "record_type", "entry_type", "style", "segment_type",
                "section_heading", "field")  # (a feed item's sections: "description", "Remarks", "related", read 87)
 # (what a numbered part is: "paragraph", "breadcrumb", "image_caption", an element's own tag "h1")
-DOC_ID_FIELDS = ("doc_id", "docid", "document_id", "article_id", "page_id", "story_id")  # the page a part is of
+DOC_ID_FIELDS = ("doc_id", "docid", "document_id", "article_id", "page_id", "story_id",
+                 "post_id")  # the page a part is of
 FILE_FIELDS = ("source_file",)  # (a PDF's pages a row each, read 85; after the address: a crawl's dump file holds many)
 # the element a part of each kind is written as (any other kind: a paragraph)
 KIND_SELECTORS = {"breadcrumb": "nav.breadcrumb", "breadcrumbs": "nav.breadcrumb", "nav": "nav", "menu": "nav",
@@ -47,7 +48,8 @@ KIND_SELECTORS = {"breadcrumb": "nav.breadcrumb", "breadcrumbs": "nav.breadcrumb
                   "header": "h2", "image": "figure figcaption", "list": "ul li",  # (an editor's blocks)
                   "dek": "p.sapo", "deck": "p.sapo", "promo": "aside", "ad": "aside", "advert": "aside",
                   "advertisement": "aside", "banner": "aside", "subscribe": "aside", "newsletter": "aside",
-                  "share": "aside", "social": "aside", "cookie": "aside", "cookies": "aside"}  # (read 102: a
+                  "share": "aside", "social": "aside", "cookie": "aside", "cookies": "aside",
+                  "photo": "figure figcaption", "question": "p", "q": "p"}  # (read 102: a
 # subscription's promotion, an app's banner, the share buttons a scraper kept as rows, left out as a page leaves them)
 PARAGRAPH_KINDS = {"paragraph", "para", "p", "text", "body", "intro", "answer"}  # (an interview's answers, read 63)
 OTHER_PART = "div.part"  # a numbered part of a kind no list knows: a page's part among known ones, else a row
@@ -72,7 +74,9 @@ def page_key(record: dict[str, Any]) -> str | None:
     `{"doc_id": …, "seq": 1, "block": "time", …}`), else its address without a page number (read 68), else the file
     it was read from (:data:`FILE_FIELDS`), else, for a transcript's timed segment, its recording
     (:func:`~diplo_ml.data.transcripts.recording_key`)."""
-    url = record_url(record)
+    url = record_url(record) or next((v.strip() for v in (record.get("source"),) if isinstance(v, str)
+                                      and re.match(r"\s*https?://\S+\s*$", v)), None)  # (a briefing's turns,
+    # `{"source": "https://www.mofa.gov.vn/…", "turn": 2, "role": "announcement", …}`, read 102)
     return next((str(record[k]) for k in DOC_ID_FIELDS if isinstance(record.get(k), (str, int))
                  and not isinstance(record.get(k), bool) and str(record[k]).strip()), None) \
         or (PAGE_PARAMETER.sub("", url) if url else None) \
