@@ -110,3 +110,17 @@ def test_rows_numbered_twice_over_or_not_at_all_keep_their_order(numbers):
     from diplo_ml.data.scraped_elements import in_part_order
     rows = _rows(numbers)
     assert in_part_order(rows) == rows
+
+
+def test_an_opinion_pieces_statement_that_tells_its_headlines_claim_leads():
+    from diplo_ml.models.summarise.selection import statement_candidates
+    text = ("Signing trade deals was the easy part.\n\n"
+            "The harder task is making sure Vietnamese firms are inside the networks those deals create.\n\n"
+            "At half past six on a humid Tuesday morning in Bình Dương, the loading bays of a parts maker are busy.\n\n"
+            "Vietnam's economic diplomacy must now move beyond signing agreements and towards securing the country's "
+            "place inside regional supply chains.\n\nThe record so far is impressive by any measure.")
+    found = statement_candidates(text, "Supply chains are the new frontier of Vietnam's economic diplomacy", OPINION)
+    first = next(s for s, ok in zip(found.sentences, found.allowed) if ok)
+    assert first.startswith("Vietnam's economic diplomacy must now move")
+    found = statement_candidates(text, "Supply chains are the new frontier of Vietnam's economic diplomacy", None)
+    assert next(s for s, ok in zip(found.sentences, found.allowed) if ok).startswith("Signing trade deals")

@@ -1568,20 +1568,65 @@ def _opinion_thesis(raw: Sequence[str], allowed: np.ndarray, kind: str | None, h
     topic = topic_words(unquoted(headline)) if headline else set()
     # (a straw man's "Many in Hanoi believe that Vietnam must choose …" tells no thesis)
     opened = 0 if _someone_elses(voiced) or THIS_PIECE.match(voiced) else len(topic & topic_words(voiced))
+    claim = _first_claim(raw, kept)
+    told = _headline_told(raw, kept, topic)
+    shared = len(topic & topic_words(unquoted(raw[claim]))) if claim is not None else 0
+    if told is not None and (claim is None or len(topic & topic_words(unquoted(raw[told]))) >= shared + 2):
+        return [j for j in kept if j < told]  # (the statement that tells the headline's claim, over a claim that
+        # tells little of it: "Vietnam's multilateral diplomacy has moved from simply taking part to actively
+        # shaping …" under "From participant to shaper: …", read 98)
+    if claim is None:
+        return []
+    # (an opening that tells the headline's subject more than the claim does is the thesis itself: "Putting off the
+    # Mekong water-data agreement for another year is a mistake …", a review found)
+    return [] if opened >= 2 and opened > shared else [j for j in kept if j < claim]
+
+
+def _voiced(sentence: str, said: str, least: int) -> bool:
+    """Whether a statement speaks in the writer's own voice, of ``least`` words or more: not a question, not quoted,
+    not leaning on the sentence before (:data:`LEANS_BACK`), not someone else's view (:func:`_someone_elses`), not
+    to "you" (:data:`ADDRESSED`)."""
+    return not is_question(sentence) and not sentence.startswith(QUOTE_MARKS) and len(said.split()) >= least \
+        and not LEANS_BACK.match(sentence) and not (_someone_elses(said) or ADDRESSED.search(said))
+
+
+def _first_claim(raw: Sequence[str], kept: list[int]) -> int | None:
+    """An opinion piece's first statement within :data:`OPINION_WORDS` words that claims (:data:`CLAIMS`) in the
+    writer's own voice (:func:`_voiced`, :data:`CLAIM_WORDS` words or more)."""
     words = 0
     for i in kept:
         sentence = raw[i].strip()
         said = unquoted(sentence)
-        if CLAIMS.search(said) and not is_question(sentence) and not sentence.startswith(QUOTE_MARKS) \
-                and len(said.split()) >= CLAIM_WORDS and not LEANS_BACK.match(sentence) \
-                and not (_someone_elses(said) or ADDRESSED.search(said)):
-            # (an opening that tells the headline's subject more than the claim does is the thesis itself: "Putting
-            # off the Mekong water-data agreement for another year is a mistake …", a review found)
-            return [] if opened >= 2 and opened > len(topic & topic_words(said)) else [j for j in kept if j < i]
+        if CLAIMS.search(said) and _voiced(sentence, said, CLAIM_WORDS):
+            return i
         words += len(sentence.split())
         if words > OPINION_WORDS:
             break
-    return []
+    return None
+
+
+TOLD_WORDS = 3  # how many of its headline's words a statement shares to tell its claim (of TOLD_LENGTH words or more)
+TOLD_LENGTH = 15
+
+
+def _headline_told(raw: Sequence[str], kept: list[int], topic: set[str]) -> int | None:
+    """An opinion piece's first statement within :data:`OPINION_WORDS` words, after its opening, that tells what its
+    headline claims: in the writer's voice (:func:`_voiced`), sharing :data:`TOLD_WORDS` of the headline's words or
+    more, and more than any statement before it ("Supply chains are the new frontier of Vietnam's economic
+    diplomacy" over "Vietnam's economic diplomacy must now move beyond signing trade agreements and towards actively
+    securing the country's place inside regional supply chains …", read 98)."""
+    most, words = 0, 0
+    for n, i in enumerate(kept):
+        sentence = raw[i].strip()
+        said = unquoted(sentence)
+        shared = len(topic & topic_words(said))
+        if n and shared >= TOLD_WORDS and shared > most and _voiced(sentence, said, TOLD_LENGTH):
+            return i
+        most = max(most, shared)
+        words += len(sentence.split())
+        if words > OPINION_WORDS:
+            break
+    return None
 
 
 # a date ("Late on the night of 27 May, …")
