@@ -81,3 +81,14 @@ def test_talks_between_leaders_are_no_interview():
     opening = "General Secretary Tô Lâm held talks with Lao leader Thongloun Sisoulith in Vientiane."
     later = "An official welcome ceremony was held in Vientiane on August 12 for the Vietnamese leader."
     assert _first(f"{opening}\n\nThe two sides reviewed their ties.\n\n{later}", "Tô Lâm visits Laos") == opening
+
+
+@pytest.mark.parametrize("note", [
+    "[recorded by: T.L. / checked against video, minor cuts marked ...]",
+    "Previous version was released at 17:10.", "Entries appear in chronological order.",
+    "Figures are preliminary unless otherwise stated.", "For reference only.",
+])
+def test_a_note_on_how_the_document_was_made_is_no_statement(note):
+    from diplo_ml.models.summarise.selection import is_statement
+    assert not is_statement(note)
+    assert is_statement("Vietnam and Indonesia on November 25 adopted a Plan of Action for 2026-2030.")

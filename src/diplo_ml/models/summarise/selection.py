@@ -702,7 +702,8 @@ def is_statement(sentence: str) -> bool:
             or ((ABOUT_AUTHOR.match(unemphasised) or (EVENT_NOTICE.match(unemphasised) and len(text.split()) <= 20))
                 and not ATTRIBUTED.search(text)):
         return False
-    if FOOTNOTE.match(text) or vietnamese_text(text) or _describes_itself(unemphasised) or _answer_fragment(text) \
+    if (DOCUMENT_NOTE.search(unemphasised) and len(text.split()) <= 30) or FOOTNOTE.match(text) \
+            or vietnamese_text(text) or _describes_itself(unemphasised) or _answer_fragment(text) \
             or ISSUE_TITLE.match(unemphasised) \
             or (SITE_WELCOME.match(unemphasised) and not ATTRIBUTED.search(text)) \
             or (SITE_ALERT.match(unemphasised) and len(text.split()) <= 20) or _slide_caption(unemphasised):
@@ -712,6 +713,21 @@ def is_statement(sentence: str) -> bool:
             or (POINTER.search(unemphasised) and len(text.split()) <= 14) or PREAMBLE_AFTER_SUBJECT.match(text):
         return False
     return len(text.split()) >= 2
+
+
+# a note on how the document was made or is to be read (reads 100, 101, 103): "[recorded by: T.L. / checked against
+# video, minor cuts marked ...]", "[English interpretation channel – auto-transcribed, lightly edited …", "Previous
+# version was released at 17:10.", "Entries appear in chronological order.", "Figures are preliminary unless otherwise
+# stated.", "For reference only."
+DOCUMENT_NOTE = re.compile(r"^\[?(?:recorded|transcribed|checked|edited|compiled|translated)(?: by)?\s*:"
+                           r"|\b(?:auto-?transcribed|machine[- ]transcribed|lightly edited"
+                           r"|checked against (?:the )?(?:video|audio|recording|delivery))\b"
+                           r"|^(?:the )?(?:previous|earlier) version (?:was|of this (?:story|item) was) (?:released"
+                           r"|published|issued|moved|sent)\b"
+                           r"|^(?:entries|updates|posts|items) (?:appear|are (?:listed|shown|given|posted)) in"
+                           r" (?:reverse )?chronological order\b"
+                           r"|^(?:all )?figures (?:are|given are) (?:preliminary|provisional|estimates|rounded)\b"
+                           r"|^for reference only\b", re.IGNORECASE)
 
 
 # a quotation of a few words (six at most) with no speaker, as a feature opens: "“Mayday, mayday, mayday.”",
