@@ -92,3 +92,17 @@ def test_a_note_on_how_the_document_was_made_is_no_statement(note):
     from diplo_ml.models.summarise.selection import is_statement
     assert not is_statement(note)
     assert is_statement("Vietnam and Indonesia on November 25 adopted a Plan of Action for 2026-2030.")
+
+
+def test_a_live_pages_first_news_leads_over_its_scene():
+    text = ("The 34th Diplomatic Conference takes place in Hà Nội from December 16 to 19 with ambassadors from 94 "
+            "missions.\n\nDelegates are arriving at the National Convention Centre.\n\n"
+            "The opening session begins with the national anthem.\n\n"
+            "Prime Minister Trần Quốc Hưng on December 16 tasked the diplomatic service with attracting 60 billion USD "
+            "in new investment.\n\nHe spoke for forty minutes.")
+    assert _first(text, "Live: 34th Diplomatic Conference – Opening session").startswith("Prime Minister")
+    assert _first(text, "34th Diplomatic Conference opens").startswith("The 34th Diplomatic Conference")
+    news_first = "The President arrived in New York on Monday for the UN General Assembly.\n\n" + text
+    assert _first(news_first, "LIVE: President at the UN").startswith("The President arrived")
+    assert not __import__("diplo_ml.models.summarise.selection", fromlist=["x"]).is_statement(
+        "Local times are Central European Time (GMT+1).")

@@ -727,7 +727,8 @@ DOCUMENT_NOTE = re.compile(r"^\[?(?:recorded|transcribed|checked|edited|compiled
                            r"|^(?:entries|updates|posts|items) (?:appear|are (?:listed|shown|given|posted)) in"
                            r" (?:reverse )?chronological order\b"
                            r"|^(?:all )?figures (?:are|given are) (?:preliminary|provisional|estimates|rounded)\b"
-                           r"|^for reference only\b", re.IGNORECASE)
+                           r"|^for reference only\b|^(?:all )?(?:local )?times (?:are|given are|shown are) (?:in )?"
+                           r"(?:local|[A-Z][\w ]{1,40} time|GMT|UTC|ICT)\b", re.IGNORECASE)
 
 
 # a quotation of a few words (six at most) with no speaker, as a feature opens: "“Mayday, mayday, mayday.”",
@@ -1018,7 +1019,7 @@ def statement_candidates(text: str, headline: str | None = None, kind: str | Non
         lambda: _thesis_opening(raw, allowed, headline, questions),
         lambda: _nut_graf_opening(raw, allowed), lambda: _dated_news_below(raw, allowed, headline),
         lambda: _framed_report(raw, allowed, headline),
-        lambda: _interview_news(raw, allowed, headline, kind))
+        lambda: _interview_news(raw, allowed, headline, kind), lambda: _live_news(raw, allowed, headline))
     for passed_over in above_the_news:
         allowed[np.asarray(passed_over(), dtype=int)] = False
     first = next((i for i, ok in enumerate(allowed) if ok), None)  # a feature's opening cry, a line of its own
@@ -1780,6 +1781,33 @@ SETUP_TALK = re.compile(r"(?<!held )(?<!hold )(?<!holds )(?<!holding )"
 # France opened its doors in Paris more than a decade ago.", a history, is)
 NEWS_MARKS = (FUTURE, DECIDED, A_TIME, NEWS_DAY, A_DATE, AMOUNT,
               re.compile(r"\b(?:expects?|expected|plans?|aims?|hopes?|intends?)\b[^.;:!?]{0,80}?\bto [a-z]"))
+
+
+# a live page's headline: "Live: 34th Diplomatic Conference – Opening session", "LIVE: President … at the UN …", "Live
+# updates | …", "As it happened: …"
+LIVE_HEADLINE = re.compile(r"^(?:live(?: updates?| blog| coverage)?|as it happened)\s*[:|–—-]", re.IGNORECASE)
+LIVE_STATEMENTS = 15  # how far down a live page's entries its first news may come (its scene's entries first)
+
+
+def _live_news(raw: Sequence[str], allowed: np.ndarray, headline: str | None) -> list[int]:
+    """On a live page (:data:`LIVE_HEADLINE`) whose first statement reports no act on a day and no speaker (its
+    scene: "The 34th Diplomatic Conference … takes place in Hà Nội from December 16 to 19 …", "Delegates are
+    arriving …", read 100), the statements above its first news within :data:`LIVE_STATEMENTS`: an act on a day
+    (:data:`DATED_ACT`, or an act or a speaker's word and :data:`ON_A_DAY`: "Prime Minister … on December 16 tasked
+    …"), not quoted, not leaning on the sentence above."""
+    kept = [i for i, ok in enumerate(allowed) if ok]
+    if len(kept) < 2 or not (headline and LIVE_HEADLINE.match(headline.strip())):
+        return []
+    opening = raw[kept[0]].strip()
+    if _dated_act(opening) or REPORTED.search(unquoted(opening)):
+        return []
+    for n, i in enumerate(kept[1:LIVE_STATEMENTS], start=1):
+        sentence = raw[i].strip()
+        if (DATED_ACT.search(sentence) or ((LEAD_ACT.search(sentence) or REPORTED.search(sentence))
+                                           and ON_A_DAY.search(sentence))) \
+                and not sentence.startswith(QUOTE_MARKS) and not LEANS_BACK.match(sentence):
+            return kept[:n]
+    return []
 
 
 NOT_TO_COME = re.compile(r"\b(?:will not|won['’]t|shall not|not be)\b", re.IGNORECASE)  # ("… will not be available for
