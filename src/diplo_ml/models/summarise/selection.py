@@ -1786,6 +1786,8 @@ NEWS_MARKS = (FUTURE, DECIDED, A_TIME, NEWS_DAY, A_DATE, AMOUNT,
 # a live page's headline: "Live: 34th Diplomatic Conference – Opening session", "LIVE: President … at the UN …", "Live
 # updates | …", "As it happened: …"
 LIVE_HEADLINE = re.compile(r"^(?:live(?: updates?| blog| coverage)?|as it happened)\s*[:|–—-]", re.IGNORECASE)
+DAY_THEN_DONE = re.compile(rf"{ON_A_DAY.pattern},? (?:\w+ly )?[a-z]{{3,}}ed\b", re.IGNORECASE)  # ("… on December 16
+# tasked …")
 LIVE_STATEMENTS = 15  # how far down a live page's entries its first news may come (its scene's entries first)
 
 
@@ -1793,8 +1795,8 @@ def _live_news(raw: Sequence[str], allowed: np.ndarray, headline: str | None) ->
     """On a live page (:data:`LIVE_HEADLINE`) whose first statement reports no act on a day and no speaker (its
     scene: "The 34th Diplomatic Conference … takes place in Hà Nội from December 16 to 19 …", "Delegates are
     arriving …", read 100), the statements above its first news within :data:`LIVE_STATEMENTS`: an act on a day
-    (:data:`DATED_ACT`, or an act or a speaker's word and :data:`ON_A_DAY`: "Prime Minister … on December 16 tasked
-    …"), not quoted, not leaning on the sentence above."""
+    (:data:`DATED_ACT`, :data:`DAY_THEN_DONE`: "Prime Minister … on December 16 tasked …", or an act or a speaker's
+    word and :data:`ON_A_DAY`), not quoted, not leaning on the sentence above."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     if len(kept) < 2 or not (headline and LIVE_HEADLINE.match(headline.strip())):
         return []
@@ -1803,8 +1805,8 @@ def _live_news(raw: Sequence[str], allowed: np.ndarray, headline: str | None) ->
         return []
     for n, i in enumerate(kept[1:LIVE_STATEMENTS], start=1):
         sentence = raw[i].strip()
-        if (DATED_ACT.search(sentence) or ((LEAD_ACT.search(sentence) or REPORTED.search(sentence))
-                                           and ON_A_DAY.search(sentence))) \
+        if (DATED_ACT.search(sentence) or DAY_THEN_DONE.search(sentence)
+                or ((LEAD_ACT.search(sentence) or REPORTED.search(sentence)) and ON_A_DAY.search(sentence))) \
                 and not sentence.startswith(QUOTE_MARKS) and not LEANS_BACK.match(sentence):
             return kept[:n]
     return []
