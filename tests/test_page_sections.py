@@ -124,3 +124,15 @@ def test_an_opinion_pieces_statement_that_tells_its_headlines_claim_leads():
     assert first.startswith("Vietnam's economic diplomacy must now move")
     found = statement_candidates(text, "Supply chains are the new frontier of Vietnam's economic diplomacy", None)
     assert next(s for s, ok in zip(found.sentences, found.allowed) if ok).startswith("Signing trade deals")
+
+
+@pytest.mark.parametrize("title, head", [
+    ("Timeline: Embassy support for traders after fire - Embassy of Viet Nam in the Czech Republic",
+     "Timeline: Embassy support for traders after fire"),
+    ("Businesses showcase coffee at ANUGA 2025 - Embassy of Viet Nam in the Federal Republic of Germany",
+     "Businesses showcase coffee at ANUGA 2025"),
+    ("Talks held - Embassy of Viet Nam hosts reception", "Talks held - Embassy of Viet Nam hosts reception"),
+])
+def test_a_missions_site_name_after_a_title_is_no_part_of_it(title, head):
+    from diplo_ml.data.page_noise import without_site
+    assert without_site(title) == head

@@ -848,6 +848,13 @@ SITE_NAMES = {"gov.uk", "un news", "united nations", "u.s. department of state",
 SITE_SHAPE = re.compile(r"^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|vn|int|gov|co\.uk|info))$")
 
 
+# a Vietnamese mission's site after a title: "… - Embassy of Viet Nam in the Czech Republic", "… - Embassy of Viet
+# Nam in the Federal Republic of Germany" (reads 100, 103)
+MISSION_SITE = re.compile(r"(?i:the )?(?i:embassy|consulate(?:[- ]general)?|permanent mission|mission) of (?:the )?"
+                          r"(?:Socialist Republic of )?Vi[eệ]t ?[Nn]am(?: (?:in|to) (?:the )?[A-Z][\w'’.-]*"
+                          r"(?: (?:of|the|and|[A-Z][\w'’.-]*)){0,6})?")
+
+
 # a verb a story's title has and a site's name or tagline lacks ("Việt Nam to host …", "… sign …", "… held …")
 STORY_VERB = re.compile(r"\b(?:to|will|is|are|has|have|had|was|were|hosts?|hosted|holds?|held|signs?|signed|agrees?"
                         r"|agreed|opens?|opened|launch(?:es|ed)?|calls?|called|urges?|urged|meets?|met|welcomes?"
@@ -881,7 +888,7 @@ def split_site(title: str) -> tuple[str, str]:
     if not split:
         return title, ""
     head, site = split[1], split[2].strip()
-    known = site.lower() in SITE_NAMES or masthead(site)
+    known = site.lower() in SITE_NAMES or masthead(site) or bool(MISSION_SITE.fullmatch(site))
     return (head, site) if known or (SITE_SHAPE.match(site) and len(head.split()) >= 3) else (title, "")
 
 
