@@ -1753,6 +1753,10 @@ DECIDED = re.compile(r"\b(?:(?:has|have|had) (?:now |officially |formally |just 
                      r"|approved|recogni[sz]ed|accepted|licensed|lifted|granted|signed|voted)\b"
                      r"|\b(?:has|have) (?:now |officially |formally |just |finally |already )?(?:opened|launched)\b"
                      r"|\bofficially (?:opened|launched|recogni[sz]ed|approved)\b|\bthe decision has been made\b")
+# (in an opening, a decision told as news, not a participle: "… heritage elements recognised by UNESCO, …", read 99)
+DECIDED_NOW = re.compile(r"\b(?:has|have|had) (?:now |officially |formally |just |finally |already )?(?:agreed|decided"
+                         r"|approved|recogni[sz]ed|accepted|licensed|lifted|granted|signed|voted|opened|launched)\b"
+                         r"|\bofficially (?:opened|launched|recogni[sz]ed|approved)\b|\bthe decision has been made\b")
 # its time: "in September", "from January 1, 2025", "next March", "this August", "next year", "by the end of 2026"
 A_TIME = re.compile(rf"\b(?:in|from|on|by|before|this|next|early|late|mid-?) (?:the end of )?(?i:{MONTHS})\b"
                     r"|\b(?:this|next) (?:week|year|month|autumn|spring|summer|winter|quarter)\b"
@@ -1779,7 +1783,7 @@ SETUP_TALK = re.compile(r"(?<!held )(?<!hold )(?<!holds )(?<!holding )"
 # what news tells (something to come, a decision, a time, an amount, a plan: "Vietnam expects the remaining … member
 # states to ratify …"): not an interview's general opening ("Trade ties … have kept a steady pace …", "The … Centre in
 # France opened its doors in Paris more than a decade ago.", a history, is)
-NEWS_MARKS = (FUTURE, DECIDED, A_TIME, NEWS_DAY, A_DATE, AMOUNT,
+NEWS_MARKS = (FUTURE, DECIDED_NOW, A_TIME, NEWS_DAY, A_DATE, AMOUNT,
               re.compile(r"\b(?:expects?|expected|plans?|aims?|hopes?|intends?)\b[^.;:!?]{0,80}?\bto [a-z]"))
 
 
@@ -1830,7 +1834,8 @@ def _general_opening(sentence: str) -> bool:
 # Foreign Minister … about the results and …", "As the Lunar New Year of the Snake approaches, …", "Ahead of the
 # Homeland Spring programme …"
 YEAR_REVIEW = re.compile(r"\babout (?:the )?(?:results|achievements|outcomes|highlights)\b|\byear-end\b"
-                         r"|\b(?:lunar )?new year\b|\btết\b|\btet\b|\bhomeland spring\b"
+                         r"|\blunar new year\b|\bnew year (?:interview|message|greeting)s?\b|\btết\b|\btet\b"
+                         r"|\bhomeland spring\b"
                          r"|\byear of the (?:rat|ox|tiger|cat|rabbit|dragon|snake|horse|goat|monkey|rooster|dog|pig)\b",
                          re.IGNORECASE)
 
@@ -1838,11 +1843,12 @@ YEAR_REVIEW = re.compile(r"\babout (?:the )?(?:results|achievements|outcomes|hig
 def _an_interview(raw: Sequence[str], kept: list[int], headline: str | None) -> bool:
     """Whether a page is an interview: its headline gives its words to a speaker (:data:`SPEAKER_HEADLINE`) or says
     it is a talk, a Q&A, a podcast's episode (:data:`INTERVIEW_HEADLINE`), or its first three statements name the talk
-    (:data:`SETUP_TALK`; not "… held talks with …"); not a year's review (:data:`YEAR_REVIEW`)."""
+    (:data:`SETUP_TALK`; not "… held talks with …"); not a year's review (:data:`YEAR_REVIEW`, in the sentence that
+    names the talk: not "… a familiar sight in Hanoi's markets at Tet")."""
     said = headline and (SPEAKER_HEADLINE.match(headline) or INTERVIEW_HEADLINE.search(headline))
     upto = kept[2] + 1 if len(kept) > 2 else len(raw)  # (the set-up too, which may be no statement)
-    return bool(said or any(SETUP_TALK.search(raw[i]) for i in range(upto))) \
-        and not any(YEAR_REVIEW.search(raw[i]) for i in range(upto))
+    talks = [i for i in range(upto) if SETUP_TALK.search(raw[i])]
+    return bool(said or talks) and not any(YEAR_REVIEW.search(raw[i]) for i in talks)
 
 
 def _interview_news(raw: Sequence[str], allowed: np.ndarray, headline: str | None, kind: str | None) -> list[int]:
