@@ -107,3 +107,11 @@ def test_a_briefings_turns_under_its_address_and_an_interviews_rows_under_a_post
                               for n, (role, text) in enumerate(rows)) + "\n", encoding="utf-8")
     [unit] = _units(path)
     assert unit["headline"] == TITLE and "(Photo" not in unit["_text"] and LEAD in unit["_text"]
+
+
+def test_a_folders_json_and_csv_files_are_not_read_where_it_is_given(tmp_path):
+    from diplo_ml.predict_inputs import expand_folders
+    (tmp_path / "page.txt").write_text(f"{LEAD}\n", encoding="utf-8")
+    (tmp_path / "manifest.json").write_text('{"files": 1}', encoding="utf-8")
+    (tmp_path / "index.csv").write_text("name\npage.txt\n", encoding="utf-8")
+    assert [p.rsplit("/", 1)[-1] for p in expand_folders([str(tmp_path)])] == ["page.txt"]

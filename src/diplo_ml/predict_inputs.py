@@ -44,6 +44,8 @@ from diplo_ml.tasks.base import Task
 from diplo_ml.text import is_blank
 
 INPUT_SUFFIXES = (".jsonl", *RECORD_SUFFIXES, *SUFFIXES)
+FOLDER_SUFFIXES = (".jsonl", *SUFFIXES)  # what a folder given is read for: not its .json or .csv files (a saved page's
+# data, a site's manifest), which are read where named
 ROW_SUFFIXES = (".jsonl", *RECORD_SUFFIXES)  # files of rows (a scraper's, a CMS's export), not pages
 Unit = dict[str, Any]  # one thing to predict: "_text" (and "_context") plus the fields its output row carries
 
@@ -283,11 +285,11 @@ def expand_folders(inputs: list[str], output: str | None = None) -> list[str]:
 
     folders = [Path(i) for i in inputs if i != STDIN and Path(i).is_dir()]
     if folders and output:
-        check_outside_input_folders(output, inputs, INPUT_SUFFIXES)
+        check_outside_input_folders(output, inputs, FOLDER_SUFFIXES)
     expanded: list[tuple[str, Path]] = []  # (the name rows will carry as their source, the file)
     for item in inputs:
         if item != STDIN and Path(item).is_dir():
-            expanded += [(str(p), p) for p in expand_inputs([item], INPUT_SUFFIXES, once=False)]
+            expanded += [(str(p), p) for p in expand_inputs([item], FOLDER_SUFFIXES, once=False)]
         else:
             expanded.append((item, Path(item)))
     kept = {id(p) for p in once_each([p for name, p in expanded if name != STDIN])}
