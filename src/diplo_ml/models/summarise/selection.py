@@ -1775,10 +1775,16 @@ INTERVIEW_HEADLINE = re.compile(r"^(?:(?:exclusive )?interview|q ?& ?a|podcast|e
 # follows not
 SETUP_TALK = re.compile(r"(?<!held )(?<!hold )(?<!holds )(?<!holding )"
                         r"\b(?:spoke|talked|talks|speaks|sat down) (?:to|with)\b"
+                        r"(?! (?:the )?(?:reporters|journalists|press|media)\b)"  # (a press encounter is no interview:
+                        # "… spoke with reporters about the talks")
                         r"|\b(?:(?:has|have|had) )?(?:granted|given|gave|grants|gives) (?:an? |the )?(?:\w+ )?interview"
-                        r"|\binterview(?:ed|s)?\b|\b(?:talk|conversation|chat) with\b|\bput (?:\w+ ){0,2}questions to\b"
+                        r"|\b(?:an?|the|this|his|her|exclusive|written|recent) (?:\w+ )?interviews?\b"
+                        r"|\binterview (?:with|to)\b"
+                        r"|(?:correspondent|reporter|journalist)s?\b[^.!?]{0,40}\binterviewed\b"
+                        r"|\b(?:talk|conversation|chat) with\b|\bput (?:\w+ ){0,2}questions to\b"
                         r"|\banswer(?:s|ed)? (?:\w+ )?questions\b|\btranscript\b|\bpodcast\b|\bepisode\b"
-                        r"|\btold (?:a |an |the )?(?:[\w&.'’-]+ ){0,5}?(?:correspondent|reporter|journalist)s?\b",
+                        r"|\btold (?:a |an |the |our )(?:[\w&.'’-]+ ){0,5}?(?:correspondent|reporter"
+                        r"|journalist)\b(?!s)",
                         re.IGNORECASE)
 # what news tells (something to come, a decision, a time, an amount, a plan: "Vietnam expects the remaining … member
 # states to ratify …"): not an interview's general opening ("Trade ties … have kept a steady pace …", "The … Centre in
@@ -1820,6 +1826,12 @@ NOT_TO_COME = re.compile(r"\b(?:will not|won['’]t|shall not|not be)\b", re.IGN
 # a recorded interview, but …": a cover note's regrets, read 72)
 
 
+# what a set-up tells after it names the talk: "… in which he announced …", "…, announcing that …", "… and said …"
+TALK_TELLS = re.compile(r"\b(?:in which|saying|said|says|stressing|noting|adding|announced|revealed|confirmed"
+                        r"|announcing|revealing|confirming|highlighting|pledging|vowing|urging|calling for)\b")
+# (not "…, looking back on bilateral ties …", read 99; nor "… a week of consultations … that coincided with …")
+
+
 def _general_opening(sentence: str) -> bool:
     """Whether an interview's first statement tells no news: its set-up up to where it names the talk
     (:data:`SETUP_TALK`; not "… held talks with …", a meeting), or an answer, that reports no one and tells of nothing
@@ -1827,6 +1839,8 @@ def _general_opening(sentence: str) -> bool:
     said = unquoted(sentence)
     talk = SETUP_TALK.search(said)
     told = said[:talk.start()] if talk else said  # (a set-up's "…, Ambassador … said in an interview …" reports)
+    if talk and TALK_TELLS.search(said[talk.end():]):  # ("… gave an interview to Reuters in which he announced …")
+        return False
     return not (REPORTED.search(told) or any(mark.search(told) for mark in NEWS_MARKS))
 
 
