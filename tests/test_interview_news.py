@@ -106,3 +106,23 @@ def test_a_live_pages_first_news_leads_over_its_scene():
     assert _first(news_first, "LIVE: President at the UN").startswith("The President arrived")
     assert not __import__("diplo_ml.models.summarise.selection", fromlist=["x"]).is_statement(
         "Local times are Central European Time (GMT+1).")
+
+
+@pytest.mark.parametrize("headline, text", [
+    # review 1 of s64: a routine event to come, talks between leaders, a press encounter, a speech, a feature's quote,
+    # a job interview, an FAQ
+    ("Ambassador: our community is strong", f"{SETUP}\n\n{GENERAL}We will hold our annual community party in "
+     "December, as every year."),
+    ("Vietnam, Japan leaders talk trade", "Prime Minister Phạm Minh Chính held phone talks with his Japanese "
+     "counterpart on Monday.\n\nThe two leaders agreed to hold a summit in Tokyo in December."),
+    ("Vietnam Airlines eyes US deal", "Vietnam is ready to buy more aircraft, Deputy Prime Minister Hồ Đức Phớc told "
+     "reporters in Washington.\n\nVietnam Airlines will sign a deal with Boeing in September, he said."),
+    ("'Bamboo diplomacy': how Hanoi balances its partners", "Hanoi's balancing act is older than its name.\n\n"
+     "In 2023, Vietnam signed comprehensive strategic partnerships with two major powers."),
+    ("Fake job interview offers lure Vietnamese to scam compounds", "Scammers are luring young Vietnamese with fake "
+     "job interviews abroad, the ministry warned on Monday.\n\nThe embassy will open a hotline from next week."),
+    ("Q&A: consular legalisation of documents", "Consular legalisation certifies the seal on a foreign document.\n\n"
+     "Applications will be accepted online from July 1, 2025, the department said."),
+])
+def test_what_no_interviews_news_is(headline, text):
+    assert _first(text, headline) == text.split("\n\n")[0]

@@ -136,3 +136,11 @@ def test_an_opinion_pieces_statement_that_tells_its_headlines_claim_leads():
 def test_a_missions_site_name_after_a_title_is_no_part_of_it(title, head):
     from diplo_ml.data.page_noise import without_site
     assert without_site(title) == head
+
+
+@pytest.mark.parametrize("markup", [
+    _page(above='<ul class="widget"><li class="cat-item"><a href="/opinion">Opinion</a></li></ul>'),
+    _page(below='<div class="entry-meta">Posted in <a href="/c/a" rel="category tag">Analysis</a></div>'),
+])
+def test_review_1_of_s64_a_category_widget_and_an_analysis_category_make_no_opinion_page(markup):
+    assert page_kind(ingest_document(markup, "n", "news.html")) is None

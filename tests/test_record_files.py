@@ -115,3 +115,21 @@ def test_a_folders_json_and_csv_files_are_not_read_where_it_is_given(tmp_path):
     (tmp_path / "manifest.json").write_text('{"files": 1}', encoding="utf-8")
     (tmp_path / "index.csv").write_text("name\npage.txt\n", encoding="utf-8")
     assert [p.rsplit("/", 1)[-1] for p in expand_folders([str(tmp_path)])] == ["page.txt"]
+
+
+def test_review_1_of_s64_blocks_repeating_a_title_an_outlets_home_page_and_an_article_beside_teasers(tmp_path):
+    blocks = [{"type": "h1", "title": TITLE, "text": TITLE}, {"type": "p", "title": TITLE, "text": LEAD},
+              {"type": "p", "title": TITLE, "text": MORE}]
+    path = tmp_path / "blocks.json"
+    path.write_text(json.dumps(blocks), encoding="utf-8")
+    assert len(_units(path)) == 1  # (one page whose blocks each repeat its title)
+    rows = [{"source": "https://vovworld.vn/", "seq": n, "type": "paragraph", "text": text, "title": title}
+            for n, (title, text) in enumerate([(TITLE, LEAD), ("Second story", MORE)])]
+    path = tmp_path / "outlet.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert len(_units(path)) == 2  # (an outlet's home page names no page: two articles)
+    wrapped = {"article": {"title": TITLE, "body": f"{LEAD}\n\n{MORE}"}, "news": [{"title": "Other", "url": "x"}]}
+    path = tmp_path / "api.json"
+    path.write_text(json.dumps(wrapped), encoding="utf-8")
+    [unit] = _units(path)
+    assert unit["_text"].startswith(LEAD)

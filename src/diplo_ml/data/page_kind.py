@@ -62,6 +62,11 @@ def _through_the_section(line: str) -> bool:
     return not is_menu(line) and any(re.fullmatch(_WORD, c, re.IGNORECASE) for c in crumbs[-2:])
 
 
+# a section's own name for opinion, in a page's HTML or front matter: not "Analysis" (a news report's category as often,
+# a review found), which a kicker in capitals or a label before a title may still say
+_OPINION_WORD = r"(?:opinions?|commentar(?:y|ies)|op-?eds?|editorials?|columns?|columnists?|viewpoints?)"
+
+
 def _names_the_section(value: str) -> bool:
     """Whether a section's name that a page's HTML or front matter gives names the opinion section: "Opinion",
     "Op-Ed", "Opinion & Analysis", "World, Commentary", "OPINION · TRADE"; a breadcrumb ("Home > Opinion >
@@ -69,7 +74,8 @@ def _names_the_section(value: str) -> bool:
     if re.search(r"\s[/>›»]\s", value):
         return _through_the_section(value) or bool(CRUMB_END.search(value) and not is_menu(value))
     parts = re.split(r"\s*(?:[,;|·•&]|\band\b)\s*", value.strip(" []\"'"))
-    return any(re.fullmatch(rf"[\"']?{_WORD}[\"']?", part, re.IGNORECASE) for part in parts) or _labels(value)
+    return any(re.fullmatch(rf"[\"']?{_OPINION_WORD}[\"']?", part, re.IGNORECASE) for part in parts) \
+        or bool(TITLE_LABEL.search(value) or ADDRESS.search(value))
 
 
 def page_kind(article: Article) -> str | None:

@@ -53,6 +53,10 @@ def _rows_of(data: Any, label: str) -> list[Any]:
     if not isinstance(data, dict):
         raise DataError(f"{label}: expected a JSON object or a list of objects, got {type(data).__name__}")
     data = _unwrapped(data)
+    article = next((data[k] for k in WRAPPER_KEYS if isinstance(data.get(k), dict) and any(
+        isinstance(data[k].get(t), str) and data[k][t].strip() for t in TEXT_FIELDS)), None)
+    if article is not None:  # (an article beside a list of other stories' teasers: {"article": {…}, "news": […]})
+        return [article]
     titled = any(isinstance(data.get(k), str) and data[k].strip() for k in ("title", "headline"))
     if any(isinstance(data.get(k), str) and data[k].strip() or titled and isinstance(data.get(k), list)
            for k in TEXT_FIELDS):

@@ -75,7 +75,8 @@ def page_key(record: dict[str, Any]) -> str | None:
     it was read from (:data:`FILE_FIELDS`), else, for a transcript's timed segment, its recording
     (:func:`~diplo_ml.data.transcripts.recording_key`)."""
     url = record_url(record) or next((v.strip() for v in (record.get("source"),) if isinstance(v, str)
-                                      and re.match(r"\s*https?://\S+\s*$", v)), None)  # (a briefing's turns,
+                                      and re.match(r"\s*https?://[^/\s]+/\S+\s*$", v)), None)  # (a page's, not
+    # an outlet's home page: "https://vovworld.vn/")  # (a briefing's turns,
     # `{"source": "https://www.mofa.gov.vn/…", "turn": 2, "role": "announcement", …}`, read 102)
     return next((str(record[k]) for k in DOC_ID_FIELDS if isinstance(record.get(k), (str, int))
                  and not isinstance(record.get(k), bool) and str(record[k]).strip()), None) \
@@ -226,7 +227,8 @@ def one_page_rows(rows: list[dict[str, Any]], label: str) -> list[dict[str, Any]
     by their kind (:func:`_page_part`), no row names a page (:func:`page_key`) and no two rows have titles of their
     own (a list of articles, a feed's items); else the rows as they are."""
     parts = sum(_page_part(row) for row in rows)
-    titled = sum(bool(given_string(row, ("title", "headline"))) for row in rows)
+    titled = len({given_string(row, ("title", "headline")) for row in rows} - {None})  # (distinct titles: one page's
+    # blocks may each repeat its title, a review found)
     pages = {page_key(row) for row in rows}
     if len(rows) < 2 or parts * 5 < len(rows) * 3 or titled >= 2 or len(pages) > 1 or not any(map(_title_part, rows)):
         return rows

@@ -1763,26 +1763,37 @@ A_TIME = re.compile(rf"\b(?:in|from|on|by|before|this|next|early|late|mid-?) (?:
                     r"|\b(?:in|from|by|before) (?:the end of |mid-|early |late )?(?:19|20)\d\d\b"
                     rf"|\b(?i:{MONTHS}) (?:19|20)\d\d\b", re.IGNORECASE)
 INTERVIEW_WORDS = 1500  # how far into an interview its news may come (a set-up, general answers, a podcast's talk)
+_SPEAKER_ROLE = (r"(?:ambassador|envoy|minister|consul|spokes\w+|director|chairman|chairwoman|president|professor|"
+                 r"expert|scholar|diplomat|official|leader|head|chief|artist|producer|mayor|counsellor|ceo|founder)s?")
 # an interview's headline: "Interview: …", "Q&A: …", "Episode 47: …", "… answers questions on …", "‘We see Brazil as a
 # bridge …’: Vietnam’s envoy on …", "Vietnam's peacekeepers: "We carry the image …"" (a speaker's words and a colon)
-INTERVIEW_HEADLINE = re.compile(r"^(?:(?:exclusive )?interview|q ?& ?a|podcast|episode \d+)\b\s*[:|–-]"
-                                r"|\binterview(?:s|ed)?\b|\banswers? (?:\w+ )?questions\b|\bq ?& ?a\b"
-                                r"|^[‘'\"“][^’\"”]{5,160}[’'\"”]\s*:\s*\S|:\s*[‘'\"“][^’\"”]{5,160}[’'\"”]?$",
-                                re.IGNORECASE)
+INTERVIEW_HEADLINE = re.compile(r"^(?:(?:exclusive )?interview|podcast|episode \d+|q ?& ?a)\b\s*[:|–-]"
+                                r"|\binterview (?:with|by|for)\b|\bin (?:an? )?(?:exclusive )?interview\b"
+                                r"|\b(?:written|e-?mail|exclusive|video|radio|phone) interview\b|\binterview\s*[-–|]"
+                                rf"|\banswers? (?:\w+ )?questions\b|\bq ?& ?a\b.*(?:[‘'\"“]|\b{_SPEAKER_ROLE}\b)"
+                                rf"|:\s*(?:\w+ ){{0,3}}{_SPEAKER_ROLE}\s*$"
+                                r"|:\s*[‘\"“][^’\"”]*\b(?:I|we|our|my|us)\b"
+                                rf"|^[‘'\"“][^’\"”]{{5,160}}[’'\"”]\s*:\s*(?:\w+['’]s )?(?:\w+ ){{0,2}}"
+                                rf"{_SPEAKER_ROLE}\b"
+                                rf"|\b{_SPEAKER_ROLE}\b[^:]{{0,60}}:\s*[‘'\"“]", re.IGNORECASE)
+# (not "Fake job interview offers …", a quotation's colon over a feature, a review found; nor an FAQ's "Q&A: consular
+# legalisation of documents", FAQ_HEADLINE)
+FAQ_HEADLINE = re.compile(r"\b(?:faq|frequently asked|explained|guide|how to|rules|requirements|documents|procedures?"
+                          r"|what you need to know|applications?)\b", re.IGNORECASE)
 # where an interview's set-up names the talk ("…, Ambassador Đỗ Minh Tuấn, spoke with VIR's Hà Linh about …", "…,
 # Ambassador … told a Vietnam News Agency correspondent …", "… has granted an interview to …", "… the Newsletter put a
 # few questions to …", "Below is the raw transcript of my talk with …"): what comes before it may tell news, what
 # follows not
 SETUP_TALK = re.compile(r"(?<!held )(?<!hold )(?<!holds )(?<!holding )"
-                        r"\b(?:spoke|talked|talks|speaks|sat down) (?:to|with)\b"
+                        r"\b(?:(?:spoke|talked|speaks|sat down) (?:to|with)|talks to)\b"
                         r"(?! (?:the )?(?:reporters|journalists|press|media)\b)"  # (a press encounter is no interview:
                         # "… spoke with reporters about the talks")
                         r"|\b(?:(?:has|have|had) )?(?:granted|given|gave|grants|gives) (?:an? |the )?(?:\w+ )?interview"
                         r"|\b(?:an?|the|this|his|her|exclusive|written|recent) (?:\w+ )?interviews?\b"
                         r"|\binterview (?:with|to)\b"
                         r"|(?:correspondent|reporter|journalist)s?\b[^.!?]{0,40}\binterviewed\b"
-                        r"|\b(?:talk|conversation|chat) with\b|\bput (?:\w+ ){0,2}questions to\b"
-                        r"|\banswer(?:s|ed)? (?:\w+ )?questions\b|\btranscript\b|\bpodcast\b|\bepisode\b"
+                        r"|\b(?:my|our|this|the) (?:talk|chat) with\b|\bput (?:\w+ ){0,2}questions to\b"
+                        r"|\btranscript\b|\bpodcast\b|\bepisode\b"
                         r"|\btold (?:a |an |the |our )(?:[\w&.'’-]+ ){0,5}?(?:correspondent|reporter"
                         r"|journalist)\b(?!s)",
                         re.IGNORECASE)
@@ -1822,6 +1833,15 @@ def _live_news(raw: Sequence[str], allowed: np.ndarray, headline: str | None) ->
     return []
 
 
+# a routine of the speaker's own, no news: "We will hold our annual community party in December", "… the alumni
+# reunion in Seoul next month", "Our rotation will end in June" (a review found)
+ROUTINE = re.compile(r"\b(?:annual|yearly|every (?:year|month|week|spring|summer|autumn|winter)|as usual|reunion"
+                     r"|part(?:y|ies)|our (?:rotation|tour|term|posting|mission) will end)\b", re.IGNORECASE)
+# a decision's time as news tells it: a month or a day, this or last week/month/year (not "In 2023, Vietnam signed …",
+# history)
+RECENT_TIME = re.compile(rf"\b(?:in|from|on|by|before|this|next|last|early|late|mid-?) (?:the end of )?(?i:{MONTHS})\b"
+                         r"|\b(?:this|next) (?:week|month|year|autumn|spring|summer|winter|quarter)\b",
+                         re.IGNORECASE)
 NOT_TO_COME = re.compile(r"\b(?:will not|won['’]t|shall not|not be)\b", re.IGNORECASE)  # ("… will not be available for
 # a recorded interview, but …": a cover note's regrets, read 72)
 
@@ -1854,14 +1874,22 @@ YEAR_REVIEW = re.compile(r"\babout (?:the )?(?:results|achievements|outcomes|hig
                          re.IGNORECASE)
 
 
+# who a set-up names as asking: a reporter, an outlet, a programme ("… spoke to businesses in Osaka", "… held phone
+# talks with …", "… answered questions at the press conference" are no interview's, a review found)
+MEDIA = re.compile(r"\b(?:correspondents?|reporters?|journalists?|editors?|newspaper|magazine|news agency|VNA|VIR"
+                   r"|VOV\w*|Nhan Dan|NDO|TGVN|WVR|Report|Times|News|Review|Monitor|Newsletter|Post|Herald|Diplomat"
+                   r"|(?i:podcast|programme|program|show|episode|radio|television|interview\w*|transcript)|TV)\b")
+
+
 def _an_interview(raw: Sequence[str], kept: list[int], headline: str | None) -> bool:
     """Whether a page is an interview: its headline gives its words to a speaker (:data:`SPEAKER_HEADLINE`) or says
     it is a talk, a Q&A, a podcast's episode (:data:`INTERVIEW_HEADLINE`), or its first three statements name the talk
     (:data:`SETUP_TALK`; not "… held talks with …"); not a year's review (:data:`YEAR_REVIEW`, in the sentence that
     names the talk: not "… a familiar sight in Hanoi's markets at Tet")."""
-    said = headline and (SPEAKER_HEADLINE.match(headline) or INTERVIEW_HEADLINE.search(headline))
+    said = headline and (SPEAKER_HEADLINE.match(headline) or INTERVIEW_HEADLINE.search(headline)) \
+        and not FAQ_HEADLINE.search(headline)
     upto = kept[2] + 1 if len(kept) > 2 else len(raw)  # (the set-up too, which may be no statement)
-    talks = [i for i in range(upto) if SETUP_TALK.search(raw[i])]
+    talks = [i for i in range(upto) if SETUP_TALK.search(raw[i]) and MEDIA.search(raw[i])]
     return bool(said or talks) and not any(YEAR_REVIEW.search(raw[i]) for i in talks)
 
 
@@ -1881,10 +1909,12 @@ def _interview_news(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
     for n, i in enumerate(kept):
         sentence = raw[i].strip()
         said = unquoted(sentence)
-        news = ((DECIDED.search(said) or (FUTURE.search(said) and not NOT_TO_COME.search(said)))
-                and (A_TIME.search(said) or NEWS_DAY.search(said) or A_DATE.search(said))) \
+        news = ((DECIDED.search(said) and (RECENT_TIME.search(said) or NEWS_DAY.search(said) or A_DATE.search(said)))
+                or (FUTURE.search(said) and not NOT_TO_COME.search(said)
+                    and (A_TIME.search(said) or NEWS_DAY.search(said) or A_DATE.search(said)))) \
             or DATED_ACT.search(sentence) or (LEAD_ACT.search(sentence) and ON_A_DAY.search(sentence))
-        if news and not (sentence.startswith(QUOTE_MARKS) or is_question(sentence) or LEANS_BACK.match(sentence)):
+        if news and not (sentence.startswith(QUOTE_MARKS) or is_question(sentence) or LEANS_BACK.match(sentence)
+                         or ROUTINE.search(said)):
             return kept[:n]
         words += len(sentence.split())
         if words > INTERVIEW_WORDS:
