@@ -1749,14 +1749,12 @@ DONE_NEWS = re.compile(r"\b(?:has|have)\s+(?:(?:been|just|now|already|also|recen
 # agreed that …", "… has approved a plan for a Ca Tru Week …", "Brazil officially opened its market …"), or anything
 # to come (:data:`FUTURE`: "The Diplomatic Academy will launch …", "We will break ground on …", "The two prime
 # ministers are expected to witness …"), with its time
-DECIDED = re.compile(r"\b(?:(?:has|have|had) (?:now |officially |formally |just |finally |already )?)?(?:agreed|decided"
-                     r"|approved|recogni[sz]ed|accepted|licensed|lifted|granted|signed|voted)\b"
-                     r"|\b(?:has|have) (?:now |officially |formally |just |finally |already )?(?:opened|launched)\b"
-                     r"|\bofficially (?:opened|launched|recogni[sz]ed|approved)\b|\bthe decision has been made\b")
+_DECISIONS = r"agreed|decided|approved|recogni[sz]ed|accepted|licensed|lifted|granted|signed|voted"
+_HAS = r"(?:has|have|had) (?:now |officially |formally |just |finally |already )?"
+_OFFICIALLY = r"\bofficially (?:opened|launched|recogni[sz]ed|approved)\b|\bthe decision has been made\b"
+DECIDED = re.compile(rf"\b(?:{_HAS})?(?:{_DECISIONS})\b|\b{_HAS}(?:opened|launched)\b|{_OFFICIALLY}")
 # (in an opening, a decision told as news, not a participle: "… heritage elements recognised by UNESCO, …", read 99)
-DECIDED_NOW = re.compile(r"\b(?:has|have|had) (?:now |officially |formally |just |finally |already )?(?:agreed|decided"
-                         r"|approved|recogni[sz]ed|accepted|licensed|lifted|granted|signed|voted|opened|launched)\b"
-                         r"|\bofficially (?:opened|launched|recogni[sz]ed|approved)\b|\bthe decision has been made\b")
+DECIDED_NOW = re.compile(rf"\b{_HAS}(?:{_DECISIONS}|opened|launched)\b|{_OFFICIALLY}")
 # its time: "in September", "from January 1, 2025", "next March", "this August", "next year", "by the end of 2026"
 A_TIME = re.compile(rf"\b(?:in|from|on|by|before|this|next|early|late|mid-?) (?:the end of )?(?i:{MONTHS})\b"
                     r"|\b(?:this|next) (?:week|year|month|autumn|spring|summer|winter|quarter)\b"
