@@ -12,7 +12,7 @@ CRUMB_BOX = re.compile(r"breadcrumb", re.IGNORECASE)  # class, id, aria-label or
 # a kicker's class: "category", "post-category", "cat-label", "article__section", "kicker", "rubric", "eyebrow"
 KICKER_CLASS = re.compile(r"(?:^|[\s_-])(?:categor(?:y|ies)|kicker|section|rubric|eyebrow)(?:$|[\s_-])(?!item|tab)",
                           re.IGNORECASE)  # (not a widget's "cat-item", a menu's "section-tab", a review found)
-SEPARATOR = re.compile(r"^[\s>/›»|·•»→-]*$")  # the marks between crumbs
+SEPARATOR = re.compile(r"^[\s>/›»|·•→-]*$")  # the marks between crumbs
 OWN_TAGS = {"a", "span", "div", "p", "strong", "em", "small"}  # (a kicker's tags: not a list's items, a widget's)
 
 

@@ -75,9 +75,9 @@ def page_key(record: dict[str, Any]) -> str | None:
     it was read from (:data:`FILE_FIELDS`), else, for a transcript's timed segment, its recording
     (:func:`~diplo_ml.data.transcripts.recording_key`)."""
     url = record_url(record) or next((v.strip() for v in (record.get("source"),) if isinstance(v, str)
-                                      and re.match(r"\s*https?://[^/\s]+/\S+\s*$", v)), None)  # (a page's, not
-    # an outlet's home page: "https://vovworld.vn/")  # (a briefing's turns,
-    # `{"source": "https://www.mofa.gov.vn/…", "turn": 2, "role": "announcement", …}`, read 102)
+                                      and re.match(r"\s*https?://[^/\s]+/\S+\s*$", v)), None)  # (a page's
+    # address under "source", as a briefing's turns give it, `{"source": "https://www.mofa.gov.vn/…", "turn": 2, …}`,
+    # read 102; not an outlet's home page, "https://vovworld.vn/")
     return next((str(record[k]) for k in DOC_ID_FIELDS if isinstance(record.get(k), (str, int))
                  and not isinstance(record.get(k), bool) and str(record[k]).strip()), None) \
         or (PAGE_PARAMETER.sub("", url) if url else None) \
@@ -101,6 +101,11 @@ def _kind_selector(kind: str) -> str | None:
     return None
 
 
+def _kind_of(record: dict[str, Any]) -> str | None:
+    """What a row says it is: its first :data:`KIND_FIELDS` field that holds text ("paragraph", "h1", "caption")."""
+    return next((record[k] for k in KIND_FIELDS if isinstance(record.get(k), str)), None)
+
+
 def _number(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -115,7 +120,7 @@ def selector_of(record: dict[str, Any]) -> str | None:
     if not record_text(record).strip():
         return HEAD_PART
     named = given_string(record, SELECTOR_FIELDS)
-    kind = next((record[k] for k in KIND_FIELDS if isinstance(record.get(k), str)), None)
+    kind = _kind_of(record)
     # (a generic number only beside a kind, or in a row that names its document or address and repeats its title,
     # read 91: `{"doc_id": …, "seq": 1, "headline": …, "body": …}`, so too a page number, read 89: `{"page": 2, "url":
     # …, "headline": …, "content": "(continued) …"}`, and a chunk, read 93: `{"guid": …, "link": …, "title": …,
@@ -208,13 +213,13 @@ ONE_PAGE_ROWS = 500  # the most rows a file of one page's parts is looked at as 
 def _page_part(record: dict[str, Any]) -> bool:
     """Whether a row names itself a part of a page: by its kind ("h1", "paragraph", "caption", "breadcrumb") or by
     its element's selector."""
-    kind = next((record[k] for k in KIND_FIELDS if isinstance(record.get(k), str)), None)
+    kind = _kind_of(record)
     return (kind is not None and _kind_selector(kind) is not None) or given_string(record, SELECTOR_FIELDS) is not None
 
 
 def _title_part(record: dict[str, Any]) -> bool:
     """Whether a row is a page's title by its kind ("h1", "headline", "title") or its selector ("h1.title")."""
-    kind = next((record[k] for k in KIND_FIELDS if isinstance(record.get(k), str)), None)
+    kind = _kind_of(record)
     selector = given_string(record, SELECTOR_FIELDS) or (_kind_selector(kind) if kind else None) or ""
     return re.search(r"(?:^|[\s>])h1\b", selector) is not None
 
@@ -233,9 +238,9 @@ def one_page_rows(rows: list[dict[str, Any]], label: str) -> list[dict[str, Any]
     if len(rows) < 2 or parts * 5 < len(rows) * 3 or titled >= 2 or len(pages) > 1 or not any(map(_title_part, rows)):
         return rows
     numbered = any(_number(row.get(f)) for row in rows for f in (*PART_NUMBER_FIELDS, *GENERIC_NUMBER_FIELDS))
-    given = {**({FILE_FIELDS[0]: label} if pages == {None} else {})}
-    return [{**row, **given, **({} if numbered else {"position": place})} if _page_part(row) or any(
-        isinstance(row.get(k), str) for k in KIND_FIELDS) else row for place, row in enumerate(rows, start=1)]
+    given = {FILE_FIELDS[0]: label} if pages == {None} else {}
+    return [{**row, **given, **({} if numbered else {"position": place})} if _page_part(row) or _kind_of(row)
+            is not None else row for place, row in enumerate(rows, start=1)]
 
 
 def in_part_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -1756,8 +1756,9 @@ DECIDED = re.compile(rf"\b(?:{_HAS})?(?:{_DECISIONS})\b|\b{_HAS}(?:opened|launch
 # (in an opening, a decision told as news, not a participle: "… heritage elements recognised by UNESCO, …", read 99)
 DECIDED_NOW = re.compile(rf"\b{_HAS}(?:{_DECISIONS}|opened|launched)\b|{_OFFICIALLY}")
 # its time: "in September", "from January 1, 2025", "next March", "this August", "next year", "by the end of 2026"
+_NEAR_SEASON = r"\b(?:this|next) (?:week|year|month|autumn|spring|summer|winter|quarter)\b"
 A_TIME = re.compile(rf"\b(?:in|from|on|by|before|this|next|early|late|mid-?) (?:the end of )?(?i:{MONTHS})\b"
-                    r"|\b(?:this|next) (?:week|year|month|autumn|spring|summer|winter|quarter)\b"
+                    rf"|{_NEAR_SEASON}"
                     r"|\b(?:in|from|by|before) (?:the end of |mid-|early |late )?(?:19|20)\d\d\b"
                     rf"|\b(?i:{MONTHS}) (?:19|20)\d\d\b", re.IGNORECASE)
 INTERVIEW_WORDS = 1500  # how far into an interview its news may come (a set-up, general answers, a podcast's talk)
@@ -1835,11 +1836,10 @@ def _live_news(raw: Sequence[str], allowed: np.ndarray, headline: str | None) ->
 # reunion in Seoul next month", "Our rotation will end in June" (a review found)
 ROUTINE = re.compile(r"\b(?:annual|yearly|every (?:year|month|week|spring|summer|autumn|winter)|as usual|reunion"
                      r"|part(?:y|ies)|our (?:rotation|tour|term|posting|mission) will end)\b", re.IGNORECASE)
-# a decision's time as news tells it: a month or a day, this or last week/month/year (not "In 2023, Vietnam signed …",
-# history)
+# a decision's time as news tells it: a month (last month's too), this or next week, month or year (not "In 2023,
+# Vietnam signed …", history; not "last month", a lead-in's "our board approved the project last month")
 RECENT_TIME = re.compile(rf"\b(?:in|from|on|by|before|this|next|last|early|late|mid-?) (?:the end of )?(?i:{MONTHS})\b"
-                         r"|\b(?:this|next) (?:week|month|year|autumn|spring|summer|winter|quarter)\b",
-                         re.IGNORECASE)
+                         rf"|{_NEAR_SEASON}", re.IGNORECASE)
 NOT_TO_COME = re.compile(r"\b(?:will not|won['’]t|shall not|not be)\b", re.IGNORECASE)  # ("… will not be available for
 # a recorded interview, but …": a cover note's regrets, read 72)
 
@@ -1907,9 +1907,9 @@ def _interview_news(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
     for n, i in enumerate(kept):
         sentence = raw[i].strip()
         said = unquoted(sentence)
-        news = ((DECIDED.search(said) and (RECENT_TIME.search(said) or NEWS_DAY.search(said) or A_DATE.search(said)))
-                or (FUTURE.search(said) and not NOT_TO_COME.search(said)
-                    and (A_TIME.search(said) or NEWS_DAY.search(said) or A_DATE.search(said)))) \
+        dated = NEWS_DAY.search(said) or A_DATE.search(said)
+        news = (DECIDED.search(said) and (dated or RECENT_TIME.search(said))) \
+            or (FUTURE.search(said) and not NOT_TO_COME.search(said) and (dated or A_TIME.search(said))) \
             or DATED_ACT.search(sentence) or (LEAD_ACT.search(sentence) and ON_A_DAY.search(sentence))
         if news and not (sentence.startswith(QUOTE_MARKS) or is_question(sentence) or LEANS_BACK.match(sentence)
                          or ROUTINE.search(said)):
