@@ -69,6 +69,31 @@ def test_a_jsonl_file_of_one_pages_parts_that_names_no_page_is_that_page(tmp_pat
     assert unit["headline"] == TITLE and unit["_text"].startswith(LEAD)
 
 
+def test_the_interleaved_rows_of_two_pages_are_read_as_those_pages(tmp_path):
+    other_title, other_lead = "Ambassador presents credentials in Vienna", (
+        "Vietnam's new ambassador to Austria presented his credentials to the Austrian President on Tuesday.")
+    rows = []
+    for n, (ours, theirs) in enumerate([(TITLE, other_title), (LEAD, other_lead), (MORE, "He met the Vietnamese "
+                                        "community in Vienna on Wednesday.")]):
+        kind = "title" if n == 0 else "paragraph"
+        rows += [{"doc_id": "cl-1", "kind": kind, "para_idx": n, "text": ours},
+                 {"doc_id": "at-2", "kind": kind, "para_idx": n, "text": theirs}]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    first, second = _units(path)
+    assert (first["headline"], first["line"], second["headline"], second["line"]) == (TITLE, 1, other_title, 2)
+    assert first["_text"].startswith(LEAD) and MORE in first["_text"] and other_lead not in first["_text"]
+    assert second["_text"].startswith(other_lead) and LEAD not in second["_text"]
+
+
+def test_pages_one_after_another_keep_their_order(tmp_path):
+    rows = [{"doc_id": page, "kind": kind, "text": f"{text} ({page})"} for page in ("a", "b", "c")
+            for kind, text in (("title", TITLE), ("paragraph", LEAD))]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert [u["line"] for u in _units(path)] == [1, 3, 5]
+
+
 def test_a_list_of_articles_stays_a_list(tmp_path):
     items = [{"type": "article", "title": f"Story {n}", "text": f"{LEAD} Story {n}."} for n in range(3)]
     path = tmp_path / "list.json"

@@ -35,8 +35,8 @@ from diplo_ml.data.line_joins import mended_breaks
 from diplo_ml.data.page_kind import row_kind
 from diplo_ml.data.page_noise import furniture_note
 from diplo_ml.data.page_text import decode_text, html_to_text, looks_like_html
-from diplo_ml.data.record_files import RECORD_SUFFIXES, iter_record_file, with_one_page
-from diplo_ml.data.scraped_elements import KIND_FIELDS, element_page, group_elements, selector_of
+from diplo_ml.data.record_files import RECORD_SUFFIXES, iter_record_file
+from diplo_ml.data.scraped_elements import KIND_FIELDS, element_page, group_elements, page_rows, selector_of
 from diplo_ml.errors import DataError, EncodingError, NoTextError
 from diplo_ml.files import check_outside_input_folders, not_a_file
 from diplo_ml.predict_record import STDIN
@@ -74,7 +74,7 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
     repeat_noted = False
     alias_noted = False
     if task.reads_pages:  # (a wire's flash and its later version are one story: the latest is its article)
-        records = header_pages(group_elements(latest_versions(records, label)))
+        records = header_pages(group_elements(latest_versions(page_rows(records, label), label)))
     for number, record in records:
         if isinstance(record, list):  # a scraper's rows of one page's elements: read as the page they came from
             try:
@@ -366,8 +366,7 @@ def read_units(inputs: list[str], task: Task, previous: bool = False) -> Iterato
             continue
         path = Path(item)
         if path.suffix.lower() in ROW_SUFFIXES:  # (a .json export's items, a .csv file's rows: as JSONL rows)
-            rows = with_one_page(iter_jsonl(path), str(path)) if path.suffix.lower() == ".jsonl" \
-                else iter_record_file(path)
+            rows = iter_jsonl(path) if path.suffix.lower() == ".jsonl" else iter_record_file(path)
             yield from _jsonl_units(rows, str(path), task, on_no_previous)
             given += 1
             continue

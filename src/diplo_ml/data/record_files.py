@@ -7,17 +7,15 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from diplo_ml.data.examples import TEXT_FIELDS
 from diplo_ml.data.io import NotUnicode, RepeatedKey, loads_strictly
 from diplo_ml.data.page_text import read_text
-from diplo_ml.data.scraped_elements import ONE_PAGE_ROWS, one_page_rows
 from diplo_ml.errors import DataError
 
 RECORD_SUFFIXES = (".json", ".csv", ".tsv")  # (with ".jsonl": files of rows)
@@ -118,23 +116,5 @@ def iter_csv_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 def iter_record_file(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The rows of a ``.json``, ``.csv`` or ``.tsv`` export; a file of one page's parts that names no page is that
-    page (:func:`~diplo_ml.data.scraped_elements.one_page_rows`)."""
-    rows = list(iter_json_items(path) if path.suffix.lower() == ".json" else iter_csv_rows(path))
-    yield from zip((number for number, _ in rows), one_page_rows([row for _, row in rows], str(path)))
-
-
-def with_one_page(rows: Iterable[tuple[int, dict[str, Any]]], label: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    """A JSONL file's rows, read as one page where the file holds no more than
-    :data:`~diplo_ml.data.scraped_elements.ONE_PAGE_ROWS` rows of one page's parts and names no page."""
-    rows = iter(rows)
-    head: list[tuple[int, dict[str, Any]]] = []
-    try:
-        head += itertools.islice(rows, ONE_PAGE_ROWS + 1)
-    except DataError:  # (a malformed line: the rows before it are predicted first, as they are, and kept)
-        yield from head
-        raise
-    if len(head) <= ONE_PAGE_ROWS:
-        head = list(zip((number for number, _ in head), one_page_rows([row for _, row in head], label)))
-    yield from head
-    yield from rows
+    """The rows of a ``.json``, ``.csv`` or ``.tsv`` export."""
+    return iter_json_items(path) if path.suffix.lower() == ".json" else iter_csv_rows(path)

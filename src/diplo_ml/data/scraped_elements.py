@@ -6,6 +6,7 @@ page is: its menus, date line and title known for what they are. A part is an el
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -14,6 +15,7 @@ from diplo_ml.data.examples import given_string, record_text, record_text_field,
 from diplo_ml.data.line_joins import WRAPPED, hard_wrapped
 from diplo_ml.data.page_text import looks_like_html
 from diplo_ml.data.transcripts import cue_time, one_recording, recording_key, timed_segment
+from diplo_ml.errors import DataError
 
 SELECTOR_FIELDS = ("selector", "css_selector", "css", "element")  # where a row names the element it was read from
 PART_NUMBER_FIELDS = ("para_idx", "paragraph_index", "para_index", "part_index", "block_index", "position",
@@ -241,6 +243,45 @@ def one_page_rows(rows: list[dict[str, Any]], label: str) -> list[dict[str, Any]
     given = {FILE_FIELDS[0]: label} if pages == {None} else {}
     return [{**row, **given, **({} if numbered else {"position": place})} if _page_part(row) or _kind_of(row)
             is not None else row for place, row in enumerate(rows, start=1)]
+
+
+def _gathered(rows: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, dict[str, Any]]]:
+    """Rows of pages' parts that a scraper wrote interleaved (two pages row by row, a review found), each page's parts
+    gathered at its first part's place; rows that are no page's part stay where they were. Rows whose pages take
+    turns only once each (a page, then the next) are as they were."""
+    keys = [page_key(row) if selector_of(row) is not None else None for _, row in rows]
+    named = [key for key in keys if key is not None]
+    if len(set(named)) < 2 or sum(a != b for a, b in zip(named, named[1:])) < len(set(named)):
+        return rows
+    groups: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    places: list[list[tuple[int, dict[str, Any]]]] = []
+    for item, key in zip(rows, keys):
+        if key is None:
+            places.append([item])
+        elif key in groups:
+            groups[key].append(item)
+        else:
+            places.append(groups.setdefault(key, [item]))
+    return [item for place in places for item in place]
+
+
+def page_rows(records: Iterable[tuple[int, dict[str, Any]]], label: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """A file's rows, as their pages' parts are read (:func:`group_elements`): a file of no more than
+    :data:`ONE_PAGE_ROWS` rows is read whole first, so that a file of one page's parts that names no page is that
+    page (:func:`one_page_rows`) and the parts of pages written interleaved are gathered (:func:`_gathered`); a
+    longer file's rows as they come. A malformed line in the first rows: the rows before it as they are, then its
+    error."""
+    records = iter(records)
+    head: list[tuple[int, dict[str, Any]]] = []
+    try:
+        head += itertools.islice(records, ONE_PAGE_ROWS + 1)
+    except DataError:
+        yield from head
+        raise
+    if len(head) <= ONE_PAGE_ROWS:
+        head = _gathered(list(zip((number for number, _ in head), one_page_rows([row for _, row in head], label))))
+    yield from head
+    yield from records
 
 
 def in_part_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
