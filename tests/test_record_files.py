@@ -94,6 +94,19 @@ def test_pages_one_after_another_keep_their_order(tmp_path):
     assert [u["line"] for u in _units(path)] == [1, 3, 5]
 
 
+def test_a_pictures_and_a_related_storys_own_titles_leave_a_blocks_page_one_page(tmp_path):
+    blocks = [{"type": "h1", "text": TITLE},
+              {"type": "image", "title": "The two ministers", "caption": "At the signing. (Photo: VNA)"},
+              {"type": "paragraph", "text": LEAD},
+              {"type": "related", "title": "Vietnam, Peru review trade", "url": "https://example.vn/peru"},
+              {"type": "paragraph", "text": MORE}]
+    path = tmp_path / "blocks.json"
+    path.write_text(json.dumps(blocks), encoding="utf-8")
+    [unit] = _units(path)
+    assert unit["headline"] == TITLE and unit["_text"].startswith(LEAD) and MORE in unit["_text"]
+    assert "Peru" not in unit["_text"]
+
+
 def test_a_list_of_articles_stays_a_list(tmp_path):
     items = [{"type": "article", "title": f"Story {n}", "text": f"{LEAD} Story {n}."} for n in range(3)]
     path = tmp_path / "list.json"

@@ -226,6 +226,22 @@ def _title_part(record: dict[str, Any]) -> bool:
     return re.search(r"(?:^|[\s>])h1\b", selector) is not None
 
 
+OWN_TITLE_PARTS = ("figure", "aside", "nav")  # parts whose "title" is their own: a picture's, a related story's
+
+
+def _names_its_own(row: dict[str, Any]) -> bool:
+    """Whether a row's title and address are its own, not its page's: a picture's, a related story's, a menu's
+    (:data:`OWN_TITLE_PARTS`; `{"type": "image", "title": "Foreign ministers at the signing", …}`, `{"type":
+    "related", "title": …, "url": …}`, a review found)."""
+    kind = _kind_of(row)
+    return ((_kind_selector(kind) if kind else None) or "").startswith(OWN_TITLE_PARTS)
+
+
+def _page_title(row: dict[str, Any]) -> str | None:
+    """The title a row gives its page ("headline", else "title"), where it is not its own (:func:`_names_its_own`)."""
+    return None if _names_its_own(row) else given_string(row, ("headline", "title"))
+
+
 def one_page_rows(rows: list[dict[str, Any]], label: str) -> list[dict[str, Any]]:
     """The rows of a file that holds one page's parts and names no page (read 102: a CMS's list of blocks
     `[{"type": "h1", "text": …}, {"type": "p", "html": …}]`, a scraper's `{"order": 3, "row_type": "headline",
@@ -234,9 +250,9 @@ def one_page_rows(rows: list[dict[str, Any]], label: str) -> list[dict[str, Any]
     by their kind (:func:`_page_part`), no row names a page (:func:`page_key`) and no two rows have titles of their
     own (a list of articles, a feed's items); else the rows as they are."""
     parts = sum(_page_part(row) for row in rows)
-    titled = len({given_string(row, ("title", "headline")) for row in rows} - {None})  # (distinct titles: one page's
+    titled = len({_page_title(row) for row in rows} - {None})  # (distinct titles: one page's
     # blocks may each repeat its title, a review found)
-    pages = {page_key(row) for row in rows}
+    pages = {page_key(row) for row in rows if not _names_its_own(row)}
     if len(rows) < 2 or parts * 5 < len(rows) * 3 or titled >= 2 or len(pages) > 1 or not any(map(_title_part, rows)):
         return rows
     numbered = any(_number(row.get(f)) for row in rows for f in (*PART_NUMBER_FIELDS, *GENERIC_NUMBER_FIELDS))
@@ -249,7 +265,7 @@ def _gathered(rows: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, dict[st
     """Rows of pages' parts that a scraper wrote interleaved (two pages row by row, a review found), each page's parts
     gathered at its first part's place; rows that are no page's part stay where they were. Rows whose pages take
     turns only once each (a page, then the next) are as they were."""
-    keys = [page_key(row) if selector_of(row) is not None else None for _, row in rows]
+    keys = [page_key(row) if selector_of(row) is not None and not _names_its_own(row) else None for _, row in rows]
     named = [key for key in keys if key is not None]
     if len(set(named)) < 2 or sum(a != b for a, b in zip(named, named[1:])) < len(set(named)):
         return rows
@@ -343,8 +359,8 @@ def group_elements(records: Iterable[tuple[int, dict[str, Any]]]
     run: list[tuple[int, dict[str, Any], str]] = []  # (line, row, its selector)
 
     def flush() -> Iterator[tuple[int, dict[str, Any] | list[dict[str, Any]]]]:
-        titles = {str(row.get("headline") or row.get("title")) for _, row, _ in run if row.get("headline")
-                  or row.get("title")}  # (one a row: a metadata row may give its page's title and headline, review 6)
+        titles = {_page_title(row) for _, row, _ in run} - {None}  # (one a row: a metadata row may give its page's
+        # title and headline, review 6)
         # (not rows all of an unknown kind: articles, as one crawled twice; nor rows each with a title: a digest's)
         known = any(selector not in (OTHER_PART, HEAD_PART) for _, _, selector in run)
         timed = [row for _, row, _ in run if timed_segment(row)]  # (a transcript's run of segments only, a review
@@ -357,8 +373,9 @@ def group_elements(records: Iterable[tuple[int, dict[str, Any]]]
 
     for number, record in records:
         selector = selector_of(record)
-        if not (selector is not None and run and page_key(record) == page_key(run[0][1])):
-            yield from flush()  # (a row of its own, or a part of another page: the run so far is done)
+        if not (selector is not None and run and (page_key(record) == page_key(run[0][1]) or _names_its_own(record))):
+            yield from flush()  # (a row of its own, or a part of another page: the run so far is done; not a related
+            # story's row, whose address is its own)
         if selector is not None:
             run.append((number, record, selector))
         else:
