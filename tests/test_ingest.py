@@ -4189,6 +4189,30 @@ def test_a_forwarders_note_above_outlooks_original_message_line():
     assert article.date == "2026-05-12"
 
 
+def test_a_forwarders_note_and_signature_above_outlooks_rule_and_the_forwarded_header():
+    # s65 (read 63): Outlook forwards under a rule of underscores, with no "Original Message" line
+    mail = ("From: Vo Hanh <hanh@example.org>\nDate: Mon, 11 May 2026 09:18:40 +0700\nSubject: FW: Vietnam, Chile "
+            "to open trade office\n\nHi Quan,\n\nFYI, the VOV piece for the Latin America file. Worth checking the "
+            "figures.\n\nBest,\nHanh\n\n--\nVo Hanh | Research Assistant\n\n" + "_" * 32 + "\n"
+            "From: VOV English <newsletter@example.vn>\nSent: Monday, May 11, 2026 7:02 AM\nTo: Vo Hanh "
+            "<hanh@example.org>\nSubject: Vietnam, Chile to open trade office\n\nVietnam, Chile to open trade "
+            "office\n\nVietnam and Chile will open a joint trade office in Santiago in June, the two trade ministers "
+            "said on Sunday.\n\nThe office will help small firms find partners.\n")
+    article = ingest_text(mail, "m")
+    assert article.paragraphs[0].text.startswith("Vietnam and Chile will open")
+    assert article.headline == "Vietnam, Chile to open trade office"
+    assert article.date == "2026-05-11"
+
+
+def test_a_reply_above_outlooks_rule_stays_its_own_text():
+    mail = ("From: Vo Hanh <hanh@example.org>\nDate: Mon, 11 May 2026 09:18:40 +0700\nSubject: RE: Trade office\n\n"
+            "The embassy in Santiago confirmed on Monday that the trade office will open in June with four staff.\n\n"
+            + "_" * 32 + "\nFrom: Quan <quan@example.org>\nSent: Monday, May 11, 2026 7:02 AM\nTo: Vo Hanh "
+            "<hanh@example.org>\nSubject: Trade office\n\nCan you check when the office opens?\n")
+    article = ingest_text(mail, "m")
+    assert article.paragraphs[0].text.startswith("The embassy in Santiago confirmed")
+
+
 def test_a_note_to_self_and_its_subject_in_lower_case_are_no_headline():
     # s56 (read 53): a message to oneself pasting an article without its title; an audio player's label above it
     mail = ("From: Ngoc <ngoc@example.org>\nDate: Wed, 3 Jun 2026 12:16:51 +0700\nSubject: laos vn language - "

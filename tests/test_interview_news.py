@@ -87,6 +87,7 @@ def test_talks_between_leaders_are_no_interview():
     "[recorded by: T.L. / checked against video, minor cuts marked ...]",
     "Previous version was released at 17:10.", "Entries appear in chronological order.",
     "Figures are preliminary unless otherwise stated.", "For reference only.",
+    "The answers may be quoted in full or in part, provided that the meaning is not changed.",
 ])
 def test_a_note_on_how_the_document_was_made_is_no_statement(note):
     from diplo_ml.models.summarise.selection import is_statement

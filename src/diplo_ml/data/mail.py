@@ -66,8 +66,8 @@ def forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
         text = [i for i, line in enumerate(lines) if line.strip()]
         end = max(mail.lines)
         marker = next((i for i in text if i > end and (FORWARDED.match(lines[i].strip()) or (
-            ORIGINAL_MESSAGE.match(lines[i].strip()) and FORWARD_NOTE.search(
-                " ".join(lines[j] for j in text if end < j < i))))), None)
+            _opens_message(lines, text, i) and any(FORWARD_NOTE.search(lines[j].strip())
+                                                   for j in text if end < j < i)))), None)
         if marker is None or sum(len(lines[i].split()) for i in text if end < i < marker) > 80:
             break
         inner = first_forwarded_mail(["" if i < marker else line for i, line in enumerate(lines)], forwarded=True)
@@ -86,6 +86,17 @@ def forwarded_mail(lines: Sequence[str]) -> ForwardedMail:
         # above a signature or a disclaimer, below a letter whose news says "… at the address below", a review found)
         return ForwardedMail(mail.lines | pasted.lines, mail.date, mail.subject, mail.titled or pasted.titled)
     return ForwardedMail(frozenset({*mail.lines, *below}), mail.date, mail.subject, mail.titled) if below else mail
+
+
+def _opens_message(lines: Sequence[str], text: list[int], i: int) -> bool:
+    """Whether line ``i`` opens a message quoted below a note: Outlook's "-----Original Message-----", or its rule of
+    underscores (or any rule) right above a "From:" line (read 63: "Hi Minh," / "FYI, the VOV interview …" / a
+    signature / "________________________________" / "From: VOV English <…>" / "Sent: …")."""
+    line = lines[i].strip()
+    after = next((j for j in text if j > i), None)
+    field = MAIL_FIELD.match(lines[after].strip()) if after is not None else None
+    return ORIGINAL_MESSAGE.match(line) is not None or (SEPARATOR.match(line) is not None and field is not None
+                                                        and field.group(1).lower() in ("from", "de"))
 
 
 NOTE_GREETING = re.compile(r"^(?:dear|hi|hello|good (?:morning|afternoon|evening))\b[^.!?]{0,40},$"

@@ -718,7 +718,8 @@ def is_statement(sentence: str) -> bool:
 # a note on how the document was made or is to be read (reads 100, 101, 103): "[recorded by: T.L. / checked against
 # video, minor cuts marked ...]", "[English interpretation channel – auto-transcribed, lightly edited …", "Previous
 # version was released at 17:10.", "Entries appear in chronological order.", "Figures are preliminary unless otherwise
-# stated.", "For reference only."
+# stated.", "For reference only."; a written interview's terms of use, "The answers may be quoted in full or in part …"
+# (read 80)
 DOCUMENT_NOTE = re.compile(r"^\[?(?:recorded|transcribed|checked|edited|compiled|translated)(?: by)?\s*:"
                            r"|\b(?:auto-?transcribed|machine[- ]transcribed|lightly edited"
                            r"|checked against (?:the )?(?:video|audio|recording|delivery))\b"
@@ -727,6 +728,8 @@ DOCUMENT_NOTE = re.compile(r"^\[?(?:recorded|transcribed|checked|edited|compiled
                            r"|^(?:entries|updates|posts|items) (?:appear|are (?:listed|shown|given|posted)) in"
                            r" (?:reverse )?chronological order\b"
                            r"|^(?:all )?figures (?:are|given are) (?:preliminary|provisional|estimates|rounded)\b"
+                           r"|^(?:the|these|our) (?:written )?(?:answers|replies|responses|interview|text) (?:may|can)"
+                           r" be (?:quoted|published|used|reproduced|cited)\b"
                            r"|^for reference only\b|^(?:all )?(?:local )?times (?:are|given are|shown are) (?:in )?"
                            r"(?:local|[A-Z][\w ]{1,40} time|GMT|UTC|ICT)\b", re.IGNORECASE)
 
