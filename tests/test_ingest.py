@@ -4593,10 +4593,13 @@ def test_a_wires_datelines_with_two_places_or_an_agency_named_in_words_are_cut()
     rest = "Vietnam urged the United States on Thursday to reconsider its duties on shrimp."
     for line, outlet in (("HANOI/SINGAPORE, Sept 4 (Meridian News) - ", "Meridian News"),
                          ("BANGKOK, March 4 (Pacific Ledger) - ", "Pacific Ledger"),
-                         ("MANILA/HANOI, Sept 9 (Asia Markets Wire) - ", "Asia Markets Wire")):
+                         ("MANILA/HANOI, Sept 9 (Asia Markets Wire) - ", "Asia Markets Wire"),
+                         ("Sept 30 (Meridian) - ", "Meridian"),  # (a factbox's date alone, read 109 of s65)
+                         ("The Hanoitimes - ", "Hanoitimes")):
         matches, text = split_datelines(line + rest)
         assert text == rest and matches[0]["outlet"] == outlet, line
-    for line in ("Hanoi, May 4 (Monday) - ", "Hanoi, May 4 (Local time) - "):  # (not an outlet)
+    assert split_datelines("HANOI/SEOUL -- " + rest)[1] == rest  # (two places in capitals, no date, read 109)
+    for line in ("Hanoi, May 4 (Monday) - ", "Hanoi, May 4 (Local time) - ", "US/EU - "):  # (not an outlet, a place)
         assert split_datelines(line + rest)[1] == line + rest
 
 

@@ -2264,6 +2264,8 @@ def _first_with(text: str, headline: str | None) -> str:
     # a government site's banner and an advisory's label
     ("Last Update: Reissued with an increase in the advisory level to Level 3 due to civil unrest.\n\nReconsider "
      "travel to Papua New Guinea.", None, "Reissued with an increase"),
+    ("What's happening: Prime Minister Tran Duc Khoa urged ASEAN leaders on Thursday to conclude the digital economy "
+     "agreement this year.\n\nThe leaders met for a retreat.", None, "Prime Minister Tran Duc Khoa"),  # (read 109)
     # a briefing chaired, not held
     ("On the afternoon of 19 June 2025, Spokesperson Pham Thu Hang chaired the Ministry's regular press conference in "
      "Ha Noi.\n\nState President Luong Cuong will pay a state visit to Kazakhstan from 24 to 26 June.", None,

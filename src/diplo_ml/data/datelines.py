@@ -21,9 +21,10 @@ OUTLETS = {
     "BERNAMA": "Bernama", "ANTARA": "Antara", "PTI": "PTI", "IANS": "IANS", "TASS": "TASS", "BLOOMBERG": "Bloomberg",
     "SPUTNIK": "Sputnik", "UN NEWS": "UN News", "KYODO NEWS": "Kyodo", "PNA": "PNA", "ANI": "ANI", "KPL": "KPL",
     "AKP": "AKP", "VIENTIANE TIMES": "Vientiane Times", "KHMER TIMES": "Khmer Times",
-    "HANOI TIMES": "Hanoi Times", "HANOITIMES.VN": "Hanoi Times", "VIR": "VIR", "VIETNAM INVESTMENT REVIEW": "VIR",
-    "THE VIETNAM TIMES": "Vietnam Times",  # ("The Vietnam Times – Vietnam proposed …", read 79; not "Vietnam Times –
-    # the English-language magazine of VUFO – marked …", a sentence about it, a review found)
+    "HANOI TIMES": "Hanoi Times", "HANOITIMES.VN": "Hanoi Times", "HANOITIMES": "Hanoi Times", "VIR": "VIR",
+    "VIETNAM INVESTMENT REVIEW": "VIR", "THE VIETNAM TIMES": "Vietnam Times",  # ("The Vietnam Times – Vietnam
+    # proposed …", read 79; not "Vietnam Times – the English-language magazine of VUFO – marked …", a sentence about
+    # it, a review found)
     # other Vietnamese outlets, also by their site names
     "DAN TRI": "Dan Tri", "DANTRI": "Dan Tri", "QĐND": "QDND", "QDND": "QDND", "SGGP": "SGGP",
     "THANH NIEN": "Thanh Nien", "DTINEWS": "DTiNews", "HANOIMOI": "Hanoimoi",  # "(Dtinews) -", "(Hanoimoi) –"
@@ -65,14 +66,16 @@ DATELINE_PAREN = re.compile(
 # "(VOVWORLD) -", "(VNA) –": the outlet alone in brackets, also with no dash ("(KPL) The Laos-China Railway …")
 DATELINE_OUTLET = re.compile(rf"^\((?P<outlet>{_OUTLET_ALT})\)\s*(?:{_DASH}\s*|(?=(?-i:[A-Z\"“])))", re.IGNORECASE)
 # "NDO –", "VOV.VN -", "WVR -", "VNA -", and unspaced with a long dash: "NDO—A ceremony …"; a "… Times" with its
-# article: "The Hanoi Times - An exhibition …" (read 61)
-DATELINE_BARE = re.compile(rf"^(?:(?-i:The)\s+(?=[\w.]+\s+Times\b))?(?P<outlet>{_OUTLET_ALT})\s*"
+# article: "The Hanoi Times - An exhibition …" (read 61), "The Hanoitimes - Hanoi and …" (read 109)
+DATELINE_BARE = re.compile(rf"^(?:(?-i:The)\s+(?=[\w.]+\s+Times\b|[\w.]+times\b))?(?P<outlet>{_OUTLET_ALT})\s*"
                            rf"(?:{_DASH}\s+|[–—]+(?=(?-i:[A-Z\"“])))", re.IGNORECASE)
-# "HANOI, Aug. 1 —", "BRUSSELS, Belgium —", and with a short all-caps source in brackets: "WASHINGTON (CNN) —"
+# "HANOI, Aug. 1 —", "BRUSSELS, Belgium —", "HANOI/SEOUL --" (read 109), and with a short all-caps source in brackets:
+# "WASHINGTON (CNN) —"
 # capitals with Vietnamese and other Latin diacritics ("HÀ NỘI —", "ĐÀ NẴNG —", "SÃO PAULO —"); the Latin Extended
 # Additional block alternates capital and small letters, so a match is also checked to be in capitals
 _CAPS = "A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠ-Ỹ"
-DATELINE_CAPS = re.compile(rf"^(?P<place>[{_CAPS}][{_CAPS} .'-]{{2,30}}(?:{_DATE_AFTER_PLACE}"
+DATELINE_CAPS = re.compile(rf"^(?P<place>[{_CAPS}][{_CAPS} .'-]{{2,30}}(?:/[{_CAPS}][{_CAPS} .'-]{{2,30}})?"
+                           rf"(?:{_DATE_AFTER_PLACE}"
                            rf"|,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}})?)"
                            rf"(?:\s*\((?P<outlet>[A-Z][A-Z&.]{{1,5}})\)|\s*\(\d{{1,2}}\s+[A-Z][a-z]{{2,9}}\.?\s+\d{{4}}\))?"
                            rf"\s*(?:{_DASH}\s+|(?<=\d):\s+(?=[A-Z]))")  # "(CNN)", not "(Updated)"; "(13 March 2026)";
@@ -158,11 +161,12 @@ _WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _AGENCY_PLACE = r"[A-Z][\w.'’-]*(?:/[A-Z][\w.'’-]*)?(?:\s[A-Z][\w.'’-]*){0,3}"  # (before an agency's date: "Kuala
 # Lumpur, 3 March"; two places a wire's story is filed from: "HANOI/SINGAPORE, Sept 4", read 87)
 _AGENCY_DATE = rf"(?:(?i:{MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{MONTHS})\.?)(?:,?\s+\d{{4}})?"
-DATELINE_AGENCY = re.compile(rf"^(?P<place>{_AGENCY_PLACE}{_COUNTRY_AFTER_PLACE},\s*{_AGENCY_DATE})"
+DATELINE_AGENCY = re.compile(rf"^(?P<place>(?:{_AGENCY_PLACE}{_COUNTRY_AFTER_PLACE},\s*)?{_AGENCY_DATE})"
                              rf"\s*\((?P<outlet>{_STORY_TAGS}(?:[A-Z][A-Z&.]{{1,11}}"
                              rf"|(?!(?i:{_WEEKDAY_NAMES}|local|time)\b)(?:[A-Z][a-z]+ ){{0,3}}[A-Z][a-z]+))\)"  # (or in
                              rf"\.?\s*(?:{_DASH}|:)\s*(?=[A-Z\"“])")  # words: "MANILA, Aug 12 (Asia Pacific Wire) -",
-# "BANGKOK, March 4 (Pacific Ledger) -", read 86; not a weekday: "Hanoi, May 4 (Monday) -")
+# "BANGKOK, March 4 (Pacific Ledger) -", read 86; not a weekday: "Hanoi, May 4 (Monday) -"; a factbox's date alone,
+# "Sept 30 (Meridian) -", read 109)
 # the same with an agency named in words and no dash, as Prensa Latina writes it: "Havana, May 19 (Prensa Latina) Cuba
 # and Vietnam signed …" (a place, its date and up to three capitalised words in brackets: no weekday, no story tag)
 DATELINE_AGENCY_UNDASHED = re.compile(

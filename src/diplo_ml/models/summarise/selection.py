@@ -839,9 +839,11 @@ BULLET = re.compile(r"^[-–—•*]\s+(?=[A-Z\"“‘])")
 FOOTNOTES_AFTER = re.compile(r"(?<=[.!?”\"])\s+\[\^?\d{1,3}\]:?\s.*$")
 # the button of a cookie notice left before the next sentence ("… use of cookies. Accept Vietnam and …")
 COOKIE_BUTTON = re.compile(r"^(?:Accept|Reject|Accept all|Reject all|I agree|Agree|Got it|OK)\s+(?=[A-Z\"“])")
-# a live page's label ("LIVE: Typhoon Kajiki makes landfall …"), an advisory's "Last Update: Reissued …" (read 37)
+# a live page's label ("LIVE: Typhoon Kajiki makes landfall …"), an advisory's "Last Update: Reissued …" (read 37), a
+# live page's summary box ("What's happening: Prime Minister … urged …", read 109)
 LIVE_LABEL = re.compile(r"^(?:LIVE|BREAKING(?: NEWS)?|JUST IN|EXCLUSIVE)\s*[:|–—-]\s+(?=[A-Z\"“])"
-                        r"|^(?i:last updated?)\s*:\s+(?=[A-Z\"“])")
+                        r"|^(?i:last updated?|what(?:'s|’s| is) happening(?: now)?|what we know(?: so far)?"
+                        r"|the latest)\s*:\s+(?=[A-Z\"“])")
 # a briefing's dated title and the speaker's label run into the first answer, as in a page whose lines were joined
 # ("Foreign Ministry Spokesperson Guo Jiakun's Regular Press Conference on March 10, 2026 Guo Jiakun: Vice Premier …")
 DATED_TITLE_SPEAKER = re.compile(r"^[A-Z][^.!?:]{10,200}?\b\d{4}\s+(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*:\s+"
@@ -1021,6 +1023,7 @@ def statement_candidates(text: str, headline: str | None = None, kind: str | Non
         lambda: _saying_opening(raw, allowed), lambda: _opinion_thesis(raw, allowed, kind, headline),
         lambda: _thesis_opening(raw, allowed, headline, questions),
         lambda: _nut_graf_opening(raw, allowed), lambda: _dated_news_below(raw, allowed, headline),
+        lambda: _past_opening(raw, allowed),
         lambda: _framed_report(raw, allowed, headline),
         lambda: _interview_news(raw, allowed, headline, kind), lambda: _live_news(raw, allowed, headline))
     for passed_over in above_the_news:
@@ -1696,6 +1699,54 @@ def _dated_news_below(raw: Sequence[str], allowed: np.ndarray, headline: str | N
             return []
         words += len(sentence.split())
         if words > SCENE_WORDS:
+            break
+    return []
+
+
+# a feature's opening told in a year long past, or long ago (read 104): "In the winter of 1987, a 19-year-old student
+# …", "In 2009, when retired teacher …", "In October 1989, a Brazilian agronomist …", "When Tran Bao Anh opened a
+# coffee cart … in 2018, …", "The first time Nguyen Huu Loc flew to Ivory Coast, in March 2012, …", "Half a century
+# ago, …"
+PAST_OPENER = re.compile(rf"^(?:(?:back |early |late )?in (?:the (?:(?:early |late )?(?:winter|spring|summer|autumn"
+                         r"|fall|monsoon|dry season|rainy season)|(?:first |last |closing |early )?(?:days|weeks"
+                         rf"|months)) of )?(?:(?:early |late |mid-)?(?:{MONTHS})\.? )?((?:19|20)\d\d),"
+                         r"|(?:when|the first time)\b[^.;:!?]{0,120}?\b((?:19|20)\d\d),"
+                         r"|(?:half a century|a century|a generation|(?:some |about |nearly |almost |more than )?"
+                         r"[\w-]+ (?:years|decades)) ago,)", re.IGNORECASE)
+PAST_STATEMENTS = 14  # how far below such an opening its news may come (read 104: twelve statements, 400 words)
+PAST_WORDS = 500
+
+
+def _past_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
+    """A feature that opens on a story of a year long past (:data:`PAST_OPENER`; no day of its own, nothing to come)
+    and comes to its news below (read 104: "The Ministry of Foreign Affairs on June 5 launched …" under "In April 2020,
+    Tran Minh Duc spent 41 nights …"): the statements above the first within :data:`PAST_STATEMENTS` statements and
+    :data:`PAST_WORDS` words that names a day or date of this year, names no year up to the opening's (not the
+    story's "In 2021, a fraud …") and tells its news (:func:`_tells_the_news`) or reports something done ("More than
+    3,000 visitors attended the Vietnam Culture Days in Prague from May 23 to 25, …") going on from nothing above
+    it."""
+    kept = [i for i, ok in enumerate(allowed) if ok]
+    opening = unquoted(PLACE_COLON.sub("", strip_dateline(raw[kept[0]].strip()))) if kept else ""
+    past = PAST_OPENER.match(opening)
+    if len(kept) < 3 or not past or FUTURE.search(opening) or NEWS_DAY.search(opening):  # (nor an anniversary's
+        # day: "Twenty years ago, on March 26, 2004, the Politburo issued …")
+        return []
+    told = past.group(1) or past.group(2)
+    since = int(told) if told else None
+    words, latest = len(opening.split()), _latest_day_year(raw)
+    for n, i in enumerate(kept[1:PAST_STATEMENTS], start=1):
+        sentence = raw[i].strip()
+        years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
+        above = [raw[k] for k in kept[:n]]
+        dated = _names_this_day(sentence, latest) or any(not YEAR_AFTER.match(sentence, m.end())
+                                                         for m in A_DATE.finditer(sentence))
+        news = dated and (_tells_the_news(sentence, above, latest) or (
+            reports_an_act(unquoted(sentence)) and not sentence.startswith(QUOTE_MARKS)
+            and not FIRST_PERSON.search(sentence) and not _refers_back(sentence, " ".join(above))))
+        if news and not YEAR_OPENING.match(sentence) and not (since and any(year <= since for year in years)):
+            return kept[:n]
+        words += len(sentence.split())
+        if words > PAST_WORDS:
             break
     return []
 
