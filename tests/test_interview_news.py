@@ -88,11 +88,22 @@ def test_talks_between_leaders_are_no_interview():
     "Previous version was released at 17:10.", "Entries appear in chronological order.",
     "Figures are preliminary unless otherwise stated.", "For reference only.",
     "The answers may be quoted in full or in part, provided that the meaning is not changed.",
+    "Started streaming 38 minutes ago · 2,317 watching now.",
+    "The briefing is broadcast live on the ministry's YouTube and Facebook channels.",
+    "Simultaneous interpretation in English is available on the second audio track.",
+    "Answers are unofficial English translations; in case of discrepancy, the Vietnamese version prevails.",
+    "The Embassy of Viet Nam in the Philippines extends its warm greetings to the Vietnamese community.",
 ])
 def test_a_note_on_how_the_document_was_made_is_no_statement(note):
     from diplo_ml.models.summarise.selection import is_statement
     assert not is_statement(note)
     assert is_statement("Vietnam and Indonesia on November 25 adopted a Plan of Action for 2026-2030.")
+
+
+def test_a_note_verbales_compliments_with_its_request_are_a_statement():
+    from diplo_ml.models.summarise.selection import is_statement
+    assert is_statement("The Embassy of Viet Nam presents its compliments to the Ministry of Foreign Affairs and has the "
+                        "honour to request consular access to fourteen fishermen held in Ambon.")
 
 
 def test_a_live_pages_first_news_leads_over_its_scene():

@@ -703,7 +703,14 @@ LICENCE = re.compile(r"^for (?:subscribers|internal use|subscriber use) only(?:[
 PROMOTION = re.compile(r"(?:^|(?<=[a-z,]\s))Learn more about [A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3}\s*$")  # (its
 # button run in, "Learn" after a word in lower case; not a title "Lao Students Learn More About Viet Nam", nor a
 # sentence "… to help French visitors learn more about Vietnam.", a review found)
+# a video player's lines (read 108): "Started streaming 38 minutes ago · 2,317 watching now.", "Streamed live on 12 Nov
+# 2025", "412,508 views", "Duration 02:31", "Premiered 3 hours ago"
+PLAYER = re.compile(r"^(?:started streaming|streamed live|streaming live|premiered?|live now)\b"
+                    r"|^[\d.,]+\s?[KkMm]?\s+(?:watching(?: now)?|views?|viewers|waiting)\b"
+                    r"|\b[\d.,]+\s?[KkMm]? watching now\b"
+                    r"|^duration\s*:?\s*\d{1,2}:\d\d", re.IGNORECASE)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (PROMOTION, 20, "a publisher's promotion"),
+                 (PLAYER, 15, "a video player's line"),
                  (WIRE_NOTICE, 30, "wire notice or contributors"),
                  (COOKIES, 40, "cookie notice or navigation"), (COOKIE_BANNER, 90, "cookie notice or navigation"),
                  (PUBLISHER, 25, "publisher line"),

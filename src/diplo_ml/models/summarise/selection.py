@@ -146,7 +146,13 @@ WELCOME = re.compile(r"^(?:good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?
                      r"|before (?:we|I) (?:take|turn to|go to)|to begin)\b"
                      r"|^(?:I|we) (?:have|have got|'ve got) (?:one|two|three|a|a couple of|a few)(?: brief| quick"
                      r"| short)? (?:announcements?|things?|items?|updates?)\b[^.!?]{0,60}\bat the (?:beginning|start"
-                     r"|outset)\b", re.IGNORECASE)
+                     r"|outset)\b"
+                     # a mission's letter's greetings (read 107: "The Embassy of … extends its warm greetings to the
+                     # Vietnamese community … and sincerely thanks …"; not a note verbale's "… presents its
+                     # compliments to the Ministry … and has the honour to request …", its news)
+                     r"|^(?:the )?[^.!?]{0,160}?\b(?:extends?|sends?|conveys?) (?:its|his|her|their|our) "
+                     r"(?:warm(?:est)? |best |sincere |cordial |respectful )?(?:greetings|regards)\b",
+                     re.IGNORECASE)
 COURTESY = re.compile(r"^(?:(?:well|so|and|once again|again),? )?(?:thank you|thanks(?! to\b)"
                       r"|good (?:morning|afternoon|evening|day)|xin chào|welcome (?:to|back)\b"
                       r"|magandang (?:umaga|hapon|gabi)|selamat (?:pagi|siang|petang|malam|datang)|sawasdee|mabuhay"
@@ -730,6 +736,16 @@ DOCUMENT_NOTE = re.compile(r"^\[?(?:recorded|transcribed|checked|edited|compiled
                            r"|^(?:all )?figures (?:are|given are) (?:preliminary|provisional|estimates|rounded)\b"
                            r"|^(?:the|these|our) (?:written )?(?:answers|replies|responses|interview|text) (?:may|can)"
                            r" be (?:quoted|published|used|reproduced|cited)\b"
+                           # a live page's notes on its stream (read 108): "Started streaming 38 minutes ago · 2,317
+                           # watching now.", "The briefing is broadcast live on MOFA's … channels.", "Simultaneous
+                           # interpretation in English is available …", "Answers are unofficial English translations …"
+                           r"|^(?:started streaming|streamed live on)\b|\b[\d.,]+\s?[KkMm]? watching now\b"
+                           r"|^(?:the )?(?:briefing|press (?:briefing|conference)|event|programme|program|ceremony"
+                           r"|session|meeting) (?:is|will be) (?:being )?(?:broadcast|streamed|livestreamed|aired)"
+                           r" live\b"
+                           r"|^(?:simultaneous )?interpretation (?:in(?:to)? [A-Z]\w+ )?is (?:available|provided)\b"
+                           r"|^(?:the )?(?:answers|replies|text|transcript) (?:are|is) (?:an? )?unofficial (?:\w+ )?"
+                           r"translations?\b"
                            r"|^for reference only\b|^(?:all )?(?:local )?times (?:are|given are|shown are) (?:in )?"
                            r"(?:local|[A-Z][\w ]{1,40} time|GMT|UTC|ICT)\b", re.IGNORECASE)
 
