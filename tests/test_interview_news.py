@@ -30,6 +30,17 @@ def test_an_interviews_news_in_a_later_answer_leads(news):
     assert _first(text) == news
 
 
+@pytest.mark.parametrize("setup", [
+    "On the occasion of Peru's National Day (July 28), Peruvian Ambassador Carmen Ortiz shared with The World & "
+    "Vietnam Report her assessment of bilateral relations.",
+    "Ahead of the state visit to Vietnam by the Kenyan President from April 15 to 17, Ambassador Kim Thoa spoke with "
+    "The World & Vietnam Report about the prospects for cooperation.",
+])
+def test_a_set_ups_occasion_is_no_news_and_a_quarter_is_a_time(setup):
+    news = "Peru will open a trade promotion office in Ho Chi Minh City in the first quarter of 2026."
+    assert _first(f"{setup}\n\n{GENERAL}{news}\n\nIt will help small exporters.", "Interview: Peru's envoy") == news
+
+
 @pytest.mark.parametrize("opening", [
     "Vietnam expects the remaining EU member states to ratify the agreement by mid-2027, Ambassador Đỗ Minh Khoa "
     "told The World & Vietnam Report in an exclusive interview.",

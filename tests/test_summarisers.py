@@ -1908,6 +1908,9 @@ def test_news_openings_a_review_found_taken_for_background_stay_the_lead(text, f
      "for joining us. I have three items today: the return of Vietnamese nationals, the Minister's visit to Japan and "
      "the Joint Commission. After that I will take your questions.\n\nOn 4 November 2025, the Royal Thai Government "
      "facilitated the return of 212 Vietnamese nationals.", "On 4 November 2025"),
+    ("Good afternoon, ladies and gentlemen, and thank you for attending today's regular press conference of the "
+     "Ministry of Foreign Affairs.\n\nPresident Ha Minh Quan will pay a state visit to Kazakhstan from 25 to 27 "
+     "November.", "President Ha Minh Quan"),  # (read 106 of s65: a longer greeting)
     ("Thank you for welcoming us so warmly this evening in this beautiful Opera House.\n\nYesterday marked fifty "
      "years since our two countries established relations.\n\nTonight I have good news to share.\n\nGermany and Viet "
      "Nam have today signed a new agreement on cultural cooperation.", "Germany and Viet Nam"),

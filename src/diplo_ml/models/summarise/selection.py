@@ -649,7 +649,8 @@ def _courtesy(text: str) -> bool:
 GREETS_AND_THANKS = re.compile(r"^good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?,? and (?:thank(?:s| you)\b"
                                # "Good evening, and a very warm welcome to all of you." (read 86)
                                r"|(?:a (?:very )?(?:warm|hearty|cordial) )?welcome\b)"
-                               r"[^.!?]{0,60}[.!]$", re.IGNORECASE)
+                               r"[^.!?]{0,120}[.!]$", re.IGNORECASE)  # ("… and thank you for attending today's
+# regular press conference of the Ministry of Foreign Affairs.", read 106)
 
 
 def _after_address(text: str) -> str:
@@ -1830,7 +1831,10 @@ _NEAR_SEASON = r"\b(?:this|next) (?:week|year|month|autumn|spring|summer|winter|
 A_TIME = re.compile(rf"\b(?:in|from|on|by|before|this|next|early|late|mid-?) (?:the end of )?(?i:{MONTHS})\b"
                     rf"|{_NEAR_SEASON}"
                     r"|\b(?:in|from|by|before) (?:the end of |mid-|early |late )?(?:19|20)\d\d\b"
-                    rf"|\b(?i:{MONTHS}) (?:19|20)\d\d\b", re.IGNORECASE)
+                    rf"|\b(?i:{MONTHS}) (?:19|20)\d\d\b"
+                    # (read 109: "… in the first quarter of 2026", "… in the second half of next year")
+                    r"|\b(?:in|by|from|before) the (?:first|second|third|fourth|last) (?:quarter|half)"
+                    r" of (?:(?:19|20)\d\d|this year|next year)\b", re.IGNORECASE)
 INTERVIEW_WORDS = 1500  # how far into an interview its news may come (a set-up, general answers, a podcast's talk)
 _SPEAKER_ROLE = (r"(?:ambassador|envoy|minister|consul|spokes\w+|director|chairman|chairwoman|president|professor|"
                  r"expert|scholar|diplomat|official|leader|head|chief|artist|producer|mayor|counsellor|ceo|founder)s?")
@@ -1864,8 +1868,15 @@ SETUP_TALK = re.compile(r"(?<!held )(?<!hold )(?<!holds )(?<!holding )"
                         r"|\b(?:my|our|this|the) (?:talk|chat) with\b|\bput (?:\w+ ){0,2}questions to\b"
                         r"|\btranscript\b|\bpodcast\b|\bepisode\b"
                         r"|\btold (?:a |an |the |our )(?:[\w&.'’-]+ ){0,5}?(?:correspondent|reporter"
-                        r"|journalist)\b(?!s)",
+                        r"|journalist)\b(?!s)"
+                        # (read 109: "… shared with The World & Vietnam Report her assessment of bilateral relations")
+                        r"|\bshared with\b[^.!?]{0,80}?\b(?:his|her|their|its) (?:views?|assessments?|thoughts"
+                        r"|insights|perspectives?|opinions?|reflections|impressions)\b",
                         re.IGNORECASE)
+# the occasion a set-up names before its talk: "On the occasion of Peru's National Day (July 28), …", "Ahead of the
+# state visit … from April 15 to 17, …" (reads 106, 109): the interview's, not its news
+SETUP_OCCASION = re.compile(r"^(?:on the occasion of|ahead of|on the eve of|in the run-up to|prior to)\b"
+                            r"[^,]{0,160},\s*", re.IGNORECASE)
 # what news tells (something to come, a decision, a time, an amount, a plan: "Vietnam expects the remaining … member
 # states to ratify …"): not an interview's general opening ("Trade ties … have kept a steady pace …", "The … Centre in
 # France opened its doors in Paris more than a decade ago.", a history, is)
@@ -1926,7 +1937,8 @@ def _general_opening(sentence: str) -> bool:
     to come, no decision, time, amount or plan (:data:`NEWS_MARKS`)."""
     said = unquoted(sentence)
     talk = SETUP_TALK.search(said)
-    told = said[:talk.start()] if talk else said  # (a set-up's "…, Ambassador … said in an interview …" reports)
+    told = SETUP_OCCASION.sub("", said[:talk.start()]) if talk else said  # (a set-up's "…, Ambassador … said in an
+    # interview …" reports)
     if talk and TALK_TELLS.search(said[talk.end():]):  # ("… gave an interview to Reuters in which he announced …")
         return False
     return not (REPORTED.search(told) or any(mark.search(told) for mark in NEWS_MARKS))
