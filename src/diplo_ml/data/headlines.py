@@ -116,6 +116,16 @@ LANGUAGES = {"English", "Tiếng Việt", "Français", "Español", "Deutsch", "�
 EVENT_LABEL = re.compile(r"^(?:time|date|venue|place|location|when|where|date and time|time and venue|organi[sz]er"
                          r"|registration|rsvp|languages?|interpretation|dress code|accreditation)\s*:",
                          re.IGNORECASE)
+# a broadcast transcript's header fields (reads 104, 108): "Programme: Vietnam in the World (weekly, 20 min)", "Air
+# date: Wednesday, 24 September 2025, 19:00 ICT …", "Interviewee: …, Ambassador of Vietnam to Australia", "Station: …"
+BROADCAST_FIELD = re.compile(r"^(?:programme|program|broadcast|air ?date|aired|first aired|duration|running time"
+                             r"|date:\s*[\d/.-]+\s+time"  # ("Date: 16/10/2025  Time: 17:10 AEDT")
+                             r"|presenters?|interviewees?|station|channel|network|frequenc(?:y|ies)|producers?|hosts?"
+                             r"|(?:studio )?guests?|correspondents?|item|segment|recorded)\s*:", re.IGNORECASE)
+# a station's or a monitoring service's name after a dash: "(VOV5) – ENGLISH SECTION", "MEDIAMONITOR ASIA-PACIFIC -
+# BROADCAST TRANSCRIPT" (read 108; not a headline in capitals, "VIETNAM LAUNCHES NEW CONSULAR SERVICE")
+SERVICE_NAME = re.compile(r"\s[-–—]\s+(?:ENGLISH |OVERSEAS |FOREIGN |WORLD |INTERNATIONAL )?(?:NEWS )?"
+                          r"(?:SERVICE|SECTION|DESK|(?:BROADCAST |MONITORING )?TRANSCRIPT)\s*$")
 # a letter's or a notice's addressee: "To: Overseas Vietnamese community", "For: All Filipino nationals in Viet Nam"
 # (not a title "To: the point – why …": capitalised words, no verb)
 ADDRESSEE = re.compile(r"^(?:to|for|attn)\s*:\s*(?:(?:all|the)\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?:(?-i:[A-Z])[\w'’.-]*"
@@ -552,6 +562,20 @@ WIRE_HEADER = re.compile(r"\bBC-[A-Z][\w/-]*|^[A-Z]{2,6}-?\d{3,5}\s+(?:\d\b|(?:f
                          r"|\.(?:m4a|mp3|wav|mp4|ogg)\b.*\btranscript\b", re.IGNORECASE)
 
 
+# a site's address on a line: "www.straitsobserver.example", "en.vnanet.vn", "vietnamnews.vn/economy/1683390/….html"
+SITE_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|int|info|example|jp|kr|sg"
+                          r"|uk|au|fr|de|asia|news)\b(?:/\S*)?", re.IGNORECASE)
+
+
+def _address_line(line: str) -> bool:
+    """A printed page's or a masthead's line that gives a site's address beside a few words of no story (reads 104-106:
+    "VIETNAM NEWS AGENCY  en.vnanet.vn", "PRINT EDITION-STYLE VIEW · www.straitsobserver.example", "vietnamnews.vn/…
+    .html  Page 1 of 2"); not a headline that names a site ("VietnamPlus.vn launches its Spanish edition")."""
+    rest = SITE_ADDRESS.sub(" ", line)
+    words = len(re.findall(r"[^\W\d_]+", rest))  # (an address alone is a masthead, read as the outlet's name)
+    return rest != line and 1 <= words <= 5 and not STORY_VERB.search(rest)
+
+
 def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     """The longest short line above the body is the headline; the others are section labels."""
     def drop(test: Callable[[str], object], reason: str) -> None:
@@ -603,6 +627,8 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
                                re.IGNORECASE) or WIRE_NOTE.match(line) or ADDRESSEE.match(line),
          "label (a wire's slug or note, a category, an addressee)")
     drop(lambda line: WIRE_HEADER.search(line), "a wire's slug, number or stamp, or a recording's header")
+    drop(lambda line: BROADCAST_FIELD.match(line) or SERVICE_NAME.search(line),
+         "a broadcast transcript's header field or its service's name")
     drop(lambda line: sum(part.strip() in LANGUAGES for part in re.split(r"[|·•/]", line)) >= 3, "language switcher")
     labels = {n for n, line in candidates if event_label(line)} | {n for n, _, line in article.dropped
                                                                   if event_label(line)}
@@ -625,10 +651,11 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
                                 r"Happiness\s*$", line.strip()), "national motto (letterhead)")
     drop(lambda line: len(line.split(",")) >= 3
          and (re.search(r",\s*\d{5,6}\s+[A-Z][\w ]{2,30}(?:,\s*[A-Z][\w ]{2,30})?$", line)
-              or (re.search(r",[^,]{2,40}\s\d{5,6}$", line)
+              or (re.search(r",[^,]{2,40}\s(?:\d{5,6}|\d{3}-\d{4})$", line)
                   and re.search(r"\bNo\.|^\d|\b(?:Street|St\.|Road|Rd\.|Jl\.|Avenue|Ave\.|Blvd|Lane|Đường|Phố)", line)))
          and len(line.split()) <= 16,
-         "postal address")  # (its postcode last: "Jl. Teuku Umar No. 25, Menteng, Jakarta Pusat 10310", read 83)
+         "postal address")  # (its postcode last: "Jl. Teuku Umar No. 25, Menteng, Jakarta Pusat 10310", read 83;
+    # Japan's "50-11 Motoyoyogi-cho, Shibuya-ku, Tokyo 151-0062", read 106)
     # an office's letterhead in capitals: "EMBASSY OF THE SOCIALIST REPUBLIC OF VIET NAM IN THE UNITED MEXICAN
     # STATES" above a release's title (reads 37, 85)
     drop(lambda line: capitals(line) and len(line.split()) <= 16 and not STORY_VERB.search(line)
@@ -712,7 +739,9 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     if not candidates:
         return
     wrapped_title = _wrapped_titles(candidates)
-    best = max(candidates, key=lambda c: (len(c[1].split()) >= 3, len(without_site(" ".join(
+    pool = [c for c in candidates if not _address_line(c[1])] or candidates  # (an address with its site's name
+    # is no headline, though its slug may name the line that is: :func:`_named_by_address`)
+    best = max(pool, key=lambda c: (len(c[1].split()) >= 3, len(without_site(" ".join(
         [_labels_off(c[1]), *(rest[1] for rest in wrapped_title.get(c, []))])))))
     best = _below_the_menu(article, candidates, best)
     story = _ruled_heading(candidates) if DIGEST_SUBJECT.match(best[1]) else None  # a newsletter's subject names its

@@ -353,6 +353,10 @@ SITE_ABOUT = re.compile(r"^(?:the )?official (?:[\w-]+ ){0,3}(?:channel|account|
                         # a meter's label: "Subscriber exclusive · You have read 3 of 3 free articles …" (read 90)
                         r"|^subscribers?['’]? (?:exclusive|only)\b"
                         r"|\b(?:log in|sign in) or subscribe to (?:keep|continue) reading\b"
+                        # "Nikkei Asia — Subscribe for unlimited access to our journalism. 3 free articles remaining
+                        # this month." (read 104)
+                        r"|\bsubscribe (?:for|to get) unlimited (?:digital )?access\b"
+                        r"|\b(?:\d+|one|two|three|four|five) free (?:articles?|stories|reads) (?:remaining|left)\b"
                         r"|^you(?:['’]ve| have) read (?:\d+|one|two|three|four|five) (?:of|out of) (?:your )?"
                         r"(?:\d+|one|two|three|four|five|ten) (?:free )?(?:articles?|stories|reads)\b"
                         # a prompt to follow the site elsewhere: "Follow TATOLI on Facebook and Instagram for …"
@@ -694,7 +698,8 @@ TRANSLATION_NOTICE = re.compile(r"^(?:translation notice\s*:|this (?:article|pag
 # "Machine-translated diplomacy: …", a review found)
 # a wire's licence on a printed item: "FOR SUBSCRIBERS ONLY. This news item is licensed for the internal use of the
 # subscribing organisation …" (read 90)
-LICENCE = re.compile(r"^for (?:subscribers|internal use|subscriber use) only(?:[.!]|\s*[-–—:]|$)"  # (not "For
+LICENCE = re.compile(r"^this copy is for your personal,? non-?commercial use only\b"  # (a print view's, read 105)
+                     r"|^for (?:subscribers|internal use|subscriber use) only(?:[.!]|\s*[-–—:]|$)"  # (not "For
                      # subscribers only, Viettel will offer …", a review found)
                      r"|\b(?:is|are) licensed (?:for|to) the "
                      r"(?:internal|sole|exclusive) use of\b", re.IGNORECASE)
@@ -709,8 +714,18 @@ PLAYER = re.compile(r"^(?:started streaming|streamed live|streaming live|premier
                     r"|^[\d.,]+\s?[KkMm]?\s+(?:watching(?: now)?|views?|viewers|waiting)\b"
                     r"|\b[\d.,]+\s?[KkMm]? watching now\b"
                     r"|^duration\s*:?\s*\d{1,2}:\d\d", re.IGNORECASE)
+# a broadcast transcript's note on itself (reads 104, 108): "Transcript prepared from broadcast audio. Not checked
+# against delivery.", "Script/transcript – as broadcast"
+# a news service's name in capitals on a line of its own, after the agency's Vietnamese name: "THÔNG TẤN XÃ VIỆT NAM -
+# VNA ENGLISH NEWS SERVICE" (read 104)
+SERVICE_LINE = re.compile(r"^(?:[^a-z]{2,60}\s[-–—|]\s)?[A-Z][A-Z0-9&.' -]{1,40}\s(?:ENGLISH |FOREIGN |OVERSEAS )?"
+                          r"(?:NEWS )?SERVICE$")
+TRANSCRIPT_NOTE = re.compile(r"^(?:script/)?transcript(?:ion)? (?:prepared|produced|made|taken) from\b"
+                             r"|^(?:script\s*/\s*)?transcript\s*[-–—:]\s*as (?:broadcast|aired|delivered)\b"
+                             r"|^not checked against (?:delivery|the (?:recording|audio|broadcast))\b", re.IGNORECASE)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (PROMOTION, 20, "a publisher's promotion"),
-                 (PLAYER, 15, "a video player's line"),
+                 (PLAYER, 15, "a video player's line"), (TRANSCRIPT_NOTE, 30, "a transcript's note on itself"),
+                 (SERVICE_LINE, 14, "a news service's name"),
                  (WIRE_NOTICE, 30, "wire notice or contributors"),
                  (COOKIES, 40, "cookie notice or navigation"), (COOKIE_BANNER, 90, "cookie notice or navigation"),
                  (PUBLISHER, 25, "publisher line"),
@@ -852,6 +867,10 @@ SITE_NAMES = {"gov.uk", "un news", "united nations", "u.s. department of state",
 
 
 # a site's name by its shape: one word with a capital inside ("MercoPress", "VnExpress") or a domain ("thediplomat.com")
+# a newspaper's name: "The Jakarta Post", "The Straits Times", "The Phnom Penh Post" (read 107)
+PAPER_NAME = re.compile(r"The (?:[A-Z][\w.'’-]* ){1,3}(?:Post|Times|Herald|Tribune|Star|Journal|Observer|Chronicle"
+                        r"|Gazette|Telegraph|Guardian|Monitor|Globe|Inquirer|Diplomat|Independent|Nation|Standard"
+                        r"|Express|Mail|Daily|Review|Courier|Ledger)")
 SITE_SHAPE = re.compile(r"^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|vn|int|gov|co\.uk|info))$")
 
 
@@ -895,7 +914,11 @@ def split_site(title: str) -> tuple[str, str]:
     if not split:
         return title, ""
     head, site = split[1], split[2].strip()
-    known = site.lower() in SITE_NAMES or masthead(site) or bool(MISSION_SITE.fullmatch(site))
+    known = site.lower() in SITE_NAMES or masthead(site) or bool(MISSION_SITE.fullmatch(site)) \
+        or bool(PAPER_NAME.fullmatch(site))
+    section = re.match(r"^(.*\S) [-–—|] [A-Z][\w&]*(?: (?:&|[A-Z][\w&]*))?$", head) if known else None
+    if section and len(section[1].split()) >= 4:  # (a section's name between them: "… - World - The Jakarta Post")
+        head = section[1]
     return (head, site) if known or (SITE_SHAPE.match(site) and len(head.split()) >= 3) else (title, "")
 
 

@@ -492,10 +492,15 @@ FRONT_TITLE = ("title", "headline")
 FRONT_DATE = ("date", "published", "pubdate", "publishdate", "published_at", "date_published", "datepublished",
               "published time")
 # what may stand above a Markdown page's title: links only, a picture, a short label ("**OPINION**")
-MD_FURNITURE = re.compile(r"^(?:(?:!?\[[^\]]*\]\([^)]*\)|[|·•/»>-])\s*)+$|^[*_]*[\w&' -]{2,30}[*_]*$")
+MD_FURNITURE = re.compile(r"^(?:(?:!?\[[^\]]*\]\([^)]*\)|[|·•/»>›-])\s*)+(?:(?<=[/»>›|] )[\w&' -]{2,30})?$"
+                          r"|^[*_]*[\w&' -]{2,30}[*_]*$")  # (a breadcrumb's last crumb unlinked: "[Home](…) / Weekly
+# review", read 106)
 # a picture, and a link inline or by reference ("[Home][3]", "[ ![BBC](…) ][2]", as html2text writes a site's menu)
 MENU_LINK = re.compile(r"!?\[(?:[^\[\]]|!\[[^\]]*\]\([^)]*\))*\](?:\([^)]*\)|\[[^\]]*\])")
 MD_TITLE = re.compile(r"^\s{0,3}#\s+(.*\S)\s*#*\s*$")  # a level-one heading: the page's title
+# a clipper's note of what it clipped, above the page (read 106: "Title: …" / "Source: baoquocte.vn (…)" / "Clipped:
+# 2024-12-16" / "---")
+CLIP_FIELD = re.compile(r"^(?:title|source|clipped|saved|url|captured|retrieved|accessed)\s*:\s*\S", re.IGNORECASE)
 # what stands between a section's heading and its story, never between a story's heading and its prose: the story's
 # own title in bold or italics ("**Viet Nam, Singapore upgrade ties …**", not "**By Mai Anh**" or a date) and links
 OTHER_TITLE = re.compile(r"^(\*\*|__|\*|_)(?!(?:by|photo|updated|published|posted|source|credit)\b)(?!.*\d)"
@@ -608,8 +613,11 @@ class MarkdownPage:
             self.dropped.append((i + 1, "deck under the title (in italics, no sentence)", lines[i].strip()))
             lines[i] = ""
         self.classed_title = self._pandoc(lines, end)
-        self.heading = self._title_heading(lines)
-        self.story_heading = self._story_heading(lines)
+        levels = lines if any(MD_TITLE.match(line) for line in lines) else [
+            re.sub(r"^(\s{0,3})#(#{1,5}\s)", r"\1\2", line) for line in lines]  # (no "# …": the top heading is "## …",
+        # a clip's title over its "### …" deck, read 104)
+        self.heading = self._title_heading(levels)
+        self.story_heading = self._story_heading(levels)
         self.text = markdown_to_text("\n".join(lines))
 
     def _pandoc(self, lines: list[str], start: int) -> str | None:
@@ -728,7 +736,7 @@ class MarkdownPage:
         if len(titles) != 1 or len(titles[0][1].group(1).split()) < 3:
             return None
         at, match = titles[0]
-        if not all(MD_FURNITURE.match(line) or _menu_line(line) for _, line in filled[:at]):
+        if not all(MD_FURNITURE.match(line) or _menu_line(line) or CLIP_FIELD.match(line) for _, line in filled[:at]):
             return None
         for _, line in filled[at + 1:at + 9]:  # prose below, past its date, byline and buttons
             if line.startswith("#") or _over_another_story(line, match.group(1)):
