@@ -107,6 +107,16 @@ def test_a_pictures_and_a_related_storys_own_titles_leave_a_blocks_page_one_page
     assert "Peru" not in unit["_text"]
 
 
+def test_a_wires_advisory_to_editors_is_left_out(tmp_path):
+    rows = [{"guid": "adv-1", "type": "advisory", "body": "EDITORS: We are planning a story on the Chile trade "
+             "protocol. Expected by 0700 GMT."},
+            {"guid": "st-1", "type": "story", "headline": TITLE, "body": f"{LEAD}\n\n{MORE}"}]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    [unit] = _units(path)
+    assert unit["line"] == 2 and unit["_text"].startswith(LEAD)
+
+
 def test_a_list_of_articles_stays_a_list(tmp_path):
     items = [{"type": "article", "title": f"Story {n}", "text": f"{LEAD} Story {n}."} for n in range(3)]
     path = tmp_path / "list.json"

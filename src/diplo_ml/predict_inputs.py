@@ -227,7 +227,7 @@ PICTURE_KINDS = {"image", "photo", "picture", "figure", "gallery", "video", "cap
 # and a page's or a crawl's header (:data:`HEADER_KINDS`; read 75: a live blog's `{"type": "header", "page_title": …,
 # "standfirst": …}` above its updates). Not a "feed_item", a "channel_post", an "archive_article", nor a "category",
 # "related" or "comment" row that holds its article's text (two reviews found)
-LISTING_KINDS = {"listing"}
+LISTING_KINDS = {"listing", "advisory"}  # (a wire's advisory to editors: "EDITORS: … is planning a story …", read 109)
 SECTION_KINDS = {"index", "results", "category", "archive", "feed", "channel", "homepage", "frontpage", "section",
                  "related", "recommended", "comment", "comments"}
 HEADER_KINDS = {"header", "meta", "metadata", "manifest", "site", "crawl"}
