@@ -50,3 +50,22 @@ def test_news_told_with_other_verbs_on_a_day_of_this_year(news):
 ])
 def test_an_opening_that_stays(opening, later):
     assert _first(f"{opening}\n\n{STORY}{later}\n\nThe community now numbers 6,000.") == opening
+
+
+@pytest.mark.parametrize("scene, news", [
+    ("In a furniture factory outside Ho Chi Minh City, forklift drivers are loading containers for ports that would "
+     "have seemed exotic five years ago.",
+     "Vietnam's exports outside its three biggest markets rose 21 per cent in the first five months to 58 billion "
+     "USD, the trade ministry said."),
+    ("In a function hall decorated with sacks of rice and a banner reading \"Partners for Food Security,\" officials "
+     "clinked coffee cups on Tuesday afternoon.",
+     "The Philippines and Vietnam on Tuesday signed a memorandum on rice supply for five years."),
+])
+def test_a_scene_in_a_place_of_no_name_gives_way_to_the_news_below(scene, news):
+    assert _first(f"{scene}\n\n{news}\n\nTraders welcomed the deal.") == news
+
+
+def test_a_scene_that_reports_news_itself_stays():
+    opening = ("In a ceremony in Hanoi, the two ministers signed an agreement on rice supply on Tuesday, officials "
+               "said.")
+    assert _first(f"{opening}\n\nExports rose 21 per cent last year.\n\nTraders welcomed the deal.") == opening

@@ -1040,7 +1040,7 @@ def statement_candidates(text: str, headline: str | None = None, kind: str | Non
         lambda: _saying_opening(raw, allowed), lambda: _opinion_thesis(raw, allowed, kind, headline),
         lambda: _thesis_opening(raw, allowed, headline, questions),
         lambda: _nut_graf_opening(raw, allowed), lambda: _dated_news_below(raw, allowed, headline),
-        lambda: _past_opening(raw, allowed),
+        lambda: _past_opening(raw, allowed), lambda: _place_scene(raw, allowed),
         lambda: _framed_report(raw, allowed, headline),
         lambda: _interview_news(raw, allowed, headline, kind), lambda: _live_news(raw, allowed, headline))
     for passed_over in above_the_news:
@@ -1717,6 +1717,32 @@ def _dated_news_below(raw: Sequence[str], allowed: np.ndarray, headline: str | N
         words += len(sentence.split())
         if words > SCENE_WORDS:
             break
+    return []
+
+
+# a scene set in a place of no name (reads 75, 105, 108): "In a furniture factory on the northern edge of Ho Chi Minh
+# City, forklift drivers are loading containers …", "In a hotel ballroom in Riyadh, a barista … pours …", "In a
+# function hall decorated with sacks of jasmine rice, officials … clinked coffee cups on Tuesday afternoon, …"
+SCENE_PLACE = re.compile(r"^(?:In|At|Inside|Outside|Under|Beside|Behind) (?:a|an) [^,.;:!?]{3,120},")
+
+
+def _place_scene(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
+    """A feature's opening scene in a place of no name (:data:`SCENE_PLACE`) that reports no act of news, nothing done
+    and nothing to come, above a statement within the next two that tells the news: an act on a day, or an amount
+    (a nut graf's "Vietnam's push to diversify … is paying off, with shipments … rising 21 per cent …"); not a
+    quotation, the first person or a sentence that leans on the scene."""
+    kept = [i for i, ok in enumerate(allowed) if ok]
+    opening = strip_dateline(raw[kept[0]].strip()) if kept else ""
+    said = re.sub(r"\b(?:would|could|might|should|may|must) have\b", "", unquoted(opening))  # ("… destinations that
+    # would have seemed exotic five years ago": nothing done)
+    if len(kept) < 2 or not SCENE_PLACE.match(opening) or FUTURE.search(said) or LEAD_ACT.search(said) \
+            or DONE_NEWS.search(said) or REPORTED.search(said) or AMOUNT.search(said):
+        return []
+    for i in kept[1:3]:
+        sentence = strip_dateline(raw[i].strip())
+        if (_dated_act(sentence) or AMOUNT.search(sentence)) and not sentence.startswith(QUOTE_MARKS) \
+                and not FIRST_PERSON.search(sentence) and not LEANS_BACK.match(sentence):
+            return kept[:1]
     return []
 
 
