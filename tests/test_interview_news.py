@@ -104,6 +104,7 @@ def test_talks_between_leaders_are_no_interview():
     "Simultaneous interpretation in English is available on the second audio track.",
     "Answers are unofficial English translations; in case of discrepancy, the Vietnamese version prevails.",
     "The Embassy of Viet Nam in the Philippines extends its warm greetings to the Vietnamese community.",
+    "Our top stories tonight: fishermen return home; Hanoi and Vientiane agree to upgrade a highway.", "First tonight.",
 ])
 def test_a_note_on_how_the_document_was_made_is_no_statement(note):
     from diplo_ml.models.summarise.selection import is_statement
@@ -113,8 +114,8 @@ def test_a_note_on_how_the_document_was_made_is_no_statement(note):
 
 def test_a_note_verbales_compliments_with_its_request_are_a_statement():
     from diplo_ml.models.summarise.selection import is_statement
-    assert is_statement("The Embassy of Viet Nam presents its compliments to the Ministry of Foreign Affairs and has the "
-                        "honour to request consular access to fourteen fishermen held in Ambon.")
+    assert is_statement("The Embassy of Viet Nam presents its compliments to the Ministry of Foreign Affairs and has "
+                        "the honour to request consular access to fourteen fishermen held in Ambon.")
 
 
 def test_a_live_pages_first_news_leads_over_its_scene():

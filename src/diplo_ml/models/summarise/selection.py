@@ -710,6 +710,7 @@ def is_statement(sentence: str) -> bool:
                 and not ATTRIBUTED.search(text)):
         return False
     if (DOCUMENT_NOTE.search(unemphasised) and len(text.split()) <= 30) or FOOTNOTE.match(text) \
+            or STORIES_MENU.match(unemphasised) \
             or vietnamese_text(text) or _describes_itself(unemphasised) or _answer_fragment(text) \
             or ISSUE_TITLE.match(unemphasised) \
             or (SITE_WELCOME.match(unemphasised) and not ATTRIBUTED.search(text)) \
@@ -747,8 +748,17 @@ DOCUMENT_NOTE = re.compile(r"^\[?(?:recorded|transcribed|checked|edited|compiled
                            r"|^(?:simultaneous )?interpretation (?:in(?:to)? [A-Z]\w+ )?is (?:available|provided)\b"
                            r"|^(?:the )?(?:answers|replies|text|transcript) (?:are|is) (?:an? )?unofficial (?:\w+ )?"
                            r"translations?\b"
+
                            r"|^for reference only\b|^(?:all )?(?:local )?times (?:are|given are|shown are) (?:in )?"
                            r"(?:local|[A-Z][\w ]{1,40} time|GMT|UTC|ICT)\b", re.IGNORECASE)
+
+
+# a bulletin's stories in one sentence after a colon, however long (read 108): "Our top stories tonight: families in
+# Quảng Ngãi welcome fishermen home …; Hanoi and Vientiane agree …; and …" (its menu over several: _bulletin_menu)
+STORIES_MENU = re.compile(r"^(?:(?:here are |these are )?(?:our|the) )?(?:top|main) (?:stories|headlines|news)"
+                          r"(?: (?:tonight|today|this (?:morning|afternoon|evening|hour)))?\s*:"
+                          r"|^(?:and )?(?:first|next|finally|also) (?:tonight|today|this (?:morning|evening|hour))"
+                          r"\s*[.:]?$", re.IGNORECASE)  # (its turn to a story: "First tonight.")
 
 
 # a quotation of a few words (six at most) with no speaker, as a feature opens: "“Mayday, mayday, mayday.”",
