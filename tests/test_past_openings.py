@@ -23,6 +23,8 @@ def _first(text: str, headline: str | None = "A shop, a library and a long road 
     "In October 1989, Pham Thi Hong stepped off a train in Leipzig with two suitcases.",
     "When Pham Thi Hong opened her first shop in Leipzig in 1994, she had no sign over the door.",
     "Half a century ago, a few hundred Vietnamese students came to study in Leipzig.",
+    "On a grey Sunday in March last year, Pham Thi Hong took two buses to the consulate and found it closed.",
+    "For years, traders in Leipzig sold Vietnamese goods from the backs of vans.",
 ])
 def test_a_story_of_a_year_long_past_gives_way_to_the_news_of_its_day(opening):
     assert _first(f"{opening}\n\n{STORY}{NEWS}\n\nThe centre will open daily.") == NEWS
@@ -31,6 +33,7 @@ def test_a_story_of_a_year_long_past_gives_way_to_the_news_of_its_day(opening):
 @pytest.mark.parametrize("news", [
     "More than 3,000 visitors attended the Vietnam Culture Days in Leipzig from May 23 to 25.",
     "Ambassador Tran Van Minh and the mayor on June 9 witnessed the signing of three agreements in Leipzig.",
+    "The consulate will hold mobile service days in Leipzig and Dresden between September 8 and October 27.",
 ])
 def test_news_told_with_other_verbs_on_a_day_of_this_year(news):
     opening = "In the winter of 1987, a young welder named Pham Thi Hong arrived in Leipzig from Hai Phong."

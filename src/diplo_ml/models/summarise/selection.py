@@ -1765,7 +1765,11 @@ PAST_OPENER = re.compile(rf"^(?:(?:back |early |late )?in (?:the (?:(?:early |la
                          rf"|months)) of )?(?:(?:early |late |mid-)?(?:{MONTHS})\.? )?((?:19|20)\d\d),"
                          r"|(?:when|the first time)\b[^.;:!?]{0,120}?\b((?:19|20)\d\d),"
                          r"|(?:half a century|a century|a generation|(?:some |about |nearly |almost |more than )?"
-                         r"[\w-]+ (?:years|decades)) ago,)", re.IGNORECASE)
+                         r"[\w-]+ (?:years|decades)) ago,"
+                         # a scene's day of no date, or long ago (read 104): "On a grey Sunday in March last year,",
+                         # "On a Tuesday afternoon in February,", "For years,"
+                         rf"|on an? (?:[\w-]+ ){{0,2}}(?:{WEEKDAYS}|morning|afternoon|evening|night|day)\b[^,]{{0,40}},"
+                         r"|for (?:years|decades|generations),)", re.IGNORECASE)
 PAST_STATEMENTS = 14  # how far below such an opening its news may come (read 104: twelve statements, 400 words)
 PAST_WORDS = 500
 
@@ -1794,7 +1798,8 @@ def _past_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
         dated = _names_this_day(sentence, latest) or any(not YEAR_AFTER.match(sentence, m.end())
                                                          for m in A_DATE.finditer(sentence))
         news = dated and (_tells_the_news(sentence, above, latest) or (
-            reports_an_act(unquoted(sentence)) and not sentence.startswith(QUOTE_MARKS)
+            (reports_an_act(unquoted(sentence)) or FUTURE.search(unquoted(sentence)))
+            and not sentence.startswith(QUOTE_MARKS)
             and not FIRST_PERSON.search(sentence) and not _refers_back(sentence, " ".join(above))))
         if news and not YEAR_OPENING.match(sentence) and not (since and any(year <= since for year in years)):
             return kept[:n]
