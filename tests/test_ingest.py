@@ -4599,7 +4599,8 @@ def test_a_wires_datelines_with_two_places_or_an_agency_named_in_words_are_cut()
         matches, text = split_datelines(line + rest)
         assert text == rest and matches[0]["outlet"] == outlet, line
     assert split_datelines("HANOI/SEOUL -- " + rest)[1] == rest  # (two places in capitals, no date, read 109)
-    for line in ("Hanoi, May 4 (Monday) - ", "Hanoi, May 4 (Local time) - ", "US/EU - "):  # (not an outlet, a place)
+    for line in ("Hanoi, May 4 (Monday) - ", "Hanoi, May 4 (Local time) - ", "US/EU - ",
+                 "Sept 2 (National Day) - "):  # (not an outlet, a place; a diary's day and occasion)
         assert split_datelines(line + rest)[1] == line + rest
 
 

@@ -41,6 +41,13 @@ def test_a_set_ups_occasion_is_no_news_and_a_quarter_is_a_time(setup):
     assert _first(f"{setup}\n\n{GENERAL}{news}\n\nIt will help small exporters.", "Interview: Peru's envoy") == news
 
 
+def test_a_time_when_a_result_was_made_is_no_time_to_come():
+    setup = "Peruvian Ambassador Carmen Ortiz shared with VNA her views on bilateral cooperation."
+    result = "We will keep building on the momentum created in the second half of 2025, when our ministers met in Lima."
+    news = "Peru will open a trade promotion office in Ho Chi Minh City in July."
+    assert _first(f"{setup}\n\n{result}\n\n{news}", "Interview: Peru's ambassador") == news
+
+
 @pytest.mark.parametrize("opening", [
     "Vietnam expects the remaining EU member states to ratify the agreement by mid-2027, Ambassador Đỗ Minh Khoa "
     "told The World & Vietnam Report in an exclusive interview.",
@@ -114,6 +121,8 @@ def test_a_note_on_how_the_document_was_made_is_no_statement(note):
 
 def test_a_note_verbales_compliments_with_its_request_are_a_statement():
     from diplo_ml.models.summarise.selection import is_statement
+    assert is_statement("The Embassy of Viet Nam in Japan extends its warm greetings to the community and informs that "
+                        "its consular section will be closed from April 29 to May 6.")
     assert is_statement("The Embassy of Viet Nam presents its compliments to the Ministry of Foreign Affairs and has "
                         "the honour to request consular access to fourteen fishermen held in Ambon.")
 

@@ -43,3 +43,26 @@ def test_a_clippers_fields_a_breadcrumbs_last_crumb_and_a_paywall_line_stand_abo
 def test_a_sites_section_between_a_title_and_a_papers_name_is_cut():
     assert without_site(f"{TITLE} - World - The Jakarta Post") == TITLE
     assert without_site("Ties deepen - Vietnam") == "Ties deepen - Vietnam"
+
+
+@pytest.mark.parametrize("page, headline", [
+    # look-alikes a review of s65 found: a title and its site, a site's name as a subject, viewers in a headline, a
+    # headline in capitals on a news service, a page of "## …" sections under its title
+    (f"Viet Nam-Japan ties at 50 | vietnamnews.vn\n\nPolitics & Laws\n\n{BODY}", "Viet Nam-Japan ties at 50"),
+    (f"Media\n\nNhandan.vn adds Lao-language edition\n\n{BODY}", "Nhandan.vn adds Lao-language edition"),
+    (f"5,000 viewers watch concert in Havana\n\n{BODY}", "5,000 viewers watch concert in Havana"),
+    (f"VNA LAUNCHES ARABIC NEWS SERVICE\n\n{BODY}", "Vna Launches Arabic News Service"),
+])
+def test_look_alikes_of_a_pages_header_stay_its_headline(page, headline):
+    assert ingest_document(page, "h", "page.txt").headline.lower() == headline.lower()
+
+
+def test_sections_in_second_level_headings_leave_the_title_above_them():
+    page = f"ASEAN defence chiefs meet in Hanoi\n\n## What you need to know\n\n{BODY}\n## Background\n\n{BODY}"
+    assert ingest_document(page, "m", "page.md").headline == "ASEAN defence chiefs meet in Hanoi"
+
+
+def test_a_lead_that_opens_premiered_is_no_player_line():
+    lead = "Premiered in Hanoi in March, 'Red Rain' will open the Busan festival on October 1."
+    article = ingest_document(f"War drama to open Busan festival\n\n{lead}\n\nIt is a first.\n", "p", "p.txt")
+    assert article.paragraphs[0].text == lead

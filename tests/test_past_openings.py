@@ -72,3 +72,18 @@ def test_a_scene_that_reports_news_itself_stays():
     opening = ("In a ceremony in Hanoi, the two ministers signed an agreement on rice supply on Tuesday, officials "
                "said.")
     assert _first(f"{opening}\n\nExports rose 21 per cent last year.\n\nTraders welcomed the deal.") == opening
+
+
+@pytest.mark.parametrize("opening, later", [
+    # the story's own person on a later day of the story (review 1 of s65)
+    ("In the winter of 1987, a young welder named Pham Thi Hong arrived in Leipzig from Hai Phong.",
+     "On February 2, Hong signed a three-year contract at a machinery plant."),
+    # a year's figures, the year before the news's
+    ("In 2025, Vietnam welcomed 21.2 million international visitors, a record.",
+     "The tourism authority on January 5 launched a campaign to attract 25 million visitors in 2026."),
+    # the story going on, years later
+    ("When Nguyen Van Hai arrived in Warsaw as a student in 1990, the community numbered a few hundred people.",
+     "Three years later, on June 4, Hai opened a clothes stall at the Stadion market."),
+])
+def test_a_past_opening_whose_later_statement_is_still_the_story_stays(opening, later):
+    assert _first(f"{opening}\n\n{STORY}{later}\n\nThe community now numbers 6,000.") == opening

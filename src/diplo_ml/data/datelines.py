@@ -161,12 +161,17 @@ _WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _AGENCY_PLACE = r"[A-Z][\w.'’-]*(?:/[A-Z][\w.'’-]*)?(?:\s[A-Z][\w.'’-]*){0,3}"  # (before an agency's date: "Kuala
 # Lumpur, 3 March"; two places a wire's story is filed from: "HANOI/SINGAPORE, Sept 4", read 87)
 _AGENCY_DATE = rf"(?:(?i:{MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{MONTHS})\.?)(?:,?\s+\d{{4}})?"
-DATELINE_AGENCY = re.compile(rf"^(?P<place>(?:{_AGENCY_PLACE}{_COUNTRY_AFTER_PLACE},\s*)?{_AGENCY_DATE})"
+DATELINE_AGENCY = re.compile(rf"^(?P<place>{_AGENCY_PLACE}{_COUNTRY_AFTER_PLACE},\s*{_AGENCY_DATE})"
                              rf"\s*\((?P<outlet>{_STORY_TAGS}(?:[A-Z][A-Z&.]{{1,11}}"
                              rf"|(?!(?i:{_WEEKDAY_NAMES}|local|time)\b)(?:[A-Z][a-z]+ ){{0,3}}[A-Z][a-z]+))\)"  # (or in
                              rf"\.?\s*(?:{_DASH}|:)\s*(?=[A-Z\"“])")  # words: "MANILA, Aug 12 (Asia Pacific Wire) -",
-# "BANGKOK, March 4 (Pacific Ledger) -", read 86; not a weekday: "Hanoi, May 4 (Monday) -"; a factbox's date alone,
-# "Sept 30 (Meridian) -", read 109)
+# "BANGKOK, March 4 (Pacific Ledger) -", read 86; not a weekday: "Hanoi, May 4 (Monday) -")
+# a factbox's date alone before an agency of one word or a wire's name: "Sept 30 (Meridian) -" (read 109; not a diary's
+# "Sept 2 (National Day) - President … hosts …", a review found)
+DATELINE_DATE_AGENCY = re.compile(rf"^(?P<place>{_AGENCY_DATE})\s*\((?P<outlet>{_STORY_TAGS}(?:[A-Z][A-Z&.]{{1,11}}"
+                                  rf"|(?!(?i:{_WEEKDAY_NAMES})\b)[A-Z][a-z]+"
+                                  r"|(?:[A-Z][a-z]+ ){1,2}(?:Wire|News|Press|Agency|Service)))\)"
+                                  rf"\s*{_DASH}\s*(?=[A-Z\"“])")
 # the same with an agency named in words and no dash, as Prensa Latina writes it: "Havana, May 19 (Prensa Latina) Cuba
 # and Vietnam signed …" (a place, its date and up to three capitalised words in brackets: no weekday, no story tag)
 DATELINE_AGENCY_UNDASHED = re.compile(
@@ -184,6 +189,7 @@ DATELINE_UNKNOWN_OUTLET = re.compile(rf"^\((?P<outlet>{_STORY_TAGS}{_NOT_OUTLETS
 DATELINE_LOWER_CITY = re.compile(r"^(?P<city>[a-zà-ỹ][a-zà-ỹ' ]{1,25}?)\s+[–—-]+\s+(?=[A-Z\"“])" + _NOT_A_PAIR)
 DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED, DATELINE_UNDASHED,
              DATELINE_DATE, DATELINE_CITY, DATELINE_SOURCE, DATELINE_SITE, DATELINE_LOWER_CITY, DATELINE_AGENCY,
+             DATELINE_DATE_AGENCY,
              DATELINE_AGENCY_UNDASHED,
              DATELINE_TAG, DATELINE_UNKNOWN_OUTLET)
 # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")

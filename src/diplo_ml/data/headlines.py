@@ -567,13 +567,22 @@ SITE_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:vn|c
                           r"|uk|au|fr|de|asia|news)\b(?:/\S*)?", re.IGNORECASE)
 
 
+# what a page count or a link says beside an address: "Page 1 of 2", "Read online:", "View in browser"
+ADDRESS_LABEL = re.compile(r"\W*(?:page \d+ of \d+|(?:read|view) (?:it |this )?(?:online|in (?:your )?browser))\W*",
+                           re.IGNORECASE)
+
+
 def _address_line(line: str) -> bool:
-    """A printed page's or a masthead's line that gives a site's address beside a few words of no story (reads 104-106:
+    """A printed page's or a masthead's line that gives a site's address beside a few words in capitals, a page count,
+    a link's label ("Read online:") or a site's name before it ("Laotian Times — https://…") (reads 104-106:
     "VIETNAM NEWS AGENCY  en.vnanet.vn", "PRINT EDITION-STYLE VIEW · www.straitsobserver.example", "vietnamnews.vn/…
     .html  Page 1 of 2"); not a headline that names a site ("VietnamPlus.vn launches its Spanish edition")."""
     rest = SITE_ADDRESS.sub(" ", line)
-    words = len(re.findall(r"[^\W\d_]+", rest))  # (an address alone is a masthead, read as the outlet's name)
-    return rest != line and 1 <= words <= 5 and not STORY_VERB.search(rest)
+    words = re.findall(r"[^\W\d_]+", rest)  # (an address alone is a masthead, read as the outlet's name)
+    named = all(word.isupper() for word in words) or bool(ADDRESS_LABEL.fullmatch(rest.strip())) or (
+        len(words) <= 3 and all(word[0].isupper() for word in words) and re.search(r"[—–|:-]\s*$", rest.strip()))
+    return rest != line and 1 <= len(words) <= 5 and named and not STORY_VERB.search(rest)  # (not a title and its
+    # site, "Viet Nam-Japan ties at 50 | vietnamnews.vn", nor one that names a site, a review found)
 
 
 def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:

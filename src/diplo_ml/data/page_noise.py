@@ -709,17 +709,20 @@ PROMOTION = re.compile(r"(?:^|(?<=[a-z,]\s))Learn more about [A-Z][\w&'’-]*(?:
 # button run in, "Learn" after a word in lower case; not a title "Lao Students Learn More About Viet Nam", nor a
 # sentence "… to help French visitors learn more about Vietnam.", a review found)
 # a video player's lines (read 108): "Started streaming 38 minutes ago · 2,317 watching now.", "Streamed live on 12 Nov
-# 2025", "412,508 views", "Duration 02:31", "Premiered 3 hours ago"
-PLAYER = re.compile(r"^(?:started streaming|streamed live|streaming live|premiered?|live now)\b"
-                    r"|^[\d.,]+\s?[KkMm]?\s+(?:watching(?: now)?|views?|viewers|waiting)\b"
+# 2025", "412,508 views", "Duration 02:31" (not a headline's "5,000 viewers watch …", nor a lead's "Premiered in
+# Hanoi in March, 'Red Rain' will open …", a review found)
+PLAYER = re.compile(r"^(?:started streaming|streamed live)\b"
+                    r"|^[\d.,]+\s?[KkMm]?\s+(?:watching(?: now)?|views?|viewers|waiting)\s*(?:[·|•]|$)"
                     r"|\b[\d.,]+\s?[KkMm]? watching now\b"
                     r"|^duration\s*:?\s*\d{1,2}:\d\d", re.IGNORECASE)
 # a broadcast transcript's note on itself (reads 104, 108): "Transcript prepared from broadcast audio. Not checked
 # against delivery.", "Script/transcript – as broadcast"
 # a news service's name in capitals on a line of its own, after the agency's Vietnamese name: "THÔNG TẤN XÃ VIỆT NAM -
 # VNA ENGLISH NEWS SERVICE" (read 104)
-SERVICE_LINE = re.compile(r"^(?:[^a-z]{2,60}\s[-–—|]\s)?[A-Z][A-Z0-9&.' -]{1,40}\s(?:ENGLISH |FOREIGN |OVERSEAS )?"
-                          r"(?:NEWS )?SERVICE$")
+SERVICE_LINE = re.compile(r"^(?:[^a-z]{2,60}\s[-–—|]\s)?(?!.*\b(?:LAUNCH|OPEN|START|BEGIN|ADD|END|CLOSE|SUSPEND"
+                          r"|RESUME|EXPAND|UNVEIL|INTRODUCE)(?:E?S|E?D)?\b)(?:[A-Z][A-Z0-9&.'-]*\s){1,3}"
+                          r"(?:(?:ENGLISH|FOREIGN|OVERSEAS) (?:NEWS )?|NEWS )SERVICE$")  # (not a headline in
+# capitals: "VNA LAUNCHES ARABIC NEWS SERVICE", "… LAUNCH ONLINE PASSPORT RENEWAL SERVICE", a review found)
 TRANSCRIPT_NOTE = re.compile(r"^(?:script/)?transcript(?:ion)? (?:prepared|produced|made|taken) from\b"
                              r"|^(?:script\s*/\s*)?transcript\s*[-–—:]\s*as (?:broadcast|aired|delivered)\b"
                              r"|^not checked against (?:delivery|the (?:recording|audio|broadcast))\b", re.IGNORECASE)

@@ -613,9 +613,10 @@ class MarkdownPage:
             self.dropped.append((i + 1, "deck under the title (in italics, no sentence)", lines[i].strip()))
             lines[i] = ""
         self.classed_title = self._pandoc(lines, end)
-        levels = lines if any(MD_TITLE.match(line) for line in lines) else [
-            re.sub(r"^(\s{0,3})#(#{1,5}\s)", r"\1\2", line) for line in lines]  # (no "# …": the top heading is "## …",
-        # a clip's title over its "### …" deck, read 104)
+        seconds = sum(bool(re.match(r"\s{0,3}##\s", line)) for line in lines)
+        levels = lines if any(MD_TITLE.match(line) for line in lines) or seconds != 1 else [
+            re.sub(r"^(\s{0,3})#(#{1,5}\s)", r"\1\2", line) for line in lines]  # (no "# …": the one "## …" is the
+        # title, a clip's over its "### …" deck, read 104; not a page's "## What you need to know", "## Background")
         self.heading = self._title_heading(levels)
         self.story_heading = self._story_heading(levels)
         self.text = markdown_to_text("\n".join(lines))

@@ -151,7 +151,8 @@ WELCOME = re.compile(r"^(?:good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?
                      # Vietnamese community … and sincerely thanks …"; not a note verbale's "… presents its
                      # compliments to the Ministry … and has the honour to request …", its news)
                      r"|^(?:the )?[^.!?]{0,160}?\b(?:extends?|sends?|conveys?) (?:its|his|her|their|our) "
-                     r"(?:warm(?:est)? |best |sincere |cordial |respectful )?(?:greetings|regards)\b",
+                     r"(?:warm(?:est)? |best |sincere |cordial |respectful )?(?:greetings|regards)\b"
+                     r"(?![^.!?]*\b(?:informs?|announces?|notif(?:y|ies)|advises?|reminds?|will|would like to)\b)",
                      re.IGNORECASE)
 COURTESY = re.compile(r"^(?:(?:well|so|and|once again|again),? )?(?:thank you|thanks(?! to\b)"
                       r"|good (?:morning|afternoon|evening|day)|xin chào|welcome (?:to|back)\b"
@@ -1385,7 +1386,9 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
             or reported:  # minister said on Monday …": news; a season long past tells history: "In the winter of
         return []  # 1993, a young economist arrived …"
     lead = next((i for i in kept[1:7] if LEAD_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
-                 and not raw[i].lstrip().startswith(QUOTE_MARKS) and not FIRST_PERSON.search(raw[i].strip())), None)
+                 and not raw[i].lstrip().startswith(QUOTE_MARKS) and not FIRST_PERSON.search(raw[i].strip())
+                 and not LATER_BRIDGE.match(raw[i].strip())), None)  # (not the story going on: "Three years later, on
+    # June 4, Hai opened a clothes stall …", a review found)
     return [i for i in kept if i < lead] if lead is not None else []
 
 
@@ -1770,6 +1773,12 @@ PAST_OPENER = re.compile(rf"^(?:(?:back |early |late )?in (?:the (?:(?:early |la
                          # "On a Tuesday afternoon in February,", "For years,"
                          rf"|on an? (?:[\w-]+ ){{0,2}}(?:{WEEKDAYS}|morning|afternoon|evening|night|day)\b[^,]{{0,40}},"
                          r"|for (?:years|decades|generations),)", re.IGNORECASE)
+# the last word of a place's or a body's name, not a person's ("Hà Nam Province", "National Food Authority")
+PLACE_WORDS = {"Province", "City", "District", "Street", "Road", "Market", "Park", "Station", "Airport", "University",
+               "Hospital", "Ministry", "Committee", "Embassy", "Council", "Republic", "Nations", "Union", "Bank",
+               "Company", "Group", "Centre", "Center", "School", "Office", "Port", "Village", "Island", "Zone",
+               "Square", "Hall", "Palace", "Agency", "Authority", "Department", "Association", "Commission",
+               "Delegation", "Forum", "Festival", "Assembly", "Party", "Government", "Delta", "River", "Bay", "Sea"}
 PAST_STATEMENTS = 14  # how far below such an opening its news may come (read 104: twelve statements, 400 words)
 PAST_WORDS = 500
 
@@ -1779,17 +1788,23 @@ def _past_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     and comes to its news below (read 104: "The Ministry of Foreign Affairs on June 5 launched …" under "In April 2020,
     Tran Minh Duc spent 41 nights …"): the statements above the first within :data:`PAST_STATEMENTS` statements and
     :data:`PAST_WORDS` words that names a day or date of this year, names no year up to the opening's (not the
-    story's "In 2021, a fraud …") and tells its news (:func:`_tells_the_news`) or reports something done ("More than
-    3,000 visitors attended the Vietnam Culture Days in Prague from May 23 to 25, …") going on from nothing above
-    it."""
+    story's "In 2021, a fraud …"), not the story's own person, and tells its news (:func:`_tells_the_news`) or reports
+    something done or to come ("More than 3,000 visitors attended the Vietnam Culture Days in Prague from May 23 to
+    25, …") going on from nothing above it. Not an opening that counts an amount, nor one of the year before the
+    latest the page names."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     opening = unquoted(PLACE_COLON.sub("", strip_dateline(raw[kept[0]].strip()))) if kept else ""
     past = PAST_OPENER.match(opening)
-    if len(kept) < 3 or not past or FUTURE.search(opening) or NEWS_DAY.search(opening):  # (nor an anniversary's
-        # day: "Twenty years ago, on March 26, 2004, the Politburo issued …")
-        return []
+    if len(kept) < 3 or not past or FUTURE.search(opening) or NEWS_DAY.search(opening) or AMOUNT.search(opening):
+        return []  # (nor an anniversary's day: "Twenty years ago, on March 26, 2004, the Politburo issued …"; nor a
+    # year's figures: "In 2025, Vietnam welcomed 21.2 million international visitors, …", a review found)
     told = past.group(1) or past.group(2)
     since = int(told) if told else None
+    if since and _latest_year(raw) - since == 1:  # (last year's, told in this one's news: no story long past)
+        return []
+    named = re.findall(rf"{FULL_NAME}(?-i:[A-ZĐÀ-ÝẠ-Ỹ])[^\W\d_]*", opening)
+    person = {name.split()[-1] for name in named} - PLACE_WORDS  # (its people: "… named Pham Thi Hong …" / "On
+    # February 2, Hong signed …", a review found; not its places, "Hà Nam Province")
     words, latest = len(opening.split()), _latest_day_year(raw)
     for n, i in enumerate(kept[1:PAST_STATEMENTS], start=1):
         sentence = raw[i].strip()
@@ -1801,7 +1816,8 @@ def _past_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
             (reports_an_act(unquoted(sentence)) or FUTURE.search(unquoted(sentence)))
             and not sentence.startswith(QUOTE_MARKS)
             and not FIRST_PERSON.search(sentence) and not _refers_back(sentence, " ".join(above))))
-        if news and not YEAR_OPENING.match(sentence) and not (since and any(year <= since for year in years)):
+        if news and not YEAR_OPENING.match(sentence) and not (since and any(year <= since for year in years)) \
+                and not any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in person):
             return kept[:n]
         words += len(sentence.split())
         if words > PAST_WORDS:
@@ -2014,6 +2030,16 @@ def _an_interview(raw: Sequence[str], kept: list[int], headline: str | None) -> 
     return bool(said or talks) and not any(YEAR_REVIEW.search(raw[i]) for i in talks)
 
 
+# what was made at a time, not done then: "… the momentum created in the second half of 2025", "… the growth
+# achieved in 2024" (a review found)
+RESULT_AT = re.compile(r"\b(?:created|achieved|reached|recorded|gained|generated|built|seen|made)\s+$")
+
+
+def _time_to_come(said: str) -> bool:
+    """Whether a sentence gives a time (:data:`A_TIME`) that is not when a result was made (:data:`RESULT_AT`)."""
+    return any(not RESULT_AT.search(said[:m.start()]) for m in A_TIME.finditer(said))
+
+
 def _interview_news(raw: Sequence[str], allowed: np.ndarray, headline: str | None, kind: str | None) -> list[int]:
     """On an interview's page (:func:`_an_interview`; not a page of rhetorical questions or FAQs), the statements
     above the first within :data:`INTERVIEW_WORDS` words that gives news: an agreement, a decision (:data:`DECIDED`)
@@ -2032,7 +2058,7 @@ def _interview_news(raw: Sequence[str], allowed: np.ndarray, headline: str | Non
         said = unquoted(sentence)
         dated = NEWS_DAY.search(said) or A_DATE.search(said)
         news = (DECIDED.search(said) and (dated or RECENT_TIME.search(said))) \
-            or (FUTURE.search(said) and not NOT_TO_COME.search(said) and (dated or A_TIME.search(said))) \
+            or (FUTURE.search(said) and not NOT_TO_COME.search(said) and (dated or _time_to_come(said))) \
             or DATED_ACT.search(sentence) or (LEAD_ACT.search(sentence) and ON_A_DAY.search(sentence))
         if news and not (sentence.startswith(QUOTE_MARKS) or is_question(sentence) or LEANS_BACK.match(sentence)
                          or ROUTINE.search(said)):
