@@ -81,6 +81,9 @@ def test_a_scene_that_reports_news_itself_stays():
     # a year's figures, the year before the news's
     ("In 2025, Vietnam welcomed 21.2 million international visitors, a record.",
      "The tourism authority on January 5 launched a campaign to attract 25 million visitors in 2026."),
+    # a point that runs to now
+    ("For decades, Vietnam has treated its fishing fleet as a matter of livelihoods, and the yellow card is the bill.",
+     "EU inspectors arrived in Hanoi on Monday for a fifth review."),
     # the story going on, years later
     ("When Nguyen Van Hai arrived in Warsaw as a student in 1990, the community numbered a few hundred people.",
      "Three years later, on June 4, Hai opened a clothes stall at the Stadion market."),

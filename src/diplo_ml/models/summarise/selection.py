@@ -1795,9 +1795,11 @@ def _past_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     kept = [i for i, ok in enumerate(allowed) if ok]
     opening = unquoted(PLACE_COLON.sub("", strip_dateline(raw[kept[0]].strip()))) if kept else ""
     past = PAST_OPENER.match(opening)
-    if len(kept) < 3 or not past or FUTURE.search(opening) or NEWS_DAY.search(opening) or AMOUNT.search(opening):
+    if len(kept) < 3 or not past or FUTURE.search(opening) or NEWS_DAY.search(opening) or AMOUNT.search(opening) \
+            or (re.match(r"for (?:years|decades|generations),", opening, re.IGNORECASE) and PERFECT.search(opening)):
         return []  # (nor an anniversary's day: "Twenty years ago, on March 26, 2004, the Politburo issued …"; nor a
-    # year's figures: "In 2025, Vietnam welcomed 21.2 million international visitors, …", a review found)
+    # year's figures: "In 2025, Vietnam welcomed 21.2 million international visitors, …", a review found; nor a point
+    # that runs to now: "For decades, Vietnam has treated its fishing fleet as …")
     told = past.group(1) or past.group(2)
     since = int(told) if told else None
     if since and _latest_year(raw) - since == 1:  # (last year's, told in this one's news: no story long past)
