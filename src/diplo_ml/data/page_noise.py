@@ -715,14 +715,14 @@ PLAYER = re.compile(r"^(?:started streaming|streamed live)\b"
                     r"|^[\d.,]+\s?[KkMm]?\s+(?:watching(?: now)?|views?|viewers|waiting)\s*(?:[·|•]|$)"
                     r"|\b[\d.,]+\s?[KkMm]? watching now\b"
                     r"|^duration\s*:?\s*\d{1,2}:\d\d", re.IGNORECASE)
-# a broadcast transcript's note on itself (reads 104, 108): "Transcript prepared from broadcast audio. Not checked
-# against delivery.", "Script/transcript – as broadcast"
 # a news service's name in capitals on a line of its own, after the agency's Vietnamese name: "THÔNG TẤN XÃ VIỆT NAM -
 # VNA ENGLISH NEWS SERVICE" (read 104)
 SERVICE_LINE = re.compile(r"^(?:[^a-z]{2,60}\s[-–—|]\s)?(?!.*\b(?:LAUNCH|OPEN|START|BEGIN|ADD|END|CLOSE|SUSPEND"
                           r"|RESUME|EXPAND|UNVEIL|INTRODUCE)(?:E?S|E?D)?\b)(?:[A-Z][A-Z0-9&.'-]*\s){1,3}"
                           r"(?:(?:ENGLISH|FOREIGN|OVERSEAS) (?:NEWS )?|NEWS )SERVICE$")  # (not a headline in
 # capitals: "VNA LAUNCHES ARABIC NEWS SERVICE", "… LAUNCH ONLINE PASSPORT RENEWAL SERVICE", a review found)
+# a broadcast transcript's note on itself (reads 104, 108): "Transcript prepared from broadcast audio. Not checked
+# against delivery.", "Script/transcript – as broadcast"
 TRANSCRIPT_NOTE = re.compile(r"^(?:script/)?transcript(?:ion)? (?:prepared|produced|made|taken) from\b"
                              r"|^(?:script\s*/\s*)?transcript\s*[-–—:]\s*as (?:broadcast|aired|delivered)\b"
                              r"|^not checked against (?:delivery|the (?:recording|audio|broadcast))\b", re.IGNORECASE)
@@ -869,11 +869,11 @@ SITE_NAMES = {"gov.uk", "un news", "united nations", "u.s. department of state",
               "ap news", "associated press", "afp", "bbc news", "vietnamplus", "vietnam+", "vietnamnet"}
 
 
-# a site's name by its shape: one word with a capital inside ("MercoPress", "VnExpress") or a domain ("thediplomat.com")
 # a newspaper's name: "The Jakarta Post", "The Straits Times", "The Phnom Penh Post" (read 107)
 PAPER_NAME = re.compile(r"The (?:[A-Z][\w.'’-]* ){1,3}(?:Post|Times|Herald|Tribune|Star|Journal|Observer|Chronicle"
                         r"|Gazette|Telegraph|Guardian|Monitor|Globe|Inquirer|Diplomat|Independent|Nation|Standard"
                         r"|Express|Mail|Daily|Review|Courier|Ledger)")
+# a site's name by its shape: one word with a capital inside ("MercoPress", "VnExpress") or a domain ("thediplomat.com")
 SITE_SHAPE = re.compile(r"^(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|vn|int|gov|co\.uk|info))$")
 
 

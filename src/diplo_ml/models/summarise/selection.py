@@ -749,7 +749,6 @@ DOCUMENT_NOTE = re.compile(r"^\[?(?:recorded|transcribed|checked|edited|compiled
                            r"|^(?:simultaneous )?interpretation (?:in(?:to)? [A-Z]\w+ )?is (?:available|provided)\b"
                            r"|^(?:the )?(?:answers|replies|text|transcript) (?:are|is) (?:an? )?unofficial (?:\w+ )?"
                            r"translations?\b"
-
                            r"|^for reference only\b|^(?:all )?(?:local )?times (?:are|given are|shown are) (?:in )?"
                            r"(?:local|[A-Z][\w ]{1,40} time|GMT|UTC|ICT)\b", re.IGNORECASE)
 
@@ -1796,7 +1795,7 @@ def _past_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     opening = unquoted(PLACE_COLON.sub("", strip_dateline(raw[kept[0]].strip()))) if kept else ""
     past = PAST_OPENER.match(opening)
     if len(kept) < 3 or not past or FUTURE.search(opening) or NEWS_DAY.search(opening) or AMOUNT.search(opening) \
-            or (re.match(r"for (?:years|decades|generations),", opening, re.IGNORECASE) and PERFECT.search(opening)):
+            or (past.group(0)[:4].lower() == "for " and PERFECT.search(opening)):
         return []  # (nor an anniversary's day: "Twenty years ago, on March 26, 2004, the Politburo issued …"; nor a
     # year's figures: "In 2025, Vietnam welcomed 21.2 million international visitors, …", a review found; nor a point
     # that runs to now: "For decades, Vietnam has treated its fishing fleet as …")
