@@ -111,8 +111,8 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
                             f"row's fields: {fields})")
         if field != "text" and not alias_noted:
             alias_noted = True
-            print(f"note: {label}:{number}: rows with no 'text' field are read from their '{field}' field",
-                  file=sys.stderr)
+            given = "whose 'text' is in Vietnamese" if record.get("text") else "with no 'text' field"
+            print(f"note: {label}:{number}: rows {given} are read from their '{field}' field", file=sys.stderr)
         text = unescaped(with_sapo(record, text) if task.reads_pages else text)  # (before markup is read:
         # "&lt;p&gt;…" is a paragraph's markup, escaped once more; a summary reads the sapo above the body)
         text = html_to_text(text) if looks_like_html(text) else text
@@ -230,7 +230,8 @@ PICTURE_KINDS = {"image", "photo", "picture", "figure", "gallery", "video", "cap
 LISTING_KINDS = {"listing", "advisory"}  # (a wire's advisory to editors: "EDITORS: … is planning a story …", read 109)
 SECTION_KINDS = {"index", "results", "category", "archive", "feed", "channel", "homepage", "frontpage", "section",
                  "related", "recommended", "comment", "comments"}
-HEADER_KINDS = {"header", "meta", "metadata", "manifest", "site", "crawl"}
+HEADER_KINDS = {"header", "meta", "metadata", "manifest", "site", "crawl", "page", "profile", "account"}  # (a social
+# scrape's {"type": "page", "page_name": …, "followers": …} above its post, read 111)
 KIND_TAILS = {"page", "info", "information", "meta", "metadata", "details", "header", "row", "record"}
 ROW_KIND_FIELDS = (*(k for k in KIND_FIELDS if k not in ("block", "tag", "style")), "record", "page_type", "page_kind",
                    "row_kind")  # (a page's part's fields, not a "tag": a topic's, "election results")

@@ -11,8 +11,9 @@ Rules, in order:
   ``e.g.``/``i.e.``, or before a number after ``No.``, a month (Jan. 5), ``p.``/``para.``/``art.`` (also before a
   Roman numeral: "Art. VI");
   dotted abbreviations (U.S., U.K., a.m., p.m.) and those inside names (Rt. Hon., v.) end one only before a
-  common sentence opener ("The", "He"; "Both sides", not "U.S. Under Secretary"); a company's (Co., Inc., Ltd.)
-  ends one unless its name goes on ("Co. Vice Chairman", "Inc. CEO").
+  common sentence opener ("The", "He"; "Both sides", not "U.S. Under Secretary"), also at the end of a pair
+  ("Vietnam–U.S. Business Roundtable"); a company's (Co., Inc., Ltd.) ends one unless its name or its ticker goes
+  on ("Co. Vice Chairman", "Inc. CEO", "Ltd. (OTCQB: GLPKF)").
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ _OPENERS = frozenset(
 _COMPANIES = frozenset("co inc corp ltd bhd plc llc jsc".split())
 _AFTER_COMPANY = frozenset("""vice chairman chairwoman chair ceo cfo coo cto president chief executive director founder
     head spokesman spokeswoman spokesperson board group holdings co inc corp ltd""".split())
+# a listed company's ticker after its name: "Greenleaf Packaging Solutions Ltd. (OTCQB: GLPKF), a …" (read 110)
+_TICKER = re.compile(r"\((?!PHOTO\b)[A-Z]{2,8}(?:[ -][A-Z]{1,8})?: ?[A-Z0-9.]{1,10}\)")
 # a case's or a title's abbreviation: inside a name unless a sentence opener follows ("Philippines v. China", "Rt.
 # Hon.")
 _IN_NAMES = frozenset("rt vs v ma".split())  # ("Ma. Theresa Lazaro"; "… met Jack Ma. The talks …" ends one)
@@ -103,8 +106,9 @@ def _is_boundary(chunk: str, match: re.Match[str]) -> bool:
     opener = _WORD.match(chunk, following.start(1))
     word = opener.group(0).lower() if opener else ""
     if lower in _COMPANIES:
-        return word not in _AFTER_COMPANY
-    if _DOTTED.match(token) or lower in _IN_NAMES:
+        return word not in _AFTER_COMPANY and not _TICKER.match(chunk, following.start(1))
+    if _DOTTED.match(token) or _DOTTED.match(re.split(r"[–—-]", token)[-1]) or lower in _IN_NAMES:  # (also a pair's
+        # "the Vietnam–U.S. Business Roundtable")
         if opener is not None and word in _NAME_OPENERS:
             after = chunk[opener.end():opener.end() + 2]
             return after[:1] == "," or (after[:1] == " " and after[1:2].islower())

@@ -187,11 +187,18 @@ DATELINE_UNKNOWN_OUTLET = re.compile(rf"^\((?P<outlet>{_STORY_TAGS}{_NOT_OUTLETS
                                      rf"\s*{_DASH}\s+(?=[A-Z\"“])")
 # a well-known city in lower case before a dash, as a scraper copies a dateline styled in capitals: "hanoi – The …"
 DATELINE_LOWER_CITY = re.compile(r"^(?P<city>[a-zà-ỹ][a-zà-ỹ' ]{1,25}?)\s+[–—-]+\s+(?=[A-Z\"“])" + _NOT_A_PAIR)
+# a press-release wire's dateline (read 110): "HO CHI MINH CITY, Vietnam, Oct. 14, 2025 /PRNewswire/ --", "AUSTIN,
+# Texas, July 22, 2025 (GLOBE NEWSWIRE) --", "HANOI, Vietnam--(BUSINESS WIRE)--"
+_PRESS_WIRES = (r"/PRNewswire(?:-[A-Za-z]+)?/|/EINPresswire\.com/|/CNW/"
+                r"|\((?:GLOBE NEWSWIRE|BUSINESS WIRE|ACCESSWIRE|Newsfile Corp\.)\)")
+DATELINE_PRESS_WIRE = re.compile(rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}?(?:,\s*[A-Z][\w.'’ -]{{1,30}}?){{0,2}}"
+                                 rf"(?:,\s*{_AGENCY_DATE})?)\s*(?:--)?\s*(?P<outlet>{_PRESS_WIRES})\s*{_DASH}\s*"
+                                 r"(?=[A-Z\"“])")
 DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED, DATELINE_UNDASHED,
              DATELINE_DATE, DATELINE_CITY, DATELINE_SOURCE, DATELINE_SITE, DATELINE_LOWER_CITY, DATELINE_AGENCY,
              DATELINE_DATE_AGENCY,
              DATELINE_AGENCY_UNDASHED,
-             DATELINE_TAG, DATELINE_UNKNOWN_OUTLET)
+             DATELINE_TAG, DATELINE_UNKNOWN_OUTLET, DATELINE_PRESS_WIRE)
 # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")
 OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE)
 WEEKDAYS = f"{_WEEKDAY_NAMES}|mon|tue|wed|thu|fri|sat|sun"

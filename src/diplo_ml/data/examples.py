@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from diplo_ml.data.datelines import LEADING_STAMP, parse_date, split_datelines
+from diplo_ml.data.language import looks_english, vietnamese_text
 from diplo_ml.data.page_noise import BYLINE, without_site
 from diplo_ml.text import strip_diacritics
 
@@ -269,7 +270,23 @@ def _date_name(name: str) -> bool:
     return bool(words & DATE_WORDS) and not words & NOT_DATE_WORDS
 
 
+# a field named as the English translation of a row's text (read 111: a social scrape's "text_translated" beside the
+# post's Vietnamese "text"; "text_en", "translation")
+TRANSLATION_NAME = re.compile(r"translat|(?:^|_)(?:en|eng|english)$", re.IGNORECASE)
+
+
 def record_text_field(record: dict[str, Any]) -> str:
+    """The field a record keeps its text in: :func:`_own_text_field`, or the field that gives it in English
+    (:data:`TRANSLATION_NAME`) where that text is in Vietnamese."""
+    field = _own_text_field(record)
+    text = record.get(field)
+    if isinstance(text, str) and vietnamese_text(text):
+        return next((k for k, v in record.items() if k != field and isinstance(v, str) and TRANSLATION_NAME.search(k)
+                     and v.strip() and looks_english(v) and not vietnamese_text(v)), field)
+    return field
+
+
+def _own_text_field(record: dict[str, Any]) -> str:
     """The field a record keeps its text in: "text", else the longest of :data:`TEXT_FIELDS` it gives as a string (a
     full text over a teaser, or over an id: {"article": "VNA-2025-0412", "article_text": "…"}), else the longest
     string field named as a text is (:data:`TEXT_WORDS`: "content_html", "body_text", read 63's "body_txt", "bdy")."""

@@ -151,8 +151,10 @@ TITLE_LINE = re.compile(rf"^(?:(?i:{FULL_TEXT_OF})|(?:VIDEO|Video|WATCH|Watch)\s
 SITE_NAME = re.compile(r"^(?:[A-Z]\w*(?: [A-Z]\w*)? [–—-] )?(?:The )?(?:(?:U\.S\.|U\.K\.|US|UK) )?"
                        r"(?:Embassy|Consulate(?: General)?|(?:Permanent )?Mission|Ministry|Office|Department|Delegation"
                        r"|Global Affairs)\b"
-                       r"(?:(?:,?\s+|\s+[–—-]\s+)(?:[A-Z][\w.'’&-]*|of|the|in|to|and|for|at|on|&))*$")
-# (also "France Diplomacy – Ministry for …", "Ministry of Foreign Affairs, Republic of Korea")
+                       r"(?:(?:,?\s+|\s+[–—-]\s+)(?:[A-Z][\w.'’&-]*|of|the|in|to|and|for|at|on|&|other|international"
+                       r"|organi[sz]ations))*$")
+# (also "France Diplomacy – Ministry for …", "Ministry of Foreign Affairs, Republic of Korea", "Permanent Mission of …
+# to the United Nations Office, WTO and other international organizations in Geneva", read 113)
 
 
 # a page's contact line: "Hotline for citizen protection: +82 10 5555 0123", "Email: consular@…", "Floor 9, Lotte
@@ -333,7 +335,8 @@ TITLE_VERB = re.compile(r"\b(?:Hosts?|Holds?|Celebrates?|Announces?|Signs?|Meets
 
 def names_site(line: str) -> bool:
     """Whether ``line`` is a body's or a site's name and nothing else (:data:`SITE_NAME`, no headline's verb)."""
-    text = line.strip("*# ")
+    text = re.sub(r"\s+https?://\S+$", "", line.strip()).strip("*# ")  # (with its address, as a printed page's
+    # header gives it: "Ministry of Foreign Affairs - Socialist Republic of Viet Nam      https://…", read 112)
     return bool(SITE_NAME.match(text)) and not TITLE_VERB.search(text)
 
 
@@ -580,7 +583,9 @@ def _address_line(line: str) -> bool:
     rest = SITE_ADDRESS.sub(" ", line)
     words = re.findall(r"[^\W\d_]+", rest)  # (an address alone is a masthead, read as the outlet's name)
     named = all(word.isupper() for word in words) or bool(ADDRESS_LABEL.fullmatch(rest.strip())) or (
-        len(words) <= 3 and all(word[0].isupper() for word in words) and re.search(r"[—–|:-]\s*$", rest.strip()))
+        len(words) <= 3 and all(word[0].isupper() for word in words) and (
+            re.search(r"[—–|:-]\s*$", rest.strip()) or re.search(r"\shttps?://[^/\s]+/\S", line)))  # (or a page's
+    # full address after its site's name: "The Diplomat https://thediplomat.com/2025/11/…", read 113)
     return rest != line and 1 <= len(words) <= 5 and named and not STORY_VERB.search(rest)  # (not a title and its
     # site, "Viet Nam-Japan ties at 50 | vietnamnews.vn", nor one that names a site, a review found)
 

@@ -242,12 +242,18 @@ def _shares_words(a: str, b: str, least: int) -> bool:
     return _words_in_common(a, b, r"[^\W\d_][\w'’-]{3,}", {"with", "from", "that", "this", "will", "have"}) >= least
 
 
+LIST_ITEM = re.compile(r"\s*[-•*▪◦]\s")  # a list's item, as a release's highlights under its title give them
+
+
 def _title_above_the_lead(article: Article) -> None:
     """A release's own title, a line with no sentence's end right above its dated lead ("EuroCham and Viet Nam's
     trade ministry launch EVFTA help desk as …" / "Ha Noi, 31 July 2025 – …"), is its headline where the page has
     none or only a mail's subject that names the release (:data:`DOCUMENT_SUBJECT`), and no text."""
     pairs = zip(article.paragraphs, article.paragraphs[1:])
     above = next((p for p, below in pairs if below.line == article.lead_line), None)
+    if above is not None and LIST_ITEM.match(above.raw):  # (past the highlights under the title, read 110)
+        above = next((p for p in reversed(article.paragraphs) if p.line < above.line and not LIST_ITEM.match(p.raw)),
+                     None)
     subject = any(why.startswith("headline") and DOCUMENT_SUBJECT.match(line) for _, why, line in article.dropped)
     titled = [n for n, why, _ in article.dropped if why.startswith("headline")]
     labels = {n for n, _, line in article.dropped if event_label(line)}
@@ -259,10 +265,12 @@ def _title_above_the_lead(article: Article) -> None:
     if above is None or above.question or not short_unpunctuated(above.text, 30) or len(above.text.split()) < 5 \
             or (notice and not _shares_words(above.text, lead, 2)):
         # (or the short line right above it, left out of a body that began higher: an event's notice, read 39)
-        last = max((p.line for p in article.paragraphs if article.lead_line and p.line < article.lead_line), default=0)
+        last = max((p.line for p in article.paragraphs if article.lead_line and p.line < article.lead_line),
+                   default=0)
         short = [entry for entry in article.dropped if entry[1].startswith("short line without a sentence")
                  and last < entry[0] < (article.lead_line or 0) and len(entry[2].split()) >= 5
                  and not re.search(r"[-=_*]{4}", entry[2]) and re.search(r"\b[a-z]{3,}\b", entry[2])
+                 and not LIST_ITEM.match(entry[2])  # (not a highlight under the title: "- Focus on …", read 110)
                  and (not notice or _shares_words(entry[2], lead, 2))]  # (a title of the story)
         if short and (not article.headline or notice):  # (not a menu's "Politics Diplomacy International …")
             entry = max(short)

@@ -243,8 +243,10 @@ TAIL_HEADINGS = re.compile(
     r"|most read|most viewed|you may (?:also )?(?:like|be interested)|recommended|tin liên quan|related"
     r"|notes? (?:to|for) editors|editor'?s notes?|next (?:article|story|post|read)|up next|read next|bài tiếp theo"
     r"|my notes"  # (a note app's clipped page: the reader's own notes below the article)
-    r"|(?:related|other|more|latest(?!\s+update\b)|previous|similar|recommended|further)\s+\w+(?:\s+\w+)?)"
-    r"\s*:?\s*$",  # (not "Latest update:" above a travel advice page's news)
+    r"|(?:related|other|more|latest(?!\s+(?:update|milestone|development)s?\b)|previous|similar|recommended|further)"
+    r"\s+\w+(?:\s+\w+)?)"
+    r"\s*:?\s*$",  # (not "Latest update:" above a travel advice page's news, nor a timeline's "Latest milestone",
+    # read 115)
     re.IGNORECASE,
 )
 # readers' comments: a "Comments (3)" heading, "Minh Tuan: …", "Reply · 2 hours ago" …, "Post a comment"
@@ -331,6 +333,10 @@ COPYRIGHT = re.compile(r"^(?:copyright\s*(?:©|\(c\)|\d{4}|by\b|of\b|:|$)|©|\(c
 # broadcast, rewritten or redistributed."; and its contributors' line
 WIRE_NOTICE = re.compile(r"^copyright (?:©\s*)?\d{4}\b|\bmay not be (?:published|reproduced)\b.*\bredistributed\b"
                          r"|\bcontributed to this (?:report|story)\.?$", re.IGNORECASE)
+# an updated story's note on what its new version adds, after the time it was updated (read 111: "Updated at 16:45
+# (GMT+7): Adds confirmation from the Vietnamese Embassy … ; previous version said …")
+UPDATE_NOTE = re.compile(r"^(?:last )?updated?(?: at| on)?\s(?:[^:]|(?<=\d):(?=\d)){1,40}:\s*"
+                         r"(?:adds|updates|changes|corrects|recasts|rewrites|removes|inserts|fixes)\b", re.IGNORECASE)
 # a cookie banner or a page's navigation: "We use some essential cookies to make this website work."
 COOKIES = re.compile(r"\bcookies\b.*\b(?:website|site|browser|browsing|settings|preferences|consent|analytics|essential"
                      r"|accept all|reject)\b|\b(?:accept|reject|manage)\b.*\bcookies\b|^skip to (?:main )?content$"
@@ -725,11 +731,15 @@ SERVICE_LINE = re.compile(r"^(?:[^a-z]{2,60}\s[-–—|]\s)?(?!.*\b(?:LAUNCH|OPE
 # against delivery.", "Script/transcript – as broadcast"
 TRANSCRIPT_NOTE = re.compile(r"^(?:script/)?transcript(?:ion)? (?:prepared|produced|made|taken) from\b"
                              r"|^(?:script\s*/\s*)?transcript\s*[-–—:]\s*as (?:broadcast|aired|delivered)\b"
-                             r"|^not checked against (?:delivery|the (?:recording|audio|broadcast))\b", re.IGNORECASE)
+                             r"|^not checked against (?:delivery|the (?:recording|audio|broadcast))\b"
+                             # a transcriber's note on the file in brackets (read 113: "[file: mofa_briefing_….txt |
+                             # source: audio recording, … | transcribed with auto-captioning, …]")
+                             r"|^\[(?:file(?:name)?|recording|audio|transcri(?:pt|bed)(?: by)?)\s*:[^\]]{0,300}\]$",
+                             re.IGNORECASE)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (PROMOTION, 20, "a publisher's promotion"),
                  (PLAYER, 15, "a video player's line"), (TRANSCRIPT_NOTE, 30, "a transcript's note on itself"),
                  (SERVICE_LINE, 14, "a news service's name"),
-                 (WIRE_NOTICE, 30, "wire notice or contributors"),
+                 (WIRE_NOTICE, 30, "wire notice or contributors"), (UPDATE_NOTE, 60, "a new version's note"),
                  (COOKIES, 40, "cookie notice or navigation"), (COOKIE_BANNER, 90, "cookie notice or navigation"),
                  (PUBLISHER, 25, "publisher line"),
                  (SITE_ABOUT, 30, "a site's word about itself or its hotline's note"),

@@ -500,7 +500,12 @@ MENU_LINK = re.compile(r"!?\[(?:[^\[\]]|!\[[^\]]*\]\([^)]*\))*\](?:\([^)]*\)|\[[
 MD_TITLE = re.compile(r"^\s{0,3}#\s+(.*\S)\s*#*\s*$")  # a level-one heading: the page's title
 # a clipper's note of what it clipped, above the page (read 106: "Title: …" / "Source: baoquocte.vn (…)" / "Clipped:
 # 2024-12-16" / "---")
-CLIP_FIELD = re.compile(r"^(?:title|source|clipped|saved|url|captured|retrieved|accessed)\s*:\s*\S", re.IGNORECASE)
+CLIP_FIELD = re.compile(r"^(?:title|source|clipped(?: from| on)?|saved(?: from| on)?|url|captured|retrieved|accessed)"
+                        r"\s*:\s*\S", re.IGNORECASE)
+# above a clip's one title (read 112): a site's name in capitalised words ("Embassy of the Socialist Republic of Viet
+# Nam in the Republic of India") and a banner wholly in emphasis ("⚠️ *Important: … call the hotline …*")
+MD_SITE_NAME = re.compile(r"[A-Z][\w'’&.-]*(?: (?:[A-Z][\w'’&.-]*|of|the|in|to|and|for|at|on|&)){0,15}")
+MD_BANNER = re.compile(r"[^\w*_]{0,4}(?:\*{1,2}|_)[^*_]{3,300}(?:\*{1,2}|_)")
 # what stands between a section's heading and its story, never between a story's heading and its prose: the story's
 # own title in bold or italics ("**Viet Nam, Singapore upgrade ties …**", not "**By Mai Anh**" or a date) and links
 OTHER_TITLE = re.compile(r"^(\*\*|__|\*|_)(?!(?:by|photo|updated|published|posted|source|credit)\b)(?!.*\d)"
@@ -737,7 +742,9 @@ class MarkdownPage:
         if len(titles) != 1 or len(titles[0][1].group(1).split()) < 3:
             return None
         at, match = titles[0]
-        if not all(MD_FURNITURE.match(line) or _menu_line(line) or CLIP_FIELD.match(line) for _, line in filled[:at]):
+        if not all(MD_FURNITURE.match(line) or _menu_line(line) or _menu_line(line.replace("**", ""))
+                   or CLIP_FIELD.match(line.lstrip("> ")) or MD_BANNER.fullmatch(line) or MD_SITE_NAME.fullmatch(line)
+                   for _, line in filled[:at]):  # (a menu's current item in bold: "**[News & Events](#)**")
             return None
         for _, line in filled[at + 1:at + 9]:  # prose below, past its date, byline and buttons
             if line.startswith("#") or _over_another_story(line, match.group(1)):

@@ -147,6 +147,10 @@ WELCOME = re.compile(r"^(?:good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?
                      r"|^(?:I|we) (?:have|have got|'ve got) (?:one|two|three|a|a couple of|a few)(?: brief| quick"
                      r"| short)? (?:announcements?|things?|items?|updates?)\b[^.!?]{0,60}\bat the (?:beginning|start"
                      r"|outset)\b"
+                     # a briefing's start (read 113: "Ladies and gentlemen, we are starting now.")
+                     r"|^(?:(?:ladies and gentlemen|everyone|good (?:morning|afternoon|evening)),? )?(?:we are|we're"
+                     r"|let's|let us|I (?:will|would like to)) (?:starting|beginning|begin|start|get started)(?: now"
+                     r"| the (?:briefing|press conference|session))?[.!]?$"
                      # a mission's letter's greetings (read 107: "The Embassy of … extends its warm greetings to the
                      # Vietnamese community … and sincerely thanks …"; not a note verbale's "… presents its
                      # compliments to the Ministry … and has the honour to request …", its news)
@@ -1051,6 +1055,7 @@ def statement_candidates(text: str, headline: str | None = None, kind: str | Non
         lambda: _thesis_opening(raw, allowed, headline, questions),
         lambda: _nut_graf_opening(raw, allowed), lambda: _dated_news_below(raw, allowed, headline),
         lambda: _past_opening(raw, allowed), lambda: _place_scene(raw, allowed),
+        lambda: _explainer_peg(raw, allowed, headline),
         lambda: _framed_report(raw, allowed, headline),
         lambda: _interview_news(raw, allowed, headline, kind), lambda: _live_news(raw, allowed, headline))
     for passed_over in above_the_news:
@@ -1193,7 +1198,9 @@ _ACTS = (r"inaugurated|launched|began|signed|agreed|adopted|opened|held|met|rece
 NEWS_ACT = re.compile(rf"\b(?:{_ACTS})\b")
 # ("marked the anniversary", not "marked in felt pen"); a lead may also report a death, which a history opening tells
 # of as often ("Fifty-three years ago, thousands of young soldiers died …")
-_LEAD_ACTS = rf"{_ACTS}|passed away|died|endorsed"  # (ASEAN's officials "today endorsed", read 37)
+_LEAD_ACTS = rf"{_ACTS}|passed away|died|endorsed|(?:was|were) lit|won|(?:was|were) elected|(?:co-)?chaired"
+# (ASEAN's officials "today endorsed", read 37; "More than 2,000 … lanterns … were lit in Sydney on February 8",
+# read 112; "Vietnam won a seat on …", "… co-chaired the sixth … Meeting in Canberra on February 26", read 115)
 LEAD_ACT = re.compile(rf"\b(?:{_LEAD_ACTS})\b")
 # a day a sentence reports something on: "on Monday", "on November 19", "on 4 November"
 ON_A_DAY = re.compile(rf"\bon (?:(?:{WEEKDAYS})\b|(?:{MONTHS})\.? \d{{1,2}}\b|\d{{1,2}} (?:{MONTHS})\b)", re.IGNORECASE)
@@ -1258,6 +1265,9 @@ FEATURE_OPENER = re.compile(r"^(?:(?:some |about |nearly |almost |more than |exa
                             r"|back in (?:the )?(?:19|20)\d\d|when\b[^.]{0,120}?\b(?:19|20)\d\d,"
                             rf"|{_SEASON_OF_YEAR}"
                             r"|(?:before|after) (?:the )?(?:sunrise|dawn|daybreak|dusk|sunset|first light|nightfall)\b"
+                            # (read 112: "As the sun dropped behind the Sydney skyline, the first lanterns …")
+                            r"|as (?:the )?(?:sun|dusk|darkness|night|twilight|daylight|light) (?:dropped|set|sank|fell"
+                            r"|rose|came up|went down|descended|faded|settled)\b"
                             r"|(?:every|each) (?:morning|evening|night|day|weekend|week|summer|winter|spring|autumn"
                             rf"|{WEEKDAYS})\b|(?:mist|fog|haze|smoke|sunlight|the (?:morning |midday )?sun) (?:still )?"
                             r"(?:hung|hangs|hovered|hovers|lay|lies|clung|clings|drifted|drifts|settled|shrouded|crept"
@@ -1364,11 +1374,18 @@ def _object_scene(opening: str) -> bool:
         and not re.search(r"\b(?:took effect|came into (?:force|effect)|entered into force)\b", opening)
 
 
+# the occasion a quoted opening was spoken at, named again by the news under it (read 112: "“I came to Vietnam to teach
+# …,” Kenyan teacher … told the audience, drawing laughter at the Diplomatic Academy …" / "The Ministry … awarded prizes
+# to 45 foreign writers … at the ceremony, …")
+AT_THE_OCCASION = re.compile(r"\bat the (?:ceremony|event|gala|reception|award ceremony|prize-giving)\b")
+
+
 def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     """A feature's opening, a scene or a piece of history (:data:`FEATURE_OPENER`) that names no act of news ("Mist
     still hung over the Red River early on Monday as the first truck …", "Thirty years ago, a team of young architects
     …"), up to the news lead a few statements below it: the first of the next six statements that reports an act on a
-    day (:data:`NEWS_ACT` and :data:`NEWS_DAY`, not a quotation). Nothing where the first statement reports an act."""
+    day (:data:`NEWS_ACT` and :data:`NEWS_DAY`, not a quotation; under a quotation, the next statement may name its
+    occasion instead, :data:`AT_THE_OCCASION`). Nothing where the first statement reports an act."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     if len(kept) < 2:
         return []
@@ -1384,7 +1401,8 @@ def _feature_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     if not (quoted or scene) or (NEWS_ACT.search(opening) and not quoted and not long_past) \
             or reported:  # minister said on Monday …": news; a season long past tells history: "In the winter of
         return []  # 1993, a young economist arrived …"
-    lead = next((i for i in kept[1:7] if LEAD_ACT.search(raw[i]) and NEWS_DAY.search(raw[i])
+    lead = next((i for i in kept[1:7] if LEAD_ACT.search(raw[i])
+                 and (NEWS_DAY.search(raw[i]) or (quoted and i == kept[1] and AT_THE_OCCASION.search(raw[i])))
                  and not raw[i].lstrip().startswith(QUOTE_MARKS) and not FIRST_PERSON.search(raw[i].strip())
                  and not LATER_BRIDGE.match(raw[i].strip())), None)  # (not the story going on: "Three years later, on
     # June 4, Hai opened a clothes stall …", a review found)
@@ -1400,19 +1418,32 @@ DATED_ACT = re.compile(rf"^[A-Z][^.;:!?\"“”]{{3,160}}?\bon "
 FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:to|set to|expected to)|plans? to)\b")
 
 
+# two peoples' ties told by their age (read 112): "India and Viet Nam share civilisational links going back nearly two
+# thousand years, when Buddhist monks and merchants travelled …"
+TIES_GO_BACK = re.compile(r"\b(?:links|ties|relations|relationship|friendship|bonds|connections|exchanges)\b"
+                          r"[^.;:!?]{0,40}?\b(?:going|dating|that go|that date|which go|which date|stretching"
+                          r"|reaching) back\b")
+
+
 def _background_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     """A feature's background opening ("Italy is home to some of the world's best-known fashion houses.", "The six Gulf
     states spend more than $50 billion a year on imported food and are fast becoming …"): a first statement in the
     present that names no act, no day, no speaker, nothing past and nothing to come, above a dated lead in one of the
-    next three statements (:data:`DATED_ACT`)."""
+    next three statements (:data:`DATED_ACT`); or one that tells how far back two peoples' ties go
+    (:data:`TIES_GO_BACK`), above a dated lead or an event to come on a date ("The Embassy … will organise the …
+    Festival … from 21 to 23 November …")."""
     kept = [i for i, ok in enumerate(allowed) if ok]
     if len(kept) < 2:
         return []
     opening = unquoted(raw[kept[0]].strip())
-    if NEWS_ACT.search(opening) or NEWS_DAY.search(opening) or FUTURE.search(opening) or REPORTED.search(opening) \
-            or EVENT.search(opening) or DONE.search(opening) or PAST.search(opening):
+    if NEWS_ACT.search(opening) or NEWS_DAY.search(opening) or FUTURE.search(opening) or REPORTED.search(opening):
         return []
-    lead = next((i for i in kept[1:4] if DATED_ACT.search(raw[i]) and not FIRST_PERSON.search(raw[i].strip())), None)
+    ties = bool(TIES_GO_BACK.search(opening))  # (their history may be told in the past: "…, when monks travelled …")
+    if not ties and (EVENT.search(opening) or DONE.search(opening) or PAST.search(opening)):
+        return []
+    lead = next((i for i in kept[1:4] if (DATED_ACT.search(raw[i]) or (ties and FUTURE.search(raw[i])
+                                                                        and A_DATE.search(raw[i])))
+                 and not FIRST_PERSON.search(raw[i].strip())), None)
     return [i for i in kept if i < lead] if lead is not None else []
 
 
@@ -1806,24 +1837,78 @@ def _past_opening(raw: Sequence[str], allowed: np.ndarray) -> list[int]:
     named = re.findall(rf"{FULL_NAME}(?-i:[A-ZĐÀ-ÝẠ-Ỹ])[^\W\d_]*", opening)
     person = {name.split()[-1] for name in named} - PLACE_WORDS  # (its people: "… named Pham Thi Hong …" / "On
     # February 2, Hong signed …", a review found; not its places, "Hà Nam Province")
-    words, latest = len(opening.split()), _latest_day_year(raw)
-    for n, i in enumerate(kept[1:PAST_STATEMENTS], start=1):
+    n = _first_news_below(raw, kept, since, person, len(opening.split()), (PAST_STATEMENTS, PAST_WORDS),
+                          _latest_day_year(raw))
+    return kept[:n] if n else []
+
+
+def _first_news_below(raw: Sequence[str], kept: Sequence[int], since: int | None, person: set[str], words: int,
+                      bounds: tuple[int, int], latest: int | None) -> int | None:
+    """Which of the ``kept`` statements below the first (within ``bounds``' statements and words, ``words`` counted
+    already) first names a day or date of this year (``latest``), names no year up to ``since``, not ``person``, and
+    tells its news (:func:`_dated_news`); None for none."""
+    statements, most_words = bounds
+    for n, i in enumerate(kept[1:statements], start=1):
         sentence = raw[i].strip()
         years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
-        above = [raw[k] for k in kept[:n]]
-        dated = _names_this_day(sentence, latest) or any(not YEAR_AFTER.match(sentence, m.end())
-                                                         for m in A_DATE.finditer(sentence))
-        news = dated and (_tells_the_news(sentence, above, latest) or (
-            (reports_an_act(unquoted(sentence)) or FUTURE.search(unquoted(sentence)))
-            and not sentence.startswith(QUOTE_MARKS)
-            and not FIRST_PERSON.search(sentence) and not _refers_back(sentence, " ".join(above))))
-        if news and not YEAR_OPENING.match(sentence) and not (since and any(year <= since for year in years)) \
+        if _dated_news(sentence, [raw[k] for k in kept[:n]], latest) and not YEAR_OPENING.match(sentence) \
+                and not (since and any(year <= since for year in years)) \
                 and not any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in person):
-            return kept[:n]
+            return n
         words += len(sentence.split())
-        if words > PAST_WORDS:
+        if words > most_words:
             break
-    return []
+    return None
+
+
+def _dated_news(sentence: str, above: Sequence[str], latest: int | None) -> bool:
+    """Whether a statement names a day or date of this year (``latest``) and tells its news (:func:`_tells_the_news`),
+    or reports something done or to come going on from nothing ``above`` it."""
+    dated = _names_this_day(sentence, latest) or any(
+        not (year := YEAR_AFTER.match(sentence, m.end())) or (latest is not None and int(year.group(1)) >= latest)
+        for m in A_DATE.finditer(sentence))  # (a date of no year, or of the latest: "from 8 to 11 July 2025")
+    return bool(dated) and (_tells_the_news(sentence, above, latest) or bool(
+        (reports_an_act(unquoted(sentence)) or FUTURE.search(unquoted(sentence)))
+        and not sentence.startswith(QUOTE_MARKS)
+        and not FIRST_PERSON.search(sentence) and not _refers_back(sentence, " ".join(above))))
+
+
+# a headline that names its page an explainer, a backgrounder, a timeline or an anniversary's overview (read 115):
+# "What to know about …", "Five things to know about …", "FAQ: …", "Explainer: …", "Backgrounder: …", "Timeline: …",
+# "Fact box: …", "Viet Nam – Germany at 50: An overview of …", "Vietnam – Cuba at 65: milestones of …"
+EXPLAINER_TITLE = re.compile(r"^(?:explainer|backgrounder|timeline|fact ?box|factfile|faq|at a glance)\s*[:–—-]"
+                             r"|\bwhat (?:you need |you should |travell?ers should |\w+ should )?to know\b"
+                             r"|\b(?:five|three|four|six|seven|ten|\d{1,2}) things (?:to know|you need)\b"
+                             r"|\bat \d{2,3}\s*:\s*(?:an? )?(?:overview|milestones|look back|timeline)\b"
+                             r"|\bwhat(?:'s|’s| is) on and why it matters\b", re.IGNORECASE)
+MAY_HAPPEN = re.compile(r"\b(?:could|may|might|would)\s+(?!have\b)[a-z]+")  # what may come: "… could rewrite …"
+EXPLAINER_STATEMENTS = 20  # how far below its framing an explainer's news may come (read 115: 17 statements)
+EXPLAINER_WORDS = 800
+
+
+def _explainer_peg(raw: Sequence[str], allowed: np.ndarray, headline: str | None) -> list[int]:
+    """An explainer's framing (read 115: the history of two countries' ties, what a body is, a timeline's first
+    entries) above the news it was written for: under a headline that names it so (:data:`EXPLAINER_TITLE`), where
+    the first statement tells no news of this year (:func:`_dated_news`; this year is the latest the page tells of,
+    :data:`TOLD_YEAR`), the statements above the first within :data:`EXPLAINER_STATEMENTS` statements and
+    :data:`EXPLAINER_WORDS` words that does, naming no year before it ("The two countries established relations on
+    3 February 1950" is history)."""
+    kept = [i for i, ok in enumerate(allowed) if ok]
+    if len(kept) < 2 or not headline or not EXPLAINER_TITLE.search(unquoted(headline)):
+        return []
+    opening = strip_dateline(raw[kept[0]].strip())
+    told = [int(m.group(1)) for sentence in raw for m in TOLD_YEAR.finditer(sentence)
+            if not sentence[:m.start()].endswith(("–", "—"))]  # (not a term's end: "(2024–2027)")
+    if not told:
+        return []
+    latest = max(told)  # (this year: the latest the page tells of, not one it aims at, "Vision 2045")
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", opening)]
+    if (_dated_news(opening, [], latest) and not any(year < latest for year in years)) \
+            or FUTURE.search(opening) or MAY_HAPPEN.search(opening):  # (nor its point, what is to come: "The CPTPP
+        return []  # general review, which … aim to conclude by the end of 2026, could rewrite the rules …", read 62)
+    n = _first_news_below(raw, kept, latest - 1, set(), len(opening.split()), (EXPLAINER_STATEMENTS, EXPLAINER_WORDS),
+                          latest)
+    return kept[:n] if n else []
 
 
 # news given to its speaker at its end: "…, Deputy Foreign Minister Nguyễn Hữu Khang has said.", "…, says Associate

@@ -1,0 +1,157 @@
+"""Press releases, briefings, explainers and cultural pages of reads 110 to 115 (s66)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplo_ml.data.datelines import strip_dateline
+from diplo_ml.data.examples import record_text_field
+from diplo_ml.data.headlines import names_site
+from diplo_ml.data.ingest import ingest_document
+from diplo_ml.data.page_noise import classify
+from diplo_ml.models.summarise.selection import statement_candidates
+from diplo_ml.predict_inputs import listing_row
+from diplo_ml.text import split_sentences
+
+
+def _first(text: str, headline: str | None = None) -> str:
+    found = statement_candidates(text, headline)
+    return next(s for s, ok in zip(found.sentences, found.allowed) if ok)
+
+
+def test_a_listed_companys_ticker_and_a_pairs_us_do_not_end_a_sentence():
+    text = ("Helionet Grid Systems Inc. (NASDAQ: HNGS) (“Helionet”), a storage maker, signed a memorandum. It was "
+            "signed at the Vietnam–U.S. Business Roundtable on Energy. The firm is based in the U.S. The deal is "
+            "non-binding. Samsung Co. (Photo: VNA) Workers load a truck.")
+    assert split_sentences(text) == [
+        "Helionet Grid Systems Inc. (NASDAQ: HNGS) (“Helionet”), a storage maker, signed a memorandum.",
+        "It was signed at the Vietnam–U.S. Business Roundtable on Energy.", "The firm is based in the U.S.",
+        "The deal is non-binding.", "Samsung Co.", "(Photo: VNA) Workers load a truck."]
+
+
+@pytest.mark.parametrize("dateline", [
+    "HO CHI MINH CITY, Vietnam, Oct. 14, 2025 /PRNewswire/ -- ",
+    "AUSTIN, Texas, July 22, 2025 (GLOBE NEWSWIRE) -- ",
+    "HANOI, Vietnam--(BUSINESS WIRE)--",
+    "SINGAPORE, March 3, 2025 /PRNewswire-AsiaNet/ -- ",
+])
+def test_a_press_release_wires_dateline_is_stripped(dateline):
+    lead = "Greenleaf Packaging Solutions Ltd. today announced that it will exhibit at VAFPEX 2025 in November."
+    assert strip_dateline(dateline + lead) == lead
+
+
+def test_a_transcribers_file_note_and_a_new_versions_note_are_furniture():
+    assert classify("[file: mofa_briefing_2025-09-18_EN.txt | source: audio recording, English interpretation "
+                    "channel | transcribed with auto-captioning, corrected by hand – N.T.]", False)
+    assert classify("Updated at 16:45 (GMT+7): Adds confirmation from the Vietnamese Embassy in Japan that the last "
+                    "three crew members have been found alive; previous version said three were missing.", False)
+    assert classify("Updated at 16:45, the embassy said all 18 sailors were safe.", False) is None
+
+
+def test_a_briefings_start_is_no_lead():
+    news = ("President Do Minh Quang will lead a delegation to the UN General Assembly in New York from 21 to 26 "
+            "September 2025.")
+    assert _first(f"Ladies and gentlemen, we are starting now.\n\n{news}") == news
+
+
+CLIP = ("> Clipped from: https://embassy.example/en/news/festival-2025\n> Clipped on: 6 November 2025\n\n"
+        "Embassy of the Socialist Republic of Viet Nam in the Republic of India\n"
+        "[Home](https://embassy.example/en) | [Consular](#) | **[News & Events](#)** | [Contact](#)\n\n"
+        "⚠️ *Important: citizens in India needing emergency help please call the hotline +91 98 0000 0000.*\n\n---\n\n"
+        "## Viet Nam Cultural Festival 2025 to be held in New Delhi and Kolkata\n\n*Updated: 05/11/2025*\n\n"
+        "India and Viet Nam share civilisational links going back nearly two thousand years, when monks and "
+        "merchants travelled the sea routes between the Bay of Bengal and the ports of Giao Chi.\n\n"
+        "The Embassy of Viet Nam in India will organise the Viet Nam Cultural Festival 2025 in New Delhi from 21 to "
+        "23 November and in Kolkata on 26 November.\n\nEntry is free.\n")
+
+
+def test_a_clips_one_second_level_title_under_a_sites_name_menu_and_banner():
+    article = ingest_document(CLIP, "c", "clip.md")
+    assert article.headline == "Viet Nam Cultural Festival 2025 to be held in New Delhi and Kolkata"
+    assert _first(article.summary_text, article.headline).startswith("The Embassy of Viet Nam in India will organise")
+
+
+def test_ties_told_by_their_age_stand_without_news_to_come_on_a_date():
+    ties = "Vietnam and Cuba share bonds of friendship going back more than sixty years."
+    assert _first(f"{ties}\n\nThe two countries will keep working together.") == ties
+
+
+def test_a_scene_at_dusk_and_a_quotation_give_way_to_the_news_below_them():
+    lit = ("More than 2,000 lanterns from Hoi An were lit in Sydney on February 8 as part of a ten-day exhibition "
+           "co-hosted by the consulate.")
+    scene = ("As the sun dropped behind the Sydney skyline, the first lanterns flickered on, and the harbourside "
+             "looked like an old street.")
+    assert _first(f"{scene}\n\n{lit}\n\nThe garden is free to enter.") == lit
+    award = ("The Ministry of Foreign Affairs awarded prizes to 45 foreign writers from 23 countries at the ceremony, "
+             "the finale of the contest.")
+    quote = ("\"I came to Vietnam to teach English and ended up being taught Vietnamese by the fish sellers,\" Kenyan "
+             "teacher Grace Wanjiru told the audience, drawing laughter at the Diplomatic Academy.")
+    assert _first(f"{quote}\n\n{award}\n\nEntries reached 2,100.") == award
+    said = "\"We are proud of our writers,\" the minister said."
+    assert _first(f"{said}\n\nThe ministry presented awards to 45 writers.\n\nEntries reached 2,100.") == said
+
+
+TIMELINE = ("When Vietnam and Australia exchanged diplomatic notes on February 26, 1973, the war had barely ended.\n\n"
+            "Below are the key milestones.\n\n1973 – Diplomatic relations established on February 26.\n\n"
+            "2009 – The two countries establish a comprehensive partnership.\n\n"
+            "2024 – Relations raised to a comprehensive strategic partnership.\n\nLatest milestone\n\n"
+            "Foreign Minister Vu Duc Khiem and Australian Foreign Minister Helen Castleford co-chaired the sixth "
+            "Foreign Ministers' Meeting in Canberra on February 26, agreeing on a new action plan for 2026–2030.\n\n"
+            "The meeting also prepared an annual leaders' meeting.\n")
+
+
+@pytest.mark.parametrize("headline", ["Timeline: Vietnam – Australia relations since 1973",
+                                      "Five things to know about Vietnam and Australia",
+                                      "Vietnam – Australia at 50: an overview of a strategic partnership"])
+def test_an_explainer_comes_to_the_news_it_was_written_for(headline):
+    assert _first(TIMELINE, headline).startswith("Foreign Minister Vu Duc Khiem and Australian Foreign Minister")
+
+
+def test_an_explainers_point_and_a_timeline_under_another_headline_stand():
+    point = ("The CPTPP general review, which the members aim to conclude by the end of 2026, could rewrite the rules "
+             "of origin for Vietnamese exporters.")
+    below = "Senior officials met again from May 25 to 28 in Vancouver to narrow differences on e-commerce."
+    assert _first(f"{point}\n\n{below}\n\nMore talks follow.", "EXPLAINER: What the CPTPP review means") == point
+    assert not _first(TIMELINE, "Vietnam and Australia: half a century of ties").startswith("Foreign Minister")
+
+
+def test_a_rows_english_translation_is_read_where_its_text_is_vietnamese():
+    post = {"type": "post", "text": "Đại sứ quán Việt Nam tại Romania cảnh báo công dân về các cá nhân quảng cáo visa "
+                                    "lao động sang Romania với chi phí cao và hứa hẹn việc làm.",
+            "text_translated": "The Embassy of Vietnam in Romania warns citizens about individuals advertising work "
+                               "visas to Romania for high fees and promising jobs."}
+    assert record_text_field(post) == "text_translated"
+    assert record_text_field({**post, "text": "The embassy warns citizens about visa fraud in Romania today and "
+                                              "asks them to use licensed agencies only."}) == "text"
+    assert listing_row({"type": "page", "page_name": "Embassy of Vietnam in Romania", "followers": 18422}, False) \
+        == "page"
+    assert listing_row({"type": "page", "text": "The embassy warns citizens."}, True) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Ministry of Foreign Affairs - Socialist Republic of Viet Nam          https://mofa.example/en/press-release/0412",
+    "Permanent Mission of the Socialist Republic of Viet Nam to the United Nations Office, WTO and other "
+    "international organizations in Geneva"])
+def test_a_sites_name_with_its_address_or_a_missions_long_name(line):
+    assert names_site(line)
+    assert not names_site("Embassy of Vietnam holds culture days in Geneva")
+
+
+def test_a_sites_name_beside_a_pages_address_is_no_headline():
+    page = ("The Diplomat\nhttps://thediplomat.example/2025/11/vietnams-quiet-game-at-the-edges-of-the-g20/\n\n"
+            "ASEAN | Economy | Southeast Asia\n\nVietnam's Quiet Game at the Edges of the G20\n\nBy D. Ostrowski\n\n"
+            "Vietnam's prime minister held nine bilateral meetings in Johannesburg on Sunday, officials said.\n\n"
+            "The talks covered trade and investment.\n")
+    assert ingest_document(page.replace("\nhttps", " https"), "d", "page.txt").headline \
+        == "Vietnam's Quiet Game at the Edges of the G20"
+
+
+def test_a_releases_title_above_its_highlights_is_its_headline():
+    mail = ("Dear colleagues,\n\nPlease find below the press release on the roadshow.\n\nBest regards,\nThu\n\n"
+            "Korean Manufacturers Pledge US$860 Million for Northern Vietnam Industrial Parks\n\n"
+            "- 11 investment pledges and 6 land-lease MoUs signed\n"
+            "- Focus on automotive parts, shipbuilding supplies and secondary batteries\n\n"
+            "BUSAN, 18 April 2025 – Eleven Korean manufacturers pledged a total of US$860 million for new factories in "
+            "northern Vietnam at a roadshow in Busan on 18 April.\n\nThe largest pledge came from Daeyang Precision.\n")
+    article = ingest_document(mail, "m", "mail.txt")
+    assert article.headline == "Korean Manufacturers Pledge US$860 Million for Northern Vietnam Industrial Parks"
