@@ -155,3 +155,34 @@ def test_a_releases_title_above_its_highlights_is_its_headline():
             "northern Vietnam at a roadshow in Busan on 18 April.\n\nThe largest pledge came from Daeyang Precision.\n")
     article = ingest_document(mail, "m", "mail.txt")
     assert article.headline == "Korean Manufacturers Pledge US$860 Million for Northern Vietnam Industrial Parks"
+
+
+@pytest.mark.parametrize("dateline", ["(TTH.gov) - ", "(Thanhhoa.gov.vn) - "])
+def test_a_portals_address_in_brackets_is_its_dateline(dateline):
+    lead = "On November 21, the Department of Foreign Affairs handed over 40 flood-resistant houses to households."
+    assert strip_dateline(dateline + lead) == lead
+    assert strip_dateline("(Fiji) - " + lead) == "(Fiji) - " + lead
+
+
+@pytest.mark.parametrize("headline", ["By the numbers: Five years of the EVFTA", "In numbers: Korean investment",
+                                      "Vietnam's UNESCO journey: milestones since 1976",
+                                      "Five things: Vietnam's trade push into the Gulf"])
+def test_data_pieces_and_milestones_are_explainers(headline):
+    assert _first(TIMELINE, headline).startswith("Foreign Minister Vu Duc Khiem")
+
+
+def test_a_cover_notes_advisory_and_a_speakers_word_that_news_follows_are_no_lead():
+    news = ("The Ministry of Foreign Affairs will hold the Diplomatic Culture Fair 2025 at the Imperial Citadel in "
+            "Hanoi on 30 November.")
+    note = ("Please find below and attached the media advisory for the Diplomatic Culture Fair 2025.\n\n"
+            "Kindly note the new accreditation procedure this year.")
+    assert _first(f"{note}\n\n{news}") == news
+    fund = "Ho Chi Minh City will establish a Friendship Cities Cooperation Fund with initial capital of 50 billion VND."
+    speech = ("Good morning.\n\nForty-nine years ago, our city was recovering from war.\n\nWe have partners in 57 "
+              "cities.\n\nToday, I am pleased to announce a new commitment.\n\n")
+    assert _first(f"{speech}{fund}\n\nThe fund will open next year.") == fund
+
+
+def test_a_speeches_source_note_in_brackets_is_furniture():
+    assert classify("[Source: Department of Foreign Affairs of Ho Chi Minh City – English version provided to "
+                    "delegates. Check against delivery.]", False)

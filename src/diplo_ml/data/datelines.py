@@ -194,11 +194,14 @@ _PRESS_WIRES = (r"/PRNewswire(?:-[A-Za-z]+)?/|/EINPresswire\.com/|/CNW/"
 DATELINE_PRESS_WIRE = re.compile(rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}?(?:,\s*[A-Z][\w.'’ -]{{1,30}}?){{0,2}}"
                                  rf"(?:,\s*{_AGENCY_DATE})?)\s*(?:--)?\s*(?P<outlet>{_PRESS_WIRES})\s*{_DASH}\s*"
                                  r"(?=[A-Z\"“])")
+# a site's address in brackets as its dateline (read 114: "(TTH.gov) -", "(Thanhhoa.gov.vn) -")
+DATELINE_SITE_OUTLET = re.compile(rf"^\((?P<outlet>[A-Za-z][\w-]{{1,30}}(?:\.(?:gov|com|org|net|vn|edu|info)){{1,3}})\)"
+                                  rf"\s*{_DASH}\s*(?=[A-Z\"“])")
 DATELINES = (DATELINE_PAREN, DATELINE_OUTLET, DATELINE_BARE, DATELINE_CAPS, DATELINE_DATED, DATELINE_UNDASHED,
              DATELINE_DATE, DATELINE_CITY, DATELINE_SOURCE, DATELINE_SITE, DATELINE_LOWER_CITY, DATELINE_AGENCY,
              DATELINE_DATE_AGENCY,
              DATELINE_AGENCY_UNDASHED,
-             DATELINE_TAG, DATELINE_UNKNOWN_OUTLET, DATELINE_PRESS_WIRE)
+             DATELINE_TAG, DATELINE_UNKNOWN_OUTLET, DATELINE_PRESS_WIRE, DATELINE_SITE_OUTLET)
 # "VNA -": a place and date may follow ("VNA - New Delhi, Aug 1 -")
 OUTLET_ONLY = (DATELINE_OUTLET, DATELINE_BARE)
 WEEKDAYS = f"{_WEEKDAY_NAMES}|mon|tue|wed|thu|fri|sat|sun"

@@ -733,8 +733,10 @@ TRANSCRIPT_NOTE = re.compile(r"^(?:script/)?transcript(?:ion)? (?:prepared|produ
                              r"|^(?:script\s*/\s*)?transcript\s*[-–—:]\s*as (?:broadcast|aired|delivered)\b"
                              r"|^not checked against (?:delivery|the (?:recording|audio|broadcast))\b"
                              # a transcriber's note on the file in brackets (read 113: "[file: mofa_briefing_….txt |
-                             # source: audio recording, … | transcribed with auto-captioning, …]")
-                             r"|^\[(?:file(?:name)?|recording|audio|transcri(?:pt|bed)(?: by)?)\s*:[^\]]{0,300}\]$",
+                             # source: audio recording, … | transcribed with auto-captioning, …]"; read 114:
+                             # "[Source: Department of Foreign Affairs … – English version provided to delegates. …]")
+                             r"|^\[(?:file(?:name)?|recording|audio|transcri(?:pt|bed)(?: by)?|source)\s*:"
+                             r"[^\]]{0,300}\]$",
                              re.IGNORECASE)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (PROMOTION, 20, "a publisher's promotion"),
                  (PLAYER, 15, "a video player's line"), (TRANSCRIPT_NOTE, 30, "a transcript's note on itself"),

@@ -454,6 +454,12 @@ PAGE_NOTE = re.compile(
     # (wider than COVER_NOTE, which sets aside what a paragraph it opens says of the copies, but a sentence alone)
     rf"|^{_PLEASE_FIND}[^.!?:\d]{{0,160}}\b(?:answers?|responses?|replies|text"
     r"|transcript|translation|copy|version)\b[^.!?:\d]{0,80}[.!]?$"  # (not a statement after a colon, an invitation)
+    # (read 112: "Please find below and attached the media advisory for the Diplomatic Culture Fair 2025.")
+    r"|^please find (?:below|attached|enclosed|herewith)(?: and (?:below|attached|enclosed))? (?:the |our |a )?"
+    r"(?:media |press )?(?:advisory|release|statement|notice|programme|program)\b[^.!?:]{0,100}[.!]?$"
+    r"|^(?:kindly|please) note (?:the|our) (?:new |revised |changed )?(?:accreditation |registration )?(?:procedure"
+    r"|arrangements?|requirements?)\b[^.!?\d]{0,40}[.!]$"  # (the cover note's "Kindly note the new accreditation
+    # procedure this year.", read 112)
     # a transcript's note in brackets, cut by its inner stop (read 72): "(Transcript provided by the Embassy … Japan."
     rf"|^\((?:{_SCRIPT_NOTE}|translated)\b[^)]{{0,120}}$"
     r"|^translated from (?:the )?[A-Z]?[a-z]+(?: (?:by|into) [^.!?]{1,60})?\.\)?$"  # ("Translated from Vietnamese.)")
@@ -784,7 +790,12 @@ POINTER = re.compile(r"\b(?:may|might|will|could|(?:is|are) about to) (?:soon )?
                      r" news\b[^.!?]{0,60}[.!]$"
                      r"|^(?:(?:this year|today|tonight|now),? )?(?:I|we) have (?:a |some )?(?:special |little |big )?"
                      r"(?:gift|surprise|present)s? for you[.!]$"
-                     r"|^(?:after that|then),? I(?: will|['’]ll) take (?:your )?questions[.!]$", re.IGNORECASE)
+                     r"|^(?:after that|then),? I(?: will|['’]ll) take (?:your )?questions[.!]$"
+                     # (read 114) "Today, I am pleased to announce a new commitment."
+                     r"|^(?:(?:today|now),? )?(?:I am|I['’]m|we are|we['’]re) (?:very |most )?(?:pleased|happy"
+                     r"|delighted|proud|honou?red|glad) to (?:announce|share) (?:a|an|the|two|three|some|our) "
+                     r"(?:new |important |major |first |further )?(?:commitment|initiative|decision|step|measure"
+                     r"|announcement|plan)s?[.!]$", re.IGNORECASE)
 # a call to read on that names nothing: "Find out who can apply and how.", "Read technical briefing 6." (not "Find
 # out about the final route for Phase Two of HS2.", whose names say what the page is about)
 BARE_CALL = re.compile(r"^(?i:find out|read|learn|see|check|discover)\b(?:\s+[a-z0-9][\w'’-]*){0,10}[.!]?$")
@@ -1875,11 +1886,13 @@ def _dated_news(sentence: str, above: Sequence[str], latest: int | None) -> bool
 
 # a headline that names its page an explainer, a backgrounder, a timeline or an anniversary's overview (read 115):
 # "What to know about …", "Five things to know about …", "FAQ: …", "Explainer: …", "Backgrounder: …", "Timeline: …",
-# "Fact box: …", "Viet Nam – Germany at 50: An overview of …", "Vietnam – Cuba at 65: milestones of …"
+# "Fact box: …", "Viet Nam – Germany at 50: An overview of …", "Vietnam – Cuba at 65: milestones of …", "In numbers:
+# …", "Vietnam's UNESCO journey: milestones since 1976"
 EXPLAINER_TITLE = re.compile(r"^(?:explainer|backgrounder|timeline|fact ?box|factfile|faq|at a glance)\s*[:–—-]"
                              r"|\bwhat (?:you need |you should |travell?ers should |\w+ should )?to know\b"
-                             r"|\b(?:five|three|four|six|seven|ten|\d{1,2}) things (?:to know|you need)\b"
-                             r"|\bat \d{2,3}\s*:\s*(?:an? )?(?:overview|milestones|look back|timeline)\b"
+                             r"|\b(?:five|three|four|six|seven|ten|\d{1,2}) things(?: (?:to know|you need)\b|\s*:)"
+                             r"|\bat \d{2,3}\s*:\s*(?:an? )?(?:overview|look back|timeline)\b|\bmilestones\b"
+                             r"|^(?:by the|in) numbers\s*:"  # (read 115: "By the numbers: Five years of the EVFTA")
                              r"|\bwhat(?:'s|’s| is) on and why it matters\b", re.IGNORECASE)
 MAY_HAPPEN = re.compile(r"\b(?:could|may|might|would)\s+(?!have\b)[a-z]+")  # what may come: "… could rewrite …"
 EXPLAINER_STATEMENTS = 20  # how far below its framing an explainer's news may come (read 115: 17 statements)
