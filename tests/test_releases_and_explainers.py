@@ -177,7 +177,7 @@ def test_a_cover_notes_advisory_and_a_speakers_word_that_news_follows_are_no_lea
     note = ("Please find below and attached the media advisory for the Diplomatic Culture Fair 2025.\n\n"
             "Kindly note the new accreditation procedure this year.")
     assert _first(f"{note}\n\n{news}") == news
-    fund = "Ho Chi Minh City will establish a Friendship Cities Cooperation Fund with initial capital of 50 billion VND."
+    fund = "Ho Chi Minh City will establish a Friendship Cities Cooperation Fund with capital of 50 billion VND."
     speech = ("Good morning.\n\nForty-nine years ago, our city was recovering from war.\n\nWe have partners in 57 "
               "cities.\n\nToday, I am pleased to announce a new commitment.\n\n")
     assert _first(f"{speech}{fund}\n\nThe fund will open next year.") == fund
