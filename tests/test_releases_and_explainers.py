@@ -186,3 +186,25 @@ def test_a_cover_notes_advisory_and_a_speakers_word_that_news_follows_are_no_lea
 def test_a_speeches_source_note_in_brackets_is_furniture():
     assert classify("[Source: Department of Foreign Affairs of Ho Chi Minh City – English version provided to "
                     "delegates. Check against delivery.]", False)
+
+
+def test_a_portals_login_box_and_page_tools_stand_above_its_title():
+    page = ("DONG THAP PROVINCIAL PORTAL\nUsername: [          ]  Password: [          ]  [Login]  Forgot password?\n\n"
+            "Home > News > Foreign affairs\n\nPrint | Email | Back                    Font size: A- A A+\n\n"
+            "Handing over clean water station funded by a Dutch foundation in Tam Nong district\n\n"
+            "On the morning of 5 July, the provincial Union of Friendship Organizations handed over a clean water "
+            "station to 320 households.\n\nThe station cost 2.1 billion VND.\n")
+    article = ingest_document(page, "p", "page.txt")
+    assert article.headline == "Handing over clean water station funded by a Dutch foundation in Tam Nong district"
+    assert classify("Username: [ ]  Password: [ ]  [Login]", False) == "login box"
+
+
+def test_a_releases_title_case_title_stands_over_its_longer_deck():
+    release = ("AmCham Vietnam to Lead 45-Company U.S. Trade Mission on Semiconductors to Hanoi and Bac Ninh\n\n"
+               "Mission, timed with the Vietnam–U.S. Innovation Dialogue, will include site visits, a policy roundtable "
+               "and 300 pre-arranged meetings\n\nHANOI, Vietnam--(BUSINESS WIRE)--The American Chamber of Commerce in "
+               "Vietnam will lead a delegation of 45 U.S. companies to Hanoi from April 14 to 17.\n\nThe mission "
+               "coincides with a dialogue.\n")
+    article = ingest_document(release, "r", "release.txt")
+    assert article.headline.startswith("AmCham Vietnam to Lead 45-Company U.S. Trade Mission")
+    assert article.paragraphs[0].text.startswith("The American Chamber of Commerce in Vietnam will lead")

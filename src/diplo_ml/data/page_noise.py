@@ -323,9 +323,13 @@ SEARCH_BOX = re.compile(r"^[☰≡🔍\s]*(?:search|tìm kiếm)(?:\s*(?:\.{2,}|
                         re.IGNORECASE)  # (also after a menu's button: "☰   Search...")
 SOCIAL = re.compile(
     r"^(?:(?:share|print|email|e-mail|facebook|twitter|x|zalo|linkedin|telegram|whatsapp|copy link|like|tweet"
-    r"|follow us|comments?|back to top|top|advertisement|ads?|subscribe|send|save|font size|a\+|a-|\|)\s*[|•·/]?\s*)+$",
+    r"|follow us|comments?|back to top|top|advertisement|ads?|subscribe|send|save|font size|a\+|a-|\|"
+    r"|back|font size:|a)\s*[|•·/]?\s*)+$",  # (a portal's "Print | Email | Back   Font size: A- A A+", read 114)
     re.IGNORECASE,
 )
+# a portal's login box copied with the page (read 114): "Username: [          ]  Password: [          ]  [Login]"
+LOGIN_BOX = re.compile(r"^(?:user ?name|login|e-?mail|account)\s*:?\s*\[[^\]]*\]\s*(?:password\s*:?\s*\[[^\]]*\])?",
+                       re.IGNORECASE)
 # short lines only; "Copyright law reform …" is a sentence
 COPYRIGHT = re.compile(r"^(?:copyright\s*(?:©|\(c\)|\d{4}|by\b|of\b|:|$)|©|\(c\)\s)|\ball rights reserved\b",
                        re.IGNORECASE)
@@ -831,6 +835,8 @@ def classify(line: str, seen_body: bool) -> str | None:
         return "share/print buttons"
     if SEARCH_BOX.match(line.strip(" *_[]")):
         return "search box"
+    if LOGIN_BOX.match(line.strip()):
+        return "login box"
     if PREVIOUS_NEXT.match(line.strip()) and len(line.split()) <= 25:
         return "link to the previous or next article"
     if TAGS.match(line):
