@@ -201,7 +201,7 @@ def test_a_portals_login_box_and_page_tools_stand_above_its_title():
 
 def test_a_releases_title_case_title_stands_over_its_longer_deck():
     release = ("AmCham Vietnam to Lead 45-Company U.S. Trade Mission on Semiconductors to Hanoi and Bac Ninh\n\n"
-               "Mission, timed with the Vietnam–U.S. Innovation Dialogue, will include site visits, a policy roundtable "
+               "Mission, timed with the Vietnam–U.S. Innovation Dialogue, will include site visits, a roundtable "
                "and 300 pre-arranged meetings\n\nHANOI, Vietnam--(BUSINESS WIRE)--The American Chamber of Commerce in "
                "Vietnam will lead a delegation of 45 U.S. companies to Hanoi from April 14 to 17.\n\nThe mission "
                "coincides with a dialogue.\n")
