@@ -588,7 +588,7 @@ def _title_over_deck(candidates: list[tuple[int, str]], best: tuple[int, str]) -
     above = next((c for c in candidates if 0 < best[0] - c[0] <= 2), None)
     if above is None or len(above[1].split()) < 6 or capitals(above[1]) or capitals(best[1]):
         return best
-    return above if _title_case(above[1]) >= 0.7 and _title_case(best[1]) <= 0.3 else best
+    return above if _title_case(above[1]) >= 0.75 and _title_case(best[1]) <= 0.4 else best
 
 
 def _address_line(line: str) -> bool:
