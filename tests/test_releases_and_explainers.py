@@ -208,3 +208,14 @@ def test_a_releases_title_case_title_stands_over_its_longer_deck():
     article = ingest_document(release, "r", "release.txt")
     assert article.headline.startswith("AmCham Vietnam to Lead 45-Company U.S. Trade Mission")
     assert article.paragraphs[0].text.startswith("The American Chamber of Commerce in Vietnam will lead")
+
+
+def test_a_clips_note_in_emphasis_leaves_a_newsletters_name_above_its_story():
+    clip = ("*Clipped from the web version of \"Trade & Diplomacy Brief\", issue 28*\n\n# Trade & Diplomacy Brief\n\n"
+            "**Monday, 13 July 2026** · [Read online](https://example.vn/brief) · [Forward to a friend](#)\n\n---\n\n"
+            "## TOP STORY\n\n### Overseas missions told to bring in high-quality FDI leads\n\n*By Minh Chau*\n\n"
+            "Vietnam's 94 diplomatic missions abroad will each be assigned annual targets for attracting investment "
+            "under a programme adopted on Saturday.\n\nThe programme goes to the Government in August.\n")
+    assert ingest_document(clip, "c", "clip.md").headline != "Trade & Diplomacy Brief"
+    assert classify("[VOV WORLD - ENGLISH SERVICE - 2025-08-14 - CURRENT AFFAIRS SEGMENT - auto-transcript, lightly "
+                    "corrected]", False)

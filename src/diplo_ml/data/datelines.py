@@ -189,11 +189,11 @@ DATELINE_UNKNOWN_OUTLET = re.compile(rf"^\((?P<outlet>{_STORY_TAGS}{_NOT_OUTLETS
 DATELINE_LOWER_CITY = re.compile(r"^(?P<city>[a-zà-ỹ][a-zà-ỹ' ]{1,25}?)\s+[–—-]+\s+(?=[A-Z\"“])" + _NOT_A_PAIR)
 # a press-release wire's dateline (read 110): "HO CHI MINH CITY, Vietnam, Oct. 14, 2025 /PRNewswire/ --", "AUSTIN,
 # Texas, July 22, 2025 (GLOBE NEWSWIRE) --", "HANOI, Vietnam--(BUSINESS WIRE)--"
-_PRESS_WIRES = (r"/PRNewswire(?:-[A-Za-z]+)?/|/EINPresswire\.com/|/CNW/"
-                r"|\((?:GLOBE NEWSWIRE|BUSINESS WIRE|ACCESSWIRE|Newsfile Corp\.)\)")
+_PRESS_WIRES = (r"PRNewswire(?:-[A-Za-z]+)?|EINPresswire\.com|CNW|GLOBE NEWSWIRE|BUSINESS WIRE|ACCESSWIRE"
+                r"|Newsfile Corp\.")
 DATELINE_PRESS_WIRE = re.compile(rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}?(?:,\s*[A-Z][\w.'’ -]{{1,30}}?){{0,2}}"
-                                 rf"(?:,\s*{_AGENCY_DATE})?)\s*(?:--)?\s*(?P<outlet>{_PRESS_WIRES})\s*{_DASH}\s*"
-                                 r"(?=[A-Z\"“])")
+                                 rf"(?:,\s*{_AGENCY_DATE})?)\s*(?:--)?\s*[/(](?P<outlet>{_PRESS_WIRES})[/)]"
+                                 rf"\s*{_DASH}\s*(?=[A-Z\"“])")
 # a site's address in brackets as its dateline (read 114: "(TTH.gov) -", "(Thanhhoa.gov.vn) -")
 DATELINE_SITE_OUTLET = re.compile(rf"^\((?P<outlet>[A-Za-z][\w-]{{1,30}}(?:\.(?:gov|com|org|net|vn|edu|info)){{1,3}})\)"
                                   rf"\s*{_DASH}\s*(?=[A-Z\"“])")

@@ -503,9 +503,11 @@ MD_TITLE = re.compile(r"^\s{0,3}#\s+(.*\S)\s*#*\s*$")  # a level-one heading: th
 CLIP_FIELD = re.compile(r"^(?:title|source|clipped(?: from| on)?|saved(?: from| on)?|url|captured|retrieved|accessed)"
                         r"\s*:\s*\S", re.IGNORECASE)
 # above a clip's one title (read 112): a site's name in capitalised words ("Embassy of the Socialist Republic of Viet
-# Nam in the Republic of India") and a banner wholly in emphasis ("⚠️ *Important: … call the hotline …*")
+# Nam in the Republic of India") and a banner wholly in emphasis after its sign ("⚠️ *Important: … call the hotline
+# …*")
 MD_SITE_NAME = re.compile(r"[A-Z][\w'’&.-]*(?: (?:[A-Z][\w'’&.-]*|of|the|in|to|and|for|at|on|&)){0,15}")
-MD_BANNER = re.compile(r"[^\w*_]{0,4}(?:\*{1,2}|_)[^*_]{3,300}(?:\*{1,2}|_)")
+MD_BANNER = re.compile(r"[^\w*_\s]{1,4}\s*(?:\*{1,2}|_)[^*_]{3,300}(?:\*{1,2}|_)")  # (its sign first: not a clip's
+# "*Clipped from the web version of "…"*" over a newsletter's own "# …" name, read 82)
 # what stands between a section's heading and its story, never between a story's heading and its prose: the story's
 # own title in bold or italics ("**Viet Nam, Singapore upgrade ties …**", not "**By Mai Anh**" or a date) and links
 OTHER_TITLE = re.compile(r"^(\*\*|__|\*|_)(?!(?:by|photo|updated|published|posted|source|credit)\b)(?!.*\d)"

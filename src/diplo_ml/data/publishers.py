@@ -35,7 +35,7 @@ def institution_outlet(dropped: list[tuple[int, str, str]], body: int) -> str | 
     none."""
     lines = {n: line.strip() for n, _, line in dropped}
     for n, why, line in sorted(dropped):
-        name = _as_written(re.sub(r"^From:\s*", "", line.strip()))
+        name = _as_written(re.sub(r"^From:\s*|\s+https?://\S+$", "", line.strip()))  # (not its address beside it)
         if not why.startswith(MASTHEAD_REASONS) or (n > body and why != "publisher line"):
             continue
         if not names_site(name) or len(name.split()) > 14:
