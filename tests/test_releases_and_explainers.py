@@ -219,3 +219,10 @@ def test_a_clips_note_in_emphasis_leaves_a_newsletters_name_above_its_story():
     assert ingest_document(clip, "c", "clip.md").headline != "Trade & Diplomacy Brief"
     assert classify("[VOV WORLD - ENGLISH SERVICE - 2025-08-14 - CURRENT AFFAIRS SEGMENT - auto-transcript, lightly "
                     "corrected]", False)
+
+
+def test_a_sites_vietnamese_name_after_an_english_title_is_cut():
+    from diplo_ml.data.page_noise import without_site
+    title = "Viet Nam's Mission to ASEAN brings Hue royal court music to ASEAN Day celebration"
+    assert without_site(f"{title} - Phái đoàn Thường trực Việt Nam tại ASEAN") == title
+    assert without_site("Hội nghị Ngoại giao lần thứ 32 - Bộ Ngoại giao") == "Hội nghị Ngoại giao lần thứ 32 - Bộ Ngoại giao"

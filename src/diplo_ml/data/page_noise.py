@@ -21,6 +21,7 @@ from diplo_ml.data.datelines import (
     masthead,
     split_datelines,
 )
+from diplo_ml.data.language import vietnamese_title
 from diplo_ml.text import split_sentences
 
 LANGUAGES = {
@@ -938,7 +939,9 @@ def split_site(title: str) -> tuple[str, str]:
         return title, ""
     head, site = split[1], split[2].strip()
     known = site.lower() in SITE_NAMES or masthead(site) or bool(MISSION_SITE.fullmatch(site)) \
-        or bool(PAPER_NAME.fullmatch(site))
+        or bool(PAPER_NAME.fullmatch(site)) or (vietnamese_title(site) and not vietnamese_title(head)
+                                                and len(head.split()) >= 4)  # (its name in Vietnamese under an
+    # English title: "… to ASEAN Day celebration - Phái đoàn Thường trực Việt Nam tại ASEAN", read 113)
     section = re.match(r"^(.*\S) [-–—|] [A-Z][\w&]*(?: (?:&|[A-Z][\w&]*))?$", head) if known else None
     if section and len(section[1].split()) >= 4:  # (a section's name between them: "… - World - The Jakarta Post")
         head = section[1]
