@@ -227,3 +227,14 @@ def test_a_sites_vietnamese_name_after_an_english_title_is_cut():
     assert without_site(f"{title} - Phái đoàn Thường trực Việt Nam tại ASEAN") == title
     vietnamese = "Hội nghị Ngoại giao lần thứ 32 - Bộ Ngoại giao"
     assert without_site(vietnamese) == vietnamese
+
+
+def test_a_sites_tagline_in_title_case_is_no_title_over_a_story():
+    page = ("Economics, Politics and Public Policy in East Asia and the Pacific\n\n"
+            "Vietnam's soft power is already on the menu abroad, and Hanoi should build on it\n\n"
+            "Vietnam's restaurants abroad have done more for its image than any campaign, and the government should "
+            "now fund them.\n\nThe author is a researcher.\n")
+    assert ingest_document(page, "p", "page.txt").headline \
+        == "Vietnam's soft power is already on the menu abroad, and Hanoi should build on it"
+    assert classify("[Refresh this page for the latest. Questions are summarised; answers are transcribed from the "
+                    "spokesperson's remarks.]", False) is None

@@ -586,8 +586,10 @@ def _title_over_deck(candidates: list[tuple[int, str]], best: tuple[int, str]) -
     "AmCham Vietnam to Lead 45-Company U.S. Trade Mission on Semiconductors …" / "Mission, timed with the …, will
     include site visits, …"): the title, not the longest line."""
     above = next((c for c in candidates if 0 < best[0] - c[0] <= 2), None)
-    if above is None or len(above[1].split()) < 6 or capitals(above[1]) or capitals(best[1]):
-        return best
+    if above is None or len(above[1].split()) < 6 or capitals(above[1]) or capitals(best[1]) \
+            or len(best[1].split()) < 15 or not STORY_VERB.search(above[1]) or is_menu(above[1]):
+        return best  # (a deck is long; not a site's tagline or its menu over a title: "Economics, Politics and
+    # Public Policy in East Asia and the Pacific", "Business | Asia | Southeast Asia", a review of s66 found)
     return above if _title_case(above[1]) >= 0.75 and _title_case(best[1]) <= 0.4 else best
 
 

@@ -742,7 +742,7 @@ TRANSCRIPT_NOTE = re.compile(r"^(?:script/)?transcript(?:ion)? (?:prepared|produ
                              # "[Source: Department of Foreign Affairs … – English version provided to delegates. …]")
                              r"|^\[(?:file(?:name)?|recording|audio|transcri(?:pt|bed)(?: by)?|source)\s*:"
                              r"[^\]]{0,300}\]$"
-                             r"|^\[[^\]]{0,200}\b(?:auto-?transcript|transcribed)\b[^\]]{0,100}\]$",  # ("[VOV WORLD -
+                             r"|^\[[^\]]{0,200}\bauto-?transcript\b[^\]]{0,100}\]$",  # ("[VOV WORLD -
                              # ENGLISH SERVICE - 2025-08-14 - … - auto-transcript, lightly corrected]", read 89)
                              re.IGNORECASE)
 SHORT_NOTICES = ((COPYRIGHT, 12, "copyright notice"), (PROMOTION, 20, "a publisher's promotion"),
