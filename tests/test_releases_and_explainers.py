@@ -238,3 +238,44 @@ def test_a_sites_tagline_in_title_case_is_no_title_over_a_story():
         == "Vietnam's soft power is already on the menu abroad, and Hanoi should build on it"
     assert classify("[Refresh this page for the latest. Questions are summarised; answers are transcribed from the "
                     "spokesperson's remarks.]", False) is None
+
+
+def test_translated_rows_consent_boxes_and_vietnamese_sentences_are_not_read_as_english():
+    row = {"text_vi": "Nhà hát Múa rối Thăng Long đã có buổi biểu diễn phục vụ khán giả Argentina tại Buenos Aires "
+                      "nhân kỷ niệm năm mươi năm quan hệ ngoại giao.",
+           "text_en_mt": "The Thang Long Puppet Theater gave a performance for the Argentine audience in Buenos Aires "
+                         "to mark fifty years of diplomatic relations.",
+           "title_en_mt": "Thang Long Puppet Theater performs in Argentina"}
+    assert record_text_field(row) == "text_en_mt"
+    assert classify("We and our 143 partners store and access information on your device.", False)
+    news = "Vietnam and Morocco agreed to launch a joint feasibility study on a preferential trade agreement in Rabat."
+    assert _first(f"Đại sứ quán tại Nam Phi hỗ trợ 5 doanh nghiệp Việt Nam thu hồi công nợ 1,2 triệu USD.\n\n"
+                  f"[ENGLISH TRANSLATION – prepared by the Department. Unofficial.]\n\n{news}") == news
+    names = "Nguyễn Thị Hương met Trần Văn Đức and Phạm Minh Chính in Hà Nội on Monday to sign a trade deal."
+    assert _first(f"{names}\n\n{news}") == names
+
+
+def test_a_parallel_texts_table_row_reads_as_its_sentences():
+    page = ("# Parallel text\n\n| ¶ | Tiếng Việt | English |\n|---|---|---|\n"
+            "| 3 | Tôi vui mừng thông báo rằng Chính phủ hai nước đã nhất trí đặt mục tiêu mới nâng kim ngạch. "
+            "| I am pleased to announce that our two governments have agreed on a new trade target. |\n")
+    article = ingest_document(page, "t", "table.md")
+    assert "I am pleased to announce that our two governments" in article.summary_text
+    assert "| I am pleased" not in article.summary_text
+
+
+def test_release_mails_notes_on_pictures_and_credits_a_bulletins_menu_and_a_drizzle_are_no_lead():
+    news = "The frigate 019-Le Loi arrived at the French naval base of Toulon on 20 May 2025 for a five-day visit."
+    mail = ("On behalf of the Embassy, please find below our press release on the visit of the frigate to Toulon.\n\n"
+            "Photos in high resolution can be downloaded from the link at the end of this message.\n\n"
+            "Kindly credit \"Embassy of Viet Nam in France\".\n\n")
+    assert _first(f"{mail}{news}\n\nThe ship carries 120 sailors.") == news
+    menu = "Coming up in today's bulletin: a deputy minister's trip to Qatar, and a talk on workers' safety."
+    assert _first(f"{menu}\n\n{news}") == news
+    held = ("The Ministry of National Defence on October 3 held a ceremony in Hanoi to see off 63 officers of Level-2 "
+            "Field Hospital No. 7.")
+    drizzle = ("Under a fine drizzle on Friday morning, dozens of relatives held up small red flags as the doctors "
+               "lined up in the courtyard.")
+    assert _first(f"{drizzle}\n\n{held}\n\nThe hospital leaves next week.") == held
+    assert strip_dateline("PINGXIANG, Guangxi, Sept. 21 (Xinhua) -- Before dawn breaks, trucks queue at the border.") \
+        == "Before dawn breaks, trucks queue at the border."

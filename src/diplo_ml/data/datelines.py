@@ -161,7 +161,9 @@ _WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _AGENCY_PLACE = r"[A-Z][\w.'’-]*(?:/[A-Z][\w.'’-]*)?(?:\s[A-Z][\w.'’-]*){0,3}"  # (before an agency's date: "Kuala
 # Lumpur, 3 March"; two places a wire's story is filed from: "HANOI/SINGAPORE, Sept 4", read 87)
 _AGENCY_DATE = rf"(?:(?i:{MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{MONTHS})\.?)(?:,?\s+\d{{4}})?"
-DATELINE_AGENCY = re.compile(rf"^(?P<place>{_AGENCY_PLACE}{_COUNTRY_AFTER_PLACE},\s*{_AGENCY_DATE})"
+DATELINE_AGENCY = re.compile(rf"^(?P<place>{_AGENCY_PLACE}{_COUNTRY_AFTER_PLACE}"
+                             r"(?:,\s*[A-Z][a-z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?)?"  # (its region: "PINGXIANG, Guangxi,
+                             rf",\s*{_AGENCY_DATE})"  # Sept. 21 (Xinhua) --", read 116)
                              rf"\s*\((?P<outlet>{_STORY_TAGS}(?:[A-Z][A-Z&.]{{1,11}}"
                              rf"|(?!(?i:{_WEEKDAY_NAMES}|local|time)\b)(?:[A-Z][a-z]+ ){{0,3}}[A-Z][a-z]+))\)"  # (or in
                              rf"\.?\s*(?:{_DASH}|:)\s*(?=[A-Z\"“])")  # words: "MANILA, Aug 12 (Asia Pacific Wire) -",

@@ -176,7 +176,8 @@ TEXT_WORDS = {"text", "body", "content", "article", "paras", "paragraphs", "bloc
 # "author_bio_txt", "kw_txt", a review found)
 SHORT_TEXT_WORDS = {"bdy", "txt"}
 TEXT_FORM_WORDS = {"text", "body", "bdy", "txt", "raw", "clean", "plain", "full", "main"}
-TEXT_NAME_ENDS = TEXT_WORDS | {"html", "plain", "clean", "raw", "full", "markdown", "md", "encoded", "chunk", "part"}
+TEXT_NAME_ENDS = TEXT_WORDS | {"html", "plain", "clean", "raw", "full", "markdown", "md", "encoded", "chunk", "part",
+                                "en", "vi", "mt"}  # (a translating scraper's "text_vi" and "text_en_mt", read 121)
 # (a feed's "content_encoded", its <content:encoded>, read 85; a crawler's "content_chunk" beside its "chunk_index",
 # read 91; a spider's "body_part" beside its "seq", read 97)
 
@@ -271,8 +272,8 @@ def _date_name(name: str) -> bool:
 
 
 # a field named as the English translation of a row's text (read 111: a social scrape's "text_translated" beside the
-# post's Vietnamese "text"; "text_en", "translation")
-TRANSLATION_NAME = re.compile(r"translat|(?:^|_)(?:en|eng|english)$", re.IGNORECASE)
+# post's Vietnamese "text"; "text_en", "translation"; read 121's "text_en_mt" beside "text_vi")
+TRANSLATION_NAME = re.compile(r"translat|(?:^|_)(?:en|eng|english)(?:_|$)", re.IGNORECASE)
 
 
 def record_text_field(record: dict[str, Any]) -> str:
@@ -282,6 +283,7 @@ def record_text_field(record: dict[str, Any]) -> str:
     text = record.get(field)
     if isinstance(text, str) and vietnamese_text(text):
         return next((k for k, v in record.items() if k != field and isinstance(v, str) and TRANSLATION_NAME.search(k)
+                     and not NOT_TEXT_WORDS.intersection(_name_words(k))  # (not a title's: "title_en_mt")
                      and v.strip() and looks_english(v) and not vietnamese_text(v)), field)
     return field
 

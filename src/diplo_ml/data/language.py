@@ -45,6 +45,15 @@ def vietnamese_text(text: str) -> bool:
         and len(VIETNAMESE_WORDS.intersection(w.strip(".,;:!?") for w in words)) >= 1
 
 
+def mostly_vietnamese(text: str) -> bool:
+    """A sentence whose words in small letters (not its names) are Vietnamese: four or more of them, two in five at
+    least, carry letters only Vietnamese writes ("Đại sứ quán tại Nam Phi hỗ trợ 5 doanh nghiệp …", read 121; not
+    "Nguyễn Thị Hương met Trần Văn Đức in Hà Nội …")."""
+    small = [w for w in text.split() if w[:1].islower()]
+    marked = sum(bool(VIETNAMESE_LETTER.search(w)) for w in small)
+    return marked >= 4 and marked >= 0.4 * len(small)
+
+
 def vietnamese_title(text: str) -> bool:
     """A title in Vietnamese ("Bệnh viện dã chiến cấp 2 số 7 lên đường …"), which may have no function word: three
     words or more in small letters carry letters only Vietnamese writes, and three in five of its words have marks

@@ -346,7 +346,11 @@ UPDATE_NOTE = re.compile(r"^(?:last )?updated?(?: at| on)?\s(?:[^:]|(?<=\d):(?=\
 COOKIES = re.compile(r"\bcookies\b.*\b(?:website|site|browser|browsing|settings|preferences|consent|analytics|essential"
                      r"|accept all|reject)\b|\b(?:accept|reject|manage)\b.*\bcookies\b|^skip to (?:main )?content$"
                      r"|^(?:we|this (?:web)?site) uses? cookies\b|^we value your privacy\b"
-                     r"|\b(?:you )?(?:agree|consent) to (?:our|the) use of cookies\b", re.IGNORECASE)
+                     r"|\b(?:you )?(?:agree|consent) to (?:our|the) use of cookies\b"
+                     # a consent box's own words (read 121: "We and our 143 partners store and access information on
+                     # your device.")
+                     r"|^we and our (?:\d+ )?(?:partners|vendors)\b|\bstore and/?(?:or )?access information on "
+                     r"(?:a|your) device\b", re.IGNORECASE)
 # who published a GOV.UK page: "From: Foreign, Commonwealth & Development Office and The Rt Hon David Lammy MP"
 PUBLISHER = re.compile(r"^from:\s+\S", re.IGNORECASE)
 # a site's or a channel's word about itself, and a hotline's note: "Official English-language channel of the Vietnam

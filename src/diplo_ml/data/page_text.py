@@ -476,6 +476,10 @@ def markdown_to_text(text: str) -> str:
     for line in text.split("\n"):
         plain = "" if MD_BREAK.match(line) else MD_UNDERSCORES.sub(r"\1", MD_MARKUP.sub("", MD_LINK.sub(
             lambda m: m.group(2) or "", line)))
+        if MD_TABLE_ROW.match(plain) and any(len(cell.split()) >= 8 and TERMINAL_STOP.search(cell)
+                                             for cell in plain.strip().strip("|").split("|")):
+            plain = " ".join(cell.strip() for cell in plain.strip().strip("|").split("|"))  # (a table of sentences:
+            # a parallel text's "| 3 | Tôi vui mừng … | I am pleased to announce … |", read 121, its cells as text)
         if after_image and plain.strip():
             plain += " (Photo caption)" if _reads_as_caption(plain) else ""
             after_image = False
@@ -484,6 +488,8 @@ def markdown_to_text(text: str) -> str:
     return "\n".join(out)
 
 
+MD_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")  # a Markdown table's row
+TERMINAL_STOP = re.compile(r"[.!?][\"”’)]?\s*$")  # a sentence's end
 FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
 FRONT_MATTER_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*[:=]\s*(.*)$")  # ("title: …", TOML's "title = …")
 # a reader service's header fields (r.jina.ai): "Title: …", "URL Source: …", "Published Time: …"

@@ -21,7 +21,7 @@ from diplo_ml.data.datelines import (
     strip_dateline,
     strip_page_header,
 )
-from diplo_ml.data.language import vietnamese_text
+from diplo_ml.data.language import mostly_vietnamese, vietnamese_text
 from diplo_ml.data.page_kind import OPINION
 from diplo_ml.data.page_noise import (
     ATTRIBUTED,
@@ -371,6 +371,8 @@ COVER_NOTE = re.compile(rf"^{_PLEASE_FIND}(?:the |our |a )?(?:[\w-]+ ){{0,2}}"
 # to its top story or its tagline, the outlet's own team at work
 PAGE_NOTE = re.compile(
     rf"^{_ACKNOWLEDGEMENT}|^{_NOTE_TO_EDITORS}|^(?:the )?following is (?:the )?(?:full )?text\b"
+    # a release mail's note on its pictures (read 118: "Photos in high resolution can be downloaded from the link …")
+    r"|^(?:high-resolution |hi-res )?(?:photos?|pictures|images)(?: in high resolution)? (?:can|may) be downloaded\b"
     # "The following is the toast delivered by President … at the state banquet …" (read 68)
     r"|^(?:the )?following (?:is|are) (?:the |an? )?(?:(?:full|unofficial|official|english|opening|closing|keynote"
     r"|welcome|prepared) ){0,2}(?:toast|speech|address|remarks|statement|transcript|translation|message)\b"
@@ -455,13 +457,16 @@ PAGE_NOTE = re.compile(
     rf"|^{_PLEASE_FIND}[^.!?:\d]{{0,160}}\b(?:answers?|responses?|replies|text"
     r"|transcript|translation|copy|version)\b[^.!?:\d]{0,80}[.!]?$"  # (not a statement after a colon, an invitation)
     # (read 112: "Please find below and attached the media advisory for the Diplomatic Culture Fair 2025.")
-    r"|^please find (?:below|attached|enclosed|herewith)(?: and (?:below|attached|enclosed))? (?:the |our |a )?"
+    r"|^(?:on behalf of [^,.!?]{3,60},\s*)?please find (?:below|attached|enclosed|herewith)"
+    r"(?: and (?:below|attached|enclosed))? (?:the |our |a )?"  # (read 118: "On behalf of the Embassy, please …")
     r"(?:media |press )?(?:advisory|release|statement|notice|programme|program)\b[^.!?:]{0,100}[.!]?$"
     r"|^(?:kindly|please) note (?:the|our) (?:new |revised |changed )?(?:accreditation |registration )?(?:procedure"
-    r"|arrangements?|requirements?)\b[^.!?\d]{0,40}[.!]$"  # (the cover note's "Kindly note the new accreditation
+    r"|arrangements?|requirements?)\b[^.!?\d]{0,40}[.!]$|^(?:kindly|please) credit\b[^.!?]{0,80}[.!]$"  # (the cover
+    # note's "Kindly credit “Embassy of Viet Nam in France”.", read 118; "Kindly note the new accreditation
     # procedure this year.", read 112)
     # a transcript's note in brackets, cut by its inner stop (read 72): "(Transcript provided by the Embassy … Japan."
     rf"|^\((?:{_SCRIPT_NOTE}|translated)\b[^)]{{0,120}}$"
+    r"|^\[(?:english |unofficial )?(?:translation|translated)\b[^\]]{0,160}$"  # ("[ENGLISH TRANSLATION – …", read 121)
     r"|^translated from (?:the )?[A-Z]?[a-z]+(?: (?:by|into) [^.!?]{1,60})?\.\)?$"  # ("Translated from Vietnamese.)")
     # a live page's pointer to itself, a post's exclamation (read 41): "Follow our coverage of …", "What a week it
     # has been."
@@ -722,7 +727,8 @@ def is_statement(sentence: str) -> bool:
         return False
     if (DOCUMENT_NOTE.search(unemphasised) and len(text.split()) <= 30) or FOOTNOTE.match(text) \
             or STORIES_MENU.match(unemphasised) \
-            or vietnamese_text(text) or _describes_itself(unemphasised) or _answer_fragment(text) \
+            or vietnamese_text(text) or mostly_vietnamese(text) or _describes_itself(unemphasised) \
+            or _answer_fragment(text) \
             or ISSUE_TITLE.match(unemphasised) \
             or (SITE_WELCOME.match(unemphasised) and not ATTRIBUTED.search(text)) \
             or (SITE_ALERT.match(unemphasised) and len(text.split()) <= 20) or _slide_caption(unemphasised):
@@ -767,6 +773,9 @@ DOCUMENT_NOTE = re.compile(r"^\[?(?:recorded|transcribed|checked|edited|compiled
 # Quảng Ngãi welcome fishermen home …; Hanoi and Vientiane agree …; and …" (its menu over several: _bulletin_menu)
 STORIES_MENU = re.compile(r"^(?:(?:here are |these are )?(?:our|the) )?(?:top|main) (?:stories|headlines|news)"
                           r"(?: (?:tonight|today|this (?:morning|afternoon|evening|hour)))?\s*:"
+                          # (read 121: "Coming up in today's bulletin: a deputy foreign minister's trip to …")
+                          r"|^coming up (?:in|on) (?:today's|today’s|this week's|this week’s|this|our|the) "
+                          r"(?:bulletin|programme|program|show|episode|edition|broadcast)\s*:"
                           r"|^(?:and )?(?:first|next|finally|also) (?:tonight|today|this (?:morning|evening|hour))"
                           r"\s*[.:]?$", re.IGNORECASE)  # (its turn to a story: "First tonight.")
 
@@ -1199,7 +1208,7 @@ PROPOSES = re.compile(r"\b(?:I|Viet ?[Nn]am)(?: (?:would|should) like to| (?:wis
 
 # what a news lead does, in the past or present perfect: "… on March 12 inaugurated a joint rice research centre",
 # "… agreed on June 10 to set up a joint task force"
-_ACTS = (r"inaugurated|launched|began|signed|agreed|adopted|opened|held|met|received|announced"
+_ACTS = (r"inaugurated|launched|began|signed|agreed|adopted|opened|held(?! up\b)|met|received|announced"
          r"|pledged|(?:co-)?hosted|visited|unveiled|approved|completed|handed|presented|awarded"
          r"|welcomed|discussed|reviewed|called|urged|kicked off|started|concluded|elevated|ratified"
          r"|established|set up|delivered|donated|provided|granted|rescued|repatriated|attended"
@@ -1276,6 +1285,9 @@ FEATURE_OPENER = re.compile(r"^(?:(?:some |about |nearly |almost |more than |exa
                             r"|back in (?:the )?(?:19|20)\d\d|when\b[^.]{0,120}?\b(?:19|20)\d\d,"
                             rf"|{_SEASON_OF_YEAR}"
                             r"|(?:before|after) (?:the )?(?:sunrise|dawn|daybreak|dusk|sunset|first light|nightfall)\b"
+                            # (read 118: "Under a fine drizzle on Friday morning, dozens of relatives held up …")
+                            r"|under (?:a |an |the )?(?:fine |light |steady |heavy |grey |gray |blazing |clear "
+                            r"|cloudless |leaden |pale )?(?:drizzle|rain|sun|sky|skies|downpour)\b"
                             # (read 112: "As the sun dropped behind the Sydney skyline, the first lanterns …")
                             r"|as (?:the )?(?:sun|dusk|darkness|night|twilight|daylight|light) (?:dropped|set|sank|fell"
                             r"|rose|came up|went down|descended|faded|settled)\b"
