@@ -279,3 +279,10 @@ def test_release_mails_notes_on_pictures_and_credits_a_bulletins_menu_and_a_driz
     assert _first(f"{drizzle}\n\n{held}\n\nThe hospital leaves next week.") == held
     assert strip_dateline("PINGXIANG, Guangxi, Sept. 21 (Xinhua) -- Before dawn breaks, trucks queue at the border.") \
         == "Before dawn breaks, trucks queue at the border."
+
+
+def test_a_row_of_related_links_and_tags_is_no_article():
+    from diplo_ml.predict_inputs import tail_row
+    assert tail_row({"guid": "vov-1", "part": 3, "related": ["Typhoon toll climbs"], "tags": ["Typhoon Kalong"]})
+    assert not tail_row({"guid": "vov-1", "part": 2, "content": "The UN launched a plan."})
+    assert not tail_row({"guid": "vov-1", "part": 3})

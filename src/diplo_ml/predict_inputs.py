@@ -105,6 +105,11 @@ def _jsonl_units(records: Iterable[tuple[int, dict[str, Any]]], label: str, task
             print(f"note: {label}:{number}: a '{kind}' row (not an article) is left out", file=sys.stderr)
             left_out += 1
             continue
+        if blank and tail_row(record):
+            print(f"note: {label}:{number}: a row of related links or tags (no article text) is left out",
+                  file=sys.stderr)
+            left_out += 1
+            continue
         if blank:
             fields = ", ".join(repr(k) for k in record) or "none"
             raise DataError(f"{label}:{number}: missing or empty 'text' (nor {', '.join(TEXT_FIELDS[1:])}; the "
@@ -256,6 +261,17 @@ def listing_row(record: dict[str, Any], has_text: bool) -> str | None:
                     break
                 words = words[:-1]
     return None
+
+
+# a page's tail as a row of its own (read 120: {"guid": …, "part": 3, "related": […], "tags": […]})
+TAIL_FIELDS = {"related", "tags", "categories", "keywords", "links", "see_also", "more", "read_more", "topics"}
+ROW_ID_FIELDS = {"id", "guid", "url", "link", "part", "chunk", "seq", "index", "page", "n", "position", "doc_id"}
+
+
+def tail_row(record: dict[str, Any]) -> bool:
+    """Whether a row with no text holds only a page's related links or tags, besides its ids and its place."""
+    keys = {k.lower() for k in record}
+    return bool(keys & TAIL_FIELDS) and keys <= TAIL_FIELDS | ROW_ID_FIELDS
 
 
 def picture_row(record: dict[str, Any]) -> bool:
