@@ -286,3 +286,26 @@ def test_a_row_of_related_links_and_tags_is_no_article():
     assert tail_row({"guid": "vov-1", "part": 3, "related": ["Typhoon toll climbs"], "tags": ["Typhoon Kalong"]})
     assert not tail_row({"guid": "vov-1", "part": 2, "content": "The UN launched a plan."})
     assert not tail_row({"guid": "vov-1", "part": 3})
+
+
+@pytest.mark.parametrize("courtesy", [
+    "On behalf of the Executive Board of the Vietnamese Community Association in the UK, we send you our warmest "
+    "wishes for a healthy, peaceful and prosperous Year of the Snake.",
+    "On behalf of the Embassy, Ambassador Phung The Quan would like to extend sincere thanks to all distinguished "
+    "guests, friends and community leaders who joined us.",
+    "The Management Board of Phuoc Hue Pagoda wishes to express its deepest gratitude to everyone who attended.",
+    "Our heartfelt thanks go to the Embassy in London for its continued support.",
+    "Thank you also to the 64 volunteers who stayed until 1 a.m. to clear the hall on Tet night.",
+    "Distinguished guests included the Deputy Assistant Secretary of State and officials of the city.",
+    "Chúc mừng năm mới!",
+])
+def test_a_communitys_thanks_and_wishes_are_no_lead(courtesy):
+    news = ("The Embassy of Vietnam in the United States held a Lunar New Year reception in Washington on February 8, "
+            "bringing together 500 guests.")
+    assert _first(f"{courtesy}\n\n{news}\n\nThe reception ended with music.") == news
+
+
+def test_thanks_that_announce_stay():
+    said = ("The Embassy extends its warm greetings to the community and announces that it will open a consular desk "
+            "in Houston on March 3.")
+    assert _first(f"{said}\n\nThe desk will open weekly.") == said

@@ -159,7 +159,7 @@ WELCOME = re.compile(r"^(?:good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?
                      r"(?![^.!?]*\b(?:informs?|announces?|notif(?:y|ies)|advises?|reminds?|will|would like to)\b)",
                      re.IGNORECASE)
 COURTESY = re.compile(r"^(?:(?:well|so|and|once again|again),? )?(?:thank you|thanks(?! to\b)"
-                      r"|good (?:morning|afternoon|evening|day)|xin chào|welcome (?:to|back)\b"
+                      r"|good (?:morning|afternoon|evening|day)|xin chào|chúc mừng năm mới|welcome (?:to|back)\b"
                       r"|magandang (?:umaga|hapon|gabi)|selamat (?:pagi|siang|petang|malam|datang)|sawasdee|mabuhay"
                       # other languages' greetings a speech opens with (read 30: "Tēnā koutou, tēnā koutou …")
                       r"|(?:t[eē]n[aā] koutou|kia ora|talofa|m[aā]l[oō] e lelei|namaste|namaskar(?:am)?"
@@ -661,6 +661,21 @@ def _courtesy(text: str) -> bool:
     # (a list of topics; "I have two announcements today: the Prime Minister will pay …" is the news itself)
 
 
+# a community's or a mission's thanks and wishes, however long (read 117): "On behalf of the Executive Board of …, we
+# send you our warmest wishes for …", "On behalf of the Embassy, Ambassador … would like to extend sincere thanks to
+# all distinguished guests, …", "The Management Board of … wishes to express its deepest gratitude to everyone who …",
+# "Our heartfelt thanks go to …", "We respectfully thank: …", "We wish you and your families a Year of the Snake full
+# of …!", "Distinguished guests included …" (not what it announces or informs of)
+THANKS_AND_WISHES = re.compile(
+    r"^(?:(?:on behalf of [^,.!?]{3,160},\s*)?[^.!?]{0,160}?\b(?:send|sends|extend|extends|express|expresses|convey"
+    r"|conveys|offer|offers)(?: you)? (?:also )?(?:its |his |her |their |our |my )?(?:most |very )?(?:sincere |deepest "
+    r"|heartfelt |warmest |warm |profound |special |best )?(?:thanks|gratitude|appreciation|wishes|greetings"
+    r"|condolences)\b|thank you (?:also |too |again )?to\b"
+    r"|(?:our|my|the) (?:heartfelt |sincere |deepest |special |warm )?(?:thanks|gratitude) (?:go|goes|are due) to\b"
+    r"|we (?:respectfully |sincerely |warmly )?thank\b|(?:we|I) wish (?:you|all of you|everyone)\b"
+    r"|(?:distinguished |special |honou?red )?guests (?:included|were)\b|before [^,.!?]{1,30}, a few words of thanks\b)"
+    r"(?![^.!?]*\b(?:informs?|announces?|announced|notif(?:y|ies)|will (?:open|hold|host|launch|sign|visit))\b)",
+    re.IGNORECASE)
 # "Good afternoon, members of the press, and thank you for joining us."
 GREETS_AND_THANKS = re.compile(r"^good (?:morning|afternoon|evening|day)\b[^.!?]{0,80}?,? and (?:thank(?:s| you)\b"
                                # "Good evening, and a very warm welcome to all of you." (read 86)
@@ -716,6 +731,7 @@ def is_statement(sentence: str) -> bool:
             or (SETS_UP.match(unemphasised) and not ATTRIBUTED.search(text)) \
             or DISCLAIMER.match(unemphasised) or CHAIRED.match(text) or PLEASANTRY.match(text) \
             or ATTENDANCE.match(unemphasised) or INTERVIEW_NO_NEWS.match(unemphasised) \
+            or (THANKS_AND_WISHES.match(unemphasised) and not ATTRIBUTED.search(text)) \
             or BOX_LABEL.match(unemphasised) or ELSEWHERE.match(unemphasised) or PROGRAMME.match(unemphasised) \
             or STATION_ID.match(SPEAKER.sub("", unemphasised, count=1)) \
             or (PAGE_NOTE.match(unemphasised) and not ATTRIBUTED.search(text)) \
