@@ -212,7 +212,7 @@ def test_the_shipped_keyed_documents_match_their_hashes_and_keys():
         assert hashlib.sha256((root / name).read_bytes()).hexdigest() == digest, name
     on_disk = {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()} - {"SHA256SUMS", "README.md"}
     assert on_disk == set(listed)
-    assert len(key_files(root / "train")) == 24 and len(key_files(root / "heldout")) == 50 and not key_files(root)
+    assert len(key_files(root / "train")) == 24 and len(key_files(root / "heldout")) == 62 and not key_files(root)
     for key in key_files(root / "train") + key_files(root / "heldout"):
         assert {row["file"] for row in read_key(key)} == {p.name for p in (key.parent / "docs").iterdir()}, key
 
