@@ -309,3 +309,8 @@ def test_thanks_that_announce_stay():
     said = ("The Embassy extends its warm greetings to the community and announces that it will open a consular desk "
             "in Houston on March 3.")
     assert _first(f"{said}\n\nThe desk will open weekly.") == said
+
+
+def test_a_leaders_own_message_of_wishes_stays_a_statement():
+    message = "As the Islamic holy month of Ramadan begins I send my warm wishes to Muslims in Britain and abroad."
+    assert _first(f"{message}\n\nRamadan is a time of devotion.") == message

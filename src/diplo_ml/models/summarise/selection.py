@@ -665,14 +665,16 @@ def _courtesy(text: str) -> bool:
 # send you our warmest wishes for …", "On behalf of the Embassy, Ambassador … would like to extend sincere thanks to
 # all distinguished guests, …", "The Management Board of … wishes to express its deepest gratitude to everyone who …",
 # "Our heartfelt thanks go to …", "We respectfully thank: …", "We wish you and your families a Year of the Snake full
-# of …!", "Distinguished guests included …" (not what it announces or informs of, nor condolences)
+# of …!", "Distinguished guests included …" (not what it announces or informs of, nor condolences, nor a leader's
+# own message in the first person: "As the Islamic holy month of Ramadan begins I send my warm wishes to …", GOV.UK)
 THANKS_AND_WISHES = re.compile(
-    r"^(?:(?:on behalf of [^,.!?]{3,160},\s*)?[^.!?]{0,160}?\b(?:send|sends|extend|extends|express|expresses|convey"
-    r"|conveys|offer|offers)(?: you)? (?:also )?(?:its |his |her |their |our |my )?(?:most |very )?(?:sincere |deepest "
-    r"|heartfelt |warmest |warm |profound |special |best )?(?:thanks|gratitude|appreciation|wishes|greetings)\b"
+    r"^(?![^.!?]*(?-i:\bI\b))(?:(?:on behalf of [^,.!?]{3,160},\s*)?[^.!?]{0,160}?\b(?:send|sends|extend|extends"
+    r"|express|expresses|convey|conveys|offer|offers)(?: you)? (?:also )?(?:its |his |her |their |our |my )?"
+    r"(?:most |very )?(?:sincere |deepest |heartfelt |warmest |warm |profound |special |best )?"
+    r"(?:thanks|gratitude|appreciation|wishes|greetings)\b"
     r"|thank you (?:also |too |again )?to\b"  # (not condolences: a ministry's reaction to a disaster, its news)
     r"|(?:our|my|the) (?:heartfelt |sincere |deepest |special |warm )?(?:thanks|gratitude) (?:go|goes|are due) to\b"
-    r"|we (?:respectfully |sincerely |warmly )?thank\b|(?:we|I) wish (?:you|all of you|everyone)\b"
+    r"|we (?:respectfully |sincerely |warmly )?thank\b|we wish (?:you|all of you|everyone)\b"
     r"|(?:distinguished |special |honou?red )?guests (?:included|were)\b|before [^,.!?]{1,30}, a few words of thanks\b)"
     r"(?![^.!?]*\b(?:informs?|announces?|announced|notif(?:y|ies)|will (?:open|hold|host|launch|sign|visit))\b)",
     re.IGNORECASE)
