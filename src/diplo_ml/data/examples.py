@@ -284,7 +284,8 @@ def record_text_field(record: dict[str, Any]) -> str:
     if isinstance(text, str) and vietnamese_text(text):
         return next((k for k, v in record.items() if k != field and isinstance(v, str) and TRANSLATION_NAME.search(k)
                      and not NOT_TEXT_WORDS.intersection(_name_words(k))  # (not a title's: "title_en_mt")
-                     and v.strip() and looks_english(v) and not vietnamese_text(v)), field)
+                     and len(v.split()) >= max(8, len(text.split()) // 2)  # (nor a note's, a status's: a review)
+                     and looks_english(v) and not vietnamese_text(v)), field)
     return field
 
 

@@ -575,24 +575,6 @@ ADDRESS_LABEL = re.compile(r"\W*(?:page \d+ of \d+|(?:read|view) (?:it |this )?(
                            re.IGNORECASE)
 
 
-def _title_case(line: str) -> float:
-    """The share of a line's words of four letters or more that begin with a capital."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
-    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
-
-
-def _title_over_deck(candidates: list[tuple[int, str]], best: tuple[int, str]) -> tuple[int, str]:
-    """A release's title in title case over its longer deck in sentence case, the line right below it (read 110:
-    "AmCham Vietnam to Lead 45-Company U.S. Trade Mission on Semiconductors …" / "Mission, timed with the …, will
-    include site visits, …"): the title, not the longest line."""
-    above = next((c for c in candidates if 0 < best[0] - c[0] <= 2), None)
-    if above is None or len(above[1].split()) < 6 or capitals(above[1]) or capitals(best[1]) \
-            or len(best[1].split()) < 15 or not STORY_VERB.search(above[1]) or is_menu(above[1]):
-        return best  # (a deck is long; not a site's tagline or its menu over a title: "Economics, Politics and
-    # Public Policy in East Asia and the Pacific", "Business | Asia | Southeast Asia", a review of s66 found)
-    return above if _title_case(above[1]) >= 0.75 and _title_case(best[1]) <= 0.4 else best
-
-
 def _address_line(line: str) -> bool:
     """A printed page's or a masthead's line that gives a site's address beside a few words in capitals, a page count,
     a link's label ("Read online:") or a site's name before it ("Laotian Times — https://…") (reads 104-106:
@@ -776,7 +758,6 @@ def pick_headline(article: Article, candidates: list[tuple[int, str]]) -> None:
     best = max(pool, key=lambda c: (len(c[1].split()) >= 3, len(without_site(" ".join(
         [_labels_off(c[1]), *(rest[1] for rest in wrapped_title.get(c, []))])))))
     best = _below_the_menu(article, candidates, best)
-    best = _title_over_deck(candidates, best)
     story = _ruled_heading(candidates) if DIGEST_SUBJECT.match(best[1]) else None  # a newsletter's subject names its
     best = story or best  # issue; the story's own title stands between rules above it
     # a title given as a table's or a form's field: "Title | Korea and Viet Nam agree …" (read 37)

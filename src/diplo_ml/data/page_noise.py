@@ -340,7 +340,7 @@ WIRE_NOTICE = re.compile(r"^copyright (?:©\s*)?\d{4}\b|\bmay not be (?:publishe
                          r"|\bcontributed to this (?:report|story)\.?$", re.IGNORECASE)
 # an updated story's note on what its new version adds, after the time it was updated (read 111: "Updated at 16:45
 # (GMT+7): Adds confirmation from the Vietnamese Embassy … ; previous version said …")
-UPDATE_NOTE = re.compile(r"^(?:last )?updated?(?: at| on)?\s(?:[^:]|(?<=\d):(?=\d)){1,40}:\s*"
+UPDATE_NOTE = re.compile(r"^(?:last )?updated?(?: at| on)?\s(?=[^:]{0,20}\d)(?:[^:]|(?<=\d):(?=\d)){1,40}:\s*"
                          r"(?:adds|updates|changes|corrects|recasts|rewrites|removes|inserts|fixes)\b", re.IGNORECASE)
 # a cookie banner or a page's navigation: "We use some essential cookies to make this website work."
 COOKIES = re.compile(r"\bcookies\b.*\b(?:website|site|browser|browsing|settings|preferences|consent|analytics|essential"
@@ -349,7 +349,8 @@ COOKIES = re.compile(r"\bcookies\b.*\b(?:website|site|browser|browsing|settings|
                      r"|\b(?:you )?(?:agree|consent) to (?:our|the) use of cookies\b"
                      # a consent box's own words (read 121: "We and our 143 partners store and access information on
                      # your device.")
-                     r"|^we and our (?:\d+ )?(?:partners|vendors)\b|\bstore and/?(?:or )?access information on "
+                     r"|^we and our (?:\d+ )?(?:partners|vendors) (?:store|process|use)\b"
+                     r"|\bstore and/?(?:or )?access information on "
                      r"(?:a|your) device\b", re.IGNORECASE)
 # who published a GOV.UK page: "From: Foreign, Commonwealth & Development Office and The Rt Hon David Lammy MP"
 PUBLISHER = re.compile(r"^from:\s+\S", re.IGNORECASE)

@@ -671,11 +671,13 @@ THANKS_AND_WISHES = re.compile(
     r"^(?![^.!?]*(?-i:\bI\b))(?:(?:on behalf of [^,.!?]{3,160},\s*)?[^.!?]{0,160}?\b(?:send|sends|extend|extends"
     r"|express|expresses|convey|conveys|offer|offers)(?: you)? (?:also )?(?:its |his |her |their |our |my )?"
     r"(?:most |very )?(?:sincere |deepest |heartfelt |warmest |warm |profound |special |best )?"
-    r"(?:thanks|gratitude|appreciation|wishes|greetings)\b"
+    r"(?:wishes|greetings|(?:thanks|gratitude|appreciation) to (?:all|everyone|everybody|every|you|our|the "
+    r"(?:distinguished |honou?red )?guests)\b)\b"  # (thanks to all who came, not to a country for what it did:
+    # "The Ministry … expresses its appreciation to Cambodian authorities for rescuing …" is news, a review found)
     r"|thank you (?:also |too |again )?to\b"  # (not condolences: a ministry's reaction to a disaster, its news)
     r"|(?:our|my|the) (?:heartfelt |sincere |deepest |special |warm )?(?:thanks|gratitude) (?:go|goes|are due) to\b"
     r"|we (?:respectfully |sincerely |warmly )?thank\b|we wish (?:you|all of you|everyone)\b"
-    r"|(?:distinguished |special |honou?red )?guests (?:included|were)\b|before [^,.!?]{1,30}, a few words of thanks\b)"
+    r"|(?:distinguished|honou?red) guests included\b|before [^,.!?]{1,30}, a few words of thanks\b)"
     r"(?![^.!?]*\b(?:informs?|announces?|announced|notif(?:y|ies)|will (?:open|hold|host|launch|sign|visit))\b)",
     re.IGNORECASE)
 # "Good afternoon, members of the press, and thank you for joining us."
@@ -1304,8 +1306,7 @@ FEATURE_OPENER = re.compile(r"^(?:(?:some |about |nearly |almost |more than |exa
                             rf"|{_SEASON_OF_YEAR}"
                             r"|(?:before|after) (?:the )?(?:sunrise|dawn|daybreak|dusk|sunset|first light|nightfall)\b"
                             # (read 118: "Under a fine drizzle on Friday morning, dozens of relatives held up …")
-                            r"|under (?:a |an |the )?(?:fine |light |steady |heavy |grey |gray |blazing |clear "
-                            r"|cloudless |leaden |pale )?(?:drizzle|rain|sun|sky|skies|downpour)\b"
+                            r"|under (?:a |an |the )?(?:fine |light |steady |heavy )?(?:drizzle|rain|downpour)\b"
                             # (read 112: "As the sun dropped behind the Sydney skyline, the first lanterns …")
                             r"|as (?:the )?(?:sun|dusk|darkness|night|twilight|daylight|light) (?:dropped|set|sank|fell"
                             r"|rose|came up|went down|descended|faded|settled)\b"
@@ -1921,7 +1922,8 @@ def _dated_news(sentence: str, above: Sequence[str], latest: int | None) -> bool
 EXPLAINER_TITLE = re.compile(r"^(?:explainer|backgrounder|timeline|fact ?box|factfile|faq|at a glance)\s*[:–—-]"
                              r"|\bwhat (?:you need |you should |travell?ers should |\w+ should )?to know\b"
                              r"|\b(?:five|three|four|six|seven|ten|\d{1,2}) things(?: (?:to know|you need)\b|\s*:)"
-                             r"|\bat \d{2,3}\s*:\s*(?:an? )?(?:overview|look back|timeline)\b|\bmilestones\b"
+                             r"|\bat \d{2,3}\s*:\s*(?:an? )?(?:overview|look back|timeline|milestones)\b"
+                             r"|:\s*(?:key )?milestones\b"  # (not news that "marks new milestones", a review found)
                              r"|^(?:by the|in) numbers\s*:"  # (read 115: "By the numbers: Five years of the EVFTA")
                              r"|\bwhat(?:'s|’s| is) on and why it matters\b", re.IGNORECASE)
 MAY_HAPPEN = re.compile(r"\b(?:could|may|might|would)\s+(?!have\b)[a-z]+")  # what may come: "… could rewrite …"
