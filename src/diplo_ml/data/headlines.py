@@ -333,10 +333,15 @@ TITLE_VERB = re.compile(r"\b(?:Hosts?|Holds?|Celebrates?|Announces?|Signs?|Meets
                         r"|Hosted|Held|Opened|Launched|Signed|Met|Welcomed|Received|Visited|Announced|To|Will|Is|Are)\b")
 
 
+# a page's address after a line, as a printed page's header gives it: "Ministry of Foreign Affairs - Socialist
+# Republic of Viet Nam      https://…" (read 112)
+TRAILING_ADDRESS = re.compile(r"\s+https?://\S+$")
+
+
 def names_site(line: str) -> bool:
-    """Whether ``line`` is a body's or a site's name and nothing else (:data:`SITE_NAME`, no headline's verb)."""
-    text = re.sub(r"\s+https?://\S+$", "", line.strip()).strip("*# ")  # (with its address, as a printed page's
-    # header gives it: "Ministry of Foreign Affairs - Socialist Republic of Viet Nam      https://…", read 112)
+    """Whether ``line`` is a body's or a site's name and nothing else (:data:`SITE_NAME`, no headline's verb), with
+    its address after it or not (:data:`TRAILING_ADDRESS`)."""
+    text = TRAILING_ADDRESS.sub("", line.strip()).strip("*# ")
     return bool(SITE_NAME.match(text)) and not TITLE_VERB.search(text)
 
 

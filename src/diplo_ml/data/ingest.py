@@ -265,8 +265,7 @@ def _title_above_the_lead(article: Article) -> None:
     if above is None or above.question or not short_unpunctuated(above.text, 30) or len(above.text.split()) < 5 \
             or (notice and not _shares_words(above.text, lead, 2)):
         # (or the short line right above it, left out of a body that began higher: an event's notice, read 39)
-        last = max((p.line for p in article.paragraphs if article.lead_line and p.line < article.lead_line),
-                   default=0)
+        last = max((p.line for p in article.paragraphs if article.lead_line and p.line < article.lead_line), default=0)
         short = [entry for entry in article.dropped if entry[1].startswith("short line without a sentence")
                  and last < entry[0] < (article.lead_line or 0) and len(entry[2].split()) >= 5
                  and not re.search(r"[-=_*]{4}", entry[2]) and re.search(r"\b[a-z]{3,}\b", entry[2])

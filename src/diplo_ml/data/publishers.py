@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from diplo_ml.data.datelines import is_vietnamese_name
-from diplo_ml.data.headlines import SECTIONS, names_site
+from diplo_ml.data.headlines import SECTIONS, TRAILING_ADDRESS, names_site
 
 # the state a body's name leaves out, on the line below it: "Government of India", "SOCIALIST REPUBLIC OF VIET NAM"
 STATE = re.compile(r"^(?:Government of|(?:Socialist )?Republic of|Kingdom of|Commonwealth of) [A-Z][\w ]{2,30}$",
@@ -35,7 +35,7 @@ def institution_outlet(dropped: list[tuple[int, str, str]], body: int) -> str | 
     none."""
     lines = {n: line.strip() for n, _, line in dropped}
     for n, why, line in sorted(dropped):
-        name = _as_written(re.sub(r"^From:\s*|\s+https?://\S+$", "", line.strip()))  # (not its address beside it)
+        name = _as_written(TRAILING_ADDRESS.sub("", re.sub(r"^From:\s*", "", line.strip())))  # (not its address)
         if not why.startswith(MASTHEAD_REASONS) or (n > body and why != "publisher line"):
             continue
         if not names_site(name) or len(name.split()) > 14:

@@ -1892,15 +1892,19 @@ def _first_news_below(raw: Sequence[str], kept: Sequence[int], since: int | None
     statements, most_words = bounds
     for n, i in enumerate(kept[1:statements], start=1):
         sentence = raw[i].strip()
-        years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
         if _dated_news(sentence, [raw[k] for k in kept[:n]], latest) and not YEAR_OPENING.match(sentence) \
-                and not (since and any(year <= since for year in years)) \
+                and not _names_year_up_to(sentence, since) \
                 and not any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in person):
             return n
         words += len(sentence.split())
         if words > most_words:
             break
     return None
+
+
+def _names_year_up_to(sentence: str, since: int | None) -> bool:
+    """Whether a sentence names a year no later than ``since`` (never where ``since`` is None)."""
+    return bool(since) and any(int(year) <= since for year in re.findall(r"\b(?:19|20)\d\d\b", sentence))
 
 
 def _dated_news(sentence: str, above: Sequence[str], latest: int | None) -> bool:
@@ -1947,8 +1951,7 @@ def _explainer_peg(raw: Sequence[str], allowed: np.ndarray, headline: str | None
     if not told:
         return []
     latest = max(told)  # (this year: the latest the page tells of, not one it aims at, "Vision 2045")
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", opening)]
-    if (_dated_news(opening, [], latest) and not any(year < latest for year in years)) \
+    if (_dated_news(opening, [], latest) and not _names_year_up_to(opening, latest - 1)) \
             or FUTURE.search(opening) or MAY_HAPPEN.search(opening):  # (nor its point, what is to come: "The CPTPP
         return []  # general review, which … aim to conclude by the end of 2026, could rewrite the rules …", read 62)
     n = _first_news_below(raw, kept, latest - 1, set(), len(opening.split()), (EXPLAINER_STATEMENTS, EXPLAINER_WORDS),
